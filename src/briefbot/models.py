@@ -15,7 +15,7 @@ DOC_TYPE_LABELS: dict[str, str] = {
     "other": "Other",
 }
 
-BlockKind = Literal["preamble", "operative", "numbered", "heading", "text", "footnote", "title"]
+BlockKind = Literal["preamble", "operative", "numbered", "heading", "text", "footnote", "title", "contents"]
 
 
 @dataclass(slots=True)

@@ -92,7 +92,14 @@ def symbol_from_filename(name: str) -> str | None:
     m = re.match(r"^S_RES[_-](\d+)[_-](\d{4})\b", stem)
     if m:
         return f"S/RES/{m.group(1)} ({m.group(2)})"
-    m = re.match(r"^([ASE](?:_[A-Za-z0-9.]+)+)$", stem)
+    m = re.match(r"^([ASE](?:_(?:[A-Z0-9.]+|Rev\.\d+|Add\.\d+|Corr\.\d+))+)(?:-([ASE](?:_[A-Za-z0-9.]+)+))?$", stem)
     if not m:
         return None
-    return normalize_symbol(stem.replace("_", "/"))
+    parts = m.group(1).split("_")
+    # A trailing year after a complete symbol (A_C.1_212_1947) is the scraper's, not the UN's.
+    if len(parts) >= 3 and re.fullmatch(r"19[4-9]\d|20[0-3]\d", parts[-1]) and not parts[1].isdigit():
+        parts = parts[:-1]
+    symbol = "/".join(parts)
+    if m.group(2):
+        symbol += "-" + m.group(2).replace("_", "/")
+    return normalize_symbol(symbol)

@@ -1,0 +1,146 @@
+"""Run the parser in child processes with a per-file timeout; a hang or crash costs one file, not the batch."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from ..models import Document
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class ParseOutcome:
+    path: Path
+    document: Document | None
+    error: str | None
+    seconds: float
+
+
+def _worker(conn: Connection) -> None:
+    from ..errors import DocumentError
+    from . import parse_file
+
+    while True:
+        try:
+            path = conn.recv()
+        except EOFError:
+            return
+        if path is None:
+            return
+        try:
+            conn.send(("ok", parse_file(Path(path))))
+        except DocumentError as exc:
+            conn.send(("error", str(exc.message)))
+        except MemoryError:
+            conn.send(("error", "parser ran out of memory"))
+        except Exception as exc:  # a parser bug must not stop the batch: report it on one line
+            conn.send(("error", f"parser failed: {type(exc).__name__}: {exc}"[:300]))
+
+
+class _Slot:
+    """One child process and its pipe."""
+
+    def __init__(self, ctx: Any) -> None:
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker, args=(child,), daemon=True)
+        self.proc.start()
+        child.close()
+
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.proc.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except (BrokenPipeError, OSError):
+                pass
+        self.proc.join(timeout=5)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join(timeout=5)
+        self.conn.close()
+
+
+class ParserPool:
+    """Parses files in ``workers`` child processes; results come back in input order."""
+
+    def __init__(self, workers: int = 1, timeout_s: float = 120.0) -> None:
+        # forkserver: children start clean, without the parent's torch threads (fork after torch can deadlock).
+        self._ctx = mp.get_context("forkserver")
+        self._workers = max(1, workers)
+        self._timeout = timeout_s
+        self._slots: list[_Slot] = []
+
+    def __enter__(self) -> ParserPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for slot in self._slots:
+            slot.stop()
+        self._slots.clear()
+
+    def parse(self, paths: Iterable[Path]) -> Iterator[ParseOutcome]:
+        pending = list(paths)
+        while len(self._slots) < min(self._workers, max(1, len(pending))):
+            self._slots.append(_Slot(self._ctx))
+        busy: list[tuple[_Slot, Path, float]] = []
+        queue = iter(pending)
+        free = list(self._slots)
+        done: dict[int, ParseOutcome] = {}
+        order = {id(p): i for i, p in enumerate(pending)}
+        next_out = 0
+        exhausted = False
+        while True:
+            while free and not exhausted:
+                path = next(queue, None)
+                if path is None:
+                    exhausted = True
+                    break
+                slot = free.pop()
+                slot.conn.send(str(path))
+                busy.append((slot, path, time.monotonic()))
+            if not busy:
+                break
+            slot, path, started = busy.pop(0)
+            outcome = self._wait(slot, path, started)
+            if outcome.error and not slot.proc.is_alive():
+                self._replace(slot)
+                slot = self._slots[-1]
+            free.append(slot)
+            done[order[id(path)]] = outcome
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+
+    def _wait(self, slot: _Slot, path: Path, started: float) -> ParseOutcome:
+        remaining = self._timeout - (time.monotonic() - started)
+        try:
+            ready = slot.conn.poll(max(0.0, remaining))
+            if not ready:
+                slot.stop(kill=True)
+                return ParseOutcome(path, None, f"parser timed out after {self._timeout:.0f} s (file may be "
+                                    "malformed)", time.monotonic() - started)
+            status, payload = slot.conn.recv()
+        except (EOFError, OSError):
+            code = slot.proc.exitcode
+            slot.stop(kill=True)
+            return ParseOutcome(path, None, f"parser crashed (exit code {code})", time.monotonic() - started)
+        seconds = time.monotonic() - started
+        if status == "ok":
+            return ParseOutcome(path, payload, None, seconds)
+        return ParseOutcome(path, None, payload, seconds)
+
+    def _replace(self, dead: _Slot) -> None:
+        self._slots = [s for s in self._slots if s is not dead]
+        self._slots.append(_Slot(self._ctx))

@@ -1,0 +1,359 @@
+"""PDF → pages of clean text and the document's own paragraphs, using pypdfium2's per-character geometry.
+
+UN layout facts this relies on: running heads (symbol, "2/7", job numbers, barcodes) sit in the top and bottom
+bands of every page; a paragraph starts with an indent (resolutions) or after a larger vertical gap (reports);
+headings use a larger font; footnote markers are set in a smaller font; footnotes sit below a rule of underscores.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ..errors import DocumentError
+from ..models import Block, Document, Page, Span
+from . import meta
+
+log = logging.getLogger(__name__)
+
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SOFT_BREAK = "\ufffe"  # pdfium's mark for a hyphen that ended a line
+_TERMINAL = tuple('.;:!?"”’)')
+_NUMBERED = re.compile(r"^(\d{1,3})\.\s+\S")
+_SUBPARA = re.compile(r"^\((?P<l>[a-z]{1,2}|[ivx]{1,5})\)\s+\S")
+_HEADING_NUM = re.compile(r"^(?:[IVXL]{1,6}|[A-H])\.\s+\S")
+_RULE = re.compile(r"^_{6,}\s*$")
+_RUNNING_HEAD = [
+    re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$"),  # 2/7
+    re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{1,4}/\d{1,4})?$"),  # 25-00687 (E) 170625
+    re.compile(r"^\d{1,4}/\d{1,4}\s+\d{2}-\d{5}$"),  # 2/7 25-00687
+    re.compile(r"^\*\d{6,}\*$"),  # barcode text
+    re.compile(r"^Please recycle$", re.I),
+]
+
+
+@dataclass(slots=True)
+class Line:
+    text: str
+    x0: float
+    x1: float
+    y: float
+    size: float
+
+
+@dataclass(slots=True)
+class _Para:
+    lines: list[tuple[int, Line]] = field(default_factory=list)  # (page number, line)
+    footnote: bool = False
+
+
+def parse_pdf(path: Path) -> Document:
+    """Parse one PDF. Raises :class:`DocumentError` with a one-line reason for anything unusable."""
+    data = _read_checked(path)
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise DocumentError(_pdfium_reason(str(exc), path)) from None
+    try:
+        pages_lines: list[list[Line]] = []
+        heights: list[float] = []
+        for i in range(len(pdf)):
+            page = pdf[i]
+            heights.append(page.get_size()[1])
+            pages_lines.append(_page_lines(page))
+    except pdfium.PdfiumError as exc:
+        raise DocumentError(f"unreadable page in PDF ({exc})") from None
+    finally:
+        pdf.close()
+    if not pages_lines:
+        raise DocumentError("the PDF has no pages")
+
+    info = meta.read_masthead(pages_lines[0], heights[0], path.name)
+    body = _strip_running_heads(pages_lines, heights, info.symbol)
+    paras = _group_paragraphs(body)
+    vocab = _vocabulary(paras)
+    pages, blocks = _assemble(paras, len(pages_lines), vocab, info)
+    full_text = "\n".join(p.text for p in pages)
+    empty = [p.number for p in pages if len(p.text.strip()) < 20]
+    warnings: list[str] = []
+    if len(empty) == len(pages):
+        warnings.append(f"image-only scan: none of its {len(pages)} pages has a text layer (needs OCR)")
+    elif empty:
+        warnings.append(f"{len(empty)} page(s) without text: {_ranges(empty)}")
+    language = meta.detect_language(full_text)
+    if language not in ("en", "unknown"):
+        warnings.append(f"non-English text (detected '{language}')")
+    meta.reject_junk(full_text, len(pages))
+    doc_type = meta.classify(info, full_text[:6000], len(pages))
+    return Document(
+        doc_id=path.name,
+        file_name=path.name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        source="pdf",
+        symbol=info.symbol,
+        doc_type=doc_type,
+        title=info.title,
+        date=info.date,
+        language=language,
+        pages=pages,
+        blocks=blocks,
+        path=str(path),
+        empty_pages=empty,
+        warnings=warnings + info.warnings,
+        missions=meta.find_missions(full_text),
+    )
+
+
+def _read_checked(path: Path) -> bytes:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(f"cannot read file ({exc.strerror or exc})") from None
+    if not data:
+        raise DocumentError("empty file (0 bytes)")
+    if b"%PDF-" not in data[:1024]:
+        head = data[:16].decode("latin-1", "replace").strip()
+        raise DocumentError(f"not a PDF (file starts with {head[:12]!r})")
+    if b"%%EOF" not in data[-2048:] and b"startxref" not in data[-4096:]:
+        # pdfium can often still read such files; warn through the parse result if it does.
+        log.debug("%s: no %%EOF marker near the end (possibly truncated)", path.name)
+    return data
+
+
+def _pdfium_reason(message: str, path: Path) -> str:
+    low = message.lower()
+    if "password" in low or "security" in low:
+        return "encrypted PDF (a password is required)"
+    if "format" in low:
+        return "damaged or truncated PDF (pdfium: data format error)"
+    return f"PDF could not be opened ({message})"
+
+
+def _page_lines(page: pdfium.PdfPage) -> list[Line]:
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_range()
+        aligned = textpage.count_chars() == len(text)
+        lines: list[Line] = []
+        pos = 0
+        for raw_line in re.split(r"\r\n|\n|\r", text):
+            start, length = pos, len(raw_line)
+            pos += length + (2 if text.startswith("\r\n", start + length) else 1)
+            stripped = raw_line.strip()
+            if not stripped:
+                continue
+            if not aligned:
+                lines.append(Line(stripped, 0.0, 0.0, 0.0, 0.0))
+                continue
+            lead = length - len(raw_line.lstrip())
+            first, last = start + lead, start + len(raw_line.rstrip()) - 1
+            x0, y0, _, _ = textpage.get_charbox(first)
+            _, _, x1, _ = textpage.get_charbox(last)
+            sizes = [pdfium_c.FPDFText_GetFontSize(textpage, i) for i in range(first, last + 1, 7)]
+            size = statistics.median(sizes) if sizes else 0.0
+            lines.append(Line(_mark_superscripts(textpage, raw_line.strip(), first, size), x0, x1, y0, size))
+        return lines
+    finally:
+        textpage.close()
+
+
+def _mark_superscripts(textpage: pdfium.PdfTextPage, line: str, first: int, size: float) -> str:
+    """Footnote markers are small, raised digits; write them as superscripts so they never glue onto words."""
+    if size <= 0 or not any(ch.isdigit() for ch in line):
+        return line
+    baseline = statistics.median(textpage.get_charbox(first + i)[1] for i, ch in enumerate(line) if ch.isalpha())\
+        if any(ch.isalpha() for ch in line) else None
+    if baseline is None:
+        return line
+    out = list(line)
+    for i, ch in enumerate(line):
+        if not ch.isdigit() or pdfium_c.FPDFText_GetFontSize(textpage, first + i) >= 0.8 * size:
+            continue
+        if textpage.get_charbox(first + i)[1] > baseline + 0.15 * size:
+            out[i] = ch.translate(_SUPERSCRIPT)
+    return "".join(out)
+
+
+def _strip_running_heads(pages: list[list[Line]], heights: list[float], symbol: str | None) -> list[list[Line]]:
+    """Drop lines in the top/bottom bands that UN layout repeats on every page; page 1's masthead goes too."""
+    sym_key = re.sub(r"\s", "", symbol or "").upper()
+    out: list[list[Line]] = []
+    for number, (lines, height) in enumerate(zip(pages, heights, strict=True), start=1):
+        kept: list[Line] = []
+        masthead_floor = _masthead_floor(lines, height) if number == 1 else None
+        for ln in lines:
+            in_band = ln.y > 0.88 * height or ln.y < 0.08 * height
+            if masthead_floor is not None and ln.y >= masthead_floor and ln.size > 0:
+                continue
+            if in_band and _is_running_head(ln.text, sym_key):
+                continue
+            kept.append(ln)
+        out.append(kept)
+    return out
+
+
+def _masthead_floor(lines: list[Line], height: float) -> float | None:
+    """The lowest y of page 1's masthead block (United Nations / organ / Distr. / date / Original)."""
+    floor = None
+    for ln in lines:
+        if ln.y < 0.75 * height:
+            continue
+        if re.match(r"^(United Nations|Security Council|General Assembly|Economic and Social Council|Distr\.|"
+                    r"Original:|\d{1,2} \w+ \d{4}$|[ASE]/)", ln.text):
+            floor = ln.y if floor is None else min(floor, ln.y)
+    return floor
+
+
+def _is_running_head(text: str, sym_key: str) -> bool:
+    compact = re.sub(r"\s", "", text).upper()
+    if sym_key and compact.startswith(sym_key) and len(compact) <= len(sym_key) + 16:
+        return True
+    if re.match(r"^[ASE]/[\w./-]+(?:\s*\(\d{4}\))?$", text):
+        return True
+    return any(p.match(text) for p in _RUNNING_HEAD)
+
+
+def _group_paragraphs(pages: list[list[Line]]) -> list[_Para]:
+    """Rebuild paragraphs from lines: indent, vertical gap, font change and numbering start a new one."""
+    paras: list[_Para] = []
+    for number, lines in enumerate(pages, start=1):
+        if not lines:
+            continue
+        body_sizes = [ln.size for ln in lines if ln.size > 0]
+        body = statistics.mode(round(s) for s in body_sizes) if body_sizes else 0
+        gaps = [a.y - b.y for a, b in zip(lines, lines[1:], strict=False)
+                if 0 < a.y - b.y < 3 * max(body, 1) and abs(a.size - b.size) < 0.5]
+        spacing = statistics.median(gaps) if gaps else 0.0
+        left = min((ln.x0 for ln in lines if ln.size and round(ln.size) == body), default=0.0)
+        in_footnotes = False
+        prev: Line | None = None
+        current: _Para | None = None
+        for ln in lines:
+            if _RULE.match(ln.text):
+                in_footnotes = True
+                prev = None
+                continue
+            if prev is None and not in_footnotes:
+                # A page's first line may carry on the last body paragraph of the previous page.
+                last_body = next((p for p in reversed(paras) if not p.footnote), None)
+                current = last_body if last_body and _continues(last_body, ln) else None
+            elif _starts_paragraph(prev, ln, spacing, left, in_footnotes):
+                current = None
+            if current is None:
+                current = _Para(footnote=in_footnotes)
+                paras.append(current)
+            current.lines.append((number, ln))
+            prev = ln
+    return paras
+
+
+def _starts_paragraph(prev: Line, ln: Line, spacing: float, left: float, in_footnotes: bool) -> bool:
+    if in_footnotes:
+        return bool(re.match(r"^[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}\s", ln.text))
+    if ln.size and prev.size and abs(ln.size - prev.size) >= 1.0:
+        return True
+    gap = prev.y - ln.y
+    if spacing and (gap > 1.45 * spacing or gap < -2):
+        return True
+    ended = prev.text.rstrip().endswith(_TERMINAL)
+    if ended and (_NUMBERED.match(ln.text) or _SUBPARA.match(ln.text) or _HEADING_NUM.match(ln.text)):
+        return True
+    # A first-line indent (resolutions) after a line that ended a sentence or clause.
+    indented = ln.x0 > left + 12 and ln.x0 > prev.x0 + 12
+    return indented and (ended or prev.text.rstrip().endswith(","))
+
+
+def _continues(last: _Para, ln: Line) -> bool:
+    """Does the first line of a page carry on the paragraph that ended the previous page?"""
+    tail = last.lines[-1][1]
+    if tail.text.rstrip().endswith(_TERMINAL) or tail.text.rstrip().endswith(","):
+        return False
+    if _NUMBERED.match(ln.text) or _HEADING_NUM.match(ln.text) or _SUBPARA.match(ln.text):
+        return False
+    return not (ln.size and tail.size and abs(ln.size - tail.size) >= 1.0)
+
+
+def _vocabulary(paras: list[_Para]) -> set[str]:
+    words: set[str] = set()
+    for para in paras:
+        for _, ln in para.lines:
+            words.update(w.lower() for w in re.findall(r"[A-Za-z]{3,}", ln.text))
+    return words
+
+
+def _join_lines(lines: list[str], vocab: set[str]) -> str:
+    """Join a paragraph's lines, undoing end-of-line hyphenation only where the joined word is attested."""
+    out = ""
+    for line in lines:
+        line = line.replace(_SOFT_BREAK, "-\n") if _SOFT_BREAK in line else line
+        for piece in line.split("\n"):
+            if not out:
+                out = piece
+            elif out.endswith("-") and piece[:1].islower():
+                head = re.search(r"([A-Za-z]+)-$", out)
+                tail = re.match(r"[a-z]+", piece)
+                joined = (head.group(1) + tail.group(0)).lower() if head and tail else ""
+                out = out[:-1] + piece if joined in vocab else out + piece
+            else:
+                out = out + " " + piece
+    return re.sub(r"[ \t]{2,}", " ", out).strip()
+
+
+def _assemble(paras: list[_Para], n_pages: int, vocab: set[str], info: meta.Masthead
+              ) -> tuple[list[Page], list[Block]]:
+    page_parts: list[list[str]] = [[] for _ in range(n_pages)]
+    page_len = [0] * n_pages
+    sizes_all = [round(ln.size) for para in paras for _, ln in para.lines if ln.size > 0 and not para.footnote]
+    body = float(statistics.mode(sizes_all)) if sizes_all else info.body_size
+    labeller = meta.Labeller(is_resolution=info.is_resolution, body_size=body)
+    blocks: list[Block] = []
+    for para in paras:
+        # Split the paragraph by page, join each page's lines, and record where each part lands.
+        by_page: dict[int, list[str]] = {}
+        sizes = [ln.size for _, ln in para.lines]
+        for number, ln in para.lines:
+            by_page.setdefault(number, []).append(ln.text)
+        spans: list[Span] = []
+        texts: list[str] = []
+        for number, lines in by_page.items():
+            text = _join_lines(lines, vocab)
+            if not text:
+                continue
+            i = number - 1
+            start = page_len[i] + (1 if page_parts[i] else 0)
+            page_parts[i].append(text)
+            page_len[i] = start + len(text)
+            spans.append(Span(number, start, start + len(text)))
+            texts.append(text)
+        if not texts:
+            continue
+        text = " ".join(texts)
+        block = labeller.label(text, spans, footnote=para.footnote, size=max(sizes) if sizes else 0.0)
+        if block is not None:
+            blocks.append(block)
+    pages = [Page(i + 1, "\n".join(parts)) for i, parts in enumerate(page_parts)]
+    return pages, blocks
+
+
+def _ranges(numbers: list[int]) -> str:
+    out: list[str] = []
+    start = prev = numbers[0]
+    for n in [*numbers[1:], -1]:
+        if n == prev + 1:
+            prev = n
+            continue
+        out.append(f"{start}" if start == prev else f"{start}-{prev}")
+        start = prev = n
+    return ", ".join(out)
+
+
+def block_text_on_page(doc: Document, block: Block) -> list[tuple[int | None, str]]:
+    """The block's text as it lies on each page (for tests and highlighting)."""
+    return [(s.page, doc.page_text(s.page)[s.start:s.end]) for s in block.spans]
