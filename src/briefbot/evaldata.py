@@ -1,0 +1,143 @@
+"""Evaluation datasets: JSONL gold questions, validated line by line.
+
+One JSON object per line::
+
+    {"id": "q1", "question": "...", "answerable": true,
+     "expected": [{"document": "S_RES_2769_2025.pdf", "symbol": "S/RES/2769 (2025)",
+                   "page": 6, "paragraph": "23"}],
+     "evidence": ["..."], "key_facts": ["14,400"], "kind": "numeric", "source": "pdf"}
+
+``page`` is 1-based or null (anywhere in the document); ``paragraph`` is the label as printed or null. An
+expected item needs a ``document`` or a ``symbol``. ``evidence``, ``key_facts`` and ``source`` may be omitted;
+unknown keys are ignored, so external datasets in this schema load unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefbot.errors import BriefbotError
+
+KINDS: tuple[str, ...] = ("lookup", "paraphrase", "numeric", "multi_doc", "unanswerable", "bulk")
+SOURCES: tuple[str, ...] = ("pdf", "bulk")
+
+
+class DatasetError(BriefbotError):
+    remedy = "fix that line of the dataset (one JSON object per line; see the schema in briefbot.evaldata)"
+
+
+# --- dataset -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Expected:
+    document: str | None
+    symbol: str | None
+    page: int | None  # 1-based; None = anywhere in the document
+    paragraph: str | None  # as printed; None = no paragraph requirement
+
+
+@dataclass(slots=True)
+class Question:
+    id: str
+    question: str
+    answerable: bool
+    kind: str
+    expected: list[Expected] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    key_facts: list[str] = field(default_factory=list)
+    source: str | None = None
+
+
+def _str_list(obj: Mapping[str, Any], key: str) -> list[str]:
+    value = obj.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"'{key}' must be a list of strings")
+    return list(value)
+
+
+def _expected_item(item: Any, i: int) -> Expected:
+    if not isinstance(item, dict):
+        raise ValueError(f"expected[{i}] must be an object")
+    doc, sym, page, para = (item.get(k) for k in ("document", "symbol", "page", "paragraph"))
+    for key, value in (("document", doc), ("symbol", sym)):
+        if value is not None and not isinstance(value, str):
+            raise ValueError(f"expected[{i}].{key} must be a string or null")
+    if not doc and not sym:
+        raise ValueError(f"expected[{i}] needs a 'document' or a 'symbol'")
+    if page is not None and (isinstance(page, bool) or not isinstance(page, int) or page < 1):
+        raise ValueError(f"expected[{i}].page must be a 1-based integer or null, got {page!r}")
+    if para is not None and (isinstance(para, bool) or not isinstance(para, str | int)):
+        raise ValueError(f"expected[{i}].paragraph must be a string or null, got {para!r}")
+    return Expected(doc or None, sym or None, page, str(para) if para not in (None, "") else None)
+
+
+def parse_question(obj: Any) -> Question:
+    """One dataset record → :class:`Question`; ``ValueError`` names the bad field. Extra keys are ignored."""
+    if not isinstance(obj, dict):
+        raise ValueError("each line must be a JSON object")
+    qid = obj.get("id")
+    if isinstance(qid, bool) or not isinstance(qid, str | int) or qid == "":
+        raise ValueError("'id' must be a non-empty string or integer")
+    question = obj.get("question")
+    if not isinstance(question, str) or not question.strip():
+        raise ValueError("'question' must be a non-empty string")
+    answerable = obj.get("answerable")
+    if not isinstance(answerable, bool):
+        raise ValueError("'answerable' must be true or false")
+    kind = obj.get("kind")
+    if kind not in KINDS:
+        raise ValueError(f"'kind' must be one of {', '.join(KINDS)}, got {kind!r}")
+    source = obj.get("source")
+    if source is not None and source not in SOURCES:
+        raise ValueError(f"'source' must be one of {', '.join(SOURCES)} or null, got {source!r}")
+    raw_expected = obj.get("expected") or []
+    if not isinstance(raw_expected, list):
+        raise ValueError("'expected' must be a list")
+    expected = [_expected_item(item, i) for i, item in enumerate(raw_expected)]
+    if answerable and not expected:
+        raise ValueError("an answerable question needs at least one 'expected' item")
+    if kind == "unanswerable" and answerable:
+        raise ValueError("kind 'unanswerable' contradicts answerable: true")
+    return Question(str(qid), question.strip(), answerable, kind, expected,
+                    _str_list(obj, "evidence"), _str_list(obj, "key_facts"), source)
+
+
+def parse_dataset(lines: Iterable[str], origin: str = "<dataset>") -> list[Question]:
+    """Parse JSONL text; blank lines are skipped. Errors name ``origin:line``."""
+    questions: list[Question] = []
+    seen: dict[str, int] = {}
+    for lineno, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            q = parse_question(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise DatasetError(f"{origin}:{lineno}: invalid JSON ({exc.msg} at column {exc.colno})") from exc
+        except ValueError as exc:
+            raise DatasetError(f"{origin}:{lineno}: {exc}") from exc
+        if q.id in seen:
+            raise DatasetError(f"{origin}:{lineno}: duplicate id {q.id!r} (first on line {seen[q.id]})")
+        seen[q.id] = lineno
+        questions.append(q)
+    if not questions:
+        raise DatasetError(f"{origin}: no questions found")
+    return questions
+
+
+def load_dataset(path: Path) -> list[Question]:
+    """Read a JSONL gold set (UTF-8, BOM tolerated)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise DatasetError(f"cannot read dataset {path}: {exc.strerror or exc}",
+                           "check the --dataset path") from exc
+    except UnicodeDecodeError as exc:
+        raise DatasetError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    return parse_dataset(text.splitlines(), str(path))
