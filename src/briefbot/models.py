@@ -20,11 +20,16 @@ BlockKind = Literal["preamble", "operative", "numbered", "heading", "text", "foo
 
 @dataclass(slots=True)
 class Span:
-    """A run of characters on one page: ``page_text[start:end]`` (page is 1-based, None without pages)."""
+    """A run of characters on one page: ``page_text[start:end]`` (page is 1-based, None without pages).
+
+    In a chunk, ``at`` is where the run begins in the chunk's text and ``label`` the paragraph it belongs to.
+    """
 
     page: int | None
     start: int
     end: int
+    label: str | None = None
+    at: int = 0
 
 
 @dataclass(slots=True)
@@ -95,6 +100,14 @@ class Chunk:
     def page_start(self) -> int | None:
         return self.spans[0].page if self.spans else None
 
+    def locate(self, offset: int) -> Span | None:
+        """The span holding character ``offset`` of the chunk text."""
+        found = None
+        for span in self.spans:
+            if span.at <= offset:
+                found = span
+        return found
+
     @property
     def page_end(self) -> int | None:
         return self.spans[-1].page if self.spans else None
@@ -142,6 +155,8 @@ class Hit:
     dense_rank: int | None = None
     lexical_rank: int | None = None
     also_in: list[str] = field(default_factory=list)  # other documents carrying the same text
+    dense_score: float | None = None  # cosine similarity to the question
+    lexical_score: float | None = None
 
     def to_passage(self) -> dict[str, Any]:
         return {
@@ -150,7 +165,9 @@ class Hit:
             "document": self.doc.file_name,
             "symbol": self.doc.symbol,
             "page": self.chunk.page_start,
+            "page_end": self.chunk.page_end,
             "paragraph": self.chunk.paragraph,
+            "paragraphs": list(dict.fromkeys(s.label for s in self.chunk.spans if s.label)),
             "text": self.chunk.text,
         }
 

@@ -1,0 +1,216 @@
+"""Command line: a thin adapter over the pipeline functions. Settings are read here, once."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .config import Settings, load_settings
+from .errors import BriefbotError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="briefbot: cited answers, triage and evaluation over UN documents.")
+out = Console()
+err = Console(stderr=True)
+
+IndexOpt = Annotated[Path | None, typer.Option("--index", help="Index directory (default: settings/BRIEFBOT_INDEX).")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
+
+
+def _settings(**overrides: Any) -> Settings:
+    try:
+        return load_settings(**overrides)
+    except Exception as exc:  # pydantic validation errors become one line
+        raise BriefbotError(f"invalid settings: {exc}".splitlines()[0], "check briefbot.toml and BRIEFBOT_*") from exc
+
+
+@app.callback()
+def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")] = False) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+    for noisy in ("httpx", "chromadb", "sentence_transformers", "transformers"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def _fail(exc: BriefbotError) -> None:
+    err.print(f"[red]error:[/red] {exc}", highlight=False)
+    raise typer.Exit(2)
+
+
+def _progress(json_mode: bool) -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=err, disable=json_mode or not err.is_terminal, transient=True)
+
+
+@app.command()
+def ingest(paths: Annotated[list[Path], typer.Argument(help="PDF/XML files or folders (recursive).")],
+           index: IndexOpt = None, as_json: JsonOpt = False) -> None:
+    """Parse, chunk, embed and index documents; unchanged files are skipped."""
+    from .ingest import ingest_paths
+
+    try:
+        settings = _settings(index=index)
+        with _progress(as_json) as bar:
+            task = bar.add_task("ingest", total=None)
+
+            def tick(done: int, total: int, message: str) -> None:
+                bar.update(task, completed=done, total=total, description=message[:60])
+
+            report = ingest_paths(paths, settings, progress=tick)
+    except BriefbotError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        out.print_json(json.dumps({"results": [r.__dict__ if not hasattr(r, "__slots__") else
+                                               {k: getattr(r, k) for k in r.__slots__} for r in report.results],
+                                   "counts": report.counts(), "seconds": round(report.seconds, 2)}))
+    else:
+        for r in report.results:
+            name = Path(r.path).name
+            if r.status == "failed":
+                out.print(f"[red]FAILED[/red]    {name}: {r.reason}", highlight=False)
+            elif r.status == "no_text":
+                out.print(f"[yellow]NO TEXT[/yellow]   {name}: {'; '.join(r.warnings)}", highlight=False)
+            elif r.status in ("ingested", "replaced"):
+                warn = f"  [yellow]({'; '.join(r.warnings)})[/yellow]" if r.warnings else ""
+                out.print(f"{r.status.upper():<9} {name}: {r.symbol or '?'} · {r.doc_type} · {r.pages} p · "
+                          f"{r.chunks} chunks{warn}", highlight=False)
+        counts = ", ".join(f"{v} {k}" for k, v in sorted(report.counts().items()))
+        out.print(f"{len(report.results)} files: {counts} in {report.seconds:.1f} s "
+                  f"(embedded {report.embedded} new passages in {report.embed_seconds:.1f} s)", highlight=False)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def library(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
+    """List indexed documents with their health (pages without text, failures)."""
+    from .store import open_store
+
+    try:
+        store = open_store(_settings(index=index))
+        docs = store.documents()
+        failures = store.failures()
+    except BriefbotError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        out.print_json(json.dumps({"documents": [d.to_dict() for d in docs], "failures": failures}))
+        return
+    table = Table("symbol", "type", "date", "pages", "chunks", "no text", "file", "title", show_lines=False)
+    for d in docs:
+        table.add_row(d.symbol or "?", d.doc_type, d.date or "", str(d.pages), str(d.chunks),
+                      ",".join(map(str, d.empty_pages[:6])) + ("…" if len(d.empty_pages) > 6 else ""),
+                      d.file_name, (d.title or "")[:60])
+    out.print(table)
+    for f in failures:
+        out.print(f"[red]failed[/red] {f['file_name']}: {f['reason']}", highlight=False)
+    out.print(f"{len(docs)} documents, {sum(d.chunks for d in docs)} chunks, {len(failures)} failures")
+
+
+@app.command()
+def remove(docs: Annotated[list[str], typer.Argument(help="File names or symbols of indexed documents.")],
+           index: IndexOpt = None) -> None:
+    """Drop documents from the index."""
+    from .ingest import remove_documents
+
+    try:
+        removed = remove_documents(docs, _settings(index=index))
+    except BriefbotError as exc:
+        _fail(exc)
+        return
+    for r in removed:
+        out.print(f"removed {r}")
+
+
+def _filters(doc_type: list[str] | None, year_from: int | None, year_to: int | None, symbol: list[str] | None,
+             mission: list[str] | None) -> Any:
+    from .models import DOC_TYPES
+    from .store import Filters
+
+    for t in doc_type or []:
+        if t not in DOC_TYPES:
+            raise BriefbotError(f"unknown document type {t!r}", f"use one of {', '.join(DOC_TYPES)}")
+    return Filters(doc_types=doc_type or None, year_from=year_from, year_to=year_to, symbols=symbol or None,
+                   missions=mission or None)
+
+
+@app.command()
+def ask(question: Annotated[str | None, typer.Argument(help="The question (omit with --batch).")] = None,
+        index: IndexOpt = None,
+        k: Annotated[int | None, typer.Option("--k", help="Passages to retrieve (at least 10 are returned).")] = None,
+        doc_type: Annotated[list[str] | None, typer.Option("--type", help="Restrict to a document type "
+                            "(resolution, sg_report, panel_report, letter, other); repeatable.")] = None,
+        year_from: Annotated[int | None, typer.Option("--year-from")] = None,
+        year_to: Annotated[int | None, typer.Option("--year-to")] = None,
+        symbol: Annotated[list[str] | None, typer.Option("--symbol", help="Restrict to a UN symbol; repeatable.")
+                          ] = None,
+        mission: Annotated[list[str] | None, typer.Option("--mission", help="Restrict to a mission or country.")
+                           ] = None,
+        engine: Annotated[str | None, typer.Option("--engine", help="extractive or llm.")] = None,
+        batch: Annotated[Path | None, typer.Option("--batch", help="JSONL file of {id, question} objects.")] = None,
+        as_json: JsonOpt = False) -> None:
+    """Answer a question with cited passages (or say the documents do not answer it)."""
+    from .service import open_briefbot
+
+    try:
+        settings = _settings(index=index, k=k)
+        if engine not in (None, "extractive", "llm"):
+            raise BriefbotError(f"unknown engine {engine!r}", "use extractive or llm")
+        filters = _filters(doc_type, year_from, year_to, symbol, mission)
+        bot = open_briefbot(settings)
+        if batch is not None:
+            _ask_batch(bot, batch, filters, engine)
+            return
+        if not question or not question.strip():
+            raise BriefbotError("no question given", "pass a question or --batch FILE.jsonl")
+        answer = bot.ask(question, k=settings.k, filters=filters, engine=engine)
+    except BriefbotError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        sys.stdout.write(json.dumps(answer.to_dict(), ensure_ascii=False) + "\n")
+        return
+    out.print(answer.answer, highlight=False)
+    for note in answer.notes:
+        out.print(f"[yellow]note:[/yellow] {note}", highlight=False)
+    if answer.abstained:
+        out.print("\n[bold]Closest passages[/bold]")
+        for h in answer.hits[:5]:
+            p = h.to_passage()
+            out.print(f"  {p['rank']}. {p['symbol'] or p['document']}, p. {p['page']}"
+                      f"{', para. ' + p['paragraph'] if p['paragraph'] else ''}: {p['text'][:160]}…", highlight=False)
+
+
+def _ask_batch(bot: Any, path: Path, filters: Any, engine: str | None) -> None:
+    """One JSON answer per input line, in input order; a bad line yields an error object, not a crash."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise BriefbotError(f"cannot read {path}: {exc.strerror}", "check the --batch path") from exc
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            question = item["question"]
+            if not isinstance(question, str) or not question.strip():
+                raise ValueError("empty question")
+        except (ValueError, KeyError, TypeError) as exc:
+            sys.stdout.write(json.dumps({"id": None, "line": n, "error": f"bad input line: {exc}"}) + "\n")
+            continue
+        answer = bot.ask(question, filters=filters, engine=engine, qid=item.get("id"))
+        sys.stdout.write(json.dumps(answer.to_dict(), ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    app()

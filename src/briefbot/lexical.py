@@ -1,0 +1,123 @@
+"""Lexical index (bm25s) over the distinct chunk texts, saved beside the catalog.
+
+It carries the catalog version it was built from; a reader that finds it stale (an ingest ran since, in this
+process or another, or a run was killed before rebuilding) rebuilds it. So the lexical and dense sides never
+disagree for long, in embedded and in Chroma server mode alike (the catalog is the shared truth).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+from pathlib import Path
+
+import bm25s
+import numpy as np
+
+from .store import Store
+from .symbols import find_symbols, symbol_key
+
+log = logging.getLogger(__name__)
+
+try:
+    import Stemmer
+
+    _STEMMER = Stemmer.Stemmer("english")
+except ImportError:  # PyStemmer is a dependency; without it BM25 still works, unstemmed
+    _STEMMER = None
+
+
+def lexical_text(text: str, context: str = "") -> str:
+    """Text plus symbol tokens ("S/2025/356" → "s2025356") so symbols match as whole words."""
+    keys = " ".join(symbol_key(s).replace("/", "").lower() for s in find_symbols(f"{context} {text}"))
+    return f"{context} {text} {keys}"
+
+
+def query_text(question: str) -> str:
+    return lexical_text(question)
+
+
+def _tokenize(texts: list[str]) -> list[list[str]]:
+    tokens = bm25s.tokenize(texts, stopwords="en", stemmer=_STEMMER, show_progress=False, return_ids=False)
+    return [list(t) for t in tokens]
+
+
+class LexicalIndex:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.dir = Path(store.root) / "lexical"
+        self._lock = threading.Lock()
+        self._retriever: bm25s.BM25 | None = None
+        self._ids: list[str] = []
+        self._version = -1
+
+    def _load_or_build(self) -> None:
+        version = self.store.version()
+        if self._retriever is not None and self._version == version:
+            return
+        stamp = self.dir / "stamp.json"
+        if stamp.exists():
+            try:
+                meta = json.loads(stamp.read_text())
+                if meta.get("version") == version:
+                    self._retriever = bm25s.BM25.load(str(self.dir / "bm25"), mmap=False)
+                    self._ids = json.loads((self.dir / "ids.json").read_text())
+                    self._version = version
+                    return
+            except (OSError, ValueError) as exc:
+                log.warning("lexical index unreadable (%s); rebuilding", exc)
+        self.rebuild(version)
+
+    def rebuild(self, version: int | None = None) -> None:
+        version = self.store.version() if version is None else version
+        rows = self.store.unique_texts()
+        self._ids = [r[0] for r in rows]
+        retriever = bm25s.BM25()
+        if rows:
+            retriever.index(_tokenize([lexical_text(t, c) for _, t, c in rows]), show_progress=False)
+        self._retriever = retriever
+        self._version = version
+        if rows:
+            tmp = self.dir.with_name("lexical.tmp")
+            tmp.mkdir(parents=True, exist_ok=True)
+            retriever.save(str(tmp / "bm25"))
+            (tmp / "ids.json").write_text(json.dumps(self._ids))
+            (tmp / "stamp.json").write_text(json.dumps({"version": version, "n": len(rows)}))
+            # Swap in whole so a concurrent reader never sees half an index.
+            old = self.dir.with_name("lexical.old")
+            _rmtree(old)
+            if self.dir.exists():
+                os.replace(self.dir, old)
+            os.replace(tmp, self.dir)
+            _rmtree(old)
+        log.info("lexical index rebuilt: %d passages (catalog version %d)", len(rows), version)
+
+    def search(self, question: str, n: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
+        """(text_hash, bm25 score) best first."""
+        with self._lock:
+            self._load_or_build()
+            retriever, ids = self._retriever, self._ids
+        if retriever is None or not ids:
+            return []
+        tokens = _tokenize([query_text(question)])[0]
+        tokens = [t for t in tokens if t in retriever.vocab_dict]
+        if not tokens:
+            return []
+        scores = np.asarray(retriever.get_scores(tokens), dtype=np.float32)
+        if allowed is not None:
+            mask = np.fromiter((i in allowed for i in ids), dtype=bool, count=len(ids))
+            scores = np.where(mask, scores, 0.0)
+        n = min(n, len(ids))
+        top = np.argpartition(-scores, n - 1)[:n]
+        top = top[np.argsort(-scores[top])]
+        return [(ids[i], float(scores[i])) for i in top if scores[i] > 0]
+
+
+def _rmtree(path: Path) -> None:
+    import shutil
+
+    if path.exists():
+        shutil.rmtree(path, ignore_errors=True)
+

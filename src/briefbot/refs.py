@@ -1,0 +1,60 @@
+"""References inside a question: symbols, paragraph numbers, and named documents ("the Libya panel's report").
+
+Retrieval uses them to reach the named document and paragraph directly instead of hoping similarity finds it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .parse.meta import COUNTRIES, MISSIONS
+from .symbols import find_symbols
+
+_PARA = re.compile(
+    r"\b(?:operative\s+)?(?:paragraph|para\.?|paras?\.?|OP)\s*(?P<num>\d{1,3})(?:\s*\(?(?P<sub>[a-z]{1,2}|[ivx]{1,5})\))?",
+    re.I)
+_TYPE_WORDS = {
+    "panel_report": re.compile(r"\b(panel|group) of experts\b|\bpanel'?s?\b|\bmonitoring team\b", re.I),
+    "sg_report": re.compile(r"\bsecretary-general'?s? report\b|\breport of the secretary-general\b", re.I),
+    "resolution": re.compile(r"\bresolution\b", re.I),
+    "letter": re.compile(r"\bletter\b|\bnote verbale\b", re.I),
+}
+_ADJECTIVES = {"Libyan": "Libya", "Haitian": "Haiti", "Malian": "Mali", "Somali": "Somalia", "Sudanese": "Sudan",
+               "Afghan": "Afghanistan", "Yemeni": "Yemen", "Congolese": "Democratic Republic of the Congo",
+               "DRC": "Democratic Republic of the Congo", "CAR": "Central African Republic", "Syrian":
+               "Syrian Arab Republic", "Iraqi": "Iraq", "Colombian": "Colombia", "Lebanese": "Lebanon"}
+
+
+@dataclass(slots=True)
+class References:
+    symbols: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)  # labels as printed: "12", "7 (c)"
+    places: list[str] = field(default_factory=list)  # countries and missions named
+    doc_types: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.symbols or self.paragraphs or self.places or self.doc_types)
+
+
+def parse_references(question: str) -> References:
+    refs = References(symbols=find_symbols(question))
+    for m in _PARA.finditer(question):
+        label = m.group("num") + (f" ({m.group('sub').lower()})" if m.group("sub") else "")
+        refs.paragraphs.append(label)
+    for mission in MISSIONS:
+        if re.search(rf"\b{mission}\b", question):
+            refs.places.append(mission)
+    for country in COUNTRIES:
+        if re.search(rf"\b{re.escape(country)}\b", question, re.I):
+            refs.places.append(country)
+    for adj, country in _ADJECTIVES.items():
+        if re.search(rf"\b{adj}\b", question) and country not in refs.places:
+            refs.places.append(country)
+    for doc_type, pattern in _TYPE_WORDS.items():
+        if pattern.search(question):
+            refs.doc_types.append(doc_type)
+    # "resolution 2769 (2025)" is already a symbol; the word alone says little about the type.
+    if refs.symbols and "resolution" in refs.doc_types:
+        refs.doc_types.remove("resolution")
+    return refs

@@ -1,0 +1,190 @@
+"""Retrieve stage: dense (Chroma) + lexical (bm25s), fused, with the question's own references honoured.
+
+A question naming a document ("S/2025/356", "resolution 2781 (2025)") and a paragraph reaches that paragraph
+directly; a question naming a country/mission and a kind of report ("the Libya panel's report") boosts the
+documents that fit. Filters (type, years, symbols, missions) restrict both retrievers before ranking.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from dataclasses import dataclass
+
+from .config import Settings
+from .embed import Embedder
+from .lexical import LexicalIndex
+from .models import Chunk, DocInfo, Hit
+from .refs import References, parse_references
+from .store import Filters, Store
+from .symbols import symbols_match
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class Ranked:
+    text_hash: str
+    score: float
+    dense_rank: int | None = None
+    lexical_rank: int | None = None
+    dense_score: float | None = None
+    lexical_score: float | None = None
+
+
+def fuse(dense: list[tuple[str, float]], lexical: list[tuple[str, float]], method: str = "rrf", rrf_k: int = 60,
+         dense_weight: float = 1.0, lexical_weight: float = 1.0) -> list[Ranked]:
+    """Reciprocal-rank fusion, or weighted sum of max-normalised scores; best first."""
+    table: dict[str, Ranked] = {}
+    for rank, (h, s) in enumerate(dense, start=1):
+        table.setdefault(h, Ranked(h, 0.0)).dense_rank = rank
+        table[h].dense_score = s
+    for rank, (h, s) in enumerate(lexical, start=1):
+        table.setdefault(h, Ranked(h, 0.0)).lexical_rank = rank
+        table[h].lexical_score = s
+    top_lex = max((s for _, s in lexical), default=1.0) or 1.0
+    for r in table.values():
+        if method == "rrf":
+            r.score = (dense_weight / (rrf_k + r.dense_rank) if r.dense_rank else 0.0) + \
+                      (lexical_weight / (rrf_k + r.lexical_rank) if r.lexical_rank else 0.0)
+        else:
+            r.score = dense_weight * max(r.dense_score or 0.0, 0.0) + \
+                      lexical_weight * (r.lexical_score or 0.0) / top_lex
+    return sorted(table.values(), key=lambda r: -r.score)
+
+
+class Retriever:
+    """Holds the store, the model and the lexical index; safe to share between threads."""
+
+    def __init__(self, settings: Settings, store: Store, embedder: Embedder, lexical: LexicalIndex | None = None):
+        self.settings = settings
+        self.store = store
+        self.embedder = embedder
+        self.lexical = lexical or LexicalIndex(store)
+        self._docs: dict[str, DocInfo] = {}
+        self._docs_version = -1
+        self._lock = threading.Lock()
+
+    def documents(self) -> dict[str, DocInfo]:
+        with self._lock:
+            version = self.store.version()
+            if version != self._docs_version:
+                self._docs = {d.doc_id: d for d in self.store.documents()}
+                self._docs_version = version
+            return self._docs
+
+    def search(self, question: str, k: int | None = None, filters: Filters | None = None,
+               mode: str | None = None) -> list[Hit]:
+        """Entry point: the k best passages for ``question``."""
+        t0 = time.perf_counter()
+        k = k or self.settings.k
+        mode = mode or self.settings.retrieval
+        filters = filters or Filters()
+        docs = self.documents()
+        refs = parse_references(question)
+        allowed = self.store.resolve_filters(filters)
+        allowed_set = set(allowed) if allowed is not None else None
+        named = self._named_documents(refs, docs, allowed_set)
+        n = max(self.settings.candidates, k * 3)
+
+        dense: list[tuple[str, float]] = []
+        lexical: list[tuple[str, float]] = []
+        if mode in ("hybrid", "dense"):
+            vector = self.embedder.embed_query(question)
+            dense = self.store.dense_search(vector, n, allowed)
+            if named:  # also search inside the named documents so their best passages are candidates
+                dense = _merge(dense, self.store.dense_search(vector, n, sorted(named)))
+        if mode in ("hybrid", "lexical"):
+            allowed_hashes = self._hashes_for(allowed_set) if allowed_set is not None else None
+            lexical = self.lexical.search(question, n, allowed_hashes)
+        if mode == "dense":
+            ranked = fuse(dense, [], "rrf", self.settings.rrf_k)
+        elif mode == "lexical":
+            ranked = fuse([], lexical, "rrf", self.settings.rrf_k)
+        else:
+            ranked = fuse(dense, lexical, self.settings.fusion, self.settings.rrf_k, self.settings.dense_weight,
+                          self.settings.lexical_weight)
+        hits = self._to_hits(ranked, docs, allowed_set, named, refs)
+        direct = self._direct_paragraphs(refs, named, docs) if named and refs.paragraphs else []
+        if direct:
+            seen = {h.chunk.text_hash for h in direct}
+            hits = direct + [h for h in hits if h.chunk.text_hash not in seen]
+        hits = hits[:k]
+        for i, h in enumerate(hits, start=1):
+            h.rank = i
+        log.debug("retrieved %d hits in %.1f ms", len(hits), (time.perf_counter() - t0) * 1000)
+        return hits
+
+    # --- helpers -------------------------------------------------------------------------------------------
+    def _hashes_for(self, doc_ids: set[str]) -> set[str]:
+        hashes: set[str] = set()
+        for doc_id in doc_ids:
+            hashes.update(c.text_hash for c in self.store.chunks_of(doc_id))
+        return hashes
+
+    def _named_documents(self, refs: References, docs: dict[str, DocInfo], allowed: set[str] | None) -> set[str]:
+        """Documents the question names by symbol, or by place + kind ("the Haiti panel's report")."""
+        named: set[str] = set()
+        for sym in refs.symbols:
+            named.update(d.doc_id for d in docs.values() if symbols_match(d.symbol, sym))
+        if not named and refs.places and refs.doc_types:
+            for d in docs.values():
+                places = {m.lower() for m in d.missions[:4]}
+                if d.doc_type in refs.doc_types and places & {p.lower() for p in refs.places}:
+                    named.add(d.doc_id)
+        if allowed is not None:
+            named &= allowed
+        return named
+
+    def _to_hits(self, ranked: list[Ranked], docs: dict[str, DocInfo], allowed: set[str] | None,
+                 named: set[str], refs: References) -> list[Hit]:
+        occurrences = self.store.chunks_by_hash([r.text_hash for r in ranked])
+        hits: list[Hit] = []
+        for r in ranked:
+            chunks = [c for c in occurrences.get(r.text_hash, []) if c.doc_id in docs]
+            if allowed is not None:
+                chunks = [c for c in chunks if c.doc_id in allowed]
+            if not chunks:
+                continue  # an orphan vector or a filtered-out document
+            chunk = _prefer(chunks, docs, named)
+            score = r.score
+            if chunk.doc_id in named:
+                # A named document outranks similar passages elsewhere; the bonus equals a rank-1 vote.
+                score += 1.0 / (self.settings.rrf_k + 1) if self.settings.fusion == "rrf" else 0.5
+            others = sorted({docs[c.doc_id].symbol or c.doc_id for c in chunks if c.doc_id != chunk.doc_id})
+            hits.append(Hit(chunk=chunk, doc=docs[chunk.doc_id], score=score, dense_rank=r.dense_rank,
+                            lexical_rank=r.lexical_rank, also_in=others, dense_score=r.dense_score,
+                            lexical_score=r.lexical_score))
+        hits.sort(key=lambda h: -h.score)
+        return hits
+
+    def _direct_paragraphs(self, refs: References, named: set[str], docs: dict[str, DocInfo]) -> list[Hit]:
+        """Chunks of the named documents that carry the named paragraph labels, at the top."""
+        wanted = {_norm_label(p) for p in refs.paragraphs}
+        out: list[Hit] = []
+        for doc_id in sorted(named, key=lambda d: docs[d].date or "", reverse=True):
+            for chunk in self.store.chunks_of(doc_id):
+                labels = {_norm_label(s.label) for s in chunk.spans if s.label}
+                # "paragraph 7" also matches its sub-paragraphs "7 (a)", "7 (b)".
+                if labels & wanted or any(lab.split("(")[0] in wanted for lab in labels if lab):
+                    out.append(Hit(chunk=chunk, doc=docs[doc_id], score=1.0, dense_score=None))
+        return out[:6]
+
+
+def _merge(a: list[tuple[str, float]], b: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    best: dict[str, float] = {}
+    for h, s in a + b:
+        best[h] = max(s, best.get(h, -1.0))
+    return sorted(best.items(), key=lambda kv: -kv[1])
+
+
+def _prefer(chunks: list[Chunk], docs: dict[str, DocInfo], named: set[str]) -> Chunk:
+    """Among documents sharing a passage: a named one, else the most recent (a revision over its original)."""
+    return max(chunks, key=lambda c: (c.doc_id in named, docs[c.doc_id].date or "", "Rev" in (docs[c.doc_id].symbol
+                                                                                            or "")))
+
+
+def _norm_label(label: str | None) -> str:
+    return re.sub(r"[\s()]", "", label or "").lower()

@@ -1,0 +1,368 @@
+"""Store stage: the catalog (SQLite: documents, page texts, chunks) and the vectors (Chroma).
+
+Chroma holds one vector per distinct chunk text (id = content hash), so identical passages across documents
+(revisions, boilerplate) are embedded once and never crowd the HNSW graph. The catalog is the source of truth
+for provenance: a chunk text may occur in several documents. A document is committed in one SQLite
+transaction after its vectors are written, so a kill mid-run leaves no half document; orphan vectors are
+harmless (never returned) and swept on the next ingest. Chroma's result lists never leave this module.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .config import Settings
+from .errors import IndexMissingError, NotFoundError
+from .models import Chunk, DocInfo, Document, Span
+from .symbols import symbol_key
+
+log = logging.getLogger(__name__)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+  doc_id TEXT PRIMARY KEY, file_name TEXT, path TEXT, sha256 TEXT, source TEXT, symbol TEXT, symbol_key TEXT,
+  doc_type TEXT, title TEXT, date TEXT, year INTEGER, language TEXT, pages INTEGER, chunks INTEGER,
+  empty_pages TEXT, warnings TEXT, missions TEXT, ingested_at TEXT);
+CREATE TABLE IF NOT EXISTS pages (doc_id TEXT, number INTEGER, text TEXT, PRIMARY KEY (doc_id, number));
+CREATE TABLE IF NOT EXISTS chunks (
+  doc_id TEXT, ordinal INTEGER, text_hash TEXT, text TEXT, spans TEXT, paragraph TEXT, section TEXT, kind TEXT,
+  PRIMARY KEY (doc_id, ordinal));
+CREATE INDEX IF NOT EXISTS chunks_hash ON chunks (text_hash);
+CREATE TABLE IF NOT EXISTS failures (path TEXT PRIMARY KEY, file_name TEXT, sha256 TEXT, reason TEXT, at TEXT);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+
+@dataclass(slots=True)
+class Filters:
+    """Restrictions on what retrieval may return; None means no restriction."""
+
+    doc_types: list[str] | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+    symbols: list[str] | None = None
+    doc_ids: list[str] | None = None
+    missions: list[str] | None = None
+
+    def active(self) -> bool:
+        return any(v for v in (self.doc_types, self.year_from, self.year_to, self.symbols, self.doc_ids,
+                               self.missions))
+
+
+def _span_json(spans: Sequence[Span]) -> str:
+    return json.dumps([[s.page, s.start, s.end, s.label, s.at] for s in spans], separators=(",", ":"))
+
+
+def _spans(raw: str) -> list[Span]:
+    return [Span(p, a, b, lab, at) for p, a, b, lab, at in json.loads(raw)]
+
+
+class Store:
+    """The index directory: ``catalog.sqlite``, ``chroma/`` (embedded mode) and ``lexical/``."""
+
+    def __init__(self, settings: Settings, create: bool = True) -> None:
+        self.settings = settings
+        self.root = Path(settings.index)
+        catalog = self.root / "catalog.sqlite"
+        if not create and not catalog.exists():
+            raise IndexMissingError(f"no index at {self.root}")
+        self.root.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        self._catalog_path = catalog
+        with self._db() as db:
+            db.executescript(_SCHEMA)
+        self._collection: Any = None
+        self._lock = threading.Lock()
+
+    # --- SQLite --------------------------------------------------------------------------------------------
+    def _db(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self._catalog_path, timeout=30, isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            self._local.conn = conn
+        return conn
+
+    def version(self) -> int:
+        row = self._db().execute("SELECT value FROM meta WHERE key='version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def flag(self, key: str) -> str | None:
+        row = self._db().execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_flag(self, key: str, value: str | None) -> None:
+        if value is None:
+            self._db().execute("DELETE FROM meta WHERE key = ?", (key,))
+        else:
+            self._db().execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    def _bump(self, db: sqlite3.Connection) -> None:
+        db.execute("INSERT INTO meta(key, value) VALUES('version', '1') ON CONFLICT(key) DO UPDATE "
+                   "SET value = CAST(value AS INTEGER) + 1")
+
+    # --- Chroma --------------------------------------------------------------------------------------------
+    @property
+    def collection(self) -> Any:
+        with self._lock:
+            if self._collection is None:
+                import chromadb
+                from chromadb.config import Settings as ChromaSettings
+
+                chroma_settings = ChromaSettings(anonymized_telemetry=False)
+                if self.settings.chroma_host:
+                    client = chromadb.HttpClient(host=self.settings.chroma_host, port=self.settings.chroma_port,
+                                                 settings=chroma_settings)
+                else:
+                    client = chromadb.PersistentClient(path=str(self.root / "chroma"), settings=chroma_settings)
+                # embedding_function=None: we always pass vectors; Chroma must never fetch a model.
+                self._collection = client.get_or_create_collection(
+                    self.settings.collection_name(), embedding_function=None,
+                    configuration={"hnsw": {"space": "cosine", "ef_search": 100}})
+            return self._collection
+
+    def existing_hashes(self, hashes: Iterable[str]) -> set[str]:
+        ids = list(dict.fromkeys(hashes))
+        found: set[str] = set()
+        for i in range(0, len(ids), 5000):
+            found.update(self.collection.get(ids=ids[i:i + 5000], include=[])["ids"])
+        return found
+
+    def add_vectors(self, chunks: Sequence[Chunk], vectors: np.ndarray, docs: dict[str, Document]) -> None:
+        """Write vectors for chunks whose text is new to the index (metadata of the first occurrence)."""
+        if not chunks:
+            return
+        metas = []
+        for c in chunks:
+            d = docs[c.doc_id]
+            metas.append({"doc_id": d.doc_id, "doc_type": d.doc_type, "year": d.year or 0,
+                          "symbol_key": symbol_key(d.symbol) if d.symbol else ""})
+        for i in range(0, len(chunks), 2000):
+            part = chunks[i:i + 2000]
+            self.collection.upsert(ids=[c.text_hash for c in part], embeddings=vectors[i:i + 2000],
+                                   documents=[c.text for c in part], metadatas=metas[i:i + 2000])
+
+    def dense_search(self, vector: np.ndarray, n: int, doc_ids: list[str] | None) -> list[tuple[str, float]]:
+        """(text_hash, cosine similarity) best first; ``doc_ids`` restricts to those documents."""
+        total = self.collection.count()
+        if total == 0:
+            return []
+        where = {"doc_id": {"$in": doc_ids}} if doc_ids is not None else None
+        if doc_ids is not None and not doc_ids:
+            return []
+        res = self.collection.query(query_embeddings=[vector], n_results=min(n, total), where=where,
+                                    include=["distances"])
+        return [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)]
+
+    # --- documents -----------------------------------------------------------------------------------------
+    def known(self) -> dict[str, tuple[str, str | None]]:
+        """doc_id → (sha256, path) for every committed document."""
+        rows = self._db().execute("SELECT doc_id, sha256, path FROM documents").fetchall()
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+    def commit_document(self, doc: Document, chunks: Sequence[Chunk]) -> None:
+        """Replace ``doc`` (if present) with its new chunks, atomically."""
+        db = self._db()
+        old_hashes = self._hashes_of(doc.doc_id)
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            self._delete_rows(db, doc.doc_id)
+            db.execute(
+                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (doc.doc_id, doc.file_name, doc.path, doc.sha256, doc.source, doc.symbol,
+                 symbol_key(doc.symbol) if doc.symbol else None, doc.doc_type, doc.title, doc.date, doc.year,
+                 doc.language, doc.page_count, len(chunks), json.dumps(doc.empty_pages), json.dumps(doc.warnings),
+                 json.dumps(doc.missions), time.strftime("%Y-%m-%dT%H:%M:%S")))
+            db.executemany("INSERT INTO pages VALUES (?,?,?)", [(doc.doc_id, p.number, p.text) for p in doc.pages])
+            db.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?)", [
+                (c.doc_id, c.ordinal, c.text_hash, c.text, _span_json(c.spans), c.paragraph, c.section, c.kind)
+                for c in chunks])
+            db.execute("DELETE FROM failures WHERE file_name = ?", (doc.file_name,))
+            self._bump(db)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        gone = old_hashes - {c.text_hash for c in chunks}
+        self._drop_unreferenced(gone)
+
+    def remove_document(self, doc_id: str) -> DocInfo:
+        info = self.document(doc_id)
+        hashes = self._hashes_of(doc_id)
+        db = self._db()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            self._delete_rows(db, doc_id)
+            self._bump(db)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        self._drop_unreferenced(hashes)
+        return info
+
+    def record_failure(self, path: Path, sha256: str | None, reason: str) -> None:
+        self._db().execute("INSERT OR REPLACE INTO failures VALUES (?,?,?,?,?)",
+                           (str(path), path.name, sha256, reason, time.strftime("%Y-%m-%dT%H:%M:%S")))
+
+    def failures(self) -> list[dict[str, str]]:
+        rows = self._db().execute("SELECT path, file_name, reason, at FROM failures ORDER BY file_name").fetchall()
+        return [{"path": r[0], "file_name": r[1], "reason": r[2], "at": r[3]} for r in rows]
+
+    def sweep_orphans(self) -> int:
+        """Delete vectors no committed chunk refers to (left by a run killed between Chroma and SQLite)."""
+        referenced = {r[0] for r in self._db().execute("SELECT DISTINCT text_hash FROM chunks")}
+        orphans: list[str] = []
+        offset = 0
+        while True:
+            ids = self.collection.get(include=[], limit=20000, offset=offset)["ids"]
+            if not ids:
+                break
+            orphans.extend(i for i in ids if i not in referenced)
+            offset += len(ids)
+        for i in range(0, len(orphans), 5000):
+            self.collection.delete(ids=orphans[i:i + 5000])
+        return len(orphans)
+
+    def _hashes_of(self, doc_id: str) -> set[str]:
+        return {r[0] for r in self._db().execute("SELECT text_hash FROM chunks WHERE doc_id = ?", (doc_id,))}
+
+    def _delete_rows(self, db: sqlite3.Connection, doc_id: str) -> None:
+        for table in ("documents", "pages", "chunks"):
+            db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+
+    def _drop_unreferenced(self, hashes: set[str]) -> None:
+        if not hashes:
+            return
+        db = self._db()
+        still = set()
+        listed = list(hashes)
+        for i in range(0, len(listed), 900):
+            part = listed[i:i + 900]
+            marks = ",".join("?" * len(part))
+            still.update(r[0] for r in db.execute(
+                f"SELECT DISTINCT text_hash FROM chunks WHERE text_hash IN ({marks})", part))
+        dead = [h for h in hashes if h not in still]
+        if dead:
+            self.collection.delete(ids=dead)
+        # A text still used elsewhere keeps its vector; re-point its metadata so filters see a live document.
+        for h in still:
+            row = db.execute("SELECT c.doc_id, d.doc_type, d.year, d.symbol_key FROM chunks c JOIN documents d "
+                             "USING (doc_id) WHERE c.text_hash = ? LIMIT 1", (h,)).fetchone()
+            if row:
+                self.collection.update(ids=[h], metadatas=[{"doc_id": row[0], "doc_type": row[1],
+                                                            "year": row[2] or 0, "symbol_key": row[3] or ""}])
+
+    # --- reading -------------------------------------------------------------------------------------------
+    def documents(self) -> list[DocInfo]:
+        rows = self._db().execute(f"SELECT {_DOC_COLS} FROM documents ORDER BY date DESC, symbol").fetchall()
+        return [_docinfo(r) for r in rows]
+
+    def document(self, doc_id_or_symbol: str) -> DocInfo:
+        db = self._db()
+        row = db.execute(f"SELECT {_DOC_COLS} FROM documents WHERE doc_id = ? OR file_name = ?",
+                         (doc_id_or_symbol, doc_id_or_symbol)).fetchone()
+        if row is None:
+            row = db.execute(f"SELECT {_DOC_COLS} FROM documents WHERE symbol_key = ? ORDER BY date DESC",
+                             (symbol_key(doc_id_or_symbol),)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no indexed document {doc_id_or_symbol!r}")
+        return _docinfo(row)
+
+    def page_text(self, doc_id: str, page: int | None) -> str:
+        row = self._db().execute("SELECT text FROM pages WHERE doc_id = ? AND number = ?",
+                                 (doc_id, 1 if page is None else page)).fetchone()
+        return row[0] if row else ""
+
+    def chunks_by_hash(self, hashes: Sequence[str]) -> dict[str, list[Chunk]]:
+        """Every occurrence of each text hash."""
+        out: dict[str, list[Chunk]] = {}
+        db = self._db()
+        for i in range(0, len(hashes), 900):
+            part = list(hashes[i:i + 900])
+            marks = ",".join("?" * len(part))
+            for r in db.execute(f"SELECT {_CHUNK_COLS} FROM chunks WHERE text_hash IN ({marks})", part):
+                out.setdefault(r[2], []).append(_chunk(r))
+        return out
+
+    def chunks_of(self, doc_id: str) -> list[Chunk]:
+        rows = self._db().execute(f"SELECT {_CHUNK_COLS} FROM chunks WHERE doc_id = ? ORDER BY ordinal",
+                                  (doc_id,)).fetchall()
+        return [_chunk(r) for r in rows]
+
+    def unique_texts(self) -> list[tuple[str, str, str]]:
+        """(text_hash, text, document context) per distinct chunk text, for the lexical index."""
+        rows = self._db().execute(
+            "SELECT c.text_hash, c.text, coalesce(d.symbol, '') || ' ' || coalesce(d.title, '') || ' ' || "
+            "coalesce(c.section, '') FROM chunks c JOIN documents d USING (doc_id) "
+            "GROUP BY c.text_hash ORDER BY c.text_hash").fetchall()
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def resolve_filters(self, f: Filters) -> list[str] | None:
+        """Document ids allowed by the filters (None: no restriction)."""
+        if not f.active():
+            return None
+        clauses, args = [], []
+        if f.doc_types:
+            clauses.append(f"doc_type IN ({','.join('?' * len(f.doc_types))})")
+            args.extend(f.doc_types)
+        if f.year_from:
+            clauses.append("year >= ?")
+            args.append(f.year_from)
+        if f.year_to:
+            clauses.append("year <= ?")
+            args.append(f.year_to)
+        if f.doc_ids:
+            clauses.append(f"(doc_id IN ({','.join('?' * len(f.doc_ids))}))")
+            args.extend(f.doc_ids)
+        rows = self._db().execute(f"SELECT doc_id, symbol, missions FROM documents "
+                                  f"{'WHERE ' + ' AND '.join(clauses) if clauses else ''}", args).fetchall()
+        allowed = []
+        from .symbols import symbols_match
+
+        for doc_id, symbol, missions in rows:
+            if f.symbols and not any(symbols_match(symbol, s) for s in f.symbols):
+                continue
+            if f.missions:
+                have = {m.lower() for m in json.loads(missions or "[]")}
+                if not have & {m.lower() for m in f.missions}:
+                    continue
+            allowed.append(doc_id)
+        return allowed
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+
+_DOC_COLS = ("doc_id, file_name, path, sha256, source, symbol, doc_type, title, date, language, pages, chunks, "
+             "empty_pages, warnings, missions, ingested_at")
+_CHUNK_COLS = "doc_id, ordinal, text_hash, text, spans, paragraph, section, kind"
+
+
+def _docinfo(r: Sequence[Any]) -> DocInfo:
+    return DocInfo(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11],
+                   json.loads(r[12] or "[]"), json.loads(r[13] or "[]"), json.loads(r[14] or "[]"), r[15])
+
+
+def _chunk(r: Sequence[Any]) -> Chunk:
+    return Chunk(text_hash=r[2], doc_id=r[0], ordinal=r[1], text=r[3], spans=_spans(r[4]), paragraph=r[5],
+                 section=r[6], kind=r[7])
+
+
+def open_store(settings: Settings) -> Store:
+    """An existing index; raises IndexMissingError with the remedy when there is none."""
+    return Store(settings, create=False)
