@@ -21,7 +21,11 @@ log = logging.getLogger(__name__)
 
 PageText = Callable[[str, int | None], str]
 
-_STOP = set(["a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "how", "i", "in", "into", "is", "it", "its", "may", "might", "more", "most", "no", "not", "of", "on", "or", "our", "shall", "should", "so", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "was", "we", "were", "what", "when", "where", "which", "who", "whom", "whose", "why", "will", "with", "would", "about", "any", "all", "also", "between", "during", "under", "over", "per", "document", "documents", "un", "united", "nations", "say", "says", "said", "tell", "according", "report", "reports"])
+_STOP = set("""a an and are as at be been but by can could did do does for from had has have how i in into is it
+its may might more most no not of on or our shall should so such than that the their them then there
+these they this those to was we were what when where which who whom whose why will with would about
+any all also between during under over per document documents un united nations say says said tell
+according report reports""".split())
 _NUMERIC_Q = re.compile(r"\b(how many|how much|number of|what number|percentage|per cent|when|until when|date|"
                         r"which year|how long|how far|total|amount)\b", re.I)
 _LEAD_LABEL = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,2}\)|\([ivx]{1,5}\))\s+")

@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 from .models import Block, Chunk, Document, Span
 
@@ -25,7 +26,7 @@ def text_hash(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _tokenizer(model_path: str):  # type: ignore[no-untyped-def]
+def _tokenizer(model_path: str) -> Any:
     from tokenizers import Tokenizer
 
     tok = Tokenizer.from_file(f"{model_path}/tokenizer.json")

@@ -246,7 +246,7 @@ class Store:
         if not hashes:
             return
         db = self._db()
-        still = set()
+        still: set[str] = set()
         listed = list(hashes)
         for i in range(0, len(listed), 900):
             part = listed[i:i + 900]
@@ -313,7 +313,8 @@ class Store:
         """Document ids allowed by the filters (None: no restriction)."""
         if not f.active():
             return None
-        clauses, args = [], []
+        clauses: list[str] = []
+        args: list[Any] = []
         if f.doc_types:
             clauses.append(f"doc_type IN ({','.join('?' * len(f.doc_types))})")
             args.extend(f.doc_types)

@@ -8,6 +8,7 @@ headings use a larger font; footnote markers are set in a smaller font; footnote
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import re
 import statistics
@@ -228,7 +229,7 @@ def _group_paragraphs(pages: list[list[Line]]) -> list[_Para]:
             continue
         body_sizes = [ln.size for ln in lines if ln.size > 0]
         body = statistics.mode(round(s) for s in body_sizes) if body_sizes else 0
-        gaps = [a.y - b.y for a, b in zip(lines, lines[1:], strict=False)
+        gaps = [a.y - b.y for a, b in itertools.pairwise(lines)
                 if 0 < a.y - b.y < 3 * max(body, 1) and abs(a.size - b.size) < 0.5]
         spacing = statistics.median(gaps) if gaps else 0.0
         left = min((ln.x0 for ln in lines if ln.size and round(ln.size) == body), default=0.0)
@@ -244,7 +245,7 @@ def _group_paragraphs(pages: list[list[Line]]) -> list[_Para]:
                 # A page's first line may carry on the last body paragraph of the previous page.
                 last_body = next((p for p in reversed(paras) if not p.footnote), None)
                 current = last_body if last_body and _continues(last_body, ln) else None
-            elif _starts_paragraph(prev, ln, spacing, left, in_footnotes):
+            elif prev is None or _starts_paragraph(prev, ln, spacing, left, in_footnotes):
                 current = None
             if current is None:
                 current = _Para(footnote=in_footnotes)
