@@ -212,5 +212,42 @@ def _ask_batch(bot: Any, path: Path, filters: Any, engine: str | None) -> None:
         sys.stdout.flush()
 
 
+@app.command("eval")
+def eval_cmd(dataset: Annotated[Path, typer.Option("--dataset", help="Gold questions (JSONL).")],
+             index: IndexOpt = None,
+             out_dir: Annotated[Path | None, typer.Option("--out", help="Report directory.")] = Path("evals/out"),
+             compare: Annotated[list[str] | None, typer.Option("--compare", help="Configuration to run: hybrid, "
+                                "dense, lexical, weighted, or NAME:key=value,...; repeatable.")] = None,
+             limit: Annotated[int | None, typer.Option("--limit", help="Only the first N questions.")] = None,
+             as_json: JsonOpt = False) -> None:
+    """Score retrieval and citations on gold questions; writes Markdown, JSON and PNG plots."""
+    from .evalrun import evaluate_configs
+    from .evaluate import compare as compare_runs
+
+    try:
+        with _progress(as_json) as bar:
+            tasks: dict[str, Any] = {}
+
+            def tick(name: str, done: int, total: int) -> None:
+                if name not in tasks:
+                    tasks[name] = bar.add_task(name, total=total)
+                bar.update(tasks[name], completed=done)
+
+            runs = evaluate_configs(dataset, _settings(index=index), compare or [], out_dir, tick, limit)
+    except BriefbotError as exc:
+        _fail(exc)
+        return
+    table = compare_runs(runs)
+    if as_json:
+        out.print_json(json.dumps(table.to_dict()))
+        return
+    grid = Table("metric", *table.names)
+    for row in table.rows():
+        grid.add_row(*row)
+    out.print(grid)
+    if out_dir:
+        out.print(f"report: {out_dir / 'report.md'}")
+
+
 if __name__ == "__main__":
     app()

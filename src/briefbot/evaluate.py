@@ -73,12 +73,24 @@ def same_document(item: Mapping[str, Any], exp: Expected) -> bool:
 
 
 def page_match(item: Mapping[str, Any], exp: Expected) -> bool:
-    return same_document(item, exp) and (exp.page is None or item.get("page") == exp.page)
+    """Same document and page; a passage spanning pages (``page``..``page_end``) matches any page it covers."""
+    if not same_document(item, exp):
+        return False
+    if exp.page is None:
+        return True
+    first, last = item.get("page"), item.get("page_end")
+    if isinstance(first, int) and isinstance(last, int):
+        return first <= exp.page <= last
+    return first == exp.page
 
 
 def paragraph_match(item: Mapping[str, Any], exp: Expected) -> bool:
+    """Also the expected paragraph label; a merged passage lists every label it holds in ``paragraphs``."""
     want = normalize_paragraph(exp.paragraph)
-    return want is not None and page_match(item, exp) and normalize_paragraph(item.get("paragraph")) == want
+    if want is None or not page_match(item, exp):
+        return False
+    labels = [item.get("paragraph"), *(item.get("paragraphs") or [])]
+    return any(normalize_paragraph(label) == want for label in labels)
 
 
 def page_targets(expected: Sequence[Expected]) -> list[Expected]:

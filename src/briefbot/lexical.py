@@ -47,7 +47,7 @@ def _tokenize(texts: list[str]) -> list[list[str]]:
 class LexicalIndex:
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.dir = Path(store.root) / "lexical"
+        self.dir = Path(store.dir) / "lexical"
         self._lock = threading.Lock()
         self._retriever: bm25s.BM25 | None = None
         self._ids: list[str] = []

@@ -40,8 +40,8 @@ class StreamEvent:
 class Briefbot:
     def __init__(self, settings: Settings, embedder: Embedder | None = None, create: bool = False) -> None:
         self.settings = settings
-        if not create and not (Path(settings.index) / "catalog.sqlite").exists():
-            raise IndexMissingError(f"no index at {settings.index}")
+        if not create and not Store.exists(settings):
+            raise IndexMissingError(f"no index for these settings at {settings.index}")
         self.store = Store(settings)
         self.embedder = embedder or get_embedder(settings.embedding_model, settings.embed_batch_size)
         self.lexical = LexicalIndex(self.store)

@@ -68,15 +68,22 @@ def _spans(raw: str) -> list[Span]:
 
 
 class Store:
-    """The index directory: ``catalog.sqlite``, ``chroma/`` (embedded mode) and ``lexical/``."""
+    """The index directory: ``chroma/`` (embedded mode) and, per collection, ``catalog.sqlite`` and ``lexical/``."""
+
+    @staticmethod
+    def exists(settings: Settings) -> bool:
+        return (Path(settings.index) / settings.collection_name() / "catalog.sqlite").exists()
 
     def __init__(self, settings: Settings, create: bool = True) -> None:
         self.settings = settings
         self.root = Path(settings.index)
-        catalog = self.root / "catalog.sqlite"
+        # Catalog and lexical index live per collection: a changed chunking or model setting gets a fresh,
+        # empty catalog instead of silently reusing chunks built with the old one.
+        self.dir = self.root / settings.collection_name()
+        catalog = self.dir / "catalog.sqlite"
         if not create and not catalog.exists():
-            raise IndexMissingError(f"no index at {self.root}")
-        self.root.mkdir(parents=True, exist_ok=True)
+            raise IndexMissingError(f"no index for these settings at {self.root}")
+        self.dir.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
         self._catalog_path = catalog
         with self._db() as db:

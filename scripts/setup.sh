@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Idempotent set-up of .venv on a fresh machine: CPU-only torch first (never the multi-GB CUDA build),
+# then briefbot with its dev extras. Re-running is cheap: a stamp records what was installed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+"$PY" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "briefbot needs Python >= 3.11")'
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+PIP=".venv/bin/python -m pip"
+stamp=.venv/.briefbot-setup
+want=$(cat pyproject.toml scripts/setup.sh | sha256sum | cut -c1-16)
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+  exit 0
+fi
+if ! .venv/bin/python -c 'import torch' 2>/dev/null; then
+  # A CPU wheel of torch: from local find-links where the machine provides one, else PyTorch's CPU index.
+  # TORCH_INDEX_URL overrides the index (e.g. an internal mirror).
+  if ! $PIP install --quiet "torch==2.13.0+cpu" 2>/dev/null; then
+    $PIP install --quiet torch --index-url "${TORCH_INDEX_URL:-https://download.pytorch.org/whl/cpu}"
+  fi
+fi
+$PIP install --quiet -e ".[dev]"
+echo "$want" > "$stamp"
+echo "briefbot installed in .venv"
