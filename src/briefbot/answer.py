@@ -8,7 +8,6 @@ quoted, never followed, so instructions inside a document change nothing.
 from __future__ import annotations
 
 import logging
-import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -57,12 +56,16 @@ class Candidate:
 
 
 def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_text: PageText,
-                      idf: Callable[[str], float] | None = None) -> Answer:
+                      idf: Callable[[set[str]], dict[str, float]] | None = None) -> Answer:
     """Entry point: an Answer whose sentences are verbatim, keyed quotes — or an honest abstention."""
     if not hits:
         return _abstain(question, hits, "No indexed passage relates to this question.")
-    weight = idf or (lambda t: 1.0)
     q_terms = terms(question)
+    weights = idf(q_terms) if idf else {}
+
+    def weight(t: str) -> float:
+        return weights.get(t, 1.0)
+
     total = sum(weight(t) for t in q_terms) or 1.0
     top = max(h.score for h in hits) or 1.0
     numeric = bool(_NUMERIC_Q.search(question))
@@ -184,9 +187,3 @@ def stream_text(text: str) -> Iterator[str]:
     for m in re.finditer(r"\S+\s*", text):
         yield m.group(0)
 
-
-def idf_from_counts(doc_freq: dict[str, int], n_docs: int) -> Callable[[str], float]:
-    def idf(term: str) -> float:
-        return math.log(1 + (n_docs - doc_freq.get(term, 0) + 0.5) / (doc_freq.get(term, 0) + 0.5))
-
-    return idf

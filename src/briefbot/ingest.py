@@ -8,6 +8,7 @@ not embedded again.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import queue
 import threading
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
 _EMBED_BATCH = 256  # chunks gathered across documents before one model call (less padding, better throughput)
+_WALKED = (*SUPPORTED_SUFFIXES, ".jsonl")  # .jsonl: the bulk Council records (one document per line)
 
 
 @dataclass(slots=True)
@@ -72,7 +74,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[FileResult]]:
     missing: list[FileResult] = []
     for p in paths:
         if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES))
+            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in _WALKED))
         elif p.is_file():
             files.append(p)
         else:
@@ -101,6 +103,7 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
     report.results.extend(missing)
     known = store.known()
     todo: list[Path] = []
+    records: list[tuple[Path, str]] = []
     for f in files:
         digest = _sha256(f)
         if digest is None:
@@ -111,6 +114,12 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
             reason = f"file too large ({f.stat().st_size / 1e6:.0f} MB > max_file_mb {settings.max_file_mb:.0f})"
             report.results.append(FileResult(str(f), "failed", reason))
             store.record_failure(f, digest, reason)
+            continue
+        if f.suffix.lower() == ".jsonl":
+            if store.flag(f"jsonl:{f.name}") == digest:
+                report.results.append(FileResult(str(f), "unchanged", doc_id=f.name))
+            else:
+                records.append((f, digest))
             continue
         if known.get(f.name, ("", None))[0] == digest:
             report.results.append(FileResult(str(f), "unchanged", doc_id=f.name))
@@ -123,10 +132,13 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
         # The last run was killed between writing vectors and committing their document: sweep them.
         swept = store.sweep_orphans()
         log.info("swept %d vectors left by an interrupted ingest", swept)
-    if todo:
+    if todo or records:
         embedder = embedder or get_embedder(settings.embedding_model, settings.embed_batch_size)
         store.set_flag("ingest_open", "1")
-        _run(todo, settings, store, embedder, known, report, progress)
+        outcomes = itertools.chain(_parsed(todo, settings), *(_records(f, store, known) for f, _ in records))
+        _run(outcomes, len(todo), settings, store, embedder, known, report, progress)
+        for f, digest in records:
+            store.set_flag(f"jsonl:{f.name}", digest)
         store.set_flag("ingest_open", None)
         LexicalIndex(store).rebuild()
     report.seconds = time.perf_counter() - started
@@ -152,7 +164,21 @@ def _parsed(todo: list[Path], settings: Settings) -> Iterator[ParseOutcome]:
     thread.join()
 
 
-def _run(todo: list[Path], settings: Settings, store: Store, embedder: Embedder,
+def _records(path: Path, store: Store, known: dict[str, tuple[str, str | None]]) -> Iterator[ParseOutcome]:
+    """Bulk JSONL records as parse outcomes; records already indexed unchanged (or as XML files) are skipped."""
+    from .errors import DocumentError
+    from .parse.akn import iter_jsonl
+
+    have_xml = {d.symbol for d in store.documents() if d.source == "bulk" and d.file_name.endswith(".xml")}
+    try:
+        for doc in iter_jsonl(path, skip_symbols={s for s in have_xml if s}):
+            if known.get(doc.doc_id, ("", None))[0] != doc.sha256:
+                yield ParseOutcome(path, doc, None, 0.0)
+    except DocumentError as exc:
+        yield ParseOutcome(path, None, exc.message, 0.0)
+
+
+def _run(outcomes: Iterator[ParseOutcome], total: int, settings: Settings, store: Store, embedder: Embedder,
          known: dict[str, tuple[str, str | None]], report: IngestReport, progress: Progress | None) -> None:
     count = token_counter(embedder.path)
     pending: list[tuple[Document, list[Chunk], FileResult]] = []
@@ -174,7 +200,7 @@ def _run(todo: list[Path], settings: Settings, store: Store, embedder: Embedder,
         pending.clear()
         new_texts.clear()
 
-    for outcome in _parsed(todo, settings):
+    for outcome in outcomes:
         done += 1
         path = outcome.path
         if outcome.document is None:
@@ -182,7 +208,7 @@ def _run(todo: list[Path], settings: Settings, store: Store, embedder: Embedder,
             report.results.append(FileResult(str(path), "failed", reason))
             store.record_failure(path, _sha256(path), reason)
             if progress:
-                progress(done, len(todo), f"failed {path.name}: {reason}")
+                progress(done, max(total, done), f"failed {path.name}: {reason}")
             continue
         doc = outcome.document
         chunks = chunk_document(doc, settings.chunk_max_tokens, settings.chunk_min_chars, count)
@@ -198,7 +224,7 @@ def _run(todo: list[Path], settings: Settings, store: Store, embedder: Embedder,
         pending.append((doc, chunks, FileResult(str(path), status, None, doc.doc_id, doc.symbol, doc.doc_type,
                                                 doc.page_count, len(chunks), list(doc.warnings))))
         if progress:
-            progress(done, len(todo), f"{path.name}: {doc.symbol or '?'} ({len(chunks)} chunks)")
+            progress(done, max(total, done), f"{doc.file_name}: {doc.symbol or '?'} ({len(chunks)} chunks)")
         if len(new_texts) >= _EMBED_BATCH:
             flush()
     flush()

@@ -94,6 +94,19 @@ class LexicalIndex:
             _rmtree(old)
         log.info("lexical index rebuilt: %d passages (catalog version %d)", len(rows), version)
 
+    def idf(self, words: set[str]) -> dict[str, float]:
+        """Inverse document frequency of stemmed words over the passages (unknown words get the maximum)."""
+        with self._lock:
+            self._load_or_build()
+            retriever, n = self._retriever, max(len(self._ids), 1)
+        out: dict[str, float] = {}
+        for word in words:
+            df = 0
+            if retriever is not None and word in retriever.vocab_dict:
+                df = int(np.count_nonzero(retriever.get_scores([word])))
+            out[word] = float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
+        return out
+
     def search(self, question: str, n: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
         """(text_hash, bm25 score) best first."""
         with self._lock:

@@ -9,12 +9,12 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from .answer import extractive_answer, idf_from_counts, stream_text, terms
+from .answer import extractive_answer, stream_text
 from .config import Settings
 from .embed import Embedder, get_embedder
 from .errors import IndexMissingError
@@ -46,8 +46,6 @@ class Briefbot:
         self.embedder = embedder or get_embedder(settings.embedding_model, settings.embed_batch_size)
         self.lexical = LexicalIndex(self.store)
         self.retriever = Retriever(settings, self.store, self.embedder, self.lexical)
-        self._idf: Callable[[str], float] | None = None
-        self._idf_version = -1
         self._ingest_lock = threading.Lock()
 
     # --- asking --------------------------------------------------------------------------------------------
@@ -96,22 +94,10 @@ class Briefbot:
         yield StreamEvent("done", answer=answer)
 
     def extractive(self, question: str, hits: list[Hit]) -> Answer:
-        return extractive_answer(question, hits, self.settings, self.page_text, self._term_idf())
+        return extractive_answer(question, hits, self.settings, self.page_text, self.lexical.idf)
 
     def page_text(self, doc_id: str, page: int | None) -> str:
         return self.store.page_text(doc_id, page)
-
-    def _term_idf(self) -> Callable[[str], float]:
-        version = self.store.version()
-        if self._idf is None or version != self._idf_version:
-            freq: dict[str, int] = {}
-            rows = self.store.unique_texts()
-            for _, text, _ in rows:
-                for t in terms(text):
-                    freq[t] = freq.get(t, 0) + 1
-            self._idf = idf_from_counts(freq, max(len(rows), 1))
-            self._idf_version = version
-        return self._idf
 
     # --- library -------------------------------------------------------------------------------------------
     def library(self) -> list[DocInfo]:
