@@ -74,7 +74,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         passage = hit.score / top
         dense = max(hit.dense_score or 0.0, 0.0)
         for a, b in split_sentences(hit.chunk.text):
-            a, b = _trim(hit.chunk.text, a, b)
+            a, b = trim_sentence(hit.chunk.text, a, b)
             sentence = hit.chunk.text[a:b]
             if len(sentence) < 25:
                 continue
@@ -92,7 +92,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     citations: list[Citation] = []
     lines: list[str] = []
     for cand in chosen:
-        citation = _cite(cand, str(len(citations) + 1), page_text)
+        citation = cite_sentence(cand.hit, cand.start, cand.end, str(len(citations) + 1), page_text)
         if citation is None:
             continue
         if any(_same_text(citation.quote, c.quote) for c in citations):
@@ -114,7 +114,7 @@ def _support(hits: list[Hit], candidates: list[Candidate]) -> float:
     return 0.5 * best_dense + 0.5 * best_overlap
 
 
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+def trim_sentence(text: str, a: int, b: int) -> tuple[int, int]:
     """Drop a leading paragraph number ("18. ", "(c) ") and surrounding space from a quote."""
     m = _LEAD_LABEL.match(text[a:b])
     if m:
@@ -144,13 +144,15 @@ def _choose(candidates: list[Candidate], limit: int) -> list[Candidate]:
     return chosen or ranked[:1]
 
 
-def _cite(cand: Candidate, key: str, page_text: PageText) -> Citation | None:
-    """Map a sentence back to one page and paragraph; refuse any quote that is not verbatim on that page."""
-    chunk = cand.hit.chunk
+def cite_sentence(hit: Hit, start: int, end: int, key: str, page_text: PageText) -> Citation | None:
+    """Map ``hit.chunk.text[start:end]`` back to one page and paragraph; refuse any quote that is not verbatim
+    on that page. Shared by both engines, so LLM citations are located and verified exactly like extractive ones.
+    """
+    chunk = hit.chunk
     best = None
     for span in chunk.spans:
-        lo = max(cand.start, span.at)
-        hi = min(cand.end, span.at + (span.end - span.start))
+        lo = max(start, span.at)
+        hi = min(end, span.at + (span.end - span.start))
         if hi > lo and (best is None or hi - lo > best[2] - best[1]):
             best = (span, lo, hi)
     if best is None:
@@ -165,7 +167,7 @@ def _cite(cand: Candidate, key: str, page_text: PageText) -> Citation | None:
             log.warning("quote not found on %s p.%s; dropped", chunk.doc_id, span.page)
             return None
         page_start = found
-    doc = cand.hit.doc
+    doc = hit.doc
     return Citation(key=key, document=doc.file_name, symbol=doc.symbol, page=span.page, paragraph=span.label,
                     quote=quote, title=doc.title, doc_type=doc.doc_type, date=doc.date, start=page_start,
                     end=page_start + len(quote))

@@ -82,6 +82,8 @@ class Settings(BaseSettings):
     llm_api_key: str | None = Field(None, description="API key for OpenAI-compatible servers that need one.")
     llm_temperature: float = Field(0.0, description="Sampling temperature for the LLM engine.")
     llm_timeout_s: float = Field(60.0, gt=0, description="Seconds before an LLM call is abandoned.")
+    prompts_dir: Path | None = Field(None, description="Folder whose prompt files (e.g. answer.md) replace the "
+                                     "packaged ones of the same name; unset uses the packaged prompts.")
 
     # --- web ---------------------------------------------------------------------------------
     host: str = Field("127.0.0.1", description="Interface the web app binds.")
