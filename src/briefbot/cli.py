@@ -36,7 +36,7 @@ def _settings(**overrides: Any) -> Settings:
 def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")] = False) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
-    for noisy in ("httpx", "chromadb", "sentence_transformers", "transformers"):
+    for noisy in ("httpx", "chromadb", "sentence_transformers", "transformers", "bm25s"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
@@ -247,6 +247,22 @@ def eval_cmd(dataset: Annotated[Path, typer.Option("--dataset", help="Gold quest
     out.print(grid)
     if out_dir:
         out.print(f"report: {out_dir / 'report.md'}")
+
+
+@app.command()
+def serve(index: IndexOpt = None,
+          host: Annotated[str | None, typer.Option("--host", help="Interface to bind (default 127.0.0.1). Any "
+                          "other interface needs --auth.")] = None,
+          port: Annotated[int | None, typer.Option("--port", help="Port (default 7860).")] = None,
+          auth: Annotated[str | None, typer.Option("--auth", help="user:password[,user2:password2] login; "
+                          "prefer BRIEFBOT_AUTH, which stays out of the process list.")] = None) -> None:
+    """Start the web chat: streamed cited answers, page views, library, uploads, feedback."""
+    from .web import serve as serve_web
+
+    try:
+        serve_web(_settings(index=index, host=host, port=port, auth=auth))
+    except BriefbotError as exc:
+        _fail(exc)
 
 
 if __name__ == "__main__":

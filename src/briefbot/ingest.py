@@ -102,6 +102,7 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
     files, missing = discover(paths)
     report.results.extend(missing)
     known = store.known()
+    failed_before = {f["sha256"]: f["reason"] for f in store.failures() if f.get("sha256")}
     todo: list[Path] = []
     records: list[tuple[Path, str]] = []
     for f in files:
@@ -124,6 +125,11 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
         if known.get(f.name, ("", None))[0] == digest:
             report.results.append(FileResult(str(f), "unchanged", doc_id=f.name))
             continue
+        if digest in failed_before:
+            # Same bytes failed last time: report the reason again without re-parsing.
+            report.results.append(FileResult(str(f), "failed", f"{failed_before[digest]} (unchanged since the "
+                                             "last attempt)"))
+            continue
         todo.append(f)
     total = len(todo)
     if progress:
@@ -140,7 +146,8 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
         for f, digest in records:
             store.set_flag(f"jsonl:{f.name}", digest)
         store.set_flag("ingest_open", None)
-        LexicalIndex(store).rebuild()
+        if any(r.status in ("ingested", "replaced", "no_text") for r in report.results):
+            LexicalIndex(store).rebuild()
     report.seconds = time.perf_counter() - started
     return report
 

@@ -224,8 +224,8 @@ class Store:
                            (str(path), path.name, sha256, reason, time.strftime("%Y-%m-%dT%H:%M:%S")))
 
     def failures(self) -> list[dict[str, str]]:
-        rows = self._db().execute("SELECT path, file_name, reason, at FROM failures ORDER BY file_name").fetchall()
-        return [{"path": r[0], "file_name": r[1], "reason": r[2], "at": r[3]} for r in rows]
+        rows = self._db().execute("SELECT path, file_name, reason, at, sha256 FROM failures ORDER BY file_name")
+        return [{"path": r[0], "file_name": r[1], "reason": r[2], "at": r[3], "sha256": r[4]} for r in rows]
 
     def sweep_orphans(self) -> int:
         """Delete vectors no committed chunk refers to (left by a run killed between Chroma and SQLite)."""
