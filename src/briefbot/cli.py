@@ -265,5 +265,102 @@ def serve(index: IndexOpt = None,
         _fail(exc)
 
 
+# --- triage and summaries ---------------------------------------------------------------------------------------
+@app.command()
+def triage(paths: Annotated[list[Path] | None, typer.Argument(help="PDF/XML files or folders (default: the inbox "
+                                                               "folder, settings.inbox).")] = None,
+           out_dir: Annotated[Path | None, typer.Option("--out", help="Output folder (default: <index>/triage).")
+                              ] = None,
+           index: IndexOpt = None,
+           force: Annotated[bool, typer.Option("--force", help="Triage again documents already triaged.")] = False,
+           as_json: JsonOpt = False) -> None:
+    """Triage new documents: a cited card and summary each, an index by priority and a dated digest."""
+    from .triage_run import run_triage
+
+    try:
+        settings = _settings(index=index)
+        target = out_dir or Path(settings.index) / "triage"
+        with _progress(as_json) as bar:
+            tasks: dict[str, Any] = {}
+
+            def tick(phase: str, done: int, total: int, message: str) -> None:
+                if phase not in tasks:
+                    tasks[phase] = bar.add_task(phase, total=total or None)
+                bar.update(tasks[phase], completed=done, total=total or None, description=f"{phase} {message[:50]}")
+
+            report = run_triage(paths or [settings.inbox], settings, target, force=force, progress=tick)
+    except BriefbotError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        sys.stdout.write(json.dumps({"out": str(report.out_dir), "did_work": report.did_work,
+                                     "counts": report.counts(), "seconds": round(report.seconds, 2),
+                                     "digest": str(report.digest) if report.digest else None,
+                                     "documents": [o.__dict__ if not hasattr(o, "__slots__") else
+                                                   {k: getattr(o, k) for k in o.__slots__}
+                                                   for o in report.outcomes]}) + "\n")
+    else:
+        for o in report.outcomes:
+            name = Path(o.path).name
+            if o.status == "triaged":
+                out.print(f"TRIAGED   {name}: {o.symbol or '?'} · priority {o.priority:.0f}", highlight=False,
+                          markup=False)
+            elif o.status == "failed":
+                out.print(f"FAILED    {name}: {o.reason}", highlight=False, markup=False)
+            elif o.status == "failed_before":
+                out.print(f"FAILED    {name} (in an earlier run; the file is unchanged): {o.reason}",
+                          highlight=False, markup=False)
+            elif o.status == "skipped":
+                out.print(f"SKIPPED   {name}: {o.reason}", highlight=False, markup=False)
+        counts = report.counts()
+        if not report.did_work:
+            out.print(f"Nothing new to triage: {counts.get('unchanged', 0)} document(s) already triaged, no "
+                      "parsing or embedding done (--force redoes them).", highlight=False)
+        else:
+            out.print(", ".join(f"{v} {k}" for k, v in sorted(counts.items())) + f" in {report.seconds:.1f} s",
+                      highlight=False)
+        out.print(f"index: {report.out_dir / 'index.md'}" + (f"; digest: {report.digest}" if report.digest else ""),
+                  highlight=False, markup=False)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def summarise(doc: Annotated[str, typer.Argument(help="An indexed document (file name or symbol), or a PDF/XML "
+                                                 "file, which is ingested first.")],
+              index: IndexOpt = None,
+              engine: Annotated[str | None, typer.Option("--engine", help="extractive or llm.")] = None,
+              as_json: JsonOpt = False) -> None:
+    """A short summary of one document, every sentence quoted and cited with page and paragraph."""
+    from .store import open_store
+    from .summarise import summarise_document
+    from .taxonomy import load_taxonomy
+
+    try:
+        if engine not in (None, "extractive", "llm"):
+            raise BriefbotError(f"unknown engine {engine!r}", "use extractive or llm")
+        settings = _settings(index=index, engine=engine)
+        path = Path(doc)
+        if path.is_file():
+            from .service import open_briefbot
+
+            bot = open_briefbot(settings, create=True)
+            result = bot.ingest([path]).results[0]
+            if result.failed or result.doc_id is None:
+                raise BriefbotError(f"cannot read {path.name}: {result.reason}", "check the file")
+            store, info = bot.store, bot.store.document(result.doc_id)
+        else:
+            store = open_store(settings)
+            info = store.document(doc)
+        summary = summarise_document(store, info, settings, load_taxonomy(settings.themes_file))
+    except BriefbotError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        sys.stdout.write(json.dumps(summary.to_dict(), ensure_ascii=False) + "\n")
+        return
+    sys.stdout.write(f"{info.symbol or info.file_name}: {info.title or ''}\n\n{summary.markdown()}")
+
+
 if __name__ == "__main__":
     app()

@@ -37,6 +37,9 @@ class Settings(BaseSettings):
                         "index, embedded Chroma data, feedback).")
     inbox: Path = Field(Path("ingest/inbox"), description="Default folder that `briefbot triage` reads.")
     samples: Path = Field(Path("ingest/samples"), description="Bundled sample UN documents for the quick start.")
+    themes_file: Path | None = Field(None, description="Organised-crime theme taxonomy (TOML) used by `briefbot "
+                                     "triage` and `summarise`; unset means the packaged briefbot/data/themes.toml "
+                                     "(copy it to start an edited one).")
 
     # --- embedding and chunking (these shape the index) ---------------------------------------
     embedding_model: str = Field("packaged:all-MiniLM-L6-v2", description="'packaged:all-MiniLM-L6-v2' uses the "

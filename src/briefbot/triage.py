@@ -1,0 +1,618 @@
+"""Triage cards: what an indexed document is, which organised-crime themes it carries, with cited evidence.
+
+Everything is read from the index (catalog row, stored chunks with their page spans, page texts), so a card
+never needs the PDF again and every quote is checked to be an exact substring of its page text, as answers are.
+
+Theme scoring is driven by the editable taxonomy (``briefbot/data/themes.toml``; its header documents the rules).
+
+Priority (0-100) ranks documents for organised-crime analysts; the parts are kept in the card:
+
+* strength (45): sum over tagged themes of ``1 - exp(-score / (2 × threshold))``, saturating at 3 themes' worth;
+* density (20): theme evidence per 1,000 words (sentence scores summed), saturating at 12;
+* type (15): panel_report 1.0, sg_report 0.7, resolution 0.6, other 0.35, letter 0.3;
+* recency (10): 1.0 within 180 days of the reference date (today), falling linearly to 0 at five years;
+* breadth (10): number of tagged themes, saturating at 5.
+
+A document without tagged themes keeps at most its type and recency parts (at most 25 points), so on-theme
+documents always rank first; a document without readable English text scores 0.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from .chunk import split_sentences
+from .models import Chunk, Citation, DocInfo
+from .parse.meta import COUNTRIES, DATE_RE, MISSIONS
+from .store import Store
+from .symbols import find_symbols, split_joint, symbol_key, symbols_match
+from .taxonomy import Actor, Taxonomy, Term, Theme, load_actors
+
+log = logging.getLogger(__name__)
+
+_LEAD_LABEL = re.compile(r"^(?:[IVXL]{1,6}\.\s+[^\n]{0,80}?\s)?(?:\d{1,3}\.|\([a-z]{1,2}\)|\([ivx]{1,5}\))\s+")
+_TRAILING_LABEL = re.compile(r"\s+\d{1,3}\.$")
+_MAX_QUOTE = 420
+_CONCLUDING = re.compile(r"observations|recommendations?|conclusions?|concluding remarks|way forward", re.I)
+_ACTION = re.compile(r"\b(?:requests? the (?:Security )?Council|recommend\w*|urges?|urged|calls? (?:up)?on|"
+                     r"encourages? the (?:Security )?Council|invites? the (?:Security )?Council)\b", re.I)
+_TYPE_WEIGHT = {"panel_report": 1.0, "sg_report": 0.7, "resolution": 0.6, "other": 0.35, "letter": 0.3}
+
+PageCache = dict[int | None, str]
+
+
+# --- reading the document ------------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence of a stored chunk: ``chunk.text[start:end]``."""
+
+    chunk: Chunk
+    start: int
+    end: int
+    index: int  # reading order within the document
+
+    @property
+    def text(self) -> str:
+        return self.chunk.text[self.start:self.end]
+
+    @property
+    def footnote(self) -> bool:
+        return self.chunk.kind == "footnote"
+
+    @property
+    def section(self) -> str | None:
+        return self.chunk.section
+
+
+@dataclass(slots=True)
+class ThemeHit:
+    theme: str
+    sub: str | None
+    term: str
+    weight: float
+    start: int  # offsets in the chunk text
+    end: int
+
+
+@dataclass(slots=True)
+class DocText:
+    """A document as triage reads it: catalog row, sentences and the page texts quotes are checked against."""
+
+    info: DocInfo
+    sentences: list[Sentence]
+    words: int
+    store: Store
+    pages: PageCache = field(default_factory=dict)
+
+    def page(self, number: int | None) -> str:
+        if number not in self.pages:
+            self.pages[number] = self.store.page_text(self.info.doc_id, number)
+        return self.pages[number]
+
+
+def read_document(store: Store, info: DocInfo) -> DocText:
+    sentences: list[Sentence] = []
+    words = 0
+    for chunk in store.chunks_of(info.doc_id):
+        words += len(chunk.text.split())
+        for a, b in split_sentences(chunk.text):
+            a, b = _trim(chunk.text, a, b)
+            if b - a >= 20:
+                sentences.append(Sentence(chunk, a, b, len(sentences)))
+    return DocText(info, sentences, words, store)
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """Drop a leading paragraph number ("18. ", "(c) ") and spaces, so quotes start with words."""
+    m = _LEAD_LABEL.match(text[a:b])
+    if m and m.end() < b - a:
+        a += m.end()
+    # A heading runs into the next paragraph's number ("Sanctions Committee and Panel of Experts 17.").
+    m = _TRAILING_LABEL.search(text, a, b)
+    if m and m.start() > a and is_heading(text[a:m.start()]):
+        b = m.start()
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def paragraph_key(s: Sentence) -> tuple[str, int]:
+    """Identifies the printed paragraph a sentence is in (a long paragraph spans several chunks)."""
+    span = s.chunk.locate(s.start)
+    return (span.label, -1) if span and span.label else ("", s.chunk.ordinal)
+
+
+def is_heading(text: str) -> bool:
+    """A heading caught as a sentence: no closing punctuation and mostly capitalised words."""
+    if text.rstrip()[-1:] in ".;:,”\"')":
+        return False
+    words = [w for w in text.split() if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def cite(doc: DocText, chunk: Chunk, start: int, end: int, key: str = "",
+         focus: tuple[int, int] | None = None) -> Citation | None:
+    """A Citation for ``chunk.text[start:end]`` on one page, or None when it is not verbatim on that page.
+
+    A sentence running over a page break is quoted on the page that holds ``focus`` (the matched words) or most
+    of it; a very long sentence is cut to a window around ``focus`` at word boundaries (still a substring).
+    """
+    best: tuple[Any, int, int] | None = None
+    best_rank: tuple[bool, int] = (False, 0)
+    for span in chunk.spans:
+        lo = max(start, span.at)
+        hi = min(end, span.at + (span.end - span.start))
+        if hi <= lo:
+            continue
+        rank = (focus is not None and lo <= focus[0] < hi, hi - lo)
+        if best is None or rank > best_rank:
+            best, best_rank = (span, lo, hi), rank
+    if best is None:
+        return None
+    span, lo, hi = best
+    if hi - lo > _MAX_QUOTE:
+        lo, hi = _window(chunk.text, lo, hi, focus)
+    raw = chunk.text[lo:hi]
+    quote = raw.strip()
+    if not quote:
+        return None
+    lo += len(raw) - len(raw.lstrip())
+    page_start = span.start + (lo - span.at)
+    text = doc.page(span.page)
+    if text[page_start:page_start + len(quote)] != quote:
+        found = text.find(quote)
+        if found < 0:
+            log.warning("quote not found on %s p.%s; dropped", doc.info.doc_id, span.page)
+            return None
+        page_start = found
+    info = doc.info
+    return Citation(key=key, document=info.file_name, symbol=info.symbol, page=span.page, paragraph=span.label,
+                    quote=quote, title=info.title, doc_type=info.doc_type, date=info.date, start=page_start,
+                    end=page_start + len(quote))
+
+
+def _window(text: str, lo: int, hi: int, focus: tuple[int, int] | None) -> tuple[int, int]:
+    centre = focus[0] if focus and lo <= focus[0] < hi else lo
+    a = max(lo, centre - _MAX_QUOTE // 3)
+    b = min(hi, a + _MAX_QUOTE)
+    if a > lo:
+        space = text.find(" ", a)
+        a = space + 1 if 0 <= space < b else a
+    if b < hi:
+        space = text.rfind(" ", a, b)
+        b = space if space > a else b
+    return a, b
+
+
+# --- themes --------------------------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Evidence:
+    score: float
+    terms: list[str]
+    subthemes: list[str]
+    citation: Citation
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"score": round(self.score, 2), "terms": self.terms, "subthemes": self.subthemes,
+                **self.citation.to_dict()}
+
+
+@dataclass(slots=True)
+class ThemeResult:
+    slug: str
+    label: str
+    score: float  # summed sentence scores
+    threshold: float  # what this document needed for the tag
+    tagged: bool
+    sentences: int  # sentences with evidence
+    subthemes: dict[str, float]  # slug → score
+    evidence: list[Evidence]
+
+    @property
+    def strength(self) -> float:
+        """0-1: how far past its threshold the theme is (0.63 at the threshold... 0.86 at twice it)."""
+        return 1 - math.exp(-self.score / self.threshold) if self.threshold else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"slug": self.slug, "label": self.label, "score": round(self.score, 2),
+                "threshold": round(self.threshold, 2), "strength": round(self.strength, 3), "tagged": self.tagged,
+                "sentences": self.sentences, "subthemes": {k: round(v, 2) for k, v in self.subthemes.items()},
+                "evidence": [e.to_dict() for e in self.evidence]}
+
+
+def _theme_hits(theme: Theme, text: str) -> list[ThemeHit]:
+    if any(neg.search(text) for neg in theme.negative):
+        return []
+    hits: list[ThemeHit] = []
+    term: Term
+    for term, sub in theme.all_terms():
+        m = term.regex.search(text)
+        if m is None or (term.unless is not None and term.unless.search(text)):
+            continue
+        hits.append(ThemeHit(theme.slug, sub, term.pattern, term.weight, m.start(), m.end()))
+    return hits
+
+
+def _sentence_score(hits: list[ThemeHit], cap: float) -> float:
+    weights = sorted((h.weight for h in hits), reverse=True)
+    return min(cap, weights[0] + 0.5 * sum(weights[1:])) if weights else 0.0
+
+
+def threshold_for(theme: Theme, taxonomy: Taxonomy, words: int) -> float:
+    base = theme.min_score if theme.min_score is not None else taxonomy.scoring.min_score
+    scoring = taxonomy.scoring
+    # Evidence in a one-page letter is concentrated, in a 60-page report diluted: scale with log length.
+    factor = 1 + scoring.length_factor * math.log2(max(words, 1) / scoring.length_ref_words)
+    return base * max(scoring.short_floor, factor)
+
+
+def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], dict[int, float]]:
+    """Per theme: score, tag and cited evidence; plus each sentence's total theme weight (for summaries)."""
+    scoring = taxonomy.scoring
+    per_sentence: dict[int, float] = {}
+    results: list[ThemeResult] = []
+    for theme in taxonomy.themes:
+        total = 0.0
+        subs: dict[str, float] = {}
+        scored: list[tuple[float, Sentence, list[ThemeHit]]] = []
+        for s in doc.sentences:
+            hits = _theme_hits(theme, s.text)
+            if not hits:
+                continue
+            score = _sentence_score(hits, scoring.sentence_cap) * (scoring.footnote_weight if s.footnote else 1.0)
+            total += score
+            for h in hits:
+                if h.sub:
+                    subs[h.sub] = subs.get(h.sub, 0.0) + h.weight * (scoring.footnote_weight if s.footnote else 1.0)
+            per_sentence[s.index] = per_sentence.get(s.index, 0.0) + score
+            scored.append((score, s, hits))
+        threshold = threshold_for(theme, taxonomy, doc.words)
+        evidence = _evidence(doc, scored, scoring.max_evidence)
+        results.append(ThemeResult(theme.slug, theme.label, total, threshold, total >= threshold, len(scored),
+                                   dict(sorted(subs.items(), key=lambda kv: -kv[1])), evidence))
+    return results, per_sentence
+
+
+def _evidence(doc: DocText, scored: list[tuple[float, Sentence, list[ThemeHit]]], limit: int) -> list[Evidence]:
+    """The strongest sentences, one per paragraph, body text before footnotes, earlier first on ties."""
+    out: list[Evidence] = []
+    seen: set[tuple[str, int]] = set()
+    # Whole sentences of body text first; headings and sentences too long to quote whole come after.
+    order = sorted(scored, key=lambda x: (x[1].footnote, is_heading(x[1].text), -x[0],
+                                          x[1].end - x[1].start > _MAX_QUOTE, x[1].index))
+    for score, s, hits in order:
+        if len(out) >= limit:
+            break
+        best = max(hits, key=lambda h: h.weight)
+        focus = (s.start + best.start, s.start + best.end)
+        citation = cite(doc, s.chunk, s.start, s.end, focus=focus)
+        if citation is None:
+            continue
+        key = paragraph_key(s)
+        if key in seen:
+            continue
+        seen.add(key)
+        terms = list(dict.fromkeys(s.text[h.start:h.end] for h in sorted(hits, key=lambda h: -h.weight)))
+        subs = list(dict.fromkeys(h.sub for h in hits if h.sub))
+        out.append(Evidence(score, terms, subs, citation))
+    for i, e in enumerate(out, start=1):
+        e.citation.key = str(i)
+    return out
+
+
+# --- the card ------------------------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Period:
+    start: str | None  # ISO dates
+    end: str | None
+    text: str
+    page: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class ActorMention:
+    name: str
+    kind: str
+    mentions: int
+    pages: list[int]
+    source: str  # "gazetteer" or "heuristic"
+    citation: Citation | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "kind": self.kind, "mentions": self.mentions, "pages": self.pages,
+                "source": self.source, "citation": self.citation.to_dict() if self.citation else None}
+
+
+@dataclass(slots=True)
+class CitedDocument:
+    symbol: str
+    mentions: int
+    first_page: int | None
+    in_index: bool
+    doc_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class KeyParagraph:
+    reason: str  # "concluding section", "recommendation", ...
+    citation: Citation
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"reason": self.reason, **self.citation.to_dict()}
+
+
+@dataclass(slots=True)
+class TriageCard:
+    file_name: str
+    sha256: str
+    symbol: str | None
+    doc_type: str
+    title: str | None
+    date: str | None
+    period: Period | None
+    missions: list[str]
+    countries: list[str]
+    pages: int
+    words: int
+    health: dict[str, Any]
+    themes: list[ThemeResult]
+    actors: list[ActorMention]
+    cited_documents: list[CitedDocument]
+    key_paragraphs: list[KeyParagraph]
+    priority: float
+    priority_parts: dict[str, float]
+    taxonomy: str
+    summary: dict[str, Any] | None = None
+
+    @property
+    def tagged(self) -> list[ThemeResult]:
+        return sorted((t for t in self.themes if t.tagged), key=lambda t: -t.score)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file_name": self.file_name, "sha256": self.sha256, "symbol": self.symbol, "doc_type": self.doc_type,
+            "title": self.title, "date": self.date, "period": self.period.to_dict() if self.period else None,
+            "missions": self.missions, "countries": self.countries, "pages": self.pages, "words": self.words,
+            "health": self.health, "tagged_themes": [t.slug for t in self.tagged],
+            "themes": [t.to_dict() for t in sorted(self.themes, key=lambda t: (not t.tagged, -t.score))],
+            "actors": [a.to_dict() for a in self.actors],
+            "cited_documents": [c.to_dict() for c in self.cited_documents],
+            "key_paragraphs": [k.to_dict() for k in self.key_paragraphs],
+            "priority": self.priority, "priority_parts": self.priority_parts, "taxonomy": self.taxonomy,
+            "summary": self.summary,
+        }
+
+
+def triage_document(store: Store, info: DocInfo, taxonomy: Taxonomy, today: date | None = None,
+                    doc: DocText | None = None) -> TriageCard:
+    """Entry point: the triage card of one indexed document."""
+    doc = doc or read_document(store, info)
+    themes, _ = score_themes(doc, taxonomy)
+    health = {"language": info.language, "pages_without_text": info.empty_pages, "warnings": info.warnings,
+              "chunks": info.chunks, "readable": _readable(info, doc)}
+    parts = priority_parts(info, doc, themes, today or date.today())
+    return TriageCard(
+        file_name=info.file_name, sha256=info.sha256, symbol=info.symbol, doc_type=info.doc_type, title=info.title,
+        date=info.date, period=find_period(doc), missions=[m for m in info.missions if m in MISSIONS],
+        countries=[c for c in info.missions if c in COUNTRIES], pages=info.pages, words=doc.words, health=health,
+        themes=themes, actors=find_actors(doc), cited_documents=cited_documents(doc, store),
+        key_paragraphs=key_paragraphs(doc), priority=round(sum(parts.values()), 1), priority_parts=parts,
+        taxonomy=taxonomy.source)
+
+
+def _readable(info: DocInfo, doc: DocText) -> bool:
+    return info.language == "en" and doc.words >= 50 and len(info.empty_pages) < max(1, info.pages) * 0.5
+
+
+def priority_parts(info: DocInfo, doc: DocText, themes: list[ThemeResult], today: date) -> dict[str, float]:
+    """The priority score's parts (see the module docstring); they sum to the 0-100 priority."""
+    if not _readable(info, doc):
+        return {"strength": 0.0, "density": 0.0, "type": 0.0, "recency": 0.0, "breadth": 0.0}
+    tagged = [t for t in themes if t.tagged]
+    strength = min(1.0, sum(t.strength for t in tagged) / 3)
+    evidence = sum(t.score for t in tagged)
+    density = min(1.0, evidence / max(doc.words, 300) * 1000 / 12)
+    recency = 0.0
+    if info.date:
+        try:
+            age = (today - date.fromisoformat(info.date)).days
+            recency = 1.0 if age <= 180 else max(0.0, 1 - (age - 180) / (5 * 365 - 180))
+        except ValueError:
+            recency = 0.0
+    parts = {"strength": 45 * strength, "density": 20 * density, "type": 15 * _TYPE_WEIGHT.get(info.doc_type, 0.3),
+             "recency": 10 * recency, "breadth": 10 * min(1.0, len(tagged) / 5)}
+    return {k: round(v, 1) for k, v in parts.items()}
+
+
+# --- period covered ------------------------------------------------------------------------------------------
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DAY = rf"(\d{{1,2}})\s+({_MONTHS})(?:,?\s+(\d{{4}}))?"
+_PERIOD_RES = (
+    re.compile(rf"\b(?:cover(?:s|ing|ed)|during|in|over|for)\s+(?:the\s+)?(?:reporting\s+)?(?:period|developments)"
+               rf"(?:\s+\w+){{0,3}}?\s+(?:from|between)\s+{_DAY}\s+(?:to|and|through|until)\s+{_DAY}"),
+    re.compile(rf"\bperiod\s+from\s+{_DAY}\s+(?:to|through|until)\s+{_DAY}"),
+)
+_SINCE_RE = re.compile(rf"\bsince\s+(?:the\s+issuance\s+of\s+)?my\s+(?:previous|last|most\s+recent)\s+report"
+                       rf"(?:\s*\((?P<sym>[^)]{{3,30}})\))?,?\s+(?:of|dated|issued\s+on)\s+{_DAY}")
+
+
+def _iso(day: str, month: str, year: str | None, fallback_year: str | None) -> str | None:
+    year = year or fallback_year
+    if not year:
+        return None
+    m = DATE_RE.match(f"{int(day)} {month} {year}")
+    return f"{int(m.group(3)):04d}-{_MONTHS.split('|').index(month) + 1:02d}-{int(day):02d}" if m else None
+
+
+def find_period(doc: DocText) -> Period | None:
+    """The period a report covers, from its opening paragraphs ("covers the period from … to …")."""
+    for s in doc.sentences[:60]:
+        text = s.text
+        for rx in _PERIOD_RES:
+            m = rx.search(text)
+            if m:
+                d1, m1, y1, d2, m2, y2 = m.groups()
+                end = _iso(d2, m2, y2, None)
+                start = _iso(d1, m1, y1, y2)
+                if start and end and start > end and not y1 and y2:  # "from 15 December to 13 March 2025"
+                    start = _iso(d1, m1, None, str(int(y2) - 1))
+                return Period(start, end, m.group(0), s.chunk.page_start)
+        m = _SINCE_RE.search(text)
+        if m:
+            day, month, year = m.group(4), m.group(5), m.group(6)
+            return Period(_iso(day, month, year, None), doc.info.date, m.group(0), s.chunk.page_start)
+    return None
+
+
+# --- actors --------------------------------------------------------------------------------------------------
+
+_SUFFIX = r"(?:armed group|gang coalition|gang|militia|cartel|coalition|criminal network|network|faction|movement)s?"
+_CAP = r"(?:[A-Z0-9][\w'’.-]*[\w'’]|[A-Z0-9])"
+_BEFORE = re.compile(rf"((?:{_CAP})(?:\s+(?:{_CAP}|de|du|des|la|le|al|el|an|e)){{0,4}})\s+(?={_SUFFIX}\b)")
+_AFTER = re.compile(rf"\b(?:gang|militia|armed group|group|cartel|coalition)s?\s+(?:known as|called|named|led by)\s+"
+                    rf"[\"“]?((?:{_CAP})(?:\s+{_CAP}){{0,3}})")
+_NOT_ACTOR = {"The", "This", "These", "That", "Those", "Such", "Other", "Several", "All", "Some", "Each", "Any",
+              "Many", "Both", "Non-State", "Armed", "Local", "Criminal", "Terrorist", "Main", "Major", "New", "Two",
+              "Three", "In", "On", "At", "By", "For", "From", "With", "Of", "And", "A", "An", "Its", "Their", "His",
+              "Her", "Most", "Various", "Certain", "Allied", "Affiliated", "Rival", "Powerful", "Large", "Smaller",
+              "Self-defence", "Community", "Communal", "Organized", "Transnational", "Political", "Youth",
+              "Ethnic", "Militia", "Gang", "Gangs", "Group", "Further", "However", "Moreover", "Meanwhile"}
+_NOT_ACTOR_WORDS = {"Council", "Nations", "Government", "Ministry", "Committee", "Commission", "Office", "Mission",
+                    "Secretariat", "Union", "Republic", "Police", "Forces", "Force", "Army", "Bank", "Programme",
+                    "Agency", "Court", "Assembly", "Parliament", "Article", "Resolution", "Report", "January",
+                    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                    "November", "December", "State", "States", "Member"}
+
+
+def find_actors(doc: DocText, limit: int = 25) -> list[ActorMention]:
+    """Named actors from the gazetteer, then capitalised names next to "gang", "militia", "armed group"…"""
+    found: dict[str, ActorMention] = {}
+    gazetteer = load_actors()
+    matched_spans: list[tuple[int, int, int]] = []  # (sentence, start, end) of gazetteer matches
+    for s in doc.sentences:
+        text = s.text
+        for actor in gazetteer:
+            ms = list(actor.regex.finditer(text))
+            if not ms:
+                continue
+            _mention(found, actor.name, actor.kind, "gazetteer", len(ms), doc, s, ms[0])
+            matched_spans.extend((s.index, m.start(), m.end()) for m in ms)
+    for s in doc.sentences:
+        text = s.text
+        for rx in (_BEFORE, _AFTER):
+            for m in rx.finditer(text):
+                name = _clean_name(m.group(1))
+                if not name or _overlaps(matched_spans, s.index, m.start(1), m.end(1)) or _known(name, gazetteer):
+                    continue
+                _mention(found, name, "unlisted", "heuristic", 1, doc, s, m)
+    actors = [a for a in found.values() if a.source == "gazetteer" or a.mentions >= 2]
+    actors.sort(key=lambda a: (a.source != "gazetteer", -a.mentions, a.name))
+    return actors[:limit]
+
+
+def _mention(found: dict[str, ActorMention], name: str, kind: str, source: str, count: int, doc: DocText,
+             s: Sentence, m: re.Match[str]) -> None:
+    entry = found.get(name)
+    page = s.chunk.page_start
+    if entry is None:
+        citation = cite(doc, s.chunk, s.start, s.end, focus=(s.start + m.start(), s.start + m.end()))
+        entry = found[name] = ActorMention(name, kind, 0, [], source, citation)
+    entry.mentions += count
+    if page is not None and page not in entry.pages:
+        entry.pages.append(page)
+
+
+def _clean_name(raw: str) -> str | None:
+    words = raw.split()
+    while words and (words[0] in _NOT_ACTOR or (not words[0][0].isupper() and not words[0][0].isdigit())):
+        words.pop(0)
+    if not words or any(w.strip(".,") in _NOT_ACTOR_WORDS for w in words):
+        return None
+    name = " ".join(words).strip(".,;:’'")
+    if len(name) < 2 or name.isdigit() or re.fullmatch(r"\d[\d,. ]*", name):
+        return None
+    return name
+
+
+def _overlaps(spans: list[tuple[int, int, int]], index: int, a: int, b: int) -> bool:
+    return any(i == index and s < b and a < e for i, s, e in spans)
+
+
+def _known(name: str, gazetteer: list[Actor]) -> bool:
+    return any(actor.regex.fullmatch(name) or actor.regex.search(name) for actor in gazetteer)
+
+
+# --- cited documents and key paragraphs -----------------------------------------------------------------------
+
+def cited_documents(doc: DocText, store: Store, limit: int = 40) -> list[CitedDocument]:
+    """UN documents the text refers to, most mentioned first, marked when they are in the index too."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int | None] = {}
+    seen_chunks: set[int] = set()
+    for s in doc.sentences:
+        if s.chunk.ordinal in seen_chunks:
+            continue
+        seen_chunks.add(s.chunk.ordinal)
+        for sym in find_symbols(s.chunk.text):
+            if doc.info.symbol and symbols_match(sym, doc.info.symbol):
+                continue
+            counts[sym] += 1
+            first.setdefault(sym, s.chunk.page_start)
+    indexed: dict[str, str] = {}
+    for other in store.documents():
+        if other.symbol and other.doc_id != doc.info.doc_id:
+            for part in split_joint(other.symbol):
+                indexed.setdefault(symbol_key(part), other.doc_id)
+    out = []
+    for sym, n in counts.most_common(limit):
+        doc_id = next((indexed[symbol_key(p)] for p in split_joint(sym) if symbol_key(p) in indexed), None)
+        out.append(CitedDocument(sym, n, first[sym], doc_id is not None, doc_id))
+    return out
+
+
+def key_paragraphs(doc: DocText, limit: int = 8) -> list[KeyParagraph]:
+    """Paragraphs under Observations / Recommendations / Conclusions, and those asking the Council to act."""
+    picked: list[tuple[int, str, Sentence, tuple[int, int] | None]] = []
+    seen: set[tuple[str, int]] = set()
+    for s in doc.sentences:
+        if s.footnote:
+            continue
+        concluding = bool(s.section and _CONCLUDING.search(s.section))
+        action = _ACTION.search(s.text)
+        if not concluding and not action:
+            continue
+        para = paragraph_key(s)
+        if para in seen or is_heading(s.text):
+            continue
+        seen.add(para)
+        reason = ("recommendation or request" if action else "concluding section") if not (concluding and action) \
+            else "concluding section; recommendation or request"
+        rank = (2 if action else 0) + (1 if concluding else 0)
+        picked.append((rank, reason, s, (s.start + action.start(), s.start + action.end()) if action else None))
+    # Highest-ranked first, then in reading order; the output is in reading order.
+    chosen = sorted(picked, key=lambda x: (-x[0], x[2].index))[:limit]
+    out: list[KeyParagraph] = []
+    for _, reason, s, focus in sorted(chosen, key=lambda x: x[2].index):
+        citation = cite(doc, s.chunk, s.start, s.end, focus=focus)
+        if citation is not None:
+            citation.key = str(len(out) + 1)
+            out.append(KeyParagraph(reason, citation))
+    return out
