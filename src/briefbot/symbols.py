@@ -39,7 +39,8 @@ def normalize_symbol(symbol: str) -> str:
 
 def symbol_key(symbol: str) -> str:
     """A comparison key that ignores spacing, case and a joint symbol's second half."""
-    first = normalize_symbol(symbol).split("-")[0] if re.search(r"-[ASE]/", symbol) else normalize_symbol(symbol)
+    # Split after normalising: "A/79/797 - S/2025/109" only becomes a recognisable joint symbol then.
+    first = split_joint(symbol)[0] if symbol.strip() else ""
     return re.sub(r"[\s()]", "", first).upper()
 
 

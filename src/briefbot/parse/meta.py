@@ -189,7 +189,7 @@ def find_missions(text: str) -> list[str]:
     return found
 
 
-_NUMBERED = re.compile(r"^(\d{1,3})\.\s+")
+_NUMBERED = re.compile(r"^(\d{1,3})\.(?:\s+|(?=[A-Z]))")
 _SUB = re.compile(r"^\((?P<l>[a-z]{1,2}|[ivx]{1,5})\)\s+")
 _HEADING = re.compile(r"^(?:[IVXL]{1,6}|[A-H])\.\s+\S")
 _ROMAN = re.compile(r"^[ivx]+$")
@@ -211,16 +211,18 @@ class Labeller:
         self.last_letter: str | None = None
         self.seen_body = False
 
-    def label(self, text: str, spans: list[Span], footnote: bool, size: float) -> Block | None:
+    def label(self, text: str, spans: list[Span], footnote: bool, size: float, bold: bool = False) -> Block | None:
         if footnote:
             m = re.match(r"^([\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s", text)
             digits = m.group(1).translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")) if m else None
             return Block("footnote", text, spans, f"fn {digits}" if digits else None, self.section, self.annex)
-        if self._is_heading(text, size):
+        if self._is_heading(text, size, bold):
             if re.match(r"^Annex(es)?\b", text, re.I):
                 self.annex = True
                 self.last_number = 0
-            kind = "title" if not self.seen_body else "heading"
+            # "I. Introduction" right after the title is the first section heading, not part of the title.
+            numbered = bool(_HEADING.match(text) or _NAMED_SECTIONS.match(text.strip()))
+            kind = "title" if not self.seen_body and not numbered else "heading"
             if kind == "heading":
                 self.section = text[:120]
             return Block(kind, text, spans, None, self.section, self.annex)
@@ -249,14 +251,22 @@ class Labeller:
             return Block(kind, text, spans, None, self.section, self.annex)
         return Block("text", text, spans, None, self.section, self.annex)
 
-    def _is_heading(self, text: str, size: float) -> bool:
+    def _is_heading(self, text: str, size: float, bold: bool = False) -> bool:
         if len(text) > 220:
             return False
+        bare = text.rstrip("⁰¹²³⁴⁵⁶⁷⁸⁹ ")
+        if bold and len(bare) < 160 and not bare.endswith((".", ";", ",", ":")) and not (
+                _NUMBERED.match(text) and len(bare) >= 80):
+            return True
         if self.body_size and size >= self.body_size + 1.0 and not text.endswith((";", ",")):
             return True
         if _NAMED_SECTIONS.match(text.strip()):
             return True
         if _HEADING.match(text) and not text.rstrip().endswith((".", ";", ",")) and len(text) < 160:
+            return True
+        # A numbered sub-heading ("2. Rapid Support Forces", "1. Background") is short and unpunctuated;
+        # taking it for paragraph 2 would make the real paragraphs that follow look out of sequence.
+        if _NUMBERED.match(text) and len(bare) < 80 and len(bare.split()) <= 10 and not bare.endswith(_CLAUSE_END):
             return True
         # Run-in headings set in body type: short, unpunctuated, mostly capitalised words ("Panel of Experts").
         words = text.split()

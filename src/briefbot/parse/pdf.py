@@ -7,9 +7,11 @@ headings use a larger font; footnote markers are set in a smaller font; footnote
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import itertools
 import logging
+import math
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -27,13 +29,14 @@ log = logging.getLogger(__name__)
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SOFT_BREAK = "\ufffe"  # pdfium's mark for a hyphen that ended a line
 _TERMINAL = tuple('.;:!?"”’)')
-_NUMBERED = re.compile(r"^(\d{1,3})\.\s+\S")
+_NUMBERED = re.compile(r"^(\d{1,3})\.(?:\s+\S|[A-Z])")
 _SUBPARA = re.compile(r"^\((?P<l>[a-z]{1,2}|[ivx]{1,5})\)\s+\S")
 _HEADING_NUM = re.compile(r"^(?:[IVXL]{1,6}|[A-H])\.\s+\S")
 _RULE = re.compile(r"^_{6,}\s*$")
+_LINE_RE = re.compile(rf"([^\r\n{_SOFT_BREAK}]*{_SOFT_BREAK}?)(?:\r\n|\n|\r)?")
 _RUNNING_HEAD = [
     re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$"),  # 2/7
-    re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{1,4}/\d{1,4})?$"),  # 25-00687 (E) 170625
+    re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}(?:\s+\d{1,4}/\d{1,4})?$"),  # 25-00687 (E) 170625
     re.compile(r"^\d{1,4}/\d{1,4}\s+\d{2}-\d{5}$"),  # 2/7 25-00687
     re.compile(r"^\*\d{6,}\*$"),  # barcode text
     re.compile(r"^Please recycle$", re.I),
@@ -47,6 +50,7 @@ class Line:
     x1: float
     y: float
     size: float
+    bold: bool = False
 
 
 @dataclass(slots=True)
@@ -143,10 +147,11 @@ def _page_lines(page: pdfium.PdfPage) -> list[Line]:
         text = textpage.get_text_range()
         aligned = textpage.count_chars() == len(text)
         lines: list[Line] = []
-        pos = 0
-        for raw_line in re.split(r"\r\n|\n|\r", text):
-            start, length = pos, len(raw_line)
-            pos += length + (2 if text.startswith("\r\n", start + length) else 1)
+        # pdfium joins a line that ends in a hyphen to the next one with its soft-break mark; split there too,
+        # or the two printed lines become one Line and the next line's y looks like a paragraph gap.
+        for m in _LINE_RE.finditer(text):
+            raw_line, start = m.group(1), m.start(1)
+            length = len(raw_line)
             stripped = raw_line.strip()
             if not stripped:
                 continue
@@ -155,14 +160,57 @@ def _page_lines(page: pdfium.PdfPage) -> list[Line]:
                 continue
             lead = length - len(raw_line.lstrip())
             first, last = start + lead, start + len(raw_line.rstrip()) - 1
-            x0, y0, _, _ = textpage.get_charbox(first)
+            x0 = textpage.get_charbox(first)[0]
             _, _, x1, _ = textpage.get_charbox(last)
-            sizes = [pdfium_c.FPDFText_GetFontSize(textpage, i) for i in range(first, last + 1, 7)]
+            sizes = [_char_size(textpage, i) for i in range(first, last + 1, 7)]
             size = statistics.median(sizes) if sizes else 0.0
-            lines.append(Line(_mark_superscripts(textpage, raw_line.strip(), first, size), x0, x1, y0, size))
+            y = _baseline(textpage, first, last, size)
+            bold = _is_bold(textpage, raw_line.strip(), first)
+            lines.append(Line(_mark_superscripts(textpage, raw_line.strip(), first, size), x0, x1, y, size, bold))
         return lines
     finally:
         textpage.close()
+
+
+def _char_size(textpage: pdfium.PdfTextPage, index: int) -> float:
+    """The size a character is printed at: its font size times the vertical scale of its text matrix.
+
+    Some producers set every font at size 1 and scale it with the matrix (S/RES/2789 (2025)); the bare font
+    size then reads 1.0 everywhere and headings, footnote markers and line pitch all look alike.
+    """
+    size = float(pdfium_c.FPDFText_GetFontSize(textpage, index))
+    matrix = pdfium_c.FS_MATRIX()
+    if pdfium_c.FPDFText_GetMatrix(textpage, index, ctypes.byref(matrix)):
+        scale = math.hypot(matrix.c, matrix.d)
+        if scale > 0:
+            size *= scale
+    return size
+
+
+def _is_bold(textpage: pdfium.PdfTextPage, line: str, first: int) -> bool:
+    """Set in bold: UN reports and resolutions print their run-in headings in bold body type."""
+    letters = [first + i for i, ch in enumerate(line) if ch.isalpha()][::5]
+    if not letters:
+        return False
+    heavy = sum(pdfium_c.FPDFText_GetFontWeight(textpage, i) >= 600 for i in letters)
+    return heavy >= 0.8 * len(letters)
+
+
+def _baseline(textpage: pdfium.PdfTextPage, first: int, last: int, size: float) -> float:
+    """The line's baseline: the origin of its first full-size character.
+
+    A character box's bottom moves with the glyph ("(" and "," descend, "¹" is raised), which made line gaps
+    vary by ±2 pt and blurred the difference between a line break and a paragraph break.
+    """
+    index = first
+    for i in range(first, min(last, first + 12) + 1):
+        if _char_size(textpage, i) >= 0.8 * size:
+            index = i
+            break
+    x, y = ctypes.c_double(), ctypes.c_double()
+    if pdfium_c.FPDFText_GetCharOrigin(textpage, index, ctypes.byref(x), ctypes.byref(y)):
+        return y.value
+    return float(textpage.get_charbox(index)[1])
 
 
 def _mark_superscripts(textpage: pdfium.PdfTextPage, line: str, first: int, size: float) -> str:
@@ -175,7 +223,7 @@ def _mark_superscripts(textpage: pdfium.PdfTextPage, line: str, first: int, size
         return line
     out = list(line)
     for i, ch in enumerate(line):
-        if not ch.isdigit() or pdfium_c.FPDFText_GetFontSize(textpage, first + i) >= 0.8 * size:
+        if not ch.isdigit() or _char_size(textpage, first + i) >= 0.8 * size:
             continue
         if textpage.get_charbox(first + i)[1] > baseline + 0.15 * size:
             out[i] = ch.translate(_SUPERSCRIPT)
@@ -231,8 +279,14 @@ def _group_paragraphs(pages: list[list[Line]]) -> list[_Para]:
         body = statistics.mode(round(s) for s in body_sizes) if body_sizes else 0
         gaps = [a.y - b.y for a, b in itertools.pairwise(lines)
                 if 0 < a.y - b.y < 3 * max(body, 1) and abs(a.size - b.size) < 0.5]
-        spacing = statistics.median(gaps) if gaps else 0.0
-        left = min((ln.x0 for ln in lines if ln.size and round(ln.size) == body), default=0.0)
+        # The line pitch: a low quantile, since on a page of short paragraphs most gaps are paragraph gaps.
+        spacing = sorted(gaps)[len(gaps) // 4] if gaps else 0.0
+        # The left margin: a low quantile, so hanging numbers and out-dented headings do not set it.
+        starts = sorted(ln.x0 for ln in lines if ln.size and round(ln.size) == body)
+        left = starts[len(starts) // 4] if starts else 0.0
+        # The right margin: justified body lines end there; a line ending well short of it ends a paragraph.
+        ends = sorted(ln.x1 for ln in lines if ln.size and round(ln.size) == body)
+        right = ends[(3 * len(ends)) // 4] if ends else 0.0
         in_footnotes = False
         prev: Line | None = None
         current: _Para | None = None
@@ -243,9 +297,10 @@ def _group_paragraphs(pages: list[list[Line]]) -> list[_Para]:
                 continue
             if prev is None and not in_footnotes:
                 # A page's first line may carry on the last body paragraph of the previous page.
-                last_body = next((p for p in reversed(paras) if not p.footnote), None)
-                current = last_body if last_body and _continues(last_body, ln) else None
-            elif prev is None or _starts_paragraph(prev, ln, spacing, left, in_footnotes):
+                # Skip smaller type left at the foot of the previous page (a footnote without a rule above it).
+                last_body = next((p for p in reversed(paras) if not p.footnote and not _smaller(p, ln)), None)
+                current = last_body if last_body and _continues(last_body, ln, left, right) else None
+            elif prev is None or _starts_paragraph(prev, ln, spacing, (left, right), in_footnotes, body):
                 current = None
             if current is None:
                 current = _Para(footnote=in_footnotes)
@@ -255,30 +310,59 @@ def _group_paragraphs(pages: list[list[Line]]) -> list[_Para]:
     return paras
 
 
-def _starts_paragraph(prev: Line, ln: Line, spacing: float, left: float, in_footnotes: bool) -> bool:
+def _smaller(para: _Para, ln: Line) -> bool:
+    size = para.lines[-1][1].size
+    return bool(size and ln.size and size < ln.size - 1.0)
+
+
+def _ends_clause(text: str) -> str:
+    """The line's last character that matters: trailing footnote markers ("2025.¹") do not hide a full stop."""
+    return text.rstrip().rstrip("⁰¹²³⁴⁵⁶⁷⁸⁹ ")[-1:]
+
+
+def _starts_paragraph(prev: Line, ln: Line, spacing: float, margins: tuple[float, float], in_footnotes: bool,
+                      body: float = 0.0) -> bool:
     if in_footnotes:
         return bool(re.match(r"^[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}\s", ln.text))
     if ln.size and prev.size and abs(ln.size - prev.size) >= 1.0:
         return True
     gap = prev.y - ln.y
-    if spacing and (gap > 1.45 * spacing or gap < -2):
+    # Headings set in larger type have a proportionally larger line pitch.
+    scale = max(1.0, ln.size / body) if body and ln.size else 1.0
+    if spacing and (gap > 1.45 * spacing * scale or gap < -2):
         return True
-    ended = prev.text.rstrip().endswith(_TERMINAL)
-    if ended and (_NUMBERED.match(ln.text) or _SUBPARA.match(ln.text) or _HEADING_NUM.match(ln.text)):
+    last = _ends_clause(prev.text)
+    ended = last in _TERMINAL
+    left, right = margins
+    # A heading set in body type ("I. Introduction", "A. General") ends short of the right margin.
+    short = right > left and prev.x1 < right - 0.15 * (right - left)
+    if (ended or short) and (_NUMBERED.match(ln.text) or _SUBPARA.match(ln.text) or _HEADING_NUM.match(ln.text)):
         return True
     # A first-line indent (resolutions) after a line that ended a sentence or clause.
     indented = ln.x0 > left + 12 and ln.x0 > prev.x0 + 12
-    return indented and (ended or prev.text.rstrip().endswith(","))
+    return indented and (ended or last == ",")
 
 
-def _continues(last: _Para, ln: Line) -> bool:
+def _continues(last: _Para, ln: Line, left: float = 0.0, right: float = 0.0) -> bool:
     """Does the first line of a page carry on the paragraph that ended the previous page?"""
     tail = last.lines[-1][1]
-    if tail.text.rstrip().endswith(_TERMINAL) or tail.text.rstrip().endswith(","):
-        return False
     if _NUMBERED.match(ln.text) or _HEADING_NUM.match(ln.text) or _SUBPARA.match(ln.text):
         return False
-    return not (ln.size and tail.size and abs(ln.size - tail.size) >= 1.0)
+    if ln.size and tail.size and abs(ln.size - tail.size) >= 1.0:
+        return False
+    end = _ends_clause(tail.text)
+    indented = bool(left) and ln.x0 > left + 12
+    # A carried-on line is flush and either full (justified) or the short last line of a sentence; a heading
+    # at the top of the page ("Arms Embargo") ends short, without punctuation.
+    flush_text = not indented and ((bool(right) and ln.x1 >= right - 8) or _ends_clause(ln.text) in (*_TERMINAL, ","))
+    if end == ",":
+        # A resolution's next preambular paragraph starts indented; a report's sentence just carries on.
+        return flush_text
+    if end in _TERMINAL:
+        # Only a numbered paragraph is carried on after a full stop at the foot of the page.
+        head = last.lines[0][1].text
+        return flush_text and bool(_NUMBERED.match(head) or _SUBPARA.match(head))
+    return True
 
 
 def _vocabulary(paras: list[_Para]) -> set[str]:
@@ -286,6 +370,8 @@ def _vocabulary(paras: list[_Para]) -> set[str]:
     for para in paras:
         for _, ln in para.lines:
             words.update(w.lower() for w in re.findall(r"[A-Za-z]{3,}", ln.text))
+            # Hyphenated compounds printed within a line ("counter-terrorism") keep their hyphen at a line end.
+            words.update(w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)+", ln.text))
     return words
 
 
@@ -295,13 +381,16 @@ def _join_lines(lines: list[str], vocab: set[str]) -> str:
     for line in lines:
         line = line.replace(_SOFT_BREAK, "-\n") if _SOFT_BREAK in line else line
         for piece in line.split("\n"):
+            if not piece:
+                continue
             if not out:
                 out = piece
             elif out.endswith("-") and piece[:1].islower():
                 head = re.search(r"([A-Za-z]+)-$", out)
                 tail = re.match(r"[a-z]+", piece)
                 joined = (head.group(1) + tail.group(0)).lower() if head and tail else ""
-                out = out[:-1] + piece if joined in vocab else out + piece
+                compound = f"{head.group(1)}-{tail.group(0)}".lower() if head and tail else ""
+                out = out[:-1] + piece if joined in vocab and compound not in vocab else out + piece
             else:
                 out = out + " " + piece
     return re.sub(r"[ \t]{2,}", " ", out).strip()
@@ -336,7 +425,8 @@ def _assemble(paras: list[_Para], n_pages: int, vocab: set[str], info: meta.Mast
         if not texts:
             continue
         text = " ".join(texts)
-        block = labeller.label(text, spans, footnote=para.footnote, size=max(sizes) if sizes else 0.0)
+        bold = all(ln.bold for _, ln in para.lines)
+        block = labeller.label(text, spans, footnote=para.footnote, size=max(sizes) if sizes else 0.0, bold=bold)
         if block is not None:
             blocks.append(block)
     pages = [Page(i + 1, "\n".join(parts)) for i, parts in enumerate(page_parts)]
