@@ -20,7 +20,7 @@ from pydantic_settings import (
 )
 
 # Bumped when parsing or chunking code changes the chunks it produces, so an old index is not reused.
-INDEX_SCHEMA_VERSION = 1
+INDEX_SCHEMA_VERSION = 2
 
 
 def _toml_file() -> Path:
