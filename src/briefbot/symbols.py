@@ -17,6 +17,11 @@ SYMBOL_RE = re.compile(rf"(?<![\w/])(?P<sym>{_BODY}{_RES_SUFFIX}(?:\s?-\s?{_BODY
 RESOLUTION_PROSE_RE = re.compile(
     r"\b[Rr]esolutions?\s+(?P<num>\d{3,4})\s*\((?P<year>\d{4})\)"
 )
+# A list after "resolutions": "resolutions 2441 (2018), 2509 (2020) and 2701 (2023)".
+_RESOLUTION_LIST_RE = re.compile(
+    r"\b[Rr]esolutions\s+\d{3,4}\s*\(\d{4}\)(?:(?:\s*,\s*|\s*,?\s+and\s+)\d{3,4}\s*\(\d{4}\))+"
+)
+_NUMBER_YEAR_RE = re.compile(r"(?P<num>\d{3,4})\s*\((?P<year>\d{4})\)")
 _RES_SYMBOL_RE = re.compile(r"^S/RES/(?P<num>\d+)\s*(?:\((?P<year>\d{4})\))?$")
 
 
@@ -70,6 +75,9 @@ def find_symbols(text: str) -> list[str]:
             found.setdefault(sym, m.start())
     for m in RESOLUTION_PROSE_RE.finditer(text):
         found.setdefault(f"S/RES/{m.group('num')} ({m.group('year')})", m.start())
+    for m in _RESOLUTION_LIST_RE.finditer(text):
+        for item in _NUMBER_YEAR_RE.finditer(m.group(0)):
+            found.setdefault(f"S/RES/{item.group('num')} ({item.group('year')})", m.start() + item.start())
     return [s for s, _ in sorted(found.items(), key=lambda kv: kv[1])]
 
 
