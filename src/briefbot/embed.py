@@ -85,3 +85,42 @@ class Embedder:
 def get_embedder(name: str = PACKAGED, batch_size: int = 64) -> Embedder:
     """One loaded model per process (the web app, the CLI's batch mode and tests share it)."""
     return Embedder(name, batch_size)
+
+
+class EmbeddingCache:
+    """Vectors by (model, text hash) at the index root, shared by all collections of that index.
+
+    A parser fix or a chunking change makes a new collection; texts it shares with the old one are not
+    embedded again.
+    """
+
+    def __init__(self, path: Path, model: str) -> None:
+        import sqlite3
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("CREATE TABLE IF NOT EXISTS vectors "
+                         "(model TEXT, hash TEXT, vec BLOB, PRIMARY KEY (model, hash))")
+        self._model = model
+        self._lock = threading.Lock()
+
+    def get(self, hashes: list[str]) -> dict[str, np.ndarray]:
+        out: dict[str, np.ndarray] = {}
+        with self._lock:
+            for i in range(0, len(hashes), 900):
+                part = hashes[i:i + 900]
+                marks = ",".join("?" * len(part))
+                for h, blob in self._db.execute(
+                        f"SELECT hash, vec FROM vectors WHERE model = ? AND hash IN ({marks})", [self._model, *part]):
+                    out[h] = np.frombuffer(blob, dtype=np.float32)
+        return out
+
+    def put(self, hashes: list[str], vectors: np.ndarray) -> None:
+        with self._lock:
+            self._db.executemany("INSERT OR IGNORE INTO vectors VALUES (?, ?, ?)",
+                                 [(self._model, h, np.asarray(v, dtype=np.float32).tobytes())
+                                  for h, v in zip(hashes, vectors, strict=True)])
+
+    def close(self) -> None:
+        self._db.close()

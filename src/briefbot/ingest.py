@@ -17,9 +17,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from .chunk import chunk_document, token_counter
 from .config import Settings
-from .embed import Embedder, get_embedder
+from .embed import Embedder, EmbeddingCache, get_embedder
 from .lexical import LexicalIndex
 from .models import Chunk, Document
 from .parse import SUPPORTED_SUFFIXES, ParseOutcome, ParserPool
@@ -188,6 +190,8 @@ def _records(path: Path, store: Store, known: dict[str, tuple[str, str | None]])
 def _run(outcomes: Iterator[ParseOutcome], total: int, settings: Settings, store: Store, embedder: Embedder,
          known: dict[str, tuple[str, str | None]], report: IngestReport, progress: Progress | None) -> None:
     count = token_counter(embedder.path)
+    cache = EmbeddingCache(Path(settings.index) / "embeddings.sqlite", embedder.name) if settings.embedding_cache \
+        else None
     pending: list[tuple[Document, list[Chunk], FileResult]] = []
     new_texts: dict[str, Chunk] = {}
     done = 0
@@ -196,10 +200,17 @@ def _run(outcomes: Iterator[ParseOutcome], total: int, settings: Settings, store
         if not pending:
             return
         chunks = list(new_texts.values())
+        cached = cache.get([c.text_hash for c in chunks]) if cache else {}
+        todo = [c for c in chunks if c.text_hash not in cached]
         t0 = time.perf_counter()
-        vectors = embedder.embed_documents([c.text for c in chunks])
+        fresh = embedder.embed_documents([c.text for c in todo])
         report.embed_seconds += time.perf_counter() - t0
-        report.embedded += len(chunks)
+        report.embedded += len(todo)
+        if cache and todo:
+            cache.put([c.text_hash for c in todo], fresh)
+        made = {c.text_hash: v for c, v in zip(todo, fresh, strict=True)}
+        vectors = np.stack([made[c.text_hash] if c.text_hash in made else cached[c.text_hash] for c in chunks]) \
+            if chunks else fresh
         store.add_vectors(chunks, vectors, {d.doc_id: d for d, _, _ in pending})
         for doc, doc_chunks, result in pending:
             store.commit_document(doc, doc_chunks)
