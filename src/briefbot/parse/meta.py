@@ -53,7 +53,8 @@ def read_masthead(lines: list[Line], height: float, file_name: str) -> Masthead:
     top_text = "\n".join(ln.text for ln in top)
     symbol = _masthead_symbol(top)
     from_name = symbol_from_filename(file_name)
-    if symbol and from_name and symbol_key(from_name).startswith(symbol_key(symbol)) and from_name != symbol:
+    if symbol and from_name and symbol_key(from_name).startswith(symbol_key(symbol)) \
+            and len(symbol_key(from_name)) > len(symbol_key(symbol)):
         # OCR often drops or garbles the last character of an old symbol ("A/39/36I"); the file name is intact.
         warnings.append(f"symbol {symbol!r} on page 1 looks truncated; using {from_name!r} from the file name")
         symbol = from_name

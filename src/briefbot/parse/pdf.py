@@ -69,9 +69,12 @@ def parse_pdf(path: Path) -> Document:
     try:
         pages_lines: list[list[Line]] = []
         heights: list[float] = []
+        widths: list[float] = []
         for i in range(len(pdf)):
             page = pdf[i]
-            heights.append(page.get_size()[1])
+            width, height = page.get_size()
+            widths.append(width)
+            heights.append(height)
             pages_lines.append(_page_lines(page))
     except pdfium.PdfiumError as exc:
         raise DocumentError(f"unreadable page in PDF ({exc})") from None
@@ -81,7 +84,7 @@ def parse_pdf(path: Path) -> Document:
         raise DocumentError("the PDF has no pages")
 
     info = meta.read_masthead(pages_lines[0], heights[0], path.name)
-    body = _strip_running_heads(pages_lines, heights, info.symbol)
+    body = _strip_running_heads(pages_lines, heights, info.symbol, widths)
     paras = _group_paragraphs(body)
     vocab = _vocabulary(paras)
     pages, blocks = _assemble(paras, len(pages_lines), vocab, info)
@@ -215,30 +218,34 @@ def _baseline(textpage: pdfium.PdfTextPage, first: int, last: int, size: float) 
 
 def _mark_superscripts(textpage: pdfium.PdfTextPage, line: str, first: int, size: float) -> str:
     """Footnote markers are small, raised digits; write them as superscripts so they never glue onto words."""
-    if size <= 0 or not any(ch.isdigit() for ch in line):
+    if size <= 0:
         return line
-    baseline = statistics.median(textpage.get_charbox(first + i)[1] for i, ch in enumerate(line) if ch.isalpha())\
-        if any(ch.isalpha() for ch in line) else None
-    if baseline is None:
+    # Small digits first: most lines have none, and then the baseline need not be measured.
+    small = [i for i, ch in enumerate(line) if ch.isdigit() and _char_size(textpage, first + i) < 0.8 * size]
+    if not small or not any(ch.isalpha() for ch in line):
         return line
+    baseline = statistics.median(textpage.get_charbox(first + i)[1] for i, ch in enumerate(line) if ch.isalpha())
     out = list(line)
-    for i, ch in enumerate(line):
-        if not ch.isdigit() or _char_size(textpage, first + i) >= 0.8 * size:
-            continue
+    for i in small:
         if textpage.get_charbox(first + i)[1] > baseline + 0.15 * size:
-            out[i] = ch.translate(_SUPERSCRIPT)
+            out[i] = line[i].translate(_SUPERSCRIPT)
     return "".join(out)
 
 
-def _strip_running_heads(pages: list[list[Line]], heights: list[float], symbol: str | None) -> list[list[Line]]:
+def _strip_running_heads(pages: list[list[Line]], heights: list[float], symbol: str | None,
+                         widths: list[float] | None = None) -> list[list[Line]]:
     """Drop lines in the top/bottom bands that UN layout repeats on every page; page 1's masthead goes too."""
     sym_key = re.sub(r"\s", "", symbol or "").upper()
     out: list[list[Line]] = []
     for number, (lines, height) in enumerate(zip(pages, heights, strict=True), start=1):
         kept: list[Line] = []
         masthead_floor = _masthead_floor(lines, height) if number == 1 else None
+        width = widths[number - 1] if widths else 0.0
         for ln in lines:
             in_band = ln.y > 0.88 * height or ln.y < 0.08 * height
+            if width > height:
+                # A landscape page (a map, a wide table) carries the running heads turned along its sides.
+                in_band = in_band or ln.x0 > 0.88 * width or ln.x0 < 0.12 * width
             if masthead_floor is not None and ln.y >= masthead_floor and ln.size > 0:
                 continue
             if in_band and _is_running_head(ln.text, sym_key):
