@@ -184,7 +184,7 @@ def _llm_summary(doc: DocText, settings: Settings, taxonomy: Taxonomy, length: i
     citations: dict[int, Citation] = {}
     for key in checked.keys:
         claims = [s.claim for line in checked.lines for s in line if key in s.keys]
-        c = quote(by_key[key], claims, doc.page)
+        c = quote(by_key[key], claims, lambda _doc_id, page: doc.page(page))
         if c is not None:
             citations[key] = c
     sentences = [s.text for line in checked.lines for s in line if s.keys and all(k in citations for k in s.keys)]

@@ -1,0 +1,321 @@
+"""Triage cards and summaries on real UN PDFs (real parser, model and Chroma), the taxonomy file, and the batch
+command's failure handling and idempotence through the real CLI.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.outputs import ChatGeneration, ChatResult
+from pydantic import Field
+from typer.testing import CliRunner
+
+from briefbot.cli import app
+from briefbot.config import Settings
+from briefbot.models import Citation
+from briefbot.service import Briefbot
+from briefbot.store import Store
+from briefbot.summarise import summarise_document
+from briefbot.taxonomy import TaxonomyError, load_taxonomy, parse_taxonomy
+from briefbot.triage import TriageCard, triage_document
+from sample_index import SAMPLES, sample_briefbot
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "pdf"
+JUNK = FIXTURES / "S_2024_207_ODS_not_found_placeholder.pdf"
+SLUGS = ["arms_trafficking", "drug_trafficking", "trafficking_in_persons", "migrant_smuggling",
+         "illicit_natural_resources", "illicit_financial_flows", "terrorist_financing", "kidnapping_for_ransom",
+         "extortion_illegal_taxation", "corruption", "piracy_maritime_crime", "sanctions_measures"]
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    return sample_briefbot(tmp_path_factory)
+
+
+def card_of(bot: Briefbot, file_name: str, themes_file: Path | None = None) -> TriageCard:
+    return triage_document(bot.store, bot.store.document(file_name), load_taxonomy(themes_file))
+
+
+def assert_verbatim(store: Store, doc_id: str, c: Citation) -> None:
+    """The quote is exactly the page text at the recorded offsets."""
+    page = store.page_text(doc_id, c.page)
+    assert c.start is not None and c.end is not None
+    assert page[c.start:c.end] == c.quote, (c.page, c.quote)
+    assert len(c.quote) >= 20
+
+
+def all_citations(card: TriageCard) -> list[Citation]:
+    out = [e.citation for t in card.themes for e in t.evidence]
+    out += [k.citation for k in card.key_paragraphs]
+    out += [a.citation for a in card.actors if a.citation]
+    return out
+
+
+# --- cards on real reports -------------------------------------------------------------------------------------
+
+def test_report_card_themes_with_cited_paragraphs(bot: Briefbot) -> None:
+    card = card_of(bot, "S_2025_257.pdf")  # SG report on high-seas inspections off Libya (arms embargo)
+    assert card.symbol == "S/2025/257" and card.doc_type == "sg_report"
+    tagged = {t.slug for t in card.tagged}
+    assert {"arms_trafficking", "sanctions_measures"} <= tagged
+    assert not tagged & {"drug_trafficking", "piracy_maritime_crime", "kidnapping_for_ransom"}
+    arms = next(t for t in card.themes if t.slug == "arms_trafficking")
+    assert arms.score >= arms.threshold and arms.evidence
+    # The smuggling-networks paragraph is evidence, cited with its printed paragraph number and page.
+    smuggling = [e.citation for e in arms.evidence if "arms smuggling networks" in e.citation.quote]
+    assert smuggling, [e.citation.quote for e in arms.evidence]
+    assert smuggling[0].paragraph == "21" and smuggling[0].page == 4
+    for c in all_citations(card):
+        assert_verbatim(bot.store, "S_2025_257.pdf", c)
+    assert card.period is not None
+    assert (card.period.start, card.period.end) == ("2024-11-01", "2025-04-14")
+    assert "Libya" in card.countries and card.health["readable"] and card.health["language"] == "en"
+
+
+def test_resolution_card_subthemes_symbols_and_actors(bot: Briefbot) -> None:
+    card = card_of(bot, "S_RES_2769_2025.pdf")  # Libya sanctions: arms embargo, asset freeze, illicit petroleum
+    tagged = {t.slug: t for t in card.tagged}
+    assert {"arms_trafficking", "illicit_natural_resources", "sanctions_measures"} <= set(tagged)
+    resources = tagged["illicit_natural_resources"]
+    assert "oil_fuel" in resources.subthemes
+    assert any("petroleum" in e.citation.quote.lower() for e in resources.evidence)
+    for c in all_citations(card):
+        assert_verbatim(bot.store, "S_RES_2769_2025.pdf", c)
+    cited = {d.symbol: d for d in card.cited_documents}
+    assert "S/RES/1970 (2011)" in cited and not cited["S/RES/1970 (2011)"].in_index
+    assert card.symbol not in cited  # a document does not cite itself
+
+    report = card_of(bot, "S_2025_257.pdf")
+    ref = next(d for d in report.cited_documents if d.symbol == "S/RES/2769 (2025)")
+    assert ref.in_index and ref.doc_id == "S_RES_2769_2025.pdf"
+
+
+def test_actors_and_key_paragraphs(bot: Briefbot) -> None:
+    card = card_of(bot, "S_2025_231.pdf")  # South Sudan arms-embargo benchmarks
+    actors = {a.name: a for a in card.actors}
+    assert "SPLM/A-IO" in actors and actors["SPLM/A-IO"].mentions >= 5
+    quote = actors["SPLM/A-IO"].citation
+    assert quote is not None and "SPLM/A-IO" in quote.quote
+    assert card.missions == ["UNMISS"] and "South Sudan" in card.countries
+    concluding = [k for k in card.key_paragraphs if "concluding" in k.reason]
+    assert concluding and all(k.citation.page >= 9 for k in concluding if k.citation.page)
+    assert any("urge" in k.citation.quote for k in card.key_paragraphs)
+    labels = [k.citation.paragraph for k in card.key_paragraphs]
+    assert len(labels) == len(set(labels))  # one entry per paragraph
+    for c in all_citations(card):
+        assert_verbatim(bot.store, "S_2025_231.pdf", c)
+
+
+def test_card_json_is_complete(bot: Briefbot) -> None:
+    data = card_of(bot, "S_RES_2781_2025.pdf").to_dict()
+    for key in ("symbol", "doc_type", "title", "date", "period", "missions", "countries", "pages", "health",
+                "themes", "tagged_themes", "actors", "cited_documents", "key_paragraphs", "priority",
+                "priority_parts"):
+        assert key in data
+    assert [t["slug"] for t in data["themes"]] != [] and set(data["tagged_themes"]) <= set(SLUGS)
+    assert abs(sum(data["priority_parts"].values()) - data["priority"]) < 0.5
+    json.dumps(data)
+
+
+# --- summaries -------------------------------------------------------------------------------------------------
+
+def test_extractive_summary_every_sentence_cited(bot: Briefbot) -> None:
+    info = bot.store.document("S/2025/257")
+    summary = summarise_document(bot.store, info, bot.settings, load_taxonomy())
+    assert summary.engine == "extractive" and 3 <= len(summary.citations) <= 7
+    for i, (sentence, c) in enumerate(zip(summary.sentences, summary.citations, strict=True), start=1):
+        assert c.key == str(i) and sentence == f"{c.quote} [{i}]"
+        assert_verbatim(bot.store, info.doc_id, c)
+    pages = [c.page or 0 for c in summary.citations]
+    assert pages == sorted(pages)  # document order
+    assert any("arms" in c.quote for c in summary.citations)
+    assert "[1] S/2025/257" in summary.markdown()
+
+
+class _PassageEcho(BaseChatModel):
+    """A stand-in chat model: map replies quote the passage holding ``needle`` (plus one unsupported claim);
+    reduce replies return the notes. Enough to exercise map-reduce and the citation check, not a language model."""
+
+    needle: str
+    calls: list[str] = Field(default_factory=list)
+
+    @property
+    def _llm_type(self) -> str:
+        return "passage-echo"
+
+    def _generate(self, messages: list[BaseMessage], stop: Any = None, run_manager: Any = None,
+                  **kwargs: Any) -> ChatResult:
+        prompt = str(messages[-1].content)
+        self.calls.append("map" if "<passage" in prompt else "reduce")
+        if "<passage" in prompt:
+            key = None
+            for block in prompt.split("<passage key=")[1:]:
+                if self.needle in block:
+                    key = block.split('"')[1]
+            reply = (f"{self.needle} [{key}]. Gangs in Haiti kidnapped fifty people for ransom [{key}]."
+                     if key else "NOTHING")
+        else:
+            notes = prompt.split("support it:", 1)[1].split("Write a summary", 1)[0]
+            reply = notes.strip()
+        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=reply))])
+
+
+def test_llm_summary_map_reduce_checks_citations(bot: Briefbot) -> None:
+    pytest.importorskip("briefbot.llm")
+    info = bot.store.document("S_RES_2780_2025.pdf")
+    settings = bot.settings.with_overrides(engine="llm", llm_provider="ollama", llm_model="fake")
+    model = _PassageEcho(needle="Decides to extend the authorizations as set out in resolution 2733 (2024)")
+    summary = summarise_document(bot.store, info, settings, load_taxonomy(), model=model)
+    assert summary.engine == "llm", summary.notes
+    assert model.calls[-1] == "reduce" and "map" in model.calls
+    assert len(summary.sentences) == 1 and "2733 (2024)" in summary.sentences[0]
+    assert not any("ransom" in s for s in summary.sentences)  # the unsupported claim was removed
+    for c in summary.citations:
+        assert_verbatim(bot.store, info.doc_id, c)
+
+
+def test_llm_summary_falls_back_when_no_model(bot: Briefbot) -> None:
+    info = bot.store.document("S_RES_2780_2025.pdf")
+    settings = bot.settings.with_overrides(engine="llm")  # no llm_provider configured
+    summary = summarise_document(bot.store, info, settings, load_taxonomy())
+    assert summary.engine == "extractive" and summary.citations
+    assert any("unavailable" in n for n in summary.notes)
+
+
+# --- the taxonomy file -----------------------------------------------------------------------------------------
+
+def test_packaged_taxonomy_loads() -> None:
+    tax = load_taxonomy()
+    assert tax.slugs == SLUGS
+    resources = tax.theme("illicit_natural_resources")
+    assert [s.slug for s in resources.subthemes] == ["gold_minerals", "oil_fuel", "charcoal", "timber", "wildlife"]
+    assert all(t.label and (t.terms or t.subthemes) for t in tax.themes)
+    assert tax.source == "package:themes.toml" and len(tax.digest) == 64
+
+
+def test_edited_taxonomy_file_changes_the_card(bot: Briefbot, tmp_path: Path) -> None:
+    edited = tmp_path / "themes.toml"
+    edited.write_text("""
+[scoring]
+min_score = 2.0
+
+[themes.maritime_interdiction]
+label = "Maritime interdiction"
+terms = [{ pattern = "inspections? of vessels|vessel inspections?|high seas", weight = 2 }]
+
+[themes.arms_trafficking]
+label = "Arms trafficking"
+terms = ["arms smuggling"]
+negative = ["smuggling networks"]
+""", encoding="utf-8")
+    card = card_of(bot, "S_2025_257.pdf", edited)
+    assert [t.slug for t in card.themes] == ["maritime_interdiction", "arms_trafficking"]
+    assert [t.slug for t in card.tagged] == ["maritime_interdiction"]
+    arms = card.themes[1]
+    assert not any("smuggling networks" in e.citation.quote for e in arms.evidence)  # negative context
+    assert card.taxonomy == str(edited)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('[themes.bad]\nlabel = "Bad"\nterms = [{ pattern = "arms (trafficking", weight = 2 }]\n',
+     "themes.bad.terms[0].pattern: invalid regular expression 'arms (trafficking'"),
+    ('[themes.bad]\nlabel = "Bad"\nterms = [{ pattern = "arms", weigth = 2 }]\n', "unknown key(s) weigth"),
+    ('[themes.bad]\nterms = ["arms"]\n', "themes.bad: missing 'label'"),
+    ('[themes.bad]\nlabel = "Bad"\nterms = [{ pattern = "arms", weight = -1 }]\n', "must be greater than 0"),
+    ('[themes.bad\nlabel = "Bad"\n', "not valid TOML"),
+    ('version = 1\n', "no [themes.SLUG] tables"),
+])
+def test_malformed_taxonomy_gives_a_clear_error(text: str, expected: str) -> None:
+    with pytest.raises(TaxonomyError) as err:
+        parse_taxonomy(text, "my_themes.toml")
+    assert expected in str(err.value) and str(err.value).startswith("my_themes.toml")
+
+
+def test_cli_reports_a_malformed_taxonomy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = tmp_path / "themes.toml"
+    bad.write_text('[themes.x]\nlabel = "X"\nterms = ["(unclosed"]\n', encoding="utf-8")
+    monkeypatch.setenv("BRIEFBOT_THEMES_FILE", str(bad))
+    result = CliRunner().invoke(app, ["triage", str(SAMPLES / "S_RES_2780_2025.pdf"), "--index",
+                                      str(tmp_path / "idx"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "themes.x.terms[0]: invalid regular expression" in " ".join(result.output.split())
+
+
+# --- the batch command -----------------------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_batch_failure_idempotence_and_force(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for f in (FIXTURES / "S_2025_172.pdf", SAMPLES / "S_RES_2780_2025.pdf", JUNK):
+        shutil.copy(f, inbox / f.name)
+    out = tmp_path / "out"
+    args = ["triage", str(inbox), "--index", str(tmp_path / "idx"), "--out", str(out)]
+    runner = CliRunner()
+
+    first = runner.invoke(app, args)
+    text = " ".join(first.output.split())
+    assert first.exit_code == 1, first.output  # one file failed ...
+    assert f"FAILED {JUNK.name}" in text and "not a UN document" in text
+    for stem in ("S_2025_172", "S_RES_2780_2025"):  # ... and the others were done
+        assert (out / f"{stem}.md").is_file() and (out / f"{stem}.json").is_file()
+    letter = json.loads((out / "S_2025_172.json").read_text(encoding="utf-8"))
+    assert letter["symbol"] == "S/2025/172" and "sanctions_measures" in letter["tagged_themes"]
+    assert letter["summary"]["citations"]
+    rows = (out / "index.csv").read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 3 and rows[0].startswith("rank,priority,symbol")
+    priorities = [float(r.split(",")[1]) for r in rows[1:]]
+    assert priorities == sorted(priorities, reverse=True)
+    digest = next(out.glob("digest-*.md")).read_text(encoding="utf-8")
+    assert JUNK.name in digest and "2 documents triaged, 1 failed" in digest
+    assert "# Triage index" in (out / "index.md").read_text(encoding="utf-8")
+
+    # Second run: nothing is parsed, embedded or even opened.
+    def forbidden(*_: Any, **__: Any) -> None:
+        raise AssertionError("a re-run must do no work")
+
+    monkeypatch.setattr("briefbot.service.open_briefbot", forbidden)
+    monkeypatch.setattr("briefbot.ingest.ParserPool", forbidden)
+    monkeypatch.setattr("briefbot.embed.Embedder.embed_documents", forbidden)
+    card_mtime = (out / "S_2025_172.json").stat().st_mtime_ns
+    second = runner.invoke(app, args)
+    text = " ".join(second.output.split())
+    assert "Nothing new to triage: 2 document(s) already triaged" in text, second.output
+    assert second.exit_code == 1 and f"FAILED {JUNK.name} (in an earlier run" in text
+    assert (out / "S_2025_172.json").stat().st_mtime_ns == card_mtime
+    monkeypatch.undo()
+
+    # --force redoes the cards (the index still knows the files: no parsing).
+    monkeypatch.setattr("briefbot.ingest.ParserPool", forbidden)
+    forced = runner.invoke(app, [*args, "--force"])
+    text = " ".join(forced.output.split())
+    assert "TRIAGED S_2025_172.pdf: S/2025/172" in text and "TRIAGED S_RES_2780_2025.pdf" in text, forced.output
+    assert forced.exit_code == 1  # the bad file is still bad
+    assert (out / "S_2025_172.json").stat().st_mtime_ns > card_mtime
+
+
+@pytest.mark.slow
+def test_edited_taxonomy_redoes_the_batch(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(SAMPLES / "S_RES_2780_2025.pdf", inbox)
+    settings = Settings(index=tmp_path / "idx", engine="extractive")
+    from briefbot.triage_run import run_triage
+
+    first = run_triage([inbox], settings, tmp_path / "out")
+    assert first.did_work and [o.status for o in first.outcomes] == ["triaged"]
+    assert not run_triage([inbox], settings, tmp_path / "out").did_work
+    edited = tmp_path / "themes.toml"
+    edited.write_text('[themes.high_seas]\nlabel = "High seas"\nterms = [{ pattern = "high seas", weight = 5 }]\n',
+                      encoding="utf-8")
+    again = run_triage([inbox], settings.with_overrides(themes_file=edited), tmp_path / "out")
+    assert again.did_work and [o.status for o in again.outcomes] == ["triaged"]
+    card = json.loads((tmp_path / "out" / "S_RES_2780_2025.json").read_text(encoding="utf-8"))
+    assert card["tagged_themes"] == ["high_seas"]
