@@ -1,0 +1,42 @@
+"""An answer with its citations as a Markdown brief an analyst can paste into a note."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from .models import DOC_TYPE_LABELS, Answer
+
+_CLOSEST = 5
+
+
+def _quote_block(text: str) -> str:
+    return "\n".join("> " + line if line.strip() else ">" for line in text.strip().splitlines())
+
+
+def answer_markdown(answer: Answer, now: datetime | None = None) -> str:
+    """Question, answer, then every citation with its reference and verbatim quote (or, for an abstention,
+    the closest passages, marked as not answering)."""
+    stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
+    out = [f"# {answer.question.strip() or 'Question'}", "",
+           f"_briefbot, {answer.engine} engine, {stamp}_", "", "## Answer", ""]
+    if answer.abstained:
+        out += ["**The indexed documents do not answer this question.**", ""]
+    out += [answer.answer.strip(), ""]
+    for note in answer.notes:
+        out += [f"> **Note:** {note}", ""]
+    if answer.citations:
+        out += ["## Citations", ""]
+        for c in answer.citations:
+            meta = ", ".join(x for x in (DOC_TYPE_LABELS.get(c.doc_type or "", c.doc_type or ""), c.date) if x)
+            title = f" — {c.title}" if c.title else ""
+            out += [f"**[{c.key}] {c.reference()}**{title}" + (f" ({meta})" if meta else ""), "",
+                    _quote_block(c.quote), ""]
+    if answer.abstained and answer.hits:
+        out += ["## Closest passages (not an answer)", ""]
+        for h in answer.hits[:_CLOSEST]:
+            p = h.to_passage()
+            where = ", ".join(x for x in (p["symbol"] or p["document"],
+                                          f"para. {p['paragraph']}" if p["paragraph"] else "",
+                                          f"p. {p['page']}" if p["page"] is not None else "") if x)
+            out += [f"**{h.rank}. {where}**", "", _quote_block(h.chunk.text), ""]
+    return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,111 @@
+"""Analyst feedback on answers: one JSON object per line in ``<index>/feedback.jsonl``, exportable as JSONL or CSV.
+
+Pure functions over files; the web app calls them, nothing here knows about Gradio.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import threading
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from .models import Answer, Citation
+
+log = logging.getLogger(__name__)
+
+FEEDBACK_FILE = "feedback.jsonl"
+Rating = Literal["up", "down"]
+CSV_COLUMNS = ("timestamp", "rating", "comment", "question", "answer", "abstained", "engine", "citations",
+               "citations_json")
+
+# Appends from several sessions of one server must not interleave within a line.
+_write_lock = threading.Lock()
+
+
+def feedback_path(index: Path) -> Path:
+    return Path(index) / FEEDBACK_FILE
+
+
+def make_record(answer: Answer, rating: Rating, comment: str = "", now: datetime | None = None) -> dict[str, Any]:
+    """The stored form of one piece of feedback; citations keep symbol, page, paragraph and quote."""
+    if rating not in ("up", "down"):
+        raise ValueError(f"rating must be 'up' or 'down', not {rating!r}")
+    return {
+        "timestamp": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
+        "question": answer.question,
+        "answer": answer.answer,
+        "abstained": answer.abstained,
+        "engine": answer.engine,
+        "citations": [c.to_dict() for c in answer.citations],
+        "rating": rating,
+        "comment": comment.strip(),
+    }
+
+
+def append_feedback(path: Path, record: dict[str, Any]) -> None:
+    line = json.dumps(record, ensure_ascii=False) + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _write_lock, path.open("a", encoding="utf-8") as fh:
+        fh.write(line)
+
+
+def read_feedback(path: Path) -> list[dict[str, Any]]:
+    """All records; a damaged line (e.g. a crash mid-write) is skipped, not fatal."""
+    if not path.is_file():
+        return []
+    records = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError:
+            log.warning("skipping unreadable feedback line %d in %s", n, path)
+            continue
+        if isinstance(item, dict):
+            records.append(item)
+    return records
+
+
+def export_jsonl(records: Iterable[dict[str, Any]], dest: Path) -> Path:
+    with dest.open("w", encoding="utf-8") as fh:
+        for r in records:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    return dest
+
+
+def _cell(value: Any) -> str:
+    text = "" if value is None else str(value)
+    # Questions and comments are user input: keep spreadsheets from evaluating them as formulas.
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        text = "'" + text
+    return text
+
+
+def _references(citations: Any) -> str:
+    refs = []
+    for c in citations or []:
+        if isinstance(c, dict):
+            cite = Citation(key=str(c.get("key", "")), document=str(c.get("document", "")), symbol=c.get("symbol"),
+                            page=c.get("page"), paragraph=c.get("paragraph"), quote=str(c.get("quote", "")))
+            refs.append(f"[{cite.key}] {cite.reference()}")
+    return " | ".join(refs)
+
+
+def export_csv(records: Iterable[dict[str, Any]], dest: Path) -> Path:
+    """One row per record; citations both readable (``[1] S/RES/2769 (2025), para. 22, p. 6``) and as JSON."""
+    with dest.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(CSV_COLUMNS)
+        for r in records:
+            cites = r.get("citations") or []
+            writer.writerow([_cell(r.get("timestamp")), _cell(r.get("rating")), _cell(r.get("comment")),
+                             _cell(r.get("question")), _cell(r.get("answer")), _cell(r.get("abstained")),
+                             _cell(r.get("engine")), _cell(_references(cites)),
+                             json.dumps(cites, ensure_ascii=False)])
+    return dest

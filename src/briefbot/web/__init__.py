@@ -1,0 +1,40 @@
+"""The web chat: ``create_app`` builds it over a shared Briefbot, ``serve`` runs it (``briefbot serve``)."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from .handlers import check_bind
+
+if TYPE_CHECKING:
+    import gradio as gr
+
+    from ..config import Settings
+    from ..service import Briefbot
+
+log = logging.getLogger(__name__)
+
+__all__ = ["check_bind", "create_app", "launch", "serve"]
+
+
+def create_app(bot: Briefbot, settings: Settings) -> gr.Blocks:
+    from .app import create_app as _create_app
+
+    return _create_app(bot, settings)
+
+
+def launch(demo: gr.Blocks, settings: Settings, prevent_thread_lock: bool = False, quiet: bool = False) -> str:
+    from .app import launch as _launch
+
+    return _launch(demo, settings, prevent_thread_lock=prevent_thread_lock, quiet=quiet)
+
+
+def serve(settings: Settings) -> None:
+    """Check the bind before loading anything, then open the index and serve until interrupted."""
+    check_bind(settings.host, settings.auth)
+    from ..service import open_briefbot
+
+    bot = open_briefbot(settings)
+    log.info("serving %s on %s:%s", settings.index, settings.host, settings.port)
+    launch(create_app(bot, settings), settings)

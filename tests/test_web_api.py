@@ -1,0 +1,43 @@
+"""The app's public API endpoint ``/ask``, called with gradio_client against the real running app."""
+
+from __future__ import annotations
+
+import pytest
+from gradio_client import Client
+
+from web_support import LIBYA_Q, LIBYA_QUOTE, running_app
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Client:
+    url, _ = running_app(tmp_path_factory)
+    return Client(url, verbose=False)
+
+
+def test_ask_endpoint_returns_answer_with_citations(client: Client) -> None:
+    result = client.predict(question=LIBYA_Q, api_name="/ask")
+    assert isinstance(result, dict)
+    assert result["question"] == LIBYA_Q and result["abstained"] is False
+    cited = [c for c in result["citations"] if c["symbol"] == "S/RES/2769 (2025)" and c["paragraph"] == "22"]
+    assert cited, result["citations"]
+    assert cited[0]["page"] == 6 and cited[0]["quote"].startswith(LIBYA_QUOTE)
+    assert cited[0]["document"] == "S_RES_2769_2025.pdf" and cited[0]["date"] == "2025-01-16"
+    assert "15 May 2026" in result["answer"]
+    assert result["passages"]
+
+
+def test_ask_endpoint_applies_filters(client: Client) -> None:
+    result = client.predict(question=LIBYA_Q, doc_types=["sg_report"], year_from=2025, year_to=2025,
+                            api_name="/ask")
+    assert result["passages"]
+    assert {p["symbol"] for p in result["passages"]} <= {"S/2025/231", "S/2025/257"}
+
+
+def test_only_ask_is_public(client: Client) -> None:
+    endpoints = client.view_api(print_info=False, return_format="dict")["named_endpoints"]
+    assert set(endpoints) == {"/ask"}
+
+
+def test_empty_question_is_an_error(client: Client) -> None:
+    with pytest.raises(Exception, match="question is empty"):
+        client.predict(question="  ", api_name="/ask")

@@ -1,0 +1,285 @@
+"""The web app's handler logic over a real index of the sample documents (no browser)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import ImageChops
+from typer.testing import CliRunner
+
+from briefbot.cli import app as cli_app
+from briefbot.errors import ConfigError, NotFoundError, UploadRejected
+from briefbot.export import answer_markdown
+from briefbot.feedback import append_feedback, export_csv, export_jsonl, feedback_path, make_record, read_feedback
+from briefbot.models import Answer
+from briefbot.service import Briefbot
+from briefbot.web import handlers as h
+from briefbot.web.pdfview import locate, render_page
+from web_support import LIBYA_Q, LIBYA_QUOTE, SAMPLES, web_briefbot
+
+FIXTURE_PDF = Path(__file__).parent / "fixtures" / "pdf" / "S_2025_172.pdf"
+MARS_Q = "What is the population of Mars?"
+
+
+@pytest.fixture(scope="session")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    return web_briefbot(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def libya(bot: Briefbot) -> Answer:
+    return bot.ask(LIBYA_Q)
+
+
+@pytest.fixture(scope="session")
+def mars(bot: Briefbot) -> Answer:
+    return bot.ask(MARS_Q)
+
+
+def _libya_card(answer: Answer) -> h.Card:
+    cards = h.cards_for(answer)
+    found = [c for c in cards if c.symbol == "S/RES/2769 (2025)" and c.paragraph == "22"]
+    assert found, [c.reference() for c in cards]
+    return found[0]
+
+
+# --- citation cards -----------------------------------------------------------------------------------------
+def test_citation_card_shows_symbol_title_type_date_page_paragraph_quote(libya: Answer) -> None:
+    assert not libya.abstained
+    card = _libya_card(libya)
+    assert (card.doc_id, card.page, card.passage) == ("S_RES_2769_2025.pdf", 6, False)
+    html = h.card_html(card)
+    for part in ("S/RES/2769 (2025)", "para.&nbsp;22", "p.&nbsp;6", "Resolution 2769 (2025)",
+                 "Security Council resolution", "2025-01-16", "Decides to extend until 15 May 2026", "citation"):
+        assert part in html, part
+
+
+def test_card_html_escapes_document_text() -> None:
+    card = h.Card(key="1", doc_id="x.pdf", symbol="S/1<b>", title="<script>alert(1)</script>", doc_type="other",
+                  date=None, page=1, paragraph=None, quote='a "quote" & <img src=x onerror=alert(1)>')
+    html = h.card_html(card)
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;" in html and "&amp;" in html
+
+
+def test_abstention_is_said_plainly_and_offers_closest_passages(bot: Briefbot, mars: Answer) -> None:
+    assert mars.abstained and not mars.citations
+    message = h.answer_message(mars)
+    assert message.startswith("**Not answered by the indexed documents.**")
+    cards = h.cards_for(mars)
+    assert 1 <= len(cards) <= 5 and all(c.passage for c in cards)
+    assert "closest passage" in h.card_html(cards[0])
+    # A passage card quotes text that is on the page it points to.
+    first = cards[0]
+    assert first.page is not None
+    assert first.quote[:60] in bot.page_text(first.doc_id, first.page)
+
+
+def test_notes_are_shown_in_the_message(libya: Answer) -> None:
+    noted = Answer(question="q", answer="a", abstained=False, citations=[], hits=[],
+                   notes=["LLM server unreachable; answered extractively"])
+    assert "**Note:** LLM server unreachable" in h.answer_message(noted)
+
+
+# --- page view ----------------------------------------------------------------------------------------------
+def test_page_image_highlights_the_quote_where_it_is_printed(libya: Answer) -> None:
+    card = _libya_card(libya)
+    pdf = SAMPLES / "S_RES_2769_2025.pdf"
+    assert card.page is not None
+    plain, _ = render_page(pdf, card.page, None)
+    marked, found = render_page(pdf, card.page, card.quote)
+    assert found and marked.size == plain.size
+    diff = ImageChops.difference(plain.convert("RGB"), marked.convert("RGB")).convert("L").point(
+        lambda v: 255 if v > 20 else 0)
+    box = diff.getbbox()
+    assert box is not None
+    width, height = marked.size
+    # Paragraph 22 is printed in the lower middle of page 6, below "Panel of Experts".
+    assert 0.55 * height < box[1] < box[3] < 0.85 * height, box
+    assert box[2] - box[0] > 0.5 * width
+    px = np.asarray(marked.convert("RGB").crop(box)).astype(int)
+    yellow = (px[..., 0] > 200) & (px[..., 1] > 170) & (px[..., 2] < 160)
+    assert yellow.mean() > 0.2
+
+
+def test_quote_not_on_page_is_reported_and_page_left_unmarked() -> None:
+    pdf = SAMPLES / "S_RES_2769_2025.pdf"
+    plain, _ = render_page(pdf, 1, None)
+    marked, found = render_page(pdf, 1, "This sentence is not printed anywhere on this page of the resolution.")
+    assert not found
+    assert ImageChops.difference(plain, marked).getbbox() is None
+
+
+def test_locate_survives_line_breaks_hyphens_and_ligatures() -> None:
+    text = "Illicit traf-\r\nﬁcking of arms and\r\nmigrants. Illicit trafficking again."
+    page = list(text)
+    span = locate(page, "illicit trafficking of arms and migrants")
+    assert span == (0, text.index("migrants") + len("migrants") - 1)
+    # With two occurrences, the position hint picks the later one.
+    later = locate(page, "Illicit trafficking", hint=0.9)
+    assert later is not None and later[0] > 30
+
+
+def test_page_view_refuses_documents_not_in_the_index(bot: Briefbot) -> None:
+    assert h.resolve_pdf(bot, "S_RES_2769_2025.pdf") == Path(bot.document("S_RES_2769_2025.pdf").path or "")
+    for bad in ("../../../../etc/passwd", "/etc/passwd", "not_indexed.pdf", str(SAMPLES / "S_2025_231.pdf")):
+        with pytest.raises(NotFoundError):
+            h.resolve_pdf(bot, bad)
+
+
+def test_temp_copies_keep_the_index_out_of_served_paths(bot: Briefbot) -> None:
+    files = h.TempFiles()
+    copy = files.copy(h.resolve_pdf(bot, "S_2025_257.pdf"))
+    assert copy.read_bytes()[:5] == b"%PDF-" and copy.is_relative_to(files.root)
+    assert not copy.is_relative_to(Path(bot.settings.index).resolve())
+    shutil.rmtree(files.root)
+
+
+# --- filters and library ------------------------------------------------------------------------------------
+def test_filters_from_the_form() -> None:
+    assert h.filters_from_ui([], None, None, [], []) is None
+    f = h.filters_from_ui(["resolution"], 2026.0, 2024, ["Libya"], ["S_RES_2769_2025.pdf"])
+    assert f is not None
+    assert (f.doc_types, f.year_from, f.year_to, f.missions, f.doc_ids) == (
+        ["resolution"], 2024, 2026, ["Libya"], ["S_RES_2769_2025.pdf"])
+
+
+def test_filters_restrict_answers(bot: Briefbot) -> None:
+    only = h.filters_from_ui(["sg_report"], None, None, None, None)
+    answer = bot.ask(LIBYA_Q, filters=only)
+    assert all(hit.doc.doc_type == "sg_report" for hit in answer.hits)
+
+
+def test_library_rows_and_choices(bot: Briefbot) -> None:
+    docs = bot.library()
+    rows = h.library_rows(docs)
+    assert len(rows) == len(docs) >= 6 and all(len(r) == len(h.LIBRARY_COLUMNS) for r in rows)
+    assert any(r[0] == "S/RES/2769 (2025)" and r[1] == "ok" for r in rows)
+    assert "Libya" in h.mission_choices(docs)
+    assert ("S_RES_2769_2025.pdf" in {v for _, v in h.document_choices(docs)})
+    assert h.library_summary(docs, []).startswith(f"**{len(docs)}** documents")
+
+
+# --- uploads ------------------------------------------------------------------------------------------------
+def test_upload_validation_messages(tmp_path: Path) -> None:
+    text = tmp_path / "notes.pdf"
+    text.write_text("just text, renamed to .pdf")
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    real = tmp_path / "S_2025_172.pdf"
+    shutil.copyfile(FIXTURE_PDF, real)
+
+    check = h.validate_uploads([text, empty, real], max_mb=50, max_files=5)
+    assert check.accepted == [real]
+    assert dict(check.rejected) == {"notes.pdf": "not a PDF (the file does not start with %PDF-)",
+                                    "empty.pdf": "empty file"}
+
+    oversize = h.validate_uploads([real], max_mb=0.1, max_files=5)
+    assert not oversize.accepted
+    assert oversize.rejected == [("S_2025_172.pdf", "0.1 MB is over the 0.1 MB upload limit")]
+
+    with pytest.raises(UploadRejected, match="too many files: 3 selected, at most 2 per upload"):
+        h.validate_uploads([real, real, real], max_mb=50, max_files=2)
+    with pytest.raises(UploadRejected, match="no files selected"):
+        h.validate_uploads([], max_mb=50, max_files=2)
+
+
+def test_safe_names_stay_inside_the_uploads_folder() -> None:
+    assert h.safe_name("../../etc/passwd") == "passwd.pdf"
+    assert h.safe_name("..\\..\\evil name.PDF") == "evil_name.PDF"
+    assert h.safe_name(".hidden.pdf") == "hidden.pdf"
+
+
+def test_upload_is_ingested_in_the_background(bot: Briefbot, tmp_path: Path) -> None:
+    upload = tmp_path / "S_2025_172.pdf"
+    shutil.copyfile(FIXTURE_PDF, upload)
+    staged = h.stage_uploads([upload], Path(bot.settings.index) / "uploads")
+    assert staged == [Path(bot.settings.index) / "uploads" / "S_2025_172.pdf"]
+    job = h.IngestJob(staged, [("notes.pdf", "not a PDF")]).start(bot)
+    try:
+        # Chat keeps working while the upload is ingested.
+        assert not bot.ask(LIBYA_Q).abstained
+        job.join(timeout=300)
+        assert job.finished and job.error is None, job.error
+        assert job.status().startswith("**Ingest finished:** 1 ingested; 1 refused")
+        rows = job.rows()
+        assert rows[0] == ["notes.pdf", "refused", "not a PDF"]
+        assert rows[1][:2] == ["S_2025_172.pdf", "ingested"]
+        assert bot.document("S/2025/172").path == str(staged[0])
+    finally:
+        # The index is shared with the other web tests, whose answers must not change.
+        job.join(timeout=300)
+        bot.remove(["S_2025_172.pdf"])
+        staged[0].unlink()
+    assert "S_2025_172.pdf" not in {d.doc_id for d in bot.library()}
+
+
+# --- feedback and export ------------------------------------------------------------------------------------
+def test_feedback_append_and_export(libya: Answer, tmp_path: Path) -> None:
+    path = feedback_path(tmp_path)
+    when = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
+    append_feedback(path, make_record(libya, "up", " exactly right ", now=when))
+    append_feedback(path, make_record(libya, "down", "=HYPERLINK(\"http://x\")", now=when))
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write("{broken line\n")
+    records = read_feedback(path)
+    assert [r["rating"] for r in records] == ["up", "down"]
+    first = records[0]
+    assert first["timestamp"] == "2025-06-01T12:00:00+00:00"
+    assert (first["question"], first["comment"]) == (LIBYA_Q, "exactly right")
+    assert first["answer"] == libya.answer
+    assert any(c["symbol"] == "S/RES/2769 (2025)" and c["paragraph"] == "22" and c["page"] == 6
+               for c in first["citations"])
+    with pytest.raises(ValueError):
+        make_record(libya, "meh", "")  # type: ignore[arg-type]
+
+    jsonl = export_jsonl(records, tmp_path / "out.jsonl")
+    assert [json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines()] == records
+
+    rows = list(csv.DictReader(export_csv(records, tmp_path / "out.csv").open(encoding="utf-8")))
+    assert [r["rating"] for r in rows] == ["up", "down"]
+    assert "S/RES/2769 (2025), para. 22, p. 6" in rows[0]["citations"]
+    assert json.loads(rows[0]["citations_json"]) == first["citations"]
+    assert rows[1]["comment"].startswith("'=")  # not evaluated as a formula by spreadsheets
+
+
+def test_markdown_export(libya: Answer, mars: Answer) -> None:
+    md = answer_markdown(libya, now=datetime(2025, 6, 1, tzinfo=UTC))
+    assert md.startswith(f"# {LIBYA_Q}\n")
+    assert "## Citations" in md and "2025-06-01 00:00 UTC" in md
+    key = _libya_card(libya).key
+    assert f"**[{key}] S/RES/2769 (2025), para. 22, p. 6** — Resolution 2769 (2025)" in md
+    assert f"> {LIBYA_QUOTE}" in md
+
+    abstained = answer_markdown(mars)
+    assert "**The indexed documents do not answer this question.**" in abstained
+    assert "## Closest passages (not an answer)" in abstained and "## Citations" not in abstained
+
+
+# --- serving ------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "::1", "127.0.0.2"])
+def test_loopback_needs_no_auth(host: str) -> None:
+    h.check_bind(host, None)
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "::", "example.org"])
+def test_other_interfaces_need_auth(host: str) -> None:
+    with pytest.raises(ConfigError, match="without authentication"):
+        h.check_bind(host, None)
+    h.check_bind(host, "analyst:s3cret")
+    assert h.parse_auth("a:b, c:d:e") == [("a", "b"), ("c", "d:e")]
+    with pytest.raises(ConfigError):
+        h.check_bind(host, "no-password")
+
+
+def test_serve_command_refuses_non_loopback_without_auth(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BRIEFBOT_AUTH", raising=False)
+    result = CliRunner().invoke(cli_app, ["serve", "--host", "0.0.0.0", "--index", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "refusing to serve on 0.0.0.0 without authentication" in " ".join(result.output.split())
