@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import httpx
 import pytest
 from gradio_client import Client
 
-from web_support import LIBYA_Q, LIBYA_QUOTE, running_app
+from web_support import LIBYA_Q, LIBYA_QUOTE, SAMPLES, running_app
 
 
 @pytest.fixture(scope="module")
@@ -41,3 +44,12 @@ def test_only_ask_is_public(client: Client) -> None:
 def test_empty_question_is_an_error(client: Client) -> None:
     with pytest.raises(Exception, match="question is empty"):
         client.predict(question="  ", api_name="/ask")
+
+
+def test_file_route_serves_nothing_from_disk(tmp_path_factory: pytest.TempPathFactory) -> None:
+    url, bot = running_app(tmp_path_factory)
+    catalog = next(Path(bot.settings.index).resolve().glob("*/catalog.sqlite"))
+    indexed_pdf = SAMPLES / "S_RES_2769_2025.pdf"
+    for path in (catalog, indexed_pdf, Path("/etc/passwd"), "../../../etc/passwd"):
+        status = httpx.get(f"{url.rstrip('/')}/gradio_api/file={path}").status_code
+        assert status in (403, 404), (path, status)
