@@ -195,6 +195,10 @@ _SUB = re.compile(r"^\((?P<l>[a-z]{1,2}|[ivx]{1,5})\)\s+")
 _HEADING = re.compile(r"^(?:[IVXL]{1,6}|[A-H])\.\s+\S")
 _ROMAN = re.compile(r"^[ivx]+$")
 _CLAUSE_END = (".", ";", ",", ":", ")")
+_SENTENCE_END = (".", ";", ",", ":")
+# Operative clauses open with a verb in the present ("Decides", "Requests"); preambular ones with a participle
+# or an adjective ("Recalling", "Noting", "Mindful").
+_OPERATIVE_VERB = re.compile(r"^[A-Z][a-z]{3,}(?<!s)s\b")
 _LEADERS = re.compile(r"(?:\.\s?){5,}")
 _NAMED_SECTIONS = re.compile(r"^(Annex(es)?\b.*|Appendix.*|Enclosure.*|Observations|Recommendations|Conclusions?|"
                              r"Summary|Introduction|Contents)$", re.I)
@@ -249,7 +253,14 @@ class Labeller:
             return Block(kind, text, spans, label, self.section, self.annex)
         if self.is_resolution and self.last_number == 0 and not self.annex:
             kind = "preamble" if not text.startswith("The Security Council") else "text"
+            if _OPERATIVE_VERB.match(text) and not text.rstrip().endswith(","):
+                # A resolution with one unnumbered operative paragraph ("Decides that the election ...").
+                kind = "operative"
             return Block(kind, text, spans, None, self.section, self.annex)
+        if self.last_number and self.last_letter and text[:1].islower():
+            # The rest of a numbered paragraph after its lettered list: "(c) ...; and urges the Panel to ...".
+            kind = "operative" if self.is_resolution else "numbered"
+            return Block(kind, text, spans, str(self.last_number), self.section, self.annex)
         return Block("text", text, spans, None, self.section, self.annex)
 
     def _is_heading(self, text: str, size: float, bold: bool = False) -> bool:
@@ -267,7 +278,7 @@ class Labeller:
             return True
         # A numbered sub-heading ("2. Rapid Support Forces", "1. Background") is short and unpunctuated;
         # taking it for paragraph 2 would make the real paragraphs that follow look out of sequence.
-        if _NUMBERED.match(text) and len(bare) < 80 and len(bare.split()) <= 10 and not bare.endswith(_CLAUSE_END):
+        if _NUMBERED.match(text) and len(bare) < 80 and len(bare.split()) <= 10 and not bare.endswith(_SENTENCE_END):
             return True
         # Run-in headings set in body type: short, unpunctuated, mostly capitalised words ("Panel of Experts").
         words = text.split()

@@ -304,8 +304,7 @@ def _group_paragraphs(pages: list[list[Line]]) -> list[_Para]:
                 continue
             if prev is None and not in_footnotes:
                 # A page's first line may carry on the last body paragraph of the previous page.
-                # Skip smaller type left at the foot of the previous page (a footnote without a rule above it).
-                last_body = next((p for p in reversed(paras) if not p.footnote and not _smaller(p, ln)), None)
+                last_body = _last_body(paras, number, ln, round(ln.size) <= body)
                 current = last_body if last_body and _continues(last_body, ln, left, right) else None
             elif prev is None or _starts_paragraph(prev, ln, spacing, (left, right), in_footnotes, body):
                 current = None
@@ -317,9 +316,18 @@ def _group_paragraphs(pages: list[list[Line]]) -> list[_Para]:
     return paras
 
 
-def _smaller(para: _Para, ln: Line) -> bool:
-    size = para.lines[-1][1].size
-    return bool(size and ln.size and size < ln.size - 1.0)
+def _last_body(paras: list[_Para], number: int, ln: Line, body_line: bool) -> _Para | None:
+    """The body paragraph that ended the previous page, skipping footnotes, and, when the page starts in body
+    type, smaller type at the foot of the previous one (a footnote without a rule, chart labels). Nothing from
+    earlier pages, and no skipping for a heading: an annex heading must not reach back to an earlier one."""
+    for para in reversed(paras):
+        if para.lines[-1][0] < number - 1:
+            return None
+        size = para.lines[-1][1].size
+        if para.footnote or (body_line and size and ln.size and size < ln.size - 1.0):
+            continue
+        return para
+    return None
 
 
 def _ends_clause(text: str) -> str:
