@@ -43,3 +43,9 @@ class LLMError(BriefbotError):
 
 class UploadRejected(BriefbotError):
     remedy = "upload PDF files within the size and count limits"
+
+
+class StoreUnavailable(BriefbotError):
+    """The Chroma server named by chroma_host cannot be reached (Chroma server mode)."""
+
+    remedy = "start it with `chroma run --path DIR --port PORT` or unset chroma_host"

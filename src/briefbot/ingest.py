@@ -136,20 +136,21 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
     total = len(todo)
     if progress:
         progress(0, total, f"{len(files) - total} unchanged; parsing {total}")
-    if store.flag("ingest_open"):
-        # The last run was killed between writing vectors and committing their document: sweep them.
-        swept = store.sweep_orphans()
-        log.info("swept %d vectors left by an interrupted ingest", swept)
-    if todo or records:
-        embedder = embedder or get_embedder(settings.embedding_model, settings.embed_batch_size)
-        store.set_flag("ingest_open", "1")
-        outcomes = itertools.chain(_parsed(todo, settings), *(_records(f, store, known) for f, _ in records))
-        _run(outcomes, len(todo), settings, store, embedder, known, report, progress)
-        for f, digest in records:
-            store.set_flag(f"jsonl:{f.name}", digest)
-        store.set_flag("ingest_open", None)
-        if any(r.status in ("ingested", "replaced", "no_text") for r in report.results):
-            LexicalIndex(store).rebuild()
+    with store.writing():  # one writer at a time, also across processes (web app + CLI on a Chroma server)
+        if store.flag("ingest_open"):
+            # The last run was killed between writing vectors and committing their document: sweep them.
+            swept = store.sweep_orphans()
+            log.info("swept %d vectors left by an interrupted ingest", swept)
+        if todo or records:
+            embedder = embedder or get_embedder(settings.embedding_model, settings.embed_batch_size)
+            store.set_flag("ingest_open", "1")
+            outcomes = itertools.chain(_parsed(todo, settings), *(_records(f, store, known) for f, _ in records))
+            _run(outcomes, len(todo), settings, store, embedder, known, report, progress)
+            for f, digest in records:
+                store.set_flag(f"jsonl:{f.name}", digest)
+            store.set_flag("ingest_open", None)
+            if any(r.status in ("ingested", "replaced", "no_text") for r in report.results):
+                LexicalIndex(store).rebuild()
     report.seconds = time.perf_counter() - started
     return report
 
@@ -251,7 +252,8 @@ def _run(outcomes: Iterator[ParseOutcome], total: int, settings: Settings, store
 def remove_documents(ids: Iterable[str], settings: Settings, store: Store | None = None) -> list[str]:
     """Drop documents (by file name or symbol) from the index; returns the removed doc ids."""
     store = store or Store(settings, create=False)
-    removed = [store.remove_document(store.document(i).doc_id).doc_id for i in ids]
-    if removed:
-        LexicalIndex(store).rebuild()
+    with store.writing():
+        removed = [store.remove_document(store.document(i).doc_id).doc_id for i in ids]
+        if removed:
+            LexicalIndex(store).rebuild()
     return removed

@@ -62,9 +62,12 @@ class LexicalIndex:
             try:
                 meta = json.loads(stamp.read_text())
                 if meta.get("version") == version:
-                    self._retriever = bm25s.BM25.load(str(self.dir / "bm25"), mmap=False)
-                    self._ids = json.loads((self.dir / "ids.json").read_text())
-                    self._version = version
+                    retriever = bm25s.BM25.load(str(self.dir / "bm25"), mmap=False)
+                    ids = json.loads((self.dir / "ids.json").read_text())
+                    # Another process may have swapped in its build while we read: then the parts may not match.
+                    if json.loads(stamp.read_text()) != meta or len(ids) != meta.get("n"):
+                        raise ValueError("replaced while loading")
+                    self._retriever, self._ids, self._version = retriever, ids, version
                     return
             except (OSError, ValueError) as exc:
                 log.warning("lexical index unreadable (%s); rebuilding", exc)
@@ -80,19 +83,34 @@ class LexicalIndex:
         self._retriever = retriever
         self._version = version
         if rows:
-            tmp = self.dir.with_name("lexical.tmp")
-            tmp.mkdir(parents=True, exist_ok=True)
+            try:
+                self._save(retriever, self._ids, version)
+            except OSError as exc:  # another process (ingest, web app) swapped its build in at the same moment
+                log.info("lexical index kept in memory only (%s)", exc)
+        log.info("lexical index rebuilt: %d passages (catalog version %d)", len(rows), version)
+
+    def _save(self, retriever: bm25s.BM25, ids: list[str], version: int) -> None:
+        try:
+            if json.loads((self.dir / "stamp.json").read_text()).get("version") == version:
+                return  # the same build is already on disk
+        except (OSError, ValueError):
+            pass
+        # Names of our own: the ingest process and the web app may rebuild at the same time.
+        tag = f"{os.getpid()}-{threading.get_ident()}"
+        tmp, old = self.dir.with_name(f"lexical.tmp-{tag}"), self.dir.with_name(f"lexical.old-{tag}")
+        _rmtree(tmp)
+        tmp.mkdir(parents=True)
+        try:
             retriever.save(str(tmp / "bm25"))
-            (tmp / "ids.json").write_text(json.dumps(self._ids))
-            (tmp / "stamp.json").write_text(json.dumps({"version": version, "n": len(rows)}))
+            (tmp / "ids.json").write_text(json.dumps(ids))
+            (tmp / "stamp.json").write_text(json.dumps({"version": version, "n": len(ids)}))
             # Swap in whole so a concurrent reader never sees half an index.
-            old = self.dir.with_name("lexical.old")
-            _rmtree(old)
             if self.dir.exists():
                 os.replace(self.dir, old)
             os.replace(tmp, self.dir)
+        finally:
+            _rmtree(tmp)
             _rmtree(old)
-        log.info("lexical index rebuilt: %d passages (catalog version %d)", len(rows), version)
 
     def idf(self, words: set[str]) -> dict[str, float]:
         """Inverse document frequency of stemmed words over the passages (unknown words get the maximum)."""

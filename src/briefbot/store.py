@@ -5,6 +5,11 @@ Chroma holds one vector per distinct chunk text (id = content hash), so identica
 for provenance: a chunk text may occur in several documents. A document is committed in one SQLite
 transaction after its vectors are written, so a kill mid-run leaves no half document; orphan vectors are
 harmless (never returned) and swept on the next ingest. Chroma's result lists never leave this module.
+
+With ``chroma_host`` set the vectors live on a Chroma server (``chroma run``) that the web app and an ingest in
+another process share; the catalog stays here. Writers (ingest, remove) take the index's writer lock, so two never
+interleave; the server collection is stamped with this index's id, so a second index directory cannot use (and
+sweep) it by mistake.
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Sequence
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from .config import Settings
-from .errors import IndexMissingError, NotFoundError
+from .errors import ConfigError, IndexMissingError, NotFoundError, StoreUnavailable
 from .models import Chunk, DocInfo, Document, Span
 from .symbols import symbol_key
 
@@ -41,6 +48,9 @@ CREATE INDEX IF NOT EXISTS chunks_hash ON chunks (text_hash);
 CREATE TABLE IF NOT EXISTS failures (path TEXT PRIMARY KEY, file_name TEXT, sha256 TEXT, reason TEXT, at TEXT);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
+# embedding_function=None: we always pass vectors; Chroma must never fetch a model.
+_COLLECTION: dict[str, Any] = {"embedding_function": None,
+                               "configuration": {"hnsw": {"space": "cosine", "ef_search": 100}}}
 
 
 @dataclass(slots=True)
@@ -119,25 +129,76 @@ class Store:
         db.execute("INSERT INTO meta(key, value) VALUES('version', '1') ON CONFLICT(key) DO UPDATE "
                    "SET value = CAST(value AS INTEGER) + 1")
 
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """The writer lock of this index: one ingest or removal at a time, across processes. Readers never wait.
+
+        An flock, so a killed holder releases it; what it left half done is swept by the next ingest.
+        """
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: no cross-process lock
+            yield
+            return
+        with open(self.dir / "writer.lock", "a+b") as fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                log.warning("another ingest or removal is writing to %s; waiting for it to finish", self.dir)
+                fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
     # --- Chroma --------------------------------------------------------------------------------------------
     @property
     def collection(self) -> Any:
         with self._lock:
             if self._collection is None:
-                import chromadb
-                from chromadb.config import Settings as ChromaSettings
-
-                chroma_settings = ChromaSettings(anonymized_telemetry=False)
                 if self.settings.chroma_host:
-                    client = chromadb.HttpClient(host=self.settings.chroma_host, port=self.settings.chroma_port,
-                                                 settings=chroma_settings)
+                    self._collection = self._server_collection()
                 else:
-                    client = chromadb.PersistentClient(path=str(self.root / "chroma"), settings=chroma_settings)
-                # embedding_function=None: we always pass vectors; Chroma must never fetch a model.
-                self._collection = client.get_or_create_collection(
-                    self.settings.collection_name(), embedding_function=None,
-                    configuration={"hnsw": {"space": "cosine", "ef_search": 100}})
+                    import chromadb
+                    from chromadb.config import Settings as ChromaSettings
+
+                    client = chromadb.PersistentClient(path=str(self.root / "chroma"),
+                                                       settings=ChromaSettings(anonymized_telemetry=False))
+                    self._collection = client.get_or_create_collection(self.settings.collection_name(),
+                                                                       **_COLLECTION)
             return self._collection
+
+    def _server_collection(self) -> Any:
+        """The collection on the Chroma server, checked to belong to this index directory."""
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        s = self.settings
+        where = f"{s.chroma_host}:{s.chroma_port}"
+        db = self._db()
+        db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('index_id', ?)", (uuid.uuid4().hex,))
+        mine = {"briefbot_index": self.flag("index_id") or "", "briefbot_dir": str(self.dir.resolve())}
+        try:
+            client = chromadb.HttpClient(host=s.chroma_host, port=s.chroma_port,
+                                         settings=ChromaSettings(anonymized_telemetry=False))
+        except ValueError as exc:  # chromadb's "Could not connect to a Chroma server" / "... to tenant"
+            raise _unavailable(s, exc) from exc
+        with _reaching(s):
+            collection = client.get_or_create_collection(s.collection_name(), metadata=mine, **_COLLECTION)
+            meta = collection.metadata or {}
+            if not meta.get("briefbot_index"):  # made by hand or by an older briefbot: adopt it
+                collection.modify(metadata=mine)
+            elif meta["briefbot_index"] != mine["briefbot_index"]:
+                raise ConfigError(
+                    f"the collection {s.collection_name()} on the Chroma server at {where} belongs to another index "
+                    f"directory ({meta.get('briefbot_dir', '?')})", "use that directory as the index (--index, "
+                    "BRIEFBOT_INDEX), or give this index its own server: `chroma run --path OTHER_DIR`")
+            if collection.count() == 0 and db.execute("SELECT 1 FROM chunks LIMIT 1").fetchone():
+                raise ConfigError(
+                    f"the Chroma server at {where} holds no vectors for the documents indexed in {self.dir}",
+                    "the index was built without chroma_host (or against another server --path): unset "
+                    "chroma_host, or ingest again into a new --index directory")
+        return _ServedCollection(collection, s)
 
     def existing_hashes(self, hashes: Iterable[str]) -> set[str]:
         ids = list(dict.fromkeys(hashes))
@@ -369,6 +430,47 @@ def _docinfo(r: Sequence[Any]) -> DocInfo:
 def _chunk(r: Sequence[Any]) -> Chunk:
     return Chunk(text_hash=r[2], doc_id=r[0], ordinal=r[1], text=r[3], spans=_spans(r[4]), paragraph=r[5],
                  section=r[6], kind=r[7])
+
+
+class _ServedCollection:
+    """A collection on a Chroma server whose calls turn a lost connection into StoreUnavailable."""
+
+    def __init__(self, collection: Any, settings: Settings) -> None:
+        self._collection = collection
+        self._settings = settings
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self._collection, name)
+        if not callable(attr):
+            return attr
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            with _reaching(self._settings):
+                return attr(*args, **kwargs)
+
+        return call
+
+
+@contextmanager
+def _reaching(settings: Settings) -> Iterator[None]:
+    import httpx
+
+    try:
+        yield
+    except httpx.TransportError as exc:  # refused, reset, timed out
+        raise _unavailable(settings, exc) from exc
+
+
+def _unavailable(settings: Settings, exc: Exception) -> StoreUnavailable:
+    host, port = settings.chroma_host, settings.chroma_port
+    reason = str(exc) or type(exc).__name__
+    if "tenant" in reason:
+        reason = "something that is not a Chroma server answers on that port"
+    elif "Are you sure it is running" in reason:
+        reason = "connection refused"
+    return StoreUnavailable(f"cannot reach the Chroma server at {host}:{port} ({reason})",
+                            f"start it with `chroma run --path DIR --host {host} --port {port}` or unset "
+                            "chroma_host (BRIEFBOT_CHROMA_HOST) to use the embedded store")
 
 
 def open_store(settings: Settings) -> Store:
