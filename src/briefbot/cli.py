@@ -18,8 +18,7 @@ from .errors import BriefbotError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="briefbot: cited answers, triage and evaluation over UN documents.")
-out = Console()
-err = Console(stderr=True)
+out, err = Console(soft_wrap=True), Console(stderr=True, soft_wrap=True)  # piped output: one line per message
 
 IndexOpt = Annotated[Path | None, typer.Option("--index", help="Index directory (default: settings/BRIEFBOT_INDEX).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
