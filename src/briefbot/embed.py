@@ -43,8 +43,9 @@ def model_path(name: str) -> str:
 class Embedder:
     """Documents and queries through the model's own document/query methods, L2-normalised float32."""
 
-    def __init__(self, name: str = PACKAGED, batch_size: int = 64) -> None:
+    def __init__(self, name: str = PACKAGED, batch_size: int = 64, threads: int = 1) -> None:
         self.name = name
+        self.threads = threads
         self.path = model_path(name)
         self.batch_size = batch_size
         self._model: SentenceTransformer | None = None
@@ -54,15 +55,20 @@ class Embedder:
     def model(self) -> SentenceTransformer:
         with self._lock:
             if self._model is None:
+                import torch
                 from sentence_transformers import SentenceTransformer
 
+                # Oversubscribed intra-op threads stall badly on small shared machines; see Settings.torch_threads.
+                torch.set_num_threads(self.threads)
                 self._model = SentenceTransformer(self.path, device="cpu", local_files_only=True)
                 log.info("loaded embedding model from %s", self.path)
             return self._model
 
     @property
     def dimension(self) -> int:
-        dim = self.model.get_sentence_embedding_dimension()
+        model: Any = self.model
+        getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        dim = getter()
         return int(dim) if dim else 384
 
     def _encode(self, method: str, texts: list[str]) -> np.ndarray:
@@ -82,9 +88,9 @@ class Embedder:
 
 
 @lru_cache(maxsize=4)
-def get_embedder(name: str = PACKAGED, batch_size: int = 64) -> Embedder:
+def get_embedder(name: str = PACKAGED, batch_size: int = 64, threads: int = 1) -> Embedder:
     """One loaded model per process (the web app, the CLI's batch mode and tests share it)."""
-    return Embedder(name, batch_size)
+    return Embedder(name, batch_size, threads)
 
 
 class EmbeddingCache:
@@ -124,3 +130,8 @@ class EmbeddingCache:
 
     def close(self) -> None:
         self._db.close()
+
+
+def embedder_for(settings: Any) -> Embedder:
+    """The shared embedder for these settings (model, batch size, threads)."""
+    return get_embedder(settings.embedding_model, settings.embed_batch_size, settings.torch_threads)

@@ -111,7 +111,7 @@ class Retriever:
         if direct:
             seen = {h.chunk.text_hash for h in direct}
             hits = direct + [h for h in hits if h.chunk.text_hash not in seen]
-        hits = hits[:k]
+        hits = self._prefer_pdf_twins(hits, docs)[:k]
         for i, h in enumerate(hits, start=1):
             h.rank = i
         log.debug("retrieved %d hits in %.1f ms", len(hits), (time.perf_counter() - t0) * 1000)
@@ -159,6 +159,31 @@ class Retriever:
                             lexical_score=r.lexical_score))
         hits.sort(key=lambda h: -h.score)
         return hits
+
+    def _prefer_pdf_twins(self, hits: list[Hit], docs: dict[str, DocInfo]) -> list[Hit]:
+        """A resolution indexed both as PDF and as Council XML is one document: cite the PDF (it has pages).
+
+        A bulk hit whose symbol has a PDF twin is replaced by the twin's chunk with the same paragraph label;
+        without a matching label it stays. Repeats of the same chunk are dropped.
+        """
+        pdf_by_symbol = {d.symbol: d for d in docs.values() if d.source == "pdf" and d.symbol}
+        out: list[Hit] = []
+        seen: set[tuple[str, int]] = set()
+        for hit in hits:
+            twin = pdf_by_symbol.get(hit.doc.symbol) if hit.doc.source == "bulk" else None
+            if twin is not None and hit.chunk.paragraph:
+                want = _norm_label(hit.chunk.paragraph)
+                match = next((c for c in self.store.chunks_of(twin.doc_id)
+                              if any(_norm_label(s.label) == want for s in c.spans)), None)
+                if match is not None:
+                    hit = Hit(chunk=match, doc=twin, score=hit.score, dense_rank=hit.dense_rank,
+                              lexical_rank=hit.lexical_rank, also_in=hit.also_in,
+                              dense_score=hit.dense_score, lexical_score=hit.lexical_score)
+            key = (hit.chunk.doc_id, hit.chunk.ordinal)
+            if key not in seen:
+                seen.add(key)
+                out.append(hit)
+        return out
 
     def _direct_paragraphs(self, refs: References, named: set[str], docs: dict[str, DocInfo]) -> list[Hit]:
         """Chunks of the named documents that carry the named paragraph labels, at the top."""

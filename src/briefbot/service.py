@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from .answer import extractive_answer, stream_text
 from .config import Settings
-from .embed import Embedder, get_embedder
+from .embed import Embedder, embedder_for
 from .errors import IndexMissingError
 from .ingest import IngestReport, Progress, ingest_paths, remove_documents
 from .lexical import LexicalIndex
@@ -43,7 +43,7 @@ class Briefbot:
         if not create and not Store.exists(settings):
             raise IndexMissingError(f"no index for these settings at {settings.index}")
         self.store = Store(settings)
-        self.embedder = embedder or get_embedder(settings.embedding_model, settings.embed_batch_size)
+        self.embedder = embedder or embedder_for(settings)
         self.lexical = LexicalIndex(self.store)
         self.retriever = Retriever(settings, self.store, self.embedder, self.lexical)
         self._ingest_lock = threading.Lock()
