@@ -86,11 +86,13 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             score = 0.55 * overlap + 0.25 * passage + 0.2 * dense
             if numeric and re.search(r"\d", sentence):
                 score += 0.08
-            if wanted:
-                span = hit.chunk.locate(a)
-                if span and span.label and re.sub(r"[\s()]", "", span.label) in wanted:
-                    score += 0.5
-                    overlap = max(overlap, 0.5)
+            span = hit.chunk.locate(a)
+            if span and span.label and not span.label.startswith("fn"):
+                # Numbered paragraphs carry a document's substance (a resolution's decisions); preambles recall.
+                score += 0.06
+            if wanted and span and span.label and re.sub(r"[\s()]", "", span.label) in wanted:
+                score += 0.5
+                overlap = max(overlap, 0.5)
             candidates.append(Candidate(hit, a, b, score, overlap))
     support = _support(hits, candidates)
     missing = _missing(q_terms, hits, weight)

@@ -1,0 +1,97 @@
+"""Ask at the seams: references in questions, filters, quotes, abstention and the batch JSON interface.
+
+Real index over ingest/samples (conftest.sample_index): real PDFs, the packaged model, real Chroma.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from briefbot.cli import app
+from briefbot.refs import parse_references
+from briefbot.service import Briefbot
+from briefbot.store import Filters
+
+
+@pytest.fixture(scope="module")
+def bot(sample_index: tuple[Any, Any]) -> Briefbot:
+    settings, _ = sample_index
+    return Briefbot(settings)
+
+
+def test_reference_parsing() -> None:
+    refs = parse_references("What does paragraph 12 of resolution 2781 (2025) decide?")
+    assert refs.symbols == ["S/RES/2781 (2025)"]
+    assert refs.paragraphs == ["12"]
+    refs = parse_references("In S/2025/257, what does para. 7 (c) say, and the Libya panel's interim report?")
+    assert "S/2025/257" in refs.symbols
+    assert "7 (c)" in refs.paragraphs
+    assert "Libya" in refs.places and "panel_report" in refs.doc_types
+
+
+def test_named_paragraph_is_reached_directly(bot: Briefbot) -> None:
+    hits = bot.retrieve("What does paragraph 16 of resolution 2781 (2025) say?")
+    top = hits[0]
+    assert top.doc.symbol == "S/RES/2781 (2025)"
+    assert "16" in {s.label for s in top.chunk.spans}
+    assert top.chunk.page_start == 6
+
+
+def test_answer_cites_symbol_page_paragraph_with_verbatim_quote(bot: Briefbot) -> None:
+    answer = bot.ask("Until what date did resolution 2769 (2025) extend the mandate of the Panel of Experts on Libya?")
+    assert not answer.abstained
+    assert answer.citations, answer.answer
+    first = answer.citations[0]
+    assert (first.symbol, first.page, first.paragraph) == ("S/RES/2769 (2025)", 6, "22")
+    assert "15 May 2026" in first.quote
+    for c in answer.citations:
+        page = bot.page_text(c.document, c.page)
+        assert c.quote in page
+        assert page[c.start:c.end] == c.quote
+        assert f"[{c.key}]" in answer.answer
+
+
+def test_filters_restrict_documents(bot: Briefbot) -> None:
+    hits = bot.retrieve("arms embargo inspections", filters=Filters(doc_types=["sg_report"]))
+    assert hits and {h.doc.doc_type for h in hits} == {"sg_report"}
+    hits = bot.retrieve("arms embargo", filters=Filters(symbols=["S/RES/2780 (2025)"]))
+    assert hits and {h.doc.symbol for h in hits} == {"S/RES/2780 (2025)"}
+    assert bot.retrieve("arms embargo", filters=Filters(year_from=2030)) == []
+
+
+def test_abstains_on_question_the_documents_do_not_answer(bot: Briefbot) -> None:
+    answer = bot.ask("What is the recipe for a traditional Neapolitan pizza margherita?")
+    assert answer.abstained
+    assert answer.citations == []
+    assert answer.hits, "the closest passages are still offered"
+
+
+def test_batch_json_keeps_input_order_and_reports_bad_lines(sample_index: tuple[Any, Any], tmp_path: Path) -> None:
+    settings, _ = sample_index
+    batch = tmp_path / "q.jsonl"
+    batch.write_text("\n".join([
+        json.dumps({"id": "b", "question": "Until when is the Group of Experts on the DRC mandate extended?"}),
+        "not json",
+        json.dumps({"id": "a", "question": "What did Operation IRINI inspect off Libya?"}),
+    ]), encoding="utf-8")
+    result = CliRunner().invoke(app, ["ask", "--batch", str(batch), "--json", "--index", str(settings.index)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert [r.get("id") for r in rows] == ["b", None, "a"]
+    assert "error" in rows[1]
+    for r in (rows[0], rows[2]):
+        assert set(r) >= {"id", "question", "answer", "abstained", "citations", "passages"}
+        assert len(r["passages"]) >= 10 or len(r["passages"]) == len(rows[0]["passages"])
+        for p in r["passages"]:
+            assert set(p) >= {"rank", "score", "document", "symbol", "page", "paragraph", "text"}
+
+
+def test_ask_without_index_gives_remedy(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["ask", "anything", "--index", str(tmp_path / "none")])
+    assert result.exit_code == 2
+    assert "briefbot ingest" in result.output
