@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
 _EMBED_BATCH = 256  # chunks gathered across documents before one model call (less padding, better throughput)
 _WALKED = (*SUPPORTED_SUFFIXES, ".jsonl")  # .jsonl: the bulk Council records (one document per line)
+# Failures that say nothing about the bytes (a slow or busy machine, a killed child): tried again next run.
+_RETRIED = ("parser timed out", "parser crashed", "parser ran out of memory")
 
 
 @dataclass(slots=True)
@@ -104,7 +106,8 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
     files, missing = discover(paths)
     report.results.extend(missing)
     known = store.known()
-    failed_before = {f["sha256"]: f["reason"] for f in store.failures() if f.get("sha256")}
+    failed_before = {f["sha256"]: f["reason"] for f in store.failures()
+                     if f.get("sha256") and not f["reason"].startswith(_RETRIED)}
     todo: list[Path] = []
     records: list[tuple[Path, str]] = []
     for f in files:
@@ -144,8 +147,12 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
         if todo or records:
             embedder = embedder or get_embedder(settings.embedding_model, settings.embed_batch_size)
             store.set_flag("ingest_open", "1")
-            outcomes = itertools.chain(_parsed(todo, settings), *(_records(f, store, known) for f, _ in records))
-            _run(outcomes, len(todo), settings, store, embedder, known, report, progress)
+            parsed = _parsed(todo, settings)
+            try:
+                outcomes = itertools.chain(parsed, *(_records(f, store, known) for f, _ in records))
+                _run(outcomes, len(todo), settings, store, embedder, known, report, progress)
+            finally:
+                parsed.close()  # stops the parser thread and its processes if _run failed half way
             for f, digest in records:
                 store.set_flag(f"jsonl:{f.name}", digest)
             store.set_flag("ingest_open", None)
@@ -159,18 +166,35 @@ def _parsed(todo: list[Path], settings: Settings) -> Iterator[ParseOutcome]:
     """Parse in a background thread (children do the work) so embedding overlaps parsing."""
     q: queue.Queue[ParseOutcome | None] = queue.Queue(maxsize=8)
 
+    stop = threading.Event()
+
     def feed() -> None:
         try:
+            if not todo:  # only bulk records: no parser processes
+                return
             with ParserPool(settings.parse_workers, settings.parse_timeout_s) as pool:
                 for outcome in pool.parse(todo):
-                    q.put(outcome)
+                    while not stop.is_set():
+                        try:
+                            q.put(outcome, timeout=0.2)
+                            break
+                        except queue.Full:
+                            continue
+                    if stop.is_set():
+                        return
         finally:
-            q.put(None)
+            if not stop.is_set():
+                q.put(None)
 
     thread = threading.Thread(target=feed, name="briefbot-parse", daemon=True)
     thread.start()
-    while (item := q.get()) is not None:
-        yield item
+    try:
+        while (item := q.get()) is not None:
+            yield item
+    finally:
+        # Closed early (an error while embedding or committing): the feeder stops after the file it is on and
+        # closes its parser processes, instead of blocking for ever on a full queue.
+        stop.set()
     thread.join()
 
 

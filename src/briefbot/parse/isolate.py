@@ -128,10 +128,11 @@ class ParserPool:
             ready = slot.conn.poll(max(0.0, remaining))
             if not ready:
                 slot.stop(kill=True)
-                return ParseOutcome(path, None, f"parser timed out after {self._timeout:.0f} s (file may be "
+                return ParseOutcome(path, None, f"parser timed out after {self._timeout:g} s (file may be "
                                     "malformed)", time.monotonic() - started)
             status, payload = slot.conn.recv()
         except (EOFError, OSError):
+            slot.proc.join(timeout=2)  # reap it, or exitcode is still None
             code = slot.proc.exitcode
             slot.stop(kill=True)
             return ParseOutcome(path, None, f"parser crashed (exit code {code})", time.monotonic() - started)
