@@ -32,8 +32,9 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
 _EMBED_BATCH = 256  # chunks gathered across documents before one model call (less padding, better throughput)
 _WALKED = (*SUPPORTED_SUFFIXES, ".jsonl")  # .jsonl: the bulk Council records (one document per line)
-# Failures that say nothing about the bytes (a slow or busy machine, a killed child): tried again next run.
-_RETRIED = ("parser timed out", "parser crashed", "parser ran out of memory")
+# Failures that say nothing about the bytes (a slow or busy machine, a killed child, a size limit that may
+# have been raised): tried again next run.
+_RETRIED = ("parser timed out", "parser crashed", "parser ran out of memory", "file too large")
 
 
 @dataclass(slots=True)
@@ -117,7 +118,7 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
             store.record_failure(f, None, "cannot read file")
             continue
         if f.stat().st_size > settings.max_file_mb * 1e6:
-            reason = f"file too large ({f.stat().st_size / 1e6:.0f} MB > max_file_mb {settings.max_file_mb:.0f})"
+            reason = f"file too large ({f.stat().st_size / 1e6:.1f} MB > max_file_mb {settings.max_file_mb:g})"
             report.results.append(FileResult(str(f), "failed", reason))
             store.record_failure(f, digest, reason)
             continue
