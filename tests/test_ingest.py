@@ -202,6 +202,16 @@ def test_cli_remove_drops_document_vectors_and_lexical_entries(settings: Setting
     lines = [ln for ln in result.output.splitlines() if ln.strip()]
     assert len(lines) == 1 and "no indexed document 'S_RES_2780_2025.pdf'" in lines[0]
 
+    # Remove the last one too: an empty index still answers lexical look-ups (with nothing).
+    result = runner.invoke(app, ["remove", "S_2025_172.pdf", "--index", str(s.index)])
+    assert result.exit_code == 0, result.output
+    empty = index_state(s)
+    assert empty["docs"] == {} and empty["vectors"] == set() and empty["hashes"] == set()
+    lexical = LexicalIndex(Store(s))
+    assert lexical.search(query, 10) == []
+    idf = lexical.idf({"embargo", "panel"})
+    assert set(idf) == {"embargo", "panel"} and all(v > 0 for v in idf.values())
+
 
 # --- atomic commits and resume -----------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -163,7 +163,7 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
     return report
 
 
-def _parsed(todo: list[Path], settings: Settings) -> Iterator[ParseOutcome]:
+def _parsed(todo: list[Path], settings: Settings) -> Generator[ParseOutcome, None, None]:
     """Parse in a background thread (children do the work) so embedding overlaps parsing."""
     q: queue.Queue[ParseOutcome | None] = queue.Queue(maxsize=8)
 

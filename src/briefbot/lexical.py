@@ -80,7 +80,7 @@ class LexicalIndex:
         retriever = bm25s.BM25()
         if rows:
             retriever.index(_tokenize([lexical_text(t, c) for _, t, c in rows]), show_progress=False)
-        self._retriever = retriever
+        self._retriever = retriever if rows else None  # an unindexed BM25 has no vocabulary to look words up in
         self._version = version
         if rows:
             try:
