@@ -394,6 +394,12 @@ def test_cli_bad_inputs_batch_continues(settings: SettingsFactory, tmp_path: Pat
     assert set(failures) == set(expected) - {"missing.pdf"}
     for name, reason in failures.items():
         assert reason.startswith(expected[name]), (name, reason)
+    # The table view lists the failures too, one line each.
+    result = runner.invoke(app, ["library", "--index", str(s.index)])
+    assert result.exit_code == 0
+    assert "failed zero.pdf: empty file (0 bytes)" in result.output.splitlines()
+    assert result.output.strip().splitlines()[-1].startswith("3 documents, ")
+    assert result.output.strip().endswith(", 7 failures")
 
     # Run again: nothing new is embedded; known failures are reported again, a timeout is retried.
     result = runner.invoke(app, args, env=env)
