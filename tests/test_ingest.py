@@ -72,7 +72,7 @@ def by_name(report: IngestReport) -> dict[str, Any]:
     return {Path(r.path).name: r for r in report.results}
 
 
-def slow_pdf(path: Path, copies: int = 150) -> Path:
+def slow_pdf(path: Path, copies: int = 300) -> Path:
     """A valid PDF of 11 x ``copies`` real pages: parsing it takes far longer than HANG_TIMEOUT_S."""
     reader = PdfReader(str(SAMPLES / "S_2025_231.pdf"))
     writer = PdfWriter()
