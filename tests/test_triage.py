@@ -208,7 +208,7 @@ min_score = 2.0
 
 [themes.maritime_interdiction]
 label = "Maritime interdiction"
-terms = [{ pattern = "inspections? of vessels|vessel inspections?|high seas", weight = 2 }]
+terms = [{ pattern = "inspections? of vessels|vessel inspections?|high seas", weight = 3 }]
 
 [themes.arms_trafficking]
 label = "Arms trafficking"

@@ -61,6 +61,7 @@ class Scoring:
     short_floor: float = 0.75  # ... but never less than this fraction of min_score)
     footnote_weight: float = 0.5  # matches in footnotes count less (they mostly cite sources)
     sentence_cap: float = 6.0  # most one sentence can add to a theme
+    min_strong: float = 3.0  # a tag needs one sentence scoring at least this (weak hints alone do not count)
     max_evidence: int = 5  # evidence paragraphs kept per theme
 
 

@@ -7,8 +7,10 @@ Theme scoring is driven by the editable taxonomy (``briefbot/data/themes.toml``;
 
 Priority (0-100) ranks documents for organised-crime analysts; the parts are kept in the card:
 
-* strength (45): sum over tagged themes of ``1 - exp(-score / (2 × threshold))``, saturating at 3 themes' worth;
-* density (20): theme evidence per 1,000 words (sentence scores summed), saturating at 12;
+* strength (45): sum over tagged themes of ``1 - exp(-score / threshold)``, saturating at 3 themes' worth, and
+  scaled by ``0.5 + 0.5 × density`` so that a long report touching on crime in passing (a Lebanon/UNIFIL report
+  on weapons smuggling, say) ranks below one about it;
+* density (20): theme evidence per 1,000 words (tagged themes' sentence scores summed), saturating at 12;
 * type (15): panel_report 1.0, sg_report 0.7, resolution 0.6, other 0.35, letter 0.3;
 * recency (10): 1.0 within 180 days of the reference date (today), falling linearly to 0 at five years;
 * breadth (10): number of tagged themes, saturating at 5.
@@ -220,7 +222,7 @@ class ThemeResult:
 
     @property
     def strength(self) -> float:
-        """0-1: how far past its threshold the theme is (0.63 at the threshold... 0.86 at twice it)."""
+        """0-1: how far past its threshold the theme is (0.63 at the threshold, 0.86 at twice it)."""
         return 1 - math.exp(-self.score / self.threshold) if self.threshold else 0.0
 
     def to_dict(self) -> dict[str, Any]:
@@ -278,7 +280,9 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
             scored.append((score, s, hits))
         threshold = threshold_for(theme, taxonomy, doc.words)
         evidence = _evidence(doc, scored, scoring.max_evidence)
-        results.append(ThemeResult(theme.slug, theme.label, total, threshold, total >= threshold, len(scored),
+        strong = max((score for score, _, _ in scored), default=0.0) >= scoring.min_strong
+        results.append(ThemeResult(theme.slug, theme.label, total, threshold, total >= threshold and strong,
+                                   len(scored),
                                    dict(sorted(subs.items(), key=lambda kv: -kv[1])), evidence))
     return results, per_sentence
 
@@ -436,8 +440,9 @@ def priority_parts(info: DocInfo, doc: DocText, themes: list[ThemeResult], today
             recency = 1.0 if age <= 180 else max(0.0, 1 - (age - 180) / (5 * 365 - 180))
         except ValueError:
             recency = 0.0
-    parts = {"strength": 45 * strength, "density": 20 * density, "type": 15 * _TYPE_WEIGHT.get(info.doc_type, 0.3),
-             "recency": 10 * recency, "breadth": 10 * min(1.0, len(tagged) / 5)}
+    parts = {"strength": 45 * strength * (0.5 + 0.5 * density), "density": 20 * density,
+             "type": 15 * _TYPE_WEIGHT.get(info.doc_type, 0.3), "recency": 10 * recency,
+             "breadth": 10 * min(1.0, len(tagged) / 5)}
     return {k: round(v, 1) for k, v in parts.items()}
 
 
@@ -520,6 +525,9 @@ def find_actors(doc: DocText, limit: int = 25) -> list[ActorMention]:
         for rx in (_BEFORE, _AFTER):
             for m in rx.finditer(text):
                 name = _clean_name(m.group(1))
+                # A lone capitalised word opening the sentence is usually just the sentence's first word.
+                if name and " " not in name and m.start(1) == 0:
+                    continue
                 if not name or _overlaps(matched_spans, s.index, m.start(1), m.end(1)) or _known(name, gazetteer):
                     continue
                 _mention(found, name, "unlisted", "heuristic", 1, doc, s, m)
@@ -548,6 +556,9 @@ def _clean_name(raw: str) -> str | None:
         return None
     name = " ".join(words).strip(".,;:’'")
     if len(name) < 2 or name.isdigit() or re.fullmatch(r"\d[\d,. ]*", name):
+        return None
+    # "Haitian gangs", "Congolese armed groups", "Community-based militias": adjectives, not names.
+    if " " not in name and re.search(r"(?:ian|ese|an|ish|-based|-level|-led)$", name):
         return None
     return name
 

@@ -305,8 +305,8 @@ def write_index(out_dir: Path, state: TriageState) -> None:
     failures = [e for e in state.entries.values() if e.get("status") == "failed"]
     if failures:
         md += ["", "## Failed", ""] + [f"- {e['file']}: {e.get('reason')}" for e in failures]
-    md += ["", "Priority (0-100) = theme strength 45 + evidence density 20 + document type 15 + recency 10 + "
-           "breadth of themes 10; see `briefbot.triage` for the formula.", ""]
+    md += ["", "Priority (0-100) = theme strength 45 (scaled by evidence density) + evidence density 20 + document "
+           "type 15 + recency 10 + breadth of themes 10; see `briefbot.triage` for the formula.", ""]
     (out_dir / "index.md").write_text("\n".join(md), encoding="utf-8")
 
 
