@@ -21,7 +21,7 @@ import numpy as np
 
 from .chunk import chunk_document, token_counter
 from .config import Settings
-from .embed import Embedder, EmbeddingCache, get_embedder
+from .embed import Embedder, EmbeddingCache, embedder_for
 from .lexical import LexicalIndex
 from .models import Chunk, Document
 from .parse import SUPPORTED_SUFFIXES, ParseOutcome, ParserPool
@@ -146,7 +146,7 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
             swept = store.sweep_orphans()
             log.info("swept %d vectors left by an interrupted ingest", swept)
         if todo or records:
-            embedder = embedder or get_embedder(settings.embedding_model, settings.embed_batch_size)
+            embedder = embedder or embedder_for(settings)
             store.set_flag("ingest_open", "1")
             parsed = _parsed(todo, settings)
             try:
