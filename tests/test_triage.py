@@ -319,3 +319,15 @@ def test_edited_taxonomy_redoes_the_batch(tmp_path: Path) -> None:
     assert again.did_work and [o.status for o in again.outcomes] == ["triaged"]
     card = json.loads((tmp_path / "out" / "S_RES_2780_2025.json").read_text(encoding="utf-8"))
     assert card["tagged_themes"] == ["high_seas"]
+
+
+def test_cli_summarise_by_symbol(bot: Briefbot) -> None:
+    result = CliRunner().invoke(app, ["summarise", "S/2025/257", "--index", str(bot.settings.index)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("S/2025/257: ") and "[1] S/2025/257" in result.output
+    as_json = CliRunner().invoke(app, ["summarise", "S_RES_2769_2025.pdf", "--index", str(bot.settings.index),
+                                       "--json"])
+    data = json.loads(as_json.output)
+    assert data["engine"] == "extractive" and data["citations"] and data["symbol"] == "S/RES/2769 (2025)"
+    missing = CliRunner().invoke(app, ["summarise", "S/2099/1", "--index", str(bot.settings.index)])
+    assert missing.exit_code == 2 and "no indexed document" in missing.output
