@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .chunk import split_sentences
 from .config import Settings
-from .models import Answer, Citation, Hit
+from .models import Answer, Citation, DocInfo, Hit, Span
 from .refs import parse_references
 
 log = logging.getLogger(__name__)
@@ -183,16 +183,25 @@ def cite_sentence(hit: Hit, start: int, end: int, key: str, page_text: PageText)
     if best is None:
         return None
     span, lo, hi = best
-    quote = chunk.text[lo:hi].strip()
+    raw = chunk.text[lo:hi]
+    return verified_citation(hit.doc, span, lo + len(raw) - len(raw.lstrip()), raw.strip(), key, page_text)
+
+
+def verified_citation(doc: DocInfo, span: Span, lo: int, quote: str, key: str, page_text: PageText) -> Citation | None:
+    """The Citation for ``quote``, found at chunk offset ``lo`` inside ``span``, if it is verbatim on its page.
+
+    The one place where a quote is checked against the page text, for answers, summaries and triage cards.
+    """
+    if not quote:
+        return None
     page_start = span.start + (lo - span.at)
-    text = page_text(chunk.doc_id, span.page)
+    text = page_text(doc.doc_id, span.page)
     if text[page_start:page_start + len(quote)] != quote:
         found = text.find(quote)
         if found < 0:
-            log.warning("quote not found on %s p.%s; dropped", chunk.doc_id, span.page)
+            log.warning("quote not found on %s p.%s; dropped", doc.doc_id, span.page)
             return None
         page_start = found
-    doc = hit.doc
     return Citation(key=key, document=doc.file_name, symbol=doc.symbol, page=span.page, paragraph=span.label,
                     quote=quote, title=doc.title, doc_type=doc.doc_type, date=doc.date, start=page_start,
                     end=page_start + len(quote))

@@ -87,7 +87,8 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[FileResult]]:
     return list(dict.fromkeys(files)), missing
 
 
-def _sha256(path: Path) -> str | None:
+def file_sha256(path: Path) -> str | None:
+    """SHA-256 of a file's bytes, or None when it cannot be read."""
     try:
         h = hashlib.sha256()
         with path.open("rb") as fh:
@@ -112,7 +113,7 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
     todo: list[Path] = []
     records: list[tuple[Path, str]] = []
     for f in files:
-        digest = _sha256(f)
+        digest = file_sha256(f)
         if digest is None:
             report.results.append(FileResult(str(f), "failed", "cannot read file (permission denied?)"))
             store.record_failure(f, None, "cannot read file")
@@ -250,7 +251,7 @@ def _run(outcomes: Iterator[ParseOutcome], total: int, settings: Settings, store
         if outcome.document is None:
             reason = outcome.error or "unknown parser error"
             report.results.append(FileResult(str(path), "failed", reason))
-            store.record_failure(path, _sha256(path), reason)
+            store.record_failure(path, file_sha256(path), reason)
             if progress:
                 progress(done, max(total, done), f"failed {path.name}: {reason}")
             continue

@@ -109,7 +109,7 @@ class Passage:
     numbers: set[str] = field(default_factory=set)
 
 
-def _passages(hits: list[Hit]) -> list[Passage]:
+def keyed_passages(hits: list[Hit]) -> list[Passage]:
     out: list[Passage] = []
     for key, hit in enumerate(hits[:MAX_PASSAGES], start=1):
         doc = hit.doc
@@ -316,7 +316,7 @@ def check_reply(reply: str, passages: list[Passage]) -> Checked:
     return Checked(lines, keys_in_order, notes, cited_any)
 
 
-def _quote(passage: Passage, claims: list[str], page_text: PageText) -> Citation | None:
+def quote_for(passage: Passage, claims: list[str], page_text: PageText) -> Citation | None:
     """The passage's sentence that best supports the claims citing it, located on its page and verified."""
     want = set().union(*(terms(c) for c in claims)) - _FILLER
     text = passage.hit.chunk.text
@@ -381,7 +381,7 @@ def llm_answer_stream(question: str, hits: list[Hit], settings: Settings, page_t
     ``model`` defaults to :func:`make_chat_model` (tests pass a fake chat model here).
     """
     t0 = time.perf_counter()
-    passages = _passages(hits)
+    passages = keyed_passages(hits)
     if not passages:  # nothing to answer from: the extractive engine's abstention says so
         answer = extractive_fallback(question, hits)
         for piece in stream_text(answer.answer):
@@ -428,7 +428,7 @@ def llm_answer_stream(question: str, hits: list[Hit], settings: Settings, page_t
     by_key = {p.key: p for p in passages}
     citations: dict[int, Citation] = {}
     for key in checked.keys:
-        citation = _quote(by_key[key], [s.claim for line in checked.lines for s in line if key in s.keys], page_text)
+        citation = quote_for(by_key[key], [s.claim for line in checked.lines for s in line if key in s.keys], page_text)
         if citation is None:
             checked.notes.append(f"Passage [{key}] could not be quoted verbatim from its page; its sentences were "
                                  "removed.")

@@ -145,7 +145,7 @@ def _llm_summary(doc: DocText, settings: Settings, taxonomy: Taxonomy, length: i
 
         prompt = load_prompt("summarise", {"system": (), "map": ("document", "passages"),
                                            "reduce": ("document", "notes", "length")}, settings)
-        make_passages, render, check, quote = llm._passages, llm.render_passages, llm.check_reply, llm._quote
+        make_passages, render, check, quote = llm.keyed_passages, llm.render_passages, llm.check_reply, llm.quote_for
         batch_size = int(llm.MAX_PASSAGES)
     except (ImportError, AttributeError, ConfigError) as exc:
         log.warning("LLM summary unavailable (%s); falling back to the extractive summary", exc)

@@ -29,6 +29,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from .answer import verified_citation
 from .chunk import split_sentences
 from .models import Chunk, Citation, DocInfo
 from .parse.meta import COUNTRIES, DATE_RE, MISSIONS
@@ -168,18 +169,7 @@ def cite(doc: DocText, chunk: Chunk, start: int, end: int, key: str = "",
     if not quote:
         return None
     lo += len(raw) - len(raw.lstrip())
-    page_start = span.start + (lo - span.at)
-    text = doc.page(span.page)
-    if text[page_start:page_start + len(quote)] != quote:
-        found = text.find(quote)
-        if found < 0:
-            log.warning("quote not found on %s p.%s; dropped", doc.info.doc_id, span.page)
-            return None
-        page_start = found
-    info = doc.info
-    return Citation(key=key, document=info.file_name, symbol=info.symbol, page=span.page, paragraph=span.label,
-                    quote=quote, title=info.title, doc_type=info.doc_type, date=info.date, start=page_start,
-                    end=page_start + len(quote))
+    return verified_citation(doc.info, span, lo, quote, key, lambda _doc_id, page: doc.page(page))
 
 
 def _window(text: str, lo: int, hi: int, focus: tuple[int, int] | None) -> tuple[int, int]:

@@ -10,7 +10,6 @@ so a re-run does not parse them again; they still make the run's exit status non
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import logging
@@ -24,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import Settings
-from .ingest import discover
+from .ingest import discover, file_sha256
 from .models import DOC_TYPE_LABELS
 from .parse import SUPPORTED_SUFFIXES
 from .summarise import summarise_document
@@ -63,12 +62,6 @@ class TriageReport:
         return dict(Counter(o.status for o in self.outcomes))
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 class TriageState:
@@ -120,10 +113,9 @@ def run_triage(paths: Iterable[Path], settings: Settings, out_dir: Path, force: 
             report.outcomes.append(TriageOutcome(str(f), "skipped", "bulk records are not triaged; use "
                                                  "`briefbot ingest` for them"))
             continue
-        try:
-            sha = _sha256(f)
-        except OSError as exc:
-            report.outcomes.append(TriageOutcome(str(f), "failed", f"cannot read file: {exc.strerror}"))
+        sha = file_sha256(f)
+        if sha is None:
+            report.outcomes.append(TriageOutcome(str(f), "failed", "cannot read file"))
             continue
         entry = None if force else state.done(sha, taxonomy, out_dir)
         if entry is None:
