@@ -259,7 +259,8 @@ def serve(index: IndexOpt = None,
     from .web import serve as serve_web
 
     try:
-        serve_web(_settings(index=index, host=host, port=port, auth=auth))
+        serve_web(_settings(index=index, host=host, port=port, auth=auth),
+                  on_ready=lambda url: out.print(f"briefbot web chat: {url}  (Ctrl+C to stop)", highlight=False))
     except BriefbotError as exc:
         _fail(exc)
 

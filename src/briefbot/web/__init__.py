@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .handlers import check_bind
@@ -30,11 +31,19 @@ def launch(demo: gr.Blocks, settings: Settings, prevent_thread_lock: bool = Fals
     return _launch(demo, settings, prevent_thread_lock=prevent_thread_lock, quiet=quiet)
 
 
-def serve(settings: Settings) -> None:
-    """Check the bind before loading anything, then open the index and serve until interrupted."""
+def serve(settings: Settings, on_ready: Callable[[str], None] | None = None) -> None:
+    """Check the bind before loading anything, then open the index and serve until interrupted.
+
+    ``on_ready`` receives the URL once the app listens (the CLI prints it).
+    """
     check_bind(settings.host, settings.auth)
     from ..service import open_briefbot
 
     bot = open_briefbot(settings)
     log.info("serving %s on %s:%s", settings.index, settings.host, settings.port)
-    launch(create_app(bot, settings), settings)
+    demo = create_app(bot, settings)
+    # Gradio's own banner suggests share=True, which briefbot never uses: print our own line instead.
+    url = launch(demo, settings, prevent_thread_lock=True, quiet=True)
+    if on_ready:
+        on_ready(url)
+    demo.block_thread()
