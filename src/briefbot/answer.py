@@ -77,12 +77,17 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     for hit in hits[:8]:
         passage = hit.score / top
         dense = max(hit.dense_score or 0.0, 0.0)
+        # A sentence inherits its document's subject: "the Panel" in resolution 2769 is the Libya panel even
+        # where the sentence does not say "Libya". Such matches count at a reduced weight.
+        context = terms(f"{hit.doc.title or ''} {' '.join(hit.doc.missions[:4])} {hit.chunk.section or ''}")
         for a, b in split_sentences(hit.chunk.text):
             a, b = trim_sentence(hit.chunk.text, a, b)
             sentence = hit.chunk.text[a:b]
             if len(sentence) < 25:
                 continue
-            overlap = sum(weight(t) for t in q_terms & terms(sentence)) / total
+            own = q_terms & terms(sentence)
+            inherited = (q_terms & context) - own
+            overlap = (sum(weight(t) for t in own) + 0.6 * sum(weight(t) for t in inherited)) / total
             score = 0.55 * overlap + 0.25 * passage + 0.2 * dense
             if numeric and re.search(r"\d", sentence):
                 score += 0.08

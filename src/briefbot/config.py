@@ -75,6 +75,9 @@ class Settings(BaseSettings):
     rrf_k: int = Field(60, ge=1, description="RRF constant.")
     dense_weight: float = Field(1.0, ge=0, description="Weight of the dense ranking in fusion.")
     lexical_weight: float = Field(1.0, ge=0, description="Weight of the lexical ranking in fusion.")
+    place_boost: float = Field(0.2, ge=0, description="Score added to passages of documents about a country or "
+                               "mission the question names (half of it under weighted fusion, in RRF votes under "
+                               "rrf).")
     candidates: int = Field(50, ge=10, description="Candidates each retriever contributes before fusion.")
 
     # --- answering ---------------------------------------------------------------------------

@@ -141,6 +141,7 @@ class Retriever:
     def _to_hits(self, ranked: list[Ranked], docs: dict[str, DocInfo], allowed: set[str] | None,
                  named: set[str], refs: References) -> list[Hit]:
         occurrences = self.store.chunks_by_hash([r.text_hash for r in ranked])
+        places = {p.lower() for p in refs.places}
         hits: list[Hit] = []
         for r in ranked:
             chunks = [c for c in occurrences.get(r.text_hash, []) if c.doc_id in docs]
@@ -153,6 +154,10 @@ class Retriever:
             if chunk.doc_id in named:
                 # A named document outranks similar passages elsewhere; the bonus equals a rank-1 vote.
                 score += 1.0 / (self.settings.rrf_k + 1) if self.settings.fusion == "rrf" else 0.5
+            elif places and places & {m.lower() for m in docs[chunk.doc_id].missions[:4]}:
+                # The question names a country or mission this document is about ("the Panel on Libya").
+                score += self.settings.place_boost / (self.settings.rrf_k + 1) if self.settings.fusion == "rrf" \
+                    else self.settings.place_boost / 2
             others = sorted({docs[c.doc_id].symbol or c.doc_id for c in chunks if c.doc_id != chunk.doc_id})
             hits.append(Hit(chunk=chunk, doc=docs[chunk.doc_id], score=score, dense_rank=r.dense_rank,
                             lexical_rank=r.lexical_rank, also_in=others, dense_score=r.dense_score,
