@@ -29,6 +29,7 @@ according report reports""".split())
 _NUMERIC_Q = re.compile(r"\b(how many|how much|number of|what number|percentage|per cent|when|until when|date|"
                         r"which year|how long|how far|total|amount)\b", re.I)
 _LEAD_LABEL = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,2}\)|\([ivx]{1,5}\))\s+")
+INHERITED = 1.0  # weight of a question word matched only by the document's title, countries or section
 _TYPE_PRIORITY = {"resolution": 4, "panel_report": 3, "sg_report": 2, "letter": 1, "other": 0}
 
 try:
@@ -73,6 +74,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     # A paragraph the question names ("paragraph 19 of resolution 2769 (2025)") is what must be quoted.
     named = parse_references(question)
     wanted = {re.sub(r"[\s()]", "", p) for p in named.paragraphs} if named.symbols else set()
+    places = {p.lower() for p in named.places}
     candidates: list[Candidate] = []
     for hit in hits[:8]:
         passage = hit.score / top
@@ -80,6 +82,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         # A sentence inherits its document's subject: "the Panel" in resolution 2769 is the Libya panel even
         # where the sentence does not say "Libya". Such matches count at a reduced weight.
         context = terms(f"{hit.doc.title or ''} {' '.join(hit.doc.missions[:4])} {hit.chunk.section or ''}")
+        # The question names a country or mission this document is not about: its sentences answer another case.
+        elsewhere = bool(places) and not places & {m.lower() for m in hit.doc.missions[:4]}
         for a, b in split_sentences(hit.chunk.text):
             a, b = trim_sentence(hit.chunk.text, a, b)
             sentence = hit.chunk.text[a:b]
@@ -87,7 +91,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
                 continue
             own = q_terms & terms(sentence)
             inherited = (q_terms & context) - own
-            overlap = (sum(weight(t) for t in own) + 0.6 * sum(weight(t) for t in inherited)) / total
+            overlap = (sum(weight(t) for t in own) + INHERITED * sum(weight(t) for t in inherited)) / total
             score = 0.55 * overlap + 0.25 * passage + 0.2 * dense
             if numeric and re.search(r"\d", sentence):
                 score += 0.08
@@ -95,6 +99,10 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             if span and span.label and not span.label.startswith("fn"):
                 # Numbered paragraphs carry a document's substance (a resolution's decisions); preambles recall.
                 score += 0.06
+            elif hit.doc.doc_type == "resolution":
+                score -= 0.08
+            if elsewhere:
+                score -= 0.1
             if wanted and span and span.label and re.sub(r"[\s()]", "", span.label) in wanted:
                 score += 0.5
                 overlap = max(overlap, 0.5)
