@@ -19,7 +19,7 @@ from .lexical import LexicalIndex
 from .models import Chunk, DocInfo, Hit
 from .refs import References, parse_references
 from .store import Filters, Store
-from .symbols import symbols_match
+from .symbols import split_joint, symbol_key
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +64,7 @@ class Retriever:
         self.embedder = embedder
         self.lexical = lexical or LexicalIndex(store)
         self._docs: dict[str, DocInfo] = {}
+        self._by_symbol: dict[str, set[str]] = {}  # symbol key → doc ids, rebuilt with _docs
         self._docs_version = -1
         self._lock = threading.Lock()
 
@@ -72,6 +73,11 @@ class Retriever:
             version = self.store.version()
             if version != self._docs_version:
                 self._docs = {d.doc_id: d for d in self.store.documents()}
+                by_symbol: dict[str, set[str]] = {}
+                for d in self._docs.values():
+                    for key in _symbol_keys(d.symbol):
+                        by_symbol.setdefault(key, set()).add(d.doc_id)
+                self._by_symbol = by_symbol
                 self._docs_version = version
             return self._docs
 
@@ -127,8 +133,11 @@ class Retriever:
     def _named_documents(self, refs: References, docs: dict[str, DocInfo], allowed: set[str] | None) -> set[str]:
         """Documents the question names by symbol, or by place + kind ("the Haiti panel's report")."""
         named: set[str] = set()
+        # Same matches as symbols_match(doc.symbol, sym) over every document, by key lookup: O(1) per symbol
+        # instead of a regex pass over the whole library per query (≈ 30-50 ms at 1,400 documents).
         for sym in refs.symbols:
-            named.update(d.doc_id for d in docs.values() if symbols_match(d.symbol, sym))
+            for key in _symbol_keys(sym):
+                named.update(d for d in self._by_symbol.get(key, ()) if d in docs)
         if not named and refs.places and refs.doc_types:
             for d in docs.values():
                 places = {m.lower() for m in d.missions[:4]}
@@ -214,6 +223,11 @@ def _prefer(chunks: list[Chunk], docs: dict[str, DocInfo], named: set[str]) -> C
     """Among documents sharing a passage: a named one, else the most recent (a revision over its original)."""
     return max(chunks, key=lambda c: (c.doc_id in named, docs[c.doc_id].date or "", "Rev" in (docs[c.doc_id].symbol
                                                                                             or "")))
+
+
+def _symbol_keys(symbol: str | None) -> set[str]:
+    """The keys :func:`briefbot.symbols.symbols_match` compares (either half of a joint symbol)."""
+    return {symbol_key(x) for x in split_joint(symbol)} if symbol else set()
 
 
 def _norm_label(label: str | None) -> str:
