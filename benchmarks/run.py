@@ -303,11 +303,18 @@ class _Timers:
         setattr(obj, attr, timed)
 
 
-def _pcts(ms: list[float]) -> dict[str, float]:
-    from briefbot.evaluate import percentile
+def percentile(values: list[float], pct: float) -> float:
+    """Linear interpolation between closest ranks (numpy's default, as briefbot.evaluate.percentile)."""
+    s = sorted(values)
+    pos = (len(s) - 1) * pct / 100.0
+    lo = math.floor(pos)
+    hi = min(lo + 1, len(s) - 1)
+    return s[lo] + (s[hi] - s[lo]) * (pos - lo)
 
-    return {"n": len(ms), "p50": percentile(ms, 50) or 0.0, "p95": percentile(ms, 95) or 0.0,
-            "mean": statistics.fmean(ms), "max": max(ms)}
+
+def _pcts(ms: list[float]) -> dict[str, float]:
+    return {"n": len(ms), "p50": percentile(ms, 50), "p95": percentile(ms, 95), "mean": statistics.fmean(ms),
+            "max": max(ms)}
 
 
 EMBED = "embed query (MiniLM)"
@@ -380,7 +387,7 @@ def step_latency(a: dict[str, Any]) -> dict[str, Any]:
             t0 = time.perf_counter()
             bot.embedder.embed_query(q)
             ms.append((time.perf_counter() - t0) * 1000)
-        diag["embed_query_by_threads"][str(n)] = _pcts(ms)
+        diag["embed_query_by_threads"][str(n)] = ms
     torch.set_num_threads(threads)
 
     t0 = time.perf_counter()
@@ -390,8 +397,8 @@ def step_latency(a: dict[str, Any]) -> dict[str, Any]:
     docs = bot.store.documents()
     return {"questions": len(questions), "retrieve_ms": retrieve_ms, "ask_ms": ask_ms,
             "retrieve": _pcts(retrieve_ms), "ask": _pcts(ask_ms), "breakdown_mean_ms": breakdown,
-            "retrieve_without_embed": _pcts(without_embed["retrieve"]),
-            "ask_without_embed": _pcts(without_embed["ask"]), "threads_diagnostic": diag,
+            "retrieve_without_embed_ms": without_embed["retrieve"], "ask_without_embed_ms": without_embed["ask"],
+            "threads_diagnostic": diag,
             "chroma_count_ms": count_ms, "vectors": bot.store.collection.count(), "documents": len(docs),
             "catalog_chunks": sum(d.chunks for d in docs), "distinct_texts": len(bot.store.unique_texts())}
 
@@ -547,6 +554,7 @@ class Runner:
         args_path.write_text(json.dumps(args, default=str))
         log_path = self.logs / f"{tag}.log"
         say(f"step {tag} ({name}) …")
+        load_start = os.getloadavg()
         t0 = time.perf_counter()
         with log_path.open("w") as log:
             proc = subprocess.Popen([sys.executable, str(self.code / "benchmarks" / "run.py"), "--step", name, "--args",
@@ -568,7 +576,8 @@ class Runner:
             raise SystemExit(f"step {tag} imported briefbot from {out['briefbot_file']}, not from the snapshot")
         # wait4: ru_maxrss is the largest single process of the child's tree (KiB); times cover the whole tree.
         out["process"] = {"wall_seconds": wall, "peak_rss_mb": usage.ru_maxrss / 1024,
-                          "user_seconds": usage.ru_utime, "sys_seconds": usage.ru_stime}
+                          "user_seconds": usage.ru_utime, "sys_seconds": usage.ru_stime,
+                          "load_average_start": load_start, "load_average_end": os.getloadavg()}
         say(f"step {tag} done in {wall:.1f} s, peak RSS {usage.ru_maxrss / 1024:.0f} MB")
         return out
 
@@ -689,13 +698,13 @@ def run_benchmarks(args: argparse.Namespace) -> dict[str, Any]:
         scales.append(("100k" if not quick else f"{copies}x synthetic", big,
                        {"how": f"SYNTHETIC: the real index copied {copies}x (noise σ=0.01 on vectors, distinct text "
                                "suffixes)", "build": built}))
-        latency = {}
-        for name, index, meta in scales:
-            latency[name] = {**meta, **runner.step("latency", f"latency-{name.replace(' ', '')}", index=str(index),
-                                                   **lat_q)}
-            if name == "1k":
-                shutil.rmtree(index, ignore_errors=True)
-        res["latency"] = latency
+        # Scales interleaved over rounds (1k, 10k, 100k, 1k, …) so a load spike cannot land on one scale only.
+        runs: dict[str, list[dict[str, Any]]] = {name: [] for name, _, _ in scales}
+        for rnd in range(args.rounds):
+            for name, index, _ in scales:
+                runs[name].append(runner.step("latency", f"latency-{name.replace(' ', '')}-{rnd}", index=str(index),
+                                              **lat_q))
+        res["latency"] = {name: {**meta, **pool_latency(runs[name])} for name, _, meta in scales}
     finally:
         res["load_average_end"] = os.getloadavg()
         res["finished"] = dt.datetime.now().astimezone().isoformat(timespec="seconds")
@@ -705,6 +714,36 @@ def run_benchmarks(args: argparse.Namespace) -> dict[str, Any]:
             say(f"kept indexes in {work}")
     summarise(res)
     return res
+
+
+def pool_latency(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """One scale's rounds: percentiles over the pooled per-query timings, component means averaged."""
+    def pooled(key: str) -> list[float]:
+        return [x for r in runs for x in r[key]]
+
+    first = runs[0]
+    breakdown: dict[str, dict[str, float]] = {}
+    for label in first["breakdown_mean_ms"]:
+        comps = {c for r in runs for c in r["breakdown_mean_ms"][label]}
+        means = {c: statistics.fmean(r["breakdown_mean_ms"][label].get(c, 0.0) for r in runs) for c in comps}
+        total = means.pop("total")
+        breakdown[label] = {"total": total, **dict(sorted(means.items(), key=lambda kv: -kv[1]))}
+    threads = {n: _pcts([x for r in runs for x in r["threads_diagnostic"]["embed_query_by_threads"][n]])
+               for n in first["threads_diagnostic"]["embed_query_by_threads"]}
+    return {
+        "questions": first["questions"], "rounds": len(runs),
+        "retrieve": _pcts(pooled("retrieve_ms")), "ask": _pcts(pooled("ask_ms")),
+        "retrieve_without_embed": _pcts(pooled("retrieve_without_embed_ms")),
+        "ask_without_embed": _pcts(pooled("ask_without_embed_ms")),
+        "per_round": [{"retrieve": _pcts(r["retrieve_ms"]), "ask": _pcts(r["ask_ms"]),
+                       "load_average": r["process"]["load_average_start"]} for r in runs],
+        "breakdown_mean_ms": breakdown,
+        "threads_diagnostic": {"default_threads": first["threads_diagnostic"]["default_threads"],
+                               "embed_query_by_threads": threads},
+        "chroma_count_ms": median(r["chroma_count_ms"] for r in runs),
+        **{k: first[k] for k in ("vectors", "documents", "catalog_chunks", "distinct_texts")},
+        "raw_rounds": runs,
+    }
 
 
 def summarise(res: dict[str, Any]) -> None:
@@ -823,6 +862,8 @@ def render(res: dict[str, Any]) -> str:
         ("peak RSS of the process tree, summed (MB, sampled)", lambda r: r.get("tree_peak_rss_sum_mb"), "{:,.0f}"),
         ("CPU time, user+sys, whole tree (s)", lambda r: r["process"]["user_seconds"] + r["process"]["sys_seconds"],
          "{:.0f}"),
+        ("load average (1 min) when the step started", lambda r: r["process"].get("load_average_start", [None])[0],
+         "{:.1f}"),
     ]
     add("| | briefbot | naive | briefbot / naive |")
     add("|---|---|---|---|")
@@ -923,16 +964,22 @@ def render(res: dict[str, Any]) -> str:
     add("## 3. Query latency")
     add("")
     first = next(iter(lat.values()))
+    rounds = first.get("rounds", 1)
     add(f"{first['questions']} queries (the gold questions, all sources) per scale after one warm-up question, "
-        "sequential, one process per scale. *retrieve* = `Briefbot.retrieve` (hybrid: embed the query, Chroma "
+        "sequential, one process per scale and round; "
+        + (f"{rounds} rounds with the scales interleaved (so load drift hits all scales alike), percentiles over "
+           f"the pooled {rounds} × {first['questions']} timings. " if rounds > 1 else "one round. ")
+        + "*retrieve* = `Briefbot.retrieve` (hybrid: embed the query, Chroma "
         "HNSW, bm25, fusion, catalog lookups; k = 10); *ask* = `Briefbot.ask` with the extractive engine "
         "(retrieve + answer). Milliseconds.")
     add("")
-    add("| scale | how the index was built | vectors | documents | retrieve p50 | retrieve p95 | ask p50 | ask p95 |")
-    add("|---|---|---|---|---|---|---|---|")
+    add("| scale | how the index was built | vectors | documents | retrieve p50 | retrieve p95 | ask p50 | ask p95 | "
+        "retrieve p50 per round (load avg) |")
+    add("|---|---|---|---|---|---|---|---|---|")
     for name, r in lat.items():
+        per = ", ".join(f"{x['retrieve']['p50']:.0f} ({x['load_average'][0]:.1f})" for x in r.get("per_round", []))
         add(f"| {name} | {r['how']} | {r['vectors']:,} | {r['documents']:,} | {r['retrieve']['p50']:.0f} | "
-            f"{r['retrieve']['p95']:.0f} | {r['ask']['p50']:.0f} | {r['ask']['p95']:.0f} |")
+            f"{r['retrieve']['p95']:.0f} | {r['ask']['p50']:.0f} | {r['ask']['p95']:.0f} | {per or '–'} |")
     add("")
     diags = {name: _threads(r["threads_diagnostic"]) for name, r in lat.items()}
     counts = sorted({n for d in diags.values() for n in d}, key=int)
@@ -987,12 +1034,8 @@ def render(res: dict[str, Any]) -> str:
 
 
 def _threads(d: dict[str, Any]) -> dict[str, dict[str, float]]:
-    """Query-embedding timings by thread count (also reads the first runs' default/one-thread layout)."""
-    if "embed_query_by_threads" in d:
-        return dict(d["embed_query_by_threads"])
-    out = {"1": d["embed_query_one_thread"]}
-    out.setdefault(str(d["default_threads"]), d["embed_query_default"])
-    return out
+    """Query-embedding timings by thread count."""
+    return dict(d["embed_query_by_threads"])
 
 
 def _rel(path: str) -> str:
@@ -1010,6 +1053,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="samples only, no naive run, small latency set")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="raw results, logs, per-question details")
     parser.add_argument("--repeats", type=int, default=1, help="cold ingest pairs (briefbot, naive), alternating")
+    parser.add_argument("--rounds", type=int, default=None,
+                        help="latency rounds, scales interleaved (default 2; 1 with --quick)")
     parser.add_argument("--big", type=int, default=100_000, help="vectors in the synthetic large index")
     parser.add_argument("--work", type=Path, default=None, help="where temporary indexes go (default: $TMPDIR)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary indexes")
@@ -1032,6 +1077,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.repeats < 1:
         parser.error("--repeats must be ≥ 1")
+    args.rounds = args.rounds or (1 if args.quick else 2)
     res = run_benchmarks(args)
     out = args.out.resolve()
     json_path = out / ("results.quick.json" if args.quick else "results.json")

@@ -1,7 +1,8 @@
 """Web load benchmark: 20 simulated users on the real web app, with and without an ingest running in it.
 
     python benchmarks/web_load.py                         # idle, during an in-app upload ingest, idle again
-    python benchmarks/web_load.py --ingest cli            # the ingest as a separate `briefbot ingest` process
+    python benchmarks/web_load.py --ingest cli --chroma server   # a separate `briefbot ingest` process, the
+                                                          # vectors in a `chroma run` server (the README's setup)
     python benchmarks/web_load.py --users 4 --questions 2 --phases idle,ingest   # smoke run (~2 min)
 
 What it does, all on 127.0.0.1 and a free port:
@@ -12,8 +13,8 @@ What it does, all on 127.0.0.1 and a free port:
    has), ask ``--questions`` questions from ``evals/gold.jsonl`` one after the other with no think time (user u
    asks gold questions 5u … 5u+4, so every phase asks the same 100 questions). All users start together.
 3. Each question goes through **the chat's streaming event** (the Ask button: ``Briefbot.ask_stream`` behind a
-   generator handler), submitted with ``Client.submit``; the job's intermediate outputs are polled (every 10 ms
-   until the first token, then every 50 ms). Per question:
+   generator handler), submitted with ``Client.submit`` and an empty chat history; the job's intermediate outputs
+   are polled (every 10 ms until the first token, then every 50 ms). Per question:
 
    - *first update*: the handler's first yield (the "Searching…" placeholder): queue wait plus round trip;
    - *TTFT*: the first partial answer that is real answer text (not the "Searching…"/"Reading N passages…"
@@ -30,14 +31,17 @@ What it does, all on 127.0.0.1 and a free port:
    batches of ``upload_max_files`` = 20) runs the whole time: with ``--ingest app`` (default) through the app's
    own upload path (the Library tab's "Add to index" event with the files uploaded by the client, then its
    1-second poll event, like the browser), so the ingest runs inside the serving process; with ``--ingest cli``
-   as ``briefbot ingest <batch> --index <same dir>`` in a separate process. A new batch starts whenever the
-   previous one finishes until the users are done; the phase then waits for the running batch to finish.
+   as ``briefbot ingest <batch> --index <same dir>`` in a separate process, which the README supports only with
+   ``--chroma server`` (a ``chroma run`` on loopback; embedded Chroma is for one process). A new batch starts
+   whenever the previous one finishes until the users are done; the phase then waits for the running batch.
    The second ``idle`` phase brackets the CPU drift of a shared machine (and runs on the larger index).
 
-Reported per phase: questions, errors, TTFT / end-to-end / first-update p50 and p95 (ms), answers per second,
-CPU seconds of the server's process tree and of this process (the 20 clients share the same cores as the
-server, as a load generator on one box must), and for ``ingest`` how many questions ran entirely while an
-ingest was running. A Markdown table on stdout and ``benchmarks/out/web_load.json`` (raw per-question rows too).
+Reported per phase: questions, errors, abstentions, TTFT / end-to-end / first-update p50 and p95 (ms), the
+same measured from the first update (the handler's own TTFT and how long it holds one of the chat's
+``CONCURRENCY`` slots), answers per second, CPU seconds of the server's process tree and of this process (the
+clients share the cores with the server, as a load generator on one box must), the server's peak RSS, what the
+Library tab reports after the phase, and for ``ingest`` the share of each question's time an ingest was running.
+A Markdown table on stdout and ``benchmarks/out/web_load.json`` (raw per-question rows too).
 
 Bounded: every question has a timeout (``--question-timeout``), every wait a deadline, and the whole run a hard
 limit (``--timeout``) after which the server is killed and the script exits. The server is stopped (SIGTERM to
@@ -91,10 +95,50 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+CHROMA_ENV: dict[str, str] = {}  # BRIEFBOT_CHROMA_HOST/PORT when --chroma server
+
+
 def child_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFBOT_")}
     env.update(OFFLINE)
+    env.update(CHROMA_ENV)
     return env
+
+
+class ChromaServer:
+    """``chroma run`` on loopback for ``--chroma server`` (the supported setup for a CLI ingest beside the app)."""
+
+    def __init__(self, work: Path) -> None:
+        self.port = free_port()
+        self.log = work / "chroma.log"
+        exe = Path(sys.executable).with_name("chroma")
+        with self.log.open("ab") as fh:
+            self.proc = subprocess.Popen([str(exe), "run", "--path", str(work / "chroma-server"), "--host",
+                                          "127.0.0.1", "--port", str(self.port)], cwd=work, env=child_env(),
+                                         stdout=fh, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                         start_new_session=True)
+
+    def wait_ready(self, timeout: float) -> None:
+        import httpx
+
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and self.proc.poll() is None:
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"http://127.0.0.1:{self.port}/api/v2/heartbeat", timeout=2).status_code == 200:
+                    return
+            time.sleep(0.3)
+        raise RuntimeError(f"chroma server not ready; see {self.log}")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(10)
 
 
 def briefbot_cmd() -> list[str]:
@@ -551,9 +595,11 @@ def render(res: dict[str, Any]) -> str:
         return "—" if x is None else f"{x:,.0f}"
 
     lines = [f"### Web load: {res['users']} users × {res['questions_per_user']} questions, chat streaming event",
-             "", f"Index: ingest/samples ({res['index_documents']} documents at start). Ingest during the "
+             "", f"Index: ingest/samples ({res['index_documents']} documents at start), {res['chroma']} Chroma. "
+             "Ingest during the "
              f"`ingest` phase: {res['ingest_mode_label']}. Load average {res['load_start']} at start, "
-             f"{res['load_end']} at end; {res['cpus']} CPUs; commit {res['commit']}.", "",
+             f"{res['load_end']} at end; {res['cpus']} CPUs; commit {res['commit']}. Tracebacks in the server log: "
+             f"{res.get('server_log_errors', '?')}.", "",
              "| phase | answered / asked (abstained) | errors | TTFT p50 | TTFT p95 | end-to-end p50 | "
              "end-to-end p95 | first update p50 / p95 | in handler: TTFT p50 / p95 | "
              "in handler: whole answer p50 / p95 | answers/s | server CPU s | client CPU s | server RSS peak |",
@@ -595,6 +641,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--phases", default="idle,ingest,idle", help="comma-separated: idle, ingest")
     ap.add_argument("--ingest", choices=["app", "cli"], default="app",
                     help="ingest through the app's upload path (in the serving process) or a separate CLI process")
+    ap.add_argument("--chroma", choices=["embedded", "server"], default="embedded",
+                    help="vectors in embedded Chroma (default, one process) or a `chroma run` server on loopback "
+                    "(what the README requires for a CLI ingest beside the running app)")
     ap.add_argument("--batch-files", type=int, default=BATCH_FILES, help="PDFs per ingest batch (upload limit 20)")
     ap.add_argument("--question-timeout", type=float, default=180.0)
     ap.add_argument("--ingest-timeout", type=float, default=900.0, help="per ingest batch")
@@ -614,12 +663,19 @@ def main(argv: list[str] | None = None) -> int:
                            "same index", "cpus": os.cpu_count(), "load_start": _load(),
                            "started": time.strftime("%Y-%m-%d %H:%M:%S"), "commit": _commit(), "phases": []}
     server: Server | None = None
+    chroma: ChromaServer | None = None
+    res["chroma"] = a.chroma
+    if a.ingest == "cli" and a.chroma == "embedded" and "ingest" in phases:
+        say("note: a CLI ingest beside the app on embedded Chroma is a setup the README rules out (embedded Chroma "
+            "is for one process); --chroma server is the supported one")
 
     def hard_stop() -> None:  # last resort: the normal path checks deadlines long before this
         say(f"hard timeout ({a.timeout:.0f} s): stopping the server and exiting")
         stop.set()
         if server:
             server.stop()
+        if chroma:
+            chroma.stop()
         os._exit(3)
 
     watchdog = threading.Timer(a.timeout, hard_stop)
@@ -630,6 +686,12 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         index = work / "index"
         try:
+            if a.chroma == "server":
+                chroma = ChromaServer(work)
+                chroma.wait_ready(120)
+                CHROMA_ENV.update({"BRIEFBOT_CHROMA_HOST": "127.0.0.1", "BRIEFBOT_CHROMA_PORT": str(chroma.port),
+                                   "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost"})
+                say(f"chroma server on 127.0.0.1:{chroma.port}")
             say(f"building the sample index in {index}")
             t = time.perf_counter()
             with (work / "ingest-samples.log").open("wb") as err:
@@ -668,6 +730,8 @@ def main(argv: list[str] | None = None) -> int:
                 log = server.log.read_text(errors="replace")
                 res["server_log_tail"] = log.splitlines()[-30:]
                 res["server_log_errors"] = sum(1 for ln in log.splitlines() if "Traceback" in ln)
+            if chroma:
+                chroma.stop()
             watchdog.cancel()
             res["load_end"] = _load()
             a.json.parent.mkdir(parents=True, exist_ok=True)
