@@ -537,7 +537,7 @@ def run_phase(name: str, server: Server, questions: list[dict[str, Any]], a: arg
     say(f"phase {name}: {a.users} users x {a.questions} questions" + (f", ingest via {a.ingest}"
                                                                        if kind == "ingest" else ""))
     driver = None
-    cpu0, self0, kids0 = server.usage()[0], _self_cpu(), _children_cpu()
+    cpu0, self0, kids0, mach0 = server.usage()[0], _self_cpu(), _children_cpu(), _cpu_times()
     t0 = time.perf_counter()
     if kind == "ingest":
         driver = IngestDriver(a.ingest, server.url, index, work, corpus_pdfs(in_index), a.batch_files, t0,
@@ -554,6 +554,7 @@ def run_phase(name: str, server: Server, questions: list[dict[str, Any]], a: arg
     cpu1, self1, kids1 = server.usage()[0], _self_cpu(), _children_cpu()
     res = summarise(samples, duration, cpu1 - cpu0, self1 - self0, sampler.peak_mb)
     res["phase"] = name
+    res["machine"] = _machine_share(mach0, _cpu_times())  # whole phase, including the wait for the last batch
     if driver:
         in_index.update(p.name for p in driver.sent)
         if a.ingest == "cli":
@@ -580,6 +581,24 @@ def run_phase(name: str, server: Server, questions: list[dict[str, Any]], a: arg
     return res
 
 
+def _cpu_times() -> list[int]:
+    """The machine's aggregate ``cpu`` line of /proc/stat (user nice system idle iowait irq softirq steal …)."""
+    try:
+        return [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:9]]
+    except (OSError, ValueError, IndexError):
+        return [0] * 8
+
+
+def _machine_share(before: list[int], after: list[int]) -> dict[str, float | None]:
+    """Busy and steal shares of all CPUs between two /proc/stat readings (other jobs on a shared box show here)."""
+    d = [b - a for a, b in zip(before, after, strict=True)]
+    total = sum(d)
+    if total <= 0:
+        return {"busy_pct": None, "steal_pct": None}
+    idle = d[3] + d[4]
+    return {"busy_pct": round(100 * (total - idle) / total, 1), "steal_pct": round(100 * d[7] / total, 1)}
+
+
 def _self_cpu() -> float:
     ru = resource.getrusage(resource.RUSAGE_SELF)
     return ru.ru_utime + ru.ru_stime
@@ -602,8 +621,9 @@ def render(res: dict[str, Any]) -> str:
              f"{res.get('server_log_errors', '?')}.", "",
              "| phase | answered / asked (abstained) | errors | TTFT p50 | TTFT p95 | end-to-end p50 | "
              "end-to-end p95 | first update p50 / p95 | in handler: TTFT p50 / p95 | "
-             "in handler: whole answer p50 / p95 | answers/s | server CPU s | client CPU s | server RSS peak |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             "in handler: whole answer p50 / p95 | answers/s | machine busy / steal | server CPU s | client CPU s | "
+             "server RSS peak |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for p in res["phases"]:
         lines.append(
             f"| {p['phase']} | {p['answered']} / {p['questions']} ({p['abstained']}) | {p['errors']} | "
@@ -611,6 +631,7 @@ def render(res: dict[str, Any]) -> str:
             f"{ms(p['e2e_ms']['p95'])} ms | {ms(p['first_update_ms']['p50'])} / {ms(p['first_update_ms']['p95'])} ms | "
             f"{ms(p['handler_ttft_ms']['p50'])} / {ms(p['handler_ttft_ms']['p95'])} ms | "
             f"{ms(p['handler_total_ms']['p50'])} / {ms(p['handler_total_ms']['p95'])} ms | {p['answers_per_s']} | "
+            f"{p.get('machine', {}).get('busy_pct')} % / {p.get('machine', {}).get('steal_pct')} % | "
             f"{p['server_cpu_s']} | {p['client_cpu_s']} | {p['server_rss_peak_mb']} MB |")
     idles = [p for p in res["phases"] if p["phase"].startswith("idle")]
     for p in res["phases"]:
