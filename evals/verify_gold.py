@@ -3,7 +3,9 @@
 
     python evals/verify_gold.py [--gold evals/gold.jsonl] [--corpus ../shared/corpus] [--raw]
 
-Checks, for every line: the schema (exact keys and types), the kind and source, unique ids, that
+Checks, for every line: the schema (exact keys and types), the kind and source, the dev/test split (fixed
+by ``briefbot.evaldata.gold_split``: a hash of the smallest cited file name, or of the id for unanswerable
+questions), unique ids, that
 ``answerable`` agrees with ``expected``/``evidence``/``kind``, that each cited file exists in the corpus
 (and its symbol matches MANIFEST.csv or the bulk record), that each key fact occurs in the evidence, and
 that every evidence string occurs verbatim on the cited page (PDF) or in the record text (bulk).
@@ -27,9 +29,14 @@ import sys
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+if (REPO_ROOT / "src" / "briefbot").is_dir():  # this checkout's code, not whichever briefbot is installed
+    sys.path.insert(0, str(REPO_ROOT / "src"))
+
+from briefbot.evaldata import SPLITS, gold_split  # noqa: E402  (the split rule has one home)
+
 KINDS = ("lookup", "paraphrase", "numeric", "multi_doc", "unanswerable", "bulk")
 SOURCES = ("pdf", "bulk")
-TOP_KEYS = {"id", "question", "answerable", "expected", "evidence", "key_facts", "kind", "source"}
+TOP_KEYS = {"id", "question", "answerable", "expected", "evidence", "key_facts", "kind", "source", "split"}
 EXPECTED_KEYS = {"document", "symbol", "page", "paragraph"}
 ID_RE = re.compile(r"^q\d{3,}$")
 # "23", "7 (c)", "4 (g) (ii)"
@@ -164,6 +171,15 @@ def check_line(obj: object, corpus: Corpus) -> list[str]:
             errs.append(f"{name} must be a list")
     if errs:
         return errs
+    split = obj["split"]
+    if split not in SPLITS:
+        errs.append(f"split {split!r} not in {', '.join(SPLITS)}")
+    else:
+        docs = [e["document"] for e in expected if isinstance(e, dict) and isinstance(e.get("document"), str)]
+        rule = gold_split(qid, answerable, docs)
+        if split != rule:
+            errs.append(f"split {split!r} breaks the fixed split rule (hash of the first cited file name, "
+                        f"or of the id when unanswerable): it must be {rule!r}")
     if not all(isinstance(e, str) and e.strip() for e in evidence):
         errs.append("evidence must be non-empty strings")
     if not all(isinstance(k, str) and k.strip() for k in key_facts):
@@ -285,6 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     corpus = Corpus(args.corpus.resolve(), args.raw)
     seen: dict[str, int] = {}
     kinds: dict[str, int] = {}
+    splits: dict[str, int] = {}
     total = failed = 0
     for lineno, line in enumerate(lines, start=1):
         if not line.strip():
@@ -305,6 +322,8 @@ def main(argv: list[str] | None = None) -> int:
                 seen[qid] = lineno
         if isinstance(obj, dict) and obj.get("kind") in KINDS:
             kinds[obj["kind"]] = kinds.get(obj["kind"], 0) + 1
+        if isinstance(obj, dict) and obj.get("split") in SPLITS:
+            splits[obj["split"]] = splits.get(obj["split"], 0) + 1
         for e in errs:
             print(f"line {lineno} {qid or '?'}: {e}")
         if errs:
@@ -313,7 +332,8 @@ def main(argv: list[str] | None = None) -> int:
     for note in corpus.notes:
         print(note)
     by_kind = ", ".join(f"{k} {kinds.get(k, 0)}" for k in KINDS)
-    print(f"{total} questions ({by_kind}); page text from {corpus.mode}")
+    by_split = ", ".join(f"{s} {splits.get(s, 0)}" for s in SPLITS)
+    print(f"{total} questions ({by_kind}; {by_split}); page text from {corpus.mode}")
     if total == 0:
         print("FAILED: no questions found")
         return 1

@@ -5,15 +5,20 @@ One JSON object per line::
     {"id": "q1", "question": "...", "answerable": true,
      "expected": [{"document": "S_RES_2769_2025.pdf", "symbol": "S/RES/2769 (2025)",
                    "page": 6, "paragraph": "23"}],
-     "evidence": ["..."], "key_facts": ["14,400"], "kind": "numeric", "source": "pdf"}
+     "evidence": ["..."], "key_facts": ["14,400"], "kind": "numeric", "source": "pdf", "split": "test"}
 
 ``page`` is 1-based or null (anywhere in the document); ``paragraph`` is the label as printed or null. An
-expected item needs a ``document`` or a ``symbol``. ``evidence``, ``key_facts`` and ``source`` may be omitted;
-unknown keys are ignored, so external datasets in this schema load unchanged.
+expected item needs a ``document`` or a ``symbol``. ``evidence``, ``key_facts``, ``source`` and ``split``
+may be omitted; unknown keys are ignored, so external datasets in this schema load unchanged.
+
+``split`` is ``dev`` (tune on it) or ``test`` (report on it, never tune). In ``evals/gold.jsonl`` it is fixed
+by :func:`gold_split`, a hash of the question's first cited document, so every question on one document
+lands on the same side and adding questions never moves an old one.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -24,6 +29,19 @@ from briefbot.errors import BriefbotError
 
 KINDS: tuple[str, ...] = ("lookup", "paraphrase", "numeric", "multi_doc", "unanswerable", "bulk")
 SOURCES: tuple[str, ...] = ("pdf", "bulk")
+SPLITS: tuple[str, ...] = ("dev", "test")
+
+
+def gold_split(qid: str, answerable: bool, documents: Iterable[str | None]) -> str:
+    """The split a gold question belongs to, by document, so no document's text is tuned on and tested on.
+
+    Key: the lexicographically smallest cited file name for an answerable question, the question id for an
+    unanswerable one; ``test`` when the SHA-1 of the key is odd, else ``dev``. Stable: it depends only on
+    the line itself, never on the rest of the file.
+    """
+    names = sorted(d for d in documents if d)
+    key = names[0] if answerable and names else qid
+    return "test" if int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % 2 == 1 else "dev"
 
 
 class DatasetError(BriefbotError):
@@ -51,6 +69,7 @@ class Question:
     evidence: list[str] = field(default_factory=list)
     key_facts: list[str] = field(default_factory=list)
     source: str | None = None
+    split: str | None = None  # "dev" / "test"; None when the dataset is not split
 
 
 def _str_list(obj: Mapping[str, Any], key: str) -> list[str]:
@@ -97,6 +116,9 @@ def parse_question(obj: Any) -> Question:
     source = obj.get("source")
     if source is not None and source not in SOURCES:
         raise ValueError(f"'source' must be one of {', '.join(SOURCES)} or null, got {source!r}")
+    split = obj.get("split")
+    if split is not None and split not in SPLITS:
+        raise ValueError(f"'split' must be one of {', '.join(SPLITS)} or null, got {split!r}")
     raw_expected = obj.get("expected") or []
     if not isinstance(raw_expected, list):
         raise ValueError("'expected' must be a list")
@@ -106,7 +128,7 @@ def parse_question(obj: Any) -> Question:
     if kind == "unanswerable" and answerable:
         raise ValueError("kind 'unanswerable' contradicts answerable: true")
     return Question(str(qid), question.strip(), answerable, kind, expected,
-                    _str_list(obj, "evidence"), _str_list(obj, "key_facts"), source)
+                    _str_list(obj, "evidence"), _str_list(obj, "key_facts"), source, split)
 
 
 def parse_dataset(lines: Iterable[str], origin: str = "<dataset>") -> list[Question]:
