@@ -433,6 +433,17 @@ def _reason(exc: BaseException, settings: Settings) -> str:
         return f"cannot reach the {settings.llm_provider or 'LLM'} server at {where}"
     if "No generation chunks" in str(exc):  # langchain's word for a stream that produced nothing
         return "the model returned an empty reply"
+    server = f"the {settings.llm_provider or 'LLM'} server at {where}"
+    status = next((s for x in chain if isinstance(s := getattr(x, "status_code", None), int)), None)
+    if status is not None and status >= 400:
+        message = getattr(exc, "error", None) or getattr(exc, "message", None) or str(exc)
+        if isinstance(message, dict):  # Ollama passes the server's JSON error object on
+            message = message.get("message") or message
+        message = re.sub(r"^Error code: \d+ - ", "", str(message))  # the openai client's prefix
+        return f"{server} answered HTTP {status}: {_short(message, 160)}"
+    bad_json = next((x for x in chain if isinstance(x, ValueError) and type(x).__name__ == "JSONDecodeError"), None)
+    if bad_json is not None:
+        return f"{server} sent a reply that is not valid JSON ({_short(str(bad_json), 120)})"
     detail = (str(exc).strip().splitlines() or [""])[0][:200]
     return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
 
@@ -500,7 +511,12 @@ def llm_answer_stream(question: str, hits: list[Hit], settings: Settings, page_t
         return
     echoed = echoed_instructions(reply, passages)
     if echoed:
-        yield from _fallback(question, hits, extractive_fallback, echoed, streamed, prefix="LLM answer not used")
+        # The extractive engine would quote the instructions as evidence: it answers without the passages holding them.
+        hostile = {id(p.hit) for p in passages if p.instructions}
+        if hostile:
+            echoed += "; passages holding such instructions are left out"
+        yield from _fallback(question, [h for h in hits if id(h) not in hostile], extractive_fallback, echoed,
+                             streamed, prefix="LLM answer not used")
         return
     checked = check_reply(reply, passages)
     if not checked.cited_any:
