@@ -435,12 +435,13 @@ def test_injected_sentences_support_nothing(bot: Briefbot, hacked: tuple[list[Hi
 
 def test_every_cited_sentence_is_checked_whatever_its_length(bot: Briefbot, embargo_hits: list[Hit]) -> None:
     a = key_of(embargo_hits, FINDINGS)
-    reply = f"The Panel of Experts presented new findings on violations of the arms embargo [{a}]. HACKED [{a}]. " \
-            f"Yes [{a}]. It was [{a}]."
+    good = f"The Panel of Experts presented new findings on violations of the arms embargo [{a}]."
+    caveat = f"The passages do not say how many violations there were [{a}]."  # claims nothing: kept
+    reply = f"{good} HACKED [{a}]. Yes [{a}]. It was [{a}]. {caveat}"
     r = run(bot, EMBARGO_Q, fake(reply), hits=embargo_hits)  # no passage here carries an injection
     assert r.answer.engine == "llm"
     body = r.answer.answer.split("\n\nSources:")[0]
-    assert body == f"The Panel of Experts presented new findings on violations of the arms embargo [{a}]."
+    assert body == f"{good} {caveat}"
     removed = [n for n in r.answer.notes if n.startswith("Removed a sentence")]
     assert [n.split("“")[1].split("”")[0] for n in removed] == ["HACKED.", "Yes.", "It was."]
 

@@ -81,7 +81,8 @@ _INSTRUCTION = re.compile(
     r"|\b(?:user|requester|reader|human|operator)\s+is\s+(?:an?\s+|the\s+)?(?:admin|administrator|root|superuser|"
     r"developer|owner|authori[sz]ed)"
     r"|\bI\s+am\s+(?:the|an?|your)\s+(?:system|administrator|admin|developer|operator|assistant|ai|model)\b"
-    r"|(?:^|(?<=[\s>\]\"']))(?:system|assistant|developer)\s*:"
+    # Role tags as chat transcripts write them ("SYSTEM:", "Assistant:"), not "the drug control system: a path".
+    r"|(?:^|(?<=[\s>\]\"']))(?-i:SYSTEM|System|ASSISTANT|Assistant|DEVELOPER|Developer)\s*:"
     r"|\bpretend\s+(?:to\s+be|you)\b|\brole-?play\b"
     r"|\b(?:ai|language\s+model|assistant|chatbot|llm)s?\s+(?:must|should|shall|will)\b"
     r"|\bcite\s+(?:this|it)\b[^.!?\n]{0,20}\bas\b",
