@@ -172,6 +172,17 @@ def test_failures_back_off_per_user(app: Served) -> None:
     assert app.login(ALICE, "not the password").status_code == 400
 
 
+def test_multipart_sign_in_is_counted_per_user(app: Served) -> None:
+    """Gradio's own login page posts multipart form data: the guard reads the user name from it too."""
+    def post(user: str, password: str) -> httpx.Response:
+        return httpx.post(f"{app.url}/login", files={"username": (None, user), "password": (None, password)})
+
+    assert post(ALICE, ALICE_PW).status_code == 200
+    assert [post(ALICE, "not the password").status_code for _ in range(6)] == [400] * 5 + [429]
+    assert post(BOB, BOB_PW).status_code == 200
+    assert app.limiter.tallies[("user", ALICE)].failures == 5
+
+
 def test_guessing_in_parallel_is_limited(app: Served) -> None:
     """The issue's attack: 200 wrong passwords as fast as possible, here from 16 threads."""
     t0 = time.perf_counter()
