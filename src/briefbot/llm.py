@@ -69,8 +69,9 @@ _CAVEAT = re.compile(r"\b(?:do(?:es)?\s+not|don't|doesn't|did\s+not)\s+(?:say|st
 # "Requests the Secretary-General to report", "act as a deterrent", "As you are aware"), so each pattern names
 # the assistant, its instructions or its output; tests check the sample documents raise none of them.
 _INSTRUCTION = re.compile(
-    r"\b(?:ignore|disregard|forget|override|bypass)\b[^.!?\n]{0,40}\b(?:instructions?|prompts?|rules|guidelines|"
-    r"directions)\b"
+    # "Ignore all previous instructions", not "armed groups ignore the rules of international humanitarian law".
+    r"\b(?:ignore|disregard|forget|override)\s+(?:\w+\s+){0,3}?(?:previous|prior|above|earlier|preceding|your|"
+    r"system|original)\s+(?:\w+\s+)?(?:instructions?|prompts?|rules|guidelines|directions)\b"
     r"|\bsystem\s+prompt\b|\bnew\s+instructions?\b|\bprompt\s+injection\b"
     r"|\byou\s+(?:are|'re)\s+(?:now\b|no\s+longer\b|(?:an?\s+)?(?:ai|assistant|language\s+model|chatbot|llm)\b|"
     r"in\s+\w+\s+mode\b)"
