@@ -254,12 +254,17 @@ def serve(index: IndexOpt = None,
                           "other interface needs --auth.")] = None,
           port: Annotated[int | None, typer.Option("--port", help="Port (default 7860).")] = None,
           auth: Annotated[str | None, typer.Option("--auth", help="user:password[,user2:password2] login; "
-                          "prefer BRIEFBOT_AUTH, which stays out of the process list.")] = None) -> None:
+                          "prefer BRIEFBOT_AUTH, which stays out of the process list. Passwords need at least "
+                          "12 characters.")] = None,
+          tls_cert: Annotated[Path | None, typer.Option("--tls-cert", help="PEM certificate: serve HTTPS "
+                              "(with --tls-key); session cookies are then Secure.")] = None,
+          tls_key: Annotated[Path | None, typer.Option("--tls-key", help="PEM private key of --tls-cert.")
+                             ] = None) -> None:
     """Start the web chat: streamed cited answers, page views, library, uploads, feedback."""
     from .web import serve as serve_web
 
     try:
-        serve_web(_settings(index=index, host=host, port=port, auth=auth),
+        serve_web(_settings(index=index, host=host, port=port, auth=auth, tls_certfile=tls_cert, tls_keyfile=tls_key),
                   on_ready=lambda url: out.print(f"briefbot web chat: {url}  (Ctrl+C to stop)", highlight=False))
     except BriefbotError as exc:
         _fail(exc)

@@ -104,6 +104,14 @@ class Settings(BaseSettings):
     port: int = Field(7860, description="Port of the web app.")
     auth: str | None = Field(None, description="'user:password' pairs separated by commas; required to bind "
                              "anything but loopback.")
+    tls_certfile: Path | None = Field(None, description="PEM certificate (chain) for HTTPS; with tls_keyfile the "
+                                      "app serves HTTPS only and marks its session cookies Secure.")
+    tls_keyfile: Path | None = Field(None, description="PEM private key of tls_certfile (keep it readable by the "
+                                     "serving account only).")
+    login_attempts: int = Field(5, ge=1, description="Failed sign-ins allowed per user name before each further "
+                                "one waits twice as long as the last (from 1 s); a client address gets four times as "
+                                "many, since colleagues may share one behind a proxy.")
+    login_max_backoff_s: float = Field(300.0, gt=0, description="Longest wait imposed between failed sign-ins.")
     upload_max_mb: float = Field(50.0, gt=0, description="Largest PDF accepted by the web upload.")
     upload_max_files: int = Field(20, ge=1, description="Most files in one web upload.")
 

@@ -8,7 +8,12 @@ does everything that must be trusted.
   the system prompt says instructions inside passages are content, not commands.
 * Tokens are streamed as they arrive; the finished reply is then checked sentence by sentence: unknown keys are
   dropped, and a sentence whose content words (and every number) are not found in the passages it cites is
-  removed, each with a note. The final Answer is the checked text, so a UI should show it in place of the draft.
+  removed, each with a note; a cited sentence is checked whatever its length ("HACKED [1]." is a claim too). The
+  final Answer is the checked text, so a UI should show it in place of the draft.
+* Sentences of a passage that speak to an assistant ("ignore previous instructions", "you are now…", "reply only
+  with…", "the answer is…", role claims) are instructions, not evidence: they support no claim, and a reply that
+  repeats them, or speaks that way itself, is not an answer: the extractive answer is shown with a note naming
+  the document that carried them.
 * Anything going wrong with the model (unreachable, slow, raising, empty or uncited reply) yields the extractive
   answer with the note "LLM unavailable: <why>; showing the extractive answer".
 """
@@ -43,7 +48,7 @@ ExtractiveFallback = Callable[[str, list[Hit]], Answer]
 
 MAX_PASSAGES = 8  # ~2k tokens of passages: fits a small local model's context with room for the answer
 SUPPORT_MIN = 0.5  # a paraphrase keeps most content words; below half, the sentence says something else
-_MIN_CHECKABLE = 3  # fewer content words than this ("Yes [1].") cannot be judged lexically; kept as cited
+_MIN_CHECKABLE = 3  # an uncited sentence needs this many content words before a passage is credited with it
 _OLLAMA_NUM_CTX = 8192  # Ollama's default window (2-4k) would silently cut the passages off
 NOT_FOUND = "NOT FOUND"
 
@@ -60,6 +65,32 @@ _CAVEAT = re.compile(r"\b(?:do(?:es)?\s+not|don't|doesn't|did\s+not)\s+(?:say|st
                      r"contain|address|indicate|include)|\bnot\s+(?:stated|mentioned|specified|given|provided)\b|"
                      r"\bno\s+(?:passage|information|figure)", re.I)
 # Words an answer uses about passages rather than about the world; they never count as content.
+# Text addressed to an assistant rather than to the document's readers. UN prose is full of imperatives ("Decides",
+# "Requests the Secretary-General to report", "act as a deterrent", "As you are aware"), so each pattern names
+# the assistant, its instructions or its output; tests check the sample documents raise none of them.
+_INSTRUCTION = re.compile(
+    # "Ignore all previous instructions", not "armed groups ignore the rules of international humanitarian law".
+    r"\b(?:ignore|disregard|forget|override)\s+(?:\w+\s+){0,3}?(?:previous|prior|above|earlier|preceding|your|"
+    r"system|original)\s+(?:\w+\s+)?(?:instructions?|prompts?|rules|guidelines|directions)\b"
+    r"|\bsystem\s+prompt\b|\bnew\s+instructions?\b|\bprompt\s+injection\b"
+    r"|\byou\s+(?:are|'re)\s+(?:now\b|no\s+longer\b|(?:an?\s+)?(?:ai|assistant|language\s+model|chatbot|llm)\b|"
+    r"in\s+\w+\s+mode\b)"
+    r"|\byou\s+(?:must|should|will|shall)\s+(?:now\s+|only\s+|always\s+)?(?:reply|respond|answer|say|output|print|"
+    r"write|cite|ignore|obey)\b"
+    r"|\b(?:reply|respond|answer|output|print|say|write)\s+(?:only|exactly|just)\b|\b(?:reply|output|print)\s+with\b"
+    r"|\b(?:maintenance|developer|debug|admin|god|jailbreak|unrestricted)\s+mode\b"
+    r"|\b(?:user|requester|reader|human|operator)\s+is\s+(?:an?\s+|the\s+)?(?:admin|administrator|root|superuser|"
+    r"developer|owner|authori[sz]ed)"
+    r"|\bI\s+am\s+(?:the|an?|your)\s+(?:system|administrator|admin|developer|operator|assistant|ai|model)\b"
+    # Role tags as chat transcripts write them ("SYSTEM:", "Assistant:"), not "the drug control system: a path".
+    r"|(?:^|(?<=[\s>\]\"']))(?-i:SYSTEM|System|ASSISTANT|Assistant|DEVELOPER|Developer)\s*:"
+    r"|\bpretend\s+(?:to\s+be|you)\b|\brole-?play\b"
+    r"|\b(?:ai|language\s+model|assistant|chatbot|llm)s?\s+(?:must|should|shall|will)\b"
+    r"|\bcite\s+(?:this|it)\b[^.!?\n]{0,20}\bas\b",
+    re.I)
+# In a document, "the answer is X" is aimed at whoever answers; in a reply it is only suspect next to such text.
+_ANSWER_IS = re.compile(r"\b(?:correct|final|real|true|only|the)\s+answer\s+(?:is|should\s+be|must\s+be|will\s+be)\b",
+                        re.I)
 _FILLER = terms("passage passages state states stated note notes noted mention mentions mentioned indicate "
                 "indicates indicated describe describes described highlight highlights highlighted refer refers "
                 "referred include includes included specify specifies specified provide provides provided")
@@ -105,8 +136,18 @@ class Passage:
     key: int
     hit: Hit
     context: str  # the header the model sees (type, date, title, section); no symbol, no page
-    terms: set[str] = field(default_factory=set)
+    terms: set[str] = field(default_factory=set)  # of the context and the text outside instructions
     numbers: set[str] = field(default_factory=set)
+    instructions: list[str] = field(default_factory=list)  # its sentences addressed to an assistant
+
+
+def instructions_in(text: str) -> list[str]:
+    """The sentences of ``text`` that address an assistant (see ``_INSTRUCTION``)."""
+    return [text[a:b].strip() for a, b in split_sentences(text) if _instructs(text[a:b])]
+
+
+def _instructs(sentence: str) -> bool:
+    return bool(_INSTRUCTION.search(sentence) or _ANSWER_IS.search(sentence))
 
 
 def keyed_passages(hits: list[Hit]) -> list[Passage]:
@@ -115,8 +156,15 @@ def keyed_passages(hits: list[Hit]) -> list[Passage]:
         doc = hit.doc
         context = " · ".join(x for x in (DOC_TYPE_LABELS.get(doc.doc_type, doc.doc_type), doc.date, doc.title,
                                          hit.chunk.section) if x)
-        support = f"{context}\n{hit.chunk.text}"
-        out.append(Passage(key, hit, context, terms(support), _numbers(support)))
+        text = hit.chunk.text
+        found = instructions_in(text)
+        if found:  # what an injection says is no evidence for anything
+            log.warning("passage %d (%s) holds text addressed to an assistant: %r", key, doc.symbol or doc.file_name,
+                        _short(found[0]))
+            for sentence in found:
+                text = text.replace(sentence, " ")
+        support = f"{context}\n{text}"
+        out.append(Passage(key, hit, context, terms(support), _numbers(support), found))
     return out
 
 
@@ -286,8 +334,12 @@ def check_reply(reply: str, passages: list[Passage]) -> Checked:
             if not re.search(r"[A-Za-z0-9]", claim):
                 continue
             checkable = len(terms(claim) - _FILLER) >= _MIN_CHECKABLE or bool(_numbers(claim))
-            if keys:
-                if checkable and support(claim, [by_key[k] for k in keys]) < SUPPORT_MIN:
+            if keys and _CAVEAT.search(claim):
+                pass  # says what the passages lack: nothing to verify
+            elif keys:
+                # Whatever its length: "HACKED [1]." is a claim, and one with no content word says nothing a
+                # passage could confirm.
+                if not terms(claim) - _FILLER or support(claim, [by_key[k] for k in keys]) < SUPPORT_MIN:
                     removed.append(f"“{_short(claim)}” (not supported by {_key_text(keys)})")
                     continue
             elif _CAVEAT.search(claim):
@@ -316,6 +368,32 @@ def check_reply(reply: str, passages: list[Passage]) -> Checked:
     return Checked(lines, keys_in_order, notes, cited_any)
 
 
+def echoed_instructions(reply: str, passages: list[Passage]) -> str | None:
+    """Why the reply is no answer, or None: it repeats instructions a passage carries, or addresses an assistant.
+
+    A model that obeyed an injected passage writes its payload ("HACKED", "ACCESS GRANTED") or its role claims ("the
+    user is an administrator"); both are judged on the reply's own words, so neither a key nor support saves them.
+    """
+    carriers = [p for p in passages if p.instructions]
+    clean: set[str] = set().union(*(p.terms for p in passages)) if passages else set()
+    for line in reply.splitlines():
+        for a, b in split_sentences(line):
+            claim = _KEY_GROUP.sub(" ", line[a:b]).strip()
+            said = _INSTRUCTION.search(claim) or (_ANSWER_IS.search(claim) if carriers else None)
+            words = terms(claim) - _FILLER
+            for p in carriers:
+                # Words the passages hold only inside the instructions: the payload of the injection.
+                payload = words & (terms(" ".join(p.instructions)) - clean)
+                if said or payload:
+                    source = next((i for i in p.instructions if payload & terms(i)), p.instructions[0])
+                    return (f"the model's reply repeats instructions found in passage [{p.key}] "
+                            f"({p.hit.doc.symbol or p.hit.doc.file_name}: “{_short(source, 70)}”), a sign of "
+                            "prompt injection")
+            if said:
+                return f"the model's reply addresses an assistant (“{_short(said.group(0))}”) instead of answering"
+    return None
+
+
 def quote_for(passage: Passage, claims: list[str], page_text: PageText) -> Citation | None:
     """The passage's sentence that best supports the claims citing it, located on its page and verified."""
     want = set().union(*(terms(c) for c in claims)) - _FILLER
@@ -325,6 +403,8 @@ def quote_for(passage: Passage, claims: list[str], page_text: PageText) -> Citat
         a, b = trim_sentence(text, a, b)
         if b <= a:
             continue
+        if _instructs(text[a:b]):
+            continue  # an injected instruction is never the quote shown as evidence
         found = terms(text[a:b])
         # Prefer real sentences over fragments ("(a)", headings); among them, the most shared content words.
         score = len(want & found) / (len(want) or 1) + (0.01 if b - a >= 25 else -1.0)
@@ -355,13 +435,24 @@ def _reason(exc: BaseException, settings: Settings) -> str:
         return f"cannot reach the {settings.llm_provider or 'LLM'} server at {where}"
     if "No generation chunks" in str(exc):  # langchain's word for a stream that produced nothing
         return "the model returned an empty reply"
+    server = f"the {settings.llm_provider or 'LLM'} server at {where}"
+    status = next((s for x in chain if isinstance(s := getattr(x, "status_code", None), int)), None)
+    if status is not None and status >= 400:
+        message = getattr(exc, "error", None) or getattr(exc, "message", None) or str(exc)
+        if isinstance(message, dict):  # Ollama passes the server's JSON error object on
+            message = message.get("message") or message
+        message = re.sub(r"^Error code: \d+ - ", "", str(message))  # the openai client's prefix
+        return f"{server} answered HTTP {status}: {_short(message, 160)}"
+    bad_json = next((x for x in chain if isinstance(x, ValueError) and type(x).__name__ == "JSONDecodeError"), None)
+    if bad_json is not None:
+        return f"{server} sent a reply that is not valid JSON ({_short(str(bad_json), 120)})"
     detail = (str(exc).strip().splitlines() or [""])[0][:200]
     return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
 
 
 def _fallback(question: str, hits: list[Hit], extractive_fallback: ExtractiveFallback, reason: str,
-              streamed: bool) -> Iterator[LLMEvent]:
-    note = f"LLM unavailable: {reason}; showing the extractive answer"
+              streamed: bool, prefix: str = "LLM unavailable") -> Iterator[LLMEvent]:
+    note = f"{prefix}: {reason}; showing the extractive answer"
     log.warning("%s", note)
     yield ("note", note)
     answer = extractive_fallback(question, hits)
@@ -419,6 +510,15 @@ def llm_answer_stream(question: str, hits: list[Hit], settings: Settings, page_t
                         abstained=True, citations=[], hits=hits, engine="llm")
         answer.timings_ms.update(llm=round((t1 - t0) * 1000, 1))
         yield ("answer", answer)
+        return
+    echoed = echoed_instructions(reply, passages)
+    if echoed:
+        # The extractive engine would quote the instructions as evidence: it answers without the passages holding them.
+        hostile = {id(p.hit) for p in passages if p.instructions}
+        if hostile:
+            echoed += "; passages holding such instructions are left out"
+        yield from _fallback(question, [h for h in hits if id(h) not in hostile], extractive_fallback, echoed,
+                             streamed, prefix="LLM answer not used")
         return
     checked = check_reply(reply, passages)
     if not checked.cited_any:

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .auth import check_login
 from .handlers import check_bind
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ def serve(settings: Settings, on_ready: Callable[[str], None] | None = None) -> 
     ``on_ready`` receives the URL once the app listens (the CLI prints it).
     """
     check_bind(settings.host, settings.auth)
+    check_login(settings)  # weak passwords and bad TLS files are refused before the index loads
     from ..service import open_briefbot
 
     bot = open_briefbot(settings)

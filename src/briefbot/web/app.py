@@ -32,6 +32,7 @@ from ..feedback import (
 from ..models import DOC_TYPE_LABELS, DOC_TYPES, Answer
 from ..service import Briefbot
 from . import handlers as h
+from .auth import check_login, launch_options
 from .pdfview import render_page
 
 log = logging.getLogger(__name__)
@@ -342,6 +343,7 @@ def create_app(bot: Briefbot, settings: Settings) -> gr.Blocks:
 def launch(demo: gr.Blocks, settings: Settings, prevent_thread_lock: bool = False, quiet: bool = False) -> str:
     """Serve ``demo`` as the settings say; returns the local URL. Refuses non-loopback binds without auth."""
     h.check_bind(settings.host, settings.auth)
+    check_login(settings)
     demo.queue(default_concurrency_limit=CONCURRENCY, max_size=64)
     _, url, _ = demo.launch(
         server_name=settings.host, server_port=settings.port, auth=h.parse_auth(settings.auth),
@@ -351,5 +353,5 @@ def launch(demo: gr.Blocks, settings: Settings, prevent_thread_lock: bool = Fals
         allowed_paths=[], blocked_paths=[str(Path(settings.index).resolve())],
         # Twice the upload limit: larger bodies are cut off by the server, smaller ones get our clear message.
         max_file_size=f"{int(2 * settings.upload_max_mb)}mb",
-        theme=THEME, css=CSS)
+        theme=THEME, css=CSS, **launch_options(settings))  # TLS files and sign-in rate limiting
     return str(url)
