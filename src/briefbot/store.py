@@ -133,14 +133,17 @@ class Store:
     def writing(self) -> Iterator[None]:
         """The writer lock of this index: one ingest or removal at a time, across processes. Readers never wait.
 
-        An flock, so a killed holder releases it; what it left half done is swept by the next ingest.
+        An flock, so a killed holder releases it; what it left half done is swept by the next ingest. Raises
+        IndexBusy when another process serves the index and a write from here would break it (indexlock.py).
         """
         try:
             import fcntl
         except ImportError:  # not POSIX: no cross-process lock
             yield
             return
-        with open(self.dir / "writer.lock", "a+b") as fh:
+        from .indexlock import writer_guard
+
+        with writer_guard(self.settings), open(self.dir / "writer.lock", "a+b") as fh:
             try:
                 fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
