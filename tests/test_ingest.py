@@ -148,8 +148,13 @@ def test_changed_file_replaces_its_chunks(settings: SettingsFactory, tmp_path: P
     old_hashes = old["hashes"]
     assert old["docs"]["doc.pdf"].symbol == "S/RES/2780 (2025)"
 
-    doc.write_bytes(LETTER_172.read_bytes())  # same name, other bytes
-    second = ingest_paths([doc], s)
+    doc.write_bytes(LETTER_172.read_bytes())  # same path, other bytes: refused unless replacing is asked for
+    refused = by_name(ingest_paths([doc], s, embedder=NoEmbedding()))["doc.pdf"]  # type: ignore[arg-type]
+    assert refused.status == "refused" and "pass --replace" in (refused.reason or "")
+    kept = index_state(s)
+    assert kept["docs"]["doc.pdf"].symbol == "S/RES/2780 (2025)" and kept["version"] == old["version"]
+
+    second = ingest_paths([doc], s, replace=True)
     result = by_name(second)["doc.pdf"]
     assert result.status == "replaced"
     assert result.symbol == "S/2025/172"
@@ -228,11 +233,11 @@ def test_failure_between_vectors_and_commit_leaves_no_half_document(settings: Se
     real_commit = Store.commit_document
     calls: list[str] = []
 
-    def failing_commit(self: Store, doc: Any, chunks: Any) -> None:
+    def failing_commit(self: Store, doc: Any, chunks: Any, from_file: bool = False) -> None:
         calls.append(doc.doc_id)
         if len(calls) == 2:
             raise RuntimeError("simulated crash while committing the second document")
-        real_commit(self, doc, chunks)
+        real_commit(self, doc, chunks, from_file)
 
     monkeypatch.setattr(Store, "commit_document", failing_commit)
     with pytest.raises(RuntimeError, match="simulated crash"):
