@@ -83,8 +83,8 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="PDF/XML files or fo
                 out.print(f"[red]FAILED[/red]    {name}: {r.reason}", highlight=False)
             elif r.status == "refused":
                 out.print(f"[red]REFUSED[/red]   {name}: {r.reason}", highlight=False)
-            elif r.status == "duplicate":
-                out.print(f"DUPLICATE {name}: {r.reason}", highlight=False)
+            elif r.status in ("duplicate", "skipped"):
+                out.print(f"{r.status.upper():<9} {name}: {r.reason}", highlight=False)
             elif r.status == "no_text":
                 out.print(f"[yellow]NO TEXT[/yellow]   {name}: {'; '.join(r.warnings)}", highlight=False)
             elif r.status in ("ingested", "replaced"):

@@ -7,6 +7,7 @@ file named like an indexed one is a new document; texts already in the index are
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import itertools
 import logging
@@ -42,7 +43,7 @@ _RETRIED = ("parser timed out", "parser crashed", "parser ran out of memory", "f
 @dataclass(slots=True)
 class FileResult:
     path: str
-    status: str  # ingested | replaced | unchanged | duplicate | refused | no_text | failed
+    status: str  # ingested | replaced | unchanged | duplicate | refused | skipped | no_text | failed
     reason: str | None = None
     doc_id: str | None = None
     symbol: str | None = None
@@ -76,17 +77,55 @@ class IngestReport:
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[FileResult]]:
-    """Files to ingest (folders walked recursively, sorted), plus results for paths that do not exist."""
+    """Files to ingest (folders walked recursively, sorted), plus a result for every path that cannot be read:
+    missing, a symbolic link that loops or points nowhere, a link to a folder (not followed, so a loop cannot
+    make the walk endless)."""
     files: list[Path] = []
-    missing: list[FileResult] = []
+    problems: list[FileResult] = []
     for p in paths:
         if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in _WALKED))
+            found, bad = _walk(p)
+            files.extend(found)
+            problems.extend(bad)
         elif p.is_file():
             files.append(p)
         else:
-            missing.append(FileResult(str(p), "failed", "no such file or folder"))
-    return list(dict.fromkeys(files)), missing
+            problems.append(FileResult(str(p), "failed", _unreadable(p) or "no such file or folder"))
+    return list(dict.fromkeys(files)), problems
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[FileResult]]:
+    found: list[Path] = []
+    bad: list[FileResult] = []
+    for root, dirs, names in os.walk(folder):  # does not descend into links to folders
+        here = Path(root)
+        for d in sorted(dirs):
+            if (here / d).is_symlink():
+                bad.append(FileResult(str(here / d), "skipped", "symbolic link to a folder: not followed (pass "
+                                      "its target to ingest it)"))
+        for name in sorted(names):
+            f = here / name
+            if f.is_symlink():
+                reason = _unreadable(f)
+                if reason:
+                    bad.append(FileResult(str(f), "failed", reason))
+                    continue
+            if f.suffix.lower() in _WALKED and f.is_file():
+                found.append(f)
+    return sorted(found), bad
+
+
+def _unreadable(path: Path) -> str | None:
+    """Why a symbolic link cannot be read (a loop, or a target that does not exist), else None."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop (the link points back to itself)"
+        if path.is_symlink():
+            return f"broken symbolic link (its target {os.readlink(path)} does not exist)"
+        return None
+    return None
 
 
 def file_sha256(path: Path) -> str | None:
@@ -312,12 +351,22 @@ def _records(path: Path, store: Store, known: dict[str, tuple[str, str | None]])
     from .parse.akn import iter_jsonl
 
     have_xml = {d.symbol for d in store.documents() if d.source == "bulk" and d.file_name.endswith(".xml")}
+    bad: list[tuple[int, str]] = []
     try:
-        for doc in iter_jsonl(path, skip_symbols={s for s in have_xml if s}):
+        for doc in iter_jsonl(path, skip_symbols={s for s in have_xml if s}, bad_lines=bad):
+            yield from _bad_lines(path, bad)
             if known.get(doc.doc_id, ("", None))[0] != doc.sha256:
                 yield ParseOutcome(path, doc, None, 0.0)
+        yield from _bad_lines(path, bad)
     except DocumentError as exc:
         yield ParseOutcome(path, None, exc.message, 0.0)
+
+
+def _bad_lines(path: Path, bad: list[tuple[int, str]]) -> Iterator[ParseOutcome]:
+    """Each unusable JSONL line as a failure of its own (``file.jsonl:LINE``), so it gets a status line."""
+    while bad:
+        lineno, reason = bad.pop(0)
+        yield ParseOutcome(path.with_name(f"{path.name}:{lineno}"), None, f"line {lineno}: {reason}", 0.0)
 
 
 def _run(outcomes: Iterator[ParseOutcome], total: int, settings: Settings, store: Store, embedder: Embedder,
