@@ -260,8 +260,9 @@ class _Plan:
             if sha == digest:
                 return FileResult(str(f), "unchanged", doc_id=doc_id)
             if not self.replace:
+                # No doc_id: callers (triage, summarise) must not take the indexed old version for this file.
                 return FileResult(str(f), "refused", f"the file changed since it was indexed as {doc_id}; "
-                                  "pass --replace to replace the indexed document with it", doc_id=doc_id)
+                                  "pass --replace to replace the indexed document with it")
             self._claim(where, digest, doc_id, replacing=True)
             return None
         if same is not None:
