@@ -145,3 +145,6 @@ def test_a_swapped_file_is_never_served(settings: SettingsFactory, tmp_path: Pat
     assert oct(served.stat().st_mode & 0o777) == "0o600"
     pdf.unlink()  # served from the verified private copy from now on, whatever happens to the original
     assert h.resolve_pdf(bot, "res.pdf").read_bytes() == original
+    assert oct(served.parent.parent.stat().st_mode & 0o777) == "0o700"
+    assert bot.remove(["res.pdf"]) == ["res.pdf"]
+    assert not served.parent.exists(), "the private copy goes with its document"

@@ -124,7 +124,7 @@ class Briefbot:
         if indexed is None:
             return None
         path, sha = Path(indexed[0]), indexed[1]
-        copy = self.store.dir / "files" / sha / path.name
+        copy = self.store.file_copy_dir(sha) / path.name
         if copy.is_file():
             return copy
         if not os.path.lexists(path):
@@ -156,7 +156,8 @@ def _private_copy(path: Path, sha: str, copy: Path, doc_id: str) -> Path:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except OSError as exc:
         raise mismatch(f"cannot be opened: {exc.strerror}") from exc
-    copy.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    copy.parent.parent.mkdir(exist_ok=True, mode=0o700)  # only the server's user reads the copies
+    copy.parent.mkdir(exist_ok=True, mode=0o700)
     part = copy.with_name(f".{copy.name}.{os.getpid()}.{threading.get_ident()}.part")
     digest = hashlib.sha256()
     try:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 import sqlite3
 import threading
 import time
@@ -289,6 +290,7 @@ class Store:
         own, whose path and bytes' hash are kept for identity and downloads."""
         db = self._db()
         old_hashes = self._hashes_of(doc.doc_id)
+        old_sha = db.execute("SELECT sha256 FROM documents WHERE doc_id = ?", (doc.doc_id,)).fetchone()
         db.execute("BEGIN IMMEDIATE")
         try:
             self._delete_rows(db, doc.doc_id)
@@ -312,6 +314,8 @@ class Store:
             raise
         gone = old_hashes - {c.text_hash for c in chunks}
         self._drop_unreferenced(gone)
+        if old_sha and old_sha[0] != doc.sha256:
+            self._drop_file_copy(old_sha[0])
 
     def remove_document(self, doc_id: str) -> DocInfo:
         info = self.document(doc_id)
@@ -326,7 +330,17 @@ class Store:
             db.execute("ROLLBACK")
             raise
         self._drop_unreferenced(hashes)
+        self._drop_file_copy(info.sha256)
         return info
+
+    def file_copy_dir(self, sha256: str) -> Path:
+        """Where the private copy of an indexed file's bytes is kept for downloads and page views."""
+        return self.dir / "files" / sha256
+
+    def _drop_file_copy(self, sha256: str | None) -> None:
+        """The private copy of a file's bytes goes with the last document holding them."""
+        if sha256 and not self._db().execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone():
+            shutil.rmtree(self.file_copy_dir(sha256), ignore_errors=True)
 
     def record_failure(self, path: Path, sha256: str | None, reason: str) -> None:
         self._db().execute("INSERT OR REPLACE INTO failures VALUES (?,?,?,?,?)",
