@@ -155,6 +155,12 @@ def test_serve_waits_for_a_writer_and_its_own_writes_pass(settings: Any) -> None
     """A serve that starts during a write waits for it; once serving, this process may write, others may not."""
     s = settings()
     order: list[str] = []
+    # A marker left by a server that died: never obeyed.
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    Path(s.index).mkdir(parents=True)
+    (Path(s.index) / "serve.lock").write_text(f'{{"pid": {gone.pid}, "url": "http://127.0.0.1:9/", '
+                                              '"mode": "embedded"}')
 
     def serve() -> None:
         with serving(s):

@@ -59,10 +59,20 @@ def _marker(path: Path) -> dict[str, Any] | None:
             data = json.loads(path.read_text(encoding="utf-8") or "null")
         except (OSError, ValueError):
             data = None
-        if isinstance(data, dict) and data.get("pid"):
+        if isinstance(data, dict) and data.get("pid") and _alive(int(data["pid"])):
             return data
         time.sleep(0.05)
-    return None
+    return None  # nothing, or left by a dead server while a writer holds the lock
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
 
 
 class ServeClaim:
@@ -79,6 +89,7 @@ class ServeClaim:
         if fcntl is None:
             return self
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        os.fchmod(fd, 0o600)  # the marker names the app's URL: for this user only, whoever made the file
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
