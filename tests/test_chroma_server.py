@@ -27,6 +27,7 @@ import pytest
 
 from briefbot.config import Settings
 from briefbot.errors import ConfigError, StoreUnavailable
+from briefbot.indexlock import serving
 from briefbot.ingest import IngestReport, ingest_paths
 from briefbot.service import Briefbot
 from briefbot.store import Filters, Store
@@ -183,7 +184,10 @@ def test_ingest_ask_filters_and_reingest_on_server(chroma_server: ChromaServer,
 @pytest.mark.slow
 def test_concurrent_ingest_is_seen_by_a_running_reader(chroma_server: ChromaServer,
                                                        served: tuple[Settings, IngestReport]) -> None:
-    """A reader keeps answering while another process ingests; afterwards it sees the new document, no restart."""
+    """A reader keeps answering while another process ingests; afterwards it sees the new document, no restart.
+
+    The reader's process serves the index, so this is the one-writer rule in Chroma server mode: the second writer
+    shares the server (an embedded-mode writer is refused)."""
     settings, _ = served
     bot = Briefbot(settings)
     store = bot.store
@@ -202,6 +206,17 @@ def test_concurrent_ingest_is_seen_by_a_running_reader(chroma_server: ChromaServ
     store.collection.upsert(ids=[orphan], embeddings=[vector], documents=["orphan"],
                             metadatas=[{"doc_id": "ghost", "doc_type": "other", "year": 0, "symbol_key": ""}])
     store.set_flag("ingest_open", "1")
+
+    # This process serves the index (as `briefbot serve` does). On a shared Chroma server a second writer is
+    # allowed; one that would write to embedded Chroma instead is refused with the remedy.
+    claim = serving(settings).acquire()
+    claim.set_url("http://127.0.0.1:7860/")
+    plain = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFBOT_CHROMA")}
+    refused = subprocess.run([sys.executable, "-m", "briefbot.cli", "remove", NEW_SYMBOL, "--index",
+                              str(settings.index)], capture_output=True, text=True, env=plain, timeout=300)
+    assert refused.returncode == 2, refused.stderr
+    assert f"(pid {os.getpid()}, http://127.0.0.1:7860/)" in refused.stderr
+    assert f"on the Chroma server at 127.0.0.1:{chroma_server.port}" in refused.stderr
 
     env = {**os.environ, "BRIEFBOT_CHROMA_HOST": "127.0.0.1", "BRIEFBOT_CHROMA_PORT": str(chroma_server.port)}
     proc = subprocess.Popen([sys.executable, "-m", "briefbot.cli", "ingest", str(SAMPLES), "--index",
@@ -225,6 +240,7 @@ def test_concurrent_ingest_is_seen_by_a_running_reader(chroma_server: ChromaServ
         if proc.poll() is None:
             proc.kill()
         reader.join(timeout=30)
+        claim.release()
     stderr = output.get("err", b"").decode(errors="replace")
     assert proc.returncode == 0, f"ingest exited {proc.returncode}:\n{stderr[-3000:]}"
     assert not errors, errors

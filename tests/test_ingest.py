@@ -148,8 +148,13 @@ def test_changed_file_replaces_its_chunks(settings: SettingsFactory, tmp_path: P
     old_hashes = old["hashes"]
     assert old["docs"]["doc.pdf"].symbol == "S/RES/2780 (2025)"
 
-    doc.write_bytes(LETTER_172.read_bytes())  # same name, other bytes
-    second = ingest_paths([doc], s)
+    doc.write_bytes(LETTER_172.read_bytes())  # same path, other bytes: refused unless replacing is asked for
+    refused = by_name(ingest_paths([doc], s, embedder=NoEmbedding()))["doc.pdf"]  # type: ignore[arg-type]
+    assert refused.status == "refused" and "pass --replace" in (refused.reason or "")
+    kept = index_state(s)
+    assert kept["docs"]["doc.pdf"].symbol == "S/RES/2780 (2025)" and kept["version"] == old["version"]
+
+    second = ingest_paths([doc], s, replace=True)
     result = by_name(second)["doc.pdf"]
     assert result.status == "replaced"
     assert result.symbol == "S/2025/172"
@@ -228,11 +233,11 @@ def test_failure_between_vectors_and_commit_leaves_no_half_document(settings: Se
     real_commit = Store.commit_document
     calls: list[str] = []
 
-    def failing_commit(self: Store, doc: Any, chunks: Any) -> None:
+    def failing_commit(self: Store, doc: Any, chunks: Any, from_file: bool = False) -> None:
         calls.append(doc.doc_id)
         if len(calls) == 2:
             raise RuntimeError("simulated crash while committing the second document")
-        real_commit(self, doc, chunks)
+        real_commit(self, doc, chunks, from_file)
 
     monkeypatch.setattr(Store, "commit_document", failing_commit)
     with pytest.raises(RuntimeError, match="simulated crash"):
@@ -489,3 +494,37 @@ def test_failure_mid_run_stops_the_parser(settings: SettingsFactory, tmp_path: P
         time.sleep(0.1)
     assert not any(t.name == "briefbot-parse" for t in threading.enumerate())
     assert _parser_children(before) == []
+
+
+def test_symlink_loops_and_bad_jsonl_lines_each_get_a_status_line(settings: SettingsFactory, tmp_path: Path) -> None:
+    """Before, these were skipped with at most a warning on stderr: every input now has its own line."""
+    s = settings()
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    copy(RES_2780, folder)
+    (folder / "self.pdf").symlink_to("self.pdf")
+    (folder / "a.pdf").symlink_to("b.pdf")
+    (folder / "b.pdf").symlink_to("a.pdf")
+    (folder / "gone.pdf").symlink_to(tmp_path / "nowhere.pdf")
+    (folder / "sub" / "up").symlink_to("..")  # a folder loop
+    good = (REPO / "tests" / "fixtures" / "akn" / "sc_documents_sample.jsonl").read_text().splitlines()[0]
+    (folder / "records.jsonl").write_text("\n".join([good, "{not json", '{"symbol": "S/RES/1 (1946)"}', ""]))
+
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--index", str(s.index)])
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+
+    def line(name: str) -> str:
+        found = [ln for ln in lines if ln.split(maxsplit=1)[1:] and ln.split(maxsplit=1)[1].startswith(name + ":")]
+        assert len(found) == 1, (name, result.output)
+        return found[0]
+
+    assert line("self.pdf").startswith("FAILED") and "symbolic link loop" in line("self.pdf")
+    assert "symbolic link loop" in line("a.pdf") and "symbolic link loop" in line("b.pdf")
+    assert line("gone.pdf").startswith("FAILED") and "broken symbolic link" in line("gone.pdf")
+    assert line("up").startswith("SKIPPED") and "symbolic link to a folder: not followed" in line("up")
+    assert line("records.jsonl:2").startswith("FAILED") and "line 2: not JSON" in line("records.jsonl:2")
+    assert "line 3: no symbol or text in the record" in line("records.jsonl:3")
+    assert line("S_RES_2780_2025.pdf").startswith("INGESTED")
+    docs = Store(s).documents()
+    assert {d.doc_id for d in docs if d.source == "pdf"} == {"S_RES_2780_2025.pdf"} and len(docs) == 2

@@ -127,7 +127,8 @@ def test_locate_survives_line_breaks_hyphens_and_ligatures() -> None:
 
 
 def test_page_view_refuses_documents_not_in_the_index(bot: Briefbot) -> None:
-    assert h.resolve_pdf(bot, "S_RES_2769_2025.pdf") == Path(bot.document("S_RES_2769_2025.pdf").path or "")
+    served = h.resolve_pdf(bot, "S_RES_2769_2025.pdf")  # the verified private copy of the indexed bytes
+    assert served.read_bytes() == Path(bot.document("S_RES_2769_2025.pdf").path or "").read_bytes()
     for bad in ("../../../../etc/passwd", "/etc/passwd", "not_indexed.pdf", str(SAMPLES / "S_2025_231.pdf")):
         with pytest.raises(NotFoundError):
             h.resolve_pdf(bot, bad)

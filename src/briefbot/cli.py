@@ -51,7 +51,12 @@ def _progress(json_mode: bool) -> Progress:
 
 @app.command()
 def ingest(paths: Annotated[list[Path], typer.Argument(help="PDF/XML files or folders (recursive).")],
-           index: IndexOpt = None, as_json: JsonOpt = False) -> None:
+           index: IndexOpt = None,
+           replace: Annotated[bool, typer.Option("--replace", help="Let a changed file replace the document indexed "
+                              "from its path (or else from a file of the same name); without it such a file is "
+                              "refused, and a new file named like an indexed one is indexed as a new document.")
+                              ] = False,
+           as_json: JsonOpt = False) -> None:
     """Parse, chunk, embed and index documents; unchanged files are skipped."""
     from .ingest import ingest_paths
 
@@ -63,7 +68,7 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="PDF/XML files or fo
             def tick(done: int, total: int, message: str) -> None:
                 bar.update(task, completed=done, total=total, description=message[:60])
 
-            report = ingest_paths(paths, settings, progress=tick)
+            report = ingest_paths(paths, settings, progress=tick, replace=replace)
     except BriefbotError as exc:
         _fail(exc)
         return
@@ -76,16 +81,21 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="PDF/XML files or fo
             name = Path(r.path).name
             if r.status == "failed":
                 out.print(f"[red]FAILED[/red]    {name}: {r.reason}", highlight=False)
+            elif r.status == "refused":
+                out.print(f"[red]REFUSED[/red]   {name}: {r.reason}", highlight=False)
+            elif r.status in ("duplicate", "skipped"):
+                out.print(f"{r.status.upper():<9} {name}: {r.reason}", highlight=False)
             elif r.status == "no_text":
                 out.print(f"[yellow]NO TEXT[/yellow]   {name}: {'; '.join(r.warnings)}", highlight=False)
             elif r.status in ("ingested", "replaced"):
                 warn = f"  [yellow]({'; '.join(r.warnings)})[/yellow]" if r.warnings else ""
-                out.print(f"{r.status.upper():<9} {name}: {r.symbol or '?'} · {r.doc_type} · {r.pages} p · "
+                as_id = f" as {r.doc_id}" if r.doc_id and r.doc_id != name else ""
+                out.print(f"{r.status.upper():<9} {name}{as_id}: {r.symbol or '?'} · {r.doc_type} · {r.pages} p · "
                           f"{r.chunks} chunks{warn}", highlight=False)
         counts = ", ".join(f"{v} {k}" for k, v in sorted(report.counts().items()))
         out.print(f"{len(report.results)} files: {counts} in {report.seconds:.1f} s "
                   f"(embedded {report.embedded} new passages in {report.embed_seconds:.1f} s)", highlight=False)
-    if report.failed:
+    if report.failed or report.counts().get("refused"):
         raise typer.Exit(1)
 
 

@@ -65,6 +65,9 @@ class Settings(BaseSettings):
                                    "abandoned with a one-line reason.")
     parse_workers: int = Field(1, ge=1, description="Parser processes running ahead of the embedder.")
     max_file_mb: float = Field(200.0, gt=0, description="Files larger than this are refused.")
+    parse_memory_mb: float = Field(2048.0, ge=256, description="Address space a parser process may use (MB); a "
+                                   "file that needs more (e.g. a decompression bomb) fails on its own line "
+                                   "instead of taking the machine's memory.")
 
     # --- retrieval ---------------------------------------------------------------------------
     k: int = Field(10, ge=1, le=100, description="Passages returned by retrieval.")
@@ -114,6 +117,11 @@ class Settings(BaseSettings):
     login_max_backoff_s: float = Field(300.0, gt=0, description="Longest wait imposed between failed sign-ins.")
     upload_max_mb: float = Field(50.0, gt=0, description="Largest PDF accepted by the web upload.")
     upload_max_files: int = Field(20, ge=1, description="Most files in one web upload.")
+    render_memory_mb: float = Field(1024.0, ge=256, description="Address space a page-image render process may use "
+                                    "(MB); a page that needs more shows a message instead of its image.")
+    render_timeout_s: float = Field(20.0, gt=0, description="Seconds a page-image render may take.")
+    render_max_page_pt: float = Field(3500.0, gt=0, description="Pages larger than this (points, 72 per inch) are "
+                                      "not rendered as images; A0 is 2,384 x 3,370.")
 
     @classmethod
     def settings_customise_sources(

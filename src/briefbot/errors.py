@@ -49,3 +49,15 @@ class StoreUnavailable(BriefbotError):
     """The Chroma server named by chroma_host cannot be reached (Chroma server mode)."""
 
     remedy = "start it with `chroma run --path DIR --port PORT` or unset chroma_host"
+
+
+class IndexBusy(BriefbotError):
+    """Another process serves the index, and a write from here would break it (embedded Chroma)."""
+
+    remedy = "upload through the web app, stop it first, or use Chroma server mode"
+
+
+class DocumentMismatch(BriefbotError):
+    """The file at an indexed document's path is not the file that was indexed (changed, swapped, a link)."""
+
+    remedy = "re-ingest the original file (`briefbot ingest --replace PATH` if it was meant to change)"

@@ -1,16 +1,19 @@
 """Ingest: files → parse (isolated, ahead) → chunk → embed (only new texts) → store, one document at a time.
 
-Parsing runs in child processes while this process embeds, so the two overlap. Unchanged files (same name,
-same SHA-256) are skipped before parsing; a changed file replaces its chunks; texts already in the index are
-not embedded again.
+Parsing runs in child processes while this process embeds, so the two overlap. Unchanged files (same path,
+same SHA-256) are skipped before parsing; a changed file replaces its document only when asked (``replace``); a
+file named like an indexed one is a new document; texts already in the index are not embedded again.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import itertools
 import logging
+import os
 import queue
+import shutil
 import threading
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator
@@ -40,7 +43,7 @@ _RETRIED = ("parser timed out", "parser crashed", "parser ran out of memory", "f
 @dataclass(slots=True)
 class FileResult:
     path: str
-    status: str  # ingested | replaced | unchanged | no_text | failed
+    status: str  # ingested | replaced | unchanged | duplicate | refused | skipped | no_text | failed
     reason: str | None = None
     doc_id: str | None = None
     symbol: str | None = None
@@ -74,17 +77,55 @@ class IngestReport:
 
 
 def discover(paths: Iterable[Path]) -> tuple[list[Path], list[FileResult]]:
-    """Files to ingest (folders walked recursively, sorted), plus results for paths that do not exist."""
+    """Files to ingest (folders walked recursively, sorted), plus a result for every path that cannot be read:
+    missing, a symbolic link that loops or points nowhere, a link to a folder (not followed, so a loop cannot
+    make the walk endless)."""
     files: list[Path] = []
-    missing: list[FileResult] = []
+    problems: list[FileResult] = []
     for p in paths:
         if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in _WALKED))
+            found, bad = _walk(p)
+            files.extend(found)
+            problems.extend(bad)
         elif p.is_file():
             files.append(p)
         else:
-            missing.append(FileResult(str(p), "failed", "no such file or folder"))
-    return list(dict.fromkeys(files)), missing
+            problems.append(FileResult(str(p), "failed", _unreadable(p) or "no such file or folder"))
+    return list(dict.fromkeys(files)), problems
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[FileResult]]:
+    found: list[Path] = []
+    bad: list[FileResult] = []
+    for root, dirs, names in os.walk(folder):  # does not descend into links to folders
+        here = Path(root)
+        for d in sorted(dirs):
+            if (here / d).is_symlink():
+                bad.append(FileResult(str(here / d), "skipped", "symbolic link to a folder: not followed (pass "
+                                      "its target to ingest it)"))
+        for name in sorted(names):
+            f = here / name
+            if f.is_symlink():
+                reason = _unreadable(f)
+                if reason:
+                    bad.append(FileResult(str(f), "failed", reason))
+                    continue
+            if f.suffix.lower() in _WALKED and f.is_file():
+                found.append(f)
+    return sorted(found), bad
+
+
+def _unreadable(path: Path) -> str | None:
+    """Why a symbolic link cannot be read (a loop, or a target that does not exist), else None."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop (the link points back to itself)"
+        if path.is_symlink():
+            return f"broken symbolic link (its target {os.readlink(path)} does not exist)"
+        return None
+    return None
 
 
 def file_sha256(path: Path) -> str | None:
@@ -99,9 +140,31 @@ def file_sha256(path: Path) -> str | None:
         return None
 
 
+def stage_copy(src: Path, dest: Path) -> Path:
+    """Copy ``src`` to ``dest`` (an upload into the index), never over other bytes: when ``dest`` holds another
+    file, the copy is ``<stem>~<sha8><suffix>`` beside it. Returns where the bytes are."""
+    digest = file_sha256(src)
+    if digest is None:
+        raise OSError(f"cannot read {src}")
+    if dest.exists() and file_sha256(dest) != digest:
+        dest = dest.with_name(f"{dest.stem}~{digest[:8]}{dest.suffix}")
+    if not dest.exists() or file_sha256(dest) != digest:
+        part = dest.with_name(f".{dest.name}.part")
+        shutil.copyfile(src, part)
+        os.replace(part, dest)
+    return dest
+
+
 def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress | None = None,
-                 store: Store | None = None, embedder: Embedder | None = None) -> IngestReport:
-    """Entry point of the ingest stage."""
+                 store: Store | None = None, embedder: Embedder | None = None, replace: bool = False) -> IngestReport:
+    """Entry point of the ingest stage.
+
+    A file is the document indexed from the same path (unchanged when its bytes are, refused when they changed
+    unless ``replace``) or a new document; never another document because it has the same name. A second file
+    with a name already indexed gets its own id (``name~<sha8>``); the same bytes at a second path are reported
+    as a duplicate, not indexed twice. ``replace`` replaces, logged, the document at the same path or else the
+    one with the same file name.
+    """
     started = time.perf_counter()
     store = store or Store(settings)
     report = IngestReport()
@@ -110,6 +173,7 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
     known = store.known()
     failed_before = {f["sha256"]: f["reason"] for f in store.failures()
                      if f.get("sha256") and not f["reason"].startswith(_RETRIED)}
+    plan = _Plan(store, replace)
     todo: list[Path] = []
     records: list[tuple[Path, str]] = []
     for f in files:
@@ -129,8 +193,9 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
             else:
                 records.append((f, digest))
             continue
-        if known.get(f.name, ("", None))[0] == digest:
-            report.results.append(FileResult(str(f), "unchanged", doc_id=f.name))
+        decided = plan.decide(f, digest)
+        if decided is not None:
+            report.results.append(decided)
             continue
         if digest in failed_before:
             # Same bytes failed last time: report the reason again without re-parsing.
@@ -146,13 +211,15 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
             # The last run was killed between writing vectors and committing their document: sweep them.
             swept = store.sweep_orphans()
             log.info("swept %d vectors left by an interrupted ingest", swept)
+        for doc_id, path in plan.moved:
+            store.set_path(doc_id, path)
         if todo or records:
             embedder = embedder or embedder_for(settings)
             store.set_flag("ingest_open", "1")
             parsed = _parsed(todo, settings)
             try:
                 outcomes = itertools.chain(parsed, *(_records(f, store, known) for f, _ in records))
-                _run(outcomes, len(todo), settings, store, embedder, known, report, progress)
+                _run(outcomes, len(todo), settings, store, embedder, known, report, progress, plan)
             finally:
                 parsed.close()  # stops the parser thread and its processes if _run failed half way
             for f, digest in records:
@@ -162,6 +229,85 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
                 LexicalIndex(store).rebuild()
     report.seconds = time.perf_counter() - started
     return report
+
+
+class _Plan:
+    """Which document each file is: identity by path and content, never by bare file name."""
+
+    def __init__(self, store: Store, replace: bool) -> None:
+        self.replace = replace
+        self.by_path: dict[str, tuple[str, str]] = {}  # resolved path -> (doc_id, sha256), files only
+        self.by_sha: dict[str, tuple[str, str | None]] = {}  # sha256 -> (doc_id, path)
+        known = store.known()
+        self.ids: set[str] = set(known)
+        for doc_id, path, sha in store.file_documents():
+            if path:
+                self.by_path[_resolved(Path(path))] = (doc_id, sha)
+        for doc_id, (sha, path) in known.items():  # a record's digest is of its text: it never equals a file's
+            self.by_sha.setdefault(sha, (doc_id, path))
+        self.assigned: dict[str, str] = {}  # resolved path -> doc id the parsed document gets
+        self.moved: list[tuple[str, str]] = []  # (doc_id, new path) for indexed files found at a new path
+
+    def decide(self, f: Path, digest: str) -> FileResult | None:
+        """A result for a file that needs no parsing (unchanged, duplicate, refused), else None with its id set."""
+        where = _resolved(f)
+        same = self.by_sha.get(digest)
+        if same is not None and same[1] and _resolved(Path(same[1])) == where:
+            return FileResult(str(f), "unchanged", doc_id=same[0])
+        at_path = self.by_path.get(where)
+        if at_path is not None:
+            doc_id, sha = at_path
+            if sha == digest:
+                return FileResult(str(f), "unchanged", doc_id=doc_id)
+            if not self.replace:
+                # No doc_id: callers (triage, summarise) must not take the indexed old version for this file.
+                return FileResult(str(f), "refused", f"the file changed since it was indexed as {doc_id}; "
+                                  "pass --replace to replace the indexed document with it")
+            self._claim(where, digest, doc_id, replacing=True)
+            return None
+        if same is not None:
+            doc_id, old = same
+            if old and not Path(old).exists():
+                # The indexed file moved: same bytes, so the document is found at its new path.
+                self.moved.append((doc_id, where))
+                self.by_sha[digest] = (doc_id, where)
+                return FileResult(str(f), "unchanged", doc_id=doc_id)
+            return FileResult(str(f), "duplicate", f"same content as {doc_id} (from {old}); not indexed twice",
+                              doc_id=doc_id)
+        name = f.name
+        if self.replace and name in self.ids:
+            self._claim(where, digest, name, replacing=True)
+            return None
+        doc_id = name if name not in self.ids else f"{f.stem}~{digest[:8]}{f.suffix}"
+        self._claim(where, digest, doc_id, replacing=False)
+        return None
+
+    def _claim(self, where: str, digest: str, doc_id: str, replacing: bool) -> None:
+        if replacing:
+            log.warning("replacing the indexed document %s with %s (sha256 %s), as requested", doc_id, where,
+                        digest[:12])
+        self.ids.add(doc_id)
+        self.by_sha[digest] = (doc_id, where)
+        self.by_path[where] = (doc_id, digest)
+        self.assigned[where] = doc_id
+
+    def from_file(self, doc: Document) -> bool:
+        return doc.path is not None and self.assigned.get(doc.path) == doc.doc_id
+
+    def identify(self, doc: Document, path: Path) -> None:
+        """Give a parsed file the id and (absolute) path decided for it."""
+        where = _resolved(path)
+        doc_id = self.assigned.get(where)
+        if doc_id is None:  # a bulk record: its own id
+            return
+        if doc_id != doc.file_name:
+            doc.warnings.append(f"another document is indexed as {doc.file_name}; this one is {doc_id}")
+        doc.doc_id = doc_id
+        doc.path = where
+
+
+def _resolved(path: Path) -> str:
+    return str(path.absolute().resolve())
 
 
 def _parsed(todo: list[Path], settings: Settings) -> Generator[ParseOutcome, None, None]:
@@ -174,7 +320,7 @@ def _parsed(todo: list[Path], settings: Settings) -> Generator[ParseOutcome, Non
         try:
             if not todo:  # only bulk records: no parser processes
                 return
-            with ParserPool(settings.parse_workers, settings.parse_timeout_s) as pool:
+            with ParserPool(settings.parse_workers, settings.parse_timeout_s, settings.parse_memory_mb) as pool:
                 for outcome in pool.parse(todo):
                     while not stop.is_set():
                         try:
@@ -206,16 +352,27 @@ def _records(path: Path, store: Store, known: dict[str, tuple[str, str | None]])
     from .parse.akn import iter_jsonl
 
     have_xml = {d.symbol for d in store.documents() if d.source == "bulk" and d.file_name.endswith(".xml")}
+    bad: list[tuple[int, str]] = []
     try:
-        for doc in iter_jsonl(path, skip_symbols={s for s in have_xml if s}):
+        for doc in iter_jsonl(path, skip_symbols={s for s in have_xml if s}, bad_lines=bad):
+            yield from _bad_lines(path, bad)
             if known.get(doc.doc_id, ("", None))[0] != doc.sha256:
                 yield ParseOutcome(path, doc, None, 0.0)
+        yield from _bad_lines(path, bad)
     except DocumentError as exc:
         yield ParseOutcome(path, None, exc.message, 0.0)
 
 
+def _bad_lines(path: Path, bad: list[tuple[int, str]]) -> Iterator[ParseOutcome]:
+    """Each unusable JSONL line as a failure of its own (``file.jsonl:LINE``), so it gets a status line."""
+    while bad:
+        lineno, reason = bad.pop(0)
+        yield ParseOutcome(path.with_name(f"{path.name}:{lineno}"), None, f"line {lineno}: {reason}", 0.0)
+
+
 def _run(outcomes: Iterator[ParseOutcome], total: int, settings: Settings, store: Store, embedder: Embedder,
-         known: dict[str, tuple[str, str | None]], report: IngestReport, progress: Progress | None) -> None:
+         known: dict[str, tuple[str, str | None]], report: IngestReport, progress: Progress | None,
+         plan: _Plan) -> None:
     count = token_counter(embedder.path)
     cache = EmbeddingCache(Path(settings.index) / "embeddings.sqlite", embedder.name) if settings.embedding_cache \
         else None
@@ -240,7 +397,7 @@ def _run(outcomes: Iterator[ParseOutcome], total: int, settings: Settings, store
             if chunks else fresh
         store.add_vectors(chunks, vectors, {d.doc_id: d for d, _, _ in pending})
         for doc, doc_chunks, result in pending:
-            store.commit_document(doc, doc_chunks)
+            store.commit_document(doc, doc_chunks, from_file=plan.from_file(doc))
             report.results.append(result)
         pending.clear()
         new_texts.clear()
@@ -256,6 +413,7 @@ def _run(outcomes: Iterator[ParseOutcome], total: int, settings: Settings, store
                 progress(done, max(total, done), f"failed {path.name}: {reason}")
             continue
         doc = outcome.document
+        plan.identify(doc, path)
         chunks = chunk_document(doc, settings.chunk_max_tokens, settings.chunk_min_chars, count)
         fresh = [c for c in chunks if c.text_hash not in new_texts]
         present = store.existing_hashes(c.text_hash for c in fresh)

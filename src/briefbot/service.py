@@ -6,7 +6,10 @@ retriever, and exposes ask / ask_stream / library / ingest / remove. Nothing her
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
+import stat
 import threading
 import time
 from collections.abc import Iterator
@@ -17,7 +20,7 @@ from typing import Any, Literal
 from .answer import extractive_answer, stream_text
 from .config import Settings
 from .embed import Embedder, embedder_for
-from .errors import IndexMissingError
+from .errors import DocumentMismatch, IndexMissingError
 from .ingest import IngestReport, Progress, ingest_paths, remove_documents
 from .lexical import LexicalIndex
 from .models import Answer, DocInfo, Hit
@@ -110,20 +113,68 @@ class Briefbot:
         return self.store.document(doc_id_or_symbol)
 
     def document_path(self, doc_id: str) -> Path | None:
-        """The PDF of an indexed document, if it is still on disk (only indexed files are ever served)."""
-        info = self.store.document(doc_id)
-        if info.path and Path(info.path).is_file():
-            return Path(info.path)
-        return None
+        """The file of an indexed document, only as the bytes that were indexed; None when it is gone.
 
-    def ingest(self, paths: list[Path], progress: Progress | None = None) -> IngestReport:
+        Served from a private copy (``<index>/<collection>/files/<sha256>/<name>``, made on first use from bytes
+        whose SHA-256 matched the catalog), so a file changed, swapped or replaced by a link after ingest is never
+        handed out: it raises DocumentMismatch instead. Bulk records have no file of their own (None).
+        """
+        info = self.store.document(doc_id)
+        indexed = self.store.indexed_file(info.doc_id)
+        if indexed is None:
+            return None
+        path, sha = Path(indexed[0]), indexed[1]
+        copy = self.store.file_copy_dir(sha) / path.name
+        if copy.is_file():
+            return copy
+        if not os.path.lexists(path):
+            return None
+        return _private_copy(path, sha, copy, info.doc_id)
+
+    def ingest(self, paths: list[Path], progress: Progress | None = None, replace: bool = False) -> IngestReport:
+        """Index files. A file never replaces an indexed document unless ``replace`` (logged); a file named like an
+        indexed one becomes a new document."""
         # One ingest at a time per process; readers keep working (SQLite WAL, catalog version checks).
         with self._ingest_lock:
-            return ingest_paths(paths, self.settings, progress=progress, store=self.store, embedder=self.embedder)
+            return ingest_paths(paths, self.settings, progress=progress, store=self.store, embedder=self.embedder,
+                                replace=replace)
 
     def remove(self, ids: list[str]) -> list[str]:
         with self._ingest_lock:
             return remove_documents(ids, self.settings, store=self.store)
+
+
+def _private_copy(path: Path, sha: str, copy: Path, doc_id: str) -> Path:
+    """Copy ``path`` to ``copy`` if its bytes hash to ``sha``, reading through no symbolic link."""
+    def mismatch(why: str) -> DocumentMismatch:
+        log.warning("refused to serve %s for %s: %s", path, doc_id, why)
+        return DocumentMismatch(f"the file of {doc_id} at {path} is not the file that was indexed ({why})")
+
+    if os.path.realpath(path) != os.path.abspath(path):  # the path (or a folder on it) is a link now
+        raise mismatch("it is now reached through a symbolic link")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as exc:
+        raise mismatch(f"cannot be opened: {exc.strerror}") from exc
+    copy.parent.parent.mkdir(exist_ok=True, mode=0o700)  # only the server's user reads the copies
+    copy.parent.mkdir(exist_ok=True, mode=0o700)
+    part = copy.with_name(f".{copy.name}.{os.getpid()}.{threading.get_ident()}.part")
+    digest = hashlib.sha256()
+    try:
+        with os.fdopen(fd, "rb") as src:
+            if not stat.S_ISREG(os.fstat(src.fileno()).st_mode):
+                raise mismatch("it is not a regular file")
+            out_fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(out_fd, "wb") as dst:
+                for block in iter(lambda: src.read(1 << 20), b""):
+                    digest.update(block)
+                    dst.write(block)
+        if digest.hexdigest() != sha:
+            raise mismatch("its content changed")
+        os.replace(part, copy)
+    finally:
+        part.unlink(missing_ok=True)
+    return copy
 
 
 _instances: dict[str, Briefbot] = {}

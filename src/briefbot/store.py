@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 import sqlite3
 import threading
 import time
@@ -47,7 +48,10 @@ CREATE TABLE IF NOT EXISTS chunks (
 CREATE INDEX IF NOT EXISTS chunks_hash ON chunks (text_hash);
 CREATE TABLE IF NOT EXISTS failures (path TEXT PRIMARY KEY, file_name TEXT, sha256 TEXT, reason TEXT, at TEXT);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS files (doc_id TEXT PRIMARY KEY, path TEXT, sha256 TEXT);
 """
+# files: documents indexed from a file of their own (not bulk records), with the absolute path and the SHA-256 of
+# the bytes indexed: a file's identity at ingest, and what a download must match.
 # embedding_function=None: we always pass vectors; Chroma must never fetch a model.
 _COLLECTION: dict[str, Any] = {"embedding_function": None,
                                "configuration": {"hnsw": {"space": "cosine", "ef_search": 100}}}
@@ -133,14 +137,17 @@ class Store:
     def writing(self) -> Iterator[None]:
         """The writer lock of this index: one ingest or removal at a time, across processes. Readers never wait.
 
-        An flock, so a killed holder releases it; what it left half done is swept by the next ingest.
+        An flock, so a killed holder releases it; what it left half done is swept by the next ingest. Raises
+        IndexBusy when another process serves the index and a write from here would break it (indexlock.py).
         """
         try:
             import fcntl
         except ImportError:  # not POSIX: no cross-process lock
             yield
             return
-        with open(self.dir / "writer.lock", "a+b") as fh:
+        from .indexlock import writer_guard
+
+        with writer_guard(self.settings), open(self.dir / "writer.lock", "a+b") as fh:
             try:
                 fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -248,10 +255,42 @@ class Store:
         rows = self._db().execute("SELECT doc_id, sha256, path FROM documents").fetchall()
         return {r[0]: (r[1], r[2]) for r in rows}
 
-    def commit_document(self, doc: Document, chunks: Sequence[Chunk]) -> None:
-        """Replace ``doc`` (if present) with its new chunks, atomically."""
+    def file_documents(self) -> list[tuple[str, str | None, str]]:
+        """(doc_id, path, sha256) of documents indexed from a file of their own (indexes from before the files
+        table: the PDFs)."""
+        rows = self._db().execute(
+            "SELECT doc_id, path, sha256 FROM files UNION ALL SELECT doc_id, path, sha256 FROM documents "
+            "WHERE source = 'pdf' AND doc_id NOT IN (SELECT doc_id FROM files)").fetchall()
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def indexed_file(self, doc_id: str) -> tuple[str, str] | None:
+        """(path, sha256 of its bytes) of a document indexed from a file, None for bulk records."""
+        db = self._db()
+        row = db.execute("SELECT path, sha256 FROM files WHERE doc_id = ?", (doc_id,)).fetchone()
+        if row is None:
+            row = db.execute("SELECT path, sha256 FROM documents WHERE doc_id = ? AND source = 'pdf'",
+                             (doc_id,)).fetchone()
+        return (row[0], row[1]) if row and row[0] else None
+
+    def set_path(self, doc_id: str, path: str) -> None:
+        """The same bytes were found at another path (the file moved)."""
+        db = self._db()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("UPDATE documents SET path = ? WHERE doc_id = ?", (path, doc_id))
+            db.execute("UPDATE files SET path = ? WHERE doc_id = ?", (path, doc_id))
+            self._bump(db)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def commit_document(self, doc: Document, chunks: Sequence[Chunk], from_file: bool = False) -> None:
+        """Replace ``doc`` (if present) with its new chunks, atomically. ``from_file``: indexed from a file of its
+        own, whose path and bytes' hash are kept for identity and downloads."""
         db = self._db()
         old_hashes = self._hashes_of(doc.doc_id)
+        old_sha = db.execute("SELECT sha256 FROM documents WHERE doc_id = ?", (doc.doc_id,)).fetchone()
         db.execute("BEGIN IMMEDIATE")
         try:
             self._delete_rows(db, doc.doc_id)
@@ -265,7 +304,9 @@ class Store:
             db.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?)", [
                 (c.doc_id, c.ordinal, c.text_hash, c.text, _span_json(c.spans), c.paragraph, c.section, c.kind)
                 for c in chunks])
-            db.execute("DELETE FROM failures WHERE file_name = ?", (doc.file_name,))
+            if from_file:
+                db.execute("INSERT INTO files VALUES (?,?,?)", (doc.doc_id, doc.path, doc.sha256))
+            db.execute("DELETE FROM failures WHERE path = ? OR sha256 = ?", (doc.path, doc.sha256))
             self._bump(db)
             db.execute("COMMIT")
         except BaseException:
@@ -273,6 +314,8 @@ class Store:
             raise
         gone = old_hashes - {c.text_hash for c in chunks}
         self._drop_unreferenced(gone)
+        if old_sha and old_sha[0] != doc.sha256:
+            self._drop_file_copy(old_sha[0])
 
     def remove_document(self, doc_id: str) -> DocInfo:
         info = self.document(doc_id)
@@ -287,7 +330,17 @@ class Store:
             db.execute("ROLLBACK")
             raise
         self._drop_unreferenced(hashes)
+        self._drop_file_copy(info.sha256)
         return info
+
+    def file_copy_dir(self, sha256: str) -> Path:
+        """Where the private copy of an indexed file's bytes is kept for downloads and page views."""
+        return self.dir / "files" / sha256
+
+    def _drop_file_copy(self, sha256: str | None) -> None:
+        """The private copy of a file's bytes goes with the last document holding them."""
+        if sha256 and not self._db().execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone():
+            shutil.rmtree(self.file_copy_dir(sha256), ignore_errors=True)
 
     def record_failure(self, path: Path, sha256: str | None, reason: str) -> None:
         self._db().execute("INSERT OR REPLACE INTO failures VALUES (?,?,?,?,?)",
@@ -316,7 +369,7 @@ class Store:
         return {r[0] for r in self._db().execute("SELECT text_hash FROM chunks WHERE doc_id = ?", (doc_id,))}
 
     def _delete_rows(self, db: sqlite3.Connection, doc_id: str) -> None:
-        for table in ("documents", "pages", "chunks"):
+        for table in ("documents", "pages", "chunks", "files"):
             db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
 
     def _drop_unreferenced(self, hashes: set[str]) -> None:
@@ -348,8 +401,14 @@ class Store:
 
     def document(self, doc_id_or_symbol: str) -> DocInfo:
         db = self._db()
-        row = db.execute(f"SELECT {_DOC_COLS} FROM documents WHERE doc_id = ? OR file_name = ?",
-                         (doc_id_or_symbol, doc_id_or_symbol)).fetchone()
+        row = db.execute(f"SELECT {_DOC_COLS} FROM documents WHERE doc_id = ?", (doc_id_or_symbol,)).fetchone()
+        if row is None:
+            named = db.execute(f"SELECT {_DOC_COLS} FROM documents WHERE file_name = ? ORDER BY doc_id",
+                               (doc_id_or_symbol,)).fetchall()
+            if len(named) > 1:  # files of the same name from different folders: never pick one silently
+                raise NotFoundError(f"{doc_id_or_symbol!r} names {len(named)} indexed documents",
+                                    f"name one by its id: {', '.join(r[0] for r in named)}")
+            row = named[0] if named else None
         if row is None:
             row = db.execute(f"SELECT {_DOC_COLS} FROM documents WHERE symbol_key = ? ORDER BY date DESC",
                              (symbol_key(doc_id_or_symbol),)).fetchone()

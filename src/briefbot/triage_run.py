@@ -105,7 +105,7 @@ def run_triage(paths: Iterable[Path], settings: Settings, out_dir: Path, force: 
     state = TriageState(out_dir)
     files, missing = discover(paths)
     for m in missing:
-        report.outcomes.append(TriageOutcome(m.path, "failed", m.reason))
+        report.outcomes.append(TriageOutcome(m.path, m.status, m.reason))  # failed, or a skipped folder link
     todo: list[tuple[Path, str]] = []
     for f in files:
         if f.suffix.lower() not in SUPPORTED_SUFFIXES:

@@ -715,11 +715,13 @@ _MASTHEAD_END_RE = re.compile(r"^(?:Adopted by the Security Council|Statement by
 _ITEM_RE = re.compile(r"items?\s+entitled\s+[“\"]([^”\"]{3,300})[”\"]")
 
 
-def iter_jsonl(path: Path, skip_symbols: Iterable[str] = frozenset()) -> Iterator[Document]:
+def iter_jsonl(path: Path, skip_symbols: Iterable[str] = frozenset(),
+               bad_lines: list[tuple[int, str]] | None = None) -> Iterator[Document]:
     """One Document per record of the bulk JSONL, skipping records whose symbol is in ``skip_symbols``.
 
     A record repeating an earlier one (same symbol, same text) is skipped too. Unreadable lines are logged
-    and skipped; an unreadable file raises DocumentError.
+    and skipped (and listed in ``bad_lines`` as (line number, reason), so ingest reports each); an unreadable
+    file raises DocumentError.
     """
     skip = {symbol_key(s) for s in skip_symbols if s}
     seen: set[tuple[str, str]] = set()
@@ -736,9 +738,13 @@ def iter_jsonl(path: Path, skip_symbols: Iterable[str] = frozenset()) -> Iterato
                 rec = json.loads(raw)
             except json.JSONDecodeError as err:
                 log.warning("%s:%d: skipped, not JSON (%s)", path.name, lineno, err.msg)
+                if bad_lines is not None:
+                    bad_lines.append((lineno, f"not JSON ({err.msg})"))
                 continue
             if not isinstance(rec, dict) or not rec.get("symbol") or not rec.get("text"):
                 log.warning("%s:%d: skipped, no symbol or text", path.name, lineno)
+                if bad_lines is not None:
+                    bad_lines.append((lineno, "no symbol or text in the record"))
                 continue
             warnings: list[str] = []
             symbol = _record_symbol(rec, warnings)

@@ -25,10 +25,35 @@ class ParseOutcome:
     seconds: float
 
 
-def _worker(conn: Connection) -> None:
+def limit_memory(memory_mb: float | None) -> None:
+    """Cap this process's address space (RLIMIT_AS): past it, allocations fail instead of taking the machine."""
+    if not memory_mb:
+        return
+    try:
+        import resource
+    except ImportError:  # not POSIX: no cap
+        return
+    limit = int(memory_mb * (1 << 20))
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _peak_mb(pid: int | None) -> float | None:
+    """Peak virtual memory of a live process in MB (Linux), or None."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmPeak:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        return None
+    return None
+
+
+def _worker(conn: Connection, memory_mb: float | None = None) -> None:
     from ..errors import DocumentError
     from . import parse_file
 
+    limit_memory(memory_mb)
     while True:
         try:
             path = conn.recv()
@@ -41,7 +66,8 @@ def _worker(conn: Connection) -> None:
         except DocumentError as exc:
             conn.send(("error", str(exc.message)))
         except MemoryError:
-            conn.send(("error", "parser ran out of memory"))
+            conn.send(("error", f"parser ran out of memory (more than parse_memory_mb={memory_mb:g} MB)"
+                       if memory_mb else "parser ran out of memory"))
         except Exception as exc:  # a parser bug must not stop the batch: report it on one line
             conn.send(("error", f"parser failed: {type(exc).__name__}: {exc}"[:300]))
 
@@ -49,9 +75,9 @@ def _worker(conn: Connection) -> None:
 class _Slot:
     """One child process and its pipe."""
 
-    def __init__(self, ctx: Any) -> None:
+    def __init__(self, ctx: Any, memory_mb: float | None) -> None:
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker, args=(child,), daemon=True)
+        self.proc = ctx.Process(target=_worker, args=(child, memory_mb), daemon=True)
         self.proc.start()
         child.close()
 
@@ -71,11 +97,12 @@ class _Slot:
 class ParserPool:
     """Parses files in ``workers`` child processes; results come back in input order."""
 
-    def __init__(self, workers: int = 1, timeout_s: float = 120.0) -> None:
+    def __init__(self, workers: int = 1, timeout_s: float = 120.0, memory_mb: float | None = None) -> None:
         # forkserver: children start clean, without the parent's torch threads (fork after torch can deadlock).
         self._ctx = mp.get_context("forkserver")
         self._workers = max(1, workers)
         self._timeout = timeout_s
+        self._memory_mb = memory_mb  # address-space cap of each child (RLIMIT_AS)
         self._slots: list[_Slot] = []
 
     def __enter__(self) -> ParserPool:
@@ -92,7 +119,7 @@ class ParserPool:
     def parse(self, paths: Iterable[Path]) -> Iterator[ParseOutcome]:
         pending = list(paths)
         while len(self._slots) < min(self._workers, max(1, len(pending))):
-            self._slots.append(_Slot(self._ctx))
+            self._slots.append(_Slot(self._ctx, self._memory_mb))
         busy: list[tuple[_Slot, Path, float]] = []
         queue = iter(pending)
         free = list(self._slots)
@@ -123,9 +150,16 @@ class ParserPool:
                 next_out += 1
 
     def _wait(self, slot: _Slot, path: Path, started: float) -> ParseOutcome:
-        remaining = self._timeout - (time.monotonic() - started)
+        peak: float | None = None
         try:
-            ready = slot.conn.poll(max(0.0, remaining))
+            # Wait in short steps, noting the child's peak memory: a child killed by an allocation failure under
+            # its cap (PDFium aborts) is reported as out of memory, not as a crash.
+            while True:
+                remaining = self._timeout - (time.monotonic() - started)
+                ready = slot.conn.poll(max(0.0, min(remaining, 0.25)))
+                if ready or remaining <= 0.25:
+                    break
+                peak = _peak_mb(slot.proc.pid) or peak
             if not ready:
                 slot.stop(kill=True)
                 return ParseOutcome(path, None, f"parser timed out after {self._timeout:g} s (file may be "
@@ -135,6 +169,10 @@ class ParserPool:
             slot.proc.join(timeout=2)  # reap it, or exitcode is still None
             code = slot.proc.exitcode
             slot.stop(kill=True)
+            if self._memory_mb and peak is not None and peak >= 0.75 * self._memory_mb:
+                return ParseOutcome(path, None, f"parser ran out of memory (more than parse_memory_mb="
+                                    f"{self._memory_mb:g} MB; the file may be a decompression bomb)",
+                                    time.monotonic() - started)
             return ParseOutcome(path, None, f"parser crashed (exit code {code})", time.monotonic() - started)
         seconds = time.monotonic() - started
         if status == "ok":
@@ -143,4 +181,4 @@ class ParserPool:
 
     def _replace(self, dead: _Slot) -> None:
         self._slots = [s for s in self._slots if s is not dead]
-        self._slots.append(_Slot(self._ctx))
+        self._slots.append(_Slot(self._ctx, self._memory_mb))

@@ -39,13 +39,17 @@ def serve(settings: Settings, on_ready: Callable[[str], None] | None = None) -> 
     """
     check_bind(settings.host, settings.auth)
     check_login(settings)  # weak passwords and bad TLS files are refused before the index loads
+    from ..indexlock import serving
     from ..service import open_briefbot
 
-    bot = open_briefbot(settings)
-    log.info("serving %s on %s:%s", settings.index, settings.host, settings.port)
-    demo = create_app(bot, settings)
-    # Gradio's own banner suggests share=True, which briefbot never uses: print our own line instead.
-    url = launch(demo, settings, prevent_thread_lock=True, quiet=True)
-    if on_ready:
-        on_ready(url)
-    demo.block_thread()
+    # While this app serves the index, writers in other processes are refused (embedded) or share its server.
+    with serving(settings) as claim:
+        bot = open_briefbot(settings)
+        log.info("serving %s on %s:%s", settings.index, settings.host, settings.port)
+        demo = create_app(bot, settings)
+        # Gradio's own banner suggests share=True, which briefbot never uses: print our own line instead.
+        url = launch(demo, settings, prevent_thread_lock=True, quiet=True)
+        claim.set_url(url)
+        if on_ready:
+            on_ready(url)
+        demo.block_thread()

@@ -33,7 +33,7 @@ from ..models import DOC_TYPE_LABELS, DOC_TYPES, Answer
 from ..service import Briefbot
 from . import handlers as h
 from .auth import check_login, launch_options
-from .pdfview import render_page
+from .pdfview import RenderLimits, render_page
 
 log = logging.getLogger(__name__)
 
@@ -165,7 +165,10 @@ def create_app(bot: Briefbot, settings: Settings) -> gr.Blocks:
             page_len = len(bot.page_text(card.doc_id, card.page))
             hint = card.start / page_len if page_len else None
         try:
-            image, found = render_page(pdf, card.page, card.quote, hint=hint)
+            image, found = render_page(pdf, card.page, card.quote, hint=hint,
+                                       limits=RenderLimits.from_settings(settings))
+        except BriefbotError as exc:  # too large, too slow or too big in memory: say so in place of the image
+            return None, f"**{card.reference()}** — {exc}", gr.skip()
         except Exception:
             log.exception("rendering %s p. %s failed", pdf.name, card.page)
             return None, f"**{card.reference()}** — this page could not be rendered.", gr.skip()

@@ -274,13 +274,11 @@ def validate_uploads(paths: list[Path], max_mb: float, max_files: int) -> Upload
 
 def stage_uploads(files: list[Path], uploads: Path) -> list[Path]:
     """Copy accepted uploads into ``<index>/uploads/``; the index's copy is what gets ingested and served."""
+    from ..ingest import stage_copy
+
     uploads.mkdir(parents=True, exist_ok=True)
-    staged = []
-    for f in files:
-        dest = uploads / safe_name(f.name)
-        shutil.copyfile(f, dest)
-        staged.append(dest)
-    return staged
+    # Never over an earlier upload of the same name: its document is served from those bytes.
+    return [stage_copy(f, uploads / safe_name(f.name)) for f in files]
 
 
 class IngestJob:

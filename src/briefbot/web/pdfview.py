@@ -1,5 +1,10 @@
 """A PDF page as an image with a quote highlighted where it is printed.
 
+Pages are rendered in child processes with an address-space cap and a time limit, and pages larger than a cap
+(in points) are refused before rendering: a 622-byte PDF with a 14,400-point page took 5.4 GB and 13.9 s inside the
+web server. A refused or failed render raises RenderRefused, whose message the page view shows instead of the
+image. Renders run side by side (PDFium is not thread-safe, so each child renders one page at a time).
+
 The citation's offsets point into the *cleaned* page text (running heads removed, hyphenation undone), not into
 PDFium's character list, so the quote is located again on the page: both texts are reduced to lower-case letters
 and digits with a map back to PDFium character indices, which survives line breaks, hyphens and ligatures.
@@ -7,21 +12,26 @@ and digits with a map back to PDFium character indices, which survives line brea
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import multiprocessing as mp
 import threading
 import unicodedata
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageDraw
 
+from ..errors import BriefbotError
+
 log = logging.getLogger(__name__)
 
 HIGHLIGHT = (255, 214, 0, 110)  # translucent yellow over the text
 OUTLINE = (230, 140, 0, 255)
-# PDFium is not thread-safe and the server answers several sessions from worker threads.
-_PDFIUM_LOCK = threading.Lock()
 _ANCHOR = 40  # normalised characters used to find a quote's start and end when the whole quote does not match
 
 
@@ -101,31 +111,67 @@ def _lines(rects: list[tuple[float, float, float, float]]) -> list[tuple[float, 
     return [(a, b, c, d) for a, b, c, d in lines]
 
 
-def render_page(pdf: Path, page: int, quote: str | None = None, scale: float = 1.5,
-                hint: float | None = None) -> tuple[Image.Image, bool]:
-    """Page ``page`` (1-based) of ``pdf`` rendered at ``scale``, with ``quote`` highlighted.
+class RenderRefused(BriefbotError):
+    """A page that is not rendered (too large, too slow, too much memory); the message replaces the image."""
 
-    Returns the image and whether the quote was found on the page.
+    remedy = "read the passage text on the card, or download the PDF"
+
+
+@dataclass(frozen=True, slots=True)
+class RenderLimits:
+    """Bounds of one page render (Settings: render_memory_mb, render_timeout_s, render_max_page_pt)."""
+
+    memory_mb: float = 1024.0
+    timeout_s: float = 20.0
+    max_page_pt: float = 3500.0  # A0 is 2,384 x 3,370 pt; UN documents are A4 or letter
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> RenderLimits:
+        return cls(settings.render_memory_mb, settings.render_timeout_s, settings.render_max_page_pt)
+
+
+def render_page(pdf: Path, page: int, quote: str | None = None, scale: float = 1.5,
+                hint: float | None = None, limits: RenderLimits | None = None) -> tuple[Image.Image, bool]:
+    """Page ``page`` (1-based) of ``pdf`` rendered at ``scale``, with ``quote`` highlighted, in a child process.
+
+    Returns the image and whether the quote was found on the page; raises RenderRefused with a message for the
+    reader when the page is too large or the render breaks its limits, ValueError for a page outside the document.
     """
-    with _PDFIUM_LOCK:
-        doc = pdfium.PdfDocument(str(pdf))
-        try:
-            if not 1 <= page <= len(doc):
-                raise ValueError(f"page {page} is outside 1..{len(doc)}")
-            pdf_page = doc[page - 1]
-            image = pdf_page.render(scale=scale).to_pil().convert("RGBA")
-            # Render coordinates start at the crop box's top-left corner.
-            left, _bottom, _right, top = pdf_page.get_cropbox()
-            rects: list[tuple[float, float, float, float]] = []
-            if quote and pdf_page.get_rotation() == 0:
-                textpage = pdf_page.get_textpage()
-                span = locate(_page_chars(textpage), quote, hint)
-                if span:
-                    # count_rects with default arguments first: PDFium's get_rect needs it.
-                    textpage.count_rects()
-                    rects = _rects(textpage, *span)
-        finally:
-            doc.close()
+    limits = limits or RenderLimits()
+    status, payload = _RENDERERS.run((str(pdf), page, quote, scale, hint, limits.max_page_pt), limits)
+    if status == "ok":
+        mode, size, data, found = payload
+        return Image.frombytes(mode, size, data), found
+    if status == "value":
+        raise ValueError(payload)
+    raise RenderRefused(payload)
+
+
+def _render(pdf: Path, page: int, quote: str | None, scale: float, hint: float | None,
+            max_page_pt: float) -> tuple[Image.Image, bool]:
+    """The render itself (in a child process)."""
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        if not 1 <= page <= len(doc):
+            raise ValueError(f"page {page} is outside 1..{len(doc)}")
+        pdf_page = doc[page - 1]
+        width, height = pdf_page.get_size()
+        if max(width, height) > max_page_pt:
+            raise RenderRefused(f"page {page} is {width:,.0f} x {height:,.0f} points, larger than the "
+                                f"{max_page_pt:,.0f}-point limit for page images (render_max_page_pt)")
+        image = pdf_page.render(scale=scale).to_pil().convert("RGBA")
+        # Render coordinates start at the crop box's top-left corner.
+        left, _bottom, _right, top = pdf_page.get_cropbox()
+        rects: list[tuple[float, float, float, float]] = []
+        if quote and pdf_page.get_rotation() == 0:
+            textpage = pdf_page.get_textpage()
+            span = locate(_page_chars(textpage), quote, hint)
+            if span:
+                # count_rects with default arguments first: PDFium's get_rect needs it.
+                textpage.count_rects()
+                rects = _rects(textpage, *span)
+    finally:
+        doc.close()
     if rects:
         overlay = Image.new("RGBA", image.size, (0, 0, 0, 0))
         draw = ImageDraw.Draw(overlay)
@@ -140,3 +186,110 @@ def render_page(pdf: Path, page: int, quote: str | None = None, scale: float = 1
         draw.rectangle((bar_x - 3, (top - ys1) * scale - 2, bar_x, (top - ys0) * scale + 2), fill=OUTLINE)
         image = Image.alpha_composite(image, overlay)
     return image.convert("RGB"), bool(rects)
+
+
+def _worker(conn: Connection, memory_mb: float) -> None:
+    from ..parse.isolate import limit_memory
+
+    limit_memory(memory_mb)
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:
+            return
+        if job is None:
+            return
+        try:
+            image, found = _render(Path(job[0]), *job[1:])
+            conn.send(("ok", (image.mode, image.size, image.tobytes(), found)))
+        except RenderRefused as exc:
+            conn.send(("refused", exc.message))
+        except ValueError as exc:
+            conn.send(("value", str(exc)))
+        except MemoryError:
+            conn.send(("refused", _too_big(memory_mb)))
+        except Exception as exc:  # a damaged PDF: one line for the reader, the server goes on
+            conn.send(("refused", f"this page could not be rendered ({type(exc).__name__}: {exc})"[:300]))
+
+
+def _too_big(memory_mb: float) -> str:
+    return f"this page needs more than the {memory_mb:g} MB allowed for a page image (render_memory_mb)"
+
+
+class _Child:
+    def __init__(self, ctx: Any, memory_mb: float) -> None:
+        self.memory_mb = memory_mb
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker, args=(child, memory_mb), daemon=True, name="briefbot-render")
+        self.proc.start()
+        child.close()
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError):
+            self.conn.send(None)
+        self.proc.join(timeout=2)
+        self.kill()
+
+    def kill(self) -> None:
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join(timeout=5)
+        self.conn.close()
+
+
+class _Renderers:
+    """Render children: a render takes an idle one or starts one, so renders never wait on each other; a few
+    stay idle for the next clicks, and one that breaks a limit is killed, not reused."""
+
+    idle_max = 2
+
+    def __init__(self) -> None:
+        self._idle: list[_Child] = []
+        self._lock = threading.Lock()  # guards the idle list only, never held during a render
+        self._ctx: Any = None
+
+    def run(self, job: tuple[Any, ...], limits: RenderLimits) -> tuple[str, Any]:
+        child = self._take(limits.memory_mb)
+        try:
+            child.conn.send(job)
+            if not child.conn.poll(limits.timeout_s):
+                child.kill()
+                return "refused", f"rendering this page took longer than {limits.timeout_s:g} s (render_timeout_s)"
+            result: tuple[str, Any] = child.conn.recv()
+        except (EOFError, OSError):  # the child died: PDFium aborts when an allocation fails under the cap
+            child.proc.join(timeout=2)
+            code = child.proc.exitcode
+            child.kill()
+            log.warning("page render child exited with code %s", code)
+            return "refused", _too_big(limits.memory_mb) if code and code < 0 else \
+                f"the page renderer stopped (exit code {code})"
+        self._give(child)
+        return result
+
+    def _take(self, memory_mb: float) -> _Child:
+        with self._lock:
+            while self._idle:
+                child = self._idle.pop()
+                if child.proc.is_alive() and child.memory_mb == memory_mb:
+                    return child
+                child.kill()
+            if self._ctx is None:
+                # forkserver: children start clean, without the server's threads (fork after threads can deadlock).
+                self._ctx = mp.get_context("forkserver")
+        return _Child(self._ctx, memory_mb)
+
+    def _give(self, child: _Child) -> None:
+        with self._lock:
+            if len(self._idle) < self.idle_max:
+                self._idle.append(child)
+                return
+        child.stop()
+
+    def close(self) -> None:
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for child in idle:
+            child.stop()
+
+
+_RENDERERS = _Renderers()
