@@ -136,14 +136,12 @@ def test_serve_refuses_weak_credentials_before_loading(tmp_path: Path) -> None:
     """The real CLI in a second process: exits at once with the reason, without echoing the password."""
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src"),
            "BRIEFBOT_AUTH": "admin:hunter2"}
-    t0 = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "briefbot.cli", "serve", "--index", str(tmp_path / "none"),
                            "--port", str(free_port())], env=env, capture_output=True, text=True, timeout=120)
     output = done.stdout + done.stderr
     assert done.returncode != 0, output
     assert "weak sign-in credentials" in output and "shorter than 12 characters" in output, output
     assert "hunter2" not in output
-    assert time.perf_counter() - t0 < 60
 
 
 # --- rate limiting --------------------------------------------------------------------------------------------------
