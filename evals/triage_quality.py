@@ -110,7 +110,8 @@ def theme_report(labels: dict[str, dict[str, str]], cards: dict[str, TriageCard]
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--index", type=Path, default=Path("/tmp/triage_idx"))
+    ap.add_argument("--index", type=Path, action="append", default=None,
+                    help="index directory (repeatable: a document is read from the first index holding it)")
     ap.add_argument("--themes", type=Path, default=None, help="taxonomy file (default: the packaged one)")
     ap.add_argument("--manifest", type=Path, default=MANIFEST)
     ap.add_argument("--labels", type=Path, action="append", default=None,
@@ -119,10 +120,11 @@ def main() -> int:
                     help="which split's theme figures to print (all: dev, test and both together)")
     ap.add_argument("--today", default="2025-09-01", help="reference date for recency (fixed for repeatability)")
     ap.add_argument("--verbose", "-v", action="store_true", help="list every disagreement")
+    ap.add_argument("--indexed-only", action="store_true",
+                    help="score only labelled documents the index holds (while an index is still being built)")
     args = ap.parse_args()
 
-    settings = load_settings(index=args.index)
-    store = open_store(settings)
+    stores = [open_store(load_settings(index=i)) for i in args.index or [Path("/tmp/triage_idx")]]
     taxonomy = load_taxonomy(args.themes)
     today = date.fromisoformat(args.today)
     manifest = {r["file"]: r for r in csv.DictReader(args.manifest.open(encoding="utf-8"))}
@@ -131,11 +133,13 @@ def main() -> int:
 
     cards: dict[str, TriageCard] = {}
     for name in dict.fromkeys([*manifest, *labels]):
-        try:
-            info = store.document(name)
-        except NotFoundError:
-            continue
-        cards[name] = triage_document(store, info, taxonomy, today=today, doc=read_document(store, info))
+        for store in stores:
+            try:
+                info = store.document(name)
+            except NotFoundError:
+                continue
+            cards[name] = triage_document(store, info, taxonomy, today=today, doc=read_document(store, info))
+            break
 
     # --- type and symbol ---------------------------------------------------------------------------------------
     type_ok = sym_ok = 0
@@ -164,7 +168,8 @@ def main() -> int:
     # --- themes ------------------------------------------------------------------------------------------------
     splits = [*SPLITS, "all"] if args.split == "all" else [args.split]
     for split in splits:
-        chosen = {n: r for n, r in labels.items() if split == "all" or split_of(n) == split}
+        chosen = {n: r for n, r in labels.items() if (split == "all" or split_of(n) == split)
+                  and (n in cards or not args.indexed_only)}
         theme_report(chosen, cards, taxonomy.slugs, f"{split} ({', '.join(p.name for p in label_files)})",
                      args.verbose and split != "all")
 
