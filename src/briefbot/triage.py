@@ -43,7 +43,9 @@ _LEAD_LABEL = re.compile(r"^(?:[IVXL]{1,6}\.\s+[^\n]{0,80}?\s)?(?:\d{1,3}\.|\([a
 _TRAILING_LABEL = re.compile(r"\s+\d{1,3}\.$")
 _MAX_QUOTE = 420
 _CONCLUDING = re.compile(r"observations|recommendations?|conclusions?|concluding remarks|way forward", re.I)
-_RECOMMENDATIONS = re.compile(r"recommendations?|way forward", re.I)
+# The report's own recommendations section ("XII. Recommendations", "Way forward"), not "Observations and
+# recommendations" (mostly observations) nor "Recommendations of the subsidiary bodies" (an agenda item).
+_RECOMMENDATIONS = re.compile(r"^(?:[IVXL]{1,6}\.\s+|[A-H]\.\s+)?(?:recommendations?|way forward)\s*$", re.I)
 _SUMMARY = re.compile(r"^\s*(?:executive\s+)?summary\b", re.I)
 # The report's own voice asking for action ("The Panel recommends", "I urge", "the Council may wish to"); a third
 # party's past recommendation ("the unit recommended charges") is reported fact, not the report's recommendation.
@@ -74,7 +76,9 @@ _BOILERPLATE = re.compile("|".join((
     r"\bInformal Working Group\b.{0,60}\bSanctions\b",
     r"^(?:In|By) (?:paragraph|paragraphs|its resolution|resolution) [^.]{0,120}\b(?:the (?:Security )?Council )?"
     r"(?:requested|decided|called|asked|extended|renewed)\b",
-    r"^(?:The|This) (?:present )?(?:report|letter|note) (?:is submitted|was prepared|provides|contains|covers|"
+    r"\bhad before it\b", r"^Statements were made by\b", r"^At its \w+ meeting\b", r"\bconsidered agenda item\b",
+    r"\b(?:An|A brief) overview is provided\b", r"\bis provided below\b",
+    r"^(?:The|This) (?:present )?(?:report|letter|note|document) (?:is submitted|was prepared|provides|contains|covers|"
     r"presents|describes|is the|summarizes)\b", r"\bsubmitted pursuant to\b",
     r"^In the present (?:report|letter|note),? (?:the|I)\b[^.]{0,40}\b(?:outline|outlines|provide|provides|present|"
     r"presents|describe|describes|summarize|summarizes)\b",
@@ -196,8 +200,12 @@ def is_fragment(text: str) -> bool:
     """A lead-in ("The Panel recommends that the Committee:"), a list bullet or a table row, not a statement."""
     stripped = text.strip()
     # A lower-case start is the tail of a sentence split by a page break or a wrongly cut abbreviation.
+    # Leader dots are a table of contents; a short line without closing punctuation is a heading.
+    unfinished = not re.search(r"[.;!?”\")\]]\W{0,3}[\d⁰¹²³⁴⁵⁶⁷⁸⁹]*$", stripped) and len(stripped.split()) < 20
     return (not stripped or stripped.endswith(":") or stripped[0] in "•▪·-–" or stripped[0].islower()
-            or not re.search(r"[a-z]{3}", stripped) or is_heading(stripped))
+            or not re.search(r"[a-z]{3}", stripped) or is_heading(stripped) or bool(re.search(r"(?:\.\s?){4,}",
+                                                                                               stripped))
+            or unfinished)
 
 
 def cite(doc: DocText, chunk: Chunk, start: int, end: int, key: str = "",
