@@ -31,6 +31,7 @@ from .triage import (
     is_boilerplate,
     is_finding,
     is_fragment,
+    is_operative,
     paragraph_key,
     read_document,
     score_themes,
@@ -113,7 +114,7 @@ def extractive_summary(doc: DocText, taxonomy: Taxonomy, length: int = 7) -> Sum
         elif _CONCLUDING.search(section):
             score += 0.3
             zone = "concluding"
-        decision = resolution and bool(_DECISIVE.match(text)) and _numbered(s)
+        decision = resolution and bool(_DECISIVE.match(text)) and is_operative(s)
         if decision:
             score += 0.25
         elif resolution:
@@ -164,11 +165,6 @@ def main_finding(chosen: list[tuple[float, str, Sentence]]) -> Sentence | None:
         if best is not None:
             return best[1]
     return None
-
-
-def _numbered(s: Sentence) -> bool:
-    span = s.chunk.locate(s.start)
-    return bool(span and span.label)
 
 
 def _similar(a: set[str], b: set[str]) -> bool:

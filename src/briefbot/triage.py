@@ -778,7 +778,7 @@ def key_paragraphs(doc: DocText, limit: int = 6, theme_weight: dict[int, float] 
         focus: tuple[int, int] | None = None
         if resolution:
             m = _DECISION.match(text)
-            if not m or s.chunk.locate(s.start) is None or not _operative(s):
+            if not m or not is_operative(s):
                 continue
             reason, rank = "decision", 3.0 if text.startswith(("Decides", "Condemns", "Strongly condemns")) else 2.0
             focus = (s.start + m.start(), s.start + m.end())
@@ -810,7 +810,7 @@ def key_paragraphs(doc: DocText, limit: int = 6, theme_weight: dict[int, float] 
     return out
 
 
-def _operative(s: Sentence) -> bool:
-    """A resolution's numbered operative paragraph (preambular ones carry no number)."""
+def is_operative(s: Sentence) -> bool:
+    """In a resolution's numbered operative paragraph (preambular ones carry no number)."""
     span = s.chunk.locate(s.start)
     return bool(span and span.label)
