@@ -23,7 +23,7 @@ from briefbot.service import Briefbot
 from briefbot.store import Store
 from briefbot.summarise import summarise_document
 from briefbot.taxonomy import TaxonomyError, load_taxonomy, parse_taxonomy
-from briefbot.triage import TriageCard, triage_document
+from briefbot.triage import TriageCard, is_boilerplate, is_fragment, triage_document
 from sample_index import SAMPLES, sample_briefbot
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,8 +104,10 @@ def test_actors_and_key_paragraphs(bot: Briefbot) -> None:
     quote = actors["SPLM/A-IO"].citation
     assert quote is not None and "SPLM/A-IO" in quote.quote
     assert card.missions == ["UNMISS"] and "South Sudan" in card.countries
-    concluding = [k for k in card.key_paragraphs if "concluding" in k.reason]
+    concluding = [k for k in card.key_paragraphs if k.reason in ("observation", "recommendation")]
     assert concluding and all(k.citation.page >= 9 for k in concluding if k.citation.page)
+    assert {k.reason for k in card.key_paragraphs} <= {"recommendation", "observation", "finding"}
+    assert not any(is_boilerplate(k.citation.quote) for k in card.key_paragraphs)
     assert any("urge" in k.citation.quote for k in card.key_paragraphs)
     labels = [k.citation.paragraph for k in card.key_paragraphs]
     assert len(labels) == len(set(labels))  # one entry per paragraph
@@ -133,8 +135,11 @@ def test_extractive_summary_every_sentence_cited(bot: Briefbot) -> None:
     for i, (sentence, c) in enumerate(zip(summary.sentences, summary.citations, strict=True), start=1):
         assert c.key == str(i) and sentence == f"{c.quote} [{i}]"
         assert_verbatim(bot.store, info.doc_id, c)
-    pages = [c.page or 0 for c in summary.citations]
-    assert pages == sorted(pages)  # document order
+    # The main finding first, then document order; nothing procedural.
+    pages = [c.page or 0 for c in summary.citations[1:]]
+    assert pages == sorted(pages)
+    assert not any(is_boilerplate(c.quote) for c in summary.citations)
+    assert "arms embargo" in summary.citations[0].quote
     assert any("arms" in c.quote for c in summary.citations)
     assert "[1] S/2025/257" in summary.markdown()
 
@@ -274,7 +279,8 @@ def test_batch_failure_idempotence_and_force(tmp_path: Path, monkeypatch: pytest
     priorities = [float(r.split(",")[1]) for r in rows[1:]]
     assert priorities == sorted(priorities, reverse=True)
     digest = next(out.glob("digest-*.md")).read_text(encoding="utf-8")
-    assert JUNK.name in digest and "2 documents triaged, 1 failed" in digest
+    assert JUNK.name in digest and "2 new documents (first digest of this folder)" in digest
+    assert "1 failed today" in digest and "## New by theme" in digest
     assert "# Triage index" in (out / "index.md").read_text(encoding="utf-8")
 
     # Second run: nothing is parsed, embedded or even opened.
@@ -331,3 +337,94 @@ def test_cli_summarise_by_symbol(bot: Briefbot) -> None:
     assert data["engine"] == "extractive" and data["citations"] and data["symbol"] == "S/RES/2769 (2025)"
     missing = CliRunner().invoke(app, ["summarise", "S/2099/1", "--index", str(bot.settings.index)])
     assert missing.exit_code == 2 and "no indexed document" in missing.output
+
+
+# --- boilerplate, about-missions and the digest (issue #17) ----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "boilerplate"), [
+    # Sentences as printed in S/2025/239 and S/2025/356.
+    ("On behalf of the Security Council Committee established pursuant to resolution 1591 (2005) concerning the "
+     "Sudan, and in accordance with paragraph 2 of resolution 2725 (2024), I have the honour to transmit herewith "
+     "the final report of the Panel of Experts on the Sudan", True),
+    ("The Panel has placed importance on the rule of consensus among the Panel members and agreed that, if "
+     "differences and/or reservations arise during the development of the report, it would only adopt the text, "
+     "conclusions and recommendations by a majority of four out of the five members.", True),
+    ("The Panel’s working methods are in full conformity with the best practices, as recommended by the Informal "
+     "Working Group of the Security Council on General Issues of Sanctions (see S/2006/997).", True),
+    ("In paragraph 2 of its resolution 2725 (2024), the Security Council requested the Panel of Experts on the "
+     "Sudan to provide to the Council, after discussion with the Committee, a final report by 13 January 2025 "
+     "with its findings and recommendations.", True),
+    ("Despite the arms embargo, trafficking networks are able to bring in new materiel on a regular basis, and "
+     "gangs continue to acquire enough arms and ammunition to sustain their firepower on multiple fronts.", False),
+    ("The Panel found that eel fishing within territories controlled by gangs directly benefits these groups.",
+     False),
+])
+def test_boilerplate_is_recognised(text: str, boilerplate: bool) -> None:
+    assert is_boilerplate(text) is boilerplate
+
+
+def test_fragments_are_not_statements() -> None:
+    assert is_fragment("The Panel recommends that the Committee:")
+    assert is_fragment("• Groups of former Musa Hilal fighters led by Harun Makhir")
+    assert is_fragment("was not to be applied to military aircraft or naval vessels, temporarily introduced")
+    assert not is_fragment("The epicentre of the conflict was El Fasher.")
+
+
+def test_card_names_what_it_is_about(bot: Briefbot) -> None:
+    report = card_of(bot, "S_2025_257.pdf")  # SG report on the Libya arms-embargo inspections
+    assert report.sanctions_regimes == ["Libya (1970)"]
+    assert set(report.missions) <= set(report.missions_mentioned)
+    resolution = card_of(bot, "S_RES_2781_2025.pdf")  # South Sudan sanctions renewal
+    assert resolution.sanctions_regimes == ["South Sudan (2206)"]
+    data = resolution.to_dict()
+    assert data["sanctions_regimes"] == ["South Sudan (2206)"] and "missions_mentioned" in data
+    decisions = [k for k in resolution.key_paragraphs if k.reason == "decision"]
+    assert decisions and all(k.citation.paragraph for k in decisions)  # operative, numbered paragraphs only
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_issue_17_cards_read_right(tmp_path: Path) -> None:
+    """The UNSMIL report on unissued dinars gets the illicit-finance theme; the Sudan Panel card is about the
+    1591 regime, not MINUSCA, and opens with its findings, not its covering letter."""
+    from datetime import date
+
+    from briefbot.triage_run import run_triage
+
+    corpus = ROOT.parent / "shared" / "corpus"
+    settings = Settings(index=tmp_path / "idx", engine="extractive")
+    report = run_triage([corpus / "S_2025_509.pdf", corpus / "S_2025_239.pdf"], settings, tmp_path / "out",
+                        today=date(2025, 9, 1))
+    assert [o.status for o in report.outcomes] == ["triaged", "triaged"], report.outcomes
+    unsmil = json.loads((tmp_path / "out" / "S_2025_509.json").read_text(encoding="utf-8"))
+    assert "illicit_financial_flows" in unsmil["tagged_themes"] and unsmil["missions"] == ["UNSMIL"]
+    finance = next(t for t in unsmil["themes"] if t["slug"] == "illicit_financial_flows")
+    assert any("officially issued" in e["quote"] for e in finance["evidence"])
+    assert unsmil["priority"] > 25  # above every document without a theme (at most 25 points)
+    panel = json.loads((tmp_path / "out" / "S_2025_239.json").read_text(encoding="utf-8"))
+    assert panel["sanctions_regimes"] == ["Sudan (1591)"] and panel["missions"] == []
+    assert "MINUSCA" in panel["missions_mentioned"]
+    first = panel["summary"]["citations"][0]["quote"]
+    assert "honour" not in first and not is_boilerplate(first)
+    assert not any("majority of four" in k["quote"] for k in panel["key_paragraphs"])
+    assert panel["key_paragraphs"][0]["reason"] == "recommendation"
+
+
+@pytest.mark.slow
+def test_digest_says_what_is_new_since_the_last_one(tmp_path: Path) -> None:
+    from datetime import date
+
+    from briefbot.triage_run import run_triage
+
+    settings = Settings(index=tmp_path / "idx", engine="extractive")
+    out = tmp_path / "out"
+    run_triage([SAMPLES / "S_RES_2780_2025.pdf"], settings, out, today=date(2025, 6, 1))
+    second = run_triage([SAMPLES / "S_RES_2780_2025.pdf", SAMPLES / "S_RES_2781_2025.pdf"], settings, out,
+                        today=date(2025, 6, 2))
+    assert [o.status for o in second.outcomes] == ["unchanged", "triaged"]
+    assert second.digest is not None and second.digest.name == "digest-2025-06-02.md"
+    digest = second.digest.read_text(encoding="utf-8")
+    assert "1 new documents since the last digest (2025-06-01); 2 triaged in this folder in all" in digest
+    assert "S/RES/2781 (2025)" in digest and "S/RES/2780 (2025)" not in digest  # only what is new
+    assert "**Sanctions: South Sudan (2206)** (1)" in digest
+    assert "### Sanctions measures and designations (1)" in digest

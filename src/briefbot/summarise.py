@@ -24,7 +24,18 @@ from .errors import ConfigError
 from .models import Citation, DocInfo
 from .store import Store
 from .taxonomy import Taxonomy
-from .triage import DocText, Sentence, cite, is_heading, paragraph_key, read_document, score_themes
+from .triage import (
+    DocText,
+    Sentence,
+    cite,
+    is_boilerplate,
+    is_finding,
+    is_fragment,
+    is_operative,
+    paragraph_key,
+    read_document,
+    score_themes,
+)
 
 log = logging.getLogger(__name__)
 
@@ -79,34 +90,46 @@ def summarise_document(store: Store, info: DocInfo, settings: Settings, taxonomy
 
 
 def extractive_summary(doc: DocText, taxonomy: Taxonomy, length: int = 7) -> Summary:
+    """The document's own sentences: its main finding or decision first, then the others in reading order.
+
+    Covering letters, circulation lines, the report's description of itself and its mandate, working methods and
+    procedural votes are never chosen (``triage.is_boilerplate``); nor are list bullets, table rows or lead-ins.
+    """
     _, per_sentence = score_themes(doc, taxonomy)
     top_theme = max(per_sentence.values(), default=0.0) or 1.0
+    resolution = doc.info.doc_type == "resolution"
     ranked: list[tuple[float, str, Sentence]] = []
     n = len(doc.sentences)
     for s in doc.sentences:
         text = s.text
-        # Whole sentences only (no cut quotes), and no tables or fragments.
-        if s.footnote or len(text) < 40 or len(text) > 420 or not re.search(r"[a-z]{3}", text) or is_heading(text):
+        # Whole sentences only (no cut quotes), and no tables, fragments or boilerplate.
+        if s.footnote or len(text) < 40 or len(text) > 420 or is_fragment(text) or is_boilerplate(text):
             continue
         score = 0.6 * min(1.0, per_sentence.get(s.index, 0.0) / min(top_theme, 8.0))
         section = s.section or ""
         zone = "body"
-        if _LEAD.search(text) and s.index < max(15, n // 10):
-            score += 0.45
-            zone = "lead"
-        elif _SUMMARY_SECTION.search(section) or _CONCLUDING.search(section):
+        if _SUMMARY_SECTION.search(section):
+            score += 0.35
+            zone = "summary"
+        elif _CONCLUDING.search(section):
             score += 0.3
             zone = "concluding"
-        if doc.info.doc_type == "resolution" and _DECISIVE.match(text):
+        decision = resolution and bool(_DECISIVE.match(text)) and is_operative(s)
+        if decision:
             score += 0.25
+        elif resolution:
+            score -= 0.1  # preamble: context, not what the Council did
+        if is_finding(text):
+            score += 0.15
         score += 0.1 * (1 - s.index / max(n, 1))  # earlier is better, slightly
-        ranked.append((score, zone, s))
-    # Quotas keep the summary spread over the document: one lead sentence, the findings, then the conclusions.
-    quota = {"lead": 1, "concluding": max(2, length * 3 // 7), "body": length}
-    chosen: list[Sentence] = []
+        ranked.append((score, "decision" if decision else zone, s))
+    # Quotas keep the summary spread over the document: its own summary, the findings, then the conclusions.
+    quota = {"summary": max(2, length * 3 // 7), "concluding": max(2, length * 3 // 7), "body": length,
+             "decision": length}
+    chosen: list[tuple[float, str, Sentence]] = []
     chosen_terms: list[set[str]] = []
     paragraphs: set[tuple[str, int]] = set()
-    for _, zone, s in sorted(ranked, key=lambda x: (-x[0], x[2].index)):
+    for score, zone, s in sorted(ranked, key=lambda x: (-x[0], x[2].index)):
         if len(chosen) >= length:
             break
         para = paragraph_key(s)
@@ -115,15 +138,33 @@ def extractive_summary(doc: DocText, taxonomy: Taxonomy, length: int = 7) -> Sum
             continue
         quota[zone] -= 1
         paragraphs.add(para)
-        chosen.append(s)
+        chosen.append((score, zone, s))
         chosen_terms.append(words)
+    lead = main_finding(chosen)
+    ordered = ([lead] if lead else []) + sorted((s for _, _, s in chosen if s is not lead), key=lambda s: s.index)
     citations: list[Citation] = []
-    for s in sorted(chosen, key=lambda s: s.index):
+    for s in ordered:
         c = cite(doc, s.chunk, s.start, s.end, key=str(len(citations) + 1))
-        if c is not None:
+        # A sentence over a page break is quoted from one page; that part must still read as a statement.
+        if c is not None and not is_fragment(c.quote) and not is_boilerplate(c.quote):
             citations.append(c)
     sentences = [f"{c.quote} [{c.key}]" for c in citations]
     return Summary(doc.info.file_name, doc.info.symbol, "extractive", sentences, citations)
+
+
+def main_finding(chosen: list[tuple[float, str, Sentence]]) -> Sentence | None:
+    """The sentence a reader needs first: a resolution's first decision, else the report's own summary opening,
+    else its strongest observation, else the strongest sentence."""
+    for zone in ("decision", "summary"):
+        first = min((s for _, z, s in chosen if z == zone), key=lambda s: s.index, default=None)
+        if first is not None:
+            return first
+    for zone in ("concluding", "body"):
+        best = max(((score, s) for score, z, s in chosen if z == zone), key=lambda x: (x[0], -x[1].index),
+                   default=None)
+        if best is not None:
+            return best[1]
+    return None
 
 
 def _similar(a: set[str], b: set[str]) -> bool:

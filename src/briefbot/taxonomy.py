@@ -63,6 +63,8 @@ class Scoring:
     sentence_cap: float = 6.0  # most one sentence can add to a theme
     min_strong: float = 3.0  # a tag needs one sentence scoring at least this (weak hints alone do not count)
     max_evidence: int = 5  # evidence paragraphs kept per theme
+    list_themes: int = 3  # a sentence naming this many themes strongly is an enumeration ...
+    list_weight: float = 0.4  # ... and counts this much (never as a tag's strong sentence)
 
 
 @dataclass(slots=True)
@@ -191,7 +193,7 @@ def parse_taxonomy(text: str, source: str) -> Taxonomy:
     _check_keys(raw_scoring, set(Scoring.__slots__), "scoring", source)
     for key, value in raw_scoring.items():
         number = _number(value, f"scoring.{key}", source)
-        setattr(scoring, key, int(number) if key in ("max_evidence", "length_ref_words") else number)
+        setattr(scoring, key, int(number) if key in ("max_evidence", "length_ref_words", "list_themes") else number)
     themes_raw = data.get("themes")
     if not isinstance(themes_raw, dict) or not themes_raw:
         raise TaxonomyError(f"{source}: no [themes.SLUG] tables")

@@ -43,8 +43,52 @@ _LEAD_LABEL = re.compile(r"^(?:[IVXL]{1,6}\.\s+[^\n]{0,80}?\s)?(?:\d{1,3}\.|\([a
 _TRAILING_LABEL = re.compile(r"\s+\d{1,3}\.$")
 _MAX_QUOTE = 420
 _CONCLUDING = re.compile(r"observations|recommendations?|conclusions?|concluding remarks|way forward", re.I)
-_ACTION = re.compile(r"\b(?:requests? the (?:Security )?Council|recommend\w*|urges?|urged|calls? (?:up)?on|"
-                     r"encourages? the (?:Security )?Council|invites? the (?:Security )?Council)\b", re.I)
+# The report's own recommendations section ("XII. Recommendations", "Way forward"), not "Observations and
+# recommendations" (mostly observations) nor "Recommendations of the subsidiary bodies" (an agenda item).
+_RECOMMENDATIONS = re.compile(r"^(?:[IVXL]{1,6}\.\s+|[A-H]\.\s+)?(?:recommendations?|way forward)\s*$", re.I)
+_SUMMARY = re.compile(r"^\s*(?:executive\s+)?summary\b", re.I)
+# The report's own voice asking for action ("The Panel recommends", "I urge", "the Council may wish to"); a third
+# party's past recommendation ("the unit recommended charges") is reported fact, not the report's recommendation.
+_RECOMMEND = re.compile(
+    r"\b(?:(?:the )?(?:Panel|Group(?: of Experts)?|(?:Monitoring )?Team|Secretary-General|Mission|Office|Committee|"
+    r"Board|Commission)\s+(?:also |further |therefore |strongly )?(?:recommends|urges|calls (?:up)?on|encourages)|"
+    r"\b(?:I|we)\s+(?:also |further |therefore |strongly )?(?:recommend|urge|call (?:up)?on|encourage|invite|"
+    r"appeal to|request)|(?:it|is) (?:is )?recommended that|(?:Council|Committee) (?:may|might) wish to|"
+    r"requests? the (?:Security )?Council|invites? the (?:Security )?Council|encourages? the (?:Security )?Council)",
+    re.I)
+# Findings in the report's own voice ("The Panel found", "The Group documented", "I am deeply concerned").
+_FINDING = re.compile(
+    r"\b(?:(?:the )?(?:Panel|Group|(?:Monitoring )?Team|Mission)\s+(?:has\s+)?(?:also\s+)?(?:found|finds|documented|"
+    r"established|identified|confirmed|observed|obtained|assesse[sd]|estimated|noted with concern|received "
+    r"(?:credible )?(?:information|reports))|\bI\s+(?:am|remain)\s+(?:deeply |gravely |particularly |seriously )?"
+    r"(?:concerned|alarmed|troubled)|\bI\s+(?:condemn|welcome|note with (?:concern|alarm)))", re.I)
+_DECISION = re.compile(r"^(?:Decides|Demands|Condemns|Strongly condemns|Authorizes|Authorises|Extends|Renews|"
+                       r"Reaffirms its decision|Imposes|Determines|Urges|Calls upon|Requests)\b")
+# Text that is never a finding or a recommendation: covering letters, distribution and circulation lines, the
+# report's description of itself and its mandate, working methods and voting rules.
+_BOILERPLATE = re.compile("|".join((
+    r"\bI have the honou?r to\b", r"\b(?:I|we) (?:should|would) be (?:grateful|obliged)\b",
+    r"\bbrought to the attention of the (?:members of the )?(?:Security )?Council",
+    r"\bcirculated as (?:a|an) (?:official )?document", r"\bassurances? of my (?:highest|high) consideration",
+    r"\bissued as a document of the\b", r"\bPlease recycle\b", r"^(?:Distr\.|Original:)",
+    r"\bmajority of (?:two|three|four|five|six|\d) (?:out )?of the (?:three|four|five|six|seven|eight|\d) members",
+    r"\brule of consensus\b", r"\bworking methods\b", r"\bbest practices (?:and methods )?(?:as )?recommended by",
+    r"\bInformal Working Group\b.{0,60}\bSanctions\b",
+    r"^(?:In|By) (?:paragraph|paragraphs|its resolution|resolution) [^.]{0,120}\b(?:the (?:Security )?Council )?"
+    r"(?:requested|decided|called|asked|extended|renewed)\b",
+    r"\bhad before it\b", r"^Statements were made by\b", r"^At its \w+ meeting\b", r"\bconsidered agenda item\b",
+    r"\b(?:An|A brief) overview is provided\b", r"\bis provided below\b",
+    r"^(?:The|This) (?:present )?(?:report|letter|note|document) (?:is submitted|was prepared|provides|contains|covers|"
+    r"presents|describes|is the|summarizes)\b", r"\bsubmitted pursuant to\b",
+    r"^In the present (?:report|letter|note),? (?:the|I)\b[^.]{0,40}\b(?:outline|outlines|provide|provides|present|"
+    r"presents|describe|describes|summarize|summarizes)\b",
+    r"^(?:Identical )?[Ll]etters? dated \d", r"^Note (?:verbale )?(?:by|dated)\b", r"^Annex(?:es)?\b",
+    r"\bthe Panel (?:held|conducted) (?:meetings|consultations|visits)\b",
+    r"\btravel(?:led)? to\b[^.]{0,80}\bto meet\b",
+    r"\bwish(?:es)? to (?:thank|express (?:its|my) (?:gratitude|appreciation))\b",
+    r"\b(?:thank|express(?:es)? (?:its|my) (?:gratitude|appreciation) to)\b", r"\b(?:my|its|our) (?:deep |sincere )?"
+    r"(?:appreciation|gratitude|thanks)\b",
+)), re.I | re.M)
 _TYPE_WEIGHT = {"panel_report": 1.0, "sg_report": 0.7, "resolution": 0.6, "other": 0.35, "letter": 0.3}
 
 PageCache = dict[int | None, str]
@@ -140,6 +184,28 @@ def is_heading(text: str) -> bool:
         return False
     words = [w for w in text.split() if len(w) > 3]
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def is_boilerplate(text: str) -> bool:
+    """Covering letters, circulation lines, mandate recitals, working methods, votes: never a finding."""
+    return bool(_BOILERPLATE.search(text))
+
+
+def is_finding(text: str) -> bool:
+    """The report stating a finding in its own voice ("The Panel found …", "I am deeply concerned …")."""
+    return bool(_FINDING.search(text))
+
+
+def is_fragment(text: str) -> bool:
+    """A lead-in ("The Panel recommends that the Committee:"), a list bullet or a table row, not a statement."""
+    stripped = text.strip()
+    # A lower-case start is the tail of a sentence split by a page break or a wrongly cut abbreviation.
+    # Leader dots are a table of contents; a short line without closing punctuation is a heading.
+    unfinished = not re.search(r"[.;!?”\")\]]\W{0,3}[\d⁰¹²³⁴⁵⁶⁷⁸⁹]*$", stripped) and len(stripped.split()) < 20
+    return (not stripped or stripped.endswith(":") or stripped[0] in "•▪·-–" or stripped[0].islower()
+            or not re.search(r"[a-z]{3}", stripped) or is_heading(stripped) or bool(re.search(r"(?:\.\s?){4,}",
+                                                                                               stripped))
+            or unfinished)
 
 
 def cite(doc: DocText, chunk: Chunk, start: int, end: int, key: str = "",
@@ -251,26 +317,38 @@ def threshold_for(theme: Theme, taxonomy: Taxonomy, words: int) -> float:
 def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], dict[int, float]]:
     """Per theme: score, tag and cited evidence; plus each sentence's total theme weight (for summaries)."""
     scoring = taxonomy.scoring
+    hits_by: dict[str, dict[int, list[ThemeHit]]] = {t.slug: {} for t in taxonomy.themes}
+    named: Counter[int] = Counter()  # sentence → themes it names strongly
+    for theme in taxonomy.themes:
+        for s in doc.sentences:
+            hits = _theme_hits(theme, s.text)
+            if hits:
+                hits_by[theme.slug][s.index] = hits
+                if max(h.weight for h in hits) >= 3:
+                    named[s.index] += 1
     per_sentence: dict[int, float] = {}
     results: list[ThemeResult] = []
     for theme in taxonomy.themes:
         total = 0.0
+        best = 0.0
         subs: dict[str, float] = {}
         scored: list[tuple[float, Sentence, list[ThemeHit]]] = []
-        for s in doc.sentences:
-            hits = _theme_hits(theme, s.text)
-            if not hits:
-                continue
-            score = _sentence_score(hits, scoring.sentence_cap) * (scoring.footnote_weight if s.footnote else 1.0)
+        for index, hits in hits_by[theme.slug].items():
+            s = doc.sentences[index]
+            enumeration = named[index] >= scoring.list_themes
+            factor = (scoring.footnote_weight if s.footnote else 1.0) * (scoring.list_weight if enumeration else 1.0)
+            score = _sentence_score(hits, scoring.sentence_cap) * factor
             total += score
+            if not enumeration:
+                best = max(best, score)
             for h in hits:
                 if h.sub:
-                    subs[h.sub] = subs.get(h.sub, 0.0) + h.weight * (scoring.footnote_weight if s.footnote else 1.0)
-            per_sentence[s.index] = per_sentence.get(s.index, 0.0) + score
+                    subs[h.sub] = subs.get(h.sub, 0.0) + h.weight * factor
+            per_sentence[index] = per_sentence.get(index, 0.0) + score
             scored.append((score, s, hits))
         threshold = threshold_for(theme, taxonomy, doc.words)
         evidence = _evidence(doc, scored, scoring.max_evidence)
-        strong = max((score for score, _, _ in scored), default=0.0) >= scoring.min_strong
+        strong = best >= scoring.min_strong
         results.append(ThemeResult(theme.slug, theme.label, total, threshold, total >= threshold and strong,
                                    len(scored),
                                    dict(sorted(subs.items(), key=lambda kv: -kv[1])), evidence))
@@ -374,6 +452,10 @@ class TriageCard:
     priority_parts: dict[str, float]
     taxonomy: str
     summary: dict[str, Any] | None = None
+    # ``missions`` and ``sanctions_regimes`` are what the document is about (see about_missions); every mission
+    # it names at all is in ``missions_mentioned``. Plain strings, so a mandate tracker can key on them.
+    missions_mentioned: list[str] = field(default_factory=list)
+    sanctions_regimes: list[str] = field(default_factory=list)
 
     @property
     def tagged(self) -> list[ThemeResult]:
@@ -383,7 +465,9 @@ class TriageCard:
         return {
             "file_name": self.file_name, "sha256": self.sha256, "symbol": self.symbol, "doc_type": self.doc_type,
             "title": self.title, "date": self.date, "period": self.period.to_dict() if self.period else None,
-            "missions": self.missions, "countries": self.countries, "pages": self.pages, "words": self.words,
+            "missions": self.missions, "missions_mentioned": self.missions_mentioned,
+            "sanctions_regimes": self.sanctions_regimes, "countries": self.countries, "pages": self.pages,
+            "words": self.words,
             "health": self.health, "tagged_themes": [t.slug for t in self.tagged],
             "themes": [t.to_dict() for t in sorted(self.themes, key=lambda t: (not t.tagged, -t.score))],
             "actors": [a.to_dict() for a in self.actors],
@@ -398,17 +482,18 @@ def triage_document(store: Store, info: DocInfo, taxonomy: Taxonomy, today: date
                     doc: DocText | None = None) -> TriageCard:
     """Entry point: the triage card of one indexed document."""
     doc = doc or read_document(store, info)
-    themes, _ = score_themes(doc, taxonomy)
+    themes, per_sentence = score_themes(doc, taxonomy)
     health = {"language": info.language, "pages_without_text": info.empty_pages, "warnings": info.warnings,
               "chunks": info.chunks, "readable": _readable(info, doc)}
     parts = priority_parts(info, doc, themes, today or date.today())
     return TriageCard(
         file_name=info.file_name, sha256=info.sha256, symbol=info.symbol, doc_type=info.doc_type, title=info.title,
-        date=info.date, period=find_period(doc), missions=[m for m in info.missions if m in MISSIONS],
+        date=info.date, period=find_period(doc), missions=about_missions(doc),
         countries=[c for c in info.missions if c in COUNTRIES], pages=info.pages, words=doc.words, health=health,
         themes=themes, actors=find_actors(doc), cited_documents=cited_documents(doc, store),
-        key_paragraphs=key_paragraphs(doc), priority=round(sum(parts.values()), 1), priority_parts=parts,
-        taxonomy=taxonomy.source)
+        key_paragraphs=key_paragraphs(doc, theme_weight=per_sentence), priority=round(sum(parts.values()), 1),
+        priority_parts=parts, taxonomy=taxonomy.source,
+        missions_mentioned=[m for m in info.missions if m in MISSIONS], sanctions_regimes=about_regimes(doc))
 
 
 def _readable(info: DocInfo, doc: DocText) -> bool:
@@ -434,6 +519,89 @@ def priority_parts(info: DocInfo, doc: DocText, themes: list[ThemeResult], today
              "type": 15 * _TYPE_WEIGHT.get(info.doc_type, 0.3), "recency": 10 * recency,
              "breadth": 10 * min(1.0, len(tagged) / 5)}
     return {k: round(v, 1) for k, v in parts.items()}
+
+
+# --- what the document is about: missions and sanctions regimes ---------------------------------------------------
+
+# Full names as documents spell them out, so "the United Nations Support Mission in Libya" counts for UNSMIL.
+MISSION_NAMES = {
+    "UNSMIL": "Support Mission in Libya", "MINUSCA": "Stabilization Mission in the Central African Republic",
+    "MONUSCO": "Stabilization Mission in the Democratic Republic of the Congo", "UNMISS": "Mission in South Sudan",
+    "BINUH": "Integrated Office in Haiti", "UNAMA": "Assistance Mission in Afghanistan",
+    "MINUSMA": "Stabilization Mission in Mali", "UNMHA": "Mission to support the Hudaydah Agreement",
+    "UNSOM": "Assistance Mission in Somalia", "UNTMIS": "Transitional Assistance Mission in Somalia",
+    "UNIFIL": "Interim Force in Lebanon", "UNFICYP": "Peacekeeping Force in Cyprus",
+    "UNMIK": "Interim Administration Mission in Kosovo", "UNISFA": "Interim Security Force for Abyei",
+    "UNAMI": "Assistance Mission for Iraq", "UNOCA": "Regional Office for Central Africa",
+    "UNOWAS": "Office for West Africa and the Sahel", "UNVMC": "Verification Mission in Colombia",
+    "UNITAMS": "Transition Assistance Mission in the Sudan", "ATMIS": "African Union Transition Mission in Somalia",
+    "AUSSOM": "African Union Support and Stabilization Mission in Somalia", "UNDOF": "Disengagement Observer Force",
+    "MINURSO": "Mission for the Referendum in Western Sahara",
+}
+# Security Council sanctions regimes: name → how documents refer to the regime, its committee or its experts.
+SANCTIONS_REGIMES = {
+    "Libya (1970)": r"resolution 1970 \(2011\)|Panel of Experts (?:on|established pursuant to resolution 1973 "
+                    r"\(2011\) concerning) Libya|Libya sanctions",
+    "Sudan (1591)": r"resolution 1591 \(2005\)|Panel of Experts on the Sudan|1591 (?:Committee|sanctions)",
+    "South Sudan (2206)": r"resolution 2206 \(2015\)|Panel of Experts on South Sudan|South Sudan sanctions",
+    "Democratic Republic of the Congo (1533)": r"resolution 1533 \(2004\)|Group of Experts on the Democratic "
+                                               r"Republic of the Congo",
+    "Central African Republic (2127)": r"resolution 2127 \(2013\)|Panel of Experts on the Central African Republic",
+    "Al-Shabaab (2713)": r"resolution (?:2713 \(2023\)|751 \(1992\))|Panel of Experts on Somalia|"
+                         r"Monitoring Group on Somalia|Al-Shabaab sanctions",
+    "Haiti (2653)": r"resolution 2653 \(2022\)|Panel of Experts on Haiti|Haiti sanctions",
+    "Yemen (2140)": r"resolution 2140 \(2014\)|Panel of Experts on Yemen",
+    "ISIL (Da'esh) and Al-Qaida (1267)": r"resolutions? 1267 \(1999\)|Analytical Support and Sanctions Monitoring "
+                                         r"Team|ISIL \(Da(?:'|’)esh\) (?:and|&) Al-Qaida [Ss]anctions|Al-Qaida "
+                                         r"[Ss]anctions",
+    "Taliban (1988)": r"resolution 1988 \(2011\)|1988 Sanctions|Taliban sanctions",
+    "DPRK (1718)": r"resolution 1718 \(2006\)|Panel of Experts established pursuant to resolution 1874",
+    "Mali (2374)": r"resolution 2374 \(2017\)|Panel of Experts on Mali",
+    "Iraq (1518)": r"resolution 1518 \(2003\)",
+    "Guinea-Bissau (2048)": r"resolution 2048 \(2012\)",
+    "Lebanon (1636)": r"resolution 1636 \(2005\)",
+}
+_MISSION_RES = {m: re.compile(rf"\b{m}\b|{re.escape(name)}") for m, name in MISSION_NAMES.items()}
+_REGIME_RES = {name: re.compile(rx) for name, rx in SANCTIONS_REGIMES.items()}
+
+
+def _about(doc: DocText, patterns: dict[str, re.Pattern[str]], min_count: int, title_only: bool = False) -> list[str]:
+    """Names the document is about: in its title, or named often and near the most-named one.
+
+    A Panel of Experts report on the Sudan that mentions MINUSCA once, or an UNSMIL report that cites the Libya
+    Panel once, is not about them. Footnotes do not count; a short text (a resolution) needs fewer mentions.
+    """
+    title = doc.info.title or ""
+    counts: Counter[str] = Counter()
+    for s in doc.sentences:
+        if s.footnote:
+            continue
+        for name, rx in patterns.items():
+            counts[name] += len(rx.findall(s.text))
+    for name, rx in patterns.items():
+        if rx.search(title):
+            counts[name] += 100
+    if title_only:
+        return [name for name, n in counts.most_common() if n >= 100]
+    if not counts:
+        return []
+    top = max(counts.values())
+    need = min_count if doc.words >= 2500 else 1
+    return [name for name, n in counts.most_common() if n >= max(need, 0.34 * top)]
+
+
+def about_missions(doc: DocText) -> list[str]:
+    """The peace operations and political missions the document is about (acronyms as in parse.meta.MISSIONS).
+
+    A Panel of Experts report is about its sanctions regime; it names missions it worked with (BINUH, MINUSCA),
+    so for panels only a mission in the title counts.
+    """
+    return _about(doc, _MISSION_RES, 3, title_only=doc.info.doc_type == "panel_report")
+
+
+def about_regimes(doc: DocText) -> list[str]:
+    """The Security Council sanctions regimes the document is about, e.g. "Sudan (1591)"."""
+    return _about(doc, _REGIME_RES, 3)
 
 
 # --- period covered ------------------------------------------------------------------------------------------
@@ -589,31 +757,60 @@ def cited_documents(doc: DocText, store: Store, limit: int = 40) -> list[CitedDo
     return out
 
 
-def key_paragraphs(doc: DocText, limit: int = 8) -> list[KeyParagraph]:
-    """Paragraphs under Observations / Recommendations / Conclusions, and those asking the Council to act."""
-    picked: list[tuple[int, str, Sentence, tuple[int, int] | None]] = []
+def key_paragraphs(doc: DocText, limit: int = 6, theme_weight: dict[int, float] | None = None) -> list[KeyParagraph]:
+    """The report's own recommendations, observations and findings (a resolution's decisions), best first.
+
+    Reasons: "recommendation" (in a Recommendations section, or the report asking for action in its own voice),
+    "observation" (Observations / Conclusions), "finding" (the report's summary, or "the Panel found …"),
+    "decision" (a resolution's operative "Decides", "Condemns" …). Covering letters, mandate recitals, working
+    methods and procedural votes are never picked, and a third party's recommendation is not the report's.
+    Within a reason, paragraphs with more organised-crime evidence come first; the output keeps that order.
+    """
+    weight = theme_weight or {}
+    picked: list[tuple[float, str, Sentence, tuple[int, int] | None]] = []
     seen: set[tuple[str, int]] = set()
+    resolution = doc.info.doc_type == "resolution"
     for s in doc.sentences:
-        if s.footnote:
+        text = s.text
+        if s.footnote or len(text) < 40 or is_fragment(text) or is_boilerplate(text):
             continue
-        concluding = bool(s.section and _CONCLUDING.search(s.section))
-        action = _ACTION.search(s.text)
-        if not concluding and not action:
-            continue
+        section = s.section or ""
+        focus: tuple[int, int] | None = None
+        if resolution:
+            m = _DECISION.match(text)
+            if not m or not is_operative(s):
+                continue
+            reason, rank = "decision", 3.0 if text.startswith(("Decides", "Condemns", "Strongly condemns")) else 2.0
+            focus = (s.start + m.start(), s.start + m.end())
+        else:
+            recommend = _RECOMMEND.search(text)
+            if _RECOMMENDATIONS.search(section) or recommend:
+                reason, rank = "recommendation", 3.0
+                if recommend:
+                    focus = (s.start + recommend.start(), s.start + recommend.end())
+            elif _CONCLUDING.search(section):
+                reason, rank = "observation", 2.5
+            elif _SUMMARY.search(section) or is_finding(text):
+                reason, rank = "finding", 2.0
+            else:
+                continue
         para = paragraph_key(s)
-        if para in seen or is_heading(s.text):
+        if para in seen:
             continue
         seen.add(para)
-        reason = ("recommendation or request" if action else "concluding section") if not (concluding and action) \
-            else "concluding section; recommendation or request"
-        rank = (2 if action else 0) + (1 if concluding else 0)
-        picked.append((rank, reason, s, (s.start + action.start(), s.start + action.end()) if action else None))
-    # Highest-ranked first, then in reading order; the output is in reading order.
-    chosen = sorted(picked, key=lambda x: (-x[0], x[2].index))[:limit]
+        picked.append((rank + min(1.0, weight.get(s.index, 0.0) / 6), reason, s, focus))
     out: list[KeyParagraph] = []
-    for _, reason, s, focus in sorted(chosen, key=lambda x: x[2].index):
+    for _, reason, s, focus in sorted(picked, key=lambda x: (-x[0], x[2].index)):
+        if len(out) >= limit:
+            break
         citation = cite(doc, s.chunk, s.start, s.end, focus=focus)
         if citation is not None:
             citation.key = str(len(out) + 1)
             out.append(KeyParagraph(reason, citation))
     return out
+
+
+def is_operative(s: Sentence) -> bool:
+    """In a resolution's numbered operative paragraph (preambular ones carry no number)."""
+    span = s.chunk.locate(s.start)
+    return bool(span and span.label)

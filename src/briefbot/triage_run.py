@@ -51,6 +51,7 @@ class TriageReport:
     out_dir: Path
     outcomes: list[TriageOutcome] = field(default_factory=list)
     seconds: float = 0.0
+    ingest_seconds: float = 0.0  # part of ``seconds`` spent parsing and embedding new files
     digest: Path | None = None
     did_work: bool = False
 
@@ -132,6 +133,7 @@ def run_triage(paths: Iterable[Path], settings: Settings, out_dir: Path, force: 
     if report.did_work or not (out_dir / "index.csv").is_file():
         write_index(out_dir, state)
         report.digest = write_digest(out_dir, state, today)
+        state.save()  # the digest marks the documents it reported
     report.seconds = time.perf_counter() - started
     return report
 
@@ -146,7 +148,9 @@ def _triage_files(todo: list[tuple[Path, str]], settings: Settings, taxonomy: Ta
         if progress:
             progress("ingest", done, total, message)
 
+    started = time.perf_counter()
     ingested = bot.ingest([f for f, _ in todo], progress=ingest_tick)
+    report.ingest_seconds = time.perf_counter() - started
     by_path = {Path(r.path).resolve(): r for r in ingested.results}
     stamp = today.isoformat()
     used_names = {e.get("card") for e in state.entries.values() if e.get("card")}
@@ -198,6 +202,11 @@ def _md_escape(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _also(mentioned: list[str], about: list[str]) -> str:
+    rest = [m for m in mentioned if m not in about]
+    return f" (also mentioned: {', '.join(rest)})" if rest else ""
+
+
 def render_card(card: TriageCard, summary_md: str) -> str:
     """The Markdown brief of one document."""
     lines = [f"# {card.symbol or card.file_name}: {card.title or '(untitled)'}", ""]
@@ -211,7 +220,9 @@ def render_card(card: TriageCard, summary_md: str) -> str:
         f"| Type | {DOC_TYPE_LABELS.get(card.doc_type, card.doc_type)} |",
         f"| Date | {card.date or 'unknown'} |",
         f"| Period covered | {_md_escape(period)} |",
-        f"| Missions | {', '.join(card.missions) or '-'} |",
+        f"| Missions | {', '.join(card.missions) or '-'}"
+        f"{_also(card.missions_mentioned, card.missions)} |",
+        f"| Sanctions regimes | {', '.join(card.sanctions_regimes) or '-'} |",
         f"| Countries | {', '.join(card.countries) or '-'} |",
         f"| Pages | {card.pages} ({card.words:,} words) |",
         f"| Text health | language {health['language']}; pages without text: "
@@ -270,8 +281,8 @@ def _cards(out_dir: Path, state: TriageState) -> list[tuple[dict[str, Any], dict
     return out
 
 
-_INDEX_COLS = ("rank", "priority", "symbol", "doc_type", "date", "title", "themes", "missions", "countries",
-               "pages", "file", "brief", "triaged")
+_INDEX_COLS = ("rank", "priority", "symbol", "doc_type", "date", "title", "themes", "missions", "sanctions_regimes",
+               "countries", "pages", "file", "brief", "triaged")
 
 
 def write_index(out_dir: Path, state: TriageState) -> None:
@@ -281,6 +292,7 @@ def write_index(out_dir: Path, state: TriageState) -> None:
         rows.append({"rank": rank, "priority": card["priority"], "symbol": card.get("symbol") or "",
                      "doc_type": card["doc_type"], "date": card.get("date") or "", "title": card.get("title") or "",
                      "themes": ";".join(card["tagged_themes"]), "missions": ";".join(card["missions"]),
+                     "sanctions_regimes": ";".join(card.get("sanctions_regimes", [])),
                      "countries": ";".join(card["countries"]), "pages": card["pages"], "file": card["file_name"],
                      "brief": entry.get("brief", ""), "triaged": entry.get("date", "")})
     buf = io.StringIO()
@@ -303,36 +315,74 @@ def write_index(out_dir: Path, state: TriageState) -> None:
 
 
 def write_digest(out_dir: Path, state: TriageState, today: date, top: int = 10) -> Path:
-    """digest-YYYY-MM-DD.md: what was triaged that day, its top documents, themes across it, its failures."""
+    """digest-YYYY-MM-DD.md: what is new since the last digest, grouped by theme and by mission or sanctions regime.
+
+    A document is new until a digest has reported it; each triaged entry records the digest that did
+    (``digest``), so the next run's digest lists only what came in since, and re-writing today's digest
+    (another batch the same day) keeps today's documents.
+    """
     stamp = today.isoformat()
-    cards = [(e, c) for e, c in _cards(out_dir, state) if e.get("date") == stamp]
+    earlier = sorted({str(e["digest"]) for e in state.entries.values() if e.get("digest") and e["digest"] < stamp})
+    last = earlier[-1] if earlier else None
+    cards = [(e, c) for e, c in _cards(out_dir, state) if e.get("digest") in (None, stamp)]
+    for entry, _ in cards:
+        entry["digest"] = stamp
     failures = [e for e in state.entries.values() if e.get("status") == "failed" and e.get("date") == stamp]
+    total = sum(1 for e in state.entries.values() if e.get("status") == "triaged")
+    since = f"since the last digest ({last})" if last else "(first digest of this folder)"
     lines = [f"# Triage digest {stamp}", "",
-             f"{len(cards)} documents triaged, {len(failures)} failed.", "", "## Top documents", ""]
+             f"{len(cards)} new documents {since}; {total} triaged in this folder in all; {len(failures)} failed "
+             f"today.", ""]
+    if not cards:
+        lines += ["Nothing new.", ""]
+    lines += ["## Top new documents", ""]
     for rank, (entry, card) in enumerate(cards[:top], start=1):
         themes = ", ".join(t["label"] for t in card["themes"] if t["tagged"]) or "no organised-crime theme"
-        lines.append(f"{rank}. **{card.get('symbol') or card['file_name']}** ({card['priority']:.0f}) — "
-                     f"{card.get('title') or ''} — {themes} — [brief]({entry.get('brief', '')})")
-        for t in [t for t in card["themes"] if t["tagged"]][:2]:
-            if t["evidence"]:
-                e = t["evidence"][0]
-                ref = ", ".join(x for x in (e.get("symbol") or e["document"],
-                                            f"para. {e['paragraph']}" if e.get("paragraph") else "",
-                                            f"p. {e['page']}" if e.get("page") else "") if x)
-                lines.append(f"   - {t['label']}: “{e['quote']}” ({ref})")
-    theme_docs: Counter[str] = Counter()
+        lines.append(f"{rank}. **{_name(card)}** ({card['priority']:.0f}) — {card.get('title') or ''} — {themes} — "
+                     f"[brief]({entry.get('brief', '')})")
+        lead = (card.get("summary") or {}).get("citations") or []
+        if lead:
+            lines.append(f"   - “{lead[0]['quote']}” ({_ref(lead[0])})")
     labels: dict[str, str] = {}
-    for _, card in cards:
+    by_theme: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
+    by_track: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
+    for entry, card in cards:
         for t in card["themes"]:
             labels[t["slug"]] = t["label"]
             if t["tagged"]:
-                theme_docs[t["slug"]] += 1
-    lines += ["", "## Themes across the batch", "", "| theme | documents | strongest |", "|---|---|---|"]
-    for slug, n in theme_docs.most_common():
-        best = max(cards, key=lambda ec: next((t["score"] for t in ec[1]["themes"] if t["slug"] == slug), 0))
-        lines.append(f"| {labels[slug]} | {n} | {best[1].get('symbol') or best[1]['file_name']} |")
+                by_theme.setdefault(t["slug"], []).append((entry, card))
+        tracks = [f"Mission: {m}" for m in card.get("missions", [])]
+        tracks += [f"Sanctions: {r}" for r in card.get("sanctions_regimes", [])]
+        for track in tracks or ["No mission or sanctions regime"]:
+            by_track.setdefault(track, []).append((entry, card))
+    lines += ["", "## New by theme", ""]
+    for slug, docs in sorted(by_theme.items(), key=lambda kv: (-len(kv[1]), labels[kv[0]])):
+        lines.append(f"### {labels[slug]} ({len(docs)})")
+        lines.append("")
+        for entry, card in docs:
+            evidence: list[dict[str, Any]] = next((t["evidence"] for t in card["themes"] if t["slug"] == slug), [])
+            quote = f" — “{evidence[0]['quote']}” ({_ref(evidence[0])})" if evidence else ""
+            lines.append(f"- [{_name(card)}]({entry.get('brief', '')}) ({card['priority']:.0f}){quote}")
+        lines.append("")
+    if not by_theme:
+        lines += ["none", ""]
+    lines += ["## New by mission and sanctions regime", ""]
+    for track, docs in sorted(by_track.items(), key=lambda kv: (kv[0].startswith("No "), kv[0])):
+        names = ", ".join(f"[{_name(c)}]({e.get('brief', '')}) ({c['priority']:.0f})" for e, c in docs)
+        lines.append(f"- **{track}** ({len(docs)}): {names}")
+    if not by_track:
+        lines.append("none")
     lines += ["", "## Failures", ""]
     lines += [f"- {e['file']}: {e.get('reason')}" for e in failures] or ["none"]
     path = out_dir / f"digest-{stamp}.md"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def _name(card: dict[str, Any]) -> str:
+    return str(card.get("symbol") or card["file_name"])
+
+
+def _ref(e: dict[str, Any]) -> str:
+    return ", ".join(x for x in (e.get("symbol") or e["document"], f"para. {e['paragraph']}" if e.get("paragraph")
+                                 else "", f"p. {e['page']}" if e.get("page") else "") if x)
