@@ -23,7 +23,7 @@ def _words(text: str) -> list[str]:
 
 
 def _norm(text: str) -> str:
-    return " ".join(w.lower() for w in _words(text))
+    return " ".join(_WORD_RE.findall(_LEAD_RE.sub("", text).lower()))
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
@@ -41,7 +41,9 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     return out
 
 
-class _Side:
+class Side:
+    """One resolution's paragraphs, normalised once for every comparison they take part in."""
+
     def __init__(self, paras: list[TrackParagraph]) -> None:
         self.paras = paras
         self.norm = [_norm(p.text) for p in paras]
@@ -72,12 +74,14 @@ class _Side:
         return best
 
 
-def align(previous: list[TrackParagraph], current: list[TrackParagraph]) -> list[ParagraphChange]:
+def align(previous: list[TrackParagraph] | Side, current: list[TrackParagraph] | Side) -> list[ParagraphChange]:
     """Changes for every theme-carrying paragraph of ``current`` and every dropped one of ``previous``.
 
     Sets ``change`` on the current paragraphs it looks at. Result order: current reading order, then dropped.
     """
-    prev, cur = _Side(previous), _Side(current)
+    prev = previous if isinstance(previous, Side) else Side(previous)
+    cur = current if isinstance(current, Side) else Side(current)
+    previous, current = prev.paras, cur.paras
     out: list[ParagraphChange] = []
     matched_prev: set[int] = set()
     for i, p in enumerate(current):

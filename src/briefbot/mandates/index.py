@@ -27,7 +27,7 @@ from ..store import Store
 from ..symbols import normalize_symbol, symbol_key
 from ..taxonomy import Taxonomy
 from .analysis import ParagraphTagger, match_track, paragraph_refs
-from .changes import align
+from .changes import Side, align
 from .corpus import ResolutionRecord, read_resolution
 from .model import (FirstAppearance, Gap, ParagraphChange, Reference, References, Track, TrackEntry,
                     TrackParagraph, TrackSummary, TrendCell, Trends, Vote)
@@ -36,7 +36,7 @@ from .tracks import TrackBook, TrackDef
 log = logging.getLogger(__name__)
 
 # Bump when what is cached changes meaning (parsing, tagging or membership rules in code).
-CODE_VERSION = "1"
+CODE_VERSION = "2"
 GAP_GRACE_DAYS = 10  # a renewal adopted this long after the mandate's end date still counts as continuous
 
 _SCHEMA = """
@@ -55,6 +55,10 @@ CREATE INDEX IF NOT EXISTS refs_doc ON refs (doc_id);
 CREATE INDEX IF NOT EXISTS refs_target ON refs (target_key);
 CREATE TABLE IF NOT EXISTS members (
   track TEXT, doc_id TEXT, found_by TEXT, action TEXT, until TEXT, stage TEXT, PRIMARY KEY (track, doc_id));
+CREATE TABLE IF NOT EXISTS changes (
+  track TEXT, doc_id TEXT, seq INTEGER, status TEXT, cur_ord INTEGER, prev_doc TEXT, prev_ord INTEGER,
+  similarity REAL, diff TEXT);
+CREATE INDEX IF NOT EXISTS changes_track ON changes (track);
 """
 _FINAL_RE = re.compile(r"final extension|termination|terminat|lifting of (?:the )?(?:sanctions|measures)|"
                        r"dissolution", re.I)
@@ -155,17 +159,27 @@ class MandateIndex:
             db.execute("BEGIN IMMEDIATE")
             try:
                 if rebuild:
-                    for table in ("resolutions", "paragraphs", "para_themes", "refs", "members"):
+                    for table in ("resolutions", "paragraphs", "para_themes", "refs", "members", "changes"):
                         db.execute(f"DELETE FROM {table}")
                 for doc_id in stale:
                     for table in ("resolutions", "paragraphs", "para_themes", "refs", "members"):
                         db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+                touched = {doc_id for doc_id in stale} | {rec.doc_id for rec in records}
+                affected = {t for (t,) in db.execute(
+                    f"SELECT DISTINCT track FROM members WHERE doc_id IN ({','.join('?' * len(touched))})",
+                    list(touched))} if touched and not rebuild else set()
                 for res, paras, themes, refs, members in rows:
+                    affected |= {m[0] for m in members}
                     db.execute("INSERT OR REPLACE INTO resolutions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", res)
                     db.executemany("INSERT INTO paragraphs VALUES (?,?,?,?,?,?,?,?,?)", paras)
                     db.executemany("INSERT INTO para_themes VALUES (?,?,?,?)", themes)
                     db.executemany("INSERT INTO refs VALUES (?,?,?,?,?)", refs)
                     db.executemany("INSERT INTO members VALUES (?,?,?,?,?,?)", members)
+                if rebuild:
+                    db.execute("DELETE FROM changes")
+                for slug in sorted(affected):
+                    db.execute("DELETE FROM changes WHERE track = ?", (slug,))
+                    db.executemany("INSERT INTO changes VALUES (?,?,?,?,?,?,?,?,?)", self._compute_changes(slug))
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('catalog_version', ?)", (str(version),))
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('config', ?)", (self.config,))
                 db.execute("COMMIT")
@@ -210,7 +224,9 @@ class MandateIndex:
                 self._memo_version = version
 
     # --- reading -----------------------------------------------------------------------------------------
-    def _paragraphs(self, doc_ids: list[str], symbols: dict[str, str]) -> dict[str, list[TrackParagraph]]:
+    def _paragraphs(self, doc_ids: list[str], symbols: dict[str, str],
+                    themed_or: set[tuple[str, int]] | None = None) -> dict[str, list[TrackParagraph]]:
+        """Paragraphs of some resolutions; with ``themed_or``, only theme-carrying ones and those named."""
         out: dict[str, list[TrackParagraph]] = {d: [] for d in doc_ids}
         db = self._db()
         for i in range(0, len(doc_ids), 500):
@@ -218,6 +234,8 @@ class MandateIndex:
             q = (f"SELECT doc_id, ord, label, operative, text, start, page, themes, terms FROM paragraphs "
                  f"WHERE doc_id IN ({','.join('?' * len(part))}) ORDER BY doc_id, ord")
             for doc_id, ord_, label, op, text, start, page, themes, terms in db.execute(q, part):
+                if themed_or is not None and themes == "[]" and (doc_id, ord_) not in themed_or:
+                    continue
                 out[doc_id].append(TrackParagraph(doc_id, symbols[doc_id], ord_, label, bool(op), text, start,
                                                   json.loads(themes), json.loads(terms), page=page))
         return out
@@ -283,22 +301,58 @@ class MandateIndex:
             "r.number FROM members m JOIN resolutions r USING (doc_id) WHERE m.track = ? "
             "ORDER BY r.date, r.number", (slug,)).fetchall()
 
+    def _compute_changes(self, slug: str) -> list[tuple[Any, ...]]:
+        """Every renewal of a track aligned with the previous resolution of the track (stored at update time:
+        aligning is the slow part of a track view)."""
+        rows = self._members(slug)
+        paras = self._paragraphs([r[0] for r in rows], {r[0]: r[2] for r in rows})
+        out: list[tuple[Any, ...]] = []
+        previous: Side | None = None
+        for r in rows:
+            side = Side(paras[r[0]])
+            if previous is not None:
+                for seq, c in enumerate(align(previous, side)):
+                    out.append((slug, r[0], seq, c.status, c.current.ordinal if c.current else None,
+                                c.previous.doc_id if c.previous else None, c.previous.ordinal if c.previous else None,
+                                c.similarity, json.dumps(c.diff)))
+            previous = side
+        return out
+
     def _build_track(self, tdef: TrackDef, themes: list[str]) -> Track:
         rows = self._members(tdef.slug)
         symbols = {r[0]: r[2] for r in rows}
-        paras = self._paragraphs([r[0] for r in rows], symbols)
+        db = self._db()
+        stored: dict[str, list[tuple[Any, ...]]] = {}
+        needed: set[tuple[str, int]] = set()
+        for doc_id, _seq, status, cur, prev_doc, prev_ord, sim, diff in db.execute(
+                "SELECT doc_id, seq, status, cur_ord, prev_doc, prev_ord, similarity, diff FROM changes "
+                "WHERE track = ? ORDER BY doc_id, seq", (tdef.slug,)):
+            stored.setdefault(doc_id, []).append((status, cur, prev_doc, prev_ord, sim, diff))
+            if cur is not None:
+                needed.add((doc_id, cur))
+            if prev_doc is not None:
+                needed.add((prev_doc, prev_ord))
+        paras = self._paragraphs([r[0] for r in rows], symbols, themed_or=needed)
+        by_key = {(p.doc_id, p.ordinal): p for ps in paras.values() for p in ps}
         wanted = set(themes) if themes else None
+        if wanted is not None:
+            for p in by_key.values():
+                p.themes = [t for t in p.themes if t in wanted]
+                p.terms = {t: w for t, w in p.terms.items() if t in wanted}
         entries: list[TrackEntry] = []
         first: dict[str, FirstAppearance] = {}
-        previous: list[TrackParagraph] | None = None
         prev_symbol = None
         for doc_id, file_name, symbol, day, title, vote, action, until, stage, found_by, _ in rows:
             mine = paras[doc_id]
-            if wanted is not None:
-                for p in mine:
-                    p.themes = [t for t in p.themes if t in wanted]
-                    p.terms = {t: w for t, w in p.terms.items() if t in wanted}
-            changes: list[ParagraphChange] = align(previous, mine) if previous is not None else []
+            changes: list[ParagraphChange] = []
+            for status, cur, prev_doc, prev_ord, sim, diff in stored.get(doc_id, []):
+                cp = by_key.get((doc_id, cur)) if cur is not None else None
+                pp = by_key.get((prev_doc, prev_ord)) if prev_doc is not None else None
+                if not ((cp is not None and cp.themes) or (pp is not None and pp.themes)):
+                    continue  # outside the theme filter
+                if cp is not None:
+                    cp.change = status
+                changes.append(ParagraphChange(status, cp, pp, sim, [tuple(d) for d in json.loads(diff)]))
             for p in mine:
                 for t in p.themes:
                     fa = first.get(t)
@@ -310,7 +364,7 @@ class MandateIndex:
             entries.append(TrackEntry(doc_id, file_name, symbol, day, title, Vote(*v) if v else None, action, until,
                                       stage, json.loads(found_by), [p for p in mine if p.themes], changes,
                                       prev_symbol))
-            previous, prev_symbol = mine, symbol
+            prev_symbol = symbol
         return Track(tdef.slug, tdef.name, tdef.label, tdef.kind, entries, self._gaps(entries), first, themes=themes)
 
     def _gaps(self, entries: list[TrackEntry]) -> list[Gap]:
