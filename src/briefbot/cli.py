@@ -362,5 +362,10 @@ def summarise(doc: Annotated[str, typer.Argument(help="An indexed document (file
     sys.stdout.write(f"{info.symbol or info.file_name}: {info.title or ''}\n\n{summary.markdown()}")
 
 
+# Mandate tracker commands (mandates, mandate, trends, refs) live in their own module.
+from .cli_mandates import register as _register_mandates  # noqa: E402
+
+_register_mandates(app)
+
 if __name__ == "__main__":
     app()

@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .answer import extractive_answer, stream_text
 from .config import Settings
@@ -23,6 +23,9 @@ from .lexical import LexicalIndex
 from .models import Answer, DocInfo, Hit
 from .retrieve import Retriever
 from .store import Filters, Store
+
+if TYPE_CHECKING:
+    from .mandates import MandateIndex, Track, Trends
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +127,21 @@ class Briefbot:
     def remove(self, ids: list[str]) -> list[str]:
         with self._ingest_lock:
             return remove_documents(ids, self.settings, store=self.store)
+
+    # --- mandate tracks (briefbot.mandates: built from the catalog, no embedding) ---------------------------
+    def mandates(self) -> MandateIndex:
+        if getattr(self, "_mandates", None) is None:
+            from .mandates import open_mandates
+
+            self._mandates = open_mandates(self.store, self.settings.themes_file)
+        return self._mandates
+
+    def mandate_track(self, name: str, themes: list[str] | None = None, year_from: int | None = None,
+                      year_to: int | None = None, phrase: str | None = None) -> Track:
+        return self.mandates().track(name, themes, year_from, year_to, phrase)
+
+    def mandate_trends(self, themes: list[str] | None = None, track: str | None = None) -> Trends:
+        return self.mandates().trends(themes, track)
 
 
 _instances: dict[str, Briefbot] = {}

@@ -17,8 +17,20 @@ from pathlib import Path
 from ..store import Store
 from ..taxonomy import load_taxonomy
 from .index import BuildReport, MandateIndex
-from .model import (FirstAppearance, Gap, ParagraphChange, Reference, References, Track, TrackEntry,
-                    TrackParagraph, TrackSummary, TrendCell, Trends, Vote)
+from .model import (
+    FirstAppearance,
+    Gap,
+    ParagraphChange,
+    Reference,
+    References,
+    Track,
+    TrackEntry,
+    TrackParagraph,
+    TrackSummary,
+    TrendCell,
+    Trends,
+    Vote,
+)
 from .tracks import TrackBook, TrackDef, TracksError, load_tracks
 
 __all__ = [

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from ..chunk import split_sentences
-from ..symbols import RESOLUTION_PROSE_RE, find_symbols, normalize_symbol
+from ..symbols import find_symbols, normalize_symbol
 from ..taxonomy import Taxonomy, Theme, sentence_score, theme_hits
 from .corpus import RawParagraph, ResolutionRecord, bracket_title
 from .model import Action

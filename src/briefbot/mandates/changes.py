@@ -15,7 +15,8 @@ from .model import ParagraphChange, TrackParagraph
 _WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 _LEAD_RE = re.compile(r"^\s*(?:\d{1,3}\.|\([a-z]{1,4}\))\s*")
 MIN_OVERLAP = 0.35  # word-set Jaccard a candidate needs
-MIN_RATIO = 0.5  # difflib ratio that makes "changed" rather than new + dropped
+MIN_RATIO = 0.6  # difflib ratio that makes "changed" rather than new + dropped
+MIN_RATIO_CROSS = 0.8  # ... between a preambular and an operative paragraph (shared enumerations mislead)
 
 
 def _words(text: str) -> list[str]:
@@ -69,7 +70,8 @@ class Side:
         target = text_norm.split()
         for _, i in sorted(scored, reverse=True)[:3]:
             ratio = difflib.SequenceMatcher(None, target, self.norm[i].split(), autojunk=False).ratio()
-            if ratio >= MIN_RATIO and (best is None or ratio > best[1]):
+            need = MIN_RATIO if self.paras[i].operative == operative else MIN_RATIO_CROSS
+            if ratio >= need and (best is None or ratio > best[1]):
                 best = (i, ratio)
         return best
 

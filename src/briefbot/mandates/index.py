@@ -29,14 +29,26 @@ from ..taxonomy import Taxonomy
 from .analysis import ParagraphTagger, match_track, paragraph_refs
 from .changes import Side, align
 from .corpus import ResolutionRecord, read_resolution
-from .model import (FirstAppearance, Gap, ParagraphChange, Reference, References, Track, TrackEntry,
-                    TrackParagraph, TrackSummary, TrendCell, Trends, Vote)
+from .model import (
+    FirstAppearance,
+    Gap,
+    ParagraphChange,
+    Reference,
+    References,
+    Track,
+    TrackEntry,
+    TrackParagraph,
+    TrackSummary,
+    TrendCell,
+    Trends,
+    Vote,
+)
 from .tracks import TrackBook, TrackDef
 
 log = logging.getLogger(__name__)
 
 # Bump when what is cached changes meaning (parsing, tagging or membership rules in code).
-CODE_VERSION = "2"
+CODE_VERSION = "3"
 GAP_GRACE_DAYS = 10  # a renewal adopted this long after the mandate's end date still counts as continuous
 
 _SCHEMA = """
@@ -198,7 +210,9 @@ class MandateIndex:
         vote = json.dumps([rec.vote.in_favour, rec.vote.against, rec.vote.abstaining]) if rec.vote else None
         res = (rec.doc_id, rec.sha256, rec.symbol, symbol_key(rec.symbol), rec.number, rec.year, rec.date,
                rec.title, rec.agenda, json.dumps(rec.subjects), vote, rec.file_name, rec.source)
-        paras, themes, refs = [], [], []
+        paras: list[tuple[Any, ...]] = []
+        themes: list[tuple[Any, ...]] = []
+        refs: list[tuple[Any, ...]] = []
         for p in rec.paragraphs:
             tags = self.tagger.tag(p.text)
             paras.append((rec.doc_id, p.ordinal, p.label, int(p.operative), p.text, p.start, p.page,
@@ -282,8 +296,8 @@ class MandateIndex:
         if key not in self._memo:
             self._memo[key] = self._build_track(tdef, themes)
         full: Track = self._memo[key]
-        entries = [e for e in full.entries
-                   if (year_from is None or (e.year or 0) >= year_from) and (year_to is None or (e.year or 0) <= year_to)]
+        entries = [e for e in full.entries if (year_from is None or (e.year or 0) >= year_from)
+                   and (year_to is None or (e.year or 0) <= year_to)]
         out = Track(full.slug, full.name, full.label, full.kind, [], full.gaps, full.first_appearance,
                     themes=themes)
         for e in entries:
@@ -414,7 +428,8 @@ class MandateIndex:
         slug = self.track_def(track).slug if track else None
         key = ("trends", tuple(themes), slug)
         if key in self._memo:
-            return self._memo[key]  # type: ignore[no-any-return]
+            cached: Trends = self._memo[key]
+            return cached
         db = self._db()
         scope = "" if slug is None else "WHERE doc_id IN (SELECT doc_id FROM members WHERE track = ?)"
         args: tuple[Any, ...] = () if slug is None else (slug,)
