@@ -71,6 +71,14 @@ class Briefbot:
                    engine: str | None = None) -> Iterator[StreamEvent]:
         question = question.strip()
         t0 = time.perf_counter()
+        routed = self._mandate_route(question, filters)
+        if routed is not None:  # a mandate-history question, answered from the track data
+            yield StreamEvent("hits", hits=[])
+            for piece in stream_text(routed.answer):
+                yield StreamEvent("token", text=piece)
+            routed.timings_ms.update(total=round((time.perf_counter() - t0) * 1000, 1))
+            yield StreamEvent("done", answer=routed)
+            return
         k = max(k or self.settings.k, 10)
         hits = self.retrieve(question, k=k, filters=filters)
         t1 = time.perf_counter()
@@ -135,6 +143,19 @@ class Briefbot:
 
             self._mandates = open_mandates(self.store, self.settings.themes_file)
         return self._mandates
+
+    def _mandate_route(self, question: str, filters: Filters | None) -> Answer | None:
+        """The tracker's answer to "since when / what changed / how many resolutions" questions; None otherwise,
+        and None on any failure there, so such a question still gets an ordinary answer."""
+        from .mandates.chat import looks_like_history, mandate_answer
+
+        if (filters is not None and filters.active()) or not looks_like_history(question):
+            return None
+        try:
+            return mandate_answer(self.mandates(), question)
+        except Exception:  # the tracker must never break chat
+            log.warning("mandate tracker could not answer %r; using retrieval", question[:80], exc_info=True)
+            return None
 
     def mandate_track(self, name: str, themes: list[str] | None = None, year_from: int | None = None,
                       year_to: int | None = None, phrase: str | None = None) -> Track:

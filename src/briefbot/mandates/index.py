@@ -155,7 +155,7 @@ class MandateIndex:
             have = {} if rebuild else dict(db.execute("SELECT doc_id, sha256 FROM resolutions").fetchall())
             stale = set(have) - set(wanted)
             todo = [d for doc_id, d in wanted.items() if have.get(doc_id) != d.sha256]
-            stale |= {d.doc_id for d in todo if d.doc_id in have}
+            stale |= {d.doc_id for d in todo}  # rows of a half-present resolution go too
             records: list[ResolutionRecord] = []
             for i, info in enumerate(sorted(todo, key=lambda d: (d.date or "", d.doc_id))):
                 try:
@@ -201,7 +201,7 @@ class MandateIndex:
             n = db.execute("SELECT count(*) FROM resolutions").fetchone()[0]
             self._memo.clear()
             self._docinfo.clear()
-        report = BuildReport(n, len(records), len(stale - {r.doc_id for r in records}), rebuild,
+        report = BuildReport(n, len(records), len(stale - {d.doc_id for d in todo}), rebuild,
                              time.perf_counter() - t0, version)
         log.info("mandates: %s", report.to_dict())
         return report
@@ -403,10 +403,16 @@ class MandateIndex:
                                 f"of {nxt.date}"))
         return gaps
 
-    def _phrase_first(self, tdef: TrackDef, phrase: str) -> FirstAppearance | None:
+    def first_match(self, name: str, pattern: re.Pattern[str], label: str) -> FirstAppearance | None:
+        """The first paragraph of a track matching ``pattern`` (and the first operative one)."""
+        self.ensure()
+        return self._phrase_first(self.track_def(name), label, pattern)
+
+    def _phrase_first(self, tdef: TrackDef, phrase: str, needle: re.Pattern[str] | None = None,
+                      ) -> FirstAppearance | None:
         rows = self._members(tdef.slug)
         symbols = {r[0]: r[2] for r in rows}
-        needle = re.compile(r"\s+".join(re.escape(w) for w in phrase.split()), re.I)
+        needle = needle or re.compile(r"\s+".join(re.escape(w) for w in phrase.split()), re.I)
         paras = self._paragraphs([r[0] for r in rows], symbols)
         found: FirstAppearance | None = None
         for r in rows:
