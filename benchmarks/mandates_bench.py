@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
 import sys
 import tempfile
@@ -83,15 +82,18 @@ def main() -> None:
         rep, wall, cpu = _timed(idx.update)
         result["incremental"] = {"read": rep.read, "seconds": round(wall, 2), "cpu_s": round(cpu, 2)}
         views: dict[str, list[float]] = {}
+        cpus: list[float] = []
         for _ in range(args.rounds):
             fresh = open_mandates(store, cache=cache)
             for t in fresh.book.tracks:
-                _, wall, _ = _timed(lambda t=t, fresh=fresh: fresh.track(t.slug))
+                _, wall, cpu = _timed(lambda t=t, fresh=fresh: fresh.track(t.slug))
                 views.setdefault(t.slug, []).append(wall * 1000)
+                cpus.append(cpu * 1000)
         all_ms = [ms for v in views.values() for ms in v]
         slowest = max(views, key=lambda k: statistics.median(views[k]))
         result["track_view_ms"] = {"p50": round(statistics.median(all_ms), 1), "max": round(max(all_ms), 1),
-                                   "slowest_track": slowest,
+                                   "slowest_track": slowest, "cpu_p50": round(statistics.median(cpus), 1),
+                                   "cpu_max": round(max(cpus), 1),
                                    "slowest_p50": round(statistics.median(views[slowest]), 1),
                                    "per_track_p50": {k: round(statistics.median(v), 1) for k, v in views.items()}}
         fresh = open_mandates(store, cache=cache)
@@ -104,15 +106,18 @@ def main() -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n")
     tv = result["track_view_ms"]
+    build = f"{result['full_build_s']} s / {result['full_build_cpu_s']} s (load {result['load_avg_1min']})"
+    view = f"{tv['p50']} / {tv['max']} ms (slowest: {tv['slowest_track']}, p50 {tv['slowest_p50']} ms)"
     print(f"""# Mandate tracker benchmark
 
 | measure | value | target |
 |---|---|---|
 | resolutions | {result['resolutions']} | 1,543 |
-| full build (wall / CPU) | {result['full_build_s']} s / {result['full_build_cpu_s']} s (load {result['load_avg_1min']}) | <= 60 s |
+| full build (wall / CPU) | {build} | <= 60 s |
 | no-op update | {result['noop_update_ms']} ms | |
 | incremental (1 resolution) | {result['incremental']['read']} read in {result['incremental']['seconds']} s | |
-| track view p50 / max | {tv['p50']} / {tv['max']} ms (slowest: {tv['slowest_track']}, p50 {tv['slowest_p50']} ms) | <= 200 ms |
+| track view p50 / max (wall) | {view} | <= 200 ms |
+| track view p50 / max (CPU) | {tv['cpu_p50']} / {tv['cpu_max']} ms | |
 | trends (all resolutions, cold) | {result['trends_ms']} ms | |
 | refs (cold) | {result['refs_ms']} ms | |
 """)

@@ -188,6 +188,43 @@ def refs(symbol: Annotated[str, typer.Argument(help="A resolution, e.g. 'S/RES/2
         say(f"  {item['symbol']} in paras. {', '.join(item['paragraphs'])}{tp}")
 
 
+def eval_mandates(dataset: Path, index: Path | None, as_json: bool, out_dir: Path | None) -> None:
+    """``briefbot eval --mandates``: gold facts, tagging precision/recall and track completeness."""
+    from .mandates.evaluate import evaluate_mandates
+
+    try:
+        labels = dataset.parent / "mandates_tagging.csv"
+        scores = evaluate_mandates(_open(index), dataset, labels)
+    except BriefbotError as exc:
+        _fail(exc)
+        return
+    d = scores.to_dict()
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        (out_dir / "mandates.json").write_text(json.dumps(d, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if as_json:
+        sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
+        return
+    say = lambda text: out.print(text, highlight=False, markup=False)  # noqa: E731
+    f = d["facts"]
+    say(f"gold facts: {f['correct']}/{f['n']} ({f['accuracy']:.1%})")
+    for kind, k in f["by_kind"].items():
+        say(f"  {kind}: {k['correct']}/{k['n']}")
+    for fail in f["failures"]:
+        say(f"  FAIL {fail['id']} ({fail['kind']}): got {fail['got']}")
+    t = d["tagging"]
+    if t["paragraphs"]:
+        m = t["themes"]["micro"]
+        say(f"theme tagging on {t['paragraphs']} hand-labelled paragraphs: micro P {m['precision']:.2f} "
+            f"R {m['recall']:.2f} F1 {m['f1']:.2f}")
+        for theme, v in t["themes"].items():
+            if theme != "micro":
+                say(f"  {theme}: P {v['precision']:.2f} R {v['recall']:.2f} (n={v['support']})")
+    say("track completeness (renewals placed / placed + gaps):")
+    for c in d["completeness"]:
+        say(f"  {c['track']}: {c['renewals']}/{c['renewals'] + c['gaps']} ({c['completeness']:.0%})")
+
+
 def register(app: typer.Typer) -> None:
     """Add the mandate commands to the main CLI."""
     app.command("mandates")(mandates)

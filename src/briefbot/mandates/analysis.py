@@ -225,10 +225,12 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
     desc = bracket_title(rec.title)
     found: list[str] = []
     excluded = bool(desc) and any(x.search(desc) for x in track.exclude)
+    titled = False  # the title names this track, so what it says is done (extension, establishment) is about it
     if not excluded:
         for rx in track.title:
             if desc and rx.search(desc):
                 found.append(f"title /{rx.pattern}/")
+                titled = True
                 break
         for rx in track.subject:
             hit = next((s for s in rec.subjects if rx.search(s)), None)
@@ -243,7 +245,8 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
         found.append("text: para. " + ", ".join(p.label for p in placing[:4]))
     if not found:
         return None
-    action = _action(desc, rec, placing)
+    # A resolution placed by its subjects or text only, whose title renews another operation, is "other" here.
+    action = _action(desc if titled else "", rec, placing)
     until = None
     if action in ("renews", "establishes"):
         until = until_date(desc, rec.date) if desc else None

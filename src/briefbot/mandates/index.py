@@ -48,7 +48,7 @@ from .tracks import TrackBook, TrackDef
 log = logging.getLogger(__name__)
 
 # Bump when what is cached changes meaning (parsing, tagging or membership rules in code).
-CODE_VERSION = "3"
+CODE_VERSION = "4"
 GAP_GRACE_DAYS = 10  # a renewal adopted this long after the mandate's end date still counts as continuous
 
 _SCHEMA = """
@@ -243,15 +243,24 @@ class MandateIndex:
         """Paragraphs of some resolutions; with ``themed_or``, only theme-carrying ones and those named."""
         out: dict[str, list[TrackParagraph]] = {d: [] for d in doc_ids}
         db = self._db()
+        cols = "doc_id, ord, label, operative, text, start, page, themes, terms"
+        rows: list[tuple[Any, ...]] = []
         for i in range(0, len(doc_ids), 500):
             part = doc_ids[i:i + 500]
-            q = (f"SELECT doc_id, ord, label, operative, text, start, page, themes, terms FROM paragraphs "
-                 f"WHERE doc_id IN ({','.join('?' * len(part))}) ORDER BY doc_id, ord")
-            for doc_id, ord_, label, op, text, start, page, themes, terms in db.execute(q, part):
-                if themed_or is not None and themes == "[]" and (doc_id, ord_) not in themed_or:
-                    continue
-                out[doc_id].append(TrackParagraph(doc_id, symbols[doc_id], ord_, label, bool(op), text, start,
-                                                  json.loads(themes), json.loads(terms), page=page))
+            marks = ",".join("?" * len(part))
+            extra = " AND themes != '[]'" if themed_or is not None else ""
+            rows.extend(db.execute(f"SELECT {cols} FROM paragraphs WHERE doc_id IN ({marks}){extra}", part))
+        if themed_or:
+            by_doc: dict[str, list[int]] = {}
+            for doc_id, ord_ in themed_or:
+                if doc_id in out:
+                    by_doc.setdefault(doc_id, []).append(ord_)
+            for doc_id, ords in by_doc.items():
+                rows.extend(db.execute(f"SELECT {cols} FROM paragraphs WHERE doc_id = ? AND themes = '[]' AND ord IN "
+                                       f"({','.join('?' * len(ords))})", [doc_id, *ords]))
+        for doc_id, ord_, label, op, text, start, page, themes, terms in sorted(rows, key=lambda r: (r[0], r[1])):
+            out[doc_id].append(TrackParagraph(doc_id, symbols[doc_id], ord_, label, bool(op), text, start,
+                                              json.loads(themes), json.loads(terms), page=page))
         return out
 
     def track_def(self, name: str) -> TrackDef:
