@@ -32,6 +32,7 @@ from ..feedback import (
 from ..models import DOC_TYPE_LABELS, DOC_TYPES, Answer
 from ..service import Briefbot
 from . import handlers as h
+from .mandates_tab import mandates_tab
 from .pdfview import render_page
 
 log = logging.getLogger(__name__)
@@ -306,6 +307,8 @@ def create_app(bot: Briefbot, settings: Settings) -> gr.Blocks:
                 upload_rows = gr.Dataframe(headers=["File", "Status", "Detail"], interactive=False,
                                            label="Files in this upload", elem_id="upload-results")
                 timer = gr.Timer(1.0, active=False)
+            with gr.Tab("Mandates", id="mandates"):
+                mandates_tab(bot)  # its own module: track timelines, renewal changes, trends
             with gr.Tab("Feedback", id="feedback"):
                 fb_df = gr.Dataframe(headers=FEEDBACK_COLUMNS, interactive=False, wrap=True, max_height=480,
                                      label="Feedback (newest first)")
