@@ -97,9 +97,9 @@ def score_fact(index: MandateIndex, f: dict[str, Any]) -> FactResult:
             ok = any(c.status == "dropped" or (c.current is not None and f["key"] not in c.current.text) for c in hits)
         return FactResult(f["id"], kind, ok, ", ".join(f"{c.status}" for c in hits) or "no change reported")
     if kind == "renewals":  # resolutions of a year that establish or renew the operation
-        got = sorted(e.symbol for e in index.track(f["track"]).entries
-                     if e.year == f["year"] and e.action in ("establishes", "renews"))
-        return FactResult(f["id"], kind, got == sorted(f["symbols"]), "; ".join(got))
+        placed = sorted(e.symbol for e in index.track(f["track"]).entries
+                        if e.year == f["year"] and e.action in ("establishes", "renews"))
+        return FactResult(f["id"], kind, placed == sorted(f["symbols"]), "; ".join(placed))
     return FactResult(f.get("id", "?"), kind, False, "unknown kind")
 
 
