@@ -106,8 +106,9 @@ def mandates_tab(bot: Briefbot) -> None:
         track_dd = gr.Dropdown(tracks, label="Track", elem_id="mandate-track", scale=3)
         theme_cb = gr.CheckboxGroup(themes, label="Themes (none = all)", elem_id="mandate-themes", scale=5)
     with gr.Row():
-        year_from = gr.Number(label="From year", precision=0, minimum=2000, maximum=2100)
-        year_to = gr.Number(label="To year", precision=0, minimum=2000, maximum=2100)
+        # No bounds: an empty box arrives as 0 and means "no limit" (a bound would reject it with an error toast).
+        year_from = gr.Number(label="From year (empty: all)", precision=0)
+        year_to = gr.Number(label="To year (empty: all)", precision=0)
         show = gr.Button("Show track", variant="primary", elem_id="mandate-show")
     summary = gr.HTML(elem_id="mandate-summary")
     timeline = gr.Dataframe(headers=TIMELINE_COLUMNS, interactive=False, wrap=True, max_height=420,
