@@ -228,8 +228,15 @@ def eval_cmd(dataset: Annotated[Path, typer.Option("--dataset", help="Gold quest
              compare: Annotated[list[str] | None, typer.Option("--compare", help="Configuration to run: hybrid, "
                                 "dense, lexical, weighted, or NAME:key=value,...; repeatable.")] = None,
              limit: Annotated[int | None, typer.Option("--limit", help="Only the first N questions.")] = None,
+             mandates: Annotated[bool, typer.Option("--mandates", help="Score the mandate tracker on gold facts "
+                                                    "(e.g. evals/mandates.jsonl) instead.")] = False,
              as_json: JsonOpt = False) -> None:
     """Score retrieval and citations on gold questions; writes Markdown, JSON and PNG plots."""
+    if mandates:
+        from .cli_mandates import eval_mandates
+
+        eval_mandates(dataset, index, as_json, out_dir)
+        return
     from .evalrun import evaluate_configs
     from .evaluate import compare as compare_runs
 
@@ -376,6 +383,11 @@ def summarise(doc: Annotated[str, typer.Argument(help="An indexed document (file
         return
     sys.stdout.write(f"{info.symbol or info.file_name}: {info.title or ''}\n\n{summary.markdown()}")
 
+
+# Mandate tracker commands (mandates, mandate, trends, refs) live in their own module.
+from .cli_mandates import register as _register_mandates  # noqa: E402
+
+_register_mandates(app)
 
 if __name__ == "__main__":
     app()

@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .answer import extractive_answer, stream_text
 from .config import Settings
@@ -26,6 +26,9 @@ from .lexical import LexicalIndex
 from .models import Answer, DocInfo, Hit
 from .retrieve import Retriever
 from .store import Filters, Store
+
+if TYPE_CHECKING:
+    from .mandates import MandateIndex, Track, Trends
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +74,14 @@ class Briefbot:
                    engine: str | None = None) -> Iterator[StreamEvent]:
         question = question.strip()
         t0 = time.perf_counter()
+        routed = self._mandate_route(question, filters)
+        if routed is not None:  # a mandate-history question, answered from the track data
+            yield StreamEvent("hits", hits=[])
+            for piece in stream_text(routed.answer):
+                yield StreamEvent("token", text=piece)
+            routed.timings_ms.update(total=round((time.perf_counter() - t0) * 1000, 1))
+            yield StreamEvent("done", answer=routed)
+            return
         k = max(k or self.settings.k, 10)
         hits = self.retrieve(question, k=k, filters=filters)
         t1 = time.perf_counter()
@@ -142,6 +153,34 @@ class Briefbot:
     def remove(self, ids: list[str]) -> list[str]:
         with self._ingest_lock:
             return remove_documents(ids, self.settings, store=self.store)
+
+    # --- mandate tracks (briefbot.mandates: built from the catalog, no embedding) ---------------------------
+    def mandates(self) -> MandateIndex:
+        if getattr(self, "_mandates", None) is None:
+            from .mandates import open_mandates
+
+            self._mandates = open_mandates(self.store, self.settings.themes_file)
+        return self._mandates
+
+    def _mandate_route(self, question: str, filters: Filters | None) -> Answer | None:
+        """The tracker's answer to "since when / what changed / how many resolutions" questions; None otherwise,
+        and None on any failure there, so such a question still gets an ordinary answer."""
+        from .mandates.chat import looks_like_history, mandate_answer
+
+        if (filters is not None and filters.active()) or not looks_like_history(question):
+            return None
+        try:
+            return mandate_answer(self.mandates(), question)
+        except Exception:  # the tracker must never break chat
+            log.warning("mandate tracker could not answer %r; using retrieval", question[:80], exc_info=True)
+            return None
+
+    def mandate_track(self, name: str, themes: list[str] | None = None, year_from: int | None = None,
+                      year_to: int | None = None, phrase: str | None = None) -> Track:
+        return self.mandates().track(name, themes, year_from, year_to, phrase)
+
+    def mandate_trends(self, themes: list[str] | None = None, track: str | None = None) -> Trends:
+        return self.mandates().trends(themes, track)
 
 
 def _private_copy(path: Path, sha: str, copy: Path, doc_id: str) -> Path:

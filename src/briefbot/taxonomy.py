@@ -249,3 +249,27 @@ def load_actors() -> list[Actor]:
                             _compile("|".join(aliases), where, source, bool(raw.get("case", True))),
                             str(raw.get("region", ""))))
     return actors
+
+
+def theme_hits(theme: Theme, text: str, terms: list[tuple[Term, str | None]] | None = None,
+               ) -> list[tuple[Term, str | None, re.Match[str]]]:
+    """(term, subtheme, first match) of every term of ``theme`` found in ``text``, after negative context.
+
+    The scoring rules of the themes.toml header: a theme negative or a term's ``unless`` in the same text
+    cancels the match. Used on one sentence at a time; ``terms`` limits the search to some of the theme's terms
+    (those a caller's cheaper pre-check left possible).
+    """
+    if any(neg.search(text) for neg in theme.negative):
+        return []
+    out: list[tuple[Term, str | None, re.Match[str]]] = []
+    for term, sub in theme.all_terms() if terms is None else terms:
+        m = term.regex.search(text)
+        if m is not None and not (term.unless is not None and term.unless.search(text)):
+            out.append((term, sub, m))
+    return out
+
+
+def sentence_score(weights: list[float], cap: float) -> float:
+    """A sentence's evidence for one theme: its best term's weight plus half of the others', at most ``cap``."""
+    ordered = sorted(weights, reverse=True)
+    return min(cap, ordered[0] + 0.5 * sum(ordered[1:])) if ordered else 0.0

@@ -33,6 +33,7 @@ from ..models import DOC_TYPE_LABELS, DOC_TYPES, Answer
 from ..service import Briefbot
 from . import handlers as h
 from .auth import check_login, launch_options
+from .mandates_tab import mandates_tab
 from .pdfview import RenderLimits, render_page
 
 log = logging.getLogger(__name__)
@@ -310,6 +311,8 @@ def create_app(bot: Briefbot, settings: Settings) -> gr.Blocks:
                 upload_rows = gr.Dataframe(headers=["File", "Status", "Detail"], interactive=False,
                                            label="Files in this upload", elem_id="upload-results")
                 timer = gr.Timer(1.0, active=False)
+            with gr.Tab("Mandates", id="mandates"):
+                mandates_tab(bot)  # its own module: track timelines, renewal changes, trends
             with gr.Tab("Feedback", id="feedback"):
                 fb_df = gr.Dataframe(headers=FEEDBACK_COLUMNS, interactive=False, wrap=True, max_height=480,
                                      label="Feedback (newest first)")

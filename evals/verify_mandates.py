@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""Check every fact of evals/mandates.jsonl against the resolutions' XML text (not against the tracker).
+
+    python evals/verify_mandates.py [--facts evals/mandates.jsonl] [--corpus ../shared/corpus/bulk/unxml_sc]
+
+Kinds of fact and what is checked (XML read with briefbot's Akoma Ntoso parser, metadata from data_extract/):
+
+* ``first_operative`` (track, theme, symbol, paragraph, evidence, keyword, earlier): the paragraph exists as
+  printed, contains ``evidence`` verbatim, ``keyword`` (a regex) matches it, and no operative paragraph of the
+  ``earlier`` resolutions of the track matches ``keyword`` -- so it is the first.
+* ``added`` (track, symbol, previous, paragraph, evidence, key): the paragraph contains ``evidence`` and ``key``
+  occurs nowhere in the previous resolution of the track.
+* ``dropped`` (track, symbol, previous, previous_paragraph, evidence, key): the previous resolution's paragraph
+  contains ``evidence`` and ``key`` occurs nowhere in the renewal.
+* ``renewals`` (track, year, symbols, title_re): the resolutions of ``year`` whose catalogue title matches
+  ``title_re`` (the operation named in brackets) are exactly ``symbols``: the renewals of that year.
+
+Exit status 1 when any fact fails; each failure is printed with its reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+CORPUS = ROOT.parent / "shared" / "corpus" / "bulk" / "unxml_sc"
+
+
+@cache
+def _xml_index(corpus: Path) -> dict[str, Path]:
+    out: dict[str, Path] = {}
+    for p in sorted((corpus / "xml_en" / "resolutions").glob("*/*.xml")):
+        m = re.match(r"^(?:S_?RES[_-]|SC_)(\d{1,4})", p.name)
+        if m:
+            out.setdefault(f"{int(m.group(1))}|{p.parent.name}", p)
+    return out
+
+
+@cache
+def paragraphs(corpus: Path, symbol: str) -> list[tuple[str, bool, str]]:
+    """(label, operative, text) per paragraph of a resolution, numbered as printed (preambular: PP1, PP2 ...)."""
+    from briefbot.parse.akn import parse_akn
+
+    m = re.match(r"S/RES/(\d+) \((\d{4})\)$", symbol)
+    if not m:
+        raise ValueError(f"not a resolution symbol: {symbol}")
+    path = _xml_index(corpus).get(f"{int(m.group(1))}|{m.group(2)}")
+    if path is None:
+        raise FileNotFoundError(f"no XML for {symbol}")
+    doc = parse_akn(path)
+    out: list[tuple[str, bool, str]] = []
+    pp = 0
+    for b in doc.blocks:
+        if b.annex or b.kind not in ("preamble", "operative"):
+            continue
+        if b.kind == "preamble":
+            pp += 1
+            out.append((f"PP{pp}", False, b.text))
+        elif out and out[-1][1] and out[-1][0] == (b.label or "OP"):
+            out[-1] = (out[-1][0], True, out[-1][2] + "\n" + b.text)
+        else:
+            out.append((b.label or "OP", True, b.text))
+    return out
+
+
+def _para(corpus: Path, symbol: str, label: str) -> str | None:
+    return next((t for lab, _, t in paragraphs(corpus, symbol) if lab == label), None)
+
+
+def _whole(corpus: Path, symbol: str) -> str:
+    return "\n".join(t for _, _, t in paragraphs(corpus, symbol))
+
+
+@cache
+def _titles(corpus: Path, year: int) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in (corpus / "data_extract" / f"{year}.json").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        sym = re.sub(r"\s+", " ", rec["symbol"].replace("(", " (")).replace("( ", "(").strip()
+        out.setdefault(re.sub(r"\s*\(", " (", sym), rec.get("resolution_title") or "")
+    return out
+
+
+def check(fact: dict[str, Any], corpus: Path) -> str | None:
+    """None when the fact holds, else why not."""
+    kind = fact["kind"]
+    if kind == "first_operative":
+        text = _para(corpus, fact["symbol"], fact["paragraph"])
+        if text is None:
+            return f"{fact['symbol']} has no paragraph {fact['paragraph']}"
+        if fact["evidence"] not in text:
+            return "evidence not in the paragraph"
+        kw = re.compile(fact["keyword"], re.I)
+        if not kw.search(text):
+            return "keyword not in the paragraph"
+        for sym in fact["earlier"]:
+            for lab, op, t in paragraphs(corpus, sym):
+                if op and kw.search(t):
+                    return f"earlier {sym} para. {lab} already matches the keyword"
+        return None
+    if kind == "added":
+        text = _para(corpus, fact["symbol"], fact["paragraph"])
+        if text is None or fact["evidence"] not in text:
+            return "evidence not in the paragraph"
+        if fact["key"] not in text:
+            return "key not in the paragraph"
+        if fact["key"].lower() in _whole(corpus, fact["previous"]).lower():
+            return f"key already in {fact['previous']}"
+        return None
+    if kind == "dropped":
+        text = _para(corpus, fact["previous"], fact["previous_paragraph"])
+        if text is None or fact["evidence"] not in text or fact["key"] not in text:
+            return "evidence or key not in the previous paragraph"
+        if fact["key"].lower() in _whole(corpus, fact["symbol"]).lower():
+            return f"key still in {fact['symbol']}"
+        return None
+    if kind == "renewals":
+        rx = re.compile(fact["title_re"], re.I)
+        found = sorted(s for s, t in _titles(corpus, fact["year"]).items() if rx.search(t))
+        if found != sorted(fact["symbols"]):
+            return f"titles matching in {fact['year']}: {found}"
+        return None
+    return f"unknown kind {kind}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--facts", type=Path, default=ROOT / "evals" / "mandates.jsonl")
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    args = ap.parse_args()
+    facts = [json.loads(line) for line in args.facts.read_text(encoding="utf-8").splitlines() if line.strip()]
+    bad = 0
+    for f in facts:
+        why = check(f, args.corpus)
+        if why:
+            bad += 1
+            print(f"FAIL {f['id']}: {why}")
+    kinds: dict[str, int] = {}
+    for f in facts:
+        kinds[f["kind"]] = kinds.get(f["kind"], 0) + 1
+    print(f"{len(facts) - bad}/{len(facts)} facts hold ({', '.join(f'{v} {k}' for k, v in sorted(kinds.items()))})")
+    sys.exit(1 if bad else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,267 @@
+"""What the tracker derives from one resolution: paragraph themes, references, track membership, mandate dates.
+
+Themes come from the theme taxonomy (themes.toml), applied one sentence at a time as triage does; a paragraph
+carries a theme when one of its sentences reaches the track file's threshold (``[tagging]`` in tracks.toml).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import re._constants as _c
+import re._parser as _parser
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..chunk import split_sentences
+from ..symbols import find_symbols, normalize_symbol
+from ..taxonomy import Taxonomy, Theme, sentence_score, theme_hits
+from .corpus import RawParagraph, ResolutionRecord, bracket_title
+from .model import Action
+from .tracks import TaggingConfig, TrackDef
+
+# --- themes -------------------------------------------------------------------------------------------------
+
+
+def required_literals(pattern: str, flags: int = 0) -> set[str] | None:
+    """Lower-case strings one of which every match of ``pattern`` contains, or None when none can be named.
+
+    Read from the regex's parse tree: a sequence needs its most selective required part; an alternation needs one
+    of its branches' sets; optional parts and character classes need nothing. Used as a substring pre-check
+    before running a (slow, case-insensitive, look-behind) term regex.
+    """
+    try:
+        tree = _parser.parse(pattern, flags)
+    except Exception:  # a pattern the private parser rejects simply gets no pre-check
+        return None
+    return _required(list(tree))
+
+
+def _quality(c: set[str]) -> float:
+    return min(len(s) for s in c) - 0.05 * len(c)
+
+
+def _required(items: list[Any]) -> set[str] | None:
+    best: set[str] | None = None
+    run: list[str] = []
+
+    def consider(cands: set[str] | None) -> None:
+        nonlocal best
+        if cands and (best is None or _quality(cands) > _quality(best)):
+            best = cands
+
+    for op, av in items:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            consider({"".join(run).lower()})
+            run = []
+        if op is _c.BRANCH:
+            subs = [_required(list(b)) for b in av[1]]
+            if all(subs):
+                consider(set().union(*[s for s in subs if s]))
+        elif op is _c.SUBPATTERN:
+            consider(_required(list(av[-1])))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+            consider(_required(list(av[2])))
+    if run:
+        consider({"".join(run).lower()})
+    return best
+
+
+class ParagraphTagger:
+    """Tags paragraphs with the tracked themes of a taxonomy."""
+
+    def __init__(self, taxonomy: Taxonomy, config: TaggingConfig) -> None:
+        self.themes: list[Theme] = [taxonomy.theme(slug) for slug in config.themes]
+        self.config = config
+        self.cap = taxonomy.scoring.sentence_cap
+        # Term regexes cost ~40 µs per paragraph each; a substring pre-check on their required literals skips
+        # almost all of them (same tags: checked on the whole bulk set).
+        self._terms = {t.slug: [(term, sub, required_literals(term.regex.pattern, term.regex.flags))
+                                for term, sub in t.all_terms()] for t in self.themes}
+
+    def tag(self, text: str) -> dict[str, list[str]]:
+        """theme → the matched words of the best sentence, for every theme the paragraph carries."""
+        out: dict[str, list[str]] = {}
+        low = text.lower()
+        sentences: list[str] | None = None
+        for theme in self.themes:
+            terms = [(term, sub) for term, sub, req in self._terms[theme.slug]
+                     if req is None or any(r in low for r in req)]
+            if not terms:
+                continue
+            if sentences is None:
+                sentences = [text[a:b] for a, b in split_sentences(text)] or [text]
+            best, words = 0.0, []
+            for s in sentences:
+                hits = theme_hits(theme, s, terms)
+                if not hits:
+                    continue
+                score = sentence_score([term.weight for term, _, _ in hits], self.cap)
+                if score > best:
+                    best, words = score, list(dict.fromkeys(m.group(0) for _, _, m in hits))
+            if best >= self.config.threshold(theme.slug):
+                out[theme.slug] = words
+        return out
+
+
+# --- references ---------------------------------------------------------------------------------------------
+
+_PARA_OF_RE = re.compile(
+    r"\b(?:paragraphs?|paras?\.)\s+(?P<paras>\d{1,3}(?:\s*\([a-z]{1,4}\))*(?:(?:\s*,\s*|\s+(?:and|to|or)\s+)"
+    r"\d{1,3}(?:\s*\([a-z]{1,4}\))*)*)\s+of\s+(?:its\s+)?resolution\s+(?P<num>\d{3,4})\s*\((?P<year>\d{4})\)")
+_PARA_NUM_RE = re.compile(r"\d{1,3}(?:\s*\([a-z]{1,4}\))*")
+
+
+@dataclass(slots=True)
+class RawRef:
+    label: str
+    target: str
+    target_paragraphs: list[str]
+
+
+def paragraph_refs(p: RawParagraph, own_symbol: str) -> list[RawRef]:
+    """Resolutions a paragraph cites ("Recalling its resolutions 2391 (2017), 2374 (2017)", "pursuant to
+    paragraph 8 of resolution 2374 (2017)"), with the paragraphs it names."""
+    named: dict[str, list[str]] = {}
+    for m in _PARA_OF_RE.finditer(p.text):
+        target = f"S/RES/{m.group('num')} ({m.group('year')})"
+        for num in _PARA_NUM_RE.findall(m.group("paras")):
+            label = re.sub(r"\s+", " ", re.sub(r"\)\s*\(", ") (", num)).replace("(", " (").replace("  ", " ").strip()
+            named.setdefault(target, []).append(label)
+    out = []
+    own = normalize_symbol(own_symbol)
+    for sym in find_symbols(p.text):
+        if not sym.startswith("S/RES/") or sym == own or not re.search(r"\(\d{4}\)$", sym):
+            continue
+        out.append(RawRef(p.label, sym, list(dict.fromkeys(named.get(sym, [])))))
+    return out
+
+
+# --- dates --------------------------------------------------------------------------------------------------
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+_DATE_RE = re.compile(r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|"
+                      r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?,?\s+(\d{4})\b")
+_UNTIL_RE = re.compile(r"\b(?:until|unitl|up to and including|to)\s+(?=\d{1,2}\s+[A-Z])")
+_PERIOD_RE = re.compile(r"\bfor (?:a (?:further |final |new )?period of |an? (?:additional |further )?)?"
+                        r"(\d{1,2}|one|two|three|four|six|nine|twelve|eighteen)\s+(?:further\s+)?months?\b", re.I)
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12, "eighteen": 18}
+
+
+def _iso(m: re.Match[str]) -> str | None:
+    month = _MONTHS.get(m.group(2).lower().rstrip("."))
+    if month is None:
+        return None
+    try:
+        return date(int(m.group(3)), month, int(m.group(1))).isoformat()
+    except ValueError:
+        return None
+
+
+def _add_months(iso: str, months: int) -> str:
+    d = date.fromisoformat(iso)
+    y, mo = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, mo + 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1])).isoformat()
+
+
+def until_date(text: str, adopted: str | None) -> str | None:
+    """The end date a text gives a mandate: "until 30 June 2019", or "for a period of 12 months" from adoption."""
+    for m in _UNTIL_RE.finditer(text):
+        d = _DATE_RE.match(text, m.end())
+        if d:
+            iso = _iso(d)
+            if iso and (adopted is None or iso > adopted):
+                return iso
+    p = _PERIOD_RE.search(text)
+    if p and adopted:
+        n = p.group(1).lower()
+        months = int(n) if n.isdigit() else _WORDS[n]
+        return _add_months(adopted, months)
+    return None
+
+
+# --- membership ---------------------------------------------------------------------------------------------
+
+_ESTABLISH_RE = re.compile(r"\bestablish(?:ment|es|ing)?\b|\bcreat(?:ion|es)\b|\bsanctions against\b|"
+                           r"\bon the situation in\b|\bon measures (?:against|to prevent)\b", re.I)
+_RENEW_RE = re.compile(r"\b(?:extension|extend\w*|renew\w*|re-establish\w*|continuation|maintain the deployment|"
+                       r"deployment (?:of|until)|prolong\w*|reviewing and extending)\b", re.I)
+_END_RE = re.compile(r"\b(?:termination|terminat\w+|final extension|lifting|dissolution|withdrawal|drawdown)\b", re.I)
+_OP_RENEW_RE = re.compile(r"^(?:\d{1,3}\.\s*)?(?:Decides|Further decides|Also decides)\b[^.;]{0,40}\b"
+                          r"(?:to (?:extend|renew)|that the mandate)", re.I)
+
+
+@dataclass(slots=True)
+class Membership:
+    found_by: list[str]
+    action: Action
+    extends_until: str | None
+    stage: str | None
+
+
+def _action(desc: str, rec: ResolutionRecord, placing: list[RawParagraph]) -> Action:
+    if desc:
+        if _END_RE.search(desc) and not re.search(r"final extension", desc, re.I):
+            return "terminates"
+        if _RENEW_RE.search(desc):
+            return "renews"
+        if _ESTABLISH_RE.search(desc) and re.search(r"\bestablish", desc, re.I):
+            return "establishes"
+        return "other"
+    if any(_OP_RENEW_RE.search(p.text) for p in placing):
+        return "renews"
+    return "other"
+
+
+def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
+    """Whether ``rec`` belongs to ``track``, and every rule that says so."""
+    desc = bracket_title(rec.title)
+    found: list[str] = []
+    excluded = bool(desc) and any(x.search(desc) for x in track.exclude)
+    titled = False  # the title names this track, so what it says is done (extension, establishment) is about it
+    if not excluded:
+        for rx in track.title:
+            if desc and rx.search(desc):
+                found.append(f"title /{rx.pattern}/")
+                titled = True
+                break
+        for rx in track.subject:
+            hit = next((s for s in rec.subjects if rx.search(s)), None)
+            if hit is not None:
+                found.append(f"subject: {hit}")
+                break
+    placing: list[RawParagraph] = []
+    for p in rec.paragraphs:
+        if p.operative and any(rx.search(p.text) for rx in track.text):
+            placing.append(p)
+    if placing:
+        found.append("text: para. " + ", ".join(p.label for p in placing[:4]))
+    if not found:
+        return None
+    # A resolution placed by its subjects or text only, whose title renews another operation, is "other" here.
+    action = _action(desc if titled else "", rec, placing)
+    until = None
+    if action in ("renews", "establishes"):
+        until = until_date(desc, rec.date) if desc else None
+        for p in placing:
+            if until is None:
+                until = until_date(p.text, rec.date)
+        if until is None:
+            for p in rec.paragraphs:  # "Decides to extend the mandate ... until ..." without the track's name
+                if p.operative and _OP_RENEW_RE.search(p.text):
+                    until = until_date(p.text, rec.date)
+                    if until:
+                        break
+    stage = None
+    hay = desc + " " + " ".join(p.text for p in placing[:2])
+    for name, rx in track.stages:
+        if rx.search(hay):
+            stage = name
+    return Membership(found, action, until, stage)

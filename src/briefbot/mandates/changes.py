@@ -1,0 +1,120 @@
+"""Aligning a renewal's paragraphs with the previous resolution of its track: new, dropped, changed, unchanged.
+
+Renewals renumber, reorder and rephrase; paragraphs are matched by their words, not their numbers. Only
+theme-carrying paragraphs (on either side) are aligned, each against every paragraph of the other resolution:
+an exact text match first, then the best word-set overlap confirmed by difflib's ratio on the word sequences.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from .model import ParagraphChange, TrackParagraph
+
+_WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+_LEAD_RE = re.compile(r"^\s*(?:\d{1,3}\.|\([a-z]{1,4}\))\s*")
+MIN_OVERLAP = 0.35  # word-set Jaccard a candidate needs
+MIN_RATIO = 0.6  # difflib ratio that makes "changed" rather than new + dropped
+MIN_RATIO_CROSS = 0.8  # ... between a preambular and an operative paragraph (shared enumerations mislead)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(_LEAD_RE.sub("", text))
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD_RE.findall(_LEAD_RE.sub("", text).lower()))
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """Word-level diff as (op, text) runs; op is equal, insert or delete (a replacement is delete + insert)."""
+    a, b = _words(old), _words(new)
+    out: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(("equal", " ".join(a[i1:i2])))
+        else:
+            if i2 > i1:
+                out.append(("delete", " ".join(a[i1:i2])))
+            if j2 > j1:
+                out.append(("insert", " ".join(b[j1:j2])))
+    return out
+
+
+class Side:
+    """One resolution's paragraphs, normalised once for every comparison they take part in."""
+
+    def __init__(self, paras: list[TrackParagraph]) -> None:
+        self.paras = paras
+        self.norm = [_norm(p.text) for p in paras]
+        self.sets = [set(n.split()) for n in self.norm]
+        self.exact: dict[str, int] = {}
+        for i, n in enumerate(self.norm):
+            self.exact.setdefault(n, i)
+
+    def best(self, text_norm: str, words: set[str], operative: bool) -> tuple[int, float] | None:
+        """Index and difflib ratio of the closest paragraph, or None below the thresholds."""
+        if text_norm in self.exact:
+            return self.exact[text_norm], 1.0
+        scored = []
+        for i, s in enumerate(self.sets):
+            union = len(words | s)
+            if not union:
+                continue
+            j = len(words & s) / union
+            if j >= MIN_OVERLAP:
+                # Same kind (operative / preambular) first on near ties.
+                scored.append((j + (0.02 if self.paras[i].operative == operative else 0.0), i))
+        best: tuple[int, float] | None = None
+        target = text_norm.split()
+        for _, i in sorted(scored, reverse=True)[:3]:
+            ratio = difflib.SequenceMatcher(None, target, self.norm[i].split(), autojunk=False).ratio()
+            need = MIN_RATIO if self.paras[i].operative == operative else MIN_RATIO_CROSS
+            if ratio >= need and (best is None or ratio > best[1]):
+                best = (i, ratio)
+        return best
+
+
+def align(previous: list[TrackParagraph] | Side, current: list[TrackParagraph] | Side) -> list[ParagraphChange]:
+    """Changes for every theme-carrying paragraph of ``current`` and every dropped one of ``previous``.
+
+    Sets ``change`` on the current paragraphs it looks at. Result order: current reading order, then dropped.
+    """
+    prev = previous if isinstance(previous, Side) else Side(previous)
+    cur = current if isinstance(current, Side) else Side(current)
+    previous, current = prev.paras, cur.paras
+    out: list[ParagraphChange] = []
+    matched_prev: set[int] = set()
+    for i, p in enumerate(current):
+        if not p.themes:
+            continue
+        hit = prev.best(cur.norm[i], cur.sets[i], p.operative)
+        if hit is None:
+            p.change = "new"
+            out.append(ParagraphChange("new", p, None))
+            continue
+        j, ratio = hit
+        matched_prev.add(j)
+        old = previous[j]
+        if ratio >= 1.0 or cur.norm[i] == prev.norm[j]:
+            p.change = "unchanged"
+            out.append(ParagraphChange("unchanged", p, old, 1.0))
+        else:
+            p.change = "changed"
+            out.append(ParagraphChange("changed", p, old, ratio, word_diff(old.text, p.text)))
+    for j, old in enumerate(previous):
+        if not old.themes or j in matched_prev:
+            continue
+        hit = cur.best(prev.norm[j], prev.sets[j], old.operative)
+        if hit is None:
+            out.append(ParagraphChange("dropped", None, old))
+            continue
+        i, ratio = hit
+        p = current[i]
+        if p.themes:
+            continue  # reported from the current side already
+        # The paragraph stayed but lost its theme language.
+        p.change = "unchanged" if ratio >= 1.0 else "changed"
+        out.append(ParagraphChange(p.change, p, old, ratio, [] if ratio >= 1.0 else word_diff(old.text, p.text)))
+    return out

@@ -1,0 +1,251 @@
+"""Mandate-history questions answered from track data, with the chat's cited-paragraph format.
+
+"Since when has MINUSMA been asked to look at trafficking?", "What did the last MINUSCA renewal add on natural
+resources?", "How many resolutions on Libya mention migrant smuggling?", "How many Council resolutions in 2018
+dealt with piracy?" are not passage-similarity questions: an analyst answers them by reading a track side by side.
+:func:`mandate_answer` recognises them (cheap regexes, no index access) and answers from the mandate index; every
+sentence cites a paragraph whose quote is checked verbatim against the catalog's page text. Anything it does not
+recognise returns None, and the question goes to ordinary retrieval.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from ..models import Answer, Citation
+from ..taxonomy import theme_hits
+from .index import MandateIndex
+from .model import TrackEntry, TrackParagraph
+
+log = logging.getLogger(__name__)
+
+_FIRST_RE = re.compile(r"\bsince when\b|\bfirst (?:time|mention\w*|appear\w*|asked|request\w*|includ\w*|call\w*)\b|"
+                       r"\bwhen did\b.*\b(?:first|start|begin)\b|\bwhen was\b.*\bfirst\b", re.I)
+_CHANGE_RE = re.compile(r"\bwhat (?:did|has|have)\b.*\b(?:add|drop|chang|remov|introduc)\w*|\bwhat changed\b|"
+                        r"\bwhat(?:'s| is) new\b|\bchanges? (?:in|at|to) the\b.*\brenewal\b", re.I)
+_COUNT_RE = re.compile(r"\bhow many\b.*\bresolutions?\b|\bnumber of\b.*\bresolutions?\b", re.I)
+_YEAR_RE = re.compile(r"\b(20[0-2]\d)\b")
+_QUOTED_RE = re.compile(r"[\"“']([^\"”']{4,80})[\"”']")
+# Plain words a user says for a theme, when the taxonomy's own terms (which name the crime) do not match.
+_THEME_WORDS: list[tuple[re.Pattern[str], list[str]]] = [
+    (re.compile(r"\bnatural resources?\b|\bminerals?\b|\bgold\b|\bcharcoal\b|\boil\b|\btimber\b", re.I),
+     ["illicit_natural_resources"]),
+    (re.compile(r"\b(?:human|persons?)\b.*\btraffick|\btraffick\w* in (?:persons|human)", re.I),
+     ["trafficking_in_persons"]),
+    (re.compile(r"\bmigrants?\b|\bmigration\b", re.I), ["migrant_smuggling"]),
+    (re.compile(r"\bdrugs?\b|\bnarcotics?\b", re.I), ["drug_trafficking"]),
+    (re.compile(r"\barms\b|\bweapons?\b|\bfirearms?\b", re.I), ["arms_trafficking"]),
+    (re.compile(r"\bterror\w* financ\w*|\bfinancing of terror", re.I), ["terrorist_financing"]),
+    (re.compile(r"\bmoney[- ]laundering\b|\billicit financ\w*|\bfinancing of armed groups\b|\bfinancial sources\b",
+                re.I), ["illicit_financial_flows"]),
+    (re.compile(r"\bcorrupt\w*", re.I), ["corruption"]),
+    (re.compile(r"\bpira\w+|\bmaritime\b", re.I), ["piracy_maritime_crime"]),
+    (re.compile(r"\bkidnap\w*|\bransom\b|\bhostage", re.I), ["kidnapping_for_ransom"]),
+    (re.compile(r"\bextort\w*|\billegal taxation\b", re.I), ["extortion_illegal_taxation"]),
+]
+_MAX_CITATIONS = 6
+# Questions about how armed groups are financed: the resolutions say "financial sources of conflicts",
+# "financing of armed groups"; matched as wording when no paragraph carries a financing theme.
+_FINANCING_Q = re.compile(r"\bfinanc\w*\b.*\b(?:armed groups|conflicts?)\b|\bfinancial sources\b", re.I)
+_FINANCING_TEXT = re.compile(r"\bfinanc\w*[^.;]{0,40}\b(?:armed groups|conflicts?)\b|"
+                             r"\b(?:armed groups|conflicts?)\b[^.;]{0,20}\bfinanc\w*", re.I)
+
+
+@dataclass(slots=True)
+class Intent:
+    kind: str  # first | change | count
+    track: str | None
+    themes: list[str]
+    year: int | None
+    phrase: str | None
+
+
+def looks_like_history(question: str) -> bool:
+    """Cheap first test, before any index is opened: does the question ask for a mandate's history?"""
+    return bool(_FIRST_RE.search(question) or _CHANGE_RE.search(question) or _COUNT_RE.search(question))
+
+
+def detect(question: str, index: MandateIndex) -> Intent | None:
+    """The mandate-history intent of a question, or None. Reads the track book and taxonomy only."""
+    kind = ("first" if _FIRST_RE.search(question) else "change" if _CHANGE_RE.search(question)
+            else "count" if _COUNT_RE.search(question) else None)
+    if kind is None:
+        return None
+    track = _track_named(question, index)
+    if track is None and kind != "count":
+        return None
+    themes = _themes_named(question, index)
+    quoted = _QUOTED_RE.search(question)
+    years = _YEAR_RE.findall(question)
+    return Intent(kind, track, themes, int(years[0]) if years else None, quoted.group(1) if quoted else None)
+
+
+def _track_named(question: str, index: MandateIndex) -> str | None:
+    best: tuple[int, str] | None = None
+    for t in index.book.tracks:
+        names = {t.slug.replace("_", " "), *t.aliases, *(s for s, _ in t.stages)}
+        if not t.name.startswith(("ISIL", "Libya", "Mali", "Central", "DRC", "South", "Somalia", "Sudan", "Yemen",
+                                  "Haiti")):
+            names.add(t.name)
+        for name in names:
+            if len(name) < 3 or (name.isdigit() and not re.search(rf"\b{name}\b", question)):
+                continue
+            m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", question, re.I)
+            if m and (best is None or len(name) > best[0]):
+                best = (len(name), t.slug)
+    if best is None and re.search(r"\bsanctions?\b", question, re.I):
+        for country, slug in (("Libya", "libya_sanctions"), ("Mali", "mali_sanctions"),
+                              ("Central African", "car_sanctions"), ("Congo", "drc_sanctions"),
+                              ("South Sudan", "south_sudan_sanctions"),
+                              ("Somalia|Al-Shabaab", "somalia_sanctions"), ("Sudan|Darfur", "sudan_sanctions"),
+                              ("Yemen", "yemen_sanctions"), ("Haiti", "haiti_sanctions"),
+                              ("ISIL|Al-Qaida|Da.esh", "isil_alqaida")):
+            if re.search(rf"\b(?:{country})\b", question):
+                return slug
+    return best[1] if best else None
+
+
+def _themes_named(question: str, index: MandateIndex) -> list[str]:
+    found: list[str] = []
+    for theme in index.tagger.themes:
+        if theme_hits(theme, question):
+            found.append(theme.slug)
+    if not found:
+        for rx, slugs in _THEME_WORDS:
+            if rx.search(question):
+                found.extend(s for s in slugs if s not in found)
+    return [t for t in found if t in index.book.tagging.themes]
+
+
+def _cite(index: MandateIndex, p: TrackParagraph, citations: list[Citation]) -> str | None:
+    c = index.citation(p, str(len(citations) + 1), max_chars=420)
+    if c is None:
+        return None
+    citations.append(c)
+    return f"{c.reference()}: “{c.quote}” [{c.key}]"
+
+
+def _where(p: TrackParagraph) -> str:
+    return f"{p.symbol}, {'operative para.' if p.operative else 'preambular para.'} {p.paragraph}"
+
+
+def mandate_answer(index: MandateIndex, question: str) -> Answer | None:
+    """An answer from the mandate tracker, or None when the question is not about a mandate's history."""
+    intent = detect(question, index)
+    if intent is None:
+        return None
+    lines: list[str] = []
+    citations: list[Citation] = []
+    note = ""
+    if intent.kind == "first":
+        track = index.track(intent.track or "", phrase=intent.phrase)
+        note = f"Mandate track {track.name} ({len(track.entries)} resolutions)."
+        if intent.phrase is not None:
+            fa = track.phrase_first
+            if fa is None:
+                return _abstain(question, f"The phrase “{intent.phrase}” does not occur in the {track.name} track "
+                                          f"({len(track.entries)} resolutions).", note)
+            items = [("the phrase “" + intent.phrase + "”", fa)]
+        else:
+            themes = intent.themes or list(track.first_appearance)
+            items = [(t.replace("_", " "), track.first_appearance[t]) for t in themes if t in track.first_appearance]
+            missing = [t for t in intent.themes if t not in track.first_appearance]
+            if _FINANCING_Q.search(question):
+                fa_fin = index.first_match(track.slug, _FINANCING_TEXT, "the financing of armed groups")
+                if fa_fin is not None:
+                    items = [("wording on the financing of armed groups or conflicts", fa_fin), *items]
+            if not items:
+                return _abstain(question, f"No paragraph of the {track.name} track carries "
+                                          f"{', '.join(t.replace('_', ' ') for t in missing)}.", note)
+        for label, fa in items[:3]:
+            p, op = fa.paragraph, fa.operative_paragraph
+            lines.append(f"In the {track.name} track, {label} first appears in {_where(p)} ({p.symbol[-5:-1]}).")
+            line = _cite(index, p, citations)
+            if line:
+                lines.append(line)
+            if op is not None and op is not p:
+                lines.append(f"The first operative paragraph on it is {_where(op)}.")
+                line = _cite(index, op, citations)
+                if line:
+                    lines.append(line)
+            elif op is None:
+                lines.append("No operative paragraph of the track carries it: it is only recalled in preambles.")
+    elif intent.kind == "change":
+        track = index.track(intent.track or "", themes=intent.themes or None)
+        note = f"Mandate track {track.name}; changes against the previous resolution of the track."
+        entry = _pick_entry(track.entries, intent.year)
+        if entry is None:
+            return _abstain(question, f"No renewal of the {track.name} track"
+                                      f"{' in ' + str(intent.year) if intent.year else ''} to compare.", note)
+        scope = f" on {', '.join(t.replace('_', ' ') for t in intent.themes)}" if intent.themes else \
+            " on organised-crime themes"
+        news = [c for c in entry.changes if c.status in ("new", "changed")]
+        dropped = [c for c in entry.changes if c.status == "dropped"]
+        lines.append(f"{entry.symbol} (adopted {entry.date}) against {entry.previous}{scope}: {len(news)} new or "
+                     f"changed paragraph(s), {len(dropped)} dropped.")
+        for c in news + dropped:
+            if len(citations) >= _MAX_CITATIONS:
+                break
+            q = c.current if c.status != "dropped" else c.previous
+            if q is None:
+                continue
+            p = q
+            what = {"new": "New", "changed": "Changed", "dropped": "Dropped"}[c.status]
+            was = f" (was para. {c.previous.paragraph})" if c.status == "changed" and c.previous else ""
+            lines.append(f"{what}: {_where(p)}{was}.")
+            line = _cite(index, p, citations)
+            if line:
+                lines.append(line)
+        if not news and not dropped:
+            lines.append("Its theme paragraphs repeat the previous resolution's.")
+    else:
+        if intent.track is not None:
+            track = index.track(intent.track, themes=intent.themes or None)
+            entries = [e for e in track.entries if intent.year is None or e.year == intent.year]
+            themed = [e for e in entries if e.paragraphs]
+            scope = f" in {intent.year}" if intent.year else ""
+            note = f"Mandate track {track.name}."
+            what = ", ".join(t.replace("_", " ") for t in intent.themes) or "organised-crime themes"
+            lines.append(f"The {track.name} track has {len(entries)} resolution(s){scope}; {len(themed)} carry "
+                         f"paragraphs on {what}.")
+            for e in themed[:_MAX_CITATIONS]:
+                line = _cite(index, e.paragraphs[0], citations)
+                if line:
+                    lines.append(line)
+        else:
+            if not intent.themes:
+                return None
+            trends = index.trends(intent.themes)
+            years = [intent.year] if intent.year else sorted(trends.resolutions)[-3:]
+            note = "Council-wide counts from the mandate tracker."
+            for theme in intent.themes[:2]:
+                for year in years:
+                    cell = trends.cell(year, theme)
+                    lines.append(f"In {year}, {cell.total} of {trends.resolutions.get(year, 0)} Council resolutions "
+                                 f"carried {theme.replace('_', ' ')} ({len(cell.operative)} in an operative "
+                                 f"paragraph, {len(cell.preambular_only)} only in the preamble).")
+                    for p in index.trend_paragraphs(year, theme)[:2]:
+                        if len(citations) >= _MAX_CITATIONS:
+                            break
+                        line = _cite(index, p, citations)
+                        if line:
+                            lines.append(line)
+    if not citations:
+        return _abstain(question, " ".join(lines) or "The mandate tracker holds nothing on this.", note)
+    answer = Answer(question=question, answer="\n".join(lines), abstained=False, citations=citations, hits=[],
+                    engine="mandates", notes=[note] if note else [])
+    return answer
+
+
+def _pick_entry(entries: list[TrackEntry], year: int | None) -> TrackEntry | None:
+    pool = [e for e in entries if e.previous is not None and (year is None or e.year == year)]
+    renewals = [e for e in pool if e.action in ("renews", "establishes")]
+    chosen = (renewals or pool)
+    return chosen[-1] if chosen else None
+
+
+def _abstain(question: str, message: str, note: str) -> Answer:
+    return Answer(question=question, answer=message, abstained=True, citations=[], hits=[], engine="mandates",
+                  notes=[note] if note else [])

@@ -1,0 +1,551 @@
+"""The mandate index: every indexed resolution's paragraphs, themes, references and track memberships, cached in
+``mandates.sqlite`` beside the catalog and brought up to date incrementally.
+
+Nothing is embedded. The cache remembers the catalog version it was built from: when documents are added or
+removed only those resolutions are read again; when the taxonomy, the track file or this code changes, it is
+rebuilt. Queries (a track's timeline and changes, trends, references) read the cache and are memoised per
+catalog version.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from ..errors import NotFoundError
+from ..models import Citation, DocInfo
+from ..store import Store
+from ..symbols import normalize_symbol, symbol_key
+from ..taxonomy import Taxonomy
+from .analysis import ParagraphTagger, match_track, paragraph_refs
+from .changes import Side, align
+from .corpus import ResolutionRecord, read_resolution
+from .model import (
+    FirstAppearance,
+    Gap,
+    ParagraphChange,
+    Reference,
+    References,
+    Track,
+    TrackEntry,
+    TrackParagraph,
+    TrackSummary,
+    TrendCell,
+    Trends,
+    Vote,
+)
+from .tracks import TrackBook, TrackDef
+
+log = logging.getLogger(__name__)
+
+# Bump when what is cached changes meaning (parsing, tagging or membership rules in code).
+CODE_VERSION = "4"
+GAP_GRACE_DAYS = 10  # a renewal adopted this long after the mandate's end date still counts as continuous
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS resolutions (
+  doc_id TEXT PRIMARY KEY, sha256 TEXT, symbol TEXT, skey TEXT, number INTEGER, year INTEGER, date TEXT,
+  title TEXT, agenda TEXT, subjects TEXT, vote TEXT, file_name TEXT, source TEXT);
+CREATE INDEX IF NOT EXISTS resolutions_skey ON resolutions (skey);
+CREATE TABLE IF NOT EXISTS paragraphs (
+  doc_id TEXT, ord INTEGER, label TEXT, operative INTEGER, text TEXT, start INTEGER, page INTEGER, themes TEXT,
+  terms TEXT, PRIMARY KEY (doc_id, ord));
+CREATE TABLE IF NOT EXISTS para_themes (doc_id TEXT, ord INTEGER, theme TEXT, operative INTEGER);
+CREATE INDEX IF NOT EXISTS para_themes_doc ON para_themes (doc_id);
+CREATE TABLE IF NOT EXISTS refs (doc_id TEXT, label TEXT, target_key TEXT, target TEXT, target_paras TEXT);
+CREATE INDEX IF NOT EXISTS refs_doc ON refs (doc_id);
+CREATE INDEX IF NOT EXISTS refs_target ON refs (target_key);
+CREATE TABLE IF NOT EXISTS members (
+  track TEXT, doc_id TEXT, found_by TEXT, action TEXT, until TEXT, stage TEXT, PRIMARY KEY (track, doc_id));
+CREATE TABLE IF NOT EXISTS changes (
+  track TEXT, doc_id TEXT, seq INTEGER, status TEXT, cur_ord INTEGER, prev_doc TEXT, prev_ord INTEGER,
+  similarity REAL, diff TEXT);
+CREATE INDEX IF NOT EXISTS changes_track ON changes (track);
+"""
+_FINAL_RE = re.compile(r"final extension|termination|terminat|lifting of (?:the )?(?:sanctions|measures)|"
+                       r"dissolution", re.I)
+
+
+@dataclass(slots=True)
+class BuildReport:
+    resolutions: int  # in the index after the update
+    read: int  # (re)read in this update
+    removed: int
+    rebuilt: bool  # everything was read again (configuration or code changed)
+    seconds: float
+    catalog_version: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"resolutions": self.resolutions, "read": self.read, "removed": self.removed,
+                "rebuilt": self.rebuilt, "seconds": round(self.seconds, 2), "catalog_version": self.catalog_version}
+
+
+def _choose(docs: Iterable[DocInfo]) -> dict[str, DocInfo]:
+    """One catalog document per resolution: the bulk XML over a PDF copy of it, then the latest ingested."""
+    best: dict[str, DocInfo] = {}
+    for d in docs:
+        if not d.symbol or not normalize_symbol(d.symbol).startswith("S/RES/"):
+            continue
+        key = symbol_key(d.symbol)
+        cur = best.get(key)
+        rank = (d.source == "bulk", (d.path or "").lower().endswith(".xml"), d.ingested_at or "")
+        if cur is None or rank > (cur.source == "bulk", (cur.path or "").lower().endswith(".xml"),
+                                  cur.ingested_at or ""):
+            best[key] = d
+    return {d.doc_id: d for d in best.values()}
+
+
+class MandateIndex:
+    """Track, trend and reference queries over one briefbot index. Thread-safe; one per Store."""
+
+    def __init__(self, store: Store, taxonomy: Taxonomy, book: TrackBook, path: Path | None = None) -> None:
+        self.store = store
+        self.book = book
+        self.taxonomy = taxonomy
+        self.tagger = ParagraphTagger(taxonomy, book.tagging)
+        self.path = Path(path) if path is not None else Path(store.dir) / "mandates.sqlite"
+        self.config = f"{CODE_VERSION}:{taxonomy.digest[:16]}:{book.digest[:16]}"
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._memo: dict[Any, Any] = {}
+        self._memo_version: int | None = None
+        self._docinfo: dict[str, DocInfo] = {}
+        with self._db() as db:
+            db.executescript(_SCHEMA)
+
+    def _db(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            self._local.conn = conn
+        return conn
+
+    def _meta(self, key: str) -> str | None:
+        row = self._db().execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    # --- building ----------------------------------------------------------------------------------------
+    def fresh(self) -> bool:
+        return self._meta("catalog_version") == str(self.store.version()) and self._meta("config") == self.config
+
+    def update(self, force: bool = False, progress: Callable[[int, int], None] | None = None) -> BuildReport:
+        """Bring the cache up to date with the catalog; only new or changed resolutions are read."""
+        t0 = time.perf_counter()
+        with self._lock:
+            version = self.store.version()
+            db = self._db()
+            rebuild = force or self._meta("config") != self.config
+            if not rebuild and self._meta("catalog_version") == str(version):
+                n = db.execute("SELECT count(*) FROM resolutions").fetchone()[0]
+                return BuildReport(n, 0, 0, False, time.perf_counter() - t0, version)
+            wanted = _choose(self.store.documents())
+            have = {} if rebuild else dict(db.execute("SELECT doc_id, sha256 FROM resolutions").fetchall())
+            stale = set(have) - set(wanted)
+            todo = [d for doc_id, d in wanted.items() if have.get(doc_id) != d.sha256]
+            stale |= {d.doc_id for d in todo}  # rows of a half-present resolution go too
+            records: list[ResolutionRecord] = []
+            for i, info in enumerate(sorted(todo, key=lambda d: (d.date or "", d.doc_id))):
+                try:
+                    rec = read_resolution(self.store, info)
+                except Exception as exc:  # one unreadable resolution must not stop the others
+                    log.warning("mandates: skipped %s: %s", info.symbol or info.doc_id, exc)
+                    rec = None
+                if rec is not None:
+                    records.append(rec)
+                if progress is not None:
+                    progress(i + 1, len(todo))
+            rows = [self._rows(rec) for rec in records]
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                if rebuild:
+                    for table in ("resolutions", "paragraphs", "para_themes", "refs", "members", "changes"):
+                        db.execute(f"DELETE FROM {table}")
+                for doc_id in stale:
+                    for table in ("resolutions", "paragraphs", "para_themes", "refs", "members"):
+                        db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
+                touched = {doc_id for doc_id in stale} | {rec.doc_id for rec in records}
+                affected = {t for (t,) in db.execute(
+                    f"SELECT DISTINCT track FROM members WHERE doc_id IN ({','.join('?' * len(touched))})",
+                    list(touched))} if touched and not rebuild else set()
+                for res, paras, themes, refs, members in rows:
+                    affected |= {m[0] for m in members}
+                    db.execute("INSERT OR REPLACE INTO resolutions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", res)
+                    db.executemany("INSERT INTO paragraphs VALUES (?,?,?,?,?,?,?,?,?)", paras)
+                    db.executemany("INSERT INTO para_themes VALUES (?,?,?,?)", themes)
+                    db.executemany("INSERT INTO refs VALUES (?,?,?,?,?)", refs)
+                    db.executemany("INSERT INTO members VALUES (?,?,?,?,?,?)", members)
+                if rebuild:
+                    db.execute("DELETE FROM changes")
+                for slug in sorted(affected):
+                    db.execute("DELETE FROM changes WHERE track = ?", (slug,))
+                    db.executemany("INSERT INTO changes VALUES (?,?,?,?,?,?,?,?,?)", self._compute_changes(slug))
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('catalog_version', ?)", (str(version),))
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('config', ?)", (self.config,))
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            n = db.execute("SELECT count(*) FROM resolutions").fetchone()[0]
+            self._memo.clear()
+            self._docinfo.clear()
+        report = BuildReport(n, len(records), len(stale - {d.doc_id for d in todo}), rebuild,
+                             time.perf_counter() - t0, version)
+        log.info("mandates: %s", report.to_dict())
+        return report
+
+    def _rows(self, rec: ResolutionRecord) -> tuple[Any, ...]:
+        vote = json.dumps([rec.vote.in_favour, rec.vote.against, rec.vote.abstaining]) if rec.vote else None
+        res = (rec.doc_id, rec.sha256, rec.symbol, symbol_key(rec.symbol), rec.number, rec.year, rec.date,
+               rec.title, rec.agenda, json.dumps(rec.subjects), vote, rec.file_name, rec.source)
+        paras: list[tuple[Any, ...]] = []
+        themes: list[tuple[Any, ...]] = []
+        refs: list[tuple[Any, ...]] = []
+        for p in rec.paragraphs:
+            tags = self.tagger.tag(p.text)
+            paras.append((rec.doc_id, p.ordinal, p.label, int(p.operative), p.text, p.start, p.page,
+                          json.dumps(sorted(tags)), json.dumps(tags)))
+            themes.extend((rec.doc_id, p.ordinal, t, int(p.operative)) for t in tags)
+            for r in paragraph_refs(p, rec.symbol):
+                refs.append((rec.doc_id, p.label, symbol_key(r.target), r.target, json.dumps(r.target_paragraphs)))
+        members = []
+        for track in self.book.tracks:
+            m = match_track(track, rec)
+            if m is not None:
+                members.append((track.slug, rec.doc_id, json.dumps(m.found_by), m.action, m.extends_until, m.stage))
+        return res, paras, themes, refs, members
+
+    def ensure(self) -> None:
+        """Update when the catalog moved on; memoised answers are dropped with it."""
+        version = self.store.version()
+        if self._memo_version != version or not self.fresh():
+            if not self.fresh():
+                self.update()
+            with self._lock:
+                self._memo.clear()
+                self._memo_version = version
+
+    # --- reading -----------------------------------------------------------------------------------------
+    def _paragraphs(self, doc_ids: list[str], symbols: dict[str, str],
+                    themed_or: set[tuple[str, int]] | None = None) -> dict[str, list[TrackParagraph]]:
+        """Paragraphs of some resolutions; with ``themed_or``, only theme-carrying ones and those named."""
+        out: dict[str, list[TrackParagraph]] = {d: [] for d in doc_ids}
+        db = self._db()
+        cols = "doc_id, ord, label, operative, text, start, page, themes, terms"
+        rows: list[tuple[Any, ...]] = []
+        for i in range(0, len(doc_ids), 500):
+            part = doc_ids[i:i + 500]
+            marks = ",".join("?" * len(part))
+            extra = " AND themes != '[]'" if themed_or is not None else ""
+            rows.extend(db.execute(f"SELECT {cols} FROM paragraphs WHERE doc_id IN ({marks}){extra}", part))
+        if themed_or:
+            by_doc: dict[str, list[int]] = {}
+            for doc_id, ord_ in themed_or:
+                if doc_id in out:
+                    by_doc.setdefault(doc_id, []).append(ord_)
+            for doc_id, ords in by_doc.items():
+                rows.extend(db.execute(f"SELECT {cols} FROM paragraphs WHERE doc_id = ? AND themes = '[]' AND ord IN "
+                                       f"({','.join('?' * len(ords))})", [doc_id, *ords]))
+        for doc_id, ord_, label, op, text, start, page, themes, terms in sorted(rows, key=lambda r: (r[0], r[1])):
+            out[doc_id].append(TrackParagraph(doc_id, symbols[doc_id], ord_, label, bool(op), text, start,
+                                              json.loads(themes), json.loads(terms), page=page))
+        return out
+
+    def track_def(self, name: str) -> TrackDef:
+        try:
+            return self.book.find(name)
+        except KeyError:
+            names = ", ".join(t.slug for t in self.book.tracks)
+            raise NotFoundError(f"no mandate track {name!r}", f"use one of {names} (or an alias; "
+                                                               "`briefbot mandates` lists them)") from None
+
+    def _check_themes(self, themes: list[str] | None) -> list[str]:
+        if not themes:
+            return []
+        known = self.book.tagging.themes
+        bad = [t for t in themes if t not in known]
+        if bad:
+            raise NotFoundError(f"unknown theme(s) {', '.join(bad)}", f"use one of {', '.join(known)}")
+        return list(dict.fromkeys(themes))
+
+    def summaries(self) -> list[TrackSummary]:
+        self.ensure()
+        key = ("summaries",)
+        if key not in self._memo:
+            out = []
+            for t in self.book.tracks:
+                tr = self.track(t.slug, changes=False)
+                out.append(TrackSummary(t.slug, t.name, t.kind, t.aliases, len(tr.entries), len(tr.renewals),
+                                        tr.entries[0].symbol if tr.entries else None,
+                                        tr.entries[-1].symbol if tr.entries else None, len(tr.gaps),
+                                        sum(1 for e in tr.entries if e.paragraphs)))
+            self._memo[key] = out
+        return list(self._memo[key])
+
+    def track(self, name: str, themes: list[str] | None = None, year_from: int | None = None,
+              year_to: int | None = None, phrase: str | None = None, changes: bool = True) -> Track:
+        """A track's timeline: entries with their theme-carrying paragraphs and, with ``changes``, what each
+        renewal changed against the previous resolution of the track."""
+        self.ensure()
+        tdef = self.track_def(name)
+        themes = self._check_themes(themes)
+        key = ("track", tdef.slug, tuple(themes))
+        if key not in self._memo:
+            self._memo[key] = self._build_track(tdef, themes)
+        full: Track = self._memo[key]
+        entries = [e for e in full.entries if (year_from is None or (e.year or 0) >= year_from)
+                   and (year_to is None or (e.year or 0) <= year_to)]
+        out = Track(full.slug, full.name, full.label, full.kind, [], full.gaps, full.first_appearance,
+                    themes=themes)
+        for e in entries:
+            out.entries.append(TrackEntry(e.doc_id, e.file_name, e.symbol, e.date, e.title, e.vote, e.action,
+                                          e.extends_until, e.stage, e.found_by, e.paragraphs,
+                                          e.changes if changes else [], e.previous))
+        if phrase:
+            out.phrase = phrase
+            out.phrase_first = self._phrase_first(tdef, phrase)
+        return out
+
+    def _members(self, slug: str) -> list[tuple[Any, ...]]:
+        return self._db().execute(
+            "SELECT r.doc_id, r.file_name, r.symbol, r.date, r.title, r.vote, m.action, m.until, m.stage, m.found_by, "
+            "r.number FROM members m JOIN resolutions r USING (doc_id) WHERE m.track = ? "
+            "ORDER BY r.date, r.number", (slug,)).fetchall()
+
+    def _compute_changes(self, slug: str) -> list[tuple[Any, ...]]:
+        """Every renewal of a track aligned with the previous resolution of the track (stored at update time:
+        aligning is the slow part of a track view)."""
+        rows = self._members(slug)
+        paras = self._paragraphs([r[0] for r in rows], {r[0]: r[2] for r in rows})
+        out: list[tuple[Any, ...]] = []
+        previous: Side | None = None
+        for r in rows:
+            side = Side(paras[r[0]])
+            if previous is not None:
+                for seq, c in enumerate(align(previous, side)):
+                    out.append((slug, r[0], seq, c.status, c.current.ordinal if c.current else None,
+                                c.previous.doc_id if c.previous else None, c.previous.ordinal if c.previous else None,
+                                c.similarity, json.dumps(c.diff)))
+            previous = side
+        return out
+
+    def _build_track(self, tdef: TrackDef, themes: list[str]) -> Track:
+        rows = self._members(tdef.slug)
+        symbols = {r[0]: r[2] for r in rows}
+        db = self._db()
+        stored: dict[str, list[tuple[Any, ...]]] = {}
+        needed: set[tuple[str, int]] = set()
+        for doc_id, _seq, status, cur, prev_doc, prev_ord, sim, diff in db.execute(
+                "SELECT doc_id, seq, status, cur_ord, prev_doc, prev_ord, similarity, diff FROM changes "
+                "WHERE track = ? ORDER BY doc_id, seq", (tdef.slug,)):
+            stored.setdefault(doc_id, []).append((status, cur, prev_doc, prev_ord, sim, diff))
+            if cur is not None:
+                needed.add((doc_id, cur))
+            if prev_doc is not None:
+                needed.add((prev_doc, prev_ord))
+        paras = self._paragraphs([r[0] for r in rows], symbols, themed_or=needed)
+        by_key = {(p.doc_id, p.ordinal): p for ps in paras.values() for p in ps}
+        wanted = set(themes) if themes else None
+        if wanted is not None:
+            for p in by_key.values():
+                p.themes = [t for t in p.themes if t in wanted]
+                p.terms = {t: w for t, w in p.terms.items() if t in wanted}
+        entries: list[TrackEntry] = []
+        first: dict[str, FirstAppearance] = {}
+        prev_symbol = None
+        for doc_id, file_name, symbol, day, title, vote, action, until, stage, found_by, _ in rows:
+            mine = paras[doc_id]
+            changes: list[ParagraphChange] = []
+            for status, cur, prev_doc, prev_ord, sim, diff in stored.get(doc_id, []):
+                cp = by_key.get((doc_id, cur)) if cur is not None else None
+                pp = by_key.get((prev_doc, prev_ord)) if prev_doc is not None else None
+                if not ((cp is not None and cp.themes) or (pp is not None and pp.themes)):
+                    continue  # outside the theme filter
+                if cp is not None:
+                    cp.change = status
+                changes.append(ParagraphChange(status, cp, pp, sim, [tuple(d) for d in json.loads(diff)]))
+            for p in mine:
+                for t in p.themes:
+                    fa = first.get(t)
+                    if fa is None:
+                        first[t] = FirstAppearance(t, p, p if p.operative else None)
+                    elif fa.operative_paragraph is None and p.operative:
+                        fa.operative_paragraph = p
+            v = json.loads(vote) if vote else None
+            entries.append(TrackEntry(doc_id, file_name, symbol, day, title, Vote(*v) if v else None, action, until,
+                                      stage, json.loads(found_by), [p for p in mine if p.themes], changes,
+                                      prev_symbol))
+            prev_symbol = symbol
+        return Track(tdef.slug, tdef.name, tdef.label, tdef.kind, entries, self._gaps(entries), first, themes=themes)
+
+    def _gaps(self, entries: list[TrackEntry]) -> list[Gap]:
+        """Renewals the data implies but the track lacks: a mandate's end date passed with no later resolution."""
+        last_day = self._db().execute("SELECT max(date) FROM resolutions").fetchone()[0]
+        gaps: list[Gap] = []
+        decisive = [e for e in entries if e.action in ("establishes", "renews", "terminates") and e.date]
+        for i, e in enumerate(decisive):
+            if e.action == "terminates" or not e.extends_until or _FINAL_RE.search(e.title or ""):
+                continue
+            later = [n for n in decisive[i + 1:] if n.date and n.date > (e.date or "")]
+            nxt = later[0] if later else None
+            limit = (date.fromisoformat(e.extends_until) + timedelta(days=GAP_GRACE_DAYS)).isoformat()
+            if nxt is None:
+                if last_day and limit < last_day:
+                    gaps.append(Gap(e.symbol, e.extends_until, None, None,
+                                    f"the mandate ran to {e.extends_until} and no later resolution of this track "
+                                    f"was found (the data runs to {last_day})"))
+            elif (nxt.date or "") > limit:
+                gaps.append(Gap(e.symbol, e.extends_until, nxt.symbol, nxt.date,
+                                f"the mandate ran to {e.extends_until}; the next resolution found is {nxt.symbol} "
+                                f"of {nxt.date}"))
+        return gaps
+
+    def first_match(self, name: str, pattern: re.Pattern[str], label: str) -> FirstAppearance | None:
+        """The first paragraph of a track matching ``pattern`` (and the first operative one)."""
+        self.ensure()
+        return self._phrase_first(self.track_def(name), label, pattern)
+
+    def _phrase_first(self, tdef: TrackDef, phrase: str, needle: re.Pattern[str] | None = None,
+                      ) -> FirstAppearance | None:
+        rows = self._members(tdef.slug)
+        symbols = {r[0]: r[2] for r in rows}
+        needle = needle or re.compile(r"\s+".join(re.escape(w) for w in phrase.split()), re.I)
+        paras = self._paragraphs([r[0] for r in rows], symbols)
+        found: FirstAppearance | None = None
+        for r in rows:
+            for p in paras[r[0]]:
+                if needle.search(p.text):
+                    if found is None:
+                        found = FirstAppearance(phrase, p, p if p.operative else None)
+                    elif found.operative_paragraph is None and p.operative:
+                        found.operative_paragraph = p
+                if found is not None and found.operative_paragraph is not None:
+                    return found
+        return found
+
+    # --- trends ------------------------------------------------------------------------------------------
+    def trends(self, themes: list[str] | None = None, track: str | None = None) -> Trends:
+        """Per year: resolutions in scope, and per theme those carrying it operatively or only in the preamble."""
+        self.ensure()
+        themes = self._check_themes(themes) or list(self.book.tagging.themes)
+        slug = self.track_def(track).slug if track else None
+        key = ("trends", tuple(themes), slug)
+        if key in self._memo:
+            cached: Trends = self._memo[key]
+            return cached
+        db = self._db()
+        scope = "" if slug is None else "WHERE doc_id IN (SELECT doc_id FROM members WHERE track = ?)"
+        args: tuple[Any, ...] = () if slug is None else (slug,)
+        resolutions: dict[int, int] = {}
+        symbols: dict[str, tuple[int, str]] = {}
+        for doc_id, year, symbol in db.execute(f"SELECT doc_id, year, symbol FROM resolutions {scope}", args):
+            if year:
+                resolutions[year] = resolutions.get(year, 0) + 1
+                symbols[doc_id] = (year, symbol)
+        seen: dict[tuple[str, str], bool] = {}  # (doc, theme) → operative somewhere
+        marks = ",".join("?" * len(themes))
+        for doc_id, theme, op in db.execute(
+                f"SELECT doc_id, theme, max(operative) FROM para_themes WHERE theme IN ({marks}) "
+                f"GROUP BY doc_id, theme", themes):
+            if doc_id in symbols:
+                seen[(doc_id, theme)] = bool(op)
+        cells: dict[tuple[int, str], TrendCell] = {}
+        for (doc_id, theme), op in sorted(seen.items(), key=lambda kv: symbols[kv[0][0]]):
+            year, symbol = symbols[doc_id]
+            cell = cells.setdefault((year, theme), TrendCell(year, theme))
+            (cell.operative if op else cell.preambular_only).append(symbol)
+        out = Trends(themes, slug, resolutions, cells)
+        self._memo[key] = out
+        return out
+
+    def trend_paragraphs(self, year: int, theme: str, track: str | None = None,
+                         operative: bool | None = None) -> list[TrackParagraph]:
+        """The paragraphs behind one trend count (drill-down), in symbol order."""
+        self.ensure()
+        self._check_themes([theme])
+        cell = self.trends([theme], track).cell(year, theme)
+        symbols = cell.operative if operative in (None, True) else []
+        symbols = symbols + (cell.preambular_only if operative in (None, False) else [])
+        out: list[TrackParagraph] = []
+        for sym in symbols:
+            out.extend(p for p in self.paragraphs(sym) if theme in p.themes)
+        return out
+
+    # --- documents and references ------------------------------------------------------------------------
+    def _resolution(self, symbol: str) -> tuple[str, str] | None:
+        row = self._db().execute("SELECT doc_id, symbol FROM resolutions WHERE skey = ?",
+                                 (symbol_key(normalize_symbol(symbol)),)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def paragraphs(self, symbol: str) -> list[TrackParagraph]:
+        """Every paragraph of one resolution, with its themes."""
+        self.ensure()
+        found = self._resolution(symbol)
+        if found is None:
+            raise NotFoundError(f"no indexed resolution {symbol!r}")
+        doc_id, sym = found
+        return self._paragraphs([doc_id], {doc_id: sym})[doc_id]
+
+    def refs(self, symbol: str) -> References:
+        """What a resolution recalls (with the paragraphs citing and cited) and which later resolutions cite it."""
+        self.ensure()
+        sym = normalize_symbol(symbol)
+        if not sym.startswith("S/RES/"):
+            sym = f"S/RES/{sym}" if re.match(r"^\d{3,4}\s*\(\d{4}\)$", sym) else sym
+        found = self._resolution(sym)
+        known = {k for (k,) in self._db().execute("SELECT skey FROM resolutions")}
+        recalls: list[Reference] = []
+        if found is not None:
+            doc_id, sym = found
+            for label, target, paras in self._db().execute(
+                    "SELECT label, target, target_paras FROM refs WHERE doc_id = ?", (doc_id,)):
+                recalls.append(Reference(sym, label, target, json.loads(paras), symbol_key(target) in known))
+        cited: list[Reference] = []
+        for src, label, paras in self._db().execute(
+                "SELECT r.symbol, f.label, f.target_paras FROM refs f JOIN resolutions r USING (doc_id) "
+                "WHERE f.target_key = ? ORDER BY r.date, r.number", (symbol_key(sym),)):
+            cited.append(Reference(src, label, sym, json.loads(paras), True))
+        if found is None and not cited:
+            raise NotFoundError(f"no indexed resolution {symbol!r} and none cites it")
+        return References(sym, recalls, cited)
+
+    def doc_info(self, doc_id: str) -> DocInfo:
+        if doc_id not in self._docinfo:
+            self._docinfo[doc_id] = self.store.document(doc_id)
+        return self._docinfo[doc_id]
+
+    def citation(self, p: TrackParagraph, key: str = "", max_chars: int = 600) -> Citation | None:
+        """A Citation quoting ``p`` (cut at a word boundary when long), checked verbatim against the page text."""
+        info = self.doc_info(p.doc_id)
+        quote = p.text
+        if len(quote) > max_chars:
+            cut = quote.rfind(" ", 0, max_chars)
+            quote = quote[:cut if cut > 0 else max_chars]
+        page = self.store.page_text(p.doc_id, p.page)
+        start = p.start
+        if page[start:start + len(quote)] != quote:
+            start = page.find(quote)
+            if start < 0:
+                log.warning("mandates: quote of %s para. %s not found in its page text", p.symbol, p.paragraph)
+                return None
+        return Citation(key=key, document=info.file_name, symbol=info.symbol, page=p.page, paragraph=p.paragraph,
+                        quote=quote, title=info.title, doc_type=info.doc_type, date=info.date, start=start,
+                        end=start + len(quote))
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None

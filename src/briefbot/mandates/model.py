@@ -1,0 +1,285 @@
+"""Typed objects of the mandate tracker: tracks, their entries, paragraphs, changes, trends and references.
+
+Plain dataclasses (no pandas): a notebook gets lists of objects and ``to_dict()`` for JSON.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+ChangeStatus = Literal["new", "changed", "unchanged", "dropped"]
+Action = Literal["establishes", "renews", "terminates", "other"]
+
+
+@dataclass(slots=True)
+class Vote:
+    in_favour: int | None
+    against: int | None
+    abstaining: int | None
+
+    def text(self) -> str:
+        """``15-0-0``; "?" for a count the metadata lacks."""
+        return "-".join("?" if n is None else str(n) for n in (self.in_favour, self.against, self.abstaining))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"in_favour": self.in_favour, "against": self.against, "abstaining": self.abstaining,
+                "text": self.text()}
+
+
+@dataclass(slots=True)
+class TrackParagraph:
+    """One paragraph of a resolution: its printed number (``"4"``, ``"7 (c)"``; preambular ones ``"PP3"``)."""
+
+    doc_id: str
+    symbol: str
+    ordinal: int  # reading order within the resolution
+    paragraph: str
+    operative: bool
+    text: str  # verbatim: ``page_text[start:start + len(text)]`` of the catalog's page text
+    start: int
+    themes: list[str] = field(default_factory=list)
+    terms: dict[str, list[str]] = field(default_factory=dict)  # theme → the words that carried it
+    change: ChangeStatus | None = None  # against the previous resolution of the track; None for the first
+    page: int | None = None  # None for bulk documents (one text without pages)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"paragraph": self.paragraph, "operative": self.operative, "themes": self.themes, "text": self.text,
+                "change": self.change, "terms": self.terms}
+
+
+@dataclass(slots=True)
+class ParagraphChange:
+    """What happened to a paragraph at a renewal. ``diff`` is word-level: (op, words), op in equal/insert/delete."""
+
+    status: ChangeStatus
+    current: TrackParagraph | None  # None when dropped
+    previous: TrackParagraph | None  # None when new
+    similarity: float = 0.0
+    diff: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def paragraph(self) -> TrackParagraph:
+        p = self.current or self.previous
+        assert p is not None
+        return p
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"status": self.status, "paragraph": self.current.paragraph if self.current else None,
+                "previous_paragraph": self.previous.paragraph if self.previous else None,
+                "previous_symbol": self.previous.symbol if self.previous else None,
+                "themes": sorted(set(self.current.themes if self.current else [])
+                                 | set(self.previous.themes if self.previous else [])),
+                "similarity": round(self.similarity, 3), "diff": [list(d) for d in self.diff]}
+
+
+@dataclass(slots=True)
+class TrackEntry:
+    """A resolution in a track's timeline, with how it was placed there (``found_by``: the rules that matched)."""
+
+    doc_id: str
+    file_name: str
+    symbol: str
+    date: str | None
+    title: str | None
+    vote: Vote | None
+    action: Action
+    extends_until: str | None
+    stage: str | None
+    found_by: list[str]
+    paragraphs: list[TrackParagraph] = field(default_factory=list)  # theme-carrying paragraphs (filtered)
+    changes: list[ParagraphChange] = field(default_factory=list)  # against the previous entry (filtered)
+    previous: str | None = None  # symbol of the entry compared against
+
+    @property
+    def year(self) -> int | None:
+        return int(self.date[:4]) if self.date else None
+
+    def to_dict(self, changes: bool = False) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "symbol": self.symbol, "date": self.date, "extends_until": self.extends_until,
+            "vote": self.vote.text() if self.vote else None, "action": self.action, "stage": self.stage,
+            "title": self.title, "found_by": self.found_by, "document": self.file_name,
+            "paragraphs": [p.to_dict() for p in self.paragraphs]}
+        if changes:
+            d["compared_with"] = self.previous
+            d["changes"] = [c.to_dict() for c in self.changes]
+        return d
+
+
+@dataclass(slots=True)
+class Gap:
+    """A renewal the timeline expects but did not find: the mandate ran out before the next resolution placed."""
+
+    after: str  # symbol whose mandate ran to ``until``
+    until: str
+    next_symbol: str | None
+    next_date: str | None
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"after": self.after, "until": self.until, "next_symbol": self.next_symbol,
+                "next_date": self.next_date, "reason": self.reason}
+
+
+@dataclass(slots=True)
+class FirstAppearance:
+    theme: str  # a theme slug, or the phrase
+    paragraph: TrackParagraph
+    operative_paragraph: TrackParagraph | None  # first operative one (may be later than the first mention)
+
+    def to_dict(self) -> dict[str, Any]:
+        p, op = self.paragraph, self.operative_paragraph
+        return {"symbol": p.symbol, "paragraph": p.paragraph, "operative": p.operative, "text": p.text,
+                "first_operative": {"symbol": op.symbol, "paragraph": op.paragraph, "text": op.text} if op else None}
+
+
+@dataclass(slots=True)
+class Track:
+    slug: str
+    name: str
+    label: str
+    kind: str
+    entries: list[TrackEntry]
+    gaps: list[Gap]
+    first_appearance: dict[str, FirstAppearance]
+    phrase: str | None = None
+    phrase_first: FirstAppearance | None = None
+    themes: list[str] = field(default_factory=list)  # the theme filter applied ([] = all tracked themes)
+
+    @property
+    def renewals(self) -> list[TrackEntry]:
+        return [e for e in self.entries if e.action in ("establishes", "renews")]
+
+    def entry(self, symbol: str) -> TrackEntry:
+        from ..symbols import symbols_match
+
+        for e in self.entries:
+            if symbols_match(e.symbol, symbol):
+                return e
+        raise KeyError(symbol)
+
+    def to_dict(self, changes: bool = False) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "track": self.slug, "name": self.name, "label": self.label, "kind": self.kind,
+            "resolutions": [e.to_dict(changes) for e in self.entries],
+            "first_appearance": {k: v.to_dict() for k, v in self.first_appearance.items()},
+            "gaps": [g.to_dict() for g in self.gaps]}
+        if self.phrase is not None:
+            d["phrase"] = {"phrase": self.phrase,
+                           "first": self.phrase_first.to_dict() if self.phrase_first else None}
+        return d
+
+
+@dataclass(slots=True)
+class TrackSummary:
+    slug: str
+    name: str
+    kind: str
+    aliases: list[str]
+    resolutions: int
+    renewals: int
+    first: str | None  # symbol
+    last: str | None
+    gaps: int
+    themed: int  # resolutions with at least one theme-carrying paragraph
+
+    @property
+    def completeness(self) -> float:
+        """Renewals found / renewals the data implies (found + gaps)."""
+        expected = self.renewals + self.gaps
+        return self.renewals / expected if expected else 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"track": self.slug, "name": self.name, "kind": self.kind, "aliases": self.aliases,
+                "resolutions": self.resolutions, "renewals": self.renewals, "first": self.first, "last": self.last,
+                "gaps": self.gaps, "completeness": round(self.completeness, 3), "with_themes": self.themed}
+
+
+@dataclass(slots=True)
+class TrendCell:
+    """Resolutions of one year carrying one theme: in an operative paragraph, or only in the preamble."""
+
+    year: int
+    theme: str
+    operative: list[str] = field(default_factory=list)  # symbols
+    preambular_only: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.operative) + len(self.preambular_only)
+
+
+@dataclass(slots=True)
+class Trends:
+    themes: list[str]
+    track: str | None
+    resolutions: dict[int, int]  # year → resolutions in scope
+    cells: dict[tuple[int, str], TrendCell]
+
+    def cell(self, year: int, theme: str) -> TrendCell:
+        return self.cells.get((year, theme)) or TrendCell(year, theme)
+
+    def to_dict(self) -> dict[str, Any]:
+        years: dict[str, Any] = {}
+        for year in sorted(self.resolutions):
+            row: dict[str, Any] = {"resolutions": self.resolutions[year]}
+            for theme in self.themes:
+                row[theme] = self.cell(year, theme).total
+            row["operative"] = {t: len(self.cell(year, t).operative) for t in self.themes}
+            row["preambular_only"] = {t: len(self.cell(year, t).preambular_only) for t in self.themes}
+            years[str(year)] = row
+        return {"track": self.track, "themes": self.themes, "years": years}
+
+    def rows(self) -> list[list[Any]]:
+        """CSV rows: year, resolutions, then per theme total / operative / preambular-only."""
+        head: list[Any] = ["year", "resolutions"]
+        for t in self.themes:
+            head += [t, f"{t}_operative", f"{t}_preambular_only"]
+        out = [head]
+        for year in sorted(self.resolutions):
+            row: list[Any] = [year, self.resolutions[year]]
+            for t in self.themes:
+                c = self.cell(year, t)
+                row += [c.total, len(c.operative), len(c.preambular_only)]
+            out.append(row)
+        return out
+
+
+@dataclass(slots=True)
+class Reference:
+    """An edge of the cross-reference graph: ``source`` (paragraph) cites ``target`` (paragraph, if named)."""
+
+    source: str
+    source_paragraph: str
+    target: str
+    target_paragraphs: list[str]
+    in_corpus: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "source_paragraph": self.source_paragraph, "target": self.target,
+                "target_paragraphs": self.target_paragraphs, "in_corpus": self.in_corpus}
+
+
+@dataclass(slots=True)
+class References:
+    symbol: str
+    recalls: list[Reference]
+    cited_by: list[Reference]
+
+    def to_dict(self) -> dict[str, Any]:
+        def grouped(edges: list[Reference], key: str) -> list[dict[str, Any]]:
+            out: dict[str, dict[str, Any]] = {}
+            for e in edges:
+                sym = e.target if key == "target" else e.source
+                item = out.setdefault(sym, {"symbol": sym, "in_corpus": e.in_corpus, "paragraphs": [],
+                                            "target_paragraphs": []})
+                if e.source_paragraph not in item["paragraphs"]:
+                    item["paragraphs"].append(e.source_paragraph)
+                for tp in e.target_paragraphs:
+                    if tp not in item["target_paragraphs"]:
+                        item["target_paragraphs"].append(tp)
+            return list(out.values())
+
+        return {"symbol": self.symbol, "recalls": grouped(self.recalls, "target"),
+                "cited_by": grouped(self.cited_by, "source")}

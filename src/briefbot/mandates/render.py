@@ -1,0 +1,103 @@
+"""Exports of tracks and trends: CSV rows, Markdown and a PNG trend plot (matplotlib Agg, no pyplot state).
+
+Shared by the CLI and the web tab. Document text is data: Markdown output escapes it so a paragraph can never
+turn into markup.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+from .model import Track, Trends
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def md_escape(text: str) -> str:
+    """Text shown literally in Markdown (and never as HTML)."""
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+
+
+def track_rows(track: Track) -> list[list[Any]]:
+    rows: list[list[Any]] = [["symbol", "date", "vote", "action", "extends_until", "stage", "paragraph", "operative",
+                              "themes", "change", "text"]]
+    for e in track.entries:
+        base = [e.symbol, e.date, e.vote.text() if e.vote else "", e.action, e.extends_until or "", e.stage or ""]
+        if not e.paragraphs:
+            rows.append([*base, "", "", "", "", ""])
+        for p in e.paragraphs:
+            rows.append([*base, p.paragraph, "operative" if p.operative else "preambular", ";".join(p.themes),
+                         p.change or "", p.text])
+    return rows
+
+
+def to_csv(rows: list[list[Any]]) -> str:
+    buf = io.StringIO()
+    csv.writer(buf).writerows(rows)
+    return buf.getvalue()
+
+
+def track_markdown(track: Track, changes: bool = False) -> str:
+    out = [f"# {md_escape(track.name)}", "", md_escape(track.label), ""]
+    if track.themes:
+        out += [f"Themes: {', '.join(track.themes)}", ""]
+    out += ["| Resolution | Adopted | Vote | Action | Until | Theme paragraphs |", "|---|---|---|---|---|---|"]
+    for e in track.entries:
+        out.append(f"| {md_escape(e.symbol)} | {e.date or ''} | {e.vote.text() if e.vote else ''} | {e.action} | "
+                   f"{e.extends_until or ''} | {len(e.paragraphs)} |")
+    if track.gaps:
+        out += ["", "## Renewals not placed", ""]
+        out += [f"- {md_escape(g.reason)}" for g in track.gaps]
+    out += ["", "## First appearance", ""]
+    for theme, fa in track.first_appearance.items():
+        op = fa.operative_paragraph
+        out.append(f"- **{theme}**: {md_escape(fa.paragraph.symbol)} para. {md_escape(fa.paragraph.paragraph)}"
+                   + (f"; first operative: {md_escape(op.symbol)} para. {md_escape(op.paragraph)}" if op else ""))
+    if track.phrase is not None:
+        f = track.phrase_first
+        out.append(f"- phrase \"{md_escape(track.phrase)}\": " + (
+            f"{md_escape(f.paragraph.symbol)} para. {md_escape(f.paragraph.paragraph)}" if f else "not found"))
+    for e in track.entries:
+        if not e.paragraphs and not (changes and e.changes):
+            continue
+        out += ["", f"## {md_escape(e.symbol)} ({e.date or 'undated'})", ""]
+        for p in e.paragraphs:
+            kind = "OP" if p.operative else "PP"
+            out.append(f"- **{md_escape(p.paragraph)}** ({kind}; {', '.join(p.themes)}"
+                       f"{'; ' + p.change if p.change else ''}): {md_escape(p.text)}")
+        if changes:
+            for c in e.changes:
+                if c.status == "dropped" and c.previous is not None:
+                    out.append(f"- ~~dropped {md_escape(c.previous.symbol)} para. {md_escape(c.previous.paragraph)}:"
+                               f" {md_escape(c.previous.text)}~~")
+    return "\n".join(out) + "\n"
+
+
+def trends_plot(trends: Trends, path: Path, title: str | None = None) -> Path:
+    """Resolutions per year carrying each theme (solid: operative; dotted: also counting preamble-only)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    years = sorted(trends.resolutions)
+    fig = Figure(figsize=(10, 5.5))
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot(1, 1, 1)
+    for theme in trends.themes:
+        totals = [trends.cell(y, theme).total for y in years]
+        if not any(totals):
+            continue
+        line = ax.plot(years, [len(trends.cell(y, theme).operative) for y in years], label=theme)[0]
+        ax.plot(years, totals, linestyle=":", color=line.get_color())
+    ax.set_xlabel("year")
+    ax.set_ylabel("resolutions")
+    ax.set_title(title or ("Resolutions per year carrying each theme (solid: in an operative paragraph; "
+                           "dotted: incl. preamble only)"), fontsize=9)
+    ax.legend(fontsize=7, ncol=2)
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=100)
+    return path
