@@ -106,6 +106,11 @@ class Settings(BaseSettings):
                              "anything but loopback.")
     upload_max_mb: float = Field(50.0, gt=0, description="Largest PDF accepted by the web upload.")
     upload_max_files: int = Field(20, ge=1, description="Most files in one web upload.")
+    web_temp_dir: Path | None = Field(None, description="Private folder (made 0700) for the web app's exports, "
+                                      "PDF copies, page images and Gradio's cache; unset means <index>/web-tmp. "
+                                      "Emptied when the server stops.")
+    feedback_readers: str | None = Field(None, description="User names (comma-separated) who see and export "
+                                         "everyone's feedback in the web app; everyone else sees their own.")
 
     @classmethod
     def settings_customise_sources(
