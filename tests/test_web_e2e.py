@@ -82,7 +82,7 @@ def _pick(pg: Any, elem: str, value: str) -> None:
     """Choose ``value`` in the dropdown ``#elem`` the way a user does: type, then click the option."""
     pg.click(f"#{elem} input")
     pg.fill(f"#{elem} input", value)
-    pg.locator("ul.options li", has_text=value).first.click()
+    pg.locator('[data-testid="dropdown-option"]', has_text=value).first.click()
     pg.keyboard.press("Escape")
 
 

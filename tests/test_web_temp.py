@@ -30,13 +30,11 @@ def _mode(p: Path) -> int:
 
 
 def _loose(root: Path) -> list[str]:
-    """Everything under ``root`` another local user could read or enter: folders not 0700, files with any
-    group/other bit."""
-    bad = []
-    for p in [root, *root.rglob("*")]:
-        m = _mode(p)
-        if (p.is_dir() and m != 0o700) or (not p.is_dir() and m & 0o077):
-            bad.append(f"{p.relative_to(root)} {oct(m)}")
+    """What under ``root`` another local user could reach: ``root`` and its parent not 0700 (folders inside are
+    behind them), files with any group/other bit."""
+    bad = [f"{p} {oct(_mode(p))}" for p in (root.parent, root) if _mode(p) != 0o700]
+    bad += [f"{p.relative_to(root)} {oct(_mode(p))}" for p in root.rglob("*")
+            if p.is_file() and _mode(p) & 0o077]
     return bad
 
 

@@ -25,6 +25,7 @@ from ..config import Settings
 from ..errors import BriefbotError, UploadRejected
 from ..export import answer_markdown
 from ..feedback import (
+    FEEDBACK_FILE,
     Rating,
     append_feedback,
     export_csv,
@@ -105,7 +106,7 @@ def owner_of(request: gr.Request | None) -> str | None:
 def create_app(bot: Briefbot, settings: Settings) -> gr.Blocks:
     """The web app over one shared ``Briefbot``."""
     index = Path(settings.index)
-    tmp = h.TempFiles(Path(settings.web_temp_dir or index / "web-tmp"))
+    tmp = h.TempFiles(temp_parent(settings))
     # Gradio's own copies of what it serves (uploads, returned files) go to the same private space; components
     # read this when they are built, so it is set before the layout below.
     os.environ["GRADIO_TEMP_DIR"] = str(tmp.gradio)
@@ -455,6 +456,20 @@ class _GuardedApp(GradioApp):
         return RequestGuard(super().build_middleware_stack(), self.allowed)
 
 
+def temp_parent(settings: Settings) -> Path:
+    return Path(settings.web_temp_dir or Path(settings.index) / "web-tmp")
+
+
+def blocked_paths(index: Path, temp: Path) -> list[str]:
+    """The index is never served. Gradio checks its block list before its own cache, so when the private temp
+    space lies inside the index, everything in the index but that space is blocked instead."""
+    index, temp = index.resolve(), temp.resolve()
+    if not temp.is_relative_to(index) or temp == index:
+        return [str(index)]
+    names = {p.name for p in index.iterdir()} | {"uploads", FEEDBACK_FILE}
+    return [str(index / n) for n in sorted(names - {temp.relative_to(index).parts[0]})]
+
+
 def launch(demo: gr.Blocks, settings: Settings, prevent_thread_lock: bool = False, quiet: bool = False) -> str:
     """Serve ``demo`` as the settings say; returns the local URL. Refuses non-loopback binds without auth."""
     h.check_bind(settings.host, settings.auth)
@@ -466,7 +481,7 @@ def launch(demo: gr.Blocks, settings: Settings, prevent_thread_lock: bool = Fals
         auth_message="briefbot: sign in", share=False, inbrowser=False, prevent_thread_lock=prevent_thread_lock,
         quiet=quiet, ssr_mode=False, mcp_server=False, strict_cors=True, _app=server_app,
         # Nothing on disk is served except files the app returns; the index itself never is.
-        allowed_paths=[], blocked_paths=[str(Path(settings.index).resolve())],
+        allowed_paths=[], blocked_paths=blocked_paths(Path(settings.index), temp_parent(settings)),
         # Twice the upload limit: larger bodies are cut off by the server, smaller ones get our clear message.
         max_file_size=f"{int(2 * settings.upload_max_mb)}mb",
         theme=THEME, css=CSS)
