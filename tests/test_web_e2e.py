@@ -26,6 +26,7 @@ from web_support import (
     Beacon,
     ask,
     assert_no_errors,
+    download_from,
     last_bot_text,
     newest_answer_visible,
     running_app,
@@ -171,19 +172,11 @@ def test_citation_page_pdf_export_and_feedback(page: Any, app: tuple[str, Briefb
     _shot(page, "web_citation_page.png")
 
     page.click("#pdf-download")
-    link = page.locator("#export-file a").filter(has_text="S_RES_2769_2025.pdf")
-    link.wait_for(timeout=30_000)
-    with page.expect_download() as pdf_download:
-        link.click()
-    assert Path(pdf_download.value.path()).read_bytes()[:5] == b"%PDF-"
+    assert download_from(page, "export-file", "S_RES_2769_2025", ".pdf").read_bytes()[:5] == b"%PDF-"
     assert_no_errors(page, "downloading the PDF")
 
     page.click("#export-md")
-    md_link = page.locator("#export-file a").filter(has_text=".md")
-    md_link.wait_for(timeout=30_000)
-    with page.expect_download() as md_download:
-        md_link.click()
-    markdown = Path(md_download.value.path()).read_text(encoding="utf-8")
+    markdown = download_from(page, "export-file", "briefbot-answer", ".md").read_text(encoding="utf-8")
     assert markdown.startswith(f"# {LIBYA_Q}") and "S/RES/2769 (2025), para. 22, p. 6" in markdown
     assert_no_errors(page, "exporting the answer")
 
@@ -207,11 +200,7 @@ def test_citation_page_pdf_export_and_feedback(page: Any, app: tuple[str, Briefb
     page.wait_for_function("document.querySelector('#fb-table').innerText.includes('Right paragraph')",
                            timeout=30_000)
     page.click("#fb-jsonl")
-    fb_link = page.locator("#fb-export a")
-    fb_link.wait_for(timeout=30_000)
-    with page.expect_download() as fb_download:
-        fb_link.click()
-    exported = Path(fb_download.value.path()).read_text(encoding="utf-8")
+    exported = download_from(page, "fb-export", ".jsonl").read_text(encoding="utf-8")
     assert "Right paragraph, right date." in exported
     assert_no_errors(page, "exporting feedback")
 
@@ -231,13 +220,9 @@ def test_feedback_of_another_session_is_not_readable(page: Any, browser: Any, ap
     other.click("#fb-refresh")
     other.wait_for_timeout(1500)
     assert "private remark" not in other.inner_text("#fb-table")
-    for button in ("#fb-jsonl", "#fb-csv"):
-        other.click(button)
-        link = other.locator("#fb-export a")
-        link.wait_for(timeout=30_000)
-        with other.expect_download() as download:
-            link.click()
-        assert "private remark" not in Path(download.value.path()).read_text(encoding="utf-8")
+    for kind in ("jsonl", "csv"):
+        other.click(f"#fb-{kind}")
+        assert "private remark" not in download_from(other, "fb-export", f".{kind}").read_text(encoding="utf-8")
     assert_no_errors(other, "reading feedback in another session")
     other.context.close()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import socket
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -323,6 +324,8 @@ def test_allowed_host_names() -> None:
     assert allowed_hosts("127.0.0.1") == {"127.0.0.1", "localhost", "::1"}
     assert allowed_hosts("::1") == {"127.0.0.1", "localhost", "::1"}
     assert allowed_hosts("briefbot.example.org") == {"briefbot.example.org"}
+    assert allowed_hosts("10.0.0.5", ["Briefbot.Example.org "]) == {"10.0.0.5", "briefbot.example.org"}
+    assert {"localhost", socket.gethostname().lower()} <= allowed_hosts("0.0.0.0")
     assert host_name("[::1]:7860") == "::1" and host_name("LocalHost:80") == "localhost"
     assert host_name("http://attacker.example") == "attacker.example" and host_name("") is None
 

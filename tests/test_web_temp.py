@@ -20,7 +20,18 @@ import httpx
 import pytest
 
 from briefbot.web import handlers as h
-from web_support import CHROMIUM, CHROMIUM_ARGS, LIBYA_Q, ROOT, ask, assert_no_errors, free_port, web_briefbot
+from web_support import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    LIBYA_Q,
+    ROOT,
+    ask,
+    assert_no_errors,
+    download_from,
+    free_port,
+    web_briefbot,
+)
 
 FIXTURE_PDF = Path(__file__).parent / "fixtures" / "pdf" / "S_2025_172.pdf"
 
@@ -102,21 +113,21 @@ def test_served_app_keeps_its_files_private_and_leaves_nothing(tmp_path_factory:
             page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
             page.goto(url)
             page.wait_for_selector("#question textarea", timeout=60_000)
-            ask(page, LIBYA_Q)
             ask(page, "What is the population of Mars?")
+            ask(page, LIBYA_Q)
             # Answers alone write no export.
             assert not [f for f in space.rglob("*.md")]
             page.locator("#cards button").first.click()
-            page.wait_for_selector("#page-image img", timeout=60_000)
+            page.wait_for_selector("#page-image img", timeout=120_000)
             page.click("#export-md")
-            page.locator("#export-file a").first.wait_for(timeout=30_000)
+            download_from(page, "export-file", ".md")
             page.click("#pdf-download")
-            page.locator("#export-file a").filter(has_text=".pdf").wait_for(timeout=30_000)
+            download_from(page, "export-file", ".pdf")
             page.fill("#fb-comment textarea", "kept private")
             page.click("#fb-up")
             page.get_by_role("tab", name="Feedback").click()
             page.click("#fb-csv")
-            page.locator("#fb-export a").wait_for(timeout=30_000)
+            download_from(page, "fb-export", ".csv")
             page.get_by_role("tab", name="Library").click()
             page.set_input_files("#upload input[type=file]", str(FIXTURE_PDF))
             page.locator("#upload").get_by_text(FIXTURE_PDF.name).first.wait_for(timeout=30_000)
@@ -135,6 +146,8 @@ def test_served_app_keeps_its_files_private_and_leaves_nothing(tmp_path_factory:
         except subprocess.TimeoutExpired:
             server.kill()
             out = server.communicate()[0]
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        (ARTIFACTS / "web_temp_server.log").write_text(out or "", encoding="utf-8")
     assert server.returncode is not None
     assert not list((index / "web-tmp").iterdir()), (list((index / "web-tmp").iterdir()), out[-2000:])
     assert not list(system_tmp.iterdir()), list(system_tmp.iterdir())

@@ -124,6 +124,17 @@ def ask(page: Any, question: str, timeout_ms: int = 180_000) -> list[int]:
     return lengths
 
 
+def download_from(page: Any, elem: str, *parts: str) -> Path:
+    """Wait until the file component ``#elem`` shows a file whose name has all ``parts``, download it, return
+    the downloaded path (Gradio shows stem and extension apart, the link is the size)."""
+    page.wait_for_function("([sel, parts]) => { const t = document.querySelector(sel)?.innerText || '';"
+                           " return parts.every(p => t.includes(p)); }", arg=[f"#{elem}", list(parts)],
+                           timeout=60_000)
+    with page.expect_download() as download:
+        page.locator(f"#{elem} a[download]").first.click()
+    return Path(download.value.path())
+
+
 def newest_answer_visible(page: Any) -> bool:
     """Whether the newest answer's bubble is on screen: inside the chat panel's visible part and the window."""
     return bool(page.evaluate("""() => {

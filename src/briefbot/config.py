@@ -106,6 +106,9 @@ class Settings(BaseSettings):
                              "anything but loopback.")
     upload_max_mb: float = Field(50.0, gt=0, description="Largest PDF accepted by the web upload.")
     upload_max_files: int = Field(20, ge=1, description="Most files in one web upload.")
+    host_names: str | None = Field(None, description="Other host names (comma-separated) the web app answers to, "
+                                   "e.g. its DNS name when bound to 0.0.0.0; requests naming any other host are "
+                                   "refused (DNS rebinding).")
     web_temp_dir: Path | None = Field(None, description="Private folder (made 0700) for the web app's exports, "
                                       "PDF copies, page images and Gradio's cache; unset means <index>/web-tmp. "
                                       "Emptied when the server stops.")

@@ -475,7 +475,7 @@ def launch(demo: gr.Blocks, settings: Settings, prevent_thread_lock: bool = Fals
     h.check_bind(settings.host, settings.auth)
     demo.queue(default_concurrency_limit=CONCURRENCY, max_size=64)
     server_app = _GuardedApp(default_response_class=ORJSONResponse)
-    server_app.allowed = allowed_hosts(settings.host)
+    server_app.allowed = allowed_hosts(settings.host, (settings.host_names or "").split(","))
     _, url, _ = demo.launch(
         server_name=settings.host, server_port=settings.port, auth=h.parse_auth(settings.auth),
         auth_message="briefbot: sign in", share=False, inbrowser=False, prevent_thread_lock=prevent_thread_lock,

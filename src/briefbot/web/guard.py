@@ -4,7 +4,7 @@ Loopback is not a boundary by itself: any web page the analyst visits can point 
 (DNS rebinding) or post to the app from its own origin. So a request is served only when
 
 * its ``Host`` names the interface the app is bound to (``127.0.0.1``, ``localhost`` or ``[::1]`` for a loopback
-  bind, the configured host otherwise);
+  bind, the configured host otherwise, plus the names in ``settings.host_names``);
 * its ``Origin``, when the browser sends one, is the app's own host as well (a foreign origin gets a 403 and no
   CORS headers, so no credentialed cross-origin read is ever allowed);
 * it does not ask the file or proxy routes to fetch a URL (``/gradio_api/file=http://…``): the server never
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
+import socket
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -35,12 +36,17 @@ LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
 _URL_ARG = re.compile(r"/(?:file|proxy)=\s*(?:[a-z][a-z0-9+.\-]*:|[\\/]{2})", re.IGNORECASE)
 
 
-def allowed_hosts(bind: str) -> frozenset[str]:
-    """Host names a request may use for an app bound to ``bind`` (lower case, IPv6 without brackets)."""
+def allowed_hosts(bind: str, extra: Iterable[str] = ()) -> frozenset[str]:
+    """Host names a request may use for an app bound to ``bind`` (lower case, IPv6 without brackets), plus
+    ``extra`` (the names users type, e.g. behind DNS). A wildcard bind (``0.0.0.0``, ``::``) names no host, so it
+    answers to this machine's names and the extra ones."""
     name = bind.strip().strip("[]").lower()
+    names = {n.strip().strip("[]").lower() for n in extra if n.strip()}
     if is_loopback(name):
-        return LOOPBACK_NAMES | {name}
-    return frozenset({name})
+        return LOOPBACK_NAMES | {name} | names
+    if name in ("0.0.0.0", "::"):
+        return LOOPBACK_NAMES | {socket.gethostname().lower(), socket.getfqdn().lower()} | names
+    return frozenset({name} | names)
 
 
 def host_name(value: str) -> str | None:

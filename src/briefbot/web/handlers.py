@@ -254,6 +254,7 @@ class TempFiles:
 
     def __init__(self, parent: Path, max_age_s: float = 3600.0) -> None:
         parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        parent.chmod(0o700)
         _remove_orphans(parent)
         self.root = Path(tempfile.mkdtemp(prefix=f"web-{os.getpid()}-", dir=parent))  # 0700
         self.files = self.root / "files"
@@ -433,9 +434,9 @@ class IngestJob:
                 total = max(self.total, 1)
                 filled = round(20 * self.done / total)
                 return (f"**Ingesting** `{'█' * filled}{'░' * (20 - filled)}` {self.done}/{self.total} — "
-                        f"{html.escape(self.message)}")
+                        f"{md_text(self.message)}")
             if self.error:
-                return f"**Ingest failed:** {html.escape(self.error)}"
+                return f"**Ingest failed:** {md_text(self.error)}"
             counts = self.report.counts() if self.report else {}
             summary = ", ".join(f"{v} {k}" for k, v in sorted(counts.items())) or "nothing to do"
             rejected = f"; {len(self.rejected)} refused" if self.rejected else ""
