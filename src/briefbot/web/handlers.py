@@ -257,16 +257,18 @@ class TempFiles:
         parent.chmod(0o700)
         _remove_orphans(parent)
         self.root = Path(tempfile.mkdtemp(prefix=f"web-{os.getpid()}-", dir=parent))  # 0700
-        self.files = self.root / "files"
         self.gradio = self.root / "gradio"
-        for folder in (self.files, self.gradio):
-            folder.mkdir(mode=0o700)
+        # Our files live inside Gradio's cache: Gradio serves a returned file only from its cache, the working
+        # directory or the system temp folder, and copies it into the cache otherwise (a second copy).
+        self.files = self.gradio / "briefbot"
+        self.files.mkdir(mode=0o700, parents=True)
         self.max_age_s = max_age_s
         self._stop = threading.Event()
 
     def path(self, name: str) -> Path:
         """A fresh private path for a file called ``name`` (own folder, so names never clash)."""
         self.sweep()
+        self.files.mkdir(mode=0o700, exist_ok=True)
         folder = Path(tempfile.mkdtemp(dir=self.files))
         return folder / safe_name(name, suffix=Path(name).suffix or ".txt")
 
@@ -288,6 +290,8 @@ class TempFiles:
         cutoff = time.time() - (self.max_age_s if max_age_s is None else max_age_s)
         for base in (self.files, self.gradio):
             for entry in base.iterdir() if base.is_dir() else []:
+                if entry == self.files:
+                    continue
                 try:
                     if entry.lstat().st_mtime < cutoff:
                         shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
