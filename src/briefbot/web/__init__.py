@@ -7,7 +7,7 @@ import signal
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .handlers import check_bind
+from .handlers import check_bind, open_temp_space
 
 if TYPE_CHECKING:
     import gradio as gr
@@ -21,9 +21,10 @@ __all__ = ["check_bind", "close", "create_app", "launch", "serve"]
 
 
 def create_app(bot: Briefbot, settings: Settings) -> gr.Blocks:
+    tmp = open_temp_space(settings)  # before Gradio is imported, which fixes some of its folders then
     from .app import create_app as _create_app
 
-    return _create_app(bot, settings)
+    return _create_app(bot, settings, tmp)
 
 
 def launch(demo: gr.Blocks, settings: Settings, prevent_thread_lock: bool = False, quiet: bool = False) -> str:

@@ -103,13 +103,10 @@ def owner_of(request: gr.Request | None) -> str | None:
     return f"session:{request.session_hash}" if request.session_hash else None
 
 
-def create_app(bot: Briefbot, settings: Settings) -> gr.Blocks:
-    """The web app over one shared ``Briefbot``."""
+def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None) -> gr.Blocks:
+    """The web app over one shared ``Briefbot``; ``tmp`` is its private temp space (made here when not given)."""
     index = Path(settings.index)
-    tmp = h.TempFiles(temp_parent(settings))
-    # Gradio's own copies of what it serves (uploads, returned files) go to the same private space; components
-    # read this when they are built, so it is set before the layout below.
-    os.environ["GRADIO_TEMP_DIR"] = str(tmp.gradio)
+    tmp = tmp or h.open_temp_space(settings)
     tmp.start_sweeper()
     atexit.register(tmp.cleanup)
     _temp_spaces.append(tmp)
@@ -456,10 +453,6 @@ class _GuardedApp(GradioApp):
         return RequestGuard(super().build_middleware_stack(), self.allowed)
 
 
-def temp_parent(settings: Settings) -> Path:
-    return Path(settings.web_temp_dir or Path(settings.index) / "web-tmp")
-
-
 def blocked_paths(index: Path, temp: Path) -> list[str]:
     """The index is never served. Gradio checks its block list before its own cache, so when the private temp
     space lies inside the index, everything in the index but that space is blocked instead."""
@@ -481,7 +474,7 @@ def launch(demo: gr.Blocks, settings: Settings, prevent_thread_lock: bool = Fals
         auth_message="briefbot: sign in", share=False, inbrowser=False, prevent_thread_lock=prevent_thread_lock,
         quiet=quiet, ssr_mode=False, mcp_server=False, strict_cors=True, _app=server_app,
         # Nothing on disk is served except files the app returns; the index itself never is.
-        allowed_paths=[], blocked_paths=blocked_paths(Path(settings.index), temp_parent(settings)),
+        allowed_paths=[], blocked_paths=blocked_paths(Path(settings.index), h.temp_parent(settings)),
         # Twice the upload limit: larger bodies are cut off by the server, smaller ones get our clear message.
         max_file_size=f"{int(2 * settings.upload_max_mb)}mb",
         theme=THEME, css=CSS)

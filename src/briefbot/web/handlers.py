@@ -24,6 +24,7 @@ from ..models import DOC_TYPE_LABELS, Answer, Citation, DocInfo, Hit, paragraph_
 from ..store import Filters
 
 if TYPE_CHECKING:
+    from ..config import Settings
     from ..ingest import IngestReport
     from ..service import Briefbot
 
@@ -309,6 +310,18 @@ class TempFiles:
     def cleanup(self) -> None:
         self._stop.set()
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def temp_parent(settings: Settings) -> Path:
+    return Path(settings.web_temp_dir or Path(settings.index) / "web-tmp")
+
+
+def open_temp_space(settings: Settings) -> TempFiles:
+    """This server's private temp space, and Gradio pointed at it (GRADIO_TEMP_DIR). Call before Gradio is
+    imported: some of its folders are fixed at import time."""
+    tmp = TempFiles(temp_parent(settings))
+    os.environ["GRADIO_TEMP_DIR"] = str(tmp.gradio)
+    return tmp
 
 
 def _remove_orphans(parent: Path) -> None:
