@@ -27,6 +27,7 @@ from web_support import (
     ask,
     assert_no_errors,
     download_from,
+    errors_on,
     last_bot_text,
     newest_answer_visible,
     running_app,
@@ -128,6 +129,7 @@ def test_filters_open_close_set_and_clear(page: Any) -> None:
     page.click("#ask")
     page.wait_for_selector(".toast-body.warning", timeout=20_000)
     assert "is not a year" in page.inner_text(".toast-body.warning")
+    assert errors_on(page), "the error helper must see the warning toast it is meant to fail on"
     assert page.locator("#question textarea").input_value() == MARS_Q
 
 
