@@ -1,25 +1,40 @@
-"""The real app in Debian Chromium: ask, watch the answer stream, open a citation's page, give feedback, export.
+"""The real app in Debian Chromium, one control at a time; every step fails on an error toast or error badge.
 
-Screenshots go to tests/artifacts/ (gitignored).
+One server for the module (the shared sample index, see web_support). Screenshots go to tests/artifacts/
+(gitignored); docs/*.png are copies of the chat, filters and library ones.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
 from briefbot.feedback import feedback_path
 from briefbot.service import Briefbot
-from web_support import ARTIFACTS, LIBYA_Q, running_app
+from web_support import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    LIBYA_Q,
+    Beacon,
+    ask,
+    assert_no_errors,
+    download_from,
+    errors_on,
+    last_bot_text,
+    newest_answer_visible,
+    running_app,
+)
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]
+FIXTURE_PDF = Path(__file__).parent / "fixtures" / "pdf" / "S_2025_172.pdf"
+MARS_Q = "What is the population of Mars?"
 
 pytestmark = [
     pytest.mark.browser,
@@ -38,48 +53,115 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Briefbot]:
 def browser() -> Iterator[Any]:
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield b
         b.close()
 
 
-# Records every length the last answer bubble goes through, however fast the stream, from inside the page.
-WATCH = """() => {
-  window.__lengths = [];
-  const record = () => {
-    const bots = document.querySelectorAll('#chatbot [data-testid="bot"]');
-    if (!bots.length) return;
-    const n = bots[bots.length - 1].innerText.length;
-    if (window.__lengths[window.__lengths.length - 1] !== n) window.__lengths.push(n);
-  };
-  new MutationObserver(record).observe(document.querySelector('#chatbot'),
-                                       {subtree: true, childList: true, characterData: true});
-}"""
-
-
-def _ask(page: Any, question: str) -> list[int]:
-    """Ask and wait for the citation cards; returns the lengths the answer went through while streaming."""
-    page.evaluate(WATCH)
-    page.fill("#question textarea", question)
-    page.click("#ask")
-    page.wait_for_selector("#cards", state="visible", timeout=180_000)
-    lengths: list[int] = page.evaluate("() => window.__lengths")
-    return lengths
-
-
-def test_ask_see_citation_page_give_feedback(app: tuple[str, Briefbot], browser: Any) -> None:
-    url, bot = app
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+@pytest.fixture
+def page(app: tuple[str, Briefbot], browser: Any) -> Iterator[Any]:
+    """A fresh browser session on the app (its own context: own cookies, own Gradio session)."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    page = context.new_page()
-    page.goto(url)
-    page.wait_for_selector("#question textarea", timeout=60_000)
+    pg = context.new_page()
+    pg.goto(app[0])
+    pg.wait_for_selector("#question textarea", timeout=60_000)
+    assert_no_errors(pg, "loading the page")
+    yield pg
+    context.close()
 
-    lengths = _ask(page, LIBYA_Q)
-    answer = page.locator('#chatbot [data-testid="bot"]').last.inner_text()
+
+def _shot(pg: Any, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / name))
+
+
+def _open_filters(pg: Any) -> None:
+    pg.click("#filters button")
+    pg.wait_for_selector("#f-from input", state="visible", timeout=10_000)
+
+
+def _pick(pg: Any, elem: str, value: str) -> None:
+    """Choose ``value`` in the dropdown ``#elem`` the way a user does: type, then click the option."""
+    pg.click(f"#{elem} input")
+    pg.fill(f"#{elem} input", value)
+    pg.locator('[data-testid="dropdown-option"]', has_text=value).first.click()
+    pg.keyboard.press("Escape")
+
+
+# --- chat -----------------------------------------------------------------------------------------------------
+def test_layout_on_first_load(page: Any) -> None:
+    # The intro placeholder is not covered by a label (there is none on the chat), and the chat fits the window.
+    assert page.locator('#chatbot [data-testid="block-label"]').count() == 0
+    intro = page.locator("#chatbot .placeholder-content, #chatbot .placeholder").first
+    assert "Ask a question about the indexed UN documents" in intro.inner_text()
+    _shot(page, "web_first_load.png")
+
+
+def test_filters_open_close_set_and_clear(page: Any) -> None:
+    _open_filters(page)
+    assert page.locator("#f-from input").input_value() in ("", "Any year")
+    page.click("#filters button")  # closed again: the bug was that this alone broke every question
+    ask(page, LIBYA_Q)
+    assert "15 May 2026" in last_bot_text(page)
+
+    _open_filters(page)
+    page.locator("#f-types label", has_text="Secretary-General report").click()
+    _pick(page, "f-from", "2025")
+    _pick(page, "f-to", "2025")
+    _shot(page, "web_filters.png")
+    ask(page, LIBYA_Q)
+    cards = page.inner_text("#cards")
+    assert re.findall(r"S/2025/\d+", cards), cards
+    assert "S/RES/2769" not in cards  # a resolution is not an SG report
+
+    page.click("#f-clear")
+    page.wait_for_function("document.querySelector('#f-from input').value === '' || "
+                           "document.querySelector('#f-from input').value === 'Any year'", timeout=10_000)
+    assert page.locator("#f-to input").input_value() in ("", "Any year")
+    assert not page.locator("#f-types input:checked").count()
+    ask(page, LIBYA_Q)
+    assert "S/RES/2769 (2025)" in page.inner_text("#cards")
+
+    # A year typed by hand that is not a year: a clear warning, the question kept, nothing asked.
+    page.fill("#f-from input", "20x5")
+    page.keyboard.press("Enter")
+    page.fill("#question textarea", MARS_Q)
+    page.click("#ask")
+    page.wait_for_selector(".toast-body.warning", timeout=20_000)
+    assert "is not a year" in page.inner_text(".toast-body.warning")
+    assert errors_on(page), "the error helper must see the warning toast it is meant to fail on"
+    assert page.locator("#question textarea").input_value() == MARS_Q
+
+
+def test_questions_in_a_row_show_the_newest_answer(page: Any) -> None:
+    questions = [LIBYA_Q, MARS_Q, "What does resolution 2781 (2025) decide about the arms embargo?",
+                 "Which armed groups are involved in illicit gold trade in Sudan?",
+                 "What did the Secretary-General report about migrant smuggling in Libya?"]
+    for n, q in enumerate(questions, start=1):
+        ask(page, q)
+        if n in (2, 5):
+            assert newest_answer_visible(page), f"after {n} questions the newest answer is off screen"
+            # The citation panel belongs to the newest answer.
+            assert f"answer {n}:" in page.inner_text("#fb-target")
+            assert q[:40] in page.inner_text("#fb-target")
+            _shot(page, f"web_{n}_questions.png")
+    assert page.locator('#chatbot [data-testid="bot"]').count() == 5
+    # Selecting an earlier answer brings back its own citations.
+    page.locator('#chatbot [data-testid="bot"]').first.click()
+    page.wait_for_function("document.querySelector('#fb-target').innerText.includes('answer 1:')",
+                           timeout=20_000)
+    assert "S/RES/2769 (2025)" in page.inner_text("#cards")
+    assert_no_errors(page, "selecting the first answer")
+
+
+def test_citation_page_pdf_export_and_feedback(page: Any, app: tuple[str, Briefbot]) -> None:
+    _, bot = app
+    lengths = ask(page, LIBYA_Q)
+    answer = last_bot_text(page)
     assert "15 May 2026" in answer and "S/RES/2769 (2025), para. 22, p. 6" in answer
     assert len(lengths) >= 3, f"the answer did not stream: {lengths}"  # placeholder, partial text, final
-    page.screenshot(path=str(ARTIFACTS / "web_answer.png"), full_page=True)
+    assert "confidence" not in answer and "threshold" not in answer
+    _shot(page, "web_chat.png")
 
     card = page.locator("#cards button").filter(has_text="S/RES/2769 (2025)").filter(
         has_text=re.compile(r"para\.\s22"))
@@ -88,41 +170,169 @@ def test_ask_see_citation_page_give_feedback(app: tuple[str, Briefbot], browser:
     page.wait_for_selector("#page-image img", timeout=60_000)
     caption = page.inner_text("#page-caption")
     assert "S/RES/2769 (2025), para. 22, p. 6" in caption and "quote highlighted" in caption
-    pdf_button = page.locator("#pdf-download")
-    assert "S_RES_2769_2025.pdf" in pdf_button.inner_text()
-    with page.expect_download() as pdf_download:
-        pdf_button.click()
-    assert Path(pdf_download.value.path()).read_bytes()[:5] == b"%PDF-"
-    page.screenshot(path=str(ARTIFACTS / "web_citation_page.png"), full_page=True)
+    assert_no_errors(page, "opening a citation's page")
+    _shot(page, "web_citation_page.png")
 
-    with page.expect_download() as md_download:
-        page.click("#export-md")
-    markdown = Path(md_download.value.path()).read_text(encoding="utf-8")
+    page.click("#pdf-download")
+    assert download_from(page, "export-file", "S_RES_2769_2025", ".pdf").read_bytes()[:5] == b"%PDF-"
+    assert_no_errors(page, "downloading the PDF")
+
+    page.click("#export-md")
+    markdown = download_from(page, "export-file", "briefbot-answer", ".md").read_text(encoding="utf-8")
     assert markdown.startswith(f"# {LIBYA_Q}") and "S/RES/2769 (2025), para. 22, p. 6" in markdown
+    assert_no_errors(page, "exporting the answer")
 
+    # One feedback mechanism: the buttons under the answer (no thumbs on the messages).
+    assert page.locator('#chatbot [aria-label="like"], #chatbot [aria-label="dislike"]').count() == 0
     page.fill("#fb-comment textarea", "Right paragraph, right date.")
     page.click("#fb-up")
     page.wait_for_function("document.querySelector('#fb-status').innerText.includes('Thanks')", timeout=30_000)
+    assert_no_errors(page, "giving feedback")
     records = [json.loads(line) for line in
                feedback_path(Path(bot.settings.index)).read_text(encoding="utf-8").splitlines()]
     mine = [r for r in records if r["comment"] == "Right paragraph, right date."]
     assert len(mine) == 1
     assert mine[0]["rating"] == "up" and mine[0]["question"] == LIBYA_Q and mine[0]["timestamp"]
+    assert mine[0]["owner"].startswith("session:")
     assert any(c["symbol"] == "S/RES/2769 (2025)" and c["paragraph"] == "22" for c in mine[0]["citations"])
-    page.screenshot(path=str(ARTIFACTS / "web_feedback.png"), full_page=True)
 
-    # Another user's session is separate: their question does not change this user's answer or cards.
-    other = browser.new_context(viewport={"width": 1200, "height": 900}).new_page()
-    other.goto(url)
+    # This session sees its comment in the Feedback tab and its export ...
+    page.get_by_role("tab", name="Feedback").click()
+    page.click("#fb-refresh")
+    page.wait_for_function("document.querySelector('#fb-table').innerText.includes('Right paragraph')",
+                           timeout=30_000)
+    page.click("#fb-jsonl")
+    exported = download_from(page, "fb-export", ".jsonl").read_text(encoding="utf-8")
+    assert "Right paragraph, right date." in exported
+    assert_no_errors(page, "exporting feedback")
+
+
+def test_feedback_of_another_session_is_not_readable(page: Any, browser: Any, app: tuple[str, Briefbot]) -> None:
+    ask(page, MARS_Q)
+    assert "Not answered by the indexed documents" in last_bot_text(page)
+    page.fill("#fb-comment textarea", "private remark 7f3a")
+    page.click("#fb-down")
+    page.wait_for_function("document.querySelector('#fb-status').innerText.includes('Thanks')", timeout=30_000)
+
+    other = browser.new_context(viewport={"width": 1200, "height": 900}, accept_downloads=True).new_page()
+    other.goto(app[0])
     other.wait_for_selector("#question textarea", timeout=60_000)
-    assert other.locator('#chatbot [data-testid="bot"]').count() == 0
-    _ask(other, "What is the population of Mars?")
-    assert "Not answered by the indexed documents" in other.locator('#chatbot [data-testid="bot"]').last.inner_text()
-    assert page.locator('#chatbot [data-testid="bot"]').count() == 1
-    assert page.locator("#cards button").filter(has_text="S/RES/2769 (2025)").count() >= 1
+    assert other.locator('#chatbot [data-testid="bot"]').count() == 0  # not the first session's chat either
+    other.get_by_role("tab", name="Feedback").click()
+    other.click("#fb-refresh")
+    other.wait_for_timeout(1500)
+    assert "private remark" not in other.inner_text("#fb-table")
+    for kind in ("jsonl", "csv"):
+        other.click(f"#fb-{kind}")
+        assert "private remark" not in download_from(other, "fb-export", f".{kind}").read_text(encoding="utf-8")
+    assert_no_errors(other, "reading feedback in another session")
+    other.context.close()
 
+
+def test_reload_starts_clean_and_keeps_working(page: Any) -> None:
+    ask(page, MARS_Q)
+    page.reload()
+    page.wait_for_selector("#question textarea", timeout=60_000)
+    assert_no_errors(page, "reloading")
+    ask(page, LIBYA_Q)
+    assert "15 May 2026" in last_bot_text(page)
+
+
+# --- library ----------------------------------------------------------------------------------------------------
+def test_library_upload_and_remove(page: Any, app: tuple[str, Briefbot], tmp_path: Path) -> None:
+    _, bot = app
     page.get_by_role("tab", name="Library").click()
     page.wait_for_selector("#library-table", timeout=30_000)
-    assert "S/RES/2769 (2025)" in page.inner_text("#library-table")
-    page.screenshot(path=str(ARTIFACTS / "web_library.png"), full_page=True)
-    context.close()
+    table = page.locator("#library-table")
+    assert "S/RES/2769 (2025)" in table.inner_text()
+    # The table fits the page: no horizontal scrolling of the window or the table.
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    width = page.evaluate("() => { const t = document.querySelector('#library-table table');"
+                          " return [t.scrollWidth, document.querySelector('#library-table').clientWidth]; }")
+    assert width[0] <= width[1] + 2, width
+    _shot(page, "web_library.png")
+
+    upload = tmp_path / "S_2025_172.pdf"
+    shutil.copyfile(FIXTURE_PDF, upload)
+    try:
+        page.set_input_files("#upload input[type=file]", str(upload))
+        page.locator("#upload").get_by_text("S_2025_172.pdf").first.wait_for(timeout=30_000)
+        page.click("#upload-btn")
+        page.wait_for_function("document.querySelector('#upload-status').innerText.includes('Ingest finished')",
+                               timeout=300_000)
+        status = page.inner_text("#upload-status")
+        assert "another ingest" not in status and "1 ingested" in status, status
+        assert_no_errors(page, "uploading a PDF")
+        page.wait_for_function("document.querySelector('#library-table').innerText.includes('S/2025/172')",
+                               timeout=30_000)
+
+        _pick(page, "remove-docs", "S/2025/172")
+        page.click("#remove-btn")
+        page.wait_for_function("document.querySelector('#remove-status').innerText.includes('Removed')",
+                               timeout=60_000)
+        assert_no_errors(page, "removing a document")
+        page.wait_for_function("!document.querySelector('#library-table').innerText.includes('S/2025/172')",
+                               timeout=30_000)
+    finally:
+        if "S_2025_172.pdf" in {d.doc_id for d in bot.library()}:
+            bot.remove(["S_2025_172.pdf"])
+    assert "S_2025_172.pdf" not in {d.doc_id for d in bot.library()}
+
+
+# --- hostile text -------------------------------------------------------------------------------------------
+def _hostile_pdf(browser: Any, dest: Path, payloads: list[str]) -> Path:
+    """A real PDF whose text carries the payloads, printed by Chromium from an HTML page that shows them as text."""
+    import html
+
+    pg = browser.new_page()
+    lines = "".join(f"<p>{html.escape(p)}</p>" for p in payloads)
+    pg.set_content("<html><body style='font: 10pt sans-serif'><h1>Beacon smuggling ledger</h1>"
+                   "<p>The beacon smuggling network moved fuel through the harbour of Zawiya in 2025.</p>"
+                   f"{lines}<p>The ledger of the beacon smuggling network lists the harbour payments.</p>"
+                   "</body></html>")
+    pg.pdf(path=str(dest), format="A4")
+    pg.close()
+    return dest
+
+
+def test_hostile_text_is_shown_as_text_and_fetches_nothing(app: tuple[str, Briefbot], browser: Any,
+                                                           tmp_path: Path) -> None:
+    url, bot = app
+    beacon = Beacon()
+    origin = urlsplit(url)
+    md_image = f"![b](http://127.0.0.1:{beacon.port}/beacon.png?leak=x)"
+    img_tag = f'<img src="http://127.0.0.1:{beacon.port}/x.png">'
+    pdf = _hostile_pdf(browser, tmp_path / "beacon_ledger.pdf", [md_image, img_tag])
+    report = bot.ingest([pdf])
+    assert not report.failed, [(r.path, r.reason) for r in report.failed]
+    text = bot.page_text("beacon_ledger.pdf", 1)
+    assert md_image in text and img_tag in text, text  # the payloads survived parsing
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = context.new_page()
+    requests: list[str] = []
+    pg.on("request", lambda r: requests.append(r.url))
+    try:
+        pg.goto(url)
+        pg.wait_for_selector("#question textarea", timeout=60_000)
+        ask(pg, "Which harbour payments does the ledger of the beacon smuggling network list?")
+        shown = pg.inner_text("#cards") + last_bot_text(pg)
+        assert md_image in shown or img_tag in shown, shown
+        # The payloads as the question itself.
+        question = f"What about {md_image} and {img_tag}?"
+        ask(pg, question)
+        asked = pg.locator('#chatbot [data-testid="user"]').last.inner_text()
+        assert md_image in asked and img_tag in asked, asked
+        for c in range(pg.locator("#cards button").count()):
+            pg.locator("#cards button").nth(c).click()
+        pg.wait_for_timeout(1500)
+        assert pg.locator("#chatbot img, #cards img").count() == 0
+        assert_no_errors(pg, "showing hostile text")
+        _shot(pg, "web_hostile_text.png")
+    finally:
+        context.close()
+        beacon.close()
+        bot.remove(["beacon_ledger.pdf"])
+    outside = [r for r in requests if not r.startswith(("data:", "blob:"))
+               and urlsplit(r).netloc != origin.netloc]
+    assert not outside, outside
+    assert beacon.hits == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import socket
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,12 +15,21 @@ from PIL import ImageChops
 from typer.testing import CliRunner
 
 from briefbot.cli import app as cli_app
-from briefbot.errors import ConfigError, NotFoundError, UploadRejected
+from briefbot.errors import BriefbotError, ConfigError, NotFoundError, UploadRejected
 from briefbot.export import answer_markdown
-from briefbot.feedback import append_feedback, export_csv, export_jsonl, feedback_path, make_record, read_feedback
+from briefbot.feedback import (
+    append_feedback,
+    export_csv,
+    export_jsonl,
+    feedback_path,
+    make_record,
+    read_feedback,
+    visible_feedback,
+)
 from briefbot.models import Answer
 from briefbot.service import Briefbot
 from briefbot.web import handlers as h
+from briefbot.web.guard import allowed_hosts, fetches_url, host_name
 from briefbot.web.pdfview import locate, render_page
 from web_support import LIBYA_Q, LIBYA_QUOTE, SAMPLES, web_briefbot
 
@@ -60,6 +70,24 @@ def test_citation_card_shows_symbol_title_type_date_page_paragraph_quote(libya: 
         assert part in html, part
 
 
+def test_footnotes_are_labelled_as_footnotes() -> None:
+    card = h.Card(key="1", doc_id="x.pdf", symbol="S/2025/1", title=None, doc_type="other", date=None, page=4,
+                  paragraph="fn 109", quote="q")
+    assert card.reference() == "S/2025/1, footnote 109, p. 4"
+    assert "footnote&nbsp;109" in h.card_html(card) and "para." not in h.card_html(card)
+
+
+def test_text_from_documents_and_users_is_literal_markdown() -> None:
+    hostile = '![b](http://127.0.0.1:9/beacon.png?leak=x) <img src="http://127.0.0.1:9/x.png"> **bold** $$x$$'
+    md = h.md_text(hostile)
+    assert "<img" not in md and "](" not in md and "**" not in md and "$$" not in md
+    assert "http://" not in md  # no autolink either
+    # Unescaping Markdown's backslashes and the HTML entities gives the text back unchanged.
+    import html as _html
+    import re as _re
+    assert _html.unescape(_re.sub(r"\\(.)", r"\1", md)) == hostile
+
+
 def test_card_html_escapes_document_text() -> None:
     card = h.Card(key="1", doc_id="x.pdf", symbol="S/1<b>", title="<script>alert(1)</script>", doc_type="other",
                   date=None, page=1, paragraph=None, quote='a "quote" & <img src=x onerror=alert(1)>')
@@ -72,6 +100,8 @@ def test_abstention_is_said_plainly_and_offers_closest_passages(bot: Briefbot, m
     assert mars.abstained and not mars.citations
     message = h.answer_message(mars)
     assert message.startswith("**Not answered by the indexed documents.**")
+    assert "confidence" in mars.answer  # the engine's reason keeps its figures for the CLI and evals ...
+    assert "confidence" not in message and "threshold" not in message  # ... the chat says it in words
     cards = h.cards_for(mars)
     assert 1 <= len(cards) <= 5 and all(c.passage for c in cards)
     assert "closest passage" in h.card_html(cards[0])
@@ -134,12 +164,13 @@ def test_page_view_refuses_documents_not_in_the_index(bot: Briefbot) -> None:
             h.resolve_pdf(bot, bad)
 
 
-def test_temp_copies_keep_the_index_out_of_served_paths(bot: Briefbot) -> None:
-    files = h.TempFiles()
-    copy = files.copy(h.resolve_pdf(bot, "S_2025_257.pdf"))
+def test_temp_copies_keep_the_indexed_files_out_of_served_paths(bot: Briefbot, tmp_path: Path) -> None:
+    files = h.TempFiles(tmp_path / "web-tmp")
+    original = h.resolve_pdf(bot, "S_2025_257.pdf")
+    copy = files.copy(original)
     assert copy.read_bytes()[:5] == b"%PDF-" and copy.is_relative_to(files.root)
-    assert not copy.is_relative_to(Path(bot.settings.index).resolve())
-    shutil.rmtree(files.root)
+    assert copy.resolve() != original.resolve()
+    files.cleanup()
 
 
 # --- filters and library ------------------------------------------------------------------------------------
@@ -149,6 +180,22 @@ def test_filters_from_the_form() -> None:
     assert f is not None
     assert (f.doc_types, f.year_from, f.year_to, f.missions, f.doc_ids) == (
         ["resolution"], 2024, 2026, ["Libya"], ["S_RES_2769_2025.pdf"])
+
+
+def test_empty_year_boxes_mean_no_bound_and_bad_years_say_so() -> None:
+    for empty in (None, "", "Any year", "  "):
+        assert h.filters_from_ui(None, empty, empty, None, None) is None
+    f = h.filters_from_ui(None, "2019", "", None, None)
+    assert f is not None and (f.year_from, f.year_to) == (2019, None)
+    for bad in ("0", "20x5", "99999"):
+        with pytest.raises(BriefbotError, match="is not a year") as err:
+            h.filters_from_ui(None, bad, None, None, None)
+        assert err.value.remedy and "empty" in err.value.remedy
+
+
+def test_year_choices_are_the_indexed_years(bot: Briefbot) -> None:
+    choices = h.year_choices(bot.library())
+    assert choices[0] == h.ANY_YEAR and ("2025", "2025") in choices
 
 
 def test_filters_restrict_answers(bot: Briefbot) -> None:
@@ -161,7 +208,7 @@ def test_library_rows_and_choices(bot: Briefbot) -> None:
     docs = bot.library()
     rows = h.library_rows(docs)
     assert len(rows) == len(docs) >= 6 and all(len(r) == len(h.LIBRARY_COLUMNS) for r in rows)
-    assert any(r[0] == "S/RES/2769 (2025)" and r[1] == "ok" for r in rows)
+    assert any(r[0] == "S/RES/2769 (2025)" and r[6] == "ok" for r in rows)
     assert "Libya" in h.mission_choices(docs)
     assert ("S_RES_2769_2025.pdf" in {v for _, v in h.document_choices(docs)})
     assert h.library_summary(docs, []).startswith(f"**{len(docs)}** documents")
@@ -250,6 +297,16 @@ def test_feedback_append_and_export(libya: Answer, tmp_path: Path) -> None:
     assert rows[1]["comment"].startswith("'=")  # not evaluated as a formula by spreadsheets
 
 
+def test_feedback_is_read_by_its_owner_only(libya: Answer) -> None:
+    mine = make_record(libya, "up", "mine", owner="session:a")
+    theirs = make_record(libya, "down", "theirs", owner="session:b")
+    legacy = {k: v for k, v in make_record(libya, "up", "old").items() if k != "owner"}
+    records = [mine, theirs, legacy]
+    assert [r["comment"] for r in visible_feedback(records, "session:a")] == ["mine"]
+    assert visible_feedback(records, None) == []
+    assert len(visible_feedback(records, "user:lead", everyone=True)) == 3
+
+
 def test_markdown_export(libya: Answer, mars: Answer) -> None:
     md = answer_markdown(libya, now=datetime(2025, 6, 1, tzinfo=UTC))
     assert md.startswith(f"# {LIBYA_Q}\n")
@@ -264,6 +321,24 @@ def test_markdown_export(libya: Answer, mars: Answer) -> None:
 
 
 # --- serving ------------------------------------------------------------------------------------------------
+def test_allowed_host_names() -> None:
+    assert allowed_hosts("127.0.0.1") == {"127.0.0.1", "localhost", "::1"}
+    assert allowed_hosts("::1") == {"127.0.0.1", "localhost", "::1"}
+    assert allowed_hosts("briefbot.example.org") == {"briefbot.example.org"}
+    assert allowed_hosts("10.0.0.5", ["Briefbot.Example.org "]) == {"10.0.0.5", "briefbot.example.org"}
+    assert {"localhost", socket.gethostname().lower()} <= allowed_hosts("0.0.0.0")
+    assert host_name("[::1]:7860") == "::1" and host_name("LocalHost:80") == "localhost"
+    assert host_name("http://attacker.example") == "attacker.example" and host_name("") is None
+
+
+def test_url_arguments_of_file_routes_are_recognised() -> None:
+    for path in ("/gradio_api/file=http://x/y", "/gradio_api/file=HTTPS://x", "/gradio_api/file=//x/y",
+                 "/gradio_api/file=http%3A%2F%2Fx", "/gradio_api/proxy=ftp://x", "/gradio_api/file=%2F%2Fx"):
+        assert fetches_url(path), path
+    for path in ("/gradio_api/file=/tmp/a.pdf", "/gradio_api/file=web-1/files/x.md", "/config"):
+        assert not fetches_url(path), path
+
+
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "::1", "127.0.0.2"])
 def test_loopback_needs_no_auth(host: str) -> None:
     h.check_bind(host, None)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import atexit
 import os
 import socket
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -52,10 +54,121 @@ def web_briefbot(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
 def running_app(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Briefbot]:
     """URL of the real app on 127.0.0.1 (a free port), launched without blocking, and its Briefbot."""
     if "url" not in _cache:
-        from briefbot.web import create_app, launch
+        from briefbot.web import close, create_app, launch
 
         bot = web_briefbot(tmp_path_factory)
         demo = create_app(bot, bot.settings)
         _cache["url"] = launch(demo, bot.settings, prevent_thread_lock=True, quiet=True)
-        atexit.register(demo.close)
+        atexit.register(close, demo)
     return _cache["url"], _cache["bot"]
+
+
+# --- browser helpers ----------------------------------------------------------------------------------------
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync"]
+# Everything Gradio shows when something failed: error and warning toasts, a component's red "Error" badge.
+ERROR_SELECTOR = ('.toast-body.error, .toast-body.warning, [data-testid="status-tracker"] .error, '
+                  '.error-bubble, .error-message')
+
+
+def errors_on(page: Any) -> list[str]:
+    """Texts of the visible error toasts and error badges on the page."""
+    found: list[str] = page.locator(ERROR_SELECTOR).evaluate_all(
+        "els => els.filter(e => e.offsetParent !== null || e.getClientRects().length)"
+        ".map(e => (e.innerText || e.className).trim())")
+    return found
+
+
+def assert_no_errors(page: Any, step: str) -> None:
+    """Fail the test when the page shows any error toast or badge after ``step``."""
+    found = errors_on(page)
+    assert not found, f"after {step}: the page shows errors {found}"
+
+
+def last_bot_text(page: Any) -> str:
+    bots = page.locator('#chatbot [data-testid="bot"]')
+    return str(bots.last.inner_text()) if bots.count() else ""
+
+
+# Records every length the last answer bubble goes through, however fast the stream, from inside the page.
+WATCH = """() => {
+  window.__lengths = [];
+  const record = () => {
+    const bots = document.querySelectorAll('#chatbot [data-testid="bot"]');
+    if (!bots.length) return;
+    const n = bots[bots.length - 1].innerText.length;
+    if (window.__lengths[window.__lengths.length - 1] !== n) window.__lengths.push(n);
+  };
+  new MutationObserver(record).observe(document.querySelector('#chatbot'),
+                                       {subtree: true, childList: true, characterData: true});
+}"""
+
+
+def ask(page: Any, question: str, timeout_ms: int = 180_000) -> list[int]:
+    """Ask in the page and wait until the answer is complete (its cards shown, nothing pending); fails on any
+    error shown. Returns the lengths the answer bubble went through while streaming."""
+    before = page.locator('#chatbot [data-testid="bot"]').count()
+    page.evaluate(WATCH)
+    page.fill("#question textarea", question)
+    page.click("#ask")
+    page.wait_for_function("n => document.querySelectorAll('#chatbot [data-testid=\"bot\"]').length > n",
+                           arg=before, timeout=timeout_ms)
+    # The last step of an answer names it under the chat: "… apply to answer <n>: “question”".
+    page.wait_for_function("n => document.querySelector('#fb-target')?.innerText.includes('answer ' + n + ':')",
+                           arg=before + 1, timeout=timeout_ms)
+    assert_no_errors(page, f"asking {question!r}")
+    text = last_bot_text(page)
+    assert not text.startswith("Error"), text
+    lengths: list[int] = page.evaluate("() => window.__lengths")
+    return lengths
+
+
+def download_from(page: Any, elem: str, *parts: str) -> Path:
+    """Wait until the file component ``#elem`` shows a file whose name has all ``parts``, download it, return
+    the downloaded path (Gradio shows stem and extension apart, the link is the size)."""
+    page.wait_for_function("([sel, parts]) => { const t = document.querySelector(sel)?.innerText || '';"
+                           " return parts.every(p => t.includes(p)); }", arg=[f"#{elem}", list(parts)],
+                           timeout=60_000)
+    with page.expect_download() as download:
+        page.locator(f"#{elem} a[download]").first.click()
+    return Path(download.value.path())
+
+
+def newest_answer_visible(page: Any) -> bool:
+    """Whether the newest answer's bubble is on screen: inside the chat panel's visible part and the window."""
+    return bool(page.evaluate("""() => {
+        const log = document.querySelector('#chatbot [role="log"]');
+        const bots = log.querySelectorAll('[data-testid="bot"]');
+        const b = bots[bots.length - 1].getBoundingClientRect(), l = log.getBoundingClientRect();
+        const top = Math.max(b.top, l.top, 0), bottom = Math.min(b.bottom, l.bottom, window.innerHeight);
+        return bottom - top >= Math.min(40, b.height);
+    }"""))
+
+
+# --- a server that counts what is asked of it ---------------------------------------------------------------
+class Beacon:
+    """A real HTTP server on another loopback port that records every request it gets (a hostile document's
+    image or link target: nothing the app shows may make the browser or the server call it)."""
+
+    def __init__(self) -> None:
+        hits: list[str] = []
+        self.hits = hits
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                hits.append(self.path)
+                self.send_response(200)
+                self.send_header("Content-Type", "image/png")
+                self.end_headers()
+
+            def log_message(self, format: str, *args: Any) -> None:
+                return
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = int(self.server.server_address[1])
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()

@@ -122,6 +122,14 @@ class Settings(BaseSettings):
     render_timeout_s: float = Field(20.0, gt=0, description="Seconds a page-image render may take.")
     render_max_page_pt: float = Field(3500.0, gt=0, description="Pages larger than this (points, 72 per inch) are "
                                       "not rendered as images; A0 is 2,384 x 3,370.")
+    host_names: str | None = Field(None, description="Other host names (comma-separated) the web app answers to, "
+                                   "e.g. its DNS name when bound to 0.0.0.0; requests naming any other host are "
+                                   "refused (DNS rebinding).")
+    web_temp_dir: Path | None = Field(None, description="Private folder (made 0700) for the web app's exports, "
+                                      "PDF copies, page images and Gradio's cache; unset means <index>/web-tmp. "
+                                      "Emptied when the server stops.")
+    feedback_readers: str | None = Field(None, description="User names (comma-separated) who see and export "
+                                         "everyone's feedback in the web app; everyone else sees their own.")
 
     @classmethod
     def settings_customise_sources(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from .models import DOC_TYPE_LABELS, Answer
+from .models import DOC_TYPE_LABELS, Answer, paragraph_label
 
 _CLOSEST = 5
 
@@ -36,7 +36,7 @@ def answer_markdown(answer: Answer, now: datetime | None = None) -> str:
         for h in answer.hits[:_CLOSEST]:
             p = h.to_passage()
             where = ", ".join(x for x in (p["symbol"] or p["document"],
-                                          f"para. {p['paragraph']}" if p["paragraph"] else "",
+                                          paragraph_label(p["paragraph"]) if p["paragraph"] else "",
                                           f"p. {p['page']}" if p["page"] is not None else "") if x)
             out += [f"**{h.rank}. {where}**", "", _quote_block(h.chunk.text), ""]
     return "\n".join(out).rstrip() + "\n"

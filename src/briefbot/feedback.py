@@ -1,5 +1,8 @@
 """Analyst feedback on answers: one JSON object per line in ``<index>/feedback.jsonl``, exportable as JSONL or CSV.
 
+Each record names its owner (a signed-in user, or a browser session); a user reads and exports only their own,
+except the feedback readers the settings name.
+
 Pure functions over files; the web app calls them, nothing here knows about Gradio.
 """
 
@@ -31,7 +34,8 @@ def feedback_path(index: Path) -> Path:
     return Path(index) / FEEDBACK_FILE
 
 
-def make_record(answer: Answer, rating: Rating, comment: str = "", now: datetime | None = None) -> dict[str, Any]:
+def make_record(answer: Answer, rating: Rating, comment: str = "", now: datetime | None = None,
+                owner: str | None = None) -> dict[str, Any]:
     """The stored form of one piece of feedback; citations keep symbol, page, paragraph and quote."""
     if rating not in ("up", "down"):
         raise ValueError(f"rating must be 'up' or 'down', not {rating!r}")
@@ -44,6 +48,7 @@ def make_record(answer: Answer, rating: Rating, comment: str = "", now: datetime
         "citations": [c.to_dict() for c in answer.citations],
         "rating": rating,
         "comment": comment.strip(),
+        "owner": owner,
     }
 
 
@@ -70,6 +75,15 @@ def read_feedback(path: Path) -> list[dict[str, Any]]:
         if isinstance(item, dict):
             records.append(item)
     return records
+
+
+def visible_feedback(records: Iterable[dict[str, Any]], owner: str | None, everyone: bool = False
+                     ) -> list[dict[str, Any]]:
+    """The records ``owner`` may read: their own; all of them for a feedback reader (``everyone``). Records
+    without an owner (written before owners were kept) are for readers only."""
+    if everyone:
+        return list(records)
+    return [r for r in records if owner and r.get("owner") == owner]
 
 
 def export_jsonl(records: Iterable[dict[str, Any]], dest: Path) -> Path:

@@ -172,6 +172,13 @@ class Hit:
         }
 
 
+def paragraph_label(label: str) -> str:
+    """How a passage's label reads in a reference: ``para. 23``, or ``footnote 12`` for a footnote (``fn 12``)."""
+    if label.startswith("fn "):
+        return "footnote " + label[3:]
+    return f"para. {label}"
+
+
 @dataclass(slots=True)
 class Citation:
     key: str
@@ -203,7 +210,7 @@ class Citation:
         """``S/RES/2769 (2025), para. 23, p. 6``."""
         parts = [self.symbol or self.document]
         if self.paragraph:
-            parts.append(f"para. {self.paragraph}")
+            parts.append(paragraph_label(self.paragraph))
         if self.page is not None:
             parts.append(f"p. {self.page}")
         return ", ".join(parts)

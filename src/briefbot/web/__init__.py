@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+import signal
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .auth import check_login
-from .handlers import check_bind
+from .handlers import check_bind, open_temp_space
 
 if TYPE_CHECKING:
     import gradio as gr
@@ -17,19 +18,26 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["check_bind", "create_app", "launch", "serve"]
+__all__ = ["check_bind", "close", "create_app", "launch", "serve"]
 
 
 def create_app(bot: Briefbot, settings: Settings) -> gr.Blocks:
+    tmp = open_temp_space(settings)  # before Gradio is imported, which fixes some of its folders then
     from .app import create_app as _create_app
 
-    return _create_app(bot, settings)
+    return _create_app(bot, settings, tmp)
 
 
 def launch(demo: gr.Blocks, settings: Settings, prevent_thread_lock: bool = False, quiet: bool = False) -> str:
     from .app import launch as _launch
 
     return _launch(demo, settings, prevent_thread_lock=prevent_thread_lock, quiet=quiet)
+
+
+def close(demo: gr.Blocks) -> None:
+    from .app import close as _close
+
+    _close(demo)
 
 
 def serve(settings: Settings, on_ready: Callable[[str], None] | None = None) -> None:
@@ -50,6 +58,15 @@ def serve(settings: Settings, on_ready: Callable[[str], None] | None = None) -> 
         # Gradio's own banner suggests share=True, which briefbot never uses: print our own line instead.
         url = launch(demo, settings, prevent_thread_lock=True, quiet=True)
         claim.set_url(url)
-        if on_ready:
-            on_ready(url)
-        demo.block_thread()
+        # SIGTERM (systemd, kill) stops the server the way Ctrl+C does, so the private temp space is removed.
+        signal.signal(signal.SIGTERM, _interrupt)
+        try:
+            if on_ready:
+                on_ready(url)
+            demo.block_thread()
+        finally:
+            close(demo)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt

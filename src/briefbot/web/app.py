@@ -6,6 +6,8 @@ the same service functions the CLI calls; the logic that is not wiring lives in 
 
 from __future__ import annotations
 
+import atexit
+import io
 import logging
 import os
 from collections.abc import Iterator
@@ -16,11 +18,14 @@ from typing import Any
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # air-gapped: no telemetry calls
 
 import gradio as gr
+from gradio.routes import App as GradioApp
+from gradio.routes import ORJSONResponse
 
 from ..config import Settings
 from ..errors import BriefbotError, UploadRejected
 from ..export import answer_markdown
 from ..feedback import (
+    FEEDBACK_FILE,
     Rating,
     append_feedback,
     export_csv,
@@ -28,11 +33,13 @@ from ..feedback import (
     feedback_path,
     make_record,
     read_feedback,
+    visible_feedback,
 )
 from ..models import DOC_TYPE_LABELS, DOC_TYPES, Answer
 from ..service import Briefbot
 from . import handlers as h
 from .auth import check_login, launch_options
+from .guard import RequestGuard, allowed_hosts
 from .mandates_tab import mandates_tab
 from .pdfview import RenderLimits, render_page
 
@@ -62,6 +69,17 @@ fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejo
 0 0 3 3l4-9V2H5.72a2 2 0 0 0-2 1.7l-1.38 9a2 2 0 0 0 2 2.3zm7-13h2.67A2.31 2.31 0 0 1 22 4v7a2.31 2.31 0 0 1-2.33 \
 2H17'/></svg>"); }
 """
+# Once an answer is complete, its question goes to the top of the chat panel (the chat's own autoscroll leaves the
+# end of a long answer in view, not its beginning) and the panel into the window.
+SHOW_NEWEST_JS = """() => {
+  const chat = document.querySelector('#chatbot');
+  const log = chat && chat.querySelector('[role="log"]');
+  const asked = log ? log.querySelectorAll('[data-testid="user"]') : [];
+  if (!asked.length) return;
+  const row = asked[asked.length - 1];
+  log.scrollTop += row.getBoundingClientRect().top - log.getBoundingClientRect().top - 8;
+  chat.scrollIntoView({block: 'nearest'});
+}"""
 # System fonts only: the default theme would fetch Google Fonts, which an air-gapped browser cannot reach.
 THEME = gr.themes.Soft(font=["ui-sans-serif", "system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
 
@@ -74,33 +92,48 @@ class Session:
     message_answer: dict[int, int] = field(default_factory=dict)  # chat message index -> answer index
     current: int | None = None
     cards: list[h.Card] = field(default_factory=list)
+    card: int | None = None  # the card whose page is shown
     job: str | None = None
 
 
-def create_app(bot: Briefbot, settings: Settings) -> gr.Blocks:
-    """The web app over one shared ``Briefbot``."""
-    tmp = h.TempFiles()
-    jobs: dict[str, h.IngestJob] = {}
+def owner_of(request: gr.Request | None) -> str | None:
+    """Whose feedback this is: the signed-in user, else this browser session (loopback without accounts)."""
+    if request is None:
+        return None
+    if request.username:
+        return f"user:{request.username}"
+    return f"session:{request.session_hash}" if request.session_hash else None
+
+
+def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None) -> gr.Blocks:
+    """The web app over one shared ``Briefbot``; ``tmp`` is its private temp space (made here when not given)."""
     index = Path(settings.index)
+    tmp = tmp or h.open_temp_space(settings)
+    tmp.start_sweeper()
+    atexit.register(tmp.cleanup)
+    _temp_spaces.append(tmp)
+    jobs: dict[str, h.IngestJob] = {}
     fb_file = feedback_path(index)
+    readers = {u.strip() for u in (settings.feedback_readers or "").split(",") if u.strip()}
 
     # --- shared helpers -------------------------------------------------------------------------------------
     def show_answer(session: Session, i: int) -> tuple[Any, Any, Any]:
-        """Cards title, cards and Markdown export for answer ``i``."""
+        """Cards title, cards and the feedback target line for answer ``i``."""
         answer = session.answers[i]
-        session.current, session.cards = i, h.cards_for(answer)
+        session.current, session.cards, session.card = i, h.cards_for(answer), None
         title = ("### Closest passages (not an answer)" if answer.abstained else
                  f"### Citations ({len(session.cards)}) — select one to see its page") if session.cards else ""
-        md = tmp.path(f"briefbot-answer-{i + 1}.md")
-        md.write_text(answer_markdown(answer), encoding="utf-8")
         return (gr.Markdown(title, visible=bool(title)),
                 gr.Dataset(samples=[[h.card_html(c)] for c in session.cards], visible=bool(session.cards)),
-                gr.DownloadButton(value=str(md), visible=True))
+                f"Feedback and export apply to answer {i + 1}: “{h.md_text(answer.question[:100])}”")
 
     def library_outputs() -> tuple[Any, ...]:
         docs, failures = bot.library(), bot.failures()
+        choices = h.document_choices(docs)
         return (h.library_summary(docs, failures), h.library_rows(docs), h.failure_rows(failures),
-                gr.Dropdown(choices=h.mission_choices(docs)), gr.Dropdown(choices=h.document_choices(docs)))
+                gr.Dropdown(choices=h.mission_choices(docs)), gr.Dropdown(choices=choices),
+                gr.Dropdown(choices=h.year_choices(docs)), gr.Dropdown(choices=h.year_choices(docs)),
+                gr.Dropdown(choices=choices, value=[]))
 
     # --- chat -----------------------------------------------------------------------------------------------
     def chat(question: str, history: list[dict[str, Any]], session: Session, doc_types: list[str],
@@ -111,27 +144,32 @@ def create_app(bot: Briefbot, settings: Settings) -> gr.Blocks:
             gr.Warning("Type a question first.")
             yield (skip,) * 9
             return
-        history = [*(history or []), {"role": "user", "content": question},
+        try:
+            filters = h.filters_from_ui(doc_types, year_from, year_to, missions, documents)
+        except BriefbotError as exc:  # a bad filter keeps the question in its box
+            gr.Warning(f"Filters: {exc}")
+            yield (skip,) * 9
+            return
+        history = [*(history or []), {"role": "user", "content": h.md_text(question)},
                    {"role": "assistant", "content": "_Searching the indexed documents…_"}]
         yield history, "", skip, skip, skip, skip, skip, skip, skip
         text, answer = "", None
         try:
-            for ev in bot.ask_stream(question, filters=h.filters_from_ui(doc_types, year_from, year_to, missions,
-                                                                         documents)):
+            for ev in bot.ask_stream(question, filters=filters):
                 if ev.kind == "hits":
                     history[-1]["content"] = f"_Reading {len(ev.hits or [])} passages…_"
                 elif ev.kind == "token":
                     text += ev.text
-                    history[-1]["content"] = text
+                    history[-1]["content"] = h.md_text(text)
                 elif ev.kind == "note":
-                    text += f"\n\n> **Note:** {ev.text}\n\n"
-                    history[-1]["content"] = text
+                    text += "\n\n"
+                    history[-1]["content"] = h.md_text(text) + f"\n\n> **Note:** {h.md_text(ev.text)}\n\n"
                 elif ev.kind == "done":
                     answer = ev.answer
                     continue
                 yield history, skip, skip, skip, skip, skip, skip, skip, skip
         except BriefbotError as exc:
-            history[-1]["content"] = f"**Error:** {exc}"
+            history[-1]["content"] = f"**Error:** {h.md_text(str(exc))}"
         except Exception:
             log.exception("answering %r failed", question)
             history[-1]["content"] = "**Error:** something went wrong while answering; the server log has details."
@@ -141,9 +179,9 @@ def create_app(bot: Briefbot, settings: Settings) -> gr.Blocks:
         history[-1]["content"] = h.answer_message(answer)
         session.answers.append(answer)
         session.message_answer[len(history) - 1] = len(session.answers) - 1
-        title, cards, md = show_answer(session, len(session.answers) - 1)
-        yield (history, skip, session, title, cards, md, None, "Select a citation to see its page.",
-               gr.DownloadButton(visible=False))
+        title, cards, target = show_answer(session, len(session.answers) - 1)
+        yield (history, skip, session, title, cards, target, None, "Select a citation to see its page.",
+               gr.File(value=None, visible=False))
 
     def select_message(session: Session, evt: gr.SelectData) -> tuple[Any, ...]:
         i = session.message_answer.get(evt.index if isinstance(evt.index, int) else evt.index[0])
@@ -155,12 +193,14 @@ def create_app(bot: Briefbot, settings: Settings) -> gr.Blocks:
         if index is None or not 0 <= index < len(session.cards):
             return gr.skip(), gr.skip(), gr.skip()
         card = session.cards[index]
+        session.card = index
+        ref = h.md_text(card.reference())
         try:
             pdf = h.resolve_pdf(bot, card.doc_id)
         except BriefbotError as exc:
-            return None, f"**{card.reference()}** — {exc}", gr.DownloadButton(visible=False)
+            return None, f"**{ref}** — {h.md_text(str(exc))}", session
         if card.page is None:
-            return None, f"**{card.reference()}** — no page number for this passage.", gr.skip()
+            return None, f"**{ref}** — no page number for this passage.", session
         hint = None
         if card.start is not None:
             page_len = len(bot.page_text(card.doc_id, card.page))
@@ -169,61 +209,91 @@ def create_app(bot: Briefbot, settings: Settings) -> gr.Blocks:
             image, found = render_page(pdf, card.page, card.quote, hint=hint,
                                        limits=RenderLimits.from_settings(settings))
         except BriefbotError as exc:  # too large, too slow or too big in memory: say so in place of the image
-            return None, f"**{card.reference()}** — {exc}", gr.skip()
+            return None, f"**{ref}** — {h.md_text(str(exc))}", session
         except Exception:
             log.exception("rendering %s p. %s failed", pdf.name, card.page)
-            return None, f"**{card.reference()}** — this page could not be rendered.", gr.skip()
+            return None, f"**{ref}** — this page could not be rendered.", session
+        png = io.BytesIO()
+        image.save(png, format="PNG")
+        path = tmp.write_bytes(f"{Path(pdf.name).stem}-p{card.page}.png", png.getvalue())
         where = "quote highlighted" if found else "the quote could not be located on the page image"
-        caption = f"**{card.reference()}** · {card.title or pdf.name} — {where}"
-        return image, caption, gr.DownloadButton(f"Download {pdf.name}", value=str(tmp.copy(pdf)), visible=True)
+        caption = f"**{ref}** · {h.md_text(card.title or pdf.name)} — {where}"
+        return str(path), caption, session
+
+    # --- exports, made when asked for -----------------------------------------------------------------------
+    def export_answer(session: Session) -> Any:
+        if session.current is None or not 0 <= session.current < len(session.answers):
+            gr.Info("Ask a question first; the export is of an answer.")
+            return gr.skip()
+        answer = session.answers[session.current]
+        md = tmp.write_text(f"briefbot-answer-{session.current + 1}.md", answer_markdown(answer))
+        return gr.File(value=str(md), visible=True)
+
+    def export_pdf(session: Session) -> Any:
+        if session.card is None or not 0 <= session.card < len(session.cards):
+            gr.Info("Select a citation first; the PDF is the cited document.")
+            return gr.skip()
+        try:
+            pdf = h.resolve_pdf(bot, session.cards[session.card].doc_id)
+        except BriefbotError as exc:
+            gr.Info(str(exc))
+            return gr.skip()
+        return gr.File(value=str(tmp.copy(pdf)), visible=True)
 
     # --- feedback -------------------------------------------------------------------------------------------
-    def record(session: Session, rating: Rating, comment: str, i: int | None) -> tuple[Any, Any]:
+    def record(session: Session, rating: Rating, comment: str, request: gr.Request) -> tuple[Any, Any]:
+        i = session.current
         if i is None or not 0 <= i < len(session.answers):
             return "Ask a question first; feedback is about an answer.", gr.skip()
         answer = session.answers[i]
-        append_feedback(fb_file, make_record(answer, rating, comment or ""))
+        append_feedback(fb_file, make_record(answer, rating, comment or "", owner=owner_of(request)))
         verdict = "helpful" if rating == "up" else "not helpful"
         note = ", with your comment," if (comment or "").strip() else ""
-        return f"Thanks: recorded “{verdict}”{note} for “{answer.question[:80]}”.", ""
+        return f"Thanks: recorded “{verdict}”{note} for “{h.md_text(answer.question[:80])}”.", ""
 
-    def feedback_up(session: Session, comment: str) -> tuple[Any, Any]:
-        return record(session, "up", comment, session.current)
+    def feedback_up(session: Session, comment: str, request: gr.Request) -> tuple[Any, Any]:
+        return record(session, "up", comment, request)
 
-    def feedback_down(session: Session, comment: str) -> tuple[Any, Any]:
-        return record(session, "down", comment, session.current)
+    def feedback_down(session: Session, comment: str, request: gr.Request) -> tuple[Any, Any]:
+        return record(session, "down", comment, request)
 
-    def on_like(session: Session, comment: str, data: gr.LikeData) -> tuple[Any, Any]:
-        message = data.index if isinstance(data.index, int) else data.index[0]
-        if data.liked in (True, "Like"):
-            return record(session, "up", comment, session.message_answer.get(message))
-        if data.liked in (False, "Dislike"):
-            return record(session, "down", comment, session.message_answer.get(message))
-        return gr.skip(), gr.skip()
+    def my_feedback(request: gr.Request) -> list[dict[str, Any]]:
+        """This user's feedback; everyone's for the feedback readers the settings name."""
+        return visible_feedback(read_feedback(fb_file), owner_of(request),
+                                everyone=bool(request.username and request.username in readers))
 
-    def feedback_table() -> list[list[Any]]:
-        rows = read_feedback(fb_file)[-500:]
+    def feedback_table(request: gr.Request) -> list[list[Any]]:
+        rows = my_feedback(request)[-500:]
         return [[r.get("timestamp", ""), r.get("rating", ""), r.get("question", ""), r.get("comment", ""),
                  "; ".join(c.get("symbol") or c.get("document", "") for c in r.get("citations") or [])]
                 for r in reversed(rows)]
 
-    def export_feedback(kind: str) -> str:
+    def export_feedback(kind: str, request: gr.Request) -> str:
         dest = tmp.path(f"briefbot-feedback.{kind}")
-        records = read_feedback(fb_file)
-        return str(export_jsonl(records, dest) if kind == "jsonl" else export_csv(records, dest))
+        records = my_feedback(request)
+        out = export_jsonl(records, dest) if kind == "jsonl" else export_csv(records, dest)
+        out.chmod(0o600)
+        return str(out)
 
-    # --- library and uploads --------------------------------------------------------------------------------
+    def export_jsonl_click(request: gr.Request) -> str:
+        return export_feedback("jsonl", request)
+
+    def export_csv_click(request: gr.Request) -> str:
+        return export_feedback("csv", request)
+
+    # --- library, uploads, removal --------------------------------------------------------------------------
     def start_upload(files: list[str] | None, session: Session) -> tuple[Any, ...]:
         try:
             check = h.validate_uploads([Path(f) for f in files or []], settings.upload_max_mb,
                                        settings.upload_max_files)
         except UploadRejected as exc:
-            return session, f"**Upload refused:** {exc}", [], gr.Timer(active=False)
+            return session, f"**Upload refused:** {h.md_text(str(exc))}", [], gr.Timer(active=False)
         if not check.accepted:
             rows = [[name, "refused", reason] for name, reason in check.rejected]
             return session, "**Nothing to ingest:** every file was refused (see below).", rows, gr.Timer(active=False)
         staged = h.stage_uploads(check.accepted, index / "uploads")
-        job = h.IngestJob(staged, check.rejected).start(bot)
+        running = sum(1 for j in jobs.values() if not j.finished)
+        job = h.IngestJob(staged, check.rejected).start(bot, behind=running)
         jobs[job.id] = job
         session.job = job.id
         return session, job.status(), job.rows(), gr.Timer(active=True)
@@ -231,11 +301,21 @@ def create_app(bot: Briefbot, settings: Settings) -> gr.Blocks:
     def poll(session: Session) -> tuple[Any, ...]:
         job = jobs.get(session.job or "")
         if job is None:
-            return (gr.Timer(active=False), *(gr.skip(),) * 7)
+            return (gr.Timer(active=False), *(gr.skip(),) * 10)
         if not job.finished:
-            return (gr.skip(), job.status(), job.rows(), *(gr.skip(),) * 5)
+            return (gr.skip(), job.status(), job.rows(), *(gr.skip(),) * 8)
         jobs.pop(job.id, None)
         return (gr.Timer(active=False), job.status(), job.rows(), *library_outputs())
+
+    def remove_docs(doc_ids: list[str] | None) -> tuple[Any, ...]:
+        if not doc_ids:
+            return ("Choose the documents to remove first.", *(gr.skip(),) * 8)
+        try:
+            removed = bot.remove(list(doc_ids))
+        except BriefbotError as exc:
+            return (f"**Not removed:** {h.md_text(str(exc))}", *(gr.skip(),) * 8)
+        names = ", ".join(removed) or "nothing"
+        return (f"Removed from the index: {h.md_text(names)}.", *library_outputs())
 
     # --- API ------------------------------------------------------------------------------------------------
     def ask_api(question: str, doc_types: list[str] | None = None, year_from: int | None = None,
@@ -254,7 +334,7 @@ def create_app(bot: Briefbot, settings: Settings) -> gr.Blocks:
 
     # --- layout ---------------------------------------------------------------------------------------------
     private: dict[str, Any] = {"api_visibility": "private"}
-    with gr.Blocks(title="briefbot", analytics_enabled=False, delete_cache=(3600, 3600)) as demo:
+    with gr.Blocks(title="briefbot", analytics_enabled=False, delete_cache=(600, 3600)) as demo:
         session = gr.State(Session())
         gr.Markdown("## briefbot · cited answers from UN documents")
         with gr.Tabs():
@@ -262,15 +342,21 @@ def create_app(bot: Briefbot, settings: Settings) -> gr.Blocks:
                 with gr.Column(scale=4):
                     with gr.Accordion("Filters", open=False, elem_id="filters"):
                         doc_types = gr.CheckboxGroup([(DOC_TYPE_LABELS[t], t) for t in DOC_TYPES],
-                                                     label="Document type")
+                                                     label="Document type", elem_id="f-types")
                         with gr.Row():
-                            year_from = gr.Number(label="From year", precision=0, minimum=1945, maximum=2100)
-                            year_to = gr.Number(label="To year", precision=0, minimum=1945, maximum=2100)
-                        missions = gr.Dropdown([], multiselect=True, label="Mission or country")
-                        documents = gr.Dropdown([], multiselect=True, label="Only these documents")
-                        clear = gr.Button("Clear filters", size="sm")
-                    chatbot = gr.Chatbot(height=None, min_height=160, max_height=560, elem_id="chatbot",
-                                         buttons=["copy"], layout="panel", label="Answers",
+                            # Dropdowns, not number boxes: an empty number box is sent as 0, which is no year.
+                            year_from = gr.Dropdown([h.ANY_YEAR], value="", label="From year",
+                                                    allow_custom_value=True, elem_id="f-from")
+                            year_to = gr.Dropdown([h.ANY_YEAR], value="", label="To year",
+                                                  allow_custom_value=True, elem_id="f-to")
+                        missions = gr.Dropdown([], multiselect=True, label="Mission or country",
+                                               elem_id="f-missions")
+                        documents = gr.Dropdown([], multiselect=True, label="Only these documents",
+                                                elem_id="f-docs")
+                        clear = gr.Button("Clear filters", size="sm", elem_id="f-clear")
+                    chatbot = gr.Chatbot(height="60vh", elem_id="chatbot",
+                                         buttons=["copy"], layout="panel", show_label=False, autoscroll=True,
+                                         sanitize_html=True, render_markdown=True, latex_delimiters=[],
                                          placeholder="Ask a question about the indexed UN documents. Every claim "
                                                      "quotes its source: symbol, page and paragraph.")
                     with gr.Row(equal_height=True):
@@ -281,69 +367,107 @@ def create_app(bot: Briefbot, settings: Settings) -> gr.Blocks:
                     cards_title = gr.Markdown(visible=False, elem_id="cards-title")
                     cards = gr.Dataset(components=["html"], samples=[], type="index", layout="gallery",
                                        show_label=False, visible=False, elem_id="cards", samples_per_page=12)
+                    target = gr.Markdown(elem_id="fb-target")
                     with gr.Row(equal_height=True):
                         comment = gr.Textbox(placeholder="Comment on this answer (optional)", show_label=False,
                                              scale=5, elem_id="fb-comment", max_length=4000)
                         up = gr.Button("Helpful", size="sm", scale=1, min_width=110, elem_id="fb-up")
                         down = gr.Button("Not helpful", size="sm", scale=1, min_width=130, elem_id="fb-down")
-                    export_md = gr.DownloadButton("Export answer with citations (Markdown)", size="sm",
-                                                  visible=False, elem_id="export-md")
                     fb_status = gr.Markdown(elem_id="fb-status")
+                    with gr.Row():
+                        export_md = gr.Button("Export answer with citations (Markdown)", size="sm",
+                                              elem_id="export-md")
+                        pdf_btn = gr.Button("PDF of the selected citation", size="sm", elem_id="pdf-download")
+                    export_file = gr.File(label="Download", interactive=False, visible=False,
+                                          elem_id="export-file")
                 with gr.Column(scale=3, elem_id="page-column"):
                     caption = gr.Markdown("Select a citation to see its page.", elem_id="page-caption")
-                    page = gr.Image(type="pil", interactive=False, show_label=False, elem_id="page-image",
-                                    buttons=["fullscreen", "download"])
-                    pdf_btn = gr.DownloadButton("Download PDF", visible=False, size="sm", elem_id="pdf-download")
-            with gr.Tab("Library", id="library"):
+                    page = gr.Image(type="filepath", interactive=False, show_label=False, elem_id="page-image",
+                                    buttons=["fullscreen"])
+            with gr.Tab("Library", id="library", elem_id="library-tab"):
                 summary = gr.Markdown(elem_id="library-summary")
                 docs_df = gr.Dataframe(headers=h.LIBRARY_COLUMNS, interactive=False, show_search="search",
                                        wrap=True, max_height=520, elem_id="library-table", label="Documents",
-                                       column_widths=[150, 120, 110, 105, 70, 75, 110, 160, 320, 190, 220])
+                                       column_widths=["11%", "27%", "11%", "8%", "5%", "6%", "12%", "9%", "11%"])
                 failures_df = gr.Dataframe(headers=h.FAILURE_COLUMNS, interactive=False, label="Failed files",
-                                           elem_id="failures-table")
-                refresh = gr.Button("Refresh", size="sm")
+                                           elem_id="failures-table", wrap=True)
+                refresh = gr.Button("Refresh", size="sm", elem_id="library-refresh")
+                with gr.Row(equal_height=True):
+                    to_remove = gr.Dropdown([], multiselect=True, label="Remove documents from the index",
+                                            scale=5, elem_id="remove-docs")
+                    remove_btn = gr.Button("Remove", variant="stop", size="sm", scale=1, elem_id="remove-btn")
+                remove_status = gr.Markdown(elem_id="remove-status")
                 gr.Markdown(f"### Add PDFs\nUp to {settings.upload_max_files} files of at most "
                             f"{settings.upload_max_mb:g} MB each. They are copied into the index folder and "
                             "ingested in the background; chat keeps working.")
                 files = gr.File(file_count="multiple", file_types=[".pdf"], label="PDF files", elem_id="upload")
                 upload_btn = gr.Button("Add to index", variant="primary", elem_id="upload-btn")
                 upload_status = gr.Markdown(elem_id="upload-status")
-                upload_rows = gr.Dataframe(headers=["File", "Status", "Detail"], interactive=False,
+                upload_rows = gr.Dataframe(headers=["File", "Status", "Detail"], interactive=False, wrap=True,
                                            label="Files in this upload", elem_id="upload-results")
                 timer = gr.Timer(1.0, active=False)
             with gr.Tab("Mandates", id="mandates"):
                 mandates_tab(bot)  # its own module: track timelines, renewal changes, trends
-            with gr.Tab("Feedback", id="feedback"):
+            with gr.Tab("Feedback", id="feedback", elem_id="feedback-tab"):
+                gr.Markdown("Your feedback in this session" + (" (feedback readers see everyone's)"
+                                                               if readers else "") + ".")
                 fb_df = gr.Dataframe(headers=FEEDBACK_COLUMNS, interactive=False, wrap=True, max_height=480,
-                                     label="Feedback (newest first)")
+                                     label="Feedback (newest first)", elem_id="fb-table")
                 with gr.Row():
-                    fb_refresh = gr.Button("Refresh", size="sm")
-                    to_jsonl = gr.Button("Export JSONL", size="sm")
-                    to_csv = gr.Button("Export CSV", size="sm")
-                fb_export = gr.File(label="Export", interactive=False)
+                    fb_refresh = gr.Button("Refresh", size="sm", elem_id="fb-refresh")
+                    to_jsonl = gr.Button("Export JSONL", size="sm", elem_id="fb-jsonl")
+                    to_csv = gr.Button("Export CSV", size="sm", elem_id="fb-csv")
+                fb_export = gr.File(label="Export", interactive=False, elem_id="fb-export")
 
         # --- events -----------------------------------------------------------------------------------------
         gr.api(ask_api, api_name="ask")  # the one public endpoint; registered first so it keeps its name
         filters = [doc_types, year_from, year_to, missions, documents]
-        chat_outputs = [chatbot, question, session, cards_title, cards, export_md, page, caption, pdf_btn]
+        chat_outputs = [chatbot, question, session, cards_title, cards, target, page, caption, export_file]
         for trigger in (ask_btn.click, question.submit):
-            trigger(chat, [question, chatbot, session, *filters], chat_outputs, **private)
-        chatbot.select(select_message, [session], [session, cards_title, cards, export_md], **private)
-        cards.click(show_card, [cards, session], [page, caption, pdf_btn], **private)
-        clear.click(lambda: (None, None, None, None, None), None, filters, **private)
+            trigger(chat, [question, chatbot, session, *filters], chat_outputs, **private).then(
+                None, None, None, js=SHOW_NEWEST_JS)
+        chatbot.select(select_message, [session], [session, cards_title, cards, target], **private)
+        cards.click(show_card, [cards, session], [page, caption, session], **private)
+        clear.click(lambda: ([], "", "", [], []), None, filters, **private)
+        export_md.click(export_answer, [session], export_file, **private)
+        pdf_btn.click(export_pdf, [session], export_file, **private)
         up.click(feedback_up, [session, comment], [fb_status, comment], concurrency_limit=None, **private)
         down.click(feedback_down, [session, comment], [fb_status, comment], concurrency_limit=None, **private)
-        chatbot.like(on_like, [session, comment], [fb_status, comment], concurrency_limit=None, **private)
-        lib_outputs = [summary, docs_df, failures_df, missions, documents]
+        lib_outputs = [summary, docs_df, failures_df, missions, documents, year_from, year_to, to_remove]
         demo.load(library_outputs, None, lib_outputs, **private)
         refresh.click(library_outputs, None, lib_outputs, **private)
+        remove_btn.click(remove_docs, [to_remove], [remove_status, *lib_outputs], **private)
         upload_btn.click(start_upload, [files, session], [session, upload_status, upload_rows, timer], **private)
         timer.tick(poll, [session], [timer, upload_status, upload_rows, *lib_outputs], concurrency_limit=None,
                    show_progress="hidden", **private)
         fb_refresh.click(feedback_table, None, fb_df, **private)
-        to_jsonl.click(lambda: export_feedback("jsonl"), None, fb_export, **private)
-        to_csv.click(lambda: export_feedback("csv"), None, fb_export, **private)
+        to_jsonl.click(export_jsonl_click, None, fb_export, **private)
+        to_csv.click(export_csv_click, None, fb_export, **private)
     return demo
+
+
+# The private temp spaces of apps built in this process, removed by :func:`close`.
+_temp_spaces: list[h.TempFiles] = []
+
+
+class _GuardedApp(GradioApp):
+    """Gradio's server app with :class:`RequestGuard` outside every middleware Gradio adds (its CORS layer would
+    otherwise answer a foreign origin before the guard saw the request)."""
+
+    allowed: frozenset[str] = frozenset()
+
+    def build_middleware_stack(self) -> Any:
+        return RequestGuard(super().build_middleware_stack(), self.allowed)
+
+
+def blocked_paths(index: Path, temp: Path) -> list[str]:
+    """The index is never served. Gradio checks its block list before its own cache, so when the private temp
+    space lies inside the index, everything in the index but that space is blocked instead."""
+    index, temp = index.resolve(), temp.resolve()
+    if not temp.is_relative_to(index) or temp == index:
+        return [str(index)]
+    names = {p.name for p in index.iterdir()} | {"uploads", FEEDBACK_FILE}
+    return [str(index / n) for n in sorted(names - {temp.relative_to(index).parts[0]})]
 
 
 def launch(demo: gr.Blocks, settings: Settings, prevent_thread_lock: bool = False, quiet: bool = False) -> str:
@@ -351,13 +475,24 @@ def launch(demo: gr.Blocks, settings: Settings, prevent_thread_lock: bool = Fals
     h.check_bind(settings.host, settings.auth)
     check_login(settings)
     demo.queue(default_concurrency_limit=CONCURRENCY, max_size=64)
+    options = launch_options(settings)  # TLS files and the sign-in rate limiter
+    # Gradio ignores app_kwargs when it is handed an app, so the sign-in middleware goes into ours.
+    server_app = _GuardedApp(default_response_class=ORJSONResponse, **options.pop("app_kwargs", {}))
+    server_app.allowed = allowed_hosts(settings.host, (settings.host_names or "").split(","))
     _, url, _ = demo.launch(
         server_name=settings.host, server_port=settings.port, auth=h.parse_auth(settings.auth),
         auth_message="briefbot: sign in", share=False, inbrowser=False, prevent_thread_lock=prevent_thread_lock,
-        quiet=quiet, ssr_mode=False, mcp_server=False,
+        quiet=quiet, ssr_mode=False, mcp_server=False, strict_cors=True, _app=server_app,
         # Nothing on disk is served except files the app returns; the index itself never is.
-        allowed_paths=[], blocked_paths=[str(Path(settings.index).resolve())],
+        allowed_paths=[], blocked_paths=blocked_paths(Path(settings.index), h.temp_parent(settings)),
         # Twice the upload limit: larger bodies are cut off by the server, smaller ones get our clear message.
         max_file_size=f"{int(2 * settings.upload_max_mb)}mb",
-        theme=THEME, css=CSS, **launch_options(settings))  # TLS files and sign-in rate limiting
+        theme=THEME, css=CSS, **options)
     return str(url)
+
+
+def close(demo: gr.Blocks) -> None:
+    """Stop serving and remove this process's private temp space (exports, page images, Gradio's cache)."""
+    demo.close()
+    while _temp_spaces:
+        _temp_spaces.pop().cleanup()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import ipaddress
 import logging
+import os
 import re
 import shutil
 import tempfile
@@ -18,11 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ConfigError, NotFoundError, UploadRejected
-from ..models import DOC_TYPE_LABELS, Answer, Citation, DocInfo, Hit
+from ..errors import BriefbotError, ConfigError, NotFoundError, UploadRejected
+from ..models import DOC_TYPE_LABELS, Answer, Citation, DocInfo, Hit, paragraph_label
 from ..store import Filters
 
 if TYPE_CHECKING:
+    from ..config import Settings
     from ..ingest import IngestReport
     from ..service import Briefbot
 
@@ -53,7 +55,7 @@ class Card:
     def reference(self) -> str:
         parts = [self.symbol or self.doc_id]
         if self.paragraph:
-            parts.append(f"para. {self.paragraph}")
+            parts.append(paragraph_label(self.paragraph))
         if self.page is not None:
             parts.append(f"p. {self.page}")
         return ", ".join(parts)
@@ -94,7 +96,7 @@ def card_html(card: Card) -> str:
     e = html.escape
     where = [f"<b>{e(card.symbol or card.doc_id)}</b>"]
     if card.paragraph:
-        where.append(f"para.&nbsp;{e(card.paragraph)}")
+        where.append(e(paragraph_label(card.paragraph)).replace(" ", "&nbsp;", 1))
     if card.page is not None:
         where.append(f"p.&nbsp;{card.page}")
     meta = [x for x in (card.title, DOC_TYPE_LABELS.get(card.doc_type or "", card.doc_type), card.date) if x]
@@ -109,32 +111,70 @@ def card_html(card: Card) -> str:
             f'<div class="bb-quote">“{e(quote)}”</div></div>')
 
 
+# Document text, questions and model output are shown as text: every character Markdown or HTML would read as
+# markup is escaped, so our own formatting (bold, notes) is the only markup in a message.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$:=^])")
+
+
+def md_text(text: str) -> str:
+    """``text`` as literal Markdown: HTML escaped, Markdown punctuation backslash-escaped (``http\\://`` is no
+    autolink, ``\\!\\[b\\]`` no image), line breaks kept."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    return "  \n".join(escaped.splitlines())
+
+
+# The extractive engine explains an abstention with its scores; the chat says it in words.
+_INTERNALS = re.compile(r"\s*\((?:confidence|score)[^)]*\)", re.IGNORECASE)
+
+
+def plain_abstention(text: str) -> str:
+    return _INTERNALS.sub("", text).strip()
+
+
 def answer_message(answer: Answer) -> str:
     """The assistant's chat message for a finished answer: the answer, an abstention said plainly, notes."""
     parts = []
     if answer.abstained:
-        parts.append("**Not answered by the indexed documents.** " + answer.answer.strip())
-        if answer.hits and "closest passages" not in answer.answer.lower():
+        text = plain_abstention(answer.answer)
+        parts.append("**Not answered by the indexed documents.** " + md_text(text))
+        if answer.hits and "closest passages" not in text.lower():
             parts.append("_The closest passages are listed below; none of them answers the question._")
     else:
-        parts.append(answer.answer.strip())
-    parts.extend(f"> **Note:** {note}" for note in answer.notes)
+        parts.append(md_text(answer.answer.strip()))
+    parts.extend(f"> **Note:** {md_text(note)}" for note in answer.notes)
     return "\n\n".join(parts)
 
 
 # --- filters ------------------------------------------------------------------------------------------------
+ANY_YEAR = ("Any year", "")  # the year boxes' empty choice: no bound
+
+
 def _year(value: Any) -> int | None:
-    if value in (None, ""):
+    """A year box's value; empty means no bound, anything else must be a year."""
+    if value is None or str(value).strip() in ("", ANY_YEAR[0]):
         return None
     try:
-        return int(float(value))
-    except (TypeError, ValueError):
-        return None
+        year = int(float(str(value).strip()))
+    except ValueError:
+        year = 0
+    if not 1900 <= year <= 2200:
+        raise BriefbotError(f"{str(value)[:20]!r} is not a year", "pick a year from the list, or leave the box "
+                            "empty for no bound")
+    return year
+
+
+def year_choices(docs: list[DocInfo]) -> list[tuple[str, str]]:
+    """The years the indexed documents are dated, newest first, after the no-bound choice."""
+    years = sorted({d.year for d in docs if d.year}, reverse=True)
+    return [ANY_YEAR, *((str(y), str(y)) for y in years)]
 
 
 def filters_from_ui(doc_types: list[str] | None, year_from: Any, year_to: Any, missions: list[str] | None,
                     doc_ids: list[str] | None) -> Filters | None:
-    """Filters from the form; a reversed year range is read the way it was meant."""
+    """Filters from the form; empty year boxes mean no bound, a reversed range is read the way it was meant.
+
+    Raises BriefbotError (with its remedy) for a year box holding something that is not a year.
+    """
     y0, y1 = _year(year_from), _year(year_to)
     if y0 is not None and y1 is not None and y0 > y1:
         y0, y1 = y1, y0
@@ -152,8 +192,7 @@ def document_choices(docs: list[DocInfo]) -> list[tuple[str, str]]:
 
 
 # --- library ------------------------------------------------------------------------------------------------
-LIBRARY_COLUMNS = ["Symbol", "Health", "Type", "Date", "Pages", "Chunks", "No-text pages", "Missions",
-                   "Title", "File", "Warnings"]
+LIBRARY_COLUMNS = ["Symbol", "Title", "Type", "Date", "Pages", "Passages", "Health", "Missions", "File"]
 FAILURE_COLUMNS = ["File", "Reason", "When"]
 
 
@@ -168,9 +207,18 @@ def health(d: DocInfo) -> str:
 
 
 def library_rows(docs: list[DocInfo]) -> list[list[Any]]:
-    return [[d.symbol or "?", health(d), d.doc_type, d.date or "", d.pages, d.chunks,
-             ", ".join(map(str, d.empty_pages)), ", ".join(d.missions), d.title or "", d.file_name,
-             "; ".join(d.warnings)] for d in docs]
+    """One row per document; health says which pages have no text and lists warnings (fewer, wider columns so
+    the table fits the page)."""
+    rows = []
+    for d in docs:
+        state = health(d)
+        if d.empty_pages:
+            state += f" (p. {', '.join(map(str, d.empty_pages[:12]))}{' …' if len(d.empty_pages) > 12 else ''})"
+        if d.warnings:
+            state += "; " + "; ".join(d.warnings)
+        rows.append([d.symbol or "?", d.title or "", DOC_TYPE_LABELS.get(d.doc_type, d.doc_type), d.date or "",
+                     d.pages, d.chunks, state, ", ".join(d.missions), d.file_name])
+    return rows
 
 
 def failure_rows(failures: list[dict[str, str]]) -> list[list[Any]]:
@@ -196,33 +244,101 @@ def resolve_pdf(bot: Briefbot, doc_id: str) -> Path:
 
 
 class TempFiles:
-    """Files handed to the browser (PDF copies, exports) live here, each in its own folder, for an hour.
+    """Private space for what the app hands to the browser: exports, PDF copies, page images, and Gradio's own
+    cache (``gradio/``, via GRADIO_TEMP_DIR).
 
-    Copies keep the index directory out of what the web server may read.
+    One folder per server process, ``web-<pid>-*`` under ``parent`` (``<index>/web-tmp`` by default): mode 0700,
+    files 0600, swept of anything older than ``max_age_s``, removed by :meth:`cleanup` at exit. Folders of
+    servers that are no longer running are removed on start. Copies keep the index directory itself out of what
+    the web server may read.
     """
 
-    def __init__(self, max_age_s: float = 3600.0) -> None:
-        self.root = Path(tempfile.mkdtemp(prefix="briefbot-web-"))
+    def __init__(self, parent: Path, max_age_s: float = 3600.0) -> None:
+        parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        parent.chmod(0o700)
+        _remove_orphans(parent)
+        self.root = Path(tempfile.mkdtemp(prefix=f"web-{os.getpid()}-", dir=parent))  # 0700
+        self.gradio = self.root / "gradio"
+        # Our files live inside Gradio's cache: Gradio serves a returned file only from its cache, the working
+        # directory or the system temp folder, and copies it into the cache otherwise (a second copy).
+        self.files = self.gradio / "briefbot"
+        self.files.mkdir(mode=0o700, parents=True)
         self.max_age_s = max_age_s
+        self._stop = threading.Event()
 
     def path(self, name: str) -> Path:
-        self._sweep()
-        folder = Path(tempfile.mkdtemp(dir=self.root))
+        """A fresh private path for a file called ``name`` (own folder, so names never clash)."""
+        self.sweep()
+        self.files.mkdir(mode=0o700, exist_ok=True)
+        folder = Path(tempfile.mkdtemp(dir=self.files))
         return folder / safe_name(name, suffix=Path(name).suffix or ".txt")
 
-    def copy(self, src: Path) -> Path:
-        dest = self.path(src.name)
-        shutil.copyfile(src, dest)
+    def write_bytes(self, name: str, data: bytes) -> Path:
+        dest = self.path(name)
+        fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         return dest
 
-    def _sweep(self) -> None:
-        cutoff = time.time() - self.max_age_s
-        for folder in self.root.iterdir():
-            try:
-                if folder.stat().st_mtime < cutoff:
-                    shutil.rmtree(folder, ignore_errors=True)
-            except OSError:
-                continue
+    def write_text(self, name: str, text: str) -> Path:
+        return self.write_bytes(name, text.encode("utf-8"))
+
+    def copy(self, src: Path) -> Path:
+        return self.write_bytes(src.name, src.read_bytes())
+
+    def sweep(self, max_age_s: float | None = None) -> None:
+        """Remove files older than ``max_age_s`` (default: the instance's) from both caches."""
+        cutoff = time.time() - (self.max_age_s if max_age_s is None else max_age_s)
+        for base in (self.files, self.gradio):
+            for entry in base.iterdir() if base.is_dir() else []:
+                if entry == self.files:
+                    continue
+                try:
+                    if entry.lstat().st_mtime < cutoff:
+                        shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+                except OSError:
+                    continue
+
+    def start_sweeper(self, interval_s: float = 600.0) -> None:
+        """Sweep every ``interval_s`` in a daemon thread until :meth:`cleanup`."""
+        def loop() -> None:
+            while not self._stop.wait(interval_s):
+                self.sweep()
+
+        threading.Thread(target=loop, name="briefbot-web-tmp-sweeper", daemon=True).start()
+
+    def cleanup(self) -> None:
+        self._stop.set()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def temp_parent(settings: Settings) -> Path:
+    return Path(settings.web_temp_dir or Path(settings.index) / "web-tmp")
+
+
+def open_temp_space(settings: Settings) -> TempFiles:
+    """This server's private temp space, and Gradio pointed at it (GRADIO_TEMP_DIR). Call before Gradio is
+    imported: some of its folders are fixed at import time."""
+    tmp = TempFiles(temp_parent(settings))
+    os.environ["GRADIO_TEMP_DIR"] = str(tmp.gradio)
+    return tmp
+
+
+def _remove_orphans(parent: Path) -> None:
+    """Remove the temp folders of web servers that died without cleaning up (kill -9, power loss)."""
+    for folder in parent.glob("web-*-*"):
+        try:
+            pid = int(folder.name.split("-")[1])
+        except (IndexError, ValueError):
+            continue
+        if pid == os.getpid():
+            continue
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:  # alive under another user: not ours to remove
+            continue
 
 
 # --- uploads ------------------------------------------------------------------------------------------------
@@ -290,7 +406,7 @@ class IngestJob:
         self.rejected = list(rejected or [])
         self.done = 0
         self.total = len(files)
-        self.message = "waiting for the index (another ingest may be running)"
+        self.message = "starting"
         self.finished = False
         self.error: str | None = None
         self.report: IngestReport | None = None
@@ -314,7 +430,10 @@ class IngestJob:
             with self._lock:
                 self.finished = True
 
-    def start(self, bot: Briefbot) -> IngestJob:
+    def start(self, bot: Briefbot, behind: int = 0) -> IngestJob:
+        """Run in the background; ``behind`` is how many earlier uploads of this server are still running."""
+        if behind:
+            self.message = f"waiting for {behind} earlier upload{'s' if behind > 1 else ''} to finish"
         self._thread = threading.Thread(target=self.run, args=(bot,), name=f"briefbot-upload-{self.id[:8]}",
                                         daemon=True)
         self._thread.start()
@@ -330,9 +449,9 @@ class IngestJob:
                 total = max(self.total, 1)
                 filled = round(20 * self.done / total)
                 return (f"**Ingesting** `{'█' * filled}{'░' * (20 - filled)}` {self.done}/{self.total} — "
-                        f"{html.escape(self.message)}")
+                        f"{md_text(self.message)}")
             if self.error:
-                return f"**Ingest failed:** {html.escape(self.error)}"
+                return f"**Ingest failed:** {md_text(self.error)}"
             counts = self.report.counts() if self.report else {}
             summary = ", ".join(f"{v} {k}" for k, v in sorted(counts.items())) or "nothing to do"
             rejected = f"; {len(self.rejected)} refused" if self.rejected else ""
