@@ -56,6 +56,8 @@ class Settings(BaseSettings):
                                               "or 'torch' (sentence-transformers; for comparison).")
     encoder_dir: Path | None = Field(None, description="Folder of the ONNX export (model.onnx + checksum manifest); "
                                      "unset means an 'onnx' folder beside the model.")
+    ingest_threads: int = Field(2, ge=1, description="Threads of the ONNX encoder during an ingest once its parser "
+                                "processes are done (torch_threads while they run, and for queries).")
     embed_batch_size: int = Field(64, ge=1, description="Passages encoded per model call.")
     chunk_max_tokens: int = Field(220, ge=32, le=256, description="Upper bound of a chunk in model tokens "
                                   "(the model reads at most 256).")
