@@ -80,6 +80,9 @@ class Embedder:
     @property
     def onnx(self) -> OnnxEncoder:
         """The onnxruntime encoder (onnx backend); exports the model on first use when torch is importable."""
+        return self._onnx_encoder(warm=False)
+
+    def _onnx_encoder(self, warm: bool) -> OnnxEncoder:
         with self._lock:
             if self._onnx is None:
                 from .encoder import OnnxEncoder, ensure_export, onnx_dir
@@ -87,11 +90,16 @@ class Embedder:
                 path = ensure_export(self.path, onnx_dir(self.path, self.encoder_dir))
                 self._onnx = OnnxEncoder(self.path, path, self.threads, self.batch_size)
                 log.info("loaded ONNX embedding model %s", path)
+            if warm:
+                self._onnx.prepare()
             return self._onnx
 
     def load(self) -> None:
         """Load the model now (servers warm up before their first request)."""
-        _ = self.onnx if self.backend == "onnx" else self.model
+        if self.backend == "onnx":
+            self._onnx_encoder(warm=True)  # with the query-time session (ingest makes its own on first use)
+        else:
+            _ = self.model
 
     def warm(self) -> None:
         """Start loading the model in a background thread; the first encode waits for it.
@@ -120,7 +128,7 @@ class Embedder:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         if self.backend == "onnx":
-            return self.onnx.encode(texts, threads)
+            return self._onnx_encoder(warm=False).encode(texts, threads)
         model = self.model
         fn: Any = getattr(model, method, None) or model.encode
         vectors = fn(texts, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True,

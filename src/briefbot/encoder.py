@@ -35,6 +35,7 @@ MANIFEST_FILE = "model.onnx.json"
 RECIPE = 1
 _OPSET = 17
 _INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+_BATCH_TOKENS = 8192  # padded tokens per model call: 32 passages of 256 tokens, up to batch_size short ones
 
 
 class ExportMissing(ConfigError):
@@ -178,8 +179,11 @@ class OnnxEncoder:
         self._lock = threading.Lock()
         self._sessions: dict[int, Any] = {}
         self.threads = threads
-        outputs = self._session(threads).get_outputs()[0].shape
-        self.dimension = int(outputs[-1]) if isinstance(outputs[-1], int) else 384
+        self.dimension = 384
+
+    def prepare(self, threads: int | None = None) -> None:
+        """Create the session for ``threads`` now (sessions are otherwise made on first use, one per count)."""
+        self._session(threads or self.threads)
 
     def _session(self, threads: int) -> Any:
         with self._lock:
@@ -191,7 +195,12 @@ class OnnxEncoder:
                 # Spinning threads burn a shared core waiting for work; two cores are shared here.
                 opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
                 opts.log_severity_level = 3
+                # Without the arena, memory for a batch's activations (hundreds of MB for 64 long passages) goes
+                # back after the call instead of staying reserved in a long-lived web server.
+                opts.enable_cpu_mem_arena = False
                 session = self._ort.InferenceSession(str(self._path), opts, providers=["CPUExecutionProvider"])
+                shape = session.get_outputs()[0].shape
+                self.dimension = int(shape[-1]) if isinstance(shape[-1], int) else self.dimension
                 self._sessions[threads] = session
             return session
 
@@ -200,8 +209,7 @@ class OnnxEncoder:
         encodings = self._tok.encode_batch([t.strip() for t in texts])
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
-        for start in range(0, len(order), self.batch_size):
-            part = order[start:start + self.batch_size]
+        for part in self._batches([len(encodings[i].ids) for i in order], order):
             width = max(len(encodings[i].ids) for i in part)
             ids = np.zeros((len(part), width), dtype=np.int64)
             mask = np.zeros((len(part), width), dtype=np.int64)
@@ -212,6 +220,21 @@ class OnnxEncoder:
             feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
             out[part] = session.run(None, feed)[0]
         return out
+
+    def _batches(self, lengths: list[int], order: list[int]) -> list[list[int]]:
+        """Consecutive runs of ``order`` (ascending length): at most batch_size texts and _BATCH_TOKENS padded
+        tokens each, so short texts go in large batches and long ones in small (attention memory grows with
+        batch x length²)."""
+        batches: list[list[int]] = []
+        part: list[int] = []
+        for i, n in zip(order, lengths, strict=True):
+            if part and (len(part) >= self.batch_size or (len(part) + 1) * n > _BATCH_TOKENS):
+                batches.append(part)
+                part = []
+            part.append(i)
+        if part:
+            batches.append(part)
+        return batches
 
 
 def main(argv: list[str] | None = None) -> int:
