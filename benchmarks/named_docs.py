@@ -89,7 +89,8 @@ def main() -> int:
     bot.store.score_documents = bot.store.dense_search  # type: ignore[method-assign]  # the previous path
     old_retrieve, old_hits = retrieve_ms()
     out = {"index": str(args.index), "vectors": bot.store._vector_count(), "documents": len(docs),
-           "questions_naming_documents": len(work), "named_per_question_mean": float(np.mean([len(x) for _, x in work])),
+           "questions_naming_documents": len(work),
+           "named_per_question_mean": float(np.mean([len(x) for _, x in work])),
            "candidates_n": n, "load_avg": os.getloadavg(),
            "search_in_named_ms": {"filtered_chroma_query": _pcts(old_ms), "by_id_uncached": _pcts(cold_ms),
                                   "by_id_cached": _pcts(warm_ms)},
