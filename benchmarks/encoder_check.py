@@ -1,6 +1,6 @@
 """ONNX encoder against the torch model on real passages of an index: cosine min/mean and encode time of each.
 
-    python benchmarks/encoder_check.py --index /tmp/sample-idx              # every passage of the index
+    python benchmarks/encoder_check.py --index SAMPLE_IDX                    # every passage of the index
     python benchmarks/encoder_check.py --index IDX --limit 5000 --threads 1  # a spread sample of 5,000 passages
     python benchmarks/encoder_check.py --index IDX --limit 5000 --stored     # ONNX against the index's own vectors
 
