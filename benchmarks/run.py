@@ -116,14 +116,21 @@ def step_embed_alone(a: dict[str, Any]) -> dict[str, Any]:
         groups.append(group)
     texts = sum(len(g) for g in groups)
     threads = getattr(settings, "torch_threads", None)  # what ingest's get_embedder uses, when the setting exists
-    extra = {"threads": threads} if threads else {}
+    extra: dict[str, Any] = {"threads": threads} if threads else {}
+    encode_extra: dict[str, Any] = {}
+    if hasattr(settings, "encoder"):  # the ONNX encoder (issue 13): same backend as the ingest, and its
+        extra.update(backend=settings.encoder, encoder_dir=settings.encoder_dir)  # threads once parsing is done
+        encode_extra = {"threads": settings.ingest_threads}
     embedder = Embedder(settings.embedding_model, settings.embed_batch_size, **extra)
     t0 = time.perf_counter()
-    _ = embedder.model
+    if hasattr(embedder, "load"):
+        embedder.load()
+    else:
+        _ = embedder.model
     load = time.perf_counter() - t0
     t0 = time.perf_counter()
     for g in groups:
-        embedder.embed_documents(g)
+        embedder.embed_documents(g, **encode_extra)
     encode = time.perf_counter() - t0
     return {"texts": texts, "groups": len(groups), "batch_size": settings.embed_batch_size,
             "group_size": _EMBED_BATCH, "load_seconds": load, "encode_seconds": encode,
@@ -322,8 +329,6 @@ OTHER = "other Python (fusion, hits, answer logic)"
 
 
 def step_latency(a: dict[str, Any]) -> dict[str, Any]:
-    import torch
-
     import briefbot.retrieve as retrieve_mod
     from briefbot.service import Briefbot
 
@@ -350,6 +355,8 @@ def step_latency(a: dict[str, Any]) -> dict[str, Any]:
     timers.wrap(bot.lexical, "search", "bm25 scoring (lexical.search)")
     timers.wrap(bot.store, "chunks_by_hash", "catalog: chunks_by_hash")
     timers.wrap(bot.store, "chunks_of", "catalog: chunks_of (named documents)")
+    if hasattr(bot.store, "score_documents"):  # issue 13: named documents scored from vectors fetched by id
+        timers.wrap(bot.store, "score_documents", "named documents: vectors by id (score_documents)")
     timers.wrap(bot.retriever, "documents", "catalog: documents/version")
     timers.wrap(bot.store, "resolve_filters", "catalog: resolve_filters")
     timers.wrap(retrieve_mod, "parse_references", "parse_references")
@@ -375,20 +382,32 @@ def step_latency(a: dict[str, Any]) -> dict[str, Any]:
         breakdown[label] = {"total": means.pop("total"), **dict(sorted(means.items(), key=lambda kv: -kv[1]))}
         without_embed[label] = [p["total"] - p.get(EMBED, 0.0) for p in per_query]
 
-    # Diagnostic: the query embedding with one torch intra-op thread against one per core, whatever the
+    # Diagnostic: the query embedding with one intra-op thread against one per core, whatever the
     # configured count. On an oversubscribed CPU threads wait on each other; the difference shows the cost.
-    threads = torch.get_num_threads()
+    onnx = getattr(bot.embedder, "backend", "torch") == "onnx"
+    if onnx:
+        threads = bot.embedder.threads
+    else:
+        import torch
+
+        threads = torch.get_num_threads()
     sample = questions[:30]
-    diag: dict[str, Any] = {"default_threads": threads, "embed_query_by_threads": {}}
+    diag: dict[str, Any] = {"default_threads": threads, "embed_query_by_threads": {},
+                            "encoder": "onnx" if onnx else "torch"}
     for n in sorted({1, os.cpu_count() or 1}):
-        torch.set_num_threads(n)
+        if not onnx:
+            torch.set_num_threads(n)
         ms = []
         for q in sample:
             t0 = time.perf_counter()
-            bot.embedder.embed_query(q)
+            if onnx:
+                bot.embedder.embed_documents([q], threads=n)  # this model has no query prompt: same vector
+            else:
+                bot.embedder.embed_query(q)
             ms.append((time.perf_counter() - t0) * 1000)
         diag["embed_query_by_threads"][str(n)] = ms
-    torch.set_num_threads(threads)
+    if not onnx:
+        torch.set_num_threads(threads)
 
     t0 = time.perf_counter()
     for _ in range(20):

@@ -20,5 +20,7 @@ if ! .venv/bin/python -c 'import torch' 2>/dev/null; then
   fi
 fi
 $PIP install --quiet -e ".[dev]"
+# Export the embedding model to ONNX once (torch is here now); queries and ingests then run it without torch.
+HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 .venv/bin/python -m briefbot.encoder
 echo "$want" > "$stamp"
 echo "briefbot installed in .venv"

@@ -6,15 +6,20 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from .config import Settings, load_settings
 from .errors import BriefbotError
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from .config import Settings
+
+# Imports are lazy: `briefbot --help` must not pay for pydantic-settings, chromadb, numpy or the model, and each
+# command imports only what it uses (rich.table, rich.progress, the service ...).
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="briefbot: cited answers, triage and evaluation over UN documents.")
@@ -25,6 +30,8 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON out
 
 
 def _settings(**overrides: Any) -> Settings:
+    from .config import load_settings
+
     try:
         return load_settings(**overrides)
     except Exception as exc:  # pydantic validation errors become one line
@@ -45,6 +52,8 @@ def _fail(exc: BriefbotError) -> None:
 
 
 def _progress(json_mode: bool) -> Progress:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                     console=err, disable=json_mode or not err.is_terminal, transient=True)
 
@@ -114,6 +123,8 @@ def library(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
     if as_json:
         out.print_json(json.dumps({"documents": [d.to_dict() for d in docs], "failures": failures}))
         return
+    from rich.table import Table
+
     table = Table("symbol", "type", "date", "pages", "chunks", "no text", "file", "title", show_lines=False)
     for d in docs:
         table.add_row(d.symbol or "?", d.doc_type, d.date or "", str(d.pages), str(d.chunks),
@@ -168,10 +179,14 @@ def ask(question: Annotated[str | None, typer.Argument(help="The question (omit 
         batch: Annotated[Path | None, typer.Option("--batch", help="JSONL file of {id, question} objects.")] = None,
         as_json: JsonOpt = False) -> None:
     """Answer a question with cited passages (or say the documents do not answer it)."""
-    from .service import open_briefbot
+    from .embed import embedder_for
 
     try:
         settings = _settings(index=index, k=k)
+        # The model loads on another core while the index and its libraries are opened.
+        embedder_for(settings).warm()
+        from .service import open_briefbot
+
         if engine not in (None, "extractive", "llm"):
             raise BriefbotError(f"unknown engine {engine!r}", "use extractive or llm")
         filters = _filters(doc_type, year_from, year_to, symbol, mission)
@@ -257,6 +272,8 @@ def eval_cmd(dataset: Annotated[Path, typer.Option("--dataset", help="Gold quest
     if as_json:
         out.print_json(json.dumps(table.to_dict()))
         return
+    from rich.table import Table
+
     grid = Table("metric", *table.names)
     for row in table.rows():
         grid.add_row(*row)

@@ -49,6 +49,15 @@ class Settings(BaseSettings):
     torch_threads: int = Field(1, ge=1, description="CPU threads of the embedding model. One keeps a short query "
                                "at ~10-30 ms even on a busy machine (two threads on two shared cores measured 25x "
                                "slower) and leaves a core to the parser during ingest.")
+    # The encoder does not feed collection_name(): the ONNX export reproduces the torch vectors (cosine ≥ 0.9999,
+    # tests/test_encoder.py), so an index built with either serves queries embedded by the other.
+    encoder: Literal["onnx", "torch"] = Field("onnx", description="How the model runs: 'onnx' (onnxruntime over "
+                                              "the graph exported at set-up; no torch import, ~10x faster start) "
+                                              "or 'torch' (sentence-transformers; for comparison).")
+    encoder_dir: Path | None = Field(None, description="Folder of the ONNX export (model.onnx + checksum manifest); "
+                                     "unset means an 'onnx' folder beside the model.")
+    ingest_threads: int = Field(2, ge=1, description="Threads of the ONNX encoder during an ingest once its parser "
+                                "processes are done (torch_threads while they run, and for queries).")
     embed_batch_size: int = Field(64, ge=1, description="Passages encoded per model call.")
     chunk_max_tokens: int = Field(220, ge=32, le=256, description="Upper bound of a chunk in model tokens "
                                   "(the model reads at most 256).")

@@ -16,6 +16,8 @@ from .errors import ConfigError
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
+    from .encoder import OnnxEncoder
+
 log = logging.getLogger(__name__)
 PACKAGED = "packaged:all-MiniLM-L6-v2"
 
@@ -41,18 +43,29 @@ def model_path(name: str) -> str:
 
 
 class Embedder:
-    """Documents and queries through the model's own document/query methods, L2-normalised float32."""
+    """Documents and queries as L2-normalised float32 vectors of the model.
 
-    def __init__(self, name: str = PACKAGED, batch_size: int = 64, threads: int = 1) -> None:
+    ``backend`` "onnx" (default) runs the exported graph with onnxruntime (see encoder.py: no torch at query time);
+    "torch" runs the model through sentence-transformers, kept for comparison and for machines without the export.
+    """
+
+    def __init__(self, name: str = PACKAGED, batch_size: int = 64, threads: int = 1, backend: str = "onnx",
+                 encoder_dir: Path | None = None) -> None:
+        if backend not in ("onnx", "torch"):
+            raise ConfigError(f"unknown encoder {backend!r}", "set encoder to onnx or torch")
         self.name = name
         self.threads = threads
+        self.backend = backend
         self.path = model_path(name)
         self.batch_size = batch_size
+        self.encoder_dir = encoder_dir
         self._model: SentenceTransformer | None = None
+        self._onnx: OnnxEncoder | None = None
         self._lock = threading.Lock()
 
     @property
     def model(self) -> SentenceTransformer:
+        """The sentence-transformers model (torch backend)."""
         with self._lock:
             if self._model is None:
                 import torch
@@ -65,32 +78,76 @@ class Embedder:
             return self._model
 
     @property
+    def onnx(self) -> OnnxEncoder:
+        """The onnxruntime encoder (onnx backend); exports the model on first use when torch is importable."""
+        return self._onnx_encoder(warm=False)
+
+    def _onnx_encoder(self, warm: bool) -> OnnxEncoder:
+        with self._lock:
+            if self._onnx is None:
+                from .encoder import OnnxEncoder, ensure_export, onnx_dir
+
+                path = ensure_export(self.path, onnx_dir(self.path, self.encoder_dir))
+                self._onnx = OnnxEncoder(self.path, path, self.threads, self.batch_size)
+                log.info("loaded ONNX embedding model %s", path)
+            if warm:
+                self._onnx.prepare()
+            return self._onnx
+
+    def load(self) -> None:
+        """Load the model now (servers warm up before their first request)."""
+        if self.backend == "onnx":
+            self._onnx_encoder(warm=True)  # with the query-time session (ingest makes its own on first use)
+        else:
+            _ = self.model
+
+    def warm(self) -> None:
+        """Start loading the model in a background thread; the first encode waits for it.
+
+        Creating the ONNX session is native code that runs beside the interpreter, so a one-question CLI call
+        overlaps it with importing chromadb and bm25s. A failure here is raised again by the first encode.
+        """
+        def load() -> None:
+            try:
+                self.load()
+            except Exception as exc:  # reported where the model is needed, with its remedy
+                log.debug("background model load failed: %s", exc)
+
+        threading.Thread(target=load, name="briefbot-model-load", daemon=True).start()
+
+    @property
     def dimension(self) -> int:
+        if self.backend == "onnx":
+            return self.onnx.dimension
         model: Any = self.model
         getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
         dim = getter()
         return int(dim) if dim else 384
 
-    def _encode(self, method: str, texts: list[str]) -> np.ndarray:
+    def _encode(self, method: str, texts: list[str], threads: int | None = None) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
+        if self.backend == "onnx":
+            return self._onnx_encoder(warm=False).encode(texts, threads)
         model = self.model
         fn: Any = getattr(model, method, None) or model.encode
         vectors = fn(texts, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True,
                      show_progress_bar=False)
         return np.asarray(vectors, dtype=np.float32)
 
-    def embed_documents(self, texts: list[str]) -> np.ndarray:
-        return self._encode("encode_document", texts)
+    def embed_documents(self, texts: list[str], threads: int | None = None) -> np.ndarray:
+        """``threads`` overrides the intra-op threads for this call (onnx backend; ingest uses both cores)."""
+        return self._encode("encode_document", texts, threads)
 
     def embed_query(self, text: str) -> np.ndarray:
         return self._encode("encode_query", [text])[0]
 
 
 @lru_cache(maxsize=4)
-def get_embedder(name: str = PACKAGED, batch_size: int = 64, threads: int = 1) -> Embedder:
+def get_embedder(name: str = PACKAGED, batch_size: int = 64, threads: int = 1, backend: str = "onnx",
+                 encoder_dir: Path | None = None) -> Embedder:
     """One loaded model per process (the web app, the CLI's batch mode and tests share it)."""
-    return Embedder(name, batch_size, threads)
+    return Embedder(name, batch_size, threads, backend, encoder_dir)
 
 
 class EmbeddingCache:
@@ -133,5 +190,6 @@ class EmbeddingCache:
 
 
 def embedder_for(settings: Any) -> Embedder:
-    """The shared embedder for these settings (model, batch size, threads)."""
-    return get_embedder(settings.embedding_model, settings.embed_batch_size, settings.torch_threads)
+    """The shared embedder for these settings (model, batch size, threads, encoder backend)."""
+    return get_embedder(settings.embedding_model, settings.embed_batch_size, settings.torch_threads,
+                        settings.encoder, settings.encoder_dir)

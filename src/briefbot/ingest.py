@@ -216,10 +216,11 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
         if todo or records:
             embedder = embedder or embedder_for(settings)
             store.set_flag("ingest_open", "1")
-            parsed = _parsed(todo, settings)
+            parsing_done = threading.Event()
+            parsed = _parsed(todo, settings, parsing_done)
             try:
                 outcomes = itertools.chain(parsed, *(_records(f, store, known) for f, _ in records))
-                _run(outcomes, len(todo), settings, store, embedder, known, report, progress, plan)
+                _run(outcomes, len(todo), settings, store, embedder, known, report, progress, plan, parsing_done)
             finally:
                 parsed.close()  # stops the parser thread and its processes if _run failed half way
             for f, digest in records:
@@ -310,8 +311,9 @@ def _resolved(path: Path) -> str:
     return str(path.absolute().resolve())
 
 
-def _parsed(todo: list[Path], settings: Settings) -> Generator[ParseOutcome, None, None]:
-    """Parse in a background thread (children do the work) so embedding overlaps parsing."""
+def _parsed(todo: list[Path], settings: Settings, done: threading.Event) -> Generator[ParseOutcome, None, None]:
+    """Parse in a background thread (children do the work) so embedding overlaps parsing; ``done`` is set when the
+    parser processes have finished."""
     q: queue.Queue[ParseOutcome | None] = queue.Queue(maxsize=8)
 
     stop = threading.Event()
@@ -331,6 +333,7 @@ def _parsed(todo: list[Path], settings: Settings) -> Generator[ParseOutcome, Non
                     if stop.is_set():
                         return
         finally:
+            done.set()
             if not stop.is_set():
                 q.put(None)
 
@@ -372,7 +375,7 @@ def _bad_lines(path: Path, bad: list[tuple[int, str]]) -> Iterator[ParseOutcome]
 
 def _run(outcomes: Iterator[ParseOutcome], total: int, settings: Settings, store: Store, embedder: Embedder,
          known: dict[str, tuple[str, str | None]], report: IngestReport, progress: Progress | None,
-         plan: _Plan) -> None:
+         plan: _Plan, parsing_done: threading.Event | None = None) -> None:
     count = token_counter(embedder.path)
     cache = EmbeddingCache(Path(settings.index) / "embeddings.sqlite", embedder.name) if settings.embedding_cache \
         else None
@@ -387,7 +390,9 @@ def _run(outcomes: Iterator[ParseOutcome], total: int, settings: Settings, store
         cached = cache.get([c.text_hash for c in chunks]) if cache else {}
         todo = [c for c in chunks if c.text_hash not in cached]
         t0 = time.perf_counter()
-        fresh = embedder.embed_documents([c.text for c in todo])
+        # Once the parser processes are done the embedder may use both cores (ingest_threads).
+        threads = settings.ingest_threads if parsing_done is None or parsing_done.is_set() else None
+        fresh = embedder.embed_documents([c.text for c in todo], threads=threads)
         report.embed_seconds += time.perf_counter() - t0
         report.embedded += len(todo)
         if cache and todo:

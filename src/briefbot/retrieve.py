@@ -101,7 +101,7 @@ class Retriever:
             vector = self.embedder.embed_query(question)
             dense = self.store.dense_search(vector, n, allowed)
             if named:  # also search inside the named documents so their best passages are candidates
-                dense = _merge(dense, self.store.dense_search(vector, n, sorted(named)))
+                dense = _merge(dense, self.store.score_documents(vector, n, sorted(named)))
         if mode in ("hybrid", "lexical"):
             allowed_hashes = self._hashes_for(allowed_set) if allowed_set is not None else None
             lexical = self.lexical.search(question, n, allowed_hashes)
