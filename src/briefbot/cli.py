@@ -218,6 +218,8 @@ def eval_cmd(dataset: Annotated[Path, typer.Option("--dataset", help="Gold quest
              compare: Annotated[list[str] | None, typer.Option("--compare", help="Configuration to run: hybrid, "
                                 "dense, lexical, weighted, or NAME:key=value,...; repeatable.")] = None,
              limit: Annotated[int | None, typer.Option("--limit", help="Only the first N questions.")] = None,
+             split: Annotated[str, typer.Option("--split", help="Gold-set half: dev (tune on it), test (report "
+                                                "only) or all.")] = "all",
              as_json: JsonOpt = False) -> None:
     """Score retrieval and citations on gold questions; writes Markdown, JSON and PNG plots."""
     from .evalrun import evaluate_configs
@@ -232,7 +234,7 @@ def eval_cmd(dataset: Annotated[Path, typer.Option("--dataset", help="Gold quest
                     tasks[name] = bar.add_task(name, total=total)
                 bar.update(tasks[name], completed=done)
 
-            runs = evaluate_configs(dataset, _settings(index=index), compare or [], out_dir, tick, limit)
+            runs = evaluate_configs(dataset, _settings(index=index), compare or [], out_dir, tick, limit, split)
     except BriefbotError as exc:
         _fail(exc)
         return
@@ -244,8 +246,20 @@ def eval_cmd(dataset: Annotated[Path, typer.Option("--dataset", help="Gold quest
     for row in table.rows():
         grid.add_row(*row)
     out.print(grid)
+    _print_kinds(runs[0])
     if out_dir:
         out.print(f"report: {out_dir / 'report.md'}")
+
+
+def _print_kinds(run: Any) -> None:
+    """Per-kind table of the first configuration (the per-kind weaknesses hide in the overall figures)."""
+    from .evalreport import KIND_COLUMNS
+    from .evaluate import METRICS, format_value
+
+    grid = Table("kind", "n", *(METRICS[c] for c in KIND_COLUMNS), title=f"{run.name} per kind")
+    for kind, m in run.by_kind().items():
+        grid.add_row(kind, str(m["n"]), *(format_value(c, m[c]) for c in KIND_COLUMNS))
+    out.print(grid)
 
 
 @app.command()

@@ -10,10 +10,15 @@ One JSON object per line::
 ``page`` is 1-based or null (anywhere in the document); ``paragraph`` is the label as printed or null. An
 expected item needs a ``document`` or a ``symbol``. ``evidence``, ``key_facts`` and ``source`` may be omitted;
 unknown keys are ignored, so external datasets in this schema load unchanged.
+
+``split`` ("dev" or "test") says which half of the set a question belongs to. Tuning looks only at dev; test is
+read once, to report. Without the field, :func:`document_split` assigns it by the fixed rule, by document, so two
+questions about the same document never fall on different sides.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -24,6 +29,7 @@ from briefbot.errors import BriefbotError
 
 KINDS: tuple[str, ...] = ("lookup", "paraphrase", "numeric", "multi_doc", "unanswerable", "bulk")
 SOURCES: tuple[str, ...] = ("pdf", "bulk")
+SPLITS: tuple[str, ...] = ("dev", "test")
 
 
 class DatasetError(BriefbotError):
@@ -51,6 +57,15 @@ class Question:
     evidence: list[str] = field(default_factory=list)
     key_facts: list[str] = field(default_factory=list)
     source: str | None = None
+    split: str = "dev"
+
+
+def document_split(qid: str, expected: list[Expected]) -> str:
+    """The fixed dev/test rule: hash the lexicographically smallest expected document (the id when there is
+    none); odd → test. Fixed once, before tuning, so nothing is tuned on test."""
+    docs = [e.document or e.symbol or "" for e in expected]
+    key = min(docs) if docs else qid
+    return "test" if int(hashlib.sha1(key.encode()).hexdigest(), 16) % 2 == 1 else "dev"
 
 
 def _str_list(obj: Mapping[str, Any], key: str) -> list[str]:
@@ -105,8 +120,12 @@ def parse_question(obj: Any) -> Question:
         raise ValueError("an answerable question needs at least one 'expected' item")
     if kind == "unanswerable" and answerable:
         raise ValueError("kind 'unanswerable' contradicts answerable: true")
+    split = obj.get("split")
+    if split is not None and split not in SPLITS:
+        raise ValueError(f"'split' must be one of {', '.join(SPLITS)} or absent, got {split!r}")
     return Question(str(qid), question.strip(), answerable, kind, expected,
-                    _str_list(obj, "evidence"), _str_list(obj, "key_facts"), source)
+                    _str_list(obj, "evidence"), _str_list(obj, "key_facts"), source,
+                    split or document_split(str(qid), expected))
 
 
 def parse_dataset(lines: Iterable[str], origin: str = "<dataset>") -> list[Question]:
@@ -129,6 +148,15 @@ def parse_dataset(lines: Iterable[str], origin: str = "<dataset>") -> list[Quest
     if not questions:
         raise DatasetError(f"{origin}: no questions found")
     return questions
+
+
+def select_split(questions: list[Question], split: str) -> list[Question]:
+    """The questions of one split ("dev", "test"), or all of them for "all"."""
+    if split == "all":
+        return questions
+    if split not in SPLITS:
+        raise DatasetError(f"unknown split {split!r}", "use dev, test or all")
+    return [q for q in questions if q.split == split]
 
 
 def load_dataset(path: Path) -> list[Question]:

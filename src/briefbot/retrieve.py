@@ -138,6 +138,8 @@ class Retriever:
         for sym in refs.symbols:
             for key in _symbol_keys(sym):
                 named.update(d for d in self._by_symbol.get(key, ()) if d in docs)
+        if refs.resolutions:  # "resolution 2780" without its year
+            named.update(d.doc_id for d in docs.values() if refs.names(d))
         if not named and refs.places and refs.doc_types:
             for d in docs.values():
                 places = {m.lower() for m in d.missions[:4]}
