@@ -156,6 +156,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     chosen, superseded = _latest_first(chosen, refs, question)
     citations: list[Citation] = []
     lines: list[str] = []
+    cited: list[Hit] = []
     for cand in chosen:
         citation = cite_sentence(cand.hit, cand.start, cand.end, str(len(citations) + 1), page_text)
         if citation is None:
@@ -163,6 +164,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         if any(_same_text(citation.quote, c.quote) for c in citations):
             continue
         citations.append(citation)
+        cited.append(cand.hit)
         extra = f" (same text in {', '.join(cand.hit.also_in)})" if cand.hit.also_in else ""
         lines.append(f"{citation.reference()}{extra}: “{citation.quote}” [{citation.key}]")
     if not citations:
@@ -174,10 +176,21 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     lead = direct_answer(question, citations[0].quote)
     if lead:
         lines.insert(0, f"**{lead}** [{citations[0].key}]")
-    answer = Answer(question=question, answer="\n".join(lines), abstained=False, citations=citations, hits=hits,
-                    notes=notes)
+    answer = Answer(question=question, answer="\n".join(lines), abstained=False, citations=citations,
+                    hits=_cited_first(hits, cited), notes=notes)
     answer.timings_ms.update(stats, confidence=round(confidence, 3))
     return answer
+
+
+def _cited_first(hits: list[Hit], cited: list[Hit]) -> list[Hit]:
+    """The passages the answer quotes, in citation order, ahead of the rest: sentence-level scoring is the sharper
+    ranking, so the passage list leads with the paragraph that answers."""
+    order = list(dict.fromkeys(id(h) for h in cited))
+    first = [h for i in order for h in hits if id(h) == i]
+    out = first + [h for h in hits if id(h) not in set(order)]
+    for rank, h in enumerate(out, start=1):
+        h.rank = rank
+    return out
 
 
 def _label_key(label: str | None) -> str:

@@ -254,9 +254,10 @@ def eval_cmd(dataset: Annotated[Path, typer.Option("--dataset", help="Gold quest
 def _print_kinds(run: Any) -> None:
     """Per-kind table of the first configuration (the per-kind weaknesses hide in the overall figures)."""
     from .evalreport import KIND_COLUMNS
-    from .evaluate import METRICS, format_value
+    from .evaluate import format_value
 
-    grid = Table("kind", "n", *(METRICS[c] for c in KIND_COLUMNS), title=f"{run.name} per kind")
+    # Metric keys as headers: the full labels would not fit a terminal (report.md has them).
+    grid = Table("kind", "n", *KIND_COLUMNS, title=f"{run.name} per kind")
     for kind, m in run.by_kind().items():
         grid.add_row(kind, str(m["n"]), *(format_value(c, m[c]) for c in KIND_COLUMNS))
     out.print(grid)
