@@ -98,12 +98,15 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     total = sum(weight(t) for t in q_terms) or 1.0
     top = max(h.score for h in hits) or 1.0
     numeric = bool(_NUMERIC_Q.search(question))
+    typed = bool(_WHEN_Q.search(question) or _HOW_LONG_Q.search(question) or _COUNT_Q.search(question))
     refs = parse_references(question)
-    # A question naming a document ("paragraph 1 of resolution 2780 (2025)") is answered from that document only:
-    # a neighbour's paragraph 1 is never the answer to it.
+    # A question naming a document's paragraph ("paragraph 1 of resolution 2780 (2025)") is answered from that
+    # document only: a neighbour's paragraph 1 is never the answer to it. Naming only the document ("what did
+    # resolution 2733 (2024) authorize?") leads with it but lets a report on it be quoted too.
     named_docs = {h.doc.doc_id for h in hits if refs.named_any and refs.names(h.doc)}
-    pool = [h for h in hits if h.doc.doc_id in named_docs][:8] if named_docs else hits[:8]
     wanted = {_label_key(p) for p in refs.paragraphs} if named_docs else set()
+    named_pool = [h for h in hits if h.doc.doc_id in named_docs]
+    pool = named_pool[:8] if wanted else (named_pool[:4] + [h for h in hits[:8] if h not in named_pool[:4]])
     if wanted and not any(_label_key(s.label) in wanted or _label_key(s.label).split("(")[0] in wanted
                           for h in pool for s in h.chunk.spans if s.label):
         names = ", ".join(sorted({h.doc.symbol or h.doc.file_name for h in pool}))
@@ -119,7 +122,9 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         # where the sentence does not say "Libya". Such matches count at a reduced weight.
         context = terms(f"{hit.doc.title or ''} {' '.join(hit.doc.missions[:4])} {hit.chunk.section or ''}")
         # The question names a country or mission this document is not about: its sentences answer another case.
-        elsewhere = bool(places) and not places & {m.lower() for m in hit.doc.missions[:4]}
+        # A document with no known country (a one-page resolution) or the one the question names is not elsewhere.
+        doc_places = {m.lower() for m in hit.doc.missions[:4]}
+        elsewhere = bool(places and doc_places) and not places & doc_places and hit.doc.doc_id not in named_docs
         for a, b in split_sentences(hit.chunk.text):
             a, b = trim_sentence(hit.chunk.text, a, b)
             sentence = hit.chunk.text[a:b]
@@ -129,7 +134,9 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             inherited = (q_terms & context) - own
             overlap = (sum(weight(t) for t in own) + INHERITED * sum(weight(t) for t in inherited)) / total
             score = 0.55 * overlap + 0.25 * passage + 0.2 * dense
-            if numeric and re.search(r"\d", sentence):
+            if typed and direct_answer(question, sentence):
+                score += ANSWER_TYPE_BONUS  # holds what a when / how long / how many question asks for
+            elif numeric and re.search(r"\d", sentence):
                 score += 0.08
             span = hit.chunk.locate(a)
             if span and span.label and not span.label.startswith("fn"):
@@ -139,13 +146,19 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
                 score -= 0.08
             if elsewhere:
                 score -= 0.1
+            if len(sentence) > 500:
+                # A whole preamble parsed as one "sentence" covers many words without answering any of them.
+                score -= 0.1 * min(1.0, (len(sentence) - 500) / 1000)
+            if hit.doc.doc_id in named_docs:
+                score += NAMED_BONUS
             if wanted and span and span.label and _label_key(span.label) in wanted:
                 score += 0.5
                 overlap = max(overlap, 0.5)
             candidates.append(Candidate(hit, a, b, score, overlap, elsewhere=elsewhere))
     if embed is not None and candidates and settings.sentence_model_k:
         _add_similarity(question, candidates, embed, settings.sentence_model_k)
-    features = confidence_features(hits, candidates, q_terms, weight, bool(named_docs))
+    features = confidence_features(hits, candidates, q_terms, weight, bool(named_docs),
+                                   refs.named_any and not named_docs)
     confidence = CONFIDENCE.probability(features)
     stats = {name: round(v, 3) for name, v in zip(FEATURES, features, strict=True)}
     if confidence < settings.abstain_threshold or not candidates:
@@ -210,19 +223,20 @@ def _add_similarity(question: str, candidates: list[Candidate], embed: Embed, k:
         c.score += SIMILARITY_WEIGHT * max(float(sim), 0.0)
 
 
-FEATURES = ("dense", "overlap", "missing", "similarity", "lexical", "named")
+FEATURES = ("dense", "overlap", "missing", "similarity", "lexical", "named", "named_absent")
 
 
 def confidence_features(hits: list[Hit], candidates: list[Candidate], q_terms: set[str],
-                        weight: Callable[[str], float], named: bool) -> list[float]:
+                        weight: Callable[[str], float], named: bool, named_absent: bool) -> list[float]:
     """What the confidence model reads: the best passage's dense similarity, the best sentence's word coverage,
     the IDF share of question words no top passage holds, the best sentence's own similarity, whether BM25 found
-    anything, and whether the question named a document that was found."""
+    anything, whether the question named a document that was found, and whether it named one that was not."""
     best_dense = max((h.dense_score or 0.0 for h in hits[:5]), default=0.0)
     best_overlap = max((c.overlap for c in candidates), default=0.0)
     best_sim = max((c.similarity for c in candidates), default=0.0)
     lexical = 1.0 if any(h.lexical_rank for h in hits[:5]) else 0.0
-    return [best_dense, best_overlap, _missing(q_terms, hits, weight), best_sim, lexical, float(named)]
+    return [best_dense, best_overlap, _missing(q_terms, hits, weight), best_sim, lexical, float(named),
+            float(named_absent)]
 
 
 @dataclass(slots=True)
@@ -260,6 +274,8 @@ class _Confidence:
 
 CONFIDENCE = _Confidence()
 SIMILARITY_CHARS = 240
+ANSWER_TYPE_BONUS = 0.2
+NAMED_BONUS = 0.3  # a sentence of the document the question names
 SIMILARITY_WEIGHT = 0.3
 _DECISION = re.compile(r"\b(?:[Dd]ecides|renew(?:s|ed)?|extend(?:s|ed)?)\b")
 
