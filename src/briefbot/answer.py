@@ -23,7 +23,7 @@ import numpy as np
 from .chunk import split_sentences
 from .config import Settings
 from .models import Answer, Citation, DocInfo, Hit, Span
-from .refs import References, parse_references
+from .refs import References, doc_places, parse_references
 
 log = logging.getLogger(__name__)
 
@@ -123,8 +123,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         context = terms(f"{hit.doc.title or ''} {' '.join(hit.doc.missions[:4])} {hit.chunk.section or ''}")
         # The question names a country or mission this document is not about: its sentences answer another case.
         # A document with no known country (a one-page resolution) or the one the question names is not elsewhere.
-        doc_places = {m.lower() for m in hit.doc.missions[:4]}
-        elsewhere = bool(places and doc_places) and not places & doc_places and hit.doc.doc_id not in named_docs
+        about = doc_places(hit.doc)
+        elsewhere = bool(places and about) and not places & about and hit.doc.doc_id not in named_docs
         for a, b in split_sentences(hit.chunk.text):
             a, b = trim_sentence(hit.chunk.text, a, b)
             sentence = hit.chunk.text[a:b]
@@ -291,12 +291,11 @@ def _latest_first(chosen: list[Candidate], refs: References,
     if not decisions:
         return chosen, []
     latest = max(decisions, key=lambda c: c.hit.doc.date or "")
-    places = {m.lower() for m in latest.hit.doc.missions[:4]}
+    places = doc_places(latest.hit.doc)
     mine = direct_answer(question, latest.hit.chunk.text[latest.start:latest.end])
     older = []
     for c in chosen:
-        if c is latest or c.hit.doc.doc_id == latest.hit.doc.doc_id or not places & {
-                m.lower() for m in c.hit.doc.missions[:4]}:
+        if c is latest or c.hit.doc.doc_id == latest.hit.doc.doc_id or not places & doc_places(c.hit.doc):
             continue
         theirs = direct_answer(question, c.hit.chunk.text[c.start:c.end])
         if (c.hit.doc.date or "") < (latest.hit.doc.date or "") and theirs and mine and theirs != mine:

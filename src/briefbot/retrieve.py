@@ -17,7 +17,7 @@ from .config import Settings
 from .embed import Embedder
 from .lexical import LexicalIndex
 from .models import Chunk, DocInfo, Hit
-from .refs import References, parse_references
+from .refs import References, doc_places, parse_references
 from .store import Filters, Store
 from .symbols import split_joint, symbol_key
 
@@ -142,8 +142,7 @@ class Retriever:
             named.update(d.doc_id for d in docs.values() if refs.names(d))
         if not named and refs.places and refs.doc_types:
             for d in docs.values():
-                places = {m.lower() for m in d.missions[:4]}
-                if d.doc_type in refs.doc_types and places & {p.lower() for p in refs.places}:
+                if d.doc_type in refs.doc_types and doc_places(d) & {p.lower() for p in refs.places}:
                     named.add(d.doc_id)
         if allowed is not None:
             named &= allowed
@@ -163,9 +162,12 @@ class Retriever:
             chunk = _prefer(chunks, docs, named)
             score = r.score
             if chunk.doc_id in named:
-                # A named document outranks similar passages elsewhere; the bonus equals a rank-1 vote.
-                score += 1.0 / (self.settings.rrf_k + 1) if self.settings.fusion == "rrf" else 0.5
-            elif places and places & {m.lower() for m in docs[chunk.doc_id].missions[:4]}:
+                # A named document outranks similar passages elsewhere; the bonus equals a rank-1 vote. A document
+                # only described ("the Libya panel's report") gets half: "the Secretary-General report back" in a
+                # question about a resolution describes no document, and a full bonus let one report fill the list.
+                bonus = 1.0 / (self.settings.rrf_k + 1) if self.settings.fusion == "rrf" else 0.5
+                score += bonus if refs.named_any else bonus / 2
+            elif places and places & doc_places(docs[chunk.doc_id]):
                 # The question names a country or mission this document is about ("the Panel on Libya").
                 score += self.settings.place_boost / (self.settings.rrf_k + 1) if self.settings.fusion == "rrf" \
                     else self.settings.place_boost / 2
