@@ -297,7 +297,8 @@ def _latest_first(chosen: list[Candidate], refs: References,
     for c in chosen:
         if c is latest or c.hit.doc.doc_id == latest.hit.doc.doc_id or not places & doc_places(c.hit.doc):
             continue
-        theirs = direct_answer(question, c.hit.chunk.text[c.start:c.end])
+        quote = c.hit.chunk.text[c.start:c.end]
+        theirs = direct_answer(question, quote) if _DECISION.search(quote) else None
         if (c.hit.doc.date or "") < (latest.hit.doc.date or "") and theirs and mine and theirs != mine:
             older.append(f"{c.hit.doc.symbol or c.hit.doc.file_name} (“{theirs}”)")
     if not older:

@@ -104,7 +104,14 @@ class Retriever:
                 dense = _merge(dense, self.store.dense_search(vector, n, sorted(named)))
         if mode in ("hybrid", "lexical"):
             allowed_hashes = self._hashes_for(allowed_set) if allowed_set is not None else None
-            lexical = self.lexical.search(question, n, allowed_hashes)
+            lexical = self.lexical.search(question, n, allowed_hashes,
+                                          also=[h for h, _ in dense] if mode == "hybrid" else ())
+        if mode == "hybrid" and dense:
+            # A passage BM25 ranks high but outside the dense top n ("Decides to renew until 31 May 2026 the
+            # measures on arms") would otherwise fuse with a dense score of 0: look its similarity up.
+            have = {h for h, _ in dense}
+            dense = dense + sorted(self.store.similarities(vector, [h for h, _ in lexical if h not in have]),
+                                   key=lambda kv: -kv[1])
         if mode == "dense":
             ranked = fuse(dense, [], "rrf", self.settings.rrf_k)
         elif mode == "lexical":

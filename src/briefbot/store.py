@@ -233,6 +233,14 @@ class Store:
                                     include=["distances"])
         return [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)]
 
+    def similarities(self, vector: np.ndarray, hashes: Sequence[str]) -> list[tuple[str, float]]:
+        """(text_hash, cosine similarity) for given passages (vectors are stored normalised)."""
+        if not hashes:
+            return []
+        res = self.collection.get(ids=list(hashes), include=["embeddings"])
+        return [(i, float(np.dot(np.asarray(e, dtype=np.float32), vector)))
+                for i, e in zip(res["ids"], res["embeddings"], strict=True)]
+
     def _vector_count(self) -> int:
         """Vectors in the collection, counted once per catalog version (a count costs ~7 ms at 100k vectors)."""
         version = self.version()
