@@ -158,7 +158,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     if embed is not None and candidates and settings.sentence_model_k:
         _add_similarity(question, candidates, embed, settings.sentence_model_k)
     features = confidence_features(hits, candidates, q_terms, weight, bool(named_docs),
-                                   refs.named_any and not named_docs)
+                                   refs.named_any and not named_docs, question)
     confidence = CONFIDENCE.probability(features)
     stats = {name: round(v, 3) for name, v in zip(FEATURES, features, strict=True)}
     if confidence < settings.abstain_threshold or not candidates:
@@ -223,20 +223,65 @@ def _add_similarity(question: str, candidates: list[Candidate], embed: Embed, k:
         c.score += SIMILARITY_WEIGHT * max(float(sim), 0.0)
 
 
-FEATURES = ("dense", "overlap", "missing", "similarity", "lexical", "named", "named_absent")
+FEATURES = ("dense", "overlap", "missing", "similarity", "lexical", "named", "named_absent", "typed",
+            "type_found")
 
 
 def confidence_features(hits: list[Hit], candidates: list[Candidate], q_terms: set[str],
-                        weight: Callable[[str], float], named: bool, named_absent: bool) -> list[float]:
+                        weight: Callable[[str], float], named: bool, named_absent: bool,
+                        question: str = "") -> list[float]:
     """What the confidence model reads: the best passage's dense similarity, the best sentence's word coverage,
     the IDF share of question words no top passage holds, the best sentence's own similarity, whether BM25 found
-    anything, whether the question named a document that was found, and whether it named one that was not."""
+    anything, whether the question named a document that was found, whether it named one that was not, and, for
+    a question asking for a date, duration, amount of money or count of something, whether one of the best
+    sentences states one (a near miss holds the topic but not the figure: "how many tons of captagon")."""
     best_dense = max((h.dense_score or 0.0 for h in hits[:5]), default=0.0)
     best_overlap = max((c.overlap for c in candidates), default=0.0)
     best_sim = max((c.similarity for c in candidates), default=0.0)
     lexical = 1.0 if any(h.lexical_rank for h in hits[:5]) else 0.0
+    typed = answer_type(question) if question else None
+    found = 0.0
+    if typed:
+        best = sorted(candidates, key=lambda c: -c.score)[:TYPE_CHECK_SENTENCES]
+        found = float(any(type_found(typed, question, c.hit.chunk.text[c.start:c.end]) for c in best))
     return [best_dense, best_overlap, _missing(q_terms, hits, weight), best_sim, lexical, float(named),
-            float(named_absent)]
+            float(named_absent), float(bool(typed)), found]
+
+
+_MONEY_Q = re.compile(r"\b(?:cost|costs|price|prices|value|worth|paid|pay|earn|earned|revenue|revenues|ransom|"
+                      r"how much money|dollars|fee|fees|charge|charged)\b", re.I)
+_MONEY = re.compile(r"(?:US\$|\$|USD|€|£)\s?\d|\d[\d,.]*\s?(?:million |billion )?(?:dollars|euros|pounds|"
+                    r"gourdes|shillings|dinars|francs)\b|\bper (?:round|unit|piece|kg|kilogram|litre)\b", re.I)
+_HOW_MANY_UNIT = re.compile(r"\bhow many\s+(?P<unit>[a-z-]{3,})", re.I)
+TYPE_CHECK_SENTENCES = 3
+
+
+def answer_type(question: str) -> str | None:
+    """What kind of span answers the question: money, count, duration, date; None for other questions."""
+    if _MONEY_Q.search(question) and re.search(r"\b(?:how much|what|which)\b", question, re.I):
+        return "money"
+    if _HOW_LONG_Q.search(question):
+        return "duration"
+    if _COUNT_Q.search(question):
+        return "count"
+    if _WHEN_Q.search(question) or _YEAR_Q.search(question):
+        return "date"
+    return None
+
+
+def type_found(kind: str, question: str, sentence: str) -> bool:
+    """Whether ``sentence`` states a span of the kind the question asks for (a count of the thing it counts)."""
+    if kind == "money":
+        return bool(_MONEY.search(sentence))
+    if kind == "count":
+        m = _HOW_MANY_UNIT.search(question)
+        if m:  # "how many tons of gum arabic" needs a number of tons, not any number
+            unit = terms(m.group("unit"))
+            return any(unit & terms(n.group(0)) for n in re.finditer(
+                r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)"
+                r"(?:\s+[\w-]+){1,3}", sentence))
+        return direct_answer(question, sentence) is not None
+    return direct_answer(question, sentence) is not None
 
 
 @dataclass(slots=True)
