@@ -384,8 +384,8 @@ def test_write_report(tmp_path: Path) -> None:
     # The dense run misses q1: expected vs the top 3 passages retrieved instead.
     hybrid_failures, dense_failures = md.split("## Failures: hybrid")[1].split("## Failures: dense")
     assert "### q1" not in hybrid_failures  # answered with a gold citation and every key fact
-    assert "### q3 (unanswerable)" in hybrid_failures
-    q1 = dense_failures.split("### q1 (lookup)")[1]
+    assert "### q3 (unanswerable, dev)" in hybrid_failures
+    q1 = dense_failures.split("### q1 (lookup, dev)")[1]
     assert "- **expected:** S/RES/2769 (2025), para. 23, p. 6" in q1
     assert "  1. S_2025_176.pdf, p. 1" in q1
     assert "  2. S_RES_2769_2025.pdf, p. 5" in q1
@@ -401,3 +401,45 @@ def test_rank_histogram_and_markdown_single_run() -> None:
     assert "3 questions (2 answerable, 1 unanswerable); 2 failed, 0 errors." in md
     assert "| abstention on unanswerable | 1.000 |" in md
     assert "- **retrieved instead:** nothing" in md
+
+
+# --- dev/test split ----------------------------------------------------------------------------------
+
+
+def test_split_is_by_document_and_explicit_field_wins() -> None:
+    import hashlib
+
+    from briefbot.evaldata import gold_split, select_split
+
+    def rule(key: str) -> str:
+        return "test" if int(hashlib.sha1(key.encode()).hexdigest(), 16) % 2 == 1 else "dev"
+
+    exp = [Expected("S_RES_2781_2025.pdf", None, 4, "1"), Expected("S_2025_231.pdf", None, 1, None)]
+    # The key is the lexicographically smallest document, so both questions on these files share a side.
+    docs = [e.document for e in exp]
+    assert gold_split("q9", True, docs) == rule("S_2025_231.pdf") == gold_split("q1", True, docs[::-1])
+    assert gold_split("q077", False, []) == rule("q077")
+    lines = [json.dumps({"id": "a", "question": "Q?", "answerable": False, "kind": "unanswerable"}),
+             json.dumps({"id": "b", "question": "Q?", "answerable": False, "kind": "unanswerable",
+                         "split": "test"})]
+    qs = parse_dataset(lines)
+    assert qs[0].split == rule("a") and qs[1].split == "test"
+    assert [q.id for q in select_split(qs, "test")] == [q.id for q in qs if q.split == "test"]
+    assert select_split(qs, "all") == qs
+    with pytest.raises(DatasetError):
+        select_split(qs, "train")
+    with pytest.raises(DatasetError, match="split"):
+        parse_dataset([json.dumps({"id": "c", "question": "Q?", "answerable": False, "kind": "unanswerable",
+                                   "split": "train"})])
+
+
+def test_per_split_metrics_in_report() -> None:
+    dev = Q([Expected(RES, None, 6, None)], qid="d1")
+    test = Q([Expected(REP, None, 2, None)], qid="t1")
+    test.split = "test"
+    run = run_eval([dev, test], lambda text: answer([P(RES, 6)], [C(RES, 6)]), always, "r")
+    by_split = run.by_split()
+    assert by_split["dev"]["hit1"] == 1.0 and by_split["test"]["hit1"] == 0.0
+    md = render_markdown([run])
+    assert "## Per split" in md and "| metric | dev | test |" in md
+    assert "(lookup, test)" in md  # the failure list says which half a failure is in

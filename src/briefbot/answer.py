@@ -7,19 +7,28 @@ quoted, never followed, so instructions inside a document change nothing.
 
 from __future__ import annotations
 
+import html
+import json
 import logging
+import math
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
 
 from .chunk import split_sentences
 from .config import Settings
 from .models import Answer, Citation, DocInfo, Hit, Span
-from .refs import parse_references
+from .refs import References, doc_places, parse_references
 
 log = logging.getLogger(__name__)
 
 PageText = Callable[[str, int | None], str]
+Embed = Callable[[list[str]], np.ndarray]  # texts → unit vectors, one row each
 
 _STOP = set("""a an and are as at be been but by can could did do does for from had has have how i in into is it
 its may might more most no not of on or our shall should so such than that the their them then there
@@ -55,10 +64,28 @@ class Candidate:
     end: int
     score: float
     overlap: float
+    similarity: float = 0.0  # cosine of the sentence alone to the question (0 without a model)
+    elsewhere: bool = False  # from a document about another country than the one the question names
+
+
+_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][\w:-]*(?:\s[^<>]{0,300})?/?>", re.S)
+_MD = re.compile(r"\*\*|__|`+|^\s{0,3}(?:#{1,6}|>)\s*", re.M)
+
+
+def plain_question(question: str) -> str:
+    """The question as text: HTML/XML tags and entities, and Markdown emphasis, removed; spaces folded.
+
+    Markup says nothing about the question, but its tag words reach the retrievers and its entities break words.
+    """
+    text = _TAG.sub(" ", question)
+    text = html.unescape(text)
+    text = _MD.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_text: PageText,
-                      idf: Callable[[set[str]], dict[str, float]] | None = None) -> Answer:
+                      idf: Callable[[set[str]], dict[str, float]] | None = None,
+                      embed: Embed | None = None) -> Answer:
     """Entry point: an Answer whose sentences are verbatim, keyed quotes — or an honest abstention."""
     if not hits:
         return _abstain(question, hits, "No indexed passage relates to this question.")
@@ -71,19 +98,33 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     total = sum(weight(t) for t in q_terms) or 1.0
     top = max(h.score for h in hits) or 1.0
     numeric = bool(_NUMERIC_Q.search(question))
-    # A paragraph the question names ("paragraph 19 of resolution 2769 (2025)") is what must be quoted.
-    named = parse_references(question)
-    wanted = {re.sub(r"[\s()]", "", p) for p in named.paragraphs} if named.symbols else set()
-    places = {p.lower() for p in named.places}
+    typed = bool(_WHEN_Q.search(question) or _HOW_LONG_Q.search(question) or _COUNT_Q.search(question))
+    refs = parse_references(question)
+    # A question naming a document's paragraph ("paragraph 1 of resolution 2780 (2025)") is answered from that
+    # document only: a neighbour's paragraph 1 is never the answer to it. Naming only the document ("what did
+    # resolution 2733 (2024) authorize?") leads with it but lets a report on it be quoted too.
+    named_docs = {h.doc.doc_id for h in hits if refs.named_any and refs.names(h.doc)}
+    wanted = {_label_key(p) for p in refs.paragraphs} if named_docs else set()
+    named_pool = [h for h in hits if h.doc.doc_id in named_docs]
+    pool = named_pool[:8] if wanted else (named_pool[:4] + [h for h in hits[:8] if h not in named_pool[:4]])
+    if wanted and not any(_label_key(s.label) in wanted or _label_key(s.label).split("(")[0] in wanted
+                          for h in pool for s in h.chunk.spans if s.label):
+        names = ", ".join(sorted({h.doc.symbol or h.doc.file_name for h in pool}))
+        paras = ", ".join(refs.paragraphs)
+        return _abstain(question, hits, f"Paragraph {paras} of {names} is not in the indexed text of that "
+                        "document, so it is not quoted from a neighbour. The closest passages are listed below.")
+    places = {p.lower() for p in refs.places}
     candidates: list[Candidate] = []
-    for hit in hits[:8]:
+    for hit in pool:
         passage = hit.score / top
         dense = max(hit.dense_score or 0.0, 0.0)
         # A sentence inherits its document's subject: "the Panel" in resolution 2769 is the Libya panel even
         # where the sentence does not say "Libya". Such matches count at a reduced weight.
         context = terms(f"{hit.doc.title or ''} {' '.join(hit.doc.missions[:4])} {hit.chunk.section or ''}")
         # The question names a country or mission this document is not about: its sentences answer another case.
-        elsewhere = bool(places) and not places & {m.lower() for m in hit.doc.missions[:4]}
+        # A document with no known country (a one-page resolution) or the one the question names is not elsewhere.
+        about = doc_places(hit.doc)
+        elsewhere = bool(places and about) and not places & about and hit.doc.doc_id not in named_docs
         for a, b in split_sentences(hit.chunk.text):
             a, b = trim_sentence(hit.chunk.text, a, b)
             sentence = hit.chunk.text[a:b]
@@ -93,7 +134,9 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             inherited = (q_terms & context) - own
             overlap = (sum(weight(t) for t in own) + INHERITED * sum(weight(t) for t in inherited)) / total
             score = 0.55 * overlap + 0.25 * passage + 0.2 * dense
-            if numeric and re.search(r"\d", sentence):
+            if typed and direct_answer(question, sentence):
+                score += ANSWER_TYPE_BONUS  # holds what a when / how long / how many question asks for
+            elif numeric and re.search(r"\d", sentence):
                 score += 0.08
             span = hit.chunk.locate(a)
             if span and span.label and not span.label.startswith("fn"):
@@ -103,20 +146,30 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
                 score -= 0.08
             if elsewhere:
                 score -= 0.1
-            if wanted and span and span.label and re.sub(r"[\s()]", "", span.label) in wanted:
+            if len(sentence) > 500:
+                # A whole preamble parsed as one "sentence" covers many words without answering any of them.
+                score -= 0.1 * min(1.0, (len(sentence) - 500) / 1000)
+            if hit.doc.doc_id in named_docs:
+                score += NAMED_BONUS
+            if wanted and span and span.label and _label_key(span.label) in wanted:
                 score += 0.5
                 overlap = max(overlap, 0.5)
-            candidates.append(Candidate(hit, a, b, score, overlap))
-    support = _support(hits, candidates)
-    missing = _missing(q_terms, hits, weight)
-    confidence = support - settings.abstain_missing_weight * missing
+            candidates.append(Candidate(hit, a, b, score, overlap, elsewhere=elsewhere))
+    if embed is not None and candidates and settings.sentence_model_k:
+        _add_similarity(question, candidates, embed, settings.sentence_model_k)
+    features = confidence_features(hits, candidates, q_terms, weight, bool(named_docs),
+                                   refs.named_any and not named_docs, question)
+    confidence = CONFIDENCE.probability(features)
+    stats = {name: round(v, 3) for name, v in zip(FEATURES, features, strict=True)}
     if confidence < settings.abstain_threshold or not candidates:
         return _abstain(question, hits, "The indexed documents do not answer this question "
                         f"(confidence {confidence:.2f} < threshold {settings.abstain_threshold:.2f}). "
-                        "The closest passages are listed below.", support, missing)
+                        "The closest passages are listed below.", stats, confidence)
     chosen = _choose(candidates, settings.max_citations)
+    chosen, superseded = _latest_first(chosen, refs, question)
     citations: list[Citation] = []
     lines: list[str] = []
+    cited: list[Hit] = []
     for cand in chosen:
         citation = cite_sentence(cand.hit, cand.start, cand.end, str(len(citations) + 1), page_text)
         if citation is None:
@@ -124,13 +177,275 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         if any(_same_text(citation.quote, c.quote) for c in citations):
             continue
         citations.append(citation)
+        cited.append(cand.hit)
         extra = f" (same text in {', '.join(cand.hit.also_in)})" if cand.hit.also_in else ""
         lines.append(f"{citation.reference()}{extra}: “{citation.quote}” [{citation.key}]")
     if not citations:
-        return _abstain(question, hits, "No passage could be quoted verbatim from its page.", support)
-    answer = Answer(question=question, answer="\n".join(lines), abstained=False, citations=citations, hits=hits)
-    answer.timings_ms.update(support=round(support, 3), missing=round(missing, 3))
+        return _abstain(question, hits, "No passage could be quoted verbatim from its page.", stats, confidence)
+    notes: list[str] = []
+    if superseded and len(citations) > 1:
+        old = "; ".join(superseded)
+        notes.append(f"[1] is the latest decision in this series; it supersedes {old}.")
+    lead = direct_answer(question, citations[0].quote)
+    if lead:
+        lines.insert(0, f"**{lead}** [{citations[0].key}]")
+    answer = Answer(question=question, answer="\n".join(lines), abstained=False, citations=citations,
+                    hits=_cited_first(hits, cited), notes=notes)
+    answer.timings_ms.update(stats, confidence=round(confidence, 3))
     return answer
+
+
+def _cited_first(hits: list[Hit], cited: list[Hit]) -> list[Hit]:
+    """The passages the answer quotes, in citation order, ahead of the rest: sentence-level scoring is the sharper
+    ranking, so the passage list leads with the paragraph that answers."""
+    order = list(dict.fromkeys(id(h) for h in cited))
+    first = [h for i in order for h in hits if id(h) == i]
+    out = first + [h for h in hits if id(h) not in set(order)]
+    for rank, h in enumerate(out, start=1):
+        h.rank = rank
+    return out
+
+
+def _label_key(label: str | None) -> str:
+    return re.sub(r"[\s()]", "", label or "").lower()
+
+
+def _add_similarity(question: str, candidates: list[Candidate], embed: Embed, k: int) -> None:
+    """Score the leading sentences alone against the question with the packaged model: a paraphrase shares few
+    words with its answer but sits close to it in meaning, and a passage's best sentence is not its average."""
+    # Only the best few by word overlap, cut to their opening (where a UN sentence says what it does): the model's
+    # cost grows with the tokens it reads, ~10 ms per short sentence on one CPU thread.
+    todo = sorted(candidates, key=lambda c: -c.score)[:k]
+    vectors = embed([question] + [c.hit.chunk.text[c.start:min(c.end, c.start + SIMILARITY_CHARS)] for c in todo])
+    sims = vectors[1:] @ vectors[0]
+    for c, sim in zip(todo, sims, strict=True):
+        c.similarity = float(sim)
+        c.score += SIMILARITY_WEIGHT * max(float(sim), 0.0)
+
+
+FEATURES = ("dense", "overlap", "missing", "similarity", "lexical", "named", "named_absent", "typed",
+            "type_found")
+
+
+def confidence_features(hits: list[Hit], candidates: list[Candidate], q_terms: set[str],
+                        weight: Callable[[str], float], named: bool, named_absent: bool,
+                        question: str = "") -> list[float]:
+    """What the confidence model reads: the best passage's dense similarity, the best sentence's word coverage,
+    the IDF share of question words no top passage holds, the best sentence's own similarity, whether BM25 found
+    anything, whether the question named a document that was found, whether it named one that was not, and, for
+    a question asking for a date, duration, amount of money or count of something, whether one of the best
+    sentences states one (a near miss holds the topic but not the figure: "how many tons of captagon")."""
+    best_dense = max((h.dense_score or 0.0 for h in hits[:5]), default=0.0)
+    best_overlap = max((c.overlap for c in candidates), default=0.0)
+    best_sim = max((c.similarity for c in candidates), default=0.0)
+    lexical = 1.0 if any(h.lexical_rank for h in hits[:5]) else 0.0
+    typed = answer_type(question) if question else None
+    found = 0.0
+    if typed:
+        best = sorted(candidates, key=lambda c: -c.score)[:TYPE_CHECK_SENTENCES]
+        found = float(any(type_found(typed, question, c.hit.chunk.text[c.start:c.end]) for c in best))
+    return [best_dense, best_overlap, _missing(q_terms, hits, weight), best_sim, lexical, float(named),
+            float(named_absent), float(bool(typed)), found]
+
+
+_MONEY_Q = re.compile(r"\b(?:cost|costs|price|prices|value|worth|paid|pay|earn|earned|revenue|revenues|ransom|"
+                      r"how much money|dollars|fee|fees|charge|charged)\b", re.I)
+_MONEY = re.compile(r"(?:US\$|\$|USD|€|£)\s?\d|\d[\d,.]*\s?(?:million |billion )?(?:dollars|euros|pounds|"
+                    r"gourdes|shillings|dinars|francs)\b|\bper (?:round|unit|piece|kg|kilogram|litre)\b", re.I)
+_HOW_MANY_UNIT = re.compile(r"\bhow many\s+(?P<unit>[a-z-]{3,})", re.I)
+TYPE_CHECK_SENTENCES = 3
+
+
+def answer_type(question: str) -> str | None:
+    """What kind of span answers the question: money, count, duration, date; None for other questions."""
+    if _MONEY_Q.search(question) and re.search(r"\b(?:how much|what|which)\b", question, re.I):
+        return "money"
+    if _HOW_LONG_Q.search(question):
+        return "duration"
+    if _COUNT_Q.search(question):
+        return "count"
+    if _WHEN_Q.search(question) or _YEAR_Q.search(question):
+        return "date"
+    return None
+
+
+def type_found(kind: str, question: str, sentence: str) -> bool:
+    """Whether ``sentence`` states a span of the kind the question asks for (a count of the thing it counts)."""
+    if kind == "money":
+        return bool(_MONEY.search(sentence))
+    if kind == "count":
+        m = _HOW_MANY_UNIT.search(question)
+        if m:  # "how many tons of gum arabic" needs a number of tons, not any number
+            unit = terms(m.group("unit"))
+            return any(unit & terms(n.group(0)) for n in re.finditer(
+                r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)"
+                r"(?:\s+[\w-]+){1,3}", sentence))
+        return direct_answer(question, sentence) is not None
+    return direct_answer(question, sentence) is not None
+
+
+@dataclass(slots=True)
+class ConfidenceModel:
+    """Logistic regression over :data:`FEATURES`: the probability that the top passages answer the question.
+
+    Fitted on the dev half of the gold set by ``evals/fit_confidence.py``; coefficients live in
+    ``briefbot/data/confidence.json`` so a refit changes data, not code.
+    """
+
+    coef: list[float] = field(default_factory=list)
+    intercept: float = 0.0
+    mean: list[float] = field(default_factory=list)
+    scale: list[float] = field(default_factory=list)
+
+    def probability(self, features: list[float]) -> float:
+        z = self.intercept + sum(c * (x - m) / s for c, x, m, s in
+                                 zip(self.coef, features, self.mean, self.scale, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+@lru_cache(maxsize=1)
+def _load_confidence() -> ConfidenceModel:
+    data = json.loads(resources.files("briefbot.data").joinpath("confidence.json").read_text(encoding="utf-8"))
+    if list(data["features"]) != list(FEATURES):
+        raise ValueError(f"confidence.json was fitted on {data['features']}, the code reads {FEATURES}: "
+                         "refit with evals/fit_confidence.py")
+    return ConfidenceModel(data["coef"], data["intercept"], data["mean"], data["scale"])
+
+
+class _Confidence:
+    def probability(self, features: list[float]) -> float:
+        return _load_confidence().probability(features)
+
+
+CONFIDENCE = _Confidence()
+SIMILARITY_CHARS = 240
+ANSWER_TYPE_BONUS = 0.2
+NAMED_BONUS = 0.3  # a sentence of the document the question names
+SIMILARITY_WEIGHT = 0.3
+_DECISION = re.compile(r"\b(?:[Dd]ecides|renew(?:s|ed)?|extend(?:s|ed)?)\b")
+
+
+def _latest_first(chosen: list[Candidate], refs: References,
+                  question: str) -> tuple[list[Candidate], list[str]]:
+    """When quotes from several documents of one series (same country or mission) state different dates or
+    figures, lead with the latest decision, unless the question names a document; say what it supersedes."""
+    if len(chosen) < 2 or refs.named_any:
+        return chosen, []
+    decisions = [c for c in chosen if c.hit.doc.doc_type == "resolution" and c.hit.doc.date
+                 and _DECISION.search(c.hit.chunk.text[c.start:c.end])]
+    if not decisions:
+        return chosen, []
+    latest = max(decisions, key=lambda c: c.hit.doc.date or "")
+    places = doc_places(latest.hit.doc)
+    mine = direct_answer(question, latest.hit.chunk.text[latest.start:latest.end])
+    older = []
+    for c in chosen:
+        if c is latest or c.hit.doc.doc_id == latest.hit.doc.doc_id or not places & doc_places(c.hit.doc):
+            continue
+        quote = c.hit.chunk.text[c.start:c.end]
+        theirs = direct_answer(question, quote) if _DECISION.search(quote) else None
+        if (c.hit.doc.date or "") < (latest.hit.doc.date or "") and theirs and mine and theirs != mine:
+            older.append(f"{c.hit.doc.symbol or c.hit.doc.file_name} (“{theirs}”)")
+    if not older:
+        return chosen, []
+    return [latest] + [c for c in chosen if c is not latest], older
+
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATE = rf"\b(?:\d{{1,2}} (?:{_MONTHS}) \d{{4}}|(?:{_MONTHS}) \d{{4}})\b"
+_WHEN_Q = re.compile(r"\b(?:when|until when|what date|which date|by when|deadline|date)\b", re.I)
+_HOW_LONG_Q = re.compile(r"\bhow long\b|\bfor how many (?:months|years)\b|\bperiod\b", re.I)
+_YEAR_Q = re.compile(r"\b(?:which|what) year\b", re.I)
+_COUNT_Q = re.compile(r"\b(?:how many|how much|number of|what number|percentage|per cent|what share|"
+                      r"what proportion|what portion|how large|total|amount|how high)\b", re.I)
+_WHO_Q = re.compile(r"^\s*(?:who|whom|which|what (?:body|organi[sz]ation|entity|group|operation|company|"
+                    r"country|state|mission))\b", re.I)
+_DURATION = re.compile(r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)"
+                       r"[ -](?:months?|years?|weeks?|days?)\b", re.I)
+_NUMBER = re.compile(r"(?<![\w/.,])(?:US\$|\$|€)?\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:per cent|%|million|billion))?"
+                     r"(?:\s(?![Ss]tates\b)[a-z][a-z-]{2,}(?:\s(?:of|in)\s[a-z-]{3,}|\s[a-z][a-z-]{2,})?)?")
+_WORD_NUMBER = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s"
+                          r"(?:[a-z]+\s)?(?P<unit>[a-z]{3,})\b")
+_NOT_A_FIGURE = re.compile(r"(?:resolutions?|paragraphs?|para\.|S/|annex|No\.)\s*$|\(\s*$", re.I)
+_ENTITY = re.compile(r"\b(?:[A-Z][\w'’-]+|of|the|and|for|on|in)(?:\s(?:[A-Z][\w'’-]+|of|the|and|for|on|in))*"
+                     r"(?:\s?\((?:[A-Z][A-Za-z]+)\))?")
+_ENTITY_SKIP = {"Decides", "Requests", "Council", "Security Council", "The", "In", "By", "On", "As", "It", "This",
+                "Further", "Calls", "Urges", "Expresses", "Recalling", "Welcomes", "Also", "Notes", "Reaffirms"}
+
+
+def direct_answer(question: str, quote: str) -> str | None:
+    """The span of ``quote`` that answers a when / how long / how many / how much / who / which question, verbatim
+    ("15 May 2026", "908,001 rounds"), or None when the question is of another kind or nothing fits."""
+    q_terms = terms(question)
+    if _HOW_LONG_Q.search(question):
+        m = _DURATION.search(quote)
+        if m:
+            return m.group(0)
+    if _WHEN_Q.search(question) or _HOW_LONG_Q.search(question):
+        dates = list(re.finditer(_DATE, quote))
+        if dates:
+            # "extend until 15 May 2026 ... no later than 15 April 2026": the date after until/by is the answer.
+            for m in dates:
+                if re.search(r"\b(?:until|till|by|through|to|expires? on|ending)\s*$", quote[:m.start()]):
+                    return m.group(0)
+            return dates[0].group(0)
+    if _YEAR_Q.search(question):
+        m = re.search(r"\b(?:19|20)\d\d\b", quote)
+        return m.group(0) if m else None
+    if _COUNT_Q.search(question):
+        best: tuple[float, str] | None = None
+        share = bool(re.search(r"\b(?:share|percentage|proportion|per cent|percent)\b", question, re.I))
+        named: list[str] = []  # figures whose own noun is one the question asks about: "2,271 hailings"
+        for m in _NUMBER.finditer(quote):
+            span = m.group(0).strip()
+            if _NOT_A_FIGURE.search(quote[max(0, m.start() - 14):m.start()]) or re.fullmatch(r"(?:19|20)\d\d", span):
+                continue
+            if re.match(rf"\d{{1,2}} (?:{_MONTHS})", quote[m.start():m.start() + 14].strip()):
+                continue  # a date, not a figure
+            span = _trim_unit(span)
+            words = span.split()
+            if len(words) > 2 and not terms(words[-1]) & q_terms and not span.endswith(("per cent", "million",
+                                                                                        "billion")):
+                span = _trim_unit(" ".join(words[:-1]))  # "11 exemption requests from" → "11 exemption requests"
+            if terms(" ".join(span.split()[1:])) & q_terms:
+                named.append(span)
+            window = terms(quote[max(0, m.start() - 60):m.end() + 40])
+            score = len(q_terms & window) + (0.5 if len(span.split()) > 1 else 0.0)
+            if share and re.search(r"per cent|%", span):
+                score += 10  # "what share" asks for the percentage, not the head count beside it
+            if best is None or score > best[0]:
+                best = (score, span)
+        for m in _WORD_NUMBER.finditer(quote):
+            if terms(m.group("unit")) & q_terms:
+                named.append(m.group(0))
+        if named and not share:
+            named.sort(key=quote.find)
+            return "; ".join(dict.fromkeys(named))
+        return best[1] if best else None
+    if _WHO_Q.search(question):
+        for m in _ENTITY.finditer(quote):
+            span = m.group(0).strip()
+            span = re.sub(r"^(?:(?:of|the|The|and|for|on|in)\s)+|(?:\s(?:of|the|and|for|on|in))+$", "", span)
+            words = span.split()
+            if len(words) < 2 or span in _ENTITY_SKIP or words[0] in _ENTITY_SKIP:
+                continue
+            if terms(span) and terms(span) <= q_terms:
+                continue  # the question's own words are not its answer
+            return span
+    return None
+
+
+def _trim_unit(span: str) -> str:
+    # "908,001 rounds of ammunition" reads well; a trailing function word does not.
+    return re.sub(r"\s(?:of|in|and|the|were|was|had|have|has)$", "", span)
+
+
+def quote_verbatim(citation: Mapping[str, Any], page_text: PageText) -> bool:
+    """True when a citation dict's quote (each page's part, for a quote over a page break) is on its page."""
+    document = citation.get("document")
+    parts = citation.get("parts") or [{"page": citation.get("page"), "quote": citation.get("quote")}]
+    return bool(document) and all(p.get("quote") and str(p["quote"]) in page_text(str(document), p.get("page"))
+                                  for p in parts)
 
 
 def _missing(q_terms: set[str], hits: list[Hit], weight: Callable[[str], float]) -> float:
@@ -143,13 +458,6 @@ def _missing(q_terms: set[str], hits: list[Hit], weight: Callable[[str], float])
         seen |= terms(f"{hit.chunk.text} {hit.doc.symbol or ''} {hit.doc.title or ''} {hit.chunk.section or ''}")
     total = sum(weight(t) for t in q_terms) or 1.0
     return sum(weight(t) for t in q_terms if t not in seen) / total
-
-
-def _support(hits: list[Hit], candidates: list[Candidate]) -> float:
-    """How well the best passages cover the question: dense similarity and sentence-level term coverage."""
-    best_dense = max((h.dense_score or 0.0 for h in hits[:5]), default=0.0)
-    best_overlap = max((c.overlap for c in candidates), default=0.0)
-    return 0.5 * best_dense + 0.5 * best_overlap
 
 
 def trim_sentence(text: str, a: int, b: int) -> tuple[int, int]:
@@ -167,6 +475,9 @@ def trim_sentence(text: str, a: int, b: int) -> tuple[int, int]:
 def _choose(candidates: list[Candidate], limit: int) -> list[Candidate]:
     ranked = sorted(candidates, key=lambda c: (-c.score, -_TYPE_PRIORITY.get(c.hit.doc.doc_type, 0),
                                                c.hit.doc.date or ""))
+    if any(not c.elsewhere for c in ranked):
+        # The question names a country: another country's panel or embargo is not part of its answer.
+        ranked = [c for c in ranked if not c.elsewhere]
     best = ranked[0].score
     chosen: list[Candidate] = []
     used: set[tuple[str, str | None, int]] = set()
@@ -183,21 +494,37 @@ def _choose(candidates: list[Candidate], limit: int) -> list[Candidate]:
 
 
 def cite_sentence(hit: Hit, start: int, end: int, key: str, page_text: PageText) -> Citation | None:
-    """Map ``hit.chunk.text[start:end]`` back to one page and paragraph; refuse any quote that is not verbatim
-    on that page. Shared by both engines, so LLM citations are located and verified exactly like extractive ones.
+    """Map ``hit.chunk.text[start:end]`` back to its page(s) and paragraph; refuse any quote that is not verbatim
+    on its page. Shared by both engines, so LLM citations are located and verified exactly like extractive ones.
+
+    A sentence running over a page break is quoted whole: each page's part is verified on its own page, and the
+    citation spans both ("pp. 6-7").
     """
     chunk = hit.chunk
-    best = None
+    by_page: dict[int | None, tuple[Span, int, int]] = {}
     for span in chunk.spans:
         lo = max(start, span.at)
         hi = min(end, span.at + (span.end - span.start))
-        if hi > lo and (best is None or hi - lo > best[2] - best[1]):
-            best = (span, lo, hi)
-    if best is None:
+        if hi > lo and chunk.text[lo:hi].strip():
+            best = by_page.get(span.page)
+            if best is None or hi - lo > best[2] - best[1]:
+                by_page[span.page] = (span, lo, hi)
+    if not by_page:
         return None
-    span, lo, hi = best
-    raw = chunk.text[lo:hi]
-    return verified_citation(hit.doc, span, lo + len(raw) - len(raw.lstrip()), raw.strip(), key, page_text)
+    parts: list[Citation] = []
+    for span, lo, hi in by_page.values():
+        raw = chunk.text[lo:hi]
+        part = verified_citation(hit.doc, span, lo + len(raw) - len(raw.lstrip()), raw.strip(), key, page_text)
+        if part is not None:
+            parts.append(part)
+    if len(parts) < 2:
+        # One page, or a part that is not verbatim: the longest verified part stands alone.
+        return max(parts, key=lambda c: len(c.quote), default=None)
+    first = parts[0]
+    first.parts = [(p.page, p.quote) for p in parts]
+    first.quote = " ".join(p.quote for p in parts)
+    first.page_end = parts[-1].page
+    return first
 
 
 def verified_citation(doc: DocInfo, span: Span, lo: int, quote: str, key: str, page_text: PageText) -> Citation | None:
@@ -225,9 +552,10 @@ def _same_text(a: str, b: str) -> bool:
     return bool(ta and tb) and len(ta & tb) / len(ta | tb) > 0.85
 
 
-def _abstain(question: str, hits: list[Hit], message: str, support: float = 0.0, missing: float = 0.0) -> Answer:
+def _abstain(question: str, hits: list[Hit], message: str, stats: dict[str, float] | None = None,
+             confidence: float = 0.0) -> Answer:
     answer = Answer(question=question, answer=message, abstained=True, citations=[], hits=hits)
-    answer.timings_ms.update(support=round(support, 3), missing=round(missing, 3))
+    answer.timings_ms.update(stats or {}, confidence=round(confidence, 3))
     return answer
 
 

@@ -245,6 +245,8 @@ def eval_cmd(dataset: Annotated[Path, typer.Option("--dataset", help="Gold quest
              limit: Annotated[int | None, typer.Option("--limit", help="Only the first N questions.")] = None,
              mandates: Annotated[bool, typer.Option("--mandates", help="Score the mandate tracker on gold facts "
                                                     "(e.g. evals/mandates.jsonl) instead.")] = False,
+             split: Annotated[str, typer.Option("--split", help="Gold-set half: dev (tune on it), test (report "
+                                                "only) or all.")] = "all",
              as_json: JsonOpt = False) -> None:
     """Score retrieval and citations on gold questions; writes Markdown, JSON and PNG plots."""
     if mandates:
@@ -264,7 +266,7 @@ def eval_cmd(dataset: Annotated[Path, typer.Option("--dataset", help="Gold quest
                     tasks[name] = bar.add_task(name, total=total)
                 bar.update(tasks[name], completed=done)
 
-            runs = evaluate_configs(dataset, _settings(index=index), compare or [], out_dir, tick, limit)
+            runs = evaluate_configs(dataset, _settings(index=index), compare or [], out_dir, tick, limit, split)
     except BriefbotError as exc:
         _fail(exc)
         return
@@ -278,8 +280,23 @@ def eval_cmd(dataset: Annotated[Path, typer.Option("--dataset", help="Gold quest
     for row in table.rows():
         grid.add_row(*row)
     out.print(grid)
+    _print_kinds(runs[0])
     if out_dir:
         out.print(f"report: {out_dir / 'report.md'}")
+
+
+def _print_kinds(run: Any) -> None:
+    """Per-kind table of the first configuration (the per-kind weaknesses hide in the overall figures)."""
+    from rich.table import Table
+
+    from .evalreport import KIND_COLUMNS
+    from .evaluate import format_value
+
+    # Metric keys as headers: the full labels would not fit a terminal (report.md has them).
+    grid = Table("kind", "n", *KIND_COLUMNS, title=f"{run.name} per kind")
+    for kind, m in run.by_kind().items():
+        grid.add_row(kind, str(m["n"]), *(format_value(c, m[c]) for c in KIND_COLUMNS))
+    out.print(grid)
 
 
 @app.command()

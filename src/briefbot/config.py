@@ -95,11 +95,14 @@ class Settings(BaseSettings):
     # --- answering ---------------------------------------------------------------------------
     engine: Literal["extractive", "llm"] = Field("extractive", description="Answer engine; 'llm' needs "
                                                  "llm_provider and llm_model.")
-    abstain_threshold: float = Field(0.41, description="Below this confidence the extractive engine "
-                                     "abstains (calibrated on the gold set, see evals/).")
-    abstain_missing_weight: float = Field(0.2, ge=0, description="How much question words absent from the top "
-                                          "passages lower the confidence compared with abstain_threshold.")
+    abstain_threshold: float = Field(0.5, ge=0, le=1, description="The extractive engine abstains when the "
+                                     "confidence model (briefbot/data/confidence.json, fitted on the dev half of "
+                                     "the gold set by evals/fit_confidence.py) gives the passages a lower "
+                                     "probability of answering.")
     max_citations: int = Field(4, ge=1, le=10, description="Most citations in one answer.")
+    sentence_model_k: int = Field(5, ge=0, le=20, description="The extractive engine scores this many leading "
+                                  "sentences alone against the question with the embedding model (paraphrases); "
+                                  "0 switches it off. Each costs a few ms of model time.")
     llm_provider: Literal["ollama", "openai"] | None = Field(None, description="'ollama' or 'openai' "
                                                              "(any OpenAI-compatible server: vLLM, llama.cpp).")
     llm_model: str | None = Field(None, description="Model name as the server knows it.")

@@ -11,9 +11,9 @@ One JSON object per line::
 expected item needs a ``document`` or a ``symbol``. ``evidence``, ``key_facts``, ``source`` and ``split``
 may be omitted; unknown keys are ignored, so external datasets in this schema load unchanged.
 
-``split`` is ``dev`` (tune on it) or ``test`` (report on it, never tune). In ``evals/gold.jsonl`` it is fixed
-by :func:`gold_split`, a hash of the question's first cited document, so every question on one document
-lands on the same side and adding questions never moves an old one.
+``split`` is ``dev`` (tune on it) or ``test`` (report on it, never tune). It is fixed by :func:`gold_split`, a
+hash of the question's first cited document, so every question on one document lands on the same side and adding
+questions never moves an old one; a line without the field gets the split the rule gives.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ class Question:
     evidence: list[str] = field(default_factory=list)
     key_facts: list[str] = field(default_factory=list)
     source: str | None = None
-    split: str | None = None  # "dev" / "test"; None when the dataset is not split
+    split: str = "dev"  # "dev" / "test", by gold_split when the line does not say
 
 
 def _str_list(obj: Mapping[str, Any], key: str) -> list[str]:
@@ -127,8 +127,12 @@ def parse_question(obj: Any) -> Question:
         raise ValueError("an answerable question needs at least one 'expected' item")
     if kind == "unanswerable" and answerable:
         raise ValueError("kind 'unanswerable' contradicts answerable: true")
+    split = obj.get("split")
+    if split is not None and split not in SPLITS:
+        raise ValueError(f"'split' must be one of {', '.join(SPLITS)} or absent, got {split!r}")
     return Question(str(qid), question.strip(), answerable, kind, expected,
-                    _str_list(obj, "evidence"), _str_list(obj, "key_facts"), source, split)
+                    _str_list(obj, "evidence"), _str_list(obj, "key_facts"), source,
+                    split or gold_split(str(qid), answerable, [e.document or e.symbol for e in expected]))
 
 
 def parse_dataset(lines: Iterable[str], origin: str = "<dataset>") -> list[Question]:
@@ -151,6 +155,15 @@ def parse_dataset(lines: Iterable[str], origin: str = "<dataset>") -> list[Quest
     if not questions:
         raise DatasetError(f"{origin}: no questions found")
     return questions
+
+
+def select_split(questions: list[Question], split: str) -> list[Question]:
+    """The questions of one split ("dev", "test"), or all of them for "all"."""
+    if split == "all":
+        return questions
+    if split not in SPLITS:
+        raise DatasetError(f"unknown split {split!r}", "use dev, test or all")
+    return [q for q in questions if q.split == split]
 
 
 def load_dataset(path: Path) -> list[Question]:

@@ -54,7 +54,7 @@ def _ref(item: dict[str, Any]) -> str:
 
 
 def _failure_md(r: QuestionResult) -> list[str]:
-    out = [f"### {r.id} ({r.kind}): {r.question}", ""]
+    out = [f"### {r.id} ({r.kind}, {r.split}): {r.question}", ""]
     out += [f"- **why:** {'; '.join(r.failures)}"]
     if r.expected:
         out.append("- **expected:** " + "; ".join(_ref(e) for e in r.expected))
@@ -85,6 +85,11 @@ def render_markdown(runs: Sequence[EvalRun], plots: Sequence[Path] = ()) -> str:
              "Retrieval and citation metrics are over answerable questions only.", ""]
     lines += ["## Overall", ""]
     lines += _table(["metric", "value"], [[lbl, format_value(m, overall[m])] for m, lbl in METRICS.items()])
+    by_split = primary.by_split()
+    if len(by_split) > 1:
+        lines += ["## Per split", ""]
+        lines += _table(["metric", *by_split], [[lbl, *(format_value(m, v[m]) for v in by_split.values())]
+                                                 for m, lbl in METRICS.items()])
     lines += ["## Per kind", ""]
     by_kind = primary.by_kind()
     lines += _table(["kind", "n", *(METRICS[c] for c in KIND_COLUMNS)],

@@ -12,8 +12,10 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from .answer import quote_verbatim
 from .config import Settings
 from .errors import ConfigError, IndexMissingError
+from .evaldata import select_split
 from .evaluate import EvalRun, load_dataset, run_eval, write_report
 from .service import Briefbot
 
@@ -47,20 +49,19 @@ def parse_config(spec: str) -> tuple[str, dict[str, Any]]:
 
 def quote_checker(bot: Briefbot) -> Callable[[Mapping[str, Any]], bool]:
     def check(citation: Mapping[str, Any]) -> bool:
-        quote = citation.get("quote") or ""
-        document = citation.get("document")
-        if not quote or not document:
-            return False
-        return quote in bot.page_text(str(document), citation.get("page"))
+        return quote_verbatim(citation, bot.page_text)
 
     return check
 
 
 def evaluate_configs(dataset_path: Path, settings: Settings, configs: Sequence[str], out: Path | None,
                      progress: Callable[[str, int, int], None] | None = None,
-                     limit: int | None = None) -> list[EvalRun]:
-    """Entry point of the evaluate stage: one run per configuration, report written to ``out``."""
-    dataset = load_dataset(dataset_path)
+                     limit: int | None = None, split: str = "all") -> list[EvalRun]:
+    """Entry point of the evaluate stage: one run per configuration, report written to ``out``.
+
+    ``split`` picks the dev or test half of the gold set (see :func:`briefbot.evaldata.gold_split`).
+    """
+    dataset = select_split(load_dataset(dataset_path), split)
     if limit:
         dataset = dataset[:limit]
     runs: list[EvalRun] = []
@@ -84,7 +85,8 @@ def evaluate_configs(dataset_path: Path, settings: Settings, configs: Sequence[s
                 progress(name, done, total)
 
         runs.append(run_eval(dataset, answer, quote_checker(bot), name, progress=tick,
-                             meta={"overrides": overrides, "collection": cfg.collection_name()}))
+                             meta={"overrides": overrides, "collection": cfg.collection_name(),
+                                   "split": split}))
     if out is not None:
         write_report(runs, out)
     return runs

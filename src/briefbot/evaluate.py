@@ -183,6 +183,7 @@ class QuestionResult:
     citations: list[dict[str, Any]]
     error: str | None = None
     failures: list[str] = field(default_factory=list)
+    split: str = "dev"
 
     def hit(self, k: int) -> bool:
         return self.first_rank is not None and self.first_rank <= k
@@ -227,7 +228,7 @@ def score_question(q: Question, answer: Mapping[str, Any], latency_ms: float, qu
         q.id, q.kind, q.answerable, q.source, q.question, [asdict(e) for e in q.expected], text, abstained,
         float(latency_ms), first_rank, None, None, None, None, None, None, None, None, [], len(citations),
         top_passages, [{**_ref(c), "quote": c.get("quote"), "matches": ok, "verbatim": v}
-                       for c, ok, v in zip(citations, cited_ok, quotes_ok, strict=True)], error)
+                       for c, ok, v in zip(citations, cited_ok, quotes_ok, strict=True)], error, split=q.split)
     if q.answerable:
         assigned = _assign(passages[:K_MAX], targets)
         matched = [i + 1 for i, t in enumerate(assigned) if t is not None]
@@ -347,11 +348,16 @@ class EvalRun:
         kinds = [k for k in KINDS if k in present] + sorted(present - set(KINDS))
         return {k: aggregate([r for r in self.results if r.kind == k]) for k in kinds}
 
+    def by_split(self) -> dict[str, dict[str, Any]]:
+        present = sorted({r.split for r in self.results})
+        return {s: aggregate([r for r in self.results if r.split == s]) for s in present}
+
     def failures(self) -> list[QuestionResult]:
         return [r for r in self.results if r.failures]
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "meta": self.meta, "overall": self.overall, "by_kind": self.by_kind(),
+                "by_split": self.by_split(),
                 "questions": [r.to_dict() for r in self.results]}
 
 

@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import threading
+from collections.abc import Collection
 from pathlib import Path
 
 import bm25s
@@ -51,6 +52,7 @@ class LexicalIndex:
         self._lock = threading.Lock()
         self._retriever: bm25s.BM25 | None = None
         self._ids: list[str] = []
+        self._pos: dict[str, int] = {}  # text_hash → position in _ids, built on first need
         self._version = -1
 
     def _load_or_build(self) -> None:
@@ -125,11 +127,16 @@ class LexicalIndex:
             out[word] = float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
         return out
 
-    def search(self, question: str, n: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
-        """(text_hash, bm25 score) best first."""
+    def search(self, question: str, n: int, allowed: set[str] | None = None,
+               also: Collection[str] = ()) -> list[tuple[str, float]]:
+        """(text_hash, bm25 score) best first; the scores of the passages in ``also`` (the dense side's
+        candidates) follow the top ``n``, so fusion sums both scores for every candidate, not one and a zero."""
         with self._lock:
             self._load_or_build()
             retriever, ids = self._retriever, self._ids
+            if also and len(self._pos) != len(ids):
+                self._pos = {h: i for i, h in enumerate(ids)}
+            pos = self._pos
         if retriever is None or not ids:
             return []
         tokens = _tokenize([query_text(question)])[0]
@@ -143,7 +150,10 @@ class LexicalIndex:
         n = min(n, len(ids))
         top = np.argpartition(-scores, n - 1)[:n]
         top = top[np.argsort(-scores[top])]
-        return [(ids[i], float(scores[i])) for i in top if scores[i] > 0]
+        out = [(ids[i], float(scores[i])) for i in top if scores[i] > 0]
+        seen = {h for h, _ in out}
+        extra = [(h, float(scores[pos[h]])) for h in also if h not in seen and h in pos and scores[pos[h]] > 0]
+        return out + sorted(extra, key=lambda kv: -kv[1])
 
 
 def _rmtree(path: Path) -> None:

@@ -190,10 +190,15 @@ class Citation:
     title: str | None = None
     doc_type: str | None = None
     date: str | None = None
-    start: int | None = None  # offsets of the quote in the page text
+    start: int | None = None  # offsets of the quote in the page text (of the first page, over a page break)
     end: int | None = None
+    page_end: int | None = None  # set when the quote runs over a page break onto a later page
+    parts: list[tuple[int | None, str]] = field(default_factory=list)  # (page, text) per page, over a break
 
     def to_dict(self) -> dict[str, Any]:
+        extra: dict[str, Any] = {}
+        if self.parts:
+            extra = {"page_end": self.page_end, "parts": [{"page": p, "quote": q} for p, q in self.parts]}
         return {
             "key": self.key,
             "document": self.document,
@@ -204,14 +209,17 @@ class Citation:
             "title": self.title,
             "doc_type": self.doc_type,
             "date": self.date,
+            **extra,
         }
 
     def reference(self) -> str:
-        """``S/RES/2769 (2025), para. 23, p. 6``."""
+        """``S/RES/2769 (2025), para. 23, p. 6`` (``pp. 4-5`` for a quote over a page break)."""
         parts = [self.symbol or self.document]
         if self.paragraph:
             parts.append(paragraph_label(self.paragraph))
-        if self.page is not None:
+        if self.page is not None and self.page_end is not None and self.page_end != self.page:
+            parts.append(f"pp. {self.page}-{self.page_end}")
+        elif self.page is not None:
             parts.append(f"p. {self.page}")
         return ", ".join(parts)
 

@@ -8,12 +8,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .models import DocInfo
 from .parse.meta import COUNTRIES, MISSIONS
-from .symbols import find_symbols
+from .symbols import find_symbols, resolution_number, symbols_match
 
 _PARA = re.compile(
     r"\b(?:operative\s+)?(?:paragraph|para\.?|paras?\.?|OP)\s*(?P<num>\d{1,3})(?:\s*\(?(?P<sub>[a-z]{1,2}|[ivx]{1,5})\))?",
     re.I)
+# "resolution 2780" without its year: every resolution with that number is named (years rarely collide).
+_BARE_RESOLUTION = re.compile(r"\b[Rr]esolutions?\s+(?P<num>\d{3,4})\b(?!\s*\(\d{4}\))")
 _TYPE_WORDS = {
     "panel_report": re.compile(r"\b(panel|group) of experts\b|\bpanel'?s?\b|\bmonitoring team\b", re.I),
     "sg_report": re.compile(r"\bsecretary-general'?s? report\b|\breport of the secretary-general\b", re.I),
@@ -23,7 +26,25 @@ _TYPE_WORDS = {
 _ADJECTIVES = {"Libyan": "Libya", "Haitian": "Haiti", "Malian": "Mali", "Somali": "Somalia", "Sudanese": "Sudan",
                "Afghan": "Afghanistan", "Yemeni": "Yemen", "Congolese": "Democratic Republic of the Congo",
                "DRC": "Democratic Republic of the Congo", "CAR": "Central African Republic", "Syrian":
-               "Syrian Arab Republic", "Iraqi": "Iraq", "Colombian": "Colombia", "Lebanese": "Lebanon"}
+               "Syrian Arab Republic", "Iraqi": "Iraq", "Colombian": "Colombia", "Lebanese": "Lebanon",
+               "Congo": "Democratic Republic of the Congo"}
+
+
+# The country a mission works in: a resolution on MONUSCO is about the Democratic Republic of the Congo even
+# when it names the country fewer times than find_missions needs.
+MISSION_COUNTRY = {"MINUSCA": "Central African Republic", "MONUSCO": "Democratic Republic of the Congo",
+                   "UNMISS": "South Sudan", "UNSMIL": "Libya", "BINUH": "Haiti", "UNAMA": "Afghanistan",
+                   "MINUSMA": "Mali", "UNMHA": "Yemen", "UNSOM": "Somalia", "UNTMIS": "Somalia", "UNIFIL": "Lebanon",
+                   "UNFICYP": "Cyprus", "UNMIK": "Kosovo", "UNAMI": "Iraq", "UNVMC": "Colombia", "UNITAMS": "Sudan",
+                   "ATMIS": "Somalia", "AUSSOM": "Somalia", "UNSOS": "Somalia", "MINURSO": "Western Sahara",
+                   "UNIOGBIS": "Guinea-Bissau", "BINUCA": "Central African Republic", "MINUSTAH": "Haiti",
+                   "MINUJUSTH": "Haiti", "UNDOF": "Syrian Arab Republic"}
+
+
+def doc_places(doc: DocInfo) -> set[str]:
+    """The countries and missions a document is about (lower case), missions with their country."""
+    top = doc.missions[:4]
+    return {p.lower() for p in top} | {MISSION_COUNTRY[m].lower() for m in top if m in MISSION_COUNTRY}
 
 
 @dataclass(slots=True)
@@ -32,13 +53,26 @@ class References:
     paragraphs: list[str] = field(default_factory=list)  # labels as printed: "12", "7 (c)"
     places: list[str] = field(default_factory=list)  # countries and missions named
     doc_types: list[str] = field(default_factory=list)
+    resolutions: list[int] = field(default_factory=list)  # numbers named without a year: "resolution 2780"
 
     def __bool__(self) -> bool:
-        return bool(self.symbols or self.paragraphs or self.places or self.doc_types)
+        return bool(self.symbols or self.paragraphs or self.places or self.doc_types or self.resolutions)
+
+    def names(self, doc: DocInfo) -> bool:
+        """True when the question names this document by symbol or by bare resolution number."""
+        if any(symbols_match(doc.symbol, s) for s in self.symbols):
+            return True
+        number = resolution_number(doc.symbol) if doc.symbol and self.resolutions else None
+        return number is not None and number[0] in self.resolutions
+
+    @property
+    def named_any(self) -> bool:
+        return bool(self.symbols or self.resolutions)
 
 
 def parse_references(question: str) -> References:
     refs = References(symbols=find_symbols(question))
+    refs.resolutions = [int(m.group("num")) for m in _BARE_RESOLUTION.finditer(question)]
     for m in _PARA.finditer(question):
         label = m.group("num") + (f" ({m.group('sub').lower()})" if m.group("sub") else "")
         refs.paragraphs.append(label)
@@ -55,6 +89,6 @@ def parse_references(question: str) -> References:
         if pattern.search(question):
             refs.doc_types.append(doc_type)
     # "resolution 2769 (2025)" is already a symbol; the word alone says little about the type.
-    if refs.symbols and "resolution" in refs.doc_types:
+    if refs.named_any and "resolution" in refs.doc_types:
         refs.doc_types.remove("resolution")
     return refs

@@ -17,7 +17,7 @@ from .config import Settings
 from .embed import Embedder
 from .lexical import LexicalIndex
 from .models import Chunk, DocInfo, Hit
-from .refs import References, parse_references
+from .refs import References, doc_places, parse_references
 from .store import Filters, Store
 from .symbols import split_joint, symbol_key
 
@@ -104,7 +104,14 @@ class Retriever:
                 dense = _merge(dense, self.store.score_documents(vector, n, sorted(named)))
         if mode in ("hybrid", "lexical"):
             allowed_hashes = self._hashes_for(allowed_set) if allowed_set is not None else None
-            lexical = self.lexical.search(question, n, allowed_hashes)
+            lexical = self.lexical.search(question, n, allowed_hashes,
+                                          also=[h for h, _ in dense] if mode == "hybrid" else ())
+        if mode == "hybrid" and dense:
+            # A passage BM25 ranks high but outside the dense top n ("Decides to renew until 31 May 2026 the
+            # measures on arms") would otherwise fuse with a dense score of 0: look its similarity up.
+            have = {h for h, _ in dense}
+            dense = dense + sorted(self.store.similarities(vector, [h for h, _ in lexical if h not in have]),
+                                   key=lambda kv: -kv[1])
         if mode == "dense":
             ranked = fuse(dense, [], "rrf", self.settings.rrf_k)
         elif mode == "lexical":
@@ -138,10 +145,11 @@ class Retriever:
         for sym in refs.symbols:
             for key in _symbol_keys(sym):
                 named.update(d for d in self._by_symbol.get(key, ()) if d in docs)
+        if refs.resolutions:  # "resolution 2780" without its year
+            named.update(d.doc_id for d in docs.values() if refs.names(d))
         if not named and refs.places and refs.doc_types:
             for d in docs.values():
-                places = {m.lower() for m in d.missions[:4]}
-                if d.doc_type in refs.doc_types and places & {p.lower() for p in refs.places}:
+                if d.doc_type in refs.doc_types and doc_places(d) & {p.lower() for p in refs.places}:
                     named.add(d.doc_id)
         if allowed is not None:
             named &= allowed
@@ -161,9 +169,12 @@ class Retriever:
             chunk = _prefer(chunks, docs, named)
             score = r.score
             if chunk.doc_id in named:
-                # A named document outranks similar passages elsewhere; the bonus equals a rank-1 vote.
-                score += 1.0 / (self.settings.rrf_k + 1) if self.settings.fusion == "rrf" else 0.5
-            elif places and places & {m.lower() for m in docs[chunk.doc_id].missions[:4]}:
+                # A named document outranks similar passages elsewhere; the bonus equals a rank-1 vote. A document
+                # only described ("the Libya panel's report") gets half: "the Secretary-General report back" in a
+                # question about a resolution describes no document, and a full bonus let one report fill the list.
+                bonus = 1.0 / (self.settings.rrf_k + 1) if self.settings.fusion == "rrf" else 0.5
+                score += bonus if refs.named_any else bonus / 2
+            elif places and places & doc_places(docs[chunk.doc_id]):
                 # The question names a country or mission this document is about ("the Panel on Libya").
                 score += self.settings.place_boost / (self.settings.rrf_k + 1) if self.settings.fusion == "rrf" \
                     else self.settings.place_boost / 2

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from .answer import extractive_answer, stream_text
+from .answer import extractive_answer, plain_question, stream_text
 from .config import Settings
 from .embed import Embedder, embedder_for
 from .errors import DocumentMismatch, IndexMissingError
@@ -72,7 +72,7 @@ class Briefbot:
 
     def ask_stream(self, question: str, k: int | None = None, filters: Filters | None = None,
                    engine: str | None = None) -> Iterator[StreamEvent]:
-        question = question.strip()
+        question = plain_question(question)  # markup is not part of the question (and changed its answer)
         t0 = time.perf_counter()
         routed = self._mandate_route(question, filters)
         if routed is not None:  # a mandate-history question, answered from the track data
@@ -108,7 +108,8 @@ class Briefbot:
         yield StreamEvent("done", answer=answer)
 
     def extractive(self, question: str, hits: list[Hit]) -> Answer:
-        return extractive_answer(question, hits, self.settings, self.page_text, self.lexical.idf)
+        return extractive_answer(question, hits, self.settings, self.page_text, self.lexical.idf,
+                                 self.embedder.embed_documents)
 
     def page_text(self, doc_id: str, page: int | None) -> str:
         return self.store.page_text(doc_id, page)

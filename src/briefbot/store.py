@@ -292,6 +292,14 @@ class Store:
                     cache.pop(next(iter(cache)))
         return ids, matrix
 
+    def similarities(self, vector: np.ndarray, hashes: Sequence[str]) -> list[tuple[str, float]]:
+        """(text_hash, cosine similarity) for given passages (vectors are stored normalised)."""
+        if not hashes:
+            return []
+        res = self.collection.get(ids=list(hashes), include=["embeddings"])
+        return [(i, float(np.dot(np.asarray(e, dtype=np.float32), vector)))
+                for i, e in zip(res["ids"], res["embeddings"], strict=True)]
+
     def _vector_count(self) -> int:
         """Vectors in the collection, counted once per catalog version (a count costs ~7 ms at 100k vectors)."""
         version = self.version()

@@ -1,0 +1,125 @@
+"""Answer quality at the seams: named references, currency, quotes over a page break, markup and the direct
+answer line, on the real sample index (conftest.sample_index: real PDFs, the packaged model, real Chroma)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from briefbot.answer import direct_answer, plain_question, quote_verbatim
+from briefbot.export import answer_markdown
+from briefbot.refs import parse_references
+from briefbot.service import Briefbot
+
+
+@pytest.fixture(scope="module")
+def bot(sample_index: tuple[Any, Any]) -> Briefbot:
+    settings, _ = sample_index
+    return Briefbot(settings)
+
+
+# --- named references ------------------------------------------------------------------------------------
+def test_named_paragraph_is_quoted_from_the_named_resolution_only(bot: Briefbot) -> None:
+    # S/RES/2783 (2025) and S/RES/2781 (2025) also have a paragraph 1; neither may be quoted.
+    answer = bot.ask("What does paragraph 1 of resolution 2780 (2025) decide?")
+    assert not answer.abstained
+    assert answer.citations and {c.symbol for c in answer.citations} == {"S/RES/2780 (2025)"}
+    assert answer.citations[0].paragraph == "1"
+    assert answer.hits[0].doc.symbol == "S/RES/2780 (2025)"
+
+
+def test_resolution_named_without_its_year_is_reached(bot: Briefbot) -> None:
+    assert parse_references("How long did resolution 2780 extend the inspections?").resolutions == [2780]
+    answer = bot.ask("How long did resolution 2780 extend the high-seas inspections?")
+    assert not answer.abstained
+    assert answer.citations[0].symbol == "S/RES/2780 (2025)"
+    assert answer.answer.splitlines()[0] == "**6 months** [1]"
+
+
+def test_missing_paragraph_of_a_named_resolution_is_said_not_replaced(bot: Briefbot) -> None:
+    answer = bot.ask("What does paragraph 40 of resolution 2780 (2025) decide?")
+    assert answer.abstained and not answer.citations
+    assert "Paragraph 40 of S/RES/2780 (2025) is not in the indexed text" in answer.answer
+
+
+# --- currency --------------------------------------------------------------------------------------------
+def test_latest_decision_leads_and_says_what_it_supersedes(bot: Briefbot) -> None:
+    answer = bot.ask("Until when is the South Sudan arms embargo renewed?")
+    assert not answer.abstained
+    first = answer.citations[0]
+    assert (first.symbol, first.paragraph) == ("S/RES/2781 (2025)", "1")
+    assert answer.answer.startswith("**31 May 2026** [1]")
+    if any(c.symbol == "S/2025/231" and "31 May 2025" in c.quote for c in answer.citations):
+        assert any("supersedes S/2025/231" in n and "31 May 2025" in n for n in answer.notes), answer.notes
+
+
+def test_country_question_does_not_quote_another_countrys_panel(bot: Briefbot) -> None:
+    answer = bot.ask("Until when is the mandate of the Panel of Experts on Libya extended?")
+    assert not answer.abstained
+    assert answer.citations[0].symbol == "S/RES/2769 (2025)"
+    assert all(c.symbol != "S/RES/2781 (2025)" for c in answer.citations), [c.reference() for c in answer.citations]
+
+
+# --- page break ------------------------------------------------------------------------------------------
+def test_quote_over_a_page_break_is_stitched_and_verified_per_page(bot: Briefbot) -> None:
+    # Paragraph 1 of S/RES/2781 (2025) starts on page 4 and ends on page 5 ("…terms of the peace | agreement").
+    answer = bot.ask("Until when did resolution 2781 (2025) renew the arms embargo on South Sudan?")
+    cite = next(c for c in answer.citations if c.symbol == "S/RES/2781 (2025)" and c.paragraph == "1")
+    assert (cite.page, cite.page_end) == (4, 5)
+    assert cite.reference() == "S/RES/2781 (2025), para. 1, pp. 4-5"
+    assert "terms of the peace agreement, and related technical assistance" in cite.quote
+    assert cite.quote.endswith("non-lethal military equipment;")
+    assert [p for p, _ in cite.parts] == [4, 5]
+    for page, part in cite.parts:
+        assert part in bot.page_text("S_RES_2781_2025.pdf", page)
+    assert cite.quote not in bot.page_text("S_RES_2781_2025.pdf", 4)  # really stitched, not on one page
+    as_dict = cite.to_dict()
+    assert quote_verbatim(as_dict, bot.page_text)
+    forged = {**as_dict, "parts": [{"page": 4, "quote": as_dict["parts"][0]["quote"]},
+                                   {"page": 4, "quote": as_dict["parts"][1]["quote"]}]}
+    assert not quote_verbatim(forged, bot.page_text)  # each part is checked on its own page
+    md = answer_markdown(answer)
+    assert "S/RES/2781 (2025), para. 1, pp. 4-5" in md
+    assert "terms of the peace agreement" in md
+
+
+# --- markup ----------------------------------------------------------------------------------------------
+def test_plain_question_strips_markup() -> None:
+    assert plain_question("<p><b>Until when</b> is the&nbsp;embargo&#39;s end?</p>") == \
+        "Until when is the embargo's end?"
+    assert plain_question("**What** does `S/RES/2769 (2025)` say?") == "What does S/RES/2769 (2025) say?"
+    assert plain_question("S_RES_2769_2025.pdf: a < b and c > d") == "S_RES_2769_2025.pdf: a < b and c > d"
+
+
+def test_markup_does_not_change_the_answer(bot: Briefbot) -> None:
+    plain = "Until when is the mandate of the Panel of Experts on Libya extended?"
+    marked = bot.ask(f"<div><p><strong>{plain}</strong></p></div>")
+    answer = bot.ask(plain)
+    assert marked.question == plain
+    assert marked.abstained == answer.abstained is False
+    assert [c.reference() for c in marked.citations] == [c.reference() for c in answer.citations]
+
+
+# --- direct answer line ----------------------------------------------------------------------------------
+def test_direct_answer_line_leads_with_the_verbatim_span(bot: Briefbot) -> None:
+    answer = bot.ask("Until what date did resolution 2769 (2025) extend the mandate of the Panel of Experts on Libya?")
+    lead, *rest = answer.answer.splitlines()
+    assert lead == "**15 May 2026** [1]"
+    assert "15 May 2026" in answer.citations[0].quote and rest
+    answer = bot.ask("How many hailings, friendly approaches and inspections did Operation IRINI carry out between "
+                     "1 November 2024 and 14 April 2025?")
+    lead = answer.answer.splitlines()[0]
+    assert lead == "**2,271 hailings; 38 friendly approaches; two vessel inspections** [1]"
+    for span in ("2,271 hailings", "38 friendly approaches", "two vessel inspections"):
+        assert span in answer.citations[0].quote
+
+
+def test_direct_answer_spans() -> None:
+    quote = "In total, 908,001 rounds of ammunition and 45 per cent of the stock were seized in 2024."
+    assert direct_answer("How much ammunition was seized?", quote) == "908,001 rounds of ammunition"
+    assert direct_answer("What share of the stock was seized?", quote) == "45 per cent"
+    assert direct_answer("In which year was it seized?", quote) == "2024"
+    assert direct_answer("Why was it seized?", quote) is None
+    assert direct_answer("Until when?", "extend until 15 May 2026, review no later than 15 April 2026") == \
+        "15 May 2026"
