@@ -407,7 +407,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
                                            label="Files in this upload", elem_id="upload-results")
                 timer = gr.Timer(1.0, active=False)
             with gr.Tab("Mandates", id="mandates"):
-                mandates_tab(bot)  # its own module: track timelines, renewal changes, trends
+                mandates_tab(bot, tmp)  # its own module: track timelines, renewal changes, trends
             with gr.Tab("Feedback", id="feedback", elem_id="feedback-tab"):
                 gr.Markdown("Your feedback in this session" + (" (feedback readers see everyone's)"
                                                                if readers else "") + ".")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import json
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from ..errors import BriefbotError
 from ..mandates.model import Track, TrackEntry
 from ..mandates.render import to_csv, track_markdown, track_rows, trends_plot
 from ..service import Briefbot
+from .handlers import TempFiles
 
 TIMELINE_COLUMNS = ["Resolution", "Adopted", "Vote", "Action", "Until", "Stage", "Theme paragraphs", "Changes",
                     "Placed by"]
@@ -91,9 +91,9 @@ def changes_html(entry: TrackEntry) -> str:
     return "".join(out) + "</div>"
 
 
-def mandates_tab(bot: Briefbot) -> None:
-    """Lay out the tab and wire its events; call inside ``with gr.Tab(...)`` of the app's Blocks."""
-    tmp = Path(tempfile.mkdtemp(prefix="briefbot-mandates-"))
+def mandates_tab(bot: Briefbot, tmp: TempFiles) -> None:
+    """Lay out the tab and wire its events; call inside ``with gr.Tab(...)`` of the app's Blocks. Exports go to the
+    app's private temp space ``tmp`` (0700 folder, 0600 files, removed when the server stops)."""
     try:
         index = bot.mandates()
         tracks = [(f"{t.name} ({t.kind})", t.slug) for t in index.book.tracks]
@@ -130,17 +130,17 @@ def mandates_tab(bot: Briefbot) -> None:
             trends = bot.mandate_trends(chosen or None, slug)
         except BriefbotError as exc:
             raise gr.Error(str(exc)) from exc
-        stem = tmp / slug
-        Path(f"{stem}.csv").write_text(to_csv(track_rows(track)), encoding="utf-8")
-        Path(f"{stem}.md").write_text(track_markdown(track, changes=True), encoding="utf-8")
-        Path(f"{stem}.json").write_text(json.dumps(track.to_dict(True), ensure_ascii=False), encoding="utf-8")
-        png = trends_plot(trends, Path(f"{stem}.png"), title=f"{track.name}: resolutions per year by theme")
+        csv_file = tmp.write_text(f"{slug}.csv", to_csv(track_rows(track)))
+        md_file = tmp.write_text(f"{slug}.md", track_markdown(track, changes=True))
+        json_file = tmp.write_text(f"{slug}.json", json.dumps(track.to_dict(True), ensure_ascii=False))
+        png = trends_plot(trends, tmp.path(f"{slug}.png"), title=f"{track.name}: resolutions per year by theme")
+        Path(png).chmod(0o600)
         symbols = [e.symbol for e in track.entries]
         last = next((e.symbol for e in reversed(track.entries) if e.changes), symbols[-1] if symbols else None)
         return (_summary(track), _timeline_rows(track), gr.Dropdown(choices=symbols, value=last),
-                _changes_for(track, last), gr.DownloadButton(value=f"{stem}.csv", visible=True),
-                gr.DownloadButton(value=f"{stem}.md", visible=True),
-                gr.DownloadButton(value=f"{stem}.json", visible=True), str(png))
+                _changes_for(track, last), gr.DownloadButton(value=str(csv_file), visible=True),
+                gr.DownloadButton(value=str(md_file), visible=True),
+                gr.DownloadButton(value=str(json_file), visible=True), str(png))
 
     def _changes_for(track: Track, symbol: str | None) -> str:
         if not symbol:
