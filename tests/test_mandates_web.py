@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+from web_support import other_app_in_this_process
+
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--disable-sync"]
@@ -44,7 +46,8 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> str:
                         host="127.0.0.1", auth=None, port=_free_port())
     assert not ingest_paths([root / "corpus" / "xml_en"], settings).failed
     bot = Briefbot(settings)
-    demo = create_app(bot, settings)
+    with other_app_in_this_process():
+        demo = create_app(bot, settings)
     url = launch(demo, settings, prevent_thread_lock=True, quiet=True)
     atexit.register(demo.close)
     return url

@@ -27,7 +27,7 @@ from briefbot.errors import ConfigError
 from briefbot.service import Briefbot
 from briefbot.web import create_app, launch
 from briefbot.web.auth import LoginGuard, LoginLimiter, check_login, password_problems, secure_cookie
-from web_support import free_port
+from web_support import free_port, other_app_in_this_process
 
 ALICE, ALICE_PW = "alice", "copper kettle meadow 42"
 BOB, BOB_PW = "bob", "violet harbour lantern"
@@ -59,7 +59,8 @@ def serve(tmp_path: Path, **overrides: Any) -> Served:
     settings = Settings(index=tmp_path / "index", host="127.0.0.1", port=free_port(), auth=AUTH, engine="extractive",
                         **overrides)
     bot = Briefbot(settings, create=True)  # an empty index: sign-in does not need documents
-    demo = create_app(bot, settings)
+    with other_app_in_this_process():
+        demo = create_app(bot, settings)
     url = launch(demo, settings, prevent_thread_lock=True, quiet=True)
     atexit.register(demo.close)
     return Served(url, demo)

@@ -9,6 +9,8 @@ import atexit
 import os
 import socket
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -49,6 +51,21 @@ def web_briefbot(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
         _cache["bot"] = Briefbot(settings)
     bot: Briefbot = _cache["bot"]
     return bot
+
+
+@contextmanager
+def other_app_in_this_process() -> Iterator[None]:
+    """Around ``create_app`` for a test's own extra app. Gradio checks an upload against GRADIO_TEMP_DIR when the
+    request arrives, and each app points that variable at its own private space: restore it, or the session's
+    shared app (one app per process in production) would refuse its own uploads."""
+    before = os.environ.get("GRADIO_TEMP_DIR")
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("GRADIO_TEMP_DIR", None)
+        else:
+            os.environ["GRADIO_TEMP_DIR"] = before
 
 
 def running_app(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Briefbot]:
