@@ -27,6 +27,13 @@ pytestmark = [
 ]
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _restore_gradio_temp_dir() -> Iterator[None]:
+    """This module's own apps point GRADIO_TEMP_DIR at their spaces; give the session's shared app its own back."""
+    with other_app_in_this_process():
+        yield
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -46,8 +53,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> str:
                         host="127.0.0.1", auth=None, port=_free_port())
     assert not ingest_paths([root / "corpus" / "xml_en"], settings).failed
     bot = Briefbot(settings)
-    with other_app_in_this_process():
-        demo = create_app(bot, settings)
+    demo = create_app(bot, settings)
     url = launch(demo, settings, prevent_thread_lock=True, quiet=True)
     atexit.register(demo.close)
     return url

@@ -15,6 +15,7 @@ import ssl
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -55,12 +56,18 @@ class Served:
         return httpx.post(f"{self.url}/login", data=data, verify=self.verify, timeout=30)
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _restore_gradio_temp_dir() -> Iterator[None]:
+    """This module's own apps point GRADIO_TEMP_DIR at their spaces; give the session's shared app its own back."""
+    with other_app_in_this_process():
+        yield
+
+
 def serve(tmp_path: Path, **overrides: Any) -> Served:
     settings = Settings(index=tmp_path / "index", host="127.0.0.1", port=free_port(), auth=AUTH, engine="extractive",
                         **overrides)
     bot = Briefbot(settings, create=True)  # an empty index: sign-in does not need documents
-    with other_app_in_this_process():
-        demo = create_app(bot, settings)
+    demo = create_app(bot, settings)
     url = launch(demo, settings, prevent_thread_lock=True, quiet=True)
     atexit.register(demo.close)
     return Served(url, demo)

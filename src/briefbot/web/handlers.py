@@ -321,11 +321,6 @@ def open_temp_space(settings: Settings) -> TempFiles:
     imported: some of its folders are fixed at import time."""
     tmp = TempFiles(temp_parent(settings))
     os.environ["GRADIO_TEMP_DIR"] = str(tmp.gradio)
-    # Libraries' own temp folders (multiprocessing's forkserver socket for the parse and render children, …) go
-    # into the private space too, so nothing of this server lands in the shared system temp folder.
-    libs = tmp.root / "tmp"
-    libs.mkdir(mode=0o700, exist_ok=True)
-    tempfile.tempdir = str(libs)
     return tmp
 
 
