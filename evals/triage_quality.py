@@ -2,7 +2,7 @@
 human labels (evals/themes.csv for the 103 PDFs, evals/themes_bulk.csv for Council resolutions from the bulk XML),
 per split and per theme, and where off-theme distractors rank.
 
-    briefbot ingest /work/shared/corpus/*.pdf <the bulk XML files named in themes_bulk.csv> --index /tmp/triage_idx
+    briefbot ingest ../shared/corpus/*.pdf <the bulk XML files named in themes_bulk.csv> --index /tmp/triage_idx
     python evals/triage_quality.py --index /tmp/triage_idx [--themes my_themes.toml] [--split dev] [--verbose]
 
 Split (fixed before any rule was tuned, see evals/README.md): a labelled document is in ``test`` when the SHA-1 of
@@ -31,7 +31,7 @@ from briefbot.taxonomy import load_taxonomy
 from briefbot.triage import TriageCard, read_document, triage_document
 
 ROOT = Path(__file__).resolve().parents[1]
-MANIFEST = Path("/work/shared/corpus/MANIFEST.csv")
+MANIFEST = ROOT.parent / "shared" / "corpus" / "MANIFEST.csv"  # ../shared beside the checkout
 LABELS = [ROOT / "evals" / "themes.csv", ROOT / "evals" / "themes_bulk.csv"]
 SPLITS = ("dev", "test")
 TYPE_MAP = {"panel_of_experts_report": "panel_report", "letter": "other"}
