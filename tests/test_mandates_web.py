@@ -6,18 +6,14 @@ from __future__ import annotations
 
 import atexit
 import shutil
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from web_support import other_app_in_this_process
+from web_support import CHROMIUM, CHROMIUM_ARGS, free_port, other_app_in_this_process
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run", "--disable-sync"]
 CORPUS = Path(__file__).parent / "fixtures" / "akn" / "mandates"
 
 pytestmark = [
@@ -34,12 +30,6 @@ def _restore_gradio_temp_dir() -> Iterator[None]:
         yield
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     from briefbot.config import Settings
@@ -50,7 +40,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     root = tmp_path_factory.mktemp("mandates_web")
     shutil.copytree(CORPUS, root / "corpus")
     settings = Settings(index=root / "index", engine="extractive", llm_provider=None, llm_model=None,
-                        host="127.0.0.1", auth=None, port=_free_port())
+                        host="127.0.0.1", auth=None, port=free_port())
     assert not ingest_paths([root / "corpus" / "xml_en"], settings).failed
     bot = Briefbot(settings)
     demo = create_app(bot, settings)
@@ -63,7 +53,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 def browser() -> Iterator[Any]:
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield b
         b.close()
 
