@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import multiprocessing as mp
+import signal
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -169,7 +170,9 @@ class ParserPool:
             slot.proc.join(timeout=2)  # reap it, or exitcode is still None
             code = slot.proc.exitcode
             slot.stop(kill=True)
-            if self._memory_mb and peak is not None and peak >= 0.75 * self._memory_mb:
+            # Under a cap, PDFium answers a failed allocation with abort(): SIGABRT is that, whenever the last
+            # 0.25 s sample of the peak came before the big allocation (a fast machine finishes in between).
+            if self._memory_mb and (code == -signal.SIGABRT or (peak is not None and peak >= 0.75 * self._memory_mb)):
                 return ParseOutcome(path, None, f"parser ran out of memory (more than parse_memory_mb="
                                     f"{self._memory_mb:g} MB; the file may be a decompression bomb)",
                                     time.monotonic() - started)
