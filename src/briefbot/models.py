@@ -36,6 +36,7 @@ class Span:
 class Page:
     number: int  # 1-based physical page
     text: str  # cleaned text: running heads removed, paragraphs separated by "\n"
+    ocr: bool = False  # text recognised from the page image (no text layer); citations say so
 
 
 @dataclass(slots=True)
@@ -67,6 +68,11 @@ class Document:
     empty_pages: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     missions: list[str] = field(default_factory=list)
+    # Non-UN analyses (think-tank, NGO, Crisis Group) are cited by author and publisher, not by symbol.
+    origin: Literal["un", "analysis"] = "un"
+    authors: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    report_number: str | None = None  # as printed, e.g. "Africa Report N°301"
 
     @property
     def year(self) -> int | None:
