@@ -19,7 +19,8 @@ from briefbot.errors import DocumentMismatch, NotFoundError
 from briefbot.ingest import file_sha256, ingest_paths, remove_documents
 from briefbot.service import Briefbot
 from briefbot.store import Store
-from briefbot.web import handlers as h
+from briefbot.web.serving import resolve_pdf
+from briefbot.web.uploads import stage_uploads
 from conftest import PDF_FIXTURES, SAMPLES, SettingsFactory
 
 RES_2780 = SAMPLES / "S_RES_2780_2025.pdf"  # one page: cheap to embed
@@ -69,8 +70,8 @@ def test_upload_named_like_an_indexed_document_is_a_new_one(settings: SettingsFa
     forged = _put(LETTER_172, tmp_path / "upload1" / "S_RES_2780_2025.pdf")
     other = _put(SAMPLES / "S_RES_2783_2025.pdf", tmp_path / "upload2" / "S_RES_2780_2025.pdf")
     uploads = Path(s.index) / "uploads"
-    first = h.stage_uploads([forged], uploads)
-    second = h.stage_uploads([other], uploads)
+    first = stage_uploads([forged], uploads)
+    second = stage_uploads([other], uploads)
     assert first != second and first[0].read_bytes() == forged.read_bytes()  # the first upload's bytes are kept
     report = bot.ingest(first + second)
     assert [r.status for r in report.results] == ["ingested", "ingested"]
@@ -124,7 +125,7 @@ def test_a_swapped_file_is_never_served(settings: SettingsFactory, tmp_path: Pat
     pdf.unlink()
     pdf.symlink_to("/etc/passwd")
     with pytest.raises(DocumentMismatch, match="not the file that was indexed"):
-        h.resolve_pdf(bot, "res.pdf")
+        resolve_pdf(bot, "res.pdf")
     pdf.unlink()
     shutil.copyfile("/etc/passwd", pdf)  # a regular file with other bytes
     with pytest.raises(DocumentMismatch, match="its content changed"):
@@ -140,11 +141,11 @@ def test_a_swapped_file_is_never_served(settings: SettingsFactory, tmp_path: Pat
     (tmp_path / "in").unlink()
     _put(RES_2780, pdf)
 
-    served = h.resolve_pdf(bot, "res.pdf")
+    served = resolve_pdf(bot, "res.pdf")
     assert served.read_bytes() == original and served.is_relative_to(Path(s.index))
     assert oct(served.stat().st_mode & 0o777) == "0o600"
     pdf.unlink()  # served from the verified private copy from now on, whatever happens to the original
-    assert h.resolve_pdf(bot, "res.pdf").read_bytes() == original
+    assert resolve_pdf(bot, "res.pdf").read_bytes() == original
     assert oct(served.parent.parent.stat().st_mode & 0o777) == "0o700"
     assert bot.remove(["res.pdf"]) == ["res.pdf"]
     assert not served.parent.exists(), "the private copy goes with its document"
