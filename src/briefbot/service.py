@@ -21,6 +21,7 @@ from .answer import extractive_answer, plain_question, stream_text
 from .config import Settings
 from .embed import Embedder, embedder_for
 from .errors import DocumentMismatch, IndexMissingError
+from .history import History, history_path
 from .ingest import IngestReport, Progress, ingest_paths, remove_documents
 from .lexical import LexicalIndex
 from .models import Answer, DocInfo, Hit
@@ -154,6 +155,14 @@ class Briefbot:
     def remove(self, ids: list[str]) -> list[str]:
         with self._ingest_lock:
             return remove_documents(ids, self.settings, store=self.store)
+
+    # --- conversation history (briefbot.history: per-user, <index>/history.sqlite) -------------------------
+    @property
+    def history(self) -> History:
+        """Saved conversations and permalinks. Opened lazily: a read-only index still answers questions."""
+        if getattr(self, "_history", None) is None:
+            self._history = History(history_path(self.settings.index))
+        return self._history
 
     # --- mandate tracks (briefbot.mandates: built from the catalog, no embedding) ---------------------------
     def mandates(self) -> MandateIndex:
