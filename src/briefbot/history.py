@@ -178,11 +178,13 @@ class History:
         return conn
 
     # --- writing ----------------------------------------------------------------------------------------------
-    def save(self, user: str, conversation: str | None, answer: Answer, now: datetime | None = None) -> SavedAnswer:
-        """Keep ``answer`` at the end of ``conversation`` (a new one when None) and give it a permalink token.
+    def save(self, viewer: Viewer, conversation: str | None, answer: Answer,
+             now: datetime | None = None) -> SavedAnswer:
+        """Keep ``answer`` at the end of ``viewer``'s ``conversation`` (a new one when None) with a permalink token.
 
-        Raises NotFoundError for a conversation that is not ``user``'s, HistoryUnavailable when it cannot be
-        written (nothing is half-written)."""
+        Raises NotFoundError for a conversation that is not theirs, HistoryUnavailable when it cannot be written
+        (nothing is half-written)."""
+        user = viewer.user
         stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
         token = secrets.token_urlsafe(18)  # 144 random bits: a permalink cannot be guessed
         doc_ids = cited_doc_ids(answer)
@@ -204,8 +206,9 @@ class History:
         return SavedAnswer(token, conversation, user, seq, stamp, doc_ids, answer)
 
     # --- reading ----------------------------------------------------------------------------------------------
-    def conversations(self, user: str, limit: int = 200) -> list[Conversation]:
-        """``user``'s conversations, most recently continued first, each with its questions in order."""
+    def conversations(self, viewer: Viewer, limit: int = 200) -> list[Conversation]:
+        """``viewer``'s conversations, most recently continued first, each with its questions in order."""
+        user = viewer.user
         if not self.path.exists():
             return []
         with self._db("read") as db:
@@ -220,8 +223,12 @@ class History:
                 out.append(Conversation(cid, owner, title, created, updated, questions))
         return out
 
-    def answers(self, user: str, conversation: str) -> list[SavedAnswer]:
-        """The answers of one of ``user``'s conversations, in the order asked (NotFoundError for anyone else's)."""
+    def answers(self, viewer: Viewer, conversation: str) -> list[SavedAnswer]:
+        """The answers of one of ``viewer``'s conversations, in the order asked (NotFoundError for anyone else's).
+
+        Only those :func:`may_open_answer` allows: an owner whose access changed does not read through history
+        what they could no longer open (the rest are left out, and logged)."""
+        user = viewer.user
         with self._db("read") as db:
             if not db.execute("SELECT 1 FROM conversations WHERE id = ? AND user = ?",
                               (conversation, user)).fetchone():
@@ -229,7 +236,11 @@ class History:
                                     "pick one from the history list")
             rows = db.execute(f"SELECT {_ANSWER_COLUMNS} FROM answers WHERE conversation = ? ORDER BY seq",
                               (conversation,)).fetchall()
-        return [_saved(row) for row in rows]
+        saved = [_saved(row) for row in rows]
+        allowed = [s for s in saved if may_open_answer(viewer, s)]
+        if len(allowed) < len(saved):
+            log.info("history: %d answer(s) of %s withheld from %s", len(saved) - len(allowed), conversation, user)
+        return allowed
 
     def open_permalink(self, viewer: Viewer, token: str) -> SavedAnswer:
         """The answer behind a permalink, if :func:`may_open_answer` lets ``viewer`` open it. A token that does
@@ -248,24 +259,24 @@ class History:
         return saved
 
     # --- exports ----------------------------------------------------------------------------------------------
-    def export(self, user: str) -> list[tuple[Conversation, list[SavedAnswer]]]:
-        return [(c, self.answers(user, c.id)) for c in self.conversations(user, limit=1_000_000)]
+    def export(self, viewer: Viewer) -> list[tuple[Conversation, list[SavedAnswer]]]:
+        return [(c, self.answers(viewer, c.id)) for c in self.conversations(viewer, limit=1_000_000)]
 
-    def export_json(self, user: str, now: datetime | None = None) -> str:
-        """All of ``user``'s history: conversations, and per answer the API's answer fields plus its token."""
-        data = {"user": user, "exported_at": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
+    def export_json(self, viewer: Viewer, now: datetime | None = None) -> str:
+        """All of ``viewer``'s history: conversations, and per answer the API's answer fields plus its token."""
+        data = {"user": viewer.user, "exported_at": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
                 "conversations": [{"id": c.id, "title": c.title, "created": c.created, "updated": c.updated,
                                    "answers": [{"token": s.token, "asked_at": s.asked_at, "doc_ids": s.doc_ids,
                                                 **s.answer.to_dict()} for s in answers]}
-                                  for c, answers in self.export(user)]}
+                                  for c, answers in self.export(viewer)]}
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
-    def export_markdown(self, user: str, now: datetime | None = None) -> str:
-        """All of ``user``'s history as one Markdown brief: a section per conversation, each answer as the
+    def export_markdown(self, viewer: Viewer, now: datetime | None = None) -> str:
+        """All of ``viewer``'s history as one Markdown brief: a section per conversation, each answer as the
         single-answer export writes it (headings moved two levels down)."""
         stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
-        out = [f"# briefbot conversations of {user}", "", f"_exported {stamp}_", ""]
-        for c, answers in self.export(user):
+        out = [f"# briefbot conversations of {viewer.user}", "", f"_exported {stamp}_", ""]
+        for c, answers in self.export(viewer):
             out += [f"## {c.title}", "", f"_{c.created} – {c.updated}, {len(answers)} question(s)_", ""]
             for s in answers:
                 md = answer_markdown(s.answer, now=datetime.fromisoformat(s.asked_at))
