@@ -199,3 +199,21 @@ def test_a_history_that_cannot_be_written_loses_nothing(page: Any, app: tuple[st
     assert ARMS_Q[:60] in item.inner_text() and "2 questions" in item.inner_text()
     assert not errors_on(page)
     assert "Not saved" not in page.inner_text("#history-status")
+
+    # Broken again, and the user leaves the chat: what could not be saved is handed over as a download.
+    bot._history = History(junk)
+    try:
+        page.fill("#question textarea", MARS_Q)
+        page.click("#ask")
+        page.wait_for_selector(".toast-body.warning", timeout=120_000)
+        page.wait_for_function("document.querySelector('#fb-target')?.innerText.includes('answer 3:')",
+                               timeout=60_000)
+        page.locator(".toast-body.warning").first.wait_for(state="detached", timeout=30_000)
+        page.click("#new-conversation")
+        page.wait_for_selector(".toast-body.warning", timeout=30_000)
+        assert "could not be saved" in page.inner_text(".toast-body.warning")
+        unsaved = download_from(page, "export-file", "briefbot-unsaved-answers", ".md").read_text(encoding="utf-8")
+        assert unsaved.startswith(f"# {MARS_Q}") and LIBYA_Q not in unsaved  # only what was not saved
+        assert _bots(page) == 0
+    finally:
+        bot._history = kept

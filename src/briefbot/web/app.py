@@ -228,12 +228,20 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                 updates = show_chat(session, exchange(saved.answer.question, saved.answer, note))
         return {**updates, state: session, **history_list(viewer, session)}
 
+    def set_aside(session: Session, viewer: Viewer) -> Updates:
+        """Before the chat is replaced: save what waits; what still cannot be saved is handed over as a Markdown
+        download, so leaving the chat loses no answer."""
+        problem = save_pending(session, viewer) if session.unsaved else ""
+        if not problem:
+            return {}
+        md = "\n\n---\n\n".join(answer_markdown(session.answers[i]) for i in session.unsaved)
+        path = tmp.write_text("briefbot-unsaved-answers.md", md)
+        gr.Warning(f"{len(session.unsaved)} answer(s) could not be saved to the history ({problem}); they are in "
+                   "the download under the chat.")
+        return {export_file: gr.File(value=str(path), visible=True)}
+
     def open_conversation(index: int | None, session: Session, request: gr.Request) -> Updates:
         if index is None or not 0 <= index < len(session.listed):
-            return gr.skip()
-        if session.unsaved:
-            gr.Warning(f"{len(session.unsaved)} answer(s) of this chat are not saved to the history yet; export "
-                       "them (Export answer) or ask again once saving works, then open another conversation.")
             return gr.skip()
         viewer = viewer_of(request)
         try:
@@ -241,17 +249,16 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         except BriefbotError as exc:
             gr.Warning(f"History: {exc}")
             return gr.skip()
+        kept = set_aside(session, viewer)
         session.restart([s.answer for s in saved], [s.token for s in saved], session.listed[index])
         messages = [m for s in saved for m in exchange(s.answer.question, s.answer)]
-        return {**show_chat(session, messages), **history_list(viewer, session)}
+        return {**show_chat(session, messages), **history_list(viewer, session), **kept}
 
     def new_conversation(session: Session, request: gr.Request) -> Updates:
-        if session.unsaved:
-            gr.Warning(f"{len(session.unsaved)} answer(s) of this chat are not saved to the history yet; export "
-                       "them (Export answer) or ask again once saving works, then start a new conversation.")
-            return gr.skip()
+        viewer = viewer_of(request)
+        kept = set_aside(session, viewer)
         session.restart([], [], None)
-        return {**show_chat(session, []), **history_list(viewer_of(request), session)}
+        return {**show_chat(session, []), **history_list(viewer, session), **kept}
 
     def export_history(kind: str, request: gr.Request) -> Any:
         viewer = viewer_of(request)
