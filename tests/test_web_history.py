@@ -15,11 +15,11 @@ from briefbot.history import History
 from briefbot.service import Briefbot
 from web_support import (
     ARTIFACTS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
+    BROWSER_MARKS,
     LIBYA_Q,
     ask,
     assert_no_errors,
+    chromium,
     download_from,
     errors_on,
     last_bot_text,
@@ -30,12 +30,7 @@ ARMS_Q = "What does resolution 2781 (2025) decide about the arms embargo?"
 MARS_Q = "What is the population of Mars?"
 LIBYA_REF = "S/RES/2769 (2025), para. 22, p. 6"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed at /usr/bin/chromium "
-                       "(apt-get install chromium, or `make browser`)"),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
@@ -45,11 +40,8 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Briefbot]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def _open(browser: Any, url: str) -> Any:
