@@ -29,8 +29,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .answer import PageText, cite_sentence, stream_text, terms, trim_sentence
+from .answer import stream_text
 from .chunk import split_sentences
+from .cite import PageText, cite_sentence, terms, trim_sentence
 from .config import Settings
 from .errors import ConfigError, LLMError
 from .models import DOC_TYPE_LABELS, Answer, Citation, Hit
