@@ -153,8 +153,7 @@ def remove(docs: Annotated[list[str], typer.Argument(help="File names or symbols
 
 def _filters(doc_type: list[str] | None, year_from: int | None, year_to: int | None, symbol: list[str] | None,
              mission: list[str] | None) -> Any:
-    from .models import DOC_TYPES
-    from .store import Filters
+    from .models import DOC_TYPES, Filters
 
     for t in doc_type or []:
         if t not in DOC_TYPES:

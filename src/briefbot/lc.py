@@ -19,10 +19,9 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, Field
 
 from .config import Settings
-from .models import Hit
+from .models import Filters, Hit
 from .retrieve import Retriever
 from .service import Briefbot, open_briefbot
-from .store import Filters
 
 
 def hit_to_document(hit: Hit) -> Document:

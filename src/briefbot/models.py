@@ -253,3 +253,29 @@ class Answer:
             "engine": self.engine,
             "notes": self.notes,
         }
+
+
+@dataclass(slots=True)
+class Filters:
+    """Restrictions on what retrieval may return; None means no restriction."""
+
+    doc_types: list[str] | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+    symbols: list[str] | None = None
+    doc_ids: list[str] | None = None
+    missions: list[str] | None = None
+
+    def active(self) -> bool:
+        return any(v for v in (self.doc_types, self.year_from, self.year_to, self.symbols, self.doc_ids,
+                               self.missions))
+
+
+@dataclass(slots=True)
+class StreamEvent:
+    """What ``ask_stream`` yields: the passages first, then answer text pieces, then the final Answer."""
+
+    kind: Literal["hits", "token", "note", "done"]
+    hits: list[Hit] | None = None
+    text: str = ""
+    answer: Answer | None = None

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from .config import Settings
 from .embed import Embedder
 from .lexical import LexicalIndex
-from .models import Chunk, DocInfo, Hit
+from .models import Chunk, DocInfo, Filters, Hit
 from .refs import References, doc_places, parse_references
-from .store import Filters, Store
+from .store import Store
 from .symbols import split_joint, symbol_key
 
 log = logging.getLogger(__name__)

@@ -13,9 +13,8 @@ import stat
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from .answer import extractive_answer, plain_question, stream_text
 from .config import Settings
@@ -23,24 +22,14 @@ from .embed import Embedder, embedder_for
 from .errors import DocumentMismatch, IndexMissingError
 from .ingest import IngestReport, Progress, ingest_paths, remove_documents
 from .lexical import LexicalIndex
-from .models import Answer, DocInfo, Hit
+from .models import Answer, DocInfo, Filters, Hit, StreamEvent
 from .retrieve import Retriever
-from .store import Filters, Store
+from .store import Store
 
 if TYPE_CHECKING:
     from .mandates import MandateIndex, Track, Trends
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(slots=True)
-class StreamEvent:
-    """What ``ask_stream`` yields: the passages first, then answer text pieces, then the final Answer."""
-
-    kind: Literal["hits", "token", "note", "done"]
-    hits: list[Hit] | None = None
-    text: str = ""
-    answer: Answer | None = None
 
 
 class Briefbot:

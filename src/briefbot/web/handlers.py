@@ -20,8 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BriefbotError, ConfigError, NotFoundError, UploadRejected
-from ..models import DOC_TYPE_LABELS, Answer, Citation, DocInfo, Hit, paragraph_label
-from ..store import Filters
+from ..models import DOC_TYPE_LABELS, Answer, Citation, DocInfo, Filters, Hit, paragraph_label
 
 if TYPE_CHECKING:
     from ..config import Settings
