@@ -206,11 +206,13 @@ def ask(question: Annotated[str | None, typer.Argument(help="The question (omit 
     for note in answer.notes:
         out.print(f"[yellow]note:[/yellow] {note}", highlight=False)
     if answer.abstained:
+        from .cite import reference
+
         out.print("\n[bold]Closest passages[/bold]")
         for h in answer.hits[:5]:
             p = h.to_passage()
-            out.print(f"  {p['rank']}. {p['symbol'] or p['document']}, p. {p['page']}"
-                      f"{', para. ' + p['paragraph'] if p['paragraph'] else ''}: {p['text'][:160]}…", highlight=False)
+            where = reference(p["symbol"] or p["document"], p["paragraph"], p["page"])
+            out.print(f"  {p['rank']}. {where}: {p['text'][:160]}…", highlight=False)
 
 
 def _ask_batch(bot: Any, path: Path, filters: Any, engine: str | None) -> None:

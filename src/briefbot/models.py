@@ -178,13 +178,6 @@ class Hit:
         }
 
 
-def paragraph_label(label: str) -> str:
-    """How a passage's label reads in a reference: ``para. 23``, or ``footnote 12`` for a footnote (``fn 12``)."""
-    if label.startswith("fn "):
-        return "footnote " + label[3:]
-    return f"para. {label}"
-
-
 @dataclass(slots=True)
 class Citation:
     key: str
@@ -220,14 +213,9 @@ class Citation:
 
     def reference(self) -> str:
         """``S/RES/2769 (2025), para. 23, p. 6`` (``pp. 4-5`` for a quote over a page break)."""
-        parts = [self.symbol or self.document]
-        if self.paragraph:
-            parts.append(paragraph_label(self.paragraph))
-        if self.page is not None and self.page_end is not None and self.page_end != self.page:
-            parts.append(f"pp. {self.page}-{self.page_end}")
-        elif self.page is not None:
-            parts.append(f"p. {self.page}")
-        return ", ".join(parts)
+        from .cite import reference  # the one formatter; cite.py builds Citations, so it imports this module
+
+        return reference(self.symbol or self.document, self.paragraph, self.page, self.page_end)
 
 
 @dataclass(slots=True)

@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..cite import reference, reference_parts
 from ..errors import BriefbotError, ConfigError, NotFoundError, UploadRejected
-from ..models import DOC_TYPE_LABELS, Answer, Citation, DocInfo, Filters, Hit, paragraph_label
+from ..models import DOC_TYPE_LABELS, Answer, Citation, DocInfo, Filters, Hit
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -52,12 +53,7 @@ class Card:
     start: int | None = None  # offset of the quote in the cleaned page text, when known
 
     def reference(self) -> str:
-        parts = [self.symbol or self.doc_id]
-        if self.paragraph:
-            parts.append(paragraph_label(self.paragraph))
-        if self.page is not None:
-            parts.append(f"p. {self.page}")
-        return ", ".join(parts)
+        return reference(self.symbol or self.doc_id, self.paragraph, self.page)
 
 
 def card_from_citation(c: Citation) -> Card:
@@ -93,11 +89,8 @@ def cards_for(answer: Answer, closest: int = 5) -> list[Card]:
 def card_html(card: Card) -> str:
     """A card as escaped HTML: reference line, title/type/date line, quote."""
     e = html.escape
-    where = [f"<b>{e(card.symbol or card.doc_id)}</b>"]
-    if card.paragraph:
-        where.append(e(paragraph_label(card.paragraph)).replace(" ", "&nbsp;", 1))
-    if card.page is not None:
-        where.append(f"p.&nbsp;{card.page}")
+    name, *place = reference_parts(card.symbol or card.doc_id, card.paragraph, card.page)
+    where = [f"<b>{e(name)}</b>"] + [e(p).replace(" ", "&nbsp;", 1) for p in place]
     meta = [x for x in (card.title, DOC_TYPE_LABELS.get(card.doc_type or "", card.doc_type), card.date) if x]
     quote = card.quote
     if card.passage and len(quote) > _PASSAGE_CHARS:
