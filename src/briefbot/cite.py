@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from .models import Chunk, Citation, DocInfo, Hit, Span
@@ -78,11 +78,20 @@ def quote_verbatim(citation: Mapping[str, Any], page_text: PageText) -> bool:
                                   for p in parts)
 
 
-def trim_sentence(text: str, a: int, b: int) -> tuple[int, int]:
-    """Drop a leading paragraph number ("18. ", "(c) ") and surrounding space from a quote."""
-    m = _LEAD_LABEL.match(text[a:b])
-    if m:
+def trim_sentence(text: str, a: int, b: int, headings: bool = False) -> tuple[int, int]:
+    """Drop a leading paragraph number ("18. ", "(c) ") and surrounding space from a quote.
+
+    ``headings``: the sentence comes from a whole document read in order (triage, summaries), where a section
+    heading may lead into the number ("III. Observations 18. ") or run into the next one ("Panel of Experts 17.");
+    both are cut, and a label that is all there is stays.
+    """
+    m = (_HEADED_LEAD_LABEL if headings else _LEAD_LABEL).match(text[a:b])
+    if m and (not headings or m.end() < b - a):
         a += m.end()
+    if headings:
+        m = _TRAILING_LABEL.search(text, a, b)
+        if m and m.start() > a and is_heading(text[a:m.start()]):
+            b = m.start()
     while a < b and text[a].isspace():
         a += 1
     while b > a and text[b - 1].isspace():
@@ -99,10 +108,8 @@ def cite_sentence(hit: Hit, start: int, end: int, key: str, page_text: PageText)
     """
     chunk = hit.chunk
     by_page: dict[int | None, tuple[Span, int, int]] = {}
-    for span in chunk.spans:
-        lo = max(start, span.at)
-        hi = min(end, span.at + (span.end - span.start))
-        if hi > lo and chunk.text[lo:hi].strip():
+    for span, lo, hi in _runs(chunk, start, end):
+        if chunk.text[lo:hi].strip():
             best = by_page.get(span.page)
             if best is None or hi - lo > best[2] - best[1]:
                 by_page[span.page] = (span, lo, hi)
@@ -110,8 +117,7 @@ def cite_sentence(hit: Hit, start: int, end: int, key: str, page_text: PageText)
         return None
     parts: list[Citation] = []
     for span, lo, hi in by_page.values():
-        raw = chunk.text[lo:hi]
-        part = verified_citation(hit.doc, span, lo + len(raw) - len(raw.lstrip()), raw.strip(), key, page_text)
+        part = _cite_run(hit.doc, chunk, span, lo, hi, key, page_text)
         if part is not None:
             parts.append(part)
     if len(parts) < 2:
@@ -152,22 +158,6 @@ def is_heading(text: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
-def trim_heading_sentence(text: str, a: int, b: int) -> tuple[int, int]:
-    """Drop a leading paragraph number ("18. ", "(c) ") and spaces, so quotes start with words."""
-    m = _HEADED_LEAD_LABEL.match(text[a:b])
-    if m and m.end() < b - a:
-        a += m.end()
-    # A heading runs into the next paragraph's number ("Sanctions Committee and Panel of Experts 17.").
-    m = _TRAILING_LABEL.search(text, a, b)
-    if m and m.start() > a and is_heading(text[a:m.start()]):
-        b = m.start()
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
-
-
 def cite_on_page(info: DocInfo, chunk: Chunk, start: int, end: int, page_text: PageText, key: str = "",
                  focus: tuple[int, int] | None = None) -> Citation | None:
     """A Citation for ``chunk.text[start:end]`` on one page, or None when it is not verbatim on that page.
@@ -175,13 +165,9 @@ def cite_on_page(info: DocInfo, chunk: Chunk, start: int, end: int, page_text: P
     A sentence running over a page break is quoted on the page that holds ``focus`` (the matched words) or most
     of it; a very long sentence is cut to a window around ``focus`` at word boundaries (still a substring).
     """
-    best: tuple[Any, int, int] | None = None
+    best: tuple[Span, int, int] | None = None
     best_rank: tuple[bool, int] = (False, 0)
-    for span in chunk.spans:
-        lo = max(start, span.at)
-        hi = min(end, span.at + (span.end - span.start))
-        if hi <= lo:
-            continue
+    for span, lo, hi in _runs(chunk, start, end):
         rank = (focus is not None and lo <= focus[0] < hi, hi - lo)
         if best is None or rank > best_rank:
             best, best_rank = (span, lo, hi), rank
@@ -190,12 +176,23 @@ def cite_on_page(info: DocInfo, chunk: Chunk, start: int, end: int, page_text: P
     span, lo, hi = best
     if hi - lo > MAX_QUOTE:
         lo, hi = _window(chunk.text, lo, hi, focus)
+    return _cite_run(info, chunk, span, lo, hi, key, page_text)
+
+
+def _runs(chunk: Chunk, start: int, end: int) -> Iterator[tuple[Span, int, int]]:
+    """The part of ``chunk.text[start:end]`` in each span it touches: (span, lo, hi) in chunk offsets."""
+    for span in chunk.spans:
+        lo = max(start, span.at)
+        hi = min(end, span.at + (span.end - span.start))
+        if hi > lo:
+            yield span, lo, hi
+
+
+def _cite_run(doc: DocInfo, chunk: Chunk, span: Span, lo: int, hi: int, key: str,
+              page_text: PageText) -> Citation | None:
+    """The verified Citation of ``chunk.text[lo:hi]`` (inside ``span``) without its surrounding space."""
     raw = chunk.text[lo:hi]
-    quote = raw.strip()
-    if not quote:
-        return None
-    lo += len(raw) - len(raw.lstrip())
-    return verified_citation(info, span, lo, quote, key, page_text)
+    return verified_citation(doc, span, lo + len(raw) - len(raw.lstrip()), raw.strip(), key, page_text)
 
 
 def _window(text: str, lo: int, hi: int, focus: tuple[int, int] | None) -> tuple[int, int]:

@@ -30,7 +30,7 @@ from datetime import date
 from typing import Any
 
 from .chunk import split_sentences
-from .cite import MAX_QUOTE, cite_on_page, is_heading, trim_heading_sentence
+from .cite import MAX_QUOTE, cite_on_page, is_heading, trim_sentence
 from .models import Chunk, Citation, DocInfo
 from .parse.meta import COUNTRIES, DATE_RE, MISSIONS
 from .store import Store
@@ -147,7 +147,7 @@ def read_document(store: Store, info: DocInfo) -> DocText:
     for chunk in store.chunks_of(info.doc_id):
         words += len(chunk.text.split())
         for a, b in split_sentences(chunk.text):
-            a, b = trim_heading_sentence(chunk.text, a, b)
+            a, b = trim_sentence(chunk.text, a, b, headings=True)
             if b - a >= 20:
                 sentences.append(Sentence(chunk, a, b, len(sentences)))
     return DocText(info, sentences, words, store)
