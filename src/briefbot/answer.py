@@ -12,7 +12,7 @@ import json
 import logging
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -460,14 +460,3 @@ def _abstain(question: str, hits: list[Hit], message: str, stats: dict[str, floa
     answer = Answer(question=question, answer=message, abstained=True, citations=[], hits=hits)
     answer.timings_ms.update(stats or {}, confidence=round(confidence, 3))
     return answer
-
-
-def stream_text(text: str) -> Iterator[str]:
-    """An already computed answer for streaming: one piece per line (a cited quote each), leading space dropped.
-
-    Pieces used to be single words; each piece is one update of every listener (the web app re-sends its outputs
-    per piece), which typed a finished answer out at ~200 characters per second. Joined, the pieces are the text
-    without its leading whitespace, as before.
-    """
-    yield from text.lstrip().splitlines(keepends=True)
-

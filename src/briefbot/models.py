@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -14,6 +15,10 @@ DOC_TYPE_LABELS: dict[str, str] = {
     "letter": "Letter or note verbale",
     "other": "Other",
 }
+
+Engine = Literal["extractive", "llm"]  # which engine answers a question
+AnswerEngine = Literal["extractive", "llm", "mandates"]  # which one did (the tracker answers history questions)
+RetrievalMode = Literal["hybrid", "dense", "lexical"]
 
 BlockKind = Literal["preamble", "operative", "numbered", "heading", "text", "footnote", "title", "contents"]
 
@@ -225,7 +230,7 @@ class Answer:
     abstained: bool
     citations: list[Citation]
     hits: list[Hit]
-    engine: str = "extractive"
+    engine: AnswerEngine = "extractive"
     notes: list[str] = field(default_factory=list)
     id: Any = None
     timings_ms: dict[str, float] = field(default_factory=dict)
@@ -261,9 +266,32 @@ class Filters:
 
 @dataclass(slots=True)
 class StreamEvent:
-    """What ``ask_stream`` yields: the passages first, then answer text pieces, then the final Answer."""
+    """What an answer engine and ``Briefbot.ask_stream`` yield: the passages first (the service), then answer text
+    pieces and notes, then the final Answer.
 
-    kind: Literal["hits", "token", "note", "done"]
+    An engine that cannot answer yields ``unavailable`` instead of ``done``: ``text`` says why ("LLM unavailable:
+    no reply within …"; empty when there was nothing to answer from) and ``hits`` are the passages another engine
+    may use. The service decides what to do about it; ``ask_stream`` never passes it on.
+    """
+
+    kind: Literal["hits", "token", "note", "unavailable", "done"]
     hits: list[Hit] | None = None
     text: str = ""
     answer: Answer | None = None
+
+
+def stream_text(text: str) -> Iterator[str]:
+    """An already computed answer for streaming: one piece per line (a cited quote each), leading space dropped.
+
+    Pieces used to be single words; each piece is one update of every listener (the web app re-sends its outputs
+    per piece), which typed a finished answer out at ~200 characters per second. Joined, the pieces are the text
+    without its leading whitespace, as before.
+    """
+    yield from text.lstrip().splitlines(keepends=True)
+
+
+def finished(answer: Answer) -> Iterator[StreamEvent]:
+    """A computed Answer as events: its text piece by piece, then ``done``."""
+    for piece in stream_text(answer.answer):
+        yield StreamEvent("token", text=piece)
+    yield StreamEvent("done", answer=answer)
