@@ -71,8 +71,10 @@ def terms(text: str) -> set[str]:
 
 
 def quote_verbatim(citation: Mapping[str, Any], page_text: PageText) -> bool:
-    """True when a citation dict's quote (each page's part, for a quote over a page break) is on its page."""
-    document = citation.get("document")
+    """True when a citation dict's quote (each page's part, for a quote over a page break) is on its page.
+
+    Dicts written before citations carried ``doc_id`` name the file only, which is the id of a PDF."""
+    document = citation.get("doc_id") or citation.get("document")
     parts = citation.get("parts") or [{"page": citation.get("page"), "quote": citation.get("quote")}]
     return bool(document) and all(p.get("quote") and str(p["quote"]) in page_text(str(document), p.get("page"))
                                   for p in parts)
@@ -145,9 +147,9 @@ def verified_citation(doc: DocInfo, span: Span, lo: int, quote: str, key: str, p
             log.warning("quote not found on %s p.%s; dropped", doc.doc_id, span.page)
             return None
         page_start = found
-    return Citation(key=key, document=doc.file_name, symbol=doc.symbol, page=span.page, paragraph=span.label,
-                    quote=quote, title=doc.title, doc_type=doc.doc_type, date=doc.date, start=page_start,
-                    end=page_start + len(quote))
+    return Citation(key=key, document=doc.file_name, doc_id=doc.doc_id, symbol=doc.symbol, page=span.page,
+                    paragraph=span.label, quote=quote, title=doc.title, doc_type=doc.doc_type, date=doc.date,
+                    start=page_start, end=page_start + len(quote))
 
 
 def is_heading(text: str) -> bool:

@@ -186,11 +186,12 @@ class Hit:
 @dataclass(slots=True)
 class Citation:
     key: str
-    document: str
+    document: str  # the file name, as people know the document
     symbol: str | None
     page: int | None
     paragraph: str | None
     quote: str
+    doc_id: str  # the catalog id (a bulk record's is not its file name): what page text and links are looked up by
     title: str | None = None
     doc_type: str | None = None
     date: str | None = None
@@ -205,6 +206,7 @@ class Citation:
             extra = {"page_end": self.page_end, "parts": [{"page": p, "quote": q} for p, q in self.parts]}
         return {
             "key": self.key,
+            "doc_id": self.doc_id,
             "document": self.document,
             "symbol": self.symbol,
             "page": self.page,

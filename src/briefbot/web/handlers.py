@@ -57,7 +57,7 @@ class Card:
 
 
 def card_from_citation(c: Citation) -> Card:
-    return Card(key=c.key, doc_id=c.document, symbol=c.symbol, title=c.title, doc_type=c.doc_type, date=c.date,
+    return Card(key=c.key, doc_id=c.doc_id, symbol=c.symbol, title=c.title, doc_type=c.doc_type, date=c.date,
                 page=c.page, paragraph=c.paragraph, quote=c.quote, start=c.start)
 
 
