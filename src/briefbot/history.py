@@ -93,10 +93,7 @@ def may_open_answer(viewer: Viewer, saved: SavedAnswer) -> bool:
 
 def cited_doc_ids(answer: Answer) -> list[str]:
     """Every document whose text the answer shows: its citations' documents, then the kept passages' documents."""
-    by_file = {h.doc.file_name: h.doc.doc_id for h in answer.hits}
-    # A citation names its document by file name; the hits it came from know the id.
-    ids = [by_file.get(c.document, c.document) for c in answer.citations]
-    ids += [h.doc.doc_id for h in answer.hits]
+    ids = [c.doc_id for c in answer.citations] + [h.doc.doc_id for h in answer.hits]
     return list(dict.fromkeys(ids))
 
 

@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..cite import reference, reference_parts
 from ..errors import BriefbotError
 from ..history import Conversation
-from ..models import DOC_TYPE_LABELS, Answer, Citation, DocInfo, Hit, paragraph_label
-from ..store import Filters
+from ..models import DOC_TYPE_LABELS, Answer, Citation, DocInfo, Filters, Hit
 
 _PASSAGE_CHARS = 420  # a closest-passage card shows this much of the passage
 
@@ -36,16 +36,11 @@ class Card:
     start: int | None = None  # offset of the quote in the cleaned page text, when known
 
     def reference(self) -> str:
-        parts = [self.symbol or self.doc_id]
-        if self.paragraph:
-            parts.append(paragraph_label(self.paragraph))
-        if self.page is not None:
-            parts.append(f"p. {self.page}")
-        return ", ".join(parts)
+        return reference(self.symbol or self.doc_id, self.paragraph, self.page)
 
 
 def card_from_citation(c: Citation) -> Card:
-    return Card(key=c.key, doc_id=c.document, symbol=c.symbol, title=c.title, doc_type=c.doc_type, date=c.date,
+    return Card(key=c.key, doc_id=c.doc_id, symbol=c.symbol, title=c.title, doc_type=c.doc_type, date=c.date,
                 page=c.page, paragraph=c.paragraph, quote=c.quote, start=c.start)
 
 
@@ -77,11 +72,8 @@ def cards_for(answer: Answer, closest: int = 5) -> list[Card]:
 def card_html(card: Card) -> str:
     """A card as escaped HTML: reference line, title/type/date line, quote."""
     e = html.escape
-    where = [f"<b>{e(card.symbol or card.doc_id)}</b>"]
-    if card.paragraph:
-        where.append(e(paragraph_label(card.paragraph)).replace(" ", "&nbsp;", 1))
-    if card.page is not None:
-        where.append(f"p.&nbsp;{card.page}")
+    name, *place = reference_parts(card.symbol or card.doc_id, card.paragraph, card.page)
+    where = [f"<b>{e(name)}</b>"] + [e(p).replace(" ", "&nbsp;", 1) for p in place]
     meta = [x for x in (card.title, DOC_TYPE_LABELS.get(card.doc_type or "", card.doc_type), card.date) if x]
     quote = card.quote
     if card.passage and len(quote) > _PASSAGE_CHARS:
