@@ -4,6 +4,7 @@ toast or badge (except where the test expects the warning it checks)."""
 
 from __future__ import annotations
 
+import atexit
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from briefbot.history import History
+from briefbot.history import History, viewer_for
 from briefbot.service import Briefbot
 from web_support import (
     ARTIFACTS,
@@ -22,7 +23,9 @@ from web_support import (
     chromium,
     download_from,
     errors_on,
+    free_port,
     last_bot_text,
+    other_app_in_this_process,
     running_app,
 )
 
@@ -209,3 +212,45 @@ def test_a_history_that_cannot_be_written_loses_nothing(page: Any, app: tuple[st
         assert _bots(page) == 0
     finally:
         bot._history = kept
+
+
+def test_signed_in_users_have_their_own_history_and_share_permalinks(app: tuple[str, Briefbot],
+                                                                       browser: Any) -> None:
+    # The same index served with accounts: the history is keyed by the signed-in user.
+    _, bot = app
+    users = {"alice": "copper kettle meadow 42", "bob": "violet harbour lantern"}
+    settings = bot.settings.model_copy(update={"auth": ",".join(f"{u}:{p}" for u, p in users.items()),
+                                               "port": free_port()})
+    from briefbot.web import close, create_app, launch
+
+    with other_app_in_this_process():
+        demo = create_app(bot, settings)
+        url = launch(demo, settings, prevent_thread_lock=True, quiet=True).rstrip("/")
+    atexit.register(close, demo)
+
+    def signed_in(user: str, address: str) -> Any:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        assert context.request.post(f"{url}/login", form={"username": user, "password": users[user]}).ok
+        pg = context.new_page()
+        pg.goto(address)
+        pg.wait_for_selector("#question textarea", timeout=60_000)
+        return pg
+
+    alice = signed_in("alice", url)
+    ask(alice, LIBYA_Q)
+    _history_item(alice, LIBYA_Q)
+    href = str(alice.locator("#permalink a").evaluate("a => a.href"))
+    alice.context.close()
+
+    bob = signed_in("bob", url)
+    bob.wait_for_timeout(1500)  # the history list has loaded
+    assert bob.locator("#conversations button").filter(has_text=LIBYA_Q).count() == 0  # not bob's history
+    assert_no_errors(bob, "bob's first load")
+    bob.goto(href)  # but alice's permalink opens for him
+    bob.wait_for_function("document.querySelectorAll('#chatbot [data-testid=\"bot\"]').length === 1",
+                          timeout=30_000)
+    assert "Shared answer, asked by alice" in last_bot_text(bob) and "15 May 2026" in last_bot_text(bob)
+    assert_no_errors(bob, "bob opening alice's permalink")
+    bob.context.close()
+    assert [c.title for c in bot.history.conversations(viewer_for("alice", loopback=True))] == [LIBYA_Q]
+    assert bot.history.conversations(viewer_for("bob", loopback=True)) == []
