@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from briefbot.history import History, viewer_for
@@ -151,9 +152,15 @@ def test_a_permalink_opens_for_a_colleague(page: Any, browser: Any, app: tuple[s
     bogus.context.close()
 
 
-def test_history_exports(page: Any) -> None:
+def test_history_exports(page: Any, app: tuple[str, Briefbot]) -> None:
     _new_conversation(page)
     ask(page, LIBYA_Q)
+    # Only the export hands the history out: the file route never serves it.
+    url, bot = app
+    assert bot.history.path.is_file()
+    for name in ("history.sqlite", "history.sqlite-wal"):
+        status = httpx.get(f"{url.rstrip('/')}/gradio_api/file={bot.history.path.parent.resolve() / name}").status_code
+        assert status in (403, 404), (name, status)
     page.click("#history-md")
     md = download_from(page, "history-export", "briefbot-history", ".md").read_text(encoding="utf-8")
     assert md.startswith("# briefbot conversations of local") and f"### {LIBYA_Q}" in md and LIBYA_REF in md
