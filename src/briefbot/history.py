@@ -153,6 +153,14 @@ class History:
                     # Private from the start: questions are personal (SQLite gives its -wal/-shm files this mode).
                     os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))
         conn = sqlite3.connect(self.path, timeout=30)
+        try:
+            self._prepare(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _prepare(self, conn: sqlite3.Connection) -> None:
         conn.execute("PRAGMA busy_timeout = 30000")
         if not self._ready:
             with self._lock:
@@ -172,7 +180,6 @@ class History:
                     """)
                     conn.execute(f"PRAGMA user_version = {_SCHEMA}")
                 self._ready = True
-        return conn
 
     # --- writing ----------------------------------------------------------------------------------------------
     def save(self, viewer: Viewer, conversation: str | None, answer: Answer,
