@@ -342,10 +342,11 @@ def triage(paths: Annotated[list[Path] | None, typer.Argument(help="PDF/XML file
            force: Annotated[bool, typer.Option("--force", help="Triage again documents already triaged.")] = False,
            as_json: JsonOpt = False) -> None:
     """Triage new documents: a cited card and summary each, an index by priority and a dated digest."""
+    from .layout import IndexLayout
     from .triage_run import run_triage
 
     settings = _settings(index=index)
-    target = out_dir or Path(settings.index) / "triage"
+    target = out_dir or IndexLayout.of(settings).triage
     with _progress(as_json) as bar:
         tasks: dict[str, Any] = {}
 

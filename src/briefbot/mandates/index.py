@@ -113,7 +113,7 @@ class MandateIndex:
         self.book = book
         self.taxonomy = taxonomy
         self.tagger = ParagraphTagger(taxonomy, book.tagging)
-        self.path = Path(path) if path is not None else Path(store.dir) / "mandates.sqlite"
+        self.path = Path(path) if path is not None else store.layout.mandates
         self.config = f"{CODE_VERSION}:{taxonomy.digest[:16]}:{book.digest[:16]}"
         self._local = threading.local()
         self._lock = threading.Lock()

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..cite import reference, reference_parts
 from ..errors import BriefbotError, ConfigError, NotFoundError, UploadRejected
+from ..layout import IndexLayout
 from ..models import DOC_TYPE_LABELS, Answer, Citation, DocInfo, Filters, Hit
 
 if TYPE_CHECKING:
@@ -305,7 +306,7 @@ class TempFiles:
 
 
 def temp_parent(settings: Settings) -> Path:
-    return Path(settings.web_temp_dir or Path(settings.index) / "web-tmp")
+    return Path(settings.web_temp_dir or IndexLayout(Path(settings.index)).web_temp)
 
 
 def open_temp_space(settings: Settings) -> TempFiles:
