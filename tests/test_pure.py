@@ -6,9 +6,9 @@ from typing import get_args
 
 import pytest
 
-from briefbot.cite import paragraph_label, reference, trim_sentence
+from briefbot.cite import trim_sentence
 from briefbot.cli import DocTypeChoice, EngineChoice
-from briefbot.models import DOC_TYPES, Engine
+from briefbot.models import DOC_TYPES, Engine, paragraph_label, reference
 
 
 def test_cli_choices_are_the_model_types() -> None:

@@ -223,7 +223,7 @@ def ask(question: Annotated[str | None, typer.Argument(help="The question (omit 
     for note in answer.notes:
         out.print(f"[yellow]note:[/yellow] {note}", highlight=False)
     if answer.abstained:
-        from .cite import reference
+        from .models import reference
 
         out.print("\n[bold]Closest passages[/bold]")
         for h in answer.hits[:5]:

@@ -17,9 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from .cite import reference
 from .layout import IndexLayout
-from .models import Answer
+from .models import Answer, reference
 
 log = logging.getLogger(__name__)
 

@@ -19,10 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..cite import reference, reference_parts
 from ..errors import BriefbotError, ConfigError, NotFoundError, UploadRejected
 from ..layout import IndexLayout
-from ..models import DOC_TYPE_LABELS, Answer, Citation, DocInfo, Filters, Hit
+from ..models import DOC_TYPE_LABELS, Answer, Citation, DocInfo, Filters, Hit, reference, reference_parts
 
 if TYPE_CHECKING:
     from ..config import Settings
