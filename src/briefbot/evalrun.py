@@ -16,7 +16,8 @@ from .cite import quote_verbatim
 from .config import Settings
 from .errors import ConfigError, IndexMissingError
 from .evaldata import select_split
-from .evaluate import EvalRun, load_dataset, run_eval, write_report
+from .evalreport import write_report
+from .evaluate import EvalRun, load_dataset, run_eval
 from .service import Briefbot
 
 log = logging.getLogger(__name__)
