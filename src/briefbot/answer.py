@@ -23,6 +23,7 @@ from .chunk import split_sentences
 from .cite import PageText, cite_sentence, terms, trim_sentence
 from .config import Settings
 from .models import Answer, Citation, Hit
+from .parse.gazetteer import MONTHS as _MONTHS
 from .refs import References, doc_places, parse_references
 
 log = logging.getLogger(__name__)
@@ -328,7 +329,6 @@ def _latest_first(chosen: list[Candidate], refs: References,
     return [latest] + [c for c in chosen if c is not latest], older
 
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE = rf"\b(?:\d{{1,2}} (?:{_MONTHS}) \d{{4}}|(?:{_MONTHS}) \d{{4}})\b"
 _WHEN_Q = re.compile(r"\b(?:when|until when|what date|which date|by when|deadline|date)\b", re.I)
 _HOW_LONG_Q = re.compile(r"\bhow long\b|\bfor how many (?:months|years)\b|\bperiod\b", re.I)

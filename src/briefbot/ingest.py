@@ -352,7 +352,7 @@ def _parsed(todo: list[Path], settings: Settings, done: threading.Event) -> Gene
 def _records(path: Path, store: Store, known: dict[str, tuple[str, str | None]]) -> Iterator[ParseOutcome]:
     """Bulk JSONL records as parse outcomes; records already indexed unchanged (or as XML files) are skipped."""
     from .errors import DocumentError
-    from .parse.akn import iter_jsonl
+    from .parse.bulk import iter_jsonl
 
     have_xml = {d.symbol for d in store.documents() if d.source == "bulk" and d.file_name.endswith(".xml")}
     bad: list[tuple[int, str]] = []

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from .models import DocInfo
-from .parse.meta import COUNTRIES, MISSIONS
+from .parse.gazetteer import COUNTRIES, MISSIONS
 from .symbols import find_symbols, resolution_number, symbols_match
 
 _PARA = re.compile(
