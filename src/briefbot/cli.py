@@ -259,7 +259,7 @@ def eval_cmd(dataset: Annotated[Path, typer.Option("--dataset", help="Gold quest
              index: IndexOpt = None,
              out_dir: Annotated[Path | None, typer.Option("--out", help="Report directory.")] = Path("evals/out"),
              compare: Annotated[list[str] | None, typer.Option("--compare", help="Configuration to run: hybrid, "
-                                "dense, lexical, weighted, or NAME:key=value,...; repeatable.")] = None,
+                                "rrf, dense, lexical, or NAME:key=value,...; repeatable.")] = None,
              limit: Annotated[int | None, typer.Option("--limit", help="Only the first N questions.")] = None,
              mandates: Annotated[bool, typer.Option("--mandates", help="Score the mandate tracker on gold facts "
                                                     "(e.g. evals/mandates.jsonl) instead.")] = False,
