@@ -25,6 +25,7 @@ from .config import Settings
 from .models import Answer, Citation, Hit
 from .parse.gazetteer import MONTHS as _MONTHS
 from .refs import References, doc_places, parse_references
+from .refs import label_key as _label_key
 
 log = logging.getLogger(__name__)
 
@@ -182,10 +183,6 @@ def _cited_first(hits: list[Hit], cited: list[Hit]) -> list[Hit]:
     for rank, h in enumerate(out, start=1):
         h.rank = rank
     return out
-
-
-def _label_key(label: str | None) -> str:
-    return re.sub(r"[\s()]", "", label or "").lower()
 
 
 def _add_similarity(question: str, candidates: list[Candidate], embed: Embed, k: int) -> None:

@@ -27,3 +27,21 @@ COUNTRIES = (
     "Mozambique", "Ukraine", "Venezuela", "Ecuador", "Nigeria", "Ethiopia", "Eritrea", "Iran", "Israel",
     "Democratic People's Republic of Korea", "Western Sahara", "Bosnia and Herzegovina", "Guatemala",
 )
+
+# The country a mission works in: a resolution on MONUSCO is about the Democratic Republic of the Congo even
+# when it names the country fewer times than find_missions needs.
+MISSION_COUNTRY = {"MINUSCA": "Central African Republic", "MONUSCO": "Democratic Republic of the Congo",
+                   "UNMISS": "South Sudan", "UNSMIL": "Libya", "BINUH": "Haiti", "UNAMA": "Afghanistan",
+                   "MINUSMA": "Mali", "UNMHA": "Yemen", "UNSOM": "Somalia", "UNTMIS": "Somalia", "UNIFIL": "Lebanon",
+                   "UNFICYP": "Cyprus", "UNMIK": "Kosovo", "UNAMI": "Iraq", "UNVMC": "Colombia", "UNITAMS": "Sudan",
+                   "ATMIS": "Somalia", "AUSSOM": "Somalia", "UNSOS": "Somalia", "MINURSO": "Western Sahara",
+                   "UNIOGBIS": "Guinea-Bissau", "BINUCA": "Central African Republic", "MINUSTAH": "Haiti",
+                   "MINUJUSTH": "Haiti", "UNDOF": "Syrian Arab Republic"}
+
+# How questions name a country: "the Libyan panel", "DRC".
+COUNTRY_ADJECTIVES = {
+    "Libyan": "Libya", "Haitian": "Haiti", "Malian": "Mali", "Somali": "Somalia", "Sudanese": "Sudan",
+    "Afghan": "Afghanistan", "Yemeni": "Yemen", "Congolese": "Democratic Republic of the Congo",
+    "DRC": "Democratic Republic of the Congo", "CAR": "Central African Republic", "Syrian": "Syrian Arab Republic",
+    "Iraqi": "Iraq", "Colombian": "Colombia", "Lebanese": "Lebanon", "Congo": "Democratic Republic of the Congo",
+}
