@@ -18,10 +18,11 @@ from typing import Any
 import pytest
 
 from briefbot.service import Briefbot
-from conftest import REPO, sample_indexes
-from conftest import SAMPLES as SAMPLES  # re-exported for the web tests
+from conftest import REPO as ROOT  # re-exported for the web tests
+from conftest import SAMPLES as SAMPLES
+from conftest import sample_indexes
 
-ARTIFACTS = REPO / "tests" / "artifacts"
+ARTIFACTS = ROOT / "tests" / "artifacts"
 LIBYA_Q = "Until when did the Council extend the Panel of Experts on Libya?"
 LIBYA_QUOTE = "Decides to extend until 15 May 2026 the mandate of the Panel of Experts"
 
