@@ -1,5 +1,5 @@
-"""Conversation history: each user's questions and answers in ``<index>/history.sqlite``, reopened later, exported
-as Markdown or JSON, and each answer reachable by a permalink token.
+"""Conversation history: each user's questions and answers in ``<index>/history.sqlite`` (``IndexLayout.history``),
+reopened later, exported as Markdown or JSON, and each answer reachable by a permalink token.
 
 The user is whoever the front end says (a signed-in name, or :data:`LOCAL_USER` on loopback without sign-in).
 Who may open a permalink is decided in one place, :func:`may_open_answer`. Answers are stored whole (citations with
@@ -31,14 +31,9 @@ from .models import Answer, Chunk, Citation, DocInfo, Hit, Span
 
 log = logging.getLogger(__name__)
 
-HISTORY_FILE = "history.sqlite"
 LOCAL_USER = "local"  # everyone on a loopback server without sign-in is this one user
 _SCHEMA = 1
 _TITLE_CHARS = 120
-
-
-def history_path(index: Path) -> Path:
-    return Path(index) / HISTORY_FILE
 
 
 # --- who is asking -----------------------------------------------------------------------------------------
