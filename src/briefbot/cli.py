@@ -65,19 +65,23 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="PDF/XML files or fo
                               "from its path (or else from a file of the same name); without it such a file is "
                               "refused, and a new file named like an indexed one is indexed as a new document.")
                               ] = False,
+           collection: Annotated[str | None, typer.Option("--collection", help="Access collection of these "
+                                 "documents (default: general for new ones; see `briefbot users grant`).")] = None,
            as_json: JsonOpt = False) -> None:
     """Parse, chunk, embed and index documents; unchanged files are skipped."""
+    from .access import check_collection
     from .ingest import ingest_paths
 
     try:
         settings = _settings(index=index)
+        collection = check_collection(collection) if collection is not None else None
         with _progress(as_json) as bar:
             task = bar.add_task("ingest", total=None)
 
             def tick(done: int, total: int, message: str) -> None:
                 bar.update(task, completed=done, total=total, description=message[:60])
 
-            report = ingest_paths(paths, settings, progress=tick, replace=replace)
+            report = ingest_paths(paths, settings, progress=tick, replace=replace, collection=collection)
     except BriefbotError as exc:
         _fail(exc)
         return
@@ -125,9 +129,10 @@ def library(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
         return
     from rich.table import Table
 
-    table = Table("symbol", "type", "date", "pages", "chunks", "no text", "file", "title", show_lines=False)
+    table = Table("symbol", "type", "date", "pages", "chunks", "collection", "no text", "file", "title",
+                  show_lines=False)
     for d in docs:
-        table.add_row(d.symbol or "?", d.doc_type, d.date or "", str(d.pages), str(d.chunks),
+        table.add_row(d.symbol or "?", d.doc_type, d.date or "", str(d.pages), str(d.chunks), d.collection,
                       ",".join(map(str, d.empty_pages[:6])) + ("…" if len(d.empty_pages) > 6 else ""),
                       d.file_name, (d.title or "")[:60])
     out.print(table)
@@ -422,6 +427,10 @@ def summarise(doc: Annotated[str, typer.Argument(help="An indexed document (file
 from .cli_mandates import register as _register_mandates  # noqa: E402
 
 _register_mandates(app)
+
+from .cli_access import register as _register_access  # noqa: E402
+
+_register_access(app)
 
 if __name__ == "__main__":
     app()

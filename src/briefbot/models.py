@@ -139,6 +139,7 @@ class DocInfo:
     warnings: list[str]
     missions: list[str]
     ingested_at: str
+    collection: str = "general"  # who may read it (briefbot.access)
 
     @property
     def year(self) -> int | None:

@@ -89,6 +89,9 @@ class Retriever:
         mode = mode or self.settings.retrieval
         filters = filters or Filters()
         docs = self.documents()
+        if filters.collections is not None:  # access: documents outside the reader's collections do not exist here
+            readable = set(filters.collections)
+            docs = {d: info for d, info in docs.items() if info.collection in readable}
         refs = parse_references(question)
         allowed = self.store.resolve_filters(filters)
         allowed_set = set(allowed) if allowed is not None else None
@@ -132,10 +135,7 @@ class Retriever:
 
     # --- helpers -------------------------------------------------------------------------------------------
     def _hashes_for(self, doc_ids: set[str]) -> set[str]:
-        hashes: set[str] = set()
-        for doc_id in doc_ids:
-            hashes.update(c.text_hash for c in self.store.chunks_of(doc_id))
-        return hashes
+        return self.store.hashes_of_documents(doc_ids)
 
     def _named_documents(self, refs: References, docs: dict[str, DocInfo], allowed: set[str] | None) -> set[str]:
         """Documents the question names by symbol, or by place + kind ("the Haiti panel's report")."""

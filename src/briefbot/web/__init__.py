@@ -45,7 +45,9 @@ def serve(settings: Settings, on_ready: Callable[[str], None] | None = None) -> 
 
     ``on_ready`` receives the URL once the app listens (the CLI prints it).
     """
-    check_bind(settings.host, settings.auth)
+    from .access import has_accounts
+
+    check_bind(settings.host, settings.auth, accounts=has_accounts(settings))
     check_login(settings)  # weak passwords and bad TLS files are refused before the index loads
     from ..indexlock import serving
     from ..service import open_briefbot

@@ -21,8 +21,10 @@ import gradio as gr
 from gradio.routes import App as GradioApp
 from gradio.routes import ORJSONResponse
 
+from ..access import ACCESS_FILE
+from ..audit import AUDIT_FILE
 from ..config import Settings
-from ..errors import BriefbotError, UploadRejected
+from ..errors import BriefbotError
 from ..export import answer_markdown
 from ..feedback import (
     FEEDBACK_FILE,
@@ -38,8 +40,10 @@ from ..feedback import (
 from ..models import DOC_TYPE_LABELS, DOC_TYPES, Answer
 from ..service import Briefbot
 from . import handlers as h
+from .access import has_accounts, scope_of, sign_in
 from .auth import check_login, launch_options
 from .guard import RequestGuard, allowed_hosts
+from .library import manage_panel
 from .mandates_tab import mandates_tab
 from .pdfview import RenderLimits, render_page
 
@@ -127,8 +131,9 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
                 gr.Dataset(samples=[[h.card_html(c)] for c in session.cards], visible=bool(session.cards)),
                 f"Feedback and export apply to answer {i + 1}: “{h.md_text(answer.question[:100])}”")
 
-    def library_outputs() -> tuple[Any, ...]:
-        docs, failures = bot.library(), bot.failures()
+    def library_outputs(request: gr.Request) -> tuple[Any, ...]:
+        scope = scope_of(bot, request)
+        docs, failures = bot.library(scope), bot.failures(scope)
         choices = h.document_choices(docs)
         return (h.library_summary(docs, failures), h.library_rows(docs), h.failure_rows(failures),
                 gr.Dropdown(choices=h.mission_choices(docs)), gr.Dropdown(choices=choices),
@@ -137,7 +142,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
 
     # --- chat -----------------------------------------------------------------------------------------------
     def chat(question: str, history: list[dict[str, Any]], session: Session, doc_types: list[str],
-             year_from: Any, year_to: Any, missions: list[str], documents: list[str]) -> Iterator[tuple[Any, ...]]:
+             year_from: Any, year_to: Any, missions: list[str], documents: list[str],
+             request: gr.Request) -> Iterator[tuple[Any, ...]]:
         skip = gr.skip()
         question = (question or "").strip()
         if not question:
@@ -155,7 +161,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
         yield history, "", skip, skip, skip, skip, skip, skip, skip
         text, answer = "", None
         try:
-            for ev in bot.ask_stream(question, filters=filters):
+            for ev in bot.ask_stream(question, filters=filters, scope=scope_of(bot, request)):
                 if ev.kind == "hits":
                     history[-1]["content"] = f"_Reading {len(ev.hits or [])} passages…_"
                 elif ev.kind == "token":
@@ -189,13 +195,15 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
             return (gr.skip(),) * 4
         return (session, *show_answer(session, i))
 
-    def show_card(index: int | None, session: Session) -> tuple[Any, Any, Any]:
+    def show_card(index: int | None, session: Session, request: gr.Request) -> tuple[Any, Any, Any]:
         if index is None or not 0 <= index < len(session.cards):
             return gr.skip(), gr.skip(), gr.skip()
         card = session.cards[index]
         session.card = index
         ref = h.md_text(card.reference())
+        scope = scope_of(bot, request)
         try:
+            bot.document(card.doc_id, scope)  # what this user may read, whatever the session holds
             pdf = h.resolve_pdf(bot, card.doc_id)
         except BriefbotError as exc:
             return None, f"**{ref}** — {h.md_text(str(exc))}", session
@@ -203,7 +211,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
             return None, f"**{ref}** — no page number for this passage.", session
         hint = None
         if card.start is not None:
-            page_len = len(bot.page_text(card.doc_id, card.page))
+            page_len = len(bot.page_text(card.doc_id, card.page, scope))
             hint = card.start / page_len if page_len else None
         try:
             image, found = render_page(pdf, card.page, card.quote, hint=hint,
@@ -216,28 +224,39 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
         png = io.BytesIO()
         image.save(png, format="PNG")
         path = tmp.write_bytes(f"{Path(pdf.name).stem}-p{card.page}.png", png.getvalue())
+        bot.audit.record(scope.user, "open", document=card.doc_id, page=card.page)
         where = "quote highlighted" if found else "the quote could not be located on the page image"
         caption = f"**{ref}** · {h.md_text(card.title or pdf.name)} — {where}"
         return str(path), caption, session
 
     # --- exports, made when asked for -----------------------------------------------------------------------
-    def export_answer(session: Session) -> Any:
+    def export_answer(session: Session, request: gr.Request) -> Any:
         if session.current is None or not 0 <= session.current < len(session.answers):
             gr.Info("Ask a question first; the export is of an answer.")
             return gr.skip()
         answer = session.answers[session.current]
+        scope = scope_of(bot, request)
+        if not bot.may_read([c.document for c in answer.citations], scope):  # access revoked since it was asked
+            gr.Info("This answer cites documents you no longer have access to.")
+            return gr.skip()
+        bot.audit.record(scope.user, "export", kind="answer", question=answer.question,
+                         documents=sorted({c.document for c in answer.citations}))
         md = tmp.write_text(f"briefbot-answer-{session.current + 1}.md", answer_markdown(answer))
         return gr.File(value=str(md), visible=True)
 
-    def export_pdf(session: Session) -> Any:
+    def export_pdf(session: Session, request: gr.Request) -> Any:
         if session.card is None or not 0 <= session.card < len(session.cards):
             gr.Info("Select a citation first; the PDF is the cited document.")
             return gr.skip()
+        scope = scope_of(bot, request)
+        doc_id = session.cards[session.card].doc_id
         try:
-            pdf = h.resolve_pdf(bot, session.cards[session.card].doc_id)
+            bot.document(doc_id, scope)
+            pdf = h.resolve_pdf(bot, doc_id)
         except BriefbotError as exc:
             gr.Info(str(exc))
             return gr.skip()
+        bot.audit.record(scope.user, "export", kind="pdf", document=doc_id)
         return gr.File(value=str(tmp.copy(pdf)), visible=True)
 
     # --- feedback -------------------------------------------------------------------------------------------
@@ -259,8 +278,9 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
 
     def my_feedback(request: gr.Request) -> list[dict[str, Any]]:
         """This user's feedback; everyone's for the feedback readers the settings name."""
-        return visible_feedback(read_feedback(fb_file), owner_of(request),
-                                everyone=bool(request.username and request.username in readers))
+        records = visible_feedback(read_feedback(fb_file), owner_of(request),
+                                   everyone=bool(request.username and request.username in readers))
+        return bot.readable_feedback(records, scope_of(bot, request))  # records quote the documents they cite
 
     def feedback_table(request: gr.Request) -> list[list[Any]]:
         rows = my_feedback(request)[-500:]
@@ -273,6 +293,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
         records = my_feedback(request)
         out = export_jsonl(records, dest) if kind == "jsonl" else export_csv(records, dest)
         out.chmod(0o600)
+        bot.audit.record(request.username or None, "export", kind=f"feedback-{kind}", records=len(records))
         return str(out)
 
     def export_jsonl_click(request: gr.Request) -> str:
@@ -282,52 +303,55 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
         return export_feedback("csv", request)
 
     # --- library, uploads, removal --------------------------------------------------------------------------
-    def start_upload(files: list[str] | None, session: Session) -> tuple[Any, ...]:
+    def start_upload(files: list[str] | None, session: Session, collection: str | None,
+                     request: gr.Request) -> tuple[Any, ...]:
+        scope = scope_of(bot, request)
         try:
+            target = bot.writable_collection(collection or "general", scope)
             check = h.validate_uploads([Path(f) for f in files or []], settings.upload_max_mb,
                                        settings.upload_max_files)
-        except UploadRejected as exc:
+        except BriefbotError as exc:
             return session, f"**Upload refused:** {h.md_text(str(exc))}", [], gr.Timer(active=False)
         if not check.accepted:
             rows = [[name, "refused", reason] for name, reason in check.rejected]
             return session, "**Nothing to ingest:** every file was refused (see below).", rows, gr.Timer(active=False)
         staged = h.stage_uploads(check.accepted, index / "uploads")
         running = sum(1 for j in jobs.values() if not j.finished)
-        job = h.IngestJob(staged, check.rejected).start(bot, behind=running)
+        job = h.IngestJob(staged, check.rejected, collection=target, scope=scope).start(bot, behind=running)
         jobs[job.id] = job
         session.job = job.id
         return session, job.status(), job.rows(), gr.Timer(active=True)
 
-    def poll(session: Session) -> tuple[Any, ...]:
+    def poll(session: Session, request: gr.Request) -> tuple[Any, ...]:
         job = jobs.get(session.job or "")
         if job is None:
             return (gr.Timer(active=False), *(gr.skip(),) * 10)
         if not job.finished:
             return (gr.skip(), job.status(), job.rows(), *(gr.skip(),) * 8)
         jobs.pop(job.id, None)
-        return (gr.Timer(active=False), job.status(), job.rows(), *library_outputs())
+        return (gr.Timer(active=False), job.status(), job.rows(), *library_outputs(request))
 
-    def remove_docs(doc_ids: list[str] | None) -> tuple[Any, ...]:
+    def remove_docs(doc_ids: list[str] | None, request: gr.Request) -> tuple[Any, ...]:
         if not doc_ids:
             return ("Choose the documents to remove first.", *(gr.skip(),) * 8)
         try:
-            removed = bot.remove(list(doc_ids))
+            removed = bot.remove(list(doc_ids), scope_of(bot, request))
         except BriefbotError as exc:
             return (f"**Not removed:** {h.md_text(str(exc))}", *(gr.skip(),) * 8)
         names = ", ".join(removed) or "nothing"
-        return (f"Removed from the index: {h.md_text(names)}.", *library_outputs())
+        return (f"Removed from the index: {h.md_text(names)}.", *library_outputs(request))
 
     # --- API ------------------------------------------------------------------------------------------------
     def ask_api(question: str, doc_types: list[str] | None = None, year_from: int | None = None,
                 year_to: int | None = None, missions: list[str] | None = None,
-                documents: list[str] | None = None) -> dict[str, Any]:
+                documents: list[str] | None = None, request: gr.Request | None = None) -> dict[str, Any]:
         """Answer a question from the indexed documents: answer text, abstained flag, citations (symbol, page,
         paragraph, verbatim quote) and the retrieved passages."""
         if not question or not question.strip():
             raise gr.Error("question is empty")
         try:
             answer = bot.ask(question, filters=h.filters_from_ui(doc_types, year_from, year_to, missions,
-                                                                 documents))
+                                                                 documents), scope=scope_of(bot, request))
         except BriefbotError as exc:
             raise gr.Error(str(exc)) from exc
         return answer.to_dict()
@@ -401,11 +425,14 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
                             f"{settings.upload_max_mb:g} MB each. They are copied into the index folder and "
                             "ingested in the background; chat keeps working.")
                 files = gr.File(file_count="multiple", file_types=[".pdf"], label="PDF files", elem_id="upload")
+                upload_collection = gr.Dropdown(["general"], value="general", allow_custom_value=True,
+                                                label="Into the collection", elem_id="upload-collection")
                 upload_btn = gr.Button("Add to index", variant="primary", elem_id="upload-btn")
                 upload_status = gr.Markdown(elem_id="upload-status")
                 upload_rows = gr.Dataframe(headers=["File", "Status", "Detail"], interactive=False, wrap=True,
                                            label="Files in this upload", elem_id="upload-results")
                 timer = gr.Timer(1.0, active=False)
+                manage = manage_panel()  # passages as indexed, re-ingest, collection (web/library.py)
             with gr.Tab("Mandates", id="mandates"):
                 mandates_tab(bot, tmp)  # its own module: track timelines, renewal changes, trends
             with gr.Tab("Feedback", id="feedback", elem_id="feedback-tab"):
@@ -437,7 +464,9 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
         demo.load(library_outputs, None, lib_outputs, **private)
         refresh.click(library_outputs, None, lib_outputs, **private)
         remove_btn.click(remove_docs, [to_remove], [remove_status, *lib_outputs], **private)
-        upload_btn.click(start_upload, [files, session], [session, upload_status, upload_rows, timer], **private)
+        upload_btn.click(start_upload, [files, session, upload_collection],
+                         [session, upload_status, upload_rows, timer], **private)
+        manage.wire(bot, demo, refresh, library_outputs, lib_outputs, upload_collection)
         timer.tick(poll, [session], [timer, upload_status, upload_rows, *lib_outputs], concurrency_limit=None,
                    show_progress="hidden", **private)
         fb_refresh.click(feedback_table, None, fb_df, **private)
@@ -466,13 +495,13 @@ def blocked_paths(index: Path, temp: Path) -> list[str]:
     index, temp = index.resolve(), temp.resolve()
     if not temp.is_relative_to(index) or temp == index:
         return [str(index)]
-    names = {p.name for p in index.iterdir()} | {"uploads", FEEDBACK_FILE}
+    names = {p.name for p in index.iterdir()} | {"uploads", FEEDBACK_FILE, ACCESS_FILE, AUDIT_FILE}
     return [str(index / n) for n in sorted(names - {temp.relative_to(index).parts[0]})]
 
 
 def launch(demo: gr.Blocks, settings: Settings, prevent_thread_lock: bool = False, quiet: bool = False) -> str:
     """Serve ``demo`` as the settings say; returns the local URL. Refuses non-loopback binds without auth."""
-    h.check_bind(settings.host, settings.auth)
+    h.check_bind(settings.host, settings.auth, accounts=has_accounts(settings))
     check_login(settings)
     demo.queue(default_concurrency_limit=CONCURRENCY, max_size=64)
     options = launch_options(settings)  # TLS files and the sign-in rate limiter
@@ -480,7 +509,7 @@ def launch(demo: gr.Blocks, settings: Settings, prevent_thread_lock: bool = Fals
     server_app = _GuardedApp(default_response_class=ORJSONResponse, **options.pop("app_kwargs", {}))
     server_app.allowed = allowed_hosts(settings.host, (settings.host_names or "").split(","))
     _, url, _ = demo.launch(
-        server_name=settings.host, server_port=settings.port, auth=h.parse_auth(settings.auth),
+        server_name=settings.host, server_port=settings.port, auth=sign_in(settings),
         auth_message="briefbot: sign in", share=False, inbrowser=False, prevent_thread_lock=prevent_thread_lock,
         quiet=quiet, ssr_mode=False, mcp_server=False, strict_cors=True, _app=server_app,
         # Nothing on disk is served except files the app returns; the index itself never is.

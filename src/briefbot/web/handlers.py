@@ -24,6 +24,7 @@ from ..models import DOC_TYPE_LABELS, Answer, Citation, DocInfo, Hit, paragraph_
 from ..store import Filters
 
 if TYPE_CHECKING:
+    from ..access import AccessScope
     from ..config import Settings
     from ..ingest import IngestReport
     from ..service import Briefbot
@@ -400,8 +401,10 @@ def stage_uploads(files: list[Path], uploads: Path) -> list[Path]:
 class IngestJob:
     """An ingest running in a background thread; sessions poll :meth:`snapshot` while chat keeps working."""
 
-    def __init__(self, files: list[Path], rejected: list[tuple[str, str]] | None = None) -> None:
+    def __init__(self, files: list[Path], rejected: list[tuple[str, str]] | None = None,
+                 collection: str | None = None, scope: AccessScope | None = None) -> None:
         self.id = uuid.uuid4().hex
+        self.collection, self.scope = collection, scope  # where the files go, and who uploads them
         self.files = files
         self.rejected = list(rejected or [])
         self.done = 0
@@ -419,7 +422,7 @@ class IngestJob:
 
     def run(self, bot: Briefbot) -> None:
         try:
-            report = bot.ingest(self.files, progress=self.progress)
+            report = bot.ingest(self.files, progress=self.progress, collection=self.collection, scope=self.scope)
             with self._lock:
                 self.report = report
         except Exception as exc:  # shown to the user who uploaded; the server keeps running
@@ -493,11 +496,11 @@ def parse_auth(auth: str | None) -> list[tuple[str, str]] | None:
     return pairs
 
 
-def check_bind(host: str, auth: str | None) -> None:
-    """Refuse to expose the app beyond this machine without a login."""
+def check_bind(host: str, auth: str | None, accounts: bool = False) -> None:
+    """Refuse to expose the app beyond this machine without a login (accounts, or ``auth`` pairs)."""
     parse_auth(auth)
-    if not is_loopback(host) and not auth:
+    if not is_loopback(host) and not auth and not accounts:
         raise ConfigError(f"refusing to serve on {host} without authentication: anyone who can reach this "
                           "machine could read the indexed documents and upload files",
-                          "keep the default --host 127.0.0.1, or set --auth user:password (or BRIEFBOT_AUTH) "
-                          "to serve on another interface")
+                          "keep the default --host 127.0.0.1, or create accounts (`briefbot users add NAME`) "
+                          "or set --auth user:password (BRIEFBOT_AUTH) to serve on another interface")
