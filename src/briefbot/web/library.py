@@ -43,7 +43,7 @@ def document_label(d: DocInfo) -> str:
 def describe(d: DocInfo) -> str:
     return (f"**{md_text(d.symbol or d.file_name)}** · {md_text(d.title or '')}  \n"
             f"Collection **{md_text(d.collection)}** · {d.pages} pages · {d.chunks} passages · file "
-            f"`{md_text(d.file_name)}` · ingested {md_text(d.ingested_at)}")
+            f"{md_text(d.file_name)} · ingested {md_text(d.ingested_at)}")
 
 
 @dataclass
