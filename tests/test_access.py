@@ -225,3 +225,23 @@ def test_ingest_with_a_collection_moves_unchanged_documents(bot: Briefbot) -> No
         assert bot.document("S_RES_2769_2025.pdf").collection == "annexes"
     finally:
         bot.set_collection(["S_RES_2769_2025.pdf"], "general")
+
+
+def test_the_writer_endpoint_needs_its_token(bot: Briefbot) -> None:
+    """The serving app's loopback writer (used by `briefbot ingest/remove` beside it) obeys only its token."""
+    import httpx
+
+    from briefbot.writer_api import WriterEndpoint
+
+    writer = WriterEndpoint(bot).start()
+    try:
+        base = f"http://127.0.0.1:{writer.port}"
+        for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": writer.token}):
+            r = httpx.post(f"{base}/remove", json={"ids": ["S_2025_257.pdf"]}, headers=headers, trust_env=False)
+            assert r.status_code == 403
+        good = {"Authorization": f"Bearer {writer.token}"}
+        r = httpx.post(f"{base}/remove", json={"ids": ["no-such.pdf"]}, headers=good, trust_env=False)
+        assert r.status_code == 400 and "no indexed document 'no-such.pdf'" in r.json()["error"]
+    finally:
+        writer.stop()
+    assert bot.document("S_2025_257.pdf").collection == "confidential"

@@ -75,13 +75,15 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="PDF/XML files or fo
     try:
         settings = _settings(index=index)
         collection = check_collection(collection) if collection is not None else None
-        with _progress(as_json) as bar:
-            task = bar.add_task("ingest", total=None)
+        report = _ingest_through_app(settings, paths, replace, collection)
+        if report is None:
+            with _progress(as_json) as bar:
+                task = bar.add_task("ingest", total=None)
 
-            def tick(done: int, total: int, message: str) -> None:
-                bar.update(task, completed=done, total=total, description=message[:60])
+                def tick(done: int, total: int, message: str) -> None:
+                    bar.update(task, completed=done, total=total, description=message[:60])
 
-            report = ingest_paths(paths, settings, progress=tick, replace=replace, collection=collection)
+                report = ingest_paths(paths, settings, progress=tick, replace=replace, collection=collection)
     except BriefbotError as exc:
         _fail(exc)
         return
@@ -110,6 +112,18 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="PDF/XML files or fo
                   f"(embedded {report.embedded} new passages in {report.embed_seconds:.1f} s)", highlight=False)
     if report.failed or report.counts().get("refused"):
         raise typer.Exit(1)
+
+
+def _ingest_through_app(settings: Settings, paths: list[Path], replace: bool, collection: str | None) -> Any:
+    """The report of an ingest done by the web app serving the index, or None when no app serves it."""
+    from .writer_api import report_from_dict, through_app
+
+    sent = through_app(settings, "ingest", {"paths": [str(p.absolute()) for p in paths], "replace": replace,
+                                            "collection": collection})
+    if sent is None:
+        return None
+    err.print(f"ingested by {sent[1]}, which serves this index", highlight=False, markup=False)
+    return report_from_dict(sent[0]["report"])
 
 
 @app.command()
@@ -146,9 +160,14 @@ def remove(docs: Annotated[list[str], typer.Argument(help="File names or symbols
            index: IndexOpt = None) -> None:
     """Drop documents from the index."""
     from .ingest import remove_documents
+    from .writer_api import through_app
 
     try:
-        removed = remove_documents(docs, _settings(index=index))
+        settings = _settings(index=index)
+        sent = through_app(settings, "remove", {"ids": docs})
+        if sent is not None:
+            err.print(f"removed by {sent[1]}, which serves this index", highlight=False, markup=False)
+        removed = sent[0]["removed"] if sent is not None else remove_documents(docs, settings)
     except BriefbotError as exc:
         _fail(exc)
         return

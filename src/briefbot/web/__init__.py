@@ -55,6 +55,10 @@ def serve(settings: Settings, on_ready: Callable[[str], None] | None = None) -> 
     # While this app serves the index, writers in other processes are refused (embedded) or share its server.
     with serving(settings) as claim:
         bot = open_briefbot(settings)
+        from ..writer_api import WriterEndpoint
+
+        writer = WriterEndpoint(bot).start()  # `briefbot ingest/remove` beside the app write through it
+        claim.set_writer(writer.info())
         log.info("serving %s on %s:%s", settings.index, settings.host, settings.port)
         demo = create_app(bot, settings)
         # Gradio's own banner suggests share=True, which briefbot never uses: print our own line instead.
@@ -67,6 +71,7 @@ def serve(settings: Settings, on_ready: Callable[[str], None] | None = None) -> 
                 on_ready(url)
             demo.block_thread()
         finally:
+            writer.stop()
             close(demo)
 
 
