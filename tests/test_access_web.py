@@ -22,7 +22,7 @@ from briefbot.errors import ConfigError
 from briefbot.feedback import append_feedback, feedback_path, make_record
 from briefbot.ingest import ingest_paths
 from briefbot.service import Briefbot
-from briefbot.web.handlers import check_bind
+from briefbot.web.serving import check_bind
 from web_support import (
     ARTIFACTS,
     CHROMIUM,

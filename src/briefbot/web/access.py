@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..access import AccessScope, Accounts
 from ..audit import AuditLog
-from .handlers import parse_auth
+from .serving import parse_auth
 
 if TYPE_CHECKING:
     from ..config import Settings

@@ -14,11 +14,12 @@ from typing import Any
 
 import gradio as gr
 
+from ..cite import paragraph_label
 from ..errors import BriefbotError
-from ..models import Chunk, DocInfo, paragraph_label
+from ..models import Chunk, DocInfo
 from ..service import Briefbot
 from .access import scope_of
-from .handlers import md_text
+from .views import md_text
 
 log = logging.getLogger(__name__)
 
