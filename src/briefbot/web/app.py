@@ -438,7 +438,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                 summary = gr.Markdown(elem_id="library-summary")
                 docs_df = gr.Dataframe(headers=LIBRARY_COLUMNS, interactive=False, show_search="search",
                                        wrap=True, max_height=520, elem_id="library-table", label="Documents",
-                                       column_widths=["11%", "27%", "11%", "8%", "5%", "6%", "12%", "9%", "11%"])
+                                       column_widths=["10%", "24%", "10%", "8%", "5%", "6%", "11%", "9%", "10%", "7%"])
                 failures_df = gr.Dataframe(headers=FAILURE_COLUMNS, interactive=False, label="Failed files",
                                            elem_id="failures-table", wrap=True)
                 refresh = gr.Button("Refresh", size="sm", elem_id="library-refresh")
