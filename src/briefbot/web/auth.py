@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..access import MIN_PASSWORD_CHARS, password_problems
 from ..errors import ConfigError
+from .access import has_accounts
 from .serving import is_loopback, parse_auth
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ def check_login(settings: Settings) -> None:
     if pairs:
         check_credentials(pairs)
     tls = check_tls(settings)
-    if pairs and tls is None and not is_loopback(settings.host):
+    if (pairs or has_accounts(settings)) and tls is None and not is_loopback(settings.host):
         log.warning("serving sign-in over plain HTTP on %s: passwords and session cookies cross the network in "
                     "clear text; set tls_certfile and tls_keyfile, or put a TLS proxy in front", settings.host)
 
