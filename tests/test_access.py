@@ -23,6 +23,7 @@ from briefbot.config import Settings
 from briefbot.errors import BriefbotError, NotFoundError
 from briefbot.feedback import make_record
 from briefbot.ingest import ingest_paths
+from briefbot.models import Filters
 from briefbot.service import Briefbot
 
 REPO = Path(__file__).resolve().parents[1]
@@ -46,10 +47,10 @@ def cli(*args: str, stdin: str | None = None, index: Path | None = None) -> subp
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
-    """A real index: one resolution in "general", one SG report in "confidential"."""
+    """A real index: a resolution and an SG report in "general", another SG report in "confidential"."""
     root = tmp_path_factory.mktemp("access_index")
     settings = Settings(index=root / "index", engine="extractive", llm_provider=None, llm_model=None)
-    assert not ingest_paths([GENERAL_PDF], settings).failed
+    assert not ingest_paths([GENERAL_PDF, SAMPLES / "S_2025_231.pdf"], settings).failed
     report = ingest_paths([SECRET_PDF], settings, collection="confidential")
     assert [r.status for r in report.results] == ["ingested"]
     return Briefbot(settings)
@@ -128,7 +129,7 @@ def test_users_command(tmp_path: Path) -> None:
 def test_collections_command_moves_documents(bot: Briefbot, tmp_path: Path) -> None:
     index = Path(bot.settings.index)
     counts = json.loads(cli("collections", "list", "--json", index=index).stdout)
-    assert counts == {"general": 1, "confidential": 1}
+    assert counts == {"general": 2, "confidential": 1}
     moved = cli("collections", "set", "S/RES/2769 (2025)", "--to", "Annexes", index=index)
     assert moved.returncode == 0, moved.stderr
     try:
@@ -172,8 +173,13 @@ def test_a_collection_is_invisible_outside_its_readers(bot: Briefbot) -> None:
     assert all(h.doc.doc_id != "S_2025_257.pdf" for h in bot.retrieve(SECRET_Q, k=30, scope=BOB))
     for mode in ("dense", "lexical"):
         assert all(h.doc.doc_id != "S_2025_257.pdf" for h in bot.retrieve(SECRET_Q, k=30, mode=mode, scope=BOB))
-    assert [d.doc_id for d in bot.library(BOB)] == ["S_RES_2769_2025.pdf"]
-    assert bot.collections(BOB) == {"general": 1}
+    # Two ways to keep it out of the candidates, both tested: leaving out the few hidden documents (no other
+    # filter), and searching only inside the allowed ones (with a filter).
+    typed = Filters(doc_types=["sg_report"])
+    restricted = bot.retrieve(SECRET_Q, k=30, filters=typed, scope=BOB)
+    assert restricted and {h.doc.doc_id for h in restricted} == {"S_2025_231.pdf"}
+    assert {d.doc_id for d in bot.library(BOB)} == {"S_RES_2769_2025.pdf", "S_2025_231.pdf"}
+    assert bot.collections(BOB) == {"general": 2}
     for read in (lambda: bot.document("S/2025/257", BOB), lambda: bot.document_path("S_2025_257.pdf", BOB),
                  lambda: bot.page_text("S_2025_257.pdf", 2, BOB), lambda: bot.passages("S_2025_257.pdf", BOB),
                  lambda: bot.remove(["S_2025_257.pdf"], BOB), lambda: bot.reingest("S_2025_257.pdf", BOB)):
