@@ -52,9 +52,11 @@ def serve(settings: Settings, on_ready: Callable[[str], None] | None = None) -> 
     from ..indexlock import serving
     from ..service import open_briefbot
 
-    # While this app serves the index, writers in other processes are refused (embedded) or share its server.
+    # While this app serves the index, other processes send it their ingest/remove (embedded) or are refused, or
+    # share its Chroma server.
     with serving(settings) as claim:
         bot = open_briefbot(settings)
+        bot.warm()  # before the URL is announced: the first user does not wait for the model to load
         from ..writer_api import WriterEndpoint
 
         writer = WriterEndpoint(bot).start()  # `briefbot ingest/remove` beside the app write through it
