@@ -152,6 +152,13 @@ def test_readable_decides_per_user(bot: Briefbot, tmp_path: Path) -> None:
         assert bot.readable("bob") == AccessScope("bob", frozenset({"general"}))
         assert bot.readable("boss").everything
         assert bot.readable("mallory").collections == frozenset()
+        # A name from the `auth` setting without an account reads everything, as before accounts existed.
+        settings = bot.settings
+        bot.settings = settings.with_overrides(auth=f"carol:{OTHER_PW}")
+        try:
+            assert bot.readable("carol").everything and bot.readable("mallory").collections == frozenset()
+        finally:
+            bot.settings = settings
     finally:
         bot.accounts.remove("bob")
         bot.accounts.remove("boss")
