@@ -85,7 +85,7 @@ _DUMMY = hash_password(secrets.token_hex(16))  # checked for unknown names, so t
 
 
 def check_collection(name: str) -> str:
-    """A collection name as stored (lower case), or ConfigError naming the rule."""
+    """A collection name as stored (lower case), or a BriefbotError naming the rule."""
     value = (name or "").strip().lower()
     if not _NAME.match(value):
         raise BriefbotError(f"{name!r} is not a collection name",

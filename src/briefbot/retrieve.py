@@ -99,7 +99,7 @@ class Retriever:
             # lexical mask); leaving out a few hidden ones costs nothing. Either way _to_hits keeps only
             # passages of allowed documents, so the shortcut can lose recall (a text shared with a hidden
             # document) but never shows a hidden one.
-            if not Filters(**{**_fields(filters), "collections": None}).active() and len(hidden_ids) < len(docs):
+            if not dataclasses.replace(filters, collections=None).active() and len(hidden_ids) < len(docs):
                 hidden = self.store.hashes_of_documents(hidden_ids)
         refs = parse_references(question)
         allowed = self.store.resolve_filters(filters)
@@ -234,10 +234,6 @@ class Retriever:
                 if labels & wanted or any(lab.split("(")[0] in wanted for lab in labels if lab):
                     out.append(Hit(chunk=chunk, doc=docs[doc_id], score=1.0, dense_score=None))
         return out[:6]
-
-
-def _fields(filters: Filters) -> dict[str, object]:
-    return {f.name: getattr(filters, f.name) for f in dataclasses.fields(filters)}
 
 
 def _merge(a: list[tuple[str, float]], b: list[tuple[str, float]]) -> list[tuple[str, float]]:

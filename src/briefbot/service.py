@@ -10,6 +10,7 @@ document outside it exactly like a document that is not indexed. Calls made with
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import os
@@ -94,10 +95,7 @@ class Briefbot:
             return filters
         if all(scope.allows(c) for c in self.store.collection_counts()):
             return filters  # nothing hidden: no filter to pay for (and the mandate tracker may answer)
-        base = filters or Filters()
-        narrowed = Filters(**{f: getattr(base, f) for f in base.__dataclass_fields__})
-        narrowed.collections = sorted(scope.collections)
-        return narrowed
+        return dataclasses.replace(filters or Filters(), collections=sorted(scope.collections))
 
     # --- asking --------------------------------------------------------------------------------------------
     def retrieve(self, question: str, k: int | None = None, filters: Filters | None = None,
