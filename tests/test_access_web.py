@@ -55,14 +55,15 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Briefbo
     answer = bot.ask(SECRET_Q, scope=bot.readable(ALICE))
     assert SECRET_TEXT in json.dumps(answer.to_dict())
     append_feedback(feedback_path(Path(settings.index)), make_record(answer, "up", owner=f"user:{ALICE}"))
-    from briefbot.web import close, create_app, launch
+    from briefbot.web import create_app, launch
 
     with other_app_in_this_process():
         demo = create_app(bot, settings)
         url = launch(demo, settings, prevent_thread_lock=True, quiet=True)
-    atexit.register(close, demo)
+    # demo.close, not briefbot.web.close: that also removes the temp space of the session's shared app.
+    atexit.register(demo.close)
     yield url, bot
-    close(demo)
+    demo.close()
 
 
 def _no_secret(value: Any) -> None:
