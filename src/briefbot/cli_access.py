@@ -30,9 +30,8 @@ def _settings(**overrides: Any) -> Any:
 
 
 def _fail(exc: BriefbotError) -> None:
-    from .cli import _fail as fail
-
-    fail(exc)
+    Console(stderr=True, soft_wrap=True).print(f"error: {exc}", highlight=False, markup=False)
+    raise typer.Exit(2)
 
 users_app = typer.Typer(no_args_is_help=True, help="Web app accounts: add, list, remove, passwd, grant, revoke.")
 collections_app = typer.Typer(no_args_is_help=True, help="Document collections: list, set.")

@@ -1,7 +1,8 @@
 """The functions the CLI and the web app share, over one loaded model and one index.
 
 ``Briefbot`` is built once from Settings at the edge; it owns the store, the embedder, the lexical index and the
-retriever, and exposes ask / ask_stream / library / ingest / remove. Nothing here knows about Gradio or Typer.
+retriever, and exposes ask / ask_stream / library / ingest / remove / summarise. Nothing here knows about Gradio or
+Typer.
 
 Access: ``readable(user)`` is the one decision of what a user may read (an AccessScope, see access.py). Every
 method that returns document text or files takes that scope (None: everything, the local CLI) and treats a
@@ -35,6 +36,7 @@ from .store import Store
 
 if TYPE_CHECKING:
     from .mandates import MandateIndex, Track, Trends
+    from .summarise import Summary
 
 log = logging.getLogger(__name__)
 
@@ -270,6 +272,8 @@ class Briefbot:
         return report
 
     def remove(self, ids: list[str], scope: AccessScope | None = None) -> list[str]:
+        """Drop documents (file name, id or symbol) under the index's writer lock; returns the removed ids. With a
+        scope, only documents it reads."""
         if scope is not None:
             ids = [self.document(i, scope).doc_id for i in ids]  # only what this reader may see
         with self._ingest_lock:
@@ -277,6 +281,14 @@ class Briefbot:
         if scope is not None:
             self.audit.record(scope.user, "remove", documents=removed)
         return removed
+
+    # --- summaries -----------------------------------------------------------------------------------------
+    def summarise(self, info: DocInfo) -> Summary:
+        """A cited summary of one indexed document, with the configured engine."""
+        from .summarise import summarise_document
+        from .taxonomy import load_taxonomy
+
+        return summarise_document(self.store, info, self.settings, load_taxonomy(self.settings.themes_file))
 
     # --- mandate tracks (briefbot.mandates: built from the catalog, no embedding) ---------------------------
     def mandates(self) -> MandateIndex:

@@ -29,7 +29,6 @@ from ..config import Settings
 from ..errors import BriefbotError
 from ..export import answer_markdown
 from ..feedback import (
-    FEEDBACK_FILE,
     Rating,
     append_feedback,
     export_csv,
@@ -39,6 +38,7 @@ from ..feedback import (
     read_feedback,
     visible_feedback,
 )
+from ..layout import IndexLayout
 from ..models import DOC_TYPE_LABELS, DOC_TYPES, Answer
 from ..service import Briefbot
 from .access import has_accounts, scope_of, sign_in
@@ -340,7 +340,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             rows = [[name, "refused", reason] for name, reason in check.rejected]
             return {state: session, upload_status: "**Nothing to ingest:** every file was refused (see below).",
                     upload_rows: rows, timer: gr.Timer(active=False)}
-        staged = stage_uploads(check.accepted, index / "uploads")
+        staged = stage_uploads(check.accepted, IndexLayout(index).uploads)
         running = sum(1 for j in jobs.values() if not j.finished)
         job = IngestJob(staged, check.rejected, collection=target, scope=scope).start(bot, behind=running)
         jobs[job.id] = job
@@ -522,7 +522,8 @@ def blocked_paths(index: Path, temp: Path) -> list[str]:
     index, temp = index.resolve(), temp.resolve()
     if not temp.is_relative_to(index) or temp == index:
         return [str(index)]
-    names = {p.name for p in index.iterdir()} | {"uploads", FEEDBACK_FILE, ACCESS_FILE, AUDIT_FILE}
+    layout = IndexLayout(index)
+    names = {p.name for p in index.iterdir()} | {layout.uploads.name, layout.feedback.name, ACCESS_FILE, AUDIT_FILE}
     return [str(index / n) for n in sorted(names - {temp.relative_to(index).parts[0]})]
 
 

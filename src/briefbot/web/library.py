@@ -14,9 +14,8 @@ from typing import Any
 
 import gradio as gr
 
-from ..cite import paragraph_label
 from ..errors import BriefbotError
-from ..models import Chunk, DocInfo
+from ..models import Chunk, DocInfo, paragraph_label
 from ..service import Briefbot
 from .access import scope_of
 from .views import md_text
