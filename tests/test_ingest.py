@@ -233,11 +233,12 @@ def test_failure_between_vectors_and_commit_leaves_no_half_document(settings: Se
     real_commit = Store.commit_document
     calls: list[str] = []
 
-    def failing_commit(self: Store, doc: Any, chunks: Any, from_file: bool = False) -> None:
+    def failing_commit(self: Store, doc: Any, chunks: Any, from_file: bool = False,
+                       collection: str | None = None) -> None:
         calls.append(doc.doc_id)
         if len(calls) == 2:
             raise RuntimeError("simulated crash while committing the second document")
-        real_commit(self, doc, chunks, from_file)
+        real_commit(self, doc, chunks, from_file, collection)
 
     monkeypatch.setattr(Store, "commit_document", failing_commit)
     with pytest.raises(RuntimeError, match="simulated crash"):

@@ -3,12 +3,14 @@
 
 Before the serve lock, a removal and re-ingest from the CLI left the serving app failing every question filtered to
 that document with ``chromadb.errors.InternalError: Error executing plan: Internal error: Error finding id`` until
-it restarted. Now the writers are refused with the remedy, and the app keeps answering. Chroma server mode (where a
-second writer is allowed) is covered in test_chroma_server.py.
+it restarted. Now ``ingest`` and ``remove`` are done by the serving app (sent to it over loopback), the other writers
+are refused with the remedy, and the app keeps answering throughout. Chroma server mode (where a second writer is
+allowed) is covered in test_chroma_server.py.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -101,8 +103,8 @@ def _ask(url: str, documents: list[str] | None = None) -> dict[str, Any]:
 
 
 @pytest.mark.slow
-def test_cli_writers_are_refused_while_the_app_serves_embedded(index: Path, server: tuple[Any, str],
-                                                              tmp_path: Path) -> None:
+def test_cli_writers_go_through_the_app_or_are_refused_while_it_serves_embedded(
+        index: Path, server: tuple[Any, str], tmp_path: Path) -> None:
     proc, url = server
     assert _ask(url)["abstained"] is False
     new = tmp_path / "new"
@@ -123,23 +125,33 @@ def test_cli_writers_are_refused_while_the_app_serves_embedded(index: Path, serv
     asker = threading.Thread(target=keep_asking)
     asker.start()
     try:
-        attempts = {"remove": _cli("remove", "S_RES_2780_2025.pdf", "--index", str(index)),
-                    "ingest": _cli("ingest", str(new), "--index", str(index)),
-                    "triage": _cli("triage", str(new), "--index", str(index), "--out", str(tmp_path / "triage")),
-                    "serve": _cli("serve", "--index", str(index), "--port", str(_free_port()))}
+        removed = _cli("remove", "S_RES_2780_2025.pdf", "--index", str(index))
+        gone = _ask(url, ["S_RES_2780_2025.pdf"])  # the app itself removed it: no passage, no error
+        added = _cli("ingest", str(new), str(index.parent / "in"), "--index", str(index))
+        refused = {"triage": _cli("triage", str(new), "--index", str(index), "--out", str(tmp_path / "triage")),
+                   "serve": _cli("serve", "--index", str(index), "--port", str(_free_port()))}
     finally:
         stop.set()
         asker.join(timeout=120)
-    for name, done in attempts.items():
+    assert removed.returncode == 0 and removed.stdout.strip() == "removed S_RES_2780_2025.pdf", removed.stderr
+    assert f"removed by the web app (pid {proc.pid}, {url})" in removed.stderr
+    assert not gone["passages"]
+    assert added.returncode == 0, added.stderr
+    assert f"ingested by the web app (pid {proc.pid}, {url})" in added.stderr
+    assert "INGESTED  S_RES_2783_2025.pdf" in added.stdout and "INGESTED  S_RES_2780_2025.pdf" in added.stdout
+    for name, done in refused.items():
         assert done.returncode == 2, (name, done.stdout, done.stderr)
         assert f"pid {proc.pid}, {url}" in done.stderr, (name, done.stderr)
-    for name in ("remove", "ingest", "triage"):
-        assert "in embedded mode" in attempts[name].stderr
-        assert "upload through the web app, stop it first, or use Chroma server mode" in attempts[name].stderr
-    assert "already serves the index" in attempts["serve"].stderr
+    assert "in embedded mode" in refused["triage"].stderr
+    assert "upload through the web app, stop it first, or use Chroma server mode" in refused["triage"].stderr
+    assert "already serves the index" in refused["serve"].stderr
     assert not errors, errors
-    answer = _ask(url, ["S_RES_2780_2025.pdf"])  # still there, still answerable
-    assert answer["passages"] and {p["document"] for p in answer["passages"]} == {"S_RES_2780_2025.pdf"}
+    for doc in ("S_RES_2780_2025.pdf", "S_RES_2783_2025.pdf"):  # written by the app, answerable at once
+        answer = _ask(url, [doc])
+        assert answer["passages"] and {p["document"] for p in answer["passages"]} == {doc}
+    events = [json.loads(line) for line in (index / "audit.jsonl").read_text().splitlines()]
+    writes = [(e["action"], e["user"].startswith("cli:")) for e in events if e["action"] in ("remove", "upload")]
+    assert writes == [("remove", True), ("upload", True)]
 
     # A server killed without cleaning up leaves its marker; the kernel dropped its lock, so writers go ahead.
     proc.send_signal(signal.SIGKILL)

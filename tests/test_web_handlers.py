@@ -208,7 +208,7 @@ def test_library_rows_and_choices(bot: Briefbot) -> None:
     docs = bot.library()
     rows = views.library_rows(docs)
     assert len(rows) == len(docs) >= 6 and all(len(r) == len(views.LIBRARY_COLUMNS) for r in rows)
-    assert any(r[0] == "S/RES/2769 (2025)" and r[6] == "ok" for r in rows)
+    assert any(r[0] == "S/RES/2769 (2025)" and r[6] == "ok" and r[-1] == "general" for r in rows)
     assert "Libya" in views.mission_choices(docs)
     assert ("S_RES_2769_2025.pdf" in {v for _, v in views.document_choices(docs)})
     assert views.library_summary(docs, []).startswith(f"**{len(docs)}** documents")

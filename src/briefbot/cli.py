@@ -104,18 +104,25 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="PDF/XML files or fo
                               "from its path (or else from a file of the same name); without it such a file is "
                               "refused, and a new file named like an indexed one is indexed as a new document.")
                               ] = False,
+           collection: Annotated[str | None, typer.Option("--collection", help="Access collection of these "
+                                 "documents (default: general for new ones; see `briefbot users grant`).")] = None,
            as_json: JsonOpt = False) -> None:
     """Parse, chunk, embed and index documents; unchanged files are skipped."""
+    from .access import check_collection
     from .service import open_briefbot
 
-    bot = open_briefbot(_settings(index=index), create=True)
-    with _progress(as_json) as bar:
-        task = bar.add_task("ingest", total=None)
+    settings = _settings(index=index)
+    target = check_collection(collection) if collection is not None else None
+    report = _ingest_through_app(settings, paths, replace, target)  # an app serving the index does the write
+    if report is None:
+        bot = open_briefbot(settings, create=True)
+        with _progress(as_json) as bar:
+            task = bar.add_task("ingest", total=None)
 
-        def tick(done: int, total: int, message: str) -> None:
-            bar.update(task, completed=done, total=total, description=message[:60])
+            def tick(done: int, total: int, message: str) -> None:
+                bar.update(task, completed=done, total=total, description=message[:60])
 
-        report = bot.ingest(paths, progress=tick, replace=replace)
+            report = bot.ingest(paths, progress=tick, replace=replace, collection=target)
     if as_json:
         out.print_json(json.dumps({"results": [r.__dict__ if not hasattr(r, "__slots__") else
                                                {k: getattr(r, k) for k in r.__slots__} for r in report.results],
@@ -143,6 +150,18 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="PDF/XML files or fo
         raise typer.Exit(1)
 
 
+def _ingest_through_app(settings: Settings, paths: list[Path], replace: bool, collection: str | None) -> Any:
+    """The report of an ingest done by the web app serving the index, or None when no app serves it."""
+    from .writer_api import report_from_dict, through_app
+
+    sent = through_app(settings, "ingest", {"paths": [str(p.absolute()) for p in paths], "replace": replace,
+                                            "collection": collection})
+    if sent is None:
+        return None
+    err.print(f"ingested by {sent[1]}, which serves this index", highlight=False, markup=False)
+    return report_from_dict(sent[0]["report"])
+
+
 @app.command()
 def library(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
     """List indexed documents with their health (pages without text, failures)."""
@@ -155,9 +174,10 @@ def library(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
         return
     from rich.table import Table
 
-    table = Table("symbol", "type", "date", "pages", "chunks", "no text", "file", "title", show_lines=False)
+    table = Table("symbol", "type", "date", "pages", "chunks", "collection", "no text", "file", "title",
+                  show_lines=False)
     for d in docs:
-        table.add_row(d.symbol or "?", d.doc_type, d.date or "", str(d.pages), str(d.chunks),
+        table.add_row(d.symbol or "?", d.doc_type, d.date or "", str(d.pages), str(d.chunks), d.collection,
                       ",".join(map(str, d.empty_pages[:6])) + ("…" if len(d.empty_pages) > 6 else ""),
                       d.file_name, (d.title or "")[:60])
     out.print(table)
@@ -169,10 +189,15 @@ def library(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
 @app.command()
 def remove(docs: Annotated[list[str], typer.Argument(help="File names or symbols of indexed documents.")],
            index: IndexOpt = None) -> None:
-    """Drop documents from the index (under its writer lock, like ingest)."""
+    """Drop documents from the index (under its writer lock, like ingest; by the web app when one serves it)."""
     from .service import open_briefbot
+    from .writer_api import through_app
 
-    for r in open_briefbot(_settings(index=index)).remove(docs):
+    settings = _settings(index=index)
+    sent = through_app(settings, "remove", {"ids": docs})
+    if sent is not None:
+        err.print(f"removed by {sent[1]}, which serves this index", highlight=False, markup=False)
+    for r in sent[0]["removed"] if sent is not None else open_briefbot(settings).remove(docs):
         out.print(f"removed {r}")
 
 
@@ -420,6 +445,10 @@ def summarise(doc: Annotated[str, typer.Argument(help="An indexed document (file
 from .cli_mandates import register as _register_mandates  # noqa: E402
 
 _register_mandates(app)
+
+from .cli_access import register as _register_access  # noqa: E402
+
+_register_access(app)
 
 if __name__ == "__main__":
     app()

@@ -18,7 +18,7 @@ import re
 import secrets
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
@@ -79,11 +79,17 @@ class Conversation:
     questions: list[str]
 
 
-def may_open_answer(viewer: Viewer, saved: SavedAnswer) -> bool:
+ReadCheck = Callable[[str | None, list[str]], bool]  # (signed-in user or None, doc_ids) -> may read them all
+
+
+def may_open_answer(viewer: Viewer, saved: SavedAnswer, may_read: ReadCheck | None = None) -> bool:
     """THE decision whether ``viewer`` may open ``saved`` by its permalink (the owner reopening their own history
-    goes through the same check). Today: anyone signed in to this server, or anyone on a loopback-only server.
-    Per-collection access belongs here too, over ``saved.doc_ids``."""
-    return viewer.signed_in or viewer.loopback
+    goes through the same check): someone signed in to this server, or anyone on a loopback-only server, who may
+    read every document the answer shows (``may_read``, the service's per-collection access over
+    ``saved.doc_ids``; access withdrawn later withholds the answer again)."""
+    if not (viewer.signed_in or viewer.loopback):
+        return False
+    return may_read is None or may_read(viewer.user if viewer.signed_in else None, saved.doc_ids)
 
 
 def cited_doc_ids(answer: Answer) -> list[str]:
@@ -116,8 +122,9 @@ class History:
     """Per-user conversations in one SQLite file. Nothing touches the disk until first used, so an index folder
     that cannot be written still serves questions; every storage failure is a :class:`HistoryUnavailable`."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, may_read: ReadCheck | None = None) -> None:
         self.path = Path(path)
+        self.may_read = may_read
         self._ready = False
         self._lock = threading.Lock()
 
@@ -236,7 +243,7 @@ class History:
             rows = db.execute(f"SELECT {_ANSWER_COLUMNS} FROM answers WHERE conversation = ? ORDER BY seq",
                               (conversation,)).fetchall()
         saved = [_saved(row) for row in rows]
-        allowed = [s for s in saved if may_open_answer(viewer, s)]
+        allowed = [s for s in saved if may_open_answer(viewer, s, self.may_read)]
         if len(allowed) < len(saved):
             log.info("history: %d answer(s) of %s withheld from %s", len(saved) - len(allowed), conversation, user)
         return allowed
@@ -253,7 +260,7 @@ class History:
         if row is None:
             raise missing
         saved = _saved(row)
-        if not may_open_answer(viewer, saved):
+        if not may_open_answer(viewer, saved, self.may_read):
             raise missing
         return saved
 

@@ -11,7 +11,8 @@ graph ("Error finding id") until it restarts. So:
   app serves the index, the writer is refused with the remedy -- unless both use the same Chroma server, where
   concurrent writes are safe (the server owns the vectors; the index's writer lock orders the writers).
 * A ``serve`` that starts while another process writes in embedded mode waits for that write to finish.
-* The serving process's own writes (web uploads) go through.
+* The serving process's own writes (web uploads) go through, and so do ``briefbot ingest`` / ``remove`` sent to it
+  over loopback (writer_api.py; the marker names the endpoint and its token).
 """
 
 from __future__ import annotations
@@ -112,6 +113,11 @@ class ServeClaim:
         self._info["url"] = url
         self._write()
 
+    def set_writer(self, info: dict[str, Any]) -> None:
+        """Where the CLI of this account sends its writes (port and token; the file is 0600)."""
+        self._info["writer"] = info
+        self._write()
+
     def _write(self) -> None:
         if self._fd is None:
             return
@@ -136,6 +142,26 @@ class ServeClaim:
 def serving(settings: Settings) -> ServeClaim:
     """``with serving(settings) as claim: ... claim.set_url(url)`` around the web app's lifetime."""
     return ServeClaim(settings)
+
+
+def serving_app(settings: Settings) -> dict[str, Any] | None:
+    """The marker of the app serving this index from another process (pid, URL, mode, writer), or None."""
+    if fcntl is None:
+        return None
+    path = _lock_path(settings)
+    with _held_lock:
+        if path.parent in _held:
+            return None
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return _marker(path)  # held exclusively: an app serves it (or one is starting)
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return None
+    finally:
+        os.close(fd)
 
 
 @contextmanager

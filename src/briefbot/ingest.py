@@ -156,7 +156,8 @@ def stage_copy(src: Path, dest: Path) -> Path:
 
 
 def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress | None = None,
-                 store: Store | None = None, embedder: Embedder | None = None, replace: bool = False) -> IngestReport:
+                 store: Store | None = None, embedder: Embedder | None = None, replace: bool = False,
+                 collection: str | None = None, reparse: dict[Path, tuple[str, str]] | None = None) -> IngestReport:
     """Entry point of the ingest stage.
 
     A file is the document indexed from the same path (unchanged when its bytes are, refused when they changed
@@ -164,6 +165,11 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
     with a name already indexed gets its own id (``name~<sha8>``); the same bytes at a second path are reported
     as a duplicate, not indexed twice. ``replace`` replaces, logged, the document at the same path or else the
     one with the same file name.
+
+    ``collection`` puts every document this run ingests, replaces or finds unchanged into that access collection
+    (None: new documents go to "general", others keep theirs). ``reparse`` maps a file to (doc_id, path): parse it
+    again as that document even though its bytes are unchanged, keeping ``path`` as the document's own (a
+    re-ingest from the index's private copy of the file).
     """
     started = time.perf_counter()
     store = store or Store(settings)
@@ -173,7 +179,7 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
     known = store.known()
     failed_before = {f["sha256"]: f["reason"] for f in store.failures()
                      if f.get("sha256") and not f["reason"].startswith(_RETRIED)}
-    plan = _Plan(store, replace)
+    plan = _Plan(store, replace, reparse)
     todo: list[Path] = []
     records: list[tuple[Path, str]] = []
     for f in files:
@@ -197,7 +203,7 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
         if decided is not None:
             report.results.append(decided)
             continue
-        if digest in failed_before:
+        if digest in failed_before and not plan.forced(f):
             # Same bytes failed last time: report the reason again without re-parsing.
             report.results.append(FileResult(str(f), "failed", f"{failed_before[digest]} (unchanged since the "
                                              "last attempt)"))
@@ -220,7 +226,8 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
             parsed = _parsed(todo, settings, parsing_done)
             try:
                 outcomes = itertools.chain(parsed, *(_records(f, store, known) for f, _ in records))
-                _run(outcomes, len(todo), settings, store, embedder, known, report, progress, plan, parsing_done)
+                _run(outcomes, len(todo), settings, store, embedder, known, report, progress, plan, parsing_done,
+                     collection)
             finally:
                 parsed.close()  # stops the parser thread and its processes if _run failed half way
             for f, digest in records:
@@ -228,6 +235,11 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
             store.set_flag("ingest_open", None)
             if any(r.status in ("ingested", "replaced", "no_text") for r in report.results):
                 LexicalIndex(store).rebuild()
+        if collection is not None:
+            kept = [r.doc_id for r in report.results if r.status == "unchanged" and r.doc_id]
+            if kept:
+                indexed = store.known()
+                store.set_collection([d for d in kept if d in indexed], collection)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -235,8 +247,10 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
 class _Plan:
     """Which document each file is: identity by path and content, never by bare file name."""
 
-    def __init__(self, store: Store, replace: bool) -> None:
+    def __init__(self, store: Store, replace: bool, reparse: dict[Path, tuple[str, str]] | None = None) -> None:
         self.replace = replace
+        self.reparse = {_resolved(p): v for p, v in (reparse or {}).items()}
+        self.keep_path: dict[str, str] = {}  # resolved path parsed -> the path the document keeps
         self.by_path: dict[str, tuple[str, str]] = {}  # resolved path -> (doc_id, sha256), files only
         self.by_sha: dict[str, tuple[str, str | None]] = {}  # sha256 -> (doc_id, path)
         known = store.known()
@@ -252,6 +266,12 @@ class _Plan:
     def decide(self, f: Path, digest: str) -> FileResult | None:
         """A result for a file that needs no parsing (unchanged, duplicate, refused), else None with its id set."""
         where = _resolved(f)
+        if where in self.reparse:
+            doc_id, original = self.reparse[where]
+            self._claim(where, digest, doc_id, replacing=True)
+            self.keep_path[where] = original
+            self.assigned[original] = doc_id
+            return None
         same = self.by_sha.get(digest)
         if same is not None and same[1] and _resolved(Path(same[1])) == where:
             return FileResult(str(f), "unchanged", doc_id=same[0])
@@ -292,6 +312,9 @@ class _Plan:
         self.by_path[where] = (doc_id, digest)
         self.assigned[where] = doc_id
 
+    def forced(self, f: Path) -> bool:
+        return _resolved(f) in self.reparse
+
     def from_file(self, doc: Document) -> bool:
         return doc.path is not None and self.assigned.get(doc.path) == doc.doc_id
 
@@ -304,7 +327,7 @@ class _Plan:
         if doc_id != doc.file_name:
             doc.warnings.append(f"another document is indexed as {doc.file_name}; this one is {doc_id}")
         doc.doc_id = doc_id
-        doc.path = where
+        doc.path = self.keep_path.get(where, where)
 
 
 def _resolved(path: Path) -> str:
@@ -375,7 +398,7 @@ def _bad_lines(path: Path, bad: list[tuple[int, str]]) -> Iterator[ParseOutcome]
 
 def _run(outcomes: Iterator[ParseOutcome], total: int, settings: Settings, store: Store, embedder: Embedder,
          known: dict[str, tuple[str, str | None]], report: IngestReport, progress: Progress | None,
-         plan: _Plan, parsing_done: threading.Event | None = None) -> None:
+         plan: _Plan, parsing_done: threading.Event | None = None, collection: str | None = None) -> None:
     count = token_counter(embedder.path)
     cache = EmbeddingCache(store.layout.embedding_cache, embedder.name) if settings.embedding_cache \
         else None
@@ -402,7 +425,7 @@ def _run(outcomes: Iterator[ParseOutcome], total: int, settings: Settings, store
             if chunks else fresh
         store.add_vectors(chunks, vectors, {d.doc_id: d for d, _, _ in pending})
         for doc, doc_chunks, result in pending:
-            store.commit_document(doc, doc_chunks, from_file=plan.from_file(doc))
+            store.commit_document(doc, doc_chunks, from_file=plan.from_file(doc), collection=collection)
             report.results.append(result)
         pending.clear()
         new_texts.clear()

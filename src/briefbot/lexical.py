@@ -128,13 +128,14 @@ class LexicalIndex:
         return out
 
     def search(self, question: str, n: int, allowed: set[str] | None = None,
-               also: Collection[str] = ()) -> list[tuple[str, float]]:
+               also: Collection[str] = (), excluded: set[str] | None = None) -> list[tuple[str, float]]:
         """(text_hash, bm25 score) best first; the scores of the passages in ``also`` (the dense side's
-        candidates) follow the top ``n``, so fusion sums both scores for every candidate, not one and a zero."""
+        candidates) follow the top ``n``, so fusion sums both scores for every candidate, not one and a zero.
+        ``allowed``: only these passages; ``excluded``: none of these (cheaper when they are few)."""
         with self._lock:
             self._load_or_build()
             retriever, ids = self._retriever, self._ids
-            if also and len(self._pos) != len(ids):
+            if (also or excluded) and len(self._pos) != len(ids):
                 self._pos = {h: i for i, h in enumerate(ids)}
             pos = self._pos
         if retriever is None or not ids:
@@ -147,6 +148,11 @@ class LexicalIndex:
         if allowed is not None:
             mask = np.fromiter((i in allowed for i in ids), dtype=bool, count=len(ids))
             scores = np.where(mask, scores, 0.0)
+        if excluded:
+            scores = scores.copy()  # never write into the retriever's own arrays
+            for h in excluded:
+                if h in pos:
+                    scores[pos[h]] = 0.0
         n = min(n, len(ids))
         top = np.argpartition(-scores, n - 1)[:n]
         top = top[np.argsort(-scores[top])]

@@ -144,6 +144,7 @@ class DocInfo:
     warnings: list[str]
     missions: list[str]
     ingested_at: str
+    collection: str = "general"  # who may read it (briefbot.access)
 
     @property
     def year(self) -> int | None:
@@ -287,10 +288,12 @@ class Filters:
     symbols: list[str] | None = None
     doc_ids: list[str] | None = None
     missions: list[str] | None = None
+    # Access: only documents in these collections (set by the service from an AccessScope, never by a form).
+    collections: list[str] | None = None
 
     def active(self) -> bool:
         return any(v for v in (self.doc_types, self.year_from, self.year_to, self.symbols, self.doc_ids,
-                               self.missions))
+                               self.missions)) or self.collections is not None
 
 
 @dataclass(slots=True)

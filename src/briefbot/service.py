@@ -3,10 +3,15 @@
 ``Briefbot`` is built once from Settings at the edge; it owns the store, the embedder, the lexical index and the
 retriever, and exposes ask / ask_stream / library / ingest / remove / summarise. Nothing here knows about Gradio or
 Typer.
+
+Access: ``readable(user)`` is the one decision of what a user may read (an AccessScope, see access.py). Every
+method that returns document text or files takes that scope (None: everything, the local CLI) and treats a
+document outside it exactly like a document that is not indexed. Calls made with a scope are audited (audit.py).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import os
@@ -17,15 +22,17 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .access import EVERYTHING, AccessScope, Accounts, check_collection
 from .answer import extractive_answer, plain_question
+from .audit import AuditLog
 from .config import Settings
 from .embed import Embedder, embedder_for
-from .errors import DocumentMismatch, IndexMissingError
+from .errors import BriefbotError, DocumentMismatch, IndexMissingError, NotFoundError
 from .history import History
 from .ingest import IngestReport, Progress, ingest_paths, remove_documents
 from .layout import IndexLayout
 from .lexical import LexicalIndex
-from .models import Answer, DocInfo, Engine, Filters, Hit, RetrievalMode, StreamEvent, finished
+from .models import Answer, Chunk, DocInfo, Engine, Filters, Hit, RetrievalMode, StreamEvent, finished
 from .retrieve import Retriever
 from .store import Store
 
@@ -46,17 +53,64 @@ class Briefbot:
         self.lexical = LexicalIndex(self.store)
         self.retriever = Retriever(settings, self.store, self.embedder, self.lexical)
         self._ingest_lock = threading.Lock()
+        self.accounts = Accounts(Path(settings.index))
+        self.audit = AuditLog(Path(settings.index))
+
+    # --- access --------------------------------------------------------------------------------------------
+    def readable(self, user: str | None) -> AccessScope:
+        """What ``user`` may read: the one decision every reading path (retrieval, answers, pages, files, library,
+        exports, feedback, API, permalinks) applies.
+
+        An account reads its granted collections (an admin all of them); a name from the ``auth`` setting
+        without an account reads everything, as before accounts existed; an unknown name reads nothing. ``None``
+        (nobody signed in) reads everything only while no account exists: the zero-set-up loopback app.
+        """
+        if user is None:
+            return AccessScope(None, frozenset()) if self.accounts.any() else EVERYTHING
+        if self.accounts.get(user) is not None:
+            return self.accounts.scope(user)
+        # Names only (the pairs are checked at sign-in by the web layer): user:password[,user:password].
+        if user in {item.partition(":")[0].strip() for item in (self.settings.auth or "").split(",")}:
+            return AccessScope(user, None, admin=True)
+        return AccessScope(user, frozenset())
+
+    def may_read(self, doc_ids: list[str], scope: AccessScope | None) -> bool:
+        """Whether every one of these documents is indexed and readable in ``scope`` (e.g. all the documents an
+        answer cites, before a permalink to it is shown to a viewer)."""
+        try:
+            for doc_id in doc_ids:
+                self.document(doc_id, scope)
+        except NotFoundError:
+            return False
+        return True
+
+    def readable_feedback(self, records: list[dict[str, Any]], scope: AccessScope | None) -> list[dict[str, Any]]:
+        """The feedback records whose cited documents are all readable in ``scope`` (a record quotes them)."""
+        if scope is None or scope.collections is None:
+            return records
+        # Records from before citations carried doc_id name the document by file name.
+        return [r for r in records
+                if self.may_read([str(c.get("doc_id") or c.get("document", "")) for c in r.get("citations") or []],
+                                 scope)]
+
+    def _restrict(self, filters: Filters | None, scope: AccessScope | None) -> Filters | None:
+        """``filters`` narrowed to the scope's collections, unchanged when the scope hides nothing indexed."""
+        if scope is None or scope.collections is None:
+            return filters
+        if all(scope.allows(c) for c in self.store.collection_counts()):
+            return filters  # nothing hidden: no filter to pay for (and the mandate tracker may answer)
+        return dataclasses.replace(filters or Filters(), collections=sorted(scope.collections))
 
     # --- asking --------------------------------------------------------------------------------------------
     def retrieve(self, question: str, k: int | None = None, filters: Filters | None = None,
-                 mode: RetrievalMode | None = None) -> list[Hit]:
-        return self.retriever.search(question, k=k, filters=filters, mode=mode)
+                 mode: RetrievalMode | None = None, scope: AccessScope | None = None) -> list[Hit]:
+        return self.retriever.search(question, k=k, filters=self._restrict(filters, scope), mode=mode)
 
     def ask(self, question: str, k: int | None = None, filters: Filters | None = None, engine: Engine | None = None,
-            qid: Any = None) -> Answer:
+            qid: Any = None, scope: AccessScope | None = None) -> Answer:
         """Entry point for one question: retrieve, then answer with the configured engine."""
         answer: Answer | None = None
-        for event in self.ask_stream(question, k=k, filters=filters, engine=engine):
+        for event in self.ask_stream(question, k=k, filters=filters, engine=engine, scope=scope):
             if event.kind == "done":
                 answer = event.answer
         assert answer is not None
@@ -64,7 +118,18 @@ class Briefbot:
         return answer
 
     def ask_stream(self, question: str, k: int | None = None, filters: Filters | None = None,
-                   engine: Engine | None = None) -> Iterator[StreamEvent]:
+                   engine: Engine | None = None, scope: AccessScope | None = None) -> Iterator[StreamEvent]:
+        for event in self._ask_stream(question, k, self._restrict(filters, scope), engine):
+            if event.kind == "done" and scope is not None and event.answer is not None:
+                self.audit.record(scope.user, "ask", question=event.answer.question,
+                                  documents=sorted({h.doc.doc_id for h in event.answer.hits}
+                                                   if event.answer.abstained else
+                                                   {c.doc_id for c in event.answer.citations}),
+                                  abstained=event.answer.abstained)
+            yield event
+
+    def _ask_stream(self, question: str, k: int | None, filters: Filters | None,
+                    engine: Engine | None) -> Iterator[StreamEvent]:
         question = plain_question(question)  # markup is not part of the question (and changed its answer)
         t0 = time.perf_counter()
         routed = self._mandate_route(question, filters)
@@ -109,27 +174,60 @@ class Briefbot:
         return extractive_answer(question, hits, self.settings, self.page_text, self.lexical.idf,
                                  self.embedder.embed_documents)
 
-    def page_text(self, doc_id: str, page: int | None) -> str:
+    def page_text(self, doc_id: str, page: int | None, scope: AccessScope | None = None) -> str:
+        if scope is not None:
+            self.document(doc_id, scope)
         return self.store.page_text(doc_id, page)
 
     # --- library -------------------------------------------------------------------------------------------
-    def library(self) -> list[DocInfo]:
-        return self.store.documents()
+    def library(self, scope: AccessScope | None = None) -> list[DocInfo]:
+        return [d for d in self.store.documents() if scope is None or scope.allows(d.collection)]
 
-    def failures(self) -> list[dict[str, str]]:
-        return self.store.failures()
+    def failures(self, scope: AccessScope | None = None) -> list[dict[str, str]]:
+        """Files that failed to ingest; they belong to no collection, so only a reader of everything sees them."""
+        return self.store.failures() if scope is None or scope.everything else []
 
-    def document(self, doc_id_or_symbol: str) -> DocInfo:
-        return self.store.document(doc_id_or_symbol)
+    def document(self, doc_id_or_symbol: str, scope: AccessScope | None = None) -> DocInfo:
+        info = self.store.document(doc_id_or_symbol)
+        if scope is not None and not scope.allows(info.collection):
+            raise NotFoundError(f"no indexed document {doc_id_or_symbol!r}")  # as if absent: no existence leak
+        return info
 
-    def document_path(self, doc_id: str) -> Path | None:
+    def passages(self, doc_id: str, scope: AccessScope | None = None) -> list[Chunk]:
+        """A document's passages as indexed (text, pages, paragraph labels), in order."""
+        return self.store.chunks_of(self.document(doc_id, scope).doc_id)
+
+    def collections(self, scope: AccessScope | None = None) -> dict[str, int]:
+        """Documents per collection, for the collections ``scope`` reads (granted but empty ones included)."""
+        counts = self.store.collection_counts()
+        if scope is not None and scope.collections is not None:
+            counts = {c: counts.get(c, 0) for c in sorted(scope.collections)}
+        return counts
+
+    def set_collection(self, doc_ids: list[str], collection: str, scope: AccessScope | None = None) -> list[str]:
+        """Move documents to ``collection``; a reader may move only what it reads, to a collection it reads."""
+        target = self.writable_collection(collection, scope)
+        ids = [self.document(d, scope).doc_id for d in doc_ids]
+        self.store.set_collection(ids, target)
+        self.audit.record(scope.label() if scope else None, "move", documents=ids, collection=target)
+        return ids
+
+    def writable_collection(self, collection: str, scope: AccessScope | None) -> str:
+        target = check_collection(collection)
+        if scope is not None and not scope.allows(target):
+            raise BriefbotError(f"you have no access to the collection {target!r}",
+                                "choose one of your collections, or ask an admin to grant it "
+                                "(`briefbot users grant`)")
+        return target
+
+    def document_path(self, doc_id: str, scope: AccessScope | None = None) -> Path | None:
         """The file of an indexed document, only as the bytes that were indexed; None when it is gone.
 
         Served from a private copy (``<index>/<collection>/files/<sha256>/<name>``, made on first use from bytes
         whose SHA-256 matched the catalog), so a file changed, swapped or replaced by a link after ingest is never
         handed out: it raises DocumentMismatch instead. Bulk records have no file of their own (None).
         """
-        info = self.store.document(doc_id)
+        info = self.document(doc_id, scope)
         indexed = self.store.indexed_file(info.doc_id)
         if indexed is None:
             return None
@@ -141,25 +239,58 @@ class Briefbot:
             return None
         return _private_copy(path, sha, copy, info.doc_id)
 
-    def ingest(self, paths: list[Path], progress: Progress | None = None, replace: bool = False) -> IngestReport:
+    def ingest(self, paths: list[Path], progress: Progress | None = None, replace: bool = False,
+               collection: str | None = None, scope: AccessScope | None = None) -> IngestReport:
         """Index files. A file never replaces an indexed document unless ``replace`` (logged); a file named like an
-        indexed one becomes a new document."""
+        indexed one becomes a new document. ``collection``: the access collection of what is ingested (a reader
+        may ingest only into a collection it reads)."""
+        target = self.writable_collection(collection, scope) if collection is not None else None
+        if scope is not None and target is None and not scope.allows(None):
+            raise BriefbotError("you have no access to the collection 'general'", "choose one of your collections")
         # One ingest at a time per process; readers keep working (SQLite WAL, catalog version checks).
         with self._ingest_lock:
-            return ingest_paths(paths, self.settings, progress=progress, store=self.store, embedder=self.embedder,
-                                replace=replace)
+            report = ingest_paths(paths, self.settings, progress=progress, store=self.store, embedder=self.embedder,
+                                  replace=replace, collection=target)
+        if scope is not None:
+            self.audit.record(scope.user, "upload", files=[Path(p).name for p in paths], collection=target,
+                              documents=[r.doc_id for r in report.results if r.doc_id])
+        return report
 
-    def remove(self, ids: list[str]) -> list[str]:
-        """Drop documents (file name, id or symbol) under the index's writer lock; returns the removed ids."""
+    def reingest(self, doc_id: str, scope: AccessScope | None = None,
+                 progress: Progress | None = None) -> IngestReport:
+        """Parse and index a document again from the index's private copy of its file (after a parser change,
+        or when its passages look wrong); it keeps its id, path and collection."""
+        info = self.document(doc_id, scope)
+        copy = self.document_path(info.doc_id, scope)
+        indexed = self.store.indexed_file(info.doc_id)
+        if copy is None or indexed is None:
+            raise BriefbotError(f"{info.doc_id} has no file of its own to ingest again (a bulk record, or its file "
+                                "is gone)", "ingest its source file again with `briefbot ingest --replace PATH`")
         with self._ingest_lock:
-            return remove_documents(ids, self.settings, store=self.store)
+            report = ingest_paths([copy], self.settings, progress=progress, store=self.store,
+                                  embedder=self.embedder, reparse={copy: (info.doc_id, indexed[0])})
+        self.audit.record(scope.label() if scope else None, "reingest", documents=[info.doc_id],
+                          status=[r.status for r in report.results])
+        return report
+
+    def remove(self, ids: list[str], scope: AccessScope | None = None) -> list[str]:
+        """Drop documents (file name, id or symbol) under the index's writer lock; returns the removed ids. With a
+        scope, only documents it reads."""
+        if scope is not None:
+            ids = [self.document(i, scope).doc_id for i in ids]  # only what this reader may see
+        with self._ingest_lock:
+            removed = remove_documents(ids, self.settings, store=self.store)
+        if scope is not None:
+            self.audit.record(scope.user, "remove", documents=removed)
+        return removed
 
     # --- conversation history (briefbot.history: per-user, <index>/history.sqlite) -------------------------
     @property
     def history(self) -> History:
         """Saved conversations and permalinks. Opened lazily: a read-only index still answers questions."""
         if getattr(self, "_history", None) is None:
-            self._history = History(IndexLayout(Path(self.settings.index)).history)
+            self._history = History(IndexLayout(Path(self.settings.index)).history,
+                                    may_read=lambda user, ids: self.may_read(ids, self.readable(user)))
         return self._history
 
     # --- summaries -----------------------------------------------------------------------------------------
@@ -192,11 +323,24 @@ class Briefbot:
             return None
 
     def mandate_track(self, name: str, themes: list[str] | None = None, year_from: int | None = None,
-                      year_to: int | None = None, phrase: str | None = None) -> Track:
+                      year_to: int | None = None, phrase: str | None = None,
+                      scope: AccessScope | None = None) -> Track:
+        self._check_mandates(scope)
         return self.mandates().track(name, themes, year_from, year_to, phrase)
 
-    def mandate_trends(self, themes: list[str] | None = None, track: str | None = None) -> Trends:
+    def mandate_trends(self, themes: list[str] | None = None, track: str | None = None,
+                       scope: AccessScope | None = None) -> Trends:
+        self._check_mandates(scope)
         return self.mandates().trends(themes, track)
+
+    def _check_mandates(self, scope: AccessScope | None) -> None:
+        """The tracker quotes every indexed resolution: a reader for whom some are hidden is refused."""
+        if scope is None or scope.collections is None:
+            return
+        if any(d.doc_type == "resolution" and not scope.allows(d.collection) for d in self.store.documents()):
+            raise BriefbotError("the mandate tracker reads every indexed resolution, and some are in collections "
+                                "you have no access to", "ask an admin for access, or move those resolutions "
+                                "to a collection you share")
 
 
 def with_fallback(question: str, events: Iterator[StreamEvent],

@@ -49,9 +49,12 @@ CREATE INDEX IF NOT EXISTS chunks_hash ON chunks (text_hash);
 CREATE TABLE IF NOT EXISTS failures (path TEXT PRIMARY KEY, file_name TEXT, sha256 TEXT, reason TEXT, at TEXT);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files (doc_id TEXT PRIMARY KEY, path TEXT, sha256 TEXT);
+CREATE TABLE IF NOT EXISTS doc_collection (doc_id TEXT PRIMARY KEY, name TEXT NOT NULL);
 """
 # files: documents indexed from a file of their own (not bulk records), with the absolute path and the SHA-256 of
 # the bytes indexed: a file's identity at ingest, and what a download must match.
+# doc_collection: the access collection of a document (briefbot.access); no row means "general". Kept apart from
+# the documents row so a re-ingest (which replaces that row) keeps it; dropped with the document.
 # embedding_function=None: we always pass vectors; Chroma must never fetch a model.
 _COLLECTION: dict[str, Any] = {"embedding_function": None,
                                "configuration": {"hnsw": {"space": "cosine", "ef_search": 100}}}
@@ -331,9 +334,11 @@ class Store:
             db.execute("ROLLBACK")
             raise
 
-    def commit_document(self, doc: Document, chunks: Sequence[Chunk], from_file: bool = False) -> None:
+    def commit_document(self, doc: Document, chunks: Sequence[Chunk], from_file: bool = False,
+                        collection: str | None = None) -> None:
         """Replace ``doc`` (if present) with its new chunks, atomically. ``from_file``: indexed from a file of its
-        own, whose path and bytes' hash are kept for identity and downloads."""
+        own, whose path and bytes' hash are kept for identity and downloads. ``collection``: its access collection
+        (in the same transaction, so it is never readable outside it); None keeps a replaced document's."""
         db = self._db()
         old_hashes = self._hashes_of(doc.doc_id)
         old_sha = db.execute("SELECT sha256 FROM documents WHERE doc_id = ?", (doc.doc_id,)).fetchone()
@@ -352,6 +357,8 @@ class Store:
                 for c in chunks])
             if from_file:
                 db.execute("INSERT INTO files VALUES (?,?,?)", (doc.doc_id, doc.path, doc.sha256))
+            if collection is not None:
+                db.execute("INSERT OR REPLACE INTO doc_collection VALUES (?, ?)", (doc.doc_id, collection))
             db.execute("DELETE FROM failures WHERE path = ? OR sha256 = ?", (doc.path, doc.sha256))
             self._bump(db)
             db.execute("COMMIT")
@@ -370,6 +377,7 @@ class Store:
         db.execute("BEGIN IMMEDIATE")
         try:
             self._delete_rows(db, doc_id)
+            db.execute("DELETE FROM doc_collection WHERE doc_id = ?", (doc_id,))
             self._bump(db)
             db.execute("COMMIT")
         except BaseException:
@@ -378,6 +386,28 @@ class Store:
         self._drop_unreferenced(hashes)
         self._drop_file_copy(info.sha256)
         return info
+
+    # --- collections (access) -------------------------------------------------------------------------------
+    def set_collection(self, doc_ids: Sequence[str], collection: str) -> None:
+        """Move documents to another collection in one transaction. Catalog only (no vectors change), so it is
+        safe from any process while the web app serves; readers see it on their next catalog version check."""
+        db = self._db()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for doc_id in doc_ids:
+                if not db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone():
+                    raise NotFoundError(f"no indexed document {doc_id!r}")
+                db.execute("INSERT OR REPLACE INTO doc_collection VALUES (?, ?)", (doc_id, collection))
+            self._bump(db)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def collection_counts(self) -> dict[str, int]:
+        """Documents per collection (every collection that holds one)."""
+        rows = self._db().execute(f"SELECT {_COLLECTION_OF}, count(*) FROM documents GROUP BY 1").fetchall()
+        return {r[0]: int(r[1]) for r in rows}
 
     def file_copy_dir(self, sha256: str) -> Path:
         """Where the private copy of an indexed file's bytes is kept for downloads and page views."""
@@ -410,6 +440,16 @@ class Store:
         for i in range(0, len(orphans), 5000):
             self.collection.delete(ids=orphans[i:i + 5000])
         return len(orphans)
+
+    def hashes_of_documents(self, doc_ids: Iterable[str]) -> set[str]:
+        """Text hashes of the chunks of these documents (one query per 900 ids)."""
+        listed = list(doc_ids)
+        found: set[str] = set()
+        for i in range(0, len(listed), 900):
+            part = listed[i:i + 900]
+            found.update(r[0] for r in self._db().execute(
+                f"SELECT DISTINCT text_hash FROM chunks WHERE doc_id IN ({','.join('?' * len(part))})", part))
+        return found
 
     def _hashes_of(self, doc_id: str) -> set[str]:
         return {r[0] for r in self._db().execute("SELECT text_hash FROM chunks WHERE doc_id = ?", (doc_id,))}
@@ -509,6 +549,9 @@ class Store:
         if f.doc_ids:
             clauses.append(f"(doc_id IN ({','.join('?' * len(f.doc_ids))}))")
             args.extend(f.doc_ids)
+        if f.collections is not None:
+            clauses.append(f"{_COLLECTION_OF} IN ({','.join('?' * len(f.collections)) or 'NULL'})")
+            args.extend(f.collections)
         rows = self._db().execute(f"SELECT doc_id, symbol, missions FROM documents "
                                   f"{'WHERE ' + ' AND '.join(clauses) if clauses else ''}", args).fetchall()
         allowed = []
@@ -531,14 +574,17 @@ class Store:
             self._local.conn = None
 
 
+_COLLECTION_OF = ("coalesce((SELECT name FROM doc_collection dc WHERE dc.doc_id = documents.doc_id), "
+                  "'general')")
 _DOC_COLS = ("doc_id, file_name, path, sha256, source, symbol, doc_type, title, date, language, pages, chunks, "
-             "empty_pages, warnings, missions, ingested_at")
+             f"empty_pages, warnings, missions, ingested_at, {_COLLECTION_OF}")
 _CHUNK_COLS = "doc_id, ordinal, text_hash, text, spans, paragraph, section, kind"
 
 
 def _docinfo(r: Sequence[Any]) -> DocInfo:
     return DocInfo(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11],
-                   json.loads(r[12] or "[]"), json.loads(r[13] or "[]"), json.loads(r[14] or "[]"), r[15])
+                   json.loads(r[12] or "[]"), json.loads(r[13] or "[]"), json.loads(r[14] or "[]"), r[15],
+                   collection=r[16])
 
 
 def _chunk(r: Sequence[Any]) -> Chunk:

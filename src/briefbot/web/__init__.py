@@ -45,15 +45,22 @@ def serve(settings: Settings, on_ready: Callable[[str], None] | None = None) -> 
 
     ``on_ready`` receives the URL once the app listens (the CLI prints it).
     """
-    check_bind(settings.host, settings.auth)
+    from .access import has_accounts
+
+    check_bind(settings.host, settings.auth, accounts=has_accounts(settings))
     check_login(settings)  # weak passwords and bad TLS files are refused before the index loads
     from ..indexlock import serving
     from ..service import open_briefbot
 
-    # While this app serves the index, writers in other processes are refused (embedded) or share its server.
+    # While this app serves the index, other processes send it their ingest/remove (embedded) or are refused, or
+    # share its Chroma server.
     with serving(settings) as claim:
         bot = open_briefbot(settings)
         bot.warm()  # before the URL is announced: the first user does not wait for the model to load
+        from ..writer_api import WriterEndpoint
+
+        writer = WriterEndpoint(bot).start()  # `briefbot ingest/remove` beside the app write through it
+        claim.set_writer(writer.info())
         log.info("serving %s on %s:%s", settings.index, settings.host, settings.port)
         demo = create_app(bot, settings)
         # Gradio's own banner suggests share=True, which briefbot never uses: print our own line instead.
@@ -66,6 +73,7 @@ def serve(settings: Settings, on_ready: Callable[[str], None] | None = None) -> 
                 on_ready(url)
             demo.block_thread()
         finally:
+            writer.stop()
             close(demo)
 
 

@@ -23,8 +23,10 @@ import gradio as gr
 from gradio.routes import App as GradioApp
 from gradio.routes import ORJSONResponse
 
+from ..access import ACCESS_FILE
+from ..audit import AUDIT_FILE
 from ..config import Settings
-from ..errors import BriefbotError, UploadRejected
+from ..errors import BriefbotError
 from ..export import answer_markdown
 from ..feedback import (
     Rating,
@@ -40,11 +42,13 @@ from ..history import Viewer, viewer_for
 from ..layout import IndexLayout
 from ..models import DOC_TYPE_LABELS, DOC_TYPES, Answer
 from ..service import Briefbot
+from .access import has_accounts, scope_of, sign_in
 from .auth import check_login, launch_options
 from .guard import RequestGuard, allowed_hosts
+from .library import manage_panel
 from .mandates_tab import mandates_tab
 from .pdfview import RenderLimits, render_page
-from .serving import TempFiles, check_bind, is_loopback, open_temp_space, parse_auth, resolve_pdf, temp_parent
+from .serving import TempFiles, check_bind, is_loopback, open_temp_space, resolve_pdf, temp_parent
 from .uploads import IngestJob, stage_uploads, validate_uploads
 from .views import (
     ANY_YEAR,
@@ -275,8 +279,9 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
     def export_history_json(request: gr.Request) -> Any:
         return export_history("json", request)
 
-    def library_outputs() -> Updates:
-        docs, failures = bot.library(), bot.failures()
+    def library_outputs(request: gr.Request) -> Updates:
+        scope = scope_of(bot, request)
+        docs, failures = bot.library(scope), bot.failures(scope)
         choices = document_choices(docs)
         return {summary: library_summary(docs, failures), docs_df: library_rows(docs),
                 failures_df: failure_rows(failures), missions: gr.Dropdown(choices=mission_choices(docs)),
@@ -303,7 +308,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         yield {chatbot: history, question: ""}
         text, answer = "", None
         try:
-            for ev in bot.ask_stream(asked, filters=filters):
+            for ev in bot.ask_stream(asked, filters=filters, scope=scope_of(bot, request)):
                 if ev.kind == "hits":
                     history[-1]["content"] = f"_Reading {len(ev.hits or [])} passages…_"
                 elif ev.kind == "token":
@@ -341,13 +346,15 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             return gr.skip()
         return {state: session, **show_answer(session, i)}
 
-    def show_card(index: int | None, session: Session) -> Updates:
+    def show_card(index: int | None, session: Session, request: gr.Request) -> Updates:
         if index is None or not 0 <= index < len(session.cards):
             return gr.skip()
         card = session.cards[index]
         session.card = index
         ref = md_text(card.reference())
+        scope = scope_of(bot, request)
         try:
+            bot.document(card.doc_id, scope)  # what this user may read, whatever the session holds
             pdf = resolve_pdf(bot, card.doc_id)
         except BriefbotError as exc:
             return {page: None, caption: f"**{ref}** — {md_text(str(exc))}", state: session}
@@ -355,7 +362,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             return {page: None, caption: f"**{ref}** — no page number for this passage.", state: session}
         hint = None
         if card.start is not None:
-            page_len = len(bot.page_text(card.doc_id, card.page))
+            page_len = len(bot.page_text(card.doc_id, card.page, scope))
             hint = card.start / page_len if page_len else None
         try:
             image, found = render_page(pdf, card.page, card.quote, hint=hint,
@@ -368,27 +375,38 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         png = io.BytesIO()
         image.save(png, format="PNG")
         path = tmp.write_bytes(f"{Path(pdf.name).stem}-p{card.page}.png", png.getvalue())
+        bot.audit.record(scope.user, "open", document=card.doc_id, page=card.page)
         where = "quote highlighted" if found else "the quote could not be located on the page image"
         return {page: str(path), caption: f"**{ref}** · {md_text(card.title or pdf.name)} — {where}", state: session}
 
     # --- exports, made when asked for -----------------------------------------------------------------------
-    def export_answer(session: Session) -> Any:
+    def export_answer(session: Session, request: gr.Request) -> Any:
         if session.current is None or not 0 <= session.current < len(session.answers):
             gr.Info("Ask a question first; the export is of an answer.")
             return gr.skip()
         answer = session.answers[session.current]
+        scope = scope_of(bot, request)
+        if not bot.may_read([c.doc_id for c in answer.citations], scope):  # access revoked since it was asked
+            gr.Info("This answer cites documents you no longer have access to.")
+            return gr.skip()
+        bot.audit.record(scope.user, "export", kind="answer", question=answer.question,
+                         documents=sorted({c.doc_id for c in answer.citations}))
         md = tmp.write_text(f"briefbot-answer-{session.current + 1}.md", answer_markdown(answer))
         return gr.File(value=str(md), visible=True)
 
-    def export_pdf(session: Session) -> Any:
+    def export_pdf(session: Session, request: gr.Request) -> Any:
         if session.card is None or not 0 <= session.card < len(session.cards):
             gr.Info("Select a citation first; the PDF is the cited document.")
             return gr.skip()
+        scope = scope_of(bot, request)
+        doc_id = session.cards[session.card].doc_id
         try:
-            pdf = resolve_pdf(bot, session.cards[session.card].doc_id)
+            bot.document(doc_id, scope)
+            pdf = resolve_pdf(bot, doc_id)
         except BriefbotError as exc:
             gr.Info(str(exc))
             return gr.skip()
+        bot.audit.record(scope.user, "export", kind="pdf", document=doc_id)
         return gr.File(value=str(tmp.copy(pdf)), visible=True)
 
     # --- feedback -------------------------------------------------------------------------------------------
@@ -411,8 +429,9 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
 
     def my_feedback(request: gr.Request) -> list[dict[str, Any]]:
         """This user's feedback; everyone's for the feedback readers the settings name."""
-        return visible_feedback(read_feedback(fb_file), owner_of(request),
-                                everyone=bool(request.username and request.username in readers))
+        records = visible_feedback(read_feedback(fb_file), owner_of(request),
+                                   everyone=bool(request.username and request.username in readers))
+        return bot.readable_feedback(records, scope_of(bot, request))  # records quote the documents they cite
 
     def feedback_table(request: gr.Request) -> list[list[Any]]:
         rows = my_feedback(request)[-500:]
@@ -425,6 +444,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         records = my_feedback(request)
         out = export_jsonl(records, dest) if kind == "jsonl" else export_csv(records, dest)
         out.chmod(0o600)
+        bot.audit.record(request.username or None, "export", kind=f"feedback-{kind}", records=len(records))
         return str(out)
 
     def export_jsonl_click(request: gr.Request) -> str:
@@ -434,11 +454,14 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         return export_feedback("csv", request)
 
     # --- library, uploads, removal --------------------------------------------------------------------------
-    def start_upload(paths: list[str] | None, session: Session) -> Updates:
+    def start_upload(paths: list[str] | None, session: Session, collection: str | None,
+                     request: gr.Request) -> Updates:
+        scope = scope_of(bot, request)
         try:
+            target = bot.writable_collection(collection or "general", scope)
             check = validate_uploads([Path(f) for f in paths or []], settings.upload_max_mb,
                                      settings.upload_max_files)
-        except UploadRejected as exc:
+        except BriefbotError as exc:
             return {state: session, upload_status: f"**Upload refused:** {md_text(str(exc))}", upload_rows: [],
                     timer: gr.Timer(active=False)}
         if not check.accepted:
@@ -447,12 +470,12 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                     upload_rows: rows, timer: gr.Timer(active=False)}
         staged = stage_uploads(check.accepted, IndexLayout(index).uploads)
         running = sum(1 for j in jobs.values() if not j.finished)
-        job = IngestJob(staged, check.rejected).start(bot, behind=running)
+        job = IngestJob(staged, check.rejected, collection=target, scope=scope).start(bot, behind=running)
         jobs[job.id] = job
         session.job = job.id
         return {state: session, upload_status: job.status(), upload_rows: job.rows(), timer: gr.Timer(active=True)}
 
-    def poll(session: Session) -> Updates:
+    def poll(session: Session, request: gr.Request) -> Updates:
         job = jobs.get(session.job or "")
         if job is None:
             return {timer: gr.Timer(active=False)}
@@ -460,29 +483,29 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             return {upload_status: job.status(), upload_rows: job.rows()}
         jobs.pop(job.id, None)
         return {timer: gr.Timer(active=False), upload_status: job.status(), upload_rows: job.rows(),
-                **library_outputs()}
+                **library_outputs(request)}
 
-    def remove_docs(doc_ids: list[str] | None) -> Updates:
+    def remove_docs(doc_ids: list[str] | None, request: gr.Request) -> Updates:
         if not doc_ids:
             return {remove_status: "Choose the documents to remove first."}
         try:
-            removed = bot.remove(list(doc_ids))
+            removed = bot.remove(list(doc_ids), scope_of(bot, request))
         except BriefbotError as exc:
             return {remove_status: f"**Not removed:** {md_text(str(exc))}"}
         names = ", ".join(removed) or "nothing"
-        return {remove_status: f"Removed from the index: {md_text(names)}.", **library_outputs()}
+        return {remove_status: f"Removed from the index: {md_text(names)}.", **library_outputs(request)}
 
     # --- API ------------------------------------------------------------------------------------------------
     def ask_api(question: str, doc_types: list[str] | None = None, year_from: int | None = None,
                 year_to: int | None = None, missions: list[str] | None = None,
-                documents: list[str] | None = None) -> dict[str, Any]:
+                documents: list[str] | None = None, request: gr.Request | None = None) -> dict[str, Any]:
         """Answer a question from the indexed documents: answer text, abstained flag, citations (symbol, page,
         paragraph, verbatim quote) and the retrieved passages."""
         if not question or not question.strip():
             raise gr.Error("question is empty")
         try:
             answer = bot.ask(question, filters=filters_from_ui(doc_types, year_from, year_to, missions,
-                                                                 documents))
+                                                               documents), scope=scope_of(bot, request))
         except BriefbotError as exc:
             raise gr.Error(str(exc)) from exc
         return answer.to_dict()
@@ -555,7 +578,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                 summary = gr.Markdown(elem_id="library-summary")
                 docs_df = gr.Dataframe(headers=LIBRARY_COLUMNS, interactive=False, show_search="search",
                                        wrap=True, max_height=520, elem_id="library-table", label="Documents",
-                                       column_widths=["11%", "27%", "11%", "8%", "5%", "6%", "12%", "9%", "11%"])
+                                       column_widths=["10%", "24%", "10%", "8%", "5%", "6%", "11%", "9%", "10%", "7%"])
                 failures_df = gr.Dataframe(headers=FAILURE_COLUMNS, interactive=False, label="Failed files",
                                            elem_id="failures-table", wrap=True)
                 refresh = gr.Button("Refresh", size="sm", elem_id="library-refresh")
@@ -568,11 +591,14 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                             f"{settings.upload_max_mb:g} MB each. They are copied into the index folder and "
                             "ingested in the background; chat keeps working.")
                 files = gr.File(file_count="multiple", file_types=[".pdf"], label="PDF files", elem_id="upload")
+                upload_collection = gr.Dropdown(["general"], value="general", allow_custom_value=True,
+                                                label="Into the collection", elem_id="upload-collection")
                 upload_btn = gr.Button("Add to index", variant="primary", elem_id="upload-btn")
                 upload_status = gr.Markdown(elem_id="upload-status")
                 upload_rows = gr.Dataframe(headers=["File", "Status", "Detail"], interactive=False, wrap=True,
                                            label="Files in this upload", elem_id="upload-results")
                 timer = gr.Timer(1.0, active=False)
+                manage = manage_panel()  # passages as indexed, re-ingest, collection (web/library.py)
             with gr.Tab("Mandates", id="mandates"):
                 mandates_tab(bot, tmp)  # its own module: track timelines, renewal changes, trends
             with gr.Tab("Feedback", id="feedback", elem_id="feedback-tab"):
@@ -612,7 +638,9 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         demo.load(library_outputs, None, lib_outputs, **private)
         refresh.click(library_outputs, None, lib_outputs, **private)
         remove_btn.click(remove_docs, [to_remove], [remove_status, *lib_outputs], **private)
-        upload_btn.click(start_upload, [files, state], [state, upload_status, upload_rows, timer], **private)
+        upload_btn.click(start_upload, [files, state, upload_collection], [state, upload_status, upload_rows, timer],
+                         **private)
+        manage.wire(bot, demo, refresh, library_outputs, lib_outputs, upload_collection)
         timer.tick(poll, [state], [timer, upload_status, upload_rows, *lib_outputs], concurrency_limit=None,
                    show_progress="hidden", **private)
         fb_refresh.click(feedback_table, None, fb_df, **private)
@@ -643,14 +671,14 @@ def blocked_paths(index: Path, temp: Path) -> list[str]:
         return [str(index)]
     layout = IndexLayout(index)
     history = layout.history.name  # with SQLite's -wal and -shm beside it
-    names = {p.name for p in index.iterdir()} | {layout.uploads.name, layout.feedback.name, history,
-                                                 f"{history}-wal", f"{history}-shm"}
+    names = {p.name for p in index.iterdir()} | {layout.uploads.name, layout.feedback.name, ACCESS_FILE, AUDIT_FILE,
+                                                 history, f"{history}-wal", f"{history}-shm"}
     return [str(index / n) for n in sorted(names - {temp.relative_to(index).parts[0]})]
 
 
 def launch(demo: gr.Blocks, settings: Settings, prevent_thread_lock: bool = False, quiet: bool = False) -> str:
     """Serve ``demo`` as the settings say; returns the local URL. Refuses non-loopback binds without auth."""
-    check_bind(settings.host, settings.auth)
+    check_bind(settings.host, settings.auth, accounts=has_accounts(settings))
     check_login(settings)
     demo.queue(default_concurrency_limit=CONCURRENCY, max_size=64)
     options = launch_options(settings)  # TLS files and the sign-in rate limiter
@@ -658,7 +686,7 @@ def launch(demo: gr.Blocks, settings: Settings, prevent_thread_lock: bool = Fals
     server_app = _GuardedApp(default_response_class=ORJSONResponse, **options.pop("app_kwargs", {}))
     server_app.allowed = allowed_hosts(settings.host, (settings.host_names or "").split(","))
     _, url, _ = demo.launch(
-        server_name=settings.host, server_port=settings.port, auth=parse_auth(settings.auth),
+        server_name=settings.host, server_port=settings.port, auth=sign_in(settings),
         auth_message="briefbot: sign in", share=False, inbrowser=False, prevent_thread_lock=prevent_thread_lock,
         quiet=quiet, ssr_mode=False, mcp_server=False, strict_cors=True, _app=server_app,
         # Nothing on disk is served except files the app returns; the index itself never is.

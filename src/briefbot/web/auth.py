@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import logging
 import math
-import re
 import ssl
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -25,7 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..access import MIN_PASSWORD_CHARS, password_problems
 from ..errors import ConfigError
+from .access import has_accounts
 from .serving import is_loopback, parse_auth
 
 if TYPE_CHECKING:
@@ -41,32 +42,11 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
-MIN_PASSWORD_CHARS = 12  # with back-off after 5 failures, online guessing of 12 characters is hopeless
-_MIN_DISTINCT = 5
-_COMMON = frozenset("password passwort passw0rd changeme letmein welcome secret admin administrator qwerty qwertyuiop "
-                    "azerty iloveyou monkey dragon football baseball sunshine princess trustno briefbot gradio "
-                    "analyst united nations security council".split())
 _CLIENT_FACTOR = 4
 _FORM_LIMIT = 64 * 1024  # a sign-in form is a few hundred bytes
 
 
 # --- policy and settings, checked at start --------------------------------------------------------------------------
-def password_problems(user: str, password: str) -> list[str]:
-    """What is wrong with ``password`` for ``user`` (empty when it meets the minimum policy)."""
-    problems: list[str] = []
-    if len(password) < MIN_PASSWORD_CHARS:
-        problems.append(f"is shorter than {MIN_PASSWORD_CHARS} characters")
-    low = password.casefold()
-    if user and user.casefold() in low:
-        problems.append("contains the user name")
-    if len(set(low)) < _MIN_DISTINCT:
-        problems.append(f"uses fewer than {_MIN_DISTINCT} different characters")
-    words = re.sub(r"[^a-z]+", " ", low).split()  # "Password123!" -> ["password"]
-    if low.isdigit() or (words and all(w in _COMMON for w in words)):
-        problems.append("is a common password")
-    return problems
-
-
 def check_credentials(pairs: list[tuple[str, str]]) -> None:
     """Refuse weak or duplicated accounts; the message names users and problems, never a password."""
     errors: list[str] = []
@@ -111,7 +91,7 @@ def check_login(settings: Settings) -> None:
     if pairs:
         check_credentials(pairs)
     tls = check_tls(settings)
-    if pairs and tls is None and not is_loopback(settings.host):
+    if (pairs or has_accounts(settings)) and tls is None and not is_loopback(settings.host):
         log.warning("serving sign-in over plain HTTP on %s: passwords and session cookies cross the network in "
                     "clear text; set tls_certfile and tls_keyfile, or put a TLS proxy in front", settings.host)
 

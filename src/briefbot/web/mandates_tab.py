@@ -17,6 +17,7 @@ from ..errors import BriefbotError
 from ..mandates.model import Track, TrackEntry
 from ..mandates.render import to_csv, track_markdown, track_rows, trends_plot
 from ..service import Briefbot
+from .access import scope_of
 from .serving import TempFiles
 
 TIMELINE_COLUMNS = ["Resolution", "Adopted", "Vote", "Action", "Until", "Stage", "Theme paragraphs", "Changes",
@@ -122,12 +123,15 @@ def mandates_tab(bot: Briefbot, tmp: TempFiles) -> None:
     plot = gr.Image(type="filepath", interactive=False, label="Resolutions per year carrying each theme "
                     "(solid: operative; dotted: incl. preamble only)", elem_id="mandate-plot")
 
-    def load(slug: str | None, chosen: list[str] | None, y0: float | None, y1: float | None) -> tuple[Any, ...]:
+    def load(slug: str | None, chosen: list[str] | None, y0: float | None, y1: float | None,
+             request: gr.Request) -> tuple[Any, ...]:
         if not slug:
             raise gr.Error("Pick a track first.")
         try:
-            track = bot.mandate_track(slug, chosen or None, int(y0) if y0 else None, int(y1) if y1 else None)
-            trends = bot.mandate_trends(chosen or None, slug)
+            scope = scope_of(bot, request)
+            track = bot.mandate_track(slug, chosen or None, int(y0) if y0 else None, int(y1) if y1 else None,
+                                      scope=scope)
+            trends = bot.mandate_trends(chosen or None, slug, scope=scope)
         except BriefbotError as exc:
             raise gr.Error(str(exc)) from exc
         csv_file = tmp.write_text(f"{slug}.csv", to_csv(track_rows(track)))
@@ -150,11 +154,11 @@ def mandates_tab(bot: Briefbot, tmp: TempFiles) -> None:
         except KeyError:
             return ""
 
-    def open_renewal(slug: str | None, chosen: list[str] | None, symbol: str | None) -> str:
+    def open_renewal(slug: str | None, chosen: list[str] | None, symbol: str | None, request: gr.Request) -> str:
         if not slug or not symbol:
             return ""
         try:
-            return _changes_for(bot.mandate_track(slug, chosen or None), symbol)
+            return _changes_for(bot.mandate_track(slug, chosen or None, scope=scope_of(bot, request)), symbol)
         except BriefbotError as exc:
             raise gr.Error(str(exc)) from exc
 

@@ -46,14 +46,14 @@ def parse_auth(auth: str | None) -> list[tuple[str, str]] | None:
     return pairs
 
 
-def check_bind(host: str, auth: str | None) -> None:
-    """Refuse to expose the app beyond this machine without a login."""
+def check_bind(host: str, auth: str | None, accounts: bool = False) -> None:
+    """Refuse to expose the app beyond this machine without a login (accounts, or ``auth`` pairs)."""
     parse_auth(auth)
-    if not is_loopback(host) and not auth:
+    if not is_loopback(host) and not auth and not accounts:
         raise ConfigError(f"refusing to serve on {host} without authentication: anyone who can reach this "
                           "machine could read the indexed documents and upload files",
-                          "keep the default --host 127.0.0.1, or set --auth user:password (or BRIEFBOT_AUTH) "
-                          "to serve on another interface")
+                          "keep the default --host 127.0.0.1, or create accounts (`briefbot users add NAME`) "
+                          "or set --auth user:password (BRIEFBOT_AUTH) to serve on another interface")
 
 
 # --- files handed to the browser ----------------------------------------------------------------------

@@ -15,6 +15,7 @@ from .serving import safe_name
 from .views import md_text
 
 if TYPE_CHECKING:
+    from ..access import AccessScope
     from ..ingest import IngestReport
     from ..service import Briefbot
 
@@ -74,8 +75,10 @@ def stage_uploads(files: list[Path], uploads: Path) -> list[Path]:
 class IngestJob:
     """An ingest running in a background thread; sessions poll :meth:`snapshot` while chat keeps working."""
 
-    def __init__(self, files: list[Path], rejected: list[tuple[str, str]] | None = None) -> None:
+    def __init__(self, files: list[Path], rejected: list[tuple[str, str]] | None = None,
+                 collection: str | None = None, scope: AccessScope | None = None) -> None:
         self.id = uuid.uuid4().hex
+        self.collection, self.scope = collection, scope  # where the files go, and who uploads them
         self.files = files
         self.rejected = list(rejected or [])
         self.done = 0
@@ -93,7 +96,7 @@ class IngestJob:
 
     def run(self, bot: Briefbot) -> None:
         try:
-            report = bot.ingest(self.files, progress=self.progress)
+            report = bot.ingest(self.files, progress=self.progress, collection=self.collection, scope=self.scope)
             with self._lock:
                 self.report = report
         except Exception as exc:  # shown to the user who uploaded; the server keeps running

@@ -166,7 +166,7 @@ def document_choices(docs: list[DocInfo]) -> list[tuple[str, str]]:
 
 
 # --- library ------------------------------------------------------------------------------------------------
-LIBRARY_COLUMNS = ["Symbol", "Title", "Type", "Date", "Pages", "Passages", "Health", "Missions", "File"]
+LIBRARY_COLUMNS = ["Symbol", "Title", "Type", "Date", "Pages", "Passages", "Health", "Missions", "File", "Collection"]
 FAILURE_COLUMNS = ["File", "Reason", "When"]
 
 
@@ -191,7 +191,7 @@ def library_rows(docs: list[DocInfo]) -> list[list[Any]]:
         if d.warnings:
             state += "; " + "; ".join(d.warnings)
         rows.append([d.symbol or "?", d.title or "", DOC_TYPE_LABELS.get(d.doc_type, d.doc_type), d.date or "",
-                     d.pages, d.chunks, state, ", ".join(d.missions), d.file_name])
+                     d.pages, d.chunks, state, ", ".join(d.missions), d.file_name, d.collection])
     return rows
 
 

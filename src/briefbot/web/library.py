@@ -1,0 +1,143 @@
+"""The Library's document management: a document's passages as indexed, re-ingest, and its collection.
+
+Wiring only: every action is a ``Briefbot`` call with the signed-in user's scope (``readable``), so a user sees and
+manages only documents in collections they read, and each action is audited by the service. Writes (re-ingest)
+run in this serving process, which holds the index's writer claim (indexlock.py).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import gradio as gr
+
+from ..errors import BriefbotError
+from ..models import Chunk, DocInfo, paragraph_label
+from ..service import Briefbot
+from .access import scope_of
+from .views import md_text
+
+log = logging.getLogger(__name__)
+
+PASSAGE_COLUMNS = ["#", "Page", "Paragraph", "Section", "Kind", "Text"]
+_PRIVATE: dict[str, Any] = {"api_visibility": "private"}
+
+
+def passage_rows(chunks: list[Chunk]) -> list[list[Any]]:
+    rows = []
+    for c in chunks:
+        pages = sorted({s.page for s in c.spans if s.page is not None})
+        where = "" if not pages else str(pages[0]) if len(pages) == 1 else f"{pages[0]}–{pages[-1]}"
+        rows.append([c.ordinal + 1, where, paragraph_label(c.paragraph) if c.paragraph else "", c.section or "",
+                     c.kind, c.text])
+    return rows
+
+
+def document_label(d: DocInfo) -> str:
+    return f"{d.symbol or d.file_name} — {(d.title or d.file_name)[:60]} [{d.collection}]"
+
+
+def describe(d: DocInfo) -> str:
+    return (f"**{md_text(d.symbol or d.file_name)}** · {md_text(d.title or '')}  \n"
+            f"Collection **{md_text(d.collection)}** · {d.pages} pages · {d.chunks} passages · file "
+            f"{md_text(d.file_name)} · ingested {md_text(d.ingested_at)}")
+
+
+@dataclass
+class ManagePanel:
+    doc: Any
+    info: Any
+    collection: Any
+    status: Any
+    passages: Any
+    buttons: dict[str, Any]
+
+    def wire(self, bot: Briefbot, demo: gr.Blocks, refresh: Any, library_fn: Callable[..., Any],
+             library_outputs: list[Any], upload_collection: Any) -> None:
+        """Events: fill the pickers (and the upload's collection) on load and on the Library's Refresh; after a
+        change, refresh the Library."""
+        def choices(request: gr.Request) -> tuple[Any, Any, Any]:
+            scope = scope_of(bot, request)
+            docs = bot.library(scope)
+            names = sorted(bot.collections(scope))
+            first = "general" if scope.allows("general") else (names[0] if names else None)
+            return (gr.Dropdown(choices=[(document_label(d), d.doc_id) for d in docs]),
+                    gr.Dropdown(choices=names), gr.Dropdown(choices=names or ["general"], value=first))
+
+        def pick(doc_id: str | None, request: gr.Request) -> tuple[Any, Any, Any]:
+            if not doc_id:
+                return "", gr.skip(), gr.Dataframe(visible=False)
+            try:
+                info = bot.document(doc_id, scope_of(bot, request))
+            except BriefbotError as exc:
+                return f"**Not available:** {md_text(str(exc))}", gr.skip(), gr.Dataframe(visible=False)
+            return describe(info), gr.Dropdown(value=info.collection), gr.Dataframe(visible=False)
+
+        def show(doc_id: str | None, request: gr.Request) -> tuple[Any, Any]:
+            if not doc_id:
+                return "Choose a document first.", gr.skip()
+            scope = scope_of(bot, request)
+            try:
+                chunks = bot.passages(doc_id, scope)
+            except BriefbotError as exc:
+                return f"**Not available:** {md_text(str(exc))}", gr.skip()
+            bot.audit.record(scope.user, "open", document=doc_id, view="passages")
+            return (f"{len(chunks)} passages of {md_text(doc_id)}, as indexed.",
+                    gr.Dataframe(value=passage_rows(chunks), visible=True))
+
+        def reingest(doc_id: str | None, request: gr.Request) -> str:
+            if not doc_id:
+                return "Choose a document first."
+            try:
+                report = bot.reingest(doc_id, scope_of(bot, request))
+            except BriefbotError as exc:
+                return f"**Not re-ingested:** {md_text(str(exc))}"
+            except Exception:
+                log.exception("re-ingesting %s failed", doc_id)
+                return "**Not re-ingested:** something went wrong; the server log has details."
+            r = report.results[0] if report.results else None
+            if r is None or r.failed:
+                return f"**Not re-ingested:** {md_text(r.reason if r else 'nothing to do')}"
+            return f"Re-ingested {md_text(doc_id)}: {r.pages} pages, {r.chunks} passages."
+
+        def move(doc_id: str | None, collection: str | None, request: gr.Request) -> str:
+            if not doc_id or not collection:
+                return "Choose a document and a collection first."
+            try:
+                bot.set_collection([doc_id], collection, scope_of(bot, request))
+            except BriefbotError as exc:
+                return f"**Not moved:** {md_text(str(exc))}"
+            return f"Moved {md_text(doc_id)} to the collection **{md_text(collection.strip().lower())}**."
+
+        pickers = [self.doc, self.collection, upload_collection]
+        demo.load(choices, None, pickers, **_PRIVATE)
+        refresh.click(choices, None, pickers, **_PRIVATE)
+        self.doc.change(pick, [self.doc], [self.info, self.collection, self.passages], **_PRIVATE)
+        self.buttons["show"].click(show, [self.doc], [self.status, self.passages], **_PRIVATE)
+        for name, fn, inputs in (("reingest", reingest, [self.doc]), ("move", move, [self.doc, self.collection])):
+            self.buttons[name].click(fn, inputs, [self.status], **_PRIVATE).then(
+                library_fn, None, library_outputs, **_PRIVATE).then(choices, None, pickers, **_PRIVATE).then(
+                pick, [self.doc], [self.info, self.collection, self.passages], **_PRIVATE)
+
+
+def manage_panel() -> ManagePanel:
+    """Lay out the panel (inside the Library tab); :meth:`ManagePanel.wire` connects it once the app's library
+    outputs exist."""
+    gr.Markdown("### Manage a document")
+    with gr.Row(equal_height=True):
+        doc = gr.Dropdown([], label="Document", scale=5, elem_id="manage-doc")
+        show = gr.Button("Show passages", size="sm", scale=1, elem_id="manage-show")
+        reingest = gr.Button("Re-ingest", size="sm", scale=1, elem_id="manage-reingest")
+    info = gr.Markdown(elem_id="manage-info")
+    with gr.Row(equal_height=True):
+        collection = gr.Dropdown([], label="Collection (who may read it)", allow_custom_value=True, scale=5,
+                                 elem_id="manage-collection")
+        move = gr.Button("Move to collection", size="sm", scale=1, elem_id="manage-move")
+    status = gr.Markdown(elem_id="manage-status")
+    passages = gr.Dataframe(headers=PASSAGE_COLUMNS, interactive=False, wrap=True, max_height=480, visible=False,
+                            label="Passages as indexed", elem_id="manage-passages",
+                            column_widths=["5%", "7%", "10%", "18%", "8%", "52%"])
+    return ManagePanel(doc, info, collection, status, passages, {"show": show, "reingest": reingest, "move": move})
