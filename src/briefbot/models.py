@@ -56,7 +56,7 @@ class Document:
     doc_id: str  # file name for PDFs; symbol-derived key for bulk records
     file_name: str
     sha256: str
-    source: Literal["pdf", "bulk"]
+    source: Literal["pdf", "bulk", "docx", "html", "markdown", "text"]
     symbol: str | None
     doc_type: str
     title: str | None
@@ -139,6 +139,7 @@ class DocInfo:
     warnings: list[str]
     missions: list[str]
     ingested_at: str
+    ocr_pages: list[int] = field(default_factory=list)  # pages whose text Tesseract read from the image
 
     @property
     def year(self) -> int | None:
@@ -200,6 +201,7 @@ class Citation:
     end: int | None = None
     page_end: int | None = None  # set when the quote runs over a page break onto a later page
     parts: list[tuple[int | None, str]] = field(default_factory=list)  # (page, text) per page, over a break
+    ocr: bool = False  # quoted from text OCR read off the page image (verified against that text)
 
     def to_dict(self) -> dict[str, Any]:
         extra: dict[str, Any] = {}
@@ -215,11 +217,13 @@ class Citation:
             "title": self.title,
             "doc_type": self.doc_type,
             "date": self.date,
+            **({"ocr": True} if self.ocr else {}),
             **extra,
         }
 
     def reference(self) -> str:
-        """``S/RES/2769 (2025), para. 23, p. 6`` (``pp. 4-5`` for a quote over a page break)."""
+        """``S/RES/2769 (2025), para. 23, p. 6`` (``pp. 4-5`` for a quote over a page break; ``p. 2 (OCR)`` when
+        the quote is text OCR read off a scanned page)."""
         parts = [self.symbol or self.document]
         if self.paragraph:
             parts.append(paragraph_label(self.paragraph))
@@ -227,7 +231,7 @@ class Citation:
             parts.append(f"pp. {self.page}-{self.page_end}")
         elif self.page is not None:
             parts.append(f"p. {self.page}")
-        return ", ".join(parts)
+        return ", ".join(parts) + (" (OCR)" if self.ocr else "")
 
 
 @dataclass(slots=True)

@@ -23,6 +23,8 @@ import pypdfium2.raw as pdfium_c
 from ..errors import DocumentError
 from ..models import Block, Document, Page, Span
 from . import meta
+from .isolate import extend_deadline
+from .ocr import OcrError, OcrOptions, page_lines
 
 log = logging.getLogger(__name__)
 
@@ -59,13 +61,18 @@ class _Para:
     footnote: bool = False
 
 
-def parse_pdf(path: Path) -> Document:
-    """Parse one PDF. Raises :class:`DocumentError` with a one-line reason for anything unusable."""
+def parse_pdf(path: Path, ocr: OcrOptions | None = None) -> Document:
+    """Parse one PDF. Raises :class:`DocumentError` with a one-line reason for anything unusable.
+
+    With ``ocr`` enabled, a page without a text layer is read from its image by Tesseract (``Page.ocr``).
+    """
     data = _read_checked(path)
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         raise DocumentError(_pdfium_reason(str(exc), path)) from None
+    ocr_pages: list[int] = []
+    ocr_problems: dict[str, list[int]] = {}
     try:
         pages_lines: list[list[Line]] = []
         heights: list[float] = []
@@ -75,7 +82,14 @@ def parse_pdf(path: Path) -> Document:
             width, height = page.get_size()
             widths.append(width)
             heights.append(height)
-            pages_lines.append(_page_lines(page))
+            lines = _page_lines(page)
+            if ocr is not None and ocr.enabled and sum(len(ln.text) for ln in lines) < 20:
+                try:
+                    lines = _recognise(page, ocr) or lines
+                    ocr_pages.append(i + 1)
+                except OcrError as exc:
+                    ocr_problems.setdefault(str(exc), []).append(i + 1)
+            pages_lines.append(lines)
     except pdfium.PdfiumError as exc:
         raise DocumentError(f"unreadable page in PDF ({exc})") from None
     finally:
@@ -90,11 +104,25 @@ def parse_pdf(path: Path) -> Document:
     pages, blocks = _assemble(paras, len(pages_lines), vocab, info)
     full_text = "\n".join(p.text for p in pages)
     empty = [p.number for p in pages if len(p.text.strip()) < 20]
+    for p in pages:
+        p.ocr = p.number in ocr_pages and p.number not in empty
+    recognised = [p.number for p in pages if p.ocr]
     warnings: list[str] = []
+    if recognised:
+        warnings.append(f"OCR: text of {len(recognised)} page(s) without a text layer read by Tesseract "
+                        f"({_ranges(recognised)}); quotes from them are the OCR text")
+    # "needs OCR" marks pages OCR did not read (off, not installed, failed): the next ingest with OCR working
+    # reads the unchanged file again.
+    if ocr is None or not ocr.enabled:
+        why = "needs OCR: the ocr setting is off"
+    elif ocr_problems:
+        why = "; ".join(f"needs OCR: {problem}" for problem in ocr_problems)
+    else:
+        why = "OCR found no text"
     if len(empty) == len(pages):
-        warnings.append(f"image-only scan: none of its {len(pages)} pages has a text layer (needs OCR)")
+        warnings.append(f"image-only scan: none of its {len(pages)} pages has a text layer ({why})")
     elif empty:
-        warnings.append(f"{len(empty)} page(s) without text: {_ranges(empty)}")
+        warnings.append(f"{len(empty)} page(s) without text: {_ranges(empty)} ({why})")
     language = meta.detect_language(full_text)
     if language not in ("en", "unknown"):
         warnings.append(f"non-English text (detected '{language}')")
@@ -117,6 +145,13 @@ def parse_pdf(path: Path) -> Document:
         warnings=warnings + info.warnings,
         missions=meta.find_missions(full_text),
     )
+
+
+def _recognise(page: pdfium.PdfPage, options: OcrOptions) -> list[Line]:
+    """OCR one page; the parser's own time limit grows by the page's OCR limit, so a long scan is not cut off
+    while each page stays bounded."""
+    extend_deadline(options.timeout_s + 5)
+    return page_lines(page, options)
 
 
 def _read_checked(path: Path) -> bytes:

@@ -397,10 +397,12 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
                                             scale=5, elem_id="remove-docs")
                     remove_btn = gr.Button("Remove", variant="stop", size="sm", scale=1, elem_id="remove-btn")
                 remove_status = gr.Markdown(elem_id="remove-status")
-                gr.Markdown(f"### Add PDFs\nUp to {settings.upload_max_files} files of at most "
+                gr.Markdown(f"### Add documents\nPDF, Word (.docx), web pages (.html), Markdown and text; "
+                            f"up to {settings.upload_max_files} files of at most "
                             f"{settings.upload_max_mb:g} MB each. They are copied into the index folder and "
                             "ingested in the background; chat keeps working.")
-                files = gr.File(file_count="multiple", file_types=[".pdf"], label="PDF files", elem_id="upload")
+                files = gr.File(file_count="multiple", file_types=list(h.UPLOAD_KINDS), label="Files",
+                                elem_id="upload")
                 upload_btn = gr.Button("Add to index", variant="primary", elem_id="upload-btn")
                 upload_status = gr.Markdown(elem_id="upload-status")
                 upload_rows = gr.Dataframe(headers=["File", "Status", "Detail"], interactive=False, wrap=True,

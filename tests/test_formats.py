@@ -1,0 +1,296 @@
+"""Word, web pages, Markdown, plain text and scanned PDF pages (OCR), with real files: each parses into sections
+and paragraphs with its metadata, goes through the isolated parser and the identity rules like a PDF, and answers
+questions with quotes verified on the text it was read from."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+from typer.testing import CliRunner
+
+from briefbot.cli import app
+from briefbot.errors import DocumentError
+from briefbot.ingest import ingest_paths
+from briefbot.models import Document
+from briefbot.parse import OcrOptions, parse_file
+from briefbot.parse.ocr import unavailable
+from briefbot.parse.webpage import html_elements, main_content
+from briefbot.service import Briefbot
+from conftest import PDF_FIXTURES, SHARED, SettingsFactory
+from formats_support import (
+    WEB_BOILERPLATE,
+    WEB_PAGE,
+    write_docx,
+    write_image_pdf,
+    write_markdown,
+    write_text,
+)
+
+ANALYSIS_HTML = SHARED.parent / "analyses" / "Still_Flying_Blind_ORG_2019.html"
+needs_tesseract = pytest.mark.skipif(unavailable("eng") is not None, reason="Tesseract (tesseract-ocr) not installed")
+
+
+def sections(doc: Document) -> dict[str, str | None]:
+    return {b.text: b.section for b in doc.blocks}
+
+
+# --- web pages: boilerplate -----------------------------------------------------------------------------------
+
+def test_web_page_keeps_the_article_and_drops_the_boilerplate() -> None:
+    doc = parse_file(WEB_PAGE)
+    text = doc.page_text(None)
+    article = lxml_html.parse(str(WEB_PAGE)).xpath("//article//p|//article//h2|//article//h3")
+    for el in article:
+        assert " ".join(el.text_content().split()) in text
+    kept = [b for b in WEB_BOILERPLATE if b in text]
+    assert kept == []
+    # Metadata from JSON-LD and <meta>: cited like an analyst would.
+    assert (doc.title, doc.authors, doc.publisher, doc.date) == (
+        "Gold, guns and governance in the Sahel", ["Amina Diallo"], "Conflict Economies Review", "2024-03-14")
+    assert doc.origin == "analysis" and doc.symbol is None and doc.source == "html"
+    # Headings are the paragraph's address, numbered under their parent.
+    found = sections(doc)
+    assert found["Our field research estimates that the groups earned between 30 and 40 million dollars from gold "
+                 "in 2023, more than from cattle theft and kidnapping combined."] == "I.B Financing armed groups"
+    assert found["I. How the trade works"] == "I. How the trade works"
+
+
+def test_boilerplate_only_page_gives_no_text_not_navigation() -> None:
+    page = ("<html><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li></ul></nav>"
+            "<div class='cookie'>We use cookies. <button>Accept</button></div>"
+            "<footer><a href='/privacy'>Privacy policy</a> © 2024 Example</footer></body></html>")
+    kept = " ".join(e.text for e in html_elements(main_content(page)))
+    assert "Privacy policy" not in kept and "Home News" not in kept
+
+
+def test_html_in_markdown_is_text_and_scripts_never_run_into_the_text() -> None:
+    page = ("<html><head><script>var tracking = 'x';</script><style>p{color:red}</style></head><body><article>"
+            "<h2>Findings</h2><p>The Panel found that fuel smuggling through the port of Zawiya financed the "
+            "militias that guard it, and that coast guard officers took part.</p></article></body></html>")
+    text = " ".join(e.text for e in html_elements(main_content(page)))
+    assert "fuel smuggling through the port of Zawiya" in text
+    assert "tracking" not in text and "color" not in text
+
+
+@pytest.mark.shared
+def test_the_analysis_web_page_loses_nothing() -> None:
+    """The saved analysis has no boilerplate: every paragraph and heading stays, and its byline fills the metadata."""
+    doc = parse_file(ANALYSIS_HTML)
+    text = doc.page_text(None)
+    raw = lxml_html.parse(str(ANALYSIS_HTML))
+    units = [" ".join(e.text_content().split()) for e in raw.xpath("//body/p|//body/h1|//body/h2")]
+    assert [u for u in units if u not in text] == []
+    assert doc.title == "Still Flying Blind: Peace Operations and Organised Crime"
+    assert (doc.authors, doc.publisher, doc.date, doc.origin) == (["Arthur Boutellis"], "Oxford Research Group",
+                                                                  "2019-02-27", "analysis")
+    heads = [b.text for b in doc.blocks if b.kind == "heading"]
+    assert "Limited Strategic Guidance for Peacekeepers" in heads and "About the Author" in heads
+
+
+# --- Word, Markdown, text ---------------------------------------------------------------------------------------
+
+def test_docx_sections_tables_and_properties(tmp_path: Path) -> None:
+    doc = parse_file(write_docx(tmp_path / "shabaab.docx"))
+    assert (doc.source, doc.origin, doc.symbol) == ("docx", "analysis", None)
+    assert (doc.title, doc.authors, doc.date) == ("Charcoal, sugar and the Shabaab economy",
+                                                  ["Hodan Warsame", "Peter Lind"], "2023-05-09")
+    found = sections(doc)
+    assert found["Drivers told us that the group charges about 400 dollars per truck of sugar at the checkpoints on "
+                 "the road from Kismaayo to Jilib."] == "I.A Checkpoints"
+    assert found["Checkpoints | 24 million dollars"] == "I.B Charcoal exports"
+    assert found["Maritime interdiction should be paired with support for alternative livelihoods for charcoal "
+                 "burners."] == "II. Recommendations"
+    # Spans point into the one page of text, so quotes can be verified there.
+    for block in doc.blocks:
+        (span,) = block.spans
+        assert span.page is None and doc.page_text(None)[span.start:span.end] == block.text
+
+
+def test_markdown_front_matter_footnotes_and_plain_text(tmp_path: Path) -> None:
+    doc = parse_file(write_markdown(tmp_path / "cocaine.md"))
+    assert (doc.title, doc.authors, doc.publisher, doc.date) == (
+        "Cocaine through the Sahel", ["Marie Keita"], "Sahel Security Monitor", "2022-11-03")
+    text = doc.page_text(None)
+    assert "**" not in text and "](" not in text and "[^1]" not in text
+    assert "paying each armed group along the way" in text
+    notes = [b for b in doc.blocks if b.kind == "footnote"]
+    assert [(b.label, b.text) for b in notes] == [("fn 1", "1 Interviews with port officials in Bissau, March 2022.")]
+    assert sections(doc)["Most seizures were made on the road to Agadez."] == "1. Routes"
+
+
+def test_plain_text_paragraphs_and_headings(tmp_path: Path) -> None:
+    doc = parse_file(write_text(tmp_path / "bunia.txt"))
+    assert doc.title == "Notes from the field mission to Bunia"
+    found = sections(doc)
+    assert found["The CODECO militia controls at least twelve mining sites north of Bunia and taxes every digger who "
+                 "works there."] == "Armed groups"
+    assert any(b.text.startswith("Gold from artisanal mines in Ituri is smuggled across the border to Uganda, where "
+                                 "it is declared") for b in doc.blocks)  # lines of one paragraph are joined
+
+
+def test_un_document_in_word_keeps_its_symbol(tmp_path: Path) -> None:
+    import docx
+
+    word = docx.Document()
+    word.add_paragraph("S/2025/231")
+    word.add_paragraph("Letter dated 10 April 2025 from the Chair of the Security Council Committee", style="Title")
+    word.add_paragraph("1. The Committee met four times during the reporting period and heard the Panel.")
+    path = tmp_path / "letter.docx"
+    word.save(str(path))
+    doc = parse_file(path)
+    assert (doc.symbol, doc.origin, doc.doc_type) == ("S/2025/231", "un", "letter")
+    assert [b.label for b in doc.blocks if b.text.startswith("1. The Committee")] == ["1"]
+
+
+@pytest.mark.parametrize(("name", "data", "reason"), [
+    ("fake.docx", b"%PDF-1.4 not a word file", "not a Word .docx file"),
+    ("old.doc", b"\xd0\xcf\x11\xe0 old word", "old Word .doc format; save it as .docx"),
+    ("binary.txt", b"\x00\x01\x02\x03" * 100, "not a text file (binary content)"),
+    ("plain.html", b"just words, no markup at all", "not a web page"),
+    ("empty.md", b"", "empty file (0 bytes)"),
+])
+def test_bad_files_get_a_one_line_reason(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(DocumentError) as err:
+        parse_file(path)
+    assert str(err.value.message).startswith(reason)
+
+
+# --- OCR ----------------------------------------------------------------------------------------------------------
+
+@needs_tesseract
+def test_ocr_reads_an_image_only_page(tmp_path: Path) -> None:
+    path = write_image_pdf(tmp_path / "scan.pdf")
+    without = parse_file(path)
+    assert without.blocks == [] and "needs OCR: the ocr setting is off" in without.warnings[0]
+    doc = parse_file(path, OcrOptions())
+    assert [p.ocr for p in doc.pages] == [True] and doc.empty_pages == []
+    text = doc.page_text(1)
+    assert "smugglers moved 300 tonnes of mercury through the port of Lome in one year." in text
+    assert doc.warnings[0].startswith("OCR: text of 1 page(s) without a text layer read by Tesseract (1)")
+
+
+def test_ocr_without_the_language_data_names_the_remedy(tmp_path: Path) -> None:
+    path = write_image_pdf(tmp_path / "scan.pdf")
+    doc = parse_file(path, OcrOptions(language="xyz"))
+    assert doc.blocks == [] and [p.ocr for p in doc.pages] == [False]
+    remedy = "apt-get install tesseract-ocr-xyz" if shutil.which("tesseract") else "apt-get install tesseract-ocr"
+    assert any("needs OCR" in w and remedy in w for w in doc.warnings), doc.warnings
+
+
+def test_ocr_without_tesseract_keeps_no_text_with_the_remedy(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", "/nonexistent")
+    unavailable.cache_clear()
+    try:
+        assert unavailable("eng") is not None and "apt-get install tesseract-ocr" in str(unavailable("eng"))
+    finally:
+        monkeypatch.undo()
+        unavailable.cache_clear()
+
+
+# --- through ingest and ask ---------------------------------------------------------------------------------------
+
+def cli_status(output: str) -> dict[str, str]:
+    out = {}
+    for line in output.splitlines():
+        m = re.match(r"^(INGESTED|REPLACED|NO TEXT|FAILED|REFUSED|UNCHANGED)\s+(\S+?):? (.*)$", line)
+        if m:
+            out[m.group(2)] = m.group(1)
+    return out
+
+
+@needs_tesseract
+def test_every_format_is_ingested_and_answers_with_verified_quotes(settings: SettingsFactory,
+                                                                     tmp_path: Path) -> None:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    write_docx(folder / "shabaab.docx")
+    shutil.copy(WEB_PAGE, folder / WEB_PAGE.name)
+    write_markdown(folder / "cocaine.md")
+    write_text(folder / "bunia.txt")
+    write_image_pdf(folder / "mercury_scan.pdf")
+    (folder / "README.txt").write_text("Notes about this folder, not a document.\n")
+    s = settings()
+    runner = CliRunner()
+    result = runner.invoke(app, ["ingest", str(folder), "--index", str(s.index)])
+    assert result.exit_code == 0, result.output
+    status = cli_status(result.output)
+    assert status == {n: "INGESTED" for n in ("shabaab.docx", WEB_PAGE.name, "cocaine.md", "bunia.txt",
+                                              "mercury_scan.pdf")}, result.output
+    assert "README.txt" not in result.output  # a folder's notes are not documents
+
+    bot = Briefbot(s)
+    cases = [
+        ("How much does the group charge per truck of sugar at checkpoints?", "shabaab.docx", "400 dollars"),
+        ("How much did armed groups earn from gold in 2023?", WEB_PAGE.name, "between 30 and 40 million dollars"),
+        ("Through which ports does cocaine reach the Sahel?", "cocaine.md", "Guinea-Bissau"),
+        ("Which militia controls the mining sites north of Bunia?", "bunia.txt", "CODECO militia controls"),
+        ("How much mercury did smugglers move through Lome?", "mercury_scan.pdf", "300 tonnes"),
+    ]
+    for question, document, fact in cases:
+        answer = bot.ask(question)
+        assert not answer.abstained, (question, answer.answer)
+        cited = [c for c in answer.citations if c.document == document and fact in c.quote]
+        assert cited, (question, [(c.document, c.quote) for c in answer.citations])
+        citation = cited[0]
+        # The quote is verbatim on the text it was read from (the OCR text for the scan).
+        assert citation.quote in bot.page_text(document, citation.page)
+        if document == "mercury_scan.pdf":
+            assert citation.ocr and citation.reference().endswith("p. 1 (OCR)"), citation.reference()
+        else:
+            assert not citation.ocr and citation.page is None
+    # Web page citations carry the section the sentence sits in.
+    gold = bot.ask("How much did armed groups earn from gold in 2023?")
+    hit = next(h for h in gold.hits if h.doc.file_name == WEB_PAGE.name and "30 and 40 million" in h.chunk.text)
+    assert hit.chunk.section == "I.B Financing armed groups"
+
+    # Same path, same bytes: unchanged without parsing; changed bytes are refused unless --replace.
+    again = runner.invoke(app, ["ingest", str(folder), "--index", str(s.index)])
+    assert again.exit_code == 0 and "5 unchanged" in again.output.splitlines()[-1], again.output
+    (folder / "bunia.txt").write_text("Notes from the field mission to Bunia\n\nNothing new.\n")
+    changed = runner.invoke(app, ["ingest", str(folder / "bunia.txt"), "--index", str(s.index)])
+    assert cli_status(changed.output) == {"bunia.txt": "REFUSED"}, changed.output
+
+
+@needs_tesseract
+def test_scan_indexed_without_ocr_is_read_again_once_ocr_works(settings: SettingsFactory, tmp_path: Path) -> None:
+    scan = PDF_FIXTURES / "A_C.1_212_1947.pdf"
+    first = ingest_paths([scan], settings(ocr=False))
+    (result,) = first.results
+    assert result.status == "no_text" and "needs OCR: the ocr setting is off" in result.warnings[0]
+    second = ingest_paths([scan], settings())
+    (result,) = second.results
+    assert result.status == "replaced" and result.chunks > 0, result
+    third = ingest_paths([scan], settings())
+    assert [r.status for r in third.results] == ["unchanged"]
+    bot = Briefbot(settings())
+    answer = bot.ask("Which representative raised the legal problem considered by the Sixth Committee?")
+    ocr_quotes = [c for c in answer.citations if c.document == scan.name and "Argentina" in c.quote]
+    assert ocr_quotes and ocr_quotes[0].ocr and "(OCR)" in ocr_quotes[0].reference(), answer.to_dict()
+
+
+@pytest.mark.shared
+@needs_tesseract
+def test_corpus_scans_become_searchable(settings: SettingsFactory) -> None:
+    """The corpus's two image-only scans: OCR'd in the isolated parser, and a question about one is answered."""
+    scans = [SHARED / "A_45_696_Add.1.pdf", SHARED / "A_C.1_212_1947.pdf"]
+    report = ingest_paths(scans, settings())
+    by_name = {Path(r.path).name: r for r in report.results}
+    for scan in scans:
+        r = by_name[scan.name]
+        assert r.status == "ingested" and r.chunks > 0, r
+        assert r.warnings[0].startswith("OCR: text of"), r.warnings
+    assert by_name["A_45_696_Add.1.pdf"].symbol == "A/45/696/Add.1"
+    bot = Briefbot(settings())
+    answer = bot.ask("What share of the increased radiative forcing did carbon dioxide emissions contribute over "
+                     "the last decade?")
+    cited = [c for c in answer.citations if c.document == "A_45_696_Add.1.pdf"]
+    assert cited and all(c.ocr for c in cited), answer.to_dict()
+    assert any("55 per cent" in c.quote and c.reference().endswith("(OCR)") for c in cited), answer.to_dict()
+    for c in cited:
+        assert c.quote in bot.page_text(c.document, c.page)
