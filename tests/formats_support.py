@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from conftest import FIXTURES
 
@@ -33,8 +34,8 @@ def write_docx(path: Path) -> Path:
                       "after the Security Council tightened the charcoal ban.")
     doc.add_heading("I. Revenue", level=1)
     doc.add_heading("A. Checkpoints", level=2)
-    doc.add_paragraph("Drivers told us that the group charges about 400 dollars per truck of sugar at the "
-                      "checkpoints on the road from Kismaayo to Jilib.")
+    note = doc.add_paragraph("Drivers told us that the group charges about 400 dollars per truck of sugar at the "
+                             "checkpoints on the road from Kismaayo to Jilib.")
     doc.add_heading("B. Charcoal exports", level=2)
     doc.add_paragraph("Charcoal still leaves the southern ports in dhows bound for the Gulf, relabelled as "
                       "produce of a neighbouring country.")
@@ -42,11 +43,32 @@ def write_docx(path: Path) -> Path:
     for row, (a, b) in zip(table.rows, [("Source", "Estimated annual revenue"), ("Checkpoints", "24 million "
                                                                                  "dollars")], strict=True):
         row.cells[0].text, row.cells[1].text = a, b
+    _add_footnote(doc, note.add_run(), "1", "Interviews with truck drivers in Kismaayo, January 2023.")
     doc.add_heading("II. Recommendations", level=1)
     doc.add_paragraph("Maritime interdiction should be paired with support for alternative livelihoods for "
                       "charcoal burners.")
     doc.save(str(path))
     return path
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _add_footnote(doc: Any, run: Any, number: str, text: str) -> None:
+    """A real footnote as Word writes one (python-docx cannot): a footnotes part with separator and note, related
+    to the document, and a reference mark in the run."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    blob = (f'<w:footnotes xmlns:w="{_W}"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
+            f'</w:r></w:p></w:footnote><w:footnote w:id="{number}"><w:p><w:r><w:t>{text}</w:t></w:r></w:p>'
+            "</w:footnote></w:footnotes>").encode()
+    part = Part(PackURI("/word/footnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml", blob,
+                doc.part.package)
+    doc.part.relate_to(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes")
+    run._r.append(parse_xml(f'<w:footnoteReference xmlns:w="{_W}" w:id="{number}"/>'))
 
 
 MARKDOWN = """---

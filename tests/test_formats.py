@@ -102,6 +102,10 @@ def test_docx_sections_tables_and_properties(tmp_path: Path) -> None:
     assert found["Drivers told us that the group charges about 400 dollars per truck of sugar at the checkpoints on "
                  "the road from Kismaayo to Jilib."] == "I.A Checkpoints"
     assert found["Checkpoints | 24 million dollars"] == "I.B Charcoal exports"
+    # The footnote is kept apart from the body, by its number.
+    notes = [(b.kind, b.label, b.text) for b in doc.blocks if b.kind == "footnote"]
+    assert notes == [("footnote", "fn 1", "1 Interviews with truck drivers in Kismaayo, January 2023.")]
+    assert "Interviews with truck drivers" not in " ".join(b.text for b in doc.blocks if b.kind != "footnote")
     assert found["Maritime interdiction should be paired with support for alternative livelihoods for charcoal "
                  "burners."] == "II. Recommendations"
     # Spans point into the one page of text, so quotes can be verified there.
