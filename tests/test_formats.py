@@ -179,6 +179,22 @@ def test_ocr_reads_an_image_only_page(tmp_path: Path) -> None:
     assert doc.warnings[0].startswith("OCR: text of 1 page(s) without a text layer read by Tesseract (1)")
 
 
+def test_blank_page_is_not_sent_to_ocr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypdfium2 as pdfium
+
+    from briefbot.parse import pdf as pdf_parser
+
+    blank = pdfium.PdfDocument.new()
+    blank.new_page(595, 842)
+    path = tmp_path / "blank.pdf"
+    blank.save(str(path))
+    calls: list[int] = []
+    monkeypatch.setattr(pdf_parser, "page_lines", lambda page, options: calls.append(1) or [])
+    doc = parse_file(path, OcrOptions())
+    assert calls == [] and [p.ocr for p in doc.pages] == [False]
+    assert doc.warnings == ["image-only scan: none of its 1 pages has a text layer (blank, or OCR found no text)"]
+
+
 def test_ocr_without_the_language_data_names_the_remedy(tmp_path: Path) -> None:
     path = write_image_pdf(tmp_path / "scan.pdf")
     doc = parse_file(path, OcrOptions(language="xyz"))

@@ -83,7 +83,7 @@ def parse_pdf(path: Path, ocr: OcrOptions | None = None) -> Document:
             widths.append(width)
             heights.append(height)
             lines = _page_lines(page)
-            if ocr is not None and ocr.enabled and sum(len(ln.text) for ln in lines) < 20:
+            if ocr is not None and ocr.enabled and sum(len(ln.text) for ln in lines) < 20 and _has_image(page):
                 try:
                     lines = _recognise(page, ocr) or lines
                     ocr_pages.append(i + 1)
@@ -118,7 +118,7 @@ def parse_pdf(path: Path, ocr: OcrOptions | None = None) -> Document:
     elif ocr_problems:
         why = "; ".join(f"needs OCR: {problem}" for problem in ocr_problems)
     else:
-        why = "OCR found no text"
+        why = "blank, or OCR found no text"
     if len(empty) == len(pages):
         warnings.append(f"image-only scan: none of its {len(pages)} pages has a text layer ({why})")
     elif empty:
@@ -152,6 +152,11 @@ def _recognise(page: pdfium.PdfPage, options: OcrOptions) -> list[Line]:
     while each page stays bounded."""
     extend_deadline(options.timeout_s + 5)
     return page_lines(page, options)
+
+
+def _has_image(page: pdfium.PdfPage) -> bool:
+    """A page without text is worth OCR only when it shows an image (a blank page is just blank)."""
+    return next(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3), None) is not None
 
 
 def _read_checked(path: Path) -> bytes:
