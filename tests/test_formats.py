@@ -314,3 +314,22 @@ def test_corpus_scans_become_searchable(settings: SettingsFactory) -> None:
     assert any("55 per cent" in c.quote and c.reference().endswith("(OCR)") for c in cited), answer.to_dict()
     for c in cited:
         assert c.quote in bot.page_text(c.document, c.page)
+
+
+@needs_tesseract
+def test_scanned_page_inside_a_text_pdf(tmp_path: Path) -> None:
+    """A report whose annex is a scanned page: only that page is OCR'd, its paragraphs read as body text beside the
+    text layer's, and the text pages are as without OCR."""
+    import pypdfium2 as pdfium
+
+    scan = pdfium.PdfDocument(str(write_image_pdf(tmp_path / "annex.pdf")))
+    report = pdfium.PdfDocument(str(PDF_FIXTURES / "S_2025_172.pdf"))
+    report.import_pages(scan)
+    path = tmp_path / "report_with_scanned_annex.pdf"
+    report.save(str(path))
+    plain, doc = parse_file(path), parse_file(path, OcrOptions())
+    assert [p.ocr for p in doc.pages] == [False, True]
+    assert doc.page_text(1) == plain.page_text(1)
+    on_scan = [b for b in doc.blocks if b.spans[0].page == 2]
+    mercury = [b for b in on_scan if "300 tonnes of mercury" in b.text]
+    assert mercury and mercury[0].kind == "text", [(b.kind, b.text) for b in on_scan]

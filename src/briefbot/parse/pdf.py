@@ -96,6 +96,7 @@ def parse_pdf(path: Path, ocr: OcrOptions | None = None) -> Document:
         pdf.close()
     if not pages_lines:
         raise DocumentError("the PDF has no pages")
+    _match_ocr_sizes(pages_lines, ocr_pages)
 
     info = meta.read_masthead(pages_lines[0], heights[0], path.name)
     body = _strip_running_heads(pages_lines, heights, info.symbol, widths)
@@ -152,6 +153,20 @@ def _recognise(page: pdfium.PdfPage, options: OcrOptions) -> list[Line]:
     while each page stays bounded."""
     extend_deadline(options.timeout_s + 5)
     return page_lines(page, options)
+
+
+def _match_ocr_sizes(pages_lines: list[list[Line]], ocr_pages: list[int]) -> None:
+    """Put OCR'd lines on the text layer's size scale: OCR only estimates sizes from word heights, and in a document
+    mixing both, the estimate's body size must read as body size (not as a heading) beside the text pages."""
+    text_sizes = [round(ln.size) for i, lines in enumerate(pages_lines, start=1) if i not in ocr_pages
+                  for ln in lines if ln.size > 0]
+    ocr_sizes = [round(ln.size) for i in ocr_pages for ln in pages_lines[i - 1] if ln.size > 0]
+    if not text_sizes or not ocr_sizes:
+        return
+    ratio = statistics.mode(text_sizes) / statistics.mode(ocr_sizes)
+    for i in ocr_pages:
+        for ln in pages_lines[i - 1]:
+            ln.size = round(ln.size * ratio, 1)
 
 
 def _has_image(page: pdfium.PdfPage) -> bool:
