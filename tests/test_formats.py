@@ -76,6 +76,25 @@ def test_html_in_markdown_is_text_and_scripts_never_run_into_the_text() -> None:
     assert "tracking" not in text and "color" not in text
 
 
+def test_web_page_footnotes_are_kept_apart(tmp_path: Path) -> None:
+    path = tmp_path / "zawiya.html"
+    path.write_text(
+        "<html><head><title>Fuel and militias</title></head><body><article><h2>Findings</h2><p>Fuel smuggling from "
+        "Zawiya financed the militias that guard the refinery, according to officials interviewed.<sup><a "
+        "href='#fn1' id='fnref1'>1</a></sup> The coast guard took part in the trade for years, and the Panel "
+        "recommended designating its commander.</p></article><section class='footnotes' role='doc-endnotes'><hr>"
+        "<ol><li id='fn1'><p>Interviews in Tripoli, May 2023. <a href='#fnref1' class='footnote-back' "
+        "role='doc-backlink'>↩</a></p></li></ol></section><footer>© 2024 Example</footer></body></html>",
+        encoding="utf-8")
+    doc = parse_file(path)
+    notes = [(b.label, b.text) for b in doc.blocks if b.kind == "footnote"]
+    assert notes == [("fn 1", "1 Interviews in Tripoli, May 2023.")]
+    body = [b.text for b in doc.blocks if b.kind == "text"]
+    assert body == ["Fuel smuggling from Zawiya financed the militias that guard the refinery, according to officials "
+                    "interviewed.¹ The coast guard took part in the trade for years, and the Panel recommended "
+                    "designating its commander."]
+
+
 @pytest.mark.shared
 def test_the_analysis_web_page_loses_nothing() -> None:
     """The saved analysis has no boilerplate: every paragraph and heading stays, and its byline fills the metadata."""

@@ -22,6 +22,7 @@ from .textdoc import Element, Meta, build_document, decode_text, iso_date, read_
 log = logging.getLogger(__name__)
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _BLOCKS = {*_HEADINGS, "p", "li", "pre", "blockquote", "tr", "dt", "dd", "figcaption", "caption"}
 
 
@@ -31,7 +32,10 @@ def parse_html(path: Path) -> Document:
     if "<" not in text[:4096]:
         raise DocumentError("not a web page (no HTML markup at its start)")
     article = main_content(text)
-    elements = html_elements(article)
+    notes = footnotes(text)
+    kept = {n.text.split(" ", 1)[-1] for n in notes}
+    # readability keeps or drops a footnote list by its own rules; footnotes are read apart, from the page itself.
+    elements = [e for e in html_elements(article) if e.text not in kept] + notes
     info = page_meta(text)
     info.warnings.extend(warnings)
     return build_document(path, data, "html", elements, info)
@@ -47,11 +51,41 @@ def main_content(page: str) -> str:
         raise DocumentError(f"web page could not be read ({type(exc).__name__}: {exc})"[:200]) from None
 
 
+_NOTE_CONTAINER = ("//*[contains(concat(' ', normalize-space(@class), ' '), ' footnotes ') or "
+                   "contains(concat(' ', normalize-space(@class), ' '), ' endnotes ') or @role='doc-endnotes']//li | "
+                   "//*[@role='doc-footnote' or @role='doc-endnote'] | //li[starts-with(@id, 'fn')]")
+
+
+def footnotes(page: str) -> list[Element]:
+    """Footnotes as web pages mark them (a "footnotes" list, DPUB roles, ``<li id="fn1">``), numbered in order."""
+    root = lxml_html.fromstring(page)
+    out: list[Element] = []
+    seen: set[int] = set()
+    for el in root.xpath(_NOTE_CONTAINER):
+        if id(el) in seen:
+            continue
+        seen.add(id(el))
+        for back in el.xpath(".//a[contains(@class, 'footnote-back') or @role='doc-backlink' or starts-with(@href, "
+                             "'#fnref')]"):
+            back.drop_tree()  # the "↩" link back to the text
+        text = " ".join(el.text_content().split())
+        if text:
+            number = str(len(out) + 1)
+            out.append(Element("footnote", f"{number} {text}", label=f"fn {number}"))
+    return out
+
+
 def html_elements(fragment: str) -> list[Element]:
     """Headings and paragraphs in reading order; a container whose blocks are nested reads through them."""
     if not fragment.strip():
         return []
     root = lxml_html.fromstring(fragment)
+    for sup in root.iter("sup"):
+        mark = sup.text_content().strip()
+        if mark.isdigit():  # a footnote mark: raised, so it never glues onto the word before it (as in PDFs)
+            for child in list(sup):
+                sup.remove(child)
+            sup.text = mark.translate(_SUPERSCRIPT)
     out: list[Element] = []
     for el in root.iter(*_BLOCKS):
         if any(d is not el and d.tag in _BLOCKS for d in el.iterdescendants()):
