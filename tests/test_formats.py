@@ -352,3 +352,24 @@ def test_scanned_page_inside_a_text_pdf(tmp_path: Path) -> None:
     on_scan = [b for b in doc.blocks if b.spans[0].page == 2]
     mercury = [b for b in on_scan if "300 tonnes of mercury" in b.text]
     assert mercury and mercury[0].kind == "text", [(b.kind, b.text) for b in on_scan]
+
+
+def test_web_upload_takes_word_files_and_web_pages(settings: SettingsFactory, tmp_path: Path) -> None:
+    """The web upload's path (checks, staging into the index, background ingest) with a .docx and an .html."""
+    from briefbot.web import handlers as h
+
+    s = settings()
+    bot = Briefbot(s, create=True)
+    page = tmp_path / WEB_PAGE.name
+    shutil.copy(WEB_PAGE, page)
+    files = [write_docx(tmp_path / "shabaab.docx"), page]
+    check = h.validate_uploads(files, s.upload_max_mb, s.upload_max_files)
+    assert check.accepted == files and check.rejected == []
+    staged = h.stage_uploads(check.accepted, Path(s.index) / "uploads")
+    assert [p.name for p in staged] == ["shabaab.docx", WEB_PAGE.name]
+    job = h.IngestJob(staged, []).start(bot)
+    job.join(timeout=300)
+    assert job.finished and job.error is None, job.error
+    assert [row[:2] for row in job.rows()] == [["shabaab.docx", "ingested"], [WEB_PAGE.name, "ingested"]]
+    answer = bot.ask("How much does the group charge per truck of sugar at checkpoints?")
+    assert any(c.document == "shabaab.docx" and "400 dollars" in c.quote for c in answer.citations), answer.to_dict()
