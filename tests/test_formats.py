@@ -356,7 +356,7 @@ def test_scanned_page_inside_a_text_pdf(tmp_path: Path) -> None:
 
 def test_web_upload_takes_word_files_and_web_pages(settings: SettingsFactory, tmp_path: Path) -> None:
     """The web upload's path (checks, staging into the index, background ingest) with a .docx and an .html."""
-    from briefbot.web import handlers as h
+    from briefbot.web import uploads as h
 
     s = settings()
     bot = Briefbot(s, create=True)

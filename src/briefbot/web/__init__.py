@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .auth import check_login
-from .handlers import check_bind, open_temp_space
+from .serving import check_bind, open_temp_space
 
 if TYPE_CHECKING:
     import gradio as gr
