@@ -373,3 +373,32 @@ def test_web_upload_takes_word_files_and_web_pages(settings: SettingsFactory, tm
     assert [row[:2] for row in job.rows()] == [["shabaab.docx", "ingested"], [WEB_PAGE.name, "ingested"]]
     answer = bot.ask("How much does the group charge per truck of sugar at checkpoints?")
     assert any(c.document == "shabaab.docx" and "400 dollars" in c.quote for c in answer.citations), answer.to_dict()
+
+
+def test_word_zip_bomb_fails_on_its_own_line_under_the_memory_cap(settings: SettingsFactory, tmp_path: Path) -> None:
+    """A .docx whose document part inflates to 1 GB: the isolated parser's memory cap stops it, the batch goes on."""
+    import zipfile
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good = write_docx(tmp_path / "good.docx")
+    shutil.copy(good, folder / "good.docx")
+    bomb = folder / "bomb.docx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as dst:
+        for item in src.infolist():
+            if item.filename != "word/document.xml":
+                dst.writestr(item, src.read(item))
+                continue
+            with dst.open("word/document.xml", "w", force_zip64=True) as out:
+                w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+                out.write(f"<w:document {w}><w:body>".encode())
+                run = ("<w:p><w:r><w:t>" + "gold " * 2000 + "</w:t></w:r></w:p>").encode()
+                for _ in range((1 << 30) // len(run)):
+                    out.write(run)
+                out.write(b"</w:body></w:document>")
+    assert bomb.stat().st_size < 5_000_000
+    report = ingest_paths([folder], settings(parse_memory_mb=512))
+    by_name = {Path(r.path).name: r for r in report.results}
+    assert by_name["good.docx"].status == "ingested"
+    assert by_name["bomb.docx"].status == "failed"
+    assert str(by_name["bomb.docx"].reason).startswith("parser ran out of memory (more than parse_memory_mb=512 MB")
