@@ -43,7 +43,7 @@ def write_docx(path: Path) -> Path:
     for row, (a, b) in zip(table.rows, [("Source", "Estimated annual revenue"), ("Checkpoints", "24 million "
                                                                                  "dollars")], strict=True):
         row.cells[0].text, row.cells[1].text = a, b
-    _add_footnote(doc, note.add_run(), "1", "Interviews with truck drivers in Kismaayo, January 2023.")
+    add_footnote(doc, note.add_run(), "1", "Interviews with truck drivers in Kismaayo, January 2023.")
     doc.add_heading("II. Recommendations", level=1)
     doc.add_paragraph("Maritime interdiction should be paired with support for alternative livelihoods for "
                       "charcoal burners.")
@@ -54,14 +54,14 @@ def write_docx(path: Path) -> Path:
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def _add_footnote(doc: Any, run: Any, number: str, text: str) -> None:
+def add_footnote(doc: Any, run: Any, number: str, text: str, doctype: str = "") -> None:
     """A real footnote as Word writes one (python-docx cannot): a footnotes part with separator and note, related
     to the document, and a reference mark in the run."""
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
     from docx.oxml import parse_xml
 
-    blob = (f'<w:footnotes xmlns:w="{_W}"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
+    blob = (f'{doctype}<w:footnotes xmlns:w="{_W}"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
             f'</w:r></w:p></w:footnote><w:footnote w:id="{number}"><w:p><w:r><w:t>{text}</w:t></w:r></w:p>'
             "</w:footnote></w:footnotes>").encode()
     part = Part(PackURI("/word/footnotes.xml"),

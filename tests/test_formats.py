@@ -133,6 +133,24 @@ def test_docx_sections_tables_and_properties(tmp_path: Path) -> None:
         assert span.page is None and doc.page_text(None)[span.start:span.end] == block.text
 
 
+def test_docx_xml_entities_are_not_expanded(tmp_path: Path) -> None:
+    """A footnote naming a local file through an XML entity must not pull that file into the index (XXE)."""
+    import docx
+
+    from formats_support import add_footnote
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-CONTENT")
+    word = docx.Document()
+    para = word.add_paragraph("The Panel traced the shipment of arms through the port of Berbera in 2022.")
+    add_footnote(word, para.add_run(), "1", "Source: &secret;",
+                 doctype=f'<!DOCTYPE w:footnotes [<!ENTITY secret SYSTEM "{secret.as_uri()}">]>')
+    path = tmp_path / "xxe.docx"
+    word.save(str(path))
+    doc = parse_file(path)
+    assert "SECRET-CONTENT" not in doc.page_text(None)
+
+
 def test_markdown_front_matter_footnotes_and_plain_text(tmp_path: Path) -> None:
     doc = parse_file(write_markdown(tmp_path / "cocaine.md"))
     assert (doc.title, doc.authors, doc.publisher, doc.date) == (

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+# Parts of a .docx are untrusted XML: no entities expanded (an entity naming a local file would be read into the
+# index), nothing fetched.
+_SAFE = etree.XMLParser(resolve_entities=False, no_network=True)
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_STYLE = re.compile(r"^(?:Heading|Überschrift|Titre)\s*(\d)$", re.I)
 
@@ -90,7 +93,7 @@ def _footnotes(word: WordDocument) -> list[Element]:
     part = word.part
     for rel in part.rels.values():
         if rel.reltype.endswith("/footnotes") and not rel.is_external:
-            root = etree.fromstring(rel.target_part.blob)
+            root = etree.fromstring(rel.target_part.blob, _SAFE)
             out = []
             for note in root.iter(f"{_W}footnote"):
                 if note.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):
@@ -108,7 +111,7 @@ def _company(word: WordDocument) -> str | None:
     package = word.part.package
     for part in package.iter_parts():
         if str(part.partname) == "/docProps/app.xml":
-            root = etree.fromstring(part.blob)
+            root = etree.fromstring(part.blob, _SAFE)
             for el in root.iter():
                 if isinstance(el.tag, str) and el.tag.endswith("}Company") and (el.text or "").strip():
                     return el.text.strip()
