@@ -173,6 +173,15 @@ def test_plain_text_paragraphs_and_headings(tmp_path: Path) -> None:
                                  "it is declared") for b in doc.blocks)  # lines of one paragraph are joined
 
 
+def test_text_in_a_legacy_encoding_is_read_and_said_so(tmp_path: Path) -> None:
+    path = tmp_path / "notes_cp1252.txt"
+    path.write_bytes("Le Groupe d’experts a constaté que l’or était exporté vers Dubaï par des négociants de "
+                     "Bamako, selon les douanes maliennes et les sociétés minières.".encode("cp1252"))
+    doc = parse_file(path)
+    assert "Le Groupe d’experts a constaté que l’or était exporté vers Dubaï" in doc.page_text(None)
+    assert any(w.startswith("not UTF-8: read as") for w in doc.warnings), doc.warnings
+
+
 def test_un_document_in_word_keeps_its_symbol(tmp_path: Path) -> None:
     import docx
 
