@@ -240,6 +240,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         image.save(png, format="PNG")
         path = tmp.write_bytes(f"{Path(pdf.name).stem}-p{card.page}.png", png.getvalue())
         where = "quote highlighted" if found else "the quote could not be located on the page image"
+        if card.ocr and not found:  # a scan has no text layer to find the quote in; the card quotes the OCR text
+            where = "scanned page: the quote is OCR text of this image and is not highlighted"
         return {page: str(path), caption: f"**{ref}** · {md_text(card.title or pdf.name)} — {where}", state: session}
 
     # --- exports, made when asked for -----------------------------------------------------------------------
