@@ -429,3 +429,17 @@ def test_word_zip_bomb_fails_on_its_own_line_under_the_memory_cap(settings: Sett
     assert by_name["good.docx"].status == "ingested"
     assert by_name["bomb.docx"].status == "failed"
     assert str(by_name["bomb.docx"].reason).startswith("parser ran out of memory (more than parse_memory_mb=512 MB")
+
+
+def test_ocr_mark_in_every_reference_form() -> None:
+    """The one formatter marks OCR for answers, exports and the web app's citation cards alike."""
+    from briefbot.models import Citation
+    from briefbot.web.views import card_from_citation
+
+    cite = Citation(key="1", document="A_45_696_Add.1.pdf", doc_id="A_45_696_Add.1.pdf", symbol="A/45/696/Add.1",
+                    page=5, paragraph="6", quote="Over the last decade ...", ocr=True)
+    assert cite.reference() == "A/45/696/Add.1, para. 6, p. 5 (OCR)"
+    assert cite.to_dict()["ocr"] is True
+    assert card_from_citation(cite).reference() == "A/45/696/Add.1, para. 6, p. 5 (OCR)"
+    cite.ocr = False
+    assert cite.reference() == "A/45/696/Add.1, para. 6, p. 5" and "ocr" not in cite.to_dict()
