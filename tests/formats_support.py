@@ -29,6 +29,9 @@ def write_docx(path: Path) -> Path:
     props.title = "Charcoal, sugar and the Shabaab economy"
     props.author = "Hodan Warsame; Peter Lind"
     props.created = dt.datetime(2023, 5, 9, 10, 0)
+    # The organisation goes where Word keeps it: docProps/app.xml's Company (python-docx has no API for it).
+    app = next(p for p in doc.part.package.iter_parts() if str(p.partname) == "/docProps/app.xml")
+    app._blob = app.blob.replace(b"<Company/>", b"<Company>Horn Economic Observatory</Company>")
     doc.add_paragraph("Charcoal, sugar and the Shabaab economy", style="Title")
     doc.add_paragraph("Al-Shabaab still earns more from taxing trade than from any other source, three years "
                       "after the Security Council tightened the charcoal ban.")

@@ -115,8 +115,9 @@ def test_the_analysis_web_page_loses_nothing() -> None:
 def test_docx_sections_tables_and_properties(tmp_path: Path) -> None:
     doc = parse_file(write_docx(tmp_path / "shabaab.docx"))
     assert (doc.source, doc.origin, doc.symbol) == ("docx", "analysis", None)
-    assert (doc.title, doc.authors, doc.date) == ("Charcoal, sugar and the Shabaab economy",
-                                                  ["Hodan Warsame", "Peter Lind"], "2023-05-09")
+    assert (doc.title, doc.authors, doc.date, doc.publisher) == (
+        "Charcoal, sugar and the Shabaab economy", ["Hodan Warsame", "Peter Lind"], "2023-05-09",
+        "Horn Economic Observatory")
     found = sections(doc)
     assert found["Drivers told us that the group charges about 400 dollars per truck of sugar at the checkpoints on "
                  "the road from Kismaayo to Jilib."] == "I.A Checkpoints"
