@@ -197,6 +197,19 @@ def test_un_document_in_word_keeps_its_symbol(tmp_path: Path) -> None:
     assert [b.label for b in doc.blocks if b.text.startswith("1. The Committee")] == ["1"]
 
 
+def test_resolution_in_markdown_keeps_its_operative_paragraphs(tmp_path: Path) -> None:
+    path = tmp_path / "S_RES_2769_2025.md"
+    path.write_text("# Resolution 2769 (2025)\n\n*The Security Council,*\n\n*Recalling* its previous resolutions "
+                    "on Libya,\n\n1. *Decides* to extend until 15 May 2026 the mandate of the Panel of Experts;\n\n"
+                    "2. *Requests* the Panel to provide an interim report.\n", encoding="utf-8")
+    doc = parse_file(path)
+    assert (doc.symbol, doc.doc_type, doc.origin) == ("S/RES/2769 (2025)", "resolution", "un")
+    labels = {b.text[:20]: (b.kind, b.label) for b in doc.blocks}
+    assert labels["Recalling its previo"] == ("preamble", None)
+    assert labels["1. Decides to extend"] == ("operative", "1")
+    assert labels["2. Requests the Pane"] == ("operative", "2")
+
+
 @pytest.mark.parametrize(("name", "data", "reason"), [
     ("fake.docx", b"%PDF-1.4 not a word file", "not a Word .docx file"),
     ("old.doc", b"\xd0\xcf\x11\xe0 old word", "old Word .doc format; save it as .docx"),

@@ -108,7 +108,9 @@ def build_document(path: Path, data: bytes, source: Literal["docx", "html", "mar
     length = 0
     stack: list[tuple[int, str | None, str]] = []  # (level, marker, address) of the headings above
     section: str | None = None
-    labeller = meta.Labeller(is_resolution=False)
+    symbol = _symbol(path.name, elements)
+    # A resolution typed into Word keeps its preambular/operative paragraphs, as its PDF would.
+    labeller = meta.Labeller(is_resolution=bool(symbol and symbol.startswith("S/RES/")))
     title = info.title
     body = False  # a paragraph of text has been read
     for el in elements:
@@ -155,7 +157,6 @@ def build_document(path: Path, data: bytes, source: Literal["docx", "html", "mar
     warnings = list(info.warnings)
     if not full.strip():
         warnings.append("no text found in the file")
-    symbol = _symbol(path.name, elements)
     date_ = info.date or (meta._first_date(full[:3000]) if symbol else None)
     doc_type = "other"
     if symbol:

@@ -95,6 +95,13 @@ def html_elements(fragment: str) -> list[Element]:
             text = " | ".join(c for c in cells if c)
         else:
             text = " ".join(el.text_content().split())
+            item = el if el.tag == "li" else next((a for a in el.iterancestors("li")), None)
+            if item is not None and item.getparent() is not None and item.getparent().tag == "ol" \
+                    and (el is item or el is next(item.iter(*_BLOCKS - {"li"}), None)):
+                # An ordered list's number is printed, not in the text: numbered paragraphs keep their label.
+                ol = item.getparent()
+                start = int(ol.get("start", "1")) if ol.get("start", "1").isdigit() else 1
+                text = f"{start + [c for c in ol if c.tag == 'li'].index(item)}. {text}"
         if not text:
             continue
         if el.tag in _HEADINGS:
