@@ -152,6 +152,25 @@ def test_docx_xml_entities_are_not_expanded(tmp_path: Path) -> None:
     assert "SECRET-CONTENT" not in doc.page_text(None)
 
 
+def test_word_automatic_numbers_are_kept(tmp_path: Path) -> None:
+    """Word prints list numbers that are not in the paragraph text; numbered paragraphs keep them as labels."""
+    import docx
+
+    word = docx.Document()
+    word.add_paragraph("The Panel of Experts on Libya reports on arms and fuel smuggling.")
+    word.add_paragraph("The Panel recorded 14 shipments of fuel leaving Zawiya without export papers.",
+                       style="List Number")
+    word.add_paragraph("Two of the ships were owned by companies designated under resolution 2146 (2014).",
+                       style="List Number")
+    word.add_paragraph("Fuel was also stored in depots near the port.", style="List Bullet")
+    path = tmp_path / "numbered.docx"
+    word.save(str(path))
+    blocks = {b.text: b.label for b in parse_file(path).blocks}
+    assert blocks["1. The Panel recorded 14 shipments of fuel leaving Zawiya without export papers."] == "1"
+    assert blocks["2. Two of the ships were owned by companies designated under resolution 2146 (2014)."] == "2"
+    assert blocks["Fuel was also stored in depots near the port."] is None
+
+
 def test_markdown_front_matter_footnotes_and_plain_text(tmp_path: Path) -> None:
     doc = parse_file(write_markdown(tmp_path / "cocaine.md"))
     assert (doc.title, doc.authors, doc.publisher, doc.date) == (

@@ -40,6 +40,7 @@ def parse_docx(path: Path) -> Document:
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DocumentError(f"damaged or not a Word .docx file ({type(exc).__name__}: {exc})"[:200]) from None
     elements: list[Element] = []
+    numbers = _Numbering(word)
     for item in word.iter_inner_content():
         if isinstance(item, docx.table.Table):
             elements.extend(_table_rows(item))
@@ -49,6 +50,9 @@ def parse_docx(path: Path) -> Document:
             continue
         style = (item.style.name if item.style is not None else "") or ""
         level = _heading_level(style, item)
+        # Word prints automatic numbers ("23.", "II.", "(a)") that are not in the text: paragraphs keep them.
+        mark = numbers.next(item)
+        text = f"{mark} {text}" if mark else text
         if style == "Title":
             elements.append(Element("title", text))
         elif level:
@@ -72,6 +76,87 @@ def _heading_level(style: str, paragraph: Paragraph) -> int:
     if outline is not None:
         return int(outline.get(f"{_W}val", "0")) + 1
     return 0
+
+
+class _Numbering:
+    """Word's automatic paragraph numbers, counted as Word does for the common formats (decimal, letters, roman)."""
+
+    def __init__(self, word: WordDocument) -> None:
+        self.levels: dict[str, dict[int, tuple[str, int, str]]] = {}  # numId → level → (format, start, text)
+        self.counts: dict[str, list[int]] = {}
+        try:
+            root = word.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):  # no numbering part: nothing is numbered
+            return
+        abstract = {a.get(f"{_W}abstractNumId"): a for a in root.iter(f"{_W}abstractNum")}
+        for num in root.iter(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            definition = abstract.get(ref.get(f"{_W}val")) if ref is not None else None
+            if definition is None:
+                continue
+            levels = {}
+            for lvl in definition.iter(f"{_W}lvl"):
+                fmt, start, text = lvl.find(f"{_W}numFmt"), lvl.find(f"{_W}start"), lvl.find(f"{_W}lvlText")
+                levels[int(lvl.get(f"{_W}ilvl", "0"))] = (
+                    fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal",
+                    int(start.get(f"{_W}val", "1")) if start is not None else 1,
+                    text.get(f"{_W}val", "") if text is not None else "")
+            self.levels[num.get(f"{_W}numId", "")] = levels
+
+    def next(self, paragraph: Paragraph) -> str | None:
+        """The number Word prints before ``paragraph`` ("23.", "(b)"), or None."""
+        num_pr = _num_pr(paragraph)
+        if num_pr is None:
+            return None
+        num_id = num_pr.find(f"{_W}numId")
+        ilvl = num_pr.find(f"{_W}ilvl")
+        key = num_id.get(f"{_W}val", "") if num_id is not None else ""
+        level = int(ilvl.get(f"{_W}val", "0")) if ilvl is not None else 0
+        levels = self.levels.get(key)
+        if not levels or level not in levels:
+            return None
+        counts = self.counts.setdefault(key, [levels[i][1] - 1 if i in levels else 0 for i in range(9)])
+        counts[level] += 1
+        for deeper in range(level + 1, 9):  # a new item restarts the levels below it
+            counts[deeper] = levels[deeper][1] - 1 if deeper in levels else 0
+        fmt, _, pattern = levels[level]
+        if fmt in ("bullet", "none") or not pattern:
+            return None
+        out = pattern
+        for i in range(level + 1):
+            value = counts[i] if counts[i] > 0 else levels.get(i, ("decimal", 1, ""))[1]
+            out = out.replace(f"%{i + 1}", _format(levels.get(i, ("decimal", 1, ""))[0], value))
+        return out
+
+
+def _num_pr(paragraph: Paragraph) -> etree._Element | None:
+    """The paragraph's numbering, set on it or through its style (List Number)."""
+    ppr = paragraph._p.pPr
+    found = ppr.find(f"{_W}numPr") if ppr is not None else None
+    style = paragraph.style
+    if found is None and style is not None and style.element.pPr is not None:
+        found = style.element.pPr.find(f"{_W}numPr")
+    return found
+
+
+def _format(fmt: str, n: int) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter if fmt == "lowerLetter" else letter.upper()
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _roman(n)
+        return roman if fmt == "upperRoman" else roman.lower()
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, digits in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                          (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out += digits
+            n -= value
+    return out
 
 
 def _table_rows(table: Table) -> list[Element]:
