@@ -91,6 +91,16 @@ class Briefbot:
                                  total=round((time.perf_counter() - t0) * 1000, 1))
         yield StreamEvent("done", answer=answer)
 
+    def warm(self) -> None:
+        """Load the model, the lexical and vector indexes and the catalog now, through the real answer path, so
+        a server's first question does not pay for them (measured ~4 s on a cold start against ~0.7 s after)."""
+        if not self.store.documents():
+            return
+        t0 = time.perf_counter()
+        question = "Which measures did the Security Council decide on arms trafficking?"
+        self.extractive(question, self.retrieve(question))
+        log.info("warmed up in %.1f s", time.perf_counter() - t0)
+
     def extractive(self, question: str, hits: list[Hit]) -> Answer:
         return extractive_answer(question, hits, self.settings, self.page_text, self.lexical.idf,
                                  self.embedder.embed_documents)
