@@ -476,3 +476,34 @@ def test_ocr_mark_in_every_reference_form() -> None:
     assert card_from_citation(cite).reference() == "A/45/696/Add.1, para. 6, p. 5 (OCR)"
     cite.ocr = False
     assert cite.reference() == "A/45/696/Add.1, para. 6, p. 5" and "ocr" not in cite.to_dict()
+
+
+def test_catalog_from_before_ocr_is_read_unchanged_and_upgraded_by_the_first_write(settings: SettingsFactory) -> None:
+    """Reading an older index never alters it; the first write adds pages.ocr, also when another process holding
+    the catalog open (the web app) writes after that."""
+    import sqlite3
+
+    from briefbot.models import Page
+    from briefbot.store import Store
+
+    s = settings()
+    Store(s).close()
+    catalog = Path(s.index) / s.collection_name() / "catalog.sqlite"
+    with sqlite3.connect(catalog) as db:
+        db.execute("ALTER TABLE pages DROP COLUMN ocr")  # the catalog as indexes before OCR have it
+
+    def columns() -> set[str]:
+        with sqlite3.connect(catalog) as db:
+            return {r[1] for r in db.execute("PRAGMA table_info(pages)")}
+
+    def scan(name: str) -> Document:
+        return Document(doc_id=name, file_name=name, sha256=name, source="pdf", symbol=None, doc_type="other",
+                        title=None, date=None, language="en", pages=[Page(1, "Recognised text.", ocr=True)],
+                        blocks=[])
+
+    reader, other = Store(s), Store(s)
+    assert reader.documents() == [] and "ocr" not in columns()
+    reader.commit_document(scan("a.pdf"), [])
+    assert "ocr" in columns()
+    other.commit_document(scan("b.pdf"), [])  # opened before the column existed
+    assert Store(s).document("b.pdf").ocr_pages == [1] and reader.document("a.pdf").ocr_pages == [1]

@@ -36,10 +36,10 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
 _EMBED_BATCH = 256  # chunks gathered across documents before one model call (less padding, better throughput)
 _WALKED = (*SUPPORTED_SUFFIXES, ".jsonl")  # .jsonl: the bulk Council records (one document per line)
-# Failures that say nothing about the bytes (a slow or busy machine, a killed child, a size limit that may
-# have been raised): tried again next run.
 # A folder's own notes (README.txt, SOURCE.txt beside the samples) are not documents; named alone they are read.
 _NOTES = re.compile(r"^(?:README|SOURCE|LICEN[CS]E|NOTICE|CHANGELOG|CONTRIBUTING|MANIFEST)(?:\.\w+)?$", re.I)
+# Failures that say nothing about the bytes (a slow or busy machine, a killed child, a size limit that may
+# have been raised): tried again next run.
 _RETRIED = ("parser timed out", "parser crashed", "parser ran out of memory", "file too large")
 
 

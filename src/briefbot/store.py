@@ -339,7 +339,9 @@ class Store:
         old_hashes = self._hashes_of(doc.doc_id)
         old_sha = db.execute("SELECT sha256 FROM documents WHERE doc_id = ?", (doc.doc_id,)).fetchone()
         if not self._pages_ocr:
-            db.execute("ALTER TABLE pages ADD COLUMN ocr INTEGER DEFAULT 0")
+            # Another process (the web app beside a CLI ingest) may have added it since this one opened the catalog.
+            if "ocr" not in {r[1] for r in db.execute("PRAGMA table_info(pages)")}:
+                db.execute("ALTER TABLE pages ADD COLUMN ocr INTEGER DEFAULT 0")
             self._pages_ocr = True
         db.execute("BEGIN IMMEDIATE")
         try:
