@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pypdfium2 as pdfium
 
-    from .pdf import Line
+    from .meta import Line
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +93,7 @@ def _lines(tsv: str, page_height: float, scale: float) -> list[Line]:
     page's typical text size, except for lines set clearly larger (titles), so that only real size changes
     start paragraphs.
     """
-    from .pdf import Line
+    from .meta import Line
 
     words: dict[tuple[int, int, int], list[tuple[int, int, int, int, str]]] = {}
     for row in tsv.splitlines()[1:]:

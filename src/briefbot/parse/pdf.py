@@ -24,6 +24,7 @@ from ..errors import DocumentError
 from ..models import Block, Document, Page, Span
 from . import meta
 from .isolate import extend_deadline
+from .meta import Line
 from .ocr import OcrError, OcrOptions, page_lines
 
 log = logging.getLogger(__name__)
@@ -43,16 +44,6 @@ _RUNNING_HEAD = [
     re.compile(r"^\*\d{6,}\*$"),  # barcode text
     re.compile(r"^Please recycle$", re.I),
 ]
-
-
-@dataclass(slots=True)
-class Line:
-    text: str
-    x0: float
-    x1: float
-    y: float
-    size: float
-    bold: bool = False
 
 
 @dataclass(slots=True)
