@@ -5,6 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
 "$PY" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "briefbot needs Python >= 3.11")'
+# Debian's Tesseract reads scanned PDF pages (OCR), offline: installed when missing and apt-get is usable (checked on
+# every run, before the stamp); without it scans stay NO TEXT and the OCR tests are skipped.
+command -v tesseract >/dev/null || { [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+  (apt-get update -qq && apt-get install -y -qq tesseract-ocr tesseract-ocr-eng >/dev/null) || \
+  echo "tesseract-ocr not installed: scanned pages stay NO TEXT (apt-get install tesseract-ocr tesseract-ocr-eng)"; }
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 PIP=".venv/bin/python -m pip"
 stamp=.venv/.briefbot-setup

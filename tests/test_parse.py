@@ -296,9 +296,9 @@ def test_unusable_bytes(tmp_path: Path, content: bytes, reason: str) -> None:
 
 
 def test_unsupported_suffix(tmp_path: Path) -> None:
-    path = tmp_path / "notes.docx"
-    path.write_bytes(b"PK\x03\x04")
-    with pytest.raises(DocumentError, match=r"unsupported file type \.docx"):
+    path = tmp_path / "notes.rtf"
+    path.write_bytes(b"{\\rtf1 notes}")
+    with pytest.raises(DocumentError, match=r"unsupported file type \.rtf"):
         parse_file(path)
 
 

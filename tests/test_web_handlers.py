@@ -223,10 +223,25 @@ def test_upload_validation_messages(tmp_path: Path) -> None:
     real = tmp_path / "S_2025_172.pdf"
     shutil.copyfile(FIXTURE_PDF, real)
 
-    check = uploads.validate_uploads([text, empty, real], max_mb=50, max_files=5)
-    assert check.accepted == [real]
+    word = tmp_path / "brief.docx"
+    word.write_bytes(b"PK\x03\x04 a zip package")
+    fake_word = tmp_path / "fake.docx"
+    fake_word.write_text("not a zip")
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>An article.</p></body></html>")
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\x00\x00\x00")
+    sheet = tmp_path / "table.xlsx"
+    sheet.write_bytes(b"PK\x03\x04")
+
+    check = uploads.validate_uploads([text, empty, real, word, fake_word, page, binary, sheet], max_mb=50, max_files=9)
+    assert check.accepted == [real, word, page]
     assert dict(check.rejected) == {"notes.pdf": "not a PDF (the file does not start with %PDF-)",
-                                    "empty.pdf": "empty file"}
+                                    "empty.pdf": "empty file",
+                                    "fake.docx": "not a Word .docx file (not a zip package)",
+                                    "image.txt": "not a text file (binary content)",
+                                    "table.xlsx": "not a file type briefbot reads (.pdf, .docx, .html, .htm, .md, "
+                                                  ".txt)"}
 
     oversize = uploads.validate_uploads([real], max_mb=0.1, max_files=5)
     assert not oversize.accepted

@@ -98,7 +98,8 @@ def _progress(json_mode: bool) -> Progress:
 
 
 @app.command()
-def ingest(paths: Annotated[list[Path], typer.Argument(help="PDF/XML files or folders (recursive).")],
+def ingest(paths: Annotated[list[Path], typer.Argument(help="Files (PDF, UN XML, .docx, .html, .md, .txt, bulk "
+                                                        ".jsonl) or folders (recursive).")],
            index: IndexOpt = None,
            replace: Annotated[bool, typer.Option("--replace", help="Let a changed file replace the document indexed "
                               "from its path (or else from a file of the same name); without it such a file is "
@@ -359,8 +360,9 @@ def serve(index: IndexOpt = None,
 
 # --- triage and summaries ---------------------------------------------------------------------------------------
 @app.command()
-def triage(paths: Annotated[list[Path] | None, typer.Argument(help="PDF/XML files or folders (default: the inbox "
-                                                               "folder, settings.inbox).")] = None,
+def triage(paths: Annotated[list[Path] | None, typer.Argument(help="Files (PDF, UN XML, .docx, .html, .md, "
+                                                               ".txt) or folders (default: the inbox folder, "
+                                                               "settings.inbox).")] = None,
            out_dir: Annotated[Path | None, typer.Option("--out", help="Output folder (default: <index>/triage).")
                               ] = None,
            index: IndexOpt = None,

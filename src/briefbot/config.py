@@ -80,6 +80,14 @@ class Settings(BaseSettings):
                                    "file that needs more (e.g. a decompression bomb) fails on its own line "
                                    "instead of taking the machine's memory.")
 
+    ocr: bool = Field(True, description="Read PDF pages that have no text layer (scans) with Tesseract, offline "
+                      "(Debian package tesseract-ocr); without it such pages stay 'NO TEXT'. Citations of OCR'd "
+                      "pages say 'OCR'.")
+    ocr_language: str = Field("eng", pattern=r"^[a-z_]{3,8}(\+[a-z_]{3,8})*$", description="Tesseract language(s) "
+                              "of scanned pages, e.g. 'eng' or 'eng+fra' (each needs its tesseract-ocr-LANG package).")
+    ocr_timeout_s: float = Field(60.0, gt=0, description="Seconds Tesseract may spend on one page; the file's parse "
+                                 "time limit grows by this for each page it reads.")
+
     # --- retrieval ---------------------------------------------------------------------------
     k: int = Field(10, ge=1, le=100, description="Passages returned by retrieval.")
     retrieval: RetrievalMode = Field("hybrid", description="Which retrievers run: "
@@ -129,7 +137,7 @@ class Settings(BaseSettings):
                                 "one waits twice as long as the last (from 1 s); a client address gets four times as "
                                 "many, since colleagues may share one behind a proxy.")
     login_max_backoff_s: float = Field(300.0, gt=0, description="Longest wait imposed between failed sign-ins.")
-    upload_max_mb: float = Field(50.0, gt=0, description="Largest PDF accepted by the web upload.")
+    upload_max_mb: float = Field(50.0, gt=0, description="Largest file accepted by the web upload.")
     upload_max_files: int = Field(20, ge=1, description="Most files in one web upload.")
     render_memory_mb: float = Field(1024.0, ge=256, description="Address space a page-image render process may use "
                                     "(MB); a page that needs more shows a message instead of its image.")

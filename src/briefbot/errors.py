@@ -42,7 +42,7 @@ class LLMError(BriefbotError):
 
 
 class UploadRejected(BriefbotError):
-    remedy = "upload PDF files within the size and count limits"
+    remedy = "upload PDF, .docx, .html, .md or .txt files within the size and count limits"
 
 
 class StoreUnavailable(BriefbotError):

@@ -13,6 +13,7 @@ import itertools
 import logging
 import os
 import queue
+import re
 import shutil
 import threading
 import time
@@ -27,7 +28,7 @@ from .config import Settings
 from .embed import Embedder, EmbeddingCache, embedder_for
 from .lexical import LexicalIndex
 from .models import Chunk, Document
-from .parse import SUPPORTED_SUFFIXES, ParseOutcome, ParserPool
+from .parse import SUPPORTED_SUFFIXES, OcrOptions, ParseOutcome, ParserPool
 from .store import Store
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,8 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
 _EMBED_BATCH = 256  # chunks gathered across documents before one model call (less padding, better throughput)
 _WALKED = (*SUPPORTED_SUFFIXES, ".jsonl")  # .jsonl: the bulk Council records (one document per line)
+# A folder's own notes (README.txt, SOURCE.txt beside the samples) are not documents; named alone they are read.
+_NOTES = re.compile(r"^(?:README|SOURCE|LICEN[CS]E|NOTICE|CHANGELOG|CONTRIBUTING|MANIFEST)(?:\.\w+)?$", re.I)
 # Failures that say nothing about the bytes (a slow or busy machine, a killed child, a size limit that may
 # have been raised): tried again next run.
 _RETRIED = ("parser timed out", "parser crashed", "parser ran out of memory", "file too large")
@@ -110,7 +113,7 @@ def _walk(folder: Path) -> tuple[list[Path], list[FileResult]]:
                 if reason:
                     bad.append(FileResult(str(f), "failed", reason))
                     continue
-            if f.suffix.lower() in _WALKED and f.is_file():
+            if f.suffix.lower() in _WALKED and f.is_file() and not _NOTES.match(name):
                 found.append(f)
     return sorted(found), bad
 
@@ -180,6 +183,7 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
     failed_before = {f["sha256"]: f["reason"] for f in store.failures()
                      if f.get("sha256") and not f["reason"].startswith(_RETRIED)}
     plan = _Plan(store, replace, reparse)
+    awaiting_ocr = _awaiting_ocr(store, settings)
     todo: list[Path] = []
     records: list[tuple[Path, str]] = []
     for f in files:
@@ -200,6 +204,10 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
                 records.append((f, digest))
             continue
         decided = plan.decide(f, digest)
+        if decided is not None and decided.status == "unchanged" and decided.doc_id in awaiting_ocr:
+            # Indexed before OCR could read its scanned pages, and now it can: read it again.
+            plan.reread(f, digest, decided.doc_id)
+            decided = None
         if decided is not None:
             report.results.append(decided)
             continue
@@ -303,6 +311,12 @@ class _Plan:
         self._claim(where, digest, doc_id, replacing=False)
         return None
 
+    def reread(self, f: Path, digest: str, doc_id: str) -> None:
+        """Parse an unchanged file again into its own document (OCR has become possible)."""
+        log.info("reading %s again: OCR can now read its pages without text", doc_id)
+        self.by_sha[digest] = (doc_id, _resolved(f))
+        self.assigned[_resolved(f)] = doc_id
+
     def _claim(self, where: str, digest: str, doc_id: str, replacing: bool) -> None:
         if replacing:
             log.warning("replacing the indexed document %s with %s (sha256 %s), as requested", doc_id, where,
@@ -330,6 +344,20 @@ class _Plan:
         doc.path = self.keep_path.get(where, where)
 
 
+def ocr_options(settings: Settings) -> OcrOptions:
+    return OcrOptions(settings.ocr, settings.ocr_language, settings.ocr_timeout_s)
+
+
+def _awaiting_ocr(store: Store, settings: Settings) -> set[str]:
+    """Documents with pages OCR did not read, when OCR works now (on, Tesseract and its language installed)."""
+    from .parse.ocr import unavailable
+
+    waiting = {d.doc_id for d in store.documents() if any("needs OCR" in w for w in d.warnings)}
+    if not waiting or not settings.ocr or unavailable(settings.ocr_language):
+        return set()
+    return waiting
+
+
 def _resolved(path: Path) -> str:
     return str(path.absolute().resolve())
 
@@ -345,7 +373,8 @@ def _parsed(todo: list[Path], settings: Settings, done: threading.Event) -> Gene
         try:
             if not todo:  # only bulk records: no parser processes
                 return
-            with ParserPool(settings.parse_workers, settings.parse_timeout_s, settings.parse_memory_mb) as pool:
+            with ParserPool(settings.parse_workers, settings.parse_timeout_s, settings.parse_memory_mb,
+                            ocr_options(settings)) as pool:
                 for outcome in pool.parse(todo):
                     while not stop.is_set():
                         try:

@@ -61,7 +61,7 @@ class Document:
     doc_id: str  # file name for PDFs; symbol-derived key for bulk records
     file_name: str
     sha256: str
-    source: Literal["pdf", "bulk"]
+    source: Literal["pdf", "bulk", "docx", "html", "markdown", "text"]
     symbol: str | None
     doc_type: str
     title: str | None
@@ -145,6 +145,7 @@ class DocInfo:
     missions: list[str]
     ingested_at: str
     collection: str = "general"  # who may read it (briefbot.access)
+    ocr_pages: list[int] = field(default_factory=list)  # pages whose text Tesseract read from the image
 
     @property
     def year(self) -> int | None:
@@ -192,9 +193,10 @@ def paragraph_label(label: str) -> str:
 
 
 def reference_parts(name: str, paragraph: str | None = None, page: int | None = None, page_end: int | None = None,
-                    no_page: str | None = None) -> list[str]:
+                    no_page: str | None = None, ocr: bool = False) -> list[str]:
     """The pieces of a reference: ``["S/RES/2769 (2025)", "para. 23", "p. 6"]``; ``pp. 4-5`` over a page break,
-    ``no_page`` (e.g. "any page") in place of a missing page when given."""
+    ``no_page`` (e.g. "any page") in place of a missing page when given; ``p. 6 (OCR)`` when the quote is text OCR
+    read off a scanned page."""
     parts = [name]
     if paragraph:
         parts.append(paragraph_label(paragraph))
@@ -204,13 +206,15 @@ def reference_parts(name: str, paragraph: str | None = None, page: int | None = 
         parts.append(f"p. {page}")
     elif no_page:
         parts.append(no_page)
+    if ocr:
+        parts[-1] += " (OCR)"
     return parts
 
 
 def reference(name: str, paragraph: str | None = None, page: int | None = None, page_end: int | None = None,
-              no_page: str | None = None) -> str:
+              no_page: str | None = None, ocr: bool = False) -> str:
     """How every answer, card, export and report names a place: ``S/RES/2769 (2025), para. 23, p. 6``."""
-    return ", ".join(reference_parts(name, paragraph, page, page_end, no_page))
+    return ", ".join(reference_parts(name, paragraph, page, page_end, no_page, ocr))
 
 
 @dataclass(slots=True)
@@ -229,6 +233,7 @@ class Citation:
     end: int | None = None
     page_end: int | None = None  # set when the quote runs over a page break onto a later page
     parts: list[tuple[int | None, str]] = field(default_factory=list)  # (page, text) per page, over a break
+    ocr: bool = False  # quoted from text OCR read off the page image (verified against that text)
 
     def to_dict(self) -> dict[str, Any]:
         extra: dict[str, Any] = {}
@@ -245,12 +250,14 @@ class Citation:
             "title": self.title,
             "doc_type": self.doc_type,
             "date": self.date,
+            **({"ocr": True} if self.ocr else {}),
             **extra,
         }
 
     def reference(self) -> str:
-        """``S/RES/2769 (2025), para. 23, p. 6`` (``pp. 4-5`` for a quote over a page break)."""
-        return reference(self.symbol or self.document, self.paragraph, self.page, self.page_end)
+        """``S/RES/2769 (2025), para. 23, p. 6`` (``pp. 4-5`` for a quote over a page break; ``p. 2 (OCR)`` for a
+        quote of text OCR read off a scanned page)."""
+        return reference(self.symbol or self.document, self.paragraph, self.page, self.page_end, ocr=self.ocr)
 
 
 @dataclass(slots=True)

@@ -41,7 +41,8 @@ CREATE TABLE IF NOT EXISTS documents (
   doc_id TEXT PRIMARY KEY, file_name TEXT, path TEXT, sha256 TEXT, source TEXT, symbol TEXT, symbol_key TEXT,
   doc_type TEXT, title TEXT, date TEXT, year INTEGER, language TEXT, pages INTEGER, chunks INTEGER,
   empty_pages TEXT, warnings TEXT, missions TEXT, ingested_at TEXT);
-CREATE TABLE IF NOT EXISTS pages (doc_id TEXT, number INTEGER, text TEXT, PRIMARY KEY (doc_id, number));
+CREATE TABLE IF NOT EXISTS pages (doc_id TEXT, number INTEGER, text TEXT, ocr INTEGER DEFAULT 0,
+  PRIMARY KEY (doc_id, number));
 CREATE TABLE IF NOT EXISTS chunks (
   doc_id TEXT, ordinal INTEGER, text_hash TEXT, text TEXT, spans TEXT, paragraph TEXT, section TEXT, kind TEXT,
   PRIMARY KEY (doc_id, ordinal));
@@ -92,6 +93,9 @@ class Store:
         self._catalog_path = catalog
         with self._db() as db:
             db.executescript(_SCHEMA)
+            # A catalog from before OCR lacks pages.ocr (its pages were all read from a text layer); the column is
+            # added by the first write, so reading an index never changes it.
+            self._pages_ocr = "ocr" in {r[1] for r in db.execute("PRAGMA table_info(pages)")}
         self._collection: Any = None
         self._lock = threading.Lock()
         # Vectors of recently named documents, for the current catalog version (see score_documents).
@@ -342,6 +346,11 @@ class Store:
         db = self._db()
         old_hashes = self._hashes_of(doc.doc_id)
         old_sha = db.execute("SELECT sha256 FROM documents WHERE doc_id = ?", (doc.doc_id,)).fetchone()
+        if not self._pages_ocr:
+            # Another process (the web app beside a CLI ingest) may have added it since this one opened the catalog.
+            if "ocr" not in {r[1] for r in db.execute("PRAGMA table_info(pages)")}:
+                db.execute("ALTER TABLE pages ADD COLUMN ocr INTEGER DEFAULT 0")
+            self._pages_ocr = True
         db.execute("BEGIN IMMEDIATE")
         try:
             self._delete_rows(db, doc.doc_id)
@@ -351,7 +360,8 @@ class Store:
                  symbol_key(doc.symbol) if doc.symbol else None, doc.doc_type, doc.title, doc.date, doc.year,
                  doc.language, doc.page_count, len(chunks), json.dumps(doc.empty_pages), json.dumps(doc.warnings),
                  json.dumps(doc.missions), time.strftime("%Y-%m-%dT%H:%M:%S")))
-            db.executemany("INSERT INTO pages VALUES (?,?,?)", [(doc.doc_id, p.number, p.text) for p in doc.pages])
+            db.executemany("INSERT INTO pages (doc_id, number, text, ocr) VALUES (?,?,?,?)",
+                           [(doc.doc_id, p.number, p.text, int(p.ocr)) for p in doc.pages])
             db.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?)", [
                 (c.doc_id, c.ordinal, c.text_hash, c.text, _span_json(c.spans), c.paragraph, c.section, c.kind)
                 for c in chunks])
@@ -482,25 +492,29 @@ class Store:
 
     # --- reading -------------------------------------------------------------------------------------------
     def documents(self) -> list[DocInfo]:
-        rows = self._db().execute(f"SELECT {_DOC_COLS} FROM documents ORDER BY date DESC, symbol").fetchall()
+        rows = self._db().execute(f"SELECT {self._doc_cols} FROM documents ORDER BY date DESC, symbol").fetchall()
         return [_docinfo(r) for r in rows]
 
     def document(self, doc_id_or_symbol: str) -> DocInfo:
         db = self._db()
-        row = db.execute(f"SELECT {_DOC_COLS} FROM documents WHERE doc_id = ?", (doc_id_or_symbol,)).fetchone()
+        row = db.execute(f"SELECT {self._doc_cols} FROM documents WHERE doc_id = ?", (doc_id_or_symbol,)).fetchone()
         if row is None:
-            named = db.execute(f"SELECT {_DOC_COLS} FROM documents WHERE file_name = ? ORDER BY doc_id",
+            named = db.execute(f"SELECT {self._doc_cols} FROM documents WHERE file_name = ? ORDER BY doc_id",
                                (doc_id_or_symbol,)).fetchall()
             if len(named) > 1:  # files of the same name from different folders: never pick one silently
                 raise NotFoundError(f"{doc_id_or_symbol!r} names {len(named)} indexed documents",
                                     f"name one by its id: {', '.join(r[0] for r in named)}")
             row = named[0] if named else None
         if row is None:
-            row = db.execute(f"SELECT {_DOC_COLS} FROM documents WHERE symbol_key = ? ORDER BY date DESC",
+            row = db.execute(f"SELECT {self._doc_cols} FROM documents WHERE symbol_key = ? ORDER BY date DESC",
                              (symbol_key(doc_id_or_symbol),)).fetchone()
         if row is None:
             raise NotFoundError(f"no indexed document {doc_id_or_symbol!r}")
         return _docinfo(row)
+
+    @property
+    def _doc_cols(self) -> str:
+        return f"{_DOC_COLS}, {_OCR_PAGES if self._pages_ocr else 'NULL'}"
 
     def page_text(self, doc_id: str, page: int | None) -> str:
         row = self._db().execute("SELECT text FROM pages WHERE doc_id = ? AND number = ?",
@@ -578,13 +592,14 @@ _COLLECTION_OF = ("coalesce((SELECT name FROM doc_collection dc WHERE dc.doc_id 
                   "'general')")
 _DOC_COLS = ("doc_id, file_name, path, sha256, source, symbol, doc_type, title, date, language, pages, chunks, "
              f"empty_pages, warnings, missions, ingested_at, {_COLLECTION_OF}")
+_OCR_PAGES = "(SELECT json_group_array(number) FROM pages p WHERE p.doc_id = documents.doc_id AND p.ocr)"
 _CHUNK_COLS = "doc_id, ordinal, text_hash, text, spans, paragraph, section, kind"
 
 
 def _docinfo(r: Sequence[Any]) -> DocInfo:
     return DocInfo(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11],
                    json.loads(r[12] or "[]"), json.loads(r[13] or "[]"), json.loads(r[14] or "[]"), r[15],
-                   collection=r[16])
+                   collection=r[16], ocr_pages=json.loads(r[17] or "[]"))
 
 
 def _chunk(r: Sequence[Any]) -> Chunk:

@@ -110,7 +110,7 @@ def run_triage(paths: Iterable[Path], settings: Settings, out_dir: Path, force: 
     todo: list[tuple[Path, str]] = []
     for f in files:
         if f.suffix.lower() not in SUPPORTED_SUFFIXES:
-            # Bulk JSONL holds many records; triage works per file (PDF or Akoma Ntoso XML).
+            # Bulk JSONL holds many records; triage works per file (PDF, Akoma Ntoso XML, Word, web page, text).
             report.outcomes.append(TriageOutcome(str(f), "skipped", "bulk records are not triaged; use "
                                                  "`briefbot ingest` for them"))
             continue

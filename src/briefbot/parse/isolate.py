@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..models import Document
+from .ocr import OcrOptions
 
 log = logging.getLogger(__name__)
 
@@ -50,11 +51,23 @@ def _peak_mb(pid: int | None) -> float | None:
     return None
 
 
-def _worker(conn: Connection, memory_mb: float | None = None) -> None:
+_CHILD_CONN: Connection | None = None  # in a parser child: its pipe to the pool
+
+
+def extend_deadline(seconds: float) -> None:
+    """Ask the pool for ``seconds`` more before this file times out (each OCR'd page has its own time limit); a
+    no-op outside a parser child."""
+    if _CHILD_CONN is not None:
+        _CHILD_CONN.send(("more", seconds))
+
+
+def _worker(conn: Connection, memory_mb: float | None = None, ocr: OcrOptions | None = None) -> None:
+    global _CHILD_CONN
     from ..errors import DocumentError
     from . import parse_file
 
     limit_memory(memory_mb)
+    _CHILD_CONN = conn
     while True:
         try:
             path = conn.recv()
@@ -63,7 +76,7 @@ def _worker(conn: Connection, memory_mb: float | None = None) -> None:
         if path is None:
             return
         try:
-            conn.send(("ok", parse_file(Path(path))))
+            conn.send(("ok", parse_file(Path(path), ocr)))
         except DocumentError as exc:
             conn.send(("error", str(exc.message)))
         except MemoryError:
@@ -76,9 +89,9 @@ def _worker(conn: Connection, memory_mb: float | None = None) -> None:
 class _Slot:
     """One child process and its pipe."""
 
-    def __init__(self, ctx: Any, memory_mb: float | None) -> None:
+    def __init__(self, ctx: Any, memory_mb: float | None, ocr: OcrOptions | None = None) -> None:
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker, args=(child, memory_mb), daemon=True)
+        self.proc = ctx.Process(target=_worker, args=(child, memory_mb, ocr), daemon=True)
         self.proc.start()
         child.close()
 
@@ -98,12 +111,14 @@ class _Slot:
 class ParserPool:
     """Parses files in ``workers`` child processes; results come back in input order."""
 
-    def __init__(self, workers: int = 1, timeout_s: float = 120.0, memory_mb: float | None = None) -> None:
+    def __init__(self, workers: int = 1, timeout_s: float = 120.0, memory_mb: float | None = None,
+                 ocr: OcrOptions | None = None) -> None:
         # forkserver: children start clean, without the parent's torch threads (fork after torch can deadlock).
         self._ctx = mp.get_context("forkserver")
         self._workers = max(1, workers)
         self._timeout = timeout_s
         self._memory_mb = memory_mb  # address-space cap of each child (RLIMIT_AS)
+        self._ocr = ocr  # how children read pages without a text layer (None: they do not)
         self._slots: list[_Slot] = []
 
     def __enter__(self) -> ParserPool:
@@ -120,7 +135,7 @@ class ParserPool:
     def parse(self, paths: Iterable[Path]) -> Iterator[ParseOutcome]:
         pending = list(paths)
         while len(self._slots) < min(self._workers, max(1, len(pending))):
-            self._slots.append(_Slot(self._ctx, self._memory_mb))
+            self._slots.append(_Slot(self._ctx, self._memory_mb, self._ocr))
         busy: list[tuple[_Slot, Path, float]] = []
         queue = iter(pending)
         free = list(self._slots)
@@ -155,17 +170,23 @@ class ParserPool:
         try:
             # Wait in short steps, noting the child's peak memory: a child killed by an allocation failure under
             # its cap (PDFium aborts) is reported as out of memory, not as a crash.
+            allowed = self._timeout
             while True:
-                remaining = self._timeout - (time.monotonic() - started)
+                remaining = allowed - (time.monotonic() - started)
                 ready = slot.conn.poll(max(0.0, min(remaining, 0.25)))
-                if ready or remaining <= 0.25:
+                if ready:
+                    status, payload = slot.conn.recv()
+                    if status != "more":
+                        break
+                    allowed += payload  # the child starts a step with its own limit (OCR of a page)
+                    continue
+                if remaining <= 0.25:
                     break
                 peak = _peak_mb(slot.proc.pid) or peak
             if not ready:
                 slot.stop(kill=True)
-                return ParseOutcome(path, None, f"parser timed out after {self._timeout:g} s (file may be "
+                return ParseOutcome(path, None, f"parser timed out after {allowed:g} s (file may be "
                                     "malformed)", time.monotonic() - started)
-            status, payload = slot.conn.recv()
         except (EOFError, OSError):
             slot.proc.join(timeout=2)  # reap it, or exitcode is still None
             code = slot.proc.exitcode
@@ -184,4 +205,4 @@ class ParserPool:
 
     def _replace(self, dead: _Slot) -> None:
         self._slots = [s for s in self._slots if s is not dead]
-        self._slots.append(_Slot(self._ctx, self._memory_mb))
+        self._slots.append(_Slot(self._ctx, self._memory_mb, self._ocr))

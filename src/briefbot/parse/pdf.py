@@ -23,7 +23,9 @@ import pypdfium2.raw as pdfium_c
 from ..errors import DocumentError
 from ..models import Block, Document, Page, Span
 from . import meta
+from .isolate import extend_deadline
 from .meta import Line
+from .ocr import OcrError, OcrOptions, page_lines
 
 log = logging.getLogger(__name__)
 
@@ -50,13 +52,18 @@ class _Para:
     footnote: bool = False
 
 
-def parse_pdf(path: Path) -> Document:
-    """Parse one PDF. Raises :class:`DocumentError` with a one-line reason for anything unusable."""
+def parse_pdf(path: Path, ocr: OcrOptions | None = None) -> Document:
+    """Parse one PDF. Raises :class:`DocumentError` with a one-line reason for anything unusable.
+
+    With ``ocr`` enabled, a page without a text layer is read from its image by Tesseract (``Page.ocr``).
+    """
     data = _read_checked(path)
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         raise DocumentError(_pdfium_reason(str(exc), path)) from None
+    ocr_pages: list[int] = []
+    ocr_problems: dict[str, list[int]] = {}
     try:
         pages_lines: list[list[Line]] = []
         heights: list[float] = []
@@ -66,13 +73,21 @@ def parse_pdf(path: Path) -> Document:
             width, height = page.get_size()
             widths.append(width)
             heights.append(height)
-            pages_lines.append(_page_lines(page))
+            lines = _page_lines(page)
+            if ocr is not None and ocr.enabled and sum(len(ln.text) for ln in lines) < 20 and _has_image(page):
+                try:
+                    lines = _recognise(page, ocr) or lines
+                    ocr_pages.append(i + 1)
+                except OcrError as exc:
+                    ocr_problems.setdefault(str(exc), []).append(i + 1)
+            pages_lines.append(lines)
     except pdfium.PdfiumError as exc:
         raise DocumentError(f"unreadable page in PDF ({exc})") from None
     finally:
         pdf.close()
     if not pages_lines:
         raise DocumentError("the PDF has no pages")
+    _match_ocr_sizes(pages_lines, ocr_pages)
 
     info = meta.read_masthead(pages_lines[0], heights[0], path.name)
     body = _strip_running_heads(pages_lines, heights, info.symbol, widths)
@@ -81,11 +96,25 @@ def parse_pdf(path: Path) -> Document:
     pages, blocks = _assemble(paras, len(pages_lines), vocab, info)
     full_text = "\n".join(p.text for p in pages)
     empty = [p.number for p in pages if len(p.text.strip()) < 20]
+    for p in pages:
+        p.ocr = p.number in ocr_pages and p.number not in empty
+    recognised = [p.number for p in pages if p.ocr]
     warnings: list[str] = []
+    if recognised:
+        warnings.append(f"OCR: text of {len(recognised)} page(s) without a text layer read by Tesseract "
+                        f"({_ranges(recognised)}); quotes from them are the OCR text")
+    # "needs OCR" marks pages OCR did not read (off, not installed, failed): the next ingest with OCR working
+    # reads the unchanged file again.
+    if ocr is None or not ocr.enabled:
+        why = "needs OCR: the ocr setting is off"
+    elif ocr_problems:
+        why = "; ".join(f"needs OCR: {problem}" for problem in ocr_problems)
+    else:
+        why = "blank, or OCR found no text"
     if len(empty) == len(pages):
-        warnings.append(f"image-only scan: none of its {len(pages)} pages has a text layer (needs OCR)")
+        warnings.append(f"image-only scan: none of its {len(pages)} pages has a text layer ({why})")
     elif empty:
-        warnings.append(f"{len(empty)} page(s) without text: {_ranges(empty)}")
+        warnings.append(f"{len(empty)} page(s) without text: {_ranges(empty)} ({why})")
     language = meta.detect_language(full_text)
     if language not in ("en", "unknown"):
         warnings.append(f"non-English text (detected '{language}')")
@@ -108,6 +137,32 @@ def parse_pdf(path: Path) -> Document:
         warnings=warnings + info.warnings,
         missions=meta.find_missions(full_text),
     )
+
+
+def _recognise(page: pdfium.PdfPage, options: OcrOptions) -> list[Line]:
+    """OCR one page; the parser's own time limit grows by the page's OCR limit, so a long scan is not cut off
+    while each page stays bounded."""
+    extend_deadline(options.timeout_s + 5)
+    return page_lines(page, options)
+
+
+def _match_ocr_sizes(pages_lines: list[list[Line]], ocr_pages: list[int]) -> None:
+    """Put OCR'd lines on the text layer's size scale: OCR only estimates sizes from word heights, and in a document
+    mixing both, the estimate's body size must read as body size (not as a heading) beside the text pages."""
+    text_sizes = [round(ln.size) for i, lines in enumerate(pages_lines, start=1) if i not in ocr_pages
+                  for ln in lines if ln.size > 0]
+    ocr_sizes = [round(ln.size) for i in ocr_pages for ln in pages_lines[i - 1] if ln.size > 0]
+    if not text_sizes or not ocr_sizes:
+        return
+    ratio = statistics.mode(text_sizes) / statistics.mode(ocr_sizes)
+    for i in ocr_pages:
+        for ln in pages_lines[i - 1]:
+            ln.size = round(ln.size * ratio, 1)
+
+
+def _has_image(page: pdfium.PdfPage) -> bool:
+    """A page without text is worth OCR only when it shows an image (a blank page is just blank)."""
+    return next(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3), None) is not None
 
 
 def _read_checked(path: Path) -> bytes:

@@ -49,7 +49,7 @@ from .library import manage_panel
 from .mandates_tab import mandates_tab
 from .pdfview import RenderLimits, render_page
 from .serving import TempFiles, check_bind, is_loopback, open_temp_space, resolve_pdf, temp_parent
-from .uploads import IngestJob, stage_uploads, validate_uploads
+from .uploads import UPLOAD_KINDS, IngestJob, stage_uploads, validate_uploads
 from .views import (
     ANY_YEAR,
     FAILURE_COLUMNS,
@@ -377,6 +377,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         path = tmp.write_bytes(f"{Path(pdf.name).stem}-p{card.page}.png", png.getvalue())
         bot.audit.record(scope.user, "open", document=card.doc_id, page=card.page)
         where = "quote highlighted" if found else "the quote could not be located on the page image"
+        if card.ocr and not found:  # a scan has no text layer to find the quote in; the card quotes the OCR text
+            where = "scanned page: the quote is OCR text of this image and is not highlighted"
         return {page: str(path), caption: f"**{ref}** · {md_text(card.title or pdf.name)} — {where}", state: session}
 
     # --- exports, made when asked for -----------------------------------------------------------------------
@@ -587,10 +589,12 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                                             scale=5, elem_id="remove-docs")
                     remove_btn = gr.Button("Remove", variant="stop", size="sm", scale=1, elem_id="remove-btn")
                 remove_status = gr.Markdown(elem_id="remove-status")
-                gr.Markdown(f"### Add PDFs\nUp to {settings.upload_max_files} files of at most "
+                gr.Markdown(f"### Add documents\nPDF, Word (.docx), web pages (.html), Markdown and text; "
+                            f"up to {settings.upload_max_files} files of at most "
                             f"{settings.upload_max_mb:g} MB each. They are copied into the index folder and "
                             "ingested in the background; chat keeps working.")
-                files = gr.File(file_count="multiple", file_types=[".pdf"], label="PDF files", elem_id="upload")
+                files = gr.File(file_count="multiple", file_types=list(UPLOAD_KINDS), label="Files",
+                                elem_id="upload")
                 upload_collection = gr.Dropdown(["general"], value="general", allow_custom_value=True,
                                                 label="Into the collection", elem_id="upload-collection")
                 upload_btn = gr.Button("Add to index", variant="primary", elem_id="upload-btn")

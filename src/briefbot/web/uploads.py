@@ -32,23 +32,38 @@ class UploadCheck:
 
 
 
+# What the upload takes: suffix → what its first bytes must be (None: text, so no NUL bytes).
+UPLOAD_KINDS: dict[str, tuple[str, bytes | None]] = {
+    ".pdf": ("a PDF (the file does not start with %PDF-)", PDF_MAGIC),
+    ".docx": ("a Word .docx file (not a zip package)", b"PK\x03\x04"),
+    ".html": ("a web page (binary content)", None), ".htm": ("a web page (binary content)", None),
+    ".md": ("a Markdown file (binary content)", None), ".txt": ("a text file (binary content)", None),
+}
+
+
 def validate_uploads(paths: list[Path], max_mb: float, max_files: int) -> UploadCheck:
-    """Which uploaded files may be ingested: PDFs by their first bytes, within the size and count limits.
+    """Which uploaded files may be ingested: PDFs, Word files, web pages, Markdown and text, checked by their first
+    bytes, within the size and count limits.
 
     Raises UploadRejected for a batch refused as a whole (nothing selected, too many files).
     """
     if not paths:
-        raise UploadRejected("no files selected", "choose one or more PDF files")
+        raise UploadRejected("no files selected", f"choose one or more files ({', '.join(UPLOAD_KINDS)})")
     if len(paths) > max_files:
         raise UploadRejected(f"too many files: {len(paths)} selected, at most {max_files} per upload",
                              "upload them in smaller batches")
     check = UploadCheck()
     for p in paths:
         name = p.name
+        kind = UPLOAD_KINDS.get(p.suffix.lower())
+        if kind is None:
+            check.rejected.append((name, f"not a file type briefbot reads ({', '.join(UPLOAD_KINDS)})"))
+            continue
+        what, magic = kind
         try:
             size = p.stat().st_size
             with p.open("rb") as fh:
-                head = fh.read(len(PDF_MAGIC))
+                head = fh.read(4096)
         except OSError:
             check.rejected.append((name, "could not be read"))
             continue
@@ -56,8 +71,8 @@ def validate_uploads(paths: list[Path], max_mb: float, max_files: int) -> Upload
             check.rejected.append((name, "empty file"))
         elif size > max_mb * MB:
             check.rejected.append((name, f"{size / MB:.1f} MB is over the {max_mb:g} MB upload limit"))
-        elif head != PDF_MAGIC:
-            check.rejected.append((name, "not a PDF (the file does not start with %PDF-)"))
+        elif (not head.startswith(magic)) if magic else (b"\x00" in head):
+            check.rejected.append((name, f"not {what}"))
         else:
             check.accepted.append(p)
     return check
@@ -69,7 +84,7 @@ def stage_uploads(files: list[Path], uploads: Path) -> list[Path]:
 
     uploads.mkdir(parents=True, exist_ok=True)
     # Never over an earlier upload of the same name: its document is served from those bytes.
-    return [stage_copy(f, uploads / safe_name(f.name)) for f in files]
+    return [stage_copy(f, uploads / safe_name(f.name, f.suffix.lower() or ".pdf")) for f in files]
 
 
 class IngestJob:

@@ -33,14 +33,15 @@ class Card:
     quote: str
     passage: bool = False  # a closest passage, not a citation
     start: int | None = None  # offset of the quote in the cleaned page text, when known
+    ocr: bool = False  # the quote is OCR text of a scanned page
 
     def reference(self) -> str:
-        return reference(self.symbol or self.doc_id, self.paragraph, self.page)
+        return reference(self.symbol or self.doc_id, self.paragraph, self.page, ocr=self.ocr)
 
 
 def card_from_citation(c: Citation) -> Card:
     return Card(key=c.key, doc_id=c.doc_id, symbol=c.symbol, title=c.title, doc_type=c.doc_type, date=c.date,
-                page=c.page, paragraph=c.paragraph, quote=c.quote, start=c.start)
+                page=c.page, paragraph=c.paragraph, quote=c.quote, start=c.start, ocr=c.ocr)
 
 
 def card_from_hit(h: Hit) -> Card:
