@@ -36,7 +36,11 @@ these they this those to was we were what when where which who whom whose why wi
 any all also between during under over per document documents un united nations say says said tell
 according report reports""".split())
 _NUMERIC_Q = re.compile(r"\b(how many|how much|number of|what number|percentage|per cent|when|until when|date|"
-                        r"which year|how long|how far|total|amount)\b", re.I)
+                        r"which year|how long|how far|total|amount|(?:what|which) (?:share|proportion|fraction|"
+                        r"part|percentage)|how large a (?:share|part))\b", re.I)
+# A quantity in words answers "what share" as well as digits do: "Three-quarters of current UN peace operations".
+_QUANTITY = re.compile(r"\d|\b(?:half|halves|thirds?|quarters?|fifths?|tenths?|majority|minority|per ?cent|"
+                       r"percent|dozens?|hundreds|thousands|millions)\b", re.I)
 _LEAD_LABEL = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,2}\)|\([ivx]{1,5}\))\s+")
 INHERITED = 1.0  # weight of a question word matched only by the document's title, countries or section
 _TYPE_PRIORITY = {"resolution": 4, "panel_report": 3, "sg_report": 2, "letter": 1, "other": 0}
@@ -136,10 +140,10 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             score = 0.55 * overlap + 0.25 * passage + 0.2 * dense
             if typed and direct_answer(question, sentence):
                 score += ANSWER_TYPE_BONUS  # holds what a when / how long / how many question asks for
-            elif numeric and re.search(r"\d", sentence):
+            elif numeric and _QUANTITY.search(sentence):
                 score += 0.08
             span = hit.chunk.locate(a)
-            if span and span.label and not span.label.startswith("fn"):
+            if span and span.label and not span.label.startswith(("fn", "en ")):
                 # Numbered paragraphs carry a document's substance (a resolution's decisions); preambles recall.
                 score += 0.06
             elif hit.doc.doc_type == "resolution":
@@ -544,7 +548,8 @@ def verified_citation(doc: DocInfo, span: Span, lo: int, quote: str, key: str, p
         page_start = found
     return Citation(key=key, document=doc.file_name, symbol=doc.symbol, page=span.page, paragraph=span.label,
                     quote=quote, title=doc.title, doc_type=doc.doc_type, date=doc.date, start=page_start,
-                    end=page_start + len(quote))
+                    end=page_start + len(quote), origin=doc.origin, authors=list(doc.authors),
+                    publisher=doc.publisher, report_number=doc.report_number)
 
 
 def _same_text(a: str, b: str) -> bool:

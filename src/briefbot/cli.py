@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 from .errors import BriefbotError
+from .models import author_names, paragraph_label
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -99,7 +100,8 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="PDF/XML files or fo
             elif r.status in ("ingested", "replaced"):
                 warn = f"  [yellow]({'; '.join(r.warnings)})[/yellow]" if r.warnings else ""
                 as_id = f" as {r.doc_id}" if r.doc_id and r.doc_id != name else ""
-                out.print(f"{r.status.upper():<9} {name}{as_id}: {r.symbol or '?'} · {r.doc_type} · {r.pages} p · "
+                out.print(f"{r.status.upper():<9} {name}{as_id}: {r.symbol or r.cited_as or '?'} · {r.doc_type} · "
+                          f"{r.pages} p · "
                           f"{r.chunks} chunks{warn}", highlight=False)
         counts = ", ".join(f"{v} {k}" for k, v in sorted(report.counts().items()))
         out.print(f"{len(report.results)} files: {counts} in {report.seconds:.1f} s "
@@ -127,7 +129,10 @@ def library(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
 
     table = Table("symbol", "type", "date", "pages", "chunks", "no text", "file", "title", show_lines=False)
     for d in docs:
-        table.add_row(d.symbol or "?", d.doc_type, d.date or "", str(d.pages), str(d.chunks),
+        # An analysis has no symbol: its author and publisher say what it is.
+        who = ", ".join(x for x in (author_names(d.authors), d.publisher) if x) or "analysis"
+        table.add_row(d.symbol or (who if d.origin == "analysis" else "?"), d.doc_type, d.date or "", str(d.pages),
+                      str(d.chunks),
                       ",".join(map(str, d.empty_pages[:6])) + ("…" if len(d.empty_pages) > 6 else ""),
                       d.file_name, (d.title or "")[:60])
     out.print(table)
@@ -152,15 +157,17 @@ def remove(docs: Annotated[list[str], typer.Argument(help="File names or symbols
 
 
 def _filters(doc_type: list[str] | None, year_from: int | None, year_to: int | None, symbol: list[str] | None,
-             mission: list[str] | None) -> Any:
+             mission: list[str] | None, origin: str | None = None) -> Any:
     from .models import DOC_TYPES
     from .store import Filters
 
     for t in doc_type or []:
         if t not in DOC_TYPES:
             raise BriefbotError(f"unknown document type {t!r}", f"use one of {', '.join(DOC_TYPES)}")
+    if origin not in (None, "un", "analysis"):
+        raise BriefbotError(f"unknown origin {origin!r}", "use un (UN documents) or analysis (non-UN analyses)")
     return Filters(doc_types=doc_type or None, year_from=year_from, year_to=year_to, symbols=symbol or None,
-                   missions=mission or None)
+                   missions=mission or None, origin=origin)
 
 
 @app.command()
@@ -175,6 +182,8 @@ def ask(question: Annotated[str | None, typer.Argument(help="The question (omit 
                           ] = None,
         mission: Annotated[list[str] | None, typer.Option("--mission", help="Restrict to a mission or country.")
                            ] = None,
+        origin: Annotated[str | None, typer.Option("--origin", help="Restrict to UN documents (un) or to non-UN "
+                          "analyses (analysis).")] = None,
         engine: Annotated[str | None, typer.Option("--engine", help="extractive or llm.")] = None,
         batch: Annotated[Path | None, typer.Option("--batch", help="JSONL file of {id, question} objects.")] = None,
         as_json: JsonOpt = False) -> None:
@@ -189,7 +198,7 @@ def ask(question: Annotated[str | None, typer.Argument(help="The question (omit 
 
         if engine not in (None, "extractive", "llm"):
             raise BriefbotError(f"unknown engine {engine!r}", "use extractive or llm")
-        filters = _filters(doc_type, year_from, year_to, symbol, mission)
+        filters = _filters(doc_type, year_from, year_to, symbol, mission, origin)
         bot = open_briefbot(settings)
         if batch is not None:
             _ask_batch(bot, batch, filters, engine)
@@ -211,7 +220,8 @@ def ask(question: Annotated[str | None, typer.Argument(help="The question (omit 
         for h in answer.hits[:5]:
             p = h.to_passage()
             out.print(f"  {p['rank']}. {p['symbol'] or p['document']}, p. {p['page']}"
-                      f"{', para. ' + p['paragraph'] if p['paragraph'] else ''}: {p['text'][:160]}…", highlight=False)
+                      f"{', ' + paragraph_label(p['paragraph']) if p['paragraph'] else ''}: {p['text'][:160]}…",
+                      highlight=False)
 
 
 def _ask_batch(bot: Any, path: Path, filters: Any, engine: str | None) -> None:

@@ -106,7 +106,10 @@ def _references(citations: Any) -> str:
     for c in citations or []:
         if isinstance(c, dict):
             cite = Citation(key=str(c.get("key", "")), document=str(c.get("document", "")), symbol=c.get("symbol"),
-                            page=c.get("page"), paragraph=c.get("paragraph"), quote=str(c.get("quote", "")))
+                            page=c.get("page"), paragraph=c.get("paragraph"), quote=str(c.get("quote", "")),
+                            title=c.get("title"), date=c.get("date"), origin=str(c.get("origin") or "un"),
+                            authors=list(c.get("authors") or []), publisher=c.get("publisher"),
+                            report_number=c.get("report_number"))
             refs.append(f"[{cite.key}] {cite.reference()}")
     return " | ".join(refs)
 

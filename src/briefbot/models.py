@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -139,6 +140,10 @@ class DocInfo:
     warnings: list[str]
     missions: list[str]
     ingested_at: str
+    origin: str = "un"  # "un" | "analysis"
+    authors: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    report_number: str | None = None
 
     @property
     def year(self) -> int | None:
@@ -179,10 +184,30 @@ class Hit:
 
 
 def paragraph_label(label: str) -> str:
-    """How a passage's label reads in a reference: ``para. 23``, or ``footnote 12`` for a footnote (``fn 12``)."""
+    """How a passage's label reads in a reference: ``para. 23``, ``footnote 12`` for a footnote (``fn 12``),
+    ``endnote 4`` (``en 4``), or
+    the quoted section heading that addresses a passage of an analysis (``"II.B Financing armed groups"``)."""
     if label.startswith("fn "):
         return "footnote " + label[3:]
+    if label.startswith("en "):
+        return "endnote " + label[3:]
+    if not re.match(r"^\d{1,3}(?: \([a-z]{1,2}\)| \([ivx]{1,5}\))*$", label):
+        return f"\"{label}\""
     return f"para. {label}"
+
+
+def short_title(title: str) -> str:
+    """A title as an analyst cites it: the part before its subtitle ("Still Flying Blind")."""
+    head = re.split(r":\s|\s[—–]\s", title, maxsplit=1)[0].strip()
+    return head if len(head) >= 4 else title
+
+
+def author_names(authors: list[str]) -> str:
+    """Surnames as a citation gives them: "Boutellis", "Boutellis and Tiéllès", "Boutellis et al."."""
+    surnames = [a.split()[-1] if a.split() and " " in a.strip() else a for a in authors]
+    if len(surnames) > 2:
+        return f"{surnames[0]} et al."
+    return " and ".join(surnames)
 
 
 @dataclass(slots=True)
@@ -200,6 +225,10 @@ class Citation:
     end: int | None = None
     page_end: int | None = None  # set when the quote runs over a page break onto a later page
     parts: list[tuple[int | None, str]] = field(default_factory=list)  # (page, text) per page, over a break
+    origin: str = "un"  # an analysis is cited by author, title and publisher instead of a symbol
+    authors: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    report_number: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         extra: dict[str, Any] = {}
@@ -215,18 +244,30 @@ class Citation:
             "title": self.title,
             "doc_type": self.doc_type,
             "date": self.date,
+            "origin": self.origin,
+            **({"authors": self.authors, "publisher": self.publisher, "report_number": self.report_number}
+               if self.origin == "analysis" else {}),
             **extra,
         }
 
     def reference(self) -> str:
-        """``S/RES/2769 (2025), para. 23, p. 6`` (``pp. 4-5`` for a quote over a page break)."""
+        """``S/RES/2769 (2025), para. 23, p. 6`` (``pp. 4-5`` for a quote over a page break); an analysis as an
+        analyst cites it: ``Boutellis, "Still Flying Blind" (Oxford Research Group, 2019), p. 2, "Section"``."""
+        if self.page is not None and self.page_end is not None and self.page_end != self.page:
+            where = f"pp. {self.page}-{self.page_end}"
+        else:
+            where = f"p. {self.page}" if self.page is not None else ""
+        if self.origin == "analysis":
+            work = f"\"{short_title(self.title)}\"" if self.title else self.document
+            imprint = ", ".join(x for x in (self.publisher, self.report_number, self.date[:4] if self.date else None)
+                                if x)
+            head = ", ".join(x for x in (author_names(self.authors), work) if x) + (f" ({imprint})" if imprint else "")
+            return ", ".join(x for x in (head, where, paragraph_label(self.paragraph) if self.paragraph else "") if x)
         parts = [self.symbol or self.document]
         if self.paragraph:
             parts.append(paragraph_label(self.paragraph))
-        if self.page is not None and self.page_end is not None and self.page_end != self.page:
-            parts.append(f"pp. {self.page}-{self.page_end}")
-        elif self.page is not None:
-            parts.append(f"p. {self.page}")
+        if where:
+            parts.append(where)
         return ", ".join(parts)
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from ..errors import DocumentError
 from ..models import Block, BlockKind, Document, Page, Span
 from ..symbols import normalize_symbol, symbol_key, symbols_match
+from .meta import resolution_subject
 
 log = logging.getLogger(__name__)
 
@@ -689,6 +690,10 @@ def parse_akn(path: Path) -> Document:
     walker.document(doc)
     if not walker.out.blocks:
         raise DocumentError(f"{path.name}: no text in the Akoma Ntoso document")
+    if doc_type == "resolution" and not meta.agenda:
+        # No agenda item in the metadata: say what the resolution is about from its own text.
+        subject = resolution_subject(walker.out.blocks)
+        title = f"{title}: {subject}" if subject else title
     return Document(
         doc_id=path.name,
         file_name=path.name,
@@ -802,6 +807,9 @@ def _record_document(rec: dict[str, object], symbol: str, text: str, digest: str
         res = next((ln for ln in lines[:8] if re.match(r"^Resolution\s+\d", ln, re.I)), None)
         title = record_title or ((res.capitalize() if res else f"Resolution {symbol.removeprefix('S/RES/')}")
                                  + suffix)
+        if not record_title and not agenda:
+            subject = resolution_subject(layout.blocks)
+            title = f"{title}: {subject}" if subject else title
     else:
         warnings.append("draft resolution that was not adopted")
         title = f"Draft resolution {symbol} (not adopted){suffix}"

@@ -137,7 +137,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
 
     # --- chat -----------------------------------------------------------------------------------------------
     def chat(question: str, history: list[dict[str, Any]], session: Session, doc_types: list[str],
-             year_from: Any, year_to: Any, missions: list[str], documents: list[str]) -> Iterator[tuple[Any, ...]]:
+             year_from: Any, year_to: Any, missions: list[str], documents: list[str],
+             origin: str | None = None) -> Iterator[tuple[Any, ...]]:
         skip = gr.skip()
         question = (question or "").strip()
         if not question:
@@ -145,7 +146,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
             yield (skip,) * 9
             return
         try:
-            filters = h.filters_from_ui(doc_types, year_from, year_to, missions, documents)
+            filters = h.filters_from_ui(doc_types, year_from, year_to, missions, documents, origin)
         except BriefbotError as exc:  # a bad filter keeps the question in its box
             gr.Warning(f"Filters: {exc}")
             yield (skip,) * 9
@@ -320,14 +321,14 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
     # --- API ------------------------------------------------------------------------------------------------
     def ask_api(question: str, doc_types: list[str] | None = None, year_from: int | None = None,
                 year_to: int | None = None, missions: list[str] | None = None,
-                documents: list[str] | None = None) -> dict[str, Any]:
+                documents: list[str] | None = None, origin: str | None = None) -> dict[str, Any]:
         """Answer a question from the indexed documents: answer text, abstained flag, citations (symbol, page,
-        paragraph, verbatim quote) and the retrieved passages."""
+        paragraph, verbatim quote) and the retrieved passages. ``origin``: "un" or "analysis" (non-UN)."""
         if not question or not question.strip():
             raise gr.Error("question is empty")
         try:
             answer = bot.ask(question, filters=h.filters_from_ui(doc_types, year_from, year_to, missions,
-                                                                 documents))
+                                                                 documents, origin))
         except BriefbotError as exc:
             raise gr.Error(str(exc)) from exc
         return answer.to_dict()
@@ -353,6 +354,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
                                                elem_id="f-missions")
                         documents = gr.Dropdown([], multiselect=True, label="Only these documents",
                                                 elem_id="f-docs")
+                        origin = gr.Radio(h.ORIGIN_CHOICES, value="", label="Source", elem_id="f-origin")
                         clear = gr.Button("Clear filters", size="sm", elem_id="f-clear")
                     chatbot = gr.Chatbot(height="60vh", elem_id="chatbot",
                                          buttons=["copy"], layout="panel", show_label=False, autoscroll=True,
@@ -421,14 +423,14 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
 
         # --- events -----------------------------------------------------------------------------------------
         gr.api(ask_api, api_name="ask")  # the one public endpoint; registered first so it keeps its name
-        filters = [doc_types, year_from, year_to, missions, documents]
+        filters = [doc_types, year_from, year_to, missions, documents, origin]
         chat_outputs = [chatbot, question, session, cards_title, cards, target, page, caption, export_file]
         for trigger in (ask_btn.click, question.submit):
             trigger(chat, [question, chatbot, session, *filters], chat_outputs, **private).then(
                 None, None, None, js=SHOW_NEWEST_JS)
         chatbot.select(select_message, [session], [session, cards_title, cards, target], **private)
         cards.click(show_card, [cards, session], [page, caption, session], **private)
-        clear.click(lambda: ([], "", "", [], []), None, filters, **private)
+        clear.click(lambda: ([], "", "", [], [], ""), None, filters, **private)
         export_md.click(export_answer, [session], export_file, **private)
         pdf_btn.click(export_pdf, [session], export_file, **private)
         up.click(feedback_up, [session, comment], [fb_status, comment], concurrency_limit=None, **private)

@@ -51,8 +51,11 @@ class Card:
     quote: str
     passage: bool = False  # a closest passage, not a citation
     start: int | None = None  # offset of the quote in the cleaned page text, when known
+    cited_as: str | None = None  # an analysis: the citation's own reference (author, title, publisher)
 
     def reference(self) -> str:
+        if self.cited_as:
+            return self.cited_as
         parts = [self.symbol or self.doc_id]
         if self.paragraph:
             parts.append(paragraph_label(self.paragraph))
@@ -63,7 +66,8 @@ class Card:
 
 def card_from_citation(c: Citation) -> Card:
     return Card(key=c.key, doc_id=c.document, symbol=c.symbol, title=c.title, doc_type=c.doc_type, date=c.date,
-                page=c.page, paragraph=c.paragraph, quote=c.quote, start=c.start)
+                page=c.page, paragraph=c.paragraph, quote=c.quote, start=c.start,
+                cited_as=c.reference() if c.origin == "analysis" else None)
 
 
 def card_from_hit(h: Hit) -> Card:
@@ -77,9 +81,15 @@ def card_from_hit(h: Hit) -> Card:
         end_at = spans[on_page[-1] + 1].at if on_page[-1] + 1 < len(spans) else len(text)
         text = text[spans[0].at:end_at]
         start = spans[0].start
+    cited_as = None
+    if h.doc.origin == "analysis":
+        cited_as = Citation(key=str(h.rank), document=h.doc.file_name, symbol=None, page=page,
+                            paragraph=h.chunk.paragraph, quote="", title=h.doc.title, date=h.doc.date,
+                            origin="analysis", authors=h.doc.authors, publisher=h.doc.publisher,
+                            report_number=h.doc.report_number).reference()
     return Card(key=str(h.rank), doc_id=h.doc.doc_id, symbol=h.doc.symbol, title=h.doc.title,
                 doc_type=h.doc.doc_type, date=h.doc.date, page=page, paragraph=h.chunk.paragraph,
-                quote=text.strip(), passage=True, start=start)
+                quote=text.strip(), passage=True, start=start, cited_as=cited_as)
 
 
 def cards_for(answer: Answer, closest: int = 5) -> list[Card]:
@@ -95,9 +105,11 @@ def card_html(card: Card) -> str:
     """A card as escaped HTML: reference line, title/type/date line, quote."""
     e = html.escape
     where = [f"<b>{e(card.symbol or card.doc_id)}</b>"]
-    if card.paragraph:
+    if card.cited_as:
+        where = [f"<b>{e(card.cited_as)}</b>"]
+    elif card.paragraph:
         where.append(e(paragraph_label(card.paragraph)).replace(" ", "&nbsp;", 1))
-    if card.page is not None:
+    if card.page is not None and not card.cited_as:
         where.append(f"p.&nbsp;{card.page}")
     meta = [x for x in (card.title, DOC_TYPE_LABELS.get(card.doc_type or "", card.doc_type), card.date) if x]
     quote = card.quote
@@ -169,8 +181,11 @@ def year_choices(docs: list[DocInfo]) -> list[tuple[str, str]]:
     return [ANY_YEAR, *((str(y), str(y)) for y in years)]
 
 
+ORIGIN_CHOICES = [("All", ""), ("UN documents", "un"), ("Analyses (non-UN)", "analysis")]
+
+
 def filters_from_ui(doc_types: list[str] | None, year_from: Any, year_to: Any, missions: list[str] | None,
-                    doc_ids: list[str] | None) -> Filters | None:
+                    doc_ids: list[str] | None, origin: str | None = None) -> Filters | None:
     """Filters from the form; empty year boxes mean no bound, a reversed range is read the way it was meant.
 
     Raises BriefbotError (with its remedy) for a year box holding something that is not a year.
@@ -178,8 +193,11 @@ def filters_from_ui(doc_types: list[str] | None, year_from: Any, year_to: Any, m
     y0, y1 = _year(year_from), _year(year_to)
     if y0 is not None and y1 is not None and y0 > y1:
         y0, y1 = y1, y0
+    if origin not in (None, "", "un", "analysis"):
+        raise BriefbotError(f"unknown source {origin!r}", "pick UN documents, Analyses or All")
     filters = Filters(doc_types=list(doc_types) if doc_types else None, year_from=y0, year_to=y1,
-                      missions=list(missions) if missions else None, doc_ids=list(doc_ids) if doc_ids else None)
+                      missions=list(missions) if missions else None, doc_ids=list(doc_ids) if doc_ids else None,
+                      origin=origin or None)
     return filters if filters.active() else None
 
 
