@@ -27,8 +27,8 @@ _ORG_WORDS = re.compile(
     r"\b(Group|Institute|Initiative|Centre|Center|Foundation|Council|Programme|Program|Network|University|"
     r"Organi[sz]ation|Association|Forum|Observatory|Trust|Society|Watch|Survey|Agency|Office|Commission|"
     r"Academy|Institution|Project|Alliance|Coalition|International|Research|Studies|Policy|Affairs|Fund)\b")
-_SERIES_TAIL = re.compile(r"\s+(?:analysis|report|briefing|brief|policy brief|paper|commentary|publication|"
-                          r"research|blog|article)$", re.I)
+_SERIES_TAIL = re.compile(r"(?:\s+(?:analysis|report|briefing|brief|policy brief|paper|commentary|publication|"
+                          r"research|blog|article))+$", re.I)
 _BYLINE = re.compile(r"^(?:By|Authors?:|Written by)\s+(.+)$", re.I)
 _NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|der|da|di|du|la|le|bin|al-\w+)){1,4}$")
 _FILE_TITLE = re.compile(r"\.(?:html?|pdf|docx?|indd|txt)$|^(?:untitled|microsoft word|document\d*)\b", re.I)
@@ -51,7 +51,7 @@ def looks_like_analysis(lines: list[Line], symbol: str | None) -> bool:
     head = [ln.text for ln in lines[:12]]
     if any(re.match(r"^(United Nations|Nations Unies|Security Council|General Assembly)\b", t) for t in head):
         return False
-    return sum(len(ln.text) for ln in lines) >= 200
+    return sum(len(ln.text) for ln in lines) >= 40  # a cover page holds little more than a title
 
 
 def read_front(lines: list[Line], height: float, metadata: dict[str, str], page_text: str) -> Front:

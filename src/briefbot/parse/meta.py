@@ -218,6 +218,7 @@ class Labeller:
         self.analysis = analysis
         self.top: str | None = None  # the current part's number ("II") that a lettered section belongs to
         self.endnotes = False  # inside a "Notes"/"Endnotes" section: numbered items are notes
+        self.box: tuple[str | None, float] | None = None  # in a box: (the section around it, the box's type size)
         self.section: str | None = None
         self.annex = False
         self.last_number = 0
@@ -233,9 +234,11 @@ class Labeller:
             m = re.match(r"^(\d{1,3})[.)]?\s+\S", text)
             if m:
                 return Block("footnote", text, spans, f"en {m.group(1)}", self.section, self.annex)
+        if self.box and size >= self.box[1] + 0.5:
+            self.section, self.box = self.box[0], None  # back in body type: the box is over
         if self._is_heading(text, size, bold):
             if self.analysis:
-                return self._analysis_heading(text, spans)
+                return self._analysis_heading(text, spans, size)
             if re.match(r"^Annex(es)?\b", text, re.I):
                 self.annex = True
                 self.last_number = 0
@@ -279,9 +282,12 @@ class Labeller:
             return Block(kind, text, spans, str(self.last_number), self.section, self.annex)
         return Block("text", text, spans, None, self.section, self.annex)
 
-    def _analysis_heading(self, text: str, spans: list[Span]) -> Block:
-        """A heading of an analysis becomes the address of what follows: "II. Findings", "II.B Financing"."""
+    def _analysis_heading(self, text: str, spans: list[Span], size: float = 0.0) -> Block:
+        """A heading of an analysis becomes the address of what follows: "II. Findings", "II.B Financing"; a
+        box's title ("Box 1. How ... works") addresses the box until body type resumes."""
         bare = re.sub(r"\s+", " ", text.rstrip("⁰¹²³⁴⁵⁶⁷⁸⁹ ")).strip()
+        if re.match(r"^(?:Box|Figure|Table|Map|Chart|Graph)\s+\d+", bare) and self.box is None:
+            self.box = (self.section, size)
         if _ENDNOTES.match(bare):
             self.endnotes = True
         part = re.match(r"^([IVXL]{1,6}|\d{1,2})\.\s+(\S.*)$", bare)

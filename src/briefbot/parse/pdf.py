@@ -52,6 +52,7 @@ class Line:
     y: float
     size: float
     bold: bool = False
+    named_bold: bool = False  # the font's name says bold (some producers report no usable weight)
 
 
 @dataclass(slots=True)
@@ -92,8 +93,10 @@ def parse_pdf(path: Path) -> Document:
         front = front_matter.read_front(pages_lines[0], heights[0], metadata,
                                         "\n".join(ln.text for ln in pages_lines[0]))
         info.title, info.date = front.title or info.title, front.date or info.date
-        pages_lines = _reading_order(pages_lines, widths)
-    body = _strip_running_heads(pages_lines, heights, info.symbol, widths, repeated=analysis)
+        pages_lines = _reading_order([_rejoin_segments(_with_named_bold(lines)) for lines in pages_lines], widths)
+    heads = [h for h in (front.title and front.title.split(":")[0], front.publisher, front.report_number) if h] \
+        if front else []
+    body = _strip_running_heads(pages_lines, heights, info.symbol, widths, repeated=analysis, heads=heads)
     paras = _group_paragraphs(body, layout=analysis)
     vocab = _vocabulary(paras)
     pages, blocks = _assemble(paras, len(pages_lines), vocab, info, front)
@@ -178,11 +181,13 @@ def _page_lines(page: pdfium.PdfPage) -> list[Line]:
             first, last = start + lead, start + len(raw_line.rstrip()) - 1
             x0 = textpage.get_charbox(first)[0]
             _, _, x1, _ = textpage.get_charbox(last)
-            sizes = [_char_size(textpage, i) for i in range(first, last + 1, 7)]
+            # Every 7th printed character: a space may carry a size of its own (1.0 in Chromium's PDFs).
+            sizes = [_char_size(textpage, i) for i in range(first, last + 1, 7) if not text[i].isspace()]
             size = statistics.median(sizes) if sizes else 0.0
             y = _baseline(textpage, first, last, size)
             bold = _is_bold(textpage, raw_line.strip(), first)
-            lines.append(Line(_mark_superscripts(textpage, raw_line.strip(), first, size), x0, x1, y, size, bold))
+            lines.append(Line(_mark_superscripts(textpage, raw_line.strip(), first, size), x0, x1, y, size, bold,
+                              _named_bold(textpage, raw_line.strip(), first)))
         return lines
     finally:
         textpage.close()
@@ -210,6 +215,45 @@ def _is_bold(textpage: pdfium.PdfTextPage, line: str, first: int) -> bool:
         return False
     heavy = sum(pdfium_c.FPDFText_GetFontWeight(textpage, i) >= 600 for i in letters)
     return heavy >= 0.8 * len(letters)
+
+
+def _named_bold(textpage: pdfium.PdfTextPage, line: str, first: int) -> bool:
+    """Set in a font named bold ("DejaVuSerif-Bold"): Chromium's PDFs report weights like 455 for bold."""
+    at = next((first + i for i, ch in enumerate(line) if ch.isalpha()), None)
+    if at is None:
+        return False
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    if not pdfium_c.FPDFText_GetFontInfo(textpage, at, name, len(name), ctypes.byref(flags)):
+        return False
+    return bool(re.search(rb"Bold|Black|Heavy|Semibold|Demi", name.value))
+
+
+def _rejoin_segments(lines: list[Line]) -> list[Line]:
+    """One printed line that pdfium split in pieces at a raised footnote marker ("involved." / "1" / "The"):
+    pieces on one baseline (a small marker a little above it) that follow each other left to right."""
+    out: list[Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if prev is not None and prev.size and ln.size:
+            size = max(prev.size, ln.size)
+            marker_after = re.fullmatch(r"[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}", ln.text) and ln.size < 0.85 * prev.size
+            marker_before = re.fullmatch(r"[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}", prev.text) and prev.size < 0.85 * ln.size
+            near = -1.0 <= ln.x0 - prev.x1 <= 1.5 * size
+            if near and (abs(ln.y - prev.y) < 0.2 * size or ((marker_after or marker_before)
+                                                             and abs(ln.y - prev.y) < 0.7 * size)):
+                if marker_after:
+                    text = prev.text + ln.text.translate(_SUPERSCRIPT)
+                elif marker_before:
+                    text = prev.text.translate(_SUPERSCRIPT) + " " + ln.text
+                else:
+                    text = prev.text + ("" if ln.x0 - prev.x1 < 0.15 * size else " ") + ln.text
+                base = ln if marker_before else prev
+                out[-1] = Line(text, prev.x0, max(prev.x1, ln.x1), base.y, base.size, prev.bold and ln.bold,
+                               base.named_bold)
+                continue
+        out.append(ln)
+    return out
 
 
 def _baseline(textpage: pdfium.PdfTextPage, first: int, last: int, size: float) -> float:
@@ -246,12 +290,15 @@ def _mark_superscripts(textpage: pdfium.PdfTextPage, line: str, first: int, size
 
 
 def _strip_running_heads(pages: list[list[Line]], heights: list[float], symbol: str | None,
-                         widths: list[float] | None = None, repeated: bool = False) -> list[list[Line]]:
+                         widths: list[float] | None = None, repeated: bool = False,
+                         heads: list[str] | None = None) -> list[list[Line]]:
     """Drop lines in the top/bottom bands that UN layout repeats on every page; page 1's masthead goes too.
 
     ``repeated``: also drop what any publisher repeats in those bands (a report's running title, "Page 3 of 12",
-    "Crisis Group Africa Report N°301, 2 May 2024"): band lines that recur on other pages once digits are masked.
+    "Crisis Group Africa Report N°301, 2 May 2024"): band lines that recur on other pages once digits are masked,
+    and band lines on later pages that repeat the report's ``heads`` (its short title, publisher, number).
     """
+    head_keys = [h.lower() for h in heads or [] if len(h) >= 6]
     sym_key = re.sub(r"\s", "", symbol or "").upper()
     recurring = _recurring_band_lines(pages, heights) if repeated else set()
     out: list[list[Line]] = []
@@ -267,7 +314,8 @@ def _strip_running_heads(pages: list[list[Line]], heights: list[float], symbol: 
             if masthead_floor is not None and ln.y >= masthead_floor and ln.size > 0:
                 continue
             if in_band and (_is_running_head(ln.text, sym_key) or _band_key(ln.text) in recurring
-                            or (repeated and _PAGE_NUMBER.match(ln.text))):
+                            or (repeated and _PAGE_NUMBER.match(ln.text))
+                            or (number > 1 and len(ln.text) < 160 and any(k in ln.text.lower() for k in head_keys))):
                 continue
             kept.append(ln)
         out.append(kept)
@@ -275,6 +323,12 @@ def _strip_running_heads(pages: list[list[Line]], heights: list[float], symbol: 
 
 
 _PAGE_NUMBER = re.compile(r"^(?:(?:Page|p\.)\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+
+
+def _with_named_bold(lines: list[Line]) -> list[Line]:
+    for ln in lines:
+        ln.bold = ln.bold or ln.named_bold
+    return lines
 
 
 def _band_key(text: str) -> str:
@@ -387,7 +441,9 @@ def _group_paragraphs(pages: list[list[Line]], layout: bool = False) -> list[_Pa
                 last_body = _last_body(paras, number, ln, round(ln.size) <= body)
                 current = last_body if last_body and _continues(last_body, ln, left, right) else None
             elif prev is None or _starts_paragraph(prev, ln, spacing, (left, right), in_footnotes, body,
-                                                   _NOTE_START if layout else _UN_NOTE_START):
+                                                   _NOTE_START if layout else _UN_NOTE_START) or (
+                    layout and prev.bold != ln.bold and not in_footnotes):
+                # A heading set in bold body type runs straight into its first paragraph in many reports.
                 current = None
             if current is None:
                 current = _Para(footnote=in_footnotes)
@@ -521,8 +577,6 @@ def _assemble(paras: list[_Para], n_pages: int, vocab: set[str], info: meta.Mast
     body = float(statistics.mode(sizes_all)) if sizes_all else info.body_size
     labeller = meta.Labeller(is_resolution=info.is_resolution, body_size=body, analysis=front is not None)
     front_texts = {re.sub(r"\s+", " ", t).strip() for t in (front.texts if front else [])}
-    if front and front.title:
-        front_texts.add(front.title)
     blocks: list[Block] = []
     for para in paras:
         # Split the paragraph by page, join each page's lines, and record where each part lands.
@@ -546,7 +600,8 @@ def _assemble(paras: list[_Para], n_pages: int, vocab: set[str], info: meta.Mast
             continue
         text = " ".join(texts)
         bold = all(ln.bold for _, ln in para.lines)
-        if front_texts and spans[0].page == 1 and re.sub(r"\s+", " ", text).strip() in front_texts:
+        if front_texts and spans[0].page == 1 and all(re.sub(r"\s+", " ", ln.text).strip() in front_texts
+                                                      for _, ln in para.lines):
             blocks.append(Block("title", text, spans))
             continue
         block = labeller.label(text, spans, footnote=para.footnote, size=max(sizes) if sizes else 0.0, bold=bold)
