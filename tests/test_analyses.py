@@ -244,3 +244,32 @@ def test_catalog_from_before_analyses_reads_as_un(tmp_path: Path) -> None:
     ingest_paths([ENDNOTES], settings)
     docs = {d.file_name: d for d in Store(settings, create=False).documents()}
     assert (docs[SAMPLE_RES.name].origin, docs[ENDNOTES.name].origin) == ("un", "analysis")
+
+
+# --- the web's filter panel and cards (handlers behind the Gradio app) ----------------------------------------
+
+def test_source_filter_from_the_form() -> None:
+    from briefbot.errors import BriefbotError
+    from briefbot.web import handlers as h
+
+    assert h.filters_from_ui(None, "", "", None, None, "") is None
+    f = h.filters_from_ui(None, "", "", None, None, "analysis")
+    assert f is not None and f.origin == "analysis"
+    assert [v for _, v in h.ORIGIN_CHOICES] == ["", "un", "analysis"]
+    with pytest.raises(BriefbotError):
+        h.filters_from_ui(None, "", "", None, None, "think-tank")
+
+
+def test_analysis_card_and_library_row(analysis_index: Briefbot) -> None:
+    from briefbot.web import handlers as h
+
+    answer = analysis_index.ask("When was the Yaoundé Code of Conduct on illicit maritime activity adopted?",
+                                filters=Filters(origin="analysis"))
+    card = next(c for c in h.cards_for(answer) if c.paragraph == "fn 2")
+    html = h.card_html(card)
+    assert "Mensah, &quot;Fuel Smuggling in the Gulf of Guinea&quot; (Maritime Crime Observatory, 2024), p. 1, " \
+           "footnote 2" in html
+    assert "para." not in html
+    rows = {r[-1]: r for r in h.library_rows(Store(analysis_index.settings, create=False).documents())}
+    assert rows[ENDNOTES.name][0] == "Ortega et al., Andean Security Network"
+    assert rows[SAMPLE_RES.name][0] == "S/RES/2783 (2025)"

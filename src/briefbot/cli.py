@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 
 from .errors import BriefbotError
-from .models import author_names, paragraph_label
+from .models import paragraph_label
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -129,10 +129,7 @@ def library(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
 
     table = Table("symbol", "type", "date", "pages", "chunks", "no text", "file", "title", show_lines=False)
     for d in docs:
-        # An analysis has no symbol: its author and publisher say what it is.
-        who = ", ".join(x for x in (author_names(d.authors), d.publisher) if x) or "analysis"
-        table.add_row(d.symbol or (who if d.origin == "analysis" else "?"), d.doc_type, d.date or "", str(d.pages),
-                      str(d.chunks),
+        table.add_row(d.name, d.doc_type, d.date or "", str(d.pages), str(d.chunks),
                       ",".join(map(str, d.empty_pages[:6])) + ("…" if len(d.empty_pages) > 6 else ""),
                       d.file_name, (d.title or "")[:60])
     out.print(table)

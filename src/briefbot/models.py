@@ -149,6 +149,15 @@ class DocInfo:
     def year(self) -> int | None:
         return int(self.date[:4]) if self.date else None
 
+    @property
+    def name(self) -> str:
+        """How a list names the document: its symbol, or for an analysis its authors and publisher."""
+        if self.symbol:
+            return self.symbol
+        if self.origin == "analysis":
+            return ", ".join(x for x in (author_names(self.authors), self.publisher) if x) or "analysis"
+        return "?"
+
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["year"] = self.year

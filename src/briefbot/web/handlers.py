@@ -206,7 +206,8 @@ def mission_choices(docs: list[DocInfo]) -> list[str]:
 
 
 def document_choices(docs: list[DocInfo]) -> list[tuple[str, str]]:
-    return [(f"{d.symbol or d.file_name} — {(d.title or d.file_name)[:70]}", d.doc_id) for d in docs]
+    return [(f"{d.name if d.symbol or d.origin == 'analysis' else d.file_name} — {(d.title or d.file_name)[:70]}",
+             d.doc_id) for d in docs]
 
 
 # --- library ------------------------------------------------------------------------------------------------
@@ -234,7 +235,7 @@ def library_rows(docs: list[DocInfo]) -> list[list[Any]]:
             state += f" (p. {', '.join(map(str, d.empty_pages[:12]))}{' …' if len(d.empty_pages) > 12 else ''})"
         if d.warnings:
             state += "; " + "; ".join(d.warnings)
-        rows.append([d.symbol or "?", d.title or "", DOC_TYPE_LABELS.get(d.doc_type, d.doc_type), d.date or "",
+        rows.append([d.name, d.title or "", DOC_TYPE_LABELS.get(d.doc_type, d.doc_type), d.date or "",
                      d.pages, d.chunks, state, ", ".join(d.missions), d.file_name])
     return rows
 
@@ -482,7 +483,8 @@ class IngestJob:
             if self.report:
                 for r in self.report.results:
                     detail = r.reason or "; ".join(r.warnings) or (
-                        f"{r.symbol or '?'} · {r.doc_type} · {r.pages} p · {r.chunks} passages" if r.pages else "")
+                        f"{r.symbol or r.cited_as or '?'} · {r.doc_type} · {r.pages} p · {r.chunks} passages"
+                        if r.pages else "")
                     out.append([Path(r.path).name, r.status, detail])
             return out
 
