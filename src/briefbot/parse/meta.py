@@ -417,6 +417,7 @@ def report_title(blocks: list[Block]) -> str | None:
         text = re.sub(r"\s+", " ", block.text).strip().rstrip("⁰¹²³⁴⁵⁶⁷⁸⁹* ")
         if block.kind in ("footnote", "contents") or len(text) > 400 or text.endswith((".", ";", ",", ":")):
             continue
+        text = re.sub(r"^(?:Annex|Enclosure)(?:\s+[IVX]+)?\s+(?=[A-Z])", "", text)
         if _OWN_TITLE.match(text) and not re.match(r"^(Letter|Identical letters|Note verbale)\b", text):
             return text
     return None
