@@ -273,3 +273,13 @@ def test_analysis_card_and_library_row(analysis_index: Briefbot) -> None:
     rows = {r[-1]: r for r in h.library_rows(Store(analysis_index.settings, create=False).documents())}
     assert rows[ENDNOTES.name][0] == "Ortega et al., Andean Security Network"
     assert rows[SAMPLE_RES.name][0] == "S/RES/2783 (2025)"
+
+
+def test_an_analysis_is_found_by_its_author_and_publisher(analysis_index: Briefbot) -> None:
+    # The byline is front matter, not a passage: only the catalog's authors and publisher can find the report.
+    store = analysis_index.store
+    for word, name in (("Mensah", BOXED.name), ("Andean", ENDNOTES.name)):
+        hits = analysis_index.lexical.search(word, 5)
+        assert hits, word
+        docs = {c.doc_id for h, _ in hits for c in store.chunks_by_hash([h]).get(h, [])}
+        assert {store.document(d).file_name for d in docs} == {name}, word

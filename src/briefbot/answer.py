@@ -124,7 +124,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         dense = max(hit.dense_score or 0.0, 0.0)
         # A sentence inherits its document's subject: "the Panel" in resolution 2769 is the Libya panel even
         # where the sentence does not say "Libya". Such matches count at a reduced weight.
-        context = terms(f"{hit.doc.title or ''} {' '.join(hit.doc.missions[:4])} {hit.chunk.section or ''}")
+        context = terms(f"{hit.doc.title or ''} {' '.join(hit.doc.missions[:4])} {hit.chunk.section or ''} "
+                        f"{' '.join(hit.doc.authors)} {hit.doc.publisher or ''}")
         # The question names a country or mission this document is not about: its sentences answer another case.
         # A document with no known country (a one-page resolution) or the one the question names is not elsewhere.
         about = doc_places(hit.doc)

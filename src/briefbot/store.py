@@ -525,9 +525,12 @@ class Store:
 
     def unique_texts(self) -> list[tuple[str, str, str]]:
         """(text_hash, text, document context) per distinct chunk text, for the lexical index."""
+        # An analysis is found by its authors and publisher too ("what does Boutellis say about ...").
+        who = ("CASE WHEN d.origin = 'analysis' THEN ' ' || coalesce(d.authors, '') || ' ' || "
+               "coalesce(d.publisher, '') ELSE '' END" if "'un' AS origin" not in self._columns() else "''")
         rows = self._db().execute(
             "SELECT c.text_hash, c.text, coalesce(d.symbol, '') || ' ' || coalesce(d.title, '') || ' ' || "
-            "coalesce(c.section, '') FROM chunks c JOIN documents d USING (doc_id) "
+            f"coalesce(c.section, '') || {who} FROM chunks c JOIN documents d USING (doc_id) "
             "GROUP BY c.text_hash ORDER BY c.text_hash").fetchall()
         return [(r[0], r[1], r[2]) for r in rows]
 
