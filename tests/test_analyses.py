@@ -283,3 +283,42 @@ def test_an_analysis_is_found_by_its_author_and_publisher(analysis_index: Briefb
         assert hits, word
         docs = {c.doc_id for h, _ in hits for c in store.chunks_by_hash([h]).get(h, [])}
         assert {store.document(d).file_name for d in docs} == {name}, word
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_source_filter_in_the_browser(analysis_index: Briefbot) -> None:
+    """The Filters panel's Source choice in Debian chromium: UN documents only, analyses only, then cleared."""
+    from web_support import CHROMIUM, CHROMIUM_ARGS, ask, assert_no_errors
+
+    if not CHROMIUM.exists():
+        pytest.skip("Debian chromium is not installed at /usr/bin/chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from briefbot.web import close, create_app, launch
+
+    demo = create_app(analysis_index, analysis_index.settings)
+    url = launch(demo, analysis_index.settings, prevent_thread_lock=True, quiet=True)
+    question = "How does a ship-to-ship transfer of smuggled fuel work?"
+    try:
+        with sync_api.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            pg = browser.new_page(viewport={"width": 1400, "height": 1000})
+            pg.goto(url)
+            pg.wait_for_selector("#question textarea", timeout=60_000)
+            pg.click("#filters button")
+            pg.wait_for_selector("#f-origin", state="visible", timeout=10_000)
+            pg.locator("#f-origin label", has_text="Analyses (non-UN)").click()
+            ask(pg, question)
+            cards = pg.inner_text("#cards")
+            assert 'Mensah, "Fuel Smuggling in the Gulf of Guinea" (Maritime Crime Observatory, 2024)' in cards
+            assert "S/RES/" not in cards
+            pg.locator("#f-origin label", has_text="UN documents").click()
+            ask(pg, question)
+            assert "Mensah" not in pg.inner_text("#cards")
+            pg.click("#f-clear")
+            pg.wait_for_function("document.querySelector('#f-origin input[value=\"\"]')?.checked === true",
+                                 timeout=10_000)
+            assert_no_errors(pg, "clearing the filters")
+            browser.close()
+    finally:
+        close(demo)
