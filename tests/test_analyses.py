@@ -154,7 +154,7 @@ def test_endnotes_are_notes() -> None:
 # --- citations ------------------------------------------------------------------------------------------------
 
 def test_citation_reads_like_an_analyst_writes_it() -> None:
-    common = {"key": "1", "document": "x.pdf", "symbol": None, "page": 2, "quote": "q",
+    common = {"key": "1", "document": "x.pdf", "doc_id": "x.pdf", "symbol": None, "page": 2, "quote": "q",
               "title": "Still Flying Blind: Peace Operations and Organised Crime", "date": "2019-02-27",
               "origin": "analysis", "authors": ["Arthur Boutellis"], "publisher": "Oxford Research Group"}
     assert Citation(paragraph="Limited Strategic Guidance for Peacekeepers", **common).reference() == (
@@ -163,8 +163,8 @@ def test_citation_reads_like_an_analyst_writes_it() -> None:
     assert Citation(paragraph="fn 3", **{**common, "authors": ["A B", "C D", "E F"],
                                          "report_number": "Africa Report N°301"}).reference() == (
         'B et al., "Still Flying Blind" (Oxford Research Group, Africa Report N°301, 2019), p. 2, footnote 3')
-    un = Citation(key="1", document="S_RES_2769_2025.pdf", symbol="S/RES/2769 (2025)", page=6, paragraph="22",
-                  quote="q")
+    un = Citation(key="1", document="S_RES_2769_2025.pdf", doc_id="S_RES_2769_2025.pdf", symbol="S/RES/2769 (2025)",
+                  page=6, paragraph="22", quote="q")
     assert un.reference() == "S/RES/2769 (2025), para. 22, p. 6"
 
 
@@ -246,11 +246,11 @@ def test_catalog_from_before_analyses_reads_as_un(tmp_path: Path) -> None:
     assert (docs[SAMPLE_RES.name].origin, docs[ENDNOTES.name].origin) == ("un", "analysis")
 
 
-# --- the web's filter panel and cards (handlers behind the Gradio app) ----------------------------------------
+# --- the web's filter panel and cards (views behind the Gradio app) ----------------------------------------
 
 def test_source_filter_from_the_form() -> None:
     from briefbot.errors import BriefbotError
-    from briefbot.web import handlers as h
+    from briefbot.web import views as h
 
     assert h.filters_from_ui(None, "", "", None, None, "") is None
     f = h.filters_from_ui(None, "", "", None, None, "analysis")
@@ -261,14 +261,16 @@ def test_source_filter_from_the_form() -> None:
 
 
 def test_analysis_card_and_library_row(analysis_index: Briefbot) -> None:
-    from briefbot.web import handlers as h
+    from briefbot.web import views as h
 
     answer = analysis_index.ask("When was the Yaoundé Code of Conduct on illicit maritime activity adopted?",
                                 filters=Filters(origin="analysis"))
     card = next(c for c in h.cards_for(answer) if c.paragraph == "fn 2")
+    assert card.reference() == ('Mensah, "Fuel Smuggling in the Gulf of Guinea" (Maritime Crime Observatory, '
+                                '2024), p. 1, footnote 2')
     html = h.card_html(card)
-    assert "Mensah, &quot;Fuel Smuggling in the Gulf of Guinea&quot; (Maritime Crime Observatory, 2024), p. 1, " \
-           "footnote 2" in html
+    assert "<b>Mensah, &quot;Fuel Smuggling in the Gulf of Guinea&quot; (Maritime Crime Observatory, 2024)</b> · " \
+           "p.&nbsp;1 · footnote&nbsp;2" in html
     assert "para." not in html
     rows = {r[-1]: r for r in h.library_rows(Store(analysis_index.settings, create=False).documents())}
     assert rows[ENDNOTES.name][0] == "Ortega et al., Andean Security Network"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefbot.models import paragraph_label
+from briefbot.cite import paragraph_label
 from briefbot.parse.akn import iter_jsonl
 from briefbot.parse.pdf import parse_pdf
 

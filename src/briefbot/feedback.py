@@ -17,7 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from .models import Answer, Citation
+from .cite import analysis_name, reference
+from .models import Answer
 
 log = logging.getLogger(__name__)
 
@@ -105,12 +106,13 @@ def _references(citations: Any) -> str:
     refs = []
     for c in citations or []:
         if isinstance(c, dict):
-            cite = Citation(key=str(c.get("key", "")), document=str(c.get("document", "")), symbol=c.get("symbol"),
-                            page=c.get("page"), paragraph=c.get("paragraph"), quote=str(c.get("quote", "")),
-                            title=c.get("title"), date=c.get("date"), origin=str(c.get("origin") or "un"),
-                            authors=list(c.get("authors") or []), publisher=c.get("publisher"),
-                            report_number=c.get("report_number"))
-            refs.append(f"[{cite.key}] {cite.reference()}")
+            name = c.get("symbol") or str(c.get("document", ""))
+            if c.get("origin") == "analysis":
+                name = analysis_name(list(c.get("authors") or []), c.get("title"), c.get("publisher"),
+                                     c.get("report_number"), c.get("date")) or name
+            where = reference(name, c.get("paragraph"), c.get("page"), c.get("page_end"),
+                              page_first=c.get("origin") == "analysis")
+            refs.append(f"[{c.get('key', '')}] {where}")
     return " | ".join(refs)
 
 

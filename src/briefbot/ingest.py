@@ -23,10 +23,11 @@ from pathlib import Path
 import numpy as np
 
 from .chunk import chunk_document, token_counter
+from .cite import author_names
 from .config import Settings
 from .embed import Embedder, EmbeddingCache, embedder_for
 from .lexical import LexicalIndex
-from .models import Chunk, Document, author_names
+from .models import Chunk, Document
 from .parse import SUPPORTED_SUFFIXES, ParseOutcome, ParserPool
 from .store import Store
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -15,6 +15,10 @@ DOC_TYPE_LABELS: dict[str, str] = {
     "letter": "Letter or note verbale",
     "other": "Other",
 }
+
+Engine = Literal["extractive", "llm"]  # which engine answers a question
+AnswerEngine = Literal["extractive", "llm", "mandates"]  # which one did (the tracker answers history questions)
+RetrievalMode = Literal["hybrid", "dense", "lexical"]
 
 BlockKind = Literal["preamble", "operative", "numbered", "heading", "text", "footnote", "title", "contents"]
 
@@ -155,6 +159,8 @@ class DocInfo:
         if self.symbol:
             return self.symbol
         if self.origin == "analysis":
+            from .cite import author_names
+
             return ", ".join(x for x in (author_names(self.authors), self.publisher) if x) or "analysis"
         return "?"
 
@@ -192,41 +198,15 @@ class Hit:
         }
 
 
-def paragraph_label(label: str) -> str:
-    """How a passage's label reads in a reference: ``para. 23``, ``footnote 12`` for a footnote (``fn 12``),
-    ``endnote 4`` (``en 4``), or
-    the quoted section heading that addresses a passage of an analysis (``"II.B Financing armed groups"``)."""
-    if label.startswith("fn "):
-        return "footnote " + label[3:]
-    if label.startswith("en "):
-        return "endnote " + label[3:]
-    if not re.match(r"^\d{1,3}(?: \([a-z]{1,2}\)| \([ivx]{1,5}\))*$", label):
-        return f"\"{label}\""
-    return f"para. {label}"
-
-
-def short_title(title: str) -> str:
-    """A title as an analyst cites it: the part before its subtitle ("Still Flying Blind")."""
-    head = re.split(r":\s|\s[—–]\s", title, maxsplit=1)[0].strip()
-    return head if len(head) >= 4 else title
-
-
-def author_names(authors: list[str]) -> str:
-    """Surnames as a citation gives them: "Boutellis", "Boutellis and Tiéllès", "Boutellis et al."."""
-    surnames = [a.split()[-1] if a.split() and " " in a.strip() else a for a in authors]
-    if len(surnames) > 2:
-        return f"{surnames[0]} et al."
-    return " and ".join(surnames)
-
-
 @dataclass(slots=True)
 class Citation:
     key: str
-    document: str
+    document: str  # the file name, as people know the document
     symbol: str | None
     page: int | None
     paragraph: str | None
     quote: str
+    doc_id: str  # the catalog id (a bulk record's is not its file name): what page text and links are looked up by
     title: str | None = None
     doc_type: str | None = None
     date: str | None = None
@@ -245,6 +225,7 @@ class Citation:
             extra = {"page_end": self.page_end, "parts": [{"page": p, "quote": q} for p, q in self.parts]}
         return {
             "key": self.key,
+            "doc_id": self.doc_id,
             "document": self.document,
             "symbol": self.symbol,
             "page": self.page,
@@ -262,22 +243,12 @@ class Citation:
     def reference(self) -> str:
         """``S/RES/2769 (2025), para. 23, p. 6`` (``pp. 4-5`` for a quote over a page break); an analysis as an
         analyst cites it: ``Boutellis, "Still Flying Blind" (Oxford Research Group, 2019), p. 2, "Section"``."""
-        if self.page is not None and self.page_end is not None and self.page_end != self.page:
-            where = f"pp. {self.page}-{self.page_end}"
-        else:
-            where = f"p. {self.page}" if self.page is not None else ""
+        from .cite import analysis_name, reference  # the one formatter; cite.py builds Citations, so it imports this
+
         if self.origin == "analysis":
-            work = f"\"{short_title(self.title)}\"" if self.title else self.document
-            imprint = ", ".join(x for x in (self.publisher, self.report_number, self.date[:4] if self.date else None)
-                                if x)
-            head = ", ".join(x for x in (author_names(self.authors), work) if x) + (f" ({imprint})" if imprint else "")
-            return ", ".join(x for x in (head, where, paragraph_label(self.paragraph) if self.paragraph else "") if x)
-        parts = [self.symbol or self.document]
-        if self.paragraph:
-            parts.append(paragraph_label(self.paragraph))
-        if where:
-            parts.append(where)
-        return ", ".join(parts)
+            name = analysis_name(self.authors, self.title, self.publisher, self.report_number, self.date)
+            return reference(name or self.document, self.paragraph, self.page, self.page_end, page_first=True)
+        return reference(self.symbol or self.document, self.paragraph, self.page, self.page_end)
 
 
 @dataclass(slots=True)
@@ -287,7 +258,7 @@ class Answer:
     abstained: bool
     citations: list[Citation]
     hits: list[Hit]
-    engine: str = "extractive"
+    engine: AnswerEngine = "extractive"
     notes: list[str] = field(default_factory=list)
     id: Any = None
     timings_ms: dict[str, float] = field(default_factory=dict)
@@ -303,3 +274,53 @@ class Answer:
             "engine": self.engine,
             "notes": self.notes,
         }
+
+
+@dataclass(slots=True)
+class Filters:
+    """Restrictions on what retrieval may return; None means no restriction."""
+
+    doc_types: list[str] | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+    symbols: list[str] | None = None
+    doc_ids: list[str] | None = None
+    missions: list[str] | None = None
+    origin: str | None = None  # "un" or "analysis"
+
+    def active(self) -> bool:
+        return any(v for v in (self.doc_types, self.year_from, self.year_to, self.symbols, self.doc_ids,
+                               self.missions, self.origin))
+
+
+@dataclass(slots=True)
+class StreamEvent:
+    """What an answer engine and ``Briefbot.ask_stream`` yield: the passages first (the service), then answer text
+    pieces and notes, then the final Answer.
+
+    An engine that cannot answer yields ``unavailable`` instead of ``done``: ``text`` says why ("LLM unavailable:
+    no reply within …"; empty when there was nothing to answer from) and ``hits`` are the passages another engine
+    may use. The service decides what to do about it; ``ask_stream`` never passes it on.
+    """
+
+    kind: Literal["hits", "token", "note", "unavailable", "done"]
+    hits: list[Hit] | None = None
+    text: str = ""
+    answer: Answer | None = None
+
+
+def stream_text(text: str) -> Iterator[str]:
+    """An already computed answer for streaming: one piece per line (a cited quote each), leading space dropped.
+
+    Pieces used to be single words; each piece is one update of every listener (the web app re-sends its outputs
+    per piece), which typed a finished answer out at ~200 characters per second. Joined, the pieces are the text
+    without its leading whitespace, as before.
+    """
+    yield from text.lstrip().splitlines(keepends=True)
+
+
+def finished(answer: Answer) -> Iterator[StreamEvent]:
+    """A computed Answer as events: its text piece by piece, then ``done``."""
+    for piece in stream_text(answer.answer):
+        yield StreamEvent("token", text=piece)
+    yield StreamEvent("done", answer=answer)
