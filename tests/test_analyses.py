@@ -324,3 +324,25 @@ def test_source_filter_in_the_browser(analysis_index: Briefbot) -> None:
             browser.close()
     finally:
         close(demo)
+
+
+def test_a_corporate_author_is_named_whole() -> None:
+    from briefbot.cite import author_names
+
+    assert author_names(["International Crisis Group"]) == "International Crisis Group"
+    assert author_names(["Amina Diallo", "Jonas Berg"]) == "Diallo and Berg"
+
+
+def test_pdf_metadata_fills_only_what_the_page_does_not_say() -> None:
+    from briefbot.parse.front import read_front
+    from briefbot.parse.pdf import Line
+
+    opening = "The war has turned the gold trade into the main source of hard currency for both sides of the war."
+    lines = [Line("Africa Report N°301", 50, 200, 780, 9), Line("A Dangerous Gold Rush in Sudan", 50, 500, 740, 20),
+             Line("2 May 2024", 50, 150, 700, 11), Line(opening, 50, 540, 660, 10)]
+    front = read_front(lines, 842, {"Title": "report_301.html", "Author": "International Crisis Group"}, "")
+    assert (front.title, front.authors, front.publisher, front.date, front.report_number) == (
+        "A Dangerous Gold Rush in Sudan", [], "International Crisis Group", "2024-05-02", "Africa Report N°301")
+    untitled = read_front([Line("Some running text of a report that is long enough to be a body line and more "
+                                "so, and it ends here.", 50, 540, 700, 10)], 842, {"Title": "still_flying.html"}, "")
+    assert untitled.title is None  # a file name is not a title

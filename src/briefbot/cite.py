@@ -56,9 +56,14 @@ def short_title(title: str) -> str:
     return head if len(head) >= 4 else title
 
 
+_CORPORATE = re.compile(r"\b(?:Group|Institute|Initiative|Centre|Center|Foundation|Council|Programme|Network|"
+                        r"University|Organi[sz]ation|Association|Office|Commission|Agency|Secretariat|Watch)\b")
+
+
 def author_names(authors: list[str]) -> str:
     """Surnames as a citation gives them: "Boutellis", "Diallo and Berg", "Ortega et al."."""
-    surnames = [a.split()[-1] if " " in a.strip() else a for a in authors]
+    # A corporate author ("International Crisis Group") is named whole; a person by the last word of the name.
+    surnames = [a if _CORPORATE.search(a) or " " not in a.strip() else a.split()[-1] for a in authors]
     if len(surnames) > 2:
         return f"{surnames[0]} et al."
     return " and ".join(surnames)

@@ -82,8 +82,12 @@ def read_front(lines: list[Line], height: float, metadata: dict[str, str], page_
     for ln in [*before[-4:], *after]:
         if _classify(ln.text, front):
             front.texts.append(ln.text)
-    if not front.authors and metadata.get("Author", "").strip():
-        front.authors = _split_names(metadata["Author"])
+    meta_author = _clean(metadata.get("Author", ""))
+    if meta_author and _ORG_WORDS.search(meta_author):
+        # "International Crisis Group" in the Author field is the publisher, not a person.
+        front.publisher = front.publisher or meta_author
+    elif meta_author and not front.authors:
+        front.authors = _split_names(meta_author)
     if front.date is None:
         front.date = first_date(page_text[:3000])
     if front.report_number is None:
