@@ -315,7 +315,8 @@ def _strip_running_heads(pages: list[list[Line]], heights: list[float], symbol: 
                 continue
             if in_band and (_is_running_head(ln.text, sym_key) or _band_key(ln.text) in recurring
                             or (repeated and _PAGE_NUMBER.match(ln.text))
-                            or (number > 1 and len(ln.text) < 160 and any(k in ln.text.lower() for k in head_keys))):
+                            or (number > 1 and (ln.y > 0.94 * height or ln.y < 0.06 * height)
+                                and len(ln.text) < 160 and any(k in ln.text.lower() for k in head_keys))):
                 continue
             kept.append(ln)
         out.append(kept)
