@@ -327,7 +327,7 @@ def test_source_filter_in_the_browser(analysis_index: Briefbot) -> None:
 
 
 def test_a_corporate_author_is_named_whole() -> None:
-    from briefbot.cite import author_names
+    from briefbot.models import author_names
 
     assert author_names(["International Crisis Group"]) == "International Crisis Group"
     assert author_names(["Amina Diallo", "Jonas Berg"]) == "Diallo and Berg"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from briefbot.cite import paragraph_label
-from briefbot.parse.akn import iter_jsonl
+from briefbot.models import paragraph_label
+from briefbot.parse.bulk import iter_jsonl
 from briefbot.parse.pdf import parse_pdf
 
 REPO = Path(__file__).resolve().parents[1]

@@ -23,11 +23,10 @@ from pathlib import Path
 import numpy as np
 
 from .chunk import chunk_document, token_counter
-from .cite import author_names
 from .config import Settings
 from .embed import Embedder, EmbeddingCache, embedder_for
 from .lexical import LexicalIndex
-from .models import Chunk, Document
+from .models import Chunk, Document, author_names
 from .parse import SUPPORTED_SUFFIXES, ParseOutcome, ParserPool
 from .store import Store
 
@@ -354,7 +353,7 @@ def _parsed(todo: list[Path], settings: Settings, done: threading.Event) -> Gene
 def _records(path: Path, store: Store, known: dict[str, tuple[str, str | None]]) -> Iterator[ParseOutcome]:
     """Bulk JSONL records as parse outcomes; records already indexed unchanged (or as XML files) are skipped."""
     from .errors import DocumentError
-    from .parse.akn import iter_jsonl
+    from .parse.bulk import iter_jsonl
 
     have_xml = {d.symbol for d in store.documents() if d.source == "bulk" and d.file_name.endswith(".xml")}
     bad: list[tuple[int, str]] = []
@@ -379,7 +378,7 @@ def _run(outcomes: Iterator[ParseOutcome], total: int, settings: Settings, store
          known: dict[str, tuple[str, str | None]], report: IngestReport, progress: Progress | None,
          plan: _Plan, parsing_done: threading.Event | None = None) -> None:
     count = token_counter(embedder.path)
-    cache = EmbeddingCache(Path(settings.index) / "embeddings.sqlite", embedder.name) if settings.embedding_cache \
+    cache = EmbeddingCache(store.layout.embedding_cache, embedder.name) if settings.embedding_cache \
         else None
     pending: list[tuple[Document, list[Chunk], FileResult]] = []
     new_texts: dict[str, Chunk] = {}

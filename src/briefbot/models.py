@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
@@ -159,8 +160,6 @@ class DocInfo:
         if self.symbol:
             return self.symbol
         if self.origin == "analysis":
-            from .cite import author_names
-
             return ", ".join(x for x in (author_names(self.authors), self.publisher) if x) or "analysis"
         return "?"
 
@@ -196,6 +195,78 @@ class Hit:
             "paragraphs": list(dict.fromkeys(s.label for s in self.chunk.spans if s.label)),
             "text": self.chunk.text,
         }
+
+
+_PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}(?: \([a-z]{1,2}\)| \([ivx]{1,5}\))*$")
+
+
+def paragraph_label(label: str) -> str:
+    """How a passage's label reads in a reference: ``para. 23``, ``footnote 12`` for a footnote (``fn 12``),
+    ``endnote 4`` (``en 4``), or the quoted section heading that addresses a passage of an analysis
+    (``"II.B Financing armed groups"``)."""
+    if label.startswith("fn "):
+        return "footnote " + label[3:]
+    if label.startswith("en "):
+        return "endnote " + label[3:]
+    if not _PARAGRAPH_NUMBER.match(label):
+        return f"\"{label}\""
+    return f"para. {label}"
+
+
+def short_title(title: str) -> str:
+    """A title as an analyst cites it: the part before its subtitle ("Still Flying Blind")."""
+    head = re.split(r":\s|\s[—–]\s", title, maxsplit=1)[0].strip()
+    return head if len(head) >= 4 else title
+
+
+_CORPORATE = re.compile(r"\b(?:Group|Institute|Initiative|Centre|Center|Foundation|Council|Programme|Network|"
+                        r"University|Organi[sz]ation|Association|Office|Commission|Agency|Secretariat|Watch)\b")
+
+
+def author_names(authors: list[str]) -> str:
+    """Surnames as a citation gives them: "Boutellis", "Diallo and Berg", "Ortega et al."."""
+    # A corporate author ("International Crisis Group") is named whole; a person by the last word of the name.
+    surnames = [a if _CORPORATE.search(a) or " " not in a.strip() else a.split()[-1] for a in authors]
+    if len(surnames) > 2:
+        return f"{surnames[0]} et al."
+    return " and ".join(surnames)
+
+
+def analysis_name(authors: list[str], title: str | None, publisher: str | None, report_number: str | None,
+                  date: str | None) -> str:
+    """How an analyst names a non-UN work: ``Boutellis, "Still Flying Blind" (Oxford Research Group, 2019)``."""
+    work = f"\"{short_title(title)}\"" if title else ""
+    imprint = ", ".join(x for x in (publisher, report_number, date[:4] if date else None) if x)
+    head = ", ".join(x for x in (author_names(authors), work) if x)
+    return (head + (f" ({imprint})" if imprint else "")).strip()
+
+
+def reference_parts(name: str, paragraph: str | None = None, page: int | None = None, page_end: int | None = None,
+                    no_page: str | None = None, page_first: bool = False) -> list[str]:
+    """The pieces of a reference: ``["S/RES/2769 (2025)", "para. 23", "p. 6"]``; ``pp. 4-5`` over a page break,
+    ``no_page`` (e.g. "any page") in place of a missing page when given. ``page_first``: an analysis names the page
+    before its section (``…, p. 2, "Limited Strategic Guidance"``)."""
+    parts = [name]
+    where = None
+    if page is not None and page_end is not None and page_end != page:
+        where = f"pp. {page}-{page_end}"
+    elif page is not None:
+        where = f"p. {page}"
+    elif no_page:
+        where = no_page
+    if where and page_first:
+        parts.append(where)
+    if paragraph:
+        parts.append(paragraph_label(paragraph))
+    if where and not page_first:
+        parts.append(where)
+    return parts
+
+
+def reference(name: str, paragraph: str | None = None, page: int | None = None, page_end: int | None = None,
+              no_page: str | None = None, page_first: bool = False) -> str:
+    """How every answer, card, export and report names a place: ``S/RES/2769 (2025), para. 23, p. 6``."""
+    return ", ".join(reference_parts(name, paragraph, page, page_end, no_page, page_first))
 
 
 @dataclass(slots=True)
@@ -243,8 +314,6 @@ class Citation:
     def reference(self) -> str:
         """``S/RES/2769 (2025), para. 23, p. 6`` (``pp. 4-5`` for a quote over a page break); an analysis as an
         analyst cites it: ``Boutellis, "Still Flying Blind" (Oxford Research Group, 2019), p. 2, "Section"``."""
-        from .cite import analysis_name, reference  # the one formatter; cite.py builds Citations, so it imports this
-
         if self.origin == "analysis":
             name = analysis_name(self.authors, self.title, self.publisher, self.report_number, self.date)
             return reference(name or self.document, self.paragraph, self.page, self.page_end, page_first=True)

@@ -9,16 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from .meta import DATE_RE, first_date
+from .gazetteer import DATE_RE, MONTH_NUMBER, MONTHS
+from .meta import Line, first_date
 
-if TYPE_CHECKING:
-    from .pdf import Line
-
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTH_YEAR = re.compile(rf"^(?:(?:Published|Updated|Issued)\s*:?\s*)?({_MONTHS})\s+(\d{{4}})$", re.I)
-_MONTH_NUM = {m.lower(): i for i, m in enumerate(_MONTHS.split("|"), start=1)}
+_MONTH_YEAR = re.compile(rf"^(?:(?:Published|Updated|Issued)\s*:?\s*)?({MONTHS})\s+(\d{{4}})$")
 REPORT_NUMBER = re.compile(
     r"\b((?:(?:Africa|Asia|Europe(?: and Central Asia)?|Latin America(?: and (?:the )?Caribbean)?|Middle East"
     r"(?: and North Africa)?|Crisis Group)\s+)?(?:Report|Briefing|Policy Brief|Paper|Research Paper)\s+"
@@ -109,7 +104,7 @@ def _classify(text: str, front: Front) -> bool:
         return True
     my = _MONTH_YEAR.match(text)
     if my and front.date is None:
-        front.date = f"{int(my.group(2)):04d}-{_MONTH_NUM[my.group(1).lower()]:02d}-01"
+        front.date = f"{int(my.group(2)):04d}-{MONTH_NUMBER[my.group(1)]:02d}-01"
         return True
     by = _BYLINE.match(text)
     if by and not front.authors:

@@ -24,6 +24,7 @@ from ..errors import DocumentError
 from ..models import Block, Document, Page, Span
 from . import front as front_matter
 from . import meta
+from .meta import Line
 
 log = logging.getLogger(__name__)
 
@@ -42,17 +43,6 @@ _RUNNING_HEAD = [
     re.compile(r"^\*\d{6,}\*$"),  # barcode text
     re.compile(r"^Please recycle$", re.I),
 ]
-
-
-@dataclass(slots=True)
-class Line:
-    text: str
-    x0: float
-    x1: float
-    y: float
-    size: float
-    bold: bool = False
-    named_bold: bool = False  # the font's name says bold (some producers report no usable weight)
 
 
 @dataclass(slots=True)
