@@ -167,7 +167,7 @@ def test_second_report_numbered_paragraphs() -> None:
 def test_scaled_fonts_resolution() -> None:
     # Every font is set at size 1 and scaled by the text matrix: sizes must come from the matrix.
     doc = parsed(SHARED / "S_RES_2789_2025.pdf")
-    assert doc.title == "Resolution 2789 (2025)"
+    assert doc.title == "Resolution 2789 (2025): Central African Republic — Panel of Experts"
     assert [b.label for b in blocks(doc, "operative")] == ["1", "2"]
     assert [b.text[:20] for b in blocks(doc, "preamble")] == [
         "Recalling its resolu", "Reaffirming its stro", "Determining that arm", "Acting under Chapter"]
@@ -224,10 +224,14 @@ def test_dehyphenation_rules() -> None:
 # --- metadata ------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("path", "symbol", "doc_type", "date", "title"), [
-    (RES_2769, "S/RES/2769 (2025)", "resolution", "2025-01-16", "Resolution 2769 (2025)"),
-    (SAMPLES / "S_RES_2780_2025.pdf", "S/RES/2780 (2025)", "resolution", "2025-05-29", "Resolution 2780 (2025)"),
-    (SAMPLES / "S_RES_2781_2025.pdf", "S/RES/2781 (2025)", "resolution", "2025-05-30", "Resolution 2781 (2025)"),
-    (SAMPLES / "S_RES_2783_2025.pdf", "S/RES/2783 (2025)", "resolution", "2025-06-30", "Resolution 2783 (2025)"),
+    (RES_2769, "S/RES/2769 (2025)", "resolution", "2025-01-16",
+     "Resolution 2769 (2025): Libya — sanctions, Panel of Experts"),
+    (SAMPLES / "S_RES_2780_2025.pdf", "S/RES/2780 (2025)", "resolution", "2025-05-29",
+     "Resolution 2780 (2025): Libya"),
+    (SAMPLES / "S_RES_2781_2025.pdf", "S/RES/2781 (2025)", "resolution", "2025-05-30",
+     "Resolution 2781 (2025): South Sudan — sanctions, Panel of Experts"),
+    (SAMPLES / "S_RES_2783_2025.pdf", "S/RES/2783 (2025)", "resolution", "2025-06-30",
+     "Resolution 2783 (2025): Democratic Republic of the Congo — Group of Experts"),
     (REPORT_257, "S/2025/257", "sg_report", "2025-04-25",
      "Implementation of resolution 2733 (2024) Report of the Secretary-General"),
     (REPORT_231, "S/2025/231", "sg_report", "2025-04-15",

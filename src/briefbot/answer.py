@@ -32,7 +32,11 @@ log = logging.getLogger(__name__)
 Embed = Callable[[list[str]], np.ndarray]  # texts → unit vectors, one row each
 
 _NUMERIC_Q = re.compile(r"\b(how many|how much|number of|what number|percentage|per cent|when|until when|date|"
-                        r"which year|how long|how far|total|amount)\b", re.I)
+                        r"which year|how long|how far|total|amount|(?:what|which) (?:share|proportion|fraction|"
+                        r"part|percentage)|how large a (?:share|part))\b", re.I)
+# A quantity in words answers "what share" as well as digits do: "Three-quarters of current UN peace operations".
+_QUANTITY = re.compile(r"\d|\b(?:half|halves|thirds?|quarters?|fifths?|tenths?|majority|minority|per ?cent|"
+                       r"percent|dozens?|hundreds|thousands|millions)\b", re.I)
 INHERITED = 1.0  # weight of a question word matched only by the document's title, countries or section
 _TYPE_PRIORITY = {"resolution": 4, "panel_report": 3, "sg_report": 2, "letter": 1, "other": 0}
 
@@ -99,7 +103,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         dense = max(hit.dense_score or 0.0, 0.0)
         # A sentence inherits its document's subject: "the Panel" in resolution 2769 is the Libya panel even
         # where the sentence does not say "Libya". Such matches count at a reduced weight.
-        context = terms(f"{hit.doc.title or ''} {' '.join(hit.doc.missions[:4])} {hit.chunk.section or ''}")
+        context = terms(f"{hit.doc.title or ''} {' '.join(hit.doc.missions[:4])} {hit.chunk.section or ''} "
+                        f"{' '.join(hit.doc.authors)} {hit.doc.publisher or ''}")
         # The question names a country or mission this document is not about: its sentences answer another case.
         # A document with no known country (a one-page resolution) or the one the question names is not elsewhere.
         about = doc_places(hit.doc)
@@ -115,10 +120,10 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             score = 0.55 * overlap + 0.25 * passage + 0.2 * dense
             if typed and direct_answer(question, sentence):
                 score += ANSWER_TYPE_BONUS  # holds what a when / how long / how many question asks for
-            elif numeric and re.search(r"\d", sentence):
+            elif numeric and _QUANTITY.search(sentence):
                 score += 0.08
             span = hit.chunk.locate(a)
-            if span and span.label and not span.label.startswith("fn"):
+            if span and span.label and not span.label.startswith(("fn", "en ")):
                 # Numbered paragraphs carry a document's substance (a resolution's decisions); preambles recall.
                 score += 0.06
             elif hit.doc.doc_type == "resolution":

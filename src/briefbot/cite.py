@@ -120,7 +120,9 @@ def verified_citation(doc: DocInfo, span: Span, lo: int, quote: str, key: str, p
         page_start = found
     return Citation(key=key, document=doc.file_name, doc_id=doc.doc_id, symbol=doc.symbol, page=span.page,
                     paragraph=span.label, quote=quote, title=doc.title, doc_type=doc.doc_type, date=doc.date,
-                    start=page_start, end=page_start + len(quote), ocr=span.page in doc.ocr_pages)
+                    start=page_start, end=page_start + len(quote), ocr=span.page in doc.ocr_pages,
+                    origin=doc.origin, authors=list(doc.authors), publisher=doc.publisher,
+                    report_number=doc.report_number)
 
 
 def is_heading(text: str) -> bool:

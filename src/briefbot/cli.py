@@ -62,6 +62,13 @@ class DocTypeChoice(StrEnum):
     other = "other"
 
 
+class OriginChoice(StrEnum):
+    """Where a document comes from (models.Document.origin)."""
+
+    un = "un"
+    analysis = "analysis"
+
+
 class SplitChoice(StrEnum):
     """Halves of the gold set (evaldata)."""
 
@@ -142,7 +149,8 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="Files (PDF, UN XML,
             elif r.status in ("ingested", "replaced"):
                 warn = f"  [yellow]({'; '.join(r.warnings)})[/yellow]" if r.warnings else ""
                 as_id = f" as {r.doc_id}" if r.doc_id and r.doc_id != name else ""
-                out.print(f"{r.status.upper():<9} {name}{as_id}: {r.symbol or '?'} · {r.doc_type} · {r.pages} p · "
+                out.print(f"{r.status.upper():<9} {name}{as_id}: {r.symbol or r.cited_as or '?'} · {r.doc_type} · "
+                          f"{r.pages} p · "
                           f"{r.chunks} chunks{warn}", highlight=False)
         counts = ", ".join(f"{v} {k}" for k, v in sorted(report.counts().items()))
         out.print(f"{len(report.results)} files: {counts} in {report.seconds:.1f} s "
@@ -178,7 +186,7 @@ def library(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
     table = Table("symbol", "type", "date", "pages", "chunks", "collection", "no text", "file", "title",
                   show_lines=False)
     for d in docs:
-        table.add_row(d.symbol or "?", d.doc_type, d.date or "", str(d.pages), str(d.chunks), d.collection,
+        table.add_row(d.name, d.doc_type, d.date or "", str(d.pages), str(d.chunks), d.collection,
                       ",".join(map(str, d.empty_pages[:6])) + ("…" if len(d.empty_pages) > 6 else ""),
                       d.file_name, (d.title or "")[:60])
     out.print(table)
@@ -203,11 +211,12 @@ def remove(docs: Annotated[list[str], typer.Argument(help="File names or symbols
 
 
 def _filters(doc_type: list[DocTypeChoice] | None, year_from: int | None, year_to: int | None,
-             symbol: list[str] | None, mission: list[str] | None) -> Any:
+             symbol: list[str] | None, mission: list[str] | None, origin: OriginChoice | None = None) -> Any:
     from .models import Filters
 
     return Filters(doc_types=[t.value for t in doc_type] if doc_type else None, year_from=year_from,
-                   year_to=year_to, symbols=symbol or None, missions=mission or None)
+                   year_to=year_to, symbols=symbol or None, missions=mission or None,
+                   origin=origin.value if origin else None)
 
 
 @app.command()
@@ -222,6 +231,8 @@ def ask(question: Annotated[str | None, typer.Argument(help="The question (omit 
                           ] = None,
         mission: Annotated[list[str] | None, typer.Option("--mission", help="Restrict to a mission or country.")
                            ] = None,
+        origin: Annotated[OriginChoice | None, typer.Option("--origin", help="Restrict to UN documents (un) or to "
+                          "non-UN analyses (analysis).")] = None,
         engine: EngineOpt = None,
         batch: Annotated[Path | None, typer.Option("--batch", help="JSONL file of {id, question} objects.")] = None,
         as_json: JsonOpt = False) -> None:
@@ -233,7 +244,7 @@ def ask(question: Annotated[str | None, typer.Argument(help="The question (omit 
     embedder_for(settings).warm()
     from .service import open_briefbot
 
-    filters = _filters(doc_type, year_from, year_to, symbol, mission)
+    filters = _filters(doc_type, year_from, year_to, symbol, mission, origin)
     bot = open_briefbot(settings)
     chosen = engine.value if engine else None
     if batch is not None:
@@ -249,12 +260,16 @@ def ask(question: Annotated[str | None, typer.Argument(help="The question (omit 
     for note in answer.notes:
         out.print(f"[yellow]note:[/yellow] {note}", highlight=False)
     if answer.abstained:
-        from .models import reference
+        from .models import analysis_name, reference
 
         out.print("\n[bold]Closest passages[/bold]")
         for h in answer.hits[:5]:
             p = h.to_passage()
-            where = reference(p["symbol"] or p["document"], p["paragraph"], p["page"])
+            if h.doc.origin == "analysis":
+                name = analysis_name(h.doc.authors, h.doc.title, h.doc.publisher, h.doc.report_number, h.doc.date)
+                where = reference(name or p["document"], p["paragraph"], p["page"], page_first=True)
+            else:
+                where = reference(p["symbol"] or p["document"], p["paragraph"], p["page"])
             out.print(f"  {p['rank']}. {where}: {p['text'][:160]}…", highlight=False)
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .layout import IndexLayout
-from .models import Answer, reference
+from .models import Answer, analysis_name, reference
 
 log = logging.getLogger(__name__)
 
@@ -105,8 +105,12 @@ def _references(citations: Any) -> str:
     refs = []
     for c in citations or []:
         if isinstance(c, dict):
-            where = reference(c.get("symbol") or str(c.get("document", "")), c.get("paragraph"), c.get("page"),
-                              c.get("page_end"))
+            name = c.get("symbol") or str(c.get("document", ""))
+            if c.get("origin") == "analysis":
+                name = analysis_name(list(c.get("authors") or []), c.get("title"), c.get("publisher"),
+                                     c.get("report_number"), c.get("date")) or name
+            where = reference(name, c.get("paragraph"), c.get("page"), c.get("page_end"),
+                              page_first=c.get("origin") == "analysis")
             refs.append(f"[{c.get('key', '')}] {where}")
     return " | ".join(refs)
 

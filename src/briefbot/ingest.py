@@ -27,7 +27,7 @@ from .chunk import chunk_document, token_counter
 from .config import Settings
 from .embed import Embedder, EmbeddingCache, embedder_for
 from .lexical import LexicalIndex
-from .models import Chunk, Document
+from .models import Chunk, Document, author_names
 from .parse import SUPPORTED_SUFFIXES, OcrOptions, ParseOutcome, ParserPool
 from .store import Store
 
@@ -54,6 +54,7 @@ class FileResult:
     pages: int = 0
     chunks: int = 0
     warnings: list[str] = field(default_factory=list)
+    cited_as: str | None = None  # an analysis (no symbol): "Boutellis, Oxford Research Group"
 
     @property
     def failed(self) -> bool:
@@ -481,8 +482,10 @@ def _run(outcomes: Iterator[ParseOutcome], total: int, settings: Settings, store
         if not chunks:
             status = "no_text"
         report.pages += doc.page_count
+        who = ", ".join(x for x in (author_names(doc.authors), doc.publisher) if x) or "analysis"
         pending.append((doc, chunks, FileResult(str(path), status, None, doc.doc_id, doc.symbol, doc.doc_type,
-                                                doc.page_count, len(chunks), list(doc.warnings))))
+                                                doc.page_count, len(chunks), list(doc.warnings),
+                                                who if doc.origin == "analysis" else None)))
         if progress:
             progress(done, max(total, done), f"{doc.file_name}: {doc.symbol or '?'} ({len(chunks)} chunks)")
         if len(new_texts) >= _EMBED_BATCH:

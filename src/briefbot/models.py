@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
@@ -146,10 +147,23 @@ class DocInfo:
     ingested_at: str
     collection: str = "general"  # who may read it (briefbot.access)
     ocr_pages: list[int] = field(default_factory=list)  # pages whose text Tesseract read from the image
+    origin: str = "un"  # "un" | "analysis"
+    authors: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    report_number: str | None = None
 
     @property
     def year(self) -> int | None:
         return int(self.date[:4]) if self.date else None
+
+    @property
+    def name(self) -> str:
+        """How a list names the document: its symbol, or for an analysis its authors and publisher."""
+        if self.symbol:
+            return self.symbol
+        if self.origin == "analysis":
+            return ", ".join(x for x in (author_names(self.authors), self.publisher) if x) or "analysis"
+        return "?"
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -185,36 +199,79 @@ class Hit:
         }
 
 
+_PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}(?: \([a-z]{1,2}\)| \([ivx]{1,5}\))*$")
+
+
 def paragraph_label(label: str) -> str:
-    """How a passage's label reads in a reference: ``para. 23``, or ``footnote 12`` for a footnote (``fn 12``)."""
+    """How a passage's label reads in a reference: ``para. 23``, ``footnote 12`` for a footnote (``fn 12``),
+    ``endnote 4`` (``en 4``), or the quoted section heading that addresses a passage of an analysis
+    (``"II.B Financing armed groups"``)."""
     if label.startswith("fn "):
         return "footnote " + label[3:]
+    if label.startswith("en "):
+        return "endnote " + label[3:]
+    if not _PARAGRAPH_NUMBER.match(label):
+        return f"\"{label}\""
     return f"para. {label}"
 
 
+def short_title(title: str) -> str:
+    """A title as an analyst cites it: the part before its subtitle ("Still Flying Blind")."""
+    head = re.split(r":\s|\s[—–]\s", title, maxsplit=1)[0].strip()
+    return head if len(head) >= 4 else title
+
+
+_CORPORATE = re.compile(r"\b(?:Group|Institute|Initiative|Centre|Center|Foundation|Council|Programme|Network|"
+                        r"University|Organi[sz]ation|Association|Office|Commission|Agency|Secretariat|Watch)\b")
+
+
+def author_names(authors: list[str]) -> str:
+    """Surnames as a citation gives them: "Boutellis", "Diallo and Berg", "Ortega et al."."""
+    # A corporate author ("International Crisis Group") is named whole; a person by the last word of the name.
+    surnames = [a if _CORPORATE.search(a) or " " not in a.strip() else a.split()[-1] for a in authors]
+    if len(surnames) > 2:
+        return f"{surnames[0]} et al."
+    return " and ".join(surnames)
+
+
+def analysis_name(authors: list[str], title: str | None, publisher: str | None, report_number: str | None,
+                  date: str | None) -> str:
+    """How an analyst names a non-UN work: ``Boutellis, "Still Flying Blind" (Oxford Research Group, 2019)``."""
+    work = f"\"{short_title(title)}\"" if title else ""
+    imprint = ", ".join(x for x in (publisher, report_number, date[:4] if date else None) if x)
+    head = ", ".join(x for x in (author_names(authors), work) if x)
+    return (head + (f" ({imprint})" if imprint else "")).strip()
+
+
 def reference_parts(name: str, paragraph: str | None = None, page: int | None = None, page_end: int | None = None,
-                    no_page: str | None = None, ocr: bool = False) -> list[str]:
+                    no_page: str | None = None, ocr: bool = False, page_first: bool = False) -> list[str]:
     """The pieces of a reference: ``["S/RES/2769 (2025)", "para. 23", "p. 6"]``; ``pp. 4-5`` over a page break,
     ``no_page`` (e.g. "any page") in place of a missing page when given; ``p. 6 (OCR)`` when the quote is text OCR
-    read off a scanned page."""
+    read off a scanned page. ``page_first``: an analysis names the page before its section (``…, p. 2, "Limited
+    Strategic Guidance"``)."""
     parts = [name]
+    where = None
+    if page is not None and page_end is not None and page_end != page:
+        where = f"pp. {page}-{page_end}"
+    elif page is not None:
+        where = f"p. {page}"
+    elif no_page:
+        where = no_page
+    if where and ocr:
+        where += " (OCR)"
+    if where and page_first:
+        parts.append(where)
     if paragraph:
         parts.append(paragraph_label(paragraph))
-    if page is not None and page_end is not None and page_end != page:
-        parts.append(f"pp. {page}-{page_end}")
-    elif page is not None:
-        parts.append(f"p. {page}")
-    elif no_page:
-        parts.append(no_page)
-    if ocr:
-        parts[-1] += " (OCR)"
+    if where and not page_first:
+        parts.append(where)
     return parts
 
 
 def reference(name: str, paragraph: str | None = None, page: int | None = None, page_end: int | None = None,
-              no_page: str | None = None, ocr: bool = False) -> str:
+              no_page: str | None = None, ocr: bool = False, page_first: bool = False) -> str:
     """How every answer, card, export and report names a place: ``S/RES/2769 (2025), para. 23, p. 6``."""
-    return ", ".join(reference_parts(name, paragraph, page, page_end, no_page, ocr))
+    return ", ".join(reference_parts(name, paragraph, page, page_end, no_page, ocr, page_first))
 
 
 @dataclass(slots=True)
@@ -234,6 +291,10 @@ class Citation:
     page_end: int | None = None  # set when the quote runs over a page break onto a later page
     parts: list[tuple[int | None, str]] = field(default_factory=list)  # (page, text) per page, over a break
     ocr: bool = False  # quoted from text OCR read off the page image (verified against that text)
+    origin: str = "un"  # an analysis is cited by author, title and publisher instead of a symbol
+    authors: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    report_number: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         extra: dict[str, Any] = {}
@@ -251,12 +312,20 @@ class Citation:
             "doc_type": self.doc_type,
             "date": self.date,
             **({"ocr": True} if self.ocr else {}),
+            "origin": self.origin,
+            **({"authors": self.authors, "publisher": self.publisher, "report_number": self.report_number}
+               if self.origin == "analysis" else {}),
             **extra,
         }
 
     def reference(self) -> str:
         """``S/RES/2769 (2025), para. 23, p. 6`` (``pp. 4-5`` for a quote over a page break; ``p. 2 (OCR)`` for a
-        quote of text OCR read off a scanned page)."""
+        quote of text OCR read off a scanned page); an analysis as an analyst cites it:
+        ``Boutellis, "Still Flying Blind" (Oxford Research Group, 2019), p. 2, "Section"``."""
+        if self.origin == "analysis":
+            name = analysis_name(self.authors, self.title, self.publisher, self.report_number, self.date)
+            return reference(name or self.document, self.paragraph, self.page, self.page_end, ocr=self.ocr,
+                             page_first=True)
         return reference(self.symbol or self.document, self.paragraph, self.page, self.page_end, ocr=self.ocr)
 
 
@@ -297,10 +366,11 @@ class Filters:
     missions: list[str] | None = None
     # Access: only documents in these collections (set by the service from an AccessScope, never by a form).
     collections: list[str] | None = None
+    origin: str | None = None  # "un" or "analysis"
 
     def active(self) -> bool:
         return any(v for v in (self.doc_types, self.year_from, self.year_to, self.symbols, self.doc_ids,
-                               self.missions)) or self.collections is not None
+                               self.missions, self.origin)) or self.collections is not None
 
 
 @dataclass(slots=True)

@@ -40,7 +40,8 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
   doc_id TEXT PRIMARY KEY, file_name TEXT, path TEXT, sha256 TEXT, source TEXT, symbol TEXT, symbol_key TEXT,
   doc_type TEXT, title TEXT, date TEXT, year INTEGER, language TEXT, pages INTEGER, chunks INTEGER,
-  empty_pages TEXT, warnings TEXT, missions TEXT, ingested_at TEXT);
+  empty_pages TEXT, warnings TEXT, missions TEXT, ingested_at TEXT, origin TEXT, authors TEXT, publisher TEXT,
+  report_number TEXT);
 CREATE TABLE IF NOT EXISTS pages (doc_id TEXT, number INTEGER, text TEXT, ocr INTEGER DEFAULT 0,
   PRIMARY KEY (doc_id, number));
 CREATE TABLE IF NOT EXISTS chunks (
@@ -96,6 +97,7 @@ class Store:
             # A catalog from before OCR lacks pages.ocr (its pages were all read from a text layer); the column is
             # added by the first write, so reading an index never changes it.
             self._pages_ocr = "ocr" in {r[1] for r in db.execute("PRAGMA table_info(pages)")}
+        self._base_cols = self._document_columns()
         self._collection: Any = None
         self._lock = threading.Lock()
         # Vectors of recently named documents, for the current catalog version (see score_documents).
@@ -111,6 +113,26 @@ class Store:
             conn.execute("PRAGMA synchronous=NORMAL")
             self._local.conn = conn
         return conn
+
+    def _document_columns(self) -> str:
+        """The catalog's document columns; a catalog written before analyses had authors reads as all-UN."""
+        have = {r[1] for r in self._db().execute("PRAGMA table_info(documents)")}
+        return _DOC_COLS + ", " + ", ".join(col if col in have else f"{default} AS {col}"
+                                             for col, _, default in _ANALYSIS_COLS)
+
+    def _columns(self) -> str:
+        """Document columns in _docinfo's order: the base ones, the analysis ones, then the OCR'd pages."""
+        if "'un' AS origin" in self._base_cols:  # another process may have added the columns since
+            self._base_cols = self._document_columns()
+        return f"{self._base_cols}, {_OCR_PAGES if self._pages_ocr else 'NULL'}"
+
+    def _add_analysis_columns(self, db: sqlite3.Connection) -> None:
+        """Before the first write, give a catalog from before analyses their columns (readers never alter it)."""
+        have = {r[1] for r in db.execute("PRAGMA table_info(documents)")}
+        for col, kind, _ in _ANALYSIS_COLS:
+            if col not in have:
+                db.execute(f"ALTER TABLE documents ADD COLUMN {col} {kind}")
+        self._base_cols = self._document_columns()
 
     def version(self) -> int:
         row = self._db().execute("SELECT value FROM meta WHERE key='version'").fetchone()
@@ -353,13 +375,17 @@ class Store:
             self._pages_ocr = True
         db.execute("BEGIN IMMEDIATE")
         try:
+            self._add_analysis_columns(db)
             self._delete_rows(db, doc.doc_id)
             db.execute(
-                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO documents (doc_id, file_name, path, sha256, source, symbol, symbol_key, doc_type, title, "
+                "date, year, language, pages, chunks, empty_pages, warnings, missions, ingested_at, origin, authors, "
+                "publisher, report_number) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (doc.doc_id, doc.file_name, doc.path, doc.sha256, doc.source, doc.symbol,
                  symbol_key(doc.symbol) if doc.symbol else None, doc.doc_type, doc.title, doc.date, doc.year,
                  doc.language, doc.page_count, len(chunks), json.dumps(doc.empty_pages), json.dumps(doc.warnings),
-                 json.dumps(doc.missions), time.strftime("%Y-%m-%dT%H:%M:%S")))
+                 json.dumps(doc.missions), time.strftime("%Y-%m-%dT%H:%M:%S"), doc.origin, json.dumps(doc.authors),
+                 doc.publisher, doc.report_number))
             db.executemany("INSERT INTO pages (doc_id, number, text, ocr) VALUES (?,?,?,?)",
                            [(doc.doc_id, p.number, p.text, int(p.ocr)) for p in doc.pages])
             db.executemany("INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?)", [
@@ -492,29 +518,25 @@ class Store:
 
     # --- reading -------------------------------------------------------------------------------------------
     def documents(self) -> list[DocInfo]:
-        rows = self._db().execute(f"SELECT {self._doc_cols} FROM documents ORDER BY date DESC, symbol").fetchall()
+        rows = self._db().execute(f"SELECT {self._columns()} FROM documents ORDER BY date DESC, symbol").fetchall()
         return [_docinfo(r) for r in rows]
 
     def document(self, doc_id_or_symbol: str) -> DocInfo:
         db = self._db()
-        row = db.execute(f"SELECT {self._doc_cols} FROM documents WHERE doc_id = ?", (doc_id_or_symbol,)).fetchone()
+        row = db.execute(f"SELECT {self._columns()} FROM documents WHERE doc_id = ?", (doc_id_or_symbol,)).fetchone()
         if row is None:
-            named = db.execute(f"SELECT {self._doc_cols} FROM documents WHERE file_name = ? ORDER BY doc_id",
+            named = db.execute(f"SELECT {self._columns()} FROM documents WHERE file_name = ? ORDER BY doc_id",
                                (doc_id_or_symbol,)).fetchall()
             if len(named) > 1:  # files of the same name from different folders: never pick one silently
                 raise NotFoundError(f"{doc_id_or_symbol!r} names {len(named)} indexed documents",
                                     f"name one by its id: {', '.join(r[0] for r in named)}")
             row = named[0] if named else None
         if row is None:
-            row = db.execute(f"SELECT {self._doc_cols} FROM documents WHERE symbol_key = ? ORDER BY date DESC",
+            row = db.execute(f"SELECT {self._columns()} FROM documents WHERE symbol_key = ? ORDER BY date DESC",
                              (symbol_key(doc_id_or_symbol),)).fetchone()
         if row is None:
             raise NotFoundError(f"no indexed document {doc_id_or_symbol!r}")
         return _docinfo(row)
-
-    @property
-    def _doc_cols(self) -> str:
-        return f"{_DOC_COLS}, {_OCR_PAGES if self._pages_ocr else 'NULL'}"
 
     def page_text(self, doc_id: str, page: int | None) -> str:
         row = self._db().execute("SELECT text FROM pages WHERE doc_id = ? AND number = ?",
@@ -539,9 +561,12 @@ class Store:
 
     def unique_texts(self) -> list[tuple[str, str, str]]:
         """(text_hash, text, document context) per distinct chunk text, for the lexical index."""
+        # An analysis is found by its authors and publisher too ("what does Boutellis say about ...").
+        who = ("CASE WHEN d.origin = 'analysis' THEN ' ' || coalesce(d.authors, '') || ' ' || "
+               "coalesce(d.publisher, '') ELSE '' END" if "'un' AS origin" not in self._columns() else "''")
         rows = self._db().execute(
             "SELECT c.text_hash, c.text, coalesce(d.symbol, '') || ' ' || coalesce(d.title, '') || ' ' || "
-            "coalesce(c.section, '') FROM chunks c JOIN documents d USING (doc_id) "
+            f"coalesce(c.section, '') || {who} FROM chunks c JOIN documents d USING (doc_id) "
             "GROUP BY c.text_hash ORDER BY c.text_hash").fetchall()
         return [(r[0], r[1], r[2]) for r in rows]
 
@@ -566,6 +591,10 @@ class Store:
         if f.collections is not None:
             clauses.append(f"{_COLLECTION_OF} IN ({','.join('?' * len(f.collections)) or 'NULL'})")
             args.extend(f.collections)
+        if f.origin:
+            # A catalog from before analyses has no origin column: all its documents are UN documents.
+            clauses.append("coalesce(origin, 'un') = ?" if "'un' AS origin" not in self._columns() else "'un' = ?")
+            args.append(f.origin)
         rows = self._db().execute(f"SELECT doc_id, symbol, missions FROM documents "
                                   f"{'WHERE ' + ' AND '.join(clauses) if clauses else ''}", args).fetchall()
         allowed = []
@@ -593,13 +622,17 @@ _COLLECTION_OF = ("coalesce((SELECT name FROM doc_collection dc WHERE dc.doc_id 
 _DOC_COLS = ("doc_id, file_name, path, sha256, source, symbol, doc_type, title, date, language, pages, chunks, "
              f"empty_pages, warnings, missions, ingested_at, {_COLLECTION_OF}")
 _OCR_PAGES = "(SELECT json_group_array(number) FROM pages p WHERE p.doc_id = documents.doc_id AND p.ocr)"
+# Columns added for analyses: (name, type, value read from a catalog written before them).
+_ANALYSIS_COLS = (("origin", "TEXT", "'un'"), ("authors", "TEXT", "'[]'"), ("publisher", "TEXT", "NULL"),
+                  ("report_number", "TEXT", "NULL"))
 _CHUNK_COLS = "doc_id, ordinal, text_hash, text, spans, paragraph, section, kind"
 
 
 def _docinfo(r: Sequence[Any]) -> DocInfo:
     return DocInfo(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11],
                    json.loads(r[12] or "[]"), json.loads(r[13] or "[]"), json.loads(r[14] or "[]"), r[15],
-                   collection=r[16], ocr_pages=json.loads(r[17] or "[]"))
+                   collection=r[16], origin=r[17] or "un", authors=json.loads(r[18] or "[]"), publisher=r[19],
+                   report_number=r[20], ocr_pages=json.loads(r[21] or "[]"))
 
 
 def _chunk(r: Sequence[Any]) -> Chunk:

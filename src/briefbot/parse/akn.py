@@ -29,6 +29,7 @@ from ..errors import DocumentError
 from ..models import Block, BlockKind, Document, Page, Span
 from ..symbols import normalize_symbol, symbol_key
 from .gazetteer import DATE_RE, iso_date
+from .meta import resolution_subject
 
 log = logging.getLogger(__name__)
 
@@ -685,6 +686,10 @@ def parse_akn(path: Path) -> Document:
     walker.document(doc)
     if not walker.out.blocks:
         raise DocumentError(f"{path.name}: no text in the Akoma Ntoso document")
+    if doc_type == "resolution" and not meta.agenda:
+        # No agenda item in the metadata: say what the resolution is about from its own text.
+        subject = resolution_subject(walker.out.blocks)
+        title = f"{title}: {subject}" if subject else title
     return Document(
         doc_id=path.name,
         file_name=path.name,

@@ -33,6 +33,7 @@ from .akn import (
     symbol_year,
 )
 from .gazetteer import MONTHS
+from .meta import resolution_subject
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +130,10 @@ def _record_document(rec: dict[str, object], symbol: str, text: str, digest: str
         res = next((ln for ln in lines[:8] if re.match(r"^Resolution\s+\d", ln, re.I)), None)
         title = record_title or ((res.capitalize() if res else f"Resolution {symbol.removeprefix('S/RES/')}")
                                  + suffix)
+        if not record_title and not agenda:
+            # No agenda item in the Council's metadata: say what the resolution is about from its own text.
+            subject = resolution_subject(layout.blocks)
+            title = f"{title}: {subject}" if subject else title
     else:
         warnings.append("draft resolution that was not adopted")
         title = f"Draft resolution {symbol} (not adopted){suffix}"

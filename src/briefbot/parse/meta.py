@@ -24,6 +24,7 @@ class Line:
     y: float
     size: float
     bold: bool = False
+    named_bold: bool = False  # the font's name says bold (some producers report no usable weight)
 
 
 @dataclass(slots=True)
@@ -54,7 +55,7 @@ def read_masthead(lines: list[Line], height: float, file_name: str) -> Masthead:
         symbol = from_name
         if symbol:
             warnings.append("symbol taken from the file name (none readable on page 1)")
-    date = _first_date(top_text) or _first_date("\n".join(ln.text for ln in lines[:40]))
+    date = first_date(top_text) or first_date("\n".join(ln.text for ln in lines[:40]))
     title = _title(lines, height, body)
     is_resolution = bool(symbol and symbol.startswith("S/RES/")) or bool(title and title.startswith("Resolution "))
     return Masthead(symbol, date, title, is_resolution, body, warnings)
@@ -81,7 +82,7 @@ def _masthead_symbol(top: list[Line]) -> str | None:
     return symbol
 
 
-def _first_date(text: str) -> str | None:
+def first_date(text: str) -> str | None:
     m = DATE_RE.search(text)
     if not m:
         return None
@@ -196,12 +197,21 @@ _NAMED_SECTIONS = re.compile(r"^(Annex(es)?\b.*|Appendix.*|Enclosure.*|Observati
                              r"Summary|Introduction|Contents)$", re.I)
 
 
+_NOTE_NUMBER = re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\d{1,3}(?=[.)]?\s))")
+_ENDNOTES = re.compile(r"^(?:End ?notes|Notes|References|Sources)$", re.I)
+
+
 class Labeller:
     """Turns rebuilt paragraphs into Blocks with labels as printed: "23", "7 (c)", "7 (c) (ii)"."""
 
-    def __init__(self, is_resolution: bool, body_size: float = 0.0) -> None:
+    def __init__(self, is_resolution: bool, body_size: float = 0.0, analysis: bool = False) -> None:
         self.is_resolution = is_resolution
         self.body_size = body_size
+        # An analysis has no paragraph numbers: its passages are addressed by their section ("II.B Financing").
+        self.analysis = analysis
+        self.top: str | None = None  # the current part's number ("II") that a lettered section belongs to
+        self.endnotes = False  # inside a "Notes"/"Endnotes" section: numbered items are notes
+        self.box: tuple[str | None, float] | None = None  # in a box: (the section around it, the box's type size)
         self.section: str | None = None
         self.annex = False
         self.last_number = 0
@@ -210,10 +220,18 @@ class Labeller:
 
     def label(self, text: str, spans: list[Span], footnote: bool, size: float, bold: bool = False) -> Block | None:
         if footnote:
-            m = re.match(r"^([\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s", text)
+            m = _NOTE_NUMBER.match(text)
             digits = m.group(1).translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")) if m else None
             return Block("footnote", text, spans, f"fn {digits}" if digits else None, self.section, self.annex)
+        if self.endnotes:
+            m = re.match(r"^(\d{1,3})[.)]?\s+\S", text)
+            if m:
+                return Block("footnote", text, spans, f"en {m.group(1)}", self.section, self.annex)
+        if self.box and size >= self.box[1] + 0.5:
+            self.section, self.box = self.box[0], None  # back in body type: the box is over
         if self._is_heading(text, size, bold):
+            if self.analysis:
+                return self._analysis_heading(text, spans, size)
             if re.match(r"^Annex(es)?\b", text, re.I):
                 self.annex = True
                 self.last_number = 0
@@ -226,6 +244,8 @@ class Labeller:
         if len(_LEADERS.findall(text)) >= 2:
             return Block("contents", text, spans, None, self.section, self.annex)
         self.seen_body = True
+        if self.analysis:
+            return Block("text", text, spans, self.section, self.section, self.annex)
         m = _NUMBERED.match(text)
         if m and self._plausible_number(int(m.group(1))):
             self.last_number = int(m.group(1))
@@ -254,6 +274,26 @@ class Labeller:
             kind = "operative" if self.is_resolution else "numbered"
             return Block(kind, text, spans, str(self.last_number), self.section, self.annex)
         return Block("text", text, spans, None, self.section, self.annex)
+
+    def _analysis_heading(self, text: str, spans: list[Span], size: float = 0.0) -> Block:
+        """A heading of an analysis becomes the address of what follows: "II. Findings", "II.B Financing"; a
+        box's title ("Box 1. How ... works") addresses the box until body type resumes."""
+        bare = re.sub(r"\s+", " ", text.rstrip("⁰¹²³⁴⁵⁶⁷⁸⁹ ")).strip()
+        if re.match(r"^(?:Box|Figure|Table|Map|Chart|Graph)\s+\d+", bare) and self.box is None:
+            self.box = (self.section, size)
+        if _ENDNOTES.match(bare):
+            self.endnotes = True
+        part = re.match(r"^([IVXL]{1,6}|\d{1,2})\.\s+(\S.*)$", bare)
+        sub = re.match(r"^([A-H])\.\s+(\S.*)$", bare)
+        if part:
+            self.top = part.group(1)
+            address = bare
+        elif sub and self.top:
+            address = f"{self.top}.{sub.group(1)} {sub.group(2)}"
+        else:
+            address = bare
+        self.section = address[:120]
+        return Block("heading", text, spans, None, self.section, self.annex)
 
     def _is_heading(self, text: str, size: float, bold: bool = False) -> bool:
         if len(text) > 220:
@@ -290,3 +330,87 @@ def _follows(prev: str, letter: str) -> bool:
 
 def normalise_symbol_or_none(text: str | None) -> str | None:
     return normalize_symbol(text) if text else None
+
+
+# --- what a document is about, for its title -------------------------------------------------------------------
+_RECALLED_ON = re.compile(
+    r"\b(?:resolutions?|statements?)\b[^.;]{0,160}?\b(?:on|concerning|regarding|related to|relating to)\s+"
+    r"(?:the\s+situation\s+(?:in|concerning)\s+|the\s+question\s+concerning\s+)?(?P<s>[A-Za-z][^,;.(“\"]{2,90})")
+_SUBJECT_END = re.compile(r"\s+(?:including|in particular|and the statements?|as well as|and its|and all|which)\b.*$")
+_MANDATE_OF = re.compile(r"\b(?:extend|renew)\w*\b[^.;]{0,80}?\bmandate of\s+(?:the\s+)?"
+                         r"(?:(?P<name>[A-Z][^,;()]{3,120}?)\s*\((?P<acr>[A-Z][A-Za-z]{3,})\)|(?P<bare>[A-Z]{4,}))")
+_EXPERTS = re.compile(r"\b(?:extend|renew)\w*\b[^.;]{0,80}?\bmandate of the (Panel of Experts|Group of Experts|"
+                      r"Monitoring Team|Analytical Support and Sanctions Monitoring Team)")
+_SANCTIONS = re.compile(r"\b(?:arms embargo|assets? freeze|travel ban|sanctions measures|measures imposed by)\b", re.I)
+
+
+def titled(title: str | None, doc_type: str, blocks: list[Block]) -> str | None:
+    """A title that says what the document is: a bare "Resolution 2769 (2025)" gains its subject, a report
+    headed by its covering letter ("Letter dated 9 June 2025 ...") takes the report's own title."""
+    if doc_type == "resolution" and title and re.fullmatch(r"Resolution \d+ \(\d{4}\)", title):
+        subject = resolution_subject(blocks)
+        return f"{title}: {subject}" if subject else title
+    if doc_type in ("panel_report", "sg_report") and (title is None or re.match(
+            r"^(Letter|Identical letters|Note verbale)\b", title)):
+        return report_title(blocks) or title
+    return title
+
+
+def resolution_subject(blocks: list[Block]) -> str | None:
+    """What a resolution is about, from its own text: the situation its preamble recalls ("Libya", "South Sudan")
+    and what its operative part does ("mandate of UNMISS", "sanctions", "Panel of Experts").
+
+    The masthead only says "Resolution 2769 (2025)", which tells a reader nothing among twenty cards.
+    """
+    preambles = [b.text for b in blocks if b.kind == "preamble"]
+    preamble = " ".join(preambles)[:3000]
+    operative = " ".join(b.text for b in blocks if b.kind == "operative")
+    subject = None
+    # Only the opening recital names the file ("Recalling its previous resolutions on Haiti"); later ones recall
+    # side issues ("... on Varosha").
+    m = _RECALLED_ON.search(" ".join(preambles[:2]))
+    if m:
+        subject = _SUBJECT_END.sub("", m.group("s")).strip()
+        subject = re.sub(r"^the\s+(?=[A-Z])", "", subject)
+        subject = subject[:1].upper() + subject[1:]
+    if not subject and re.search(r"vacancy in the International Court of Justice", preamble):
+        subject = "Election to fill a vacancy in the International Court of Justice"
+    if not subject:
+        text = preamble + " " + operative
+        counts = {c: len(re.findall(rf"\b{re.escape(c)}\b", text)) for c in COUNTRIES}
+        counts["Sudan"] -= counts.get("South Sudan", 0)
+        for country, short in (("Central African Republic", "CAR"), ("Democratic Republic of the Congo", "DRC")):
+            counts[country] += len(re.findall(rf"\b{short}\b", text))
+        best = max(counts.items(), key=lambda kv: kv[1])
+        subject = best[0] if best[1] >= 1 else None
+    topics: list[str] = []
+    for mm in _MANDATE_OF.finditer(operative):
+        name = mm.group("acr") or mm.group("bare")
+        if name and name not in ("Panel", "Group") and f"mandate of {name}" not in topics:
+            topics.append(f"mandate of {name}")
+    if _SANCTIONS.search(operative):
+        topics.append("sanctions")
+    ex = _EXPERTS.search(operative)
+    if ex:
+        topics.append(ex.group(1))
+    parts = [p for p in (subject, ", ".join(topics[:3])) if p]
+    return " — ".join(parts) or None
+
+
+_OWN_TITLE = re.compile(r"^(?:(?:[A-Z][\w-]*\s+){0,3})(?:report|update)\s+of\s+the\s+\w", re.I)
+
+
+def report_title(blocks: list[Block]) -> str | None:
+    """A report's own title ("Final report of the Panel of Experts on the Sudan") where a covering letter heads
+    page 1: the first short heading-like paragraph in the first pages that names a report of someone."""
+    for block in blocks:
+        page = block.spans[0].page if block.spans else None
+        if page is not None and page > 8:
+            break
+        text = re.sub(r"\s+", " ", block.text).strip().rstrip("⁰¹²³⁴⁵⁶⁷⁸⁹* ")
+        if block.kind in ("footnote", "contents") or len(text) > 400 or text.endswith((".", ";", ",", ":")):
+            continue
+        text = re.sub(r"^(?:Annex|Enclosure)(?:\s+[IVX]+)?\s+(?=[A-Z])", "", text)
+        if _OWN_TITLE.match(text) and not re.match(r"^(Letter|Identical letters|Note verbale)\b", text):
+            return text
+    return None

@@ -22,6 +22,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..errors import DocumentError
 from ..models import Block, Document, Page, Span
+from . import front as front_matter
 from . import meta
 from .isolate import extend_deadline
 from .meta import Line
@@ -65,6 +66,7 @@ def parse_pdf(path: Path, ocr: OcrOptions | None = None) -> Document:
     ocr_pages: list[int] = []
     ocr_problems: dict[str, list[int]] = {}
     try:
+        metadata = pdf.get_metadata_dict(skip_empty=True)
         pages_lines: list[list[Line]] = []
         heights: list[float] = []
         widths: list[float] = []
@@ -90,10 +92,19 @@ def parse_pdf(path: Path, ocr: OcrOptions | None = None) -> Document:
     _match_ocr_sizes(pages_lines, ocr_pages)
 
     info = meta.read_masthead(pages_lines[0], heights[0], path.name)
-    body = _strip_running_heads(pages_lines, heights, info.symbol, widths)
-    paras = _group_paragraphs(body)
+    analysis = front_matter.looks_like_analysis(pages_lines[0], info.symbol)
+    front = None
+    if analysis:
+        front = front_matter.read_front(pages_lines[0], heights[0], metadata,
+                                        "\n".join(ln.text for ln in pages_lines[0]))
+        info.title, info.date = front.title or info.title, front.date or info.date
+        pages_lines = _reading_order([_rejoin_segments(_with_named_bold(lines)) for lines in pages_lines], widths)
+    heads = [h for h in (front.title and front.title.split(":")[0], front.publisher, front.report_number) if h] \
+        if front else []
+    body = _strip_running_heads(pages_lines, heights, info.symbol, widths, repeated=analysis, heads=heads)
+    paras = _group_paragraphs(body, layout=analysis)
     vocab = _vocabulary(paras)
-    pages, blocks = _assemble(paras, len(pages_lines), vocab, info)
+    pages, blocks = _assemble(paras, len(pages_lines), vocab, info, front)
     full_text = "\n".join(p.text for p in pages)
     empty = [p.number for p in pages if len(p.text.strip()) < 20]
     for p in pages:
@@ -119,7 +130,7 @@ def parse_pdf(path: Path, ocr: OcrOptions | None = None) -> Document:
     if language not in ("en", "unknown"):
         warnings.append(f"non-English text (detected '{language}')")
     meta.reject_junk(full_text, len(pages))
-    doc_type = meta.classify(info, full_text[:6000], len(pages))
+    doc_type = "other" if analysis else meta.classify(info, full_text[:6000], len(pages))
     return Document(
         doc_id=path.name,
         file_name=path.name,
@@ -127,7 +138,7 @@ def parse_pdf(path: Path, ocr: OcrOptions | None = None) -> Document:
         source="pdf",
         symbol=info.symbol,
         doc_type=doc_type,
-        title=info.title,
+        title=meta.titled(info.title, doc_type, blocks),
         date=info.date,
         language=language,
         pages=pages,
@@ -136,6 +147,10 @@ def parse_pdf(path: Path, ocr: OcrOptions | None = None) -> Document:
         empty_pages=empty,
         warnings=warnings + info.warnings,
         missions=meta.find_missions(full_text),
+        origin="analysis" if analysis else "un",
+        authors=front.authors if front else [],
+        publisher=front.publisher if front else None,
+        report_number=front.report_number if front else None,
     )
 
 
@@ -211,11 +226,13 @@ def _page_lines(page: pdfium.PdfPage) -> list[Line]:
             first, last = start + lead, start + len(raw_line.rstrip()) - 1
             x0 = textpage.get_charbox(first)[0]
             _, _, x1, _ = textpage.get_charbox(last)
-            sizes = [_char_size(textpage, i) for i in range(first, last + 1, 7)]
+            # Every 7th printed character: a space may carry a size of its own (1.0 in Chromium's PDFs).
+            sizes = [_char_size(textpage, i) for i in range(first, last + 1, 7) if not text[i].isspace()]
             size = statistics.median(sizes) if sizes else 0.0
             y = _baseline(textpage, first, last, size)
             bold = _is_bold(textpage, raw_line.strip(), first)
-            lines.append(Line(_mark_superscripts(textpage, raw_line.strip(), first, size), x0, x1, y, size, bold))
+            lines.append(Line(_mark_superscripts(textpage, raw_line.strip(), first, size), x0, x1, y, size, bold,
+                              _named_bold(textpage, raw_line.strip(), first)))
         return lines
     finally:
         textpage.close()
@@ -243,6 +260,45 @@ def _is_bold(textpage: pdfium.PdfTextPage, line: str, first: int) -> bool:
         return False
     heavy = sum(pdfium_c.FPDFText_GetFontWeight(textpage, i) >= 600 for i in letters)
     return heavy >= 0.8 * len(letters)
+
+
+def _named_bold(textpage: pdfium.PdfTextPage, line: str, first: int) -> bool:
+    """Set in a font named bold ("DejaVuSerif-Bold"): Chromium's PDFs report weights like 455 for bold."""
+    at = next((first + i for i, ch in enumerate(line) if ch.isalpha()), None)
+    if at is None:
+        return False
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    if not pdfium_c.FPDFText_GetFontInfo(textpage, at, name, len(name), ctypes.byref(flags)):
+        return False
+    return bool(re.search(rb"Bold|Black|Heavy|Semibold|Demi", name.value))
+
+
+def _rejoin_segments(lines: list[Line]) -> list[Line]:
+    """One printed line that pdfium split in pieces at a raised footnote marker ("involved." / "1" / "The"):
+    pieces on one baseline (a small marker a little above it) that follow each other left to right."""
+    out: list[Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if prev is not None and prev.size and ln.size:
+            size = max(prev.size, ln.size)
+            marker_after = re.fullmatch(r"[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}", ln.text) and ln.size < 0.85 * prev.size
+            marker_before = re.fullmatch(r"[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}", prev.text) and prev.size < 0.85 * ln.size
+            near = -1.0 <= ln.x0 - prev.x1 <= 1.5 * size
+            if near and (abs(ln.y - prev.y) < 0.2 * size or ((marker_after or marker_before)
+                                                             and abs(ln.y - prev.y) < 0.7 * size)):
+                if marker_after:
+                    text = prev.text + ln.text.translate(_SUPERSCRIPT)
+                elif marker_before:
+                    text = prev.text.translate(_SUPERSCRIPT) + " " + ln.text
+                else:
+                    text = prev.text + ("" if ln.x0 - prev.x1 < 0.15 * size else " ") + ln.text
+                base = ln if marker_before else prev
+                out[-1] = Line(text, prev.x0, max(prev.x1, ln.x1), base.y, base.size, prev.bold and ln.bold,
+                               base.named_bold)
+                continue
+        out.append(ln)
+    return out
 
 
 def _baseline(textpage: pdfium.PdfTextPage, first: int, last: int, size: float) -> float:
@@ -279,13 +335,21 @@ def _mark_superscripts(textpage: pdfium.PdfTextPage, line: str, first: int, size
 
 
 def _strip_running_heads(pages: list[list[Line]], heights: list[float], symbol: str | None,
-                         widths: list[float] | None = None) -> list[list[Line]]:
-    """Drop lines in the top/bottom bands that UN layout repeats on every page; page 1's masthead goes too."""
+                         widths: list[float] | None = None, repeated: bool = False,
+                         heads: list[str] | None = None) -> list[list[Line]]:
+    """Drop lines in the top/bottom bands that UN layout repeats on every page; page 1's masthead goes too.
+
+    ``repeated``: also drop what any publisher repeats in those bands (a report's running title, "Page 3 of 12",
+    "Crisis Group Africa Report N°301, 2 May 2024"): band lines that recur on other pages once digits are masked,
+    and band lines on later pages that repeat the report's ``heads`` (its short title, publisher, number).
+    """
+    head_keys = [h.lower() for h in heads or [] if len(h) >= 6]
     sym_key = re.sub(r"\s", "", symbol or "").upper()
+    recurring = _recurring_band_lines(pages, heights) if repeated else set()
     out: list[list[Line]] = []
     for number, (lines, height) in enumerate(zip(pages, heights, strict=True), start=1):
         kept: list[Line] = []
-        masthead_floor = _masthead_floor(lines, height) if number == 1 else None
+        masthead_floor = _masthead_floor(lines, height) if number == 1 and not repeated else None
         width = widths[number - 1] if widths else 0.0
         for ln in lines:
             in_band = ln.y > 0.88 * height or ln.y < 0.08 * height
@@ -294,11 +358,69 @@ def _strip_running_heads(pages: list[list[Line]], heights: list[float], symbol: 
                 in_band = in_band or ln.x0 > 0.88 * width or ln.x0 < 0.12 * width
             if masthead_floor is not None and ln.y >= masthead_floor and ln.size > 0:
                 continue
-            if in_band and _is_running_head(ln.text, sym_key):
+            if in_band and (_is_running_head(ln.text, sym_key) or _band_key(ln.text) in recurring
+                            or (repeated and _PAGE_NUMBER.match(ln.text))
+                            or (number > 1 and (ln.y > 0.94 * height or ln.y < 0.06 * height)
+                                and len(ln.text) < 160 and any(k in ln.text.lower() for k in head_keys))):
                 continue
             kept.append(ln)
         out.append(kept)
     return out
+
+
+_PAGE_NUMBER = re.compile(r"^(?:(?:Page|p\.)\s*)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+
+
+def _with_named_bold(lines: list[Line]) -> list[Line]:
+    for ln in lines:
+        ln.bold = ln.bold or ln.named_bold
+    return lines
+
+
+def _band_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
+
+
+def _recurring_band_lines(pages: list[list[Line]], heights: list[float]) -> set[str]:
+    """Texts (digits masked) printed in the top or bottom band of at least two pages, or of most pages."""
+    seen: dict[str, set[int]] = {}
+    for number, (lines, height) in enumerate(zip(pages, heights, strict=True), start=1):
+        for ln in lines:
+            if ln.y > 0.9 * height or ln.y < 0.1 * height:
+                seen.setdefault(_band_key(ln.text), set()).add(number)
+    need = 2 if len(pages) < 6 else max(2, len(pages) // 3)
+    return {key for key, where in seen.items() if len(where) >= need and len(key) < 160}
+
+
+def _reading_order(pages: list[list[Line]], widths: list[float]) -> list[list[Line]]:
+    """Lines of two-column pages in reading order: down the left column, then the right one.
+
+    Lines that span both columns (a title, a full-width box, footnotes) cut the page into bands, each read
+    column by column. Pages in one column keep pdfium's order.
+    """
+    out: list[list[Line]] = []
+    for lines, width in zip(pages, widths, strict=True):
+        mid = width / 2
+        left = [ln for ln in lines if ln.x1 and ln.x1 < mid + 4]
+        right = [ln for ln in lines if ln.x0 > mid - 4]
+        if len(left) < 6 or len(right) < 6 or not all(ln.x1 for ln in lines):
+            out.append(lines)
+            continue
+        ordered: list[Line] = []
+        band: list[Line] = []
+        for ln in sorted(lines, key=lambda ln: -ln.y):
+            if ln.x0 < mid - 4 and ln.x1 > mid + 4:
+                ordered += _columns(band, mid)
+                ordered.append(ln)
+                band = []
+            else:
+                band.append(ln)
+        out.append(ordered + _columns(band, mid))
+    return out
+
+
+def _columns(band: list[Line], mid: float) -> list[Line]:
+    return [ln for ln in band if ln.x1 < mid + 4] + [ln for ln in band if ln.x1 >= mid + 4]
 
 
 def _masthead_floor(lines: list[Line], height: float) -> float | None:
@@ -322,8 +444,12 @@ def _is_running_head(text: str, sym_key: str) -> bool:
     return any(p.match(text) for p in _RUNNING_HEAD)
 
 
-def _group_paragraphs(pages: list[list[Line]]) -> list[_Para]:
-    """Rebuild paragraphs from lines: indent, vertical gap, font change and numbering start a new one."""
+def _group_paragraphs(pages: list[list[Line]], layout: bool = False) -> list[_Para]:
+    """Rebuild paragraphs from lines: indent, vertical gap, font change and numbering start a new one.
+
+    ``layout`` (reports from outside the UN): footnotes may sit below no rule, recognised as a run of smaller
+    type at the foot of the page that opens with a note number; a paragraph may run on into the next column.
+    """
     paras: list[_Para] = []
     for number, lines in enumerate(pages, start=1):
         if not lines:
@@ -341,18 +467,29 @@ def _group_paragraphs(pages: list[list[Line]]) -> list[_Para]:
         ends = sorted(ln.x1 for ln in lines if ln.size and round(ln.size) == body)
         right = ends[(3 * len(ends)) // 4] if ends else 0.0
         in_footnotes = False
+        notes_from = _footnote_start(lines, body) if layout else len(lines)
         prev: Line | None = None
         current: _Para | None = None
-        for ln in lines:
+        for index, ln in enumerate(lines):
             if _RULE.match(ln.text):
                 in_footnotes = True
                 prev = None
                 continue
-            if prev is None and not in_footnotes:
+            if index == notes_from and not in_footnotes:
+                in_footnotes = True
+                prev = None
+            if layout and prev is not None and not in_footnotes and ln.y > prev.y + 2 and ln.x0 > prev.x1 - 4:
+                # The next column: the paragraph runs on unless the column ended a sentence.
+                if _ends_clause(prev.text) in _TERMINAL or _NUMBERED.match(ln.text) or _HEADING_NUM.match(ln.text):
+                    current = None
+            elif prev is None and not in_footnotes:
                 # A page's first line may carry on the last body paragraph of the previous page.
                 last_body = _last_body(paras, number, ln, round(ln.size) <= body)
                 current = last_body if last_body and _continues(last_body, ln, left, right) else None
-            elif prev is None or _starts_paragraph(prev, ln, spacing, (left, right), in_footnotes, body):
+            elif prev is None or _starts_paragraph(prev, ln, spacing, (left, right), in_footnotes, body,
+                                                   _NOTE_START if layout else _UN_NOTE_START) or (
+                    layout and prev.bold != ln.bold and not in_footnotes):
+                # A heading set in bold body type runs straight into its first paragraph in many reports.
                 current = None
             if current is None:
                 current = _Para(footnote=in_footnotes)
@@ -360,6 +497,23 @@ def _group_paragraphs(pages: list[list[Line]]) -> list[_Para]:
             current.lines.append((number, ln))
             prev = ln
     return paras
+
+
+_NOTE_START = re.compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\d{1,3}[.)]?(?=\s))\s*\S")
+
+
+def _footnote_start(lines: list[Line], body: float) -> int:
+    """Index of the first footnote line: the foot of the page in smaller type, opening with a note number."""
+    start = len(lines)
+    for i in range(len(lines) - 1, -1, -1):
+        ln = lines[i]
+        if not ln.size or not body or ln.size > body - 0.9:
+            break
+        if i + 1 < len(lines) and lines[i + 1].y > ln.y:
+            break  # not top to bottom: another column or a box, not the foot of the page
+        if _NOTE_START.match(ln.text):
+            start = i
+    return start
 
 
 def _last_body(paras: list[_Para], number: int, ln: Line, body_line: bool) -> _Para | None:
@@ -381,10 +535,13 @@ def _ends_clause(text: str) -> str:
     return text.rstrip().rstrip("⁰¹²³⁴⁵⁶⁷⁸⁹ ")[-1:]
 
 
+_UN_NOTE_START = re.compile(r"^[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}\s")
+
+
 def _starts_paragraph(prev: Line, ln: Line, spacing: float, margins: tuple[float, float], in_footnotes: bool,
-                      body: float = 0.0) -> bool:
+                      body: float = 0.0, note_start: re.Pattern[str] = _UN_NOTE_START) -> bool:
     if in_footnotes:
-        return bool(re.match(r"^[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}\s", ln.text))
+        return bool(note_start.match(ln.text))
     if ln.size and prev.size and abs(ln.size - prev.size) >= 1.0:
         return True
     gap = prev.y - ln.y
@@ -457,13 +614,15 @@ def _join_lines(lines: list[str], vocab: set[str]) -> str:
     return re.sub(r"[ \t]{2,}", " ", out).strip()
 
 
-def _assemble(paras: list[_Para], n_pages: int, vocab: set[str], info: meta.Masthead
-              ) -> tuple[list[Page], list[Block]]:
+def _assemble(paras: list[_Para], n_pages: int, vocab: set[str], info: meta.Masthead,
+              front: front_matter.Front | None = None) -> tuple[list[Page], list[Block]]:
+    """Pages of text and their Blocks; ``front``: an analysis, whose front matter on page 1 is no passage."""
     page_parts: list[list[str]] = [[] for _ in range(n_pages)]
     page_len = [0] * n_pages
     sizes_all = [round(ln.size) for para in paras for _, ln in para.lines if ln.size > 0 and not para.footnote]
     body = float(statistics.mode(sizes_all)) if sizes_all else info.body_size
-    labeller = meta.Labeller(is_resolution=info.is_resolution, body_size=body)
+    labeller = meta.Labeller(is_resolution=info.is_resolution, body_size=body, analysis=front is not None)
+    front_texts = {re.sub(r"\s+", " ", t).strip() for t in (front.texts if front else [])}
     blocks: list[Block] = []
     for para in paras:
         # Split the paragraph by page, join each page's lines, and record where each part lands.
@@ -487,6 +646,10 @@ def _assemble(paras: list[_Para], n_pages: int, vocab: set[str], info: meta.Mast
             continue
         text = " ".join(texts)
         bold = all(ln.bold for _, ln in para.lines)
+        if front_texts and spans[0].page == 1 and all(re.sub(r"\s+", " ", ln.text).strip() in front_texts
+                                                      for _, ln in para.lines):
+            blocks.append(Block("title", text, spans))
+            continue
         block = labeller.label(text, spans, footnote=para.footnote, size=max(sizes) if sizes else 0.0, bold=bold)
         if block is not None:
             blocks.append(block)

@@ -87,7 +87,7 @@ def iso_date(value: object) -> str | None:
             return "-".join(m.groups())
         found = meta.DATE_RE.search(value)
         if found:
-            return meta._first_date(found.group(0))
+            return meta.first_date(found.group(0))
     return None
 
 
@@ -157,7 +157,7 @@ def build_document(path: Path, data: bytes, source: Literal["docx", "html", "mar
     warnings = list(info.warnings)
     if not full.strip():
         warnings.append("no text found in the file")
-    date_ = info.date or (meta._first_date(full[:3000]) if symbol else None)
+    date_ = info.date or (meta.first_date(full[:3000]) if symbol else None)
     doc_type = "other"
     if symbol:
         masthead = meta.Masthead(symbol, date_, title, symbol.startswith("S/RES/"), 0.0)

@@ -54,6 +54,7 @@ from .views import (
     ANY_YEAR,
     FAILURE_COLUMNS,
     LIBRARY_COLUMNS,
+    ORIGIN_CHOICES,
     Card,
     answer_message,
     card_html,
@@ -291,14 +292,14 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
     # --- chat -----------------------------------------------------------------------------------------------
     def chat(asked: str, history: list[dict[str, Any]], session: Session, doc_types: list[str],
              year_from: Any, year_to: Any, missions: list[str], documents: list[str],
-             request: gr.Request) -> Iterator[Updates]:
+             origin: str | None, request: gr.Request) -> Iterator[Updates]:
         asked = (asked or "").strip()
         if not asked:
             gr.Warning("Type a question first.")
             yield gr.skip()
             return
         try:
-            filters = filters_from_ui(doc_types, year_from, year_to, missions, documents)
+            filters = filters_from_ui(doc_types, year_from, year_to, missions, documents, origin)
         except BriefbotError as exc:  # a bad filter keeps the question in its box
             gr.Warning(f"Filters: {exc}")
             yield gr.skip()
@@ -500,14 +501,15 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
     # --- API ------------------------------------------------------------------------------------------------
     def ask_api(question: str, doc_types: list[str] | None = None, year_from: int | None = None,
                 year_to: int | None = None, missions: list[str] | None = None,
-                documents: list[str] | None = None, request: gr.Request | None = None) -> dict[str, Any]:
+                documents: list[str] | None = None, origin: str | None = None,
+                request: gr.Request | None = None) -> dict[str, Any]:
         """Answer a question from the indexed documents: answer text, abstained flag, citations (symbol, page,
-        paragraph, verbatim quote) and the retrieved passages."""
+        paragraph, verbatim quote) and the retrieved passages. ``origin``: "un" or "analysis" (non-UN)."""
         if not question or not question.strip():
             raise gr.Error("question is empty")
         try:
             answer = bot.ask(question, filters=filters_from_ui(doc_types, year_from, year_to, missions,
-                                                               documents), scope=scope_of(bot, request))
+                                                               documents, origin), scope=scope_of(bot, request))
         except BriefbotError as exc:
             raise gr.Error(str(exc)) from exc
         return answer.to_dict()
@@ -544,6 +546,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                                                elem_id="f-missions")
                         documents = gr.Dropdown([], multiselect=True, label="Only these documents",
                                                 elem_id="f-docs")
+                        origin = gr.Radio(ORIGIN_CHOICES, value="", label="Source", elem_id="f-origin")
                         clear = gr.Button("Clear filters", size="sm", elem_id="f-clear")
                     chatbot = gr.Chatbot(height="60vh", elem_id="chatbot",
                                          buttons=["copy"], layout="panel", show_label=False, autoscroll=True,
@@ -618,7 +621,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
 
         # --- events -----------------------------------------------------------------------------------------
         gr.api(ask_api, api_name="ask")  # the one public endpoint; registered first so it keeps its name
-        filters = [doc_types, year_from, year_to, missions, documents]
+        filters = [doc_types, year_from, year_to, missions, documents, origin]
         # Everything a change of what the chat shows may update (a handler names the ones it does).
         chat_outputs = [chatbot, question, state, cards_title, cards, target, permalink, page, caption,
                         export_file, conv_list, history_status]
@@ -632,8 +635,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         history_md.click(export_history_md, None, history_file, **private)
         history_json.click(export_history_json, None, history_file, **private)
         cards.click(show_card, [cards, state], [page, caption, state], **private)
-        clear.click(lambda: {doc_types: [], year_from: "", year_to: "", missions: [], documents: []}, None,
-                    filters, **private)
+        clear.click(lambda: {doc_types: [], year_from: "", year_to: "", missions: [], documents: [], origin: ""},
+                    None, filters, **private)
         export_md.click(export_answer, [state], export_file, **private)
         pdf_btn.click(export_pdf, [state], export_file, **private)
         up.click(feedback_up, [state, comment], [fb_status, comment], concurrency_limit=None, **private)

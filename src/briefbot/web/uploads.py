@@ -156,6 +156,7 @@ class IngestJob:
             if self.report:
                 for r in self.report.results:
                     detail = r.reason or "; ".join(r.warnings) or (
-                        f"{r.symbol or '?'} · {r.doc_type} · {r.pages} p · {r.chunks} passages" if r.pages else "")
+                        f"{r.symbol or r.cited_as or '?'} · {r.doc_type} · {r.pages} p · {r.chunks} passages"
+                        if r.pages else "")
                     out.append([Path(r.path).name, r.status, detail])
             return out

@@ -12,7 +12,17 @@ from typing import Any
 
 from ..errors import BriefbotError
 from ..history import Conversation
-from ..models import DOC_TYPE_LABELS, Answer, Citation, DocInfo, Filters, Hit, reference, reference_parts
+from ..models import (
+    DOC_TYPE_LABELS,
+    Answer,
+    Citation,
+    DocInfo,
+    Filters,
+    Hit,
+    analysis_name,
+    reference,
+    reference_parts,
+)
 
 _PASSAGE_CHARS = 420  # a closest-passage card shows this much of the passage
 
@@ -34,14 +44,22 @@ class Card:
     passage: bool = False  # a closest passage, not a citation
     start: int | None = None  # offset of the quote in the cleaned page text, when known
     ocr: bool = False  # the quote is OCR text of a scanned page
+    work: str | None = None  # an analysis: 'Boutellis, "Still Flying Blind" (Oxford Research Group, 2019)'
 
     def reference(self) -> str:
-        return reference(self.symbol or self.doc_id, self.paragraph, self.page, ocr=self.ocr)
+        return reference(self.work or self.symbol or self.doc_id, self.paragraph, self.page, ocr=self.ocr,
+                         page_first=self.work is not None)
+
+
+def _work(origin: str, authors: list[str], title: str | None, publisher: str | None, report_number: str | None,
+          date: str | None) -> str | None:
+    return analysis_name(authors, title, publisher, report_number, date) or None if origin == "analysis" else None
 
 
 def card_from_citation(c: Citation) -> Card:
     return Card(key=c.key, doc_id=c.doc_id, symbol=c.symbol, title=c.title, doc_type=c.doc_type, date=c.date,
-                page=c.page, paragraph=c.paragraph, quote=c.quote, start=c.start, ocr=c.ocr)
+                page=c.page, paragraph=c.paragraph, quote=c.quote, start=c.start, ocr=c.ocr,
+                work=_work(c.origin, c.authors, c.title, c.publisher, c.report_number, c.date))
 
 
 def card_from_hit(h: Hit) -> Card:
@@ -57,7 +75,8 @@ def card_from_hit(h: Hit) -> Card:
         start = spans[0].start
     return Card(key=str(h.rank), doc_id=h.doc.doc_id, symbol=h.doc.symbol, title=h.doc.title,
                 doc_type=h.doc.doc_type, date=h.doc.date, page=page, paragraph=h.chunk.paragraph,
-                quote=text.strip(), passage=True, start=start)
+                quote=text.strip(), passage=True, start=start,
+                work=_work(h.doc.origin, h.doc.authors, h.doc.title, h.doc.publisher, h.doc.report_number, h.doc.date))
 
 
 def cards_for(answer: Answer, closest: int = 5) -> list[Card]:
@@ -72,7 +91,8 @@ def cards_for(answer: Answer, closest: int = 5) -> list[Card]:
 def card_html(card: Card) -> str:
     """A card as escaped HTML: reference line, title/type/date line, quote."""
     e = html.escape
-    name, *place = reference_parts(card.symbol or card.doc_id, card.paragraph, card.page)
+    name, *place = reference_parts(card.work or card.symbol or card.doc_id, card.paragraph, card.page,
+                                   page_first=card.work is not None)
     where = [f"<b>{e(name)}</b>"] + [e(p).replace(" ", "&nbsp;", 1) for p in place]
     meta = [x for x in (card.title, DOC_TYPE_LABELS.get(card.doc_type or "", card.doc_type), card.date) if x]
     quote = card.quote
@@ -144,8 +164,11 @@ def year_choices(docs: list[DocInfo]) -> list[tuple[str, str]]:
     return [ANY_YEAR, *((str(y), str(y)) for y in years)]
 
 
+ORIGIN_CHOICES = [("All", ""), ("UN documents", "un"), ("Analyses (non-UN)", "analysis")]
+
+
 def filters_from_ui(doc_types: list[str] | None, year_from: Any, year_to: Any, missions: list[str] | None,
-                    doc_ids: list[str] | None) -> Filters | None:
+                    doc_ids: list[str] | None, origin: str | None = None) -> Filters | None:
     """Filters from the form; empty year boxes mean no bound, a reversed range is read the way it was meant.
 
     Raises BriefbotError (with its remedy) for a year box holding something that is not a year.
@@ -153,8 +176,11 @@ def filters_from_ui(doc_types: list[str] | None, year_from: Any, year_to: Any, m
     y0, y1 = _year(year_from), _year(year_to)
     if y0 is not None and y1 is not None and y0 > y1:
         y0, y1 = y1, y0
+    if origin not in (None, "", "un", "analysis"):
+        raise BriefbotError(f"unknown source {origin!r}", "pick UN documents, Analyses or All")
     filters = Filters(doc_types=list(doc_types) if doc_types else None, year_from=y0, year_to=y1,
-                      missions=list(missions) if missions else None, doc_ids=list(doc_ids) if doc_ids else None)
+                      missions=list(missions) if missions else None, doc_ids=list(doc_ids) if doc_ids else None,
+                      origin=origin or None)
     return filters if filters.active() else None
 
 
@@ -163,7 +189,8 @@ def mission_choices(docs: list[DocInfo]) -> list[str]:
 
 
 def document_choices(docs: list[DocInfo]) -> list[tuple[str, str]]:
-    return [(f"{d.symbol or d.file_name} — {(d.title or d.file_name)[:70]}", d.doc_id) for d in docs]
+    return [(f"{d.name if d.symbol or d.origin == 'analysis' else d.file_name} — {(d.title or d.file_name)[:70]}",
+             d.doc_id) for d in docs]
 
 
 # --- library ------------------------------------------------------------------------------------------------
@@ -191,7 +218,7 @@ def library_rows(docs: list[DocInfo]) -> list[list[Any]]:
             state += f" (p. {', '.join(map(str, d.empty_pages[:12]))}{' …' if len(d.empty_pages) > 12 else ''})"
         if d.warnings:
             state += "; " + "; ".join(d.warnings)
-        rows.append([d.symbol or "?", d.title or "", DOC_TYPE_LABELS.get(d.doc_type, d.doc_type), d.date or "",
+        rows.append([d.name, d.title or "", DOC_TYPE_LABELS.get(d.doc_type, d.doc_type), d.date or "",
                      d.pages, d.chunks, state, ", ".join(d.missions), d.file_name, d.collection])
     return rows
 
