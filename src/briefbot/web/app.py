@@ -7,7 +7,6 @@ the same service functions the CLI calls; the logic that is not wiring lives in 
 from __future__ import annotations
 
 import atexit
-import io
 import logging
 import os
 from collections.abc import Iterator
@@ -41,7 +40,8 @@ from . import handlers as h
 from .auth import check_login, launch_options
 from .guard import RequestGuard, allowed_hosts
 from .mandates_tab import mandates_tab
-from .pdfview import RenderLimits, render_page
+from .pagepanel import CSS as PAGE_CSS
+from .pagepanel import page_panel
 
 log = logging.getLogger(__name__)
 
@@ -189,36 +189,11 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
             return (gr.skip(),) * 4
         return (session, *show_answer(session, i))
 
-    def show_card(index: int | None, session: Session) -> tuple[Any, Any, Any]:
+    def show_card(index: int | None, session: Session) -> tuple[Any, ...]:
         if index is None or not 0 <= index < len(session.cards):
-            return gr.skip(), gr.skip(), gr.skip()
-        card = session.cards[index]
+            return (gr.skip(),) * (len(panel.outputs) + 1)
         session.card = index
-        ref = h.md_text(card.reference())
-        try:
-            pdf = h.resolve_pdf(bot, card.doc_id)
-        except BriefbotError as exc:
-            return None, f"**{ref}** — {h.md_text(str(exc))}", session
-        if card.page is None:
-            return None, f"**{ref}** — no page number for this passage.", session
-        hint = None
-        if card.start is not None:
-            page_len = len(bot.page_text(card.doc_id, card.page))
-            hint = card.start / page_len if page_len else None
-        try:
-            image, found = render_page(pdf, card.page, card.quote, hint=hint,
-                                       limits=RenderLimits.from_settings(settings))
-        except BriefbotError as exc:  # too large, too slow or too big in memory: say so in place of the image
-            return None, f"**{ref}** — {h.md_text(str(exc))}", session
-        except Exception:
-            log.exception("rendering %s p. %s failed", pdf.name, card.page)
-            return None, f"**{ref}** — this page could not be rendered.", session
-        png = io.BytesIO()
-        image.save(png, format="PNG")
-        path = tmp.write_bytes(f"{Path(pdf.name).stem}-p{card.page}.png", png.getvalue())
-        where = "quote highlighted" if found else "the quote could not be located on the page image"
-        caption = f"**{ref}** · {h.md_text(card.title or pdf.name)} — {where}"
-        return str(path), caption, session
+        return (*panel.open_card(session.cards[index]), session)
 
     # --- exports, made when asked for -----------------------------------------------------------------------
     def export_answer(session: Session) -> Any:
@@ -381,9 +356,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
                     export_file = gr.File(label="Download", interactive=False, visible=False,
                                           elem_id="export-file")
                 with gr.Column(scale=3, elem_id="page-column"):
-                    caption = gr.Markdown("Select a citation to see its page.", elem_id="page-caption")
-                    page = gr.Image(type="filepath", interactive=False, show_label=False, elem_id="page-image",
-                                    buttons=["fullscreen"])
+                    panel = page_panel(bot, settings, tmp)  # page image, previous/next page, zoom
+                    caption, page = panel.caption, panel.image
             with gr.Tab("Library", id="library", elem_id="library-tab"):
                 summary = gr.Markdown(elem_id="library-summary")
                 docs_df = gr.Dataframe(headers=h.LIBRARY_COLUMNS, interactive=False, show_search="search",
@@ -407,7 +381,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
                                            label="Files in this upload", elem_id="upload-results")
                 timer = gr.Timer(1.0, active=False)
             with gr.Tab("Mandates", id="mandates"):
-                mandates_tab(bot, tmp)  # its own module: track timelines, renewal changes, trends
+                mandates_tab(bot, settings, tmp)  # its own module: track timelines, renewal changes, trends
             with gr.Tab("Feedback", id="feedback", elem_id="feedback-tab"):
                 gr.Markdown("Your feedback in this session" + (" (feedback readers see everyone's)"
                                                                if readers else "") + ".")
@@ -427,7 +401,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
             trigger(chat, [question, chatbot, session, *filters], chat_outputs, **private).then(
                 None, None, None, js=SHOW_NEWEST_JS)
         chatbot.select(select_message, [session], [session, cards_title, cards, target], **private)
-        cards.click(show_card, [cards, session], [page, caption, session], **private)
+        cards.click(show_card, [cards, session], [*panel.outputs, session], **private)
         clear.click(lambda: ([], "", "", [], []), None, filters, **private)
         export_md.click(export_answer, [session], export_file, **private)
         pdf_btn.click(export_pdf, [session], export_file, **private)
@@ -487,7 +461,7 @@ def launch(demo: gr.Blocks, settings: Settings, prevent_thread_lock: bool = Fals
         allowed_paths=[], blocked_paths=blocked_paths(Path(settings.index), h.temp_parent(settings)),
         # Twice the upload limit: larger bodies are cut off by the server, smaller ones get our clear message.
         max_file_size=f"{int(2 * settings.upload_max_mb)}mb",
-        theme=THEME, css=CSS, **options)
+        theme=THEME, css=CSS + PAGE_CSS, **options)
     return str(url)
 
 

@@ -51,19 +51,24 @@ class Card:
     quote: str
     passage: bool = False  # a closest passage, not a citation
     start: int | None = None  # offset of the quote in the cleaned page text, when known
+    page_end: int | None = None  # a quote over a page break: its last page, and its part on each page
+    parts: list[tuple[int | None, str]] = field(default_factory=list)
 
     def reference(self) -> str:
         parts = [self.symbol or self.doc_id]
         if self.paragraph:
             parts.append(paragraph_label(self.paragraph))
-        if self.page is not None:
+        if self.page is not None and self.page_end not in (None, self.page):
+            parts.append(f"pp. {self.page}-{self.page_end}")
+        elif self.page is not None:
             parts.append(f"p. {self.page}")
         return ", ".join(parts)
 
 
 def card_from_citation(c: Citation) -> Card:
     return Card(key=c.key, doc_id=c.document, symbol=c.symbol, title=c.title, doc_type=c.doc_type, date=c.date,
-                page=c.page, paragraph=c.paragraph, quote=c.quote, start=c.start)
+                page=c.page, paragraph=c.paragraph, quote=c.quote, start=c.start, page_end=c.page_end,
+                parts=list(c.parts))
 
 
 def card_from_hit(h: Hit) -> Card:
@@ -97,7 +102,9 @@ def card_html(card: Card) -> str:
     where = [f"<b>{e(card.symbol or card.doc_id)}</b>"]
     if card.paragraph:
         where.append(e(paragraph_label(card.paragraph)).replace(" ", "&nbsp;", 1))
-    if card.page is not None:
+    if card.page is not None and card.page_end not in (None, card.page):
+        where.append(f"pp.&nbsp;{card.page}-{card.page_end}")
+    elif card.page is not None:
         where.append(f"p.&nbsp;{card.page}")
     meta = [x for x in (card.title, DOC_TYPE_LABELS.get(card.doc_type or "", card.doc_type), card.date) if x]
     quote = card.quote
