@@ -208,10 +208,16 @@ def eval_mandates(dataset: Path, index: Path | None, as_json: bool, out_dir: Pat
     say = lambda text: out.print(text, highlight=False, markup=False)  # noqa: E731
     f = d["facts"]
     say(f"gold facts: {f['correct']}/{f['n']} ({f['accuracy']:.1%})")
-    for kind, k in f["by_kind"].items():
-        say(f"  {kind}: {k['correct']}/{k['n']}")
+    for part, what in (("independent", "read from the resolutions by hand"),
+                       ("derived", "first drafted from tracker output, then checked")):
+        p = f[part]
+        if p["n"]:
+            say(f"  {part} ({what}): {p['correct']}/{p['n']} ({p['accuracy']:.1%})")
+            for kind, k in p["by_kind"].items():
+                say(f"    {kind}: {k['correct']}/{k['n']}")
     for fail in f["failures"]:
-        say(f"  FAIL {fail['id']} ({fail['kind']}): got {fail['got']}")
+        tag = " [independent]" if fail["independent"] else ""
+        say(f"  FAIL {fail['id']} ({fail['kind']}){tag}: got {fail['got']}")
     t = d["tagging"]
     if t["paragraphs"]:
         m = t["themes"]["micro"]
