@@ -105,11 +105,14 @@ def test_mandates_tab_track_and_renewal(app_url: str, browser: Any) -> None:
     assert errors == []
 
 
-def _show_track(page: Any, option: str) -> None:
+def _show_track(page: Any, option: str, name: str, symbol: str) -> None:
+    """Show a track and wait until its summary and a card of ``symbol`` replaced the previous track's."""
     page.locator("#mandate-track input").click()
     page.get_by_role("option", name=option).click()
     page.locator("#mandate-show").click()
-    page.locator("#mandate-paras button").first.wait_for(timeout=60_000)
+    page.wait_for_function("([name, symbol]) => (document.querySelector('#mandate-summary h3')?.innerText || '')"
+                           " === name && (document.querySelector('#mandate-paras')?.innerText || '')"
+                           ".includes(symbol)", arg=[name, symbol], timeout=60_000)
 
 
 def test_a_cited_paragraph_opens_on_its_pdf_page_or_as_its_text(app_url: str, browser: Any) -> None:
@@ -120,7 +123,7 @@ def test_a_cited_paragraph_opens_on_its_pdf_page_or_as_its_text(app_url: str, br
     page.get_by_role("tab", name="Mandates").click()
 
     # S/RES/2781 (2025) is tracked from its XML; the index also holds its PDF, so the paragraph opens there.
-    _show_track(page, "South Sudan sanctions (2206) (sanctions)")
+    _show_track(page, "South Sudan sanctions (2206) (sanctions)", "South Sudan sanctions (2206)", "S/RES/2781 (2025)")
     card = page.locator("#mandate-paras button").filter(has_text="S/RES/2781 (2025) para. 16 ")
     assert card.count() == 1, page.inner_text("#mandate-paras")
     card.click()
@@ -142,7 +145,7 @@ def test_a_cited_paragraph_opens_on_its_pdf_page_or_as_its_text(app_url: str, br
     page.screenshot(path=str(ARTIFACTS / "web_mandates.png"))
 
     # MINUSMA's resolutions are indexed only as XML: the paragraph is shown as its text.
-    _show_track(page, "MINUSMA (mission)")
+    _show_track(page, "MINUSMA (mission)", "MINUSMA", "S/RES/2531 (2020)")
     first = page.locator("#mandate-paras button").first
     label = first.inner_text().split("\n")[0]
     first.click()
