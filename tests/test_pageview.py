@@ -154,3 +154,24 @@ def test_page_target_of_a_stitched_citation_places_each_part_on_its_page(bot: Br
     single = Card(key="1", doc_id=PDF.name, symbol=SYMBOL, title=None, doc_type=None, date=None, page=2,
                   paragraph="PP9", quote=bot.page_text(PDF.name, 2)[:80].strip())
     assert (page_target(bot, single).first, page_target(bot, single).last) == (2, 2)
+
+
+def test_a_relative_xml_path_is_found_beside_the_index_or_reported_missing(bot: Briefbot,
+                                                                           mandates: MandateIndex) -> None:
+    import dataclasses
+
+    from briefbot.mandates.corpus import read_resolution, source_path
+
+    info = next(d for d in bot.library() if d.symbol == SYMBOL and d.file_name.endswith(".xml"))
+    index_parent = Path(bot.settings.index).resolve().parent
+    xml = source_path(bot.store, info)
+    assert xml is not None and xml.is_file()
+    # As the catalog holds it when ingest ran elsewhere: relative to a folder that is not this process's.
+    relative = dataclasses.replace(info, path=str(xml.resolve().relative_to(index_parent)))
+    assert not Path(relative.path or "").is_file()
+    found = source_path(bot.store, relative)
+    assert found is not None and found.resolve() == xml.resolve()
+    rec = read_resolution(bot.store, relative)
+    assert rec is not None and not rec.xml_missing and rec.subjects  # metadata from data_extract beside the XML
+    gone = read_resolution(bot.store, dataclasses.replace(info, path="nowhere/S_RES-2781-2508481E.xml"))
+    assert gone is not None and gone.xml_missing and not gone.subjects

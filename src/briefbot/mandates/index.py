@@ -84,10 +84,12 @@ class BuildReport:
     rebuilt: bool  # everything was read again (configuration or code changed)
     seconds: float
     catalog_version: int
+    xml_missing: int = 0  # bulk resolutions read without their XML (no titles, subjects or votes to place them)
 
     def to_dict(self) -> dict[str, Any]:
         return {"resolutions": self.resolutions, "read": self.read, "removed": self.removed,
-                "rebuilt": self.rebuilt, "seconds": round(self.seconds, 2), "catalog_version": self.catalog_version}
+                "rebuilt": self.rebuilt, "seconds": round(self.seconds, 2), "catalog_version": self.catalog_version,
+                "xml_missing": self.xml_missing}
 
 
 def _choose(docs: Iterable[DocInfo]) -> dict[str, DocInfo]:
@@ -201,8 +203,14 @@ class MandateIndex:
             n = db.execute("SELECT count(*) FROM resolutions").fetchone()[0]
             self._memo.clear()
             self._docinfo.clear()
+        missing = sum(r.xml_missing for r in records)
+        if missing:
+            # Without the XML's metadata most resolutions cannot be placed in a track: say so, never silently.
+            log.warning("mandates: the XML files of %d of %d bulk resolutions were not found where the catalog says "
+                        "(paths relative to the folder ingest ran in); tracks will miss them — run from that folder "
+                        "or re-ingest the bulk set", missing, len(records))
         report = BuildReport(n, len(records), len(stale - {d.doc_id for d in todo}), rebuild,
-                             time.perf_counter() - t0, version)
+                             time.perf_counter() - t0, version, missing)
         log.info("mandates: %s", report.to_dict())
         return report
 
