@@ -144,6 +144,20 @@ def test_a_cited_paragraph_opens_on_its_pdf_page_or_as_its_text(app_url: str, br
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "web_mandates.png"))
 
+    # A count of the trends drills down to its paragraphs, which open in the same panel.
+    page.locator("#mandate-drill-year input").fill("2025")
+    page.locator("#mandate-drill-theme input").click()
+    page.get_by_role("option", name="corruption").click()
+    page.click("#mandate-drill")
+    page.wait_for_function("() => (document.querySelector('#mandate-drill-head')?.innerText || '')"
+                           ".includes('resolutions of 2025 carry corruption')", timeout=60_000)
+    drilled = page.locator("#mandate-drill-paras button").filter(has_text="S/RES/2781 (2025) para. PP9 ")
+    assert drilled.count() == 1, page.inner_text("#mandate-drill-paras")
+    drilled.click()
+    page.wait_for_function("() => (document.querySelector('#mandate-page-caption')?.innerText || '')"
+                           ".includes('S/RES/2781 (2025), para. PP9, p. 2')", timeout=90_000)
+    assert_no_errors(page, "drilling down into a trend count")
+
     # MINUSMA's resolutions are indexed only as XML: the paragraph is shown as its text.
     _show_track(page, "MINUSMA (mission)", "MINUSMA", "S/RES/2531 (2020)")
     first = page.locator("#mandate-paras button").first

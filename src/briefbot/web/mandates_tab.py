@@ -19,6 +19,7 @@ from ..mandates.model import Track, TrackEntry, TrackParagraph
 from ..mandates.render import to_csv, track_markdown, track_rows, trends_plot
 from ..service import Briefbot
 from .handlers import TempFiles, card_from_citation
+from .handlers import md_text as h_md
 from .pagepanel import PagePanel, page_panel
 
 TIMELINE_COLUMNS = ["Resolution", "Adopted", "Vote", "Action", "Until", "Stage", "Theme paragraphs", "Changes",
@@ -152,6 +153,15 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
                 export_json = gr.DownloadButton("Export JSON", size="sm", visible=False, elem_id="mandate-json")
             plot = gr.Image(type="filepath", interactive=False, label="Resolutions per year carrying each theme "
                             "(solid: operative; dotted: incl. preamble only)", elem_id="mandate-plot")
+            with gr.Row(equal_height=True):  # every count of the plot drills down to its paragraphs
+                drill_year = gr.Number(label="Year", precision=0, elem_id="mandate-drill-year", scale=1)
+                drill_theme = gr.Dropdown(themes, label="Theme", elem_id="mandate-drill-theme", scale=3)
+                drill = gr.Button("Paragraphs behind this count", size="sm", elem_id="mandate-drill", scale=2)
+            drill_head = gr.Markdown(elem_id="mandate-drill-head")
+            drill_cards = gr.Dataset(components=["html"], samples=[], type="index", layout="gallery",
+                                     show_label=False, visible=False, elem_id="mandate-drill-paras",
+                                     samples_per_page=40)
+            drilled = gr.State([])
         with gr.Column(scale=3, elem_id="mandate-page-column"):
             panel = page_panel(bot, settings, tmp, prefix="mandate-page",
                                intro="Select a paragraph of a renewal to see it on its page.")
@@ -206,6 +216,28 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
             return (gr.skip(),) * len(panel.outputs)
         return open_paragraph(bot, panel, paragraphs[i])
 
+    def drill_down(slug: str | None, year: float | None, theme: str | None) -> tuple[Any, ...]:
+        if not year or not theme:
+            raise gr.Error("Pick a year and a theme: the paragraphs behind that count are listed.")
+        try:
+            paras = bot.mandates().trend_paragraphs(int(year), theme, slug or None)
+        except BriefbotError as exc:
+            raise gr.Error(str(exc)) from exc
+        symbols = list(dict.fromkeys(p.symbol for p in paras))
+        scope = f" in the {slug} track" if slug else " (all resolutions)"
+        head = (f"**{len(symbols)}** resolutions of {int(year)} carry {h_md(theme)}{h_md(scope)}: "
+                f"{len(paras)} paragraphs. Select one to open it.")
+        esc = html.escape
+        samples = [[f"<div class='bb-change' style='border-left:4px solid #8a8f98;padding:4px 10px;text-align:left'>"
+                    f"{esc(p.symbol)} para. {esc(p.paragraph)} · {'operative' if p.operative else 'preamble'}"
+                    f"<div class='bb-quote'>{esc(p.text)}</div></div>"] for p in paras]
+        return head, gr.Dataset(samples=samples, visible=bool(samples)), paras
+
+    def pick_drilled(i: int | None, paragraphs: list[TrackParagraph]) -> tuple[Any, ...]:
+        return pick_card(i, paragraphs)
+
+    drill.click(drill_down, [track_dd, drill_year, drill_theme], [drill_head, drill_cards, drilled], **private)
+    drill_cards.click(pick_drilled, [drill_cards, drilled], panel.outputs, **private)
     renewal_outputs = [changes, cards, cited]
     outputs = [summary, timeline, renewal, *renewal_outputs, export_csv, export_md, export_json, plot]
     show.click(load, [track_dd, theme_cb, year_from, year_to], outputs, **private)
