@@ -175,3 +175,14 @@ def test_a_relative_xml_path_is_found_beside_the_index_or_reported_missing(bot: 
     assert rec is not None and not rec.xml_missing and rec.subjects  # metadata from data_extract beside the XML
     gone = read_resolution(bot.store, dataclasses.replace(info, path="nowhere/S_RES-2781-2508481E.xml"))
     assert gone is not None and gone.xml_missing and not gone.subjects
+
+
+def test_mandate_answers_cite_the_pdf_page_when_the_index_holds_it(bot: Briefbot) -> None:
+    answer = bot.ask("Since when has the South Sudan sanctions regime addressed corruption?")
+    assert answer.engine == "mandates", answer.answer
+    on_pdf = [c for c in answer.citations if c.document == PDF.name]
+    assert on_pdf, [c.to_dict() for c in answer.citations]
+    for c in on_pdf:
+        assert c.page is not None and len(c.quote) <= 420
+        for page, part in c.parts or [(c.page, c.quote)]:
+            assert part in bot.page_text(PDF.name, page)  # verbatim on its page, as every chat quote

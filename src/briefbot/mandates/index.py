@@ -552,20 +552,20 @@ class MandateIndex:
                         quote=quote, title=info.title, doc_type=info.doc_type, date=info.date, start=start,
                         end=start + len(quote))
 
-    def pdf_citation(self, p: TrackParagraph, key: str = "") -> Citation | None:
+    def pdf_citation(self, p: TrackParagraph, key: str = "", max_chars: int | None = None) -> Citation | None:
         """``p`` cited on the printed page: on its own document when that is a PDF, else on an indexed PDF copy
         of the same resolution (the 2025 PDFs beside their bulk XML); None when the index holds no PDF of it or
         the paragraph is not found there (then its XML text is the citation)."""
         from .pdfcopy import paragraph_citation, pdf_copies
 
         if p.page is not None:
-            return self.citation(p, key, max_chars=10**6)
+            return self.citation(p, key, max_chars=max_chars or 10**6)
         version = self.store.version()
         memo = self._memo.get(("documents", version))
         if memo is None:
             memo = self._memo[("documents", version)] = self.store.documents()
         for pdf in pdf_copies(symbol_key(p.symbol), memo):
-            cite = paragraph_citation(self.store, pdf, p, key)
+            cite = paragraph_citation(self.store, pdf, p, key, max_chars)
             if cite is not None:
                 return cite
         return None

@@ -24,8 +24,14 @@ def pdf_copies(skey: str, documents: list[DocInfo]) -> list[DocInfo]:
     return sorted(found, key=lambda d: d.ingested_at or "", reverse=True)
 
 
-def paragraph_citation(store: Store, pdf: DocInfo, p: TrackParagraph, key: str = "") -> Citation | None:
-    """A citation of paragraph ``p`` on the page(s) of ``pdf`` where it is printed; None when it is not found."""
+def paragraph_citation(store: Store, pdf: DocInfo, p: TrackParagraph, key: str = "",
+                       max_chars: int | None = None) -> Citation | None:
+    """A citation of paragraph ``p`` (its first ``max_chars``, cut at a word) on the page(s) of ``pdf`` where it is
+    printed; None when it is not found."""
+    wanted = p.text
+    if max_chars is not None and len(wanted) > max_chars:
+        cut = wanted.rfind(" ", 0, max_chars)
+        wanted = wanted[:cut if cut > 0 else max_chars]
     texts = [store.page_text(pdf.doc_id, n) for n in range(1, pdf.pages + 1)]
     chars: list[str] = []
     where: list[tuple[int, int]] = []  # (page, offset) per char of the joined text
@@ -34,11 +40,11 @@ def paragraph_citation(store: Store, pdf: DocInfo, p: TrackParagraph, key: str =
         where.extend((n, i) for i in range(len(text)))
         chars.append("\n")
         where.append((n, len(text)))
-    span = locate(chars, p.text)
+    span = locate(chars, wanted)
     if span is None:
         return None
     first, last = span
-    while last + 1 < len(chars) and chars[last + 1] in _TRAILING:
+    while wanted == p.text and last + 1 < len(chars) and chars[last + 1] in _TRAILING:
         last += 1
     parts: list[tuple[int, int, int]] = []  # (page, start, end) per page
     for page, offset in where[first:last + 1]:
