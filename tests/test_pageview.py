@@ -19,9 +19,9 @@ from briefbot.ingest import ingest_paths
 from briefbot.mandates import MandateIndex
 from briefbot.service import Briefbot
 from briefbot.textmatch import locate
-from briefbot.web.handlers import Card, card_from_citation
 from briefbot.web.pagepanel import page_target
 from briefbot.web.pdfview import DEFAULT_ZOOM, ZOOMS, PageTarget, PageView, render_page, render_view
+from briefbot.web.views import Card, card_from_citation
 
 ROOT = Path(__file__).resolve().parents[1]
 PDF = ROOT / "ingest" / "samples" / "S_RES_2781_2025.pdf"

@@ -548,9 +548,9 @@ class MandateIndex:
             if start < 0:
                 log.warning("mandates: quote of %s para. %s not found in its page text", p.symbol, p.paragraph)
                 return None
-        return Citation(key=key, document=info.file_name, symbol=info.symbol, page=p.page, paragraph=p.paragraph,
-                        quote=quote, title=info.title, doc_type=info.doc_type, date=info.date, start=start,
-                        end=start + len(quote))
+        return Citation(key=key, document=info.file_name, doc_id=info.doc_id, symbol=info.symbol, page=p.page,
+                        paragraph=p.paragraph, quote=quote, title=info.title, doc_type=info.doc_type, date=info.date,
+                        start=start, end=start + len(quote))
 
     def pdf_citation(self, p: TrackParagraph, key: str = "", max_chars: int | None = None) -> Citation | None:
         """``p`` cited on the printed page: on its own document when that is a PDF, else on an indexed PDF copy

@@ -61,9 +61,9 @@ def paragraph_citation(store: Store, pdf: DocInfo, p: TrackParagraph, key: str =
     if not quoted:
         return None
     page, start, quote = quoted[0]
-    cite = Citation(key=key, document=pdf.file_name, symbol=pdf.symbol, page=page, paragraph=p.paragraph,
-                    quote=quote, title=pdf.title, doc_type=pdf.doc_type, date=pdf.date, start=start,
-                    end=start + len(quote))
+    cite = Citation(key=key, document=pdf.file_name, doc_id=pdf.doc_id, symbol=pdf.symbol, page=page,
+                    paragraph=p.paragraph, quote=quote, title=pdf.title, doc_type=pdf.doc_type, date=pdf.date,
+                    start=start, end=start + len(quote))
     if len(quoted) > 1:
         cite.parts = [(pg, q) for pg, _, q in quoted]
         cite.quote = " ".join(q for _, _, q in quoted)

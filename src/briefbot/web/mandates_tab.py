@@ -18,9 +18,10 @@ from ..errors import BriefbotError
 from ..mandates.model import Track, TrackEntry, TrackParagraph
 from ..mandates.render import to_csv, track_markdown, track_rows, trends_plot
 from ..service import Briefbot
-from .handlers import TempFiles, card_from_citation
-from .handlers import md_text as h_md
 from .pagepanel import PagePanel, page_panel
+from .serving import TempFiles
+from .views import card_from_citation
+from .views import md_text as h_md
 
 TIMELINE_COLUMNS = ["Resolution", "Adopted", "Vote", "Action", "Until", "Stage", "Theme paragraphs", "Changes",
                     "Placed by"]

@@ -18,8 +18,9 @@ import gradio as gr
 from ..config import Settings
 from ..errors import BriefbotError
 from ..service import Briefbot
-from . import handlers as h
 from .pdfview import DEFAULT_ZOOM, ZOOMS, PageTarget, PageView, RenderLimits, render_view
+from .serving import TempFiles, resolve_pdf
+from .views import Card, md_text
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +40,7 @@ CSS = """
 """
 
 
-def page_target(bot: Briefbot, card: h.Card) -> PageTarget:
+def page_target(bot: Briefbot, card: Card) -> PageTarget:
     """What the panel opens for ``card``: its page(s), and each page's part of the quote with where it sits."""
     assert card.page is not None
     parts = [(p, q) for p, q in card.parts if p is not None] or [(card.page, card.quote)]
@@ -79,14 +80,14 @@ class PagePanel:
     text: gr.Markdown
     bot: Briefbot
     settings: Settings
-    tmp: h.TempFiles
+    tmp: TempFiles
 
     @property
     def outputs(self) -> list[Any]:
         return [self.state, self.image, self.caption, self.text]
 
     def _message(self, reference: str, message: str) -> tuple[Any, ...]:
-        return None, None, f"**{h.md_text(reference)}** — {h.md_text(message)}", gr.Markdown(visible=False)
+        return None, None, f"**{md_text(reference)}** — {md_text(message)}", gr.Markdown(visible=False)
 
     def show(self, view: PageView | None) -> tuple[Any, ...]:
         """Render ``view``: the image, and a caption saying where the quote is highlighted and which pages show."""
@@ -94,7 +95,7 @@ class PagePanel:
             return (gr.skip(),) * 4
         t = view.target
         try:
-            pdf = h.resolve_pdf(self.bot, t.doc_id)
+            pdf = resolve_pdf(self.bot, t.doc_id)
             image, found = render_view(pdf, view, RenderLimits.from_settings(self.settings))
         except (BriefbotError, ValueError) as exc:  # too large, too slow, gone: said in place of the image
             return self._message(t.reference, str(exc))
@@ -106,15 +107,15 @@ class PagePanel:
         pages = f"p{view.first}" + (f"-{view.last}" if view.last != view.first else "")
         path = self.tmp.write_bytes(f"{Path(pdf.name).stem}-{pages}.png", png.getvalue())
         where = _where(view, found)
-        title = f" · {h.md_text(t.title)}" if t.title else ""
-        caption = f"**{h.md_text(t.reference)}**{title} — {where} · {view.label()}"
+        title = f" · {md_text(t.title)}" if t.title else ""
+        caption = f"**{md_text(t.reference)}**{title} — {where} · {view.label()}"
         return view, _image(str(path), view.zoom), caption, gr.Markdown(visible=False)
 
-    def open_card(self, card: h.Card) -> tuple[Any, ...]:
+    def open_card(self, card: Card) -> tuple[Any, ...]:
         """The card's page(s), or a line saying why there is no page to show."""
         ref = card.reference()
         try:
-            h.resolve_pdf(self.bot, card.doc_id)
+            resolve_pdf(self.bot, card.doc_id)
         except BriefbotError as exc:
             return self._message(ref, str(exc))
         if card.page is None:
@@ -127,8 +128,8 @@ class PagePanel:
 
     def open_text(self, reference: str, note: str, text: str) -> tuple[Any, ...]:
         """A paragraph without a PDF page: its reference, a note on where the text comes from, the text."""
-        caption = f"**{h.md_text(reference)}** — {h.md_text(note)}"
-        return None, None, caption, gr.Markdown(value=h.md_text(text), visible=True)
+        caption = f"**{md_text(reference)}** — {md_text(note)}"
+        return None, None, caption, gr.Markdown(value=md_text(text), visible=True)
 
     def step(self, view: PageView | None, delta: int) -> tuple[Any, ...]:
         return self.show(view.step(delta)) if view is not None else (gr.skip(),) * 4
@@ -137,7 +138,7 @@ class PagePanel:
         return self.show(view.zoomed(delta)) if view is not None else (gr.skip(),) * 4
 
 
-def page_panel(bot: Briefbot, settings: Settings, tmp: h.TempFiles, prefix: str = "page",
+def page_panel(bot: Briefbot, settings: Settings, tmp: TempFiles, prefix: str = "page",
                intro: str = "Select a citation to see its page.") -> PagePanel:
     """Lay out the panel (inside the caller's column) and wire its buttons. Element ids start with ``prefix``:
     ``-caption``, ``-image``, ``-text``, ``-prev``, ``-next``, ``-zoom-out``, ``-zoom-in``."""
