@@ -144,6 +144,16 @@ def test_a_cited_paragraph_opens_on_its_pdf_page_or_as_its_text(app_url: str, br
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "web_mandates.png"))
 
+    # Each theme's first appearance in the track opens the same way.
+    first = page.locator("#mandate-firsts button").filter(has_text="arms_trafficking").filter(
+        has_text="S/RES/2781 (2025) para. PP21 ")
+    assert first.count() == 1, page.inner_text("#mandate-firsts")
+    first.click()
+    page.wait_for_function("() => { const t = document.querySelector('#mandate-page-caption')?.innerText || '';"
+                           " return t.includes('S/RES/2781 (2025), para. PP21, p.')"
+                           " && t.includes('quote highlighted'); }", timeout=90_000)
+    assert_no_errors(page, "opening a theme's first appearance")
+
     # A count of the trends drills down to its paragraphs, which open in the same panel.
     page.locator("#mandate-drill-year input").fill("2025")
     page.locator("#mandate-drill-theme input").click()

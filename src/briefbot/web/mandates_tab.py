@@ -48,13 +48,7 @@ def _summary(track: Track) -> str:
         lines.append("<p><b>Renewals not placed:</b></p><ul>" +
                      "".join(f"<li>{esc(g.reason)}</li>" for g in track.gaps) + "</ul>")
     if track.first_appearance:
-        items = []
-        for theme, fa in track.first_appearance.items():
-            op = fa.operative_paragraph
-            items.append(f"<li><b>{esc(theme)}</b>: {esc(fa.paragraph.symbol)} para. {esc(fa.paragraph.paragraph)}"
-                         + (f"; first operative {esc(op.symbol)} para. {esc(op.paragraph)}" if op else
-                            "; never operative") + "</li>")
-        lines.append("<p><b>First appearance</b></p><ul>" + "".join(items) + "</ul>")
+        lines.append("<p><b>First appearance</b> of each theme (select one to open it):</p>")
     return "<div id='mandate-summary-inner'>" + "".join(lines) + "</div>"
 
 
@@ -103,6 +97,24 @@ def change_cards(entry: TrackEntry) -> list[tuple[str, TrackParagraph]]:
     return out
 
 
+def first_cards(track: Track) -> list[tuple[str, TrackParagraph]]:
+    """Each theme's first paragraph in the track, and its first operative one when that is later, as cards."""
+    esc = html.escape
+    out: list[tuple[str, TrackParagraph]] = []
+    for theme, fa in track.first_appearance.items():
+        op = fa.operative_paragraph
+        items = [(fa.paragraph, "first mention" if op is not None else "first mention (never operative)")]
+        if op is not None and op is not fa.paragraph:
+            items.append((op, "first operative"))
+        for p, what in items:
+            kind = "operative" if p.operative else "preamble"
+            out.append((f"<div class='bb-change' style='border-left:4px solid #1f5f8b;padding:4px 10px;"
+                        f"text-align:left'><b>{esc(theme)}</b> · {what} · {esc(p.symbol)} para. "
+                        f"{esc(p.paragraph)} ({kind})<div class='bb-quote'>{esc(p.text[:240])}"
+                        f"{' …' if len(p.text) > 240 else ''}</div></div>", p))
+    return out
+
+
 def open_paragraph(bot: Briefbot, panel: PagePanel, p: TrackParagraph) -> tuple[Any, ...]:
     """A cited paragraph in the page panel: on its PDF page(s) when the index holds a PDF of the resolution,
     else its verbatim text from the XML."""
@@ -142,6 +154,9 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
                 year_to = gr.Number(label="To year (empty: all)", precision=0)
                 show = gr.Button("Show track", variant="primary", elem_id="mandate-show")
             summary = gr.HTML(elem_id="mandate-summary")
+            firsts = gr.Dataset(components=["html"], samples=[], type="index", layout="gallery", show_label=False,
+                                visible=False, elem_id="mandate-firsts", samples_per_page=30)
+            first_paras = gr.State([])
             timeline = gr.Dataframe(headers=TIMELINE_COLUMNS, interactive=False, wrap=True, max_height=420,
                                     label="Timeline (select a row to open the renewal)", elem_id="mandate-timeline")
             renewal = gr.Dropdown([], label="Renewal", elem_id="mandate-renewal")
@@ -194,7 +209,9 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
         Path(png).chmod(0o600)
         symbols = [e.symbol for e in track.entries]
         last = next((e.symbol for e in reversed(track.entries) if e.changes), symbols[-1] if symbols else None)
-        return (_summary(track), _timeline_rows(track), gr.Dropdown(choices=symbols, value=last),
+        first = first_cards(track)
+        return (_summary(track), gr.Dataset(samples=[[c] for c, _ in first], visible=bool(first)),
+                [p for _, p in first], _timeline_rows(track), gr.Dropdown(choices=symbols, value=last),
                 *renewal_view(track, last), gr.DownloadButton(value=str(csv_file), visible=True),
                 gr.DownloadButton(value=str(md_file), visible=True),
                 gr.DownloadButton(value=str(json_file), visible=True), str(png))
@@ -240,8 +257,10 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
     drill.click(drill_down, [track_dd, drill_year, drill_theme], [drill_head, drill_cards, drilled], **private)
     drill_cards.click(pick_drilled, [drill_cards, drilled], panel.outputs, **private)
     renewal_outputs = [changes, cards, cited]
-    outputs = [summary, timeline, renewal, *renewal_outputs, export_csv, export_md, export_json, plot]
+    outputs = [summary, firsts, first_paras, timeline, renewal, *renewal_outputs, export_csv, export_md, export_json,
+               plot]
     show.click(load, [track_dd, theme_cb, year_from, year_to], outputs, **private)
     renewal.change(open_renewal, [track_dd, theme_cb, renewal], renewal_outputs, **private)
     timeline.select(pick_row, None, renewal, **private)
     cards.click(pick_card, [cards, cited], panel.outputs, **private)
+    firsts.click(pick_card, [firsts, first_paras], panel.outputs, **private)
