@@ -141,6 +141,10 @@ def test_a_cited_paragraph_opens_on_its_pdf_page_or_as_its_text(app_url: str, br
     page.click("#mandate-page-prev")
     page.wait_for_function("() => (document.querySelector('#mandate-page-caption')?.innerText || '')"
                            ".includes('p. 6 of 7')", timeout=90_000)
+    # The screenshot once the page image has loaded and no output is still marked as pending.
+    page.wait_for_function("() => { const i = document.querySelector('#mandate-page-image img');"
+                           " return i && i.complete && i.naturalWidth > 0"
+                           " && !document.querySelector('.pending, .generating'); }", timeout=90_000)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "web_mandates.png"))
 
