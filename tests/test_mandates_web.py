@@ -171,6 +171,13 @@ def test_a_cited_paragraph_opens_on_its_pdf_page_or_as_its_text(app_url: str, br
     page.wait_for_function("() => (document.querySelector('#mandate-page-caption')?.innerText || '')"
                            ".includes('S/RES/2781 (2025), para. PP9, p. 2')", timeout=90_000)
     assert_no_errors(page, "drilling down into a trend count")
+    # The Council-wide trend: over every indexed resolution, and its counts drill down without a track.
+    page.click("#mandate-council")
+    page.locator("#mandate-council-csv").wait_for(state="visible", timeout=60_000)
+    page.click("#mandate-drill")
+    page.wait_for_function("() => (document.querySelector('#mandate-drill-head')?.innerText || '')"
+                           ".includes('(all resolutions)')", timeout=60_000)
+    assert_no_errors(page, "the Council-wide trend")
 
     # MINUSMA's resolutions are indexed only as XML: the paragraph is shown as its text.
     _show_track(page, "MINUSMA (mission)", "MINUSMA", "S/RES/2531 (2020)")

@@ -173,6 +173,9 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
                 drill_year = gr.Number(label="Year", precision=0, elem_id="mandate-drill-year", scale=1)
                 drill_theme = gr.Dropdown(themes, label="Theme", elem_id="mandate-drill-theme", scale=3)
                 drill = gr.Button("Paragraphs behind this count", size="sm", elem_id="mandate-drill", scale=2)
+                council = gr.Button("Council-wide trend", size="sm", elem_id="mandate-council", scale=2)
+            council_csv = gr.DownloadButton("Council-wide trend (CSV)", size="sm", visible=False,
+                                            elem_id="mandate-council-csv")
             drill_head = gr.Markdown(elem_id="mandate-drill-head")
             drill_cards = gr.Dataset(components=["html"], samples=[], type="index", layout="gallery",
                                      show_label=False, visible=False, elem_id="mandate-drill-paras",
@@ -254,6 +257,18 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
     def pick_drilled(i: int | None, paragraphs: list[TrackParagraph]) -> tuple[Any, ...]:
         return pick_card(i, paragraphs)
 
+    def council_wide(chosen: list[str] | None) -> tuple[Any, ...]:
+        """The trend over every indexed resolution (no track): plot and CSV; its counts drill down with no track."""
+        try:
+            trends = bot.mandate_trends(chosen or None, None)
+        except BriefbotError as exc:
+            raise gr.Error(str(exc)) from exc
+        png = trends_plot(trends, tmp.path("council.png"), title="All Council resolutions: per year by theme")
+        Path(png).chmod(0o600)
+        csv_file = tmp.write_text("council-trends.csv", to_csv(trends.rows()))
+        return str(png), gr.DownloadButton(value=str(csv_file), visible=True), gr.Dropdown(value=None)
+
+    council.click(council_wide, [theme_cb], [plot, council_csv, track_dd], **private)
     drill.click(drill_down, [track_dd, drill_year, drill_theme], [drill_head, drill_cards, drilled], **private)
     drill_cards.click(pick_drilled, [drill_cards, drilled], panel.outputs, **private)
     renewal_outputs = [changes, cards, cited]
