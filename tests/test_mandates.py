@@ -244,3 +244,25 @@ def test_chat_routes_history_questions_to_the_tracker(indexed: tuple[Any, Path])
     assert count.engine == "mandates" and "3 resolution(s)" in count.answer
     plain = bot.ask("Which armed groups does resolution 2374 (2017) mention?")
     assert plain.engine != "mandates" and plain.hits
+
+
+def test_cli_trends_drills_down_to_the_paragraphs_behind_a_count(indexed: tuple[Any, Path], idx: Any) -> None:
+    import json as _json
+
+    from typer.testing import CliRunner
+
+    from briefbot.cli import app
+
+    settings, _ = indexed
+    tr = idx.trends()
+    theme = next(t for t in tr.themes if tr.cell(2018, t).total)
+    cell = tr.cell(2018, theme)
+    run = CliRunner().invoke(app, ["trends", "--theme", theme, "--year", "2018", "--json", "--index",
+                                   str(settings.index)])
+    assert run.exit_code == 0, run.output
+    got = _json.loads(run.stdout.strip().splitlines()[-1])
+    assert {p["symbol"] for p in got["paragraphs"]} == set(cell.operative + cell.preambular_only)
+    assert all(theme in p["themes"] and p["text"] for p in got["paragraphs"])
+    # One count needs one theme: said with the remedy, not a traceback.
+    bad = CliRunner().invoke(app, ["trends", "--year", "2018", "--index", str(settings.index)])
+    assert bad.exit_code != 0 and "exactly one --theme" in bad.output

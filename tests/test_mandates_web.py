@@ -1,10 +1,13 @@
 """The Mandates tab in Debian Chromium: pick a track, see its timeline, open a renewal and its coloured changes,
-with no error toast. The app serves a real index of the fixture resolutions (three MINUSMA renewals, Mali sanctions).
+open a cited paragraph on its PDF page (or as its XML text when no PDF is indexed), with no error toast. The app
+serves a real index of the fixture resolutions (three MINUSMA renewals, Mali sanctions; S/RES/2781 (2025) as bulk
+XML and as its PDF).
 """
 
 from __future__ import annotations
 
 import atexit
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,9 +15,18 @@ from typing import Any
 
 import pytest
 
-from web_support import CHROMIUM, CHROMIUM_ARGS, free_port, other_app_in_this_process
+from web_support import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    SAMPLES,
+    assert_no_errors,
+    free_port,
+    other_app_in_this_process,
+)
 
 CORPUS = Path(__file__).parent / "fixtures" / "akn" / "mandates"
+PDFCOPY = Path(__file__).parent / "fixtures" / "akn" / "pdfcopy"
 
 pytestmark = [
     pytest.mark.browser,
@@ -39,9 +51,12 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
     root = tmp_path_factory.mktemp("mandates_web")
     shutil.copytree(CORPUS, root / "corpus")
+    shutil.copytree(PDFCOPY, root / "pdfcopy")
+    shutil.copy(SAMPLES / "S_RES_2781_2025.pdf", root / "S_RES_2781_2025.pdf")
     settings = Settings(index=root / "index", engine="extractive", llm_provider=None, llm_model=None,
                         host="127.0.0.1", auth=None, port=free_port())
-    assert not ingest_paths([root / "corpus" / "xml_en"], settings).failed
+    assert not ingest_paths([root / "corpus" / "xml_en", root / "pdfcopy" / "xml_en", root / "S_RES_2781_2025.pdf"],
+                            settings).failed
     bot = Briefbot(settings)
     demo = create_app(bot, settings)
     url = launch(demo, settings, prevent_thread_lock=True, quiet=True)
@@ -76,15 +91,105 @@ def test_mandates_tab_track_and_renewal(app_url: str, browser: Any) -> None:
     page.locator("#mandate-renewal input").click()
     page.get_by_role("option", name="S/RES/2480 (2019)").click()
     page.locator("#mandate-changes").get_by_text("compared with S/RES/2423 (2018)").wait_for(timeout=30_000)
-    changes = page.locator("#mandate-changes .bb-change")
+    changes = page.locator("#mandate-paras .bb-change")
     assert changes.count() >= 1
     # Coloured status labels, and document text rendered as text (no markup leaks through).
-    assert page.locator("#mandate-changes b").filter(has_text="changed").count() + \
-        page.locator("#mandate-changes b").filter(has_text="new").count() + \
-        page.locator("#mandate-changes b").filter(has_text="dropped").count() >= 1
+    assert page.locator("#mandate-paras b").filter(has_text="changed").count() + \
+        page.locator("#mandate-paras b").filter(has_text="new").count() + \
+        page.locator("#mandate-paras b").filter(has_text="dropped").count() >= 1
     page.locator("#mandate-plot img").wait_for(timeout=30_000)
     assert page.locator("#mandate-csv").is_visible()
     page.wait_for_timeout(500)
     toasts = page.locator(".toast-body.error, .toast-wrap .error")
     assert toasts.count() == 0, toasts.all_inner_texts()
+    assert errors == []
+
+
+def _show_track(page: Any, option: str, name: str, symbol: str) -> None:
+    """Show a track and wait until its summary and a card of ``symbol`` replaced the previous track's."""
+    page.locator("#mandate-track input").click()
+    page.get_by_role("option", name=option).click()
+    page.locator("#mandate-show").click()
+    page.wait_for_function("([name, symbol]) => (document.querySelector('#mandate-summary h3')?.innerText || '')"
+                           " === name && (document.querySelector('#mandate-paras')?.innerText || '')"
+                           ".includes(symbol)", arg=[name, symbol], timeout=60_000)
+
+
+def test_a_cited_paragraph_opens_on_its_pdf_page_or_as_its_text(app_url: str, browser: Any) -> None:
+    page = browser.new_page(viewport={"width": 1500, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(app_url)
+    page.get_by_role("tab", name="Mandates").click()
+
+    # S/RES/2781 (2025) is tracked from its XML; the index also holds its PDF, so the paragraph opens there.
+    _show_track(page, "South Sudan sanctions (2206) (sanctions)", "South Sudan sanctions (2206)", "S/RES/2781 (2025)")
+    card = page.locator("#mandate-paras button").filter(has_text="S/RES/2781 (2025) para. 16 ")
+    assert card.count() == 1, page.inner_text("#mandate-paras")
+    card.click()
+    page.wait_for_function("() => (document.querySelector('#mandate-page-caption')?.innerText || '')"
+                           ".includes('S/RES/2781 (2025), para. 16, p. 6')", timeout=90_000)
+    assert "quote highlighted" in page.inner_text("#mandate-page-caption")
+    page.wait_for_function("() => { const i = document.querySelector('#mandate-page-image img');"
+                           " return i && i.complete && i.naturalWidth > 0; }", timeout=90_000)
+    assert not page.locator("#mandate-page-text").is_visible()
+    assert_no_errors(page, "opening a tracked paragraph on its PDF page")
+    page.click("#mandate-page-next")
+    page.wait_for_function("() => (document.querySelector('#mandate-page-caption')?.innerText || '')"
+                           ".includes('p. 7 of 7')", timeout=90_000)
+    assert_no_errors(page, "paging on from a tracked paragraph")
+    page.click("#mandate-page-prev")
+    page.wait_for_function("() => (document.querySelector('#mandate-page-caption')?.innerText || '')"
+                           ".includes('p. 6 of 7')", timeout=90_000)
+    # The screenshot once the page image has loaded and no output is still marked as pending.
+    page.wait_for_function("() => { const i = document.querySelector('#mandate-page-image img');"
+                           " return i && i.complete && i.naturalWidth > 0"
+                           " && !document.querySelector('.pending, .generating'); }", timeout=90_000)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "web_mandates.png"))
+
+    # Each theme's first appearance in the track opens the same way.
+    first = page.locator("#mandate-firsts button").filter(has_text="arms_trafficking").filter(
+        has_text="S/RES/2781 (2025) para. PP21 ")
+    assert first.count() == 1, page.inner_text("#mandate-firsts")
+    first.click()
+    page.wait_for_function("() => { const t = document.querySelector('#mandate-page-caption')?.innerText || '';"
+                           " return t.includes('S/RES/2781 (2025), para. PP21, p.')"
+                           " && t.includes('quote highlighted'); }", timeout=90_000)
+    assert_no_errors(page, "opening a theme's first appearance")
+
+    # A count of the trends drills down to its paragraphs, which open in the same panel.
+    page.locator("#mandate-drill-year input").fill("2025")
+    page.locator("#mandate-drill-theme input").click()
+    page.get_by_role("option", name="corruption").click()
+    page.click("#mandate-drill")
+    page.wait_for_function("() => (document.querySelector('#mandate-drill-head')?.innerText || '')"
+                           ".includes('resolutions of 2025 carry corruption')", timeout=60_000)
+    drilled = page.locator("#mandate-drill-paras button").filter(has_text="S/RES/2781 (2025) para. PP9 ")
+    assert drilled.count() == 1, page.inner_text("#mandate-drill-paras")
+    drilled.click()
+    page.wait_for_function("() => (document.querySelector('#mandate-page-caption')?.innerText || '')"
+                           ".includes('S/RES/2781 (2025), para. PP9, p. 2')", timeout=90_000)
+    assert_no_errors(page, "drilling down into a trend count")
+    # The Council-wide trend: over every indexed resolution, and its counts drill down without a track.
+    page.click("#mandate-council")
+    page.locator("#mandate-council-csv").wait_for(state="visible", timeout=60_000)
+    page.click("#mandate-drill")
+    page.wait_for_function("() => (document.querySelector('#mandate-drill-head')?.innerText || '')"
+                           ".includes('(all resolutions)')", timeout=60_000)
+    assert_no_errors(page, "the Council-wide trend")
+
+    # MINUSMA's resolutions are indexed only as XML: the paragraph is shown as its text.
+    _show_track(page, "MINUSMA (mission)", "MINUSMA", "S/RES/2531 (2020)")
+    first = page.locator("#mandate-paras button").first
+    label = first.inner_text().split("\n")[0]
+    first.click()
+    page.locator("#mandate-page-text").wait_for(state="visible", timeout=60_000)
+    caption = page.inner_text("#mandate-page-caption")
+    assert "no PDF of this resolution is indexed" in caption
+    symbol_para = re.search(r"S/RES/\d+ \(\d{4}\) para\. \S+", label)
+    assert symbol_para is not None and symbol_para.group(0).replace(" para.", ", para.") in caption
+    assert len(page.inner_text("#mandate-page-text")) > 40
+    assert page.locator("#mandate-page-image img").count() == 0
+    assert_no_errors(page, "opening a tracked paragraph without a PDF")
     assert errors == []

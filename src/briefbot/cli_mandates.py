@@ -38,6 +38,10 @@ def _open(index: Path | None) -> Any:
         report = idx.update()
         err.print(f"mandate index: {report.resolutions} resolutions ({report.read} read) in {report.seconds:.1f} s",
                   highlight=False, markup=False)
+        if report.xml_missing:
+            err.print(f"warning: {report.xml_missing} bulk resolutions were read without their XML (not found where "
+                      "the catalog says, relative to the folder ingest ran in): their tracks are incomplete; run "
+                      "from that folder", highlight=False, markup=False)
     return idx
 
 
@@ -137,10 +141,15 @@ def trends(theme: ThemeOpt = None,
            as_csv: Annotated[bool, typer.Option("--csv", help="CSV: per year and theme, total / operative / "
                                                 "preambular only.")] = False,
            png: Annotated[Path | None, typer.Option("--png", help="Write a trend plot to this PNG file.")] = None,
+           year: Annotated[int | None, typer.Option("--year", help="Drill down: the paragraphs behind one year's "
+                                                    "count of the one --theme given.")] = None,
            index: IndexOpt = None) -> None:
     """Council resolutions per year carrying each organised-crime theme, operative vs preambular only."""
     from .mandates.render import to_csv, trends_plot
 
+    if year is not None:
+        _trend_paragraphs(theme, track, year, as_json, index)
+        return
     try:
         tr = _open(index).trends(theme, track)
     except BriefbotError as exc:
@@ -162,6 +171,30 @@ def trends(theme: ThemeOpt = None,
                         for t in tr.themes])
     out.print(table)
     out.print("cells: resolutions with the theme in an operative paragraph + in the preamble only", highlight=False)
+
+
+def _trend_paragraphs(theme: list[str] | None, track: str | None, year: int, as_json: bool,
+                      index: Path | None) -> None:
+    """``trends --year Y --theme T``: the cited paragraphs behind one count."""
+    if not theme or len(theme) != 1:
+        _fail(BriefbotError("--year drills down into one count, so it needs exactly one --theme",
+                            "e.g. briefbot trends --theme drug_trafficking --year 2015"))
+        return
+    try:
+        paras = _open(index).trend_paragraphs(year, theme[0], track)
+    except BriefbotError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        sys.stdout.write(json.dumps({"year": year, "theme": theme[0], "track": track, "paragraphs": [
+            {"symbol": p.symbol, **p.to_dict()} for p in paras]}, ensure_ascii=False) + "\n")
+        return
+    symbols = list(dict.fromkeys(p.symbol for p in paras))
+    out.print(f"{theme[0]} in {year}: {len(symbols)} resolutions, {len(paras)} paragraphs", highlight=False,
+              markup=False)
+    for p in paras:
+        out.print(f"{p.symbol} para. {p.paragraph} ({'operative' if p.operative else 'preamble'}): {p.text[:400]}",
+                  highlight=False, markup=False)
 
 
 def refs(symbol: Annotated[str, typer.Argument(help="A resolution, e.g. 'S/RES/2374 (2017)' or '2374 (2017)'.")],
@@ -208,10 +241,16 @@ def eval_mandates(dataset: Path, index: Path | None, as_json: bool, out_dir: Pat
     say = lambda text: out.print(text, highlight=False, markup=False)  # noqa: E731
     f = d["facts"]
     say(f"gold facts: {f['correct']}/{f['n']} ({f['accuracy']:.1%})")
-    for kind, k in f["by_kind"].items():
-        say(f"  {kind}: {k['correct']}/{k['n']}")
+    for part, what in (("independent", "read from the resolutions by hand"),
+                       ("derived", "first drafted from tracker output, then checked")):
+        p = f[part]
+        if p["n"]:
+            say(f"  {part} ({what}): {p['correct']}/{p['n']} ({p['accuracy']:.1%})")
+            for kind, k in p["by_kind"].items():
+                say(f"    {kind}: {k['correct']}/{k['n']}")
     for fail in f["failures"]:
-        say(f"  FAIL {fail['id']} ({fail['kind']}): got {fail['got']}")
+        tag = " [independent]" if fail["independent"] else ""
+        say(f"  FAIL {fail['id']} ({fail['kind']}){tag}: got {fail['got']}")
     t = d["tagging"]
     if t["paragraphs"]:
         m = t["themes"]["micro"]

@@ -333,6 +333,10 @@ class Briefbot:
         self._check_mandates(scope)
         return self.mandates().trends(themes, track)
 
+    def mandate_track_access(self, scope: AccessScope | None) -> None:
+        """Refuse (with the remedy) a reader who may not read the tracker's resolutions."""
+        self._check_mandates(scope)
+
     def _check_mandates(self, scope: AccessScope | None) -> None:
         """The tracker quotes every indexed resolution: a reader for whom some are hidden is refused."""
         if scope is None or scope.collections is None:

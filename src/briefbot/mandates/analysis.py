@@ -194,6 +194,12 @@ _ESTABLISH_RE = re.compile(r"\bestablish(?:ment|es|ing)?\b|\bcreat(?:ion|es)\b|\
 _RENEW_RE = re.compile(r"\b(?:extension|extend\w*|renew\w*|re-establish\w*|continuation|maintain the deployment|"
                        r"deployment (?:of|until)|prolong\w*|reviewing and extending)\b", re.I)
 _END_RE = re.compile(r"\b(?:termination|terminat\w+|final extension|lifting|dissolution|withdrawal|drawdown)\b", re.I)
+# A title about the operation's troops (additional ones, redeployed ones, or with no end date) and not its mandate
+# extends a capacity, not the mandate ("extension up to 3 months of the temporary redeployment of infantry
+# companies ... to UNOCI"); "maintain the deployment of AMISOM until ..." still renews.
+_CAPACITY_RE = re.compile(r"\b(?:redeploy\w*|additional (?:military|police)|increas\w+|force levels?|troop|"
+                          r"personnel|strength|composition)\b", re.I)
+_OTHER_OP_RE = re.compile(r"\([A-Z]{3,}[A-Za-z]*\)")  # "(BINUCA)": an operation's acronym
 _OP_RENEW_RE = re.compile(r"^(?:\d{1,3}\.\s*)?(?:Decides|Further decides|Also decides)\b[^.;]{0,40}\b"
                           r"(?:to (?:extend|renew)|that the mandate)", re.I)
 
@@ -210,6 +216,9 @@ def _action(desc: str, rec: ResolutionRecord, placing: list[RawParagraph]) -> Ac
     if desc:
         if _END_RE.search(desc) and not re.search(r"final extension", desc, re.I):
             return "terminates"
+        if _CAPACITY_RE.search(desc) and not re.search(r"\bmandates?\b", desc, re.I) and (
+                re.search(r"\badditional\b|\bredeploy", desc, re.I) or not re.search(r"\buntil\b", desc, re.I)):
+            return "other"
         if _RENEW_RE.search(desc):
             return "renews"
         if _ESTABLISH_RE.search(desc) and re.search(r"\bestablish", desc, re.I):
@@ -234,7 +243,10 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
                 break
         for rx in track.subject:
             hit = next((s for s in rec.subjects if rx.search(s)), None)
-            if hit is not None:
+            # The library's subject alone does not place in a mission's track a resolution whose title is about
+            # another operation: S/RES/2031 (2011) renews BINUCA and carries the subject "UN Mission in South
+            # Sudan" for a passing mention; its paragraphs are not UNMISS's.
+            if hit is not None and (titled or track.kind != "mission" or not _OTHER_OP_RE.search(desc or "")):
                 found.append(f"subject: {hit}")
                 break
     placing: list[RawParagraph] = []

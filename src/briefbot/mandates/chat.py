@@ -120,7 +120,9 @@ def _themes_named(question: str, index: MandateIndex) -> list[str]:
 
 
 def _cite(index: MandateIndex, p: TrackParagraph, citations: list[Citation]) -> str | None:
-    c = index.citation(p, str(len(citations) + 1), max_chars=420)
+    # On the printed page when the index holds the resolution's PDF (the page view opens it), else the XML text.
+    key = str(len(citations) + 1)
+    c = index.pdf_citation(p, key, max_chars=420) or index.citation(p, key, max_chars=420)
     if c is None:
         return None
     citations.append(c)

@@ -52,6 +52,7 @@ class ResolutionRecord:
     vote: Vote | None
     source: str
     paragraphs: list[RawParagraph] = field(default_factory=list)
+    xml_missing: bool = False  # a bulk resolution whose XML file was not found: no metadata, catalog text only
 
 
 # --- metadata -----------------------------------------------------------------------------------------------
@@ -214,7 +215,7 @@ def read_resolution(store: Store, info: DocInfo) -> ResolutionRecord | None:
         return None
     number, year = parsed
     year = year or info.year
-    path = Path(info.path) if info.path else None
+    path = source_path(store, info)
     title, agenda, subjects, vote = info.title, None, [], None
     paragraphs: list[RawParagraph] | None = None
     if path is not None and path.suffix.lower() == ".xml" and path.is_file() and is_akn(path):
@@ -236,5 +237,20 @@ def read_resolution(store: Store, info: DocInfo) -> ResolutionRecord | None:
             log.warning("%s: %s; reading the catalog text instead", info.symbol, exc)
     if paragraphs is None:
         paragraphs = _from_catalog(store, info)
+    missing = bool(info.path) and info.path.lower().endswith(".xml") and not (path is not None and path.is_file())
     return ResolutionRecord(info.doc_id, info.sha256, info.file_name, normalize_symbol(info.symbol), number, year,
-                            info.date, title, agenda, subjects, vote, info.source, paragraphs)
+                            info.date, title, agenda, subjects, vote, info.source, paragraphs, missing)
+
+
+def source_path(store: Store, info: DocInfo) -> Path | None:
+    """The file a document was ingested from. The catalog may hold it relative to the folder ingest ran in
+    (``../shared/corpus/...``); from another working folder it is looked for beside the index's folders too."""
+    if not info.path:
+        return None
+    path = Path(info.path)
+    if path.is_absolute() or path.is_file():
+        return path
+    for base in list(Path(store.dir).resolve().parents)[:3]:
+        if (base / path).is_file():
+            return base / path
+    return path

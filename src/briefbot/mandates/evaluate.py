@@ -23,9 +23,10 @@ class FactResult:
     kind: str
     ok: bool
     got: str
+    independent: bool = False  # written from the XML by hand, not from the tracker's output
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "kind": self.kind, "ok": self.ok, "got": self.got}
+        return {"id": self.id, "kind": self.kind, "ok": self.ok, "got": self.got, "independent": self.independent}
 
 
 @dataclass(slots=True)
@@ -35,9 +36,9 @@ class MandateScores:
     tagging_n: int = 0
     completeness: list[dict[str, Any]] = field(default_factory=list)
 
-    def by_kind(self) -> dict[str, dict[str, Any]]:
+    def by_kind(self, facts: list[FactResult] | None = None) -> dict[str, dict[str, Any]]:
         out: dict[str, dict[str, Any]] = {}
-        for f in self.facts:
+        for f in self.facts if facts is None else facts:
             k = out.setdefault(f.kind, {"n": 0, "correct": 0})
             k["n"] += 1
             k["correct"] += int(f.ok)
@@ -45,11 +46,18 @@ class MandateScores:
             k["accuracy"] = round(k["correct"] / k["n"], 3)
         return out
 
+    def _summary(self, facts: list[FactResult]) -> dict[str, Any]:
+        n = len(facts)
+        return {"n": n, "correct": sum(f.ok for f in facts),
+                "accuracy": round(sum(f.ok for f in facts) / n, 3) if n else None, "by_kind": self.by_kind(facts)}
+
     def to_dict(self) -> dict[str, Any]:
-        n = len(self.facts)
-        return {"facts": {"n": n, "correct": sum(f.ok for f in self.facts),
-                          "accuracy": round(sum(f.ok for f in self.facts) / n, 3) if n else None,
-                          "by_kind": self.by_kind(), "failures": [f.to_dict() for f in self.facts if not f.ok]},
+        # Facts first drafted from the tracker's output can share its mistakes; the independent ones (read from
+        # the resolutions by hand) are scored apart so that bias is visible.
+        return {"facts": {**self._summary(self.facts),
+                          "independent": self._summary([f for f in self.facts if f.independent]),
+                          "derived": self._summary([f for f in self.facts if not f.independent]),
+                          "failures": [f.to_dict() for f in self.facts if not f.ok]},
                 "tagging": {"paragraphs": self.tagging_n, "themes": self.tagging},
                 "completeness": self.completeness}
 
@@ -74,6 +82,12 @@ def _load_facts(path: Path) -> list[dict[str, Any]]:
 
 
 def score_fact(index: MandateIndex, f: dict[str, Any]) -> FactResult:
+    result = _score(index, f)
+    result.independent = bool(f.get("independent"))
+    return result
+
+
+def _score(index: MandateIndex, f: dict[str, Any]) -> FactResult:
     kind = f["kind"]
     if kind == "first_operative":
         fa = index.track(f["track"]).first_appearance.get(f["theme"])

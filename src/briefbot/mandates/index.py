@@ -49,7 +49,7 @@ from .tracks import TrackBook, TrackDef
 log = logging.getLogger(__name__)
 
 # Bump when what is cached changes meaning (parsing, tagging or membership rules in code).
-CODE_VERSION = "4"
+CODE_VERSION = "5"
 GAP_GRACE_DAYS = 10  # a renewal adopted this long after the mandate's end date still counts as continuous
 
 _SCHEMA = """
@@ -85,10 +85,12 @@ class BuildReport:
     rebuilt: bool  # everything was read again (configuration or code changed)
     seconds: float
     catalog_version: int
+    xml_missing: int = 0  # bulk resolutions read without their XML (no titles, subjects or votes to place them)
 
     def to_dict(self) -> dict[str, Any]:
         return {"resolutions": self.resolutions, "read": self.read, "removed": self.removed,
-                "rebuilt": self.rebuilt, "seconds": round(self.seconds, 2), "catalog_version": self.catalog_version}
+                "rebuilt": self.rebuilt, "seconds": round(self.seconds, 2), "catalog_version": self.catalog_version,
+                "xml_missing": self.xml_missing}
 
 
 def _choose(docs: Iterable[DocInfo]) -> dict[str, DocInfo]:
@@ -202,8 +204,14 @@ class MandateIndex:
             n = db.execute("SELECT count(*) FROM resolutions").fetchone()[0]
             self._memo.clear()
             self._docinfo.clear()
+        missing = sum(r.xml_missing for r in records)
+        if missing:
+            # Without the XML's metadata most resolutions cannot be placed in a track: say so, never silently.
+            log.warning("mandates: the XML files of %d of %d bulk resolutions were not found where the catalog says "
+                        "(paths relative to the folder ingest ran in); tracks will miss them — run from that folder "
+                        "or re-ingest the bulk set", missing, len(records))
         report = BuildReport(n, len(records), len(stale - {d.doc_id for d in todo}), rebuild,
-                             time.perf_counter() - t0, version)
+                             time.perf_counter() - t0, version, missing)
         log.info("mandates: %s", report.to_dict())
         return report
 
@@ -536,6 +544,24 @@ class MandateIndex:
             quote = quote[:cut if cut > 0 else max_chars]
         span = Span(p.page, p.start, p.start + len(quote), label=p.paragraph)
         return verified_citation(info, span, 0, quote, key, self.store.page_text)
+
+    def pdf_citation(self, p: TrackParagraph, key: str = "", max_chars: int | None = None) -> Citation | None:
+        """``p`` cited on the printed page: on its own document when that is a PDF, else on an indexed PDF copy
+        of the same resolution (the 2025 PDFs beside their bulk XML); None when the index holds no PDF of it or
+        the paragraph is not found there (then its XML text is the citation)."""
+        from .pdfcopy import paragraph_citation, pdf_copies
+
+        if p.page is not None:
+            return self.citation(p, key, max_chars=max_chars or 10**6)
+        version = self.store.version()
+        memo = self._memo.get(("documents", version))
+        if memo is None:
+            memo = self._memo[("documents", version)] = self.store.documents()
+        for pdf in pdf_copies(symbol_key(p.symbol), memo):
+            cite = paragraph_citation(self.store, pdf, p, key, max_chars)
+            if cite is not None:
+                return cite
+        return None
 
     def close(self) -> None:
         conn = getattr(self._local, "conn", None)

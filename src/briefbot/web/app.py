@@ -9,7 +9,6 @@ temp files).
 from __future__ import annotations
 
 import atexit
-import io
 import logging
 import os
 from collections.abc import Iterator
@@ -47,7 +46,8 @@ from .auth import check_login, launch_options
 from .guard import RequestGuard, allowed_hosts
 from .library import manage_panel
 from .mandates_tab import mandates_tab
-from .pdfview import RenderLimits, render_page
+from .pagepanel import CSS as PAGE_CSS
+from .pagepanel import page_panel
 from .serving import TempFiles, check_bind, is_loopback, open_temp_space, resolve_pdf, temp_parent
 from .uploads import UPLOAD_KINDS, IngestJob, stage_uploads, validate_uploads
 from .views import (
@@ -350,37 +350,9 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
     def show_card(index: int | None, session: Session, request: gr.Request) -> Updates:
         if index is None or not 0 <= index < len(session.cards):
             return gr.skip()
-        card = session.cards[index]
         session.card = index
-        ref = md_text(card.reference())
-        scope = scope_of(bot, request)
-        try:
-            bot.document(card.doc_id, scope)  # what this user may read, whatever the session holds
-            pdf = resolve_pdf(bot, card.doc_id)
-        except BriefbotError as exc:
-            return {page: None, caption: f"**{ref}** — {md_text(str(exc))}", state: session}
-        if card.page is None:
-            return {page: None, caption: f"**{ref}** — no page number for this passage.", state: session}
-        hint = None
-        if card.start is not None:
-            page_len = len(bot.page_text(card.doc_id, card.page, scope))
-            hint = card.start / page_len if page_len else None
-        try:
-            image, found = render_page(pdf, card.page, card.quote, hint=hint,
-                                       limits=RenderLimits.from_settings(settings))
-        except BriefbotError as exc:  # too large, too slow or too big in memory: say so in place of the image
-            return {page: None, caption: f"**{ref}** — {md_text(str(exc))}", state: session}
-        except Exception:
-            log.exception("rendering %s p. %s failed", pdf.name, card.page)
-            return {page: None, caption: f"**{ref}** — this page could not be rendered.", state: session}
-        png = io.BytesIO()
-        image.save(png, format="PNG")
-        path = tmp.write_bytes(f"{Path(pdf.name).stem}-p{card.page}.png", png.getvalue())
-        bot.audit.record(scope.user, "open", document=card.doc_id, page=card.page)
-        where = "quote highlighted" if found else "the quote could not be located on the page image"
-        if card.ocr and not found:  # a scan has no text layer to find the quote in; the card quotes the OCR text
-            where = "scanned page: the quote is OCR text of this image and is not highlighted"
-        return {page: str(path), caption: f"**{ref}** · {md_text(card.title or pdf.name)} — {where}", state: session}
+        opened = panel.open_card(session.cards[index], scope_of(bot, request))
+        return {**dict(zip(panel.outputs, opened, strict=True)), state: session}
 
     # --- exports, made when asked for -----------------------------------------------------------------------
     def export_answer(session: Session, request: gr.Request) -> Any:
@@ -576,9 +548,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                     export_file = gr.File(label="Download", interactive=False, visible=False,
                                           elem_id="export-file")
                 with gr.Column(scale=3, elem_id="page-column"):
-                    caption = gr.Markdown("Select a citation to see its page.", elem_id="page-caption")
-                    page = gr.Image(type="filepath", interactive=False, show_label=False, elem_id="page-image",
-                                    buttons=["fullscreen"])
+                    panel = page_panel(bot, settings, tmp)  # page image, previous/next page, zoom
+                    caption, page = panel.caption, panel.image
             with gr.Tab("Library", id="library", elem_id="library-tab"):
                 summary = gr.Markdown(elem_id="library-summary")
                 docs_df = gr.Dataframe(headers=LIBRARY_COLUMNS, interactive=False, show_search="search",
@@ -607,7 +578,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                 timer = gr.Timer(1.0, active=False)
                 manage = manage_panel()  # passages as indexed, re-ingest, collection (web/library.py)
             with gr.Tab("Mandates", id="mandates"):
-                mandates_tab(bot, tmp)  # its own module: track timelines, renewal changes, trends
+                mandates_tab(bot, settings, tmp)  # its own module: track timelines, renewal changes, trends
             with gr.Tab("Feedback", id="feedback", elem_id="feedback-tab"):
                 gr.Markdown("Your feedback in this session" + (" (feedback readers see everyone's)"
                                                                if readers else "") + ".")
@@ -634,7 +605,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         new_chat.click(new_conversation, [state], chat_outputs, **private)
         history_md.click(export_history_md, None, history_file, **private)
         history_json.click(export_history_json, None, history_file, **private)
-        cards.click(show_card, [cards, state], [page, caption, state], **private)
+        cards.click(show_card, [cards, state], [*panel.outputs, state], **private)
         clear.click(lambda: {doc_types: [], year_from: "", year_to: "", missions: [], documents: [], origin: ""},
                     None, filters, **private)
         export_md.click(export_answer, [state], export_file, **private)
@@ -700,7 +671,7 @@ def launch(demo: gr.Blocks, settings: Settings, prevent_thread_lock: bool = Fals
         allowed_paths=[], blocked_paths=blocked_paths(Path(settings.index), temp_parent(settings)),
         # Twice the upload limit: larger bodies are cut off by the server, smaller ones get our clear message.
         max_file_size=f"{int(2 * settings.upload_max_mb)}mb",
-        theme=THEME, css=CSS, **options)
+        theme=THEME, css=CSS + PAGE_CSS, **options)
     return str(url)
 
 

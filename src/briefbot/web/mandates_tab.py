@@ -13,12 +13,17 @@ from typing import Any
 
 import gradio as gr
 
+from ..access import AccessScope
+from ..config import Settings
 from ..errors import BriefbotError
-from ..mandates.model import Track, TrackEntry
+from ..mandates.model import Track, TrackEntry, TrackParagraph
 from ..mandates.render import to_csv, track_markdown, track_rows, trends_plot
 from ..service import Briefbot
 from .access import scope_of
+from .pagepanel import PagePanel, page_panel
 from .serving import TempFiles
+from .views import card_from_citation
+from .views import md_text as h_md
 
 TIMELINE_COLUMNS = ["Resolution", "Adopted", "Vote", "Action", "Until", "Stage", "Theme paragraphs", "Changes",
                     "Placed by"]
@@ -45,22 +50,26 @@ def _summary(track: Track) -> str:
         lines.append("<p><b>Renewals not placed:</b></p><ul>" +
                      "".join(f"<li>{esc(g.reason)}</li>" for g in track.gaps) + "</ul>")
     if track.first_appearance:
-        items = []
-        for theme, fa in track.first_appearance.items():
-            op = fa.operative_paragraph
-            items.append(f"<li><b>{esc(theme)}</b>: {esc(fa.paragraph.symbol)} para. {esc(fa.paragraph.paragraph)}"
-                         + (f"; first operative {esc(op.symbol)} para. {esc(op.paragraph)}" if op else
-                            "; never operative") + "</li>")
-        lines.append("<p><b>First appearance</b></p><ul>" + "".join(items) + "</ul>")
+        lines.append("<p><b>First appearance</b> of each theme (select one to open it):</p>")
     return "<div id='mandate-summary-inner'>" + "".join(lines) + "</div>"
 
 
-def changes_html(entry: TrackEntry) -> str:
-    """A renewal's theme paragraphs and changes, coloured; every piece of document text escaped."""
+def changes_header(entry: TrackEntry) -> str:
+    """The renewal's heading: what it is compared with; a line when none of its paragraphs is shown."""
     esc = html.escape
-    out = [f"<div class='bb-changes'><h4>{esc(entry.symbol)} · adopted {esc(entry.date or '?')}"
-           + (f" · compared with {esc(entry.previous)}" if entry.previous else " · first resolution of the track")
-           + "</h4>"]
+    head = (f"<div class='bb-changes'><h4>{esc(entry.symbol)} · adopted {esc(entry.date or '?')}"
+            + (f" · compared with {esc(entry.previous)}" if entry.previous else " · first resolution of the track")
+            + "</h4>")
+    if not entry.changes and not entry.paragraphs:
+        head += "<p>No paragraph of this resolution carries the selected themes.</p>"
+    return head + "<p class='bb-meta'>Select a paragraph to open it on its page (or its text).</p></div>"
+
+
+def change_cards(entry: TrackEntry) -> list[tuple[str, TrackParagraph]]:
+    """A renewal's theme paragraphs and changes as cards, coloured, each with the paragraph it cites (the
+    previous resolution's for a dropped one); every piece of document text escaped."""
+    esc = html.escape
+    out: list[tuple[str, TrackParagraph]] = []
     shown = set()
     for c in entry.changes:
         p = c.current or c.previous
@@ -76,25 +85,56 @@ def changes_html(entry: TrackEntry) -> str:
                 for op, t in c.diff)
         else:
             body = esc(p.text)
-        out.append(f"<div class='bb-change bb-{c.status}' style='border-left:4px solid {colour};padding:4px 10px;"
-                   f"margin:6px 0'><b style='color:{colour}'>{c.status}</b> · {where} · "
-                   f"{esc(', '.join(p.themes))}<div class='bb-quote'>{body}</div></div>")
+        out.append((f"<div class='bb-change bb-{c.status}' style='border-left:4px solid {colour};padding:4px 10px;"
+                    f"margin:2px 0;text-align:left'><b style='color:{colour}'>{c.status}</b> · {where} · "
+                    f"{esc(', '.join(p.themes))}<div class='bb-quote'>{body}</div></div>", p))
         if c.current is not None:
             shown.add(c.current.ordinal)
     for p in entry.paragraphs:
         if p.ordinal in shown:
             continue
-        out.append(f"<div class='bb-change' style='border-left:4px solid #8a8f98;padding:4px 10px;margin:6px 0'>"
-                   f"{esc(p.symbol)} para. {esc(p.paragraph)} · {esc(', '.join(p.themes))}"
-                   f"<div class='bb-quote'>{esc(p.text)}</div></div>")
-    if len(out) == 1:
-        out.append("<p>No paragraph of this resolution carries the selected themes.</p>")
-    return "".join(out) + "</div>"
+        out.append((f"<div class='bb-change' style='border-left:4px solid #8a8f98;padding:4px 10px;margin:2px 0;"
+                    f"text-align:left'>{esc(p.symbol)} para. {esc(p.paragraph)} · {esc(', '.join(p.themes))}"
+                    f"<div class='bb-quote'>{esc(p.text)}</div></div>", p))
+    return out
 
 
-def mandates_tab(bot: Briefbot, tmp: TempFiles) -> None:
-    """Lay out the tab and wire its events; call inside ``with gr.Tab(...)`` of the app's Blocks. Exports go to the
-    app's private temp space ``tmp`` (0700 folder, 0600 files, removed when the server stops)."""
+def first_cards(track: Track) -> list[tuple[str, TrackParagraph]]:
+    """Each theme's first paragraph in the track, and its first operative one when that is later, as cards."""
+    esc = html.escape
+    out: list[tuple[str, TrackParagraph]] = []
+    for theme, fa in track.first_appearance.items():
+        op = fa.operative_paragraph
+        items = [(fa.paragraph, "first mention" if op is not None else "first mention (never operative)")]
+        if op is not None and op is not fa.paragraph:
+            items.append((op, "first operative"))
+        for p, what in items:
+            kind = "operative" if p.operative else "preamble"
+            out.append((f"<div class='bb-change' style='border-left:4px solid #1f5f8b;padding:4px 10px;"
+                        f"text-align:left'><b>{esc(theme)}</b> · {what} · {esc(p.symbol)} para. "
+                        f"{esc(p.paragraph)} ({kind})<div class='bb-quote'>{esc(p.text[:240])}"
+                        f"{' …' if len(p.text) > 240 else ''}</div></div>", p))
+    return out
+
+
+def open_paragraph(bot: Briefbot, panel: PagePanel, p: TrackParagraph, scope: AccessScope) -> tuple[Any, ...]:
+    """A cited paragraph in the page panel: on its PDF page(s) when the index holds a PDF of the resolution,
+    else its verbatim text from the XML."""
+    reference = f"{p.symbol}, para. {p.paragraph}"
+    try:
+        cite = bot.mandates().pdf_citation(p)
+    except BriefbotError as exc:
+        return panel.open_text(reference, f"{exc}; the paragraph as the resolution's XML prints it:", p.text)
+    if cite is None:
+        return panel.open_text(reference, "no PDF of this resolution is indexed; the paragraph as the "
+                               "resolution's XML prints it:", p.text)
+    return panel.open_card(card_from_citation(cite), scope)
+
+
+def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
+    """Lay out the tab and wire its events; call inside ``with gr.Tab(...)`` of the app's Blocks. Exports and
+    page images go to the app's private temp space ``tmp`` (0700 folder, 0600 files, removed when the server
+    stops)."""
     try:
         index = bot.mandates()
         tracks = [(f"{t.name} ({t.kind})", t.slug) for t in index.book.tracks]
@@ -103,25 +143,61 @@ def mandates_tab(bot: Briefbot, tmp: TempFiles) -> None:
         tracks, themes = [], []
     private: dict[str, Any] = {"api_visibility": "private"}
 
+    cited = gr.State([])  # the TrackParagraph behind each card of the open renewal
     with gr.Row():
-        track_dd = gr.Dropdown(tracks, label="Track", elem_id="mandate-track", scale=3)
-        theme_cb = gr.CheckboxGroup(themes, label="Themes (none = all)", elem_id="mandate-themes", scale=5)
-    with gr.Row():
-        # No bounds: an empty box arrives as 0 and means "no limit" (a bound would reject it with an error toast).
-        year_from = gr.Number(label="From year (empty: all)", precision=0)
-        year_to = gr.Number(label="To year (empty: all)", precision=0)
-        show = gr.Button("Show track", variant="primary", elem_id="mandate-show")
-    summary = gr.HTML(elem_id="mandate-summary")
-    timeline = gr.Dataframe(headers=TIMELINE_COLUMNS, interactive=False, wrap=True, max_height=420,
-                            label="Timeline (select a row to open the renewal)", elem_id="mandate-timeline")
-    renewal = gr.Dropdown([], label="Renewal", elem_id="mandate-renewal")
-    changes = gr.HTML(elem_id="mandate-changes")
-    with gr.Row():
-        export_csv = gr.DownloadButton("Export CSV", size="sm", visible=False, elem_id="mandate-csv")
-        export_md = gr.DownloadButton("Export Markdown", size="sm", visible=False, elem_id="mandate-md")
-        export_json = gr.DownloadButton("Export JSON", size="sm", visible=False, elem_id="mandate-json")
-    plot = gr.Image(type="filepath", interactive=False, label="Resolutions per year carrying each theme "
-                    "(solid: operative; dotted: incl. preamble only)", elem_id="mandate-plot")
+        with gr.Column(scale=4):
+            with gr.Row():
+                track_dd = gr.Dropdown(tracks, label="Track", elem_id="mandate-track", scale=3)
+                theme_cb = gr.CheckboxGroup(themes, label="Themes (none = all)", elem_id="mandate-themes", scale=5)
+            with gr.Row():
+                # No bounds: an empty box arrives as 0 and means "no limit" (a bound would reject it with an error
+                # toast).
+                year_from = gr.Number(label="From year (empty: all)", precision=0)
+                year_to = gr.Number(label="To year (empty: all)", precision=0)
+                show = gr.Button("Show track", variant="primary", elem_id="mandate-show")
+            summary = gr.HTML(elem_id="mandate-summary")
+            firsts = gr.Dataset(components=["html"], samples=[], type="index", layout="gallery", show_label=False,
+                                visible=False, elem_id="mandate-firsts", samples_per_page=30)
+            first_paras = gr.State([])
+            timeline = gr.Dataframe(headers=TIMELINE_COLUMNS, interactive=False, wrap=True, max_height=420,
+                                    label="Timeline (select a row to open the renewal)", elem_id="mandate-timeline")
+            renewal = gr.Dropdown([], label="Renewal", elem_id="mandate-renewal")
+            changes = gr.HTML(elem_id="mandate-changes")
+            cards = gr.Dataset(components=["html"], samples=[], type="index", layout="gallery", show_label=False,
+                               visible=False, elem_id="mandate-paras", samples_per_page=40)
+            with gr.Row():
+                export_csv = gr.DownloadButton("Export CSV", size="sm", visible=False, elem_id="mandate-csv")
+                export_md = gr.DownloadButton("Export Markdown", size="sm", visible=False, elem_id="mandate-md")
+                export_json = gr.DownloadButton("Export JSON", size="sm", visible=False, elem_id="mandate-json")
+            plot = gr.Image(type="filepath", interactive=False, label="Resolutions per year carrying each theme "
+                            "(solid: operative; dotted: incl. preamble only)", elem_id="mandate-plot")
+            with gr.Row(equal_height=True):  # every count of the plot drills down to its paragraphs
+                drill_year = gr.Number(label="Year", precision=0, elem_id="mandate-drill-year", scale=1)
+                drill_theme = gr.Dropdown(themes, label="Theme", elem_id="mandate-drill-theme", scale=3)
+                drill = gr.Button("Paragraphs behind this count", size="sm", elem_id="mandate-drill", scale=2)
+                council = gr.Button("Council-wide trend", size="sm", elem_id="mandate-council", scale=2)
+            council_csv = gr.DownloadButton("Council-wide trend (CSV)", size="sm", visible=False,
+                                            elem_id="mandate-council-csv")
+            drill_head = gr.Markdown(elem_id="mandate-drill-head")
+            drill_cards = gr.Dataset(components=["html"], samples=[], type="index", layout="gallery",
+                                     show_label=False, visible=False, elem_id="mandate-drill-paras",
+                                     samples_per_page=40)
+            drilled = gr.State([])
+        with gr.Column(scale=3, elem_id="mandate-page-column"):
+            panel = page_panel(bot, settings, tmp, prefix="mandate-page",
+                               intro="Select a paragraph of a renewal to see it on its page.")
+
+    def renewal_view(track: Track, symbol: str | None) -> tuple[Any, Any, Any]:
+        """Header, paragraph cards and the paragraphs behind them for one renewal of ``track``."""
+        try:
+            entry = track.entry(symbol) if symbol else None
+        except KeyError:
+            entry = None
+        if entry is None:
+            return "", gr.Dataset(samples=[], visible=False), []
+        items = change_cards(entry)
+        return (changes_header(entry), gr.Dataset(samples=[[card] for card, _ in items], visible=bool(items)),
+                [p for _, p in items])
 
     def load(slug: str | None, chosen: list[str] | None, y0: float | None, y1: float | None,
              request: gr.Request) -> tuple[Any, ...]:
@@ -141,24 +217,19 @@ def mandates_tab(bot: Briefbot, tmp: TempFiles) -> None:
         Path(png).chmod(0o600)
         symbols = [e.symbol for e in track.entries]
         last = next((e.symbol for e in reversed(track.entries) if e.changes), symbols[-1] if symbols else None)
-        return (_summary(track), _timeline_rows(track), gr.Dropdown(choices=symbols, value=last),
-                _changes_for(track, last), gr.DownloadButton(value=str(csv_file), visible=True),
+        first = first_cards(track)
+        return (_summary(track), gr.Dataset(samples=[[c] for c, _ in first], visible=bool(first)),
+                [p for _, p in first], _timeline_rows(track), gr.Dropdown(choices=symbols, value=last),
+                *renewal_view(track, last), gr.DownloadButton(value=str(csv_file), visible=True),
                 gr.DownloadButton(value=str(md_file), visible=True),
                 gr.DownloadButton(value=str(json_file), visible=True), str(png))
 
-    def _changes_for(track: Track, symbol: str | None) -> str:
-        if not symbol:
-            return ""
-        try:
-            return changes_html(track.entry(symbol))
-        except KeyError:
-            return ""
-
-    def open_renewal(slug: str | None, chosen: list[str] | None, symbol: str | None, request: gr.Request) -> str:
+    def open_renewal(slug: str | None, chosen: list[str] | None, symbol: str | None,
+                     request: gr.Request) -> tuple[Any, ...]:
         if not slug or not symbol:
-            return ""
+            return "", gr.Dataset(samples=[], visible=False), []
         try:
-            return _changes_for(bot.mandate_track(slug, chosen or None, scope=scope_of(bot, request)), symbol)
+            return renewal_view(bot.mandate_track(slug, chosen or None, scope=scope_of(bot, request)), symbol)
         except BriefbotError as exc:
             raise gr.Error(str(exc)) from exc
 
@@ -167,7 +238,56 @@ def mandates_tab(bot: Briefbot, tmp: TempFiles) -> None:
         value = evt.row_value[0] if getattr(evt, "row_value", None) else None
         return gr.Dropdown(value=value) if value else gr.Dropdown(value=None) if row is None else gr.skip()
 
-    outputs = [summary, timeline, renewal, changes, export_csv, export_md, export_json, plot]
+    def pick_card(i: int | None, paragraphs: list[TrackParagraph], request: gr.Request) -> tuple[Any, ...]:
+        if i is None or not 0 <= i < len(paragraphs):
+            return (gr.skip(),) * len(panel.outputs)
+        scope = scope_of(bot, request)
+        try:
+            bot.mandate_track_access(scope)
+        except BriefbotError as exc:
+            raise gr.Error(str(exc)) from exc
+        return open_paragraph(bot, panel, paragraphs[i], scope)
+
+    def drill_down(slug: str | None, year: float | None, theme: str | None, request: gr.Request) -> tuple[Any, ...]:
+        if not year or not theme:
+            raise gr.Error("Pick a year and a theme: the paragraphs behind that count are listed.")
+        try:
+            bot.mandate_track_access(scope_of(bot, request))
+            paras = bot.mandates().trend_paragraphs(int(year), theme, slug or None)
+        except BriefbotError as exc:
+            raise gr.Error(str(exc)) from exc
+        symbols = list(dict.fromkeys(p.symbol for p in paras))
+        scope = f" in the {slug} track" if slug else " (all resolutions)"
+        head = (f"**{len(symbols)}** resolutions of {int(year)} carry {h_md(theme)}{h_md(scope)}: "
+                f"{len(paras)} paragraphs. Select one to open it.")
+        esc = html.escape
+        samples = [[f"<div class='bb-change' style='border-left:4px solid #8a8f98;padding:4px 10px;text-align:left'>"
+                    f"{esc(p.symbol)} para. {esc(p.paragraph)} · {'operative' if p.operative else 'preamble'}"
+                    f"<div class='bb-quote'>{esc(p.text)}</div></div>"] for p in paras]
+        return head, gr.Dataset(samples=samples, visible=bool(samples)), paras
+
+    def pick_drilled(i: int | None, paragraphs: list[TrackParagraph], request: gr.Request) -> tuple[Any, ...]:
+        return pick_card(i, paragraphs, request)
+
+    def council_wide(chosen: list[str] | None, request: gr.Request) -> tuple[Any, ...]:
+        """The trend over every indexed resolution (no track): plot and CSV; its counts drill down with no track."""
+        try:
+            trends = bot.mandate_trends(chosen or None, None, scope=scope_of(bot, request))
+        except BriefbotError as exc:
+            raise gr.Error(str(exc)) from exc
+        png = trends_plot(trends, tmp.path("council.png"), title="All Council resolutions: per year by theme")
+        Path(png).chmod(0o600)
+        csv_file = tmp.write_text("council-trends.csv", to_csv(trends.rows()))
+        return str(png), gr.DownloadButton(value=str(csv_file), visible=True), gr.Dropdown(value=None)
+
+    council.click(council_wide, [theme_cb], [plot, council_csv, track_dd], **private)
+    drill.click(drill_down, [track_dd, drill_year, drill_theme], [drill_head, drill_cards, drilled], **private)
+    drill_cards.click(pick_drilled, [drill_cards, drilled], panel.outputs, **private)
+    renewal_outputs = [changes, cards, cited]
+    outputs = [summary, firsts, first_paras, timeline, renewal, *renewal_outputs, export_csv, export_md, export_json,
+               plot]
     show.click(load, [track_dd, theme_cb, year_from, year_to], outputs, **private)
-    renewal.change(open_renewal, [track_dd, theme_cb, renewal], changes, **private)
+    renewal.change(open_renewal, [track_dd, theme_cb, renewal], renewal_outputs, **private)
     timeline.select(pick_row, None, renewal, **private)
+    cards.click(pick_card, [cards, cited], panel.outputs, **private)
+    firsts.click(pick_card, [firsts, first_paras], panel.outputs, **private)

@@ -8,6 +8,9 @@ image. Renders run side by side (PDFium is not thread-safe, so each child render
 The citation's offsets point into the *cleaned* page text (running heads removed, hyphenation undone), not into
 PDFium's character list, so the quote is located again on the page: both texts are reduced to lower-case letters
 and digits with a map back to PDFium character indices, which survives line breaks, hyphens and ligatures.
+
+A page *view* (:class:`PageView`) is what the page panel shows: a citation's page or pages (a quote over a page
+break shows both pages, each with its part highlighted), then whatever page the reader steps to, at a zoom.
 """
 
 from __future__ import annotations
@@ -16,8 +19,7 @@ import contextlib
 import logging
 import multiprocessing as mp
 import threading
-import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -27,65 +29,12 @@ import pypdfium2.raw as pdfium_c
 from PIL import Image, ImageDraw
 
 from ..errors import BriefbotError
+from ..textmatch import locate
 
 log = logging.getLogger(__name__)
 
 HIGHLIGHT = (255, 214, 0, 110)  # translucent yellow over the text
 OUTLINE = (230, 140, 0, 255)
-_ANCHOR = 40  # normalised characters used to find a quote's start and end when the whole quote does not match
-
-
-def _normalise(chars: list[str]) -> tuple[str, list[int]]:
-    """Letters and digits of ``chars`` (NFKC, lower case) and, for each, the index of the char it came from."""
-    out: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(chars):
-        for c in unicodedata.normalize("NFKC", ch):
-            if c.isalnum():
-                out.append(c.lower())
-                where.append(i)
-    return "".join(out), where
-
-
-def _nearest(text: str, needle: str, hint: float | None) -> int:
-    """Index of the occurrence of ``needle`` closest to relative position ``hint`` (first one without a hint)."""
-    found = []
-    at = text.find(needle)
-    while at >= 0:
-        found.append(at)
-        at = text.find(needle, at + 1)
-    if not found:
-        return -1
-    if hint is None:
-        return found[0]
-    target = hint * len(text)
-    return min(found, key=lambda a: abs(a - target))
-
-
-def locate(page_chars: list[str], quote: str, hint: float | None = None) -> tuple[int, int] | None:
-    """First and last page character index of ``quote`` (inclusive), or None when it is not on the page.
-
-    ``hint`` (0..1) is the quote's relative position in the page text, used when the quote occurs twice.
-    """
-    text, where = _normalise(page_chars)
-    needle, _ = _normalise(list(quote))
-    if not needle or not text:
-        return None
-    at = _nearest(text, needle, hint)
-    if at >= 0:
-        return where[at], where[at + len(needle) - 1]
-    if len(needle) < 2 * _ANCHOR:
-        return None
-    # The middle may differ (a footnote marker, a column break): match both ends instead.
-    head = _nearest(text, needle[:_ANCHOR], hint)
-    if head < 0:
-        return None
-    tail = text.find(needle[-_ANCHOR:], head + _ANCHOR)
-    if tail < 0 or tail - head > 2 * len(needle):
-        return None
-    return where[head], where[tail + _ANCHOR - 1]
-
-
 def _page_chars(textpage: pdfium.PdfTextPage) -> list[str]:
     # FPDFText_GetUnicode indexes the same character list as the geometry calls (get_text_range may not).
     return [chr(pdfium_c.FPDFText_GetUnicode(textpage, i) or 32) for i in range(textpage.count_chars())]
@@ -293,3 +242,91 @@ class _Renderers:
 
 
 _RENDERERS = _Renderers()
+
+
+# --- page views ---------------------------------------------------------------------------------------------
+# Zoom is the page's displayed width as a share of the panel's width (1.0: the page fits it); the page is rendered
+# with enough pixels for that width, up to a scale (1.0 = 72 dpi) that keeps renders within their limits.
+ZOOMS = (0.5, 0.75, 1.0, 1.5, 2.0, 3.0)
+DEFAULT_ZOOM = 1.0
+BASE_SCALE = 1.5  # sharp at the panel's width on a high-density screen
+MAX_SCALE = 3.0
+_GAP = 14  # pixels between stacked pages
+
+
+@dataclass(frozen=True, slots=True)
+class PageTarget:
+    """A citation as the page panel opens it: a document, the page(s) it covers and the quote part printed on
+    each of them, with its relative position on that page (the hint that picks one of two occurrences)."""
+
+    doc_id: str
+    reference: str  # "S/RES/2781 (2025), para. 1, pp. 4-5"
+    title: str | None
+    first: int
+    last: int
+    parts: dict[int, tuple[str, float | None]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class PageView:
+    """Pages ``first..last`` of a target's document (of ``pages``) at render scale ``zoom``."""
+
+    target: PageTarget
+    pages: int
+    first: int
+    last: int
+    zoom: float = DEFAULT_ZOOM
+
+    @classmethod
+    def open(cls, target: PageTarget, pages: int, zoom: float = DEFAULT_ZOOM) -> PageView:
+        """The citation's own pages (at most the document's last page)."""
+        pages = max(pages, target.last, 1)
+        return cls(target, pages, target.first, target.last, zoom)
+
+    def step(self, delta: int) -> PageView:
+        """One page on (``delta`` > 0) from the last page shown, or back from the first; stays at either end."""
+        page = self.last + 1 if delta > 0 else self.first - 1
+        return replace(self, first=page, last=page) if 1 <= page <= self.pages else self
+
+    def zoomed(self, delta: int) -> PageView:
+        """The next zoom step in (``delta`` > 0) or out; stays at either end."""
+        at = min(range(len(ZOOMS)), key=lambda i: abs(ZOOMS[i] - self.zoom))
+        return replace(self, zoom=ZOOMS[min(max(at + delta, 0), len(ZOOMS) - 1)])
+
+    @property
+    def shown(self) -> list[int]:
+        return list(range(self.first, self.last + 1))
+
+    def quote_on(self, page: int) -> tuple[str | None, float | None]:
+        return self.target.parts.get(page, (None, None))
+
+    @property
+    def scale(self) -> float:
+        """The render scale: sharp at the displayed width, within the render limits."""
+        return min(BASE_SCALE * max(1.0, self.zoom), MAX_SCALE)
+
+    def label(self) -> str:
+        where = f"p. {self.first}" if self.first == self.last else f"pp. {self.first}-{self.last}"
+        return f"{where} of {self.pages} · zoom {round(self.zoom * 100)} %"
+
+
+def render_view(pdf: Path, view: PageView, limits: RenderLimits | None = None) -> tuple[Image.Image, list[int]]:
+    """The pages of ``view`` rendered one under the other, each with its quote part highlighted; also the pages
+    on which a quote part was found. Raises as :func:`render_page` (each page renders in a limited child)."""
+    images: list[Image.Image] = []
+    found: list[int] = []
+    for page in view.shown:
+        quote, hint = view.quote_on(page)
+        image, ok = render_page(pdf, page, quote, scale=view.scale, hint=hint, limits=limits)
+        images.append(image)
+        if ok:
+            found.append(page)
+    if len(images) == 1:
+        return images[0], found
+    width = max(i.width for i in images)
+    sheet = Image.new("RGB", (width, sum(i.height for i in images) + _GAP * (len(images) - 1)), (160, 160, 160))
+    y = 0
+    for image in images:
+        sheet.paste(image, (0, y))
+        y += image.height + _GAP
+    return sheet, found

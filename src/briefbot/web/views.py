@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import BriefbotError
@@ -45,10 +45,12 @@ class Card:
     start: int | None = None  # offset of the quote in the cleaned page text, when known
     ocr: bool = False  # the quote is OCR text of a scanned page
     work: str | None = None  # an analysis: 'Boutellis, "Still Flying Blind" (Oxford Research Group, 2019)'
+    page_end: int | None = None  # a quote over a page break: its last page, and its part on each page
+    parts: list[tuple[int | None, str]] = field(default_factory=list)
 
     def reference(self) -> str:
-        return reference(self.work or self.symbol or self.doc_id, self.paragraph, self.page, ocr=self.ocr,
-                         page_first=self.work is not None)
+        return reference(self.work or self.symbol or self.doc_id, self.paragraph, self.page, self.page_end,
+                         ocr=self.ocr, page_first=self.work is not None)
 
 
 def _work(origin: str, authors: list[str], title: str | None, publisher: str | None, report_number: str | None,
@@ -59,7 +61,8 @@ def _work(origin: str, authors: list[str], title: str | None, publisher: str | N
 def card_from_citation(c: Citation) -> Card:
     return Card(key=c.key, doc_id=c.doc_id, symbol=c.symbol, title=c.title, doc_type=c.doc_type, date=c.date,
                 page=c.page, paragraph=c.paragraph, quote=c.quote, start=c.start, ocr=c.ocr,
-                work=_work(c.origin, c.authors, c.title, c.publisher, c.report_number, c.date))
+                work=_work(c.origin, c.authors, c.title, c.publisher, c.report_number, c.date), page_end=c.page_end,
+                parts=list(c.parts))
 
 
 def card_from_hit(h: Hit) -> Card:
@@ -91,8 +94,8 @@ def cards_for(answer: Answer, closest: int = 5) -> list[Card]:
 def card_html(card: Card) -> str:
     """A card as escaped HTML: reference line, title/type/date line, quote."""
     e = html.escape
-    name, *place = reference_parts(card.work or card.symbol or card.doc_id, card.paragraph, card.page,
-                                   page_first=card.work is not None)
+    name, *place = reference_parts(card.work or card.symbol or card.doc_id, card.paragraph, card.page, card.page_end,
+                                   ocr=card.ocr, page_first=card.work is not None)
     where = [f"<b>{e(name)}</b>"] + [e(p).replace(" ", "&nbsp;", 1) for p in place]
     meta = [x for x in (card.title, DOC_TYPE_LABELS.get(card.doc_type or "", card.doc_type), card.date) if x]
     quote = card.quote

@@ -1,0 +1,67 @@
+"""Track membership rules on the titles and subjects the UN library gives real resolutions (data_extract lines,
+quoted verbatim): a passing mention never places another operation's resolution in a mission's series, and a
+title about troops is not a mandate renewal.
+"""
+
+from __future__ import annotations
+
+from briefbot.mandates import load_tracks
+from briefbot.mandates.analysis import match_track
+from briefbot.mandates.corpus import RawParagraph, ResolutionRecord
+from briefbot.taxonomy import load_taxonomy
+
+BOOK = load_tracks(None, load_taxonomy(None).slugs)
+
+
+def _record(symbol: str, title: str, subjects: list[str], paragraphs: list[str]) -> ResolutionRecord:
+    number, year = int(symbol.split("/")[2].split()[0]), int(symbol[-5:-1])
+    return ResolutionRecord(doc_id=symbol, sha256="", file_name=f"{number}.xml", symbol=symbol, number=number,
+                            year=year, date=f"{year}-06-30", title=title, agenda=None, subjects=subjects, vote=None,
+                            source="bulk",
+                            paragraphs=[RawParagraph(i, str(i + 1), True, t, 0) for i, t in enumerate(paragraphs)])
+
+
+# S/RES/2031 (2011) renews BINUCA; the library also files it under UNMISS for one mention in its paragraph 16.
+BINUCA = _record(
+    "S/RES/2031 (2011)",
+    "Security Council resolution 2031 (2011) [on extension of the mandate of the UN Integrated Peacebuilding Office "
+    "in the Central African Republic (BINUCA) until 31 Jan. 2013]",
+    ["UN Integrated Peacebuilding Office in the Central African Republic", "UN Mission in South Sudan"],
+    ["Decides to extend the mandate of BINUCA as recommended by the Secretary-General in his report (S/2011/739), "
+     "until 31 January 2013;",
+     "... the United Nations Organization Stabilization Mission in the Democratic Republic of the Congo (MONUSCO), "
+     "the United Nations Mission in the Republic of South-Sudan (UNMISS) and the newly appointed African Union ..."])
+
+
+def test_a_passing_mention_does_not_place_another_operations_resolution() -> None:
+    assert match_track(BOOK.find("unmiss"), BINUCA) is None
+    # The same subject on an UNMISS renewal still places it, with the title.
+    renewal = _record("S/RES/2057 (2012)", "Security Council resolution 2057 (2012) [on extension of the mandate of "
+                      "the UN Mission in South Sudan (UNMISS) until 15 July 2013]", ["UN Mission in South Sudan"],
+                      ["Decides to extend the mandate of UNMISS, as set out in resolution 1996 (2011), until "
+                       "15 July 2013;"])
+    m = match_track(BOOK.find("unmiss"), renewal)
+    assert m is not None and m.action == "renews" and "subject: UN Mission in South Sudan" in m.found_by
+    # A resolution whose title names no operation keeps its subject placement.
+    general = _record("S/RES/2046 (2012)", "Security Council resolution 2046 (2012) [on the situation between "
+                      "Sudan and South Sudan]", ["UN Mission in South Sudan"], ["Decides that ..."])
+    m = match_track(BOOK.find("unmiss"), general)
+    assert m is not None and m.action == "other"
+
+
+def test_titles_about_troops_are_not_mandate_renewals() -> None:
+    more = _record("S/RES/1967 (2011)", "Security Council resolution 1967 (2011) [on authorization of the deployment "
+                   "of additional military personnel and capacities to the UN Operation in Côte d'Ivoire (UNOCI) "
+                   "until 30 June 2011]", ["UN Operation in Côte d'Ivoire"], ["Decides to authorize ..."])
+    moved = _record("S/RES/1968 (2011)", "Security Council resolution 1968 (2011) [on extension up to 3 months of the "
+                    "temporary redeployment of infantry companies and an aviation unit from the UN Mission in Liberia "
+                    "(UNMIL) to the UN Operation in Côte d'Ivoire (UNOCI)]", ["UN Operation in Côte d'Ivoire"],
+                    ["Decides to extend ..."])
+    for rec in (more, moved):
+        m = match_track(BOOK.find("unoci"), rec)
+        assert m is not None and m.action == "other", (rec.symbol, m)
+    renewal = _record("S/RES/1981 (2011)", "Security Council resolution 1981 (2011) [on renewal of the mandate of the "
+                      "UN Operation in Côte d'Ivoire (UNOCI) until 31 July 2011]", ["UN Operation in Côte d'Ivoire"],
+                      ["Decides to renew the mandate of UNOCI until 31 July 2011;"])
+    m = match_track(BOOK.find("unoci"), renewal)
+    assert m is not None and m.action == "renews" and m.extends_until == "2011-07-31"
