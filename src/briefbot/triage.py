@@ -35,7 +35,7 @@ from .models import Chunk, Citation, DocInfo
 from .parse.meta import COUNTRIES, DATE_RE, MISSIONS
 from .store import Store
 from .symbols import find_symbols, split_joint, symbol_key, symbols_match
-from .taxonomy import Actor, Taxonomy, Term, Theme, load_actors
+from .taxonomy import Actor, Taxonomy, Theme, load_actors, sentence_score, theme_hits
 
 log = logging.getLogger(__name__)
 
@@ -191,6 +191,21 @@ def is_boilerplate(text: str) -> bool:
     return bool(_BOILERPLATE.search(text))
 
 
+def is_summary_section(section: str | None) -> bool:
+    """The report's own summary ("Summary", "Executive summary")."""
+    return bool(_SUMMARY.search(section or ""))
+
+
+def is_concluding_section(section: str | None) -> bool:
+    """Observations, conclusions, recommendations, way forward."""
+    return bool(_CONCLUDING.search(section or ""))
+
+
+def decision_verb(text: str) -> re.Match[str] | None:
+    """The opening verb of a resolution paragraph that decides or demands something ("Decides", "Condemns" …)."""
+    return _DECISION.match(text)
+
+
 def is_finding(text: str) -> bool:
     """The report stating a finding in its own voice ("The Panel found …", "I am deeply concerned …")."""
     return bool(_FINDING.search(text))
@@ -289,21 +304,9 @@ class ThemeResult:
 
 
 def _theme_hits(theme: Theme, text: str) -> list[ThemeHit]:
-    if any(neg.search(text) for neg in theme.negative):
-        return []
-    hits: list[ThemeHit] = []
-    term: Term
-    for term, sub in theme.all_terms():
-        m = term.regex.search(text)
-        if m is None or (term.unless is not None and term.unless.search(text)):
-            continue
-        hits.append(ThemeHit(theme.slug, sub, term.pattern, term.weight, m.start(), m.end()))
-    return hits
-
-
-def _sentence_score(hits: list[ThemeHit], cap: float) -> float:
-    weights = sorted((h.weight for h in hits), reverse=True)
-    return min(cap, weights[0] + 0.5 * sum(weights[1:])) if weights else 0.0
+    """The theme's matches in one sentence, as offsets (taxonomy.theme_hits applies the matching rules)."""
+    return [ThemeHit(theme.slug, sub, term.pattern, term.weight, m.start(), m.end())
+            for term, sub, m in theme_hits(theme, text)]
 
 
 def threshold_for(theme: Theme, taxonomy: Taxonomy, words: int) -> float:
@@ -337,7 +340,7 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
             s = doc.sentences[index]
             enumeration = named[index] >= scoring.list_themes
             factor = (scoring.footnote_weight if s.footnote else 1.0) * (scoring.list_weight if enumeration else 1.0)
-            score = _sentence_score(hits, scoring.sentence_cap) * factor
+            score = sentence_score([h.weight for h in hits], scoring.sentence_cap) * factor
             total += score
             if not enumeration:
                 best = max(best, score)
@@ -777,7 +780,7 @@ def key_paragraphs(doc: DocText, limit: int = 6, theme_weight: dict[int, float] 
         section = s.section or ""
         focus: tuple[int, int] | None = None
         if resolution:
-            m = _DECISION.match(text)
+            m = decision_verb(text)
             if not m or not is_operative(s):
                 continue
             reason, rank = "decision", 3.0 if text.startswith(("Decides", "Condemns", "Strongly condemns")) else 2.0
@@ -788,9 +791,9 @@ def key_paragraphs(doc: DocText, limit: int = 6, theme_weight: dict[int, float] 
                 reason, rank = "recommendation", 3.0
                 if recommend:
                     focus = (s.start + recommend.start(), s.start + recommend.end())
-            elif _CONCLUDING.search(section):
+            elif is_concluding_section(section):
                 reason, rank = "observation", 2.5
-            elif _SUMMARY.search(section) or is_finding(text):
+            elif is_summary_section(section) or is_finding(text):
                 reason, rank = "finding", 2.0
             else:
                 continue
