@@ -35,7 +35,7 @@ from .models import Chunk, Citation, DocInfo
 from .parse.meta import COUNTRIES, DATE_RE, MISSIONS
 from .store import Store
 from .symbols import find_symbols, split_joint, symbol_key, symbols_match
-from .taxonomy import Actor, Taxonomy, Theme, load_actors, sentence_score, theme_hits
+from .taxonomy import Actor, Taxonomy, Theme, load_actors, named_items, sentence_score, theme_hits
 
 log = logging.getLogger(__name__)
 
@@ -327,8 +327,8 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
             hits = _theme_hits(theme, s.text)
             if hits:
                 hits_by[theme.slug][s.index] = hits
-                if max(h.weight for h in hits) >= 3:
-                    named[s.index] += 1
+    for index in set().union(*(set(h) for h in hits_by.values())):
+        named[index] = named_items(taxonomy, doc.sentences[index].text)
     per_sentence: dict[int, float] = {}
     results: list[ThemeResult] = []
     for theme in taxonomy.themes:
