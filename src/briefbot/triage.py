@@ -31,6 +31,7 @@ from typing import Any
 
 from .answer import verified_citation
 from .chunk import split_sentences
+from .mandates.tracks import load_tracks
 from .models import Chunk, Citation, DocInfo
 from .parse.meta import COUNTRIES, DATE_RE, MISSIONS
 from .store import Store
@@ -459,6 +460,7 @@ class TriageCard:
     # it names at all is in ``missions_mentioned``. Plain strings, so a mandate tracker can key on them.
     missions_mentioned: list[str] = field(default_factory=list)
     sanctions_regimes: list[str] = field(default_factory=list)
+    tracks: list[TrackLink] = field(default_factory=list)  # mandate tracks of those missions and regimes
 
     @property
     def tagged(self) -> list[ThemeResult]:
@@ -469,7 +471,8 @@ class TriageCard:
             "file_name": self.file_name, "sha256": self.sha256, "symbol": self.symbol, "doc_type": self.doc_type,
             "title": self.title, "date": self.date, "period": self.period.to_dict() if self.period else None,
             "missions": self.missions, "missions_mentioned": self.missions_mentioned,
-            "sanctions_regimes": self.sanctions_regimes, "countries": self.countries, "pages": self.pages,
+            "sanctions_regimes": self.sanctions_regimes, "tracks": [t.to_dict() for t in self.tracks],
+            "countries": self.countries, "pages": self.pages,
             "words": self.words,
             "health": self.health, "tagged_themes": [t.slug for t in self.tagged],
             "themes": [t.to_dict() for t in sorted(self.themes, key=lambda t: (not t.tagged, -t.score))],
@@ -489,14 +492,16 @@ def triage_document(store: Store, info: DocInfo, taxonomy: Taxonomy, today: date
     health = {"language": info.language, "pages_without_text": info.empty_pages, "warnings": info.warnings,
               "chunks": info.chunks, "readable": _readable(info, doc)}
     parts = priority_parts(info, doc, themes, today or date.today())
+    missions, regimes = about_missions(doc), about_regimes(doc)
     return TriageCard(
         file_name=info.file_name, sha256=info.sha256, symbol=info.symbol, doc_type=info.doc_type, title=info.title,
-        date=info.date, period=find_period(doc), missions=about_missions(doc),
+        date=info.date, period=find_period(doc), missions=missions,
         countries=[c for c in info.missions if c in COUNTRIES], pages=info.pages, words=doc.words, health=health,
         themes=themes, actors=find_actors(doc), cited_documents=cited_documents(doc, store),
         key_paragraphs=key_paragraphs(doc, theme_weight=per_sentence), priority=round(sum(parts.values()), 1),
         priority_parts=parts, taxonomy=taxonomy.source,
-        missions_mentioned=[m for m in info.missions if m in MISSIONS], sanctions_regimes=about_regimes(doc))
+        missions_mentioned=[m for m in info.missions if m in MISSIONS], sanctions_regimes=regimes,
+        tracks=mandate_tracks(missions, regimes))
 
 
 def _readable(info: DocInfo, doc: DocText) -> bool:
@@ -605,6 +610,44 @@ def about_missions(doc: DocText) -> list[str]:
 def about_regimes(doc: DocText) -> list[str]:
     """The Security Council sanctions regimes the document is about, e.g. "Sudan (1591)"."""
     return _about(doc, _REGIME_RES, 3)
+
+
+@dataclass(slots=True)
+class TrackLink:
+    """A mandate track (``briefbot mandate SLUG``) of a mission or sanctions regime the document is about."""
+
+    slug: str
+    name: str
+    kind: str  # mission | sanctions
+    via: str  # the mission acronym or regime name it was found from
+
+    @property
+    def command(self) -> str:
+        return f"briefbot mandate {self.slug}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"slug": self.slug, "name": self.name, "kind": self.kind, "via": self.via, "command": self.command}
+
+
+_REGIME_NUMBER = re.compile(r"\((\d{3,4})\)\s*$")
+
+
+def mandate_tracks(missions: list[str], regimes: list[str]) -> list[TrackLink]:
+    """The tracker's tracks for the missions (acronyms) and sanctions regimes ("Sudan (1591)") a card names.
+
+    A mission is looked up by acronym (MONUC and MONUSCO, BINUH and MINUSTAH share a track), a regime by the
+    number of the resolution that set it up; names without a track (UNIFIL, the 1718 regime) are left out.
+    """
+    book = load_tracks()
+    out: dict[str, TrackLink] = {}
+    for via, key in [*((m, m) for m in missions),
+                     *((r, m.group(1)) for r in regimes if (m := _REGIME_NUMBER.search(r)))]:
+        try:
+            track = book.find(key)
+        except KeyError:
+            continue
+        out.setdefault(track.slug, TrackLink(track.slug, track.name, track.kind, via))
+    return list(out.values())
 
 
 # --- period covered ------------------------------------------------------------------------------------------
