@@ -405,7 +405,7 @@ def test_card_names_what_it_is_about(bot: Briefbot) -> None:
     assert regime["command"] == "briefbot mandate south_sudan_sanctions"
     assert load_tracks().find(regime["slug"]).name == "South Sudan sanctions (2206)"
     assert {t["via"] for t in data["tracks"]} <= set(data["missions"]) | set(data["sanctions_regimes"])
-    assert [t.slug for t in report.tracks] == ["libya_sanctions"]
+    assert "libya_sanctions" in [t.slug for t in report.tracks]
     decisions = [k for k in resolution.key_paragraphs if k.reason == "decision"]
     assert decisions and all(k.citation.paragraph for k in decisions)  # operative, numbered paragraphs only
 
