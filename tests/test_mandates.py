@@ -207,8 +207,12 @@ def test_tagging_hard_negatives() -> None:
 # of 2 December 2026: each wording gap is a real renewal's language.
 TAXONOMY_GAPS = [
     ("1. Condemns attempts to illicitly export crude oil from Libya;", "illicit_natural_resources"),  # 2146 (2014)
+    # 2040 (2012) 6 (d): naming the WMD conventions no longer rules the whole paragraph out as arms evidence.
     ("(d) counter illicit proliferation of all arms and related materiel of all types, in particular man-portable "
-     "surface-to-air missiles, clear explosive remnants of war;", "arms_trafficking"),  # 2040 (2012) 6 (d)
+     "surface-to-air missiles, clear explosive remnants of war, conduct demining programmes, secure and manage "
+     "Libya’s borders, and implement international conventions on chemical, biological and nuclear weapons and "
+     "materials, in coordination with the relevant United Nations agencies, the Organization for the Prohibition "
+     "of Chemical Weapons, and international and regional partners;", "arms_trafficking"),
     ("13. Reaffirms MINUSTAH’s mandate to provide operational support to the Haitian Coast guard, and invites Member "
      "States, in coordination with MINUSTAH, to engage with the Government of Haiti in order to address cross-border "
      "drugs and arms trafficking control;", "drug_trafficking"),  # 1702 (2006)
@@ -223,6 +227,9 @@ TAXONOMY_GAPS = [
 ]
 # ... and context that names a theme's words without being that crime.
 TAXONOMY_HARD_NEGATIVES = [
+    ("Decides also that all States shall take and enforce effective measures to establish domestic controls to "
+     "prevent the proliferation of nuclear, chemical, or biological weapons and their means of delivery, including "
+     "by establishing appropriate controls over related materials", "arms_trafficking"),  # 1540 (2004) para. 3
     ("46. Encourages the United Nations Office on Drugs and Crime to continue its work with the FGS, within its "
      "current mandate, under the Indian Ocean Forum on Maritime Crime to bring together relevant Member States and "
      "international organisations to develop strategies to disrupt the trade in Somali charcoal;",
