@@ -203,6 +203,62 @@ def test_tagging_hard_negatives() -> None:
     assert "migrant_smuggling" in tagger.tag("Condemning the smuggling of migrants off the coast of Libya.")
 
 
+# Paragraphs of real resolutions (verbatim from the bulk XML) that the tracker missed or mis-tagged with the taxonomy
+# of 2 December 2026: each wording gap is a real renewal's language.
+TAXONOMY_GAPS = [
+    ("1. Condemns attempts to illicitly export crude oil from Libya;", "illicit_natural_resources"),  # 2146 (2014)
+    # 2040 (2012) 6 (d): naming the WMD conventions no longer rules the whole paragraph out as arms evidence.
+    ("(d) counter illicit proliferation of all arms and related materiel of all types, in particular man-portable "
+     "surface-to-air missiles, clear explosive remnants of war, conduct demining programmes, secure and manage "
+     "Libya’s borders, and implement international conventions on chemical, biological and nuclear weapons and "
+     "materials, in coordination with the relevant United Nations agencies, the Organization for the Prohibition "
+     "of Chemical Weapons, and international and regional partners;", "arms_trafficking"),
+    ("13. Reaffirms MINUSTAH’s mandate to provide operational support to the Haitian Coast guard, and invites Member "
+     "States, in coordination with MINUSTAH, to engage with the Government of Haiti in order to address cross-border "
+     "drugs and arms trafficking control;", "drug_trafficking"),  # 1702 (2006)
+    ("22. Decides that Somali authorities shall take the necessary measures to prevent the export of charcoal from "
+     "Somalia and that all Member States shall take the necessary measures to prevent the direct or indirect import "
+     "of charcoal from Somalia, whether or not such charcoal originated in Somalia;", "illicit_natural_resources"),
+    ("Expressing its continued concern over the transnational dimension of the terrorist threat in the Sahel region, "
+     "as well as the serious challenges posed by transnational organized crime in the Sahel region, including arms "
+     "and drug trafficking, the smuggling of migrants,", "arms_trafficking"),  # 2364 (2017) PP25
+    ("7. Notes that ransom payments to terrorist groups are one of the sources of income which supports their "
+     "recruitment efforts,", "terrorist_financing"),  # 2133 (2014)
+]
+# ... and context that names a theme's words without being that crime.
+TAXONOMY_HARD_NEGATIVES = [
+    ("Decides also that all States shall take and enforce effective measures to establish domestic controls to "
+     "prevent the proliferation of nuclear, chemical, or biological weapons and their means of delivery, including "
+     "by establishing appropriate controls over related materials", "arms_trafficking"),  # 1540 (2004) para. 3
+    ("46. Encourages the United Nations Office on Drugs and Crime to continue its work with the FGS, within its "
+     "current mandate, under the Indian Ocean Forum on Maritime Crime to bring together relevant Member States and "
+     "international organisations to develop strategies to disrupt the trade in Somali charcoal;",
+     "piracy_maritime_crime"),  # 2444 (2018): a forum's name; the paragraph is about charcoal
+    ("(e) Supplies of weapons and military equipment destined for the sole use of Member States or international, "
+     "regional and subregional organizations undertaking measures to suppress acts of piracy and armed robbery at "
+     "sea off the coast of Somalia,", "piracy_maritime_crime"),  # 2111 (2013): an arms-embargo exemption
+    ("(f) Supplies of small arms and other related equipment intended solely for use in international-led patrols "
+     "providing security in the Sangha River Tri-national Protected Area and by armed wildlife rangers of the Chinko "
+     "Project and the Bamingui-Bangoran National Park to defend against poaching,", "illicit_natural_resources"),
+    ("16. Urges Member States to minimise the risk of asset diversion, misappropriation and non-compliance with the "
+     "asset freeze, and to ensure that the asset freeze is complied with,", "corruption"),  # 2769 (2025)
+]
+
+
+@pytest.mark.parametrize(("text", "theme"), TAXONOMY_GAPS)
+def test_taxonomy_gaps_found_by_the_tracker(text: str, theme: str) -> None:
+    tax = load_taxonomy()
+    tagger = ParagraphTagger(tax, load_tracks(None, tax.slugs).tagging)
+    assert theme in tagger.tag(text)
+
+
+@pytest.mark.parametrize(("text", "theme"), TAXONOMY_HARD_NEGATIVES)
+def test_taxonomy_context_that_is_not_the_crime(text: str, theme: str) -> None:
+    tax = load_taxonomy()
+    tagger = ParagraphTagger(tax, load_tracks(None, tax.slugs).tagging)
+    assert theme not in tagger.tag(text)
+
+
 def test_until_date() -> None:
     assert until_date("on extension of the mandate ... until 30 Sept. 2011]", "2010-10-01") == "2011-09-30"
     assert until_date("Decides to extend the mandate for a period of 12 months", "2013-03-14") == "2014-03-14"

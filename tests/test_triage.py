@@ -18,12 +18,13 @@ from typer.testing import CliRunner
 
 from briefbot.cli import app
 from briefbot.config import Settings
+from briefbot.mandates.tracks import load_tracks
 from briefbot.models import Citation
 from briefbot.service import Briefbot
 from briefbot.store import Store
 from briefbot.summarise import summarise_document
-from briefbot.taxonomy import TaxonomyError, load_taxonomy, parse_taxonomy
-from briefbot.triage import TriageCard, is_boilerplate, is_fragment, triage_document
+from briefbot.taxonomy import TaxonomyError, load_taxonomy, named_items, parse_taxonomy, theme_hits
+from briefbot.triage import TriageCard, is_boilerplate, is_fragment, mandate_tracks, triage_document
 from sample_index import SAMPLES, sample_briefbot
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -363,6 +364,27 @@ def test_boilerplate_is_recognised(text: str, boilerplate: bool) -> None:
     assert is_boilerplate(text) is boilerplate
 
 
+def test_mandate_tracks_of_missions_and_regimes() -> None:
+    links = mandate_tracks(["UNSMIL", "UNIFIL", "BINUH", "UNTMIS", "AUSSOM"],
+                           ["Sudan (1591)", "Taliban (1988)", "ISIL (Da'esh) and Al-Qaida (1267)"])
+    # Successor missions share their lineage's track; UNIFIL and the 1988 regime have none.
+    assert [(t.slug, t.via) for t in links] == [
+        ("unsmil", "UNSMIL"), ("haiti", "BINUH"), ("unsom", "UNTMIS"), ("au_somalia", "AUSSOM"),
+        ("sudan_sanctions", "Sudan (1591)"), ("isil_alqaida", "ISIL (Da'esh) and Al-Qaida (1267)")]
+    assert [t.slug for t in mandate_tracks(["MONUC", "MONUSCO"], [])] == ["monusco"]
+
+
+def test_a_list_of_threats_counts_as_one_even_where_context_rules_a_theme_out() -> None:
+    """S/RES/1373 (2001) para. 4 names drugs, money-laundering and arms-trafficking in one list; "nuclear" rules the
+    sentence out as arms evidence, but it is still a list, so it does not tag drugs or money laundering alone."""
+    tax = load_taxonomy()
+    text = ("4. Notes with concern the close connection between international terrorism and transnational organized "
+            "crime, illicit drugs, money-laundering, illegal arms-trafficking, and illegal movement of nuclear, "
+            "chemical, biological and other potentially deadly materials,")
+    assert not theme_hits(tax.theme("arms_trafficking"), text)
+    assert named_items(tax, text) >= tax.scoring.list_themes
+
+
 def test_fragments_are_not_statements() -> None:
     assert is_fragment("The Panel recommends that the Committee:")
     assert is_fragment("• Groups of former Musa Hilal fighters led by Harun Makhir")
@@ -378,6 +400,12 @@ def test_card_names_what_it_is_about(bot: Briefbot) -> None:
     assert resolution.sanctions_regimes == ["South Sudan (2206)"]
     data = resolution.to_dict()
     assert data["sanctions_regimes"] == ["South Sudan (2206)"] and "missions_mentioned" in data
+    # The card links to the tracker's track for that regime, by a name `briefbot mandate` accepts.
+    regime = next(t for t in data["tracks"] if t["via"] == "South Sudan (2206)")
+    assert regime["command"] == "briefbot mandate south_sudan_sanctions"
+    assert load_tracks().find(regime["slug"]).name == "South Sudan sanctions (2206)"
+    assert {t["via"] for t in data["tracks"]} <= set(data["missions"]) | set(data["sanctions_regimes"])
+    assert "libya_sanctions" in [t.slug for t in report.tracks]
     decisions = [k for k in resolution.key_paragraphs if k.reason == "decision"]
     assert decisions and all(k.citation.paragraph for k in decisions)  # operative, numbered paragraphs only
 
@@ -403,6 +431,8 @@ def test_issue_17_cards_read_right(tmp_path: Path) -> None:
     assert unsmil["priority"] > 25  # above every document without a theme (at most 25 points)
     panel = json.loads((tmp_path / "out" / "S_2025_239.json").read_text(encoding="utf-8"))
     assert panel["sanctions_regimes"] == ["Sudan (1591)"] and panel["missions"] == []
+    assert [t["slug"] for t in panel["tracks"]] == ["sudan_sanctions"]
+    assert [t["slug"] for t in unsmil["tracks"]] == ["unsmil"]
     assert "MINUSCA" in panel["missions_mentioned"]
     first = panel["summary"]["citations"][0]["quote"]
     assert "honour" not in first and not is_boilerplate(first)
@@ -426,5 +456,5 @@ def test_digest_says_what_is_new_since_the_last_one(tmp_path: Path) -> None:
     digest = second.digest.read_text(encoding="utf-8")
     assert "1 new documents since the last digest (2025-06-01); 2 triaged in this folder in all" in digest
     assert "S/RES/2781 (2025)" in digest and "S/RES/2780 (2025)" not in digest  # only what is new
-    assert "**Sanctions: South Sudan (2206)** (1)" in digest
+    assert "**South Sudan sanctions (2206) — `briefbot mandate south_sudan_sanctions`** (1)" in digest
     assert "### Sanctions measures and designations (1)" in digest

@@ -401,6 +401,7 @@ def triage(paths: Annotated[list[Path] | None, typer.Argument(help="Files (PDF, 
     if as_json:
         sys.stdout.write(json.dumps({"out": str(report.out_dir), "did_work": report.did_work,
                                      "counts": report.counts(), "seconds": round(report.seconds, 2),
+                                     "ingest_seconds": round(report.ingest_seconds, 2),
                                      "digest": str(report.digest) if report.digest else None,
                                      "documents": [o.__dict__ if not hasattr(o, "__slots__") else
                                                    {k: getattr(o, k) for k in o.__slots__}
@@ -423,8 +424,11 @@ def triage(paths: Annotated[list[Path] | None, typer.Argument(help="Files (PDF, 
             out.print(f"Nothing new to triage: {counts.get('unchanged', 0)} document(s) already triaged, no "
                       "parsing or embedding done (--force redoes them).", highlight=False)
         else:
-            out.print(", ".join(f"{v} {k}" for k, v in sorted(counts.items())) + f" in {report.seconds:.1f} s",
-                      highlight=False)
+            # The batch time includes the ingest (parse and embed) of new files: say how much, so a triage
+            # figure is never read as if parsing were free.
+            out.print(", ".join(f"{v} {k}" for k, v in sorted(counts.items())) + f" in {report.seconds:.1f} s "
+                      f"(ingest {report.ingest_seconds:.1f} s, triage and summaries "
+                      f"{report.seconds - report.ingest_seconds:.1f} s)", highlight=False)
         out.print(f"index: {report.out_dir / 'index.md'}" + (f"; digest: {report.digest}" if report.digest else ""),
                   highlight=False, markup=False)
     if report.failed:

@@ -28,10 +28,13 @@ from .triage import (
     DocText,
     Sentence,
     cite,
+    decision_verb,
     is_boilerplate,
+    is_concluding_section,
     is_finding,
     is_fragment,
     is_operative,
+    is_summary_section,
     paragraph_key,
     read_document,
     score_themes,
@@ -39,12 +42,10 @@ from .triage import (
 
 log = logging.getLogger(__name__)
 
-_SUMMARY_SECTION = re.compile(r"^\s*summary\b", re.I)
-_CONCLUDING = re.compile(r"observations|recommendations?|conclusions?|concluding remarks|way forward", re.I)
 _LEAD = re.compile(r"\b(?:The present report|This report|submitted pursuant to|covers the period|"
                    r"provides an? (?:update|overview|assessment))\b", re.I)
-_DECISIVE = re.compile(r"^(?:Decides|Demands|Condemns|Strongly condemns|Requests|Urges|Calls upon|Expresses "
-                       r"(?:grave|deep|serious) concern|Reiterates|Renews|Extends)\b")
+# Besides the Council's decisions (triage.decision_verb), its gravest statements of position lead a summary too.
+_STANCE = re.compile(r"^(?:Expresses (?:grave|deep|serious) concern|Reiterates)\b")
 
 
 @dataclass(slots=True)
@@ -108,13 +109,13 @@ def extractive_summary(doc: DocText, taxonomy: Taxonomy, length: int = 7) -> Sum
         score = 0.6 * min(1.0, per_sentence.get(s.index, 0.0) / min(top_theme, 8.0))
         section = s.section or ""
         zone = "body"
-        if _SUMMARY_SECTION.search(section):
+        if is_summary_section(section):
             score += 0.35
             zone = "summary"
-        elif _CONCLUDING.search(section):
+        elif is_concluding_section(section):
             score += 0.3
             zone = "concluding"
-        decision = resolution and bool(_DECISIVE.match(text)) and is_operative(s)
+        decision = resolution and bool(decision_verb(text) or _STANCE.match(text)) and is_operative(s)
         if decision:
             score += 0.25
         elif resolution:
@@ -254,7 +255,7 @@ def _llm_chunks(doc: DocText, taxonomy: Taxonomy, limit: int) -> list[Any]:
         if s.footnote:
             continue
         chunks[s.chunk.ordinal] = s.chunk
-        bonus = 3.0 if _SUMMARY_SECTION.search(s.section or "") or _CONCLUDING.search(s.section or "") else 0.0
+        bonus = 3.0 if is_summary_section(s.section) or is_concluding_section(s.section) else 0.0
         lead = 4.0 if _LEAD.search(s.text) and s.index < 15 else 0.0
         weight[s.chunk.ordinal] = max(weight.get(s.chunk.ordinal, 0.0), bonus, lead) + per_sentence.get(s.index, 0.0)
     best = sorted(chunks, key=lambda o: (-weight.get(o, 0.0), o))[:limit]

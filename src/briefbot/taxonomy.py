@@ -252,14 +252,15 @@ def load_actors() -> list[Actor]:
 
 
 def theme_hits(theme: Theme, text: str, terms: list[tuple[Term, str | None]] | None = None,
-               ) -> list[tuple[Term, str | None, re.Match[str]]]:
+               negatives: bool = True) -> list[tuple[Term, str | None, re.Match[str]]]:
     """(term, subtheme, first match) of every term of ``theme`` found in ``text``, after negative context.
 
     The scoring rules of the themes.toml header: a theme negative or a term's ``unless`` in the same text
     cancels the match. Used on one sentence at a time; ``terms`` limits the search to some of the theme's terms
-    (those a caller's cheaper pre-check left possible).
+    (those a caller's cheaper pre-check left possible). ``negatives=False`` ignores the theme's negatives: a
+    crime the sentence names still makes it a list even when the context rules it out as evidence.
     """
-    if any(neg.search(text) for neg in theme.negative):
+    if negatives and any(neg.search(text) for neg in theme.negative):
         return []
     out: list[tuple[Term, str | None, re.Match[str]]] = []
     for term, sub in theme.all_terms() if terms is None else terms:
@@ -267,6 +268,14 @@ def theme_hits(theme: Theme, text: str, terms: list[tuple[Term, str | None]] | N
         if m is not None and not (term.unless is not None and term.unless.search(text)):
             out.append((term, sub, m))
     return out
+
+
+def named_items(taxonomy: Taxonomy, text: str, strong: float = 3.0) -> int:
+    """How many themes a sentence names strongly (a term of weight >= ``strong``), before the themes' negative
+    context: "terrorism, illicit drugs, money-laundering, illegal arms-trafficking and illegal movement of nuclear
+    … materials" is a list of threats even though "nuclear" rules it out as arms-trafficking evidence."""
+    return sum(1 for theme in taxonomy.themes
+               if any(term.weight >= strong for term, _, _ in theme_hits(theme, text, negatives=False)))
 
 
 def sentence_score(weights: list[float], cap: float) -> float:

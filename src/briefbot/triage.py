@@ -31,11 +31,12 @@ from typing import Any
 
 from .chunk import split_sentences
 from .cite import MAX_QUOTE, cite_on_page, is_heading, trim_sentence
+from .mandates.tracks import load_tracks
 from .models import Chunk, Citation, DocInfo
 from .parse.gazetteer import COUNTRIES, DATE_RE, MISSIONS, MONTHS, iso_date
 from .store import Store
 from .symbols import find_symbols, split_joint, symbol_key, symbols_match
-from .taxonomy import Actor, Taxonomy, Term, Theme, load_actors
+from .taxonomy import Actor, Taxonomy, Theme, load_actors, named_items, sentence_score, theme_hits
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +165,21 @@ def is_boilerplate(text: str) -> bool:
     return bool(_BOILERPLATE.search(text))
 
 
+def is_summary_section(section: str | None) -> bool:
+    """The report's own summary ("Summary", "Executive summary")."""
+    return bool(_SUMMARY.search(section or ""))
+
+
+def is_concluding_section(section: str | None) -> bool:
+    """Observations, conclusions, recommendations, way forward."""
+    return bool(_CONCLUDING.search(section or ""))
+
+
+def decision_verb(text: str) -> re.Match[str] | None:
+    """The opening verb of a resolution paragraph that decides or demands something ("Decides", "Condemns" …)."""
+    return _DECISION.match(text)
+
+
 def is_finding(text: str) -> bool:
     """The report stating a finding in its own voice ("The Panel found …", "I am deeply concerned …")."""
     return bool(_FINDING.search(text))
@@ -225,21 +241,9 @@ class ThemeResult:
 
 
 def _theme_hits(theme: Theme, text: str) -> list[ThemeHit]:
-    if any(neg.search(text) for neg in theme.negative):
-        return []
-    hits: list[ThemeHit] = []
-    term: Term
-    for term, sub in theme.all_terms():
-        m = term.regex.search(text)
-        if m is None or (term.unless is not None and term.unless.search(text)):
-            continue
-        hits.append(ThemeHit(theme.slug, sub, term.pattern, term.weight, m.start(), m.end()))
-    return hits
-
-
-def _sentence_score(hits: list[ThemeHit], cap: float) -> float:
-    weights = sorted((h.weight for h in hits), reverse=True)
-    return min(cap, weights[0] + 0.5 * sum(weights[1:])) if weights else 0.0
+    """The theme's matches in one sentence, as offsets (taxonomy.theme_hits applies the matching rules)."""
+    return [ThemeHit(theme.slug, sub, term.pattern, term.weight, m.start(), m.end())
+            for term, sub, m in theme_hits(theme, text)]
 
 
 def threshold_for(theme: Theme, taxonomy: Taxonomy, words: int) -> float:
@@ -260,8 +264,8 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
             hits = _theme_hits(theme, s.text)
             if hits:
                 hits_by[theme.slug][s.index] = hits
-                if max(h.weight for h in hits) >= 3:
-                    named[s.index] += 1
+    for index in set().union(*(set(h) for h in hits_by.values())):
+        named[index] = named_items(taxonomy, doc.sentences[index].text)
     per_sentence: dict[int, float] = {}
     results: list[ThemeResult] = []
     for theme in taxonomy.themes:
@@ -273,7 +277,7 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
             s = doc.sentences[index]
             enumeration = named[index] >= scoring.list_themes
             factor = (scoring.footnote_weight if s.footnote else 1.0) * (scoring.list_weight if enumeration else 1.0)
-            score = _sentence_score(hits, scoring.sentence_cap) * factor
+            score = sentence_score([h.weight for h in hits], scoring.sentence_cap) * factor
             total += score
             if not enumeration:
                 best = max(best, score)
@@ -392,6 +396,7 @@ class TriageCard:
     # it names at all is in ``missions_mentioned``. Plain strings, so a mandate tracker can key on them.
     missions_mentioned: list[str] = field(default_factory=list)
     sanctions_regimes: list[str] = field(default_factory=list)
+    tracks: list[TrackLink] = field(default_factory=list)  # mandate tracks of those missions and regimes
 
     @property
     def tagged(self) -> list[ThemeResult]:
@@ -402,7 +407,8 @@ class TriageCard:
             "file_name": self.file_name, "sha256": self.sha256, "symbol": self.symbol, "doc_type": self.doc_type,
             "title": self.title, "date": self.date, "period": self.period.to_dict() if self.period else None,
             "missions": self.missions, "missions_mentioned": self.missions_mentioned,
-            "sanctions_regimes": self.sanctions_regimes, "countries": self.countries, "pages": self.pages,
+            "sanctions_regimes": self.sanctions_regimes, "tracks": [t.to_dict() for t in self.tracks],
+            "countries": self.countries, "pages": self.pages,
             "words": self.words,
             "health": self.health, "tagged_themes": [t.slug for t in self.tagged],
             "themes": [t.to_dict() for t in sorted(self.themes, key=lambda t: (not t.tagged, -t.score))],
@@ -422,14 +428,16 @@ def triage_document(store: Store, info: DocInfo, taxonomy: Taxonomy, today: date
     health = {"language": info.language, "pages_without_text": info.empty_pages, "warnings": info.warnings,
               "chunks": info.chunks, "readable": _readable(info, doc)}
     parts = priority_parts(info, doc, themes, today or date.today())
+    missions, regimes = about_missions(doc), about_regimes(doc)
     return TriageCard(
         file_name=info.file_name, sha256=info.sha256, symbol=info.symbol, doc_type=info.doc_type, title=info.title,
-        date=info.date, period=find_period(doc), missions=about_missions(doc),
+        date=info.date, period=find_period(doc), missions=missions,
         countries=[c for c in info.missions if c in COUNTRIES], pages=info.pages, words=doc.words, health=health,
         themes=themes, actors=find_actors(doc), cited_documents=cited_documents(doc, store),
         key_paragraphs=key_paragraphs(doc, theme_weight=per_sentence), priority=round(sum(parts.values()), 1),
         priority_parts=parts, taxonomy=taxonomy.source,
-        missions_mentioned=[m for m in info.missions if m in MISSIONS], sanctions_regimes=about_regimes(doc))
+        missions_mentioned=[m for m in info.missions if m in MISSIONS], sanctions_regimes=regimes,
+        tracks=mandate_tracks(missions, regimes))
 
 
 def _readable(info: DocInfo, doc: DocText) -> bool:
@@ -538,6 +546,44 @@ def about_missions(doc: DocText) -> list[str]:
 def about_regimes(doc: DocText) -> list[str]:
     """The Security Council sanctions regimes the document is about, e.g. "Sudan (1591)"."""
     return _about(doc, _REGIME_RES, 3)
+
+
+@dataclass(slots=True)
+class TrackLink:
+    """A mandate track (``briefbot mandate SLUG``) of a mission or sanctions regime the document is about."""
+
+    slug: str
+    name: str
+    kind: str  # mission | sanctions
+    via: str  # the mission acronym or regime name it was found from
+
+    @property
+    def command(self) -> str:
+        return f"briefbot mandate {self.slug}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"slug": self.slug, "name": self.name, "kind": self.kind, "via": self.via, "command": self.command}
+
+
+_REGIME_NUMBER = re.compile(r"\((\d{3,4})\)\s*$")
+
+
+def mandate_tracks(missions: list[str], regimes: list[str]) -> list[TrackLink]:
+    """The tracker's tracks for the missions (acronyms) and sanctions regimes ("Sudan (1591)") a card names.
+
+    A mission is looked up by acronym (MONUC and MONUSCO, BINUH and MINUSTAH share a track), a regime by the
+    number of the resolution that set it up; names without a track (UNIFIL, the 1718 regime) are left out.
+    """
+    book = load_tracks()
+    out: dict[str, TrackLink] = {}
+    for via, key in [*((m, m) for m in missions),
+                     *((r, m.group(1)) for r in regimes if (m := _REGIME_NUMBER.search(r)))]:
+        try:
+            track = book.find(key)
+        except KeyError:
+            continue
+        out.setdefault(track.slug, TrackLink(track.slug, track.name, track.kind, via))
+    return list(out.values())
 
 
 # --- period covered ------------------------------------------------------------------------------------------
@@ -712,7 +758,7 @@ def key_paragraphs(doc: DocText, limit: int = 6, theme_weight: dict[int, float] 
         section = s.section or ""
         focus: tuple[int, int] | None = None
         if resolution:
-            m = _DECISION.match(text)
+            m = decision_verb(text)
             if not m or not is_operative(s):
                 continue
             reason, rank = "decision", 3.0 if text.startswith(("Decides", "Condemns", "Strongly condemns")) else 2.0
@@ -723,9 +769,9 @@ def key_paragraphs(doc: DocText, limit: int = 6, theme_weight: dict[int, float] 
                 reason, rank = "recommendation", 3.0
                 if recommend:
                     focus = (s.start + recommend.start(), s.start + recommend.end())
-            elif _CONCLUDING.search(section):
+            elif is_concluding_section(section):
                 reason, rank = "observation", 2.5
-            elif _SUMMARY.search(section) or is_finding(text):
+            elif is_summary_section(section) or is_finding(text):
                 reason, rank = "finding", 2.0
             else:
                 continue

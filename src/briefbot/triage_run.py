@@ -28,7 +28,7 @@ from .models import DOC_TYPE_LABELS, reference
 from .parse import SUPPORTED_SUFFIXES
 from .summarise import summarise_document
 from .taxonomy import Taxonomy, load_taxonomy
-from .triage import TriageCard, read_document, triage_document
+from .triage import TriageCard, mandate_tracks, read_document, triage_document
 
 log = logging.getLogger(__name__)
 
@@ -223,6 +223,7 @@ def render_card(card: TriageCard, summary_md: str) -> str:
         f"| Missions | {', '.join(card.missions) or '-'}"
         f"{_also(card.missions_mentioned, card.missions)} |",
         f"| Sanctions regimes | {', '.join(card.sanctions_regimes) or '-'} |",
+        f"| Mandate tracks | {_track_links([t.to_dict() for t in card.tracks])} |",
         f"| Countries | {', '.join(card.countries) or '-'} |",
         f"| Pages | {card.pages} ({card.words:,} words) |",
         f"| Text health | language {health['language']}; pages without text: "
@@ -282,7 +283,7 @@ def _cards(out_dir: Path, state: TriageState) -> list[tuple[dict[str, Any], dict
 
 
 _INDEX_COLS = ("rank", "priority", "symbol", "doc_type", "date", "title", "themes", "missions", "sanctions_regimes",
-               "countries", "pages", "file", "brief", "triaged")
+               "tracks", "countries", "pages", "file", "brief", "triaged")
 
 
 def write_index(out_dir: Path, state: TriageState) -> None:
@@ -293,6 +294,8 @@ def write_index(out_dir: Path, state: TriageState) -> None:
                      "doc_type": card["doc_type"], "date": card.get("date") or "", "title": card.get("title") or "",
                      "themes": ";".join(card["tagged_themes"]), "missions": ";".join(card["missions"]),
                      "sanctions_regimes": ";".join(card.get("sanctions_regimes", [])),
+                     "tracks": ";".join(t.slug for t in mandate_tracks(card["missions"],
+                                                                       card.get("sanctions_regimes", []))),
                      "countries": ";".join(card["countries"]), "pages": card["pages"], "file": card["file_name"],
                      "brief": entry.get("brief", ""), "triaged": entry.get("date", "")})
     buf = io.StringIO()
@@ -315,7 +318,7 @@ def write_index(out_dir: Path, state: TriageState) -> None:
 
 
 def write_digest(out_dir: Path, state: TriageState, today: date, top: int = 10) -> Path:
-    """digest-YYYY-MM-DD.md: what is new since the last digest, grouped by theme and by mission or sanctions regime.
+    """digest-YYYY-MM-DD.md: what is new since the last digest, grouped by theme and by mandate track.
 
     A document is new until a digest has reported it; each triaged entry records the digest that did
     (``digest``), so the next run's digest lists only what came in since, and re-writing today's digest
@@ -351,9 +354,7 @@ def write_digest(out_dir: Path, state: TriageState, today: date, top: int = 10) 
             labels[t["slug"]] = t["label"]
             if t["tagged"]:
                 by_theme.setdefault(t["slug"], []).append((entry, card))
-        tracks = [f"Mission: {m}" for m in card.get("missions", [])]
-        tracks += [f"Sanctions: {r}" for r in card.get("sanctions_regimes", [])]
-        for track in tracks or ["No mission or sanctions regime"]:
+        for track in _track_groups(card):
             by_track.setdefault(track, []).append((entry, card))
     lines += ["", "## New by theme", ""]
     for slug, docs in sorted(by_theme.items(), key=lambda kv: (-len(kv[1]), labels[kv[0]])):
@@ -366,7 +367,7 @@ def write_digest(out_dir: Path, state: TriageState, today: date, top: int = 10) 
         lines.append("")
     if not by_theme:
         lines += ["none", ""]
-    lines += ["## New by mission and sanctions regime", ""]
+    lines += ["## New by mandate track", ""]
     for track, docs in sorted(by_track.items(), key=lambda kv: (kv[0].startswith("No "), kv[0])):
         names = ", ".join(f"[{_name(c)}]({e.get('brief', '')}) ({c['priority']:.0f})" for e, c in docs)
         lines.append(f"- **{track}** ({len(docs)}): {names}")
@@ -377,6 +378,20 @@ def write_digest(out_dir: Path, state: TriageState, today: date, top: int = 10) 
     path = out_dir / f"digest-{stamp}.md"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def _track_links(tracks: list[dict[str, Any]]) -> str:
+    return ", ".join(f"{t['name']} (`{t['command']}`)" for t in tracks) or "-"
+
+
+def _track_groups(card: dict[str, Any]) -> list[str]:
+    """Digest headings for a card: its mandate tracks (recomputed, so cards written before tracks existed group
+    too), then missions and regimes the tracker has no track for."""
+    missions, regimes = card.get("missions", []), card.get("sanctions_regimes", [])
+    groups = [f"{t.name} — `{t.command}`" for t in mandate_tracks(missions, regimes)]
+    groups += [f"Mission: {m} (no track)" for m in missions if not mandate_tracks([m], [])]
+    groups += [f"Sanctions: {r} (no track)" for r in regimes if not mandate_tracks([], [r])]
+    return groups or ["No mission or sanctions regime"]
 
 
 def _name(card: dict[str, Any]) -> str:
