@@ -9,9 +9,13 @@ What it does, all on 127.0.0.1 and a free port:
 
 1. ``briefbot ingest ingest/samples --index <tmp>/index`` (6 documents), then ``briefbot serve`` over that index
    as a subprocess in its own process group (no ``briefbot.toml``, no ``BRIEFBOT_*`` variables, offline).
-2. Per phase, ``--users`` threads, each with its own ``gradio_client.Client`` (its own session, as a browser tab
-   has), ask ``--questions`` questions from ``evals/gold.jsonl`` one after the other with no think time (user u
-   asks gold questions 5u … 5u+4, so every phase asks the same 100 questions). All users start together.
+2. Per phase, ``--users`` simulated users. ``--client async`` (default): coroutines on one asyncio loop speaking
+   Gradio's queue protocol over httpx (benchmarks/gradio_queue.py): a fresh session per question, updates timed
+   when their bytes arrive, nothing polled, so the load generator's own CPU stays small and is reported.
+   ``--client threads``: one thread per user, each with its own ``gradio_client.Client`` (its own session, as a
+   browser tab has). Each user asks ``--questions`` questions from ``evals/gold.jsonl`` one after the other with
+   no think time (user u asks gold questions 5u … 5u+4, so every phase asks the same 100 questions). All users
+   start together.
 3. Each question goes through **the chat's streaming event** (the Ask button: ``Briefbot.ask_stream`` behind a
    generator handler), submitted with ``Client.submit`` and an empty chat history; the job's intermediate outputs
    are polled (every 10 ms until the first token, then every 50 ms). Per question:
@@ -76,7 +80,13 @@ OFFLINE = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "ANONYMIZED_TELEM
 for _k, _v in OFFLINE.items():
     os.environ.setdefault(_k, _v)
 
+import asyncio  # noqa: E402
+
+import httpx  # noqa: E402
 from gradio_client import Client, handle_file  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import gradio_queue  # noqa: E402
 
 USED_EVENTS = ("chat", "start_upload", "poll", "library_outputs")  # private events of the app this script sends
 PLACEHOLDERS = ("_Searching the indexed documents", "_Reading ")
@@ -390,6 +400,52 @@ def run_users(url: str, phase: str, questions: list[dict[str, Any]], users: int,
     return sorted(samples, key=lambda s: (s.user, s.n)), t_phase[0], duration
 
 
+def run_users_async(url: str, phase: str, questions: list[dict[str, Any]], users: int, per_user: int,
+                    timeout: float, stop: threading.Event) -> tuple[list[Sample], float, float]:
+    """The same users as :func:`run_users`, as coroutines on one event loop (``--client async``, the default)."""
+    samples: list[Sample] = []
+    t_phase = [0.0]
+
+    async def user(http: httpx.AsyncClient, app: gradio_queue.AppConfig, u: int) -> None:
+        for j in range(per_user):
+            if stop.is_set():
+                return
+            q = questions[(u * per_user + j) % len(questions)]
+            t0 = time.perf_counter()
+            s = Sample(phase, u, j, q["id"], round(t0 - t_phase[0], 3))
+
+            def seen(upd: gradio_queue.Update, s: Sample = s, t0: float = t0) -> None:
+                if s.first_update_ms is None:
+                    s.first_update_ms = (upd.at - t0) * 1000
+                text = last_message(upd.outputs)
+                if s.ttft_ms is None and text and not text.startswith(PLACEHOLDERS):
+                    s.ttft_ms = (upd.at - t0) * 1000
+
+            r = await gradio_queue.ask(http, app, q["question"], timeout, seen)
+            s.updates = len(r.updates)
+            if r.error:
+                s.error = r.error
+            else:
+                s.e2e_ms = (time.perf_counter() - t0) * 1000
+                s.final = last_message(r.final)[:160]
+                if s.final.startswith("**Error:**"):
+                    s.error = s.final[:300]
+                elif s.ttft_ms is None:
+                    s.ttft_ms = s.e2e_ms
+            samples.append(s)
+
+    async def main() -> None:
+        limits = httpx.Limits(max_connections=4 * users + 8, max_keepalive_connections=2 * users + 4)
+        async with httpx.AsyncClient(timeout=httpx.Timeout(timeout), limits=limits) as http:
+            app = await gradio_queue.load_config(http, url, "chat")
+            t_phase[0] = time.perf_counter()
+            await asyncio.gather(*(user(http, app, u) for u in range(users)))
+
+    asyncio.run(main())
+    duration = time.perf_counter() - t_phase[0]
+    return sorted(samples, key=lambda s: (s.user, s.n)), t_phase[0], duration
+
+
 # --- the ingest during the load ---------------------------------------------------------------------------------
 @dataclass
 class Batch:
@@ -546,8 +602,9 @@ def run_phase(name: str, server: Server, questions: list[dict[str, Any]], a: arg
             say("  the ingest has not started after 120 s; measuring anyway")
         say(f"  ingest running after {time.perf_counter() - t0:.1f} s")
     with Sampler(server) as sampler:
-        samples, t_phase, duration = run_users(server.url, name, questions, a.users, a.questions,
-                                               a.question_timeout, stop)
+        users_fn = run_users_async if a.client == "async" else run_users
+        samples, t_phase, duration = users_fn(server.url, name, questions, a.users, a.questions,
+                                              a.question_timeout, stop)
         if driver:
             say(f"  users done after {duration:.1f} s; waiting for the running ingest batch to finish")
             driver.finish(a.ingest_timeout + 30)
@@ -665,6 +722,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--chroma", choices=["embedded", "server"], default="embedded",
                     help="vectors in embedded Chroma (default, one process) or a `chroma run` server on loopback "
                     "(what the README requires for a CLI ingest beside the running app)")
+    ap.add_argument("--client", choices=["async", "threads"], default="async",
+                    help="load generator: coroutines speaking Gradio's queue protocol (light) or one "
+                    "gradio_client.Client thread per user (polls every 10 ms; heavier)")
     ap.add_argument("--batch-files", type=int, default=BATCH_FILES, help="PDFs per ingest batch (upload limit 20)")
     ap.add_argument("--question-timeout", type=float, default=180.0)
     ap.add_argument("--ingest-timeout", type=float, default=900.0, help="per ingest batch")
@@ -679,6 +739,7 @@ def main(argv: list[str] | None = None) -> int:
     questions = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
     stop = threading.Event()
     res: dict[str, Any] = {"users": a.users, "questions_per_user": a.questions, "ingest_mode": a.ingest,
+                           "client": a.client,
                            "ingest_mode_label": "the app's own upload path (Library tab event, in the serving "
                            "process)" if a.ingest == "app" else "`briefbot ingest` in a separate process on the "
                            "same index", "cpus": os.cpu_count(), "load_start": _load(),

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from briefbot.answer import direct_answer, plain_question, quote_verbatim
+from briefbot.answer import direct_answer, plain_question
+from briefbot.cite import quote_verbatim
 from briefbot.export import answer_markdown
 from briefbot.refs import parse_references
 from briefbot.service import Briefbot

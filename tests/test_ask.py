@@ -13,9 +13,9 @@ import pytest
 from typer.testing import CliRunner
 
 from briefbot.cli import app
+from briefbot.models import Filters
 from briefbot.refs import parse_references
 from briefbot.service import Briefbot
-from briefbot.store import Filters
 
 
 @pytest.fixture(scope="module")

@@ -29,8 +29,9 @@ from briefbot.config import Settings
 from briefbot.errors import ConfigError, StoreUnavailable
 from briefbot.indexlock import serving
 from briefbot.ingest import IngestReport, ingest_paths
+from briefbot.models import Filters
 from briefbot.service import Briefbot
-from briefbot.store import Filters, Store
+from briefbot.store import Store
 from conftest import SAMPLES
 
 _VENV_CHROMA = Path(sys.executable).with_name("chroma")

@@ -10,8 +10,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from briefbot.answer import stream_text
 from briefbot.embed import embedder_for
+from briefbot.models import stream_text
 from briefbot.service import Briefbot
 
 REPO = Path(__file__).resolve().parents[1]

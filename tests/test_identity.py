@@ -14,12 +14,17 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from briefbot.chunk import split_sentences
+from briefbot.cite import cite_sentence, quote_verbatim, trim_sentence
 from briefbot.cli import app
 from briefbot.errors import DocumentMismatch, NotFoundError
 from briefbot.ingest import file_sha256, ingest_paths, remove_documents
+from briefbot.models import Filters
 from briefbot.service import Briefbot
 from briefbot.store import Store
-from briefbot.web import handlers as h
+from briefbot.web.serving import resolve_pdf
+from briefbot.web.uploads import stage_uploads
+from briefbot.web.views import card_from_citation
 from conftest import PDF_FIXTURES, SAMPLES, SettingsFactory
 
 RES_2780 = SAMPLES / "S_RES_2780_2025.pdf"  # one page: cheap to embed
@@ -69,8 +74,8 @@ def test_upload_named_like_an_indexed_document_is_a_new_one(settings: SettingsFa
     forged = _put(LETTER_172, tmp_path / "upload1" / "S_RES_2780_2025.pdf")
     other = _put(SAMPLES / "S_RES_2783_2025.pdf", tmp_path / "upload2" / "S_RES_2780_2025.pdf")
     uploads = Path(s.index) / "uploads"
-    first = h.stage_uploads([forged], uploads)
-    second = h.stage_uploads([other], uploads)
+    first = stage_uploads([forged], uploads)
+    second = stage_uploads([other], uploads)
     assert first != second and first[0].read_bytes() == forged.read_bytes()  # the first upload's bytes are kept
     report = bot.ingest(first + second)
     assert [r.status for r in report.results] == ["ingested", "ingested"]
@@ -91,6 +96,23 @@ def test_upload_named_like_an_indexed_document_is_a_new_one(settings: SettingsFa
     assert [(r.status, r.doc_id) for r in replaced.results] == [("replaced", "S_RES_2780_2025.pdf")]
     assert "replacing the indexed document S_RES_2780_2025.pdf" in caplog.text
     assert bot.document("S_RES_2780_2025.pdf").symbol == "S/2025/257"
+
+
+def test_a_citation_names_its_document_by_id_not_by_file_name(settings: SettingsFactory, tmp_path: Path) -> None:
+    """Two indexed files called report.pdf: a quote from the second is checked and shown from the second."""
+    bot = Briefbot(settings(), create=True)
+    bot.ingest([_put(RES_2780, tmp_path / "a" / "report.pdf")])
+    second = _put(LETTER_172, tmp_path / "b" / "report.pdf")
+    bot.ingest([second])
+    second_id = f"report~{file_sha256(second)[:8]}.pdf"
+    hit = bot.retrieve("Panel of Experts", k=1, filters=Filters(doc_ids=[second_id]))[0]
+    a, b = next((a, b) for a, b in (trim_sentence(hit.chunk.text, *s) for s in split_sentences(hit.chunk.text))
+                if b - a > 40)
+    citation = cite_sentence(hit, a, b, "1", bot.page_text)
+    assert citation is not None and (citation.document, citation.doc_id) == ("report.pdf", second_id)
+    assert citation.quote in bot.page_text(citation.doc_id, citation.page)
+    assert quote_verbatim(citation.to_dict(), bot.page_text)  # as the evaluation checks a recorded answer
+    assert card_from_citation(citation).doc_id == second_id  # the page view and PDF link open this file
 
 
 def test_a_moved_file_is_found_and_an_ambiguous_name_is_refused(settings: SettingsFactory, tmp_path: Path) -> None:
@@ -124,7 +146,7 @@ def test_a_swapped_file_is_never_served(settings: SettingsFactory, tmp_path: Pat
     pdf.unlink()
     pdf.symlink_to("/etc/passwd")
     with pytest.raises(DocumentMismatch, match="not the file that was indexed"):
-        h.resolve_pdf(bot, "res.pdf")
+        resolve_pdf(bot, "res.pdf")
     pdf.unlink()
     shutil.copyfile("/etc/passwd", pdf)  # a regular file with other bytes
     with pytest.raises(DocumentMismatch, match="its content changed"):
@@ -140,11 +162,11 @@ def test_a_swapped_file_is_never_served(settings: SettingsFactory, tmp_path: Pat
     (tmp_path / "in").unlink()
     _put(RES_2780, pdf)
 
-    served = h.resolve_pdf(bot, "res.pdf")
+    served = resolve_pdf(bot, "res.pdf")
     assert served.read_bytes() == original and served.is_relative_to(Path(s.index))
     assert oct(served.stat().st_mode & 0o777) == "0o600"
     pdf.unlink()  # served from the verified private copy from now on, whatever happens to the original
-    assert h.resolve_pdf(bot, "res.pdf").read_bytes() == original
+    assert resolve_pdf(bot, "res.pdf").read_bytes() == original
     assert oct(served.parent.parent.stat().st_mode & 0o777) == "0o700"
     assert bot.remove(["res.pdf"]) == ["res.pdf"]
     assert not served.parent.exists(), "the private copy goes with its document"

@@ -9,9 +9,9 @@ from langchain_core.documents import Document
 from langchain_tests.integration_tests import RetrieversIntegrationTests
 
 from briefbot.lc import BriefbotRetriever
+from briefbot.models import Filters
 from briefbot.retrieve import Retriever
 from briefbot.service import Briefbot
-from briefbot.store import Filters
 from sample_index import sample_briefbot
 
 # The standard suite has one async test; pytest-asyncio runs in strict mode here, so it needs the mark, and the

@@ -20,13 +20,14 @@ from langchain_core.outputs import ChatGenerationChunk, ChatResult
 from pydantic import Field
 
 from briefbot import llm
+from briefbot.cite import PageText
 from briefbot.config import Settings
 from briefbot.errors import ConfigError
 from briefbot.ingest import ingest_paths
 from briefbot.llm import MAX_PASSAGES, build_messages, llm_answer_stream, make_chat_model
-from briefbot.models import Answer, Hit
+from briefbot.models import Answer, Hit, StreamEvent
 from briefbot.prompts import load_prompt
-from briefbot.service import Briefbot
+from briefbot.service import Briefbot, with_fallback
 from sample_index import AKN, INJECTED_FILE, sample_briefbot
 
 EMBARGO_Q = "What does the panel report say about arms embargo violations?"
@@ -54,11 +55,12 @@ def key_of(hits: list[Hit], snippet: str) -> int:
 
 
 class Run:
-    def __init__(self, events: list[tuple[str, Any]]) -> None:
-        self.tokens = [v for k, v in events if k == "token"]
-        self.notes = [v for k, v in events if k == "note"]
-        answers = [v for k, v in events if k == "answer"]
-        assert len(answers) == 1 and events[-1][0] == "answer", "the Answer comes once, last"
+    def __init__(self, events: list[StreamEvent]) -> None:
+        self.tokens = [e.text for e in events if e.kind == "token"]
+        self.notes = [e.text for e in events if e.kind == "note"]
+        answers = [e.answer for e in events if e.kind == "done"]
+        assert len(answers) == 1 and events[-1].kind == "done", "the Answer comes once, last"
+        assert answers[0] is not None
         self.answer: Answer = answers[0]
 
     @property
@@ -69,7 +71,13 @@ class Run:
 def run(bot: Briefbot, question: str, model: Any, hits: list[Hit] | None = None, **overrides: Any) -> Run:
     settings = bot.settings.model_copy(update={"engine": "llm", **overrides})
     hits = bot.retrieve(question, k=10) if hits is None else hits
-    return Run(list(llm_answer_stream(question, hits, settings, bot.page_text, bot.extractive, model=model)))
+    return Run(list(answer_stream(bot, question, hits, settings, bot.page_text, model)))
+
+
+def answer_stream(bot: Briefbot, question: str, hits: list[Hit], settings: Settings, page_text: PageText,
+                  model: Any) -> Iterator[StreamEvent]:
+    """The LLM engine as the service runs it: its events, and the extractive answer when it is unavailable."""
+    return with_fallback(question, llm_answer_stream(question, hits, settings, page_text, model=model), bot.extractive)
 
 
 def fake(*replies: str) -> GenericFakeChatModel:
@@ -167,9 +175,9 @@ def test_streams_tokens_as_they_arrive(bot: Briefbot, embargo_hits: list[Hit]) -
     reply = f"The Panel of Experts presented new findings on violations of the arms embargo [{a}]."
     model = PacedModel(responses=[reply], sleep=0.01)
     settings = bot.settings.model_copy(update={"engine": "llm"})
-    stream = llm_answer_stream(EMBARGO_Q, embargo_hits, settings, bot.page_text, bot.extractive, model=model)
+    stream = answer_stream(bot, EMBARGO_Q, embargo_hits, settings, bot.page_text, model)
     first = next(stream)
-    assert first[0] == "token"
+    assert first.kind == "token"
     assert model.produced[0] < len(reply), "the first token must be passed on before the model has finished"
     r = Run([first, *stream])
     assert len(r.tokens) > 10
@@ -265,6 +273,16 @@ def test_model_raising_falls_back(bot: Briefbot, embargo_hits: list[Hit]) -> Non
     r = run(bot, EMBARGO_Q, RaisingModel(messages=iter([]), error=RuntimeError("CUDA out of memory")),
             hits=embargo_hits)
     assert_fallback(r, "RuntimeError: CUDA out of memory")
+
+
+def test_the_engine_only_signals_unavailable(bot: Briefbot, embargo_hits: list[Hit]) -> None:
+    """The engine says why it cannot answer and which passages remain; answering otherwise is the service's call."""
+    settings = bot.settings.model_copy(update={"engine": "llm"})
+    events = list(llm_answer_stream(EMBARGO_Q, embargo_hits, settings, bot.page_text,
+                                    model=RaisingModel(messages=iter([]), error=RuntimeError("CUDA out of memory"))))
+    assert [e.kind for e in events] == ["unavailable"]
+    assert events[0].text == "LLM unavailable: RuntimeError: CUDA out of memory"
+    assert events[0].hits == embargo_hits and events[0].answer is None
 
 
 def test_model_failing_mid_stream_falls_back(bot: Briefbot, embargo_hits: list[Hit]) -> None:
@@ -406,7 +424,7 @@ def hacked(bot: Briefbot, tmp_path_factory: pytest.TempPathFactory) -> tuple[lis
 def run_hacked(bot: Briefbot, hacked: tuple[list[Hit], Any], reply: str) -> Run:
     hits, page_text = hacked
     settings = bot.settings.model_copy(update={"engine": "llm"})
-    return Run(list(llm_answer_stream(HACKED_Q, hits, settings, page_text, bot.extractive, model=fake(reply))))
+    return Run(list(answer_stream(bot, HACKED_Q, hits, settings, page_text, fake(reply))))
 
 
 @pytest.mark.parametrize("reply", [

@@ -22,8 +22,8 @@ from typing import Any
 
 import pytest
 
-from briefbot.models import Answer
-from briefbot.service import Briefbot, StreamEvent
+from briefbot.models import Answer, StreamEvent
+from briefbot.service import Briefbot
 from sample_index import INJECTED_FILE, sample_briefbot
 
 EMBARGO_Q = "What does the panel report say about arms embargo violations?"

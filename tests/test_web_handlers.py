@@ -28,7 +28,7 @@ from briefbot.feedback import (
 )
 from briefbot.models import Answer
 from briefbot.service import Briefbot
-from briefbot.web import handlers as h
+from briefbot.web import serving, uploads, views
 from briefbot.web.guard import allowed_hosts, fetches_url, host_name
 from briefbot.web.pdfview import locate, render_page
 from web_support import LIBYA_Q, LIBYA_QUOTE, SAMPLES, web_briefbot
@@ -52,8 +52,8 @@ def mars(bot: Briefbot) -> Answer:
     return bot.ask(MARS_Q)
 
 
-def _libya_card(answer: Answer) -> h.Card:
-    cards = h.cards_for(answer)
+def _libya_card(answer: Answer) -> views.Card:
+    cards = views.cards_for(answer)
     found = [c for c in cards if c.symbol == "S/RES/2769 (2025)" and c.paragraph == "22"]
     assert found, [c.reference() for c in cards]
     return found[0]
@@ -64,22 +64,22 @@ def test_citation_card_shows_symbol_title_type_date_page_paragraph_quote(libya: 
     assert not libya.abstained
     card = _libya_card(libya)
     assert (card.doc_id, card.page, card.passage) == ("S_RES_2769_2025.pdf", 6, False)
-    html = h.card_html(card)
+    html = views.card_html(card)
     for part in ("S/RES/2769 (2025)", "para.&nbsp;22", "p.&nbsp;6", "Resolution 2769 (2025)",
                  "Security Council resolution", "2025-01-16", "Decides to extend until 15 May 2026", "citation"):
         assert part in html, part
 
 
 def test_footnotes_are_labelled_as_footnotes() -> None:
-    card = h.Card(key="1", doc_id="x.pdf", symbol="S/2025/1", title=None, doc_type="other", date=None, page=4,
+    card = views.Card(key="1", doc_id="x.pdf", symbol="S/2025/1", title=None, doc_type="other", date=None, page=4,
                   paragraph="fn 109", quote="q")
     assert card.reference() == "S/2025/1, footnote 109, p. 4"
-    assert "footnote&nbsp;109" in h.card_html(card) and "para." not in h.card_html(card)
+    assert "footnote&nbsp;109" in views.card_html(card) and "para." not in views.card_html(card)
 
 
 def test_text_from_documents_and_users_is_literal_markdown() -> None:
     hostile = '![b](http://127.0.0.1:9/beacon.png?leak=x) <img src="http://127.0.0.1:9/x.png"> **bold** $$x$$'
-    md = h.md_text(hostile)
+    md = views.md_text(hostile)
     assert "<img" not in md and "](" not in md and "**" not in md and "$$" not in md
     assert "http://" not in md  # no autolink either
     # Unescaping Markdown's backslashes and the HTML entities gives the text back unchanged.
@@ -89,22 +89,22 @@ def test_text_from_documents_and_users_is_literal_markdown() -> None:
 
 
 def test_card_html_escapes_document_text() -> None:
-    card = h.Card(key="1", doc_id="x.pdf", symbol="S/1<b>", title="<script>alert(1)</script>", doc_type="other",
+    card = views.Card(key="1", doc_id="x.pdf", symbol="S/1<b>", title="<script>alert(1)</script>", doc_type="other",
                   date=None, page=1, paragraph=None, quote='a "quote" & <img src=x onerror=alert(1)>')
-    html = h.card_html(card)
+    html = views.card_html(card)
     assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;" in html and "&amp;" in html
 
 
 def test_abstention_is_said_plainly_and_offers_closest_passages(bot: Briefbot, mars: Answer) -> None:
     assert mars.abstained and not mars.citations
-    message = h.answer_message(mars)
+    message = views.answer_message(mars)
     assert message.startswith("**Not answered by the indexed documents.**")
     assert "confidence" in mars.answer  # the engine's reason keeps its figures for the CLI and evals ...
     assert "confidence" not in message and "threshold" not in message  # ... the chat says it in words
-    cards = h.cards_for(mars)
+    cards = views.cards_for(mars)
     assert 1 <= len(cards) <= 5 and all(c.passage for c in cards)
-    assert "closest passage" in h.card_html(cards[0])
+    assert "closest passage" in views.card_html(cards[0])
     # A passage card quotes text that is on the page it points to.
     first = cards[0]
     assert first.page is not None
@@ -114,7 +114,7 @@ def test_abstention_is_said_plainly_and_offers_closest_passages(bot: Briefbot, m
 def test_notes_are_shown_in_the_message(libya: Answer) -> None:
     noted = Answer(question="q", answer="a", abstained=False, citations=[], hits=[],
                    notes=["LLM server unreachable; answered extractively"])
-    assert "**Note:** LLM server unreachable" in h.answer_message(noted)
+    assert "**Note:** LLM server unreachable" in views.answer_message(noted)
 
 
 # --- page view ----------------------------------------------------------------------------------------------
@@ -157,16 +157,16 @@ def test_locate_survives_line_breaks_hyphens_and_ligatures() -> None:
 
 
 def test_page_view_refuses_documents_not_in_the_index(bot: Briefbot) -> None:
-    served = h.resolve_pdf(bot, "S_RES_2769_2025.pdf")  # the verified private copy of the indexed bytes
+    served = serving.resolve_pdf(bot, "S_RES_2769_2025.pdf")  # the verified private copy of the indexed bytes
     assert served.read_bytes() == Path(bot.document("S_RES_2769_2025.pdf").path or "").read_bytes()
     for bad in ("../../../../etc/passwd", "/etc/passwd", "not_indexed.pdf", str(SAMPLES / "S_2025_231.pdf")):
         with pytest.raises(NotFoundError):
-            h.resolve_pdf(bot, bad)
+            serving.resolve_pdf(bot, bad)
 
 
 def test_temp_copies_keep_the_indexed_files_out_of_served_paths(bot: Briefbot, tmp_path: Path) -> None:
-    files = h.TempFiles(tmp_path / "web-tmp")
-    original = h.resolve_pdf(bot, "S_2025_257.pdf")
+    files = serving.TempFiles(tmp_path / "web-tmp")
+    original = serving.resolve_pdf(bot, "S_2025_257.pdf")
     copy = files.copy(original)
     assert copy.read_bytes()[:5] == b"%PDF-" and copy.is_relative_to(files.root)
     assert copy.resolve() != original.resolve()
@@ -175,8 +175,8 @@ def test_temp_copies_keep_the_indexed_files_out_of_served_paths(bot: Briefbot, t
 
 # --- filters and library ------------------------------------------------------------------------------------
 def test_filters_from_the_form() -> None:
-    assert h.filters_from_ui([], None, None, [], []) is None
-    f = h.filters_from_ui(["resolution"], 2026.0, 2024, ["Libya"], ["S_RES_2769_2025.pdf"])
+    assert views.filters_from_ui([], None, None, [], []) is None
+    f = views.filters_from_ui(["resolution"], 2026.0, 2024, ["Libya"], ["S_RES_2769_2025.pdf"])
     assert f is not None
     assert (f.doc_types, f.year_from, f.year_to, f.missions, f.doc_ids) == (
         ["resolution"], 2024, 2026, ["Libya"], ["S_RES_2769_2025.pdf"])
@@ -184,34 +184,34 @@ def test_filters_from_the_form() -> None:
 
 def test_empty_year_boxes_mean_no_bound_and_bad_years_say_so() -> None:
     for empty in (None, "", "Any year", "  "):
-        assert h.filters_from_ui(None, empty, empty, None, None) is None
-    f = h.filters_from_ui(None, "2019", "", None, None)
+        assert views.filters_from_ui(None, empty, empty, None, None) is None
+    f = views.filters_from_ui(None, "2019", "", None, None)
     assert f is not None and (f.year_from, f.year_to) == (2019, None)
     for bad in ("0", "20x5", "99999"):
         with pytest.raises(BriefbotError, match="is not a year") as err:
-            h.filters_from_ui(None, bad, None, None, None)
+            views.filters_from_ui(None, bad, None, None, None)
         assert err.value.remedy and "empty" in err.value.remedy
 
 
 def test_year_choices_are_the_indexed_years(bot: Briefbot) -> None:
-    choices = h.year_choices(bot.library())
-    assert choices[0] == h.ANY_YEAR and ("2025", "2025") in choices
+    choices = views.year_choices(bot.library())
+    assert choices[0] == views.ANY_YEAR and ("2025", "2025") in choices
 
 
 def test_filters_restrict_answers(bot: Briefbot) -> None:
-    only = h.filters_from_ui(["sg_report"], None, None, None, None)
+    only = views.filters_from_ui(["sg_report"], None, None, None, None)
     answer = bot.ask(LIBYA_Q, filters=only)
     assert all(hit.doc.doc_type == "sg_report" for hit in answer.hits)
 
 
 def test_library_rows_and_choices(bot: Briefbot) -> None:
     docs = bot.library()
-    rows = h.library_rows(docs)
-    assert len(rows) == len(docs) >= 6 and all(len(r) == len(h.LIBRARY_COLUMNS) for r in rows)
+    rows = views.library_rows(docs)
+    assert len(rows) == len(docs) >= 6 and all(len(r) == len(views.LIBRARY_COLUMNS) for r in rows)
     assert any(r[0] == "S/RES/2769 (2025)" and r[6] == "ok" for r in rows)
-    assert "Libya" in h.mission_choices(docs)
-    assert ("S_RES_2769_2025.pdf" in {v for _, v in h.document_choices(docs)})
-    assert h.library_summary(docs, []).startswith(f"**{len(docs)}** documents")
+    assert "Libya" in views.mission_choices(docs)
+    assert ("S_RES_2769_2025.pdf" in {v for _, v in views.document_choices(docs)})
+    assert views.library_summary(docs, []).startswith(f"**{len(docs)}** documents")
 
 
 # --- uploads ------------------------------------------------------------------------------------------------
@@ -223,33 +223,33 @@ def test_upload_validation_messages(tmp_path: Path) -> None:
     real = tmp_path / "S_2025_172.pdf"
     shutil.copyfile(FIXTURE_PDF, real)
 
-    check = h.validate_uploads([text, empty, real], max_mb=50, max_files=5)
+    check = uploads.validate_uploads([text, empty, real], max_mb=50, max_files=5)
     assert check.accepted == [real]
     assert dict(check.rejected) == {"notes.pdf": "not a PDF (the file does not start with %PDF-)",
                                     "empty.pdf": "empty file"}
 
-    oversize = h.validate_uploads([real], max_mb=0.1, max_files=5)
+    oversize = uploads.validate_uploads([real], max_mb=0.1, max_files=5)
     assert not oversize.accepted
     assert oversize.rejected == [("S_2025_172.pdf", "0.1 MB is over the 0.1 MB upload limit")]
 
     with pytest.raises(UploadRejected, match="too many files: 3 selected, at most 2 per upload"):
-        h.validate_uploads([real, real, real], max_mb=50, max_files=2)
+        uploads.validate_uploads([real, real, real], max_mb=50, max_files=2)
     with pytest.raises(UploadRejected, match="no files selected"):
-        h.validate_uploads([], max_mb=50, max_files=2)
+        uploads.validate_uploads([], max_mb=50, max_files=2)
 
 
 def test_safe_names_stay_inside_the_uploads_folder() -> None:
-    assert h.safe_name("../../etc/passwd") == "passwd.pdf"
-    assert h.safe_name("..\\..\\evil name.PDF") == "evil_name.PDF"
-    assert h.safe_name(".hidden.pdf") == "hidden.pdf"
+    assert serving.safe_name("../../etc/passwd") == "passwd.pdf"
+    assert serving.safe_name("..\\..\\evil name.PDF") == "evil_name.PDF"
+    assert serving.safe_name(".hidden.pdf") == "hidden.pdf"
 
 
 def test_upload_is_ingested_in_the_background(bot: Briefbot, tmp_path: Path) -> None:
     upload = tmp_path / "S_2025_172.pdf"
     shutil.copyfile(FIXTURE_PDF, upload)
-    staged = h.stage_uploads([upload], Path(bot.settings.index) / "uploads")
+    staged = uploads.stage_uploads([upload], Path(bot.settings.index) / "uploads")
     assert staged == [Path(bot.settings.index) / "uploads" / "S_2025_172.pdf"]
-    job = h.IngestJob(staged, [("notes.pdf", "not a PDF")]).start(bot)
+    job = uploads.IngestJob(staged, [("notes.pdf", "not a PDF")]).start(bot)
     try:
         # Chat keeps working while the upload is ingested.
         assert not bot.ask(LIBYA_Q).abstained
@@ -341,17 +341,17 @@ def test_url_arguments_of_file_routes_are_recognised() -> None:
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "::1", "127.0.0.2"])
 def test_loopback_needs_no_auth(host: str) -> None:
-    h.check_bind(host, None)
+    serving.check_bind(host, None)
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "::", "example.org"])
 def test_other_interfaces_need_auth(host: str) -> None:
     with pytest.raises(ConfigError, match="without authentication"):
-        h.check_bind(host, None)
-    h.check_bind(host, "analyst:s3cret")
-    assert h.parse_auth("a:b, c:d:e") == [("a", "b"), ("c", "d:e")]
+        serving.check_bind(host, None)
+    serving.check_bind(host, "analyst:s3cret")
+    assert serving.parse_auth("a:b, c:d:e") == [("a", "b"), ("c", "d:e")]
     with pytest.raises(ConfigError):
-        h.check_bind(host, "no-password")
+        serving.check_bind(host, "no-password")
 
 
 def test_serve_command_refuses_non_loopback_without_auth(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from briefbot.web import handlers as h
+from briefbot.web import serving
 from web_support import (
     ARTIFACTS,
     CHROMIUM,
@@ -55,7 +55,7 @@ def test_temp_space_is_private_swept_and_removed(tmp_path: Path) -> None:
     orphan = parent / "web-999999999-dead"
     orphan.mkdir(parents=True)
     (orphan / "answer.md").write_text("old export")
-    files = h.TempFiles(parent, max_age_s=3600)
+    files = serving.TempFiles(parent, max_age_s=3600)
     assert not orphan.exists()
     assert files.root.parent == parent and _mode(parent) == 0o700
 

@@ -12,50 +12,27 @@ import json
 import logging
 import math
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any
 
 import numpy as np
 
 from .chunk import split_sentences
+from .cite import PageText, cite_sentence, terms, trim_sentence
 from .config import Settings
-from .models import Answer, Citation, DocInfo, Hit, Span
+from .models import Answer, Citation, Hit
 from .refs import References, doc_places, parse_references, question_years, year_fits
 
 log = logging.getLogger(__name__)
 
-PageText = Callable[[str, int | None], str]
 Embed = Callable[[list[str]], np.ndarray]  # texts → unit vectors, one row each
 
-_STOP = set("""a an and are as at be been but by can could did do does for from had has have how i in into is it
-its may might more most no not of on or our shall should so such than that the their them then there
-these they this those to was we were what when where which who whom whose why will with would about
-any all also between during under over per document documents un united nations say says said tell
-according report reports""".split())
 _NUMERIC_Q = re.compile(r"\b(how many|how much|number of|what number|percentage|per cent|when|until when|date|"
                         r"which year|how long|how far|total|amount)\b", re.I)
-_LEAD_LABEL = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,2}\)|\([ivx]{1,5}\))\s+")
 INHERITED = 1.0  # weight of a question word matched only by the document's title, countries or section
 _TYPE_PRIORITY = {"resolution": 4, "panel_report": 3, "sg_report": 2, "letter": 1, "other": 0}
-
-try:
-    import Stemmer
-
-    _stem: Callable[[str], str] = Stemmer.Stemmer("english").stemWord
-except ImportError:  # stemming only sharpens overlap; plain words still work
-    def _stem(word: str) -> str:
-        return word
-
-
-def terms(text: str) -> set[str]:
-    """Content words (stemmed) and numbers."""
-    words = re.findall(r"[A-Za-z][A-Za-z']+|\d[\d,.]*\d|\d", text)
-    return {_stem(w.lower().strip("'")) if not w[0].isdigit() else w.replace(",", "")
-            for w in words if w.lower() not in _STOP and (len(w) > 2 or w[0].isdigit())}
-
 
 @dataclass(slots=True)
 class Candidate:
@@ -496,14 +473,6 @@ def _trim_unit(span: str) -> str:
     return re.sub(r"\s(?:of|in|and|the|were|was|had|have|has)$", "", span)
 
 
-def quote_verbatim(citation: Mapping[str, Any], page_text: PageText) -> bool:
-    """True when a citation dict's quote (each page's part, for a quote over a page break) is on its page."""
-    document = citation.get("document")
-    parts = citation.get("parts") or [{"page": citation.get("page"), "quote": citation.get("quote")}]
-    return bool(document) and all(p.get("quote") and str(p["quote"]) in page_text(str(document), p.get("page"))
-                                  for p in parts)
-
-
 def _missing(q_terms: set[str], hits: list[Hit], weight: Callable[[str], float]) -> float:
     """IDF-weighted share of the question's words found in none of the top passages (nor their symbols/titles).
 
@@ -518,18 +487,6 @@ def _missing(q_terms: set[str], hits: list[Hit], weight: Callable[[str], float])
 
 def _passage_terms(hit: Hit) -> set[str]:
     return terms(f"{hit.chunk.text} {hit.doc.symbol or ''} {hit.doc.title or ''} {hit.chunk.section or ''}")
-
-
-def trim_sentence(text: str, a: int, b: int) -> tuple[int, int]:
-    """Drop a leading paragraph number ("18. ", "(c) ") and surrounding space from a quote."""
-    m = _LEAD_LABEL.match(text[a:b])
-    if m:
-        a += m.end()
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
 
 
 def _choose(candidates: list[Candidate], limit: int) -> list[Candidate]:
@@ -553,60 +510,6 @@ def _choose(candidates: list[Candidate], limit: int) -> list[Candidate]:
     return chosen or ranked[:1]
 
 
-def cite_sentence(hit: Hit, start: int, end: int, key: str, page_text: PageText) -> Citation | None:
-    """Map ``hit.chunk.text[start:end]`` back to its page(s) and paragraph; refuse any quote that is not verbatim
-    on its page. Shared by both engines, so LLM citations are located and verified exactly like extractive ones.
-
-    A sentence running over a page break is quoted whole: each page's part is verified on its own page, and the
-    citation spans both ("pp. 6-7").
-    """
-    chunk = hit.chunk
-    by_page: dict[int | None, tuple[Span, int, int]] = {}
-    for span in chunk.spans:
-        lo = max(start, span.at)
-        hi = min(end, span.at + (span.end - span.start))
-        if hi > lo and chunk.text[lo:hi].strip():
-            best = by_page.get(span.page)
-            if best is None or hi - lo > best[2] - best[1]:
-                by_page[span.page] = (span, lo, hi)
-    if not by_page:
-        return None
-    parts: list[Citation] = []
-    for span, lo, hi in by_page.values():
-        raw = chunk.text[lo:hi]
-        part = verified_citation(hit.doc, span, lo + len(raw) - len(raw.lstrip()), raw.strip(), key, page_text)
-        if part is not None:
-            parts.append(part)
-    if len(parts) < 2:
-        # One page, or a part that is not verbatim: the longest verified part stands alone.
-        return max(parts, key=lambda c: len(c.quote), default=None)
-    first = parts[0]
-    first.parts = [(p.page, p.quote) for p in parts]
-    first.quote = " ".join(p.quote for p in parts)
-    first.page_end = parts[-1].page
-    return first
-
-
-def verified_citation(doc: DocInfo, span: Span, lo: int, quote: str, key: str, page_text: PageText) -> Citation | None:
-    """The Citation for ``quote``, found at chunk offset ``lo`` inside ``span``, if it is verbatim on its page.
-
-    The one place where a quote is checked against the page text, for answers, summaries and triage cards.
-    """
-    if not quote:
-        return None
-    page_start = span.start + (lo - span.at)
-    text = page_text(doc.doc_id, span.page)
-    if text[page_start:page_start + len(quote)] != quote:
-        found = text.find(quote)
-        if found < 0:
-            log.warning("quote not found on %s p.%s; dropped", doc.doc_id, span.page)
-            return None
-        page_start = found
-    return Citation(key=key, document=doc.file_name, symbol=doc.symbol, page=span.page, paragraph=span.label,
-                    quote=quote, title=doc.title, doc_type=doc.doc_type, date=doc.date, start=page_start,
-                    end=page_start + len(quote))
-
-
 def _same_text(a: str, b: str) -> bool:
     ta, tb = set(a.lower().split()), set(b.lower().split())
     return bool(ta and tb) and len(ta & tb) / len(ta | tb) > 0.85
@@ -617,14 +520,3 @@ def _abstain(question: str, hits: list[Hit], message: str, stats: dict[str, floa
     answer = Answer(question=question, answer=message, abstained=True, citations=[], hits=hits)
     answer.timings_ms.update(stats or {}, confidence=round(confidence, 3))
     return answer
-
-
-def stream_text(text: str) -> Iterator[str]:
-    """An already computed answer for streaming: one piece per line (a cited quote each), leading space dropped.
-
-    Pieces used to be single words; each piece is one update of every listener (the web app re-sends its outputs
-    per piece), which typed a finished answer out at ~200 characters per second. Joined, the pieces are the text
-    without its leading whitespace, as before.
-    """
-    yield from text.lstrip().splitlines(keepends=True)
-

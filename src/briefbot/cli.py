@@ -153,8 +153,7 @@ def remove(docs: Annotated[list[str], typer.Argument(help="File names or symbols
 
 def _filters(doc_type: list[str] | None, year_from: int | None, year_to: int | None, symbol: list[str] | None,
              mission: list[str] | None) -> Any:
-    from .models import DOC_TYPES
-    from .store import Filters
+    from .models import DOC_TYPES, Filters
 
     for t in doc_type or []:
         if t not in DOC_TYPES:
@@ -207,11 +206,13 @@ def ask(question: Annotated[str | None, typer.Argument(help="The question (omit 
     for note in answer.notes:
         out.print(f"[yellow]note:[/yellow] {note}", highlight=False)
     if answer.abstained:
+        from .cite import reference
+
         out.print("\n[bold]Closest passages[/bold]")
         for h in answer.hits[:5]:
             p = h.to_passage()
-            out.print(f"  {p['rank']}. {p['symbol'] or p['document']}, p. {p['page']}"
-                      f"{', para. ' + p['paragraph'] if p['paragraph'] else ''}: {p['text'][:160]}…", highlight=False)
+            where = reference(p["symbol"] or p["document"], p["paragraph"], p["page"])
+            out.print(f"  {p['rank']}. {where}: {p['text'][:160]}…", highlight=False)
 
 
 def _ask_batch(bot: Any, path: Path, filters: Any, engine: str | None) -> None:

@@ -19,6 +19,8 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from .models import Engine, RetrievalMode
+
 # Bumped when parsing or chunking code changes the chunks it produces, so an old index is not reused.
 INDEX_SCHEMA_VERSION = 2
 
@@ -80,7 +82,7 @@ class Settings(BaseSettings):
 
     # --- retrieval ---------------------------------------------------------------------------
     k: int = Field(10, ge=1, le=100, description="Passages returned by retrieval.")
-    retrieval: Literal["hybrid", "dense", "lexical"] = Field("hybrid", description="Which retrievers run: "
+    retrieval: RetrievalMode = Field("hybrid", description="Which retrievers run: "
                                                              "both fused, or one alone (for comparisons).")
     fusion: Literal["rrf", "weighted"] = Field("weighted", description="How dense and lexical rankings are fused "
                                                "(weighted beat RRF on the gold set; see evals/README.md).")
@@ -96,7 +98,7 @@ class Settings(BaseSettings):
     candidates: int = Field(50, ge=10, description="Candidates each retriever contributes before fusion.")
 
     # --- answering ---------------------------------------------------------------------------
-    engine: Literal["extractive", "llm"] = Field("extractive", description="Answer engine; 'llm' needs "
+    engine: Engine = Field("extractive", description="Answer engine; 'llm' needs "
                                                  "llm_provider and llm_model.")
     abstain_threshold: float = Field(0.5, ge=0, le=1, description="The extractive engine abstains when the "
                                      "confidence model (briefbot/data/confidence.json, fitted on the dev half of "

@@ -17,6 +17,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from briefbot.cite import reference
 from briefbot.evaluate import (
     K_MAX,
     METRICS,
@@ -46,11 +47,8 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[str]:
 
 
 def _ref(item: dict[str, Any]) -> str:
-    parts = [str(item.get("symbol") or item.get("document") or "?")]
-    if item.get("paragraph"):
-        parts.append(f"para. {item['paragraph']}")
-    parts.append(f"p. {item['page']}" if item.get("page") is not None else "any page")
-    return ", ".join(parts)
+    return reference(str(item.get("symbol") or item.get("document") or "?"), item.get("paragraph"), item.get("page"),
+                     no_page="any page")
 
 
 def _failure_md(r: QuestionResult) -> list[str]:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .answer import quote_verbatim
+from .cite import quote_verbatim
 from .config import Settings
 from .errors import ConfigError, IndexMissingError
 from .evaldata import select_split

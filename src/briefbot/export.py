@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from .models import DOC_TYPE_LABELS, Answer, paragraph_label
+from .cite import reference
+from .models import DOC_TYPE_LABELS, Answer
 
 _CLOSEST = 5
 
@@ -35,8 +36,6 @@ def answer_markdown(answer: Answer, now: datetime | None = None) -> str:
         out += ["## Closest passages (not an answer)", ""]
         for h in answer.hits[:_CLOSEST]:
             p = h.to_passage()
-            where = ", ".join(x for x in (p["symbol"] or p["document"],
-                                          paragraph_label(p["paragraph"]) if p["paragraph"] else "",
-                                          f"p. {p['page']}" if p["page"] is not None else "") if x)
+            where = reference(p["symbol"] or p["document"], p["paragraph"], p["page"])
             out += [f"**{h.rank}. {where}**", "", _quote_block(h.chunk.text), ""]
     return "\n".join(out).rstrip() + "\n"

@@ -17,7 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from .models import Answer, Citation
+from .cite import reference
+from .models import Answer
 
 log = logging.getLogger(__name__)
 
@@ -105,9 +106,9 @@ def _references(citations: Any) -> str:
     refs = []
     for c in citations or []:
         if isinstance(c, dict):
-            cite = Citation(key=str(c.get("key", "")), document=str(c.get("document", "")), symbol=c.get("symbol"),
-                            page=c.get("page"), paragraph=c.get("paragraph"), quote=str(c.get("quote", "")))
-            refs.append(f"[{cite.key}] {cite.reference()}")
+            where = reference(c.get("symbol") or str(c.get("document", "")), c.get("paragraph"), c.get("page"),
+                              c.get("page_end"))
+            refs.append(f"[{c.get('key', '')}] {where}")
     return " | ".join(refs)
 
 

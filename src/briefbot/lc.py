@@ -19,10 +19,9 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, Field
 
 from .config import Settings
-from .models import Hit
+from .models import Filters, Hit, RetrievalMode
 from .retrieve import Retriever
 from .service import Briefbot, open_briefbot
-from .store import Filters
 
 
 def hit_to_document(hit: Hit) -> Document:
@@ -57,7 +56,7 @@ class BriefbotRetriever(BaseRetriever):
     briefbot: Briefbot | Retriever = Field(description="A loaded Briefbot or Retriever over an existing index.")
     k: int = Field(4, ge=1, le=100, description="Passages returned per query.")
     filters: Filters | None = Field(None, description="Restrict by document type, years, symbols, missions.")
-    mode: str | None = Field(None, description="'hybrid', 'dense' or 'lexical'; None uses the settings.")
+    mode: RetrievalMode | None = Field(None, description="'hybrid', 'dense' or 'lexical'; None uses the settings.")
 
     @classmethod
     def from_settings(cls, settings: Settings, **kwargs: Any) -> BriefbotRetriever:

@@ -14,8 +14,8 @@ does everything that must be trusted.
   with…", "the answer is…", role claims) are instructions, not evidence: they support no claim, and a reply that
   repeats them, or speaks that way itself, is not an answer: the extractive answer is shown with a note naming
   the document that carried them.
-* Anything going wrong with the model (unreachable, slow, raising, empty or uncited reply) yields the extractive
-  answer with the note "LLM unavailable: <why>; showing the extractive answer".
+* Anything going wrong with the model (unreachable, slow, raising, empty or uncited reply) ends the stream with an
+  ``unavailable`` event ("LLM unavailable: <why>"); the service then shows the extractive answer with that note.
 """
 
 from __future__ import annotations
@@ -25,15 +25,15 @@ import queue
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .answer import PageText, cite_sentence, stream_text, terms, trim_sentence
 from .chunk import split_sentences
+from .cite import PageText, cite_sentence, terms, trim_sentence
 from .config import Settings
 from .errors import ConfigError, LLMError
-from .models import DOC_TYPE_LABELS, Answer, Citation, Hit
+from .models import DOC_TYPE_LABELS, Answer, Citation, Hit, StreamEvent, stream_text
 from .prompts import load_prompt
 
 if TYPE_CHECKING:
@@ -41,10 +41,6 @@ if TYPE_CHECKING:
     from langchain_core.messages import BaseMessage
 
 log = logging.getLogger(__name__)
-
-# An event of llm_answer_stream: ("token", str), ("note", str), then ("answer", Answer) last.
-LLMEvent = tuple[str, Any]
-ExtractiveFallback = Callable[[str, list[Hit]], Answer]
 
 MAX_PASSAGES = 8  # ~2k tokens of passages: fits a small local model's context with room for the answer
 SUPPORT_MIN = 0.5  # a paraphrase keeps most content words; below half, the sentence says something else
@@ -450,36 +446,24 @@ def _reason(exc: BaseException, settings: Settings) -> str:
     return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
 
 
-def _fallback(question: str, hits: list[Hit], extractive_fallback: ExtractiveFallback, reason: str,
-              streamed: bool, prefix: str = "LLM unavailable") -> Iterator[LLMEvent]:
-    note = f"{prefix}: {reason}; showing the extractive answer"
-    log.warning("%s", note)
-    yield ("note", note)
-    answer = extractive_fallback(question, hits)
-    answer.notes.insert(0, note)
-    if streamed:  # set the extractive answer apart from the partial draft already shown
-        yield ("token", "\n\n")
-    for piece in stream_text(answer.answer):
-        yield ("token", piece)
-    yield ("answer", answer)
+def _unavailable(reason: str, hits: list[Hit], prefix: str = "LLM unavailable") -> StreamEvent:
+    """The stream's last event when the model's reply cannot be used; ``hits``: what another engine may use."""
+    log.warning("%s: %s", prefix, reason)
+    return StreamEvent("unavailable", text=f"{prefix}: {reason}", hits=hits)
 
 
 def llm_answer_stream(question: str, hits: list[Hit], settings: Settings, page_text: PageText,
-                      extractive_fallback: ExtractiveFallback, model: BaseChatModel | None = None
-                      ) -> Iterator[LLMEvent]:
-    """Entry point: stream the model's answer, then yield the checked, cited Answer (or the extractive one).
+                      model: BaseChatModel | None = None) -> Iterator[StreamEvent]:
+    """Entry point: stream the model's answer, then yield the checked, cited Answer (``done``), or ``unavailable``
+    when the reply cannot be used.
 
     ``model`` defaults to :func:`make_chat_model` (tests pass a fake chat model here).
     """
     t0 = time.perf_counter()
     passages = keyed_passages(hits)
-    if not passages:  # nothing to answer from: the extractive engine's abstention says so
-        answer = extractive_fallback(question, hits)
-        for piece in stream_text(answer.answer):
-            yield ("token", piece)
-        yield ("answer", answer)
+    if not passages:  # nothing to answer from (no reason, so no note): the extractive abstention says so
+        yield StreamEvent("unavailable", hits=hits)
         return
-    streamed = False
     visible = _Visible()
     first: float | None = None
     try:
@@ -489,27 +473,26 @@ def llm_answer_stream(question: str, hits: list[Hit], settings: Settings, page_t
             first = first or time.perf_counter()
             delta = visible.feed(piece)
             if delta:
-                streamed = True
-                yield ("token", delta)
+                yield StreamEvent("token", text=delta)
         tail = visible.feed("", final=True)
         if tail:
-            yield ("token", tail)
+            yield StreamEvent("token", text=tail)
     except Exception as exc:
         log.debug("LLM call failed", exc_info=True)
-        yield from _fallback(question, hits, extractive_fallback, _reason(exc, settings), streamed)
+        yield _unavailable(_reason(exc, settings), hits)
         return
     t1 = time.perf_counter()
     reply = _THINK.sub("", visible.raw).strip()
     log.debug("LLM reply (%d chars): %r", len(reply), reply[:500])
     if not reply:
-        yield from _fallback(question, hits, extractive_fallback, "the model returned an empty reply", streamed)
+        yield _unavailable("the model returned an empty reply", hits)
         return
     if reply.upper().startswith(NOT_FOUND) and not _KEY_GROUP.search(reply):
         answer = Answer(question=question, answer="The indexed documents do not answer this question (the language "
                         "model found no answer in the retrieved passages). The closest passages are listed below.",
                         abstained=True, citations=[], hits=hits, engine="llm")
         answer.timings_ms.update(llm=round((t1 - t0) * 1000, 1))
-        yield ("answer", answer)
+        yield StreamEvent("done", answer=answer)
         return
     echoed = echoed_instructions(reply, passages)
     if echoed:
@@ -517,13 +500,11 @@ def llm_answer_stream(question: str, hits: list[Hit], settings: Settings, page_t
         hostile = {id(p.hit) for p in passages if p.instructions}
         if hostile:
             echoed += "; passages holding such instructions are left out"
-        yield from _fallback(question, [h for h in hits if id(h) not in hostile], extractive_fallback, echoed,
-                             streamed, prefix="LLM answer not used")
+        yield _unavailable(echoed, [h for h in hits if id(h) not in hostile], prefix="LLM answer not used")
         return
     checked = check_reply(reply, passages)
     if not checked.cited_any:
-        yield from _fallback(question, hits, extractive_fallback, "the model's reply cited none of the passages",
-                             streamed)
+        yield _unavailable("the model's reply cited none of the passages", hits)
         return
     by_key = {p.key: p for p in passages}
     citations: dict[int, Citation] = {}
@@ -541,18 +522,17 @@ def llm_answer_stream(question: str, hits: list[Hit], settings: Settings, page_t
                 s.text = _KEY_GROUP.sub(lambda m: _key_text(k for k in _keys(m.group(1)) if k in citations), s.text)
     body = "\n".join(" ".join(s.text for s in line) for line in lines if line)
     if not citations or not body:
-        yield from _fallback(question, hits, extractive_fallback, "no sentence of the model's reply is supported by "
-                             "the passage it cites", streamed)
+        yield _unavailable("no sentence of the model's reply is supported by the passage it cites", hits)
         return
     for note in checked.notes:
-        yield ("note", note)
+        yield StreamEvent("note", text=note)
     sources = "\n".join(f"[{k}] {c.reference()}: “{c.quote}”" for k, c in citations.items())
     tail = f"\n\nSources:\n{sources}"
-    yield ("token", "\n\n")
+    yield StreamEvent("token", text="\n\n")
     for piece in stream_text(tail):
-        yield ("token", piece)
+        yield StreamEvent("token", text=piece)
     answer = Answer(question=question, answer=f"{body}{tail}", abstained=False, citations=list(citations.values()),
                     hits=hits, engine="llm", notes=list(checked.notes))
     answer.timings_ms.update(llm=round((t1 - t0) * 1000, 1),
                              llm_first_token=round(((first or t1) - t0) * 1000, 1))
-    yield ("answer", answer)
+    yield StreamEvent("done", answer=answer)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -14,6 +15,10 @@ DOC_TYPE_LABELS: dict[str, str] = {
     "letter": "Letter or note verbale",
     "other": "Other",
 }
+
+Engine = Literal["extractive", "llm"]  # which engine answers a question
+AnswerEngine = Literal["extractive", "llm", "mandates"]  # which one did (the tracker answers history questions)
+RetrievalMode = Literal["hybrid", "dense", "lexical"]
 
 BlockKind = Literal["preamble", "operative", "numbered", "heading", "text", "footnote", "title", "contents"]
 
@@ -178,21 +183,15 @@ class Hit:
         }
 
 
-def paragraph_label(label: str) -> str:
-    """How a passage's label reads in a reference: ``para. 23``, or ``footnote 12`` for a footnote (``fn 12``)."""
-    if label.startswith("fn "):
-        return "footnote " + label[3:]
-    return f"para. {label}"
-
-
 @dataclass(slots=True)
 class Citation:
     key: str
-    document: str
+    document: str  # the file name, as people know the document
     symbol: str | None
     page: int | None
     paragraph: str | None
     quote: str
+    doc_id: str  # the catalog id (a bulk record's is not its file name): what page text and links are looked up by
     title: str | None = None
     doc_type: str | None = None
     date: str | None = None
@@ -207,6 +206,7 @@ class Citation:
             extra = {"page_end": self.page_end, "parts": [{"page": p, "quote": q} for p, q in self.parts]}
         return {
             "key": self.key,
+            "doc_id": self.doc_id,
             "document": self.document,
             "symbol": self.symbol,
             "page": self.page,
@@ -220,14 +220,9 @@ class Citation:
 
     def reference(self) -> str:
         """``S/RES/2769 (2025), para. 23, p. 6`` (``pp. 4-5`` for a quote over a page break)."""
-        parts = [self.symbol or self.document]
-        if self.paragraph:
-            parts.append(paragraph_label(self.paragraph))
-        if self.page is not None and self.page_end is not None and self.page_end != self.page:
-            parts.append(f"pp. {self.page}-{self.page_end}")
-        elif self.page is not None:
-            parts.append(f"p. {self.page}")
-        return ", ".join(parts)
+        from .cite import reference  # the one formatter; cite.py builds Citations, so it imports this module
+
+        return reference(self.symbol or self.document, self.paragraph, self.page, self.page_end)
 
 
 @dataclass(slots=True)
@@ -237,7 +232,7 @@ class Answer:
     abstained: bool
     citations: list[Citation]
     hits: list[Hit]
-    engine: str = "extractive"
+    engine: AnswerEngine = "extractive"
     notes: list[str] = field(default_factory=list)
     id: Any = None
     timings_ms: dict[str, float] = field(default_factory=dict)
@@ -253,3 +248,52 @@ class Answer:
             "engine": self.engine,
             "notes": self.notes,
         }
+
+
+@dataclass(slots=True)
+class Filters:
+    """Restrictions on what retrieval may return; None means no restriction."""
+
+    doc_types: list[str] | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+    symbols: list[str] | None = None
+    doc_ids: list[str] | None = None
+    missions: list[str] | None = None
+
+    def active(self) -> bool:
+        return any(v for v in (self.doc_types, self.year_from, self.year_to, self.symbols, self.doc_ids,
+                               self.missions))
+
+
+@dataclass(slots=True)
+class StreamEvent:
+    """What an answer engine and ``Briefbot.ask_stream`` yield: the passages first (the service), then answer text
+    pieces and notes, then the final Answer.
+
+    An engine that cannot answer yields ``unavailable`` instead of ``done``: ``text`` says why ("LLM unavailable:
+    no reply within …"; empty when there was nothing to answer from) and ``hits`` are the passages another engine
+    may use. The service decides what to do about it; ``ask_stream`` never passes it on.
+    """
+
+    kind: Literal["hits", "token", "note", "unavailable", "done"]
+    hits: list[Hit] | None = None
+    text: str = ""
+    answer: Answer | None = None
+
+
+def stream_text(text: str) -> Iterator[str]:
+    """An already computed answer for streaming: one piece per line (a cited quote each), leading space dropped.
+
+    Pieces used to be single words; each piece is one update of every listener (the web app re-sends its outputs
+    per piece), which typed a finished answer out at ~200 characters per second. Joined, the pieces are the text
+    without its leading whitespace, as before.
+    """
+    yield from text.lstrip().splitlines(keepends=True)
+
+
+def finished(answer: Answer) -> Iterator[StreamEvent]:
+    """A computed Answer as events: its text piece by piece, then ``done``."""
+    for piece in stream_text(answer.answer):
+        yield StreamEvent("token", text=piece)
+    yield StreamEvent("done", answer=answer)

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from .config import Settings
 from .embed import Embedder
 from .lexical import LexicalIndex
-from .models import Chunk, DocInfo, Hit
+from .models import Chunk, DocInfo, Filters, Hit, RetrievalMode
 from .refs import References, doc_places, parse_references, question_years, year_fits
-from .store import Filters, Store
+from .store import Store
 from .symbols import split_joint, symbol_key
 
 log = logging.getLogger(__name__)
@@ -82,7 +82,7 @@ class Retriever:
             return self._docs
 
     def search(self, question: str, k: int | None = None, filters: Filters | None = None,
-               mode: str | None = None) -> list[Hit]:
+               mode: RetrievalMode | None = None) -> list[Hit]:
         """Entry point: the k best passages for ``question``."""
         t0 = time.perf_counter()
         k = k or self.settings.k

@@ -12,35 +12,24 @@ import os
 import stat
 import threading
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from .answer import extractive_answer, plain_question, stream_text
+from .answer import extractive_answer, plain_question
 from .config import Settings
 from .embed import Embedder, embedder_for
 from .errors import DocumentMismatch, IndexMissingError
 from .ingest import IngestReport, Progress, ingest_paths, remove_documents
 from .lexical import LexicalIndex
-from .models import Answer, DocInfo, Hit
+from .models import Answer, DocInfo, Engine, Filters, Hit, RetrievalMode, StreamEvent, finished
 from .retrieve import Retriever
-from .store import Filters, Store
+from .store import Store
 
 if TYPE_CHECKING:
     from .mandates import MandateIndex, Track, Trends
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(slots=True)
-class StreamEvent:
-    """What ``ask_stream`` yields: the passages first, then answer text pieces, then the final Answer."""
-
-    kind: Literal["hits", "token", "note", "done"]
-    hits: list[Hit] | None = None
-    text: str = ""
-    answer: Answer | None = None
 
 
 class Briefbot:
@@ -56,10 +45,10 @@ class Briefbot:
 
     # --- asking --------------------------------------------------------------------------------------------
     def retrieve(self, question: str, k: int | None = None, filters: Filters | None = None,
-                 mode: str | None = None) -> list[Hit]:
+                 mode: RetrievalMode | None = None) -> list[Hit]:
         return self.retriever.search(question, k=k, filters=filters, mode=mode)
 
-    def ask(self, question: str, k: int | None = None, filters: Filters | None = None, engine: str | None = None,
+    def ask(self, question: str, k: int | None = None, filters: Filters | None = None, engine: Engine | None = None,
             qid: Any = None) -> Answer:
         """Entry point for one question: retrieve, then answer with the configured engine."""
         answer: Answer | None = None
@@ -71,41 +60,46 @@ class Briefbot:
         return answer
 
     def ask_stream(self, question: str, k: int | None = None, filters: Filters | None = None,
-                   engine: str | None = None) -> Iterator[StreamEvent]:
+                   engine: Engine | None = None) -> Iterator[StreamEvent]:
         question = plain_question(question)  # markup is not part of the question (and changed its answer)
         t0 = time.perf_counter()
         routed = self._mandate_route(question, filters)
         if routed is not None:  # a mandate-history question, answered from the track data
             yield StreamEvent("hits", hits=[])
-            for piece in stream_text(routed.answer):
-                yield StreamEvent("token", text=piece)
             routed.timings_ms.update(total=round((time.perf_counter() - t0) * 1000, 1))
-            yield StreamEvent("done", answer=routed)
+            yield from finished(routed)
             return
         k = max(k or self.settings.k, 10)
         hits = self.retrieve(question, k=k, filters=filters)
         t1 = time.perf_counter()
         yield StreamEvent("hits", hits=hits)
-        engine = engine or self.settings.engine
-        if engine == "llm":
+        if (engine or self.settings.engine) == "llm":
             from .llm import llm_answer_stream
 
-            answer = None
-            for event in llm_answer_stream(question, hits, self.settings, self.page_text, self.extractive):
-                if event[0] == "token":
-                    yield StreamEvent("token", text=event[1])
-                elif event[0] == "note":
-                    yield StreamEvent("note", text=event[1])
-                else:
-                    answer = event[1]
-            assert answer is not None
+            events = with_fallback(question, llm_answer_stream(question, hits, self.settings, self.page_text),
+                                   self.extractive)
         else:
-            answer = self.extractive(question, hits)
-            for piece in stream_text(answer.answer):
-                yield StreamEvent("token", text=piece)
+            events = finished(self.extractive(question, hits))
+        answer: Answer | None = None
+        for event in events:
+            if event.kind == "done":
+                answer = event.answer
+            else:
+                yield event
+        assert answer is not None
         answer.timings_ms.update(retrieve=round((t1 - t0) * 1000, 1),
                                  total=round((time.perf_counter() - t0) * 1000, 1))
         yield StreamEvent("done", answer=answer)
+
+    def warm(self) -> None:
+        """Load the model, the lexical and vector indexes and the catalog now, through the real answer path, so
+        a server's first question does not pay for them (measured ~4 s on a cold start against ~0.7 s after)."""
+        if not self.store.documents():
+            return
+        t0 = time.perf_counter()
+        question = "Which measures did the Security Council decide on arms trafficking?"
+        self.extractive(question, self.retrieve(question))
+        log.info("warmed up in %.1f s", time.perf_counter() - t0)
 
     def extractive(self, question: str, hits: list[Hit]) -> Answer:
         return extractive_answer(question, hits, self.settings, self.page_text, self.lexical.idf,
@@ -182,6 +176,27 @@ class Briefbot:
 
     def mandate_trends(self, themes: list[str] | None = None, track: str | None = None) -> Trends:
         return self.mandates().trends(themes, track)
+
+
+def with_fallback(question: str, events: Iterator[StreamEvent],
+                  extractive: Callable[[str, list[Hit]], Answer]) -> Iterator[StreamEvent]:
+    """An engine's events, passed on until it says it is ``unavailable``; then the extractive answer over the hits
+    it names, with its reason as the first note (none when there was nothing to answer from)."""
+    streamed = False
+    for event in events:
+        if event.kind != "unavailable":
+            streamed = streamed or event.kind == "token"
+            yield event
+            continue
+        answer = extractive(question, event.hits or [])
+        if event.text:
+            note = f"{event.text}; showing the extractive answer"
+            yield StreamEvent("note", text=note)
+            answer.notes.insert(0, note)
+            if streamed:  # set the extractive answer apart from the partial draft already shown
+                yield StreamEvent("token", text="\n\n")
+        yield from finished(answer)
+        return
 
 
 def _private_copy(path: Path, sha: str, copy: Path, doc_id: str) -> Path:

@@ -23,7 +23,6 @@ import time
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +30,7 @@ import numpy as np
 
 from .config import Settings
 from .errors import ConfigError, IndexMissingError, NotFoundError, StoreUnavailable
-from .models import Chunk, DocInfo, Document, Span
+from .models import Chunk, DocInfo, Document, Filters, Span
 from .symbols import symbol_key
 
 log = logging.getLogger(__name__)
@@ -56,22 +55,6 @@ CREATE TABLE IF NOT EXISTS files (doc_id TEXT PRIMARY KEY, path TEXT, sha256 TEX
 _COLLECTION: dict[str, Any] = {"embedding_function": None,
                                "configuration": {"hnsw": {"space": "cosine", "ef_search": 100}}}
 _DOC_VECTORS_CACHED = 64  # named documents whose vectors stay in memory (a few MB)
-
-
-@dataclass(slots=True)
-class Filters:
-    """Restrictions on what retrieval may return; None means no restriction."""
-
-    doc_types: list[str] | None = None
-    year_from: int | None = None
-    year_to: int | None = None
-    symbols: list[str] | None = None
-    doc_ids: list[str] | None = None
-    missions: list[str] | None = None
-
-    def active(self) -> bool:
-        return any(v for v in (self.doc_types, self.year_from, self.year_to, self.symbols, self.doc_ids,
-                               self.missions))
 
 
 def _span_json(spans: Sequence[Span]) -> str:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .answer import terms
+from .cite import terms
 from .config import Settings
 from .errors import ConfigError
 from .models import Citation, DocInfo

@@ -29,8 +29,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from .answer import verified_citation
 from .chunk import split_sentences
+from .cite import MAX_QUOTE, cite_on_page, is_heading, trim_sentence
 from .models import Chunk, Citation, DocInfo
 from .parse.meta import COUNTRIES, DATE_RE, MISSIONS
 from .store import Store
@@ -39,9 +39,6 @@ from .taxonomy import Actor, Taxonomy, Term, Theme, load_actors
 
 log = logging.getLogger(__name__)
 
-_LEAD_LABEL = re.compile(r"^(?:[IVXL]{1,6}\.\s+[^\n]{0,80}?\s)?(?:\d{1,3}\.|\([a-z]{1,2}\)|\([ivx]{1,5}\))\s+")
-_TRAILING_LABEL = re.compile(r"\s+\d{1,3}\.$")
-_MAX_QUOTE = 420
 _CONCLUDING = re.compile(r"observations|recommendations?|conclusions?|concluding remarks|way forward", re.I)
 # The report's own recommendations section ("XII. Recommendations", "Way forward"), not "Observations and
 # recommendations" (mostly observations) nor "Recommendations of the subsidiary bodies" (an agenda item).
@@ -150,40 +147,16 @@ def read_document(store: Store, info: DocInfo) -> DocText:
     for chunk in store.chunks_of(info.doc_id):
         words += len(chunk.text.split())
         for a, b in split_sentences(chunk.text):
-            a, b = _trim(chunk.text, a, b)
+            a, b = trim_sentence(chunk.text, a, b, headings=True)
             if b - a >= 20:
                 sentences.append(Sentence(chunk, a, b, len(sentences)))
     return DocText(info, sentences, words, store)
-
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    """Drop a leading paragraph number ("18. ", "(c) ") and spaces, so quotes start with words."""
-    m = _LEAD_LABEL.match(text[a:b])
-    if m and m.end() < b - a:
-        a += m.end()
-    # A heading runs into the next paragraph's number ("Sanctions Committee and Panel of Experts 17.").
-    m = _TRAILING_LABEL.search(text, a, b)
-    if m and m.start() > a and is_heading(text[a:m.start()]):
-        b = m.start()
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
 
 
 def paragraph_key(s: Sentence) -> tuple[str, int]:
     """Identifies the printed paragraph a sentence is in (a long paragraph spans several chunks)."""
     span = s.chunk.locate(s.start)
     return (span.label, -1) if span and span.label else ("", s.chunk.ordinal)
-
-
-def is_heading(text: str) -> bool:
-    """A heading caught as a sentence: no closing punctuation and mostly capitalised words."""
-    if text.rstrip()[-1:] in ".;:,”\"')":
-        return False
-    words = [w for w in text.split() if len(w) > 3]
-    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def is_boilerplate(text: str) -> bool:
@@ -210,45 +183,8 @@ def is_fragment(text: str) -> bool:
 
 def cite(doc: DocText, chunk: Chunk, start: int, end: int, key: str = "",
          focus: tuple[int, int] | None = None) -> Citation | None:
-    """A Citation for ``chunk.text[start:end]`` on one page, or None when it is not verbatim on that page.
-
-    A sentence running over a page break is quoted on the page that holds ``focus`` (the matched words) or most
-    of it; a very long sentence is cut to a window around ``focus`` at word boundaries (still a substring).
-    """
-    best: tuple[Any, int, int] | None = None
-    best_rank: tuple[bool, int] = (False, 0)
-    for span in chunk.spans:
-        lo = max(start, span.at)
-        hi = min(end, span.at + (span.end - span.start))
-        if hi <= lo:
-            continue
-        rank = (focus is not None and lo <= focus[0] < hi, hi - lo)
-        if best is None or rank > best_rank:
-            best, best_rank = (span, lo, hi), rank
-    if best is None:
-        return None
-    span, lo, hi = best
-    if hi - lo > _MAX_QUOTE:
-        lo, hi = _window(chunk.text, lo, hi, focus)
-    raw = chunk.text[lo:hi]
-    quote = raw.strip()
-    if not quote:
-        return None
-    lo += len(raw) - len(raw.lstrip())
-    return verified_citation(doc.info, span, lo, quote, key, lambda _doc_id, page: doc.page(page))
-
-
-def _window(text: str, lo: int, hi: int, focus: tuple[int, int] | None) -> tuple[int, int]:
-    centre = focus[0] if focus and lo <= focus[0] < hi else lo
-    a = max(lo, centre - _MAX_QUOTE // 3)
-    b = min(hi, a + _MAX_QUOTE)
-    if a > lo:
-        space = text.find(" ", a)
-        a = space + 1 if 0 <= space < b else a
-    if b < hi:
-        space = text.rfind(" ", a, b)
-        b = space if space > a else b
-    return a, b
+    """A Citation for ``chunk.text[start:end]`` on one page of ``doc`` (see :func:`briefbot.cite.cite_on_page`)."""
+    return cite_on_page(doc.info, chunk, start, end, lambda _doc_id, page: doc.page(page), key, focus)
 
 
 # --- themes --------------------------------------------------------------------------------------------------
@@ -361,7 +297,7 @@ def _evidence(doc: DocText, scored: list[tuple[float, Sentence, list[ThemeHit]]]
     seen: set[tuple[str, int]] = set()
     # Whole sentences of body text first; headings and sentences too long to quote whole come after.
     order = sorted(scored, key=lambda x: (x[1].footnote, is_heading(x[1].text), -x[0],
-                                          x[1].end - x[1].start > _MAX_QUOTE, x[1].index))
+                                          x[1].end - x[1].start > MAX_QUOTE, x[1].index))
     for score, s, hits in order:
         if len(out) >= limit:
             break

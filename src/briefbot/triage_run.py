@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .cite import reference
 from .config import Settings
 from .ingest import discover, file_sha256
 from .models import DOC_TYPE_LABELS
@@ -384,5 +385,4 @@ def _name(card: dict[str, Any]) -> str:
 
 
 def _ref(e: dict[str, Any]) -> str:
-    return ", ".join(x for x in (e.get("symbol") or e["document"], f"para. {e['paragraph']}" if e.get("paragraph")
-                                 else "", f"p. {e['page']}" if e.get("page") else "") if x)
+    return reference(e.get("symbol") or e["document"], e.get("paragraph"), e.get("page") or None)

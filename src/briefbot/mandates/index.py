@@ -540,9 +540,9 @@ class MandateIndex:
             if start < 0:
                 log.warning("mandates: quote of %s para. %s not found in its page text", p.symbol, p.paragraph)
                 return None
-        return Citation(key=key, document=info.file_name, symbol=info.symbol, page=p.page, paragraph=p.paragraph,
-                        quote=quote, title=info.title, doc_type=info.doc_type, date=info.date, start=start,
-                        end=start + len(quote))
+        return Citation(key=key, document=info.file_name, doc_id=info.doc_id, symbol=info.symbol, page=p.page,
+                        paragraph=p.paragraph, quote=quote, title=info.title, doc_type=info.doc_type, date=info.date,
+                        start=start, end=start + len(quote))
 
     def close(self) -> None:
         conn = getattr(self._local, "conn", None)

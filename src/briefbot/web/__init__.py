@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .auth import check_login
-from .handlers import check_bind, open_temp_space
+from .serving import check_bind, open_temp_space
 
 if TYPE_CHECKING:
     import gradio as gr
@@ -53,6 +53,7 @@ def serve(settings: Settings, on_ready: Callable[[str], None] | None = None) -> 
     # While this app serves the index, writers in other processes are refused (embedded) or share its server.
     with serving(settings) as claim:
         bot = open_briefbot(settings)
+        bot.warm()  # before the URL is announced: the first user does not wait for the model to load
         log.info("serving %s on %s:%s", settings.index, settings.host, settings.port)
         demo = create_app(bot, settings)
         # Gradio's own banner suggests share=True, which briefbot never uses: print our own line instead.

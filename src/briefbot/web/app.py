@@ -1,7 +1,9 @@
 """The Gradio app: chat with citation cards and page views, library with uploads, feedback.
 
 Layout and event wiring only. Answers come from ``Briefbot.ask_stream`` and the library from ``Briefbot.library``,
-the same service functions the CLI calls; the logic that is not wiring lives in :mod:`.handlers`.
+the same service functions the CLI calls; the logic that is not wiring lives in
+:mod:`.views` (what is shown), :mod:`.uploads` (uploads and the ingest job) and :mod:`.serving` (bind, sign-in,
+temp files).
 """
 
 from __future__ import annotations
@@ -37,11 +39,29 @@ from ..feedback import (
 )
 from ..models import DOC_TYPE_LABELS, DOC_TYPES, Answer
 from ..service import Briefbot
-from . import handlers as h
 from .auth import check_login, launch_options
 from .guard import RequestGuard, allowed_hosts
 from .mandates_tab import mandates_tab
 from .pdfview import RenderLimits, render_page
+from .serving import TempFiles, check_bind, open_temp_space, parse_auth, resolve_pdf, temp_parent
+from .uploads import IngestJob, stage_uploads, validate_uploads
+from .views import (
+    ANY_YEAR,
+    FAILURE_COLUMNS,
+    LIBRARY_COLUMNS,
+    Card,
+    answer_message,
+    card_html,
+    cards_for,
+    document_choices,
+    failure_rows,
+    filters_from_ui,
+    library_rows,
+    library_summary,
+    md_text,
+    mission_choices,
+    year_choices,
+)
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +104,9 @@ SHOW_NEWEST_JS = """() => {
 THEME = gr.themes.Soft(font=["ui-sans-serif", "system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
 
 
+Updates = dict[Any, Any]  # what a handler changes: component -> new value or gr.update
+
+
 @dataclass
 class Session:
     """Per-browser-session state (gr.State): this user's answers and what is on screen."""
@@ -91,7 +114,7 @@ class Session:
     answers: list[Answer] = field(default_factory=list)
     message_answer: dict[int, int] = field(default_factory=dict)  # chat message index -> answer index
     current: int | None = None
-    cards: list[h.Card] = field(default_factory=list)
+    cards: list[Card] = field(default_factory=list)
     card: int | None = None  # the card whose page is shown
     job: str | None = None
 
@@ -105,102 +128,102 @@ def owner_of(request: gr.Request | None) -> str | None:
     return f"session:{request.session_hash}" if request.session_hash else None
 
 
-def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None) -> gr.Blocks:
+def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) -> gr.Blocks:
     """The web app over one shared ``Briefbot``; ``tmp`` is its private temp space (made here when not given)."""
     index = Path(settings.index)
-    tmp = tmp or h.open_temp_space(settings)
+    tmp = tmp or open_temp_space(settings)
     tmp.start_sweeper()
     atexit.register(tmp.cleanup)
     _temp_spaces.append(tmp)
-    jobs: dict[str, h.IngestJob] = {}
+    jobs: dict[str, IngestJob] = {}
     fb_file = feedback_path(index)
     readers = {u.strip() for u in (settings.feedback_readers or "").split(",") if u.strip()}
 
+    # Handlers return their updates keyed by component (Gradio leaves every output not named unchanged);
+    # gr.skip() alone changes nothing. The components are the layout's, created below.
     # --- shared helpers -------------------------------------------------------------------------------------
-    def show_answer(session: Session, i: int) -> tuple[Any, Any, Any]:
+    def show_answer(session: Session, i: int) -> Updates:
         """Cards title, cards and the feedback target line for answer ``i``."""
         answer = session.answers[i]
-        session.current, session.cards, session.card = i, h.cards_for(answer), None
+        session.current, session.cards, session.card = i, cards_for(answer), None
         title = ("### Closest passages (not an answer)" if answer.abstained else
                  f"### Citations ({len(session.cards)}) — select one to see its page") if session.cards else ""
-        return (gr.Markdown(title, visible=bool(title)),
-                gr.Dataset(samples=[[h.card_html(c)] for c in session.cards], visible=bool(session.cards)),
-                f"Feedback and export apply to answer {i + 1}: “{h.md_text(answer.question[:100])}”")
+        return {cards_title: gr.Markdown(title, visible=bool(title)),
+                cards: gr.Dataset(samples=[[card_html(c)] for c in session.cards], visible=bool(session.cards)),
+                target: f"Feedback and export apply to answer {i + 1}: “{md_text(answer.question[:100])}”"}
 
-    def library_outputs() -> tuple[Any, ...]:
+    def library_outputs() -> Updates:
         docs, failures = bot.library(), bot.failures()
-        choices = h.document_choices(docs)
-        return (h.library_summary(docs, failures), h.library_rows(docs), h.failure_rows(failures),
-                gr.Dropdown(choices=h.mission_choices(docs)), gr.Dropdown(choices=choices),
-                gr.Dropdown(choices=h.year_choices(docs)), gr.Dropdown(choices=h.year_choices(docs)),
-                gr.Dropdown(choices=choices, value=[]))
+        choices = document_choices(docs)
+        return {summary: library_summary(docs, failures), docs_df: library_rows(docs),
+                failures_df: failure_rows(failures), missions: gr.Dropdown(choices=mission_choices(docs)),
+                documents: gr.Dropdown(choices=choices), year_from: gr.Dropdown(choices=year_choices(docs)),
+                year_to: gr.Dropdown(choices=year_choices(docs)), to_remove: gr.Dropdown(choices=choices, value=[])}
 
     # --- chat -----------------------------------------------------------------------------------------------
-    def chat(question: str, history: list[dict[str, Any]], session: Session, doc_types: list[str],
-             year_from: Any, year_to: Any, missions: list[str], documents: list[str]) -> Iterator[tuple[Any, ...]]:
-        skip = gr.skip()
-        question = (question or "").strip()
-        if not question:
+    def chat(asked: str, history: list[dict[str, Any]], session: Session, doc_types: list[str],
+             year_from: Any, year_to: Any, missions: list[str], documents: list[str]) -> Iterator[Updates]:
+        asked = (asked or "").strip()
+        if not asked:
             gr.Warning("Type a question first.")
-            yield (skip,) * 9
+            yield gr.skip()
             return
         try:
-            filters = h.filters_from_ui(doc_types, year_from, year_to, missions, documents)
+            filters = filters_from_ui(doc_types, year_from, year_to, missions, documents)
         except BriefbotError as exc:  # a bad filter keeps the question in its box
             gr.Warning(f"Filters: {exc}")
-            yield (skip,) * 9
+            yield gr.skip()
             return
-        history = [*(history or []), {"role": "user", "content": h.md_text(question)},
+        history = [*(history or []), {"role": "user", "content": md_text(asked)},
                    {"role": "assistant", "content": "_Searching the indexed documents…_"}]
-        yield history, "", skip, skip, skip, skip, skip, skip, skip
+        yield {chatbot: history, question: ""}
         text, answer = "", None
         try:
-            for ev in bot.ask_stream(question, filters=filters):
+            for ev in bot.ask_stream(asked, filters=filters):
                 if ev.kind == "hits":
                     history[-1]["content"] = f"_Reading {len(ev.hits or [])} passages…_"
                 elif ev.kind == "token":
                     text += ev.text
-                    history[-1]["content"] = h.md_text(text)
+                    history[-1]["content"] = md_text(text)
                 elif ev.kind == "note":
                     text += "\n\n"
-                    history[-1]["content"] = h.md_text(text) + f"\n\n> **Note:** {h.md_text(ev.text)}\n\n"
+                    history[-1]["content"] = md_text(text) + f"\n\n> **Note:** {md_text(ev.text)}\n\n"
                 elif ev.kind == "done":
                     answer = ev.answer
                     continue
-                yield history, skip, skip, skip, skip, skip, skip, skip, skip
+                yield {chatbot: history}
         except BriefbotError as exc:
-            history[-1]["content"] = f"**Error:** {h.md_text(str(exc))}"
+            history[-1]["content"] = f"**Error:** {md_text(str(exc))}"
         except Exception:
-            log.exception("answering %r failed", question)
+            log.exception("answering %r failed", asked)
             history[-1]["content"] = "**Error:** something went wrong while answering; the server log has details."
         if answer is None:
-            yield history, skip, session, skip, skip, skip, skip, skip, skip
+            yield {chatbot: history, state: session}
             return
-        history[-1]["content"] = h.answer_message(answer)
+        history[-1]["content"] = answer_message(answer)
         session.answers.append(answer)
         session.message_answer[len(history) - 1] = len(session.answers) - 1
-        title, cards, target = show_answer(session, len(session.answers) - 1)
-        yield (history, skip, session, title, cards, target, None, "Select a citation to see its page.",
-               gr.File(value=None, visible=False))
+        yield {chatbot: history, state: session, **show_answer(session, len(session.answers) - 1), page: None,
+               caption: "Select a citation to see its page.", export_file: gr.File(value=None, visible=False)}
 
-    def select_message(session: Session, evt: gr.SelectData) -> tuple[Any, ...]:
+    def select_message(session: Session, evt: gr.SelectData) -> Updates:
         i = session.message_answer.get(evt.index if isinstance(evt.index, int) else evt.index[0])
         if i is None:
-            return (gr.skip(),) * 4
-        return (session, *show_answer(session, i))
+            return gr.skip()
+        return {state: session, **show_answer(session, i)}
 
-    def show_card(index: int | None, session: Session) -> tuple[Any, Any, Any]:
+    def show_card(index: int | None, session: Session) -> Updates:
         if index is None or not 0 <= index < len(session.cards):
-            return gr.skip(), gr.skip(), gr.skip()
+            return gr.skip()
         card = session.cards[index]
         session.card = index
-        ref = h.md_text(card.reference())
+        ref = md_text(card.reference())
         try:
-            pdf = h.resolve_pdf(bot, card.doc_id)
+            pdf = resolve_pdf(bot, card.doc_id)
         except BriefbotError as exc:
-            return None, f"**{ref}** — {h.md_text(str(exc))}", session
+            return {page: None, caption: f"**{ref}** — {md_text(str(exc))}", state: session}
         if card.page is None:
-            return None, f"**{ref}** — no page number for this passage.", session
+            return {page: None, caption: f"**{ref}** — no page number for this passage.", state: session}
         hint = None
         if card.start is not None:
             page_len = len(bot.page_text(card.doc_id, card.page))
@@ -209,16 +232,15 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
             image, found = render_page(pdf, card.page, card.quote, hint=hint,
                                        limits=RenderLimits.from_settings(settings))
         except BriefbotError as exc:  # too large, too slow or too big in memory: say so in place of the image
-            return None, f"**{ref}** — {h.md_text(str(exc))}", session
+            return {page: None, caption: f"**{ref}** — {md_text(str(exc))}", state: session}
         except Exception:
             log.exception("rendering %s p. %s failed", pdf.name, card.page)
-            return None, f"**{ref}** — this page could not be rendered.", session
+            return {page: None, caption: f"**{ref}** — this page could not be rendered.", state: session}
         png = io.BytesIO()
         image.save(png, format="PNG")
         path = tmp.write_bytes(f"{Path(pdf.name).stem}-p{card.page}.png", png.getvalue())
         where = "quote highlighted" if found else "the quote could not be located on the page image"
-        caption = f"**{ref}** · {h.md_text(card.title or pdf.name)} — {where}"
-        return str(path), caption, session
+        return {page: str(path), caption: f"**{ref}** · {md_text(card.title or pdf.name)} — {where}", state: session}
 
     # --- exports, made when asked for -----------------------------------------------------------------------
     def export_answer(session: Session) -> Any:
@@ -234,28 +256,29 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
             gr.Info("Select a citation first; the PDF is the cited document.")
             return gr.skip()
         try:
-            pdf = h.resolve_pdf(bot, session.cards[session.card].doc_id)
+            pdf = resolve_pdf(bot, session.cards[session.card].doc_id)
         except BriefbotError as exc:
             gr.Info(str(exc))
             return gr.skip()
         return gr.File(value=str(tmp.copy(pdf)), visible=True)
 
     # --- feedback -------------------------------------------------------------------------------------------
-    def record(session: Session, rating: Rating, comment: str, request: gr.Request) -> tuple[Any, Any]:
+    def record(session: Session, rating: Rating, text: str, request: gr.Request) -> Updates:
         i = session.current
         if i is None or not 0 <= i < len(session.answers):
-            return "Ask a question first; feedback is about an answer.", gr.skip()
+            return {fb_status: "Ask a question first; feedback is about an answer."}
         answer = session.answers[i]
-        append_feedback(fb_file, make_record(answer, rating, comment or "", owner=owner_of(request)))
+        append_feedback(fb_file, make_record(answer, rating, text or "", owner=owner_of(request)))
         verdict = "helpful" if rating == "up" else "not helpful"
-        note = ", with your comment," if (comment or "").strip() else ""
-        return f"Thanks: recorded “{verdict}”{note} for “{h.md_text(answer.question[:80])}”.", ""
+        note = ", with your comment," if (text or "").strip() else ""
+        return {fb_status: f"Thanks: recorded “{verdict}”{note} for “{md_text(answer.question[:80])}”.",
+                comment: ""}
 
-    def feedback_up(session: Session, comment: str, request: gr.Request) -> tuple[Any, Any]:
-        return record(session, "up", comment, request)
+    def feedback_up(session: Session, text: str, request: gr.Request) -> Updates:
+        return record(session, "up", text, request)
 
-    def feedback_down(session: Session, comment: str, request: gr.Request) -> tuple[Any, Any]:
-        return record(session, "down", comment, request)
+    def feedback_down(session: Session, text: str, request: gr.Request) -> Updates:
+        return record(session, "down", text, request)
 
     def my_feedback(request: gr.Request) -> list[dict[str, Any]]:
         """This user's feedback; everyone's for the feedback readers the settings name."""
@@ -282,40 +305,43 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
         return export_feedback("csv", request)
 
     # --- library, uploads, removal --------------------------------------------------------------------------
-    def start_upload(files: list[str] | None, session: Session) -> tuple[Any, ...]:
+    def start_upload(paths: list[str] | None, session: Session) -> Updates:
         try:
-            check = h.validate_uploads([Path(f) for f in files or []], settings.upload_max_mb,
-                                       settings.upload_max_files)
+            check = validate_uploads([Path(f) for f in paths or []], settings.upload_max_mb,
+                                     settings.upload_max_files)
         except UploadRejected as exc:
-            return session, f"**Upload refused:** {h.md_text(str(exc))}", [], gr.Timer(active=False)
+            return {state: session, upload_status: f"**Upload refused:** {md_text(str(exc))}", upload_rows: [],
+                    timer: gr.Timer(active=False)}
         if not check.accepted:
             rows = [[name, "refused", reason] for name, reason in check.rejected]
-            return session, "**Nothing to ingest:** every file was refused (see below).", rows, gr.Timer(active=False)
-        staged = h.stage_uploads(check.accepted, index / "uploads")
+            return {state: session, upload_status: "**Nothing to ingest:** every file was refused (see below).",
+                    upload_rows: rows, timer: gr.Timer(active=False)}
+        staged = stage_uploads(check.accepted, index / "uploads")
         running = sum(1 for j in jobs.values() if not j.finished)
-        job = h.IngestJob(staged, check.rejected).start(bot, behind=running)
+        job = IngestJob(staged, check.rejected).start(bot, behind=running)
         jobs[job.id] = job
         session.job = job.id
-        return session, job.status(), job.rows(), gr.Timer(active=True)
+        return {state: session, upload_status: job.status(), upload_rows: job.rows(), timer: gr.Timer(active=True)}
 
-    def poll(session: Session) -> tuple[Any, ...]:
+    def poll(session: Session) -> Updates:
         job = jobs.get(session.job or "")
         if job is None:
-            return (gr.Timer(active=False), *(gr.skip(),) * 10)
+            return {timer: gr.Timer(active=False)}
         if not job.finished:
-            return (gr.skip(), job.status(), job.rows(), *(gr.skip(),) * 8)
+            return {upload_status: job.status(), upload_rows: job.rows()}
         jobs.pop(job.id, None)
-        return (gr.Timer(active=False), job.status(), job.rows(), *library_outputs())
+        return {timer: gr.Timer(active=False), upload_status: job.status(), upload_rows: job.rows(),
+                **library_outputs()}
 
-    def remove_docs(doc_ids: list[str] | None) -> tuple[Any, ...]:
+    def remove_docs(doc_ids: list[str] | None) -> Updates:
         if not doc_ids:
-            return ("Choose the documents to remove first.", *(gr.skip(),) * 8)
+            return {remove_status: "Choose the documents to remove first."}
         try:
             removed = bot.remove(list(doc_ids))
         except BriefbotError as exc:
-            return (f"**Not removed:** {h.md_text(str(exc))}", *(gr.skip(),) * 8)
+            return {remove_status: f"**Not removed:** {md_text(str(exc))}"}
         names = ", ".join(removed) or "nothing"
-        return (f"Removed from the index: {h.md_text(names)}.", *library_outputs())
+        return {remove_status: f"Removed from the index: {md_text(names)}.", **library_outputs()}
 
     # --- API ------------------------------------------------------------------------------------------------
     def ask_api(question: str, doc_types: list[str] | None = None, year_from: int | None = None,
@@ -326,7 +352,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
         if not question or not question.strip():
             raise gr.Error("question is empty")
         try:
-            answer = bot.ask(question, filters=h.filters_from_ui(doc_types, year_from, year_to, missions,
+            answer = bot.ask(question, filters=filters_from_ui(doc_types, year_from, year_to, missions,
                                                                  documents))
         except BriefbotError as exc:
             raise gr.Error(str(exc)) from exc
@@ -335,7 +361,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
     # --- layout ---------------------------------------------------------------------------------------------
     private: dict[str, Any] = {"api_visibility": "private"}
     with gr.Blocks(title="briefbot", analytics_enabled=False, delete_cache=(600, 3600)) as demo:
-        session = gr.State(Session())
+        state = gr.State(Session())
         gr.Markdown("## briefbot · cited answers from UN documents")
         with gr.Tabs():
             with gr.Tab("Chat", id="chat"), gr.Row():
@@ -345,9 +371,9 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
                                                      label="Document type", elem_id="f-types")
                         with gr.Row():
                             # Dropdowns, not number boxes: an empty number box is sent as 0, which is no year.
-                            year_from = gr.Dropdown([h.ANY_YEAR], value="", label="From year",
+                            year_from = gr.Dropdown([ANY_YEAR], value="", label="From year",
                                                     allow_custom_value=True, elem_id="f-from")
-                            year_to = gr.Dropdown([h.ANY_YEAR], value="", label="To year",
+                            year_to = gr.Dropdown([ANY_YEAR], value="", label="To year",
                                                   allow_custom_value=True, elem_id="f-to")
                         missions = gr.Dropdown([], multiselect=True, label="Mission or country",
                                                elem_id="f-missions")
@@ -386,10 +412,10 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
                                     buttons=["fullscreen"])
             with gr.Tab("Library", id="library", elem_id="library-tab"):
                 summary = gr.Markdown(elem_id="library-summary")
-                docs_df = gr.Dataframe(headers=h.LIBRARY_COLUMNS, interactive=False, show_search="search",
+                docs_df = gr.Dataframe(headers=LIBRARY_COLUMNS, interactive=False, show_search="search",
                                        wrap=True, max_height=520, elem_id="library-table", label="Documents",
                                        column_widths=["11%", "27%", "11%", "8%", "5%", "6%", "12%", "9%", "11%"])
-                failures_df = gr.Dataframe(headers=h.FAILURE_COLUMNS, interactive=False, label="Failed files",
+                failures_df = gr.Dataframe(headers=FAILURE_COLUMNS, interactive=False, label="Failed files",
                                            elem_id="failures-table", wrap=True)
                 refresh = gr.Button("Refresh", size="sm", elem_id="library-refresh")
                 with gr.Row(equal_height=True):
@@ -422,23 +448,24 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
         # --- events -----------------------------------------------------------------------------------------
         gr.api(ask_api, api_name="ask")  # the one public endpoint; registered first so it keeps its name
         filters = [doc_types, year_from, year_to, missions, documents]
-        chat_outputs = [chatbot, question, session, cards_title, cards, target, page, caption, export_file]
+        chat_outputs = [chatbot, question, state, cards_title, cards, target, page, caption, export_file]
         for trigger in (ask_btn.click, question.submit):
-            trigger(chat, [question, chatbot, session, *filters], chat_outputs, **private).then(
+            trigger(chat, [question, chatbot, state, *filters], chat_outputs, **private).then(
                 None, None, None, js=SHOW_NEWEST_JS)
-        chatbot.select(select_message, [session], [session, cards_title, cards, target], **private)
-        cards.click(show_card, [cards, session], [page, caption, session], **private)
-        clear.click(lambda: ([], "", "", [], []), None, filters, **private)
-        export_md.click(export_answer, [session], export_file, **private)
-        pdf_btn.click(export_pdf, [session], export_file, **private)
-        up.click(feedback_up, [session, comment], [fb_status, comment], concurrency_limit=None, **private)
-        down.click(feedback_down, [session, comment], [fb_status, comment], concurrency_limit=None, **private)
+        chatbot.select(select_message, [state], [state, cards_title, cards, target], **private)
+        cards.click(show_card, [cards, state], [page, caption, state], **private)
+        clear.click(lambda: {doc_types: [], year_from: "", year_to: "", missions: [], documents: []}, None,
+                    filters, **private)
+        export_md.click(export_answer, [state], export_file, **private)
+        pdf_btn.click(export_pdf, [state], export_file, **private)
+        up.click(feedback_up, [state, comment], [fb_status, comment], concurrency_limit=None, **private)
+        down.click(feedback_down, [state, comment], [fb_status, comment], concurrency_limit=None, **private)
         lib_outputs = [summary, docs_df, failures_df, missions, documents, year_from, year_to, to_remove]
         demo.load(library_outputs, None, lib_outputs, **private)
         refresh.click(library_outputs, None, lib_outputs, **private)
         remove_btn.click(remove_docs, [to_remove], [remove_status, *lib_outputs], **private)
-        upload_btn.click(start_upload, [files, session], [session, upload_status, upload_rows, timer], **private)
-        timer.tick(poll, [session], [timer, upload_status, upload_rows, *lib_outputs], concurrency_limit=None,
+        upload_btn.click(start_upload, [files, state], [state, upload_status, upload_rows, timer], **private)
+        timer.tick(poll, [state], [timer, upload_status, upload_rows, *lib_outputs], concurrency_limit=None,
                    show_progress="hidden", **private)
         fb_refresh.click(feedback_table, None, fb_df, **private)
         to_jsonl.click(export_jsonl_click, None, fb_export, **private)
@@ -447,7 +474,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: h.TempFiles | None = None
 
 
 # The private temp spaces of apps built in this process, removed by :func:`close`.
-_temp_spaces: list[h.TempFiles] = []
+_temp_spaces: list[TempFiles] = []
 
 
 class _GuardedApp(GradioApp):
@@ -472,7 +499,7 @@ def blocked_paths(index: Path, temp: Path) -> list[str]:
 
 def launch(demo: gr.Blocks, settings: Settings, prevent_thread_lock: bool = False, quiet: bool = False) -> str:
     """Serve ``demo`` as the settings say; returns the local URL. Refuses non-loopback binds without auth."""
-    h.check_bind(settings.host, settings.auth)
+    check_bind(settings.host, settings.auth)
     check_login(settings)
     demo.queue(default_concurrency_limit=CONCURRENCY, max_size=64)
     options = launch_options(settings)  # TLS files and the sign-in rate limiter
@@ -480,11 +507,11 @@ def launch(demo: gr.Blocks, settings: Settings, prevent_thread_lock: bool = Fals
     server_app = _GuardedApp(default_response_class=ORJSONResponse, **options.pop("app_kwargs", {}))
     server_app.allowed = allowed_hosts(settings.host, (settings.host_names or "").split(","))
     _, url, _ = demo.launch(
-        server_name=settings.host, server_port=settings.port, auth=h.parse_auth(settings.auth),
+        server_name=settings.host, server_port=settings.port, auth=parse_auth(settings.auth),
         auth_message="briefbot: sign in", share=False, inbrowser=False, prevent_thread_lock=prevent_thread_lock,
         quiet=quiet, ssr_mode=False, mcp_server=False, strict_cors=True, _app=server_app,
         # Nothing on disk is served except files the app returns; the index itself never is.
-        allowed_paths=[], blocked_paths=blocked_paths(Path(settings.index), h.temp_parent(settings)),
+        allowed_paths=[], blocked_paths=blocked_paths(Path(settings.index), temp_parent(settings)),
         # Twice the upload limit: larger bodies are cut off by the server, smaller ones get our clear message.
         max_file_size=f"{int(2 * settings.upload_max_mb)}mb",
         theme=THEME, css=CSS, **options)

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
-from .handlers import is_loopback, parse_auth
+from .serving import is_loopback, parse_auth
 
 if TYPE_CHECKING:
     from starlette.middleware import Middleware

@@ -22,7 +22,7 @@ from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from .handlers import is_loopback
+from .serving import is_loopback
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from ..errors import BriefbotError
 from ..mandates.model import Track, TrackEntry
 from ..mandates.render import to_csv, track_markdown, track_rows, trends_plot
 from ..service import Briefbot
-from .handlers import TempFiles
+from .serving import TempFiles
 
 TIMELINE_COLUMNS = ["Resolution", "Adopted", "Vote", "Action", "Until", "Stage", "Theme paragraphs", "Changes",
                     "Placed by"]

@@ -1,0 +1,210 @@
+"""Citations: page text access, content terms, sentence trimming, span selection, quote verification and the
+reference string. One home for what the answer engines, summaries and triage cards all need to cite a quote.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+from .models import Chunk, Citation, DocInfo, Hit, Span
+
+log = logging.getLogger(__name__)
+
+PageText = Callable[[str, int | None], str]
+
+_STOP = set("""a an and are as at be been but by can could did do does for from had has have how i in into is it
+its may might more most no not of on or our shall should so such than that the their them then there
+these they this those to was we were what when where which who whom whose why will with would about
+any all also between during under over per document documents un united nations say says said tell
+according report reports""".split())
+_HEADED_LEAD_LABEL = re.compile(r"^(?:[IVXL]{1,6}\.\s+[^\n]{0,80}?\s)?(?:\d{1,3}\.|\([a-z]{1,2}\)|\([ivx]{1,5}\))\s+")
+_TRAILING_LABEL = re.compile(r"\s+\d{1,3}\.$")
+MAX_QUOTE = 420
+_LEAD_LABEL = re.compile(r"^(?:\d{1,3}\.|\([a-z]{1,2}\)|\([ivx]{1,5}\))\s+")
+
+try:
+    import Stemmer
+
+    _stem: Callable[[str], str] = Stemmer.Stemmer("english").stemWord
+except ImportError:  # stemming only sharpens overlap; plain words still work
+    def _stem(word: str) -> str:
+        return word
+
+
+def paragraph_label(label: str) -> str:
+    """How a passage's label reads in a reference: ``para. 23``, or ``footnote 12`` for a footnote (``fn 12``)."""
+    if label.startswith("fn "):
+        return "footnote " + label[3:]
+    return f"para. {label}"
+
+
+def reference_parts(name: str, paragraph: str | None = None, page: int | None = None, page_end: int | None = None,
+                    no_page: str | None = None) -> list[str]:
+    """The pieces of a reference: ``["S/RES/2769 (2025)", "para. 23", "p. 6"]``; ``pp. 4-5`` over a page break,
+    ``no_page`` (e.g. "any page") in place of a missing page when given."""
+    parts = [name]
+    if paragraph:
+        parts.append(paragraph_label(paragraph))
+    if page is not None and page_end is not None and page_end != page:
+        parts.append(f"pp. {page}-{page_end}")
+    elif page is not None:
+        parts.append(f"p. {page}")
+    elif no_page:
+        parts.append(no_page)
+    return parts
+
+
+def reference(name: str, paragraph: str | None = None, page: int | None = None, page_end: int | None = None,
+              no_page: str | None = None) -> str:
+    """How every answer, card, export and report names a place: ``S/RES/2769 (2025), para. 23, p. 6``."""
+    return ", ".join(reference_parts(name, paragraph, page, page_end, no_page))
+
+
+def terms(text: str) -> set[str]:
+    """Content words (stemmed) and numbers."""
+    words = re.findall(r"[A-Za-z][A-Za-z']+|\d[\d,.]*\d|\d", text)
+    return {_stem(w.lower().strip("'")) if not w[0].isdigit() else w.replace(",", "")
+            for w in words if w.lower() not in _STOP and (len(w) > 2 or w[0].isdigit())}
+
+
+def quote_verbatim(citation: Mapping[str, Any], page_text: PageText) -> bool:
+    """True when a citation dict's quote (each page's part, for a quote over a page break) is on its page.
+
+    Dicts written before citations carried ``doc_id`` name the file only, which is the id of a PDF."""
+    document = citation.get("doc_id") or citation.get("document")
+    parts = citation.get("parts") or [{"page": citation.get("page"), "quote": citation.get("quote")}]
+    return bool(document) and all(p.get("quote") and str(p["quote"]) in page_text(str(document), p.get("page"))
+                                  for p in parts)
+
+
+def trim_sentence(text: str, a: int, b: int, headings: bool = False) -> tuple[int, int]:
+    """Drop a leading paragraph number ("18. ", "(c) ") and surrounding space from a quote.
+
+    ``headings``: the sentence comes from a whole document read in order (triage, summaries), where a section
+    heading may lead into the number ("III. Observations 18. ") or run into the next one ("Panel of Experts 17.");
+    both are cut, and a label that is all there is stays.
+    """
+    m = (_HEADED_LEAD_LABEL if headings else _LEAD_LABEL).match(text[a:b])
+    if m and (not headings or m.end() < b - a):
+        a += m.end()
+    if headings:
+        m = _TRAILING_LABEL.search(text, a, b)
+        if m and m.start() > a and is_heading(text[a:m.start()]):
+            b = m.start()
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def cite_sentence(hit: Hit, start: int, end: int, key: str, page_text: PageText) -> Citation | None:
+    """Map ``hit.chunk.text[start:end]`` back to its page(s) and paragraph; refuse any quote that is not verbatim
+    on its page. Shared by both engines, so LLM citations are located and verified exactly like extractive ones.
+
+    A sentence running over a page break is quoted whole: each page's part is verified on its own page, and the
+    citation spans both ("pp. 6-7").
+    """
+    chunk = hit.chunk
+    by_page: dict[int | None, tuple[Span, int, int]] = {}
+    for span, lo, hi in _runs(chunk, start, end):
+        if chunk.text[lo:hi].strip():
+            best = by_page.get(span.page)
+            if best is None or hi - lo > best[2] - best[1]:
+                by_page[span.page] = (span, lo, hi)
+    if not by_page:
+        return None
+    parts: list[Citation] = []
+    for span, lo, hi in by_page.values():
+        part = _cite_run(hit.doc, chunk, span, lo, hi, key, page_text)
+        if part is not None:
+            parts.append(part)
+    if len(parts) < 2:
+        # One page, or a part that is not verbatim: the longest verified part stands alone.
+        return max(parts, key=lambda c: len(c.quote), default=None)
+    first = parts[0]
+    first.parts = [(p.page, p.quote) for p in parts]
+    first.quote = " ".join(p.quote for p in parts)
+    first.page_end = parts[-1].page
+    return first
+
+
+def verified_citation(doc: DocInfo, span: Span, lo: int, quote: str, key: str, page_text: PageText) -> Citation | None:
+    """The Citation for ``quote``, found at chunk offset ``lo`` inside ``span``, if it is verbatim on its page.
+
+    The one place where a quote is checked against the page text, for answers, summaries and triage cards.
+    """
+    if not quote:
+        return None
+    page_start = span.start + (lo - span.at)
+    text = page_text(doc.doc_id, span.page)
+    if text[page_start:page_start + len(quote)] != quote:
+        found = text.find(quote)
+        if found < 0:
+            log.warning("quote not found on %s p.%s; dropped", doc.doc_id, span.page)
+            return None
+        page_start = found
+    return Citation(key=key, document=doc.file_name, doc_id=doc.doc_id, symbol=doc.symbol, page=span.page,
+                    paragraph=span.label, quote=quote, title=doc.title, doc_type=doc.doc_type, date=doc.date,
+                    start=page_start, end=page_start + len(quote))
+
+
+def is_heading(text: str) -> bool:
+    """A heading caught as a sentence: no closing punctuation and mostly capitalised words."""
+    if text.rstrip()[-1:] in ".;:,”\"')":
+        return False
+    words = [w for w in text.split() if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
+def cite_on_page(info: DocInfo, chunk: Chunk, start: int, end: int, page_text: PageText, key: str = "",
+                 focus: tuple[int, int] | None = None) -> Citation | None:
+    """A Citation for ``chunk.text[start:end]`` on one page, or None when it is not verbatim on that page.
+
+    A sentence running over a page break is quoted on the page that holds ``focus`` (the matched words) or most
+    of it; a very long sentence is cut to a window around ``focus`` at word boundaries (still a substring).
+    """
+    best: tuple[Span, int, int] | None = None
+    best_rank: tuple[bool, int] = (False, 0)
+    for span, lo, hi in _runs(chunk, start, end):
+        rank = (focus is not None and lo <= focus[0] < hi, hi - lo)
+        if best is None or rank > best_rank:
+            best, best_rank = (span, lo, hi), rank
+    if best is None:
+        return None
+    span, lo, hi = best
+    if hi - lo > MAX_QUOTE:
+        lo, hi = _window(chunk.text, lo, hi, focus)
+    return _cite_run(info, chunk, span, lo, hi, key, page_text)
+
+
+def _runs(chunk: Chunk, start: int, end: int) -> Iterator[tuple[Span, int, int]]:
+    """The part of ``chunk.text[start:end]`` in each span it touches: (span, lo, hi) in chunk offsets."""
+    for span in chunk.spans:
+        lo = max(start, span.at)
+        hi = min(end, span.at + (span.end - span.start))
+        if hi > lo:
+            yield span, lo, hi
+
+
+def _cite_run(doc: DocInfo, chunk: Chunk, span: Span, lo: int, hi: int, key: str,
+              page_text: PageText) -> Citation | None:
+    """The verified Citation of ``chunk.text[lo:hi]`` (inside ``span``) without its surrounding space."""
+    raw = chunk.text[lo:hi]
+    return verified_citation(doc, span, lo + len(raw) - len(raw.lstrip()), raw.strip(), key, page_text)
+
+
+def _window(text: str, lo: int, hi: int, focus: tuple[int, int] | None) -> tuple[int, int]:
+    centre = focus[0] if focus and lo <= focus[0] < hi else lo
+    a = max(lo, centre - MAX_QUOTE // 3)
+    b = min(hi, a + MAX_QUOTE)
+    if a > lo:
+        space = text.find(" ", a)
+        a = space + 1 if 0 <= space < b else a
+    if b < hi:
+        space = text.rfind(" ", a, b)
+        b = space if space > a else b
+    return a, b

@@ -1,0 +1,205 @@
+"""What the web app shows, without Gradio: citation cards, chat messages, filter choices, library rows.
+
+Everything here formats what the ``Briefbot`` service returns; nothing retrieves, ranks or prompts.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..cite import reference, reference_parts
+from ..errors import BriefbotError
+from ..models import DOC_TYPE_LABELS, Answer, Citation, DocInfo, Filters, Hit
+
+_PASSAGE_CHARS = 420  # a closest-passage card shows this much of the passage
+
+
+# --- citation cards -----------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class Card:
+    """One selectable card under an answer: a citation, or (for an abstention) one of the closest passages."""
+
+    key: str
+    doc_id: str
+    symbol: str | None
+    title: str | None
+    doc_type: str | None
+    date: str | None
+    page: int | None
+    paragraph: str | None
+    quote: str
+    passage: bool = False  # a closest passage, not a citation
+    start: int | None = None  # offset of the quote in the cleaned page text, when known
+
+    def reference(self) -> str:
+        return reference(self.symbol or self.doc_id, self.paragraph, self.page)
+
+
+def card_from_citation(c: Citation) -> Card:
+    return Card(key=c.key, doc_id=c.doc_id, symbol=c.symbol, title=c.title, doc_type=c.doc_type, date=c.date,
+                page=c.page, paragraph=c.paragraph, quote=c.quote, start=c.start)
+
+
+def card_from_hit(h: Hit) -> Card:
+    """A passage card quotes the part of the chunk printed on its first page (what the page view can show)."""
+    spans = h.chunk.spans
+    text = h.chunk.text
+    page = spans[0].page if spans else None
+    start = None
+    if spans:
+        on_page = [i for i, s in enumerate(spans) if s.page == page]
+        end_at = spans[on_page[-1] + 1].at if on_page[-1] + 1 < len(spans) else len(text)
+        text = text[spans[0].at:end_at]
+        start = spans[0].start
+    return Card(key=str(h.rank), doc_id=h.doc.doc_id, symbol=h.doc.symbol, title=h.doc.title,
+                doc_type=h.doc.doc_type, date=h.doc.date, page=page, paragraph=h.chunk.paragraph,
+                quote=text.strip(), passage=True, start=start)
+
+
+def cards_for(answer: Answer, closest: int = 5) -> list[Card]:
+    """Citations of an answer; for an abstention, the closest passages instead."""
+    if answer.citations:
+        return [card_from_citation(c) for c in answer.citations]
+    if answer.abstained:
+        return [card_from_hit(h) for h in answer.hits[:closest]]
+    return []
+
+
+def card_html(card: Card) -> str:
+    """A card as escaped HTML: reference line, title/type/date line, quote."""
+    e = html.escape
+    name, *place = reference_parts(card.symbol or card.doc_id, card.paragraph, card.page)
+    where = [f"<b>{e(name)}</b>"] + [e(p).replace(" ", "&nbsp;", 1) for p in place]
+    meta = [x for x in (card.title, DOC_TYPE_LABELS.get(card.doc_type or "", card.doc_type), card.date) if x]
+    quote = card.quote
+    if card.passage and len(quote) > _PASSAGE_CHARS:
+        quote = quote[:_PASSAGE_CHARS].rsplit(" ", 1)[0] + " …"
+    badge = "closest passage" if card.passage else "citation"
+    return (f'<div class="bb-card{" bb-passage" if card.passage else ""}">'
+            f'<div class="bb-ref"><span class="bb-key">[{e(card.key)}]</span> {" · ".join(where)}'
+            f' <span class="bb-badge">{badge}</span></div>'
+            f'<div class="bb-meta">{e(" · ".join(meta))}</div>'
+            f'<div class="bb-quote">“{e(quote)}”</div></div>')
+
+
+# Document text, questions and model output are shown as text: every character Markdown or HTML would read as
+# markup is escaped, so our own formatting (bold, notes) is the only markup in a message.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$:=^])")
+
+
+def md_text(text: str) -> str:
+    """``text`` as literal Markdown: HTML escaped, Markdown punctuation backslash-escaped (``http\\://`` is no
+    autolink, ``\\!\\[b\\]`` no image), line breaks kept."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    return "  \n".join(escaped.splitlines())
+
+
+# The extractive engine explains an abstention with its scores; the chat says it in words.
+_INTERNALS = re.compile(r"\s*\((?:confidence|score)[^)]*\)", re.IGNORECASE)
+
+
+def plain_abstention(text: str) -> str:
+    return _INTERNALS.sub("", text).strip()
+
+
+def answer_message(answer: Answer) -> str:
+    """The assistant's chat message for a finished answer: the answer, an abstention said plainly, notes."""
+    parts = []
+    if answer.abstained:
+        text = plain_abstention(answer.answer)
+        parts.append("**Not answered by the indexed documents.** " + md_text(text))
+        if answer.hits and "closest passages" not in text.lower():
+            parts.append("_The closest passages are listed below; none of them answers the question._")
+    else:
+        parts.append(md_text(answer.answer.strip()))
+    parts.extend(f"> **Note:** {md_text(note)}" for note in answer.notes)
+    return "\n\n".join(parts)
+
+
+# --- filters ------------------------------------------------------------------------------------------------
+ANY_YEAR = ("Any year", "")  # the year boxes' empty choice: no bound
+
+
+def _year(value: Any) -> int | None:
+    """A year box's value; empty means no bound, anything else must be a year."""
+    if value is None or str(value).strip() in ("", ANY_YEAR[0]):
+        return None
+    try:
+        year = int(float(str(value).strip()))
+    except ValueError:
+        year = 0
+    if not 1900 <= year <= 2200:
+        raise BriefbotError(f"{str(value)[:20]!r} is not a year", "pick a year from the list, or leave the box "
+                            "empty for no bound")
+    return year
+
+
+def year_choices(docs: list[DocInfo]) -> list[tuple[str, str]]:
+    """The years the indexed documents are dated, newest first, after the no-bound choice."""
+    years = sorted({d.year for d in docs if d.year}, reverse=True)
+    return [ANY_YEAR, *((str(y), str(y)) for y in years)]
+
+
+def filters_from_ui(doc_types: list[str] | None, year_from: Any, year_to: Any, missions: list[str] | None,
+                    doc_ids: list[str] | None) -> Filters | None:
+    """Filters from the form; empty year boxes mean no bound, a reversed range is read the way it was meant.
+
+    Raises BriefbotError (with its remedy) for a year box holding something that is not a year.
+    """
+    y0, y1 = _year(year_from), _year(year_to)
+    if y0 is not None and y1 is not None and y0 > y1:
+        y0, y1 = y1, y0
+    filters = Filters(doc_types=list(doc_types) if doc_types else None, year_from=y0, year_to=y1,
+                      missions=list(missions) if missions else None, doc_ids=list(doc_ids) if doc_ids else None)
+    return filters if filters.active() else None
+
+
+def mission_choices(docs: list[DocInfo]) -> list[str]:
+    return sorted({m for d in docs for m in d.missions})
+
+
+def document_choices(docs: list[DocInfo]) -> list[tuple[str, str]]:
+    return [(f"{d.symbol or d.file_name} — {(d.title or d.file_name)[:70]}", d.doc_id) for d in docs]
+
+
+# --- library ------------------------------------------------------------------------------------------------
+LIBRARY_COLUMNS = ["Symbol", "Title", "Type", "Date", "Pages", "Passages", "Health", "Missions", "File"]
+FAILURE_COLUMNS = ["File", "Reason", "When"]
+
+
+def health(d: DocInfo) -> str:
+    if d.pages and len(d.empty_pages) >= d.pages:
+        return "no text (scanned?)"
+    if d.empty_pages:
+        return f"{len(d.empty_pages)} page(s) without text"
+    if d.warnings:
+        return "warnings"
+    return "ok"
+
+
+def library_rows(docs: list[DocInfo]) -> list[list[Any]]:
+    """One row per document; health says which pages have no text and lists warnings (fewer, wider columns so
+    the table fits the page)."""
+    rows = []
+    for d in docs:
+        state = health(d)
+        if d.empty_pages:
+            state += f" (p. {', '.join(map(str, d.empty_pages[:12]))}{' …' if len(d.empty_pages) > 12 else ''})"
+        if d.warnings:
+            state += "; " + "; ".join(d.warnings)
+        rows.append([d.symbol or "?", d.title or "", DOC_TYPE_LABELS.get(d.doc_type, d.doc_type), d.date or "",
+                     d.pages, d.chunks, state, ", ".join(d.missions), d.file_name])
+    return rows
+
+
+def failure_rows(failures: list[dict[str, str]]) -> list[list[Any]]:
+    return [[f.get("file_name", ""), f.get("reason", ""), f.get("at", "")] for f in failures]
+
+
+def library_summary(docs: list[DocInfo], failures: list[dict[str, str]]) -> str:
+    unhealthy = sum(1 for d in docs if health(d) != "ok")
+    return (f"**{len(docs)}** documents · **{sum(d.chunks for d in docs)}** passages · "
+            f"**{unhealthy}** with warnings or pages without text · **{len(failures)}** files failed")
