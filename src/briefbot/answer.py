@@ -67,7 +67,10 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     if not hits:
         return _abstain(question, hits, "No indexed passage relates to this question.")
     q_terms = terms(question)
-    weights = idf(q_terms) if idf else {}
+    # A word no passage holds has the largest IDF the index gives: the scale of the rarest-missing-word feature,
+    # which would otherwise grow with the index (a 6-document index and the corpus are read by one model).
+    weights = idf(q_terms | {_UNSEEN}) if idf else {}
+    idf_ceiling = weights.pop(_UNSEEN, 1.0) or 1.0
 
     def weight(t: str) -> float:
         return weights.get(t, 1.0)
@@ -139,7 +142,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     if embed is not None and candidates and settings.sentence_model_k:
         _add_similarity(question, candidates, embed, settings.sentence_model_k)
     features = confidence_features(hits, candidates, q_terms, weight, bool(named_docs),
-                                   refs.named_any and not named_docs, question)
+                                   refs.named_any and not named_docs, question, idf_ceiling)
     # Threshold 0 never abstains: the model is not read (evals/fit_confidence.py collects features that way, also
     # while confidence.json still describes the previous feature set).
     confidence = CONFIDENCE.probability(features) if settings.abstain_threshold > 0 else 1.0
@@ -216,6 +219,7 @@ def _with_answering_sentence(question: str, cand: Candidate, q_terms: set[str]) 
 
 
 MAX_LEAD_CHARS = 700
+_UNSEEN = "\x00unseen"  # never a passage word: its IDF is the index's ceiling
 _LABEL_ONLY = re.compile(r"\s*(?:\d{1,3}\.?|\([a-z]{1,2}\)|\([ivx]{1,5}\))\s*")  # "28." split off as a "sentence"
 _ASKS_WHAT = re.compile(r"^\s*(?:what|which|who|where|how)\b", re.I)
 
@@ -254,13 +258,15 @@ FEATURES = ("dense", "overlap", "missing", "similarity", "lexical", "named", "na
 
 def confidence_features(hits: list[Hit], candidates: list[Candidate], q_terms: set[str],
                         weight: Callable[[str], float], named: bool, named_absent: bool,
-                        question: str = "") -> list[float]:
+                        question: str = "", idf_ceiling: float = 1.0) -> list[float]:
     """What the confidence model reads: the best passage's dense similarity, the best sentence's word coverage,
     the IDF share of question words no top passage holds, the best sentence's own similarity, whether BM25 found
     anything, whether the question named a document that was found, whether it named one that was not, and, for
     a question asking for a date, duration, amount of money or count of something, whether one of the best
-    sentences states one (a near miss holds the topic but not the figure: "how many tons of captagon"); then the
-    IDF share of question words the leading passage lacks, and the IDF of the rarest one it lacks."""
+    sentences states one (a near miss holds the topic but not the figure: "how many tons of captagon"); and the IDF
+    share of question words the leading passage lacks (a near miss finds the topic there but not the place, group
+    or commodity asked about: "Zamfara", "lithium", "mobile money") and the IDF of the rarest one it lacks, as a
+    share of ``idf_ceiling`` (the IDF of a word no passage holds)."""
     best_dense = max((h.dense_score or 0.0 for h in hits[:5]), default=0.0)
     best_overlap = max((c.overlap for c in candidates), default=0.0)
     best_sim = max((c.similarity for c in candidates), default=0.0)
@@ -270,14 +276,13 @@ def confidence_features(hits: list[Hit], candidates: list[Candidate], q_terms: s
     if typed:
         best = sorted(candidates, key=lambda c: -c.score)[:TYPE_CHECK_SENTENCES]
         found = float(any(type_found(typed, question, c.hit.chunk.text[c.start:c.end]) for c in best))
-    # The passage the answer would lead with: a near miss often finds the topic in it but not the place, group or
-    # commodity the question is about ("Zamfara", "lithium", "mobile money"); the rarest such word says most.
     lead = max(candidates, key=lambda c: c.score).hit if candidates else None
     seen = _passage_terms(lead) if lead else set()
     absent = [weight(t) for t in q_terms if t not in seen]
     total = sum(weight(t) for t in q_terms) or 1.0
     return [best_dense, best_overlap, _missing(q_terms, hits, weight), best_sim, lexical, float(named),
-            float(named_absent), float(bool(typed)), found, sum(absent) / total, max(absent, default=0.0)]
+            float(named_absent), float(bool(typed)), found, sum(absent) / total,
+            max(absent, default=0.0) / idf_ceiling]
 
 
 _MONEY_Q = re.compile(r"\b(?:cost|costs|price|prices|value|worth|paid|pay|earn|earned|revenue|revenues|ransom|"
