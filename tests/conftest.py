@@ -10,8 +10,11 @@ Use these from any test module (ingest, retrieval, web, triage, LLM):
 * ``sample_index`` -- ``(settings, report)`` for an index of ``ingest/samples`` built once per session with the
   real packaged embedding model and real embedded Chroma. Treat it as read-only (ask, retrieve, list); tests
   that add, replace or remove documents must build their own index with ``settings()``.
+* :func:`sample_indexes` -- the one factory of sample indexes: the samples are parsed and embedded once per
+  session; a variant (the LLM tests' index with a prompt-injection document, the web tests' writable index) is a
+  copy of that index plus its own files, so only those are embedded.
 
-The whole session runs offline (HF_HUB_OFFLINE, TRANSFORMERS_OFFLINE, no Chroma telemetry), and
+The whole session runs offline (``OFFLINE_ENV``, set here once for every module, helper and child process), and
 ``BRIEFBOT_CONFIG`` points at a file that does not exist, so a developer's ``briefbot.toml`` cannot change what
 the tests see. ``BRIEFBOT_*`` variables for other settings are left alone.
 """
@@ -19,7 +22,8 @@ the tests see. ``BRIEFBOT_*`` variables for other settings are left alone.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+import shutil
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +41,7 @@ OFFLINE_ENV = {
     "ANONYMIZED_TELEMETRY": "False",
     "ORT_DISABLE_TELEMETRY": "1",
     "TOKENIZERS_PARALLELISM": "false",
+    "GRADIO_ANALYTICS_ENABLED": "False",
 }
 
 # Set at import time as well: modules imported during collection (sentence-transformers, chromadb) read them once.
@@ -78,16 +83,61 @@ def settings(tmp_path: Path) -> SettingsFactory:
     return make
 
 
+class SampleIndexes:
+    """Indexes over ingest/samples for one session, each built on first use.
+
+    The samples are ingested once (about 190 passages: 10-30 s on two CPU cores); every variant is a copy of that
+    index folder with its own extra files ingested into it, so a variant costs the embedding of those files only.
+    """
+
+    def __init__(self, tmp_path_factory: pytest.TempPathFactory) -> None:
+        self._tmp = tmp_path_factory
+        self._base: tuple[Any, Any] | None = None
+        self._variants: dict[str, Any] = {}
+
+    def base(self) -> tuple[Any, Any]:
+        """``(settings, IngestReport)`` of the samples' own index: read-only for its users."""
+        if self._base is None:
+            from briefbot.config import Settings
+            from briefbot.ingest import ingest_paths
+
+            settings = Settings(index=self._tmp.mktemp("sample_index") / "index")
+            report = ingest_paths([SAMPLES], settings)
+            assert not report.failed, [(r.path, r.reason) for r in report.failed]
+            self._base = settings, report
+        return self._base
+
+    def variant(self, name: str, extra: Callable[[Path], Iterable[Path]] = lambda _folder: (),
+                **overrides: Any) -> Any:
+        """Settings of the index ``name``: the samples' index copied, plus the files ``extra(folder)`` writes
+        (or names); ``overrides`` are further settings (engine, host ...). The same name gives the same index."""
+        if name not in self._variants:
+            from briefbot.ingest import ingest_paths
+
+            base, _ = self.base()
+            root = self._tmp.mktemp(name)
+            shutil.copytree(base.index, root / "index")
+            settings = base.model_copy(update={"index": root / "index", **overrides})
+            files = list(extra(root))
+            if files:
+                report = ingest_paths(files, settings)
+                assert not report.failed, [(r.path, r.reason) for r in report.failed]
+            self._variants[name] = settings
+        return self._variants[name]
+
+
+_sample_indexes: dict[int, SampleIndexes] = {}
+
+
+def sample_indexes(tmp_path_factory: pytest.TempPathFactory) -> SampleIndexes:
+    """The session's :class:`SampleIndexes` (helpers that are not fixtures call this with ``tmp_path_factory``)."""
+    return _sample_indexes.setdefault(id(tmp_path_factory), SampleIndexes(tmp_path_factory))
+
+
 @pytest.fixture(scope="session")
 def sample_index(tmp_path_factory: pytest.TempPathFactory, _offline_env: None) -> tuple[Any, Any]:
     """``(settings, IngestReport)`` for ingest/samples, ingested once per session (real model, real Chroma).
 
-    Read-only for its users. About 190 passages are embedded, which takes 10-30 s on two CPU cores.
+    Read-only for its users.
     """
-    from briefbot.config import Settings
-    from briefbot.ingest import ingest_paths
-
-    root = tmp_path_factory.mktemp("sample_index")
-    settings = Settings(index=root / "index")
-    report = ingest_paths([SAMPLES], settings)
-    return settings, report
+    return sample_indexes(tmp_path_factory).base()

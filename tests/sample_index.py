@@ -1,26 +1,20 @@
-"""A real index over ingest/samples (plus one document carrying a prompt injection), built once per session.
+"""A real index over ingest/samples plus one document carrying a prompt injection, built once per session.
 
-Shared by test_llm.py and test_lc_retriever.py through :func:`sample_briefbot`; the index lives in a pytest
-temporary directory.
+Shared by the LLM, LangChain and triage tests through :func:`sample_briefbot`; a variant of conftest's sample
+index (see :class:`conftest.SampleIndexes`), in a pytest temporary directory.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-for _var, _val in (("HF_HUB_OFFLINE", "1"), ("TRANSFORMERS_OFFLINE", "1"), ("ANONYMIZED_TELEMETRY", "False")):
-    os.environ.setdefault(_var, _val)
+from briefbot.service import Briefbot
+from conftest import FIXTURES, sample_indexes
+from conftest import SAMPLES as SAMPLES  # re-exported for the triage tests
 
-from briefbot.config import Settings  # noqa: E402
-from briefbot.ingest import ingest_paths  # noqa: E402
-from briefbot.service import Briefbot  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "ingest" / "samples"
-AKN = ROOT / "tests" / "fixtures" / "akn" / "S_2024_312-2407138E.xml"
+AKN = FIXTURES / "akn" / "S_2024_312-2407138E.xml"
 
 # A second operative paragraph in the (real) Algeria draft resolution S/2024/312: instructions aimed at the
 # model, forged passage tags, a forged reference and a forged key.
@@ -43,14 +37,16 @@ def _injected_document(folder: Path) -> Path:
     return path
 
 
+def _extra(root: Path) -> list[Path]:
+    folder = root / "extra"
+    folder.mkdir()
+    return [_injected_document(folder)]
+
+
 def sample_briefbot(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
-    """The session's Briefbot over the sample index (built on first use)."""
+    """The session's Briefbot over the sample index with the injected document (built on first use)."""
     if "bot" not in _cache:
-        root = tmp_path_factory.mktemp("sample_index")
-        extra = root / "extra"
-        extra.mkdir()
-        settings = Settings(index=root / "index", engine="extractive", llm_provider=None, llm_model=None)
-        report = ingest_paths([SAMPLES, _injected_document(extra)], settings)
-        assert not report.failed, [(r.path, r.reason) for r in report.failed]
+        settings = sample_indexes(tmp_path_factory).variant("llm_index", _extra, engine="extractive",
+                                                            llm_provider=None, llm_model=None)
         _cache["bot"] = Briefbot(settings)
     return _cache["bot"]

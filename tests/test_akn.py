@@ -14,7 +14,8 @@ import pytest
 
 from briefbot.errors import DocumentError
 from briefbot.models import Document
-from briefbot.parse.akn import is_akn, iter_jsonl, parse_akn
+from briefbot.parse.akn import is_akn, parse_akn
+from briefbot.parse.bulk import iter_jsonl
 from briefbot.symbols import normalize_symbol, symbols_match
 
 FIXTURES = Path(__file__).parent / "fixtures" / "akn"

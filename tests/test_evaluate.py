@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from briefbot.errors import BriefbotError, ConfigError
-from briefbot.evalreport import rank_histogram, render_markdown
+from briefbot.evalreport import rank_histogram, render_markdown, write_report
 from briefbot.evaluate import (
     DatasetError,
     EvalRun,
@@ -25,7 +25,6 @@ from briefbot.evaluate import (
     percentile,
     run_eval,
     score_question,
-    write_report,
 )
 
 RES = "S_RES_2769_2025.pdf"

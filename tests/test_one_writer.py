@@ -39,7 +39,7 @@ def _free_port() -> int:
 
 
 def _env() -> dict[str, str]:
-    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False"}
+    env = dict(os.environ)  # conftest's offline environment
     env.pop("BRIEFBOT_CHROMA_HOST", None)
     env["NO_PROXY"] = ",".join(filter(None, ["127.0.0.1", "localhost", os.environ.get("NO_PROXY")]))
     return env

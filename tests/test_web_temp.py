@@ -87,7 +87,7 @@ def test_served_app_keeps_its_files_private_and_leaves_nothing(tmp_path_factory:
     system_tmp.mkdir()
     port = free_port()
     env = {**os.environ, "TMPDIR": str(system_tmp), "PYTHONPATH": str(ROOT / "src"),
-           "BRIEFBOT_CONFIG": str(tmp_path / "none.toml"), "GRADIO_ANALYTICS_ENABLED": "False"}
+           "BRIEFBOT_CONFIG": str(tmp_path / "none.toml")}
     env.pop("GRADIO_TEMP_DIR", None)
     server = subprocess.Popen([sys.executable, "-m", "briefbot.cli", "serve", "--index", str(index),
                                "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,

@@ -17,16 +17,11 @@ from typing import Any
 
 import pytest
 
-for _var, _val in (("HF_HUB_OFFLINE", "1"), ("TRANSFORMERS_OFFLINE", "1"), ("ANONYMIZED_TELEMETRY", "False"),
-                   ("GRADIO_ANALYTICS_ENABLED", "False")):
-    os.environ.setdefault(_var, _val)
+from briefbot.service import Briefbot
+from conftest import REPO as ROOT  # re-exported for the web tests
+from conftest import SAMPLES as SAMPLES
+from conftest import sample_indexes
 
-from briefbot.config import Settings  # noqa: E402
-from briefbot.ingest import ingest_paths  # noqa: E402
-from briefbot.service import Briefbot  # noqa: E402
-
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "ingest" / "samples"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 LIBYA_Q = "Until when did the Council extend the Panel of Experts on Libya?"
 LIBYA_QUOTE = "Decides to extend until 15 May 2026 the mandate of the Panel of Experts"
@@ -43,11 +38,9 @@ def free_port() -> int:
 def web_briefbot(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
     """The session's Briefbot over its own sample index (built on first use)."""
     if "bot" not in _cache:
-        root = tmp_path_factory.mktemp("web_index")
-        settings = Settings(index=root / "index", engine="extractive", llm_provider=None, llm_model=None,
-                            host="127.0.0.1", auth=None, port=free_port())
-        report = ingest_paths([SAMPLES], settings)
-        assert not report.failed, [(r.path, r.reason) for r in report.failed]
+        settings = sample_indexes(tmp_path_factory).variant("web_index", engine="extractive", llm_provider=None,
+                                                            llm_model=None, host="127.0.0.1", auth=None,
+                                                            port=free_port())
         _cache["bot"] = Briefbot(settings)
     bot: Briefbot = _cache["bot"]
     return bot

@@ -23,7 +23,9 @@ from .chunk import split_sentences
 from .cite import PageText, cite_sentence, terms, trim_sentence
 from .config import Settings
 from .models import Answer, Citation, Hit
+from .parse.gazetteer import MONTHS as _MONTHS
 from .refs import References, doc_places, parse_references, question_years, year_fits
+from .refs import label_key as _label_key
 
 log = logging.getLogger(__name__)
 
@@ -235,10 +237,6 @@ def _cited_first(hits: list[Hit], cited: list[Hit]) -> list[Hit]:
     return out
 
 
-def _label_key(label: str | None) -> str:
-    return re.sub(r"[\s()]", "", label or "").lower()
-
-
 def _add_similarity(question: str, candidates: list[Candidate], embed: Embed, k: int) -> None:
     """Score the leading sentences alone against the question with the packaged model: a paraphrase shares few
     words with its answer but sits close to it in meaning, and a passage's best sentence is not its average."""
@@ -389,7 +387,6 @@ def _latest_first(chosen: list[Candidate], refs: References,
     return [latest] + [c for c in chosen if c is not latest], older
 
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE = rf"\b(?:\d{{1,2}} (?:{_MONTHS}) \d{{4}}|(?:{_MONTHS}) \d{{4}})\b"
 _WHEN_Q = re.compile(r"\b(?:when|until when|what date|which date|by when|deadline|date)\b", re.I)
 _HOW_LONG_Q = re.compile(r"\bhow long\b|\bfor how many (?:months|years)\b|\bperiod\b", re.I)

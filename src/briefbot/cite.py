@@ -34,35 +34,6 @@ except ImportError:  # stemming only sharpens overlap; plain words still work
         return word
 
 
-def paragraph_label(label: str) -> str:
-    """How a passage's label reads in a reference: ``para. 23``, or ``footnote 12`` for a footnote (``fn 12``)."""
-    if label.startswith("fn "):
-        return "footnote " + label[3:]
-    return f"para. {label}"
-
-
-def reference_parts(name: str, paragraph: str | None = None, page: int | None = None, page_end: int | None = None,
-                    no_page: str | None = None) -> list[str]:
-    """The pieces of a reference: ``["S/RES/2769 (2025)", "para. 23", "p. 6"]``; ``pp. 4-5`` over a page break,
-    ``no_page`` (e.g. "any page") in place of a missing page when given."""
-    parts = [name]
-    if paragraph:
-        parts.append(paragraph_label(paragraph))
-    if page is not None and page_end is not None and page_end != page:
-        parts.append(f"pp. {page}-{page_end}")
-    elif page is not None:
-        parts.append(f"p. {page}")
-    elif no_page:
-        parts.append(no_page)
-    return parts
-
-
-def reference(name: str, paragraph: str | None = None, page: int | None = None, page_end: int | None = None,
-              no_page: str | None = None) -> str:
-    """How every answer, card, export and report names a place: ``S/RES/2769 (2025), para. 23, p. 6``."""
-    return ", ".join(reference_parts(name, paragraph, page, page_end, no_page))
-
-
 def terms(text: str) -> set[str]:
     """Content words (stemmed) and numbers."""
     words = re.findall(r"[A-Za-z][A-Za-z']+|\d[\d,.]*\d|\d", text)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+import typer.core
 from rich.console import Console
+from rich.text import Text
 
 from .errors import BriefbotError
 
@@ -21,12 +24,53 @@ if TYPE_CHECKING:
 # Imports are lazy: `briefbot --help` must not pay for pydantic-settings, chromadb, numpy or the model, and each
 # command imports only what it uses (rich.table, rich.progress, the service ...).
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="briefbot: cited answers, triage and evaluation over UN documents.")
 out, err = Console(soft_wrap=True), Console(stderr=True, soft_wrap=True)  # piped output: one line per message
+
+
+class _Commands(typer.core.TyperGroup):
+    """Every command's BriefbotError becomes one line on stderr ("error: what; remedy") and exit status 2."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BriefbotError as exc:
+            err.print(Text.assemble(("error:", "red"), f" {exc}"), highlight=False)
+            raise typer.Exit(2) from None
+
+
+app = typer.Typer(cls=_Commands, add_completion=False, no_args_is_help=True,
+                  help="briefbot: cited answers, triage and evaluation over UN documents.")
 
 IndexOpt = Annotated[Path | None, typer.Option("--index", help="Index directory (default: settings/BRIEFBOT_INDEX).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
+
+
+class EngineChoice(StrEnum):
+    """Answer engines (models.Engine)."""
+
+    extractive = "extractive"
+    llm = "llm"
+
+
+class DocTypeChoice(StrEnum):
+    """Document types (models.DOC_TYPES)."""
+
+    resolution = "resolution"
+    sg_report = "sg_report"
+    panel_report = "panel_report"
+    letter = "letter"
+    other = "other"
+
+
+class SplitChoice(StrEnum):
+    """Halves of the gold set (evaldata)."""
+
+    dev = "dev"
+    test = "test"
+    all = "all"
+
+
+EngineOpt = Annotated[EngineChoice | None, typer.Option("--engine", help="Answer engine.")]
 
 
 def _settings(**overrides: Any) -> Settings:
@@ -46,11 +90,6 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log prog
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
-def _fail(exc: BriefbotError) -> None:
-    err.print(f"[red]error:[/red] {exc}", highlight=False)
-    raise typer.Exit(2)
-
-
 def _progress(json_mode: bool) -> Progress:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -67,20 +106,16 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="PDF/XML files or fo
                               ] = False,
            as_json: JsonOpt = False) -> None:
     """Parse, chunk, embed and index documents; unchanged files are skipped."""
-    from .ingest import ingest_paths
+    from .service import open_briefbot
 
-    try:
-        settings = _settings(index=index)
-        with _progress(as_json) as bar:
-            task = bar.add_task("ingest", total=None)
+    bot = open_briefbot(_settings(index=index), create=True)
+    with _progress(as_json) as bar:
+        task = bar.add_task("ingest", total=None)
 
-            def tick(done: int, total: int, message: str) -> None:
-                bar.update(task, completed=done, total=total, description=message[:60])
+        def tick(done: int, total: int, message: str) -> None:
+            bar.update(task, completed=done, total=total, description=message[:60])
 
-            report = ingest_paths(paths, settings, progress=tick, replace=replace)
-    except BriefbotError as exc:
-        _fail(exc)
-        return
+        report = bot.ingest(paths, progress=tick, replace=replace)
     if as_json:
         out.print_json(json.dumps({"results": [r.__dict__ if not hasattr(r, "__slots__") else
                                                {k: getattr(r, k) for k in r.__slots__} for r in report.results],
@@ -111,15 +146,10 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="PDF/XML files or fo
 @app.command()
 def library(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
     """List indexed documents with their health (pages without text, failures)."""
-    from .store import open_store
+    from .service import open_briefbot
 
-    try:
-        store = open_store(_settings(index=index))
-        docs = store.documents()
-        failures = store.failures()
-    except BriefbotError as exc:
-        _fail(exc)
-        return
+    bot = open_briefbot(_settings(index=index))
+    docs, failures = bot.library(), bot.failures()
     if as_json:
         out.print_json(json.dumps({"documents": [d.to_dict() for d in docs], "failures": failures}))
         return
@@ -139,66 +169,53 @@ def library(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
 @app.command()
 def remove(docs: Annotated[list[str], typer.Argument(help="File names or symbols of indexed documents.")],
            index: IndexOpt = None) -> None:
-    """Drop documents from the index."""
-    from .ingest import remove_documents
+    """Drop documents from the index (under its writer lock, like ingest)."""
+    from .service import open_briefbot
 
-    try:
-        removed = remove_documents(docs, _settings(index=index))
-    except BriefbotError as exc:
-        _fail(exc)
-        return
-    for r in removed:
+    for r in open_briefbot(_settings(index=index)).remove(docs):
         out.print(f"removed {r}")
 
 
-def _filters(doc_type: list[str] | None, year_from: int | None, year_to: int | None, symbol: list[str] | None,
-             mission: list[str] | None) -> Any:
-    from .models import DOC_TYPES, Filters
+def _filters(doc_type: list[DocTypeChoice] | None, year_from: int | None, year_to: int | None,
+             symbol: list[str] | None, mission: list[str] | None) -> Any:
+    from .models import Filters
 
-    for t in doc_type or []:
-        if t not in DOC_TYPES:
-            raise BriefbotError(f"unknown document type {t!r}", f"use one of {', '.join(DOC_TYPES)}")
-    return Filters(doc_types=doc_type or None, year_from=year_from, year_to=year_to, symbols=symbol or None,
-                   missions=mission or None)
+    return Filters(doc_types=[t.value for t in doc_type] if doc_type else None, year_from=year_from,
+                   year_to=year_to, symbols=symbol or None, missions=mission or None)
 
 
 @app.command()
 def ask(question: Annotated[str | None, typer.Argument(help="The question (omit with --batch).")] = None,
         index: IndexOpt = None,
         k: Annotated[int | None, typer.Option("--k", help="Passages to retrieve (at least 10 are returned).")] = None,
-        doc_type: Annotated[list[str] | None, typer.Option("--type", help="Restrict to a document type "
-                            "(resolution, sg_report, panel_report, letter, other); repeatable.")] = None,
+        doc_type: Annotated[list[DocTypeChoice] | None, typer.Option("--type", help="Restrict to a document "
+                            "type; repeatable.")] = None,
         year_from: Annotated[int | None, typer.Option("--year-from")] = None,
         year_to: Annotated[int | None, typer.Option("--year-to")] = None,
         symbol: Annotated[list[str] | None, typer.Option("--symbol", help="Restrict to a UN symbol; repeatable.")
                           ] = None,
         mission: Annotated[list[str] | None, typer.Option("--mission", help="Restrict to a mission or country.")
                            ] = None,
-        engine: Annotated[str | None, typer.Option("--engine", help="extractive or llm.")] = None,
+        engine: EngineOpt = None,
         batch: Annotated[Path | None, typer.Option("--batch", help="JSONL file of {id, question} objects.")] = None,
         as_json: JsonOpt = False) -> None:
     """Answer a question with cited passages (or say the documents do not answer it)."""
     from .embed import embedder_for
 
-    try:
-        settings = _settings(index=index, k=k)
-        # The model loads on another core while the index and its libraries are opened.
-        embedder_for(settings).warm()
-        from .service import open_briefbot
+    settings = _settings(index=index, k=k)
+    # The model loads on another core while the index and its libraries are opened.
+    embedder_for(settings).warm()
+    from .service import open_briefbot
 
-        if engine not in (None, "extractive", "llm"):
-            raise BriefbotError(f"unknown engine {engine!r}", "use extractive or llm")
-        filters = _filters(doc_type, year_from, year_to, symbol, mission)
-        bot = open_briefbot(settings)
-        if batch is not None:
-            _ask_batch(bot, batch, filters, engine)
-            return
-        if not question or not question.strip():
-            raise BriefbotError("no question given", "pass a question or --batch FILE.jsonl")
-        answer = bot.ask(question, k=settings.k, filters=filters, engine=engine)
-    except BriefbotError as exc:
-        _fail(exc)
+    filters = _filters(doc_type, year_from, year_to, symbol, mission)
+    bot = open_briefbot(settings)
+    chosen = engine.value if engine else None
+    if batch is not None:
+        _ask_batch(bot, batch, filters, chosen)
         return
+    if not question or not question.strip():
+        raise BriefbotError("no question given", "pass a question or --batch FILE.jsonl")
+    answer = bot.ask(question, k=settings.k, filters=filters, engine=chosen)
     if as_json:
         sys.stdout.write(json.dumps(answer.to_dict(), ensure_ascii=False) + "\n")
         return
@@ -206,7 +223,7 @@ def ask(question: Annotated[str | None, typer.Argument(help="The question (omit 
     for note in answer.notes:
         out.print(f"[yellow]note:[/yellow] {note}", highlight=False)
     if answer.abstained:
-        from .cite import reference
+        from .models import reference
 
         out.print("\n[bold]Closest passages[/bold]")
         for h in answer.hits[:5]:
@@ -242,12 +259,12 @@ def eval_cmd(dataset: Annotated[Path, typer.Option("--dataset", help="Gold quest
              index: IndexOpt = None,
              out_dir: Annotated[Path | None, typer.Option("--out", help="Report directory.")] = Path("evals/out"),
              compare: Annotated[list[str] | None, typer.Option("--compare", help="Configuration to run: hybrid, "
-                                "dense, lexical, weighted, or NAME:key=value,...; repeatable.")] = None,
+                                "rrf, dense, lexical, or NAME:key=value,...; repeatable.")] = None,
              limit: Annotated[int | None, typer.Option("--limit", help="Only the first N questions.")] = None,
              mandates: Annotated[bool, typer.Option("--mandates", help="Score the mandate tracker on gold facts "
                                                     "(e.g. evals/mandates.jsonl) instead.")] = False,
-             split: Annotated[str, typer.Option("--split", help="Gold-set half: dev (tune on it), test (report "
-                                                "only) or all.")] = "all",
+             split: Annotated[SplitChoice, typer.Option("--split", help="Gold-set half: dev (tune on it), test "
+                                                        "(report only) or all.")] = SplitChoice.all,
              as_json: JsonOpt = False) -> None:
     """Score retrieval and citations on gold questions; writes Markdown, JSON and PNG plots."""
     if mandates:
@@ -258,19 +275,15 @@ def eval_cmd(dataset: Annotated[Path, typer.Option("--dataset", help="Gold quest
     from .evalrun import evaluate_configs
     from .evaluate import compare as compare_runs
 
-    try:
-        with _progress(as_json) as bar:
-            tasks: dict[str, Any] = {}
+    with _progress(as_json) as bar:
+        tasks: dict[str, Any] = {}
 
-            def tick(name: str, done: int, total: int) -> None:
-                if name not in tasks:
-                    tasks[name] = bar.add_task(name, total=total)
-                bar.update(tasks[name], completed=done)
+        def tick(name: str, done: int, total: int) -> None:
+            if name not in tasks:
+                tasks[name] = bar.add_task(name, total=total)
+            bar.update(tasks[name], completed=done)
 
-            runs = evaluate_configs(dataset, _settings(index=index), compare or [], out_dir, tick, limit, split)
-    except BriefbotError as exc:
-        _fail(exc)
-        return
+        runs = evaluate_configs(dataset, _settings(index=index), compare or [], out_dir, tick, limit, split.value)
     table = compare_runs(runs)
     if as_json:
         out.print_json(json.dumps(table.to_dict()))
@@ -315,11 +328,8 @@ def serve(index: IndexOpt = None,
     """Start the web chat: streamed cited answers, page views, library, uploads, feedback."""
     from .web import serve as serve_web
 
-    try:
-        serve_web(_settings(index=index, host=host, port=port, auth=auth, tls_certfile=tls_cert, tls_keyfile=tls_key),
-                  on_ready=lambda url: out.print(f"briefbot web chat: {url}  (Ctrl+C to stop)", highlight=False))
-    except BriefbotError as exc:
-        _fail(exc)
+    serve_web(_settings(index=index, host=host, port=port, auth=auth, tls_certfile=tls_cert, tls_keyfile=tls_key),
+              on_ready=lambda url: out.print(f"briefbot web chat: {url}  (Ctrl+C to stop)", highlight=False))
 
 
 # --- triage and summaries ---------------------------------------------------------------------------------------
@@ -332,23 +342,20 @@ def triage(paths: Annotated[list[Path] | None, typer.Argument(help="PDF/XML file
            force: Annotated[bool, typer.Option("--force", help="Triage again documents already triaged.")] = False,
            as_json: JsonOpt = False) -> None:
     """Triage new documents: a cited card and summary each, an index by priority and a dated digest."""
+    from .layout import IndexLayout
     from .triage_run import run_triage
 
-    try:
-        settings = _settings(index=index)
-        target = out_dir or Path(settings.index) / "triage"
-        with _progress(as_json) as bar:
-            tasks: dict[str, Any] = {}
+    settings = _settings(index=index)
+    target = out_dir or IndexLayout.of(settings).triage
+    with _progress(as_json) as bar:
+        tasks: dict[str, Any] = {}
 
-            def tick(phase: str, done: int, total: int, message: str) -> None:
-                if phase not in tasks:
-                    tasks[phase] = bar.add_task(phase, total=total or None)
-                bar.update(tasks[phase], completed=done, total=total or None, description=f"{phase} {message[:50]}")
+        def tick(phase: str, done: int, total: int, message: str) -> None:
+            if phase not in tasks:
+                tasks[phase] = bar.add_task(phase, total=total or None)
+            bar.update(tasks[phase], completed=done, total=total or None, description=f"{phase} {message[:50]}")
 
-            report = run_triage(paths or [settings.inbox], settings, target, force=force, progress=tick)
-    except BriefbotError as exc:
-        _fail(exc)
-        return
+        report = run_triage(paths or [settings.inbox], settings, target, force=force, progress=tick)
     if as_json:
         sys.stdout.write(json.dumps({"out": str(report.out_dir), "did_work": report.did_work,
                                      "counts": report.counts(), "seconds": round(report.seconds, 2),
@@ -386,33 +393,23 @@ def triage(paths: Annotated[list[Path] | None, typer.Argument(help="PDF/XML file
 def summarise(doc: Annotated[str, typer.Argument(help="An indexed document (file name or symbol), or a PDF/XML "
                                                  "file, which is ingested first.")],
               index: IndexOpt = None,
-              engine: Annotated[str | None, typer.Option("--engine", help="extractive or llm.")] = None,
+              engine: EngineOpt = None,
               as_json: JsonOpt = False) -> None:
     """A short summary of one document, every sentence quoted and cited with page and paragraph."""
-    from .store import open_store
-    from .summarise import summarise_document
-    from .taxonomy import load_taxonomy
+    from .service import open_briefbot
 
-    try:
-        if engine not in (None, "extractive", "llm"):
-            raise BriefbotError(f"unknown engine {engine!r}", "use extractive or llm")
-        settings = _settings(index=index, engine=engine)
-        path = Path(doc)
-        if path.is_file():
-            from .service import open_briefbot
-
-            bot = open_briefbot(settings, create=True)
-            result = bot.ingest([path]).results[0]
-            if result.failed or result.doc_id is None:
-                raise BriefbotError(f"cannot read {path.name}: {result.reason}", "check the file")
-            store, info = bot.store, bot.store.document(result.doc_id)
-        else:
-            store = open_store(settings)
-            info = store.document(doc)
-        summary = summarise_document(store, info, settings, load_taxonomy(settings.themes_file))
-    except BriefbotError as exc:
-        _fail(exc)
-        return
+    settings = _settings(index=index, engine=engine.value if engine else None)
+    path = Path(doc)
+    if path.is_file():
+        bot = open_briefbot(settings, create=True)
+        result = bot.ingest([path]).results[0]
+        if result.failed or result.doc_id is None:
+            raise BriefbotError(f"cannot read {path.name}: {result.reason}", "check the file")
+        info = bot.document(result.doc_id)
+    else:
+        bot = open_briefbot(settings)
+        info = bot.document(doc)
+    summary = bot.summarise(info)
     if as_json:
         sys.stdout.write(json.dumps(summary.to_dict(), ensure_ascii=False) + "\n")
         return

@@ -17,7 +17,6 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from briefbot.cite import reference
 from briefbot.evaluate import (
     K_MAX,
     METRICS,
@@ -27,6 +26,7 @@ from briefbot.evaluate import (
     compare,
     format_value,
 )
+from briefbot.models import reference
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Run the gold set against one or more briefbot configurations and write the report.
 
-A configuration is a preset name (``hybrid``, ``dense``, ``lexical``, ``weighted``) or ``name:key=value,...``
+A configuration is a preset name (``hybrid``, ``rrf``, ``dense``, ``lexical``) or ``name:key=value,...``
 of Settings overrides (``rrf30:rrf_k=30``, ``small:chunk_max_tokens=128``). Settings that shape the index
 (chunking, model) select another collection, which must have been ingested with the same settings.
 """
@@ -16,16 +16,19 @@ from .cite import quote_verbatim
 from .config import Settings
 from .errors import ConfigError, IndexMissingError
 from .evaldata import select_split
-from .evaluate import EvalRun, load_dataset, run_eval, write_report
+from .evalreport import write_report
+from .evaluate import EvalRun, load_dataset, run_eval
 from .service import Briefbot
 
 log = logging.getLogger(__name__)
 
+# Named for what they run. "hybrid" is both retrievers with the configured fusion (weighted by default); a
+# "weighted" preset was that same configuration again under a second name.
 PRESETS: dict[str, dict[str, Any]] = {
-    "hybrid": {},
+    "hybrid": {"retrieval": "hybrid"},
+    "rrf": {"retrieval": "hybrid", "fusion": "rrf"},
     "dense": {"retrieval": "dense"},
     "lexical": {"retrieval": "lexical"},
-    "weighted": {"fusion": "weighted"},
 }
 
 

@@ -18,7 +18,6 @@ import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
 from briefbot.errors import ConfigError
@@ -37,7 +36,6 @@ __all__ = [
     "KINDS", "METRICS", "Comparison", "DatasetError", "EvalRun", "Expected", "Question", "QuestionResult",
     "aggregate", "compare", "fact_in_text", "load_dataset", "normalize_paragraph", "page_match",
     "paragraph_match", "parse_dataset", "parse_question", "percentile", "run_eval", "score_question",
-    "write_report",
 ]
 
 log = logging.getLogger(__name__)
@@ -422,9 +420,3 @@ def compare(runs: Sequence[EvalRun]) -> Comparison:
     metrics = list(METRICS)
     return Comparison(names, metrics, {m: {n: overall[n][m] for n in names} for m in metrics})
 
-
-def write_report(runs: Sequence[EvalRun], out_dir: Path) -> list[Path]:
-    """Write report.md, report.json and PNG plots into ``out_dir``; see :mod:`briefbot.evalreport`."""
-    from briefbot.evalreport import write_report as _write
-
-    return _write(runs, out_dir)

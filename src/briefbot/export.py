@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from .cite import reference
-from .models import DOC_TYPE_LABELS, Answer
+from .models import DOC_TYPE_LABELS, Answer, reference
 
 _CLOSEST = 5
 

@@ -17,12 +17,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from .cite import reference
-from .models import Answer
+from .layout import IndexLayout
+from .models import Answer, reference
 
 log = logging.getLogger(__name__)
 
-FEEDBACK_FILE = "feedback.jsonl"
 Rating = Literal["up", "down"]
 CSV_COLUMNS = ("timestamp", "rating", "comment", "question", "answer", "abstained", "engine", "citations",
                "citations_json")
@@ -32,7 +31,7 @@ _write_lock = threading.Lock()
 
 
 def feedback_path(index: Path) -> Path:
-    return Path(index) / FEEDBACK_FILE
+    return IndexLayout(Path(index)).feedback
 
 
 def make_record(answer: Answer, rating: Rating, comment: str = "", now: datetime | None = None,

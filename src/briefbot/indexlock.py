@@ -28,10 +28,10 @@ from typing import Any
 
 from .config import Settings
 from .errors import IndexBusy
+from .layout import IndexLayout
 
 log = logging.getLogger(__name__)
 
-_LOCK_NAME = "serve.lock"
 _held: dict[Path, ServeClaim] = {}  # index roots this process serves
 _held_lock = threading.Lock()
 
@@ -42,9 +42,9 @@ except ImportError:  # not POSIX: no cross-process protection (documented)
 
 
 def _lock_path(settings: Settings) -> Path:
-    root = Path(settings.index).resolve()
-    root.mkdir(parents=True, exist_ok=True)
-    return root / _LOCK_NAME
+    layout = IndexLayout(Path(settings.index).resolve())
+    layout.root.mkdir(parents=True, exist_ok=True)
+    return layout.serve_lock
 
 
 def _mode(settings: Settings) -> dict[str, Any]:

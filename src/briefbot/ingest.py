@@ -352,7 +352,7 @@ def _parsed(todo: list[Path], settings: Settings, done: threading.Event) -> Gene
 def _records(path: Path, store: Store, known: dict[str, tuple[str, str | None]]) -> Iterator[ParseOutcome]:
     """Bulk JSONL records as parse outcomes; records already indexed unchanged (or as XML files) are skipped."""
     from .errors import DocumentError
-    from .parse.akn import iter_jsonl
+    from .parse.bulk import iter_jsonl
 
     have_xml = {d.symbol for d in store.documents() if d.source == "bulk" and d.file_name.endswith(".xml")}
     bad: list[tuple[int, str]] = []
@@ -377,7 +377,7 @@ def _run(outcomes: Iterator[ParseOutcome], total: int, settings: Settings, store
          known: dict[str, tuple[str, str | None]], report: IngestReport, progress: Progress | None,
          plan: _Plan, parsing_done: threading.Event | None = None) -> None:
     count = token_counter(embedder.path)
-    cache = EmbeddingCache(Path(settings.index) / "embeddings.sqlite", embedder.name) if settings.embedding_cache \
+    cache = EmbeddingCache(store.layout.embedding_cache, embedder.name) if settings.embedding_cache \
         else None
     pending: list[tuple[Document, list[Chunk], FileResult]] = []
     new_texts: dict[str, Chunk] = {}

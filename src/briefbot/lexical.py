@@ -48,7 +48,7 @@ def _tokenize(texts: list[str]) -> list[list[str]]:
 class LexicalIndex:
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.dir = Path(store.dir) / "lexical"
+        self.dir = store.layout.lexical
         self._lock = threading.Lock()
         self._retriever: bm25s.BM25 | None = None
         self._ids: list[str] = []

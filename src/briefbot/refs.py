@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from .models import DocInfo
-from .parse.meta import COUNTRIES, MISSIONS
+from .parse.gazetteer import COUNTRIES, COUNTRY_ADJECTIVES, MISSION_COUNTRY, MISSIONS
 from .symbols import find_symbols, resolution_number, symbols_match
 
 _PARA = re.compile(
@@ -23,22 +23,10 @@ _TYPE_WORDS = {
     "resolution": re.compile(r"\bresolution\b", re.I),
     "letter": re.compile(r"\bletter\b|\bnote verbale\b", re.I),
 }
-_ADJECTIVES = {"Libyan": "Libya", "Haitian": "Haiti", "Malian": "Mali", "Somali": "Somalia", "Sudanese": "Sudan",
-               "Afghan": "Afghanistan", "Yemeni": "Yemen", "Congolese": "Democratic Republic of the Congo",
-               "DRC": "Democratic Republic of the Congo", "CAR": "Central African Republic", "Syrian":
-               "Syrian Arab Republic", "Iraqi": "Iraq", "Colombian": "Colombia", "Lebanese": "Lebanon",
-               "Congo": "Democratic Republic of the Congo"}
 
-
-# The country a mission works in: a resolution on MONUSCO is about the Democratic Republic of the Congo even
-# when it names the country fewer times than find_missions needs.
-MISSION_COUNTRY = {"MINUSCA": "Central African Republic", "MONUSCO": "Democratic Republic of the Congo",
-                   "UNMISS": "South Sudan", "UNSMIL": "Libya", "BINUH": "Haiti", "UNAMA": "Afghanistan",
-                   "MINUSMA": "Mali", "UNMHA": "Yemen", "UNSOM": "Somalia", "UNTMIS": "Somalia", "UNIFIL": "Lebanon",
-                   "UNFICYP": "Cyprus", "UNMIK": "Kosovo", "UNAMI": "Iraq", "UNVMC": "Colombia", "UNITAMS": "Sudan",
-                   "ATMIS": "Somalia", "AUSSOM": "Somalia", "UNSOS": "Somalia", "MINURSO": "Western Sahara",
-                   "UNIOGBIS": "Guinea-Bissau", "BINUCA": "Central African Republic", "MINUSTAH": "Haiti",
-                   "MINUJUSTH": "Haiti", "UNDOF": "Syrian Arab Republic"}
+def label_key(label: str | None) -> str:
+    """A paragraph label as compared: ``"7 (c)"``, ``"7(c)"`` and ``"7 (C)"`` → ``"7c"``."""
+    return re.sub(r"[\s()]", "", label or "").lower()
 
 
 def doc_places(doc: DocInfo) -> set[str]:
@@ -82,7 +70,7 @@ def parse_references(question: str) -> References:
     for country in COUNTRIES:
         if re.search(rf"\b{re.escape(country)}\b", question, re.I):
             refs.places.append(country)
-    for adj, country in _ADJECTIVES.items():
+    for adj, country in COUNTRY_ADJECTIVES.items():
         if re.search(rf"\b{adj}\b", question) and country not in refs.places:
             refs.places.append(country)
     for doc_type, pattern in _TYPE_WORDS.items():

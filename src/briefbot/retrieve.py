@@ -8,7 +8,6 @@ documents that fit. Filters (type, years, symbols, missions) restrict both retri
 from __future__ import annotations
 
 import logging
-import re
 import threading
 import time
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from .config import Settings
 from .embed import Embedder
 from .lexical import LexicalIndex
 from .models import Chunk, DocInfo, Filters, Hit, RetrievalMode
-from .refs import References, doc_places, parse_references, question_years, year_fits
+from .refs import References, doc_places, label_key, parse_references, question_years, year_fits
 from .store import Store
 from .symbols import split_joint, symbol_key
 
@@ -211,9 +210,9 @@ class Retriever:
         for hit in hits:
             twin = pdf_by_symbol.get(hit.doc.symbol) if hit.doc.source == "bulk" else None
             if twin is not None and hit.chunk.paragraph:
-                want = _norm_label(hit.chunk.paragraph)
+                want = label_key(hit.chunk.paragraph)
                 match = next((c for c in self.store.chunks_of(twin.doc_id)
-                              if any(_norm_label(s.label) == want for s in c.spans)), None)
+                              if any(label_key(s.label) == want for s in c.spans)), None)
                 if match is not None:
                     hit = Hit(chunk=match, doc=twin, score=hit.score, dense_rank=hit.dense_rank,
                               lexical_rank=hit.lexical_rank, also_in=hit.also_in,
@@ -226,11 +225,11 @@ class Retriever:
 
     def _direct_paragraphs(self, refs: References, named: set[str], docs: dict[str, DocInfo]) -> list[Hit]:
         """Chunks of the named documents that carry the named paragraph labels, at the top."""
-        wanted = {_norm_label(p) for p in refs.paragraphs}
+        wanted = {label_key(p) for p in refs.paragraphs}
         out: list[Hit] = []
         for doc_id in sorted(named, key=lambda d: docs[d].date or "", reverse=True):
             for chunk in self.store.chunks_of(doc_id):
-                labels = {_norm_label(s.label) for s in chunk.spans if s.label}
+                labels = {label_key(s.label) for s in chunk.spans if s.label}
                 # "paragraph 7" also matches its sub-paragraphs "7 (a)", "7 (b)".
                 if labels & wanted or any(lab.split("(")[0] in wanted for lab in labels if lab):
                     out.append(Hit(chunk=chunk, doc=docs[doc_id], score=1.0, dense_score=None))
@@ -258,6 +257,3 @@ def _symbol_keys(symbol: str | None) -> set[str]:
     """The keys :func:`briefbot.symbols.symbols_match` compares (either half of a joint symbol)."""
     return {symbol_key(x) for x in split_joint(symbol)} if symbol else set()
 
-
-def _norm_label(label: str | None) -> str:
-    return re.sub(r"[\s()]", "", label or "").lower()

@@ -1,7 +1,8 @@
 """The functions the CLI and the web app share, over one loaded model and one index.
 
 ``Briefbot`` is built once from Settings at the edge; it owns the store, the embedder, the lexical index and the
-retriever, and exposes ask / ask_stream / library / ingest / remove. Nothing here knows about Gradio or Typer.
+retriever, and exposes ask / ask_stream / library / ingest / remove / summarise. Nothing here knows about Gradio or
+Typer.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from .store import Store
 
 if TYPE_CHECKING:
     from .mandates import MandateIndex, Track, Trends
+    from .summarise import Summary
 
 log = logging.getLogger(__name__)
 
@@ -146,8 +148,17 @@ class Briefbot:
                                 replace=replace)
 
     def remove(self, ids: list[str]) -> list[str]:
+        """Drop documents (file name, id or symbol) under the index's writer lock; returns the removed ids."""
         with self._ingest_lock:
             return remove_documents(ids, self.settings, store=self.store)
+
+    # --- summaries -----------------------------------------------------------------------------------------
+    def summarise(self, info: DocInfo) -> Summary:
+        """A cited summary of one indexed document, with the configured engine."""
+        from .summarise import summarise_document
+        from .taxonomy import load_taxonomy
+
+        return summarise_document(self.store, info, self.settings, load_taxonomy(self.settings.themes_file))
 
     # --- mandate tracks (briefbot.mandates: built from the catalog, no embedding) ---------------------------
     def mandates(self) -> MandateIndex:

@@ -30,6 +30,7 @@ import numpy as np
 
 from .config import Settings
 from .errors import ConfigError, IndexMissingError, NotFoundError, StoreUnavailable
+from .layout import IndexLayout
 from .models import Chunk, DocInfo, Document, Filters, Span
 from .symbols import symbol_key
 
@@ -66,19 +67,21 @@ def _spans(raw: str) -> list[Span]:
 
 
 class Store:
-    """The index directory: ``chroma/`` (embedded mode) and, per collection, ``catalog.sqlite`` and ``lexical/``."""
+    """The index directory (see layout.py): the vectors (``chroma/`` in embedded mode) and, per collection, the
+    catalog."""
 
     @staticmethod
     def exists(settings: Settings) -> bool:
-        return (Path(settings.index) / settings.collection_name() / "catalog.sqlite").exists()
+        return IndexLayout.of(settings).catalog.exists()
 
     def __init__(self, settings: Settings, create: bool = True) -> None:
         self.settings = settings
-        self.root = Path(settings.index)
+        self.layout = IndexLayout.of(settings)
+        self.root = self.layout.root
         # Catalog and lexical index live per collection: a changed chunking or model setting gets a fresh,
         # empty catalog instead of silently reusing chunks built with the old one.
-        self.dir = self.root / settings.collection_name()
-        catalog = self.dir / "catalog.sqlite"
+        self.dir = self.layout.collection_dir
+        catalog = self.layout.catalog
         if not create and not catalog.exists():
             raise IndexMissingError(f"no index for these settings at {self.root}")
         self.dir.mkdir(parents=True, exist_ok=True)
@@ -134,7 +137,7 @@ class Store:
             return
         from .indexlock import writer_guard
 
-        with writer_guard(self.settings), open(self.dir / "writer.lock", "a+b") as fh:
+        with writer_guard(self.settings), open(self.layout.writer_lock, "a+b") as fh:
             try:
                 fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -156,7 +159,7 @@ class Store:
                     import chromadb
                     from chromadb.config import Settings as ChromaSettings
 
-                    client = chromadb.PersistentClient(path=str(self.root / "chroma"),
+                    client = chromadb.PersistentClient(path=str(self.layout.chroma),
                                                        settings=ChromaSettings(anonymized_telemetry=False))
                     self._collection = client.get_or_create_collection(self.settings.collection_name(),
                                                                        **_COLLECTION)
@@ -378,7 +381,7 @@ class Store:
 
     def file_copy_dir(self, sha256: str) -> Path:
         """Where the private copy of an indexed file's bytes is kept for downloads and page views."""
-        return self.dir / "files" / sha256
+        return self.layout.file_copy_dir(sha256)
 
     def _drop_file_copy(self, sha256: str | None) -> None:
         """The private copy of a file's bytes goes with the last document holding them."""

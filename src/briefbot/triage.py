@@ -32,7 +32,7 @@ from typing import Any
 from .chunk import split_sentences
 from .cite import MAX_QUOTE, cite_on_page, is_heading, trim_sentence
 from .models import Chunk, Citation, DocInfo
-from .parse.meta import COUNTRIES, DATE_RE, MISSIONS
+from .parse.gazetteer import COUNTRIES, DATE_RE, MISSIONS, MONTHS, iso_date
 from .store import Store
 from .symbols import find_symbols, split_joint, symbol_key, symbols_match
 from .taxonomy import Actor, Taxonomy, Term, Theme, load_actors
@@ -542,8 +542,7 @@ def about_regimes(doc: DocText) -> list[str]:
 
 # --- period covered ------------------------------------------------------------------------------------------
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DAY = rf"(\d{{1,2}})\s+({_MONTHS})(?:,?\s+(\d{{4}}))?"
+_DAY = rf"(\d{{1,2}})\s+({MONTHS})(?:,?\s+(\d{{4}}))?"
 _PERIOD_RES = (
     re.compile(rf"\b(?:cover(?:s|ing|ed)|during|in|over|for)\s+(?:the\s+)?(?:reporting\s+)?(?:period|developments)"
                rf"(?:\s+\w+){{0,3}}?\s+(?:from|between)\s+{_DAY}\s+(?:to|and|through|until)\s+{_DAY}"),
@@ -558,7 +557,7 @@ def _iso(day: str, month: str, year: str | None, fallback_year: str | None) -> s
     if not year:
         return None
     m = DATE_RE.match(f"{int(day)} {month} {year}")
-    return f"{int(m.group(3)):04d}-{_MONTHS.split('|').index(month) + 1:02d}-{int(day):02d}" if m else None
+    return iso_date(day, month, m.group(3)) if m else None
 
 
 def find_period(doc: DocText) -> Period | None:

@@ -22,10 +22,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .cite import reference
 from .config import Settings
 from .ingest import discover, file_sha256
-from .models import DOC_TYPE_LABELS
+from .models import DOC_TYPE_LABELS, reference
 from .parse import SUPPORTED_SUFFIXES
 from .summarise import summarise_document
 from .taxonomy import Taxonomy, load_taxonomy

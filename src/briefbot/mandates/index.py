@@ -21,8 +21,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from ..cite import verified_citation
 from ..errors import NotFoundError
-from ..models import Citation, DocInfo
+from ..models import Citation, DocInfo, Span
 from ..store import Store
 from ..symbols import normalize_symbol, symbol_key
 from ..taxonomy import Taxonomy
@@ -113,7 +114,7 @@ class MandateIndex:
         self.book = book
         self.taxonomy = taxonomy
         self.tagger = ParagraphTagger(taxonomy, book.tagging)
-        self.path = Path(path) if path is not None else Path(store.dir) / "mandates.sqlite"
+        self.path = Path(path) if path is not None else store.layout.mandates
         self.config = f"{CODE_VERSION}:{taxonomy.digest[:16]}:{book.digest[:16]}"
         self._local = threading.local()
         self._lock = threading.Lock()
@@ -533,16 +534,8 @@ class MandateIndex:
         if len(quote) > max_chars:
             cut = quote.rfind(" ", 0, max_chars)
             quote = quote[:cut if cut > 0 else max_chars]
-        page = self.store.page_text(p.doc_id, p.page)
-        start = p.start
-        if page[start:start + len(quote)] != quote:
-            start = page.find(quote)
-            if start < 0:
-                log.warning("mandates: quote of %s para. %s not found in its page text", p.symbol, p.paragraph)
-                return None
-        return Citation(key=key, document=info.file_name, doc_id=info.doc_id, symbol=info.symbol, page=p.page,
-                        paragraph=p.paragraph, quote=quote, title=info.title, doc_type=info.doc_type, date=info.date,
-                        start=start, end=start + len(quote))
+        span = Span(p.page, p.start, p.start + len(quote), label=p.paragraph)
+        return verified_citation(info, span, 0, quote, key, self.store.page_text)
 
     def close(self) -> None:
         conn = getattr(self._local, "conn", None)

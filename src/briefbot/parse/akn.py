@@ -1,4 +1,5 @@
-"""UN Akoma Ntoso (AKN4UN) XML and the bulk Security Council JSONL → :class:`~briefbot.models.Document`.
+"""UN Akoma Ntoso (AKN4UN) XML → :class:`~briefbot.models.Document`; the bulk JSONL reader (bulk.py) shares the
+paragraph layout helpers below.
 
 Source of the bulk corpus: the United Nations (UNxml/SCresolutions, published by the Department for General
 Assembly and Conference Management). The XML files are unofficial copies; the UN asks to be acknowledged as
@@ -18,27 +19,22 @@ document's masthead (the source file name wins), repeated records and glued date
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DocumentError
 from ..models import Block, BlockKind, Document, Page, Span
-from ..symbols import normalize_symbol, symbol_key, symbols_match
+from ..symbols import normalize_symbol, symbol_key
+from .gazetteer import DATE_RE, iso_date
 
 log = logging.getLogger(__name__)
 
-__all__ = ["is_akn", "iter_jsonl", "parse_akn"]
+__all__ = ["is_akn", "parse_akn"]
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_MONTH_NUM = {m: i for i, m in enumerate(_MONTHS.split("|"), start=1)}
-_DATE_RE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTHS})\s+(\d{{4}})\b")
 _ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_GLUED_DATE_RE = re.compile(rf"(?<=[a-z])(?=\d{{1,2}}\s(?:{_MONTHS})\s\d{{4}})")
 _ROOT_RE = re.compile(rb"<(?:[\w.-]+:)?akomaNtoso\b")
 
 # No-break spaces become spaces, non-breaking hyphens plain ones; soft hyphens and zero-width characters go.
@@ -69,12 +65,12 @@ _BULLET_RE = re.compile(r"^[–—\-•·▪o*]$")
 _INITIALS_RE = re.compile(r"^(?:[A-Z]\.){2,}$")
 _PART_RE = re.compile(r"^(?:[IVXL]+|[A-Z])\.?$")
 # Numbers typed into the text.
-_TEXT_ARABIC_RE = re.compile(r"^(\d{1,3})\.\s")
+TEXT_ARABIC_RE = re.compile(r"^(\d{1,3})\.\s")
 _TEXT_BARE_NUM_RE = re.compile(r"^(\d{1,3}) (?=[A-Z])")
-_TEXT_SUB_RE = re.compile(r"^\(([a-z]{1,4}|\d{1,2})\)\s")
-_TEXT_SUB_DOT_RE = re.compile(r"^([a-z]{1,3})\.\s")
-_TEXT_BULLET_RE = re.compile(r"^[–—•·▪]\s")
-_ANNEX_RE = re.compile(r"^(?:Annex(?:es)?|Appendix|Enclosure)\b|\bAnnex(?:\s+[A-Z0-9]{1,3})?$", re.I)
+TEXT_SUB_RE = re.compile(r"^\(([a-z]{1,4}|\d{1,2})\)\s")
+TEXT_SUB_DOT_RE = re.compile(r"^([a-z]{1,3})\.\s")
+TEXT_BULLET_RE = re.compile(r"^[–—•·▪]\s")
+ANNEX_RE = re.compile(r"^(?:Annex(?:es)?|Appendix|Enclosure)\b|\bAnnex(?:\s+[A-Z0-9]{1,3})?$", re.I)
 
 
 # ------------------------------------------------------------------------------------------------------------
@@ -85,11 +81,11 @@ def _local(tag: object) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def _clean(text: str) -> str:
+def clean_text(text: str) -> str:
     return _WS_RE.sub(" ", text.translate(_TRANSLATE)).strip()
 
 
-def _iso(date: str | None) -> str | None:
+def iso_or_none(date: str | None) -> str | None:
     """A plausible ISO date or None (the corpus has ``0001-01-01`` placeholders)."""
     m = _ISO_RE.match((date or "").strip())
     if not m or not 1945 <= int(m.group(1)) <= 2100:
@@ -97,19 +93,19 @@ def _iso(date: str | None) -> str | None:
     return m.group(0)
 
 
-def _date_from_text(text: str) -> str | None:
-    m = _DATE_RE.search(text)
+def date_from_text(text: str) -> str | None:
+    m = DATE_RE.search(text)
     if not m:
         return None
-    return f"{int(m.group(3)):04d}-{_MONTH_NUM[m.group(2)]:02d}-{int(m.group(1)):02d}"
+    return iso_date(m.group(1), m.group(2), m.group(3))
 
 
-def _symbol_year(symbol: str | None) -> int | None:
+def symbol_year(symbol: str | None) -> int | None:
     m = re.search(r"\((\d{4})\)$", symbol or "") or re.match(r"^S/(?:PRST/)?(\d{4})/", symbol or "")
     return int(m.group(1)) if m else None
 
 
-def _plain_heading(text: str) -> bool:
+def plain_heading(text: str) -> bool:
     """A short, unpunctuated, capitalised line set as a paragraph ("Travel Ban and Asset Freeze")."""
     words = text.split()
     if not words or len(words) > 10 or len(text) > 90 or text.endswith((".", ",", ";", ":")):
@@ -135,7 +131,7 @@ def _sub_token(num: str) -> str | None:
     return (m.group(1) or m.group(2)) if m else None
 
 
-class _Numberer:
+class Numberer:
     """Sub-paragraph labels under one base: ``(a)``, then a nested ``(i)`` → ``"7 (a) (i)"``."""
 
     def __init__(self, base: str | None = None) -> None:
@@ -169,7 +165,7 @@ class _Numberer:
         return "alpha"
 
 
-class _Layout:
+class Layout:
     """Blocks and the page text they point into, one block per line."""
 
     def __init__(self) -> None:
@@ -206,7 +202,7 @@ def is_akn(path: Path) -> bool:
 @dataclass(slots=True)
 class _Ctx:
     area: str  # title | preamble | main | annex
-    numberer: _Numberer | None = None  # numbering of the list being walked; None at the top of a body
+    numberer: Numberer | None = None  # numbering of the list being walked; None at the top of a body
     label: str | None = None  # label of the enclosing numbered unit
 
 
@@ -214,11 +210,11 @@ class _Walker:
     """Walks a document tree in reading order and lays out its blocks."""
 
     def __init__(self, is_statement: bool) -> None:
-        self.out = _Layout()
+        self.out = Layout()
         self.is_statement = is_statement  # presidential statement: unnumbered paragraphs are plain text
         self.section: str | None = None
         self.annex = False
-        self.top = _Numberer()  # sub-paragraph numbering under the last top-level paragraph
+        self.top = Numberer()  # sub-paragraph numbering under the last top-level paragraph
         self.current: str | None = None  # label of the last top-level numbered paragraph
         self.seen_operative = False
         self.prefix: str | None = None  # a printed number waiting for its text
@@ -230,7 +226,7 @@ class _Walker:
     def inline(self, el: ET.Element) -> str:
         parts: list[str] = []
         self._inline(el, parts)
-        return _clean("".join(parts))
+        return clean_text("".join(parts))
 
     def _inline(self, el: ET.Element, parts: list[str]) -> None:
         if el.text:
@@ -275,7 +271,7 @@ class _Walker:
     def _flush_notes(self) -> None:
         notes, self.notes = self.notes, []
         for note in notes:
-            marker = _clean(note.get("marker") or "")
+            marker = clean_text(note.get("marker") or "")
             reader = _Walker(self.is_statement)
             text = " ".join(t for t in (reader.inline(p) for p in note.iter() if _local(p.tag) == "p") if t)
             self.out.add("footnote", text or reader.inline(note), f"fn {marker}" if marker else None,
@@ -284,7 +280,7 @@ class _Walker:
     def heading(self, text: str) -> None:
         if not text:
             return
-        if _ANNEX_RE.search(text) and len(text) < 200:
+        if ANNEX_RE.search(text) and len(text) < 200:
             self.start_annex()
         self.section = text[:200]
         self.prefix, self.pending = None, None
@@ -294,7 +290,7 @@ class _Walker:
 
     def start_annex(self) -> None:
         self.annex = True
-        self.top = _Numberer()
+        self.top = Numberer()
         self.current = None
         self.pending = None
 
@@ -305,7 +301,7 @@ class _Walker:
         return "operative" if self._operative(ctx) else "numbered"
 
     def _top_number(self, ctx: _Ctx, number: str) -> tuple[BlockKind, str]:
-        self.top = _Numberer(number)
+        self.top = Numberer(number)
         self.current = number
         kind = self._body_kind(ctx)
         self.seen_operative = self.seen_operative or kind == "operative"
@@ -324,20 +320,20 @@ class _Walker:
         if ctx.label is not None or ctx.numberer is not None:
             return self._body_kind(ctx), ctx.label
         # A top-level paragraph without <num>: the number may be typed into the text ("(a)\tTo submit ...").
-        m = _TEXT_ARABIC_RE.match(text)
+        m = TEXT_ARABIC_RE.match(text)
         if m:
             return self._top_number(ctx, m.group(1))
-        m = _TEXT_SUB_RE.match(text) or (_TEXT_SUB_DOT_RE.match(text) if self.current else None)
+        m = TEXT_SUB_RE.match(text) or (TEXT_SUB_DOT_RE.match(text) if self.current else None)
         if m:
             return self._body_kind(ctx), self.top.push(m.group(1))
         if not any(ch.isalnum() for ch in text):
             return "text", None  # "* * *", "-----"
-        if self._operative(ctx) and _plain_heading(text):
+        if self._operative(ctx) and plain_heading(text):
             return "heading", None
         m = _TEXT_BARE_NUM_RE.match(text)
         if m and self.current and self.current.isdigit() and int(m.group(1)) == int(self.current) + 1:
             return self._top_number(ctx, m.group(1))  # "6\tCalls on ...": number typed in, no full stop
-        if _TEXT_BULLET_RE.match(text) and self.current:
+        if TEXT_BULLET_RE.match(text) and self.current:
             return self._body_kind(ctx), self.top.label()
         if self._operative(ctx) and (self.current or not self.seen_operative):
             # The continuation of the last operative paragraph, or the only (unnumbered) one.
@@ -376,7 +372,7 @@ class _Walker:
         parts: list[str] = [el.text] if el.text else []
         for child in el:
             if _local(child.tag) in _BLOCKISH:
-                self.emit(ctx, _clean("".join(parts)), kind)
+                self.emit(ctx, clean_text("".join(parts)), kind)
                 parts = []
                 if kind is None:
                     self.block(child, ctx)
@@ -386,7 +382,7 @@ class _Walker:
                 self._inline_child(child, parts)
             if child.tail:
                 parts.append(child.tail)
-        self.emit(ctx, _clean("".join(parts)), kind)
+        self.emit(ctx, clean_text("".join(parts)), kind)
 
     def block(self, el: ET.Element, ctx: _Ctx) -> None:
         name = _local(el.tag)
@@ -400,7 +396,7 @@ class _Walker:
                 base = ctx.numberer.label()
             else:
                 base = ctx.label if ctx.label is not None else self.top.label()
-            self.flow(el, _Ctx(ctx.area, _Numberer(base), base))
+            self.flow(el, _Ctx(ctx.area, Numberer(base), base))
         elif name in _HEADINGS or name == "num" or (
                 name == "block" and (el.get("name") or "").lower() in ("subheading", "heading")):
             self.heading(self.inline(el))
@@ -499,11 +495,11 @@ class _Walker:
             return (numberer or self.top).label() or ctx.label or self.current, body_kind
         token = num.rstrip(".").strip()  # "A.", "1.1.", "c.2.a.": a self-contained number
         if numberer is None:
-            self.top = _Numberer(token)
+            self.top = Numberer(token)
             self.current = token
         return token, body_kind
 
-    def _misnested(self, number: str, numberer: _Numberer) -> bool:
+    def _misnested(self, number: str, numberer: Numberer) -> bool:
         current = self.current
         return bool(current and current.isdigit() and int(number) == int(current) + 1
                     and not numberer.has_digits())
@@ -562,18 +558,18 @@ def _read_meta(doc: ET.Element, doc_name: str) -> _Meta:
                 candidate("title", f"S/RES/{m.group(1)} ({m.group(2)})")
             date_el = _first(el, "docDate")
             if date_el is not None and out.adoption_date is None:
-                out.adoption_date = _iso(date_el.get("date")) or _date_from_text(reader.inline(date_el))
+                out.adoption_date = iso_or_none(date_el.get("date")) or date_from_text(reader.inline(date_el))
         elif name == "docDate" and out.issue_date is None and el.get("refersTo") != "#adoptionDate":
-            out.issue_date = _iso(el.get("date")) or _date_from_text(reader.inline(el))
+            out.issue_date = iso_or_none(el.get("date")) or date_from_text(reader.inline(el))
     work = _first(meta, "FRBRWork")
     if work is not None:
         date_el = _first(work, "FRBRdate")
-        out.frbr_date = _iso(date_el.get("date")) if date_el is not None else None
+        out.frbr_date = iso_or_none(date_el.get("date")) if date_el is not None else None
         uri_el = _first(work, "FRBRuri")
         uri = (uri_el.get("value") or "") if uri_el is not None else ""
         m = re.search(r"/(\d{4}-\d{2}-\d{2})/(\d+)-(\d+)/?$", uri)
         if m:
-            out.uri_date = _iso(m.group(1))
+            out.uri_date = iso_or_none(m.group(1))
             a, b = m.group(2), m.group(3)
             if "/deliberation/" in uri and doc_name == "resolution" and len(b) == 4:
                 candidate("FRBR", f"S/RES/{int(a)} ({b})")
@@ -581,12 +577,12 @@ def _read_meta(doc: ET.Element, doc_name: str) -> _Meta:
                 candidate("FRBR", f"S/{a}/{int(b)}")
     for kw in meta.iter() if meta is not None else ():
         if _local(kw.tag) == "keyword" and kw.get("refersTo") == "agenda" and kw.get("dictionary") == "S/":
-            out.agenda = _clean(kw.get("showAs") or "").rstrip(".") or None
+            out.agenda = clean_text(kw.get("showAs") or "").rstrip(".") or None
             break
     return out
 
 
-def _filename_symbol(name: str) -> tuple[str, str | None] | None:
+def filename_symbol(name: str) -> tuple[str, str | None] | None:
     """What a corpus file name says, as (prefix, full symbol or None): ``S_RES_2769-2500687E.xml`` →
     ``("S/RES/2769", None)``; ``SC_2561_2021-E.xml`` → ``("S/RES/2561", "S/RES/2561 (2021)")``."""
     stem = re.sub(r"\.xml$", "", name, flags=re.I)
@@ -603,7 +599,7 @@ def _filename_symbol(name: str) -> tuple[str, str | None] | None:
     return None
 
 
-def _consistent(symbol: str, hint: tuple[str, str | None]) -> bool:
+def consistent_symbol(symbol: str, hint: tuple[str, str | None]) -> bool:
     prefix, full = hint
     if full is not None:
         return symbol_key(symbol) == symbol_key(full)
@@ -613,10 +609,10 @@ def _consistent(symbol: str, hint: tuple[str, str | None]) -> bool:
 
 def _choose_symbol(candidates: list[tuple[str, str]], file_name: str, warnings: list[str]) -> str | None:
     """The masthead or metadata symbol that agrees with the file name; warns when the sources disagree."""
-    hint = _filename_symbol(file_name)
+    hint = filename_symbol(file_name)
     found = ", ".join(f"{where} {sym}" for where, sym in candidates)
     if hint is not None:
-        agreeing = next((sym for _, sym in candidates if _consistent(sym, hint)), None)
+        agreeing = next((sym for _, sym in candidates if consistent_symbol(sym, hint)), None)
         if agreeing is not None:
             if len(candidates) > 1:
                 warnings.append(f"metadata disagree ({found}); using {agreeing}, which matches the file name")
@@ -676,7 +672,7 @@ def parse_akn(path: Path) -> Document:
     date = meta.frbr_date or meta.adoption_date or meta.uri_date or meta.issue_date
     if meta.frbr_date and meta.adoption_date and meta.frbr_date != meta.adoption_date:
         warnings.append(f"cover page says adopted {meta.adoption_date}; using metadata date {meta.frbr_date}")
-    year = _symbol_year(symbol)
+    year = symbol_year(symbol)
     if date and year and int(date[:4]) != year and not is_draft:
         others = (meta.adoption_date, meta.uri_date, meta.issue_date)
         alt = next((d for d in others if d and int(d[:4]) == year), None)
@@ -704,193 +700,3 @@ def parse_akn(path: Path) -> Document:
         path=str(path),
         warnings=warnings,
     )
-
-
-# ------------------------------------------------------------------------------------------------------------
-# The bulk JSONL: one record per document, its text one paragraph per line
-
-
-_MASTHEAD_END_RE = re.compile(r"^(?:Adopted by the Security Council|Statement by the President of the "
-                              r"Security Council|.*draft resolution\s*$)", re.I)
-_ITEM_RE = re.compile(r"items?\s+entitled\s+[“\"]([^”\"]{3,300})[”\"]")
-
-
-def iter_jsonl(path: Path, skip_symbols: Iterable[str] = frozenset(),
-               bad_lines: list[tuple[int, str]] | None = None) -> Iterator[Document]:
-    """One Document per record of the bulk JSONL, skipping records whose symbol is in ``skip_symbols``.
-
-    A record repeating an earlier one (same symbol, same text) is skipped too. Unreadable lines are logged
-    and skipped (and listed in ``bad_lines`` as (line number, reason), so ingest reports each); an unreadable
-    file raises DocumentError.
-    """
-    skip = {symbol_key(s) for s in skip_symbols if s}
-    seen: set[tuple[str, str]] = set()
-    seen_ids: set[str] = set()
-    try:
-        fh = path.open(encoding="utf-8")
-    except OSError as err:
-        raise DocumentError(f"cannot read {path.name}: {err.strerror or err}") from err
-    with fh:
-        for lineno, raw in enumerate(fh, start=1):
-            if not raw.strip():
-                continue
-            try:
-                rec = json.loads(raw)
-            except json.JSONDecodeError as err:
-                log.warning("%s:%d: skipped, not JSON (%s)", path.name, lineno, err.msg)
-                if bad_lines is not None:
-                    bad_lines.append((lineno, f"not JSON ({err.msg})"))
-                continue
-            if not isinstance(rec, dict) or not rec.get("symbol") or not rec.get("text"):
-                log.warning("%s:%d: skipped, no symbol or text", path.name, lineno)
-                if bad_lines is not None:
-                    bad_lines.append((lineno, "no symbol or text in the record"))
-                continue
-            warnings: list[str] = []
-            symbol = _record_symbol(rec, warnings)
-            if symbol_key(symbol) in skip:
-                continue
-            text = str(rec["text"])
-            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-            if (symbol_key(symbol), digest) in seen:
-                log.debug("%s:%d: %s repeats an earlier record; skipped", path.name, lineno, symbol)
-                continue
-            seen.add((symbol_key(symbol), digest))
-            doc = _record_document(rec, symbol, text, digest, path, warnings)
-            if doc.doc_id in seen_ids:
-                doc.doc_id = doc.file_name = f"{doc.doc_id}#{digest[:8]}"
-            seen_ids.add(doc.doc_id)
-            yield doc
-
-
-def _record_symbol(rec: dict[str, object], warnings: list[str]) -> str:
-    """The record's symbol, unless its source file's name says otherwise (a file with another's masthead)."""
-    symbol = normalize_symbol(str(rec.get("symbol") or ""))
-    source = str(rec.get("source_path") or rec.get("file") or "").rsplit("/", 1)[-1]
-    hint = _filename_symbol(re.sub(r"[()]", "", source.replace(" ", "_")))
-    if symbol and hint is not None and hint[1] is not None and not _consistent(symbol, hint):
-        warnings.append(f"record says {symbol} but its source file {source} is {hint[1]}; using the latter")
-        return hint[1]
-    return symbol
-
-
-def _record_document(rec: dict[str, object], symbol: str, text: str, digest: str, path: Path,
-                     warnings: list[str]) -> Document:
-    kind = str(rec.get("kind") or "")
-    if symbol.startswith("S/PRST/"):
-        kind = "presidential_statement"
-    elif symbol.startswith("S/RES/"):
-        kind = "resolution"
-    layout = _jsonl_layout(text, kind)
-    lines = layout.lines
-    file = str(rec.get("file") or "")
-    key = re.sub(r"[()]", "", symbol).replace("/", "_").replace(" ", "_")
-    doc_id = file.rsplit("/", 1)[-1] if file else key
-    agenda = _clean(str(rec.get("agenda_item") or "")).rstrip(".") or None
-    record_title = _clean(str(rec.get("title") or "")) or None
-    if not symbols_match(symbol, str(rec.get("symbol") or "")):
-        agenda = record_title = None  # joined for the document the masthead wrongly names
-    suffix = f": {agenda}" if agenda else ""
-    doc_type = "other"
-    if kind == "presidential_statement":
-        if agenda is None:
-            m = _ITEM_RE.search("\n".join(lines[:12]))
-            suffix = f": {m.group(1).strip().rstrip('.')}" if m else ""
-        title = f"Presidential statement {symbol}{suffix}"
-    elif kind == "resolution":
-        doc_type = "resolution"
-        res = next((ln for ln in lines[:8] if re.match(r"^Resolution\s+\d", ln, re.I)), None)
-        title = record_title or ((res.capitalize() if res else f"Resolution {symbol.removeprefix('S/RES/')}")
-                                 + suffix)
-    else:
-        warnings.append("draft resolution that was not adopted")
-        title = f"Draft resolution {symbol} (not adopted){suffix}"
-    target = path.parent / file if file else None
-    return Document(
-        doc_id=doc_id,
-        file_name=doc_id,
-        sha256=digest,
-        source="bulk",
-        symbol=symbol,
-        doc_type=doc_type,
-        title=title,
-        date=_record_date(rec, symbol, lines, warnings),
-        language="en",
-        pages=layout.pages(),
-        blocks=layout.blocks,
-        path=str(target) if target is not None and target.is_file() else str(path),
-        warnings=warnings,
-    )
-
-
-def _jsonl_layout(text: str, kind: str) -> _Layout:
-    """Blocks from a record's lines: masthead, preamble, numbered operative paragraphs and sub-paragraphs."""
-    lines = [ln for ln in (_clean(_GLUED_DATE_RE.sub(" ", raw)) for raw in text.split("\n")) if ln]
-    out = _Layout()
-    end = next((i for i, ln in enumerate(lines[:15]) if _MASTHEAD_END_RE.match(ln)), None)
-    head = end + 1 if end is not None else min(5, len(lines))
-    for ln in lines[:head]:
-        out.add("title", ln, None, None, False)
-    statement = kind == "presidential_statement"
-    body = lines[head:]
-    unnumbered = not any(_TEXT_ARABIC_RE.match(ln) for ln in body)
-    top = _Numberer()
-    current: str | None = None
-    section: str | None = None
-    annex = formula = False
-    for ln in body:
-        if _ANNEX_RE.search(ln) and len(ln) < 120 and not ln.endswith((".", ";", ",")):
-            annex, top, current, section = True, _Numberer(), None, ln
-            out.add("heading", ln, None, section, annex)
-            continue
-        body_kind: BlockKind = "numbered" if annex or statement else "operative"
-        m = _TEXT_ARABIC_RE.match(ln)
-        if m:
-            current = m.group(1)
-            top = _Numberer(current)
-            out.add(body_kind, ln, current, section, annex)
-            continue
-        if not any(ch.isalnum() for ch in ln):
-            out.add("text", ln, None, section, annex)
-            continue
-        if current is not None or annex:
-            sub = _TEXT_SUB_RE.match(ln) or (_TEXT_SUB_DOT_RE.match(ln) if current else None)
-            if sub:
-                out.add(body_kind, ln, top.push(sub.group(1)), section, annex)
-            elif _TEXT_BULLET_RE.match(ln):
-                out.add(body_kind, ln, top.label(), section, annex)
-            elif not annex and not statement and _plain_heading(ln):
-                section = ln[:200]
-                out.add("heading", ln, None, section, annex)
-            else:
-                out.add("text" if annex or statement else "operative", ln, current, section, annex)
-            continue
-        if statement:
-            out.add("text", ln, None, section, annex)
-        elif not formula and ln.startswith("The Security Council"):
-            formula = True
-            out.add("text", ln, None, section, annex)
-        elif unnumbered and formula and ln.endswith((".", ";")):
-            out.add("operative", ln, None, section, annex)  # the single, unnumbered operative paragraph
-        else:
-            out.add("preamble", ln, None, section, annex)
-    return out
-
-
-def _record_date(rec: dict[str, object], symbol: str, lines: list[str], warnings: list[str]) -> str | None:
-    """The record's date, or the adoption/meeting date in its text when the record's is missing or wrong."""
-    date = _iso(str(rec.get("date") or ""))
-    year = _symbol_year(symbol)
-    if date and (year is None or int(date[:4]) == year):
-        return date
-    found = next((d for ln in lines[:12]
-                  if ln.startswith("Adopted by the Security Council") or re.match(r"^(?:At|On)\b.*\d{4}", ln)
-                  for d in [_date_from_text(ln)] if d), None)
-    if found is None and len(lines) > 4:
-        found = _date_from_text(lines[4])  # the masthead date
-    if date and found and found != date:
-        warnings.append(f"record date {date} does not match the symbol's year; using {found} from the text")
-        return found
-    if date is None:
-        warnings.append(f"record has no usable date; {found} taken from the text" if found else "no date")
-    return date or found

@@ -5,33 +5,25 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from ..errors import DocumentError
 from ..models import Block, Span
 from ..symbols import find_symbols, normalize_symbol, symbol_from_filename, symbol_key
+from .gazetteer import COUNTRIES, DATE_RE, MISSIONS, MONTH_NUMBER
 
-if TYPE_CHECKING:
-    from .pdf import Line
-
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-DATE_RE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTHS})\s+(\d{{4}})\b")
-_MONTH_NUM = {m: i for i, m in enumerate(_MONTHS.split("|"), start=1)}
 _ORGANS = re.compile(r"^(United Nations|Security Council|General Assembly|Economic and Social Council|"
                      r"Distr\.|Original:|Limited|General$)", re.I)
 
-MISSIONS = (
-    "MINUSCA", "MONUSCO", "UNMISS", "UNSMIL", "BINUH", "UNAMA", "MINUSMA", "UNMHA", "UNSOM", "UNTMIS", "UNIFIL",
-    "UNFICYP", "UNMIK", "UNISFA", "UNAMI", "UNOCA", "UNOWAS", "UNVMC", "UNITAMS", "ATMIS", "AUSSOM", "UNDOF",
-    "UNSOS", "MINURSO", "UNMOGIP", "UNTSO", "UNRCCA", "UNODC", "UNIOGBIS", "BINUCA", "MINUSTAH", "MINUJUSTH",
-)
-COUNTRIES = (
-    "Afghanistan", "Central African Republic", "Colombia", "Cyprus", "Democratic Republic of the Congo",
-    "Haiti", "Iraq", "Kosovo", "Lebanon", "Libya", "Mali", "Myanmar", "Niger", "Burkina Faso", "Somalia",
-    "South Sudan", "Sudan", "Syrian Arab Republic", "Yemen", "Guinea-Bissau", "Sahel", "Lake Chad", "Chad",
-    "Mozambique", "Ukraine", "Venezuela", "Ecuador", "Nigeria", "Ethiopia", "Eritrea", "Iran", "Israel",
-    "Democratic People's Republic of Korea", "Western Sahara", "Bosnia and Herzegovina", "Guatemala",
-)
+@dataclass(slots=True)
+class Line:
+    """A printed line of a PDF page (pdf.py reads them; the masthead reader here takes them in)."""
+
+    text: str
+    x0: float
+    x1: float
+    y: float
+    size: float
+    bold: bool = False
 
 
 @dataclass(slots=True)
@@ -93,7 +85,7 @@ def _first_date(text: str) -> str | None:
     m = DATE_RE.search(text)
     if not m:
         return None
-    day, month, year = int(m.group(1)), _MONTH_NUM[m.group(2)], int(m.group(3))
+    day, month, year = int(m.group(1)), MONTH_NUMBER[m.group(2)], int(m.group(3))
     if not (1 <= day <= 31 and 1900 <= year <= 2100):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"

@@ -23,6 +23,7 @@ import pypdfium2.raw as pdfium_c
 from ..errors import DocumentError
 from ..models import Block, Document, Page, Span
 from . import meta
+from .meta import Line
 
 log = logging.getLogger(__name__)
 
@@ -41,16 +42,6 @@ _RUNNING_HEAD = [
     re.compile(r"^\*\d{6,}\*$"),  # barcode text
     re.compile(r"^Please recycle$", re.I),
 ]
-
-
-@dataclass(slots=True)
-class Line:
-    text: str
-    x0: float
-    x1: float
-    y: float
-    size: float
-    bold: bool = False
 
 
 @dataclass(slots=True)

@@ -27,7 +27,6 @@ from ..config import Settings
 from ..errors import BriefbotError, UploadRejected
 from ..export import answer_markdown
 from ..feedback import (
-    FEEDBACK_FILE,
     Rating,
     append_feedback,
     export_csv,
@@ -37,6 +36,7 @@ from ..feedback import (
     read_feedback,
     visible_feedback,
 )
+from ..layout import IndexLayout
 from ..models import DOC_TYPE_LABELS, DOC_TYPES, Answer
 from ..service import Briefbot
 from .auth import check_login, launch_options
@@ -316,7 +316,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             rows = [[name, "refused", reason] for name, reason in check.rejected]
             return {state: session, upload_status: "**Nothing to ingest:** every file was refused (see below).",
                     upload_rows: rows, timer: gr.Timer(active=False)}
-        staged = stage_uploads(check.accepted, index / "uploads")
+        staged = stage_uploads(check.accepted, IndexLayout(index).uploads)
         running = sum(1 for j in jobs.values() if not j.finished)
         job = IngestJob(staged, check.rejected).start(bot, behind=running)
         jobs[job.id] = job
@@ -493,7 +493,8 @@ def blocked_paths(index: Path, temp: Path) -> list[str]:
     index, temp = index.resolve(), temp.resolve()
     if not temp.is_relative_to(index) or temp == index:
         return [str(index)]
-    names = {p.name for p in index.iterdir()} | {"uploads", FEEDBACK_FILE}
+    layout = IndexLayout(index)
+    names = {p.name for p in index.iterdir()} | {layout.uploads.name, layout.feedback.name}
     return [str(index / n) for n in sorted(names - {temp.relative_to(index).parts[0]})]
 
 

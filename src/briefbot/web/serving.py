@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ConfigError, NotFoundError
+from ..layout import IndexLayout
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -137,7 +138,7 @@ class TempFiles:
 
 
 def temp_parent(settings: Settings) -> Path:
-    return Path(settings.web_temp_dir or Path(settings.index) / "web-tmp")
+    return Path(settings.web_temp_dir or IndexLayout(Path(settings.index)).web_temp)
 
 
 def open_temp_space(settings: Settings) -> TempFiles:

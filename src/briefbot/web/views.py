@@ -10,9 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..cite import reference, reference_parts
 from ..errors import BriefbotError
-from ..models import DOC_TYPE_LABELS, Answer, Citation, DocInfo, Filters, Hit
+from ..models import DOC_TYPE_LABELS, Answer, Citation, DocInfo, Filters, Hit, reference, reference_parts
 
 _PASSAGE_CHARS = 420  # a closest-passage card shows this much of the passage
 

@@ -1,0 +1,47 @@
+"""Names briefbot recognises in UN text: months and dates, peace operations and political missions, countries
+and regions. One list each, for the parsers, the reference reader (refs.py), triage and the answer engine."""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"  # regex
+MONTH_NUMBER = {m: i for i, m in enumerate(MONTHS.split("|"), start=1)}
+DATE_RE = re.compile(rf"\b(\d{{1,2}})\s+({MONTHS})\s+(\d{{4}})\b")  # "15 May 2026": day, month, year
+
+
+def iso_date(day: int | str, month: str, year: int | str) -> str:
+    """``iso_date(15, "May", 2026)`` → ``2026-05-15`` (``month`` as in MONTHS)."""
+    return f"{int(year):04d}-{MONTH_NUMBER[month]:02d}-{int(day):02d}"
+
+
+MISSIONS = (
+    "MINUSCA", "MONUSCO", "UNMISS", "UNSMIL", "BINUH", "UNAMA", "MINUSMA", "UNMHA", "UNSOM", "UNTMIS", "UNIFIL",
+    "UNFICYP", "UNMIK", "UNISFA", "UNAMI", "UNOCA", "UNOWAS", "UNVMC", "UNITAMS", "ATMIS", "AUSSOM", "UNDOF",
+    "UNSOS", "MINURSO", "UNMOGIP", "UNTSO", "UNRCCA", "UNODC", "UNIOGBIS", "BINUCA", "MINUSTAH", "MINUJUSTH",
+)
+COUNTRIES = (
+    "Afghanistan", "Central African Republic", "Colombia", "Cyprus", "Democratic Republic of the Congo",
+    "Haiti", "Iraq", "Kosovo", "Lebanon", "Libya", "Mali", "Myanmar", "Niger", "Burkina Faso", "Somalia",
+    "South Sudan", "Sudan", "Syrian Arab Republic", "Yemen", "Guinea-Bissau", "Sahel", "Lake Chad", "Chad",
+    "Mozambique", "Ukraine", "Venezuela", "Ecuador", "Nigeria", "Ethiopia", "Eritrea", "Iran", "Israel",
+    "Democratic People's Republic of Korea", "Western Sahara", "Bosnia and Herzegovina", "Guatemala",
+)
+
+# The country a mission works in: a resolution on MONUSCO is about the Democratic Republic of the Congo even
+# when it names the country fewer times than find_missions needs.
+MISSION_COUNTRY = {"MINUSCA": "Central African Republic", "MONUSCO": "Democratic Republic of the Congo",
+                   "UNMISS": "South Sudan", "UNSMIL": "Libya", "BINUH": "Haiti", "UNAMA": "Afghanistan",
+                   "MINUSMA": "Mali", "UNMHA": "Yemen", "UNSOM": "Somalia", "UNTMIS": "Somalia", "UNIFIL": "Lebanon",
+                   "UNFICYP": "Cyprus", "UNMIK": "Kosovo", "UNAMI": "Iraq", "UNVMC": "Colombia", "UNITAMS": "Sudan",
+                   "ATMIS": "Somalia", "AUSSOM": "Somalia", "UNSOS": "Somalia", "MINURSO": "Western Sahara",
+                   "UNIOGBIS": "Guinea-Bissau", "BINUCA": "Central African Republic", "MINUSTAH": "Haiti",
+                   "MINUJUSTH": "Haiti", "UNDOF": "Syrian Arab Republic"}
+
+# How questions name a country: "the Libyan panel", "DRC".
+COUNTRY_ADJECTIVES = {
+    "Libyan": "Libya", "Haitian": "Haiti", "Malian": "Mali", "Somali": "Somalia", "Sudanese": "Sudan",
+    "Afghan": "Afghanistan", "Yemeni": "Yemen", "Congolese": "Democratic Republic of the Congo",
+    "DRC": "Democratic Republic of the Congo", "CAR": "Central African Republic", "Syrian": "Syrian Arab Republic",
+    "Iraqi": "Iraq", "Colombian": "Colombia", "Lebanese": "Lebanon", "Congo": "Democratic Republic of the Congo",
+}
