@@ -77,6 +77,26 @@ def running_app(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Briefbot
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--no-first-run", "--disable-sync"]
+BROWSER_MARKS = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed at /usr/bin/chromium "
+                       "(apt-get install chromium, or `make browser`)"),
+]
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """Debian Chromium, headless, through Playwright (skips the test when Playwright is not installed)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
 # Everything Gradio shows when something failed: error and warning toasts, a component's red "Error" badge.
 ERROR_SELECTOR = ('.toast-body.error, .toast-body.warning, [data-testid="status-tracker"] .error, '
                   '.error-bubble, .error-message')

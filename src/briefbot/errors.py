@@ -61,3 +61,10 @@ class DocumentMismatch(BriefbotError):
     """The file at an indexed document's path is not the file that was indexed (changed, swapped, a link)."""
 
     remedy = "re-ingest the original file (`briefbot ingest --replace PATH` if it was meant to change)"
+
+
+class HistoryUnavailable(BriefbotError):
+    """The conversation history file (``<index>/history.sqlite``) cannot be read or written."""
+
+    remedy = ("check that the index folder is writable, has free space and that history.sqlite is a briefbot "
+              "history file; answers not yet saved stay in the open session and are saved with the next one")

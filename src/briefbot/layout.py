@@ -5,6 +5,7 @@
       embeddings.sqlite           embedding cache by text hash, shared by every collection of this index
       serve.lock                  held by the web app while it serves the index (indexlock.py)
       feedback.jsonl              analysts' ratings of answers
+      history.sqlite              per-user conversations and permalinks (history.py)
       uploads/                    files uploaded through the web app, kept as indexed
       web-tmp/                    the web app's private temp space (unless web_temp_dir says otherwise)
       triage/                     default output of `briefbot triage`
@@ -51,6 +52,10 @@ class IndexLayout:
     @property
     def feedback(self) -> Path:
         return self.root / "feedback.jsonl"
+
+    @property
+    def history(self) -> Path:
+        return self.root / "history.sqlite"
 
     @property
     def uploads(self) -> Path:

@@ -21,7 +21,9 @@ from .answer import extractive_answer, plain_question
 from .config import Settings
 from .embed import Embedder, embedder_for
 from .errors import DocumentMismatch, IndexMissingError
+from .history import History
 from .ingest import IngestReport, Progress, ingest_paths, remove_documents
+from .layout import IndexLayout
 from .lexical import LexicalIndex
 from .models import Answer, DocInfo, Engine, Filters, Hit, RetrievalMode, StreamEvent, finished
 from .retrieve import Retriever
@@ -151,6 +153,14 @@ class Briefbot:
         """Drop documents (file name, id or symbol) under the index's writer lock; returns the removed ids."""
         with self._ingest_lock:
             return remove_documents(ids, self.settings, store=self.store)
+
+    # --- conversation history (briefbot.history: per-user, <index>/history.sqlite) -------------------------
+    @property
+    def history(self) -> History:
+        """Saved conversations and permalinks. Opened lazily: a read-only index still answers questions."""
+        if getattr(self, "_history", None) is None:
+            self._history = History(IndexLayout(Path(self.settings.index)).history)
+        return self._history
 
     # --- summaries -----------------------------------------------------------------------------------------
     def summarise(self, info: DocInfo) -> Summary:

@@ -36,6 +36,7 @@ from ..feedback import (
     read_feedback,
     visible_feedback,
 )
+from ..history import Viewer, viewer_for
 from ..layout import IndexLayout
 from ..models import DOC_TYPE_LABELS, DOC_TYPES, Answer
 from ..service import Briefbot
@@ -43,7 +44,7 @@ from .auth import check_login, launch_options
 from .guard import RequestGuard, allowed_hosts
 from .mandates_tab import mandates_tab
 from .pdfview import RenderLimits, render_page
-from .serving import TempFiles, check_bind, open_temp_space, parse_auth, resolve_pdf, temp_parent
+from .serving import TempFiles, check_bind, is_loopback, open_temp_space, parse_auth, resolve_pdf, temp_parent
 from .uploads import IngestJob, stage_uploads, validate_uploads
 from .views import (
     ANY_YEAR,
@@ -53,13 +54,17 @@ from .views import (
     answer_message,
     card_html,
     cards_for,
+    conversation_html,
     document_choices,
+    exchange,
     failure_rows,
     filters_from_ui,
     library_rows,
     library_summary,
     md_text,
     mission_choices,
+    permalink_markdown,
+    when,
     year_choices,
 )
 
@@ -78,6 +83,11 @@ CSS = """
   margin-left: 4px; }
 .bb-meta { font-size: 0.8em; opacity: 0.75; margin: 2px 0 6px; }
 .bb-quote { font-size: 0.88em; line-height: 1.4; }
+#conversations button { text-align: left; width: 100%; }
+.bb-conv { padding: 2px 0; white-space: normal; text-align: left; }
+.bb-conv-title { font-weight: 600; }
+.bb-conv-q { font-size: 0.8em; opacity: 0.8; }
+.bb-current { border-left: 3px solid #d98a00; padding-left: 6px; }
 #fb-up::before, #fb-down::before { content: ""; display: inline-block; width: 1.1em; height: 1.1em;
   margin-right: 6px; vertical-align: -0.2em; background: currentColor;
   -webkit-mask: var(--bb-thumb) center / contain no-repeat; mask: var(--bb-thumb) center / contain no-repeat; }
@@ -117,6 +127,16 @@ class Session:
     cards: list[Card] = field(default_factory=list)
     card: int | None = None  # the card whose page is shown
     job: str | None = None
+    conversation: str | None = None  # its id in the history, once an answer of this chat is saved
+    tokens: list[str | None] = field(default_factory=list)  # per answer: its permalink token once saved
+    unsaved: list[int] = field(default_factory=list)  # answers the history could not take yet (retried, in order)
+    listed: list[str] = field(default_factory=list)  # the history list's conversation ids, as shown
+
+    def restart(self, answers: list[Answer], tokens: list[str | None], conversation: str | None) -> None:
+        """Show these (saved) answers as the chat, one exchange each; nothing selected."""
+        self.answers, self.tokens, self.conversation, self.unsaved = answers, tokens, conversation, []
+        self.message_answer = {2 * i + 1: i for i in range(len(answers))}
+        self.current, self.cards, self.card = None, [], None
 
 
 def owner_of(request: gr.Request | None) -> str | None:
@@ -150,7 +170,110 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                  f"### Citations ({len(session.cards)}) — select one to see its page") if session.cards else ""
         return {cards_title: gr.Markdown(title, visible=bool(title)),
                 cards: gr.Dataset(samples=[[card_html(c)] for c in session.cards], visible=bool(session.cards)),
-                target: f"Feedback and export apply to answer {i + 1}: “{md_text(answer.question[:100])}”"}
+                target: f"Feedback and export apply to answer {i + 1}: “{md_text(answer.question[:100])}”",
+                permalink: permalink_markdown(session.tokens[i] if i < len(session.tokens) else None)}
+
+    # --- conversation history (Briefbot.history; who may open what is decided there) ------------------------
+    def viewer_of(request: gr.Request | None) -> Viewer:
+        return viewer_for(request.username if request else None, loopback=is_loopback(settings.host))
+
+    def save_pending(session: Session, viewer: Viewer) -> str:
+        """Save this chat's unsaved answers in order; '' when all are saved, else why not (they stay pending)."""
+        while session.unsaved:
+            i = session.unsaved[0]
+            try:
+                saved = bot.history.save(viewer, session.conversation, session.answers[i])
+            except BriefbotError as exc:
+                return str(exc)
+            session.conversation, session.tokens[i] = saved.conversation, saved.token
+            session.unsaved.pop(0)
+        return ""
+
+    def history_list(viewer: Viewer, session: Session, problem: str = "") -> Updates:
+        """The sidebar's conversations (newest first) and its status line."""
+        try:
+            convs = bot.history.conversations(viewer)
+        except BriefbotError as exc:
+            convs, problem = [], problem or str(exc)
+        session.listed = [c.id for c in convs]
+        status = f"**Not saved to history:** {md_text(problem)}" if problem else (
+            "" if convs else "_Your questions and answers are kept here._")
+        if session.unsaved:
+            status += f" {len(session.unsaved)} answer(s) of this chat wait to be saved."
+        return {conv_list: gr.Dataset(samples=[[conversation_html(c, c.id == session.conversation)] for c in convs],
+                                      visible=bool(convs)),
+                history_status: status}
+
+    def show_chat(session: Session, messages: list[dict[str, str]]) -> Updates:
+        """The chat as ``session`` now holds it, its last answer's cards, nothing selected yet."""
+        shown = show_answer(session, len(session.answers) - 1) if session.answers else {
+            cards_title: gr.Markdown(visible=False), cards: gr.Dataset(samples=[], visible=False), target: "",
+            permalink: ""}
+        return {chatbot: messages, state: session, **shown, page: None,
+                caption: "Select a citation to see its page.", export_file: gr.File(value=None, visible=False)}
+
+    def on_load(session: Session, request: gr.Request) -> Updates:
+        """The history list; with ``?answer=TOKEN`` in the address, that answer (when this viewer may open it)."""
+        viewer = viewer_of(request)
+        token = str(request.query_params.get("answer") or "") if request else ""
+        updates: Updates = {}
+        if token:
+            try:
+                saved = bot.history.open_permalink(viewer, token)
+            except BriefbotError as exc:
+                gr.Warning(f"Permalink: {exc}")
+            else:
+                session.restart([saved.answer], [saved.token], None)
+                note = f"Shared answer, asked by {saved.user} on {when(saved.asked_at)}."
+                updates = show_chat(session, exchange(saved.answer.question, saved.answer, note))
+        return {**updates, state: session, **history_list(viewer, session)}
+
+    def set_aside(session: Session, viewer: Viewer) -> Updates:
+        """Before the chat is replaced: save what waits; what still cannot be saved is handed over as a Markdown
+        download, so leaving the chat loses no answer."""
+        problem = save_pending(session, viewer) if session.unsaved else ""
+        if not problem:
+            return {}
+        md = "\n\n---\n\n".join(answer_markdown(session.answers[i]) for i in session.unsaved)
+        path = tmp.write_text("briefbot-unsaved-answers.md", md)
+        gr.Warning(f"{len(session.unsaved)} answer(s) could not be saved to the history ({problem}); they are in "
+                   "the download under the chat.")
+        return {export_file: gr.File(value=str(path), visible=True)}
+
+    def open_conversation(index: int | None, session: Session, request: gr.Request) -> Updates:
+        if index is None or not 0 <= index < len(session.listed):
+            return gr.skip()
+        viewer = viewer_of(request)
+        try:
+            saved = bot.history.answers(viewer, session.listed[index])
+        except BriefbotError as exc:
+            gr.Warning(f"History: {exc}")
+            return gr.skip()
+        kept = set_aside(session, viewer)
+        session.restart([s.answer for s in saved], [s.token for s in saved], session.listed[index])
+        messages = [m for s in saved for m in exchange(s.answer.question, s.answer)]
+        return {**show_chat(session, messages), **history_list(viewer, session), **kept}
+
+    def new_conversation(session: Session, request: gr.Request) -> Updates:
+        viewer = viewer_of(request)
+        kept = set_aside(session, viewer)
+        session.restart([], [], None)
+        return {**show_chat(session, []), **history_list(viewer, session), **kept}
+
+    def export_history(kind: str, request: gr.Request) -> Any:
+        viewer = viewer_of(request)
+        try:
+            text = bot.history.export_json(viewer) if kind == "json" else bot.history.export_markdown(viewer)
+        except BriefbotError as exc:
+            gr.Warning(f"History export: {exc}")
+            return gr.skip()
+        return gr.File(value=str(tmp.write_text(f"briefbot-history.{kind}", text)), visible=True)
+
+    def export_history_md(request: gr.Request) -> Any:
+        return export_history("md", request)
+
+    def export_history_json(request: gr.Request) -> Any:
+        return export_history("json", request)
 
     def library_outputs() -> Updates:
         docs, failures = bot.library(), bot.failures()
@@ -162,7 +285,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
 
     # --- chat -----------------------------------------------------------------------------------------------
     def chat(asked: str, history: list[dict[str, Any]], session: Session, doc_types: list[str],
-             year_from: Any, year_to: Any, missions: list[str], documents: list[str]) -> Iterator[Updates]:
+             year_from: Any, year_to: Any, missions: list[str], documents: list[str],
+             request: gr.Request) -> Iterator[Updates]:
         asked = (asked or "").strip()
         if not asked:
             gr.Warning("Type a question first.")
@@ -202,9 +326,14 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             return
         history[-1]["content"] = answer_message(answer)
         session.answers.append(answer)
+        session.tokens.append(None)
+        session.unsaved.append(len(session.answers) - 1)
         session.message_answer[len(history) - 1] = len(session.answers) - 1
-        yield {chatbot: history, state: session, **show_answer(session, len(session.answers) - 1), page: None,
-               caption: "Select a citation to see its page.", export_file: gr.File(value=None, visible=False)}
+        viewer = viewer_of(request)
+        problem = save_pending(session, viewer)  # the answer is shown either way; unsaved ones are retried
+        if problem:
+            gr.Warning(f"Not saved to history: {problem}")
+        yield {**show_chat(session, history), **history_list(viewer, session, problem)}
 
     def select_message(session: Session, evt: gr.SelectData) -> Updates:
         i = session.message_answer.get(evt.index if isinstance(evt.index, int) else evt.index[0])
@@ -363,6 +492,17 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
     with gr.Blocks(title="briefbot", analytics_enabled=False, delete_cache=(600, 3600)) as demo:
         state = gr.State(Session())
         gr.Markdown("## briefbot · cited answers from UN documents")
+        with gr.Sidebar(label="History", open=True, width=300, elem_id="history"):
+            gr.Markdown("### Conversations")
+            new_chat = gr.Button("New conversation", size="sm", elem_id="new-conversation")
+            conv_list = gr.Dataset(components=["html"], samples=[], type="index", layout="gallery",
+                                   show_label=False, visible=False, elem_id="conversations", samples_per_page=30)
+            history_status = gr.Markdown(elem_id="history-status")
+            with gr.Row():
+                history_md = gr.Button("Export Markdown", size="sm", elem_id="history-md")
+                history_json = gr.Button("Export JSON", size="sm", elem_id="history-json")
+            history_file = gr.File(label="History export", interactive=False, visible=False,
+                                   elem_id="history-export")
         with gr.Tabs():
             with gr.Tab("Chat", id="chat"), gr.Row():
                 with gr.Column(scale=4):
@@ -394,6 +534,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                     cards = gr.Dataset(components=["html"], samples=[], type="index", layout="gallery",
                                        show_label=False, visible=False, elem_id="cards", samples_per_page=12)
                     target = gr.Markdown(elem_id="fb-target")
+                    permalink = gr.Markdown(elem_id="permalink")
                     with gr.Row(equal_height=True):
                         comment = gr.Textbox(placeholder="Comment on this answer (optional)", show_label=False,
                                              scale=5, elem_id="fb-comment", max_length=4000)
@@ -448,11 +589,18 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         # --- events -----------------------------------------------------------------------------------------
         gr.api(ask_api, api_name="ask")  # the one public endpoint; registered first so it keeps its name
         filters = [doc_types, year_from, year_to, missions, documents]
-        chat_outputs = [chatbot, question, state, cards_title, cards, target, page, caption, export_file]
+        # Everything a change of what the chat shows may update (a handler names the ones it does).
+        chat_outputs = [chatbot, question, state, cards_title, cards, target, permalink, page, caption,
+                        export_file, conv_list, history_status]
         for trigger in (ask_btn.click, question.submit):
             trigger(chat, [question, chatbot, state, *filters], chat_outputs, **private).then(
                 None, None, None, js=SHOW_NEWEST_JS)
-        chatbot.select(select_message, [state], [state, cards_title, cards, target], **private)
+        chatbot.select(select_message, [state], [state, cards_title, cards, target, permalink], **private)
+        demo.load(on_load, [state], chat_outputs, **private)
+        conv_list.click(open_conversation, [conv_list, state], chat_outputs, **private)
+        new_chat.click(new_conversation, [state], chat_outputs, **private)
+        history_md.click(export_history_md, None, history_file, **private)
+        history_json.click(export_history_json, None, history_file, **private)
         cards.click(show_card, [cards, state], [page, caption, state], **private)
         clear.click(lambda: {doc_types: [], year_from: "", year_to: "", missions: [], documents: []}, None,
                     filters, **private)
@@ -494,7 +642,9 @@ def blocked_paths(index: Path, temp: Path) -> list[str]:
     if not temp.is_relative_to(index) or temp == index:
         return [str(index)]
     layout = IndexLayout(index)
-    names = {p.name for p in index.iterdir()} | {layout.uploads.name, layout.feedback.name}
+    history = layout.history.name  # with SQLite's -wal and -shm beside it
+    names = {p.name for p in index.iterdir()} | {layout.uploads.name, layout.feedback.name, history,
+                                                 f"{history}-wal", f"{history}-shm"}
     return [str(index / n) for n in sorted(names - {temp.relative_to(index).parts[0]})]
 
 

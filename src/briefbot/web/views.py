@@ -1,4 +1,4 @@
-"""What the web app shows, without Gradio: citation cards, chat messages, filter choices, library rows.
+"""What the web app shows, without Gradio: citation cards, chat messages, filter choices, library rows, history.
 
 Everything here formats what the ``Briefbot`` service returns; nothing retrieves, ranks or prompts.
 """
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import BriefbotError
+from ..history import Conversation
 from ..models import DOC_TYPE_LABELS, Answer, Citation, DocInfo, Filters, Hit, reference, reference_parts
 
 _PASSAGE_CHARS = 420  # a closest-passage card shows this much of the passage
@@ -202,3 +203,35 @@ def library_summary(docs: list[DocInfo], failures: list[dict[str, str]]) -> str:
     unhealthy = sum(1 for d in docs if health(d) != "ok")
     return (f"**{len(docs)}** documents · **{sum(d.chunks for d in docs)}** passages · "
             f"**{unhealthy}** with warnings or pages without text · **{len(failures)}** files failed")
+
+
+# --- conversation history -------------------------------------------------------------------------------------
+def exchange(question: str, answer: Answer, note: str = "") -> list[dict[str, str]]:
+    """The two chat messages of one finished question and answer (a reopened one looks as it did)."""
+    return [{"role": "user", "content": md_text(question)},
+            {"role": "assistant", "content": answer_message(answer) + (f"\n\n_{md_text(note)}_" if note else "")}]
+
+
+def when(stamp: str) -> str:
+    """``2026-12-02T01:52:11+00:00`` as ``2026-12-02 01:52 UTC``."""
+    return stamp[:16].replace("T", " ") + " UTC" if len(stamp) >= 16 else stamp
+
+
+def conversation_html(conv: Conversation, current: bool = False) -> str:
+    """A conversation in the history list: its first question, the later ones, when and how many (escaped)."""
+    e = html.escape
+    later = "".join(f'<div class="bb-conv-q">{e(q[:90])}</div>' for q in conv.questions[1:4])
+    more = len(conv.questions) - 4
+    if more > 0:
+        later += f'<div class="bb-conv-q">… {more} more</div>'
+    n = len(conv.questions)
+    return (f'<div class="bb-conv{" bb-current" if current else ""}"><div class="bb-conv-title">{e(conv.title)}'
+            f'</div>{later}<div class="bb-meta">{e(when(conv.updated))} · {n} question{"s" if n != 1 else ""}'
+            '</div></div>')
+
+
+def permalink_markdown(token: str | None) -> str:
+    """The permalink line under an answer (a link relative to the page, so it names whatever host serves it)."""
+    if not token:
+        return ""
+    return (f"[Permalink to this answer](?answer={token}) · anyone who may use this server can open it")

@@ -1,0 +1,296 @@
+"""Conversation history: each user's questions and answers in ``<index>/history.sqlite`` (``IndexLayout.history``),
+reopened later, exported as Markdown or JSON, and each answer reachable by a permalink token.
+
+The user is whoever the front end says (a signed-in name, or :data:`LOCAL_USER` on loopback without sign-in).
+Who may open a permalink is decided in one place, :func:`may_open_answer`. Answers are stored whole (citations with
+their offsets, the passages behind them), so a reopened answer shows the same cards and page highlights.
+
+Its own SQLite file, apart from the catalog: history is per-user state, not part of what the index means, and a
+read-only or full index folder must not stop anyone from asking (callers get :class:`HistoryUnavailable`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import secrets
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, fields
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from .errors import HistoryUnavailable, NotFoundError
+from .export import answer_markdown
+from .models import Answer, Chunk, Citation, DocInfo, Hit, Span
+
+log = logging.getLogger(__name__)
+
+LOCAL_USER = "local"  # everyone on a loopback server without sign-in is this one user
+_SCHEMA = 1
+_TITLE_CHARS = 120
+
+
+# --- who is asking -----------------------------------------------------------------------------------------
+@dataclass(slots=True, frozen=True)
+class Viewer:
+    """Who is using the front end: ``user`` keys their history; ``signed_in`` and ``loopback`` (the server listens
+    on this machine only) are what access decisions look at."""
+
+    user: str
+    signed_in: bool
+    loopback: bool
+
+
+def viewer_for(username: str | None, loopback: bool) -> Viewer:
+    """The viewer behind a request: the signed-in name, else the loopback server's one local user."""
+    if username:
+        return Viewer(user=username, signed_in=True, loopback=loopback)
+    return Viewer(user=LOCAL_USER, signed_in=False, loopback=loopback)
+
+
+# --- stored records ----------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class SavedAnswer:
+    """One answer as kept: ``token`` is its permalink (unguessable), ``doc_ids`` every document whose text it
+    shows (cited, or among the passages kept with it)."""
+
+    token: str
+    conversation: str
+    user: str
+    seq: int
+    asked_at: str
+    doc_ids: list[str]
+    answer: Answer
+
+
+@dataclass(slots=True)
+class Conversation:
+    id: str
+    user: str
+    title: str
+    created: str
+    updated: str
+    questions: list[str]
+
+
+def may_open_answer(viewer: Viewer, saved: SavedAnswer) -> bool:
+    """THE decision whether ``viewer`` may open ``saved`` by its permalink (the owner reopening their own history
+    goes through the same check). Today: anyone signed in to this server, or anyone on a loopback-only server.
+    Per-collection access belongs here too, over ``saved.doc_ids``."""
+    return viewer.signed_in or viewer.loopback
+
+
+def cited_doc_ids(answer: Answer) -> list[str]:
+    """Every document whose text the answer shows: its citations' documents, then the kept passages' documents."""
+    ids = [c.doc_id for c in answer.citations] + [h.doc.doc_id for h in answer.hits]
+    return list(dict.fromkeys(ids))
+
+
+# --- the answer as JSON, whole --------------------------------------------------------------------------------
+def _make(cls: Any, data: dict[str, Any], **given: Any) -> Any:
+    """``cls`` from a stored dict, ignoring fields a later or earlier version added (so old rows still load)."""
+    names = {f.name for f in fields(cls)}
+    return cls(**{k: v for k, v in data.items() if k in names and k not in given}, **given)
+
+
+def answer_to_json(answer: Answer) -> str:
+    return json.dumps(asdict(answer), ensure_ascii=False, default=str)
+
+
+def answer_from_json(text: str) -> Answer:
+    d = json.loads(text)
+    citations = [_make(Citation, c, parts=[(p, q) for p, q in c.get("parts") or []]) for c in d["citations"]]
+    hits = [_make(Hit, h, chunk=_make(Chunk, h["chunk"], spans=[_make(Span, s) for s in h["chunk"]["spans"]]),
+                  doc=_make(DocInfo, h["doc"])) for h in d["hits"]]
+    return _make(Answer, d, citations=citations, hits=hits)
+
+
+# --- the store -----------------------------------------------------------------------------------------------
+class History:
+    """Per-user conversations in one SQLite file. Nothing touches the disk until first used, so an index folder
+    that cannot be written still serves questions; every storage failure is a :class:`HistoryUnavailable`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._ready = False
+        self._lock = threading.Lock()
+
+    # --- connection -------------------------------------------------------------------------------------------
+    def _fail(self, doing: str, exc: BaseException) -> HistoryUnavailable:
+        log.warning("history %s at %s failed: %s", doing, self.path, exc)
+        return HistoryUnavailable(f"conversation history could not be {doing} ({self.path}: {exc})")
+
+    @contextmanager
+    def _db(self, doing: str) -> Iterator[sqlite3.Connection]:
+        try:
+            conn = self._open()
+        except (sqlite3.Error, OSError) as exc:
+            raise self._fail(doing, exc) from exc
+        try:
+            with conn:  # one transaction: all of a write or none of it
+                yield conn
+        except (sqlite3.Error, OSError) as exc:
+            raise self._fail(doing, exc) from exc
+        finally:
+            conn.close()
+
+    def _open(self) -> sqlite3.Connection:
+        if not self._ready:
+            with self._lock:
+                if not self.path.exists():
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                    # Private from the start: questions are personal (SQLite gives its -wal/-shm files this mode).
+                    os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))
+        conn = sqlite3.connect(self.path, timeout=30)
+        try:
+            self._prepare(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _prepare(self, conn: sqlite3.Connection) -> None:
+        conn.execute("PRAGMA busy_timeout = 30000")
+        if not self._ready:
+            with self._lock:
+                conn.execute("PRAGMA journal_mode=WAL")  # readers (other sessions) never wait for a writer
+                with conn:
+                    conn.executescript("""
+                        CREATE TABLE IF NOT EXISTS conversations (
+                            id TEXT PRIMARY KEY, user TEXT NOT NULL, title TEXT NOT NULL,
+                            created TEXT NOT NULL, updated TEXT NOT NULL);
+                        CREATE INDEX IF NOT EXISTS conversations_user ON conversations (user, updated);
+                        CREATE TABLE IF NOT EXISTS answers (
+                            token TEXT PRIMARY KEY,
+                            conversation TEXT NOT NULL REFERENCES conversations (id),
+                            user TEXT NOT NULL, seq INTEGER NOT NULL, question TEXT NOT NULL,
+                            asked_at TEXT NOT NULL, doc_ids TEXT NOT NULL, answer TEXT NOT NULL);
+                        CREATE INDEX IF NOT EXISTS answers_conversation ON answers (conversation, seq);
+                    """)
+                    conn.execute(f"PRAGMA user_version = {_SCHEMA}")
+                self._ready = True
+
+    # --- writing ----------------------------------------------------------------------------------------------
+    def save(self, viewer: Viewer, conversation: str | None, answer: Answer,
+             now: datetime | None = None) -> SavedAnswer:
+        """Keep ``answer`` at the end of ``viewer``'s ``conversation`` (a new one when None) with a permalink token.
+
+        Raises NotFoundError for a conversation that is not theirs, HistoryUnavailable when it cannot be written
+        (nothing is half-written)."""
+        user = viewer.user
+        stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
+        token = secrets.token_urlsafe(18)  # 144 random bits: a permalink cannot be guessed
+        doc_ids = cited_doc_ids(answer)
+        with self._db("saved") as db:
+            if conversation is None:
+                conversation = secrets.token_urlsafe(12)
+                title = " ".join(answer.question.split())[:_TITLE_CHARS] or "Question"
+                db.execute("INSERT INTO conversations VALUES (?, ?, ?, ?, ?)",
+                           (conversation, user, title, stamp, stamp))
+            elif not db.execute("UPDATE conversations SET updated = ? WHERE id = ? AND user = ?",
+                                (stamp, conversation, user)).rowcount:
+                raise NotFoundError(f"no conversation {conversation!r} in {user}'s history",
+                                    "start a new conversation")
+            seq = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM answers WHERE conversation = ?",
+                             (conversation,)).fetchone()[0]
+            db.execute("INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       (token, conversation, user, seq, answer.question, stamp, json.dumps(doc_ids),
+                        answer_to_json(answer)))
+        return SavedAnswer(token, conversation, user, seq, stamp, doc_ids, answer)
+
+    # --- reading ----------------------------------------------------------------------------------------------
+    def conversations(self, viewer: Viewer, limit: int = 200) -> list[Conversation]:
+        """``viewer``'s conversations, most recently continued first, each with its questions in order."""
+        user = viewer.user
+        if not self.path.exists():
+            return []
+        with self._db("read") as db:
+            rows: list[tuple[str, str, str, str, str]] = db.execute(
+                "SELECT id, user, title, created, updated FROM conversations WHERE user = ? "
+                              "ORDER BY updated DESC, rowid DESC LIMIT ?", (user, limit)).fetchall()
+            out = []
+            for row in rows:
+                questions = [q for (q,) in db.execute(
+                    "SELECT question FROM answers WHERE conversation = ? ORDER BY seq", (row[0],))]
+                cid, owner, title, created, updated = row
+                out.append(Conversation(cid, owner, title, created, updated, questions))
+        return out
+
+    def answers(self, viewer: Viewer, conversation: str) -> list[SavedAnswer]:
+        """The answers of one of ``viewer``'s conversations, in the order asked (NotFoundError for anyone else's).
+
+        Only those :func:`may_open_answer` allows: an owner whose access changed does not read through history
+        what they could no longer open (the rest are left out, and logged)."""
+        user = viewer.user
+        with self._db("read") as db:
+            if not db.execute("SELECT 1 FROM conversations WHERE id = ? AND user = ?",
+                              (conversation, user)).fetchone():
+                raise NotFoundError(f"no conversation {conversation!r} in {user}'s history",
+                                    "pick one from the history list")
+            rows = db.execute(f"SELECT {_ANSWER_COLUMNS} FROM answers WHERE conversation = ? ORDER BY seq",
+                              (conversation,)).fetchall()
+        saved = [_saved(row) for row in rows]
+        allowed = [s for s in saved if may_open_answer(viewer, s)]
+        if len(allowed) < len(saved):
+            log.info("history: %d answer(s) of %s withheld from %s", len(saved) - len(allowed), conversation, user)
+        return allowed
+
+    def open_permalink(self, viewer: Viewer, token: str) -> SavedAnswer:
+        """The answer behind a permalink, if :func:`may_open_answer` lets ``viewer`` open it. A token that does
+        not exist and one the viewer may not open get the same NotFoundError, so tokens cannot be probed."""
+        missing = NotFoundError("no answer at this link, or not one you may open",
+                                "ask whoever shared it to check the link, or to share it with you")
+        if not token or len(token) > 64 or not re.fullmatch(r"[A-Za-z0-9_-]+", token) or not self.path.exists():
+            raise missing
+        with self._db("read") as db:
+            row = db.execute(f"SELECT {_ANSWER_COLUMNS} FROM answers WHERE token = ?", (token,)).fetchone()
+        if row is None:
+            raise missing
+        saved = _saved(row)
+        if not may_open_answer(viewer, saved):
+            raise missing
+        return saved
+
+    # --- exports ----------------------------------------------------------------------------------------------
+    def export(self, viewer: Viewer) -> list[tuple[Conversation, list[SavedAnswer]]]:
+        return [(c, self.answers(viewer, c.id)) for c in self.conversations(viewer, limit=1_000_000)]
+
+    def export_json(self, viewer: Viewer, now: datetime | None = None) -> str:
+        """All of ``viewer``'s history: conversations, and per answer the API's answer fields plus its token."""
+        data = {"user": viewer.user, "exported_at": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
+                "conversations": [{"id": c.id, "title": c.title, "created": c.created, "updated": c.updated,
+                                   "answers": [{"token": s.token, "asked_at": s.asked_at, "doc_ids": s.doc_ids,
+                                                **s.answer.to_dict()} for s in answers]}
+                                  for c, answers in self.export(viewer)]}
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+    def export_markdown(self, viewer: Viewer, now: datetime | None = None) -> str:
+        """All of ``viewer``'s history as one Markdown brief: a section per conversation, each answer as the
+        single-answer export writes it (headings moved two levels down)."""
+        stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
+        out = [f"# briefbot conversations of {viewer.user}", "", f"_exported {stamp}_", ""]
+        for c, answers in self.export(viewer):
+            out += [f"## {c.title}", "", f"_{c.created} – {c.updated}, {len(answers)} question(s)_", ""]
+            for s in answers:
+                md = answer_markdown(s.answer, now=datetime.fromisoformat(s.asked_at))
+                out += [re.sub(r"(?m)^(#{1,4}) ", r"##\1 ", md).rstrip(), "", f"_Permalink token: {s.token}_", ""]
+        return "\n".join(out).rstrip() + "\n"
+
+
+_ANSWER_COLUMNS = "token, conversation, user, seq, asked_at, doc_ids, answer"
+
+
+def _saved(row: tuple[Any, ...]) -> SavedAnswer:
+    token, conversation, user, seq, asked_at, doc_ids, answer = row
+    try:
+        return SavedAnswer(token, conversation, user, seq, asked_at, json.loads(doc_ids), answer_from_json(answer))
+    except (ValueError, KeyError, TypeError) as exc:  # a row this version cannot read: say which, skip nothing
+        raise HistoryUnavailable(f"the saved answer {token!r} could not be read ({type(exc).__name__}: {exc})",
+                                 "it may come from another briefbot version; export the history with that "
+                                 "version") from exc

@@ -1,0 +1,200 @@
+"""Conversation history over real answers from the sample index: kept whole, per user, by permalink, exported;
+storage failures say so and lose nothing; two processes writing at once."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from briefbot.errors import HistoryUnavailable, NotFoundError
+from briefbot.history import (
+    LOCAL_USER,
+    History,
+    SavedAnswer,
+    Viewer,
+    answer_from_json,
+    answer_to_json,
+    may_open_answer,
+    viewer_for,
+)
+from briefbot.models import Answer
+from web_support import LIBYA_Q, web_briefbot
+
+MARS_Q = "What is the population of Mars?"
+ANA, BEN, CARL = (viewer_for(name, loopback=False) for name in ("ana", "ben", "carl"))
+REFERENCE = "S/RES/2769 (2025), para. 22, p. 6"
+
+
+@pytest.fixture(scope="module")
+def answers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Answer]:
+    """A cited answer and an abstention, from the real engine over the real sample index."""
+    bot = web_briefbot(tmp_path_factory)
+    found = {"libya": bot.ask(LIBYA_Q), "mars": bot.ask(MARS_Q)}
+    assert found["libya"].citations and found["mars"].abstained and found["mars"].hits
+    return found
+
+
+def test_an_answer_is_kept_whole(answers: dict[str, Answer]) -> None:
+    for answer in answers.values():
+        # Citations with their page offsets, the passages with their spans: a reopened answer is the same answer.
+        assert answer_from_json(answer_to_json(answer)) == answer
+
+
+def test_a_conversation_reopens_in_order_with_its_citations(tmp_path: Path, answers: dict[str, Answer]) -> None:
+    history = History(tmp_path / "history.sqlite")
+    first = history.save(ANA, None, answers["libya"])
+    second = history.save(ANA, first.conversation, answers["mars"])
+    assert (first.seq, second.seq) == (1, 2) and second.conversation == first.conversation
+    assert "S_RES_2769_2025.pdf" in first.doc_ids  # the cited document, by its id: what access will check
+
+    reopened = History(tmp_path / "history.sqlite").answers(ANA, first.conversation)  # as after a restart
+    assert [s.answer for s in reopened] == [answers["libya"], answers["mars"]]
+    assert [s.token for s in reopened] == [first.token, second.token]
+    assert any(c.reference() == REFERENCE and c.start is not None for c in reopened[0].answer.citations)
+    [conv] = history.conversations(ANA)
+    assert conv.title == LIBYA_Q and conv.questions == [LIBYA_Q, MARS_Q]
+    assert oct((tmp_path / "history.sqlite").stat().st_mode & 0o777) == "0o600"  # questions are personal
+
+
+def test_conversations_are_per_user_newest_first(tmp_path: Path, answers: dict[str, Answer]) -> None:
+    history = History(tmp_path / "history.sqlite")
+    t = [datetime(2026, 1, d, 9, 0, tzinfo=UTC) for d in (1, 2, 3)]
+    older = history.save(ANA, None, answers["libya"], now=t[0])
+    newer = history.save(ANA, None, answers["mars"], now=t[1])
+    bens = history.save(BEN, None, answers["libya"], now=t[2])
+    assert [c.id for c in history.conversations(ANA)] == [newer.conversation, older.conversation]
+    history.save(ANA, older.conversation, answers["mars"], now=t[2])  # continuing one brings it to the top
+    assert [c.id for c in history.conversations(ANA)] == [older.conversation, newer.conversation]
+    assert [c.id for c in history.conversations(BEN)] == [bens.conversation]
+    assert history.conversations(CARL) == []
+    with pytest.raises(NotFoundError):
+        history.answers(BEN, older.conversation)  # not ben's to read
+    with pytest.raises(NotFoundError):
+        history.save(BEN, older.conversation, answers["mars"])  # nor to add to
+    assert len(history.answers(ANA, older.conversation)) == 2
+
+
+def test_permalinks_open_for_whom_the_rule_says(tmp_path: Path, answers: dict[str, Answer]) -> None:
+    history = History(tmp_path / "history.sqlite")
+    saved = [history.save(ANA, None, answers["libya"]) for _ in range(20)]
+    tokens = {s.token for s in saved}
+    assert len(tokens) == 20 and all(len(t) >= 24 for t in tokens)  # unguessable: 144 random bits each
+
+    colleague = BEN
+    opened = history.open_permalink(colleague, saved[3].token)
+    assert opened.token == saved[3].token and opened.user == "ana" and opened.answer == answers["libya"]
+    assert history.open_permalink(viewer_for(None, loopback=True), saved[3].token).user == "ana"
+
+    stranger = Viewer(user=LOCAL_USER, signed_in=False, loopback=False)  # not signed in, server not on loopback
+    messages = set()
+    for viewer, token in ((stranger, saved[3].token), (colleague, "x" * 24), (colleague, "../../etc/passwd"),
+                          (colleague, "")):
+        with pytest.raises(NotFoundError) as err:
+            history.open_permalink(viewer, token)
+        messages.add(str(err.value))
+    assert len(messages) == 1  # refused and missing read the same: tokens cannot be probed
+    # The same rule holds for reading one's own history back.
+    own = history.save(stranger, None, answers["libya"])
+    assert history.answers(stranger, own.conversation) == []
+    assert history.answers(viewer_for(None, loopback=True), own.conversation)[0].token == own.token
+
+
+@pytest.mark.parametrize(("viewer", "allowed"), [
+    (Viewer("ana", signed_in=True, loopback=False), True),
+    (Viewer("ben", signed_in=True, loopback=True), True),
+    (Viewer(LOCAL_USER, signed_in=False, loopback=True), True),
+    (Viewer(LOCAL_USER, signed_in=False, loopback=False), False),
+])
+def test_may_open_answer(viewer: Viewer, allowed: bool, answers: dict[str, Answer]) -> None:
+    saved = SavedAnswer("t", "c", "ana", 1, "2026-01-01T00:00:00+00:00", ["S_RES_2769_2025.pdf"], answers["libya"])
+    assert may_open_answer(viewer, saved) is allowed
+
+
+def test_viewer_for() -> None:
+    assert viewer_for("ana", loopback=False) == Viewer("ana", True, False)
+    assert viewer_for(None, loopback=True) == Viewer(LOCAL_USER, False, True)
+    assert viewer_for("", loopback=True).user == LOCAL_USER
+
+
+def test_exports_are_the_users_own(tmp_path: Path, answers: dict[str, Answer]) -> None:
+    history = History(tmp_path / "history.sqlite")
+    a = history.save(ANA, None, answers["libya"])
+    b = history.save(ANA, a.conversation, answers["mars"])
+    history.save(BEN, None, answers["mars"])
+
+    md = history.export_markdown(ANA)
+    assert md.startswith("# briefbot conversations of ana") and f"## {LIBYA_Q}" in md
+    assert f"### {LIBYA_Q}" in md and f"### {MARS_Q}" in md and "#### Citations" in md
+    assert f"**[1] {REFERENCE}**" in md and "Decides to extend until 15 May 2026" in md
+    assert a.token in md and b.token in md
+
+    data = json.loads(history.export_json(ANA))
+    assert data["user"] == "ana" and len(data["conversations"]) == 1
+    exported = data["conversations"][0]["answers"]
+    assert [x["question"] for x in exported] == [LIBYA_Q, MARS_Q] and exported[0]["token"] == a.token
+    assert any(c["symbol"] == "S/RES/2769 (2025)" and c["paragraph"] == "22" for c in exported[0]["citations"])
+    assert exported[1]["abstained"] is True and exported[1]["passages"]
+    assert "S_RES_2769_2025.pdf" in exported[0]["doc_ids"]
+    assert json.loads(history.export_json(CARL))["conversations"] == []
+
+
+def test_storage_errors_are_clear_and_lose_nothing(tmp_path: Path, answers: dict[str, Answer]) -> None:
+    # Not a database: refused with the remedy; the file is left as it was.
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"not a database, but someone's file " * 200)
+    before = junk.read_bytes()
+    with pytest.raises(HistoryUnavailable, match="could not be saved") as err:
+        History(junk).save(ANA, None, answers["libya"])
+    assert "index folder is writable" in str(err.value)
+    with pytest.raises(HistoryUnavailable, match="could not be read"):
+        History(junk).conversations(ANA)
+    assert junk.read_bytes() == before
+
+    # A folder that cannot hold it (its parent is a file): clear error; reading finds no history yet.
+    blocked = tmp_path / "a-file"
+    blocked.write_text("x")
+    with pytest.raises(HistoryUnavailable, match="could not be saved"):
+        History(blocked / "history.sqlite").save(ANA, None, answers["libya"])
+    assert History(blocked / "history.sqlite").conversations(ANA) == []
+
+    # A failed save leaves the earlier answers as they were.
+    history = History(tmp_path / "history.sqlite")
+    first = history.save(ANA, None, answers["libya"])
+    with pytest.raises(NotFoundError):
+        history.save(ANA, "no-such-conversation", answers["mars"])
+    assert [s.token for s in history.answers(ANA, first.conversation)] == [first.token]
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from briefbot.history import History, answer_from_json, viewer_for
+answer = answer_from_json(Path(sys.argv[2]).read_text(encoding="utf-8"))
+history, conversation = History(Path(sys.argv[1])), None
+for _ in range(15):
+    conversation = history.save(viewer_for(sys.argv[3], loopback=False), conversation, answer).conversation
+"""
+
+
+def test_two_processes_save_at_once(tmp_path: Path, answers: dict[str, Answer]) -> None:
+    path = tmp_path / "history.sqlite"
+    data = tmp_path / "answer.json"
+    data.write_text(answer_to_json(answers["libya"]), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(data), user], env=env,
+                              stderr=subprocess.PIPE, text=True) for user in ("ana", "ben")]
+    for p in procs:
+        _, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+    history = History(path)
+    for user in ("ana", "ben"):
+        viewer = viewer_for(user, loopback=False)
+        [conv] = history.conversations(viewer)
+        saved = history.answers(viewer, conv.id)
+        assert [s.seq for s in saved] == list(range(1, 16)) and saved[-1].answer == answers["libya"]

@@ -1,0 +1,263 @@
+"""Conversations that last, in Debian Chromium: the history sidebar across a reload, permalinks opened by a
+colleague in another browser, history exports, and a history that cannot be written. Every step fails on an error
+toast or badge (except where the test expects the warning it checks)."""
+
+from __future__ import annotations
+
+import atexit
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from briefbot.history import History, viewer_for
+from briefbot.service import Briefbot
+from web_support import (
+    ARTIFACTS,
+    BROWSER_MARKS,
+    LIBYA_Q,
+    ask,
+    assert_no_errors,
+    chromium,
+    download_from,
+    errors_on,
+    free_port,
+    last_bot_text,
+    other_app_in_this_process,
+    running_app,
+)
+
+ARMS_Q = "What does resolution 2781 (2025) decide about the arms embargo?"
+MARS_Q = "What is the population of Mars?"
+LIBYA_REF = "S/RES/2769 (2025), para. 22, p. 6"
+
+pytestmark = BROWSER_MARKS
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Briefbot]:
+    return running_app(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as b:
+        yield b
+
+
+def _open(browser: Any, url: str) -> Any:
+    """A page in a browser context of its own (own cookies, own Gradio session), loaded and error-free."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    pg = context.new_page()
+    pg.goto(url)
+    pg.wait_for_selector("#question textarea", timeout=60_000)
+    return pg
+
+
+@pytest.fixture
+def page(app: tuple[str, Briefbot], browser: Any) -> Iterator[Any]:
+    pg = _open(browser, app[0])
+    assert_no_errors(pg, "loading the page")
+    yield pg
+    pg.context.close()
+
+
+def _new_conversation(pg: Any) -> None:
+    pg.click("#new-conversation")
+    pg.wait_for_function("!document.querySelector('#chatbot [data-testid=\"bot\"]')", timeout=20_000)
+    assert_no_errors(pg, "starting a new conversation")
+
+
+def _history_item(pg: Any, first_question: str) -> Any:
+    """The sidebar entry of the conversation that began with ``first_question``, once it is listed."""
+    item = pg.locator("#conversations button").filter(has_text=first_question)
+    item.first.wait_for(timeout=30_000)
+    return item.first
+
+
+def _bots(pg: Any) -> int:
+    return int(pg.locator('#chatbot [data-testid="bot"]').count())
+
+
+def test_two_questions_survive_a_reload_with_their_citations(page: Any) -> None:
+    _new_conversation(page)
+    ask(page, LIBYA_Q)
+    ask(page, ARMS_Q)
+    item = _history_item(page, LIBYA_Q)
+    assert ARMS_Q[:60] in item.inner_text()  # one conversation, both questions
+
+    page.reload()
+    page.wait_for_selector("#question textarea", timeout=60_000)
+    assert_no_errors(page, "reloading")
+    assert _bots(page) == 0  # a reload starts a clean chat; the history is in the sidebar
+    item = _history_item(page, LIBYA_Q)
+    assert ARMS_Q[:60] in item.inner_text() and "2 questions" in item.inner_text()
+
+    item.click()
+    page.wait_for_function("document.querySelectorAll('#chatbot [data-testid=\"bot\"]').length === 2",
+                           timeout=30_000)
+    assert_no_errors(page, "reopening a conversation")
+    assert "15 May 2026" in page.locator('#chatbot [data-testid="bot"]').first.inner_text()
+    assert "answer 2:" in page.inner_text("#fb-target") and ARMS_Q[:40] in page.inner_text("#fb-target")
+    assert "S/RES/2781 (2025)" in page.inner_text("#cards")
+    assert page.locator("#permalink a").count() == 1
+
+    # The first answer's own citations, and its page with the quote highlighted, as before the reload.
+    page.locator('#chatbot [data-testid="bot"]').first.click()
+    page.wait_for_function("document.querySelector('#fb-target').innerText.includes('answer 1:')", timeout=20_000)
+    card = page.locator("#cards button").filter(has_text="S/RES/2769 (2025)").filter(has_text="para.")
+    card.first.click()
+    page.wait_for_selector("#page-image img", timeout=60_000)
+    assert "quote highlighted" in page.inner_text("#page-caption")
+    assert_no_errors(page, "opening a reopened answer's citation")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(ARTIFACTS / "web_history.png"))  # docs/web_history.png is a copy
+
+    # And the chat goes on in the same conversation.
+    ask(page, MARS_Q)
+    item = _history_item(page, LIBYA_Q)
+    assert "3 questions" in item.inner_text() and MARS_Q[:30] in item.inner_text()
+
+
+def test_a_permalink_opens_for_a_colleague(page: Any, browser: Any, app: tuple[str, Briefbot]) -> None:
+    _new_conversation(page)
+    ask(page, LIBYA_Q)
+    link = page.locator("#permalink a")
+    link.wait_for(timeout=20_000)
+    href = str(link.evaluate("a => a.href"))  # absolute, as the browser resolves it
+    assert href.startswith(app[0].rstrip("/")) and "?answer=" in href
+
+    other = _open(browser, href)  # another browser: other cookies, other session
+    other.wait_for_function("document.querySelectorAll('#chatbot [data-testid=\"bot\"]').length === 1",
+                            timeout=30_000)
+    assert_no_errors(other, "opening a permalink")
+    text = last_bot_text(other)
+    assert "15 May 2026" in text and "Shared answer" in text
+    assert "S/RES/2769 (2025)" in other.inner_text("#cards")
+    assert LIBYA_Q[:40] in other.inner_text("#fb-target")
+    other.locator("#cards button").filter(has_text="S/RES/2769 (2025)").first.click()
+    other.wait_for_selector("#page-image img", timeout=60_000)
+    assert_no_errors(other, "a shared answer's citation page")
+    other.context.close()
+
+    # A made-up token: said plainly, nothing shown, the app still works.
+    bogus = _open(browser, app[0].rstrip("/") + "/?answer=" + "A" * 24)
+    bogus.wait_for_selector(".toast-body.warning", timeout=30_000)
+    assert "no answer at this link" in bogus.inner_text(".toast-body.warning")
+    assert _bots(bogus) == 0
+    bogus.context.close()
+
+
+def test_history_exports(page: Any, app: tuple[str, Briefbot]) -> None:
+    _new_conversation(page)
+    ask(page, LIBYA_Q)
+    # Only the export hands the history out: the file route never serves it.
+    url, bot = app
+    assert bot.history.path.is_file()
+    for name in ("history.sqlite", "history.sqlite-wal"):
+        status = httpx.get(f"{url.rstrip('/')}/gradio_api/file={bot.history.path.parent.resolve() / name}").status_code
+        assert status in (403, 404), (name, status)
+    page.click("#history-md")
+    md = download_from(page, "history-export", "briefbot-history", ".md").read_text(encoding="utf-8")
+    assert md.startswith("# briefbot conversations of local") and f"### {LIBYA_Q}" in md and LIBYA_REF in md
+    assert_no_errors(page, "exporting the history as Markdown")
+    page.click("#history-json")
+    data = json.loads(download_from(page, "history-export", "briefbot-history", ".json").read_text(encoding="utf-8"))
+    assert data["user"] == "local"
+    newest = data["conversations"][0]["answers"][0]
+    assert newest["question"] == LIBYA_Q and newest["token"] and "S_RES_2769_2025.pdf" in newest["doc_ids"]
+    assert any(c["symbol"] == "S/RES/2769 (2025)" and c["paragraph"] == "22" for c in newest["citations"])
+    assert_no_errors(page, "exporting the history as JSON")
+
+
+def test_a_history_that_cannot_be_written_loses_nothing(page: Any, app: tuple[str, Briefbot],
+                                                         tmp_path: Path) -> None:
+    _, bot = app
+    _new_conversation(page)
+    junk = tmp_path / "history.sqlite"
+    junk.write_bytes(b"this is not a database " * 100)
+    kept = bot.history
+    bot._history = History(junk)  # the index's history file, as if damaged
+    try:
+        page.fill("#question textarea", LIBYA_Q)
+        page.click("#ask")
+        page.wait_for_selector(".toast-body.warning", timeout=120_000)
+        assert "Not saved to history" in page.inner_text(".toast-body.warning")
+        assert "index folder is writable" in page.inner_text(".toast-body.warning")
+        page.wait_for_function("document.querySelector('#fb-target')?.innerText.includes('answer 1:')",
+                               timeout=60_000)
+        assert "15 May 2026" in last_bot_text(page)  # the answer is shown all the same
+        assert "wait to be saved" in page.inner_text("#history-status")
+        page.locator(".toast-body.warning").first.wait_for(state="detached", timeout=30_000)
+    finally:
+        bot._history = kept
+    # Once the history works again, the next answer saves the waiting one first: nothing lost.
+    ask(page, ARMS_Q)
+    item = _history_item(page, LIBYA_Q)
+    assert ARMS_Q[:60] in item.inner_text() and "2 questions" in item.inner_text()
+    assert not errors_on(page)
+    assert "Not saved" not in page.inner_text("#history-status")
+
+    # Broken again, and the user leaves the chat: what could not be saved is handed over as a download.
+    bot._history = History(junk)
+    try:
+        page.fill("#question textarea", MARS_Q)
+        page.click("#ask")
+        page.wait_for_selector(".toast-body.warning", timeout=120_000)
+        page.wait_for_function("document.querySelector('#fb-target')?.innerText.includes('answer 3:')",
+                               timeout=60_000)
+        page.locator(".toast-body.warning").first.wait_for(state="detached", timeout=30_000)
+        page.click("#new-conversation")
+        page.wait_for_selector(".toast-body.warning", timeout=30_000)
+        assert "could not be saved" in page.inner_text(".toast-body.warning")
+        unsaved = download_from(page, "export-file", "briefbot-unsaved-answers", ".md").read_text(encoding="utf-8")
+        assert unsaved.startswith(f"# {MARS_Q}") and LIBYA_Q not in unsaved  # only what was not saved
+        assert _bots(page) == 0
+    finally:
+        bot._history = kept
+
+
+def test_signed_in_users_have_their_own_history_and_share_permalinks(app: tuple[str, Briefbot],
+                                                                       browser: Any) -> None:
+    # The same index served with accounts: the history is keyed by the signed-in user.
+    _, bot = app
+    users = {"alice": "copper kettle meadow 42", "bob": "violet harbour lantern"}
+    settings = bot.settings.model_copy(update={"auth": ",".join(f"{u}:{p}" for u, p in users.items()),
+                                               "port": free_port()})
+    from briefbot.web import close, create_app, launch
+
+    with other_app_in_this_process():
+        demo = create_app(bot, settings)
+        url = launch(demo, settings, prevent_thread_lock=True, quiet=True).rstrip("/")
+    atexit.register(close, demo)
+
+    def signed_in(user: str, address: str) -> Any:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        assert context.request.post(f"{url}/login", form={"username": user, "password": users[user]}).ok
+        pg = context.new_page()
+        pg.goto(address)
+        pg.wait_for_selector("#question textarea", timeout=60_000)
+        return pg
+
+    alice = signed_in("alice", url)
+    ask(alice, LIBYA_Q)
+    _history_item(alice, LIBYA_Q)
+    href = str(alice.locator("#permalink a").evaluate("a => a.href"))
+    alice.context.close()
+
+    bob = signed_in("bob", url)
+    bob.wait_for_timeout(1500)  # the history list has loaded
+    assert bob.locator("#conversations button").filter(has_text=LIBYA_Q).count() == 0  # not bob's history
+    assert_no_errors(bob, "bob's first load")
+    bob.goto(href)  # but alice's permalink opens for him
+    bob.wait_for_function("document.querySelectorAll('#chatbot [data-testid=\"bot\"]').length === 1",
+                          timeout=30_000)
+    assert "Shared answer, asked by alice" in last_bot_text(bob) and "15 May 2026" in last_bot_text(bob)
+    assert_no_errors(bob, "bob opening alice's permalink")
+    bob.context.close()
+    assert [c.title for c in bot.history.conversations(viewer_for("alice", loopback=True))] == [LIBYA_Q]
+    assert bot.history.conversations(viewer_for("bob", loopback=True)) == []
