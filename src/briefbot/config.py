@@ -100,6 +100,9 @@ class Settings(BaseSettings):
     place_boost: float = Field(0.2, ge=0, description="Score added to passages of documents about a country or "
                                "mission the question names (half of it under weighted fusion, in RRF votes under "
                                "rrf).")
+    year_boost: float = Field(0.3, ge=0, description="Score added (half of it under weighted fusion, in RRF votes "
+                              "under rrf) to passages of documents from a year the question names (\"in its 2023 "
+                              "rollover\"); a report also counts for the year before its own (it reports on it).")
     candidates: int = Field(50, ge=10, description="Candidates each retriever contributes before fusion.")
 
     # --- answering ---------------------------------------------------------------------------

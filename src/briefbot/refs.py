@@ -80,3 +80,22 @@ def parse_references(question: str) -> References:
     if refs.named_any and "resolution" in refs.doc_types:
         refs.doc_types.remove("resolution")
     return refs
+
+
+# A year the question is about: not one inside a symbol or a resolution's "(2025)", nor a treaty's name.
+_YEAR = re.compile(r"(?<![/(\d])\b(19[4-9]\d|20[0-4]\d)\b(?!\s*\))(?!/)(?!\s+(?:Convention|Protocol|Act|Agreement)\b)")
+_CITED = re.compile(r"\b[Rr]esolutions?\s+\d{3,4}(?:\s*(?:and|,)\s*\d{3,4})*\s*\(\d{4}\)|\b[A-Z]{1,2}/[\w./-]+")
+_DECISIONS = ("resolution",)  # Council decisions carry the year they were taken; reports the year after too
+
+
+def question_years(question: str) -> set[int]:
+    """The years a question asks about ("in its 2023 rollover", "between July and December 2024")."""
+    return {int(y) for y in _YEAR.findall(_CITED.sub(" ", question))}
+
+
+def year_fits(doc: DocInfo, years: set[int]) -> bool:
+    """A decision of a named year; a report of it or of the next year (a 2025 report covers late 2024)."""
+    if not doc.date:
+        return False
+    year = int(doc.date[:4])
+    return year in years or (doc.doc_type not in _DECISIONS and year - 1 in years)

@@ -17,7 +17,7 @@ from .config import Settings
 from .embed import Embedder
 from .lexical import LexicalIndex
 from .models import Chunk, DocInfo, Filters, Hit, RetrievalMode
-from .refs import References, doc_places, label_key, parse_references
+from .refs import References, doc_places, label_key, parse_references, question_years, year_fits
 from .store import Store
 from .symbols import split_joint, symbol_key
 
@@ -104,6 +104,8 @@ class Retriever:
         allowed = self.store.resolve_filters(filters)
         allowed_set = set(allowed) if allowed is not None else None
         named = self._named_documents(refs, docs, allowed_set)
+        # A question naming a document needs no year: the name already picks it.
+        years = set() if refs.named_any or not self.settings.year_boost else question_years(question)
         n = max(self.settings.candidates, k * 3)
 
         dense: list[tuple[str, float]] = []
@@ -117,6 +119,14 @@ class Retriever:
                 dense = self.store.dense_search(vector, n, allowed)
             if named:  # also search inside the named documents so their best passages are candidates
                 dense = _merge(dense, self.store.score_documents(vector, n, sorted(named)))
+            elif years:
+                # "In its 2023 rollover": that year's decision words its renewal like ten others; the library-wide
+                # top n can miss it, so the best passages of that year's Council decisions are candidates too
+                # (one filtered query, ~40-60 ms on the corpus index; the vectors by id cost seconds).
+                of_year = sorted(d.doc_id for d in docs.values() if d.doc_type == "resolution"
+                                 and year_fits(d, years) and (allowed_set is None or d.doc_id in allowed_set))
+                if of_year:
+                    dense = _merge(dense, self.store.dense_search(vector, YEAR_CANDIDATES, of_year))
         if mode in ("hybrid", "lexical"):
             allowed_hashes = self._hashes_for(allowed_set) if allowed_set is not None and hidden is None else None
             lexical = self.lexical.search(question, n, allowed_hashes,
@@ -134,7 +144,7 @@ class Retriever:
         else:
             ranked = fuse(dense, lexical, self.settings.fusion, self.settings.rrf_k, self.settings.dense_weight,
                           self.settings.lexical_weight)
-        hits = self._to_hits(ranked, docs, allowed_set, named, refs)
+        hits = self._to_hits(ranked, docs, allowed_set, named, refs, years)
         direct = self._direct_paragraphs(refs, named, docs) if named and refs.paragraphs else []
         if direct:
             seen = {h.chunk.text_hash for h in direct}
@@ -168,7 +178,7 @@ class Retriever:
         return named
 
     def _to_hits(self, ranked: list[Ranked], docs: dict[str, DocInfo], allowed: set[str] | None,
-                 named: set[str], refs: References) -> list[Hit]:
+                 named: set[str], refs: References, years: set[int] | None = None) -> list[Hit]:
         occurrences = self.store.chunks_by_hash([r.text_hash for r in ranked])
         places = {p.lower() for p in refs.places}
         hits: list[Hit] = []
@@ -178,7 +188,7 @@ class Retriever:
                 chunks = [c for c in chunks if c.doc_id in allowed]
             if not chunks:
                 continue  # an orphan vector or a filtered-out document
-            chunk = _prefer(chunks, docs, named)
+            chunk = _prefer(chunks, docs, named, years)
             score = r.score
             if chunk.doc_id in named:
                 # A named document outranks similar passages elsewhere; the bonus equals a rank-1 vote. A document
@@ -190,6 +200,10 @@ class Retriever:
                 # The question names a country or mission this document is about ("the Panel on Libya").
                 score += self.settings.place_boost / (self.settings.rrf_k + 1) if self.settings.fusion == "rrf" \
                     else self.settings.place_boost / 2
+            if years and year_fits(docs[chunk.doc_id], years):
+                # "In its 2023 rollover": renewals of one series say nearly the same; the year tells them apart.
+                score += self.settings.year_boost / (self.settings.rrf_k + 1) if self.settings.fusion == "rrf" \
+                    else self.settings.year_boost / 2
             others = sorted({docs[c.doc_id].symbol or c.doc_id for c in chunks if c.doc_id != chunk.doc_id})
             hits.append(Hit(chunk=chunk, doc=docs[chunk.doc_id], score=score, dense_rank=r.dense_rank,
                             lexical_rank=r.lexical_rank, also_in=others, dense_score=r.dense_score,
@@ -235,6 +249,9 @@ class Retriever:
         return out[:6]
 
 
+YEAR_CANDIDATES = 20  # passages of the named year's Council decisions added to the dense candidates
+
+
 def _merge(a: list[tuple[str, float]], b: list[tuple[str, float]]) -> list[tuple[str, float]]:
     best: dict[str, float] = {}
     for h, s in a + b:
@@ -242,10 +259,11 @@ def _merge(a: list[tuple[str, float]], b: list[tuple[str, float]]) -> list[tuple
     return sorted(best.items(), key=lambda kv: -kv[1])
 
 
-def _prefer(chunks: list[Chunk], docs: dict[str, DocInfo], named: set[str]) -> Chunk:
-    """Among documents sharing a passage: a named one, else the most recent (a revision over its original)."""
-    return max(chunks, key=lambda c: (c.doc_id in named, docs[c.doc_id].date or "", "Rev" in (docs[c.doc_id].symbol
-                                                                                            or "")))
+def _prefer(chunks: list[Chunk], docs: dict[str, DocInfo], named: set[str], years: set[int] | None = None) -> Chunk:
+    """Among documents sharing a passage: a named one, else one of the year the question names, else the most
+    recent (a revision over its original)."""
+    return max(chunks, key=lambda c: (c.doc_id in named, bool(years) and year_fits(docs[c.doc_id], years or set()),
+                                      docs[c.doc_id].date or "", "Rev" in (docs[c.doc_id].symbol or "")))
 
 
 def _symbol_keys(symbol: str | None) -> set[str]:

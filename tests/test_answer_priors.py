@@ -1,0 +1,139 @@
+"""Year prior, lead quote and the confidence cut: pure table tests, and a seam test on a real index of near-identical
+MINUSMA renewals (S/RES/2423 (2018), 2480 (2019), 2531 (2020): real Council XML, the packaged model, real Chroma)."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from briefbot.answer import Candidate, _lead_quote, terms
+from briefbot.models import Chunk, DocInfo, Hit, Span
+from briefbot.refs import question_years, year_fits
+
+REPO = Path(__file__).resolve().parents[1]
+MINUSMA = REPO / "tests" / "fixtures" / "akn" / "mandates"
+
+
+@pytest.mark.parametrize(("question", "years"), [
+    ("In its 2023 rollover of the Central African Republic measures, was notice still required?", {2023}),
+    ("How many tons of gum arabic were looted between July and December 2024?", {2024}),
+    ("Since 2020, how long can a tanker stay listed?", {2020}),
+    ("Which resolutions extended the inspections in 2024 and 2025?", {2024, 2025}),
+    # A year inside a reference names the document, not the period asked about.
+    ("What does paragraph 1 of resolution 2780 (2025) decide?", set()),
+    ("How did resolutions 2775 and 2776 (2025) renew the inspections?", set()),
+    ("What does S/2025/356 say about eels?", set()),
+    ("By what vote was it placed in Schedule IV of the 1971 Convention?", set()),
+    ("What is the weapons ban (2024) about?", set()),
+    ("How many kidnappings were there?", set()),
+])
+def test_question_years(question: str, years: set[int]) -> None:
+    assert question_years(question) == years
+
+
+def _doc(doc_type: str, date: str | None, symbol: str = "S/X") -> DocInfo:
+    return DocInfo(doc_id=symbol, file_name=f"{symbol}.pdf", path=None, sha256="0", source="pdf", symbol=symbol,
+                   doc_type=doc_type, title=None, date=date, language="en", pages=1, chunks=1, empty_pages=[],
+                   warnings=[], missions=[], ingested_at="")
+
+
+@pytest.mark.parametrize(("doc_type", "date", "years", "fits"), [
+    ("resolution", "2023-07-27", {2023}, True),
+    ("resolution", "2024-07-30", {2023}, False),  # the next renewal is another decision
+    ("resolution", "2022-07-29", {2023}, False),
+    ("panel_report", "2025-04-15", {2024}, True),  # a 2025 report covers late 2024
+    ("sg_report", "2025-04-15", {2025}, True),
+    ("sg_report", "2026-01-10", {2024}, False),
+    ("resolution", None, {2023}, False),
+])
+def test_year_fits(doc_type: str, date: str | None, years: set[int], fits: bool) -> None:
+    assert year_fits(_doc(doc_type, date), years) is fits
+
+
+def _candidate(text: str, labels: list[tuple[int, str | None]], sentence: str) -> Candidate:
+    spans = [Span(page=1, start=at, end=(labels[i + 1][0] if i + 1 < len(labels) else len(text)), label=label, at=at)
+             for i, (at, label) in enumerate(labels)]
+    chunk = Chunk(text_hash="h", doc_id="d", ordinal=0, text=text, spans=spans, paragraph=labels[0][1], section=None,
+                  kind="body")
+    start = text.index(sentence)
+    return Candidate(Hit(chunk=chunk, doc=_doc("sg_report", "2025-03-01"), score=1.0), start, start + len(sentence),
+                     1.0, 0.5)
+
+
+def test_lead_quote_takes_its_short_paragraph_whole() -> None:
+    text = ("28. On the night of 17 to 18 March, a tanker was boarded by three armed pirates. "
+            "Ten of the 18 crew members were kidnapped. "
+            "29. On 2 April, a fishing vessel was attacked off Bata.")
+    cand = _candidate(text, [(0, "28"), (text.index("29."), "29")], "On the night of 17 to 18 March, a tanker was "
+                      "boarded by three armed pirates.")
+    lead = _lead_quote("How many crew members were kidnapped from the tanker?", cand, set())
+    quote = text[lead.start:lead.end]
+    assert quote == ("On the night of 17 to 18 March, a tanker was boarded by three armed pirates. "
+                     "Ten of the 18 crew members were kidnapped.")
+    assert "Bata" not in quote  # the next paragraph is another incident
+
+
+def test_lead_quote_of_a_long_paragraph_adds_only_the_answering_sentence() -> None:
+    filler = "The Panel continued its investigations into the networks concerned in several provinces. " * 9
+    text = f"40. {filler}The shipment held 36,000 rounds of ammunition. It was seized at Haina. {filler}"
+    # The best sentence says where: the filler after it adds nothing the question asks about.
+    question = "Where was the ammunition shipment seized?"
+    cand = _candidate(text, [(0, "40")], "It was seized at Haina.")
+    same = _lead_quote(question, cand, terms(question))
+    assert (same.start, same.end) == (cand.start, cand.end)
+    # The best sentence holds the shipment but not where it was seized: the next sentence does.
+    before = _candidate(text, [(0, "40")], "The shipment held 36,000 rounds of ammunition.")
+    after = _lead_quote(question, before, terms(question))
+    assert text[after.start:after.end] == "The shipment held 36,000 rounds of ammunition. It was seized at Haina."
+
+
+def _fit_module() -> Any:
+    spec = importlib.util.spec_from_file_location("fit_confidence", REPO / "evals" / "fit_confidence.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_confidence_cut_keeps_wrong_abstentions_under_the_bound() -> None:
+    best_cut = _fit_module().best_cut
+    # 20 answerable, 5 unanswerable, overlapping scores: abstaining on the two lowest answerable (10 %) would
+    # catch every unanswerable one; a 5 % bound allows one of them.
+    z = np.array([-3.0, -2.0, -1.5, -1.0, 0.5, -2.5, -1.2, *np.linspace(1, 5, 18)])
+    y = np.array([0] * 5 + [1] * 20, dtype=float)
+    for bound in (0.0, 0.05, 0.1):
+        cut = best_cut(z, y, bound)
+        wrong = float(((z < cut) & (y == 1)).sum()) / 20
+        assert wrong <= bound
+    assert ((z < best_cut(z, y, 0.0)) & (y == 0)).sum() == 1  # only -3.0 lies below every answerable score
+    assert ((z < best_cut(z, y, 0.05)) & (y == 0)).sum() == 3
+    assert ((z < best_cut(z, y, 0.1)) & (y == 0)).sum() == 5
+
+
+# --- seam: near-identical renewals told apart by the year the question names ------------------------------
+@pytest.fixture(scope="module")
+def minusma(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from briefbot.config import Settings
+    from briefbot.ingest import ingest_paths
+    from briefbot.service import Briefbot
+
+    root = tmp_path_factory.mktemp("years")
+    shutil.copytree(MINUSMA / "xml_en", root / "xml_en")
+    settings = Settings(index=root / "index")
+    assert not ingest_paths([root / "xml_en"], settings).failed
+    return Briefbot(settings)
+
+
+@pytest.mark.parametrize(("year", "symbol"), [(2018, "S/RES/2423 (2018)"), (2019, "S/RES/2480 (2019)"),
+                                              (2020, "S/RES/2531 (2020)")])
+def test_the_named_years_renewal_leads(minusma: Any, year: int, symbol: str) -> None:
+    question = f"In its {year} renewal, until when did the Council extend the mandate of MINUSMA?"
+    hits = minusma.retrieve(question)
+    assert hits[0].doc.symbol == symbol
+    answer = minusma.extractive(question, hits)
+    assert not answer.abstained and answer.citations[0].symbol == symbol
