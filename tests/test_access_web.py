@@ -26,9 +26,9 @@ from briefbot.web.serving import check_bind
 from web_support import (
     ARTIFACTS,
     CHROMIUM,
-    CHROMIUM_ARGS,
     ask,
     assert_no_errors,
+    chromium,
     download_from,
     free_port,
     other_app_in_this_process,
@@ -120,11 +120,8 @@ def test_file_routes_serve_no_confidential_file(app: tuple[str, Briefbot]) -> No
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def _signed_in(browser: Any, url: str, user: str, password: str) -> Any:

@@ -18,9 +18,9 @@ import pytest
 from web_support import (
     ARTIFACTS,
     CHROMIUM,
-    CHROMIUM_ARGS,
     SAMPLES,
     assert_no_errors,
+    chromium,
     free_port,
     other_app_in_this_process,
 )
@@ -66,11 +66,8 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def test_mandates_tab_track_and_renewal(app_url: str, browser: Any) -> None:

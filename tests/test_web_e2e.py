@@ -21,11 +21,11 @@ from briefbot.service import Briefbot
 from web_support import (
     ARTIFACTS,
     CHROMIUM,
-    CHROMIUM_ARGS,
     LIBYA_Q,
     Beacon,
     ask,
     assert_no_errors,
+    chromium,
     download_from,
     errors_on,
     last_bot_text,
@@ -51,11 +51,8 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Briefbot]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture

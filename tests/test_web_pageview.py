@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from briefbot.service import Briefbot
-from web_support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ask, assert_no_errors, running_app
+from web_support import ARTIFACTS, CHROMIUM, ask, assert_no_errors, chromium, running_app
 
 QUESTION = "Until when did resolution 2781 (2025) renew the arms embargo on South Sudan?"
 
@@ -56,11 +56,8 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Briefbot]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def _caption_has(page: Any, *parts: str) -> str:

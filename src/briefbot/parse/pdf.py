@@ -27,6 +27,7 @@ from . import meta
 from .isolate import extend_deadline
 from .meta import Line
 from .ocr import OcrError, OcrOptions, page_lines
+from .textdoc import read_bytes
 
 log = logging.getLogger(__name__)
 
@@ -181,12 +182,7 @@ def _has_image(page: pdfium.PdfPage) -> bool:
 
 
 def _read_checked(path: Path) -> bytes:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DocumentError(f"cannot read file ({exc.strerror or exc})") from None
-    if not data:
-        raise DocumentError("empty file (0 bytes)")
+    data = read_bytes(path)
     if b"%PDF-" not in data[:1024]:
         head = data[:16].decode("latin-1", "replace").strip()
         raise DocumentError(f"not a PDF (file starts with {head[:12]!r})")
