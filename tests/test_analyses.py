@@ -272,7 +272,8 @@ def test_analysis_card_and_library_row(analysis_index: Briefbot) -> None:
     assert "<b>Mensah, &quot;Fuel Smuggling in the Gulf of Guinea&quot; (Maritime Crime Observatory, 2024)</b> · " \
            "p.&nbsp;1 · footnote&nbsp;2" in html
     assert "para." not in html
-    rows = {r[-1]: r for r in h.library_rows(Store(analysis_index.settings, create=False).documents())}
+    file_col = h.LIBRARY_COLUMNS.index("File")
+    rows = {r[file_col]: r for r in h.library_rows(Store(analysis_index.settings, create=False).documents())}
     assert rows[ENDNOTES.name][0] == "Ortega et al., Andean Security Network"
     assert rows[SAMPLE_RES.name][0] == "S/RES/2783 (2025)"
 
