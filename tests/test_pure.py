@@ -39,6 +39,7 @@ def test_reference(args: tuple, expected: str) -> None:
 def test_reference_names_a_missing_page_when_asked() -> None:
     assert reference("S/RES/2769 (2025)", "23", None, no_page="any page") == "S/RES/2769 (2025), para. 23, any page"
     assert paragraph_label("fn 3") == "footnote 3" and paragraph_label("3") == "para. 3"
+    assert paragraph_label("PP21") == "para. PP21"  # a preambular paragraph of a bulk resolution, not a heading
 
 
 @pytest.mark.parametrize(("text", "headings", "expected"), [

@@ -230,8 +230,10 @@ def test_signed_in_users_have_their_own_history_and_share_permalinks(app: tuple[
                                                "port": free_port()})
     from briefbot.web import close, create_app, launch
 
+    # A Briefbot over the same index with these settings: who may read is decided from the served settings' names.
+    served = Briefbot(settings)
     with other_app_in_this_process():
-        demo = create_app(bot, settings)
+        demo = create_app(served, settings)
         url = launch(demo, settings, prevent_thread_lock=True, quiet=True).rstrip("/")
     atexit.register(close, demo)
 

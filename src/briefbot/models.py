@@ -199,7 +199,7 @@ class Hit:
         }
 
 
-_PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}(?: \([a-z]{1,2}\)| \([ivx]{1,5}\))*$")
+_PARAGRAPH_NUMBER = re.compile(r"^(?:PP)?\d{1,3}(?: \([a-z]{1,2}\)| \([ivx]{1,5}\))*$")
 
 
 def paragraph_label(label: str) -> str:
