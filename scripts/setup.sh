@@ -17,6 +17,9 @@ want=$(cat pyproject.toml scripts/setup.sh | sha256sum | cut -c1-16)
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
   exit 0
 fi
+# The venv's bundled pip (23.x) trips over one package asked with two spellings of an extra (justext wants
+# lxml[html_clean], readability-lxml lxml[html-clean]) with an internal AssertionError; current pip resolves it.
+$PIP install --quiet --upgrade pip
 if ! .venv/bin/python -c 'import torch' 2>/dev/null; then
   # A CPU wheel of torch: from local find-links where the machine provides one, else PyTorch's CPU index.
   # TORCH_INDEX_URL overrides the index (e.g. an internal mirror).
