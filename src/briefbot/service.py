@@ -325,19 +325,15 @@ class Briefbot:
     def mandate_track(self, name: str, themes: list[str] | None = None, year_from: int | None = None,
                       year_to: int | None = None, phrase: str | None = None,
                       scope: AccessScope | None = None) -> Track:
-        self._check_mandates(scope)
+        self.check_mandate_access(scope)
         return self.mandates().track(name, themes, year_from, year_to, phrase)
 
     def mandate_trends(self, themes: list[str] | None = None, track: str | None = None,
                        scope: AccessScope | None = None) -> Trends:
-        self._check_mandates(scope)
+        self.check_mandate_access(scope)
         return self.mandates().trends(themes, track)
 
-    def mandate_track_access(self, scope: AccessScope | None) -> None:
-        """Refuse (with the remedy) a reader who may not read the tracker's resolutions."""
-        self._check_mandates(scope)
-
-    def _check_mandates(self, scope: AccessScope | None) -> None:
+    def check_mandate_access(self, scope: AccessScope | None) -> None:
         """The tracker quotes every indexed resolution: a reader for whom some are hidden is refused."""
         if scope is None or scope.collections is None:
             return

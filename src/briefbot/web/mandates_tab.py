@@ -243,7 +243,7 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
             return (gr.skip(),) * len(panel.outputs)
         scope = scope_of(bot, request)
         try:
-            bot.mandate_track_access(scope)
+            bot.check_mandate_access(scope)
         except BriefbotError as exc:
             raise gr.Error(str(exc)) from exc
         return open_paragraph(bot, panel, paragraphs[i], scope)
@@ -252,7 +252,7 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
         if not year or not theme:
             raise gr.Error("Pick a year and a theme: the paragraphs behind that count are listed.")
         try:
-            bot.mandate_track_access(scope_of(bot, request))
+            bot.check_mandate_access(scope_of(bot, request))
             paras = bot.mandates().trend_paragraphs(int(year), theme, slug or None)
         except BriefbotError as exc:
             raise gr.Error(str(exc)) from exc
