@@ -172,7 +172,7 @@ class Briefbot:
 
     def extractive(self, question: str, hits: list[Hit]) -> Answer:
         return extractive_answer(question, hits, self.settings, self.page_text, self.lexical.idf,
-                                 self.embedder.embed_documents)
+                                 self.embedder.embed_recent)
 
     def page_text(self, doc_id: str, page: int | None, scope: AccessScope | None = None) -> str:
         if scope is not None:
