@@ -142,6 +142,10 @@ class Settings(BaseSettings):
     login_max_backoff_s: float = Field(300.0, gt=0, description="Longest wait imposed between failed sign-ins.")
     upload_max_mb: float = Field(50.0, gt=0, description="Largest file accepted by the web upload.")
     upload_max_files: int = Field(20, ge=1, description="Most files in one web upload.")
+    upload_nice: int = Field(10, ge=0, le=19, description="Ingests run by the web app (uploads, re-ingests, "
+                             "`briefbot ingest` sent to it) parse and embed in child processes this much lower in "
+                             "priority (nice), so answers get the cores first; the app still writes the index. "
+                             "0: embed inside the app's own process, as before.")
     render_memory_mb: float = Field(1024.0, ge=256, description="Address space a page-image render process may use "
                                     "(MB); a page that needs more shows a message instead of its image.")
     render_timeout_s: float = Field(20.0, gt=0, description="Seconds a page-image render may take.")

@@ -19,6 +19,7 @@ import stat
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +38,7 @@ from .retrieve import Retriever
 from .store import Store
 
 if TYPE_CHECKING:
+    from .embed_worker import WorkerEmbedder
     from .mandates import MandateIndex, Track, Trends
     from .summarise import Summary
 
@@ -53,6 +55,7 @@ class Briefbot:
         self.lexical = LexicalIndex(self.store)
         self.retriever = Retriever(settings, self.store, self.embedder, self.lexical)
         self._ingest_lock = threading.Lock()
+        self.ingest_worker: WorkerEmbedder | None = None
         self.accounts = Accounts(Path(settings.index))
         self.audit = AuditLog(Path(settings.index))
 
@@ -240,24 +243,26 @@ class Briefbot:
         return _private_copy(path, sha, copy, info.doc_id)
 
     def ingest(self, paths: list[Path], progress: Progress | None = None, replace: bool = False,
-               collection: str | None = None, scope: AccessScope | None = None) -> IngestReport:
+               collection: str | None = None, scope: AccessScope | None = None,
+               background: bool = False) -> IngestReport:
         """Index files. A file never replaces an indexed document unless ``replace`` (logged); a file named like an
         indexed one becomes a new document. ``collection``: the access collection of what is ingested (a reader
-        may ingest only into a collection it reads)."""
+        may ingest only into a collection it reads). ``background``: beside answers (a web app's upload): parse and
+        embed in lower-priority processes (Settings.upload_nice); this process still writes."""
         target = self.writable_collection(collection, scope) if collection is not None else None
         if scope is not None and target is None and not scope.allows(None):
             raise BriefbotError("you have no access to the collection 'general'", "choose one of your collections")
         # One ingest at a time per process; readers keep working (SQLite WAL, catalog version checks).
-        with self._ingest_lock:
-            report = ingest_paths(paths, self.settings, progress=progress, store=self.store, embedder=self.embedder,
-                                  replace=replace, collection=target)
+        with self._ingest_lock, self._ingest_embedder(background) as (embedder, nice):
+            report = ingest_paths(paths, self.settings, progress=progress, store=self.store, embedder=embedder,
+                                  replace=replace, collection=target, nice=nice)
         if scope is not None:
             self.audit.record(scope.user, "upload", files=[Path(p).name for p in paths], collection=target,
                               documents=[r.doc_id for r in report.results if r.doc_id])
         return report
 
     def reingest(self, doc_id: str, scope: AccessScope | None = None,
-                 progress: Progress | None = None) -> IngestReport:
+                 progress: Progress | None = None, background: bool = False) -> IngestReport:
         """Parse and index a document again from the index's private copy of its file (after a parser change,
         or when its passages look wrong); it keeps its id, path and collection."""
         info = self.document(doc_id, scope)
@@ -266,12 +271,30 @@ class Briefbot:
         if copy is None or indexed is None:
             raise BriefbotError(f"{info.doc_id} has no file of its own to ingest again (a bulk record, or its file "
                                 "is gone)", "ingest its source file again with `briefbot ingest --replace PATH`")
-        with self._ingest_lock:
+        with self._ingest_lock, self._ingest_embedder(background) as (embedder, nice):
             report = ingest_paths([copy], self.settings, progress=progress, store=self.store,
-                                  embedder=self.embedder, reparse={copy: (info.doc_id, indexed[0])})
+                                  embedder=embedder, reparse={copy: (info.doc_id, indexed[0])}, nice=nice)
         self.audit.record(scope.label() if scope else None, "reingest", documents=[info.doc_id],
                           status=[r.status for r in report.results])
         return report
+
+    @contextmanager
+    def _ingest_embedder(self, background: bool) -> Iterator[tuple[Embedder, int]]:
+        """The embedder and parser niceness of one ingest: in the background, a niced worker process for the
+        length of the ingest (embed_worker.py; it frees its memory afterwards), else this process's model."""
+        nice = self.settings.upload_nice if background else 0
+        if not nice:
+            yield self.embedder, 0
+            return
+        from .embed_worker import WorkerEmbedder
+
+        worker = WorkerEmbedder(self.embedder, nice)
+        self.ingest_worker = worker  # who is embedding now (tests and the benchmark look at its process)
+        try:
+            yield worker, nice
+        finally:
+            self.ingest_worker = None
+            worker.close()
 
     def remove(self, ids: list[str], scope: AccessScope | None = None) -> list[str]:
         """Drop documents (file name, id or symbol) under the index's writer lock; returns the removed ids. With a
