@@ -27,7 +27,7 @@ from typing import Any
 
 import httpx
 
-__all__ = ["AppConfig", "Update", "apply_diff", "ask", "load_config"]
+__all__ = ["AppConfig", "Update", "apply_diff", "ask", "load_config", "new_session"]
 
 
 @dataclass
@@ -106,10 +106,15 @@ def apply_diff(obj: Any, diff: list[list[Any]]) -> Any:
     return obj
 
 
+def new_session() -> str:
+    return uuid.uuid4().hex[:11]
+
+
 async def ask(http: httpx.AsyncClient, app: AppConfig, question: str, timeout: float,
-              on_update: Callable[[Update], None] | None = None) -> Result:
-    """One question in a fresh session: join the queue, read the event's stream to its end."""
-    session = uuid.uuid4().hex[:11]
+              on_update: Callable[[Update], None] | None = None, session: str | None = None) -> Result:
+    """One question in ``session`` (a browser tab; default a fresh one): join the queue, read the event's stream
+    to its end."""
+    session = session or new_session()
     data = copy.deepcopy(app.defaults)
     data[app.text_slot] = question
     res = Result()

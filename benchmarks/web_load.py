@@ -18,7 +18,7 @@ What it does, all on 127.0.0.1 and a free port:
 1. ``briefbot ingest ingest/samples --index <tmp>/index`` (6 documents), then ``briefbot serve`` over that index
    as a subprocess in its own process group (no ``briefbot.toml``, no ``BRIEFBOT_*`` variables, offline).
 2. Per phase, ``--users`` simulated users. ``--client async`` (default): coroutines on one asyncio loop speaking
-   Gradio's queue protocol over httpx (benchmarks/gradio_queue.py): a fresh session per question, updates timed
+   Gradio's queue protocol over httpx (benchmarks/gradio_queue.py): one session per user (``--session``), updates timed
    when their bytes arrive, nothing polled, so the load generator's own CPU stays small and is reported.
    ``--client threads``: one thread per user, each with its own ``gradio_client.Client`` (its own session, as a
    browser tab has). Each user asks ``--questions`` questions from ``evals/gold.jsonl`` one after the other with
@@ -116,6 +116,7 @@ def free_port() -> int:
 
 CHROMA_ENV: dict[str, str] = {}  # BRIEFBOT_CHROMA_HOST/PORT when --chroma server
 VARIANT_ENV: dict[str, str] = {}  # PYTHONPATH of the code version being served (--variants)
+SESSION_PER_USER = True  # --session user: a user's questions share one session, as in one browser tab
 
 
 def child_env() -> dict[str, str]:
@@ -340,7 +341,8 @@ def ask_one(client: Client, chat_fn: int, question: str, sample: Sample, t_phase
     t0 = time.perf_counter()
     sample.submitted_s = round(t0 - t_phase, 3)
     try:
-        job = client.submit(question, [], [], None, None, [], [], fn_index=chat_fn)
+        # question, chat, then the filters: types, years from/to, missions, documents, origin (state is implicit)
+        job = client.submit(question, [], [], None, None, [], [], None, fn_index=chat_fn)
     except Exception as exc:  # any client failure is one error of the load test
         sample.error = f"submit: {type(exc).__name__}: {exc}"[:300]
         return
@@ -426,6 +428,7 @@ def run_users_async(url: str, phase: str, questions: list[dict[str, Any]], users
     t_phase = [0.0]
 
     async def user(http: httpx.AsyncClient, app: gradio_queue.AppConfig, u: int) -> None:
+        tab = gradio_queue.new_session() if SESSION_PER_USER else None
         for j in range(per_user):
             if stop.is_set():
                 return
@@ -440,7 +443,7 @@ def run_users_async(url: str, phase: str, questions: list[dict[str, Any]], users
                 if s.ttft_ms is None and text and not text.startswith(PLACEHOLDERS):
                     s.ttft_ms = (upd.at - t0) * 1000
 
-            r = await gradio_queue.ask(http, app, q["question"], timeout, seen)
+            r = await gradio_queue.ask(http, app, q["question"], timeout, seen, session=tab)
             s.updates = len(r.updates)
             if r.error:
                 s.error = r.error
@@ -524,7 +527,7 @@ class IngestDriver:
         upload, poll = fn_index(client, "start_upload"), fn_index(client, "poll")
         batch = Batch(len(files), self._now())
         self.batches.append(batch)
-        out = client.predict([handle_file(str(f)) for f in files], fn_index=upload)
+        out = client.predict([handle_file(str(f)) for f in files], "general", fn_index=upload)  # files, collection
         status = str(out[0]) if isinstance(out, (tuple, list)) else str(out)
         deadline = time.monotonic() + self.timeout
         while time.monotonic() < deadline:
@@ -764,7 +767,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--variants", help="name=SRC,...: serve each code version (PYTHONPATH=SRC) in turn")
     ap.add_argument("--rounds", type=int, default=1, help="repeat the variants in order this many times")
     ap.add_argument("--distinct", action="store_true", help="each phase asks its own gold questions")
+    ap.add_argument("--session", choices=["user", "question"], default="user",
+                    help="async client: one Gradio session per user (a browser tab asking in turn; default) or a "
+                    "fresh one per question (Gradio builds a session's copy of the app's config, ~270 blocks, "
+                    "on its first event)")
     a = ap.parse_args(argv)
+    global SESSION_PER_USER
+    SESSION_PER_USER = a.session == "user"
     phases = [p.strip() for p in a.phases.split(",") if p.strip()]
     if not phases or any(p not in ("idle", "ingest") for p in phases):
         ap.error("--phases takes idle and ingest")
@@ -776,6 +785,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--variants takes name=SRC pairs separated by commas")
     stop = threading.Event()
     res: dict[str, Any] = {"users": a.users, "questions_per_user": a.questions, "ingest_mode": a.ingest,
+                           "session": a.session,
                            "client": a.client,
                            "ingest_mode_label": "the app's own upload path (Library tab event, in the serving "
                            "process)" if a.ingest == "app" else "`briefbot ingest` in a separate process on the "

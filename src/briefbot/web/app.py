@@ -11,6 +11,7 @@ from __future__ import annotations
 import atexit
 import logging
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,6 +77,7 @@ from .views import (
 log = logging.getLogger(__name__)
 
 CONCURRENCY = 4  # answers run at most this many at once; the rest queue (2-core machines, one model)
+STREAM_GAP_S = 0.1  # streamed answer text: at most one chat update per this many seconds (the last is always sent)
 FEEDBACK_COLUMNS = ["When", "Rating", "Question", "Comment", "Citations"]
 CSS = """
 #cards .gallery-item, #cards button { text-align: left; }
@@ -165,7 +167,10 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
     readers = {u.strip() for u in (settings.feedback_readers or "").split(",") if u.strip()}
 
     # Handlers return their updates keyed by component (Gradio leaves every output not named unchanged);
-    # gr.skip() alone changes nothing. The components are the layout's, created below.
+    # gr.skip() alone changes nothing. The components are the layout's, created below. Property changes on the chat's
+    # path are gr.update(...), not new components: Gradio builds the component again from either, so constructing
+    # one here doubled the cost of every answer's last update (a Dataset builds its inner HTML component and its
+    # schema each time).
     # --- shared helpers -------------------------------------------------------------------------------------
     def show_answer(session: Session, i: int) -> Updates:
         """Cards title, cards and the feedback target line for answer ``i``."""
@@ -173,8 +178,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         session.current, session.cards, session.card = i, cards_for(answer), None
         title = ("### Closest passages (not an answer)" if answer.abstained else
                  f"### Citations ({len(session.cards)}) — select one to see its page") if session.cards else ""
-        return {cards_title: gr.Markdown(title, visible=bool(title)),
-                cards: gr.Dataset(samples=[[card_html(c)] for c in session.cards], visible=bool(session.cards)),
+        return {cards_title: gr.update(value=title, visible=bool(title)),
+                cards: gr.update(samples=[[card_html(c)] for c in session.cards], visible=bool(session.cards)),
                 target: f"Feedback and export apply to answer {i + 1}: “{md_text(answer.question[:100])}”",
                 permalink: permalink_markdown(session.tokens[i] if i < len(session.tokens) else None)}
 
@@ -205,17 +210,17 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             "" if convs else "_Your questions and answers are kept here._")
         if session.unsaved:
             status += f" {len(session.unsaved)} answer(s) of this chat wait to be saved."
-        return {conv_list: gr.Dataset(samples=[[conversation_html(c, c.id == session.conversation)] for c in convs],
-                                      visible=bool(convs)),
+        return {conv_list: gr.update(samples=[[conversation_html(c, c.id == session.conversation)] for c in convs],
+                                     visible=bool(convs)),
                 history_status: status}
 
     def show_chat(session: Session, messages: list[dict[str, str]]) -> Updates:
         """The chat as ``session`` now holds it, its last answer's cards, nothing selected yet."""
         shown = show_answer(session, len(session.answers) - 1) if session.answers else {
-            cards_title: gr.Markdown(visible=False), cards: gr.Dataset(samples=[], visible=False), target: "",
+            cards_title: gr.update(visible=False), cards: gr.update(samples=[], visible=False), target: "",
             permalink: ""}
         return {chatbot: messages, state: session, **shown, page: None,
-                caption: "Select a citation to see its page.", export_file: gr.File(value=None, visible=False)}
+                caption: "Select a citation to see its page.", export_file: gr.update(value=None, visible=False)}
 
     def on_load(session: Session, request: gr.Request) -> Updates:
         """The history list; with ``?answer=TOKEN`` in the address, that answer (when this viewer may open it)."""
@@ -307,7 +312,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         history = [*(history or []), {"role": "user", "content": md_text(asked)},
                    {"role": "assistant", "content": "_Searching the indexed documents…_"}]
         yield {chatbot: history, question: ""}
-        text, answer = "", None
+        text, answer, shown = "", None, 0.0
         try:
             for ev in bot.ask_stream(asked, filters=filters, scope=scope_of(bot, request)):
                 if ev.kind == "hits":
@@ -315,6 +320,11 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                 elif ev.kind == "token":
                     text += ev.text
                     history[-1]["content"] = md_text(text)
+                    # Every update re-sends the chat; pieces that follow within STREAM_GAP_S go with the next one
+                    # (an extractive answer's pieces come at once: it is shown whole by the final update).
+                    if shown and time.monotonic() - shown < STREAM_GAP_S:
+                        continue
+                    shown = time.monotonic()
                 elif ev.kind == "note":
                     text += "\n\n"
                     history[-1]["content"] = md_text(text) + f"\n\n> **Note:** {md_text(ev.text)}\n\n"
