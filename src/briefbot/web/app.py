@@ -138,6 +138,8 @@ class Session:
     tokens: list[str | None] = field(default_factory=list)  # per answer: its permalink token once saved
     unsaved: list[int] = field(default_factory=list)  # answers the history could not take yet (retried, in order)
     listed: list[str] = field(default_factory=list)  # the history list's conversation ids, as shown
+    answered: str | None = None  # set by the chat when an answer waits for its cards and history list ("" or why
+    # it was not saved), cleared by the event that shows them
 
     def restart(self, answers: list[Answer], tokens: list[str | None], conversation: str | None) -> None:
         """Show these (saved) answers as the chat, one exchange each; nothing selected."""
@@ -345,11 +347,21 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         session.tokens.append(None)
         session.unsaved.append(len(session.answers) - 1)
         session.message_answer[len(history) - 1] = len(session.answers) - 1
-        viewer = viewer_of(request)
-        problem = save_pending(session, viewer)  # the answer is shown either way; unsaved ones are retried
+        problem = save_pending(session, viewer_of(request))  # the answer is shown either way; unsaved are retried
         if problem:
             gr.Warning(f"Not saved to history: {problem}")
-        yield {**show_chat(session, history), **history_list(viewer, session, problem)}
+        session.answered = problem
+        yield {chatbot: history, state: session}
+
+    def chat_done(session: Session, messages: list[dict[str, Any]], request: gr.Request) -> Updates:
+        """After an answer: its citation cards and the history list. An event of its own (run next by the
+        browser) so that the chat's streamed updates name three outputs: Gradio rebuilds every output an update
+        leaves out, and the chat's twelve cost more than the answer itself."""
+        if session.answered is None:
+            return gr.skip()
+        problem, session.answered = session.answered, None
+        shown = {k: v for k, v in show_chat(session, messages).items() if k is not chatbot}
+        return {**shown, **history_list(viewer_of(request), session, problem)}
 
     def select_message(session: Session, evt: gr.SelectData) -> Updates:
         i = session.message_answer.get(evt.index if isinstance(evt.index, int) else evt.index[0])
@@ -607,8 +619,9 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         chat_outputs = [chatbot, question, state, cards_title, cards, target, permalink, page, caption,
                         export_file, conv_list, history_status]
         for trigger in (ask_btn.click, question.submit):
-            trigger(chat, [question, chatbot, state, *filters], chat_outputs, **private).then(
-                None, None, None, js=SHOW_NEWEST_JS)
+            trigger(chat, [question, chatbot, state, *filters], [chatbot, question, state], **private).then(
+                chat_done, [state, chatbot], [o for o in chat_outputs if o not in (chatbot, question)],
+                **private).then(None, None, None, js=SHOW_NEWEST_JS)
         chatbot.select(select_message, [state], [state, cards_title, cards, target, permalink], **private)
         demo.load(on_load, [state], chat_outputs, **private)
         conv_list.click(open_conversation, [conv_list, state], chat_outputs, **private)
