@@ -141,10 +141,10 @@ class Briefbot:
         if routed is not None:
             # A mandate-history question: the tracker's reading of the series, with the ordinary retrieved passages
             # and their quotes beside it (the tracker cites paragraphs, not the passage that states the fact asked).
-            answer = beside_tracker(routed, self.extractive(question, hits))
-            answer.timings_ms.update(retrieve=round((t1 - t0) * 1000, 1),
-                                     total=round((time.perf_counter() - t0) * 1000, 1))
-            yield from finished(answer)
+            both = beside_tracker(routed, self.extractive(question, hits))
+            both.timings_ms.update(retrieve=round((t1 - t0) * 1000, 1),
+                                   total=round((time.perf_counter() - t0) * 1000, 1))
+            yield from finished(both)
             return
         if (engine or self.settings.engine) == "llm":
             from .llm import llm_answer_stream
