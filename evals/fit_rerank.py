@@ -71,14 +71,25 @@ def collect(gold: Path, index: Path, depth: int, similarity: bool) -> list[dict[
     return out
 
 
-def matrix(records: list[dict[str, Any]], similarity: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    xs, ys, gs = [], [], []
+def rows_of(r: dict[str, Any], similarity: bool) -> np.ndarray:
+    return np.array([row + ([r["similarity"][j]] if similarity else []) for j, row in enumerate(r["rows"])], float)
+
+
+def pairs(records: list[dict[str, Any]], similarity: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Pairwise training data: (gold passage - other passage of the same question) → 1, and the reverse → 0.
+
+    Ranking is within a question; a pointwise fit over all candidates learns which questions have easy
+    passages (it scored below the fusion order in CV: hit@1 0.617 against 0.647)."""
+    xs, ys = [], []
     for r in records:
-        for j, row in enumerate(r["rows"]):
-            xs.append(row + ([r["similarity"][j]] if similarity else []))
-            ys.append(r["page"][j])
-            gs.append(r["group"])
-    return np.array(xs, float), np.array(ys, int), np.array(gs)
+        rows = rows_of(r, similarity)
+        pos = [j for j, v in enumerate(r["page"]) if v]
+        neg = [j for j, v in enumerate(r["page"]) if not v]
+        for i in pos:
+            for j in neg:
+                xs += [rows[i] - rows[j], rows[j] - rows[i]]
+                ys += [1, 0]
+    return np.array(xs, float), np.array(ys, int)
 
 
 def metrics(records: list[dict[str, Any]], scores: list[np.ndarray]) -> dict[str, float]:
@@ -98,22 +109,22 @@ def metrics(records: list[dict[str, Any]], scores: list[np.ndarray]) -> dict[str
     return {"hit1": hit1 / n, "hit5": hit5 / n, "mrr10": mrr / n, "para_hit5": para5 / max(n_para, 1)}
 
 
-def fit(x: np.ndarray, y: np.ndarray, c: float) -> tuple[LogisticRegression, np.ndarray, np.ndarray]:
-    mean, scale = x.mean(axis=0), x.std(axis=0)
+def fit(records: list[dict[str, Any]], similarity: bool, c: float) -> tuple[np.ndarray, np.ndarray]:
+    """Coefficients and feature scales of the pairwise logistic model (no intercept: it cancels in a pair)."""
+    x, y = pairs(records, similarity)
+    scale = np.abs(x).mean(axis=0)
     scale[scale == 0] = 1.0
-    model = LogisticRegression(C=c, max_iter=2000).fit((x - mean) / scale, y)
-    return model, mean, scale
+    model = LogisticRegression(C=c, fit_intercept=False, max_iter=3000).fit(x / scale, y)
+    return model.coef_[0], scale
 
 
 def cross_validate(records: list[dict[str, Any]], similarity: bool, c: float, folds: int) -> dict[str, float]:
     groups = np.array([r["group"] for r in records])
     out: list[np.ndarray | None] = [None] * len(records)
     for train, test in GroupKFold(n_splits=folds).split(records, groups=groups):
-        x, y, _ = matrix([records[i] for i in train], similarity)
-        model, mean, scale = fit(x, y, c)
+        coef, scale = fit([records[i] for i in train], similarity, c)
         for i in test:
-            xt, _, _ = matrix([records[i]], similarity)
-            out[i] = model.decision_function((xt - mean) / scale)
+            out[i] = (rows_of(records[i], similarity) / scale) @ coef
     return metrics(records, [s for s in out if s is not None])
 
 
@@ -123,7 +134,7 @@ def main() -> int:
     ap.add_argument("--index", type=Path, required=True)
     ap.add_argument("--depth", type=int, default=30)
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("-C", type=float, default=1.0, dest="c")
+    ap.add_argument("-C", type=float, default=0.1, dest="c", help="inverse regularisation (0.1 was best in CV)")
     ap.add_argument("--similarity", action="store_true", help="also measure the best sentence's similarity")
     ap.add_argument("--cache", type=Path, help="read/write the collected candidates here (JSON)")
     ap.add_argument("--write", action="store_true", help=f"write the model fitted on all of dev to {OUT}")
@@ -146,13 +157,11 @@ def main() -> int:
         ms = sorted(r["embed_ms"] for r in records)
         print(f"embedding {args.depth} sentences + question: p50 {ms[len(ms) // 2]:.0f} ms")
     if args.write:
-        x, y, _ = matrix(records, False)
-        model, mean, scale = fit(x, y, args.c)
+        coef, scale = fit(records, False, args.c)
         OUT.write_text(json.dumps({
-            "features": list(FEATURES), "coef": [round(float(v), 6) for v in model.coef_[0]],
-            "intercept": round(float(model.intercept_[0]), 6), "mean": [round(float(v), 6) for v in mean],
-            "scale": [round(float(v), 6) for v in scale], "depth": args.depth,
-            "fitted_on": f"dev split of {args.gold.name}, {len(records)} answerable questions",
+            "features": list(FEATURES), "coef": [round(float(v), 6) for v in coef], "intercept": 0.0,
+            "mean": [0.0] * len(FEATURES), "scale": [round(float(v), 6) for v in scale], "depth": args.depth,
+            "fitted_on": f"dev split of {args.gold.name}, {len(records)} answerable questions, pairwise, C={args.c}",
             "cv": {k: round(v, 3) for k, v in cv.items()}, "fusion": {k: round(v, 3) for k, v in fused.items()},
         }, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {OUT}")

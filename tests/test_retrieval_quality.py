@@ -48,3 +48,28 @@ def test_a_paragraph_split_after_a_footnote_mark_keeps_its_number(tmp_path_facto
     assert raid and raid[0].paragraph == "34" and raid[0].page == 13, answer.answer
     # Paragraph 35 starts with its own number and keeps it.
     assert all(h.chunk.paragraph == "35" for h in hits if h.chunk.text.startswith("35."))
+
+
+def test_the_reranker_reorders_the_fused_candidates_and_loses_none(sample_index: tuple[Any, Any]) -> None:
+    """rerank.json matches the features the code computes; with it, the fused top candidates come back in the
+    model's order (scores are its probabilities, best first), the same passages as without it."""
+    from briefbot.rerank import FEATURES, load_model
+    from briefbot.service import Briefbot
+
+    model = load_model()
+    assert model is not None and len(model.coef) == len(FEATURES)
+    settings, _ = sample_index
+    on = Briefbot(settings)
+    off = Briefbot(settings.model_copy(update={"rerank": False}))
+    moved = 0
+    for question in ("Until when did the Council renew the authorisation to inspect vessels off Libya?",
+                     "What share of the unified forces who graduated have been deployed in South Sudan?",
+                     "Can the Libyan Investment Authority put its frozen funds in deposits?"):
+        ranked = on.retrieve(question, k=model.depth)
+        fused = off.retrieve(question, k=model.depth)
+        assert {h.chunk.text_hash for h in ranked} == {h.chunk.text_hash for h in fused}
+        scores = [h.score for h in ranked]
+        assert scores == sorted(scores, reverse=True) and all(0.0 < s < 1.0 for s in scores)
+        assert [h.rank for h in ranked] == list(range(1, len(ranked) + 1))
+        moved += [h.chunk.text_hash for h in ranked] != [h.chunk.text_hash for h in fused]
+    assert moved  # the model is read: some order changes

@@ -47,7 +47,17 @@ def features(hits: list[Hit], q_terms: set[str], weight: Callable[[str], float],
     for rank, h in enumerate(hits, start=1):
         text = h.chunk.text
         label = h.chunk.paragraph or ""
-        sentence_cover = max((cover(terms(text[a:b])) for a, b in split_sentences(text)), default=0.0)
+        # Each word is stemmed once (cached across questions): the passage, its sentences and the proximity
+        # windows all read the same list (per-sentence terms() cost ~30 ms a question).
+        words = [(m.start(), _word_terms(m.group(0)) & q_terms) for m in _WORD.finditer(text)]
+        sentence_cover = 0.0
+        i = 0
+        for _, b in split_sentences(text):
+            found: set[str] = set()
+            while i < len(words) and words[i][0] < b:
+                found |= words[i][1]
+                i += 1
+            sentence_cover = max(sentence_cover, cover(found))
         rows.append([
             max(h.dense_score or 0.0, 0.0),
             (h.lexical_score or 0.0) / top_lex,
@@ -63,17 +73,22 @@ def features(hits: list[Hit], q_terms: set[str], weight: Callable[[str], float],
             float(bool(label) and not label.startswith(("fn", "en "))),
             float(label.startswith(("fn", "en "))),
             float(h.doc.doc_type == "resolution" and not label),
-            cover(terms(text)),
+            cover(set().union(*(t for _, t in words))),
             sentence_cover,
             cover(terms(f"{h.doc.title or ''} {h.doc.symbol or ''} {h.chunk.section or ''}")),
-            _window_cover(text, q_terms, weight, total),
+            _window_cover([t for _, t in words], weight, total),
         ])
     return rows
 
 
-def _window_cover(text: str, q_terms: set[str], weight: Callable[[str], float], total: float) -> float:
+@lru_cache(maxsize=100_000)
+def _word_terms(word: str) -> frozenset[str]:
+    return frozenset(terms(word))
+
+
+def _window_cover(words: list[frozenset[str]], weight: Callable[[str], float], total: float) -> float:
     """The largest IDF share of the question's words found within :data:`WINDOW_WORDS` consecutive words."""
-    marks = [(i, t) for i, w in enumerate(_WORD.findall(text)) for t in terms(w) & q_terms]
+    marks = [(i, t) for i, found in enumerate(words) for t in found]
     best = 0.0
     lo = 0
     for hi in range(len(marks)):
