@@ -38,8 +38,8 @@ log = logging.getLogger("fit_rerank")
 OUT = Path(__file__).resolve().parents[1] / "src" / "briefbot" / "data" / "rerank.json"
 
 
-def collect(gold: Path, index: Path, depth: int, similarity: bool) -> list[dict[str, Any]]:
-    bot = Briefbot(Settings(index=index, rerank=False))
+def collect(gold: Path, index: Path, depth: int, similarity: bool, candidates: int) -> list[dict[str, Any]]:
+    bot = Briefbot(Settings(index=index, rerank=False, candidates=candidates))
     out: list[dict[str, Any]] = []
     questions = [q for q in select_split(load_dataset(gold), "dev") if q.answerable]
     for i, q in enumerate(questions, start=1):
@@ -134,6 +134,8 @@ def main() -> int:
     ap.add_argument("--index", type=Path, required=True)
     ap.add_argument("--depth", type=int, default=30)
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--candidates", type=int, default=Settings().candidates,
+                    help="candidates each retriever contributes before fusion (the runtime setting)")
     ap.add_argument("-C", type=float, default=0.1, dest="c", help="inverse regularisation (0.1 was best in CV)")
     ap.add_argument("--similarity", action="store_true", help="also measure the best sentence's similarity")
     ap.add_argument("--cache", type=Path, help="read/write the collected candidates here (JSON)")
@@ -143,7 +145,7 @@ def main() -> int:
     if args.cache and args.cache.exists():
         records = json.loads(args.cache.read_text())
     else:
-        records = collect(args.gold, args.index, args.depth, args.similarity)
+        records = collect(args.gold, args.index, args.depth, args.similarity, args.candidates)
         if args.cache:
             args.cache.write_text(json.dumps(records))
     fused = metrics(records, [-np.arange(len(r["rows"]), dtype=float) for r in records])
