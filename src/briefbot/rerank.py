@@ -108,10 +108,12 @@ class RerankModel:
     scale: list[float] = field(default_factory=list)
     depth: int = 30
 
+    def logit(self, row: list[float]) -> float:
+        return self.intercept + sum(c * (x - m) / s for c, x, m, s in
+                                    zip(self.coef, row, self.mean, self.scale, strict=True))
+
     def score(self, row: list[float]) -> float:
-        z = self.intercept + sum(c * (x - m) / s for c, x, m, s in
-                                 zip(self.coef, row, self.mean, self.scale, strict=True))
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        return 1.0 / (1.0 + math.exp(-max(min(self.logit(row), 30.0), -30.0)))
 
 
 @lru_cache(maxsize=1)
@@ -129,8 +131,12 @@ def load_model() -> RerankModel | None:
 
 
 def rerank(hits: list[Hit], rows: list[list[float]], model: RerankModel) -> list[Hit]:
-    """The hits ordered by the model; each hit's score becomes its probability (the answer stage reads it as the
-    passage's strength, relative to the best)."""
-    for h, row in zip(hits, rows, strict=True):
-        h.score = model.score(row)
-    return sorted(hits, key=lambda h: -h.score)
+    """The hits in the model's order. Scores stay on fusion's scale: the i-th passage takes the i-th best fused
+    score (the answer stage reads a passage's score relative to the best one; the pairwise model's probabilities,
+    fitted without an intercept, saturate near 1)."""
+    scores = sorted((h.score for h in hits), reverse=True)
+    logits = [model.logit(r) for r in rows]
+    ordered = [hits[i] for i in sorted(range(len(hits)), key=lambda i: (-logits[i], i))]
+    for h, score in zip(ordered, scores, strict=True):
+        h.score = score
+    return ordered
