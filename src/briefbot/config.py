@@ -104,6 +104,9 @@ class Settings(BaseSettings):
                               "under rrf) to passages of documents from a year the question names (\"in its 2023 "
                               "rollover\"); a report also counts for the year before its own (it reports on it).")
     candidates: int = Field(50, ge=10, description="Candidates each retriever contributes before fusion.")
+    rerank: bool = Field(True, description="Order the best fused candidates with the reranking model "
+                         "(briefbot/data/rerank.json, fitted on the dev half of the gold set by evals/fit_rerank.py); "
+                         "off, or without that file, the fusion order stands.")
 
     # --- answering ---------------------------------------------------------------------------
     engine: Engine = Field("extractive", description="Answer engine; 'llm' needs "

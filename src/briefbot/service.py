@@ -15,6 +15,7 @@ import dataclasses
 import hashlib
 import logging
 import os
+import re
 import stat
 import threading
 import time
@@ -136,15 +137,18 @@ class Briefbot:
         question = plain_question(question)  # markup is not part of the question (and changed its answer)
         t0 = time.perf_counter()
         routed = self._mandate_route(question, filters)
-        if routed is not None:  # a mandate-history question, answered from the track data
-            yield StreamEvent("hits", hits=[])
-            routed.timings_ms.update(total=round((time.perf_counter() - t0) * 1000, 1))
-            yield from finished(routed)
-            return
         k = max(k or self.settings.k, 10)
         hits = self.retrieve(question, k=k, filters=filters)
         t1 = time.perf_counter()
         yield StreamEvent("hits", hits=hits)
+        if routed is not None:
+            # A mandate-history question: the tracker's reading of the series, with the ordinary retrieved passages
+            # and their quotes beside it (the tracker cites paragraphs, not the passage that states the fact asked).
+            both = beside_tracker(routed, self.extractive(question, hits))
+            both.timings_ms.update(retrieve=round((t1 - t0) * 1000, 1),
+                                   total=round((time.perf_counter() - t0) * 1000, 1))
+            yield from finished(both)
+            return
         if (engine or self.settings.engine) == "llm":
             from .llm import llm_answer_stream
 
@@ -364,6 +368,40 @@ class Briefbot:
             raise BriefbotError("the mandate tracker reads every indexed resolution, and some are in collections "
                                 "you have no access to", "ask an admin for access, or move those resolutions "
                                 "to a collection you share")
+
+
+def beside_tracker(routed: Answer, ordinary: Answer) -> Answer:
+    """The mandate tracker's answer followed by the ordinary extractive one, as one answer: the tracker's citations
+    keep their keys, the ordinary ones are numbered after them, and the passage list is the retrieved one (a
+    tracker answer had none, so the chat showed no passages and retrieval scored it as a miss).
+
+    When the tracker found nothing to cite, the ordinary answer stands, with the tracker's finding as a note."""
+    if routed.abstained or not routed.citations:
+        notes = [*routed.notes, routed.answer] if routed.answer else list(routed.notes)
+        ordinary.notes = [*notes, *ordinary.notes]
+        return ordinary
+    offset = len(routed.citations)
+    renumber = {c.key: str(offset + i) for i, c in enumerate(ordinary.citations, start=1)}
+
+    def rekey(text: str) -> str:
+        # Every answer line and the currency note end or start with their citation key; quotes are not touched.
+        return _KEY_AT_END.sub(lambda m: f"[{renumber.get(m.group(1), m.group(1))}]", text)
+
+    text = routed.answer
+    notes = list(routed.notes)
+    if not ordinary.abstained and ordinary.citations:
+        text += "\n\nFrom the retrieved passages:\n" + "\n".join(rekey(line) for line in ordinary.answer.splitlines())
+        notes += [_KEY_AT_START.sub(lambda m: f"[{renumber.get(m.group(1), m.group(1))}]", n) for n in ordinary.notes]
+    citations = list(routed.citations) + [dataclasses.replace(c, key=renumber[c.key]) for c in ordinary.citations
+                                          if not ordinary.abstained]
+    answer = Answer(question=routed.question, answer=text, abstained=False, citations=citations,
+                    hits=ordinary.hits, engine="mandates", notes=notes)
+    answer.timings_ms.update(ordinary.timings_ms)
+    return answer
+
+
+_KEY_AT_END = re.compile(r"\[(\d+)\]\s*$", re.M)
+_KEY_AT_START = re.compile(r"^\[(\d+)\]")
 
 
 def with_fallback(question: str, events: Iterator[StreamEvent],
