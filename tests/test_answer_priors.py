@@ -176,3 +176,13 @@ def test_the_named_years_renewal_leads(minusma: Any, year: int, symbol: str) -> 
     assert hits[0].doc.symbol == symbol
     answer = minusma.extractive(question, hits)
     assert not answer.abstained and answer.citations[0].symbol == symbol
+
+
+def test_direct_answer_says_where() -> None:
+    seized = "In May 2025 the shipment was seized at the port of Haina."
+    assert direct_answer("Where was the shipment seized?", seized) == "Haina"
+    assert direct_answer("Where in Afghanistan has opium growing moved?", "Cultivation shifted to the north-eastern "
+                         "provinces, in particular Badakhshan Province.") == "Badakhshan Province"
+    assert direct_answer("Where in Nyala are weapons traded?", "Arms are sold at Al Malaja and Al Qadra markets in "
+                         "Nyala.") == "Al Malaja and Al Qadra"
+    assert direct_answer("Where was the shipment seized?", "The shipment was seized in May 2025.") is None

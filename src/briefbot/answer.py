@@ -572,6 +572,11 @@ _NUMBER = re.compile(r"(?<![\w/.,])(?:US\$|\$|€)?\s?\d(?:[\d,]*\d)?(?:\.\d+)?(
 _WORD_NUMBER = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s"
                           r"(?:[a-z]+\s)?(?P<unit>[a-z]{3,})\b")
 _NOT_A_FIGURE = re.compile(r"(?:resolutions?|paragraphs?|para\.|S/|annex|No\.)\s*$|\(\s*$", re.I)
+_WHERE_Q = re.compile(r"^\s*(?:where|(?:in|at|to|from|through) (?:which|what) (?:place|town|city|port|country|"
+                      r"province|region|area|market|site|border)s?)\b", re.I)
+_PLACE = re.compile(r"\b(?:in|at|near|to|from|off|into|through|via)\s+(?:particular,?\s)?(?:the\s)?"
+                    r"(?:(?:port|town|city|village|province|region|market|border|area|site|airport)\s(?:of\s)?)?"
+                    r"(?P<place>[A-Z][\w'’-]+(?:\s(?:and\s|of\s|de\s)?[A-Z][\w'’-]+)*)")
 _ENTITY = re.compile(r"\b(?:[A-Z][\w'’-]+|of|the|and|for|on|in)(?:\s(?:[A-Z][\w'’-]+|of|the|and|for|on|in))*"
                      r"(?:\s?\((?:[A-Z][A-Za-z]+)\))?")
 _ENTITY_SKIP = {"Decides", "Requests", "Council", "Security Council", "The", "In", "By", "On", "As", "It", "This",
@@ -637,6 +642,14 @@ def direct_answer(question: str, quote: str) -> str | None:
             named.sort(key=quote.find)
             return "; ".join(dict.fromkeys(named))
         return best[1] if best else None
+    if _WHERE_Q.search(question):
+        for m in _PLACE.finditer(quote):
+            span = m.group("place")
+            if re.match(rf"(?:{_MONTHS})\b", span) or span.split()[0] in _ENTITY_SKIP:
+                continue  # "in May", "In 2024"
+            if not terms(span) <= q_terms | _GENERIC:
+                return span  # a place the question does not already name
+        return None
     if _WHO_Q.search(question):
         for m in _ENTITY.finditer(quote):
             span = m.group(0).strip()
