@@ -11,7 +11,16 @@ from typing import Any
 import numpy as np
 import pytest
 
-from briefbot.answer import MAX_LEAD_CHARS, Candidate, _lead_quote, direct_answer, direct_line, sub_questions, terms
+from briefbot.answer import (
+    MAX_LEAD_CHARS,
+    Candidate,
+    _continue_lists,
+    _lead_quote,
+    direct_answer,
+    direct_line,
+    sub_questions,
+    terms,
+)
 from briefbot.models import Chunk, Citation, DocInfo, Hit, Span
 from briefbot.refs import question_years, year_fits
 
@@ -186,3 +195,19 @@ def test_direct_answer_says_where() -> None:
     assert direct_answer("Where in Nyala are weapons traded?", "Arms are sold at Al Malaja and Al Qadra markets in "
                          "Nyala.") == "Al Malaja and Al Qadra"
     assert direct_answer("Where was the shipment seized?", "The shipment was seized in May 2025.") is None
+
+
+def test_quote_ending_its_passage_on_a_colon_is_followed_by_the_next_passage() -> None:
+    intro = _candidate("I wish to inform you that I have appointed the following experts:", [(0, None)],
+                       "I wish to inform you that I have appointed the following experts:")
+    names = "Ms. Lydelle Joubert, maritime issues (South Africa) Mr. Matthew Rosbottom, armed groups. I remain."
+    chunk = Chunk(text_hash="h2", doc_id="d", ordinal=1, text=names, spans=[Span(page=1, start=0, end=len(names))],
+                  paragraph=None, section=None, kind="body")
+    nxt = Hit(chunk=chunk, doc=intro.hit.doc, score=0.5)
+    other = _candidate("An unrelated passage of another document on armed groups.", [(0, "3")],
+                       "An unrelated passage of another document on armed groups.")
+    out = _continue_lists([intro, other], [intro.hit, other.hit, nxt], 4)
+    assert [c.hit for c in out] == [intro.hit, nxt, other.hit]
+    assert names[out[1].start:out[1].end] == names
+    assert _continue_lists([intro, other], [intro.hit, other.hit, nxt], 2)[1].hit is nxt  # the weakest gives way
+    assert _continue_lists([other], [other.hit, nxt], 4) == [other]  # no colon, nothing added

@@ -168,6 +168,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     if len(parts) > 1:
         chosen = _cover_parts(parts, chosen, candidates, settings.max_citations, weight)
     chosen = _cover_named(refs, chosen, candidates, settings.max_citations, q_terms)
+    chosen = _continue_lists(chosen, hits, settings.max_citations)
     citations: list[Citation] = []
     lines: list[str] = []
     cited: list[Hit] = []
@@ -326,6 +327,27 @@ def _cover_parts(parts: list[str], chosen: list[Candidate], candidates: list[Can
             chosen.pop()
         chosen.append(best)
     return chosen
+
+
+def _continue_lists(chosen: list[Candidate], hits: list[Hit], limit: int) -> list[Candidate]:
+    """A quote ending its passage on a colon ("I have appointed the following experts:") is followed by the list it
+    opens when the next passage of that document was retrieved too: its opening is quoted right after it."""
+    out: list[Candidate] = []
+    for cand in chosen:
+        out.append(cand)
+        text = cand.hit.chunk.text
+        if not text[cand.start:cand.end].endswith(":") or text[cand.end:].strip():
+            continue
+        nxt = next((h for h in hits if h.doc.doc_id == cand.hit.doc.doc_id
+                    and h.chunk.ordinal == cand.hit.chunk.ordinal + 1), None)
+        if nxt is None or any(c.hit is nxt for c in chosen):
+            continue
+        ends = [b for a, b in (trim_sentence(nxt.chunk.text, *ab) for ab in split_sentences(nxt.chunk.text))
+                if b <= MAX_LEAD_CHARS]
+        start = trim_sentence(nxt.chunk.text, 0, len(nxt.chunk.text))[0]
+        if ends and ends[-1] > start:
+            out.append(Candidate(nxt, start, ends[-1], cand.score, cand.overlap, cand.similarity, cand.elsewhere))
+    return out[:limit]
 
 
 def _named_things(refs: References) -> list[Callable[[Hit], bool]]:
