@@ -11,8 +11,17 @@ from typing import Any
 import numpy as np
 import pytest
 
-from briefbot.answer import Candidate, _lead_quote, terms
-from briefbot.models import Chunk, DocInfo, Hit, Span
+from briefbot.answer import (
+    MAX_LEAD_CHARS,
+    Candidate,
+    _continue_lists,
+    _lead_quote,
+    direct_answer,
+    direct_line,
+    sub_questions,
+    terms,
+)
+from briefbot.models import Chunk, Citation, DocInfo, Hit, Span
 from briefbot.refs import question_years, year_fits
 
 REPO = Path(__file__).resolve().parents[1]
@@ -78,18 +87,57 @@ def test_lead_quote_takes_its_short_paragraph_whole() -> None:
     assert "Bata" not in quote  # the next paragraph is another incident
 
 
-def test_lead_quote_of_a_long_paragraph_adds_only_the_answering_sentence() -> None:
+def test_quote_of_a_long_paragraph_is_the_best_sentence_and_its_neighbours() -> None:
     filler = "The Panel continued its investigations into the networks concerned in several provinces. " * 9
     text = f"40. {filler}The shipment held 36,000 rounds of ammunition. It was seized at Haina. {filler}"
-    # The best sentence says where: the filler after it adds nothing the question asks about.
     question = "Where was the ammunition shipment seized?"
-    cand = _candidate(text, [(0, "40")], "It was seized at Haina.")
-    same = _lead_quote(question, cand, terms(question))
-    assert (same.start, same.end) == (cand.start, cand.end)
-    # The best sentence holds the shipment but not where it was seized: the next sentence does.
-    before = _candidate(text, [(0, "40")], "The shipment held 36,000 rounds of ammunition.")
-    after = _lead_quote(question, before, terms(question))
-    assert text[after.start:after.end] == "The shipment held 36,000 rounds of ammunition. It was seized at Haina."
+    cand = _candidate(text, [(0, "40")], "The shipment held 36,000 rounds of ammunition.")
+    quote = _lead_quote(question, cand, terms(question))
+    # The paragraph (~1,900 characters) is too long to quote whole: the window starts at the best sentence, runs
+    # on through the sentences after it (the one saying where comes next) and stops within the limit.
+    assert quote.start == cand.start and quote.end - quote.start <= MAX_LEAD_CHARS
+    assert text[quote.start:quote.end].startswith("The shipment held 36,000 rounds of ammunition. It was seized at "
+                                                  "Haina. The Panel continued")
+    assert text[quote.end - 1] == "."  # whole sentences only
+    # Near the end of the paragraph the window takes the sentences before it as well, never the next paragraph.
+    tail = f"40. {filler}It was seized at Haina. 41. Another matter entirely."
+    last = _candidate(tail, [(0, "40"), (tail.index("41."), "41")], "It was seized at Haina.")
+    quote = _lead_quote(question, last, terms(question))
+    assert tail[quote.start:quote.end].endswith("It was seized at Haina.") and quote.start < last.start
+    assert quote.end - quote.start <= MAX_LEAD_CHARS
+
+
+def test_colon_quote_runs_on_into_what_it_introduces() -> None:
+    text = "I have appointed the following experts: Ms. Lydelle Joubert (maritime); Mr. Gibb (coordinator)."
+    cand = _candidate(text, [(0, None)], "I have appointed the following experts:")
+    quote = _lead_quote("Which expert covers maritime issues?", cand, set())
+    assert text[quote.start:quote.end] == text
+
+
+def test_sub_questions_and_the_direct_line_of_each() -> None:
+    assert sub_questions("Which resolutions extended the inspections in 2024 and 2025, and for how long was the "
+                         "2025 extension?") == ["Which resolutions extended the inspections in 2024 and 2025",
+                                                "for how long was the 2025 extension"]
+    assert sub_questions("How many hailings, friendly approaches and inspections were carried out between "
+                         "1 November 2024 and 14 April 2025?") == [
+        "How many hailings, friendly approaches and inspections were carried out between 1 November 2024 and "
+        "14 April 2025?"]
+    parts = sub_questions("How many migrants were intercepted, and how many died at sea?")
+    cites = [Citation(key=k, document="d.pdf", symbol=None, page=1, paragraph=None, doc_id="d.pdf", quote=q)
+             for k, q in (("1", "In 2024, 21,700 migrants were intercepted at sea."),
+                          ("2", "At least 962 migrants died at sea."))]
+    assert direct_line(parts, cites) == "**21,700 migrants** [1]; **962 migrants** [2]"
+
+
+def test_direct_answer_leaves_generic_bodies_and_subordinate_when_clauses() -> None:
+    quote = "After consulting the Security Council Committee, I have appointed Lydelle Joubert (maritime)."
+    assert direct_answer("Which expert covers maritime issues?", quote) == "Lydelle Joubert"
+    assert direct_answer("When the embargo was renewed in 2022, was there any exemption?",
+                         "On 20 February 2018 the Council exempted non-lethal equipment.") is None
+    assert direct_answer("How much marijuana was seized?", "Police seized 2.6 metric tons of marijuana.") == \
+        "2.6 metric tons"
+    assert direct_answer("How much was budgeted for security in 2025?",
+                         "In 2025, media reported that 36 billion gourdes were set aside.") == "36 billion gourdes"
 
 
 def _fit_module() -> Any:
@@ -137,3 +185,29 @@ def test_the_named_years_renewal_leads(minusma: Any, year: int, symbol: str) -> 
     assert hits[0].doc.symbol == symbol
     answer = minusma.extractive(question, hits)
     assert not answer.abstained and answer.citations[0].symbol == symbol
+
+
+def test_direct_answer_says_where() -> None:
+    seized = "In May 2025 the shipment was seized at the port of Haina."
+    assert direct_answer("Where was the shipment seized?", seized) == "Haina"
+    assert direct_answer("Where in Afghanistan has opium growing moved?", "Cultivation shifted to the north-eastern "
+                         "provinces, in particular Badakhshan Province.") == "Badakhshan Province"
+    assert direct_answer("Where in Nyala are weapons traded?", "Arms are sold at Al Malaja and Al Qadra markets in "
+                         "Nyala.") == "Al Malaja and Al Qadra"
+    assert direct_answer("Where was the shipment seized?", "The shipment was seized in May 2025.") is None
+
+
+def test_quote_ending_its_passage_on_a_colon_is_followed_by_the_next_passage() -> None:
+    intro = _candidate("I wish to inform you that I have appointed the following experts:", [(0, None)],
+                       "I wish to inform you that I have appointed the following experts:")
+    names = "Ms. Lydelle Joubert, maritime issues (South Africa) Mr. Matthew Rosbottom, armed groups. I remain."
+    chunk = Chunk(text_hash="h2", doc_id="d", ordinal=1, text=names, spans=[Span(page=1, start=0, end=len(names))],
+                  paragraph=None, section=None, kind="body")
+    nxt = Hit(chunk=chunk, doc=intro.hit.doc, score=0.5)
+    other = _candidate("An unrelated passage of another document on armed groups.", [(0, "3")],
+                       "An unrelated passage of another document on armed groups.")
+    out = _continue_lists([intro, other], [intro.hit, other.hit, nxt], 4)
+    assert [c.hit for c in out] == [intro.hit, nxt, other.hit]
+    assert names[out[1].start:out[1].end] == names
+    assert _continue_lists([intro, other], [intro.hit, other.hit, nxt], 2)[1].hit is nxt  # the weakest gives way
+    assert _continue_lists([other], [other.hit, nxt], 4) == [other]  # no colon, nothing added

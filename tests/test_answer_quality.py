@@ -124,3 +124,24 @@ def test_direct_answer_spans() -> None:
     assert direct_answer("Why was it seized?", quote) is None
     assert direct_answer("Until when?", "extend until 15 May 2026, review no later than 15 April 2026") == \
         "15 May 2026"
+
+
+# --- questions asking two things ---------------------------------------------------------------------------
+def test_two_part_question_quotes_and_states_each_part(bot: Briefbot) -> None:
+    answer = bot.ask("Until when did resolution 2769 (2025) extend the mandate of the Panel of Experts on Libya, "
+                     "and for how long did resolution 2780 (2025) extend the high-seas inspections?")
+    assert not answer.abstained
+    symbols = {c.symbol for c in answer.citations}
+    assert {"S/RES/2769 (2025)", "S/RES/2780 (2025)"} <= symbols, [c.reference() for c in answer.citations]
+    lead = answer.answer.splitlines()[0]
+    assert "**15 May 2026**" in lead and "**6 months**" in lead, lead
+    for c in answer.citations:
+        assert quote_verbatim(c.to_dict(), bot.page_text)
+
+
+def test_question_naming_two_places_quotes_a_document_about_each(bot: Briefbot) -> None:
+    answer = bot.ask("What did the Council decide on the arms embargoes on Libya and South Sudan in 2025?")
+    assert not answer.abstained
+    about = {c.symbol for c in answer.citations}
+    assert about & {"S/RES/2769 (2025)", "S/RES/2780 (2025)", "S/2025/257"}, about
+    assert about & {"S/RES/2781 (2025)", "S/2025/231"}, about
