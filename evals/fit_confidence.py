@@ -55,9 +55,11 @@ def collect(gold: Path, index: Path, only_indexed: bool) -> tuple[np.ndarray, np
         if only_indexed and q.answerable and not {e.document for e in q.expected} <= indexed:
             continue
         answer = bot.ask(q.question)
-        if answer.abstained:  # abstained whatever the confidence (a named paragraph that is not there)
-            continue
         stats = answer.timings_ms
+        # Abstained whatever the confidence (a named paragraph that is not there), or answered by a route that
+        # does not read the confidence model (the mandate tracker): not the model's questions.
+        if answer.abstained or any(name not in stats for name in FEATURES):
+            continue
         rows.append([float(stats.get(name, 0.0)) for name in FEATURES])
         labels.append(1.0 if q.answerable else 0.0)
         ids.append(q.id)

@@ -28,6 +28,7 @@ FEATURES = ("dense", "overlap", "missing", "similarity", "lexical", "named", "na
             "type_found", "lead_missing", "lead_rare_missing", "slot_fill", "slot_fill_similarity")
 TYPE_CHECK_SENTENCES = 3
 SLOT_CHECK_SENTENCES = 8  # the best-scored sentences searched for one that fills the asked slot
+SLOT_WINDOW = 80  # characters either side of a span that its focus words must sit in (dev CV: 40-80 best)
 
 
 def confidence_features(hits: list[Hit], candidates: list[Candidate], q_terms: set[str],
@@ -115,47 +116,43 @@ def asked_slot(question: str, asked: str | None) -> str | None:
     return None
 
 
-def holds_slot(kind: str, question: str, sentence: str) -> bool:
-    """Whether ``sentence`` states a span of ``kind`` that the question does not already state itself."""
+def slot_spans(kind: str, question: str, sentence: str) -> list[tuple[int, int]]:
+    """Where ``sentence`` states a span of ``kind`` that the question does not already state itself."""
     own = set(re.findall(r"\d[\d,.]*", question))
     if kind == "money":
-        return bool(_MONEY.search(sentence))
+        return [m.span() for m in _MONEY.finditer(sentence)]
     if kind == "percentage":
-        return bool(_PERCENT.search(sentence))
+        return [m.span() for m in _PERCENT.finditer(sentence)]
     if kind == "duration":
-        return bool(_DURATION.search(sentence) or _DATE.search(sentence))
+        return [m.span() for m in _DURATION.finditer(sentence)] + [m.span() for m in _DATE.finditer(sentence)]
     if kind == "date":
         q_terms = terms(question)
-        return (any(not terms(m.group(0)) <= q_terms for m in _DATE.finditer(sentence))
-                or bool(set(_YEAR.findall(sentence)) - own))
+        return ([m.span() for m in _DATE.finditer(sentence) if not terms(m.group(0)) <= q_terms]
+                + [m.span() for m in _YEAR.finditer(sentence) if m.group(0) not in own])
     if kind == "count":
-        for m in _FIGURE.finditer(sentence):
-            if m.group(0) in own or _YEAR.fullmatch(m.group(0)):
-                continue
-            if _NOT_A_FIGURE.search(sentence[max(0, m.start() - 14):m.start()]):
-                continue
-            if _DAY_MONTH.match(sentence, m.start()):
-                continue  # a date, not a figure
-            return True
-        return False
+        return [m.span() for m in _FIGURE.finditer(sentence)
+                if m.group(0) not in own and not _YEAR.fullmatch(m.group(0))
+                and not _NOT_A_FIGURE.search(sentence[max(0, m.start() - 14):m.start()])
+                and not _DAY_MONTH.match(sentence, m.start())]  # a date, not a figure
     if kind == "resolution":
-        return any((m.group(1) or m.group(2)) not in own for m in _RESOLUTION.finditer(sentence))
+        return [m.span() for m in _RESOLUTION.finditer(sentence) if (m.group(1) or m.group(2)) not in own]
     if kind in ("name", "place"):
         q_terms = terms(question) | _GENERIC
-        return any(m.start() > 0 and (t := terms(m.group(0))) and not t <= q_terms
-                   for m in _NAME.finditer(sentence))
-    return False
+        return [m.span() for m in _NAME.finditer(sentence)
+                if m.start() > 0 and (t := terms(m.group(0))) and not t <= q_terms]
+    return []
 
 
 def slot_fill(question: str, candidates: list[Candidate], q_terms: set[str], weight: Callable[[str], float],
               kind: str | None) -> tuple[float, float]:
-    """Whether the top sentences hold the asked fact, not only its topic: among the best-scored sentences that
-    state a span of the asked ``kind`` (any sentence when the question asks for no kind), the largest IDF share
-    of the question's focus words (its words less those naming the slot: "how much", "price", "which
-    resolution") that one sentence holds, and the largest model similarity of such a sentence. A near miss has
-    the topic in one sentence and a figure in another ("Al-Shabaab revenues … $100 million" for a question on
-    charcoal revenue), or no span of the kind at all (a ransom that is not reported). A question asking which
-    resolution did something is also filled by a sentence of a resolution it does not name."""
+    """Whether the top sentences hold the asked fact, not only its topic: among the best-scored sentences, the
+    largest IDF share of the question's focus words (its words less those naming the slot: "how much", "price",
+    "which resolution") found within ``SLOT_WINDOW`` characters of a span of the asked ``kind`` (in the whole
+    sentence when the question asks for no kind), and the largest model similarity of a sentence holding such a
+    span. A near miss has the topic in one place and a figure in another ("Al-Shabaab revenues … $100 million"
+    for a question on charcoal revenue), or no span of the kind at all (a ransom that is not reported). A
+    question asking which resolution did something is also filled by a sentence of a resolution it does not
+    name."""
     focus = {t for t in q_terms if t not in _SLOT_WORDS}
     total = sum(weight(t) for t in focus) or 1.0
     own_numbers = set(re.findall(r"\d[\d,.]*", question))
@@ -164,8 +161,13 @@ def slot_fill(question: str, candidates: list[Candidate], q_terms: set[str], wei
         sentence = c.hit.chunk.text[c.start:c.end]
         itself = (kind == "resolution" and c.hit.doc.doc_type == "resolution"
                   and not set(re.findall(r"\d{3,4}", c.hit.doc.symbol or "")) & own_numbers)
-        if kind is None or itself or holds_slot(kind, question, sentence):
-            fill = max(fill, sum(weight(t) for t in focus & terms(sentence)) / total)
+        if kind is None or itself:
+            windows = [sentence]
+        else:
+            windows = [sentence[max(0, a - SLOT_WINDOW):b + SLOT_WINDOW]
+                       for a, b in slot_spans(kind, question, sentence)]
+        if windows:
+            fill = max(fill, max(sum(weight(t) for t in focus & terms(w)) / total for w in windows))
             similarity = max(similarity, c.similarity)
     return fill, similarity
 
