@@ -42,3 +42,6 @@ def test_slot_spans_skip_what_the_question_states() -> None:
     assert slot_spans("money", "What did a rifle cost?", "The Panel visited the market twice.") == []
     assert asked_slot("Which resolution first banned charcoal exports?", None) == "resolution"
     assert asked_slot("What is the name of the broker?", None) == "name"
+    share = "What share of UN peace operations work amid organised crime?"
+    assert asked_slot(share, None) == "percentage"
+    assert slot_spans("percentage", share, "Three-quarters of current UN peace operations operate there.")

@@ -78,8 +78,9 @@ _SLOT_WORDS = terms("how many much cost price value worth paid revenue amount nu
 # Spans of each kind. A figure, date or resolution number the question itself states does not fill its slot.
 _MONEY = re.compile(r"(?:US\$|\$|USD|€|£)\s?\d|\d[\d,.]*\s?(?:million |billion )?(?:dollars|euros|pounds|"
                     r"gourdes|shillings|dinars|francs|afghanis)\b", re.I)
-_PERCENT = re.compile(r"\d[\d.,]*\s?(?:per ?cent|%)|\b(?:half|one third|two thirds|a quarter|three quarters|"
-                      r"majority)\b", re.I)
+# A share in words answers "what share" as well as digits: "Three-quarters of current UN peace operations".
+_PERCENT = re.compile(r"\d[\d.,]*\s?(?:per ?cent|%)|\b(?:half|(?:one|two|three|four|a)[ -](?:thirds?|quarters?|"
+                      r"fifths?|tenths?)|majority|minority)\b", re.I)
 _FIGURE = re.compile(r"(?<![\w/.])\d[\d,]*(?:\.\d+)?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
                      r"eleven|twelve|dozens|hundreds|thousands)\b", re.I)
 # A reference, not a figure: "resolution 2428", "paragraphs 9 and 12", "S/2025/", "(2018)".
