@@ -4,13 +4,21 @@
     python benchmarks/web_load.py --ingest cli --chroma server   # a separate `briefbot ingest` process, the
                                                           # vectors in a `chroma run` server (the README's setup)
     python benchmarks/web_load.py --users 4 --questions 2 --phases idle,ingest   # smoke run (~2 min)
+    python benchmarks/web_load.py --index IDX --upload A.pdf,B.pdf --variants before=/tmp/main/src,after=src \
+        --rounds 2 --distinct --phases idle,ingest   # two code versions side by side, alternating, on a copy
+                                                     # of an existing index; the ingest phase uploads A and B
+
+``--variants``: each ``name=SRC`` serves the app with ``PYTHONPATH=SRC`` (another checkout's ``src``) on its own
+fresh copy of the index; ``--rounds`` repeats the list in order (before, after, before, after ...), so drift of a
+shared machine hits both. ``--distinct``: each phase asks its own questions (phase i asks gold questions
+i·users·questions onwards), so no phase re-asks what an earlier one did; the warm-up asks the last two.
 
 What it does, all on 127.0.0.1 and a free port:
 
 1. ``briefbot ingest ingest/samples --index <tmp>/index`` (6 documents), then ``briefbot serve`` over that index
    as a subprocess in its own process group (no ``briefbot.toml``, no ``BRIEFBOT_*`` variables, offline).
 2. Per phase, ``--users`` simulated users. ``--client async`` (default): coroutines on one asyncio loop speaking
-   Gradio's queue protocol over httpx (benchmarks/gradio_queue.py): a fresh session per question, updates timed
+   Gradio's queue protocol over httpx (benchmarks/gradio_queue.py): one session per user (``--session``), updates timed
    when their bytes arrive, nothing polled, so the load generator's own CPU stays small and is reported.
    ``--client threads``: one thread per user, each with its own ``gradio_client.Client`` (its own session, as a
    browser tab has). Each user asks ``--questions`` questions from ``evals/gold.jsonl`` one after the other with
@@ -59,6 +67,7 @@ import contextlib
 import json
 import os
 import resource
+import shutil
 import signal
 import socket
 import subprocess
@@ -106,12 +115,15 @@ def free_port() -> int:
 
 
 CHROMA_ENV: dict[str, str] = {}  # BRIEFBOT_CHROMA_HOST/PORT when --chroma server
+VARIANT_ENV: dict[str, str] = {}  # PYTHONPATH of the code version being served (--variants)
+SESSION_PER_USER = True  # --session user: a user's questions share one session, as in one browser tab
 
 
 def child_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFBOT_")}
     env.update(OFFLINE)
     env.update(CHROMA_ENV)
+    env.update(VARIANT_ENV)
     return env
 
 
@@ -223,6 +235,14 @@ class Server:
                 continue
         return cpu, rss
 
+    def own_cpu(self) -> float:
+        """CPU seconds of the serving process alone (its children, e.g. upload workers, not counted)."""
+        try:
+            fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            return sum(int(x) for x in fields[11:13]) / CLK_TCK
+        except (OSError, ValueError, IndexError):
+            return 0.0
+
     def stop(self) -> str:
         if self.proc.poll() is not None:
             return f"had exited ({self.proc.returncode})"
@@ -321,7 +341,8 @@ def ask_one(client: Client, chat_fn: int, question: str, sample: Sample, t_phase
     t0 = time.perf_counter()
     sample.submitted_s = round(t0 - t_phase, 3)
     try:
-        job = client.submit(question, [], [], None, None, [], [], fn_index=chat_fn)
+        # question, chat, then the filters: types, years from/to, missions, documents, origin (state is implicit)
+        job = client.submit(question, [], [], None, None, [], [], None, fn_index=chat_fn)
     except Exception as exc:  # any client failure is one error of the load test
         sample.error = f"submit: {type(exc).__name__}: {exc}"[:300]
         return
@@ -407,6 +428,7 @@ def run_users_async(url: str, phase: str, questions: list[dict[str, Any]], users
     t_phase = [0.0]
 
     async def user(http: httpx.AsyncClient, app: gradio_queue.AppConfig, u: int) -> None:
+        tab = gradio_queue.new_session() if SESSION_PER_USER else None
         for j in range(per_user):
             if stop.is_set():
                 return
@@ -421,7 +443,7 @@ def run_users_async(url: str, phase: str, questions: list[dict[str, Any]], users
                 if s.ttft_ms is None and text and not text.startswith(PLACEHOLDERS):
                     s.ttft_ms = (upd.at - t0) * 1000
 
-            r = await gradio_queue.ask(http, app, q["question"], timeout, seen)
+            r = await gradio_queue.ask(http, app, q["question"], timeout, seen, session=tab)
             s.updates = len(r.updates)
             if r.error:
                 s.error = r.error
@@ -505,7 +527,7 @@ class IngestDriver:
         upload, poll = fn_index(client, "start_upload"), fn_index(client, "poll")
         batch = Batch(len(files), self._now())
         self.batches.append(batch)
-        out = client.predict([handle_file(str(f)) for f in files], fn_index=upload)
+        out = client.predict([handle_file(str(f)) for f in files], "general", fn_index=upload)  # files, collection
         status = str(out[0]) if isinstance(out, (tuple, list)) else str(out)
         deadline = time.monotonic() + self.timeout
         while time.monotonic() < deadline:
@@ -594,10 +616,11 @@ def run_phase(name: str, server: Server, questions: list[dict[str, Any]], a: arg
                                                                        if kind == "ingest" else ""))
     driver = None
     cpu0, self0, kids0, mach0 = server.usage()[0], _self_cpu(), _children_cpu(), _cpu_times()
+    own0 = server.own_cpu()
     t0 = time.perf_counter()
     if kind == "ingest":
-        driver = IngestDriver(a.ingest, server.url, index, work, corpus_pdfs(in_index), a.batch_files, t0,
-                              a.ingest_timeout).start()
+        pdfs = [CORPUS / n for n in a.upload.split(",")] if a.upload else corpus_pdfs(in_index)
+        driver = IngestDriver(a.ingest, server.url, index, work, pdfs, a.batch_files, t0, a.ingest_timeout).start()
         if not driver.running.wait(120):
             say("  the ingest has not started after 120 s; measuring anyway")
         say(f"  ingest running after {time.perf_counter() - t0:.1f} s")
@@ -611,6 +634,8 @@ def run_phase(name: str, server: Server, questions: list[dict[str, Any]], a: arg
     cpu1, self1, kids1 = server.usage()[0], _self_cpu(), _children_cpu()
     res = summarise(samples, duration, cpu1 - cpu0, self1 - self0, sampler.peak_mb)
     res["phase"] = name
+    res["server_process_cpu_s"] = round(server.own_cpu() - own0, 1)
+    res["load_avg_end"] = _load()
     res["machine"] = _machine_share(mach0, _cpu_times())  # whole phase, including the wait for the last batch
     if driver:
         in_index.update(p.name for p in driver.sent)
@@ -671,28 +696,32 @@ def render(res: dict[str, Any]) -> str:
         return "—" if x is None else f"{x:,.0f}"
 
     lines = [f"### Web load: {res['users']} users × {res['questions_per_user']} questions, chat streaming event",
-             "", f"Index: ingest/samples ({res['index_documents']} documents at start), {res['chroma']} Chroma. "
+             "", f"Index: {res.get('index_source', 'ingest/samples')} ({res['index_documents']} documents at start), "
+             f"{res['chroma']} Chroma. Code versions: {res.get('variants')}. "
              "Ingest during the "
              f"`ingest` phase: {res['ingest_mode_label']}. Load average {res['load_start']} at start, "
-             f"{res['load_end']} at end; {res['cpus']} CPUs; commit {res['commit']}. Tracebacks in the server log: "
-             f"{res.get('server_log_errors', '?')}.", "",
+             f"{res['load_end']} at end; {res['cpus']} CPUs; commit {res['commit']}. Tracebacks in the server logs: "
+             f"{[x.get('log_errors') for x in res.get('servers', [])]}.", "",
              "| phase | answered / asked (abstained) | errors | TTFT p50 | TTFT p95 | end-to-end p50 | "
              "end-to-end p95 | first update p50 / p95 | in handler: TTFT p50 / p95 | "
              "in handler: whole answer p50 / p95 | answers/s | machine busy / steal | server CPU s | client CPU s | "
-             "server RSS peak |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             "server RSS peak | serving process CPU s | load avg (1 min) at end |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for p in res["phases"]:
         lines.append(
-            f"| {p['phase']} | {p['answered']} / {p['questions']} ({p['abstained']}) | {p['errors']} | "
+            f"| {p.get('variant', '')} r{p.get('round', 1)} {p['phase']} | {p['answered']} / {p['questions']} "
+            f"({p['abstained']}) | {p['errors']} | "
             f"{ms(p['ttft_ms']['p50'])} ms | {ms(p['ttft_ms']['p95'])} ms | {ms(p['e2e_ms']['p50'])} ms | "
             f"{ms(p['e2e_ms']['p95'])} ms | {ms(p['first_update_ms']['p50'])} / {ms(p['first_update_ms']['p95'])} ms | "
             f"{ms(p['handler_ttft_ms']['p50'])} / {ms(p['handler_ttft_ms']['p95'])} ms | "
             f"{ms(p['handler_total_ms']['p50'])} / {ms(p['handler_total_ms']['p95'])} ms | {p['answers_per_s']} | "
             f"{p.get('machine', {}).get('busy_pct')} % / {p.get('machine', {}).get('steal_pct')} % | "
-            f"{p['server_cpu_s']} | {p['client_cpu_s']} | {p['server_rss_peak_mb']} MB |")
-    idles = [p for p in res["phases"] if p["phase"].startswith("idle")]
+            f"{p['server_cpu_s']} | {p['client_cpu_s']} | {p['server_rss_peak_mb']} MB | "
+            f"{p.get('server_process_cpu_s', '—')} | {(p.get('load_avg_end') or ['—'])[0]} |")
     for p in res["phases"]:
         if p["phase"].startswith("ingest"):
+            idles = [q for q in res["phases"] if q["phase"].startswith("idle")
+                     and (q.get("variant"), q.get("round")) == (p.get("variant"), p.get("round"))]
             lines.append("")
             for idle in idles:
                 ratios = []
@@ -700,7 +729,8 @@ def render(res: dict[str, Any]) -> str:
                     for q in ("p50", "p95"):
                         a, b = p[key][q], idle[key][q]
                         ratios.append(f"{label} {q} ×{a / b:.2f}" if a and b else f"{label} {q} —")
-                lines.append(f"{p['phase']} / {idle['phase']}: {', '.join(ratios)}.  ")
+                lines.append(f"{p.get('variant', '')} r{p.get('round', 1)} {p['phase']} / {idle['phase']}: "
+                             f"{', '.join(ratios)}.  ")
             ing = p.get("ingest") or {}
             batches = ing.get("batches") or []
             lines.append(f"The ingest ran through {100 * (ing.get('load_window_covered') or 0):.0f} % of the users' "
@@ -730,21 +760,40 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ingest-timeout", type=float, default=900.0, help="per ingest batch")
     ap.add_argument("--timeout", type=float, default=3600.0, help="hard limit for the whole run (seconds)")
     ap.add_argument("--json", type=Path, default=OUT / "web_load.json")
+    ap.add_argument("--index", type=Path, help="serve a fresh copy of this index instead of one built from "
+                    "ingest/samples (the original is only read)")
+    ap.add_argument("--upload", help="comma-separated corpus PDFs the ingest phase sends (not in the index); "
+                    "default: corpus PDFs not in the sample index")
+    ap.add_argument("--variants", help="name=SRC,...: serve each code version (PYTHONPATH=SRC) in turn")
+    ap.add_argument("--rounds", type=int, default=1, help="repeat the variants in order this many times")
+    ap.add_argument("--distinct", action="store_true", help="each phase asks its own gold questions")
+    ap.add_argument("--session", choices=["user", "question"], default="user",
+                    help="async client: one Gradio session per user (a browser tab asking in turn; default) or a "
+                    "fresh one per question (Gradio builds a session's copy of the app's config, ~270 blocks, "
+                    "on its first event)")
     a = ap.parse_args(argv)
+    global SESSION_PER_USER
+    SESSION_PER_USER = a.session == "user"
     phases = [p.strip() for p in a.phases.split(",") if p.strip()]
     if not phases or any(p not in ("idle", "ingest") for p in phases):
         ap.error("--phases takes idle and ingest")
     if a.users < 1 or a.questions < 1:
         ap.error("--users and --questions must be at least 1")
     questions = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    variants = [tuple(v.split("=", 1)) for v in a.variants.split(",")] if a.variants else [("current", "")]
+    if any(len(v) != 2 for v in variants):
+        ap.error("--variants takes name=SRC pairs separated by commas")
     stop = threading.Event()
     res: dict[str, Any] = {"users": a.users, "questions_per_user": a.questions, "ingest_mode": a.ingest,
+                           "session": a.session,
                            "client": a.client,
                            "ingest_mode_label": "the app's own upload path (Library tab event, in the serving "
                            "process)" if a.ingest == "app" else "`briefbot ingest` in a separate process on the "
                            "same index", "cpus": os.cpu_count(), "load_start": _load(),
-                           "started": time.strftime("%Y-%m-%d %H:%M:%S"), "commit": _commit(), "phases": []}
-    server: Server | None = None
+                           "started": time.strftime("%Y-%m-%d %H:%M:%S"), "commit": _commit(), "phases": [],
+                           "variants": {n: (_commit(Path(src).resolve().parent) if src else _commit())
+                                        for n, src in variants}, "index_source": str(a.index or SAMPLES)}
+    live: list[Server] = []  # the server being measured, for the hard stop
     chroma: ChromaServer | None = None
     res["chroma"] = a.chroma
     if a.ingest == "cli" and a.chroma == "embedded" and "ingest" in phases:
@@ -754,8 +803,8 @@ def main(argv: list[str] | None = None) -> int:
     def hard_stop() -> None:  # last resort: the normal path checks deadlines long before this
         say(f"hard timeout ({a.timeout:.0f} s): stopping the server and exiting")
         stop.set()
-        if server:
-            server.stop()
+        for srv in live:
+            srv.stop()
         if chroma:
             chroma.stop()
         os._exit(3)
@@ -764,74 +813,103 @@ def main(argv: list[str] | None = None) -> int:
     watchdog.daemon = True
     watchdog.start()
     code = 0
-    with tempfile.TemporaryDirectory(prefix="web-load-") as tmp:
-        work = Path(tmp)
-        index = work / "index"
-        try:
-            if a.chroma == "server":
-                chroma = ChromaServer(work)
-                chroma.wait_ready(120)
-                CHROMA_ENV.update({"BRIEFBOT_CHROMA_HOST": "127.0.0.1", "BRIEFBOT_CHROMA_PORT": str(chroma.port),
-                                   "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost"})
-                say(f"chroma server on 127.0.0.1:{chroma.port}")
+    try:
+        if a.chroma == "server":
+            chroma = ChromaServer(Path(tempfile.mkdtemp(prefix="web-load-chroma-")))
+            chroma.wait_ready(120)
+            CHROMA_ENV.update({"BRIEFBOT_CHROMA_HOST": "127.0.0.1", "BRIEFBOT_CHROMA_PORT": str(chroma.port),
+                               "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost"})
+            say(f"chroma server on 127.0.0.1:{chroma.port}")
+        for rnd in range(1, a.rounds + 1):
+            for vname, src in variants:
+                VARIANT_ENV.clear()
+                if src:
+                    VARIANT_ENV["PYTHONPATH"] = str(Path(src).resolve())
+                say(f"== round {rnd}, variant {vname} ({src or 'installed code'})")
+                with tempfile.TemporaryDirectory(prefix="web-load-") as tmp:
+                    try:
+                        code |= serve_and_load(a, Path(tmp), questions, res, stop, live, vname, rnd)
+                    finally:
+                        while live:
+                            res.setdefault("servers", []).append(_stop_server(live.pop(), vname, rnd))
+    finally:
+        stop.set()
+        if chroma:
+            chroma.stop()
+        watchdog.cancel()
+        res["load_end"] = _load()
+        a.json.parent.mkdir(parents=True, exist_ok=True)
+        a.json.write_text(json.dumps(res, indent=2), encoding="utf-8")
+    if res["phases"]:
+        print(render(res), flush=True)
+    say(f"wrote {a.json}; servers stopped by {[x.get('stopped_by') for x in res.get('servers', [])]}")
+    return code
+
+
+def _stop_server(server: Server, variant: str, rnd: int) -> dict[str, Any]:
+    how = server.stop()
+    log = server.log.read_text(errors="replace")
+    return {"variant": variant, "round": rnd, "stopped_by": how, "log_tail": log.splitlines()[-30:],
+            "log_errors": sum(1 for ln in log.splitlines() if "Traceback" in ln)}
+
+
+def serve_and_load(a: argparse.Namespace, work: Path, questions: list[dict[str, Any]], res: dict[str, Any],
+                   stop: threading.Event, holder: list[Server], variant: str, rnd: int) -> int:
+    """One server (one code version) on its own index: build or copy it, serve, warm up, run every phase."""
+    index = work / "index"
+    try:
+        t = time.perf_counter()
+        if a.index:
+            say(f"copying {a.index} to {index}")
+            shutil.copytree(a.index, index, symlinks=True, ignore=shutil.ignore_patterns("serve.lock", "web-tmp"))
+            res["index_documents"] = "an existing index"
+            in_index: set[str] = set()
+        else:
             say(f"building the sample index in {index}")
-            t = time.perf_counter()
             with (work / "ingest-samples.log").open("wb") as err:
                 subprocess.run([*briefbot_cmd(), "ingest", str(SAMPLES), "--index", str(index), "--json"],
                                cwd=work, env=child_env(), check=True, timeout=900, stdout=subprocess.DEVNULL,
                                stderr=err)
-            res["index_build_s"] = round(time.perf_counter() - t, 1)
             res["index_documents"] = len(list(SAMPLES.glob("*.pdf")))
-            server = Server(index, work)
-            t = time.perf_counter()
-            server.wait_ready(300)
-            res["server_start_s"] = round(time.perf_counter() - t, 1)
-            res["library_before"] = library_summary(server.url)
-            say(f"server ready at {server.url} after {res['server_start_s']} s")
-            warm = open_client(server.url)  # first answers load the lexical index and warm the model
-            chat_fn = fn_index(warm, "chat")
-            for q in questions[:2]:
-                s = Sample("warmup", -1, 0, q["id"], 0.0)
-                ask_one(warm, chat_fn, q["question"], s, time.perf_counter(), a.question_timeout, stop)
-                say(f"  warm-up {q['id']}: ttft {_r(s.ttft_ms)} ms, e2e {_r(s.e2e_ms)} ms, error {s.error}")
-            warm.close()
-            counts: dict[str, int] = {}
             in_index = {p.name for p in SAMPLES.glob("*.pdf")}
-            for p in phases:
-                counts[p] = counts.get(p, 0) + 1
-                name = p if counts[p] == 1 else f"{p}{counts[p]}"
-                res["phases"].append(run_phase(name, server, questions, a, index, work, stop, in_index))
-        except Exception as exc:  # reported with whatever was measured
-            say(f"FAILED: {type(exc).__name__}: {exc}")
-            res["error"] = f"{type(exc).__name__}: {exc}"
-            code = 1
-        finally:
-            stop.set()
-            if server:
-                res["server_stopped_by"] = server.stop()
-                log = server.log.read_text(errors="replace")
-                res["server_log_tail"] = log.splitlines()[-30:]
-                res["server_log_errors"] = sum(1 for ln in log.splitlines() if "Traceback" in ln)
-            if chroma:
-                chroma.stop()
-            watchdog.cancel()
-            res["load_end"] = _load()
-            a.json.parent.mkdir(parents=True, exist_ok=True)
-            a.json.write_text(json.dumps(res, indent=2), encoding="utf-8")
-    if res["phases"]:
-        print(render(res), flush=True)
-    say(f"wrote {a.json}; server stopped by {res.get('server_stopped_by')}")
-    return code
+        res["index_build_s"] = round(time.perf_counter() - t, 1)
+        server = Server(index, work)
+        holder.append(server)
+        t = time.perf_counter()
+        server.wait_ready(300)
+        start_s = round(time.perf_counter() - t, 1)
+        say(f"server ready at {server.url} after {start_s} s")
+        warm = open_client(server.url)  # first answers load the lexical index and warm the model
+        chat_fn = fn_index(warm, "chat")
+        for q in (questions[-2:] if a.distinct else questions[:2]):
+            s = Sample("warmup", -1, 0, q["id"], 0.0)
+            ask_one(warm, chat_fn, q["question"], s, time.perf_counter(), a.question_timeout, stop)
+            say(f"  warm-up {q['id']}: ttft {_r(s.ttft_ms)} ms, e2e {_r(s.e2e_ms)} ms, error {s.error}")
+        warm.close()
+        counts: dict[str, int] = {}
+        phases = [p.strip() for p in a.phases.split(",") if p.strip()]
+        for i, p in enumerate(phases):
+            counts[p] = counts.get(p, 0) + 1
+            name = p if counts[p] == 1 else f"{p}{counts[p]}"
+            asked = questions[i * a.users * a.questions:] if a.distinct else questions
+            phase = run_phase(name, server, asked, a, index, work, stop, in_index)
+            phase.update(variant=variant, round=rnd, server_start_s=start_s)
+            res["phases"].append(phase)
+        return 0
+    except Exception as exc:  # reported with whatever was measured
+        say(f"FAILED: {type(exc).__name__}: {exc}")
+        res.setdefault("errors", []).append(f"{variant} round {rnd}: {type(exc).__name__}: {exc}")
+        return 1
 
 
 def _load() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
 
 
-def _commit() -> str:
+def _commit(where: Path = ROOT) -> str:
     try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
-                              timeout=10).stdout.strip()
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=where, capture_output=True, text=True,
+                              timeout=10).stdout.strip() or "?"
     except (OSError, subprocess.SubprocessError):
         return "?"
 

@@ -302,6 +302,44 @@ def test_chat_routes_history_questions_to_the_tracker(indexed: tuple[Any, Path])
     assert plain.engine != "mandates" and plain.hits
 
 
+def test_tracker_answers_carry_the_retrieved_passages(indexed: tuple[Any, Path]) -> None:
+    """A routed question still shows the ranked passages and the ordinary quotes after the tracker's own, keys
+    numbered on (an empty passage list left the chat with nothing to show and scored as a retrieval miss)."""
+    from briefbot.service import Briefbot
+
+    settings, _ = indexed
+    # Never abstaining, so the ordinary answer has quotes to number on (the confidence model is fitted on the corpus).
+    bot = Briefbot(settings.model_copy(update={"abstain_threshold": 0.0}))
+    question = "Since when has MINUSMA been asked to look at trafficking in persons?"
+    a = bot.ask(question)
+    assert a.engine == "mandates" and not a.abstained
+    assert [h.rank for h in a.hits] == list(range(1, len(a.hits) + 1)) and len(a.hits) >= 3
+    ordinary = bot.extractive(question, bot.retrieve(question, k=10))
+    assert {h.chunk.text_hash for h in a.hits} == {h.chunk.text_hash for h in ordinary.hits}
+    assert ordinary.citations and len(a.citations) > len(ordinary.citations)
+    keys = [c.key for c in a.citations]
+    assert keys == [str(i) for i in range(1, len(keys) + 1)]  # one numbering, no key used twice
+    tracker_part, _, retrieved_part = a.answer.partition("From the retrieved passages:")
+    assert "S/RES/2423 (2018)" in tracker_part and retrieved_part.strip()
+    for c in a.citations:
+        assert f"[{c.key}]" in a.answer
+        page = bot.store.page_text(bot.store.document(c.document).doc_id, c.page)
+        assert c.start is not None and page[c.start:c.end] == c.quote
+    # The ordinary quotes are the same ones, renumbered after the tracker's.
+    assert [c.quote for c in a.citations[-len(ordinary.citations):]] == [c.quote for c in ordinary.citations]
+
+
+def test_only_counts_of_resolutions_go_to_the_tracker(indexed: tuple[Any, Path]) -> None:
+    """"How many experts did resolution 2374 (2017) provide for" counts experts: ordinary retrieval answers it."""
+    from briefbot.service import Briefbot
+
+    settings, _ = indexed
+    bot = Briefbot(settings)
+    a = bot.ask("How many experts did resolution 2374 (2017) ask the Secretary-General to appoint to the Panel?")
+    assert a.engine != "mandates" and a.hits
+    assert a.citations and a.citations[0].symbol == "S/RES/2374 (2017)"
+
+
 def test_cli_trends_drills_down_to_the_paragraphs_behind_a_count(indexed: tuple[Any, Path], idx: Any) -> None:
     import json as _json
 

@@ -7,6 +7,7 @@ printed over pages 4-5.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -180,7 +181,9 @@ def test_a_relative_xml_path_is_found_beside_the_index_or_reported_missing(bot: 
 def test_mandate_answers_cite_the_pdf_page_when_the_index_holds_it(bot: Briefbot) -> None:
     answer = bot.ask("Since when has the South Sudan sanctions regime addressed corruption?")
     assert answer.engine == "mandates", answer.answer
-    on_pdf = [c for c in answer.citations if c.document == PDF.name]
+    # The tracker's own citations (the retrieved passages' quotes follow them, numbered on).
+    tracker = set(re.findall(r"\[(\d+)\]", answer.answer.partition("From the retrieved passages:")[0]))
+    on_pdf = [c for c in answer.citations if c.document == PDF.name and c.key in tracker]
     assert on_pdf, [c.to_dict() for c in answer.citations]
     for c in on_pdf:
         assert c.page is not None and len(c.quote) <= 420

@@ -80,6 +80,25 @@ def test_report_card_themes_with_cited_paragraphs(bot: Briefbot) -> None:
     assert "Libya" in card.countries and card.health["readable"] and card.health["language"] == "en"
 
 
+def test_theme_features_describe_where_the_evidence_is(bot: Briefbot) -> None:
+    """What a decision layer would read (evals/fit_theme_decision.py): shares of the score from operative
+    (numbered) paragraphs, enumerations and footnotes, and the evidence against the threshold on a log scale."""
+    resolution = card_of(bot, "S_RES_2769_2025.pdf")  # Libya sanctions: the measures are operative paragraphs
+    report = card_of(bot, "S_2025_257.pdf")
+    for card, is_resolution in ((resolution, 1.0), (report, 0.0)):
+        for t in card.themes:
+            if not t.sentences:
+                assert t.features == {}
+                continue
+            f = t.features
+            assert f["resolution"] == is_resolution and f["rule"] == float(t.tagged)
+            assert (f["ratio"] >= 0) == (t.score >= t.threshold)
+            assert all(0.0 <= f[k] <= 1.0 for k in ("numbered", "listed", "footnoted"))
+    arms = next(t for t in resolution.themes if t.slug == "arms_trafficking")
+    assert arms.features["numbered"] > 0.5  # the embargo is decided in numbered operative paragraphs
+    assert arms.features["paragraphs"] > 0
+
+
 def test_resolution_card_subthemes_symbols_and_actors(bot: Briefbot) -> None:
     card = card_of(bot, "S_RES_2769_2025.pdf")  # Libya sanctions: arms embargo, asset freeze, illicit petroleum
     tagged = {t.slug: t for t in card.tagged}

@@ -104,6 +104,9 @@ class Settings(BaseSettings):
                               "under rrf) to passages of documents from a year the question names (\"in its 2023 "
                               "rollover\"); a report also counts for the year before its own (it reports on it).")
     candidates: int = Field(50, ge=10, description="Candidates each retriever contributes before fusion.")
+    rerank: bool = Field(True, description="Order the best fused candidates with the reranking model "
+                         "(briefbot/data/rerank.json, fitted on the dev half of the gold set by evals/fit_rerank.py); "
+                         "off, or without that file, the fusion order stands.")
 
     # --- answering ---------------------------------------------------------------------------
     engine: Engine = Field("extractive", description="Answer engine; 'llm' needs "
@@ -142,6 +145,10 @@ class Settings(BaseSettings):
     login_max_backoff_s: float = Field(300.0, gt=0, description="Longest wait imposed between failed sign-ins.")
     upload_max_mb: float = Field(50.0, gt=0, description="Largest file accepted by the web upload.")
     upload_max_files: int = Field(20, ge=1, description="Most files in one web upload.")
+    upload_nice: int = Field(10, ge=0, le=19, description="Ingests run by the web app (uploads, re-ingests, "
+                             "`briefbot ingest` sent to it) parse and embed in child processes this much lower in "
+                             "priority (nice), so answers get the cores first; the app still writes the index. "
+                             "0: embed inside the app's own process, as before.")
     render_memory_mb: float = Field(1024.0, ge=256, description="Address space a page-image render process may use "
                                     "(MB); a page that needs more shows a message instead of its image.")
     render_timeout_s: float = Field(20.0, gt=0, description="Seconds a page-image render may take.")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import threading
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +22,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 PACKAGED = "packaged:all-MiniLM-L6-v2"
+# Query-time vectors kept in memory (about 1.5 kB each): the answer stage embeds sentences of the retrieved passages,
+# and the same passages come back for related questions and for every user who asks the same one.
+RECENT_VECTORS = 8192
 
 # Offline by construction: nothing below may reach a model hub.
 for _var, _val in (("HF_HUB_OFFLINE", "1"), ("TRANSFORMERS_OFFLINE", "1"), ("ANONYMIZED_TELEMETRY", "False"),
@@ -62,6 +67,9 @@ class Embedder:
         self._model: SentenceTransformer | None = None
         self._onnx: OnnxEncoder | None = None
         self._lock = threading.Lock()
+        self._recent: OrderedDict[bytes, np.ndarray] = OrderedDict()  # text digest -> vector, least recent first
+        self._recent_lock = threading.Lock()
+        self.recent_hits = self.recent_misses = 0
 
     @property
     def model(self) -> SentenceTransformer:
@@ -140,7 +148,42 @@ class Embedder:
         return self._encode("encode_document", texts, threads)
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self._encode("encode_query", [text])[0]
+        if self.backend == "torch":  # sentence-transformers may prompt a query unlike a document (not via ONNX)
+            return self._encode("encode_query", [text])[0]
+        return self.embed_recent([text])[0]
+
+    def embed_recent(self, texts: list[str]) -> np.ndarray:
+        """Query-time vectors (the question, the answer stage's sentences), each text encoded once while it stays
+        among the last RECENT_VECTORS: a question's vector from retrieval is reused by the answer stage, and
+        sentences of passages that recur across questions are not encoded again. Ingest never goes through here.
+
+        Same vectors as ``embed_documents`` up to float rounding (a text is padded differently in another batch).
+        """
+        keys = [hashlib.blake2b(t.encode("utf-8"), digest_size=16).digest() for t in texts]
+        found: dict[bytes, np.ndarray] = {}
+        with self._recent_lock:
+            for k in keys:
+                v = self._recent.get(k)
+                if v is not None:
+                    self._recent.move_to_end(k)
+                    found[k] = v
+        missing = list(dict.fromkeys(k for k in keys if k not in found))  # a text twice in one call: encoded once
+        if missing:
+            wanted = set(missing)
+            first = {k: t for k, t in zip(keys, texts, strict=True) if k in wanted}
+            fresh = self._encode("encode_document", [first[k] for k in missing])
+            with self._recent_lock:
+                for k, v in zip(missing, fresh, strict=True):
+                    v.setflags(write=False)  # shared between callers
+                    found[k] = self._recent[k] = v
+                while len(self._recent) > RECENT_VECTORS:
+                    self._recent.popitem(last=False)
+        with self._recent_lock:
+            self.recent_hits += len(keys) - len(missing)
+            self.recent_misses += len(missing)
+        if not keys:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        return np.stack([found[k] for k in keys])
 
 
 @lru_cache(maxsize=4)

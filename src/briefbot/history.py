@@ -221,13 +221,16 @@ class History:
             rows: list[tuple[str, str, str, str, str]] = db.execute(
                 "SELECT id, user, title, created, updated FROM conversations WHERE user = ? "
                               "ORDER BY updated DESC, rowid DESC LIMIT ?", (user, limit)).fetchall()
-            out = []
-            for row in rows:
-                questions = [q for (q,) in db.execute(
-                    "SELECT question FROM answers WHERE conversation = ? ORDER BY seq", (row[0],))]
-                cid, owner, title, created, updated = row
-                out.append(Conversation(cid, owner, title, created, updated, questions))
-        return out
+            # One query for all their questions (the list is re-read after every answer the web app saves).
+            asked: dict[str, list[str]] = {row[0]: [] for row in rows}
+            ids = list(asked)
+            for i in range(0, len(ids), 900):  # within SQLite's limit on bound values
+                part = ids[i:i + 900]
+                for cid, question in db.execute(f"SELECT conversation, question FROM answers WHERE conversation IN "
+                                                f"({','.join('?' * len(part))}) ORDER BY conversation, seq", part):
+                    asked[cid].append(question)
+            return [Conversation(cid, owner, title, created, updated, asked[cid])
+                    for cid, owner, title, created, updated in rows]
 
     def answers(self, viewer: Viewer, conversation: str) -> list[SavedAnswer]:
         """The answers of one of ``viewer``'s conversations, in the order asked (NotFoundError for anyone else's).

@@ -161,7 +161,8 @@ def stage_copy(src: Path, dest: Path) -> Path:
 
 def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress | None = None,
                  store: Store | None = None, embedder: Embedder | None = None, replace: bool = False,
-                 collection: str | None = None, reparse: dict[Path, tuple[str, str]] | None = None) -> IngestReport:
+                 collection: str | None = None, reparse: dict[Path, tuple[str, str]] | None = None,
+                 nice: int = 0) -> IngestReport:
     """Entry point of the ingest stage.
 
     A file is the document indexed from the same path (unchanged when its bytes are, refused when they changed
@@ -173,7 +174,8 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
     ``collection`` puts every document this run ingests, replaces or finds unchanged into that access collection
     (None: new documents go to "general", others keep theirs). ``reparse`` maps a file to (doc_id, path): parse it
     again as that document even though its bytes are unchanged, keeping ``path`` as the document's own (a
-    re-ingest from the index's private copy of the file).
+    re-ingest from the index's private copy of the file). ``nice``: the parser processes lower their priority by
+    this much (a web app's ingest, beside its answers).
     """
     started = time.perf_counter()
     store = store or Store(settings)
@@ -232,7 +234,7 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
             embedder = embedder or embedder_for(settings)
             store.set_flag("ingest_open", "1")
             parsing_done = threading.Event()
-            parsed = _parsed(todo, settings, parsing_done)
+            parsed = _parsed(todo, settings, parsing_done, nice)
             try:
                 outcomes = itertools.chain(parsed, *(_records(f, store, known) for f, _ in records))
                 _run(outcomes, len(todo), settings, store, embedder, known, report, progress, plan, parsing_done,
@@ -363,7 +365,8 @@ def _resolved(path: Path) -> str:
     return str(path.absolute().resolve())
 
 
-def _parsed(todo: list[Path], settings: Settings, done: threading.Event) -> Generator[ParseOutcome, None, None]:
+def _parsed(todo: list[Path], settings: Settings, done: threading.Event,
+            nice: int = 0) -> Generator[ParseOutcome, None, None]:
     """Parse in a background thread (children do the work) so embedding overlaps parsing; ``done`` is set when the
     parser processes have finished."""
     q: queue.Queue[ParseOutcome | None] = queue.Queue(maxsize=8)
@@ -375,7 +378,7 @@ def _parsed(todo: list[Path], settings: Settings, done: threading.Event) -> Gene
             if not todo:  # only bulk records: no parser processes
                 return
             with ParserPool(settings.parse_workers, settings.parse_timeout_s, settings.parse_memory_mb,
-                            ocr_options(settings)) as pool:
+                            ocr_options(settings), nice) as pool:
                 for outcome in pool.parse(todo):
                     while not stop.is_set():
                         try:

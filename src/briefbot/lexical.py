@@ -54,6 +54,8 @@ class LexicalIndex:
         self._ids: list[str] = []
         self._pos: dict[str, int] = {}  # text_hash → position in _ids, built on first need
         self._version = -1
+        self._idf_cache: dict[str, float] = {}  # word → IDF for the build in _idf_of
+        self._idf_of: bm25s.BM25 | None = None
 
     def _load_or_build(self) -> None:
         version = self.store.version()
@@ -119,12 +121,19 @@ class LexicalIndex:
         with self._lock:
             self._load_or_build()
             retriever, n = self._retriever, max(len(self._ids), 1)
+            # Retrieval (reranking) and the answer stage both ask for a question's words: each costs a scan of
+            # every passage's score, so the values are kept per build.
+            if self._idf_of is not retriever:
+                self._idf_cache, self._idf_of = {}, retriever
+            cache = self._idf_cache
         out: dict[str, float] = {}
         for word in words:
-            df = 0
-            if retriever is not None and word in retriever.vocab_dict:
-                df = int(np.count_nonzero(retriever.get_scores([word])))
-            out[word] = float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
+            if word not in cache:
+                df = 0
+                if retriever is not None and word in retriever.vocab_dict:
+                    df = int(np.count_nonzero(retriever.get_scores([word])))
+                cache[word] = float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
+            out[word] = cache[word]
         return out
 
     def search(self, question: str, n: int, allowed: set[str] | None = None,

@@ -13,11 +13,14 @@ import threading
 import time
 from dataclasses import dataclass
 
+from .cite import terms
 from .config import Settings
 from .embed import Embedder
 from .lexical import LexicalIndex
 from .models import Chunk, DocInfo, Filters, Hit, RetrievalMode
 from .refs import References, doc_places, label_key, parse_references, question_years, year_fits
+from .rerank import features as rerank_features
+from .rerank import load_model, rerank
 from .store import Store
 from .symbols import split_joint, symbol_key
 
@@ -145,11 +148,20 @@ class Retriever:
             ranked = fuse(dense, lexical, self.settings.fusion, self.settings.rrf_k, self.settings.dense_weight,
                           self.settings.lexical_weight)
         hits = self._to_hits(ranked, docs, allowed_set, named, refs, years)
+        model = load_model() if self.settings.rerank else None
+        if model is not None and hits:
+            q_terms = terms(question)
+            weights = self.lexical.idf(q_terms)
+            top = hits[:model.depth]
+            self.store.label_continuations([h.chunk for h in top])
+            rows = rerank_features(top, q_terms, lambda t: weights.get(t, 1.0), refs, years)
+            hits = rerank(top, rows, model) + hits[model.depth:]
         direct = self._direct_paragraphs(refs, named, docs) if named and refs.paragraphs else []
         if direct:
             seen = {h.chunk.text_hash for h in direct}
             hits = direct + [h for h in hits if h.chunk.text_hash not in seen]
         hits = self._prefer_pdf_twins(hits, docs)[:k]
+        self.store.label_continuations([h.chunk for h in hits])  # a paragraph's second block has its number
         for i, h in enumerate(hits, start=1):
             h.rank = i
         log.debug("retrieved %d hits in %.1f ms", len(hits), (time.perf_counter() - t0) * 1000)

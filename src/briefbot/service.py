@@ -15,10 +15,12 @@ import dataclasses
 import hashlib
 import logging
 import os
+import re
 import stat
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +39,7 @@ from .retrieve import Retriever
 from .store import Store
 
 if TYPE_CHECKING:
+    from .embed_worker import WorkerEmbedder
     from .mandates import MandateIndex, Track, Trends
     from .summarise import Summary
 
@@ -53,6 +56,7 @@ class Briefbot:
         self.lexical = LexicalIndex(self.store)
         self.retriever = Retriever(settings, self.store, self.embedder, self.lexical)
         self._ingest_lock = threading.Lock()
+        self.ingest_worker: WorkerEmbedder | None = None
         self.accounts = Accounts(Path(settings.index))
         self.audit = AuditLog(Path(settings.index))
 
@@ -133,15 +137,18 @@ class Briefbot:
         question = plain_question(question)  # markup is not part of the question (and changed its answer)
         t0 = time.perf_counter()
         routed = self._mandate_route(question, filters)
-        if routed is not None:  # a mandate-history question, answered from the track data
-            yield StreamEvent("hits", hits=[])
-            routed.timings_ms.update(total=round((time.perf_counter() - t0) * 1000, 1))
-            yield from finished(routed)
-            return
         k = max(k or self.settings.k, 10)
         hits = self.retrieve(question, k=k, filters=filters)
         t1 = time.perf_counter()
         yield StreamEvent("hits", hits=hits)
+        if routed is not None:
+            # A mandate-history question: the tracker's reading of the series, with the ordinary retrieved passages
+            # and their quotes beside it (the tracker cites paragraphs, not the passage that states the fact asked).
+            both = beside_tracker(routed, self.extractive(question, hits))
+            both.timings_ms.update(retrieve=round((t1 - t0) * 1000, 1),
+                                   total=round((time.perf_counter() - t0) * 1000, 1))
+            yield from finished(both)
+            return
         if (engine or self.settings.engine) == "llm":
             from .llm import llm_answer_stream
 
@@ -172,7 +179,7 @@ class Briefbot:
 
     def extractive(self, question: str, hits: list[Hit]) -> Answer:
         return extractive_answer(question, hits, self.settings, self.page_text, self.lexical.idf,
-                                 self.embedder.embed_documents)
+                                 self.embedder.embed_recent)
 
     def page_text(self, doc_id: str, page: int | None, scope: AccessScope | None = None) -> str:
         if scope is not None:
@@ -240,24 +247,26 @@ class Briefbot:
         return _private_copy(path, sha, copy, info.doc_id)
 
     def ingest(self, paths: list[Path], progress: Progress | None = None, replace: bool = False,
-               collection: str | None = None, scope: AccessScope | None = None) -> IngestReport:
+               collection: str | None = None, scope: AccessScope | None = None,
+               background: bool = False) -> IngestReport:
         """Index files. A file never replaces an indexed document unless ``replace`` (logged); a file named like an
         indexed one becomes a new document. ``collection``: the access collection of what is ingested (a reader
-        may ingest only into a collection it reads)."""
+        may ingest only into a collection it reads). ``background``: beside answers (a web app's upload): parse and
+        embed in lower-priority processes (Settings.upload_nice); this process still writes."""
         target = self.writable_collection(collection, scope) if collection is not None else None
         if scope is not None and target is None and not scope.allows(None):
             raise BriefbotError("you have no access to the collection 'general'", "choose one of your collections")
         # One ingest at a time per process; readers keep working (SQLite WAL, catalog version checks).
-        with self._ingest_lock:
-            report = ingest_paths(paths, self.settings, progress=progress, store=self.store, embedder=self.embedder,
-                                  replace=replace, collection=target)
+        with self._ingest_lock, self._ingest_embedder(background) as (embedder, nice):
+            report = ingest_paths(paths, self.settings, progress=progress, store=self.store, embedder=embedder,
+                                  replace=replace, collection=target, nice=nice)
         if scope is not None:
             self.audit.record(scope.user, "upload", files=[Path(p).name for p in paths], collection=target,
                               documents=[r.doc_id for r in report.results if r.doc_id])
         return report
 
     def reingest(self, doc_id: str, scope: AccessScope | None = None,
-                 progress: Progress | None = None) -> IngestReport:
+                 progress: Progress | None = None, background: bool = False) -> IngestReport:
         """Parse and index a document again from the index's private copy of its file (after a parser change,
         or when its passages look wrong); it keeps its id, path and collection."""
         info = self.document(doc_id, scope)
@@ -266,12 +275,30 @@ class Briefbot:
         if copy is None or indexed is None:
             raise BriefbotError(f"{info.doc_id} has no file of its own to ingest again (a bulk record, or its file "
                                 "is gone)", "ingest its source file again with `briefbot ingest --replace PATH`")
-        with self._ingest_lock:
+        with self._ingest_lock, self._ingest_embedder(background) as (embedder, nice):
             report = ingest_paths([copy], self.settings, progress=progress, store=self.store,
-                                  embedder=self.embedder, reparse={copy: (info.doc_id, indexed[0])})
+                                  embedder=embedder, reparse={copy: (info.doc_id, indexed[0])}, nice=nice)
         self.audit.record(scope.label() if scope else None, "reingest", documents=[info.doc_id],
                           status=[r.status for r in report.results])
         return report
+
+    @contextmanager
+    def _ingest_embedder(self, background: bool) -> Iterator[tuple[Embedder, int]]:
+        """The embedder and parser niceness of one ingest: in the background, a niced worker process for the
+        length of the ingest (embed_worker.py; it frees its memory afterwards), else this process's model."""
+        nice = self.settings.upload_nice if background else 0
+        if not nice:
+            yield self.embedder, 0
+            return
+        from .embed_worker import WorkerEmbedder
+
+        worker = WorkerEmbedder(self.embedder, nice)
+        self.ingest_worker = worker  # who is embedding now (tests and the benchmark look at its process)
+        try:
+            yield worker, nice
+        finally:
+            self.ingest_worker = None
+            worker.close()
 
     def remove(self, ids: list[str], scope: AccessScope | None = None) -> list[str]:
         """Drop documents (file name, id or symbol) under the index's writer lock; returns the removed ids. With a
@@ -341,6 +368,40 @@ class Briefbot:
             raise BriefbotError("the mandate tracker reads every indexed resolution, and some are in collections "
                                 "you have no access to", "ask an admin for access, or move those resolutions "
                                 "to a collection you share")
+
+
+def beside_tracker(routed: Answer, ordinary: Answer) -> Answer:
+    """The mandate tracker's answer followed by the ordinary extractive one, as one answer: the tracker's citations
+    keep their keys, the ordinary ones are numbered after them, and the passage list is the retrieved one (a
+    tracker answer had none, so the chat showed no passages and retrieval scored it as a miss).
+
+    When the tracker found nothing to cite, the ordinary answer stands, with the tracker's finding as a note."""
+    if routed.abstained or not routed.citations:
+        notes = [*routed.notes, routed.answer] if routed.answer else list(routed.notes)
+        ordinary.notes = [*notes, *ordinary.notes]
+        return ordinary
+    offset = len(routed.citations)
+    renumber = {c.key: str(offset + i) for i, c in enumerate(ordinary.citations, start=1)}
+
+    def rekey(text: str) -> str:
+        # Every answer line and the currency note end or start with their citation key; quotes are not touched.
+        return _KEY_AT_END.sub(lambda m: f"[{renumber.get(m.group(1), m.group(1))}]", text)
+
+    text = routed.answer
+    notes = list(routed.notes)
+    if not ordinary.abstained and ordinary.citations:
+        text += "\n\nFrom the retrieved passages:\n" + "\n".join(rekey(line) for line in ordinary.answer.splitlines())
+        notes += [_KEY_AT_START.sub(lambda m: f"[{renumber.get(m.group(1), m.group(1))}]", n) for n in ordinary.notes]
+    citations = list(routed.citations) + [dataclasses.replace(c, key=renumber[c.key]) for c in ordinary.citations
+                                          if not ordinary.abstained]
+    answer = Answer(question=routed.question, answer=text, abstained=False, citations=citations,
+                    hits=ordinary.hits, engine="mandates", notes=notes)
+    answer.timings_ms.update(ordinary.timings_ms)
+    return answer
+
+
+_KEY_AT_END = re.compile(r"\[(\d+)\]\s*$", re.M)
+_KEY_AT_START = re.compile(r"^\[(\d+)\]")
 
 
 def with_fallback(question: str, events: Iterator[StreamEvent],

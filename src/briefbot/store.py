@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import shutil
 import sqlite3
 import threading
@@ -554,6 +555,48 @@ class Store:
                 out.setdefault(r[2], []).append(_chunk(r))
         return out
 
+    def label_continuations(self, chunks: list[Chunk]) -> None:
+        """Give a passage that continues a numbered paragraph that paragraph's number, in place.
+
+        A report's numbered paragraph is sometimes split into two blocks (a line ends after a footnote mark: "…a
+        growing concern affecting the population. ⁴⁹" / "Since then, multiple reports…"), and the second block,
+        carrying no number of its own, was indexed with none. In a UN report every body paragraph is numbered, so
+        unnumbered body text right after paragraph N (footnotes between them aside) is still paragraph N; a
+        heading in between, a letter or a summary (no numbered paragraph before) keep no number."""
+        db = self._db()
+        for chunk in chunks:
+            if chunk.kind not in ("text", "numbered", "heading") or all(s.label for s in chunk.spans):
+                continue
+            carried = None  # the number the next unnumbered block continues
+            if chunk.kind == "text" and chunk.spans and chunk.spans[0].label is None:
+                rows = db.execute("SELECT spans, kind FROM chunks WHERE doc_id = ? AND ordinal < ? "
+                                  "ORDER BY ordinal DESC LIMIT 8", (chunk.doc_id, chunk.ordinal)).fetchall()
+                for spans_json, kind in rows:
+                    labels = [s.label for s in _spans(spans_json) if s.label]
+                    if kind == "footnote" or (labels and labels[-1].startswith(("fn", "en "))):
+                        continue  # footnotes sit at the foot of the page, between a paragraph and its continuation
+                    carried = labels[-1] if labels and _NUMBERED_LABEL.match(labels[-1]) else None
+                    break
+            spans = chunk.spans
+            i = 0
+            while i < len(spans):
+                if spans[i].label is not None:
+                    carried = spans[i].label if _NUMBERED_LABEL.match(spans[i].label or "") else None
+                    i += 1
+                    continue
+                j = i  # a run of unnumbered spans (one block may cross a page): spans[i:j]
+                while j < len(spans) and spans[j].label is None:
+                    j += 1
+                end = spans[j].at if j < len(spans) else len(chunk.text)
+                # A heading ("Progress achieved on benchmark (b): formation …") ends without a full stop.
+                if carried and _SENTENCE_END.search(chunk.text[spans[i].at:end]):
+                    for span in spans[i:j]:
+                        span.label = carried
+                else:
+                    carried = None
+                i = j
+            chunk.paragraph = chunk.paragraph or next((s.label for s in chunk.spans if s.label), None)
+
     def chunks_of(self, doc_id: str) -> list[Chunk]:
         rows = self._db().execute(f"SELECT {_CHUNK_COLS} FROM chunks WHERE doc_id = ? ORDER BY ordinal",
                                   (doc_id,)).fetchall()
@@ -626,6 +669,8 @@ _OCR_PAGES = "(SELECT json_group_array(number) FROM pages p WHERE p.doc_id = doc
 _ANALYSIS_COLS = (("origin", "TEXT", "'un'"), ("authors", "TEXT", "'[]'"), ("publisher", "TEXT", "NULL"),
                   ("report_number", "TEXT", "NULL"))
 _CHUNK_COLS = "doc_id, ordinal, text_hash, text, spans, paragraph, section, kind"
+_SENTENCE_END = re.compile(r"[.;:!?][\"”’')]*[\s⁰¹²³⁴⁵⁶⁷⁸⁹\d]*$")  # a footnote mark may follow the stop
+_NUMBERED_LABEL = re.compile(r"\d{1,3}(?: \([a-z]{1,2}\)| \([ivx]{1,5}\))*$")
 
 
 def _docinfo(r: Sequence[Any]) -> DocInfo:

@@ -282,3 +282,9 @@ def sentence_score(weights: list[float], cap: float) -> float:
     """A sentence's evidence for one theme: its best term's weight plus half of the others', at most ``cap``."""
     ordered = sorted(weights, reverse=True)
     return min(cap, ordered[0] + 0.5 * sum(ordered[1:])) if ordered else 0.0
+
+
+# How a theme's evidence in a document is spread out (briefbot.triage.theme_features computes them): what a
+# decision layer over the rules would read. evals/fit_theme_decision.py measured one on dev (README: not kept).
+THEME_FEATURES = ("ratio", "best", "sentences", "paragraphs", "numbered", "listed", "footnoted", "words",
+                  "resolution", "rule")

@@ -227,6 +227,9 @@ class ThemeResult:
     sentences: int  # sentences with evidence
     subthemes: dict[str, float]  # slug → score
     evidence: list[Evidence]
+    # How the evidence is spread (theme_features; empty without evidence): what evals/fit_theme_decision.py
+    # fits a decision layer on. Not part of the card.
+    features: dict[str, float] = field(default_factory=dict)
 
     @property
     def strength(self) -> float:
@@ -268,9 +271,12 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
         named[index] = named_items(taxonomy, doc.sentences[index].text)
     per_sentence: dict[int, float] = {}
     results: list[ThemeResult] = []
+    resolution = doc.info.doc_type == "resolution"
     for theme in taxonomy.themes:
         total = 0.0
         best = 0.0
+        numbered = listed = footnoted = 0.0  # score from numbered paragraphs, enumerations, footnotes
+        paragraphs: set[tuple[str, int]] = set()
         subs: dict[str, float] = {}
         scored: list[tuple[float, Sentence, list[ThemeHit]]] = []
         for index, hits in hits_by[theme.slug].items():
@@ -281,6 +287,10 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
             total += score
             if not enumeration:
                 best = max(best, score)
+            numbered += score if is_operative(s) else 0.0
+            listed += score if enumeration else 0.0
+            footnoted += score if s.footnote else 0.0
+            paragraphs.add(paragraph_key(s))
             for h in hits:
                 if h.sub:
                     subs[h.sub] = subs.get(h.sub, 0.0) + h.weight * factor
@@ -289,10 +299,23 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
         threshold = threshold_for(theme, taxonomy, doc.words)
         evidence = _evidence(doc, scored, scoring.max_evidence)
         strong = best >= scoring.min_strong
-        results.append(ThemeResult(theme.slug, theme.label, total, threshold, total >= threshold and strong,
-                                   len(scored),
-                                   dict(sorted(subs.items(), key=lambda kv: -kv[1])), evidence))
+        rule = total >= threshold and strong
+        features = theme_features(total, threshold, best, len(scored), len(paragraphs), numbered, listed,
+                                  footnoted, doc.words, resolution, rule) if scored else {}
+        results.append(ThemeResult(theme.slug, theme.label, total, threshold, rule, len(scored),
+                                   dict(sorted(subs.items(), key=lambda kv: -kv[1])), evidence, features))
     return results, per_sentence
+
+
+def theme_features(total: float, threshold: float, best: float, sentences: int, paragraphs: int, numbered: float,
+                   listed: float, footnoted: float, words: int, resolution: bool, rule: bool) -> dict[str, float]:
+    """One theme's evidence in one document, spread out (names: THEME_FEATURES): the evidence over the document's
+    threshold (log), the best sentence, how many sentences and paragraphs, the shares of the score from numbered
+    (operative) paragraphs, enumerations and footnotes, the length, resolution or not, and the rules' verdict."""
+    return {"ratio": math.log(max(total, 1e-3) / threshold), "best": best, "sentences": math.log1p(sentences),
+            "paragraphs": math.log1p(paragraphs), "numbered": numbered / total if total else 0.0,
+            "listed": listed / total if total else 0.0, "footnoted": footnoted / total if total else 0.0,
+            "words": math.log10(max(words, 10)), "resolution": float(resolution), "rule": float(rule)}
 
 
 def _evidence(doc: DocText, scored: list[tuple[float, Sentence, list[ThemeHit]]], limit: int) -> list[Evidence]:

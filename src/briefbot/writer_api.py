@@ -84,7 +84,7 @@ class WriterEndpoint:
             who = f"cli:{str(body.get('user') or '?')[:64]}"
             if request.path == "/ingest":
                 report = self.bot.ingest([Path(p) for p in body["paths"]], replace=bool(body.get("replace")),
-                                         collection=body.get("collection"))
+                                         collection=body.get("collection"), background=True)
                 self.bot.audit.record(who, "upload", files=[Path(p).name for p in body["paths"]],
                                       collection=body.get("collection"),
                                       documents=[r.doc_id for r in report.results if r.doc_id])

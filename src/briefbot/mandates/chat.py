@@ -25,7 +25,8 @@ _FIRST_RE = re.compile(r"\bsince when\b|\bfirst (?:time|mention\w*|appear\w*|ask
                        r"\bwhen did\b.*\b(?:first|start|begin)\b|\bwhen was\b.*\bfirst\b", re.I)
 _CHANGE_RE = re.compile(r"\bwhat (?:did|has|have)\b.*\b(?:add|drop|chang|remov|introduc)\w*|\bwhat changed\b|"
                         r"\bwhat(?:'s| is) new\b|\bchanges? (?:in|at|to) the\b.*\brenewal\b", re.I)
-_COUNT_RE = re.compile(r"\bhow many\b.*\bresolutions?\b|\bnumber of\b.*\bresolutions?\b", re.I)
+# What is counted must be resolutions: "how many experts did resolution 2653 (2022) ask for" counts experts.
+_COUNT_RE = re.compile(r"\b(?:how many|number of) (?:[\w-]+ ){0,3}resolutions\b", re.I)
 _YEAR_RE = re.compile(r"\b(20[0-2]\d)\b")
 _QUOTED_RE = re.compile(r"[\"“']([^\"”']{4,80})[\"”']")
 # Plain words a user says for a theme, when the taxonomy's own terms (which name the crime) do not match.

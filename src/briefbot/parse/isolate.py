@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import multiprocessing as mp
+import os
 import signal
 import time
 from collections.abc import Iterable, Iterator
@@ -61,11 +62,13 @@ def extend_deadline(seconds: float) -> None:
         _CHILD_CONN.send(("more", seconds))
 
 
-def _worker(conn: Connection, memory_mb: float | None = None, ocr: OcrOptions | None = None) -> None:
+def _worker(conn: Connection, memory_mb: float | None = None, ocr: OcrOptions | None = None, nice: int = 0) -> None:
     global _CHILD_CONN
     from ..errors import DocumentError
     from . import parse_file
 
+    if nice:
+        os.nice(nice)
     limit_memory(memory_mb)
     _CHILD_CONN = conn
     while True:
@@ -89,9 +92,9 @@ def _worker(conn: Connection, memory_mb: float | None = None, ocr: OcrOptions | 
 class _Slot:
     """One child process and its pipe."""
 
-    def __init__(self, ctx: Any, memory_mb: float | None, ocr: OcrOptions | None = None) -> None:
+    def __init__(self, ctx: Any, memory_mb: float | None, ocr: OcrOptions | None = None, nice: int = 0) -> None:
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker, args=(child, memory_mb, ocr), daemon=True)
+        self.proc = ctx.Process(target=_worker, args=(child, memory_mb, ocr, nice), daemon=True)
         self.proc.start()
         child.close()
 
@@ -112,13 +115,14 @@ class ParserPool:
     """Parses files in ``workers`` child processes; results come back in input order."""
 
     def __init__(self, workers: int = 1, timeout_s: float = 120.0, memory_mb: float | None = None,
-                 ocr: OcrOptions | None = None) -> None:
+                 ocr: OcrOptions | None = None, nice: int = 0) -> None:
         # forkserver: children start clean, without the parent's torch threads (fork after torch can deadlock).
         self._ctx = mp.get_context("forkserver")
         self._workers = max(1, workers)
         self._timeout = timeout_s
         self._memory_mb = memory_mb  # address-space cap of each child (RLIMIT_AS)
         self._ocr = ocr  # how children read pages without a text layer (None: they do not)
+        self._nice = nice  # children lower their priority by this much (uploads beside a serving web app)
         self._slots: list[_Slot] = []
 
     def __enter__(self) -> ParserPool:
@@ -135,7 +139,7 @@ class ParserPool:
     def parse(self, paths: Iterable[Path]) -> Iterator[ParseOutcome]:
         pending = list(paths)
         while len(self._slots) < min(self._workers, max(1, len(pending))):
-            self._slots.append(_Slot(self._ctx, self._memory_mb, self._ocr))
+            self._slots.append(_Slot(self._ctx, self._memory_mb, self._ocr, self._nice))
         busy: list[tuple[_Slot, Path, float]] = []
         queue = iter(pending)
         free = list(self._slots)
@@ -205,4 +209,4 @@ class ParserPool:
 
     def _replace(self, dead: _Slot) -> None:
         self._slots = [s for s in self._slots if s is not dead]
-        self._slots.append(_Slot(self._ctx, self._memory_mb, self._ocr))
+        self._slots.append(_Slot(self._ctx, self._memory_mb, self._ocr, self._nice))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import atexit
 import logging
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,6 +77,7 @@ from .views import (
 log = logging.getLogger(__name__)
 
 CONCURRENCY = 4  # answers run at most this many at once; the rest queue (2-core machines, one model)
+STREAM_GAP_S = 0.1  # streamed answer text: at most one chat update per this many seconds (the last is always sent)
 FEEDBACK_COLUMNS = ["When", "Rating", "Question", "Comment", "Citations"]
 CSS = """
 #cards .gallery-item, #cards button { text-align: left; }
@@ -136,6 +138,8 @@ class Session:
     tokens: list[str | None] = field(default_factory=list)  # per answer: its permalink token once saved
     unsaved: list[int] = field(default_factory=list)  # answers the history could not take yet (retried, in order)
     listed: list[str] = field(default_factory=list)  # the history list's conversation ids, as shown
+    answered: str | None = None  # set by the chat when an answer waits for its cards and history list ("" or why
+    # it was not saved), cleared by the event that shows them
 
     def restart(self, answers: list[Answer], tokens: list[str | None], conversation: str | None) -> None:
         """Show these (saved) answers as the chat, one exchange each; nothing selected."""
@@ -165,7 +169,10 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
     readers = {u.strip() for u in (settings.feedback_readers or "").split(",") if u.strip()}
 
     # Handlers return their updates keyed by component (Gradio leaves every output not named unchanged);
-    # gr.skip() alone changes nothing. The components are the layout's, created below.
+    # gr.skip() alone changes nothing. The components are the layout's, created below. Property changes on the chat's
+    # path are gr.update(...), not new components: Gradio builds the component again from either, so constructing
+    # one here doubled the cost of every answer's last update (a Dataset builds its inner HTML component and its
+    # schema each time).
     # --- shared helpers -------------------------------------------------------------------------------------
     def show_answer(session: Session, i: int) -> Updates:
         """Cards title, cards and the feedback target line for answer ``i``."""
@@ -173,8 +180,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         session.current, session.cards, session.card = i, cards_for(answer), None
         title = ("### Closest passages (not an answer)" if answer.abstained else
                  f"### Citations ({len(session.cards)}) — select one to see its page") if session.cards else ""
-        return {cards_title: gr.Markdown(title, visible=bool(title)),
-                cards: gr.Dataset(samples=[[card_html(c)] for c in session.cards], visible=bool(session.cards)),
+        return {cards_title: gr.update(value=title, visible=bool(title)),
+                cards: gr.update(samples=[[card_html(c)] for c in session.cards], visible=bool(session.cards)),
                 target: f"Feedback and export apply to answer {i + 1}: “{md_text(answer.question[:100])}”",
                 permalink: permalink_markdown(session.tokens[i] if i < len(session.tokens) else None)}
 
@@ -205,17 +212,17 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             "" if convs else "_Your questions and answers are kept here._")
         if session.unsaved:
             status += f" {len(session.unsaved)} answer(s) of this chat wait to be saved."
-        return {conv_list: gr.Dataset(samples=[[conversation_html(c, c.id == session.conversation)] for c in convs],
-                                      visible=bool(convs)),
+        return {conv_list: gr.update(samples=[[conversation_html(c, c.id == session.conversation)] for c in convs],
+                                     visible=bool(convs)),
                 history_status: status}
 
     def show_chat(session: Session, messages: list[dict[str, str]]) -> Updates:
         """The chat as ``session`` now holds it, its last answer's cards, nothing selected yet."""
         shown = show_answer(session, len(session.answers) - 1) if session.answers else {
-            cards_title: gr.Markdown(visible=False), cards: gr.Dataset(samples=[], visible=False), target: "",
+            cards_title: gr.update(visible=False), cards: gr.update(samples=[], visible=False), target: "",
             permalink: ""}
         return {chatbot: messages, state: session, **shown, page: None,
-                caption: "Select a citation to see its page.", export_file: gr.File(value=None, visible=False)}
+                caption: "Select a citation to see its page.", export_file: gr.update(value=None, visible=False)}
 
     def on_load(session: Session, request: gr.Request) -> Updates:
         """The history list; with ``?answer=TOKEN`` in the address, that answer (when this viewer may open it)."""
@@ -307,7 +314,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         history = [*(history or []), {"role": "user", "content": md_text(asked)},
                    {"role": "assistant", "content": "_Searching the indexed documents…_"}]
         yield {chatbot: history, question: ""}
-        text, answer = "", None
+        text, answer, shown = "", None, 0.0
         try:
             for ev in bot.ask_stream(asked, filters=filters, scope=scope_of(bot, request)):
                 if ev.kind == "hits":
@@ -315,6 +322,11 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                 elif ev.kind == "token":
                     text += ev.text
                     history[-1]["content"] = md_text(text)
+                    # Every update re-sends the chat; pieces that follow within STREAM_GAP_S go with the next one
+                    # (an extractive answer's pieces come at once: it is shown whole by the final update).
+                    if shown and time.monotonic() - shown < STREAM_GAP_S:
+                        continue
+                    shown = time.monotonic()
                 elif ev.kind == "note":
                     text += "\n\n"
                     history[-1]["content"] = md_text(text) + f"\n\n> **Note:** {md_text(ev.text)}\n\n"
@@ -335,11 +347,21 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         session.tokens.append(None)
         session.unsaved.append(len(session.answers) - 1)
         session.message_answer[len(history) - 1] = len(session.answers) - 1
-        viewer = viewer_of(request)
-        problem = save_pending(session, viewer)  # the answer is shown either way; unsaved ones are retried
+        problem = save_pending(session, viewer_of(request))  # the answer is shown either way; unsaved are retried
         if problem:
             gr.Warning(f"Not saved to history: {problem}")
-        yield {**show_chat(session, history), **history_list(viewer, session, problem)}
+        session.answered = problem
+        yield {chatbot: history, state: session}
+
+    def chat_done(session: Session, messages: list[dict[str, Any]], request: gr.Request) -> Updates:
+        """After an answer: its citation cards and the history list. An event of its own (run next by the
+        browser) so that the chat's streamed updates name three outputs: Gradio rebuilds every output an update
+        leaves out, and the chat's twelve cost more than the answer itself."""
+        if session.answered is None:
+            return gr.skip()
+        problem, session.answered = session.answered, None
+        shown = {k: v for k, v in show_chat(session, messages).items() if k is not chatbot}
+        return {**shown, **history_list(viewer_of(request), session, problem)}
 
     def select_message(session: Session, evt: gr.SelectData) -> Updates:
         i = session.message_answer.get(evt.index if isinstance(evt.index, int) else evt.index[0])
@@ -597,8 +619,9 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         chat_outputs = [chatbot, question, state, cards_title, cards, target, permalink, page, caption,
                         export_file, conv_list, history_status]
         for trigger in (ask_btn.click, question.submit):
-            trigger(chat, [question, chatbot, state, *filters], chat_outputs, **private).then(
-                None, None, None, js=SHOW_NEWEST_JS)
+            trigger(chat, [question, chatbot, state, *filters], [chatbot, question, state], **private).then(
+                chat_done, [state, chatbot], [o for o in chat_outputs if o not in (chatbot, question)],
+                **private).then(None, None, None, js=SHOW_NEWEST_JS)
         chatbot.select(select_message, [state], [state, cards_title, cards, target, permalink], **private)
         demo.load(on_load, [state], chat_outputs, **private)
         conv_list.click(open_conversation, [conv_list, state], chat_outputs, **private)

@@ -92,7 +92,7 @@ class ManagePanel:
             if not doc_id:
                 return "Choose a document first."
             try:
-                report = bot.reingest(doc_id, scope_of(bot, request))
+                report = bot.reingest(doc_id, scope_of(bot, request), background=True)
             except BriefbotError as exc:
                 return f"**Not re-ingested:** {md_text(str(exc))}"
             except Exception:

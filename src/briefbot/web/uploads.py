@@ -111,7 +111,8 @@ class IngestJob:
 
     def run(self, bot: Briefbot) -> None:
         try:
-            report = bot.ingest(self.files, progress=self.progress, collection=self.collection, scope=self.scope)
+            report = bot.ingest(self.files, progress=self.progress, collection=self.collection, scope=self.scope,
+                                background=True)
             with self._lock:
                 self.report = report
         except Exception as exc:  # shown to the user who uploaded; the server keeps running

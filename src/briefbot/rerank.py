@@ -1,0 +1,142 @@
+"""Second-stage ranking of the fused candidates: a logistic model over features retrieval already has.
+
+Fusion adds a dense cosine and a normalised BM25 score with fixed weights, then fixed bonuses for a named document,
+place or year. Which of these matters depends on the passage (a report's numbered paragraph, a resolution's
+preamble, a footnote) and on how much of the question one sentence covers, which a passage-level score averages
+away. The model weighs them from the dev half of the gold set (``evals/fit_rerank.py``, grouped cross-validation by
+document); its coefficients live in ``briefbot/data/rerank.json`` so a refit changes data, not code.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from .chunk import split_sentences
+from .cite import terms
+from .models import Hit
+from .refs import References, doc_places, year_fits
+
+log = logging.getLogger(__name__)
+
+FEATURES = ("dense", "lexical", "fused", "fused_rr", "named", "place", "year", "resolution", "panel_report",
+            "sg_report", "bulk", "numbered", "footnote", "preamble", "passage_cover", "sentence_cover",
+            "title_cover", "window_cover")
+WINDOW_WORDS = 30  # term proximity: the question's words within one stretch of this many words
+_WORD = re.compile(r"[A-Za-z][A-Za-z']+|\d[\d,.]*\d|\d")
+
+
+def features(hits: list[Hit], q_terms: set[str], weight: Callable[[str], float], refs: References,
+             years: set[int]) -> list[list[float]]:
+    """One row of :data:`FEATURES` per hit, in the hits' (fused) order."""
+    total = sum(weight(t) for t in q_terms) or 1.0
+    top_score = max((h.score for h in hits), default=1.0) or 1.0
+    top_lex = max((h.lexical_score or 0.0 for h in hits), default=1.0) or 1.0
+    places = {p.lower() for p in refs.places}
+
+    def cover(found: set[str]) -> float:
+        return sum(weight(t) for t in q_terms & found) / total
+
+    rows: list[list[float]] = []
+    for rank, h in enumerate(hits, start=1):
+        text = h.chunk.text
+        label = h.chunk.paragraph or ""
+        # Each word is stemmed once (cached across questions): the passage, its sentences and the proximity
+        # windows all read the same list (per-sentence terms() cost ~30 ms a question).
+        words = [(m.start(), _word_terms(m.group(0)) & q_terms) for m in _WORD.finditer(text)]
+        sentence_cover = 0.0
+        i = 0
+        for _, b in split_sentences(text):
+            found: set[str] = set()
+            while i < len(words) and words[i][0] < b:
+                found |= words[i][1]
+                i += 1
+            sentence_cover = max(sentence_cover, cover(found))
+        rows.append([
+            max(h.dense_score or 0.0, 0.0),
+            (h.lexical_score or 0.0) / top_lex,
+            h.score / top_score,
+            1.0 / rank,
+            float(refs.named_any and refs.names(h.doc)),
+            float(bool(places & doc_places(h.doc))),
+            float(bool(years) and year_fits(h.doc, years)),
+            float(h.doc.doc_type == "resolution"),
+            float(h.doc.doc_type == "panel_report"),
+            float(h.doc.doc_type == "sg_report"),
+            float(h.doc.source == "bulk"),
+            float(bool(label) and not label.startswith(("fn", "en "))),
+            float(label.startswith(("fn", "en "))),
+            float(h.doc.doc_type == "resolution" and not label),
+            cover(set().union(*(t for _, t in words))),
+            sentence_cover,
+            cover(terms(f"{h.doc.title or ''} {h.doc.symbol or ''} {h.chunk.section or ''}")),
+            _window_cover([t for _, t in words], weight, total),
+        ])
+    return rows
+
+
+@lru_cache(maxsize=100_000)
+def _word_terms(word: str) -> frozenset[str]:
+    return frozenset(terms(word))
+
+
+def _window_cover(words: list[frozenset[str]], weight: Callable[[str], float], total: float) -> float:
+    """The largest IDF share of the question's words found within :data:`WINDOW_WORDS` consecutive words."""
+    marks = [(i, t) for i, found in enumerate(words) for t in found]
+    best = 0.0
+    lo = 0
+    for hi in range(len(marks)):
+        while marks[hi][0] - marks[lo][0] >= WINDOW_WORDS:
+            lo += 1
+        best = max(best, sum(weight(t) for t in {t for _, t in marks[lo:hi + 1]}))
+    return best / total
+
+
+@dataclass(slots=True)
+class RerankModel:
+    """Logistic regression over :data:`FEATURES` (standardised): the probability that a passage is on a gold page."""
+
+    coef: list[float] = field(default_factory=list)
+    intercept: float = 0.0
+    mean: list[float] = field(default_factory=list)
+    scale: list[float] = field(default_factory=list)
+    depth: int = 30
+
+    def logit(self, row: list[float]) -> float:
+        return self.intercept + sum(c * (x - m) / s for c, x, m, s in
+                                    zip(self.coef, row, self.mean, self.scale, strict=True))
+
+    def score(self, row: list[float]) -> float:
+        return 1.0 / (1.0 + math.exp(-max(min(self.logit(row), 30.0), -30.0)))
+
+
+@lru_cache(maxsize=1)
+def load_model() -> RerankModel | None:
+    """The fitted model, or None when ``rerank.json`` is absent or was fitted on other features (then fusion
+    order stands, and a warning says to refit)."""
+    try:
+        data = json.loads(resources.files("briefbot.data").joinpath("rerank.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    if list(data["features"]) != list(FEATURES):
+        log.warning("rerank.json was fitted on other features than the code reads: refit with evals/fit_rerank.py")
+        return None
+    return RerankModel(data["coef"], data["intercept"], data["mean"], data["scale"], int(data.get("depth", 30)))
+
+
+def rerank(hits: list[Hit], rows: list[list[float]], model: RerankModel) -> list[Hit]:
+    """The hits in the model's order. Scores stay on fusion's scale: the i-th passage takes the i-th best fused
+    score (the answer stage reads a passage's score relative to the best one; the pairwise model's probabilities,
+    fitted without an intercept, saturate near 1)."""
+    scores = sorted((h.score for h in hits), reverse=True)
+    logits = [model.logit(r) for r in rows]
+    ordered = [hits[i] for i in sorted(range(len(hits)), key=lambda i: (-logits[i], i))]
+    for h, score in zip(ordered, scores, strict=True):
+        h.score = score
+    return ordered
