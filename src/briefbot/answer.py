@@ -149,7 +149,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     asked = answer_type(question)
     features = confidence_features(hits, candidates, q_terms, weight, bool(named_docs),
                                    refs.named_any and not named_docs,
-                                   (lambda s: type_found(asked, question, s)) if asked else None, idf_ceiling)
+                                   (lambda s: type_found(asked, question, s)) if asked else None, idf_ceiling,
+                                   question, asked)
     # Threshold 0 never abstains: the model is not read (evals/fit_confidence.py collects features that way, also
     # while confidence.json still describes the previous feature set).
     confidence = CONFIDENCE.probability(features) if settings.abstain_threshold > 0 else 1.0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,19 +19,22 @@ from typing import TYPE_CHECKING
 
 from .cite import terms
 from .models import Hit
+from .parse.gazetteer import MONTHS
 
 if TYPE_CHECKING:
     from .answer import Candidate
 
 FEATURES = ("dense", "overlap", "missing", "similarity", "lexical", "named", "named_absent", "typed",
-            "type_found", "lead_missing", "lead_rare_missing")
+            "type_found", "lead_missing", "lead_rare_missing", "slot_fill", "slot_fill_similarity")
 TYPE_CHECK_SENTENCES = 3
+SLOT_CHECK_SENTENCES = 8  # the best-scored sentences searched for one that fills the asked slot
+SLOT_WINDOW = 80  # characters either side of a span that its focus words must sit in (dev CV: 40-80 best)
 
 
 def confidence_features(hits: list[Hit], candidates: list[Candidate], q_terms: set[str],
                         weight: Callable[[str], float], named: bool, named_absent: bool,
                         holds_asked: Callable[[str], bool] | None = None,
-                        idf_ceiling: float = 1.0) -> list[float]:
+                        idf_ceiling: float = 1.0, question: str = "", asked: str | None = None) -> list[float]:
     """What the confidence model reads: the best passage's dense similarity, the best sentence's word coverage,
     the IDF share of question words no top passage holds, the best sentence's own similarity, whether BM25 found
     anything, whether the question named a document that was found, whether it named one that was not, and, for
@@ -39,7 +43,10 @@ def confidence_features(hits: list[Hit], candidates: list[Candidate], q_terms: s
     holds the topic but not the figure: "how many tons of captagon"); and the IDF share of question words the
     leading passage lacks (a near miss finds the topic there but not the place, group or commodity asked about:
     "Zamfara", "lithium", "mobile money") and the IDF of the rarest one it lacks, as a share of ``idf_ceiling``
-    (the IDF of a word no passage holds)."""
+    (the IDF of a word no passage holds). Last, whether the asked fact is there, not just the topic
+    (:func:`slot_fill`): the focus-word coverage and the model similarity of the best sentence that holds a span of
+    the asked kind (``asked``: the answer stage's :func:`briefbot.answer.answer_type`, widened by
+    :func:`asked_slot`)."""
     best_dense = max((h.dense_score or 0.0 for h in hits[:5]), default=0.0)
     best_overlap = max((c.overlap for c in candidates), default=0.0)
     best_sim = max((c.similarity for c in candidates), default=0.0)
@@ -52,9 +59,120 @@ def confidence_features(hits: list[Hit], candidates: list[Candidate], q_terms: s
     seen = passage_terms(lead) if lead else set()
     absent = [weight(t) for t in q_terms if t not in seen]
     total = sum(weight(t) for t in q_terms) or 1.0
+    fill, fill_sim = slot_fill(question, candidates, q_terms, weight, asked_slot(question, asked))
     return [best_dense, best_overlap, _missing(q_terms, hits, weight), best_sim, lexical, float(named),
             float(named_absent), float(holds_asked is not None), found, sum(absent) / total,
-            max(absent, default=0.0) / idf_ceiling]
+            max(absent, default=0.0) / idf_ceiling, fill, fill_sim]
+
+
+# What the question asks for, beyond the answer stage's date / duration / money / count.
+_RESOLUTION_Q = re.compile(r"\b(?:which|what) resolutions?\b|\bwhich (?:council )?decision\b", re.I)
+_SHARE_Q = re.compile(r"\b(?:what|which) (?:share|proportion|percentage|portion|fraction)\b|\bper cent\b", re.I)
+_SIZE_Q = re.compile(r"\bceiling\b|\bhow (?:large|big|high)\b", re.I)
+_NAME_Q = re.compile(r"\bwho\b|\bname of\b|\bwhich (?:company|companies|vessels?|tankers?|ships?|broker|"
+                     r"individuals?|persons?|people|officials?|groups?|gangs?|entit(?:y|ies)|firms?|militias?)\b", re.I)
+_PLACE_Q = re.compile(r"\bwhere\b|\bwhich (?:country|countries|city|town|state|province|region|port)\b", re.I)
+# Words that say which slot is asked, not what it is about: the span itself stands for them.
+_SLOT_WORDS = terms("how many much cost price value worth paid revenue amount number total when date until long "
+                    "period year name who which where country resolution per")
+# Spans of each kind. A figure, date or resolution number the question itself states does not fill its slot.
+_MONEY = re.compile(r"(?:US\$|\$|USD|€|£)\s?\d|\d[\d,.]*\s?(?:million |billion )?(?:dollars|euros|pounds|"
+                    r"gourdes|shillings|dinars|francs|afghanis)\b", re.I)
+# A share in words answers "what share" as well as digits: "Three-quarters of current UN peace operations".
+_PERCENT = re.compile(r"\d[\d.,]*\s?(?:per ?cent|%)|\b(?:half|(?:one|two|three|four|a)[ -](?:thirds?|quarters?|"
+                      r"fifths?|tenths?)|majority|minority)\b", re.I)
+_FIGURE = re.compile(r"(?<![\w/.])\d[\d,]*(?:\.\d+)?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                     r"eleven|twelve|dozens|hundreds|thousands)\b", re.I)
+# A reference, not a figure: "resolution 2428", "paragraphs 9 and 12", "S/2025/", "(2018)".
+_NOT_A_FIGURE = re.compile(r"(?:resolutions?|paragraphs?|paras?\.|S/|annex|No\.)\s*(?:\d+(?:\s?\([a-z]+\))?"
+                           r"(?:,\s*|\s+and\s+|\s+to\s+))*$|\(\s*$", re.I)
+_DAY_MONTH = re.compile(rf"\d{{1,2}} (?:{MONTHS})")
+_DATE = re.compile(rf"\b(?:\d{{1,2}} (?:{MONTHS}) \d{{4}}|(?:{MONTHS}) \d{{4}}|(?:{MONTHS}) \d{{1,2}}|"
+                   rf"\d{{1,2}} (?:{MONTHS}))\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DURATION = re.compile(r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)"
+                       r"[ -](?:months?|years?|weeks?|days?)\b", re.I)
+_RESOLUTION = re.compile(r"\bresolutions?\s+(\d{3,4})|S/RES/(\d{3,4})")
+_NAME = re.compile(r"\b[A-Z][a-z'’-]+(?:\s(?:[A-Z][a-z'’-]+|al-|bin|of|de|el-))*\s[A-Z][a-z'’-]+\b|\b[A-Z]{2,}[a-z]*\b")
+# Capitalised words of any UN sentence that name no one in particular.
+_GENERIC = terms("Security Council Member States United Nations Panel Experts Group Committee Secretary-General "
+                 "Government Republic Office Mission Special Representative National Police Report Resolution "
+                 "Annex Council Decides Requests Calls Urges Notes Welcomes Expresses Recalling")
+
+
+def asked_slot(question: str, asked: str | None) -> str | None:
+    """The kind of span that answers the question: ``resolution`` or ``percentage`` first (they are also worded
+    as counts), then the answer stage's ``asked`` kind (date / duration / money / count), then a size asked as
+    a ceiling, a name (who, the name of, which company / vessel / group) or a place; None for other questions."""
+    if _RESOLUTION_Q.search(question):
+        return "resolution"
+    if _SHARE_Q.search(question):
+        return "percentage"
+    if asked:
+        return asked
+    if _SIZE_Q.search(question):
+        return "count"
+    if _NAME_Q.search(question):
+        return "name"
+    if _PLACE_Q.search(question):
+        return "place"
+    return None
+
+
+def slot_spans(kind: str, question: str, sentence: str) -> list[tuple[int, int]]:
+    """Where ``sentence`` states a span of ``kind`` that the question does not already state itself."""
+    own = set(re.findall(r"\d[\d,.]*", question))
+    if kind == "money":
+        return [m.span() for m in _MONEY.finditer(sentence)]
+    if kind == "percentage":
+        return [m.span() for m in _PERCENT.finditer(sentence)]
+    if kind == "duration":
+        return [m.span() for m in _DURATION.finditer(sentence)] + [m.span() for m in _DATE.finditer(sentence)]
+    if kind == "date":
+        q_terms = terms(question)
+        return ([m.span() for m in _DATE.finditer(sentence) if not terms(m.group(0)) <= q_terms]
+                + [m.span() for m in _YEAR.finditer(sentence) if m.group(0) not in own])
+    if kind == "count":
+        return [m.span() for m in _FIGURE.finditer(sentence)
+                if m.group(0) not in own and not _YEAR.fullmatch(m.group(0))
+                and not _NOT_A_FIGURE.search(sentence[max(0, m.start() - 40):m.start()])
+                and not _DAY_MONTH.match(sentence, m.start())]  # a date, not a figure
+    if kind == "resolution":
+        return [m.span() for m in _RESOLUTION.finditer(sentence) if (m.group(1) or m.group(2)) not in own]
+    if kind in ("name", "place"):
+        q_terms = terms(question) | _GENERIC
+        return [m.span() for m in _NAME.finditer(sentence)
+                if m.start() > 0 and (t := terms(m.group(0))) and not t <= q_terms]
+    return []
+
+
+def slot_fill(question: str, candidates: list[Candidate], q_terms: set[str], weight: Callable[[str], float],
+              kind: str | None) -> tuple[float, float]:
+    """Whether the top sentences hold the asked fact, not only its topic: among the best-scored sentences, the
+    largest IDF share of the question's focus words (its words less those naming the slot: "how much", "price",
+    "which resolution") found within ``SLOT_WINDOW`` characters of a span of the asked ``kind`` (in the whole
+    sentence when the question asks for no kind), and the largest model similarity of a sentence holding such a
+    span. A near miss has the topic in one place and a figure in another ("Al-Shabaab revenues … $100 million"
+    for a question on charcoal revenue), or no span of the kind at all (a ransom that is not reported). A
+    question asking which resolution did something is also filled by a sentence of a resolution it does not
+    name."""
+    focus = {t for t in q_terms if t not in _SLOT_WORDS}
+    total = sum(weight(t) for t in focus) or 1.0
+    own_numbers = set(re.findall(r"\d[\d,.]*", question))
+    fill = similarity = 0.0
+    for c in sorted(candidates, key=lambda c: -c.score)[:SLOT_CHECK_SENTENCES]:
+        sentence = c.hit.chunk.text[c.start:c.end]
+        itself = (kind == "resolution" and c.hit.doc.doc_type == "resolution"
+                  and not set(re.findall(r"\d{3,4}", c.hit.doc.symbol or "")) & own_numbers)
+        if kind is None or itself:
+            windows = [sentence]
+        else:
+            windows = [sentence[max(0, a - SLOT_WINDOW):b + SLOT_WINDOW]
+                       for a, b in slot_spans(kind, question, sentence)]
+        if windows:
+            fill = max(fill, max(sum(weight(t) for t in focus & terms(w)) / total for w in windows))
+            similarity = max(similarity, c.similarity)
+    return fill, similarity
 
 
 def _missing(q_terms: set[str], hits: list[Hit], weight: Callable[[str], float]) -> float:
@@ -75,30 +193,36 @@ def passage_terms(hit: Hit) -> set[str]:
 
 @dataclass(slots=True)
 class ConfidenceModel:
-    """Logistic regression over :data:`FEATURES`: the probability that the top passages answer the question.
+    """Logistic regression over some of :data:`FEATURES` (``features`` names them, in coefficient order): the
+    probability that the top passages answer the question.
 
     Fitted on the dev half of the gold set by ``evals/fit_confidence.py``; coefficients live in
-    ``briefbot/data/confidence.json`` so a refit changes data, not code.
+    ``briefbot/data/confidence.json`` so a refit changes data, not code. The fit chooses the features it reads
+    (by cross-validation on dev); the answer stage computes and reports all of them.
     """
 
     coef: list[float] = field(default_factory=list)
     intercept: float = 0.0
     mean: list[float] = field(default_factory=list)
     scale: list[float] = field(default_factory=list)
+    features: list[str] = field(default_factory=lambda: list(FEATURES))
 
     def probability(self, features: list[float]) -> float:
-        z = self.intercept + sum(c * (x - m) / s for c, x, m, s in
-                                 zip(self.coef, features, self.mean, self.scale, strict=True))
+        """``features`` as :func:`confidence_features` returns them (all of :data:`FEATURES`, in order)."""
+        values = dict(zip(FEATURES, features, strict=True))
+        z = self.intercept + sum(c * (values[n] - m) / s for n, c, m, s in
+                                 zip(self.features, self.coef, self.mean, self.scale, strict=True))
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
 @lru_cache(maxsize=1)
 def _load_confidence() -> ConfidenceModel:
     data = json.loads(resources.files("briefbot.data").joinpath("confidence.json").read_text(encoding="utf-8"))
-    if list(data["features"]) != list(FEATURES):
-        raise ValueError(f"confidence.json was fitted on {data['features']}, the code reads {FEATURES}: "
+    unknown = [n for n in data["features"] if n not in FEATURES]
+    if unknown:
+        raise ValueError(f"confidence.json reads {unknown}, which the code no longer computes ({FEATURES}): "
                          "refit with evals/fit_confidence.py")
-    return ConfidenceModel(data["coef"], data["intercept"], data["mean"], data["scale"])
+    return ConfidenceModel(data["coef"], data["intercept"], data["mean"], data["scale"], list(data["features"]))
 
 
 class _Confidence:
