@@ -1,7 +1,7 @@
 """Refit the extractive engine's confidence model (src/briefbot/data/confidence.json) on the DEV half of the gold set.
 
 Every dev question is asked with abstention switched off; the features the engine reads (``FEATURES`` in
-briefbot.answer, recorded in ``Answer.timings_ms``) and whether the question is answerable make one row. A
+briefbot.confidence, recorded in ``Answer.timings_ms``) and whether the question is answerable make one row. A
 logistic regression (numpy, L2, class-balanced) is fitted on the standardised features, and its intercept is
 shifted so that probability 0.5 (the ``abstain_threshold`` default) sits at the cut that maximises
 correct abstentions while wrong abstentions stay under ``--max-wrong`` (default 0.03) on dev. Test questions are
@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from briefbot.answer import FEATURES
+from briefbot.confidence import FEATURES
 from briefbot.config import Settings
 from briefbot.evaldata import load_dataset, select_split
 from briefbot.service import Briefbot

@@ -8,19 +8,16 @@ quoted, never followed, so instructions inside a document change nothing.
 from __future__ import annotations
 
 import html
-import json
 import logging
-import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
+from dataclasses import dataclass
 
 import numpy as np
 
 from .chunk import split_sentences
 from .cite import PageText, cite_sentence, terms, trim_sentence
+from .confidence import CONFIDENCE, FEATURES, confidence_features
 from .config import Settings
 from .models import Answer, Citation, Hit
 from .parse.gazetteer import MONTHS as _MONTHS
@@ -148,8 +145,10 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             candidates.append(Candidate(hit, a, b, score, overlap, elsewhere=elsewhere))
     if embed is not None and candidates and settings.sentence_model_k:
         _add_similarity(question, candidates, embed, settings.sentence_model_k)
+    asked = answer_type(question)
     features = confidence_features(hits, candidates, q_terms, weight, bool(named_docs),
-                                   refs.named_any and not named_docs, question, idf_ceiling)
+                                   refs.named_any and not named_docs,
+                                   (lambda s: type_found(asked, question, s)) if asked else None, idf_ceiling)
     # Threshold 0 never abstains: the model is not read (evals/fit_confidence.py collects features that way, also
     # while confidence.json still describes the previous feature set).
     confidence = CONFIDENCE.probability(features) if settings.abstain_threshold > 0 else 1.0
@@ -255,45 +254,11 @@ def _add_similarity(question: str, candidates: list[Candidate], embed: Embed, k:
         c.score += SIMILARITY_WEIGHT * max(float(sim), 0.0)
 
 
-FEATURES = ("dense", "overlap", "missing", "similarity", "lexical", "named", "named_absent", "typed",
-            "type_found", "lead_missing", "lead_rare_missing")
-
-
-def confidence_features(hits: list[Hit], candidates: list[Candidate], q_terms: set[str],
-                        weight: Callable[[str], float], named: bool, named_absent: bool,
-                        question: str = "", idf_ceiling: float = 1.0) -> list[float]:
-    """What the confidence model reads: the best passage's dense similarity, the best sentence's word coverage,
-    the IDF share of question words no top passage holds, the best sentence's own similarity, whether BM25 found
-    anything, whether the question named a document that was found, whether it named one that was not, and, for
-    a question asking for a date, duration, amount of money or count of something, whether one of the best
-    sentences states one (a near miss holds the topic but not the figure: "how many tons of captagon"); and the IDF
-    share of question words the leading passage lacks (a near miss finds the topic there but not the place, group
-    or commodity asked about: "Zamfara", "lithium", "mobile money") and the IDF of the rarest one it lacks, as a
-    share of ``idf_ceiling`` (the IDF of a word no passage holds)."""
-    best_dense = max((h.dense_score or 0.0 for h in hits[:5]), default=0.0)
-    best_overlap = max((c.overlap for c in candidates), default=0.0)
-    best_sim = max((c.similarity for c in candidates), default=0.0)
-    lexical = 1.0 if any(h.lexical_rank for h in hits[:5]) else 0.0
-    typed = answer_type(question) if question else None
-    found = 0.0
-    if typed:
-        best = sorted(candidates, key=lambda c: -c.score)[:TYPE_CHECK_SENTENCES]
-        found = float(any(type_found(typed, question, c.hit.chunk.text[c.start:c.end]) for c in best))
-    lead = max(candidates, key=lambda c: c.score).hit if candidates else None
-    seen = _passage_terms(lead) if lead else set()
-    absent = [weight(t) for t in q_terms if t not in seen]
-    total = sum(weight(t) for t in q_terms) or 1.0
-    return [best_dense, best_overlap, _missing(q_terms, hits, weight), best_sim, lexical, float(named),
-            float(named_absent), float(bool(typed)), found, sum(absent) / total,
-            max(absent, default=0.0) / idf_ceiling]
-
-
 _MONEY_Q = re.compile(r"\b(?:cost|costs|price|prices|value|worth|paid|pay|earn|earned|revenue|revenues|ransom|"
                       r"how much money|dollars|fee|fees|charge|charged)\b", re.I)
 _MONEY = re.compile(r"(?:US\$|\$|USD|€|£)\s?\d|\d[\d,.]*\s?(?:million |billion )?(?:dollars|euros|pounds|"
                     r"gourdes|shillings|dinars|francs)\b|\bper (?:round|unit|piece|kg|kilogram|litre)\b", re.I)
 _HOW_MANY_UNIT = re.compile(r"\bhow many\s+(?P<unit>[a-z-]{3,})", re.I)
-TYPE_CHECK_SENTENCES = 3
 
 
 def answer_type(question: str) -> str | None:
@@ -324,40 +289,6 @@ def type_found(kind: str, question: str, sentence: str) -> bool:
     return direct_answer(question, sentence) is not None
 
 
-@dataclass(slots=True)
-class ConfidenceModel:
-    """Logistic regression over :data:`FEATURES`: the probability that the top passages answer the question.
-
-    Fitted on the dev half of the gold set by ``evals/fit_confidence.py``; coefficients live in
-    ``briefbot/data/confidence.json`` so a refit changes data, not code.
-    """
-
-    coef: list[float] = field(default_factory=list)
-    intercept: float = 0.0
-    mean: list[float] = field(default_factory=list)
-    scale: list[float] = field(default_factory=list)
-
-    def probability(self, features: list[float]) -> float:
-        z = self.intercept + sum(c * (x - m) / s for c, x, m, s in
-                                 zip(self.coef, features, self.mean, self.scale, strict=True))
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
-
-
-@lru_cache(maxsize=1)
-def _load_confidence() -> ConfidenceModel:
-    data = json.loads(resources.files("briefbot.data").joinpath("confidence.json").read_text(encoding="utf-8"))
-    if list(data["features"]) != list(FEATURES):
-        raise ValueError(f"confidence.json was fitted on {data['features']}, the code reads {FEATURES}: "
-                         "refit with evals/fit_confidence.py")
-    return ConfidenceModel(data["coef"], data["intercept"], data["mean"], data["scale"])
-
-
-class _Confidence:
-    def probability(self, features: list[float]) -> float:
-        return _load_confidence().probability(features)
-
-
-CONFIDENCE = _Confidence()
 SIMILARITY_CHARS = 240
 ANSWER_TYPE_BONUS = 0.2
 NAMED_BONUS = 0.3  # a sentence of the document the question names
@@ -478,22 +409,6 @@ def direct_answer(question: str, quote: str) -> str | None:
 def _trim_unit(span: str) -> str:
     # "908,001 rounds of ammunition" reads well; a trailing function word does not.
     return re.sub(r"\s(?:of|in|and|the|were|was|had|have|has)$", "", span)
-
-
-def _missing(q_terms: set[str], hits: list[Hit], weight: Callable[[str], float]) -> float:
-    """IDF-weighted share of the question's words found in none of the top passages (nor their symbols/titles).
-
-    A question about "captagon" or "Sfax" that no retrieved passage mentions is probably not answered by them.
-    """
-    seen: set[str] = set()
-    for hit in hits[:5]:
-        seen |= _passage_terms(hit)
-    total = sum(weight(t) for t in q_terms) or 1.0
-    return sum(weight(t) for t in q_terms if t not in seen) / total
-
-
-def _passage_terms(hit: Hit) -> set[str]:
-    return terms(f"{hit.chunk.text} {hit.doc.symbol or ''} {hit.doc.title or ''} {hit.chunk.section or ''}")
 
 
 def _choose(candidates: list[Candidate], limit: int) -> list[Candidate]:
