@@ -452,7 +452,9 @@ def _run(outcomes: Iterator[ParseOutcome], total: int, settings: Settings, store
     def flush() -> None:
         if not pending:
             return
-        chunks = list(new_texts.values())
+        # Texts already in the index are not embedded again: one look-up per model call, not per document.
+        present = store.existing_hashes(new_texts)
+        chunks = [c for h, c in new_texts.items() if h not in present]
         cached = cache.get([c.text_hash for c in chunks]) if cache else {}
         todo = [c for c in chunks if c.text_hash not in cached]
         t0 = time.perf_counter()
@@ -486,11 +488,8 @@ def _run(outcomes: Iterator[ParseOutcome], total: int, settings: Settings, store
         doc = outcome.document
         plan.identify(doc, path)
         chunks = chunk_document(doc, settings.chunk_max_tokens, settings.chunk_min_chars, count)
-        fresh = [c for c in chunks if c.text_hash not in new_texts]
-        present = store.existing_hashes(c.text_hash for c in fresh)
-        for c in fresh:
-            if c.text_hash not in present:
-                new_texts[c.text_hash] = c
+        for c in chunks:
+            new_texts.setdefault(c.text_hash, c)
         status = "replaced" if doc.doc_id in known else "ingested"
         if not chunks:
             status = "no_text"
