@@ -64,3 +64,27 @@ def test_ingest_embeds_with_ingest_threads_once_the_parser_waits(settings: Setti
     one = embedder_for(s).embed_documents([t for _, t, _ in texts], threads=1)
     cos = np.array([float(np.dot(stored[h], v)) for (h, _, _), v in zip(texts, one, strict=True)])
     assert cos.min() >= 0.9999
+
+
+def test_texts_already_indexed_are_not_embedded_again(settings: SettingsFactory, tmp_path: Path) -> None:
+    """A new document sharing most passages with an indexed one embeds only its own passages (the index is asked
+    once per model call which texts it holds)."""
+    s = settings(embedding_cache=False)
+    original = FIXTURES / "akn" / "S_RES_2741-2411824E.xml"
+    first = ingest_paths([original], s)
+    assert first.counts() == {"ingested": 1}
+    xml = original.read_text(encoding="utf-8")
+    changed = xml.replace("a comprehensive exit strategy;", "a comprehensive and phased exit strategy;", 1)
+    assert changed != xml
+    edited = tmp_path / "edited" / "S_RES_2741_edited.xml"
+    edited.parent.mkdir()
+    edited.write_text(changed, encoding="utf-8")
+    second = ingest_paths([original, edited], s)
+    assert second.counts() == {"unchanged": 1, "ingested": 1}
+    store = Store(s, create=False)
+    old = {c.text_hash for c in store.chunks_of(first.results[0].doc_id or "")}
+    new = {c.text_hash for c in store.chunks_of(next(r.doc_id for r in second.results
+                                                    if r.status == "ingested") or "")}
+    assert 0 < len(new - old) < len(new)  # the edit touched one passage of many
+    assert second.embedded == len(new - old)
+    assert store.collection.count() == len(old | new)
