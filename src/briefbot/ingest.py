@@ -17,7 +17,7 @@ import re
 import shutil
 import threading
 import time
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -233,11 +233,10 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
         if todo or records:
             embedder = embedder or embedder_for(settings)
             store.set_flag("ingest_open", "1")
-            parsing_done = threading.Event()
-            parsed = _parsed(todo, settings, parsing_done, nice)
+            parsed = _ParseFeed(todo, settings, nice=nice)
             try:
                 outcomes = itertools.chain(parsed, *(_records(f, store, known) for f, _ in records))
-                _run(outcomes, len(todo), settings, store, embedder, known, report, progress, plan, parsing_done,
+                _run(outcomes, len(todo), settings, store, embedder, known, report, progress, plan, parsed.idle,
                      collection)
             finally:
                 parsed.close()  # stops the parser thread and its processes if _run failed half way
@@ -365,44 +364,59 @@ def _resolved(path: Path) -> str:
     return str(path.absolute().resolve())
 
 
-def _parsed(todo: list[Path], settings: Settings, done: threading.Event,
-            nice: int = 0) -> Generator[ParseOutcome, None, None]:
-    """Parse in a background thread (children do the work) so embedding overlaps parsing; ``done`` is set when the
-    parser processes have finished."""
-    q: queue.Queue[ParseOutcome | None] = queue.Queue(maxsize=8)
+class _ParseFeed:
+    """Parse outcomes from a background thread (children do the work) so embedding overlaps parsing.
 
-    stop = threading.Event()
+    ``idle()`` says whether the parser processes are doing nothing while the embedder works: finished, or
+    waiting because the queue ahead of the embedder is full. Parsing is much faster than embedding, so the
+    parser spends most of an ingest waiting; the embedder may take both cores then, not only once the last file
+    is parsed. Nothing drains the queue during an embedding call, so a parser found waiting stays waiting
+    until the call returns.
+    """
 
-    def feed() -> None:
+    def __init__(self, todo: list[Path], settings: Settings, ahead: int = 8, nice: int = 0) -> None:
+        self._todo = todo
+        self._settings = settings
+        self._nice = nice  # the parser processes lower their priority by this much (web uploads)
+        self._q: queue.Queue[ParseOutcome | None] = queue.Queue(maxsize=ahead)
+        self._stop = threading.Event()
+        self.done = threading.Event()  # set when the parser processes have finished
+        self._thread = threading.Thread(target=self._feed, name="briefbot-parse", daemon=True)
+        self._thread.start()
+
+    def idle(self) -> bool:
+        return self.done.is_set() or self._q.full()
+
+    def _feed(self) -> None:
         try:
-            if not todo:  # only bulk records: no parser processes
+            if not self._todo:  # only bulk records: no parser processes
                 return
-            with ParserPool(settings.parse_workers, settings.parse_timeout_s, settings.parse_memory_mb,
-                            ocr_options(settings), nice) as pool:
-                for outcome in pool.parse(todo):
-                    while not stop.is_set():
+            s = self._settings
+            with ParserPool(s.parse_workers, s.parse_timeout_s, s.parse_memory_mb, ocr_options(s),
+                            self._nice) as pool:
+                for outcome in pool.parse(self._todo):
+                    while not self._stop.is_set():
                         try:
-                            q.put(outcome, timeout=0.2)
+                            self._q.put(outcome, timeout=0.2)
                             break
                         except queue.Full:
                             continue
-                    if stop.is_set():
+                    if self._stop.is_set():
                         return
         finally:
-            done.set()
-            if not stop.is_set():
-                q.put(None)
+            self.done.set()
+            if not self._stop.is_set():
+                self._q.put(None)
 
-    thread = threading.Thread(target=feed, name="briefbot-parse", daemon=True)
-    thread.start()
-    try:
-        while (item := q.get()) is not None:
+    def __iter__(self) -> Iterator[ParseOutcome]:
+        while (item := self._q.get()) is not None:
             yield item
-    finally:
-        # Closed early (an error while embedding or committing): the feeder stops after the file it is on and
-        # closes its parser processes, instead of blocking for ever on a full queue.
-        stop.set()
-    thread.join()
+        self._thread.join()
+
+    def close(self) -> None:
+        """Closed early (an error while embedding or committing): the feeder stops after the file it is on and
+        closes its parser processes, instead of blocking for ever on a full queue."""
+        self._stop.set()
 
 
 def _records(path: Path, store: Store, known: dict[str, tuple[str, str | None]]) -> Iterator[ParseOutcome]:
@@ -431,7 +445,7 @@ def _bad_lines(path: Path, bad: list[tuple[int, str]]) -> Iterator[ParseOutcome]
 
 def _run(outcomes: Iterator[ParseOutcome], total: int, settings: Settings, store: Store, embedder: Embedder,
          known: dict[str, tuple[str, str | None]], report: IngestReport, progress: Progress | None,
-         plan: _Plan, parsing_done: threading.Event | None = None, collection: str | None = None) -> None:
+         plan: _Plan, parser_idle: Callable[[], bool] | None = None, collection: str | None = None) -> None:
     count = token_counter(embedder.path)
     cache = EmbeddingCache(store.layout.embedding_cache, embedder.name) if settings.embedding_cache \
         else None
@@ -442,12 +456,14 @@ def _run(outcomes: Iterator[ParseOutcome], total: int, settings: Settings, store
     def flush() -> None:
         if not pending:
             return
-        chunks = list(new_texts.values())
+        # Texts already in the index are not embedded again: one look-up per model call, not per document.
+        present = store.existing_hashes(new_texts)
+        chunks = [c for h, c in new_texts.items() if h not in present]
         cached = cache.get([c.text_hash for c in chunks]) if cache else {}
         todo = [c for c in chunks if c.text_hash not in cached]
         t0 = time.perf_counter()
-        # Once the parser processes are done the embedder may use both cores (ingest_threads).
-        threads = settings.ingest_threads if parsing_done is None or parsing_done.is_set() else None
+        # While the parser processes are idle (done, or waiting for the embedder) it may use both cores.
+        threads = settings.ingest_threads if parser_idle is None or parser_idle() else None
         fresh = embedder.embed_documents([c.text for c in todo], threads=threads)
         report.embed_seconds += time.perf_counter() - t0
         report.embedded += len(todo)
@@ -476,11 +492,8 @@ def _run(outcomes: Iterator[ParseOutcome], total: int, settings: Settings, store
         doc = outcome.document
         plan.identify(doc, path)
         chunks = chunk_document(doc, settings.chunk_max_tokens, settings.chunk_min_chars, count)
-        fresh = [c for c in chunks if c.text_hash not in new_texts]
-        present = store.existing_hashes(c.text_hash for c in fresh)
-        for c in fresh:
-            if c.text_hash not in present:
-                new_texts[c.text_hash] = c
+        for c in chunks:
+            new_texts.setdefault(c.text_hash, c)
         status = "replaced" if doc.doc_id in known else "ingested"
         if not chunks:
             status = "no_text"

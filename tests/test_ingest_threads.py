@@ -1,0 +1,90 @@
+"""The embedder takes both cores whenever the parser processes are idle: finished, or waiting for the embedder
+because the queue of parsed documents ahead of it is full (real parser processes, real model, real Chroma)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from briefbot.embed import embedder_for
+from briefbot.ingest import _ParseFeed, ingest_paths
+from briefbot.store import Store
+from conftest import FIXTURES, SettingsFactory
+
+AKN = sorted((FIXTURES / "akn").glob("*.xml"))  # four small Council documents: parsed in well under a second
+
+
+def test_parser_waiting_on_a_full_queue_counts_as_idle(settings: SettingsFactory) -> None:
+    assert len(AKN) >= 4
+    feed = _ParseFeed(AKN, settings(), ahead=2)
+    try:
+        deadline = time.monotonic() + 120  # a wait for the parser child, not a speed check
+        while not feed.idle() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        # Two outcomes fill the queue; the parser holds a third and waits: idle, though not done.
+        assert feed.idle()
+        assert not feed.done.is_set()
+        outcomes = list(feed)
+    finally:
+        feed.close()
+    assert [o.path for o in outcomes] == AKN
+    assert all(o.document is not None for o in outcomes)
+    assert feed.done.is_set() and feed.idle()
+
+
+class Recording:
+    """The real embedder, noting the thread count each ingest call asked for."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+        self.calls: list[tuple[int, int | None]] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    def embed_documents(self, texts: list[str], threads: int | None = None) -> np.ndarray:
+        self.calls.append((len(texts), threads))
+        return self._inner.embed_documents(texts, threads=threads)
+
+
+def test_ingest_embeds_with_ingest_threads_once_the_parser_waits(settings: SettingsFactory, tmp_path: Path) -> None:
+    s = settings(embedding_cache=False, ingest_threads=2, torch_threads=1)
+    embedder = Recording(embedder_for(s))
+    report = ingest_paths(AKN, s, embedder=embedder)  # type: ignore[arg-type]
+    assert report.counts() == {"ingested": len(AKN)}
+    assert embedder.calls and all(threads == 2 for _, threads in embedder.calls)
+    # Two threads give the vectors one thread gives (indexes stay valid whichever count built them).
+    store = Store(s, create=False)
+    texts = store.unique_texts()
+    got = store.collection.get(ids=[h for h, _, _ in texts], include=["embeddings"])
+    stored = dict(zip(got["ids"], np.asarray(got["embeddings"], dtype=np.float32), strict=True))
+    one = embedder_for(s).embed_documents([t for _, t, _ in texts], threads=1)
+    cos = np.array([float(np.dot(stored[h], v)) for (h, _, _), v in zip(texts, one, strict=True)])
+    assert cos.min() >= 0.9999
+
+
+def test_texts_already_indexed_are_not_embedded_again(settings: SettingsFactory, tmp_path: Path) -> None:
+    """A new document sharing most passages with an indexed one embeds only its own passages (the index is asked
+    once per model call which texts it holds)."""
+    s = settings(embedding_cache=False)
+    original = FIXTURES / "akn" / "S_RES_2741-2411824E.xml"
+    first = ingest_paths([original], s)
+    assert first.counts() == {"ingested": 1}
+    xml = original.read_text(encoding="utf-8")
+    changed = xml.replace("a comprehensive exit strategy;", "a comprehensive and phased exit strategy;", 1)
+    assert changed != xml
+    edited = tmp_path / "edited" / "S_RES_2741_edited.xml"
+    edited.parent.mkdir()
+    edited.write_text(changed, encoding="utf-8")
+    second = ingest_paths([original, edited], s)
+    assert second.counts() == {"unchanged": 1, "ingested": 1}
+    store = Store(s, create=False)
+    old = {c.text_hash for c in store.chunks_of(first.results[0].doc_id or "")}
+    new = {c.text_hash for c in store.chunks_of(next(r.doc_id for r in second.results
+                                                    if r.status == "ingested") or "")}
+    assert 0 < len(new - old) < len(new)  # the edit touched one passage of many
+    assert second.embedded == len(new - old)
+    assert store.collection.count() == len(old | new)
