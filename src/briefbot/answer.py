@@ -20,7 +20,7 @@ from .cite import PageText, cite_sentence, terms, trim_sentence
 from .confidence import CONFIDENCE, FEATURES, confidence_features
 from .config import Settings
 from .models import Answer, Citation, Hit
-from .parse.gazetteer import MISSION_COUNTRY
+from .parse.gazetteer import DURATION_RE, MISSION_COUNTRY
 from .parse.gazetteer import MONTHS as _MONTHS
 from .refs import References, doc_places, parse_references, question_years, year_fits
 from .refs import label_key as _label_key
@@ -290,7 +290,7 @@ def _answers_part(part: str, text: str) -> bool:
     """Whether ``text`` states the span a typed part asks for: a duration for "how long" (or an end date after
     "until"), a date, a figure, a name."""
     if answer_type(part) == "duration":
-        return bool(_DURATION.search(text) or re.search(rf"\b(?:until|through)\s+{_DATE}", text))
+        return bool(DURATION_RE.search(text) or re.search(rf"\b(?:until|through)\s+{_DATE}", text))
     return direct_answer(part, text) is not None
 
 
@@ -519,8 +519,6 @@ _COUNT_Q = re.compile(r"\b(?:how many|how much|number of|what number|percentage|
                       r"what proportion|what portion|how large|total|amount|how high)\b", re.I)
 _WHO_Q = re.compile(r"^\s*(?:who|whom|which|what (?:body|organi[sz]ation|entity|group|operation|company|"
                     r"country|state|mission))\b", re.I)
-_DURATION = re.compile(r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)"
-                       r"[ -](?:months?|years?|weeks?|days?)\b", re.I)
 _NUMBER = re.compile(r"(?<![\w/.,])(?:US\$|\$|€)?\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:per cent|%|million|billion))?"
                      r"(?:\s(?![Ss]tates\b)[a-z][a-z-]{2,}(?:\s(?:of|in)\s[a-z-]{3,}|\s[a-z][a-z-]{2,})?)?")
 _WORD_NUMBER = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s"
@@ -553,7 +551,7 @@ def direct_answer(question: str, quote: str) -> str | None:
     question = _WHEN_CLAUSE.sub("", question)
     q_terms = terms(question)
     if _HOW_LONG_Q.search(question):
-        m = _DURATION.search(quote)
+        m = DURATION_RE.search(quote)
         if m:
             return m.group(0)
     if _WHEN_Q.search(question) or _HOW_LONG_Q.search(question):

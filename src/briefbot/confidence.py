@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from .cite import terms
 from .models import Hit
-from .parse.gazetteer import MONTHS
+from .parse.gazetteer import DURATION_RE, MONTHS
 
 if TYPE_CHECKING:
     from .answer import Candidate
@@ -90,8 +90,6 @@ _DAY_MONTH = re.compile(rf"\d{{1,2}} (?:{MONTHS})")
 _DATE = re.compile(rf"\b(?:\d{{1,2}} (?:{MONTHS}) \d{{4}}|(?:{MONTHS}) \d{{4}}|(?:{MONTHS}) \d{{1,2}}|"
                    rf"\d{{1,2}} (?:{MONTHS}))\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_DURATION = re.compile(r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)"
-                       r"[ -](?:months?|years?|weeks?|days?)\b", re.I)
 _RESOLUTION = re.compile(r"\bresolutions?\s+(\d{3,4})|S/RES/(\d{3,4})")
 _NAME = re.compile(r"\b[A-Z][a-z'’-]+(?:\s(?:[A-Z][a-z'’-]+|al-|bin|of|de|el-))*\s[A-Z][a-z'’-]+\b|\b[A-Z]{2,}[a-z]*\b")
 # Capitalised words of any UN sentence that name no one in particular.
@@ -127,7 +125,7 @@ def slot_spans(kind: str, question: str, sentence: str) -> list[tuple[int, int]]
     if kind == "percentage":
         return [m.span() for m in _PERCENT.finditer(sentence)]
     if kind == "duration":
-        return [m.span() for m in _DURATION.finditer(sentence)] + [m.span() for m in _DATE.finditer(sentence)]
+        return [m.span() for m in DURATION_RE.finditer(sentence)] + [m.span() for m in _DATE.finditer(sentence)]
     if kind == "date":
         q_terms = terms(question)
         return ([m.span() for m in _DATE.finditer(sentence) if not terms(m.group(0)) <= q_terms]
