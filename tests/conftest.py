@@ -141,3 +141,12 @@ def sample_index(tmp_path_factory: pytest.TempPathFactory, _offline_env: None) -
     Read-only for its users.
     """
     return sample_indexes(tmp_path_factory).base()
+
+
+@pytest.fixture(scope="module")
+def bot(sample_index: tuple[Any, Any]) -> Any:
+    """A :class:`briefbot.service.Briefbot` over the sample index, one per test module."""
+    from briefbot.service import Briefbot
+
+    settings, _ = sample_index
+    return Briefbot(settings)

@@ -3,21 +3,11 @@ answer line, on the real sample index (conftest.sample_index: real PDFs, the pac
 
 from __future__ import annotations
 
-from typing import Any
-
-import pytest
-
 from briefbot.answer import direct_answer, plain_question
 from briefbot.cite import quote_verbatim
 from briefbot.export import answer_markdown
 from briefbot.refs import parse_references
 from briefbot.service import Briefbot
-
-
-@pytest.fixture(scope="module")
-def bot(sample_index: tuple[Any, Any]) -> Briefbot:
-    settings, _ = sample_index
-    return Briefbot(settings)
 
 
 # --- named references ------------------------------------------------------------------------------------

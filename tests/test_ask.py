@@ -9,19 +9,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
 from typer.testing import CliRunner
 
 from briefbot.cli import app
 from briefbot.models import Filters
 from briefbot.refs import parse_references
 from briefbot.service import Briefbot
-
-
-@pytest.fixture(scope="module")
-def bot(sample_index: tuple[Any, Any]) -> Briefbot:
-    settings, _ = sample_index
-    return Briefbot(settings)
 
 
 def test_reference_parsing() -> None:

@@ -4,18 +4,8 @@ packaged model, the shipped confidence.json."""
 
 from __future__ import annotations
 
-from typing import Any
-
-import pytest
-
 from briefbot.confidence import FEATURES, asked_slot, slot_spans
 from briefbot.service import Briefbot
-
-
-@pytest.fixture(scope="module")
-def bot(sample_index: tuple[Any, Any]) -> Briefbot:
-    settings, _ = sample_index
-    return Briefbot(settings)
 
 
 def test_confidence_falls_when_the_asked_slot_is_missing(bot: Briefbot) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pytest
@@ -17,12 +16,6 @@ from briefbot.service import Briefbot
 REPO = Path(__file__).resolve().parents[1]
 QUESTIONS = [json.loads(line)["question"] for line in (REPO / "evals" / "gold.jsonl").read_text().splitlines()
              if line.strip()]
-
-
-@pytest.fixture(scope="module")
-def bot(sample_index: tuple[Any, Any]) -> Briefbot:
-    settings, _ = sample_index
-    return Briefbot(settings)
 
 
 def test_named_documents_scored_by_id_match_the_filtered_query(bot: Briefbot) -> None:
