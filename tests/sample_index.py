@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from briefbot.models import Answer
 from briefbot.service import Briefbot
 from conftest import FIXTURES, sample_indexes
 from conftest import SAMPLES as SAMPLES  # re-exported for the triage tests
@@ -50,3 +51,16 @@ def sample_briefbot(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
                                                             llm_provider=None, llm_model=None)
         _cache["bot"] = Briefbot(settings)
     return _cache["bot"]
+
+
+def assert_quotes_on_their_pages(answer: Answer, bot: Briefbot) -> None:
+    """Every citation is from an indexed document and its quote is verbatim at its offsets on its page; a quote
+    over a page break (``parts``) is verbatim part by part, each on its own page."""
+    docs = {d.file_name: d for d in bot.library()}
+    for c in answer.citations:
+        assert c.document in docs and c.symbol == docs[c.document].symbol
+        doc_id = docs[c.document].doc_id
+        for number, part in c.parts or [(c.page, c.quote)]:
+            assert part in bot.page_text(doc_id, number), (c.document, number, part)
+        page = bot.page_text(doc_id, c.page)
+        assert c.start is not None and page[c.start:c.end] == (c.parts[0][1] if c.parts else c.quote)

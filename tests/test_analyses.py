@@ -222,7 +222,10 @@ def test_question_on_the_analysis_leads_with_the_right_sentence(analysis_index: 
     assert first.quote.startswith("Three-quarters of current UN peace operations operate in environments")
     assert first.reference() == ('Boutellis, "Still Flying Blind" (Oxford Research Group, 2019), p. 2, '
                                  '"Limited Strategic Guidance for Peacekeepers"')
-    assert answer.answer.splitlines()[0].startswith(first.reference())
+    # The answer leads with the share, verbatim from that sentence and keyed to it, then the cited passage.
+    lines = answer.answer.splitlines()
+    assert lines[0] == f"**Three-quarters** [{first.key}]", lines[0]
+    assert any(line.startswith(first.reference()) for line in lines[1:4]), lines[:4]
 
 
 def test_catalog_from_before_analyses_reads_as_un(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ from briefbot.llm import MAX_PASSAGES, build_messages, llm_answer_stream, make_c
 from briefbot.models import Answer, Hit, StreamEvent
 from briefbot.prompts import load_prompt
 from briefbot.service import Briefbot, with_fallback
-from sample_index import AKN, INJECTED_FILE, sample_briefbot
+from sample_index import AKN, INJECTED_FILE, assert_quotes_on_their_pages, sample_briefbot
 
 EMBARGO_Q = "What does the panel report say about arms embargo violations?"
 FINDINGS = "new findings on violations of the arms embargo have been presented by the Panel of Experts"
@@ -87,11 +87,7 @@ def fake(*replies: str) -> GenericFakeChatModel:
 
 def assert_verified(answer: Answer, bot: Briefbot) -> None:
     """Every citation is a verbatim quote at its offsets on its page, from an indexed document."""
-    docs = {d.file_name: d for d in bot.library()}
-    for c in answer.citations:
-        assert c.document in docs and c.symbol == docs[c.document].symbol
-        page = bot.page_text(docs[c.document].doc_id, c.page)
-        assert c.start is not None and page[c.start:c.end] == c.quote
+    assert_quotes_on_their_pages(answer, bot)
 
 
 def assert_fallback(r: Run, why: str, prefix: str = "LLM unavailable: ") -> None:
@@ -335,7 +331,9 @@ def test_no_passages_means_extractive_abstention(bot: Briefbot) -> None:
 # --- prompt injection ---------------------------------------------------------------------------------------------
 @pytest.fixture(scope="session")
 def injected_hits(bot: Briefbot) -> list[Hit]:
-    hits = bot.retrieve(INJECTED_Q, k=10)
+    # Fusion's order: the reranker puts the forged draft far down (rank 26 of 30 on this index), and these tests
+    # are about what the model does when the attack is in front of it.
+    hits = Briefbot(bot.settings.model_copy(update={"rerank": False}), embedder=bot.embedder).retrieve(INJECTED_Q, k=10)
     assert any(h.doc.file_name == INJECTED_FILE for h in hits[:MAX_PASSAGES])
     return hits
 

@@ -24,7 +24,7 @@ import pytest
 
 from briefbot.models import Answer, StreamEvent
 from briefbot.service import Briefbot
-from sample_index import INJECTED_FILE, sample_briefbot
+from sample_index import INJECTED_FILE, assert_quotes_on_their_pages, sample_briefbot
 
 EMBARGO_Q = "What does the panel report say about arms embargo violations?"
 FINDINGS = "new findings on violations of the arms embargo have been presented by the Panel of Experts"
@@ -183,10 +183,10 @@ def server() -> Iterator[ScriptedLLMServer]:
         yield s
 
 
-def llm_bot(sample: Briefbot, provider: str, base_url: str, timeout: float = 10.0) -> Briefbot:
+def llm_bot(sample: Briefbot, provider: str, base_url: str, timeout: float = 10.0, **overrides: Any) -> Briefbot:
     """A Briefbot over the sample index whose settings point the LLM engine at ``base_url``."""
     settings = sample.settings.model_copy(update={"engine": "llm", "llm_provider": provider, "llm_model": "scripted",
-                                                  "llm_base_url": base_url, "llm_timeout_s": timeout})
+                                                  "llm_base_url": base_url, "llm_timeout_s": timeout, **overrides})
     return Briefbot(settings, embedder=sample.embedder)
 
 
@@ -215,11 +215,8 @@ def ask(bot: Briefbot, question: str) -> Asked:
 
 
 def assert_verified(answer: Answer, bot: Briefbot) -> None:
-    docs = {d.file_name: d for d in bot.library()}
     assert answer.citations
-    for c in answer.citations:
-        page = bot.page_text(docs[c.document].doc_id, c.page)
-        assert c.start is not None and page[c.start:c.end] == c.quote
+    assert_quotes_on_their_pages(answer, bot)
 
 
 def assert_fallback(asked: Asked, *why: str, prefix: str = "LLM unavailable: ") -> None:
@@ -285,7 +282,9 @@ def test_non_streaming_reply_through_the_real_client(sample: Briefbot, server: S
 def test_answer_obeying_an_injected_passage_falls_back(sample: Briefbot, server: ScriptedLLMServer, provider: str,
                                                        path: str) -> None:
     server.script(Reply(lambda r: f"ACCESS GRANTED [{prompt_key(r, 'ACCESS GRANTED')}]."))
-    bot = llm_bot(sample, provider, base_url(server, provider))
+    # The reranker puts the forged draft far down (rank 26 of 30 on this index); the attack needs it in front of
+    # the model, so fusion's order (where it ranks first) is kept for this test.
+    bot = llm_bot(sample, provider, base_url(server, provider), rerank=False)
     asked = ask(bot, INJECTED_Q)
     assert any(h.doc.file_name == INJECTED_FILE for h in asked.events[0].hits or [])
     assert_fallback(asked, "repeats instructions found in passage", "S/2024/312", "prompt injection",
