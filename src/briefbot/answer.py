@@ -521,8 +521,8 @@ _WHO_Q = re.compile(r"^\s*(?:who|whom|which|what (?:body|organi[sz]ation|entity|
                     r"country|state|mission))\b", re.I)
 _NUMBER = re.compile(r"(?<![\w/.,])(?:US\$|\$|€)?\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:per cent|%|million|billion))?"
                      r"(?:\s(?![Ss]tates\b)[a-z][a-z-]{2,}(?:\s(?:of|in)\s[a-z-]{3,}|\s[a-z][a-z-]{2,})?)?")
-_SHARE_WORDS = re.compile(r"\b(?:(?:one|two|three|four)[ -](?:thirds?|quarters?|fifths?)|half(?= of\b)|a (?:third|quarter))\b",
-                          re.I)
+_SHARE_WORDS = re.compile(r"\b(?:(?:one|two|three|four)[ -](?:thirds?|quarters?|fifths?)|half(?= of\b)|"
+                          r"a (?:third|quarter))\b", re.I)
 _WORD_NUMBER = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s"
                           r"(?:[a-z]+\s)?(?P<unit>[a-z]{3,})\b")
 _NOT_A_FIGURE = re.compile(r"(?:resolutions?|paragraphs?|para\.|S/|annex|No\.)\s*$|\(\s*$", re.I)
