@@ -281,7 +281,7 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
         scored: list[tuple[float, Sentence, list[ThemeHit]]] = []
         for index, hits in hits_by[theme.slug].items():
             s = doc.sentences[index]
-            enumeration = named[index] >= scoring.list_themes
+            enumeration = named[index] >= scoring.list_themes and not (resolution and is_call_to_combat(s))
             factor = (scoring.footnote_weight if s.footnote else 1.0) * (scoring.list_weight if enumeration else 1.0)
             score = sentence_score([h.weight for h in hits], scoring.sentence_cap) * factor
             total += score
@@ -812,6 +812,19 @@ def key_paragraphs(doc: DocText, limit: int = 6, theme_weight: dict[int, float] 
             citation.key = str(len(out) + 1)
             out.append(KeyParagraph(reason, citation))
     return out
+
+
+_CALL_TO_COMBAT = re.compile(
+    r"^(?:Demands|(?:Strongly |Further |Also )?(?:Calls (?:up)?on|Urges|Invites|Encourages)|Reiterates its (?:call|demand)s?)"
+    r"\b[^;]{0,250}?\b(?:combat\w*|address\w*|fight\w*|tackl\w*|counter\w*|suppress\w*|cessation|end to|put an end)\b")
+
+
+def is_call_to_combat(s: Sentence) -> bool:
+    """A resolution's operative paragraph asking for action against what it names ("Demands an immediate cessation
+    of … kidnappings, trafficking in persons and the smuggling of migrants"; "… to combat transnational organized
+    crime, including drug trafficking, trafficking in persons and money-laundering"): a list there is the
+    paragraph's subject, so each crime in it counts (evals/README.md, list-paragraph convention)."""
+    return is_operative(s) and bool(_CALL_TO_COMBAT.search(s.text))
 
 
 def is_operative(s: Sentence) -> bool:
