@@ -281,7 +281,9 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
         scored: list[tuple[float, Sentence, list[ThemeHit]]] = []
         for index, hits in hits_by[theme.slug].items():
             s = doc.sentences[index]
-            enumeration = named[index] >= scoring.list_themes and not (resolution and is_call_to_combat(s))
+            enumeration = ((named[index] >= scoring.list_themes and not (resolution and is_call_to_combat(s))
+                            and not dwells_on(hits))
+                           or (resolution and in_passing(s)))
             factor = (scoring.footnote_weight if s.footnote else 1.0) * (scoring.list_weight if enumeration else 1.0)
             score = sentence_score([h.weight for h in hits], scoring.sentence_cap) * factor
             total += score
@@ -305,6 +307,14 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
         results.append(ThemeResult(theme.slug, theme.label, total, threshold, rule, len(scored),
                                    dict(sorted(subs.items(), key=lambda kv: -kv[1])), evidence, features))
     return results, per_sentence
+
+
+def dwells_on(hits: list[ThemeHit], strong: float = 3.0) -> bool:
+    """The sentence names the theme strongly in two separate places ("the fight against ... trafficking of drugs ...,
+    acknowledging that illicit proceeds of the drug trafficking ... groups involved in narcotics trade"): it is
+    about that theme even when it names others too, not a list in which the theme is one item."""
+    spans = sorted((h.start, h.end) for h in hits if h.weight >= strong)
+    return any(b[0] >= a[1] for a, b in zip(spans, spans[1:]))
 
 
 def theme_features(total: float, threshold: float, best: float, sentences: int, paragraphs: int, numbered: float,
@@ -825,6 +835,19 @@ def is_call_to_combat(s: Sentence) -> bool:
     crime, including drug trafficking, trafficking in persons and money-laundering"): a list there is the
     paragraph's subject, so each crime in it counts (evals/README.md, list-paragraph convention)."""
     return is_operative(s) and bool(_CALL_TO_COMBAT.search(s.text))
+
+
+_ANNEX = re.compile(r"^(?:Designation )?Annex\b", re.I)
+_HUMANITARIAN = re.compile(r"\bhumanitarian situation\b|\binadequate living standards\b|\bprovision of basic services\b",
+                           re.I)
+
+
+def in_passing(s: Sentence) -> bool:
+    """A resolution's clause whose subject is something else, so the crimes it names are a mention, not a paragraph
+    on them: an annex (a Monitoring Team's task list, a listed person's designation narrative) and the humanitarian
+    paragraph ("grave concern at the humanitarian situation in Libya, including ... the smuggling of migrants and
+    refugees and human trafficking through Libya"). Scored like an enumeration (evals/README.md, triage)."""
+    return bool(_ANNEX.search(s.section or "")) or bool(_HUMANITARIAN.search(s.text))
 
 
 def is_operative(s: Sentence) -> bool:
