@@ -842,12 +842,18 @@ _HUMANITARIAN = re.compile(r"\bhumanitarian situation\b|\binadequate living stan
                            re.I)
 
 
+# A sanctions regime's review benchmarks ("Progressive reduction in ... homicides, kidnappings and incidents of sexual
+# violence"): what progress is measured by, not a paragraph on each crime.
+_BENCHMARK = re.compile(r"(?:Progressive|Significant|Measurable|Sustained) (?:reduction|decrease|increase|improvement)\b")
+
+
 def in_passing(s: Sentence) -> bool:
     """A resolution's clause whose subject is something else, so the crimes it names are a mention, not a paragraph
     on them: an annex (a Monitoring Team's task list, a listed person's designation narrative) and the humanitarian
     paragraph ("grave concern at the humanitarian situation in Libya, including ... the smuggling of migrants and
-    refugees and human trafficking through Libya"). Scored like an enumeration (evals/README.md, triage)."""
-    return bool(_ANNEX.search(s.section or "")) or bool(_HUMANITARIAN.search(s.text))
+    refugees and human trafficking through Libya") and review benchmarks. Scored like an enumeration (evals/README.md, triage)."""
+    return (bool(_ANNEX.search(s.section or "")) or bool(_HUMANITARIAN.search(s.text))
+            or bool(_BENCHMARK.match(s.text)))
 
 
 def is_operative(s: Sentence) -> bool:
