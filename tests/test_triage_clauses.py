@@ -1,0 +1,86 @@
+"""Theme tags read the clause a crime is named in (evals/README.md, triage, third round): four real resolutions
+(tests/fixtures/akn/triage) ingested into a real index with the packaged model, then carded as `briefbot triage`
+cards them.
+
+* an operative paragraph that asks for action against the crimes it lists counts for each of them;
+* an annex (a Monitoring Team task list, a designation narrative), the humanitarian paragraph and review
+  benchmarks are mentions: scored like an enumeration, never a tag's strong sentence, still cited as evidence;
+* a sentence that names a theme strongly in two places is about it, even when it names other themes too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefbot.config import Settings
+from briefbot.service import Briefbot
+from briefbot.taxonomy import load_taxonomy
+from briefbot.triage import ThemeHit, TriageCard, dwells_on, triage_document
+
+XML = Path(__file__).resolve().parent / "fixtures" / "akn" / "triage"
+
+
+@pytest.fixture(scope="module")
+def cards(tmp_path_factory: pytest.TempPathFactory) -> dict[str, TriageCard]:
+    bot = Briefbot(Settings(index=tmp_path_factory.mktemp("clauses") / "idx", engine="extractive"), create=True)
+    report = bot.ingest(sorted(XML.glob("*.xml")))
+    assert not report.failed, report.failed
+    taxonomy = load_taxonomy()
+    return {info.file_name: triage_document(bot.store, info, taxonomy) for info in bot.store.documents()}
+
+
+def theme(card: TriageCard, slug: str) -> tuple[bool, list[str]]:
+    t = next(t for t in card.themes if t.slug == slug)
+    return t.tagged, [e.citation.quote for e in t.evidence]
+
+
+def test_an_operative_list_of_crimes_to_combat_counts_for_each(cards: dict[str, TriageCard]) -> None:
+    # S/RES/2512 (2020) para. 20: "... to combat transnational organized crime, including drug trafficking,
+    # trafficking in persons and money-laundering ...; ... to fight drug trafficking, illegal fishing, and illegal
+    # exploitation of natural resources".
+    card = cards["S_RES_2512_2020-2003205E.xml"]
+    for slug in ("drug_trafficking", "trafficking_in_persons", "illicit_financial_flows", "piracy_maritime_crime"):
+        tagged, quotes = theme(card, slug)
+        assert tagged, slug
+        assert any("legislations and mechanisms" in q or "illegal fishing" in q for q in quotes), (slug, quotes)
+
+
+def test_the_humanitarian_paragraph_is_a_mention(cards: dict[str, TriageCard]) -> None:
+    # S/RES/2647 (2022): "Expressing grave concern at the humanitarian situation in Libya, including ... the
+    # smuggling of migrants and refugees and human trafficking through Libya" is its only sentence on them.
+    card = cards["S_RES_2647_2022-2211906E.xml"]
+    for slug in ("migrant_smuggling", "trafficking_in_persons"):
+        tagged, quotes = theme(card, slug)
+        assert not tagged, slug
+        assert any("living standards" in q for q in quotes), (slug, quotes)  # still shown as evidence
+    assert theme(card, "arms_trafficking")[0]  # the embargo paragraphs of the same resolution still count
+
+
+def test_an_annex_task_list_is_a_mention_and_a_paragraph_on_drugs_is_not_a_list(
+        cards: dict[str, TriageCard]) -> None:
+    # S/RES/2611 (2021): kidnapping for ransom only in annex item (s) of the Monitoring Team's tasks; the preamble's
+    # paragraph on Afghan drug trafficking financing terrorist groups names three themes but is about drugs.
+    card = cards["S_RES_2611_2021-2119269E.xml"]
+    tagged, quotes = theme(card, "kidnapping_for_ransom")
+    assert not tagged and any("hostage-taking for ransom" in q for q in quotes)
+    assert theme(card, "drug_trafficking")[0]
+    assert theme(card, "sanctions_measures")[0]
+
+
+def test_benchmarks_and_a_designation_narrative_are_mentions(cards: dict[str, TriageCard]) -> None:
+    # S/RES/2794 (2025): kidnappings in the review benchmarks, a preambular list and a listed gang leader's
+    # biography; illicit financial flows only in a benchmark; arms trafficking in operative paragraphs.
+    card = cards["S_RES_2794-2516869E.xml"]
+    assert not theme(card, "kidnapping_for_ransom")[0]
+    assert not theme(card, "illicit_financial_flows")[0]
+    assert not theme(card, "extortion_illegal_taxation")[0]
+    assert theme(card, "arms_trafficking")[0] and theme(card, "sanctions_measures")[0]
+
+
+def test_a_theme_named_twice_apart_is_what_the_sentence_is_about() -> None:
+    hit = lambda start, end, weight=4.0: ThemeHit("drug_trafficking", None, "t", weight, start, end)  # noqa: E731
+    assert dwells_on([hit(10, 30), hit(200, 210, 3.0)])
+    assert not dwells_on([hit(10, 30), hit(12, 30, 3.0)])  # two terms on the same words
+    assert not dwells_on([hit(10, 30), hit(200, 210, 1.5)])  # a weak second mention
