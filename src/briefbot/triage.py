@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from .chunk import split_sentences
@@ -314,7 +315,7 @@ def dwells_on(hits: list[ThemeHit], strong: float = 3.0) -> bool:
     acknowledging that illicit proceeds of the drug trafficking ... groups involved in narcotics trade"): it is
     about that theme even when it names others too, not a list in which the theme is one item."""
     spans = sorted((h.start, h.end) for h in hits if h.weight >= strong)
-    return any(b[0] >= a[1] for a, b in zip(spans, spans[1:]))
+    return any(b[0] >= a[1] for a, b in pairwise(spans))
 
 
 def theme_features(total: float, threshold: float, best: float, sentences: int, paragraphs: int, numbered: float,
@@ -825,8 +826,9 @@ def key_paragraphs(doc: DocText, limit: int = 6, theme_weight: dict[int, float] 
 
 
 _CALL_TO_COMBAT = re.compile(
-    r"^(?:Demands|(?:Strongly |Further |Also )?(?:Calls (?:up)?on|Urges|Invites|Encourages)|Reiterates its (?:call|demand)s?)"
-    r"\b[^;]{0,250}?\b(?:combat\w*|address\w*|fight\w*|tackl\w*|counter\w*|suppress\w*|cessation|end to|put an end)\b")
+    r"^(?:Demands|(?:Strongly |Further |Also )?(?:Calls (?:up)?on|Urges|Invites|Encourages)|"
+    r"Reiterates its (?:call|demand)s?)\b[^;]{0,250}?"
+    r"\b(?:combat\w*|address\w*|fight\w*|tackl\w*|counter\w*|suppress\w*|cessation|end to|put an end)\b")
 
 
 def is_call_to_combat(s: Sentence) -> bool:
@@ -838,20 +840,22 @@ def is_call_to_combat(s: Sentence) -> bool:
 
 
 _ANNEX = re.compile(r"^(?:Designation )?Annex\b", re.I)
-_HUMANITARIAN = re.compile(r"\bhumanitarian situation\b|\binadequate living standards\b|\bprovision of basic services\b",
-                           re.I)
+_HUMANITARIAN = re.compile(
+    r"\bhumanitarian situation\b|\binadequate living standards\b|\bprovision of basic services\b", re.I)
 
 
 # A sanctions regime's review benchmarks ("Progressive reduction in ... homicides, kidnappings and incidents of sexual
 # violence"): what progress is measured by, not a paragraph on each crime.
-_BENCHMARK = re.compile(r"(?:Progressive|Significant|Measurable|Sustained) (?:reduction|decrease|increase|improvement)\b")
+_BENCHMARK = re.compile(
+    r"(?:Progressive|Significant|Measurable|Sustained) (?:reduction|decrease|increase|improvement)\b")
 
 
 def in_passing(s: Sentence) -> bool:
     """A resolution's clause whose subject is something else, so the crimes it names are a mention, not a paragraph
     on them: an annex (a Monitoring Team's task list, a listed person's designation narrative) and the humanitarian
     paragraph ("grave concern at the humanitarian situation in Libya, including ... the smuggling of migrants and
-    refugees and human trafficking through Libya") and review benchmarks. Scored like an enumeration (evals/README.md, triage)."""
+    refugees and human trafficking through Libya") and review benchmarks. Scored like an enumeration
+    (evals/README.md, triage)."""
     return (bool(_ANNEX.search(s.section or "")) or bool(_HUMANITARIAN.search(s.text))
             or bool(_BENCHMARK.match(s.text)))
 
