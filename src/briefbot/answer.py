@@ -450,7 +450,9 @@ _HOW_MANY_UNIT = re.compile(r"\bhow many\s+(?P<unit>[a-z-]{3,})", re.I)
 
 
 def answer_type(question: str) -> str | None:
-    """What kind of span answers the question: money, count, duration, date; None for other questions."""
+    """What kind of span answers the question: money, count, duration, date; None for other questions. A leading
+    "When the ban was rolled over in 2022, …" clause dates the question, it does not ask for a date."""
+    question = _WHEN_CLAUSE.sub("", question)
     if _MONEY_Q.search(question) and re.search(r"\b(?:how much|what|which)\b", question, re.I):
         return "money"
     if _HOW_LONG_Q.search(question):
@@ -511,9 +513,11 @@ def _latest_first(chosen: list[Candidate], refs: References,
     return [latest] + [c for c in chosen if c is not latest], older
 
 
-_DATE = rf"\b(?:\d{{1,2}} (?:{_MONTHS}) \d{{4}}|(?:{_MONTHS}) \d{{4}})\b"
-_WHEN_Q = re.compile(r"\b(?:when|until when|what date|which date|by when|deadline|date)\b", re.I)
-_HOW_LONG_Q = re.compile(r"\bhow long\b|\bfor how many (?:months|years)\b|\bperiod\b", re.I)
+# "15 July 2025", "July 2025", and the American "July 15, 2025" some resolutions use.
+_DATE = rf"\b(?:\d{{1,2}} (?:{_MONTHS}) \d{{4}}|(?:{_MONTHS}) \d{{1,2}}, \d{{4}}|(?:{_MONTHS}) \d{{4}})\b"
+_WHEN_Q = re.compile(r"\b(?:when|until when|what dates?|which dates?|by when|deadline|date)\b", re.I)
+# "what period" asks for a duration; "during the period of the third report" only dates what is asked.
+_HOW_LONG_Q = re.compile(r"\bhow long\b|\bfor how many (?:months|years)\b|\b(?:what|which) (?:time )?period\b", re.I)
 _YEAR_Q = re.compile(r"\b(?:which|what) year\b", re.I)
 _COUNT_Q = re.compile(r"\b(?:how many|how much|number of|what number|percentage|per cent|what share|"
                       r"what proportion|what portion|how large|total|amount|how high)\b", re.I)
@@ -571,9 +575,12 @@ def direct_answer(question: str, quote: str) -> str | None:
         best: tuple[float, str] | None = None
         share = bool(re.search(r"\b(?:share|percentage|proportion|per cent|percent)\b", question, re.I))
         named: list[str] = []  # figures whose own noun is one the question asks about: "2,271 hailings"
+        own = set(re.findall(r"\d[\d,.]*\d|\d", question))  # "on 9 and 11 November": not what is counted
         for m in _NUMBER.finditer(quote):
             span = m.group(0).strip()
             if _NOT_A_FIGURE.search(quote[max(0, m.start() - 14):m.start()]) or re.fullmatch(r"(?:19|20)\d\d", span):
+                continue
+            if (lead := re.search(r"\d[\d,.]*\d|\d", span)) and lead.group(0) in own:
                 continue
             if re.match(rf"\d{{1,2}} (?:{_MONTHS})", quote[m.start():m.start() + 14].strip()):
                 continue  # a date, not a figure
