@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from briefbot.answer import answer_type, direct_answer
+from briefbot.answer import answer_type, direct_answer, direct_line
 from briefbot.chunk import chunk_document, split_sentences
 from briefbot.cite import cite_sentence, quote_verbatim
 from briefbot.confidence import asked_slot, slot_spans, typed_spans
-from briefbot.models import DocInfo, Hit
+from briefbot.models import Citation, DocInfo, Hit
 from briefbot.parse import parse_file
 from briefbot.service import Briefbot
 
@@ -82,6 +82,21 @@ def test_direct_line_states_the_asked_fact_not_the_question_s_own() -> None:
                          "The MSS and the HNP conducted 1,602 joint patrols.") == "1,602 joint patrols"
 
 
+def test_which_resolution_is_answered_by_a_resolution() -> None:
+    # The resolution quoted answers "which resolution", not a body its text names nor one it recalls.
+    lifted = Citation(key="1", document="S_RES_2745_2024.pdf", symbol="S/RES/2745 (2024)", page=1, paragraph="1",
+                      doc_id="S_RES_2745_2024.pdf", doc_type="resolution",
+                      quote="Decides to lift the arms embargo on the CAR established under resolution 2127 (2013);")
+    question = "Which resolution lifted the arms embargo on the Central African Republic government?"
+    assert direct_line([question], [lifted]) == "**S/RES/2745 (2024)** [1]"
+    # A report's quote answers with the resolution it names; a body alone is no answer.
+    assert direct_answer("Which resolutions extended the inspections off Libya in 2024?",
+                         "In its resolution 2733 (2024), the Security Council extended the authorizations.") == \
+        "resolution 2733 (2024)"
+    assert direct_answer("Which resolution banned imports of sugar into Somalia?",
+                         "Urges the FMS and Member States to cut Al-Shabaab's revenue.") is None
+
+
 def _letter() -> tuple[Hit, dict[int, str]]:
     document = parse_file(LETTER_172)
     pages = {p.number: p.text for p in document.pages}
@@ -107,6 +122,9 @@ def test_a_sentence_over_blocks_of_one_page_is_quoted_whole() -> None:
     assert citation.quote.startswith("Accordingly, I wish to inform you")
     assert "Ms. Salma Arka" in citation.quote and citation.quote.endswith("(China)")
     assert quote_verbatim(citation.to_dict(), page_text)
+    # Blocks that close a sentence are not joined: from the first sentence on, the longest block stands alone.
+    whole = cite_sentence(hit, 0, end, "2", page_text)
+    assert whole is not None and not whole.quote.startswith("I have the honour")
 
 
 def test_confidence_falls_when_the_figure_counts_something_else(bot: Briefbot) -> None:

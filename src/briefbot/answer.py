@@ -17,7 +17,7 @@ import numpy as np
 
 from .chunk import split_sentences
 from .cite import PageText, cite_sentence, terms, trim_sentence
-from .confidence import CONFIDENCE, FEATURES, confidence_features
+from .confidence import CONFIDENCE, FEATURES, RESOLUTION_Q, confidence_features
 from .config import Settings
 from .models import Answer, Citation, Hit
 from .parse.gazetteer import DURATION_RE, MISSION_COUNTRY
@@ -411,6 +411,9 @@ def direct_line(parts: list[str], citations: list[Citation]) -> str | None:
         pool = citations if answer_type(part) else citations[:1]
         for c in sorted(pool, key=lambda c: -len(own & terms(c.quote))) if len(parts) > 1 else pool:
             found = direct_answer(part, c.quote)
+            if RESOLUTION_Q.search(part) and c.doc_type == "resolution" and c.symbol and not (
+                    set(re.findall(r"\d{3,4}", c.symbol)) & set(re.findall(r"\d{3,4}", part))):
+                found = c.symbol  # "which resolution lifted …": the resolution quoted, not one its text recalls
             line = f"**{found}** [{c.key}]" if found else ""
             if line and line not in spans:
                 spans.append(line)
@@ -556,6 +559,11 @@ def direct_answer(question: str, quote: str) -> str | None:
     ("15 May 2026", "908,001 rounds"), or None when the question is of another kind or nothing fits."""
     question = _WHEN_CLAUSE.sub("", question)
     q_terms = terms(question)
+    if RESOLUTION_Q.search(question):
+        # "Which resolution …?" is answered by a resolution the quote names, not by a body it names.
+        own = set(re.findall(r"\d{3,4}", question))
+        return next((m.group(0) for m in re.finditer(r"\bresolution (\d{3,4}) \(\d{4}\)", quote)
+                     if m.group(1) not in own), None)
     if _HOW_LONG_Q.search(question):
         m = DURATION_RE.search(quote)
         if m:

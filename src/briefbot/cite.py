@@ -88,9 +88,17 @@ def cite_sentence(hit: Hit, start: int, end: int, key: str, page_text: PageText)
         return None
     parts: list[Citation] = []
     for runs in by_page.values():
-        # A sentence over several blocks of one page ("…the following experts:" and the list under it) is quoted
-        # whole from the page; the longest block alone stands when the page's text between them differs.
-        part = _cite_blocks(hit.doc, chunk, runs, key, page_text) if len(runs) > 1 else None
+        # Of several blocks of one page, the longest is quoted; a block opening a list ("…I have appointed the
+        # following experts:") is quoted with the list under it, and a table row's cells together, from the
+        # page's own text. Other blocks are not joined: a resolution's preamble is one "sentence" of many clauses.
+        groups: list[list[tuple[Span, int, int]]] = []
+        for run in runs:
+            if groups and _opens_next(chunk.text[groups[-1][-1][1]:groups[-1][-1][2]]):
+                groups[-1].append(run)
+            else:
+                groups.append([run])
+        group = max(groups, key=lambda g: g[-1][2] - g[0][1])
+        part = _cite_blocks(hit.doc, chunk, group, key, page_text) if len(group) > 1 else None
         if part is None:
             span, lo, hi = max(runs, key=lambda r: r[2] - r[1])
             part = _cite_run(hit.doc, chunk, span, lo, hi, key, page_text)
@@ -171,6 +179,16 @@ def _cite_run(doc: DocInfo, chunk: Chunk, span: Span, lo: int, hi: int, key: str
     """The verified Citation of ``chunk.text[lo:hi]`` (inside ``span``) without its surrounding space."""
     raw = chunk.text[lo:hi]
     return verified_citation(doc, span, lo + len(raw) - len(raw.lstrip()), raw.strip(), key, page_text)
+
+
+def _opens_next(block: str) -> bool:
+    """A block that runs on into the next: it opens a list ("…the following experts:") or is a table cell (short,
+    no closing punctuation: "Kalashnikov", "170–230")."""
+    block = block.strip()
+    return block.endswith(":") or (len(block) <= TABLE_CELL and block[-1:] not in ".,;")
+
+
+TABLE_CELL = 80
 
 
 def _cite_blocks(doc: DocInfo, chunk: Chunk, runs: list[tuple[Span, int, int]], key: str,

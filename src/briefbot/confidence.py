@@ -68,7 +68,7 @@ def confidence_features(hits: list[Hit], candidates: list[Candidate], q_terms: s
 
 
 # What the question asks for, beyond the answer stage's date / duration / money / count.
-_RESOLUTION_Q = re.compile(r"\b(?:which|what) resolutions?\b|\bwhich (?:council )?decision\b", re.I)
+RESOLUTION_Q = re.compile(r"\b(?:which|what) resolutions?\b|\bwhich (?:council )?decision\b", re.I)
 _SHARE_Q = re.compile(r"\b(?:what|which) (?:share|proportion|percentage|portion|fraction)\b|\bper cent\b", re.I)
 _SIZE_Q = re.compile(r"\bceiling\b|\bhow (?:large|big|high)\b", re.I)
 _NAME_Q = re.compile(r"\bwho\b|\bname of\b|\bwhich (?:company|companies|vessels?|tankers?|ships?|broker|"
@@ -118,7 +118,7 @@ def asked_slot(question: str, asked: str | None) -> str | None:
         if not m:
             return None
         question = question[m.end() - len(m.group(0).split()[-1]):]
-    if _RESOLUTION_Q.search(question):
+    if RESOLUTION_Q.search(question):
         return "resolution"
     if _SHARE_Q.search(question):
         return "percentage"
