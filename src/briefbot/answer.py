@@ -17,7 +17,7 @@ import numpy as np
 
 from .chunk import split_sentences
 from .cite import PageText, cite_sentence, terms, trim_sentence
-from .confidence import CONFIDENCE, FEATURES, confidence_features
+from .confidence import CONFIDENCE, FEATURES, RESOLUTION_Q, confidence_features
 from .config import Settings
 from .models import Answer, Citation, Hit
 from .parse.gazetteer import DURATION_RE, MISSION_COUNTRY
@@ -411,6 +411,9 @@ def direct_line(parts: list[str], citations: list[Citation]) -> str | None:
         pool = citations if answer_type(part) else citations[:1]
         for c in sorted(pool, key=lambda c: -len(own & terms(c.quote))) if len(parts) > 1 else pool:
             found = direct_answer(part, c.quote)
+            if RESOLUTION_Q.search(part) and c.doc_type == "resolution" and c.symbol and not (
+                    set(re.findall(r"\d{3,4}", c.symbol)) & set(re.findall(r"\d{3,4}", part))):
+                found = c.symbol  # "which resolution lifted …": the resolution quoted, not one its text recalls
             line = f"**{found}** [{c.key}]" if found else ""
             if line and line not in spans:
                 spans.append(line)
@@ -450,7 +453,9 @@ _HOW_MANY_UNIT = re.compile(r"\bhow many\s+(?P<unit>[a-z-]{3,})", re.I)
 
 
 def answer_type(question: str) -> str | None:
-    """What kind of span answers the question: money, count, duration, date; None for other questions."""
+    """What kind of span answers the question: money, count, duration, date; None for other questions. A leading
+    "When the ban was rolled over in 2022, …" clause dates the question, it does not ask for a date."""
+    question = _WHEN_CLAUSE.sub("", question)
     if _MONEY_Q.search(question) and re.search(r"\b(?:how much|what|which)\b", question, re.I):
         return "money"
     if _HOW_LONG_Q.search(question):
@@ -511,9 +516,11 @@ def _latest_first(chosen: list[Candidate], refs: References,
     return [latest] + [c for c in chosen if c is not latest], older
 
 
-_DATE = rf"\b(?:\d{{1,2}} (?:{_MONTHS}) \d{{4}}|(?:{_MONTHS}) \d{{4}})\b"
-_WHEN_Q = re.compile(r"\b(?:when|until when|what date|which date|by when|deadline|date)\b", re.I)
-_HOW_LONG_Q = re.compile(r"\bhow long\b|\bfor how many (?:months|years)\b|\bperiod\b", re.I)
+# "15 July 2025", "July 2025", and the American "July 15, 2025" some resolutions use.
+_DATE = rf"\b(?:\d{{1,2}} (?:{_MONTHS}) \d{{4}}|(?:{_MONTHS}) \d{{1,2}}, \d{{4}}|(?:{_MONTHS}) \d{{4}})\b"
+_WHEN_Q = re.compile(r"\b(?:when|until when|what dates?|which dates?|by when|deadline|date)\b", re.I)
+# "what period" asks for a duration; "during the period of the third report" only dates what is asked.
+_HOW_LONG_Q = re.compile(r"\bhow long\b|\bfor how many (?:months|years)\b|\b(?:what|which) (?:time )?period\b", re.I)
 _YEAR_Q = re.compile(r"\b(?:which|what) year\b", re.I)
 _COUNT_Q = re.compile(r"\b(?:how many|how much|number of|what number|percentage|per cent|what share|"
                       r"what proportion|what portion|how large|total|amount|how high)\b", re.I)
@@ -552,6 +559,11 @@ def direct_answer(question: str, quote: str) -> str | None:
     ("15 May 2026", "908,001 rounds"), or None when the question is of another kind or nothing fits."""
     question = _WHEN_CLAUSE.sub("", question)
     q_terms = terms(question)
+    if RESOLUTION_Q.search(question):
+        # "Which resolution …?" is answered by a resolution the quote names, not by a body it names.
+        own = set(re.findall(r"\d{3,4}", question))
+        return next((m.group(0) for m in re.finditer(r"\bresolution (\d{3,4}) \(\d{4}\)", quote)
+                     if m.group(1) not in own), None)
     if _HOW_LONG_Q.search(question):
         m = DURATION_RE.search(quote)
         if m:
@@ -571,9 +583,12 @@ def direct_answer(question: str, quote: str) -> str | None:
         best: tuple[float, str] | None = None
         share = bool(re.search(r"\b(?:share|percentage|proportion|per cent|percent)\b", question, re.I))
         named: list[str] = []  # figures whose own noun is one the question asks about: "2,271 hailings"
+        own = set(re.findall(r"\d[\d,.]*\d|\d", question))  # "on 9 and 11 November": not what is counted
         for m in _NUMBER.finditer(quote):
             span = m.group(0).strip()
             if _NOT_A_FIGURE.search(quote[max(0, m.start() - 14):m.start()]) or re.fullmatch(r"(?:19|20)\d\d", span):
+                continue
+            if (lead := re.search(r"\d[\d,.]*\d|\d", span)) and lead.group(0) in own:
                 continue
             if re.match(rf"\d{{1,2}} (?:{_MONTHS})", quote[m.start():m.start() + 14].strip()):
                 continue  # a date, not a figure

@@ -80,17 +80,28 @@ def cite_sentence(hit: Hit, start: int, end: int, key: str, page_text: PageText)
     citation spans both ("pp. 6-7").
     """
     chunk = hit.chunk
-    by_page: dict[int | None, tuple[Span, int, int]] = {}
+    by_page: dict[int | None, list[tuple[Span, int, int]]] = {}
     for span, lo, hi in _runs(chunk, start, end):
         if chunk.text[lo:hi].strip():
-            best = by_page.get(span.page)
-            if best is None or hi - lo > best[2] - best[1]:
-                by_page[span.page] = (span, lo, hi)
+            by_page.setdefault(span.page, []).append((span, lo, hi))
     if not by_page:
         return None
     parts: list[Citation] = []
-    for span, lo, hi in by_page.values():
-        part = _cite_run(hit.doc, chunk, span, lo, hi, key, page_text)
+    for runs in by_page.values():
+        # Of several blocks of one page, the longest is quoted; a block opening a list ("…I have appointed the
+        # following experts:") is quoted with the list under it, and a table row's cells together, from the
+        # page's own text. Other blocks are not joined: a resolution's preamble is one "sentence" of many clauses.
+        groups: list[list[tuple[Span, int, int]]] = []
+        for run in runs:
+            if groups and _opens_next(chunk.text[groups[-1][-1][1]:groups[-1][-1][2]]):
+                groups[-1].append(run)
+            else:
+                groups.append([run])
+        group = max(groups, key=lambda g: g[-1][2] - g[0][1])
+        part = _cite_blocks(hit.doc, chunk, group, key, page_text) if len(group) > 1 else None
+        if part is None:
+            span, lo, hi = max(runs, key=lambda r: r[2] - r[1])
+            part = _cite_run(hit.doc, chunk, span, lo, hi, key, page_text)
         if part is not None:
             parts.append(part)
     if len(parts) < 2:
@@ -168,6 +179,31 @@ def _cite_run(doc: DocInfo, chunk: Chunk, span: Span, lo: int, hi: int, key: str
     """The verified Citation of ``chunk.text[lo:hi]`` (inside ``span``) without its surrounding space."""
     raw = chunk.text[lo:hi]
     return verified_citation(doc, span, lo + len(raw) - len(raw.lstrip()), raw.strip(), key, page_text)
+
+
+def _opens_next(block: str) -> bool:
+    """A block that runs on into the next: it opens a list ("…the following experts:") or is a table cell (short,
+    no closing punctuation: "Kalashnikov", "170–230")."""
+    block = block.strip()
+    return block.endswith(":") or (len(block) <= TABLE_CELL and block[-1:] not in ".,;")
+
+
+TABLE_CELL = 80
+
+
+def _cite_blocks(doc: DocInfo, chunk: Chunk, runs: list[tuple[Span, int, int]], key: str,
+                 page_text: PageText) -> Citation | None:
+    """One Citation for consecutive blocks of one page: the page's own text from the first block's part to the
+    last one's (verbatim by construction), when it says what the chunk says (the chunk joins blocks with a
+    space where the page has a line break); None otherwise."""
+    (first, lo, _), (last, _, hi) = runs[0], runs[-1]
+    text = page_text(doc.doc_id, first.page)
+    a, b = first.start + (lo - first.at), last.start + (hi - last.at)
+    quote = text[a:b]
+    if not quote.strip() or quote.split() != chunk.text[lo:hi].split():
+        return None
+    lead = len(quote) - len(quote.lstrip())
+    return verified_citation(doc, first, lo + lead, quote.strip(), key, page_text)
 
 
 def _window(text: str, lo: int, hi: int, focus: tuple[int, int] | None) -> tuple[int, int]:

@@ -29,6 +29,7 @@ FEATURES = ("dense", "overlap", "missing", "similarity", "lexical", "named", "na
 TYPE_CHECK_SENTENCES = 3
 SLOT_CHECK_SENTENCES = 8  # the best-scored sentences searched for one that fills the asked slot
 SLOT_WINDOW = 80  # characters either side of a span that its focus words must sit in (dev CV: 40-80 best)
+HEAD_WINDOW = 30  # characters between a name and the word whose name is asked ("the boat", "as coordinator")
 
 
 def confidence_features(hits: list[Hit], candidates: list[Candidate], q_terms: set[str],
@@ -59,14 +60,15 @@ def confidence_features(hits: list[Hit], candidates: list[Candidate], q_terms: s
     seen = passage_terms(lead) if lead else set()
     absent = [weight(t) for t in q_terms if t not in seen]
     total = sum(weight(t) for t in q_terms) or 1.0
-    fill, fill_sim = slot_fill(question, candidates, q_terms, weight, asked_slot(question, asked))
+    kind = asked_slot(question, asked)
+    fill, fill_sim = slot_fill(question, candidates, q_terms, weight, kind)
     return [best_dense, best_overlap, _missing(q_terms, hits, weight), best_sim, lexical, float(named),
             float(named_absent), float(holds_asked is not None), found, sum(absent) / total,
             max(absent, default=0.0) / idf_ceiling, fill, fill_sim]
 
 
 # What the question asks for, beyond the answer stage's date / duration / money / count.
-_RESOLUTION_Q = re.compile(r"\b(?:which|what) resolutions?\b|\bwhich (?:council )?decision\b", re.I)
+RESOLUTION_Q = re.compile(r"\b(?:which|what) resolutions?\b|\bwhich (?:council )?decision\b", re.I)
 _SHARE_Q = re.compile(r"\b(?:what|which) (?:share|proportion|percentage|portion|fraction)\b|\bper cent\b", re.I)
 _SIZE_Q = re.compile(r"\bceiling\b|\bhow (?:large|big|high)\b", re.I)
 _NAME_Q = re.compile(r"\bwho\b|\bname of\b|\bwhich (?:company|companies|vessels?|tankers?|ships?|broker|"
@@ -98,11 +100,25 @@ _GENERIC = terms("Security Council Member States United Nations Panel Experts Gr
                  "Annex Council Decides Requests Calls Urges Notes Welcomes Expresses Recalling")
 
 
+# "Did the Council …?" asks whether; "…, and under which resolution?" adds a question that does ask for a span.
+_YES_NO_Q = re.compile(r"^\s*(?:did|does|do|is|are|was|were|could|can|has|have|had|would|will|should|may|must)\b",
+                       re.I)
+_WH_PART = re.compile(r",?\s+and\s+(?:for |by |in |under |to |from )?(?:how|what|which|who|whom|when|where|until)\b",
+                      re.I)
+
+
 def asked_slot(question: str, asked: str | None) -> str | None:
     """The kind of span that answers the question: ``resolution`` or ``percentage`` first (they are also worded
     as counts), then the answer stage's ``asked`` kind (date / duration / money / count), then a size asked as
-    a ceiling, a name (who, the name of, which company / vessel / group) or a place; None for other questions."""
-    if _RESOLUTION_Q.search(question):
+    a ceiling, a name (who, the name of, which company / vessel / group) or a place; None for other questions,
+    and for a yes/no question ("Did the experts who monitor sanctions …?" asks for no name) unless it goes on to
+    ask one ("…, and where?")."""
+    if _YES_NO_Q.match(question):
+        m = _WH_PART.search(question)
+        if not m:
+            return None
+        question = question[m.end() - len(m.group(0).split()[-1]):]
+    if RESOLUTION_Q.search(question):
         return "resolution"
     if _SHARE_Q.search(question):
         return "percentage"
@@ -153,7 +169,8 @@ def slot_fill(question: str, candidates: list[Candidate], q_terms: set[str], wei
     span. A near miss has the topic in one place and a figure in another ("Al-Shabaab revenues … $100 million"
     for a question on charcoal revenue), or no span of the kind at all (a ransom that is not reported). A
     question asking which resolution did something is also filled by a sentence of a resolution it does not
-    name."""
+    name. Spans must be of the thing asked (:func:`typed_spans`): "70 detainees" does not fill "how many tons of
+    captagon", nor "North-East Department" "the name of the boat"."""
     focus = {t for t in q_terms if t not in _SLOT_WORDS}
     total = sum(weight(t) for t in focus) or 1.0
     own_numbers = set(re.findall(r"\d[\d,.]*", question))
@@ -165,12 +182,57 @@ def slot_fill(question: str, candidates: list[Candidate], q_terms: set[str], wei
         if kind is None or itself:
             windows = [sentence]
         else:
-            windows = [sentence[max(0, a - SLOT_WINDOW):b + SLOT_WINDOW]
-                       for a, b in slot_spans(kind, question, sentence)]
+            spans = typed_spans(kind, question, sentence, slot_spans(kind, question, sentence))
+            windows = [sentence[max(0, a - SLOT_WINDOW):b + SLOT_WINDOW] for a, b in spans]
         if windows:
             fill = max(fill, max(sum(weight(t) for t in focus & terms(w)) / total for w in windows))
             similarity = max(similarity, c.similarity)
     return fill, similarity
+
+
+_UNIT_STOP = terms("of were was did do does had have has are is in at from for to could can would will by on "
+                   "per that the a an this these those its their reported times occasions")
+# "how many tons of captagon", "how many Glock pistols", "how much gold": what the figure must count.
+_UNIT_Q = re.compile(r"\bhow (?:many|much)\s+((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)", re.I)
+# Words a figure may count instead of the question's own: "tonnes" for tons, "firearms" for guns (not the
+# reverse: "37 firearms" does not say how many of them were Glock pistols).
+_UNIT_ALSO = {"ton": terms("tonnes metric"), "tonn": terms("tons metric"),
+              "gun": terms("firearms weapons rifles pistols arms"), "peopl": terms("persons individuals civilians")}
+
+
+def _unit_terms(question: str) -> set[str]:
+    """The words naming what a "how many / how much" question counts: its noun phrase up to the first function
+    word ("tons" of captagon, "Glock pistols", "gold" bars); empty when the question counts nothing named
+    ("how many times": occasions are stated in many ways)."""
+    m = _UNIT_Q.search(question)
+    if not m:
+        return set()
+    out: set[str] = set()
+    for word in m.group(1).split():
+        t = terms(word)
+        if not t or t & _UNIT_STOP:
+            break
+        out |= t
+    out -= _SLOT_WORDS
+    return out.union(*(_UNIT_ALSO.get(t, set()) for t in out))
+
+
+_HEAD_Q = re.compile(r"\bname of (?:the |a |an |its |their )?((?:[\w'’-]+\s+){0,3}?[\w'’-]+?)(?=\s+(?:that|who|"
+                     r"which|whose|at|in|of|on|for|from|to|used|listed|arrested|impounded|seized|the|was|is|by)\b|\?|,)"
+                     r"|\bwhich ([a-z]+)\b|^\s*who\b.*?\bas (?:the |a |an |its )?([a-z-]+)\b", re.I)
+
+
+def typed_spans(kind: str, question: str, sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Of ``spans``, those that are of the thing asked: a figure followed by what a count question counts ("3,700
+    tons" for "how many tons"), a name beside the word whose name is asked ("the boat"); all of them when the
+    question names no such word."""
+    if kind == "count" and (unit := _unit_terms(question)):
+        return [(a, b) for a, b in spans if unit & terms(" ".join(sentence[b:b + 40].split()[:4]))]
+    m = _HEAD_Q.search(question) if kind == "name" else None
+    if m and (head := terms((m.group(1) or m.group(2) or m.group(3)).split()[-1])):
+        at = [w.start() for w in re.finditer(r"[\w'’-]+", sentence) if terms(w.group(0)) & head]
+        return [(a, b) for a, b in spans if any(a - HEAD_WINDOW <= x <= b + HEAD_WINDOW for x in at)]
+    return spans
 
 
 def _missing(q_terms: set[str], hits: list[Hit], weight: Callable[[str], float]) -> float:

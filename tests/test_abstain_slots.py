@@ -1,0 +1,137 @@
+"""Near misses and the asked slot (issue #11, abstention round 3): a figure must count what the question counts, a
+name must stand beside the thing whose name is asked, a yes/no question asks for no span; the direct line states the
+asked date or figure, never one the question states itself; a sentence over several blocks of one page is quoted
+whole. Real PDFs (the appointment letter S/2025/172, the sample IRINI report), the packaged model, the shipped
+confidence.json; pure table tests for the span rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefbot.answer import answer_type, direct_answer, direct_line
+from briefbot.chunk import chunk_document, split_sentences
+from briefbot.cite import cite_sentence, quote_verbatim
+from briefbot.confidence import asked_slot, slot_spans, typed_spans
+from briefbot.models import Citation, DocInfo, Hit
+from briefbot.parse import parse_file
+from briefbot.service import Briefbot
+
+REPO = Path(__file__).resolve().parents[1]
+LETTER_172 = REPO / "tests" / "fixtures" / "pdf" / "S_2025_172.pdf"
+
+
+def _typed(kind: str, question: str, sentence: str) -> list[str]:
+    spans = typed_spans(kind, question, sentence, slot_spans(kind, question, sentence))
+    return [sentence[a:b] for a, b in spans]
+
+
+@pytest.mark.parametrize(("question", "sentence", "expected"), [
+    # The figure must count what the question counts ...
+    ("How many tons of captagon were seized in 2025?", "More than 70 detainees were released.", []),
+    ("How many tons of gum arabic were looted?", "Around 3,700 tons had been looted.", ["3,700"]),
+    ("How many Glock pistols were in the shipment?", "Customs intercepted 37 firearms at Haina.", []),
+    # ... in its own words or a plainer one ("tonnes", "small arms" for guns), not the reverse.
+    ("How many tonnes of charcoal were exported?", "It authorised the export of 5,000 tons of charcoal.",
+     ["5,000"]),
+    ("How many guns were circulating in Haiti?", "Up to 500,000 small arms were in circulation.", ["500,000"]),
+    # "How many times" counts occasions, stated in many ways: any figure stands.
+    ("How many times was El Fasher supplied from the air?", "There were 14 airdrops.", ["14"]),
+])
+def test_a_count_is_of_the_thing_counted(question: str, sentence: str, expected: list[str]) -> None:
+    assert asked_slot(question, answer_type(question)) == "count"
+    assert _typed("count", question, sentence) == expected
+
+
+@pytest.mark.parametrize(("question", "sentence", "expected"), [
+    # A place beside "a boat" is not the boat's name; a name beside the asked role is.
+    ("What was the name of the boat impounded in Fort Liberté in December 2024?",
+     "In December 2024, a boat suspected of trafficking elvers was impounded in Fort Liberté, North-East "
+     "Department.", []),
+    ("What is the name of the vessel that carried the weapons?",
+     "The weapons were shipped aboard the vessel Tiger Star from Miami.", ["Tiger Star"]),
+    ("Who did the Secretary-General designate as coordinator of the Panel?",
+     "I have designated Mr. Michael Gibb to serve as Coordinator of the Panel of Experts.", ["Michael Gibb"]),
+])
+def test_a_name_stands_beside_the_thing_named(question: str, sentence: str, expected: list[str]) -> None:
+    assert asked_slot(question, answer_type(question)) == "name"
+    assert _typed("name", question, sentence) == expected
+
+
+@pytest.mark.parametrize(("question", "slot"), [
+    ("Did the Council in 2017 ask the experts who monitor sanctions to spot human trafficking?", None),
+    ("Did the Council worry that piracy money could fund terrorists, and where?", "place"),
+    ("Did the Council let foreign navies chase pirates ashore, and under which resolution?", "resolution"),
+    ("When the Council first cut off weapons to Darfur in 2004, whom was the ban aimed at?", None),
+    ("How many joint patrols did the MSS conduct during the period of Kenya's third report?", "count"),
+    ("For what period did the Council renew the authorizations?", "duration"),
+])
+def test_what_a_question_asks_for(question: str, slot: str | None) -> None:
+    assert asked_slot(question, answer_type(question)) == slot
+
+
+def test_direct_line_states_the_asked_fact_not_the_question_s_own() -> None:
+    # The question's own day numbers are not the count; an American date is a date.
+    assert direct_answer("How many civilians were killed in the air strikes on Nyala on 9 and 11 November 2024?",
+                         "On 9 and 11 November, SAF air strikes on Nyala killed 25 civilians.") == "25 civilians"
+    assert direct_answer("Through what dates did the Council extend the reporting request?",
+                         "Extends the reporting request in paragraph 10 of resolution 2722 (2024) until July 15, "
+                         "2025;") == "July 15, 2025"
+    assert direct_answer("How many joint patrols did the MSS conduct during the period of the third report?",
+                         "The MSS and the HNP conducted 1,602 joint patrols.") == "1,602 joint patrols"
+
+
+def test_which_resolution_is_answered_by_a_resolution() -> None:
+    # The resolution quoted answers "which resolution", not a body its text names nor one it recalls.
+    lifted = Citation(key="1", document="S_RES_2745_2024.pdf", symbol="S/RES/2745 (2024)", page=1, paragraph="1",
+                      doc_id="S_RES_2745_2024.pdf", doc_type="resolution",
+                      quote="Decides to lift the arms embargo on the CAR established under resolution 2127 (2013);")
+    question = "Which resolution lifted the arms embargo on the Central African Republic government?"
+    assert direct_line([question], [lifted]) == "**S/RES/2745 (2024)** [1]"
+    # A report's quote answers with the resolution it names; a body alone is no answer.
+    assert direct_answer("Which resolutions extended the inspections off Libya in 2024?",
+                         "In its resolution 2733 (2024), the Security Council extended the authorizations.") == \
+        "resolution 2733 (2024)"
+    assert direct_answer("Which resolution banned imports of sugar into Somalia?",
+                         "Urges the FMS and Member States to cut Al-Shabaab's revenue.") is None
+
+
+def _letter() -> tuple[Hit, dict[int, str]]:
+    document = parse_file(LETTER_172)
+    pages = {p.number: p.text for p in document.pages}
+    chunk = chunk_document(document)[0]
+    info = DocInfo(doc_id=LETTER_172.name, file_name=LETTER_172.name, path=None, sha256="0", source="pdf",
+                   symbol="S/2025/172", doc_type="letter", title=None, date="2025-03-18", language="en", pages=1,
+                   chunks=1, empty_pages=[], warnings=[], missions=[], ingested_at="")
+    return Hit(chunk=chunk, doc=info, score=1.0), pages
+
+
+def test_a_sentence_over_blocks_of_one_page_is_quoted_whole() -> None:
+    hit, pages = _letter()
+    text = hit.chunk.text
+    a = next(a for a, b in split_sentences(text) if "following experts" in text[a:b])
+    end = text.index("(China)") + len("(China)")  # the list under the colon, several blocks of page 1
+    assert len({s.at for s in hit.chunk.spans if a <= s.at < end}) > 1
+
+    def page_text(doc_id: str, page: int | None) -> str:
+        return pages[page or 1]
+
+    citation = cite_sentence(hit, a, end, "1", page_text)
+    assert citation is not None and citation.page == 1
+    assert citation.quote.startswith("Accordingly, I wish to inform you")
+    assert "Ms. Salma Arka" in citation.quote and citation.quote.endswith("(China)")
+    assert quote_verbatim(citation.to_dict(), page_text)
+    # Blocks that close a sentence are not joined: from the first sentence on, the longest block stands alone.
+    whole = cite_sentence(hit, 0, end, "2", page_text)
+    assert whole is not None and not whole.quote.startswith("I have the honour")
+
+
+def test_confidence_falls_when_the_figure_counts_something_else(bot: Briefbot) -> None:
+    # The sample IRINI report (S/2025/257) counts hailings; it gives no tonnage of anything.
+    filled = bot.ask("How many hailings did Operation IRINI carry out under the arms embargo inspections off Libya?")
+    missing = bot.ask("How many tons of weapons did Operation IRINI seize under the arms embargo inspections off "
+                      "Libya?")
+    assert "2,271 hailings" in filled.answer
+    assert filled.timings_ms["slot_fill"] > missing.timings_ms["slot_fill"] + 0.3
+    assert missing.timings_ms["confidence"] < filled.timings_ms["confidence"]
