@@ -126,6 +126,8 @@ def step_embed_alone(a: dict[str, Any]) -> dict[str, Any]:
     encode_extra: dict[str, Any] = {}
     if hasattr(settings, "encoder"):  # the ONNX encoder (issue 13): same backend as the ingest, and its
         extra.update(backend=settings.encoder, encoder_dir=settings.encoder_dir)  # threads once parsing is done
+        if hasattr(settings, "encoder_precision"):  # and the same weights (fp32 or int8)
+            extra["precision"] = settings.encoder_precision
         encode_extra = {"threads": settings.ingest_threads}
     embedder = Embedder(settings.embedding_model, settings.embed_batch_size, **extra)
     t0 = time.perf_counter()
@@ -923,7 +925,8 @@ def render(res: dict[str, Any]) -> str:
     add("")
     bt = pairs[0]["briefbot"].get("torch_threads")
     nt = pairs[0].get("naive", {}).get("torch_threads")
-    add("Fresh temporary index, `embedding_cache=False`, default settings (`embed_batch_size` 64, "
+    bs = pairs[0].get("embed_alone", {}).get("batch_size", "?")
+    add(f"Fresh temporary index, `embedding_cache=False`, default settings (`embed_batch_size` {bs}, "
         "`parse_workers` 1). Times are measured inside the child around `ingest_paths` / `ingest_naive` (model "
         "load included, interpreter start and imports excluded); the process wall time includes them. Torch "
         "intra-op threads: briefbot uses `Settings.torch_threads`"

@@ -58,9 +58,17 @@ class Settings(BaseSettings):
                                               "or 'torch' (sentence-transformers; for comparison).")
     encoder_dir: Path | None = Field(None, description="Folder of the ONNX export (model.onnx + checksum manifest); "
                                      "unset means an 'onnx' folder beside the model.")
+    # Unlike the encoder, the precision shapes the index: int8 vectors are ~0.99 cosine to fp32 (benchmarks/
+    # ENCODER.md), so an index embedded at one precision must not be queried at the other.
+    encoder_precision: Literal["fp32", "int8"] = Field("fp32", description="Weights of the ONNX encoder: 'fp32' "
+                                                       "(the exported model) or 'int8' (quantised per channel at "
+                                                       "set-up; ~2x less CPU to embed, vectors ~0.99 cosine to "
+                                                       "fp32). Names its own collection: switching re-embeds.")
     ingest_threads: int = Field(2, ge=1, description="Threads of the ONNX encoder during an ingest once its parser "
                                 "processes are done (torch_threads while they run, and for queries).")
-    embed_batch_size: int = Field(64, ge=1, description="Passages encoded per model call.")
+    # 8, not 64: length-sorted batches of 8 leave ~3% padding instead of ~16%, and the ONNX encoder spent 35-40%
+    # less CPU on the same corpus passages at 8 than at 64, with the same vectors (benchmarks/ENCODER.md).
+    embed_batch_size: int = Field(8, ge=1, description="Passages encoded per model call.")
     chunk_max_tokens: int = Field(220, ge=32, le=256, description="Upper bound of a chunk in model tokens "
                                   "(the model reads at most 256).")
     chunk_min_chars: int = Field(200, ge=0, description="Paragraphs shorter than this are merged with their "
@@ -177,6 +185,8 @@ class Settings(BaseSettings):
     def collection_name(self) -> str:
         """Name of the vector collection, derived from every setting that shapes the index."""
         shape = f"{self.embedding_model}|{self.chunk_max_tokens}|{self.chunk_min_chars}|v{INDEX_SCHEMA_VERSION}"
+        if self.encoder_precision != "fp32":  # fp32 keeps the name it had before precisions existed
+            shape += f"|{self.encoder_precision}"
         return "briefbot_" + hashlib.sha256(shape.encode()).hexdigest()[:12]
 
     def with_overrides(self, **overrides: Any) -> Settings:

@@ -52,12 +52,20 @@ class Embedder:
 
     ``backend`` "onnx" (default) runs the exported graph with onnxruntime (see encoder.py: no torch at query time);
     "torch" runs the model through sentence-transformers, kept for comparison and for machines without the export.
+    ``precision`` "int8" runs the quantised ONNX graph (onnx backend only; its vectors differ from fp32, so it
+    has its own collection and its own entries in the embedding cache).
     """
 
     def __init__(self, name: str = PACKAGED, batch_size: int = 64, threads: int = 1, backend: str = "onnx",
-                 encoder_dir: Path | None = None) -> None:
+                 encoder_dir: Path | None = None, precision: str = "fp32") -> None:
         if backend not in ("onnx", "torch"):
             raise ConfigError(f"unknown encoder {backend!r}", "set encoder to onnx or torch")
+        if precision not in ("fp32", "int8"):
+            raise ConfigError(f"unknown encoder precision {precision!r}", "set encoder_precision to fp32 or int8")
+        if precision != "fp32" and backend != "onnx":
+            raise ConfigError(f"encoder_precision {precision} needs the onnx encoder",
+                              "set encoder to onnx, or encoder_precision to fp32")
+        self.precision = precision
         self.name = name
         self.threads = threads
         self.backend = backend
@@ -95,7 +103,7 @@ class Embedder:
             if self._onnx is None:
                 from .encoder import OnnxEncoder, ensure_export, onnx_dir
 
-                path = ensure_export(self.path, onnx_dir(self.path, self.encoder_dir))
+                path = ensure_export(self.path, onnx_dir(self.path, self.encoder_dir), self.precision)
                 self._onnx = OnnxEncoder(self.path, path, self.threads, self.batch_size)
                 log.info("loaded ONNX embedding model %s", path)
             if warm:
@@ -122,6 +130,11 @@ class Embedder:
                 log.debug("background model load failed: %s", exc)
 
         threading.Thread(target=load, name="briefbot-model-load", daemon=True).start()
+
+    @property
+    def cache_key(self) -> str:
+        """Key of this embedder's vectors in the EmbeddingCache: fp32 keeps the model name it always had."""
+        return self.name if self.precision == "fp32" else f"{self.name}|{self.precision}"
 
     @property
     def dimension(self) -> int:
@@ -188,9 +201,9 @@ class Embedder:
 
 @lru_cache(maxsize=4)
 def get_embedder(name: str = PACKAGED, batch_size: int = 64, threads: int = 1, backend: str = "onnx",
-                 encoder_dir: Path | None = None) -> Embedder:
+                 encoder_dir: Path | None = None, precision: str = "fp32") -> Embedder:
     """One loaded model per process (the web app, the CLI's batch mode and tests share it)."""
-    return Embedder(name, batch_size, threads, backend, encoder_dir)
+    return Embedder(name, batch_size, threads, backend, encoder_dir, precision)
 
 
 class EmbeddingCache:
@@ -233,6 +246,6 @@ class EmbeddingCache:
 
 
 def embedder_for(settings: Any) -> Embedder:
-    """The shared embedder for these settings (model, batch size, threads, encoder backend)."""
+    """The shared embedder for these settings (model, batch size, threads, encoder backend and precision)."""
     return get_embedder(settings.embedding_model, settings.embed_batch_size, settings.torch_threads,
-                        settings.encoder, settings.encoder_dir)
+                        settings.encoder, settings.encoder_dir, settings.encoder_precision)

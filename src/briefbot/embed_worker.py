@@ -59,7 +59,7 @@ class WorkerEmbedder(Embedder):
     :meth:`close`). Same model, backend and batching as the app's own embedder, so the vectors are the same."""
 
     def __init__(self, base: Embedder, nice: int = 10) -> None:
-        super().__init__(base.name, base.batch_size, base.threads, base.backend, base.encoder_dir)
+        super().__init__(base.name, base.batch_size, base.threads, base.backend, base.encoder_dir, base.precision)
         self.nice = nice
         self._proc: subprocess.Popen[bytes] | None = None
         self._call = threading.Lock()
@@ -73,7 +73,7 @@ class WorkerEmbedder(Embedder):
         if self._proc is None or self._proc.poll() is not None:
             config = {"name": self.name, "batch_size": self.batch_size, "threads": self.threads,
                       "backend": self.backend, "encoder_dir": str(self.encoder_dir) if self.encoder_dir else None,
-                      "nice": self.nice}
+                      "precision": self.precision, "nice": self.nice}
             self._proc = subprocess.Popen([sys.executable, "-m", "briefbot.embed_worker", json.dumps(config)],
                                           stdin=subprocess.PIPE, stdout=subprocess.PIPE, close_fds=True)
             log.info("upload embedding worker started (pid %d, nice +%d)", self._proc.pid, self.nice)
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     os.nice(int(config.get("nice") or 0))
     folder = config.get("encoder_dir")
     embedder = Embedder(config["name"], int(config["batch_size"]), int(config["threads"]), config["backend"],
-                        Path(folder) if folder else None)
+                        Path(folder) if folder else None, config.get("precision", "fp32"))
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing but replies goes to the parent's pipe
     while True:

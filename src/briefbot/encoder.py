@@ -7,6 +7,12 @@ whole sentence-transformers pipeline: BERT, mean pooling over the attention mask
 stripped and truncated to the model's max_seq_length (256 tokens), as sentence-transformers does, so fp32 vectors
 match the torch ones (cosine ≥ 0.9999, tests/test_encoder.py) and existing indexes stay valid.
 
+An int8 variant (:func:`quantise_int8`) is made from the fp32 export at set-up: the graph's attention, layer norms
+and GELU fused by onnxruntime's transformer optimizer, then its weights quantised per output channel (dynamic
+quantisation: activations are quantised per batch at run time). It needs about half the CPU of fp32 and gives
+vectors at cosine ~0.99 to fp32 (benchmarks/ENCODER.md; per-tensor scales, as the first int8 attempt used, gave
+0.95), so it names its own collection (Settings.encoder_precision).
+
 Nothing here imports torch or transformers except :func:`export_onnx`.
 """
 
@@ -31,8 +37,13 @@ log = logging.getLogger(__name__)
 
 ONNX_FILE = "model.onnx"
 MANIFEST_FILE = "model.onnx.json"
+INT8_FILE = "model.int8.onnx"
+INT8_MANIFEST = "model.int8.onnx.json"
 # Bumped when the exported graph changes (inputs, pooling, opset), so an older export is redone.
 RECIPE = 1
+# Bumped when the int8 recipe (fusion, quantisation options) changes; the int8 file is then made again.
+INT8_RECIPE = 1
+PRECISIONS = ("fp32", "int8")
 _OPSET = 17
 _INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 _BATCH_TOKENS = 8192  # padded tokens per model call: 32 passages of 256 tokens, up to batch_size short ones
@@ -70,26 +81,52 @@ def _max_tokens(model_dir: str) -> int:
         return 256
 
 
-def check_export(model_dir: str, folder: Path) -> Path | None:
+def _intact(path: Path, meta: dict[str, Any]) -> bool:
+    """The file matches its manifest; the checksum is recomputed only when its size or mtime changed since."""
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    if (st.st_size, st.st_mtime_ns) != (meta.get("size"), meta.get("mtime_ns")) and _sha256(path) != meta.get("sha256"):
+        log.warning("ONNX export %s does not match its checksum", path)
+        return False
+    return True
+
+
+def _manifest(path: Path) -> dict[str, Any] | None:
+    try:
+        meta = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) else None
+
+
+def check_export(model_dir: str, folder: Path, precision: str = "fp32") -> Path | None:
     """The export's path if it is present, made from this model with the current recipe and intact; else None.
 
     Cheap on the query path: the checksum is recomputed only when the file's size or mtime differ from what the
-    manifest recorded at export time.
+    manifest recorded at export time. The int8 file must also have been made from the fp32 file now present.
     """
-    path, manifest = folder / ONNX_FILE, folder / MANIFEST_FILE
-    try:
-        meta = json.loads(manifest.read_text())
-        st = path.stat()
-    except (OSError, ValueError):
+    if precision not in PRECISIONS:
+        raise ConfigError(f"unknown encoder precision {precision!r}", "set encoder_precision to fp32 or int8")
+    meta = _manifest(folder / MANIFEST_FILE)
+    if meta is None:
         return None
     weights = _weights(model_dir)
     if meta.get("recipe") != RECIPE or meta.get("source_size") != weights.stat().st_size:
         log.info("ONNX export in %s was made from another model or recipe", folder)
         return None
-    if (st.st_size, st.st_mtime_ns) != (meta.get("size"), meta.get("mtime_ns")) and _sha256(path) != meta.get("sha256"):
-        log.warning("ONNX export %s does not match its checksum", path)
+    if not _intact(folder / ONNX_FILE, meta):
         return None
-    return path
+    if precision == "fp32":
+        return folder / ONNX_FILE
+    int8 = _manifest(folder / INT8_MANIFEST)
+    if int8 is None:
+        return None
+    if int8.get("recipe") != INT8_RECIPE or int8.get("source_sha256") != meta.get("sha256"):
+        log.info("int8 encoder in %s was made from another export or recipe", folder)
+        return None
+    return folder / INT8_FILE if _intact(folder / INT8_FILE, int8) else None
 
 
 def export_onnx(model_dir: str, folder: Path) -> Path:
@@ -144,11 +181,71 @@ def export_onnx(model_dir: str, folder: Path) -> Path:
     return path
 
 
-def ensure_export(model_dir: str, folder: Path) -> Path:
-    """The checked export; made now (first use) when torch is importable, else ExportMissing with the remedy."""
-    path = check_export(model_dir, folder)
+def _hidden_and_heads(model_dir: str) -> tuple[int, int]:
+    try:
+        cfg = json.loads((Path(model_dir) / "config.json").read_text())
+        return int(cfg["hidden_size"]), int(cfg["num_attention_heads"])
+    except (OSError, KeyError, ValueError) as exc:
+        raise ConfigError(f"no usable config.json in {model_dir}", "check the embedding_model setting") from exc
+
+
+def quantise_int8(model_dir: str, folder: Path) -> Path:
+    """Write ``folder/model.int8.onnx`` from the checked fp32 export in ``folder`` (needs the onnx package).
+
+    Fusing first lets the quantiser see whole Attention nodes (their Q/K/V projection becomes one int8 weight) and
+    keeps the fp32 layer norms and GELU as single kernels; per-channel scales are what keep it close to fp32.
+    """
+    import onnx
+    import onnxruntime
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from onnxruntime.transformers import optimizer
+
+    fp32 = check_export(model_dir, folder)
+    if fp32 is None:
+        raise ExportMissing(f"the fp32 ONNX export in {folder} is missing or stale; the int8 one is made from it")
+    hidden, heads = _hidden_and_heads(model_dir)
+    with tempfile.TemporaryDirectory(dir=folder, prefix=".int8-") as tmp:
+        fused = Path(tmp) / "fused.onnx"
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            # opt_level 0: only the Python fusions, which are portable; onnxruntime's own level-2 rewrites are
+            # applied by each session for the machine it runs on.
+            optimizer.optimize_model(str(fp32), model_type="bert", num_heads=heads, hidden_size=hidden,
+                                     opt_level=0).save_model_to_file(str(fused))
+            part = Path(tmp) / INT8_FILE
+            # The fused graph's contrib ops (Attention, SkipLayerNormalization) defeat ONNX shape inference; their
+            # outputs are float.
+            quantize_dynamic(str(fused), str(part), per_channel=True, weight_type=QuantType.QInt8,
+                             extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
+        os.chmod(part, 0o644)
+        os.replace(part, folder / INT8_FILE)
+    path = folder / INT8_FILE
+    st = path.stat()
+    src = _manifest(folder / MANIFEST_FILE) or {}
+    meta = {"recipe": INT8_RECIPE, "sha256": _sha256(path), "size": st.st_size, "mtime_ns": st.st_mtime_ns,
+            "source": ONNX_FILE, "source_sha256": src.get("sha256"), "onnxruntime": onnxruntime.__version__,
+            "quantisation": "dynamic, QInt8 weights per channel, after bert fusion (opt_level 0)"}
+    (folder / INT8_MANIFEST).write_text(json.dumps(meta, indent=1) + "\n")
+    log.info("quantised %s to %s", fp32, path)
+    return path
+
+
+def ensure_export(model_dir: str, folder: Path, precision: str = "fp32") -> Path:
+    """The checked export; made now (first use) when torch is importable, else ExportMissing with the remedy.
+
+    The int8 file is made from the fp32 one (onnx + onnxruntime only, ~10 s) when it is missing or stale.
+    """
+    path = check_export(model_dir, folder, precision)
     if path is not None:
         return path
+    if precision != "fp32":
+        ensure_export(model_dir, folder)
+        log.warning("quantising the embedding model to int8 in %s (once; takes ~10 s)", folder)
+        try:
+            return quantise_int8(model_dir, folder)
+        except OSError as exc:
+            raise ExportMissing(f"cannot write the int8 encoder to {folder}: {exc.strerror}",
+                                "set encoder_dir (BRIEFBOT_ENCODER_DIR) to a writable folder") from exc
     try:
         import torch  # noqa: F401  (only to know whether an export can be made here)
     except ImportError as exc:
@@ -238,7 +335,7 @@ class OnnxEncoder:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Export the configured model (set-up time): ``python -m briefbot.encoder [--force]``."""
+    """Export the configured model and its int8 variant (set-up time): ``python -m briefbot.encoder [--force]``."""
     from .config import load_settings
     from .embed import model_path
 
@@ -251,6 +348,11 @@ def main(argv: list[str] | None = None) -> int:
     if path is None:
         path = export_onnx(src, folder)
     log.info("ONNX encoder: %s", path)
+    # The int8 variant too, so switching encoder_precision needs no set-up step.
+    int8 = None if "--force" in args else check_export(src, folder, "int8")
+    if int8 is None:
+        int8 = quantise_int8(src, folder)
+    log.info("ONNX encoder, int8: %s", int8)
     return 0
 
 

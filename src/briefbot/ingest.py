@@ -447,7 +447,7 @@ def _run(outcomes: Iterator[ParseOutcome], total: int, settings: Settings, store
          known: dict[str, tuple[str, str | None]], report: IngestReport, progress: Progress | None,
          plan: _Plan, parser_idle: Callable[[], bool] | None = None, collection: str | None = None) -> None:
     count = token_counter(embedder.path)
-    cache = EmbeddingCache(store.layout.embedding_cache, embedder.name) if settings.embedding_cache \
+    cache = EmbeddingCache(store.layout.embedding_cache, embedder.cache_key) if settings.embedding_cache \
         else None
     pending: list[tuple[Document, list[Chunk], FileResult]] = []
     new_texts: dict[str, Chunk] = {}
