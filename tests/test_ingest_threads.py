@@ -1,20 +1,34 @@
-"""The embedder takes both cores whenever the parser processes are idle: finished, or waiting for the embedder
-because the queue of parsed documents ahead of it is full (real parser processes, real model, real Chroma)."""
+"""The embedder takes both cores unless a parser process is reading page images with OCR: parsing a text layer
+costs a call next to nothing (real parser processes, real Tesseract, real model, real Chroma)."""
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 
 from briefbot.embed import embedder_for
 from briefbot.ingest import _ParseFeed, ingest_paths
+from briefbot.parse import OcrOptions, ParseOutcome, ParserPool
+from briefbot.parse.ocr import unavailable
 from briefbot.store import Store
-from conftest import FIXTURES, SettingsFactory
+from conftest import FIXTURES, PDF_FIXTURES, SettingsFactory
 
 AKN = sorted((FIXTURES / "akn").glob("*.xml"))  # four small Council documents: parsed in well under a second
+SCAN = PDF_FIXTURES / "A_C.1_212_1947.pdf"  # two image-only pages: seconds of Tesseract each
+needs_tesseract = pytest.mark.skipif(unavailable("eng") is not None, reason="Tesseract (tesseract-ocr) not installed")
+
+
+def wait_for(condition: Any, seconds: float = 120) -> bool:
+    """Poll until ``condition()`` holds (a wait for a child process, not a speed check)."""
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return bool(condition())
 
 
 def test_parser_waiting_on_a_full_queue_counts_as_idle(settings: SettingsFactory) -> None:
@@ -33,6 +47,38 @@ def test_parser_waiting_on_a_full_queue_counts_as_idle(settings: SettingsFactory
     assert [o.path for o in outcomes] == AKN
     assert all(o.document is not None for o in outcomes)
     assert feed.done.is_set() and feed.idle()
+
+
+@needs_tesseract
+def test_pool_is_in_a_long_step_only_while_it_reads_page_images() -> None:
+    outcomes: list[ParseOutcome] = []
+    with ParserPool(1, ocr=OcrOptions()) as pool:
+        assert not pool.in_long_step
+        worker = threading.Thread(target=lambda: outcomes.extend(pool.parse([AKN[0], SCAN])))
+        worker.start()
+        try:
+            assert wait_for(lambda: pool.in_long_step)  # the scan's pages are being read
+        finally:
+            worker.join()
+        assert not pool.in_long_step  # its document is back
+    assert [o.path for o in outcomes] == [AKN[0], SCAN]
+    scan = outcomes[1].document
+    assert scan is not None and [p.ocr for p in scan.pages] == [True, True]
+
+
+@needs_tesseract
+def test_parser_counts_as_busy_only_during_ocr(settings: SettingsFactory) -> None:
+    files = [*AKN[:2], SCAN, *AKN[2:]]
+    feed = _ParseFeed(files, settings(), ahead=len(files))
+    try:
+        assert feed.idle()  # starting, then parsing text: the embedder may take both cores
+        assert wait_for(lambda: not feed.idle())  # reading the scan's pages: it may not
+        assert wait_for(feed.idle)
+        outcomes = list(feed)
+    finally:
+        feed.close()
+    assert [o.path for o in outcomes] == files
+    assert feed.idle()
 
 
 class Recording:

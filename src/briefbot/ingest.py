@@ -367,11 +367,11 @@ def _resolved(path: Path) -> str:
 class _ParseFeed:
     """Parse outcomes from a background thread (children do the work) so embedding overlaps parsing.
 
-    ``idle()`` says whether the parser processes are doing nothing while the embedder works: finished, or
-    waiting because the queue ahead of the embedder is full. Parsing is much faster than embedding, so the
-    parser spends most of an ingest waiting; the embedder may take both cores then, not only once the last file
-    is parsed. Nothing drains the queue during an embedding call, so a parser found waiting stays waiting
-    until the call returns.
+    ``idle()`` says whether the embedder may take both cores for its next call: true unless a parser process is
+    reading page images with OCR (seconds of CPU a page). Parsing a text layer takes a fraction of a second a file
+    and the parser then waits on the full queue ahead of the embedder, so it costs an embedding call next to
+    nothing; counting only a full queue as idle missed it, because the embedder has just taken documents off the
+    queue when it decides, and most calls of an ingest ran on one thread.
     """
 
     def __init__(self, todo: list[Path], settings: Settings, ahead: int = 8, nice: int = 0) -> None:
@@ -380,12 +380,14 @@ class _ParseFeed:
         self._nice = nice  # the parser processes lower their priority by this much (web uploads)
         self._q: queue.Queue[ParseOutcome | None] = queue.Queue(maxsize=ahead)
         self._stop = threading.Event()
+        self._pool: ParserPool | None = None
         self.done = threading.Event()  # set when the parser processes have finished
         self._thread = threading.Thread(target=self._feed, name="briefbot-parse", daemon=True)
         self._thread.start()
 
     def idle(self) -> bool:
-        return self.done.is_set() or self._q.full()
+        pool = self._pool
+        return self.done.is_set() or pool is None or not pool.in_long_step
 
     def _feed(self) -> None:
         try:
@@ -394,6 +396,7 @@ class _ParseFeed:
             s = self._settings
             with ParserPool(s.parse_workers, s.parse_timeout_s, s.parse_memory_mb, ocr_options(s),
                             self._nice) as pool:
+                self._pool = pool
                 for outcome in pool.parse(self._todo):
                     while not self._stop.is_set():
                         try:
@@ -462,7 +465,7 @@ def _run(outcomes: Iterator[ParseOutcome], total: int, settings: Settings, store
         cached = cache.get([c.text_hash for c in chunks]) if cache else {}
         todo = [c for c in chunks if c.text_hash not in cached]
         t0 = time.perf_counter()
-        # While the parser processes are idle (done, or waiting for the embedder) it may use both cores.
+        # Both cores unless a parser process is busy with OCR (see _ParseFeed.idle).
         threads = settings.ingest_threads if parser_idle is None or parser_idle() else None
         fresh = embedder.embed_documents([c.text for c in todo], threads=threads)
         report.embed_seconds += time.perf_counter() - t0
