@@ -134,3 +134,56 @@ def test_texts_already_indexed_are_not_embedded_again(settings: SettingsFactory,
     assert 0 < len(new - old) < len(new)  # the edit touched one passage of many
     assert second.embedded == len(new - old)
     assert store.collection.count() == len(old | new)
+
+
+def test_next_document_is_chunked_while_a_model_call_runs(settings: SettingsFactory,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first model call holds until the second document has been chunked (its progress line): that happens only
+    if this thread goes on while the call runs. Waiting for the call instead, the hold runs out and is noted."""
+    import briefbot.ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "_EMBED_BATCH", 1)  # a model call per document
+    s = settings(embedding_cache=False)
+    second_chunked = threading.Event()
+    overlapped: list[bool] = []
+
+    class Holding(Recording):
+        def embed_documents(self, texts: list[str], threads: int | None = None) -> np.ndarray:
+            if not self.calls:
+                overlapped.append(second_chunked.wait(60))
+            return super().embed_documents(texts, threads)
+
+    def progress(done: int, total: int, message: str) -> None:
+        if done == 2 and message.startswith(AKN[1].name):
+            second_chunked.set()
+
+    embedder = Holding(embedder_for(s))
+    report = ingest_paths(AKN, s, progress=progress, embedder=embedder)  # type: ignore[arg-type]
+    assert overlapped == [True]
+    assert [r.path for r in report.results] == [str(p) for p in AKN]
+    assert len(embedder.calls) == len(AKN)
+
+
+def test_a_text_in_the_call_still_running_is_not_embedded_again(settings: SettingsFactory, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two documents sharing most passages in consecutive model calls: the second call leaves out the texts of the
+    first, which are not in the index yet while it runs; the failure between them keeps its place."""
+    import briefbot.ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "_EMBED_BATCH", 1)
+    s = settings(embedding_cache=False)
+    original = FIXTURES / "akn" / "S_RES_2741-2411824E.xml"
+    xml = original.read_text(encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.xml").write_text(xml, encoding="utf-8")
+    (folder / "b.xml").write_text("<not akn/>", encoding="utf-8")
+    (folder / "c.xml").write_text(xml.replace("a comprehensive exit strategy;",
+                                              "a comprehensive and phased exit strategy;", 1), encoding="utf-8")
+    report = ingest_paths([folder], s)
+    assert [(Path(r.path).name, r.status) for r in report.results] == [("a.xml", "ingested"), ("b.xml", "failed"),
+                                                                       ("c.xml", "ingested")]
+    store = Store(s, create=False)
+    a, c = ({ch.text_hash for ch in store.chunks_of(r.doc_id or "")} for r in report.results if r.doc_id)
+    assert 0 < len(c - a) < len(c)
+    assert report.embedded == len(a | c) == store.collection.count()
