@@ -372,7 +372,7 @@ class _ParseFeed:
     reading page images with OCR (seconds of CPU a page). Parsing a text layer takes a fraction of a second a file
     and the parser then waits on the full queue ahead of the embedder, so it costs an embedding call next to
     nothing; counting only a full queue as idle missed it, because the embedder has just taken documents off the
-    queue when it decides, and most calls of an ingest ran on one thread.
+    queue when it decides, so a call ran on one thread whenever the parser had not refilled it yet.
     """
 
     def __init__(self, todo: list[Path], settings: Settings, ahead: int = 8, nice: int = 0) -> None:
