@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 OCR_DPI = 300  # Tesseract is trained on ~300 dpi text; fixed so the same page always reads the same
 # Pages of one file recognised at once (one Tesseract process each, single-threaded): a scan is read in input order
-# ahead of the embedder, which waits for it with a core to spare, so two pages at a time halve that wait.
+# ahead of the embedder, which waits for it with a core to spare: two pages at a time put that core to work.
 OCR_PROCESSES = max(1, min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 2))
 _MAX_PIXELS = 40_000_000  # a poster-size page is rendered at a lower resolution instead of exhausting memory
 INSTALL = "install Debian's Tesseract (apt-get install tesseract-ocr tesseract-ocr-eng; see README, 'OCR')"
