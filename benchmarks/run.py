@@ -519,7 +519,7 @@ class _TreeSampler:
                 self.cpu_ticks[pid] = max(self.cpu_ticks.get(pid, 0), ticks[pid])
         total = 0
         for pid in tree:
-            with contextlib.suppress(OSError, ValueError):
+            with contextlib.suppress(OSError, ValueError, KeyError):  # a zombie has no VmRSS
                 fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
                               if line.startswith(("VmRSS", "VmHWM")))
                 rss, hwm = (int(fields[k].split()[0]) for k in ("VmRSS", "VmHWM"))

@@ -268,10 +268,20 @@ def test_blank_page_is_not_sent_to_ocr(tmp_path: Path, monkeypatch: pytest.Monke
     path = tmp_path / "blank.pdf"
     blank.save(str(path))
     calls: list[int] = []
-    monkeypatch.setattr(pdf_parser, "page_lines", lambda page, options: calls.append(1) or [])
+    monkeypatch.setattr(pdf_parser, "render", lambda page: calls.append(1))
     doc = parse_file(path, OcrOptions())
     assert calls == [] and [p.ocr for p in doc.pages] == [False]
     assert doc.warnings == ["image-only scan: none of its 1 pages has a text layer (blank, or OCR found no text)"]
+
+
+@needs_tesseract
+def test_scan_pages_read_side_by_side_read_as_one_by_one() -> None:
+    """Two pages of a real scan recognised at once give the document that reading them in turn gives."""
+    scan = PDF_FIXTURES / "A_C.1_212_1947.pdf"
+    apart, together = parse_file(scan, OcrOptions(processes=1)), parse_file(scan, OcrOptions(processes=2))
+    assert [p.ocr for p in together.pages] == [True, True]
+    assert [p.text for p in together.pages] == [p.text for p in apart.pages]
+    assert together.blocks == apart.blocks and together.warnings == apart.warnings
 
 
 def test_ocr_without_the_language_data_names_the_remedy(tmp_path: Path) -> None:

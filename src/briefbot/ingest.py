@@ -18,6 +18,7 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -367,11 +368,11 @@ def _resolved(path: Path) -> str:
 class _ParseFeed:
     """Parse outcomes from a background thread (children do the work) so embedding overlaps parsing.
 
-    ``idle()`` says whether the parser processes are doing nothing while the embedder works: finished, or
-    waiting because the queue ahead of the embedder is full. Parsing is much faster than embedding, so the
-    parser spends most of an ingest waiting; the embedder may take both cores then, not only once the last file
-    is parsed. Nothing drains the queue during an embedding call, so a parser found waiting stays waiting
-    until the call returns.
+    ``idle()`` says whether the embedder may take both cores for its next call: true unless a parser process is
+    reading page images with OCR (seconds of CPU a page). Parsing a text layer takes a fraction of a second a file
+    and the parser then waits on the full queue ahead of the embedder, so it costs an embedding call next to
+    nothing; counting only a full queue as idle missed it, because the embedder has just taken documents off the
+    queue when it decides, so a call ran on one thread whenever the parser had not refilled it yet.
     """
 
     def __init__(self, todo: list[Path], settings: Settings, ahead: int = 8, nice: int = 0) -> None:
@@ -380,12 +381,14 @@ class _ParseFeed:
         self._nice = nice  # the parser processes lower their priority by this much (web uploads)
         self._q: queue.Queue[ParseOutcome | None] = queue.Queue(maxsize=ahead)
         self._stop = threading.Event()
+        self._pool: ParserPool | None = None
         self.done = threading.Event()  # set when the parser processes have finished
         self._thread = threading.Thread(target=self._feed, name="briefbot-parse", daemon=True)
         self._thread.start()
 
     def idle(self) -> bool:
-        return self.done.is_set() or self._q.full()
+        pool = self._pool
+        return self.done.is_set() or pool is None or not pool.in_long_step
 
     def _feed(self) -> None:
         try:
@@ -394,6 +397,7 @@ class _ParseFeed:
             s = self._settings
             with ParserPool(s.parse_workers, s.parse_timeout_s, s.parse_memory_mb, ocr_options(s),
                             self._nice) as pool:
+                self._pool = pool
                 for outcome in pool.parse(self._todo):
                     while not self._stop.is_set():
                         try:
@@ -443,70 +447,107 @@ def _bad_lines(path: Path, bad: list[tuple[int, str]]) -> Iterator[ParseOutcome]
         yield ParseOutcome(path.with_name(f"{path.name}:{lineno}"), None, f"line {lineno}: {reason}", 0.0)
 
 
+@dataclass(slots=True)
+class _Batch:
+    """One model call in flight and what waits for its vectors."""
+
+    pending: list[tuple[Document, list[Chunk], FileResult]]
+    chunks: list[Chunk]  # texts new to the index, in first-seen order: the vectors' rows
+    cached: dict[str, np.ndarray]
+    todo: list[Chunk]  # the chunks the model encodes (not in the embedding cache)
+    job: Future[tuple[np.ndarray, float]]
+    after: list[FileResult] = field(default_factory=list)  # failures seen while it was in flight
+
+
 def _run(outcomes: Iterator[ParseOutcome], total: int, settings: Settings, store: Store, embedder: Embedder,
          known: dict[str, tuple[str, str | None]], report: IngestReport, progress: Progress | None,
          plan: _Plan, parser_idle: Callable[[], bool] | None = None, collection: str | None = None) -> None:
+    """Chunk parsed documents and embed their new texts in model calls of >= _EMBED_BATCH texts.
+
+    One model call runs in a worker thread while this thread chunks the next documents and writes the previous
+    call's vectors and documents (onnxruntime releases the GIL), so that work no longer waits between calls. The
+    calls, their texts and the order of writes are what they were when each call was waited for.
+    """
     count = token_counter(embedder.path)
     cache = EmbeddingCache(store.layout.embedding_cache, embedder.cache_key) if settings.embedding_cache \
         else None
     pending: list[tuple[Document, list[Chunk], FileResult]] = []
     new_texts: dict[str, Chunk] = {}
+    inflight: _Batch | None = None
     done = 0
 
-    def flush() -> None:
+    def encode(texts: list[str], threads: int | None) -> tuple[np.ndarray, float]:
+        t0 = time.perf_counter()
+        return embedder.embed_documents(texts, threads=threads), time.perf_counter() - t0
+
+    def finish(batch: _Batch) -> None:
+        """Store a call's vectors and commit its documents (in the order they were parsed)."""
+        fresh, seconds = batch.job.result()
+        report.embed_seconds += seconds
+        report.embedded += len(batch.todo)
+        if cache and batch.todo:
+            cache.put([c.text_hash for c in batch.todo], fresh)
+        made = {c.text_hash: v for c, v in zip(batch.todo, fresh, strict=True)}
+        vectors = np.stack([made[c.text_hash] if c.text_hash in made else batch.cached[c.text_hash]
+                            for c in batch.chunks]) if batch.chunks else fresh
+        store.add_vectors(batch.chunks, vectors, {d.doc_id: d for d, _, _ in batch.pending})
+        for doc, doc_chunks, result in batch.pending:
+            store.commit_document(doc, doc_chunks, from_file=plan.from_file(doc), collection=collection)
+            report.results.append(result)
+        report.results.extend(batch.after)
+
+    def flush(pool: ThreadPoolExecutor) -> None:
+        nonlocal inflight
         if not pending:
             return
-        # Texts already in the index are not embedded again: one look-up per model call, not per document.
-        present = store.existing_hashes(new_texts)
+        # Texts already in the index, or in the call still in flight, are not embedded again: one look-up per
+        # model call, not per document.
+        present = store.existing_hashes(new_texts) | ({c.text_hash for c in inflight.chunks} if inflight else set())
         chunks = [c for h, c in new_texts.items() if h not in present]
         cached = cache.get([c.text_hash for c in chunks]) if cache else {}
         todo = [c for c in chunks if c.text_hash not in cached]
-        t0 = time.perf_counter()
-        # While the parser processes are idle (done, or waiting for the embedder) it may use both cores.
+        if inflight is not None:
+            inflight.job.exception()  # one model call at a time: wait for the previous one to finish
+        # Both cores unless a parser process is busy with OCR (see _ParseFeed.idle).
         threads = settings.ingest_threads if parser_idle is None or parser_idle() else None
-        fresh = embedder.embed_documents([c.text for c in todo], threads=threads)
-        report.embed_seconds += time.perf_counter() - t0
-        report.embedded += len(todo)
-        if cache and todo:
-            cache.put([c.text_hash for c in todo], fresh)
-        made = {c.text_hash: v for c, v in zip(todo, fresh, strict=True)}
-        vectors = np.stack([made[c.text_hash] if c.text_hash in made else cached[c.text_hash] for c in chunks]) \
-            if chunks else fresh
-        store.add_vectors(chunks, vectors, {d.doc_id: d for d, _, _ in pending})
-        for doc, doc_chunks, result in pending:
-            store.commit_document(doc, doc_chunks, from_file=plan.from_file(doc), collection=collection)
-            report.results.append(result)
+        batch = _Batch(list(pending), chunks, cached, todo, pool.submit(encode, [c.text for c in todo], threads))
+        previous, inflight = inflight, batch
         pending.clear()
         new_texts.clear()
+        if previous is not None:
+            finish(previous)  # while the new call runs
 
-    for outcome in outcomes:
-        done += 1
-        path = outcome.path
-        if outcome.document is None:
-            reason = outcome.error or "unknown parser error"
-            report.results.append(FileResult(str(path), "failed", reason))
-            store.record_failure(path, file_sha256(path), reason)
+    with ThreadPoolExecutor(1, thread_name_prefix="briefbot-embed") as pool:
+        for outcome in outcomes:
+            done += 1
+            path = outcome.path
+            if outcome.document is None:
+                reason = outcome.error or "unknown parser error"
+                (inflight.after if inflight else report.results).append(FileResult(str(path), "failed", reason))
+                store.record_failure(path, file_sha256(path), reason)
+                if progress:
+                    progress(done, max(total, done), f"failed {path.name}: {reason}")
+                continue
+            doc = outcome.document
+            plan.identify(doc, path)
+            chunks = chunk_document(doc, settings.chunk_max_tokens, settings.chunk_min_chars, count)
+            for c in chunks:
+                new_texts.setdefault(c.text_hash, c)
+            status = "replaced" if doc.doc_id in known else "ingested"
+            if not chunks:
+                status = "no_text"
+            report.pages += doc.page_count
+            who = ", ".join(x for x in (author_names(doc.authors), doc.publisher) if x) or "analysis"
+            pending.append((doc, chunks, FileResult(str(path), status, None, doc.doc_id, doc.symbol, doc.doc_type,
+                                                    doc.page_count, len(chunks), list(doc.warnings),
+                                                    who if doc.origin == "analysis" else None)))
             if progress:
-                progress(done, max(total, done), f"failed {path.name}: {reason}")
-            continue
-        doc = outcome.document
-        plan.identify(doc, path)
-        chunks = chunk_document(doc, settings.chunk_max_tokens, settings.chunk_min_chars, count)
-        for c in chunks:
-            new_texts.setdefault(c.text_hash, c)
-        status = "replaced" if doc.doc_id in known else "ingested"
-        if not chunks:
-            status = "no_text"
-        report.pages += doc.page_count
-        who = ", ".join(x for x in (author_names(doc.authors), doc.publisher) if x) or "analysis"
-        pending.append((doc, chunks, FileResult(str(path), status, None, doc.doc_id, doc.symbol, doc.doc_type,
-                                                doc.page_count, len(chunks), list(doc.warnings),
-                                                who if doc.origin == "analysis" else None)))
-        if progress:
-            progress(done, max(total, done), f"{doc.file_name}: {doc.symbol or '?'} ({len(chunks)} chunks)")
-        if len(new_texts) >= _EMBED_BATCH:
-            flush()
-    flush()
+                progress(done, max(total, done), f"{doc.file_name}: {doc.symbol or '?'} ({len(chunks)} chunks)")
+            if len(new_texts) >= _EMBED_BATCH:
+                flush(pool)
+        flush(pool)
+        if inflight is not None:
+            finish(inflight)
 
 
 def remove_documents(ids: Iterable[str], settings: Settings, store: Store | None = None) -> list[str]:

@@ -57,7 +57,8 @@ _CHILD_CONN: Connection | None = None  # in a parser child: its pipe to the pool
 
 def extend_deadline(seconds: float) -> None:
     """Ask the pool for ``seconds`` more before this file times out (each OCR'd page has its own time limit); a
-    no-op outside a parser child."""
+    no-op outside a parser child. The pool counts the child as busy with a long step until the file is done
+    (:attr:`ParserPool.in_long_step`)."""
     if _CHILD_CONN is not None:
         _CHILD_CONN.send(("more", seconds))
 
@@ -124,6 +125,13 @@ class ParserPool:
         self._ocr = ocr  # how children read pages without a text layer (None: they do not)
         self._nice = nice  # children lower their priority by this much (uploads beside a serving web app)
         self._slots: list[_Slot] = []
+        self._long: set[int] = set()  # ids of slots whose current file asked for more time (OCR of its pages)
+
+    @property
+    def in_long_step(self) -> bool:
+        """Whether a child is in a long step of its file (reading page images with OCR: seconds of CPU a page),
+        not just parsing a text layer (a fraction of a second a file). Read from any thread."""
+        return bool(self._long)
 
     def __enter__(self) -> ParserPool:
         return self
@@ -159,7 +167,10 @@ class ParserPool:
             if not busy:
                 break
             slot, path, started = busy.pop(0)
-            outcome = self._wait(slot, path, started)
+            try:
+                outcome = self._wait(slot, path, started)
+            finally:
+                self._long.discard(id(slot))
             if outcome.error and not slot.proc.is_alive():
                 self._replace(slot)
                 slot = self._slots[-1]
@@ -183,6 +194,7 @@ class ParserPool:
                     if status != "more":
                         break
                     allowed += payload  # the child starts a step with its own limit (OCR of a page)
+                    self._long.add(id(slot))
                     continue
                 if remaining <= 0.25:
                     break

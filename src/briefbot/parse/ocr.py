@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 OCR_DPI = 300  # Tesseract is trained on ~300 dpi text; fixed so the same page always reads the same
+# Pages of one file recognised at once (one Tesseract process each, single-threaded): a scan is read in input order
+# ahead of the embedder, which waits for it with a core to spare: two pages at a time put that core to work.
+OCR_PROCESSES = max(1, min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 2))
 _MAX_PIXELS = 40_000_000  # a poster-size page is rendered at a lower resolution instead of exhausting memory
 INSTALL = "install Debian's Tesseract (apt-get install tesseract-ocr tesseract-ocr-eng; see README, 'OCR')"
 
@@ -36,6 +39,7 @@ class OcrOptions:
     enabled: bool = True
     language: str = "eng"  # Tesseract language(s), e.g. "eng" or "eng+fra"
     timeout_s: float = 60.0  # per page
+    processes: int = OCR_PROCESSES  # pages of one file recognised at once (each page reads the same either way)
 
 
 class OcrError(Exception):
@@ -60,11 +64,18 @@ def unavailable(language: str) -> str | None:
     return None
 
 
-def page_lines(page: pdfium.PdfPage, options: OcrOptions) -> list[Line]:
-    """The page's text lines as Tesseract reads them from its image; raises OcrError."""
-    reason = unavailable(options.language)
-    if reason:
-        raise OcrError(reason)
+@dataclass(frozen=True, slots=True)
+class PageImage:
+    """A page rendered for Tesseract: PNG bytes, the render scale (pixels per PDF point) and the page height."""
+
+    png: bytes
+    scale: float
+    height: float
+
+
+def render(page: pdfium.PdfPage) -> PageImage:
+    """The page as a grayscale PNG at OCR_DPI (lower for a poster-size page). PDFium is not thread-safe: call this
+    from the thread that opened the document."""
     width, height = page.get_size()
     scale = OCR_DPI / 72
     if width * height * scale * scale > _MAX_PIXELS:
@@ -72,18 +83,34 @@ def page_lines(page: pdfium.PdfPage, options: OcrOptions) -> list[Line]:
     image = page.render(scale=scale, grayscale=True).to_pil()
     png = io.BytesIO()
     image.save(png, format="PNG")
+    return PageImage(png.getvalue(), scale, height)
+
+
+def read_image(image: PageImage, options: OcrOptions) -> list[Line]:
+    """The text lines Tesseract reads from a rendered page; raises OcrError. Safe to call from several threads."""
+    reason = unavailable(options.language)
+    if reason:
+        raise OcrError(reason)
     exe = shutil.which("tesseract") or "tesseract"
-    cmd = [exe, "stdin", "stdout", "-l", options.language, "--dpi", str(round(72 * scale)), "tsv"]
+    cmd = [exe, "stdin", "stdout", "-l", options.language, "--dpi", str(round(72 * image.scale)), "tsv"]
     try:
-        # OMP_THREAD_LIMIT=1: Tesseract's own threads only slow a shared machine down (the parser is one process).
-        done = subprocess.run(cmd, input=png.getvalue(), capture_output=True, timeout=options.timeout_s,
+        # OMP_THREAD_LIMIT=1: Tesseract's own threads only slow a shared machine down (pages run side by side).
+        done = subprocess.run(cmd, input=image.png, capture_output=True, timeout=options.timeout_s,
                               check=False, env={**os.environ, "OMP_THREAD_LIMIT": "1"})
     except subprocess.TimeoutExpired:
         raise OcrError(f"OCR timed out after {options.timeout_s:g} s (raise ocr_timeout_s)") from None
     if done.returncode != 0:
         err = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise OcrError(f"Tesseract failed (exit {done.returncode}: {err[-1] if err else 'no message'})"[:200])
-    return _lines(done.stdout.decode("utf-8", "replace"), height, scale)
+    return _lines(done.stdout.decode("utf-8", "replace"), image.height, image.scale)
+
+
+def page_lines(page: pdfium.PdfPage, options: OcrOptions) -> list[Line]:
+    """The page's text lines as Tesseract reads them from its image; raises OcrError."""
+    reason = unavailable(options.language)
+    if reason:
+        raise OcrError(reason)
+    return read_image(render(page), options)
 
 
 def _lines(tsv: str, page_height: float, scale: float) -> list[Line]:

@@ -14,6 +14,7 @@ import logging
 import math
 import re
 import statistics
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from . import front as front_matter
 from . import meta
 from .isolate import extend_deadline
 from .meta import Line
-from .ocr import OcrError, OcrOptions, page_lines
+from .ocr import OcrError, OcrOptions, read_image, render, unavailable
 from .textdoc import read_bytes
 
 log = logging.getLogger(__name__)
@@ -66,28 +67,35 @@ def parse_pdf(path: Path, ocr: OcrOptions | None = None) -> Document:
         raise DocumentError(_pdfium_reason(str(exc), path)) from None
     ocr_pages: list[int] = []
     ocr_problems: dict[str, list[int]] = {}
+    reader = _PageReader(ocr) if ocr is not None and ocr.enabled else None
     try:
-        metadata = pdf.get_metadata_dict(skip_empty=True)
-        pages_lines: list[list[Line]] = []
-        heights: list[float] = []
-        widths: list[float] = []
-        for i in range(len(pdf)):
-            page = pdf[i]
-            width, height = page.get_size()
-            widths.append(width)
-            heights.append(height)
-            lines = _page_lines(page)
-            if ocr is not None and ocr.enabled and sum(len(ln.text) for ln in lines) < 20 and _has_image(page):
-                try:
-                    lines = _recognise(page, ocr) or lines
-                    ocr_pages.append(i + 1)
-                except OcrError as exc:
-                    ocr_problems.setdefault(str(exc), []).append(i + 1)
-            pages_lines.append(lines)
-    except pdfium.PdfiumError as exc:
-        raise DocumentError(f"unreadable page in PDF ({exc})") from None
+        try:
+            metadata = pdf.get_metadata_dict(skip_empty=True)
+            pages_lines: list[list[Line]] = []
+            heights: list[float] = []
+            widths: list[float] = []
+            for i in range(len(pdf)):
+                page = pdf[i]
+                width, height = page.get_size()
+                widths.append(width)
+                heights.append(height)
+                lines = _page_lines(page)
+                if reader is not None and sum(len(ln.text) for ln in lines) < 20 and _has_image(page):
+                    reader.submit(i, page)
+                pages_lines.append(lines)
+        except pdfium.PdfiumError as exc:
+            raise DocumentError(f"unreadable page in PDF ({exc})") from None
+        finally:
+            pdf.close()
+        for i, job in reader.jobs if reader is not None else ():  # page order, as when read one by one
+            try:
+                pages_lines[i] = job.result() or pages_lines[i]
+                ocr_pages.append(i + 1)
+            except OcrError as exc:
+                ocr_problems.setdefault(str(exc), []).append(i + 1)
     finally:
-        pdf.close()
+        if reader is not None:
+            reader.close()
     if not pages_lines:
         raise DocumentError("the PDF has no pages")
     _match_ocr_sizes(pages_lines, ocr_pages)
@@ -155,11 +163,40 @@ def parse_pdf(path: Path, ocr: OcrOptions | None = None) -> Document:
     )
 
 
-def _recognise(page: pdfium.PdfPage, options: OcrOptions) -> list[Line]:
-    """OCR one page; the parser's own time limit grows by the page's OCR limit, so a long scan is not cut off
-    while each page stays bounded."""
-    extend_deadline(options.timeout_s + 5)
-    return page_lines(page, options)
+class _PageReader:
+    """OCR of one file's pages without a text layer, ``processes`` Tesseract runs at a time.
+
+    Pages are rendered here, in the parsing thread (PDFium is not thread-safe), and read by Tesseract from worker
+    threads; each page gets the same command and image as when pages were read one by one, so the text is the same.
+    """
+
+    def __init__(self, options: OcrOptions) -> None:
+        self.options = options
+        self.jobs: list[tuple[int, Future[list[Line]]]] = []  # (page index, its lines), in page order
+        self._pool: ThreadPoolExecutor | None = None
+
+    def submit(self, index: int, page: pdfium.PdfPage) -> None:
+        reason = unavailable(self.options.language)
+        job: Future[list[Line]] = Future()
+        if reason:
+            job.set_exception(OcrError(reason))
+            self.jobs.append((index, job))
+            return
+        processes = max(1, self.options.processes)
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(processes, thread_name_prefix="briefbot-ocr")
+        # One page rendered ahead of the running ones at most: the images wait in memory, not the whole scan.
+        running = {j for _, j in self.jobs if not j.done()}
+        while len(running) > processes:
+            _, running = wait(running, return_when=FIRST_COMPLETED)
+        # The parser's own time limit grows by the page's OCR limit, so a long scan is not cut off while each page
+        # stays bounded.
+        extend_deadline(self.options.timeout_s + 5)
+        self.jobs.append((index, self._pool.submit(read_image, render(page), self.options)))
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _match_ocr_sizes(pages_lines: list[list[Line]], ocr_pages: list[int]) -> None:
