@@ -4,6 +4,11 @@ the figures printed are out-of-fold, never in-sample.
 
     PYTHONPATH=src python evals/fit_rerank.py --gold evals/gold.jsonl --index IDX            # CV report
     PYTHONPATH=src python evals/fit_rerank.py --gold evals/gold.jsonl --index IDX --write    # and write the model
+    PYTHONPATH=src python evals/fit_rerank.py --gold evals/gold.jsonl --index IDX --cv-eval  # whole-answer CV
+
+``--cv-eval`` runs the whole dev eval (answers, quotes, abstention) with each question answered by a model fitted
+on the folds without its document: the out-of-sample figure for the pipeline, where ``briefbot eval`` reads the
+shipped model, which was fitted on these questions.
 
 Candidates are the fused top ``--depth`` passages with reranking off; a candidate is positive when it is on a gold
 page (the eval's page match). ``--similarity`` also embeds each candidate's best sentence with the packaged model
@@ -31,7 +36,7 @@ from briefbot.config import Settings
 from briefbot.evaldata import select_split
 from briefbot.evaluate import load_dataset, page_match, page_targets, paragraph_match
 from briefbot.refs import parse_references, question_years
-from briefbot.rerank import FEATURES, features
+from briefbot.rerank import FEATURES, RerankModel, features
 from briefbot.service import Briefbot
 
 log = logging.getLogger("fit_rerank")
@@ -128,6 +133,38 @@ def cross_validate(records: list[dict[str, Any]], similarity: bool, c: float, fo
     return metrics(records, [s for s in out if s is not None])
 
 
+def cross_fitted_eval(records: list[dict[str, Any]], gold: Path, index: Path, c: float, folds: int) -> None:
+    """The dev eval with every question answered by the reranker of the fold that left its document out."""
+    import briefbot.retrieve as retrieve
+    from briefbot.evalrun import quote_checker
+    from briefbot.evaluate import run_eval
+
+    groups = np.array([r["group"] for r in records])
+    fold_of: dict[str, int] = {}
+    models: list[RerankModel] = []
+    for f, (train, test) in enumerate(GroupKFold(n_splits=folds).split(records, groups=groups)):
+        coef, scale = fit([records[i] for i in train], False, c)
+        models.append(RerankModel([float(v) for v in coef], 0.0, [0.0] * len(FEATURES), [float(v) for v in scale],
+                                  len(records[0]["rows"])))
+        fold_of.update({records[i]["id"]: f for i in test})
+    dataset = select_split(load_dataset(gold), "dev")
+    # Unanswerable questions were not fitted on: any fold's model is out of sample for them.
+    fold_by_text = {q.question: fold_of.get(q.id, 0) for q in dataset}
+    current = [models[0]]
+    retrieve.load_model = lambda: current[0]  # type: ignore[assignment]  # the fold's model for this question
+    bot = Briefbot(Settings(index=index))
+
+    def answer(question: str) -> dict[str, Any]:
+        current[0] = models[fold_by_text[question]]
+        return bot.ask(question).to_dict()
+
+    run = run_eval(dataset, answer, quote_checker(bot), "cross-fitted")
+    names = ("hit1", "hit5", "mrr10", "para_hit5", "answered_gold", "citation_precision", "key_fact_coverage",
+             "abstain_correct", "abstain_wrong")
+    for label, m in (("dev (cross-fitted)", run.overall), *((k, v) for k, v in run.by_kind().items())):
+        print(f"{label:20}", " ".join(f"{k} {m[k]:.3f}" for k in names if m.get(k) is not None))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", type=Path, default=Path("evals/gold.jsonl"))
@@ -139,6 +176,7 @@ def main() -> int:
     ap.add_argument("-C", type=float, default=0.1, dest="c", help="inverse regularisation (0.1 was best in CV)")
     ap.add_argument("--similarity", action="store_true", help="also measure the best sentence's similarity")
     ap.add_argument("--cache", type=Path, help="read/write the collected candidates here (JSON)")
+    ap.add_argument("--cv-eval", action="store_true", help="also run the dev eval with cross-fitted models")
     ap.add_argument("--write", action="store_true", help=f"write the model fitted on all of dev to {OUT}")
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
@@ -158,6 +196,8 @@ def main() -> int:
         print("+ similarity (CV) ", " ".join(f"{k} {v:.3f}" for k, v in cvs.items()))
         ms = sorted(r["embed_ms"] for r in records)
         print(f"embedding {args.depth} sentences + question: p50 {ms[len(ms) // 2]:.0f} ms")
+    if args.cv_eval:
+        cross_fitted_eval(records, args.gold, args.index, args.c, args.folds)
     if args.write:
         coef, scale = fit(records, False, args.c)
         OUT.write_text(json.dumps({
