@@ -125,11 +125,11 @@ class Retriever:
             elif years:
                 # "In its 2023 rollover": that year's decision words its renewal like ten others; the library-wide
                 # top n can miss it, so the best passages of that year's Council decisions are candidates too
-                # (one filtered query, ~40-60 ms on the corpus index; the vectors by id cost seconds).
+                # (scored from the vector file: a filtered Chroma query scans all metadata, 0.4 s at 100k).
                 of_year = sorted(d.doc_id for d in docs.values() if d.doc_type == "resolution"
                                  and year_fits(d, years) and (allowed_set is None or d.doc_id in allowed_set))
                 if of_year:
-                    dense = _merge(dense, self.store.dense_search(vector, YEAR_CANDIDATES, of_year))
+                    dense = _merge(dense, self.store.search_documents(vector, YEAR_CANDIDATES, of_year))
         if mode in ("hybrid", "lexical"):
             allowed_hashes = self._hashes_for(allowed_set) if allowed_set is not None and hidden is None else None
             lexical = self.lexical.search(question, n, allowed_hashes,
