@@ -276,10 +276,20 @@ class Store:
         return _ServedCollection(collection, s)
 
     def existing_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """Texts whose vectors the index has (in Chroma and, when the index keeps one, in the vector file: a run
+        killed between the two writes leaves them to be written again)."""
         ids = list(dict.fromkeys(hashes))
         found: set[str] = set()
         for i in range(0, len(ids), 5000):
             found.update(self.collection.get(ids=ids[i:i + 5000], include=[])["ids"])
+        if found and self._vector_file_complete():
+            listed = sorted(found)
+            in_file: set[str] = set()
+            for i in range(0, len(listed), 900):
+                part = listed[i:i + 900]
+                in_file.update(r[0] for r in self._db().execute(
+                    f"SELECT text_hash FROM vector_rows WHERE text_hash IN ({','.join('?' * len(part))})", part))
+            found &= in_file
         return found
 
     def add_vectors(self, chunks: Sequence[Chunk], vectors: np.ndarray, docs: dict[str, Document]) -> None:
@@ -291,11 +301,19 @@ class Store:
             d = docs[c.doc_id]
             metas.append({"doc_id": d.doc_id, "doc_type": d.doc_type, "year": d.year or 0,
                           "symbol_key": symbol_key(d.symbol) if d.symbol else ""})
-        self._append_vector_file([c.text_hash for c in chunks], [m["doc_id"] for m in metas], vectors)
+        in_file = self.ensure_vector_file(int(np.shape(vectors)[1]))
         for i in range(0, len(chunks), 2000):
             part = chunks[i:i + 2000]
-            self.collection.upsert(ids=[c.text_hash for c in part], embeddings=vectors[i:i + 2000],
-                                   documents=[c.text for c in part], metadatas=metas[i:i + 2000])
+            ids = [c.text_hash for c in part]
+            self.collection.upsert(ids=ids, embeddings=vectors[i:i + 2000], documents=[c.text for c in part],
+                                   metadatas=metas[i:i + 2000])
+            if in_file:
+                # What Chroma stores, read back: it renormalises (cosine space) and a bit may change; the scores
+                # from the file must be the ones Chroma's vectors give.
+                got = self.collection.get(ids=ids, include=["embeddings"])
+                stored = dict(zip(got["ids"], got["embeddings"], strict=True))
+                self._write_vector_rows(ids, [m["doc_id"] for m in metas[i:i + 2000]],
+                                        np.asarray([stored[h] for h in ids], dtype=np.float32))
 
     def dense_search(self, vector: np.ndarray, n: int, doc_ids: list[str] | None) -> list[tuple[str, float]]:
         """(text_hash, cosine similarity) best first; ``doc_ids`` restricts to those documents."""
@@ -390,13 +408,6 @@ class Store:
                 for i, e in zip(res["ids"], res["embeddings"], strict=True)]
 
     # --- the vector file (see _VECTOR_ROWS) -------------------------------------------------------------------
-    def _append_vector_file(self, hashes: list[str], doc_ids: list[str], vectors: np.ndarray) -> None:
-        """Append vectors to vectors.f32 and record their rows; before the Chroma upsert, so the file never
-        misses a vector Chroma has (a row without a committed chunk is never read)."""
-        matrix = np.ascontiguousarray(vectors, dtype=np.float32)
-        if self.ensure_vector_file(matrix.shape[1]):
-            self._write_vector_rows(hashes, doc_ids, matrix)
-
     def ensure_vector_file(self, dim: int) -> bool:
         """Writers only: make the vector file hold every vector of the collection (an index from before it, or
         one whose copy was cut short, is copied from Chroma once: ~20 s at 50k vectors). False when it cannot."""
