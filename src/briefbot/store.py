@@ -5,6 +5,8 @@ Chroma holds one vector per distinct chunk text (id = content hash), so identica
 for provenance: a chunk text may occur in several documents. A document is committed in one SQLite
 transaction after its vectors are written, so a kill mid-run leaves no half document; orphan vectors are
 harmless (never returned) and swept on the next ingest. Chroma's result lists never leave this module.
+Every vector is also kept in ``vectors.f32`` beside the catalog (see _VECTOR_ROWS): the vectors of named documents
+and of a year's decisions are scored from it instead of a filtered or by-id Chroma read.
 
 With ``chroma_host`` set the vectors live on a Chroma server (``chroma run``) that the web app and an ingest in
 another process share; the catalog stays here. Writers (ingest, remove) take the index's writer lock, so two never
