@@ -240,6 +240,8 @@ def step_copy_index(a: dict[str, Any]) -> dict[str, Any]:
     catalog = sqlite3.connect(f"file:{src.dir / 'catalog.sqlite'}?mode=ro", uri=True)
     preferred = {n.casefold() for n in a.get("prefer", [])}
     docs = sorted(src.documents(), key=lambda d: (d.file_name.casefold() not in preferred, d.file_name))
+    if a.get("source"):  # e.g. "pdf": the PDFs of a larger index (scale_latency.py builds the 103-PDF base so)
+        docs = [d for d in docs if d.source == a["source"]]
     plan: list[tuple[Any, list[Chunk]]] = []
     distinct: set[str] = set()
     for d in docs:

@@ -89,6 +89,10 @@ class IndexLayout:
         return self.collection_dir / "lexical"
 
     @property
+    def vectors(self) -> Path:
+        return self.collection_dir / "vectors.f32"
+
+    @property
     def mandates(self) -> Path:
         return self.collection_dir / "mandates.sqlite"
 

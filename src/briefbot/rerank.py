@@ -14,6 +14,7 @@ import logging
 import math
 import re
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -46,24 +47,26 @@ def features(hits: list[Hit], q_terms: set[str], weight: Callable[[str], float],
     for h in hits:
         doc_best[h.doc.doc_id] = max(doc_best.get(h.doc.doc_id, 0.0), h.dense_score or 0.0)
 
-    def cover(found: set[str]) -> float:
+    def cover(found: AbstractSet[str]) -> float:
         return sum(weight(t) for t in q_terms & found) / total
 
     rows: list[list[float]] = []
     for rank, h in enumerate(hits, start=1):
         text = h.chunk.text
         label = h.chunk.paragraph or ""
-        # Each word is stemmed once (cached across questions): the passage, its sentences and the proximity
-        # windows all read the same list (per-sentence terms() cost ~30 ms a question).
-        words = [(m.start(), _word_terms(m.group(0)) & q_terms) for m in _WORD.finditer(text)]
-        sentence_cover = 0.0
-        i = 0
-        for _, b in split_sentences(text):
-            found: set[str] = set()
-            while i < len(words) and words[i][0] < b:
-                found |= words[i][1]
-                i += 1
-            sentence_cover = max(sentence_cover, cover(found))
+        # The passage's words are stemmed and placed in sentences once per text (cached across questions and
+        # between retrieve and answer); a question then reads only the positions of its own terms.
+        passage = _passage(text)
+        found_terms = q_terms & passage.positions.keys()
+        per_sentence: dict[int, set[str]] = {}
+        marks: list[tuple[int, str]] = []
+        for t in found_terms:
+            for i in passage.positions[t]:
+                marks.append((i, t))
+                if passage.sentence_of[i] >= 0:
+                    per_sentence.setdefault(passage.sentence_of[i], set()).add(t)
+        marks.sort()
+        sentence_cover = max((cover(found) for found in per_sentence.values()), default=0.0)
         rows.append([
             max(h.dense_score or 0.0, 0.0),
             (h.lexical_score or 0.0) / top_lex,
@@ -79,10 +82,10 @@ def features(hits: list[Hit], q_terms: set[str], weight: Callable[[str], float],
             float(bool(label) and not label.startswith(("fn", "en "))),
             float(label.startswith(("fn", "en "))),
             float(h.doc.doc_type == "resolution" and not label),
-            cover(set().union(*(t for _, t in words))),
+            cover(found_terms),
             sentence_cover,
-            cover(terms(f"{h.doc.title or ''} {h.doc.symbol or ''} {h.chunk.section or ''}")),
-            _window_cover([t for _, t in words], weight, total),
+            cover(_terms(f"{h.doc.title or ''} {h.doc.symbol or ''} {h.chunk.section or ''}")),
+            _window_cover(marks, weight, total),
             doc_best[h.doc.doc_id] - max(h.dense_score or 0.0, 0.0),
         ])
     return rows
@@ -93,9 +96,39 @@ def _word_terms(word: str) -> frozenset[str]:
     return frozenset(terms(word))
 
 
-def _window_cover(words: list[frozenset[str]], weight: Callable[[str], float], total: float) -> float:
-    """The largest IDF share of the question's words found within :data:`WINDOW_WORDS` consecutive words."""
-    marks = [(i, t) for i, found in enumerate(words) for t in found]
+@lru_cache(maxsize=4096)
+def _terms(text: str) -> frozenset[str]:
+    return frozenset(terms(text))
+
+
+@dataclass(frozen=True, slots=True)
+class _Passage:
+    """A passage's words, once: where each stemmed term occurs (word indices) and each word's sentence (-1 after
+    the last sentence), sentences as :func:`split_sentences` cuts them."""
+
+    positions: dict[str, list[int]]
+    sentence_of: list[int]
+
+
+@lru_cache(maxsize=4096)  # ~10 kB a passage
+def _passage(text: str) -> _Passage:
+    starts_terms = [(m.start(), _word_terms(m.group(0))) for m in _WORD.finditer(text)]
+    positions: dict[str, list[int]] = {}
+    sentence_of = [-1] * len(starts_terms)
+    i = 0
+    for k, (_, b) in enumerate(split_sentences(text)):
+        while i < len(starts_terms) and starts_terms[i][0] < b:
+            sentence_of[i] = k
+            i += 1
+    for i, (_, found) in enumerate(starts_terms):
+        for t in found:
+            positions.setdefault(t, []).append(i)
+    return _Passage(positions, sentence_of)
+
+
+def _window_cover(marks: list[tuple[int, str]], weight: Callable[[str], float], total: float) -> float:
+    """The largest IDF share of the question's words found within :data:`WINDOW_WORDS` consecutive words
+    (``marks``: (word index, term) of the question's terms in the passage, in passage order)."""
     best = 0.0
     lo = 0
     for hi in range(len(marks)):

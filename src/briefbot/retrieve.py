@@ -22,7 +22,7 @@ from .refs import References, doc_places, label_key, parse_references, question_
 from .rerank import features as rerank_features
 from .rerank import load_model, rerank
 from .store import Store
-from .symbols import split_joint, symbol_key
+from .symbols import resolution_number, split_joint, symbol_key
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +68,7 @@ class Retriever:
         self.lexical = lexical or LexicalIndex(store)
         self._docs: dict[str, DocInfo] = {}
         self._by_symbol: dict[str, set[str]] = {}  # symbol key → doc ids, rebuilt with _docs
+        self._by_resolution: dict[int, set[str]] = {}  # resolution number → doc ids, rebuilt with _docs
         self._docs_version = -1
         self._lock = threading.Lock()
 
@@ -81,6 +82,12 @@ class Retriever:
                     for key in _symbol_keys(d.symbol):
                         by_symbol.setdefault(key, set()).add(d.doc_id)
                 self._by_symbol = by_symbol
+                by_number: dict[int, set[str]] = {}
+                for d in self._docs.values():
+                    number = resolution_number(d.symbol) if d.symbol else None
+                    if number is not None:
+                        by_number.setdefault(number[0], set()).add(d.doc_id)
+                self._by_resolution = by_number
                 self._docs_version = version
             return self._docs
 
@@ -125,11 +132,11 @@ class Retriever:
             elif years:
                 # "In its 2023 rollover": that year's decision words its renewal like ten others; the library-wide
                 # top n can miss it, so the best passages of that year's Council decisions are candidates too
-                # (one filtered query, ~40-60 ms on the corpus index; the vectors by id cost seconds).
+                # (scored from the vector file: a filtered Chroma query scans all metadata, 0.4 s at 100k).
                 of_year = sorted(d.doc_id for d in docs.values() if d.doc_type == "resolution"
                                  and year_fits(d, years) and (allowed_set is None or d.doc_id in allowed_set))
                 if of_year:
-                    dense = _merge(dense, self.store.dense_search(vector, YEAR_CANDIDATES, of_year))
+                    dense = _merge(dense, self.store.search_documents(vector, YEAR_CANDIDATES, of_year))
         if mode in ("hybrid", "lexical"):
             allowed_hashes = self._hashes_for(allowed_set) if allowed_set is not None and hidden is None else None
             lexical = self.lexical.search(question, n, allowed_hashes,
@@ -182,8 +189,10 @@ class Retriever:
         for sym in refs.symbols:
             for key in _symbol_keys(sym):
                 named.update(d for d in self._by_symbol.get(key, ()) if d in docs)
-        if refs.resolutions:  # "resolution 2780" without its year
-            named.update(d.doc_id for d in docs.values() if refs.names(d))
+        # "resolution 2780" without its year: refs.names by number, by lookup (a pass over 4,000 documents' symbols
+        # cost 20-200 ms); its symbol matches are the ones above.
+        for number in refs.resolutions:
+            named.update(d for d in self._by_resolution.get(number, ()) if d in docs)
         if not named and refs.places and refs.doc_types:
             for d in docs.values():
                 if d.doc_type in refs.doc_types and doc_places(d) & {p.lower() for p in refs.places}:

@@ -5,6 +5,8 @@ Chroma holds one vector per distinct chunk text (id = content hash), so identica
 for provenance: a chunk text may occur in several documents. A document is committed in one SQLite
 transaction after its vectors are written, so a kill mid-run leaves no half document; orphan vectors are
 harmless (never returned) and swept on the next ingest. Chroma's result lists never leave this module.
+Every vector is also kept in ``vectors.f32`` beside the catalog (see _VECTOR_ROWS): the vectors of named documents
+and of a year's decisions are scored from it instead of a filtered or by-id Chroma read.
 
 With ``chroma_host`` set the vectors live on a Chroma server (``chroma run``) that the web app and an ingest in
 another process share; the catalog stays here. Writers (ingest, remove) take the index's writer lock, so two never
@@ -14,8 +16,11 @@ sweep) it by mistake.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import mmap
+import os
 import re
 import shutil
 import sqlite3
@@ -24,6 +29,8 @@ import time
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +69,48 @@ CREATE TABLE IF NOT EXISTS doc_collection (doc_id TEXT PRIMARY KEY, name TEXT NO
 _COLLECTION: dict[str, Any] = {"embedding_function": None,
                                "configuration": {"hnsw": {"space": "cosine", "ef_search": 100}}}
 _DOC_VECTORS_CACHED = 64  # named documents whose vectors stay in memory (a few MB)
+# Every vector also goes into ``vectors.f32`` (raw float32 rows, append-only) with its row in this table, written
+# by add_vectors beside the Chroma upsert: a named document's vectors are then a file read (~1 ms per thousand)
+# instead of a Chroma get by id (~0.13 ms each, and 36 s to read all of them at 100k). Created by the first write
+# only, so reading an index never changes it; ``doc_id`` follows the Chroma metadata (first occurrence, re-pointed
+# on removal). The meta flag ``vector_file`` says the file holds every vector of the collection: an index written
+# before it (the table is created later) keeps fetching from Chroma.
+_VECTOR_ROWS = """
+CREATE TABLE IF NOT EXISTS vector_rows (text_hash TEXT PRIMARY KEY, doc_id TEXT, row INTEGER);
+CREATE INDEX IF NOT EXISTS vector_rows_doc ON vector_rows (doc_id);
+"""
+
+
+@lru_cache(maxsize=1)
+def _one_blas_thread() -> None:
+    """Score on one OpenBLAS thread, process-wide (numpy's thread count is otherwise fixed at import from the
+    environment). On two shared cores a second BLAS thread waits for a core: a 3,500 × 384 matrix-vector product
+    measured p50 0.05 ms / p95 32 ms with two threads, 0.1 / 0.5 ms with one."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+
+
+@dataclass(frozen=True, slots=True)
+class _DocRows:
+    """One document's vectors in the vector file: their text hashes, in row order, as runs of consecutive rows."""
+
+    ids: list[str]
+    runs: list[tuple[int, int]]
+    inverse_norms: np.ndarray  # 1 / |v| per vector (cosine, as the HNSW space)
+    last: int
+
+    @staticmethod
+    def of(rows: list[tuple[int, str]], mapped: np.ndarray) -> _DocRows:
+        runs: list[tuple[int, int]] = []
+        for r, _ in rows:
+            if runs and runs[-1][1] == r:
+                runs[-1] = (runs[-1][0], r + 1)
+            else:
+                runs.append((r, r + 1))
+        norms = [np.linalg.norm(mapped[a:b], axis=1) for a, b in runs]
+        inverse = 1.0 / np.maximum(np.concatenate(norms), 1e-12) if norms else np.zeros(0)
+        return _DocRows([h for _, h in rows], runs, inverse.astype(np.float32), rows[-1][0] if rows else -1)
 
 
 def _span_json(spans: Sequence[Span]) -> str:
@@ -104,6 +153,9 @@ class Store:
         # Vectors of recently named documents, for the current catalog version (see score_documents).
         self._doc_vectors: dict[str, tuple[list[str], np.ndarray]] = {}
         self._doc_vectors_version = -1
+        self._doc_rows: dict[str, _DocRows] = {}  # doc → where its vectors are in the vector file
+        self._doc_rows_version = -1
+        self._vector_map: tuple[np.memmap, int] | None = None  # vectors.f32 mapped, its inode (_VECTOR_ROWS)
 
     # --- SQLite --------------------------------------------------------------------------------------------
     def _db(self) -> sqlite3.Connection:
@@ -228,10 +280,20 @@ class Store:
         return _ServedCollection(collection, s)
 
     def existing_hashes(self, hashes: Iterable[str]) -> set[str]:
+        """Texts whose vectors the index has (in Chroma and, when the index keeps one, in the vector file: a run
+        killed between the two writes leaves them to be written again)."""
         ids = list(dict.fromkeys(hashes))
         found: set[str] = set()
         for i in range(0, len(ids), 5000):
             found.update(self.collection.get(ids=ids[i:i + 5000], include=[])["ids"])
+        if found and self._vector_file_complete():
+            listed = sorted(found)
+            in_file: set[str] = set()
+            for i in range(0, len(listed), 900):
+                part = listed[i:i + 900]
+                in_file.update(r[0] for r in self._db().execute(
+                    f"SELECT text_hash FROM vector_rows WHERE text_hash IN ({','.join('?' * len(part))})", part))
+            found &= in_file
         return found
 
     def add_vectors(self, chunks: Sequence[Chunk], vectors: np.ndarray, docs: dict[str, Document]) -> None:
@@ -243,10 +305,19 @@ class Store:
             d = docs[c.doc_id]
             metas.append({"doc_id": d.doc_id, "doc_type": d.doc_type, "year": d.year or 0,
                           "symbol_key": symbol_key(d.symbol) if d.symbol else ""})
+        in_file = self.ensure_vector_file(int(np.shape(vectors)[1]))
         for i in range(0, len(chunks), 2000):
             part = chunks[i:i + 2000]
-            self.collection.upsert(ids=[c.text_hash for c in part], embeddings=vectors[i:i + 2000],
-                                   documents=[c.text for c in part], metadatas=metas[i:i + 2000])
+            ids = [c.text_hash for c in part]
+            self.collection.upsert(ids=ids, embeddings=vectors[i:i + 2000], documents=[c.text for c in part],
+                                   metadatas=metas[i:i + 2000])
+            if in_file:
+                # What Chroma stores, read back: it renormalises (cosine space) and a bit may change; the scores
+                # from the file must be the ones Chroma's vectors give.
+                got = self.collection.get(ids=ids, include=["embeddings"])
+                stored = dict(zip(got["ids"], got["embeddings"], strict=True))
+                self._write_vector_rows(ids, [m["doc_id"] for m in metas[i:i + 2000]],
+                                        np.asarray([stored[h] for h in ids], dtype=np.float32))
 
     def dense_search(self, vector: np.ndarray, n: int, doc_ids: list[str] | None) -> list[tuple[str, float]]:
         """(text_hash, cosine similarity) best first; ``doc_ids`` restricts to those documents."""
@@ -269,18 +340,32 @@ class Store:
         filter: the vectors whose metadata ``doc_id`` is one of ``doc_ids`` (a text shared by several documents
         carries the metadata of one of them).
         """
-        parts = [self._document_vectors(d) for d in dict.fromkeys(doc_ids)]
-        ids = [i for part_ids, _ in parts for i in part_ids]
+        _one_blas_thread()
+        wanted = list(dict.fromkeys(doc_ids))
+        query = np.asarray(vector, dtype=np.float32)
+        query = query / (np.linalg.norm(query) or 1.0)
+        found = self._score_from_file(wanted, query) if self._vector_file_complete() else None
+        if found is not None:
+            ids, scores = found
+        else:
+            parts = [self._document_vectors(d) for d in wanted]
+            ids = [i for part_ids, _ in parts for i in part_ids]
+            scores = np.concatenate([m for _, m in parts if len(m)]) @ query if ids else np.zeros(0, np.float32)
         if not ids:
             return []
-        matrix = np.concatenate([m for _, m in parts if len(m)])
-        query = np.asarray(vector, dtype=np.float32)
-        scores = matrix @ (query / (np.linalg.norm(query) or 1.0))
         top = np.argsort(-scores, kind="stable")[:n]
         return [(ids[i], float(scores[i])) for i in top]
 
+    def search_documents(self, vector: np.ndarray, n: int, doc_ids: list[str]) -> list[tuple[str, float]]:
+        """``dense_search`` inside many documents (a year's decisions): exact from the vector file when the index
+        has one, else one filtered Chroma query (fetching hundreds of documents' vectors by id costs seconds)."""
+        if self._vector_file_complete():
+            return self.score_documents(vector, n, doc_ids)
+        return self.dense_search(vector, n, doc_ids)
+
     def _document_vectors(self, doc_id: str) -> tuple[list[str], np.ndarray]:
-        """(text hashes, unit-length vectors) of the vectors whose metadata names ``doc_id``."""
+        """(text hashes, unit-length vectors) of the vectors whose metadata names ``doc_id``, from Chroma (an
+        index without a complete vector file)."""
         version = self.version()
         with self._lock:
             if self._doc_vectors_version != version:
@@ -299,7 +384,7 @@ class Store:
                     ids.append(h)
                     rows.append(np.asarray(emb, dtype=np.float32))
         matrix = np.stack(rows) if rows else np.zeros((0, 0), dtype=np.float32)
-        if rows:
+        if len(matrix):
             matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)  # cosine, as the HNSW space
         with self._lock:
             if self._doc_vectors_version == version:
@@ -312,9 +397,135 @@ class Store:
         """(text_hash, cosine similarity) for given passages (vectors are stored normalised)."""
         if not hashes:
             return []
+        if self._vector_file_complete():
+            listed = list(hashes)
+            got: list[tuple[str, int]] = []
+            for i in range(0, len(listed), 900):
+                part = listed[i:i + 900]
+                got.extend(self._db().execute(
+                    f"SELECT text_hash, row FROM vector_rows WHERE text_hash IN ({','.join('?' * len(part))})", part))
+            mapped = self._mapped(max((r for _, r in got), default=-1))
+            if mapped is not None:  # Chroma's get returns the found ids in its own order; fusion sorts by score
+                return [(h, float(np.dot(mapped[r], vector))) for h, r in got]
         res = self.collection.get(ids=list(hashes), include=["embeddings"])
         return [(i, float(np.dot(np.asarray(e, dtype=np.float32), vector)))
                 for i, e in zip(res["ids"], res["embeddings"], strict=True)]
+
+    # --- the vector file (see _VECTOR_ROWS) -------------------------------------------------------------------
+    def ensure_vector_file(self, dim: int) -> bool:
+        """Writers only: make the vector file hold every vector of the collection (an index from before it, or
+        one whose copy was cut short, is copied from Chroma once: ~20 s at 50k vectors). False when it cannot."""
+        if self._vector_file_complete():
+            if int(self.flag("vector_dim") or 0) == dim:
+                return True
+            self.set_flag("vector_file", None)  # another model's vectors: never mix them (the name forbids it)
+            return False
+        self._db().executescript(_VECTOR_ROWS)
+        self.layout.vectors.unlink(missing_ok=True)
+        self._db().execute("DELETE FROM vector_rows")
+        if self.collection.count():
+            log.info("copying the index's vectors into %s (once)", self.layout.vectors)
+            offset = 0
+            while True:
+                got = self.collection.get(include=["embeddings", "metadatas"], limit=5000, offset=offset)
+                if not got["ids"]:
+                    break
+                self._write_vector_rows(got["ids"], [(m or {}).get("doc_id", "") for m in got["metadatas"]],
+                                        np.asarray(got["embeddings"], dtype=np.float32).reshape(-1, dim))
+                offset += len(got["ids"])
+        self.set_flag("vector_dim", str(dim))
+        self.set_flag("vector_file", "complete")
+        return True
+
+    def _write_vector_rows(self, hashes: list[str], doc_ids: list[str], matrix: np.ndarray) -> None:
+        db = self._db()
+        row_bytes = matrix.shape[1] * 4
+        with open(self.layout.vectors, "ab") as fh:
+            size = fh.seek(0, 2)
+            start = -(-size // row_bytes)  # a killed writer's torn last row is skipped, never overwritten
+            fh.write(b"\0" * (start * row_bytes - size))
+            fh.write(matrix.tobytes())
+            fh.flush()
+            os.fsync(fh.fileno())
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.executemany("INSERT OR REPLACE INTO vector_rows VALUES (?, ?, ?)",
+                           [(h, d, start + i) for i, (h, d) in enumerate(zip(hashes, doc_ids, strict=True))])
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _vector_file_complete(self) -> bool:
+        return self.flag("vector_file") == "complete"
+
+    def _score_from_file(self, doc_ids: list[str], query: np.ndarray) -> tuple[list[str], np.ndarray] | None:
+        """(text hashes, cosine to the unit ``query``) of the vectors whose metadata names one of ``doc_ids``, from
+        the vector file; None when it is short (then Chroma answers). Per document and catalog version the rows are
+        cached as runs of consecutive rows with their inverse norms (12 bytes a vector), so a question naming 200
+        documents (20,000 vectors) costs one pass over their bytes in the page cache, no copy."""
+        version = self.version()
+        with self._lock:
+            if self._doc_rows_version != version:
+                self._doc_rows, self._doc_rows_version = {}, version
+            cache = self._doc_rows
+            missing = [d for d in doc_ids if d not in cache]
+        fresh: dict[str, _DocRows] = {}
+        if missing:
+            found: dict[str, list[tuple[int, str]]] = {d: [] for d in missing}
+            db = self._db()
+            for i in range(0, len(missing), 900):
+                part = missing[i:i + 900]
+                # The rows' doc_id is the Chroma metadata, re-pointed when a document drops a text: it names a
+                # document holding the text, but for vectors of a run killed before its commit (never a hit, and
+                # swept by the next ingest), which the filtered Chroma query also returned. Checking each row
+                # against the chunks table read 20,000 chunk rows with their text for a 200-document question.
+                for d, h, r in db.execute(
+                        f"SELECT doc_id, text_hash, row FROM vector_rows WHERE doc_id IN ({','.join('?' * len(part))})",
+                        part):
+                    found[d].append((r, h))
+            top = max((r for rows in found.values() for r, _ in rows), default=-1)
+            mapped = self._mapped(top)
+            if mapped is None:
+                return None
+            for d, rows in found.items():
+                rows.sort()
+                fresh[d] = _DocRows.of(rows, mapped)
+            with self._lock:
+                if self._doc_rows_version == version:
+                    cache.update(fresh)
+        parts = [cache.get(d) or fresh[d] for d in doc_ids]
+        ids = [h for p in parts for h in p.ids]
+        if not ids:
+            return [], np.zeros(0, dtype=np.float32)
+        mapped = self._mapped(max(p.last for p in parts))
+        if mapped is None:
+            return None
+        scores = np.concatenate([mapped[a:b] @ query for p in parts for a, b in p.runs])
+        return ids, scores * np.concatenate([p.inverse_norms for p in parts])
+
+    def _mapped(self, last_row: int) -> np.memmap | None:
+        """The vector file, mapped, holding at least ``last_row``; None when it is shorter than its table says."""
+        dim = int(self.flag("vector_dim") or 0)
+        try:
+            stat = self.layout.vectors.stat()
+        except FileNotFoundError:
+            return None
+        with self._lock:
+            mapped, inode = self._vector_map or (None, -1)
+            # First use, another process appended since, or the file was made anew: map it again.
+            if mapped is None or inode != stat.st_ino or last_row >= len(mapped):
+                n = stat.st_size // (dim * 4) if dim else 0
+                if last_row >= n or not n:
+                    log.warning("vectors.f32 is shorter than its table says; reading vectors from Chroma")
+                    return None
+                mapped = np.memmap(self.layout.vectors, dtype=np.float32, mode="r", shape=(n, dim))
+                # Ask the kernel to read the file ahead, in the background (as Chroma loads its HNSW index on the
+                # first query): a question naming 200 documents otherwise waits on 20,000 rows' page faults.
+                with contextlib.suppress(AttributeError, OSError, ValueError):
+                    mapped._mmap.madvise(mmap.MADV_WILLNEED)  # type: ignore[attr-defined]
+                self._vector_map = (mapped, stat.st_ino)
+            return mapped
 
     def _vector_count(self) -> int:
         """Vectors in the collection, counted once per catalog version (a count costs ~7 ms at 100k vectors)."""
@@ -476,7 +687,17 @@ class Store:
             offset += len(ids)
         for i in range(0, len(orphans), 5000):
             self.collection.delete(ids=orphans[i:i + 5000])
+        self._forget_vector_rows(orphans)
         return len(orphans)
+
+    def _forget_vector_rows(self, hashes: list[str]) -> None:
+        """Vectors deleted from Chroma leave the vector file's table too (their bytes stay, unread)."""
+        if not hashes or not self._vector_file_complete():
+            return
+        db = self._db()
+        for i in range(0, len(hashes), 900):
+            part = hashes[i:i + 900]
+            db.execute(f"DELETE FROM vector_rows WHERE text_hash IN ({','.join('?' * len(part))})", part)
 
     def hashes_of_documents(self, doc_ids: Iterable[str]) -> set[str]:
         """Text hashes of the chunks of these documents (one query per 900 ids)."""
@@ -509,6 +730,7 @@ class Store:
         dead = [h for h in hashes if h not in still]
         if dead:
             self.collection.delete(ids=dead)
+            self._forget_vector_rows(dead)
         # A text still used elsewhere keeps its vector; re-point its metadata so filters see a live document.
         for h in still:
             row = db.execute("SELECT c.doc_id, d.doc_type, d.year, d.symbol_key FROM chunks c JOIN documents d "
@@ -516,6 +738,8 @@ class Store:
             if row:
                 self.collection.update(ids=[h], metadatas=[{"doc_id": row[0], "doc_type": row[1],
                                                             "year": row[2] or 0, "symbol_key": row[3] or ""}])
+                if self._vector_file_complete():
+                    db.execute("UPDATE vector_rows SET doc_id = ? WHERE text_hash = ?", (row[0], h))
 
     # --- reading -------------------------------------------------------------------------------------------
     def documents(self) -> list[DocInfo]:

@@ -1,0 +1,125 @@
+"""The vector file beside the catalog (store.py): named documents and a year's decisions are scored from it, so
+it must hold exactly what Chroma holds, through ingest, removal, and an index written before it existed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from briefbot.embed import embedder_for
+from briefbot.ingest import ingest_paths, remove_documents
+from briefbot.store import Store
+from conftest import FIXTURES, sample_indexes
+
+REPO = Path(__file__).resolve().parents[1]
+QUESTIONS = [json.loads(line)["question"] for line in (REPO / "evals" / "gold.jsonl").read_text().splitlines()
+             if line.strip()][:12]
+
+
+def _from_chroma(store: Store, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The same store reading vectors from Chroma only (the path of an index without a vector file)."""
+    monkeypatch.setattr(store, "_vector_file_complete", lambda: False)
+    return store
+
+
+def _assert_same_as_chroma(settings: Any, monkeypatch: pytest.MonkeyPatch) -> int:
+    store = Store(settings, create=False)
+    chroma = _from_chroma(Store(settings, create=False), monkeypatch)
+    embedder = embedder_for(settings)
+    docs = [d.doc_id for d in store.documents()]
+    checked = 0
+    for question in QUESTIONS:
+        vector = embedder.embed_query(question)
+        for named in [[d] for d in docs] + [docs]:
+            new = store.score_documents(vector, 50, named)
+            _same(new, chroma.score_documents(vector, 50, named))
+            checked += len(new)
+        hashes = [h for h, _ in store.dense_search(vector, 20, None)]
+        assert sorted(store.similarities(vector, hashes)) == sorted(chroma.similarities(vector, hashes))
+    return checked
+
+
+def _same(a: list[tuple[str, float]], b: list[tuple[str, float]]) -> None:
+    assert [h for h, _ in a] == [h for h, _ in b]
+    np.testing.assert_allclose([s for _, s in a], [s for _, s in b], atol=1e-6)
+
+
+def _rows(settings: Any) -> int:
+    store = Store(settings, create=False)
+    return store._db().execute("SELECT count(*) FROM vector_rows").fetchone()[0]
+
+
+def test_a_new_index_scores_named_documents_from_its_vector_file(tmp_path_factory: pytest.TempPathFactory,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = sample_indexes(tmp_path_factory).variant("vector_file")
+    store = Store(settings, create=False)
+    assert store.flag("vector_file") == "complete"
+    assert store.layout.vectors.stat().st_size == store.collection.count() * 384 * 4
+    assert _rows(settings) == store.collection.count()
+    assert _assert_same_as_chroma(settings, monkeypatch) > 500
+    # A year's decisions: the same passages as the filtered Chroma query it replaces.
+    vector = embedder_for(settings).embed_query("Decides to renew the measures until 2026")
+    resolutions = sorted(d.doc_id for d in store.documents() if d.doc_type == "resolution")
+    assert len(resolutions) >= 3
+    assert [h for h, _ in store.search_documents(vector, 20, resolutions)] == \
+        [h for h, _ in store.dense_search(vector, 20, resolutions)]
+
+
+def test_an_index_from_before_the_vector_file_reads_chroma_then_gets_it_on_the_next_ingest(
+        tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = sample_indexes(tmp_path_factory).variant("vector_file_old")
+    store = Store(settings, create=False)
+    vector = embedder_for(settings).embed_query(QUESTIONS[0])
+    docs = [d.doc_id for d in store.documents()]
+    expected = store.score_documents(vector, 50, docs)
+    # As an index written before the file: no table, no flags, no file.
+    db = sqlite3.connect(store.layout.catalog)
+    db.execute("DROP TABLE vector_rows")
+    db.execute("DELETE FROM meta WHERE key IN ('vector_file', 'vector_dim')")
+    db.commit()
+    db.close()
+    store.layout.vectors.unlink()
+    old = Store(settings, create=False)
+    _same(old.score_documents(vector, 50, docs), expected)  # from Chroma
+    assert not old.layout.vectors.exists()  # reading never writes it
+
+    folder = tmp_path_factory.mktemp("more")
+    extra = shutil.copy(FIXTURES / "akn" / "S_RES_2790-2513822E.xml", folder)
+    report = ingest_paths([Path(extra)], settings)
+    assert not report.failed
+    after = Store(settings, create=False)
+    assert after.flag("vector_file") == "complete"
+    assert _rows(settings) == after.collection.count() > len(expected)  # the old vectors copied, the new added
+    assert _assert_same_as_chroma(settings, monkeypatch) > 500
+
+
+def test_removing_a_document_keeps_the_vector_file_in_step(tmp_path_factory: pytest.TempPathFactory,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = sample_indexes(tmp_path_factory).variant("vector_file_remove")
+    store = Store(settings, create=False)
+    gone = store.documents()[0].doc_id
+    before = _rows(settings)
+    remove_documents([gone], settings)
+    after = Store(settings, create=False)
+    assert _rows(settings) == after.collection.count() < before
+    assert after.score_documents(embedder_for(settings).embed_query(QUESTIONS[0]), 50, [gone]) == []
+    _assert_same_as_chroma(settings, monkeypatch)
+
+
+def test_a_vector_file_shorter_than_its_table_falls_back_to_chroma(tmp_path_factory: pytest.TempPathFactory,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file cut short (a disk copy interrupted) must not give wrong vectors: Chroma answers instead."""
+    settings = sample_indexes(tmp_path_factory).variant("vector_file_short")
+    store = Store(settings, create=False)
+    with store.layout.vectors.open("r+b") as fh:
+        fh.truncate(384 * 4 * 10)
+    docs = [d.doc_id for d in store.documents()]
+    vector = embedder_for(settings).embed_query(QUESTIONS[1])
+    chroma = _from_chroma(Store(settings, create=False), monkeypatch)
+    _same(Store(settings, create=False).score_documents(vector, 50, docs), chroma.score_documents(vector, 50, docs))
