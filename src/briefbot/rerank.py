@@ -171,17 +171,12 @@ def load_model() -> RerankModel | None:
 
 
 def rerank(hits: list[Hit], rows: list[list[float]], model: RerankModel) -> list[Hit]:
-    """The hits in the model's order, scored on fusion's scale so the answer stage can read how far a passage is
-    behind the best one: the first keeps the best fused score; each other passage takes that score times the
-    model's odds that it beats the first, 2 σ(its logit − the first's) (1 at a tie), and never more than the fused
-    score of its rank. Rank-order fused scores alone (as before) made the model's firm decisions look like
-    near-ties (dev: 8 paraphrase questions whose gold page the model put first were quoted second); the model's
-    probabilities alone saturate near 1 (a pairwise fit has no intercept)."""
+    """The hits in the model's order. Scores stay on fusion's scale: the i-th passage takes the i-th best fused
+    score (the answer stage reads a passage's score relative to the best one; the pairwise model's probabilities,
+    fitted without an intercept, saturate near 1)."""
     scores = sorted((h.score for h in hits), reverse=True)
     logits = [model.logit(r) for r in rows]
-    order = sorted(range(len(hits)), key=lambda i: (-logits[i], i))
-    best = logits[order[0]] if order else 0.0
-    for i, fused in zip(order, scores, strict=True):
-        odds = 2.0 / (1.0 + math.exp(min(best - logits[i], 30.0)))
-        hits[i].score = min(fused, scores[0] * odds)
-    return [hits[i] for i in order]
+    ordered = [hits[i] for i in sorted(range(len(hits)), key=lambda i: (-logits[i], i))]
+    for h, score in zip(ordered, scores, strict=True):
+        h.score = score
+    return ordered

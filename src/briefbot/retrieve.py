@@ -162,10 +162,7 @@ class Retriever:
             top = hits[:model.depth]
             self.store.label_continuations([h.chunk for h in top])
             rows = rerank_features(top, q_terms, lambda t: weights.get(t, 1.0), refs, years)
-            ranked = rerank(top, rows, model)
-            for h in hits[model.depth:]:  # the candidates below the reranked ones stay below them
-                h.score = min(h.score, ranked[-1].score)
-            hits = ranked + hits[model.depth:]
+            hits = rerank(top, rows, model) + hits[model.depth:]
         direct = self._direct_paragraphs(refs, named, docs) if named and refs.paragraphs else []
         if direct:
             seen = {h.chunk.text_hash for h in direct}
