@@ -93,7 +93,7 @@ def cite_sentence(hit: Hit, start: int, end: int, key: str, page_text: PageText)
         # page's own text. Other blocks are not joined: a resolution's preamble is one "sentence" of many clauses.
         groups: list[list[tuple[Span, int, int]]] = []
         for run in runs:
-            if groups and _opens_next(chunk.text[groups[-1][-1][1]:groups[-1][-1][2]]):
+            if groups and _runs_on(chunk.text[groups[-1][-1][1]:groups[-1][-1][2]], chunk.text[run[1]:run[2]]):
                 groups[-1].append(run)
             else:
                 groups.append([run])
@@ -181,11 +181,14 @@ def _cite_run(doc: DocInfo, chunk: Chunk, span: Span, lo: int, hi: int, key: str
     return verified_citation(doc, span, lo + len(raw) - len(raw.lstrip()), raw.strip(), key, page_text)
 
 
-def _opens_next(block: str) -> bool:
-    """A block that runs on into the next: it opens a list ("…the following experts:") or is a table cell (short,
-    no closing punctuation: "Kalashnikov", "170–230")."""
-    block = block.strip()
-    return block.endswith(":") or (len(block) <= TABLE_CELL and block[-1:] not in ".,;")
+def _runs_on(block: str, following: str) -> bool:
+    """A block that runs on into the next: it opens a list ("…the following experts:"), or it and the next are
+    cells of a table row (short, no closing punctuation: "Kalashnikov", "170–230"). A short heading over a
+    sentence is not a cell: "Limited Strategic Guidance for Peacekeepers" is not quoted with the finding under it."""
+    block, following = block.strip(), following.strip()
+    if block.endswith(":"):
+        return True
+    return len(block) <= TABLE_CELL and block[-1:] not in ".,;" and len(following) <= TABLE_CELL
 
 
 TABLE_CELL = 80
