@@ -155,7 +155,9 @@ class Retriever:
             ranked = fuse(dense, lexical, self.settings.fusion, self.settings.rrf_k, self.settings.dense_weight,
                           self.settings.lexical_weight)
         hits = self._to_hits(ranked, docs, allowed_set, named, refs, years)
-        model = load_model() if self.settings.rerank else None
+        # The reranker was fitted on hybrid candidates (dense and lexical features both present); a dense-only or
+        # lexical-only list keeps its own order rather than being judged on half its features.
+        model = load_model() if self.settings.rerank and mode == "hybrid" else None
         if model is not None and hits:
             q_terms = terms(question)
             weights = self.lexical.idf(q_terms)
