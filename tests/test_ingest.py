@@ -42,6 +42,7 @@ class NoEmbedding:
 
     path = None
     name = "no-embedding"
+    cache_key = name  # the EmbeddingCache key an Embedder exposes (its precision is part of it)
 
     def embed_documents(self, texts: list[str]) -> Any:
         raise AssertionError(f"embedded {len(texts)} texts on a run that had nothing new")
