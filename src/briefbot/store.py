@@ -289,10 +289,8 @@ class Store:
         if found and self._vector_file_complete():
             listed = sorted(found)
             in_file: set[str] = set()
-            for i in range(0, len(listed), 900):
-                part = listed[i:i + 900]
-                in_file.update(r[0] for r in self._db().execute(
-                    f"SELECT text_hash FROM vector_rows WHERE text_hash IN ({','.join('?' * len(part))})", part))
+            in_file.update(r[0] for r in _execute_in(
+                self._db(), "SELECT text_hash FROM vector_rows WHERE text_hash IN ({marks})", listed))
             found &= in_file
         return found
 
@@ -399,11 +397,8 @@ class Store:
             return []
         if self._vector_file_complete():
             listed = list(hashes)
-            got: list[tuple[str, int]] = []
-            for i in range(0, len(listed), 900):
-                part = listed[i:i + 900]
-                got.extend(self._db().execute(
-                    f"SELECT text_hash, row FROM vector_rows WHERE text_hash IN ({','.join('?' * len(part))})", part))
+            got: list[tuple[str, int]] = list(_execute_in(
+                self._db(), "SELECT text_hash, row FROM vector_rows WHERE text_hash IN ({marks})", listed))
             mapped = self._mapped(max((r for _, r in got), default=-1))
             if mapped is not None:  # Chroma's get returns the found ids in its own order; fusion sorts by score
                 return [(h, float(np.dot(mapped[r], vector))) for h, r in got]
@@ -474,16 +469,13 @@ class Store:
         if missing:
             found: dict[str, list[tuple[int, str]]] = {d: [] for d in missing}
             db = self._db()
-            for i in range(0, len(missing), 900):
-                part = missing[i:i + 900]
-                # The rows' doc_id is the Chroma metadata, re-pointed when a document drops a text: it names a
-                # document holding the text, but for vectors of a run killed before its commit (never a hit, and
-                # swept by the next ingest), which the filtered Chroma query also returned. Checking each row
-                # against the chunks table read 20,000 chunk rows with their text for a 200-document question.
-                for d, h, r in db.execute(
-                        f"SELECT doc_id, text_hash, row FROM vector_rows WHERE doc_id IN ({','.join('?' * len(part))})",
-                        part):
-                    found[d].append((r, h))
+            # The rows' doc_id is the Chroma metadata, re-pointed when a document drops a text: it names a
+            # document holding the text, but for vectors of a run killed before its commit (never a hit, and
+            # swept by the next ingest), which the filtered Chroma query also returned. Checking each row
+            # against the chunks table read 20,000 chunk rows with their text for a 200-document question.
+            for d, h, r in _execute_in(db, "SELECT doc_id, text_hash, row FROM vector_rows WHERE doc_id IN ({marks})",
+                                       missing):
+                found[d].append((r, h))
             top = max((r for rows in found.values() for r, _ in rows), default=-1)
             mapped = self._mapped(top)
             if mapped is None:
@@ -694,20 +686,13 @@ class Store:
         """Vectors deleted from Chroma leave the vector file's table too (their bytes stay, unread)."""
         if not hashes or not self._vector_file_complete():
             return
-        db = self._db()
-        for i in range(0, len(hashes), 900):
-            part = hashes[i:i + 900]
-            db.execute(f"DELETE FROM vector_rows WHERE text_hash IN ({','.join('?' * len(part))})", part)
+        for _ in _execute_in(self._db(), "DELETE FROM vector_rows WHERE text_hash IN ({marks})", hashes):
+            pass  # a DELETE yields no rows; iterating runs each batch
 
     def hashes_of_documents(self, doc_ids: Iterable[str]) -> set[str]:
         """Text hashes of the chunks of these documents (one query per 900 ids)."""
-        listed = list(doc_ids)
-        found: set[str] = set()
-        for i in range(0, len(listed), 900):
-            part = listed[i:i + 900]
-            found.update(r[0] for r in self._db().execute(
-                f"SELECT DISTINCT text_hash FROM chunks WHERE doc_id IN ({','.join('?' * len(part))})", part))
-        return found
+        return {r[0] for r in _execute_in(self._db(), "SELECT DISTINCT text_hash FROM chunks WHERE doc_id IN ({marks})",
+                                         list(doc_ids))}
 
     def _hashes_of(self, doc_id: str) -> set[str]:
         return {r[0] for r in self._db().execute("SELECT text_hash FROM chunks WHERE doc_id = ?", (doc_id,))}
@@ -720,13 +705,8 @@ class Store:
         if not hashes:
             return
         db = self._db()
-        still: set[str] = set()
-        listed = list(hashes)
-        for i in range(0, len(listed), 900):
-            part = listed[i:i + 900]
-            marks = ",".join("?" * len(part))
-            still.update(r[0] for r in db.execute(
-                f"SELECT DISTINCT text_hash FROM chunks WHERE text_hash IN ({marks})", part))
+        still = {r[0] for r in _execute_in(db, "SELECT DISTINCT text_hash FROM chunks WHERE text_hash IN ({marks})",
+                                          list(hashes))}
         dead = [h for h in hashes if h not in still]
         if dead:
             self.collection.delete(ids=dead)
@@ -771,12 +751,8 @@ class Store:
     def chunks_by_hash(self, hashes: Sequence[str]) -> dict[str, list[Chunk]]:
         """Every occurrence of each text hash."""
         out: dict[str, list[Chunk]] = {}
-        db = self._db()
-        for i in range(0, len(hashes), 900):
-            part = list(hashes[i:i + 900])
-            marks = ",".join("?" * len(part))
-            for r in db.execute(f"SELECT {_CHUNK_COLS} FROM chunks WHERE text_hash IN ({marks})", part):
-                out.setdefault(r[2], []).append(_chunk(r))
+        for r in _execute_in(self._db(), f"SELECT {_CHUNK_COLS} FROM chunks WHERE text_hash IN ({{marks}})", hashes):
+            out.setdefault(r[2], []).append(_chunk(r))
         return out
 
     def label_continuations(self, chunks: list[Chunk]) -> None:
@@ -953,3 +929,13 @@ def _unavailable(settings: Settings, exc: Exception) -> StoreUnavailable:
 def open_store(settings: Settings) -> Store:
     """An existing index; raises IndexMissingError with the remedy when there is none."""
     return Store(settings, create=False)
+
+
+SQLITE_VARIABLES = 900  # host parameters per statement, under SQLite's default limit
+
+
+def _execute_in(db: sqlite3.Connection, sql: str, values: Sequence[str]) -> Iterator[Any]:
+    """Run ``sql``, whose ``{marks}`` is an IN list, over ``values`` in batches SQLite accepts; yields the rows."""
+    for i in range(0, len(values), SQLITE_VARIABLES):
+        part = list(values[i:i + SQLITE_VARIABLES])
+        yield from db.execute(sql.format(marks=",".join("?" * len(part))), part)
