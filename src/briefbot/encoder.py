@@ -339,7 +339,11 @@ def main(argv: list[str] | None = None) -> int:
     from .config import load_settings
     from .embed import model_path
 
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    # Our progress lines at INFO; onnxruntime's quantiser logs every tensor at INFO on the root logger (hundreds of
+    # lines in set-up), so other libraries stay at WARNING.
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    for name in ("briefbot", __name__):  # __name__ is "__main__" under python -m
+        logging.getLogger(name).setLevel(logging.INFO)
     args = sys.argv[1:] if argv is None else argv
     settings = load_settings()
     src = model_path(settings.embedding_model)
