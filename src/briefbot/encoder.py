@@ -26,6 +26,7 @@ import sys
 import tempfile
 import threading
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -241,20 +242,21 @@ def ensure_export(model_dir: str, folder: Path, precision: str = "fp32") -> Path
     if precision != "fp32":
         ensure_export(model_dir, folder)
         log.warning("quantising the embedding model to int8 in %s (once; takes ~10 s)", folder)
-        try:
-            return quantise_int8(model_dir, folder)
-        except OSError as exc:
-            raise ExportMissing(f"cannot write the int8 encoder to {folder}: {exc.strerror}",
-                                "set encoder_dir (BRIEFBOT_ENCODER_DIR) to a writable folder") from exc
+        return _written(lambda: quantise_int8(model_dir, folder), f"the int8 encoder to {folder}")
     try:
         import torch  # noqa: F401  (only to know whether an export can be made here)
     except ImportError as exc:
         raise ExportMissing(f"the ONNX export of the embedding model is missing or stale in {folder}") from exc
     log.warning("exporting the embedding model to ONNX in %s (once; takes ~15 s)", folder)
+    return _written(lambda: export_onnx(model_dir, folder), f"the ONNX export to {folder}")
+
+
+def _written(make: Callable[[], Path], what: str) -> Path:
+    """Run a step that writes beside the model; a folder it cannot write to becomes ExportMissing with the remedy."""
     try:
-        return export_onnx(model_dir, folder)
+        return make()
     except OSError as exc:
-        raise ExportMissing(f"cannot write the ONNX export to {folder}: {exc.strerror}",
+        raise ExportMissing(f"cannot write {what}: {exc.strerror}",
                             "set encoder_dir (BRIEFBOT_ENCODER_DIR) to a writable folder") from exc
 
 
