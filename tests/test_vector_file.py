@@ -123,3 +123,10 @@ def test_a_vector_file_shorter_than_its_table_falls_back_to_chroma(tmp_path_fact
     vector = embedder_for(settings).embed_query(QUESTIONS[1])
     chroma = _from_chroma(Store(settings, create=False), monkeypatch)
     _same(Store(settings, create=False).score_documents(vector, 50, docs), chroma.score_documents(vector, 50, docs))
+    # The next ingest copies the vectors anew rather than appending new rows under numbers older texts still hold.
+    folder = tmp_path_factory.mktemp("after_short")
+    extra = shutil.copy(FIXTURES / "akn" / "S_RES_2790-2513822E.xml", folder)
+    assert not ingest_paths([Path(extra)], settings).failed
+    after = Store(settings, create=False)
+    assert after.layout.vectors.stat().st_size == _rows(settings) * 384 * 4
+    assert _assert_same_as_chroma(settings, monkeypatch) > 500

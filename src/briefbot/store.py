@@ -356,7 +356,8 @@ class Store:
 
     def search_documents(self, vector: np.ndarray, n: int, doc_ids: list[str]) -> list[tuple[str, float]]:
         """``dense_search`` inside many documents (a year's decisions): exact from the vector file when the index
-        has one, else one filtered Chroma query (fetching hundreds of documents' vectors by id costs seconds)."""
+        has one (from Chroma by id if that file turns out short), else one filtered Chroma query (fetching hundreds of
+        documents' vectors by id costs seconds)."""
         if self._vector_file_complete():
             return self.score_documents(vector, n, doc_ids)
         return self.dense_search(vector, n, doc_ids)
@@ -411,10 +412,15 @@ class Store:
         """Writers only: make the vector file hold every vector of the collection (an index from before it, or
         one whose copy was cut short, is copied from Chroma once: ~20 s at 50k vectors). False when it cannot."""
         if self._vector_file_complete():
-            if int(self.flag("vector_dim") or 0) == dim:
+            if int(self.flag("vector_dim") or 0) != dim:
+                self.set_flag("vector_file", None)  # another model's vectors: never mix them (the name forbids it)
+                return False
+            if self._vector_file_holds_its_table(dim):
                 return True
-            self.set_flag("vector_file", None)  # another model's vectors: never mix them (the name forbids it)
-            return False
+            # A short file would take the next rows at its end, under row numbers the table still gives to older
+            # texts: once long enough again, those texts would read the new vectors. Copy it anew instead.
+            log.warning("%s is shorter than its table says; copying the vectors from Chroma again",
+                        self.layout.vectors)
         self._db().executescript(_VECTOR_ROWS)
         self.layout.vectors.unlink(missing_ok=True)
         self._db().execute("DELETE FROM vector_rows")
@@ -453,6 +459,14 @@ class Store:
 
     def _vector_file_complete(self) -> bool:
         return self.flag("vector_file") == "complete"
+
+    def _vector_file_holds_its_table(self, dim: int) -> bool:
+        last = self._db().execute("SELECT max(row) FROM vector_rows").fetchone()[0]
+        try:
+            size = self.layout.vectors.stat().st_size
+        except FileNotFoundError:
+            return last is None
+        return last is None or last < size // (dim * 4)
 
     def _score_from_file(self, doc_ids: list[str], query: np.ndarray) -> tuple[list[str], np.ndarray] | None:
         """(text hashes, cosine to the unit ``query``) of the vectors whose metadata names one of ``doc_ids``, from
