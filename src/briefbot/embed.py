@@ -186,7 +186,8 @@ class Embedder:
             first = {k: t for k, t in zip(keys, texts, strict=True) if k in wanted}
             fresh = self._encode("encode_document", [first[k] for k in missing])
             with self._recent_lock:
-                for k, v in zip(missing, fresh, strict=True):
+                for k, row in zip(missing, fresh, strict=True):
+                    v = row.copy()  # a row of its own: a view would keep the call's whole batch alive
                     v.setflags(write=False)  # shared between callers
                     found[k] = self._recent[k] = v
                 while len(self._recent) > RECENT_VECTORS:

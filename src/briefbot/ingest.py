@@ -506,8 +506,10 @@ def _run(outcomes: Iterator[ParseOutcome], total: int, settings: Settings, store
         chunks = [c for h, c in new_texts.items() if h not in present]
         cached = cache.get([c.text_hash for c in chunks]) if cache else {}
         todo = [c for c in chunks if c.text_hash not in cached]
-        if inflight is not None:
-            inflight.job.exception()  # one model call at a time: wait for the previous one to finish
+        # One model call at a time: wait for the previous one; if it failed, raise its error now rather than
+        # after a whole useless call (finish re-raises it).
+        if inflight is not None and inflight.job.exception() is not None:
+            finish(inflight)
         # Both cores unless a parser process is busy with OCR (see _ParseFeed.idle).
         threads = settings.ingest_threads if parser_idle is None or parser_idle() else None
         batch = _Batch(list(pending), chunks, cached, todo, pool.submit(encode, [c.text for c in todo], threads))
