@@ -184,7 +184,8 @@ def _cite_run(doc: DocInfo, chunk: Chunk, span: Span, lo: int, hi: int, key: str
 def _runs_on(block: str, following: str) -> bool:
     """A block that runs on into the next: it opens a list ("…the following experts:"), or it and the next are
     cells of a table row (short, no closing punctuation: "Kalashnikov", "170–230"). A short heading over a
-    sentence is not a cell: "Limited Strategic Guidance for Peacekeepers" is not quoted with the finding under it."""
+    longer sentence is not a cell: "Limited Strategic Guidance for Peacekeepers" is not quoted with the finding
+    under it."""
     block, following = block.strip(), following.strip()
     if block.endswith(":"):
         return True

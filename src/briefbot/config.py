@@ -64,8 +64,8 @@ class Settings(BaseSettings):
                                                        "(the exported model) or 'int8' (quantised per channel at "
                                                        "set-up; ~2x less CPU to embed, vectors ~0.99 cosine to "
                                                        "fp32). Names its own collection: switching re-embeds.")
-    ingest_threads: int = Field(2, ge=1, description="Threads of the ONNX encoder during an ingest once its parser "
-                                "processes are done (torch_threads while they run, and for queries).")
+    ingest_threads: int = Field(2, ge=1, description="Threads of the ONNX encoder during an ingest, unless a parser "
+                                "process is reading page images with OCR (then torch_threads, as for queries).")
     # 8, not 64: length-sorted batches of 8 leave ~3% padding instead of ~16%, and the ONNX encoder spent 35-40%
     # less CPU on the same corpus passages at 8 than at 64, with the same vectors (benchmarks/ENCODER.md).
     embed_batch_size: int = Field(8, ge=1, description="Passages encoded per model call.")
@@ -114,7 +114,8 @@ class Settings(BaseSettings):
     candidates: int = Field(50, ge=10, description="Candidates each retriever contributes before fusion.")
     rerank: bool = Field(True, description="Order the best fused candidates with the reranking model "
                          "(briefbot/data/rerank.json, fitted on the dev half of the gold set by evals/fit_rerank.py); "
-                         "off, or without that file, the fusion order stands.")
+                         "off, without that file, or in dense-only or lexical-only mode (the model was fitted on "
+                         "hybrid lists), the fusion order stands.")
 
     # --- answering ---------------------------------------------------------------------------
     engine: Engine = Field("extractive", description="Answer engine; 'llm' needs "

@@ -1,5 +1,6 @@
 """OCR of PDF pages without a text layer: pypdfium2 renders the page at a fixed resolution, Debian's Tesseract
-(the ``tesseract`` program, offline, its English data packaged) reads it, one page at a time under a time limit.
+(the ``tesseract`` program, offline, its English data packaged) reads it under a time limit per page; the parser
+reads two pages at a time (``OCR_PROCESSES``).
 
 The words come back with their boxes (Tesseract's TSV output) and become the same :class:`~.pdf.Line` objects a
 text layer gives, in PDF points, so masthead, running heads and paragraphs are read by the one PDF pipeline.
