@@ -1,13 +1,13 @@
 """Quantised variants of the ONNX encoder against the fp32 export, on real passages of an index (issue 13).
 
     # every variant: cosine to fp32 and encode CPU-seconds, same texts, same process, fp32 timed first and last
-    python benchmarks/encoder_quant.py variants --index /work/idx/full --pdf 1600 --bulk 1600 --work DIR
+    python benchmarks/encoder_quant.py variants --index INDEXES/full --pdf 1600 --bulk 1600 --work DIR
     # the ingest estimate: fp32 and one variant alternating over groups of 256 texts (all corpus-PDF passages,
     # and a 5% slice of the bulk Council passages)
-    python benchmarks/encoder_quant.py ingest --index /work/idx/full --variant int8 --bulk-share 0.05 \\
+    python benchmarks/encoder_quant.py ingest --index INDEXES/full --variant int8 --bulk-share 0.05 \\
         --configs fp32@64 fp32@8 int8@8 --pdf-limit 2000 --work DIR
     # padded tokens the model computes, batches cut from length-sorted texts vs arrival order (no model run)
-    python benchmarks/encoder_quant.py padding --index /work/idx/full --work DIR
+    python benchmarks/encoder_quant.py padding --index INDEXES/full --work DIR
 
 The index is opened read-only. Passages are its distinct chunk texts, split by the source of their document (the
 103 corpus PDFs vs the bulk Council records) and spread evenly over text-hash order. Variants are written to

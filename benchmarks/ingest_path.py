@@ -1,7 +1,7 @@
 """Where a cold PDF ingest spends its time, code versions side by side on one subset of the corpus.
 
     python benchmarks/ingest_path.py --code old=2259720 --code head=HEAD --code branch=worktree \\
-        --pdfs 22 --rounds 2 --out /tmp/ingest-path
+        --pdfs 22 --rounds 2 --out OUT_DIR
 
 Each ``--code LABEL=REV`` is a git revision (``worktree``: the working tree, uncommitted changes included) whose
 ``src/`` is copied once; every run imports briefbot from its copy in a fresh child process. Rounds alternate the

@@ -1,6 +1,6 @@
 """Speed work must not change what retrieval returns: the top-10 of two code versions, side by side.
 
-    python benchmarks/ranking_identity.py --index /work/idx/scale-real --code base=f697604 --code new=worktree
+    python benchmarks/ranking_identity.py --index INDEXES/scale-real --code base=f697604 --code new=worktree
 
 For every gold question of the split (default dev), each code version (a git revision or ``worktree``, frozen
 into a temporary copy of ``src/``) runs ``Briefbot.retrieve`` (k = 10) in its own process on the same index

@@ -1,6 +1,6 @@
 """Add to an index (a copy: it is written) the collection of another encoder precision, with the same chunks.
 
-    cp -a /work/idx/full COPY
+    cp -a INDEXES/full COPY
     python benchmarks/reembed_index.py --index COPY --precision int8 [--model F.onnx]
     briefbot eval --index COPY --split dev --compare hybrid --compare int8:encoder_precision=int8
 

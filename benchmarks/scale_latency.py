@@ -3,9 +3,9 @@
 run.py rebuilds its synthetic 100k/300k indexes in every run (3 + 9 minutes here); to profile and compare
 changes to the query path, build them once and time only the latency step:
 
-    python benchmarks/scale_latency.py base  --src /work/idx/full --dst /work/idx/scale-base
-    python benchmarks/scale_latency.py build --src /work/idx/scale-base --dst /work/idx/scale-100k --size 100000
-    python benchmarks/scale_latency.py run --index 100k=/work/idx/scale-100k \\
+    python benchmarks/scale_latency.py base  --src INDEXES/full --dst INDEXES/scale-base
+    python benchmarks/scale_latency.py build --src INDEXES/scale-base --dst INDEXES/scale-100k --size 100000
+    python benchmarks/scale_latency.py run --index 100k=INDEXES/scale-100k \\
         --code head=f697604 --code new=worktree --rounds 3 --out /tmp/lat.json
 
 ``base`` copies the PDF documents of an index (with their vectors, no re-embedding) into a new one: the same

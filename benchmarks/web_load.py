@@ -4,7 +4,7 @@
     python benchmarks/web_load.py --ingest cli --chroma server   # a separate `briefbot ingest` process, the
                                                           # vectors in a `chroma run` server (the README's setup)
     python benchmarks/web_load.py --users 4 --questions 2 --phases idle,ingest   # smoke run (~2 min)
-    python benchmarks/web_load.py --index IDX --upload A.pdf,B.pdf --variants before=/tmp/main/src,after=src \
+    python benchmarks/web_load.py --index IDX --upload A.pdf,B.pdf --variants before=MAIN/src,after=src \
         --rounds 2 --distinct --phases idle,ingest   # two code versions side by side, alternating, on a copy
                                                      # of an existing index; the ingest phase uploads A and B
 
