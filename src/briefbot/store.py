@@ -872,6 +872,8 @@ class Store:
         if conn is not None:
             conn.close()
             self._local.conn = None
+        with self._lock:
+            self._vector_map = None  # the mapping holds the file open until collected
 
 
 _COLLECTION_OF = ("coalesce((SELECT name FROM doc_collection dc WHERE dc.doc_id = documents.doc_id), "
