@@ -352,12 +352,18 @@ def main(argv: list[str] | None = None) -> int:
     folder = onnx_dir(src, settings.encoder_dir)
     path = None if "--force" in args else check_export(src, folder)
     if path is None:
-        path = export_onnx(src, folder)
+        path = _written(lambda: export_onnx(src, folder), f"the ONNX export to {folder}")
     log.info("ONNX encoder: %s", path)
-    # The int8 variant too, so switching encoder_precision needs no set-up step.
+    # The int8 variant too, so switching encoder_precision needs no set-up step. It is an option: set-up goes on
+    # without it (the default fp32 encoder is ready), and choosing int8 later makes it or says why it cannot.
     int8 = None if "--force" in args else check_export(src, folder, "int8")
     if int8 is None:
-        int8 = quantise_int8(src, folder)
+        try:
+            int8 = _written(lambda: quantise_int8(src, folder), f"the int8 encoder to {folder}")
+        except Exception as exc:  # any failure of this optional step is reported, not fatal
+            log.warning("the int8 encoder was not made (%s); the fp32 encoder is ready, and "
+                        "encoder_precision = 'int8' tries again when chosen", exc)
+            return 0
     log.info("ONNX encoder, int8: %s", int8)
     return 0
 
