@@ -13,7 +13,7 @@ import pytest
 from briefbot.answer import answer_type, direct_answer, direct_line
 from briefbot.chunk import chunk_document, split_sentences
 from briefbot.cite import cite_sentence, quote_verbatim
-from briefbot.confidence import asked_slot, slot_spans, typed_spans
+from briefbot.confidence import asked_slot, names_resolution, slot_spans, typed_spans
 from briefbot.models import Citation, DocInfo, Hit
 from briefbot.parse import parse_file
 from briefbot.service import Briefbot
@@ -89,6 +89,11 @@ def test_which_resolution_is_answered_by_a_resolution() -> None:
                       quote="Decides to lift the arms embargo on the CAR established under resolution 2127 (2013);")
     question = "Which resolution lifted the arms embargo on the Central African Republic government?"
     assert direct_line([question], [lifted]) == "**S/RES/2745 (2024)** [1]"
+    # The question's year is not the resolution's number: "… in 2024?" still names no resolution.
+    assert direct_line([question.replace("?", " in 2024?")], [lifted]) == "**S/RES/2745 (2024)** [1]"
+    # A question naming this resolution asks about it, so the quote's own answer is looked for instead.
+    assert names_resolution("What did resolution 2745 (2024) lift?", "S/RES/2745 (2024)")
+    assert not names_resolution("Which resolution lifted the embargo in 2024?", "S/RES/2745 (2024)")
     # A report's quote answers with the resolution it names; a body alone is no answer.
     assert direct_answer("Which resolutions extended the inspections off Libya in 2024?",
                          "In its resolution 2733 (2024), the Security Council extended the authorizations.") == \

@@ -17,7 +17,7 @@ import numpy as np
 
 from .chunk import split_sentences
 from .cite import PageText, cite_sentence, terms, trim_sentence
-from .confidence import CONFIDENCE, FEATURES, RESOLUTION_Q, confidence_features
+from .confidence import CONFIDENCE, FEATURES, RESOLUTION_Q, confidence_features, names_resolution
 from .config import Settings
 from .models import Answer, Citation, Hit
 from .parse.gazetteer import DURATION_RE, MISSION_COUNTRY
@@ -411,8 +411,8 @@ def direct_line(parts: list[str], citations: list[Citation]) -> str | None:
         pool = citations if answer_type(part) else citations[:1]
         for c in sorted(pool, key=lambda c: -len(own & terms(c.quote))) if len(parts) > 1 else pool:
             found = direct_answer(part, c.quote)
-            if RESOLUTION_Q.search(part) and c.doc_type == "resolution" and c.symbol and not (
-                    set(re.findall(r"\d{3,4}", c.symbol)) & set(re.findall(r"\d{3,4}", part))):
+            if (RESOLUTION_Q.search(part) and c.doc_type == "resolution" and c.symbol
+                    and not names_resolution(part, c.symbol)):
                 found = c.symbol  # "which resolution lifted …": the resolution quoted, not one its text recalls
             line = f"**{found}** [{c.key}]" if found else ""
             if line and line not in spans:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from .cite import terms
 from .models import Hit
 from .parse.gazetteer import DURATION_RE, MONTHS
+from .symbols import resolution_number
 
 if TYPE_CHECKING:
     from .answer import Candidate
@@ -69,6 +70,14 @@ def confidence_features(hits: list[Hit], candidates: list[Candidate], q_terms: s
 
 # What the question asks for, beyond the answer stage's date / duration / money / count.
 RESOLUTION_Q = re.compile(r"\b(?:which|what) resolutions?\b|\bwhich (?:council )?decision\b", re.I)
+
+
+def names_resolution(question: str, symbol: str | None) -> bool:
+    """Whether the question names this resolution by its number ("resolution 2769"); its year alone does not:
+    "which resolution … in 2025?" does not name S/RES/2769 (2025)."""
+    number = resolution_number(symbol) if symbol else None
+    return number is not None and str(number[0]) in re.findall(r"\d{3,4}", question)
+
 _SHARE_Q = re.compile(r"\b(?:what|which) (?:share|proportion|percentage|portion|fraction)\b|\bper cent\b", re.I)
 _SIZE_Q = re.compile(r"\bceiling\b|\bhow (?:large|big|high)\b", re.I)
 _NAME_Q = re.compile(r"\bwho\b|\bname of\b|\bwhich (?:company|companies|vessels?|tankers?|ships?|broker|"
@@ -173,12 +182,11 @@ def slot_fill(question: str, candidates: list[Candidate], q_terms: set[str], wei
     captagon", nor "North-East Department" "the name of the boat"."""
     focus = {t for t in q_terms if t not in _SLOT_WORDS}
     total = sum(weight(t) for t in focus) or 1.0
-    own_numbers = set(re.findall(r"\d[\d,.]*", question))
     fill = similarity = 0.0
     for c in sorted(candidates, key=lambda c: -c.score)[:SLOT_CHECK_SENTENCES]:
         sentence = c.hit.chunk.text[c.start:c.end]
         itself = (kind == "resolution" and c.hit.doc.doc_type == "resolution"
-                  and not set(re.findall(r"\d{3,4}", c.hit.doc.symbol or "")) & own_numbers)
+                  and not names_resolution(question, c.hit.doc.symbol))
         if kind is None or itself:
             windows = [sentence]
         else:
