@@ -82,6 +82,27 @@ def test_direct_line_states_the_asked_fact_not_the_question_s_own() -> None:
                          "The MSS and the HNP conducted 1,602 joint patrols.") == "1,602 joint patrols"
 
 
+def test_when_asks_for_a_date_only_as_the_question_word() -> None:
+    # A conjunction "when" dates what is asked; the figure is the answer, not the date.
+    assert answer_type("How many crew members were kidnapped when pirates boarded the tanker?") == "count"
+    assert answer_type("What did the Council want the monitors to focus on when it next reviewed them?") is None
+    for question in ("When was resolution 2780 adopted?", "Until when did resolution 2769 extend the Panel?",
+                     "Where and when did the police raid the facility?", "By when must States report?",
+                     "Which resolution ended the embargo, and when was it imposed?"):
+        assert answer_type(question) == "date", question
+
+
+def test_which_kind_of_thing_is_not_answered_by_a_name() -> None:
+    # "Which commodities / criterion / precursor" asks for a kind of thing; a capitalised body in the quote is not it.
+    quote = "Calls upon the National Transitional Government of Liberia to take urgent steps on rough diamonds;"
+    assert direct_answer("Which Liberian commodities did resolution 1521 (2003) bar States from importing?",
+                         quote) is None
+    assert direct_answer("Which designation criterion in resolution 1857 (2008) targets financiers?", quote) is None
+    # Named things are still answered by their name.
+    assert direct_answer("Which gangs did the United States designate?",
+                         "The United States designated Viv Ansanm and Gran Grif.") == "Viv Ansanm and Gran Grif"
+
+
 def test_which_resolution_is_answered_by_a_resolution() -> None:
     # The resolution quoted answers "which resolution", not a body its text names nor one it recalls.
     lifted = Citation(key="1", document="S_RES_2745_2024.pdf", symbol="S/RES/2745 (2024)", page=1, paragraph="1",

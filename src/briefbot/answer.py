@@ -518,7 +518,11 @@ def _latest_first(chosen: list[Candidate], refs: References,
 
 # "15 July 2025", "July 2025", and the American "July 15, 2025" some resolutions use.
 _DATE = rf"\b(?:\d{{1,2}} (?:{_MONTHS}) \d{{4}}|(?:{_MONTHS}) \d{{1,2}}, \d{{4}}|(?:{_MONTHS}) \d{{4}})\b"
-_WHEN_Q = re.compile(r"\b(?:when|until when|what dates?|which dates?|by when|deadline|date)\b", re.I)
+# "When" asks for a date at the start, after until / by / since, or before a verb ("…, and when was it adopted?");
+# elsewhere it is a conjunction: "how many were kidnapped when pirates boarded", "focus on when it next reviewed".
+_WHEN_Q = re.compile(r"^\s*when\b|\b(?:until|till|by|since)\s+when\b|\bwhen(?=\s+(?:was|were|is|are|did|does|do|has|"
+                     r"have|had|will|would|should|shall|can|could|must|may)\b|\s*\?)|\b(?:what dates?|which dates?|"
+                     r"deadline|date)\b", re.I)
 # "what period" asks for a duration; "during the period of the third report" only dates what is asked.
 _HOW_LONG_Q = re.compile(r"\bhow long\b|\bfor how many (?:months|years)\b|\b(?:what|which) (?:time )?period\b", re.I)
 _YEAR_Q = re.compile(r"\b(?:which|what) year\b", re.I)
@@ -624,7 +628,7 @@ def direct_answer(question: str, quote: str) -> str | None:
             if not terms(span) <= q_terms | _GENERIC:
                 return span  # a place the question does not already name
         return None
-    if _WHO_Q.search(question):
+    if _WHO_Q.search(question) and not _asks_for_kind_of_thing(question):
         for m in _ENTITY.finditer(quote):
             span = m.group(0).strip()
             span = re.sub(r"^(?:(?:of|the|The|and|for|on|in)\s)+|(?:\s(?:of|the|and|for|on|in))+$", "", span)
@@ -635,6 +639,20 @@ def direct_answer(question: str, quote: str) -> str | None:
                 continue  # the question's own words, or a body named everywhere, are not its answer
             return span
     return None
+
+
+# "Which X …?" where X is a kind of thing, not a named one: its answer is "rough diamonds" or "illicit trade of
+# natural resources", and a capitalised name in the quote ("National Transitional Government of Liberia") is not it.
+_WHICH_HEAD = re.compile(r"^\s*which\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s+(?:did|does|do|is|are|was|were|has|have|"
+                         r"had|can|could|should|must|may|will|would|in|of|under|from|to|for|on|at|that)\b)", re.I)
+_KINDS_OF_THING = terms("commodities commodity resources minerals criterion criteria statistics form forms flows "
+                        "kind kinds type types measures activities crimes abductions goods products items precursor "
+                        "precursors substances chemicals materials provisions")
+
+
+def _asks_for_kind_of_thing(question: str) -> bool:
+    m = _WHICH_HEAD.search(question)
+    return bool(m) and bool(terms(m.group(1).split()[-1]) & _KINDS_OF_THING)
 
 
 def _place_terms(question: str) -> set[str]:
