@@ -92,6 +92,12 @@ def test_when_asks_for_a_date_only_as_the_question_word() -> None:
         assert answer_type(question) == "date", question
 
 
+def test_where_is_answered_by_a_place_name_not_a_description() -> None:
+    quote = ("Additional arms black markets have emerged in RSF-controlled areas, notably in Saraf Umrah and "
+             "Kabkabiyah in North Darfur and Habila in West Darfur.")
+    assert direct_answer("Where do Darfur's gun markets operate outside Nyala?", quote) == "Saraf Umrah and Kabkabiyah"
+
+
 def test_which_kind_of_thing_is_not_answered_by_a_name() -> None:
     # "Which commodities / criterion / precursor" asks for a kind of thing; a capitalised body in the quote is not it.
     quote = "Calls upon the National Transitional Government of Liberia to take urgent steps on rough diamonds;"

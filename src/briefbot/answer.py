@@ -625,6 +625,8 @@ def direct_answer(question: str, quote: str) -> str | None:
             span = m.group("place")
             if re.match(rf"(?:{_MONTHS})\b", span) or span.split()[0] in _ENTITY_SKIP:
                 continue  # "in May", "In 2024"
+            if re.search(r"-(?:controlled|held|based|led|run|backed|occupied|affected)$", span):
+                continue  # "in RSF-controlled areas" describes the places; the names follow
             if not terms(span) <= q_terms | _GENERIC:
                 return span  # a place the question does not already name
         return None
