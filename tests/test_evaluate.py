@@ -206,6 +206,18 @@ def test_key_fact_coverage() -> None:
     assert r.key_fact_coverage == 0.0
 
 
+def test_direct_line_states_a_key_fact() -> None:
+    q = Q([Expected(RES, None, 6, None)], key_facts=["15 May 2026"])
+    right = score(q, answer([P(RES, 6)], [C(RES, 6)], "**15 May 2026** [1]\n“… until 15 May 2026 …” [1]"))
+    assert right.direct_line_ok is True
+    # A bold lead that is not the asked fact counts against, although the quote under it holds the fact.
+    wrong = score(q, answer([P(RES, 6)], [C(RES, 6)], "**15 February 2025** [1]\n“… until 15 May 2026 …” [1]"))
+    assert wrong.direct_line_ok is False and wrong.key_fact_coverage == 1.0
+    # No lead line (or an abstention): nothing to judge.
+    assert score(q, answer([P(RES, 6)], [C(RES, 6)], "“… until 15 May 2026 …” [1]")).direct_line_ok is None
+    assert aggregate([right, wrong])["direct_line_ok"] == pytest.approx(0.5)
+
+
 # --- aggregation ------------------------------------------------------------------------------------
 
 

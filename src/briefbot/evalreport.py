@@ -31,7 +31,7 @@ from briefbot.models import reference
 log = logging.getLogger(__name__)
 
 KIND_COLUMNS = ("hit1", "hit5", "mrr10", "ndcg10", "para_hit5", "answered_gold", "citation_precision",
-                "key_fact_coverage", "abstain_correct", "abstain_wrong")
+                "key_fact_coverage", "direct_line_ok", "abstain_correct", "abstain_wrong")
 COMPARE_PLOT = ("hit5", "mrr10", "citation_precision", "abstention_accuracy")
 RANK_BINS = [str(i) for i in range(1, K_MAX + 1)] + [f">{K_MAX}", "not found"]
 

@@ -152,6 +152,12 @@ def fact_in_text(fact: str, text: str) -> bool:
     return False
 
 
+def direct_line_spans(answer: str) -> list[str]:
+    """The bold spans of an answer's first line when it is a direct line ("**15 May 2026** [1]; **6 months** [2]")."""
+    first = answer.lstrip().split("\n", 1)[0]
+    return re.findall(r"\*\*(.+?)\*\*", first) if first.startswith("**") else []
+
+
 # --- scoring -------------------------------------------------------------------------------------------
 
 
@@ -182,6 +188,8 @@ class QuestionResult:
     error: str | None = None
     failures: list[str] = field(default_factory=list)
     split: str = "dev"
+    # The answer's bold first line ("**15 May 2026** [1]") states a key fact; None without such a line or facts.
+    direct_line_ok: bool | None = None
 
     def hit(self, k: int) -> bool:
         return self.first_rank is not None and self.first_rank <= k
@@ -244,6 +252,10 @@ def score_question(q: Question, answer: Mapping[str, Any], latency_ms: float, qu
             found = [not abstained and fact_in_text(f, text) for f in q.key_facts]
             res.missing_facts = [f for f, ok in zip(q.key_facts, found, strict=True) if not ok]
             res.key_fact_coverage = sum(found) / len(found)
+            lead = direct_line_spans(text) if not abstained else []
+            if lead:
+                res.direct_line_ok = any(fact_in_text(f, " ".join(lead)) or any(fact_in_text(s, f) for s in lead)
+                                         for f in q.key_facts)
     res.failures = failure_reasons(res)
     return res
 
@@ -293,6 +305,7 @@ METRICS: dict[str, str] = {
     "ndcg10": "nDCG@10", "recall10": "page recall@10", "para_hit5": "paragraph hit@5",
     "answered_gold": "answered with gold citation", "citation_precision": "citation precision",
     "quotes_verbatim": "quotes verbatim", "key_fact_coverage": "key-fact coverage",
+    "direct_line_ok": "direct line states a key fact",
     "abstain_correct": "abstention on unanswerable", "abstain_wrong": "wrong abstention on answerable",
     "abstention_accuracy": "abstention accuracy", "latency_p50": "latency p50 (ms)",
     "latency_p95": "latency p95 (ms)",
@@ -304,7 +317,8 @@ def aggregate(results: Sequence[QuestionResult]) -> dict[str, Any]:
 
     Retrieval and citation metrics are means over answerable questions; citation precision and quotes
     verbatim over answerable questions with at least one citation; key-fact coverage over answerable
-    questions with key facts (an abstention covers none).
+    questions with key facts (an abstention covers none); the direct line over answered questions with key facts
+    whose answer leads with one.
     """
     ans = [r for r in results if r.answerable]
     una = [r for r in results if not r.answerable]
@@ -323,6 +337,7 @@ def aggregate(results: Sequence[QuestionResult]) -> dict[str, Any]:
     m["citation_precision"] = _mean(r.citation_precision for r in ans)
     m["quotes_verbatim"] = _mean(r.quotes_verbatim for r in ans)
     m["key_fact_coverage"] = _mean(r.key_fact_coverage for r in ans)
+    m["direct_line_ok"] = _mean(r.direct_line_ok for r in ans)
     m["abstain_correct"] = _mean(r.abstained for r in una)
     m["abstain_wrong"] = _mean(r.abstained for r in ans)
     m["abstention_accuracy"] = _mean(r.abstained != r.answerable for r in results)
