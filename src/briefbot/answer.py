@@ -654,7 +654,7 @@ _KINDS_OF_THING = terms("commodities commodity resources minerals criterion crit
 
 def _asks_for_kind_of_thing(question: str) -> bool:
     m = _WHICH_HEAD.search(question)
-    return bool(m) and bool(terms(m.group(1).split()[-1]) & _KINDS_OF_THING)
+    return m is not None and bool(terms(m.group(1).split()[-1]) & _KINDS_OF_THING)
 
 
 def _place_terms(question: str) -> set[str]:
