@@ -88,6 +88,9 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     # document only: a neighbour's paragraph 1 is never the answer to it. Naming only the document ("what did
     # resolution 2733 (2024) authorize?") leads with it but lets a report on it be quoted too.
     named_docs = {h.doc.doc_id for h in hits if refs.named_any and refs.names(h.doc)}
+    if refs.paragraphs and not refs.named_any and len({h.doc.symbol or h.doc.doc_id for h in hits}) == 1:
+        # "What does paragraph 1 decide?" asked within one document (the Documents filter): that document's own.
+        named_docs = {h.doc.doc_id for h in hits}
     wanted = {_label_key(p) for p in refs.paragraphs} if named_docs else set()
     named_pool = [h for h in hits if h.doc.doc_id in named_docs]
     pool = named_pool[:8] if wanted else (named_pool[:4] + [h for h in hits[:8] if h not in named_pool[:4]])

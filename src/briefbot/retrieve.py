@@ -227,7 +227,10 @@ class Retriever:
                 # "In its 2023 rollover": renewals of one series say nearly the same; the year tells them apart.
                 score += self.settings.year_boost / (self.settings.rrf_k + 1) if self.settings.fusion == "rrf" \
                     else self.settings.year_boost / 2
-            others = sorted({docs[c.doc_id].symbol or c.doc_id for c in chunks if c.doc_id != chunk.doc_id})
+            # Other documents with this text, by symbol: a resolution's PDF and its Council XML are one document,
+            # so its own symbol is never "the same text in" itself.
+            others = sorted({docs[c.doc_id].symbol or c.doc_id for c in chunks if c.doc_id != chunk.doc_id}
+                            - {docs[chunk.doc_id].symbol})
             hits.append(Hit(chunk=chunk, doc=docs[chunk.doc_id], score=score, dense_rank=r.dense_rank,
                             lexical_rank=r.lexical_rank, also_in=others, dense_score=r.dense_score,
                             lexical_score=r.lexical_score))

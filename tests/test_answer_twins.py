@@ -1,0 +1,38 @@
+"""A resolution indexed twice (its PDF and its Council XML) is one document to the reader, and a question asked
+inside one document (the Documents filter) reads "paragraph 1" as that document's. Real model, real Chroma, the
+sample PDFs plus the Council XML of S/RES/2769 (2025)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import FIXTURES, sample_indexes
+
+
+@pytest.fixture(scope="module")
+def twins(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from briefbot.service import Briefbot
+
+    def extra(folder: Path) -> list[Path]:
+        return [Path(shutil.copy(FIXTURES / "akn" / "S_RES_2769-2500687E.xml", folder))]
+
+    return Briefbot(sample_indexes(tmp_path_factory).variant("twin_2769", extra))
+
+
+def test_a_resolution_is_never_the_same_text_as_itself(twins: Any) -> None:
+    answer = twins.ask("Until when did resolution 2769 (2025) extend the mandate of the Panel of Experts on Libya?")
+    assert not answer.abstained and "15 May 2026" in answer.answer
+    assert "same text in S/RES/2769 (2025)" not in answer.answer, answer.answer
+    assert all("S/RES/2769 (2025)" not in h.also_in for h in answer.hits if h.doc.symbol == "S/RES/2769 (2025)")
+
+
+def test_paragraph_n_within_one_filtered_document_is_that_document_s(twins: Any) -> None:
+    from briefbot.models import Filters
+
+    answer = twins.ask("What does paragraph 1 decide?", filters=Filters(symbols=["S/RES/2780 (2025)"]))
+    assert not answer.abstained and answer.citations, answer.answer
+    assert answer.citations[0].symbol == "S/RES/2780 (2025)" and answer.citations[0].paragraph == "1", answer.answer
