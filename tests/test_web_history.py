@@ -82,6 +82,21 @@ def _bots(pg: Any) -> int:
     return int(pg.locator('#chatbot [data-testid="bot"]').count())
 
 
+def test_the_chat_s_clear_button_starts_a_new_conversation(page: Any) -> None:
+    """The Clear (trash) icon of the chat empties more than the messages: the cleared answer's permalink, citation
+    cards and export / feedback target go too, and its conversation stays in the sidebar."""
+    _new_conversation(page)
+    ask(page, LIBYA_Q)
+    assert "Permalink" in page.locator("#permalink").inner_text()
+    page.locator("#chatbot button[aria-label='Clear'], #chatbot button[title='Clear']").first.click()
+    page.wait_for_function("!document.querySelector('#chatbot [data-testid=\"bot\"]')", timeout=20_000)
+    page.wait_for_function("!document.querySelector('#permalink').innerText.includes('Permalink')", timeout=20_000)
+    assert not page.locator("#cards-title").is_visible()
+    assert "Permalink" not in page.locator("#permalink").inner_text()
+    assert_no_errors(page, "clearing the chat")
+    _history_item(page, LIBYA_Q)
+
+
 def test_two_questions_survive_a_reload_with_their_citations(page: Any) -> None:
     _new_conversation(page)
     ask(page, LIBYA_Q)

@@ -626,6 +626,9 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         demo.load(on_load, [state], chat_outputs, **private)
         conv_list.click(open_conversation, [conv_list, state], chat_outputs, **private)
         new_chat.click(new_conversation, [state], chat_outputs, **private)
+        # The chat's own Clear (trash) button empties the messages in the browser; without this the permalink,
+        # citation cards and feedback / export target of the cleared answer stayed.
+        chatbot.clear(new_conversation, [state], chat_outputs, **private)
         history_md.click(export_history_md, None, history_file, **private)
         history_json.click(export_history_json, None, history_file, **private)
         cards.click(show_card, [cards, state], [*panel.outputs, state], **private)
