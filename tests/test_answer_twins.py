@@ -36,3 +36,21 @@ def test_paragraph_n_within_one_filtered_document_is_that_document_s(twins: Any)
     answer = twins.ask("What does paragraph 1 decide?", filters=Filters(symbols=["S/RES/2780 (2025)"]))
     assert not answer.abstained and answer.citations, answer.answer
     assert answer.citations[0].symbol == "S/RES/2780 (2025)" and answer.citations[0].paragraph == "1", answer.answer
+
+
+def test_within_a_year_range_the_latest_renewal_leads(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Council XML records carry no missions; their titles name the country, which makes them one series: asked
+    within 2020-2021, the 2021 renewal's date leads and the note names the 2020 one it supersedes."""
+    from briefbot.models import Filters
+    from briefbot.service import Briefbot
+
+    def extra(folder: Path) -> list[Path]:
+        return [Path(shutil.copy(FIXTURES / "akn" / name, folder))
+                for name in ("S_RES_2509_2020-2002070E.xml", "SC_2571_2021-E.xml")]
+
+    bot = Briefbot(sample_indexes(tmp_path_factory).variant("libya_panel_series", extra))
+    answer = bot.ask("Until when was the mandate of the Panel of Experts on Libya extended?",
+                     filters=Filters(year_from=2020, year_to=2021))
+    assert not answer.abstained and answer.citations[0].symbol == "S/RES/2571 (2021)", answer.answer
+    assert answer.answer.startswith("**15 August 2022**"), answer.answer
+    assert any("S/RES/2509 (2020)" in note for note in answer.notes), answer.notes

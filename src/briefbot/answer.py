@@ -19,7 +19,7 @@ from .chunk import split_sentences
 from .cite import PageText, cite_sentence, terms, trim_sentence
 from .confidence import CONFIDENCE, FEATURES, RESOLUTION_Q, confidence_features, names_resolution
 from .config import Settings
-from .models import Answer, Citation, Hit
+from .models import Answer, Citation, DocInfo, Hit
 from .parse.gazetteer import DURATION_RE, MISSION_COUNTRY
 from .parse.gazetteer import MONTHS as _MONTHS
 from .refs import References, doc_places, parse_references, question_years, year_fits
@@ -504,11 +504,11 @@ def _latest_first(chosen: list[Candidate], refs: References,
     if not decisions:
         return chosen, []
     latest = max(decisions, key=lambda c: c.hit.doc.date or "")
-    places = doc_places(latest.hit.doc)
+    places = _series_places(latest.hit.doc)
     mine = direct_answer(question, latest.hit.chunk.text[latest.start:latest.end])
     older = []
     for c in chosen:
-        if c is latest or c.hit.doc.doc_id == latest.hit.doc.doc_id or not places & doc_places(c.hit.doc):
+        if c is latest or c.hit.doc.doc_id == latest.hit.doc.doc_id or not places & _series_places(c.hit.doc):
             continue
         quote = c.hit.chunk.text[c.start:c.end]
         theirs = direct_answer(question, quote) if _DECISION.search(quote) else None
@@ -517,6 +517,12 @@ def _latest_first(chosen: list[Candidate], refs: References,
     if not older:
         return chosen, []
     return [latest] + [c for c in chosen if c is not latest], older
+
+
+def _series_places(doc: DocInfo) -> set[str]:
+    """The countries or missions a decision is about: its missions, else those its title names (the Council XML
+    records carry no missions, but "Resolution 2509 (2020): Libya — sanctions, Panel of Experts")."""
+    return doc_places(doc) or {p.lower() for p in parse_references(doc.title or "").places}
 
 
 # "15 July 2025", "July 2025", and the American "July 15, 2025" some resolutions use.
