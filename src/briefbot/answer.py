@@ -504,11 +504,10 @@ def _latest_first(chosen: list[Candidate], refs: References,
     if not decisions:
         return chosen, []
     latest = max(decisions, key=lambda c: c.hit.doc.date or "")
-    places = _series_places(latest.hit.doc)
     mine = direct_answer(question, latest.hit.chunk.text[latest.start:latest.end])
     older = []
     for c in chosen:
-        if c is latest or c.hit.doc.doc_id == latest.hit.doc.doc_id or not places & _series_places(c.hit.doc):
+        if c is latest or c.hit.doc.doc_id == latest.hit.doc.doc_id or not _one_series(latest, c):
             continue
         quote = c.hit.chunk.text[c.start:c.end]
         theirs = direct_answer(question, quote) if _DECISION.search(quote) else None
@@ -519,10 +518,29 @@ def _latest_first(chosen: list[Candidate], refs: References,
     return [latest] + [c for c in chosen if c is not latest], older
 
 
-def _series_places(doc: DocInfo) -> set[str]:
-    """The countries or missions a decision is about: its missions, else those its title names (the Council XML
-    records carry no missions, but "Resolution 2509 (2020): Libya — sanctions, Panel of Experts")."""
-    return doc_places(doc) or {p.lower() for p in parse_references(doc.title or "").places}
+def _one_series(a: Candidate, b: Candidate) -> bool:
+    """Whether two decisions are of one series: their missions meet. Council XML records carry no missions; for
+    them the country their titles name ("Resolution 2509 (2020): Libya — sanctions, Panel of Experts") must meet
+    and the two quotes must be the same decision worded alike (a Panel renewal and its successor), since one
+    country's mission mandate and its sanctions are renewed in other words (MINUSMA's 2423 (2018), Mali's 2432)."""
+    places_a, places_b = doc_places(a.hit.doc), doc_places(b.hit.doc)
+    if places_a and places_b:
+        return bool(places_a & places_b)
+    if not (places_a or _title_places(a.hit.doc)) & (places_b or _title_places(b.hit.doc)):
+        return False
+    words_a, words_b = (_decision_words(c.hit.chunk.text[c.start:c.end]) for c in (a, b))
+    return len(words_a & words_b) >= SAME_DECISION * len(words_a | words_b)
+
+
+SAME_DECISION = 0.5  # share of their words two quotes of one renewed decision have in common (dates and numbers aside)
+
+
+def _title_places(doc: DocInfo) -> set[str]:
+    return {p.lower() for p in parse_references(doc.title or "").places}
+
+
+def _decision_words(quote: str) -> set[str]:
+    return {t for t in terms(quote) if not t[:1].isdigit()} - terms(_MONTHS.replace("|", " "))
 
 
 # "15 July 2025", "July 2025", and the American "July 15, 2025" some resolutions use.
