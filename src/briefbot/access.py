@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BriefbotError, ConfigError
+from .sqlitewal import use_wal
 
 ACCESS_FILE = "access.sqlite"
 DEFAULT_COLLECTION = "general"
@@ -150,7 +151,7 @@ class Accounts:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)  # password hashes: for the server's user only
             os.close(fd)
             conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            conn.execute("PRAGMA journal_mode=WAL")
+            use_wal(conn)
             conn.executescript(_SCHEMA)
             self._local.conn = conn
         return conn

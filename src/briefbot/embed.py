@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .errors import ConfigError
+from .sqlitewal import use_wal
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -219,7 +220,7 @@ class EmbeddingCache:
 
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
+        use_wal(self._db)
         self._db.execute("CREATE TABLE IF NOT EXISTS vectors "
                          "(model TEXT, hash TEXT, vec BLOB, PRIMARY KEY (model, hash))")
         self._model = model

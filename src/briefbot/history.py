@@ -28,6 +28,7 @@ from typing import Any
 from .errors import HistoryUnavailable, NotFoundError
 from .export import answer_markdown
 from .models import Answer, Chunk, Citation, DocInfo, Hit, Span
+from .sqlitewal import use_wal
 
 log = logging.getLogger(__name__)
 
@@ -166,7 +167,7 @@ class History:
         conn.execute("PRAGMA busy_timeout = 30000")
         if not self._ready:
             with self._lock:
-                conn.execute("PRAGMA journal_mode=WAL")  # readers (other sessions) never wait for a writer
+                use_wal(conn)  # readers (other sessions) never wait for a writer
                 with conn:
                     conn.executescript("""
                         CREATE TABLE IF NOT EXISTS conversations (

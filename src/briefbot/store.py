@@ -40,6 +40,7 @@ from .config import Settings
 from .errors import ConfigError, IndexMissingError, NotFoundError, StoreUnavailable
 from .layout import IndexLayout
 from .models import Chunk, DocInfo, Document, Filters, Span
+from .sqlitewal import use_wal
 from .symbols import symbol_key
 
 log = logging.getLogger(__name__)
@@ -162,7 +163,7 @@ class Store:
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = sqlite3.connect(self._catalog_path, timeout=30, isolation_level=None)
-            conn.execute("PRAGMA journal_mode=WAL")
+            use_wal(conn)
             conn.execute("PRAGMA synchronous=NORMAL")
             self._local.conn = conn
         return conn
