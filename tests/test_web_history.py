@@ -87,6 +87,7 @@ def test_the_chat_s_clear_button_starts_a_new_conversation(page: Any) -> None:
     cards and export / feedback target go too, and its conversation stays in the sidebar."""
     _new_conversation(page)
     ask(page, LIBYA_Q)
+    ask(page, ARMS_Q)
     assert "Permalink" in page.locator("#permalink").inner_text()
     page.locator("#chatbot button[aria-label='Clear'], #chatbot button[title='Clear']").first.click()
     page.wait_for_function("!document.querySelector('#chatbot [data-testid=\"bot\"]')", timeout=20_000)
@@ -95,6 +96,16 @@ def test_the_chat_s_clear_button_starts_a_new_conversation(page: Any) -> None:
     assert "Permalink" not in page.locator("#permalink").inner_text()
     assert_no_errors(page, "clearing the chat")
     _history_item(page, LIBYA_Q)
+    # Asking after a clear starts the new conversation; a reload keeps both conversations and shows no error.
+    ask(page, ARMS_Q)
+    assert _bots(page) == 1
+    page.reload()
+    page.wait_for_selector("#question textarea", timeout=60_000)
+    assert_no_errors(page, "reloading after a clear")
+    _history_item(page, LIBYA_Q)
+    # Two conversations hold the arms question: the cleared one and the one begun after the clear.
+    page.wait_for_function("q => [...document.querySelectorAll('#conversations button')]"
+                           ".filter(b => b.innerText.includes(q)).length >= 2", arg=ARMS_Q[:60], timeout=30_000)
 
 
 def test_two_questions_survive_a_reload_with_their_citations(page: Any) -> None:

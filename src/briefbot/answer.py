@@ -540,7 +540,10 @@ def _title_places(doc: DocInfo) -> set[str]:
 
 
 def _decision_words(quote: str) -> set[str]:
-    return {t for t in terms(quote) if not t[:1].isdigit()} - terms(_MONTHS.replace("|", " "))
+    return {t for t in terms(quote) if not t[:1].isdigit()} - _MONTH_TERMS
+
+
+_MONTH_TERMS = terms(_MONTHS.replace("|", " "))
 
 
 # "15 July 2025", "July 2025", and the American "July 15, 2025" some resolutions use.
