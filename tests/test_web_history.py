@@ -28,6 +28,7 @@ from web_support import (
     last_bot_text,
     other_app_in_this_process,
     running_app,
+    wait_cards,
 )
 
 ARMS_Q = "What does resolution 2781 (2025) decide about the arms embargo?"
@@ -128,6 +129,7 @@ def test_two_questions_survive_a_reload_with_their_citations(page: Any) -> None:
     assert_no_errors(page, "reopening a conversation")
     assert "15 May 2026" in page.locator('#chatbot [data-testid="bot"]').first.inner_text()
     assert "answer 2:" in page.inner_text("#fb-target") and ARMS_Q[:40] in page.inner_text("#fb-target")
+    wait_cards(page)
     assert "S/RES/2781 (2025)" in page.inner_text("#cards")
     assert page.locator("#permalink a").count() == 1
 
@@ -163,7 +165,10 @@ def test_a_permalink_opens_for_a_colleague(page: Any, browser: Any, app: tuple[s
     assert_no_errors(other, "opening a permalink")
     text = last_bot_text(other)
     assert "15 May 2026" in text and "Shared answer" in text
-    assert "S/RES/2769 (2025)" in other.inner_text("#cards")
+    # The cards come in the same update as the chat, but the Dataset renders its samples' HTML once its example
+    # component has loaded, a moment after the chat bubble (CI once read the cards empty).
+    other.wait_for_function("document.querySelector('#cards')?.innerText.includes('S/RES/2769 (2025)')",
+                            timeout=30_000)
     assert LIBYA_Q[:40] in other.inner_text("#fb-target")
     other.locator("#cards button").filter(has_text="S/RES/2769 (2025)").first.click()
     other.wait_for_selector("#page-image img", timeout=60_000)

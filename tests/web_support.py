@@ -147,11 +147,19 @@ def ask(page: Any, question: str, timeout_ms: int = 180_000) -> list[int]:
     # The last step of an answer names it under the chat: "… apply to answer <n>: “question”".
     page.wait_for_function("n => document.querySelector('#fb-target')?.innerText.includes('answer ' + n + ':')",
                            arg=before + 1, timeout=timeout_ms)
+    wait_cards(page, timeout_ms)
     assert_no_errors(page, f"asking {question!r}")
     text = last_bot_text(page)
     assert not text.startswith("Error"), text
     lengths: list[int] = page.evaluate("() => window.__lengths")
     return lengths
+
+
+def wait_cards(page: Any, timeout_ms: int = 30_000) -> None:
+    """Wait until the citation cards are hidden or show their text: the Dataset renders its samples' HTML once its
+    example component has loaded, a moment after the update that filled it (CI once read shown cards empty)."""
+    page.wait_for_function("() => { const c = document.querySelector('#cards');"
+                           " return !c || !c.offsetParent || c.innerText.trim().length > 0; }", timeout=timeout_ms)
 
 
 def download_from(page: Any, elem: str, *parts: str) -> Path:
