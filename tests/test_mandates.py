@@ -360,3 +360,39 @@ def test_cli_trends_drills_down_to_the_paragraphs_behind_a_count(indexed: tuple[
     # One count needs one theme: said with the remedy, not a traceback.
     bad = CliRunner().invoke(app, ["trends", "--year", "2018", "--index", str(settings.index)])
     assert bad.exit_code != 0 and "exactly one --theme" in bad.output
+
+
+def test_interleaved_lines_compare_each_renewal_with_its_own_line(tmp_path: Path) -> None:
+    """Libya's measures-and-Panel renewals (2509, 2571) and June high-seas inspection renewals (2526, 2578)
+    alternate in one track: each renewal is compared with the last of its own line, not the one adopted just
+    before it (2578 against 2571 reported the Panel's paragraphs as dropped)."""
+    from briefbot.config import Settings
+    from briefbot.ingest import ingest_paths
+    from briefbot.store import Store
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "akn" / "libya_lines", corpus)
+    settings = Settings(index=tmp_path / "index")
+    assert not ingest_paths([corpus / "xml_en"], settings).failed
+    index = open_mandates(Store(settings, create=False), cache=tmp_path / "mandates.sqlite")
+    track = index.track("libya_sanctions")
+    assert [e.symbol for e in track.entries] == ["S/RES/2509 (2020)", "S/RES/2526 (2020)", "S/RES/2571 (2021)",
+                                                 "S/RES/2578 (2021)"]
+    compared = {e.symbol: e.previous for e in track.entries}
+    # The first inspection renewal here has nothing of its line before it: compared with the one before it.
+    assert compared == {"S/RES/2509 (2020)": None, "S/RES/2526 (2020)": "S/RES/2509 (2020)",
+                        "S/RES/2571 (2021)": "S/RES/2509 (2020)", "S/RES/2578 (2021)": "S/RES/2526 (2020)"}
+    by_symbol = {e.symbol: e for e in track.entries}
+    for symbol in ("S/RES/2571 (2021)", "S/RES/2578 (2021)"):
+        entry = by_symbol[symbol]
+        assert all(c.previous is None or c.previous.symbol == entry.previous for c in entry.changes)
+    # The Panel renewal repeats most of its predecessor's theme paragraphs rather than starting afresh.
+    statuses = [c.status for c in by_symbol["S/RES/2571 (2021)"].changes]
+    assert statuses.count("unchanged") + statuses.count("changed") > statuses.count("new")
+    assert index.track("libya_sanctions").to_dict(changes=True)["resolutions"][3]["compared_with"] == \
+        "S/RES/2526 (2020)"
+
+
+def test_a_single_line_track_compares_with_the_renewal_before(idx: Any) -> None:
+    track = idx.track("minusma")
+    assert [e.previous for e in track.entries] == [None, "S/RES/2423 (2018)", "S/RES/2480 (2019)"]

@@ -1,4 +1,8 @@
-"""Aligning a renewal's paragraphs with the previous resolution of its track: new, dropped, changed, unchanged.
+"""Aligning a renewal's paragraphs with the previous resolution of its line: new, dropped, changed, unchanged.
+
+A track can interleave lines of renewals (Libya's measures and Panel each January, the high-seas inspections each
+June): a renewal is compared with the recent resolution of the track it was drafted from (``predecessors``), not
+merely the one adopted before it.
 
 Renewals renumber, reorder and rephrase; paragraphs are matched by their words, not their numbers. Only
 theme-carrying paragraphs (on either side) are aligned, each against every paragraph of the other resolution:
@@ -17,6 +21,10 @@ _LEAD_RE = re.compile(r"^\s*(?:\d{1,3}\.|\([a-z]{1,4}\))\s*")
 MIN_OVERLAP = 0.35  # word-set Jaccard a candidate needs
 MIN_RATIO = 0.6  # difflib ratio that makes "changed" rather than new + dropped
 MIN_RATIO_CROSS = 0.8  # ... between a preambular and an operative paragraph (shared enumerations mislead)
+LOOKBACK = 8  # earlier resolutions of the track a renewal may have been drafted from
+MIN_DRAFTED = 0.3  # operative-text containment below which no earlier resolution counts as the draft
+NEAR_BEST = 0.75  # the latest candidate scoring this share of the best wins (dates and numbers differ anyway)
+_SHINGLE = 4
 
 
 def _words(text: str) -> list[str]:
@@ -52,6 +60,12 @@ class Side:
         self.exact: dict[str, int] = {}
         for i, n in enumerate(self.norm):
             self.exact.setdefault(n, i)
+        # Word 4-grams of the operative text: cheap evidence of which earlier resolution this one was drafted from.
+        self.shingles: set[tuple[str, ...]] = set()
+        for p, n in zip(paras, self.norm, strict=True):
+            if p.operative:
+                w = n.split()
+                self.shingles.update(tuple(w[i:i + _SHINGLE]) for i in range(max(1, len(w) - _SHINGLE + 1)))
 
     def best(self, text_norm: str, words: set[str], operative: bool) -> tuple[int, float] | None:
         """Index and difflib ratio of the closest paragraph, or None below the thresholds."""
@@ -74,6 +88,44 @@ class Side:
             if ratio >= need and (best is None or ratio > best[1]):
                 best = (i, ratio)
         return best
+
+
+def drafted_from(current: Side, earlier: Side) -> tuple[float, float]:
+    """How much operative text two resolutions share: the larger containment (a renewal copies most of its
+    predecessor; a short rollover is copied whole from a longer one) and the harmonic mean of both containments
+    (which also asks that the two be of a size: a three-line rollover is contained in every later renewal)."""
+    a, b = current.shingles, earlier.shingles
+    common = len(a & b) if a and b else 0
+    if not common:
+        return 0.0, 0.0
+    ca, cb = common / len(a), common / len(b)
+    return max(ca, cb), 2 * ca * cb / (ca + cb)
+
+
+def predecessors(sides: list[Side]) -> list[tuple[int | None, float]]:
+    """For each resolution of a track (in date order), the index of the one it is compared with and the shared
+    share of text (``drafted_from``'s larger containment).
+
+    The one adopted just before, unless it shares little operative text (below ``MIN_DRAFTED``) while one of the
+    last ``LOOKBACK`` is a draft of it both ways (harmonic score at least ``MIN_DRAFTED``: another line of the
+    track, such as Libya's June inspections between January's measures renewals); then the latest of those whose
+    larger containment is at least ``NEAR_BEST`` of the best. A single-line track keeps comparing each renewal
+    with the one before it, even when the Council rewrote it (the 2000s renewals share little text, and a
+    three-line rollover is contained in all of them).
+    """
+    out: list[tuple[int | None, float]] = []
+    for i, side in enumerate(sides):
+        if i == 0:
+            out.append((None, 0.0))
+            continue
+        scored = {j: drafted_from(side, sides[j]) for j in range(max(0, i - LOOKBACK), i)}
+        if scored[i - 1][0] >= MIN_DRAFTED or max(h for _, h in scored.values()) < MIN_DRAFTED:
+            out.append((i - 1, scored[i - 1][0]))
+            continue
+        best = max(c for c, _ in scored.values())
+        j = max(j for j, (c, _) in scored.items() if c >= NEAR_BEST * best)
+        out.append((j, scored[j][0]))
+    return out
 
 
 def align(previous: list[TrackParagraph] | Side, current: list[TrackParagraph] | Side) -> list[ParagraphChange]:

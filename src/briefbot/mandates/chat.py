@@ -177,7 +177,8 @@ def mandate_answer(index: MandateIndex, question: str) -> Answer | None:
                 lines.append("No operative paragraph of the track carries it: it is only recalled in preambles.")
     elif intent.kind == "change":
         track = index.track(intent.track or "", themes=intent.themes or None)
-        note = f"Mandate track {track.name}; changes against the previous resolution of the track."
+        note = (f"Mandate track {track.name}; each renewal compared with the resolution of the track it was "
+                "drafted from.")
         entry = _pick_entry(track.entries, intent.year)
         if entry is None:
             return _abstain(question, f"No renewal of the {track.name} track"

@@ -28,7 +28,7 @@ from ..store import Store
 from ..symbols import normalize_symbol, symbol_key
 from ..taxonomy import Taxonomy
 from .analysis import ParagraphTagger, match_track, paragraph_refs
-from .changes import Side, align
+from .changes import Side, align, predecessors
 from .corpus import ResolutionRecord, read_resolution
 from .model import (
     FirstAppearance,
@@ -49,7 +49,7 @@ from .tracks import TrackBook, TrackDef
 log = logging.getLogger(__name__)
 
 # Bump when what is cached changes meaning (parsing, tagging or membership rules in code).
-CODE_VERSION = "5"
+CODE_VERSION = "6"
 GAP_GRACE_DAYS = 10  # a renewal adopted this long after the mandate's end date still counts as continuous
 
 _SCHEMA = """
@@ -72,6 +72,8 @@ CREATE TABLE IF NOT EXISTS changes (
   track TEXT, doc_id TEXT, seq INTEGER, status TEXT, cur_ord INTEGER, prev_doc TEXT, prev_ord INTEGER,
   similarity REAL, diff TEXT);
 CREATE INDEX IF NOT EXISTS changes_track ON changes (track);
+CREATE TABLE IF NOT EXISTS compared (
+  track TEXT, doc_id TEXT, prev_doc TEXT, evidence REAL, PRIMARY KEY (track, doc_id));
 """
 _FINAL_RE = re.compile(r"final extension|termination|terminat|lifting of (?:the )?(?:sanctions|measures)|"
                        r"dissolution", re.I)
@@ -174,7 +176,8 @@ class MandateIndex:
             db.execute("BEGIN IMMEDIATE")
             try:
                 if rebuild:
-                    for table in ("resolutions", "paragraphs", "para_themes", "refs", "members", "changes"):
+                    for table in ("resolutions", "paragraphs", "para_themes", "refs", "members", "changes",
+                                  "compared"):
                         db.execute(f"DELETE FROM {table}")
                 for doc_id in stale:
                     for table in ("resolutions", "paragraphs", "para_themes", "refs", "members"):
@@ -190,11 +193,12 @@ class MandateIndex:
                     db.executemany("INSERT INTO para_themes VALUES (?,?,?,?)", themes)
                     db.executemany("INSERT INTO refs VALUES (?,?,?,?,?)", refs)
                     db.executemany("INSERT INTO members VALUES (?,?,?,?,?,?)", members)
-                if rebuild:
-                    db.execute("DELETE FROM changes")
                 for slug in sorted(affected):
                     db.execute("DELETE FROM changes WHERE track = ?", (slug,))
-                    db.executemany("INSERT INTO changes VALUES (?,?,?,?,?,?,?,?,?)", self._compute_changes(slug))
+                    db.execute("DELETE FROM compared WHERE track = ?", (slug,))
+                    changes, compared = self._compute_changes(slug)
+                    db.executemany("INSERT INTO changes VALUES (?,?,?,?,?,?,?,?,?)", changes)
+                    db.executemany("INSERT INTO compared VALUES (?,?,?,?)", compared)
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('catalog_version', ?)", (str(version),))
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('config', ?)", (self.config,))
                 db.execute("COMMIT")
@@ -306,7 +310,7 @@ class MandateIndex:
     def track(self, name: str, themes: list[str] | None = None, year_from: int | None = None,
               year_to: int | None = None, phrase: str | None = None, changes: bool = True) -> Track:
         """A track's timeline: entries with their theme-carrying paragraphs and, with ``changes``, what each
-        renewal changed against the previous resolution of the track."""
+        renewal changed against the resolution of the track it was drafted from."""
         self.ensure()
         tdef = self.track_def(name)
         themes = self._check_themes(themes)
@@ -333,22 +337,23 @@ class MandateIndex:
             "r.number FROM members m JOIN resolutions r USING (doc_id) WHERE m.track = ? "
             "ORDER BY r.date, r.number", (slug,)).fetchall()
 
-    def _compute_changes(self, slug: str) -> list[tuple[Any, ...]]:
-        """Every renewal of a track aligned with the previous resolution of the track (stored at update time:
-        aligning is the slow part of a track view)."""
+    def _compute_changes(self, slug: str) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        """Every resolution of a track aligned with the one it was drafted from (``changes.predecessors``), and
+        which one that is (stored at update time: aligning is the slow part of a track view)."""
         rows = self._members(slug)
         paras = self._paragraphs([r[0] for r in rows], {r[0]: r[2] for r in rows})
+        sides = [Side(paras[r[0]]) for r in rows]
         out: list[tuple[Any, ...]] = []
-        previous: Side | None = None
-        for r in rows:
-            side = Side(paras[r[0]])
-            if previous is not None:
-                for seq, c in enumerate(align(previous, side)):
-                    out.append((slug, r[0], seq, c.status, c.current.ordinal if c.current else None,
-                                c.previous.doc_id if c.previous else None, c.previous.ordinal if c.previous else None,
-                                c.similarity, json.dumps(c.diff)))
-            previous = side
-        return out
+        compared: list[tuple[Any, ...]] = []
+        for r, side, (j, evidence) in zip(rows, sides, predecessors(sides), strict=True):
+            if j is None:
+                continue
+            compared.append((slug, r[0], rows[j][0], round(evidence, 3)))
+            for seq, c in enumerate(align(sides[j], side)):
+                out.append((slug, r[0], seq, c.status, c.current.ordinal if c.current else None,
+                            c.previous.doc_id if c.previous else None, c.previous.ordinal if c.previous else None,
+                            c.similarity, json.dumps(c.diff)))
+        return out, compared
 
     def _build_track(self, tdef: TrackDef, themes: list[str]) -> Track:
         rows = self._members(tdef.slug)
@@ -364,6 +369,7 @@ class MandateIndex:
                 needed.add((doc_id, cur))
             if prev_doc is not None:
                 needed.add((prev_doc, prev_ord))
+        compared = dict(db.execute("SELECT doc_id, prev_doc FROM compared WHERE track = ?", (tdef.slug,)).fetchall())
         paras = self._paragraphs([r[0] for r in rows], symbols, themed_or=needed)
         by_key = {(p.doc_id, p.ordinal): p for ps in paras.values() for p in ps}
         wanted = set(themes) if themes else None
@@ -373,7 +379,6 @@ class MandateIndex:
                 p.terms = {t: w for t, w in p.terms.items() if t in wanted}
         entries: list[TrackEntry] = []
         first: dict[str, FirstAppearance] = {}
-        prev_symbol = None
         for doc_id, file_name, symbol, day, title, vote, action, until, stage, found_by, _ in rows:
             mine = paras[doc_id]
             changes: list[ParagraphChange] = []
@@ -395,8 +400,7 @@ class MandateIndex:
             v = json.loads(vote) if vote else None
             entries.append(TrackEntry(doc_id, file_name, symbol, day, title, Vote(*v) if v else None, action, until,
                                       stage, json.loads(found_by), [p for p in mine if p.themes], changes,
-                                      prev_symbol))
-            prev_symbol = symbol
+                                      symbols.get(compared.get(doc_id, ""))))
         return Track(tdef.slug, tdef.name, tdef.label, tdef.kind, entries, self._gaps(entries), first, themes=themes)
 
     def _gaps(self, entries: list[TrackEntry]) -> list[Gap]:

@@ -40,7 +40,7 @@ class TrackParagraph:
     start: int
     themes: list[str] = field(default_factory=list)
     terms: dict[str, list[str]] = field(default_factory=dict)  # theme → the words that carried it
-    change: ChangeStatus | None = None  # against the previous resolution of the track; None for the first
+    change: ChangeStatus | None = None  # against the resolution it was drafted from; None for the first
     page: int | None = None  # None for bulk documents (one text without pages)
 
     def to_dict(self) -> dict[str, Any]:
@@ -88,8 +88,8 @@ class TrackEntry:
     stage: str | None
     found_by: list[str]
     paragraphs: list[TrackParagraph] = field(default_factory=list)  # theme-carrying paragraphs (filtered)
-    changes: list[ParagraphChange] = field(default_factory=list)  # against the previous entry (filtered)
-    previous: str | None = None  # symbol of the entry compared against
+    changes: list[ParagraphChange] = field(default_factory=list)  # against the entry it was drafted from (filtered)
+    previous: str | None = None  # symbol of the entry compared against (changes.predecessors)
 
     @property
     def year(self) -> int | None:
