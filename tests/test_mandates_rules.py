@@ -65,3 +65,29 @@ def test_titles_about_troops_are_not_mandate_renewals() -> None:
                       ["Decides to renew the mandate of UNOCI until 31 July 2011;"])
     m = match_track(BOOK.find("unoci"), renewal)
     assert m is not None and m.action == "renews" and m.extends_until == "2011-07-31"
+
+
+def test_a_year_misprinted_in_the_title_yields_to_the_paragraph() -> None:
+    # The library's title of S/RES/2362 (2017) says "until 15 Nov. 2017"; its paragraphs 2 and 13 say 15 November
+    # 2018 (a lapse the timeline then reported as a gap).
+    rec = _record(
+        "S/RES/2362 (2017)",
+        "Security Council resolution 2362 (2017) [on extension of the authorizations provided by and the measures "
+        "imposed by Security Council resolution 2146 (2014) and on extension of the mandate of the Panel of Experts "
+        "concerning Libya until 15 Nov. 2017]",
+        ["UN. Panel of Experts Established pursuant to Security Council Resolution 1973 (2011)"],
+        ["Decides to extend until 15 November 2018 the authorizations provided by and the measures imposed by "
+         "resolution 2146 (2014), and decides further that the authorisations provided by and the measures imposed "
+         "by that resolution shall apply with respect to vessels loading, transporting, or discharging"])
+    m = match_track(BOOK.find("libya_sanctions"), rec)
+    assert m is not None and m.action == "renews" and m.extends_until == "2018-11-15"
+    # A title and a paragraph giving two different dates (measures and Panel) keep the title's.
+    two = _record(
+        "S/RES/2509 (2020)",
+        "Security Council resolution 2509 (2020) [on extension of the authorizations provided by and the measures "
+        "imposed by Security Council resolution 2146 (2014) and on extension of the mandate of the Panel of Experts "
+        "on Libya until 15 May 2021]", [],
+        ["Decides to extend until 30 April 2021 the authorizations provided by and the measures imposed by "
+         "resolution 2146 (2014)"])
+    m = match_track(BOOK.find("libya_sanctions"), two)
+    assert m is not None and m.extends_until == "2021-05-15"

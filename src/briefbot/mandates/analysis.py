@@ -262,9 +262,12 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
     until = None
     if action in ("renews", "establishes"):
         until = until_date(desc, rec.date) if desc else None
-        for p in placing:
-            if until is None:
-                until = until_date(p.text, rec.date)
+        stated = next((d for d in (until_date(p.text, rec.date) for p in placing) if d), None)
+        if until is None or (stated and stated != until and stated[4:] == until[4:]):
+            # The paragraph's words over the catalogue title's when only the year differs: S/RES/2362 (2017)'s
+            # title says "until 15 Nov. 2017" where paragraphs 2 and 13 say 15 November 2018. (Other differences
+            # are two dates of one resolution, measures and Panel: the title's stays.)
+            until = stated
         if until is None:
             for p in rec.paragraphs:  # "Decides to extend the mandate ... until ..." without the track's name
                 if p.operative and _OP_RENEW_RE.search(p.text):
