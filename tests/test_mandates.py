@@ -392,6 +392,43 @@ def test_interleaved_lines_compare_each_renewal_with_its_own_line(tmp_path: Path
     assert index.track("libya_sanctions").to_dict(changes=True)["resolutions"][3]["compared_with"] == \
         "S/RES/2526 (2020)"
 
+    # Asked what changed in a year with a renewal of each line, the answer reports both, each against its own.
+    from briefbot.mandates.chat import mandate_answer
+
+    answer = mandate_answer(index, "What changed in the Libya sanctions renewals in 2021?")
+    assert answer is not None and not answer.abstained and answer.engine == "mandates"
+    assert "has 2 renewals in 2021" in answer.answer
+    assert "S/RES/2571 (2021) (adopted 2021-04-16) against S/RES/2509 (2020)" in answer.answer
+    assert "S/RES/2578 (2021) (adopted 2021-06-03) against S/RES/2526 (2020)" in answer.answer
+    assert answer.citations and all(c.quote for c in answer.citations)
+
+
+def test_a_paragraph_extended_by_a_renewal_is_changed_not_new() -> None:
+    from briefbot.mandates.changes import align
+    from briefbot.mandates.model import TrackParagraph
+
+    def para(symbol: str, label: str, text: str) -> TrackParagraph:
+        return TrackParagraph(symbol, symbol, int(label), label, True, text, 0, ["illicit_natural_resources"])
+
+    # S/RES/2701 (2023) para. 1 and S/RES/2769 (2025) para. 18, verbatim.
+    old = para("S/RES/2701 (2023)", "1", "1. Condemns attempts to illicitly export petroleum, including crude oil "
+               "and refined petroleum products, from Libya, including by parallel institutions which are not acting "
+               "under the authority of the Government of Libya;")
+    new = para("S/RES/2769 (2025)", "18", "18. Condemns attempts to illicitly export petroleum, including crude oil "
+               "and refined petroleum products, from Libya, including by parallel institutions which are not acting "
+               "under the authority of the Government of Libya, and decides that measures specified in paragraphs "
+               "15, 16, 17, 19, 20 and 21 of resolution 1970 (2011), as modified by subsequent resolutions, shall "
+               "also apply to individuals and entities determined by the Committee to have provided support for "
+               "armed groups or criminal networks through illicit exploitation of crude oil or refined petroleum in "
+               "Libya and illicit export of crude oil or refined petroleum from Libya;")
+    changes = align([old], [new])
+    assert [(c.status, c.previous.paragraph if c.previous else None) for c in changes] == [("changed", "1")]
+    inserted = " ".join(t for op, t in changes[0].diff if op == "insert")
+    assert inserted.startswith(", and decides that measures") and not any(op == "delete" for op, _ in changes[0].diff)
+    # A short formula held inside an unrelated paragraph is not a match: eight words at least.
+    assert [c.status for c in align([para("S/RES/1 (2000)", "2", "2. Decides to remain seized;")], [new])] == \
+        ["new", "dropped"]
+
 
 def test_a_single_line_track_compares_with_the_renewal_before(idx: Any) -> None:
     track = idx.track("minusma")

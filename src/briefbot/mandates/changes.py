@@ -17,10 +17,12 @@ import re
 from .model import ParagraphChange, TrackParagraph
 
 _WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+_END_PUNCT_RE = re.compile(r"(?:\s+[^\w\s])+$")
 _LEAD_RE = re.compile(r"^\s*(?:\d{1,3}\.|\([a-z]{1,4}\))\s*")
 MIN_OVERLAP = 0.35  # word-set Jaccard a candidate needs
 MIN_RATIO = 0.6  # difflib ratio that makes "changed" rather than new + dropped
 MIN_RATIO_CROSS = 0.8  # ... between a preambular and an operative paragraph (shared enumerations mislead)
+MIN_HELD_WORDS = 8  # a paragraph held whole inside a longer one of the other resolution, at least this long
 LOOKBACK = 8  # earlier resolutions of the track a renewal may have been drafted from
 MIN_DRAFTED = 0.3  # operative-text containment below which no earlier resolution counts as the draft
 NEAR_BEST = 0.75  # the latest candidate scoring this share of the best wins (dates and numbers differ anyway)
@@ -87,7 +89,24 @@ class Side:
             need = MIN_RATIO if self.paras[i].operative == operative else MIN_RATIO_CROSS
             if ratio >= need and (best is None or ratio > best[1]):
                 best = (i, ratio)
+        if best is None:
+            best = self._extended(text_norm, operative)
         return best
+
+    def _extended(self, text_norm: str, operative: bool) -> tuple[int, float] | None:
+        """A paragraph of the same kind that one text holds whole inside the other: a renewal that appends a
+        decision to an old paragraph (S/RES/2769 (2025) para. 18 is 2701 (2023) para. 1 plus a new designation
+        criterion) changed it; word overlap alone, diluted by the addition, called it new and the old dropped."""
+        padded = f" {text_norm} "
+        for i, n in enumerate(self.norm):
+            if self.paras[i].operative != operative or n == text_norm:
+                continue
+            short, long_ = (n, padded) if len(n) < len(text_norm) else (text_norm, f" {n} ")
+            short = _END_PUNCT_RE.sub("", short)  # "… of Libya;" goes on as "… of Libya, and decides …"
+            if len(short.split()) >= MIN_HELD_WORDS and f" {short} " in long_:
+                ratio = difflib.SequenceMatcher(None, text_norm.split(), n.split(), autojunk=False).ratio()
+                return i, min(ratio, 0.99)
+        return None
 
 
 def drafted_from(current: Side, earlier: Side) -> tuple[float, float]:

@@ -179,31 +179,20 @@ def mandate_answer(index: MandateIndex, question: str) -> Answer | None:
         track = index.track(intent.track or "", themes=intent.themes or None)
         note = (f"Mandate track {track.name}; each renewal compared with the resolution of the track it was "
                 "drafted from.")
-        entry = _pick_entry(track.entries, intent.year)
-        if entry is None:
+        picked = _pick_entries(track.entries, intent.year)
+        if not picked:
             return _abstain(question, f"No renewal of the {track.name} track"
                                       f"{' in ' + str(intent.year) if intent.year else ''} to compare.", note)
         scope = f" on {', '.join(t.replace('_', ' ') for t in intent.themes)}" if intent.themes else \
             " on organised-crime themes"
-        news = [c for c in entry.changes if c.status in ("new", "changed")]
-        dropped = [c for c in entry.changes if c.status == "dropped"]
-        lines.append(f"{entry.symbol} (adopted {entry.date}) against {entry.previous}{scope}: {len(news)} new or "
-                     f"changed paragraph(s), {len(dropped)} dropped.")
-        for c in news + dropped:
-            if len(citations) >= _MAX_CITATIONS:
-                break
-            q = c.current if c.status != "dropped" else c.previous
-            if q is None:
-                continue
-            p = q
-            what = {"new": "New", "changed": "Changed", "dropped": "Dropped"}[c.status]
-            was = f" (was para. {c.previous.paragraph})" if c.status == "changed" and c.previous else ""
-            lines.append(f"{what}: {_where(p)}{was}.")
-            line = _cite(index, p, citations)
-            if line:
-                lines.append(line)
-        if not news and not dropped:
-            lines.append("Its theme paragraphs repeat the previous resolution's.")
+        if len(picked) > 1 and intent.year:
+            lines.append(f"The {track.name} track has {len(picked)} renewals in {intent.year}, each compared with "
+                         "the one it was drafted from.")
+        elif len(picked) > 1:
+            lines.append(f"The latest renewal of the {track.name} track repeats its theme paragraphs; the last "
+                         "one that changed them is shown after it.")
+        for entry in picked:
+            _describe_change(index, entry, scope, lines, citations)
     else:
         if intent.track is not None:
             track = index.track(intent.track, themes=intent.themes or None)
@@ -243,11 +232,82 @@ def mandate_answer(index: MandateIndex, question: str) -> Answer | None:
     return answer
 
 
-def _pick_entry(entries: list[TrackEntry], year: int | None) -> TrackEntry | None:
+def _pick_entries(entries: list[TrackEntry], year: int | None) -> list[TrackEntry]:
+    """The renewals a "what changed" question is about: every one of ``year`` (a track can renew two lines in a
+    year, such as Libya's measures and its high-seas inspections); without a year the latest, and when it
+    changed nothing on the themes, the latest that did."""
     pool = [e for e in entries if e.previous is not None and (year is None or e.year == year)]
-    renewals = [e for e in pool if e.action in ("renews", "establishes")]
-    chosen = (renewals or pool)
-    return chosen[-1] if chosen else None
+    chosen = [e for e in pool if e.action in ("renews", "establishes")] or pool
+    if year is not None or not chosen:
+        return chosen
+    latest = chosen[-1]
+    if _changed(latest):
+        return [latest]
+    last_change = next((e for e in reversed(chosen) if _changed(e)), None)
+    return [latest, last_change] if last_change is not None else [latest]
+
+
+def _diff_summary(diff: list[tuple[str, str]], limit: int = 160) -> str:
+    """What a changed paragraph added and removed, in its own words (the longest runs, shortened)."""
+    parts = []
+    for op, verb in (("insert", "adds"), ("delete", "removes")):
+        runs = []
+        for k, (o, t) in enumerate(diff):
+            if o != op:
+                continue
+            t = re.sub(r"\s*[,;:]$", "", re.sub(r"^[),.;:\]]\s*", "", t))
+            if t.count("(") > t.count(")") and k + 1 < len(diff) and diff[k + 1][1].startswith(")"):
+                t += " )"  # the diff split "(2024)" at its bracket; the closing one is unchanged text
+            if len(t.split()) >= 2:
+                runs.append(_detokenize(t))
+        runs.sort(key=len, reverse=True)
+        if runs:
+            text = runs[0] if len(runs[0]) <= limit else runs[0][:limit].rsplit(" ", 1)[0] + " …"
+            more = f" (and {len(runs) - 1} more)" if len(runs) > 1 else ""
+            parts.append(f"{verb} “{text}”{more}")
+    return ": " + "; ".join(parts) if parts else ""
+
+
+def _detokenize(text: str) -> str:
+    """Word-diff tokens back to prose spacing: "1970 ( 2011 ) , as" → "1970 (2011), as"."""
+    return re.sub(r"([(\[])\s+", r"\1", re.sub(r"\s+([,.;:)\]])", r"\1", text))
+
+
+def _changed(entry: TrackEntry) -> bool:
+    return any(c.status in ("new", "changed", "dropped") for c in entry.changes)
+
+
+def _describe_change(index: MandateIndex, entry: TrackEntry, scope: str, lines: list[str],
+                     citations: list[Citation]) -> None:
+    """One renewal's changes against the resolution it was drafted from, each cited; when none, one of its
+    unchanged theme paragraphs is quoted so the statement is checkable."""
+    news = [c for c in entry.changes if c.status in ("new", "changed")]
+    dropped = [c for c in entry.changes if c.status == "dropped"]
+    lines.append(f"{entry.symbol} (adopted {entry.date}) against {entry.previous}{scope}: {len(news)} new or "
+                 f"changed paragraph(s), {len(dropped)} dropped.")
+    for c in news + dropped:
+        if len(citations) >= _MAX_CITATIONS:
+            lines.append("(More changes in the Mandates tab or `briefbot mandate … --changes`.)")
+            break
+        p = c.current if c.status != "dropped" else c.previous
+        if p is None:
+            continue
+        what = {"new": "New", "changed": "Changed", "dropped": "Dropped"}[c.status]
+        was = f" (was para. {c.previous.paragraph})" if c.status == "changed" and c.previous else ""
+        lines.append(f"{what}: {_where(p)}{was}{_diff_summary(c.diff) if c.status == 'changed' else ''}.")
+        line = _cite(index, p, citations)
+        if line:
+            lines.append(line)
+    if not news and not dropped:
+        kept = next((c.current for c in entry.changes if c.current is not None and c.status == "unchanged"), None)
+        if kept is None:
+            lines.append(f"It carries no paragraph{scope}, nor did {entry.previous}.")
+            return
+        lines.append(f"Its theme paragraphs repeat {entry.previous}'s, e.g. {_where(kept)}.")
+        if len(citations) < _MAX_CITATIONS:
+            line = _cite(index, kept, citations)
+            if line:
+                lines.append(line)
 
 
 def _abstain(question: str, message: str, note: str) -> Answer:
