@@ -12,6 +12,10 @@ Kinds of fact and what is checked (XML read with briefbot's Akoma Ntoso parser, 
   occurs nowhere in the previous resolution of the track.
 * ``dropped`` (track, symbol, previous, previous_paragraph, evidence, key): the previous resolution's paragraph
   contains ``evidence`` and ``key`` occurs nowhere in the renewal.
+* ``kept`` (track, symbol, previous, previous_paragraph, evidence, key): a short renewal by reference -- an
+  operative paragraph of ``symbol`` names ``previous``, its operative text is under a quarter of the previous
+  one's in words, the previous paragraph contains ``evidence`` and ``key``, and ``key`` occurs nowhere in the
+  renewal: the paragraph is not restated but stays in force, so the tracker must not call it dropped.
 * ``renewals`` (track, year, symbols, title_re): the resolutions of ``year`` whose catalogue title matches
   ``title_re`` (the operation named in brackets) are exactly ``symbols``: the renewals of that year.
 
@@ -120,6 +124,21 @@ def check(fact: dict[str, Any], corpus: Path) -> str | None:
             return "evidence or key not in the previous paragraph"
         if fact["key"].lower() in _whole(corpus, fact["symbol"]).lower():
             return f"key still in {fact['symbol']}"
+        return None
+    if kind == "kept":
+        text = _para(corpus, fact["previous"], fact["previous_paragraph"])
+        if text is None or fact["evidence"] not in text or fact["key"] not in text:
+            return "evidence or key not in the previous paragraph"
+        if fact["key"].lower() in _whole(corpus, fact["symbol"]).lower():
+            return f"key restated in {fact['symbol']}"
+        number = re.match(r"S/RES/(\d+)", fact["previous"])
+        ops = [t for _, op, t in paragraphs(corpus, fact["symbol"]) if op]
+        if number is None or not any(re.search(rf"\bresolutions? [^.;]*?\b{number.group(1)} \(", t) for t in ops):
+            return f"no operative paragraph of {fact['symbol']} names {fact['previous']}"
+        words = sum(len(t.split()) for t in ops)
+        before = sum(len(t.split()) for _, op, t in paragraphs(corpus, fact["previous"]) if op)
+        if words >= before / 4:
+            return f"not a short renewal ({words} operative words against {before})"
         return None
     if kind == "renewals":
         rx = re.compile(fact["title_re"], re.I)

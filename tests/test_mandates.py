@@ -433,3 +433,31 @@ def test_a_paragraph_extended_by_a_renewal_is_changed_not_new() -> None:
 def test_a_single_line_track_compares_with_the_renewal_before(idx: Any) -> None:
     track = idx.track("minusma")
     assert [e.previous for e in track.entries] == [None, "S/RES/2423 (2018)", "S/RES/2480 (2019)"]
+
+
+def test_a_short_rollover_drops_nothing_and_the_next_renewal_is_compared_with_the_full_one(tmp_path: Path) -> None:
+    """UNMISS 2726 (2024) extends the mandate "as set out in resolution 2677 (2023)" for six weeks: the paragraphs
+    it does not restate stay in force, so none is "dropped"; the full renewal 2729 (2024) after it is compared
+    with 2677, not with the six-week rollover (which reported its theme paragraphs as new)."""
+    from briefbot.config import Settings
+    from briefbot.ingest import ingest_paths
+    from briefbot.mandates.chat import mandate_answer
+    from briefbot.store import Store
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "akn" / "unmiss_rollover", corpus)
+    settings = Settings(index=tmp_path / "index")
+    assert not ingest_paths([corpus / "xml_en"], settings).failed
+    index = open_mandates(Store(settings, create=False), cache=tmp_path / "mandates.sqlite")
+    entries = {e.symbol: e for e in index.track("unmiss").entries}
+    assert list(entries) == ["S/RES/2677 (2023)", "S/RES/2726 (2024)", "S/RES/2729 (2024)"]
+    roll, full = entries["S/RES/2726 (2024)"], entries["S/RES/2729 (2024)"]
+    assert roll.previous == "S/RES/2677 (2023)" and roll.rollover
+    assert not [c for c in roll.changes if c.status == "dropped"]
+    assert full.previous == "S/RES/2677 (2023)" and not full.rollover
+    assert [c.status for c in full.changes].count("new") < len(full.changes) / 2  # mostly carried over
+    answer = mandate_answer(index, "What changed in the UNMISS renewals in 2024?")
+    assert answer is not None and not answer.abstained
+    assert "S/RES/2726 (2024) (adopted 2024-03-14) is a short rollover of S/RES/2677 (2023)" in answer.answer
+    assert any(c.symbol == "S/RES/2726 (2024)" and "as set out in resolution 2677 (2023)" in c.quote
+               for c in answer.citations)

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 
 from .model import ParagraphChange, TrackParagraph
 
 _WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 _END_PUNCT_RE = re.compile(r"(?:\s+[^\w\s])+$")
+_NUMBER_RE = re.compile(r"S/RES/(\d+)")
 _LEAD_RE = re.compile(r"^\s*(?:\d{1,3}\.|\([a-z]{1,4}\))\s*")
 MIN_OVERLAP = 0.35  # word-set Jaccard a candidate needs
 MIN_RATIO = 0.6  # difflib ratio that makes "changed" rather than new + dropped
@@ -25,6 +27,7 @@ MIN_RATIO_CROSS = 0.8  # ... between a preambular and an operative paragraph (sh
 MIN_HELD_WORDS = 8  # a paragraph held whole inside a longer one of the other resolution, at least this long
 LOOKBACK = 8  # earlier resolutions of the track a renewal may have been drafted from
 MIN_DRAFTED = 0.3  # operative-text containment below which no earlier resolution counts as the draft
+ROLLOVER_SHARE = 0.25  # a resolution this much shorter than the one compared is a rollover, not a rewrite
 NEAR_BEST = 0.75  # the latest candidate scoring this share of the best wins (dates and numbers differ anyway)
 _SHINGLE = 4
 
@@ -121,30 +124,63 @@ def drafted_from(current: Side, earlier: Side) -> tuple[float, float]:
     return max(ca, cb), 2 * ca * cb / (ca + cb)
 
 
-def predecessors(sides: list[Side]) -> list[tuple[int | None, float]]:
-    """For each resolution of a track (in date order), the index of the one it is compared with and the shared
-    share of text (``drafted_from``'s larger containment).
+@dataclass(frozen=True, slots=True)
+class Predecessor:
+    """The resolution a track entry is compared with (index in the track), the share of operative text they
+    share, and whether the entry is a short rollover of it (its unrestated paragraphs are not "dropped")."""
 
-    The one adopted just before, unless it shares little operative text (below ``MIN_DRAFTED``) while one of the
-    last ``LOOKBACK`` is a draft of it both ways (harmonic score at least ``MIN_DRAFTED``: another line of the
-    track, such as Libya's June inspections between January's measures renewals); then the latest of those whose
-    larger containment is at least ``NEAR_BEST`` of the best. A single-line track keeps comparing each renewal
-    with the one before it, even when the Council rewrote it (the 2000s renewals share little text, and a
-    three-line rollover is contained in all of them).
+    index: int
+    shared: float
+    rollover: bool
+
+
+def predecessors(sides: list[Side]) -> list[Predecessor | None]:
+    """For each resolution of a track (in date order), what it is compared with; None for the first.
+
+    The one adopted just before, except:
+    * it shares little operative text (below ``MIN_DRAFTED``) while one of the last ``LOOKBACK`` is a draft of
+      it both ways (harmonic score at least ``MIN_DRAFTED``): another line of the track, such as Libya's June
+      inspections between January's measures renewals; then the latest of those whose larger containment is at
+      least ``NEAR_BEST`` of the best;
+    * it is short (under ``ROLLOVER_SHARE`` of this one's text: UNMISS's two-month rollover 2726 (2024)
+      between the full renewals 2677 (2023) and 2729 (2024)) and an earlier one is a draft both ways; then the
+      latest of those whose harmonic score is at least ``NEAR_BEST`` of the best.
+    An entry is a rollover of what it is compared with when it is that short and names it in an operative
+    paragraph (renewal by reference): paragraphs it does not restate stay in force, so none is "dropped".
+    A single-line track otherwise keeps comparing each renewal with the one before it, even when the Council
+    rewrote it (the 2000s renewals share little text, and a three-line rollover is contained in all of them).
     """
-    out: list[tuple[int | None, float]] = []
+    out: list[Predecessor | None] = []
     for i, side in enumerate(sides):
         if i == 0:
-            out.append((None, 0.0))
+            out.append(None)
             continue
         scored = {j: drafted_from(side, sides[j]) for j in range(max(0, i - LOOKBACK), i)}
-        if scored[i - 1][0] >= MIN_DRAFTED or max(h for _, h in scored.values()) < MIN_DRAFTED:
-            out.append((i - 1, scored[i - 1][0]))
-            continue
-        best = max(c for c, _ in scored.values())
-        j = max(j for j, (c, _) in scored.items() if c >= NEAR_BEST * best)
-        out.append((j, scored[j][0]))
+        best_h = max(h for _, h in scored.values())
+        j = i - 1
+        if best_h >= MIN_DRAFTED and scored[j][1] < MIN_DRAFTED:
+            if scored[j][0] < MIN_DRAFTED:
+                best = max(c for c, _ in scored.values())
+                j = max(k for k, (c, _) in scored.items() if c >= NEAR_BEST * best)
+            elif _is_rollover(sides[j], side):
+                j = max(k for k, (_, h) in scored.items() if h >= NEAR_BEST * best_h)
+        rollover = _is_rollover(side, sides[j]) and _renews_by_reference(side, sides[j])
+        out.append(Predecessor(j, scored[j][0], rollover))
     return out
+
+
+def _is_rollover(short: Side, long_: Side) -> bool:
+    return bool(short.shingles) and len(short.shingles) < ROLLOVER_SHARE * len(long_.shingles)
+
+
+def _renews_by_reference(current: Side, earlier: Side) -> bool:
+    """Whether an operative paragraph of ``current`` names ``earlier`` ("… as set out in resolution 2677 (2023)",
+    "the measures … of resolution 2399 (2018)"): what it does not restate stays in force from there."""
+    m = _NUMBER_RE.search(earlier.paras[0].symbol) if earlier.paras else None
+    if m is None:
+        return False
+    named = re.compile(rf"\bresolutions? (?:[\d\s(),and]*?\b)?{m.group(1)}\s*\(")
+    return any(p.operative and named.search(p.text) for p in current.paras)
 
 
 def align(previous: list[TrackParagraph] | Side, current: list[TrackParagraph] | Side) -> list[ParagraphChange]:

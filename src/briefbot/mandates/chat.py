@@ -255,7 +255,7 @@ def _diff_summary(diff: list[tuple[str, str]], limit: int = 160) -> str:
         for k, (o, t) in enumerate(diff):
             if o != op:
                 continue
-            t = re.sub(r"\s*[,;:]$", "", re.sub(r"^[),.;:\]]\s*", "", t))
+            t = re.sub(r"\s*[,;:(]$", "", re.sub(r"^[),.;:\]]\s*", "", t))
             if t.count("(") > t.count(")") and k + 1 < len(diff) and diff[k + 1][1].startswith(")"):
                 t += " )"  # the diff split "(2024)" at its bracket; the closing one is unchanged text
             if len(t.split()) >= 2:
@@ -273,6 +273,15 @@ def _detokenize(text: str) -> str:
     return re.sub(r"([(\[])\s+", r"\1", re.sub(r"\s+([,.;:)\]])", r"\1", text))
 
 
+def _naming(index: MandateIndex, entry: TrackEntry) -> TrackParagraph | None:
+    """The operative paragraph by which a rollover renews the resolution it names."""
+    number = re.search(r"S/RES/(\d+)", entry.previous or "")
+    if number is None:
+        return None
+    named = re.compile(rf"\bresolutions? [^.;]*?\b{number.group(1)} \(")
+    return next((p for p in index.paragraphs(entry.symbol) if p.operative and named.search(p.text)), None)
+
+
 def _changed(entry: TrackEntry) -> bool:
     return any(c.status in ("new", "changed", "dropped") for c in entry.changes)
 
@@ -283,8 +292,18 @@ def _describe_change(index: MandateIndex, entry: TrackEntry, scope: str, lines: 
     unchanged theme paragraphs is quoted so the statement is checkable."""
     news = [c for c in entry.changes if c.status in ("new", "changed")]
     dropped = [c for c in entry.changes if c.status == "dropped"]
-    lines.append(f"{entry.symbol} (adopted {entry.date}) against {entry.previous}{scope}: {len(news)} new or "
-                 f"changed paragraph(s), {len(dropped)} dropped.")
+    if entry.rollover:
+        lines.append(f"{entry.symbol} (adopted {entry.date}) is a short rollover of {entry.previous}: it renews it "
+                     f"by reference, so the paragraphs it does not restate stay in force (none counted as dropped); "
+                     f"{len(news)} new or changed paragraph(s){scope}.")
+        renewing = _naming(index, entry)
+        if renewing is not None and len(citations) < _MAX_CITATIONS:
+            line = _cite(index, renewing, citations)
+            if line:
+                lines.append(line)
+    else:
+        lines.append(f"{entry.symbol} (adopted {entry.date}) against {entry.previous}{scope}: {len(news)} new or "
+                     f"changed paragraph(s), {len(dropped)} dropped.")
     for c in news + dropped:
         if len(citations) >= _MAX_CITATIONS:
             lines.append("(More changes in the Mandates tab or `briefbot mandate … --changes`.)")
@@ -298,7 +317,7 @@ def _describe_change(index: MandateIndex, entry: TrackEntry, scope: str, lines: 
         line = _cite(index, p, citations)
         if line:
             lines.append(line)
-    if not news and not dropped:
+    if not news and not dropped and not entry.rollover:
         kept = next((c.current for c in entry.changes if c.current is not None and c.status == "unchanged"), None)
         if kept is None:
             lines.append(f"It carries no paragraph{scope}, nor did {entry.previous}.")

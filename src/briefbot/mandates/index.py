@@ -49,7 +49,7 @@ from .tracks import TrackBook, TrackDef
 log = logging.getLogger(__name__)
 
 # Bump when what is cached changes meaning (parsing, tagging or membership rules in code).
-CODE_VERSION = "6"
+CODE_VERSION = "7"
 GAP_GRACE_DAYS = 10  # a renewal adopted this long after the mandate's end date still counts as continuous
 
 _SCHEMA = """
@@ -73,7 +73,7 @@ CREATE TABLE IF NOT EXISTS changes (
   similarity REAL, diff TEXT);
 CREATE INDEX IF NOT EXISTS changes_track ON changes (track);
 CREATE TABLE IF NOT EXISTS compared (
-  track TEXT, doc_id TEXT, prev_doc TEXT, evidence REAL, PRIMARY KEY (track, doc_id));
+  track TEXT, doc_id TEXT, prev_doc TEXT, evidence REAL, rollover INTEGER, PRIMARY KEY (track, doc_id));
 """
 _FINAL_RE = re.compile(r"final extension|termination|terminat|lifting of (?:the )?(?:sanctions|measures)|"
                        r"dissolution", re.I)
@@ -176,9 +176,14 @@ class MandateIndex:
             db.execute("BEGIN IMMEDIATE")
             try:
                 if rebuild:
+                    # Dropped and made again, not emptied: a code version may change a table's columns, and
+                    # CREATE TABLE IF NOT EXISTS leaves an old table as it was.
                     for table in ("resolutions", "paragraphs", "para_themes", "refs", "members", "changes",
                                   "compared"):
-                        db.execute(f"DELETE FROM {table}")
+                        db.execute(f"DROP TABLE IF EXISTS {table}")
+                    for statement in _SCHEMA.split(";"):
+                        if statement.strip():
+                            db.execute(statement)
                 for doc_id in stale:
                     for table in ("resolutions", "paragraphs", "para_themes", "refs", "members"):
                         db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
@@ -198,7 +203,7 @@ class MandateIndex:
                     db.execute("DELETE FROM compared WHERE track = ?", (slug,))
                     changes, compared = self._compute_changes(slug)
                     db.executemany("INSERT INTO changes VALUES (?,?,?,?,?,?,?,?,?)", changes)
-                    db.executemany("INSERT INTO compared VALUES (?,?,?,?)", compared)
+                    db.executemany("INSERT INTO compared VALUES (?,?,?,?,?)", compared)
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('catalog_version', ?)", (str(version),))
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('config', ?)", (self.config,))
                 db.execute("COMMIT")
@@ -325,7 +330,7 @@ class MandateIndex:
         for e in entries:
             out.entries.append(TrackEntry(e.doc_id, e.file_name, e.symbol, e.date, e.title, e.vote, e.action,
                                           e.extends_until, e.stage, e.found_by, e.paragraphs,
-                                          e.changes if changes else [], e.previous))
+                                          e.changes if changes else [], e.previous, e.rollover))
         if phrase:
             out.phrase = phrase
             out.phrase_first = self._phrase_first(tdef, phrase)
@@ -345,11 +350,14 @@ class MandateIndex:
         sides = [Side(paras[r[0]]) for r in rows]
         out: list[tuple[Any, ...]] = []
         compared: list[tuple[Any, ...]] = []
-        for r, side, (j, evidence) in zip(rows, sides, predecessors(sides), strict=True):
-            if j is None:
+        for r, side, pred in zip(rows, sides, predecessors(sides), strict=True):
+            if pred is None:
                 continue
-            compared.append((slug, r[0], rows[j][0], round(evidence, 3)))
-            for seq, c in enumerate(align(sides[j], side)):
+            compared.append((slug, r[0], rows[pred.index][0], round(pred.shared, 3), int(pred.rollover)))
+            found = align(sides[pred.index], side)
+            if pred.rollover:  # it extends the mandate as set out before, without restating its paragraphs
+                found = [c for c in found if c.status != "dropped"]
+            for seq, c in enumerate(found):
                 out.append((slug, r[0], seq, c.status, c.current.ordinal if c.current else None,
                             c.previous.doc_id if c.previous else None, c.previous.ordinal if c.previous else None,
                             c.similarity, json.dumps(c.diff)))
@@ -369,7 +377,8 @@ class MandateIndex:
                 needed.add((doc_id, cur))
             if prev_doc is not None:
                 needed.add((prev_doc, prev_ord))
-        compared = dict(db.execute("SELECT doc_id, prev_doc FROM compared WHERE track = ?", (tdef.slug,)).fetchall())
+        compared = {doc_id: (prev, bool(roll)) for doc_id, prev, roll in db.execute(
+            "SELECT doc_id, prev_doc, rollover FROM compared WHERE track = ?", (tdef.slug,))}
         paras = self._paragraphs([r[0] for r in rows], symbols, themed_or=needed)
         by_key = {(p.doc_id, p.ordinal): p for ps in paras.values() for p in ps}
         wanted = set(themes) if themes else None
@@ -400,7 +409,8 @@ class MandateIndex:
             v = json.loads(vote) if vote else None
             entries.append(TrackEntry(doc_id, file_name, symbol, day, title, Vote(*v) if v else None, action, until,
                                       stage, json.loads(found_by), [p for p in mine if p.themes], changes,
-                                      symbols.get(compared.get(doc_id, ""))))
+                                      symbols.get(compared.get(doc_id, ("", False))[0]),
+                                      compared.get(doc_id, ("", False))[1]))
         return Track(tdef.slug, tdef.name, tdef.label, tdef.kind, entries, self._gaps(entries), first, themes=themes)
 
     def _gaps(self, entries: list[TrackEntry]) -> list[Gap]:

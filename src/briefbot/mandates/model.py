@@ -90,6 +90,7 @@ class TrackEntry:
     paragraphs: list[TrackParagraph] = field(default_factory=list)  # theme-carrying paragraphs (filtered)
     changes: list[ParagraphChange] = field(default_factory=list)  # against the entry it was drafted from (filtered)
     previous: str | None = None  # symbol of the entry compared against (changes.predecessors)
+    rollover: bool = False  # a short extension of ``previous``: paragraphs it does not restate are not "dropped"
 
     @property
     def year(self) -> int | None:
@@ -103,6 +104,7 @@ class TrackEntry:
             "paragraphs": [p.to_dict() for p in self.paragraphs]}
         if changes:
             d["compared_with"] = self.previous
+            d["rollover"] = self.rollover
             d["changes"] = [c.to_dict() for c in self.changes]
         return d
 

@@ -60,6 +60,9 @@ def changes_header(entry: TrackEntry) -> str:
     head = (f"<div class='bb-changes'><h4>{esc(entry.symbol)} · adopted {esc(entry.date or '?')}"
             + (f" · compared with {esc(entry.previous)}" if entry.previous else " · first resolution of the track")
             + "</h4>")
+    if entry.rollover:
+        head += (f"<p>A short rollover of {esc(entry.previous or '')}: it renews it by reference, so the paragraphs "
+                 "it does not restate stay in force and none is counted as dropped.</p>")
     if not entry.changes and not entry.paragraphs:
         head += "<p>No paragraph of this resolution carries the selected themes.</p>"
     return head + "<p class='bb-meta'>Select a paragraph to open it on its page (or its text).</p></div>"
