@@ -1,7 +1,7 @@
 """The Mandates tab in Debian Chromium: pick a track, see its timeline, open a renewal and its coloured changes,
 open a cited paragraph on its PDF page (or as its XML text when no PDF is indexed), with no error toast. The app
 serves a real index of the fixture resolutions (three MINUSMA renewals, Mali sanctions; S/RES/2781 (2025) as bulk
-XML and as its PDF).
+XML and as its PDF; UNMISS's 2023 renewal, its 2024 rollover and the renewal after it).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from web_support import (
 
 CORPUS = Path(__file__).parent / "fixtures" / "akn" / "mandates"
 PDFCOPY = Path(__file__).parent / "fixtures" / "akn" / "pdfcopy"
+ROLLOVER = Path(__file__).parent / "fixtures" / "akn" / "unmiss_rollover"
 
 pytestmark = [
     pytest.mark.browser,
@@ -52,11 +53,12 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     root = tmp_path_factory.mktemp("mandates_web")
     shutil.copytree(CORPUS, root / "corpus")
     shutil.copytree(PDFCOPY, root / "pdfcopy")
+    shutil.copytree(ROLLOVER, root / "rollover")
     shutil.copy(SAMPLES / "S_RES_2781_2025.pdf", root / "S_RES_2781_2025.pdf")
     settings = Settings(index=root / "index", engine="extractive", llm_provider=None, llm_model=None,
                         host="127.0.0.1", auth=None, port=free_port())
-    assert not ingest_paths([root / "corpus" / "xml_en", root / "pdfcopy" / "xml_en", root / "S_RES_2781_2025.pdf"],
-                            settings).failed
+    assert not ingest_paths([root / "corpus" / "xml_en", root / "pdfcopy" / "xml_en", root / "rollover" / "xml_en",
+                             root / "S_RES_2781_2025.pdf"], settings).failed
     bot = Briefbot(settings)
     demo = create_app(bot, settings)
     url = launch(demo, settings, prevent_thread_lock=True, quiet=True)
@@ -100,6 +102,28 @@ def test_mandates_tab_track_and_renewal(app_url: str, browser: Any) -> None:
     toasts = page.locator(".toast-body.error, .toast-wrap .error")
     assert toasts.count() == 0, toasts.all_inner_texts()
     assert errors == []
+
+
+def test_a_rollover_says_so_and_the_next_renewal_is_compared_with_the_full_one(app_url: str, browser: Any) -> None:
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(app_url)
+    page.get_by_role("tab", name="Mandates").click()
+    _show_track(page, "UNMISS (mission)", "UNMISS", "S/RES/2729 (2024)")
+    page.locator("#mandate-renewal input").click()
+    page.get_by_role("option", name="S/RES/2726 (2024)").click()
+    page.locator("#mandate-changes").get_by_text("A short rollover of S/RES/2677 (2023)").wait_for(timeout=30_000)
+    assert page.locator("#mandate-paras b").filter(has_text="dropped").count() == 0
+    page.locator("#mandate-renewal input").click()
+    page.get_by_role("option", name="S/RES/2729 (2024)").click()
+    page.locator("#mandate-changes").get_by_text("compared with S/RES/2677 (2023)").wait_for(timeout=30_000)
+    assert "short rollover" not in page.inner_text("#mandate-changes")
+    page.wait_for_timeout(500)
+    toasts = page.locator(".toast-body.error, .toast-wrap .error")
+    assert toasts.count() == 0, toasts.all_inner_texts()
+    assert errors == []
+    page.close()
 
 
 def _show_track(page: Any, option: str, name: str, symbol: str) -> None:
