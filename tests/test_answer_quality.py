@@ -114,6 +114,14 @@ def test_direct_answer_spans() -> None:
     assert direct_answer("Why was it seized?", quote) is None
     assert direct_answer("Until when?", "extend until 15 May 2026, review no later than 15 April 2026") == \
         "15 May 2026"
+    # The question's own actor, however the quote spells it out, is not whom it asks about (S/2025/202, para. 67).
+    quote = ("On 20 February, the United States of America imposed sanctions on Mr. Kabarebe, as well as on the senior "
+             "member and spokesperson of AFC/M23, Lawrence Kanyuka, and two of his companies.")
+    assert direct_answer("Whom did the United States sanction on 20 February 2025 over support to M23?", quote) == \
+        "Lawrence Kanyuka"
+    # ... unless it names what a which-question asks for.
+    assert direct_answer("Which UNODC opium survey did the Council take note of?",
+                         "Taking note of the UNODC Afghanistan Opium Survey 2014,") == "UNODC Afghanistan Opium Survey"
 
 
 # --- questions asking two things ---------------------------------------------------------------------------

@@ -661,6 +661,9 @@ def direct_answer(question: str, quote: str) -> str | None:
                 return span  # a place the question does not already name
         return None
     if _WHO_Q.search(question) and not _asks_for_kind_of_thing(question):
+        named = _question_names(question)
+        head = _WHICH_HEAD.search(question)
+        head_terms = terms(head.group(1).split()[-1]) if head else set()
         for m in _ENTITY.finditer(quote):
             span = m.group(0).strip()
             span = re.sub(r"^(?:(?:of|the|The|and|for|on|in)\s)+|(?:\s(?:of|the|and|for|on|in))+$", "", span)
@@ -669,6 +672,10 @@ def direct_answer(question: str, quote: str) -> str | None:
                 continue
             if terms(span) and terms(span) <= q_terms | _GENERIC | _place_terms(question):
                 continue  # the question's own words, or a body named everywhere, are not its answer
+            if any(n in span or span in n for n in named) and not head_terms & terms(span):
+                # "Whom did the United States sanction …?" is not answered by "United States of America"; "Which
+                # UNODC opium survey …?" is by "UNODC Afghanistan Opium Survey" (it names what is asked for).
+                continue
             return span
     return None
 
@@ -685,6 +692,15 @@ _KINDS_OF_THING = terms("commodities commodity resources minerals criterion crit
 def _asks_for_kind_of_thing(question: str) -> bool:
     m = _WHICH_HEAD.search(question)
     return m is not None and bool(terms(m.group(1).split()[-1]) & _KINDS_OF_THING)
+
+
+_QUESTION_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s(?:of\s|the\s)*[A-Z][\w'’-]+)*")
+
+
+def _question_names(question: str) -> list[str]:
+    """The capitalised names a question itself uses ("United States", "M23"), its opening word aside."""
+    body = re.sub(r"^\s*\S+", "", question)
+    return [n for n in _QUESTION_NAME.findall(body) if n not in _ENTITY_SKIP and len(n) > 2]
 
 
 def _place_terms(question: str) -> set[str]:
