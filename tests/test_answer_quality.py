@@ -118,6 +118,8 @@ def test_direct_answer_spans() -> None:
     quote = ("On 20 February, the United States of America imposed sanctions on Mr. Kabarebe, as well as on the senior "
              "member and spokesperson of AFC/M23, Lawrence Kanyuka, and two of his companies.")
     assert direct_answer("Whom did the United States sanction on 20 February 2025 over support to M23?", quote) == \
+        "Kabarebe"  # one word, but a name: "Mr." says so
+    assert direct_answer("Whom did the United States sanction?", quote.replace("Mr. Kabarebe", "him")) == \
         "Lawrence Kanyuka"
     # ... unless it names what a which-question asks for.
     assert direct_answer("Which UNODC opium survey did the Council take note of?",

@@ -668,7 +668,8 @@ def direct_answer(question: str, quote: str) -> str | None:
             span = m.group(0).strip()
             span = re.sub(r"^(?:(?:of|the|The|and|for|on|in)\s)+|(?:\s(?:of|the|and|for|on|in))+$", "", span)
             words = span.split()
-            if len(words) < 2 or span in _ENTITY_SKIP or words[0] in _ENTITY_SKIP:
+            titled = len(words) == 1 and _HONORIFIC.search(quote[:m.start()]) is not None  # "Mr. Kabarebe"
+            if (len(words) < 2 and not titled) or span in _ENTITY_SKIP or words[0] in _ENTITY_SKIP:
                 continue
             if terms(span) and terms(span) <= q_terms | _GENERIC | _place_terms(question):
                 continue  # the question's own words, or a body named everywhere, are not its answer
@@ -694,6 +695,8 @@ def _asks_for_kind_of_thing(question: str) -> bool:
     return m is not None and bool(terms(m.group(1).split()[-1]) & _KINDS_OF_THING)
 
 
+_HONORIFIC = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Messrs)\.?\s+$|\b(?:General|Colonel|Lieutenant|Major|Captain|Brigadier|"
+                        r"President|Minister|Commander|Sheikh)\s+$")
 _QUESTION_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s(?:of\s|the\s)*[A-Z][\w'’-]+)*")
 
 
