@@ -461,3 +461,16 @@ def test_a_short_rollover_drops_nothing_and_the_next_renewal_is_compared_with_th
     assert "S/RES/2726 (2024) (adopted 2024-03-14) is a short rollover of S/RES/2677 (2023)" in answer.answer
     assert any(c.symbol == "S/RES/2726 (2024)" and "as set out in resolution 2677 (2023)" in c.quote
                for c in answer.citations)
+
+
+def test_the_words_naming_a_track_do_not_also_name_a_theme(idx: Any) -> None:
+    from briefbot.mandates.chat import detect
+
+    intent = detect("How many resolutions on piracy off Somalia mention kidnapping for ransom?", idx)
+    assert intent is not None and intent.kind == "count" and intent.track == "somalia_piracy"
+    assert intent.themes == ["kidnapping_for_ransom"]
+    intent = detect("What changed in the authorisation against migrant smuggling off Libya in 2023?", idx)
+    assert intent is not None and intent.track == "libya_migrant_smuggling" and intent.year == 2023
+    # A theme the question names apart from the track still counts.
+    intent = detect("Since when has MINUSMA addressed drug trafficking?", idx)
+    assert intent is not None and intent.track == "minusma" and intent.themes == ["drug_trafficking"]

@@ -91,3 +91,55 @@ def test_a_year_misprinted_in_the_title_yields_to_the_paragraph() -> None:
          "resolution 2146 (2014)"])
     m = match_track(BOOK.find("libya_sanctions"), two)
     assert m is not None and m.extends_until == "2021-05-15"
+
+
+def test_authorisations_are_placed_and_dated_by_their_granting_paragraph() -> None:
+    """Catalogue titles say "on piracy … off the coast of Somalia" for grants and renewals alike: the paragraph
+    that grants or renews the authority places the resolution, gives its action and its end date."""
+    piracy = BOOK.find("somalia_piracy")
+    assert piracy.kind == "authorization" and BOOK.find("piracy off somalia") is piracy
+    grant = _record(
+        "S/RES/1816 (2008)", "Security Council resolution 1816 (2008) [on acts of piracy and armed robbery against "
+        "vessels in territorial waters and the high seas off the coast of Somalia]", [],
+        ["Decides that for a period of six months from the date of this resolution, States cooperating with the TFG "
+         "in the fight against piracy and armed robbery at sea off the coast of Somalia, for which advance "
+         "notification has been provided by the TFG to the Secretary-General, may:"])
+    m = match_track(piracy, grant)
+    assert m is not None and m.action == "establishes" and m.extends_until == "2008-12-30"
+    renewal = _record(
+        "S/RES/2554 (2020)", "Security Council resolution 2554 (2020) [on piracy and armed robbery at sea off the "
+        "coast of Somalia]", [],
+        ["Decides that, for a further period of 12 months from the date of this resolution to renew the "
+         "authorizations as set out in paragraph 14 of resolution 2500 (2019) granted to States and regional "
+         "organizations cooperating with Somali authorities in the fight against piracy and armed robbery at sea off "
+         "the coast of Somalia, for which advance notification has been provided by Somali authorities to the "
+         "Secretary-General;"])
+    m = match_track(piracy, renewal)
+    assert m is not None and m.action == "renews" and m.extends_until == "2021-06-30"
+    # A piracy-titled resolution on prosecution grants nothing: in the track, but not a renewal.
+    courts = _record("S/RES/2015 (2011)", "Security Council resolution 2015 (2011) [on acts of piracy and armed "
+                     "robbery at sea off the coast of Somalia]", [], ["Calls upon States to criminalize piracy;"])
+    m = match_track(piracy, courts)
+    assert m is not None and m.action == "other"
+    # The arms-embargo and charcoal inspections off Somalia (2182 (2014)) are not the piracy authorisation.
+    charcoal = _record(
+        "S/RES/2182 (2014)", "Security Council resolution 2182 (2014) [on renewal of the provisions of para. 2 of "
+        "Security Council resolution 2142 (2014) until 30 Oct. 2015 concerning the arms embargo on Somalia and on "
+        "extension of the mandate of the African Union Mission in Somalia (AMISOM) until 30 Nov. 2015]", [],
+        ["Authorizes for a period of 12 months from the date of this resolution Member States, acting nationally or "
+         "through voluntary multinational naval partnerships, in order to ensure strict implementation of the arms "
+         "embargo on Somalia and the charcoal ban, to inspect, without undue delay, in Somali territorial waters"])
+    assert match_track(piracy, charcoal) is None
+
+    smuggling = BOOK.find("2240")
+    first = _record(
+        "S/RES/2240 (2015)", "Security Council resolution 2240 (2015) [on migrant smuggling and human trafficking "
+        "into, through and from the Libyan territory and off the coast of Libya]", [],
+        ["Decides, with a view to saving the threatened lives of migrants or of victims of human trafficking on board "
+         "such vessels as mentioned above, to authorise, in these exceptional and specific circumstances, for a "
+         "period of one year from the date of the adoption of this resolution, Member States, acting nationally or "
+         "through regional organisations that are engaged in the fight against migrant smuggling and human "
+         "trafficking, to inspect on the high seas off the coast of Libya vessels that they have reasonable grounds "
+         "to suspect are being used for migrant smuggling or human trafficking from Libya"])
+    m = match_track(smuggling, first)
+    assert m is not None and m.action == "establishes" and m.extends_until == "2016-06-30"

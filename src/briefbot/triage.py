@@ -588,7 +588,7 @@ class TrackLink:
 
     slug: str
     name: str
-    kind: str  # mission | sanctions
+    kind: str  # mission | sanctions (tracks.KINDS)
     via: str  # the mission acronym or regime name it was found from
 
     @property

@@ -150,7 +150,8 @@ _DATE_RE = re.compile(r"\b(\d{1,2})\s+(January|February|March|April|May|June|Jul
                       r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?,?\s+(\d{4})\b")
 _UNTIL_RE = re.compile(r"\b(?:until|unitl|up to and including|to)\s+(?=\d{1,2}\s+[A-Z])")
 _PERIOD_RE = re.compile(r"\bfor (?:a (?:further |final |new )?period of |an? (?:additional |further )?)?"
-                        r"(\d{1,2}|one|two|three|four|six|nine|twelve|eighteen)\s+(?:further\s+)?months?\b", re.I)
+                        r"(\d{1,2}|one|two|three|four|six|nine|twelve|eighteen)\s+(?:further\s+)?(months?|years?)\b",
+                        re.I)
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12, "eighteen": 18}
 
 
@@ -183,7 +184,7 @@ def until_date(text: str, adopted: str | None) -> str | None:
     if p and adopted:
         n = p.group(1).lower()
         months = int(n) if n.isdigit() else _WORDS[n]
-        return _add_months(adopted, months)
+        return _add_months(adopted, months * (12 if p.group(2).lower().startswith("year") else 1))
     return None
 
 
@@ -202,6 +203,9 @@ _CAPACITY_RE = re.compile(r"\b(?:redeploy\w*|additional (?:military|police)|incr
 _OTHER_OP_RE = re.compile(r"\([A-Z]{3,}[A-Za-z]*\)")  # "(BINUCA)": an operation's acronym
 _OP_RENEW_RE = re.compile(r"^(?:\d{1,3}\.\s*)?(?:Decides|Further decides|Also decides)\b[^.;]{0,40}\b"
                           r"(?:to (?:extend|renew)|that the mandate)", re.I)
+
+
+_AUTH_RENEW_RE = re.compile(r"\brenew\w*|\bfurther period\b|\bextend\w*", re.I)
 
 
 @dataclass(slots=True)
@@ -259,6 +263,11 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
         return None
     # A resolution placed by its subjects or text only, whose title renews another operation, is "other" here.
     action = _action(desc if titled else "", rec, placing)
+    if track.kind == "authorization":
+        # The catalogue titles say "on piracy … off the coast of Somalia" for grant and renewal alike; the
+        # granting paragraph says which it is.
+        action = ("other" if not placing else "renews" if any(_AUTH_RENEW_RE.search(p.text) for p in placing)
+                  else "establishes")
     until = None
     if action in ("renews", "establishes"):
         until = until_date(desc, rec.date) if desc else None

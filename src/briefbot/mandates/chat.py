@@ -74,17 +74,20 @@ def detect(question: str, index: MandateIndex) -> Intent | None:
             else "count" if _COUNT_RE.search(question) else None)
     if kind is None:
         return None
-    track = _track_named(question, index)
+    track, named_by = _track_named(question, index)
     if track is None and kind != "count":
         return None
-    themes = _themes_named(question, index)
+    # "How many resolutions on piracy off Somalia mention kidnapping?" asks about kidnapping: the words that name
+    # the track ("piracy off Somalia") do not also name a theme to count.
+    themes = _themes_named(question.replace(named_by, " ") if named_by else question, index)
     quoted = _QUOTED_RE.search(question)
     years = _YEAR_RE.findall(question)
     return Intent(kind, track, themes, int(years[0]) if years else None, quoted.group(1) if quoted else None)
 
 
-def _track_named(question: str, index: MandateIndex) -> str | None:
-    best: tuple[int, str] | None = None
+def _track_named(question: str, index: MandateIndex) -> tuple[str | None, str]:
+    """The track a question names, and the words that name it ("" when found by country and "sanctions")."""
+    best: tuple[int, str, str] | None = None
     for t in index.book.tracks:
         names = {t.slug.replace("_", " "), *t.aliases, *(s for s, _ in t.stages)}
         if not t.name.startswith(("ISIL", "Libya", "Mali", "Central", "DRC", "South", "Somalia", "Sudan", "Yemen",
@@ -95,7 +98,7 @@ def _track_named(question: str, index: MandateIndex) -> str | None:
                 continue
             m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", question, re.I)
             if m and (best is None or len(name) > best[0]):
-                best = (len(name), t.slug)
+                best = (len(name), t.slug, m.group(0))
     if best is None and re.search(r"\bsanctions?\b", question, re.I):
         for country, slug in (("Libya", "libya_sanctions"), ("Mali", "mali_sanctions"),
                               ("Central African", "car_sanctions"), ("Congo", "drc_sanctions"),
@@ -104,8 +107,8 @@ def _track_named(question: str, index: MandateIndex) -> str | None:
                               ("Yemen", "yemen_sanctions"), ("Haiti", "haiti_sanctions"),
                               ("ISIL|Al-Qaida|Da.esh", "isil_alqaida")):
             if re.search(rf"\b(?:{country})\b", question):
-                return slug
-    return best[1] if best else None
+                return slug, ""
+    return (best[1], best[2]) if best else (None, "")
 
 
 def _themes_named(question: str, index: MandateIndex) -> list[str]:

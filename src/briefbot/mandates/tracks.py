@@ -26,7 +26,7 @@ class TrackDef:
     slug: str
     name: str
     label: str
-    kind: str  # mission | sanctions
+    kind: str  # one of KINDS
     aliases: list[str]
     title: list[re.Pattern[str]]
     subject: list[re.Pattern[str]]
@@ -79,6 +79,9 @@ def _patterns(raw: Any, where: str, source: str) -> list[re.Pattern[str]]:
     return out
 
 
+# A peace operation, a sanctions regime, or an authorisation to Member States (piracy off Somalia, migrant smuggling
+# off Libya) renewed for fixed periods.
+KINDS = ("mission", "sanctions", "authorization")
 _TRACK_KEYS = {"name", "label", "kind", "aliases", "title", "subject", "text", "exclude", "stages"}
 
 
@@ -94,8 +97,8 @@ def _track(slug: str, raw: Any, source: str) -> TrackDef:
     if not isinstance(name, str) or not name.strip():
         raise TracksError(f"{source}: {where}: missing 'name'")
     kind = raw.get("kind", "mission")
-    if kind not in ("mission", "sanctions"):
-        raise TracksError(f"{source}: {where}.kind: 'mission' or 'sanctions', not {kind!r}")
+    if kind not in KINDS:
+        raise TracksError(f"{source}: {where}.kind: one of {', '.join(repr(k) for k in KINDS)}, not {kind!r}")
     stages: list[tuple[str, re.Pattern[str]]] = []
     for i, st in enumerate(raw.get("stages", [])):
         if not (isinstance(st, list) and len(st) == 2 and all(isinstance(x, str) for x in st)):
