@@ -456,9 +456,18 @@ def test_a_short_rollover_drops_nothing_and_the_next_renewal_is_compared_with_th
     assert not [c for c in roll.changes if c.status == "dropped"]
     assert full.previous == "S/RES/2677 (2023)" and not full.rollover
     assert [c.status for c in full.changes].count("new") < len(full.changes) / 2  # mostly carried over
+    from briefbot.mandates.render import to_csv, track_markdown, track_rows
+
+    rows = track_rows(index.track("unmiss"))
+    assert rows[0][6:8] == ["compared_with", "rollover"]
+    assert next(r[6:8] for r in rows[1:] if r[0] == "S/RES/2726 (2024)") == ["S/RES/2677 (2023)", "yes"]
+    assert "S/RES/2726 (2024)" in to_csv(rows)
+    md = track_markdown(index.track("unmiss"), changes=True)
+    assert "## S/RES/2726 \\(2024\\)" in md and "which it renews by reference" in md
     answer = mandate_answer(index, "What changed in the UNMISS renewals in 2024?")
     assert answer is not None and not answer.abstained
-    assert "S/RES/2726 (2024) (adopted 2024-03-14) is a short rollover of S/RES/2677 (2023)" in answer.answer
+    assert ("S/RES/2726 (2024) (adopted 2024-03-14), compared with S/RES/2677 (2023), which it renews by reference "
+            "(a short rollover" in answer.answer)
     assert any(c.symbol == "S/RES/2726 (2024)" and "as set out in resolution 2677 (2023)" in c.quote
                for c in answer.citations)
 
@@ -474,3 +483,69 @@ def test_the_words_naming_a_track_do_not_also_name_a_theme(idx: Any) -> None:
     # A theme the question names apart from the track still counts.
     intent = detect("Since when has MINUSMA addressed drug trafficking?", idx)
     assert intent is not None and intent.track == "minusma" and intent.themes == ["drug_trafficking"]
+
+
+def _side(symbol: str, operative: list[str]) -> Any:
+    from briefbot.mandates.changes import Side
+    from briefbot.mandates.model import TrackParagraph
+
+    return Side([TrackParagraph(symbol, symbol, i, str(i + 1), True, f"{i + 1}. {t}", 0, [])
+                 for i, t in enumerate(operative)])
+
+
+_LONG = [f"Requests the Mission to carry out task number {n} in close coordination with the authorities, the "
+         f"country team and regional partners, reporting on progress under benchmark {n};" for n in range(30)]
+
+
+def test_what_a_renewal_is_compared_with_and_when_it_is_a_rollover() -> None:
+    from briefbot.mandates.changes import predecessors
+
+    full = _side("S/RES/2640 (2022)", _LONG)
+    # Ending a mandate while recalling the resolution that set it is no rollover: its omissions are not kept.
+    ends = _side("S/RES/2690 (2023)", ["Recalls its resolution 2640 (2022) and decides to terminate the mandate "
+                                       "of the Mission established by resolution 2100 (2013);"])
+    assert [(p.index, p.rollover) if p else None for p in predecessors([full, ends], [True, False])] == \
+        [None, (0, False)]
+    # A short renewal naming its source, even without the year, is one.
+    short = _side("S/RES/2357 (2017)", ["Decides to extend the authorizations as set out in resolution 2640 for a "
+                                        "further 12 months from the date of this resolution;"])
+    assert [(p.index, p.rollover) if p else None for p in predecessors([full, short], [True, True])] == \
+        [None, (0, True)]
+    # A short renewal is compared with the resolution it renews by name, not an unrelated one adopted in between.
+    other = _side("S/RES/2696 (2023)", ["Decides that the charcoal ban shall not apply to the one-off disposal of "
+                                        "stockpiles held at the port, subject to notification to the Committee;"])
+    renews = _side("S/RES/2711 (2023)", ["Reaffirms resolution 2640 (2022) and decides to renew the measures set "
+                                         "out in resolution 2640 (2022) until 15 December 2024;"])
+    found = predecessors([full, other, renews], [True, False, True])
+    assert found[2] is not None and found[2].index == 0 and found[2].rollover
+
+
+def test_a_clause_held_inside_a_long_paragraph_is_not_that_paragraph_changed() -> None:
+    from briefbot.mandates.changes import align
+    from briefbot.mandates.model import TrackParagraph
+
+    long_text = ("2. Decides that all Member States shall take the necessary measures to prevent the direct or "
+                 "indirect import of charcoal from Somalia, whether or not such charcoal originated in Somalia, and "
+                 + " ".join(f"further provision number {n} applies to vessels and cargo," for n in range(20)))
+    old = TrackParagraph("S/RES/2607 (2021)", "S/RES/2607 (2021)", 1, "2", True, long_text, 0,
+                         ["illicit_natural_resources"])
+    clause = TrackParagraph("S/RES/2662 (2022)", "S/RES/2662 (2022)", 1, "30 (a)", True,
+                            "(a) the direct or indirect import of charcoal from Somalia, whether or not such "
+                            "charcoal originated in Somalia", 0, ["illicit_natural_resources"])
+    assert sorted(c.status for c in align([old], [clause])) == ["dropped", "new"]
+
+
+def test_a_changed_paragraph_is_summarised_as_printed() -> None:
+    from briefbot.mandates.changes import align
+    from briefbot.mandates.chat import _diff_summary
+    from briefbot.mandates.model import TrackParagraph
+
+    def para(symbol: str, text: str) -> TrackParagraph:
+        return TrackParagraph(symbol, symbol, 0, "5", True, text, 0, ["trafficking_in_persons"])
+
+    old = para("S/RES/2677 (2023)", "5. Notes that people are displaced and that trafficking in persons persists "
+                                    "across the border areas of the country;")
+    new = para("S/RES/2729 (2024)", "5. Notes that people, 2.2 million of them by S/2024/143, are displaced and that "
+                                    "trafficking in persons persists across the border areas of the country;")
+    # Word-diff tokens ("2 . 2", "S / 2024 / 143") are found again in the paragraph and quoted as printed.
+    assert _diff_summary(align([old], [new])[0]) == ": adds “2.2 million of them by S/2024/143”"

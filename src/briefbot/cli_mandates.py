@@ -108,6 +108,8 @@ def mandate(track: Annotated[str, typer.Argument(help="Track name or alias: minu
         say(f"\n{e.symbol}  {e.date or '?'}  vote {e.vote.text() if e.vote else '?'}  {e.action}"
             + (f" until {e.extends_until}" if e.extends_until else "") + (f"  [{e.stage}]" if e.stage else ""))
         say(f"  placed by: {'; '.join(e.found_by)}")
+        if changes:
+            say(f"  {e.comparison()}")
         for p in e.paragraphs:
             mark = {"new": "+", "changed": "~", "unchanged": "=", None: " "}.get(p.change, " ")
             say(f"  {mark} {'OP' if p.operative else 'PP'} {p.paragraph} [{', '.join(p.themes)}] {p.text[:300]}"

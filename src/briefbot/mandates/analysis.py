@@ -270,7 +270,9 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
                   else "establishes")
     until = None
     if action in ("renews", "establishes"):
-        until = until_date(desc, rec.date) if desc else None
+        # The title's date is this track's only when the title names it: S/RES/2213 (2015), placed in the Libya
+        # sanctions track by its Panel paragraph, has UNSMIL's date in its title.
+        until = until_date(desc, rec.date) if desc and titled else None
         stated = next((d for d in (until_date(p.text, rec.date) for p in placing) if d), None)
         if until is None or (stated and stated != until and stated[4:] == until[4:]):
             # The paragraph's words over the catalogue title's when only the year differs: S/RES/2362 (2017)'s

@@ -20,11 +20,13 @@ from .model import ParagraphChange, TrackParagraph
 _WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 _END_PUNCT_RE = re.compile(r"(?:\s+[^\w\s])+$")
 _NUMBER_RE = re.compile(r"S/RES/(\d+)")
+_RENEWING_RE = re.compile(r"\b(?:extend|renew|prolong)\w*", re.I)
 _LEAD_RE = re.compile(r"^\s*(?:\d{1,3}\.|\([a-z]{1,4}\))\s*")
 MIN_OVERLAP = 0.35  # word-set Jaccard a candidate needs
 MIN_RATIO = 0.6  # difflib ratio that makes "changed" rather than new + dropped
 MIN_RATIO_CROSS = 0.8  # ... between a preambular and an operative paragraph (shared enumerations mislead)
 MIN_HELD_WORDS = 8  # a paragraph held whole inside a longer one of the other resolution, at least this long
+MIN_HELD_RATIO = 0.3  # ... and the two this alike (2 x shorter / both: the shorter is ~ a fifth of the longer)
 LOOKBACK = 8  # earlier resolutions of the track a renewal may have been drafted from
 MIN_DRAFTED = 0.3  # operative-text containment below which no earlier resolution counts as the draft
 ROLLOVER_SHARE = 0.25  # a resolution this much shorter than the one compared is a rollover, not a rewrite
@@ -99,17 +101,22 @@ class Side:
     def _extended(self, text_norm: str, operative: bool) -> tuple[int, float] | None:
         """A paragraph of the same kind that one text holds whole inside the other: a renewal that appends a
         decision to an old paragraph (S/RES/2769 (2025) para. 18 is 2701 (2023) para. 1 plus a new designation
-        criterion) changed it; word overlap alone, diluted by the addition, called it new and the old dropped."""
+        criterion) changed it; word overlap alone, diluted by the addition, called it new and the old dropped.
+        The closest such paragraph, and only when the two are of a size (a ten-word clause inside a long
+        paragraph is not that paragraph changed)."""
         padded = f" {text_norm} "
+        best: tuple[int, float] | None = None
         for i, n in enumerate(self.norm):
             if self.paras[i].operative != operative or n == text_norm:
                 continue
             short, long_ = (n, padded) if len(n) < len(text_norm) else (text_norm, f" {n} ")
             short = _END_PUNCT_RE.sub("", short)  # "… of Libya;" goes on as "… of Libya, and decides …"
-            if len(short.split()) >= MIN_HELD_WORDS and f" {short} " in long_:
-                ratio = difflib.SequenceMatcher(None, text_norm.split(), n.split(), autojunk=False).ratio()
-                return i, min(ratio, 0.99)
-        return None
+            if len(short.split()) < MIN_HELD_WORDS or f" {short} " not in long_:
+                continue
+            ratio = difflib.SequenceMatcher(None, text_norm.split(), n.split(), autojunk=False).ratio()
+            if ratio >= MIN_HELD_RATIO and (best is None or ratio > best[1]):
+                best = (i, min(ratio, 0.99))
+        return best
 
 
 def drafted_from(current: Side, earlier: Side) -> tuple[float, float]:
@@ -134,37 +141,52 @@ class Predecessor:
     rollover: bool
 
 
-def predecessors(sides: list[Side]) -> list[Predecessor | None]:
+def predecessors(sides: list[Side], renewing: list[bool] | None = None) -> list[Predecessor | None]:
     """For each resolution of a track (in date order), what it is compared with; None for the first.
+    ``renewing[i]`` says whether entry i renews (a rollover must; a termination that recalls the resolution it
+    ends is not one).
 
-    The one adopted just before, except:
-    * it shares little operative text (below ``MIN_DRAFTED``) while one of the last ``LOOKBACK`` is a draft of
-      it both ways (harmonic score at least ``MIN_DRAFTED``): another line of the track, such as Libya's June
-      inspections between January's measures renewals; then the latest of those whose larger containment is at
-      least ``NEAR_BEST`` of the best;
-    * it is short (under ``ROLLOVER_SHARE`` of this one's text: UNMISS's two-month rollover 2726 (2024)
-      between the full renewals 2677 (2023) and 2729 (2024)) and an earlier one is a draft both ways; then the
-      latest of those whose harmonic score is at least ``NEAR_BEST`` of the best.
-    An entry is a rollover of what it is compared with when it is that short and names it in an operative
-    paragraph (renewal by reference): paragraphs it does not restate stay in force, so none is "dropped".
+    The one adopted just before, except when it shares little operative text (below ``MIN_DRAFTED``) and
+    * a renewing paragraph names an earlier resolution of the last ``LOOKBACK`` ("Decides to renew … as set out in
+      paragraph 14 of resolution 2500 (2019)"): the latest so named;
+    * or one of them is a draft of it both ways (harmonic score at least ``MIN_DRAFTED``: another line of the
+      track, such as Libya's June inspections between January's measures renewals): the latest of those whose
+      larger containment is at least ``NEAR_BEST`` of the best, leaving out ones far shorter than this one (a
+      two-paragraph authorisation is contained whole in every later renewal);
+    or when it is short (under ``ROLLOVER_SHARE`` of this one's text: UNMISS's rollover 2726 (2024) between the
+    full renewals 2677 (2023) and 2729 (2024)) and an earlier one is a draft both ways: the latest of those whose
+    harmonic score is at least ``NEAR_BEST`` of the best.
     A single-line track otherwise keeps comparing each renewal with the one before it, even when the Council
     rewrote it (the 2000s renewals share little text, and a three-line rollover is contained in all of them).
+    An entry is a rollover of what it is compared with when it renews, is that short, and names a resolution of
+    the window in an operative paragraph that extends or renews (renewal by reference): what it does not restate
+    stays in force.
     """
     out: list[Predecessor | None] = []
     for i, side in enumerate(sides):
         if i == 0:
             out.append(None)
             continue
-        scored = {j: drafted_from(side, sides[j]) for j in range(max(0, i - LOOKBACK), i)}
+        window = range(max(0, i - LOOKBACK), i)
+        scored = {j: drafted_from(side, sides[j]) for j in window}
         best_h = max(h for _, h in scored.values())
         j = i - 1
-        if best_h >= MIN_DRAFTED and scored[j][1] < MIN_DRAFTED:
-            if scored[j][0] < MIN_DRAFTED:
-                best = max(c for c, _ in scored.values())
-                j = max(k for k, (c, _) in scored.items() if c >= NEAR_BEST * best)
-            elif _is_rollover(sides[j], side):
-                j = max(k for k, (_, h) in scored.items() if h >= NEAR_BEST * best_h)
-        rollover = _is_rollover(side, sides[j]) and _renews_by_reference(side, sides[j])
+        if scored[j][0] < MIN_DRAFTED:
+            named = [k for k in window if _renews_by_reference(side, sides[k])]
+            longer = {k: c for k, (c, _) in scored.items() if not _is_rollover(sides[k], side)}
+            if named:
+                # The one it names, or a later one as close to its text: a sanctions renewal names the resolution
+                # that imposed the measures (DRC 2424 (2018): "imposed by paragraph 1 of resolution 2293 (2016)"),
+                # and the previous renewal (2360 (2017)) repeats it.
+                floor = max(NEAR_BEST * scored[named[-1]][0], MIN_DRAFTED)
+                j = max(k for k in window if k == named[-1] or (k > named[-1] and scored[k][0] >= floor))
+            elif best_h >= MIN_DRAFTED and longer:
+                best = max(longer.values())
+                j = max(k for k, c in longer.items() if c >= NEAR_BEST * best)
+        elif best_h >= MIN_DRAFTED and scored[j][1] < MIN_DRAFTED and _is_rollover(sides[j], side):
+            j = max(k for k, (_, h) in scored.items() if h >= NEAR_BEST * best_h)
+        rollover = ((renewing is None or renewing[i]) and _is_rollover(side, sides[j])
+                    and any(_renews_by_reference(side, sides[k]) for k in window))
         out.append(Predecessor(j, scored[j][0], rollover))
     return out
 
@@ -174,13 +196,13 @@ def _is_rollover(short: Side, long_: Side) -> bool:
 
 
 def _renews_by_reference(current: Side, earlier: Side) -> bool:
-    """Whether an operative paragraph of ``current`` names ``earlier`` ("… as set out in resolution 2677 (2023)",
-    "the measures … of resolution 2399 (2018)"): what it does not restate stays in force from there."""
+    """Whether an operative paragraph of ``current`` that extends or renews names ``earlier`` ("Decides to extend
+    the mandate … as set out in resolution 2677 (2023)"); "Recalls resolution 2713 (2023)" does not renew it."""
     m = _NUMBER_RE.search(earlier.paras[0].symbol) if earlier.paras else None
     if m is None:
         return False
-    named = re.compile(rf"\bresolutions? (?:[\d\s(),and]*?\b)?{m.group(1)}\s*\(")
-    return any(p.operative and named.search(p.text) for p in current.paras)
+    named = re.compile(rf"\bresolutions? (?:[\d\s(),and]*?\b)?{m.group(1)}\b(?![/-]\d)")
+    return any(p.operative and _RENEWING_RE.search(p.text) and named.search(p.text) for p in current.paras)
 
 
 def align(previous: list[TrackParagraph] | Side, current: list[TrackParagraph] | Side) -> list[ParagraphChange]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..models import Answer, Citation
 from ..taxonomy import theme_hits
 from .index import MandateIndex
-from .model import TrackEntry, TrackParagraph
+from .model import ParagraphChange, TrackEntry, TrackParagraph
 
 log = logging.getLogger(__name__)
 
@@ -188,12 +188,13 @@ def mandate_answer(index: MandateIndex, question: str) -> Answer | None:
                                       f"{' in ' + str(intent.year) if intent.year else ''} to compare.", note)
         scope = f" on {', '.join(t.replace('_', ' ') for t in intent.themes)}" if intent.themes else \
             " on organised-crime themes"
+        what = "renewals" if all(e.action in ("renews", "establishes") for e in picked) else "resolutions"
         if len(picked) > 1 and intent.year:
-            lines.append(f"The {track.name} track has {len(picked)} renewals in {intent.year}, each compared with "
+            lines.append(f"The {track.name} track has {len(picked)} {what} in {intent.year}, each compared with "
                          "the one it was drafted from.")
         elif len(picked) > 1:
-            lines.append(f"The latest renewal of the {track.name} track repeats its theme paragraphs; the last "
-                         "one that changed them is shown after it.")
+            lines.append(f"The latest renewal of the {track.name} track changes none of its theme paragraphs; "
+                         "the last one that did is shown after it.")
         for entry in picked:
             _describe_change(index, entry, scope, lines, citations)
     else:
@@ -250,30 +251,34 @@ def _pick_entries(entries: list[TrackEntry], year: int | None) -> list[TrackEntr
     return [latest, last_change] if last_change is not None else [latest]
 
 
-def _diff_summary(diff: list[tuple[str, str]], limit: int = 160) -> str:
-    """What a changed paragraph added and removed, in its own words (the longest runs, shortened)."""
+def _diff_summary(change: ParagraphChange, limit: int = 160) -> str:
+    """What a changed paragraph added and removed, in its own words: the longest run of each, found again in the
+    paragraph's text so it reads as printed ("2.2 million", "S/RES/2677"), shortened."""
     parts = []
-    for op, verb in (("insert", "adds"), ("delete", "removes")):
-        runs = []
-        for k, (o, t) in enumerate(diff):
-            if o != op:
-                continue
-            t = re.sub(r"\s*[,;:(]$", "", re.sub(r"^[),.;:\]]\s*", "", t))
-            if t.count("(") > t.count(")") and k + 1 < len(diff) and diff[k + 1][1].startswith(")"):
-                t += " )"  # the diff split "(2024)" at its bracket; the closing one is unchanged text
-            if len(t.split()) >= 2:
-                runs.append(_detokenize(t))
-        runs.sort(key=len, reverse=True)
-        if runs:
-            text = runs[0] if len(runs[0]) <= limit else runs[0][:limit].rsplit(" ", 1)[0] + " …"
+    for op, verb, source in (("insert", "adds", change.current), ("delete", "removes", change.previous)):
+        if source is None:
+            continue
+        runs = sorted((t for o, t in change.diff if o == op and sum(ch.isalnum() for ch in t) >= 6),
+                      key=len, reverse=True)
+        text = _as_printed(runs[0], source.text) if runs else None
+        if text:
+            short = text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
             more = f" (and {len(runs) - 1} more)" if len(runs) > 1 else ""
-            parts.append(f"{verb} “{text}”{more}")
+            parts.append(f"{verb} “{short}”{more}")
     return ": " + "; ".join(parts) if parts else ""
 
 
-def _detokenize(text: str) -> str:
-    """Word-diff tokens back to prose spacing: "1970 ( 2011 ) , as" → "1970 (2011), as"."""
-    return re.sub(r"([(\[])\s+", r"\1", re.sub(r"\s+([,.;:)\]])", r"\1", text))
+def _as_printed(run: str, text: str) -> str | None:
+    """The run of diff tokens as it stands in ``text`` (tokens joined by whatever spacing the text has), without
+    the punctuation a word diff cuts at its edges."""
+    tokens = run.split()
+    m = re.search(r"\s*".join(re.escape(t) for t in tokens), text)
+    if m is None:
+        return None
+    span = re.sub(r"^[\W_]+|[\s,;:(]+$", "", m.group(0)).strip()
+    if span.count("(") > span.count(")") and text[m.end():m.end() + 1] == ")":
+        span += ")"  # "(2024" closes in the unchanged text that follows
+    return span or None
 
 
 def _naming(index: MandateIndex, entry: TrackEntry) -> TrackParagraph | None:
@@ -281,7 +286,7 @@ def _naming(index: MandateIndex, entry: TrackEntry) -> TrackParagraph | None:
     number = re.search(r"S/RES/(\d+)", entry.previous or "")
     if number is None:
         return None
-    named = re.compile(rf"\bresolutions? [^.;]*?\b{number.group(1)} \(")
+    named = re.compile(rf"\bresolutions? [^.;]*?\b{number.group(1)}\b(?![/-]\d)")
     return next((p for p in index.paragraphs(entry.symbol) if p.operative and named.search(p.text)), None)
 
 
@@ -296,9 +301,8 @@ def _describe_change(index: MandateIndex, entry: TrackEntry, scope: str, lines: 
     news = [c for c in entry.changes if c.status in ("new", "changed")]
     dropped = [c for c in entry.changes if c.status == "dropped"]
     if entry.rollover:
-        lines.append(f"{entry.symbol} (adopted {entry.date}) is a short rollover of {entry.previous}: it renews it "
-                     f"by reference, so the paragraphs it does not restate stay in force (none counted as dropped); "
-                     f"{len(news)} new or changed paragraph(s){scope}.")
+        lines.append(f"{entry.symbol} (adopted {entry.date}), {entry.comparison()}: {len(news)} new or changed "
+                     f"paragraph(s){scope}.")
         renewing = _naming(index, entry)
         if renewing is not None and len(citations) < _MAX_CITATIONS:
             line = _cite(index, renewing, citations)
@@ -315,8 +319,9 @@ def _describe_change(index: MandateIndex, entry: TrackEntry, scope: str, lines: 
         if p is None:
             continue
         what = {"new": "New", "changed": "Changed", "dropped": "Dropped"}[c.status]
-        was = f" (was para. {c.previous.paragraph})" if c.status == "changed" and c.previous else ""
-        lines.append(f"{what}: {_where(p)}{was}{_diff_summary(c.diff) if c.status == 'changed' else ''}.")
+        was = (f" (was para. {c.previous.paragraph})" if c.status == "changed" and c.previous
+               and c.previous.paragraph != p.paragraph else "")
+        lines.append(f"{what}: {_where(p)}{was}{_diff_summary(c) if c.status == 'changed' else ''}.")
         line = _cite(index, p, citations)
         if line:
             lines.append(line)

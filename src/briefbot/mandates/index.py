@@ -49,7 +49,7 @@ from .tracks import TrackBook, TrackDef
 log = logging.getLogger(__name__)
 
 # Bump when what is cached changes meaning (parsing, tagging or membership rules in code).
-CODE_VERSION = "7"
+CODE_VERSION = "8"
 GAP_GRACE_DAYS = 10  # a renewal adopted this long after the mandate's end date still counts as continuous
 
 _SCHEMA = """
@@ -350,7 +350,8 @@ class MandateIndex:
         sides = [Side(paras[r[0]]) for r in rows]
         out: list[tuple[Any, ...]] = []
         compared: list[tuple[Any, ...]] = []
-        for r, side, pred in zip(rows, sides, predecessors(sides), strict=True):
+        renewing = [r[6] == "renews" for r in rows]
+        for r, side, pred in zip(rows, sides, predecessors(sides, renewing), strict=True):
             if pred is None:
                 continue
             compared.append((slug, r[0], rows[pred.index][0], round(pred.shared, 3), int(pred.rollover)))

@@ -96,6 +96,15 @@ class TrackEntry:
     def year(self) -> int | None:
         return int(self.date[:4]) if self.date else None
 
+    def comparison(self) -> str:
+        """What the changes are against, in words (exports, the web tab and chat say it alike)."""
+        if self.previous is None:
+            return "first resolution of the track"
+        if self.rollover:
+            return (f"compared with {self.previous}, which it renews by reference (a short rollover: the paragraphs "
+                    "it does not restate stay in force, none counted as dropped)")
+        return f"compared with {self.previous}"
+
     def to_dict(self, changes: bool = False) -> dict[str, Any]:
         d: dict[str, Any] = {
             "symbol": self.symbol, "date": self.date, "extends_until": self.extends_until,

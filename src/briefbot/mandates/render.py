@@ -23,10 +23,11 @@ def md_escape(text: str) -> str:
 
 
 def track_rows(track: Track) -> list[list[Any]]:
-    rows: list[list[Any]] = [["symbol", "date", "vote", "action", "extends_until", "stage", "paragraph", "operative",
-                              "themes", "change", "text"]]
+    rows: list[list[Any]] = [["symbol", "date", "vote", "action", "extends_until", "stage", "compared_with",
+                              "rollover", "paragraph", "operative", "themes", "change", "text"]]
     for e in track.entries:
-        base = [e.symbol, e.date, e.vote.text() if e.vote else "", e.action, e.extends_until or "", e.stage or ""]
+        base = [e.symbol, e.date, e.vote.text() if e.vote else "", e.action, e.extends_until or "", e.stage or "",
+                e.previous or "", "yes" if e.rollover else ""]
         if not e.paragraphs:
             rows.append([*base, "", "", "", "", ""])
         for p in e.paragraphs:
@@ -62,9 +63,11 @@ def track_markdown(track: Track, changes: bool = False) -> str:
         out.append(f"- phrase \"{md_escape(track.phrase)}\": " + (
             f"{md_escape(f.paragraph.symbol)} para. {md_escape(f.paragraph.paragraph)}" if f else "not found"))
     for e in track.entries:
-        if not e.paragraphs and not (changes and e.changes):
+        if not e.paragraphs and not (changes and (e.changes or e.rollover)):
             continue
         out += ["", f"## {md_escape(e.symbol)} ({e.date or 'undated'})", ""]
+        if changes:
+            out += [f"_{md_escape(e.comparison().capitalize())}._", ""]
         for p in e.paragraphs:
             kind = "OP" if p.operative else "PP"
             out.append(f"- **{md_escape(p.paragraph)}** ({kind}; {', '.join(p.themes)}"

@@ -61,8 +61,7 @@ def changes_header(entry: TrackEntry) -> str:
             + (f" · compared with {esc(entry.previous)}" if entry.previous else " · first resolution of the track")
             + "</h4>")
     if entry.rollover:
-        head += (f"<p>A short rollover of {esc(entry.previous or '')}: it renews it by reference, so the paragraphs "
-                 "it does not restate stay in force and none is counted as dropped.</p>")
+        head += f"<p>{esc(entry.comparison().capitalize())}.</p>"
     if not entry.changes and not entry.paragraphs:
         head += "<p>No paragraph of this resolution carries the selected themes.</p>"
     return head + "<p class='bb-meta'>Select a paragraph to open it on its page (or its text).</p></div>"
@@ -80,7 +79,8 @@ def change_cards(entry: TrackEntry) -> list[tuple[str, TrackParagraph]]:
             continue
         colour = CSS_CHANGES[c.status]
         where = (f"{esc(p.symbol)} para. {esc(p.paragraph)}" +
-                 (f" (was para. {esc(c.previous.paragraph)})" if c.status == "changed" and c.previous else ""))
+                 (f" (was para. {esc(c.previous.paragraph)})" if c.status == "changed" and c.previous
+                  and c.previous.paragraph != p.paragraph else ""))
         if c.status == "changed" and c.diff:
             body = "".join(
                 f"<ins style='background:#d7f5dd;text-decoration:none'>{esc(t)}</ins> " if op == "insert" else
@@ -155,8 +155,8 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
             with gr.Row():
                 # No bounds: an empty box arrives as 0 and means "no limit" (a bound would reject it with an error
                 # toast).
-                year_from = gr.Number(label="From year (empty: all)", precision=0)
-                year_to = gr.Number(label="To year (empty: all)", precision=0)
+                year_from = gr.Number(None, label="From year (empty: all)", precision=0)
+                year_to = gr.Number(None, label="To year (empty: all)", precision=0)
                 show = gr.Button("Show track", variant="primary", elem_id="mandate-show")
             summary = gr.HTML(elem_id="mandate-summary")
             firsts = gr.Dataset(components=["html"], samples=[], type="index", layout="gallery", show_label=False,
@@ -172,8 +172,8 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
                 export_csv = gr.DownloadButton("Export CSV", size="sm", visible=False, elem_id="mandate-csv")
                 export_md = gr.DownloadButton("Export Markdown", size="sm", visible=False, elem_id="mandate-md")
                 export_json = gr.DownloadButton("Export JSON", size="sm", visible=False, elem_id="mandate-json")
-            plot = gr.Image(type="filepath", interactive=False, label="Resolutions per year carrying each theme "
-                            "(solid: operative; dotted: incl. preamble only)", elem_id="mandate-plot")
+            # No label over the image: it covered the plot's own title and legend.
+            plot = gr.Image(type="filepath", interactive=False, show_label=False, elem_id="mandate-plot")
             with gr.Row(equal_height=True):  # every count of the plot drills down to its paragraphs
                 drill_year = gr.Number(label="Year", precision=0, elem_id="mandate-drill-year", scale=1)
                 drill_theme = gr.Dropdown(themes, label="Theme", elem_id="mandate-drill-theme", scale=3)
@@ -206,6 +206,8 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
              request: gr.Request) -> tuple[Any, ...]:
         if not slug:
             raise gr.Error("Pick a track first.")
+        if y0 and y1 and y0 > y1:
+            raise gr.Error(f"The From year ({int(y0)}) is after the To year ({int(y1)}): swap them or empty one.")
         try:
             scope = scope_of(bot, request)
             track = bot.mandate_track(slug, chosen or None, int(y0) if y0 else None, int(y1) if y1 else None,
