@@ -12,10 +12,12 @@ Kinds of fact and what is checked (XML read with briefbot's Akoma Ntoso parser, 
   occurs nowhere in the previous resolution of the track.
 * ``dropped`` (track, symbol, previous, previous_paragraph, evidence, key): the previous resolution's paragraph
   contains ``evidence`` and ``key`` occurs nowhere in the renewal.
-* ``kept`` (track, symbol, previous, previous_paragraph, evidence, key): a short renewal by reference -- an
-  operative paragraph of ``symbol`` names ``previous``, its operative text is under a quarter of the previous
-  one's in words, the previous paragraph contains ``evidence`` and ``key``, and ``key`` occurs nowhere in the
-  renewal: the paragraph is not restated but stays in force, so the tracker must not call it dropped.
+* ``kept`` (track, symbol, previous, previous_paragraph, evidence, key): the previous paragraph contains
+  ``evidence`` and ``key``, ``key`` occurs nowhere in ``symbol``, and ``symbol`` leaves the paragraph in force:
+  either a short renewal by reference (an operative paragraph names ``previous``, its operative text is under a
+  quarter of the previous one's in words) or no renewal of the track at all (its catalogue title says nothing of
+  extending or renewing and no operative paragraph decides to extend or renew, or, in a sanctions track, the title
+  renews a mission's mandate). The tracker must not call it dropped.
 * ``renewals`` (track, year, symbols, title_re): the resolutions of ``year`` whose catalogue title matches
   ``title_re`` (the operation named in brackets) are exactly ``symbols``: the renewals of that year.
 
@@ -92,6 +94,14 @@ def _titles(corpus: Path, year: int) -> dict[str, str]:
     return out
 
 
+@cache
+def _track_kind(slug: str) -> str:
+    from briefbot.mandates import load_tracks
+    from briefbot.taxonomy import load_taxonomy
+
+    return load_tracks(None, load_taxonomy(None).slugs).find(slug).kind
+
+
 def check(fact: dict[str, Any], corpus: Path) -> str | None:
     """None when the fact holds, else why not."""
     kind = fact["kind"]
@@ -131,14 +141,24 @@ def check(fact: dict[str, Any], corpus: Path) -> str | None:
             return "evidence or key not in the previous paragraph"
         if fact["key"].lower() in _whole(corpus, fact["symbol"]).lower():
             return f"key restated in {fact['symbol']}"
-        number = re.match(r"S/RES/(\d+)", fact["previous"])
         ops = [t for _, op, t in paragraphs(corpus, fact["symbol"]) if op]
-        if number is None or not any(re.search(rf"\bresolutions? [^.;]*?\b{number.group(1)} \(", t) for t in ops):
-            return f"no operative paragraph of {fact['symbol']} names {fact['previous']}"
+        year = int(fact["symbol"][-5:-1])
+        title = _titles(corpus, year).get(fact["symbol"], "")
+        renews = bool(re.search(r"\b(?:extension|extend\w*|renew\w*|prolong\w*)\b", title, re.I)) or any(
+            re.match(r"\s*(?:\d+\.\s*)?(?:Further |Also )?decides\b[^.;]{0,80}\b(?:extend|renew)", t, re.I)
+            for t in ops)
+        if not renews:
+            return None  # renews nothing: what it does not repeat stays as it was
+        if _track_kind(fact["track"]) == "sanctions" and re.search(
+                r"\b(?:extension|renewal) of the mandate of [^\]]*\([A-Z]{3,}\w*\)", title):
+            return None  # it renews a mission's mandate, not the sanctions measures of this track
+        number = re.match(r"S/RES/(\d+)", fact["previous"])
+        if number is None or not any(re.search(rf"\bresolutions? [^.;]*?\b{number.group(1)}\b", t) for t in ops):
+            return f"{fact['symbol']} renews, and no operative paragraph of it names {fact['previous']}"
         words = sum(len(t.split()) for t in ops)
         before = sum(len(t.split()) for _, op, t in paragraphs(corpus, fact["previous"]) if op)
         if words >= before / 4:
-            return f"not a short renewal ({words} operative words against {before})"
+            return f"a renewal, and not a short one ({words} operative words against {before})"
         return None
     if kind == "renewals":
         rx = re.compile(fact["title_re"], re.I)

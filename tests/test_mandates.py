@@ -549,3 +549,18 @@ def test_a_changed_paragraph_is_summarised_as_printed() -> None:
                                     "trafficking in persons persists across the border areas of the country;")
     # Word-diff tokens ("2 . 2", "S / 2024 / 143") are found again in the paragraph and quoted as printed.
     assert _diff_summary(align([old], [new])[0]) == ": adds “2.2 million of them by S/2024/143”"
+
+
+def test_the_comparison_is_said_the_same_way_everywhere() -> None:
+    from briefbot.mandates.model import TrackEntry
+
+    def entry(action: Any, previous: str | None, rollover: bool = False) -> TrackEntry:
+        return TrackEntry("d", "d.xml", "S/RES/2359 (2017)", "2017-06-21", None, None, action, None, None, [],
+                          previous=previous, rollover=rollover)
+
+    assert entry("renews", None).comparison() == "first resolution of the track"
+    assert entry("renews", "S/RES/2295 (2016)").comparison() == "compared with S/RES/2295 (2016)"
+    assert "renews by reference" in entry("renews", "S/RES/2295 (2016)", rollover=True).comparison()
+    # A resolution that renews nothing (the G5 Sahel force beside MINUSMA) drops nothing it does not repeat.
+    assert "not a renewal" in entry("other", "S/RES/2295 (2016)").comparison()
+    assert "not a renewal" in entry("terminates", "S/RES/2295 (2016)").comparison()

@@ -113,12 +113,13 @@ def test_a_rollover_says_so_and_the_next_renewal_is_compared_with_the_full_one(a
     _show_track(page, "UNMISS (mission)", "UNMISS", "S/RES/2729 (2024)")
     page.locator("#mandate-renewal input").click()
     page.get_by_role("option", name="S/RES/2726 (2024)").click()
-    page.locator("#mandate-changes").get_by_text("Compared with S/RES/2677 (2023), which it renews by reference",
-                                                  exact=False).wait_for(timeout=30_000)
+    page.locator("#mandate-changes p").get_by_text("Compared with S/RES/2677 (2023), which it renews by reference",
+                                                    exact=False).wait_for(timeout=30_000)
     assert page.locator("#mandate-paras b").filter(has_text="dropped").count() == 0
     page.locator("#mandate-renewal input").click()
     page.get_by_role("option", name="S/RES/2729 (2024)").click()
-    page.locator("#mandate-changes").get_by_text("compared with S/RES/2677 (2023)").wait_for(timeout=30_000)
+    page.locator("#mandate-changes h4").get_by_text("S/RES/2729 (2024) · adopted 2024-04-29 · compared with "
+                                                    "S/RES/2677 (2023)").wait_for(timeout=30_000)
     assert "short rollover" not in page.inner_text("#mandate-changes")
     page.wait_for_timeout(500)
     toasts = page.locator(".toast-body.error, .toast-wrap .error")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..models import Answer, Citation
 from ..taxonomy import theme_hits
 from .index import MandateIndex
-from .model import ParagraphChange, TrackEntry, TrackParagraph
+from .model import ParagraphChange, TrackEntry, TrackParagraph, restates
 
 log = logging.getLogger(__name__)
 
@@ -300,10 +300,10 @@ def _describe_change(index: MandateIndex, entry: TrackEntry, scope: str, lines: 
     unchanged theme paragraphs is quoted so the statement is checkable."""
     news = [c for c in entry.changes if c.status in ("new", "changed")]
     dropped = [c for c in entry.changes if c.status == "dropped"]
-    if entry.rollover:
+    if entry.rollover or not restates(entry.action):
         lines.append(f"{entry.symbol} (adopted {entry.date}), {entry.comparison()}: {len(news)} new or changed "
                      f"paragraph(s){scope}.")
-        renewing = _naming(index, entry)
+        renewing = _naming(index, entry) if entry.rollover else None
         if renewing is not None and len(citations) < _MAX_CITATIONS:
             line = _cite(index, renewing, citations)
             if line:

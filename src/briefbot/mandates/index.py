@@ -43,6 +43,7 @@ from .model import (
     TrendCell,
     Trends,
     Vote,
+    restates,
 )
 from .tracks import TrackBook, TrackDef
 
@@ -356,7 +357,10 @@ class MandateIndex:
                 continue
             compared.append((slug, r[0], rows[pred.index][0], round(pred.shared, 3), int(pred.rollover)))
             found = align(sides[pred.index], side)
-            if pred.rollover:  # it extends the mandate as set out before, without restating its paragraphs
+            if pred.rollover or not restates(r[6]):
+                # A rollover extends the mandate as set out before; a resolution that neither renews nor
+                # establishes (a new task, a condemnation, a termination) leaves the earlier text as it was: what
+                # either does not repeat is not dropped.
                 found = [c for c in found if c.status != "dropped"]
             for seq, c in enumerate(found):
                 out.append((slug, r[0], seq, c.status, c.current.ordinal if c.current else None,

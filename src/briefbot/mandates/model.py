@@ -73,6 +73,16 @@ class ParagraphChange:
                 "similarity": round(self.similarity, 3), "diff": [list(d) for d in self.diff]}
 
 
+def upper_first(text: str) -> str:
+    """A sentence's first letter in capitals, the rest as written (str.capitalize lowers "S/RES/…")."""
+    return text[:1].upper() + text[1:]
+
+
+def restates(action: str) -> bool:
+    """Whether a resolution with this action restates a mandate, so that what it leaves out is dropped."""
+    return action in ("renews", "establishes")
+
+
 @dataclass(slots=True)
 class TrackEntry:
     """A resolution in a track's timeline, with how it was placed there (``found_by``: the rules that matched)."""
@@ -100,6 +110,9 @@ class TrackEntry:
         """What the changes are against, in words (exports, the web tab and chat say it alike)."""
         if self.previous is None:
             return "first resolution of the track"
+        if not restates(self.action):
+            return (f"compared with {self.previous}; not a renewal, so it leaves that text in force (what it "
+                    "adds is shown, nothing counted as dropped)")
         if self.rollover:
             return (f"compared with {self.previous}, which it renews by reference (a short rollover: the paragraphs "
                     "it does not restate stay in force, none counted as dropped)")

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .model import Track, Trends
+from .model import Track, Trends, upper_first
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -67,7 +67,7 @@ def track_markdown(track: Track, changes: bool = False) -> str:
             continue
         out += ["", f"## {md_escape(e.symbol)} ({e.date or 'undated'})", ""]
         if changes:
-            out += [f"_{md_escape(e.comparison().capitalize())}._", ""]
+            out += [f"_{md_escape(upper_first(e.comparison()))}._", ""]
         for p in e.paragraphs:
             kind = "OP" if p.operative else "PP"
             out.append(f"- **{md_escape(p.paragraph)}** ({kind}; {', '.join(p.themes)}"

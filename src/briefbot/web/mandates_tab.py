@@ -16,7 +16,7 @@ import gradio as gr
 from ..access import AccessScope
 from ..config import Settings
 from ..errors import BriefbotError
-from ..mandates.model import Track, TrackEntry, TrackParagraph
+from ..mandates.model import Track, TrackEntry, TrackParagraph, upper_first
 from ..mandates.render import to_csv, track_markdown, track_rows, trends_plot
 from ..service import Briefbot
 from .access import scope_of
@@ -61,7 +61,7 @@ def changes_header(entry: TrackEntry) -> str:
             + (f" · compared with {esc(entry.previous)}" if entry.previous else " · first resolution of the track")
             + "</h4>")
     if entry.rollover:
-        head += f"<p>{esc(entry.comparison().capitalize())}.</p>"
+        head += f"<p>{esc(upper_first(entry.comparison()))}.</p>"
     if not entry.changes and not entry.paragraphs:
         head += "<p>No paragraph of this resolution carries the selected themes.</p>"
     return head + "<p class='bb-meta'>Select a paragraph to open it on its page (or its text).</p></div>"
