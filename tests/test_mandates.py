@@ -393,7 +393,7 @@ def test_interleaved_lines_compare_each_renewal_with_its_own_line(tmp_path: Path
         "S/RES/2526 (2020)"
 
     # Asked what changed in a year with a renewal of each line, the answer reports both, each against its own.
-    from briefbot.mandates.chat import mandate_answer
+    from briefbot.mandates.chat import mandate_answer, on_track
 
     answer = mandate_answer(index, "What changed in the Libya sanctions renewals in 2021?")
     assert answer is not None and not answer.abstained and answer.engine == "mandates"
@@ -401,6 +401,23 @@ def test_interleaved_lines_compare_each_renewal_with_its_own_line(tmp_path: Path
     assert "S/RES/2571 (2021) (adopted 2021-04-16) against S/RES/2509 (2020)" in answer.answer
     assert "S/RES/2578 (2021) (adopted 2021-06-03) against S/RES/2526 (2020)" in answer.answer
     assert answer.citations and all(c.quote for c in answer.citations)
+    # A question naming one renewal is about that one.
+    answer = mandate_answer(index, "What did resolution 2578 (2021) change in the Libya sanctions?")
+    assert answer is not None and "S/RES/2578 (2021) (adopted" in answer.answer
+    assert "S/RES/2571 (2021) (adopted" not in answer.answer
+
+    # Passages quoted beside the tracker's answer come from the track's documents: index MINUSMA's renewals too
+    # and retrieve for the question; those hits are set aside.
+    from briefbot.service import Briefbot
+
+    assert not ingest_paths([CORPUS / "xml_en"], settings).failed
+    bot = Briefbot(settings)
+    question = "What changed in the Libya sanctions renewals in 2021 on arms trafficking and smuggling?"
+    hits = bot.retrieve(question, k=30)
+    kept = on_track(bot.mandates(), question, hits)
+    assert kept and len(kept) < len(hits)  # something to set aside, something to keep
+    assert {h.doc.symbol for h in kept} <= {e.symbol for e in track.entries}
+    assert all("Libya" not in (h.doc.title or "") for h in hits if h not in kept)
 
 
 def test_a_paragraph_extended_by_a_renewal_is_changed_not_new() -> None:

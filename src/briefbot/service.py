@@ -144,7 +144,16 @@ class Briefbot:
         if routed is not None:
             # A mandate-history question: the tracker's reading of the series, with the ordinary retrieved passages
             # and their quotes beside it (the tracker cites paragraphs, not the passage that states the fact asked).
-            both = beside_tracker(routed, self.extractive(question, hits))
+            from .mandates.chat import on_track
+
+            if routed.abstained or not routed.citations:
+                ordinary: Answer | None = self.extractive(question, hits)  # the ordinary answer stands
+            else:
+                beside = on_track(self.mandates(), question, hits)
+                ordinary = self.extractive(question, beside) if beside else None
+                if ordinary is not None:
+                    ordinary.hits = hits  # the passage list stays the retrieved one; the quotes keep to the track
+            both = beside_tracker(routed, ordinary or _nothing_beside(question, hits))
             both.timings_ms.update(retrieve=round((t1 - t0) * 1000, 1),
                                    total=round((time.perf_counter() - t0) * 1000, 1))
             yield from finished(both)
@@ -368,6 +377,10 @@ class Briefbot:
             raise BriefbotError("the mandate tracker reads every indexed resolution, and some are in collections "
                                 "you have no access to", "ask an admin for access, or move those resolutions "
                                 "to a collection you share")
+
+
+def _nothing_beside(question: str, hits: list[Hit]) -> Answer:
+    return Answer(question=question, answer="", abstained=True, citations=[], hits=hits)
 
 
 def beside_tracker(routed: Answer, ordinary: Answer) -> Answer:

@@ -14,7 +14,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from ..models import Answer, Citation
+from ..models import Answer, Citation, Hit
 from ..taxonomy import theme_hits
 from .index import MandateIndex
 from .model import ParagraphChange, TrackEntry, TrackParagraph, restates
@@ -182,7 +182,10 @@ def mandate_answer(index: MandateIndex, question: str) -> Answer | None:
         track = index.track(intent.track or "", themes=intent.themes or None)
         note = (f"Mandate track {track.name}; each renewal compared with the resolution of the track it was "
                 "drafted from.")
-        picked = _pick_entries(track.entries, intent.year)
+        # "What did resolution 2362 (2017) add …?" is about that renewal, not every one of its year.
+        named = {f"S/RES/{m.group(1)} " for m in re.finditer(r"\bresolution\s+(\d{3,4})\b", question, re.I)}
+        picked = [e for e in track.entries if e.previous is not None and e.symbol[:e.symbol.find(" ") + 1] in named]
+        picked = picked or _pick_entries(track.entries, intent.year)
         if not picked:
             return _abstain(question, f"No renewal of the {track.name} track"
                                       f"{' in ' + str(intent.year) if intent.year else ''} to compare.", note)
@@ -234,6 +237,25 @@ def mandate_answer(index: MandateIndex, question: str) -> Answer | None:
     answer = Answer(question=question, answer="\n".join(lines), abstained=False, citations=citations, hits=[],
                     engine="mandates", notes=[note] if note else [])
     return answer
+
+
+def on_track(index: MandateIndex, question: str, hits: list[Hit]) -> list[Hit]:
+    """The retrieved passages that belong beside a tracker answer: from the track's own resolutions or from
+    documents about it (its operation in their missions, or its name in their title). Retrieval alone put a
+    Haiti and a CAR resolution beside "What did the 2024 UNMISS renewal add on arms trafficking?"."""
+    intent = detect(question, index)
+    if intent is None or intent.track is None:
+        return hits
+    tdef = index.track_def(intent.track)
+    members = {e.doc_id for e in index.track(tdef.slug, changes=False).entries}
+    names = [n for n in tdef.names() if len(n) >= 4 and not n.isdigit()]
+    rx = re.compile("|".join(rf"\b{re.escape(n)}\b" for n in names), re.I) if names else None
+
+    def about(h: Hit) -> bool:
+        doc = h.doc
+        return (doc.doc_id in members or any(m.lower() in names for m in doc.missions)
+                or (rx is not None and rx.search(doc.title or "") is not None))
+    return [h for h in hits if about(h)]
 
 
 def _pick_entries(entries: list[TrackEntry], year: int | None) -> list[TrackEntry]:
