@@ -104,6 +104,29 @@ def test_mandates_tab_track_and_renewal(app_url: str, browser: Any) -> None:
     assert errors == []
 
 
+def test_first_appearance_of_a_phrase(app_url: str, browser: Any) -> None:
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(app_url)
+    page.get_by_role("tab", name="Mandates").click()
+    page.fill("#mandate-phrase textarea, #mandate-phrase input", "small arms and light weapons")
+    _show_track(page, "MINUSMA (mission)", "MINUSMA", "S/RES/2531 (2020)")
+    first = page.locator("#mandate-firsts button").filter(has_text="“small arms and light weapons”").first
+    first.wait_for(timeout=30_000)
+    first.click()  # opens the paragraph in the tab's page panel (as its XML text: no PDF of it is indexed)
+    page.wait_for_function("() => (document.querySelector('#mandate-page-caption')?.innerText || '')"
+                           ".includes('S/RES/')", timeout=60_000)
+    page.fill("#mandate-phrase textarea, #mandate-phrase input", "no such words in any resolution")
+    page.locator("#mandate-show").click()
+    page.locator("#mandate-summary").get_by_text("does not occur in this track", exact=False).wait_for(timeout=30_000)
+    page.wait_for_timeout(500)
+    toasts = page.locator(".toast-body.error, .toast-wrap .error")
+    assert toasts.count() == 0, toasts.all_inner_texts()
+    assert errors == []
+    page.close()
+
+
 def test_a_rollover_says_so_and_the_next_renewal_is_compared_with_the_full_one(app_url: str, browser: Any) -> None:
     page = browser.new_page()
     errors: list[str] = []

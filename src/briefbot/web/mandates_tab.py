@@ -49,8 +49,12 @@ def _summary(track: Track) -> str:
     if track.gaps:
         lines.append("<p><b>Renewals not placed:</b></p><ul>" +
                      "".join(f"<li>{esc(g.reason)}</li>" for g in track.gaps) + "</ul>")
-    if track.first_appearance:
-        lines.append("<p><b>First appearance</b> of each theme (select one to open it):</p>")
+    if track.phrase is not None and track.phrase_first is None:
+        lines.append(f"<p>The phrase “{esc(track.phrase)}” does not occur in this track's resolutions.</p>")
+    if track.first_appearance or track.phrase_first is not None:
+        lines.append("<p><b>First appearance</b> of "
+                     + ("the phrase and of " if track.phrase_first is not None else "")
+                     + "each theme (select one to open it):</p>")
     return "<div id='mandate-summary-inner'>" + "".join(lines) + "</div>"
 
 
@@ -106,7 +110,10 @@ def first_cards(track: Track) -> list[tuple[str, TrackParagraph]]:
     """Each theme's first paragraph in the track, and its first operative one when that is later, as cards."""
     esc = html.escape
     out: list[tuple[str, TrackParagraph]] = []
-    for theme, fa in track.first_appearance.items():
+    firsts = list(track.first_appearance.items())
+    if track.phrase is not None and track.phrase_first is not None:
+        firsts.insert(0, (f"“{track.phrase}”", track.phrase_first))
+    for theme, fa in firsts:
         op = fa.operative_paragraph
         items = [(fa.paragraph, "first mention" if op is not None else "first mention (never operative)")]
         if op is not None and op is not fa.paragraph:
@@ -157,6 +164,8 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
                 # toast).
                 year_from = gr.Number(None, label="From year (empty: all)", precision=0)
                 year_to = gr.Number(None, label="To year (empty: all)", precision=0)
+                phrase_box = gr.Textbox(label="First appearance of a phrase (optional)", max_length=200,
+                                        placeholder="e.g. illicit export of petroleum", elem_id="mandate-phrase")
                 show = gr.Button("Show track", variant="primary", elem_id="mandate-show")
             summary = gr.HTML(elem_id="mandate-summary")
             firsts = gr.Dataset(components=["html"], samples=[], type="index", layout="gallery", show_label=False,
@@ -202,7 +211,7 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
         return (changes_header(entry), gr.Dataset(samples=[[card] for card, _ in items], visible=bool(items)),
                 [p for _, p in items])
 
-    def load(slug: str | None, chosen: list[str] | None, y0: float | None, y1: float | None,
+    def load(slug: str | None, chosen: list[str] | None, y0: float | None, y1: float | None, phrase: str | None,
              request: gr.Request) -> tuple[Any, ...]:
         if not slug:
             raise gr.Error("Pick a track first.")
@@ -211,7 +220,7 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
         try:
             scope = scope_of(bot, request)
             track = bot.mandate_track(slug, chosen or None, int(y0) if y0 else None, int(y1) if y1 else None,
-                                      scope=scope)
+                                      (phrase or "").strip() or None, scope=scope)
             trends = bot.mandate_trends(chosen or None, slug, scope=scope)
         except BriefbotError as exc:
             raise gr.Error(str(exc)) from exc
@@ -291,7 +300,7 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
     renewal_outputs = [changes, cards, cited]
     outputs = [summary, firsts, first_paras, timeline, renewal, *renewal_outputs, export_csv, export_md, export_json,
                plot]
-    show.click(load, [track_dd, theme_cb, year_from, year_to], outputs, **private)
+    show.click(load, [track_dd, theme_cb, year_from, year_to, phrase_box], outputs, **private)
     renewal.change(open_renewal, [track_dd, theme_cb, renewal], renewal_outputs, **private)
     timeline.select(pick_row, None, renewal, **private)
     cards.click(pick_card, [cards, cited], panel.outputs, **private)
