@@ -72,12 +72,25 @@ def browser() -> Iterator[Any]:
         yield b
 
 
-def test_mandates_tab_track_and_renewal(app_url: str, browser: Any) -> None:
+def _mandates_tab(browser: Any, app_url: str) -> tuple[Any, list[str]]:
+    """A new page on the Mandates tab, and the list its page errors are collected in."""
     page = browser.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(app_url)
     page.get_by_role("tab", name="Mandates").click()
+    return page, errors
+
+
+def _no_errors(page: Any, errors: list[str]) -> None:
+    page.wait_for_timeout(500)
+    toasts = page.locator(".toast-body.error, .toast-wrap .error")
+    assert toasts.count() == 0, toasts.all_inner_texts()
+    assert errors == []
+
+
+def test_mandates_tab_track_and_renewal(app_url: str, browser: Any) -> None:
+    page, errors = _mandates_tab(browser, app_url)
     page.locator("#mandate-track input").click()
     page.get_by_role("option", name="MINUSMA (mission)").click()
     page.locator("#mandate-show").click()
@@ -98,18 +111,11 @@ def test_mandates_tab_track_and_renewal(app_url: str, browser: Any) -> None:
         page.locator("#mandate-paras b").filter(has_text="dropped").count() >= 1
     page.locator("#mandate-plot img").wait_for(timeout=30_000)
     assert page.locator("#mandate-csv").is_visible()
-    page.wait_for_timeout(500)
-    toasts = page.locator(".toast-body.error, .toast-wrap .error")
-    assert toasts.count() == 0, toasts.all_inner_texts()
-    assert errors == []
+    _no_errors(page, errors)
 
 
 def test_first_appearance_of_a_phrase(app_url: str, browser: Any) -> None:
-    page = browser.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(app_url)
-    page.get_by_role("tab", name="Mandates").click()
+    page, errors = _mandates_tab(browser, app_url)
     page.fill("#mandate-phrase textarea, #mandate-phrase input", "small arms and light weapons")
     _show_track(page, "MINUSMA (mission)", "MINUSMA", "S/RES/2531 (2020)")
     first = page.locator("#mandate-firsts button").filter(has_text="“small arms and light weapons”").first
@@ -120,19 +126,12 @@ def test_first_appearance_of_a_phrase(app_url: str, browser: Any) -> None:
     page.fill("#mandate-phrase textarea, #mandate-phrase input", "no such words in any resolution")
     page.locator("#mandate-show").click()
     page.locator("#mandate-summary").get_by_text("does not occur in this track", exact=False).wait_for(timeout=30_000)
-    page.wait_for_timeout(500)
-    toasts = page.locator(".toast-body.error, .toast-wrap .error")
-    assert toasts.count() == 0, toasts.all_inner_texts()
-    assert errors == []
+    _no_errors(page, errors)
     page.close()
 
 
 def test_a_rollover_says_so_and_the_next_renewal_is_compared_with_the_full_one(app_url: str, browser: Any) -> None:
-    page = browser.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(app_url)
-    page.get_by_role("tab", name="Mandates").click()
+    page, errors = _mandates_tab(browser, app_url)
     _show_track(page, "UNMISS (mission)", "UNMISS", "S/RES/2729 (2024)")
     page.locator("#mandate-renewal input").click()
     page.get_by_role("option", name="S/RES/2726 (2024)").click()
@@ -144,10 +143,7 @@ def test_a_rollover_says_so_and_the_next_renewal_is_compared_with_the_full_one(a
     page.locator("#mandate-changes h4").get_by_text("S/RES/2729 (2024) · adopted 2024-04-29 · compared with "
                                                     "S/RES/2677 (2023)").wait_for(timeout=30_000)
     assert "short rollover" not in page.inner_text("#mandate-changes")
-    page.wait_for_timeout(500)
-    toasts = page.locator(".toast-body.error, .toast-wrap .error")
-    assert toasts.count() == 0, toasts.all_inner_texts()
-    assert errors == []
+    _no_errors(page, errors)
     page.close()
 
 
