@@ -58,7 +58,7 @@ def _summary(track: Track) -> str:
     return "<div id='mandate-summary-inner'>" + "".join(lines) + "</div>"
 
 
-def changes_header(entry: TrackEntry) -> str:
+def changes_header(entry: TrackEntry, themes: list[str] | None = None) -> str:
     """The renewal's heading: what it is compared with; a line when none of its paragraphs is shown."""
     esc = html.escape
     head = (f"<div class='bb-changes'><h4>{esc(entry.symbol)} · adopted {esc(entry.date or '?')}"
@@ -67,7 +67,8 @@ def changes_header(entry: TrackEntry) -> str:
     if entry.rollover:
         head += f"<p>{esc(upper_first(entry.comparison()))}.</p>"
     if not entry.changes and not entry.paragraphs:
-        head += "<p>No paragraph of this resolution carries the selected themes.</p>"
+        head += ("<p>No paragraph of this resolution carries the selected themes.</p>" if themes else
+                 "<p>No paragraph of this resolution carries an organised-crime theme.</p>")
     return head + "<p class='bb-meta'>Select a paragraph to open it on its page (or its text).</p></div>"
 
 
@@ -208,8 +209,8 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
         if entry is None:
             return "", gr.Dataset(samples=[], visible=False), []
         items = change_cards(entry)
-        return (changes_header(entry), gr.Dataset(samples=[[card] for card, _ in items], visible=bool(items)),
-                [p for _, p in items])
+        return (changes_header(entry, track.themes),
+                gr.Dataset(samples=[[card] for card, _ in items], visible=bool(items)), [p for _, p in items])
 
     def load(slug: str | None, chosen: list[str] | None, y0: float | None, y1: float | None, phrase: str | None,
              request: gr.Request) -> tuple[Any, ...]:
