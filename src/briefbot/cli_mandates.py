@@ -119,7 +119,7 @@ def mandate(track: Annotated[str, typer.Argument(help="Track name or alias: minu
                 if c.status == "dropped" and c.previous is not None:
                     say(f"  - dropped {c.previous.symbol} para. {c.previous.paragraph}: {c.previous.text[:200]}")
                 elif c.status == "changed" and c.current is not None:
-                    diff = " ".join(f"[+{t}]" if op == "insert" else f"[-{t}]" if op == "delete" else
+                    diff = "".join(f"[+{t}]" if op == "insert" else f"[-{t}]" if op == "delete" else
                                     (t if len(t) < 80 else t[:35] + " … " + t[-35:]) for op, t in c.diff)
                     say(f"  ~ para. {c.current.paragraph} (was {c.previous.paragraph if c.previous else '?'}): {diff}")
     if tr.gaps:

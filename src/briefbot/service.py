@@ -149,7 +149,8 @@ class Briefbot:
             if routed.abstained or not routed.citations:
                 ordinary: Answer | None = self.extractive(question, hits)  # the ordinary answer stands
             else:
-                beside = on_track(self.mandates(), question, hits)
+                # Copies: the answer stage ranks the hits it is given, and the passage list keeps its own ranks.
+                beside = [dataclasses.replace(h) for h in on_track(self.mandates(), question, hits)]
                 ordinary = self.extractive(question, beside) if beside else None
                 if ordinary is not None:
                     ordinary.hits = hits  # the passage list stays the retrieved one; the quotes keep to the track

@@ -42,18 +42,33 @@ def _norm(text: str) -> str:
     return " ".join(_WORD_RE.findall(_LEAD_RE.sub("", text).lower()))
 
 
+def _printed(text: str) -> tuple[list[str], list[int], str]:
+    """A paragraph's words (its leading number aside), where each starts, and the text they are cut from."""
+    body = _LEAD_RE.sub("", text)
+    found = list(_WORD_RE.finditer(body))
+    return [m.group(0) for m in found], [m.start() for m in found], body
+
+
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
-    """Word-level diff as (op, text) runs; op is equal, insert or delete (a replacement is delete + insert)."""
-    a, b = _words(old), _words(new)
+    """Word-level diff as (op, text) runs; op is equal, insert or delete (a replacement is delete + insert).
+
+    Words are compared; each run is the paragraph's own text, spacing included up to the next word, so the runs
+    concatenated read as printed ("resolution 2146 (2014), as" rather than "2146 ( 2014 ) ,")."""
+    a, a_at, a_text = _printed(old)
+    b, b_at, b_text = _printed(new)
+
+    def cut(text: str, at: list[int], i1: int, i2: int) -> str:
+        return text[at[i1]:at[i2] if i2 < len(at) else len(text)]
+
     out: list[tuple[str, str]] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
-            out.append(("equal", " ".join(a[i1:i2])))
+            out.append(("equal", cut(b_text, b_at, j1, j2)))
         else:
             if i2 > i1:
-                out.append(("delete", " ".join(a[i1:i2])))
+                out.append(("delete", cut(a_text, a_at, i1, i2)))
             if j2 > j1:
-                out.append(("insert", " ".join(b[j1:j2])))
+                out.append(("insert", cut(b_text, b_at, j1, j2)))
     return out
 
 

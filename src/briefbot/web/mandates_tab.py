@@ -16,7 +16,7 @@ import gradio as gr
 from ..access import AccessScope
 from ..config import Settings
 from ..errors import BriefbotError
-from ..mandates.model import Track, TrackEntry, TrackParagraph, upper_first
+from ..mandates.model import Track, TrackEntry, TrackParagraph, restates, upper_first
 from ..mandates.render import to_csv, track_markdown, track_rows, trends_plot
 from ..service import Briefbot
 from .access import scope_of
@@ -64,8 +64,8 @@ def changes_header(entry: TrackEntry, themes: list[str] | None = None) -> str:
     head = (f"<div class='bb-changes'><h4>{esc(entry.symbol)} · adopted {esc(entry.date or '?')}"
             + (f" · compared with {esc(entry.previous)}" if entry.previous else " · first resolution of the track")
             + "</h4>")
-    if entry.rollover:
-        head += f"<p>{esc(upper_first(entry.comparison()))}.</p>"
+    if entry.previous is not None and (entry.rollover or not restates(entry.action)):
+        head += f"<p>{esc(upper_first(entry.comparison()))}.</p>"  # why nothing of it is counted as dropped
     if not entry.changes and not entry.paragraphs:
         head += ("<p>No paragraph of this resolution carries the selected themes.</p>" if themes else
                  "<p>No paragraph of this resolution carries an organised-crime theme.</p>")
@@ -88,8 +88,8 @@ def change_cards(entry: TrackEntry) -> list[tuple[str, TrackParagraph]]:
                   and c.previous.paragraph != p.paragraph else ""))
         if c.status == "changed" and c.diff:
             body = "".join(
-                f"<ins style='background:#d7f5dd;text-decoration:none'>{esc(t)}</ins> " if op == "insert" else
-                f"<del style='background:#fbd9d6'>{esc(t)}</del> " if op == "delete" else f"{esc(t)} "
+                f"<ins style='background:#d7f5dd;text-decoration:none'>{esc(t)}</ins>" if op == "insert" else
+                f"<del style='background:#fbd9d6'>{esc(t)}</del>" if op == "delete" else esc(t)
                 for op, t in c.diff)
         else:
             body = esc(p.text)
