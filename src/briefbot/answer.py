@@ -701,9 +701,11 @@ _QUESTION_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s(?:of\s|the\s)*[A-Z][\w'’-
 
 
 def _question_names(question: str) -> list[str]:
-    """The capitalised names a question itself uses ("United States", "M23"), its opening word aside."""
+    """The multi-word capitalised names a question itself uses ("United States"), its opening word aside."""
     body = re.sub(r"^\s*\S+", "", question)
-    return [n for n in _QUESTION_NAME.findall(body) if n not in _ENTITY_SKIP and len(n) > 2]
+    # Names of two words or more: a single one is often an adjective the answer's own name carries ("Which Somali
+    # security institutions …?" is answered by "Somali National Army").
+    return [n for n in _QUESTION_NAME.findall(body) if n not in _ENTITY_SKIP and " " in n]
 
 
 def _place_terms(question: str) -> set[str]:
