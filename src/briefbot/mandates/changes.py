@@ -213,11 +213,19 @@ def _is_rollover(short: Side, long_: Side) -> bool:
 def _renews_by_reference(current: Side, earlier: Side) -> bool:
     """Whether an operative paragraph of ``current`` that extends or renews names ``earlier`` ("Decides to extend
     the mandate … as set out in resolution 2677 (2023)"); "Recalls resolution 2713 (2023)" does not renew it."""
-    m = _NUMBER_RE.search(earlier.paras[0].symbol) if earlier.paras else None
-    if m is None:
+    if not earlier.paras:
         return False
-    named = re.compile(rf"\bresolutions? (?:[\d\s(),and]*?\b)?{m.group(1)}\b(?![/-]\d)")
-    return any(p.operative and _RENEWING_RE.search(p.text) and named.search(p.text) for p in current.paras)
+    symbol = earlier.paras[0].symbol
+    return any(p.operative and renews_by_reference(p.text, symbol) for p in current.paras)
+
+
+def renews_by_reference(text: str, symbol: str) -> bool:
+    """Whether a paragraph extends or renews and names resolution ``symbol`` ("… as set out in resolution 2292 for
+    a further 12 months", year or not). One rule for the tracker's rollovers and the paragraph chat cites."""
+    m = _NUMBER_RE.search(symbol)
+    if m is None or not _RENEWING_RE.search(text):
+        return False
+    return re.search(rf"\bresolutions? (?:[\d\s(),and]*?\b)?{m.group(1)}\b(?![/-]\d)", text) is not None
 
 
 def align(previous: list[TrackParagraph] | Side, current: list[TrackParagraph] | Side) -> list[ParagraphChange]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..models import Answer, Citation, Hit
 from ..taxonomy import theme_hits
+from .changes import renews_by_reference
 from .index import MandateIndex
 from .model import ParagraphChange, TrackEntry, TrackParagraph, restates
 
@@ -305,11 +306,10 @@ def _as_printed(run: str, text: str) -> str | None:
 
 def _naming(index: MandateIndex, entry: TrackEntry) -> TrackParagraph | None:
     """The operative paragraph by which a rollover renews the resolution it names."""
-    number = re.search(r"S/RES/(\d+)", entry.previous or "")
-    if number is None:
+    if entry.previous is None:
         return None
-    named = re.compile(rf"\bresolutions? [^.;]*?\b{number.group(1)}\b(?![/-]\d)")
-    return next((p for p in index.paragraphs(entry.symbol) if p.operative and named.search(p.text)), None)
+    return next((p for p in index.paragraphs(entry.symbol)
+                 if p.operative and renews_by_reference(p.text, entry.previous)), None)
 
 
 def _changed(entry: TrackEntry) -> bool:
