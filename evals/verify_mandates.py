@@ -17,7 +17,8 @@ Kinds of fact and what is checked (XML read with briefbot's Akoma Ntoso parser, 
   either a short renewal by reference (an operative paragraph names ``previous``, its operative text is under a
   quarter of the previous one's in words) or no renewal of the track at all (its catalogue title says nothing of
   extending or renewing and no operative paragraph decides to extend or renew, or, in a sanctions track, the title
-  renews a mission's mandate). The tracker must not call it dropped.
+  renews a mission's mandate), or an operative paragraph extends or renews what "paragraph N of resolution
+  PREVIOUS" set out, N being the paragraph's number. The tracker must not call it dropped.
 * ``renewals`` (track, year, symbols, title_re): the resolutions of ``year`` whose catalogue title matches
   ``title_re`` (the operation named in brackets) are exactly ``symbols``: the renewals of that year.
 
@@ -153,6 +154,12 @@ def check(fact: dict[str, Any], corpus: Path) -> str | None:
                 r"\b(?:extension|renewal) of the mandate of [^\]]*\([A-Z]{3,}\w*\)", title):
             return None  # it renews a mission's mandate, not the sanctions measures of this track
         number = re.match(r"S/RES/(\d+)", fact["previous"])
+        top = re.match(r"\d+", fact["previous_paragraph"])
+        if number and top and any(
+                re.search(r"\b(?:extend|renew)", t, re.I) and re.search(
+                    rf"\bparagraphs? (?:[\d\s(),a-z-]*?\b)?{top.group(0)}\b[^.;]{{0,40}}? of (?:its )?resolution "
+                    rf"{number.group(1)}\b", t, re.I) for t in ops):
+            return None  # it renews the paragraph by its number ("as established in paragraph 3 of resolution 1876")
         if number is None or not any(re.search(rf"\bresolutions? [^.;]*?\b{number.group(1)}\b", t) for t in ops):
             return f"{fact['symbol']} renews, and no operative paragraph of it names {fact['previous']}"
         words = sum(len(t.split()) for t in ops)

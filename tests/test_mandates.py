@@ -498,6 +498,55 @@ def test_a_short_rollover_drops_nothing_and_the_next_renewal_is_compared_with_th
                for c in answer.citations)
 
 
+def test_an_authorisation_is_established_once_and_renewals_skip_what_passed_between(tmp_path: Path) -> None:
+    """Piracy off Somalia, 2008-2009, real XML: 1816 grants; 1846 grants again for a period of its own, so it renews
+    and is compared with 1816, not with the calls of 1838 between them; 1851 adds land operations within 1846's
+    period and restates nothing; 1897 renews "paragraph 10 of Resolution 1846 (2008)" by number, so that paragraph
+    is not dropped; the authorisation lapsing after the last one is not a missing renewal."""
+    from briefbot.config import Settings
+    from briefbot.ingest import ingest_paths
+    from briefbot.mandates.render import track_markdown
+    from briefbot.store import Store
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "akn" / "piracy_2008", corpus)
+    settings = Settings(index=tmp_path / "index")
+    assert not ingest_paths([corpus / "xml_en"], settings).failed
+    index = open_mandates(Store(settings, create=False), cache=tmp_path / "mandates.sqlite")
+    track = index.track("somalia_piracy")
+    got = {e.symbol[6:10]: (e.action, e.previous[6:10] if e.previous else None) for e in track.entries}
+    assert got == {"1816": ("establishes", None), "1838": ("other", "1816"), "1846": ("renews", "1816"),
+                   "1851": ("other", "1846"), "1897": ("renews", "1846")}
+    assert not [c for c in track.entry("S/RES/1851 (2008)").changes if c.status == "dropped"]
+    dropped = {c.previous.paragraph for c in track.entry("S/RES/1897 (2009)").changes
+               if c.status == "dropped" and c.previous is not None}
+    assert dropped and not {"10", "10 (a)", "10 (b)"} & dropped, dropped  # renewed by number, not restated
+    assert track.entry("S/RES/1897 (2009)").extends_until == "2010-11-30"
+    assert track.gaps == []
+    # The year filter: entries and gaps of the range, the period said; an empty range says so.
+    assert [e.symbol for e in index.track("somalia_piracy", year_from=2009).entries] == ["S/RES/1897 (2009)"]
+    empty = index.track("somalia_piracy", year_from=2012, year_to=2013)
+    assert empty.entries == [] and empty.period() == "in 2012-2013"
+    assert "Resolutions adopted in 2012-2013." in track_markdown(empty)
+
+
+def test_renewed_by_number_reads_lists_and_ranges() -> None:
+    from briefbot.mandates.changes import renewed_by_number
+    from briefbot.mandates.model import TrackParagraph
+
+    def para(text: str, operative: bool = True) -> TrackParagraph:
+        return TrackParagraph("d", "S/RES/1 (2000)", 0, "1", operative, text, 0)
+
+    assert renewed_by_number([para("1. Decides to renew, until 31 July 2005, the provisions of paragraphs 20 to 22 "
+                                   "of resolution 1493 and all the provisions of resolution 1533")]) == {
+        1493: {20, 21, 22}}
+    assert renewed_by_number([para("Decides to renew the authorizations as set out in paragraphs 7, 8, 9 and 10 of "
+                                   "resolution 2240 (2015)")]) == {2240: {7, 8, 9, 10}}
+    # Not renewing, or preambular: nothing.
+    assert renewed_by_number([para("Recalls paragraph 3 of resolution 1876 (2009)")]) == {}
+    assert renewed_by_number([para("Recalling its decision to extend paragraph 3 of resolution 1876", False)]) == {}
+
+
 def test_the_words_naming_a_track_do_not_also_name_a_theme(idx: Any) -> None:
     from briefbot.mandates.chat import detect
 

@@ -206,6 +206,8 @@ _OP_RENEW_RE = re.compile(r"^(?:\d{1,3}\.\s*)?(?:Decides|Further decides|Also de
 
 
 _AUTH_RENEW_RE = re.compile(r"\brenew\w*|\bfurther period\b|\bextend\w*", re.I)
+_AUTH_PINNED_RE = re.compile(r"\bfor a period of [^;]{0,40}\bfrom the date of (?:the )?adoption of resolution \d+",
+                             re.I)
 
 
 @dataclass(slots=True)
@@ -266,8 +268,12 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
     if track.kind == "authorization":
         # The catalogue titles say "on piracy … off the coast of Somalia" for grant and renewal alike; the
         # granting paragraph says which it is.
+        # A grant whose period runs from another resolution's adoption adds to that authority and restates
+        # nothing (S/RES/1851 (2008): land operations "for a period of twelve months from the date of adoption of
+        # resolution 1846"). A grant again for a period of its own after the first is a renewal; that needs the
+        # track's order, so MandateIndex._members reads it.
         action = ("other" if not placing else "renews" if any(_AUTH_RENEW_RE.search(p.text) for p in placing)
-                  else "establishes")
+                  else "other" if all(_AUTH_PINNED_RE.search(p.text) for p in placing) else "establishes")
     until = None
     if action in ("renews", "establishes"):
         # The title's date is this track's only when the title names it: S/RES/2213 (2015), placed in the Libya

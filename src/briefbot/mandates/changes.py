@@ -156,10 +156,16 @@ class Predecessor:
     rollover: bool
 
 
-def predecessors(sides: list[Side], renewing: list[bool] | None = None) -> list[Predecessor | None]:
+def predecessors(sides: list[Side], renewing: list[bool] | None = None,
+                 passing: list[bool] | None = None) -> list[Predecessor | None]:
     """For each resolution of a track (in date order), what it is compared with; None for the first.
     ``renewing[i]`` says whether entry i renews (a rollover must; a termination that recalls the resolution it
-    ends is not one).
+    ends is not one). ``passing[i]`` says whether entry i only passes through the track (action "other": a new
+    task, a call, a condemnation): a resolution that renews or establishes is not compared with one of those
+    unless it names it in a renewing paragraph, when the window holds another. What a renewal leaves out of
+    such a resolution was never part of the mandate, so it is not "dropped" (piracy: 1846 (2008) renews the
+    grant of 1816, not the calls of 1838 adopted between them; MONUSCO's 2098 (2013) renews 2053 (2012), not the
+    condemnation 2076 (2012)).
 
     The one adopted just before, except when it shares little operative text (below ``MIN_DRAFTED``) and
     * a renewing paragraph names an earlier resolution of the last ``LOOKBACK`` ("Decides to renew … as set out in
@@ -182,12 +188,15 @@ def predecessors(sides: list[Side], renewing: list[bool] | None = None) -> list[
         if i == 0:
             out.append(None)
             continue
-        window = range(max(0, i - LOOKBACK), i)
+        window: list[int] = list(range(max(0, i - LOOKBACK), i))
+        named_all = [k for k in window if _renews_by_reference(side, sides[k])]
+        if passing is not None and not passing[i] and not (named_all and passing[named_all[-1]]):
+            window = [k for k in window if not passing[k]] or window
         scored = {j: drafted_from(side, sides[j]) for j in window}
         best_h = max(h for _, h in scored.values())
-        j = i - 1
+        j = window[-1]
         if scored[j][0] < MIN_DRAFTED:
-            named = [k for k in window if _renews_by_reference(side, sides[k])]
+            named = [k for k in named_all if k in scored]
             longer = {k: c for k, (c, _) in scored.items() if not _is_rollover(sides[k], side)}
             if named:
                 # The one it names, or a later one as close to its text: a sanctions renewal names the resolution
@@ -201,7 +210,7 @@ def predecessors(sides: list[Side], renewing: list[bool] | None = None) -> list[
         elif best_h >= MIN_DRAFTED and scored[j][1] < MIN_DRAFTED and _is_rollover(sides[j], side):
             j = max(k for k, (_, h) in scored.items() if h >= NEAR_BEST * best_h)
         rollover = ((renewing is None or renewing[i]) and _is_rollover(side, sides[j])
-                    and any(_renews_by_reference(side, sides[k]) for k in window))
+                    and bool(named_all))
         out.append(Predecessor(j, scored[j][0], rollover))
     return out
 
@@ -226,6 +235,54 @@ def renews_by_reference(text: str, symbol: str) -> bool:
     if m is None or not _RENEWING_RE.search(text):
         return False
     return re.search(rf"\bresolutions? (?:[\d\s(),and]*?\b)?{m.group(1)}\b(?![/-]\d)", text) is not None
+
+
+_BY_NUMBER_RE = re.compile(
+    r"\bparagraphs? (?P<list>\d{1,3}(?:\s*\([a-z]{1,4}\))?(?:\s*(?:,|and|to|-|–)\s*\d{1,3}(?:\s*\([a-z]{1,4}\))?)*)"
+    r",? of (?:its )?resolution (?P<res>\d{3,4})\b", re.I)
+_LIST_ITEM_RE = re.compile(r"(\d{1,3})|\b(to|-|–)\b|(–|-)")
+_TOP_NUMBER_RE = re.compile(r"^(\d{1,3})\b")
+
+
+def renewed_by_number(paras: list[TrackParagraph]) -> dict[int, set[int]]:
+    """Paragraphs of earlier resolutions that ``paras`` renews or extends by number, per resolution number: "to
+    renew the authorizations as set out in paragraph 10 of Resolution 1846 (2008) and paragraph 6 of Resolution
+    1851 (2008)", "renew … the provisions of paragraphs 20 to 22 of resolution 1493"."""
+    out: dict[int, set[int]] = {}
+    for p in paras:
+        if not p.operative or not _RENEWING_RE.search(p.text):
+            continue
+        for m in _BY_NUMBER_RE.finditer(p.text):
+            numbers: list[int] = []
+            span = False
+            for n, word, dash in _LIST_ITEM_RE.findall(re.sub(r"\([a-z]{1,4}\)", "", m.group("list"))):
+                if n:
+                    if span and numbers and int(n) > numbers[-1]:
+                        numbers += range(numbers[-1] + 1, int(n) + 1)
+                    else:
+                        numbers.append(int(n))
+                    span = False
+                elif word or dash:
+                    span = True
+            out.setdefault(int(m.group("res")), set()).update(numbers)
+    return out
+
+
+def kept_by_number(changes: list[ParagraphChange], current: list[TrackParagraph]) -> list[ParagraphChange]:
+    """``changes`` without the "dropped" paragraphs that ``current`` renews by number: not restated, but renewed
+    (S/RES/1897 (2009) renews "the authorizations as set out in paragraph 10 of Resolution 1846 (2008)")."""
+    renewed = renewed_by_number(current)
+    if not renewed:
+        return changes
+    out = []
+    for c in changes:
+        if c.status == "dropped" and c.previous is not None:
+            res = _NUMBER_RE.search(c.previous.symbol)
+            top = _TOP_NUMBER_RE.match(c.previous.paragraph)
+            if res and top and int(top.group(1)) in renewed.get(int(res.group(1)), set()):
+                continue
+        out.append(c)
+    return out
 
 
 def align(previous: list[TrackParagraph] | Side, current: list[TrackParagraph] | Side) -> list[ParagraphChange]:

@@ -18,7 +18,7 @@ from ..models import Answer, Citation, Hit
 from ..taxonomy import theme_hits
 from .changes import renews_by_reference
 from .index import MandateIndex
-from .model import ParagraphChange, TrackEntry, TrackParagraph, restates
+from .model import ParagraphChange, TrackEntry, TrackParagraph, counted, restates
 
 log = logging.getLogger(__name__)
 
@@ -148,12 +148,12 @@ def mandate_answer(index: MandateIndex, question: str) -> Answer | None:
     note = ""
     if intent.kind == "first":
         track = index.track(intent.track or "", phrase=intent.phrase)
-        note = f"Mandate track {track.name} ({len(track.entries)} resolutions)."
+        note = f"Mandate track {track.name} ({counted(len(track.entries), 'resolution')})."
         if intent.phrase is not None:
             fa = track.phrase_first
             if fa is None:
                 return _abstain(question, f"The phrase “{intent.phrase}” does not occur in the {track.name} track "
-                                          f"({len(track.entries)} resolutions).", note)
+                                          f"({counted(len(track.entries), 'resolution')}).", note)
             items = [("the phrase “" + intent.phrase + "”", fa)]
         else:
             themes = intent.themes or list(track.first_appearance)

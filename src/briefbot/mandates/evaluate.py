@@ -15,7 +15,6 @@ from typing import Any
 
 from ..errors import BriefbotError
 from .index import MandateIndex
-from .model import restates
 
 
 @dataclass(slots=True)
@@ -111,14 +110,14 @@ def _score(index: MandateIndex, f: dict[str, Any]) -> FactResult:
                     and c.previous.paragraph == f["previous_paragraph"] and c.previous.symbol == f["previous"]]
             ok = any(c.status == "dropped" or (c.current is not None and f["key"] not in c.current.text) for c in hits)
         return FactResult(f["id"], kind, ok, ", ".join(f"{c.status}" for c in hits) or "no change reported")
-    if kind == "kept":  # a rollover or a resolution that renews nothing: what it does not restate is not dropped
+    if kind == "kept":  # what a rollover, a non-renewal or a renewal naming it by number does not restate
         try:
             entry = index.track(f["track"]).entry(f["symbol"])
         except KeyError:
             return FactResult(f["id"], kind, False, f"{f['symbol']} not in the track")
         dropped = [c for c in entry.changes if c.status == "dropped" and c.previous is not None
                    and c.previous.symbol == f["previous"] and c.previous.paragraph == f["previous_paragraph"]]
-        ok = entry.previous == f["previous"] and (entry.rollover or not restates(entry.action)) and not dropped
+        ok = entry.previous == f["previous"] and not dropped
         got = (f"compared with {entry.previous}{', rollover' if entry.rollover else ''}"
                f"{', reported dropped' if dropped else ''}")
         return FactResult(f["id"], kind, ok, got)

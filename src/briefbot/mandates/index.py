@@ -28,7 +28,7 @@ from ..store import Store
 from ..symbols import normalize_symbol, symbol_key
 from ..taxonomy import Taxonomy
 from .analysis import ParagraphTagger, match_track, paragraph_refs
-from .changes import Side, align, predecessors
+from .changes import Side, align, kept_by_number, predecessors
 from .corpus import ResolutionRecord, read_resolution
 from .model import (
     FirstAppearance,
@@ -50,7 +50,7 @@ from .tracks import TrackBook, TrackDef
 log = logging.getLogger(__name__)
 
 # Bump when what is cached changes meaning (parsing, tagging or membership rules in code).
-CODE_VERSION = "9"
+CODE_VERSION = "10"
 GAP_GRACE_DAYS = 10  # a renewal adopted this long after the mandate's end date still counts as continuous
 
 _SCHEMA = """
@@ -324,10 +324,16 @@ class MandateIndex:
         if key not in self._memo:
             self._memo[key] = self._build_track(tdef, themes)
         full: Track = self._memo[key]
-        entries = [e for e in full.entries if (year_from is None or (e.year or 0) >= year_from)
-                   and (year_to is None or (e.year or 0) <= year_to)]
-        out = Track(full.slug, full.name, full.label, full.kind, [], full.gaps, full.first_appearance,
-                    themes=themes)
+
+        def within(day: str | None) -> bool:
+            year = int(day[:4]) if day else 0
+            return (year_from is None or year >= year_from) and (year_to is None or year <= year_to)
+
+        entries = [e for e in full.entries if within(e.date)]
+        # First appearances stay the track's own (history before the range is what they tell); a gap is shown
+        # with the range its mandate ran out in.
+        out = Track(full.slug, full.name, full.label, full.kind, [], [g for g in full.gaps if within(g.until)],
+                    full.first_appearance, themes=themes, years=(year_from, year_to))
         for e in entries:
             out.entries.append(TrackEntry(e.doc_id, e.file_name, e.symbol, e.date, e.title, e.vote, e.action,
                                           e.extends_until, e.stage, e.found_by, e.paragraphs,
@@ -338,10 +344,20 @@ class MandateIndex:
         return out
 
     def _members(self, slug: str) -> list[tuple[Any, ...]]:
-        return self._db().execute(
+        rows = self._db().execute(
             "SELECT r.doc_id, r.file_name, r.symbol, r.date, r.title, r.vote, m.action, m.until, m.stage, m.found_by, "
             "r.number FROM members m JOIN resolutions r USING (doc_id) WHERE m.track = ? "
             "ORDER BY r.date, r.number", (slug,)).fetchall()
+        if self.track_def(slug).kind == "authorization":
+            # An authorisation is established once; a later grant in the same words for a period of its own
+            # (piracy: 1846 (2008) after 1816 (2008)) renews it, and what it leaves out is dropped.
+            seen = False
+            for i, r in enumerate(rows):
+                if r[6] == "establishes":
+                    if seen:
+                        rows[i] = (*r[:6], "renews", *r[7:])
+                    seen = True
+        return rows
 
     def _compute_changes(self, slug: str) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
         """Every resolution of a track aligned with the one it was drafted from (``changes.predecessors``), and
@@ -352,11 +368,12 @@ class MandateIndex:
         out: list[tuple[Any, ...]] = []
         compared: list[tuple[Any, ...]] = []
         renewing = [r[6] == "renews" for r in rows]
-        for r, side, pred in zip(rows, sides, predecessors(sides, renewing), strict=True):
+        passing = [r[6] == "other" for r in rows]
+        for r, side, pred in zip(rows, sides, predecessors(sides, renewing, passing), strict=True):
             if pred is None:
                 continue
             compared.append((slug, r[0], rows[pred.index][0], round(pred.shared, 3), int(pred.rollover)))
-            found = align(sides[pred.index], side)
+            found = kept_by_number(align(sides[pred.index], side), side.paras)
             if pred.rollover or not restates(r[6]):
                 # A rollover extends the mandate as set out before; a resolution that neither renews nor
                 # establishes (a new task, a condemnation, a termination) leaves the earlier text as it was: what
@@ -416,10 +433,13 @@ class MandateIndex:
                                       stage, json.loads(found_by), [p for p in mine if p.themes], changes,
                                       symbols.get(compared.get(doc_id, ("", False))[0]),
                                       compared.get(doc_id, ("", False))[1]))
-        return Track(tdef.slug, tdef.name, tdef.label, tdef.kind, entries, self._gaps(entries), first, themes=themes)
+        return Track(tdef.slug, tdef.name, tdef.label, tdef.kind, entries, self._gaps(entries, tdef.kind), first,
+                     themes=themes)
 
-    def _gaps(self, entries: list[TrackEntry]) -> list[Gap]:
-        """Renewals the data implies but the track lacks: a mandate's end date passed with no later resolution."""
+    def _gaps(self, entries: list[TrackEntry], kind: str) -> list[Gap]:
+        """Renewals the data implies but the track lacks: a mandate's end date passed with no later resolution.
+        An authorisation's last period running out is not one: the Council lets it lapse without a resolution
+        (piracy off Somalia, March 2022), where a mission or a regime ends by a resolution that says so."""
         last_day = self._db().execute("SELECT max(date) FROM resolutions").fetchone()[0]
         gaps: list[Gap] = []
         decisive = [e for e in entries if e.action in ("establishes", "renews", "terminates") and e.date]
@@ -430,7 +450,7 @@ class MandateIndex:
             nxt = later[0] if later else None
             limit = (date.fromisoformat(e.extends_until) + timedelta(days=GAP_GRACE_DAYS)).isoformat()
             if nxt is None:
-                if last_day and limit < last_day:
+                if last_day and limit < last_day and kind != "authorization":
                     gaps.append(Gap(e.symbol, e.extends_until, None, None,
                                     f"the mandate ran to {e.extends_until} and no later resolution of this track "
                                     f"was found (the data runs to {last_day})"))

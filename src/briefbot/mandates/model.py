@@ -78,6 +78,11 @@ def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``1 resolution``, ``3 resolutions``: a count with its noun in the right number."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 def restates(action: str) -> bool:
     """Whether a resolution with this action restates a mandate, so that what it leaves out is dropped."""
     return action in ("renews", "establishes")
@@ -170,6 +175,14 @@ class Track:
     phrase: str | None = None
     phrase_first: FirstAppearance | None = None
     themes: list[str] = field(default_factory=list)  # the theme filter applied ([] = all tracked themes)
+    years: tuple[int | None, int | None] = (None, None)  # the year filter applied to entries and gaps
+
+    def period(self) -> str:
+        """The year filter in words: "" when none, "in 2019-2021", "from 2019", "up to 2021"."""
+        y0, y1 = self.years
+        if y0 and y1:
+            return f"in {y0}" if y0 == y1 else f"in {y0}-{y1}"
+        return f"from {y0}" if y0 else f"up to {y1}" if y1 else ""
 
     @property
     def renewals(self) -> list[TrackEntry]:

@@ -46,6 +46,8 @@ def track_markdown(track: Track, changes: bool = False) -> str:
     out = [f"# {md_escape(track.name)}", "", md_escape(track.label), ""]
     if track.themes:
         out += [f"Themes: {', '.join(track.themes)}", ""]
+    if track.period():
+        out += [f"Resolutions adopted {track.period()}.", ""]
     out += ["| Resolution | Adopted | Vote | Action | Until | Theme paragraphs |", "|---|---|---|---|---|---|"]
     for e in track.entries:
         out.append(f"| {md_escape(e.symbol)} | {e.date or ''} | {e.vote.text() if e.vote else ''} | {e.action} | "

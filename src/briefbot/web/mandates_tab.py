@@ -16,7 +16,7 @@ import gradio as gr
 from ..access import AccessScope
 from ..config import Settings
 from ..errors import BriefbotError
-from ..mandates.model import Track, TrackEntry, TrackParagraph, restates, upper_first
+from ..mandates.model import Track, TrackEntry, TrackParagraph, counted, restates, upper_first
 from ..mandates.render import to_csv, track_markdown, track_rows, trends_plot
 from ..service import Briefbot
 from .access import scope_of
@@ -27,6 +27,7 @@ from .views import md_text as h_md
 
 TIMELINE_COLUMNS = ["Resolution", "Adopted", "Vote", "Action", "Until", "Stage", "Theme paragraphs", "Changes",
                     "Placed by"]
+TIMELINE_WIDTHS: list[str | int] = ["150px", "100px", "70px", "95px", "100px", "80px", "85px", "150px", "300px"]
 CSS_CHANGES = {"new": "#1f7a3a", "changed": "#b36b00", "dropped": "#b3261e", "unchanged": "#6b7280"}
 
 
@@ -44,8 +45,15 @@ def _timeline_rows(track: Track) -> list[list[Any]]:
 
 def _summary(track: Track) -> str:
     esc = html.escape
-    lines = [f"<h3>{esc(track.name)}</h3><p>{esc(track.label)} · {len(track.entries)} resolutions, "
+    lines = [f"<h3>{esc(track.name)}</h3><p>{esc(track.label)} · "
+             f"{counted(len(track.entries), 'resolution')}{' ' + track.period() if track.period() else ''}, "
              f"{len(track.renewals)} establishing or renewing</p>"]
+    if not track.entries and track.period():
+        lines.append(f"<p>No resolution of this track was adopted {esc(track.period())}: widen or empty the years."
+                     + (" The first appearances below are the whole track's." if track.first_appearance else "")
+                     + "</p>")
+    elif not track.entries:
+        lines.append("<p>No resolution of this track is in the index.</p>")
     if track.gaps:
         lines.append("<p><b>Renewals not placed:</b></p><ul>" +
                      "".join(f"<li>{esc(g.reason)}</li>" for g in track.gaps) + "</ul>")
@@ -172,7 +180,9 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
             firsts = gr.Dataset(components=["html"], samples=[], type="index", layout="gallery", show_label=False,
                                 visible=False, elem_id="mandate-firsts", samples_per_page=30)
             first_paras = gr.State([])
+            # Fixed widths: left to the table, narrow columns wrapped "S/RES/..." and dates letter by letter.
             timeline = gr.Dataframe(headers=TIMELINE_COLUMNS, interactive=False, wrap=True, max_height=420,
+                                    column_widths=TIMELINE_WIDTHS,
                                     label="Timeline (select a row to open the renewal)", elem_id="mandate-timeline")
             renewal = gr.Dropdown([], label="Renewal", elem_id="mandate-renewal")
             changes = gr.HTML(elem_id="mandate-changes")
@@ -273,8 +283,9 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
             raise gr.Error(str(exc)) from exc
         symbols = list(dict.fromkeys(p.symbol for p in paras))
         scope = f" in the {slug} track" if slug else " (all resolutions)"
-        head = (f"**{len(symbols)}** resolutions of {int(year)} carry {h_md(theme)}{h_md(scope)}: "
-                f"{len(paras)} paragraphs. Select one to open it.")
+        head = (f"**{counted(len(symbols), 'resolution')}** of {int(year)} "
+                f"{'carries' if len(symbols) == 1 else 'carry'} {h_md(theme)}{h_md(scope)}: "
+                f"{counted(len(paras), 'paragraph')}. Select one to open it.")
         esc = html.escape
         samples = [[f"<div class='bb-change' style='border-left:4px solid #8a8f98;padding:4px 10px;text-align:left'>"
                     f"{esc(p.symbol)} para. {esc(p.paragraph)} · {'operative' if p.operative else 'preamble'}"
