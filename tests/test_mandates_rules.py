@@ -143,3 +143,24 @@ def test_authorisations_are_placed_and_dated_by_their_granting_paragraph() -> No
          "to suspect are being used for migrant smuggling or human trafficking from Libya"])
     m = match_track(smuggling, first)
     assert m is not None and m.action == "establishes" and m.extends_until == "2016-06-30"
+
+
+def test_a_mission_renewal_filed_under_the_group_of_experts_is_not_the_regimes() -> None:
+    """MONUSCO's renewals carry the subject heading of the DRC Group of Experts (a paragraph on cooperating with
+    it); they belong to the mission's track, while a sanctions renewal with that heading stays in the regime's."""
+    drc = BOOK.find("drc_sanctions")
+    monusco = _record(
+        "S/RES/2409 (2018)", "Security Council resolution 2409 (2018) [on extension of the mandate of the UN "
+        "Organization Stabilization Mission in the Democratic Republic of the Congo (MONUSCO) until 31 Mar. 2019]",
+        ["UN. Group of Experts Established pursuant to Resolution 1533 (2004)"],
+        ["Decides to extend until 31 March 2019 the mandate of MONUSCO in the DRC;"])
+    assert match_track(drc, monusco) is None
+    assert match_track(BOOK.find("monusco"), monusco) is not None
+    regime = _record(
+        "S/RES/2424 (2018)", "Security Council resolution 2424 (2018) [on renewal of measures on arms embargo against "
+        "the Democratic Republic of the Congo imposed by Security Council resolution 1807 (2008) and extension of the "
+        "mandate of the Group of Experts until 1 Aug. 2019]",
+        ["UN. Group of Experts Established pursuant to Resolution 1533 (2004)"],
+        ["Decides to renew until 1 July 2019 the measures as set out in paragraph 1 of resolution 2293 (2016);"])
+    m = match_track(drc, regime)
+    assert m is not None and m.action == "renews"
