@@ -78,6 +78,10 @@ log = logging.getLogger(__name__)
 
 CONCURRENCY = 4  # answers run at most this many at once; the rest queue (2-core machines, one model)
 STREAM_GAP_S = 0.1  # streamed answer text: at most one chat update per this many seconds (the last is always sent)
+# Progress ("Reading N passages…", the first words) is shown only once this long has passed since the last update:
+# every update re-sends the whole chat, and an extractive answer, complete within a fraction of a second, goes out
+# whole in the final update (under load the two progress updates cost as much server time as the answer itself).
+PROGRESS_AFTER_S = 0.4
 FEEDBACK_COLUMNS = ["When", "Rating", "Question", "Comment", "Citations"]
 CSS = """
 #cards .gallery-item, #cards button { text-align: left; }
@@ -314,7 +318,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         history = [*(history or []), {"role": "user", "content": md_text(asked)},
                    {"role": "assistant", "content": "_Searching the indexed documents…_"}]
         yield {chatbot: history, question: ""}
-        text, answer, shown = "", None, 0.0
+        text, answer = "", None
+        shown, gap = time.monotonic(), PROGRESS_AFTER_S
         try:
             for ev in bot.ask_stream(asked, filters=filters, scope=scope_of(bot, request)):
                 if ev.kind == "hits":
@@ -322,17 +327,17 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                 elif ev.kind == "token":
                     text += ev.text
                     history[-1]["content"] = md_text(text)
-                    # Every update re-sends the chat; pieces that follow within STREAM_GAP_S go with the next one
-                    # (an extractive answer's pieces come at once: it is shown whole by the final update).
-                    if shown and time.monotonic() - shown < STREAM_GAP_S:
-                        continue
-                    shown = time.monotonic()
                 elif ev.kind == "note":
                     text += "\n\n"
                     history[-1]["content"] = md_text(text) + f"\n\n> **Note:** {md_text(ev.text)}\n\n"
                 elif ev.kind == "done":
                     answer = ev.answer
                     continue
+                # Every update re-sends the chat: what comes within the gap goes with the next one (a slow LLM's
+                # text streams at most every STREAM_GAP_S once it has taken PROGRESS_AFTER_S).
+                if time.monotonic() - shown < gap:
+                    continue
+                shown, gap = time.monotonic(), STREAM_GAP_S
                 yield {chatbot: history}
         except BriefbotError as exc:
             history[-1]["content"] = f"**Error:** {md_text(str(exc))}"
