@@ -334,8 +334,16 @@ def test_tracker_answers_carry_the_retrieved_passages(indexed: tuple[Any, Path])
         assert f"[{c.key}]" in a.answer
         page = bot.store.page_text(bot.store.document(c.document).doc_id, c.page)
         assert c.start is not None and page[c.start:c.end] == c.quote
-    # The ordinary quotes are the same ones, renumbered after the tracker's.
-    assert [c.quote for c in a.citations[-len(ordinary.citations):]] == [c.quote for c in ordinary.citations]
+    # The ordinary quotes follow, renumbered after the tracker's, except a passage the tracker already quoted;
+    # the ordinary answer's own direct line (its reading of "since when") is not repeated under the tracker's.
+    from briefbot.service import _same_passage
+
+    tracker = [c for c in a.citations if f"[{c.key}]" in tracker_part]
+    again = {_same_passage(c) for c in tracker}
+    assert [c.quote for c in a.citations[len(tracker):]] == [
+        c.quote for c in ordinary.citations if _same_passage(c) not in again]
+    assert len({_same_passage(c) for c in a.citations}) == len(a.citations)  # no passage quoted twice
+    assert not any(line.startswith("**") for line in retrieved_part.splitlines())
 
 
 def test_only_counts_of_resolutions_go_to_the_tracker(indexed: tuple[Any, Path]) -> None:
@@ -639,3 +647,34 @@ def test_the_comparison_is_said_the_same_way_everywhere() -> None:
     # A resolution that renews nothing (the G5 Sahel force beside MINUSMA) drops nothing it does not repeat.
     assert "not a renewal" in entry("other", "S/RES/2295 (2016)").comparison()
     assert "not a renewal" in entry("terminates", "S/RES/2295 (2016)").comparison()
+
+
+def test_a_passage_the_tracker_quotes_is_not_quoted_again_beside_it() -> None:
+    """UNMISS 2024: the tracker quotes S/RES/2726 (2024) para. 1 as [1]; the ordinary answer beside it quoted the
+    same paragraph again as [4]. A paragraph is one passage whether cited from the XML or the PDF."""
+    from briefbot.models import Answer, Citation
+    from briefbot.service import beside_tracker
+
+    def cite(key: str, symbol: str, paragraph: str | None, quote: str, page: int | None = None) -> Citation:
+        return Citation(key=key, document=f"{symbol}.xml", symbol=symbol, page=page, paragraph=paragraph,
+                        quote=quote, doc_id=f"{symbol}:{page}")
+
+    same = "1. Decides to extend the mandate of UNMISS, as set out in resolution 2677 (2023), until 30 April 2024;"
+    routed = Answer("What changed in the UNMISS renewals in 2024?",
+                    f"S/RES/2726 (2024), para. 1: “{same}” [1]", False,
+                    [cite("1", "S/RES/2726 (2024)", "1", same)], [], engine="mandates")
+    other = "Decides to extend the mandate of UNMISS until 30 April 2025;"
+    ordinary = Answer(routed.question,
+                      f"**30 April 2024** [1]\nS/RES/2726 (2024), para. 1, p. 2: “{same}” [1]\n"
+                      f"S/RES/2729 (2024), para. 1: “{other}” [2]", False,
+                      [cite("1", "S/RES/2726 (2024)", "1", same, page=2), cite("2", "S/RES/2729 (2024)", "1", other)],
+                      [], notes=["[2] is the latest decision in this series; it supersedes S/RES/2726 (2024)."])
+    a = beside_tracker(routed, ordinary)
+    assert [(c.key, c.symbol) for c in a.citations] == [("1", "S/RES/2726 (2024)"), ("2", "S/RES/2729 (2024)")]
+    _, _, retrieved_part = a.answer.partition("From the retrieved passages:")
+    assert retrieved_part.strip() == f"S/RES/2729 (2024), para. 1: “{other}” [2]"
+    assert a.notes == ["[2] is the latest decision in this series; it supersedes S/RES/2726 (2024)."]
+    # Nothing new beside the tracker: no "From the retrieved passages" heading at all.
+    only_same = Answer(routed.question, f"S/RES/2726 (2024), para. 1: “{same}” [1]", False,
+                       [cite("1", "S/RES/2726 (2024)", "1", same)], [])
+    assert "From the retrieved passages" not in beside_tracker(routed, only_same).answer

@@ -34,7 +34,7 @@ from .history import History
 from .ingest import IngestReport, Progress, ingest_paths, remove_documents
 from .layout import IndexLayout
 from .lexical import LexicalIndex
-from .models import Answer, Chunk, DocInfo, Engine, Filters, Hit, RetrievalMode, StreamEvent, finished
+from .models import Answer, Chunk, Citation, DocInfo, Engine, Filters, Hit, RetrievalMode, StreamEvent, finished
 from .retrieve import Retriever
 from .store import Store
 
@@ -395,7 +395,20 @@ def beside_tracker(routed: Answer, ordinary: Answer) -> Answer:
         ordinary.notes = [*notes, *ordinary.notes]
         return ordinary
     offset = len(routed.citations)
-    renumber = {c.key: str(offset + i) for i, c in enumerate(ordinary.citations, start=1)}
+    # A passage the tracker already quotes is not quoted again (the same paragraph as [1] and [4]).
+    quoted = {_same_passage(c) for c in routed.citations}
+    fresh = {c.key for c in ordinary.citations if _same_passage(c) not in quoted} if not ordinary.abstained else set()
+
+    def keep(line: str) -> bool:
+        # The ordinary answer's direct line ("**30 June 2018** [4]") answers its own reading of the question; the
+        # tracker's lines answer it here. A line whose quote the tracker already gave goes with that quote.
+        key = _KEY_AT_END.search(line)
+        return not line.startswith("**") and (key is None or key.group(1) in fresh)
+
+    kept = [line for line in ordinary.answer.splitlines() if keep(line)] if fresh else []
+    cited = {k.group(1) for line in kept if (k := _KEY_AT_END.search(line))}
+    shown = [c for c in ordinary.citations if c.key in cited]
+    renumber = {c.key: str(offset + i) for i, c in enumerate(shown, start=1)}
 
     def rekey(text: str) -> str:
         # Every answer line and the currency note end or start with their citation key; quotes are not touched.
@@ -403,15 +416,23 @@ def beside_tracker(routed: Answer, ordinary: Answer) -> Answer:
 
     text = routed.answer
     notes = list(routed.notes)
-    if not ordinary.abstained and ordinary.citations:
-        text += "\n\nFrom the retrieved passages:\n" + "\n".join(rekey(line) for line in ordinary.answer.splitlines())
-        notes += [_KEY_AT_START.sub(lambda m: f"[{renumber.get(m.group(1), m.group(1))}]", n) for n in ordinary.notes]
-    citations = list(routed.citations) + [dataclasses.replace(c, key=renumber[c.key]) for c in ordinary.citations
-                                          if not ordinary.abstained]
+    if kept:
+        text += "\n\nFrom the retrieved passages:\n" + "\n".join(rekey(line) for line in kept)
+        notes += [_KEY_AT_START.sub(lambda m: f"[{renumber[m.group(1)]}]", n) for n in ordinary.notes
+                  if (at := _KEY_AT_START.match(n)) is None or at.group(1) in renumber]
+    citations = list(routed.citations) + [dataclasses.replace(c, key=renumber[c.key]) for c in shown]
     answer = Answer(question=routed.question, answer=text, abstained=False, citations=citations,
                     hits=ordinary.hits, engine="mandates", notes=notes)
     answer.timings_ms.update(ordinary.timings_ms)
     return answer
+
+
+def _same_passage(c: Citation) -> tuple[str, str]:
+    """What makes two citations the same passage: a resolution's paragraph by symbol (its PDF and its XML alike),
+    else the document and the quote."""
+    if c.paragraph and c.symbol:
+        return c.symbol, c.paragraph
+    return c.doc_id, c.quote
 
 
 _KEY_AT_END = re.compile(r"\[(\d+)\]\s*$", re.M)
