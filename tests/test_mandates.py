@@ -303,6 +303,18 @@ def test_chat_routes_history_questions_to_the_tracker(indexed: tuple[Any, Path])
     assert changed.engine == "mandates" and "S/RES/2480 (2019)" in changed.answer
     count = bot.ask("How many resolutions on MINUSMA mention migrants?")
     assert count.engine == "mandates" and "3 resolution(s)" in count.answer
+    # "How has … evolved": the track's history on the theme as a whole, each step cited, no paragraph twice.
+    evolved = bot.ask("How has MINUSMA's language on natural resources evolved over successive renewals?")
+    assert evolved.engine == "mandates" and not evolved.abstained, evolved.answer
+    assert "language on illicit natural resources first appears in S/RES/2423 (2018)" in evolved.answer
+    assert "- S/RES/2480 (2019) (adopted 2019-06-28), against S/RES/2423 (2018):" in evolved.answer
+    assert "The latest renewal, S/RES/2531 (2020)" in evolved.answer
+    assert len({(c.symbol, c.paragraph) for c in evolved.citations}) == len(evolved.citations)
+    for c in evolved.citations:
+        page = bot.store.page_text(bot.store.document(c.document).doc_id, c.page)
+        assert c.start is not None and page[c.start:c.end] == c.quote and f"[{c.key}]" in evolved.answer
+    # With a year it is that year's renewal.
+    assert "S/RES/2480 (2019)" in bot.ask("How did MINUSMA's mandate on natural resources change in 2019?").answer
     plain = bot.ask("Which armed groups does resolution 2374 (2017) mention?")
     assert plain.engine != "mandates" and plain.hits
 

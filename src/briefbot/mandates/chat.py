@@ -18,7 +18,7 @@ from ..models import Answer, Citation, Hit
 from ..taxonomy import theme_hits
 from .changes import renews_by_reference
 from .index import MandateIndex
-from .model import ParagraphChange, TrackEntry, TrackParagraph, counted, restates
+from .model import ParagraphChange, Track, TrackEntry, TrackParagraph, counted, restates
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +26,18 @@ _FIRST_RE = re.compile(r"\bsince when\b|\bfirst (?:time|mention\w*|appear\w*|ask
                        r"\bwhen did\b.*\b(?:first|start|begin)\b|\bwhen was\b.*\bfirst\b", re.I)
 _CHANGE_RE = re.compile(r"\bwhat (?:did|has|have)\b.*\b(?:add|drop|chang|remov|introduc)\w*|\bwhat changed\b|"
                         r"\bwhat(?:'s| is) new\b|\bchanges? (?:in|at|to) the\b.*\brenewal\b", re.I)
+# "How has X's language on drug trafficking evolved?", "… over successive renewals": the track's history as a whole
+# (with a year it is that year's changes).
+_EVOLVE_RE = re.compile(r"\bhow (?:has|have|did|was|were)\b.*\b(?:evolv|develop|chang|shift|grow|grew|expand|"
+                        r"broaden|narrow|tighten|strengthen)\w*|\bevolution of\b|\bover (?:time|the years|"
+                        r"successive (?:renewals|resolutions|mandates))\b|\brenewal by renewal\b|"
+                        r"\bacross (?:the |its )?(?:renewals|mandates)\b", re.I)
+# ... asked of the Council's text, not of a figure or a date it sets ("how did the share of Port-au-Prince under gang
+# control change", "how did the two decisions change the mission's end date": retrieval answers those).
+_ABOUT_TEXT_RE = re.compile(r"\b(?:language|wording|text|paragraphs?|provisions?|mandates?|renewals?|"
+                            r"authori[sz]ations?|regime|resolutions)\b", re.I)
+_FIGURE_Q_RE = re.compile(r"\b(?:end date|expiry|deadline|until when|share|number of|how many|how much|percentage|"
+                          r"per cent|figures?|size|strength|ceiling)\b", re.I)
 # What is counted must be resolutions: "how many experts did resolution 2653 (2022) ask for" counts experts.
 _COUNT_RE = re.compile(r"\b(?:how many|number of) (?:[\w-]+ ){0,3}resolutions\b", re.I)
 _YEAR_RE = re.compile(r"\b(20[0-2]\d)\b")
@@ -57,7 +69,7 @@ _FINANCING_TEXT = re.compile(r"\bfinanc\w*[^.;]{0,40}\b(?:armed groups|conflicts
 
 @dataclass(slots=True)
 class Intent:
-    kind: str  # first | change | count
+    kind: str  # first | change | evolve | count
     track: str | None
     themes: list[str]
     year: int | None
@@ -66,12 +78,19 @@ class Intent:
 
 def looks_like_history(question: str) -> bool:
     """Cheap first test, before any index is opened: does the question ask for a mandate's history?"""
-    return bool(_FIRST_RE.search(question) or _CHANGE_RE.search(question) or _COUNT_RE.search(question))
+    return bool(_FIRST_RE.search(question) or _CHANGE_RE.search(question) or _asks_evolution(question)
+                or _COUNT_RE.search(question))
+
+
+def _asks_evolution(question: str) -> bool:
+    return bool(_EVOLVE_RE.search(question) and _ABOUT_TEXT_RE.search(question)
+                and not _FIGURE_Q_RE.search(question))
 
 
 def detect(question: str, index: MandateIndex) -> Intent | None:
     """The mandate-history intent of a question, or None. Reads the track book and taxonomy only."""
     kind = ("first" if _FIRST_RE.search(question) else "change" if _CHANGE_RE.search(question)
+            else ("change" if _YEAR_RE.search(question) else "evolve") if _asks_evolution(question)
             else "count" if _COUNT_RE.search(question) else None)
     if kind is None:
         return None
@@ -179,6 +198,13 @@ def mandate_answer(index: MandateIndex, question: str) -> Answer | None:
                     lines.append(line)
             elif op is None:
                 lines.append("No operative paragraph of the track carries it: it is only recalled in preambles.")
+    elif intent.kind == "evolve":
+        track = index.track(intent.track or "", themes=intent.themes or None)
+        note = (f"Mandate track {track.name}; each renewal compared with the resolution of the track it was "
+                "drafted from (the Mandates tab shows every change).")
+        if not _describe_evolution(index, track, intent.themes, lines, citations):
+            what = ", ".join(t.replace("_", " ") for t in intent.themes) or "an organised-crime theme"
+            return _abstain(question, f"No paragraph of the {track.name} track carries {what}.", note)
     elif intent.kind == "change":
         track = index.track(intent.track or "", themes=intent.themes or None)
         note = (f"Mandate track {track.name}; each renewal compared with the resolution of the track it was "
@@ -357,6 +383,64 @@ def _describe_change(index: MandateIndex, entry: TrackEntry, scope: str, lines: 
             line = _cite(index, kept, citations)
             if line:
                 lines.append(line)
+
+
+def _describe_evolution(index: MandateIndex, track: Track, themes: list[str], lines: list[str],
+                        citations: list[Citation]) -> bool:
+    """A track's language on ``themes`` (all tracked themes when none) renewal by renewal: where it first appears
+    and first becomes operative, each renewal that added, changed or dropped a paragraph on it (the first ones and
+    the latest quoted), and where it stands in the latest renewal. False when no paragraph carries it."""
+    firsts = [track.first_appearance[t] for t in (themes or list(track.first_appearance))
+              if t in track.first_appearance]
+    if not firsts:
+        return False
+    scope = ", ".join(t.replace("_", " ") for t in themes) if themes else "organised-crime themes"
+    first = min(firsts, key=lambda fa: _order(track, fa.paragraph))
+    p = first.paragraph
+    lines.append(f"In the {track.name} track, language on {scope} first appears in {_where(p)} ({p.symbol[-5:-1]}).")
+    line = _cite(index, p, citations)
+    if line:
+        lines.append(line)
+    ops = [fa.operative_paragraph for fa in firsts if fa.operative_paragraph is not None]
+    op = min(ops, key=lambda q: _order(track, q)) if ops else None
+    if op is not None and op is not p:
+        lines.append(f"It becomes operative in {_where(op)} ({op.symbol[-5:-1]}).")
+        line = _cite(index, op, citations)
+        if line:
+            lines.append(line)
+    renewals = [e for e in track.entries if restates(e.action) and e.previous is not None]
+    changing = [e for e in renewals if _changed(e)]
+    carrying = [e for e in track.renewals if e.paragraphs]
+    lines.append(f"{counted(len(carrying), 'renewal')} of {len(track.renewals)} carry paragraphs on it; "
+                 f"{counted(len(changing), 'renewal')} changed them:")
+    latest = changing[-1] if changing else None
+    for e in changing:
+        counts = {s: sum(c.status == s for c in e.changes) for s in ("new", "changed", "dropped")}
+        lines.append(f"- {e.symbol} (adopted {e.date}), against {e.previous}: "
+                     + ", ".join(f"{n} {s}" for s, n in counts.items() if n) + ".")
+        # The first changes are quoted as space allows, keeping a quote for the latest.
+        if e is latest or len(citations) < _MAX_CITATIONS - 1:
+            c = next((c for c in e.changes if c.status in ("new", "changed") and c.current is not None
+                      and c.current.operative), None) or next(
+                (c for c in e.changes if c.status in ("new", "changed", "dropped")), None)
+            q = None if c is None else c.current if c.status != "dropped" else c.previous
+            if c is not None and q is not None and q is not p and q is not op and len(citations) < _MAX_CITATIONS:
+                line = _cite(index, q, citations)
+                if line:
+                    lines.append(f"  {c.status.capitalize()}: {_where(q)}"
+                                 f"{_diff_summary(c) if c.status == 'changed' else ''}.")
+                    lines.append(f"  {line}")
+    last = track.renewals[-1] if track.renewals else None
+    if last is not None:
+        lines.append(f"The latest renewal, {last.symbol} (adopted {last.date}), has "
+                     f"{counted(len(last.paragraphs), 'paragraph')} on it.")
+    return True
+
+
+def _order(track: Track, p: TrackParagraph) -> tuple[int, int]:
+    """A paragraph's place in the track: its resolution's, then its own."""
+    at = next((i for i, e in enumerate(track.entries) if e.doc_id == p.doc_id), len(track.entries))
+    return at, p.ordinal
 
 
 def _abstain(question: str, message: str, note: str) -> Answer:
