@@ -219,6 +219,57 @@ def test_cli_remove_drops_document_vectors_and_lexical_entries(settings: Setting
     assert set(idf) == {"embargo", "panel"} and all(v > 0 for v in idf.values())
 
 
+def test_a_reader_keeps_its_build_while_a_newer_one_is_made(settings: SettingsFactory, tmp_path: Path) -> None:
+    """A web app's searches had all queued behind one reader's rebuild of the whole lexical index (10-20 s on the
+    corpus) during an upload. A reader with a build searches it while a newer one is made in the background, and
+    while an ingest writes it waits for that ingest's own build."""
+    import shutil
+    import threading
+    import time as _time
+
+    s = settings()
+    folder = tmp_path / "in"
+    copy(RES_2780, folder)
+    copy(LETTER_172, folder)
+    ingest_paths([folder], s)
+    store = Store(s)
+    removed = {c.text_hash for c in store.chunks_of("S_RES_2780_2025.pdf")}
+    query = "extend the authorizations inspection of vessels high seas off the coast of Libya"
+    lexical = LexicalIndex(store)
+    assert {h for h, _ in lexical.search(query, 10)} & removed  # first use: built now
+    assert CliRunner().invoke(app, ["remove", "S/RES/2780 (2025)", "--index", str(s.index)]).exit_code == 0
+    shutil.rmtree(store.layout.lexical)  # no newer build on disk to take
+
+    def search() -> set[str]:
+        found: list[set[str]] = []
+        t = threading.Thread(target=lambda: found.append({h for h, _ in lexical.search(query, 10)}))
+        t.start()
+        t.join(120)  # a reader that waited for the build held below would never return
+        assert not t.is_alive(), "the search waited for a build"
+        return found[0]
+
+    # While an ingest writes, the reader keeps its build and starts none (the ingest rebuilds when it ends).
+    store.set_flag("ingest_open", str(_time.time()))
+    assert search() & removed
+    assert not [t for t in threading.enumerate() if t.name == "briefbot-lexical-rebuild"]
+    # A flag left by a run killed long ago, or an older version's "1", does not hold readers back.
+    from briefbot.lexical import INGEST_OPEN_MAX_S
+
+    store.set_flag("ingest_open", str(_time.time() - 2 * INGEST_OPEN_MAX_S))
+    assert not lexical._ingest_open()
+    store.set_flag("ingest_open", "1")
+    assert not lexical._ingest_open()
+    # Otherwise it starts one in the background and answers from the build it has meanwhile.
+    store.set_flag("ingest_open", None)
+    with lexical._build_lock:  # a build that takes long
+        assert search() & removed
+        builders = [t for t in threading.enumerate() if t.name == "briefbot-lexical-rebuild"]
+        assert len(builders) == 1
+    builders[0].join(120)
+    assert not search() & removed  # the new build is in
+    assert (store.layout.lexical / "stamp.json").exists()  # and saved for other processes
+
+
 # --- atomic commits and resume -----------------------------------------------------------------------------------
 
 def three_documents(folder: Path) -> list[Path]:
@@ -250,7 +301,7 @@ def test_failure_between_vectors_and_commit_leaves_no_half_document(settings: Se
     assert calls == ["1_res2780.pdf", "2_letter172.pdf"]
     assert list(broken["docs"]) == ["1_res2780.pdf"]  # no half document: nothing of the second or third
     assert set(broken["per_doc"]) == {"1_res2780.pdf"}
-    assert broken["open"] == "1"
+    assert broken["open"] is not None  # when the run opened (a time stamp)
     orphans = broken["vectors"] - broken["hashes"]
     assert orphans  # vectors of documents 2 and 3 were written before the failed commit
 
@@ -299,7 +350,7 @@ def test_kill_mid_commit_then_rerun_completes(settings: SettingsFactory, tmp_pat
     killed = index_state(s)
     assert list(killed["docs"]) == ["1_res2780.pdf"]
     assert set(killed["per_doc"]) == {"1_res2780.pdf"}
-    assert killed["open"] == "1"
+    assert killed["open"] is not None
     assert killed["vectors"] - killed["hashes"]
 
     report = ingest_paths([folder], s)

@@ -233,7 +233,7 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
             store.set_path(doc_id, path)
         if todo or records:
             embedder = embedder or embedder_for(settings)
-            store.set_flag("ingest_open", "1")
+            store.set_flag("ingest_open", str(time.time()))  # when: readers take an old one for a killed run
             parsed = _ParseFeed(todo, settings, nice=nice)
             try:
                 outcomes = itertools.chain(parsed, *(_records(f, store, known) for f, _ in records))
@@ -243,9 +243,11 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
                 parsed.close()  # stops the parser thread and its processes if _run failed half way
             for f, digest in records:
                 store.set_flag(f"jsonl:{f.name}", digest)
-            store.set_flag("ingest_open", None)
             if any(r.status in ("ingested", "replaced", "no_text") for r in report.results):
                 LexicalIndex(store).rebuild()
+            # Cleared after the lexical build: readers keep theirs until this one is on disk (else each would
+            # start a build of its own at the same time).
+            store.set_flag("ingest_open", None)
         if collection is not None:
             kept = [r.doc_id for r in report.results if r.status == "unchanged" and r.doc_id]
             if kept:

@@ -1,8 +1,11 @@
 """Lexical index (bm25s) over the distinct chunk texts, saved beside the catalog.
 
 It carries the catalog version it was built from; a reader that finds it stale (an ingest ran since, in this
-process or another, or a run was killed before rebuilding) rebuilds it. So the lexical and dense sides never
-disagree for long, in embedded and in Chroma server mode alike (the catalog is the shared truth).
+process or another, or a run was killed before rebuilding) loads the newer build from disk or makes one. So the
+lexical and dense sides never disagree for long, in embedded and in Chroma server mode alike (the catalog is the
+shared truth). A reader never waits for a build once it has one: while an ingest writes (it rebuilds when it
+ends) the current build keeps serving, and otherwise a new one is made in a background thread. (A web app's
+searches had all queued behind a reader's 10-20 s rebuild over the whole corpus during an upload.)
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import json
 import logging
 import os
 import threading
+import time
 from collections.abc import Collection
 from pathlib import Path
 
@@ -21,6 +25,9 @@ from .store import Store
 from .symbols import find_symbols, symbol_key
 
 log = logging.getLogger(__name__)
+
+# An ingest that set its "open" flag this long ago without clearing it was killed: readers rebuild without it.
+INGEST_OPEN_MAX_S = 30 * 60
 
 try:
     import Stemmer
@@ -49,49 +56,98 @@ class LexicalIndex:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.dir = store.layout.lexical
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards the build in use (short holds only)
+        self._build_lock = threading.Lock()  # one build at a time
+        self._refreshing = False  # a background build is running
         self._retriever: bm25s.BM25 | None = None
         self._ids: list[str] = []
         self._pos: dict[str, int] = {}  # text_hash → position in _ids, built on first need
-        self._version = -1
+        self._version = -1  # catalog version of the build in use; -1: none yet
         self._idf_cache: dict[str, float] = {}  # word → IDF for the build in _idf_of
         self._idf_of: bm25s.BM25 | None = None
 
-    def _load_or_build(self) -> None:
+    def _current(self) -> tuple[bm25s.BM25 | None, list[str]]:
+        """The build to search: the catalog's own version when it is at hand (in memory or on disk); else the one
+        in use while a newer one is made (see the module's docstring); with none yet, one made now."""
         version = self.store.version()
-        if self._retriever is not None and self._version == version:
-            return
+        with self._lock:
+            if self._version == version or self._load(version):
+                return self._retriever, self._ids
+            have = self._version >= 0
+        if not have:
+            self.rebuild(version)
+        elif not self._ingest_open():
+            self._refresh_in_background()
+        with self._lock:
+            return self._retriever, self._ids
+
+    def _load(self, version: int) -> bool:
+        """Take the build on disk when it is of ``version`` (another process or instance made it). Under _lock."""
         stamp = self.dir / "stamp.json"
-        if stamp.exists():
+        if not stamp.exists():
+            return False
+        try:
+            meta = json.loads(stamp.read_text())
+            if meta.get("version") != version:
+                return False
+            retriever = bm25s.BM25.load(str(self.dir / "bm25"), mmap=False)
+            ids = json.loads((self.dir / "ids.json").read_text())
+            # Another process may have swapped in its build while we read: then the parts may not match.
+            if json.loads(stamp.read_text()) != meta or len(ids) != meta.get("n"):
+                raise ValueError("replaced while loading")
+        except (OSError, ValueError) as exc:
+            log.warning("lexical index unreadable (%s); rebuilding", exc)
+            return False
+        self._retriever, self._ids, self._version, self._pos = retriever, ids, version, {}
+        return True
+
+    def _ingest_open(self) -> bool:
+        """Whether an ingest is writing now (it rebuilds when it ends, so readers keep their build meanwhile)."""
+        value = self.store.flag("ingest_open")
+        try:
+            return value is not None and time.time() - float(value) < INGEST_OPEN_MAX_S
+        except ValueError:  # an older run's "1": its age is unknown, so it may be a killed run's
+            return False
+
+    def _refresh_in_background(self) -> None:
+        with self._lock:
+            if self._refreshing:
+                return
+            self._refreshing = True
+
+        def run() -> None:
             try:
-                meta = json.loads(stamp.read_text())
-                if meta.get("version") == version:
-                    retriever = bm25s.BM25.load(str(self.dir / "bm25"), mmap=False)
-                    ids = json.loads((self.dir / "ids.json").read_text())
-                    # Another process may have swapped in its build while we read: then the parts may not match.
-                    if json.loads(stamp.read_text()) != meta or len(ids) != meta.get("n"):
-                        raise ValueError("replaced while loading")
-                    self._retriever, self._ids, self._version = retriever, ids, version
-                    return
-            except (OSError, ValueError) as exc:
-                log.warning("lexical index unreadable (%s); rebuilding", exc)
-        self.rebuild(version)
+                self.rebuild()
+            except Exception:  # the build in use keeps serving; the next search tries again
+                log.exception("lexical index rebuild failed")
+            finally:
+                with self._lock:
+                    self._refreshing = False
+
+        threading.Thread(target=run, name="briefbot-lexical-rebuild", daemon=True).start()
 
     def rebuild(self, version: int | None = None) -> None:
-        version = self.store.version() if version is None else version
-        rows = self.store.unique_texts()
-        self._ids = [r[0] for r in rows]
-        retriever = bm25s.BM25()
-        if rows:
-            retriever.index(_tokenize([lexical_text(t, c) for _, t, c in rows]), show_progress=False)
-        self._retriever = retriever if rows else None  # an unindexed BM25 has no vocabulary to look words up in
-        self._version = version
-        if rows:
-            try:
-                self._save(retriever, self._ids, version)
-            except OSError as exc:  # another process (ingest, web app) swapped its build in at the same moment
-                log.info("lexical index kept in memory only (%s)", exc)
-        log.info("lexical index rebuilt: %d passages (catalog version %d)", len(rows), version)
+        """Build from the catalog now, and save it for other processes; one build at a time (a caller that
+        waited for another's build of the same version takes it). Searches keep the previous build meanwhile."""
+        with self._build_lock:
+            version = self.store.version() if version is None else version
+            with self._lock:
+                if self._version == version:
+                    return
+            rows = self.store.unique_texts()
+            ids = [r[0] for r in rows]
+            retriever = bm25s.BM25()
+            if rows:
+                retriever.index(_tokenize([lexical_text(t, c) for _, t, c in rows]), show_progress=False)
+            with self._lock:
+                # An unindexed BM25 has no vocabulary to look words up in.
+                self._retriever, self._ids, self._version, self._pos = retriever if rows else None, ids, version, {}
+            if rows:
+                try:
+                    self._save(retriever, ids, version)
+                except OSError as exc:  # another process (ingest, web app) swapped its build in at the same moment
+                    log.info("lexical index kept in memory only (%s)", exc)
+            log.info("lexical index rebuilt: %d passages (catalog version %d)", len(rows), version)
 
     def _save(self, retriever: bm25s.BM25, ids: list[str], version: int) -> None:
         try:
@@ -118,9 +174,9 @@ class LexicalIndex:
 
     def idf(self, words: set[str]) -> dict[str, float]:
         """Inverse document frequency of stemmed words over the passages (unknown words get the maximum)."""
+        retriever, ids = self._current()
+        n = max(len(ids), 1)
         with self._lock:
-            self._load_or_build()
-            retriever, n = self._retriever, max(len(self._ids), 1)
             # Retrieval (reranking) and the answer stage both ask for a question's words: each costs a scan of
             # every passage's score, so the values are kept per build.
             if self._idf_of is not retriever:
@@ -141,12 +197,14 @@ class LexicalIndex:
         """(text_hash, bm25 score) best first; the scores of the passages in ``also`` (the dense side's
         candidates) follow the top ``n``, so fusion sums both scores for every candidate, not one and a zero.
         ``allowed``: only these passages; ``excluded``: none of these (cheaper when they are few)."""
+        retriever, ids = self._current()
         with self._lock:
-            self._load_or_build()
-            retriever, ids = self._retriever, self._ids
-            if (also or excluded) and len(self._pos) != len(ids):
-                self._pos = {h: i for i, h in enumerate(ids)}
-            pos = self._pos
+            if self._ids is not ids:  # a newer build came in meanwhile: positions are of the one we search
+                pos = {h: i for i, h in enumerate(ids)} if also or excluded else {}
+            else:
+                if (also or excluded) and len(self._pos) != len(ids):
+                    self._pos = {h: i for i, h in enumerate(ids)}
+                pos = self._pos
         if retriever is None or not ids:
             return []
         tokens = _tokenize([query_text(question)])[0]
