@@ -395,15 +395,7 @@ def test_interleaved_lines_compare_each_renewal_with_its_own_line(tmp_path: Path
     """Libya's measures-and-Panel renewals (2509, 2571) and June high-seas inspection renewals (2526, 2578)
     alternate in one track: each renewal is compared with the last of its own line, not the one adopted just
     before it (2578 against 2571 reported the Panel's paragraphs as dropped)."""
-    from briefbot.config import Settings
-    from briefbot.ingest import ingest_paths
-    from briefbot.store import Store
-
-    corpus = tmp_path / "corpus"
-    shutil.copytree(Path(__file__).parent / "fixtures" / "akn" / "libya_lines", corpus)
-    settings = Settings(index=tmp_path / "index")
-    assert not ingest_paths([corpus / "xml_en"], settings).failed
-    index = open_mandates(Store(settings, create=False), cache=tmp_path / "mandates.sqlite")
+    index = _fixture_index(tmp_path, "libya_lines")
     track = index.track("libya_sanctions")
     assert [e.symbol for e in track.entries] == ["S/RES/2509 (2020)", "S/RES/2526 (2020)", "S/RES/2571 (2021)",
                                                  "S/RES/2578 (2021)"]
@@ -437,8 +429,11 @@ def test_interleaved_lines_compare_each_renewal_with_its_own_line(tmp_path: Path
 
     # Passages quoted beside the tracker's answer come from the track's documents: index MINUSMA's renewals too
     # and retrieve for the question; those hits are set aside.
+    from briefbot.config import Settings
+    from briefbot.ingest import ingest_paths
     from briefbot.service import Briefbot
 
+    settings = Settings(index=tmp_path / "index")  # the index _fixture_index made
     assert not ingest_paths([CORPUS / "xml_en"], settings).failed
     bot = Briefbot(settings)
     question = "What changed in the Libya sanctions renewals in 2021 on arms trafficking and smuggling?"
@@ -485,16 +480,8 @@ def test_a_short_rollover_drops_nothing_and_the_next_renewal_is_compared_with_th
     """UNMISS 2726 (2024) extends the mandate "as set out in resolution 2677 (2023)" for six weeks: the paragraphs
     it does not restate stay in force, so none is "dropped"; the full renewal 2729 (2024) after it is compared
     with 2677, not with the six-week rollover (which reported its theme paragraphs as new)."""
-    from briefbot.config import Settings
-    from briefbot.ingest import ingest_paths
     from briefbot.mandates.chat import mandate_answer
-    from briefbot.store import Store
-
-    corpus = tmp_path / "corpus"
-    shutil.copytree(Path(__file__).parent / "fixtures" / "akn" / "unmiss_rollover", corpus)
-    settings = Settings(index=tmp_path / "index")
-    assert not ingest_paths([corpus / "xml_en"], settings).failed
-    index = open_mandates(Store(settings, create=False), cache=tmp_path / "mandates.sqlite")
+    index = _fixture_index(tmp_path, "unmiss_rollover")
     entries = {e.symbol: e for e in index.track("unmiss").entries}
     assert list(entries) == ["S/RES/2677 (2023)", "S/RES/2726 (2024)", "S/RES/2729 (2024)"]
     roll, full = entries["S/RES/2726 (2024)"], entries["S/RES/2729 (2024)"]
@@ -523,16 +510,8 @@ def test_an_authorisation_is_established_once_and_renewals_skip_what_passed_betw
     and is compared with 1816, not with the calls of 1838 between them; 1851 adds land operations within 1846's
     period and restates nothing; 1897 renews "paragraph 10 of Resolution 1846 (2008)" by number, so that paragraph
     is not dropped; the authorisation lapsing after the last one is not a missing renewal."""
-    from briefbot.config import Settings
-    from briefbot.ingest import ingest_paths
     from briefbot.mandates.render import track_markdown
-    from briefbot.store import Store
-
-    corpus = tmp_path / "corpus"
-    shutil.copytree(Path(__file__).parent / "fixtures" / "akn" / "piracy_2008", corpus)
-    settings = Settings(index=tmp_path / "index")
-    assert not ingest_paths([corpus / "xml_en"], settings).failed
-    index = open_mandates(Store(settings, create=False), cache=tmp_path / "mandates.sqlite")
+    index = _fixture_index(tmp_path, "piracy_2008")
     track = index.track("somalia_piracy")
     got = {e.symbol[6:10]: (e.action, e.previous[6:10] if e.previous else None) for e in track.entries}
     assert got == {"1816": ("establishes", None), "1838": ("other", "1816"), "1846": ("renews", "1816"),
@@ -690,3 +669,16 @@ def test_a_passage_the_tracker_quotes_is_not_quoted_again_beside_it() -> None:
     only_same = Answer(routed.question, f"S/RES/2726 (2024), para. 1: “{same}” [1]", False,
                        [cite("1", "S/RES/2726 (2024)", "1", same)], [])
     assert "From the retrieved passages" not in beside_tracker(routed, only_same).answer
+
+
+def _fixture_index(tmp_path: Path, name: str) -> Any:
+    """A real index of the XML fixture ``tests/fixtures/akn/NAME`` (copied) and its mandate tracker."""
+    from briefbot.config import Settings
+    from briefbot.ingest import ingest_paths
+    from briefbot.store import Store
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "akn" / name, corpus)
+    settings = Settings(index=tmp_path / "index")
+    assert not ingest_paths([corpus / "xml_en"], settings).failed
+    return open_mandates(Store(settings, create=False), cache=tmp_path / "mandates.sqlite")
