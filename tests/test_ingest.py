@@ -270,6 +270,29 @@ def test_a_reader_keeps_its_build_while_a_newer_one_is_made(settings: SettingsFa
     assert (store.layout.lexical / "stamp.json").exists()  # and saved for other processes
 
 
+def test_a_niced_ingest_builds_the_lexical_index_in_a_child_process(settings: SettingsFactory, tmp_path: Path,
+                                                                    caplog: pytest.LogCaptureFixture) -> None:
+    """A web upload's ingest (``nice``) tokenises every passage in a child process, not beside the answers; the
+    build is on disk for the catalog's version, and a reader takes it from there."""
+    import json as _json
+
+    s = settings()
+    folder = tmp_path / "in"
+    copy(RES_2780, folder)
+    with caplog.at_level("INFO", logger="briefbot.lexical"):
+        report = ingest_paths([folder], s, nice=5)
+    assert {r.status for r in report.results} == {"ingested"}
+    # Built by the child: this process neither fell back nor built one itself.
+    assert not [r for r in caplog.records if "child process failed" in r.getMessage()
+                or "lexical index rebuilt" in r.getMessage()]
+    store = Store(s)
+    stamp = _json.loads((store.layout.lexical / "stamp.json").read_text())
+    assert stamp["version"] == store.version() and stamp["n"] == len({c.text_hash for c in store.chunks_of(
+        "S_RES_2780_2025.pdf")})
+    hits = LexicalIndex(store).search("extend the authorizations inspection of vessels high seas Libya", 5)
+    assert hits and store.flag("ingest_open") is None
+
+
 # --- atomic commits and resume -----------------------------------------------------------------------------------
 
 def three_documents(folder: Path) -> list[Path]:

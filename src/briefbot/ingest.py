@@ -27,7 +27,7 @@ import numpy as np
 from .chunk import chunk_document, token_counter
 from .config import Settings
 from .embed import Embedder, EmbeddingCache, embedder_for
-from .lexical import LexicalIndex
+from .lexical import LexicalIndex, rebuild_niced
 from .models import Chunk, Document, author_names
 from .parse import SUPPORTED_SUFFIXES, OcrOptions, ParseOutcome, ParserPool
 from .store import Store
@@ -244,7 +244,10 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
             for f, digest in records:
                 store.set_flag(f"jsonl:{f.name}", digest)
             if any(r.status in ("ingested", "replaced", "no_text") for r in report.results):
-                LexicalIndex(store).rebuild()
+                if nice:  # beside a serving app's answers
+                    rebuild_niced(store, nice)
+                else:
+                    LexicalIndex(store).rebuild()
             # Cleared after the lexical build: readers keep theirs until this one is on disk (else each would
             # start a build of its own at the same time).
             store.set_flag("ingest_open", None)

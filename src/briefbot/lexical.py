@@ -13,6 +13,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Collection
@@ -229,9 +231,40 @@ class LexicalIndex:
         return out + sorted(extra, key=lambda kv: -kv[1])
 
 
+def rebuild_niced(store: Store, nice: int) -> None:
+    """Build and save the index in a child process that lowers its priority by ``nice`` (a web upload's ingest):
+    tokenising every passage is ~10 s of Python, which in the serving process holds the GIL against the answers.
+    The child reads only the catalog; readers take its build from disk. In this process when the child fails."""
+    config = store.settings.model_dump_json()
+    try:
+        done = subprocess.run([sys.executable, "-m", "briefbot.lexical", str(nice)], input=config.encode(),
+                              capture_output=True, timeout=3600, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        log.warning("lexical build in a child process failed (%s); building here", exc)
+    else:
+        if done.returncode == 0:
+            return
+        log.warning("lexical build in a child process failed (exit %d: %s); building here", done.returncode,
+                    done.stderr.decode(errors="replace")[-500:])
+    LexicalIndex(store).rebuild()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The child of :func:`rebuild_niced`: settings as JSON on stdin, niceness as the argument."""
+    from .config import Settings
+
+    os.nice(int((argv or sys.argv[1:] or ["0"])[0]))
+    settings = Settings.model_validate_json(sys.stdin.buffer.read())
+    LexicalIndex(Store(settings, create=False)).rebuild()
+    return 0
+
+
 def _rmtree(path: Path) -> None:
     import shutil
 
     if path.exists():
         shutil.rmtree(path, ignore_errors=True)
 
+
+if __name__ == "__main__":
+    sys.exit(main())
