@@ -56,6 +56,22 @@ def test_onnx_reproduces_torch_on_the_sample_corpus(sample_index: tuple[Any, Any
     assert _cosines(onnx.embed_documents(texts[:1]), got[:1]).min() >= 0.99999
 
 
+def test_query_time_vectors_do_not_depend_on_their_companions(sample_index: tuple[Any, Any]) -> None:
+    """The answer stage scores a question's sentences with ``embed_recent``, which keeps vectors across questions:
+    a sentence must get the same vector whatever it was encoded beside and whether it came from that cache, or an
+    answer's confidence would depend on the questions asked before it."""
+    settings, _ = sample_index
+    texts = [t[:240] for _, t, _ in open_store(settings).unique_texts()][:12]
+    short = QUESTIONS[0]
+    beside = Embedder(settings.embedding_model, batch_size=8, encoder_dir=settings.encoder_dir)
+    alone = Embedder(settings.embedding_model, batch_size=8, encoder_dir=settings.encoder_dir)
+    together = beside.embed_recent([short, *texts])  # one call, texts of different lengths
+    assert np.array_equal(together[0], alone.embed_recent([short])[0])
+    assert np.array_equal(together[5], alone.embed_recent([texts[4]])[0])
+    assert np.array_equal(beside.embed_recent([texts[4], "another text"])[0], together[5])  # from the cache
+    assert beside.recent_hits == 1
+
+
 def test_missing_export_without_torch_says_what_to_do(tmp_path: Path) -> None:
     """A machine without torch and without the export gets the remedy, not a traceback or a download."""
     code = ("import sys; sys.modules['torch'] = None\n"  # makes `import torch` raise ImportError
