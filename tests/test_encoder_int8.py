@@ -150,3 +150,24 @@ def test_int8_ingest_fills_its_own_collection_beside_fp32(encoder_dir: Path, set
     keys = dict(db.execute("SELECT model, count(*) FROM vectors GROUP BY model").fetchall())
     db.close()
     assert keys == {s32.embedding_model: len(hashes), f"{s8.embedding_model}|int8": len(hashes)}
+
+
+def test_int8_sentence_scoring_leaves_retrieval_at_fp32(encoder_dir: Path, sample_index: tuple[Any, Any]) -> None:
+    """``sentence_precision = "int8"`` changes only the answer stage's sentence scoring: retrieval keeps the
+    index's fp32 query vector, the question and its sentences are encoded by the int8 graph, and the answer is
+    still cited from the same passages."""
+    from briefbot.service import Briefbot
+
+    base, _ = sample_index
+    question = "Until when did the Council extend the mandate of the Panel of Experts on Libya?"
+    fp32 = Briefbot(base.model_copy(update={"encoder_dir": encoder_dir}))
+    int8 = Briefbot(base.model_copy(update={"encoder_dir": encoder_dir, "sentence_precision": "int8"}))
+    assert fp32.sentence_embedder is fp32.embedder
+    assert int8.sentence_embedder.precision == "int8" and int8.embedder.precision == "fp32"
+    hits32, hits8 = fp32.retrieve(question), int8.retrieve(question)
+    assert [h.chunk.text_hash for h in hits32] == [h.chunk.text_hash for h in hits8]
+    a32, a8 = fp32.extractive(question, hits32), int8.extractive(question, hits8)
+    assert int8.sentence_embedder.recent_misses >= 2  # the question and at least one sentence, at int8
+    assert not a8.abstained and a8.citations
+    assert {c.doc_id for c in a8.citations} <= {h.doc.doc_id for h in hits8}
+    assert a8.citations[0].symbol == a32.citations[0].symbol

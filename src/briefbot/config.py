@@ -128,6 +128,10 @@ class Settings(BaseSettings):
     sentence_model_k: int = Field(5, ge=0, le=20, description="The extractive engine scores this many leading "
                                   "sentences alone against the question with the embedding model (paraphrases); "
                                   "0 switches it off. Each costs a few ms of model time.")
+    # Not part of the index: the question and its sentences are both encoded at this precision, at answer time.
+    sentence_precision: Literal["fp32", "int8"] = Field("fp32", description="Weights of the model scoring those "
+                                                        "sentences: 'fp32' or 'int8' (the set-up's quantised "
+                                                        "export; ~2.5x less CPU per question).")
     llm_provider: Literal["ollama", "openai"] | None = Field(None, description="'ollama' or 'openai' "
                                                              "(any OpenAI-compatible server: vLLM, llama.cpp).")
     llm_model: str | None = Field(None, description="Model name as the server knows it.")

@@ -250,6 +250,15 @@ class EmbeddingCache:
         self._db.close()
 
 
+def sentence_embedder_for(settings: Any, base: Embedder) -> Embedder:
+    """The embedder the answer stage scores sentences with: ``base`` (the retrieval embedder) at its own
+    precision, else the ONNX encoder at ``settings.sentence_precision`` (question and sentences alike)."""
+    if settings.sentence_precision == base.precision:
+        return base
+    return get_embedder(settings.embedding_model, settings.embed_batch_size, settings.torch_threads, "onnx",
+                        settings.encoder_dir, settings.sentence_precision)
+
+
 def embedder_for(settings: Any) -> Embedder:
     """The shared embedder for these settings (model, batch size, threads, encoder backend and precision)."""
     return get_embedder(settings.embedding_model, settings.embed_batch_size, settings.torch_threads,

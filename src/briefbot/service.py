@@ -28,7 +28,7 @@ from .access import EVERYTHING, AccessScope, Accounts, check_collection
 from .answer import extractive_answer, plain_question
 from .audit import AuditLog
 from .config import Settings
-from .embed import Embedder, embedder_for
+from .embed import Embedder, embedder_for, sentence_embedder_for
 from .errors import BriefbotError, DocumentMismatch, IndexMissingError, NotFoundError
 from .history import History
 from .ingest import IngestReport, Progress, ingest_paths, remove_documents
@@ -53,6 +53,7 @@ class Briefbot:
             raise IndexMissingError(f"no index for these settings at {settings.index}")
         self.store = Store(settings)
         self.embedder = embedder or embedder_for(settings)
+        self.sentence_embedder = sentence_embedder_for(settings, self.embedder)
         self.lexical = LexicalIndex(self.store)
         self.retriever = Retriever(settings, self.store, self.embedder, self.lexical)
         self._ingest_lock = threading.Lock()
@@ -197,7 +198,7 @@ class Briefbot:
 
     def extractive(self, question: str, hits: list[Hit]) -> Answer:
         return extractive_answer(question, hits, self.settings, self.page_text, self.lexical.idf,
-                                 self.embedder.embed_recent)
+                                 self.sentence_embedder.embed_recent)
 
     def page_text(self, doc_id: str, page: int | None, scope: AccessScope | None = None) -> str:
         if scope is not None:
