@@ -59,6 +59,35 @@ def test_filters_restrict_documents(bot: Briefbot) -> None:
     assert bot.retrieve("arms embargo", filters=Filters(year_from=2030)) == []
 
 
+def test_mission_filter_reaches_council_records(tmp_path: Path) -> None:
+    """Council resolutions read from Akoma Ntoso carry no detected missions; the Mission or country filter picks
+    them by the places their titles name (a mission standing for its country) instead of dropping them all."""
+    import shutil
+
+    from briefbot.config import Settings
+    from briefbot.ingest import ingest_paths
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("S_RES_2509_2020-2002070E.xml", "S_RES_2741-2411824E.xml"):  # Libya; "The situation in Somalia"
+        shutil.copy2(Path(__file__).parent / "fixtures" / "akn" / name, docs)
+    settings = Settings(index=tmp_path / "index")
+    assert not ingest_paths([docs], settings).failed
+    bot = Briefbot(settings)
+    symbols = {d.doc_id: d.symbol for d in bot.library()}
+    assert all(not d.missions for d in bot.library())
+
+    def allowed(*missions: str) -> set[str | None]:
+        return {symbols[i] for i in bot.store.resolve_filters(Filters(missions=list(missions))) or []}
+
+    assert allowed("Libya") == {"S/RES/2509 (2020)"}
+    assert allowed("UNSMIL") == {"S/RES/2509 (2020)"}  # the mission's country
+    assert allowed("Somalia", "Libya") == {"S/RES/2509 (2020)", "S/RES/2741 (2024)"}
+    assert allowed("Haiti") == set()
+    answer = bot.ask("Until when is the Panel of Experts mandate extended?", filters=Filters(missions=["Libya"]))
+    assert answer.citations and {c.symbol for c in answer.citations} == {"S/RES/2509 (2020)"}
+
+
 def test_abstains_on_question_the_documents_do_not_answer(bot: Briefbot) -> None:
     answer = bot.ask("What is the recipe for a traditional Neapolitan pizza margherita?")
     assert answer.abstained

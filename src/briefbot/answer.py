@@ -19,10 +19,10 @@ from .chunk import split_sentences
 from .cite import PageText, cite_sentence, terms, trim_sentence
 from .confidence import CONFIDENCE, FEATURES, RESOLUTION_Q, confidence_features, names_resolution
 from .config import Settings
-from .models import Answer, Citation, DocInfo, Hit
+from .models import Answer, Citation, Hit
 from .parse.gazetteer import DURATION_RE, MISSION_COUNTRY
 from .parse.gazetteer import MONTHS as _MONTHS
-from .refs import References, doc_places, parse_references, question_years, year_fits
+from .refs import References, doc_places, parse_references, question_years, title_places, year_fits
 from .refs import label_key as _label_key
 
 log = logging.getLogger(__name__)
@@ -526,17 +526,13 @@ def _one_series(a: Candidate, b: Candidate) -> bool:
     places_a, places_b = doc_places(a.hit.doc), doc_places(b.hit.doc)
     if places_a and places_b:
         return bool(places_a & places_b)
-    if not (places_a or _title_places(a.hit.doc)) & (places_b or _title_places(b.hit.doc)):
+    if not (places_a or title_places(a.hit.doc.title or "")) & (places_b or title_places(b.hit.doc.title or "")):
         return False
     words_a, words_b = (_decision_words(c.hit.chunk.text[c.start:c.end]) for c in (a, b))
     return len(words_a & words_b) >= SAME_DECISION * len(words_a | words_b)
 
 
 SAME_DECISION = 0.5  # share of their words two quotes of one renewed decision have in common (dates and numbers aside)
-
-
-def _title_places(doc: DocInfo) -> set[str]:
-    return {p.lower() for p in parse_references(doc.title or "").places}
 
 
 def _decision_words(quote: str) -> set[str]:

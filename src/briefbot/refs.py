@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .models import DocInfo
 from .parse.gazetteer import COUNTRIES, COUNTRY_ADJECTIVES, MISSION_COUNTRY, MISSIONS
@@ -33,6 +34,25 @@ def doc_places(doc: DocInfo) -> set[str]:
     """The countries and missions a document is about (lower case), missions with their country."""
     top = doc.missions[:4]
     return {p.lower() for p in top} | {MISSION_COUNTRY[m].lower() for m in top if m in MISSION_COUNTRY}
+
+
+def about_any(missions: list[str], title: str | None, wanted: list[str]) -> bool:
+    """Whether a document is about one of ``wanted`` (the missions and countries a filter names).
+
+    Its detected missions and countries decide; a Council record from Akoma Ntoso or JSONL carries none (they are
+    found by counting mentions in PDF text), so the places its title names decide for it, a mission standing for
+    its country: UNMISS picks "Reports of the Secretary-General on the Sudan and South Sudan" resolutions."""
+    want = {w.lower() for w in wanted}
+    if missions:
+        return bool(want & {m.lower() for m in missions})
+    want |= {country.lower() for mission, country in MISSION_COUNTRY.items() if mission.lower() in want}
+    return bool(want & title_places(title or ""))
+
+
+@lru_cache(maxsize=16384)
+def title_places(title: str) -> frozenset[str]:
+    """The countries and missions a title names, lower case."""
+    return frozenset(p.lower() for p in parse_references(title).places)
 
 
 @dataclass(slots=True)

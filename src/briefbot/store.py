@@ -853,18 +853,17 @@ class Store:
             # A catalog from before analyses has no origin column: all its documents are UN documents.
             clauses.append("coalesce(origin, 'un') = ?" if "'un' AS origin" not in self._columns() else "'un' = ?")
             args.append(f.origin)
-        rows = self._db().execute(f"SELECT doc_id, symbol, missions FROM documents "
+        rows = self._db().execute(f"SELECT doc_id, symbol, missions, title FROM documents "
                                   f"{'WHERE ' + ' AND '.join(clauses) if clauses else ''}", args).fetchall()
         allowed = []
+        from .refs import about_any
         from .symbols import symbols_match
 
-        for doc_id, symbol, missions in rows:
+        for doc_id, symbol, missions, title in rows:
             if f.symbols and not any(symbols_match(symbol, s) for s in f.symbols):
                 continue
-            if f.missions:
-                have = {m.lower() for m in json.loads(missions or "[]")}
-                if not have & {m.lower() for m in f.missions}:
-                    continue
+            if f.missions and not about_any(json.loads(missions or "[]"), title, f.missions):
+                continue
             allowed.append(doc_id)
         return allowed
 
