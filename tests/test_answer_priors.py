@@ -15,6 +15,7 @@ from briefbot.answer import (
     MAX_LEAD_CHARS,
     Candidate,
     _continue_lists,
+    _keep_latest,
     _lead_quote,
     direct_answer,
     direct_line,
@@ -22,7 +23,7 @@ from briefbot.answer import (
     terms,
 )
 from briefbot.models import Chunk, Citation, DocInfo, Hit, Span
-from briefbot.refs import question_years, year_fits
+from briefbot.refs import parse_references, question_years, year_fits
 
 REPO = Path(__file__).resolve().parents[1]
 MINUSMA = REPO / "tests" / "fixtures" / "akn" / "mandates"
@@ -211,3 +212,34 @@ def test_quote_ending_its_passage_on_a_colon_is_followed_by_the_next_passage() -
     assert names[out[1].start:out[1].end] == names
     assert _continue_lists([intro, other], [intro.hit, other.hit, nxt], 2)[1].hit is nxt  # the weakest gives way
     assert _continue_lists([other], [other.hit, nxt], 4) == [other]  # no colon, nothing added
+
+
+def _renewal(number: int, year: int, until: str, score: float) -> Candidate:
+    text = (f"Decides to extend until {until} the mandate of the Panel of Experts established by paragraph 24 of "
+            "resolution 1973 (2011) and decides that the Panel's mandated tasks shall remain as defined;")
+    doc = DocInfo(doc_id=f"r{number}", file_name=f"r{number}.xml", path=None, sha256="0", source="bulk",
+                  symbol=f"S/RES/{number} ({year})", doc_type="resolution",
+                  title=f"Resolution {number} ({year}): Libya — sanctions, Panel of Experts", date=f"{year}-03-01",
+                  language="en", pages=1, chunks=1, empty_pages=[], warnings=[], missions=[], ingested_at="")
+    chunk = Chunk(text_hash=f"h{number}", doc_id=doc.doc_id, ordinal=0, text=text,
+                  spans=[Span(page=1, start=0, end=len(text), label="24", at=0)], paragraph="24", section=None,
+                  kind="body")
+    return Candidate(Hit(chunk=chunk, doc=doc, score=score), 0, len(text), score, 1.0)
+
+
+def test_the_newest_renewal_is_not_the_one_the_citation_limit_cuts() -> None:
+    """Five renewals of one decision score alike; four are chosen by score, and the newest must be among them."""
+    older = [_renewal(2362, 2017, "15 November 2018", 1.373), _renewal(2769, 2025, "15 May 2026", 1.373),
+             _renewal(2144, 2014, "13 April 2015", 1.371), _renewal(2278, 2016, "31 July 2017", 1.369)]
+    newest = _renewal(2819, 2026, "15 August 2027", 1.365)
+    question = parse_references("Until when is the Libya Panel of Experts mandate extended?")
+    kept = _keep_latest(older, [*older, newest], question)
+    assert newest in kept and len(kept) == 4
+    assert older[3] not in kept  # the lowest-scored older renewal made room
+    # A question naming a document keeps what was chosen for it.
+    named = parse_references("Until when did resolution 2769 (2025) extend the Panel?")
+    assert _keep_latest(older, [*older, newest], named) == older
+    # Another country's renewal is another series.
+    other = _renewal(2821, 2026, "1 July 2027", 1.365)
+    other.hit.doc.title = "Resolution 2821 (2026): South Sudan — sanctions, Panel of Experts"
+    assert _keep_latest(older, [*older, other], question) == older

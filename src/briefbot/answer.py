@@ -163,6 +163,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
                         f"(confidence {confidence:.2f} < threshold {settings.abstain_threshold:.2f}). "
                         "The closest passages are listed below.", stats, confidence)
     chosen = _choose(candidates, settings.max_citations)
+    chosen = _keep_latest(chosen, candidates, refs)
     chosen, superseded = _latest_first(chosen, refs, question)
     # Every quote is its short paragraph, or the best sentence with its neighbours: the date, figure or name
     # asked for is often in the sentence beside the best-scored one (dev key facts 0.662 → 0.701).
@@ -516,6 +517,32 @@ def _latest_first(chosen: list[Candidate], refs: References,
     if not older:
         return chosen, []
     return [latest] + [c for c in chosen if c is not latest], older
+
+
+def _keep_latest(chosen: list[Candidate], candidates: list[Candidate], refs: References) -> list[Candidate]:
+    """The newest renewal of a decision among the candidates is quoted when an older one of its series is: the
+    five Libya Panel renewals in a resolutions-only search score within 0.01 of each other, and the citation
+    limit must not cut the current one (2819 (2026)) while quoting 2362 (2017). It takes the place of the
+    lowest-scored older one; :func:`_latest_first` then leads with it. Not when the question names a document."""
+    if refs.named_any or not chosen:
+        return chosen
+    floor = 0.72 * max(c.score for c in chosen)  # as _choose: a candidate that could have been chosen
+
+    def decision(c: Candidate) -> bool:
+        return (c.hit.doc.doc_type == "resolution" and bool(c.hit.doc.date)
+                and bool(_DECISION.search(c.hit.chunk.text[c.start:c.end])))
+
+    out = list(chosen)
+    for cand in sorted((c for c in candidates if decision(c) and c.overlap > 0 and c.score >= floor),
+                       key=lambda c: c.hit.doc.date or "", reverse=True):
+        if any(c.hit.doc.doc_id == cand.hit.doc.doc_id or (decision(c) and (c.hit.doc.date or "") >=
+                                                           (cand.hit.doc.date or "") and _one_series(cand, c))
+               for c in out):
+            continue  # quoted already, or its series' newest is
+        older = [c for c in out if decision(c) and _one_series(cand, c)]
+        if older:
+            out[out.index(min(older, key=lambda c: c.score))] = cand
+    return out
 
 
 def _one_series(a: Candidate, b: Candidate) -> bool:
