@@ -170,3 +170,23 @@ def test_a_swapped_file_is_never_served(settings: SettingsFactory, tmp_path: Pat
     assert oct(served.parent.parent.stat().st_mode & 0o777) == "0o700"
     assert bot.remove(["res.pdf"]) == ["res.pdf"]
     assert not served.parent.exists(), "the private copy goes with its document"
+
+
+def test_no_page_to_show_says_why(settings: SettingsFactory, tmp_path: Path) -> None:
+    """A Council record from the bulk JSONL (no file of its own) and an XML one have no PDF page: the remedy is
+    the card's text. Only a PDF whose file went missing is told to re-ingest."""
+    s = settings()
+    akn = Path(__file__).parent / "fixtures" / "akn"
+    _put(akn / "sc_documents_sample.jsonl", tmp_path / "in" / "records.jsonl")
+    _put(akn / "S_RES_2509_2020-2002070E.xml", tmp_path / "in" / "S_RES_2509_2020-2002070E.xml")
+    pdf = _put(RES_2780, tmp_path / "in" / "res.pdf")
+    bot = Briefbot(s, create=True)
+    bot.ingest([tmp_path / "in"])
+    record = next(d.doc_id for d in bot.library() if d.doc_id.startswith("S_PRST"))
+    for doc_id in (record, "S_RES_2509_2020-2002070E.xml"):
+        with pytest.raises(NotFoundError, match="was not indexed from a PDF") as err:
+            resolve_pdf(bot, doc_id)
+        assert "read the passage text on the card" in str(err.value)
+    pdf.unlink()
+    with pytest.raises(NotFoundError, match="no longer on disk"):
+        resolve_pdf(bot, "res.pdf")

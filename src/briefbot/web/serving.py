@@ -60,9 +60,10 @@ def check_bind(host: str, auth: str | None, accounts: bool = False) -> None:
 def resolve_pdf(bot: Briefbot, doc_id: str) -> Path:
     """The PDF of an indexed document. Only the catalog decides what may be served: a client never names a path."""
     path = bot.document_path(doc_id)  # NotFoundError for anything not in the index
-    if path is None:
+    # A Council record from the bulk JSONL has no file of its own (path None), like an XML one has no pages.
+    if path is None and Path(bot.document(doc_id).file_name).suffix.lower() == ".pdf":
         raise NotFoundError(f"the file of {doc_id!r} is no longer on disk", "re-ingest it")
-    if path.suffix.lower() != ".pdf":
+    if path is None or path.suffix.lower() != ".pdf":
         raise NotFoundError(f"{doc_id!r} was not indexed from a PDF, so there is no page to show",
                             "read the passage text on the card")
     return path
