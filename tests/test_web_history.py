@@ -205,6 +205,46 @@ def test_history_exports(page: Any, app: tuple[str, Briefbot]) -> None:
     assert_no_errors(page, "exporting the history as JSON")
 
 
+def test_a_reopened_conversation_says_which_answers_it_withholds(page: Any, app: tuple[str, Briefbot]) -> None:
+    """Answers citing documents removed since (or no longer readable) are withheld from a reopened conversation;
+    it says so instead of opening short, or empty, without a word."""
+    _, bot = app
+    _new_conversation(page)
+    ask(page, LIBYA_Q)
+    ask(page, ARMS_Q)
+    _new_conversation(page)
+    kept = bot.history
+    local = viewer_for(None, loopback=True)
+    first, second = kept.answers(local, kept.conversations(local)[0].id)
+    assert first.answer.question == LIBYA_Q and second.answer.question == ARMS_Q
+    # As if a document only the second answer shows had been removed (both show the same closest passages here).
+    bot._history = History(kept.path, may_read=lambda _user, ids: ids != second.doc_ids)
+    try:
+        _history_item(page, LIBYA_Q).click()
+        page.wait_for_function("document.querySelectorAll('#chatbot [data-testid=\"bot\"]').length === 1",
+                               timeout=30_000)
+        text = last_bot_text(page)
+        assert "15 May 2026" in text and "1 answer(s) of this conversation are not shown" in text
+        assert_no_errors(page, "reopening a conversation with a withheld answer")
+        _new_conversation(page)
+        bot._history = History(kept.path, may_read=lambda _user, _ids: False)  # every document gone
+        _history_item(page, LIBYA_Q).click()
+        page.wait_for_function("document.querySelector('#chatbot')?.innerText.includes('are not shown')",
+                               timeout=30_000)
+        assert "2 answer(s) of this conversation are not shown" in page.inner_text("#chatbot")
+        assert not page.locator("#cards-title").is_visible()
+        assert_no_errors(page, "reopening a conversation whose answers are all withheld")
+    finally:
+        bot._history = kept
+    page.reload()
+    page.wait_for_selector("#question textarea", timeout=60_000)
+    _history_item(page, LIBYA_Q).click()
+    page.wait_for_function("document.querySelectorAll('#chatbot [data-testid=\"bot\"]').length === 2",
+                           timeout=30_000)
+    assert "not shown" not in page.inner_text("#chatbot")
+    assert_no_errors(page, "reopening it with every document back")
+
+
 def test_a_history_that_cannot_be_written_loses_nothing(page: Any, app: tuple[str, Briefbot],
                                                          tmp_path: Path) -> None:
     _, bot = app

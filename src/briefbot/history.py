@@ -238,6 +238,11 @@ class History:
 
         Only those :func:`may_open_answer` allows: an owner whose access changed does not read through history
         what they could no longer open (the rest are left out, and logged)."""
+        return self.opened(viewer, conversation)[0]
+
+    def opened(self, viewer: Viewer, conversation: str) -> tuple[list[SavedAnswer], int]:
+        """:meth:`answers`, and how many were withheld (their documents removed, or no longer readable by
+        ``viewer``), so a reopened conversation can say why it is shorter than its list of questions."""
         user = viewer.user
         with self._db("read") as db:
             if not db.execute("SELECT 1 FROM conversations WHERE id = ? AND user = ?",
@@ -250,7 +255,7 @@ class History:
         allowed = [s for s in saved if may_open_answer(viewer, s, self.may_read)]
         if len(allowed) < len(saved):
             log.info("history: %d answer(s) of %s withheld from %s", len(saved) - len(allowed), conversation, user)
-        return allowed
+        return allowed, len(saved) - len(allowed)
 
     def open_permalink(self, viewer: Viewer, token: str) -> SavedAnswer:
         """The answer behind a permalink, if :func:`may_open_answer` lets ``viewer`` open it. A token that does

@@ -264,13 +264,18 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             return gr.skip()
         viewer = viewer_of(request)
         try:
-            saved = bot.history.answers(viewer, session.listed[index])
+            saved, withheld = bot.history.opened(viewer, session.listed[index])
         except BriefbotError as exc:
             gr.Warning(f"History: {exc}")
             return gr.skip()
         kept = set_aside(session, viewer)
         session.restart([s.answer for s in saved], [s.token for s in saved], session.listed[index])
-        messages = [m for s in saved for m in exchange(s.answer.question, s.answer)]
+        note = (f"{withheld} answer(s) of this conversation are not shown: they cite documents that were removed "
+                "from the index or that you may no longer read.") if withheld else ""
+        messages = [m for i, s in enumerate(saved)
+                    for m in exchange(s.answer.question, s.answer, note if i == len(saved) - 1 else "")]
+        if note and not saved:
+            messages = [{"role": "assistant", "content": f"_{md_text(note)}_"}]
         return {**show_chat(session, messages), **history_list(viewer, session), **kept}
 
     def new_conversation(session: Session, request: gr.Request) -> Updates:
