@@ -230,8 +230,12 @@ def test_a_cited_paragraph_opens_on_its_pdf_page_or_as_its_text(app_url: str, br
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "web_mandates.png"))
 
+    # Themes are offered, and shown on the cards, by their names.
+    themes = page.inner_text("#mandate-themes")
+    assert "Arms trafficking and diversion" in themes and "Piracy and maritime crime" in themes, themes
+    assert "arms_trafficking" not in themes and "arms_trafficking" not in page.inner_text("#mandate-paras")
     # Each theme's first appearance in the track opens the same way.
-    first = page.locator("#mandate-firsts button").filter(has_text="arms_trafficking").filter(
+    first = page.locator("#mandate-firsts button").filter(has_text="Arms trafficking and diversion").filter(
         has_text="S/RES/2781 (2025) para. PP21 ")
     assert first.count() == 1, page.inner_text("#mandate-firsts")
     first.click()
@@ -243,10 +247,11 @@ def test_a_cited_paragraph_opens_on_its_pdf_page_or_as_its_text(app_url: str, br
     # A count of the trends drills down to its paragraphs, which open in the same panel.
     page.locator("#mandate-drill-year input").fill("2025")
     page.locator("#mandate-drill-theme input").click()
-    page.get_by_role("option", name="corruption").click()
+    page.get_by_role("option", name="Corruption", exact=True).click()
     page.click("#mandate-drill")
     page.wait_for_function("() => /\\b(1 resolution of 2025 carries|(?!1 )\\d+ resolutions of 2025 carry) "
-                           "corruption/.test(document.querySelector('#mandate-drill-head')?.innerText || '')",
+                           "Corruption in the .+ track/"
+                           ".test(document.querySelector('#mandate-drill-head')?.innerText || '')",
                            timeout=60_000)
     drilled = page.locator("#mandate-drill-paras button").filter(has_text="S/RES/2781 (2025) para. PP9 ")
     assert drilled.count() == 1, page.inner_text("#mandate-drill-paras")
@@ -257,6 +262,8 @@ def test_a_cited_paragraph_opens_on_its_pdf_page_or_as_its_text(app_url: str, br
     # The Council-wide trend: over every indexed resolution, and its counts drill down without a track.
     page.click("#mandate-council")
     page.locator("#mandate-council-csv").wait_for(state="visible", timeout=60_000)
+    page.wait_for_function("() => !(document.querySelector('#mandate-drill-head')?.innerText || '').trim()",
+                           timeout=30_000)  # the track's drill-down does not stay under the Council-wide plot
     page.click("#mandate-drill")
     page.wait_for_function("() => (document.querySelector('#mandate-drill-head')?.innerText || '')"
                            ".includes('(all resolutions)')", timeout=60_000)

@@ -89,7 +89,8 @@ def mandate(track: Annotated[str, typer.Argument(help="Track name or alias: minu
     from .mandates.render import to_csv, track_markdown, track_rows
 
     try:
-        tr = _open(index).track(track, theme, year_from, year_to, phrase)
+        idx = _open(index)
+        tr = idx.track(track, theme, year_from, year_to, phrase)
     except BriefbotError as exc:
         _fail(exc)
         return
@@ -100,7 +101,7 @@ def mandate(track: Annotated[str, typer.Argument(help="Track name or alias: minu
         sys.stdout.write(to_csv(track_rows(tr)))
         return
     if as_md:
-        sys.stdout.write(track_markdown(tr, changes))
+        sys.stdout.write(track_markdown(tr, changes, label=idx.taxonomy.label))
         return
     say = lambda text: out.print(text, highlight=False, markup=False)  # noqa: E731 - document text stays plain
     say(f"{tr.name}: {tr.label}")
@@ -153,12 +154,13 @@ def trends(theme: ThemeOpt = None,
         _trend_paragraphs(theme, track, year, as_json, index)
         return
     try:
-        tr = _open(index).trends(theme, track)
+        idx = _open(index)
+        tr = idx.trends(theme, track)
     except BriefbotError as exc:
         _fail(exc)
         return
     if png is not None:
-        trends_plot(tr, png)
+        trends_plot(tr, png, label=idx.taxonomy.label)
         err.print(f"plot: {png}", highlight=False, markup=False)
     if as_json:
         sys.stdout.write(json.dumps(tr.to_dict(), ensure_ascii=False) + "\n")

@@ -84,6 +84,10 @@ class Taxonomy:
     def slugs(self) -> list[str]:
         return [t.slug for t in self.themes]
 
+    def label(self, slug: str) -> str:
+        """A theme's name as an analyst reads it ("Arms trafficking and diversion"); anything else as given."""
+        return next((t.label for t in self.themes if t.slug == slug), slug)
+
 
 @dataclass(slots=True)
 class Actor:

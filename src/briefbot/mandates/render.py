@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -42,10 +43,15 @@ def to_csv(rows: list[list[Any]]) -> str:
     return buf.getvalue()
 
 
-def track_markdown(track: Track, changes: bool = False) -> str:
+def _as_given(slug: str) -> str:
+    return slug
+
+
+def track_markdown(track: Track, changes: bool = False, label: Callable[[str], str] = _as_given) -> str:
+    """The track as a Markdown brief; ``label`` names a theme (``Taxonomy.label``: "Drug trafficking")."""
     out = [f"# {md_escape(track.name)}", "", md_escape(track.label), ""]
     if track.themes:
-        out += [f"Themes: {', '.join(track.themes)}", ""]
+        out += [f"Themes: {', '.join(label(t) for t in track.themes)}", ""]
     if track.period():
         out += [f"Resolutions adopted {track.period()}.", ""]
     out += ["| Resolution | Adopted | Vote | Action | Until | Theme paragraphs |", "|---|---|---|---|---|---|"]
@@ -58,7 +64,8 @@ def track_markdown(track: Track, changes: bool = False) -> str:
     out += ["", "## First appearance", ""]
     for theme, fa in track.first_appearance.items():
         op = fa.operative_paragraph
-        out.append(f"- **{theme}**: {md_escape(fa.paragraph.symbol)} para. {md_escape(fa.paragraph.paragraph)}"
+        out.append(f"- **{md_escape(label(theme))}**: {md_escape(fa.paragraph.symbol)} para. "
+                   f"{md_escape(fa.paragraph.paragraph)}"
                    + (f"; first operative: {md_escape(op.symbol)} para. {md_escape(op.paragraph)}" if op else ""))
     if track.phrase is not None:
         f = track.phrase_first
@@ -72,7 +79,7 @@ def track_markdown(track: Track, changes: bool = False) -> str:
             out += [f"_{md_escape(upper_first(e.comparison()))}._", ""]
         for p in e.paragraphs:
             kind = "OP" if p.operative else "PP"
-            out.append(f"- **{md_escape(p.paragraph)}** ({kind}; {', '.join(p.themes)}"
+            out.append(f"- **{md_escape(p.paragraph)}** ({kind}; {', '.join(label(t) for t in p.themes)}"
                        f"{'; ' + p.change if p.change else ''}): {md_escape(p.text)}")
         if changes:
             for c in e.changes:
@@ -82,7 +89,8 @@ def track_markdown(track: Track, changes: bool = False) -> str:
     return "\n".join(out) + "\n"
 
 
-def trends_plot(trends: Trends, path: Path, title: str | None = None) -> Path:
+def trends_plot(trends: Trends, path: Path, title: str | None = None,
+                label: Callable[[str], str] = _as_given) -> Path:
     """Resolutions per year carrying each theme (solid: operative; dotted: also counting preamble-only)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -95,7 +103,7 @@ def trends_plot(trends: Trends, path: Path, title: str | None = None) -> Path:
         totals = [trends.cell(y, theme).total for y in years]
         if not any(totals):
             continue
-        line = ax.plot(years, [len(trends.cell(y, theme).operative) for y in years], label=theme)[0]
+        line = ax.plot(years, [len(trends.cell(y, theme).operative) for y in years], label=label(theme))[0]
         ax.plot(years, totals, linestyle=":", color=line.get_color())
     ax.set_xlabel("year")
     ax.set_ylabel("resolutions")

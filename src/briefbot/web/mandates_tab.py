@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -80,9 +81,9 @@ def changes_header(entry: TrackEntry, themes: list[str] | None = None) -> str:
     return head + "<p class='bb-meta'>Select a paragraph to open it on its page (or its text).</p></div>"
 
 
-def change_cards(entry: TrackEntry) -> list[tuple[str, TrackParagraph]]:
+def change_cards(entry: TrackEntry, label: Callable[[str], str] = str) -> list[tuple[str, TrackParagraph]]:
     """A renewal's theme paragraphs and changes as cards, coloured, each with the paragraph it cites (the
-    previous resolution's for a dropped one); every piece of document text escaped."""
+    previous resolution's for a dropped one); every piece of document text escaped. ``label`` names a theme."""
     esc = html.escape
     out: list[tuple[str, TrackParagraph]] = []
     shown = set()
@@ -103,19 +104,20 @@ def change_cards(entry: TrackEntry) -> list[tuple[str, TrackParagraph]]:
             body = esc(p.text)
         out.append((f"<div class='bb-change bb-{c.status}' style='border-left:4px solid {colour};padding:4px 10px;"
                     f"margin:2px 0;text-align:left'><b style='color:{colour}'>{c.status}</b> · {where} · "
-                    f"{esc(', '.join(p.themes))}<div class='bb-quote'>{body}</div></div>", p))
+                    f"{esc(', '.join(map(label, p.themes)))}<div class='bb-quote'>{body}</div></div>", p))
         if c.current is not None:
             shown.add(c.current.ordinal)
     for p in entry.paragraphs:
         if p.ordinal in shown:
             continue
         out.append((f"<div class='bb-change' style='border-left:4px solid #8a8f98;padding:4px 10px;margin:2px 0;"
-                    f"text-align:left'>{esc(p.symbol)} para. {esc(p.paragraph)} · {esc(', '.join(p.themes))}"
+                    f"text-align:left'>{esc(p.symbol)} para. {esc(p.paragraph)} · "
+                    f"{esc(', '.join(map(label, p.themes)))}"
                     f"<div class='bb-quote'>{esc(p.text)}</div></div>", p))
     return out
 
 
-def first_cards(track: Track) -> list[tuple[str, TrackParagraph]]:
+def first_cards(track: Track, label: Callable[[str], str] = str) -> list[tuple[str, TrackParagraph]]:
     """Each theme's first paragraph in the track, and its first operative one when that is later, as cards."""
     esc = html.escape
     out: list[tuple[str, TrackParagraph]] = []
@@ -130,7 +132,7 @@ def first_cards(track: Track) -> list[tuple[str, TrackParagraph]]:
         for p, what in items:
             kind = "operative" if p.operative else "preamble"
             out.append((f"<div class='bb-change' style='border-left:4px solid #1f5f8b;padding:4px 10px;"
-                        f"text-align:left'><b>{esc(theme)}</b> · {what} · {esc(p.symbol)} para. "
+                        f"text-align:left'><b>{esc(label(theme))}</b> · {what} · {esc(p.symbol)} para. "
                         f"{esc(p.paragraph)} ({kind})<div class='bb-quote'>{esc(p.text[:240])}"
                         f"{' …' if len(p.text) > 240 else ''}</div></div>", p))
     return out
@@ -157,9 +159,14 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
     try:
         index = bot.mandates()
         tracks = [(f"{t.name} ({t.kind})", t.slug) for t in index.book.tracks]
-        themes = list(index.book.tagging.themes)
+        label = index.taxonomy.label
+        themes = [(label(t), t) for t in index.book.tagging.themes]  # the name shown, the slug passed
+        names = {t.slug: t.name for t in index.book.tracks}
     except BriefbotError:
-        tracks, themes = [], []
+        tracks, themes, names = [], [], {}
+
+        def label(slug: str) -> str:
+            return slug
     private: dict[str, Any] = {"api_visibility": "private"}
 
     cited = gr.State([])  # the TrackParagraph behind each card of the open renewal
@@ -218,7 +225,7 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
             entry = None
         if entry is None:
             return "", gr.Dataset(samples=[], visible=False), []
-        items = change_cards(entry)
+        items = change_cards(entry, label)
         return (changes_header(entry, track.themes),
                 gr.Dataset(samples=[[card] for card, _ in items], visible=bool(items)), [p for _, p in items])
 
@@ -236,13 +243,14 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
         except BriefbotError as exc:
             raise gr.Error(str(exc)) from exc
         csv_file = tmp.write_text(f"{slug}.csv", to_csv(track_rows(track)))
-        md_file = tmp.write_text(f"{slug}.md", track_markdown(track, changes=True))
+        md_file = tmp.write_text(f"{slug}.md", track_markdown(track, changes=True, label=label))
         json_file = tmp.write_text(f"{slug}.json", json.dumps(track.to_dict(True), ensure_ascii=False))
-        png = trends_plot(trends, tmp.path(f"{slug}.png"), title=f"{track.name}: resolutions per year by theme")
+        png = trends_plot(trends, tmp.path(f"{slug}.png"), title=f"{track.name}: resolutions per year by theme",
+                          label=label)
         Path(png).chmod(0o600)
         symbols = [e.symbol for e in track.entries]
         last = next((e.symbol for e in reversed(track.entries) if e.changes), symbols[-1] if symbols else None)
-        first = first_cards(track)
+        first = first_cards(track, label)
         return (_summary(track), gr.Dataset(samples=[[c] for c, _ in first], visible=bool(first)),
                 [p for _, p in first], _timeline_rows(track), gr.Dropdown(choices=symbols, value=last),
                 *renewal_view(track, last), gr.DownloadButton(value=str(csv_file), visible=True),
@@ -282,9 +290,9 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
         except BriefbotError as exc:
             raise gr.Error(str(exc)) from exc
         symbols = list(dict.fromkeys(p.symbol for p in paras))
-        scope = f" in the {slug} track" if slug else " (all resolutions)"
+        scope = f" in the {names.get(slug, slug)} track" if slug else " (all resolutions)"
         head = (f"**{counted(len(symbols), 'resolution')}** of {int(year)} "
-                f"{'carries' if len(symbols) == 1 else 'carry'} {h_md(theme)}{h_md(scope)}: "
+                f"{'carries' if len(symbols) == 1 else 'carry'} {h_md(label(theme))}{h_md(scope)}: "
                 f"{counted(len(paras), 'paragraph')}. Select one to open it.")
         esc = html.escape
         samples = [[f"<div class='bb-change' style='border-left:4px solid #8a8f98;padding:4px 10px;text-align:left'>"
@@ -301,12 +309,16 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
             trends = bot.mandate_trends(chosen or None, None, scope=scope_of(bot, request))
         except BriefbotError as exc:
             raise gr.Error(str(exc)) from exc
-        png = trends_plot(trends, tmp.path("council.png"), title="All Council resolutions: per year by theme")
+        png = trends_plot(trends, tmp.path("council.png"), title="All Council resolutions: per year by theme",
+                          label=label)
         Path(png).chmod(0o600)
         csv_file = tmp.write_text("council-trends.csv", to_csv(trends.rows()))
-        return str(png), gr.DownloadButton(value=str(csv_file), visible=True), gr.Dropdown(value=None)
+        # The drill-down below was of the track's counts: cleared, not left describing another plot.
+        return (str(png), gr.DownloadButton(value=str(csv_file), visible=True), gr.Dropdown(value=None), "",
+                gr.Dataset(samples=[], visible=False), [])
 
-    council.click(council_wide, [theme_cb], [plot, council_csv, track_dd], **private)
+    council.click(council_wide, [theme_cb], [plot, council_csv, track_dd, drill_head, drill_cards, drilled],
+                  **private)
     drill.click(drill_down, [track_dd, drill_year, drill_theme], [drill_head, drill_cards, drilled], **private)
     drill_cards.click(pick_drilled, [drill_cards, drilled], panel.outputs, **private)
     renewal_outputs = [changes, cards, cited]
