@@ -59,6 +59,18 @@ def test_filters_restrict_documents(bot: Briefbot) -> None:
     assert bot.retrieve("arms embargo", filters=Filters(year_from=2030)) == []
 
 
+def test_filters_no_document_fits_are_named_not_answered(bot: Briefbot) -> None:
+    """A filter no indexed document fits (no analyses indexed, a year to come) is said to be the reason, with its
+    remedy, instead of "no indexed passage relates to this question"."""
+    answer = bot.ask("What did the Council decide on the arms embargo?", filters=Filters(origin="analysis"))
+    assert answer.abstained and not answer.hits
+    assert answer.answer == "No indexed document fits the filters (source analyses): clear or widen them."
+    answer = bot.ask("What did the Council decide?", filters=Filters(doc_types=["resolution"], year_from=2030))
+    assert "fits the filters (type Security Council resolution; years 2030-…)" in answer.answer
+    assert not bot.ask("What did the Council decide on the arms embargo?",
+                       filters=Filters(doc_types=["resolution"])).abstained
+
+
 def test_mission_filter_reaches_council_records(tmp_path: Path) -> None:
     """Council resolutions read from Akoma Ntoso carry no detected missions; the Mission or country filter picks
     them by the places their titles name (a mission standing for its country) instead of dropping them all."""

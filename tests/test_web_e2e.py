@@ -111,6 +111,13 @@ def test_filters_open_close_set_and_clear(page: Any) -> None:
     assert re.findall(r"S/2025/\d+", cards), cards
     assert "S/RES/2769" not in cards  # a resolution is not an SG report
 
+    # The samples hold no analysis: the filter, not the question, is why nothing is answered.
+    page.locator("#f-origin label", has_text="Analyses (non-UN)").click()
+    ask(page, LIBYA_Q)
+    assert ("No indexed document fits the filters (type Secretary-General report; year 2025; source analyses): "
+            "clear or widen them.") in last_bot_text(page)
+    assert_no_errors(page, "asking with filters no document fits")
+
     page.click("#f-clear")
     page.wait_for_function("document.querySelector('#f-from input').value === '' || "
                            "document.querySelector('#f-from input').value === 'Any year'", timeout=10_000)

@@ -372,6 +372,22 @@ class Filters:
         return any(v for v in (self.doc_types, self.year_from, self.year_to, self.symbols, self.doc_ids,
                                self.missions, self.origin)) or self.collections is not None
 
+    def describe(self) -> str:
+        """The restrictions a user set, as words ("type resolution; years 2030-2031; source analyses")."""
+        parts = []
+        if self.doc_types:
+            parts.append("type " + ", ".join(DOC_TYPE_LABELS.get(t, t) for t in self.doc_types))
+        if self.year_from or self.year_to:
+            parts.append(f"years {self.year_from or '…'}-{self.year_to or '…'}" if self.year_from != self.year_to
+                         else f"year {self.year_from}")
+        if self.symbols or self.doc_ids:
+            parts.append("documents " + ", ".join([*(self.symbols or []), *(self.doc_ids or [])]))
+        if self.missions:
+            parts.append("mission or country " + ", ".join(self.missions))
+        if self.origin:
+            parts.append("source " + ("analyses" if self.origin == "analysis" else "UN documents"))
+        return "; ".join(parts)
+
 
 @dataclass(slots=True)
 class StreamEvent:

@@ -142,6 +142,12 @@ class Briefbot:
         hits = self.retrieve(question, k=k, filters=filters)
         t1 = time.perf_counter()
         yield StreamEvent("hits", hits=hits)
+        if not hits and filters is not None and filters.describe() and self.store.resolve_filters(filters) == []:
+            # Nothing to search, which is not the same as nothing relating to the question.
+            yield StreamEvent("done", answer=Answer(
+                question=question, abstained=True, citations=[], hits=[],
+                answer=f"No indexed document fits the filters ({filters.describe()}): clear or widen them."))
+            return
         if routed is not None:
             # A mandate-history question: the tracker's reading of the series, with the ordinary retrieved passages
             # and their quotes beside it (the tracker cites paragraphs, not the passage that states the fact asked).
