@@ -52,7 +52,7 @@ from .library import manage_panel
 from .mandates_tab import mandates_tab
 from .pagepanel import CSS as PAGE_CSS
 from .pagepanel import page_panel
-from .serving import TempFiles, check_bind, is_loopback, open_temp_space, resolve_pdf, temp_parent
+from .serving import TempFiles, check_bind, is_loopback, open_temp_space, refused, resolve_pdf, temp_parent
 from .uploads import UPLOAD_KINDS, IngestJob, stage_uploads, validate_uploads
 from .views import (
     ANY_YEAR,
@@ -513,12 +513,12 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         """Answer a question from the indexed documents: answer text, abstained flag, citations (symbol, page,
         paragraph, verbatim quote) and the retrieved passages. ``origin``: "un" or "analysis" (non-UN)."""
         if not question or not question.strip():
-            raise gr.Error("question is empty")
+            raise refused("question is empty")
         try:
             answer = bot.ask(question, filters=filters_from_ui(doc_types, year_from, year_to, missions,
                                                                documents, origin), scope=scope_of(bot, request))
         except BriefbotError as exc:
-            raise gr.Error(str(exc)) from exc
+            raise refused(str(exc)) from exc
         return answer.to_dict()
 
     # --- layout ---------------------------------------------------------------------------------------------

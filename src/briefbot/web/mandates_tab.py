@@ -22,7 +22,7 @@ from ..mandates.render import to_csv, track_markdown, track_rows, trends_plot
 from ..service import Briefbot
 from .access import scope_of
 from .pagepanel import PagePanel, page_panel
-from .serving import TempFiles
+from .serving import TempFiles, refused
 from .views import card_from_citation
 from .views import md_text as h_md
 
@@ -232,16 +232,16 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
     def load(slug: str | None, chosen: list[str] | None, y0: float | None, y1: float | None, phrase: str | None,
              request: gr.Request) -> tuple[Any, ...]:
         if not slug:
-            raise gr.Error("Pick a track first.")
+            raise refused("Pick a track first.")
         if y0 and y1 and y0 > y1:
-            raise gr.Error(f"The From year ({int(y0)}) is after the To year ({int(y1)}): swap them or empty one.")
+            raise refused(f"The From year ({int(y0)}) is after the To year ({int(y1)}): swap them or empty one.")
         try:
             scope = scope_of(bot, request)
             track = bot.mandate_track(slug, chosen or None, int(y0) if y0 else None, int(y1) if y1 else None,
                                       (phrase or "").strip() or None, scope=scope)
             trends = bot.mandate_trends(chosen or None, slug, scope=scope)
         except BriefbotError as exc:
-            raise gr.Error(str(exc)) from exc
+            raise refused(str(exc)) from exc
         csv_file = tmp.write_text(f"{slug}.csv", to_csv(track_rows(track)))
         md_file = tmp.write_text(f"{slug}.md", track_markdown(track, changes=True, label=label))
         json_file = tmp.write_text(f"{slug}.json", json.dumps(track.to_dict(True), ensure_ascii=False))
@@ -264,7 +264,7 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
         try:
             return renewal_view(bot.mandate_track(slug, chosen or None, scope=scope_of(bot, request)), symbol)
         except BriefbotError as exc:
-            raise gr.Error(str(exc)) from exc
+            raise refused(str(exc)) from exc
 
     def pick_row(evt: gr.SelectData) -> Any:
         row = evt.index[0] if isinstance(evt.index, list | tuple) else evt.index
@@ -278,17 +278,17 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
         try:
             bot.check_mandate_access(scope)
         except BriefbotError as exc:
-            raise gr.Error(str(exc)) from exc
+            raise refused(str(exc)) from exc
         return open_paragraph(bot, panel, paragraphs[i], scope)
 
     def drill_down(slug: str | None, year: float | None, theme: str | None, request: gr.Request) -> tuple[Any, ...]:
         if not year or not theme:
-            raise gr.Error("Pick a year and a theme: the paragraphs behind that count are listed.")
+            raise refused("Pick a year and a theme: the paragraphs behind that count are listed.")
         try:
             bot.check_mandate_access(scope_of(bot, request))
             paras = bot.mandates().trend_paragraphs(int(year), theme, slug or None)
         except BriefbotError as exc:
-            raise gr.Error(str(exc)) from exc
+            raise refused(str(exc)) from exc
         symbols = list(dict.fromkeys(p.symbol for p in paras))
         scope = f" in the {names.get(slug, slug)} track" if slug else " (all resolutions)"
         head = (f"**{counted(len(symbols), 'resolution')}** of {int(year)} "
@@ -308,7 +308,7 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
         try:
             trends = bot.mandate_trends(chosen or None, None, scope=scope_of(bot, request))
         except BriefbotError as exc:
-            raise gr.Error(str(exc)) from exc
+            raise refused(str(exc)) from exc
         png = trends_plot(trends, tmp.path("council.png"), title="All Council resolutions: per year by theme",
                           label=label)
         Path(png).chmod(0o600)

@@ -56,6 +56,14 @@ def check_bind(host: str, auth: str | None, accounts: bool = False) -> None:
                           "or set --auth user:password (BRIEFBOT_AUTH) to serve on another interface")
 
 
+def refused(message: str) -> Exception:
+    """What a handler raises for a stop the user can fix (a choice missing, a bad value, an error with its remedy):
+    Gradio's error toast, without the traceback it would otherwise write to the server log for each one."""
+    import gradio as gr
+
+    return gr.Error(message, print_exception=False)
+
+
 # --- files handed to the browser ----------------------------------------------------------------------
 def resolve_pdf(bot: Briefbot, doc_id: str) -> Path:
     """The PDF of an indexed document. Only the catalog decides what may be served: a client never names a path."""
