@@ -202,6 +202,10 @@ def test_citation_page_pdf_export_and_feedback(page: Any, app: tuple[str, Briefb
     assert mine[0]["rating"] == "up" and mine[0]["question"] == LIBYA_Q and mine[0]["timestamp"]
     assert mine[0]["owner"].startswith("session:")
     assert any(c["symbol"] == "S/RES/2769 (2025)" and c["paragraph"] == "22" for c in mine[0]["citations"])
+    # The thanks belongs to that answer: the next one does not carry it.
+    ask(page, MARS_Q)
+    page.wait_for_function("!document.querySelector('#fb-status').innerText.includes('Thanks')", timeout=30_000)
+    assert "answer 2:" in page.inner_text("#fb-target")
 
     # This session sees its comment in the Feedback tab and its export ...
     page.get_by_role("tab", name="Feedback").click()

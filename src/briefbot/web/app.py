@@ -229,7 +229,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             cards_title: gr.update(visible=False), cards: gr.update(samples=[], visible=False), target: "",
             permalink: ""}
         return {chatbot: messages, state: session, **shown, page: None,
-                caption: "Select a citation to see its page.", export_file: gr.update(value=None, visible=False)}
+                caption: "Select a citation to see its page.", export_file: gr.update(value=None, visible=False),
+                fb_status: ""}  # the thanks for feedback on an earlier answer does not stay under this one
 
     def on_load(session: Session, request: gr.Request) -> Updates:
         """The history list; with ``?answer=TOKEN`` in the address, that answer (when this viewer may open it)."""
@@ -630,7 +631,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         filters = [doc_types, year_from, year_to, missions, documents, origin]
         # Everything a change of what the chat shows may update (a handler names the ones it does).
         chat_outputs = [chatbot, question, state, cards_title, cards, target, permalink, page, caption,
-                        export_file, conv_list, history_status]
+                        export_file, conv_list, history_status, fb_status]
         for trigger in (ask_btn.click, question.submit):
             trigger(chat, [question, chatbot, state, *filters], [chatbot, question, state], **private).then(
                 chat_done, [state, chatbot], [o for o in chat_outputs if o not in (chatbot, question)],
