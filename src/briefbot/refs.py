@@ -49,10 +49,20 @@ def about_any(missions: list[str], title: str | None, wanted: list[str]) -> bool
     return bool(want & title_places(title or ""))
 
 
+def places_about(missions: list[str], title: str | None) -> list[str]:
+    """The missions and countries a document is about as the filter and the library show them: its detected ones,
+    else (a Council record) those its title names."""
+    return list(missions) if missions else list(_title_place_names(title or ""))
+
+
 @lru_cache(maxsize=16384)
+def _title_place_names(title: str) -> tuple[str, ...]:
+    return tuple(parse_references(title).places)
+
+
 def title_places(title: str) -> frozenset[str]:
     """The countries and missions a title names, lower case."""
-    return frozenset(p.lower() for p in parse_references(title).places)
+    return frozenset(p.lower() for p in _title_place_names(title))
 
 
 @dataclass(slots=True)

@@ -23,6 +23,7 @@ from ..models import (
     reference,
     reference_parts,
 )
+from ..refs import places_about
 
 _PASSAGE_CHARS = 420  # a closest-passage card shows this much of the passage
 
@@ -188,7 +189,7 @@ def filters_from_ui(doc_types: list[str] | None, year_from: Any, year_to: Any, m
 
 
 def mission_choices(docs: list[DocInfo]) -> list[str]:
-    return sorted({m for d in docs for m in d.missions})
+    return sorted({m for d in docs for m in places_about(d.missions, d.title)})
 
 
 def document_choices(docs: list[DocInfo]) -> list[tuple[str, str]]:
@@ -222,7 +223,8 @@ def library_rows(docs: list[DocInfo]) -> list[list[Any]]:
         if d.warnings:
             state += "; " + "; ".join(d.warnings)
         rows.append([d.name, d.title or "", DOC_TYPE_LABELS.get(d.doc_type, d.doc_type), d.date or "",
-                     d.pages, d.chunks, state, ", ".join(d.missions), d.file_name, d.collection])
+                     d.pages, d.chunks, state, ", ".join(places_about(d.missions, d.title)), d.file_name,
+                     d.collection])
     return rows
 
 
