@@ -67,6 +67,8 @@ def test_filters_no_document_fits_are_named_not_answered(bot: Briefbot) -> None:
     assert answer.answer == "No indexed document fits the filters (source analyses): clear or widen them."
     answer = bot.ask("What did the Council decide?", filters=Filters(doc_types=["resolution"], year_from=2030))
     assert "fits the filters (type Security Council resolution; years 2030-…)" in answer.answer
+    answer = bot.ask("What did the Council decide?", filters=Filters(doc_ids=["hidden_or_gone.pdf"]))
+    assert "fits the filters (1 chosen document)" in answer.answer and "hidden_or_gone" not in answer.answer
     assert not bot.ask("What did the Council decide on the arms embargo?",
                        filters=Filters(doc_types=["resolution"])).abstained
 

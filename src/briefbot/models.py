@@ -381,7 +381,9 @@ class Filters:
             parts.append(f"years {self.year_from or '…'}-{self.year_to or '…'}" if self.year_from != self.year_to
                          else f"year {self.year_from}")
         if self.symbols or self.doc_ids:
-            parts.append("documents " + ", ".join([*(self.symbols or []), *(self.doc_ids or [])]))
+            # Counted, not named: a document id is not echoed to someone who may not read it (access tests).
+            n = len(self.symbols or []) + len(self.doc_ids or [])
+            parts.append(f"{n} chosen document{'s' if n != 1 else ''}")
         if self.missions:
             parts.append("mission or country " + ", ".join(self.missions))
         if self.origin:
