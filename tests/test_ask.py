@@ -98,6 +98,15 @@ def test_mission_filter_reaches_council_records(tmp_path: Path) -> None:
     assert allowed("UNSMIL") == {"S/RES/2509 (2020)"}  # the mission's country
     assert allowed("Somalia", "Libya") == {"S/RES/2509 (2020)", "S/RES/2741 (2024)"}
     assert allowed("Haiti") == set()
+    # A title naming South Sudan is not about the Sudan, unless it names the Sudan on its own too.
+    from briefbot.refs import about_any, doc_places
+
+    assert not about_any([], "Resolution 2821 (2026): South Sudan — sanctions", ["Sudan"])
+    assert about_any([], "Reports of the Secretary-General on the Sudan and South Sudan", ["Sudan"])
+    assert about_any([], "Reports of the Secretary-General on the Sudan and South Sudan", ["UNMISS"])
+    # Ranking reads the same places: a title's country stands for its missions ("UNMISS" asks about South Sudan).
+    record = next(d for d in bot.library() if d.symbol == "S/RES/2509 (2020)")
+    assert {"libya", "unsmil"} <= doc_places(record) and not doc_places(record, titles=False)
     # The filter offers, and the library shows, the places those titles name.
     from briefbot.web import views
 

@@ -550,7 +550,7 @@ def _one_series(a: Candidate, b: Candidate) -> bool:
     them the country their titles name ("Resolution 2509 (2020): Libya — sanctions, Panel of Experts") must meet
     and the two quotes must be the same decision worded alike (a Panel renewal and its successor), since one
     country's mission mandate and its sanctions are renewed in other words (MINUSMA's 2423 (2018), Mali's 2432)."""
-    places_a, places_b = doc_places(a.hit.doc), doc_places(b.hit.doc)
+    places_a, places_b = doc_places(a.hit.doc, titles=False), doc_places(b.hit.doc, titles=False)
     if places_a and places_b:
         return bool(places_a & places_b)
     if not (places_a or title_places(a.hit.doc.title or "")) & (places_b or title_places(b.hit.doc.title or "")):

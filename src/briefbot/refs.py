@@ -30,10 +30,16 @@ def label_key(label: str | None) -> str:
     return re.sub(r"[\s()]", "", label or "").lower()
 
 
-def doc_places(doc: DocInfo) -> set[str]:
-    """The countries and missions a document is about (lower case), missions with their country."""
-    top = doc.missions[:4]
-    return {p.lower() for p in top} | {MISSION_COUNTRY[m].lower() for m in top if m in MISSION_COUNTRY}
+def doc_places(doc: DocInfo, titles: bool = True) -> set[str]:
+    """The countries and missions a document is about (lower case), missions with their country: its detected
+    ones, else (a Council record, unless ``titles`` is False) those its title names, with the missions of the
+    countries it names (a title says "South Sudan" where a report says UNMISS)."""
+    if doc.missions or not titles:
+        top = doc.missions[:4]
+        return {p.lower() for p in top} | {MISSION_COUNTRY[m].lower() for m in top if m in MISSION_COUNTRY}
+    named = _title_place_names(doc.title or "")
+    return ({p.lower() for p in named} | {MISSION_COUNTRY[m].lower() for m in named if m in MISSION_COUNTRY}
+            | {m.lower() for m, country in MISSION_COUNTRY.items() if country in named})
 
 
 def about_any(missions: list[str], title: str | None, wanted: list[str]) -> bool:
@@ -57,7 +63,19 @@ def places_about(missions: list[str], title: str | None) -> list[str]:
 
 @lru_cache(maxsize=16384)
 def _title_place_names(title: str) -> tuple[str, ...]:
-    return tuple(parse_references(title).places)
+    places = parse_references(title).places
+    # "Sudan" is found inside "South Sudan" (and "Guinea" inside "Guinea-Bissau"): kept only where the title also
+    # names it on its own ("the Sudan and South Sudan").
+    longer = sorted(places, key=len, reverse=True)
+    out = []
+    for p in places:
+        rest = title
+        for q in longer:
+            if len(q) > len(p) and p.lower() in q.lower():
+                rest = re.sub(re.escape(q), " ", rest, flags=re.I)
+        if rest is title or re.search(rf"\b{re.escape(p)}\b", rest, re.I):
+            out.append(p)
+    return tuple(out)
 
 
 def title_places(title: str) -> frozenset[str]:
