@@ -34,7 +34,7 @@ def doc_places(doc: DocInfo, titles: bool = True) -> set[str]:
     """The countries and missions a document is about (lower case), missions with their country: its detected
     ones, else (a Council record, unless ``titles`` is False) those its title names, with the missions of the
     countries it names (a title says "South Sudan" where a report says UNMISS)."""
-    if doc.missions or not titles:
+    if doc.missions or not titles or doc.source != "bulk":  # a PDF's places are counted in its text, or none
         top = doc.missions[:4]
         return {p.lower() for p in top} | {MISSION_COUNTRY[m].lower() for m in top if m in MISSION_COUNTRY}
     named = _title_place_names(doc.title or "")
