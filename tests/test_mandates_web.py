@@ -150,12 +150,14 @@ def test_a_rollover_says_so_and_the_next_renewal_is_compared_with_the_full_one(a
 def test_the_year_range_narrows_the_track_and_an_empty_one_says_so(app_url: str, browser: Any,
                                                                     capfd: pytest.CaptureFixture[str]) -> None:
     """The year boxes, each used: a range narrows the timeline and is said in the summary; a range holding no
-    resolution says so (and shows no gap of other years); a reversed range is refused with its fix; emptied boxes
+    resolution says so (and shows no gap of other years); a reversed range and a year before the Council are refused
+    with their fix; emptied boxes
     give the whole track back. Every step without an unexpected error toast."""
     page, errors = _mandates_tab(browser, app_url)
     _show_track(page, "MINUSMA (mission)", "MINUSMA", "S/RES/2531 (2020)")
     whole = page.locator("#mandate-timeline tbody tr").count()
     year_from, year_to = page.get_by_label("From year (empty: all)"), page.get_by_label("To year (empty: all)")
+    assert year_from.input_value() == year_to.input_value() == ""  # empty, not a "0" that reads as a year
     year_from.fill("2019")
     year_to.fill("2019")
     page.locator("#mandate-show").click()
@@ -165,18 +167,24 @@ def test_the_year_range_narrows_the_track_and_an_empty_one_says_so(app_url: str,
     table.get_by_text("S/RES/2480 (2019)").locator("visible=true").first.wait_for(timeout=30_000)
     assert table.get_by_text("S/RES/2531 (2020)").locator("visible=true").count() == 0
     _no_errors(page, errors)
-    year_from.fill("2030")
-    year_to.fill("2031")
+    year_from.fill("1990")
+    year_to.fill("1991")
     page.locator("#mandate-show").click()
-    page.locator("#mandate-summary").get_by_text("No resolution of this track was adopted in 2030-2031",
+    page.locator("#mandate-summary").get_by_text("No resolution of this track was adopted in 1990-1991",
                                                  exact=False).wait_for(timeout=30_000)
     assert "Renewals not placed" not in page.inner_text("#mandate-summary")
     _no_errors(page, errors)
-    year_from.fill("2031")
-    year_to.fill("2030")
+    year_from.fill("1991")
+    year_to.fill("1990")
     page.locator("#mandate-show").click()
     page.locator(".toast-body").filter(has_text="swap them").first.wait_for(timeout=30_000)
     assert "Traceback" not in capfd.readouterr().err  # a stop the user can fix is no server error
+    page.locator(".toast-body .toast-close, .toast-close").first.click()
+    page.wait_for_function("() => !document.querySelector('.toast-body')", timeout=30_000)
+    year_from.fill("1800")  # not a year of Council resolutions: refused with its fix, not searched
+    page.locator("#mandate-show").click()
+    page.locator(".toast-body").filter(has_text="is not a year of Council resolutions").first.wait_for(
+        timeout=30_000)
     page.locator(".toast-body .toast-close, .toast-close").first.click()
     page.wait_for_function("() => !document.querySelector('.toast-body')", timeout=30_000)
     year_from.fill("")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,21 @@ def _summary(track: Track) -> str:
                      + ("the phrase and of " if track.phrase_first is not None else "")
                      + "each theme (select one to open it):</p>")
     return "<div id='mandate-summary-inner'>" + "".join(lines) + "</div>"
+
+
+FIRST_YEAR = 1946  # the Council's first resolutions
+
+
+def _year(box: str | None, which: str) -> int | None:
+    """A year box's year (None when empty); anything else is refused with its fix."""
+    text = (box or "").strip()
+    if not text:
+        return None
+    last = date.today().year + 1
+    if not text.isdigit() or not FIRST_YEAR <= int(text) <= last:
+        raise refused(f"The {which} year “{text}” is not a year of Council resolutions ({FIRST_YEAR}-{last}): "
+                      "correct it or empty the box.")
+    return int(text)
 
 
 def changes_header(entry: TrackEntry, themes: list[str] | None = None) -> str:
@@ -176,10 +192,9 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
                 track_dd = gr.Dropdown(tracks, label="Track", elem_id="mandate-track", scale=3)
                 theme_cb = gr.CheckboxGroup(themes, label="Themes (none = all)", elem_id="mandate-themes", scale=5)
             with gr.Row():
-                # No bounds: an empty box arrives as 0 and means "no limit" (a bound would reject it with an error
-                # toast).
-                year_from = gr.Number(None, label="From year (empty: all)", precision=0)
-                year_to = gr.Number(None, label="To year (empty: all)", precision=0)
+                # Text, not gr.Number: a number box shows 0 when empty, which read as a year; checked on Show.
+                year_from = gr.Textbox(label="From year (empty: all)", placeholder="e.g. 2015", max_length=4)
+                year_to = gr.Textbox(label="To year (empty: all)", placeholder="e.g. 2025", max_length=4)
                 phrase_box = gr.Textbox(label="First appearance of a phrase (optional)", max_length=200,
                                         placeholder="e.g. illicit export of petroleum", elem_id="mandate-phrase")
                 show = gr.Button("Show track", variant="primary", elem_id="mandate-show")
@@ -229,15 +244,16 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
         return (changes_header(entry, track.themes),
                 gr.Dataset(samples=[[card] for card, _ in items], visible=bool(items)), [p for _, p in items])
 
-    def load(slug: str | None, chosen: list[str] | None, y0: float | None, y1: float | None, phrase: str | None,
-             request: gr.Request) -> tuple[Any, ...]:
+    def load(slug: str | None, chosen: list[str] | None, from_box: str | None, to_box: str | None,
+             phrase: str | None, request: gr.Request) -> tuple[Any, ...]:
         if not slug:
             raise refused("Pick a track first.")
+        y0, y1 = _year(from_box, "From"), _year(to_box, "To")
         if y0 and y1 and y0 > y1:
-            raise refused(f"The From year ({int(y0)}) is after the To year ({int(y1)}): swap them or empty one.")
+            raise refused(f"The From year ({y0}) is after the To year ({y1}): swap them or empty one.")
         try:
             scope = scope_of(bot, request)
-            track = bot.mandate_track(slug, chosen or None, int(y0) if y0 else None, int(y1) if y1 else None,
+            track = bot.mandate_track(slug, chosen or None, y0, y1,
                                       (phrase or "").strip() or None, scope=scope)
             trends = bot.mandate_trends(chosen or None, slug, scope=scope)
         except BriefbotError as exc:
