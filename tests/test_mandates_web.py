@@ -274,10 +274,21 @@ def test_a_cited_paragraph_opens_on_its_pdf_page_or_as_its_text(app_url: str, br
     page.locator("#mandate-council-csv").wait_for(state="visible", timeout=60_000)
     page.wait_for_function("() => !(document.querySelector('#mandate-drill-head')?.innerText || '').trim()",
                            timeout=30_000)  # the track's drill-down does not stay under the Council-wide plot
+    track = page.locator("#mandate-track input").input_value()
+    assert track, "the track stays picked: its summary and timeline are still on screen"
     page.click("#mandate-drill")
     page.wait_for_function("() => (document.querySelector('#mandate-drill-head')?.innerText || '')"
                            ".includes('(all resolutions)')", timeout=60_000)
     assert_no_errors(page, "the Council-wide trend")
+    # Showing the track again plots its trend, and the drill-down is the track's again.
+    council_plot = page.locator("#mandate-plot img").get_attribute("src")
+    page.locator("#mandate-show").click()
+    page.wait_for_function("src => document.querySelector('#mandate-plot img')?.getAttribute('src') !== src",
+                           arg=council_plot, timeout=60_000)
+    page.click("#mandate-drill")
+    page.wait_for_function("() => / in the .+ track/.test(document.querySelector('#mandate-drill-head')?.innerText"
+                           " || '')", timeout=60_000)
+    assert_no_errors(page, "drilling into the track's trend again")
 
     # MINUSMA's resolutions are indexed only as XML: the paragraph is shown as its text.
     _show_track(page, "MINUSMA (mission)", "MINUSMA", "S/RES/2531 (2020)")

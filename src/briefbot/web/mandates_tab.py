@@ -228,6 +228,7 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
                                      show_label=False, visible=False, elem_id="mandate-drill-paras",
                                      samples_per_page=40)
             drilled = gr.State([])
+            plotted = gr.State("")  # the track whose trend the plot shows; "" for every resolution
         with gr.Column(scale=3, elem_id="mandate-page-column"):
             panel = page_panel(bot, settings, tmp, prefix="mandate-page",
                                intro="Select a paragraph of a renewal to see it on its page.")
@@ -271,7 +272,7 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
                 [p for _, p in first], _timeline_rows(track), gr.Dropdown(choices=symbols, value=last),
                 *renewal_view(track, last), gr.DownloadButton(value=str(csv_file), visible=True),
                 gr.DownloadButton(value=str(md_file), visible=True),
-                gr.DownloadButton(value=str(json_file), visible=True), str(png))
+                gr.DownloadButton(value=str(json_file), visible=True), str(png), slug)
 
     def open_renewal(slug: str | None, chosen: list[str] | None, symbol: str | None,
                      request: gr.Request) -> tuple[Any, ...]:
@@ -330,16 +331,17 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
         Path(png).chmod(0o600)
         csv_file = tmp.write_text("council-trends.csv", to_csv(trends.rows()))
         # The drill-down below was of the track's counts: cleared, not left describing another plot.
-        return (str(png), gr.DownloadButton(value=str(csv_file), visible=True), gr.Dropdown(value=None), "",
+        return (str(png), gr.DownloadButton(value=str(csv_file), visible=True), "", "",
                 gr.Dataset(samples=[], visible=False), [])
 
-    council.click(council_wide, [theme_cb], [plot, council_csv, track_dd, drill_head, drill_cards, drilled],
+    # The track stays picked (its summary and timeline stay on screen); the drill-down follows the plot.
+    council.click(council_wide, [theme_cb], [plot, council_csv, plotted, drill_head, drill_cards, drilled],
                   **private)
-    drill.click(drill_down, [track_dd, drill_year, drill_theme], [drill_head, drill_cards, drilled], **private)
+    drill.click(drill_down, [plotted, drill_year, drill_theme], [drill_head, drill_cards, drilled], **private)
     drill_cards.click(pick_drilled, [drill_cards, drilled], panel.outputs, **private)
     renewal_outputs = [changes, cards, cited]
     outputs = [summary, firsts, first_paras, timeline, renewal, *renewal_outputs, export_csv, export_md, export_json,
-               plot]
+               plot, plotted]
     show.click(load, [track_dd, theme_cb, year_from, year_to, phrase_box], outputs, **private)
     renewal.change(open_renewal, [track_dd, theme_cb, renewal], renewal_outputs, **private)
     timeline.select(pick_row, None, renewal, **private)
