@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import shutil
 import socket
@@ -211,6 +212,12 @@ def test_library_rows_and_choices(bot: Briefbot) -> None:
     assert any(r[0] == "S/RES/2769 (2025)" and r[6] == "ok" and r[-1] == "general" for r in rows)
     assert "Libya" in views.mission_choices(docs)
     assert ("S_RES_2769_2025.pdf" in {v for _, v in views.document_choices(docs)})
+    # A resolution indexed as PDF and as Council XML: one choice in the Documents filter (its PDF), both to remove.
+    xml = dataclasses.replace(next(d for d in docs if d.doc_id == "S_RES_2769_2025.pdf"), doc_id="S_RES_2769.xml",
+                              source="bulk", file_name="S_RES_2769.xml")
+    assert [v for _, v in views.document_choices([*docs, xml], twins=False)].count("S_RES_2769.xml") == 0
+    assert "S_RES_2769.xml" in [v for _, v in views.document_choices([*docs, xml])]
+    assert len(views.document_choices([*docs, xml], twins=False)) == len(docs)
     assert views.library_summary(docs, []).startswith(f"**{len(docs)}** documents")
 
 

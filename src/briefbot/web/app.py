@@ -306,7 +306,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         choices = document_choices(docs)
         return {summary: library_summary(docs, failures), docs_df: library_rows(docs),
                 failures_df: failure_rows(failures), missions: gr.Dropdown(choices=mission_choices(docs)),
-                documents: gr.Dropdown(choices=choices), year_from: gr.Dropdown(choices=year_choices(docs)),
+                documents: gr.Dropdown(choices=document_choices(docs, twins=False)),
+                year_from: gr.Dropdown(choices=year_choices(docs)),
                 year_to: gr.Dropdown(choices=year_choices(docs)), to_remove: gr.Dropdown(choices=choices, value=[])}
 
     # --- chat -----------------------------------------------------------------------------------------------

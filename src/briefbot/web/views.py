@@ -192,9 +192,14 @@ def mission_choices(docs: list[DocInfo]) -> list[str]:
     return sorted({m for d in docs for m in places_about(d.missions, d.title)})
 
 
-def document_choices(docs: list[DocInfo]) -> list[tuple[str, str]]:
+def document_choices(docs: list[DocInfo], twins: bool = True) -> list[tuple[str, str]]:
+    """(label, doc_id) per document. ``twins=False`` (the chat's Documents filter) lists a resolution indexed both
+    as PDF and as Council XML once, as its PDF: answers cite the PDF twin anyway, and two "S/RES/2780 (2025)" lines
+    titled differently read as two documents. Removal lists both: each is removed on its own."""
+    pdf_symbols = {d.symbol for d in docs if d.symbol and d.source == "pdf"}
+    shown = docs if twins else [d for d in docs if not (d.source == "bulk" and d.symbol in pdf_symbols)]
     return [(f"{d.name if d.symbol or d.origin == 'analysis' else d.file_name} — {(d.title or d.file_name)[:70]}",
-             d.doc_id) for d in docs]
+             d.doc_id) for d in shown]
 
 
 # --- library ------------------------------------------------------------------------------------------------
