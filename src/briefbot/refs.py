@@ -37,7 +37,11 @@ def doc_places(doc: DocInfo, titles: bool = True) -> set[str]:
     if doc.missions or not titles or doc.source != "bulk":  # a PDF's places are counted in its text, or none
         top = doc.missions[:4]
         return {p.lower() for p in top} | {MISSION_COUNTRY[m].lower() for m in top if m in MISSION_COUNTRY}
-    named = _title_place_names(doc.title or "")
+    return _with_counterparts(_title_place_names(doc.title or ""))
+
+
+def _with_counterparts(named: tuple[str, ...]) -> set[str]:
+    """Places a title names (lower case) with each mission's country and each country's missions."""
     return ({p.lower() for p in named} | {MISSION_COUNTRY[m].lower() for m in named if m in MISSION_COUNTRY}
             | {m.lower() for m, country in MISSION_COUNTRY.items() if country in named})
 
@@ -51,8 +55,7 @@ def about_any(missions: list[str], title: str | None, wanted: list[str]) -> bool
     want = {w.lower() for w in wanted}
     if missions:
         return bool(want & {m.lower() for m in missions})
-    want |= {country.lower() for mission, country in MISSION_COUNTRY.items() if mission.lower() in want}
-    return bool(want & title_places(title or ""))
+    return bool(want & _with_counterparts(_title_place_names(title or "")))
 
 
 def places_about(missions: list[str], title: str | None) -> list[str]:
