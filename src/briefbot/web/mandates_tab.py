@@ -24,7 +24,7 @@ from ..service import Briefbot
 from .access import scope_of
 from .pagepanel import PagePanel, page_panel
 from .serving import TempFiles, refused
-from .views import card_from_citation
+from .views import card_from_citation, parse_year
 from .views import md_text as h_md
 
 TIMELINE_COLUMNS = ["Resolution", "Adopted", "Vote", "Action", "Until", "Stage", "Theme paragraphs", "Changes",
@@ -73,14 +73,12 @@ FIRST_YEAR = 1946  # the Council's first resolutions
 
 def _year(box: str | None, which: str) -> int | None:
     """A year box's year (None when empty); anything else is refused with its fix."""
-    text = (box or "").strip()
-    if not text:
-        return None
     last = date.today().year + 1
-    if not text.isdigit() or not FIRST_YEAR <= int(text) <= last:
-        raise refused(f"The {which} year “{text}” is not a year of Council resolutions ({FIRST_YEAR}-{last}): "
-                      "correct it or empty the box.")
-    return int(text)
+    try:
+        return parse_year(box, FIRST_YEAR, last, f"a year of Council resolutions ({FIRST_YEAR}-{last})",
+                          "correct it or empty the box")
+    except BriefbotError as exc:
+        raise refused(f"The {which} year {exc}") from exc
 
 
 def changes_header(entry: TrackEntry, themes: list[str] | None = None) -> str:

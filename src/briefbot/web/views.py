@@ -148,17 +148,18 @@ def answer_message(answer: Answer) -> str:
 ANY_YEAR = ("Any year", "")  # the year boxes' empty choice: no bound
 
 
-def _year(value: Any) -> int | None:
-    """A year box's value; empty means no bound, anything else must be a year."""
+def parse_year(value: Any, first: int = 1900, last: int = 2200, what: str = "a year",
+               remedy: str = "pick a year from the list, or leave the box empty for no bound") -> int | None:
+    """A year box's value (the chat's filters, the Mandates tab); empty means no bound, anything else must be a
+    year from ``first`` to ``last`` (BriefbotError with ``remedy``)."""
     if value is None or str(value).strip() in ("", ANY_YEAR[0]):
         return None
     try:
         year = int(float(str(value).strip()))
     except ValueError:
         year = 0
-    if not 1900 <= year <= 2200:
-        raise BriefbotError(f"{str(value)[:20]!r} is not a year", "pick a year from the list, or leave the box "
-                            "empty for no bound")
+    if not first <= year <= last:
+        raise BriefbotError(f"{str(value).strip()[:20]!r} is not {what}", remedy)
     return year
 
 
@@ -177,7 +178,7 @@ def filters_from_ui(doc_types: list[str] | None, year_from: Any, year_to: Any, m
 
     Raises BriefbotError (with its remedy) for a year box holding something that is not a year.
     """
-    y0, y1 = _year(year_from), _year(year_to)
+    y0, y1 = parse_year(year_from), parse_year(year_to)
     if y0 is not None and y1 is not None and y0 > y1:
         y0, y1 = y1, y0
     if origin not in (None, "", "un", "analysis"):
