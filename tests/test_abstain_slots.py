@@ -78,6 +78,9 @@ def test_direct_line_states_the_asked_fact_not_the_question_s_own() -> None:
     assert direct_answer("Through what dates did the Council extend the reporting request?",
                          "Extends the reporting request in paragraph 10 of resolution 2722 (2024) until July 15, "
                          "2025;") == "July 15, 2025"
+    # S/RES/2690 (2023) para. 1 writes its date without the comma.
+    assert direct_answer("When did the Council terminate MINUSMA?", "Decides to terminate MINUSMA’s mandate under "
+                         "resolution 2640 (2022) as of June 30 2023;") == "June 30 2023"
     assert direct_answer("How many joint patrols did the MSS conduct during the period of the third report?",
                          "The MSS and the HNP conducted 1,602 joint patrols.") == "1,602 joint patrols"
 

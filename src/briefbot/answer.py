@@ -569,8 +569,8 @@ def _decision_words(quote: str) -> set[str]:
 _MONTH_TERMS = terms(_MONTHS.replace("|", " "))
 
 
-# "15 July 2025", "July 2025", and the American "July 15, 2025" some resolutions use.
-_DATE = rf"\b(?:\d{{1,2}} (?:{_MONTHS}) \d{{4}}|(?:{_MONTHS}) \d{{1,2}}, \d{{4}}|(?:{_MONTHS}) \d{{4}})\b"
+# "15 July 2025", "July 2025", and the American "July 15, 2025" or "June 30 2023" (S/RES/2690) some resolutions use.
+_DATE = rf"\b(?:\d{{1,2}} (?:{_MONTHS}) \d{{4}}|(?:{_MONTHS}) \d{{1,2}},? \d{{4}}|(?:{_MONTHS}) \d{{4}})\b"
 # "When" asks for a date at the start, after until / by / since, or before a verb ("…, and when was it adopted?");
 # elsewhere it is a conjunction: "how many were kidnapped when pirates boarded", "focus on when it next reviewed".
 _WHEN_Q = re.compile(r"^\s*when\b|\b(?:until|till|by|since)\s+when\b|\bwhen(?=\s+(?:was|were|is|are|did|does|do|has|"
