@@ -3,11 +3,14 @@ answer line, on the real sample index (conftest.sample_index: real PDFs, the pac
 
 from __future__ import annotations
 
+import pytest
+
 from briefbot.answer import direct_answer, plain_question
 from briefbot.cite import quote_verbatim
+from briefbot.errors import BriefbotError
 from briefbot.export import answer_markdown
 from briefbot.refs import parse_references
-from briefbot.service import Briefbot
+from briefbot.service import MAX_QUESTION_CHARS, Briefbot
 
 
 # --- named references ------------------------------------------------------------------------------------
@@ -90,6 +93,19 @@ def test_markup_does_not_change_the_answer(bot: Briefbot) -> None:
     assert marked.question == plain
     assert marked.abstained == answer.abstained is False
     assert [c.reference() for c in marked.citations] == [c.reference() for c in answer.citations]
+
+
+def test_a_question_too_long_or_empty_is_refused_not_cut(bot: Briefbot) -> None:
+    plain = "Until when is the mandate of the Panel of Experts on Libya extended?"
+    # The limit is on the text: markup around a question of fitting length does not count against it.
+    padded = f"<p>{plain}</p>" + "<br>" * MAX_QUESTION_CHARS
+    assert bot.ask(padded).question == plain
+    pasted = plain + " Context follows." + " The Panel reported on arms transfers." * 60
+    with pytest.raises(BriefbotError) as exc:
+        bot.ask(pasted)
+    assert f"{len(pasted):,} characters" in str(exc.value) and "shorten it" in str(exc.value)
+    with pytest.raises(BriefbotError, match="the question is empty; type a question"):
+        bot.ask("<p> </p>")
 
 
 # --- direct answer line ----------------------------------------------------------------------------------

@@ -137,6 +137,23 @@ def test_filters_open_close_set_and_clear(page: Any) -> None:
     assert page.locator("#question textarea").input_value() == MARS_Q
 
 
+def test_a_question_over_the_limit_is_refused_and_kept(page: Any) -> None:
+    # The box used to cut a pasted text at 2,000 characters without a word; now the server refuses it whole.
+    pasted = LIBYA_Q + " Background: the Panel reported on arms transfers by sea." * 45
+    page.fill("#question textarea", pasted)
+    assert page.locator("#question textarea").input_value() == pasted  # nothing cut in the browser
+    page.click("#ask")
+    page.wait_for_selector(".toast-body.warning", timeout=20_000)
+    assert f"is {len(pasted):,} characters long" in page.inner_text(".toast-body.warning")
+    assert page.locator("#question textarea").input_value() == pasted
+    assert page.locator('#chatbot [data-testid="bot"]').count() == 0  # nothing was asked
+    page.locator(".toast-body .toast-close, .toast-close").first.click()
+    page.wait_for_selector(".toast-body", state="detached", timeout=10_000)
+    ask(page, LIBYA_Q)  # the shortened question is answered as usual
+    assert "15 May 2026" in last_bot_text(page)
+    assert_no_errors(page, "asking after a refused question")
+
+
 def test_questions_in_a_row_show_the_newest_answer(page: Any) -> None:
     questions = [LIBYA_Q, MARS_Q, "What does resolution 2781 (2025) decide about the arms embargo?",
                  "Which armed groups are involved in illicit gold trade in Sudan?",

@@ -290,7 +290,11 @@ def _ask_batch(bot: Any, path: Path, filters: Any, engine: str | None) -> None:
         except (ValueError, KeyError, TypeError) as exc:
             sys.stdout.write(json.dumps({"id": None, "line": n, "error": f"bad input line: {exc}"}) + "\n")
             continue
-        answer = bot.ask(question, filters=filters, engine=engine, qid=item.get("id"))
+        try:
+            answer = bot.ask(question, filters=filters, engine=engine, qid=item.get("id"))
+        except BriefbotError as exc:  # a question refused (too long): that line's error, the rest answered
+            sys.stdout.write(json.dumps({"id": item.get("id"), "line": n, "error": str(exc)}) + "\n")
+            continue
         sys.stdout.write(json.dumps(answer.to_dict(), ensure_ascii=False) + "\n")
         sys.stdout.flush()
 

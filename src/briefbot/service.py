@@ -135,7 +135,7 @@ class Briefbot:
 
     def _ask_stream(self, question: str, k: int | None, filters: Filters | None,
                     engine: Engine | None) -> Iterator[StreamEvent]:
-        question = plain_question(question)  # markup is not part of the question (and changed its answer)
+        question = checked_question(question)
         t0 = time.perf_counter()
         routed = self._mandate_route(question, filters)
         k = max(k or self.settings.k, 10)
@@ -393,6 +393,23 @@ class Briefbot:
             raise BriefbotError("the mandate tracker reads every indexed resolution, and some are in collections "
                                 "you have no access to", "ask an admin for access, or move those resolutions "
                                 "to a collection you share")
+
+
+MAX_QUESTION_CHARS = 2000
+
+
+def checked_question(question: str) -> str:
+    """The question as briefbot reads it: markup stripped (it is not part of the question, and it changed the
+    answer). Refused, never cut, when it is empty or longer than MAX_QUESTION_CHARS: an answer to the first 2,000
+    characters of a pasted page would look like an answer to all of it."""
+    text = plain_question(question or "")
+    if not text:
+        raise BriefbotError("the question is empty", "type a question")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise BriefbotError(f"the question is {len(text):,} characters long; briefbot reads questions of up to "
+                            f"{MAX_QUESTION_CHARS:,}", "shorten it to what you want to know (to search a long text, "
+                            "save it as a file and ingest it)")
+    return text
 
 
 def _nothing_beside(question: str, hits: list[Hit]) -> Answer:

@@ -44,7 +44,7 @@ from ..feedback import (
 from ..history import Viewer, viewer_for
 from ..layout import IndexLayout
 from ..models import DOC_TYPE_LABELS, DOC_TYPES, Answer
-from ..service import Briefbot
+from ..service import Briefbot, checked_question
 from .access import has_accounts, scope_of, sign_in
 from .auth import check_login, launch_options
 from .guard import RequestGuard, allowed_hosts
@@ -320,6 +320,12 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             yield gr.skip()
             return
         try:
+            checked_question(asked)
+        except BriefbotError as exc:  # refused before the box is cleared: the question stays to be shortened
+            gr.Warning(f"Question: {exc}")
+            yield gr.skip()
+            return
+        try:
             filters = filters_from_ui(doc_types, year_from, year_to, missions, documents, origin)
         except BriefbotError as exc:  # a bad filter keeps the question in its box
             gr.Warning(f"Filters: {exc}")
@@ -564,8 +570,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                                                      "quotes its source: symbol, page and paragraph.")
                     with gr.Row(equal_height=True):
                         question = gr.Textbox(placeholder="e.g. Until when did the Council extend the Panel of "
-                                              "Experts on Libya?", show_label=False, scale=6, elem_id="question",
-                                              max_length=2000)
+                                              "Experts on Libya?", show_label=False, scale=6, elem_id="question")
                         ask_btn = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
                     cards_title = gr.Markdown(visible=False, elem_id="cards-title")
                     cards = gr.Dataset(components=["html"], samples=[], type="index", layout="gallery",
