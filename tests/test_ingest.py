@@ -573,6 +573,20 @@ def test_failure_mid_run_stops_the_parser(settings: SettingsFactory, tmp_path: P
     assert _parser_children(before) == []
 
 
+def test_records_ingested_from_a_relative_path_keep_an_absolute_one(settings: SettingsFactory, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A JSONL given as ``../shared/…`` kept that relative path, which means nothing to a server started
+    elsewhere; its records now keep the absolute path, as indexed files always did."""
+    s = settings()
+    (tmp_path / "in").mkdir()
+    shutil.copy(REPO / "tests" / "fixtures" / "akn" / "sc_documents_sample.jsonl", tmp_path / "in" / "records.jsonl")
+    monkeypatch.chdir(tmp_path / "in")
+    result = CliRunner().invoke(app, ["ingest", "records.jsonl", "--index", str(s.index)])
+    assert result.exit_code == 0, result.output
+    paths = {d.path for d in Store(s).documents()}
+    assert paths and all(p and Path(p).is_absolute() and Path(p).exists() for p in paths), paths
+
+
 def test_symlink_loops_and_bad_jsonl_lines_each_get_a_status_line(settings: SettingsFactory, tmp_path: Path) -> None:
     """Before, these were skipped with at most a warning on stderr: every input now has its own line."""
     s = settings()

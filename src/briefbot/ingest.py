@@ -438,6 +438,8 @@ def _records(path: Path, store: Store, known: dict[str, tuple[str, str | None]])
     try:
         for doc in iter_jsonl(path, skip_symbols={s for s in have_xml if s}, bad_lines=bad):
             yield from _bad_lines(path, bad)
+            # Its path as an indexed file's: absolute, so a server started from another folder finds it.
+            doc.path = _resolved(Path(doc.path)) if doc.path else None
             if known.get(doc.doc_id, ("", None))[0] != doc.sha256:
                 yield ParseOutcome(path, doc, None, 0.0)
         yield from _bad_lines(path, bad)
