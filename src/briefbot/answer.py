@@ -22,7 +22,15 @@ from .config import Settings
 from .models import Answer, Citation, Hit
 from .parse.gazetteer import DURATION_RE, MISSION_COUNTRY
 from .parse.gazetteer import MONTHS as _MONTHS
-from .refs import References, doc_places, parse_references, question_years, title_places, year_fits
+from .refs import (
+    References,
+    doc_places,
+    parse_references,
+    question_years,
+    sentence_places,
+    title_places,
+    year_fits,
+)
 from .refs import label_key as _label_key
 
 log = logging.getLogger(__name__)
@@ -114,11 +122,15 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         # A document with no known country (a one-page resolution) or the one the question names is not elsewhere.
         about = doc_places(hit.doc)
         elsewhere = bool(places and about) and not places & about and hit.doc.doc_id not in named_docs
+        # A document of no known place (a letter) speaks for the place each sentence names: the letter on "the
+        # Panel of Experts on South Sudan" does not answer for the Sudan Panel.
+        by_sentence = bool(places) and not about and hit.doc.doc_id not in named_docs
         for a, b in split_sentences(hit.chunk.text):
             a, b = trim_sentence(hit.chunk.text, a, b)
             sentence = hit.chunk.text[a:b]
             if len(sentence) < 25:
                 continue
+            here = elsewhere or (by_sentence and bool(named := sentence_places(sentence)) and not places & named)
             own = q_terms & terms(sentence)
             inherited = (q_terms & context) - own
             overlap = (sum(weight(t) for t in own) + INHERITED * sum(weight(t) for t in inherited)) / total
@@ -134,7 +146,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
                 # Numbered paragraphs carry a resolution's decisions; its preamble recalls. A report's unnumbered
                 # summary is as substantive as its numbered paragraphs (a bonus for those cost dev hit@1).
                 score += 0.06 if span and span.label else -0.08
-            if elsewhere:
+            if here:
                 score -= 0.1
             if len(sentence) > 500:
                 # A whole preamble parsed as one "sentence" covers many words without answering any of them.
@@ -146,7 +158,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             if wanted and span and span.label and _label_key(span.label) in wanted:
                 score += 0.5
                 overlap = max(overlap, 0.5)
-            candidates.append(Candidate(hit, a, b, score, overlap, elsewhere=elsewhere))
+            candidates.append(Candidate(hit, a, b, score, overlap, elsewhere=here))
     if embed is not None and candidates and settings.sentence_model_k:
         _add_similarity(question, candidates, embed, settings.sentence_model_k)
     asked = answer_type(question)
@@ -553,10 +565,10 @@ def _one_series(a: Candidate, b: Candidate) -> bool:
     places_a, places_b = doc_places(a.hit.doc, titles=False), doc_places(b.hit.doc, titles=False)
     if places_a and places_b:
         return bool(places_a & places_b)
-    if not (places_a or title_places(a.hit.doc.title or "")) & (places_b or title_places(b.hit.doc.title or "")):
+    if not (places_a or title_places(a.hit.doc)) & (places_b or title_places(b.hit.doc)):
         return False
     words_a, words_b = (_decision_words(c.hit.chunk.text[c.start:c.end]) for c in (a, b))
-    return len(words_a & words_b) >= SAME_DECISION * len(words_a | words_b)
+    return len(words_a & words_b) >= SAME_DECISION * min(len(words_a), len(words_b))
 
 
 SAME_DECISION = 0.5  # share of their words two quotes of one renewed decision have in common (dates and numbers aside)

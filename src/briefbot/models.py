@@ -151,6 +151,9 @@ class DocInfo:
     authors: list[str] = field(default_factory=list)
     publisher: str | None = None
     report_number: str | None = None
+    # A Council record whose title names several countries: those its text is about (refs.narrow_places; set by
+    # the store when read, not stored).
+    about: tuple[str, ...] = ()
 
     @property
     def year(self) -> int | None:

@@ -32,12 +32,39 @@ def label_key(label: str | None) -> str:
 
 def doc_places(doc: DocInfo, titles: bool = True) -> set[str]:
     """The countries and missions a document is about (lower case), missions with their country: its detected
-    ones, else (a Council record, unless ``titles`` is False) those its title names, with the missions of the
-    countries it names (a title says "South Sudan" where a report says UNMISS)."""
+    ones, else (a Council record, unless ``titles`` is False) those its title names (narrowed by its text, see
+    :func:`narrow_places`), with the missions of the countries it names (a title says "South Sudan" where a
+    report says UNMISS)."""
     if doc.missions or not titles or doc.source != "bulk":  # a PDF's places are counted in its text, or none
         top = doc.missions[:4]
         return {p.lower() for p in top} | {MISSION_COUNTRY[m].lower() for m in top if m in MISSION_COUNTRY}
-    return _with_counterparts(_title_place_names(doc.title or ""))
+    return _with_counterparts(tuple(doc.about) or _title_place_names(doc.title or ""))
+
+
+def shared_title(title: str | None) -> bool:
+    """Whether a Council record's title names several countries: one agenda item for all of them ("Reports of
+    the Secretary-General on the Sudan and South Sudan"), so the title alone does not say which one it is about."""
+    return sum(p in COUNTRIES for p in _title_place_names(title or "")) > 1
+
+
+def narrow_places(title: str | None, text: str) -> tuple[str, ...]:
+    """Of the countries a shared title names, those the record's text is about: named at least a third as often
+    as the most named one ("Sudan" inside "South Sudan" not counted). Empty when the title is not shared or the
+    text does not tell (then the title's places stand). A South Sudan sanctions renewal and a Darfur one share the
+    title "… on the Sudan and South Sudan"; a question on the Sudan Panel must not be answered from the other."""
+    if not shared_title(title):
+        return ()
+    named = _title_place_names(title or "")
+    counts = {}
+    for p in named:
+        rest = text
+        for q in named:
+            if len(q) > len(p) and p in q:
+                rest = rest.replace(q, " ")
+        counts[p] = len(re.findall(rf"\b{re.escape(p)}\b", rest))
+    top = max(counts.values())
+    keep = tuple(p for p in named if top and counts[p] >= max(1.0, top / 3))
+    return keep if keep and len(keep) < len(named) else ()
 
 
 def _with_counterparts(named: tuple[str, ...]) -> set[str]:
@@ -46,44 +73,59 @@ def _with_counterparts(named: tuple[str, ...]) -> set[str]:
             | {m.lower() for m, country in MISSION_COUNTRY.items() if country in named})
 
 
-def about_any(missions: list[str], title: str | None, wanted: list[str]) -> bool:
+def about_any(missions: list[str], title: str | None, wanted: list[str], about: tuple[str, ...] = ()) -> bool:
     """Whether a document is about one of ``wanted`` (the missions and countries a filter names).
 
     Its detected missions and countries decide; a Council record from Akoma Ntoso or JSONL carries none (they are
-    found by counting mentions in PDF text), so the places its title names decide for it, a mission standing for
-    its country: UNMISS picks "Reports of the Secretary-General on the Sudan and South Sudan" resolutions."""
+    found by counting mentions in PDF text), so the places its title names decide for it (``about``: those its
+    text narrows a shared title to), a mission standing for its country: UNMISS picks the South Sudan records of
+    "Reports of the Secretary-General on the Sudan and South Sudan"."""
     want = {w.lower() for w in wanted}
     if missions:
         return bool(want & {m.lower() for m in missions})
-    return bool(want & _with_counterparts(_title_place_names(title or "")))
+    return bool(want & _with_counterparts(about or _title_place_names(title or "")))
 
 
-def places_about(missions: list[str], title: str | None) -> list[str]:
+def places_about(missions: list[str], title: str | None, about: tuple[str, ...] = ()) -> list[str]:
     """The missions and countries a document is about as the filter and the library show them: its detected ones,
-    else (a Council record) those its title names."""
-    return list(missions) if missions else list(_title_place_names(title or ""))
+    else (a Council record) those its title names, or those its text narrows a shared title to."""
+    return list(missions) if missions else list(about or _title_place_names(title or ""))
+
+
+def sentence_places(text: str) -> set[str]:
+    """The countries and missions a sentence names (lower case), with their counterparts: "the Panel of Experts on
+    South Sudan" names South Sudan and UNMISS, not the Sudan."""
+    return _with_counterparts(_places_named(text))
 
 
 @lru_cache(maxsize=16384)
 def _title_place_names(title: str) -> tuple[str, ...]:
-    places = parse_references(title).places
-    # "Sudan" is found inside "South Sudan" (and "Guinea" inside "Guinea-Bissau"): kept only where the title also
-    # names it on its own ("the Sudan and South Sudan").
+    return _places_named(title)
+
+
+def _places_named(title: str) -> tuple[str, ...]:
+    return tuple(parse_references(title).places)
+
+
+def _on_their_own(places: list[str], text: str) -> list[str]:
+    """``places`` less those found only inside a longer one: "Sudan" inside "South Sudan" (and "Guinea" inside
+    "Guinea-Bissau") is kept only where the text also names it on its own ("the Sudan and South Sudan")."""
     longer = sorted(places, key=len, reverse=True)
     out = []
     for p in places:
-        rest = title
+        rest = text
         for q in longer:
             if len(q) > len(p) and p.lower() in q.lower():
                 rest = re.sub(re.escape(q), " ", rest, flags=re.I)
-        if rest is title or re.search(rf"\b{re.escape(p)}\b", rest, re.I):
+        if rest is text or re.search(rf"\b{re.escape(p)}", rest, re.I):  # its adjective too: "Sudanese"
             out.append(p)
-    return tuple(out)
+    return out
 
 
-def title_places(title: str) -> frozenset[str]:
-    """The countries and missions a title names, lower case."""
-    return frozenset(p.lower() for p in _title_place_names(title))
+def title_places(doc: DocInfo) -> frozenset[str]:
+    """The countries and missions a document's title names, lower case; of a shared title, those its text narrows
+    it to (DocInfo.about)."""
+    return frozenset(p.lower() for p in (doc.about or _title_place_names(doc.title or "")))
 
 
 @dataclass(slots=True)
@@ -124,6 +166,7 @@ def parse_references(question: str) -> References:
     for adj, country in COUNTRY_ADJECTIVES.items():
         if re.search(rf"\b{adj}\b", question) and country not in refs.places:
             refs.places.append(country)
+    refs.places = _on_their_own(refs.places, question)
     for doc_type, pattern in _TYPE_WORDS.items():
         if pattern.search(question):
             refs.doc_types.append(doc_type)

@@ -157,6 +157,7 @@ class Store:
         self._doc_rows: dict[str, _DocRows] = {}  # doc → where its vectors are in the vector file
         self._doc_rows_version = -1
         self._vector_map: tuple[np.memmap, int] | None = None  # vectors.f32 mapped, its inode (_VECTOR_ROWS)
+        self._about: tuple[int, dict[str, tuple[str, ...]]] = (-1, {})  # catalog version, record_about()
 
     # --- SQLite --------------------------------------------------------------------------------------------
     def _db(self) -> sqlite3.Connection:
@@ -739,7 +740,35 @@ class Store:
     # --- reading -------------------------------------------------------------------------------------------
     def documents(self) -> list[DocInfo]:
         rows = self._db().execute(f"SELECT {self._columns()} FROM documents ORDER BY date DESC, symbol").fetchall()
-        return [_docinfo(r) for r in rows]
+        return self._with_about([_docinfo(r) for r in rows])
+
+    def record_about(self) -> dict[str, tuple[str, ...]]:
+        """Council records under a title shared by several countries → the countries their text is about
+        (refs.narrow_places), read from their passages once per catalog version (~110 records of the full index
+        share "… on the Sudan and South Sudan"). Records only: a PDF's places are counted at ingest."""
+        from .refs import narrow_places, shared_title
+
+        version = self.version()
+        if self._about[0] == version:
+            return self._about[1]
+        db = self._db()
+        shared = {doc_id: title for doc_id, title in db.execute(
+            "SELECT doc_id, title FROM documents WHERE source = 'bulk' AND coalesce(missions, '[]') IN ('[]', '')")
+            if shared_title(title)}
+        about: dict[str, tuple[str, ...]] = {}
+        for doc_id, title in shared.items():
+            text = " ".join(r[0] for r in db.execute("SELECT text FROM chunks WHERE doc_id = ? ORDER BY ordinal",
+                                                      (doc_id,)))
+            if places := narrow_places(title, text):
+                about[doc_id] = places
+        self._about = (version, about)
+        return about
+
+    def _with_about(self, docs: list[DocInfo]) -> list[DocInfo]:
+        about = self.record_about()
+        for d in docs:
+            d.about = about.get(d.doc_id, ())
+        return docs
 
     def document(self, doc_id_or_symbol: str) -> DocInfo:
         db = self._db()
@@ -756,7 +785,7 @@ class Store:
                              (symbol_key(doc_id_or_symbol),)).fetchone()
         if row is None:
             raise NotFoundError(f"no indexed document {doc_id_or_symbol!r}")
-        return _docinfo(row)
+        return self._with_about([_docinfo(row)])[0]
 
     def page_text(self, doc_id: str, page: int | None) -> str:
         row = self._db().execute("SELECT text FROM pages WHERE doc_id = ? AND number = ?",
@@ -859,10 +888,11 @@ class Store:
         from .refs import about_any
         from .symbols import symbols_match
 
+        about = self.record_about() if f.missions else {}
         for doc_id, symbol, missions, title in rows:
             if f.symbols and not any(symbols_match(symbol, s) for s in f.symbols):
                 continue
-            if f.missions and not about_any(json.loads(missions or "[]"), title, f.missions):
+            if f.missions and not about_any(json.loads(missions or "[]"), title, f.missions, about.get(doc_id, ())):
                 continue
             allowed.append(doc_id)
         return allowed

@@ -190,7 +190,7 @@ def filters_from_ui(doc_types: list[str] | None, year_from: Any, year_to: Any, m
 
 
 def mission_choices(docs: list[DocInfo]) -> list[str]:
-    return sorted({m for d in docs for m in places_about(d.missions, d.title)})
+    return sorted({m for d in docs for m in places_about(d.missions, d.title, d.about)})
 
 
 def document_choices(docs: list[DocInfo], twins: bool = True) -> list[tuple[str, str]]:
@@ -229,7 +229,7 @@ def library_rows(docs: list[DocInfo]) -> list[list[Any]]:
         if d.warnings:
             state += "; " + "; ".join(d.warnings)
         rows.append([d.name, d.title or "", DOC_TYPE_LABELS.get(d.doc_type, d.doc_type), d.date or "",
-                     d.pages, d.chunks, state, ", ".join(places_about(d.missions, d.title)), d.file_name,
+                     d.pages, d.chunks, state, ", ".join(places_about(d.missions, d.title, d.about)), d.file_name,
                      d.collection])
     return rows
 

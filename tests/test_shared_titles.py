@@ -1,0 +1,67 @@
+"""Council records whose title is shared by two countries: the Sudan and South Sudan resolutions are all titled
+"Reports of the Secretary-General on the Sudan and South Sudan" (one agenda item), so their text says which country
+each is about. Real XML (tests/fixtures/akn/sudan_pair), real index and model."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefbot.config import Settings
+from briefbot.ingest import ingest_paths
+from briefbot.models import Filters
+from briefbot.refs import narrow_places, sentence_places, shared_title
+from briefbot.service import Briefbot
+from briefbot.web.views import mission_choices
+
+PAIR = Path(__file__).parent / "fixtures" / "akn" / "sudan_pair"
+SHARED = "Resolution 2772 (2025): Reports of the Secretary-General on the Sudan and South Sudan"
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    tmp = tmp_path_factory.mktemp("sudan_pair")
+    shutil.copytree(PAIR, tmp / "corpus")
+    settings = Settings(index=tmp / "index")
+    assert not ingest_paths([tmp / "corpus" / "xml_en"], settings).failed
+    return Briefbot(settings)
+
+
+def test_the_text_says_which_country_a_shared_title_is_about() -> None:
+    assert shared_title(SHARED) and not shared_title("Resolution 2769 (2025): Libya — sanctions")
+    assert narrow_places(SHARED, "the Sudan Panel … the Sudan … the Sudan … the Sudan … South Sudan") == ("Sudan",)
+    # "Sudan" inside "South Sudan" is not a mention of the Sudan.
+    assert narrow_places(SHARED, "South Sudan … South Sudan … the Government of South Sudan") == ("South Sudan",)
+    assert narrow_places(SHARED, "Abyei: the Sudan and South Sudan, the Sudan and South Sudan") == ()  # both
+    assert narrow_places("Resolution 2769 (2025): Libya", "Libya … Libya") == ()  # one country: the title says
+    assert sentence_places("the mandate of the Panel of Experts on South Sudan") == {"south sudan", "unmiss"}
+
+
+def test_filters_and_the_library_read_the_country_from_the_text(bot: Briefbot) -> None:
+    docs = {d.symbol: d for d in bot.library()}
+    assert docs["S/RES/2772 (2025)"].about == ("Sudan",)
+    assert docs["S/RES/2781 (2025)"].about == ("South Sudan",)
+    assert mission_choices(list(docs.values())) == ["South Sudan", "Sudan"]
+
+    def allowed(place: str) -> set[str]:
+        return {docs_by_id[d].symbol or "" for d in bot.store.resolve_filters(Filters(missions=[place]))}
+
+    docs_by_id = {d.doc_id: d for d in docs.values()}
+    assert allowed("Sudan") == {"S/RES/2772 (2025)"}
+    assert allowed("South Sudan") == allowed("UNMISS") == {"S/RES/2781 (2025)"}
+
+
+@pytest.mark.parametrize(("question", "symbol", "date"), [
+    ("Until when did the Council extend the Panel of Experts on the Sudan?", "S/RES/2772 (2025)", "12 March 2026"),
+    ("Until when did the Council extend the Panel of Experts on South Sudan?", "S/RES/2781 (2025)", "1 July 2026"),
+])
+def test_a_panel_question_is_answered_from_its_own_country(bot: Briefbot, question: str, symbol: str,
+                                                           date: str) -> None:
+    answer = bot.ask(question)
+    assert not answer.abstained
+    assert answer.citations[0].symbol == symbol and date in answer.citations[0].quote
+    assert answer.answer.startswith(f"**{date}**")
+    other = ({"S/RES/2772 (2025)", "S/RES/2781 (2025)"} - {symbol}).pop()
+    assert other not in {c.symbol for c in answer.citations}
