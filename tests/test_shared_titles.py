@@ -1,6 +1,7 @@
 """Council records whose title is shared by two countries: the Sudan and South Sudan resolutions are all titled
 "Reports of the Secretary-General on the Sudan and South Sudan" (one agenda item), so their text says which country
-each is about. Real XML (tests/fixtures/akn/sudan_pair), real index and model."""
+each is about; and their renewals: the later one is found by what it renews, not by how it is worded. Real XML
+(tests/fixtures/akn/sudan), real index and model."""
 
 from __future__ import annotations
 
@@ -16,14 +17,14 @@ from briefbot.refs import narrow_places, sentence_places, shared_title
 from briefbot.service import Briefbot
 from briefbot.web.views import mission_choices
 
-PAIR = Path(__file__).parent / "fixtures" / "akn" / "sudan_pair"
+SUDAN = Path(__file__).parent / "fixtures" / "akn" / "sudan"
 SHARED = "Resolution 2772 (2025): Reports of the Secretary-General on the Sudan and South Sudan"
 
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
-    tmp = tmp_path_factory.mktemp("sudan_pair")
-    shutil.copytree(PAIR, tmp / "corpus")
+    tmp = tmp_path_factory.mktemp("sudan")
+    shutil.copytree(SUDAN, tmp / "corpus")
     settings = Settings(index=tmp / "index")
     assert not ingest_paths([tmp / "corpus" / "xml_en"], settings).failed
     return Briefbot(settings)
@@ -41,27 +42,41 @@ def test_the_text_says_which_country_a_shared_title_is_about() -> None:
 
 def test_filters_and_the_library_read_the_country_from_the_text(bot: Briefbot) -> None:
     docs = {d.symbol: d for d in bot.library()}
-    assert docs["S/RES/2772 (2025)"].about == ("Sudan",)
-    assert docs["S/RES/2781 (2025)"].about == ("South Sudan",)
+    assert docs["S/RES/2772 (2025)"].about == docs["S/RES/2791 (2025)"].about == ["Sudan"]
+    assert docs["S/RES/2781 (2025)"].about == ["South Sudan"]
     assert mission_choices(list(docs.values())) == ["South Sudan", "Sudan"]
 
     def allowed(place: str) -> set[str]:
         return {docs_by_id[d].symbol or "" for d in bot.store.resolve_filters(Filters(missions=[place]))}
 
     docs_by_id = {d.doc_id: d for d in docs.values()}
-    assert allowed("Sudan") == {"S/RES/2772 (2025)"}
-    assert allowed("South Sudan") == allowed("UNMISS") == {"S/RES/2781 (2025)"}
+    assert allowed("Sudan") == {"S/RES/2772 (2025)", "S/RES/2791 (2025)"}
+    assert allowed("South Sudan") == allowed("UNMISS") == {"S/RES/2781 (2025)", "S/RES/2821 (2026)"}
 
 
-@pytest.mark.parametrize(("question", "symbol", "date"), [
-    ("Until when did the Council extend the Panel of Experts on the Sudan?", "S/RES/2772 (2025)", "12 March 2026"),
-    ("Until when did the Council extend the Panel of Experts on South Sudan?", "S/RES/2781 (2025)", "1 July 2026"),
+@pytest.mark.parametrize(("question", "latest", "date", "superseded"), [
+    # 2791 para. 3 is worded apart ("extend, for the purpose of aligning the timelines, … the mandate of the Panel
+    # of Experts in resolution 2772 (2025) beyond 12 March 2026 until 12 October 2026"): found as 2772's renewal.
+    ("Until when did the Council extend the Panel of Experts on the Sudan?", "S/RES/2791 (2025)", "12 October 2026",
+     "S/RES/2772 (2025) (“12 March 2026”)"),
+    # 2821 does not name 2781: it renews the same "measures on arms imposed by paragraph 4 of resolution 2428".
+    ("Until when is the South Sudan arms embargo renewed?", "S/RES/2821 (2026)", "31 May 2027",
+     "S/RES/2781 (2025) (“31 May 2026”)"),
 ])
-def test_a_panel_question_is_answered_from_its_own_country(bot: Briefbot, question: str, symbol: str,
-                                                           date: str) -> None:
+def test_the_latest_renewal_leads_and_says_what_it_supersedes(bot: Briefbot, question: str, latest: str, date: str,
+                                                             superseded: str) -> None:
     answer = bot.ask(question)
     assert not answer.abstained
-    assert answer.citations[0].symbol == symbol and date in answer.citations[0].quote
+    assert answer.citations[0].symbol == latest and date in answer.citations[0].quote
     assert answer.answer.startswith(f"**{date}**")
-    other = ({"S/RES/2772 (2025)", "S/RES/2781 (2025)"} - {symbol}).pop()
-    assert other not in {c.symbol for c in answer.citations}
+    assert any(f"supersedes {superseded}" in note for note in answer.notes), answer.notes
+    # The other country's Panel or embargo is not part of the answer.
+    other = {"S/RES/2772 (2025)", "S/RES/2791 (2025)"} if "South" in question else {"S/RES/2781 (2025)",
+                                                                                    "S/RES/2821 (2026)"}
+    assert not other & {c.symbol for c in answer.citations}
+
+
+def test_a_question_naming_the_older_renewal_is_answered_from_it(bot: Briefbot) -> None:
+    answer = bot.ask("Until when did resolution 2772 (2025) extend the Panel of Experts?")
+    assert answer.citations[0].symbol == "S/RES/2772 (2025)" and answer.answer.startswith("**12 March 2026**")
+    assert not answer.notes

@@ -775,8 +775,15 @@ def _choose(candidates: list[Candidate], limit: int) -> list[Candidate]:
 
 
 def _same_text(a: str, b: str) -> bool:
+    """Near-identical quotes (a resolution's PDF and XML, a text repeated in a report's summary); not two renewals
+    worded alike, whose dates and figures differ: the older is what the latest supersedes."""
+    if _FIGURES.findall(a) != _FIGURES.findall(b):
+        return False
     ta, tb = set(a.lower().split()), set(b.lower().split())
     return bool(ta and tb) and len(ta & tb) / len(ta | tb) > 0.85
+
+
+_FIGURES = re.compile(r"\d[\d,.]*")
 
 
 def _abstain(question: str, hits: list[Hit], message: str, stats: dict[str, float] | None = None,

@@ -153,7 +153,7 @@ class DocInfo:
     report_number: str | None = None
     # A Council record whose title names several countries: those its text is about (refs.narrow_places; set by
     # the store when read, not stored).
-    about: tuple[str, ...] = ()
+    about: list[str] = field(default_factory=list)
 
     @property
     def year(self) -> int | None:

@@ -86,10 +86,10 @@ def about_any(missions: list[str], title: str | None, wanted: list[str], about: 
     return bool(want & _with_counterparts(about or _title_place_names(title or "")))
 
 
-def places_about(missions: list[str], title: str | None, about: tuple[str, ...] = ()) -> list[str]:
+def places_about(missions: list[str], title: str | None, about: list[str] | tuple[str, ...] = ()) -> list[str]:
     """The missions and countries a document is about as the filter and the library show them: its detected ones,
     else (a Council record) those its title names, or those its text narrows a shared title to."""
-    return list(missions) if missions else list(about or _title_place_names(title or ""))
+    return list(missions) if missions else list(tuple(about) or _title_place_names(title or ""))
 
 
 def sentence_places(text: str) -> set[str]:

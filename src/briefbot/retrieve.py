@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 import threading
 import time
 from dataclasses import dataclass
+from typing import Any
 
+from .chunk import split_sentences
 from .cite import terms
 from .config import Settings
 from .embed import Embedder
 from .lexical import LexicalIndex
+from .mandates.changes import renewed_paragraphs, renews_by_reference
 from .models import Chunk, DocInfo, Filters, Hit, RetrievalMode
 from .refs import References, doc_places, label_key, parse_references, question_years, year_fits
 from .rerank import features as rerank_features
@@ -165,6 +169,8 @@ class Retriever:
             self.store.label_continuations([h.chunk for h in top])
             rows = rerank_features(top, q_terms, lambda t: weights.get(t, 1.0), refs, years)
             hits = rerank(top, rows, model) + hits[model.depth:]
+        if not refs.named_any and not years and hits:
+            hits = self._with_later_renewals(hits, docs, allowed_set, vector if mode != "lexical" else None)
         direct = self._direct_paragraphs(refs, named, docs) if named and refs.paragraphs else []
         if direct:
             seen = {h.chunk.text_hash for h in direct}
@@ -237,6 +243,66 @@ class Retriever:
         hits.sort(key=lambda h: -h.score)
         return hits
 
+    def _with_later_renewals(self, hits: list[Hit], docs: dict[str, DocInfo], allowed: set[str] | None,
+                             vector: Any) -> list[Hit]:
+        """Currency: a renewal among the leading hits whose series the Council renewed again later brings the
+        latest renewal in, right after it, at its score. A later renewal is often worded apart ("extend, for the
+        purpose of aligning the timelines …, the mandate of the Panel of Experts in resolution 2772 (2025) beyond 12
+        March 2026 until 12 October 2026") and ranks far below the one it extends, so the answer quoted a lapsed
+        date. Found by reference, not by similarity: a later resolution's operative sentence that extends or
+        renews and names the resolution (mandates.changes.renews_by_reference), followed to the newest."""
+        out = list(hits)
+        # A later renewal is brought in only when it is newer than every decision already at hand: the answer
+        # puts the newest of those first itself, and an older one (UNMISS's six-week rollover 2726 (2024)) would
+        # only push the current one (2820 (2026)) out of the passages it reads.
+        newest = max((h.doc.date or "" for h in hits[:RENEWAL_HORIZON]
+                      if h.doc.doc_type == "resolution" and _renewal(h.chunk.text)), default="")
+        for hit in hits[:RENEWAL_LOOKUPS]:
+            if hit.doc.doc_type != "resolution" or not hit.doc.date or not _renewal(hit.chunk.text):
+                continue
+            latest: Chunk | None = None
+            symbol, date, text = hit.doc.symbol, hit.doc.date, hit.chunk.text
+            for _ in range(RENEWAL_HOPS):
+                found = self._renewal_of(symbol, date, text, docs, allowed) if symbol and date else None
+                if found is None:
+                    break
+                latest, symbol, date, text = found, docs[found.doc_id].symbol, docs[found.doc_id].date, found.text
+            if latest is None or (docs[latest.doc_id].date or "") <= newest:
+                continue
+            newest = docs[latest.doc_id].date or ""
+            at = out.index(hit)
+            below = next((h for h in out[at + 1:] if h.chunk.text_hash == latest.text_hash), None)
+            if below is not None:  # ranked lower: it moves up to the decision it renews
+                out.remove(below)
+                below.score = hit.score
+                out.insert(at + 1, below)
+            elif all(h.chunk.text_hash != latest.text_hash for h in out[:at]):
+                similarity = dict(self.store.similarities(vector, [latest.text_hash])) if vector is not None else {}
+                out.insert(at + 1, Hit(chunk=latest, doc=docs[latest.doc_id], score=hit.score,
+                                       dense_score=similarity.get(latest.text_hash)))
+        return out
+
+    def _renewal_of(self, symbol: str, date: str, text: str, docs: dict[str, DocInfo],
+                    allowed: set[str] | None) -> Chunk | None:
+        """The passage of the newest resolution after ``date`` that renews the decision in ``text`` (of resolution
+        ``symbol``): it extends or renews ``symbol`` by reference, or the same paragraph of an earlier resolution
+        as ``text`` does ("the measures on arms imposed by paragraph 4 of resolution 2428 (2018)", renewed each year
+        by a resolution that does not name the last one)."""
+        number = resolution_number(symbol)
+        if number is None:
+            return None
+        pairs = _renewed_pairs(text)
+        found: list[Chunk] = []
+        for cited in sorted({number[0]} | {res for res, _ in pairs}):
+            for chunk in self.store.citing_resolutions(cited, date):
+                if chunk.doc_id not in docs or (allowed is not None and chunk.doc_id not in allowed):
+                    continue
+                if any(_renewal(s) and (renews_by_reference(s, symbol) or pairs & _renewed_pairs(s))
+                       for s in (chunk.text[a:b] for a, b in split_sentences(chunk.text))):
+                    found.append(chunk)  # the newest citing this number (they come newest first)
+                    break
+        return max(found, key=lambda c: docs[c.doc_id].date or "", default=None)
+
     def _prefer_pdf_twins(self, hits: list[Hit], docs: dict[str, DocInfo]) -> list[Hit]:
         """A resolution indexed both as PDF and as Council XML is one document: cite the PDF (it has pages).
 
@@ -276,6 +342,21 @@ class Retriever:
 
 
 YEAR_CANDIDATES = 20  # passages of the named year's Council decisions added to the dense candidates
+RENEWAL_LOOKUPS = 3  # leading hits whose later renewals are looked up
+RENEWAL_HORIZON = 8  # the leading passages the extractive answer reads (answer.extractive_answer's pool)
+RENEWAL_HOPS = 6  # renewals of renewals followed (a renewal usually lists all before it, so one or two suffice)
+# An operative decision to extend or renew: "Decides to extend until …", "Decides to renew the measures …".
+_RENEWS = re.compile(r"^\s*(?:\d{1,3}\.\s*)?(?:Decides|Further decides)\b[^;]{0,200}?\b(?:extend|renew|prolong)", re.I)
+
+
+def _renewal(text: str) -> bool:
+    return any(_RENEWS.search(text[a:b]) for a, b in split_sentences(text))
+
+
+def _renewed_pairs(text: str) -> set[tuple[int, int]]:
+    """(resolution, paragraph) pairs the renewing sentences of ``text`` renew by number."""
+    return {(res, n) for a, b in split_sentences(text) if _RENEWS.search(text[a:b])
+            for res, numbers in renewed_paragraphs(text[a:b]).items() for n in numbers}
 
 
 def _merge(a: list[tuple[str, float]], b: list[tuple[str, float]]) -> list[tuple[str, float]]:

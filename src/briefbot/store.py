@@ -767,7 +767,7 @@ class Store:
     def _with_about(self, docs: list[DocInfo]) -> list[DocInfo]:
         about = self.record_about()
         for d in docs:
-            d.about = about.get(d.doc_id, ())
+            d.about = list(about.get(d.doc_id, ()))
         return docs
 
     def document(self, doc_id_or_symbol: str) -> DocInfo:
@@ -840,6 +840,15 @@ class Store:
                     carried = None
                 i = j
             chunk.paragraph = chunk.paragraph or next((s.label for s in chunk.spans if s.label), None)
+
+    def citing_resolutions(self, number: int, after: str) -> list[Chunk]:
+        """Passages of resolutions dated after ``after`` whose text holds the number ``number`` (a later decision
+        that may renew resolution ``number`` by reference), newest first; a substring scan, 5-25 ms at 56k."""
+        rows = self._db().execute(
+            f"SELECT {', '.join('c.' + c.strip() for c in _CHUNK_COLS.split(','))} FROM chunks c JOIN documents d "
+            "USING (doc_id) WHERE d.doc_type = 'resolution' AND d.date > ? AND c.text LIKE ? "
+            "ORDER BY d.date DESC, c.ordinal", (after, f"%{number}%")).fetchall()
+        return [_chunk(r) for r in rows]
 
     def chunks_of(self, doc_id: str) -> list[Chunk]:
         rows = self._db().execute(f"SELECT {_CHUNK_COLS} FROM chunks WHERE doc_id = ? ORDER BY ordinal",

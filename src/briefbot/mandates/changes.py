@@ -250,21 +250,32 @@ def renewed_by_number(paras: list[TrackParagraph]) -> dict[int, set[int]]:
     1851 (2008)", "renew … the provisions of paragraphs 20 to 22 of resolution 1493"."""
     out: dict[int, set[int]] = {}
     for p in paras:
-        if not p.operative or not _RENEWING_RE.search(p.text):
-            continue
-        for m in _BY_NUMBER_RE.finditer(p.text):
-            numbers: list[int] = []
-            span = False
-            for n, word, dash in _LIST_ITEM_RE.findall(re.sub(r"\([a-z]{1,4}\)", "", m.group("list"))):
-                if n:
-                    if span and numbers and int(n) > numbers[-1]:
-                        numbers += range(numbers[-1] + 1, int(n) + 1)
-                    else:
-                        numbers.append(int(n))
-                    span = False
-                elif word or dash:
-                    span = True
-            out.setdefault(int(m.group("res")), set()).update(numbers)
+        if p.operative:
+            for res, numbers in renewed_paragraphs(p.text).items():
+                out.setdefault(res, set()).update(numbers)
+    return out
+
+
+def renewed_paragraphs(text: str) -> dict[int, set[int]]:
+    """Of a text that renews or extends, the paragraphs of earlier resolutions it names, per resolution number
+    ({2428: {4}} for "renew … the measures on arms imposed by paragraph 4 of resolution 2428 (2018)"); empty when it
+    renews nothing. One rule for the tracker and for retrieval's later renewals."""
+    out: dict[int, set[int]] = {}
+    if not _RENEWING_RE.search(text):
+        return out
+    for m in _BY_NUMBER_RE.finditer(text):
+        numbers: list[int] = []
+        span = False
+        for n, word, dash in _LIST_ITEM_RE.findall(re.sub(r"\([a-z]{1,4}\)", "", m.group("list"))):
+            if n:
+                if span and numbers and int(n) > numbers[-1]:
+                    numbers += range(numbers[-1] + 1, int(n) + 1)
+                else:
+                    numbers.append(int(n))
+                span = False
+            elif word or dash:
+                span = True
+        out.setdefault(int(m.group("res")), set()).update(numbers)
     return out
 
 
