@@ -35,8 +35,10 @@ from briefbot.service import Briefbot
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "briefbot" / "data" / "confidence.json"
 # Chosen by grouped CV on dev (evals/README.md, "Results (2026-12-02, abstention)"): the slot features carry what
-# the overlap / similarity / coverage features said, and the smaller model overfits the ~37 unanswerable less.
-DEFAULT_FEATURES = ("dense", "lead_rare_missing", "slot_fill", "slot_fill_similarity")
+# the overlap / coverage features said, and the smaller model overfits the unanswerable less. The best sentence's
+# own similarity joined on 2026-12-03, when off-topic questions ("What is the capital of France?") entered the set:
+# their words can all sit in one sentence about something else (evals/README.md, "Results (2026-12-03)").
+DEFAULT_FEATURES = ("dense", "lead_rare_missing", "slot_fill", "slot_fill_similarity", "similarity")
 DEFAULT_L2 = 0.5
 DEFAULT_MAX_WRONG = 0.03
 log = logging.getLogger("fit_confidence")
