@@ -6,6 +6,7 @@ Retrieval uses them to reach the named document and paragraph directly instead o
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -55,13 +56,7 @@ def narrow_places(title: str | None, text: str) -> tuple[str, ...]:
     if not shared_title(title):
         return ()
     named = _title_place_names(title or "")
-    counts = {}
-    for p in named:
-        rest = text
-        for q in named:
-            if len(q) > len(p) and p in q:
-                rest = rest.replace(q, " ")
-        counts[p] = len(re.findall(rf"\b{re.escape(p)}\b", rest))
+    counts = {p: len(re.findall(rf"\b{re.escape(p)}\b", _outside_longer(p, named, text))) for p in named}
     top = max(counts.values())
     keep = tuple(p for p in named if top and counts[p] >= max(1.0, top / 3))
     return keep if keep and len(keep) < len(named) else ()
@@ -110,16 +105,16 @@ def _places_named(title: str) -> tuple[str, ...]:
 def _on_their_own(places: list[str], text: str) -> list[str]:
     """``places`` less those found only inside a longer one: "Sudan" inside "South Sudan" (and "Guinea" inside
     "Guinea-Bissau") is kept only where the text also names it on its own ("the Sudan and South Sudan")."""
-    longer = sorted(places, key=len, reverse=True)
-    out = []
-    for p in places:
-        rest = text
-        for q in longer:
-            if len(q) > len(p) and p.lower() in q.lower():
-                rest = re.sub(re.escape(q), " ", rest, flags=re.I)
-        if rest is text or re.search(rf"\b{re.escape(p)}", rest, re.I):  # its adjective too: "Sudanese"
-            out.append(p)
-    return out
+    return [p for p in places if re.search(rf"\b{re.escape(p)}", _outside_longer(p, places, text), re.I)]
+
+
+def _outside_longer(place: str, names: Sequence[str], text: str) -> str:
+    """``text`` with the longer ``names`` that contain ``place`` blanked out ("South Sudan" for "Sudan"), so what
+    is left names ``place`` on its own (or as its adjective: "Sudanese")."""
+    for longer in sorted(names, key=len, reverse=True):
+        if len(longer) > len(place) and place.lower() in longer.lower():
+            text = re.sub(re.escape(longer), " ", text, flags=re.I)
+    return text
 
 
 def title_places(doc: DocInfo) -> frozenset[str]:
