@@ -185,6 +185,9 @@ def test_citation_page_pdf_export_and_feedback(page: Any, app: tuple[str, Briefb
     assert len(lengths) >= 2 and lengths[-1] >= len(answer) - 5, f"not placeholder then answer: {lengths}"
     assert all(n < 80 for n in lengths[:-1]), f"partial answers were sent: {lengths}"
     assert "confidence" not in answer and "threshold" not in answer
+    # The direct line is bold, not "**15 May 2026**" with its asterisks showing.
+    assert "**" not in answer
+    assert page.locator('#chatbot [data-testid="bot"]').last.locator("strong", has_text="15 May 2026").count() == 1
     _shot(page, "web_chat.png")
 
     card = page.locator("#cards button").filter(has_text="S/RES/2769 (2025)").filter(

@@ -89,6 +89,18 @@ def test_text_from_documents_and_users_is_literal_markdown() -> None:
     assert _html.unescape(_re.sub(r"\\(.)", r"\1", md)) == hostile
 
 
+def test_the_direct_line_is_bold_and_its_span_stays_literal() -> None:
+    # The engine's "**15 May 2026** [1]" showed its asterisks in the chat: the whole answer was escaped.
+    answer = Answer(question="q", answer="**15 May 2026** [1]; **<img src=x> *y*** [2]\nS/RES/2769 (2025): “*z*” [1]",
+                    abstained=False, citations=[], hits=[])
+    first, second = views.answer_message(answer).split("  \n")
+    assert first == "**15 May 2026** [1]; **&lt;img src\\=x&gt; \\*y\\*** [2]"
+    assert second == "S/RES/2769 \\(2025\\)\\: “\\*z\\*” \\[1\\]"
+    # A first line that is not the engine's direct line is text like the rest.
+    plain = Answer(question="q", answer="**bold** claim", abstained=False, citations=[], hits=[])
+    assert views.answer_message(plain) == "\\*\\*bold\\*\\* claim"
+
+
 def test_card_html_escapes_document_text() -> None:
     card = views.Card(key="1", doc_id="x.pdf", symbol="S/1<b>", title="<script>alert(1)</script>", doc_type="other",
                   date=None, page=1, paragraph=None, quote='a "quote" & <img src=x onerror=alert(1)>')

@@ -139,9 +139,20 @@ def answer_message(answer: Answer) -> str:
         if answer.hits and "closest passages" not in text.lower():
             parts.append("_The closest passages are listed below; none of them answers the question._")
     else:
-        parts.append(md_text(answer.answer.strip()))
+        first, _, rest = answer.answer.strip().partition("\n")
+        lead = _DIRECT_LINE.fullmatch(first)
+        if lead:  # the engine's own bold, around spans that are document text and stay literal
+            first = "; ".join(f"**{md_text(span)}** [{key}]" for span, key in _DIRECT_PART.findall(first))
+            parts.append(first + ("  \n" + md_text(rest) if rest else ""))
+        else:
+            parts.append(md_text(answer.answer.strip()))
     parts.extend(f"> **Note:** {md_text(note)}" for note in answer.notes)
     return "\n\n".join(parts)
+
+
+# The extractive engine's direct line (answer.direct_line): "**15 May 2026** [1]", parts joined by "; ".
+_DIRECT_PART = re.compile(r"\*\*(.+?)\*\* \[(\d+)\]")
+_DIRECT_LINE = re.compile(r"\*\*.+?\*\* \[\d+\](?:; \*\*.+?\*\* \[\d+\])*")
 
 
 # --- filters ------------------------------------------------------------------------------------------------
