@@ -13,7 +13,7 @@ import pytest
 from briefbot.config import Settings
 from briefbot.ingest import ingest_paths
 from briefbot.models import Filters
-from briefbot.refs import narrow_places, sentence_places, shared_title
+from briefbot.refs import narrow_places, parse_references, sentence_places, shared_title
 from briefbot.service import Briefbot
 from briefbot.web.views import mission_choices
 
@@ -38,6 +38,21 @@ def test_the_text_says_which_country_a_shared_title_is_about() -> None:
     assert narrow_places(SHARED, "Abyei: the Sudan and South Sudan, the Sudan and South Sudan") == ()  # both
     assert narrow_places("Resolution 2769 (2025): Libya", "Libya … Libya") == ()  # one country: the title says
     assert sentence_places("the mandate of the Panel of Experts on South Sudan") == {"south sudan", "unmiss"}
+
+
+@pytest.mark.parametrize(("question", "places"), [
+    ("Who leads the Panel of Experts on South Sudan?", ["South Sudan"]),  # not the Sudan too
+    ("What did the South Sudanese army receive?", ["South Sudan"]),
+    ("Which reports cover the Sudan and South Sudan?", ["South Sudan", "Sudan"]),
+    ("How do Sudanese and South Sudanese traders move gold?", ["Sudan", "South Sudan"]),
+    ("Until when are the Darfur sanctions renewed?", ["Sudan"]),
+    # Places named by an adjective or an abbreviation, which the country's name is not part of, stay.
+    ("Where do Somali pirates sell fuel?", ["Somalia"]),
+    ("How is Afghan opium financed?", ["Afghanistan"]),
+    ("Who supplies the DRC armed groups?", ["Democratic Republic of the Congo"]),
+])
+def test_the_places_a_question_names(question: str, places: list[str]) -> None:
+    assert parse_references(question).places == places
 
 
 def test_filters_and_the_library_read_the_country_from_the_text(bot: Briefbot) -> None:
@@ -80,3 +95,13 @@ def test_a_question_naming_the_older_renewal_is_answered_from_it(bot: Briefbot) 
     answer = bot.ask("Until when did resolution 2772 (2025) extend the Panel of Experts?")
     assert answer.citations[0].symbol == "S/RES/2772 (2025)" and answer.answer.startswith("**12 March 2026**")
     assert not answer.notes
+
+
+def test_a_two_part_question_takes_its_date_from_the_latest_renewal(bot: Briefbot) -> None:
+    # The older renewal's long paragraph shares more of the question's words; its date must not head the answer
+    # whose note says it is superseded.
+    answer = bot.ask("Until when did the Council extend the mandate of the Panel of Experts on the Sudan, and what "
+                     "are its tasks?")
+    assert answer.citations[0].symbol == "S/RES/2791 (2025)"
+    assert answer.answer.startswith("**12 October 2026** [1]"), answer.answer[:200]
+    assert "12 March 2026" not in answer.answer.splitlines()[0]

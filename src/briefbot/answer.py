@@ -204,7 +204,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     if superseded and len(citations) > 1:
         old = "; ".join(superseded)
         notes.append(f"[1] is the latest decision in this series; it supersedes {old}.")
-    lead = direct_line(parts, citations)
+    # Superseded renewals quoted after the latest must not answer for it ("12 March 2026" over "12 October 2026").
+    lead = direct_line(parts, citations, latest_first=bool(superseded) and len(citations) > 1)
     if lead:
         lines.insert(0, lead)
     answer = Answer(question=question, answer="\n".join(lines), abstained=False, citations=citations,
@@ -415,17 +416,21 @@ def _cover_named(refs: References, chosen: list[Candidate], candidates: list[Can
     return chosen
 
 
-def direct_line(parts: list[str], citations: list[Citation]) -> str | None:
+def direct_line(parts: list[str], citations: list[Citation], latest_first: bool = False) -> str | None:
     """The answer's first line: for each part of the question, the span that answers it, verbatim from a quote,
     with that quote's key ("**6 months** [2]"); None when no quote holds one. A part is read from the quote that
     shares most of the words only that part uses ("how many died at sea" from the quote on deaths, not the one on
-    interceptions), the lead quote first among equals."""
+    interceptions), the lead quote first among equals; ``latest_first``: the lead quote first whatever the words,
+    since it is the latest decision of a series the others are older renewals of."""
     spans: list[str] = []
     for i, part in enumerate(parts):
         own = terms(part) - set().union(*(terms(p) for j, p in enumerate(parts) if j != i))
         # A date or figure may be stated by a later quote; a name only by the lead one, the quote that answers.
         pool = citations if answer_type(part) else citations[:1]
-        for c in sorted(pool, key=lambda c: -len(own & terms(c.quote))) if len(parts) > 1 else pool:
+        ranked = sorted(pool, key=lambda c: -len(own & terms(c.quote))) if len(parts) > 1 else pool
+        if latest_first and pool:
+            ranked = [pool[0], *(c for c in ranked if c is not pool[0])]
+        for c in ranked:
             found = direct_answer(part, c.quote)
             if (RESOLUTION_Q.search(part) and c.doc_type == "resolution" and c.symbol
                     and not names_resolution(part, c.symbol)):

@@ -105,7 +105,8 @@ def _places_named(title: str) -> tuple[str, ...]:
 def _on_their_own(places: list[str], text: str) -> list[str]:
     """``places`` less those found only inside a longer one: "Sudan" inside "South Sudan" (and "Guinea" inside
     "Guinea-Bissau") is kept only where the text also names it on its own ("the Sudan and South Sudan")."""
-    return [p for p in places if re.search(rf"\b{re.escape(p)}", _outside_longer(p, places, text), re.I)]
+    return [p for p in places if not any(len(q) > len(p) and p.lower() in q.lower() for q in places)
+            or re.search(rf"\b{re.escape(p)}", _outside_longer(p, places, text), re.I)]
 
 
 def _outside_longer(place: str, names: Sequence[str], text: str) -> str:

@@ -45,6 +45,7 @@ MISSION_COUNTRY = {"MINUSCA": "Central African Republic", "MONUSCO": "Democratic
 COUNTRY_ADJECTIVES = {
     "Libyan": "Libya", "Haitian": "Haiti", "Malian": "Mali", "Somali": "Somalia", "Sudanese": "Sudan",
     "South Sudanese": "South Sudan",  # before "Sudanese" alone is dropped from it (refs._on_their_own)
+    "Darfur": "Sudan",  # the 1591 sanctions regime is "the Darfur sanctions" to its readers
     "Afghan": "Afghanistan", "Yemeni": "Yemen", "Congolese": "Democratic Republic of the Congo",
     "DRC": "Democratic Republic of the Congo", "CAR": "Central African Republic", "Syrian": "Syrian Arab Republic",
     "Iraqi": "Iraq", "Colombian": "Colombia", "Lebanese": "Lebanon", "Congo": "Democratic Republic of the Congo",
