@@ -170,7 +170,9 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     # while confidence.json still describes the previous feature set).
     confidence = CONFIDENCE.probability(features) if settings.abstain_threshold > 0 else 1.0
     stats = {name: round(v, 3) for name, v in zip(FEATURES, features, strict=True)}
-    if confidence < settings.abstain_threshold or not candidates:
+    # A paragraph the question names, found in the document it names, is the answer by reference: the confidence
+    # model judges whether passages answer a question in words, which "what does paragraph 1 decide?" has few of.
+    if (confidence < settings.abstain_threshold and not wanted) or not candidates:
         return _abstain(question, hits, "The indexed documents do not answer this question "
                         f"(confidence {confidence:.2f} < threshold {settings.abstain_threshold:.2f}). "
                         "The closest passages are listed below.", stats, confidence)
