@@ -27,6 +27,7 @@ from .refs import (
     doc_places,
     parse_references,
     question_years,
+    same_decision,
     sentence_places,
     title_places,
     year_fits,
@@ -574,18 +575,7 @@ def _one_series(a: Candidate, b: Candidate) -> bool:
         return bool(places_a & places_b)
     if not (places_a or title_places(a.hit.doc)) & (places_b or title_places(b.hit.doc)):
         return False
-    words_a, words_b = (_decision_words(c.hit.chunk.text[c.start:c.end]) for c in (a, b))
-    return len(words_a & words_b) >= SAME_DECISION * min(len(words_a), len(words_b))
-
-
-SAME_DECISION = 0.5  # share of their words two quotes of one renewed decision have in common (dates and numbers aside)
-
-
-def _decision_words(quote: str) -> set[str]:
-    return {t for t in terms(quote) if not t[:1].isdigit()} - _MONTH_TERMS
-
-
-_MONTH_TERMS = terms(_MONTHS.replace("|", " "))
+    return same_decision(a.hit.chunk.text[a.start:a.end], b.hit.chunk.text[b.start:b.end])
 
 
 # "15 July 2025", "July 2025", and the American "July 15, 2025" or "June 30 2023" (S/RES/2690) some resolutions use.

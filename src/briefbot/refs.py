@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .cite import terms
 from .models import DocInfo
-from .parse.gazetteer import COUNTRIES, COUNTRY_ADJECTIVES, MISSION_COUNTRY, MISSIONS
+from .parse.gazetteer import COUNTRIES, COUNTRY_ADJECTIVES, MISSION_COUNTRY, MISSIONS, MONTHS
 from .symbols import find_symbols, resolution_number, symbols_match
 
 _PARA = re.compile(
@@ -85,6 +86,23 @@ def places_about(missions: list[str], title: str | None, about: list[str] | tupl
     """The missions and countries a document is about as the filter and the library show them: its detected ones,
     else (a Council record) those its title names, or those its text narrows a shared title to."""
     return list(missions) if missions else list(tuple(about) or _title_place_names(title or ""))
+
+
+SAME_DECISION = 0.5  # share of the shorter quote's words two quotes of one renewed decision have in common
+
+
+def same_decision(a: str, b: str) -> bool:
+    """Whether two quotes are one decision renewed, worded alike apart from dates and numbers: most of the shorter
+    one's words are in the longer ("Decides to extend the mandate of UNMISS until 30 April 2026 / 2027")."""
+    words_a, words_b = _decision_words(a), _decision_words(b)
+    return bool(words_a and words_b) and len(words_a & words_b) >= SAME_DECISION * min(len(words_a), len(words_b))
+
+
+def _decision_words(quote: str) -> set[str]:
+    return {t for t in terms(quote) if not t[:1].isdigit()} - _MONTH_TERMS
+
+
+_MONTH_TERMS = terms(MONTHS.replace("|", " "))
 
 
 def sentence_places(text: str) -> set[str]:

@@ -22,7 +22,16 @@ from .embed import Embedder
 from .lexical import LexicalIndex
 from .mandates.changes import renewed_paragraphs, renews_by_reference
 from .models import Chunk, DocInfo, Filters, Hit, RetrievalMode
-from .refs import References, doc_places, label_key, parse_references, question_years, year_fits
+from .parse.gazetteer import MISSIONS
+from .refs import (
+    References,
+    doc_places,
+    label_key,
+    parse_references,
+    question_years,
+    same_decision,
+    year_fits,
+)
 from .rerank import features as rerank_features
 from .rerank import load_model, rerank
 from .store import Store
@@ -170,7 +179,8 @@ class Retriever:
             rows = rerank_features(top, q_terms, lambda t: weights.get(t, 1.0), refs, years)
             hits = rerank(top, rows, model) + hits[model.depth:]
         if not refs.named_any and not years and hits:
-            hits = self._with_later_renewals(hits, docs, allowed_set, vector if mode != "lexical" else None)
+            hits = self._with_later_renewals(hits, docs, allowed_set, vector if mode != "lexical" else None,
+                                             {p.lower() for p in refs.places})
         direct = self._direct_paragraphs(refs, named, docs) if named and refs.paragraphs else []
         if direct:
             seen = {h.chunk.text_hash for h in direct}
@@ -244,7 +254,7 @@ class Retriever:
         return hits
 
     def _with_later_renewals(self, hits: list[Hit], docs: dict[str, DocInfo], allowed: set[str] | None,
-                             vector: Any) -> list[Hit]:
+                             vector: Any, places: set[str]) -> list[Hit]:
         """Currency: a renewal among the leading hits whose series the Council renewed again later brings the
         latest renewal in, right after it, at its score. A later renewal is often worded apart ("extend, for the
         purpose of aligning the timelines …, the mandate of the Panel of Experts in resolution 2772 (2025) beyond 12
@@ -252,6 +262,7 @@ class Retriever:
         date. Found by reference, not by similarity: a later resolution's operative sentence that extends or
         renews and names the resolution (mandates.changes.renews_by_reference), followed to the newest."""
         out = list(hits)
+        budget = [RENEWAL_QUERIES]  # catalog scans left for this question (an old series can chain through many)
         # A later renewal is brought in only when it is newer than every decision already at hand: the answer
         # puts the newest of those first itself, and an older one (UNMISS's six-week rollover 2726 (2024)) would
         # only push the current one (2820 (2026)) out of the passages it reads.
@@ -260,10 +271,13 @@ class Retriever:
         for hit in hits[:RENEWAL_LOOKUPS]:
             if hit.doc.doc_type != "resolution" or not hit.doc.date or not _renewal(hit.chunk.text):
                 continue
+            about = doc_places(hit.doc)
+            if places and about and not places & about:
+                continue  # another country's renewal: the Sudan Panel's successor is no answer on Libya
             latest: Chunk | None = None
             symbol, date, text = hit.doc.symbol, hit.doc.date, hit.chunk.text
             for _ in range(RENEWAL_HOPS):
-                found = self._renewal_of(symbol, date, text, docs, allowed) if symbol and date else None
+                found = self._renewal_of(symbol, date, text, docs, allowed, budget) if symbol and date else None
                 if found is None:
                     break
                 latest, symbol, date, text = found, docs[found.doc_id].symbol, docs[found.doc_id].date, found.text
@@ -283,23 +297,35 @@ class Retriever:
         return out
 
     def _renewal_of(self, symbol: str, date: str, text: str, docs: dict[str, DocInfo],
-                    allowed: set[str] | None) -> Chunk | None:
+                    allowed: set[str] | None, budget: list[int] | None = None) -> Chunk | None:
         """The passage of the newest resolution after ``date`` that renews the decision in ``text`` (of resolution
         ``symbol``): it extends or renews ``symbol`` by reference, or the same paragraph of an earlier resolution
         as ``text`` does ("the measures on arms imposed by paragraph 4 of resolution 2428 (2018)", renewed each year
-        by a resolution that does not name the last one)."""
+        by a resolution that does not name the last one), or the same mission's mandate in the same words ("Decides
+        to extend the mandate of UNMISS until …", whose renewals name no earlier one)."""
         number = resolution_number(symbol)
         if number is None:
             return None
         pairs = _renewed_pairs(text)
+        decisions = [text[a:b] for a, b in split_sentences(text) if _RENEWS.search(text[a:b])]
+        missions = {m for d in decisions for m in MISSIONS if re.search(rf"\b{m}\b", d)}
+
+        def renews(s: str) -> bool:
+            return _renewal(s) and (renews_by_reference(s, symbol) or bool(pairs & _renewed_pairs(s))
+                                    or (any(re.search(rf"\b{m}\b", s) for m in missions)
+                                    and any(same_decision(s, d) for d in decisions)))
+
         found: list[Chunk] = []
-        for cited in sorted({number[0]} | {res for res, _ in pairs}):
-            for chunk in self.store.citing_resolutions(cited, date):
+        for needle in sorted({str(number[0])} | {str(res) for res, _ in pairs} | missions):
+            if budget is not None:
+                if budget[0] <= 0:
+                    break
+                budget[0] -= 1
+            for chunk in self.store.later_resolutions_naming(needle, date):
                 if chunk.doc_id not in docs or (allowed is not None and chunk.doc_id not in allowed):
                     continue
-                if any(_renewal(s) and (renews_by_reference(s, symbol) or pairs & _renewed_pairs(s))
-                       for s in (chunk.text[a:b] for a, b in split_sentences(chunk.text))):
-                    found.append(chunk)  # the newest citing this number (they come newest first)
+                if any(renews(chunk.text[a:b]) for a, b in split_sentences(chunk.text)):
+                    found.append(chunk)  # the newest naming this (they come newest first)
                     break
         return max(found, key=lambda c: docs[c.doc_id].date or "", default=None)
 
@@ -342,8 +368,9 @@ class Retriever:
 
 
 YEAR_CANDIDATES = 20  # passages of the named year's Council decisions added to the dense candidates
-RENEWAL_LOOKUPS = 3  # leading hits whose later renewals are looked up
+RENEWAL_LOOKUPS = 5  # leading hits whose later renewals are looked up (those about the country asked)
 RENEWAL_HORIZON = 8  # the leading passages the extractive answer reads (answer.extractive_answer's pool)
+RENEWAL_QUERIES = 8  # catalog scans per question (5-25 ms each on the full index)
 RENEWAL_HOPS = 6  # renewals of renewals followed (a renewal usually lists all before it, so one or two suffice)
 # An operative decision to extend or renew: "Decides to extend until …", "Decides to renew the measures …".
 _RENEWS = re.compile(r"^\s*(?:\d{1,3}\.\s*)?(?:Decides|Further decides)\b[^;]{0,200}?\b(?:extend|renew|prolong)", re.I)

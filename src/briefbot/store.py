@@ -841,13 +841,14 @@ class Store:
                 i = j
             chunk.paragraph = chunk.paragraph or next((s.label for s in chunk.spans if s.label), None)
 
-    def citing_resolutions(self, number: int, after: str) -> list[Chunk]:
-        """Passages of resolutions dated after ``after`` whose text holds the number ``number`` (a later decision
-        that may renew resolution ``number`` by reference), newest first; a substring scan, 5-25 ms at 56k."""
+    def later_resolutions_naming(self, needle: str, after: str, limit: int = 150) -> list[Chunk]:
+        """Passages of resolutions dated after ``after`` whose text holds ``needle`` (a resolution's number, a
+        mission's name: a later decision that may renew it), newest first, at most ``limit``; a substring scan,
+        5-25 ms at 56k."""
         rows = self._db().execute(
             f"SELECT {', '.join('c.' + c.strip() for c in _CHUNK_COLS.split(','))} FROM chunks c JOIN documents d "
             "USING (doc_id) WHERE d.doc_type = 'resolution' AND d.date > ? AND c.text LIKE ? "
-            "ORDER BY d.date DESC, c.ordinal", (after, f"%{number}%")).fetchall()
+            "ORDER BY d.date DESC, c.ordinal LIMIT ?", (after, f"%{needle}%", limit)).fetchall()
         return [_chunk(r) for r in rows]
 
     def chunks_of(self, doc_id: str) -> list[Chunk]:
