@@ -4,25 +4,15 @@ renews it in full again without naming either), real index and model."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
-from briefbot.config import Settings
-from briefbot.ingest import ingest_paths
+from akn_support import indexed_fixture
 from briefbot.service import Briefbot
-
-UNMISS = Path(__file__).parent / "fixtures" / "akn" / "unmiss_rollover"
 
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
-    tmp = tmp_path_factory.mktemp("unmiss")
-    shutil.copytree(UNMISS, tmp / "corpus")
-    settings = Settings(index=tmp / "index")
-    assert not ingest_paths([tmp / "corpus" / "xml_en"], settings).failed
-    return Briefbot(settings)
+    return Briefbot(indexed_fixture(tmp_path_factory.mktemp("unmiss_rollover"), "unmiss_rollover"))
 
 
 def _paragraph_1(bot: Briefbot, symbol: str) -> tuple[str, str]:

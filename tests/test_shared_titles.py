@@ -5,29 +5,20 @@ each is about; and their renewals: the later one is found by what it renews, not
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
-from briefbot.config import Settings
-from briefbot.ingest import ingest_paths
+from akn_support import indexed_fixture
 from briefbot.models import Filters
 from briefbot.refs import narrow_places, parse_references, sentence_places, shared_title
 from briefbot.service import Briefbot
 from briefbot.web.views import mission_choices
 
-SUDAN = Path(__file__).parent / "fixtures" / "akn" / "sudan"
 SHARED = "Resolution 2772 (2025): Reports of the Secretary-General on the Sudan and South Sudan"
 
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
-    tmp = tmp_path_factory.mktemp("sudan")
-    shutil.copytree(SUDAN, tmp / "corpus")
-    settings = Settings(index=tmp / "index")
-    assert not ingest_paths([tmp / "corpus" / "xml_en"], settings).failed
-    return Briefbot(settings)
+    return Briefbot(indexed_fixture(tmp_path_factory.mktemp("sudan"), "sudan"))
 
 
 def test_the_text_says_which_country_a_shared_title_is_about() -> None:
