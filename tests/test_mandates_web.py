@@ -255,7 +255,9 @@ def test_a_cited_paragraph_opens_on_its_pdf_page_or_as_its_text(app_url: str, br
     assert_no_errors(page, "opening a theme's first appearance")
 
     # A count of the trends drills down to its paragraphs, which open in the same panel.
-    page.locator("#mandate-drill-year input").fill("2025")
+    drill_year = page.locator("#mandate-drill-year textarea, #mandate-drill-year input").first
+    assert drill_year.input_value() == ""  # empty, not a "0" that reads as a year
+    drill_year.fill("2025")
     page.locator("#mandate-drill-theme input").click()
     page.get_by_role("option", name="Corruption", exact=True).click()
     page.click("#mandate-drill")

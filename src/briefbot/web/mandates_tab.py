@@ -215,7 +215,9 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
             # No label over the image: it covered the plot's own title and legend.
             plot = gr.Image(type="filepath", interactive=False, show_label=False, elem_id="mandate-plot")
             with gr.Row(equal_height=True):  # every count of the plot drills down to its paragraphs
-                drill_year = gr.Number(label="Year", precision=0, elem_id="mandate-drill-year", scale=1)
+                # Text, like the range boxes: a number box showed "0", which read as a year and was refused.
+                drill_year = gr.Textbox(label="Year", placeholder="e.g. 2025", max_length=4, scale=1,
+                                        elem_id="mandate-drill-year")
                 drill_theme = gr.Dropdown(themes, label="Theme", elem_id="mandate-drill-theme", scale=3)
                 drill = gr.Button("Paragraphs behind this count", size="sm", elem_id="mandate-drill", scale=2)
                 council = gr.Button("Council-wide trend", size="sm", elem_id="mandate-council", scale=2)
@@ -296,7 +298,8 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
             raise refused(str(exc)) from exc
         return open_paragraph(bot, panel, paragraphs[i], scope)
 
-    def drill_down(slug: str | None, year: float | None, theme: str | None, request: gr.Request) -> tuple[Any, ...]:
+    def drill_down(slug: str | None, box: str | None, theme: str | None, request: gr.Request) -> tuple[Any, ...]:
+        year = _year(box, "drill-down")
         if not year or not theme:
             raise refused("Pick a year and a theme: the paragraphs behind that count are listed.")
         try:
