@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from briefbot.cli import app
@@ -147,3 +148,18 @@ def test_ask_without_index_gives_remedy(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["ask", "anything", "--index", str(tmp_path / "none")])
     assert result.exit_code == 2
     assert "briefbot ingest" in result.output
+
+
+def test_the_terminal_prints_document_text_as_text(capsys: pytest.CaptureFixture[str]) -> None:
+    """rich read "[/mnt]" in a quote as a closing tag and stopped `briefbot ask` with a MarkupError, and "[bold]"
+    in a document styled what followed; the direct line is bold without its asterisks."""
+    from briefbot.cli import print_answer
+    from briefbot.models import Answer
+
+    answer = Answer(question="q", answer="**15 May [/b] 2026** [1]\nS/1, para. 3: “files in [/mnt] and [bold]x” [1]",
+                    abstained=False, citations=[], hits=[], notes=["[1] supersedes [/old] (“1 May”)."])
+    print_answer(answer)
+    printed = capsys.readouterr().out
+    assert "15 May [/b] 2026 [1]" in printed and "**" not in printed
+    assert "“files in [/mnt] and [bold]x” [1]" in printed
+    assert "note: [1] supersedes [/old] (“1 May”)." in printed

@@ -445,6 +445,16 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
     return "; ".join(spans) or None
 
 
+def direct_line_parts(line: str) -> list[tuple[str, str]] | None:
+    """(span, key) of each part of a line :func:`direct_line` wrote ("**15 May 2026** [1]"); None for any other
+    line. The chat and the terminal show the spans in bold and as text."""
+    return _DIRECT_PART.findall(line) if _DIRECT_LINE.fullmatch(line) else None
+
+
+_DIRECT_PART = re.compile(r"\*\*(.+?)\*\* \[(\d+)\]")
+_DIRECT_LINE = re.compile(r"\*\*.+?\*\* \[\d+\](?:; \*\*.+?\*\* \[\d+\])*")
+
+
 def _cited_first(hits: list[Hit], cited: list[Hit]) -> list[Hit]:
     """The passages the answer quotes, in citation order, ahead of the rest: sentence-level scoring is the sharper
     ranking, so the passage list leads with the paragraph that answers."""

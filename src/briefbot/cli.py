@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress
 
     from .config import Settings
+    from .models import Answer
 
 # Imports are lazy: `briefbot --help` must not pay for pydantic-settings, chromadb, numpy or the model, and each
 # command imports only what it uses (rich.table, rich.progress, the service ...).
@@ -256,12 +257,29 @@ def ask(question: Annotated[str | None, typer.Argument(help="The question (omit 
     if as_json:
         sys.stdout.write(json.dumps(answer.to_dict(), ensure_ascii=False) + "\n")
         return
-    out.print(answer.answer, highlight=False)
-    for note in answer.notes:
-        out.print(f"[yellow]note:[/yellow] {note}", highlight=False)
-    if answer.abstained:
-        from .models import analysis_name, reference
+    print_answer(answer)
 
+
+def print_answer(answer: Answer) -> None:
+    """An answer on the terminal: its direct line in bold, then the quotes, notes and (when it abstains) the closest
+    passages. Document text is printed as text: rich would read "[/mnt]" in a quote as a closing tag and stop."""
+    from rich.markup import escape
+
+    from .answer import direct_line_parts
+    from .models import analysis_name, reference
+
+    first, _, rest = answer.answer.partition("\n")
+    parts = direct_line_parts(first)
+    if parts:
+        out.print("; ".join(f"[bold]{escape(span)}[/bold] {escape(f'[{key}]')}" for span, key in parts),
+                  highlight=False)
+        if rest:
+            out.print(rest, markup=False, highlight=False)
+    else:
+        out.print(answer.answer, markup=False, highlight=False)
+    for note in answer.notes:
+        out.print(f"[yellow]note:[/yellow] {escape(note)}", highlight=False)
+    if answer.abstained:
         out.print("\n[bold]Closest passages[/bold]")
         for h in answer.hits[:5]:
             p = h.to_passage()
@@ -270,7 +288,7 @@ def ask(question: Annotated[str | None, typer.Argument(help="The question (omit 
                 where = reference(name or p["document"], p["paragraph"], p["page"], page_first=True)
             else:
                 where = reference(p["symbol"] or p["document"], p["paragraph"], p["page"])
-            out.print(f"  {p['rank']}. {where}: {p['text'][:160]}…", highlight=False)
+            out.print(f"  {p['rank']}. {escape(where)}: {escape(p['text'][:160])}…", highlight=False)
 
 
 def _ask_batch(bot: Any, path: Path, filters: Any, engine: str | None) -> None:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..answer import direct_line_parts
 from ..errors import BriefbotError
 from ..history import Conversation
 from ..models import (
@@ -140,19 +141,15 @@ def answer_message(answer: Answer) -> str:
             parts.append("_The closest passages are listed below; none of them answers the question._")
     else:
         first, _, rest = answer.answer.strip().partition("\n")
-        lead = _DIRECT_LINE.fullmatch(first)
+        lead = direct_line_parts(first)
         if lead:  # the engine's own bold, around spans that are document text and stay literal
-            first = "; ".join(f"**{md_text(span)}** [{key}]" for span, key in _DIRECT_PART.findall(first))
+            first = "; ".join(f"**{md_text(span)}** [{key}]" for span, key in lead)
             parts.append(first + ("  \n" + md_text(rest) if rest else ""))
         else:
             parts.append(md_text(answer.answer.strip()))
     parts.extend(f"> **Note:** {md_text(note)}" for note in answer.notes)
     return "\n\n".join(parts)
 
-
-# The extractive engine's direct line (answer.direct_line): "**15 May 2026** [1]", parts joined by "; ".
-_DIRECT_PART = re.compile(r"\*\*(.+?)\*\* \[(\d+)\]")
-_DIRECT_LINE = re.compile(r"\*\*.+?\*\* \[\d+\](?:; \*\*.+?\*\* \[\d+\])*")
 
 
 # --- filters ------------------------------------------------------------------------------------------------
