@@ -89,7 +89,8 @@ class Retriever:
         with self._lock:
             version = self.store.version()
             if version != self._docs_version:
-                self._docs = {d.doc_id: d for d in self.store.documents()}
+                # DocInfo.about is filled for the documents a question's candidates come from (_to_hits).
+                self._docs = {d.doc_id: d for d in self.store.documents(about=False)}
                 by_symbol: dict[str, set[str]] = {}
                 for d in self._docs.values():
                     for key in _symbol_keys(d.symbol):
@@ -209,8 +210,10 @@ class Retriever:
         for number in refs.resolutions:
             named.update(d for d in self._by_resolution.get(number, ()) if d in docs)
         if not named and refs.places and refs.doc_types:
-            for d in docs.values():
-                if d.doc_type in refs.doc_types and doc_places(d) & {p.lower() for p in refs.places}:
+            typed = [d for d in docs.values() if d.doc_type in refs.doc_types]
+            self.store.fill_about(typed)
+            for d in typed:
+                if doc_places(d) & {p.lower() for p in refs.places}:
                     named.add(d.doc_id)
         if allowed is not None:
             named &= allowed
@@ -219,6 +222,8 @@ class Retriever:
     def _to_hits(self, ranked: list[Ranked], docs: dict[str, DocInfo], allowed: set[str] | None,
                  named: set[str], refs: References, years: set[int] | None = None) -> list[Hit]:
         occurrences = self.store.chunks_by_hash([r.text_hash for r in ranked])
+        self.store.fill_about({c.doc_id: docs[c.doc_id] for cs in occurrences.values() for c in cs
+                               if c.doc_id in docs}.values())
         places = {p.lower() for p in refs.places}
         hits: list[Hit] = []
         for r in ranked:
@@ -284,6 +289,7 @@ class Retriever:
             if latest is None or (docs[latest.doc_id].date or "") <= newest:
                 continue
             newest = docs[latest.doc_id].date or ""
+            self.store.fill_about([docs[latest.doc_id]])
             at = out.index(hit)
             below = next((h for h in out[at + 1:] if h.chunk.text_hash == latest.text_hash), None)
             if below is not None:  # ranked lower: it moves up to the decision it renews

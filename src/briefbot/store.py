@@ -157,7 +157,7 @@ class Store:
         self._doc_rows: dict[str, _DocRows] = {}  # doc → where its vectors are in the vector file
         self._doc_rows_version = -1
         self._vector_map: tuple[np.memmap, int] | None = None  # vectors.f32 mapped, its inode (_VECTOR_ROWS)
-        self._about: tuple[int, dict[str, tuple[str, ...]]] = (-1, {})  # catalog version, record_about()
+        self._about: tuple[int, dict[str, tuple[str, ...]]] = (-1, {})  # catalog version, fill_about()
 
     # --- SQLite --------------------------------------------------------------------------------------------
     def _db(self) -> sqlite3.Connection:
@@ -738,37 +738,42 @@ class Store:
                     db.execute("UPDATE vector_rows SET doc_id = ? WHERE text_hash = ?", (row[0], h))
 
     # --- reading -------------------------------------------------------------------------------------------
-    def documents(self) -> list[DocInfo]:
+    def documents(self, about: bool = True) -> list[DocInfo]:
+        """Every document, newest first. ``about=False`` leaves DocInfo.about unset (see fill_about): reading it for
+        every Council record under a shared title costs ~0.4 s, which a one-question CLI run should not pay."""
         rows = self._db().execute(f"SELECT {self._columns()} FROM documents ORDER BY date DESC, symbol").fetchall()
-        return self._with_about([_docinfo(r) for r in rows])
+        docs = [_docinfo(r) for r in rows]
+        if about:
+            self.fill_about(docs)
+        return docs
 
-    def record_about(self) -> dict[str, tuple[str, ...]]:
-        """Council records under a title shared by several countries → the countries their text is about
-        (refs.narrow_places), read from their passages once per catalog version (~110 records of the full index
-        share "… on the Sudan and South Sudan"). Records only: a PDF's places are counted at ingest."""
+    def fill_about(self, docs: Iterable[DocInfo]) -> None:
+        """Set DocInfo.about on Council records under a title shared by several countries ("… on the Sudan and
+        South Sudan", ~110 records of the full index): the countries their text is about (refs.narrow_places),
+        read from their passages once per catalog version. Records only: a PDF's places are counted at ingest."""
+        self._about_version()
+        for d in docs:
+            if d.source == "bulk" and not d.missions:
+                d.about = list(self._narrowed(d.doc_id, d.title))
+
+    def _about_version(self) -> dict[str, tuple[str, ...]]:
+        version = self.version()
+        if self._about[0] != version:
+            self._about = (version, {})
+        return self._about[1]
+
+    def _narrowed(self, doc_id: str, title: str | None) -> tuple[str, ...]:
         from .refs import narrow_places, shared_title
 
-        version = self.version()
-        if self._about[0] == version:
-            return self._about[1]
-        db = self._db()
-        shared = {doc_id: title for doc_id, title in db.execute(
-            "SELECT doc_id, title FROM documents WHERE source = 'bulk' AND coalesce(missions, '[]') IN ('[]', '')")
-            if shared_title(title)}
-        about: dict[str, tuple[str, ...]] = {}
-        for doc_id, title in shared.items():
-            text = " ".join(r[0] for r in db.execute("SELECT text FROM chunks WHERE doc_id = ? ORDER BY ordinal",
-                                                      (doc_id,)))
-            if places := narrow_places(title, text):
-                about[doc_id] = places
-        self._about = (version, about)
-        return about
-
-    def _with_about(self, docs: list[DocInfo]) -> list[DocInfo]:
-        about = self.record_about()
-        for d in docs:
-            d.about = list(about.get(d.doc_id, ()))
-        return docs
+        cache = self._about[1]
+        if doc_id not in cache:
+            if shared_title(title):
+                text = " ".join(r[0] for r in self._db().execute(
+                    "SELECT text FROM chunks WHERE doc_id = ? ORDER BY ordinal", (doc_id,)))
+                cache[doc_id] = narrow_places(title, text)
+            else:
+                cache[doc_id] = ()
+        return cache[doc_id]
 
     def document(self, doc_id_or_symbol: str) -> DocInfo:
         db = self._db()
@@ -785,7 +790,9 @@ class Store:
                              (symbol_key(doc_id_or_symbol),)).fetchone()
         if row is None:
             raise NotFoundError(f"no indexed document {doc_id_or_symbol!r}")
-        return self._with_about([_docinfo(row)])[0]
+        info = _docinfo(row)
+        self.fill_about([info])
+        return info
 
     def page_text(self, doc_id: str, page: int | None) -> str:
         row = self._db().execute("SELECT text FROM pages WHERE doc_id = ? AND number = ?",
@@ -892,17 +899,21 @@ class Store:
             # A catalog from before analyses has no origin column: all its documents are UN documents.
             clauses.append("coalesce(origin, 'un') = ?" if "'un' AS origin" not in self._columns() else "'un' = ?")
             args.append(f.origin)
-        rows = self._db().execute(f"SELECT doc_id, symbol, missions, title FROM documents "
+        rows = self._db().execute(f"SELECT doc_id, symbol, missions, title, source FROM documents "
                                   f"{'WHERE ' + ' AND '.join(clauses) if clauses else ''}", args).fetchall()
         allowed = []
         from .refs import about_any
         from .symbols import symbols_match
 
-        about = self.record_about() if f.missions else {}
-        for doc_id, symbol, missions, title in rows:
+        if f.missions:
+            self._about_version()
+        for doc_id, symbol, missions, title, source in rows:
             if f.symbols and not any(symbols_match(symbol, s) for s in f.symbols):
                 continue
-            if f.missions and not about_any(json.loads(missions or "[]"), title, f.missions, about.get(doc_id, ())):
+            detected = json.loads(missions or "[]")
+            if f.missions and not about_any(detected, title, f.missions,
+                                            self._narrowed(doc_id, title) if source == "bulk" and not detected
+                                            else ()):
                 continue
             allowed.append(doc_id)
         return allowed
