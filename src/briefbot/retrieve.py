@@ -90,7 +90,7 @@ class Retriever:
             version = self.store.version()
             if version != self._docs_version:
                 # DocInfo.about is filled for the documents a question's candidates come from (_to_hits).
-                self._docs = {d.doc_id: d for d in self.store.documents(about=False)}
+                self._docs = {d.doc_id: d for d in self.store.documents()}
                 by_symbol: dict[str, set[str]] = {}
                 for d in self._docs.values():
                     for key in _symbol_keys(d.symbol):

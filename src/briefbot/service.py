@@ -213,7 +213,9 @@ class Briefbot:
 
     # --- library -------------------------------------------------------------------------------------------
     def library(self, scope: AccessScope | None = None) -> list[DocInfo]:
-        return [d for d in self.store.documents() if scope is None or scope.allows(d.collection)]
+        docs = [d for d in self.store.documents() if scope is None or scope.allows(d.collection)]
+        self.store.fill_about(docs)  # the library shows, and the mission filter offers, what a record is about
+        return docs
 
     def failures(self, scope: AccessScope | None = None) -> list[dict[str, str]]:
         """Files that failed to ingest; they belong to no collection, so only a reader of everything sees them."""

@@ -738,14 +738,11 @@ class Store:
                     db.execute("UPDATE vector_rows SET doc_id = ? WHERE text_hash = ?", (row[0], h))
 
     # --- reading -------------------------------------------------------------------------------------------
-    def documents(self, about: bool = True) -> list[DocInfo]:
-        """Every document, newest first. ``about=False`` leaves DocInfo.about unset (see fill_about): reading it for
-        every Council record under a shared title costs ~0.4 s, which a one-question CLI run should not pay."""
+    def documents(self) -> list[DocInfo]:
+        """Every document, newest first, DocInfo.about unset: callers fill it for the documents they show or rank
+        (fill_about; for all of them it reads ~110 records' text, ~0.4 s, which most callers never need)."""
         rows = self._db().execute(f"SELECT {self._columns()} FROM documents ORDER BY date DESC, symbol").fetchall()
-        docs = [_docinfo(r) for r in rows]
-        if about:
-            self.fill_about(docs)
-        return docs
+        return [_docinfo(r) for r in rows]
 
     def fill_about(self, docs: Iterable[DocInfo]) -> None:
         """Set DocInfo.about on Council records under a title shared by several countries ("… on the Sudan and
