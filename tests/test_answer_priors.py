@@ -16,6 +16,7 @@ from briefbot.answer import (
     Candidate,
     _continue_lists,
     _keep_latest,
+    _latest_first,
     _lead_quote,
     direct_answer,
     direct_line,
@@ -214,12 +215,13 @@ def test_quote_ending_its_passage_on_a_colon_is_followed_by_the_next_passage() -
     assert _continue_lists([other], [other.hit, nxt], 4) == [other]  # no colon, nothing added
 
 
-def _renewal(number: int, year: int, until: str, score: float) -> Candidate:
-    text = (f"Decides to extend until {until} the mandate of the Panel of Experts established by paragraph 24 of "
-            "resolution 1973 (2011) and decides that the Panel's mandated tasks shall remain as defined;")
+def _renewal(number: int, year: int, until: str, score: float, text: str = "",
+             country: str = "Libya") -> Candidate:
+    text = text or (f"Decides to extend until {until} the mandate of the Panel of Experts established by paragraph "
+                    "24 of resolution 1973 (2011) and decides that the Panel's mandated tasks shall remain as defined;")
     doc = DocInfo(doc_id=f"r{number}", file_name=f"r{number}.xml", path=None, sha256="0", source="bulk",
                   symbol=f"S/RES/{number} ({year})", doc_type="resolution",
-                  title=f"Resolution {number} ({year}): Libya — sanctions, Panel of Experts", date=f"{year}-03-01",
+                  title=f"Resolution {number} ({year}): {country} — sanctions, Panel of Experts", date=f"{year}-03-01",
                   language="en", pages=1, chunks=1, empty_pages=[], warnings=[], missions=[], ingested_at="")
     chunk = Chunk(text_hash=f"h{number}", doc_id=doc.doc_id, ordinal=0, text=text,
                   spans=[Span(page=1, start=0, end=len(text), label="24", at=0)], paragraph="24", section=None,
@@ -243,3 +245,40 @@ def test_the_newest_renewal_is_not_the_one_the_citation_limit_cuts() -> None:
     other = _renewal(2821, 2026, "1 July 2027", 1.365)
     other.hit.doc.title = "Resolution 2821 (2026): South Sudan — sanctions, Panel of Experts"
     assert _keep_latest(older, [*older, other], question) == older
+
+
+# S/RES/2789 (2025) para. 1 renews two things in one paragraph, in other words than the Panel renewals before it.
+CAR_2789 = ("Decides to extend, until 31 July 2026, the measures as set out or extended in paragraphs 2 and 4 of "
+            "resolution 2745 (2024), decides to extend, until 31 August 2026, the mandate of the Panel of Experts as "
+            "set forth in paragraph 6 of resolution 2745 (2024), and reaffirms paragraphs 1, 3, 5, and 7 through 12 "
+            "of resolution 2745 (2024), noting that references to midterm and final reports of the Panel of Experts "
+            "should be updated to 31 January 2026 and 15 June 2026, respectively;")
+
+
+def _car_panel(number: int, year: int, until: str, score: float) -> Candidate:
+    return _renewal(number, year, until, score, country="Central African Republic", text=(
+        f"Decides to extend the mandate of the Panel of Experts until {until}, expresses its intent to review the "
+        "mandate and take appropriate action regarding further extension no later than 31 January 2019 and requests "
+        "the Secretary-General to take the necessary administrative measures as expeditiously as possible;"))
+
+
+def test_a_renewal_of_two_decisions_in_one_paragraph_is_the_latest_of_each_series() -> None:
+    """The Central African Republic Panel: 2789 (2025) is the current renewal though its paragraph also renews the
+    measures; its Panel clause is what the older Panel renewals are superseded by, and its Panel date answers."""
+    older = [_car_panel(2196, 2015, "29 February 2016", 1.357), _car_panel(2399, 2018, "28 February 2019", 1.356),
+             _car_panel(2262, 2016, "28 February 2017", 1.355), _car_panel(2339, 2017, "28 February 2018", 1.327)]
+    newest = _renewal(2789, 2025, "", 1.289, text=CAR_2789, country="Central African Republic")
+    question = "Until when did the Council extend the mandate of the Panel of Experts on the Central African Republic?"
+    refs = parse_references(question)
+    kept = _keep_latest(older, [*older, newest], refs)
+    assert newest in kept and older[3] not in kept
+    ordered, superseded = _latest_first(kept, refs, question)
+    assert ordered[0] is newest and len(superseded) == 3
+    assert direct_answer(question, CAR_2789) == "31 August 2026"
+    assert direct_answer("Until when are the measures on the Central African Republic extended?",
+                         CAR_2789) == "31 July 2026"
+    assert direct_answer("When is the midterm report of the Panel of Experts due?", CAR_2789) == "31 January 2026"
+    # The measures clause alone is not the Panel's series.
+    measures = _renewal(2790, 2025, "", 1.289, country="Central African Republic", text=(
+        "Decides to renew until 31 July 2026 the measures as set out in paragraphs 2 and 4 of resolution 2745 (2024);"))
+    assert _keep_latest(older, [*older, measures], refs) == older

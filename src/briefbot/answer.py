@@ -580,12 +580,24 @@ def _one_series(a: Candidate, b: Candidate) -> bool:
     them the country their titles name ("Resolution 2509 (2020): Libya — sanctions, Panel of Experts") must meet
     and the two quotes must be the same decision worded alike (a Panel renewal and its successor), since one
     country's mission mandate and its sanctions are renewed in other words (MINUSMA's 2423 (2018), Mali's 2432)."""
+    quote_a, quote_b = a.hit.chunk.text[a.start:a.end], b.hit.chunk.text[b.start:b.end]
     places_a, places_b = doc_places(a.hit.doc, titles=False), doc_places(b.hit.doc, titles=False)
     if places_a and places_b:
         return bool(places_a & places_b)
     if not (places_a or title_places(a.hit.doc)) & (places_b or title_places(b.hit.doc)):
         return False
-    return same_decision(a.hit.chunk.text[a.start:a.end], b.hit.chunk.text[b.start:b.end])
+    # Clause by clause: one paragraph may renew two things ("Decides to extend, until 31 July 2026, the measures
+    # …, decides to extend, until 31 August 2026, the mandate of the Panel of Experts …", 2789 (2025)), each the
+    # successor of a paragraph of its own in older resolutions.
+    return any(same_decision(x, y) for x in _clauses(quote_a) for y in _clauses(quote_b))
+
+
+def _clauses(quote: str) -> list[str]:
+    return [c for c in _CLAUSE.split(quote) if c.strip()]
+
+
+# Where one operative decision ends and the next begins inside a paragraph.
+_CLAUSE = re.compile(r";\s*|,\s*(?:and\s+)?(?=(?:further\s+)?(?:decides|requests|reaffirms|expresses)\b)")
 
 
 # "15 July 2025", "July 2025", and the American "July 15, 2025" or "June 30 2023" (S/RES/2690) some resolutions use.
@@ -648,10 +660,21 @@ def direct_answer(question: str, quote: str) -> str | None:
         dates = list(re.finditer(_DATE, quote))
         if dates:
             # "extend until 15 May 2026 ... no later than 15 April 2026": the date after until/by is the answer.
-            for m in dates:
-                if re.search(r"\b(?:until|till|by|through|to|expires? on|ending)\s*$", quote[:m.start()]):
-                    return m.group(0)
-            return dates[0].group(0)
+            ends = [m for m in dates
+                    if re.search(r"\b(?:until|till|by|through|to|expires? on|ending)\s*$", quote[:m.start()])]
+            if len(ends) > 1:
+                # "extend, until 31 July 2026, the measures …, decides to extend, until 31 August 2026, the mandate
+                # of the Panel of Experts": the date whose words around it (up to its neighbouring dates) say what
+                # is asked about. The first wins a tie.
+                bounds = [0] + [m.end() for m in dates] + [len(quote)]
+                starts = [m.start() for m in dates] + [len(quote)]
+
+                def fit(m: re.Match[str]) -> int:
+                    i = dates.index(m)
+                    before = quote[max(bounds[i], m.start() - 100):m.start()]
+                    return len(q_terms & terms(before + " " + quote[m.end():min(starts[i + 1], m.end() + 100)]))
+                return max(ends, key=fit).group(0)
+            return (ends or dates)[0].group(0)
     if _YEAR_Q.search(question):
         m = re.search(r"\b(?:19|20)\d\d\b", quote)
         return m.group(0) if m else None
