@@ -96,3 +96,27 @@ def test_a_two_part_question_takes_its_date_from_the_latest_renewal(bot: Briefbo
     assert answer.citations[0].symbol == "S/RES/2791 (2025)"
     assert answer.answer.startswith("**12 October 2026** [1]"), answer.answer[:200]
     assert "12 March 2026" not in answer.answer.splitlines()[0]
+
+
+@pytest.fixture(scope="module")
+def abyei(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    return Briefbot(indexed_fixture(tmp_path_factory.mktemp("abyei"), "abyei"))
+
+
+def test_a_mission_of_two_countries_is_read_from_the_text(abyei: Briefbot) -> None:
+    """UNISFA (Abyei) belongs to neither country alone, and its renewals carry the shared title: the filter, the
+    library and the question still reach them by the mission their text names throughout."""
+    assert narrow_places(SHARED, "UNISFA … UNISFA … UNISFA … the Sudan and South Sudan") == \
+        ("South Sudan", "Sudan", "UNISFA")
+    assert narrow_places(SHARED, "the Sudan … the Sudan … the Sudan, UNISFA") == ("Sudan",)  # a passing mention
+    docs = {d.symbol: d for d in abyei.library()}
+    assert "UNISFA" in docs["S/RES/2802 (2025)"].about and "UNISFA" not in docs["S/RES/2772 (2025)"].about
+    assert "UNISFA" in mission_choices(list(docs.values()))
+    by_id = {d.doc_id: d.symbol for d in docs.values()}
+    assert {by_id[d] for d in abyei.store.resolve_filters(Filters(missions=["UNISFA"]))} == \
+        {"S/RES/2760 (2024)", "S/RES/2802 (2025)"}
+    for question, filters in (("Until when did the Council extend the mandate of UNISFA?", None),
+                              ("Until when is the mandate extended?", Filters(missions=["UNISFA"]))):
+        answer = abyei.ask(question, filters=filters)
+        assert not answer.abstained and answer.citations[0].symbol == "S/RES/2802 (2025)"
+        assert answer.answer.startswith("**15 November 2026**")

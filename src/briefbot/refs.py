@@ -51,16 +51,26 @@ def shared_title(title: str | None) -> bool:
 
 def narrow_places(title: str | None, text: str) -> tuple[str, ...]:
     """Of the countries a shared title names, those the record's text is about: named at least a third as often
-    as the most named one ("Sudan" inside "South Sudan" not counted). Empty when the title is not shared or the
-    text does not tell (then the title's places stand). A South Sudan sanctions renewal and a Darfur one share the
-    title "… on the Sudan and South Sudan"; a question on the Sudan Panel must not be answered from the other."""
+    as the most named one ("Sudan" inside "South Sudan" not counted), and any mission of no single country it is
+    about (UNISFA). Empty when the title is not shared or the text does not tell (then the title's places stand).
+    A South Sudan sanctions renewal and a Darfur one share the title "… on the Sudan and South Sudan"; a question
+    on the Sudan Panel must not be answered from the other."""
     if not shared_title(title):
         return ()
     named = _title_place_names(title or "")
     counts = {p: len(re.findall(rf"\b{re.escape(p)}\b", _outside_longer(p, named, text))) for p in named}
     top = max(counts.values())
     keep = tuple(p for p in named if top and counts[p] >= max(1.0, top / 3))
+    # A mission of no single country the record is about: UNISFA's renewals (Abyei, between the two) are filed
+    # under the same shared title, and keep both countries; the UNISFA filter and question must still find them.
+    missions = tuple(m for m in MISSIONS if m not in MISSION_COUNTRY
+                     and len(re.findall(rf"\b{m}\b", text)) >= max(MISSION_MENTIONS, top / 3))
+    if missions:
+        return (keep or named) + missions
     return keep if keep and len(keep) < len(named) else ()
+
+
+MISSION_MENTIONS = 3  # a mission named this often (and a third as often as its top country) is what a record is about
 
 
 def _with_counterparts(named: tuple[str, ...]) -> set[str]:
