@@ -140,6 +140,11 @@ def test_direct_answer_spans() -> None:
     # ... unless it names what a which-question asks for.
     assert direct_answer("Which UNODC opium survey did the Council take note of?",
                          "Taking note of the UNODC Afghanistan Opium Survey 2014,") == "UNODC Afghanistan Opium Survey"
+    # A month before a title is a date, not a name (S/2025/153, para. 54).
+    assert direct_answer("Who became Prime Minister of Lebanon?",
+                         "Following binding consultations with parliamentary blocs, on 13 January the President "
+                         "designated Nawaf Salam, President of the International Court of Justice, as Prime "
+                         "Minister.") == "Nawaf Salam"
 
 
 # --- questions asking two things ---------------------------------------------------------------------------

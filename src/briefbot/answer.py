@@ -736,6 +736,8 @@ def direct_answer(question: str, quote: str) -> str | None:
             titled = len(words) == 1 and _HONORIFIC.search(quote[:m.start()]) is not None  # "Mr. Kabarebe"
             if (len(words) < 2 and not titled) or span in _ENTITY_SKIP or words[0] in _ENTITY_SKIP:
                 continue
+            if re.fullmatch(_MONTHS, words[0]):
+                continue  # "on 13 January the President designated …": a date and a title, not a name
             if terms(span) and terms(span) <= q_terms | _GENERIC | _place_terms(question):
                 continue  # the question's own words, or a body named everywhere, are not its answer
             if any(n in span or span in n for n in named) and not head_terms & terms(span):
