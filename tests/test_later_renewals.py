@@ -1,12 +1,14 @@
 """Retrieval's later renewals (Retriever._with_later_renewals) on real UNMISS XML (tests/fixtures/akn/unmiss_rollover:
 2677 (2023) renews the mandate in full, 2726 (2024) rolls it over "as set out in resolution 2677 (2023)", 2729 (2024)
-renews it in full again without naming either), real index and model."""
+renews it in full again without naming either) and on two missions' renewals (tests/fixtures/akn/two_missions: UNMISS
+2820 (2026), UNSMIL 2755 (2024) and 2796 (2025)), real index and model."""
 
 from __future__ import annotations
 
 import pytest
 
 from akn_support import indexed_fixture
+from briefbot.models import Hit
 from briefbot.service import Briefbot
 
 
@@ -43,3 +45,38 @@ def test_the_mandate_question_leads_with_the_newest_renewal(bot: Briefbot) -> No
     answer = bot.ask("Until when is the UNMISS mandate extended?")
     assert answer.citations[0].symbol == "S/RES/2729 (2024)", answer.answer
     assert answer.answer.startswith("**30 April 2025** [1]")
+
+
+@pytest.fixture(scope="module")
+def two(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    return Briefbot(indexed_fixture(tmp_path_factory.mktemp("two_missions"), "two_missions"))
+
+
+def _renewal_hit(bot: Briefbot, symbol: str, score: float) -> Hit:
+    info = bot.document(symbol)
+    chunk = next(c for c in bot.passages(info.doc_id) if "Decides to extend" in c.text)
+    return Hit(chunk=chunk, doc=info, score=score)
+
+
+def test_a_later_renewal_is_brought_in_by_its_own_country_not_anothers(two: Briefbot) -> None:
+    """UNMISS's 2820 (2026) ranking first does not make UNSMIL's 2755 (2024) current: its own series' latest,
+    2796 (2025), comes in right after it, as when 2820 were not there."""
+    docs = two.retriever.documents()
+    hits = [_renewal_hit(two, "S/RES/2820 (2026)", 2.0), _renewal_hit(two, "S/RES/2755 (2024)", 1.9)]
+    two.store.fill_about([h.doc for h in hits])
+    out = two.retriever._with_later_renewals(hits, docs, None, None, set())
+    assert [h.doc.symbol for h in out] == ["S/RES/2820 (2026)", "S/RES/2755 (2024)", "S/RES/2796 (2025)"]
+    assert out[2].score == 1.9 and "until 31 October 2026" in out[2].chunk.text
+    # Asked about South Sudan, Libya's renewals are not followed.
+    out = two.retriever._with_later_renewals(hits, docs, None, None, {"south sudan"})
+    assert [h.doc.symbol for h in out] == ["S/RES/2820 (2026)", "S/RES/2755 (2024)"]
+
+
+def test_a_question_naming_no_country_says_which_one_its_answer_is_about(two: Briefbot) -> None:
+    answer = two.ask("Until when is the mission's mandate extended?")
+    note = next(n for n in answer.notes if n.startswith("The question names no country"))
+    lead = answer.citations[0].symbol
+    country, other = ("South Sudan", "Libya") if lead == "S/RES/2820 (2026)" else ("Libya", "South Sudan")
+    assert f"[1] is about {country}; the passages found also hold the Council's decisions on {other}." in note
+    # Naming the country, or filtering by it, needs no such note.
+    assert not any("names no country" in n for n in two.ask("Until when is the UNSMIL mandate extended?").notes)

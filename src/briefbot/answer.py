@@ -20,12 +20,13 @@ from .cite import PageText, cite_sentence, terms, trim_sentence
 from .confidence import CONFIDENCE, FEATURES, RESOLUTION_Q, confidence_features, names_resolution
 from .config import Settings
 from .models import Answer, Citation, Hit
-from .parse.gazetteer import DURATION_RE, MISSION_COUNTRY
+from .parse.gazetteer import COUNTRIES, DURATION_RE, MISSION_COUNTRY
 from .parse.gazetteer import MONTHS as _MONTHS
 from .refs import (
     References,
     doc_places,
     parse_references,
+    places_about,
     question_years,
     same_decision,
     sentence_places,
@@ -211,6 +212,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     lead = direct_line(parts, citations, latest_first=bool(superseded) and len(citations) > 1)
     if lead:
         lines.insert(0, lead)
+        if not refs.places and not refs.named_any and (note := _country_note(hits, cited, citations)):
+            notes.append(note)
     answer = Answer(question=question, answer="\n".join(lines), abstained=False, citations=citations,
                     hits=_cited_first(hits, cited), notes=notes)
     answer.timings_ms.update(stats, confidence=round(confidence, 3))
@@ -391,6 +394,39 @@ def _names(refs: References) -> Callable[[Hit], bool]:
     return lambda hit: refs.names(hit.doc)
 
 
+def _country_note(hits: list[Hit], cited: list[Hit], citations: list[Citation]) -> str | None:
+    """For a question naming no country whose answer leads with a Council decision: the country that decision is
+    about, and the others whose decisions the passages found also hold. "Until when is the arms embargo renewed?"
+    has one answer per sanctions regime; a bare "31 May 2027" must say it is South Sudan's."""
+    lead = cited[0]
+    if lead.doc.doc_type != "resolution" or not _DECISION.search(citations[0].quote):
+        return None
+    country = _country(lead)
+    if country is None:
+        return None
+    others = list(dict.fromkeys(c for h in hits[:8] if h.doc.doc_type == "resolution" and _DECISION.search(h.chunk.text)
+                                and (c := _country(h)) not in (None, country)))
+    also = (f"; the passages found also hold the Council's decisions on {', '.join(map(_the, others))}"
+            if others else "")
+    return (f"The question names no country: [1] is about {_the(country)}{also}. Name a country, or pick it "
+            "under Mission or country, for its answer.")
+
+
+def _the(country: str) -> str:
+    """A country as the UN writes it in a sentence: "the Sudan", "the Central African Republic"."""
+    return f"the {country}" if country in _WITH_THE else country
+
+
+_WITH_THE = {"Central African Republic", "Democratic Republic of the Congo", "Sudan", "Syrian Arab Republic", "Sahel"}
+
+
+def _country(hit: Hit) -> str | None:
+    """The one country a document is about (a PDF's most named one), or None."""
+    names = places_about(hit.doc.missions, hit.doc.title, hit.doc.about)
+    countries = list(dict.fromkeys(c for c in (MISSION_COUNTRY.get(n, n) for n in names) if c in COUNTRIES))
+    return countries[0] if countries and (len(countries) == 1 or hit.doc.missions) else None
+
+
 def _about(place: str) -> Callable[[Hit], bool]:
     return lambda hit: place in _first_place(hit)
 
@@ -534,6 +570,10 @@ def _latest_first(chosen: list[Candidate], refs: References,
                  and _DECISION.search(c.hit.chunk.text[c.start:c.end])]
     if not decisions:
         return chosen, []
+    if chosen[0] in decisions:
+        # The leading quote's own series: UNMISS's 2820 (2026) quoted third does not make UNSMIL's 2755 (2024)
+        # current while UNSMIL's 2796 (2025) is quoted too.
+        decisions = [c for c in decisions if c is chosen[0] or _one_series(chosen[0], c)]
     latest = max(decisions, key=lambda c: c.hit.doc.date or "")
     mine = direct_answer(question, latest.hit.chunk.text[latest.start:latest.end])
     older = []

@@ -267,14 +267,21 @@ class Retriever:
         date. Found by reference, not by similarity: a later resolution's operative sentence that extends or
         renews and names the resolution (mandates.changes.renews_by_reference), followed to the newest."""
         out = list(hits)
-        budget = [RENEWAL_QUERIES]  # catalog scans left for this question (an old series can chain through many)
+        scans = _Scans(self.store, RENEWAL_QUERIES)  # an old series can chain through many
         # A later renewal is brought in only when it is newer than every decision already at hand: the answer
         # puts the newest of those first itself, and an older one (UNMISS's six-week rollover 2726 (2024)) would
         # only push the current one (2820 (2026)) out of the passages it reads.
-        newest = max((h.doc.date or "" for h in hits[:RENEWAL_HORIZON]
-                      if h.doc.doc_type == "resolution" and _renewal(h.chunk.text)), default="")
+        # Per country: the Libya mission's renewal 2796 (2025) is current though UNMISS's 2820 (2026) ranks above.
+        def newest(about: set[str]) -> str:
+            return max((h.doc.date or "" for h in out[:RENEWAL_HORIZON]
+                        if h.doc.doc_type == "resolution" and _renewal(h.chunk.text)
+                        and (not about or not (theirs := doc_places(h.doc)) or about & theirs)), default="")
+
+        followed: set[str] = set()  # passages reached by a chain already followed: theirs is its tail, not redone
         for hit in hits[:RENEWAL_LOOKUPS]:
             if hit.doc.doc_type != "resolution" or not hit.doc.date or not _renewal(hit.chunk.text):
+                continue
+            if hit.chunk.text_hash in followed:
                 continue
             about = doc_places(hit.doc)
             if places and about and not places & about:
@@ -282,13 +289,13 @@ class Retriever:
             latest: Chunk | None = None
             symbol, date, text = hit.doc.symbol, hit.doc.date, hit.chunk.text
             for _ in range(RENEWAL_HOPS):
-                found = self._renewal_of(symbol, date, text, docs, allowed, budget) if symbol and date else None
+                found = self._renewal_of(symbol, date, text, docs, allowed, scans) if symbol and date else None
                 if found is None:
                     break
                 latest, symbol, date, text = found, docs[found.doc_id].symbol, docs[found.doc_id].date, found.text
-            if latest is None or (docs[latest.doc_id].date or "") <= newest:
+                followed.add(found.text_hash)
+            if latest is None or (docs[latest.doc_id].date or "") <= newest(about):
                 continue
-            newest = docs[latest.doc_id].date or ""
             self.store.fill_about([docs[latest.doc_id]])
             at = out.index(hit)
             below = next((h for h in out[at + 1:] if h.chunk.text_hash == latest.text_hash), None)
@@ -303,7 +310,7 @@ class Retriever:
         return out
 
     def _renewal_of(self, symbol: str, date: str, text: str, docs: dict[str, DocInfo],
-                    allowed: set[str] | None, budget: list[int] | None = None) -> Chunk | None:
+                    allowed: set[str] | None, scans: _Scans | None = None) -> Chunk | None:
         """The passage of the newest resolution after ``date`` that renews the decision in ``text`` (of resolution
         ``symbol``): it extends or renews ``symbol`` by reference, or the same paragraph of an earlier resolution
         as ``text`` does ("the measures on arms imposed by paragraph 4 of resolution 2428 (2018)", renewed each year
@@ -321,13 +328,13 @@ class Retriever:
                                     or (any(re.search(rf"\b{m}\b", s) for m in missions)
                                     and any(same_decision(s, d) for d in decisions)))
 
+        scans = scans or _Scans(self.store, 1 << 30)
         found: list[Chunk] = []
         for needle in sorted({str(number[0])} | {str(res) for res, _ in pairs} | missions):
-            if budget is not None:
-                if budget[0] <= 0:
-                    break
-                budget[0] -= 1
-            for chunk in self.store.later_resolutions_naming(needle, date):
+            chunks = scans.naming(needle, date, docs)
+            if chunks is None:
+                break  # this question's scans are spent
+            for chunk in chunks:
                 if chunk.doc_id not in docs or (allowed is not None and chunk.doc_id not in allowed):
                     continue
                 if any(renews(chunk.text[a:b]) for a, b in split_sentences(chunk.text)):
@@ -380,6 +387,27 @@ RENEWAL_QUERIES = 8  # catalog scans per question (5-25 ms each on the full inde
 RENEWAL_HOPS = 6  # renewals of renewals followed (a renewal usually lists all before it, so one or two suffice)
 # An operative decision to extend or renew: "Decides to extend until …", "Decides to renew the measures …".
 _RENEWS = re.compile(r"^\s*(?:\d{1,3}\.\s*)?(?:Decides|Further decides)\b[^;]{0,200}?\b(?:extend|renew|prolong)", re.I)
+
+
+class _Scans:
+    """One question's catalog scans for later renewals: at most ``budget`` (each 5-25 ms on the full index), and a
+    needle scanned once: a later date filters the rows already read (they come newest first), so a chain that
+    passes the same resolution or mission again ("2570", "UNMISS") costs nothing more."""
+
+    def __init__(self, store: Store, budget: int) -> None:
+        self.store, self.budget = store, budget
+        self.read: dict[str, tuple[str, list[Chunk]]] = {}
+
+    def naming(self, needle: str, after: str, docs: dict[str, DocInfo]) -> list[Chunk] | None:
+        """Passages of resolutions after ``after`` holding ``needle``, newest first; None when none are left."""
+        if needle in self.read and self.read[needle][0] <= after:
+            return [c for c in self.read[needle][1] if c.doc_id in docs and (docs[c.doc_id].date or "") > after]
+        if self.budget <= 0:
+            return None
+        self.budget -= 1
+        chunks = self.store.later_resolutions_naming(needle, after)
+        self.read[needle] = (after, chunks)
+        return chunks
 
 
 def _renewal(text: str) -> bool:
