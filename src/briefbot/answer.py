@@ -98,10 +98,17 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     # document only: a neighbour's paragraph 1 is never the answer to it. Naming only the document ("what did
     # resolution 2733 (2024) authorize?") leads with it but lets a report on it be quoted too.
     named_docs = {h.doc.doc_id for h in hits if refs.named_any and refs.names(h.doc)}
+    # "Until when are the measures under resolution 1591 renewed?": the latest renewal retrieval found for them
+    # stands for the resolution named, which only set them up (its own dates are not the answer).
+    current = named_docs and any(h.current for h in hits)
+    if current:
+        named_docs = {h.doc.doc_id for h in hits if h.current}
+    series_refs = References() if current else refs
     if refs.paragraphs and not refs.named_any and len({h.doc.symbol or h.doc.doc_id for h in hits}) == 1:
         # "What does paragraph 1 decide?" asked within one document (the Documents filter): that document's own.
         named_docs = {h.doc.doc_id for h in hits}
-    wanted = {_label_key(p) for p in refs.paragraphs} if named_docs else set()
+    # The paragraphs a question names of the resolution that set measures up say what is renewed, not where.
+    wanted = {_label_key(p) for p in refs.paragraphs} if named_docs and not current else set()
     named_pool = [h for h in hits if h.doc.doc_id in named_docs]
     pool = named_pool[:8] if wanted else (named_pool[:4] + [h for h in hits[:8] if h not in named_pool[:4]])
     if wanted and not any(_label_key(s.label) in wanted or _label_key(s.label).split("(")[0] in wanted
@@ -157,8 +164,9 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
                 score += NAMED_BONUS
             elif years and year_fits(hit.doc, years):
                 score += YEAR_BONUS  # "in its 2023 rollover": that year's decision, not its near-identical renewals
-            if wanted and span and span.label and _label_key(span.label) in wanted:
-                score += 0.5
+            if (wanted and span and span.label and _label_key(span.label) in wanted) or (
+                    hit.current and _DECISION.search(sentence)):
+                score += 0.5  # the paragraph named, or the renewal of what it names: the answer by reference
                 overlap = max(overlap, 0.5)
             candidates.append(Candidate(hit, a, b, score, overlap, elsewhere=here))
     if embed is not None and candidates and settings.sentence_model_k:
@@ -179,8 +187,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
                         f"(confidence {confidence:.2f} < threshold {settings.abstain_threshold:.2f}). "
                         "The closest passages are listed below.", stats, confidence)
     chosen = _choose(candidates, settings.max_citations)
-    chosen = _keep_latest(chosen, candidates, refs)
-    chosen, superseded = _latest_first(chosen, refs, question)
+    chosen = _keep_latest(chosen, candidates, series_refs)
+    chosen, superseded = _latest_first(chosen, series_refs, question)
     # Every quote is its short paragraph, or the best sentence with its neighbours: the date, figure or name
     # asked for is often in the sentence beside the best-scored one (dev key facts 0.662 → 0.701).
     chosen = [_lead_quote(question, c, q_terms) for c in chosen]

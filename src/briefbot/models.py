@@ -187,6 +187,9 @@ class Hit:
     also_in: list[str] = field(default_factory=list)  # other documents carrying the same text
     dense_score: float | None = None  # cosine similarity to the question
     lexical_score: float | None = None
+    # The latest renewal of measures or a mandate the question names by the resolution that set them up
+    # (retrieve.Retriever._current_renewals): the answer treats it as named, beside that resolution.
+    current: bool = False
 
     def to_passage(self) -> dict[str, Any]:
         return {

@@ -175,6 +175,30 @@ class References:
         return bool(self.symbols or self.resolutions)
 
 
+def asks_current_term(question: str) -> bool:
+    """Whether a question asks until when (or for how long) measures or a mandate stand that it names by the
+    resolution which set them up, not what that resolution itself decided: "Until when are the Sudan sanctions
+    measures under resolution 1591 renewed?" is answered by the latest resolution renewing them (2791 (2025)),
+    "How long did resolution 2780 extend the inspections?" by 2780."""
+    return bool(_TERM_Q.search(question) and _ORIGIN.search(question) and not _AGENT.search(question))
+
+
+# Until when / how long / expiry, or "last renewed".
+_TERM_Q = re.compile(r"\b(?:until|till|through|to)\s+(?:when|what date)\b|\bhow long\b|"
+                     r"\bfor how many (?:months|years)\b|"
+                     r"\b(?:expire|expires|expiry|lapse|lapses|last (?:renewed|extended))\b|"
+                     r"\bwhen\b[^?]*\b(?:renew(?:ed)?|extend(?:ed)?|expire|end|lapse)\b", re.I)
+# The resolution as where the measures come from: "under resolution 2146", "(resolution 2713)", "paragraphs 15 and
+# 17 of resolution 2182", "established by resolution 1591".
+# "extended by resolution 2783" and "In resolution 2182, for how long …" name who decided, so "by" and "in" count
+# only after a verb that sets measures up.
+_ORIGIN = re.compile(r"(?:\b(?:under|of|pursuant to|(?:set out|established|imposed|created|adopted|defined) (?:by|in))"
+                     r"\s+(?:its\s+)?|\(\s*)resolutions?\s+\d{3,4}\b", re.I)
+# The resolution as who decided: "did resolution 2780 extend", "did paragraph 3 of resolution 2791 extend".
+_AGENT = re.compile(r"\b(?:did|does|do|has|have|will)\s+(?:(?:operative\s+)?paragraphs?\s+\d{1,3}\s+of\s+)?"
+                    r"resolutions?\s+\d{3,4}\b", re.I)
+
+
 def parse_references(question: str) -> References:
     refs = References(symbols=find_symbols(question))
     refs.resolutions = [int(m.group("num")) for m in _BARE_RESOLUTION.finditer(question)]

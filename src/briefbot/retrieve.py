@@ -25,6 +25,7 @@ from .models import Chunk, DocInfo, Filters, Hit, RetrievalMode
 from .parse.gazetteer import MISSIONS
 from .refs import (
     References,
+    asks_current_term,
     doc_places,
     label_key,
     parse_references,
@@ -182,6 +183,13 @@ class Retriever:
         if not refs.named_any and not years and hits:
             hits = self._with_later_renewals(hits, docs, allowed_set, vector if mode != "lexical" else None,
                                              {p.lower() for p in refs.places})
+        if named and asks_current_term(question):
+            current = self._current_renewals(question, named, docs, allowed_set)
+            if current:
+                for h in current:
+                    h.score = max((x.score for x in hits), default=1.0)
+                seen = {h.chunk.text_hash for h in current}
+                hits = current + [h for h in hits if h.chunk.text_hash not in seen]
         direct = self._direct_paragraphs(refs, named, docs) if named and refs.paragraphs else []
         if direct:
             seen = {h.chunk.text_hash for h in direct}
@@ -309,6 +317,49 @@ class Retriever:
                                        dense_score=similarity.get(latest.text_hash)))
         return out
 
+    def _current_renewals(self, question: str, named: set[str], docs: dict[str, DocInfo],
+                          allowed: set[str] | None) -> list[Hit]:
+        """For a question on measures named by the resolution that set them up ("the Sudan sanctions measures
+        under resolution 1591"): the passage of the newest resolution renewing them, by reference to that
+        resolution or to one of its paragraphs, then renewals of that renewal. One per named resolution."""
+        scans = _Scans(self.store, RENEWAL_QUERIES)
+        q_terms = terms(question)
+        subject = {t for t in q_terms - _RENEWAL_WORDS if not t[:1].isdigit()}
+        out: list[Hit] = []
+        for doc_id in sorted(named, key=lambda d: docs[d].date or ""):
+            origin = docs[doc_id]
+            number = resolution_number(origin.symbol) if origin.doc_type == "resolution" and origin.symbol else None
+            if number is None or not origin.symbol:
+                continue
+            found: list[Chunk] = []  # the renewing passages of the newest resolution naming it (newest first)
+            for chunk in scans.naming(str(number[0]), origin.date or "", docs) or []:
+                if found and chunk.doc_id != found[0].doc_id:
+                    break
+                if allowed is not None and chunk.doc_id not in allowed:
+                    continue
+                # A renewal of something else the resolution set up (2806 (2025) renews 2182's inspections naming
+                # the Committee "pursuant to resolution 2713") shares no word of what is asked about with it.
+                if any(_renewal(s) and (renews_by_reference(s, origin.symbol)
+                                        or any(res == number[0] for res, _ in _renewed_pairs(s)))
+                       and subject & terms(s)
+                       for s in (chunk.text[a:b] for a, b in split_sentences(chunk.text))):
+                    found.append(chunk)
+            # One resolution renews a regime's measures and its Panel in two paragraphs, both naming the
+            # resolution that set them up: the one in the question's words ("the Panel of Experts on Al-Shabaab").
+            latest = max(found, key=lambda c: len(q_terms & terms(c.text)), default=None)
+            for _ in range(RENEWAL_HOPS if latest is not None else 0):
+                assert latest is not None
+                info = docs[latest.doc_id]
+                later = self._renewal_of(info.symbol or "", info.date or "", latest.text, docs, allowed, scans)
+                if later is None or not any(_renewal(s) and subject & terms(s) for s in
+                                            (later.text[a:b] for a, b in split_sentences(later.text))):
+                    break  # none, or a renewal of another paragraph of it (2806's of 2776's inspections)
+                latest = later
+            if latest is not None and all(h.chunk.text_hash != latest.text_hash for h in out):
+                self.store.fill_about([docs[latest.doc_id]])
+                out.append(Hit(chunk=latest, doc=docs[latest.doc_id], score=0.0, current=True))
+        return out
+
     def _renewal_of(self, symbol: str, date: str, text: str, docs: dict[str, DocInfo],
                     allowed: set[str] | None, scans: _Scans | None = None) -> Chunk | None:
         """The passage of the newest resolution after ``date`` that renews the decision in ``text`` (of resolution
@@ -360,7 +411,7 @@ class Retriever:
                 if match is not None:
                     hit = Hit(chunk=match, doc=twin, score=hit.score, dense_rank=hit.dense_rank,
                               lexical_rank=hit.lexical_rank, also_in=hit.also_in,
-                              dense_score=hit.dense_score, lexical_score=hit.lexical_score)
+                              dense_score=hit.dense_score, lexical_score=hit.lexical_score, current=hit.current)
             key = (hit.chunk.doc_id, hit.chunk.ordinal)
             if key not in seen:
                 seen.add(key)
@@ -386,7 +437,10 @@ RENEWAL_HORIZON = 8  # the leading passages the extractive answer reads (answer.
 RENEWAL_QUERIES = 8  # catalog scans per question (5-25 ms each on the full index)
 RENEWAL_HOPS = 6  # renewals of renewals followed (a renewal usually lists all before it, so one or two suffice)
 # An operative decision to extend or renew: "Decides to extend until …", "Decides to renew the measures …".
-_RENEWS = re.compile(r"^\s*(?:\d{1,3}\.\s*)?(?:Decides|Further decides)\b[^;]{0,200}?\b(?:extend|renew|prolong)", re.I)
+# Or a decision closing a paragraph that recalls what it renews: "1. Recalls the measures imposed by … and decides
+# to reaffirm and renew these measures until 12 September 2026" (2791 (2025)).
+_RENEWS = re.compile(r"^\s*(?:\d{1,3}\.\s*)?(?:Decides|Further decides)\b[^;]{0,200}?\b(?:extend|renew|prolong)|"
+                     r"\band decides to (?:\w+ and )?(?:extend|renew|prolong)\b", re.I)
 
 
 class _Scans:
@@ -408,6 +462,11 @@ class _Scans:
         chunks = self.store.later_resolutions_naming(needle, after)
         self.read[needle] = (after, chunks)
         return chunks
+
+
+# Words of every renewal, which say nothing of what is renewed.
+_RENEWAL_WORDS = terms("decides renew renewed renews extend extended extends until resolution resolutions paragraph "
+                       "paragraphs when long last council security")
 
 
 def _renewal(text: str) -> bool:

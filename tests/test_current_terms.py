@@ -1,0 +1,53 @@
+"""Questions on measures named by the resolution that set them up ("the Sudan sanctions measures under resolution
+1591"): the answer is the latest renewal of those measures, not the dates in the resolution named. Real Council XML
+(tests/fixtures/akn/regimes), real index and model."""
+
+from __future__ import annotations
+
+import pytest
+
+from akn_support import indexed_fixture
+from briefbot.refs import asks_current_term
+from briefbot.service import Briefbot
+
+
+@pytest.mark.parametrize(("question", "current"), [
+    ("Until when are the Sudan sanctions measures under resolution 1591 renewed?", True),
+    ("Until when is the Panel of Experts on Al-Shabaab (resolution 2713) renewed?", True),
+    ("Until when are States authorized to inspect vessels (paragraphs 15 and 17 of resolution 2182)?", True),
+    ("For how long were the Haiti measures imposed by resolution 2653 renewed?", True),
+    ("Until when were the Mali sanctions measures under resolution 2374 last renewed?", True),
+    # The resolution named is who decided: its own text answers.
+    ("How long did resolution 2780 extend the high-seas inspections?", False),
+    ("Until when is the Group of Experts mandate extended by resolution 2783 (2025)?", False),
+    ("In resolution 2182 (2014), for how long were naval partnerships authorized to inspect vessels?", False),
+    ("Until when did paragraph 3 of resolution 2791 (2025) extend the Panel?", False),
+    ("What does paragraph 1 of resolution 2780 (2025) decide?", False),  # not a question of term
+])
+def test_which_questions_ask_for_the_current_term(question: str, current: bool) -> None:
+    assert asks_current_term(question) is current
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    return Briefbot(indexed_fixture(tmp_path_factory.mktemp("regimes"), "regimes"))
+
+
+@pytest.mark.parametrize(("question", "symbol", "paragraph", "date"), [
+    # 2791's paragraph opens with "Recalls" and renews at its end; its Panel paragraph (12 October) is another series.
+    ("Until when are the Sudan sanctions measures under resolution 1591 renewed?", "S/RES/2791 (2025)", "1",
+     "12 September 2026"),
+    ("Until when are the Yemen sanctions measures under resolution 2140 renewed?", "S/RES/2801 (2025)", "4",
+     "14 November 2026"),
+])
+def test_the_latest_renewal_answers_for_the_resolution_that_set_the_measures_up(
+        bot: Briefbot, question: str, symbol: str, paragraph: str, date: str) -> None:
+    answer = bot.ask(question)
+    assert not answer.abstained, answer.answer
+    assert (answer.citations[0].symbol, answer.citations[0].paragraph) == (symbol, paragraph), answer.answer
+    assert answer.answer.startswith(f"**{date}** [1]")
+
+
+def test_a_question_on_what_the_named_resolution_decided_is_answered_from_it(bot: Briefbot) -> None:
+    answer = bot.ask("What does paragraph 3 of resolution 2140 (2014) decide?")
+    assert answer.citations and all(c.symbol == "S/RES/2140 (2014)" for c in answer.citations)
