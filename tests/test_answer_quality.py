@@ -140,6 +140,29 @@ def test_direct_answer_spans() -> None:
     # ... unless it names what a which-question asks for.
     assert direct_answer("Which UNODC opium survey did the Council take note of?",
                          "Taking note of the UNODC Afghanistan Opium Survey 2014,") == "UNODC Afghanistan Opium Survey"
+    # Ranges whole, the figure a change went to, a count after its noun, the figure in the question's frame.
+    for question, quote, span in (
+        ("How much gold per day did the Kidineer mine produce?", "Information received indicated that production at "
+         "the mine had reached an output of between 2 and 3 kilograms of gold per day.", "between 2 and 3 kilograms "
+         "of gold"),  # S/2025/239, para. 91
+        ("How many fighters does Al-Shabaab have?", "the total number of Al-Shabaab fighters had increased and was now "
+         "estimated at 10,000–18,000 fighters.", "10,000–18,000 fighters"),  # S/2025/482, para. 40
+        ("How much do the gangs extort per container?", "the two gangs each raised their extortion amount per "
+         "container leaving the port from between $200 and $300 to between $500 and $1,000.",
+         "between $500 and $1,000"),  # S/2025/356, para. 85
+        ("To how many years did the court increase the sentence?", "an appeals court extended the prison sentence of "
+         "the former President, from 5 to 15 years.", "15 years"),
+        ("How many handguns did the Haitian National Police seize in 2024?", "While most of the materiel seized by "
+         "the Haitian National Police in 2024 49 included handguns (155), rifles (77) and shotguns (15), more and "
+         "more gangs have managed to acquire additional .50 calibre rifles", "155 handguns"),  # S/2025/356, para. 59
+        ("How many migrants were intercepted off Libya since January 2025?", "Between 7 April and 6 July, more than "
+         "5,900 migrants and refugees were intercepted while attempting to cross the Mediterranean from the coast of "
+         "Libya. Since January 2025, more than 13,200 migrants have been intercepted, with 370 deaths.",
+         "13,200 migrants"),  # S/2025/509, para. 73
+        ("How many members did the Panel have?", "the Panel of Experts established by subparagraphs 7 and 8, a Panel "
+         "of four members", "four members"),  # "7 and 8" is no range
+    ):
+        assert direct_answer(question, quote) == span
     # A month before a title is a date, not a name (S/2025/153, para. 54).
     assert direct_answer("Who became Prime Minister of Lebanon?",
                          "Following binding consultations with parliamentary blocs, on 13 January the President "

@@ -668,6 +668,17 @@ _SHARE_WORDS = re.compile(r"\b(?:(?:one|two|three|four)[ -](?:thirds?|quarters?|
                           r"a (?:third|quarter))\b", re.I)
 _WORD_NUMBER = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s"
                           r"(?:[a-z]+\s)?(?P<unit>[a-z]{3,})\b")
+# A range's low end, and what its high end is preceded by: "between 2 and 3", "10,000–18,000", "$500 to $1,000".
+# "and" joins a range only after "between" ("on 9 and 11 November", "paragraphs 7 and 8" are two figures), and
+# "from 5 to 15 years" is a change, answered by where it went.
+_RANGE_START = re.compile(r"\s*(?:–|-|to\s)\s*(?:US\$|\$|€)?\d")
+_BETWEEN = re.compile(r"\bbetween\s+(?:US\$|\$|€)?$")
+_RANGE_END = re.compile(r"(?<!from )(?:between\s+(?:US\$|\$|€)?\d[\d,.]*\s*and\s|(?<!from )(?:US\$|\$|€)?\d[\d,.]*"
+                        r"\s*(?:–|-|to\s))\s*$")
+# "raised … from between $200 and $300 to between $500 and $1,000": the figure it went to answers.
+_SUPERSEDED_FIGURE = re.compile(r"^[^.;]{0,60}?\bto\s+(?:between\s+)?(?:about\s+)?(?:US\$|\$|€)?\d")
+_FROM = re.compile(r"\bfrom\s+(?:between\s+\S+\s+and\s+)?(?:about\s+)?$")
+_PAREN_COUNT = re.compile(r"\b(?P<unit>[a-z][a-z-]{2,})\s\((?P<n>\d[\d,]*)\)")
 _NOT_A_FIGURE = re.compile(r"(?:resolutions?|paragraphs?|para\.|S/|annex|No\.)\s*$|\(\s*$", re.I)
 _WHERE_Q = re.compile(r"^\s*(?:where|(?:in|at|to|from|through) (?:which|what) (?:place|town|city|port|country|"
                       r"province|region|area|market|site|border)s?)\b", re.I)
@@ -727,9 +738,9 @@ def direct_answer(question: str, quote: str) -> str | None:
         m = re.search(r"\b(?:19|20)\d\d\b", quote)
         return m.group(0) if m else None
     if _COUNT_Q.search(question):
-        best: tuple[float, str] | None = None
+        best: tuple[float, int, str] | None = None
         share = bool(re.search(r"\b(?:share|percentage|proportion|per cent|percent)\b", question, re.I))
-        named: list[str] = []  # figures whose own noun is one the question asks about: "2,271 hailings"
+        figures: list[tuple[float, int, str]] = []  # figures whose own noun the question asks about: "2,271 hailings"
         own = set(re.findall(r"\d[\d,.]*\d|\d", question))  # "on 9 and 11 November": not what is counted
         for m in _NUMBER.finditer(quote):
             span = m.group(0).strip()
@@ -739,30 +750,54 @@ def direct_answer(question: str, quote: str) -> str | None:
                 continue
             if re.match(rf"\d{{1,2}} (?:{_MONTHS})", quote[m.start():m.start() + 14].strip()):
                 continue  # a date, not a figure
+            figure_end = m.start() + (lead.end() if lead else 0)
+            if _RANGE_START.match(quote, figure_end) or (
+                    _BETWEEN.search(quote[max(0, m.start() - 12):m.start()])
+                    and re.match(r"\s*and\s+(?:US\$|\$|€)?\d", quote[figure_end:])):
+                continue  # the low end of a range: "between 2 and 3 kilograms" is answered whole below
             span = _trim_unit(span)
             words = span.split()
             if len(words) > 1 and not terms(words[-1]):
                 span = _trim_unit(" ".join(words[:-1]))  # "11 exemption requests from" → "11 exemption requests"
-            if terms(" ".join(span.split()[1:])) & q_terms:
-                named.append(span)
+            start = m.start()
+            low = _RANGE_END.search(quote[max(0, start - 40):start])
+            if low:  # "between 2 and 3 kilograms of gold", "10,000–18,000 fighters"
+                span, start = low.group(0) + span, start - len(low.group(0))
+            if _FROM.search(quote[max(0, m.start() - 40):m.start()]) and \
+                    _SUPERSEDED_FIGURE.search(quote[m.end():m.end() + 120]):
+                continue  # "raised … from between $200 and $300 to between $500 and $1,000": where it went
             window = terms(quote[max(0, m.start() - 60):m.end() + 40])
             score = len(q_terms & window) + (0.5 if len(span.split()) > 1 else 0.0)
+            if terms(" ".join(span.split()[1:])) & q_terms:
+                figures.append((score, m.start(), span))
             if share and re.search(r"per cent|%", span):
                 score += 10  # "what share" asks for the percentage, not the head count beside it
             if best is None or score > best[0]:
-                best = (score, span)
+                best = (score, m.start(), span)
         for m in _WORD_NUMBER.finditer(quote):
             if terms(m.group("unit")) & q_terms:
-                named.append(m.group(0))
-        if named and not share:
-            named.sort(key=quote.find)
-            return "; ".join(dict.fromkeys(named))
-        if share and not (best and re.search(r"per cent|%", best[1])):
+                figures.append((len(q_terms & terms(quote[max(0, m.start() - 60):m.end() + 40])), m.start(),
+                              m.group(0)))
+        for m in _PAREN_COUNT.finditer(quote):
+            if terms(m.group("unit")) & q_terms:  # "handguns (155)": a count after its noun
+                figures.append((len(q_terms & terms(quote[max(0, m.start() - 60):m.end() + 40])) + 1, m.start(),
+                              f"{m.group('n')} {m.group('unit')}"))
+        if figures and not share:
+            # Of two figures of one thing, the one in the question's own frame ("Since January 2025, more than
+            # 13,200 migrants" over "Between 7 April and 6 July, more than 5,900 migrants"); figures of different
+            # things asked about together are all kept ("2,271 hailings; 38 friendly approaches").
+            def unit(span: str) -> frozenset[str]:
+                return frozenset(terms(span.split()[-1]))  # "2,271 hailings", "2 and 3 kilograms of gold"
+
+            top = {unit(f[2]): max(g[0] for g in figures if unit(g[2]) == unit(f[2])) for f in figures}
+            kept = sorted((f for f in figures if f[0] == top[unit(f[2])]), key=lambda f: f[1])
+            return "; ".join(dict.fromkeys(f[2] for f in kept))
+        if share and not (best and re.search(r"per cent|%", best[2])):
             # A share is a percentage or a fraction in words ("Three-quarters of current UN peace operations");
             # a bare figure beside it ("15 years") does not answer it.
             m = _SHARE_WORDS.search(quote)
             return m.group(0) if m else None
-        return best[1] if best else None
+        return best[2] if best else None
     if _WHERE_Q.search(question):
         for m in _PLACE.finditer(quote):
             span = m.group("place")
