@@ -161,6 +161,11 @@ def test_direct_answer_spans() -> None:
          "13,200 migrants"),  # S/2025/509, para. 73
         ("How many members did the Panel have?", "the Panel of Experts established by subparagraphs 7 and 8, a Panel "
          "of four members", "four members"),  # "7 and 8" is no range
+        # A year is no count, and a count ends at its noun (S/RES/2092 (2013); a sweep's near miss).
+        ("How many kilograms of cocaine were seized in Guinea-Bissau in 2025?", "Expressing concern at the drug "
+         "trafficking in Guinea-Bissau since April 2012 and urging the authorities to act", None),
+        ("How many victims did UNMISS identify?", "UNMISS documented 206 incidents affecting 412 civilians",
+         "206 incidents"),
     ):
         assert direct_answer(question, quote) == span
     # A month before a title is a date, not a name (S/2025/153, para. 54).

@@ -748,6 +748,9 @@ def direct_answer(question: str, quote: str) -> str | None:
                 continue
             if (lead := re.search(r"\d[\d,.]*\d|\d", span)) and lead.group(0) in own:
                 continue
+            if re.fullmatch(r"(?:19|20)\d\d", lead.group(0) if lead else "") and not (
+                    terms(span.split(maxsplit=1)[-1]) & q_terms):
+                continue  # "in 2012 and urging": a year, unless followed by what is counted ("2012 vessels")
             if re.match(rf"\d{{1,2}} (?:{_MONTHS})", quote[m.start():m.start() + 14].strip()):
                 continue  # a date, not a figure
             figure_end = m.start() + (lead.end() if lead else 0)
@@ -865,7 +868,7 @@ def _place_terms(question: str) -> set[str]:
 def _trim_unit(span: str) -> str:
     # "908,001 rounds of ammunition" reads well; a trailing function word or verb does not ("29 cases occurred").
     return re.sub(r"\s(?:of|in|and|the|were|was|had|have|has|since|during|across|against|after|before|day|"
-                  r"following|including|compared|[a-z]+ed)$", "", span)
+                  r"following|including|compared|[a-z]+ed|[a-z]{3,}ing)$", "", span)
 
 
 def _choose(candidates: list[Candidate], limit: int) -> list[Candidate]:
