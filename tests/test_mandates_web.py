@@ -19,6 +19,7 @@ from web_support import (
     ARTIFACTS,
     CHROMIUM,
     SAMPLES,
+    ask,
     assert_no_errors,
     chromium,
     free_port,
@@ -306,3 +307,30 @@ def test_a_cited_paragraph_opens_on_its_pdf_page_or_as_its_text(app_url: str, br
     assert page.locator("#mandate-page-image img").count() == 0
     assert_no_errors(page, "opening a tracked paragraph without a PDF")
     assert errors == []
+
+
+def test_a_chat_citation_of_a_record_without_pdf_opens_as_its_text(app_url: str, browser: Any) -> None:
+    """The chat's page panel for a citation of a resolution indexed only from XML (MINUSMA's): the passage as the
+    record prints it, with the quote in bold, not just "no page to show". Asked twice, and again after a reload."""
+    page = browser.new_page(viewport={"width": 1500, "height": 1000})
+    page.goto(app_url)
+    page.wait_for_selector("#question textarea", timeout=60_000)
+    for attempt in range(3):
+        if attempt == 2:
+            page.reload()
+            page.wait_for_selector("#question textarea", timeout=60_000)
+        ask(page, "Until when did the Council extend the mandate of MINUSMA?")
+        # A new answer clears the passage the last one showed.
+        page.locator("#page-text").wait_for(state="hidden", timeout=30_000)
+        assert "Select a citation" in page.inner_text("#page-caption")
+        card = page.locator("#cards button").filter(has_text=re.compile(r"S/RES/\d+ \(20(?:18|19|20)\)")).first
+        label = card.inner_text()
+        card.click()
+        page.locator("#page-text").wait_for(state="visible", timeout=60_000)
+        caption = page.inner_text("#page-caption")
+        assert "no PDF of this document is indexed" in caption, caption
+        shown = re.search(r"S/RES/\d+ \(20\d\d\)", caption)
+        assert shown and shown.group(0) in label, (caption, label)
+        bold = page.locator("#page-text strong")
+        assert bold.count() == 1 and "MINUSMA" in bold.inner_text(), page.inner_text("#page-text")
+        assert_no_errors(page, f"opening an XML-only citation (attempt {attempt + 1})")

@@ -54,6 +54,14 @@ def page_target(bot: Briefbot, card: Card, scope: AccessScope | None = None) -> 
     return PageTarget(card.doc_id, card.reference(), card.title, min(located), max(located), located)
 
 
+def _passage_of(bot: Briefbot, card: Card, scope: AccessScope) -> str | None:
+    """The indexed passage of ``card``'s document holding its quote (else its paragraph), or None."""
+    chunks = bot.passages(card.doc_id, scope)
+    found = next((c for c in chunks if card.quote and card.quote in c.text), None) or next(
+        (c for c in chunks if card.paragraph and c.paragraph == card.paragraph), None)
+    return found.text if found is not None else None
+
+
 def _image(path: str | None, zoom: float = DEFAULT_ZOOM) -> Any:
     """The image update: the file, and the class that sets its displayed width for the zoom."""
     return gr.Image(value=path, elem_classes=["bb-page-image", f"bb-zoom-{round(zoom * 100)}"])
@@ -122,10 +130,19 @@ class PagePanel:
         """The card's page(s), or a line saying why there is no page to show."""
         ref = card.reference()
         try:
-            self.bot.document(card.doc_id, scope)
-            resolve_pdf(self.bot, card.doc_id)
+            info = self.bot.document(card.doc_id, scope)
         except BriefbotError as exc:
             return self._message(ref, str(exc))
+        try:
+            resolve_pdf(self.bot, card.doc_id)
+        except BriefbotError as exc:
+            passage = _passage_of(self.bot, card, scope) if info.source == "bulk" else None
+            if passage is None:
+                return self._message(ref, str(exc))
+            # A Council record read from XML or the JSONL has no page: its passage as the record prints it, the
+            # quote in bold, as the Mandates tab shows an XML paragraph.
+            return self.open_text(ref, "no PDF of this document is indexed; the passage as the Council's record "
+                                  "prints it, the quote in bold:", passage, card.quote)
         if card.page is None:
             return self._message(ref, "no page number for this passage.")
         try:
@@ -135,10 +152,14 @@ class PagePanel:
             return self._message(ref, str(exc))
         return self.show(PageView.open(target, pages), scope)
 
-    def open_text(self, reference: str, note: str, text: str) -> tuple[Any, ...]:
-        """A paragraph without a PDF page: its reference, a note on where the text comes from, the text."""
+    def open_text(self, reference: str, note: str, text: str, quote: str = "") -> tuple[Any, ...]:
+        """A paragraph without a PDF page: its reference, a note on where the text comes from, the text (``quote``
+        in it in bold, when found)."""
         caption = f"**{md_text(reference)}** — {md_text(note)}"
-        return None, None, caption, gr.Markdown(value=md_text(text), visible=True)
+        at = text.find(quote) if quote else -1
+        body = (md_text(text) if at < 0 else
+                f"{md_text(text[:at])}**{md_text(quote)}**{md_text(text[at + len(quote):])}")
+        return None, None, caption, gr.Markdown(value=body, visible=True)
 
     def step(self, view: PageView | None, delta: int, scope: AccessScope) -> tuple[Any, ...]:
         return self.show(view.step(delta), scope) if view is not None else (gr.skip(),) * 4
