@@ -1,6 +1,7 @@
 """Questions on measures named by the resolution that set them up ("the Sudan sanctions measures under resolution
-1591"): the answer is the latest renewal of those measures, not the dates in the resolution named. Real Council XML
-(tests/fixtures/akn/regimes), real index and model."""
+1591"): the answer is the latest renewal of those measures, not the dates in the resolution named; and questions on
+how long a named resolution renewed something: its renewing paragraph. Real Council XML (tests/fixtures/akn/regimes),
+real index and model."""
 
 from __future__ import annotations
 
@@ -51,3 +52,13 @@ def test_the_latest_renewal_answers_for_the_resolution_that_set_the_measures_up(
 def test_a_question_on_what_the_named_resolution_decided_is_answered_from_it(bot: Briefbot) -> None:
     answer = bot.ask("What does paragraph 3 of resolution 2140 (2014) decide?")
     assert answer.citations and all(c.symbol == "S/RES/2140 (2014)" for c in answer.citations)
+
+
+def test_the_renewing_paragraph_of_the_resolution_named_answers_how_long_it_renewed(bot: Briefbot) -> None:
+    """Its paragraph 7 shares few of the question's words and ranked below its paragraphs on inspecting vessels;
+    the confidence model, judging words, abstained although the right document was first."""
+    answer = bot.ask("For how long did resolution 2380 (2017) renew the authorizations to inspect and seize "
+                     "migrant-smuggling vessels off Libya?")
+    assert not answer.abstained, answer.answer
+    assert (answer.citations[0].symbol, answer.citations[0].paragraph) == ("S/RES/2380 (2017)", "7")
+    assert answer.answer.startswith("**twelve months** [1]")

@@ -24,6 +24,7 @@ from .parse.gazetteer import COUNTRIES, DURATION_RE, MISSION_COUNTRY
 from .parse.gazetteer import MONTHS as _MONTHS
 from .refs import (
     References,
+    asks_term,
     doc_places,
     parse_references,
     places_about,
@@ -120,6 +121,9 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     places = {p.lower() for p in refs.places}
     years = set() if refs.named_any or not settings.year_boost else question_years(question)
     candidates: list[Candidate] = []
+    term_named = bool(named_docs) and not current and asks_term(question)
+    subject = _subject(question) if term_named else set()
+    by_reference = False
     for hit in pool:
         passage = hit.score / top
         dense = max(hit.dense_score or 0.0, 0.0)
@@ -164,9 +168,16 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
                 score += NAMED_BONUS
             elif years and year_fits(hit.doc, years):
                 score += YEAR_BONUS  # "in its 2023 rollover": that year's decision, not its near-identical renewals
-            if (wanted and span and span.label and _label_key(span.label) in wanted) or (
+            # "For how long did resolution 2380 (2017) renew the authorizations to inspect …?": its sentence "…
+            # for a further period of twelve months … to renew the authorizations as set out in paragraphs 7, 8,
+            # 9 and 10 of resolution 2240" shares few of the question's words; not a renewal of something else
+            # in it ("Until when did resolution 2778 renew the arms embargo?": 2778 extends UNMISS).
+            renews_asked = (term_named and hit.doc.doc_id in named_docs and bool(_RENEWAL_VERB.search(sentence))
+                            and bool(subject & terms(sentence)) and direct_answer(question, sentence) is not None)
+            by_reference = by_reference or renews_asked
+            if (wanted and span and span.label and _label_key(span.label) in wanted) or renews_asked or (
                     hit.current and _DECISION.search(sentence)):
-                score += 0.5  # the paragraph named, or the renewal of what it names: the answer by reference
+                score += 0.5  # the paragraph named, or the renewal asked about: the answer by reference
                 overlap = max(overlap, 0.5)
             candidates.append(Candidate(hit, a, b, score, overlap, elsewhere=here))
     if embed is not None and candidates and settings.sentence_model_k:
@@ -182,7 +193,9 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     stats = {name: round(v, 3) for name, v in zip(FEATURES, features, strict=True)}
     # A paragraph the question names, found in the document it names, is the answer by reference: the confidence
     # model judges whether passages answer a question in words, which "what does paragraph 1 decide?" has few of.
-    if (confidence < settings.abstain_threshold and not wanted) or not candidates:
+    # So is the renewing sentence of a resolution the question names for how long or until when it renewed
+    # something (below).
+    if (confidence < settings.abstain_threshold and not (wanted or by_reference)) or not candidates:
         return _abstain(question, hits, "The indexed documents do not answer this question "
                         f"(confidence {confidence:.2f} < threshold {settings.abstain_threshold:.2f}). "
                         "The closest passages are listed below.", stats, confidence)
@@ -400,6 +413,16 @@ def _named_things(refs: References) -> list[Callable[[Hit], bool]]:
 
 def _names(refs: References) -> Callable[[Hit], bool]:
     return lambda hit: refs.names(hit.doc)
+
+
+def _subject(question: str) -> set[str]:
+    """The words saying what a renewal question is about: not its renewal words, places or numbers."""
+    return {t for t in terms(question) - _RENEWAL_WORDS - _place_terms(question) if not t[:1].isdigit()}
+
+
+_RENEWAL_VERB = re.compile(r"\b(?:renew|extend|prolong)(?:s|ed)?\b|\bauthori[sz]es\b", re.I)
+_RENEWAL_WORDS = terms("decides renew renewed renews extend extended extends until resolution resolutions paragraph "
+                       "paragraphs when long last council security how")
 
 
 def _country_note(hits: list[Hit], cited: list[Hit], citations: list[Citation]) -> str | None:

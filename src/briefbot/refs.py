@@ -175,12 +175,17 @@ class References:
         return bool(self.symbols or self.resolutions)
 
 
+def asks_term(question: str) -> bool:
+    """Whether a question asks until when, or for how long, something was renewed, extended or authorized."""
+    return bool(_TERM_Q.search(question))
+
+
 def asks_current_term(question: str) -> bool:
     """Whether a question asks until when (or for how long) measures or a mandate stand that it names by the
     resolution which set them up, not what that resolution itself decided: "Until when are the Sudan sanctions
     measures under resolution 1591 renewed?" is answered by the latest resolution renewing them (2791 (2025)),
     "How long did resolution 2780 extend the inspections?" by 2780."""
-    return bool(_TERM_Q.search(question) and _ORIGIN.search(question) and not _AGENT.search(question))
+    return asks_term(question) and bool(_ORIGIN.search(question)) and not _AGENT.search(question)
 
 
 # Until when / how long / expiry, or "last renewed".

@@ -26,6 +26,7 @@ from .parse.gazetteer import MISSIONS
 from .refs import (
     References,
     asks_current_term,
+    asks_term,
     doc_places,
     label_key,
     parse_references,
@@ -190,6 +191,8 @@ class Retriever:
                     h.score = max((x.score for x in hits), default=1.0)
                 seen = {h.chunk.text_hash for h in current}
                 hits = current + [h for h in hits if h.chunk.text_hash not in seen]
+        elif named and hits and asks_term(question):
+            hits = self._with_named_renewals(hits, named, docs)
         direct = self._direct_paragraphs(refs, named, docs) if named and refs.paragraphs else []
         if direct:
             seen = {h.chunk.text_hash for h in direct}
@@ -317,6 +320,23 @@ class Retriever:
                                        dense_score=similarity.get(latest.text_hash)))
         return out
 
+    def _with_named_renewals(self, hits: list[Hit], named: set[str], docs: dict[str, DocInfo]) -> list[Hit]:
+        """"For how long did resolution 2380 (2017) renew the authorizations to inspect … vessels off Libya?": the
+        named resolution's renewing paragraph ("Decides that, for a further period of twelve months … to renew the
+        authorizations as set out in paragraphs 7, 8, 9 and 10 of resolution 2240") shares few words with the
+        question and ranked ninth behind its paragraphs on inspecting vessels. Its renewing passages not among the
+        leading ones come in second, at the first one's score."""
+        top = hits[:RENEWAL_HORIZON]
+        have = {h.chunk.text_hash for h in top}
+        extra = [Hit(chunk=c, doc=docs[d], score=hits[0].score, dense_score=None)
+                 for d in sorted(named) if docs[d].doc_type == "resolution"
+                 for c in self.store.chunks_of(d) if c.text_hash not in have and _renewal(c.text)][:NAMED_RENEWALS]
+        if not extra:
+            return hits
+        seen = {h.chunk.text_hash for h in extra}
+        rest = [h for h in hits if h.chunk.text_hash not in seen]
+        return rest[:1] + extra + rest[1:]
+
     def _current_renewals(self, question: str, named: set[str], docs: dict[str, DocInfo],
                           allowed: set[str] | None) -> list[Hit]:
         """For a question on measures named by the resolution that set them up ("the Sudan sanctions measures
@@ -432,6 +452,7 @@ class Retriever:
 
 
 YEAR_CANDIDATES = 20  # passages of the named year's Council decisions added to the dense candidates
+NAMED_RENEWALS = 2  # renewing passages of a named resolution brought in for an until-when / how-long question
 RENEWAL_LOOKUPS = 5  # leading hits whose later renewals are looked up (those about the country asked)
 RENEWAL_HORIZON = 8  # the leading passages the extractive answer reads (answer.extractive_answer's pool)
 RENEWAL_QUERIES = 8  # catalog scans per question (5-25 ms each on the full index)
