@@ -121,7 +121,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     places = {p.lower() for p in refs.places}
     years = set() if refs.named_any or not settings.year_boost else question_years(question)
     candidates: list[Candidate] = []
-    term_named = bool(named_docs) and not current and asks_term(question)
+    # One question: a two-part one naming two resolutions has each part covered by its own quote (_cover_parts).
+    term_named = bool(named_docs) and not current and asks_term(question) and len(sub_questions(question)) == 1
     subject = _subject(question) if term_named else set()
     by_reference = False
     for hit in pool:
