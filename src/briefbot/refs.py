@@ -176,8 +176,15 @@ class References:
 
 
 def asks_term(question: str) -> bool:
-    """Whether a question asks until when, or for how long, something was renewed, extended or authorized."""
-    return bool(_TERM_Q.search(question))
+    """Whether a question asks until when, or for how long, something was renewed, extended or authorized ("for
+    how long can the Committee designate a vessel?" asks how long a listing lasts, not a renewal)."""
+    return bool(_TERM_Q.search(question) and _RENEWAL_Q.search(question))
+
+
+def asks_original(question: str) -> bool:
+    """Whether a question asks for the first decision of a series ("Which resolution first authorized …?"), which
+    later renewals do not answer."""
+    return bool(_ORIGINAL_Q.search(question))
 
 
 def asks_current_term(question: str) -> bool:
@@ -185,7 +192,9 @@ def asks_current_term(question: str) -> bool:
     resolution which set them up, not what that resolution itself decided: "Until when are the Sudan sanctions
     measures under resolution 1591 renewed?" is answered by the latest resolution renewing them (2791 (2025)),
     "How long did resolution 2780 extend the inspections?" by 2780."""
-    return asks_term(question) and bool(_ORIGIN.search(question)) and not _AGENT.search(question)
+    # "In its March 2025 Somalia sanctions resolution, until when …" names the renewal it asks about by its date.
+    return (asks_term(question) and bool(_ORIGIN.search(question)) and not _AGENT.search(question)
+            and not asks_original(question) and not question_years(question))
 
 
 # Until when / how long / expiry, or "last renewed".
@@ -193,6 +202,8 @@ _TERM_Q = re.compile(r"\b(?:until|till|through|to)\s+(?:when|what date)\b|\bhow 
                      r"\bfor how many (?:months|years)\b|"
                      r"\b(?:expire|expires|expiry|lapse|lapses|last (?:renewed|extended))\b|"
                      r"\bwhen\b[^?]*\b(?:renew(?:ed)?|extend(?:ed)?|expire|end|lapse)\b", re.I)
+_RENEWAL_Q = re.compile(r"\b(?:renew|extend|prolong|authori[sz]|expir|lapse|in force|last)\w*", re.I)
+_ORIGINAL_Q = re.compile(r"\b(?:first|originally|initially|original)\b", re.I)
 # The resolution as where the measures come from: "under resolution 2146", "(resolution 2713)", "paragraphs 15 and
 # 17 of resolution 2182", "established by resolution 1591".
 # "extended by resolution 2783" and "In resolution 2182, for how long …" name who decided, so "by" and "in" count

@@ -26,6 +26,7 @@ from .parse.gazetteer import MISSIONS
 from .refs import (
     References,
     asks_current_term,
+    asks_original,
     asks_term,
     doc_places,
     label_key,
@@ -181,7 +182,7 @@ class Retriever:
             self.store.label_continuations([h.chunk for h in top])
             rows = rerank_features(top, q_terms, lambda t: weights.get(t, 1.0), refs, years)
             hits = rerank(top, rows, model) + hits[model.depth:]
-        if not refs.named_any and not years and hits:
+        if not refs.named_any and not years and hits and not asks_original(question):
             hits = self._with_later_renewals(hits, docs, allowed_set, vector if mode != "lexical" else None,
                                              {p.lower() for p in refs.places})
         if named and asks_current_term(question):
@@ -191,7 +192,7 @@ class Retriever:
                     h.score = max((x.score for x in hits), default=1.0)
                 seen = {h.chunk.text_hash for h in current}
                 hits = current + [h for h in hits if h.chunk.text_hash not in seen]
-        elif named and hits and asks_term(question):
+        elif refs.named_any and named and hits and asks_term(question):  # named by symbol, not "Libya resolutions"
             hits = self._with_named_renewals(hits, named, docs)
         direct = self._direct_paragraphs(refs, named, docs) if named and refs.paragraphs else []
         if direct:
