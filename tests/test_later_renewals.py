@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from akn_support import indexed_fixture
-from briefbot.models import Hit
+from briefbot.models import Filters, Hit
 from briefbot.service import Briefbot
 
 
@@ -80,3 +80,5 @@ def test_a_question_naming_no_country_says_which_one_its_answer_is_about(two: Br
     assert f"[1] is about {country}; the passages found also hold the Council's decisions on {other}." in note
     # Naming the country, or filtering by it, needs no such note.
     assert not any("names no country" in n for n in two.ask("Until when is the UNSMIL mandate extended?").notes)
+    filtered = two.ask("Until when is the mission's mandate extended?", filters=Filters(missions=["Libya"]))
+    assert filtered.citations and not any("names no country" in n for n in filtered.notes), filtered.notes

@@ -333,4 +333,13 @@ def test_a_chat_citation_of_a_record_without_pdf_opens_as_its_text(app_url: str,
         assert shown and shown.group(0) in label, (caption, label)
         bold = page.locator("#page-text strong")
         assert bold.count() == 1 and "MINUSMA" in bold.inner_text(), page.inner_text("#page-text")
+        assert not page.locator("#page-image").is_visible()  # no empty image frame above the text
         assert_no_errors(page, f"opening an XML-only citation (attempt {attempt + 1})")
+    # Its PDF cannot be downloaded: said with its symbol, not a file name, and no other file is offered instead.
+    page.click("#pdf-download")
+    page.wait_for_function("() => [...document.querySelectorAll('.toast-body')]"
+                           ".some(t => t.innerText.includes('was not indexed from a PDF'))", timeout=30_000)
+    toast = " ".join(page.locator(".toast-body").all_inner_texts())
+    assert re.search(r"S/RES/\d+ \(20\d\d\) was not indexed from a PDF", toast) and ".xml" not in toast, toast
+    assert not page.locator("#export-file").is_visible()
+    assert_no_errors(page, "asking for the PDF of an XML-only citation")

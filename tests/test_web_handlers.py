@@ -393,3 +393,12 @@ def test_serve_command_refuses_non_loopback_without_auth(tmp_path: Path, monkeyp
     result = CliRunner().invoke(cli_app, ["serve", "--host", "0.0.0.0", "--index", str(tmp_path)])
     assert result.exit_code == 2
     assert "refusing to serve on 0.0.0.0 without authentication" in " ".join(result.output.split())
+
+
+def test_a_question_quoted_under_the_answer_is_cut_at_a_word_with_an_ellipsis() -> None:
+    from briefbot.web.views import clip
+
+    question = "Until when did the Council extend the mandate of the Panel of Experts on the Central African Republic?"
+    assert clip(question, 100) == ("Until when did the Council extend the mandate of the Panel of Experts on the "
+                                   "Central African…")
+    assert clip("Short question?", 80) == "Short question?"

@@ -77,8 +77,9 @@ def plain_question(question: str) -> str:
 
 def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_text: PageText,
                       idf: Callable[[set[str]], dict[str, float]] | None = None,
-                      embed: Embed | None = None) -> Answer:
-    """Entry point: an Answer whose sentences are verbatim, keyed quotes — or an honest abstention."""
+                      embed: Embed | None = None, placed: bool = False) -> Answer:
+    """Entry point: an Answer whose sentences are verbatim, keyed quotes — or an honest abstention. ``placed``:
+    the reader's filters pick the country or documents, so a question naming none is not ambiguous."""
     if not hits:
         return _abstain(question, hits, "No indexed passage relates to this question.")
     q_terms = terms(question)
@@ -227,6 +228,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     if not citations:
         return _abstain(question, hits, "No passage could be quoted verbatim from its page.", stats, confidence)
     notes: list[str] = []
+    # Only what is quoted: a superseded renewal dropped as a repeat or unquotable is not named without its card.
+    superseded = [s for s in superseded if any(s.startswith(f"{c.symbol or c.document} (") for c in citations)]
     if superseded and len(citations) > 1:
         old = "; ".join(superseded)
         notes.append(f"[1] is the latest decision in this series; it supersedes {old}.")
@@ -234,7 +237,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     lead = direct_line(parts, citations, latest_first=bool(superseded) and len(citations) > 1)
     if lead:
         lines.insert(0, lead)
-        if not refs.places and not refs.named_any and (note := _country_note(hits, cited, citations)):
+        if not (refs.places or refs.named_any or placed) and (note := _country_note(hits, cited, citations)):
             notes.append(note)
     answer = Answer(question=question, answer="\n".join(lines), abstained=False, citations=citations,
                     hits=_cited_first(hits, cited), notes=notes)
@@ -434,13 +437,15 @@ def _country_note(hits: list[Hit], cited: list[Hit], citations: list[Citation]) 
     if lead.doc.doc_type != "resolution" or not _DECISION.search(citations[0].quote):
         return None
     country = _country(lead)
-    if country is None:
+    # A regime of no country the gazetteer knows (the Iran Panel, 2224 (2015)) is named by its title's subject.
+    subject = _the(country) if country else (lead.doc.title or "").split(": ", 1)[-1].strip()
+    if not subject:
         return None
     others = list(dict.fromkeys(c for h in hits[:8] if h.doc.doc_type == "resolution" and _DECISION.search(h.chunk.text)
                                 and (c := _country(h)) not in (None, country)))
     also = (f"; the passages found also hold the Council's decisions on {', '.join(map(_the, others))}"
             if others else "")
-    return (f"The question names no country: [1] is about {_the(country)}{also}. Name a country, or pick it "
+    return (f"The question names no country: [1] is about {subject}{also}. Name a country, or pick it "
             "under Mission or country, for its answer.")
 
 

@@ -154,11 +154,11 @@ class Briefbot:
             from .mandates.chat import on_track
 
             if routed.abstained or not routed.citations:
-                ordinary: Answer | None = self.extractive(question, hits)  # the ordinary answer stands
+                ordinary: Answer | None = self.extractive(question, hits, filters)  # the ordinary answer stands
             else:
                 # Copies: the answer stage ranks the hits it is given, and the passage list keeps its own ranks.
                 beside = [dataclasses.replace(h) for h in on_track(self.mandates(), question, hits)]
-                ordinary = self.extractive(question, beside) if beside else None
+                ordinary = self.extractive(question, beside, filters) if beside else None
                 if ordinary is not None:
                     ordinary.hits = hits  # the passage list stays the retrieved one; the quotes keep to the track
             both = beside_tracker(routed, ordinary or _nothing_beside(question, hits))
@@ -170,9 +170,9 @@ class Briefbot:
             from .llm import llm_answer_stream
 
             events = with_fallback(question, llm_answer_stream(question, hits, self.settings, self.page_text),
-                                   self.extractive)
+                                   lambda q, h: self.extractive(q, h, filters))
         else:
-            events = finished(self.extractive(question, hits))
+            events = finished(self.extractive(question, hits, filters))
         answer: Answer | None = None
         for event in events:
             if event.kind == "done":
@@ -202,9 +202,11 @@ class Briefbot:
             log.warning("mandate tracker could not be prepared; it will try again on first use", exc_info=True)
         log.info("warmed up in %.1f s", time.perf_counter() - t0)
 
-    def extractive(self, question: str, hits: list[Hit]) -> Answer:
+    def extractive(self, question: str, hits: list[Hit], filters: Filters | None = None) -> Answer:
+        # A mission or document picked in the filters names the place the question does not.
+        placed = bool(filters and (filters.missions or filters.doc_ids or filters.symbols))
         return extractive_answer(question, hits, self.settings, self.page_text, self.lexical.idf,
-                                 self.sentence_embedder.embed_recent)
+                                 self.sentence_embedder.embed_recent, placed=placed)
 
     def page_text(self, doc_id: str, page: int | None, scope: AccessScope | None = None) -> str:
         if scope is not None:

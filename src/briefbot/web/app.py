@@ -63,6 +63,7 @@ from .views import (
     answer_message,
     card_html,
     cards_for,
+    clip,
     conversation_html,
     document_choices,
     exchange,
@@ -189,7 +190,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                  f"### Citations ({len(session.cards)}) — select one to see its page") if session.cards else ""
         return {cards_title: gr.update(value=title, visible=bool(title)),
                 cards: gr.update(samples=[[card_html(c)] for c in session.cards], visible=bool(session.cards)),
-                target: f"Feedback and export apply to answer {i + 1}: “{md_text(answer.question[:100])}”",
+                target: f"Feedback and export apply to answer {i + 1}: “{md_text(clip(answer.question, 100))}”",
                 permalink: permalink_markdown(session.tokens[i] if i < len(session.tokens) else None)}
 
     # --- conversation history (Briefbot.history; who may open what is decided there) ------------------------
@@ -424,7 +425,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             pdf = resolve_pdf(bot, doc_id)
         except BriefbotError as exc:
             gr.Info(str(exc))
-            return gr.skip()
+            return gr.File(value=None, visible=False)  # not the last citation's PDF, as if it were this one's
         bot.audit.record(scope.user, "export", kind="pdf", document=doc_id)
         return gr.File(value=str(tmp.copy(pdf)), visible=True)
 
@@ -437,7 +438,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         append_feedback(fb_file, make_record(answer, rating, text or "", owner=owner_of(request)))
         verdict = "helpful" if rating == "up" else "not helpful"
         note = ", with your comment," if (text or "").strip() else ""
-        return {fb_status: f"Thanks: recorded “{verdict}”{note} for “{md_text(answer.question[:80])}”.",
+        return {fb_status: f"Thanks: recorded “{verdict}”{note} for “{md_text(clip(answer.question, 80))}”.",
                 comment: ""}
 
     def feedback_up(session: Session, text: str, request: gr.Request) -> Updates:

@@ -64,7 +64,7 @@ def _passage_of(bot: Briefbot, card: Card, scope: AccessScope) -> str | None:
 
 def _image(path: str | None, zoom: float = DEFAULT_ZOOM) -> Any:
     """The image update: the file, and the class that sets its displayed width for the zoom."""
-    return gr.Image(value=path, elem_classes=["bb-page-image", f"bb-zoom-{round(zoom * 100)}"])
+    return gr.Image(value=path, elem_classes=["bb-page-image", f"bb-zoom-{round(zoom * 100)}"], visible=True)
 
 
 def _where(view: PageView, found: list[int]) -> str:
@@ -159,7 +159,8 @@ class PagePanel:
         at = text.find(quote) if quote else -1
         body = (md_text(text) if at < 0 else
                 f"{md_text(text[:at])}**{md_text(quote)}**{md_text(text[at + len(quote):])}")
-        return None, None, caption, gr.Markdown(value=body, visible=True)
+        # No empty image frame above the text.
+        return None, gr.Image(value=None, visible=False), caption, gr.Markdown(value=body, visible=True)
 
     def step(self, view: PageView | None, delta: int, scope: AccessScope) -> tuple[Any, ...]:
         return self.show(view.step(delta), scope) if view is not None else (gr.skip(),) * 4

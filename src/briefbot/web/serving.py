@@ -68,11 +68,13 @@ def refused(message: str) -> Exception:
 def resolve_pdf(bot: Briefbot, doc_id: str) -> Path:
     """The PDF of an indexed document. Only the catalog decides what may be served: a client never names a path."""
     path = bot.document_path(doc_id)  # NotFoundError for anything not in the index
+    info = bot.document(doc_id)
+    name = info.symbol or info.file_name  # what the reader knows it by, not an internal file name
     # A Council record from the bulk JSONL has no file of its own (path None), like an XML one has no pages.
-    if path is None and Path(bot.document(doc_id).file_name).suffix.lower() == ".pdf":
-        raise NotFoundError(f"the file of {doc_id!r} is no longer on disk", "re-ingest it")
+    if path is None and Path(info.file_name).suffix.lower() == ".pdf":
+        raise NotFoundError(f"the file of {name} is no longer on disk", "re-ingest it")
     if path is None or path.suffix.lower() != ".pdf":
-        raise NotFoundError(f"{doc_id!r} was not indexed from a PDF, so there is no page to show",
+        raise NotFoundError(f"{name} was not indexed from a PDF, so there is no page to show",
                             "read the passage text on the card")
     return path
 
