@@ -17,7 +17,7 @@ import numpy as np
 
 from .chunk import split_sentences
 from .cite import PageText, cite_sentence, terms, trim_sentence
-from .confidence import CONFIDENCE, FEATURES, RESOLUTION_Q, confidence_features, names_resolution
+from .confidence import CONFIDENCE, FEATURES, NOT_A_FIGURE, RESOLUTION_Q, confidence_features, names_resolution
 from .config import Settings
 from .models import Answer, Citation, Hit
 from .parse.gazetteer import COUNTRIES, DURATION_RE, MISSION_COUNTRY
@@ -708,7 +708,6 @@ _RANGE_END = re.compile(r"(?<!from )(?:between\s+(?:US\$|\$|€)?\d[\d,.]*\s*and
 _SUPERSEDED_FIGURE = re.compile(r"^[^.;]{0,60}?\bto\s+(?:between\s+)?(?:about\s+)?(?:US\$|\$|€)?\d")
 _FROM = re.compile(r"\bfrom\s+(?:between\s+\S+\s+and\s+)?(?:about\s+)?$")
 _PAREN_COUNT = re.compile(r"\b(?P<unit>[a-z][a-z-]{2,})\s\((?P<n>\d[\d,]*)\)")
-_NOT_A_FIGURE = re.compile(r"(?:resolutions?|paragraphs?|para\.|S/|annex|No\.)\s*$|\(\s*$", re.I)
 _WHERE_Q = re.compile(r"^\s*(?:where|(?:in|at|to|from|through) (?:which|what) (?:place|town|city|port|country|"
                       r"province|region|area|market|site|border)s?)\b", re.I)
 _PLACE = re.compile(r"\b(?:in|at|near|to|from|off|into|through|via)\s+(?:particular,?\s)?(?:the\s)?"
@@ -773,7 +772,7 @@ def direct_answer(question: str, quote: str) -> str | None:
         own = set(re.findall(r"\d[\d,.]*\d|\d", question))  # "on 9 and 11 November": not what is counted
         for m in _NUMBER.finditer(quote):
             span = m.group(0).strip()
-            if _NOT_A_FIGURE.search(quote[max(0, m.start() - 14):m.start()]) or re.fullmatch(r"(?:19|20)\d\d", span):
+            if NOT_A_FIGURE.search(quote[max(0, m.start() - 40):m.start()]) or re.fullmatch(r"(?:19|20)\d\d", span):
                 continue
             if (lead := re.search(r"\d[\d,.]*\d|\d", span)) and lead.group(0) in own:
                 continue

@@ -95,7 +95,7 @@ _PERCENT = re.compile(r"\d[\d.,]*\s?(?:per ?cent|%)|\b(?:half|(?:one|two|three|f
 _FIGURE = re.compile(r"(?<![\w/.])\d[\d,]*(?:\.\d+)?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
                      r"eleven|twelve|dozens|hundreds|thousands)\b", re.I)
 # A reference, not a figure: "resolution 2428", "paragraphs 9 and 12", "S/2025/", "(2018)".
-_NOT_A_FIGURE = re.compile(r"(?:resolutions?|paragraphs?|paras?\.|S/|annex|No\.)\s*(?:\d+(?:\s?\([a-z]+\))?"
+NOT_A_FIGURE = re.compile(r"(?:resolutions?|paragraphs?|paras?\.|S/|annex|No\.)\s*(?:\d+(?:\s?\([a-z]+\))?"
                            r"(?:,\s*|\s+and\s+|\s+to\s+))*$|\(\s*$", re.I)
 _DAY_MONTH = re.compile(rf"\d{{1,2}} (?:{MONTHS})")
 _DATE = re.compile(rf"\b(?:\d{{1,2}} (?:{MONTHS}) \d{{4}}|(?:{MONTHS}) \d{{4}}|(?:{MONTHS}) \d{{1,2}}|"
@@ -158,7 +158,7 @@ def slot_spans(kind: str, question: str, sentence: str) -> list[tuple[int, int]]
     if kind == "count":
         return [m.span() for m in _FIGURE.finditer(sentence)
                 if m.group(0) not in own and not _YEAR.fullmatch(m.group(0))
-                and not _NOT_A_FIGURE.search(sentence[max(0, m.start() - 40):m.start()])
+                and not NOT_A_FIGURE.search(sentence[max(0, m.start() - 40):m.start()])
                 and not _DAY_MONTH.match(sentence, m.start())]  # a date, not a figure
     if kind == "resolution":
         return [m.span() for m in _RESOLUTION.finditer(sentence) if (m.group(1) or m.group(2)) not in own]
