@@ -62,3 +62,18 @@ def test_the_renewing_paragraph_of_the_resolution_named_answers_how_long_it_rene
     assert not answer.abstained, answer.answer
     assert (answer.citations[0].symbol, answer.citations[0].paragraph) == ("S/RES/2380 (2017)", "7")
     assert answer.answer.startswith("**twelve months** [1]")
+
+
+def test_naming_a_resolution_renews_only_the_paragraphs_it_names(bot: Briefbot) -> None:
+    """2806 (2025) renews "the provisions … as most recently renewed by paragraph 23 of resolution 2776 (2025)":
+    the successor of 2776's paragraph 23 (inspections), not of its paragraph 25 (the Panel)."""
+    docs = bot.retriever.documents()
+    info = bot.document("S/RES/2776 (2025)")
+    chunks = {c.paragraph: c for c in bot.passages(info.doc_id)}
+    inspections = bot.retriever._renewal_of(info.symbol or "", info.date or "", chunks["23"].text, docs, None,
+                                            paragraph="23")
+    assert inspections is not None and docs[inspections.doc_id].symbol == "S/RES/2806 (2025)"
+    assert "until 30 November 2026" in inspections.text
+    panel = bot.retriever._renewal_of(info.symbol or "", info.date or "", chunks["25"].text, docs, None,
+                                      paragraph="25")
+    assert panel is None or "paragraph 23 of resolution 2776" not in panel.text

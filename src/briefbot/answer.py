@@ -29,6 +29,7 @@ from .refs import (
     parse_references,
     places_about,
     question_years,
+    renewal_subject,
     same_decision,
     sentence_places,
     title_places,
@@ -124,7 +125,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     candidates: list[Candidate] = []
     # One question: a two-part one naming two resolutions has each part covered by its own quote (_cover_parts).
     term_named = bool(named_docs) and not current and asks_term(question) and len(sub_questions(question)) == 1
-    subject = _subject(question) if term_named else set()
+    # Not the question's places: "South Sudan" in 2778's UNMISS renewal does not make it the arms embargo's.
+    subject = renewal_subject(question, places=False) if term_named else set()
     by_reference = False
     for hit in pool:
         passage = hit.score / top
@@ -419,14 +421,7 @@ def _names(refs: References) -> Callable[[Hit], bool]:
     return lambda hit: refs.names(hit.doc)
 
 
-def _subject(question: str) -> set[str]:
-    """The words saying what a renewal question is about: not its renewal words, places or numbers."""
-    return {t for t in terms(question) - _RENEWAL_WORDS - _place_terms(question) if not t[:1].isdigit()}
-
-
 _RENEWAL_VERB = re.compile(r"\b(?:renew|extend|prolong)(?:s|ed)?\b|\bauthori[sz]es\b", re.I)
-_RENEWAL_WORDS = terms("decides renew renewed renews extend extended extends until resolution resolutions paragraph "
-                       "paragraphs when long last council security how")
 
 
 def _country_note(hits: list[Hit], cited: list[Hit], citations: list[Citation]) -> str | None:

@@ -181,6 +181,17 @@ def asks_term(question: str) -> bool:
     return bool(_TERM_Q.search(question) and _RENEWAL_Q.search(question))
 
 
+def renewal_subject(question: str, places: bool = True) -> set[str]:
+    """The words saying what a renewal question is about ("sanction", "measur", "panel"): not its renewal words or
+    numbers, nor (``places`` False) its places. A renewal sentence sharing none of them renews something else."""
+    named = set() if places else terms(" ".join(parse_references(question).places))
+    return {t for t in terms(question) - _RENEWAL_WORDS - named if not t[:1].isdigit()}
+
+
+_RENEWAL_WORDS = terms("decides renew renewed renews extend extended extends until resolution resolutions paragraph "
+                       "paragraphs when long last council security how")
+
+
 def asks_original(question: str) -> bool:
     """Whether a question asks for the first decision of a series ("Which resolution first authorized …?"), which
     later renewals do not answer."""

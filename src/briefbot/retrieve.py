@@ -32,6 +32,7 @@ from .refs import (
     label_key,
     parse_references,
     question_years,
+    renewal_subject,
     same_decision,
     year_fits,
 )
@@ -299,12 +300,14 @@ class Retriever:
             if places and about and not places & about:
                 continue  # another country's renewal: the Sudan Panel's successor is no answer on Libya
             latest: Chunk | None = None
-            symbol, date, text = hit.doc.symbol, hit.doc.date, hit.chunk.text
+            symbol, date, text, label = hit.doc.symbol, hit.doc.date, hit.chunk.text, hit.chunk.paragraph
             for _ in range(RENEWAL_HOPS):
-                found = self._renewal_of(symbol, date, text, docs, allowed, scans) if symbol and date else None
+                found = (self._renewal_of(symbol, date, text, docs, allowed, scans, label)
+                         if symbol and date else None)
                 if found is None:
                     break
                 latest, symbol, date, text = found, docs[found.doc_id].symbol, docs[found.doc_id].date, found.text
+                label = found.paragraph
                 followed.add(found.text_hash)
             if latest is None or (docs[latest.doc_id].date or "") <= newest(about):
                 continue
@@ -345,7 +348,7 @@ class Retriever:
         resolution or to one of its paragraphs, then renewals of that renewal. One per named resolution."""
         scans = _Scans(self.store, RENEWAL_QUERIES)
         q_terms = terms(question)
-        subject = {t for t in q_terms - _RENEWAL_WORDS if not t[:1].isdigit()}
+        subject = renewal_subject(question)
         out: list[Hit] = []
         for doc_id in sorted(named, key=lambda d: docs[d].date or ""):
             origin = docs[doc_id]
@@ -371,10 +374,10 @@ class Retriever:
             for _ in range(RENEWAL_HOPS if latest is not None else 0):
                 assert latest is not None
                 info = docs[latest.doc_id]
-                later = self._renewal_of(info.symbol or "", info.date or "", latest.text, docs, allowed, scans)
-                if later is None or not any(_renewal(s) and subject & terms(s) for s in
-                                            (later.text[a:b] for a, b in split_sentences(later.text))):
-                    break  # none, or a renewal of another paragraph of it (2806's of 2776's inspections)
+                later = self._renewal_of(info.symbol or "", info.date or "", latest.text, docs, allowed, scans,
+                                         latest.paragraph)
+                if later is None:
+                    break
                 latest = later
             if latest is not None and all(h.chunk.text_hash != latest.text_hash for h in out):
                 self.store.fill_about([docs[latest.doc_id]])
@@ -382,7 +385,8 @@ class Retriever:
         return out
 
     def _renewal_of(self, symbol: str, date: str, text: str, docs: dict[str, DocInfo],
-                    allowed: set[str] | None, scans: _Scans | None = None) -> Chunk | None:
+                    allowed: set[str] | None, scans: _Scans | None = None,
+                    paragraph: str | None = None) -> Chunk | None:
         """The passage of the newest resolution after ``date`` that renews the decision in ``text`` (of resolution
         ``symbol``): it extends or renews ``symbol`` by reference, or the same paragraph of an earlier resolution
         as ``text`` does ("the measures on arms imposed by paragraph 4 of resolution 2428 (2018)", renewed each year
@@ -395,8 +399,16 @@ class Retriever:
         decisions = [text[a:b] for a, b in split_sentences(text) if _RENEWS.search(text[a:b])]
         missions = {m for d in decisions for m in MISSIONS if re.search(rf"\b{m}\b", d)}
 
+        own = int(m.group(0)) if paragraph and (m := re.match(r"\d+", paragraph)) else None
+
+        def by_reference(s: str) -> bool:
+            # Naming the resolution is not renewing this paragraph of it when the paragraphs it names are others:
+            # 2806 (2025) renews "paragraph 23 of resolution 2776" (inspections), not 2776's Panel (paragraph 25).
+            named = renewed_paragraphs(s).get(number[0]) if own is not None else None
+            return renews_by_reference(s, symbol) and (not named or own in named)
+
         def renews(s: str) -> bool:
-            return _renewal(s) and (renews_by_reference(s, symbol) or bool(pairs & _renewed_pairs(s))
+            return _renewal(s) and (by_reference(s) or bool(pairs & _renewed_pairs(s))
                                     or (any(re.search(rf"\b{m}\b", s) for m in missions)
                                     and any(same_decision(s, d) for d in decisions)))
 
@@ -484,11 +496,6 @@ class _Scans:
         chunks = self.store.later_resolutions_naming(needle, after)
         self.read[needle] = (after, chunks)
         return chunks
-
-
-# Words of every renewal, which say nothing of what is renewed.
-_RENEWAL_WORDS = terms("decides renew renewed renews extend extended extends until resolution resolutions paragraph "
-                       "paragraphs when long last council security")
 
 
 def _renewal(text: str) -> bool:
