@@ -23,6 +23,7 @@ from .models import Answer, Citation, Hit
 from .parse.gazetteer import COUNTRIES, DURATION_RE, MISSION_COUNTRY
 from .parse.gazetteer import MONTHS as _MONTHS
 from .refs import (
+    HOW_LONG_Q,
     References,
     asks_term,
     doc_places,
@@ -95,7 +96,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     total = sum(weight(t) for t in q_terms) or 1.0
     top = max(h.score for h in hits) or 1.0
     numeric = bool(_NUMERIC_Q.search(question))
-    typed = bool(_WHEN_Q.search(question) or _HOW_LONG_Q.search(question) or _COUNT_Q.search(question))
+    typed = bool(_WHEN_Q.search(question) or HOW_LONG_Q.search(question) or _COUNT_Q.search(question))
     refs = parse_references(question)
     # A question naming a document's paragraph ("paragraph 1 of resolution 2780 (2025)") is answered from that
     # document only: a neighbour's paragraph 1 is never the answer to it. Naming only the document ("what did
@@ -421,6 +422,8 @@ def _names(refs: References) -> Callable[[Hit], bool]:
     return lambda hit: refs.names(hit.doc)
 
 
+# A verb that renews, not "extending" in a preambular "Recalling …" or the noun "renewal" (mandates.changes'
+# broader test reads whole paragraphs; this one picks the sentence that is the answer).
 _RENEWAL_VERB = re.compile(r"\b(?:renew|extend|prolong)(?:s|ed)?\b|\bauthori[sz]es\b", re.I)
 
 
@@ -560,7 +563,7 @@ def answer_type(question: str) -> str | None:
     question = _WHEN_CLAUSE.sub("", question)
     if _MONEY_Q.search(question) and re.search(r"\b(?:how much|what|which)\b", question, re.I):
         return "money"
-    if _HOW_LONG_Q.search(question):
+    if HOW_LONG_Q.search(question):
         return "duration"
     if _COUNT_Q.search(question):
         return "count"
@@ -679,8 +682,6 @@ _DATE = rf"\b(?:\d{{1,2}} (?:{_MONTHS}) \d{{4}}|(?:{_MONTHS}) \d{{1,2}},? \d{{4}
 _WHEN_Q = re.compile(r"^\s*when\b|\b(?:until|till|by|since)\s+when\b|\bwhen(?=\s+(?:was|were|is|are|did|does|do|has|"
                      r"have|had|will|would|should|shall|can|could|must|may)\b|\s*\?)|\b(?:what dates?|which dates?|"
                      r"deadline|date)\b", re.I)
-# "what period" asks for a duration; "during the period of the third report" only dates what is asked.
-_HOW_LONG_Q = re.compile(r"\bhow long\b|\bfor how many (?:months|years)\b|\b(?:what|which) (?:time )?period\b", re.I)
 _YEAR_Q = re.compile(r"\b(?:which|what) year\b", re.I)
 _COUNT_Q = re.compile(r"\b(?:how many|how much|number of|what number|percentage|per cent|what share|"
                       r"what proportion|what portion|how large|total|amount|how high)\b", re.I)
@@ -734,11 +735,11 @@ def direct_answer(question: str, quote: str) -> str | None:
         own = set(re.findall(r"\d{3,4}", question))
         return next((m.group(0) for m in re.finditer(r"\bresolution (\d{3,4}) \(\d{4}\)", quote)
                      if m.group(1) not in own), None)
-    if _HOW_LONG_Q.search(question):
+    if HOW_LONG_Q.search(question):
         m = DURATION_RE.search(quote)
         if m:
             return m.group(0)
-    if _WHEN_Q.search(question) or _HOW_LONG_Q.search(question):
+    if _WHEN_Q.search(question) or HOW_LONG_Q.search(question):
         dates = list(re.finditer(_DATE, quote))
         if dates:
             # "extend until 15 May 2026 ... no later than 15 April 2026": the date after until/by is the answer.

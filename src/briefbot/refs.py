@@ -208,9 +208,10 @@ def asks_current_term(question: str) -> bool:
             and not asks_original(question) and not question_years(question))
 
 
+# A question asking for a duration ("what period" too; "during the period of the third report" only dates it).
+HOW_LONG_Q = re.compile(r"\bhow long\b|\bfor how many (?:months|years)\b|\b(?:what|which) (?:time )?period\b", re.I)
 # Until when / how long / expiry, or "last renewed".
-_TERM_Q = re.compile(r"\b(?:until|till|through|to)\s+(?:when|what date)\b|\bhow long\b|"
-                     r"\bfor how many (?:months|years)\b|"
+_TERM_Q = re.compile(rf"\b(?:until|till|through|to)\s+(?:when|what date)\b|{HOW_LONG_Q.pattern}|"
                      r"\b(?:expire|expires|expiry|lapse|lapses|last (?:renewed|extended))\b|"
                      r"\bwhen\b[^?]*\b(?:renew(?:ed)?|extend(?:ed)?|expire|end|lapse)\b", re.I)
 _RENEWAL_Q = re.compile(r"\b(?:renew|extend|prolong|authori[sz]|expir|lapse|in force|last)\w*", re.I)

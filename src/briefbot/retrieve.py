@@ -285,14 +285,21 @@ class Retriever:
         # puts the newest of those first itself, and an older one (UNMISS's six-week rollover 2726 (2024)) would
         # only push the current one (2820 (2026)) out of the passages it reads.
         # Per country: the Libya mission's renewal 2796 (2025) is current though UNMISS's 2820 (2026) ranks above.
+        renewing: dict[str, bool] = {}  # text hash → _renewal(text), read once however many lookups ask
+
+        def renews(h: Hit) -> bool:
+            if h.chunk.text_hash not in renewing:
+                renewing[h.chunk.text_hash] = _renewal(h.chunk.text)
+            return renewing[h.chunk.text_hash]
+
         def newest(about: set[str]) -> str:
-            return max((h.doc.date or "" for h in out[:RENEWAL_HORIZON]
-                        if h.doc.doc_type == "resolution" and _renewal(h.chunk.text)
-                        and (not about or not (theirs := doc_places(h.doc)) or about & theirs)), default="")
+            return max((h.doc.date or "" for h in out[:RENEWAL_HORIZON] if h.doc.doc_type == "resolution"
+                        and renews(h) and (not about or not (theirs := doc_places(h.doc)) or about & theirs)),
+                       default="")
 
         followed: set[str] = set()  # passages reached by a chain already followed: theirs is its tail, not redone
         for hit in hits[:RENEWAL_LOOKUPS]:
-            if hit.doc.doc_type != "resolution" or not hit.doc.date or not _renewal(hit.chunk.text):
+            if hit.doc.doc_type != "resolution" or not hit.doc.date or not renews(hit):
                 continue
             if hit.chunk.text_hash in followed:
                 continue
