@@ -659,7 +659,8 @@ def _one_series(a: Candidate, b: Candidate) -> bool:
     places_a, places_b = doc_places(a.hit.doc, titles=False), doc_places(b.hit.doc, titles=False)
     if places_a and places_b:
         return bool(places_a & places_b)
-    if not (places_a or title_places(a.hit.doc)) & (places_b or title_places(b.hit.doc)):
+    if not ((places_a or title_places(a.hit.doc) or a.hit.series_places)
+            & (places_b or title_places(b.hit.doc) or b.hit.series_places)):
         return False
     # Clause by clause: one paragraph may renew two things ("Decides to extend, until 31 July 2026, the measures
     # …, decides to extend, until 31 August 2026, the mandate of the Panel of Experts …", 2789 (2025)), each the

@@ -107,14 +107,19 @@ def _make(cls: Any, data: dict[str, Any], **given: Any) -> Any:
 
 
 def answer_to_json(answer: Answer) -> str:
-    return json.dumps(asdict(answer), ensure_ascii=False, default=str)
+    return json.dumps(asdict(answer), ensure_ascii=False, default=_plain)
+
+
+def _plain(value: Any) -> Any:
+    return sorted(value) if isinstance(value, set | frozenset) else str(value)
 
 
 def answer_from_json(text: str) -> Answer:
     d = json.loads(text)
     citations = [_make(Citation, c, parts=[(p, q) for p, q in c.get("parts") or []]) for c in d["citations"]]
     hits = [_make(Hit, h, chunk=_make(Chunk, h["chunk"], spans=[_make(Span, s) for s in h["chunk"]["spans"]]),
-                  doc=_make(DocInfo, h["doc"])) for h in d["hits"]]
+                  doc=_make(DocInfo, h["doc"]), series_places=frozenset(h.get("series_places") or ()))
+            for h in d["hits"]]
     return _make(Answer, d, citations=citations, hits=hits)
 
 

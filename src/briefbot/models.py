@@ -190,6 +190,9 @@ class Hit:
     # The latest renewal of measures or a mandate the question names by the resolution that set them up
     # (retrieve.Retriever._current_renewals): the answer treats it as named, beside that resolution.
     current: bool = False
+    # The places of the series a renewal was found in (retrieve.Retriever._with_later_renewals, lower case): a
+    # Council record titled "Peace and security in Africa" (the Somalia Panel's 2806 (2025)) names none itself.
+    series_places: frozenset[str] = frozenset()
 
     def to_passage(self) -> dict[str, Any]:
         return {

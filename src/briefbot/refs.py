@@ -14,6 +14,7 @@ from .cite import terms
 from .models import DocInfo
 from .parse.gazetteer import COUNTRIES, COUNTRY_ADJECTIVES, MISSION_COUNTRY, MISSIONS, MONTHS
 from .symbols import find_symbols, resolution_number, symbols_match
+from .taxonomy import load_actors
 
 _PARA = re.compile(
     r"\b(?:operative\s+)?(?:paragraph|para\.?|paras?\.?|OP)\s*(?P<num>\d{1,3})(?:\s*\(?(?P<sub>[a-z]{1,2}|[ivx]{1,5})\))?",
@@ -34,13 +35,21 @@ def label_key(label: str | None) -> str:
 
 def doc_places(doc: DocInfo, titles: bool = True) -> set[str]:
     """The countries and missions a document is about (lower case), missions with their country: its detected
-    ones, else (a Council record, unless ``titles`` is False) those its title names (narrowed by its text, see
+    ones, else (unless ``titles`` is False) those its title names (narrowed by its text, see
     :func:`narrow_places`), with the missions of the countries it names (a title says "South Sudan" where a
     report says UNMISS)."""
-    if doc.missions or not titles or doc.source != "bulk":  # a PDF's places are counted in its text, or none
+    # A PDF's places are counted in its text; a one-page resolution naming "the CAR" throughout counts none, and
+    # its title ("Resolution 2789 (2025): Central African Republic — Panel of Experts") says it, as the filter reads.
+    if doc.missions or not titles:
         top = doc.missions[:4]
         return {p.lower() for p in top} | {MISSION_COUNTRY[m].lower() for m in top if m in MISSION_COUNTRY}
     return _with_counterparts(tuple(doc.about) or _title_place_names(doc.title or ""))
+
+
+def scored_places(doc: DocInfo) -> set[str]:
+    """The places retrieval scores a document by (the place boost, the reranker's feature): as they were fitted,
+    a PDF's from its text only; :func:`doc_places` reads its title too."""
+    return doc_places(doc, titles=doc.source == "bulk")
 
 
 def shared_title(title: str | None) -> bool:
@@ -114,6 +123,23 @@ def _decision_words(quote: str) -> set[str]:
 
 _MONTH_TERMS = terms(MONTHS.replace("|", " "))
 
+SAME_SUBJECT = 2 / 3  # share of the shorter decision's subject words (below) the other one must have
+
+
+def same_subject(a: str, b: str) -> bool:
+    """Whether two renewing sentences renew the same thing: their words less the renewal formula ("Decides to renew,
+    with effect from the date of adoption of this resolution until …") are mostly shared. "… the Panel, with the
+    following mandate" (2776 (2025)) and "… the Panel, to consist of up to 5 members, … with the following
+    mandate" (2806 (2025)) are; the same formula renewing "the authorizations" is not, though it shares more words
+    than either shares with it under :func:`same_decision`."""
+    words_a, words_b = _decision_words(a) - _RENEWAL_FORMULA, _decision_words(b) - _RENEWAL_FORMULA
+    shorter, longer = sorted((words_a, words_b), key=len)
+    return bool(shorter) and len(shorter & longer) >= SAME_SUBJECT * len(shorter)
+
+
+_RENEWAL_FORMULA = terms("decides further renew extend prolong effect date adoption present resolution until "
+                         "paragraph paragraphs set out forth period additional months year")
+
 
 def sentence_places(text: str) -> set[str]:
     """The countries and missions a sentence names (lower case), with their counterparts: "the Panel of Experts on
@@ -127,7 +153,7 @@ def _title_place_names(title: str) -> tuple[str, ...]:
 
 
 def _places_named(title: str) -> tuple[str, ...]:
-    return tuple(parse_references(title).places)
+    return tuple(parse_references(title, actors=False).places)
 
 
 def _on_their_own(places: list[str], text: str) -> list[str]:
@@ -227,7 +253,10 @@ _AGENT = re.compile(r"\b(?:did|does|do|has|have|will)\s+(?:(?:operative\s+)?para
                     r"resolutions?\s+\d{3,4}\b", re.I)
 
 
-def parse_references(question: str) -> References:
+def parse_references(question: str, actors: bool = True) -> References:
+    """What a question names: symbols, resolutions, paragraphs, places, document types. ``actors`` (questions)
+    also reads an armed group working in one country as that country: "the Panel on Al-Shabaab" asks about
+    Somalia, not about whichever Panel ranks first. Titles and sentences name their places themselves."""
     refs = References(symbols=find_symbols(question))
     refs.resolutions = [int(m.group("num")) for m in _BARE_RESOLUTION.finditer(question)]
     for m in _PARA.finditer(question):
@@ -242,6 +271,10 @@ def parse_references(question: str) -> References:
     for adj, country in COUNTRY_ADJECTIVES.items():
         if re.search(rf"\b{adj}\b", question) and country not in refs.places:
             refs.places.append(country)
+    if actors:
+        for pattern, country in _actor_countries():
+            if country not in refs.places and pattern.search(question):
+                refs.places.append(country)
     refs.places = _on_their_own(refs.places, question)
     for doc_type, pattern in _TYPE_WORDS.items():
         if pattern.search(question):
@@ -250,6 +283,20 @@ def parse_references(question: str) -> References:
     if refs.named_any and "resolution" in refs.doc_types:
         refs.doc_types.remove("resolution")
     return refs
+
+
+@lru_cache(maxsize=1)
+def _actor_countries() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The gazetteer's actors whose region is one country of COUNTRIES ("Al-Shabaab": Somalia, "Houthis": Yemen),
+    as (name pattern, country). A region of several ("DRC/Uganda", "Sahel/CAR/Libya") or none ("global") names
+    no country: the question stays open."""
+    out = []
+    for actor in load_actors():
+        head = actor.region.split("(")[0].strip()
+        country = COUNTRY_ADJECTIVES.get(head, head)
+        if "/" not in actor.region and country in COUNTRIES:
+            out.append((actor.regex, country))
+    return tuple(out)
 
 
 # A year the question is about: not one inside a symbol or a resolution's "(2025)", nor a treaty's name.

@@ -22,7 +22,7 @@ from importlib import resources
 from .chunk import split_sentences
 from .cite import terms
 from .models import Hit
-from .refs import References, doc_places, year_fits
+from .refs import References, scored_places, year_fits
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ def features(hits: list[Hit], q_terms: set[str], weight: Callable[[str], float],
             h.score / top_score,
             1.0 / rank,
             float(refs.named_any and refs.names(h.doc)),
-            float(bool(places & doc_places(h.doc))),
+            float(bool(places & scored_places(h.doc))),
             float(bool(years) and year_fits(h.doc, years)),
             float(h.doc.doc_type == "resolution"),
             float(h.doc.doc_type == "panel_report"),

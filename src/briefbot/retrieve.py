@@ -34,6 +34,8 @@ from .refs import (
     question_years,
     renewal_subject,
     same_decision,
+    same_subject,
+    scored_places,
     year_fits,
 )
 from .rerank import features as rerank_features
@@ -253,7 +255,7 @@ class Retriever:
                 # question about a resolution describes no document, and a full bonus let one report fill the list.
                 bonus = 1.0 / (self.settings.rrf_k + 1) if self.settings.fusion == "rrf" else 0.5
                 score += bonus if refs.named_any else bonus / 2
-            elif places and places & doc_places(docs[chunk.doc_id]):
+            elif places and places & scored_places(docs[chunk.doc_id]):
                 # The question names a country or mission this document is about ("the Panel on Libya").
                 score += self.settings.place_boost / (self.settings.rrf_k + 1) if self.settings.fusion == "rrf" \
                     else self.settings.place_boost / 2
@@ -316,19 +318,27 @@ class Retriever:
                 latest, symbol, date, text = found, docs[found.doc_id].symbol, docs[found.doc_id].date, found.text
                 label = found.paragraph
                 followed.add(found.text_hash)
-            if latest is None or (docs[latest.doc_id].date or "") <= newest(about):
+            if latest is None:
+                continue
+            # The series' place, for the answer to tell its decisions from other regimes' alike-worded ones when
+            # a Council record's title names none ("Peace and security in Africa"): the start's, or the asked one.
+            series = frozenset(about or places)
+            hit.series_places |= series
+            present = next((h for h in out if h.chunk.text_hash == latest.text_hash), None)
+            if present is not None:
+                present.series_places |= series
+            if (docs[latest.doc_id].date or "") <= newest(about):
                 continue
             self.store.fill_about([docs[latest.doc_id]])
             at = out.index(hit)
-            below = next((h for h in out[at + 1:] if h.chunk.text_hash == latest.text_hash), None)
-            if below is not None:  # ranked lower: it moves up to the decision it renews
-                out.remove(below)
-                below.score = hit.score
-                out.insert(at + 1, below)
-            elif all(h.chunk.text_hash != latest.text_hash for h in out[:at]):
+            if present is not None and out.index(present) > at:  # ranked lower: it moves up to what it renews
+                out.remove(present)
+                present.score = hit.score
+                out.insert(at + 1, present)
+            elif present is None:
                 similarity = dict(self.store.similarities(vector, [latest.text_hash])) if vector is not None else {}
                 out.insert(at + 1, Hit(chunk=latest, doc=docs[latest.doc_id], score=hit.score,
-                                       dense_score=similarity.get(latest.text_hash)))
+                                       dense_score=similarity.get(latest.text_hash), series_places=series))
         return out
 
     def _with_named_renewals(self, hits: list[Hit], named: set[str], docs: dict[str, DocInfo]) -> list[Hit]:
@@ -425,13 +435,25 @@ class Retriever:
             chunks = scans.naming(needle, date, docs)
             if chunks is None:
                 break  # this question's scans are spent
-            for chunk in chunks:
-                if chunk.doc_id not in docs or (allowed is not None and chunk.doc_id not in allowed):
-                    continue
-                if any(renews(chunk.text[a:b]) for a, b in split_sentences(chunk.text)):
-                    found.append(chunk)  # the newest naming this (they come newest first)
-                    break
+            chunks = [c for c in chunks if c.doc_id in docs and (allowed is None or c.doc_id in allowed)]
+            direct = next((c for c in chunks if any(renews(c.text[a:b]) for a, b in split_sentences(c.text))), None)
+            if direct is None and chunks and needle[:1].isdigit():
+                direct = self._renewal_in(chunks[0].doc_id, decisions)
+            if direct is not None:
+                found.append(direct)  # the newest naming this (they come newest first)
         return max(found, key=lambda c: docs[c.doc_id].date or "", default=None)
+
+    def _renewal_in(self, doc_id: str, decisions: list[str]) -> Chunk | None:
+        """The passage of a later resolution, which names the one renewed elsewhere, that renews the same thing in
+        its own words: the Somalia Panel's renewals since 2713 (2023) say "Decides to renew … the Panel, with the
+        following mandate" and name no earlier one, while the same resolution cites "resolution 2776" for other
+        paragraphs."""
+        for chunk in self.store.chunks_of(doc_id):
+            for a, b in split_sentences(chunk.text):
+                s = chunk.text[a:b]
+                if _RENEWS.search(s) and any(same_subject(s, d) for d in decisions):
+                    return chunk
+        return None
 
     def _prefer_pdf_twins(self, hits: list[Hit], docs: dict[str, DocInfo]) -> list[Hit]:
         """A resolution indexed both as PDF and as Council XML is one document: cite the PDF (it has pages).
@@ -451,7 +473,8 @@ class Retriever:
                 if match is not None:
                     hit = Hit(chunk=match, doc=twin, score=hit.score, dense_rank=hit.dense_rank,
                               lexical_rank=hit.lexical_rank, also_in=hit.also_in,
-                              dense_score=hit.dense_score, lexical_score=hit.lexical_score, current=hit.current)
+                              dense_score=hit.dense_score, lexical_score=hit.lexical_score, current=hit.current,
+                              series_places=hit.series_places)
             key = (hit.chunk.doc_id, hit.chunk.ordinal)
             if key not in seen:
                 seen.add(key)

@@ -49,4 +49,5 @@ COUNTRY_ADJECTIVES = {
     "Afghan": "Afghanistan", "Yemeni": "Yemen", "Congolese": "Democratic Republic of the Congo",
     "DRC": "Democratic Republic of the Congo", "CAR": "Central African Republic", "Syrian": "Syrian Arab Republic",
     "Iraqi": "Iraq", "Colombian": "Colombia", "Lebanese": "Lebanon", "Congo": "Democratic Republic of the Congo",
+    "Syria": "Syrian Arab Republic",
 }
