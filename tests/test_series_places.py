@@ -6,11 +6,16 @@ titled "Somalia" (2607 (2021)) nor another regime's Panel renewed in like words.
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
-from akn_support import indexed_fixture
+from akn_support import AKN, indexed_fixture
+from briefbot.config import Settings
+from briefbot.ingest import ingest_paths
 from briefbot.models import DocInfo
 from briefbot.refs import doc_places, parse_references, same_subject
+from briefbot.retrieve import _recounted_renewal
 from briefbot.service import Briefbot
 
 
@@ -73,3 +78,45 @@ def test_the_current_renewal_answers_though_it_names_neither_country_nor_predece
     assert answer.answer.startswith("**31 December 2026** [1]"), answer.answer
     # The Central African Republic's Panel, renewed in like words, is not this series.
     assert "31 August 2026" not in answer.answer.split("\n", 1)[0]
+
+
+@pytest.fixture(scope="module")
+def bot_with_letter(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    tmp = tmp_path_factory.mktemp("somalia_letter")
+    shutil.copytree(AKN / "somalia_panel", tmp / "corpus")
+    settings = Settings(index=tmp / "index")
+    assert not ingest_paths([tmp / "corpus" / "xml_en", tmp / "corpus" / "letters"], settings).failed
+    return Briefbot(settings)
+
+
+def test_a_letter_recounting_a_renewal_leads_to_its_successors(bot_with_letter: Briefbot) -> None:
+    """S/2025/35 recounts a renewal by 2762 (2024) "until 31 March 2025", which no file holds; the resolutions
+    after the letter that name 2762 renew the same Panel in their own words (2776, then 2806). On the full index
+    the letter is the only Somalia passage among the leading five, so the chain must start from it; here the
+    resolutions rank high too, so the lookup from the letter is checked itself, then the answer."""
+    question = "Until when is the mandate of the Panel of Experts on Al-Shabaab extended?"
+    letter = next(h for h in bot_with_letter.retrieve(question, k=10) if h.doc.symbol == "S/2025/35")
+    start = _recounted_renewal(letter)
+    assert start is not None and start[:2] == ("S/RES/2762", letter.doc.date)
+    retriever = bot_with_letter.retriever
+    docs = {d.doc_id: d for d in retriever.store.documents()}
+    found = retriever._renewal_of(start[0], start[1], start[2], docs, None)
+    assert found is not None and (docs[found.doc_id].symbol, found.paragraph) == ("S/RES/2776 (2025)", "25")
+    answer = bot_with_letter.ask(question)
+    assert answer.answer.startswith("**31 December 2026** [1]"), answer.answer
+    assert answer.citations[0].symbol == "S/RES/2806 (2025)"
+
+
+@pytest.fixture(scope="module")
+def bot_groups(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    return Briefbot(indexed_fixture(tmp_path_factory.mktemp("groups"), "groups_of_experts"))
+
+
+def test_another_countrys_group_of_experts_worded_alike_does_not_answer(bot_groups: Briefbot) -> None:
+    """1761 (2007) extends "the mandate of the Group of Experts" of Côte d'Ivoire in the DRC Group's words; with
+    Côte d'Ivoire unknown to the gazetteer it was of no place and led the answer on the DRC."""
+    answer = bot_groups.ask("Until when is the mandate of the Group of Experts on the DRC extended?")
+    assert not answer.abstained, answer.answer
+    assert answer.answer.startswith("**1 August 2027** [1]"), answer.answer
+    assert answer.citations[0].symbol == "S/RES/2825 (2026)"
+    assert parse_references("Resolution 1761 (2007): The situation in Côte d’Ivoire").places == ["Côte d’Ivoire"]

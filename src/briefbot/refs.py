@@ -132,11 +132,16 @@ def same_subject(a: str, b: str) -> bool:
     following mandate" (2776 (2025)) and "… the Panel, to consist of up to 5 members, … with the following
     mandate" (2806 (2025)) are; the same formula renewing "the authorizations" is not, though it shares more words
     than either shares with it under :func:`same_decision`."""
-    words_a, words_b = _decision_words(a) - _RENEWAL_FORMULA, _decision_words(b) - _RENEWAL_FORMULA
+    words_a, words_b = (_decision_words(_QUALIFIERS.sub(" ", x)) - _RENEWAL_FORMULA for x in (a, b))
     shorter, longer = sorted((words_a, words_b), key=len)
     return bool(shorter) and len(shorter & longer) >= SAME_SUBJECT * len(shorter)
 
 
+# Where a renewed thing comes from is not what it is: "the mandate of the Panel of Experts pursuant to resolution
+# 2713 (2023)" is "the Panel" of 2776 (2025); and a Panel or Group is one "of Experts".
+_QUALIFIERS = re.compile(r"\b(?:(?:as )?(?:set out|set forth|established|imposed|referred to|extended|modified)"
+                         r"(?: (?:in|by))?|pursuant to|under|in|of)\s+(?:(?:sub)?paragraphs? [\d, ()a-z]+?(?:and \d+ )?"
+                         r"of\s+)?(?:its\s+)?resolutions? \d{3,4}(?: \(\d{4}\))?|\bof Experts\b", re.I)
 _RENEWAL_FORMULA = terms("decides further renew extend prolong effect date adoption present resolution until "
                          "paragraph paragraphs set out forth period additional months year")
 

@@ -301,7 +301,11 @@ class Retriever:
 
         followed: set[str] = set()  # passages reached by a chain already followed: theirs is its tail, not redone
         for hit in hits[:RENEWAL_LOOKUPS]:
-            if hit.doc.doc_type != "resolution" or not hit.doc.date or not renews(hit):
+            if hit.doc.doc_type == "resolution" and hit.doc.date and renews(hit):
+                symbol, date, text, label = hit.doc.symbol, hit.doc.date, hit.chunk.text, hit.chunk.paragraph
+            elif (recounted := _recounted_renewal(hit)) is not None:
+                symbol, date, text, label = recounted
+            else:
                 continue
             if hit.chunk.text_hash in followed:
                 continue
@@ -309,7 +313,6 @@ class Retriever:
             if places and about and not places & about:
                 continue  # another country's renewal: the Sudan Panel's successor is no answer on Libya
             latest: Chunk | None = None
-            symbol, date, text, label = hit.doc.symbol, hit.doc.date, hit.chunk.text, hit.chunk.paragraph
             for _ in range(RENEWAL_HOPS):
                 found = (self._renewal_of(symbol, date, text, docs, allowed, scans, label)
                          if symbol and date else None)
@@ -414,6 +417,12 @@ class Retriever:
             return None
         pairs = _renewed_pairs(text)
         decisions = [text[a:b] for a, b in split_sentences(text) if _RENEWS.search(text[a:b])]
+        # A letter recounting a renewal (_recounted_renewal) decides nothing: what it says was renewed is the
+        # decision, and a resolution naming the one it recounts must renew that (2776 (2025) cites 2762 (2024) for
+        # the inspections, not for the Panel the letter is about).
+        recounted = not decisions
+        if recounted:
+            decisions = [m.group("thing") for m in _RECOUNTS.finditer(text)]
         missions = {m for d in decisions for m in MISSIONS if re.search(rf"\b{m}\b", d)}
 
         own = int(m.group(0)) if paragraph and (m := re.match(r"\d+", paragraph)) else None
@@ -425,6 +434,8 @@ class Retriever:
             return renews_by_reference(s, symbol) and (not named or own in named)
 
         def renews(s: str) -> bool:
+            if recounted:
+                return _renewal(s) and by_reference(s) and any(same_subject(s, d) for d in decisions)
             return _renewal(s) and (by_reference(s) or bool(pairs & _renewed_pairs(s))
                                     or (any(re.search(rf"\b{m}\b", s) for m in missions)
                                     and any(same_decision(s, d) for d in decisions)))
@@ -437,8 +448,11 @@ class Retriever:
                 break  # this question's scans are spent
             chunks = [c for c in chunks if c.doc_id in docs and (allowed is None or c.doc_id in allowed)]
             direct = next((c for c in chunks if any(renews(c.text[a:b]) for a, b in split_sentences(c.text))), None)
-            if direct is None and chunks and needle[:1].isdigit():
-                direct = self._renewal_in(chunks[0].doc_id, decisions)
+            if direct is None and needle[:1].isdigit():
+                # The newest few resolutions naming it, each read for its own renewal of the same thing.
+                for doc_id in list(dict.fromkeys(c.doc_id for c in chunks))[:SAME_SUBJECT_DOCS]:
+                    if (direct := self._renewal_in(doc_id, decisions)) is not None:
+                        break
             if direct is not None:
                 found.append(direct)  # the newest naming this (they come newest first)
         return max(found, key=lambda c: docs[c.doc_id].date or "", default=None)
@@ -499,12 +513,33 @@ NAMED_RENEWALS = 2  # renewing passages of a named resolution brought in for an 
 RENEWAL_LOOKUPS = 5  # leading hits whose later renewals are looked up (those about the country asked)
 RENEWAL_HORIZON = 8  # the leading passages the extractive answer reads (answer.extractive_answer's pool)
 RENEWAL_QUERIES = 8  # catalog scans per question (5-25 ms each on the full index)
+SAME_SUBJECT_DOCS = 3  # resolutions naming a renewed one read whole for a renewal of the same subject
 RENEWAL_HOPS = 6  # renewals of renewals followed (a renewal usually lists all before it, so one or two suffice)
 # An operative decision to extend or renew: "Decides to extend until …", "Decides to renew the measures …".
 # Or a decision closing a paragraph that recalls what it renews: "1. Recalls the measures imposed by … and decides
 # to reaffirm and renew these measures until 12 September 2026" (2791 (2025)).
 _RENEWS = re.compile(r"^\s*(?:\d{1,3}\.\s*)?(?:Decides|Further decides)\b[^;]{0,200}?\b(?:extend|renew|prolong)|"
                      r"\band decides to (?:\w+ and )?(?:extend|renew|prolong)\b", re.I)
+
+
+# A letter or report recounting a renewal, and what was renewed: "resolution 2762 (2024), …, by which the Council
+# decided to extend the mandate of the Panel of Experts pursuant to resolution 2713 (2023) until 31 March 2025".
+_RECOUNTS = re.compile(r"\b(?:decided|decides) to (?:extend|renew|prolong)\s+(?P<thing>[^;]{3,200}?)\s+until\b")
+_CITED_RESOLUTION = re.compile(r"\bresolution (\d{3,4}) \(\d{4}\)")
+
+
+def _recounted_renewal(hit: Hit) -> tuple[str, str, str, None] | None:
+    """Where the later renewals of one a letter or report recounts are looked up from: the resolution it names
+    first in that sentence, dated by the letter, and the sentence (S/2025/35 on the Somalia Panel's 2762 (2024),
+    which the library does not hold; its successors 2776 and 2806 are the answer)."""
+    if hit.doc.doc_type == "resolution" or not hit.doc.date:
+        return None
+    for a, b in split_sentences(hit.chunk.text):
+        sentence = hit.chunk.text[a:b]
+        cited = _CITED_RESOLUTION.search(sentence)
+        if cited and _RECOUNTS.search(sentence):
+            return f"S/RES/{cited.group(1)}", hit.doc.date, sentence, None
+    return None
 
 
 class _Scans:

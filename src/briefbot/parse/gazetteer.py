@@ -22,6 +22,7 @@ MISSIONS = (
     "MINUSCA", "MONUSCO", "UNMISS", "UNSMIL", "BINUH", "UNAMA", "MINUSMA", "UNMHA", "UNSOM", "UNTMIS", "UNIFIL",
     "UNFICYP", "UNMIK", "UNISFA", "UNAMI", "UNOCA", "UNOWAS", "UNVMC", "UNITAMS", "ATMIS", "AUSSOM", "UNDOF",
     "UNSOS", "MINURSO", "UNMOGIP", "UNTSO", "UNRCCA", "UNODC", "UNIOGBIS", "BINUCA", "MINUSTAH", "MINUJUSTH",
+    "UNOCI", "UNMIL", "UNAMSIL", "UNIPSIL", "BINUB", "UNMIT",
 )
 COUNTRIES = (
     "Afghanistan", "Central African Republic", "Colombia", "Cyprus", "Democratic Republic of the Congo",
@@ -29,6 +30,9 @@ COUNTRIES = (
     "South Sudan", "Sudan", "Syrian Arab Republic", "Yemen", "Guinea-Bissau", "Sahel", "Lake Chad", "Chad",
     "Mozambique", "Ukraine", "Venezuela", "Ecuador", "Nigeria", "Ethiopia", "Eritrea", "Iran", "Israel",
     "Democratic People's Republic of Korea", "Western Sahara", "Bosnia and Herzegovina", "Guatemala",
+    # Regimes and missions of the Council's records before 2020 (the Côte d'Ivoire Group of Experts, UNMIL, the
+    # Sierra Leone diamond embargo): without them a Côte d'Ivoire renewal was of no place and answered on the DRC.
+    "Côte d’Ivoire", "Liberia", "Sierra Leone", "Burundi", "Timor-Leste", "Angola",
 )
 
 # The country a mission works in: a resolution on MONUSCO is about the Democratic Republic of the Congo even
@@ -39,7 +43,9 @@ MISSION_COUNTRY = {"MINUSCA": "Central African Republic", "MONUSCO": "Democratic
                    "UNFICYP": "Cyprus", "UNMIK": "Kosovo", "UNAMI": "Iraq", "UNVMC": "Colombia", "UNITAMS": "Sudan",
                    "ATMIS": "Somalia", "AUSSOM": "Somalia", "UNSOS": "Somalia", "MINURSO": "Western Sahara",
                    "UNIOGBIS": "Guinea-Bissau", "BINUCA": "Central African Republic", "MINUSTAH": "Haiti",
-                   "MINUJUSTH": "Haiti", "UNDOF": "Syrian Arab Republic"}
+                   "MINUJUSTH": "Haiti", "UNDOF": "Syrian Arab Republic", "UNOCI": "Côte d’Ivoire",
+                   "UNMIL": "Liberia", "UNAMSIL": "Sierra Leone", "UNIPSIL": "Sierra Leone", "BINUB": "Burundi",
+                   "UNMIT": "Timor-Leste"}
 
 # How questions name a country: "the Libyan panel", "DRC".
 COUNTRY_ADJECTIVES = {
@@ -49,5 +55,7 @@ COUNTRY_ADJECTIVES = {
     "Afghan": "Afghanistan", "Yemeni": "Yemen", "Congolese": "Democratic Republic of the Congo",
     "DRC": "Democratic Republic of the Congo", "CAR": "Central African Republic", "Syrian": "Syrian Arab Republic",
     "Iraqi": "Iraq", "Colombian": "Colombia", "Lebanese": "Lebanon", "Congo": "Democratic Republic of the Congo",
-    "Syria": "Syrian Arab Republic",
+    "Syria": "Syrian Arab Republic", "Côte d'Ivoire": "Côte d’Ivoire", "Cote d'Ivoire": "Côte d’Ivoire",
+    "Cote d’Ivoire": "Côte d’Ivoire", "Ivorian": "Côte d’Ivoire", "Liberian": "Liberia",
+    "Sierra Leonean": "Sierra Leone",
 }
