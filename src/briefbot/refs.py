@@ -6,12 +6,14 @@ Retrieval uses them to reach the named document and paragraph directly instead o
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from .cite import terms
 from .models import DocInfo
+from .parse.extract import record_subject
 from .parse.gazetteer import COUNTRIES, COUNTRY_ADJECTIVES, MISSION_COUNTRY, MISSIONS, MONTHS
 from .symbols import find_symbols, resolution_number, symbols_match
 from .taxonomy import load_actors
@@ -78,6 +80,29 @@ def narrow_places(title: str | None, text: str) -> tuple[str, ...]:
         return (keep or named) + missions
     return keep if keep and len(keep) < len(named) else ()
 
+
+def record_about(title: str | None, path: str | None, symbol: str | None, date: str | None,
+                 text: Callable[[], str]) -> tuple[str, ...]:
+    """The places a Council record is about where its title does not settle it (DocInfo.about; ``text`` reads
+    its passages, only when needed): of a title shared by several countries, those its text narrows it to
+    (:func:`narrow_places`); of a title naming none, only an agenda item ("Resolution 2801 (2025): The situation
+    in the Middle East"), those the Council's catalogue record beside the XML names in its description and UNBIS
+    subjects ("[on renewal of sanctions against Yemen …]", "YEMEN"), narrowed the same way when several."""
+    if shared_title(title):
+        return narrow_places(title, text())
+    if _title_place_names(title or "") or not (path and symbol and path.lower().endswith(".xml")):
+        return ()
+    number = resolution_number(symbol)
+    year = (number[1] if number else None) or (int(date[:4]) if date and date[:4].isdigit() else None)
+    subject = _NOT_A_PLACE.sub(" ", record_subject(Path(path), symbol, year)).replace("'", "’")
+    named = _places_named(subject)
+    if sum(p in COUNTRIES for p in named) > 1:
+        return narrow_places(" and ".join(named), text()) or named
+    return named
+
+
+# A name holding a country's that is not about it: the 1267 regime's "Islamic State in Iraq and the Levant".
+_NOT_A_PLACE = re.compile(r"\bIslamic State (?:in|of) Iraq and (?:the )?(?:Levant|Sham)\b", re.I)
 
 MISSION_MENTIONS = 3  # a mission named this often (and a third as often as its top country) is what a record is about
 

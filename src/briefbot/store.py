@@ -740,18 +740,20 @@ class Store:
     # --- reading -------------------------------------------------------------------------------------------
     def documents(self) -> list[DocInfo]:
         """Every document, newest first, DocInfo.about unset: callers fill it for the documents they show or rank
-        (fill_about; for all of them it reads ~110 records' text, ~0.4 s, which most callers never need)."""
+        (fill_about; for all of them it reads ~110 records' text and the catalogue records, ~1 s, which most callers
+        never need)."""
         rows = self._db().execute(f"SELECT {self._columns()} FROM documents ORDER BY date DESC, symbol").fetchall()
         return [_docinfo(r) for r in rows]
 
     def fill_about(self, docs: Iterable[DocInfo]) -> None:
-        """Set DocInfo.about on Council records under a title shared by several countries ("… on the Sudan and
-        South Sudan", ~110 records of the full index): the countries their text is about (refs.narrow_places),
-        read from their passages once per catalog version. Records only: a PDF's places are counted at ingest."""
+        """Set DocInfo.about on Council records whose title does not settle their places (refs.record_about): a
+        title shared by several countries ("… on the Sudan and South Sudan", ~110 records of the full index), read
+        from their passages, or one naming none ("The situation in the Middle East", ~1,500), from the catalogue
+        record beside their XML; once per catalog version. Records only: a PDF's places are counted at ingest."""
         self._about_version()
         for d in docs:
             if d.source == "bulk" and not d.missions:
-                d.about = list(self._narrowed(d.doc_id, d.title))
+                d.about = list(self._narrowed(d.doc_id, d.title, d.path, d.symbol, d.date))
 
     def _about_version(self) -> dict[str, tuple[str, ...]]:
         version = self.version()
@@ -759,17 +761,14 @@ class Store:
             self._about = (version, {})
         return self._about[1]
 
-    def _narrowed(self, doc_id: str, title: str | None) -> tuple[str, ...]:
-        from .refs import narrow_places, shared_title
+    def _narrowed(self, doc_id: str, title: str | None, path: str | None = None, symbol: str | None = None,
+                  date: str | None = None) -> tuple[str, ...]:
+        from .refs import record_about
 
         cache = self._about[1]
         if doc_id not in cache:
-            if shared_title(title):
-                text = " ".join(r[0] for r in self._db().execute(
-                    "SELECT text FROM chunks WHERE doc_id = ? ORDER BY ordinal", (doc_id,)))
-                cache[doc_id] = narrow_places(title, text)
-            else:
-                cache[doc_id] = ()
+            cache[doc_id] = record_about(title, path, symbol, date, lambda: " ".join(r[0] for r in self._db().execute(
+                "SELECT text FROM chunks WHERE doc_id = ? ORDER BY ordinal", (doc_id,))))
         return cache[doc_id]
 
     def document(self, doc_id_or_symbol: str) -> DocInfo:
@@ -896,7 +895,7 @@ class Store:
             # A catalog from before analyses has no origin column: all its documents are UN documents.
             clauses.append("coalesce(origin, 'un') = ?" if "'un' AS origin" not in self._columns() else "'un' = ?")
             args.append(f.origin)
-        rows = self._db().execute(f"SELECT doc_id, symbol, missions, title, source FROM documents "
+        rows = self._db().execute(f"SELECT doc_id, symbol, missions, title, source, path, date FROM documents "
                                   f"{'WHERE ' + ' AND '.join(clauses) if clauses else ''}", args).fetchall()
         allowed = []
         from .refs import about_any
@@ -904,13 +903,13 @@ class Store:
 
         if f.missions:
             self._about_version()
-        for doc_id, symbol, missions, title, source in rows:
+        for doc_id, symbol, missions, title, source, path, date in rows:
             if f.symbols and not any(symbols_match(symbol, s) for s in f.symbols):
                 continue
             detected = json.loads(missions or "[]")
             if f.missions and not about_any(detected, title, f.missions,
-                                            self._narrowed(doc_id, title) if source == "bulk" and not detected
-                                            else ()):
+                                            self._narrowed(doc_id, title, path, symbol, date)
+                                            if source == "bulk" and not detected else ()):
                 continue
             allowed.append(doc_id)
         return allowed

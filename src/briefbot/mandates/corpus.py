@@ -9,19 +9,18 @@ to the XML when it is there, else from the XML's own metadata, else from the cat
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from ..errors import BriefbotError
 from ..models import DocInfo
 from ..parse.akn import is_akn, parse_akn
+from ..parse.extract import extract_record
 from ..store import Store
-from ..symbols import normalize_symbol, resolution_number, symbol_key
+from ..symbols import normalize_symbol, resolution_number
 from .model import Vote
 
 log = logging.getLogger(__name__)
@@ -56,35 +55,6 @@ class ResolutionRecord:
 
 
 # --- metadata -----------------------------------------------------------------------------------------------
-
-@lru_cache(maxsize=64)
-def _extract_year(path: str) -> dict[str, dict[str, object]]:
-    out: dict[str, dict[str, object]] = {}
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return out
-    for line in lines:
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError:
-            continue
-        if isinstance(rec, dict) and rec.get("symbol"):
-            # Repeated records exist; the first carries the full metadata.
-            out.setdefault(symbol_key(normalize_symbol(str(rec["symbol"]))), rec)
-    return out
-
-
-def _extract_record(xml_path: Path, symbol: str, year: int | None) -> dict[str, object] | None:
-    """The ``data_extract/<year>.json`` record of ``symbol``, found beside the XML tree (``xml_en/``)."""
-    if year is None:
-        return None
-    for parent in list(xml_path.parents)[:5]:
-        candidate = parent / "data_extract" / f"{year}.json"
-        if candidate.is_file():
-            return _extract_year(str(candidate)).get(symbol_key(symbol))
-    return None
-
 
 def _int(value: object) -> int | None:
     try:
@@ -219,7 +189,7 @@ def read_resolution(store: Store, info: DocInfo) -> ResolutionRecord | None:
     title, agenda, subjects, vote = info.title, None, [], None
     paragraphs: list[RawParagraph] | None = None
     if path is not None and path.suffix.lower() == ".xml" and path.is_file() and is_akn(path):
-        rec = _extract_record(path, info.symbol, year)
+        rec = extract_record(path, info.symbol, year)
         if rec is not None:
             title = str(rec.get("resolution_title") or "") or title
             agenda = str(rec.get("agenda_item_name") or "").rstrip(".") or None

@@ -1,0 +1,46 @@
+"""A Council record titled only by its agenda item ("The situation in the Middle East") is about the place its
+catalogue record (``data_extract/<year>.json`` beside the XML) names: the Yemen sanctions renewal 2801 (2025) is
+found by the Yemen filter and read as Yemen's by the answer. Real XML and catalogue lines
+(tests/fixtures/akn/catalogue), real index."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from akn_support import AKN, indexed_fixture
+from briefbot.config import Settings
+from briefbot.ingest import ingest_paths
+from briefbot.models import Filters
+from briefbot.refs import doc_places
+from briefbot.service import Briefbot
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    return Briefbot(indexed_fixture(tmp_path_factory.mktemp("catalogue"), "catalogue"))
+
+
+def test_the_catalogue_names_the_place_an_agenda_title_does_not(bot: Briefbot) -> None:
+    store = bot.retriever.store
+    docs = {d.symbol: d for d in store.documents()}
+    yemen, isil = docs["S/RES/2801 (2025)"], docs["S/RES/2734 (2024)"]
+    assert yemen.title is not None and yemen.title.endswith("The situation in the Middle East")
+    store.fill_about(docs.values())
+    assert "yemen" in doc_places(yemen)
+    assert doc_places(isil) == set()  # "Islamic State in Iraq and the Levant" is not about Iraq
+    assert store.resolve_filters(Filters(missions=["Yemen"])) == [yemen.doc_id]
+
+
+def test_without_a_catalogue_the_record_stays_of_no_place(tmp_path_factory: pytest.TempPathFactory) -> None:
+    tmp = tmp_path_factory.mktemp("no_catalogue")
+    shutil.copytree(AKN / "catalogue", tmp / "copy")
+    shutil.rmtree(tmp / "copy" / "data_extract")
+    settings = Settings(index=tmp / "index")
+    assert not ingest_paths([tmp / "copy" / "xml_en"], settings).failed
+    store = Briefbot(settings).retriever.store
+    docs = store.documents()
+    store.fill_about(docs)
+    assert all(doc_places(d) == set() for d in docs)
+    assert store.resolve_filters(Filters(missions=["Yemen"])) == []
