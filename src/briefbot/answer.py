@@ -30,6 +30,7 @@ from .refs import (
     parse_references,
     places_about,
     question_years,
+    recounted_renewal,
     renewal_subject,
     same_decision,
     sentence_places,
@@ -613,7 +614,8 @@ def _latest_first(chosen: list[Candidate], refs: References,
     mine = direct_answer(question, latest.hit.chunk.text[latest.start:latest.end])
     older = []
     for c in chosen:
-        if c is latest or c.hit.doc.doc_id == latest.hit.doc.doc_id or not _one_series(latest, c):
+        if c is latest or c.hit.doc.doc_id == latest.hit.doc.doc_id or not (_one_series(latest, c)
+                                                                           or _recounts(c, latest)):
             continue
         quote = c.hit.chunk.text[c.start:c.end]
         theirs = direct_answer(question, quote) if _DECISION.search(quote) else None
@@ -666,6 +668,15 @@ def _one_series(a: Candidate, b: Candidate) -> bool:
     # …, decides to extend, until 31 August 2026, the mandate of the Panel of Experts …", 2789 (2025)), each the
     # successor of a paragraph of its own in older resolutions.
     return any(same_decision(x, y) for x in _clauses(quote_a) for y in _clauses(quote_b))
+
+
+def _recounts(report: Candidate, decision: Candidate) -> bool:
+    """Whether a report's quote recounts an earlier renewal in the series of a decision about the same place: "the
+    Security Council adopted resolution 2752 (2024), in which it renewed the sanctions regime on Haiti" (S/2025/356)
+    before 2794 (2025) renewed it again. Its date is then superseded like an older decision's."""
+    places = doc_places(decision.hit.doc) or decision.hit.series_places
+    return (report.hit.doc.doc_type != "resolution" and bool(places & doc_places(report.hit.doc))
+            and recounted_renewal(report.hit.chunk.text[report.start:report.end]) is not None)
 
 
 def _clauses(quote: str) -> list[str]:
@@ -726,6 +737,10 @@ _WHEN_CLAUSE = re.compile(r"^\s*when\b[^?]*?,\s*(?=(?:was|were|is|are|did|does|d
                           r"should|will|what|which|who|whom|how|why|where)\b)", re.I)
 
 
+_RELATIVE_TERM = re.compile(rf"\buntil\s+((?:{DURATION_RE.pattern}) (?:from|after) the (?:date of )?adoption of this "
+                            r"resolution)", re.I)
+
+
 def direct_answer(question: str, quote: str) -> str | None:
     """The span of ``quote`` that answers a when / how long / how many / how much / who / which question, verbatim
     ("15 May 2026", "908,001 rounds"), or None when the question is of another kind or nothing fits."""
@@ -759,6 +774,10 @@ def direct_answer(question: str, quote: str) -> str | None:
                     return len(q_terms & terms(before + " " + quote[m.end():min(starts[i + 1], m.end() + 100)]))
                 return max(ends, key=fit).group(0)
             return (ends or dates)[0].group(0)
+        # "Decides to renew until one year from the date of adoption of this resolution the measures" (2794
+        # (2025)): the term is relative to the decision.
+        if m := _RELATIVE_TERM.search(quote):
+            return m.group(1)
     if _YEAR_Q.search(question):
         m = re.search(r"\b(?:19|20)\d\d\b", quote)
         return m.group(0) if m else None

@@ -148,6 +148,19 @@ def _decision_words(quote: str) -> set[str]:
 
 _MONTH_TERMS = terms(MONTHS.replace("|", " "))
 
+# A report or letter recounting what a resolution it names did: "adopted resolution 2752 (2024), in which it
+# renewed the sanctions regime", "resolution 2762 (2024), …, by which the Council decided to extend the mandate".
+CITED_RESOLUTION = re.compile(r"\bresolution (\d{3,4}) \(\d{4}\)")
+_RECOUNTED = re.compile(r"\b(?:renewed|extended|prolonged|decided to (?:extend|renew|prolong))\b")
+
+
+def recounted_renewal(sentence: str) -> re.Match[str] | None:
+    """The resolution a sentence says renewed or extended something (its first citation followed by such a verb),
+    or None."""
+    cited = CITED_RESOLUTION.search(sentence)
+    return cited if cited is not None and _RECOUNTED.search(sentence[cited.end():]) else None
+
+
 SAME_SUBJECT = 2 / 3  # share of the shorter decision's subject words (below) the other one must have
 
 

@@ -24,6 +24,7 @@ from .mandates.changes import renewed_paragraphs, renews_by_reference
 from .models import Chunk, DocInfo, Filters, Hit, RetrievalMode
 from .parse.gazetteer import MISSIONS
 from .refs import (
+    CITED_RESOLUTION,
     References,
     asks_current_term,
     asks_original,
@@ -32,6 +33,7 @@ from .refs import (
     label_key,
     parse_references,
     question_years,
+    recounted_renewal,
     renewal_subject,
     same_decision,
     same_subject,
@@ -300,9 +302,20 @@ class Retriever:
                        default="")
 
         followed: set[str] = set()  # passages reached by a chain already followed: theirs is its tail, not redone
-        for hit in hits[:RENEWAL_LOOKUPS]:
+        # The leading hits, and as far as the answer reads when the question names a country whose decisions
+        # rank below other regimes' alike-worded ones (the Mali renewals at 7 and 8 under four of the DRC's and
+        # South Sudan's): those of another country cost no lookup.
+        lookups = 0
+        for hit in hits[:RENEWAL_HORIZON if places else RENEWAL_LOOKUPS]:
+            if lookups >= RENEWAL_LOOKUPS:
+                break
+            if places and (theirs := doc_places(hit.doc)) and not places & theirs:
+                continue
+            lookups += 1
             if hit.doc.doc_type == "resolution" and hit.doc.date and renews(hit):
                 symbol, date, text, label = hit.doc.symbol, hit.doc.date, hit.chunk.text, hit.chunk.paragraph
+            elif (held := self._held_renewal(hit, docs, allowed)) is not None:
+                symbol, date, text, label = held
             elif (recounted := _recounted_renewal(hit)) is not None:
                 symbol, date, text, label = recounted
             else:
@@ -343,6 +356,31 @@ class Retriever:
                 out.insert(at + 1, Hit(chunk=latest, doc=docs[latest.doc_id], score=hit.score,
                                        dense_score=similarity.get(latest.text_hash), series_places=series))
         return out
+
+    def _held_renewal(self, hit: Hit, docs: dict[str, DocInfo],
+                      allowed: set[str] | None) -> tuple[str, str, str, str | None] | None:
+        """A report recounting a renewal by a resolution the library holds ("the Security Council adopted
+        resolution 2752 (2024), in which it renewed the sanctions regime on Haiti", S/2025/356): that resolution's
+        renewing passage, the one renewing what the report names if it says, as (symbol, date, text, paragraph),
+        where the later-renewal lookup starts."""
+        if hit.doc.doc_type == "resolution":
+            return None
+        for a, b in split_sentences(hit.chunk.text):
+            sentence = hit.chunk.text[a:b]
+            cited = recounted_renewal(sentence)
+            if cited is None:
+                continue
+            held = [d for d in sorted(self._by_resolution.get(int(cited.group(1)), ())) if d in docs
+                    and docs[d].doc_type == "resolution" and docs[d].date and (allowed is None or d in allowed)]
+            for doc_id in held[:1]:
+                renewing = [c for c in self.store.chunks_of(doc_id) if _renewal(c.text)]
+                chunk = next((c for c in renewing if any(same_subject(c.text[x:y], sentence[cited.end():])
+                                                         for x, y in split_sentences(c.text))), None) \
+                    or next(iter(renewing), None)
+                if chunk is not None:
+                    return docs[doc_id].symbol or "", docs[doc_id].date or "", chunk.text, chunk.paragraph
+            return None
+        return None
 
     def _with_named_renewals(self, hits: list[Hit], named: set[str], docs: dict[str, DocInfo]) -> list[Hit]:
         """"For how long did resolution 2380 (2017) renew the authorizations to inspect … vessels off Libya?": the
@@ -525,7 +563,7 @@ _RENEWS = re.compile(r"^\s*(?:\d{1,3}\.\s*)?(?:Decides|Further decides)\b[^;]{0,
 # A letter or report recounting a renewal, and what was renewed: "resolution 2762 (2024), …, by which the Council
 # decided to extend the mandate of the Panel of Experts pursuant to resolution 2713 (2023) until 31 March 2025".
 _RECOUNTS = re.compile(r"\b(?:decided|decides) to (?:extend|renew|prolong)\s+(?P<thing>[^;]{3,200}?)\s+until\b")
-_CITED_RESOLUTION = re.compile(r"\bresolution (\d{3,4}) \(\d{4}\)")
+
 
 
 def _recounted_renewal(hit: Hit) -> tuple[str, str, str, None] | None:
@@ -536,7 +574,7 @@ def _recounted_renewal(hit: Hit) -> tuple[str, str, str, None] | None:
         return None
     for a, b in split_sentences(hit.chunk.text):
         sentence = hit.chunk.text[a:b]
-        cited = _CITED_RESOLUTION.search(sentence)
+        cited = CITED_RESOLUTION.search(sentence)
         if cited and _RECOUNTS.search(sentence):
             return f"S/RES/{cited.group(1)}", hit.doc.date, sentence, None
     return None

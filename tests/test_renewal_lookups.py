@@ -1,0 +1,73 @@
+"""Currency when the asked country's decisions rank below other regimes' alike-worded ones: "Until when is the
+Mali sanctions regime renewed?" had the Mali renewals at ranks 7 and 8 of the full index, under the DRC's and South
+Sudan's, and the later-renewal lookup read only the first five hits: it answered 31 August 2022 (2590 (2021)), not
+31 August 2023 (2649 (2022)). Real Council XML (tests/fixtures/akn/mali_sanctions), real index."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from akn_support import indexed_fixture
+from briefbot.answer import direct_answer
+from briefbot.config import Settings
+from briefbot.ingest import ingest_paths
+from briefbot.service import Briefbot
+from conftest import SHARED
+
+QUESTION = "Until when is the Mali sanctions regime renewed?"
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    return Briefbot(indexed_fixture(tmp_path_factory.mktemp("mali"), "mali_sanctions"))
+
+
+def test_the_asked_countrys_renewal_below_other_regimes_is_followed(bot: Briefbot) -> None:
+    """The full index's order, rebuilt from this index's passages: five other regimes' renewals first, then the
+    Mali renewal of 2021, without its successor."""
+    retriever = bot.retriever
+    hits = bot.retrieve(QUESTION, k=10)
+    mali = [h for h in hits if h.doc.symbol == "S/RES/2590 (2021)"]
+    others = [h for h in hits if h.doc.symbol in ("S/RES/2360 (2017)", "S/RES/2198 (2015)", "S/RES/2293 (2016)",
+                                                  "S/RES/2821 (2026)", "S/RES/2781 (2025)")]
+    assert mali and len(others) >= 5
+    order = others[:5] + mali[:1]
+    docs = {d.doc_id: d for d in retriever.store.documents()}
+    out = retriever._with_later_renewals(order, docs, None, None, {"mali"})
+    assert [h.doc.symbol for h in out][5:7] == ["S/RES/2590 (2021)", "S/RES/2649 (2022)"]
+
+
+def test_the_answer_is_the_last_renewal(bot: Briefbot) -> None:
+    answer = bot.ask(QUESTION)
+    assert answer.answer.startswith("**31 August 2023** [1]"), answer.answer
+    assert answer.citations[0].symbol == "S/RES/2649 (2022)"
+
+
+def test_an_until_when_question_reads_a_term_counted_from_the_adoption() -> None:
+    quote = ("Decides to renew until one year from the date of adoption of this resolution the measures imposed by "
+             "paragraphs 3, 4, 5, 6, 7, 8, and 9 of resolution 2653 (2022)")
+    assert direct_answer("Until when is the Haiti sanctions regime renewed?", quote) == \
+        "one year from the date of adoption of this resolution"
+
+
+@pytest.mark.shared
+def test_a_report_recounting_an_old_renewal_gives_way_to_the_current_one(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The Haiti Panel's report (S/2025/356) opens "On 18 October 2024, the Security Council adopted resolution
+    2752 (2024), in which it renewed the sanctions regime on Haiti"; the answer led with that date. 2752's
+    renewal is followed to 2794 (2025), which leads with the term it sets (on the full index the report ranks
+    first and is said to be superseded)."""
+    tmp = tmp_path_factory.mktemp("haiti")
+    xml = SHARED / "bulk" / "unxml_sc" / "xml_en" / "resolutions"
+    files = [SHARED / "S_2025_356.pdf", *xml.glob("2024/S_RES_2752*.xml"), *xml.glob("2025/S_RES_2794*.xml")]
+    assert len(files) == 3
+    for f in files:
+        shutil.copy(f, tmp / f.name)
+    settings = Settings(index=tmp / "index")
+    assert not ingest_paths([tmp / f.name for f in files], settings).failed
+    answer = Briefbot(settings).ask("Until when is the Haiti sanctions regime renewed?")
+    assert answer.citations[0].symbol == "S/RES/2794 (2025)", answer.answer
+    assert answer.answer.startswith("**one year from the date of adoption of this resolution** [1]")
+    assert "18 October 2024** [1]" not in answer.answer
