@@ -620,7 +620,10 @@ def _latest_first(chosen: list[Candidate], refs: References,
         quote = c.hit.chunk.text[c.start:c.end]
         theirs = direct_answer(question, quote) if _DECISION.search(quote) else None
         if (c.hit.doc.date or "") < (latest.hit.doc.date or "") and theirs and mine and theirs != mine:
-            older.append(f"{c.hit.doc.symbol or c.hit.doc.file_name} (“{theirs}”)")
+            name = c.hit.doc.symbol or c.hit.doc.file_name
+            # A report's date is when it says the old renewal was adopted, not a term: name that renewal.
+            recounted = recounted_renewal(quote) if c.hit.doc.doc_type != "resolution" else None
+            older.append(f"{name} (“{recounted.group(0) if recounted and not _one_series(latest, c) else theirs}”)")
     if not older:
         return chosen, []
     return [latest] + [c for c in chosen if c is not latest], older

@@ -24,7 +24,6 @@ from .mandates.changes import renewed_paragraphs, renews_by_reference
 from .models import Chunk, DocInfo, Filters, Hit, RetrievalMode
 from .parse.gazetteer import MISSIONS
 from .refs import (
-    CITED_RESOLUTION,
     References,
     asks_current_term,
     asks_original,
@@ -565,7 +564,6 @@ _RENEWS = re.compile(r"^\s*(?:\d{1,3}\.\s*)?(?:Decides|Further decides)\b[^;]{0,
 _RECOUNTS = re.compile(r"\b(?:decided|decides) to (?:extend|renew|prolong)\s+(?P<thing>[^;]{3,200}?)\s+until\b")
 
 
-
 def _recounted_renewal(hit: Hit) -> tuple[str, str, str, None] | None:
     """Where the later renewals of one a letter or report recounts are looked up from: the resolution it names
     first in that sentence, dated by the letter, and the sentence (S/2025/35 on the Somalia Panel's 2762 (2024),
@@ -574,7 +572,7 @@ def _recounted_renewal(hit: Hit) -> tuple[str, str, str, None] | None:
         return None
     for a, b in split_sentences(hit.chunk.text):
         sentence = hit.chunk.text[a:b]
-        cited = CITED_RESOLUTION.search(sentence)
+        cited = recounted_renewal(sentence)
         if cited and _RECOUNTS.search(sentence):
             return f"S/RES/{cited.group(1)}", hit.doc.date, sentence, None
     return None
