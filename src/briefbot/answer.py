@@ -643,7 +643,10 @@ def _keep_latest(chosen: list[Candidate], candidates: list[Candidate], refs: Ref
                 and bool(_DECISION.search(c.hit.chunk.text[c.start:c.end])))
 
     out = list(chosen)
-    for cand in sorted((c for c in candidates if decision(c) and c.overlap > 0 and c.score >= floor),
+    # A later renewal the lookup reached from a quoted decision continues it however few words it shares.
+    quoted = {c.hit.doc.symbol for c in chosen if decision(c)}
+    for cand in sorted((c for c in candidates if decision(c) and ((c.overlap > 0 and c.score >= floor)
+                                                                  or bool(c.hit.continues & quoted))),
                        key=lambda c: c.hit.doc.date or "", reverse=True):
         if any(c.hit.doc.doc_id == cand.hit.doc.doc_id or (decision(c) and (c.hit.doc.date or "") >=
                                                            (cand.hit.doc.date or "") and _one_series(cand, c))
@@ -660,6 +663,8 @@ def _one_series(a: Candidate, b: Candidate) -> bool:
     them the country their titles name ("Resolution 2509 (2020): Libya — sanctions, Panel of Experts") must meet
     and the two quotes must be the same decision worded alike (a Panel renewal and its successor), since one
     country's mission mandate and its sanctions are renewed in other words (MINUSMA's 2423 (2018), Mali's 2432)."""
+    if a.hit.doc.symbol in b.hit.continues or b.hit.doc.symbol in a.hit.continues:
+        return True  # the later-renewal lookup followed one's series to the other
     quote_a, quote_b = a.hit.chunk.text[a.start:a.end], b.hit.chunk.text[b.start:b.end]
     places_a, places_b = doc_places(a.hit.doc, titles=False), doc_places(b.hit.doc, titles=False)
     if places_a and places_b:

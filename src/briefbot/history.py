@@ -118,7 +118,8 @@ def answer_from_json(text: str) -> Answer:
     d = json.loads(text)
     citations = [_make(Citation, c, parts=[(p, q) for p, q in c.get("parts") or []]) for c in d["citations"]]
     hits = [_make(Hit, h, chunk=_make(Chunk, h["chunk"], spans=[_make(Span, s) for s in h["chunk"]["spans"]]),
-                  doc=_make(DocInfo, h["doc"]), series_places=frozenset(h.get("series_places") or ()))
+                  doc=_make(DocInfo, h["doc"]), series_places=frozenset(h.get("series_places") or ()),
+                  continues=frozenset(h.get("continues") or ()))
             for h in d["hits"]]
     return _make(Answer, d, citations=citations, hits=hits)
 

@@ -193,6 +193,10 @@ class Hit:
     # The places of the series a renewal was found in (retrieve.Retriever._with_later_renewals, lower case): a
     # Council record titled "Peace and security in Africa" (the Somalia Panel's 2806 (2025)) names none itself.
     series_places: frozenset[str] = frozenset()
+    # The symbols of the leading decisions whose series that lookup followed to this later renewal: it continues
+    # them though worded apart ("Decides to extend … the measures as set out … in paragraphs 2 and 4 of
+    # resolution 2745 (2024)", 2789 (2025), after 2339 (2017)'s "Decides that, until …, all Member States shall").
+    continues: frozenset[str] = frozenset()
 
     def to_passage(self) -> dict[str, Any]:
         return {

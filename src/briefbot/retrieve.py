@@ -339,9 +339,11 @@ class Retriever:
             # a Council record's title names none ("Peace and security in Africa"): the start's, or the asked one.
             series = frozenset(about or places)
             hit.series_places |= series
+            start = frozenset({hit.doc.symbol} if hit.doc.symbol else ()) | hit.continues
             present = next((h for h in out if h.chunk.text_hash == latest.text_hash), None)
             if present is not None:
                 present.series_places |= series
+                present.continues |= start
             if (docs[latest.doc_id].date or "") <= newest(about):
                 continue
             self.store.fill_about([docs[latest.doc_id]])
@@ -353,7 +355,8 @@ class Retriever:
             elif present is None:
                 similarity = dict(self.store.similarities(vector, [latest.text_hash])) if vector is not None else {}
                 out.insert(at + 1, Hit(chunk=latest, doc=docs[latest.doc_id], score=hit.score,
-                                       dense_score=similarity.get(latest.text_hash), series_places=series))
+                                       dense_score=similarity.get(latest.text_hash), series_places=series,
+                                       continues=start))
         return out
 
     def _held_renewal(self, hit: Hit, docs: dict[str, DocInfo],
@@ -460,7 +463,9 @@ class Retriever:
         recounted = not decisions
         if recounted:
             decisions = [m.group("thing") for m in _RECOUNTS.finditer(text)]
-        missions = {m for d in decisions for m in MISSIONS if re.search(rf"\b{m}\b", d)}
+        # The missions whose mandate is renewed, named before the decision's list: an embargo's exemption "(a)
+        # Supplies intended solely for … MINUSCA" (2339 (2017)) does not make MINUSCA's renewals its successors.
+        missions = {m for d in decisions for m in MISSIONS if re.search(rf"\b{m}\b", d.split(":", 1)[0])}
 
         own = int(m.group(0)) if paragraph and (m := re.match(r"\d+", paragraph)) else None
 
@@ -525,7 +530,7 @@ class Retriever:
                     hit = Hit(chunk=match, doc=twin, score=hit.score, dense_rank=hit.dense_rank,
                               lexical_rank=hit.lexical_rank, also_in=hit.also_in,
                               dense_score=hit.dense_score, lexical_score=hit.lexical_score, current=hit.current,
-                              series_places=hit.series_places)
+                              series_places=hit.series_places, continues=hit.continues)
             key = (hit.chunk.doc_id, hit.chunk.ordinal)
             if key not in seen:
                 seen.add(key)
@@ -556,7 +561,8 @@ RENEWAL_HOPS = 6  # renewals of renewals followed (a renewal usually lists all b
 # Or a decision closing a paragraph that recalls what it renews: "1. Recalls the measures imposed by … and decides
 # to reaffirm and renew these measures until 12 September 2026" (2791 (2025)).
 _RENEWS = re.compile(r"^\s*(?:\d{1,3}\.\s*)?(?:Decides|Further decides)\b[^;]{0,200}?\b(?:extend|renew|prolong)|"
-                     r"\band decides to (?:\w+ and )?(?:extend|renew|prolong)\b", re.I)
+                     r"\band decides to (?:\w+ and )?(?:extend|renew|prolong)\b|"
+                     r"^\s*(?:\d{1,3}\.\s*)?(?:Decides|Further decides) that,? until [^;]{0,200}?\bshall\b", re.I)
 
 
 # A letter or report recounting a renewal, and what was renewed: "resolution 2762 (2024), …, by which the Council
