@@ -13,6 +13,7 @@ from akn_support import indexed_fixture
 from briefbot.answer import direct_answer
 from briefbot.config import Settings
 from briefbot.ingest import ingest_paths
+from briefbot.refs import same_subject
 from briefbot.service import Briefbot
 from conftest import SHARED
 
@@ -71,3 +72,44 @@ def test_a_report_recounting_an_old_renewal_gives_way_to_the_current_one(
     assert answer.citations[0].symbol == "S/RES/2794 (2025)", answer.answer
     assert answer.answer.startswith("**one year from the date of adoption of this resolution** [1]")
     assert "18 October 2024** [1]" not in answer.answer
+
+
+def test_a_term_counted_from_a_date_is_answered_whole_not_by_its_start() -> None:
+    """S/RES/2816 (2026) para. 2 continues the Monitoring Team "for a period of twelve months from the date of
+    expiration of the current mandate in February 2026": February 2026 is where the term starts. A compound
+    number is read whole ("twenty-four months", not its "four months")."""
+    question = "Until when is the mandate of the 1267 Monitoring Team extended?"
+    quote = ("Decides, in order to assist the Committee in fulfilling its mandate, that the 1267/1988 Analytical "
+             "Support and Sanctions Monitoring Team (Monitoring Team), established pursuant to paragraph 7 of "
+             "resolution 1526 (2004), shall continue to support the Committee for a period of twelve months from the "
+             "date of expiration of the current mandate in February 2026 with the mandate set forth in the annex")
+    assert direct_answer(question, quote) == \
+        "twelve months from the date of expiration of the current mandate in February 2026"
+    older = quote.replace("twelve", "twenty-four").replace("February 2026", "December 2017")
+    assert direct_answer(question, older) == \
+        "twenty-four months from the date of expiration of the current mandate in December 2017"
+    assert direct_answer(question, "Decides to extend until 15 May 2026 the mandate") == "15 May 2026"
+
+
+def test_a_renewals_closing_formula_does_not_make_two_bodies_one_subject() -> None:
+    """The Monitoring Team's renewal (S/RES/2734 (2024) para. 101) and the Yemen Panel's (S/RES/2801 (2025) para.
+    17) close alike ("expresses its intention to review the mandate and take appropriate action regarding further
+    extension no later than …"): the later-renewal lookup took the Panel for the Team's successor."""
+    team = ("Decides, in order to assist the Committee in fulfilling its mandate, as well as to support the "
+            "Ombudsperson, to extend the mandate of the current New York-based Monitoring Team and its members, "
+            "established pursuant to paragraph 7 of resolution 1526 (2004), for a further period of 36 months from "
+            "the expiration of its current mandate in June 2024, and expresses its intention to review the mandate "
+            "and take appropriate action regarding the further extension no later than 17 May 2027, under the "
+            "direction of the Committee with the responsibilities outlined in annex I, and requests the "
+            "Secretary-General to make the necessary arrangements to this effect;")
+    panel = ("Decides to extend until 15 December 2026 the mandate of the Panel of Experts as set out in paragraph "
+             "21 of resolution 2140 (2014), and paragraph 21 of resolution 2216 (2015), expresses its intention to "
+             "review the mandate and take appropriate action regarding further extension no later than 14 November "
+             "2026, and requests the Secretary-General to take the necessary administrative measures as "
+             "expeditiously as possible to re-establish the Panel of Experts, in consultation with the Committee "
+             "until 15 December 2026, drawing, as appropriate, on the expertise of the members of the Panel "
+             "established pursuant to resolution 2140 (2014);")
+    assert not same_subject(team, panel)
+    earlier_panel = panel.replace("15 December 2026", "15 November 2025").replace("14 November 2026", "15 October "
+                                                                                   "2025")
+    assert same_subject(panel, earlier_panel)

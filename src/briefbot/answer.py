@@ -745,6 +745,8 @@ _WHEN_CLAUSE = re.compile(r"^\s*when\b[^?]*?,\s*(?=(?:was|were|is|are|did|does|d
                           r"should|will|what|which|who|whom|how|why|where)\b)", re.I)
 
 
+_PERIOD_FROM = re.compile(rf"\b((?:{DURATION_RE.pattern}) (?:from|after|beginning|starting)\b[^;.]{{0,120}}?{_DATE})",
+                          re.I)
 _RELATIVE_TERM = re.compile(rf"\buntil\s+((?:{DURATION_RE.pattern}) (?:from|after) the (?:date of )?adoption of this "
                             r"resolution)", re.I)
 
@@ -781,6 +783,10 @@ def direct_answer(question: str, quote: str) -> str | None:
                     before = quote[max(bounds[i], m.start() - 100):m.start()]
                     return len(q_terms & terms(before + " " + quote[m.end():min(starts[i + 1], m.end() + 100)]))
                 return max(ends, key=fit).group(0)
+            if not ends and (m := _PERIOD_FROM.search(quote)):
+                # "for a period of twelve months from the date of expiration of the current mandate in February
+                # 2026" (2816 (2026)): the date is where the term starts, not where it ends.
+                return m.group(1)
             return (ends or dates)[0].group(0)
         # "Decides to renew until one year from the date of adoption of this resolution the measures" (2794
         # (2025)): the term is relative to the decision.

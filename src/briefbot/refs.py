@@ -170,7 +170,8 @@ def same_subject(a: str, b: str) -> bool:
     following mandate" (2776 (2025)) and "… the Panel, to consist of up to 5 members, … with the following
     mandate" (2806 (2025)) are; the same formula renewing "the authorizations" is not, though it shares more words
     than either shares with it under :func:`same_decision`."""
-    words_a, words_b = (_decision_words(_QUALIFIERS.sub(" ", x)) - _RENEWAL_FORMULA for x in (a, b))
+    words_a, words_b = (_decision_words(_QUALIFIERS.sub(" ", _AFTERWORD.split(x, 1)[0])) - _RENEWAL_FORMULA
+                        for x in (a, b))
     shorter, longer = sorted((words_a, words_b), key=len)
     return bool(shorter) and len(shorter & longer) >= SAME_SUBJECT * len(shorter)
 
@@ -180,6 +181,12 @@ def same_subject(a: str, b: str) -> bool:
 _QUALIFIERS = re.compile(r"\b(?:(?:as )?(?:set out|set forth|established|imposed|referred to|extended|modified)"
                          r"(?: (?:in|by))?|pursuant to|under|in|of)\s+(?:(?:sub)?paragraphs? [\d, ()a-z]+?(?:and \d+ )?"
                          r"of\s+)?(?:its\s+)?resolutions? \d{3,4}(?: \(\d{4}\))?|\bof Experts\b", re.I)
+# What a renewing sentence goes on to say after what it renews: "…, expresses its intention to review the mandate
+# and take appropriate action regarding further extension no later than …, and requests the Secretary-General to
+# take the necessary administrative measures" closes a Panel's and a Monitoring Team's renewal alike (2801 (2025),
+# 2734 (2024)), and outweighed the few words that say which body is renewed.
+_AFTERWORD = re.compile(r",\s*(?:and\s+)?(?=(?:further\s+)?(?:expresses|requests|reaffirms|underlines|stresses|"
+                        r"recalls|affirms|encourages|calls)\b)", re.I)
 _RENEWAL_FORMULA = terms("decides further renew extend prolong effect date adoption present resolution until "
                          "paragraph paragraphs set out forth period additional months year")
 

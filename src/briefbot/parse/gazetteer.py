@@ -8,9 +8,10 @@ import re
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"  # regex
 MONTH_NUMBER = {m: i for i, m in enumerate(MONTHS.split("|"), start=1)}
 DATE_RE = re.compile(rf"\b(\d{{1,2}})\s+({MONTHS})\s+(\d{{4}})\b")  # "15 May 2026": day, month, year
-# A period: "six months", "12-month", "18 years".
-DURATION_RE = re.compile(r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)"
-                         r"[ -](?:months?|years?|weeks?|days?)\b", re.I)
+# A period: "six months", "12-month", "18 years", "twenty-four months" (whole: not its "four months").
+DURATION_RE = re.compile(r"(?<![\w-])(?:(?:twenty|thirty|forty|fifty|sixty)(?:-(?:one|two|three|four|five|six|"
+                         r"seven|eight|nine))?|\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                         r"twelve|eighteen)[ -](?:months?|years?|weeks?|days?)\b", re.I)
 
 
 def iso_date(day: int | str, month: str, year: int | str) -> str:
