@@ -113,3 +113,21 @@ def test_a_renewals_closing_formula_does_not_make_two_bodies_one_subject() -> No
     earlier_panel = panel.replace("15 December 2026", "15 November 2025").replace("14 November 2026", "15 October "
                                                                                    "2025")
     assert same_subject(panel, earlier_panel)
+
+
+def test_a_renewal_is_not_succeeded_by_another_regimes_naming_the_same_exemption(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The DPRK Panel's last renewal, 2680 (2023), renews it "as specified in paragraph 26 of resolution 1874
+    (2009) and modified in … paragraph 6 of resolution 2664 (2022)"; South Sudan's Panel renewal 2821 (2026)
+    recalls that paragraph too, and the lookup took it for the DPRK Panel's successor (the answer said 1 July
+    2027). Only the resolution that set the Panel up (1874) ties renewals by number."""
+    bot = Briefbot(indexed_fixture(tmp_path_factory.mktemp("dprk"), "dprk_panel"))
+    retriever = bot.retriever
+    docs = retriever.documents()
+    last = next(d for d in docs.values() if d.symbol == "S/RES/2680 (2023)")
+    chunk = next(c for c in retriever.store.chunks_of(last.doc_id) if c.paragraph == "1")
+    assert retriever._renewal_of(last.symbol or "", last.date or "", chunk.text, docs, None, None, "1") is None
+    answer = bot.ask("Until when is the mandate of the Panel of Experts on the Democratic People's Republic of "
+                     "Korea extended?")
+    assert answer.answer.startswith("**30 April 2024** [1]"), answer.answer
+    assert answer.citations[0].symbol == "S/RES/2680 (2023)"

@@ -74,7 +74,7 @@ def narrow_places(title: str | None, text: str) -> tuple[str, ...]:
     keep = tuple(p for p in named if top and counts[p] >= max(1.0, top / 3))
     # A mission of no single country the record is about: UNISFA's renewals (Abyei, between the two) are filed
     # under the same shared title, and keep both countries; the UNISFA filter and question must still find them.
-    missions = tuple(m for m in MISSIONS if m not in MISSION_COUNTRY
+    missions = tuple(m for m in MISSIONS if m not in MISSION_COUNTRY and m in text
                      and len(re.findall(rf"\b{m}\b", text)) >= max(MISSION_MENTIONS, top / 3))
     if missions:
         return (keep or named) + missions
@@ -170,8 +170,7 @@ def same_subject(a: str, b: str) -> bool:
     following mandate" (2776 (2025)) and "… the Panel, to consist of up to 5 members, … with the following
     mandate" (2806 (2025)) are; the same formula renewing "the authorizations" is not, though it shares more words
     than either shares with it under :func:`same_decision`."""
-    words_a, words_b = (_decision_words(_QUALIFIERS.sub(" ", _AFTERWORD.split(x, 1)[0])) - _RENEWAL_FORMULA
-                        for x in (a, b))
+    words_a, words_b = (_decision_words(_QUALIFIERS.sub(" ", renewing_part(x))) - _RENEWAL_FORMULA for x in (a, b))
     shorter, longer = sorted((words_a, words_b), key=len)
     return bool(shorter) and len(shorter & longer) >= SAME_SUBJECT * len(shorter)
 
@@ -185,8 +184,16 @@ _QUALIFIERS = re.compile(r"\b(?:(?:as )?(?:set out|set forth|established|imposed
 # and take appropriate action regarding further extension no later than …, and requests the Secretary-General to
 # take the necessary administrative measures" closes a Panel's and a Monitoring Team's renewal alike (2801 (2025),
 # 2734 (2024)), and outweighed the few words that say which body is renewed.
-_AFTERWORD = re.compile(r",\s*(?:and\s+)?(?=(?:further\s+)?(?:expresses|requests|reaffirms|underlines|stresses|"
-                        r"recalls|affirms|encourages|calls)\b)", re.I)
+_AFTERWORD = re.compile(r",\s*(?:and\s+)?(?=(?:further\s+)?(?:expresses|requests|reaffirms|reiterates|underlines|"
+                        r"stresses|recalls|affirms|encourages|calls|welcomes|emphasi[sz]es|notes|urges|demands)\b)",
+                        re.I)
+
+
+def renewing_part(sentence: str) -> str:
+    """A renewing sentence up to what it goes on to say (:data:`_AFTERWORD`): what it renews."""
+    return _AFTERWORD.split(sentence, 1)[0]
+
+
 _RENEWAL_FORMULA = terms("decides further renew extend prolong effect date adoption present resolution until "
                          "paragraph paragraphs set out forth period additional months year")
 
@@ -312,14 +319,17 @@ def parse_references(question: str, actors: bool = True) -> References:
     for m in _PARA.finditer(question):
         label = m.group("num") + (f" ({m.group('sub').lower()})" if m.group("sub") else "")
         refs.paragraphs.append(label)
+    # A name is looked for as a word only where it occurs at all: a title is read for places thousands of times
+    # (every Council record's, refs.record_about), and a pattern per name made that ~1 s of a first question.
+    folded = question.lower()
     for mission in MISSIONS:
-        if re.search(rf"\b{mission}\b", question):
+        if mission in question and re.search(rf"\b{mission}\b", question):
             refs.places.append(mission)
     for country in COUNTRIES:
-        if re.search(rf"\b{re.escape(country)}\b", question, re.I):
+        if country.lower() in folded and re.search(rf"\b{re.escape(country)}\b", question, re.I):
             refs.places.append(country)
     for adj, country in COUNTRY_ADJECTIVES.items():
-        if re.search(rf"\b{adj}\b", question) and country not in refs.places:
+        if adj in question and re.search(rf"\b{adj}\b", question) and country not in refs.places:
             refs.places.append(country)
     if actors:
         for pattern, country in _actor_countries():

@@ -34,6 +34,7 @@ from .refs import (
     question_years,
     recounted_renewal,
     renewal_subject,
+    renewing_part,
     same_decision,
     same_subject,
     scored_places,
@@ -168,27 +169,22 @@ class Retriever:
             have = {h for h, _ in dense}
             dense = dense + sorted(self.store.similarities(vector, [h for h, _ in lexical if h not in have]),
                                    key=lambda kv: -kv[1])
-        if mode == "dense":
-            ranked = fuse(dense, [], "rrf", self.settings.rrf_k)
-        elif mode == "lexical":
-            ranked = fuse([], lexical, "rrf", self.settings.rrf_k)
-        else:
-            ranked = fuse(dense, lexical, self.settings.fusion, self.settings.rrf_k, self.settings.dense_weight,
-                          self.settings.lexical_weight)
-        hits = self._to_hits(ranked, docs, allowed_set, named, refs, years)
-        # The reranker was fitted on hybrid candidates (dense and lexical features both present); a dense-only or
-        # lexical-only list keeps its own order rather than being judged on half its features.
-        model = load_model() if self.settings.rerank and mode == "hybrid" else None
-        if model is not None and hits:
-            q_terms = terms(question)
-            weights = self.lexical.idf(q_terms)
-            top = hits[:model.depth]
-            self.store.label_continuations([h.chunk for h in top])
-            rows = rerank_features(top, q_terms, lambda t: weights.get(t, 1.0), refs, years)
-            hits = rerank(top, rows, model) + hits[model.depth:]
+        hits = self._ranked(question, mode, dense, lexical, docs, allowed_set, named, refs, years)
+        places = {p.lower() for p in refs.places}
+        if (mode != "lexical" and places and not named and not years and hits and asks_term(question)
+                and not self._place_renewal_leads(question, hits[:RENEWAL_HORIZON], places)):
+            # "Until when is the mandate of the Yemen Panel of Experts extended?": twenty other regimes' Panel
+            # renewals, worded alike, fill the candidates and none of Yemen's is among them. The asked place's
+            # Council decisions are searched on their own, as the Mission or country filter would, and their
+            # leading renewals go first (only then: finding them reads every record's places, ~0.6 s once per
+            # process and catalog version).
+            first = self._place_renewals(question, mode, vector, n, places, docs, allowed_set, refs)
+            for h in first:
+                h.score = hits[0].score
+            seen = {h.chunk.text_hash for h in first}
+            hits = first + [h for h in hits if h.chunk.text_hash not in seen]
         if not refs.named_any and not years and hits and not asks_original(question):
-            hits = self._with_later_renewals(hits, docs, allowed_set, vector if mode != "lexical" else None,
-                                             {p.lower() for p in refs.places})
+            hits = self._with_later_renewals(hits, docs, allowed_set, vector if mode != "lexical" else None, places)
         if named and asks_current_term(question):
             current = self._current_renewals(question, named, docs, allowed_set)
             if current:
@@ -210,6 +206,56 @@ class Retriever:
         return hits
 
     # --- helpers -------------------------------------------------------------------------------------------
+    def _ranked(self, question: str, mode: RetrievalMode, dense: list[tuple[str, float]],
+                lexical: list[tuple[str, float]], docs: dict[str, DocInfo], allowed: set[str] | None,
+                named: set[str], refs: References, years: set[int]) -> list[Hit]:
+        """The candidates fused, placed in their documents and reranked."""
+        if mode == "dense":
+            ranked = fuse(dense, [], "rrf", self.settings.rrf_k)
+        elif mode == "lexical":
+            ranked = fuse([], lexical, "rrf", self.settings.rrf_k)
+        else:
+            ranked = fuse(dense, lexical, self.settings.fusion, self.settings.rrf_k, self.settings.dense_weight,
+                          self.settings.lexical_weight)
+        hits = self._to_hits(ranked, docs, allowed, named, refs, years)
+        # The reranker was fitted on hybrid candidates (dense and lexical features both present); a dense-only or
+        # lexical-only list keeps its own order rather than being judged on half its features.
+        model = load_model() if self.settings.rerank and mode == "hybrid" else None
+        if model is not None and hits:
+            q_terms = terms(question)
+            weights = self.lexical.idf(q_terms)
+            top = hits[:model.depth]
+            self.store.label_continuations([h.chunk for h in top])
+            rows = rerank_features(top, q_terms, lambda t: weights.get(t, 1.0), refs, years)
+            hits = rerank(top, rows, model) + hits[model.depth:]
+        return hits
+
+    @staticmethod
+    def _place_renewal_leads(question: str, hits: list[Hit], places: set[str]) -> bool:
+        """Whether a renewal about ``places`` of what the question asks is among ``hits``."""
+        specific = _specific_subject(question)
+        return any(h.doc.doc_type == "resolution" and places & doc_places(h.doc)
+                   and _renews_asked(h.chunk.text, specific) for h in hits)
+
+    def _place_renewals(self, question: str, mode: RetrievalMode, vector: Any, n: int, places: set[str],
+                        docs: dict[str, DocInfo], allowed: set[str] | None, refs: References) -> list[Hit]:
+        """The renewals among the leading passages of the Council decisions about ``places`` (lower case), searched
+        on their own, scored as the list's leader."""
+        resolutions = [d for d in docs.values()
+                       if d.doc_type == "resolution" and (allowed is None or d.doc_id in allowed)]
+        self.store.fill_about(resolutions)
+        of_place = {d.doc_id for d in resolutions if places & doc_places(d)}
+        if not of_place:
+            return []
+        dense = self.store.search_documents(vector, n, sorted(of_place))
+        lexical = self.lexical.search(question, n, self._hashes_for(of_place), also=[h for h, _ in dense])
+        have = {h for h, _ in dense}
+        dense += sorted(self.store.similarities(vector, [h for h, _ in lexical if h not in have]),
+                        key=lambda kv: -kv[1])
+        found = self._ranked(question, mode, dense, lexical, docs, of_place, set(), refs, set())
+        specific = _specific_subject(question)
+        return [h for h in found[:RENEWAL_HORIZON] if _renews_asked(h.chunk.text, specific)][:PLACE_RENEWALS]
+
     def _hashes_for(self, doc_ids: set[str]) -> set[str]:
         return self.store.hashes_of_documents(doc_ids)
 
@@ -329,6 +375,11 @@ class Retriever:
                 found = (self._renewal_of(symbol, date, text, docs, allowed, scans, label)
                          if symbol and date else None)
                 if found is None:
+                    break
+                self.store.fill_about([docs[found.doc_id]])
+                if about and (theirs := doc_places(docs[found.doc_id])) and not about & theirs:
+                    # Another regime's renewal naming a resolution every Panel renewal names ("paragraph 6 of
+                    # resolution 2664 (2022)", the humanitarian exemption): not this series' successor.
                     break
                 latest, symbol, date, text = found, docs[found.doc_id].symbol, docs[found.doc_id].date, found.text
                 label = found.paragraph
@@ -551,6 +602,8 @@ class Retriever:
 
 
 YEAR_CANDIDATES = 20  # passages of the named year's Council decisions added to the dense candidates
+PLACE_RENEWALS = 2  # the asked place's renewals put first when none of its decisions leads
+_GENERIC_SUBJECT = terms("mandate measures")  # renewed by every kind of decision: they do not say which one
 NAMED_RENEWALS = 2  # renewing passages of a named resolution brought in for an until-when / how-long question
 RENEWAL_LOOKUPS = 5  # leading hits whose later renewals are looked up (those about the country asked)
 RENEWAL_HORIZON = 8  # the leading passages the extractive answer reads (answer.extractive_answer's pool)
@@ -609,10 +662,29 @@ def _renewal(text: str) -> bool:
     return any(_RENEWS.search(text[a:b]) for a, b in split_sentences(text))
 
 
+def _specific_subject(question: str) -> set[str]:
+    """What a renewal question asks about beyond "the mandate" or "the measures" and its places: {"panel",
+    "expert"} for the Yemen Panel of Experts, nothing for UNMISS's mandate."""
+    return renewal_subject(question, places=False) - _GENERIC_SUBJECT
+
+
+def _renews_asked(text: str, specific: set[str]) -> bool:
+    """Whether a passage renews what was asked: the Panel when the question asks about the Panel (UNMHA's renewal
+    is Yemen's, not the Yemen Panel's), anything when it asks only about a mission's mandate."""
+    return _renewal(text) and (not specific or bool(specific & terms(text)))
+
+
 def _renewed_pairs(text: str) -> set[tuple[int, int]]:
     """(resolution, paragraph) pairs the renewing sentences of ``text`` renew by number."""
-    return {(res, n) for a, b in split_sentences(text) if _RENEWS.search(text[a:b])
-            for res, numbers in renewed_paragraphs(text[a:b]).items() for n in numbers}
+    # The first resolution a renewing sentence names is where what it renews was set up; later ones modified it, and
+    # one names every regime's Panel alike: "paragraph 6 of resolution 2664 (2022)", the humanitarian exemption,
+    # in the Panel renewals of the DPRK (2680 (2023)), South Sudan (2821 (2026)) and Libya (2819 (2026)).
+    out: set[tuple[int, int]] = set()
+    for a, b in split_sentences(text):
+        if _RENEWS.search(text[a:b]):
+            renewed = renewed_paragraphs(renewing_part(text[a:b]))
+            out.update((res, n) for res, numbers in list(renewed.items())[:1] for n in numbers)
+    return out
 
 
 def _merge(a: list[tuple[str, float]], b: list[tuple[str, float]]) -> list[tuple[str, float]]:
