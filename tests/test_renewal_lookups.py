@@ -13,7 +13,8 @@ from akn_support import indexed_fixture
 from briefbot.answer import direct_answer
 from briefbot.config import Settings
 from briefbot.ingest import ingest_paths
-from briefbot.refs import same_subject
+from briefbot.models import Hit
+from briefbot.refs import renews_subject, same_subject, specific_subject
 from briefbot.service import Briefbot
 from conftest import SHARED
 
@@ -131,3 +132,46 @@ def test_a_renewal_is_not_succeeded_by_another_regimes_naming_the_same_exemption
                      "Korea extended?")
     assert answer.answer.startswith("**30 April 2024** [1]"), answer.answer
     assert answer.citations[0].symbol == "S/RES/2680 (2023)"
+
+
+def test_a_panel_question_is_answered_by_the_panels_renewal_not_the_arms_renewal_beside_it(bot: Briefbot) -> None:
+    """South Sudan's 2821 (2026) renews the arms measures in paragraph 1 and the Panel in paragraph 18, worded
+    alike ("Decides to renew/extend until … paragraph … of resolution 2428 (2018)"). On the full index the arms
+    renewal ranked first and the Panel's 2781 (2025) para. 18 fifth: the answer led with 31 May 2027 and called
+    2781 superseded by it, and the Panel's own successor, of the same day as the arms renewal, was not brought
+    in. That order, rebuilt from this index's passages:"""
+    question = "Until when is the mandate of the Panel of Experts on South Sudan extended?"
+    retriever = bot.retriever
+    docs = {d.doc_id: d for d in retriever.store.documents()}
+    retriever.store.fill_about(docs.values())
+
+    def passage(symbol: str, paragraph: str, score: float) -> Hit:
+        doc = next(d for d in docs.values() if d.symbol == symbol)
+        chunk = next(c for c in retriever.store.chunks_of(doc.doc_id) if c.paragraph == paragraph)
+        return Hit(chunk=chunk, doc=doc, score=score)
+
+    order = [passage("S/RES/2821 (2026)", "1", 0.033), passage("S/RES/2781 (2025)", "18", 0.032)]
+    out = retriever._with_later_renewals(order, docs, None, None, {"south sudan"})
+    assert [(h.doc.symbol, h.chunk.paragraph) for h in out] == [
+        ("S/RES/2821 (2026)", "1"), ("S/RES/2781 (2025)", "18"), ("S/RES/2821 (2026)", "18")]
+    answer = bot.extractive(question, out)
+    assert answer.answer.startswith("**1 July 2027** [1]"), answer.answer
+    assert (answer.citations[0].symbol, answer.citations[0].paragraph) == ("S/RES/2821 (2026)", "18")
+
+
+def test_what_a_renewal_question_asks_about() -> None:
+    """The Panel when it asks about the Panel; a sanctions regime renewed as "the measures"; half the words of a
+    longer subject, so another authorisation is not the one asked about."""
+    assert specific_subject("Until when is the mandate of the Yemen Panel of Experts extended?") == {"panel", "expert"}
+    assert specific_subject("Until when is the mandate of UNMISS extended?") == set()
+    assert not renews_subject({"panel", "expert"}, "Decides to extend until 28 January 2026 the mandate of UNMHA")
+    assert renews_subject(specific_subject("Until when are the Yemen sanctions measures renewed?"),
+                          "Decides to renew until 14 November 2026 the measures imposed by paragraphs 11 and 15")
+    assert renews_subject(specific_subject("Until when is the Sudan sanctions regime renewed?"),
+                          "and decides to reaffirm and renew these measures until 12 September 2026")
+    assert not renews_subject(specific_subject("Until when is the Sudan sanctions regime renewed?"),
+                              "Decides to extend the mandate of UNMIS until 30 April 2008")
+    migrants = specific_subject("Until when are the authorizations for the inspection of vessels off Libya for "
+                                "migrant smuggling renewed?")
+    assert not renews_subject(migrants, "Decides to extend until 1 August 2027 the authorisations and the measures "
+                                        "in resolution 2146 (2014)")

@@ -32,8 +32,10 @@ from .refs import (
     question_years,
     recounted_renewal,
     renewal_subject,
+    renews_subject,
     same_decision,
     sentence_places,
+    specific_subject,
     title_places,
     year_fits,
 )
@@ -606,10 +608,21 @@ def _latest_first(chosen: list[Candidate], refs: References,
                  and _DECISION.search(c.hit.chunk.text[c.start:c.end])]
     if not decisions:
         return chosen, []
-    if chosen[0] in decisions:
+    lead = chosen[0] if chosen[0] in decisions else None
+    # What was asked: South Sudan's arms renewal (2821 (2026) para. 1) is no successor of its Panel's (2781 (2025)
+    # para. 18), worded alike ("Decides to renew/extend until … paragraph … of resolution 2428 (2018)").
+    specific = specific_subject(question)
+    asked = [c for c in decisions if renews_subject(specific, c.hit.chunk.text[c.start:c.end])] if specific else []
+    # … or continues such a decision in other words (2789 (2025)'s "the measures as set out … in paragraphs 2 and
+    # 4 of resolution 2745", after the CAR arms embargo's "Decides that, until …" of 2339 (2017)).
+    asked += [c for c in decisions if c not in asked and c.hit.continues & {a.hit.doc.symbol for a in asked}]
+    if asked:
+        decisions = asked
+        lead = next((c for c in chosen if c in asked), None) if lead is not None else None
+    if lead is not None:
         # The leading quote's own series: UNMISS's 2820 (2026) quoted third does not make UNSMIL's 2755 (2024)
         # current while UNSMIL's 2796 (2025) is quoted too.
-        decisions = [c for c in decisions if c is chosen[0] or _one_series(chosen[0], c)]
+        decisions = [c for c in decisions if c is lead or _one_series(lead, c)]
     latest = max(decisions, key=lambda c: c.hit.doc.date or "")
     mine = direct_answer(question, latest.hit.chunk.text[latest.start:latest.end])
     older = []

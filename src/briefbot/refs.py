@@ -271,6 +271,27 @@ def renewal_subject(question: str, places: bool = True) -> set[str]:
     return {t for t in terms(question) - _RENEWAL_WORDS - named if not t[:1].isdigit()}
 
 
+def specific_subject(question: str) -> set[str]:
+    """What a renewal question asks about beyond "the mandate" or "the measures" and its places: {"panel",
+    "expert"} for the Yemen Panel of Experts, nothing for UNMISS's mandate."""
+    return renewal_subject(question, places=False) - _GENERIC_SUBJECT
+
+
+def renews_subject(specific: set[str], text: str) -> bool:
+    """Whether ``text`` renews what :func:`specific_subject` found asked (anything when nothing was): half its words
+    or more ("the authorisations" in resolution 2146 (2014) are not those "to inspect vessels … for migrant
+    smuggling"); a sanctions regime is renewed as "the measures" (the Mali regime's 2649 (2022)), which a
+    mission's mandate is not."""
+    if not specific:
+        return True
+    words = terms(text)
+    met = specific & words | (specific & _SANCTIONS if words & _SANCTIONS_RENEWED else set())
+    return 2 * len(met) >= len(specific)
+
+
+_GENERIC_SUBJECT = terms("mandate measures")
+_SANCTIONS = terms("sanctions regime")
+_SANCTIONS_RENEWED = terms("measures sanctions")
 _RENEWAL_WORDS = terms("decides renew renewed renews extend extended extends until resolution resolutions paragraph "
                        "paragraphs when long last council security how")
 

@@ -22,7 +22,7 @@ from .embed import Embedder
 from .lexical import LexicalIndex
 from .mandates.changes import renewed_paragraphs, renews_by_reference
 from .models import Chunk, DocInfo, Filters, Hit, RetrievalMode
-from .parse.gazetteer import MISSIONS
+from .parse.gazetteer import COUNTRIES, MISSIONS
 from .refs import (
     References,
     asks_current_term,
@@ -35,9 +35,11 @@ from .refs import (
     recounted_renewal,
     renewal_subject,
     renewing_part,
+    renews_subject,
     same_decision,
     same_subject,
     scored_places,
+    specific_subject,
     year_fits,
 )
 from .rerank import features as rerank_features
@@ -233,7 +235,7 @@ class Retriever:
     @staticmethod
     def _place_renewal_leads(question: str, hits: list[Hit], places: set[str]) -> bool:
         """Whether a renewal about ``places`` of what the question asks is among ``hits``."""
-        specific = _specific_subject(question)
+        specific = specific_subject(question)
         return any(h.doc.doc_type == "resolution" and places & doc_places(h.doc)
                    and _renews_asked(h.chunk.text, specific) for h in hits)
 
@@ -253,8 +255,12 @@ class Retriever:
         dense += sorted(self.store.similarities(vector, [h for h, _ in lexical if h not in have]),
                         key=lambda kv: -kv[1])
         found = self._ranked(question, mode, dense, lexical, docs, of_place, set(), refs, set())
-        specific = _specific_subject(question)
-        return [h for h in found[:RENEWAL_HORIZON] if _renews_asked(h.chunk.text, specific)][:PLACE_RENEWALS]
+        specific = specific_subject(question)
+        renewing = [h for h in found if _renews_asked(h.chunk.text, specific)]
+        # A record about the asked place alone before one filed under a title it shares with another ("… on the
+        # Sudan and South Sudan": 2418 (2018) renews South Sudan's measures and names the Sudan too).
+        return sorted(renewing, key=lambda h: bool(_countries(doc_places(h.doc)) - _countries(places)))[
+            :PLACE_RENEWALS]
 
     def _hashes_for(self, doc_ids: set[str]) -> set[str]:
         return self.store.hashes_of_documents(doc_ids)
@@ -395,8 +401,9 @@ class Retriever:
             if present is not None:
                 present.series_places |= series
                 present.continues |= start
-            if (docs[latest.doc_id].date or "") <= newest(about):
-                continue
+            if (docs[latest.doc_id].date or "") < newest(about):
+                continue  # of the same day, another paragraph of the newest (2821 (2026)'s Panel, para. 18, below
+                # its arms renewal, para. 1) is still brought in
             self.store.fill_about([docs[latest.doc_id]])
             at = out.index(hit)
             if present is not None and out.index(present) > at:  # ranked lower: it moves up to what it renews
@@ -602,8 +609,7 @@ class Retriever:
 
 
 YEAR_CANDIDATES = 20  # passages of the named year's Council decisions added to the dense candidates
-PLACE_RENEWALS = 2  # the asked place's renewals put first when none of its decisions leads
-_GENERIC_SUBJECT = terms("mandate measures")  # renewed by every kind of decision: they do not say which one
+PLACE_RENEWALS = 3  # the asked place's renewals put first when none of its decisions leads
 NAMED_RENEWALS = 2  # renewing passages of a named resolution brought in for an until-when / how-long question
 RENEWAL_LOOKUPS = 5  # leading hits whose later renewals are looked up (those about the country asked)
 RENEWAL_HORIZON = 8  # the leading passages the extractive answer reads (answer.extractive_answer's pool)
@@ -662,16 +668,17 @@ def _renewal(text: str) -> bool:
     return any(_RENEWS.search(text[a:b]) for a, b in split_sentences(text))
 
 
-def _specific_subject(question: str) -> set[str]:
-    """What a renewal question asks about beyond "the mandate" or "the measures" and its places: {"panel",
-    "expert"} for the Yemen Panel of Experts, nothing for UNMISS's mandate."""
-    return renewal_subject(question, places=False) - _GENERIC_SUBJECT
+def _countries(places: set[str]) -> set[str]:
+    return {p for p in places if p in _COUNTRY_KEYS}
+
+
+_COUNTRY_KEYS = {c.lower() for c in COUNTRIES}
 
 
 def _renews_asked(text: str, specific: set[str]) -> bool:
     """Whether a passage renews what was asked: the Panel when the question asks about the Panel (UNMHA's renewal
     is Yemen's, not the Yemen Panel's), anything when it asks only about a mission's mandate."""
-    return _renewal(text) and (not specific or bool(specific & terms(text)))
+    return _renewal(text) and renews_subject(specific, text)
 
 
 def _renewed_pairs(text: str) -> set[tuple[int, int]]:
