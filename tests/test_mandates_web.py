@@ -92,6 +92,9 @@ def _no_errors(page: Any, errors: list[str]) -> None:
 
 def test_mandates_tab_track_and_renewal(app_url: str, browser: Any) -> None:
     page, errors = _mandates_tab(browser, app_url)
+    # No empty image frames (broken-picture icons) before there is a plot or a page to show.
+    assert not page.locator("#mandate-plot").is_visible()
+    assert not page.locator("#mandate-page-image").is_visible()
     page.locator("#mandate-track input").click()
     page.get_by_role("option", name="MINUSMA (mission)").click()
     page.locator("#mandate-show").click()

@@ -50,7 +50,7 @@ def test_filters_and_the_library_read_the_country_from_the_text(bot: Briefbot) -
     docs = {d.symbol: d for d in bot.library()}
     assert docs["S/RES/2772 (2025)"].about == docs["S/RES/2791 (2025)"].about == ["Sudan"]
     assert docs["S/RES/2781 (2025)"].about == ["South Sudan"]
-    assert mission_choices(list(docs.values())) == ["South Sudan", "Sudan"]
+    assert mission_choices(list(docs.values())) == [("South Sudan", "South Sudan"), ("Sudan", "Sudan")]
 
     def allowed(place: str) -> set[str]:
         return {docs_by_id[d].symbol or "" for d in bot.store.resolve_filters(Filters(missions=[place]))}
@@ -111,7 +111,7 @@ def test_a_mission_of_two_countries_is_read_from_the_text(abyei: Briefbot) -> No
     assert narrow_places(SHARED, "the Sudan … the Sudan … the Sudan, UNISFA") == ("Sudan",)  # a passing mention
     docs = {d.symbol: d for d in abyei.library()}
     assert "UNISFA" in docs["S/RES/2802 (2025)"].about and "UNISFA" not in docs["S/RES/2772 (2025)"].about
-    assert "UNISFA" in mission_choices(list(docs.values()))
+    assert ("UNISFA", "UNISFA") in mission_choices(list(docs.values()))
     by_id = {d.doc_id: d.symbol for d in docs.values()}
     assert {by_id[d] for d in abyei.store.resolve_filters(Filters(missions=["UNISFA"]))} == \
         {"S/RES/2760 (2024)", "S/RES/2802 (2025)"}

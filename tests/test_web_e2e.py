@@ -193,6 +193,8 @@ def test_citation_page_pdf_export_and_feedback(page: Any, app: tuple[str, Briefb
     card = page.locator("#cards button").filter(has_text="S/RES/2769 (2025)").filter(
         has_text=re.compile(r"para\.\s22"))
     assert card.count() == 1
+    # No empty image frame (a broken-picture icon) before a citation is picked.
+    assert not page.locator("#page-image").is_visible()
     card.click()
     page.wait_for_selector("#page-image img", timeout=60_000)
     caption = page.inner_text("#page-caption")

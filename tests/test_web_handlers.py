@@ -222,7 +222,10 @@ def test_library_rows_and_choices(bot: Briefbot) -> None:
     rows = views.library_rows(docs)
     assert len(rows) == len(docs) >= 6 and all(len(r) == len(views.LIBRARY_COLUMNS) for r in rows)
     assert any(r[0] == "S/RES/2769 (2025)" and r[6] == "ok" and r[-1] == "general" for r in rows)
-    assert "Libya" in views.mission_choices(docs)
+    assert ("Libya", "Libya") in views.mission_choices(docs)
+    # Searchable as typed on a plain keyboard; the value stays the place's name, which the filter reads.
+    ivoire = dataclasses.replace(docs[0], doc_id="x.pdf", missions=["Côte d’Ivoire"], title=None, about=[])
+    assert ("Côte d’Ivoire (Cote d'Ivoire)", "Côte d’Ivoire") in views.mission_choices([ivoire])
     assert ("S_RES_2769_2025.pdf" in {v for _, v in views.document_choices(docs)})
     # A resolution indexed as PDF and as Council XML: one choice in the Documents filter (its PDF), both to remove.
     xml = dataclasses.replace(next(d for d in docs if d.doc_id == "S_RES_2769_2025.pdf"), doc_id="S_RES_2769.xml",

@@ -229,7 +229,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         shown = show_answer(session, len(session.answers) - 1) if session.answers else {
             cards_title: gr.update(visible=False), cards: gr.update(samples=[], visible=False), target: "",
             permalink: ""}
-        return {chatbot: messages, state: session, **shown, page: None, panel.state: None,
+        return {chatbot: messages, state: session, **shown, page: gr.Image(value=None, visible=False),
+                panel.state: None,
                 panel.text: gr.update(value="", visible=False),  # an XML passage shown for the last answer
                 caption: "Select a citation to see its page.", export_file: gr.update(value=None, visible=False),
                 fb_status: ""}  # the thanks for feedback on an earlier answer does not stay under this one

@@ -213,7 +213,9 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
                 export_md = gr.DownloadButton("Export Markdown", size="sm", visible=False, elem_id="mandate-md")
                 export_json = gr.DownloadButton("Export JSON", size="sm", visible=False, elem_id="mandate-json")
             # No label over the image: it covered the plot's own title and legend.
-            plot = gr.Image(type="filepath", interactive=False, show_label=False, elem_id="mandate-plot")
+            # Hidden until there is a plot: an empty image component draws a broken-picture frame.
+            plot = gr.Image(type="filepath", interactive=False, show_label=False, elem_id="mandate-plot",
+                            visible=False)
             with gr.Row(equal_height=True):  # every count of the plot drills down to its paragraphs
                 # Text, like the range boxes: a number box showed "0", which read as a year and was refused.
                 drill_year = gr.Textbox(label="Year", placeholder="e.g. 2025", max_length=4, scale=1,
@@ -272,7 +274,7 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
                 [p for _, p in first], _timeline_rows(track), gr.Dropdown(choices=symbols, value=last),
                 *renewal_view(track, last), gr.DownloadButton(value=str(csv_file), visible=True),
                 gr.DownloadButton(value=str(md_file), visible=True),
-                gr.DownloadButton(value=str(json_file), visible=True), str(png), slug)
+                gr.DownloadButton(value=str(json_file), visible=True), gr.Image(value=str(png), visible=True), slug)
 
     def open_renewal(slug: str | None, chosen: list[str] | None, symbol: str | None,
                      request: gr.Request) -> tuple[Any, ...]:
@@ -332,7 +334,7 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
         Path(png).chmod(0o600)
         csv_file = tmp.write_text("council-trends.csv", to_csv(trends.rows()))
         # The drill-down below was of the track's counts: cleared, not left describing another plot.
-        return (str(png), gr.DownloadButton(value=str(csv_file), visible=True), "", "",
+        return (gr.Image(value=str(png), visible=True), gr.DownloadButton(value=str(csv_file), visible=True), "", "",
                 gr.Dataset(samples=[], visible=False), [])
 
     # The track stays picked (its summary and timeline stay on screen); the drill-down follows the plot.

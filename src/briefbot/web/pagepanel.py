@@ -97,7 +97,8 @@ class PagePanel:
         return [self.state, self.image, self.caption, self.text]
 
     def _message(self, reference: str, message: str) -> tuple[Any, ...]:
-        return None, None, f"**{md_text(reference)}** — {md_text(message)}", gr.Markdown(visible=False)
+        return (None, gr.Image(value=None, visible=False), f"**{md_text(reference)}** — {md_text(message)}",
+                gr.Markdown(visible=False))
 
     def show(self, view: PageView | None, scope: AccessScope) -> tuple[Any, ...]:
         """Render ``view``: the image, and a caption saying where the quote is highlighted and which pages show.
@@ -181,8 +182,9 @@ def page_panel(bot: Briefbot, settings: Settings, tmp: TempFiles, prefix: str = 
         nxt = gr.Button("Next page ▶", size="sm", min_width=90, elem_id=f"{prefix}-next")
         out = gr.Button("− Zoom out", size="sm", min_width=80, elem_id=f"{prefix}-zoom-out")
         into = gr.Button("+ Zoom in", size="sm", min_width=80, elem_id=f"{prefix}-zoom-in")
+    # Hidden until a citation is picked: an empty image component draws a frame with a broken-picture icon.
     image = gr.Image(type="filepath", interactive=False, show_label=False, elem_id=f"{prefix}-image",
-                     elem_classes=["bb-page-image", "bb-zoom-100"], buttons=["fullscreen"])
+                     elem_classes=["bb-page-image", "bb-zoom-100"], buttons=["fullscreen"], visible=False)
     text = gr.Markdown(visible=False, elem_id=f"{prefix}-text", elem_classes=["bb-page-text"])
     panel = PagePanel(state, caption, image, text, bot, settings, tmp)
 

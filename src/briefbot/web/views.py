@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -204,8 +205,16 @@ def filters_from_ui(doc_types: list[str] | None, year_from: Any, year_to: Any, m
     return filters if filters.active() else None
 
 
-def mission_choices(docs: list[DocInfo]) -> list[str]:
-    return sorted({m for d in docs for m in places_about(d.missions, d.title, d.about)})
+def mission_choices(docs: list[DocInfo]) -> list[tuple[str, str]]:
+    """(label, value) per place the documents are about. A name with accents or a curly apostrophe is labelled
+    as typed on a plain keyboard too ("Côte d’Ivoire (Cote d'Ivoire)"): the list is searched by its labels, and
+    typing "Cote" found nothing."""
+    return [(_typable(p), p) for p in sorted({m for d in docs for m in places_about(d.missions, d.title, d.about)})]
+
+
+def _typable(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode()
+    return name if plain == name else f"{name} ({plain})"
 
 
 def document_choices(docs: list[DocInfo], twins: bool = True) -> list[tuple[str, str]]:
