@@ -15,6 +15,7 @@ from briefbot.config import Settings
 from briefbot.ingest import ingest_paths
 from briefbot.models import Hit
 from briefbot.refs import renews_subject, same_subject, specific_subject
+from briefbot.retrieve import _renewed_missions
 from briefbot.service import Briefbot
 from conftest import SHARED
 
@@ -175,3 +176,17 @@ def test_what_a_renewal_question_asks_about() -> None:
                                 "migrant smuggling renewed?")
     assert not renews_subject(migrants, "Decides to extend until 1 August 2027 the authorisations and the measures "
                                         "in resolution 2146 (2014)")
+
+
+def test_a_missions_renewal_worded_apart_names_the_mission_it_extends() -> None:
+    """UNMHA's last renewal, 2813 (2026), "decides to extend UNMHA’s mandate for a final two-month period until
+    31 March 2026", shares too few words with 2786 (2025)'s "Decides to extend until 28 January 2026 the mandate
+    of UNMHA" to be read as the same decision; the mission it extends by name ties them."""
+    last = ("Takes note of the Secretary-General’s letter (S/2025/766) dated 25 November 2025 and decides to extend "
+            "UNMHA’s mandate for a final two-month period until 31 March 2026, during which time the Mission will "
+            "conduct the effective, efficient and safe drawdown of the Mission")
+    assert _renewed_missions(last) == {"UNMHA"}
+    assert _renewed_missions("Decides to extend until 28 January 2026 the mandate of UNMHA, as contained in "
+                             "resolution 2691 (2023)") == {"UNMHA"}
+    assert _renewed_missions("Decides to extend the mandate of the Panel of Experts until 1 July 2027, and "
+                             "requests UNMISS to support the Panel") == set()

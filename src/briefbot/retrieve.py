@@ -537,6 +537,7 @@ class Retriever:
             if recounted:
                 return _renewal(s) and by_reference(s) and any(same_subject(s, d) for d in decisions)
             return _renewal(s) and (by_reference(s) or bool(pairs & _renewed_pairs(s))
+                                    or bool(missions & _renewed_missions(s))
                                     or (any(re.search(rf"\b{m}\b", s) for m in missions)
                                     and any(same_decision(s, d) for d in decisions)))
 
@@ -668,11 +669,18 @@ def _renewal(text: str) -> bool:
     return any(_RENEWS.search(text[a:b]) for a, b in split_sentences(text))
 
 
+def _renewed_missions(sentence: str) -> set[str]:
+    """The missions whose mandate a sentence extends by name: "decides to extend UNMHA’s mandate for a final
+    two-month period until 31 March 2026" (2813 (2026)), worded apart from the renewal before it."""
+    return {m.group(1) for m in _RENEWED_MISSION.finditer(sentence)}
+
+
 def _countries(places: set[str]) -> set[str]:
     return {p for p in places if p in _COUNTRY_KEYS}
 
 
 _COUNTRY_KEYS = {c.lower() for c in COUNTRIES}
+_RENEWED_MISSION = re.compile(rf"\b(?:extend|renew|prolong)\w*\b[^;.]{{0,40}}?\b({'|'.join(MISSIONS)})\b")
 
 
 def _renews_asked(text: str, specific: set[str]) -> bool:
