@@ -1,0 +1,48 @@
+#!/usr/bin/env python3
+"""Currency check: does the answer to "Until when is … extended/renewed?" lead with the regime's or mission's
+current decision and state its term?
+
+    python evals/currency_check.py --index IDX [--dataset evals/currency.jsonl]
+
+Each line of the dataset names the decision in force on the full-corpus index (103 PDFs + the Council XML) as
+read in the resolutions themselves: its symbol, paragraph and term. A question passes when the answer's first
+citation is that paragraph and its direct line is that term. These questions were written while fixing currency
+(the fourth and fifth rounds of issue #11), so this is a regression check, not a held-out result.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--index", type=Path, required=True)
+    parser.add_argument("--dataset", type=Path, default=Path(__file__).with_name("currency.jsonl"))
+    args = parser.parse_args()
+    from briefbot.config import Settings
+    from briefbot.service import Briefbot
+
+    bot = Briefbot(Settings(index=args.index))
+    rows = [json.loads(line) for line in args.dataset.read_text(encoding="utf-8").splitlines() if line.strip()]
+    passed = 0
+    for row in rows:
+        answer = bot.ask(row["question"])
+        first = answer.citations[0] if answer.citations and not answer.abstained else None
+        direct = answer.answer.split("**")[1] if answer.answer.startswith("**") else ""
+        ok = (first is not None and first.symbol == row["symbol"] and first.paragraph == row["paragraph"]
+              and direct == row["term"])
+        passed += ok
+        got = f"{first.symbol} para. {first.paragraph}: {direct or '(no direct line)'}" if first else "abstained"
+        sys.stdout.write(f"{'ok  ' if ok else 'MISS'} {row['question']}\n     {got}"
+                         + ("" if ok else f"\n     want {row['symbol']} para. {row['paragraph']}: {row['term']}")
+                         + "\n")
+    sys.stdout.write(f"\n{passed}/{len(rows)} lead with the current decision and state its term\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
