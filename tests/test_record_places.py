@@ -44,3 +44,41 @@ def test_without_a_catalogue_the_record_stays_of_no_place(tmp_path_factory: pyte
     store.fill_about(docs)
     assert all(doc_places(d) == set() for d in docs)
     assert store.resolve_filters(Filters(missions=["Yemen"])) == []
+
+
+def test_record_places_are_kept_for_the_next_process_until_the_catalog_changes(
+        tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Placing every record costs ~0.6 s on the full index, which each CLI question naming a place paid: the
+    first process keeps them beside the catalog, the next reads them; an ingest (a new catalog version) or other
+    placing rules make it read the records again."""
+    import briefbot.refs as refs
+    from briefbot.layout import IndexLayout
+    from briefbot.store import open_store
+
+    tmp = tmp_path_factory.mktemp("kept")
+    settings = indexed_fixture(tmp, "catalogue")
+    first = open_store(settings)
+    first.fill_about(first.documents())
+    kept = IndexLayout.of(settings).record_places
+    assert kept.is_file()
+
+    def unread(*args: object, **kwargs: object) -> tuple[str, ...]:
+        raise AssertionError("the catalogue was read again")
+
+    monkeypatch.setattr(refs, "record_about", unread)
+    second = open_store(settings)  # as a new process would
+    docs = {d.symbol: d for d in second.documents()}
+    second.fill_about(docs.values())
+    assert "yemen" in doc_places(docs["S/RES/2801 (2025)"])
+
+    monkeypatch.setattr(refs, "record_places_rules", lambda: "other rules")
+    with pytest.raises(AssertionError, match="read again"):
+        open_store(settings).fill_about(docs.values())
+    monkeypatch.undo()
+
+    # A new document: the kept places are of an older catalog version.
+    shutil.copy(AKN / "S_RES_2769-2500687E.xml", tmp / "corpus" / "xml_en" / "S_RES_2769-2500687E.xml")
+    assert not ingest_paths([tmp / "corpus" / "xml_en"], settings).failed
+    monkeypatch.setattr(refs, "record_about", unread)
+    with pytest.raises(AssertionError, match="read again"):
+        open_store(settings).fill_about(open_store(settings).documents())

@@ -11,6 +11,7 @@
       triage/                     default output of `briefbot triage`
       <collection>/               per chunking/model settings (Settings.collection_name()):
         catalog.sqlite            documents, page texts, chunks (store.py)
+        record-places.json        the places of Council records, read from their catalogue (Store.fill_about)
         writer.lock               one writer at a time
         lexical/                  BM25 index (lexical.py)
         mandates.sqlite           mandate tracker cache (mandates/index.py)
@@ -79,6 +80,10 @@ class IndexLayout:
     @property
     def catalog(self) -> Path:
         return self.collection_dir / "catalog.sqlite"
+
+    @property
+    def record_places(self) -> Path:
+        return self.collection_dir / "record-places.json"
 
     @property
     def writer_lock(self) -> Path:

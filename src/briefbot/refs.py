@@ -5,6 +5,7 @@ Retrieval uses them to reach the named document and paragraph directly instead o
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -79,6 +80,17 @@ def narrow_places(title: str | None, text: str) -> tuple[str, ...]:
     if missions:
         return (keep or named) + missions
     return keep if keep and len(keep) < len(named) else ()
+
+
+@lru_cache(maxsize=1)
+def record_places_rules() -> str:
+    """A fingerprint of the code and gazetteer that place Council records (this module, the catalogue reader, the
+    gazetteer): places kept by an earlier version of them are read again (Store.fill_about)."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for part in ("refs.py", "parse/extract.py", "parse/gazetteer.py"):
+        digest.update((here / part).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def record_about(title: str | None, path: str | None, symbol: str | None, date: str | None,

@@ -158,6 +158,7 @@ class Store:
         self._doc_rows_version = -1
         self._vector_map: tuple[np.memmap, int] | None = None  # vectors.f32 mapped, its inode (_VECTOR_ROWS)
         self._about: tuple[int, dict[str, tuple[str, ...]]] = (-1, {})  # catalog version, fill_about()
+        self._about_kept = -1  # the catalog version whose record places are all in layout.record_places
 
     # --- SQLite --------------------------------------------------------------------------------------------
     def _db(self) -> sqlite3.Connection:
@@ -750,16 +751,51 @@ class Store:
         title shared by several countries ("… on the Sudan and South Sudan", ~110 records of the full index), read
         from their passages, or one naming none ("The situation in the Middle East", ~1,500), from the catalogue
         record beside their XML; once per catalog version. Records only: a PDF's places are counted at ingest."""
-        self._about_version()
+        cache = self._about_version()
+        records = 0
         for d in docs:
-            if d.source == "bulk" and not d.missions:
-                d.about = list(self._narrowed(d.doc_id, d.title, d.path, d.symbol, d.date))
+            if d.source == "bulk":
+                records += 1
+                if not d.missions:
+                    d.about = list(self._narrowed(d.doc_id, d.title, d.path, d.symbol, d.date))
+        version = self._about[0]
+        if self._about_kept != version and records and records == self._db().execute(
+                "SELECT COUNT(*) FROM documents WHERE source = 'bulk'").fetchone()[0]:
+            self._keep_record_places(version, cache)
 
     def _about_version(self) -> dict[str, tuple[str, ...]]:
         version = self.version()
         if self._about[0] != version:
-            self._about = (version, {})
+            self._about = (version, self._kept_record_places(version))
         return self._about[1]
+
+    def _kept_record_places(self, version: int) -> dict[str, tuple[str, ...]]:
+        """Every record's places as a process before this one found them for this catalog version and these
+        rules: reading them all costs ~0.6 s on the full index, which each CLI question naming a place paid."""
+        from .refs import record_places_rules
+
+        try:
+            kept = json.loads(self.layout.record_places.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(kept, dict) or kept.get("version") != version or kept.get("rules") != record_places_rules():
+            return {}
+        self._about_kept = version
+        return {doc_id: tuple(places) for doc_id, places in (kept.get("places") or {}).items()}
+
+    def _keep_record_places(self, version: int, cache: dict[str, tuple[str, ...]]) -> None:
+        from .refs import record_places_rules
+
+        self._about_kept = version
+        path = self.layout.record_places
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            tmp.write_text(json.dumps({"version": version, "rules": record_places_rules(),
+                                       "places": {k: list(v) for k, v in cache.items()}}), encoding="utf-8")
+            os.replace(tmp, path)  # whole or not at all: a reader never sees half a file
+        except OSError as exc:  # a read-only index: each process reads the places again
+            log.debug("record places not kept: %s", exc)
+            tmp.unlink(missing_ok=True)
 
     def _narrowed(self, doc_id: str, title: str | None, path: str | None = None, symbol: str | None = None,
                   date: str | None = None) -> tuple[str, ...]:
