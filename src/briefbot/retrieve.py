@@ -179,7 +179,7 @@ class Retriever:
             # renewals, worded alike, fill the candidates and none of Yemen's is among them. The asked place's
             # Council decisions are searched on their own, as the Mission or country filter would, and their
             # leading renewals go first (only then: finding them reads every record's places, ~0.6 s once per
-            # process and catalog version).
+            # catalog version, then kept beside the catalog: Store.fill_about).
             first = self._place_renewals(question, mode, vector, n, places, docs, allowed_set, refs)
             for h in first:
                 h.score = hits[0].score
