@@ -20,13 +20,14 @@ from .cite import PageText, cite_sentence, terms, trim_sentence
 from .confidence import CONFIDENCE, FEATURES, NOT_A_FIGURE, RESOLUTION_Q, confidence_features, names_resolution
 from .config import Settings
 from .models import Answer, Citation, Hit
-from .parse.gazetteer import COUNTRIES, DURATION_RE, MISSION_COUNTRY, MISSIONS
+from .parse.gazetteer import COUNTRIES, DURATION_RE, MISSION_COUNTRY
 from .parse.gazetteer import MONTHS as _MONTHS
 from .refs import (
     HOW_LONG_Q,
     References,
     asks_term,
     doc_places,
+    missions_named,
     parse_references,
     places_about,
     question_years,
@@ -691,13 +692,9 @@ def _one_series(a: Candidate, b: Candidate) -> bool:
     # Worded alike is not enough where one renews a mission the other does not name: Yemen's Panel (2801 (2025))
     # and UNMHA (2786 (2025)) share "Decides to extend until … the mandate of". The first clause says what is
     # renewed; others may name a mission in passing ("in cooperation with UNMISS").
-    if _missions_named(_clauses(quote_a)[:1]) != _missions_named(_clauses(quote_b)[:1]):
+    if set(missions_named(next(iter(_clauses(quote_a)), ""))) != set(missions_named(next(iter(_clauses(quote_b)), ""))):
         return False
     return any(same_decision(x, y) for x in _clauses(quote_a) for y in _clauses(quote_b))
-
-
-def _missions_named(clauses: list[str]) -> set[str]:
-    return {m for m in MISSIONS for c in clauses if m in c and re.search(rf"\b{m}\b", c)}
 
 
 def _recounts(report: Candidate, decision: Candidate) -> bool:

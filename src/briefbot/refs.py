@@ -355,9 +355,7 @@ def parse_references(question: str, actors: bool = True) -> References:
     # A name is looked for as a word only where it occurs at all: a title is read for places thousands of times
     # (every Council record's, refs.record_about), and a pattern per name made that ~1 s of a first question.
     folded = question.lower()
-    for mission in MISSIONS:
-        if mission in question and re.search(rf"\b{mission}\b", question):
-            refs.places.append(mission)
+    refs.places.extend(missions_named(question))
     for country in COUNTRIES:
         if country.lower() in folded and re.search(rf"\b{re.escape(country)}\b", question, re.I):
             refs.places.append(country)
@@ -376,6 +374,11 @@ def parse_references(question: str, actors: bool = True) -> References:
     if refs.named_any and "resolution" in refs.doc_types:
         refs.doc_types.remove("resolution")
     return refs
+
+
+def missions_named(text: str) -> list[str]:
+    """The missions ``text`` names as words (their acronyms, case-sensitive), in gazetteer order."""
+    return [m for m in MISSIONS if m in text and re.search(rf"\b{m}\b", text)]
 
 
 @lru_cache(maxsize=1)

@@ -30,6 +30,7 @@ from .refs import (
     asks_term,
     doc_places,
     label_key,
+    missions_named,
     parse_references,
     question_years,
     recounted_renewal,
@@ -523,7 +524,7 @@ class Retriever:
             decisions = [m.group("thing") for m in _RECOUNTS.finditer(text)]
         # The missions whose mandate is renewed, named before the decision's list: an embargo's exemption "(a)
         # Supplies intended solely for … MINUSCA" (2339 (2017)) does not make MINUSCA's renewals its successors.
-        missions = {m for d in decisions for m in MISSIONS if re.search(rf"\b{m}\b", d.split(":", 1)[0])}
+        missions = {m for d in decisions for m in missions_named(d.split(":", 1)[0])}
 
         own = int(m.group(0)) if paragraph and (m := re.match(r"\d+", paragraph)) else None
 
