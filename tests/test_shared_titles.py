@@ -9,7 +9,14 @@ import pytest
 
 from akn_support import indexed_fixture
 from briefbot.models import Filters
-from briefbot.refs import narrow_places, parse_references, sentence_places, shared_title
+from briefbot.refs import (
+    narrow_places,
+    parse_references,
+    renews_subject,
+    sentence_places,
+    shared_title,
+    specific_subject,
+)
 from briefbot.service import Briefbot
 from briefbot.web.views import mission_choices
 
@@ -80,6 +87,24 @@ def test_the_latest_renewal_leads_and_says_what_it_supersedes(bot: Briefbot, que
     other = {"S/RES/2772 (2025)", "S/RES/2791 (2025)"} if "South" in question else {"S/RES/2781 (2025)",
                                                                                     "S/RES/2821 (2026)"}
     assert not other & {c.symbol for c in answer.citations}
+
+
+def test_the_sanctions_regime_is_its_measures_not_the_panel_renewed_to_align_with_them(bot: Briefbot) -> None:
+    """2791 (2025) renews the measures in para. 1 and extends the Panel in para. 3 "for the purpose of aligning the
+    timelines for the renewal of the measures and the mandate of the Panel": what a renewal is for is not what it
+    renews, so the regime is answered from para. 1 and the Panel from para. 3."""
+    assert not renews_subject(specific_subject("Until when is the Sudan sanctions regime renewed?"),
+                              "Decides to extend, for the purpose of aligning the timelines for the renewal of the "
+                              "measures and the mandate of the Panel of Experts, the mandate of the Panel of Experts "
+                              "in resolution 2772 (2025) beyond 12 March 2026 until 12 October 2026")
+    # (The full index's wording, "the Sudan sanctions regime", abstains on these four records: too few words.)
+    for question, paragraph, term in (("Until when are the sanctions on the Sudan renewed?", "1", "12 September 2026"),
+                                      ("Until when is the mandate of the Panel of Experts on the Sudan extended?", "3",
+                                       "12 October 2026")):
+        answer = bot.ask(question)
+        first = answer.citations[0]
+        assert (first.symbol, first.paragraph) == ("S/RES/2791 (2025)", paragraph), answer.answer
+        assert answer.answer.startswith(f"**{term}** [1]"), answer.answer
 
 
 def test_a_question_naming_the_older_renewal_is_answered_from_it(bot: Briefbot) -> None:

@@ -296,11 +296,15 @@ def renews_subject(specific: set[str], text: str) -> bool:
     mission's mandate is not."""
     if not specific:
         return True
-    words = terms(text)
+    words = terms(_PURPOSE.sub(" ", text))
     met = specific & words | (specific & _SANCTIONS if words & _SANCTIONS_RENEWED else set())
     return 2 * len(met) >= len(specific)
 
 
+# What a renewal is for is not what it renews: 2791 (2025) para. 3 extends the Sudan Panel "for the purpose of
+# aligning the timelines for the renewal of the measures and the mandate of the Panel of Experts"; para. 1 renews
+# the measures.
+_PURPOSE = re.compile(r"\b(?:for the purposes? of|in order to|with a view to)\b[^,;]*,", re.I)
 _GENERIC_SUBJECT = terms("mandate measures")
 _SANCTIONS = terms("sanctions regime")
 _SANCTIONS_RENEWED = terms("measures sanctions")
