@@ -6,8 +6,9 @@ current decision and state its term?
 
 Each line of the dataset names the decision in force on the full-corpus index (103 PDFs + the Council XML) as
 read in the resolutions themselves: its symbol, paragraph and term. A question passes when the answer's first
-citation is that paragraph and its direct line is that term. These questions were written while fixing currency
-(the fourth and fifth rounds of issue #11), so this is a regression check, not a held-out result.
+citation is that paragraph and its direct line is that term; a line with ``"abstain": true`` asks about a place
+the Council set no such body up for, and passes when the answer abstains. These questions were written while
+fixing currency (the fourth to sixth rounds of issue #11), so this is a regression check, not a held-out result.
 """
 
 from __future__ import annotations
@@ -31,6 +32,13 @@ def main() -> int:
     passed = 0
     for row in rows:
         answer = bot.ask(row["question"])
+        if row.get("abstain"):
+            # A place for which the Council never set up what is asked: no other place's renewal answers it.
+            passed += answer.abstained
+            sys.stdout.write(f"{'ok  ' if answer.abstained else 'MISS'} {row['question']}\n     "
+                             + (answer.answer.splitlines()[0] if answer.abstained else
+                                f"answered {answer.answer.splitlines()[0][:120]}; want an abstention") + "\n")
+            continue
         first = answer.citations[0] if answer.citations and not answer.abstained else None
         direct = answer.answer.split("**")[1] if answer.answer.startswith("**") else ""
         ok = (first is not None and first.symbol == row["symbol"] and first.paragraph == row["paragraph"]
@@ -40,7 +48,7 @@ def main() -> int:
         sys.stdout.write(f"{'ok  ' if ok else 'MISS'} {row['question']}\n     {got}"
                          + ("" if ok else f"\n     want {row['symbol']} para. {row['paragraph']}: {row['term']}")
                          + "\n")
-    sys.stdout.write(f"\n{passed}/{len(rows)} lead with the current decision and state its term\n")
+    sys.stdout.write(f"\n{passed}/{len(rows)} lead with the current decision and state its term, or abstain\n")
     return 0
 
 

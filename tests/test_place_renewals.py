@@ -75,3 +75,17 @@ def test_the_yemen_panel_is_answered_from_yemens_renewal_not_another_regimes(
     assert answer.answer.startswith("**15 December 2026** [1]"), answer.answer
     assert (answer.citations[0].symbol, answer.citations[0].paragraph) == ("S/RES/2801 (2025)", "17")
     assert not any("2786" in n for n in answer.notes), answer.notes  # UNMHA's mandate is another series
+
+
+@pytest.mark.parametrize("place", ["Iraq", "Myanmar"])
+def test_a_panel_the_council_never_set_up_for_the_place_asked_is_not_answered_from_another(small: Briefbot,
+                                                                                        place: str) -> None:
+    """No Panel of Experts on Iraq or Myanmar is in the index; South Sudan's and Mali's renewals are worded like
+    any Panel's and answered for them with South Sudan's "1 July 2027"."""
+    answer = small.ask(f"Until when is the mandate of the Panel of Experts on {place} extended?")
+    assert answer.abstained and not answer.citations, answer.answer
+    assert answer.answer.startswith(f"No decision about {place} in the indexed documents sets this term")
+    assert "South Sudan" in answer.answer and answer.hits  # what was found instead, listed below
+    # The place's own Panel is still answered, and so is a question naming none.
+    assert small.ask(QUESTION).answer.startswith("**15 December 2026** [1]")
+    assert not small.ask("Until when is the mandate of the Panel of Experts extended?").abstained
