@@ -14,8 +14,7 @@ from briefbot.answer import direct_answer
 from briefbot.config import Settings
 from briefbot.ingest import ingest_paths
 from briefbot.models import Hit
-from briefbot.refs import renews_subject, same_subject, specific_subject
-from briefbot.retrieve import _renewed_missions
+from briefbot.refs import renewed_missions, renews_subject, same_subject, specific_subject
 from briefbot.service import Briefbot
 from conftest import SHARED
 
@@ -185,8 +184,15 @@ def test_a_missions_renewal_worded_apart_names_the_mission_it_extends() -> None:
     last = ("Takes note of the Secretary-General’s letter (S/2025/766) dated 25 November 2025 and decides to extend "
             "UNMHA’s mandate for a final two-month period until 31 March 2026, during which time the Mission will "
             "conduct the effective, efficient and safe drawdown of the Mission")
-    assert _renewed_missions(last) == {"UNMHA"}
-    assert _renewed_missions("Decides to extend until 28 January 2026 the mandate of UNMHA, as contained in "
-                             "resolution 2691 (2023)") == {"UNMHA"}
-    assert _renewed_missions("Decides to extend the mandate of the Panel of Experts until 1 July 2027, and "
-                             "requests UNMISS to support the Panel") == set()
+    assert renewed_missions(last) == {"UNMHA"}
+    assert renewed_missions("Decides to extend until 28 January 2026 the mandate of UNMHA, as contained in "
+                            "resolution 2691 (2023)") == {"UNMHA"}
+    assert renewed_missions("Decides to extend the mandate of the Panel of Experts until 1 July 2027, and "
+                            "requests UNMISS to support the Panel") == set()
+    # Mali's Panel renewed with a request to the mission is no renewal of MINUSMA (2649 (2022) para. 4) …
+    assert renewed_missions("Decides to extend until 30 September 2023 the mandate of the Panel of Experts, as set "
+                            "out in paragraphs 11 to 15 of resolution 2374 (2017), as well as the request to "
+                            "MINUSMA, as set out in paragraph 16 of resolution 2374 (2017)") == set()
+    # … and a mission named before the verb is still the one renewed.
+    assert renewed_missions("Decides that the mandate of UNOCI as set out in paragraphs 15 and 18 below shall be "
+                            "extended for a final period until 30 June 2017") == {"UNOCI"}

@@ -33,6 +33,8 @@ from .refs import (
     question_years,
     recounted_renewal,
     renewal_subject,
+    renewed_missions,
+    renewed_object,
     renews_subject,
     same_decision,
     sentence_places,
@@ -629,9 +631,17 @@ def _latest_first(chosen: list[Candidate], refs: References,
     # para. 18), worded alike ("Decides to renew/extend until … paragraph … of resolution 2428 (2018)").
     specific = specific_subject(question)
     asked = [c for c in decisions if renews_subject(specific, c.hit.chunk.text[c.start:c.end])] if specific else []
+    # A mission's mandate is renewed by name: Mali's Panel (2649 (2022)) is no renewal of MINUSMA (2640 (2022)),
+    # although both renew "the request to MINUSMA" of 2374 (2017) and the lookup found one after the other.
+    missions = {p for p in refs.places if p in MISSION_COUNTRY}
+    other: list[Candidate] = []
+    if missions and not specific:
+        asked = [c for c in decisions if missions & renewed_missions(c.hit.chunk.text[c.start:c.end])]
+        other = [c for c in decisions if renewed_object(c.hit.chunk.text[c.start:c.end]) not in (None, *missions)]
     # … or continues such a decision in other words (2789 (2025)'s "the measures as set out … in paragraphs 2 and
     # 4 of resolution 2745", after the CAR arms embargo's "Decides that, until …" of 2339 (2017)).
-    asked += [c for c in decisions if c not in asked and c.hit.continues & {a.hit.doc.symbol for a in asked}]
+    asked += [c for c in decisions if c not in asked and c not in other
+              and c.hit.continues & {a.hit.doc.symbol for a in asked}]
     if asked:
         decisions = asked
         lead = next((c for c in chosen if c in asked), None) if lead is not None else None

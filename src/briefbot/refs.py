@@ -206,6 +206,28 @@ def renewing_part(sentence: str) -> str:
     return _AFTERWORD.split(sentence, 1)[0]
 
 
+# What a renewing sentence renews first: a mission by name, or a body or measures (then no mission is renewed).
+_RENEWED_OBJECT = re.compile(rf"\b(?:{'|'.join(MISSIONS)})\b|\b(?:Panel|Group of Experts|Monitoring Team|measures|"
+                             r"authori[sz]ations?|arms embargo)\b")
+
+
+def renewed_object(sentence: str) -> str | None:
+    """What a renewing sentence renews: the first mission (its acronym), body or measures its renewing part names
+    ("decides to extend UNMHA’s mandate …", "extend until 28 January 2026 the mandate of UNMHA", "Decides that the
+    mandate of UNOCI … shall be extended", "Decides that UNSOM, whose mandate … most recently extended by resolution
+    2705 (2023), shall be succeeded by UNTMIS"); None when it names none of them."""
+    first = _RENEWED_OBJECT.search(renewing_part(sentence))
+    return first.group(0) if first else None
+
+
+def renewed_missions(sentence: str) -> set[str]:
+    """The mission whose mandate a renewing sentence extends by name (:func:`renewed_object`): "extend until 30
+    September 2023 the mandate of the Panel of Experts, …, as well as the request to MINUSMA" (2649 (2022))
+    renews Mali's Panel, not MINUSMA."""
+    renewed = renewed_object(sentence)
+    return {renewed} if renewed is not None and renewed in MISSIONS else set()
+
+
 _RENEWAL_FORMULA = terms("decides further renew extend prolong effect date adoption present resolution until "
                          "paragraph paragraphs set out forth period additional months year")
 

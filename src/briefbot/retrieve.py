@@ -22,7 +22,7 @@ from .embed import Embedder
 from .lexical import LexicalIndex
 from .mandates.changes import renewed_paragraphs, renews_by_reference
 from .models import Chunk, DocInfo, Filters, Hit, RetrievalMode
-from .parse.gazetteer import COUNTRIES, MISSIONS
+from .parse.gazetteer import COUNTRIES
 from .refs import (
     References,
     asks_current_term,
@@ -35,6 +35,8 @@ from .refs import (
     question_years,
     recounted_renewal,
     renewal_subject,
+    renewed_missions,
+    renewed_object,
     renewing_part,
     renews_subject,
     same_decision,
@@ -538,9 +540,10 @@ class Retriever:
             if recounted:
                 return _renewal(s) and by_reference(s) and any(same_subject(s, d) for d in decisions)
             return _renewal(s) and (by_reference(s) or bool(pairs & _renewed_pairs(s))
-                                    or bool(missions & _renewed_missions(s))
-                                    or (any(re.search(rf"\b{m}\b", s) for m in missions)
-                                    and any(same_decision(s, d) for d in decisions)))
+                                    or bool(missions & renewed_missions(s))
+                                    or (renewed_object(s) is None  # naming a mission it does not renew
+                                        and any(re.search(rf"\b{m}\b", s) for m in missions)
+                                        and any(same_decision(s, d) for d in decisions)))
 
         scans = scans or _Scans(self.store, 1 << 30)
         found: list[Chunk] = []
@@ -670,18 +673,11 @@ def _renewal(text: str) -> bool:
     return any(_RENEWS.search(text[a:b]) for a, b in split_sentences(text))
 
 
-def _renewed_missions(sentence: str) -> set[str]:
-    """The missions whose mandate a sentence extends by name: "decides to extend UNMHA’s mandate for a final
-    two-month period until 31 March 2026" (2813 (2026)), worded apart from the renewal before it."""
-    return {m.group(1) for m in _RENEWED_MISSION.finditer(sentence)}
-
-
 def _countries(places: set[str]) -> set[str]:
     return {p for p in places if p in _COUNTRY_KEYS}
 
 
 _COUNTRY_KEYS = {c.lower() for c in COUNTRIES}
-_RENEWED_MISSION = re.compile(rf"\b(?:extend|renew|prolong)\w*\b[^;.]{{0,40}}?\b({'|'.join(MISSIONS)})\b")
 
 
 def _renews_asked(text: str, specific: set[str]) -> bool:
