@@ -791,8 +791,9 @@ _WHEN_CLAUSE = re.compile(r"^\s*when\b[^?]*?,\s*(?=(?:was|were|is|are|did|does|d
 
 _PERIOD_FROM = re.compile(rf"\b((?:{DURATION_RE.pattern}) (?:from|after|beginning|starting)\b[^;.]{{0,120}}?{_DATE})",
                           re.I)
-_RELATIVE_TERM = re.compile(rf"\buntil\s+((?:{DURATION_RE.pattern}) (?:from|after) the (?:date of )?adoption of this "
-                            r"resolution)", re.I)
+_RELATIVE_TERM = re.compile(rf"\b(?:until|for (?:a|an|the) (?:further |additional |final )?period of)\s+"
+                            rf"((?:{DURATION_RE.pattern}) (?:from|after|starting from) the (?:date of )?adoption of "
+                            r"this resolution)", re.I)
 
 
 def direct_answer(question: str, quote: str) -> str | None:
@@ -833,7 +834,8 @@ def direct_answer(question: str, quote: str) -> str | None:
                 return m.group(1)
             return (ends or dates)[0].group(0)
         # "Decides to renew until one year from the date of adoption of this resolution the measures" (2794
-        # (2025)): the term is relative to the decision.
+        # (2025)), "extend the mandate of the Panel … for a period of 10 months from the date of adoption of this
+        # resolution" (2237 (2015)): the term is relative to the decision.
         if m := _RELATIVE_TERM.search(quote):
             return m.group(1)
     if _YEAR_Q.search(question):
