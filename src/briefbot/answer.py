@@ -252,6 +252,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     lead = direct_line(parts, citations, latest_first=bool(superseded) and len(citations) > 1)
     if lead:
         lines.insert(0, lead)
+        notes += _adoption_notes(lead, citations)
         if not (refs.places or refs.named_any or placed) and (note := _country_note(hits, cited, citations)):
             notes.append(note)
     answer = Answer(question=question, answer="\n".join(lines), abstained=False, citations=citations,
@@ -535,6 +536,26 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
                 spans.append(line)
                 break
     return "; ".join(spans) or None
+
+
+def _adoption_notes(line: str, citations: list[Citation]) -> list[str]:
+    """The day a term "from the date of adoption of this resolution" runs from, which the quote does not say
+    (2794 (2025): "Decides to renew until one year from the date of adoption of this resolution")."""
+    notes = []
+    for span, key in direct_line_parts(line) or []:
+        cited = next((c for c in citations if c.key == key), None)
+        if "adoption of this resolution" in span and cited is not None and cited.date:
+            notes.append(f"[{key}] {cited.symbol or cited.document} was adopted on {_long_date(cited.date)}: "
+                         f"its term runs from that day.")
+    return notes
+
+
+def _long_date(iso: str) -> str:
+    """"2025-10-17" as the UN writes it: "17 October 2025" (anything else as it is)."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso)
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return iso
+    return f"{int(m.group(3))} {_MONTHS.split('|')[int(m.group(2)) - 1]} {m.group(1)}"
 
 
 def direct_line_parts(line: str) -> list[tuple[str, str]] | None:
