@@ -619,3 +619,29 @@ def test_symlink_loops_and_bad_jsonl_lines_each_get_a_status_line(settings: Sett
     assert line("S_RES_2780_2025.pdf").startswith("INGESTED")
     docs = Store(s).documents()
     assert {d.doc_id for d in docs if d.source == "pdf"} == {"S_RES_2780_2025.pdf"} and len(docs) == 2
+
+
+def test_a_council_xml_beats_its_jsonl_record_in_the_same_run(settings: SettingsFactory, tmp_path: Path) -> None:
+    """The bulk set holds most resolutions twice: as Akoma Ntoso XML (numbered paragraphs, subheadings) and as a
+    JSONL record. The XML wins, also when both arrive in one ingest: before, the JSONL record replaced an XML
+    parsed in the same run but not yet committed (S/RES/2808, 2809, 2816 and 2819 of the full corpus), so the
+    catalog kept the record's text under the XML's name and the mandate index warned it had changed."""
+    import hashlib
+
+    from briefbot.parse.akn import parse_akn
+
+    s = settings()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    xml = folder / "S_RES_2741-2411824E.xml"
+    shutil.copy(REPO / "tests" / "fixtures" / "akn" / xml.name, xml)
+    shutil.copy(REPO / "tests" / "fixtures" / "akn" / "sc_documents_sample.jsonl", folder / "records.jsonl")
+    first = ingest_paths([folder], s)
+    assert not [r for r in first.results if r.status == "failed"], first.results
+    store = Store(s)
+    [doc] = [d for d in store.documents() if d.symbol == "S/RES/2741 (2024)"]
+    assert doc.file_name == xml.name
+    assert doc.sha256 == hashlib.sha256(xml.read_bytes()).hexdigest(), "the JSONL record replaced the XML"
+    assert store.page_text(doc.doc_id, 1) == parse_akn(xml).pages[0].text
+    again = ingest_paths([folder], s)
+    assert {r.status for r in again.results} == {"unchanged"}, again.results

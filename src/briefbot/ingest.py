@@ -18,6 +18,7 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +29,7 @@ from .chunk import chunk_document, token_counter
 from .config import Settings
 from .embed import Embedder, EmbeddingCache, embedder_for
 from .lexical import LexicalIndex, rebuild_niced
-from .models import Chunk, Document, author_names
+from .models import Chunk, DocInfo, Document, author_names
 from .parse import SUPPORTED_SUFFIXES, OcrOptions, ParseOutcome, ParserPool
 from .store import Store
 
@@ -235,8 +236,10 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
             embedder = embedder or embedder_for(settings)
             store.set_flag("ingest_open", str(time.time()))  # when: readers take an old one for a killed run
             parsed = _ParseFeed(todo, settings, nice=nice)
+            xml_symbols: set[str] = set()  # this run's Council XML, parsed but maybe not yet committed
             try:
-                outcomes = itertools.chain(parsed, *(_records(f, store, known) for f, _ in records))
+                outcomes = itertools.chain(_noting_xml(parsed, xml_symbols),
+                                           *(_records(f, store, known, xml_symbols) for f, _ in records))
                 _run(outcomes, len(todo), settings, store, embedder, known, report, progress, plan, parsed.idle,
                      collection)
             finally:
@@ -428,12 +431,27 @@ class _ParseFeed:
         self._stop.set()
 
 
-def _records(path: Path, store: Store, known: dict[str, tuple[str, str | None]]) -> Iterator[ParseOutcome]:
-    """Bulk JSONL records as parse outcomes; records already indexed unchanged (or as XML files) are skipped."""
+def _is_council_xml(doc: Document | DocInfo) -> bool:
+    return doc.source == "bulk" and doc.file_name.endswith(".xml")
+
+
+def _noting_xml(outcomes: Iterable[ParseOutcome], symbols: set[str]) -> Iterator[ParseOutcome]:
+    """The parsed documents, noting the symbols of Council XML among them for :func:`_records`."""
+    for outcome in outcomes:
+        if outcome.document is not None and outcome.document.symbol and _is_council_xml(outcome.document):
+            symbols.add(outcome.document.symbol)
+        yield outcome
+
+
+def _records(path: Path, store: Store, known: dict[str, tuple[str, str | None]],
+             parsed_xml: AbstractSet[str] = frozenset()) -> Iterator[ParseOutcome]:
+    """Bulk JSONL records as parse outcomes; records already indexed unchanged (or as XML files, also those
+    parsed in this run and not yet committed: ``parsed_xml``, filled before the first record is read) are
+    skipped."""
     from .errors import DocumentError
     from .parse.bulk import iter_jsonl
 
-    have_xml = {d.symbol for d in store.documents() if d.source == "bulk" and d.file_name.endswith(".xml")}
+    have_xml = {d.symbol for d in store.documents() if _is_council_xml(d)} | parsed_xml
     bad: list[tuple[int, str]] = []
     try:
         for doc in iter_jsonl(path, skip_symbols={s for s in have_xml if s}, bad_lines=bad):
