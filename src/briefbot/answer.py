@@ -27,6 +27,7 @@ from .refs import (
     References,
     asks_term,
     doc_places,
+    ending,
     missions_named,
     parse_references,
     places_about,
@@ -66,6 +67,7 @@ class Candidate:
     overlap: float
     similarity: float = 0.0  # cosine of the sentence alone to the question (0 without a model)
     elsewhere: bool = False  # from a document about another country than the one the question names
+    ends: bool = False  # a decision ending what a term question asks about (Hit.ends): the answer leads with it
 
 
 _TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][\w:-]*(?:\s[^<>]{0,300})?/?>", re.S)
@@ -134,6 +136,9 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     term_named = bool(named_docs) and not current and asks_term(question) and len(sub_questions(question)) == 1
     # Not the question's places: "South Sudan" in 2778's UNMISS renewal does not make it the arms embargo's.
     subject = renewal_subject(question, places=False) if term_named else set()
+    # What a later decision ending it (Retriever._ending) must name: the question's subject, or its mission.
+    ended = (specific_subject(question), {p for p in refs.places if p in MISSION_COUNTRY}) \
+        if any(h.ends for h in hits) else None
     by_reference = False
     for hit in pool:
         passage = hit.score / top
@@ -185,12 +190,13 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             # in it ("Until when did resolution 2778 renew the arms embargo?": 2778 extends UNMISS).
             renews_asked = (term_named and hit.doc.doc_id in named_docs and bool(_RENEWAL_VERB.search(sentence))
                             and bool(subject & terms(sentence)) and direct_answer(question, sentence) is not None)
-            by_reference = by_reference or renews_asked
-            if (wanted and span and span.label and _label_key(span.label) in wanted) or renews_asked or (
+            ends = ended is not None and hit.ends and ending(sentence, *ended) is not None
+            by_reference = by_reference or renews_asked or ends
+            if (wanted and span and span.label and _label_key(span.label) in wanted) or renews_asked or ends or (
                     hit.current and _DECISION.search(sentence)):
                 score += 0.5  # the paragraph named, or the renewal asked about: the answer by reference
                 overlap = max(overlap, 0.5)
-            candidates.append(Candidate(hit, a, b, score, overlap, elsewhere=here))
+            candidates.append(Candidate(hit, a, b, score, overlap, elsewhere=here and not ends, ends=ends))
     if embed is not None and candidates and settings.sentence_model_k:
         _add_similarity(question, candidates, embed, settings.sentence_model_k)
     asked = answer_type(question)
@@ -213,6 +219,12 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     chosen = _choose(candidates, settings.max_citations)
     chosen = _keep_latest(chosen, candidates, series_refs)
     chosen, superseded = _latest_first(chosen, series_refs, question)
+    # The latest decision on what was asked ended it: that leads, and the renewals before it set no term now.
+    closing = max((c for c in candidates if c.ends), key=lambda c: c.score, default=None)
+    if closing is not None:
+        chosen = [closing, *[c for c in chosen if c.hit.chunk.text_hash != closing.hit.chunk.text_hash][
+            :settings.max_citations - 1]]
+        superseded = []
     # "Until when is the Panel of Experts on Iraq extended?": every Panel's renewal is worded alike, so another
     # place's (Libya's) scores as an answer. A term is a decision about the place asked, or no answer. Only term
     # questions: for any question, dev wrong abstention rose 0.024 → 0.042 with no unanswerable one caught.
@@ -250,6 +262,12 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         notes.append(f"[1] is the latest decision in this series; it supersedes {old}.")
     # Superseded renewals quoted after the latest must not answer for it ("12 March 2026" over "12 October 2026").
     lead = direct_line(parts, citations, latest_first=bool(superseded) and len(citations) > 1)
+    if closing is not None and cited[0] is closing.hit and ended is not None:
+        said = ending(citations[0].quote, *ended)
+        lead = f"**{said}** [1]" if said else lead
+        notes.append(f"[1] {citations[0].symbol or citations[0].document}"
+                     f"{f', adopted on {_long_date(citations[0].date)},' if citations[0].date else ''} ends it: "
+                     "the older decisions quoted after it no longer set its term.")
     if lead:
         lines.insert(0, lead)
         notes += _adoption_notes(lead, citations)

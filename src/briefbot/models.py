@@ -197,6 +197,9 @@ class Hit:
     # them though worded apart ("Decides to extend … the measures as set out … in paragraphs 2 and 4 of
     # resolution 2745 (2024)", 2789 (2025), after 2339 (2017)'s "Decides that, until …, all Member States shall").
     continues: frozenset[str] = frozenset()
+    # A later decision ending what a term question asks about ("decides to lift the arms embargo established in
+    # resolution 733 (1992)", 2714 (2023)), found by retrieve.Retriever._ending: the answer leads with it.
+    ends: bool = False
 
     def to_passage(self) -> dict[str, Any]:
         return {

@@ -323,6 +323,33 @@ def renews_subject(specific: set[str], text: str) -> bool:
     return 2 * len(met) >= len(specific)
 
 
+def ending(sentence: str, specific: set[str], missions: set[str]) -> str | None:
+    """What a decision ending a mandate or measures says it ends, verbatim from its verb ("lift the arms embargo
+    established in resolution 733 (1992) as amended", 2714 (2023); "terminate MINUSMA’s mandate under resolution
+    2640 (2022) as of June 30 2023", 2690 (2023)), when it ends what a term question asks about: the
+    :func:`specific_subject` words (half of them, as :func:`renews_subject`), else one of ``missions`` by name. None
+    for anything else, and for a condition ("shall be terminated immediately if the Council determines …")."""
+    m = _ENDS.search(sentence)
+    if m is None:
+        return None
+    said = _ENDING_AFTERWORD.split(renewing_part(m.group("said")), 1)[0].rstrip(" ,;:.")
+    said = said[5:] if said.startswith("that ") else said
+    if _CONDITION.search(said):
+        return None
+    if specific:
+        return said if renews_subject(specific, said) else None
+    return said if any(re.search(rf"\b{re.escape(x)}", said) for x in missions) else None
+
+
+# "decides to lift …", "Decides to terminate, with immediate effect, …", "Decides that UNTMIS shall cease all
+# operations on 31 October 2026": from the verb to the end of the clause.
+_ENDS = re.compile(r"\b[Dd]ecides\b(?:,?\s+(?:also|further|therefore))?,?\s+(?:to\s+)?"
+                   r"(?P<said>(?:(?:fully|immediately)\s+)?(?:lift|terminate|end)\b[^;]*|that\b[^;]{1,160}?\bshall\s+(?:be\s+terminated|terminate|"
+                   r"cease\s+(?:to\s+have\s+effect|all\s+operations))\b[^;]*)")
+_CONDITION = re.compile(r"\b(?:if|unless|once|as soon as)\b")
+_ENDING_AFTERWORD = re.compile(r",\s*(?:and\s+)?(?=(?:endorses|decides|authori[sz]es)\b)")
+
+
 # What a renewal is for is not what it renews: 2791 (2025) para. 3 extends the Sudan Panel "for the purpose of
 # aligning the timelines for the renewal of the measures and the mandate of the Panel of Experts"; para. 1 renews
 # the measures.

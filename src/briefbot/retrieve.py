@@ -22,13 +22,14 @@ from .embed import Embedder
 from .lexical import LexicalIndex
 from .mandates.changes import renewed_paragraphs, renews_by_reference
 from .models import Chunk, DocInfo, Filters, Hit, RetrievalMode
-from .parse.gazetteer import COUNTRIES
+from .parse.gazetteer import COUNTRIES, MISSION_COUNTRY
 from .refs import (
     References,
     asks_current_term,
     asks_original,
     asks_term,
     doc_places,
+    ending,
     label_key,
     missions_named,
     parse_references,
@@ -42,6 +43,7 @@ from .refs import (
     same_decision,
     same_subject,
     scored_places,
+    sentence_places,
     specific_subject,
     year_fits,
 )
@@ -190,6 +192,12 @@ class Retriever:
             hits = first + [h for h in hits if h.chunk.text_hash not in seen]
         if not refs.named_any and not years and hits and not asks_original(question):
             hits = self._with_later_renewals(hits, docs, allowed_set, vector if mode != "lexical" else None, places)
+        if places and not refs.named_any and not years and hits and asks_term(question) \
+                and not asks_original(question):
+            ending = self._ending(question, refs, hits, places, docs, allowed_set)
+            if ending is not None:
+                ending.score = hits[0].score
+                hits = [ending] + [h for h in hits if h.chunk.text_hash != ending.chunk.text_hash]
         if named and asks_current_term(question):
             current = self._current_renewals(question, named, docs, allowed_set)
             if current:
@@ -420,6 +428,47 @@ class Retriever:
                                        continues=start))
         return out
 
+    def _ending(self, question: str, refs: References, hits: list[Hit], places: set[str],
+                docs: dict[str, DocInfo], allowed: set[str] | None) -> Hit | None:
+        """The passage of a resolution about ``places`` that ended what a term question asks about after its newest
+        renewal among the leading hits ("Until when is the Somalia arms embargo renewed?": 2714 (2023) lifted it,
+        and 2444 (2018)'s "until 15 November 2019" is no answer; MINUSMA's mandate was terminated by 2690 (2023)
+        after 2640 (2022) extended it). Found by its verb, not by similarity: "decides to lift" shares few of the
+        question's words."""
+        specific = specific_subject(question)
+        missions = {p for p in refs.places if p in MISSION_COUNTRY}
+        # After the newest renewal of it at hand, or one continuing it in other words (Hit.continues): the CAR
+        # embargo lifted by 2745 (2024) goes on against armed groups, renewed by 2789 (2025).
+        after = max((h.doc.date or "" for h in hits[:RENEWAL_HORIZON] if h.doc.doc_type == "resolution"
+                     and places & doc_places(h.doc) and (_renews_asked(h.chunk.text, specific) or h.continues)),
+                    default="")
+        chunks = [c for c in self.store.later_resolutions_naming(_ENDING_NEEDLES, after, ENDING_SCAN)
+                  if c.doc_id in docs and (allowed is None or c.doc_id in allowed)]
+        self.store.fill_about([docs[d] for d in dict.fromkeys(c.doc_id for c in chunks)])
+        for c in chunks:  # newest first
+            # The decision's places, or the sentence's: 2444 (2018), filed under Somalia, lifts Eritrea's embargo.
+            said = [s for a, b in split_sentences(c.text) if ending(s := c.text[a:b], specific, missions)]
+            if said and any(places & (doc_places(docs[c.doc_id]) | sentence_places(s)) for s in said):
+                if self._continued(docs[c.doc_id], places, docs, allowed):
+                    return None
+                return Hit(chunk=c, doc=docs[c.doc_id], score=0.0, ends=True)
+        return None
+
+    def _continued(self, info: DocInfo, places: set[str], docs: dict[str, DocInfo],
+                   allowed: set[str] | None) -> bool:
+        """Whether a later resolution about ``places`` renews something by reference to ``info``: what it ended
+        goes on in another form. 2745 (2024) lifted the CAR arms embargo on the Government and set measures on
+        armed groups, which 2789 (2025) extends "as set out … in paragraphs 2 and 4 of resolution 2745 (2024)". The
+        Somalia Panel's renewals naming 2444 (2018) for its tasks do not continue the Eritrea sanctions it lifted."""
+        number = resolution_number(info.symbol) if info.symbol else None
+        if number is None or not info.symbol or not info.date:
+            return False
+        later = [c for c in self.store.later_resolutions_naming(str(number[0]), info.date)
+                 if c.doc_id in docs and (allowed is None or c.doc_id in allowed)]
+        self.store.fill_about([docs[d] for d in dict.fromkeys(c.doc_id for c in later)])
+        return any(places & doc_places(docs[c.doc_id]) and _RENEWS.search(s) and renews_by_reference(s, info.symbol)
+                   for c in later for s in (c.text[a:b] for a, b in split_sentences(c.text)))
+
     def _held_renewal(self, hit: Hit, docs: dict[str, DocInfo],
                       allowed: set[str] | None) -> tuple[str, str, str, str | None] | None:
         """A report recounting a renewal by a resolution the library holds ("the Security Council adopted
@@ -646,6 +695,12 @@ def _recounted_renewal(hit: Hit) -> tuple[str, str, str, None] | None:
         if cited and _RECOUNTS.search(sentence):
             return f"S/RES/{cited.group(1)}", hit.doc.date, sentence, None
     return None
+
+
+# What a decision ending a mandate or measures says (refs.ending): the catalog scan for it, one pass, as many
+# passages as the whole bulk set holds (~600), so a termination in 2016 is not cut by the newest ones.
+_ENDING_NEEDLES = ("to lift", "to fully lift", "to terminate", "shall be terminated", "shall terminate", "shall cease")
+ENDING_SCAN = 2000
 
 
 class _Scans:

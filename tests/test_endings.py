@@ -1,0 +1,68 @@
+"""A term question whose latest decision ended what it asks about is answered by that decision: "Until when is the
+Somalia arms embargo renewed?" quoted 2444 (2018)'s "15 November 2019", though 2714 (2023) lifted the embargo, and
+MINUSMA's mandate "until 30 June 2023" was given without its termination by 2690 (2023). Real Council XML
+(tests/fixtures/akn/endings), real index and model; the CAR embargo, lifted on the Government by 2745 (2024) and
+extended against armed groups by 2789 (2025), stays current (tests/test_car_embargo.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from akn_support import indexed_fixture
+from briefbot.refs import ending, specific_subject
+from briefbot.service import Briefbot
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    return Briefbot(indexed_fixture(tmp_path_factory.mktemp("endings"), "endings"))
+
+
+def test_what_an_ending_decision_says_it_ends() -> None:
+    embargo = specific_subject("Until when is the Somalia arms embargo renewed?")
+    assert ending("Recalls paragraph 5 of resolution 733 (1992) …, and, recognising the progress made, decides to "
+                  "lift the arms embargo established in resolution 733 (1992) as amended;", embargo, set()) == \
+        "lift the arms embargo established in resolution 733 (1992) as amended"
+    assert ending("Decides to terminate MINUSMA’s mandate under resolution 2640 (2022) as of June 30 2023;",
+                  set(), {"MINUSMA"}) == "terminate MINUSMA’s mandate under resolution 2640 (2022) as of June 30 2023"
+    assert ending("Decides that the United Nations Transitional Assistance Mission in Somalia (UNTMIS) shall cease "
+                  "all operations on 31 October 2026 after completing the second phase of its transition, endorses "
+                  "the implementation of the plan", set(), {"UNTMIS"}) == \
+        "the United Nations Transitional Assistance Mission in Somalia (UNTMIS) shall cease all operations on " \
+        "31 October 2026 after completing the second phase of its transition"
+    # A condition, another body, a renewal: not an ending of the arms embargo.
+    assert ending("Decides also that the measures imposed by paragraph 6 above shall be terminated immediately if "
+                  "the Secretary-General reports that a settlement has been concluded", {"sanction"}, set()) is None
+    assert ending("Decides to terminate the mandate of the Somalia and Eritrea Monitoring Group (SEMG), with effect "
+                  "from 16 December 2018", embargo, set()) is None
+    assert ending("Decides to renew until 31 May 2026 the measures on arms", embargo, set()) is None
+
+
+@pytest.mark.parametrize(("question", "symbol", "paragraph", "lead"), [
+    ("Until when is the Somalia arms embargo renewed?", "S/RES/2714 (2023)", "1",
+     "**lift the arms embargo established in resolution 733 (1992) as amended** [1]"),
+    ("Until when is the mandate of MINUSMA extended?", "S/RES/2690 (2023)", "1",
+     "**terminate MINUSMA’s mandate under resolution 2640 (2022) as of June 30 2023** [1]"),
+    # Filed under Somalia; the sentence names Eritrea. The Somalia Panel's renewals naming 2444 for its tasks do
+    # not continue the Eritrea sanctions.
+    ("Until when is the Eritrea arms embargo renewed?", "S/RES/2444 (2018)", "4", "**lift from the date of adoption"),
+    ("Until when is the Liberia arms embargo renewed?", "S/RES/2288 (2016)", "1",
+     "**terminate, with immediate effect, the measures on arms"),
+])
+def test_the_decision_that_ended_it_leads(bot: Briefbot, question: str, symbol: str, paragraph: str,
+                                           lead: str) -> None:
+    answer = bot.ask(question)
+    assert not answer.abstained, answer.answer
+    assert (answer.citations[0].symbol, answer.citations[0].paragraph) == (symbol, paragraph), answer.answer
+    assert answer.answer.startswith(lead), answer.answer
+    assert any(note.startswith(f"[1] {symbol}, adopted on ") and "ends it" in note for note in answer.notes), \
+        answer.notes
+    assert not any("supersedes" in note for note in answer.notes), answer.notes
+
+
+def test_a_question_on_one_renewal_is_not_answered_by_the_ending(bot: Briefbot) -> None:
+    """Naming the renewal asks what it decided: 2640 (2022) extended MINUSMA until 30 June 2023."""
+    answer = bot.ask("Until when did resolution 2640 (2022) extend the mandate of MINUSMA?")
+    assert answer.citations[0].symbol == "S/RES/2640 (2022)", answer.answer
+    assert answer.answer.startswith("**30 June 2023** [1]"), answer.answer
+    assert not any("ends it" in note for note in answer.notes), answer.notes
