@@ -319,7 +319,10 @@ def renews_subject(specific: set[str], text: str) -> bool:
     if not specific:
         return True
     words = terms(_PURPOSE.sub(" ", text))
-    met = specific & words | (specific & _SANCTIONS if words & _SANCTIONS_RENEWED else set())
+    # "the measures" renews a regime, not the Panel extended "… and decides that the Panel's mandated tasks shall
+    # … also apply with respect to the measures updated in this resolution" (2819 (2026) para. 24, Libya).
+    regime = bool(words & _SANCTIONS_RENEWED) and renewed_object(text) not in _BODIES
+    met = specific & words | (specific & _SANCTIONS if regime else set())
     return 2 * len(met) >= len(specific)
 
 
@@ -355,6 +358,7 @@ _ENDING_AFTERWORD = re.compile(r",\s*(?:and\s+)?(?=(?:endorses|decides|authori[s
 # the measures.
 _PURPOSE = re.compile(r"\b(?:for the purposes? of|in order to|with a view to)\b[^,;]*,", re.I)
 _GENERIC_SUBJECT = terms("mandate measures")
+_BODIES = frozenset({"Panel", "Group of Experts", "Monitoring Team", *MISSIONS})
 _SANCTIONS = terms("sanctions regime")
 _SANCTIONS_RENEWED = terms("measures sanctions")
 _RENEWAL_WORDS = terms("decides renew renewed renews extend extended extends until resolution resolutions paragraph "

@@ -191,7 +191,8 @@ class Retriever:
             seen = {h.chunk.text_hash for h in first}
             hits = first + [h for h in hits if h.chunk.text_hash not in seen]
         if not refs.named_any and not years and hits and not asks_original(question):
-            hits = self._with_later_renewals(hits, docs, allowed_set, vector if mode != "lexical" else None, places)
+            hits = self._with_later_renewals(hits, docs, allowed_set, vector if mode != "lexical" else None, places,
+                                             specific_subject(question))
         if places and not refs.named_any and not years and hits and asks_term(question) \
                 and not asks_original(question):
             ending = self._ending(question, refs, hits, places, docs, allowed_set)
@@ -338,7 +339,7 @@ class Retriever:
         return hits
 
     def _with_later_renewals(self, hits: list[Hit], docs: dict[str, DocInfo], allowed: set[str] | None,
-                             vector: Any, places: set[str]) -> list[Hit]:
+                             vector: Any, places: set[str], specific: set[str] | None = None) -> list[Hit]:
         """Currency: a renewal among the leading hits whose series the Council renewed again later brings the
         latest renewal in, right after it, at its score. A later renewal is often worded apart ("extend, for the
         purpose of aligning the timelines …, the mandate of the Panel of Experts in resolution 2772 (2025) beyond 12
@@ -403,6 +404,12 @@ class Retriever:
                 followed.add(found.text_hash)
             if latest is None:
                 continue
+            if specific and not _renews_asked(latest.text, specific):  # None or empty: anything renewed is asked
+                # The chain can pass from what was asked to what the same resolution renews beside it: the Haiti
+                # Panel report recounts 2752 (2024) renewing "the sanctions regime", whose renewal 2794 (2025)
+                # para. 1 renews the measures; its Panel is extended in another paragraph.
+                latest = next((c for c in self.store.chunks_of(latest.doc_id) if _renews_asked(c.text, specific)),
+                              latest)
             # The series' place, for the answer to tell its decisions from other regimes' alike-worded ones when
             # a Council record's title names none ("Peace and security in Africa"): the start's, or the asked one.
             series = frozenset(about or places)

@@ -1,0 +1,56 @@
+"""What a renewal question asks about is what its answer renews, when one resolution renews a regime's measures
+and its Panel side by side. "Until when is the mandate of the Panel of Experts on Haiti extended?" was answered
+with the measures' "one year" (S/RES/2794 (2025) para. 1): the chain from the report recounting 2752 (2024)
+"renewed the sanctions regime" ended on that paragraph. "Until when is the Libya sanctions regime renewed?" was
+answered with the Panel's 15 August 2027, whose paragraph ends "… with respect to the measures updated in this
+resolution". Real Council XML and two real report pages (tests/fixtures/akn/renewal_subjects), real index and
+model."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from akn_support import AKN
+from briefbot.config import Settings
+from briefbot.ingest import ingest_paths
+from briefbot.refs import renews_subject, specific_subject
+from briefbot.service import Briefbot
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    tmp = tmp_path_factory.mktemp("renewal_subjects")
+    shutil.copytree(AKN / "renewal_subjects", tmp / "corpus")
+    settings = Settings(index=tmp / "index")
+    assert not ingest_paths([tmp / "corpus"], settings).failed
+    return Briefbot(settings)
+
+
+def test_a_panel_extension_naming_the_measures_does_not_renew_the_regime() -> None:
+    regime = specific_subject("Until when is the Libya sanctions regime renewed?")
+    panel = ("Decides to extend until 15 August 2027 the mandate of the Panel of Experts (the Panel), established by "
+             "paragraph 24 of resolution 1973 (2011), and decides that the Panel’s mandated tasks shall remain as "
+             "defined in resolution 2213 (2015) and shall also apply with respect to the measures updated in this "
+             "resolution")
+    assert not renews_subject(regime, panel)
+    assert renews_subject(regime, "Decides to extend until 1 August 2027 the authorisations and the measures in "
+                                  "resolution 2146 (2014)")
+
+
+@pytest.mark.parametrize(("question", "symbol", "paragraph", "lead"), [
+    ("Until when is the mandate of the Panel of Experts on Haiti extended?", "S/RES/2794 (2025)", "11",
+     "**13 months from the date of adoption of this resolution** [1]"),
+    ("Until when is the Haiti sanctions regime renewed?", "S/RES/2794 (2025)", "1",
+     "**one year from the date of adoption of this resolution** [1]"),
+    ("Until when is the Libya sanctions regime renewed?", "S/RES/2819 (2026)", "21", "**1 August 2027** [1]"),
+    ("Until when is the mandate of the Panel of Experts on Libya extended?", "S/RES/2819 (2026)", "24",
+     "**15 August 2027** [1]"),
+])
+def test_the_renewal_of_what_was_asked_leads(bot: Briefbot, question: str, symbol: str, paragraph: str,
+                                             lead: str) -> None:
+    answer = bot.ask(question)
+    assert not answer.abstained, answer.answer
+    assert (answer.citations[0].symbol, answer.citations[0].paragraph) == (symbol, paragraph), answer.answer
+    assert answer.answer.startswith(lead), answer.answer
