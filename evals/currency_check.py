@@ -7,7 +7,8 @@ current decision and state its term?
 Each line of the dataset names the decision in force on the full-corpus index (103 PDFs + the Council XML) as
 read in the resolutions themselves: its symbol, paragraph and term. A question passes when the answer's first
 citation is that paragraph and its direct line is that term; a line with ``"abstain": true`` asks about a place
-the Council set no such body up for, and passes when the answer abstains. These questions were written while
+the Council set no such body up for, or about measures no decision sets a term for, and passes when the answer
+abstains. These questions were written while
 fixing currency (the fourth to seventh rounds of issue #11), so this is a regression check, not a held-out result.
 """
 

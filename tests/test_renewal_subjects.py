@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 
-from akn_support import AKN
+from akn_support import AKN, indexed_fixture
 from briefbot.config import Settings
 from briefbot.ingest import ingest_paths
 from briefbot.refs import renews_subject, specific_subject
@@ -54,3 +54,22 @@ def test_the_renewal_of_what_was_asked_leads(bot: Briefbot, question: str, symbo
     assert not answer.abstained, answer.answer
     assert (answer.citations[0].symbol, answer.citations[0].paragraph) == (symbol, paragraph), answer.answer
     assert answer.answer.startswith(lead), answer.answer
+
+
+@pytest.fixture(scope="module")
+def lebanon(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    return Briefbot(indexed_fixture(tmp_path_factory.mktemp("lebanon"), "lebanon"))
+
+
+def test_a_missions_renewal_is_no_term_of_measures(lebanon: Briefbot) -> None:
+    """"Until when is the Lebanon arms embargo renewed?" was answered "31 December 2026", UNIFIL's last mandate
+    (2790 (2025)); 1701 (2006) set the embargo with no end date. The answer abstains and says why; the mission's
+    own question is still answered."""
+    answer = lebanon.ask("Until when is the Lebanon arms embargo renewed?")
+    assert answer.abstained, answer.answer
+    assert answer.answer.startswith("No indexed decision sets a term for this: the closest renewal (S/RES/2790 "
+                                    "(2025), para. 1) extends the mandate of UNIFIL"), answer.answer
+    mission = lebanon.ask("Until when is the mandate of UNIFIL extended?")
+    assert (mission.citations[0].symbol, mission.citations[0].paragraph) == ("S/RES/2790 (2025)", "1"), \
+        mission.answer
+    assert mission.answer.startswith("**31 December 2026** [1]"), mission.answer

@@ -20,7 +20,7 @@ from .cite import PageText, cite_sentence, terms, trim_sentence
 from .confidence import CONFIDENCE, FEATURES, NOT_A_FIGURE, RESOLUTION_Q, confidence_features, names_resolution
 from .config import Settings
 from .models import Answer, Citation, Hit
-from .parse.gazetteer import COUNTRIES, DURATION_RE, MISSION_COUNTRY
+from .parse.gazetteer import COUNTRIES, DURATION_RE, MISSION_COUNTRY, MISSIONS
 from .parse.gazetteer import MONTHS as _MONTHS
 from .refs import (
     HOW_LONG_Q,
@@ -231,6 +231,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     if places and not named_docs and asks_term(question) and all(c.elsewhere for c in chosen):
         return _abstain(question, hits, _elsewhere_message(refs.places, [c.hit for c in chosen]), stats,
                         confidence)
+    if (other := _renews_another(question, refs, chosen)) is not None:
+        return _abstain(question, hits, other, stats, confidence)
     # Every quote is its short paragraph, or the best sentence with its neighbours: the date, figure or name
     # asked for is often in the sentence beside the best-scored one (dev key facts 0.662 → 0.701).
     chosen = [_lead_quote(question, c, q_terms) for c in chosen]
@@ -476,6 +478,28 @@ def _country_note(hits: list[Hit], cited: list[Hit], citations: list[Citation]) 
             if others else "")
     return (f"The question names no country: [1] is about {subject}{also}. Name a country, or pick it "
             "under Mission or country, for its answer.")
+
+
+def _renews_another(question: str, refs: References, chosen: list[Candidate]) -> str | None:
+    """Why a term question on measures or a body is not answered by a mission's renewal ("Until when is the
+    Lebanon arms embargo renewed?": UNIFIL's mandate, extended until 31 December 2026, is no term of the embargo,
+    which 1701 (2006) set without one): the message, or None when the lead quote is not such a renewal, or a quote
+    renews what was asked."""
+    specific = specific_subject(question)
+    if not chosen or not specific or refs.named_any or not asks_term(question) or chosen[0].ends:
+        return None
+    lead = chosen[0]
+    quote = lead.hit.chunk.text[lead.start:lead.end]
+    renewed = renewed_object(quote)
+    if (lead.hit.doc.doc_type != "resolution" or not _DECISION.search(quote) or renewed not in MISSIONS
+            or renewed in refs.places
+            or any(_RENEWAL_VERB.search(q) and renews_subject(specific, q)
+                   for q in (c.hit.chunk.text[c.start:c.end] for c in chosen))):
+        return None
+    where = f"{lead.hit.doc.symbol or lead.hit.doc.file_name}" + (
+        f", para. {lead.hit.chunk.paragraph}" if lead.hit.chunk.paragraph else "")
+    return (f"No indexed decision sets a term for this: the closest renewal ({where}) extends the mandate of "
+            f"{renewed}, not what was asked. The closest passages are listed below.")
 
 
 def _elsewhere_message(asked: list[str], hits: list[Hit]) -> str:

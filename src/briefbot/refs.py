@@ -350,7 +350,10 @@ _ENDS = re.compile(r"\b[Dd]ecides\b(?:,?\s+(?:also|further|therefore))?,?\s+(?:t
                    r"(?P<said>(?:(?:fully|immediately)\s+)?(?:lift|terminate|end)\b[^;]*|that\b[^;]{1,160}?\bshall\s+(?:be\s+terminated|terminate|"
                    r"cease\s+(?:to\s+have\s+effect|all\s+operations))\b[^;]*)")
 _CONDITION = re.compile(r"\b(?:if|unless|once|as soon as)\b")
-_ENDING_AFTERWORD = re.compile(r",\s*(?:and\s+)?(?=(?:endorses|decides|authori[sz]es)\b)")
+# … and, for the answer's first line, what it ended up to its history ("the measures on arms, previously imposed by
+# paragraph 2 of resolution 1521 (2003) and modified by …", 2288 (2016)).
+_ENDING_AFTERWORD = re.compile(r",\s*(?:and\s+)?(?=(?:endorses|decides|authori[sz]es|previously|first|as well as|"
+                               r"as modified|and modified)\b)")
 
 
 # What a renewal is for is not what it renews: 2791 (2025) para. 3 extends the Sudan Panel "for the purpose of
