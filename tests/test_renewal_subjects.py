@@ -9,6 +9,7 @@ model."""
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +18,7 @@ from briefbot.config import Settings
 from briefbot.ingest import ingest_paths
 from briefbot.refs import renews_subject, specific_subject
 from briefbot.service import Briefbot
+from conftest import PDF_FIXTURES, SettingsFactory
 
 
 @pytest.fixture(scope="module")
@@ -73,3 +75,27 @@ def test_a_missions_renewal_is_no_term_of_measures(lebanon: Briefbot) -> None:
     assert (mission.citations[0].symbol, mission.citations[0].paragraph) == ("S/RES/2790 (2025)", "1"), \
         mission.answer
     assert mission.answer.startswith("**31 December 2026** [1]"), mission.answer
+
+
+def test_a_waiver_in_a_report_is_no_council_term(settings: SettingsFactory, tmp_path: Path) -> None:
+    """"Until when is the Iran sanctions regime renewed?" was answered "7 November 2024" from S/2025/323 para. 7:
+    "The sanctions waiver from the United States of America permitting Iraq to import electricity from the Islamic
+    Republic of Iran, most recently extended for 120 days". No Council decision, and no quote naming one."""
+    s = settings()
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(PDF_FIXTURES / "S_2025_323_pages_1-2.pdf", folder / "S_2025_323.pdf")
+    assert not ingest_paths([folder], s).failed
+    bot = Briefbot(s)
+    question = "Until when is the Iran sanctions regime renewed?"
+    hits = bot.retrieve(question)
+    # On the full corpus the whole report is about Iran too (UNAMI's reports discuss it throughout); its two
+    # pages here are not, and the answer would abstain for that instead: give its passages that place.
+    for h in hits:
+        h.doc.missions = [*h.doc.missions, "Iran"]
+    answer = bot.extractive(question, hits)
+    assert answer.abstained, answer.answer
+    assert answer.answer.startswith("No indexed Council decision sets a term for this"), answer.answer
+    waiver = bot.ask("For how long was the United States sanctions waiver for Iraq's electricity imports extended?")
+    assert not waiver.abstained, waiver.answer
+    assert waiver.citations[0].paragraph == "7", waiver.answer

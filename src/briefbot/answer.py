@@ -23,6 +23,7 @@ from .models import Answer, Citation, Hit
 from .parse.gazetteer import COUNTRIES, DURATION_RE, MISSION_COUNTRY, MISSIONS
 from .parse.gazetteer import MONTHS as _MONTHS
 from .refs import (
+    CITED_RESOLUTION,
     HOW_LONG_Q,
     References,
     asks_term,
@@ -490,6 +491,13 @@ def _renews_another(question: str, refs: References, chosen: list[Candidate]) ->
         return None
     lead = chosen[0]
     quote = lead.hit.chunk.text[lead.start:lead.end]
+    if specific <= _COUNCIL_SUBJECT and not any(
+            c.hit.doc.doc_type == "resolution" or CITED_RESOLUTION.search(c.hit.chunk.text[c.start:c.end])
+            for c in chosen):
+        # "Until when is the Iran sanctions regime renewed?": a report's "sanctions waiver from the United States
+        # …, most recently extended for 120 days" is no Council decision, and no quote names one.
+        return ("No indexed Council decision sets a term for this, and no passage found names one. The closest "
+                "passages are listed below.")
     renewed = renewed_object(quote)
     if (lead.hit.doc.doc_type != "resolution" or not _DECISION.search(quote) or renewed not in MISSIONS
             or renewed in refs.places
@@ -500,6 +508,11 @@ def _renews_another(question: str, refs: References, chosen: list[Candidate]) ->
         f", para. {lead.hit.chunk.paragraph}" if lead.hit.chunk.paragraph else "")
     return (f"No indexed decision sets a term for this: the closest renewal ({where}) extends the mandate of "
             f"{renewed}, not what was asked. The closest passages are listed below.")
+
+
+# What the Council sets a term for: its sanctions, measures, embargoes and Panels (a question on "the United States
+# sanctions waiver" asks about something else).
+_COUNCIL_SUBJECT = terms("sanctions regime measures embargo panel experts group monitoring team")
 
 
 def _elsewhere_message(asked: list[str], hits: list[Hit]) -> str:
