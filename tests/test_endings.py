@@ -47,7 +47,10 @@ def test_what_an_ending_decision_says_it_ends() -> None:
     # not continue the Eritrea sanctions.
     ("Until when is the Eritrea arms embargo renewed?", "S/RES/2444 (2018)", "4", "**lift from the date of adoption"),
     ("Until when is the Liberia arms embargo renewed?", "S/RES/2288 (2016)", "1",
-     "**terminate, with immediate effect, the measures on arms"),
+     "**terminate, with immediate effect, the measures on arms** [1]"),
+    # UNITAMS's renewal of 2021, in the same country, is not a renewal of UNAMID after its termination.
+    ("Until when is the mandate of UNAMID extended?", "S/RES/2559 (2020)", "1",
+     "**terminate the mandate of UNAMID as of 31 December 2020** [1]"),
 ])
 def test_the_decision_that_ended_it_leads(bot: Briefbot, question: str, symbol: str, paragraph: str,
                                            lead: str) -> None:
@@ -65,4 +68,12 @@ def test_a_question_on_one_renewal_is_not_answered_by_the_ending(bot: Briefbot) 
     answer = bot.ask("Until when did resolution 2640 (2022) extend the mandate of MINUSMA?")
     assert answer.citations[0].symbol == "S/RES/2640 (2022)", answer.answer
     assert answer.answer.startswith("**30 June 2023** [1]"), answer.answer
+    assert not any("ends it" in note for note in answer.notes), answer.notes
+
+
+def test_another_missions_renewal_is_not_ended_by_it(bot: Briefbot) -> None:
+    """UNITAMS, whose country UNAMID shared, is answered from its own renewal."""
+    answer = bot.ask("Until when is the mandate of UNITAMS extended?")
+    assert answer.citations[0].symbol == "S/RES/2579 (2021)", answer.answer
+    assert answer.answer.startswith("**3 June 2022** [1]"), answer.answer
     assert not any("ends it" in note for note in answer.notes), answer.notes

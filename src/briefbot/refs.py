@@ -341,7 +341,7 @@ def ending(sentence: str, specific: set[str], missions: set[str]) -> str | None:
         return None
     if specific:
         return said if renews_subject(specific, said) else None
-    return said if any(re.search(rf"\b{re.escape(x)}", said) for x in missions) else None
+    return said if any(re.search(rf"\b{re.escape(x)}(?![A-Z])", said) for x in missions) else None  # not UNMISS
 
 
 # "decides to lift …", "Decides to terminate, with immediate effect, …", "Decides that UNTMIS shall cease all

@@ -446,8 +446,11 @@ class Retriever:
         missions = {p for p in refs.places if p in MISSION_COUNTRY}
         # After the newest renewal of it at hand, or one continuing it in other words (Hit.continues): the CAR
         # embargo lifted by 2745 (2024) goes on against armed groups, renewed by 2789 (2025).
+        # A mission's own renewals: UNITAMS's, of the same country, are not UNAMID's.
         after = max((h.doc.date or "" for h in hits[:RENEWAL_HORIZON] if h.doc.doc_type == "resolution"
-                     and places & doc_places(h.doc) and (_renews_asked(h.chunk.text, specific) or h.continues)),
+                     and places & doc_places(h.doc) and (
+                         _renews_mission(h.chunk.text, missions) if missions and not specific
+                         else _renews_asked(h.chunk.text, specific) or bool(h.continues))),
                     default="")
         chunks = [c for c in self.store.later_resolutions_naming(_ENDING_NEEDLES, after, ENDING_SCAN)
                   if c.doc_id in docs and (allowed is None or c.doc_id in allowed)]
@@ -456,17 +459,19 @@ class Retriever:
             # The decision's places, or the sentence's: 2444 (2018), filed under Somalia, lifts Eritrea's embargo.
             said = [s for a, b in split_sentences(c.text) if ending(s := c.text[a:b], specific, missions)]
             if said and any(places & (doc_places(docs[c.doc_id]) | sentence_places(s)) for s in said):
-                if self._continued(docs[c.doc_id], places, docs, allowed):
+                if self._continued(docs[c.doc_id], places, set() if specific else missions, docs, allowed):
                     return None
                 return Hit(chunk=c, doc=docs[c.doc_id], score=0.0, ends=True)
         return None
 
-    def _continued(self, info: DocInfo, places: set[str], docs: dict[str, DocInfo],
+    def _continued(self, info: DocInfo, places: set[str], missions: set[str], docs: dict[str, DocInfo],
                    allowed: set[str] | None) -> bool:
         """Whether a later resolution about ``places`` renews something by reference to ``info``: what it ended
         goes on in another form. 2745 (2024) lifted the CAR arms embargo on the Government and set measures on
         armed groups, which 2789 (2025) extends "as set out … in paragraphs 2 and 4 of resolution 2745 (2024)". The
-        Somalia Panel's renewals naming 2444 (2018) for its tasks do not continue the Eritrea sanctions it lifted."""
+        Somalia Panel's renewals naming 2444 (2018) for its tasks do not continue the Eritrea sanctions it lifted,
+        and a mission (``missions``, when asked about one) goes on only by a renewal of its own mandate: UNITAMS's
+        renewals naming 2559 (2020) do not continue UNAMID, which it terminated."""
         number = resolution_number(info.symbol) if info.symbol else None
         if number is None or not info.symbol or not info.date:
             return False
@@ -474,6 +479,7 @@ class Retriever:
                  if c.doc_id in docs and (allowed is None or c.doc_id in allowed)]
         self.store.fill_about([docs[d] for d in dict.fromkeys(c.doc_id for c in later)])
         return any(places & doc_places(docs[c.doc_id]) and _RENEWS.search(s) and renews_by_reference(s, info.symbol)
+                   and (not missions or bool(missions & renewed_missions(s)))
                    for c in later for s in (c.text[a:b] for a, b in split_sentences(c.text)))
 
     def _held_renewal(self, hit: Hit, docs: dict[str, DocInfo],
@@ -746,6 +752,12 @@ def _renews_asked(text: str, specific: set[str]) -> bool:
     """Whether a passage renews what was asked: the Panel when the question asks about the Panel (UNMHA's renewal
     is Yemen's, not the Yemen Panel's), anything when it asks only about a mission's mandate."""
     return _renewal(text) and renews_subject(specific, text)
+
+
+def _renews_mission(text: str, missions: set[str]) -> bool:
+    """Whether a renewing sentence of ``text`` extends the mandate of one of ``missions``."""
+    return any(_RENEWS.search(s) and missions & renewed_missions(s)
+               for s in (text[a:b] for a, b in split_sentences(text)))
 
 
 def _renewed_pairs(text: str) -> set[tuple[int, int]]:

@@ -24,6 +24,9 @@ MISSIONS = (
     "UNFICYP", "UNMIK", "UNISFA", "UNAMI", "UNOCA", "UNOWAS", "UNVMC", "UNITAMS", "ATMIS", "AUSSOM", "UNDOF",
     "UNSOS", "MINURSO", "UNMOGIP", "UNTSO", "UNRCCA", "UNODC", "UNIOGBIS", "BINUCA", "MINUSTAH", "MINUJUSTH",
     "UNOCI", "UNMIL", "UNAMSIL", "UNIPSIL", "BINUB", "UNMIT",
+    # Closed operations of the Council's records ("Until when is the mandate of UNAMID extended?" named no place,
+    # so its termination by 2559 (2020) was not found).
+    "UNAMID", "MONUC", "UNMIS", "ONUB",
 )
 COUNTRIES = (
     "Afghanistan", "Central African Republic", "Colombia", "Cyprus", "Democratic Republic of the Congo",
@@ -46,7 +49,8 @@ MISSION_COUNTRY = {"MINUSCA": "Central African Republic", "MONUSCO": "Democratic
                    "UNIOGBIS": "Guinea-Bissau", "BINUCA": "Central African Republic", "MINUSTAH": "Haiti",
                    "MINUJUSTH": "Haiti", "UNDOF": "Syrian Arab Republic", "UNOCI": "Côte d’Ivoire",
                    "UNMIL": "Liberia", "UNAMSIL": "Sierra Leone", "UNIPSIL": "Sierra Leone", "BINUB": "Burundi",
-                   "UNMIT": "Timor-Leste"}
+                   "UNMIT": "Timor-Leste", "UNAMID": "Sudan", "MONUC": "Democratic Republic of the Congo",
+                   "UNMIS": "Sudan", "ONUB": "Burundi"}
 
 # How questions name a country: "the Libyan panel", "DRC".
 COUNTRY_ADJECTIVES = {
