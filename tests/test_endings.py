@@ -51,6 +51,8 @@ def test_what_an_ending_decision_says_it_ends() -> None:
     # UNITAMS's renewal of 2021, in the same country, is not a renewal of UNAMID after its termination.
     ("Until when is the mandate of UNAMID extended?", "S/RES/2559 (2020)", "1",
      "**terminate the mandate of UNAMID as of 31 December 2020** [1]"),
+    ("Until when is the mandate of UNMIS extended?", "S/RES/1997 (2011)", "1",
+     "**withdraw UNMIS effective 11 July 2011** [1]"),
 ])
 def test_the_decision_that_ended_it_leads(bot: Briefbot, question: str, symbol: str, paragraph: str,
                                            lead: str) -> None:

@@ -344,10 +344,10 @@ def ending(sentence: str, specific: set[str], missions: set[str]) -> str | None:
     return said if any(re.search(rf"\b{re.escape(x)}(?![A-Z])", said) for x in missions) else None  # not UNMISS
 
 
-# "decides to lift …", "Decides to terminate, with immediate effect, …", "Decides that UNTMIS shall cease all
-# operations on 31 October 2026": from the verb to the end of the clause.
+# "decides to lift …", "Decides to terminate, with immediate effect, …", "Decides to withdraw UNMIS effective 11 July
+# 2011", "Decides that UNTMIS shall cease all operations on 31 October 2026": from the verb to the end of the clause.
 _ENDS = re.compile(r"\b[Dd]ecides\b(?:,?\s+(?:also|further|therefore))?,?\s+(?:to\s+)?"
-                   r"(?P<said>(?:(?:fully|immediately)\s+)?(?:lift|terminate|end)\b[^;]*|that\b[^;]{1,160}?\bshall\s+(?:be\s+terminated|terminate|"
+                   r"(?P<said>(?:(?:fully|immediately)\s+)?(?:lift|terminate|end|withdraw)\b[^;]*|that\b[^;]{1,160}?\bshall\s+(?:be\s+terminated|terminate|"
                    r"cease\s+(?:to\s+have\s+effect|all\s+operations))\b[^;]*)")
 _CONDITION = re.compile(r"\b(?:if|unless|once|as soon as)\b")
 # … and, for the answer's first line, what it ended up to its history ("the measures on arms, previously imposed by

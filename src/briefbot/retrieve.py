@@ -712,7 +712,8 @@ def _recounted_renewal(hit: Hit) -> tuple[str, str, str, None] | None:
 
 # What a decision ending a mandate or measures says (refs.ending): the catalog scan for it, one pass, as many
 # passages as the whole bulk set holds (~600), so a termination in 2016 is not cut by the newest ones.
-_ENDING_NEEDLES = ("to lift", "to fully lift", "to terminate", "shall be terminated", "shall terminate", "shall cease")
+_ENDING_NEEDLES = ("to lift", "to fully lift", "to terminate", "to withdraw", "shall be terminated", "shall terminate",
+                   "shall cease")
 ENDING_SCAN = 2000
 
 
