@@ -344,6 +344,11 @@ def ending(sentence: str, specific: set[str], missions: set[str]) -> str | None:
     return said if any(re.search(rf"\b{re.escape(x)}(?![A-Z])", said) for x in missions) else None  # not UNMISS
 
 
+def says_ending(sentence: str) -> bool:
+    """Whether a sentence decides to end something (what :func:`ending` reads, before asking what it ends)."""
+    return _ENDS.search(sentence) is not None
+
+
 # "decides to lift …", "Decides to terminate, with immediate effect, …", "Decides to withdraw UNMIS effective 11 July
 # 2011", "Decides that UNTMIS shall cease all operations on 31 October 2026": from the verb to the end of the clause.
 _ENDS = re.compile(r"\b[Dd]ecides\b(?:,?\s+(?:also|further|therefore))?,?\s+(?:to\s+)?"
