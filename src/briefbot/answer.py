@@ -7,6 +7,7 @@ quoted, never followed, so instructions inside a document change nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import logging
 import re
@@ -29,6 +30,7 @@ from .refs import (
     asks_term,
     doc_places,
     ending,
+    ending_subject,
     missions_named,
     parse_references,
     places_about,
@@ -138,8 +140,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     # Not the question's places: "South Sudan" in 2778's UNMISS renewal does not make it the arms embargo's.
     subject = renewal_subject(question, places=False) if term_named else set()
     # What a later decision ending it (Retriever._ending) must name: the question's subject, or its mission.
-    ended = (specific_subject(question), {p for p in refs.places if p in MISSION_COUNTRY}) \
-        if any(h.ends for h in hits) else None
+    ended = ending_subject(question, refs) if any(h.ends for h in hits) else None
     by_reference = False
     for hit in pool:
         passage = hit.score / top
@@ -296,7 +297,7 @@ def _lead_quote(question: str, cand: Candidate, q_terms: set[str], limit: int = 
         lo, hi = min((a for a, _ in same), default=cand.start), max((b for _, b in same), default=cand.end)
         if lo <= cand.start and hi >= cand.end:
             if hi - lo <= limit:
-                return Candidate(cand.hit, lo, hi, cand.score, cand.overlap, cand.similarity, cand.elsewhere)
+                return dataclasses.replace(cand, start=lo, end=hi)
             return _window(cand, same, limit)
     return _with_answering_sentence(question, cand, q_terms)
 
@@ -313,7 +314,7 @@ def _window(cand: Candidate, same: list[tuple[int, int]], limit: int) -> Candida
     for a, b in reversed(same):
         if b <= lo and hi - a <= limit:
             lo = a
-    return Candidate(cand.hit, lo, hi, cand.score, cand.overlap, cand.similarity, cand.elsewhere)
+    return dataclasses.replace(cand, start=lo, end=hi)
 
 
 def _with_answering_sentence(question: str, cand: Candidate, q_terms: set[str]) -> Candidate:
@@ -333,7 +334,7 @@ def _with_answering_sentence(question: str, cand: Candidate, q_terms: set[str]) 
                 continue
             end = b  # the list a colon opens, as far as the length allows
         if end > cand.end:
-            return Candidate(cand.hit, cand.start, end, cand.score, cand.overlap, cand.similarity, cand.elsewhere)
+            return dataclasses.replace(cand, end=end)
     if direct_answer(question, quote) is not None:
         return cand
     sentences = [trim_sentence(text, *ab) for ab in split_sentences(text)]
@@ -350,7 +351,7 @@ def _with_answering_sentence(question: str, cand: Candidate, q_terms: set[str]) 
         new_terms = terms(text[a:b]) & q_terms - terms(quote)
         if direct_answer(question, text[a:b]) is None and not (_ASKS_WHAT.search(question) and new_terms):
             continue
-        return Candidate(cand.hit, lo, hi, cand.score, cand.overlap, cand.similarity, cand.elsewhere)
+        return dataclasses.replace(cand, start=lo, end=hi)
     return cand
 
 
@@ -492,7 +493,7 @@ def _renews_another(question: str, refs: References, chosen: list[Candidate]) ->
     lead = chosen[0]
     quote = lead.hit.chunk.text[lead.start:lead.end]
     if specific <= _COUNCIL_SUBJECT and not any(
-            c.hit.doc.doc_type == "resolution" or CITED_RESOLUTION.search(c.hit.chunk.text[c.start:c.end])
+            c.hit.doc.doc_type == "resolution" or _NAMES_RESOLUTION.search(c.hit.chunk.text[c.start:c.end])
             for c in chosen):
         # "Until when is the Iran sanctions regime renewed?": a report's "sanctions waiver from the United States
         # …, most recently extended for 120 days" is no Council decision, and no quote names one.
@@ -512,6 +513,7 @@ def _renews_another(question: str, refs: References, chosen: list[Candidate]) ->
 
 # What the Council sets a term for: its sanctions, measures, embargoes and Panels (a question on "the United States
 # sanctions waiver" asks about something else).
+_NAMES_RESOLUTION = re.compile(CITED_RESOLUTION.pattern, re.I)  # "Resolution 2231 (2015) …" opens a sentence too
 _COUNCIL_SUBJECT = terms("sanctions regime measures embargo panel experts group monitoring team")
 
 

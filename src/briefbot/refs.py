@@ -344,6 +344,12 @@ def ending(sentence: str, specific: set[str], missions: set[str]) -> str | None:
     return said if any(re.search(rf"\b{re.escape(x)}(?![A-Z])", said) for x in missions) else None  # not UNMISS
 
 
+def ending_subject(question: str, refs: References) -> tuple[set[str], set[str]]:
+    """What a decision ending what a term question asks about must name (:func:`ending`): the question's
+    :func:`specific_subject`, and the missions it names."""
+    return specific_subject(question), {p for p in refs.places if p in MISSIONS}
+
+
 def says_ending(sentence: str) -> bool:
     """Whether a sentence decides to end something (what :func:`ending` reads, before asking what it ends)."""
     return _ENDS.search(sentence) is not None

@@ -22,7 +22,7 @@ from .embed import Embedder
 from .lexical import LexicalIndex
 from .mandates.changes import renewed_paragraphs, renews_by_reference
 from .models import Chunk, DocInfo, Filters, Hit, RetrievalMode
-from .parse.gazetteer import COUNTRIES, MISSION_COUNTRY
+from .parse.gazetteer import COUNTRIES
 from .refs import (
     References,
     asks_current_term,
@@ -30,6 +30,7 @@ from .refs import (
     asks_term,
     doc_places,
     ending,
+    ending_subject,
     label_key,
     missions_named,
     parse_references,
@@ -412,8 +413,9 @@ class Retriever:
                 # The chain can pass from what was asked to what the same resolution renews beside it: the Haiti
                 # Panel report recounts 2752 (2024) renewing "the sanctions regime", whose renewal 2794 (2025)
                 # para. 1 renews the measures; its Panel is extended in another paragraph.
-                latest = next((c for c in self.store.chunks_of(latest.doc_id) if _renews_asked(c.text, specific)),
-                              latest)
+                latest = next((c for c in self.store.chunks_of(latest.doc_id)
+                               if c.paragraph and _renews_asked(c.text, specific)), latest)
+                followed.add(latest.text_hash)
             # The series' place, for the answer to tell its decisions from other regimes' alike-worded ones when
             # a Council record's title names none ("Peace and security in Africa"): the start's, or the asked one.
             series = frozenset(about or places)
@@ -446,8 +448,7 @@ class Retriever:
         and 2444 (2018)'s "until 15 November 2019" is no answer; MINUSMA's mandate was terminated by 2690 (2023)
         after 2640 (2022) extended it). Found by its verb, not by similarity: "decides to lift" shares few of the
         question's words."""
-        specific = specific_subject(question)
-        missions = {p for p in refs.places if p in MISSION_COUNTRY}
+        specific, missions = ending_subject(question, refs)
         # After the newest renewal of it at hand, or one continuing it in other words (Hit.continues): the CAR
         # embargo lifted by 2745 (2024) goes on against armed groups, renewed by 2789 (2025).
         # A mission's own renewals: UNITAMS's, of the same country, are not UNAMID's.
@@ -676,10 +677,8 @@ class Retriever:
                 match = next((c for c in self.store.chunks_of(twin.doc_id)
                               if any(label_key(s.label) == want for s in c.spans)), None)
                 if match is not None:
-                    hit = Hit(chunk=match, doc=twin, score=hit.score, dense_rank=hit.dense_rank,
-                              lexical_rank=hit.lexical_rank, also_in=hit.also_in,
-                              dense_score=hit.dense_score, lexical_score=hit.lexical_score, current=hit.current,
-                              series_places=hit.series_places, continues=hit.continues)
+                    # Everything else the hit carries (series places, what it continues or ends) goes along.
+                    hit = dataclasses.replace(hit, chunk=match, doc=twin)
             key = (hit.chunk.doc_id, hit.chunk.ordinal)
             if key not in seen:
                 seen.add(key)
@@ -736,8 +735,8 @@ def _recounted_renewal(hit: Hit) -> tuple[str, str, str, None] | None:
 
 # What a decision ending a mandate or measures says (refs.ending): the catalog scan for it, one pass, more passages
 # than the whole bulk set holds (190), so a termination in 2016 is not cut by the newest ones.
-_ENDING_NEEDLES = ("to lift", "to fully lift", "to terminate", "to withdraw", "shall be terminated", "shall terminate",
-                   "shall cease")
+_ENDING_NEEDLES = ("to lift", "to fully lift", "to terminate", "to withdraw", "to end ", "to immediately",
+                   "shall be terminated", "shall terminate", "shall cease")  # every verb refs.ending reads
 ENDING_SCAN = 2000
 
 
