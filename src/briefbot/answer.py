@@ -270,8 +270,9 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         said = ending(citations[0].quote, *ended)
         lead = f"**{said}** [1]" if said else lead
         notes.append(f"[1] {citations[0].symbol or citations[0].document}"
-                     f"{f', adopted on {_long_date(citations[0].date)},' if citations[0].date else ''} ends it: "
-                     "the older decisions quoted after it no longer set its term.")
+                     f"{f', adopted on {_long_date(citations[0].date)},' if citations[0].date else ''} ends it"
+                     + (": the older decisions quoted after it no longer set its term." if len(citations) > 1
+                        else "."))
     if lead:
         lines.insert(0, lead)
         notes += _adoption_notes(lead, citations)
@@ -483,10 +484,11 @@ def _country_note(hits: list[Hit], cited: list[Hit], citations: list[Citation]) 
 
 
 def _renews_another(question: str, refs: References, chosen: list[Candidate]) -> str | None:
-    """Why a term question on measures or a body is not answered by a mission's renewal ("Until when is the
-    Lebanon arms embargo renewed?": UNIFIL's mandate, extended until 31 December 2026, is no term of the embargo,
-    which 1701 (2006) set without one): the message, or None when the lead quote is not such a renewal, or a quote
-    renews what was asked."""
+    """Why a term question on measures or a body is not answered by what was chosen: no quote is or names a Council
+    decision (a report's "sanctions waiver from the United States …, most recently extended"), or the lead quote
+    renews a mission the question does not name ("Until when is the Lebanon arms embargo renewed?": UNIFIL's
+    mandate is no term of the embargo, which 1701 (2006) set without one). The message, or None when neither holds
+    or a quote renews what was asked."""
     specific = specific_subject(question)
     if not chosen or not specific or refs.named_any or not asks_term(question) or chosen[0].ends:
         return None

@@ -200,10 +200,10 @@ class Retriever:
                                              specific_subject(question))
         if places and not refs.named_any and not years and hits and asks_term(question) \
                 and not asks_original(question):
-            ending = self._ending(question, refs, hits, places, docs, allowed_set)
-            if ending is not None:
-                ending.score = hits[0].score
-                hits = [ending] + [h for h in hits if h.chunk.text_hash != ending.chunk.text_hash]
+            closing = self._ending(question, refs, hits, places, docs, allowed_set)
+            if closing is not None:
+                closing.score = hits[0].score
+                hits = [closing] + [h for h in hits if h.chunk.text_hash != closing.chunk.text_hash]
         if named and asks_current_term(question):
             current = self._current_renewals(question, named, docs, allowed_set)
             if current:
@@ -474,7 +474,7 @@ class Retriever:
 
     def _ending_passages(self) -> list[tuple[Chunk, tuple[str, ...]]]:
         """Every resolution passage with a sentence that ends something (refs.says_ending), newest first, with
-        those sentences: one catalog scan per catalog version (~0.2 s on the full index, 190 passages), not one per
+        those sentences: one catalog scan per catalog version (~0.2 s on the full index, ~200 passages), not one per
         question."""
         version = self.store.version()
         with self._lock:
@@ -734,7 +734,7 @@ def _recounted_renewal(hit: Hit) -> tuple[str, str, str, None] | None:
 
 
 # What a decision ending a mandate or measures says (refs.ending): the catalog scan for it, one pass, more passages
-# than the whole bulk set holds (190), so a termination in 2016 is not cut by the newest ones.
+# than the whole bulk set holds (~200), so a termination in 2016 is not cut by the newest ones.
 _ENDING_NEEDLES = ("to lift", "to fully lift", "to terminate", "to withdraw", "to end ", "to immediately",
                    "shall be terminated", "shall terminate", "shall cease")  # every verb refs.ending reads
 ENDING_SCAN = 2000
