@@ -24,6 +24,8 @@ _PARA = re.compile(
     re.I)
 # "resolution 2780" without its year: every resolution with that number is named (years rarely collide).
 _BARE_RESOLUTION = re.compile(r"\b[Rr]esolutions?\s+(?P<num>\d{3,4})\b(?!\s*\(\d{4}\))")
+# "resolutions 2775 and 2776 (2025)": numbers sharing one year (or none), each named by its number.
+_NUMBER_LIST = re.compile(r"\b[Rr]esolutions\s+(?P<nums>\d{3,4}(?:(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)\d{3,4}\b)+)")
 _TYPE_WORDS = {
     "panel_report": re.compile(r"\b(panel|group) of experts\b|\bpanel'?s?\b|\bmonitoring team\b", re.I),
     "sg_report": re.compile(r"\bsecretary-general'?s? report\b|\breport of the secretary-general\b", re.I),
@@ -420,6 +422,8 @@ def parse_references(question: str, actors: bool = True) -> References:
     Somalia, not about whichever Panel ranks first. Titles and sentences name their places themselves."""
     refs = References(symbols=find_symbols(question))
     refs.resolutions = [int(m.group("num")) for m in _BARE_RESOLUTION.finditer(question)]
+    for m in _NUMBER_LIST.finditer(question):
+        refs.resolutions += [n for n in map(int, re.findall(r"\d{3,4}", m.group("nums"))) if n not in refs.resolutions]
     for m in _PARA.finditer(question):
         label = m.group("num") + (f" ({m.group('sub').lower()})" if m.group("sub") else "")
         refs.paragraphs.append(label)

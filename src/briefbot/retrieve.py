@@ -217,6 +217,8 @@ class Retriever:
         if direct:
             seen = {h.chunk.text_hash for h in direct}
             hits = direct + [h for h in hits if h.chunk.text_hash not in seen]
+        if len(named) > 1:
+            hits = _each_named(hits, named, k)
         hits = self._prefer_pdf_twins(hits, docs)[:k]
         self.store.label_continuations([h.chunk for h in hits])  # a paragraph's second block has its number
         for i, h in enumerate(hits, start=1):
@@ -802,6 +804,25 @@ def _merge(a: list[tuple[str, float]], b: list[tuple[str, float]]) -> list[tuple
     for h, s in a + b:
         best[h] = max(s, best.get(h, -1.0))
     return sorted(best.items(), key=lambda kv: -kv[1])
+
+
+def _each_named(hits: list[Hit], named: set[str], k: int) -> list[Hit]:
+    """A question naming several documents ("When were resolutions 2775 and 2776 (2025) adopted?") sees each among
+    its k passages: the longer one's many alike passages otherwise fill the list. A document missing from the top
+    k takes the place of the last ones there (a PDF and its Council XML are one document)."""
+    def name(h: Hit) -> str:
+        return h.doc.symbol or h.doc.doc_id
+
+    shown = {name(h) for h in hits[:k] if h.doc.doc_id in named}
+    late: dict[str, Hit] = {}
+    for h in hits[k:]:
+        if h.doc.doc_id in named and name(h) not in shown:
+            late.setdefault(name(h), h)
+    if not late or len(late) >= k:
+        return hits
+    moved = list(late.values())
+    keep = hits[:k - len(moved)]
+    return keep + moved + [h for h in hits[k - len(moved):] if all(h is not m for m in moved)]
 
 
 def _prefer(chunks: list[Chunk], docs: dict[str, DocInfo], named: set[str], years: set[int] | None = None) -> Chunk:
