@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .adoption import adoption_citation, asks_adoption
 from .chunk import split_sentences
 from .cite import PageText, cite_sentence, terms, trim_sentence
 from .confidence import CONFIDENCE, FEATURES, NOT_A_FIGURE, RESOLUTION_Q, confidence_features, names_resolution
@@ -47,6 +48,7 @@ from .refs import (
     year_fits,
 )
 from .refs import label_key as _label_key
+from .symbols import resolution_number
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +115,9 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     # document only: a neighbour's paragraph 1 is never the answer to it. Naming only the document ("what did
     # resolution 2733 (2024) authorize?") leads with it but lets a report on it be quoted too.
     named_docs = {h.doc.doc_id for h in hits if refs.named_any and refs.names(h.doc)}
+    if named_docs and (adopted := _adopted(question, [h for h in hits if h.doc.doc_id in named_docs],
+                                           hits, page_text)) is not None:
+        return adopted
     # "Until when are the measures under resolution 1591 renewed?": the latest renewal retrieval found for them
     # stands for the resolution named, which only set them up (its own dates are not the answer).
     current = named_docs and any(h.current for h in hits)
@@ -481,6 +486,40 @@ def _country_note(hits: list[Hit], cited: list[Hit], citations: list[Citation]) 
             if others else "")
     return (f"The question names no country: [1] is about {subject}{also}. Name a country, or pick it "
             "under Mission or country, for its answer.")
+
+
+def _adopted(question: str, named: list[Hit], hits: list[Hit], page_text: PageText) -> Answer | None:
+    """"When was resolution 1373 (2001) adopted?": each named resolution's adoption line, its date (or meeting)
+    first; None for any other question, or when a named resolution's cover has no such line."""
+    asked = asks_adoption(question)
+    if asked is None:
+        return None
+    lead: list[str] = []
+    lines: list[str] = []
+    citations: list[Citation] = []
+    cited: list[Hit] = []
+    def order(hit: Hit) -> int:  # as the question names them
+        number = resolution_number(hit.doc.symbol) if hit.doc.symbol else None
+        at = question.find(str(number[0])) if number else -1
+        return at if at >= 0 else len(question)
+
+    for hit in sorted(named, key=order):
+        if any(c.doc_id == hit.doc.doc_id or (c.symbol and c.symbol == hit.doc.symbol) for c in citations):
+            continue  # a PDF and its Council XML are one resolution
+        found = adoption_citation(hit, str(len(citations) + 1), page_text)
+        if found is None:
+            return None
+        citation, meeting, date = found
+        citations.append(citation)
+        cited.append(hit)
+        lead.append(f"**{meeting if asked == 'meeting' else date}** [{citation.key}]")
+        lines.append(f"{citation.reference()}: “{citation.quote}” [{citation.key}]")
+    if not citations:
+        return None
+    answer = Answer(question=question, answer="\n".join(["; ".join(lead), *lines]), abstained=False,
+                    citations=citations, hits=_cited_first(hits, cited))
+    answer.timings_ms.update(confidence=1.0)
+    return answer
 
 
 def _renews_another(question: str, refs: References, chosen: list[Candidate]) -> str | None:
