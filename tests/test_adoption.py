@@ -65,7 +65,7 @@ def test_other_questions_on_a_named_resolution_are_answered_from_its_text(bot: B
 def test_a_council_xml_record_is_answered_from_its_cover(tmp_path: Path) -> None:
     folder = tmp_path / "corpus" / "xml_en"
     folder.mkdir(parents=True)
-    for name in ("S_RES_2769-2500687E.xml", "S_RES_1285_N0023963.xml"):
+    for name in ("S_RES_2769-2500687E.xml", "S_RES_1285_N0023963.xml", "SC_2571_2021-E.xml"):
         shutil.copy(AKN / name, folder / name)
     settings = Settings(index=tmp_path / "index")
     assert not ingest_paths([folder], settings).failed
@@ -74,3 +74,8 @@ def test_a_council_xml_record_is_answered_from_its_cover(tmp_path: Path) -> None
     cited = answer.citations[0]
     assert (cited.symbol, cited.page, cited.quote) == (
         "S/RES/1285 (2000)", None, "Adopted by the Security Council at its 4088th meeting, on 13 January 2000")
+    # Adopted in the pandemic's written procedure: the cover names no meeting, and the answer says so.
+    answer = Briefbot(settings).ask("At which meeting was resolution 2571 (2021) adopted?")
+    assert [c.quote for c in answer.citations] == ["Adopted by the Security Council on 16 April 2021"], answer.answer
+    assert "**" not in answer.answer, answer.answer
+    assert answer.notes == ["[1] S/RES/2571 (2021) names no meeting: it was adopted on 16 April 2021 without one."]

@@ -15,9 +15,11 @@ from .models import Citation, Hit, Span
 from .parse.gazetteer import MONTHS
 
 # "at its 4337th (closed) meeting", "at its 4820th meeting(Part II)", "at its 10042nd (resumed) meeting".
+# Adopted without a meeting in 2020-2021 (the pandemic's written procedure): "Adopted by the Security Council on 30
+# March 2020".
 ADOPTION_LINE = re.compile(
-    r"Adopted by the Security Council at its (?P<meeting>\d[\d,]*(?:st|nd|rd|th)\s?(?:\((?:closed|resumed)\)\s?)?"
-    rf"meeting)\s?(?:\(Part [IVX]+\))?,?\s+on\s?(?P<date>\d{{1,2}} (?:{MONTHS}) \d{{4}})")
+    r"Adopted by the Security Council (?:at its (?P<meeting>\d[\d,]*(?:st|nd|rd|th)\s?(?:\((?:closed|resumed)\)\s?)?"
+    rf"meeting)\s?(?:\(Part [IVX]+\))?,?\s+)?on\s?(?P<date>\d{{1,2}} (?:{MONTHS}) \d{{4}})")
 _ADOPTED = re.compile(r"\badopt(?:ed|ion|s)?\b", re.I)
 _WHEN = re.compile(r"\b(?:when|dates?|days?|years?)\b", re.I)
 _MEETING = re.compile(r"\bmeetings?\b", re.I)
@@ -37,9 +39,10 @@ def asks_adoption(question: str) -> str | None:
     return "date" if _WHEN.search(question) else None
 
 
-def adoption_citation(hit: Hit, key: str, page_text: PageText) -> tuple[Citation, str, str] | None:
-    """The verified quote of the adoption line on the first page of ``hit``'s resolution, with the meeting and the
-    date as it states them ("4385th meeting", "28 September 2001"); None when the page has no such line."""
+def adoption_citation(hit: Hit, key: str, page_text: PageText) -> tuple[Citation, str | None, str] | None:
+    """The verified quote of the adoption line on the first page of ``hit``'s resolution, with the meeting (None
+    when it names none) and the date as it states them ("4385th meeting", "28 September 2001"); None when the page
+    has no such line."""
     if hit.doc.doc_type != "resolution":
         return None
     # A Council record without pages (the bulk XML) keeps its whole text as one page, cited without a number.

@@ -496,8 +496,10 @@ def _adopted(question: str, named: list[Hit], hits: list[Hit], page_text: PageTe
         return None
     lead: list[str] = []
     lines: list[str] = []
+    notes: list[str] = []
     citations: list[Citation] = []
     cited: list[Hit] = []
+
     def order(hit: Hit) -> int:  # as the question names them
         number = resolution_number(hit.doc.symbol) if hit.doc.symbol else None
         at = question.find(str(number[0])) if number else -1
@@ -512,12 +514,16 @@ def _adopted(question: str, named: list[Hit], hits: list[Hit], page_text: PageTe
         citation, meeting, date = found
         citations.append(citation)
         cited.append(hit)
-        lead.append(f"**{meeting if asked == 'meeting' else date}** [{citation.key}]")
+        if asked == "meeting" and meeting is None:
+            notes.append(f"[{citation.key}] {citation.symbol or citation.document} names no meeting: it was adopted "
+                         f"on {date} without one.")
+        else:
+            lead.append(f"**{meeting if asked == 'meeting' else date}** [{citation.key}]")
         lines.append(f"{citation.reference()}: “{citation.quote}” [{citation.key}]")
     if not citations:
         return None
-    answer = Answer(question=question, answer="\n".join(["; ".join(lead), *lines]), abstained=False,
-                    citations=citations, hits=_cited_first(hits, cited))
+    answer = Answer(question=question, answer="\n".join(["; ".join(lead), *lines] if lead else lines),
+                    abstained=False, citations=citations, hits=_cited_first(hits, cited), notes=notes)
     answer.timings_ms.update(confidence=1.0)
     return answer
 
