@@ -217,7 +217,7 @@ class Retriever:
         if direct:
             seen = {h.chunk.text_hash for h in direct}
             hits = direct + [h for h in hits if h.chunk.text_hash not in seen]
-        if len(named) > 1:
+        if refs.named_any and len(named) > 1:  # named by symbol or number, not "the Syria Panel's reports"
             hits = _each_named(hits, named, k)
         hits = self._prefer_pdf_twins(hits, docs)[:k]
         self.store.label_continuations([h.chunk for h in hits])  # a paragraph's second block has its number
