@@ -535,8 +535,10 @@ def _renews_another(question: str, refs: References, chosen: list[Candidate]) ->
     mandate is no term of the embargo, which 1701 (2006) set without one). The message, or None when neither holds
     or a quote renews what was asked."""
     specific = specific_subject(question)
-    if not chosen or not specific or refs.named_any or not asks_term(question) or chosen[0].ends:
+    if not chosen or not specific or not asks_term(question) or chosen[0].ends:
         return None
+    if refs.named_any:
+        return _named_renews_another(question, specific, refs, chosen)
     lead = chosen[0]
     quote = lead.hit.chunk.text[lead.start:lead.end]
     if specific <= _COUNCIL_SUBJECT and not any(
@@ -556,6 +558,39 @@ def _renews_another(question: str, refs: References, chosen: list[Candidate]) ->
         f", para. {lead.hit.chunk.paragraph}" if lead.hit.chunk.paragraph else "")
     return (f"No indexed decision sets a term for this: the closest renewal ({where}) extends the mandate of "
             f"{renewed}, not what was asked. The closest passages are listed below.")
+
+
+def _named_renews_another(question: str, specific: set[str], refs: References, chosen: list[Candidate]) -> str | None:
+    """"Until when did resolution 2778 (2025) renew the arms embargo on South Sudan?": 2778 extends the mandate of
+    UNMISS, and no quote of it renews the embargo. The message (naming the closest decision that does renew it,
+    when one was quoted), or None when the lead quote is not the named resolution renewing a mission or body the
+    question does not name."""
+    lead = chosen[0]
+    quote = lead.hit.chunk.text[lead.start:lead.end]
+    renewed = renewed_object(quote)
+    if (lead.hit.doc.doc_type != "resolution" or not refs.names(lead.hit.doc) or not _RENEWAL_VERB.search(quote)
+            or renewed not in _BODIES or renewed in refs.places):
+        return None
+    quotes = [(c, c.hit.chunk.text[c.start:c.end]) for c in chosen]
+    # Another quote of it may set the term in other words: 1807 (2008) para. 1 "Decides, for a further period
+    # ending on 31 December 2008, that all States shall …" renews the DRC embargo beside its Group's para. 17.
+    if any(refs.names(c.hit.doc) and ((_RENEWAL_VERB.search(q) and renews_subject(specific, q)) or (
+            c is not lead and renewed_object(q) not in _BODIES and direct_answer(question, q) is not None))
+           for c, q in quotes):
+        return None
+    symbol = lead.hit.doc.symbol or lead.hit.doc.file_name
+    para = f"its paragraph {lead.hit.chunk.paragraph}" if lead.hit.chunk.paragraph else "it"
+    body = renewed if renewed in MISSIONS else f"the {renewed}"
+    other = next((c for c, q in quotes if not refs.names(c.hit.doc) and c.hit.doc.doc_type == "resolution"
+                  and _RENEWAL_VERB.search(q) and renews_subject(specific, q)), None)
+    found = "" if other is None else (
+        f" The closest decision that does is {other.hit.doc.symbol or other.hit.doc.file_name}"
+        + (f", para. {other.hit.chunk.paragraph}" if other.hit.chunk.paragraph else "") + ".")
+    return (f"{symbol} does not renew what was asked: {para} extends the mandate of {body}.{found} The closest "
+            "passages are listed below.")
+
+
+_BODIES = frozenset({"Panel", "Group of Experts", "Monitoring Team", *MISSIONS})
 
 
 # What the Council sets a term for: its sanctions, measures, embargoes and Panels (a question on "the United States
