@@ -128,6 +128,9 @@ def test_direct_answer_spans() -> None:
     assert direct_answer("What share of the stock was seized?", quote) == "45 per cent"
     assert direct_answer("In which year was it seized?", quote) == "2024"
     assert direct_answer("Why was it seized?", quote) is None
+    # A model designation is no count (S/2025/239, para. 103): "An-12" does not answer how many died.
+    assert direct_answer("How many civilians were killed in the air strikes on Nyala?", "SAF launched retaliatory "
+                         "air strikes on Nyala airport using Antonov An-12 aircraft.") is None
     assert direct_answer("Until when?", "extend until 15 May 2026, review no later than 15 April 2026") == \
         "15 May 2026"
     # The question's own actor, however the quote spells it out, is not whom it asks about (S/2025/202, para. 67).
