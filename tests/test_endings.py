@@ -79,3 +79,38 @@ def test_another_missions_renewal_is_not_ended_by_it(bot: Briefbot) -> None:
     assert answer.citations[0].symbol == "S/RES/2579 (2021)", answer.answer
     assert answer.answer.startswith("**3 June 2022** [1]"), answer.answer
     assert not any("ends it" in note for note in answer.notes), answer.notes
+
+
+@pytest.mark.parametrize(("question", "symbol", "paragraph"), [
+    # Each was answered by a renewal or a recital: 2237 (2015), 2364 (2017), 1622 (2005), 2173 (2014).
+    ("Which resolution lifted the Liberia arms embargo?", "S/RES/2288 (2016)", "1"),
+    ("Which resolution terminated the mandate of MINUSMA?", "S/RES/2690 (2023)", "1"),
+    ("Which resolution lifted the sanctions on Eritrea?", "S/RES/2444 (2018)", "4"),
+    ("Which resolution ended the mandate of UNAMID?", "S/RES/2559 (2020)", "1"),
+])
+def test_which_resolution_ended_it_is_the_ending_decision(bot: Briefbot, question: str, symbol: str,
+                                                          paragraph: str) -> None:
+    answer = bot.ask(question)
+    assert (answer.citations[0].symbol, answer.citations[0].paragraph) == (symbol, paragraph), answer.answer
+    assert answer.answer.startswith(f"**{symbol}** [1]"), answer.answer
+    assert any(note.startswith(f"[1] {symbol}, adopted on ") for note in answer.notes), answer.notes
+
+
+def test_when_it_was_ended_is_the_day_the_decision_was_adopted(bot: Briefbot) -> None:
+    answer = bot.ask("When did the Security Council terminate the mandate of MINUSMA?")
+    assert answer.answer.startswith("**30 June 2023** [2]"), answer.answer
+    assert [(c.symbol, c.paragraph) for c in answer.citations[:2]] == [("S/RES/2690 (2023)", "1"),
+                                                                        ("S/RES/2690 (2023)", None)]
+    assert answer.citations[1].quote == "Adopted by the Security Council at its 9365th meeting, on 30 June 2023"
+
+
+def test_an_ending_no_decision_made_is_not_answered(bot: Briefbot) -> None:
+    """The Somalia charcoal ban was never lifted: a renewal or a recital of "lift" is no answer."""
+    answer = bot.ask("Which resolution lifted the ban on charcoal exports from Somalia?")
+    assert answer.abstained, answer.answer
+    assert answer.answer.startswith("No indexed decision about Somalia lifts, terminates or ends this."), \
+        answer.answer
+
+
+def test_a_place_is_not_the_subject_however_its_apostrophe_is_typed() -> None:
+    assert specific_subject("Which resolution lifted the diamond ban on Côte d'Ivoire?") == {"lift", "ban", "diamond"}

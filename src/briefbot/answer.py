@@ -28,6 +28,7 @@ from .refs import (
     CITED_RESOLUTION,
     HOW_LONG_Q,
     References,
+    asks_ending,
     asks_term,
     doc_places,
     ending,
@@ -146,6 +147,13 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     subject = renewal_subject(question, places=False) if term_named else set()
     # What a later decision ending it (Retriever._ending) must name: the question's subject, or its mission.
     ended = ending_subject(question, refs) if any(h.ends for h in hits) else None
+    if ended is None and places and not refs.named_any and asks_ending(question) and \
+            len(sub_questions(question)) == 1 and any(ending_subject(question, refs)):
+        # "Which resolution lifted the ban on charcoal exports from Somalia?": no indexed decision about the place
+        # lifts or ends it; a renewal or a recital quoting "lift" is no answer (it answered 2498 (2019)'s renewal).
+        return _abstain(question, hits, "No indexed decision about "
+                        f"{' or '.join(_the(p) for p in refs.places)} lifts, terminates or ends this. The closest "
+                        "passages are listed below.")
     by_reference = False
     for hit in pool:
         passage = hit.score / top
@@ -251,6 +259,9 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     citations: list[Citation] = []
     lines: list[str] = []
     cited: list[Hit] = []
+    # "When did the Council lift it?": the day the ending decision was adopted, quoted from its cover after it.
+    dated = closing.hit if closing is not None and asks_ending(question) and _WHEN_Q.search(question) else None
+    day: tuple[Citation, str | None, str] | None = None
     for cand in chosen:
         citation = cite_sentence(cand.hit, cand.start, cand.end, str(len(citations) + 1), page_text)
         if citation is None:
@@ -261,6 +272,12 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         cited.append(cand.hit)
         extra = f" (same text in {', '.join(cand.hit.also_in)})" if cand.hit.also_in else ""
         lines.append(f"{citation.reference()}{extra}: “{citation.quote}” [{citation.key}]")
+        if dated is not None and cand.hit is dated and day is None:
+            day = adoption_citation(dated, str(len(citations) + 1), page_text)
+            if day is not None:
+                citations.append(day[0])
+                cited.append(dated)
+                lines.append(f"{day[0].reference()}: “{day[0].quote}” [{day[0].key}]")
     if not citations:
         return _abstain(question, hits, "No passage could be quoted verbatim from its page.", stats, confidence)
     notes: list[str] = []
@@ -273,11 +290,14 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     lead = direct_line(parts, citations, latest_first=bool(superseded) and len(citations) > 1)
     if closing is not None and cited[0] is closing.hit and ended is not None:
         said = ending(citations[0].quote, *ended)
-        lead = f"**{said}** [1]" if said else lead
+        older = len(citations) > 1 and not asks_ending(question)
+        if day is not None:
+            lead = f"**{day[2]}** [{day[0].key}]"
+        elif said and not RESOLUTION_Q.search(question):
+            lead = f"**{said}** [1]"  # "which resolution lifted it?" is answered by the resolution (direct_line)
         notes.append(f"[1] {citations[0].symbol or citations[0].document}"
                      f"{f', adopted on {_long_date(citations[0].date)},' if citations[0].date else ''} ends it"
-                     + (": the older decisions quoted after it no longer set its term." if len(citations) > 1
-                        else "."))
+                     + (": the older decisions quoted after it no longer set its term." if older else "."))
     if lead:
         lines.insert(0, lead)
         notes += _adoption_notes(lead, citations)

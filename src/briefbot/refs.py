@@ -303,7 +303,9 @@ def asks_term(question: str) -> bool:
 def renewal_subject(question: str, places: bool = True) -> set[str]:
     """The words saying what a renewal question is about ("sanction", "measur", "panel"): not its renewal words or
     numbers, nor (``places`` False) its places. A renewal sentence sharing none of them renews something else."""
-    named = set() if places else terms(" ".join(parse_references(question).places))
+    # A place as the question spells it: "Côte d'Ivoire" is the gazetteer's "Côte d’Ivoire".
+    named = set() if places else terms(" ".join(p + " " + p.replace("’", "'")
+                                                for p in parse_references(question).places))
     return {t for t in terms(question) - _RENEWAL_WORDS - named if not t[:1].isdigit()}
 
 
@@ -347,9 +349,22 @@ def ending(sentence: str, specific: set[str], missions: set[str]) -> str | None:
 
 
 def ending_subject(question: str, refs: References) -> tuple[set[str], set[str]]:
-    """What a decision ending what a term question asks about must name (:func:`ending`): the question's
-    :func:`specific_subject`, and the missions it names."""
-    return specific_subject(question), {p for p in refs.places if p in MISSIONS}
+    """What a decision ending what a term or ending question asks about must name (:func:`ending`): the question's
+    :func:`specific_subject` without its ending verb, and the missions it names."""
+    return specific_subject(question) - _ENDING_WORDS, {p for p in refs.places if p in MISSIONS}
+
+
+def asks_ending(question: str) -> bool:
+    """Whether a question asks which decision lifted or ended something, or when ("Which resolution lifted the
+    Liberia arms embargo?", "When did the Council terminate MINUSMA's mandate?"), not what a renewal set."""
+    return bool(_ENDING_Q.search(question))
+
+
+_ENDING_WORDS = terms("lift lifted lifting lifts end ended ending ends terminate terminated terminating termination "
+                      "withdraw withdrew withdrawn withdrawal")
+_ENDING_Q = re.compile(r"\b(?:(?:which|what)\s+(?:council\s+)?(?:resolution|decision)|when\s+did\s+(?:the\s+)?"
+                       r"(?:security\s+)?council)\s+(?:\w+\s+)?(?:lift|lifted|end|ended|terminate|terminated|"
+                       r"withdr[ae]w)\b", re.I)
 
 
 def says_ending(sentence: str) -> bool:

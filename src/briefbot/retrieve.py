@@ -26,6 +26,7 @@ from .parse.gazetteer import COUNTRIES
 from .refs import (
     References,
     asks_current_term,
+    asks_ending,
     asks_original,
     asks_term,
     doc_places,
@@ -198,9 +199,10 @@ class Retriever:
         if not refs.named_any and not years and hits and not asks_original(question):
             hits = self._with_later_renewals(hits, docs, allowed_set, vector if mode != "lexical" else None, places,
                                              specific_subject(question))
-        if places and not refs.named_any and not years and hits and asks_term(question) \
+        ends = asks_ending(question)
+        if places and not refs.named_any and hits and ((not years and asks_term(question)) or ends) \
                 and not asks_original(question):
-            closing = self._ending(question, refs, hits, places, docs, allowed_set)
+            closing = self._ending(question, refs, hits, places, docs, allowed_set, asked=ends)
             if closing is not None:
                 closing.score = hits[0].score
                 hits = [closing] + [h for h in hits if h.chunk.text_hash != closing.chunk.text_hash]
@@ -444,21 +446,25 @@ class Retriever:
         return out
 
     def _ending(self, question: str, refs: References, hits: list[Hit], places: set[str],
-                docs: dict[str, DocInfo], allowed: set[str] | None) -> Hit | None:
+                docs: dict[str, DocInfo], allowed: set[str] | None, asked: bool = False) -> Hit | None:
         """The passage of a resolution about ``places`` that ended what a term question asks about after its newest
         renewal among the leading hits ("Until when is the Somalia arms embargo renewed?": 2714 (2023) lifted it,
         and 2444 (2018)'s "until 15 November 2019" is no answer; MINUSMA's mandate was terminated by 2690 (2023)
         after 2640 (2022) extended it). Found by its verb, not by similarity: "decides to lift" shares few of the
-        question's words."""
+        question's words. ``asked``: the question asks which decision ended it ("Which resolution lifted the
+        Liberia arms embargo?"), so the newest such decision answers whatever renewed it before or goes on after."""
         specific, missions = ending_subject(question, refs)
+        if asked and not specific and not missions:
+            return None  # "Which resolution ended it?": nothing to look for
         # After the newest renewal of it at hand, or one continuing it in other words (Hit.continues): the CAR
         # embargo lifted by 2745 (2024) goes on against armed groups, renewed by 2789 (2025).
         # A mission's own renewals: UNITAMS's, of the same country, are not UNAMID's.
-        after = max((h.doc.date or "" for h in hits[:RENEWAL_HORIZON] if h.doc.doc_type == "resolution"
-                     and places & doc_places(h.doc) and (
-                         _renews_mission(h.chunk.text, missions) if missions and not specific
-                         else _renews_asked(h.chunk.text, specific) or bool(h.continues))),
-                    default="")
+        after = "" if asked else max(
+            (h.doc.date or "" for h in hits[:RENEWAL_HORIZON] if h.doc.doc_type == "resolution"
+             and places & doc_places(h.doc) and (
+                 _renews_mission(h.chunk.text, missions) if missions and not specific
+                 else _renews_asked(h.chunk.text, specific) or bool(h.continues))),
+            default="")
         for c, ends in self._ending_passages():  # newest first
             if c.doc_id not in docs or (allowed is not None and c.doc_id not in allowed) \
                     or (docs[c.doc_id].date or "") <= after:
@@ -469,7 +475,8 @@ class Retriever:
             self.store.fill_about([docs[c.doc_id]])
             # The decision's places, or the sentence's: 2444 (2018), filed under Somalia, lifts Eritrea's embargo.
             if any(places & (doc_places(docs[c.doc_id]) | sentence_places(s)) for s in said):
-                if self._continued(docs[c.doc_id], places, set() if specific else missions, docs, allowed):
+                if not asked and self._continued(docs[c.doc_id], places, set() if specific else missions, docs,
+                                                 allowed):
                     return None
                 return Hit(chunk=c, doc=docs[c.doc_id], score=0.0, ends=True)
         return None
