@@ -29,10 +29,12 @@ from .refs import (
     HOW_LONG_Q,
     References,
     asks_ending,
+    asks_imposition,
     asks_term,
     doc_places,
     ending,
     ending_subject,
+    measure_named,
     missions_named,
     parse_references,
     places_about,
@@ -74,6 +76,7 @@ class Candidate:
     similarity: float = 0.0  # cosine of the sentence alone to the question (0 without a model)
     elsewhere: bool = False  # from a document about another country than the one the question names
     ends: bool = False  # a decision ending what a term question asks about (Hit.ends): the answer leads with it
+    origin: bool = False  # the decision imposing what was asked, or naming it (Hit.origin): the answer leads with it
 
 
 _TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][\w:-]*(?:\s[^<>]{0,300})?/?>", re.S)
@@ -154,6 +157,14 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         return _abstain(question, hits, "No indexed decision about "
                         f"{' or '.join(_the(p) for p in refs.places)} lifts, terminates or ends this. The closest "
                         "passages are listed below.")
+    # "Which resolution imposed the Libya arms embargo?": the decision Retriever._origin found (Hit.origin) leads.
+    measure = measure_named(question) if places and not refs.named_any and asks_imposition(question) else None
+    if measure is not None and not any(h.origin for h in hits) and len(sub_questions(question)) == 1:
+        # "Which resolution imposed a ban on timber exports from the Central African Republic?": none did; the
+        # renewals and designation criteria naming timber are no answer.
+        return _abstain(question, hits, "No indexed decision about "
+                        f"{' or '.join(_the(p) for p in refs.places)} imposes this, and none names one that did. "
+                        "The closest passages are listed below.")
     by_reference = False
     for hit in pool:
         passage = hit.score / top
@@ -206,12 +217,17 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             renews_asked = (term_named and hit.doc.doc_id in named_docs and bool(_RENEWAL_VERB.search(sentence))
                             and bool(subject & terms(sentence)) and direct_answer(question, sentence) is not None)
             ends = ended is not None and hit.ends and ending(sentence, *ended) is not None
-            by_reference = by_reference or renews_asked or ends
+            # The decision's sentence naming the measures, or the sentence naming the decision when it is not
+            # indexed ("the arms embargo on Somalia established in resolution 733 (1992)").
+            origin = measure is not None and hit.origin and (
+                hit.origin_named in sentence if hit.origin_named else measure.search(sentence) is not None)
+            by_reference = by_reference or renews_asked or ends or origin
             if (wanted and span and span.label and _label_key(span.label) in wanted) or renews_asked or ends or (
-                    hit.current and _DECISION.search(sentence)):
+                    origin or (hit.current and _DECISION.search(sentence))):
                 score += 0.5  # the paragraph named, or the renewal asked about: the answer by reference
                 overlap = max(overlap, 0.5)
-            candidates.append(Candidate(hit, a, b, score, overlap, elsewhere=here and not ends, ends=ends))
+            candidates.append(Candidate(hit, a, b, score, overlap, elsewhere=here and not (ends or origin),
+                                        ends=ends, origin=origin))
     if embed is not None and candidates and settings.sentence_model_k:
         _add_similarity(question, candidates, embed, settings.sentence_model_k)
     asked = answer_type(question)
@@ -236,8 +252,10 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     chosen, superseded = _latest_first(chosen, series_refs, question)
     # The latest decision on what was asked ended it: that leads, and the renewals before it set no term now.
     closing = max((c for c in candidates if c.ends), key=lambda c: c.score, default=None)
-    if closing is not None:
-        chosen = [closing, *[c for c in chosen if c.hit.chunk.text_hash != closing.hit.chunk.text_hash][
+    # The decision that imposed what was asked leads: the renewals after it are not where it comes from.
+    source = max((c for c in candidates if c.origin), key=lambda c: c.score, default=None)
+    if (first := closing or source) is not None:
+        chosen = [first, *[c for c in chosen if c.hit.chunk.text_hash != first.hit.chunk.text_hash][
             :settings.max_citations - 1]]
         superseded = []
     # "Until when is the Panel of Experts on Iraq extended?": every Panel's renewal is worded alike, so another
@@ -259,8 +277,11 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     citations: list[Citation] = []
     lines: list[str] = []
     cited: list[Hit] = []
-    # "When did the Council lift it?": the day the ending decision was adopted, quoted from its cover after it.
-    dated = closing.hit if closing is not None and asks_ending(question) and _WHEN_Q.search(question) else None
+    # "When did the Council lift it?": the day the ending decision was adopted, quoted from its cover after it; so
+    # for the decision imposing it ("When did the Council impose …?"), unless the passage only names that one.
+    dated = closing.hit if closing is not None and asks_ending(question) else source.hit if (
+        source is not None and not source.hit.origin_named) else None
+    dated = dated if _WHEN_Q.search(question) else None
     day: tuple[Citation, str | None, str] | None = None
     for cand in chosen:
         citation = cite_sentence(cand.hit, cand.start, cand.end, str(len(citations) + 1), page_text)
@@ -298,6 +319,16 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         notes.append(f"[1] {citations[0].symbol or citations[0].document}"
                      f"{f', adopted on {_long_date(citations[0].date)},' if citations[0].date else ''} ends it"
                      + (": the older decisions quoted after it no longer set its term." if older else "."))
+    if source is not None and cited[0] is source.hit:
+        if (prose := source.hit.origin_named) is not None:  # the decision is not indexed: the passage names it
+            lead = f"**{prose}** [1]" if RESOLUTION_Q.search(question) and prose in citations[0].quote else lead
+            notes.append(f"[1] names {prose} as where it comes from; that decision is not among the indexed "
+                         "documents.")
+        else:
+            lead = f"**{day[2]}** [{day[0].key}]" if day is not None else lead
+            notes.append(f"[1] {citations[0].symbol or citations[0].document}"
+                         f"{f', adopted on {_long_date(citations[0].date)},' if citations[0].date else ''} is the "
+                         "earliest indexed decision imposing it; later decisions renew or change it.")
     if lead:
         lines.insert(0, lead)
         notes += _adoption_notes(lead, citations)

@@ -502,3 +502,96 @@ def year_fits(doc: DocInfo, years: set[int]) -> bool:
         return False
     year = int(doc.date[:4])
     return year in years or (doc.doc_type not in _DECISIONS and year - 1 in years)
+
+
+# --- where measures come from: "Which resolution imposed the Libya arms embargo?" ------------------------------
+# What was imposed, as a question names it and as a decision words it. A commodity is named alike in both.
+_MEASURE_KINDS = (
+    (re.compile(r"\b(?:arms|weapons?)\b", re.I), re.compile(r"\b(?:arms|weapons|military equipment)\b", re.I)),
+    (re.compile(r"\basset|\bfreez|\bfinancial sanctions?\b", re.I),
+     re.compile(r"\bfreez\w*|\bfinancial assets\b", re.I)),
+    (re.compile(r"\btravel\b|\bentry\b", re.I), re.compile(r"\btravel\b|\bentry into or transit\b", re.I)),
+)
+_COMMODITY = re.compile(r"\b(charcoal|diamonds?|timber|logs|petroleum|crude oil|oil|gold|coltan|cassiterite|"
+                        r"wolframite|tantalum|ivory|wildlife|sugar|cocoa|cotton|fish|minerals)\b", re.I)
+_IMPOSING_Q = re.compile(r"\b(?:which|what)\s+(?:council\s+)?(?:resolution|decision)\s+(?:\w+\s+)?(?:imposed|"
+                         r"established|introduced|banned|instituted)\b|\bwhen\s+did\s+(?:the\s+)?(?:security\s+)?"
+                         r"council\s+(?:first\s+)?(?:impose|establish|introduce|ban)\b|\bfirst\s+imposed\b", re.I)
+# "the measures imposed by paragraph 9 of resolution 1970 (2011)", "the arms embargo established in resolution 733
+# (1992)", "as set out in paragraph 22 of its resolution 2036 (2012)".
+ORIGIN_REFERENCE = re.compile(r"\b(?:imposed|established|set out|introduced)\s+(?:by|in|under)\s+(?:its\s+)?"
+                              r"(?:paragraphs?\s+(?P<paras>\d+(?:\s?\([a-z]{1,4}\))*(?:(?:\s*,\s*|,?\s+and\s+|\s+to\s+)"
+                              r"\d+(?:\s?\([a-z]{1,4}\))*)*)\s+of\s+(?:its\s+)?)?"
+                              r"(?P<res>resolution\s+(?P<num>\d{3,4})\s*\((?P<year>\d{4})\))")
+# A decision imposing measures in its own words: "Decides that all States shall take the necessary measures to
+# prevent …", "Decides to impose …"; not one renewing or recalling them.
+# "all states shall" (1556 (2004)), "all States, including the Democratic Republic of the Congo, shall" (1493 (2003)).
+_IMPOSES = re.compile(r"\b[Dd]ecides\b[^;]{0,200}?\bthat\b[^;]{0,120}?\ball\s+(?:[Mm]ember\s+)?[Ss]tates\b[^;]{0,80}?"
+                      r"\bshall\b|"
+                      r"\b[Dd]ecides\s+(?:also\s+|further\s+)?to\s+impose\b")
+_NOT_IMPOSING = re.compile(r"\b(?:further period|renew\w*|extend\w*|continue\w*|reaffirm\w*|recall\w*|"
+                           r"shall not apply|exempt\w*|exception)\b", re.I)
+ORIGIN_NEEDLES = ("imposed by", "imposed in", "imposed under", "established by", "established in",
+                  "established under", "set out in paragraph", "introduced by", "all States", "all Member States",
+                  "to impose")
+
+
+def asks_imposition(question: str) -> bool:
+    """Whether a question asks which decision imposed measures, or when ("Which resolution imposed the ban on
+    Somali charcoal exports?", "When was the arms embargo on the CAR first imposed?")."""
+    return bool(_IMPOSING_Q.search(question))
+
+
+def measure_named(question: str) -> re.Pattern[str] | None:
+    """How a decision names the measures a question asks about (arms, an assets freeze, a travel ban, a
+    commodity); None when it asks about none of them ("which resolution established the Panel?")."""
+    if m := _COMMODITY.search(question):
+        word = m.group(1).lower()
+        stem = {"diamond": "diamonds?", "diamonds": "diamonds?", "crude oil": "oil|petroleum", "oil": "oil|petroleum",
+                "logs": "logs|timber", "timber": "timber|logs"}.get(word, re.escape(word))
+        return re.compile(rf"\b(?:{stem})\b", re.I)
+    return next((said for asked, said in _MEASURE_KINDS if asked.search(question)), None)
+
+
+@dataclass(frozen=True, slots=True)
+class OriginSentence:
+    """A resolution sentence as the origin of measures reads it, matched once per catalog version: where it names
+    the resolution that imposed something ("the measures on arms, previously imposed by paragraph 2 of resolution
+    1521 (2003)": start, number, year, paragraphs, "resolution 1521 (2003)"), and where it imposes something in its
+    own words ("Decides that all States shall take the necessary measures to prevent …"; -1 when it does not: a
+    renewal, a recital or an exemption)."""
+
+    text: str
+    references: tuple[tuple[int, int, int, str | None, str], ...]
+    imposes_at: int
+
+    def named(self, measure: re.Pattern[str]) -> list[tuple[int, int, int, str | None, str]]:
+        """The references naming where the measures ``measure`` describes come from: the measures named close
+        before ("the ban on … Somali charcoal, as set out in paragraph 22 of its resolution 2036 (2012)")."""
+        out = []
+        start = 0
+        for ref in self.references:
+            if measure.search(self.text, max(start, ref[0] - ORIGIN_WINDOW), ref[0]):
+                out.append(ref)
+            start = ref[0]
+        return out
+
+    def imposes(self, measure: re.Pattern[str]) -> bool:
+        """Whether it imposes the measures ``measure`` describes in its own words."""
+        return self.imposes_at >= 0 and measure.search(self.text, self.imposes_at) is not None
+
+
+def origin_sentence(sentence: str) -> OriginSentence | None:
+    """``sentence`` read for where measures come from; None when it neither names nor imposes any."""
+    references = tuple((m.start(), int(m.group("num")), int(m.group("year")), m.group("paras"), m.group("res"))
+                       for m in ORIGIN_REFERENCE.finditer(sentence))
+    m = _IMPOSES.search(sentence)
+    # Renewal words come before "all States shall" ("Decides, for a further period …, that"; "shall continue to");
+    # the exemptions after it are part of imposing ("…; and decides further that this measure shall not apply").
+    imposing = m is not None and not references and not _NOT_IMPOSING.search(sentence, 0, m.end() + 30)
+    if not references and not imposing:
+        return None
+    return OriginSentence(sentence, references, m.start() if imposing and m is not None else -1)
+
+
+ORIGIN_WINDOW = 150
