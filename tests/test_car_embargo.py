@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from akn_support import indexed_fixture
+from briefbot.refs import specific_subject
 from briefbot.service import Briefbot
 
 QUESTION = "Until when is the Central African Republic arms embargo renewed?"
@@ -48,3 +49,12 @@ def test_the_link_survives_the_answers_history(bot: Briefbot) -> None:
     again = answer_from_json(answer_to_json(answer))
     assert [h.continues for h in again.hits] == [h.continues for h in answer.hits]
     assert any("S/RES/2339 (2017)" in h.continues for h in again.hits)
+
+
+def test_the_abbreviation_asks_the_same(bot: Briefbot) -> None:
+    """"The CAR arms embargo" answered 2399 (2018)'s 31 January 2019: "car" was read as part of what is renewed,
+    and on the corpus index the current renewal sat ninth, past the eight passages the answer reads."""
+    assert specific_subject("Until when is the CAR arms embargo renewed?") == {"arm", "embargo"}
+    answer = bot.ask("Until when is the CAR arms embargo renewed?")
+    assert answer.answer.startswith("**31 July 2026** [1]"), answer.answer
+    assert answer.citations[0].symbol == "S/RES/2789 (2025)"

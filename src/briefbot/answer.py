@@ -135,6 +135,10 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     wanted = {_label_key(p) for p in refs.paragraphs} if named_docs and not current else set()
     named_pool = [h for h in hits if h.doc.doc_id in named_docs]
     pool = named_pool[:8] if wanted else (named_pool[:4] + [h for h in hits[:8] if h not in named_pool[:4]])
+    # A later renewal the lookup placed behind the one it continues, past the pool's edge, is read with it (2789
+    # (2025) after 2399 (2018), ninth for "the CAR arms embargo").
+    quoted = {h.doc.symbol for h in pool}
+    pool += [h for h in hits if h not in pool and h.continues & quoted]
     if wanted and not any(_label_key(s.label) in wanted or _label_key(s.label).split("(")[0] in wanted
                           for h in pool for s in h.chunk.spans if s.label):
         names = ", ".join(sorted({h.doc.symbol or h.doc.file_name for h in pool}))

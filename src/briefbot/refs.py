@@ -303,9 +303,11 @@ def asks_term(question: str) -> bool:
 def renewal_subject(question: str, places: bool = True) -> set[str]:
     """The words saying what a renewal question is about ("sanction", "measur", "panel"): not its renewal words or
     numbers, nor (``places`` False) its places. A renewal sentence sharing none of them renews something else."""
-    # A place as the question spells it: "Côte d'Ivoire" is the gazetteer's "Côte d’Ivoire".
-    named = set() if places else terms(" ".join(p + " " + p.replace("’", "'")
-                                                for p in parse_references(question).places))
+    # A place as the question spells it: "Côte d'Ivoire" is the gazetteer's "Côte d’Ivoire", "CAR" the Central
+    # African Republic ("the CAR arms embargo" asks about no car).
+    asked = [] if places else parse_references(question).places
+    named = terms(" ".join([p + " " + p.replace("’", "'") for p in asked]
+                           + [a for a, c in COUNTRY_ADJECTIVES.items() if c in asked and a in question]))
     return {t for t in terms(question) - _RENEWAL_WORDS - named if not t[:1].isdigit()}
 
 
