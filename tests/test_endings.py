@@ -114,3 +114,28 @@ def test_an_ending_no_decision_made_is_not_answered(bot: Briefbot) -> None:
 
 def test_a_place_is_not_the_subject_however_its_apostrophe_is_typed() -> None:
     assert specific_subject("Which resolution lifted the diamond ban on Côte d'Ivoire?") == {"lift", "ban", "diamond"}
+
+
+def test_a_final_renewal_and_a_new_name_end_a_mission() -> None:
+    assert ending("Decides to extend the mandate of UNMIL as set out in paragraph 11 for a final period until 30 March "
+                  "2018, and requests the Secretary-General to complete by 30 April 2018 the withdrawal", set(),
+                  {"UNMIL"}) == "extend the mandate of UNMIL as set out in paragraph 11 for a final period until " \
+                                "30 March 2018"
+    assert ending("Decides to extend the mandate of MONUC until 30 June 2010 and further decides that, in view of the "
+                  "new phase, MONUC, shall, as from 1 July 2010, bear the title of the United Nations Organization "
+                  "Stabilization Mission in the Democratic Republic of the Congo (MONUSCO)", set(), {"MONUC"}) == \
+        "in view of the new phase, MONUC, shall, as from 1 July 2010, bear the title of the United Nations " \
+        "Organization Stabilization Mission in the Democratic Republic of the Congo (MONUSCO)"
+    assert ending("Decides to extend the mandate of UNMISS until 30 April 2026", set(), {"UNMISS"}) is None
+
+
+@pytest.mark.parametrize(("question", "symbol", "paragraph", "lead"), [
+    # The newest renewal at hand ends it in the same paragraph: 1628 (2005)'s 31 October 2005 was the answer.
+    ("Until when is the mandate of MONUC extended?", "S/RES/1925 (2010)", "1", "**in view of the new phase"),
+    ("Which resolution ended the mandate of UNMIL?", "S/RES/2333 (2016)", "10", "**S/RES/2333 (2016)** [1]"),
+])
+def test_a_mission_renamed_or_given_a_final_period_has_ended(bot: Briefbot, question: str, symbol: str,
+                                                              paragraph: str, lead: str) -> None:
+    answer = bot.ask(question)
+    assert (answer.citations[0].symbol, answer.citations[0].paragraph) == (symbol, paragraph), answer.answer
+    assert answer.answer.startswith(lead), answer.answer

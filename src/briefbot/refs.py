@@ -342,7 +342,7 @@ def ending(sentence: str, specific: set[str], missions: set[str]) -> str | None:
     if m is None:
         return None
     said = _ENDING_AFTERWORD.split(renewing_part(m.group("said")), 1)[0].rstrip(" ,;:.")
-    said = said[5:] if said.startswith("that ") else said
+    said = re.sub(r"^that,?\s+", "", said)
     if _CONDITION.search(said):
         return None
     if specific:
@@ -376,9 +376,13 @@ def says_ending(sentence: str) -> bool:
 
 # "decides to lift …", "Decides to terminate, with immediate effect, …", "Decides to withdraw UNMIS effective 11 July
 # 2011", "Decides that UNTMIS shall cease all operations on 31 October 2026": from the verb to the end of the clause.
+# A last renewal ends it too: "Decides to extend the mandate of UNMIL … for a final period until 30 March 2018"; so
+# does a new name or a successor: "MONUC, shall, as from 1 July 2010, bear the title of … (MONUSCO)" (1925 (2010)).
 _ENDS = re.compile(r"\b[Dd]ecides\b(?:,?\s+(?:also|further|therefore))?,?\s+(?:to\s+)?"
-                   r"(?P<said>(?:(?:fully|immediately)\s+)?(?:lift|terminate|end|withdraw)\b[^;]*|that\b[^;]{1,160}?\bshall\s+(?:be\s+terminated|terminate|"
-                   r"cease\s+(?:to\s+have\s+effect|all\s+operations))\b[^;]*)")
+                   r"(?P<said>(?:(?:fully|immediately)\s+)?(?:lift|terminate|end|withdraw)\b[^;]*|"
+                   r"extend\b[^;]{0,200}?\bfor\s+a\s+final\s+period\b[^;]*|"
+                   r"that\b[^;]{1,160}?\bshall,?(?:\s+as\s+(?:from|of)\s+[^,;]{1,40},)?\s+(?:be\s+terminated|terminate|"
+                   r"cease\s+(?:to\s+have\s+effect|all\s+operations)|be\s+succeeded\s+by|bear\s+the\s+title)\b[^;]*)")
 _CONDITION = re.compile(r"\b(?:if|unless|once|as soon as)\b")
 # … and, for the answer's first line, what it ended up to its history ("the measures on arms, previously imposed by
 # paragraph 2 of resolution 1521 (2003) and modified by …", 2288 (2016)).

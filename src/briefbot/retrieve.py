@@ -480,7 +480,7 @@ class Retriever:
             default="")
         for c, ends in self._ending_passages():  # newest first
             if c.doc_id not in docs or (allowed is not None and c.doc_id not in allowed) \
-                    or (docs[c.doc_id].date or "") <= after:
+                    or (docs[c.doc_id].date or "") < after:  # the newest renewal may end it too (1925 (2010))
                 continue
             said = [s for s in ends if ending(s, specific, missions)]
             if not said:
@@ -859,7 +859,8 @@ def _recounted_renewal(hit: Hit) -> tuple[str, str, str, None] | None:
 # What a decision ending a mandate or measures says (refs.ending): the catalog scan for it, one pass, more passages
 # than the whole bulk set holds (~200), so a termination in 2016 is not cut by the newest ones.
 _ENDING_NEEDLES = ("to lift", "to fully lift", "to terminate", "to withdraw", "to end ", "to immediately",
-                   "shall be terminated", "shall terminate", "shall cease")  # every verb refs.ending reads
+                   "shall be terminated", "shall terminate", "shall cease", "final period", "bear the title",
+                   "succeeded by")  # every verb refs.ending reads
 ENDING_SCAN = 2000
 ORIGIN_SCAN = 20000
 
