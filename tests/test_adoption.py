@@ -28,6 +28,10 @@ from briefbot.service import Briefbot
     ("What did resolution 2780 (2025), adopted in May, decide?", None),
     ("Which resolution was adopted on 29 May 2025?", None),
     ("Was resolution 2231 adopted unanimously?", None),
+    # Measures or deadlines dated from an adoption ask something else.
+    ("Until when did resolution 2778 (2025), adopted in May, renew the arms embargo?", None),
+    ("When do the measures adopted in resolution 2397 (2017) expire?", None),
+    ("When must the Secretary-General report after the adoption of resolution 2780 (2025)?", None),
 ])
 def test_what_asks_for_the_adoption(question: str, asked: str | None) -> None:
     assert asks_adoption(question) == asked
@@ -42,6 +46,7 @@ def test_numbers_sharing_one_year_are_each_named() -> None:
 
 def test_each_named_pdf_resolution_gives_its_date_in_the_order_asked(bot: Briefbot) -> None:
     answer = bot.ask("When were resolutions 2781 and 2780 (2025) adopted?")
+    assert answer.notes == [], answer.notes
     assert not answer.abstained, answer.answer
     assert answer.answer.splitlines()[0] == "**30 May 2025** [1]; **29 May 2025** [2]", answer.answer
     assert [(c.symbol, c.page, c.quote) for c in answer.citations] == [
@@ -79,3 +84,9 @@ def test_a_council_xml_record_is_answered_from_its_cover(tmp_path: Path) -> None
     assert [c.quote for c in answer.citations] == ["Adopted by the Security Council on 16 April 2021"], answer.answer
     assert "**" not in answer.answer, answer.answer
     assert answer.notes == ["[1] S/RES/2571 (2021) names no meeting: it was adopted on 16 April 2021 without one."]
+
+
+def test_a_named_resolution_not_indexed_is_said_to_be_missing(bot: Briefbot) -> None:
+    answer = bot.ask("When were resolutions 2780 and 2999 (2025) adopted?")
+    assert answer.answer.startswith("**29 May 2025** [1]"), answer.answer
+    assert answer.notes == ["Resolution 2999 is not among the indexed documents."], answer.notes

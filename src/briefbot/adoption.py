@@ -20,7 +20,10 @@ from .parse.gazetteer import MONTHS
 ADOPTION_LINE = re.compile(
     r"Adopted by the Security Council (?:at its (?P<meeting>\d[\d,]*(?:st|nd|rd|th)\s?(?:\((?:closed|resumed)\)\s?)?"
     rf"meeting)\s?(?:\(Part [IVX]+\))?,?\s+)?on\s?(?P<date>\d{{1,2}} (?:{MONTHS}) \d{{4}})")
-_ADOPTED = re.compile(r"\badopt(?:ed|ion|s)?\b", re.I)
+# The resolution's own adoption, not measures "adopted in resolution 2397" nor a report due "after the adoption".
+_ADOPTED = re.compile(r"\badopt(?:ed|ion|s)?\b(?!\s+(?:in|by|under|pursuant)\b)", re.I)
+_OTHER_VERB = re.compile(r"\b(?:renew\w*|extend\w*|expir\w*|report\w*|lift\w*|terminat\w*|impos\w*|end(?:s|ed)?|"
+                         r"must|shall|due|after|since|until)\b", re.I)
 _WHEN = re.compile(r"\b(?:when|dates?|days?|years?)\b", re.I)
 _MEETING = re.compile(r"\bmeetings?\b", re.I)
 # Any other question word asks something else ("what did it decide"), unless it asks the date or the meeting.
@@ -32,7 +35,7 @@ def asks_adoption(question: str) -> str | None:
     """``"date"`` for "When was resolution 2780 (2025) adopted?" (or "On what date …", "In which year did the
     Council adopt …"), ``"meeting"`` for "At which meeting was it adopted?", None for anything else: a question
     also asking what a resolution decides ("What did resolution 2780 adopted in May decide?") is not one."""
-    if not _ADOPTED.search(question) or _OTHER_ASK.search(question):
+    if not _ADOPTED.search(question) or _OTHER_ASK.search(question) or _OTHER_VERB.search(question):
         return None
     if _MEETING.search(question):
         return "meeting"
@@ -52,4 +55,5 @@ def adoption_citation(hit: Hit, key: str, page_text: PageText) -> tuple[Citation
         return None
     citation = verified_citation(hit.doc, Span(page, found.start(), found.end()), 0, found.group(0), key,
                                  page_text)
-    return (citation, found.group("meeting"), found.group("date")) if citation else None
+    meeting = re.sub(r"\s+", " ", found.group("meeting")) if found.group("meeting") else None  # one line
+    return (citation, meeting, re.sub(r"\s+", " ", found.group("date"))) if citation else None

@@ -76,7 +76,7 @@ class Candidate:
     similarity: float = 0.0  # cosine of the sentence alone to the question (0 without a model)
     elsewhere: bool = False  # from a document about another country than the one the question names
     ends: bool = False  # a decision ending what a term question asks about (Hit.ends): the answer leads with it
-    origin: bool = False  # the decision imposing what was asked, or naming it (Hit.origin): the answer leads with it
+    imposes: bool = False  # the decision imposing what was asked, or naming it (Hit.imposes): the answer leads with it
 
 
 _TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][\w:-]*(?:\s[^<>]{0,300})?/?>", re.S)
@@ -119,7 +119,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     # document only: a neighbour's paragraph 1 is never the answer to it. Naming only the document ("what did
     # resolution 2733 (2024) authorize?") leads with it but lets a report on it be quoted too.
     named_docs = {h.doc.doc_id for h in hits if refs.named_any and refs.names(h.doc)}
-    if named_docs and (adopted := _adopted(question, [h for h in hits if h.doc.doc_id in named_docs],
+    if named_docs and (adopted := _adopted(question, refs, [h for h in hits if h.doc.doc_id in named_docs],
                                            hits, page_text)) is not None:
         return adopted
     # "Until when are the measures under resolution 1591 renewed?": the latest renewal retrieval found for them
@@ -137,8 +137,9 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     pool = named_pool[:8] if wanted else (named_pool[:4] + [h for h in hits[:8] if h not in named_pool[:4]])
     # A later renewal the lookup placed behind the one it continues, past the pool's edge, is read with it (2789
     # (2025) after 2399 (2018), ninth for "the CAR arms embargo").
-    quoted = {h.doc.symbol for h in pool}
-    pool += [h for h in hits if h not in pool and h.continues & quoted]
+    if not wanted:
+        quoted = {h.doc.symbol for h in pool}
+        pool += [h for h in hits if h not in pool and h.continues & quoted]
     if wanted and not any(_label_key(s.label) in wanted or _label_key(s.label).split("(")[0] in wanted
                           for h in pool for s in h.chunk.spans if s.label):
         names = ", ".join(sorted({h.doc.symbol or h.doc.file_name for h in pool}))
@@ -158,17 +159,14 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             len(sub_questions(question)) == 1 and any(ending_subject(question, refs)):
         # "Which resolution lifted the ban on charcoal exports from Somalia?": no indexed decision about the place
         # lifts or ends it; a renewal or a recital quoting "lift" is no answer (it answered 2498 (2019)'s renewal).
-        return _abstain(question, hits, "No indexed decision about "
-                        f"{' or '.join(_the(p) for p in refs.places)} lifts, terminates or ends this. The closest "
-                        "passages are listed below.")
-    # "Which resolution imposed the Libya arms embargo?": the decision Retriever._origin found (Hit.origin) leads.
+        return _abstain(question, hits, _no_decision(refs, "was found lifting, terminating or ending this"))
+    # "Which resolution imposed the Libya arms embargo?": the decision Retriever._origin found (Hit.imposes) leads.
     measure = measure_named(question) if places and not refs.named_any and asks_imposition(question) else None
-    if measure is not None and not any(h.origin for h in hits) and len(sub_questions(question)) == 1:
+    if measure is not None and not any(h.imposes for h in hits) and len(sub_questions(question)) == 1:
         # "Which resolution imposed a ban on timber exports from the Central African Republic?": none did; the
         # renewals and designation criteria naming timber are no answer.
-        return _abstain(question, hits, "No indexed decision about "
-                        f"{' or '.join(_the(p) for p in refs.places)} imposes this, and none names one that did. "
-                        "The closest passages are listed below.")
+        return _abstain(question, hits, _no_decision(refs, "was found imposing this, nor named by two others as "
+                                                           "imposing it"))
     by_reference = False
     for hit in pool:
         passage = hit.score / top
@@ -223,15 +221,15 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             ends = ended is not None and hit.ends and ending(sentence, *ended) is not None
             # The decision's sentence naming the measures, or the sentence naming the decision when it is not
             # indexed ("the arms embargo on Somalia established in resolution 733 (1992)").
-            origin = measure is not None and hit.origin and (
-                hit.origin_named in sentence if hit.origin_named else measure.search(sentence) is not None)
+            origin = measure is not None and hit.imposes and (
+                hit.imposed_by in sentence if hit.imposed_by else measure.search(sentence) is not None)
             by_reference = by_reference or renews_asked or ends or origin
             if (wanted and span and span.label and _label_key(span.label) in wanted) or renews_asked or ends or (
                     origin or (hit.current and _DECISION.search(sentence))):
                 score += 0.5  # the paragraph named, or the renewal asked about: the answer by reference
                 overlap = max(overlap, 0.5)
             candidates.append(Candidate(hit, a, b, score, overlap, elsewhere=here and not (ends or origin),
-                                        ends=ends, origin=origin))
+                                        ends=ends, imposes=origin))
     if embed is not None and candidates and settings.sentence_model_k:
         _add_similarity(question, candidates, embed, settings.sentence_model_k)
     asked = answer_type(question)
@@ -257,7 +255,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     # The latest decision on what was asked ended it: that leads, and the renewals before it set no term now.
     closing = max((c for c in candidates if c.ends), key=lambda c: c.score, default=None)
     # The decision that imposed what was asked leads: the renewals after it are not where it comes from.
-    source = max((c for c in candidates if c.origin), key=lambda c: c.score, default=None)
+    source = max((c for c in candidates if c.imposes), key=lambda c: c.score, default=None)
     if (first := closing or source) is not None:
         chosen = [first, *[c for c in chosen if c.hit.chunk.text_hash != first.hit.chunk.text_hash][
             :settings.max_citations - 1]]
@@ -284,7 +282,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     # "When did the Council lift it?": the day the ending decision was adopted, quoted from its cover after it; so
     # for the decision imposing it ("When did the Council impose …?"), unless the passage only names that one.
     dated = closing.hit if closing is not None and asks_ending(question) else source.hit if (
-        source is not None and not source.hit.origin_named) else None
+        source is not None and not source.hit.imposed_by) else None
     dated = dated if _WHEN_Q.search(question) else None
     day: tuple[Citation, str | None, str] | None = None
     for cand in chosen:
@@ -316,23 +314,22 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     if closing is not None and cited[0] is closing.hit and ended is not None:
         said = ending(citations[0].quote, *ended)
         older = len(citations) > 1 and not asks_ending(question)
-        if day is not None:
+        if day is not None and day[0].doc_id == citations[0].doc_id:
             lead = f"**{day[2]}** [{day[0].key}]"
         elif said and not RESOLUTION_Q.search(question):
             lead = f"**{said}** [1]"  # "which resolution lifted it?" is answered by the resolution (direct_line)
-        notes.append(f"[1] {citations[0].symbol or citations[0].document}"
-                     f"{f', adopted on {_long_date(citations[0].date)},' if citations[0].date else ''} ends it"
+        notes.append(f"[1] {_adopted_on(citations[0])} ends it"
                      + (": the older decisions quoted after it no longer set its term." if older else "."))
     if source is not None and cited[0] is source.hit:
-        if (prose := source.hit.origin_named) is not None:  # the decision is not indexed: the passage names it
+        if (prose := source.hit.imposed_by) is not None:  # the decision is not indexed: the passage names it
             lead = f"**{prose}** [1]" if RESOLUTION_Q.search(question) and prose in citations[0].quote else lead
             notes.append(f"[1] names {prose} as where it comes from; that decision is not among the indexed "
                          "documents.")
         else:
-            lead = f"**{day[2]}** [{day[0].key}]" if day is not None else lead
-            notes.append(f"[1] {citations[0].symbol or citations[0].document}"
-                         f"{f', adopted on {_long_date(citations[0].date)},' if citations[0].date else ''} is the "
-                         "earliest indexed decision imposing it; later decisions renew or change it.")
+            lead = f"**{day[2]}** [{day[0].key}]" if day is not None and day[0].doc_id == citations[0].doc_id \
+                else lead
+            notes.append(f"[1] {_adopted_on(citations[0])} is the earliest indexed decision imposing it; later "
+                         "decisions renew or change it.")
     if lead:
         lines.insert(0, lead)
         notes += _adoption_notes(lead, citations)
@@ -543,7 +540,8 @@ def _country_note(hits: list[Hit], cited: list[Hit], citations: list[Citation]) 
             "under Mission or country, for its answer.")
 
 
-def _adopted(question: str, named: list[Hit], hits: list[Hit], page_text: PageText) -> Answer | None:
+def _adopted(question: str, refs: References, named: list[Hit], hits: list[Hit],
+             page_text: PageText) -> Answer | None:
     """"When was resolution 1373 (2001) adopted?": each named resolution's adoption line, its date (or meeting)
     first; None for any other question, or when a named resolution's cover has no such line."""
     asked = asks_adoption(question)
@@ -577,6 +575,9 @@ def _adopted(question: str, named: list[Hit], hits: list[Hit], page_text: PageTe
         lines.append(f"{citation.reference()}: “{citation.quote}” [{citation.key}]")
     if not citations:
         return None
+    found = {n[0] for c in citations if c.symbol and (n := resolution_number(c.symbol))}
+    asked = [*refs.resolutions, *(n[0] for sym in refs.symbols if (n := resolution_number(sym)))]
+    notes += [f"Resolution {n} is not among the indexed documents." for n in dict.fromkeys(asked) if n not in found]
     answer = Answer(question=question, answer="\n".join(["; ".join(lead), *lines] if lead else lines),
                     abstained=False, citations=citations, hits=_cited_first(hits, cited), notes=notes)
     answer.timings_ms.update(confidence=1.0)
@@ -615,6 +616,18 @@ def _renews_another(question: str, refs: References, chosen: list[Candidate]) ->
             f"{renewed}, not what was asked. The closest passages are listed below.")
 
 
+def _adopted_on(citation: Citation) -> str:
+    """"S/RES/2288 (2016), adopted on 25 May 2016," (without a date, the symbol alone)."""
+    name = citation.symbol or citation.document
+    return f"{name}, adopted on {_long_date(citation.date)}," if citation.date else name
+
+
+def _no_decision(refs: References, what: str) -> str:
+    """Why a question on which decision imposed or ended something about a place is not answered."""
+    return (f"No indexed decision about {' or '.join(_the(p) for p in refs.places)} {what}. The closest passages "
+            "are listed below.")
+
+
 def _named_renews_another(question: str, specific: set[str], refs: References, chosen: list[Candidate]) -> str | None:
     """"Until when did resolution 2778 (2025) renew the arms embargo on South Sudan?": 2778 extends the mandate of
     UNMISS, and no quote of it renews the embargo. The message (naming the closest decision that does renew it,
@@ -641,8 +654,8 @@ def _named_renews_another(question: str, specific: set[str], refs: References, c
     found = "" if other is None else (
         f" The closest decision that does is {other.hit.doc.symbol or other.hit.doc.file_name}"
         + (f", para. {other.hit.chunk.paragraph}" if other.hit.chunk.paragraph else "") + ".")
-    return (f"{symbol} does not renew what was asked: {para} extends the mandate of {body}.{found} The closest "
-            "passages are listed below.")
+    return (f"The passages found of {symbol} do not renew what was asked: {para} extends the mandate of {body}."
+            f"{found} The closest passages are listed below.")
 
 
 _BODIES = frozenset({"Panel", "Group of Experts", "Monitoring Team", *MISSIONS})

@@ -69,7 +69,8 @@ def confidence_features(hits: list[Hit], candidates: list[Candidate], q_terms: s
 
 
 # What the question asks for, beyond the answer stage's date / duration / money / count.
-RESOLUTION_Q = re.compile(r"\b(?:which|what) resolutions?\b|\bwhich (?:council )?decision\b", re.I)
+RESOLUTION_Q = re.compile(r"\b(?:which|what) (?:(?:security )?council )?resolutions?\b|"
+                          r"\bwhich (?:(?:security )?council )?decision\b", re.I)
 
 
 def names_resolution(question: str, symbol: str | None) -> bool:

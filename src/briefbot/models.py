@@ -202,8 +202,8 @@ class Hit:
     ends: bool = False
     # The decision imposing the measures a question asks the origin of ("Which resolution imposed the Libya arms
     # embargo?": 1970 (2011) para. 9), or a passage naming it when it is not indexed (retrieve.Retriever._origin).
-    origin: bool = False
-    origin_named: str | None = None  # "resolution 733 (1992)": the passage names the decision, which is not indexed
+    imposes: bool = False
+    imposed_by: str | None = None  # "resolution 733 (1992)": the passage names the decision, which is not indexed
 
     def to_passage(self) -> dict[str, Any]:
         return {

@@ -363,10 +363,11 @@ def asks_ending(question: str) -> bool:
 
 
 _ENDING_WORDS = terms("lift lifted lifting lifts end ended ending ends terminate terminated terminating termination "
-                      "withdraw withdrew withdrawn withdrawal")
-_ENDING_Q = re.compile(r"\b(?:(?:which|what)\s+(?:council\s+)?(?:resolution|decision)|when\s+did\s+(?:the\s+)?"
-                       r"(?:security\s+)?council)\s+(?:\w+\s+)?(?:lift|lifted|end|ended|terminate|terminated|"
-                       r"withdr[ae]w)\b", re.I)
+                      "withdraw withdrew withdrawn withdrawal first originally initially")
+_ENDING_Q = re.compile(r"\b(?:(?:which|what)\s+(?:(?:security\s+)?council\s+)?(?:resolutions?|decisions?)|when\s+did\s+"
+                       r"(?:the\s+)?(?:security\s+)?council)\s+(?:\w+\s+)?(?:lift|lifted|end|ended|terminate|"
+                       r"terminated|withdr[ae]w)\b|\bwhen\s+(?:was|were)\b[^?]{0,80}?\b(?:lifted|terminated|ended)\b",
+                       re.I)
 
 
 def says_ending(sentence: str) -> bool:
@@ -520,9 +521,10 @@ _MEASURE_KINDS = (
 )
 _COMMODITY = re.compile(r"\b(charcoal|diamonds?|timber|logs|petroleum|crude oil|oil|gold|coltan|cassiterite|"
                         r"wolframite|tantalum|ivory|wildlife|sugar|cocoa|cotton|fish|minerals)\b", re.I)
-_IMPOSING_Q = re.compile(r"\b(?:which|what)\s+(?:council\s+)?(?:resolution|decision)\s+(?:\w+\s+)?(?:imposed|"
-                         r"established|introduced|banned|instituted)\b|\bwhen\s+did\s+(?:the\s+)?(?:security\s+)?"
-                         r"council\s+(?:first\s+)?(?:impose|establish|introduce|ban)\b|\bfirst\s+imposed\b", re.I)
+_IMPOSING_Q = re.compile(r"\b(?:which|what)\s+(?:(?:security\s+)?council\s+)?(?:resolutions?|decisions?)\s+"
+                         r"(?:\w+\s+)?(?:imposed|established|introduced|banned|instituted)\b|\bwhen\s+did\s+(?:the\s+)?"
+                         r"(?:security\s+)?council\s+(?:first\s+)?(?:impose|establish|introduce|ban)\b|"
+                         r"\bwhen\s+(?:was|were)\b[^?]{0,80}?\bimposed\b|\bfirst\s+imposed\b", re.I)
 # "the measures imposed by paragraph 9 of resolution 1970 (2011)", "the arms embargo established in resolution 733
 # (1992)", "as set out in paragraph 22 of its resolution 2036 (2012)".
 ORIGIN_REFERENCE = re.compile(r"\b(?:imposed|established|set out|introduced)\s+(?:by|in|under)\s+(?:its\s+)?"

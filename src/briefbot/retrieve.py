@@ -208,8 +208,8 @@ class Retriever:
             hits = self._with_later_renewals(hits, docs, allowed_set, vector if mode != "lexical" else None, places,
                                              specific_subject(question))
         ends = asks_ending(question)
-        if places and not refs.named_any and hits and ((not years and asks_term(question)) or ends) \
-                and not asks_original(question):
+        if places and not refs.named_any and hits and (
+                (not years and asks_term(question) and not asks_original(question)) or ends):
             closing = self._ending(question, refs, hits, places, docs, allowed_set, asked=ends)
             if closing is not None:
                 closing.score = hits[0].score
@@ -478,7 +478,8 @@ class Retriever:
                  _renews_mission(h.chunk.text, missions) if missions and not specific
                  else _renews_asked(h.chunk.text, specific) or bool(h.continues))),
             default="")
-        for c, ends in self._ending_passages():  # newest first
+        passages = self._ending_passages()  # newest first; "which resolution first lifted …?": oldest first
+        for c, ends in reversed(passages) if asked and asks_original(question) else passages:
             if c.doc_id not in docs or (allowed is not None and c.doc_id not in allowed) \
                     or (docs[c.doc_id].date or "") < after:  # the newest renewal may end it too (1925 (2010))
                 continue
@@ -528,6 +529,9 @@ class Retriever:
         named: dict[tuple[int, int], list[tuple[Chunk, str | None]]] = {}  # (number, year) → passages, paragraphs
         own: dict[tuple[int, int], list[Chunk]] = {}  # passages imposing the measures in their own words
         said_of: dict[tuple[int, int], list[tuple[int, Chunk, str]]] = {}  # sentences naming the place too
+        # The resolutions naming each (a PDF and its Council XML, or two sentences of one, count once).
+        naming: dict[tuple[int, int], set[str]] = {}
+        saying: dict[tuple[int, int], set[str]] = {}
         for c, said in self._origin_passages():
             info = docs.get(c.doc_id)
             if info is None or (allowed is not None and c.doc_id not in allowed):
@@ -544,12 +548,14 @@ class Retriever:
                     continue
                 for at, num, year, paras, prose in origins:
                     named.setdefault((num, year), []).append((c, paras))
+                    naming.setdefault((num, year), set()).add(info.symbol or c.doc_id)
                     # Whose measures: the place between them and the reference ("the arms embargo against Somalia
                     # imposed by resolution 733 (1992)"), not a State told to respect them ("all member States,
                     # including Eritrea, shall comply fully with the terms of the arms embargo imposed by …").
                     what = list(measure.finditer(sentence.text, max(0, at - ORIGIN_WINDOW), at))
                     if spoken and what and places & sentence_places(sentence.text[what[-1].start():at]):
-                        said_of[(num, year)] = [*said_of.get((num, year), []), (len(sentence.text), c, prose)]
+                        said_of.setdefault((num, year), []).append((len(sentence.text), c, prose))
+                        saying.setdefault((num, year), set()).add(info.symbol or c.doc_id)
                 if imposing and number and number[1]:
                     own.setdefault((number[0], number[1]), []).append(c)
 
@@ -565,7 +571,9 @@ class Retriever:
             years = {resolution_number(docs[d].symbol or "") for d in self._by_resolution.get(key[0], ()) if d in docs}
             if years and key not in years:
                 return False
-            return key in own or len(named.get(key, ())) >= 2 if years else len(said_of.get(key, ())) >= 2
+            if years:
+                return key in own or len(naming.get(key, ())) >= 2
+            return len(saying.get(key, ())) >= 2
 
         # A decision imposing them in its own words outranks an indexed one only named as their origin: a recital
         # naming the Eritrea embargo's 1907 (2009) beside "charcoal" does not make it the charcoal ban's origin
@@ -585,14 +593,21 @@ class Retriever:
             info = docs.get(doc_id)
             if info is None or resolution_number(info.symbol or "") != (number, year):
                 continue
+            if allowed is not None and doc_id not in allowed:
+                continue
+            # Its own imposing passage, the paragraph later decisions name, or its first passage naming them.
+            chunks = self.store.chunks_of(doc_id)
             chunk = next((c for c in mine if c.doc_id == doc_id), None) or next(
-                (c for c in self.store.chunks_of(doc_id) if first and c.paragraph == first), None)
+                (c for c in chunks if first and c.paragraph == first), None) or next(
+                (c for c in chunks if measure.search(c.text)), None)
             if chunk is not None:
-                return Hit(chunk=chunk, doc=info, score=0.0, origin=True)
+                return Hit(chunk=chunk, doc=info, score=0.0, imposes=True)
+        if indexed((number, year)):
+            return None
         # Not indexed: the shortest sentence naming it and the place, so the quote holds the reference.
         if (number, year) in said_of:
             _, chunk, prose = min(said_of[(number, year)], key=lambda t: t[0])
-            return Hit(chunk=chunk, doc=docs[chunk.doc_id], score=0.0, origin=True, origin_named=prose)
+            return Hit(chunk=chunk, doc=docs[chunk.doc_id], score=0.0, imposes=True, imposed_by=prose)
         return None
 
     def _origin_passages(self) -> list[tuple[Chunk, tuple[OriginSentence, ...]]]:
