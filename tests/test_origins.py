@@ -47,6 +47,8 @@ def test_what_a_sentence_says_of_where_measures_come_from() -> None:
 @pytest.mark.parametrize(("question", "symbol", "paragraph"), [
     ("Which resolution imposed the Libya arms embargo?", "S/RES/1970 (2011)", "9"),
     ("Which resolution imposed the ban on Somali charcoal exports?", "S/RES/2036 (2012)", "22"),
+    # Not 2304 (2016), whose annexed draft resolution says "Decides that … all Member States shall …".
+    ("Which resolution imposed the South Sudan arms embargo?", "S/RES/2428 (2018)", "4"),
 ])
 def test_the_decision_that_imposed_it_leads(bot: Briefbot, question: str, symbol: str, paragraph: str) -> None:
     answer = bot.ask(question)
