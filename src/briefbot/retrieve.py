@@ -13,8 +13,9 @@ import re
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from .chunk import split_sentences
 from .cite import terms
@@ -63,6 +64,7 @@ from .store import Store
 from .symbols import resolution_number, split_joint, symbol_key
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 
 @dataclass(slots=True)
@@ -96,6 +98,25 @@ def fuse(dense: list[tuple[str, float]], lexical: list[tuple[str, float]], metho
     return sorted(table.values(), key=lambda r: -r.score)
 
 
+class _PerVersion(Generic[_T]):
+    """A value read off the catalog, kept until the catalog's version changes; safe to share between threads (two
+    threads may both compute it once after a change, and the later one is kept: both read the same catalog)."""
+
+    def __init__(self) -> None:
+        self._version = -1
+        self._value: _T | None = None
+        self._lock = threading.Lock()
+
+    def get(self, version: int, compute: Callable[[], _T]) -> _T:
+        with self._lock:
+            if self._version == version and self._value is not None:
+                return self._value
+        value = compute()
+        with self._lock:
+            self._version, self._value = version, value
+        return value
+
+
 class Retriever:
     """Holds the store, the model and the lexical index; safe to share between threads."""
 
@@ -108,10 +129,10 @@ class Retriever:
         self._by_symbol: dict[str, set[str]] = {}  # symbol key → doc ids, rebuilt with _docs
         self._by_resolution: dict[int, set[str]] = {}  # resolution number → doc ids, rebuilt with _docs
         self._docs_version = -1
-        # Every resolution passage that ends something, with those sentences, for the catalog version it was read
-        # at (_ending_passages).
-        self._endings: tuple[int, list[tuple[Chunk, tuple[str, ...]]]] = (-1, [])
-        self._origins: tuple[int, list[tuple[Chunk, tuple[OriginSentence, ...]]]] = (-1, [])  # _origin_passages
+        # Resolution passages that end something or impose measures, with those sentences read: one catalog scan
+        # per catalog version each (_ending_passages, _origin_passages), not one per question.
+        self._endings: _PerVersion[list[tuple[Chunk, tuple[str, ...]]]] = _PerVersion()
+        self._origins: _PerVersion[list[tuple[Chunk, tuple[OriginSentence, ...]]]] = _PerVersion()
         self._lock = threading.Lock()
 
     def documents(self) -> dict[str, DocInfo]:
@@ -499,18 +520,9 @@ class Retriever:
         """Every resolution passage with a sentence that ends something (refs.says_ending), newest first, with
         those sentences: one catalog scan per catalog version (~0.2 s on the full index, ~200 passages), not one per
         question."""
-        version = self.store.version()
-        with self._lock:
-            if self._endings[0] == version:
-                return self._endings[1]
-        found = []
-        for c in self.store.later_resolutions_naming(_ENDING_NEEDLES, "", ENDING_SCAN):
-            said = tuple(s for a, b in split_sentences(c.text) if says_ending(s := c.text[a:b]))
-            if said:
-                found.append((c, said))
-        with self._lock:
-            self._endings = (version, found)
-        return found
+        def scan() -> list[tuple[Chunk, tuple[str, ...]]]:
+            return self._sentences_of(_ENDING_NEEDLES, ENDING_SCAN, lambda s: s if says_ending(s) else None)
+        return self._endings.get(self.store.version(), scan)
 
     def _origin(self, question: str, places: set[str], docs: dict[str, DocInfo],
                 allowed: set[str] | None) -> Hit | None:
@@ -615,18 +627,21 @@ class Retriever:
         (refs.origin_sentence), with those sentences read: one catalog scan per catalog version (~1 s on the full
         index, ~1,600 passages), not one per question. Not a passage under an "Annex" heading of its page: 2304
         (2016) annexes a draft resolution whose "Decides that … all Member States shall" imposed nothing."""
-        version = self.store.version()
-        with self._lock:
-            if self._origins[0] == version:
-                return self._origins[1]
+        def scan() -> list[tuple[Chunk, tuple[OriginSentence, ...]]]:
+            return [(c, said) for c, said in self._sentences_of(ORIGIN_NEEDLES, ORIGIN_SCAN, origin_sentence)
+                    if not (c.spans and _ANNEX_HEADING.search(
+                        self.store.page_text(c.doc_id, c.spans[0].page), 0, c.spans[0].start))]
+        return self._origins.get(self.store.version(), scan)
+
+    def _sentences_of(self, needles: tuple[str, ...], limit: int,
+                      read: Callable[[str], _T | None]) -> list[tuple[Chunk, tuple[_T, ...]]]:
+        """Every resolution passage holding one of ``needles`` (up to ``limit``, newest first) with the sentences
+        ``read`` makes something of, as read."""
         found = []
-        for c in self.store.later_resolutions_naming(ORIGIN_NEEDLES, "", ORIGIN_SCAN):
-            said = tuple(o for a, b in split_sentences(c.text) if (o := origin_sentence(c.text[a:b])) is not None)
-            if said and not (c.spans and _ANNEX_HEADING.search(
-                    self.store.page_text(c.doc_id, c.spans[0].page), 0, c.spans[0].start)):
+        for c in self.store.later_resolutions_naming(needles, "", limit):
+            said = tuple(r for a, b in split_sentences(c.text) if (r := read(c.text[a:b])) is not None)
+            if said:
                 found.append((c, said))
-        with self._lock:
-            self._origins = (version, found)
         return found
 
     def _continued(self, info: DocInfo, places: set[str], missions: set[str], docs: dict[str, DocInfo],
