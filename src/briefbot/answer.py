@@ -21,12 +21,13 @@ from .chunk import split_sentences
 from .cite import PageText, cite_sentence, terms, trim_sentence
 from .confidence import CONFIDENCE, FEATURES, NOT_A_FIGURE, RESOLUTION_Q, confidence_features, names_resolution
 from .config import Settings
-from .models import Answer, Citation, Hit
+from .models import Answer, Citation, DocInfo, Hit
 from .parse.gazetteer import COUNTRIES, DURATION_RE, MISSION_COUNTRY, MISSIONS
 from .parse.gazetteer import MONTHS as _MONTHS
 from .refs import (
     CITED_RESOLUTION,
     HOW_LONG_Q,
+    AskedTime,
     References,
     asks_ending,
     asks_imposition,
@@ -538,6 +539,16 @@ def _country_note(hits: list[Hit], cited: list[Hit], citations: list[Citation]) 
             if others else "")
     return (f"The question names no country: [1] is about {subject}{also}. Name a country, or pick it "
             "under Mission or country, for its answer.")
+
+
+def after_newest(question: str, hits: list[Hit], asked: AskedTime, newest: DocInfo) -> Answer:
+    """The abstention for a question on what happened at a time after every document the reader may search
+    (refs.asked_time): an older renewal or report quoted as its answer would be a confident wrong one ("What did
+    the Council decide at its renewal in May 2027?" answered from the renewal of May 2025)."""
+    name = newest.symbol or newest.title or newest.file_name
+    return _abstain(question, hits, f"The question asks what happened in {asked.text}, after the newest indexed "
+                    f"document ({name}, dated {_long_date(newest.date or '')}), so the documents cannot answer it. "
+                    "Ingest later documents to ask about that time. The closest passages are listed below.")
 
 
 def _adopted(question: str, refs: References, named: list[Hit], hits: list[Hit],

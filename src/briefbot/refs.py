@@ -15,7 +15,7 @@ from pathlib import Path
 from .cite import terms
 from .models import DocInfo
 from .parse.extract import record_subject
-from .parse.gazetteer import COUNTRIES, COUNTRY_ADJECTIVES, MISSION_COUNTRY, MISSIONS, MONTHS
+from .parse.gazetteer import COUNTRIES, COUNTRY_ADJECTIVES, MISSION_COUNTRY, MISSIONS, MONTH_NUMBER, MONTHS
 from .symbols import find_symbols, resolution_number, symbols_match
 from .taxonomy import load_actors
 
@@ -501,6 +501,46 @@ _DECISIONS = ("resolution",)  # Council decisions carry the year they were taken
 def question_years(question: str) -> set[int]:
     """The years a question asks about ("in its 2023 rollover", "between July and December 2024")."""
     return {int(y) for y in _YEAR.findall(_CITED.sub(" ", question))}
+
+
+# --- what happened at a time: "What did the Council decide at its renewal in May 2027?" --------------------------
+# The time an event asked about happened: "in May 2027", "on 3 July 2026", "during 2027", "at its renewal in October
+# 2026". Not a term or a deadline ("until 15 May 2027", "by 2027"): those are stated by earlier documents.
+_EVENT_TIME = re.compile(rf"\b(?:in|on|at|during|of)\s+(?:(?:early|mid|late|mid-)\s*)?(?:(\d{{1,2}})\s+)?"
+                         rf"(?:({MONTHS})\s+)?((?:19|20)\d\d)\b(?!\s*\))")
+# Asked as something that happened: "did", "was adopted", "happened"; not as a plan, forecast or deadline.
+_PAST_Q = re.compile(r"\b(?:did|was|were|happened|occurred|took place)\b", re.I)
+_NOT_PAST_Q = re.compile(r"\b(?:will|would|shall|planned|scheduled|expected|due|foreseen|projected)\b", re.I)
+# A term's end, not a time something happened at: "the mandate that expires in May 2027".
+_TERM_END_BEFORE = re.compile(r"\b(?:ends?|ending|expires?|expiring|runs?|running|lasts?|valid)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class AskedTime:
+    """The time a question asks what happened at, as it words it, with the first day it covers (ISO)."""
+
+    text: str
+    start: str
+
+
+def asked_time(question: str) -> AskedTime | None:
+    """The latest time a question asks what happened at ("What did the Council decide … at its renewal in May
+    2027?": May 2027, from 2027-05-01); None for a question not in the past tense, one about a plan ("scheduled",
+    "will"), or one naming no time but a term's end or a deadline ("until 15 May 2027", "by 2027", "the mandate
+    that expires in May 2027"). Documents dated before it cannot tell what happened then."""
+    if not _PAST_Q.search(question) or _NOT_PAST_Q.search(question):
+        return None
+    best: AskedTime | None = None
+    plain = _CITED.sub(" ", question)
+    for m in _EVENT_TIME.finditer(plain):
+        day, month, year = m.group(1), m.group(2), m.group(3)
+        if (day and not month) or _TERM_END_BEFORE.search(plain, 0, m.start()):
+            continue
+        start = f"{year}-{MONTH_NUMBER[month] if month else 1:02d}-{int(day) if day else 1:02d}"
+        text = " ".join(x for x in (day, month, year) if x)
+        if best is None or start > best.start:
+            best = AskedTime(text, start)
+    return best
 
 
 def year_fits(doc: DocInfo, years: set[int]) -> bool:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .access import EVERYTHING, AccessScope, Accounts, check_collection
-from .answer import extractive_answer, plain_question
+from .answer import after_newest, extractive_answer, plain_question
 from .audit import AuditLog
 from .config import Settings
 from .embed import Embedder, embedder_for, sentence_embedder_for
@@ -35,6 +35,7 @@ from .ingest import IngestReport, Progress, ingest_paths, remove_documents
 from .layout import IndexLayout
 from .lexical import LexicalIndex
 from .models import Answer, Chunk, Citation, DocInfo, Engine, Filters, Hit, RetrievalMode, StreamEvent, finished
+from .refs import asked_time
 from .retrieve import Retriever
 from .store import Store
 
@@ -148,6 +149,13 @@ class Briefbot:
                 question=question, abstained=True, citations=[], hits=[],
                 answer=f"No indexed document fits the filters ({filters.describe()}): clear or widen them."))
             return
+        if (asked := asked_time(question)) is not None and (newest := self._newest(filters)) is not None \
+                and (newest.date or "") < asked.start:
+            late = after_newest(question, hits, asked, newest)
+            late.timings_ms.update(retrieve=round((t1 - t0) * 1000, 1),
+                                   total=round((time.perf_counter() - t0) * 1000, 1))
+            yield StreamEvent("done", answer=late)
+            return
         if routed is not None:
             # A mandate-history question: the tracker's reading of the series, with the ordinary retrieved passages
             # and their quotes beside it (the tracker cites paragraphs, not the passage that states the fact asked).
@@ -183,6 +191,14 @@ class Briefbot:
         answer.timings_ms.update(retrieve=round((t1 - t0) * 1000, 1),
                                  total=round((time.perf_counter() - t0) * 1000, 1))
         yield StreamEvent("done", answer=answer)
+
+    def _newest(self, filters: Filters | None) -> DocInfo | None:
+        """The newest dated document the reader may search (the collections ``filters`` allow): what a question
+        about a later time would need is not indexed."""
+        allowed = set(filters.collections) if filters and filters.collections is not None else None
+        return max((d for d in self.retriever.documents().values()
+                    if d.date and (allowed is None or d.collection in allowed)),
+                   key=lambda d: d.date or "", default=None)
 
     def warm(self) -> None:
         """Load the model, the lexical and vector indexes, the catalog and the mandate tracker's cache now, through

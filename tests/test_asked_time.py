@@ -1,0 +1,79 @@
+"""A question about what happened at a time after every indexed document abstains and says why: "What did the
+Council decide on the South Sudan sanctions regime at its renewal in May 2027?" was answered from the renewal of
+May 2025, a confident wrong answer. The newest document is the one the reader may search: a confidential one is
+neither counted nor named to a reader without it. Real Council XML (S/RES/1701 (2006), S/RES/2790 (2025)), real
+index and model."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from akn_support import AKN
+from briefbot.access import AccessScope
+from briefbot.config import Settings
+from briefbot.ingest import ingest_paths
+from briefbot.refs import AskedTime, asked_time
+from briefbot.service import Briefbot
+
+GENERAL = AccessScope("bob", frozenset({"general"}))
+BOTH = AccessScope("alice", frozenset({"general", "confidential"}))
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("What did the Security Council decide on the South Sudan sanctions regime at its renewal in May 2027?",
+     AskedTime("May 2027", "2027-05-01")),
+    ("Until when did the Security Council renew the Haiti sanctions measures in October 2026?",
+     AskedTime("October 2026", "2026-10-01")),
+    ("Which resolution was adopted on 3 July 2026?", AskedTime("3 July 2026", "2026-07-03")),
+    ("What happened in Darfur during 2027?", AskedTime("2027", "2027-01-01")),
+    ("How many weapons were seized in 2024 and in March 2026?", AskedTime("March 2026", "2026-03-01")),
+    # Plans, terms and deadlines are stated before their time; a cited resolution's year is not a time asked.
+    ("Which elections are scheduled in 2027?", None),
+    ("What did the Secretary-General say would happen in 2027?", None),
+    ("Was the Panel's mandate extended until 15 May 2027?", None),
+    ("When was the mandate that expires in May 2027 renewed?", None),
+    ("Must the Panel report by 2027?", None),
+    ("What did resolution 2769 (2025) decide?", None),
+    ("What does the arms embargo cover in 2027?", None),
+])
+def test_the_time_a_question_asks_about(question: str, asked: AskedTime | None) -> None:
+    assert asked_time(question) == asked
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    """S/RES/1701 (2006) in "general", S/RES/2790 (2025) (UNIFIL's last renewal, 28 August 2025) in
+    "confidential"."""
+    root = tmp_path_factory.mktemp("asked_time")
+    resolutions = AKN / "lebanon" / "xml_en" / "resolutions"
+    for year, collection in (("2006", "general"), ("2025", "confidential")):
+        folder = root / collection / "xml_en"
+        shutil.copytree(resolutions / year, folder / "resolutions" / year)
+        settings = Settings(index=root / "index", engine="extractive", llm_provider=None, llm_model=None)
+        report = ingest_paths([folder], settings, collection=collection)
+        assert [r.status for r in report.results] == ["ingested"], report.results
+    return Briefbot(settings)
+
+
+def test_a_time_after_the_newest_document_abstains_and_names_it(bot: Briefbot) -> None:
+    answer = bot.ask("What did the Council decide on the mandate of UNIFIL at its renewal in August 2026?",
+                     scope=BOTH)
+    assert answer.abstained and not answer.citations
+    assert answer.answer.startswith("The question asks what happened in August 2026, after the newest indexed "
+                                    "document (S/RES/2790 (2025), dated 28 August 2025)"), answer.answer
+    assert answer.hits, "the closest passages are still listed"
+
+
+def test_a_time_the_documents_cover_is_answered(bot: Briefbot) -> None:
+    answer = bot.ask("What did the Council decide on the mandate of UNIFIL in August 2025?", scope=BOTH)
+    assert not answer.abstained, answer.answer
+    assert answer.citations[0].symbol == "S/RES/2790 (2025)", answer.answer
+
+
+def test_the_newest_document_is_one_the_reader_may_search(bot: Briefbot) -> None:
+    answer = bot.ask("What did the Council decide on the mandate of UNIFIL in August 2025?", scope=GENERAL)
+    assert answer.abstained, answer.answer
+    assert "(S/RES/1701 (2006), dated 11 August 2006)" in answer.answer, answer.answer
+    assert "2790" not in answer.answer and all(h.doc.collection == "general" for h in answer.hits)
