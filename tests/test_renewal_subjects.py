@@ -99,3 +99,14 @@ def test_a_waiver_in_a_report_is_no_council_term(settings: SettingsFactory, tmp_
     waiver = bot.ask("For how long was the United States sanctions waiver for Iraq's electricity imports extended?")
     assert not waiver.abstained, waiver.answer
     assert waiver.citations[0].paragraph == "7", waiver.answer
+
+
+
+def test_a_renewal_of_the_year_asked_leads(bot: Briefbot) -> None:
+    """A year asked kept the place's own renewals out of the search: on the full corpus the 2025 report
+    recounting 2752 (2024) was quoted for "in October 2025", with its adoption date "18 October 2024" as the
+    answer (evals/currency.jsonl holds that case; this small index guards the answer itself)."""
+    answer = bot.ask("Until when did the Security Council renew the Haiti sanctions measures in October 2025?")
+    assert not answer.abstained, answer.answer
+    assert (answer.citations[0].symbol, answer.citations[0].paragraph) == ("S/RES/2794 (2025)", "1"), answer.answer
+    assert answer.answer.startswith("**one year from the date of adoption of this resolution** [1]"), answer.answer

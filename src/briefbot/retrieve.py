@@ -213,14 +213,15 @@ class Retriever:
                                    key=lambda kv: -kv[1])
         hits = self._ranked(question, mode, dense, lexical, docs, allowed_set, named, refs, years)
         places = {p.lower() for p in refs.places}
-        if (mode != "lexical" and places and not named and not years and hits and asks_term(question)
-                and not self._place_renewal_leads(question, hits[:RENEWAL_HORIZON], places)):
+        if (mode != "lexical" and places and not named and hits and asks_term(question)
+                and not self._place_renewal_leads(question, hits[:RENEWAL_HORIZON], places, years)):
             # "Until when is the mandate of the Yemen Panel of Experts extended?": twenty other regimes' Panel
             # renewals, worded alike, fill the candidates and none of Yemen's is among them. The asked place's
             # Council decisions are searched on their own, as the Mission or country filter would, and their
             # leading renewals go first (only then: finding them reads every record's places, ~0.6 s once per
             # catalog version, then kept beside the catalog: Store.fill_about).
-            first = self._place_renewals(question, mode, vector, n, places, docs, allowed_set, refs)
+            # A year asked ("renewed … in October 2025") keeps to that year's decisions.
+            first = self._place_renewals(question, mode, vector, n, places, docs, allowed_set, refs, years)
             for h in first:
                 h.score = hits[0].score
             seen = {h.chunk.text_hash for h in first}
@@ -288,18 +289,22 @@ class Retriever:
         return hits
 
     @staticmethod
-    def _place_renewal_leads(question: str, hits: list[Hit], places: set[str]) -> bool:
-        """Whether a renewal about ``places`` of what the question asks is among ``hits``."""
+    def _place_renewal_leads(question: str, hits: list[Hit], places: set[str], years: set[int]) -> bool:
+        """Whether a renewal about ``places`` of what the question asks (of one of ``years``, when any) is among
+        ``hits``."""
         specific = specific_subject(question)
         return any(h.doc.doc_type == "resolution" and places & doc_places(h.doc)
+                   and (not years or year_fits(h.doc, years))
                    and _renews_asked(h.chunk.text, specific) for h in hits)
 
     def _place_renewals(self, question: str, mode: RetrievalMode, vector: Any, n: int, places: set[str],
-                        docs: dict[str, DocInfo], allowed: set[str] | None, refs: References) -> list[Hit]:
-        """The renewals among the leading passages of the Council decisions about ``places`` (lower case), searched
-        on their own, scored as the list's leader."""
+                        docs: dict[str, DocInfo], allowed: set[str] | None, refs: References,
+                        years: set[int]) -> list[Hit]:
+        """The renewals among the leading passages of the Council decisions about ``places`` (lower case) adopted
+        in one of ``years`` (any year when empty), searched on their own, scored as the list's leader."""
         resolutions = [d for d in docs.values()
-                       if d.doc_type == "resolution" and (allowed is None or d.doc_id in allowed)]
+                       if d.doc_type == "resolution" and (allowed is None or d.doc_id in allowed)
+                       and (not years or year_fits(d, years))]
         self.store.fill_about(resolutions)
         of_place = {d.doc_id for d in resolutions if places & doc_places(d)}
         if not of_place:
