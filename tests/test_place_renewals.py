@@ -38,14 +38,16 @@ def test_the_asked_places_renewal_is_found_among_its_own_decisions(small: Briefb
     retriever = small.retriever
     docs = retriever.documents()
     vector = retriever.embedder.embed_query(QUESTION)
-    found = retriever._place_renewals(QUESTION, "hybrid", vector, 30, {"yemen"}, docs, None,
-                                      parse_references(QUESTION))
+    refs = parse_references(QUESTION)
+    found = retriever._place_renewals(QUESTION, "hybrid", vector, 30, {"yemen"}, docs, None, refs, set())
     assert [(h.doc.symbol, h.chunk.paragraph) for h in found][:1] == [("S/RES/2801 (2025)", "17")]
-    south_sudan = retriever._place_renewals(QUESTION, "hybrid", vector, 30, {"south sudan"}, docs, None,
-                                            parse_references(QUESTION))
+    south_sudan = retriever._place_renewals(QUESTION, "hybrid", vector, 30, {"south sudan"}, docs, None, refs, set())
     assert south_sudan and all(h.doc.symbol != "S/RES/2801 (2025)" for h in south_sudan)
-    assert retriever._place_renewals(QUESTION, "hybrid", vector, 30, {"haiti"}, docs, None,
-                                     parse_references(QUESTION)) == []
+    assert retriever._place_renewals(QUESTION, "hybrid", vector, 30, {"haiti"}, docs, None, refs, set()) == []
+    # A year asked keeps to that year's decisions: Yemen's 2025 renewal, and none of 2024 in this index.
+    assert [h.doc.symbol for h in retriever._place_renewals(QUESTION, "hybrid", vector, 30, {"yemen"}, docs, None,
+                                                            refs, {2025})][:1] == ["S/RES/2801 (2025)"]
+    assert retriever._place_renewals(QUESTION, "hybrid", vector, 30, {"yemen"}, docs, None, refs, {2024}) == []
 
 
 @pytest.mark.shared
