@@ -903,6 +903,13 @@ def _latest_first(chosen: list[Candidate], refs: References,
             recounted = recounted_renewal(quote) if c.hit.doc.doc_type != "resolution" else None
             older.append(f"{name} (“{recounted.group(0) if recounted and not _one_series(latest, c) else theirs}”)")
     if not older:
+        first = chosen[0]
+        number = resolution_number(latest.hit.doc.symbol or "")
+        if (first is not latest and number is not None and asks_term(question) and _recounts(first, latest)
+                and re.search(rf"\bresolution {number[0]}\b", first.hit.chunk.text[first.start:first.end])):
+            # A later report recounting this very decision ("On 18 October 2024, the Council adopted resolution
+            # 2752 (2024), in which it renewed …") gives its day, not its term: the decision's own words lead.
+            return [latest] + [c for c in chosen if c is not latest], []
         return chosen, []
     return [latest] + [c for c in chosen if c is not latest], older
 
