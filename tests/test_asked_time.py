@@ -14,7 +14,7 @@ from akn_support import AKN
 from briefbot.access import AccessScope
 from briefbot.config import Settings
 from briefbot.ingest import ingest_paths
-from briefbot.refs import AskedTime, asked_time
+from briefbot.refs import AskedTime, asked_time, speaks_of
 from briefbot.service import Briefbot
 
 GENERAL = AccessScope("bob", frozenset({"general"}))
@@ -37,9 +37,30 @@ BOTH = AccessScope("alice", frozenset({"general", "confidential"}))
     ("Must the Panel report by 2027?", None),
     ("What did resolution 2769 (2025) decide?", None),
     ("What does the arms embargo cover in 2027?", None),
+    ("Which resolution renewed the Haiti sanctions in October 2026?", AskedTime("October 2026", "2026-10-01")),
+    ("In May 2027, what did the Council decide?", AskedTime("May 2027", "2027-05-01")),
+    # A second reader's: terms, deadlines, plans, and figures or symbols that look like years.
+    ("What did the Council decide about UNIFIL's termination on 31 December 2026?", None),
+    ("Which measures were set to lapse in 2026?", None),
+    ("Was the mandate extended with an expiry in May 2027?", None),
+    ("Did the Council renew UNMISS until 30 April of 2027?", None),
+    ("What transition was envisaged in 2027?", None),
+    ("Was the troop ceiling of 2050 maintained?", None),
+    ("What did UNMISS report on 2030 Agenda progress?", None),
+    ("What did the Council decide in 2048 (2012)?", None),
+    ("Which measures are imposed in 2027?", None),
 ])
 def test_the_time_a_question_asks_about(question: str, asked: AskedTime | None) -> None:
     assert asked_time(question) == asked
+
+
+def test_a_document_speaks_of_a_time_other_than_as_a_term() -> None:
+    december = AskedTime("31 December 2026", "2026-12-31")
+    assert speaks_of("Decides to request UNIFIL to cease its operations on 31 December 2026", december)
+    assert not speaks_of("Decides to extend the mandate of UNIFIL until 31 December 2026", december)
+    may = AskedTime("May 2027", "2027-05-01")
+    assert not speaks_of("a final report no later than 15 May 2027", may)
+    assert speaks_of("elections scheduled for May 2027", may)
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +98,15 @@ def test_the_newest_document_is_one_the_reader_may_search(bot: Briefbot) -> None
     assert answer.abstained, answer.answer
     assert "(S/RES/1701 (2006), dated 11 August 2006)" in answer.answer, answer.answer
     assert "2790" not in answer.answer and all(h.doc.collection == "general" for h in answer.hits)
+
+
+def test_a_later_time_a_document_speaks_of_is_answered(bot: Briefbot) -> None:
+    """2790 (2025) decides that UNIFIL ceases its operations on 31 December 2026: a later time, foreseen."""
+    answer = bot.ask("What did the Council decide about UNIFIL's operations on 31 December 2026?", scope=BOTH)
+    assert not answer.abstained, answer.answer
+    assert answer.citations[0].symbol == "S/RES/2790 (2025)", answer.answer
+
+
+def test_a_named_document_is_asked_of_whatever_the_time(bot: Briefbot) -> None:
+    answer = bot.ask("What did resolution 2790 (2025) decide for UNIFIL in August 2026?", scope=BOTH)
+    assert not answer.answer.startswith("The question asks what happened"), answer.answer

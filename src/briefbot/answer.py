@@ -548,7 +548,8 @@ def after_newest(question: str, hits: list[Hit], asked: AskedTime, newest: DocIn
     name = newest.symbol or newest.title or newest.file_name
     return _abstain(question, hits, f"The question asks what happened in {asked.text}, after the newest indexed "
                     f"document ({name}, dated {_long_date(newest.date or '')}), so the documents cannot answer it. "
-                    "Ingest later documents to ask about that time. The closest passages are listed below.")
+                    "Ingest later documents to ask about that time."
+                    + (" The closest passages are listed below." if hits else ""))
 
 
 def _adopted(question: str, refs: References, named: list[Hit], hits: list[Hit],
@@ -905,8 +906,10 @@ def _latest_first(chosen: list[Candidate], refs: References,
     if not older:
         first = chosen[0]
         number = resolution_number(latest.hit.doc.symbol or "")
-        if (first is not latest and number is not None and asks_term(question) and _recounts(first, latest)
-                and re.search(rf"\bresolution {number[0]}\b", first.hit.chunk.text[first.start:first.end])):
+        if (first is not latest and number is not None and mine is not None and asks_term(question)
+                and _recounts(first, latest)
+                and re.search(rf"\bresolutions? (?:\d{{3,4}}\D{{1,12}})*{number[0]}\b",
+                              first.hit.chunk.text[first.start:first.end], re.I)):
             # A later report recounting this very decision ("On 18 October 2024, the Council adopted resolution
             # 2752 (2024), in which it renewed …") gives its day, not its term: the decision's own words lead.
             return [latest] + [c for c in chosen if c is not latest], []

@@ -506,13 +506,25 @@ def question_years(question: str) -> set[int]:
 # --- what happened at a time: "What did the Council decide at its renewal in May 2027?" --------------------------
 # The time an event asked about happened: "in May 2027", "on 3 July 2026", "during 2027", "at its renewal in October
 # 2026". Not a term or a deadline ("until 15 May 2027", "by 2027"): those are stated by earlier documents.
-_EVENT_TIME = re.compile(rf"\b(?:in|on|at|during|of)\s+(?:(?:early|mid|late|mid-)\s*)?(?:(\d{{1,2}})\s+)?"
-                         rf"(?:({MONTHS})\s+)?((?:19|20)\d\d)\b(?!\s*\))")
-# Asked as something that happened: "did", "was adopted", "happened"; not as a plan, forecast or deadline.
+_EVENT_TIME = re.compile(rf"\b(?i:in|on|at|during|of)\s+(?:(?i:early|mid|late|mid-)\s*)?(?:(\d{{1,2}})\s+)?"
+                         rf"(?:({MONTHS})\s+)?((?:19|20)\d\d)\b(?!\s*\))(?!\s*\(\d{{4}}\))"
+                         r"(?!\s+(?:Agenda|Convention|Protocol|Act|Agreement|personnel|troops|officers|people)\b)")
+# Asked as something that happened: "did", "was adopted", "happened", or a verb in the past ("Which resolution
+# renewed …?") in a question with no present or future auxiliary ("Which measures are imposed in 2027?").
 _PAST_Q = re.compile(r"\b(?:did|was|were|happened|occurred|took place)\b", re.I)
-_NOT_PAST_Q = re.compile(r"\b(?:will|would|shall|planned|scheduled|expected|due|foreseen|projected)\b", re.I)
-# A term's end, not a time something happened at: "the mandate that expires in May 2027".
-_TERM_END_BEFORE = re.compile(r"\b(?:ends?|ending|expires?|expiring|runs?|running|lasts?|valid)\s*$", re.I)
+_PAST_VERB = re.compile(r"\b[a-z]{3,}ed\b")
+_PRESENT_Q = re.compile(r"\b(?:is|are|does|do|has|have)\b", re.I)
+# ... not as a plan, forecast or deadline.
+_NOT_PAST_Q = re.compile(r"\b(?:will|would|shall|planned|scheduled|expected|due|foreseen|projected|envisaged|"
+                         r"set to|asked to|requested to|to be)\b", re.I)
+# A term's end, not a time something happened at: "the mandate that expires in May 2027", "UNIFIL's termination on
+# 31 December 2026".
+_TERM_END_BEFORE = re.compile(r"\b(?:ends?|ending|expires?|expiring|expiry|expiration|lapses?|runs?|running|lasts?|"
+                              r"valid|termination|terminate|deadline|withdrawal)\s*$", re.I)
+_LATEST_YEAR = 2040  # "a troop ceiling of 2050" is no year
+# "until 30 April of 2027"
+_DEADLINE_BEFORE = re.compile(rf"\b(?:until|till|by|through|before|no later than)\s+(?:\d{{1,2}}\s+)?"
+                              rf"(?:(?:{MONTHS})\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -527,20 +539,34 @@ def asked_time(question: str) -> AskedTime | None:
     """The latest time a question asks what happened at ("What did the Council decide … at its renewal in May
     2027?": May 2027, from 2027-05-01); None for a question not in the past tense, one about a plan ("scheduled",
     "will"), or one naming no time but a term's end or a deadline ("until 15 May 2027", "by 2027", "the mandate
-    that expires in May 2027"). Documents dated before it cannot tell what happened then."""
-    if not _PAST_Q.search(question) or _NOT_PAST_Q.search(question):
+    that expires in May 2027"). Documents dated before it cannot tell what happened then, unless they speak of
+    that time (:func:`speaks_of`)."""
+    past = _PAST_Q.search(question) or (_PAST_VERB.search(question) and not _PRESENT_Q.search(question))
+    if not past or _NOT_PAST_Q.search(question):
         return None
     best: AskedTime | None = None
     plain = _CITED.sub(" ", question)
     for m in _EVENT_TIME.finditer(plain):
         day, month, year = m.group(1), m.group(2), m.group(3)
-        if (day and not month) or _TERM_END_BEFORE.search(plain, 0, m.start()):
+        if (day and not month) or int(year) > _LATEST_YEAR or _TERM_END_BEFORE.search(plain, 0, m.start()) \
+                or _DEADLINE_BEFORE.search(plain, 0, m.start()):
             continue
         start = f"{year}-{MONTH_NUMBER[month] if month else 1:02d}-{int(day) if day else 1:02d}"
         text = " ".join(x for x in (day, month, year) if x)
         if best is None or start > best.start:
             best = AskedTime(text, start)
     return best
+
+
+_TERM_BEFORE = re.compile(r"\b(?:until|till|by|through|to|expires? on|expiring on|ending|ends on|no later than)\s+"
+                          r"(?:\d{1,2}\s+)?$", re.I)
+
+
+def speaks_of(text: str, asked: AskedTime) -> bool:
+    """Whether ``text`` speaks of the time asked other than as a term's end: "the elections scheduled for December
+    2026", not "until 31 December 2026" (an earlier renewal's term says nothing of what happened then)."""
+    return any(not _TERM_BEFORE.search(text, max(0, m.start() - 40), m.start())
+               for m in re.finditer(rf"\b{re.escape(asked.text)}\b", text))
 
 
 def year_fits(doc: DocInfo, years: set[int]) -> bool:

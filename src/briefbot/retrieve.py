@@ -100,7 +100,7 @@ def fuse(dense: list[tuple[str, float]], lexical: list[tuple[str, float]], metho
 
 class _PerVersion(Generic[_T]):
     """A value read off the catalog, kept until the catalog's version changes; safe to share between threads (two
-    threads may both compute it once after a change, and the later one is kept: both read the same catalog)."""
+    threads may both compute it once after a change; a value of an older version never replaces a newer one)."""
 
     def __init__(self) -> None:
         self._version = -1
@@ -113,7 +113,8 @@ class _PerVersion(Generic[_T]):
                 return self._value
         value = compute()
         with self._lock:
-            self._version, self._value = version, value
+            if version >= self._version:
+                self._version, self._value = version, value
         return value
 
 

@@ -35,7 +35,7 @@ from .ingest import IngestReport, Progress, ingest_paths, remove_documents
 from .layout import IndexLayout
 from .lexical import LexicalIndex
 from .models import Answer, Chunk, Citation, DocInfo, Engine, Filters, Hit, RetrievalMode, StreamEvent, finished
-from .refs import asked_time
+from .refs import asked_time, parse_references, speaks_of
 from .retrieve import Retriever
 from .store import Store
 
@@ -149,8 +149,11 @@ class Briefbot:
                 question=question, abstained=True, citations=[], hits=[],
                 answer=f"No indexed document fits the filters ({filters.describe()}): clear or widen them."))
             return
-        if (asked := asked_time(question)) is not None and (newest := self._newest(filters)) is not None \
-                and (newest.date or "") < asked.start:
+        # A time after every document the reader may search, of which no passage found speaks (an earlier
+        # document may foresee it: "the elections scheduled for December 2026"); a named document answers itself.
+        if (asked := asked_time(question)) is not None and not parse_references(question).named_any \
+                and (newest := self._newest(filters)) is not None and (newest.date or "") < asked.start \
+                and not any(speaks_of(h.chunk.text, asked) for h in hits):
             late = after_newest(question, hits, asked, newest)
             late.timings_ms.update(retrieve=round((t1 - t0) * 1000, 1),
                                    total=round((time.perf_counter() - t0) * 1000, 1))
