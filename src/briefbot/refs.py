@@ -522,9 +522,10 @@ _NOT_PAST_Q = re.compile(r"\b(?:will|would|shall|planned|scheduled|expected|due|
 _TERM_END_BEFORE = re.compile(r"\b(?:ends?|ending|expires?|expiring|expiry|expiration|lapses?|runs?|running|lasts?|"
                               r"valid|termination|terminate|deadline|withdrawal)\s*$", re.I)
 _LATEST_YEAR = 2040  # "a troop ceiling of 2050" is no year
-# "until 30 April of 2027"
-_DEADLINE_BEFORE = re.compile(rf"\b(?:until|till|by|through|before|no later than)\s+(?:\d{{1,2}}\s+)?"
-                              rf"(?:(?:{MONTHS})\s+)?$", re.I)
+# What comes before a date that ends a term or sets a deadline: "until 31 May 2027", "no later than 15 May", "until
+# 30 April of 2027". The question's time and a passage's mention of it are read alike.
+_TERM_BEFORE = re.compile(rf"\b(?:until|till|by|through|to|before|expires? on|expiring on|ending|ends on|"
+                          rf"no later than)\s+(?:\d{{1,2}}\s+)?(?:(?:{MONTHS})\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -549,17 +550,13 @@ def asked_time(question: str) -> AskedTime | None:
     for m in _EVENT_TIME.finditer(plain):
         day, month, year = m.group(1), m.group(2), m.group(3)
         if (day and not month) or int(year) > _LATEST_YEAR or _TERM_END_BEFORE.search(plain, 0, m.start()) \
-                or _DEADLINE_BEFORE.search(plain, 0, m.start()):
+                or _TERM_BEFORE.search(plain, 0, m.start()):
             continue
         start = f"{year}-{MONTH_NUMBER[month] if month else 1:02d}-{int(day) if day else 1:02d}"
         text = " ".join(x for x in (day, month, year) if x)
         if best is None or start > best.start:
             best = AskedTime(text, start)
     return best
-
-
-_TERM_BEFORE = re.compile(r"\b(?:until|till|by|through|to|expires? on|expiring on|ending|ends on|no later than)\s+"
-                          r"(?:\d{1,2}\s+)?$", re.I)
 
 
 def speaks_of(text: str, asked: AskedTime) -> bool:
