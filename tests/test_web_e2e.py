@@ -31,6 +31,7 @@ from web_support import (
     last_bot_text,
     newest_answer_visible,
     running_app,
+    wait_uploaded,
 )
 
 FIXTURE_PDF = Path(__file__).parent / "fixtures" / "pdf" / "S_2025_172.pdf"
@@ -275,9 +276,9 @@ def test_reload_starts_clean_and_keeps_working(page: Any) -> None:
 def test_library_upload_and_remove(page: Any, app: tuple[str, Briefbot], tmp_path: Path) -> None:
     _, bot = app
     page.get_by_role("tab", name="Library").click()
-    page.wait_for_selector("#library-table", timeout=30_000)
-    table = page.locator("#library-table")
-    assert "S/RES/2769 (2025)" in table.inner_text()
+    # The table is filled by the page's load event, which may still be on its way (a run of this test alone).
+    page.wait_for_function("document.querySelector('#library-table')?.innerText.includes('S/RES/2769 (2025)')",
+                           timeout=30_000)
     # The table fits the page: no horizontal scrolling of the window or the table.
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     width = page.evaluate("() => { const t = document.querySelector('#library-table table');"
@@ -289,7 +290,7 @@ def test_library_upload_and_remove(page: Any, app: tuple[str, Briefbot], tmp_pat
     shutil.copyfile(FIXTURE_PDF, upload)
     try:
         page.set_input_files("#upload input[type=file]", str(upload))
-        page.locator("#upload").get_by_text("S_2025_172.pdf").first.wait_for(timeout=30_000)
+        wait_uploaded(page, "upload", upload.name)
         page.click("#upload-btn")
         page.wait_for_function("document.querySelector('#upload-status').innerText.includes('Ingest finished')",
                                timeout=300_000)

@@ -30,6 +30,7 @@ from web_support import (
     assert_no_errors,
     download_from,
     free_port,
+    wait_uploaded,
     web_briefbot,
 )
 
@@ -130,7 +131,7 @@ def test_served_app_keeps_its_files_private_and_leaves_nothing(tmp_path_factory:
             download_from(page, "fb-export", ".csv")
             page.get_by_role("tab", name="Library").click()
             page.set_input_files("#upload input[type=file]", str(FIXTURE_PDF))
-            page.locator("#upload").get_by_text(FIXTURE_PDF.name).first.wait_for(timeout=30_000)
+            wait_uploaded(page, "upload", FIXTURE_PDF.name)
             assert_no_errors(page, "exporting and uploading")
             browser.close()
 

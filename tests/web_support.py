@@ -173,6 +173,13 @@ def download_from(page: Any, elem: str, *parts: str) -> Path:
     return Path(download.value.path())
 
 
+def wait_uploaded(page: Any, elem: str, name: str, timeout_ms: int = 60_000) -> None:
+    """Wait until the upload component ``#elem`` lists ``name`` as an uploaded file. Its row's cell is named by
+    the file name, while its text splits stem and extension ("S_2025_172 .pdf"): a text match only ever caught
+    the upload's passing progress line, and missed when that line was gone before it looked (CI, under load)."""
+    page.locator(f"#{elem}").get_by_role("cell", name=name, exact=True).wait_for(timeout=timeout_ms)
+
+
 def newest_answer_visible(page: Any) -> bool:
     """Whether the newest answer's bubble is on screen: inside the chat panel's visible part and the window."""
     return bool(page.evaluate("""() => {
