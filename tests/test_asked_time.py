@@ -26,7 +26,7 @@ BOTH = AccessScope("alice", frozenset({"general", "confidential"}))
      AskedTime("May 2027", "2027-05-01")),
     ("Until when did the Security Council renew the Haiti sanctions measures in October 2026?",
      AskedTime("October 2026", "2026-10-01")),
-    ("Which resolution was adopted on 3 July 2026?", AskedTime("3 July 2026", "2026-07-03")),
+    ("Which resolution was adopted on 3 July 2026?", AskedTime("3 July 2026", "2026-07-03", "on")),
     ("What happened in Darfur during 2027?", AskedTime("2027", "2027-01-01")),
     ("How many weapons were seized in 2024 and in March 2026?", AskedTime("March 2026", "2026-03-01")),
     # Plans, terms and deadlines are stated before their time; a cited resolution's year is not a time asked.
@@ -49,6 +49,16 @@ BOTH = AccessScope("alice", frozenset({"general", "confidential"}))
     ("What did UNMISS report on 2030 Agenda progress?", None),
     ("What did the Council decide in 2048 (2012)?", None),
     ("Which measures are imposed in 2027?", None),
+    # Dates as a US reader writes them are said as the documents say them; "after" starts when the time named ends.
+    ("What did the Council decide on May 3, 2027?", AskedTime("3 May 2027", "2027-05-03", "on")),
+    ("Which resolution was adopted on July 3rd, 2026?", AskedTime("3 July 2026", "2026-07-03", "on")),
+    ("What did the Council decide after May 2027?", AskedTime("May 2027", "2027-06-01", "after")),
+    ("What did the Council decide after December 2026?", AskedTime("December 2026", "2027-01-01", "after")),
+    ("Which resolutions were adopted after 2026?", AskedTime("2026", "2027-01-01", "after")),
+    ("What happened after 31 December 2026?", AskedTime("31 December 2026", "2027-01-01", "after")),
+    ("What has the Council decided on Libya since July 2026?", AskedTime("July 2026", "2026-07-01", "since")),
+    ("What has the Council said on Libya in 2027?", None),
+    ("Was anything decided on 31 February 2027?", None),
 ])
 def test_the_time_a_question_asks_about(question: str, asked: AskedTime | None) -> None:
     assert asked_time(question) == asked
@@ -110,3 +120,21 @@ def test_a_later_time_a_document_speaks_of_is_answered(bot: Briefbot) -> None:
 def test_a_named_document_is_asked_of_whatever_the_time(bot: Briefbot) -> None:
     answer = bot.ask("What did resolution 2790 (2025) decide for UNIFIL in August 2026?", scope=BOTH)
     assert not answer.answer.startswith("The question asks what happened"), answer.answer
+
+
+@pytest.mark.parametrize(("question", "time"), [
+    ("What did the Council decide on the mandate of UNIFIL on August 29, 2026?", "on 29 August 2026"),
+    ("What did the Council decide on the mandate of UNIFIL after August 2025?", "after August 2025"),
+])
+def test_a_us_date_or_a_time_after_is_read_too(bot: Briefbot, question: str, time: str) -> None:
+    """The newest document is of 28 August 2025: "after August 2025" begins on 1 September 2025."""
+    answer = bot.ask(question, scope=BOTH)
+    assert answer.abstained and not answer.citations, answer.answer
+    assert answer.answer.startswith(f"The question asks what happened {time}, "), answer.answer
+
+
+def test_a_us_date_a_document_speaks_of_is_answered(bot: Briefbot) -> None:
+    """Said as 2790 (2025) says it ("31 December 2026"), the date is found in its text."""
+    answer = bot.ask("What did the Council decide about UNIFIL's operations on December 31, 2026?", scope=BOTH)
+    assert not answer.abstained, answer.answer
+    assert answer.citations[0].symbol == "S/RES/2790 (2025)", answer.answer

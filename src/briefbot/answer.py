@@ -546,7 +546,9 @@ def after_newest(question: str, hits: list[Hit], asked: AskedTime, newest: DocIn
     (refs.asked_time): an older renewal or report quoted as its answer would be a confident wrong one ("What did
     the Council decide at its renewal in May 2027?" answered from the renewal of May 2025)."""
     name = newest.symbol or newest.title or newest.file_name
-    return _abstain(question, hits, f"The question asks what happened in {asked.text}, after the newest indexed "
+    later = "later than" if asked.prep == "after" else "after"
+    return _abstain(question, hits, f"The question asks what happened {asked.prep} {asked.text}, {later} the newest "
+                    "indexed "
                     f"document ({name}, dated {_long_date(newest.date or '')}), so the documents cannot answer it. "
                     "Ingest later documents to ask about that time."
                     + (" The closest passages are listed below." if hits else ""))

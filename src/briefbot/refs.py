@@ -9,6 +9,7 @@ import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -504,11 +505,16 @@ def question_years(question: str) -> set[int]:
 
 
 # --- what happened at a time: "What did the Council decide at its renewal in May 2027?" --------------------------
-# The time an event asked about happened: "in May 2027", "on 3 July 2026", "during 2027", "at its renewal in October
-# 2026". Not a term or a deadline ("until 15 May 2027", "by 2027"): those are stated by earlier documents.
-_EVENT_TIME = re.compile(rf"\b(?i:in|on|at|during|of)\s+(?:(?i:early|mid|late|mid-)\s*)?(?:(\d{{1,2}})\s+)?"
-                         rf"(?:({MONTHS})\s+)?((?:19|20)\d\d)\b(?!\s*\))(?!\s*\(\d{{4}}\))"
+# The time an event asked about happened: "in May 2027", "on 3 July 2026", "on May 3, 2027", "during 2027", "at its
+# renewal in October 2026", "since July 2026", "after May 2027" (from the month after). Not a term or a deadline
+# ("until 15 May 2027", "by 2027"): those are stated by earlier documents.
+_EVENT_TIME = re.compile(rf"\b(?i:(in|on|at|during|of|since|after))\s+(?:(?i:early|mid|late|mid-)\s*)?"
+                         rf"(?:(?:(\d{{1,2}})\s+)?(?:({MONTHS})\s+)?|({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+)"
+                         rf"((?:19|20)\d\d)\b(?!\s*\))(?!\s*\(\d{{4}}\))"
                          r"(?!\s+(?:Agenda|Convention|Protocol|Act|Agreement|personnel|troops|officers|people)\b)")
+# "What has the Council decided since July 2026?": since a time, the present perfect asks what happened.
+_PERFECT_Q = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,3}?(?:[a-z]{3,}ed|been|made|taken|done|seen|held|said|"
+                        r"told|put|set|sent|given)\b", re.I)
 # Asked as something that happened: "did", "was adopted", "happened", or a verb in the past ("Which resolution
 # renewed …?") in a question with no present or future auxiliary ("Which measures are imposed in 2027?").
 _PAST_Q = re.compile(r"\b(?:did|was|were|happened|occurred|took place)\b", re.I)
@@ -530,32 +536,46 @@ _TERM_BEFORE = re.compile(rf"\b(?:until|till|by|through|to|before|expires? on|ex
 
 @dataclass(frozen=True)
 class AskedTime:
-    """The time a question asks what happened at, as it words it, with the first day it covers (ISO)."""
+    """The time a question asks what happened at, as the documents word it, with the first day it covers (ISO) and
+    how the question places the event at it ("on" a day, "in" a month or year, "after", "since")."""
 
     text: str
     start: str
+    prep: str = "in"
 
 
 def asked_time(question: str) -> AskedTime | None:
     """The latest time a question asks what happened at ("What did the Council decide … at its renewal in May
     2027?": May 2027, from 2027-05-01); None for a question not in the past tense, one about a plan ("scheduled",
     "will"), or one naming no time but a term's end or a deadline ("until 15 May 2027", "by 2027", "the mandate
-    that expires in May 2027"). Documents dated before it cannot tell what happened then, unless they speak of
-    that time (:func:`speaks_of`)."""
+    that expires in May 2027"). "After May 2027" starts on 1 June 2027; "since July 2026" may be asked in the
+    present perfect ("What has the Council decided since July 2026?"). Documents dated before it cannot tell what
+    happened then, unless they speak of that time (:func:`speaks_of`)."""
     past = _PAST_Q.search(question) or (_PAST_VERB.search(question) and not _PRESENT_Q.search(question))
-    if not past or _NOT_PAST_Q.search(question):
+    if _NOT_PAST_Q.search(question):
         return None
     best: AskedTime | None = None
     plain = _CITED.sub(" ", question)
     for m in _EVENT_TIME.finditer(plain):
-        day, month, year = m.group(1), m.group(2), m.group(3)
+        prep, year = m.group(1).lower(), m.group(6)
+        day, month = (m.group(2), m.group(3)) if m.group(4) is None else (m.group(5), m.group(4))
         if (day and not month) or int(year) > _LATEST_YEAR or _TERM_END_BEFORE.search(plain, 0, m.start()) \
-                or _TERM_BEFORE.search(plain, 0, m.start()):
+                or _TERM_BEFORE.search(plain, 0, m.start()) \
+                or not (past or (prep == "since" and _PERFECT_Q.search(question))):
             continue
-        start = f"{year}-{MONTH_NUMBER[month] if month else 1:02d}-{int(day) if day else 1:02d}"
-        text = " ".join(x for x in (day, month, year) if x)
-        if best is None or start > best.start:
-            best = AskedTime(text, start)
+        try:
+            first = date(int(year), MONTH_NUMBER[month] if month else 1, int(day) if day else 1)
+        except ValueError:  # "31 February 2027" names no day
+            continue
+        if prep == "after" and day:  # from the day, month or year after the time named
+            first += timedelta(days=1)
+        elif prep == "after":
+            first = date(first.year + first.month // 12, first.month % 12 + 1, 1) if month else \
+                date(first.year + 1, 1, 1)
+        # Said as the documents say it ("3 May 2027"), so that a passage speaking of it is found (speaks_of).
+        text = " ".join(x for x in (str(int(day)) if day else None, month, year) if x)
+        if best is None or first.isoformat() > best.start:
+            best = AskedTime(text, first.isoformat(), prep if prep in ("after", "since") else "on" if day else "in")
     return best
 
 
