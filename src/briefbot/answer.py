@@ -29,6 +29,7 @@ from .refs import (
     HOW_LONG_Q,
     AskedTime,
     References,
+    asked_attribute,
     asks_ending,
     asks_imposition,
     asks_term,
@@ -250,6 +251,14 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         return _abstain(question, hits, "The indexed documents do not answer this question "
                         f"(confidence {confidence:.2f} < threshold {settings.abstain_threshold:.2f}). "
                         "The closest passages are listed below.", stats, confidence)
+    # "What is the capital of France?": a sentence holding both words about something else is no answer.
+    if (attribute := asked_attribute(question)) is not None:
+        stating = [c for c in candidates if attribute.stated_in(c.hit.chunk.text[c.start:c.end])]
+        if not stating:
+            return _abstain(question, hits, f"No indexed passage states the {attribute.attribute} of "
+                            f"{attribute.thing}. The closest passages are listed below.", stats, confidence)
+        for c in stating:
+            c.score += 0.5
     chosen = _choose(candidates, settings.max_citations)
     chosen = _keep_latest(chosen, candidates, series_refs)
     chosen, superseded = _latest_first(chosen, series_refs, question)
@@ -311,7 +320,11 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         old = "; ".join(superseded)
         notes.append(f"[1] is the latest decision in this series; it supersedes {old}.")
     # Superseded renewals quoted after the latest must not answer for it ("12 March 2026" over "12 October 2026").
-    lead = direct_line(parts, citations, latest_first=bool(superseded) and len(citations) > 1)
+    # Not for an attribute asked ("Who is the president of France?"): the name nearest the words is often another
+    # ("… credentials signed by the President of France, stating that Mr. Jérôme Bonnafont has been appointed
+    # representative"); the quote stating it is the answer.
+    lead = None if attribute is not None else direct_line(parts, citations,
+                                                           latest_first=bool(superseded) and len(citations) > 1)
     if closing is not None and cited[0] is closing.hit and ended is not None:
         said = ending(citations[0].quote, *ended)
         older = len(citations) > 1 and not asks_ending(question)

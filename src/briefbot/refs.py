@@ -586,6 +586,45 @@ def speaks_of(text: str, asked: AskedTime) -> bool:
                for m in re.finditer(rf"\b{re.escape(asked.text)}\b", text))
 
 
+# --- an attribute of a named thing: "What is the capital of France?" ------------------------------------------------
+# Facts a passage must state outright: sharing the words is not enough ("the security working group (France, …)
+# convened in Tripoli to discuss security developments in the capital" holds "capital" and "France").
+_ATTRIBUTES = ("capital|population|president|vice-president|prime minister|king|queen|monarch|currency|"
+               "official language|language|area|gdp|head of state|head of government|mayor|governor|founder|"
+               "chief of staff|minister of defence|minister of justice|ambassador")
+_ATTRIBUTE_Q = re.compile(rf"^\s*(?:what|who|which)\s+(?:is|was|are|were)\s+the\s+(?:current\s+|present\s+)?"
+                          rf"(?P<attr>{_ATTRIBUTES})\s+of\s+(?:the\s+)?"
+                          r"(?P<thing>[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)*)\s*\??\s*$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class AskedAttribute:
+    """What "What is the capital of France?" asks: an attribute ("capital") of a named thing ("France")."""
+
+    attribute: str
+    thing: str
+
+    def stated_in(self, sentence: str) -> bool:
+        """Whether ``sentence`` states the attribute of the thing: "the capital of France", "France's capital",
+        "the Libyan capital" (the thing's adjective), within a few words of each other."""
+        attr = rf"{re.escape(self.attribute)}s?"
+        names = [re.escape(self.thing)] + [re.escape(a) for a, c in COUNTRY_ADJECTIVES.items()
+                                           if c.lower() == self.thing.lower() and a[0].isupper()]
+        thing = "(?:" + "|".join(names) + ")"
+        return re.search(rf"\b{attr}\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{thing}\b|"
+                         rf"\b{thing}(?:'s|’s)?\s+(?:[\w-]+\s+)?{attr}\b", sentence, re.I) is not None
+
+
+def asked_attribute(question: str) -> AskedAttribute | None:
+    """The attribute of a named thing a question asks for, in its plain form "What/Who is the ATTRIBUTE of THING?"
+    with an attribute from :data:`_ATTRIBUTES` and a capitalised name; None for any other question (a mandate,
+    a role or a report's finding is answered in other words than the question's)."""
+    m = _ATTRIBUTE_Q.match(question)
+    if m is None or not m.group("thing")[0].isupper():
+        return None
+    return AskedAttribute(m.group("attr").lower(), m.group("thing"))
+
+
 def year_fits(doc: DocInfo, years: set[int]) -> bool:
     """A decision of a named year; a report of it or of the next year (a 2025 report covers late 2024)."""
     if not doc.date:
