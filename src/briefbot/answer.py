@@ -30,9 +30,11 @@ from .refs import (
     AskedTime,
     References,
     asked_attribute,
+    asks_criterion,
     asks_ending,
     asks_imposition,
     asks_term,
+    commodity_named,
     doc_places,
     ending,
     ending_subject,
@@ -169,6 +171,13 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         # renewals and designation criteria naming timber are no answer.
         return _abstain(question, hits, _no_decision(refs, "was found imposing this, nor named by two others as "
                                                            "imposing it"))
+    # "Which resolution first added gold to the CAR designation criteria?": the decision Retriever._criterion found.
+    criterion = measure_named(question) if places and not refs.named_any and asks_criterion(question) else None
+    if criterion is not None and not any(h.criterion for h in hits) and len(sub_questions(question)) == 1:
+        # "Which resolution made gold smuggling a designation criterion for the Sudan?": none of its decisions'
+        # criteria names it; a recital or a Panel's task naming gold is no answer.
+        return _abstain(question, hits, _no_decision(refs, f"was found naming {commodity_named(question)} in "
+                                                           "a designation criterion"))
     by_reference = False
     for hit in pool:
         passage = hit.score / top
@@ -225,6 +234,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             # indexed ("the arms embargo on Somalia established in resolution 733 (1992)").
             origin = measure is not None and hit.imposes and (
                 hit.imposed_by in sentence if hit.imposed_by else measure.search(sentence) is not None)
+            origin = origin or (criterion is not None and hit.criterion and criterion.search(sentence) is not None)
             by_reference = by_reference or renews_asked or ends or origin
             if (wanted and span and span.label and _label_key(span.label) in wanted) or renews_asked or ends or (
                     origin or (hit.current and _DECISION.search(sentence))):
@@ -342,7 +352,10 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         else:
             lead = f"**{day[2]}** [{day[0].key}]" if day is not None and day[0].doc_id == citations[0].doc_id \
                 else lead
-            notes.append(f"[1] {_adopted_on(citations[0])} is the earliest indexed decision imposing it; later "
+            notes.append(f"[1] {_adopted_on(citations[0])} is the earliest indexed decision whose designation "
+                         f"criteria name {commodity_named(question)}; later decisions restate or change them."
+                         if source.hit.criterion else
+                         f"[1] {_adopted_on(citations[0])} is the earliest indexed decision imposing it; later "
                          "decisions renew or change it.")
     if lead:
         lines.insert(0, lead)

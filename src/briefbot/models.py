@@ -204,6 +204,9 @@ class Hit:
     # embargo?": 1970 (2011) para. 9), or a passage naming it when it is not indexed (retrieve.Retriever._origin).
     imposes: bool = False
     imposed_by: str | None = None  # "resolution 733 (1992)": the passage names the decision, which is not indexed
+    # The earliest decision whose designation criteria name the commodity a question asks about ("Which resolution
+    # first added gold to the CAR designation criteria?": 2196 (2015) para. 12 (d); retrieve.Retriever._criterion).
+    criterion: bool = False
 
     def to_passage(self) -> dict[str, Any]:
         return {

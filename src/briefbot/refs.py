@@ -668,8 +668,47 @@ ORIGIN_NEEDLES = ("imposed by", "imposed in", "imposed under", "established by",
 
 def asks_imposition(question: str) -> bool:
     """Whether a question asks which decision imposed measures, or when ("Which resolution imposed the ban on
-    Somali charcoal exports?", "When was the arms embargo on the CAR first imposed?")."""
-    return bool(_IMPOSING_Q.search(question))
+    Somali charcoal exports?", "When was the arms embargo on the CAR first imposed?"); not one asking which made
+    something a designation criterion (:func:`asks_criterion`)."""
+    return bool(_IMPOSING_Q.search(question)) and not asks_criterion(question)
+
+
+# --- where a designation criterion comes from: "Which resolution first added gold to the CAR designation criteria?"
+_CRITERION_Q = re.compile(r"\b(?:designation|listing)\s+criteri(?:on|a)\b|\bcriteri(?:on|a)\s+for\s+(?:designation|"
+                          r"listing|sanctions)\b|\bgrounds?\s+for\s+(?:designation|listing)\b", re.I)
+_WHICH_OR_WHEN_Q = re.compile(r"\b(?:which|what)\s+(?:(?:security\s+)?council\s+)?(?:resolutions?|decisions?)\b|"
+                              r"\bwhen\b", re.I)
+# How a resolution words a designation criterion: the list's lead-in ("the individuals and entities designated by
+# the Committee as: …", "the following individuals, and, as appropriate, entities, as designated by the Committee:
+# …", "acts that threaten the peace … may include, but are not limited to: …") or the criterion itself ("the
+# Committee may designate individuals and entities engaged in such commerce").
+# Not "vessels designated by the Committee pursuant to paragraph 11" (2146 (2014): ships, and no criterion).
+CRITERION_TEXT = re.compile(r"\bdesignated\s+by\s+the\s+Committee\s+as\b|\bas\s+designated\s+by\s+the\s+Committee\b|"
+                            r"\bapply\s+to\s+the\s+following\s+individuals\b|"
+                            r"\bCommittee\s+(?:may|to|shall)\s+designate\s+(?:individuals|entities|persons)\b|"
+                            r"\bmay\s+include,?\s+but\s+(?:are|is)\s+not\s+limited\s+to\b|"
+                            r"\b(?:designation|listing)\s+criteri(?:on|a)\b", re.I)
+
+
+def asks_criterion(question: str) -> bool:
+    """Whether a question asks which decision made a commodity's trade a designation criterion of a sanctions
+    regime, or added it to one ("Which resolution made trading in Somali charcoal a designation criterion?",
+    "Which resolution first added gold to the natural-resources designation criterion of the CAR regime?")."""
+    return bool(_CRITERION_Q.search(question) and _WHICH_OR_WHEN_Q.search(question)
+                and _COMMODITY.search(question))
+
+
+def commodity_named(question: str) -> str | None:
+    """The commodity a question names, as it names it ("diamonds"); None when it names none."""
+    m = _COMMODITY.search(question)
+    return m.group(1).lower() if m else None
+
+
+def measure_named_word(question: str) -> str | None:
+    """The commodity a question names, as a word to look for in passages ("diamond" for "diamonds")."""
+    word = commodity_named(question)
+    return {"diamonds": "diamond", "crude oil": "oil", "logs": "log", "minerals": "mineral"}.get(word, word) \
+        if word else None
 
 
 def measure_named(question: str) -> re.Pattern[str] | None:

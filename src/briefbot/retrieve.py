@@ -26,10 +26,12 @@ from .mandates.changes import renewed_paragraphs, renews_by_reference
 from .models import Chunk, DocInfo, Filters, Hit, RetrievalMode
 from .parse.gazetteer import COUNTRIES
 from .refs import (
+    CRITERION_TEXT,
     ORIGIN_NEEDLES,
     ORIGIN_WINDOW,
     OriginSentence,
     References,
+    asks_criterion,
     asks_current_term,
     asks_ending,
     asks_imposition,
@@ -40,6 +42,7 @@ from .refs import (
     ending_subject,
     label_key,
     measure_named,
+    measure_named_word,
     missions_named,
     origin_sentence,
     parse_references,
@@ -242,6 +245,11 @@ class Retriever:
             if origin is not None:
                 origin.score = hits[0].score
                 hits = [origin] + [h for h in hits if h.chunk.text_hash != origin.chunk.text_hash]
+        if places and not refs.named_any and hits and asks_criterion(question):
+            criterion = self._criterion(question, places, docs, allowed_set)
+            if criterion is not None:
+                criterion.score = hits[0].score
+                hits = [criterion] + [h for h in hits if h.chunk.text_hash != criterion.chunk.text_hash]
         if named and asks_current_term(question):
             current = self._current_renewals(question, named, docs, allowed_set)
             if current:
@@ -628,6 +636,41 @@ class Retriever:
             return Hit(chunk=chunk, doc=docs[chunk.doc_id], score=0.0, imposes=True, imposed_by=prose)
         return None
 
+    def _criterion(self, question: str, places: set[str], docs: dict[str, DocInfo],
+                   allowed: set[str] | None) -> Hit | None:
+        """The earliest resolution about ``places`` whose designation criteria name the commodity a question asks
+        about: an operative paragraph naming it in a criterion or under a criteria list's lead-in ("the individuals
+        and entities designated by the Committee as: … (d) providing support … through the illicit exploitation or
+        trade of natural resources, including diamonds, gold, …", 2196 (2015) para. 12 (d)). Recitals and renewals
+        naming the commodity share the question's words, so similarity finds those instead."""
+        measure = measure_named(question)
+        word = measure_named_word(question)
+        if measure is None or word is None:
+            return None
+        passages = [c for c in self.store.later_resolutions_naming(word, "", CRITERION_SCAN)
+                    if c.doc_id in docs and c.paragraph and (allowed is None or c.doc_id in allowed)
+                    and measure.search(c.text)]
+        self.store.fill_about([docs[d] for d in dict.fromkeys(c.doc_id for c in passages)])
+        found: list[tuple[tuple[int, int], int, Chunk]] = []
+        texts: dict[str, list[Chunk]] = {}
+        for c in passages:
+            info = docs[c.doc_id]
+            number = resolution_number(info.symbol) if info.symbol else None
+            if number is None or not number[1] or not c.paragraph or not places & doc_places(info):
+                continue
+            # The sentence naming it is a criterion itself, or an item of a list whose lead-in makes the list
+            # criteria (the lead-in may sit in the passage before: "12. … designated by the Committee as:").
+            said = [(a, c.text[a:b]) for a, b in split_sentences(c.text) if measure.search(c.text[a:b])]
+            if not any(CRITERION_TEXT.search(x) for _, x in said):
+                chunks = texts.setdefault(c.doc_id, self.store.chunks_of(c.doc_id))
+                if not any(_criteria_list(c, a, chunks) for a, _ in said):
+                    continue
+            found.append(((number[1], number[0]), c.ordinal, c))
+        if not found:
+            return None
+        _, _, chunk = min(found, key=lambda t: (t[0], t[1]))
+        return Hit(chunk=chunk, doc=docs[chunk.doc_id], score=0.0, criterion=True)
+
     def _origin_passages(self) -> list[tuple[Chunk, tuple[OriginSentence, ...]]]:
         """Every resolution passage with a sentence that names where measures come from or imposes some
         (refs.origin_sentence), with those sentences read: one catalog scan per catalog version (~1 s on the full
@@ -901,6 +944,25 @@ _ENDING_NEEDLES = ("to lift", "to fully lift", "to terminate", "to withdraw", "t
                    "succeeded by")  # every verb refs.ending reads
 ENDING_SCAN = 2000
 ORIGIN_SCAN = 20000
+CRITERION_SCAN = 5000  # resolution passages naming a commodity ("gold": ~400 on the full index)
+
+
+def _criteria_list(item: Chunk, at: int, chunks: list[Chunk]) -> bool:
+    """Whether the text at ``at`` in ``item`` is an item of a list its paragraph's lead-in makes designation
+    criteria ("12. Further decides … that the measures … shall also apply to the individuals and entities
+    designated by the Committee as: … (d) providing support …", "2. Recalls that engaging in … may include, but
+    are not limited to: (a) Engaging in the … export or import of charcoal"), the lead-in read from the passages
+    up to it (it may be in the one before); not a Panel's tasks or a list of demands."""
+    head = (item.paragraph or "").split("(")[0].strip()
+    before = " ".join([c.text for c in chunks if c.ordinal < item.ordinal] + [item.text[:at]])
+    starts = list(re.finditer(rf"(?<![\w.(]){re.escape(head)}\.\s", before)) if head else []
+    if not starts:
+        return False
+    lead = before[starts[-1].end():]
+    first = re.search(r"\(a\)", lead)
+    return CRITERION_TEXT.search(lead[:first.start() if first else 800]) is not None
+
+
 _ANNEX_HEADING = re.compile(r"^\s*Annex\b", re.M)
 
 
