@@ -934,12 +934,14 @@ def _latest_first(chosen: list[Candidate], refs: References,
     if not older:
         first = chosen[0]
         number = resolution_number(latest.hit.doc.symbol or "")
-        if (first is not latest and number is not None and mine is not None and asks_term(question)
+        which = RESOLUTION_Q.search(question) is not None
+        if (first is not latest and number is not None and ((mine is not None and asks_term(question)) or which)
                 and _recounts(first, latest)
                 and re.search(rf"\bresolutions? (?:\d{{3,4}}\D{{1,12}})*{number[0]}\b",
                               first.hit.chunk.text[first.start:first.end], re.I)):
             # A later report recounting this very decision ("On 18 October 2024, the Council adopted resolution
-            # 2752 (2024), in which it renewed …") gives its day, not its term: the decision's own words lead.
+            # 2752 (2024), in which it renewed …") gives its day, not its term: the decision's own words lead; so
+            # for "which resolution extended …?" (the Secretary-General's letter on 2769 (2025) led its para. 22).
             return [latest] + [c for c in chosen if c is not latest], []
         return chosen, []
     return [latest] + [c for c in chosen if c is not latest], older
@@ -1004,8 +1006,11 @@ def _recounts(report: Candidate, decision: Candidate) -> bool:
     Security Council adopted resolution 2752 (2024), in which it renewed the sanctions regime on Haiti" (S/2025/356)
     before 2794 (2025) renewed it again. Its date is then superseded like an older decision's."""
     places = doc_places(decision.hit.doc) or decision.hit.series_places
-    return (report.hit.doc.doc_type != "resolution" and bool(places & doc_places(report.hit.doc))
-            and recounted_renewal(report.hit.chunk.text[report.start:report.end]) is not None)
+    quote = report.hit.chunk.text[report.start:report.end]
+    if report.hit.doc.doc_type == "resolution" or recounted_renewal(quote) is None:
+        return False
+    # A letter names no place of its own: the place its sentence names ("the Panel of Experts on Libya", S/2025/357).
+    return bool(places & (doc_places(report.hit.doc) or sentence_places(quote)))
 
 
 def _clauses(quote: str) -> list[str]:
