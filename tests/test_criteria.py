@@ -35,6 +35,9 @@ def test_a_criterion_question_is_not_an_imposition_question() -> None:
     # Not 2127 (2013), whose recital names diamonds; 2196 names them too, later.
     ("Which resolution first named diamonds in the designation criteria of the Central African Republic "
      "sanctions?", "S/RES/2134 (2014)", "37 (d)", "diamonds"),
+    # Minerals are "natural resources" in the criteria; 2127 (2013) condemns their exploitation, in no criterion.
+    ("Which resolution made the exploitation of minerals a designation criterion for the Central African "
+     "Republic?", "S/RES/2134 (2014)", "37 (d)", "minerals (as “natural resources”)"),
     # Not 2036 (2012): its para. 23 lets the Committee designate those "engaged in such commerce", without the word.
     ("Which resolution made trading in Somali charcoal a designation criterion under the Somalia sanctions "
      "regime?", "S/RES/2060 (2012)", "2", "charcoal"),

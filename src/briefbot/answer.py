@@ -353,7 +353,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             lead = f"**{day[2]}** [{day[0].key}]" if day is not None and day[0].doc_id == citations[0].doc_id \
                 else lead
             notes.append(f"[1] {_adopted_on(citations[0])} is the earliest indexed decision whose designation "
-                         f"criteria name {commodity_named(question)}; later decisions restate or change them."
+                         f"criteria name {_as_quoted(commodity_named(question), criterion, citations[0].quote)}; "
+                         "later decisions restate or change them."
                          if source.hit.criterion else
                          f"[1] {_adopted_on(citations[0])} is the earliest indexed decision imposing it; later "
                          "decisions renew or change it.")
@@ -660,6 +661,15 @@ def _adopted_on(citation: Citation) -> str:
     """"S/RES/2288 (2016), adopted on 25 May 2016," (without a date, the symbol alone)."""
     name = citation.symbol or citation.document
     return f"{name}, adopted on {_long_date(citation.date)}," if citation.date else name
+
+
+def _as_quoted(word: str | None, said: re.Pattern[str] | None, quote: str) -> str:
+    """The commodity a question names, with the words the quote names it by when they differ: "minerals (as
+    “natural resources”)"."""
+    m = said.search(quote) if said is not None else None
+    if word is None or m is None or word in quote.lower():
+        return word or ""
+    return f"{word} (as “{m.group(0)}”)"
 
 
 def _no_decision(refs: References, what: str) -> str:

@@ -643,6 +643,13 @@ _MEASURE_KINDS = (
 )
 _COMMODITY = re.compile(r"\b(charcoal|diamonds?|timber|logs|petroleum|crude oil|oil|gold|coltan|cassiterite|"
                         r"wolframite|tantalum|ivory|wildlife|sugar|cocoa|cotton|fish|minerals)\b", re.I)
+# How decisions name a commodity a question names: a pattern, and words to scan passages for.
+_COMMODITY_SAID = {
+    "diamond": ("diamonds?", ("diamond",)), "diamonds": ("diamonds?", ("diamond",)),
+    "crude oil": ("oil|petroleum", ("oil", "petroleum")), "oil": ("oil|petroleum", ("oil", "petroleum")),
+    "logs": ("logs|timber", ("log", "timber")), "timber": ("timber|logs", ("timber", "log")),
+    "minerals": ("minerals?|natural resources", ("mineral", "natural resources")),
+}
 _IMPOSING_Q = re.compile(r"\b(?:which|what)\s+(?:(?:security\s+)?council\s+)?(?:resolutions?|decisions?)\s+"
                          r"(?:\w+\s+)?(?:imposed|established|introduced|banned|instituted)\b|\bwhen\s+did\s+(?:the\s+)?"
                          r"(?:security\s+)?council\s+(?:first\s+)?(?:impose|establish|introduce|ban)\b|"
@@ -704,20 +711,18 @@ def commodity_named(question: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
-def measure_named_word(question: str) -> str | None:
-    """The commodity a question names, as a word to look for in passages ("diamond" for "diamonds")."""
+def commodity_needles(question: str) -> tuple[str, ...]:
+    """The words passages name the question's commodity by, to look for ("diamond" for "diamonds", "natural
+    resources" for "minerals": the DRC's criteria say "natural resources, including gold"); () when it names none."""
     word = commodity_named(question)
-    return {"diamonds": "diamond", "crude oil": "oil", "logs": "log", "minerals": "mineral"}.get(word, word) \
-        if word else None
+    return _COMMODITY_SAID.get(word, ("", (word,)))[1] if word else ()
 
 
 def measure_named(question: str) -> re.Pattern[str] | None:
     """How a decision names the measures a question asks about (arms, an assets freeze, a travel ban, a
     commodity); None when it asks about none of them ("which resolution established the Panel?")."""
-    if m := _COMMODITY.search(question):
-        word = m.group(1).lower()
-        stem = {"diamond": "diamonds?", "diamonds": "diamonds?", "crude oil": "oil|petroleum", "oil": "oil|petroleum",
-                "logs": "logs|timber", "timber": "timber|logs"}.get(word, re.escape(word))
+    if word := commodity_named(question):
+        stem = _COMMODITY_SAID.get(word, (re.escape(word), ()))[0]
         return re.compile(rf"\b(?:{stem})\b", re.I)
     return next((said for asked, said in _MEASURE_KINDS if asked.search(question)), None)
 

@@ -37,12 +37,12 @@ from .refs import (
     asks_imposition,
     asks_original,
     asks_term,
+    commodity_needles,
     doc_places,
     ending,
     ending_subject,
     label_key,
     measure_named,
-    measure_named_word,
     missions_named,
     origin_sentence,
     parse_references,
@@ -644,10 +644,10 @@ class Retriever:
         trade of natural resources, including diamonds, gold, …", 2196 (2015) para. 12 (d)). Recitals and renewals
         naming the commodity share the question's words, so similarity finds those instead."""
         measure = measure_named(question)
-        word = measure_named_word(question)
-        if measure is None or word is None:
+        needles = commodity_needles(question)
+        if measure is None or not needles:
             return None
-        passages = [c for c in self.store.later_resolutions_naming(word, "", CRITERION_SCAN)
+        passages = [c for c in self.store.later_resolutions_naming(needles, "", CRITERION_SCAN)
                     if c.doc_id in docs and c.paragraph and (allowed is None or c.doc_id in allowed)
                     and measure.search(c.text)]
         self.store.fill_about([docs[d] for d in dict.fromkeys(c.doc_id for c in passages)])
