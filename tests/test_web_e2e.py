@@ -31,6 +31,7 @@ from web_support import (
     last_bot_text,
     newest_answer_visible,
     running_app,
+    select_answer,
     wait_uploaded,
 )
 
@@ -169,7 +170,7 @@ def test_questions_in_a_row_show_the_newest_answer(page: Any) -> None:
             _shot(page, f"web_{n}_questions.png")
     assert page.locator('#chatbot [data-testid="bot"]').count() == 5
     # Selecting an earlier answer brings back its own citations.
-    page.locator('#chatbot [data-testid="bot"]').first.click()
+    select_answer(page, 0)
     page.wait_for_function("document.querySelector('#fb-target').innerText.includes('answer 1:')",
                            timeout=20_000)
     assert "S/RES/2769 (2025)" in page.inner_text("#cards")

@@ -28,6 +28,7 @@ from web_support import (
     last_bot_text,
     other_app_in_this_process,
     running_app,
+    select_answer,
     wait_cards,
 )
 
@@ -72,9 +73,13 @@ def _new_conversation(pg: Any) -> None:
     assert_no_errors(pg, "starting a new conversation")
 
 
-def _history_item(pg: Any, first_question: str) -> Any:
-    """The sidebar entry of the conversation that began with ``first_question``, once it is listed."""
+def _history_item(pg: Any, first_question: str, *also: str) -> Any:
+    """The sidebar entry of the conversation that began with ``first_question``, once it is listed showing
+    ``also`` too. The entry is listed from its first answer on, and the list is a Dataset that renders an update
+    a moment after it arrives: wait for what the newest answer changed, not for the entry as it was before."""
     item = pg.locator("#conversations button").filter(has_text=first_question)
+    for text in also:
+        item = item.filter(has_text=text)
     item.first.wait_for(timeout=30_000)
     return item.first
 
@@ -113,7 +118,7 @@ def test_two_questions_survive_a_reload_with_their_citations(page: Any) -> None:
     _new_conversation(page)
     ask(page, LIBYA_Q)
     ask(page, ARMS_Q)
-    item = _history_item(page, LIBYA_Q)
+    item = _history_item(page, LIBYA_Q, "2 questions")
     assert ARMS_Q[:60] in item.inner_text()  # one conversation, both questions
 
     page.reload()
@@ -134,7 +139,7 @@ def test_two_questions_survive_a_reload_with_their_citations(page: Any) -> None:
     assert page.locator("#permalink a").count() == 1
 
     # The first answer's own citations, and its page with the quote highlighted, as before the reload.
-    page.locator('#chatbot [data-testid="bot"]').first.click()
+    select_answer(page, 0)
     page.wait_for_function("document.querySelector('#fb-target').innerText.includes('answer 1:')", timeout=20_000)
     card = page.locator("#cards button").filter(has_text="S/RES/2769 (2025)").filter(has_text="para.")
     card.first.click()
@@ -147,7 +152,7 @@ def test_two_questions_survive_a_reload_with_their_citations(page: Any) -> None:
 
     # And the chat goes on in the same conversation.
     ask(page, MARS_Q)
-    item = _history_item(page, LIBYA_Q)
+    item = _history_item(page, LIBYA_Q, "3 questions")
     assert "3 questions" in item.inner_text() and MARS_Q[:30] in item.inner_text()
 
 
@@ -268,7 +273,7 @@ def test_a_history_that_cannot_be_written_loses_nothing(page: Any, app: tuple[st
         bot._history = kept
     # Once the history works again, the next answer saves the waiting one first: nothing lost.
     ask(page, ARMS_Q)
-    item = _history_item(page, LIBYA_Q)
+    item = _history_item(page, LIBYA_Q, "2 questions")
     assert ARMS_Q[:60] in item.inner_text() and "2 questions" in item.inner_text()
     assert not errors_on(page)
     assert "Not saved" not in page.inner_text("#history-status")
@@ -323,7 +328,9 @@ def test_signed_in_users_have_their_own_history_and_share_permalinks(app: tuple[
     alice.context.close()
 
     bob = signed_in("bob", url)
-    bob.wait_for_timeout(1500)  # the history list has loaded
+    # The history list has loaded (an empty history says so): a fixed wait passed whether or not it had.
+    bob.wait_for_function("document.querySelector('#history-status')?.innerText.includes('kept here')",
+                          timeout=30_000)
     assert bob.locator("#conversations button").filter(has_text=LIBYA_Q).count() == 0  # not bob's history
     assert_no_errors(bob, "bob's first load")
     bob.goto(href)  # but alice's permalink opens for him

@@ -155,6 +155,19 @@ def ask(page: Any, question: str, timeout_ms: int = 180_000) -> list[int]:
     return lengths
 
 
+def select_answer(page: Any, n: int) -> None:
+    """Select the ``n``-th answer bubble of the chat (0 for the first), as a click on it does.
+
+    The chat scrolls itself to its bottom 300 ms after each update that found it there (Gradio's autoscroll). A
+    mouse click on an earlier bubble first scrolls that bubble into view; when the pending autoscroll moves it
+    away between the button going down and coming up, the click lands on no bubble and nothing is selected (seen
+    in a run of the browser tests under load). So: Playwright's trial click checks that a user could click the
+    bubble (visible, stable, not covered), then the click event goes to the bubble itself."""
+    bubble = page.locator('#chatbot [data-testid="bot"]').nth(n)
+    bubble.click(trial=True)
+    bubble.dispatch_event("click")
+
+
 def wait_cards(page: Any, timeout_ms: int = 30_000) -> None:
     """Wait until the citation cards are hidden or show their text: the Dataset renders its samples' HTML once its
     example component has loaded, a moment after the update that filled it (CI once read shown cards empty)."""
