@@ -25,6 +25,8 @@ from briefbot.service import Briefbot
     ("What is the role of the Panel of Experts on Libya?", None),
     ("What is the population of the camps?", None),
     ("What is the capital of France, and who governs it?", None),
+    ("Who is the president of Haiti now?", None),
+    ("What is the capital of Libya today?", None),
 ])
 def test_the_attribute_a_question_asks_for(question: str, asked: AskedAttribute | None) -> None:
     assert asked_attribute(question) == asked
@@ -36,6 +38,7 @@ LIBYA = AskedAttribute("capital", "Libya")
 @pytest.mark.parametrize(("sentence", "states"), [
     ("Clashes erupted in Tripoli, the capital of Libya, on 12 May.", True),
     ("Armed groups clashed in the Libyan capital, Tripoli, on 12 May.", True),
+    ("Tripoli, the capital of the State of Libya, saw clashes.", True),
     ("Libya's capital saw renewed clashes.", True),
     # Both words, about something else.
     ("The security working group (France, Italy, Libya) met to discuss security developments in the capital.",
@@ -86,4 +89,4 @@ def test_a_sentence_stating_it_leads(unsmil: Briefbot) -> None:
     assert not answer.abstained, answer.answer
     assert "Tripoli, the capital of Libya" in answer.citations[0].quote, answer.answer
     # The quote is the answer: no name picked from beside the words as a direct line.
-    assert answer.answer.startswith("unsmil_report.md") or not answer.answer.startswith("**"), answer.answer
+    assert not answer.answer.startswith("**"), answer.answer

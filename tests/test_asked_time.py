@@ -57,6 +57,9 @@ BOTH = AccessScope("alice", frozenset({"general", "confidential"}))
     ("Which resolutions were adopted after 2026?", AskedTime("2026", "2027-01-01", "after")),
     ("What happened after 31 December 2026?", AskedTime("31 December 2026", "2027-01-01", "after")),
     ("What has the Council decided on Libya since July 2026?", AskedTime("July 2026", "2026-07-01", "since")),
+    ("Has the arms embargo on Libya been renewed since July 2026?", AskedTime("July 2026", "2026-07-01", "since")),
+    ("How many times has the mandate of UNSMIL been extended since August 2026?",
+     AskedTime("August 2026", "2026-08-01", "since")),
     ("What has the Council said on Libya in 2027?", None),
     ("Was anything decided on 31 February 2027?", None),
 ])

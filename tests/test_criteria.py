@@ -27,6 +27,9 @@ def test_a_criterion_question_is_not_an_imposition_question() -> None:
     # No commodity, or no "which" or "when": not this question.
     assert not asks_criterion("What are the designation criteria of the CAR sanctions regime?")
     assert not asks_criterion("Does the gold trade meet the designation criteria for the CAR?")
+    # What the Council did to the criteria, not what it asked about them.
+    assert not asks_criterion("When was the Panel asked to report on the designation criteria relating to gold in "
+                              "the DRC?")
 
 
 @pytest.mark.parametrize(("question", "symbol", "paragraph", "commodity"), [
@@ -38,12 +41,15 @@ def test_a_criterion_question_is_not_an_imposition_question() -> None:
     # Minerals are "natural resources" in the criteria; 2127 (2013) condemns their exploitation, in no criterion.
     ("Which resolution made the exploitation of minerals a designation criterion for the Central African "
      "Republic?", "S/RES/2134 (2014)", "37 (d)", "minerals (as “natural resources”)"),
-    # Not 2036 (2012): its para. 23 lets the Committee designate those "engaged in such commerce", without the word.
+    # 2036 (2012) para. 23 lets the Committee designate those "engaged in such commerce", without the word; 2060
+    # (2012) names charcoal "in line with" it, which the note says (below).
     ("Which resolution made trading in Somali charcoal a designation criterion under the Somalia sanctions "
      "regime?", "S/RES/2060 (2012)", "2", "charcoal"),
     # Not 2146 (2014): "vessels designated by the Committee" are ships, not a criterion.
     ("Which resolution made the illicit export of crude oil a designation criterion for Libya?",
      "S/RES/2174 (2014)", "4 (c)", "crude oil"),
+    ("Which resolution made the illicit trade in petroleum a designation criterion for Libya?",
+     "S/RES/2174 (2014)", "4 (c)", "petroleum (as “oil”)"),
 ])
 def test_the_earliest_criterion_naming_it_leads(bot: Briefbot, question: str, symbol: str, paragraph: str,
                                                 commodity: str) -> None:
@@ -54,6 +60,9 @@ def test_the_earliest_criterion_naming_it_leads(bot: Briefbot, question: str, sy
     assert answer.answer.startswith(f"**{symbol}** [1]"), answer.answer
     assert f"[1] {symbol}, adopted on " in answer.notes[0] and \
         f"earliest indexed decision whose designation criteria name {commodity};" in answer.notes[0], answer.notes
+    if symbol == "S/RES/2060 (2012)":
+        assert "it does so “in line with paragraphs 22 and 23 of resolution 2036 (2012)”, an earlier decision" \
+            in answer.notes[0], answer.notes
 
 
 def test_when_is_answered_with_the_day_of_adoption(bot: Briefbot) -> None:

@@ -352,9 +352,14 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         else:
             lead = f"**{day[2]}** [{day[0].key}]" if day is not None and day[0].doc_id == citations[0].doc_id \
                 else lead
+            # "… charcoal from Somalia, in line with paragraphs 22 and 23 of resolution 2036 (2012)": the earlier
+            # decision it names may have made the trade a ground for designation without the word (2036's "such
+            # commerce"); the reader is pointed to it.
+            basis = _IN_LINE_WITH.search(citations[0].quote) if source.hit.criterion else None
             notes.append(f"[1] {_adopted_on(citations[0])} is the earliest indexed decision whose designation "
                          f"criteria name {_as_quoted(commodity_named(question), criterion, citations[0].quote)}; "
-                         "later decisions restate or change them."
+                         + (f"it does so “{basis.group(0)}”, an earlier decision to read beside it."
+                            if basis else "later decisions restate or change them.")
                          if source.hit.criterion else
                          f"[1] {_adopted_on(citations[0])} is the earliest indexed decision imposing it; later "
                          "decisions renew or change it.")
@@ -661,6 +666,10 @@ def _adopted_on(citation: Citation) -> str:
     """"S/RES/2288 (2016), adopted on 25 May 2016," (without a date, the symbol alone)."""
     name = citation.symbol or citation.document
     return f"{name}, adopted on {_long_date(citation.date)}," if citation.date else name
+
+
+_IN_LINE_WITH = re.compile(r"\b(?:in line with|pursuant to|as set out in)\s+(?:its\s+)?paragraphs?\s+[\d(), a-z]{1,40}?"
+                           r"\s+of\s+(?:its\s+)?resolution\s+\d{3,4}\s*\(\d{4}\)")
 
 
 def _as_quoted(word: str | None, said: re.Pattern[str] | None, quote: str) -> str:

@@ -513,7 +513,7 @@ _EVENT_TIME = re.compile(rf"\b(?i:(in|on|at|during|of|since|after))\s+(?:(?i:ear
                          rf"((?:19|20)\d\d)\b(?!\s*\))(?!\s*\(\d{{4}}\))"
                          r"(?!\s+(?:Agenda|Convention|Protocol|Act|Agreement|personnel|troops|officers|people)\b)")
 # "What has the Council decided since July 2026?": since a time, the present perfect asks what happened.
-_PERFECT_Q = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,3}?(?:[a-z]{3,}ed|been|made|taken|done|seen|held|said|"
+_PERFECT_Q = re.compile(r"\b(?:has|have)\s+(?:[\w'’-]+\s+){0,10}?(?:[a-z]{3,}ed|been|made|taken|done|seen|held|said|"
                         r"told|put|set|sent|given)\b", re.I)
 # Asked as something that happened: "did", "was adopted", "happened", or a verb in the past ("Which resolution
 # renewed …?") in a question with no present or future auxiliary ("Which measures are imposed in 2027?").
@@ -594,7 +594,8 @@ _ATTRIBUTES = ("capital|population|president|vice-president|prime minister|king|
                "chief of staff|minister of defence|minister of justice|ambassador")
 _ATTRIBUTE_Q = re.compile(rf"^\s*(?:what|who|which)\s+(?:is|was|are|were)\s+the\s+(?:current\s+|present\s+)?"
                           rf"(?P<attr>{_ATTRIBUTES})\s+of\s+(?:the\s+)?"
-                          r"(?P<thing>[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*)*)\s*\??\s*$", re.I)
+                          r"(?P<thing>(?-i:[A-Z])[\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?(?-i:[A-Z])[\w'’-]*)*)"
+                          r"\s*\??\s*$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -611,7 +612,7 @@ class AskedAttribute:
         names = [re.escape(self.thing)] + [re.escape(a) for a, c in COUNTRY_ADJECTIVES.items()
                                            if c.lower() == self.thing.lower() and a[0].isupper()]
         thing = "(?:" + "|".join(names) + ")"
-        return re.search(rf"\b{attr}\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{thing}\b|"
+        return re.search(rf"\b{attr}\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?{thing}\b|"
                          rf"\b{thing}(?:'s|’s)?\s+(?:[\w-]+\s+)?{attr}\b", sentence, re.I) is not None
 
 
@@ -647,7 +648,8 @@ _COMMODITY = re.compile(r"\b(charcoal|diamonds?|timber|logs|petroleum|crude oil|
 _COMMODITY_SAID = {
     "diamond": ("diamonds?", ("diamond",)), "diamonds": ("diamonds?", ("diamond",)),
     "crude oil": ("oil|petroleum", ("oil", "petroleum")), "oil": ("oil|petroleum", ("oil", "petroleum")),
-    "logs": ("logs|timber", ("log", "timber")), "timber": ("timber|logs", ("timber", "log")),
+    "petroleum": ("petroleum|oil", ("petroleum", "oil")),
+    "logs": ("logs|timber", ("logs", "timber")), "timber": ("timber|logs", ("timber", "logs")),
     "minerals": ("minerals?|natural resources", ("mineral", "natural resources")),
 }
 _IMPOSING_Q = re.compile(r"\b(?:which|what)\s+(?:(?:security\s+)?council\s+)?(?:resolutions?|decisions?)\s+"
@@ -697,12 +699,18 @@ CRITERION_TEXT = re.compile(r"\bdesignated\s+by\s+the\s+Committee\s+as\b|\bas\s+
                             r"\b(?:designation|listing)\s+criteri(?:on|a)\b", re.I)
 
 
+# What a decision did to the criteria: "made … a designation criterion", "first added gold to …", not "asked the Panel
+# to report on the designation criteria relating to gold".
+_CRITERION_VERB = re.compile(r"\b(?:ma[dk]es?|making|add(?:s|ed|ing)?|introduc\w+|includ\w+|bec[ao]me|first|nam\w+|"
+                             r"extend\w*|expand\w*|broaden\w*|put|turn\w*)\b", re.I)
+
+
 def asks_criterion(question: str) -> bool:
     """Whether a question asks which decision made a commodity's trade a designation criterion of a sanctions
     regime, or added it to one ("Which resolution made trading in Somali charcoal a designation criterion?",
     "Which resolution first added gold to the natural-resources designation criterion of the CAR regime?")."""
     return bool(_CRITERION_Q.search(question) and _WHICH_OR_WHEN_Q.search(question)
-                and _COMMODITY.search(question))
+                and _CRITERION_VERB.search(question) and _COMMODITY.search(question))
 
 
 def commodity_named(question: str) -> str | None:

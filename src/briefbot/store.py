@@ -880,15 +880,17 @@ class Store:
                 i = j
             chunk.paragraph = chunk.paragraph or next((s.label for s in chunk.spans if s.label), None)
 
-    def later_resolutions_naming(self, needle: str | tuple[str, ...], after: str, limit: int = 150) -> list[Chunk]:
+    def later_resolutions_naming(self, needle: str | tuple[str, ...], after: str, limit: int = 150,
+                                 oldest_first: bool = False) -> list[Chunk]:
         """Passages of resolutions dated after ``after`` whose text holds ``needle`` (a resolution's number, a
-        mission's name: a later decision that may renew it; or any of several), newest first, at most ``limit``; a
-        substring scan (case-insensitive), 5-25 ms at 56k."""
+        mission's name: a later decision that may renew it; or any of several), newest first (or oldest first), at
+        most ``limit``; a substring scan (case-insensitive), 5-25 ms at 56k."""
         needles = (needle,) if isinstance(needle, str) else needle
         rows = self._db().execute(
             f"SELECT {', '.join('c.' + c.strip() for c in _CHUNK_COLS.split(','))} FROM chunks c JOIN documents d "
             f"USING (doc_id) WHERE d.doc_type = 'resolution' AND d.date > ? AND "
-            f"({' OR '.join('c.text LIKE ?' for _ in needles)}) ORDER BY d.date DESC, c.ordinal LIMIT ?",
+            f"({' OR '.join('c.text LIKE ?' for _ in needles)}) ORDER BY d.date {'ASC' if oldest_first else 'DESC'}, "
+            "c.ordinal LIMIT ?",
             (after, *(f"%{n}%" for n in needles), limit)).fetchall()
         return [_chunk(r) for r in rows]
 
