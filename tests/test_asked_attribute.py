@@ -49,6 +49,24 @@ def test_a_sentence_states_the_attribute(sentence: str, states: bool) -> None:
     assert LIBYA.stated_in(sentence) is states
 
 
+@pytest.mark.parametrize(("asked", "sentence", "holder"), [
+    (AskedAttribute("president", "Somalia"), "On 1 December, the President of Somalia, Hassan Sheikh Mohamud, "
+     "confirmed the commissioners.", "Hassan Sheikh Mohamud"),
+    (AskedAttribute("president", "Mali"), "expresses its support to the work of the Interim president of Mali, "
+     "Dioncounda Traoré and urges the Transitional authorities", "Dioncounda Traoré"),
+    (LIBYA, "Armed groups clashed in the Libyan capital, Tripoli, on 12 May.", "Tripoli"),
+    (LIBYA, "Clashes erupted in Tripoli, the capital of Libya, on 12 May.", "Tripoli"),
+    # Only a name in apposition: not a former holder, not a name further on, not a figure.
+    (AskedAttribute("president", "Haiti"), "Taking note of the resignation of Jean-Bertrand Aristide as President of "
+     "Haiti and the swearing-in of President Boniface Alexandre", None),
+    (AskedAttribute("president", "France"), "credentials signed by the President of France, stating that Mr. Jérôme "
+     "Bonnafont has been appointed representative", None),
+    (AskedAttribute("population", "Haiti"), "the basic needs of Haiti’s population, 11 million", None),
+])
+def test_the_holder_is_the_name_in_apposition(asked: AskedAttribute, sentence: str, holder: str | None) -> None:
+    assert asked.holder(sentence) == holder
+
+
 # Paragraph 17 of the Secretary-General's report S/2025/509 (UNSMIL), as the full corpus holds it, beside a
 # paragraph that does state the capital of Libya (written for this test).
 REPORT = """# Report of the Secretary-General on the United Nations Support Mission in Libya
@@ -88,5 +106,5 @@ def test_a_sentence_stating_it_leads(unsmil: Briefbot) -> None:
     answer = unsmil.ask("What is the capital of Libya?")
     assert not answer.abstained, answer.answer
     assert "Tripoli, the capital of Libya" in answer.citations[0].quote, answer.answer
-    # The quote is the answer: no name picked from beside the words as a direct line.
-    assert not answer.answer.startswith("**"), answer.answer
+    # The name in apposition leads ("Tripoli, the capital of Libya"), not any name near the words.
+    assert answer.answer.startswith("**Tripoli** [1]"), answer.answer

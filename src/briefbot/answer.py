@@ -330,11 +330,18 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         old = "; ".join(superseded)
         notes.append(f"[1] is the latest decision in this series; it supersedes {old}.")
     # Superseded renewals quoted after the latest must not answer for it ("12 March 2026" over "12 October 2026").
-    # Not for an attribute asked ("Who is the president of France?"): the name nearest the words is often another
-    # ("… credentials signed by the President of France, stating that Mr. Jérôme Bonnafont has been appointed
-    # representative"); the quote stating it is the answer.
-    lead = None if attribute is not None else direct_line(parts, citations,
-                                                           latest_first=bool(superseded) and len(citations) > 1)
+    # For an attribute asked ("Who is the president of France?") only the name in apposition to it: the name nearest
+    # the words is often another ("… credentials signed by the President of France, stating that Mr. Jérôme
+    # Bonnafont has been appointed representative").
+    if attribute is not None:
+        holder = attribute.holder(citations[0].quote)
+        lead = f"**{holder}** [{citations[0].key}]" if holder else None
+        if holder and citations[0].date:
+            # A name holds as of its document: "the Interim president of Mali, Dioncounda Traoré" is of 2012.
+            notes.append(f"[1] names {holder} as of {_long_date(citations[0].date)}; a later document may name "
+                         "another.")
+    else:
+        lead = direct_line(parts, citations, latest_first=bool(superseded) and len(citations) > 1)
     if closing is not None and cited[0] is closing.hit and ended is not None:
         said = ending(citations[0].quote, *ended)
         older = len(citations) > 1 and not asks_ending(question)

@@ -598,6 +598,14 @@ _ATTRIBUTE_Q = re.compile(rf"^\s*(?:what|who|which)\s+(?:is|was|are|were)\s+the\
                           r"\s*\??\s*$", re.I)
 
 
+_FIGURE_ATTRIBUTES = frozenset({"population", "area", "gdp", "currency", "language", "official language"})
+_NAME = r"(?P<name>(?-i:[A-Z])[\w'’.-]+(?:\s+(?:(?-i:[A-Z])[\w'’.-]+|bin|al|de|du|el|van|von)){0,5})"
+# ", Hassan Sheikh Mohamud," right after the attribute; "Tripoli, the capital …" right before it.
+_HOLDER_AFTER = re.compile(rf",\s+(?:(?:Mr|Ms|Mrs|Dr|General|Lieutenant General)\.?\s+)?{_NAME}"
+                           r"(?=\s*[,;.)]|\s+(?:and|who|has|had|was|is)\b|\s*$)")
+_HOLDER_BEFORE = re.compile(rf"{_NAME},\s+(?:the\s+)?$", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class AskedAttribute:
     """What "What is the capital of France?" asks: an attribute ("capital") of a named thing ("France")."""
@@ -605,15 +613,34 @@ class AskedAttribute:
     attribute: str
     thing: str
 
-    def stated_in(self, sentence: str) -> bool:
-        """Whether ``sentence`` states the attribute of the thing: "the capital of France", "France's capital",
-        "the Libyan capital" (the thing's adjective), within a few words of each other."""
+    def _stated(self) -> re.Pattern[str]:
         attr = rf"{re.escape(self.attribute)}s?"
         names = [re.escape(self.thing)] + [re.escape(a) for a, c in COUNTRY_ADJECTIVES.items()
                                            if c.lower() == self.thing.lower() and a[0].isupper()]
         thing = "(?:" + "|".join(names) + ")"
-        return re.search(rf"\b{attr}\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?{thing}\b|"
-                         rf"\b{thing}(?:'s|’s)?\s+(?:[\w-]+\s+)?{attr}\b", sentence, re.I) is not None
+        return re.compile(rf"\b{attr}\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?{thing}\b|"
+                          rf"\b{thing}(?:'s|’s)?\s+(?:[\w-]+\s+)?{attr}\b", re.I)
+
+    def stated_in(self, sentence: str) -> bool:
+        """Whether ``sentence`` states the attribute of the thing: "the capital of France", "France's capital",
+        "the Libyan capital" (the thing's adjective), within a few words of each other."""
+        return self._stated().search(sentence) is not None
+
+    def holder(self, sentence: str) -> str | None:
+        """The name ``sentence`` gives the attribute in apposition: "the President of Somalia, Hassan Sheikh
+        Mohamud, confirmed …", "the Libyan capital, Tripoli", "Tripoli, the capital of Libya"; None for any other
+        wording ("the resignation of Jean-Bertrand Aristide as President of Haiti" names a former one) and for an
+        attribute that is a figure (population, area)."""
+        if self.attribute in _FIGURE_ATTRIBUTES:
+            return None
+        for m in self._stated().finditer(sentence):
+            after = _HOLDER_AFTER.match(sentence, m.end())
+            if after:
+                return after.group("name")
+            before = _HOLDER_BEFORE.search(sentence, 0, m.start()) if self.attribute == "capital" else None
+            if before:
+                return before.group("name")
+        return None
 
 
 def asked_attribute(question: str) -> AskedAttribute | None:
