@@ -56,6 +56,7 @@ def test_a_sentence_states_the_attribute(sentence: str, states: bool) -> None:
      "Dioncounda Traoré and urges the Transitional authorities", "Dioncounda Traoré"),
     (LIBYA, "Armed groups clashed in the Libyan capital, Tripoli, on 12 May.", "Tripoli"),
     (LIBYA, "Clashes erupted in Tripoli, the capital of Libya, on 12 May.", "Tripoli"),
+    (LIBYA, "In Tripoli, the capital of Libya, clashes erupted on 12 May.", "Tripoli"),
     # Only a name in apposition: not a former holder, not a name further on, not a figure.
     (AskedAttribute("president", "Haiti"), "Taking note of the resignation of Jean-Bertrand Aristide as President of "
      "Haiti and the swearing-in of President Boniface Alexandre", None),

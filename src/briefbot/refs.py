@@ -603,7 +603,8 @@ _NAME = r"(?P<name>(?-i:[A-Z])[\w'’.-]+(?:\s+(?:(?-i:[A-Z])[\w'’.-]+|bin|al|
 # ", Hassan Sheikh Mohamud," right after the attribute; "Tripoli, the capital …" right before it.
 _HOLDER_AFTER = re.compile(rf",\s+(?:(?:Mr|Ms|Mrs|Dr|General|Lieutenant General)\.?\s+)?{_NAME}"
                            r"(?=\s*[,;.)]|\s+(?:and|who|has|had|was|is)\b|\s*$)")
-_HOLDER_BEFORE = re.compile(rf"{_NAME},\s+(?:the\s+)?$", re.I)
+_HOLDER_BEFORE = re.compile(rf"(?!(?-i:In|On|At|From|The|During|By|For|To|And|As|With|After|Since)\b){_NAME},\s+"
+                            r"(?:the\s+)?$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
