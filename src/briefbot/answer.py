@@ -21,6 +21,7 @@ from .chunk import split_sentences
 from .cite import PageText, cite_sentence, terms, trim_sentence
 from .confidence import CONFIDENCE, FEATURES, NOT_A_FIGURE, RESOLUTION_Q, confidence_features, names_resolution
 from .config import Settings
+from .glossary import council_question, credited, readings
 from .models import Answer, Citation, DocInfo, Hit
 from .parse.gazetteer import COUNTRIES, DURATION_RE, MISSION_COUNTRY, MISSIONS
 from .parse.gazetteer import MONTHS as _MONTHS
@@ -118,7 +119,10 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     top = max(h.score for h in hits) or 1.0
     numeric = bool(_NUMERIC_Q.search(question))
     typed = bool(_WHEN_Q.search(question) or HOW_LONG_Q.search(question) or _COUNT_Q.search(question))
-    refs = parse_references(question)
+    # What is asked is read in the Council's words ("the Yemen sanctions monitors" are its Panel of Experts); the
+    # words scored against sentences stay the reader's own (a sentence in the Council's words is credited them).
+    intent = council_question(question)
+    refs = parse_references(intent)
     # A question naming a document's paragraph ("paragraph 1 of resolution 2780 (2025)") is answered from that
     # document only: a neighbour's paragraph 1 is never the answer to it. Naming only the document ("what did
     # resolution 2733 (2024) authorize?") leads with it but lets a report on it be quoted too.
@@ -154,29 +158,29 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     years = set() if refs.named_any or not settings.year_boost else question_years(question)
     candidates: list[Candidate] = []
     # One question: a two-part one naming two resolutions has each part covered by its own quote (_cover_parts).
-    term_named = bool(named_docs) and not current and asks_term(question) and len(sub_questions(question)) == 1
+    term_named = bool(named_docs) and not current and asks_term(intent) and len(sub_questions(question)) == 1
     # Not the question's places: "South Sudan" in 2778's UNMISS renewal does not make it the arms embargo's.
-    subject = renewal_subject(question, places=False) if term_named else set()
+    subject = renewal_subject(intent, places=False) if term_named else set()
     # What a later decision ending it (Retriever._ending) must name: the question's subject, or its mission.
-    ended = ending_subject(question, refs) if any(h.ends for h in hits) else None
-    if ended is None and places and not refs.named_any and asks_ending(question) and \
-            len(sub_questions(question)) == 1 and any(ending_subject(question, refs)):
+    ended = ending_subject(intent, refs) if any(h.ends for h in hits) else None
+    if ended is None and places and not refs.named_any and asks_ending(intent) and \
+            len(sub_questions(question)) == 1 and any(ending_subject(intent, refs)):
         # "Which resolution lifted the ban on charcoal exports from Somalia?": no indexed decision about the place
         # lifts or ends it; a renewal or a recital quoting "lift" is no answer (it answered 2498 (2019)'s renewal).
         return _abstain(question, hits, _no_decision(refs, "was found lifting, terminating or ending this"))
     # "Which resolution imposed the Libya arms embargo?": the decision Retriever._origin found (Hit.imposes) leads.
-    measure = measure_named(question) if places and not refs.named_any and asks_imposition(question) else None
+    measure = measure_named(intent) if places and not refs.named_any and asks_imposition(intent) else None
     if measure is not None and not any(h.imposes for h in hits) and len(sub_questions(question)) == 1:
         # "Which resolution imposed a ban on timber exports from the Central African Republic?": none did; the
         # renewals and designation criteria naming timber are no answer.
         return _abstain(question, hits, _no_decision(refs, "was found imposing this, nor named by two others as "
                                                            "imposing it"))
     # "Which resolution first added gold to the CAR designation criteria?": the decision Retriever._criterion found.
-    criterion = measure_named(question) if places and not refs.named_any and asks_criterion(question) else None
+    criterion = measure_named(intent) if places and not refs.named_any and asks_criterion(intent) else None
     if criterion is not None and not any(h.criterion for h in hits) and len(sub_questions(question)) == 1:
         # "Which resolution made gold smuggling a designation criterion for the Sudan?": none of its decisions'
         # criteria names it; a recital or a Panel's task naming gold is no answer.
-        return _abstain(question, hits, _no_decision(refs, f"was found naming {commodity_named(question)} in "
+        return _abstain(question, hits, _no_decision(refs, f"was found naming {commodity_named(intent)} in "
                                                            "a designation criterion"))
     by_reference = False
     for hit in pool:
@@ -199,7 +203,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             if len(sentence) < 25:
                 continue
             here = elsewhere or (by_sentence and bool(named := sentence_places(sentence)) and not places & named)
-            own = q_terms & terms(sentence)
+            said = terms(sentence)
+            own = q_terms & (said | credited(question, said))  # "arms embargo" holds the question's "weapons ban"
             inherited = (q_terms & context) - own
             overlap = (sum(weight(t) for t in own) + INHERITED * sum(weight(t) for t in inherited)) / total
             score = 0.55 * overlap + 0.25 * passage + 0.2 * dense
@@ -283,10 +288,10 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     # "Until when is the Panel of Experts on Iraq extended?": every Panel's renewal is worded alike, so another
     # place's (Libya's) scores as an answer. A term is a decision about the place asked, or no answer. Only term
     # questions: for any question, dev wrong abstention rose 0.024 → 0.042 with no unanswerable one caught.
-    if places and not named_docs and asks_term(question) and all(c.elsewhere for c in chosen):
+    if places and not named_docs and asks_term(intent) and all(c.elsewhere for c in chosen):
         return _abstain(question, hits, _elsewhere_message(refs.places, [c.hit for c in chosen]), stats,
                         confidence)
-    if (other := _renews_another(question, refs, chosen)) is not None:
+    if (other := _renews_another(intent, refs, chosen)) is not None:
         return _abstain(question, hits, other, stats, confidence)
     # Every quote is its short paragraph, or the best sentence with its neighbours: the date, figure or name
     # asked for is often in the sentence beside the best-scored one (dev key facts 0.662 → 0.701).
@@ -301,7 +306,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     cited: list[Hit] = []
     # "When did the Council lift it?": the day the ending decision was adopted, quoted from its cover after it; so
     # for the decision imposing it ("When did the Council impose …?"), unless the passage only names that one.
-    dated = closing.hit if closing is not None and asks_ending(question) else source.hit if (
+    dated = closing.hit if closing is not None and asks_ending(intent) else source.hit if (
         source is not None and not source.hit.imposed_by) else None
     dated = dated if _WHEN_Q.search(question) else None
     day: tuple[Citation, str | None, str] | None = None
@@ -344,7 +349,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         lead = direct_line(parts, citations, latest_first=bool(superseded) and len(citations) > 1)
     if closing is not None and cited[0] is closing.hit and ended is not None:
         said = ending(citations[0].quote, *ended)
-        older = len(citations) > 1 and not asks_ending(question)
+        older = len(citations) > 1 and not asks_ending(intent)
         if day is not None and day[0].doc_id == citations[0].doc_id:
             lead = f"**{day[2]}** [{day[0].key}]"
         elif said and not RESOLUTION_Q.search(question):
@@ -364,7 +369,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             # commerce"); the reader is pointed to it.
             basis = _IN_LINE_WITH.search(citations[0].quote) if source.hit.criterion else None
             notes.append(f"[1] {_adopted_on(citations[0])} is the earliest indexed decision whose designation "
-                         f"criteria name {_as_quoted(commodity_named(question), criterion, citations[0].quote)}; "
+                         f"criteria name {_as_quoted(commodity_named(intent), criterion, citations[0].quote)}; "
                          + (f"it does so “{basis.group(0)}”, an earlier decision to read beside it."
                             if basis else "later decisions restate or change them.")
                          if source.hit.criterion else
@@ -375,6 +380,10 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         notes += _adoption_notes(lead, citations)
         if not (refs.places or refs.named_any or placed) and (note := _country_note(hits, cited, citations)):
             notes.append(note)
+    # A quote without the question's words says why it was chosen: "weapons ban" was read as "arms embargo".
+    if read_as := readings(question, " ".join(c.quote for c in citations)):
+        notes.append("Read " + "; ".join(f"“{plain}” as the Council's “{council}”" for plain, council in read_as)
+                     + ".")
     answer = Answer(question=question, answer="\n".join(lines), abstained=False, citations=citations,
                     hits=_cited_first(hits, cited), notes=notes)
     answer.timings_ms.update(stats, confidence=round(confidence, 3))

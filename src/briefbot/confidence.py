@@ -18,6 +18,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from .cite import terms
+from .glossary import credited
 from .models import Hit
 from .parse.gazetteer import DURATION_RE, MONTHS
 from .symbols import resolution_number
@@ -59,11 +60,12 @@ def confidence_features(hits: list[Hit], candidates: list[Candidate], q_terms: s
         found = float(any(holds_asked(c.hit.chunk.text[c.start:c.end]) for c in best))
     lead = max(candidates, key=lambda c: c.score).hit if candidates else None
     seen = passage_terms(lead) if lead else set()
+    seen |= credited(question, seen)
     absent = [weight(t) for t in q_terms if t not in seen]
     total = sum(weight(t) for t in q_terms) or 1.0
     kind = asked_slot(question, asked)
     fill, fill_sim = slot_fill(question, candidates, q_terms, weight, kind)
-    return [best_dense, best_overlap, _missing(q_terms, hits, weight), best_sim, lexical, float(named),
+    return [best_dense, best_overlap, _missing(question, q_terms, hits, weight), best_sim, lexical, float(named),
             float(named_absent), float(holds_asked is not None), found, sum(absent) / total,
             max(absent, default=0.0) / idf_ceiling, fill, fill_sim]
 
@@ -194,9 +196,14 @@ def slot_fill(question: str, candidates: list[Candidate], q_terms: set[str], wei
             spans = typed_spans(kind, question, sentence, slot_spans(kind, question, sentence))
             windows = [sentence[max(0, a - SLOT_WINDOW):b + SLOT_WINDOW] for a, b in spans]
         if windows:
-            fill = max(fill, max(sum(weight(t) for t in focus & terms(w)) / total for w in windows))
+            fill = max(fill, max(sum(weight(t) for t in focus & _held(question, w)) / total for w in windows))
             similarity = max(similarity, c.similarity)
     return fill, similarity
+
+
+def _held(question: str, text: str) -> set[str]:
+    seen = terms(text)
+    return seen | credited(question, seen)
 
 
 _UNIT_STOP = terms("of were was did do does had have has are is in at from for to could can would will by on "
@@ -244,7 +251,7 @@ def typed_spans(kind: str, question: str, sentence: str, spans: list[tuple[int, 
     return spans
 
 
-def _missing(q_terms: set[str], hits: list[Hit], weight: Callable[[str], float]) -> float:
+def _missing(question: str, q_terms: set[str], hits: list[Hit], weight: Callable[[str], float]) -> float:
     """IDF-weighted share of the question's words found in none of the top passages (nor their symbols/titles).
 
     A question about "captagon" or "Sfax" that no retrieved passage mentions is probably not answered by them.
@@ -252,6 +259,7 @@ def _missing(q_terms: set[str], hits: list[Hit], weight: Callable[[str], float])
     seen: set[str] = set()
     for hit in hits[:5]:
         seen |= passage_terms(hit)
+    seen |= credited(question, seen)
     total = sum(weight(t) for t in q_terms) or 1.0
     return sum(weight(t) for t in q_terms if t not in seen) / total
 

@@ -23,6 +23,7 @@ from pathlib import Path
 import bm25s
 import numpy as np
 
+from .glossary import council_words
 from .store import Store
 from .symbols import find_symbols, symbol_key
 
@@ -46,7 +47,8 @@ def lexical_text(text: str, context: str = "") -> str:
 
 
 def query_text(question: str) -> str:
-    return lexical_text(question)
+    """The question as BM25 reads it, with the Council's words for what it says in plain words."""
+    return f"{lexical_text(question)} {council_words(question)}"
 
 
 def _tokenize(texts: list[str]) -> list[list[str]]:

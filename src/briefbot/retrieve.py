@@ -21,6 +21,7 @@ from .chunk import split_sentences
 from .cite import terms
 from .config import Settings
 from .embed import Embedder
+from .glossary import council_question, council_words
 from .lexical import LexicalIndex
 from .mandates.changes import renewed_paragraphs, renews_by_reference
 from .models import Chunk, DocInfo, Filters, Hit, RetrievalMode
@@ -178,6 +179,9 @@ class Retriever:
             # document) but never shows a hidden one.
             if not dataclasses.replace(filters, collections=None).active() and len(hidden_ids) < len(docs):
                 hidden = self.store.hashes_of_documents(hidden_ids)
+        # The rules below read what is asked in the Council's words ("the Yemen sanctions monitors": its Panel of
+        # Experts); BM25 and the model read the reader's words with the Council's beside them.
+        plain, question = question, council_question(question)
         refs = parse_references(question)
         allowed = self.store.resolve_filters(filters)
         allowed_set = set(allowed) if allowed is not None else None
@@ -189,7 +193,9 @@ class Retriever:
         dense: list[tuple[str, float]] = []
         lexical: list[tuple[str, float]] = []
         if mode in ("hybrid", "dense"):
-            vector = self.embedder.embed_query(question)
+            # The Council's words for what the question says plainly ("weapons ban": arms embargo) move its vector
+            # towards the paragraphs worded that way (dev: two paraphrases found first that were 9th and 10th).
+            vector = self.embedder.embed_query(f"{plain} {council_words(plain)}".rstrip())
             if hidden is not None:
                 dense = [(h, s) for h, s in self.store.dense_search(vector, n + min(len(hidden), 3 * n), None)
                          if h not in hidden][:n]
@@ -207,7 +213,7 @@ class Retriever:
                     dense = _merge(dense, self.store.search_documents(vector, YEAR_CANDIDATES, of_year))
         if mode in ("hybrid", "lexical"):
             allowed_hashes = self._hashes_for(allowed_set) if allowed_set is not None and hidden is None else None
-            lexical = self.lexical.search(question, n, allowed_hashes,
+            lexical = self.lexical.search(plain, n, allowed_hashes,
                                           also=[h for h, _ in dense] if mode == "hybrid" else (), excluded=hidden)
         if mode == "hybrid" and dense:
             # A passage BM25 ranks high but outside the dense top n ("Decides to renew until 31 May 2026 the
@@ -215,7 +221,7 @@ class Retriever:
             have = {h for h, _ in dense}
             dense = dense + sorted(self.store.similarities(vector, [h for h, _ in lexical if h not in have]),
                                    key=lambda kv: -kv[1])
-        hits = self._ranked(question, mode, dense, lexical, docs, allowed_set, named, refs, years)
+        hits = self._ranked(plain, mode, dense, lexical, docs, allowed_set, named, refs, years)
         places = {p.lower() for p in refs.places}
         if (mode != "lexical" and places and not named and hits and asks_term(question)
                 and not self._place_renewal_leads(question, hits[:RENEWAL_HORIZON], places, years)):
