@@ -42,6 +42,8 @@ def test_what_a_sentence_says_of_where_measures_come_from() -> None:
     assert asks_imposition("When did the Council first impose the arms embargo on Libya?")
     assert asks_imposition("When was the arms embargo on Libya imposed?")
     assert not asks_imposition("Until when is the Libya arms embargo renewed?")
+    assert asks_imposition("Which resolution first put an arms embargo on Somalia?")
+    assert asks_imposition("When did the Council first place an arms embargo on Libya?")
 
 
 @pytest.mark.parametrize(("question", "symbol", "paragraph"), [
@@ -49,6 +51,8 @@ def test_what_a_sentence_says_of_where_measures_come_from() -> None:
     ("Which resolution imposed the ban on Somali charcoal exports?", "S/RES/2036 (2012)", "22"),
     # Not 2304 (2016), whose annexed draft resolution says "Decides that … all Member States shall …".
     ("Which resolution imposed the South Sudan arms embargo?", "S/RES/2428 (2018)", "4"),
+    # In plain words: "weapons ban" is the Council's arms embargo, "put" imposed it (answered 2009 (2011) before).
+    ("Which resolution first put a weapons ban on Libya?", "S/RES/1970 (2011)", "9"),
 ])
 def test_the_decision_that_imposed_it_leads(bot: Briefbot, question: str, symbol: str, paragraph: str) -> None:
     answer = bot.ask(question)
@@ -71,6 +75,9 @@ def test_a_decision_older_than_the_documents_is_named_from_those_that_name_it(bo
     assert answer.answer.startswith("**resolution 733 (1992)** [1]"), answer.answer
     assert "resolution 733 (1992)" in answer.citations[0].quote
     assert any(note.startswith("[1] names resolution 733 (1992) as where it comes from") for note in answer.notes)
+    plain = bot.ask("Which resolution first put a weapons ban on Somalia?")
+    assert plain.answer.startswith("**resolution 733 (1992)** [1]"), plain.answer
+    assert "Read “weapons ban” as the Council's “arms embargo”." in plain.notes
 
 
 def test_measures_never_imposed_are_not_answered(bot: Briefbot) -> None:

@@ -683,9 +683,9 @@ _COMMODITY_SAID = {
     "minerals": ("minerals?|natural resources", ("mineral", "natural resources")),
 }
 _IMPOSING_Q = re.compile(r"\b(?:which|what)\s+(?:(?:security\s+)?council\s+)?(?:resolutions?|decisions?)\s+"
-                         r"(?:\w+\s+)?(?:imposed|established|introduced|banned|instituted)\b|\bwhen\s+did\s+(?:the\s+)?"
-                         r"(?:security\s+)?council\s+(?:first\s+)?(?:impose|establish|introduce|ban)\b|"
-                         r"\bwhen\s+(?:was|were)\b[^?]{0,80}?\bimposed\b|\bfirst\s+imposed\b", re.I)
+                         r"(?:\w+\s+)?(?:imposed|established|introduced|banned|instituted|put|placed)\b|\bwhen\s+did\s+"
+                         r"(?:the\s+)?(?:security\s+)?council\s+(?:first\s+)?(?:impose|establish|introduce|ban|put|place)\b|"
+                         r"\bwhen\s+(?:was|were)\b[^?]{0,80}?\bimposed\b|\bfirst\s+(?:imposed|put|placed)\b", re.I)
 # "the measures imposed by paragraph 9 of resolution 1970 (2011)", "the arms embargo established in resolution 733
 # (1992)", "as set out in paragraph 22 of its resolution 2036 (2012)".
 ORIGIN_REFERENCE = re.compile(r"\b(?:imposed|established|set out|introduced)\s+(?:by|in|under)\s+(?:its\s+)?"
