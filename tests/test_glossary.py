@@ -34,6 +34,7 @@ def test_plain_wording_brings_the_councils_words(question: str, expected: str) -
     "When did Viv Ansanm attack Kenscoff, and with what toll?",  # a death toll is not a levy
     "What are Haitians paying for cooking fuel?",  # household fuel is not smuggled petroleum
     "How many reports did UNODC publish in its quarterly series?",
+    "Which resolution made ivory trafficking a designation criterion?",  # ivory is one wildlife product, not all
 ])
 def test_no_expansion_where_the_words_mean_something_else_or_are_the_councils(question: str) -> None:
     assert council_words(question) == ""
@@ -51,6 +52,9 @@ def test_what_is_asked_is_read_in_the_councils_words() -> None:
     worded = council_question("Until when are the Yemen sanctions monitors kept on?")
     assert worded == "Until when are the Yemen Panel of Experts kept on?"
     assert asks_term(worded)  # "kept on" asks for a renewal's term
+    # A phrase the reader quotes is searched as written.
+    assert council_question("Since when does the MINUSMA track use the phrase “weapons ban”?").endswith(
+        "the phrase “weapons ban”?")
     assert "MINUSMA" in parse_references(council_question("When did the UN peacekeeping mission in Mali stop "
                                                           "operating?")).places
 

@@ -294,6 +294,10 @@ def test_chat_routes_history_questions_to_the_tracker(indexed: tuple[Any, Path])
     a = bot.ask("Since when has MINUSMA been asked to look at trafficking in persons?")
     assert a.engine == "mandates" and not a.abstained and a.citations
     assert "S/RES/2423 (2018)" in a.answer
+    # In plain words: "the UN peacekeeping mission in Mali" is the MINUSMA track; the answer keeps the reader's words.
+    worded = bot.ask("Since when has the UN peacekeeping mission in Mali been asked to look at trafficking in persons?")
+    assert worded.engine == "mandates" and "S/RES/2423 (2018)" in worded.answer, worded.answer
+    assert worded.question.startswith("Since when has the UN peacekeeping mission in Mali")
     for c in a.citations:
         info = bot.store.document(c.document)
         page = bot.store.page_text(info.doc_id, c.page)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -90,8 +91,27 @@ def council_question(question: str) -> str:
     worded = question
     for e in expansions(question):
         entry = next(x for x in entries() if x.un == e.phrases)
-        worded = entry.plain.sub(e.phrases[0], worded)
+        # A phrase the reader quotes is searched as written ("the phrase “gun-running”").
+        worded = entry.plain.sub(_replace_with(e.phrases[0]), worded)
     return worded
+
+
+def _replace_with(council: str) -> Callable[[re.Match[str]], str]:
+    return lambda m: m.group(0) if _quoted(m.string, m.start()) else council
+
+
+_QUOTES = {"“": "”", '"': '"', "‘": "’"}
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether position ``at`` of ``text`` lies inside a pair of quotation marks."""
+    close: str | None = None
+    for ch in text[:at]:
+        if close is None and ch in _QUOTES:
+            close = _QUOTES[ch]
+        elif close is not None and ch == close:
+            close = None
+    return close is not None
 
 
 def council_words(question: str) -> str:

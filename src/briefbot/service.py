@@ -30,6 +30,7 @@ from .audit import AuditLog
 from .config import Settings
 from .embed import Embedder, embedder_for, sentence_embedder_for
 from .errors import BriefbotError, DocumentMismatch, IndexMissingError, NotFoundError
+from .glossary import council_question
 from .history import History
 from .ingest import IngestReport, Progress, ingest_paths, remove_documents
 from .layout import IndexLayout
@@ -389,10 +390,15 @@ class Briefbot:
         and None on any failure there, so such a question still gets an ordinary answer."""
         from .mandates.chat import looks_like_history, mandate_answer
 
-        if (filters is not None and filters.active()) or not looks_like_history(question):
+        # "the UN peacekeeping mission in Mali" is the MINUSMA track; the reader's question is what the answer shows.
+        worded = council_question(question)
+        if (filters is not None and filters.active()) or not looks_like_history(worded):
             return None
         try:
-            return mandate_answer(self.mandates(), question)
+            answer = mandate_answer(self.mandates(), worded)
+            if answer is not None:
+                answer.question = question
+            return answer
         except Exception:  # the tracker must never break chat
             log.warning("mandate tracker could not answer %r; using retrieval", question[:80], exc_info=True)
             return None
