@@ -321,6 +321,9 @@ def test_chat_routes_history_questions_to_the_tracker(indexed: tuple[Any, Path])
     assert "S/RES/2480 (2019)" in bot.ask("How did MINUSMA's mandate on natural resources change in 2019?").answer
     plain = bot.ask("Which armed groups does resolution 2374 (2017) mention?")
     assert plain.engine != "mandates" and plain.hits
+    # "When did … start" naming no crime asks about the mission (it was answered with kidnapping's first mention).
+    assert bot.ask("When did MINUSMA start its withdrawal?").engine != "mandates"
+    assert bot.ask("Since when has MINUSMA addressed organized crime?").engine == "mandates"
 
 
 def test_tracker_answers_carry_the_retrieved_passages(indexed: tuple[Any, Path]) -> None:

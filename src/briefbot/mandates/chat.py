@@ -62,6 +62,8 @@ _THEME_WORDS: list[tuple[re.Pattern[str], list[str]]] = [
 _MAX_CITATIONS = 6
 # Questions about how armed groups are financed: the resolutions say "financial sources of conflicts",
 # "financing of armed groups"; matched as wording when no paragraph carries a financing theme.
+# A "since when" question naming no theme asks about organised crime as a whole only in these words.
+_CRIME_Q = re.compile(r"\bcrim\w*|\billicit\b|\billegal\b|\btraffick\w*|\bsmuggl\w*|\bfinanc\w*|\borgani[sz]ed\b", re.I)
 _FINANCING_Q = re.compile(r"\bfinanc\w*\b.*\b(?:armed groups|conflicts?)\b|\bfinancial sources\b", re.I)
 _FINANCING_TEXT = re.compile(r"\bfinanc\w*[^.;]{0,40}\b(?:armed groups|conflicts?)\b|"
                              r"\b(?:armed groups|conflicts?)\b[^.;]{0,20}\bfinanc\w*", re.I)
@@ -101,6 +103,10 @@ def detect(question: str, index: MandateIndex) -> Intent | None:
     # the track ("piracy off Somalia") do not also name a theme to count.
     themes = _themes_named(question.replace(named_by, " ") if named_by else question, index)
     quoted = _QUOTED_RE.search(question)
+    if kind == "first" and not themes and quoted is None and not _CRIME_Q.search(question):
+        # "When did MINUSMA start its withdrawal?" asks about the mission, not when its mandate first named a
+        # crime: it was answered with the first mention of kidnapping.
+        return None
     years = _YEAR_RE.findall(question)
     return Intent(kind, track, themes, int(years[0]) if years else None, quoted.group(1) if quoted else None)
 
