@@ -22,6 +22,9 @@ from briefbot.refs import asks_term, parse_references
     ("When did the UN peacekeeping mission in Mali stop operating?", "MINUSMA"),
     ("Can Libya's sovereign wealth fund put its blocked money in deposits?", "Libyan Investment Authority"),
     ("Has the Kenyan-led security mission in Haiti reported on guns?", "Multinational Security Support"),
+    ("Are the Congolese army and police bound by the embargo?", "armed and security forces"),
+    ("How many drones did the RSF use against El Fasher?", "uncrewed aerial vehicles"),
+    ("How does AQAP raise money?", "Al-Qaida in the Arabian Peninsula"),
 ])
 def test_plain_wording_brings_the_councils_words(question: str, expected: str) -> None:
     assert expected in council_words(question)
