@@ -1097,7 +1097,13 @@ _ENTITY = re.compile(r"\b(?:[A-Z][\w'’-]+|of|the|and|for|on|in)(?:\s(?:[A-Z][\
 _ENTITY_SKIP = {"Decides", "Requests", "Council", "Security Council", "The", "In", "By", "On", "As", "It", "This",
                 "Further", "Calls", "Urges", "Expresses", "Recalling", "Welcomes", "Also", "Notes", "Reaffirms",
                 "During", "According", "Since", "While", "Although", "Following", "After", "Before", "Under", "With",
-                "Despite", "Between", "From", "At", "For", "Of", "To", "Its", "Their", "These", "Those", "That"}
+                "Despite", "Between", "From", "At", "For", "Of", "To", "Its", "Their", "These", "Those", "That",
+                # Verbs opening a resolution's paragraphs: "Recalls the Secretary General’s commitment" names no one.
+                "Recalls", "Recognizes", "Recognises", "Condemns", "Emphasizes", "Emphasises", "Stresses", "Underlines",
+                "Underscores", "Demands", "Affirms", "Encourages", "Invites", "Authorizes", "Authorises", "Directs",
+                "Acknowledges", "Reiterates", "Commends", "Deplores", "Acting", "Determining", "Noting", "Welcoming",
+                "Expressing", "Reaffirming", "Stressing", "Underlining", "Emphasizing", "Emphasising", "Condemning",
+                "Recognizing", "Recognising", "Taking", "Bearing", "Mindful", "Concerned", "Deeply", "Strongly"}
 # Bodies the Council's texts name in nearly every paragraph ("Member States", "the Security Council Committee",
 # "the Government of Libya"): they are where an answer is said, not who or what it is.
 _GENERIC = {"member", "state", "secur", "council", "committe", "govern", "group", "panel", "expert", "unit",
