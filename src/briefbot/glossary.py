@@ -2,15 +2,15 @@
 
 A paraphrased question shares few words with the paragraph that answers it, so BM25 misses the paragraph and
 the answer stage scores its sentences low (and abstains). The packaged ``data/glossary.toml`` maps plain wording
-(regular expressions) to the Council's phrases: :func:`council_words` adds those phrases to the lexical query,
-:func:`credited` lets a sentence that holds one of them count as holding the question's own words.
+(regular expressions) to the Council's phrases: :func:`council_words` adds those phrases to the retrieval query,
+:func:`credited` lets a sentence that holds one of them count as holding the question's own words, and
+:func:`council_question` rewords what the rules reading a question's intent see (entries marked ``reword``).
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -20,23 +20,26 @@ from .errors import ConfigError
 
 
 class GlossaryError(ConfigError):
-    remedy = "fix src/briefbot/data/glossary.toml (each [[entry]] has `un` and `plain` lists of strings)"
+    remedy = ("fix src/briefbot/data/glossary.toml (each [[entry]] has `un` and `plain` lists of strings and "
+              "an optional `reword` true or false)")
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
     un: tuple[str, ...]
     plain: re.Pattern[str]
+    reword: bool  # the intent rules read the question with this wording replaced by the first `un` phrase
 
 
 @dataclass(frozen=True, slots=True)
 class Expansion:
     """One glossary entry a question matched: the question's words that matched, and each Council phrase's words."""
 
+    entry: Entry
     said: frozenset[str]
     means: tuple[frozenset[str], ...]
-    phrases: tuple[str, ...]
     found: tuple[str, ...]  # the question's own wording, as written
+    spans: tuple[tuple[int, int], ...]
 
 
 @lru_cache(maxsize=1)
@@ -54,69 +57,65 @@ def parse_glossary(text: str, source: str = "glossary.toml") -> tuple[Entry, ...
         raise GlossaryError(f"{source}: {exc}") from exc
     out = []
     for i, item in enumerate(raw, start=1):
-        un, plain = item.get("un"), item.get("plain")
+        un, plain, reword = item.get("un"), item.get("plain"), item.get("reword", False)
         if not (isinstance(un, list) and un and isinstance(plain, list) and plain
-                and all(isinstance(x, str) and x.strip() for x in un + plain)) or set(item) - {"un", "plain"}:
-            raise GlossaryError(f"{source}: entry {i} needs non-empty `un` and `plain` lists of strings and "
-                                "nothing else")
+                and all(isinstance(x, str) and x.strip() for x in un + plain)
+                and isinstance(reword, bool)) or set(item) - {"un", "plain", "reword"}:
+            raise GlossaryError(f"{source}: entry {i} needs non-empty `un` and `plain` lists of strings, an "
+                                "optional `reword` true or false, and nothing else")
         try:
             regex = re.compile(r"(?<![\w-])(?:" + "|".join(plain) + r")(?![\w-])", re.I)
         except re.error as exc:
             raise GlossaryError(f"{source}: entry {i} ({un[0]}): {exc}") from exc
-        out.append(Entry(tuple(un), regex))
+        out.append(Entry(tuple(un), regex, reword))
     return tuple(out)
 
 
 @lru_cache(maxsize=512)
 def expansions(question: str) -> tuple[Expansion, ...]:
-    """The entries ``question`` matches in plain words, unless it already uses the Council's own."""
-    asked = terms(question)
+    """The entries ``question`` matches in plain words, unless it already uses the Council's own. Matches are
+    taken longest first: one inside a longer one is not another entry's ("Sudanese army" in "South Sudanese army",
+    "Islamic State" in "Islamic State West Africa"). A phrase the reader quotes is taken as written."""
+    text = question.replace("’", "'")  # one character for one: spans stay the question's
+    asked = terms(text)
+    found: list[tuple[int, int, Entry]] = [(m.start(), m.end(), e) for e in entries() for m in e.plain.finditer(text)
+                                           if not _quoted(question, m.start())]
+    kept: list[tuple[int, int, Entry]] = []
+    for a, b, e in sorted(found, key=lambda f: f[0] - f[1]):
+        if not any(a >= x and b <= y for x, y, _ in kept):
+            kept.append((a, b, e))
     out = []
     for entry in entries():
-        found = [m.group(0) for m in entry.plain.finditer(question)]
-        if not found:
+        spans = tuple(sorted((a, b) for a, b, e in kept if e is entry))
+        if not spans:
             continue
         means = tuple(frozenset(terms(p)) for p in entry.un)
-        said = frozenset(terms(" ".join(found))) - frozenset().union(*means)
-        if said and not any(m <= asked for m in means):
-            out.append(Expansion(said, means, entry.un, tuple(dict.fromkeys(found))))
+        if any(m <= asked for m in means):
+            continue
+        wording = tuple(dict.fromkeys(question[a:b] for a, b in spans))
+        said = frozenset(terms(" ".join(wording))) - frozenset().union(*means)
+        out.append(Expansion(entry, said, means, wording, spans))
     return tuple(out)
 
 
 @lru_cache(maxsize=512)
 def council_question(question: str) -> str:
-    """``question`` with its plain wordings replaced by the Council's first phrase for each: what the rules that
-    read a question's intent (a renewal's term, a measure, a mission) read. "Until when are the Yemen sanctions
-    monitors kept on?" asks about the Yemen Panel of Experts."""
-    worded = question
-    for e in expansions(question):
-        entry = next(x for x in entries() if x.un == e.phrases)
-        # A phrase the reader quotes is searched as written ("the phrase “gun-running”").
-        worded = entry.plain.sub(_replace_with(e.phrases[0]), worded)
-    return worded
-
-
-def _replace_with(council: str) -> Callable[[re.Match[str]], str]:
-    return lambda m: m.group(0) if _quoted(m.string, m.start()) else council
-
-
-_QUOTES = {"“": "”", '"': '"', "‘": "’"}
-
-
-def _quoted(text: str, at: int) -> bool:
-    """Whether position ``at`` of ``text`` lies inside a pair of quotation marks."""
-    close: str | None = None
-    for ch in text[:at]:
-        if close is None and ch in _QUOTES:
-            close = _QUOTES[ch]
-        elif close is not None and ch == close:
-            close = None
-    return close is not None
+    """``question`` with the plain wordings of ``reword`` entries replaced by their first Council phrase: what the
+    rules that read a question's intent (a renewal's term, a measure, a mission) read. "Until when are the Yemen
+    sanctions monitors kept on?" asks about the Yemen Panel of Experts."""
+    spans = sorted((a, b, e.entry.un[0]) for e in expansions(question) if e.entry.reword for a, b in e.spans)
+    out, at = [], 0
+    for a, b, council in spans:
+        if a < at:
+            continue  # overlapping another replaced wording
+        out += [question[at:a], council]
+        at = b
+    return "".join(out) + question[at:]
 
 
 def council_words(question: str) -> str:
-    """The Council's phrases for what ``question`` says in plain words, for the lexical query ('' for none)."""
-    return " ".join(p for e in expansions(question) for p in e.phrases)
+    """The Council's phrases for what ``question`` says in plain words, for the retrieval query ('' for none)."""
+    return " ".join(p for e in expansions(question) for p in e.entry.un)
 
 
 def credited(question: str, seen: set[str]) -> set[str]:
@@ -135,7 +134,21 @@ def readings(question: str, text: str) -> list[tuple[str, str]]:
     seen = terms(text)
     out = []
     for e in expansions(question):
-        phrase = next((p for p, m in zip(e.phrases, e.means, strict=True) if m <= seen), None)
+        phrase = next((p for p, m in zip(e.entry.un, e.means, strict=True) if m <= seen), None)
         if phrase is not None:
             out.append((" / ".join(e.found), phrase))
     return out
+
+
+_QUOTES = {"“": "”", '"': '"', "‘": "’"}
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether position ``at`` of ``text`` lies inside a pair of quotation marks."""
+    close: str | None = None
+    for ch in text[:at]:
+        if close is None and ch in _QUOTES:
+            close = _QUOTES[ch]
+        elif close is not None and ch == close:
+            close = None
+    return close is not None

@@ -169,7 +169,7 @@ class Briefbot:
                 ordinary: Answer | None = self.extractive(question, hits, filters)  # the ordinary answer stands
             else:
                 # Copies: the answer stage ranks the hits it is given, and the passage list keeps its own ranks.
-                beside = [dataclasses.replace(h) for h in on_track(self.mandates(), question, hits)]
+                beside = [dataclasses.replace(h) for h in on_track(self.mandates(), council_question(question), hits)]
                 ordinary = self.extractive(question, beside, filters) if beside else None
                 if ordinary is not None:
                     ordinary.hits = hits  # the passage list stays the retrieved one; the quotes keep to the track
