@@ -324,6 +324,9 @@ def test_chat_routes_history_questions_to_the_tracker(indexed: tuple[Any, Path])
     # "When did … start" naming no crime asks about the mission (it was answered with kidnapping's first mention).
     assert bot.ask("When did MINUSMA start its withdrawal?").engine != "mandates"
     assert bot.ask("Since when has MINUSMA addressed organized crime?").engine == "mandates"
+    # An apostrophe is not a quotation mark: the phrase is the quoted one, not "s mandate use the phrase …".
+    phrased = bot.ask("Since when does MINUSMA's mandate use the phrase 'trafficking in persons'?")
+    assert "the phrase “trafficking in persons” first appears in S/RES/2423 (2018)" in phrased.answer, phrased.answer
 
 
 def test_tracker_answers_carry_the_retrieved_passages(indexed: tuple[Any, Path]) -> None:

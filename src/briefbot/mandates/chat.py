@@ -41,7 +41,8 @@ _FIGURE_Q_RE = re.compile(r"\b(?:end date|expiry|deadline|until when|share|numbe
 # What is counted must be resolutions: "how many experts did resolution 2653 (2022) ask for" counts experts.
 _COUNT_RE = re.compile(r"\b(?:how many|number of) (?:[\w-]+ ){0,3}resolutions\b", re.I)
 _YEAR_RE = re.compile(r"\b(20[0-2]\d)\b")
-_QUOTED_RE = re.compile(r"[\"“']([^\"”']{4,80})[\"”']")
+# A phrase in quotation marks; a single quote only where it is not an apostrophe ("MINUSMA's mandate").
+_QUOTED_RE = re.compile(r"“([^”]{4,80})”|\"([^\"]{4,80})\"|(?<!\w)'([^']{4,80})'(?!\w)")
 # Plain words a user says for a theme, when the taxonomy's own terms (which name the crime) do not match.
 _THEME_WORDS: list[tuple[re.Pattern[str], list[str]]] = [
     (re.compile(r"\bnatural resources?\b|\bminerals?\b|\bgold\b|\bcharcoal\b|\boil\b|\btimber\b", re.I),
@@ -108,7 +109,8 @@ def detect(question: str, index: MandateIndex) -> Intent | None:
         # crime: it was answered with the first mention of kidnapping.
         return None
     years = _YEAR_RE.findall(question)
-    return Intent(kind, track, themes, int(years[0]) if years else None, quoted.group(1) if quoted else None)
+    phrase = next(g for g in quoted.groups() if g is not None) if quoted else None
+    return Intent(kind, track, themes, int(years[0]) if years else None, phrase)
 
 
 def _track_named(question: str, index: MandateIndex) -> tuple[str | None, str]:
