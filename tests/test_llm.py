@@ -148,6 +148,9 @@ def test_cited_answer_maps_keys_to_verified_quotes(bot: Briefbot, embargo_hits: 
     r = run(bot, EMBARGO_Q, fake(reply), hits=embargo_hits)
     assert r.answer.engine == "llm" and not r.answer.abstained and r.answer.notes == []
     assert [c.key for c in r.answer.citations] == [str(a), str(b)]
+    # Asked in plain words, the answer says what it read them as, as the extractive engine's does.
+    plain = run(bot, EMBARGO_Q.replace("arms embargo", "weapons ban"), fake(reply), hits=embargo_hits)
+    assert plain.answer.engine == "llm" and "Read “weapons ban” as the Council's “arms embargo”." in plain.notes
     first, second = r.answer.citations
     assert FINDINGS in first.quote and first.symbol == "S/2025/257" and first.paragraph == "4"
     assert "Operation IRINI" in second.quote and second.paragraph == "16"

@@ -21,7 +21,7 @@ from .chunk import split_sentences
 from .cite import PageText, cite_sentence, terms, trim_sentence
 from .confidence import CONFIDENCE, FEATURES, NOT_A_FIGURE, RESOLUTION_Q, confidence_features, names_resolution
 from .config import Settings
-from .glossary import council_question, credited, readings
+from .glossary import council_question, credited, reading_note
 from .models import Answer, Citation, DocInfo, Hit
 from .parse.gazetteer import COUNTRIES, DURATION_RE, MISSION_COUNTRY, MISSIONS
 from .parse.gazetteer import MONTHS as _MONTHS
@@ -380,10 +380,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         notes += _adoption_notes(lead, citations)
         if not (refs.places or refs.named_any or placed) and (note := _country_note(hits, cited, citations)):
             notes.append(note)
-    # A quote without the question's words says why it was chosen: "weapons ban" was read as "arms embargo".
-    if read_as := readings(question, " ".join(c.quote for c in citations)):
-        notes.append("Read " + "; ".join(f"“{plain}” as the Council's “{council}”" for plain, council in read_as)
-                     + ".")
+    if (read_as := reading_note(question, [c.quote for c in citations])) is not None:
+        notes.append(read_as)
     answer = Answer(question=question, answer="\n".join(lines), abstained=False, citations=citations,
                     hits=_cited_first(hits, cited), notes=notes)
     answer.timings_ms.update(stats, confidence=round(confidence, 3))

@@ -140,6 +140,15 @@ def readings(question: str, text: str) -> list[tuple[str, str]]:
     return out
 
 
+def reading_note(question: str, quotes: list[str]) -> str | None:
+    """The note an answer carries when its quotes answer the question's plain words in the Council's: "Read
+    “weapons ban” as the Council's “arms embargo”." (a quote without the reader's words says why it was chosen)."""
+    read_as = readings(question, " ".join(quotes))
+    if not read_as:
+        return None
+    return "Read " + "; ".join(f"“{plain}” as the Council's “{council}”" for plain, council in read_as) + "."
+
+
 _QUOTES = {"“": "”", '"': '"', "‘": "’"}
 
 

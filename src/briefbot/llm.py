@@ -33,6 +33,7 @@ from .chunk import split_sentences
 from .cite import PageText, cite_sentence, terms, trim_sentence
 from .config import Settings
 from .errors import ConfigError, LLMError
+from .glossary import reading_note
 from .models import DOC_TYPE_LABELS, Answer, Citation, Hit, StreamEvent, stream_text
 from .prompts import load_prompt
 
@@ -524,6 +525,8 @@ def llm_answer_stream(question: str, hits: list[Hit], settings: Settings, page_t
     if not citations or not body:
         yield _unavailable("no sentence of the model's reply is supported by the passage it cites", hits)
         return
+    if (read_as := reading_note(question, [c.quote for c in citations.values()])) is not None:
+        checked.notes.append(read_as)
     for note in checked.notes:
         yield StreamEvent("note", text=note)
     sources = "\n".join(f"[{k}] {c.reference()}: “{c.quote}”" for k, c in citations.items())
