@@ -72,6 +72,13 @@ def test_filters_no_document_fits_are_named_not_answered(bot: Briefbot) -> None:
     assert "fits the filters (1 chosen document)" in answer.answer and "hidden_or_gone" not in answer.answer
     assert not bot.ask("What did the Council decide on the arms embargo?",
                        filters=Filters(doc_types=["resolution"])).abstained
+    # Documents fit, but not the one that answers: the abstention says the filter left it out, not the index.
+    answer = bot.ask("Until when is the South Sudan arms embargo renewed?", filters=Filters(
+        symbols=["S/RES/2769 (2025)"]))
+    assert answer.abstained and answer.answer.endswith(
+        "Only the documents fitting the filters (1 chosen document) were searched: clear or widen them to search "
+        "everything."), answer.answer
+    assert not bot.ask("Until when is the South Sudan arms embargo renewed?").abstained
 
 
 def test_mission_filter_reaches_council_records(tmp_path: Path) -> None:

@@ -192,6 +192,10 @@ class Briefbot:
             else:
                 yield event
         assert answer is not None
+        if answer.abstained and filters is not None and (chosen := filters.describe()):
+            # "No decision about South Sudan in the indexed documents …" when a filter left out the one that is.
+            answer.answer += (f" Only the documents fitting the filters ({chosen}) were searched: clear or widen "
+                              "them to search everything.")
         answer.timings_ms.update(retrieve=round((t1 - t0) * 1000, 1),
                                  total=round((time.perf_counter() - t0) * 1000, 1))
         yield StreamEvent("done", answer=answer)
