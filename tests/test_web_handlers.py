@@ -115,6 +115,7 @@ def test_abstention_is_said_plainly_and_offers_closest_passages(bot: Briefbot, m
     assert message.startswith("**Not answered by the indexed documents.**")
     assert "confidence" in mars.answer  # the engine's reason keeps its figures for the CLI and evals ...
     assert "confidence" not in message and "threshold" not in message  # ... the chat says it in words
+    assert "do not answer this question" not in message  # the heading says it once
     cards = views.cards_for(mars)
     assert 1 <= len(cards) <= 5 and all(c.passage for c in cards)
     assert "closest passage" in views.card_html(cards[0])

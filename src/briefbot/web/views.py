@@ -135,8 +135,12 @@ def md_text(text: str) -> str:
 _INTERNALS = re.compile(r"\s*\((?:confidence|score)[^)]*\)", re.IGNORECASE)
 
 
+# The engine's own first sentence, which the chat's heading already says.
+_SAID_ALREADY = re.compile(r"^The indexed documents do not answer this question\.\s*")
+
+
 def plain_abstention(text: str) -> str:
-    return _INTERNALS.sub("", text).strip()
+    return _SAID_ALREADY.sub("", _INTERNALS.sub("", text).strip())
 
 
 def answer_message(answer: Answer) -> str:
