@@ -203,8 +203,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             if len(sentence) < 25:
                 continue
             here = elsewhere or (by_sentence and bool(named := sentence_places(sentence)) and not places & named)
-            said = terms(sentence)
-            own = q_terms & (said | credited(question, said))  # "arms embargo" holds the question's "weapons ban"
+            words = terms(sentence)
+            own = q_terms & (words | credited(question, words))  # "arms embargo" holds the question's "weapons ban"
             inherited = (q_terms & context) - own
             overlap = (sum(weight(t) for t in own) + INHERITED * sum(weight(t) for t in inherited)) / total
             score = 0.55 * overlap + 0.25 * passage + 0.2 * dense
