@@ -46,6 +46,8 @@ def test_latest_decision_leads_and_says_what_it_supersedes(bot: Briefbot) -> Non
     assert answer.answer.startswith("**31 May 2026** [1]")
     if any(c.symbol == "S/2025/231" and "31 May 2025" in c.quote for c in answer.citations):
         assert any("supersedes S/2025/231" in n and "31 May 2025" in n for n in answer.notes), answer.notes
+        # A report is not a decision superseded: what it states is the term an older decision set.
+        assert any("supersedes S/2025/231's reported term (“31 May 2025”)" in n for n in answer.notes), answer.notes
 
 
 def test_country_question_does_not_quote_another_countrys_panel(bot: Briefbot) -> None:

@@ -330,7 +330,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         return _abstain(question, hits, "No passage could be quoted verbatim from its page.", stats, confidence)
     notes: list[str] = []
     # Only what is quoted: a superseded renewal dropped as a repeat or unquotable is not named without its card.
-    superseded = [s for s in superseded if any(s.startswith(f"{c.symbol or c.document} (") for c in citations)]
+    cards = [c.symbol or c.document for c in citations]
+    superseded = [s for s in superseded if any(s.startswith((f"{q} (", f"{q}'s ")) for q in cards)]
     if superseded and len(citations) > 1:
         old = "; ".join(superseded)
         notes.append(f"[1] is the latest decision in this series; it supersedes {old}.")
@@ -963,7 +964,13 @@ def _latest_first(chosen: list[Candidate], refs: References,
             name = c.hit.doc.symbol or c.hit.doc.file_name
             # A report's date is when it says the old renewal was adopted, not a term: name that renewal.
             recounted = recounted_renewal(quote) if c.hit.doc.doc_type != "resolution" else None
-            older.append(f"{name} (“{recounted.group(0) if recounted and not _one_series(latest, c) else theirs}”)")
+            if recounted and not _one_series(latest, c):
+                older.append(f"{name} (“{recounted.group(0)}”)")
+            elif c.hit.doc.doc_type != "resolution":
+                # A report states the term an older decision set; it is not itself a decision superseded.
+                older.append(f"{name}'s reported term (“{theirs}”)")
+            else:
+                older.append(f"{name} (“{theirs}”)")
     if not older:
         first = chosen[0]
         number = resolution_number(latest.hit.doc.symbol or "")
