@@ -144,7 +144,27 @@ def test_direct_answer_spans() -> None:
         "Lawrence Kanyuka"
     # ... unless it names what a which-question asks for.
     assert direct_answer("Which UNODC opium survey did the Council take note of?",
-                         "Taking note of the UNODC Afghanistan Opium Survey 2014,") == "UNODC Afghanistan Opium Survey"
+                         "Taking note of the UNODC Afghanistan Opium Survey 2014,") == \
+        "UNODC Afghanistan Opium Survey 2014"  # the year names which survey (S/RES/2210 (2015), para. 33)
+    # A which-question's kind of thing is answered by the name the quote gives it (S/2025/403, para. 16), not by
+    # the first group named in the paragraph.
+    assert direct_answer("Which gold mining site did M23 take control of in South Kivu in May 2025?",
+                         "The Allied Democratic Forces (ADF) was responsible for 101 civilian fatalities. The group "
+                         "took control of Katogota on 5 May, followed by Twangiza, a gold mining site, on 6 May") == \
+        "Twangiza"
+    # How long: a span of days (S/2025/420, para. 33), never a date that ends nothing.
+    assert direct_answer("For how long did residents shut down the Péligre hydroelectric dam in May 2025?",
+                         "residents shut down Péligre hydroelectric dam from 13 to 23 May. The closure of the largest "
+                         "power generation facility") == "13 to 23 May"
+    assert direct_answer("For how long was the dam shut down?", "Blackouts have recurred since June 2023.") is None
+    # The thing counted is the one asked about, a part with its whole (S/2025/342, para. 28).
+    assert direct_answer("How many crew members were kidnapped when pirates boarded a Panama-flagged tanker?",
+                         "a tanker bearing the flag of Panama was boarded by three armed pirates. Shots were "
+                         "reportedly fired and 10 of the 18 crew members were kidnapped.") == \
+        "10 of the 18 crew members"
+    # An ordinal day is a date (S/2025/472, para. 17).
+    assert direct_answer("When did Viv Ansanm attack Kenscoff?", "The second pick was on 27th January 2025, when the "
+                         "Viv Ansanm coalition attacked Kenscoff area") == "27th January 2025"
     # Ranges whole, the figure a change went to, a count after its noun, the figure in the question's frame.
     for question, quote, span in (
         ("How much gold per day did the Kidineer mine produce?", "Information received indicated that production at "

@@ -1062,7 +1062,13 @@ _CLAUSE = re.compile(r";\s*|,\s*(?:and\s+)?(?=(?:further\s+)?(?:decides|requests
 
 
 # "15 July 2025", "July 2025", and the American "July 15, 2025" or "June 30 2023" (S/RES/2690) some resolutions use.
-_DATE = rf"\b(?:\d{{1,2}} (?:{_MONTHS}) \d{{4}}|(?:{_MONTHS}) \d{{1,2}},? \d{{4}}|(?:{_MONTHS}) \d{{4}})\b"
+# "27th January 2025" (S/2025/472) is a date as "27 January 2025" is.
+_DATE = (rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS}) \d{{4}}|(?:{_MONTHS}) \d{{1,2}},? \d{{4}}|"
+         rf"(?:{_MONTHS}) \d{{4}})\b")
+# "from 13 to 23 May", "from 2 May to 4 June 2025", "between 1 and 3 March": how long something lasted.
+_DAY = rf"\d{{1,2}}(?:st|nd|rd|th)?(?: (?:{_MONTHS}))?"
+_DATE_RANGE = re.compile(rf"\b(?:from|between) ({_DAY} (?:to|until|and) \d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})"
+                         rf"(?: \d{{4}})?)\b")
 # "When" asks for a date at the start, after until / by / since, or before a verb ("…, and when was it adopted?");
 # elsewhere it is a conjunction: "how many were kidnapped when pirates boarded", "focus on when it next reviewed".
 _WHEN_Q = re.compile(r"^\s*when\b|\b(?:until|till|by|since)\s+when\b|\bwhen(?=\s+(?:was|were|is|are|did|does|do|has|"
@@ -1091,6 +1097,8 @@ _RANGE_END = re.compile(r"(?<!from )(?:between\s+(?:US\$|\$|€)?\d[\d,.]*\s*and
 # "raised … from between $200 and $300 to between $500 and $1,000": the figure it went to answers.
 _SUPERSEDED_FIGURE = re.compile(r"^[^.;]{0,60}?\bto\s+(?:between\s+)?(?:about\s+)?(?:US\$|\$|€)?\d")
 _FROM = re.compile(r"\bfrom\s+(?:between\s+\S+\s+and\s+)?(?:about\s+)?$")
+_PARTITIVE = re.compile(r"(?<![\w/.,])(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten) of "
+                        r"(?:the|its|their|these|those) \d[\d,]* (?P<unit>[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,})?)")
 _PAREN_COUNT = re.compile(r"\b(?P<unit>[a-z][a-z-]{2,})\s\((?P<n>\d[\d,]*)\)")
 _WHERE_Q = re.compile(r"^\s*(?:where|(?:in|at|to|from|through) (?:which|what) (?:place|town|city|port|country|"
                       r"province|region|area|market|site|border)s?)\b", re.I)
@@ -1136,11 +1144,12 @@ def direct_answer(question: str, quote: str) -> str | None:
         own = set(re.findall(r"\d{3,4}", question))
         return next((m.group(0) for m in re.finditer(r"\bresolution (\d{3,4}) \(\d{4}\)", quote)
                      if m.group(1) not in own), None)
-    if HOW_LONG_Q.search(question):
-        m = DURATION_RE.search(quote)
+    how_long = bool(HOW_LONG_Q.search(question))
+    if how_long:
+        m = DURATION_RE.search(quote) or _DATE_RANGE.search(quote)
         if m:
-            return m.group(0)
-    if _WHEN_Q.search(question) or HOW_LONG_Q.search(question):
+            return m.group(1) if m.re is _DATE_RANGE else m.group(0)
+    if _WHEN_Q.search(question) or how_long:
         dates = list(re.finditer(_DATE, quote))
         if dates:
             # "extend until 15 May 2026 ... no later than 15 April 2026": the date after until/by is the answer.
@@ -1162,7 +1171,9 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # "for a period of twelve months from the date of expiration of the current mandate in February
                 # 2026" (2816 (2026)): the date is where the term starts, not where it ends.
                 return m.group(1)
-            return (ends or dates)[0].group(0)
+            if ends or not how_long or _WHEN_Q.search(question):
+                return (ends or dates)[0].group(0)
+            # "For how long did residents shut down the dam?": a date that ends nothing ("June 2023") is no length.
         # "Decides to renew until one year from the date of adoption of this resolution the measures" (2794
         # (2025)), "extend the mandate of the Panel … for a period of 10 months from the date of adoption of this
         # resolution" (2237 (2015)): the term is relative to the decision.
@@ -1215,6 +1226,10 @@ def direct_answer(question: str, quote: str) -> str | None:
             if terms(m.group("unit")) & q_terms:
                 figures.append((len(q_terms & terms(quote[max(0, m.start() - 60):m.end() + 40])), m.start(),
                               m.group(0)))
+        for m in _PARTITIVE.finditer(quote):
+            if terms(m.group("unit")) & q_terms:  # "10 of the 18 crew members": the 10, with what they are part of
+                figures.append((len(q_terms & terms(quote[max(0, m.start() - 60):m.end() + 40])) + 1, m.start(),
+                                m.group(0)))
         for m in _PAREN_COUNT.finditer(quote):
             if terms(m.group("unit")) & q_terms:  # "handguns (155)": a count after its noun
                 figures.append((len(q_terms & terms(quote[max(0, m.start() - 60):m.end() + 40])) + 1, m.start(),
@@ -1226,6 +1241,11 @@ def direct_answer(question: str, quote: str) -> str | None:
             def unit(span: str) -> frozenset[str]:
                 return frozenset(terms(span.split()[-1]))  # "2,271 hailings", "2 and 3 kilograms of gold"
 
+            asked = _HOW_MANY_UNIT.search(question)
+            if asked and re.search(r",|\band\b", question[asked.end():asked.end() + 30]):
+                asked = None  # "How many hailings, friendly approaches and inspections …?" counts three things
+            if asked and (of_asked := [f for f in figures if terms(asked.group("unit")) & terms(f[2])]):
+                figures = of_asked  # "How many crew members were kidnapped when pirates boarded …?": not the pirates
             top = {unit(f[2]): max(g[0] for g in figures if unit(g[2]) == unit(f[2])) for f in figures}
             kept = sorted((f for f in figures if f[0] == top[unit(f[2])]), key=lambda f: f[1])
             return "; ".join(dict.fromkeys(f[2] for f in kept))
@@ -1249,6 +1269,8 @@ def direct_answer(question: str, quote: str) -> str | None:
         named = _question_names(question)
         head = _WHICH_HEAD.search(question)
         head_terms = terms(head.group(1).split()[-1]) if head else set()
+        if head and (by_kind := _called(quote, head.group(1).split()[-1], q_terms)):
+            return by_kind
         for m in _ENTITY.finditer(quote):
             span = m.group(0).strip()
             span = re.sub(r"^(?:(?:of|the|The|and|for|on|in)\s)+|(?:\s(?:of|the|and|for|on|in))+$", "", span)
@@ -1264,8 +1286,31 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # "Whom did the United States sanction …?" is not answered by "United States of America"; "Which
                 # UNODC opium survey …?" is by "UNODC Afghanistan Opium Survey" (it names what is asked for).
                 continue
-            return span
+            return span + _year_after(quote, m.start() + m.group(0).find(span) + len(span))
     return None
+
+
+_NAME = r"[A-Z][\w'’-]+(?:\s(?:of\s|de\s|the\s)?[A-Z][\w'’-]+)*"
+
+
+def _called(quote: str, head: str, q_terms: set[str]) -> str | None:
+    """The name the quote gives a thing of the asked kind: "Which gold mining site did M23 take?" is answered by
+    "Twangiza, a gold mining site" (S/2025/403, para. 16) before any other name in the paragraph."""
+    word = re.escape(head.rstrip("s"))
+    for m in re.finditer(rf"(?P<name>{_NAME}),?\s(?:a|an|the)\s(?:[\w-]+\s){{0,4}}?{word}s?\b|"
+                         rf"\bthe\s(?:[\w-]+\s){{0,3}}?{word}s?\s(?:of|at|in|called|known as|named)\s"
+                         rf"(?P<after>{_NAME})",
+                         quote):
+        name = m.group("name") or m.group("after")
+        if name.split()[0] not in _ENTITY_SKIP and not terms(name) <= q_terms | _GENERIC:
+            return name
+    return None
+
+
+def _year_after(quote: str, end: int) -> str:
+    """A year closing a name ("UNODC Afghanistan Opium Survey 2014"): part of it, not a date."""
+    m = re.match(r"\s((?:19|20)\d\d)\b(?!\s*\()", quote[end:])
+    return f" {m.group(1)}" if m else ""
 
 
 # "Which X …?" where X is a kind of thing, not a named one: its answer is "rough diamonds" or "illicit trade of
