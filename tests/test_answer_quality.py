@@ -162,6 +162,10 @@ def test_direct_answer_spans() -> None:
                          "a tanker bearing the flag of Panama was boarded by three armed pirates. Shots were "
                          "reportedly fired and 10 of the 18 crew members were kidnapped.") == \
         "10 of the 18 crew members"
+    # A start is asked, not the deadline beside it (S/RES/2690 (2023), para. 2).
+    assert direct_answer("When did MINUSMA start its withdrawal?", "Requests MINUSMA to immediately start on 1 July "
+                         "2023 the cessation of its operations, with the objective of completing this process by 31 "
+                         "December 2023") == "1 July 2023"
     # An ordinal day is a date (S/2025/472, para. 17).
     assert direct_answer("When did Viv Ansanm attack Kenscoff?", "The second pick was on 27th January 2025, when the "
                          "Viv Ansanm coalition attacked Kenscoff area") == "27th January 2025"

@@ -1074,6 +1074,9 @@ _DATE_RANGE = re.compile(rf"\b(?:from|between) ({_DAY} (?:to|until|and) \d{{1,2}
 _WHEN_Q = re.compile(r"^\s*when\b|\b(?:until|till|by|since)\s+when\b|\bwhen(?=\s+(?:was|were|is|are|did|does|do|has|"
                      r"have|had|will|would|should|shall|can|could|must|may)\b|\s*\?)|\b(?:what dates?|which dates?|"
                      r"deadline|date)\b", re.I)
+_START_Q = re.compile(r"\b(?:start|starts|started|begin|begins|began|commence|commenced|launch|launched)\b", re.I)
+_STARTS = re.compile(r"\b(?:start\w*|begin\w*|began|commenc\w*|launch\w*|as of|effective)\b"
+                     r"(?:\s+\w+){0,4}?\s+(?:on|from|in)?\s*$", re.I)
 _YEAR_Q = re.compile(r"\b(?:which|what) year\b", re.I)
 _COUNT_Q = re.compile(r"\b(?:how many|how much|number of|what number|percentage|per cent|what share|"
                       r"what proportion|what portion|how large|total|amount|how high)\b", re.I)
@@ -1151,6 +1154,11 @@ def direct_answer(question: str, quote: str) -> str | None:
             return m.group(1) if m.re is _DATE_RANGE else m.group(0)
     if _WHEN_Q.search(question) or how_long:
         dates = list(re.finditer(_DATE, quote))
+        if dates and _START_Q.search(question) and (begun := [
+                m for m in dates if _STARTS.search(quote[max(0, m.start() - 40):m.start()])]):
+            # "When did MINUSMA start its withdrawal?": "start on 1 July 2023 …, completing this process by 31
+            # December 2023" (2690 (2023), para. 2) answers with the start, not the deadline.
+            return begun[0].group(0)
         if dates:
             # "extend until 15 May 2026 ... no later than 15 April 2026": the date after until/by is the answer.
             ends = [m for m in dates
