@@ -355,6 +355,8 @@ def test_markdown_export(libya: Answer, mars: Answer) -> None:
 
     abstained = answer_markdown(mars)
     assert "**The indexed documents do not answer this question.**" in abstained
+    # Said once, in words: the engine's repeated first sentence and its scores are not pasted into a brief.
+    assert abstained.count("do not answer this question") == 1 and "threshold" not in abstained
     assert "## Closest passages (not an answer)" in abstained and "## Citations" not in abstained
 
 

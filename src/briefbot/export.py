@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from .models import DOC_TYPE_LABELS, Answer, reference
 
 _CLOSEST = 5
+
+
+# The extractive engine explains an abstention with its scores; a reader is told it in words.
+_INTERNALS = re.compile(r"\s*\((?:confidence|score)[^)]*\)", re.IGNORECASE)
+# The engine's own first sentence, which a reader's heading already says.
+_SAID_ALREADY = re.compile(r"^The indexed documents do not answer this question\.\s*")
+ABSTENTION_HEADING = "The indexed documents do not answer this question."
+
+
+def plain_abstention(text: str) -> str:
+    """An abstention's explanation for a reader under a heading that already says it is one: the engine's
+    repeated first sentence and its scores dropped ("(confidence 0.42 < threshold 0.50)")."""
+    return _SAID_ALREADY.sub("", _INTERNALS.sub("", text).strip())
 
 
 def _quote_block(text: str) -> str:
@@ -20,8 +34,11 @@ def answer_markdown(answer: Answer, now: datetime | None = None) -> str:
     out = [f"# {answer.question.strip() or 'Question'}", "",
            f"_briefbot, {answer.engine} engine, {stamp}_", "", "## Answer", ""]
     if answer.abstained:
-        out += ["**The indexed documents do not answer this question.**", ""]
-    out += [answer.answer.strip(), ""]
+        out += [f"**{ABSTENTION_HEADING}**", ""]
+        if said := plain_abstention(answer.answer):
+            out += [said, ""]
+    else:
+        out += [answer.answer.strip(), ""]
     for note in answer.notes:
         out += [f"> **Note:** {note}", ""]
     if answer.citations:

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..answer import direct_line_parts
 from ..errors import BriefbotError
+from ..export import plain_abstention
 from ..history import Conversation
 from ..models import (
     DOC_TYPE_LABELS,
@@ -129,18 +130,6 @@ def md_text(text: str) -> str:
     autolink, ``\\!\\[b\\]`` no image), line breaks kept."""
     escaped = _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
     return "  \n".join(escaped.splitlines())
-
-
-# The extractive engine explains an abstention with its scores; the chat says it in words.
-_INTERNALS = re.compile(r"\s*\((?:confidence|score)[^)]*\)", re.IGNORECASE)
-
-
-# The engine's own first sentence, which the chat's heading already says.
-_SAID_ALREADY = re.compile(r"^The indexed documents do not answer this question\.\s*")
-
-
-def plain_abstention(text: str) -> str:
-    return _SAID_ALREADY.sub("", _INTERNALS.sub("", text).strip())
 
 
 def answer_message(answer: Answer) -> str:
