@@ -128,7 +128,7 @@ def test_sub_questions_and_the_direct_line_of_each() -> None:
     cites = [Citation(key=k, document="d.pdf", symbol=None, page=1, paragraph=None, doc_id="d.pdf", quote=q)
              for k, q in (("1", "In 2024, 21,700 migrants were intercepted at sea."),
                           ("2", "At least 962 migrants died at sea."))]
-    assert direct_line(parts, cites) == "**21,700 migrants** [1]; **962 migrants** [2]"
+    assert direct_line(parts, cites) == "**21,700 migrants** [1]; **At least 962 migrants** [2]"
 
 
 def test_direct_answer_leaves_generic_bodies_and_subordinate_when_clauses() -> None:

@@ -187,7 +187,9 @@ def test_direct_answer_spans() -> None:
         ("How many migrants were intercepted off Libya since January 2025?", "Between 7 April and 6 July, more than "
          "5,900 migrants and refugees were intercepted while attempting to cross the Mediterranean from the coast of "
          "Libya. Since January 2025, more than 13,200 migrants have been intercepted, with 370 deaths.",
-         "13,200 migrants"),  # S/2025/509, para. 73
+         "more than 13,200 migrants"),  # S/2025/509, para. 73; the bound is part of the figure
+        ("How big is the group Joseph Kony still leads?", "According to recent escapees, Joseph Kony's group comprises "
+         "fewer than 100 people, including women and children.", "fewer than 100 people"),  # S/2025/342, para. 25
         ("How many members did the Panel have?", "the Panel of Experts established by subparagraphs 7 and 8, a Panel "
          "of four members", "four members"),  # "7 and 8" is no range
         # A year is no count, and a count ends at its noun (S/RES/2092 (2013); a sweep's near miss).

@@ -1074,12 +1074,14 @@ _DATE_RANGE = re.compile(rf"\b(?:from|between) ({_DAY} (?:to|until|and) \d{{1,2}
 _WHEN_Q = re.compile(r"^\s*when\b|\b(?:until|till|by|since)\s+when\b|\bwhen(?=\s+(?:was|were|is|are|did|does|do|has|"
                      r"have|had|will|would|should|shall|can|could|must|may)\b|\s*\?)|\b(?:what dates?|which dates?|"
                      r"deadline|date)\b", re.I)
+_QUALIFIER = re.compile(r"\b((?:fewer|less|more|no more|no fewer) than|at (?:least|most)|up to|about|around|"
+                        r"approximately|nearly|almost|roughly|some|an estimated|over)\s+$", re.I)
 _START_Q = re.compile(r"\b(?:start|starts|started|begin|begins|began|commence|commenced|launch|launched)\b", re.I)
 _STARTS = re.compile(r"\b(?:start\w*|begin\w*|began|commenc\w*|launch\w*|as of|effective)\b"
                      r"(?:\s+\w+){0,4}?\s+(?:on|from|in)?\s*$", re.I)
 _YEAR_Q = re.compile(r"\b(?:which|what) year\b", re.I)
 _COUNT_Q = re.compile(r"\b(?:how many|how much|number of|what number|percentage|per cent|what share|"
-                      r"what proportion|what portion|how large|total|amount|how high)\b", re.I)
+                      r"what proportion|what portion|how large|how big|total|amount|how high)\b", re.I)
 _WHO_Q = re.compile(r"^\s*(?:who|whom|which|what (?:body|organi[sz]ation|entity|group|operation|company|"
                     r"country|state|mission))\b", re.I)
 # Not after a letter and a hyphen: "Antonov An-12 aircraft" names a model, it counts nothing.
@@ -1219,6 +1221,9 @@ def direct_answer(question: str, quote: str) -> str | None:
             low = _RANGE_END.search(quote[max(0, start - 40):start])
             if low:  # "between 2 and 3 kilograms of gold", "10,000–18,000 fighters"
                 span, start = low.group(0) + span, start - len(low.group(0))
+            elif qualified := _QUALIFIER.search(quote[max(0, start - 30):start]):
+                # "fewer than 100 people" is not "100 people": the bound is part of the figure.
+                span, start = f"{qualified.group(1)} {span}", start - len(qualified.group(0))
             if _FROM.search(quote[max(0, m.start() - 40):m.start()]) and \
                     _SUPERSEDED_FIGURE.search(quote[m.end():m.end() + 120]):
                 continue  # "raised … from between $200 and $300 to between $500 and $1,000": where it went
