@@ -166,6 +166,21 @@ def test_direct_answer_spans() -> None:
     assert direct_answer("When did MINUSMA start its withdrawal?", "Requests MINUSMA to immediately start on 1 July "
                          "2023 the cessation of its operations, with the objective of completing this process by 31 "
                          "December 2023") == "1 July 2023"
+    # Of two places, the one whose sentence says what is asked (S/2025/202, para. 59).
+    assert direct_answer("Where did the ICGLR's Regional Committee on the Fight against the Illegal Exploitation of "
+                         "Natural Resources hold its twenty-ninth meeting?", "On 28 and 29 October, the International "
+                         "Conference on the Great Lakes Region hosted a workshop in Nairobi on the development of a "
+                         "conflict early warning system. On 4 and 5 November, the International Conference convened "
+                         "the twenty-ninth meeting of the Regional Committee on the Fight against the Illegal "
+                         "Exploitation of Natural Resources in Juba.") == "Juba"
+    # A role asked about must be in the quote: a list of appointed experts names no coordinator (S/2025/452).
+    experts = ("I have appointed the following experts: Mr. Joseph Farha, arms (Lebanon) Mr. Michael Gibb, natural "
+               "resources/finance (Norway)")
+    assert direct_answer("Who did the Secretary-General designate as Coordinator of the Panel?", experts) is None
+    assert direct_answer("Who did the Secretary-General designate as Coordinator of the Panel?",
+                         experts + ". I have designated Mr. Michael Gibb as Coordinator.") == "Michael Gibb"
+    # "3rd Report" counts nothing (S/2025/472, para. 1).
+    assert direct_answer("How many officers did the mission have?", "This is the 3rd Report submitted by Kenya") is None
     # An ordinal day is a date (S/2025/472, para. 17).
     assert direct_answer("When did Viv Ansanm attack Kenscoff?", "The second pick was on 27th January 2025, when the "
                          "Viv Ansanm coalition attacked Kenscoff area") == "27th January 2025"

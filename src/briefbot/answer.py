@@ -1085,7 +1085,7 @@ _COUNT_Q = re.compile(r"\b(?:how many|how much|number of|what number|percentage|
 _WHO_Q = re.compile(r"^\s*(?:who|whom|which|what (?:body|organi[sz]ation|entity|group|operation|company|"
                     r"country|state|mission))\b", re.I)
 # Not after a letter and a hyphen: "Antonov An-12 aircraft" names a model, it counts nothing.
-_NUMBER = re.compile(r"(?<![\w/.,])(?<![A-Za-z]-)(?:US\$|\$|€)?\s?\d(?:[\d,]*\d)?(?:\.\d+)?"
+_NUMBER = re.compile(r"(?<![\w/.,])(?<![A-Za-z]-)(?:US\$|\$|€)?\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?!(?:st|nd|rd|th)\b)"
                      r"(?:\s?(?:per cent|%|million|billion))?"
                      r"(?:\s(?![Ss]tates\b)[a-z][a-z-]{2,}(?:\s(?:of|in)\s[a-z-]{3,}|\s[a-z][a-z-]{2,})?)?")
 _SHARE_WORDS = re.compile(r"\b(?:(?:one|two|three|four)[ -](?:thirds?|quarters?|fifths?)|half(?= of\b)|"
@@ -1269,16 +1269,26 @@ def direct_answer(question: str, quote: str) -> str | None:
             return m.group(0) if m else None
         return best[2] if best else None
     if _WHERE_Q.search(question):
+        places: list[tuple[int, int, str]] = []
         for m in _PLACE.finditer(quote):
             span = m.group("place")
             if re.match(rf"(?:{_MONTHS})\b", span) or span.split()[0] in _ENTITY_SKIP:
                 continue  # "in May", "In 2024"
             if re.search(r"-(?:controlled|held|based|led|run|backed|occupied|affected)$", span):
                 continue  # "in RSF-controlled areas" describes the places; the names follow
-            if not terms(span) <= q_terms | _GENERIC:
-                return span  # a place the question does not already name
-        return None
+            if not terms(span) <= q_terms | _GENERIC:  # a place the question does not already name
+                places.append((len(q_terms & terms(_sentence_at(quote, m.start()))), -m.start(), span))
+        # Of several, the one whose sentence says what is asked: "the twenty-ninth meeting of the Regional
+        # Committee … in Juba", not "a workshop in Nairobi" the sentence before (S/2025/202, para. 59).
+        return max(places)[2] if places else None
     if _WHO_Q.search(question) and not _asks_for_kind_of_thing(question):
+        role = _AS_ROLE.search(question)
+        at_role = [m.start() for m in re.finditer(rf"\b{re.escape(role.group(1))}\b", quote, re.I)] if role else []
+        if role and not at_role:
+            # "Who was designated as Coordinator …?": a list of appointed experts that names no coordinator
+            # (S/2025/452) does not say who it is.
+            return None
+        names: list[tuple[int, str]] = []
         named = _question_names(question)
         head = _WHICH_HEAD.search(question)
         head_terms = terms(head.group(1).split()[-1]) if head else set()
@@ -1299,8 +1309,25 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # "Whom did the United States sanction …?" is not answered by "United States of America"; "Which
                 # UNODC opium survey …?" is by "UNODC Afghanistan Opium Survey" (it names what is asked for).
                 continue
-            return span + _year_after(quote, m.start() + m.group(0).find(span) + len(span))
+            at = m.start() + m.group(0).find(span)
+            names.append((at, span + _year_after(quote, at + len(span))))
+        if at_role and (near := [n for n in names if min(abs(n[0] - r) for r in at_role) <= _ROLE_WINDOW]):
+            # "… designated Mr. Michael Gibb as Coordinator": the name beside the role, not the first listed.
+            return min(near, key=lambda n: min(abs(n[0] - r) for r in at_role))[1]
+        return names[0][1] if names else None
     return None
+
+
+_ROLE_WINDOW = 40  # characters between a name and the role it is given ("Mr. Michael Gibb as Coordinator")
+_AS_ROLE = re.compile(r"\b(?:appoint|designat|nam|nominat|elect|chos|select|serv|act)\w*\s+"
+                      r"as\s+(?:its\s+|the\s+|a\s+|an\s+)?([A-Za-z-]{4,})", re.I)
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence of ``text`` around offset ``at``."""
+    start = max(text.rfind(". ", 0, at), text.rfind("; ", 0, at)) + 1
+    ends = [i for i in (text.find(". ", at), text.find("; ", at)) if i >= 0]
+    return text[start:min(ends) if ends else len(text)]
 
 
 _NAME = r"[A-Z][\w'’-]+(?:\s(?:of\s|de\s|the\s)?[A-Z][\w'’-]+)*"
