@@ -158,7 +158,7 @@ class Settings(BaseSettings):
     login_max_backoff_s: float = Field(300.0, gt=0, description="Longest wait imposed between failed sign-ins.")
     upload_max_mb: float = Field(50.0, gt=0, description="Largest file accepted by the web upload.")
     upload_max_files: int = Field(20, ge=1, description="Most files in one web upload.")
-    upload_nice: int = Field(10, ge=0, le=19, description="Ingests run by the web app (uploads, re-ingests, "
+    upload_nice: int = Field(19, ge=0, le=19, description="Ingests run by the web app (uploads, re-ingests, "
                              "`briefbot ingest` sent to it) parse and embed in child processes this much lower in "
                              "priority (nice), so answers get the cores first; the app still writes the index. "
                              "0: embed inside the app's own process, as before.")

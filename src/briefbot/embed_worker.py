@@ -58,7 +58,7 @@ class WorkerEmbedder(Embedder):
     """An Embedder whose ``embed_documents`` runs in a niced child process (started on first use, stopped by
     :meth:`close`). Same model, backend and batching as the app's own embedder, so the vectors are the same."""
 
-    def __init__(self, base: Embedder, nice: int = 10) -> None:
+    def __init__(self, base: Embedder, nice: int = 19) -> None:
         super().__init__(base.name, base.batch_size, base.threads, base.backend, base.encoder_dir, base.precision)
         self.nice = nice
         self._proc: subprocess.Popen[bytes] | None = None
