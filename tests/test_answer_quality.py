@@ -212,6 +212,9 @@ def test_direct_answer_spans() -> None:
          "trafficking in Guinea-Bissau since April 2012 and urging the authorities to act", None),
         ("How many victims did UNMISS identify?", "UNMISS documented 206 incidents affecting 412 civilians",
          "206 incidents"),
+        ("How many cases of conflict-related sexual violence did MONUSCO document?", "During the reporting period, "
+         "MONUSCO documented at least 133 cases of sexual violence against 212 victims",
+         "at least 133 cases of sexual violence"),  # S/2025/403, para. 42: not "… cases of sexual"
     ):
         assert direct_answer(question, quote) == span
     # A month before a title is a date, not a name (S/2025/153, para. 54).

@@ -1084,10 +1084,13 @@ _COUNT_Q = re.compile(r"\b(?:how many|how much|number of|what number|percentage|
                       r"what proportion|what portion|how large|how big|total|amount|how high)\b", re.I)
 _WHO_Q = re.compile(r"^\s*(?:who|whom|which|what (?:body|organi[sz]ation|entity|group|operation|company|"
                     r"country|state|mission))\b", re.I)
+# An adjective after "of" is not the end of what is counted: "133 cases of sexual violence", not "… of sexual".
+_ADJECTIVE = r"(?:illicit|[a-z-]+(?:al|ic|ive|ous|ary|ian|ese|able|ful))"
 # Not after a letter and a hyphen: "Antonov An-12 aircraft" names a model, it counts nothing.
 _NUMBER = re.compile(r"(?<![\w/.,])(?<![A-Za-z]-)(?:US\$|\$|€)?\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?!(?:st|nd|rd|th)\b)"
                      r"(?:\s?(?:per cent|%|million|billion))?"
-                     r"(?:\s(?![Ss]tates\b)[a-z][a-z-]{2,}(?:\s(?:of|in)\s[a-z-]{3,}|\s[a-z][a-z-]{2,})?)?")
+                     r"(?:\s(?![Ss]tates\b)[a-z][a-z-]{2,}(?:\s(?:of|in)\s(?:" + _ADJECTIVE + r"\s)?[a-z-]{3,}|"
+                     r"\s[a-z][a-z-]{2,})?)?")
 _SHARE_WORDS = re.compile(r"\b(?:(?:one|two|three|four)[ -](?:thirds?|quarters?|fifths?)|half(?= of\b)|"
                           r"a (?:third|quarter))\b", re.I)
 _WORD_NUMBER = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s"
