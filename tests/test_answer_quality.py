@@ -173,6 +173,9 @@ def test_direct_answer_spans() -> None:
                          "conflict early warning system. On 4 and 5 November, the International Conference convened "
                          "the twenty-ninth meeting of the Regional Committee on the Fight against the Illegal "
                          "Exploitation of Natural Resources in Juba.") == "Juba"
+    # A verb in an instrument's title is no place (S/RES/2370 (2017), para. 5).
+    assert direct_answer("Where are weapons traded illicitly?", "the Protocol against the Illicit Manufacturing of "
+                         "Firearms and the Protocol to Prevent, Suppress and Punish Trafficking in Persons") is None
     # A role asked about must be in the quote: a list of appointed experts names no coordinator (S/2025/452).
     experts = ("I have appointed the following experts: Mr. Joseph Farha, arms (Lebanon) Mr. Michael Gibb, natural "
                "resources/finance (Norway)")

@@ -1125,6 +1125,10 @@ _ENTITY_SKIP = {"Decides", "Requests", "Council", "Security Council", "The", "In
                 "Acknowledges", "Reiterates", "Commends", "Deplores", "Acting", "Determining", "Noting", "Welcoming",
                 "Expressing", "Reaffirming", "Stressing", "Underlining", "Emphasizing", "Emphasising", "Condemning",
                 "Recognizing", "Recognising", "Taking", "Bearing", "Mindful", "Concerned", "Deeply", "Strongly"}
+# The title of an instrument running up to a preposition: what follows is still its title ("Protocol to Prevent,
+# Suppress and Punish Trafficking in Persons", "Convention to Combat Desertification"), not a place.
+_IN_TITLE = re.compile(r"\b(?:Protocol|Convention|Treaty|Covenant|Charter|Strategy|Programme|Initiative)"
+                       r"(?:,?\s+(?:[A-Z][\w'’-]*|of|the|and|to|on|in|for|against))*\s*$")
 # Bodies the Council's texts name in nearly every paragraph ("Member States", "the Security Council Committee",
 # "the Government of Libya"): they are where an answer is said, not who or what it is.
 _GENERIC = {"member", "state", "secur", "council", "committe", "govern", "group", "panel", "expert", "unit",
@@ -1277,6 +1281,8 @@ def direct_answer(question: str, quote: str) -> str | None:
             span = m.group("place")
             if re.match(rf"(?:{_MONTHS})\b", span) or span.split()[0] in _ENTITY_SKIP:
                 continue  # "in May", "In 2024"
+            if _IN_TITLE.search(quote, max(0, m.start() - 120), m.start()):
+                continue  # "the Protocol to Prevent, Suppress and Punish Trafficking in Persons" names no place
             if re.search(r"-(?:controlled|held|based|led|run|backed|occupied|affected)$", span):
                 continue  # "in RSF-controlled areas" describes the places; the names follow
             if not terms(span) <= q_terms | _GENERIC:  # a place the question does not already name
