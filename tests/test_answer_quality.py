@@ -184,6 +184,34 @@ def test_direct_answer_spans() -> None:
                          experts + ". I have designated Mr. Michael Gibb as Coordinator.") == "Michael Gibb"
     # "3rd Report" counts nothing (S/2025/472, para. 1).
     assert direct_answer("How many officers did the mission have?", "This is the 3rd Report submitted by Kenya") is None
+    # From a second reader's probes of the rules above: each pair was wrong on their first version.
+    for question, quote, span in (
+        ("How many candidates must the Council list?", "a list of not less than 30 candidates",
+         "not less than 30 candidates"),  # S/RES/1966 (2010): "less than 30" says the opposite
+        ("Which groups are involved in eel fishing?", "However, the role of such groups in eel fishing is unclear.",
+         None),  # a sentence's opening word is no name
+        ("Which camp did the Mission build?", "In November, a new camp was built at the airport.", None),
+        ("Who serves as Coordinator of the Panel?", "Mr. Michael Gibb will serve as Coordinator of the Panel; Mr. "
+         "Joseph Farha is the arms expert.", "Michael Gibb"),  # the name before the role, not the next one
+        ("Who did the Council appoint as their Prime Minister?", "On 10 November, the Transitional Presidential "
+         "Council appointed Alix Didier Fils-Aimé as Prime Minister.", "Alix Didier Fils-Aimé"),  # "their" no role
+        ("How long did the Jeddah talks last?", "The Geneva talks, held from 16 to 23 August, ended.", None),
+        ("How many meetings did the Committee hold?", "The Committee held its 23rd meeting on 25th June 2024.", None),
+        ("Which period does the report cover?", "The report covers the period from 13 March 2024.", "13 March 2024"),
+        ("How long has the conflict in the Sudan lasted?", "since the outbreak of the Sudan conflict in April 2023",
+         "April 2023"),
+        ("How long did the closure last?", "the port was closed from 13 May 2025 to 23 May 2025.",
+         "13 May 2025 to 23 May 2025"),
+        ("How long did the campaign last?", "a campaign from January to December 2024", "January to December 2024"),
+        ("Until when will UNITAMS, launched in 2020, remain?", "UNITAMS, launched on 3 June 2020, will remain until "
+         "3 December 2023", "3 December 2023"),  # the start is an aside
+        ("Where does the WFP operate?", "The World Food Programme in Haiti delivered food", "Haiti"),
+        ("How many crew members were kidnapped?", "Two of the 18 crew members were kidnapped.",
+         "Two of the 18 crew members"),
+        ("How much did the group spend on fuel?", "the group spent about 500 on fuel and US$ 3 million on weapons",
+         "US$ 3 million"),  # a bound does not make a bare figure a better answer
+    ):
+        assert direct_answer(question, quote) == span, question
     # An ordinal day is a date (S/2025/472, para. 17).
     assert direct_answer("When did Viv Ansanm attack Kenscoff?", "The second pick was on 27th January 2025, when the "
                          "Viv Ansanm coalition attacked Kenscoff area") == "27th January 2025"

@@ -1065,18 +1065,23 @@ _CLAUSE = re.compile(r";\s*|,\s*(?:and\s+)?(?=(?:further\s+)?(?:decides|requests
 # "27th January 2025" (S/2025/472) is a date as "27 January 2025" is.
 _DATE = (rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS}) \d{{4}}|(?:{_MONTHS}) \d{{1,2}},? \d{{4}}|"
          rf"(?:{_MONTHS}) \d{{4}})\b")
-# "from 13 to 23 May", "from 2 May to 4 June 2025", "between 1 and 3 March": how long something lasted.
-_DAY = rf"\d{{1,2}}(?:st|nd|rd|th)?(?: (?:{_MONTHS}))?"
-_DATE_RANGE = re.compile(rf"\b(?:from|between) ({_DAY} (?:to|until|and) \d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})"
-                         rf"(?: \d{{4}})?)\b")
+# "from 13 to 23 May", "from 13 May 2025 to 23 May 2025", "from January to December 2024", "between 1 and 3
+# March": how long something lasted.
+_RANGE_FROM = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?(?: (?:{_MONTHS})(?: \d{{4}})?)?|(?:{_MONTHS})(?: \d{{4}})?)"
+_RANGE_TO = rf"(?:\d{{1,2}}(?:st|nd|rd|th)? )?(?:{_MONTHS})(?: \d{{4}})?"
+_DATE_RANGE = re.compile(rf"\b(?:from|between) ({_RANGE_FROM} (?:to|until|and) {_RANGE_TO})\b")
+# "How long did/was …": a finished span, not answered by the date something began ("How long has …" is).
+_HOW_LONG_DONE = re.compile(r"\bhow long (?:did|was|were|do|does|is|are|will|would|can|could|must|should)\b", re.I)
 # "When" asks for a date at the start, after until / by / since, or before a verb ("…, and when was it adopted?");
 # elsewhere it is a conjunction: "how many were kidnapped when pirates boarded", "focus on when it next reviewed".
 _WHEN_Q = re.compile(r"^\s*when\b|\b(?:until|till|by|since)\s+when\b|\bwhen(?=\s+(?:was|were|is|are|did|does|do|has|"
                      r"have|had|will|would|should|shall|can|could|must|may)\b|\s*\?)|\b(?:what dates?|which dates?|"
                      r"deadline|date)\b", re.I)
-_QUALIFIER = re.compile(r"\b((?:fewer|less|more|no more|no fewer) than|at (?:least|most)|up to|about|around|"
+_QUALIFIER = re.compile(r"\b((?:(?:not|no)\s+)?(?:fewer|less|more) than|at (?:least|most)|up to|about|around|"
                         r"approximately|nearly|almost|roughly|some|an estimated|over)\s+$", re.I)
-_START_Q = re.compile(r"\b(?:start|starts|started|begin|begins|began|commence|commenced|launch|launched)\b", re.I)
+# "When did MINUSMA start …?"; not "Until when will UNITAMS, launched in 2020, remain?" (the start is an aside).
+_START_Q = re.compile(r"\bwhen\b[^,?]*?\b(?:start|starts|started|begin|begins|began|commence|commenced|launch|"
+                      r"launched)\b", re.I)
 _STARTS = re.compile(r"\b(?:start\w*|begin\w*|began|commenc\w*|launch\w*|as of|effective)\b"
                      r"(?:\s+\w+){0,4}?\s+(?:on|from|in)?\s*$", re.I)
 _YEAR_Q = re.compile(r"\b(?:which|what) year\b", re.I)
@@ -1087,7 +1092,7 @@ _WHO_Q = re.compile(r"^\s*(?:who|whom|which|what (?:body|organi[sz]ation|entity|
 # An adjective after "of" is not the end of what is counted: "133 cases of sexual violence", not "… of sexual".
 _ADJECTIVE = r"(?:illicit|[a-z-]+(?:al|ic|ive|ous|ary|ian|ese|able|ful))"
 # Not after a letter and a hyphen: "Antonov An-12 aircraft" names a model, it counts nothing.
-_NUMBER = re.compile(r"(?<![\w/.,])(?<![A-Za-z]-)(?:US\$|\$|€)?\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?!(?:st|nd|rd|th)\b)"
+_NUMBER = re.compile(r"(?<![\w/.,])(?<![A-Za-z]-)(?:US\$|\$|€)?\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?!\d|(?:st|nd|rd|th)\b)"
                      r"(?:\s?(?:per cent|%|million|billion))?"
                      r"(?:\s(?![Ss]tates\b)[a-z][a-z-]{2,}(?:\s(?:of|in)\s(?:" + _ADJECTIVE + r"\s)?[a-z-]{3,}|"
                      r"\s[a-z][a-z-]{2,})?)?")
@@ -1105,7 +1110,7 @@ _RANGE_END = re.compile(r"(?<!from )(?:between\s+(?:US\$|\$|€)?\d[\d,.]*\s*and
 # "raised … from between $200 and $300 to between $500 and $1,000": the figure it went to answers.
 _SUPERSEDED_FIGURE = re.compile(r"^[^.;]{0,60}?\bto\s+(?:between\s+)?(?:about\s+)?(?:US\$|\$|€)?\d")
 _FROM = re.compile(r"\bfrom\s+(?:between\s+\S+\s+and\s+)?(?:about\s+)?$")
-_PARTITIVE = re.compile(r"(?<![\w/.,])(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten) of "
+_PARTITIVE = re.compile(r"(?<![\w/.,])(?:\d[\d,]*|(?i:one|two|three|four|five|six|seven|eight|nine|ten)) of "
                         r"(?:the|its|their|these|those) \d[\d,]* (?P<unit>[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,})?)")
 _PAREN_COUNT = re.compile(r"\b(?P<unit>[a-z][a-z-]{2,})\s\((?P<n>\d[\d,]*)\)")
 _WHERE_Q = re.compile(r"^\s*(?:where|(?:in|at|to|from|through) (?:which|what) (?:place|town|city|port|country|"
@@ -1127,7 +1132,7 @@ _ENTITY_SKIP = {"Decides", "Requests", "Council", "Security Council", "The", "In
                 "Recognizing", "Recognising", "Taking", "Bearing", "Mindful", "Concerned", "Deeply", "Strongly"}
 # The title of an instrument running up to a preposition: what follows is still its title ("Protocol to Prevent,
 # Suppress and Punish Trafficking in Persons", "Convention to Combat Desertification"), not a place.
-_IN_TITLE = re.compile(r"\b(?:Protocol|Convention|Treaty|Covenant|Charter|Strategy|Programme|Initiative)"
+_IN_TITLE = re.compile(r"\b(?:Protocol|Convention|Treaty|Covenant|Charter|Instrument|(?:Programme|Plan) of Action)"
                        r"(?:,?\s+(?:[A-Z][\w'’-]*|of|the|and|to|on|in|for|against))*\s*$")
 # Bodies the Council's texts name in nearly every paragraph ("Member States", "the Security Council Committee",
 # "the Government of Libya"): they are where an answer is said, not who or what it is.
@@ -1158,9 +1163,12 @@ def direct_answer(question: str, quote: str) -> str | None:
                      if m.group(1) not in own), None)
     how_long = bool(HOW_LONG_Q.search(question))
     if how_long:
-        m = DURATION_RE.search(quote) or _DATE_RANGE.search(quote)
-        if m:
-            return m.group(1) if m.re is _DATE_RANGE else m.group(0)
+        if m := DURATION_RE.search(quote):
+            return m.group(0)
+        own_names = _single_names(question)
+        if (m := _DATE_RANGE.search(quote)) and (not own_names or any(n in quote for n in own_names)):
+            # "How long did the Jeddah talks last?" is not answered by "The Geneva talks, held from 16 to 23 August".
+            return m.group(1)
     if _WHEN_Q.search(question) or how_long:
         dates = list(re.finditer(_DATE, quote))
         if dates and _START_Q.search(question) and (begun := [
@@ -1188,9 +1196,10 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # "for a period of twelve months from the date of expiration of the current mandate in February
                 # 2026" (2816 (2026)): the date is where the term starts, not where it ends.
                 return m.group(1)
-            if ends or not how_long or _WHEN_Q.search(question):
+            if ends or not _HOW_LONG_DONE.search(question) or _WHEN_Q.search(question):
                 return (ends or dates)[0].group(0)
             # "For how long did residents shut down the dam?": a date that ends nothing ("June 2023") is no length.
+            return None
         # "Decides to renew until one year from the date of adoption of this resolution the measures" (2794
         # (2025)), "extend the mandate of the Panel … for a period of 10 months from the date of adoption of this
         # resolution" (2237 (2015)): the term is relative to the decision.
@@ -1225,6 +1234,7 @@ def direct_answer(question: str, quote: str) -> str | None:
             if len(words) > 1 and not terms(words[-1]):
                 span = _trim_unit(" ".join(words[:-1]))  # "11 exemption requests from" → "11 exemption requests"
             start = m.start()
+            several_words = len(span.split()) > 1  # "908,001 rounds", not a bound before a bare figure
             low = _RANGE_END.search(quote[max(0, start - 40):start])
             if low:  # "between 2 and 3 kilograms of gold", "10,000–18,000 fighters"
                 span, start = low.group(0) + span, start - len(low.group(0))
@@ -1235,7 +1245,7 @@ def direct_answer(question: str, quote: str) -> str | None:
                     _SUPERSEDED_FIGURE.search(quote[m.end():m.end() + 120]):
                 continue  # "raised … from between $200 and $300 to between $500 and $1,000": where it went
             window = terms(quote[max(0, m.start() - 60):m.end() + 40])
-            score = len(q_terms & window) + (0.5 if len(span.split()) > 1 else 0.0)
+            score = len(q_terms & window) + (0.5 if several_words else 0.0)
             if terms(" ".join(span.split()[1:])) & q_terms:
                 figures.append((score, m.start(), span))
             if share and re.search(r"per cent|%", span):
@@ -1293,6 +1303,11 @@ def direct_answer(question: str, quote: str) -> str | None:
     if _WHO_Q.search(question) and not _asks_for_kind_of_thing(question):
         role = _AS_ROLE.search(question)
         at_role = [m.start() for m in re.finditer(rf"\b{re.escape(role.group(1))}\b", quote, re.I)] if role else []
+
+        def from_role(at: int, span: str) -> int:
+            # "Mr. Michael Gibb (Norway) will serve as Coordinator; Mr. Joseph Farha …": counted from the name's
+            # end to the role after it; a name after the role is further by a penalty.
+            return min(r - (at + len(span)) if r >= at else at - r + _ROLE_WINDOW // 2 for r in at_role)
         if role and not at_role:
             # "Who was designated as Coordinator …?": a list of appointed experts that names no coordinator
             # (S/2025/452) does not say who it is.
@@ -1319,17 +1334,17 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # UNODC opium survey …?" is by "UNODC Afghanistan Opium Survey" (it names what is asked for).
                 continue
             at = m.start() + m.group(0).find(span)
-            names.append((at, span + _year_after(quote, at + len(span))))
-        if at_role and (near := [n for n in names if min(abs(n[0] - r) for r in at_role) <= _ROLE_WINDOW]):
+            names.append((from_role(at, span) if at_role else 0, span + _year_after(quote, at + len(span))))
+        if at_role and (near := [n for n in names if n[0] <= _ROLE_WINDOW]):
             # "… designated Mr. Michael Gibb as Coordinator": the name beside the role, not the first listed.
-            return min(near, key=lambda n: min(abs(n[0] - r) for r in at_role))[1]
+            return min(near, key=lambda n: n[0])[1]
         return names[0][1] if names else None
     return None
 
 
 _ROLE_WINDOW = 40  # characters between a name and the role it is given ("Mr. Michael Gibb as Coordinator")
 _AS_ROLE = re.compile(r"\b(?:appoint|designat|nam|nominat|elect|chos|select|serv|act)\w*\s+"
-                      r"as\s+(?:its\s+|the\s+|a\s+|an\s+)?([A-Za-z-]{4,})", re.I)
+                      r"as\s+(?:(?:its|the|a|an|their|his|her|our|new|interim|acting)\s+)*([A-Za-z-]{4,})", re.I)
 
 
 def _sentence_at(text: str, at: int) -> str:
@@ -1346,19 +1361,23 @@ def _called(quote: str, head: str, q_terms: set[str]) -> str | None:
     """The name the quote gives a thing of the asked kind: "Which gold mining site did M23 take?" is answered by
     "Twangiza, a gold mining site" (S/2025/403, para. 16) before any other name in the paragraph."""
     word = re.escape(head.rstrip("s"))
-    for m in re.finditer(rf"(?P<name>{_NAME}),?\s(?:a|an|the)\s(?:[\w-]+\s){{0,4}}?{word}s?\b|"
-                         rf"\bthe\s(?:[\w-]+\s){{0,3}}?{word}s?\s(?:of|at|in|called|known as|named)\s"
+    for m in re.finditer(rf"(?P<name>{_NAME}),\s(?:a|an)\s(?:[a-z-]+\s){{0,3}}?{word}s?\b|"
+                         rf"\bthe\s(?:[a-z-]+\s){{0,3}}?{word}s?\s(?:of|at|in|called|known as|named)\s"
                          rf"(?P<after>{_NAME})",
                          quote):
         name = m.group("name") or m.group("after")
-        if name.split()[0] not in _ENTITY_SKIP and not terms(name) <= q_terms | _GENERIC:
-            return name
+        first = name.split()[0]
+        if first in _ENTITY_SKIP or re.fullmatch(_MONTHS, first) or terms(name) <= q_terms | _GENERIC:
+            continue
+        if m.group("name") and re.search(r"(?:^|[.;:]\s*)$", quote[:m.start("name")]) and " " not in name:
+            continue  # "However, a …", "Overall, an …": a sentence's opening word, not a name
+        return name
     return None
 
 
 def _year_after(quote: str, end: int) -> str:
     """A year closing a name ("UNODC Afghanistan Opium Survey 2014"): part of it, not a date."""
-    m = re.match(r"\s((?:19|20)\d\d)\b(?!\s*\()", quote[end:])
+    m = re.match(r"\s((?:19|20)\d\d)\b(?![/–-]\d|\s*\(\d{4}\))", quote[end:])
     return f" {m.group(1)}" if m else ""
 
 
@@ -1387,6 +1406,12 @@ def _question_names(question: str) -> list[str]:
     # Names of two words or more: a single one is often an adjective the answer's own name carries ("Which Somali
     # security institutions …?" is answered by "Somali National Army").
     return [n for n in _QUESTION_NAME.findall(body) if n not in _ENTITY_SKIP and " " in n]
+
+
+def _single_names(question: str) -> list[str]:
+    """Capitalised words of the question after its first ("Jeddah", "MINUSMA"), as written."""
+    return [w for w in re.findall(r"\b[A-Z][\w'’-]+", re.sub(r"^\s*\S+", "", question))
+            if w not in _ENTITY_SKIP and not re.fullmatch(_MONTHS, w)]
 
 
 def _place_terms(question: str) -> set[str]:
