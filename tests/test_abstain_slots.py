@@ -157,6 +157,12 @@ def test_a_sentence_over_blocks_of_one_page_is_quoted_whole() -> None:
     assert citation.quote.startswith("Accordingly, I wish to inform you")
     assert "Ms. Salma Arka" in citation.quote and citation.quote.endswith("(China)")
     assert quote_verbatim(citation.to_dict(), page_text)
+    # The sentence goes on after the list: the coordinator it designates is quoted with it.
+    sentence = next((a, b) for a, b in split_sentences(text) if "following experts" in text[a:b])
+    whole_sentence = cite_sentence(hit, *sentence, "3", page_text)
+    assert whole_sentence is not None and whole_sentence.quote.startswith("Accordingly, I wish to inform you")
+    assert whole_sentence.quote.endswith("I have designated Ms. Arka to serve as Coordinator of the Panel of Experts.")
+    assert quote_verbatim(whole_sentence.to_dict(), page_text)
     # Blocks that close a sentence are not joined: from the first sentence on, the longest block stands alone.
     whole = cite_sentence(hit, 0, end, "2", page_text)
     assert whole is not None and not whole.quote.startswith("I have the honour")

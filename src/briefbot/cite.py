@@ -93,7 +93,13 @@ def cite_sentence(hit: Hit, start: int, end: int, key: str, page_text: PageText)
         # page's own text. Other blocks are not joined: a resolution's preamble is one "sentence" of many clauses.
         groups: list[list[tuple[Span, int, int]]] = []
         for run in runs:
-            if groups and _runs_on(chunk.text[groups[-1][-1][1]:groups[-1][-1][2]], chunk.text[run[1]:run[2]]):
+            last = chunk.text[groups[-1][-1][1]:groups[-1][-1][2]].strip() if groups else ""
+            # The sentence a colon's list is part of goes on after the list: "… the following experts: Ms. Salma
+            # Arka, regional/transport (Morocco) … Mr. Wenlei Xu, arms (China) I have designated Ms. Arka to serve
+            # as Coordinator of the Panel of Experts." (S/2025/172) is one sentence over three blocks.
+            in_list = bool(groups) and chunk.text[groups[-1][0][1]:groups[-1][0][2]].strip().endswith(":") \
+                and last[-1:] not in ".;"
+            if groups and (in_list or _runs_on(last, chunk.text[run[1]:run[2]])):
                 groups[-1].append(run)
             else:
                 groups.append([run])
