@@ -208,6 +208,8 @@ def test_direct_answer_spans() -> None:
         ("Where does the WFP operate?", "The World Food Programme in Haiti delivered food", "Haiti"),
         ("How many crew members were kidnapped?", "Two of the 18 crew members were kidnapped.",
          "Two of the 18 crew members"),
+        ("How many candidates did the Secretary-General nominate?", "He nominated forty-two candidates.",
+         "forty-two candidates"),
         ("How much did the group spend on fuel?", "the group spent about 500 on fuel and US$ 3 million on weapons",
          "US$ 3 million"),  # a bound does not make a bare figure a better answer
     ):

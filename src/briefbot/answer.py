@@ -1098,8 +1098,10 @@ _NUMBER = re.compile(r"(?<![\w/.,])(?<![A-Za-z]-)(?:US\$|\$|€)?\s?\d(?:[\d,]*\
                      r"\s[a-z][a-z-]{2,})?)?")
 _SHARE_WORDS = re.compile(r"\b(?:(?:one|two|three|four)[ -](?:thirds?|quarters?|fifths?)|half(?= of\b)|"
                           r"a (?:third|quarter))\b", re.I)
-_WORD_NUMBER = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s"
-                          r"(?:[a-z]+\s)?(?P<unit>[a-z]{3,})\b")
+# "forty-two candidates" whole, never its "two candidates"; "Two experts" opening a sentence too.
+_WORD_NUMBER = re.compile(r"(?<![\w-])(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                          r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|"
+                          r"seven|eight|nine|ten|eleven|twelve)\s(?:[a-z]+\s)?(?P<unit>[a-z]{3,})\b")
 # A range's low end, and what its high end is preceded by: "between 2 and 3", "10,000–18,000", "$500 to $1,000".
 # "and" joins a range only after "between" ("on 9 and 11 November", "paragraphs 7 and 8" are two figures), and
 # "from 5 to 15 years" is a change, answered by where it went.
