@@ -477,3 +477,12 @@ def test_digest_says_what_is_new_since_the_last_one(tmp_path: Path) -> None:
     assert "S/RES/2781 (2025)" in digest and "S/RES/2780 (2025)" not in digest  # only what is new
     assert "**South Sudan sanctions (2206) — `briefbot mandate south_sudan_sanctions`** (1)" in digest
     assert "### Sanctions measures and designations (1)" in digest
+
+
+def test_a_summary_shows_a_documents_markup_and_never_runs_it() -> None:
+    # A brief opened in a Markdown viewer must not fetch what a document's text points at.
+    from briefbot.summarise import Summary
+    quote = 'Seized <img src="http://127.0.0.2:9/leak.png"> and ![y](http://127.0.0.2:9/y.png).'
+    cite = Citation(key="1", document="x.pdf", symbol="S/2025/1", page=1, paragraph="3", quote=quote, doc_id="x.pdf")
+    md = Summary("x.pdf", "S/2025/1", "extractive", [quote + " [1]"], [cite]).markdown()
+    assert "<img" not in md and "](http" not in md and "&lt;img" in md

@@ -353,6 +353,15 @@ def test_markdown_export(libya: Answer, mars: Answer) -> None:
     assert f"**[{key}] S/RES/2769 (2025), para. 22, p. 6** — Resolution 2769 (2025)" in md
     assert f"> {LIBYA_QUOTE}" in md
 
+    # A document's markup or a question's is shown, never run, by whatever renders the brief.
+    evil = "See <img src=\"http://127.0.0.2:9/leak.png\"> and ![y](http://127.0.0.2:9/y.png)\n[1]: http://127.0.0.2:9/"
+    card = dataclasses.replace(libya.citations[0], quote=evil)
+    hostile = dataclasses.replace(libya, question="Who? ![y](http://127.0.0.2:9/q.png)", citations=[card],
+                                  answer=evil)
+    md = answer_markdown(hostile)
+    assert "<img" not in md and "](http" not in md and "\n[1]:" not in md and "> [1]:" not in md
+    assert "&lt;img src=" in md and "!\\[y]\\(http://127.0.0.2:9/y.png)" in md
+
     abstained = answer_markdown(mars)
     assert "**The indexed documents do not answer this question.**" in abstained
     # Said once, in words: the engine's repeated first sentence and its scores are not pasted into a brief.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import UTC, datetime
 
@@ -23,35 +24,48 @@ def plain_abstention(text: str) -> str:
     return _SAID_ALREADY.sub("", _INTERNALS.sub("", text).strip())
 
 
+# What makes brackets a link or an image: "![", "](", "][" and a reference definition's "]:".
+_LINK_SYNTAX = re.compile(r"!\[|\]\(|\]\[|\]:")
+
+
+def md_safe(text: str) -> str:
+    """A document's or reader's text inside Markdown, shown as written and never run: HTML is escaped (an
+    ``<img src=…>`` in a quote would be fetched by whatever renders the brief) and so is the syntax of Markdown's
+    links and images (``![y](http://…)``, ``[1]: http://…``). Other punctuation is left alone: the brief is also
+    read as plain text, where ``para\\. 22`` or ``\\[1\\]`` would not do."""
+    return _LINK_SYNTAX.sub(lambda m: m.group(0)[0] + "\\" + m.group(0)[1],
+                            html.escape(text, quote=False).replace("\\", "\\\\"))
+
+
 def _quote_block(text: str) -> str:
-    return "\n".join("> " + line if line.strip() else ">" for line in text.strip().splitlines())
+    return "\n".join("> " + line if line.strip() else ">" for line in md_safe(text).strip().splitlines())
 
 
 def answer_markdown(answer: Answer, now: datetime | None = None) -> str:
     """Question, answer, then every citation with its reference and verbatim quote (or, for an abstention,
     the closest passages, marked as not answering)."""
     stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
-    out = [f"# {answer.question.strip() or 'Question'}", "",
+    out = [f"# {md_safe(answer.question.strip()) or 'Question'}", "",
            f"_briefbot, {answer.engine} engine, {stamp}_", "", "## Answer", ""]
     if answer.abstained:
         out += [f"**{ABSTENTION_HEADING}**", ""]
         if said := plain_abstention(answer.answer):
-            out += [said, ""]
+            out += [md_safe(said), ""]
     else:
-        out += [answer.answer.strip(), ""]
+        out += [md_safe(answer.answer.strip()), ""]
     for note in answer.notes:
-        out += [f"> **Note:** {note}", ""]
+        out += [f"> **Note:** {md_safe(note)}", ""]
     if answer.citations:
         out += ["## Citations", ""]
         for c in answer.citations:
             meta = ", ".join(x for x in (DOC_TYPE_LABELS.get(c.doc_type or "", c.doc_type or ""), c.date) if x)
-            title = f" — {c.title}" if c.title else ""
-            out += [f"**[{c.key}] {c.reference()}**{title}" + (f" ({meta})" if meta else ""), "",
+            title = f" — {md_safe(c.title)}" if c.title else ""
+            out += [f"**[{c.key}] {md_safe(c.reference())}**{title}" + (f" ({md_safe(meta)})" if meta else ""), "",
                     _quote_block(c.quote), ""]
     if answer.abstained and answer.hits:
         out += ["## Closest passages (not an answer)", ""]
         for h in answer.hits[:_CLOSEST]:
             p = h.to_passage()
             where = reference(p["symbol"] or p["document"], p["paragraph"], p["page"])
-            out += [f"**{h.rank}. {where}**", "", _quote_block(h.chunk.text), ""]
+            out += [f"**{h.rank}. {md_safe(where)}**", "", _quote_block(h.chunk.text), ""]
     return "\n".join(out).rstrip() + "\n"

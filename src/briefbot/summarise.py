@@ -21,6 +21,7 @@ from typing import Any
 from .cite import terms
 from .config import Settings
 from .errors import ConfigError
+from .export import md_safe
 from .models import Citation, DocInfo
 from .store import Store
 from .taxonomy import Taxonomy
@@ -69,7 +70,7 @@ class Summary:
     def markdown(self) -> str:
         if not self.citations:
             return "_No summary: the document has no quotable English text._\n"
-        lines = [f"- “{c.quote}” [{c.key}]" for c in self.citations]
+        lines = [f"- “{md_safe(c.quote)}” [{c.key}]" for c in self.citations]
         lines.append("")
         lines.extend(f"[{c.key}] {c.reference()}" for c in self.citations)
         lines.extend(f"\n_Note: {n}_" for n in self.notes)

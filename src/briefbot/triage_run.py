@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import Settings
+from .export import md_safe
 from .ingest import discover, file_sha256
 from .models import DOC_TYPE_LABELS, reference
 from .parse import SUPPORTED_SUFFIXES
@@ -209,7 +210,7 @@ def _also(mentioned: list[str], about: list[str]) -> str:
 
 def render_card(card: TriageCard, summary_md: str) -> str:
     """The Markdown brief of one document."""
-    lines = [f"# {card.symbol or card.file_name}: {card.title or '(untitled)'}", ""]
+    lines = [f"# {md_safe(card.symbol or card.file_name)}: {md_safe(card.title or '(untitled)')}", ""]
     period = (f"{card.period.start or '?'} to {card.period.end or '?'} (“{card.period.text}”, p. {card.period.page})"
               if card.period else "not stated")
     health = card.health
@@ -242,19 +243,20 @@ def render_card(card: TriageCard, summary_md: str) -> str:
                   f"{subs}", ""]
         for e in t.evidence:
             c = e.citation
-            lines.append(f"- {c.reference()}: “{c.quote}” _(terms: {', '.join(e.terms)})_")
+            lines.append(f"- {md_safe(c.reference())}: “{md_safe(c.quote)}” _(terms: {', '.join(e.terms)})_")
     weak = [t for t in card.themes if not t.tagged and t.score > 0]
     if weak:
         lines += ["", "Below threshold: " + ", ".join(f"{t.slug} {t.score:.1f}/{t.threshold:.1f}"
                                                      for t in sorted(weak, key=lambda t: -t.score))]
     lines += ["", "## Summary", "", summary_md.rstrip(), "", "## Key paragraphs", ""]
-    lines += [f"- {k.citation.reference()} ({k.reason}): “{k.citation.quote}”" for k in card.key_paragraphs] or ["-"]
+    lines += [f"- {md_safe(k.citation.reference())} ({k.reason}): “{md_safe(k.citation.quote)}”"
+              for k in card.key_paragraphs] or ["-"]
     lines += ["", "## Actors", ""]
     for a in card.actors:
         where = f"pp. {', '.join(map(str, a.pages[:8]))}" if a.pages else ""
-        quote = f" — {a.citation.reference()}: “{a.citation.quote}”" if a.citation else ""
+        quote = f" — {md_safe(a.citation.reference())}: “{md_safe(a.citation.quote)}”" if a.citation else ""
         tag = "" if a.source == "gazetteer" else " _(found by pattern, not in the gazetteer)_"
-        lines.append(f"- **{a.name}** ({a.kind}), {a.mentions} mention(s) {where}{tag}{quote}")
+        lines.append(f"- **{md_safe(a.name)}** ({a.kind}), {a.mentions} mention(s) {where}{tag}{quote}")
     if not card.actors:
         lines.append("-")
     lines += ["", "## UN documents cited", ""]
