@@ -169,11 +169,14 @@ def test_questions_in_a_row_show_the_newest_answer(page: Any) -> None:
             assert q[:40] in page.inner_text("#fb-target")
             _shot(page, f"web_{n}_questions.png")
     assert page.locator('#chatbot [data-testid="bot"]').count() == 5
-    # Selecting an earlier answer brings back its own citations.
+    page.click("#export-md")
+    assert download_from(page, "export-file", "briefbot-answer-5", ".md").read_text(encoding="utf-8")
+    # Selecting an earlier answer brings back its own citations, and takes away answer 5's download.
     select_answer(page, 0)
     page.wait_for_function("document.querySelector('#fb-target').innerText.includes('answer 1:')",
                            timeout=20_000)
     assert "S/RES/2769 (2025)" in page.inner_text("#cards")
+    page.wait_for_selector("#export-file", state="hidden", timeout=20_000)
     assert_no_errors(page, "selecting the first answer")
 
 

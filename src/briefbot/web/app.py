@@ -191,7 +191,9 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         return {cards_title: gr.update(value=title, visible=bool(title)),
                 cards: gr.update(samples=[[card_html(c)] for c in session.cards], visible=bool(session.cards)),
                 target: f"Feedback and export apply to answer {i + 1}: “{md_text(clip(answer.question, 100))}”",
-                permalink: permalink_markdown(session.tokens[i] if i < len(session.tokens) else None)}
+                permalink: permalink_markdown(session.tokens[i] if i < len(session.tokens) else None),
+                # A file made for another answer (or one of its citations) is not this one's download.
+                export_file: gr.update(value=None, visible=False)}
 
     # --- conversation history (Briefbot.history; who may open what is decided there) ------------------------
     def viewer_of(request: gr.Request | None) -> Viewer:
@@ -645,7 +647,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             trigger(chat, [question, chatbot, state, *filters], [chatbot, question, state], **private).then(
                 chat_done, [state, chatbot], [o for o in chat_outputs if o not in (chatbot, question)],
                 **private).then(None, None, None, js=SHOW_NEWEST_JS)
-        chatbot.select(select_message, [state], [state, cards_title, cards, target, permalink], **private)
+        chatbot.select(select_message, [state], [state, cards_title, cards, target, permalink, export_file], **private)
         demo.load(on_load, [state], chat_outputs, **private)
         conv_list.click(open_conversation, [conv_list, state], chat_outputs, **private)
         new_chat.click(new_conversation, [state], chat_outputs, **private)
