@@ -210,6 +210,8 @@ def test_direct_answer_spans() -> None:
          "Two of the 18 crew members"),
         ("How many candidates did the Secretary-General nominate?", "He nominated forty-two candidates.",
          "forty-two candidates"),
+        ("How many kilograms of cocaine were seized in West Africa in 2024?", "cocaine sells for approximately "
+         "$1,000 per kilogram in Colombia", None),  # a price is no quantity seized (a browser walk-through's find)
         ("How much did the group spend on fuel?", "the group spent about 500 on fuel and US$ 3 million on weapons",
          "US$ 3 million"),  # a bound does not make a bare figure a better answer
     ):

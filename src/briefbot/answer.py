@@ -1215,10 +1215,13 @@ def direct_answer(question: str, quote: str) -> str | None:
         share = bool(re.search(r"\b(?:share|percentage|proportion|per cent|percent)\b", question, re.I))
         figures: list[tuple[float, int, str]] = []  # figures whose own noun the question asks about: "2,271 hailings"
         own = set(re.findall(r"\d[\d,.]*\d|\d", question))  # "on 9 and 11 November": not what is counted
+        money = bool(_MONEY_Q.search(question)) or not _HOW_MANY_UNIT.search(question)  # "how much" may be money
         for m in _NUMBER.finditer(quote):
             span = m.group(0).strip()
             if NOT_A_FIGURE.search(quote[max(0, m.start() - 40):m.start()]) or re.fullmatch(r"(?:19|20)\d\d", span):
                 continue
+            if not money and re.match(r"(?:US\$|\$|€)", span):
+                continue  # "How many kilograms of cocaine were seized?" is not answered by "$1,000 per kilogram"
             if (lead := re.search(r"\d[\d,.]*\d|\d", span)) and lead.group(0) in own:
                 continue
             if re.fullmatch(r"(?:19|20)\d\d", lead.group(0) if lead else "") and not (
