@@ -212,6 +212,11 @@ def test_direct_answer_spans() -> None:
          "forty-two candidates"),
         ("How many kilograms of cocaine were seized in West Africa in 2024?", "cocaine sells for approximately "
          "$1,000 per kilogram in Colombia", None),  # a price is no quantity seized (a browser walk-through's find)
+        ("Which resolution established the sanctions regime on Haiti?", "On 18 October 2024, the Security Council "
+         "adopted resolution 2752 (2024), in which it renewed the sanctions regime on Haiti consisting of an arms "
+         "embargo, a travel ban and an asset freeze against individuals and/or entities designated by the Security "
+         "Council Committee established pursuant to resolution 2653 (2022) concerning Haiti",
+         "resolution 2653 (2022)"),  # S/2025/356, para. 1: the renewal is named first
         ("How much did the group spend on fuel?", "the group spent about 500 on fuel and US$ 3 million on weapons",
          "US$ 3 million"),  # a bound does not make a bare figure a better answer
     ):

@@ -28,6 +28,7 @@ from .parse.gazetteer import MONTHS as _MONTHS
 from .refs import (
     CITED_RESOLUTION,
     HOW_LONG_Q,
+    ORIGIN_REFERENCE,
     AskedTime,
     References,
     asked_attribute,
@@ -1146,6 +1147,8 @@ _WHEN_CLAUSE = re.compile(r"^\s*when\b[^?]*?,\s*(?=(?:was|were|is|are|did|does|d
                           r"should|will|what|which|who|whom|how|why|where)\b)", re.I)
 
 
+_ESTABLISHED_BY = re.compile(rf"{ORIGIN_REFERENCE.pattern}|\b(?:established|imposed)\s+pursuant\s+to\s+(?:its\s+)?"
+                             r"(?P<res2>resolution\s+(?P<num2>\d{3,4})\s*\(\d{4}\))")
 _PERIOD_FROM = re.compile(rf"\b((?:{DURATION_RE.pattern}) (?:from|after|beginning|starting)\b[^;.]{{0,120}}?{_DATE})",
                           re.I)
 _RELATIVE_TERM = re.compile(rf"\b(?:until|for (?:a|an|the) (?:further |additional |final )?period of)\s+"
@@ -1161,6 +1164,12 @@ def direct_answer(question: str, quote: str) -> str | None:
     if RESOLUTION_Q.search(question):
         # "Which resolution …?" is answered by a resolution the quote names, not by a body it names.
         own = set(re.findall(r"\d{3,4}", question))
+        if asks_imposition(question) and (origin := next(
+                (m for m in _ESTABLISHED_BY.finditer(quote) if (m.group("num") or m.group("num2")) not in own), None)):
+            # "Which resolution established the sanctions regime on Haiti?": "… adopted resolution 2752 (2024), in
+            # which it renewed the sanctions regime … the Committee established pursuant to resolution 2653 (2022)"
+            # (S/2025/356, para. 1) names the renewal first and the origin second.
+            return origin.group("res") or origin.group("res2")
         return next((m.group(0) for m in re.finditer(r"\bresolution (\d{3,4}) \(\d{4}\)", quote)
                      if m.group(1) not in own), None)
     how_long = bool(HOW_LONG_Q.search(question))
