@@ -693,3 +693,14 @@ def _fixture_index(tmp_path: Path, name: str) -> Any:
     settings = Settings(index=tmp_path / "index")
     assert not ingest_paths([corpus / "xml_en"], settings).failed
     return open_mandates(Store(settings, create=False), cache=tmp_path / "mandates.sqlite")
+
+
+def test_a_renamed_mission_runs_to_its_new_names_term(tmp_path: Path) -> None:
+    # S/RES/1925 (2010) extends MONUC until 30 June 2010 and deploys it, renamed MONUSCO, until 30 June 2011; the
+    # next renewal, S/RES/1991 (2011), came on 28 June 2011: no gap (a browser walk-through's find).
+    index = _fixture_index(tmp_path, "monusco_rename")
+    track = index.track("monusco")
+    entries = {e.symbol: e for e in track.entries}
+    assert entries["S/RES/1925 (2010)"].extends_until == "2011-06-30"
+    assert entries["S/RES/1991 (2011)"].extends_until == "2012-06-30"
+    assert not track.gaps

@@ -202,7 +202,7 @@ _CAPACITY_RE = re.compile(r"\b(?:redeploy\w*|additional (?:military|police)|incr
                           r"personnel|strength|composition)\b", re.I)
 _OTHER_OP_RE = re.compile(r"\([A-Z]{3,}[A-Za-z]*\)")  # "(BINUCA)": an operation's acronym
 _OP_RENEW_RE = re.compile(r"^(?:\d{1,3}\.\s*)?(?:Decides|Further decides|Also decides)\b[^.;]{0,40}\b"
-                          r"(?:to (?:extend|renew)|that the mandate)", re.I)
+                          r"(?:to (?:extend|renew)|that the mandate|shall be deployed until)", re.I)
 
 
 _AUTH_RENEW_RE = re.compile(r"\brenew\w*|\bfurther period\b|\bextend\w*", re.I)
@@ -279,18 +279,20 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
         # The title's date is this track's only when the title names it: S/RES/2213 (2015), placed in the Libya
         # sanctions track by its Panel paragraph, has UNSMIL's date in its title.
         until = until_date(desc, rec.date) if desc and titled else None
-        stated = next((d for d in (until_date(p.text, rec.date) for p in placing) if d), None)
+        # The latest term the placing paragraphs give: S/RES/1925 (2010) extends MONUC "until 30 June 2010"
+        # (para. 1) and decides that MONUSCO "shall be deployed until 30 June 2011" (para. 2).
+        stated = max((d for d in (until_date(p.text, rec.date) for p in placing) if d), default=None)
         if until is None or (stated and stated != until and stated[4:] == until[4:]):
             # The paragraph's words over the catalogue title's when only the year differs: S/RES/2362 (2017)'s
             # title says "until 15 Nov. 2017" where paragraphs 2 and 13 say 15 November 2018. (Other differences
             # are two dates of one resolution, measures and Panel: the title's stays.)
             until = stated
         if until is None:
-            for p in rec.paragraphs:  # "Decides to extend the mandate ... until ..." without the track's name
-                if p.operative and _OP_RENEW_RE.search(p.text):
-                    until = until_date(p.text, rec.date)
-                    if until:
-                        break
+            # "Decides to extend the mandate ... until ..." without the track's name; of several, the latest:
+            # S/RES/1925 (2010) extends MONUC "until 30 June 2010" (para. 1) and decides that MONUSCO "shall be
+            # deployed until 30 June 2011" (para. 2).
+            until = max((d for p in rec.paragraphs if p.operative and _OP_RENEW_RE.search(p.text)
+                         if (d := until_date(p.text, rec.date))), default=None)
     stage = None
     hay = desc + " " + " ".join(p.text for p in placing[:2])
     for name, rx in track.stages:
