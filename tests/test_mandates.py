@@ -279,7 +279,13 @@ def test_tracks_file_errors_name_the_key() -> None:
         parse_tracks(good, "t.toml", known_themes=["arms_trafficking"])
     with pytest.raises(TracksError, match="unknown key"):
         parse_tracks(good + "colour = 'red'\n", "t.toml")
+    with pytest.raises(TracksError, match=r"tracks\.x\.lapsed: expected a sentence"):
+        parse_tracks(good + "lapsed = 2023\n", "t.toml")
+    assert parse_tracks(good + "lapsed = 'not renewed'\n", "t.toml").find("x").lapsed == "not renewed"
     book = load_tracks()
+    # A regime that lapsed without a resolution ending it (the Mali sanctions' renewal was vetoed in 2023) says
+    # so in its definition: its last term running out is not a renewal missing from the data.
+    assert book.find("mali_sanctions").lapsed
     for name in ("MINUSMA", "monuc", "binuh", "1267", "2713", "amisom", "untmis"):
         assert book.find(name)
 

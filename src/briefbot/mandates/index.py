@@ -433,10 +433,10 @@ class MandateIndex:
                                       stage, json.loads(found_by), [p for p in mine if p.themes], changes,
                                       symbols.get(compared.get(doc_id, ("", False))[0]),
                                       compared.get(doc_id, ("", False))[1]))
-        return Track(tdef.slug, tdef.name, tdef.label, tdef.kind, entries, self._gaps(entries, tdef.kind), first,
-                     themes=themes)
+        gaps = self._gaps(entries, tdef.kind, lapsed=tdef.lapsed is not None)
+        return Track(tdef.slug, tdef.name, tdef.label, tdef.kind, entries, gaps, first, themes=themes)
 
-    def _gaps(self, entries: list[TrackEntry], kind: str) -> list[Gap]:
+    def _gaps(self, entries: list[TrackEntry], kind: str, lapsed: bool = False) -> list[Gap]:
         """Renewals the data implies but the track lacks: a mandate's end date passed with no later resolution.
         An authorisation's last period running out is not one: the Council lets it lapse without a resolution
         (piracy off Somalia, March 2022), where a mission or a regime ends by a resolution that says so."""
@@ -450,7 +450,7 @@ class MandateIndex:
             nxt = later[0] if later else None
             limit = (date.fromisoformat(e.extends_until) + timedelta(days=GAP_GRACE_DAYS)).isoformat()
             if nxt is None:
-                if last_day and limit < last_day and kind != "authorization":
+                if last_day and limit < last_day and kind != "authorization" and not lapsed:
                     gaps.append(Gap(e.symbol, e.extends_until, None, None,
                                     f"the mandate ran to {e.extends_until} and no later resolution of this track "
                                     f"was found (the data runs to {last_day})"))

@@ -33,6 +33,9 @@ class TrackDef:
     text: list[re.Pattern[str]]
     exclude: list[re.Pattern[str]]
     stages: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
+    # How the track ended without a resolution ending it ("not renewed: …"); its last term running out is then
+    # not a renewal missing from the data.
+    lapsed: str | None = None
 
     def names(self) -> list[str]:
         """Every name the CLI accepts for this track, lower-case."""
@@ -82,7 +85,7 @@ def _patterns(raw: Any, where: str, source: str) -> list[re.Pattern[str]]:
 # A peace operation, a sanctions regime, or an authorisation to Member States (piracy off Somalia, migrant smuggling
 # off Libya) renewed for fixed periods.
 KINDS = ("mission", "sanctions", "authorization")
-_TRACK_KEYS = {"name", "label", "kind", "aliases", "title", "subject", "text", "exclude", "stages"}
+_TRACK_KEYS = {"name", "label", "kind", "aliases", "title", "subject", "text", "exclude", "stages", "lapsed"}
 
 
 def _track(slug: str, raw: Any, source: str) -> TrackDef:
@@ -107,7 +110,10 @@ def _track(slug: str, raw: Any, source: str) -> TrackDef:
     aliases = raw.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         raise TracksError(f"{source}: {where}.aliases: expected a list of names")
-    t = TrackDef(slug=slug, name=name, label=str(raw.get("label", name)), kind=kind,
+    lapsed = raw.get("lapsed")
+    if lapsed is not None and not (isinstance(lapsed, str) and lapsed.strip()):
+        raise TracksError(f"{source}: {where}.lapsed: expected a sentence saying how the track ended")
+    t = TrackDef(slug=slug, name=name, label=str(raw.get("label", name)), kind=kind, lapsed=lapsed,
                  aliases=[a.lower() for a in aliases],
                  title=_patterns(raw.get("title"), f"{where}.title", source),
                  subject=_patterns(raw.get("subject"), f"{where}.subject", source),
