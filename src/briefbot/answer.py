@@ -1362,10 +1362,8 @@ _AS_ROLE = re.compile(r"\b(?:appoint|designat|nam|nominat|elect|chos|select|serv
 
 
 def _sentence_at(text: str, at: int) -> str:
-    """The sentence of ``text`` around offset ``at``."""
-    start = max(text.rfind(". ", 0, at), text.rfind("; ", 0, at)) + 1
-    ends = [i for i in (text.find(". ", at), text.find("; ", at)) if i >= 0]
-    return text[start:min(ends) if ends else len(text)]
+    """The sentence of ``text`` (as the answer stage splits it) holding offset ``at``."""
+    return next((text[a:b] for a, b in split_sentences(text) if a <= at < b), text)
 
 
 _NAME = r"[A-Z][\w'’-]+(?:\s(?:of\s|de\s|the\s)?[A-Z][\w'’-]+)*"
