@@ -218,6 +218,19 @@ def test_direct_line_states_a_key_fact() -> None:
     assert aggregate([right, wrong])["direct_line_ok"] == pytest.approx(0.5)
 
 
+def test_a_bold_line_on_an_unanswerable_question_is_counted() -> None:
+    # The worst answer to an unanswerable question states a fact the documents do not hold, in bold.
+    una = Q([], "u1", "unanswerable", answerable=False)
+    bold = score(una, answer([P(REP, 1)], [C(REP, 1)], "**$100 million** [1]\n“… $100 million …” [1]"))
+    quoted = score(Q([], "u2", "unanswerable", answerable=False), answer([P(REP, 1)], [C(REP, 1)], "“… x …” [1]"))
+    abstained = score(Q([], "u3", "unanswerable", answerable=False), answer([P(REP, 1)], [], "**no** [1]", True))
+    assert (bold.bold_unanswerable, quoted.bold_unanswerable, abstained.bold_unanswerable) == (True, False, False)
+    right = score(Q([Expected(RES, None, 6, None)], key_facts=["15 May 2026"]),
+                  answer([P(RES, 6)], [C(RES, 6)], "**15 May 2026** [1]"))
+    assert right.bold_unanswerable is None  # answerable questions are judged by direct_line_ok
+    assert aggregate([bold, quoted, abstained, right])["bold_unanswerable"] == pytest.approx(1 / 3)
+
+
 # --- aggregation ------------------------------------------------------------------------------------
 
 

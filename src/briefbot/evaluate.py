@@ -190,6 +190,8 @@ class QuestionResult:
     split: str = "dev"
     # The answer's bold first line ("**15 May 2026** [1]") states a key fact; None without such a line or facts.
     direct_line_ok: bool | None = None
+    # An unanswerable question answered with a bold line: a fact stated that the documents do not hold.
+    bold_unanswerable: bool | None = None
 
     def hit(self, k: int) -> bool:
         return self.first_rank is not None and self.first_rank <= k
@@ -256,6 +258,8 @@ def score_question(q: Question, answer: Mapping[str, Any], latency_ms: float, qu
             if lead:
                 res.direct_line_ok = any(fact_in_text(f, " ".join(lead)) or any(fact_in_text(s, f) for s in lead)
                                          for f in q.key_facts)
+    else:
+        res.bold_unanswerable = not abstained and bool(direct_line_spans(text))
     res.failures = failure_reasons(res)
     return res
 
@@ -307,7 +311,8 @@ METRICS: dict[str, str] = {
     "quotes_verbatim": "quotes verbatim", "key_fact_coverage": "key-fact coverage",
     "direct_line_ok": "direct line states a key fact",
     "abstain_correct": "abstention on unanswerable", "abstain_wrong": "wrong abstention on answerable",
-    "abstention_accuracy": "abstention accuracy", "latency_p50": "latency p50 (ms)",
+    "abstention_accuracy": "abstention accuracy",
+    "bold_unanswerable": "bold line on unanswerable", "latency_p50": "latency p50 (ms)",
     "latency_p95": "latency p95 (ms)",
 }
 
@@ -341,6 +346,7 @@ def aggregate(results: Sequence[QuestionResult]) -> dict[str, Any]:
     m["abstain_correct"] = _mean(r.abstained for r in una)
     m["abstain_wrong"] = _mean(r.abstained for r in ans)
     m["abstention_accuracy"] = _mean(r.abstained != r.answerable for r in results)
+    m["bold_unanswerable"] = _mean(r.bold_unanswerable for r in una)
     m["latency_p50"] = percentile(lat, 50)
     m["latency_p95"] = percentile(lat, 95)
     return m
