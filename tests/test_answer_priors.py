@@ -285,3 +285,39 @@ def test_a_renewal_of_two_decisions_in_one_paragraph_is_the_latest_of_each_serie
     measures = _renewal(2790, 2025, "", 1.289, country="Central African Republic", text=(
         "Decides to renew until 31 July 2026 the measures as set out in paragraphs 2 and 4 of resolution 2745 (2024);"))
     assert _keep_latest(older, [*older, measures], refs) == older
+
+
+def test_a_count_answers_only_with_a_figure_of_the_thing_counted() -> None:
+    # S/2025/303, para. 24: "several Glock pistols" and "13 pistol magazines" say nothing of how many pistols.
+    seizure = ("The confiscated weapons included a Barrett .50 calibre rifle, 17 VSKA and WASR-10 rifles (7.62 mm), "
+               "several Glock pistols and an Uzi submachine gun. Authorities also seized more than 36,000 rounds of "
+               "various calibres, 18 rifle magazines, 13 pistol magazines, a .50 calibre rifle magazine.")
+    assert direct_answer("How many Glock pistols were in the arms shipment?", seizure) is None
+    assert direct_answer("How many pistol magazines were seized?", seizure) == "13 pistol magazines"
+    assert direct_answer("How many Glock pistols were seized?", "The haul included 30 rifles of various calibres, "
+                         "six Glock Gen5 pistols (9mm)") == "six Glock Gen5 pistols"
+    # S/2025/303, para. 15: "the deaths of several criminals" is no count; "two officers" were injured.
+    assert direct_answer("How many criminals were killed when the police recovered the Magalie?", "a five-hour gun "
+                         "battle that resulted in injuries to two officers and the deaths of several criminals."
+                         ) is None
+    # What a phrase ends with is what it counts, past its modifiers (S/2025/472, para. 47; S/2025/420, para. 41).
+    assert direct_answer("How many trained MSS officers were waiting in Nairobi?", "260 trained and ready to deploy "
+                         "officers are still on standby, in Nairobi.") == "260 trained and ready to deploy officers"
+    assert direct_answer("How many Haitians left the Dominican Republic of their own accord?", "nearly 60,000 "
+                         "Haitians departed the country through a government-supported voluntary return programme"
+                         ) == "nearly 60,000 Haitians"
+
+
+def test_a_sum_of_money_is_not_a_share_and_a_later_quote_must_be_on_the_subject() -> None:
+    assert direct_answer("How much money did Hamas receive through cryptocurrency donations?",
+                         "About 80% of the donations went through cryptocurrencies.") is None
+    assert direct_answer("How much has the price of rice climbed?", "Rice has seen prices rise by more than 30 per "
+                         "cent since 2022") == "more than 30 per cent"
+    cites = [Citation(key=k, document="d.pdf", symbol=None, page=1, paragraph=None, doc_id="d.pdf", quote=q)
+             for k, q in (("1", "On 9 and 11 November, SAF launched air strikes on Nyala airport."),
+                          ("2", "On 24 May, an air strike in Khan Yunis killed 9 of her 10 children."))]
+    # [2] is about Gaza: its figure does not answer for Nyala (the lead quote may; a later one must say Nyala).
+    assert direct_line(["How many civilians were killed in the SAF air strikes on Nyala?"], cites) is None
+    cites[1].quote = "The strikes on Nyala killed 31 civilians."
+    assert direct_line(["How many civilians were killed in the SAF air strikes on Nyala?"], cites) == \
+        "**31 civilians** [2]"

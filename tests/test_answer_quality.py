@@ -251,7 +251,7 @@ def test_direct_answer_spans() -> None:
         ("How many kilograms of cocaine were seized in Guinea-Bissau in 2025?", "Expressing concern at the drug "
          "trafficking in Guinea-Bissau since April 2012 and urging the authorities to act", None),
         ("How many victims did UNMISS identify?", "UNMISS documented 206 incidents affecting 412 civilians",
-         "206 incidents"),
+         "412 civilians"),  # the victims are the civilians, not the incidents
         ("How many cases of conflict-related sexual violence did MONUSCO document?", "During the reporting period, "
          "MONUSCO documented at least 133 cases of sexual violence against 212 victims",
          "at least 133 cases of sexual violence"),  # S/2025/403, para. 42: not "… cases of sexual"

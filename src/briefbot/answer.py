@@ -19,7 +19,16 @@ import numpy as np
 from .adoption import adoption_citation, asks_adoption
 from .chunk import split_sentences
 from .cite import PageText, cite_sentence, terms, trim_sentence
-from .confidence import CONFIDENCE, FEATURES, NOT_A_FIGURE, RESOLUTION_Q, confidence_features, names_resolution
+from .confidence import (
+    CONFIDENCE,
+    FEATURES,
+    NOT_A_FIGURE,
+    RESOLUTION_Q,
+    confidence_features,
+    counted_noun,
+    counts,
+    names_resolution,
+)
 from .config import Settings
 from .glossary import council_question, credited, reading_note
 from .models import Answer, Citation, DocInfo, Hit
@@ -808,7 +817,14 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
         ranked = sorted(pool, key=lambda c: -len(own & terms(c.quote))) if len(parts) > 1 else pool
         if latest_first and pool:
             ranked = [pool[0], *(c for c in ranked if c is not pool[0])]
+        names = _single_names(part)
+        days = re.findall(rf"\b\d{{1,2}} (?:{_MONTHS})\b", part)
         for c in ranked:
+            if c is not pool[0] and ((names and not any(n in c.quote for n in names))
+                                     or any(d not in c.quote for d in days)):
+                # A later quote on another subject or day: "80%" of ISIL-K's funds does not answer for Hamas, nor
+                # the 22 January seizure at Haina for the one on 25 February.
+                continue
             found = direct_answer(part, c.quote)
             if (RESOLUTION_Q.search(part) and c.doc_type == "resolution" and c.symbol
                     and not names_resolution(part, c.symbol)):
@@ -878,6 +894,8 @@ _MONEY_Q = re.compile(r"\b(?:cost|costs|price|prices|value|worth|paid|pay|earn|e
                       r"how much money|dollars|fee|fees|charge|charged)\b", re.I)
 _MONEY = re.compile(r"(?:US\$|\$|USD|€|£)\s?\d|\d[\d,.]*\s?(?:million |billion )?(?:dollars|euros|pounds|"
                     r"gourdes|shillings|dinars|francs)\b|\bper (?:round|unit|piece|kg|kilogram|litre)\b", re.I)
+_CHANGE_Q = re.compile(r"\b(?:climb|rise|rose|risen|increase|grow|grew|grown|fall|fell|fallen|drop|decline|"
+                       r"jump|surge|soar|double|higher|lower)\w*\b", re.I)
 _HOW_MANY_UNIT = re.compile(r"\bhow many\s+(?P<unit>[a-z-]{3,})", re.I)
 
 
@@ -1100,6 +1118,9 @@ _NUMBER = re.compile(r"(?<![\w/.,])(?<![A-Za-z]-)(?:US\$|\$|€)?\s?\d(?:[\d,]*\
 _SHARE_WORDS = re.compile(r"\b(?:(?:one|two|three|four)[ -](?:thirds?|quarters?|fifths?)|half(?= of\b)|"
                           r"a (?:third|quarter))\b", re.I)
 # "forty-two candidates" whole, never its "two candidates"; "Two experts" opening a sentence too.
+_NUMBER_WORD = re.compile(r"(?<![\w-])(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                          r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|"
+                          r"seven|eight|nine|ten|eleven|twelve)\b")
 _WORD_NUMBER = re.compile(r"(?<![\w-])(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                           r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|"
                           r"seven|eight|nine|ten|eleven|twelve)\s(?:[a-z]+\s)?(?P<unit>[a-z]{3,})\b")
@@ -1114,7 +1135,8 @@ _RANGE_END = re.compile(r"(?<!from )(?:between\s+(?:US\$|\$|€)?\d[\d,.]*\s*and
 _SUPERSEDED_FIGURE = re.compile(r"^[^.;]{0,60}?\bto\s+(?:between\s+)?(?:about\s+)?(?:US\$|\$|€)?\d")
 _FROM = re.compile(r"\bfrom\s+(?:between\s+\S+\s+and\s+)?(?:about\s+)?$")
 _PARTITIVE = re.compile(r"(?<![\w/.,])(?:\d[\d,]*|(?i:one|two|three|four|five|six|seven|eight|nine|ten)) of "
-                        r"(?:the|its|their|these|those) \d[\d,]* (?P<unit>[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,})?)")
+                        r"(?:the|its|their|these|those|his|her) \d[\d,]* "
+                        r"(?P<unit>[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,})?)")
 _PAREN_COUNT = re.compile(r"\b(?P<unit>[a-z][a-z-]{2,})\s\((?P<n>\d[\d,]*)\)")
 _WHERE_Q = re.compile(r"^\s*(?:where|(?:in|at|to|from|through) (?:which|what) (?:place|town|city|port|country|"
                       r"province|region|area|market|site|border)s?)\b", re.I)
@@ -1225,9 +1247,19 @@ def direct_answer(question: str, quote: str) -> str | None:
         figures: list[tuple[float, int, str]] = []  # figures whose own noun the question asks about: "2,271 hailings"
         own = set(re.findall(r"\d[\d,.]*\d|\d", question))  # "on 9 and 11 November": not what is counted
         money = bool(_MONEY_Q.search(question)) or not _HOW_MANY_UNIT.search(question)  # "how much" may be money
+        asked = _HOW_MANY_UNIT.search(question)
+        if asked and re.search(r",|\band\b", question[asked.end():asked.end() + 30]):
+            asked = None  # "How many hailings, friendly approaches and inspections …?" counts three things
+        noun = counted_noun(question) if asked else set()
+        of_noun: list[tuple[float, int, str]] = []  # figures that count the asked noun: "6 Glock Gen5 pistols"
         for m in _NUMBER.finditer(quote):
             span = m.group(0).strip()
             if NOT_A_FIGURE.search(quote[max(0, m.start() - 40):m.start()]) or re.fullmatch(r"(?:19|20)\d\d", span):
+                continue
+            if money and _MONEY_Q.search(question) and re.search(r"per cent|%", span) and not share \
+                    and not _CHANGE_Q.search(question):
+                # A share is no sum of money: "How much money did Hamas receive?" is not "80%" (a rise may be:
+                # "how much has the price of rice climbed?" is "more than 30 per cent").
                 continue
             if not money and re.match(r"(?:US\$|\$|€)", span):
                 continue  # "How many kilograms of cocaine were seized?" is not answered by "$1,000 per kilogram"
@@ -1260,6 +1292,13 @@ def direct_answer(question: str, quote: str) -> str | None:
                 continue  # "raised … from between $200 and $300 to between $500 and $1,000": where it went
             window = terms(quote[max(0, m.start() - 60):m.end() + 40])
             score = len(q_terms & window) + (0.5 if several_words else 0.0)
+            if noun and (end := counts(quote[figure_end:figure_end + 80], noun)) is not None:
+                # The figure through the noun it counts ("260 trained and ready to deploy officers"). Of "18 rifle
+                # magazines, 13 pistol magazines", the one the question's own words name: words of the counted
+                # phrase weigh more than words around it.
+                counted = quote[start:figure_end + end].strip()
+                counted = span if span.startswith(counted) else counted  # "… 133 cases of sexual violence"
+                of_noun.append((score + 2 * len(q_terms & terms(counted)), start, counted))
             if terms(" ".join(span.split()[1:])) & q_terms:
                 figures.append((score, m.start(), span))
             if share and re.search(r"per cent|%", span):
@@ -1270,14 +1309,31 @@ def direct_answer(question: str, quote: str) -> str | None:
             if terms(m.group("unit")) & q_terms:
                 figures.append((len(q_terms & terms(quote[max(0, m.start() - 60):m.end() + 40])), m.start(),
                               m.group(0)))
+        for m in _NUMBER_WORD.finditer(quote) if noun else ():
+            if (end := counts(quote[m.end():m.end() + 80], noun)) is not None:  # "six Glock Gen5 pistols (9mm)"
+                counted = quote[m.start():m.end() + end]
+                of_noun.append((len(q_terms & terms(quote[max(0, m.start() - 60):m.end() + 40]))
+                                + 2 * len(q_terms & terms(counted)), m.start(), counted))
         for m in _PARTITIVE.finditer(quote):
             if terms(m.group("unit")) & q_terms:  # "10 of the 18 crew members": the 10, with what they are part of
                 figures.append((len(q_terms & terms(quote[max(0, m.start() - 60):m.end() + 40])) + 1, m.start(),
                                 m.group(0)))
+            if noun and counts(quote[m.start("unit") - 1:m.end() + 40], noun):
+                of_noun.append((len(q_terms & terms(quote[max(0, m.start() - 60):m.end() + 40]))
+                                + 2 * len(q_terms & terms(m.group(0))) + 1, m.start(), m.group(0)))
         for m in _PAREN_COUNT.finditer(quote):
             if terms(m.group("unit")) & q_terms:  # "handguns (155)": a count after its noun
                 figures.append((len(q_terms & terms(quote[max(0, m.start() - 60):m.end() + 40])) + 1, m.start(),
                               f"{m.group('n')} {m.group('unit')}"))
+            if noun and terms(m.group("unit")) & noun:
+                of_noun.append((len(q_terms & terms(quote[max(0, m.start() - 60):m.end() + 40])) + 1, m.start(),
+                                f"{m.group('n')} {m.group('unit')}"))
+        if noun and not share:
+            # "How many Glock pistols …?" is answered by a figure of pistols, not by "13 pistol magazines" beside
+            # "several Glock pistols": no figure of the thing counted, no line.
+            if not of_noun:
+                return None
+            figures = of_noun
         if figures and not share:
             # Of two figures of one thing, the one in the question's own frame ("Since January 2025, more than
             # 13,200 migrants" over "Between 7 April and 6 July, more than 5,900 migrants"); figures of different
@@ -1285,11 +1341,6 @@ def direct_answer(question: str, quote: str) -> str | None:
             def unit(span: str) -> frozenset[str]:
                 return frozenset(terms(span.split()[-1]))  # "2,271 hailings", "2 and 3 kilograms of gold"
 
-            asked = _HOW_MANY_UNIT.search(question)
-            if asked and re.search(r",|\band\b", question[asked.end():asked.end() + 30]):
-                asked = None  # "How many hailings, friendly approaches and inspections …?" counts three things
-            if asked and (of_asked := [f for f in figures if terms(asked.group("unit")) & terms(f[2])]):
-                figures = of_asked  # "How many crew members were kidnapped when pirates boarded …?": not the pirates
             top = {unit(f[2]): max(g[0] for g in figures if unit(g[2]) == unit(f[2])) for f in figures}
             kept = sorted((f for f in figures if f[0] == top[unit(f[2])]), key=lambda f: f[1])
             return "; ".join(dict.fromkeys(f[2] for f in kept))
