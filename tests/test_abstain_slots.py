@@ -32,6 +32,10 @@ def _typed(kind: str, question: str, sentence: str) -> list[str]:
     ("How many tons of captagon were seized in 2025?", "More than 70 detainees were released.", []),
     ("How many tons of gum arabic were looted?", "Around 3,700 tons had been looted.", ["3,700"]),
     ("How many Glock pistols were in the shipment?", "Customs intercepted 37 firearms at Haina.", []),
+    # ... as the head of the words after it, not a modifier of another noun (S/2025/303, para. 24).
+    ("How many Glock pistols were in the shipment?", "They seized 13 pistol magazines and several Glock pistols.",
+     []),
+    ("How many Glock pistols were in the shipment?", "The haul included six Glock Gen5 pistols (9mm).", ["six"]),
     # ... in its own words or a plainer one ("tonnes", "small arms" for guns), not the reverse.
     ("How many tonnes of charcoal were exported?", "It authorised the export of 5,000 tons of charcoal.",
      ["5,000"]),

@@ -292,6 +292,8 @@ def typed_spans(kind: str, question: str, sentence: str, spans: list[tuple[int, 
     """Of ``spans``, those that are of the thing asked: a figure followed by what a count question counts ("3,700
     tons" for "how many tons"), a name beside the word whose name is asked ("the boat"); all of them when the
     question names no such word."""
+    if kind == "count" and (noun := counted_noun(question)):
+        return [(a, b) for a, b in spans if counts(sentence[b:b + 80], noun) is not None]
     if kind == "count" and (unit := _unit_terms(question)):
         return [(a, b) for a, b in spans if unit & terms(" ".join(sentence[b:b + 40].split()[:4]))]
     m = _HEAD_Q.search(question) if kind == "name" else None
