@@ -321,3 +321,18 @@ def test_a_sum_of_money_is_not_a_share_and_a_later_quote_must_be_on_the_subject(
     cites[1].quote = "The strikes on Nyala killed 31 civilians."
     assert direct_line(["How many civilians were killed in the SAF air strikes on Nyala?"], cites) == \
         "**31 civilians** [2]"
+
+
+def test_a_figure_of_another_period_or_a_rate_does_not_answer_a_count() -> None:
+    # S/2025/239, paras. 84 and 89: the Panel reports the first half of 2024 and a fee per ton, not July-December.
+    question = "How many tons of gum arabic were looted in Darfur between July and December 2024?"
+    assert direct_answer(question, "Traders confirmed that around 3,700 tons had been looted from January to June "
+                         "2024.") is None
+    assert direct_answer(question, "The fees charged for one ton of gum Arabic were as much as $2,200.") is None
+    assert direct_answer(question.replace("July and December", "January and June"), "Traders confirmed that around "
+                         "3,700 tons had been looted from January to June 2024.") == "around 3,700 tons"
+    # A later quote must be of the question's months as well as its names.
+    cites = [Citation(key=k, document="d.pdf", symbol=None, page=1, paragraph=None, doc_id="d.pdf", quote=q)
+             for k, q in (("1", "Gum arabic looting in Darfur was condoned by commanders."),
+                          ("2", "Darfur production fell to between 50,000 and 70,000 tons of gum arabic."))]
+    assert direct_line([question], cites) is None

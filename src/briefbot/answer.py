@@ -818,11 +818,11 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
         if latest_first and pool:
             ranked = [pool[0], *(c for c in ranked if c is not pool[0])]
         names = _single_names(part)
-        days = re.findall(rf"\b\d{{1,2}} (?:{_MONTHS})\b", part)
+        days = re.findall(rf"\b\d{{1,2}} (?:{_MONTHS})\b", part) or re.findall(_MONTHS, part)
         for c in ranked:
             if c is not pool[0] and ((names and not any(n in c.quote for n in names))
                                      or any(d not in c.quote for d in days)):
-                # A later quote on another subject or day: "80%" of ISIL-K's funds does not answer for Hamas, nor
+                # A later quote on another subject or time: "80%" of ISIL-K's funds does not answer for Hamas, nor
                 # the 22 January seizure at Haina for the one on 25 February.
                 continue
             found = direct_answer(part, c.quote)
@@ -1252,7 +1252,19 @@ def direct_answer(question: str, quote: str) -> str | None:
             asked = None  # "How many hailings, friendly approaches and inspections …?" counts three things
         noun = counted_noun(question) if asked else set()
         of_noun: list[tuple[float, int, str]] = []  # figures that count the asked noun: "6 Glock Gen5 pistols"
+        months = set(re.findall(_MONTHS, question))
+
+        def other_time(at: int) -> bool:
+            # "How many tons … were looted between July and December 2024?" is not answered by "3,700 tons … looted
+            # from January to June 2024": a figure whose sentence is dated by none of the question's months.
+            said = set(re.findall(_MONTHS, _sentence_at(quote, at))) if months else set()
+            # "the fees charged for one ton of gum Arabic": one of a rate is no count either.
+            return (bool(said) and not said & months) or bool(
+                re.match(r"(?:1|one|a single)\b", quote[at:at + 9], re.I)
+                and re.search(r"\b(?:for|per|each)\s+$", quote[max(0, at - 6):at], re.I))
         for m in _NUMBER.finditer(quote):
+            if other_time(m.start()):
+                continue
             span = m.group(0).strip()
             if NOT_A_FIGURE.search(quote[max(0, m.start() - 40):m.start()]) or re.fullmatch(r"(?:19|20)\d\d", span):
                 continue
@@ -1306,15 +1318,21 @@ def direct_answer(question: str, quote: str) -> str | None:
             if best is None or score > best[0]:
                 best = (score, m.start(), span)
         for m in _WORD_NUMBER.finditer(quote):
+            if other_time(m.start()):
+                continue
             if terms(m.group("unit")) & q_terms:
                 figures.append((len(q_terms & terms(quote[max(0, m.start() - 60):m.end() + 40])), m.start(),
                               m.group(0)))
         for m in _NUMBER_WORD.finditer(quote) if noun else ():
+            if other_time(m.start()):
+                continue
             if (end := counts(quote[m.end():m.end() + 80], noun)) is not None:  # "six Glock Gen5 pistols (9mm)"
                 counted = quote[m.start():m.end() + end]
                 of_noun.append((len(q_terms & terms(quote[max(0, m.start() - 60):m.end() + 40]))
                                 + 2 * len(q_terms & terms(counted)), m.start(), counted))
         for m in _PARTITIVE.finditer(quote):
+            if other_time(m.start()):
+                continue
             if terms(m.group("unit")) & q_terms:  # "10 of the 18 crew members": the 10, with what they are part of
                 figures.append((len(q_terms & terms(quote[max(0, m.start() - 60):m.end() + 40])) + 1, m.start(),
                                 m.group(0)))
@@ -1322,6 +1340,8 @@ def direct_answer(question: str, quote: str) -> str | None:
                 of_noun.append((len(q_terms & terms(quote[max(0, m.start() - 60):m.end() + 40]))
                                 + 2 * len(q_terms & terms(m.group(0))) + 1, m.start(), m.group(0)))
         for m in _PAREN_COUNT.finditer(quote):
+            if other_time(m.start()):
+                continue
             if terms(m.group("unit")) & q_terms:  # "handguns (155)": a count after its noun
                 figures.append((len(q_terms & terms(quote[max(0, m.start() - 60):m.end() + 40])) + 1, m.start(),
                               f"{m.group('n')} {m.group('unit')}"))
