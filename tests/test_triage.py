@@ -486,3 +486,19 @@ def test_a_summary_shows_a_documents_markup_and_never_runs_it() -> None:
     cite = Citation(key="1", document="x.pdf", symbol="S/2025/1", page=1, paragraph="3", quote=quote, doc_id="x.pdf")
     md = Summary("x.pdf", "S/2025/1", "extractive", [quote + " [1]"], [cite]).markdown()
     assert "<img" not in md and "](http" not in md and "&lt;img" in md
+
+
+def test_a_cards_table_cells_show_a_documents_markup_and_never_run_it() -> None:
+    # The period's text and the health warnings come from the document; they sat in the card's table unescaped.
+    from briefbot.triage import Period
+    from briefbot.triage_run import render_card
+    hostile = 'April <img src="http://127.0.0.2:9/p.png"> | ![y](http://127.0.0.2:9/y.png)'
+    card = TriageCard(file_name="x.pdf", sha256="0", symbol="S/2025/1", doc_type="sg_report", title="t", date=None,
+                      period=Period("2025-04-01", None, hostile, 2), missions=[], countries=[], pages=3, words=10,
+                      health={"language": "en", "pages_without_text": [], "warnings": [hostile], "readable": True},
+                      themes=[], actors=[], cited_documents=[],
+                      key_paragraphs=[], priority=10.0, priority_parts={}, taxonomy="t")
+    md = render_card(card, "")
+    assert "<img" not in md and "](http" not in md and "&lt;img" in md
+    row = next(line for line in md.splitlines() if line.startswith("| Period covered"))
+    assert row.count(" | ") == 1  # the document's "|" does not open a cell

@@ -27,6 +27,7 @@ from briefbot.feedback import (
     read_feedback,
     visible_feedback,
 )
+from briefbot.mdtext import md_text
 from briefbot.models import Answer
 from briefbot.service import Briefbot
 from briefbot.web import serving, uploads, views
@@ -80,7 +81,7 @@ def test_footnotes_are_labelled_as_footnotes() -> None:
 
 def test_text_from_documents_and_users_is_literal_markdown() -> None:
     hostile = '![b](http://127.0.0.1:9/beacon.png?leak=x) <img src="http://127.0.0.1:9/x.png"> **bold** $$x$$'
-    md = views.md_text(hostile)
+    md = md_text(hostile)
     assert "<img" not in md and "](" not in md and "**" not in md and "$$" not in md
     assert "http://" not in md  # no autolink either
     # Unescaping Markdown's backslashes and the HTML entities gives the text back unchanged.

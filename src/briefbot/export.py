@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import html
 import re
 from datetime import UTC, datetime
 
+from .mdtext import md_safe
 from .models import DOC_TYPE_LABELS, Answer, reference
 
 _CLOSEST = 5
@@ -22,19 +22,6 @@ def plain_abstention(text: str) -> str:
     """An abstention's explanation for a reader under a heading that already says it is one: the engine's
     repeated first sentence and its scores dropped ("(confidence 0.42 < threshold 0.50)")."""
     return _SAID_ALREADY.sub("", _INTERNALS.sub("", text).strip())
-
-
-# What makes brackets a link or an image: "![", "](", "][" and a reference definition's "]:".
-_LINK_SYNTAX = re.compile(r"!\[|\]\(|\]\[|\]:")
-
-
-def md_safe(text: str) -> str:
-    """A document's or reader's text inside Markdown, shown as written and never run: HTML is escaped (an
-    ``<img src=…>`` in a quote would be fetched by whatever renders the brief) and so is the syntax of Markdown's
-    links and images (``![y](http://…)``, ``[1]: http://…``). Other punctuation is left alone: the brief is also
-    read as plain text, where ``para\\. 22`` or ``\\[1\\]`` would not do."""
-    return _LINK_SYNTAX.sub(lambda m: m.group(0)[0] + "\\" + m.group(0)[1],
-                            html.escape(text, quote=False).replace("\\", "\\\\"))
 
 
 def _quote_block(text: str) -> str:

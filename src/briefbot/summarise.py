@@ -21,7 +21,7 @@ from typing import Any
 from .cite import terms
 from .config import Settings
 from .errors import ConfigError
-from .export import md_safe
+from .mdtext import md_safe
 from .models import Citation, DocInfo
 from .store import Store
 from .taxonomy import Taxonomy

@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from .config import Settings
-from .export import md_safe
 from .ingest import discover, file_sha256
+from .mdtext import md_cell, md_safe
 from .models import DOC_TYPE_LABELS, reference
 from .parse import SUPPORTED_SUFFIXES
 from .summarise import summarise_document
@@ -199,10 +199,6 @@ def _card_name(path: Path, sha: str, used: set[Any], previous: dict[str, Any] | 
 
 # --- rendering -----------------------------------------------------------------------------------------------
 
-def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def _also(mentioned: list[str], about: list[str]) -> str:
     rest = [m for m in mentioned if m not in about]
     return f" (also mentioned: {', '.join(rest)})" if rest else ""
@@ -220,7 +216,7 @@ def render_card(card: TriageCard, summary_md: str) -> str:
         f"| Priority | **{card.priority:.0f}**/100 ({parts}) |",
         f"| Type | {DOC_TYPE_LABELS.get(card.doc_type, card.doc_type)} |",
         f"| Date | {card.date or 'unknown'} |",
-        f"| Period covered | {_md_escape(period)} |",
+        f"| Period covered | {md_cell(period)} |",
         f"| Missions | {', '.join(card.missions) or '-'}"
         f"{_also(card.missions_mentioned, card.missions)} |",
         f"| Sanctions regimes | {', '.join(card.sanctions_regimes) or '-'} |",
@@ -229,7 +225,7 @@ def render_card(card: TriageCard, summary_md: str) -> str:
         f"| Pages | {card.pages} ({card.words:,} words) |",
         f"| Text health | language {health['language']}; pages without text: "
         f"{', '.join(map(str, health['pages_without_text'])) or 'none'}"
-        f"{'; ' + _md_escape('; '.join(health['warnings'])) if health['warnings'] else ''}"
+        f"{'; ' + md_cell('; '.join(health['warnings'])) if health['warnings'] else ''}"
         f"{'' if health['readable'] else '; **not readable as English text: themes not assessed**'} |",
         f"| File | {card.file_name} (sha256 {card.sha256[:12]}…) |", "",
         "## Organised-crime themes", "",
@@ -310,7 +306,7 @@ def write_index(out_dir: Path, state: TriageState) -> None:
     for r in rows:
         md.append(f"| {r['rank']} | {r['priority']:.0f} | [{r['symbol'] or r['file']}]({r['brief']}) | "
                   f"{r['doc_type']} | {r['date']} | {r['themes'].replace(';', ', ') or '-'} | "
-                  f"{_md_escape(str(r['title'])[:90])} |")
+                  f"{md_cell(str(r['title'])[:90])} |")
     failures = [e for e in state.entries.values() if e.get("status") == "failed"]
     if failures:
         md += ["", "## Failed", ""] + [f"- {e['file']}: {e.get('reason')}" for e in failures]

@@ -8,19 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..mdtext import md_cell
 from .model import Track, Trends, upper_first
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
-
-
-def md_escape(text: str) -> str:
-    """Text shown literally in Markdown (and never as HTML)."""
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 
 def track_rows(track: Track) -> list[list[Any]]:
@@ -49,43 +42,43 @@ def _as_given(slug: str) -> str:
 
 def track_markdown(track: Track, changes: bool = False, label: Callable[[str], str] = _as_given) -> str:
     """The track as a Markdown brief; ``label`` names a theme (``Taxonomy.label``: "Drug trafficking")."""
-    out = [f"# {md_escape(track.name)}", "", md_escape(track.label), ""]
+    out = [f"# {md_cell(track.name)}", "", md_cell(track.label), ""]
     if track.themes:
         out += [f"Themes: {', '.join(label(t) for t in track.themes)}", ""]
     if track.period():
         out += [f"Resolutions adopted {track.period()}.", ""]
     out += ["| Resolution | Adopted | Vote | Action | Until | Theme paragraphs |", "|---|---|---|---|---|---|"]
     for e in track.entries:
-        out.append(f"| {md_escape(e.symbol)} | {e.date or ''} | {e.vote.text() if e.vote else ''} | {e.action} | "
+        out.append(f"| {md_cell(e.symbol)} | {e.date or ''} | {e.vote.text() if e.vote else ''} | {e.action} | "
                    f"{e.extends_until or ''} | {len(e.paragraphs)} |")
     if track.gaps:
         out += ["", "## Renewals not placed", ""]
-        out += [f"- {md_escape(g.reason)}" for g in track.gaps]
+        out += [f"- {md_cell(g.reason)}" for g in track.gaps]
     out += ["", "## First appearance", ""]
     for theme, fa in track.first_appearance.items():
         op = fa.operative_paragraph
-        out.append(f"- **{md_escape(label(theme))}**: {md_escape(fa.paragraph.symbol)} para. "
-                   f"{md_escape(fa.paragraph.paragraph)}"
-                   + (f"; first operative: {md_escape(op.symbol)} para. {md_escape(op.paragraph)}" if op else ""))
+        out.append(f"- **{md_cell(label(theme))}**: {md_cell(fa.paragraph.symbol)} para. "
+                   f"{md_cell(fa.paragraph.paragraph)}"
+                   + (f"; first operative: {md_cell(op.symbol)} para. {md_cell(op.paragraph)}" if op else ""))
     if track.phrase is not None:
         f = track.phrase_first
-        out.append(f"- phrase \"{md_escape(track.phrase)}\": " + (
-            f"{md_escape(f.paragraph.symbol)} para. {md_escape(f.paragraph.paragraph)}" if f else "not found"))
+        out.append(f"- phrase \"{md_cell(track.phrase)}\": " + (
+            f"{md_cell(f.paragraph.symbol)} para. {md_cell(f.paragraph.paragraph)}" if f else "not found"))
     for e in track.entries:
         if not e.paragraphs and not (changes and (e.changes or e.rollover)):
             continue
-        out += ["", f"## {md_escape(e.symbol)} ({e.date or 'undated'})", ""]
+        out += ["", f"## {md_cell(e.symbol)} ({e.date or 'undated'})", ""]
         if changes:
-            out += [f"_{md_escape(upper_first(e.comparison()))}._", ""]
+            out += [f"_{md_cell(upper_first(e.comparison()))}._", ""]
         for p in e.paragraphs:
             kind = "OP" if p.operative else "PP"
-            out.append(f"- **{md_escape(p.paragraph)}** ({kind}; {', '.join(label(t) for t in p.themes)}"
-                       f"{'; ' + p.change if p.change else ''}): {md_escape(p.text)}")
+            out.append(f"- **{md_cell(p.paragraph)}** ({kind}; {', '.join(label(t) for t in p.themes)}"
+                       f"{'; ' + p.change if p.change else ''}): {md_cell(p.text)}")
         if changes:
             for c in e.changes:
                 if c.status == "dropped" and c.previous is not None:
-                    out.append(f"- ~~dropped {md_escape(c.previous.symbol)} para. {md_escape(c.previous.paragraph)}:"
-                               f" {md_escape(c.previous.text)}~~")
+                    out.append(f"- ~~dropped {md_cell(c.previous.symbol)} para. {md_cell(c.previous.paragraph)}:"
+                               f" {md_cell(c.previous.text)}~~")
     return "\n".join(out) + "\n"
 
 

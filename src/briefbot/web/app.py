@@ -43,6 +43,7 @@ from ..feedback import (
 )
 from ..history import Viewer, viewer_for
 from ..layout import IndexLayout
+from ..mdtext import md_text
 from ..models import DOC_TYPE_LABELS, DOC_TYPES, Answer
 from ..service import Briefbot, checked_question
 from .access import has_accounts, scope_of, sign_in
@@ -71,7 +72,6 @@ from .views import (
     filters_from_ui,
     library_rows,
     library_summary,
-    md_text,
     mission_choices,
     permalink_markdown,
     when,

@@ -15,10 +15,10 @@ from typing import Any
 import gradio as gr
 
 from ..errors import BriefbotError
+from ..mdtext import md_text
 from ..models import Chunk, DocInfo, paragraph_label
 from ..service import Briefbot
 from .access import scope_of
-from .views import md_text
 
 log = logging.getLogger(__name__)
 

@@ -20,12 +20,12 @@ from ..config import Settings
 from ..errors import BriefbotError
 from ..mandates.model import Track, TrackEntry, TrackParagraph, counted, restates, upper_first
 from ..mandates.render import to_csv, track_markdown, track_rows, trends_plot
+from ..mdtext import md_text as h_md
 from ..service import Briefbot
 from .access import scope_of
 from .pagepanel import PagePanel, page_panel
 from .serving import TempFiles, refused
 from .views import card_from_citation, parse_year
-from .views import md_text as h_md
 
 TIMELINE_COLUMNS = ["Resolution", "Adopted", "Vote", "Action", "Until", "Stage", "Theme paragraphs", "Changes",
                     "Placed by"]

@@ -18,11 +18,12 @@ import gradio as gr
 from ..access import AccessScope
 from ..config import Settings
 from ..errors import BriefbotError
+from ..mdtext import md_text
 from ..service import Briefbot
 from .access import scope_of
 from .pdfview import DEFAULT_ZOOM, ZOOMS, PageTarget, PageView, RenderLimits, render_view
 from .serving import TempFiles, resolve_pdf
-from .views import Card, md_text
+from .views import Card
 
 log = logging.getLogger(__name__)
 

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import UploadRejected
+from ..mdtext import md_text
 from .serving import safe_name
-from .views import md_text
 
 if TYPE_CHECKING:
     from ..access import AccessScope

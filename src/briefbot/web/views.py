@@ -6,7 +6,6 @@ Everything here formats what the ``Briefbot`` service returns; nothing retrieves
 from __future__ import annotations
 
 import html
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +14,7 @@ from ..answer import direct_line_parts
 from ..errors import BriefbotError
 from ..export import plain_abstention
 from ..history import Conversation
+from ..mdtext import md_text
 from ..models import (
     DOC_TYPE_LABELS,
     Answer,
@@ -113,23 +113,11 @@ def card_html(card: Card) -> str:
             f'<div class="bb-quote">“{e(quote)}”</div></div>')
 
 
-# Document text, questions and model output are shown as text: every character Markdown or HTML would read as
-# markup is escaped, so our own formatting (bold, notes) is the only markup in a message.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$:=^])")
-
-
 def clip(text: str, limit: int) -> str:
     """``text`` cut at a word boundary within ``limit`` characters, with an ellipsis when cut."""
     if len(text) <= limit:
         return text
     return text[:limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
-
-
-def md_text(text: str) -> str:
-    """``text`` as literal Markdown: HTML escaped, Markdown punctuation backslash-escaped (``http\\://`` is no
-    autolink, ``\\!\\[b\\]`` no image), line breaks kept."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
-    return "  \n".join(escaped.splitlines())
 
 
 def answer_message(answer: Answer) -> str:
