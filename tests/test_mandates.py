@@ -710,3 +710,31 @@ def test_a_renamed_mission_runs_to_its_new_names_term(tmp_path: Path) -> None:
     assert entries["S/RES/1925 (2010)"].extends_until == "2011-06-30"
     assert entries["S/RES/1991 (2011)"].extends_until == "2012-06-30"
     assert not track.gaps
+
+
+def test_an_establishing_resolution_runs_for_its_initial_period(tmp_path: Path) -> None:
+    index = _fixture_index(tmp_path, "establishments")
+    mali = {e.symbol: e for e in index.track("mali_sanctions").entries}
+    # The Committee it sets up founds the regime; the Panel's thirteen months run furthest.
+    assert (mali["S/RES/2374 (2017)"].action, mali["S/RES/2374 (2017)"].extends_until) == ("establishes", "2018-10-05")
+    haiti = index.track("haiti")
+    minustah = {e.symbol: e for e in haiti.entries}["S/RES/1542 (2004)"]
+    # Six months from the transfer of authority on 1 June 2004, not from the adoption: no gap before 1576.
+    assert (minustah.action, minustah.extends_until) == ("establishes", "2004-12-01")
+    assert not [g for g in haiti.gaps if "1576" in g.reason]
+    aussom = {e.symbol: e for e in index.track("au_somalia").entries}
+    assert aussom["S/RES/2767 (2024)"].extends_until == "2026-01-01"  # 12 months beginning on 1 January 2025
+    assert (aussom["S/RES/2809 (2025)"].action, aussom["S/RES/2809 (2025)"].extends_until) == ("renews", "2026-12-31")
+
+
+def test_a_lapsed_track_says_how_it_ended(tmp_path: Path) -> None:
+    from briefbot.mandates.render import track_markdown
+    track = _fixture_index(tmp_path, "establishments").track("mali_sanctions")
+    assert track.lapsed and "vetoed on 30 August 2023" in track.lapsed
+    assert f"Ended: {track.lapsed}." in track_markdown(track)
+    assert track.to_dict()["lapsed"] == track.lapsed
+
+
+def test_renewal_dates_may_be_ordinal() -> None:
+    from briefbot.mandates.analysis import until_date
+    assert until_date("Decides to extend the mandate until 3rd May 2027", "2026-05-01") == "2027-05-03"

@@ -105,6 +105,8 @@ def mandate(track: Annotated[str, typer.Argument(help="Track name or alias: minu
         return
     say = lambda text: out.print(text, highlight=False, markup=False)  # noqa: E731 - document text stays plain
     say(f"{tr.name}: {tr.label}")
+    if tr.lapsed:
+        say(f"Ended: {tr.lapsed}")
     for e in tr.entries:
         say(f"\n{e.symbol}  {e.date or '?'}  vote {e.vote.text() if e.vote else '?'}  {e.action}"
             + (f" until {e.extends_until}" if e.extends_until else "") + (f"  [{e.stage}]" if e.stage else ""))

@@ -146,13 +146,25 @@ def paragraph_refs(p: RawParagraph, own_symbol: str) -> list[RawRef]:
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
-_DATE_RE = re.compile(r"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|"
-                      r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?,?\s+(\d{4})\b")
-_UNTIL_RE = re.compile(r"\b(?:until|unitl|up to and including|to)\s+(?=\d{1,2}\s+[A-Z])")
-_PERIOD_RE = re.compile(r"\bfor (?:a (?:further |final |new )?period of |an? (?:additional |further )?)?"
-                        r"(\d{1,2}|one|two|three|four|six|nine|twelve|eighteen)\s+(?:further\s+)?(months?|years?)\b",
-                        re.I)
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12, "eighteen": 18}
+_DATE_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|"
+                      r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?,?\s+(\d{4})\b")
+_UNTIL_RE = re.compile(r"\b(?:until|unitl|up to and including|to)\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Z])")
+# "for a period of 12 months", "for an initial period of one year" (an establishing resolution's term).
+_PERIOD_RE = re.compile(r"\bfor (?:an? (?:initial |further |final |new |additional )?period of |"
+                        r"an? (?:additional |further )?)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
+                        r"eleven|twelve|thirteen|eighteen)\s+(?:further\s+)?(months?|years?)\b", re.I)
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "eighteen": 18}
+# The day a period starts on when it is not the adoption: "on 1 July 2013 at which point MINUSMA shall commence
+# … for an initial period of 12 months" (2100 (2013)), "establish as of 9 July 2011 … UNMISS for an initial
+# period of one year" (1996 (2011)), "establish … UNSOM by 3 June 2013 … for an initial period of twelve months"
+# (2102 (2013)); or after it, the day authority passes to it: "for an initial period of six months …; and requests
+# that authority be transferred from the MIF to MINUSTAH on 1 June 2004" (1542 (2004)).
+_STARTS_ON_RE = re.compile(r"\b(?:on|as of|from|with effect from)\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Z])|"
+                           r"\bestablish\w*\b[^.;]{0,120}?\bby\s+(?=\d{1,2}\s+[A-Z])")
+_TRANSFER_ON_RE = re.compile(r"\bauthority (?:be|is|shall be|will be) transferred\b[^.;]{0,80}?\bon\s+"
+                             r"(?=\d{1,2}\s+[A-Z])|^,?\s*(?:beginning|starting|commencing) (?:on|from)\s+"
+                             r"(?=\d{1,2}\s+[A-Z])")
 
 
 def _iso(m: re.Match[str]) -> str | None:
@@ -184,7 +196,17 @@ def until_date(text: str, adopted: str | None) -> str | None:
     if p and adopted:
         n = p.group(1).lower()
         months = int(n) if n.isdigit() else _WORDS[n]
-        return _add_months(adopted, months * (12 if p.group(2).lower().startswith("year") else 1))
+        start = adopted
+        # "for an initial period of 12 months beginning on 1 January 2025" (2767 (2024)) starts right after.
+        after = text[p.end():]
+        marks = [m.end() for m in _STARTS_ON_RE.finditer(text, 0, p.start())]
+        marks += [p.end() + m.end() for m in _TRANSFER_ON_RE.finditer(after)]
+        for at in marks:
+            d = _DATE_RE.match(text, at)
+            if d and (iso := _iso(d)) and iso > adopted:
+                start = iso  # the last such day, later than the adoption
+                break
+        return _add_months(start, months * (12 if p.group(2).lower().startswith("year") else 1))
     return None
 
 
@@ -201,8 +223,19 @@ _END_RE = re.compile(r"\b(?:termination|terminat\w+|final extension|lifting|diss
 _CAPACITY_RE = re.compile(r"\b(?:redeploy\w*|additional (?:military|police)|increas\w+|force levels?|troop|"
                           r"personnel|strength|composition)\b", re.I)
 _OTHER_OP_RE = re.compile(r"\([A-Z]{3,}[A-Za-z]*\)")  # "(BINUCA)": an operation's acronym
-_OP_RENEW_RE = re.compile(r"^(?:\d{1,3}\.\s*)?(?:Decides|Further decides|Also decides)\b[^.;]{0,40}\b"
-                          r"(?:to (?:extend|renew)|that the mandate|shall be deployed until)", re.I)
+# "Authorises the Member States of the African Union to continue to deploy … to AUSSOM until 31 December 2026"
+# (2809 (2025)) renews an AU mission's authorisation as "decides to extend" renews a UN one.
+_OP_RENEW_RE = re.compile(r"^(?:\d{1,3}\.\s*)?(?:(?:Decides|Further decides|Also decides)\b[^.;]{0,40}\b"
+                          r"(?:to (?:extend|renew)|that the mandate|shall be deployed until)|(?:Decides to )?"
+                          r"authori[sz]es?\b[^.;]{0,80}\bto (?:continue to deploy|maintain the deployment of)\b)", re.I)
+
+
+# A sanctions regime is founded by the resolution that sets up its Committee (2140 (2014) for Yemen, 2374 (2017)
+# for Mali, 2653 (2022) for Haiti): their catalogue titles say only "on the situation in …" or "sanctions against …".
+_COMMITTEE_RE = re.compile(r"^(?:\d{1,3}\.\s*)?Decides to establish,? in accordance with rule 28 of its provisional "
+                           r"rules of procedure, a Committee of the Security Council", re.I)
+# The term an establishing resolution gives: "for an initial period of one year from the date of adoption".
+_INITIAL_RE = re.compile(r"\binitial period of\b", re.I)
 
 
 _AUTH_RENEW_RE = re.compile(r"\brenew\w*|\bfurther period\b|\bextend\w*", re.I)
@@ -274,6 +307,14 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
         # track's order, so MandateIndex._members reads it.
         action = ("other" if not placing else "renews" if any(_AUTH_RENEW_RE.search(p.text) for p in placing)
                   else "other" if all(_AUTH_PINNED_RE.search(p.text) for p in placing) else "establishes")
+    own_committee = any(re.search(rf"\bResolutions? {rec.number} \(", s) and any(rx.search(s) for rx in track.subject)
+                        for s in rec.subjects)
+    if track.kind == "sanctions" and action == "other" and (titled or placing or own_committee) and any(
+            p.operative and _COMMITTEE_RE.search(p.text) for p in rec.paragraphs):
+        # The Committee set up is this track's when the title or text places the resolution here, or its subject
+        # is the Committee "established pursuant to" it (2140 (2014) for Yemen, 1533 (2004) for the DRC); 1988
+        # (2011), filed only under the 1267 Committee, sets up the Taliban regime's own.
+        action = "establishes"
     until = None
     if action in ("renews", "establishes"):
         # The title's date is this track's only when the title names it: S/RES/2213 (2015), placed in the Libya
@@ -293,6 +334,15 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
             # deployed until 30 June 2011" (para. 2).
             until = max((d for p in rec.paragraphs if p.operative and _OP_RENEW_RE.search(p.text)
                          if (d := until_date(p.text, rec.date))), default=None)
+        if action == "establishes":
+            # An establishing resolution's "initial period": "Decides that, for an initial period of one year from
+            # the date of the adoption of this resolution, all Member States shall …" (2374 (2017) paras. 1 and 4),
+            # the Panel "for an initial period of thirteen months" (para. 11); AUSSOM's authorisation "for an
+            # initial period of 12 months beginning on 1 January 2025" over its first phase "until 30 June 2025"
+            # (2767 (2024) paras. 16 and 20). The latest, as for a renewal of measures and Panel.
+            initial = [d for p in rec.paragraphs if p.operative and _INITIAL_RE.search(p.text)
+                       if (d := until_date(p.text, rec.date))]
+            until = max([*initial, *([until] if until else [])], default=None)
     stage = None
     hay = desc + " " + " ".join(p.text for p in placing[:2])
     for name, rx in track.stages:

@@ -50,7 +50,7 @@ from .tracks import TrackBook, TrackDef
 log = logging.getLogger(__name__)
 
 # Bump when what is cached changes meaning (parsing, tagging or membership rules in code).
-CODE_VERSION = "13"
+CODE_VERSION = "19"
 GAP_GRACE_DAYS = 10  # a renewal adopted this long after the mandate's end date still counts as continuous
 
 _SCHEMA = """
@@ -333,7 +333,7 @@ class MandateIndex:
         # First appearances stay the track's own (history before the range is what they tell); a gap is shown
         # with the range its mandate ran out in.
         out = Track(full.slug, full.name, full.label, full.kind, [], [g for g in full.gaps if within(g.until)],
-                    full.first_appearance, themes=themes, years=(year_from, year_to))
+                    full.first_appearance, themes=themes, years=(year_from, year_to), lapsed=full.lapsed)
         for e in entries:
             out.entries.append(TrackEntry(e.doc_id, e.file_name, e.symbol, e.date, e.title, e.vote, e.action,
                                           e.extends_until, e.stage, e.found_by, e.paragraphs,
@@ -434,7 +434,8 @@ class MandateIndex:
                                       symbols.get(compared.get(doc_id, ("", False))[0]),
                                       compared.get(doc_id, ("", False))[1]))
         gaps = self._gaps(entries, tdef.kind, lapsed=tdef.lapsed is not None)
-        return Track(tdef.slug, tdef.name, tdef.label, tdef.kind, entries, gaps, first, themes=themes)
+        return Track(tdef.slug, tdef.name, tdef.label, tdef.kind, entries, gaps, first, themes=themes,
+                     lapsed=tdef.lapsed)
 
     def _gaps(self, entries: list[TrackEntry], kind: str, lapsed: bool = False) -> list[Gap]:
         """Renewals the data implies but the track lacks: a mandate's end date passed with no later resolution.

@@ -176,6 +176,7 @@ class Track:
     phrase_first: FirstAppearance | None = None
     themes: list[str] = field(default_factory=list)  # the theme filter applied ([] = all tracked themes)
     years: tuple[int | None, int | None] = (None, None)  # the year filter applied to entries and gaps
+    lapsed: str | None = None  # how the track ended with no resolution ending it (tracks.toml)
 
     def period(self) -> str:
         """The year filter in words: "" when none, "in 2019-2021", "from 2019", "up to 2021"."""
@@ -198,7 +199,7 @@ class Track:
 
     def to_dict(self, changes: bool = False) -> dict[str, Any]:
         d: dict[str, Any] = {
-            "track": self.slug, "name": self.name, "label": self.label, "kind": self.kind,
+            "track": self.slug, "name": self.name, "label": self.label, "kind": self.kind, "lapsed": self.lapsed,
             "resolutions": [e.to_dict(changes) for e in self.entries],
             "first_appearance": {k: v.to_dict() for k, v in self.first_appearance.items()},
             "gaps": [g.to_dict() for g in self.gaps]}

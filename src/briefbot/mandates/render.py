@@ -43,6 +43,8 @@ def _as_given(slug: str) -> str:
 def track_markdown(track: Track, changes: bool = False, label: Callable[[str], str] = _as_given) -> str:
     """The track as a Markdown brief; ``label`` names a theme (``Taxonomy.label``: "Drug trafficking")."""
     out = [f"# {md_cell(track.name)}", "", md_cell(track.label), ""]
+    if track.lapsed:
+        out += [f"Ended: {md_cell(track.lapsed)}.", ""]
     if track.themes:
         out += [f"Themes: {', '.join(label(t) for t in track.themes)}", ""]
     if track.period():

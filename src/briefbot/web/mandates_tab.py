@@ -50,6 +50,8 @@ def _summary(track: Track) -> str:
     lines = [f"<h3>{esc(track.name)}</h3><p>{esc(track.label)} · "
              f"{counted(len(track.entries), 'resolution')}{' ' + track.period() if track.period() else ''}, "
              f"{len(track.renewals)} establishing or renewing</p>"]
+    if track.lapsed:
+        lines.append(f"<p><b>Ended:</b> {esc(track.lapsed)}.</p>")
     if not track.entries and track.period():
         lines.append(f"<p>No resolution of this track was adopted {esc(track.period())}: widen or empty the years."
                      + (" The first appearances below are the whole track's." if track.first_appearance else "")
