@@ -234,9 +234,8 @@ def test_citation_page_pdf_export_and_feedback(page: Any, app: tuple[str, Briefb
     page.wait_for_function("!document.querySelector('#fb-status').innerText.includes('Thanks')", timeout=30_000)
     assert "answer 2:" in page.inner_text("#fb-target")
 
-    # This session sees its comment in the Feedback tab and its export ...
+    # This session sees its comment in the Feedback tab as soon as it opens it (no Refresh), and its export ...
     page.get_by_role("tab", name="Feedback").click()
-    page.click("#fb-refresh")
     page.wait_for_function("document.querySelector('#fb-table').innerText.includes('Right paragraph')",
                            timeout=30_000)
     page.click("#fb-jsonl")

@@ -626,7 +626,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                 manage = manage_panel()  # passages as indexed, re-ingest, collection (web/library.py)
             with gr.Tab("Mandates", id="mandates"):
                 mandates_tab(bot, settings, tmp)  # its own module: track timelines, renewal changes, trends
-            with gr.Tab("Feedback", id="feedback", elem_id="feedback-tab"):
+            with gr.Tab("Feedback", id="feedback", elem_id="feedback-tab") as fb_tab:
                 gr.Markdown("Your feedback in this session" + (" (feedback readers see everyone's)"
                                                                if readers else "") + ".")
                 fb_df = gr.Dataframe(headers=FEEDBACK_COLUMNS, interactive=False, wrap=True, max_height=480,
@@ -673,6 +673,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         timer.tick(poll, [state], [timer, upload_status, upload_rows, *lib_outputs], concurrency_limit=None,
                    show_progress="hidden", **private)
         fb_refresh.click(feedback_table, None, fb_df, **private)
+        # Opening the tab shows what was given since (it stayed empty until Refresh, the walk-through's find).
+        fb_tab.select(feedback_table, None, fb_df, **private)
         to_jsonl.click(export_jsonl_click, None, fb_export, **private)
         to_csv.click(export_csv_click, None, fb_export, **private)
     return demo
