@@ -319,6 +319,7 @@ def test_a_cited_paragraph_opens_on_its_pdf_page_or_as_its_text(app_url: str, br
     assert symbol_para is not None and symbol_para.group(0).replace(" para.", ", para.") in caption
     assert len(page.inner_text("#mandate-page-text")) > 40
     assert page.locator("#mandate-page-image img").count() == 0
+    assert not page.locator("#mandate-page-nav").is_visible()
     assert_no_errors(page, "opening a tracked paragraph without a PDF")
     assert errors == []
 
@@ -348,6 +349,7 @@ def test_a_chat_citation_of_a_record_without_pdf_opens_as_its_text(app_url: str,
         bold = page.locator("#page-text strong")
         assert bold.count() == 1 and "MINUSMA" in bold.inner_text(), page.inner_text("#page-text")
         assert not page.locator("#page-image").is_visible()  # no empty image frame above the text
+        assert not page.locator("#page-nav").is_visible()  # no page to turn or zoom: the buttons are not offered
         assert_no_errors(page, f"opening an XML-only citation (attempt {attempt + 1})")
     # Its PDF cannot be downloaded: said with its symbol, not a file name, and no other file is offered instead.
     page.click("#pdf-download")

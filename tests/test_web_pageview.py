@@ -82,6 +82,7 @@ def test_two_page_citation_paging_and_zoom(app: tuple[str, Briefbot], browser: A
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(app[0])
     page.wait_for_selector("#question textarea", timeout=60_000)
+    assert not page.locator("#page-nav").is_visible()  # nothing to turn before a citation is opened
     ask(page, QUESTION)
 
     card = page.locator("#cards button").filter(has_text="S/RES/2781 (2025)").filter(
@@ -95,6 +96,7 @@ def test_two_page_citation_paging_and_zoom(app: tuple[str, Briefbot], browser: A
     assert height > 2.5 * width, both  # two A4 pages, one under the other
     assert both["top"] > 0 and both["bottom"] > 0, f"each page carries its part of the quote: {both}"
     assert_no_errors(page, "opening a citation over a page break")
+    assert page.locator("#page-nav").is_visible()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "web_page_viewer.png"))
 

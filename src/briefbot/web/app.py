@@ -234,6 +234,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         return {chatbot: messages, state: session, **shown, page: gr.Image(value=None, visible=False),
                 panel.state: None,
                 panel.text: gr.update(value="", visible=False),  # an XML passage shown for the last answer
+                panel.nav: gr.update(visible=False),
                 caption: "Select a citation to see its page.", export_file: gr.update(value=None, visible=False),
                 fb_status: ""}  # the thanks for feedback on an earlier answer does not stay under this one
 
@@ -642,7 +643,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         filters = [doc_types, year_from, year_to, missions, documents, origin]
         # Everything a change of what the chat shows may update (a handler names the ones it does).
         chat_outputs = [chatbot, question, state, cards_title, cards, target, permalink, page, caption, panel.text,
-                        panel.state, export_file, conv_list, history_status, fb_status]
+                        panel.state, panel.nav, export_file, conv_list, history_status, fb_status]
         for trigger in (ask_btn.click, question.submit):
             trigger(chat, [question, chatbot, state, *filters], [chatbot, question, state], **private).then(
                 chat_done, [state, chatbot], [o for o in chat_outputs if o not in (chatbot, question)],

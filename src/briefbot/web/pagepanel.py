@@ -89,23 +89,24 @@ class PagePanel:
     caption: gr.Markdown
     image: gr.Image
     text: gr.Markdown
+    nav: gr.Row  # previous / next page and zoom: shown only with a page image, so they are never pressed for nothing
     bot: Briefbot
     settings: Settings
     tmp: TempFiles
 
     @property
     def outputs(self) -> list[Any]:
-        return [self.state, self.image, self.caption, self.text]
+        return [self.state, self.image, self.caption, self.text, self.nav]
 
     def _message(self, reference: str, message: str) -> tuple[Any, ...]:
         return (None, gr.Image(value=None, visible=False), f"**{md_text(reference)}** — {md_text(message)}",
-                gr.Markdown(visible=False))
+                gr.Markdown(visible=False), gr.Row(visible=False))
 
     def show(self, view: PageView | None, scope: AccessScope) -> tuple[Any, ...]:
         """Render ``view``: the image, and a caption saying where the quote is highlighted and which pages show.
         Only a document ``scope`` reads (whatever the session holds); each page shown goes to the audit log."""
         if view is None:
-            return (gr.skip(),) * 4
+            return (gr.skip(),) * len(self.outputs)
         t = view.target
         try:
             info = self.bot.document(t.doc_id, scope)
@@ -126,7 +127,7 @@ class PagePanel:
             where = "scanned page: the quote is OCR text of this image and is not highlighted"
         title = f" · {md_text(t.title)}" if t.title else ""
         caption = f"**{md_text(t.reference)}**{title} — {where} · {view.label()}"
-        return view, _image(str(path), view.zoom), caption, gr.Markdown(visible=False)
+        return view, _image(str(path), view.zoom), caption, gr.Markdown(visible=False), gr.Row(visible=True)
 
     def open_card(self, card: Card, scope: AccessScope) -> tuple[Any, ...]:
         """The card's page(s), or a line saying why there is no page to show."""
@@ -162,13 +163,14 @@ class PagePanel:
         body = (md_text(text) if at < 0 else
                 f"{md_text(text[:at])}**{md_text(quote)}**{md_text(text[at + len(quote):])}")
         # No empty image frame above the text.
-        return None, gr.Image(value=None, visible=False), caption, gr.Markdown(value=body, visible=True)
+        return (None, gr.Image(value=None, visible=False), caption, gr.Markdown(value=body, visible=True),
+                gr.Row(visible=False))
 
     def step(self, view: PageView | None, delta: int, scope: AccessScope) -> tuple[Any, ...]:
-        return self.show(view.step(delta), scope) if view is not None else (gr.skip(),) * 4
+        return self.show(view.step(delta), scope) if view is not None else (gr.skip(),) * len(self.outputs)
 
     def zoom(self, view: PageView | None, delta: int, scope: AccessScope) -> tuple[Any, ...]:
-        return self.show(view.zoomed(delta), scope) if view is not None else (gr.skip(),) * 4
+        return self.show(view.zoomed(delta), scope) if view is not None else (gr.skip(),) * len(self.outputs)
 
 
 def page_panel(bot: Briefbot, settings: Settings, tmp: TempFiles, prefix: str = "page",
@@ -178,7 +180,7 @@ def page_panel(bot: Briefbot, settings: Settings, tmp: TempFiles, prefix: str = 
     private: dict[str, Any] = {"api_visibility": "private"}
     state = gr.State(None)
     caption = gr.Markdown(intro, elem_id=f"{prefix}-caption")
-    with gr.Row(equal_height=True):
+    with gr.Row(equal_height=True, visible=False, elem_id=f"{prefix}-nav") as nav:
         prev = gr.Button("◀ Previous page", size="sm", min_width=90, elem_id=f"{prefix}-prev")
         nxt = gr.Button("Next page ▶", size="sm", min_width=90, elem_id=f"{prefix}-next")
         out = gr.Button("− Zoom out", size="sm", min_width=80, elem_id=f"{prefix}-zoom-out")
@@ -187,7 +189,7 @@ def page_panel(bot: Briefbot, settings: Settings, tmp: TempFiles, prefix: str = 
     image = gr.Image(type="filepath", interactive=False, show_label=False, elem_id=f"{prefix}-image",
                      elem_classes=["bb-page-image", "bb-zoom-100"], buttons=["fullscreen"], visible=False)
     text = gr.Markdown(visible=False, elem_id=f"{prefix}-text", elem_classes=["bb-page-text"])
-    panel = PagePanel(state, caption, image, text, bot, settings, tmp)
+    panel = PagePanel(state, caption, image, text, nav, bot, settings, tmp)
 
     def previous_page(view: PageView | None, request: gr.Request) -> tuple[Any, ...]:
         return panel.step(view, -1, scope_of(bot, request))
