@@ -341,3 +341,21 @@ def test_chunk_spans_point_at_page_text(path: Path) -> None:
         # Every operative paragraph is reachable through some chunk's span labels.
         covered = {s.label for c in chunks for s in c.spans}
         assert {b.label for b in blocks(doc, "operative")} <= covered
+
+
+def test_a_covering_letter_passing_on_anothers_report_is_a_letter() -> None:
+    # The openings of S/2025/63 and S/2025/272 (the Secretary-General transmits the OPCW Director General's and the
+    # High Representative's reports), and of S/2025/453's kind: his own report under a covering letter.
+    from briefbot.parse.meta import Masthead, classify
+
+    def kind(title: str, opening: str) -> str:
+        return classify(Masthead("S/2025/1", "2025-01-28", title, False, 10.0), f"{title}\n{opening}", 9)
+    letter = ("Letter dated 27 January 2025 from the Secretary-General addressed to the President of the Security "
+              "Council")
+    assert kind(letter, "I have the honour to transmit herewith the 136th monthly report of the Director General of "
+                "the Organisation for the Prohibition of Chemical Weapons (OPCW), submitted pursuant to") == "letter"
+    assert kind(letter, "Pursuant to Security Council resolution 1031 (1995), I hereby transmit the sixty-seventh "
+                "report on the implementation of the Peace Agreement (see annex).* * Circulated in the language of "
+                "submission only and without formal editing.") == "letter"
+    assert kind(letter, "I have the honour to transmit herewith my report on the implementation of resolution "
+                "2719 (2023).") == "sg_report"

@@ -146,6 +146,17 @@ def reject_junk(text: str, pages: int) -> None:
             raise DocumentError(f"not a UN document: an error page was saved as this PDF ({snippet!r})")
 
 
+# A covering letter of the Secretary-General that passes on someone else's report is a letter, not his report:
+# "I have the honour to transmit herewith the 136th monthly report of the Director General of the Organisation for
+# the Prohibition of Chemical Weapons" (S/2025/63); a report "circulated in the language of submission only" was
+# submitted to him, not written by his Secretariat (the High Representative's on Bosnia and Herzegovina, S/2025/272).
+_TRANSMITS_ANOTHERS = re.compile(
+    r"\btransmit\w*\s+(?:herewith\s+)?(?:to you\s+)?(?:the\s+)?[^.;]{0,120}?\breport\b[^.;]{0,120}?"
+    r"\b(?:of|by|from|submitted by|prepared by) (?:the )?(?!Secretary-General)(?:Director[- ]General|High "
+    r"Representative|Chair|President|Prosecutor|Commission|Government|Permanent Representative|African Union|"
+    r"European Union|Organisation|Organization)|\bin the language of submission only\b", re.I)
+
+
 def classify(info: Masthead, head: str, pages: int) -> str:
     """resolution | sg_report | panel_report | letter | other, from the title and the opening text."""
     title = info.title or ""
@@ -162,7 +173,8 @@ def classify(info: Masthead, head: str, pages: int) -> str:
         return "panel_report"
     if re.match(r"^(Letter|Identical letters|Note verbale)", title, re.I):
         # The Secretary-General transmits many of his reports under a covering letter.
-        if re.match(r"^Letter (dated|of) .{0,40}from the Secretary-General", title) and pages > 4:
+        if re.match(r"^Letter (dated|of) .{0,40}from the Secretary-General", title) and pages > 4 \
+                and not _TRANSMITS_ANOTHERS.search(opening):
             return "sg_report"
         return "letter"
     if re.search(r"^Letter dated|^Identical letters dated|^Note verbale", opening, re.I | re.M):
