@@ -229,6 +229,8 @@ def test_a_bold_line_on_an_unanswerable_question_is_counted() -> None:
                   answer([P(RES, 6)], [C(RES, 6)], "**15 May 2026** [1]"))
     assert right.bold_unanswerable is None  # answerable questions are judged by direct_line_ok
     assert aggregate([bold, quoted, abstained, right])["bold_unanswerable"] == pytest.approx(1 / 3)
+    failed = score_question(una, {"answer": "", "abstained": False}, 0.0, lambda c: True, error="timeout")
+    assert failed.bold_unanswerable is None  # an error is no answer either way
 
 
 # --- aggregation ------------------------------------------------------------------------------------
@@ -425,6 +427,14 @@ def test_rank_histogram_and_markdown_single_run() -> None:
     assert "3 questions (2 answerable, 1 unanswerable); 2 failed, 0 errors." in md
     assert "| abstention on unanswerable | 1.000 |" in md
     assert "- **retrieved instead:** nothing" in md
+
+
+def test_a_failed_answers_quote_never_runs_in_the_report() -> None:
+    # The report quotes answers, which quote documents: an <img> in one was written raw (a second reader's find).
+    quote = 'Seized <img src="http://127.0.0.2:9/x.png"> and ![y](http://127.0.0.2:9/y.png) | more'
+    run = EvalRun("only", [score(Q([Expected(RES, None, 6, None)], "a"), answer([P(REP, 1)], [C(REP, 1)], quote))])
+    md = render_markdown([run])
+    assert "<img" not in md and "](http" not in md and "&lt;img" in md
 
 
 # --- dev/test split ----------------------------------------------------------------------------------

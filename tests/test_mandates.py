@@ -720,10 +720,10 @@ def test_an_establishing_resolution_runs_for_its_initial_period(tmp_path: Path) 
     haiti = index.track("haiti")
     minustah = {e.symbol: e for e in haiti.entries}["S/RES/1542 (2004)"]
     # Six months from the transfer of authority on 1 June 2004, not from the adoption: no gap before 1576.
-    assert (minustah.action, minustah.extends_until) == ("establishes", "2004-12-01")
+    assert (minustah.action, minustah.extends_until) == ("establishes", "2004-11-30")
     assert not [g for g in haiti.gaps if "1576" in g.reason]
     aussom = {e.symbol: e for e in index.track("au_somalia").entries}
-    assert aussom["S/RES/2767 (2024)"].extends_until == "2026-01-01"  # 12 months beginning on 1 January 2025
+    assert aussom["S/RES/2767 (2024)"].extends_until == "2025-12-31"  # 12 months beginning on 1 January 2025
     assert (aussom["S/RES/2809 (2025)"].action, aussom["S/RES/2809 (2025)"].extends_until) == ("renews", "2026-12-31")
 
 
@@ -738,3 +738,20 @@ def test_a_lapsed_track_says_how_it_ended(tmp_path: Path) -> None:
 def test_renewal_dates_may_be_ordinal() -> None:
     from briefbot.mandates.analysis import until_date
     assert until_date("Decides to extend the mandate until 3rd May 2027", "2026-05-01") == "2027-05-03"
+
+
+@pytest.mark.parametrize(("text", "adopted", "until"), [
+    # A named first day ends the period the day before it comes round (2100 (2013) ran to 30 June 2014).
+    ("Decides that the authority be transferred from AFISMA to MINUSMA on 1 July 2013 at which point MINUSMA shall "
+     "commence the implementation of its mandate, for an initial period of 12 months", "2013-04-25", "2014-06-30"),
+    ("Decides to establish UNSOM by 3rd June 2013, for an initial period of twelve months", "2013-05-02",
+     "2014-06-02"),
+    ("Decides to extend the mandate for a period of 12 months from 1 January 2027", "2026-12-20", "2027-12-31"),
+    # A renewal's earlier "from" day is not where its period starts (a second reader's probe).
+    ("Decides, following the elections scheduled from 15 July 2026, to extend the mandate for a period of six "
+     "months", "2026-06-30", "2026-12-30"),
+    ("Decides to extend the mandate for a period of fifteen months", "2026-01-01", "2027-04-01"),
+])
+def test_a_period_runs_from_its_own_first_day(text: str, adopted: str, until: str) -> None:
+    from briefbot.mandates.analysis import until_date
+    assert until_date(text, adopted) == until

@@ -20,6 +20,6 @@ def test_a_brief_runs_nothing_and_reads_as_written() -> None:
     md = md_safe(HOSTILE)
     assert "<img" not in md and "![" not in md and "](" not in md and "]:" not in md
     assert "para. 3 (a)" in md  # no backslashes where nothing could run
-    cell = md_cell(HOSTILE + "\nsecond line")
+    cell = md_cell(HOSTILE + "\r\nsecond line\rthird")
     assert "\n" not in cell and " | " not in cell.replace("\\|", "") and "<img" not in cell
-    assert cell.endswith("para. 3 (a) second line")
+    assert cell.endswith("para. 3 (a) second line third") and "\r" not in cell

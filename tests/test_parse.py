@@ -359,3 +359,12 @@ def test_a_covering_letter_passing_on_anothers_report_is_a_letter() -> None:
                 "submission only and without formal editing.") == "letter"
     assert kind(letter, "I have the honour to transmit herewith my report on the implementation of resolution "
                 "2719 (2023).") == "sg_report"
+
+
+def test_the_secretary_generals_own_report_under_a_covering_letter_stays_his() -> None:
+    from briefbot.parse.meta import Masthead, classify
+    title = "Letter dated 1 May 2025 from the Secretary-General addressed to the President of the Security Council"
+    for opening in ("I have the honour to transmit herewith my report, submitted pursuant to the statement of the "
+                    "President of the Security Council of 3 May 2024.",
+                    "I have the honour to transmit herewith my report on the activities of the Government of Iraq."):
+        assert classify(Masthead("S/2025/1", None, title, False, 10.0), f"{title}\n{opening}", 9) == "sg_report"

@@ -817,11 +817,13 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
         ranked = sorted(pool, key=lambda c: -len(own & terms(c.quote))) if len(parts) > 1 else pool
         if latest_first and pool:
             ranked = [pool[0], *(c for c in ranked if c is not pool[0])]
-        names = _single_names(part)
-        days = re.findall(rf"\b\d{{1,2}} (?:{_MONTHS})\b", part) or re.findall(_MONTHS, part)
+        names = [t for n in _single_names(part) if (t := terms(n))]
+        dated = _DOCUMENT_DATE.sub("", part)
+        days = re.findall(rf"\b\d{{1,2}} (?:{_MONTHS})\b", dated) or list(asked_months(part))
         for c in ranked:
-            if c is not pool[0] and ((names and not any(n in c.quote for n in names))
-                                     or any(d not in c.quote for d in days)):
+            said = terms(c.quote)
+            if c is not pool[0] and ((names and not any(n & said for n in names))
+                                     or any(not re.search(rf"\b{d}\b", c.quote) for d in days)):
                 # A later quote on another subject or time: "80%" of ISIL-K's funds does not answer for Hamas, nor
                 # the 22 January seizure at Haina for the one on 25 February.
                 continue
@@ -1252,15 +1254,15 @@ def direct_answer(question: str, quote: str) -> str | None:
             asked = None  # "How many hailings, friendly approaches and inspections …?" counts three things
         noun = counted_noun(question) if asked else set()
         of_noun: list[tuple[float, int, str]] = []  # figures that count the asked noun: "6 Glock Gen5 pistols"
-        months = set(re.findall(_MONTHS, question))
+        months = asked_months(question)
 
         def other_time(at: int) -> bool:
             # "How many tons … were looted between July and December 2024?" is not answered by "3,700 tons … looted
             # from January to June 2024": a figure whose sentence is dated by none of the question's months.
-            said = set(re.findall(_MONTHS, _sentence_at(quote, at))) if months else set()
+            said = set(re.findall(_MONTH_WORD, _sentence_at(quote, at))) if months else set()
             # "the fees charged for one ton of gum Arabic": one of a rate is no count either.
             return (bool(said) and not said & months) or bool(
-                re.match(r"(?:1|one|a single)\b", quote[at:at + 9], re.I)
+                re.match(r"\s?(?:1(?![,.]?\d)|one|a single)\b", quote[at:at + 10], re.I)
                 and re.search(r"\b(?:for|per|each)\s+$", quote[max(0, at - 6):at], re.I))
         for m in _NUMBER.finditer(quote):
             if other_time(m.start()):
@@ -1282,7 +1284,9 @@ def direct_answer(question: str, quote: str) -> str | None:
                 continue  # "in 2012 and urging": a year, unless followed by what is counted ("2012 vessels")
             if re.match(rf"\d{{1,2}} (?:{_MONTHS})", quote[m.start():m.start() + 14].strip()):
                 continue  # a date, not a figure
-            figure_end = m.start() + (lead.end() if lead else 0)
+            # The match may open with the space before the figure ("…: 12 peacekeepers"); ``lead`` is in the stripped
+            # span.
+            figure_end = m.start() + len(m.group(0)) - len(m.group(0).lstrip()) + (lead.end() if lead else 0)
             if _RANGE_START.match(quote, figure_end) or (
                     _BETWEEN.search(quote[max(0, m.start() - 12):m.start()])
                     and re.match(r"\s*and\s+(?:US\$|\$|€)?\d", quote[figure_end:])):
@@ -1309,7 +1313,8 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # magazines, 13 pistol magazines", the one the question's own words name: words of the counted
                 # phrase weigh more than words around it.
                 counted = quote[start:figure_end + end].strip()
-                counted = span if span.startswith(counted) else counted  # "… 133 cases of sexual violence"
+                if span.startswith(counted) and re.match(r"\s(?:of|in)\s", span[len(counted):]):
+                    counted = span  # "… 133 cases of sexual violence", never "14 vessels off"
                 of_noun.append((score + 2 * len(q_terms & terms(counted)), start, counted))
             if terms(" ".join(span.split()[1:])) & q_terms:
                 figures.append((score, m.start(), span))
@@ -1430,6 +1435,17 @@ def direct_answer(question: str, quote: str) -> str | None:
 _ROLE_WINDOW = 40  # characters between a name and the role it is given ("Mr. Michael Gibb as Coordinator")
 _AS_ROLE = re.compile(r"\b(?:appoint|designat|nam|nominat|elect|chos|select|serv|act)\w*\s+"
                       r"as\s+(?:(?:its|the|a|an|their|his|her|our|new|interim|acting)\s+)*([A-Za-z-]{4,})", re.I)
+
+
+_MONTH_WORD = re.compile(rf"\b(?:{_MONTHS})\b")
+# "According to the report of 30 December 2024, how many …": the document's date, not the time asked about.
+_DOCUMENT_DATE = re.compile(rf"\b(?:report|letter|note|statement|briefing|update)s?\s+(?:of|dated|from)\s+"
+                            rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTHS})(?:\s+\d{{4}})?", re.I)
+
+
+def asked_months(question: str) -> set[str]:
+    """The months a question asks about ("between July and December 2024"), not a document's date it names."""
+    return set(_MONTH_WORD.findall(_DOCUMENT_DATE.sub("", question)))
 
 
 def _sentence_at(text: str, at: int) -> str:

@@ -213,7 +213,15 @@ _UNIT_Q = re.compile(r"\bhow (?:many|much)\s+((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z]
 # Words a figure may count instead of the question's own: "tonnes" for tons, "firearms" for guns (not the
 # reverse: "37 firearms" does not say how many of them were Glock pistols).
 _UNIT_ALSO = {"ton": terms("tonnes metric"), "tonn": terms("tons metric"),
-              "gun": terms("firearms weapons rifles pistols arms"), "peopl": terms("persons individuals civilians"),
+              "gun": terms("firearms weapons rifles pistols arms"),
+              "weapon": terms("firearms arms rifles pistols guns"),
+              "firearm": terms("weapons arms rifles pistols guns"),
+              "ship": terms("vessels boats tankers"), "vessel": terms("ships boats tankers"),
+              "boat": terms("vessels ships"),
+              "kilogram": terms("kilos") | {"kg"}, "kilo": terms("kilograms") | {"kg"},  # "kg" is too short a term
+              "troop": terms("soldiers personnel peacekeepers"), "soldier": terms("troops personnel"),
+              "peopl": terms("persons individuals civilians suspects migrants refugees"),
+              "person": terms("people individuals civilians"),
               "victim": terms("persons individuals civilians people")}
 
 
@@ -236,50 +244,61 @@ def _unit_terms(question: str) -> set[str]:
 
 _MODALS = terms("must should shall may might")
 _HOW_MANY_Q = re.compile(r"\bhow many\s+((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)", re.I)
+# Plurals without an -s: what they count ends there ("how many people face …", "how many children lack …").
+_IRREGULAR_PLURAL = re.compile(r"(?i:people|children|women|men|cattle)|[A-Z][a-z]+ese")
 
 
 def counted_noun(question: str) -> set[str]:
     """The head noun a "how many" question counts ("pistols" of "how many Glock pistols", "tons" of "how many
     tons of captagon", "Haitians" of "how many Haitians left"), with the words that may stand for it; empty when
-    it names none ("how many times")."""
+    it names none ("how many times") or counts several things ("how many women and children")."""
     m = _HOW_MANY_Q.search(question)
     head: set[str] = set()
-    for i, word in enumerate(m.group(1).split() if m else []):
+    words = m.group(1).split() if m else []
+    for i, word in enumerate(words):
         t = terms(word)
         if not t or t & _UNIT_STOP or t & _MODALS or (i and re.search(r"(?:ed|ing)$", word)):
             break  # "how many people died": the verb ends what is counted ("displaced people" does not)
         head = t - _SLOT_WORDS if not re.search(r"(?:ed|ing)$", word) else set()  # "how many died": a verb
-        if re.search(r"[a-z]s$", word):
+        if re.search(r"[a-z]s$", word) or _IRREGULAR_PLURAL.fullmatch(word):
+            end = m.start(1) + sum(len(w) + 1 for w in words[:i + 1]) if m else 0
+            if re.match(r"\s*(?:,|and\b|or\b)", question[end - 1:]):
+                return set()  # "how many women and children": two things counted, either answers
             break  # a plural ends the noun: "how many Haitians left" (an acronym's S does not: "MSS officers")
-    if head and re.search(r"\b[A-Z][a-z]+(?:ans|ese|is)\b", m.group(1) if m else ""):
+    if head and m and re.search(r"\b[A-Z][a-z]+(?:ans|ese|is)\b", m.group(1)):
         head |= _PEOPLE  # "Haitians", "Sudanese": people, whom a report may count as "individuals"
     return head.union(*(_UNIT_ALSO.get(t, set()) for t in head))
 
 
-_NUMBER_WORDS = re.compile(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-                           r"forty|fifty|hundred|thousand|dozens?|hundreds|thousands|several|many|some|few)")
-_PEOPLE = terms("people persons individuals civilians migrants nationals")
+_PEOPLE = terms("people persons individuals civilians migrants nationals refugees returnees")
 _COUNT_BREAK = frozenset("of in at from for on by with were was are is had have has been be which who that while "
                          "including included includes among per must should shall may might".split())
+_NUMBER_WORDS = re.compile(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+                           r"forty|fifty|hundred|thousand|dozens?|hundreds|thousands|several|many|some|few)")
 
 
 def counts(after: str, noun: set[str]) -> int | None:
     """Whether a figure followed by ``after`` counts ``noun``: the noun is the head of the words after it, not a
-    modifier of another ("13 pistol magazines" counts magazines, not pistols; "2,000 people killed" counts
-    people; "260 trained and ready to deploy officers" and "six Glock Gen5 pistols (9mm)" count what they end
-    with). Where in ``after`` the noun ends, or None."""
+    modifier of another ("13 pistol magazines" counts magazines, not pistols; "2,000 people killed", "14 vessels
+    off the coast" and "600,000 Sudanese refugees" count what they name; "260 trained and ready to deploy officers"
+    and "six Glock Gen5 pistols (9mm)" count what they end with). Where in ``after`` the noun ends, or None."""
     words: list[set[str]] = []
     raw: list[re.Match[str]] = []
     for token in list(re.finditer(r"[A-Za-z][\w'’-]*|[^\w\s]|\d\S*", after))[:8]:
         if not token.group(0)[0].isalpha() or token.group(0).lower() in _COUNT_BREAK \
                 or _NUMBER_WORDS.fullmatch(token.group(0)):  # "38 approaches and two inspections": two figures
             break
-        words.append(terms(token.group(0)))
+        words.append(terms(token.group(0)) or {token.group(0).lower()})  # "kg" is no term but a unit
         raw.append(token)
     at = [i for i, t in enumerate(words) if t & noun]
-    if at and (at[-1] == len(words) - 1 or not words[at[-1] + 1]
-               or re.search(r"(?:ed|ing)$", raw[at[-1] + 1].group(0))):
-        return raw[at[-1]].end()
+    if not at:
+        return None
+    i = at[-1]
+    word = raw[i].group(0)
+    # A singular noun before another word modifies it ("pistol magazines"); a plural is the head whatever follows.
+    if i == len(words) - 1 or not words[i + 1] or re.search(r"(?:ed|ing)$", raw[i + 1].group(0)) \
+            or re.search(r"[a-z]s$", word) or _IRREGULAR_PLURAL.fullmatch(word):
+        return raw[i].end()
     return None
 
 

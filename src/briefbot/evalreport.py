@@ -26,6 +26,7 @@ from briefbot.evaluate import (
     compare,
     format_value,
 )
+from briefbot.mdtext import md_cell
 from briefbot.models import reference
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,7 @@ RANK_BINS = [str(i) for i in range(1, K_MAX + 1)] + [f">{K_MAX}", "not found"]
 
 
 def _cell(text: Any) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    return md_cell(str(text))  # answers hold documents' quotes: nothing of theirs may run in the report
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[str]:

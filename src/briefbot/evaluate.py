@@ -259,7 +259,8 @@ def score_question(q: Question, answer: Mapping[str, Any], latency_ms: float, qu
                 res.direct_line_ok = any(fact_in_text(f, " ".join(lead)) or any(fact_in_text(s, f) for s in lead)
                                          for f in q.key_facts)
     else:
-        res.bold_unanswerable = not abstained and bool(direct_line_spans(text))
+        # An error is no answer: it counts neither way.
+        res.bold_unanswerable = None if error else not abstained and bool(direct_line_spans(text))
     res.failures = failure_reasons(res)
     return res
 

@@ -33,4 +33,4 @@ def md_safe(text: str) -> str:
 
 def md_cell(text: str) -> str:
     """``text`` as :func:`md_safe`, on one line, in a Markdown table cell (a ``|`` would end the cell)."""
-    return " ".join(md_safe(text).replace("|", "\\|").split("\n"))
+    return " ".join(md_safe(text).replace("|", "\\|").splitlines())  # "\r" ends a table row too

@@ -11,7 +11,7 @@ import re
 import re._constants as _c
 import re._parser as _parser
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ..chunk import split_sentences
@@ -152,19 +152,20 @@ _UNTIL_RE = re.compile(r"\b(?:until|unitl|up to and including|to)\s+(?=\d{1,2}(?
 # "for a period of 12 months", "for an initial period of one year" (an establishing resolution's term).
 _PERIOD_RE = re.compile(r"\bfor (?:an? (?:initial |further |final |new |additional )?period of |"
                         r"an? (?:additional |further )?)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
-                        r"eleven|twelve|thirteen|eighteen)\s+(?:further\s+)?(months?|years?)\b", re.I)
+                        r"eleven|twelve|thirteen|fifteen|eighteen|twenty-four)\s+(?:further\s+)?(months?|years?)\b",
+                        re.I)
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "eighteen": 18}
+          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fifteen": 15, "eighteen": 18, "twenty-four": 24}
 # The day a period starts on when it is not the adoption: "on 1 July 2013 at which point MINUSMA shall commence
 # … for an initial period of 12 months" (2100 (2013)), "establish as of 9 July 2011 … UNMISS for an initial
 # period of one year" (1996 (2011)), "establish … UNSOM by 3 June 2013 … for an initial period of twelve months"
 # (2102 (2013)); or after it, the day authority passes to it: "for an initial period of six months …; and requests
 # that authority be transferred from the MIF to MINUSTAH on 1 June 2004" (1542 (2004)).
-_STARTS_ON_RE = re.compile(r"\b(?:on|as of|from|with effect from)\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Z])|"
-                           r"\bestablish\w*\b[^.;]{0,120}?\bby\s+(?=\d{1,2}\s+[A-Z])")
-_TRANSFER_ON_RE = re.compile(r"\bauthority (?:be|is|shall be|will be) transferred\b[^.;]{0,80}?\bon\s+"
-                             r"(?=\d{1,2}\s+[A-Z])|^,?\s*(?:beginning|starting|commencing) (?:on|from)\s+"
-                             r"(?=\d{1,2}\s+[A-Z])")
+_DAY = r"(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Z])"
+_STARTS_ON_RE = re.compile(rf"\b(?:on|as of|from|with effect from)\s+{_DAY}|"
+                           rf"\bestablish\w*\b[^.;]{{0,120}}?\bby\s+{_DAY}")
+_TRANSFER_ON_RE = re.compile(rf"\bauthority (?:be|is|shall be|will be) transferred\b[^.;]{{0,80}}?\bon\s+{_DAY}")
+_FROM_DAY_RE = re.compile(rf"^,?\s*(?:(?:beginning|starting|commencing|with effect) )?(?:on|from|as of)\s+{_DAY}")
 
 
 def _iso(m: re.Match[str]) -> str | None:
@@ -196,17 +197,22 @@ def until_date(text: str, adopted: str | None) -> str | None:
     if p and adopted:
         n = p.group(1).lower()
         months = int(n) if n.isdigit() else _WORDS[n]
-        start = adopted
-        # "for an initial period of 12 months beginning on 1 January 2025" (2767 (2024)) starts right after.
-        after = text[p.end():]
-        marks = [m.end() for m in _STARTS_ON_RE.finditer(text, 0, p.start())]
-        marks += [p.end() + m.end() for m in _TRANSFER_ON_RE.finditer(after)]
+        # "for a period of 12 months from 1 January 2027", "for an initial period of 12 months beginning on 1
+        # January 2025" (2767 (2024)): the day right after the period. An establishing resolution's "initial
+        # period" may also start on a day named before it or where authority passes (_STARTS_ON_RE); a renewal's
+        # earlier "from 15 July" ("the elections scheduled from 15 July 2026") is not its start.
+        marks = [p.end() + m.end() for m in _FROM_DAY_RE.finditer(text[p.end():])]
+        if re.search(r"\binitial\b", p.group(0), re.I):
+            marks += [m.end() for m in _STARTS_ON_RE.finditer(text, max(0, p.start() - 200), p.start())]
+            marks += [p.end() + m.end() for m in _TRANSFER_ON_RE.finditer(text[p.end():])]
+        months *= 12 if p.group(2).lower().startswith("year") else 1
         for at in marks:
             d = _DATE_RE.match(text, at)
             if d and (iso := _iso(d)) and iso > adopted:
-                start = iso  # the last such day, later than the adoption
-                break
-        return _add_months(start, months * (12 if p.group(2).lower().startswith("year") else 1))
+                # The first such day. A period that starts on a named day ends the day before it comes round:
+                # six months from 1 June 2004 run to 30 November 2004.
+                return (date.fromisoformat(_add_months(iso, months)) - timedelta(days=1)).isoformat()
+        return _add_months(adopted, months)
     return None
 
 
@@ -232,8 +238,9 @@ _OP_RENEW_RE = re.compile(r"^(?:\d{1,3}\.\s*)?(?:(?:Decides|Further decides|Also
 
 # A sanctions regime is founded by the resolution that sets up its Committee (2140 (2014) for Yemen, 2374 (2017)
 # for Mali, 2653 (2022) for Haiti): their catalogue titles say only "on the situation in …" or "sanctions against …".
-_COMMITTEE_RE = re.compile(r"^(?:\d{1,3}\.\s*)?Decides to establish,? in accordance with rule 28 of its provisional "
-                           r"rules of procedure, a Committee of the Security Council", re.I)
+_COMMITTEE_RE = re.compile(r"^(?:\d{1,3}\.\s*)?Decides to establish,? in accordance with rule 28 of (?:its|the) "
+                           r"provisional rules of procedure(?: of the Security Council)?, a Committee of the Security "
+                           r"Council", re.I)
 # The term an establishing resolution gives: "for an initial period of one year from the date of adoption".
 _INITIAL_RE = re.compile(r"\binitial period of\b", re.I)
 

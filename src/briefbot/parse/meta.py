@@ -150,9 +150,10 @@ def reject_junk(text: str, pages: int) -> None:
 # "I have the honour to transmit herewith the 136th monthly report of the Director General of the Organisation for
 # the Prohibition of Chemical Weapons" (S/2025/63); a report "circulated in the language of submission only" was
 # submitted to him, not written by his Secretariat (the High Representative's on Bosnia and Herzegovina, S/2025/272).
+# "transmit herewith my report, submitted pursuant to the statement of the President" is his own.
 _TRANSMITS_ANOTHERS = re.compile(
-    r"\btransmit\w*\s+(?:herewith\s+)?(?:to you\s+)?(?:the\s+)?[^.;]{0,120}?\breport\b[^.;]{0,120}?"
-    r"\b(?:of|by|from|submitted by|prepared by) (?:the )?(?!Secretary-General)(?:Director[- ]General|High "
+    r"\btransmit\w*\s+(?:herewith\s+|hereby\s+)?(?:to you\s+)?(?!my\b)(?:the\s+)?[^.;]{0,80}?\breport,?\s+"
+    r"(?:of|by|from|submitted by|prepared by) (?:the )?(?!Secretary-General)(?:Director[- ]General|High "
     r"Representative|Chair|President|Prosecutor|Commission|Government|Permanent Representative|African Union|"
     r"European Union|Organisation|Organization)|\bin the language of submission only\b", re.I)
 
