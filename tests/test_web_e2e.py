@@ -171,12 +171,18 @@ def test_questions_in_a_row_show_the_newest_answer(page: Any) -> None:
     assert page.locator('#chatbot [data-testid="bot"]').count() == 5
     page.click("#export-md")
     assert download_from(page, "export-file", "briefbot-answer-5", ".md").read_text(encoding="utf-8")
-    # Selecting an earlier answer brings back its own citations, and takes away answer 5's download.
+    page.locator("#cards button").first.click()  # answer 5's first citation, on its page
+    page.wait_for_selector("#page-image img", timeout=60_000)
+    # Selecting an earlier answer brings back its own citations, takes away answer 5's download and closes answer
+    # 5's page (it stayed open, with working page buttons, beside answer 1's cards: a walk-through's find).
     select_answer(page, 0)
     page.wait_for_function("document.querySelector('#fb-target').innerText.includes('answer 1:')",
                            timeout=20_000)
     assert "S/RES/2769 (2025)" in page.inner_text("#cards")
     page.wait_for_selector("#export-file", state="hidden", timeout=20_000)
+    page.wait_for_selector("#page-image", state="hidden", timeout=20_000)
+    assert not page.locator("#page-nav").is_visible()
+    assert "Select a citation" in page.inner_text("#page-caption")
     assert_no_errors(page, "selecting the first answer")
 
 

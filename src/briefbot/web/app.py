@@ -192,8 +192,14 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                 cards: gr.update(samples=[[card_html(c)] for c in session.cards], visible=bool(session.cards)),
                 target: f"Feedback and export apply to answer {i + 1}: “{md_text(clip(answer.question, 100))}”",
                 permalink: permalink_markdown(session.tokens[i] if i < len(session.tokens) else None),
-                # A file made for another answer (or one of its citations) is not this one's download.
-                export_file: gr.update(value=None, visible=False)}
+                # A file made for another answer (or one of its citations) is not this one's download, and the page
+                # panel shows none of its citations until one is picked.
+                export_file: gr.update(value=None, visible=False), **closed_panel()}
+
+    def closed_panel() -> Updates:
+        return {page: gr.Image(value=None, visible=False), panel.state: None,
+                panel.text: gr.update(value="", visible=False),  # an XML passage shown for another answer
+                panel.nav: gr.update(visible=False), caption: "Select a citation to see its page."}
 
     # --- conversation history (Briefbot.history; who may open what is decided there) ------------------------
     def viewer_of(request: gr.Request | None) -> Viewer:
@@ -231,11 +237,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         shown = show_answer(session, len(session.answers) - 1) if session.answers else {
             cards_title: gr.update(visible=False), cards: gr.update(samples=[], visible=False), target: "",
             permalink: ""}
-        return {chatbot: messages, state: session, **shown, page: gr.Image(value=None, visible=False),
-                panel.state: None,
-                panel.text: gr.update(value="", visible=False),  # an XML passage shown for the last answer
-                panel.nav: gr.update(visible=False),
-                caption: "Select a citation to see its page.", export_file: gr.update(value=None, visible=False),
+        return {chatbot: messages, state: session, **shown, **closed_panel(),
+                export_file: gr.update(value=None, visible=False),
                 fb_status: ""}  # the thanks for feedback on an earlier answer does not stay under this one
 
     def on_load(session: Session, request: gr.Request) -> Updates:
@@ -648,7 +651,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             trigger(chat, [question, chatbot, state, *filters], [chatbot, question, state], **private).then(
                 chat_done, [state, chatbot], [o for o in chat_outputs if o not in (chatbot, question)],
                 **private).then(None, None, None, js=SHOW_NEWEST_JS)
-        chatbot.select(select_message, [state], [state, cards_title, cards, target, permalink, export_file], **private)
+        chatbot.select(select_message, [state], [state, cards_title, cards, target, permalink, export_file, page,
+                                                 caption, panel.text, panel.state, panel.nav], **private)
         demo.load(on_load, [state], chat_outputs, **private)
         conv_list.click(open_conversation, [conv_list, state], chat_outputs, **private)
         new_chat.click(new_conversation, [state], chat_outputs, **private)
