@@ -255,6 +255,10 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
                     origin or (hit.current and _DECISION.search(sentence))):
                 score += 0.5  # the paragraph named, or the renewal asked about: the answer by reference
                 overlap = max(overlap, 0.5)
+                if wanted and span and span.label and _label_key(span.label) in wanted:
+                    # Its own words, not another paragraph's "the mandate outlined in paragraph 16 to this
+                    # resolution", which repeats every word of "What does paragraph 16 of resolution 2767 decide?".
+                    score += 0.5
             candidates.append(Candidate(hit, a, b, score, overlap, elsewhere=here and not (ends or origin),
                                         ends=ends, imposes=origin))
     if embed is not None and candidates and settings.sentence_model_k:
