@@ -755,3 +755,13 @@ def test_renewal_dates_may_be_ordinal() -> None:
 def test_a_period_runs_from_its_own_first_day(text: str, adopted: str, until: str) -> None:
     from briefbot.mandates.analysis import until_date
     assert until_date(text, adopted) == until
+
+
+def test_a_regimes_founding_resolution_titled_by_its_agenda_item_opens_its_track(tmp_path: Path) -> None:
+    index = _fixture_index(tmp_path, "establishments")
+    car = [(e.symbol, e.action) for e in index.track("car_sanctions").entries]
+    assert car[:2] == [("S/RES/2127 (2013)", "establishes"), ("S/RES/2134 (2014)", "renews")]
+    assert {e.symbol: e.extends_until for e in index.track("car_sanctions").entries}["S/RES/2134 (2014)"] == \
+        "2015-01-28"  # "extended for a period of one year" from its adoption
+    assert next((e.symbol, e.action) for e in index.track("south_sudan_sanctions").entries) == \
+        ("S/RES/2206 (2015)", "establishes")

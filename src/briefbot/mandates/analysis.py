@@ -231,9 +231,12 @@ _CAPACITY_RE = re.compile(r"\b(?:redeploy\w*|additional (?:military|police)|incr
 _OTHER_OP_RE = re.compile(r"\([A-Z]{3,}[A-Za-z]*\)")  # "(BINUCA)": an operation's acronym
 # "Authorises the Member States of the African Union to continue to deploy … to AUSSOM until 31 December 2026"
 # (2809 (2025)) renews an AU mission's authorisation as "decides to extend" renews a UN one.
+# "Decides that the arms embargo established by paragraph 54 of resolution 2127 (2013) … shall be extended for a
+# period of one year" (2134 (2014)) renews too.
 _OP_RENEW_RE = re.compile(r"^(?:\d{1,3}\.\s*)?(?:(?:Decides|Further decides|Also decides)\b[^.;]{0,40}\b"
                           r"(?:to (?:extend|renew)|that the mandate|shall be deployed until)|(?:Decides to )?"
-                          r"authori[sz]es?\b[^.;]{0,80}\bto (?:continue to deploy|maintain the deployment of)\b)", re.I)
+                          r"authori[sz]es?\b[^.;]{0,80}\bto (?:continue to deploy|maintain the deployment of)\b|"
+                          r"Decides that\b[^;]{0,200}\bshall be (?:extended|renewed)\b)", re.I)
 
 
 # A sanctions regime is founded by the resolution that sets up its Committee (2140 (2014) for Yemen, 2374 (2017)
@@ -301,6 +304,14 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
             placing.append(p)
     if placing:
         found.append("text: para. " + ", ".join(p.label for p in placing[:4]))
+    founding = None
+    if track.kind == "sanctions" and any(re.search(rf"Resolution {rec.number}\b", rx.pattern) for rx in track.subject):
+        # The resolution the track's Committee is named after, setting it up: 2127 (2013) for the Central African
+        # Republic, 2206 (2015) for South Sudan, titled only "on the situation in …" and filed under no
+        # Committee heading, were in no track.
+        founding = next((p for p in rec.paragraphs if p.operative and _COMMITTEE_RE.search(p.text)), None)
+        if founding is not None and not any(f.startswith("text:") for f in found):
+            found.append(f"text: para. {founding.label} establishes the Committee")
     if not found:
         return None
     # A resolution placed by its subjects or text only, whose title renews another operation, is "other" here.
@@ -316,7 +327,7 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
                   else "other" if all(_AUTH_PINNED_RE.search(p.text) for p in placing) else "establishes")
     own_committee = any(re.search(rf"\bResolutions? {rec.number} \(", s) and any(rx.search(s) for rx in track.subject)
                         for s in rec.subjects)
-    if track.kind == "sanctions" and action == "other" and (titled or placing or own_committee) and any(
+    if track.kind == "sanctions" and action == "other" and (titled or placing or own_committee or founding) and any(
             p.operative and _COMMITTEE_RE.search(p.text) for p in rec.paragraphs):
         # The Committee set up is this track's when the title or text places the resolution here, or its subject
         # is the Committee "established pursuant to" it (2140 (2014) for Yemen, 1533 (2004) for the DRC); 1988

@@ -50,7 +50,7 @@ from .tracks import TrackBook, TrackDef
 log = logging.getLogger(__name__)
 
 # Bump when what is cached changes meaning (parsing, tagging or membership rules in code).
-CODE_VERSION = "20"
+CODE_VERSION = "22"
 GAP_GRACE_DAYS = 10  # a renewal adopted this long after the mandate's end date still counts as continuous
 
 _SCHEMA = """
