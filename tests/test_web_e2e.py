@@ -308,6 +308,10 @@ def test_library_upload_and_remove(page: Any, app: tuple[str, Briefbot], tmp_pat
         assert_no_errors(page, "uploading a PDF")
         page.wait_for_function("document.querySelector('#library-table').innerText.includes('S/2025/172')",
                                timeout=30_000)
+        # "Manage a document" lists it without pressing Refresh.
+        _pick(page, "manage-doc", "S/2025/172")
+        page.wait_for_function("document.querySelector('#manage-info').innerText.includes('S_2025_172.pdf')",
+                               timeout=30_000)
 
         _pick(page, "remove-docs", "S/2025/172")
         page.click("#remove-btn")

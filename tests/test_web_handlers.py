@@ -418,3 +418,15 @@ def test_a_question_quoted_under_the_answer_is_cut_at_a_word_with_an_ellipsis() 
     assert clip(question, 100) == ("Until when did the Council extend the mandate of the Panel of Experts on the "
                                    "Central African…")
     assert clip("Short question?", 80) == "Short question?"
+
+
+def test_an_analysis_is_found_in_the_pickers_by_its_file_name() -> None:
+    # "analysis — Zorvian smuggling note" alone was not found by typing the uploaded file's name (walk-through).
+    from briefbot.models import DocInfo
+    note = DocInfo("zorvian.md", "zorvian.md", None, "0", "upload", None, "other", "Zorvian smuggling note", None,
+                   "en", 1, 2, [], [], [], "2026-12-04", origin="analysis")
+    resolution = dataclasses.replace(note, doc_id="r.pdf", file_name="r.pdf", symbol="S/RES/2769 (2025)",
+                                     origin="un", title="Libya")
+    labels = dict((doc_id, label) for label, doc_id in views.document_choices([note, resolution]))
+    assert labels["zorvian.md"] == "analysis — Zorvian smuggling note · zorvian.md"
+    assert labels["r.pdf"] == "S/RES/2769 (2025) — Libya"

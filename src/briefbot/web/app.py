@@ -674,7 +674,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         remove_btn.click(remove_docs, [to_remove], [remove_status, *lib_outputs], **private)
         upload_btn.click(start_upload, [files, state, upload_collection], [state, upload_status, upload_rows, timer],
                          **private)
-        manage.wire(bot, demo, refresh, library_outputs, lib_outputs, upload_collection)
+        manage.wire(bot, demo, refresh, library_outputs, lib_outputs, upload_collection, docs_df)
         timer.tick(poll, [state], [timer, upload_status, upload_rows, *lib_outputs], concurrency_limit=None,
                    show_progress="hidden", **private)
         fb_refresh.click(feedback_table, None, fb_df, **private)

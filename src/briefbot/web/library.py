@@ -56,9 +56,9 @@ class ManagePanel:
     buttons: dict[str, Any]
 
     def wire(self, bot: Briefbot, demo: gr.Blocks, refresh: Any, library_fn: Callable[..., Any],
-             library_outputs: list[Any], upload_collection: Any) -> None:
-        """Events: fill the pickers (and the upload's collection) on load and on the Library's Refresh; after a
-        change, refresh the Library."""
+             library_outputs: list[Any], upload_collection: Any, library_table: Any) -> None:
+        """Events: fill the pickers (and the upload's collection) on load, on the Library's Refresh and whenever the
+        library table changes (an upload finished, a document removed); after a change, refresh the Library."""
         def choices(request: gr.Request) -> tuple[Any, Any, Any]:
             scope = scope_of(bot, request)
             docs = bot.library(scope)
@@ -115,6 +115,8 @@ class ManagePanel:
         pickers = [self.doc, self.collection, upload_collection]
         demo.load(choices, None, pickers, **_PRIVATE)
         refresh.click(choices, None, pickers, **_PRIVATE)
+        # An upload's new document was missing from "Manage a document" until Refresh (a walk-through's find).
+        library_table.change(choices, None, pickers, **_PRIVATE)
         self.doc.change(pick, [self.doc], [self.info, self.collection, self.passages], **_PRIVATE)
         self.buttons["show"].click(show, [self.doc], [self.status, self.passages], **_PRIVATE)
         for name, fn, inputs in (("reingest", reingest, [self.doc]), ("move", move, [self.doc, self.collection])):

@@ -204,8 +204,10 @@ def document_choices(docs: list[DocInfo], twins: bool = True) -> list[tuple[str,
     titled differently read as two documents. Removal lists both: each is removed on its own."""
     pdf_symbols = {d.symbol for d in docs if d.symbol and d.source == "pdf"}
     shown = docs if twins else [d for d in docs if not (d.source == "bulk" and d.symbol in pdf_symbols)]
-    return [(f"{d.name if d.symbol or d.origin == 'analysis' else d.file_name} — {(d.title or d.file_name)[:70]}",
-             d.doc_id) for d in shown]
+    # A document with no symbol is also found by its file name, as it was uploaded ("analysis — Zorvian smuggling
+    # note" alone was not found by typing "zorvian.md").
+    return [(f"{d.name if d.symbol or d.origin == 'analysis' else d.file_name} — {(d.title or d.file_name)[:70]}"
+             + (f" · {d.file_name}" if not d.symbol and d.origin == "analysis" else ""), d.doc_id) for d in shown]
 
 
 # --- library ------------------------------------------------------------------------------------------------
