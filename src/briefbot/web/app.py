@@ -414,7 +414,9 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         answer = session.answers[session.current]
         scope = scope_of(bot, request)
         if not bot.may_read([c.doc_id for c in answer.citations], scope):  # access revoked since it was asked
-            gr.Info("This answer cites documents you no longer have access to.")
+            # Removed from the index, or no longer readable for this user: the same to them, said as both.
+            gr.Info("This answer cites documents that are no longer in the index or no longer open to you, so it "
+                    "is not exported; ask the question again for an answer from what is indexed now.")
             return gr.skip()
         bot.audit.record(scope.user, "export", kind="answer", question=answer.question,
                          documents=sorted({c.doc_id for c in answer.citations}))
