@@ -305,6 +305,8 @@ def test_library_upload_and_remove(page: Any, app: tuple[str, Briefbot], tmp_pat
                                timeout=300_000)
         status = page.inner_text("#upload-status")
         assert "another ingest" not in status and "1 ingested" in status, status
+        # The file handed over left the box: the next "Add to index" does not send it again.
+        assert page.locator("#upload").get_by_role("cell", name=upload.name, exact=True).count() == 0
         assert_no_errors(page, "uploading a PDF")
         page.wait_for_function("document.querySelector('#library-table').innerText.includes('S/2025/172')",
                                timeout=30_000)
@@ -312,6 +314,8 @@ def test_library_upload_and_remove(page: Any, app: tuple[str, Briefbot], tmp_pat
         _pick(page, "manage-doc", "S/2025/172")
         page.wait_for_function("document.querySelector('#manage-info').innerText.includes('S_2025_172.pdf')",
                                timeout=30_000)
+        page.click("#manage-show")
+        page.locator("#manage-passages").wait_for(state="visible", timeout=30_000)
 
         _pick(page, "remove-docs", "S/2025/172")
         page.click("#remove-btn")
@@ -320,6 +324,11 @@ def test_library_upload_and_remove(page: Any, app: tuple[str, Briefbot], tmp_pat
         assert_no_errors(page, "removing a document")
         page.wait_for_function("!document.querySelector('#library-table').innerText.includes('S/2025/172')",
                                timeout=30_000)
+        # ... and from "Manage a document": its details and passages went with it.
+        page.wait_for_function("!document.querySelector('#manage-info').innerText.includes('S_2025_172.pdf')",
+                               timeout=30_000)
+        page.locator("#manage-passages").wait_for(state="hidden", timeout=30_000)
+        assert_no_errors(page, "the removed document leaving the manage panel")
     finally:
         if "S_2025_172.pdf" in {d.doc_id for d in bot.library()}:
             bot.remove(["S_2025_172.pdf"])

@@ -502,7 +502,10 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         job = IngestJob(staged, check.rejected, collection=target, scope=scope).start(bot, behind=running)
         jobs[job.id] = job
         session.job = job.id
-        return {state: session, upload_status: job.status(), upload_rows: job.rows(), timer: gr.Timer(active=True)}
+        # The files handed over leave the box: left there, the next "Add to index" sent them again with the new
+        # ones (a removed note came back, and the new file was refused as its duplicate; a walk-through's find).
+        return {state: session, upload_status: job.status(), upload_rows: job.rows(), timer: gr.Timer(active=True),
+                files: gr.update(value=None)}
 
     def poll(session: Session, request: gr.Request) -> Updates:
         job = jobs.get(session.job or "")
@@ -674,8 +677,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         demo.load(library_outputs, None, lib_outputs, **private)
         refresh.click(library_outputs, None, lib_outputs, **private)
         remove_btn.click(remove_docs, [to_remove], [remove_status, *lib_outputs], **private)
-        upload_btn.click(start_upload, [files, state, upload_collection], [state, upload_status, upload_rows, timer],
-                         **private)
+        upload_btn.click(start_upload, [files, state, upload_collection],
+                         [state, upload_status, upload_rows, timer, files], **private)
         manage.wire(bot, demo, refresh, library_outputs, lib_outputs, upload_collection, docs_df)
         timer.tick(poll, [state], [timer, upload_status, upload_rows, *lib_outputs], concurrency_limit=None,
                    show_progress="hidden", **private)

@@ -76,6 +76,16 @@ class ManagePanel:
                 return f"**Not available:** {md_text(str(exc))}", gr.skip(), gr.Dataframe(visible=False)
             return describe(info), gr.Dropdown(value=info.collection), gr.Dataframe(visible=False)
 
+        def forget_removed(doc_id: str | None, request: gr.Request) -> tuple[Any, Any, Any, Any]:
+            """After the library changed: the panel clears when its document is gone, and stays as it is when not."""
+            if doc_id:
+                try:
+                    bot.document(doc_id, scope_of(bot, request))
+                    return gr.skip(), gr.skip(), gr.skip(), gr.skip()
+                except BriefbotError:
+                    pass
+            return gr.Dropdown(value=None), "", gr.skip(), gr.Dataframe(value=None, visible=False)
+
         def show(doc_id: str | None, request: gr.Request) -> tuple[Any, Any]:
             if not doc_id:
                 return "Choose a document first.", gr.skip()
@@ -116,7 +126,9 @@ class ManagePanel:
         demo.load(choices, None, pickers, **_PRIVATE)
         refresh.click(choices, None, pickers, **_PRIVATE)
         # An upload's new document was missing from "Manage a document" until Refresh (a walk-through's find).
-        library_table.change(choices, None, pickers, **_PRIVATE)
+        # A removed document's details and passages go with it from the panel.
+        library_table.change(choices, None, pickers, **_PRIVATE).then(
+            forget_removed, [self.doc], [self.doc, self.info, self.collection, self.passages], **_PRIVATE)
         self.doc.change(pick, [self.doc], [self.info, self.collection, self.passages], **_PRIVATE)
         self.buttons["show"].click(show, [self.doc], [self.status, self.passages], **_PRIVATE)
         for name, fn, inputs in (("reingest", reingest, [self.doc]), ("move", move, [self.doc, self.collection])):
@@ -130,7 +142,9 @@ def manage_panel() -> ManagePanel:
     outputs exist."""
     gr.Markdown("### Manage a document")
     with gr.Row(equal_height=True):
-        doc = gr.Dropdown([], label="Document", scale=5, elem_id="manage-doc")
+        # A custom value is allowed so that a document removed while picked is an input the app can answer ("not
+        # available") instead of a value Gradio refuses before any handler runs.
+        doc = gr.Dropdown([], label="Document", scale=5, elem_id="manage-doc", allow_custom_value=True)
         show = gr.Button("Show passages", size="sm", scale=1, elem_id="manage-show")
         reingest = gr.Button("Re-ingest", size="sm", scale=1, elem_id="manage-reingest")
     info = gr.Markdown(elem_id="manage-info")
