@@ -295,11 +295,23 @@ def counts(after: str, noun: set[str]) -> int | None:
         return None
     i = at[-1]
     word = raw[i].group(0)
+    if any(_plural(raw[j].group(0)) and not words[j] & noun for j in range(i)):
+        return None  # "two vessel inspections related to the arms embargo" counts inspections, not arms
     # A singular noun before another word modifies it ("pistol magazines"); a plural is the head whatever follows.
     if i == len(words) - 1 or not words[i + 1] or re.search(r"(?:ed|ing)$", raw[i + 1].group(0)) \
             or re.search(r"[a-z]s$", word) or _IRREGULAR_PLURAL.fullmatch(word):
         return raw[i].end()
     return None
+
+
+def _plural(word: str) -> bool:
+    """A word that ends a counted phrase as its plural head ("inspections"), not an adjective or a pronoun
+    ("various", "its")."""
+    return bool(_IRREGULAR_PLURAL.fullmatch(word) or re.search(r"[a-z](?<![su])s$", word)) and \
+        word.lower() not in _NOT_PLURAL
+
+
+_NOT_PLURAL = frozenset("its his this has was gas yes thus".split())
 
 
 _HEAD_Q = re.compile(r"\bname of (?:the |a |an |its |their )?((?:[\w'’-]+\s+){0,3}?[\w'’-]+?)(?=\s+(?:that|who|"
