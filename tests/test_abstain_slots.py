@@ -211,6 +211,12 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
      "Al-Shabaab earned $7.5 million from charcoal exports through Kismaayo.", "$7.5 million"),
     ("How much gold did the Rapid Support Forces export to the United Arab Emirates in 2024?",
      "The fees charged for one ton of gum Arabic were as much as $2,200 at the Chadian border.", None),
+    # A country asked is answered by a State, not by the region the convoy drove to (S/2025/239, para. 104).
+    ("In which country were the mortar rounds seized from the RSF convoy at Jebel Eredi manufactured?",
+     "A mobile unit ambushed RSF vehicles that were transporting ammunition from southern Libya to Darfur.", None),
+    ("In which country were the mortar rounds manufactured?", "The crates showed the rounds were produced in the "
+     "United Arab Emirates in 2019.", "United Arab Emirates"),
+    ("In which town were the mortar rounds seized?", "The rounds were seized in Nyala.", "Nyala"),
 ])
 def test_a_figure_answers_only_for_what_is_asked(question: str, quote: str, expected: str | None) -> None:
     found = direct_answer(question, quote)

@@ -32,7 +32,7 @@ from .confidence import (
 from .config import Settings
 from .glossary import council_question, credited, reading_note
 from .models import Answer, Citation, DocInfo, Hit
-from .parse.gazetteer import COUNTRIES, DURATION_RE, MISSION_COUNTRY, MISSIONS
+from .parse.gazetteer import COUNTRIES, DURATION_RE, MISSION_COUNTRY, MISSIONS, STATES
 from .parse.gazetteer import MONTHS as _MONTHS
 from .refs import (
     CITED_RESOLUTION,
@@ -1450,6 +1450,7 @@ def direct_answer(question: str, quote: str) -> str | None:
         return best[2] if best else None
     if _WHERE_Q.search(question):
         places: list[tuple[int, int, str]] = []
+        country_q = re.search(r"\b(?:which|what) (?:country|countries)\b", question, re.I)
         for m in _PLACE.finditer(quote):
             span = m.group("place")
             if re.match(rf"(?:{_MONTHS})\b", span) or span.split()[0] in _ENTITY_SKIP:
@@ -1458,6 +1459,8 @@ def direct_answer(question: str, quote: str) -> str | None:
                 continue  # "the Protocol to Prevent, Suppress and Punish Trafficking in Persons" names no place
             if re.search(r"-(?:controlled|held|based|led|run|backed|occupied|affected)$", span):
                 continue  # "in RSF-controlled areas" describes the places; the names follow
+            if country_q and not _a_state(span):
+                continue  # "In which country were the rounds manufactured?" is not answered by "Darfur"
             if not terms(span) <= q_terms | _GENERIC:  # a place the question does not already name
                 places.append((len(q_terms & terms(_sentence_at(quote, m.start()))), -m.start(), span))
         # Of several, the one whose sentence says what is asked: "the twenty-ninth meeting of the Regional
@@ -1503,6 +1506,12 @@ def direct_answer(question: str, quote: str) -> str | None:
             return min(near, key=lambda n: n[0])[1]
         return names[0][1] if names else None
     return None
+
+
+def _a_state(span: str) -> bool:
+    """Whether a place span opens with a State's name ("the Sudan", "Libya’s south", "United Arab Emirates")."""
+    words = re.sub(r"^the\s+", "", span, flags=re.I).replace("’s", "").replace("'s", "").split()
+    return any(" ".join(words[:n]) in STATES for n in range(len(words), 0, -1))
 
 
 _ROLE_WINDOW = 40  # characters between a name and the role it is given ("Mr. Michael Gibb as Coordinator")

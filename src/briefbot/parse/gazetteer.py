@@ -39,6 +39,31 @@ COUNTRIES = (
     "Côte d’Ivoire", "Liberia", "Sierra Leone", "Burundi", "Timor-Leste", "Angola",
 )
 
+# The States a "which country" question is answered by (the 193 Member States as UN documents name them, their
+# short forms, and the two observer States); COUNTRIES above is where the Council works, this is who a weapon,
+# a ship or a national comes from.
+STATES = frozenset("""
+Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|Armenia|Australia|Austria|Azerbaijan|
+Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia and Herzegovina|Botswana|
+Brazil|Brunei Darussalam|Bulgaria|Burkina Faso|Burundi|Cabo Verde|Cambodia|Cameroon|Canada|Central African Republic|
+Chad|Chile|China|Colombia|Comoros|Congo|Costa Rica|Côte d’Ivoire|Côte d'Ivoire|Croatia|Cuba|Cyprus|Czechia|
+Czech Republic|Democratic People's Republic of Korea|Democratic Republic of the Congo|Denmark|Djibouti|Dominica|
+Dominican Republic|Ecuador|Egypt|El Salvador|Equatorial Guinea|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|
+France|Gabon|Gambia|Georgia|Germany|Ghana|Greece|Grenada|Guatemala|Guinea|Guinea-Bissau|Guyana|Haiti|Honduras|
+Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|Israel|Italy|Jamaica|Japan|Jordan|Kazakhstan|Kenya|Kiribati|
+Kuwait|Kyrgyzstan|Lao People's Democratic Republic|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|Lithuania|
+Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Marshall Islands|Mauritania|Mauritius|Mexico|Micronesia|
+Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Namibia|Nauru|Nepal|Netherlands|New Zealand|Nicaragua|
+Niger|Nigeria|North Macedonia|Norway|Oman|Pakistan|Palau|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland|
+Portugal|Qatar|Republic of Korea|Republic of Moldova|Romania|Russian Federation|Russia|Rwanda|Saint Kitts and Nevis|
+Saint Lucia|Saint Vincent and the Grenadines|Samoa|San Marino|Sao Tome and Principe|Saudi Arabia|Senegal|Serbia|
+Seychelles|Sierra Leone|Singapore|Slovakia|Slovenia|Solomon Islands|Somalia|South Africa|South Sudan|Spain|
+Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syrian Arab Republic|Syria|Tajikistan|Thailand|Timor-Leste|Togo|Tonga|
+Trinidad and Tobago|Tunisia|Türkiye|Turkey|Turkmenistan|Tuvalu|Uganda|Ukraine|United Arab Emirates|United Kingdom|
+United Kingdom of Great Britain and Northern Ireland|United Republic of Tanzania|Tanzania|United States|
+United States of America|Uruguay|Uzbekistan|Vanuatu|Venezuela|Viet Nam|Yemen|Zambia|Zimbabwe|Holy See|
+State of Palestine""".replace("\n", "").split("|"))
+
 # The country a mission works in: a resolution on MONUSCO is about the Democratic Republic of the Congo even
 # when it names the country fewer times than find_missions needs.
 MISSION_COUNTRY = {"MINUSCA": "Central African Republic", "MONUSCO": "Democratic Republic of the Congo",
