@@ -217,6 +217,11 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
     ("In which country were the mortar rounds manufactured?", "The crates showed the rounds were produced in the "
      "United Arab Emirates in 2019.", "United Arab Emirates"),
     ("In which town were the mortar rounds seized?", "The rounds were seized in Nyala.", "Nyala"),
+    # Who holds an office is named beside it (S/PRST/2014/12 names no chair of any Panel).
+    ("Who chairs the Security Council's Panel of Experts on drug trafficking in Afghanistan?", "The Security "
+     "Council welcomes further briefings on the situation of drug trafficking in Afghanistan, as necessary, by the "
+     "Executive Director of UNODC.", None),
+    ("Who heads the Panel?", "Ms. Jane Doe, head of the Panel, briefed the Committee.", "Jane Doe"),
 ])
 def test_a_figure_answers_only_for_what_is_asked(question: str, quote: str, expected: str | None) -> None:
     found = direct_answer(question, quote)

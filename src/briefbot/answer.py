@@ -1478,6 +1478,10 @@ def direct_answer(question: str, quote: str) -> str | None:
             # "Who was designated as Coordinator …?": a list of appointed experts that names no coordinator
             # (S/2025/452) does not say who it is.
             return None
+        if (office := _OFFICE_Q.search(question)) and not re.search(rf"\b{office.group(1)}", quote, re.I):
+            # "Who chairs the Panel …?" is not answered by a quote naming no chair: "… briefings by the Executive
+            # Director of UNODC" (a dev near miss: no such Panel exists).
+            return None
         names: list[tuple[int, str]] = []
         named = _question_names(question)
         head = _WHICH_HEAD.search(question)
@@ -1514,6 +1518,8 @@ def _a_state(span: str) -> bool:
     return any(" ".join(words[:n]) in STATES for n in range(len(words), 0, -1))
 
 
+_OFFICE_Q = re.compile(r"^\s*who\s+(?:currently\s+|now\s+)?(chair|head|lead|coordinat|command|direct|preside)"
+                       r"(?:s|es|ed)?\b", re.I)
 _ROLE_WINDOW = 40  # characters between a name and the role it is given ("Mr. Michael Gibb as Coordinator")
 _AS_ROLE = re.compile(r"\b(?:appoint|designat|nam|nominat|elect|chos|select|serv|act)\w*\s+"
                       r"as\s+(?:(?:its|the|a|an|their|his|her|our|new|interim|acting)\s+)*([A-Za-z-]{4,})", re.I)
