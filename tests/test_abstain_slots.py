@@ -222,6 +222,11 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
      "Council welcomes further briefings on the situation of drug trafficking in Afghanistan, as necessary, by the "
      "Executive Director of UNODC.", None),
     ("Who heads the Panel?", "Ms. Jane Doe, head of the Panel, briefed the Committee.", "Jane Doe"),
+    # A rate is no total (S/2025/239, para. 91), unless a rate is asked.
+    ("How much gold did the Rapid Support Forces export to the United Arab Emirates in 2024?", "Production at the "
+     "mine had reached an output of between 2 and 3 kilograms of gold per day.", None),
+    ("How much gold per day was the Kidineer mine producing?", "Production at the mine had reached an output of "
+     "between 2 and 3 kilograms of gold per day.", "between 2 and 3 kilograms of gold"),
 ])
 def test_a_figure_answers_only_for_what_is_asked(question: str, quote: str, expected: str | None) -> None:
     found = direct_answer(question, quote)
@@ -240,3 +245,23 @@ def test_a_figure_question_its_quotes_leave_open_is_not_answered(sample_index: t
     assert rifles.abstained and "(“how many rifles”)" in rifles.answer and rifles.hits
     cost = bot.ask("How much did the cargo inspected by Operation IRINI cost?")
     assert cost.abstained and "amount of money asked for" in cost.answer
+
+
+def _cites(*quotes: str) -> list[Citation]:
+    return [Citation(key=str(k), document="d.pdf", symbol=None, page=1, paragraph=None, doc_id="d.pdf", quote=q)
+            for k, q in enumerate(quotes, start=1)]
+
+
+def test_a_figure_of_another_group_is_no_line() -> None:
+    # S/2025/482, para. 104: ISIL-Somalia's ransoms "demanded via mobile money" are not Al-Shabaab's revenue, even
+    # in the lead quote; a quote naming the group the way the question does is.
+    isil = ("Al-Karrar office regional affiliates sought alternative means of raising funds, such as kidnap for "
+            "ransom, whereby smaller immediate payments (e.g. $50–$100) were demanded via mobile money applications.")
+    question = "How much revenue did Al-Shabaab raise through mobile money transfers in 2024?"
+    assert direct_line([question], _cites(isil)) is None
+    assert direct_line([question], _cites(isil.replace("Al-Karrar office regional affiliates", "Al-Shabaab"))) == \
+        "**$50–$100** [1]"
+    # A place or a plain name need not be in the lead quote: it says "the mine", named a paragraph before.
+    assert direct_line(["How much gold per day was the Kidineer mine in East Jebel Marra producing?"], _cites(
+        "Production at the mine had reached an output of between 2 and 3 kilograms of gold per day.")) == \
+        "**between 2 and 3 kilograms of gold** [1]"

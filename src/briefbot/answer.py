@@ -830,10 +830,20 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
         if latest_first and pool:
             ranked = [pool[0], *(c for c in ranked if c is not pool[0])]
         names = [t for n in _single_names(part) if (t := terms(n))]
+        # Who a figure is of (not where: the lead quote's document gives the place, "Haitian" for Haiti).
+        # Whose figure is asked, when the question names a group the way reports do ("Al-Shabaab", "RSF", "ISIL"):
+        # the lead quote must name it too. Not places or plain names: a lead quote says "the mine" for "the Kidineer
+        # mine in East Jebel Marra", named a paragraph before.
+        actors = [t for n in _single_names(part) if _GROUP_NAME.fullmatch(n) and n not in MISSION_COUNTRY
+                  and (t := terms(n) - _GENERIC)] if answer_type(part) in ("count", "money") else []
         dated = _DOCUMENT_DATE.sub("", part)
         days = re.findall(rf"\b\d{{1,2}} (?:{_MONTHS})\b", dated) or list(asked_months(part))
         for c in ranked:
             said = terms(c.quote)
+            if c is pool[0] and actors and not any(n & said for n in actors):
+                # "How much revenue did Al-Shabaab raise through mobile money?": ISIL-Somalia's "$50–$100" ransoms
+                # are another group's figure, even in the lead quote.
+                continue
             if c is not pool[0] and ((names and not any(n & said for n in names))
                                      or any(not re.search(rf"\b{d}\b", c.quote) for d in days)):
                 # A later quote on another subject or time: "80%" of ISIL-K's funds does not answer for Hamas, nor
@@ -848,6 +858,9 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
                 spans.append(line)
                 break
     return "; ".join(spans) or None
+
+
+_GROUP_NAME = re.compile(r"[A-Z][a-z]*-[A-Z][\w'’]+|[A-Z][A-Z\d/]+")  # "Al-Shabaab", "RSF", "M23", "SLA/AW"
 
 
 def _adoption_notes(line: str, citations: list[Citation]) -> list[str]:
@@ -943,6 +956,11 @@ def type_found(kind: str, question: str, sentence: str) -> bool:
     return direct_answer(question, sentence) is not None
 
 
+_RATE = re.compile(r"\b(?:(?:per|a|an|each|every)\s+(?:day|week|month|year|hour)|daily|weekly|monthly|annual|"
+                   r"annually|yearly|rate)\b", re.I)
+# A figure of a rate: the rate words close its phrase, before the sentence or clause moves on.
+_RATE_AFTER = re.compile(r"[^.;:,]{0,50}?\b(?:(?:per|a|each)\s+(?:day|week|month|year|hour)|daily|weekly|monthly|"
+                         r"annually|per annum)\b", re.I)
 _HOW_MUCH_OF = re.compile(r"\bhow much\s+(?!of\b|money|revenue|income|funding|funds|cash|did|does|do|is|are|was|"
                           r"were|has|have|had)([a-z][\w-]+)", re.I)
 _SOURCE = re.compile(r"\b(?:earn|earned|earns|raise|raised|raises|made|make|makes|generate|generated|generates|"
@@ -1324,6 +1342,7 @@ def direct_answer(question: str, quote: str) -> str | None:
         # Read in the quote, not the figure's sentence: "around 3,700 tons … had been looted" is of the gum arabic
         # its paragraph names a sentence later.
         named_here = (needed := _figure_of(question)) is None or needed(terms(quote))
+        rate_q = bool(_RATE.search(question))
 
         def other_time(at: int) -> bool:
             # "How many tons … were looted between July and December 2024?" is not answered by "3,700 tons … looted
@@ -1331,6 +1350,8 @@ def direct_answer(question: str, quote: str) -> str | None:
             if not named_here:
                 return True  # "How much did Al-Shabaab earn from charcoal?": its total revenue is another figure
             said = set(re.findall(_MONTH_WORD, _sentence_at(quote, at))) if months else set()
+            if not rate_q and _RATE_AFTER.match(quote, at):
+                return True  # "2 and 3 kilograms of gold per day" is no year's exports
             # "the fees charged for one ton of gum Arabic": one of a rate is no count either.
             return (bool(said) and not said & months) or bool(
                 re.match(r"\s?(?:1(?![,.]?\d)|one|a single)\b", quote[at:at + 10], re.I)
