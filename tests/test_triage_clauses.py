@@ -5,7 +5,8 @@ cards them.
 * an operative paragraph that asks for action against the crimes it lists counts for each of them;
 * an annex (a Monitoring Team task list, a designation narrative), the humanitarian paragraph and review
   benchmarks are mentions: scored like an enumeration, never a tag's strong sentence, still cited as evidence;
-* a sentence that names a theme strongly in two places is about it, even when it names other themes too.
+* a sentence that names a theme strongly in two places is about it, even when it names other themes too;
+* a preambular recital that names a crime as one item of a list of other things is a mention (fourth round).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pytest
 from briefbot.config import Settings
 from briefbot.service import Briefbot
 from briefbot.taxonomy import load_taxonomy
-from briefbot.triage import ThemeHit, TriageCard, dwells_on, triage_document
+from briefbot.triage import ThemeHit, TriageCard, dwells_on, listed_among, triage_document
 
 XML = Path(__file__).resolve().parent / "fixtures" / "akn" / "triage"
 
@@ -84,3 +85,40 @@ def test_a_theme_named_twice_apart_is_what_the_sentence_is_about() -> None:
     assert dwells_on([hit(10, 30), hit(200, 210, 3.0)])
     assert not dwells_on([hit(10, 30), hit(12, 30, 3.0)])  # two terms on the same words
     assert not dwells_on([hit(10, 30), hit(200, 210, 1.5)])  # a weak second mention
+
+
+def test_a_crime_named_once_in_a_preambular_list_is_a_mention(cards: dict[str, TriageCard]) -> None:
+    # S/RES/2721 (2023): "the challenges faced by Afghanistan, including …, security and terrorism, narcotics,
+    # development, economic and social challenges, dialogue, governance and the rule of law" is its only sentence
+    # on drugs (labels: no organised-crime content).
+    tagged, quotes = theme(cards["S_RES_2721-2326292E.xml"], "drug_trafficking")
+    assert not tagged
+    assert any("narcotics, development" in q for q in quotes), quotes  # still shown as evidence
+    # S/RES/2157 (2014): "the fight against drug trafficking, organized crime and human trafficking" is its only
+    # sentence on human trafficking; drug trafficking has operative paragraphs of its own and stays.
+    card = cards["S_RES_2157_1454246E.xml"]
+    assert not theme(card, "trafficking_in_persons")[0]
+    assert theme(card, "drug_trafficking")[0]
+
+
+def _hits(text: str, *terms: str) -> list[ThemeHit]:
+    return [ThemeHit("t", None, term, 4.0, text.index(term), text.index(term) + len(term)) for term in terms]
+
+
+def test_what_makes_a_theme_one_item_of_a_list() -> None:
+    harms = ("These incidents resulted in killings, increased sexual violence, kidnappings, forced displacement and "
+             "extortion.")
+    assert listed_among(harms, _hits(harms, "kidnappings"))
+    # The list gives examples of the theme itself (S/RES/2825 (2025)): about natural resources, not a mention.
+    minerals = ("Further recognizing the role of natural resources linked to the conflict, including but not limited "
+                "to gold, tin, tantalum, tungsten, and niobium, in funding illicit activities by armed groups")
+    assert not listed_among(minerals, _hits(minerals, "natural resources", "gold", "tantalum"))
+    # A run of clauses is not a list of things (the 1988 renewals' preamble).
+    clauses = ("the territory of Afghanistan should not be used to threaten or attack any country, to plan or finance "
+               "terrorist acts, or to shelter and train terrorists")
+    assert not listed_among(clauses, _hits(clauses, "finance terrorist acts"))
+    # A list of the theme's own items, and a match across items, are about the theme.
+    own = "the illicit trade in gold, diamonds, timber and charcoal, which funds armed groups"
+    assert not listed_among(own, _hits(own, "gold", "diamonds", "timber", "charcoal"))
+    embargo = "to prevent the direct or indirect supply, sale or transfer of arms and related materiel"
+    assert not listed_among(embargo, _hits(embargo, "supply, sale or transfer of arms"))

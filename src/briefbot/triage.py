@@ -282,8 +282,11 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
         scored: list[tuple[float, Sentence, list[ThemeHit]]] = []
         for index, hits in hits_by[theme.slug].items():
             s = doc.sentences[index]
-            enumeration = ((named[index] >= scoring.list_themes and not (resolution and is_call_to_combat(s))
-                            and not dwells_on(hits))
+            # A list of themes, or a preambular recital naming the theme as one item among other things ("the fight
+            # against drug trafficking, organized crime and human trafficking").
+            in_list = (named[index] >= scoring.list_themes
+                       or (resolution and not is_operative(s) and listed_among(s.text, hits)))
+            enumeration = ((in_list and not (resolution and is_call_to_combat(s)) and not dwells_on(hits))
                            or (resolution and in_passing(s)))
             factor = (scoring.footnote_weight if s.footnote else 1.0) * (scoring.list_weight if enumeration else 1.0)
             score = sentence_score([h.weight for h in hits], scoring.sentence_cap) * factor
@@ -864,3 +867,75 @@ def is_operative(s: Sentence) -> bool:
     """In a resolution's numbered operative paragraph (preambular ones carry no number)."""
     span = s.chunk.locate(s.start)
     return bool(span and span.label)
+
+
+_SEGMENT = re.compile(r"[^,;]+")
+_LEAD = re.compile(r"^(?:and|or|as well as|and/or)\s+", re.I)
+_EXAMPLES = re.compile(r"^(?:(?:and |or )?(?:including(?: but not limited to)?|such as|notably|in particular|"
+                       r"inter alia|namely|among others)\s*:?\s+)", re.I)
+# "… should not be used to threaten or attack any country, to plan or finance terrorist acts, or to shelter …": a
+# run of clauses, not of things.
+_CLAUSE = re.compile(r"(?:to|which|that|who|whose|where|if|when|while)\b", re.I)
+_COORD = re.compile(r"\s(?:and|or|as well as|and/or)\s", re.I)
+
+
+def _short(piece: str, max_words: int) -> bool:
+    """An enumeration item: a few words, each coordinated part too ("trafficking in persons and the smuggling of
+    migrants" is two items of three and four words)."""
+    parts = _COORD.split(_LEAD.sub("", _EXAMPLES.sub("", piece.strip())))
+    return all(0 < len(p.split()) <= max_words and not _CLAUSE.match(p.strip()) for p in parts)
+
+
+def list_runs(text: str, max_words: int = 6) -> list[tuple[int, int, int]]:
+    """Enumerations in a sentence, as (start, end, items): a run of short comma-separated items closed by "and",
+    "or" or "as well as" ("…, forced displacement and extortion"), plus the item that ends the clause before the
+    run ("… resulted in killings, increased sexual violence, kidnappings, forced displacement and extortion" is
+    one enumeration of five). Clause commas ("On 26 February, in Ouaka Prefecture, clashes …") close no run."""
+    segments = [(m.start(), m.end()) for m in _SEGMENT.finditer(text) if m.group().strip()]
+    short = [_short(text[a:b], max_words) for a, b in segments]
+    runs: list[tuple[int, int, int]] = []
+    i = 0
+    while i < len(segments):
+        if not short[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(segments) and short[j + 1]:
+            j += 1
+        # the run ends where an item is joined by a coordinator: "…, Y and Z" or "…, Y, and Z"
+        end = max((k for k in range(i, j + 1) if _LEAD.match(text[segments[k][0]:segments[k][1]].strip())
+                   or _COORD.search(text[segments[k][0]:segments[k][1]])), default=None)
+        if end is not None:
+            pieces = sum(len(_COORD.split(_LEAD.sub("", text[a:b].strip()))) for a, b in segments[i:end + 1])
+            start = segments[i][0]
+            if i > 0 and not _EXAMPLES.match(text[segments[i][0]:segments[i][1]].strip()):
+                # the clause before the run ends with the first item (unless the run gives examples of it:
+                # "natural resources linked to the conflict, including gold, tin, tantalum")
+                pieces += 1
+                a, b = segments[i - 1]
+                words = list(re.finditer(r"\S+", text[a:b]))
+                start = a + words[-min(len(words), max_words)].start() if words else a
+            if pieces >= 3:
+                runs.append((start, segments[end][1], pieces))
+        i = j + 1
+    return runs
+
+
+def listed_among(text: str, hits: list[ThemeHit], max_words: int = 6) -> bool:
+    """Every match of the theme is one item of an enumeration whose other items (two or more) are something else:
+    "killings, increased sexual violence, kidnappings, forced displacement and extortion" names kidnapping in
+    passing, "challenges … security and terrorism, narcotics, development, economic and social challenges" names
+    drugs in passing. A list of the theme's own items ("gold, diamonds, timber and charcoal") is about it, and a
+    match across items ("supply, sale or transfer … of arms") is not an item."""
+    if not hits:
+        return False
+    for start, end, items in list_runs(text, max_words):
+        if not all(start <= h.start and h.end <= end for h in hits):
+            continue
+        segments = [(start + m.start(), start + m.end()) for m in _SEGMENT.finditer(text[start:end])]
+        if not all(any(a <= h.start and h.end <= b for a, b in segments) for h in hits):
+            return False
+        inside = sum(any(a <= h.start and h.end <= b for h in hits) for a, b in segments)
+        if items - inside >= 2:
+            return True
+    return False
