@@ -87,6 +87,21 @@ def test_a_theme_named_twice_apart_is_what_the_sentence_is_about() -> None:
     assert not dwells_on([hit(10, 30), hit(200, 210, 1.5)])  # a weak second mention
 
 
+def test_two_terms_joined_by_and_are_one_item_not_two_places() -> None:
+    # S/RES/2347 (2017), a preambular list: corruption is one item ("bribery and corruption"), not the subject.
+    text = ("Strongly concerned about the links between the activities of terrorists and organized criminal groups "
+            "that, in some cases, facilitate criminal activities, including trafficking in cultural property, illegal "
+            "revenues and financial flows as well as money-laundering, bribery and corruption,")
+    hits = [ThemeHit("corruption", None, t, 3.0, text.index(t), text.index(t) + len(t))
+            for t in ("bribery", "corruption")]
+    assert not dwells_on(hits, text=text)
+    assert listed_among(text, hits)
+    # Named again further on, after other words, it is two places.
+    text2 = text + " and stressing that corruption undermines"
+    hits.append(ThemeHit("corruption", None, "c", 3.0, text2.rindex("corruption"), len(text2) - len(" undermines")))
+    assert dwells_on(hits, text=text2)
+
+
 def test_a_crime_named_once_in_a_preambular_list_is_a_mention(cards: dict[str, TriageCard]) -> None:
     # S/RES/2721 (2023): "the challenges faced by Afghanistan, including …, security and terrorism, narcotics,
     # development, economic and social challenges, dialogue, governance and the rule of law" is its only sentence

@@ -27,7 +27,6 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from itertools import pairwise
 from typing import Any
 
 from .chunk import split_sentences
@@ -286,7 +285,8 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
             # against drug trafficking, organized crime and human trafficking").
             in_list = (named[index] >= scoring.list_themes
                        or (resolution and not is_operative(s) and listed_among(s.text, hits)))
-            enumeration = ((in_list and not (resolution and is_call_to_combat(s)) and not dwells_on(hits))
+            enumeration = ((in_list and not (resolution and is_call_to_combat(s))
+                            and not dwells_on(hits, text=s.text))
                            or (resolution and in_passing(s)))
             factor = (scoring.footnote_weight if s.footnote else 1.0) * (scoring.list_weight if enumeration else 1.0)
             score = sentence_score([h.weight for h in hits], scoring.sentence_cap) * factor
@@ -313,12 +313,21 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
     return results, per_sentence
 
 
-def dwells_on(hits: list[ThemeHit], strong: float = 3.0) -> bool:
+_COORDINATED = re.compile(r"[\s,]*(?:(?:and|or|as well as|and/or)\s+)?", re.I)
+
+
+def dwells_on(hits: list[ThemeHit], strong: float = 3.0, text: str | None = None) -> bool:
     """The sentence names the theme strongly in two separate places ("the fight against ... trafficking of drugs ...,
     acknowledging that illicit proceeds of the drug trafficking ... groups involved in narcotics trade"): it is
-    about that theme even when it names others too, not a list in which the theme is one item."""
-    spans = sorted((h.start, h.end) for h in hits if h.weight >= strong)
-    return any(b[0] >= a[1] for a, b in pairwise(spans))
+    about that theme even when it names others too, not a list in which the theme is one item. Two terms joined
+    only by "and", "or" or a comma in ``text`` ("money-laundering, bribery and corruption") are one item, not two
+    places."""
+    end = -1
+    for a, b in sorted((h.start, h.end) for h in hits if h.weight >= strong):
+        if end >= 0 and a >= end and not (text is not None and _COORDINATED.fullmatch(text[end:a])):
+            return True
+        end = max(end, b)
+    return False
 
 
 def theme_features(total: float, threshold: float, best: float, sentences: int, paragraphs: int, numbered: float,
