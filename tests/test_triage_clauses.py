@@ -137,3 +137,30 @@ def test_what_makes_a_theme_one_item_of_a_list() -> None:
     assert not listed_among(own, _hits(own, "gold", "diamonds", "timber", "charcoal"))
     embargo = "to prevent the direct or indirect supply, sale or transfer of arms and related materiel"
     assert not listed_among(embargo, _hits(embargo, "supply, sale or transfer of arms"))
+
+
+def test_a_list_whose_last_item_runs_on() -> None:
+    # S/RES/2199 (2015): extortion is one source of income among others; the last item runs on.
+    income = ("are generating a significant portion of the groups’ income, alongside extortion, private foreign "
+              "donations, kidnap ransoms and stolen money from the territory they control, which support their "
+              "recruitment efforts")
+    assert listed_among(income, _hits(income, "extortion"))
+    # S/RES/2754 (2025): drugs are one element of the Final Agreement's implementation.
+    colombia = ("through comprehensive implementation of the Final Agreement, including rural reform, inclusive "
+                "political participation, its ethnic and gender provisions, and countering illicit drugs including "
+                "through crop substitution programmes, and recalling the disproportionate impact of the conflict")
+    assert listed_among(colombia, _hits(colombia, "illicit drugs"))
+
+
+def test_asides_shared_verbs_and_examples_are_not_list_items() -> None:
+    # S/RES/2161 (2014): "inter alia" is an aside, "production and trafficking of drugs" one item.
+    drugs = ("to prevent and suppress the financing of terrorism and terrorist organizations, including from the "
+             "proceeds of organized crime, inter alia, the illicit production and trafficking of drugs and their "
+             "chemical precursors, and the importance of continued international cooperation to that aim")
+    assert not listed_among(drugs, _hits(drugs, "trafficking of drugs"))
+    # S/RES/1735 (2006): three verbs sharing one object.
+    verbs = "supplying, selling or transferring arms and related materiel to AQ, UBL or the Taliban"
+    assert not listed_among(verbs, _hits(verbs, "transferring arms and related materiel"))
+    # S/RES/2769 (2025), a heading: the crude oil and petroleum products are examples of the illicit exports.
+    heading = "Prevention of Illicit Exports of Petroleum, including Crude Oil and Refined Petroleum Products"
+    assert not listed_among(heading, _hits(heading, "Illicit Exports of Petroleum"))

@@ -882,50 +882,94 @@ _SEGMENT = re.compile(r"[^,;]+")
 _LEAD = re.compile(r"^(?:and|or|as well as|and/or)\s+", re.I)
 _EXAMPLES = re.compile(r"^(?:(?:and |or )?(?:including(?: but not limited to)?|such as|notably|in particular|"
                        r"inter alia|namely|among others)\s*:?\s+)", re.I)
-# "… should not be used to threaten or attack any country, to plan or finance terrorist acts, or to shelter …": a
-# run of clauses, not of things.
-_CLAUSE = re.compile(r"(?:to|which|that|who|whose|where|if|when|while)\b", re.I)
 _COORD = re.compile(r"\s(?:and|or|as well as|and/or)\s", re.I)
+# Not items: asides between commas ("organized crime, inter alia, the illicit production and trafficking of drugs"),
+# a run of clauses ("… used to threaten or attack any country, to plan or finance terrorist acts, or to shelter …")
+# and verbs sharing one object ("supplying, selling or transferring arms and related materiel").
+_ASIDE = re.compile(r"(?:inter alia|in particular|notably|among others|as appropriate|where appropriate|if appropriate|"
+                    r"as necessary|where necessary|in this regard|in this context):?", re.I)
+_CLAUSE = re.compile(r"(?:to|which|that|who|whose|where|if|when|while)\b", re.I)
+_GERUND = re.compile(r"\w+ing", re.I)
+_INTRO = re.compile(r"(?:in|of|for|to|from|by|with|on|at|under|within|through|against|between|among)\s", re.I)
 
 
-def _short(piece: str, max_words: int) -> bool:
-    """An enumeration item: a few words, each coordinated part too ("trafficking in persons and the smuggling of
-    migrants" is two items of three and four words)."""
-    parts = _COORD.split(_LEAD.sub("", _EXAMPLES.sub("", piece.strip())))
-    return all(0 < len(p.split()) <= max_words and not _CLAUSE.match(p.strip()) for p in parts)
+def _item(piece: str, max_words: int) -> bool:
+    """One or two enumeration items: at most ``max_words`` words a part, coordinated parts included ("trafficking in
+    persons and the smuggling of migrants")."""
+    piece = _LEAD.sub("", _EXAMPLES.sub("", piece.strip()))
+    if _ASIDE.fullmatch(piece) or len(piece.split()) > max_words + 2:
+        return False
+    parts = [p.strip() for p in _COORD.split(piece)]
+    return all(0 < len(p.split()) <= max_words and not _CLAUSE.match(p) and not _GERUND.fullmatch(p) for p in parts)
+
+
+def _runs_on(text: str, a: int, b: int, max_words: int) -> int | None:
+    """Where the last item ends when the segment text[a:b] closes an enumeration and runs on ("and stolen money from
+    the territory they control, which …"; "kidnap ransoms and stolen money from …"): ``max_words`` words after the
+    coordinator."""
+    piece = text[a:b]
+    if _EXAMPLES.match(piece.strip()):
+        return None  # examples of the item before, not the last item
+    lead = _LEAD.match(piece.lstrip())
+    if lead:
+        tail = a + len(piece) - len(piece.lstrip()) + lead.end()
+    else:
+        m = _COORD.search(piece)
+        if m is None or not _item(piece[:m.start()], max_words):
+            return None
+        tail = a + m.end()
+    words = list(re.finditer(r"\S+", text[tail:b]))[:max_words]
+    if not words or _CLAUSE.match(words[0].group()):
+        return None
+    return tail + words[-1].end()
 
 
 def list_runs(text: str, max_words: int = 6) -> list[tuple[int, int, int]]:
     """Enumerations in a sentence, as (start, end, items): a run of short comma-separated items closed by "and",
-    "or" or "as well as" ("…, forced displacement and extortion"), plus the item that ends the clause before the
-    run ("… resulted in killings, increased sexual violence, kidnappings, forced displacement and extortion" is
-    one enumeration of five). Clause commas ("On 26 February, in Ouaka Prefecture, clashes …") close no run."""
+    "or" or "as well as" ("…, forced displacement and extortion"; the last item may run on: "…, kidnap ransoms and
+    stolen money from the territory they control"), plus the item that ends the clause before the run ("…
+    resulted in killings, increased sexual violence, kidnappings, forced displacement and extortion" is one
+    enumeration of five). Clause commas ("On 26 February, in Ouaka Prefecture, clashes …") close no run."""
     segments = [(m.start(), m.end()) for m in _SEGMENT.finditer(text) if m.group().strip()]
-    short = [_short(text[a:b], max_words) for a, b in segments]
+    short = [_item(text[a:b], max_words) for a, b in segments]
+
+    def joined(k: int) -> bool:
+        return bool(_COORD.search(" " + _LEAD.sub("", text[segments[k][0]:segments[k][1]].strip()) + " "))
+
+    def closes(k: int) -> bool:
+        return bool(_LEAD.match(text[segments[k][0]:segments[k][1]].strip())) or joined(k)
+
     runs: list[tuple[int, int, int]] = []
     i = 0
     while i < len(segments):
-        if not short[i]:
+        j = i
+        # "…, including crude oil and refined petroleum products": examples of the item before, not siblings of it
+        while j < len(segments) and short[j] and not (j > i and _EXAMPLES.match(text[slice(*segments[j])].strip())):
+            j += 1
+        if j == i:
             i += 1
             continue
-        j = i
-        while j + 1 < len(segments) and short[j + 1]:
-            j += 1
-        # the run ends where an item is joined by a coordinator: "…, Y and Z" or "…, Y, and Z"
-        end = max((k for k in range(i, j + 1) if _LEAD.match(text[segments[k][0]:segments[k][1]].strip())
-                   or _COORD.search(text[segments[k][0]:segments[k][1]])), default=None)
-        if end is not None:
-            pieces = sum(len(_COORD.split(_LEAD.sub("", text[a:b].strip()))) for a, b in segments[i:end + 1])
-            start = segments[i][0]
-            if i > 0 and not _EXAMPLES.match(text[segments[i][0]:segments[i][1]].strip()):
-                # the clause before the run ends with the first item (unless the run gives examples of it:
-                # "natural resources linked to the conflict, including gold, tin, tantalum")
-                pieces += 1
-                a, b = segments[i - 1]
-                words = list(re.finditer(r"\S+", text[a:b]))
-                start = a + words[-min(len(words), max_words)].start() if words else a
-            if pieces >= 3:
-                runs.append((start, segments[end][1], pieces))
+        # The run ends at the item joined by a coordinator ("…, Y and Z", "…, Y, and Z"), or at a segment after it
+        # that starts with one and runs on.
+        on = _runs_on(text, *segments[j], max_words) if j < len(segments) else None
+        last = j if on is not None else max((k for k in range(i, j) if closes(k)), default=None)
+        if last is None:
+            i = j + 1
+            continue
+        end = on if on is not None else segments[last][1]
+        items = last - i + 1 + joined(last)
+        start = segments[i][0]
+        before = text[segments[i - 1][0]:segments[i - 1][1]] if i > 0 else ""
+        first = text[segments[i][0]:segments[i][1]].strip()
+        if before and not _EXAMPLES.match(first) and not _INTRO.match(first) and not _ASIDE.fullmatch(before.strip()):
+            # the clause before the run ends with the first item, unless the run gives examples of it ("natural
+            # resources linked to the conflict, including gold, tin, tantalum") or opens with its own first item
+            # ("…, in the framework of the sovereignty, independence, unity and territorial integrity")
+            items += 1
+            words = list(re.finditer(r"\S+", before))
+            start = segments[i - 1][0] + words[-min(len(words), max_words)].start()
+        if items >= 3:
+            runs.append((start, end, items))
         i = j + 1
     return runs
 
