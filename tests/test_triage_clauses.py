@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 
 from briefbot.config import Settings
+from briefbot.models import Chunk
 from briefbot.service import Briefbot
 from briefbot.taxonomy import load_taxonomy
-from briefbot.triage import ThemeHit, TriageCard, dwells_on, listed_among, triage_document
+from briefbot.triage import Sentence, ThemeHit, TriageCard, dwells_on, in_passing, listed_among, triage_document
 
 XML = Path(__file__).resolve().parent / "fixtures" / "akn" / "triage"
 
@@ -164,3 +165,19 @@ def test_asides_shared_verbs_and_examples_are_not_list_items() -> None:
     # S/RES/2769 (2025), a heading: the crude oil and petroleum products are examples of the illicit exports.
     heading = "Prevention of Illicit Exports of Petroleum, including Crude Oil and Refined Petroleum Products"
     assert not listed_among(heading, _hits(heading, "Illicit Exports of Petroleum"))
+
+
+def _sentence(text: str) -> Sentence:
+    return Sentence(Chunk("h", "d", 0, text, [], None, None, "body"), 0, len(text), 0)
+
+
+def test_what_the_council_is_ready_to_consider_is_a_mention() -> None:
+    # S/RES/2782 (2025), UNDOF: its one sentence on sanctions; the convention counts measures imposed, renewed,
+    # modified, reviewed or directed, not a readiness to consider them.
+    assert in_passing(_sentence(
+        "Reaffirming its readiness to consider listing individuals, groups, undertakings, and entities providing "
+        "support to the Islamic State in Iraq and the Levant (ISIL, also known as Da’esh) or to the Al-Nusra Front,"))
+    assert in_passing(_sentence("Expresses its intention to consider targeted sanctions for individuals and entities "
+                                "involved in trafficking in persons in areas affected by armed conflict;"))
+    assert not in_passing(_sentence("Decides to renew until 1 July 2027 the measures as set out or extended in "
+                                    "paragraphs 1 and 3 of resolution 2783 (2025);"))

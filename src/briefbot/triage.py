@@ -862,14 +862,19 @@ _BENCHMARK = re.compile(
     r"(?:Progressive|Significant|Measurable|Sustained) (?:reduction|decrease|increase|improvement)\b")
 
 
+# A paragraph whose subject is what the Council might do ("Reaffirming its readiness to consider listing individuals
+# … providing support to ISIL"; "Expresses its intention to consider targeted sanctions …"): no measure is taken.
+_CONSIDER = re.compile(r"^(?:\w+ ){1,2}its (?:readiness|intention|willingness) to consider\b")
+
+
 def in_passing(s: Sentence) -> bool:
     """A resolution's clause whose subject is something else, so the crimes it names are a mention, not a paragraph
     on them: an annex (a Monitoring Team's task list, a listed person's designation narrative) and the humanitarian
     paragraph ("grave concern at the humanitarian situation in Libya, including ... the smuggling of migrants and
-    refugees and human trafficking through Libya") and review benchmarks. Scored like an enumeration
-    (evals/README.md, triage)."""
+    refugees and human trafficking through Libya"), review benchmarks and what the Council is ready or intends to
+    consider (no measure taken). Scored like an enumeration (evals/README.md, triage)."""
     return (bool(_ANNEX.search(s.section or "")) or bool(_HUMANITARIAN.search(s.text))
-            or bool(_BENCHMARK.match(s.text)))
+            or bool(_BENCHMARK.match(s.text)) or bool(_CONSIDER.match(s.text)))
 
 
 def is_operative(s: Sentence) -> bool:
