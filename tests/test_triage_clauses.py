@@ -117,6 +117,18 @@ def test_a_crime_named_once_in_a_preambular_list_is_a_mention(cards: dict[str, T
     assert theme(card, "drug_trafficking")[0]
 
 
+def test_one_operative_call_to_combat_a_crime_tags_it(cards: dict[str, TriageCard]) -> None:
+    # S/RES/2030 (2011), para. 10: "Urges the Government of Guinea-Bissau to continue to tackle corruption
+    # including by implementing the United Nations Convention against Corruption" is its one paragraph on
+    # corruption, under corruption's threshold by score alone.
+    card = cards["S_RES_2030_N1164769.xml"]
+    tagged, quotes = theme(card, "corruption")
+    assert tagged and any("tackle corruption" in q for q in quotes), quotes
+    t = next(t for t in card.themes if t.slug == "corruption")
+    assert t.score < t.threshold
+    assert theme(card, "drug_trafficking")[0]
+
+
 def _hits(text: str, *terms: str) -> list[ThemeHit]:
     return [ThemeHit("t", None, term, 4.0, text.index(term), text.index(term) + len(term)) for term in terms]
 

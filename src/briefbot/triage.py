@@ -279,6 +279,7 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
         paragraphs: set[tuple[str, int]] = set()
         subs: dict[str, float] = {}
         scored: list[tuple[float, Sentence, list[ThemeHit]]] = []
+        called = False  # named strongly in an operative call to combat it
         for index, hits in hits_by[theme.slug].items():
             s = doc.sentences[index]
             # A list of themes, or a preambular recital naming the theme as one item among other things ("the fight
@@ -293,6 +294,10 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
             total += score
             if not enumeration:
                 best = max(best, score)
+                # An operative paragraph asking for action against the crime is a paragraph on it, whatever the
+                # resolution's length (evals/README.md, list-paragraph convention).
+                called = called or (resolution and not s.footnote and is_call_to_combat(s)
+                                    and max(h.weight for h in hits) >= scoring.min_strong)
             numbered += score if is_operative(s) else 0.0
             listed += score if enumeration else 0.0
             footnoted += score if s.footnote else 0.0
@@ -305,7 +310,7 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
         threshold = threshold_for(theme, taxonomy, doc.words)
         evidence = _evidence(doc, scored, scoring.max_evidence)
         strong = best >= scoring.min_strong
-        rule = total >= threshold and strong
+        rule = (total >= threshold and strong) or called
         features = theme_features(total, threshold, best, len(scored), len(paragraphs), numbered, listed,
                                   footnoted, doc.words, resolution, rule) if scored else {}
         results.append(ThemeResult(theme.slug, theme.label, total, threshold, rule, len(scored),
@@ -847,7 +852,8 @@ def is_call_to_combat(s: Sentence) -> bool:
     """A resolution's operative paragraph asking for action against what it names ("Demands an immediate cessation
     of … kidnappings, trafficking in persons and the smuggling of migrants"; "… to combat transnational organized
     crime, including drug trafficking, trafficking in persons and money-laundering"): a list there is the
-    paragraph's subject, so each crime in it counts (evals/README.md, list-paragraph convention)."""
+    paragraph's subject, so each crime in it counts (evals/README.md, list-paragraph convention), and one such
+    paragraph naming a crime strongly tags it even in a long resolution."""
     return is_operative(s) and bool(_CALL_TO_COMBAT.search(s.text))
 
 
