@@ -5,7 +5,8 @@ cards them.
 * an operative paragraph that asks for action against the crimes it lists counts for each of them;
 * an annex (a Monitoring Team task list, a designation narrative), the humanitarian paragraph and review
   benchmarks are mentions: scored like an enumeration, never a tag's strong sentence, still cited as evidence;
-* a sentence that names a theme strongly in two places is about it, even when it names other themes too.
+* a sentence that names a theme strongly in two places is about it, even when it names other themes too;
+* a preambular recital that names a crime as one item of a list of other things is a mention (fourth round).
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from pathlib import Path
 import pytest
 
 from briefbot.config import Settings
+from briefbot.models import Chunk
 from briefbot.service import Briefbot
 from briefbot.taxonomy import load_taxonomy
-from briefbot.triage import ThemeHit, TriageCard, dwells_on, triage_document
+from briefbot.triage import Sentence, ThemeHit, TriageCard, dwells_on, in_passing, listed_among, triage_document
 
 XML = Path(__file__).resolve().parent / "fixtures" / "akn" / "triage"
 
@@ -84,3 +86,110 @@ def test_a_theme_named_twice_apart_is_what_the_sentence_is_about() -> None:
     assert dwells_on([hit(10, 30), hit(200, 210, 3.0)])
     assert not dwells_on([hit(10, 30), hit(12, 30, 3.0)])  # two terms on the same words
     assert not dwells_on([hit(10, 30), hit(200, 210, 1.5)])  # a weak second mention
+
+
+def test_two_terms_joined_by_and_are_one_item_not_two_places() -> None:
+    # S/RES/2347 (2017), a preambular list: corruption is one item ("bribery and corruption"), not the subject.
+    text = ("Strongly concerned about the links between the activities of terrorists and organized criminal groups "
+            "that, in some cases, facilitate criminal activities, including trafficking in cultural property, illegal "
+            "revenues and financial flows as well as money-laundering, bribery and corruption,")
+    hits = [ThemeHit("corruption", None, t, 3.0, text.index(t), text.index(t) + len(t))
+            for t in ("bribery", "corruption")]
+    assert not dwells_on(hits, text=text)
+    assert listed_among(text, hits)
+    # Named again further on, after other words, it is two places.
+    text2 = text + " and stressing that corruption undermines"
+    hits.append(ThemeHit("corruption", None, "c", 3.0, text2.rindex("corruption"), len(text2) - len(" undermines")))
+    assert dwells_on(hits, text=text2)
+
+
+def test_a_crime_named_once_in_a_preambular_list_is_a_mention(cards: dict[str, TriageCard]) -> None:
+    # S/RES/2721 (2023): "the challenges faced by Afghanistan, including …, security and terrorism, narcotics,
+    # development, economic and social challenges, dialogue, governance and the rule of law" is its only sentence
+    # on drugs (labels: no organised-crime content).
+    tagged, quotes = theme(cards["S_RES_2721-2326292E.xml"], "drug_trafficking")
+    assert not tagged
+    assert any("narcotics, development" in q for q in quotes), quotes  # still shown as evidence
+    # S/RES/2157 (2014): "the fight against drug trafficking, organized crime and human trafficking" is its only
+    # sentence on human trafficking; drug trafficking has operative paragraphs of its own and stays.
+    card = cards["S_RES_2157_1454246E.xml"]
+    assert not theme(card, "trafficking_in_persons")[0]
+    assert theme(card, "drug_trafficking")[0]
+
+
+def test_one_operative_call_to_combat_a_crime_tags_it(cards: dict[str, TriageCard]) -> None:
+    # S/RES/2030 (2011), para. 10: "Urges the Government of Guinea-Bissau to continue to tackle corruption
+    # including by implementing the United Nations Convention against Corruption" is its one paragraph on
+    # corruption, under corruption's threshold by score alone.
+    card = cards["S_RES_2030_N1164769.xml"]
+    tagged, quotes = theme(card, "corruption")
+    assert tagged and any("tackle corruption" in q for q in quotes), quotes
+    t = next(t for t in card.themes if t.slug == "corruption")
+    assert t.score < t.threshold
+    assert theme(card, "drug_trafficking")[0]
+
+
+def _hits(text: str, *terms: str) -> list[ThemeHit]:
+    return [ThemeHit("t", None, term, 4.0, text.index(term), text.index(term) + len(term)) for term in terms]
+
+
+def test_what_makes_a_theme_one_item_of_a_list() -> None:
+    harms = ("These incidents resulted in killings, increased sexual violence, kidnappings, forced displacement and "
+             "extortion.")
+    assert listed_among(harms, _hits(harms, "kidnappings"))
+    # The list gives examples of the theme itself (S/RES/2825 (2025)): about natural resources, not a mention.
+    minerals = ("Further recognizing the role of natural resources linked to the conflict, including but not limited "
+                "to gold, tin, tantalum, tungsten, and niobium, in funding illicit activities by armed groups")
+    assert not listed_among(minerals, _hits(minerals, "natural resources", "gold", "tantalum"))
+    # A run of clauses is not a list of things (the 1988 renewals' preamble).
+    clauses = ("the territory of Afghanistan should not be used to threaten or attack any country, to plan or finance "
+               "terrorist acts, or to shelter and train terrorists")
+    assert not listed_among(clauses, _hits(clauses, "finance terrorist acts"))
+    # A list of the theme's own items, and a match across items, are about the theme.
+    own = "the illicit trade in gold, diamonds, timber and charcoal, which funds armed groups"
+    assert not listed_among(own, _hits(own, "gold", "diamonds", "timber", "charcoal"))
+    embargo = "to prevent the direct or indirect supply, sale or transfer of arms and related materiel"
+    assert not listed_among(embargo, _hits(embargo, "supply, sale or transfer of arms"))
+
+
+def test_a_list_whose_last_item_runs_on() -> None:
+    # S/RES/2199 (2015): extortion is one source of income among others; the last item runs on.
+    income = ("are generating a significant portion of the groups’ income, alongside extortion, private foreign "
+              "donations, kidnap ransoms and stolen money from the territory they control, which support their "
+              "recruitment efforts")
+    assert listed_among(income, _hits(income, "extortion"))
+    # S/RES/2754 (2025): drugs are one element of the Final Agreement's implementation.
+    colombia = ("through comprehensive implementation of the Final Agreement, including rural reform, inclusive "
+                "political participation, its ethnic and gender provisions, and countering illicit drugs including "
+                "through crop substitution programmes, and recalling the disproportionate impact of the conflict")
+    assert listed_among(colombia, _hits(colombia, "illicit drugs"))
+
+
+def test_asides_shared_verbs_and_examples_are_not_list_items() -> None:
+    # S/RES/2161 (2014): "inter alia" is an aside, "production and trafficking of drugs" one item.
+    drugs = ("to prevent and suppress the financing of terrorism and terrorist organizations, including from the "
+             "proceeds of organized crime, inter alia, the illicit production and trafficking of drugs and their "
+             "chemical precursors, and the importance of continued international cooperation to that aim")
+    assert not listed_among(drugs, _hits(drugs, "trafficking of drugs"))
+    # S/RES/1735 (2006): three verbs sharing one object.
+    verbs = "supplying, selling or transferring arms and related materiel to AQ, UBL or the Taliban"
+    assert not listed_among(verbs, _hits(verbs, "transferring arms and related materiel"))
+    # S/RES/2769 (2025), a heading: the crude oil and petroleum products are examples of the illicit exports.
+    heading = "Prevention of Illicit Exports of Petroleum, including Crude Oil and Refined Petroleum Products"
+    assert not listed_among(heading, _hits(heading, "Illicit Exports of Petroleum"))
+
+
+def _sentence(text: str) -> Sentence:
+    return Sentence(Chunk("h", "d", 0, text, [], None, None, "body"), 0, len(text), 0)
+
+
+def test_what_the_council_is_ready_to_consider_is_a_mention() -> None:
+    # S/RES/2782 (2025), UNDOF: its one sentence on sanctions; the convention counts measures imposed, renewed,
+    # modified, reviewed or directed, not a readiness to consider them.
+    assert in_passing(_sentence(
+        "Reaffirming its readiness to consider listing individuals, groups, undertakings, and entities providing "
+        "support to the Islamic State in Iraq and the Levant (ISIL, also known as Da’esh) or to the Al-Nusra Front,"))
+    assert in_passing(_sentence("Expresses its intention to consider targeted sanctions for individuals and entities "
+                                "involved in trafficking in persons in areas affected by armed conflict;"))
+    assert not in_passing(_sentence("Decides to renew until 1 July 2027 the measures as set out or extended in "
+                                    "paragraphs 1 and 3 of resolution 2783 (2025);"))

@@ -27,7 +27,6 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from itertools import pairwise
 from typing import Any
 
 from .chunk import split_sentences
@@ -280,16 +279,25 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
         paragraphs: set[tuple[str, int]] = set()
         subs: dict[str, float] = {}
         scored: list[tuple[float, Sentence, list[ThemeHit]]] = []
+        called = False  # named strongly in an operative call to combat it
         for index, hits in hits_by[theme.slug].items():
             s = doc.sentences[index]
-            enumeration = ((named[index] >= scoring.list_themes and not (resolution and is_call_to_combat(s))
-                            and not dwells_on(hits))
+            # A list of themes, or a preambular recital naming the theme as one item among other things ("the fight
+            # against drug trafficking, organized crime and human trafficking").
+            in_list = (named[index] >= scoring.list_themes
+                       or (resolution and not is_operative(s) and listed_among(s.text, hits)))
+            enumeration = ((in_list and not (resolution and is_call_to_combat(s))
+                            and not dwells_on(hits, text=s.text))
                            or (resolution and in_passing(s)))
             factor = (scoring.footnote_weight if s.footnote else 1.0) * (scoring.list_weight if enumeration else 1.0)
             score = sentence_score([h.weight for h in hits], scoring.sentence_cap) * factor
             total += score
             if not enumeration:
                 best = max(best, score)
+                # An operative paragraph asking for action against the crime is a paragraph on it, whatever the
+                # resolution's length (evals/README.md, list-paragraph convention).
+                called = called or (resolution and not s.footnote and is_call_to_combat(s)
+                                    and max(h.weight for h in hits) >= scoring.min_strong)
             numbered += score if is_operative(s) else 0.0
             listed += score if enumeration else 0.0
             footnoted += score if s.footnote else 0.0
@@ -302,7 +310,7 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
         threshold = threshold_for(theme, taxonomy, doc.words)
         evidence = _evidence(doc, scored, scoring.max_evidence)
         strong = best >= scoring.min_strong
-        rule = total >= threshold and strong
+        rule = (total >= threshold and strong) or called
         features = theme_features(total, threshold, best, len(scored), len(paragraphs), numbered, listed,
                                   footnoted, doc.words, resolution, rule) if scored else {}
         results.append(ThemeResult(theme.slug, theme.label, total, threshold, rule, len(scored),
@@ -310,12 +318,21 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
     return results, per_sentence
 
 
-def dwells_on(hits: list[ThemeHit], strong: float = 3.0) -> bool:
+_COORDINATED = re.compile(r"[\s,]*(?:(?:and|or|as well as|and/or)\s+)?", re.I)
+
+
+def dwells_on(hits: list[ThemeHit], strong: float = 3.0, text: str | None = None) -> bool:
     """The sentence names the theme strongly in two separate places ("the fight against ... trafficking of drugs ...,
     acknowledging that illicit proceeds of the drug trafficking ... groups involved in narcotics trade"): it is
-    about that theme even when it names others too, not a list in which the theme is one item."""
-    spans = sorted((h.start, h.end) for h in hits if h.weight >= strong)
-    return any(b[0] >= a[1] for a, b in pairwise(spans))
+    about that theme even when it names others too, not a list in which the theme is one item. Two terms joined
+    only by "and", "or" or a comma in ``text`` ("money-laundering, bribery and corruption") are one item, not two
+    places."""
+    end = -1
+    for a, b in sorted((h.start, h.end) for h in hits if h.weight >= strong):
+        if end >= 0 and a >= end and not (text is not None and _COORDINATED.fullmatch(text[end:a])):
+            return True
+        end = max(end, b)
+    return False
 
 
 def theme_features(total: float, threshold: float, best: float, sentences: int, paragraphs: int, numbered: float,
@@ -835,7 +852,8 @@ def is_call_to_combat(s: Sentence) -> bool:
     """A resolution's operative paragraph asking for action against what it names ("Demands an immediate cessation
     of … kidnappings, trafficking in persons and the smuggling of migrants"; "… to combat transnational organized
     crime, including drug trafficking, trafficking in persons and money-laundering"): a list there is the
-    paragraph's subject, so each crime in it counts (evals/README.md, list-paragraph convention)."""
+    paragraph's subject, so each crime in it counts (evals/README.md, list-paragraph convention), and one such
+    paragraph naming a crime strongly tags it even in a long resolution."""
     return is_operative(s) and bool(_CALL_TO_COMBAT.search(s.text))
 
 
@@ -850,17 +868,138 @@ _BENCHMARK = re.compile(
     r"(?:Progressive|Significant|Measurable|Sustained) (?:reduction|decrease|increase|improvement)\b")
 
 
+# A paragraph whose subject is what the Council might do ("Reaffirming its readiness to consider listing individuals
+# … providing support to ISIL"; "Expresses its intention to consider targeted sanctions …"): no measure is taken.
+_CONSIDER = re.compile(r"^(?:\w+ ){1,2}its (?:readiness|intention|willingness) to consider\b")
+
+
 def in_passing(s: Sentence) -> bool:
     """A resolution's clause whose subject is something else, so the crimes it names are a mention, not a paragraph
     on them: an annex (a Monitoring Team's task list, a listed person's designation narrative) and the humanitarian
     paragraph ("grave concern at the humanitarian situation in Libya, including ... the smuggling of migrants and
-    refugees and human trafficking through Libya") and review benchmarks. Scored like an enumeration
-    (evals/README.md, triage)."""
+    refugees and human trafficking through Libya"), review benchmarks and what the Council is ready or intends to
+    consider (no measure taken). Scored like an enumeration (evals/README.md, triage)."""
     return (bool(_ANNEX.search(s.section or "")) or bool(_HUMANITARIAN.search(s.text))
-            or bool(_BENCHMARK.match(s.text)))
+            or bool(_BENCHMARK.match(s.text)) or bool(_CONSIDER.match(s.text)))
 
 
 def is_operative(s: Sentence) -> bool:
     """In a resolution's numbered operative paragraph (preambular ones carry no number)."""
     span = s.chunk.locate(s.start)
     return bool(span and span.label)
+
+
+_SEGMENT = re.compile(r"[^,;]+")
+_LEAD = re.compile(r"^(?:and|or|as well as|and/or)\s+", re.I)
+_EXAMPLES = re.compile(r"^(?:(?:and |or )?(?:including(?: but not limited to)?|such as|notably|in particular|"
+                       r"inter alia|namely|among others)\s*:?\s+)", re.I)
+_COORD = re.compile(r"\s(?:and|or|as well as|and/or)\s", re.I)
+# Not items: asides between commas ("organized crime, inter alia, the illicit production and trafficking of drugs"),
+# a run of clauses ("… used to threaten or attack any country, to plan or finance terrorist acts, or to shelter …")
+# and verbs sharing one object ("supplying, selling or transferring arms and related materiel").
+_ASIDE = re.compile(r"(?:inter alia|in particular|notably|among others|as appropriate|where appropriate|if appropriate|"
+                    r"as necessary|where necessary|in this regard|in this context):?", re.I)
+_CLAUSE = re.compile(r"(?:to|which|that|who|whose|where|if|when|while)\b", re.I)
+_GERUND = re.compile(r"\w+ing", re.I)
+_INTRO = re.compile(r"(?:in|of|for|to|from|by|with|on|at|under|within|through|against|between|among)\s", re.I)
+
+
+def _item(piece: str, max_words: int) -> bool:
+    """One or two enumeration items: at most ``max_words`` words a part, coordinated parts included ("trafficking in
+    persons and the smuggling of migrants")."""
+    piece = _LEAD.sub("", _EXAMPLES.sub("", piece.strip()))
+    if _ASIDE.fullmatch(piece) or len(piece.split()) > max_words + 2:
+        return False
+    parts = [p.strip() for p in _COORD.split(piece)]
+    return all(0 < len(p.split()) <= max_words and not _CLAUSE.match(p) and not _GERUND.fullmatch(p) for p in parts)
+
+
+def _runs_on(text: str, a: int, b: int, max_words: int) -> int | None:
+    """Where the last item ends when the segment text[a:b] closes an enumeration and runs on ("and stolen money from
+    the territory they control, which …"; "kidnap ransoms and stolen money from …"): ``max_words`` words after the
+    coordinator."""
+    piece = text[a:b]
+    if _EXAMPLES.match(piece.strip()):
+        return None  # examples of the item before, not the last item
+    lead = _LEAD.match(piece.lstrip())
+    if lead:
+        tail = a + len(piece) - len(piece.lstrip()) + lead.end()
+    else:
+        m = _COORD.search(piece)
+        if m is None or not _item(piece[:m.start()], max_words):
+            return None
+        tail = a + m.end()
+    words = list(re.finditer(r"\S+", text[tail:b]))[:max_words]
+    if not words or _CLAUSE.match(words[0].group()):
+        return None
+    return tail + words[-1].end()
+
+
+def list_runs(text: str, max_words: int = 6) -> list[tuple[int, int, int]]:
+    """Enumerations in a sentence, as (start, end, items): a run of short comma-separated items closed by "and",
+    "or" or "as well as" ("…, forced displacement and extortion"; the last item may run on: "…, kidnap ransoms and
+    stolen money from the territory they control"), plus the item that ends the clause before the run ("…
+    resulted in killings, increased sexual violence, kidnappings, forced displacement and extortion" is one
+    enumeration of five). Clause commas ("On 26 February, in Ouaka Prefecture, clashes …") close no run."""
+    segments = [(m.start(), m.end()) for m in _SEGMENT.finditer(text) if m.group().strip()]
+    short = [_item(text[a:b], max_words) for a, b in segments]
+
+    def joined(k: int) -> bool:
+        return bool(_COORD.search(" " + _LEAD.sub("", text[segments[k][0]:segments[k][1]].strip()) + " "))
+
+    def closes(k: int) -> bool:
+        return bool(_LEAD.match(text[segments[k][0]:segments[k][1]].strip())) or joined(k)
+
+    runs: list[tuple[int, int, int]] = []
+    i = 0
+    while i < len(segments):
+        j = i
+        # "…, including crude oil and refined petroleum products": examples of the item before, not siblings of it
+        while j < len(segments) and short[j] and not (j > i and _EXAMPLES.match(text[slice(*segments[j])].strip())):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        # The run ends at the item joined by a coordinator ("…, Y and Z", "…, Y, and Z"), or at a segment after it
+        # that starts with one and runs on.
+        on = _runs_on(text, *segments[j], max_words) if j < len(segments) else None
+        last = j if on is not None else max((k for k in range(i, j) if closes(k)), default=None)
+        if last is None:
+            i = j + 1
+            continue
+        end = on if on is not None else segments[last][1]
+        items = last - i + 1 + joined(last)
+        start = segments[i][0]
+        before = text[segments[i - 1][0]:segments[i - 1][1]] if i > 0 else ""
+        first = text[segments[i][0]:segments[i][1]].strip()
+        if before and not _EXAMPLES.match(first) and not _INTRO.match(first) and not _ASIDE.fullmatch(before.strip()):
+            # the clause before the run ends with the first item, unless the run gives examples of it ("natural
+            # resources linked to the conflict, including gold, tin, tantalum") or opens with its own first item
+            # ("…, in the framework of the sovereignty, independence, unity and territorial integrity")
+            items += 1
+            words = list(re.finditer(r"\S+", before))
+            start = segments[i - 1][0] + words[-min(len(words), max_words)].start()
+        if items >= 3:
+            runs.append((start, end, items))
+        i = j + 1
+    return runs
+
+
+def listed_among(text: str, hits: list[ThemeHit], max_words: int = 6) -> bool:
+    """Every match of the theme is one item of an enumeration whose other items (two or more) are something else:
+    "killings, increased sexual violence, kidnappings, forced displacement and extortion" names kidnapping in
+    passing, "challenges … security and terrorism, narcotics, development, economic and social challenges" names
+    drugs in passing. A list of the theme's own items ("gold, diamonds, timber and charcoal") is about it, and a
+    match across items ("supply, sale or transfer … of arms") is not an item."""
+    if not hits:
+        return False
+    for start, end, items in list_runs(text, max_words):
+        if not all(start <= h.start and h.end <= end for h in hits):
+            continue
+        segments = [(start + m.start(), start + m.end()) for m in _SEGMENT.finditer(text[start:end])]
+        if not all(any(a <= h.start and h.end <= b for a, b in segments) for h in hits):
+            return False
+        inside = sum(any(a <= h.start and h.end <= b for h in hits) for a, b in segments)
+        if items - inside >= 2:
+            return True
+    return False
