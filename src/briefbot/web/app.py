@@ -9,6 +9,7 @@ temp files).
 from __future__ import annotations
 
 import atexit
+import inspect
 import logging
 import os
 import time
@@ -125,6 +126,29 @@ SHOW_NEWEST_JS = """() => {
   log.scrollTop += row.getBoundingClientRect().top - log.getBoundingClientRect().top - 8;
   chat.scrollIntoView({block: 'nearest'});
 }"""
+
+
+def remember_signatures() -> int:
+    """Give every Gradio block class's constructor its signature to keep; returns how many were new.
+
+    Gradio reads a constructor's signature (``inspect.signature`` in ``get_config``, ``getfullargspec`` in the
+    wrapper that records constructor arguments) each time it builds a component or its config: every block of a
+    new session (~270 here) and every output of every event, which an update or a left-out output builds again.
+    Signatures never change, and ``inspect`` returns a function's ``__signature__`` as is, so each is computed
+    once here instead of thousands of times a minute under load.
+    """
+    done, todo = 0, [gr.blocks.Block]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        init = cls.__dict__.get("__init__")
+        fn = getattr(init, "__wrapped__", init)  # the constructor itself, under Gradio's recording wrapper
+        if inspect.isfunction(fn) and "__signature__" not in fn.__dict__:
+            fn.__signature__ = inspect.signature(fn)  # type: ignore[attr-defined]
+            done += 1
+    return done
+
+
 # System fonts only: the default theme would fetch Google Fonts, which an air-gapped browser cannot reach.
 THEME = gr.themes.Soft(font=["ui-sans-serif", "system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
 
@@ -172,6 +196,7 @@ def owner_of(request: gr.Request | None) -> str | None:
 
 def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) -> gr.Blocks:
     """The web app over one shared ``Briefbot``; ``tmp`` is its private temp space (made here when not given)."""
+    remember_signatures()
     index = Path(settings.index)
     tmp = tmp or open_temp_space(settings)
     tmp.start_sweeper()
