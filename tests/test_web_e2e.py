@@ -239,6 +239,11 @@ def test_citation_page_pdf_export_and_feedback(page: Any, app: tuple[str, Briefb
     ask(page, MARS_Q)
     page.wait_for_function("!document.querySelector('#fb-status').innerText.includes('Thanks')", timeout=30_000)
     assert "answer 2:" in page.inner_text("#fb-target")
+    # Nor the download or the open page: the new answer takes them away (its cards are shown, none picked).
+    page.wait_for_selector("#export-file", state="hidden", timeout=20_000)
+    page.wait_for_selector("#page-image", state="hidden", timeout=20_000)
+    assert not page.locator("#page-nav").is_visible()
+    assert "Select a citation" in page.inner_text("#page-caption")
 
     # This session sees its comment in the Feedback tab as soon as it opens it (no Refresh), and its export ...
     page.get_by_role("tab", name="Feedback").click()

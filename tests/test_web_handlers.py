@@ -430,3 +430,46 @@ def test_an_analysis_is_found_in_the_pickers_by_its_file_name() -> None:
     labels = dict((doc_id, label) for label, doc_id in views.document_choices([note, resolution]))
     assert labels["zorvian.md"] == "analysis — Zorvian smuggling note · zorvian.md"
     assert labels["r.pdf"] == "S/RES/2769 (2025) — Libya"
+
+
+def test_remembered_constructor_signatures_leave_components_and_configs_as_they_were() -> None:
+    """Gradio reads constructor signatures to record a component's arguments and to build its config; the app
+    has each constructor keep its signature (web.app.remember_signatures), which must change neither."""
+    import inspect
+
+    import gradio as gr
+
+    from briefbot.web.app import remember_signatures
+
+    def make() -> list[gr.components.Component]:
+        return [gr.Markdown("### Citations", visible=False, render=False),
+                gr.Image(None, type="filepath", interactive=False, visible=False, render=False),
+                gr.File(None, label="Download", interactive=False, visible=False, render=False),
+                gr.Dataset(components=["html"], samples=[["<b>card</b>"]], type="index", layout="gallery",
+                           render=False),
+                gr.Textbox("question", show_label=False, render=False)]
+
+    remember_signatures()
+    assert remember_signatures() == 0  # once is enough
+    inits = {}
+    todo: list[type] = [gr.blocks.Block]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        fn = getattr(cls.__dict__.get("__init__"), "__wrapped__", cls.__dict__.get("__init__"))
+        if inspect.isfunction(fn):
+            assert "__signature__" in fn.__dict__, cls
+            inits[fn] = fn.__dict__["__signature__"]
+    kept = make()
+    kept_out = [([dict(a) for a in c._constructor_args], c.get_config()) for c in kept]
+    for fn in inits:
+        del fn.__signature__  # type: ignore[attr-defined]
+    try:
+        fresh = make()
+        fresh_out = [([dict(a) for a in c._constructor_args], c.get_config()) for c in kept]
+        assert [[dict(a) for a in c._constructor_args] for c in fresh] == [args for args, _ in kept_out]
+        assert fresh_out == kept_out
+        assert all(inspect.signature(fn) == sig for fn, sig in inits.items())
+    finally:
+        for fn, sig in inits.items():
+            fn.__signature__ = sig  # type: ignore[attr-defined]

@@ -9,6 +9,7 @@ temp files).
 from __future__ import annotations
 
 import atexit
+import inspect
 import logging
 import os
 import time
@@ -125,6 +126,29 @@ SHOW_NEWEST_JS = """() => {
   log.scrollTop += row.getBoundingClientRect().top - log.getBoundingClientRect().top - 8;
   chat.scrollIntoView({block: 'nearest'});
 }"""
+
+
+def remember_signatures() -> int:
+    """Give every Gradio block class's constructor its signature to keep; returns how many were new.
+
+    Gradio reads a constructor's signature (``inspect.signature`` in ``get_config``, ``getfullargspec`` in the
+    wrapper that records constructor arguments) each time it builds a component or its config: every block of a
+    new session (~270 here) and every output of every event, which an update or a left-out output builds again.
+    Signatures never change, and ``inspect`` returns a function's ``__signature__`` as is, so each is computed
+    once here instead of thousands of times a minute under load.
+    """
+    done, todo = 0, [gr.blocks.Block]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        init = cls.__dict__.get("__init__")
+        fn = getattr(init, "__wrapped__", init)  # the constructor itself, under Gradio's recording wrapper
+        if inspect.isfunction(fn) and "__signature__" not in fn.__dict__:
+            fn.__signature__ = inspect.signature(fn)  # type: ignore[attr-defined]
+            done += 1
+    return done
+
+
 # System fonts only: the default theme would fetch Google Fonts, which an air-gapped browser cannot reach.
 THEME = gr.themes.Soft(font=["ui-sans-serif", "system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
 
@@ -148,6 +172,11 @@ class Session:
     listed: list[str] = field(default_factory=list)  # the history list's conversation ids, as shown
     answered: str | None = None  # set by the chat when an answer waits for its cards and history list ("" or why
     # it was not saved), cleared by the event that shows them
+    # What this tab shows beyond the chat, as last sent. Gradio builds a component again (a File or Image also its
+    # schema) for every output an event updates or leaves out, but not for one it is given a plain value: so a
+    # hidden, empty component is given its empty value again, and only one that is shown is updated.
+    panel_open: bool = False  # the page panel shows something other than its intro (set by opening a citation)
+    export_shown: bool = False  # the download under the chat is shown
 
     def restart(self, answers: list[Answer], tokens: list[str | None], conversation: str | None) -> None:
         """Show these (saved) answers as the chat, one exchange each; nothing selected."""
@@ -167,6 +196,7 @@ def owner_of(request: gr.Request | None) -> str | None:
 
 def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) -> gr.Blocks:
     """The web app over one shared ``Briefbot``; ``tmp`` is its private temp space (made here when not given)."""
+    remember_signatures()
     index = Path(settings.index)
     tmp = tmp or open_temp_space(settings)
     tmp.start_sweeper()
@@ -194,12 +224,21 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                 permalink: permalink_markdown(session.tokens[i] if i < len(session.tokens) else None),
                 # A file made for another answer (or one of its citations) is not this one's download, and the page
                 # panel shows none of its citations until one is picked.
-                export_file: gr.update(value=None, visible=False), **closed_panel()}
+                **hidden_export(session), **closed_panel(session)}
 
-    def closed_panel() -> Updates:
-        return {page: gr.Image(value=None, visible=False), panel.state: None,
-                panel.text: gr.update(value="", visible=False),  # an XML passage shown for another answer
-                panel.nav: gr.update(visible=False), caption: "Select a citation to see its page."}
+    def closed_panel(session: Session) -> Updates:
+        """The page panel back to its intro (the hidden image and text given their empty values when hidden)."""
+        hide, session.panel_open = session.panel_open, False
+        return {page: gr.update(value=None, visible=False) if hide else None, panel.state: None,
+                # an XML passage shown for another answer
+                panel.text: gr.update(value="", visible=False) if hide else "",
+                **({panel.nav: gr.update(visible=False)} if hide else {}),  # a row has no value (left out, rebuilt)
+                caption: "Select a citation to see its page."}
+
+    def hidden_export(session: Session) -> Updates:
+        """The download under the chat emptied and hidden (given its empty value when hidden already)."""
+        hide, session.export_shown = session.export_shown, False
+        return {export_file: gr.update(value=None, visible=False) if hide else None}
 
     # --- conversation history (Briefbot.history; who may open what is decided there) ------------------------
     def viewer_of(request: gr.Request | None) -> Viewer:
@@ -232,14 +271,18 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                                      visible=bool(convs)),
                 history_status: status}
 
-    def show_chat(session: Session, messages: list[dict[str, str]]) -> Updates:
-        """The chat as ``session`` now holds it, its last answer's cards, nothing selected yet."""
+    def beside_chat(session: Session) -> Updates:
+        """Everything beside the chat's messages as ``session`` now holds them: its last answer's cards, nothing
+        selected yet."""
         shown = show_answer(session, len(session.answers) - 1) if session.answers else {
             cards_title: gr.update(visible=False), cards: gr.update(samples=[], visible=False), target: "",
-            permalink: ""}
-        return {chatbot: messages, state: session, **shown, **closed_panel(),
-                export_file: gr.update(value=None, visible=False),
+            permalink: "", **hidden_export(session), **closed_panel(session)}
+        return {state: session, **shown,
                 fb_status: ""}  # the thanks for feedback on an earlier answer does not stay under this one
+
+    def show_chat(session: Session, messages: list[dict[str, str]]) -> Updates:
+        """The chat as ``session`` now holds it, its last answer's cards, nothing selected yet."""
+        return {chatbot: messages, **beside_chat(session)}
 
     def on_load(session: Session, request: gr.Request) -> Updates:
         """The history list; with ``?answer=TOKEN`` in the address, that answer (when this viewer may open it)."""
@@ -267,7 +310,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         path = tmp.write_text("briefbot-unsaved-answers.md", md)
         gr.Warning(f"{len(session.unsaved)} answer(s) could not be saved to the history ({problem}); they are in "
                    "the download under the chat.")
-        return {export_file: gr.File(value=str(path), visible=True)}
+        return {export_file: gr.File(value=str(path), visible=True)}  # the caller notes it (export_shown)
 
     def open_conversation(index: int | None, session: Session, request: gr.Request) -> Updates:
         if index is None or not 0 <= index < len(session.listed):
@@ -286,13 +329,17 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                     for m in exchange(s.answer.question, s.answer, note if i == len(saved) - 1 else "")]
         if note and not saved:
             messages = [{"role": "assistant", "content": f"_{md_text(note)}_"}]
-        return {**show_chat(session, messages), **history_list(viewer, session), **kept}
+        updates = {**show_chat(session, messages), **history_list(viewer, session), **kept}
+        session.export_shown = session.export_shown or bool(kept)
+        return updates
 
     def new_conversation(session: Session, request: gr.Request) -> Updates:
         viewer = viewer_of(request)
         kept = set_aside(session, viewer)
         session.restart([], [], None)
-        return {**show_chat(session, []), **history_list(viewer, session), **kept}
+        updates = {**show_chat(session, []), **history_list(viewer, session), **kept}
+        session.export_shown = session.export_shown or bool(kept)
+        return updates
 
     def export_history(kind: str, request: gr.Request) -> Any:
         viewer = viewer_of(request)
@@ -377,21 +424,23 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         session.tokens.append(None)
         session.unsaved.append(len(session.answers) - 1)
         session.message_answer[len(history) - 1] = len(session.answers) - 1
+        # The answer goes out first, then it is saved (a SQLite commit: its disk sync took ~25 ms under load, which
+        # every answer waited for). The event ends after the save; only then does the browser ask for the cards.
+        yield {chatbot: history, state: session}
         problem = save_pending(session, viewer_of(request))  # the answer is shown either way; unsaved are retried
         if problem:
             gr.Warning(f"Not saved to history: {problem}")
         session.answered = problem
-        yield {chatbot: history, state: session}
 
-    def chat_done(session: Session, messages: list[dict[str, Any]], request: gr.Request) -> Updates:
+    def chat_done(session: Session, request: gr.Request) -> Updates:
         """After an answer: its citation cards and the history list. An event of its own (run next by the
         browser) so that the chat's streamed updates name three outputs: Gradio rebuilds every output an update
-        leaves out, and the chat's twelve cost more than the answer itself."""
+        leaves out, and the chat's twelve cost more than the answer itself. It does not take the chat: the
+        browser would send the whole conversation again and the server validate it, for nothing."""
         if session.answered is None:
             return gr.skip()
         problem, session.answered = session.answered, None
-        shown = {k: v for k, v in show_chat(session, messages).items() if k is not chatbot}
-        return {**shown, **history_list(viewer_of(request), session, problem)}
+        return {**beside_chat(session), **history_list(viewer_of(request), session, problem)}
 
     def select_message(session: Session, evt: gr.SelectData) -> Updates:
         i = session.message_answer.get(evt.index if isinstance(evt.index, int) else evt.index[0])
@@ -402,7 +451,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
     def show_card(index: int | None, session: Session, request: gr.Request) -> Updates:
         if index is None or not 0 <= index < len(session.cards):
             return gr.skip()
-        session.card = index
+        session.card, session.panel_open = index, True
         opened = panel.open_card(session.cards[index], scope_of(bot, request))
         return {**dict(zip(panel.outputs, opened, strict=True)), state: session}
 
@@ -421,6 +470,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         bot.audit.record(scope.user, "export", kind="answer", question=answer.question,
                          documents=sorted({c.doc_id for c in answer.citations}))
         md = tmp.write_text(f"briefbot-answer-{session.current + 1}.md", answer_markdown(answer))
+        session.export_shown = True
         return gr.File(value=str(md), visible=True)
 
     def export_pdf(session: Session, request: gr.Request) -> Any:
@@ -434,8 +484,10 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             pdf = resolve_pdf(bot, doc_id)
         except BriefbotError as exc:
             gr.Info(str(exc))
+            session.export_shown = False
             return gr.File(value=None, visible=False)  # not the last citation's PDF, as if it were this one's
         bot.audit.record(scope.user, "export", kind="pdf", document=doc_id)
+        session.export_shown = True
         return gr.File(value=str(tmp.copy(pdf)), visible=True)
 
     # --- feedback -------------------------------------------------------------------------------------------
@@ -654,7 +706,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                         panel.state, panel.nav, export_file, conv_list, history_status, fb_status]
         for trigger in (ask_btn.click, question.submit):
             trigger(chat, [question, chatbot, state, *filters], [chatbot, question, state], **private).then(
-                chat_done, [state, chatbot], [o for o in chat_outputs if o not in (chatbot, question)],
+                chat_done, [state], [o for o in chat_outputs if o not in (chatbot, question)],
                 **private).then(None, None, None, js=SHOW_NEWEST_JS)
         chatbot.select(select_message, [state], [state, cards_title, cards, target, permalink, export_file, page,
                                                  caption, panel.text, panel.state, panel.nav], **private)
