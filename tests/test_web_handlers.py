@@ -9,6 +9,7 @@ import shutil
 import socket
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -473,3 +474,26 @@ def test_remembered_constructor_signatures_leave_components_and_configs_as_they_
     finally:
         for fn, sig in inits.items():
             fn.__signature__ = sig  # type: ignore[attr-defined]
+
+
+def test_a_page_opened_while_an_answer_is_selected_is_known_to_be_open(bot: Briefbot, libya: Answer,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Selecting an answer while a citation's page renders closes the panel (closed_panel) before the page goes
+    out; the session must then still know the panel is open, or the next answer's cards event leaves the page and
+    its buttons on screen (found in a browser walk-through: a broken image frame stayed)."""
+    import gradio as gr
+
+    from briefbot.web.app import Session, create_app
+    from briefbot.web.pagepanel import PagePanel
+
+    handlers = {f.name: f.fn for f in create_app(bot, bot.settings).fns.values()}
+    session = Session(answers=[libya], cards=views.cards_for(libya))
+    rendering = PagePanel.open_card
+
+    def selected_meanwhile(self: PagePanel, card: views.Card, scope: Any) -> tuple[Any, ...]:
+        session.panel_open = False  # what closed_panel does for the answer selected during the render
+        return rendering(self, card, scope)
+
+    monkeypatch.setattr(PagePanel, "open_card", selected_meanwhile)
+    handlers["show_card"](0, session, gr.Request())
+    assert session.panel_open and session.card == 0

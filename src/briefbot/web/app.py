@@ -451,8 +451,12 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
     def show_card(index: int | None, session: Session, request: gr.Request) -> Updates:
         if index is None or not 0 <= index < len(session.cards):
             return gr.skip()
-        session.card, session.panel_open = index, True
+        session.card = index
         opened = panel.open_card(session.cards[index], scope_of(bot, request))
+        # Noted when the page goes out, not before it is rendered: an answer selected meanwhile closes the panel
+        # (closed_panel) and this page then opens it again, so the flag must say open or the next answer's cards
+        # event would leave the page and its buttons on screen.
+        session.panel_open = True
         return {**dict(zip(panel.outputs, opened, strict=True)), state: session}
 
     # --- exports, made when asked for -----------------------------------------------------------------------
