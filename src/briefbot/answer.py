@@ -368,8 +368,9 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     # rate "per truck" or "for one ton" gets no line but answers a fee question.
     if asked in ("count", "money") and lead is None and len(parts) == 1 and not (wanted or by_reference) and (
             asked == "count" or not any(type_found(asked, question, c.quote) for c in citations)):
-        return _abstain(question, hits, f"None of the closest passages states {_figure_asked(question, asked)}. "
-                        "They are listed below.", stats, confidence)
+        return _abstain(question, hits, f"The passages that best match this question state no figure of what it "
+                        f"asks for ({_figure_asked(question, asked)}). The closest passages are listed below.",
+                        stats, confidence)
     if closing is not None and cited[0] is closing.hit and ended is not None:
         said = ending(citations[0].quote, *ended)
         older = len(citations) > 1 and not asks_ending(intent)
@@ -834,13 +835,15 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
         # Whose figure is asked, when the question names a group the way reports do ("Al-Shabaab", "RSF", "ISIL"):
         # the lead quote must name it too. Not places or plain names: a lead quote says "the mine" for "the Kidineer
         # mine in East Jebel Marra", named a paragraph before.
-        actors = [t for n in _single_names(part) if _GROUP_NAME.fullmatch(n) and n not in MISSION_COUNTRY
-                  and (t := terms(n) - _GENERIC)] if answer_type(part) in ("count", "money") else []
+        # Only the asker's subject: "seize in operations against ISIL financing" is Türkiye's seizure.
+        actors = [n for n in _single_names(part) if _GROUP_NAME.fullmatch(n) and n not in MISSION_COUNTRY
+                  and terms(n) - _GENERIC and not re.search(rf"\b(?:against|targeting|on|to)\s+{re.escape(n)}\b", part)
+                  ] if answer_type(part) in ("count", "money") else []
         dated = _DOCUMENT_DATE.sub("", part)
         days = re.findall(rf"\b\d{{1,2}} (?:{_MONTHS})\b", dated) or list(asked_months(part))
         for c in ranked:
             said = terms(c.quote)
-            if c is pool[0] and actors and not any(n & said for n in actors):
+            if c is pool[0] and actors and not any(_group_named(n, c.quote) for n in actors):
                 # "How much revenue did Al-Shabaab raise through mobile money?": ISIL-Somalia's "$50–$100" ransoms
                 # are another group's figure, even in the lead quote.
                 continue
@@ -861,6 +864,19 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
 
 
 _GROUP_NAME = re.compile(r"[A-Z][a-z]*-[A-Z][\w'’]+|[A-Z][A-Z\d/]+")  # "Al-Shabaab", "RSF", "M23", "SLA/AW"
+
+
+def _group_named(name: str, quote: str) -> bool:
+    """Whether ``quote`` names the group: in its own form ("Al-Shabaab") or, for an acronym, spelled out
+    ("Rapid Support Forces" for RSF, "Haitian National Police" for HNP)."""
+    if terms(name) & terms(quote):
+        return True
+    letters = name.replace("/", "")
+    if not letters.isupper() or len(letters) < 2:
+        return False
+    words = r"[A-Z][\w'’-]*(?:\s+(?:of|the|and|for|de|des|du|la|le)\s+|\s+)"
+    return any("".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", m.group(0))) == letters
+               for m in re.finditer(rf"(?:{words}){{{len(letters) - 1}}}[A-Z][\w'’-]*", quote))
 
 
 def _adoption_notes(line: str, citations: list[Citation]) -> list[str]:
@@ -919,8 +935,9 @@ def _add_similarity(question: str, candidates: list[Candidate], embed: Embed, k:
 
 _MONEY_Q = re.compile(r"\b(?:cost|costs|price|prices|value|worth|paid|pay|earn|earned|revenue|revenues|ransom|"
                       r"how much money|dollars|fee|fees|charge|charged)\b", re.I)
-_MONEY = re.compile(r"(?:US\$|\$|USD|€|£)\s?\d|\d[\d,.]*\s?(?:million |billion )?(?:dollars|euros|pounds|"
-                    r"gourdes|shillings|dinars|francs)\b|\bper (?:round|unit|piece|kg|kilogram|litre)\b", re.I)
+_MONEY = re.compile(r"(?:US\$|\$|€|£|\b(?i:USD|EUR|CHF|GBP|SDG|SSP|HTG|LYD|LD|SOS|KES|XAF|XOF|CDF|afghanis?)\.?)\s?\d|"
+                    r"\d[\d,.]*\s?(?:(?:million|billion|trillion)\s)?(?:[A-Z][a-z]+\s){0,2}(?i:dollars|euros|pounds|"
+                    r"gourdes|shillings|dinars|francs|afghanis)\b|(?i:\bper (?:round|unit|piece|kg|kilogram|litre))\b")
 _CHANGE_Q = re.compile(r"\b(?:climb|rise|rose|risen|increase|grow|grew|grown|fall|fell|fallen|drop|decline|"
                        r"jump|surge|soar|double|higher|lower)\w*\b", re.I)
 _HOW_MANY_UNIT = re.compile(r"\bhow many\s+(?P<unit>[a-z-]{3,})", re.I)
@@ -957,10 +974,11 @@ def type_found(kind: str, question: str, sentence: str) -> bool:
 
 
 _RATE = re.compile(r"\b(?:(?:per|a|an|each|every)\s+(?:day|week|month|year|hour)|daily|weekly|monthly|annual|"
-                   r"annually|yearly|rate)\b", re.I)
+                   r"annually|yearly|rate|producing|produce|produces|produced|production|output)\b", re.I)
 # A figure of a rate: the rate words close its phrase, before the sentence or clause moves on.
-_RATE_AFTER = re.compile(r"[^.;:,]{0,50}?\b(?:(?:per|a|each)\s+(?:day|week|month|year|hour)|daily|weekly|monthly|"
-                         r"annually|per annum)\b", re.I)
+_RATE_AFTER = re.compile(r"[\d,.]*(?:[^\d.;:,]|[,.](?=\d)){0,50}?(?<!within )(?<!in )(?<!over )\b(?:(?:per|a|each)\s+"
+                         r"(?:day|week|month|year|hour)(?!\s+(?:later|earlier|before|after|of)\b)|daily|weekly|"
+                         r"monthly|annually|per annum)\b", re.I)
 _HOW_MUCH_OF = re.compile(r"\bhow much\s+(?!of\b|money|revenue|income|funding|funds|cash|did|does|do|is|are|was|"
                           r"were|has|have|had)([a-z][\w-]+)", re.I)
 _SOURCE = re.compile(r"\b(?:earn|earned|earns|raise|raised|raises|made|make|makes|generate|generated|generates|"
@@ -1008,8 +1026,9 @@ def _figure_asked(question: str, kind: str) -> str:
     """What an unanswered figure question asks for, in its own words: "how many Glock pistols"."""
     m = _ASKED_PHRASE.search(question)
     if m and len(m.group(0).split()) > 2:
-        return f"the figure asked for (“{m.group(0)[0].lower()}{m.group(0)[1:]}”)"
-    return "the amount of money asked for" if kind == "money" else "the number asked for"
+        return f"“{m.group(0)[0].lower()}{m.group(0)[1:]}”"
+    return "the amount asked for" if kind == "money" or re.search(r"\bhow much\b", question, re.I) else \
+        "the number asked for"
 
 
 SIMILARITY_CHARS = 240
@@ -1329,7 +1348,9 @@ def direct_answer(question: str, quote: str) -> str | None:
         share = bool(re.search(r"\b(?:share|percentage|proportion|per cent|percent)\b", question, re.I))
         figures: list[tuple[float, int, str]] = []  # figures whose own noun the question asks about: "2,271 hailings"
         own = set(re.findall(r"\d[\d,.]*\d|\d", question))  # "on 9 and 11 November": not what is counted
-        money = bool(_MONEY_Q.search(question)) or not _HOW_MANY_UNIT.search(question)  # "how much" may be money
+        # "how much" may be money, but not "how much gold" unless its value is asked
+        money = bool(_MONEY_Q.search(question)) or not (_HOW_MANY_UNIT.search(question)
+                                                         or _HOW_MUCH_OF.search(question))
         asked = _HOW_MANY_UNIT.search(question)
         if asked and re.search(r",|\band\b", question[asked.end():asked.end() + 30]):
             asked = None  # "How many hailings, friendly approaches and inspections …?" counts three things
@@ -1338,6 +1359,7 @@ def direct_answer(question: str, quote: str) -> str | None:
         months = asked_months(question)
         # "How much did the cargo cost?" asks for a sum: a count beside it ("two vessel inspections") is no answer.
         cash = answer_type(question) == "money" and not share and not _CHANGE_Q.search(question)
+        measured = not money and bool(_HOW_MUCH_OF.search(question))
 
         # Read in the quote, not the figure's sentence: "around 3,700 tons … had been looted" is of the gum arabic
         # its paragraph names a sentence later.
@@ -1400,6 +1422,8 @@ def direct_answer(question: str, quote: str) -> str | None:
                 continue  # "raised … from between $200 and $300 to between $500 and $1,000": where it went
             if cash and not _is_sum(quote, start, start + len(span)):
                 continue
+            if measured and not several_words:
+                continue  # "How much gold …?" is a quantity with its unit, not a bare "90" (a paragraph's number)
             window = terms(quote[max(0, m.start() - 60):m.end() + 40])
             score = len(q_terms & window) + (0.5 if several_words else 0.0)
             if noun and (end := counts(quote[figure_end:figure_end + 80], noun)) is not None:
@@ -1535,8 +1559,9 @@ def direct_answer(question: str, quote: str) -> str | None:
 
 def _a_state(span: str) -> bool:
     """Whether a place span opens with a State's name ("the Sudan", "Libya’s south", "United Arab Emirates")."""
-    words = re.sub(r"^the\s+", "", span, flags=re.I).replace("’s", "").replace("'s", "").split()
-    return any(" ".join(words[:n]) in STATES for n in range(len(words), 0, -1))
+    words = re.sub(r"^the\s+", "", span.replace("’", "'"), flags=re.I).split()
+    return any(name in STATES or re.sub(r"'s$", "", name) in STATES
+               for name in (" ".join(words[:n]) for n in range(len(words), 0, -1)))
 
 
 _OFFICE_Q = re.compile(r"^\s*who\s+(?:currently\s+|now\s+)?(chair|head|lead|coordinat|command|direct|preside)"

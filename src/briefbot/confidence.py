@@ -295,8 +295,11 @@ def counts(after: str, noun: set[str]) -> int | None:
         return None
     i = at[-1]
     word = raw[i].group(0)
-    if any(_plural(raw[j].group(0)) and not words[j] & noun for j in range(i)):
-        return None  # "two vessel inspections related to the arms embargo" counts inspections, not arms
+    if any(_plural(raw[j].group(0)) and not words[j] & noun and raw[j].group(0)[0].islower()
+           and not re.match(r"\s*(?:and|or|,)", after[raw[j].end():]) for j in range(i)):
+        # "two vessel inspections related to the arms embargo" counts inspections, not arms; a name's plural
+        # ("43 United Nations personnel") or a pair ("763,707 refugees and asylum-seekers") does not end it.
+        return None
     # A singular noun before another word modifies it ("pistol magazines"); a plural is the head whatever follows.
     if i == len(words) - 1 or not words[i + 1] or re.search(r"(?:ed|ing)$", raw[i + 1].group(0)) \
             or re.search(r"[a-z]s$", word) or _IRREGULAR_PLURAL.fullmatch(word):

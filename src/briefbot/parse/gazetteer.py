@@ -46,7 +46,7 @@ STATES = frozenset("""
 Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|Armenia|Australia|Austria|Azerbaijan|
 Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia and Herzegovina|Botswana|
 Brazil|Brunei Darussalam|Bulgaria|Burkina Faso|Burundi|Cabo Verde|Cambodia|Cameroon|Canada|Central African Republic|
-Chad|Chile|China|Colombia|Comoros|Congo|Costa Rica|Côte d’Ivoire|Côte d'Ivoire|Croatia|Cuba|Cyprus|Czechia|
+Chad|Chile|China|Colombia|Comoros|Congo|Costa Rica|Côte d'Ivoire|Croatia|Cuba|Cyprus|Czechia|
 Czech Republic|Democratic People's Republic of Korea|Democratic Republic of the Congo|Denmark|Djibouti|Dominica|
 Dominican Republic|Ecuador|Egypt|El Salvador|Equatorial Guinea|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|
 France|Gabon|Gambia|Georgia|Germany|Ghana|Greece|Grenada|Guatemala|Guinea|Guinea-Bissau|Guyana|Haiti|Honduras|
@@ -62,7 +62,10 @@ Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syrian Arab Republic|Syria|Tajikista
 Trinidad and Tobago|Tunisia|Türkiye|Turkey|Turkmenistan|Tuvalu|Uganda|Ukraine|United Arab Emirates|United Kingdom|
 United Kingdom of Great Britain and Northern Ireland|United Republic of Tanzania|Tanzania|United States|
 United States of America|Uruguay|Uzbekistan|Vanuatu|Venezuela|Viet Nam|Yemen|Zambia|Zimbabwe|Holy See|
-State of Palestine""".replace("\n", "").split("|"))
+State of Palestine|Islamic Republic of Iran|Iran (Islamic Republic of)|Bolivarian Republic of Venezuela|
+Venezuela (Bolivarian Republic of)|Plurinational State of Bolivia|Bolivia (Plurinational State of)|
+Kingdom of the Netherlands|Republic of Türkiye|Federated States of Micronesia|UAE|US|USA|UK|DPRK|DRC|CAR""".replace(
+    "\n", "").replace("’", "'").split("|"))
 
 # The country a mission works in: a resolution on MONUSCO is about the Democratic Republic of the Congo even
 # when it names the country fewer times than find_missions needs.
