@@ -243,6 +243,8 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
     ("How much gold did the RSF export to the UAE in 2024?", "The estimated value per kilogram of gold amounted to "
      "$85,204.34 on formal markets.", None),
     ("How much gold did the RSF export to the UAE in 2024?", "Gold mining (SLA/AW and RSF) 90.", None),
+    ("How much savings did ISIL-K hold?", "ISIL-K held approximately $10 million savings.",
+     "approximately $10 million"),
     ("How much money did the Central Bank lose?", "The Central Bank lost 22.5 billion Libyan dinars.",
      "22.5 billion"),
     ("How much did a household's minimum expenditure basket cost in June 2025?", "The basket cost 678,767 South "

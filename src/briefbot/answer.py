@@ -979,8 +979,11 @@ _RATE = re.compile(r"\b(?:(?:per|a|an|each|every)\s+(?:day|week|month|year|hour)
 _RATE_AFTER = re.compile(r"[\d,.]*(?:[^\d.;:,]|[,.](?=\d)){0,50}?(?<!within )(?<!in )(?<!over )\b(?:(?:per|a|each)\s+"
                          r"(?:day|week|month|year|hour)(?!\s+(?:later|earlier|before|after|of)\b)|daily|weekly|"
                          r"monthly|annually|per annum)\b", re.I)
-_HOW_MUCH_OF = re.compile(r"\bhow much\s+(?!of\b|money|revenue|income|funding|funds|cash|did|does|do|is|are|was|"
-                          r"were|has|have|had)([a-z][\w-]+)", re.I)
+# "How much gold": a thing measured. Money in other words ("how much savings") is not a thing: a sum answers it.
+_HOW_MUCH_OF = re.compile(r"\bhow much\s+(?!of\b|money|revenue|income|funding|funds|cash|savings|assets|reserves|"
+                          r"budget|financing|finance|profits?|ransoms?|capital|wealth|taxe?s?|payments?|donations?|"
+                          r"contributions?|aid|assistance|support|did|does|do|is|are|was|were|has|have|had)"
+                          r"([a-z][\w-]+)", re.I)
 _SOURCE = re.compile(r"\b(?:earn|earned|earns|raise|raised|raises|made|make|makes|generate|generated|generates|"
                      r"receive|received|receives|collect|collected|collects|obtain|obtained)\w*\s+(?:[\w-]+\s+){0,2}?"
                      r"(?:from|through|via|by)\s+((?:(?!in\b|on\b|at\b|during\b|between\b|since\b|according\b)"
