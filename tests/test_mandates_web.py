@@ -266,6 +266,10 @@ def test_a_cited_paragraph_opens_on_its_pdf_page_or_as_its_text(app_url: str, br
     # A count of the trends drills down to its paragraphs, which open in the same panel.
     drill_year = page.locator("#mandate-drill-year textarea, #mandate-drill-year input").first
     assert drill_year.input_value() == ""  # empty, not a "0" that reads as a year
+    page.click("#mandate-drill")  # pressed before the boxes are filled: told what to do, no error
+    page.wait_for_function("() => (document.querySelector('#mandate-drill-head')?.innerText || '')"
+                           ".includes('Type a year and pick a theme above')", timeout=30_000)
+    assert_no_errors(page, "pressing the drill-down button with no year")
     drill_year.fill("2025")
     page.locator("#mandate-drill-theme input").click()
     page.get_by_role("option", name="Corruption", exact=True).click()

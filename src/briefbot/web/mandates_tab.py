@@ -305,7 +305,9 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
     def drill_down(slug: str | None, box: str | None, theme: str | None, request: gr.Request) -> tuple[Any, ...]:
         year = _year(box, "drill-down")
         if not year or not theme:
-            raise refused("Pick a year and a theme: the paragraphs behind that count are listed.")
+            # Not an error: the button was pressed before the boxes were filled (a walk-through's red toast).
+            return ("Type a year and pick a theme above, then press the button: the paragraphs behind that count "
+                    "are listed here.", gr.Dataset(samples=[], visible=False), [])
         try:
             bot.check_mandate_access(scope_of(bot, request))
             paras = bot.mandates().trend_paragraphs(int(year), theme, slug or None)
