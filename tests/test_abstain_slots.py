@@ -200,8 +200,24 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
      "The voluntary contribution to the Trust Fund stands at approximately 112 million, about 14%.",
      "approximately 112 million"),
     ("How much have donors put into the Trust Fund?", "So far, the Trust Fund has received a total of usd. 112.5 "
-     "million, of which 54.2 has been committed.", "112.5 million"),
+     "million, of which 54.2 has been committed.", "usd. 112.5 million"),
+    # The currency written as a code is part of the sum: "1 million" alone says neither dollars nor pounds
+    # (S/2025/239, para. 88).
+    ("How much did the RSF charge per truck of gum arabic?", "In addition to the looting of gum Arabic, RSF also "
+     "imposed fees of SDG 1 million ($512.82) per truck with a 20-ton load in the border areas.", "SDG 1 million"),
     ("How much money did the Trust Fund receive?", "The Trust Fund supported 112 million people.", None),
+    # A figure the quote puts at another named place does not answer for the place asked (S/2025/239, para. 88:
+    # the fees at Regeibat and Naam, and the zakat the next sentence adds there, are not Dabbah's); the same place
+    # spelt another way does, and so does a figure whose quote names no place before it.
+    ("How much do traders pay the RSF per truck crossing at Dabbah?", "RSF also imposed fees of SDG 1 million "
+     "($512.82) per truck with a 20-ton load in the border areas of Regeibat and Naam heading to South Sudan. RSF "
+     "also demanded a zakat of SDG 100,000 ($51.28) per truck.", None),
+    ("How many tons of charcoal were exported from Kismayo?", "Charcoal also left through Barawe. In all, 100,000 "
+     "tons of charcoal were exported.", None),
+    ("How many tons of charcoal were exported from Kismayo?", "In all, 100,000 tons of charcoal were exported "
+     "through the port of Kismaayo.", "100,000 tons of charcoal"),
+    ("How many tons of charcoal were exported from Kismayo?", "In all, 100,000 tons of charcoal were exported.",
+     "100,000 tons of charcoal"),
     # The source of the money asked, or the thing "how much" measures, must be in the quote (S/2025/71, para. 42;
     # S/2025/239, para. 89): Al-Shabaab's total revenue is not what it earned from charcoal.
     ("How much money did Al-Shabaab earn from illicit charcoal exports in 2024, in US dollars?",

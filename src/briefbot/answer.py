@@ -1232,6 +1232,7 @@ _WORD_NUMBER = re.compile(r"(?<![\w-])(?i:(?:twenty|thirty|forty|fifty|sixty|sev
 # A range's low end, and what its high end is preceded by: "between 2 and 3", "10,000–18,000", "$500 to $1,000".
 # "and" joins a range only after "between" ("on 9 and 11 November", "paragraphs 7 and 8" are two figures), and
 # "from 5 to 15 years" is a change, answered by where it went.
+_CODE_BEFORE = re.compile(r"\b(USD|usd|EUR|CHF|GBP|SDG|SSP|HTG|LYD|SOS|KES|XAF|XOF|CDF)\.?\s?$")
 _RANGE_START = re.compile(r"\s*(?:–|-|to\s)\s*(?:US\$|\$|€)?\d")
 _BETWEEN = re.compile(r"\bbetween\s+(?:US\$|\$|€)?$")
 _RANGE_END = re.compile(r"(?<!from )(?:between\s+(?:US\$|\$|€)?\d[\d,.]*\s*and\s|(?<!from )(?:US\$|\$|€)?\d[\d,.]*"
@@ -1368,6 +1369,8 @@ def direct_answer(question: str, quote: str) -> str | None:
         # its paragraph names a sentence later.
         named_here = (needed := _figure_of(question)) is None or needed(terms(quote))
         rate_q = bool(_RATE.search(question))
+        towns = _towns_asked(question)
+        elsewhere = bool(towns) and not any(_same_place(t, quote) for t in towns)
 
         def other_time(at: int) -> bool:
             # "How many tons … were looted between July and December 2024?" is not answered by "3,700 tons … looted
@@ -1377,6 +1380,13 @@ def direct_answer(question: str, quote: str) -> str | None:
             said = set(re.findall(_MONTH_WORD, _sentence_at(quote, at))) if months else set()
             if not rate_q and _RATE_AFTER.match(quote, at):
                 return True  # "2 and 3 kilograms of gold per day" is no year's exports
+            if elsewhere and _placed_at(quote, at):
+                # "What do traders pay per truck at Dabbah?" is not answered by the fee "in the border areas of
+                # Regeibat and Naam heading to South Sudan" (nor by the zakat the next sentence adds there): a
+                # figure the quote puts at another named place, in a quote that never names the one asked. A quote
+                # naming no place before the figure ("Production at the mine", the mine its paragraph named
+                # before) may still be of it.
+                return True
             # "the fees charged for one ton of gum Arabic": one of a rate is no count either.
             return (bool(said) and not said & months) or bool(
                 re.match(r"\s?(?:1(?![,.]?\d)|one|a single)\b", quote[at:at + 10], re.I)
@@ -1414,6 +1424,10 @@ def direct_answer(question: str, quote: str) -> str | None:
                 span = _trim_unit(" ".join(words[:-1]))  # "11 exemption requests from" → "11 exemption requests"
             start = m.start()
             several_words = len(span.split()) > 1  # "908,001 rounds", not a bound before a bare figure
+            if code := _CODE_BEFORE.search(quote[max(0, start - 8):start]):
+                # "fees of SDG 1 million ($512.82)": the currency is part of the sum, as "$" already is.
+                gap = m.group(0)[:len(m.group(0)) - len(m.group(0).lstrip())]  # verbatim: "SDG 1", "usd. 112.5"
+                span, start = code.group(0) + gap + span, start - len(code.group(0))
             low = _RANGE_END.search(quote[max(0, start - 40):start])
             if low:  # "between 2 and 3 kilograms of gold", "10,000–18,000 fighters"
                 span, start = low.group(0) + span, start - len(low.group(0))
@@ -1558,6 +1572,34 @@ def direct_answer(question: str, quote: str) -> str | None:
             return min(near, key=lambda n: n[0])[1]
         return names[0][1] if names else None
     return None
+
+
+def _places_in(text: str) -> list[str]:
+    """Places named after a locative ("at Dabbah", "to South Sudan", "in the port of Kismaayo"): not months,
+    sentence openers or acronyms ("from RSF convoys" names a group, not a place)."""
+    return [span for m in _PLACE.finditer(text)
+            if not re.match(rf"(?:{_MONTHS})\b", span := m.group("place"))
+            and span.split()[0] not in _ENTITY_SKIP and not re.fullmatch(r"[A-Z][A-Z\d/-]+", span.split()[0])]
+
+
+def _placed_at(quote: str, at: int) -> bool:
+    """Whether the figure at ``at`` is placed somewhere: its sentence names a place, or, naming none, the nearest
+    sentence before it in the quote that does ("RSF also demanded a zakat … per truck" after "… in the border
+    areas of Regeibat and Naam")."""
+    return any(_places_in(quote[a:b]) for a, b in split_sentences(quote) if a <= at)
+
+
+def _towns_asked(question: str) -> list[str]:
+    """The places below a State a figure question names: "at Dabbah", "from Kismayo" (a State or a country
+    the question names is often written in a figure's quote only as its towns)."""
+    return [p for p in _places_in(question) if not _a_state(p) and p not in COUNTRIES]
+
+
+def _same_place(place: str, text: str) -> bool:
+    """Whether ``text`` names ``place``, spelt with or without doubled letters ("Kismayo", "Kismaayo")."""
+    def squeeze(s: str) -> str:
+        return re.sub(r"(\w)\1+", r"\1", s.lower())
+    return squeeze(place) in squeeze(text)
 
 
 def _a_state(span: str) -> bool:
