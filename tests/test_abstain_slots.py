@@ -238,6 +238,13 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
      "Council welcomes further briefings on the situation of drug trafficking in Afghanistan, as necessary, by the "
      "Executive Director of UNODC.", None),
     ("Who heads the Panel?", "Ms. Jane Doe, head of the Panel, briefed the Committee.", "Jane Doe"),
+    # The name given the office, not the first body the quote names (S/2025/509, para. 12); "led by" is leading.
+    ("Who heads the Libya Development and Reconstruction Fund?", "Also on 3 June, the House of Representatives, "
+     "acting outside the regular budgetary planning framework, approved a three-year extraordinary budget amounting "
+     "to 69 billion Libyan dinars for the Libya Development and Reconstruction Fund, which is headed by Belqasim "
+     "Khalifa Haftar.", "Belqasim Khalifa Haftar"),
+    ("Who leads the mission?", "The Security Council, in a meeting with the mission, led by Ms. Hanna Tetteh, heard "
+     "a briefing.", "Hanna Tetteh"),
     # A rate is no total (S/2025/239, para. 91), unless a rate is asked.
     ("How much gold did the Rapid Support Forces export to the United Arab Emirates in 2024?", "Production at the "
      "mine had reached an output of between 2 and 3 kilograms of gold per day.", None),

@@ -1540,10 +1540,23 @@ def direct_answer(question: str, quote: str) -> str | None:
             # "Who was designated as Coordinator …?": a list of appointed experts that names no coordinator
             # (S/2025/452) does not say who it is.
             return None
-        if (office := _OFFICE_Q.search(question)) and not re.search(rf"\b{office.group(1)}", quote, re.I):
+        office = _OFFICE_Q.search(question)
+        offices = [m for m in re.finditer(_OFFICE_WORDS[office.group(1).lower()], quote, re.I)] if office else []
+        if office and not offices:
             # "Who chairs the Panel …?" is not answered by a quote naming no chair: "… briefings by the Executive
             # Director of UNODC" (a dev near miss: no such Panel exists).
             return None
+        if offices and not role:
+            # "Who heads the Fund?": the name given the office ("the Fund, which is headed by Belqasim Khalifa
+            # Haftar", S/2025/509, para. 12), not the first body the quote names ("the House of Representatives").
+            # Straight after "headed by" / "led by" is nearest of all.
+            at_role = [m.start() for m in offices]
+            by_role = {m.start(): m.end() for m in offices}
+
+            def from_role(at: int, span: str) -> int:
+                return min(0 if r <= at and re.fullmatch(r"\s+by\s+(?:the\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?",
+                                                          quote[by_role[r]:at])
+                           else r - (at + len(span)) if r >= at else at - r + _ROLE_WINDOW // 2 for r in at_role)
         names: list[tuple[int, str]] = []
         named = _question_names(question)
         head = _WHICH_HEAD.search(question)
@@ -1611,6 +1624,10 @@ def _a_state(span: str) -> bool:
 
 _OFFICE_Q = re.compile(r"^\s*who\s+(?:currently\s+|now\s+)?(chair|head|lead|coordinat|command|direct|preside)"
                        r"(?:s|es|ed)?\b", re.I)
+# The office asked in the words a quote gives it: "led by", "Head of Mission", "chaired by", "presided over".
+_OFFICE_WORDS = {"chair": r"\bchair\w*", "head": r"\bhead(?:s|ed|ing)?\b", "lead": r"\b(?:lead(?:s|er|ers|ing)?|led)\b",
+                 "coordinat": r"\bcoordinat\w*", "command": r"\bcommand\w*", "direct": r"\bdirect\w*",
+                 "preside": r"\bpresid\w*"}
 _ROLE_WINDOW = 40  # characters between a name and the role it is given ("Mr. Michael Gibb as Coordinator")
 _AS_ROLE = re.compile(r"\b(?:appoint|designat|nam|nominat|elect|chos|select|serv|act)\w*\s+"
                       r"as\s+(?:(?:its|the|a|an|their|his|her|our|new|interim|acting)\s+)*([A-Za-z-]{4,})", re.I)
