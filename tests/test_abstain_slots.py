@@ -206,6 +206,39 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
     ("How much did the RSF charge per truck of gum arabic?", "In addition to the looting of gum Arabic, RSF also "
      "imposed fees of SDG 1 million ($512.82) per truck with a 20-ton load in the border areas.", "SDG 1 million"),
     ("How much money did the Trust Fund receive?", "The Trust Fund supported 112 million people.", None),
+    # "People killed" are counted as deaths too (S/2025/383, para. 30, a dev paraphrase); two acts asked of one
+    # noun are both answered (S/2025/383, para. 25).
+    ("How many people were killed when the army fought the CMSPR near a mine in Ouaka in late February?",
+     "On 26 February, in Ouaka Prefecture, clashes between national defence forces and Coalition militaire de salut "
+     "du peuple et de redressement near the Balaka mining site led to nine deaths, including the death of six "
+     "civilians.", "nine deaths; six civilians"),
+    ("How many civilians were killed and displaced in the clashes near Bozoum between February and March 2025?",
+     "Between 14 February and 9 March, suspected 3R combatants clashed with local self-defence groups near Bozoum, "
+     "resulting in the killing of at least 20 civilians and the displacement of approximately 10,000 civilians. On "
+     "5 March, a national defence patrol was ambushed.", "at least 20 civilians; approximately 10,000 civilians"),
+    # A rate is asked: resolution numbers are no rate (S/RES/2023 (2011), para. 10).
+    ("At what rate does Eritrea levy its diaspora tax on Eritreans abroad?", "Condemns the use of the “Diaspora "
+     "tax” on Eritrean diaspora by the Eritrean Government to destabilize the Horn of Africa region or violate "
+     "relevant resolutions, including 1844 (2008), 1862 (2009) and 1907 (2009).", None),
+    ("At what rate is the diaspora tax levied?", "The Government levies the diaspora tax at 2 per cent of income, "
+     "in violation of resolutions 1844 (2008) and 1907 (2009).", "2 per cent"),
+    # What a levy raised is a sum, with the currency named after it, from the sentence about the levy
+    # (S/2025/223, para. 28).
+    ("How much did the foreign-exchange surcharge raise in Libya?", "On 13 January, the Central Bank reported 2024 "
+     "public revenues of 123.5 billion Libyan dinars ($24.97 billion). Despite court rulings to halt a temporary "
+     "surcharge of 15 per cent on foreign exchange transactions, the surcharge continued to be applied and "
+     "constituted the second-largest revenue source, amounting to 22.5 billion Libyan dinars.",
+     "22.5 billion Libyan dinars"),
+    # A rate of another unit does not answer (S/2025/239, paras. 88-89; S/2025/71/Rev.1, para. 106), and words of
+    # the next sentence do not describe a figure.
+    ("How much do traders pay per truck?", "The fees charged for one ton of gum Arabic were as much as $2,200 at "
+     "the Chadian border.", None),
+    ("How much do clan elders contribute to Al-Shabaab each year?", "Clan elders were required to contribute "
+     "$15,000 to $20,000 monthly.", None),
+    ("How much do clan elders contribute to Al-Shabaab each month?", "Clan elders were required to contribute "
+     "$15,000 to $20,000 monthly.", "$15,000 to $20,000 monthly"),
+    ("How much did retail shops pay?", "Retail shops paid $60 to $100 and small trucks $180 at checkpoints.",
+     "$60 to $100"),
     # A figure the quote puts at another named place does not answer for the place asked (S/2025/239, para. 88:
     # the fees at Regeibat and Naam, and the zakat the next sentence adds there, are not Dabbah's); the same place
     # spelt another way does, and so does a figure whose quote names no place before it.
@@ -302,6 +335,11 @@ def _cites(*quotes: str) -> list[Citation]:
     ("HNP", "Reinforcements of the Haitian National Police were deployed.", True),
     ("RSF", "The Sudanese Armed Forces took the town.", False),
     ("Al-Shabaab", "Al-Karrar office regional affiliates sought funds.", False),
+    # A French name's later words are lower case and its articles are no letters (S/2025/383, para. 30).
+    ("CMSPR", "clashes between national defence forces and Coalition militaire de salut du peuple et de "
+     "redressement near the Balaka mining site", True),
+    ("UPC", "elements of the Unité pour la paix en Centrafrique", True),
+    ("CMSPR", "clashes between national defence forces and the Coalition des patriotes pour le changement", False),
 ])
 def test_a_group_is_named_in_its_own_form_or_spelled_out(name: str, quote: str, named: bool) -> None:
     assert _group_named(name, quote) is named

@@ -874,9 +874,14 @@ def _group_named(name: str, quote: str) -> bool:
     letters = name.replace("/", "")
     if not letters.isupper() or len(letters) < 2:
         return False
-    words = r"[A-Z][\w'’-]*(?:\s+(?:of|the|and|for|de|des|du|la|le)\s+|\s+)"
-    return any("".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", m.group(0))) == letters
-               for m in re.finditer(rf"(?:{words}){{{len(letters) - 1}}}[A-Z][\w'’-]*", quote))
+    # Function words are skipped and later words may be lower case, as in French names: "Coalition militaire de
+    # salut du peuple et de redressement" is the CMSPR (S/2025/383, para. 30).
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", quote) if w.lower() not in _NAME_GLUE]
+    return any(words[i][0].isupper() and "".join(w[0] for w in words[i:i + len(letters)]).upper() == letters
+               for i in range(len(words) - len(letters) + 1))
+
+
+_NAME_GLUE = frozenset("of the and for de des du la le les et pour en d l".split())
 
 
 def _adoption_notes(line: str, citations: list[Citation]) -> list[str]:
@@ -938,6 +943,8 @@ _MONEY_Q = re.compile(r"\b(?:cost|costs|price|prices|value|worth|paid|pay|earn|e
 _MONEY = re.compile(r"(?:US\$|\$|€|£|\b(?i:USD|EUR|CHF|GBP|SDG|SSP|HTG|LYD|LD|SOS|KES|XAF|XOF|CDF|afghanis?)\.?)\s?\d|"
                     r"\d[\d,.]*\s?(?:(?:million|billion|trillion)\s)?(?:[A-Z][a-z]+\s){0,2}(?i:dollars|euros|pounds|"
                     r"gourdes|shillings|dinars|francs|afghanis)\b|(?i:\bper (?:round|unit|piece|kg|kilogram|litre))\b")
+_RAISED_Q = re.compile(r"\bhow much\b.*\b(?:raise|raised|raises|bring in|brought in|brings in|generate|generated|"
+                       r"generates|yield|yielded|yields|collect|collected|collects)\b", re.I)
 _CHANGE_Q = re.compile(r"\b(?:climb|rise|rose|risen|increase|grow|grew|grown|fall|fell|fallen|drop|decline|"
                        r"jump|surge|soar|double|higher|lower)\w*\b", re.I)
 _HOW_MANY_UNIT = re.compile(r"\bhow many\s+(?P<unit>[a-z-]{3,})", re.I)
@@ -949,6 +956,8 @@ def answer_type(question: str) -> str | None:
     question = _WHEN_CLAUSE.sub("", question)
     if _MONEY_Q.search(question) and re.search(r"\b(?:how much|what|which)\b", question, re.I):
         return "money"
+    if _RAISED_Q.search(question) and not _HOW_MUCH_OF.search(question):
+        return "money"  # "How much did the surcharge raise?": a sum, not the surcharge's "15 per cent"
     if HOW_LONG_Q.search(question):
         return "duration"
     if _COUNT_Q.search(question):
@@ -1210,7 +1219,7 @@ _STARTS = re.compile(r"\b(?:start\w*|begin\w*|began|commenc\w*|launch\w*|as of|e
                      r"(?:\s+\w+){0,4}?\s+(?:on|from|in)?\s*$", re.I)
 _YEAR_Q = re.compile(r"\b(?:which|what) year\b", re.I)
 _COUNT_Q = re.compile(r"\b(?:how many|how much|number of|what number|percentage|per cent|what share|"
-                      r"what proportion|what portion|how large|how big|total|amount|how high)\b", re.I)
+                      r"what proportion|what portion|how large|how big|total|amount|how high|what rate)\b", re.I)
 _WHO_Q = re.compile(r"^\s*(?:who|whom|which|what (?:body|organi[sz]ation|entity|group|operation|company|"
                     r"country|state|mission))\b", re.I)
 # An adjective after "of" is not the end of what is counted: "133 cases of sexual violence", not "… of sexual".
@@ -1232,6 +1241,9 @@ _WORD_NUMBER = re.compile(r"(?<![\w-])(?i:(?:twenty|thirty|forty|fifty|sixty|sev
 # A range's low end, and what its high end is preceded by: "between 2 and 3", "10,000–18,000", "$500 to $1,000".
 # "and" joins a range only after "between" ("on 9 and 11 November", "paragraphs 7 and 8" are two figures), and
 # "from 5 to 15 years" is a change, answered by where it went.
+_TWO_ACTS = re.compile(r"\b([a-z]+ed)\s+(?:and|or)\s+([a-z]+ed)\b")  # "killed and displaced"
+_CURRENCY_AFTER = re.compile(r"\s(?:[A-Z][a-z]+\s){0,2}(?:dollars|euros|pounds|gourdes|shillings|dinars|francs|"
+                             r"afghanis)\b")
 _CODE_BEFORE = re.compile(r"\b(USD|usd|EUR|CHF|GBP|SDG|SSP|HTG|LYD|SOS|KES|XAF|XOF|CDF)\.?\s?$")
 _RANGE_START = re.compile(r"\s*(?:–|-|to\s)\s*(?:US\$|\$|€)?\d")
 _BETWEEN = re.compile(r"\bbetween\s+(?:US\$|\$|€)?$")
@@ -1369,6 +1381,7 @@ def direct_answer(question: str, quote: str) -> str | None:
         # its paragraph names a sentence later.
         named_here = (needed := _figure_of(question)) is None or needed(terms(quote))
         rate_q = bool(_RATE.search(question))
+        per_asked = _rate_units(question)
         towns = _towns_asked(question)
         elsewhere = bool(towns) and not any(_same_place(t, quote) for t in towns)
 
@@ -1380,6 +1393,10 @@ def direct_answer(question: str, quote: str) -> str | None:
             said = set(re.findall(_MONTH_WORD, _sentence_at(quote, at))) if months else set()
             if not rate_q and _RATE_AFTER.match(quote, at):
                 return True  # "2 and 3 kilograms of gold per day" is no year's exports
+            if per_asked and (per_said := _rate_units(_clause_around(quote, at))) and not per_said & per_asked:
+                # "What do traders pay per truck?" is not answered by the fee "for one ton … as much as $2,200", nor
+                # "each year" by "$15,000 to $20,000 monthly": a rate of another unit.
+                return True
             if elsewhere and _placed_at(quote, at):
                 # "What do traders pay per truck at Dabbah?" is not answered by the fee "in the border areas of
                 # Regeibat and Naam heading to South Sudan" (nor by the zakat the next sentence adds there): a
@@ -1414,20 +1431,26 @@ def direct_answer(question: str, quote: str) -> str | None:
             # The match may open with the space before the figure ("…: 12 peacekeepers"); ``lead`` is in the stripped
             # span.
             figure_end = m.start() + len(m.group(0)) - len(m.group(0).lstrip()) + (lead.end() if lead else 0)
+            if re.match(r"\s?\((?:19|20)\d\d\)", quote[figure_end:]):
+                continue  # "including 1844 (2008), 1862 (2009)": resolutions, not figures
             if _RANGE_START.match(quote, figure_end) or (
                     _BETWEEN.search(quote[max(0, m.start() - 12):m.start()])
                     and re.match(r"\s*and\s+(?:US\$|\$|€)?\d", quote[figure_end:])):
                 continue  # the low end of a range: "between 2 and 3 kilograms" is answered whole below
-            span = _trim_unit(span)
+            span = _trim_unit(re.sub(r"^(\S+)\s(?:and|or|but)\s.*$", r"\1", span))  # not "$100 and small"
             words = span.split()
             if len(words) > 1 and not terms(words[-1]):
                 span = _trim_unit(" ".join(words[:-1]))  # "11 exemption requests from" → "11 exemption requests"
             start = m.start()
             several_words = len(span.split()) > 1  # "908,001 rounds", not a bound before a bare figure
+            lead_space = len(m.group(0)) - len(m.group(0).lstrip())
+            if (quote.startswith(span, start + lead_space)
+                    and (currency := _CURRENCY_AFTER.match(quote, start + lead_space + len(span)))):
+                span += currency.group(0)  # "22.5 billion Libyan dinars": the currency named after the sum
             if code := _CODE_BEFORE.search(quote[max(0, start - 8):start]):
                 # "fees of SDG 1 million ($512.82)": the currency is part of the sum, as "$" already is.
-                gap = m.group(0)[:len(m.group(0)) - len(m.group(0).lstrip())]  # verbatim: "SDG 1", "usd. 112.5"
-                span, start = code.group(0) + gap + span, start - len(code.group(0))
+                # verbatim: "SDG 1", "usd. 112.5"
+                span, start = code.group(0) + m.group(0)[:lead_space] + span, start - len(code.group(0))
             low = _RANGE_END.search(quote[max(0, start - 40):start])
             if low:  # "between 2 and 3 kilograms of gold", "10,000–18,000 fighters"
                 span, start = low.group(0) + span, start - len(low.group(0))
@@ -1441,8 +1464,14 @@ def direct_answer(question: str, quote: str) -> str | None:
                 continue
             if measured and not several_words:
                 continue  # "How much gold …?" is a quantity with its unit, not a bare "90" (a paragraph's number)
-            window = terms(quote[max(0, m.start() - 60):m.end() + 40])
-            score = len(q_terms & window) + (0.5 if several_words else 0.0)
+            # The words around a figure in its own sentence: "while large trucks paid $260. Clan elders were
+            # required to contribute $15,000" — "clan" is not the trucks' (S/2025/71/Rev.1, para. 106). Of figures
+            # scoring alike, the one whose sentence says more of the question ("the surcharge … amounting to 22.5
+            # billion Libyan dinars" over "public revenues of 123.5 billion", S/2025/223, para. 28).
+            sentence = next(((a, b) for a, b in split_sentences(quote) if a <= m.start() < b), (0, len(quote)))
+            window = terms(quote[max(sentence[0], m.start() - 60):min(sentence[1], m.end() + 40)])
+            score = len(q_terms & window) + (0.5 if several_words else 0.0) + \
+                0.01 * len(q_terms & terms(quote[sentence[0]:sentence[1]]))
             if noun and (end := counts(quote[figure_end:figure_end + 80], noun)) is not None:
                 # The figure through the noun it counts ("260 trained and ready to deploy officers"). Of "18 rifle
                 # magazines, 13 pistol magazines", the one the question's own words name: words of the counted
@@ -1498,11 +1527,19 @@ def direct_answer(question: str, quote: str) -> str | None:
             # Of two figures of one thing, the one in the question's own frame ("Since January 2025, more than
             # 13,200 migrants" over "Between 7 April and 6 July, more than 5,900 migrants"); figures of different
             # things asked about together are all kept ("2,271 hailings; 38 friendly approaches").
-            def unit(span: str) -> frozenset[str]:
-                return frozenset(terms(span.split()[-1]))  # "2,271 hailings", "2 and 3 kilograms of gold"
+            acts = [terms(v) for v in two.groups()] if (two := _TWO_ACTS.search(question)) else []
+            said = [(w.start(), i) for w in re.finditer(r"[A-Za-z]+", quote) for i, act in enumerate(acts)
+                    if terms(w.group(0)) & act]
 
-            top = {unit(f[2]): max(g[0] for g in figures if unit(g[2]) == unit(f[2])) for f in figures}
-            kept = sorted((f for f in figures if f[0] == top[unit(f[2])]), key=lambda f: f[1])
+            def unit(f: tuple[float, int, str]) -> tuple[frozenset[str], int]:
+                # "2,271 hailings", "2 and 3 kilograms of gold"; and of "How many civilians were killed and
+                # displaced?", which of the two the figure is told of: "the killing of at least 20 civilians and
+                # the displacement of approximately 10,000 civilians" (S/2025/383, para. 25) answers both.
+                act = min(said, key=lambda a: abs(a[0] - f[1]))[1] if said else -1
+                return frozenset(terms(f[2].split()[-1])), act
+
+            top = {unit(f): max(g[0] for g in figures if unit(g) == unit(f)) for f in figures}
+            kept = sorted((f for f in figures if f[0] == top[unit(f)]), key=lambda f: f[1])
             return "; ".join(dict.fromkeys(f[2] for f in kept))
         if share and not (best and re.search(r"per cent|%", best[2])):
             # A share is a percentage or a fraction in words ("Three-quarters of current UN peace operations");
@@ -1593,6 +1630,29 @@ def _places_in(text: str) -> list[str]:
     return [span for m in _PLACE.finditer(text)
             if not re.match(rf"(?:{_MONTHS})\b", span := m.group("place"))
             and span.split()[0] not in _ENTITY_SKIP and not re.fullmatch(r"[A-Z][A-Z\d/-]+", span.split()[0])]
+
+
+_PER = re.compile(r"\b(?:per|each|every|for one|for each|for every|a single)\s+(?:[\w-]+\s+){0,2}?"
+                  r"(day|week|month|year|annum|truck|lorry|vehicle|ton|tonne|kilogram|kg|kilo|round|barrel|litre|"
+                  r"liter|head|camel|cow|herd|person|passenger|migrant|shop|household|clan|trip|crossing|load|"
+                  r"bag|sack|gram|ounce)s?\b|\b(daily|weekly|monthly|annually|yearly|annual)\b", re.I)
+_PER_SAME = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
+             "annual": "year", "annum": "year", "tonne": "ton", "kilogram": "kg", "kilo": "kg", "lorry": "truck",
+             "liter": "litre"}
+
+
+def _rate_units(text: str) -> set[str]:
+    """The units a text gives rates in: "per truck", "for one ton", "monthly" (as month), "each year"."""
+    return {_PER_SAME.get(u := (m.group(1) or m.group(2)).lower(), u) for m in _PER.finditer(text)}
+
+
+def _clause_around(quote: str, at: int) -> str:
+    """The clause of the figure at ``at``: its sentence from the last semicolon before it to the next one (a
+    sentence's rate may come before its figure: "the fees charged for one ton … were as much as $2,200")."""
+    a, b = next(((a, b) for a, b in split_sentences(quote) if a <= at < b), (0, len(quote)))
+    left = quote.rfind(";", a, at)
+    right = quote.find(";", at, b)
+    return quote[left + 1 if left >= 0 else a:right if right >= 0 else b]
 
 
 def _placed_at(quote: str, at: int) -> bool:

@@ -267,10 +267,15 @@ def counted_noun(question: str) -> set[str]:
             break  # a plural ends the noun: "how many Haitians left" (an acronym's S does not: "MSS officers")
     if head and m and re.search(r"\b[A-Z][a-z]+(?:ans|ese|is)\b", m.group(1)):
         head |= _PEOPLE  # "Haitians", "Sudanese": people, whom a report may count as "individuals"
+    if head & _PEOPLE and _KILLED.search(question):
+        # "How many people were killed …?" is answered by "led to nine deaths" (S/2025/383, para. 30).
+        head |= _DEATHS
     return head.union(*(_UNIT_ALSO.get(t, set()) for t in head))
 
 
 _PEOPLE = terms("people persons individuals civilians migrants nationals refugees returnees")
+_KILLED = re.compile(r"\b(?:killed|died|dead|lost their lives|perished)\b", re.I)
+_DEATHS = terms("deaths dead fatalities")
 _COUNT_BREAK = frozenset("of in at from for on by with were was are is had have has been be which who that while "
                          "including included includes among per must should shall may might".split())
 _NUMBER_WORDS = re.compile(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
