@@ -271,6 +271,16 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
      "Council welcomes further briefings on the situation of drug trafficking in Afghanistan, as necessary, by the "
      "Executive Director of UNODC.", None),
     ("Who heads the Panel?", "Ms. Jane Doe, head of the Panel, briefed the Committee.", "Jane Doe"),
+    # An instrument is no one: "whom did it blame?" is not answered by a convention (S/RES/2240 (2015)), unless a
+    # convention is what is asked.
+    ("Whom did the Council blame for the tragedies at sea?", "Recalling that international "
+     "law, as reflected in the United Nations Convention on the Law of the Sea of 10 December 1982, sets out the "
+     "legal framework", None),
+    ("Which convention sets out the legal framework for the sea?", "Recalling that international law, as reflected "
+     "in the United Nations Convention on the Law of the Sea of 10 December 1982, sets out the legal framework",
+     "United Nations Convention on the Law of the Sea"),
+    ("Who signed the agreement?", "The Juba Peace Agreement was signed by the Sudan Liberation Movement.",
+     "Sudan Liberation Movement"),
     # The name given the office, not the first body the quote names (S/2025/509, para. 12); "led by" is leading.
     ("Who heads the Libya Development and Reconstruction Fund?", "Also on 3 June, the House of Representatives, "
      "acting outside the regular budgetary planning framework, approved a three-year extraordinary budget amounting "

@@ -1275,6 +1275,9 @@ _ENTITY_SKIP = {"Decides", "Requests", "Council", "Security Council", "The", "In
                 "Recognizing", "Recognising", "Taking", "Bearing", "Mindful", "Concerned", "Deeply", "Strongly"}
 # The title of an instrument running up to a preposition: what follows is still its title ("Protocol to Prevent,
 # Suppress and Punish Trafficking in Persons", "Convention to Combat Desertification"), not a place.
+_INSTRUMENT = re.compile(r"\b(?:Protocols?|Conventions?|Treat(?:y|ies)|Covenants?|Charter|Agreements?|Accords?|"
+                         r"Statutes?|Resolutions?)\b", re.I)
+_ASKS_INSTRUMENT = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?" + _INSTRUMENT.pattern, re.I)
 _IN_TITLE = re.compile(r"\b(?:Protocol|Convention|Treaty|Covenant|Charter|Instrument|(?:Programme|Plan) of Action)"
                        r"(?:,?\s+(?:[A-Z][\w'’-]*|of|the|and|to|on|in|for|against))*\s*$")
 # Bodies the Council's texts name in nearly every paragraph ("Member States", "the Security Council Committee",
@@ -1609,6 +1612,11 @@ def direct_answer(question: str, quote: str) -> str | None:
                 continue
             if re.fullmatch(_MONTHS, words[0]):
                 continue  # "on 13 January the President designated …": a date and a title, not a name
+            if _INSTRUMENT.search(span) and not _ASKS_INSTRUMENT.search(question):
+                # "Whom did it blame?" is not answered by "the United Nations Convention on the Law of the Sea", nor
+                # "Who signed the agreement?" by the agreement: an instrument is no one (S/RES/2240 (2015)).
+                # "Which convention …?" asks for one.
+                continue
             if terms(span) and terms(span) <= q_terms | _GENERIC | _place_terms(question):
                 continue  # the question's own words, or a body named everywhere, are not its answer
             if any(n in span or span in n for n in named) and not head_terms & terms(span):
