@@ -271,6 +271,12 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
      "Council welcomes further briefings on the situation of drug trafficking in Afghanistan, as necessary, by the "
      "Executive Director of UNODC.", None),
     ("Who heads the Panel?", "Ms. Jane Doe, head of the Panel, briefed the Committee.", "Jane Doe"),
+    # "Where were they released?" is where the report says they were freed, not the port of the sentence that
+    # shares more of the question's words (S/2025/342, para. 27).
+    ("Where and when were the Senegalese crew members abducted from a trawler off Gabon released?", "On the night "
+     "of 31 January, three crew members of a trawler sailing to Port- Gentil, Gabon, were reportedly abducted by "
+     "pirates near the coast of Gabon. The abductees, who were all Senegalese nationals, were reportedly freed in "
+     "Nigeria on 19 February.", "Nigeria"),
     # An instrument is no one: "whom did it blame?" is not answered by a convention (S/RES/2240 (2015)), unless a
     # convention is what is asked.
     ("Whom did the Council blame for the tragedies at sea?", "Recalling that international "

@@ -1551,8 +1551,12 @@ def direct_answer(question: str, quote: str) -> str | None:
             return m.group(0) if m else None
         return best[2] if best else None
     if _WHERE_Q.search(question):
-        places: list[tuple[int, int, str]] = []
+        places: list[tuple[bool, int, int, str]] = []
         country_q = re.search(r"\b(?:which|what) (?:country|countries)\b", question, re.I)
+        # What happened where is the question's last verb, in a report's words too: "Where were the crew members
+        # abducted off Gabon released?" is "freed in Nigeria", not the port the trawler sailed to (S/2025/342,
+        # para. 27).
+        act = _acts(question)
         for m in _PLACE.finditer(quote):
             span = m.group("place")
             if re.match(rf"(?:{_MONTHS})\b", span) or span.split()[0] in _ENTITY_SKIP:
@@ -1564,10 +1568,11 @@ def direct_answer(question: str, quote: str) -> str | None:
             if country_q and not _a_state(span):
                 continue  # "In which country were the rounds manufactured?" is not answered by "Darfur"
             if not terms(span) <= q_terms | _GENERIC:  # a place the question does not already name
-                places.append((len(q_terms & terms(_sentence_at(quote, m.start()))), -m.start(), span))
+                said = terms(_sentence_at(quote, m.start()))
+                places.append((bool(act & said), len(q_terms & said), -m.start(), span))
         # Of several, the one whose sentence says what is asked: "the twenty-ninth meeting of the Regional
         # Committee … in Juba", not "a workshop in Nairobi" the sentence before (S/2025/202, para. 59).
-        return max(places)[2] if places else None
+        return max(places)[3] if places else None
     if _WHO_Q.search(question) and not _asks_for_kind_of_thing(question):
         role = _AS_ROLE.search(question)
         at_role = [m.start() for m in re.finditer(rf"\b{re.escape(role.group(1))}\b", quote, re.I)] if role else []
@@ -1661,6 +1666,23 @@ def _clause_around(quote: str, at: int) -> str:
     left = quote.rfind(";", a, at)
     right = quote.find(";", at, b)
     return quote[left + 1 if left >= 0 else a:right if right >= 0 else b]
+
+
+_LAST_ACT = re.compile(r"\b([a-z]{3,}(?:ed|en))\b(?=[^a-z]*(?:\b(?:in|on|at|by|from|to|after|during|last|this|"
+                       r"\d+|[A-Z]\w*)\b[^?]*)?\?)")
+_SAME_ACT = [terms(words) for words in ("released freed liberated", "killed died dead death deaths",
+                                        "seized confiscated intercepted", "abducted kidnapped",
+                                        "arrested detained apprehended", "sold traded")]
+
+
+def _acts(question: str) -> set[str]:
+    """The question's last verb ("released" of "Where were the crew members … released?") with the words a report
+    may use for it ("freed"); empty when it ends on none."""
+    verbs = _LAST_ACT.findall(question)
+    if not verbs:
+        return set()
+    act = terms(verbs[-1])
+    return act.union(*(same for same in _SAME_ACT if same & act))
 
 
 def _placed_at(quote: str, at: int) -> bool:
