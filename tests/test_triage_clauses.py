@@ -19,7 +19,16 @@ from briefbot.config import Settings
 from briefbot.models import Chunk
 from briefbot.service import Briefbot
 from briefbot.taxonomy import load_taxonomy
-from briefbot.triage import Sentence, ThemeHit, TriageCard, dwells_on, in_passing, listed_among, triage_document
+from briefbot.triage import (
+    Sentence,
+    ThemeHit,
+    TriageCard,
+    _theme_hits,
+    dwells_on,
+    in_passing,
+    listed_among,
+    triage_document,
+)
 
 XML = Path(__file__).resolve().parent / "fixtures" / "akn" / "triage"
 
@@ -193,3 +202,27 @@ def test_what_the_council_is_ready_to_consider_is_a_mention() -> None:
                                 "involved in trafficking in persons in areas affected by armed conflict;"))
     assert not in_passing(_sentence("Decides to renew until 1 July 2027 the measures as set out or extended in "
                                     "paragraphs 1 and 3 of resolution 2783 (2025);"))
+
+
+def _theme_hits_of(slug: str, text: str) -> list[ThemeHit]:
+    theme = next(t for t in load_taxonomy().themes if t.slug == slug)
+    return _theme_hits(theme, text)
+
+
+def test_a_term_reaching_across_list_items_is_read_by_the_match_inside_it() -> None:
+    # S/RES/2255 (2015), a recital: "armed groups … exploitation of natural resources" (a term whose parts may lie
+    # apart) reaches back across the list to "illegal armed groups"; the match inside it, "illicit exploitation of
+    # natural resources", is one item of a list of threats.
+    threats = ("Recognizing the threats that the Taliban, illegal armed groups and criminals involved in narcotics "
+               "trade, and illicit exploitation of natural resources, continue to pose to the security and stability "
+               "of Afghanistan and urges the Government of Afghanistan with the support of the international community "
+               "to continue to address these threats,")
+    hits = _theme_hits_of("illicit_natural_resources", threats)
+    assert any(threats[h.start:h.end].startswith("armed groups") for h in hits)  # the reaching match is there
+    assert listed_among(threats, hits)
+    # S/RES/2196 (2015): a term without such a gap ("illicit trade, exploitation and smuggling of natural resources")
+    # keeps its own reach, so its verbs are not read as list items.
+    car = ("and further expressing concern that illicit trade, exploitation and smuggling of natural resources "
+           "including gold, diamonds and wildlife poaching and trafficking continues to threaten the peace and "
+           "stability of CAR,")
+    assert not listed_among(car, _theme_hits_of("illicit_natural_resources", car))

@@ -985,6 +985,20 @@ def list_runs(text: str, max_words: int = 6) -> list[tuple[int, int, int]]:
     return runs
 
 
+_GAP = "[^.;]{0,"  # a term whose parts may lie apart ("armed groups?[^.;]{0,200}exploitation of … resources")
+
+
+def _innermost(hits: list[ThemeHit]) -> list[ThemeHit]:
+    """The matches that say what the sentence names: a match of a term whose parts may lie apart, holding a match of
+    the theme at least as strong, adds only its reach, and that reach may cross list items ("illegal armed groups
+    and criminals involved in narcotics trade, and illicit exploitation of natural resources" holds "illicit
+    exploitation of natural resources"). A weaker match inside ("related materiel" in "supply, sale or transfer of
+    arms and related materiel") does not replace it."""
+    return [h for h in hits if not (_GAP in h.term and any(
+        o is not h and h.start <= o.start and o.end <= h.end and (o.start, o.end) != (h.start, h.end)
+        and o.weight >= h.weight for o in hits))]
+
+
 def listed_among(text: str, hits: list[ThemeHit], max_words: int = 6) -> bool:
     """Every match of the theme is one item of an enumeration whose other items (two or more) are something else:
     "killings, increased sexual violence, kidnappings, forced displacement and extortion" names kidnapping in
@@ -993,6 +1007,7 @@ def listed_among(text: str, hits: list[ThemeHit], max_words: int = 6) -> bool:
     match across items ("supply, sale or transfer … of arms") is not an item."""
     if not hits:
         return False
+    hits = _innermost(hits)
     for start, end, items in list_runs(text, max_words):
         if not all(start <= h.start and h.end <= end for h in hits):
             continue
