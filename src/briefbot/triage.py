@@ -282,6 +282,8 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
         called = False  # named strongly in an operative call to combat it
         for index, hits in hits_by[theme.slug].items():
             s = doc.sentences[index]
+            if is_section_title(s):
+                continue  # the paragraphs under a heading are counted, the heading would count them twice
             # A list of themes, or a preambular recital naming the theme as one item among other things ("the fight
             # against drug trafficking, organized crime and human trafficking").
             in_list = (named[index] >= scoring.list_themes
@@ -871,6 +873,19 @@ _BENCHMARK = re.compile(
 # A paragraph whose subject is what the Council might do ("Reaffirming its readiness to consider listing individuals
 # … providing support to ISIL"; "Expresses its intention to consider targeted sanctions …"): no measure is taken.
 _CONSIDER = re.compile(r"^(?:\w+ ){1,2}its (?:readiness|intention|willingness) to consider\b")
+
+
+_NUMBERING = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,3}\.|\([a-z]\))\s+")
+
+
+def is_section_title(s: Sentence) -> bool:
+    """The sentence is its section's own heading, perhaps run into the number of the paragraph after it ("Arms
+    embargo and border control 42." under "D. Arms embargo and border control"; "Travel Ban and Asset Freeze"): it
+    names the subject of the paragraphs under it, which are read themselves."""
+    title = _NUMBERING.sub("", (s.section or "").strip())
+    text = s.text.strip()
+    return (len(title) > 5 and text[:len(title)].lower() == title.lower()
+            and bool(re.fullmatch(r"\s*(?:\d{1,3}\.?)?", text[len(title):])))
 
 
 def in_passing(s: Sentence) -> bool:
