@@ -12,14 +12,28 @@ cards them.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import pytest
 
 from briefbot.config import Settings
-from briefbot.models import Chunk
+from briefbot.models import Chunk, DocInfo, Span
 from briefbot.service import Briefbot
+from briefbot.store import Store
 from briefbot.taxonomy import load_taxonomy
-from briefbot.triage import Sentence, ThemeHit, TriageCard, dwells_on, in_passing, listed_among, triage_document
+from briefbot.triage import (
+    DocText,
+    Sentence,
+    ThemeHit,
+    TriageCard,
+    _theme_hits,
+    dwells_on,
+    in_passing,
+    is_section_title,
+    listed_among,
+    score_themes,
+    triage_document,
+)
 
 XML = Path(__file__).resolve().parent / "fixtures" / "akn" / "triage"
 
@@ -193,3 +207,64 @@ def test_what_the_council_is_ready_to_consider_is_a_mention() -> None:
                                 "involved in trafficking in persons in areas affected by armed conflict;"))
     assert not in_passing(_sentence("Decides to renew until 1 July 2027 the measures as set out or extended in "
                                     "paragraphs 1 and 3 of resolution 2783 (2025);"))
+
+
+def _theme_hits_of(slug: str, text: str) -> list[ThemeHit]:
+    theme = next(t for t in load_taxonomy().themes if t.slug == slug)
+    return _theme_hits(theme, text)
+
+
+def test_a_term_reaching_across_list_items_is_read_by_the_match_inside_it() -> None:
+    # S/RES/2255 (2015), a recital: "armed groups … exploitation of natural resources" (a term whose parts may lie
+    # apart) reaches back across the list to "illegal armed groups"; the match inside it, "illicit exploitation of
+    # natural resources", is one item of a list of threats.
+    threats = ("Recognizing the threats that the Taliban, illegal armed groups and criminals involved in narcotics "
+               "trade, and illicit exploitation of natural resources, continue to pose to the security and stability "
+               "of Afghanistan and urges the Government of Afghanistan with the support of the international community "
+               "to continue to address these threats,")
+    hits = _theme_hits_of("illicit_natural_resources", threats)
+    assert any(threats[h.start:h.end].startswith("armed groups") for h in hits)  # the reaching match is there
+    assert listed_among(threats, hits)
+    # S/RES/2196 (2015): a term without such a gap ("illicit trade, exploitation and smuggling of natural resources")
+    # keeps its own reach, so its verbs are not read as list items.
+    car = ("and further expressing concern that illicit trade, exploitation and smuggling of natural resources "
+           "including gold, diamonds and wildlife poaching and trafficking continues to threaten the peace and "
+           "stability of CAR,")
+    assert not listed_among(car, _theme_hits_of("illicit_natural_resources", car))
+
+
+class _Pages:
+    """A store stand-in for score_themes: page text for the quotes of the evidence."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def page_text(self, doc_id: str, page: int | None) -> str:
+        return self.text
+
+
+def _report(section: str, *texts: str) -> DocText:
+    """A one-section report whose paragraphs are ``texts``, one chunk each."""
+    sentences = []
+    for i, text in enumerate(texts):
+        chunk = Chunk(f"h{i}", "d", i, text, [Span(1, 0, len(text), None, 0)], None, section, "body")
+        sentences.append(Sentence(chunk, 0, len(text), i))
+    info = DocInfo("d", "r.pdf", None, "", "test", "S/2025/1", "sg_report", None, None, "en", 1, len(texts), [], [],
+                   [], "")
+    return DocText(info, sentences, sum(len(t.split()) for t in texts), cast(Store, _Pages(" ".join(texts))))
+
+
+def test_a_section_heading_is_not_evidence_of_its_own() -> None:
+    # S/2025/153 (UNIFIL): "Arms embargo and border control 42." is the heading of section D run into the number of
+    # the paragraph after it; the paragraphs under it are read themselves.
+    heading = _report("D. Arms embargo and border control", "Arms embargo and border control 42.")
+    assert is_section_title(heading.sentences[0])
+    results, _ = score_themes(heading, load_taxonomy())
+    assert not next(t for t in results if t.slug == "sanctions_measures").tagged
+    # The same words under the heading, in a paragraph of the section, still count.
+    body = _report("Annex II Implementation of the arms embargo", "Annex II Implementation of the arms embargo 1.",
+                   "This applies to the implementation of the arms embargo under paragraph 15 of resolution 1701 "
+                   "(2006) and any decision that would be adopted by the Security Council in this regard.")
+    assert is_section_title(body.sentences[0]) and not is_section_title(body.sentences[1])
+    results, _ = score_themes(body, load_taxonomy())
+    assert next(t for t in results if t.slug == "sanctions_measures").score == 3.0

@@ -282,6 +282,8 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
         called = False  # named strongly in an operative call to combat it
         for index, hits in hits_by[theme.slug].items():
             s = doc.sentences[index]
+            if is_section_title(s):
+                continue  # the paragraphs under a heading are counted, the heading would count them twice
             # A list of themes, or a preambular recital naming the theme as one item among other things ("the fight
             # against drug trafficking, organized crime and human trafficking").
             in_list = (named[index] >= scoring.list_themes
@@ -873,6 +875,19 @@ _BENCHMARK = re.compile(
 _CONSIDER = re.compile(r"^(?:\w+ ){1,2}its (?:readiness|intention|willingness) to consider\b")
 
 
+_NUMBERING = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,3}\.|\([a-z]\))\s+")
+
+
+def is_section_title(s: Sentence) -> bool:
+    """The sentence is its section's own heading, perhaps run into the number of the paragraph after it ("Arms
+    embargo and border control 42." under "D. Arms embargo and border control"; "Travel Ban and Asset Freeze"): it
+    names the subject of the paragraphs under it, which are read themselves."""
+    title = _NUMBERING.sub("", (s.section or "").strip())
+    text = s.text.strip()
+    return (len(title) > 5 and text[:len(title)].lower() == title.lower()
+            and bool(re.fullmatch(r"\s*(?:\d{1,3}\.?)?", text[len(title):])))
+
+
 def in_passing(s: Sentence) -> bool:
     """A resolution's clause whose subject is something else, so the crimes it names are a mention, not a paragraph
     on them: an annex (a Monitoring Team's task list, a listed person's designation narrative) and the humanitarian
@@ -985,6 +1000,20 @@ def list_runs(text: str, max_words: int = 6) -> list[tuple[int, int, int]]:
     return runs
 
 
+_GAP = "[^.;]{0,"  # a term whose parts may lie apart ("armed groups?[^.;]{0,200}exploitation of … resources")
+
+
+def _innermost(hits: list[ThemeHit]) -> list[ThemeHit]:
+    """The matches that say what the sentence names: a match of a term whose parts may lie apart, holding a match of
+    the theme at least as strong, adds only its reach, and that reach may cross list items ("illegal armed groups
+    and criminals involved in narcotics trade, and illicit exploitation of natural resources" holds "illicit
+    exploitation of natural resources"). A weaker match inside ("related materiel" in "supply, sale or transfer of
+    arms and related materiel") does not replace it."""
+    return [h for h in hits if not (_GAP in h.term and any(
+        o is not h and h.start <= o.start and o.end <= h.end and (o.start, o.end) != (h.start, h.end)
+        and o.weight >= h.weight for o in hits))]
+
+
 def listed_among(text: str, hits: list[ThemeHit], max_words: int = 6) -> bool:
     """Every match of the theme is one item of an enumeration whose other items (two or more) are something else:
     "killings, increased sexual violence, kidnappings, forced displacement and extortion" names kidnapping in
@@ -993,6 +1022,7 @@ def listed_among(text: str, hits: list[ThemeHit], max_words: int = 6) -> bool:
     match across items ("supply, sale or transfer … of arms") is not an item."""
     if not hits:
         return False
+    hits = _innermost(hits)
     for start, end, items in list_runs(text, max_words):
         if not all(start <= h.start and h.end <= end for h in hits):
             continue
