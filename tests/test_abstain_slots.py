@@ -206,6 +206,14 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
     ("How much did the RSF charge per truck of gum arabic?", "In addition to the looting of gum Arabic, RSF also "
      "imposed fees of SDG 1 million ($512.82) per truck with a 20-ton load in the border areas.", "SDG 1 million"),
     ("How much money did the Trust Fund receive?", "The Trust Fund supported 112 million people.", None),
+    # "N incidents / cases of X" count X; a figure after "and" starts another count.
+    ("How many abductions did the M23 commit?", "M23 combatants were involved in 250 alleged incidents of abduction "
+     "of civilians in the reporting period.", "250 alleged incidents of abduction"),
+    ("How many abductions did the M23 commit?", "M23 combatants were involved in 250 alleged incidents of human "
+     "rights abuses.", None),
+    ("How many killings were documented?", "They documented 12 cases of killing and 4 cases of abduction.",
+     "12 cases of killing"),
+    ("How many pistols were seized?", "Police seized 13 pistol and rifle magazines.", None),
     # "People killed" are counted as deaths too (S/2025/383, para. 30, a dev paraphrase); two acts asked of one
     # noun are both answered (S/2025/383, para. 25).
     ("How many people were killed when the army fought the CMSPR near a mine in Ouaka in late February?",

@@ -274,6 +274,9 @@ def counted_noun(question: str) -> set[str]:
 
 
 _PEOPLE = terms("people persons individuals civilians migrants nationals refugees returnees")
+# "N incidents of X" are N of X: what is counted is after "of" (a count of abductions is told as incidents of it).
+_INSTANCES_OF = re.compile(r"\s*(?:(?:alleged|reported|documented|separate|verified|confirmed|new)\s+)?(?:incidents?|"
+                           r"cases?|instances?|acts?|episodes?|occurrences?)\s+of\s+", re.I)
 _KILLED = re.compile(r"\b(?:killed|died|dead|lost their lives|perished)\b", re.I)
 _DEATHS = terms("deaths dead fatalities")
 _COUNT_BREAK = frozenset("of in at from for on by with were was are is had have has been be which who that while "
@@ -287,6 +290,8 @@ def counts(after: str, noun: set[str]) -> int | None:
     modifier of another ("13 pistol magazines" counts magazines, not pistols; "2,000 people killed", "14 vessels
     off the coast" and "600,000 Sudanese refugees" count what they name; "260 trained and ready to deploy officers"
     and "six Glock Gen5 pistols (9mm)" count what they end with). Where in ``after`` the noun ends, or None."""
+    if (instances := _INSTANCES_OF.match(after)) and (end := counts(after[instances.end():], noun)) is not None:
+        return instances.end() + end  # "250 alleged incidents of abduction" counts abductions
     words: list[set[str]] = []
     raw: list[re.Match[str]] = []
     for token in list(re.finditer(r"[A-Za-z][\w'’-]*|[^\w\s]|\d\S*", after))[:8]:
@@ -307,7 +312,9 @@ def counts(after: str, noun: set[str]) -> int | None:
         return None
     # A singular noun before another word modifies it ("pistol magazines"); a plural is the head whatever follows.
     if i == len(words) - 1 or not words[i + 1] or re.search(r"(?:ed|ing)$", raw[i + 1].group(0)) \
-            or re.search(r"[a-z]s$", word) or _IRREGULAR_PLURAL.fullmatch(word):
+            or re.search(r"[a-z]s$", word) or _IRREGULAR_PLURAL.fullmatch(word) \
+            or re.match(r"\s*(?:and|or)\s+(?:\d|" + _NUMBER_WORDS.pattern + r"\b)", after[raw[i].end():]):
+        # "12 cases of killing and 4 cases of abduction": a figure after "and" starts another count.
         return raw[i].end()
     return None
 
