@@ -26,7 +26,6 @@ from briefbot.refs import asks_term, parse_references
     ("How many drones did the RSF use against El Fasher?", "uncrewed aerial vehicles"),
     ("How does AQAP raise money?", "Al-Qaida in the Arabian Peninsula"),
     # Plain verbs and states (2026-12-04): the reports' words for what was done and in what state.
-    ("Could navies confiscate the boats of smugglers off Libya?", "seize"),
     ("Which boats were stopped off the coast of Libya?", "vessels"),
     ("How leaky is Haiti's border with the Dominican Republic?", "porous"),
     ("Are the armoured vehicles of the force in working order?", "unserviceable"),
