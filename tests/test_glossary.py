@@ -25,6 +25,12 @@ from briefbot.refs import asks_term, parse_references
     ("Are the Congolese army and police bound by the embargo?", "armed and security forces"),
     ("How many drones did the RSF use against El Fasher?", "uncrewed aerial vehicles"),
     ("How does AQAP raise money?", "Al-Qaida in the Arabian Peninsula"),
+    # Plain verbs and states (2026-12-04): the reports' words for what was done and in what state.
+    ("Which boats were stopped off the coast of Libya?", "vessels"),
+    ("How leaky is Haiti's border with the Dominican Republic?", "porous"),
+    ("Are the armoured vehicles of the force in working order?", "unserviceable"),
+    ("What new laws does the Secretary-General want Libya to pass?", "legislation"),
+    ("What yardstick did the Council set for lifting the measures?", "benchmarks"),
 ])
 def test_plain_wording_brings_the_councils_words(question: str, expected: str) -> None:
     assert expected in council_words(question)
@@ -38,6 +44,8 @@ def test_plain_wording_brings_the_councils_words(question: str, expected: str) -
     "What are Haitians paying for cooking fuel?",  # household fuel is not smuggled petroleum
     "How many reports did UNODC publish in its quarterly series?",
     "Which resolution made ivory trafficking a designation criterion?",  # ivory is one wildlife product, not all
+    "Which obligations under international law did the Council recall?",  # law, not new laws
+    "Which vessels did the Panel report seized in 2024?",  # already the Council's words
     "When is Group of Experts report due on the DRC?",  # "is Group" is not the IS group: acronyms keep their case
     "How is MINUSMA funded?",  # a mission's budget, not an armed group's sources of money
     "When did the prolonged crisis in Haiti begin?",

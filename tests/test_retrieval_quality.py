@@ -74,3 +74,34 @@ def test_the_reranker_reorders_the_fused_candidates_and_loses_none(sample_index:
         assert [h.rank for h in ranked] == list(range(1, len(ranked) + 1))
         moved += [h.chunk.text_hash for h in ranked] != [h.chunk.text_hash for h in fused]
     assert moved  # the model is read: some order changes
+
+
+def test_a_named_year_searches_that_years_decisions_with_bm25_too(sample_index: tuple[Any, Any]) -> None:
+    """"In 2012, could trade through harbours run by the Somali jihadist movement …" is answered by 2060 (2012)
+    para. 2 (b), which 30 other years' Al-Shabaab paragraphs outscore library-wide: a question naming a year (and
+    no document) also takes BM25's best passages of that year's Council decisions as candidates, as it already took
+    the model's. A question naming a document, or no year, searches as before."""
+    from briefbot.service import Briefbot
+
+    settings, _ = sample_index
+    bot = Briefbot(settings)
+    lexical = bot.retriever.lexical
+    calls: list[set[str] | None] = []
+    search = lexical.search
+
+    def recorded(question: str, n: int, allowed: set[str] | None = None, *args: Any, **kwargs: Any) -> Any:
+        calls.append(allowed)
+        return search(question, n, allowed, *args, **kwargs)
+
+    lexical.search = recorded  # type: ignore[method-assign]
+    docs = bot.retriever.documents()
+    of_2025 = {d for d, info in docs.items() if info.doc_type == "resolution" and (info.date or "").startswith("2025")}
+    assert of_2025
+    hashes = bot.store.hashes_of_documents(of_2025)
+    hits = bot.retrieve("In 2025, which vessels could States inspect on the high seas off Libya?", k=10)
+    assert hits and hashes in calls
+    found = bot.retriever.lexical.search("which vessels could States inspect on the high seas off Libya", 5, hashes)
+    assert found and all(h in hashes for h, _ in found)
+    calls.clear()
+    bot.retrieve("Which vessels could States inspect on the high seas off Libya?", k=10)
+    assert calls == [None]

@@ -203,10 +203,13 @@ class LexicalIndex:
         ``allowed``: only these passages; ``excluded``: none of these (cheaper when they are few)."""
         retriever, ids = self._current()
         with self._lock:
+            # A small allowed set (one year's decisions, a few documents) is masked by its positions: reading
+            # every passage's hash against it cost ~8 ms a search on the full index.
+            few = allowed is not None and len(allowed) < len(ids) // 4
             if self._ids is not ids:  # a newer build came in meanwhile: positions are of the one we search
-                pos = {h: i for i, h in enumerate(ids)} if also or excluded else {}
+                pos = {h: i for i, h in enumerate(ids)} if also or excluded or few else {}
             else:
-                if (also or excluded) and len(self._pos) != len(ids):
+                if (also or excluded or few) and len(self._pos) != len(ids):
                     self._pos = {h: i for i, h in enumerate(ids)}
                 pos = self._pos
         if retriever is None or not ids:
@@ -217,7 +220,11 @@ class LexicalIndex:
             return []
         scores = np.asarray(retriever.get_scores(tokens), dtype=np.float32)
         if allowed is not None:
-            mask = np.fromiter((i in allowed for i in ids), dtype=bool, count=len(ids))
+            if few:
+                mask = np.zeros(len(ids), dtype=bool)
+                mask[[pos[h] for h in allowed if h in pos]] = True
+            else:
+                mask = np.fromiter((i in allowed for i in ids), dtype=bool, count=len(ids))
             scores = np.where(mask, scores, 0.0)
         if excluded:
             scores = scores.copy()  # never write into the retriever's own arrays

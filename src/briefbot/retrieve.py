@@ -190,6 +190,9 @@ class Retriever:
         years = set() if refs.named_any or not self.settings.year_boost else question_years(question)
         n = max(self.settings.candidates, k * 3)
 
+        # The Council decisions of the year a question names (no document named), searched on their own too.
+        of_year = sorted(d.doc_id for d in docs.values() if d.doc_type == "resolution" and year_fits(d, years)
+                         and (allowed_set is None or d.doc_id in allowed_set)) if years and not named else []
         dense: list[tuple[str, float]] = []
         lexical: list[tuple[str, float]] = []
         if mode in ("hybrid", "dense"):
@@ -203,18 +206,20 @@ class Retriever:
                 dense = self.store.dense_search(vector, n, allowed)
             if named:  # also search inside the named documents so their best passages are candidates
                 dense = _merge(dense, self.store.score_documents(vector, n, sorted(named)))
-            elif years:
+            elif of_year:
                 # "In its 2023 rollover": that year's decision words its renewal like ten others; the library-wide
                 # top n can miss it, so the best passages of that year's Council decisions are candidates too
                 # (scored from the vector file: a filtered Chroma query scans all metadata, 0.4 s at 100k).
-                of_year = sorted(d.doc_id for d in docs.values() if d.doc_type == "resolution"
-                                 and year_fits(d, years) and (allowed_set is None or d.doc_id in allowed_set))
-                if of_year:
-                    dense = _merge(dense, self.store.search_documents(vector, YEAR_CANDIDATES, of_year))
+                dense = _merge(dense, self.store.search_documents(vector, YEAR_CANDIDATES, of_year))
         if mode in ("hybrid", "lexical"):
             allowed_hashes = self._hashes_for(allowed_set) if allowed_set is not None and hidden is None else None
             lexical = self.lexical.search(plain, n, allowed_hashes,
                                           also=[h for h, _ in dense] if mode == "hybrid" else (), excluded=hidden)
+            if of_year and mode == "hybrid" and hidden is None:
+                # And BM25's best of that year's decisions: "In 2012, could trade through harbours run by the
+                # Somali jihadist movement …" is 2060 (2012) para. 2 (b), "Al-Shabaab controlled ports", which
+                # 30 other years' Al-Shabaab paragraphs outscore library-wide.
+                lexical = _merge(lexical, self.lexical.search(plain, YEAR_CANDIDATES, self._hashes_for(set(of_year))))
         if mode == "hybrid" and dense:
             # A passage BM25 ranks high but outside the dense top n ("Decides to renew until 31 May 2026 the
             # measures on arms") would otherwise fuse with a dense score of 0: look its similarity up.
