@@ -247,18 +247,6 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
      "$15,000 to $20,000 monthly.", "$15,000 to $20,000 monthly"),
     ("How much did retail shops pay?", "Retail shops paid $60 to $100 and small trucks $180 at checkpoints.",
      "$60 to $100"),
-    # A figure the quote puts at another named place does not answer for the place asked (S/2025/239, para. 88:
-    # the fees at Regeibat and Naam, and the zakat the next sentence adds there, are not Dabbah's); the same place
-    # spelt another way does, and so does a figure whose quote names no place before it.
-    ("How much do traders pay the RSF per truck crossing at Dabbah?", "RSF also imposed fees of SDG 1 million "
-     "($512.82) per truck with a 20-ton load in the border areas of Regeibat and Naam heading to South Sudan. RSF "
-     "also demanded a zakat of SDG 100,000 ($51.28) per truck.", None),
-    ("How many tons of charcoal were exported from Kismayo?", "Charcoal also left through Barawe. In all, 100,000 "
-     "tons of charcoal were exported.", None),
-    ("How many tons of charcoal were exported from Kismayo?", "In all, 100,000 tons of charcoal were exported "
-     "through the port of Kismaayo.", "100,000 tons of charcoal"),
-    ("How many tons of charcoal were exported from Kismayo?", "In all, 100,000 tons of charcoal were exported.",
-     "100,000 tons of charcoal"),
     # The source of the money asked, or the thing "how much" measures, must be in the quote (S/2025/71, para. 42;
     # S/2025/239, para. 89): Al-Shabaab's total revenue is not what it earned from charcoal.
     ("How much money did Al-Shabaab earn from illicit charcoal exports in 2024, in US dollars?",

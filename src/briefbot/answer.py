@@ -1385,8 +1385,6 @@ def direct_answer(question: str, quote: str) -> str | None:
         named_here = (needed := _figure_of(question)) is None or needed(terms(quote))
         rate_q = bool(_RATE.search(question))
         per_asked = _rate_units(question)
-        towns = _towns_asked(question)
-        elsewhere = bool(towns) and not any(_same_place(t, quote) for t in towns)
 
         def other_time(at: int) -> bool:
             # "How many tons … were looted between July and December 2024?" is not answered by "3,700 tons … looted
@@ -1399,13 +1397,6 @@ def direct_answer(question: str, quote: str) -> str | None:
             if per_asked and (per_said := _rate_units(_clause_around(quote, at))) and not per_said & per_asked:
                 # "What do traders pay per truck?" is not answered by the fee "for one ton … as much as $2,200", nor
                 # "each year" by "$15,000 to $20,000 monthly": a rate of another unit.
-                return True
-            if elsewhere and _placed_at(quote, at):
-                # "What do traders pay per truck at Dabbah?" is not answered by the fee "in the border areas of
-                # Regeibat and Naam heading to South Sudan" (nor by the zakat the next sentence adds there): a
-                # figure the quote puts at another named place, in a quote that never names the one asked. A quote
-                # naming no place before the figure ("Production at the mine", the mine its paragraph named
-                # before) may still be of it.
                 return True
             # "the fees charged for one ton of gum Arabic": one of a rate is no count either.
             return (bool(said) and not said & months) or bool(
@@ -1637,14 +1628,6 @@ def direct_answer(question: str, quote: str) -> str | None:
     return None
 
 
-def _places_in(text: str) -> list[str]:
-    """Places named after a locative ("at Dabbah", "to South Sudan", "in the port of Kismaayo"): not months,
-    sentence openers or acronyms ("from RSF convoys" names a group, not a place)."""
-    return [span for m in _PLACE.finditer(text)
-            if not re.match(rf"(?:{_MONTHS})\b", span := m.group("place"))
-            and span.split()[0] not in _ENTITY_SKIP and not re.fullmatch(r"[A-Z][A-Z\d/-]+", span.split()[0])]
-
-
 _PER = re.compile(r"\b(?:per|each|every|for one|for each|for every|a single)\s+(?:[\w-]+\s+){0,2}?"
                   r"(day|week|month|year|annum|truck|lorry|vehicle|ton|tonne|kilogram|kg|kilo|round|barrel|litre|"
                   r"liter|head|camel|cow|herd|person|passenger|migrant|shop|household|clan|trip|crossing|load|"
@@ -1683,26 +1666,6 @@ def _acts(question: str) -> set[str]:
         return set()
     act = terms(verbs[-1])
     return act.union(*(same for same in _SAME_ACT if same & act))
-
-
-def _placed_at(quote: str, at: int) -> bool:
-    """Whether the figure at ``at`` is placed somewhere: its sentence names a place, or, naming none, the nearest
-    sentence before it in the quote that does ("RSF also demanded a zakat … per truck" after "… in the border
-    areas of Regeibat and Naam")."""
-    return any(_places_in(quote[a:b]) for a, b in split_sentences(quote) if a <= at)
-
-
-def _towns_asked(question: str) -> list[str]:
-    """The places below a State a figure question names: "at Dabbah", "from Kismayo" (a State or a country
-    the question names is often written in a figure's quote only as its towns)."""
-    return [p for p in _places_in(question) if not _a_state(p) and p not in COUNTRIES]
-
-
-def _same_place(place: str, text: str) -> bool:
-    """Whether ``text`` names ``place``, spelt with or without doubled letters ("Kismayo", "Kismaayo")."""
-    def squeeze(s: str) -> str:
-        return re.sub(r"(\w)\1+", r"\1", s.lower())
-    return squeeze(place) in squeeze(text)
 
 
 def _a_state(span: str) -> bool:
