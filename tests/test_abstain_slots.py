@@ -206,6 +206,40 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
     ("How much did the RSF charge per truck of gum arabic?", "In addition to the looting of gum Arabic, RSF also "
      "imposed fees of SDG 1 million ($512.82) per truck with a 20-ton load in the border areas.", "SDG 1 million"),
     ("How much money did the Trust Fund receive?", "The Trust Fund supported 112 million people.", None),
+    # A second reader's probes of this round's rules. A rate is the one said with the figure: a yearly total beside a
+    # monthly breakdown answers a yearly question; one "monthly" in a list of fees is not every fee's; a unit said
+    # in other words is the same unit.
+    ("How many migrants arrive in Italy from Libya each year?", "Some 60,000 migrants arrived in Italy from Libya in "
+     "2024, an average of about 5,000 per month.", "Some 60,000 migrants"),
+    ("How much did Al-Shabaab charge per truck at its checkpoints?", "Wholesale shops were taxed $120 to $160 "
+     "monthly, retail shops $60 to $100 and small trucks $180 in order to pass Al-Shabaab checkpoints, while large "
+     "trucks paid $260.", "$180"),
+    ("How much does Al-Shabaab charge per vehicle?", "Large trucks paid $260 per truck at checkpoints.",
+     "$260 per truck"),
+    ("How much does each migrant pay smugglers for the crossing?", "Migrants paid between $1,500 and $2,000 per "
+     "person for the crossing.", "between $1,500 and $2,000 per person"),
+    # "How much did the mine yield?" may be a quantity; a currency in capitals is a currency.
+    ("How much did the mine yield in 2024?", "The mine yielded an estimated 1.5 tons of gold in 2024.",
+     "an estimated 1.5 tons of gold"),
+    ("How much did the 3R collect at the checkpoint?", "The 3R collected 25,000 CFA francs at the checkpoint.",
+     "25,000 CFA francs"),
+    # Deaths answer only "how many people were killed", and a part after "including" is no second answer.
+    ("How many civilians were killed in the drone strike on Kadugli?", "The drone strike resulted in 30 fatalities, "
+     "including 12 civilians.", "12 civilians"),
+    ("How many people fled the violence in which dozens were killed?", "The violence, which caused 45 deaths, forced "
+     "8,000 people to flee to Chad.", "8,000 people"),
+    ("How many abductions did MONUSCO record in Ituri?", "MONUSCO recorded 410 abductions, including 120 cases of "
+     "abduction of children by CODECO.", "410 abductions"),
+    # A body named after a treaty acts; the act asked is before a time clause; the office is the asked body's.
+    ("Who led the military intervention in Libya in 2011?", "In 2011 the North Atlantic Treaty Organization led the "
+     "air campaign.", "North Atlantic Treaty Organization"),
+    ("Where were the crew members released after they were abducted?", "The crew were abducted near Bioko Island. "
+     "The crew members were released in Nigeria.", "Nigeria"),
+    ("Who leads the Government of National Unity?", "Prime Minister Abdulhamid Dbeibah, who leads the Government of "
+     "National Unity, met Khalifa Haftar, leader of the Libyan National Army.", "Prime Minister Abdulhamid Dbeibah"),
+    ("How much zakat did the RSF demand per truck?", "RSF also imposed fees of SDG 1 million ($512.82) per truck "
+     "with a 20-ton load in the border areas. RSF also demanded a zakat of SDG 100,000 ($51.28) per truck.",
+     "SDG 100,000"),
     # "N incidents / cases of X" count X; a figure after "and" starts another count.
     ("How many abductions did the M23 commit?", "M23 combatants were involved in 250 alleged incidents of abduction "
      "of civilians in the reporting period.", "250 alleged incidents of abduction"),
@@ -352,6 +386,10 @@ def _cites(*quotes: str) -> list[Citation]:
      "redressement near the Balaka mining site", True),
     ("UPC", "elements of the Unité pour la paix en Centrafrique", True),
     ("CMSPR", "clashes between national defence forces and the Coalition des patriotes pour le changement", False),
+    # Lower-case words only in a French name, and within one clause (a second reader's probes).
+    ("ISIL", "In Somalia, its local affiliate Al-Shabaab earned $24 million from extortion.", False),
+    ("RSF", "Reliable sources further indicated that the Sudanese Armed Forces earned $50 million.", False),
+    ("MSS", "Decides that all Member States shall prevent the supply.", False),
 ])
 def test_a_group_is_named_in_its_own_form_or_spelled_out(name: str, quote: str, named: bool) -> None:
     assert _group_named(name, quote) is named

@@ -874,14 +874,24 @@ def _group_named(name: str, quote: str) -> bool:
     letters = name.replace("/", "")
     if not letters.isupper() or len(letters) < 2:
         return False
-    # Function words are skipped and later words may be lower case, as in French names: "Coalition militaire de
-    # salut du peuple et de redressement" is the CMSPR (S/2025/383, para. 30).
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", quote) if w.lower() not in _NAME_GLUE]
-    return any(words[i][0].isupper() and "".join(w[0] for w in words[i:i + len(letters)]).upper() == letters
-               for i in range(len(words) - len(letters) + 1))
+    # Function words are skipped; inside one clause, and only in a French name (one with "de", "du", "la" …) may
+    # later words be lower case: "Coalition militaire de salut du peuple et de redressement" is the CMSPR
+    # (S/2025/383, para. 30), "Reliable sources further" is no RSF.
+    for clause in re.split(r"[,;:()“”\"]|\.\s", quote):
+        tokens = re.findall(r"[A-Za-z][\w'’-]*", clause)
+        words = [(i, w) for i, w in enumerate(tokens) if w.lower() not in _NAME_GLUE]
+        for k in range(len(words) - len(letters) + 1):
+            run = words[k:k + len(letters)]
+            if not run[0][1][0].isupper() or "".join(w[0] for _, w in run).upper() != letters:
+                continue
+            between = {t.lower() for t in tokens[run[0][0]:run[-1][0] + 1]}
+            if all(w[0].isupper() for _, w in run) or between & _FRENCH_GLUE:
+                return True
+    return False
 
 
 _NAME_GLUE = frozenset("of the and for de des du la le les et pour en d l".split())
+_FRENCH_GLUE = frozenset("de des du la le les et pour en".split())
 
 
 def _adoption_notes(line: str, citations: list[Citation]) -> list[str]:
@@ -941,10 +951,11 @@ def _add_similarity(question: str, candidates: list[Candidate], embed: Embed, k:
 _MONEY_Q = re.compile(r"\b(?:cost|costs|price|prices|value|worth|paid|pay|earn|earned|revenue|revenues|ransom|"
                       r"how much money|dollars|fee|fees|charge|charged)\b", re.I)
 _MONEY = re.compile(r"(?:US\$|\$|€|£|\b(?i:USD|EUR|CHF|GBP|SDG|SSP|HTG|LYD|LD|SOS|KES|XAF|XOF|CDF|afghanis?)\.?)\s?\d|"
-                    r"\d[\d,.]*\s?(?:(?:million|billion|trillion)\s)?(?:[A-Z][a-z]+\s){0,2}(?i:dollars|euros|pounds|"
+                    r"\d[\d,.]*\s?(?:(?:million|billion|trillion)\s)?(?:[A-Z][A-Za-z]+\s){0,2}(?i:dollars|euros|pounds|"
                     r"gourdes|shillings|dinars|francs|afghanis)\b|(?i:\bper (?:round|unit|piece|kg|kilogram|litre))\b")
-_RAISED_Q = re.compile(r"\bhow much\b.*\b(?:raise|raised|raises|bring in|brought in|brings in|generate|generated|"
-                       r"generates|yield|yielded|yields|collect|collected|collects)\b", re.I)
+_RAISED_Q = re.compile(r"^(?!.*\bby how much\b)(?!.*\bhow much of\b).*\bhow much\b.*\b(?:raise|raised|raises|"
+                       r"bring in|brought in|brings in|generate|generated|generates)\b", re.I)  # "by how much … raise"
+# is a rise; "how much did the mine yield / the campaign collect" may be a quantity
 _CHANGE_Q = re.compile(r"\b(?:climb|rise|rose|risen|increase|grow|grew|grown|fall|fell|fallen|drop|decline|"
                        r"jump|surge|soar|double|higher|lower)\w*\b", re.I)
 _HOW_MANY_UNIT = re.compile(r"\bhow many\s+(?P<unit>[a-z-]{3,})", re.I)
@@ -991,7 +1002,8 @@ _RATE_AFTER = re.compile(r"[\d,.]*(?:[^\d.;:,]|[,.](?=\d)){0,50}?(?<!within )(?<
 # "How much gold": a thing measured. Money in other words ("how much savings") is not a thing: a sum answers it.
 _HOW_MUCH_OF = re.compile(r"\bhow much\s+(?!of\b|money|revenue|income|funding|funds|cash|savings|assets|reserves|"
                           r"budget|financing|finance|profits?|ransoms?|capital|wealth|taxe?s?|payments?|donations?|"
-                          r"contributions?|aid|assistance|support|did|does|do|is|are|was|were|has|have|had)"
+                          r"contributions?|aid|assistance|support|zakat|fees?|levy|levies|tolls?|bribes?|extortion|did|does|do|is|"
+                          r"are|was|were|has|have|had)"
                           r"([a-z][\w-]+)", re.I)
 _SOURCE = re.compile(r"\b(?:earn|earned|earns|raise|raised|raises|made|make|makes|generate|generated|generates|"
                      r"receive|received|receives|collect|collected|collects|obtain|obtained)\w*\s+(?:[\w-]+\s+){0,2}?"
@@ -1241,10 +1253,11 @@ _WORD_NUMBER = re.compile(r"(?<![\w-])(?i:(?:twenty|thirty|forty|fifty|sixty|sev
 # A range's low end, and what its high end is preceded by: "between 2 and 3", "10,000–18,000", "$500 to $1,000".
 # "and" joins a range only after "between" ("on 9 and 11 November", "paragraphs 7 and 8" are two figures), and
 # "from 5 to 15 years" is a change, answered by where it went.
+_PART_OF = re.compile(r"\b(?:including|among them|of whom|of which|among whom)\b[^.;]*$")
 _TWO_ACTS = re.compile(r"\b([a-z]+ed)\s+(?:and|or)\s+([a-z]+ed)\b")  # "killed and displaced"
-_CURRENCY_AFTER = re.compile(r"\s(?:[A-Z][a-z]+\s){0,2}(?:dollars|euros|pounds|gourdes|shillings|dinars|francs|"
+_CURRENCY_AFTER = re.compile(r"\s(?:[A-Z][A-Za-z]+\s){0,2}(?:dollars|euros|pounds|gourdes|shillings|dinars|francs|"
                              r"afghanis)\b")
-_CODE_BEFORE = re.compile(r"\b(USD|usd|EUR|CHF|GBP|SDG|SSP|HTG|LYD|SOS|KES|XAF|XOF|CDF)\.?\s?$")
+_CODE_BEFORE = re.compile(r"\b(USD|usd|EUR|CHF|GBP|SDG|SSP|HTG|LYD|LD|SOS|KES|XAF|XOF|CDF)\.?\s?$")
 _RANGE_START = re.compile(r"\s*(?:–|-|to\s)\s*(?:US\$|\$|€)?\d")
 _BETWEEN = re.compile(r"\bbetween\s+(?:US\$|\$|€)?$")
 _RANGE_END = re.compile(r"(?<!from )(?:between\s+(?:US\$|\$|€)?\d[\d,.]*\s*and\s|(?<!from )(?:US\$|\$|€)?\d[\d,.]*"
@@ -1277,6 +1290,9 @@ _ENTITY_SKIP = {"Decides", "Requests", "Council", "Security Council", "The", "In
 # Suppress and Punish Trafficking in Persons", "Convention to Combat Desertification"), not a place.
 _INSTRUMENT = re.compile(r"\b(?:Protocols?|Conventions?|Treat(?:y|ies)|Covenants?|Charter|Agreements?|Accords?|"
                          r"Statutes?|Resolutions?)\b", re.I)
+# "North Atlantic Treaty Organization", "Juba Peace Agreement Monitoring Committee": bodies, who act.
+_BODY_END = re.compile(r"\b(?:Organi[sz]ation|Committee|Commission|Mechanism|Team|Group|Office|Secretariat|Council|"
+                       r"Force|Mission|Body|Authority|Unit)$")
 _ASKS_INSTRUMENT = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?" + _INSTRUMENT.pattern, re.I)
 _IN_TITLE = re.compile(r"\b(?:Protocol|Convention|Treaty|Covenant|Charter|Instrument|(?:Programme|Plan) of Action)"
                        r"(?:,?\s+(?:[A-Z][\w'’-]*|of|the|and|to|on|in|for|against))*\s*$")
@@ -1394,7 +1410,7 @@ def direct_answer(question: str, quote: str) -> str | None:
             said = set(re.findall(_MONTH_WORD, _sentence_at(quote, at))) if months else set()
             if not rate_q and _RATE_AFTER.match(quote, at):
                 return True  # "2 and 3 kilograms of gold per day" is no year's exports
-            if per_asked and (per_said := _rate_units(_clause_around(quote, at))) and not per_said & per_asked:
+            if per_asked and (per_said := _rate_of(quote, at)) and not per_said & per_asked:
                 # "What do traders pay per truck?" is not answered by the fee "for one ton … as much as $2,200", nor
                 # "each year" by "$15,000 to $20,000 monthly": a rate of another unit.
                 return True
@@ -1436,7 +1452,6 @@ def direct_answer(question: str, quote: str) -> str | None:
             if len(words) > 1 and not terms(words[-1]):
                 span = _trim_unit(" ".join(words[:-1]))  # "11 exemption requests from" → "11 exemption requests"
             start = m.start()
-            several_words = len(span.split()) > 1  # "908,001 rounds", not a bound before a bare figure
             lead_space = len(m.group(0)) - len(m.group(0).lstrip())
             if (quote.startswith(span, start + lead_space)
                     and (currency := _CURRENCY_AFTER.match(quote, start + lead_space + len(span)))):
@@ -1445,6 +1460,7 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # "fees of SDG 1 million ($512.82)": the currency is part of the sum, as "$" already is.
                 # verbatim: "SDG 1", "usd. 112.5"
                 span, start = code.group(0) + m.group(0)[:lead_space] + span, start - len(code.group(0))
+            several_words = len(span.split()) > 1  # "908,001 rounds", "SDG 100,000", not a bound before a bare figure
             low = _RANGE_END.search(quote[max(0, start - 40):start])
             if low:  # "between 2 and 3 kilograms of gold", "10,000–18,000 fighters"
                 span, start = low.group(0) + span, start - len(low.group(0))
@@ -1534,6 +1550,10 @@ def direct_answer(question: str, quote: str) -> str | None:
 
             top = {unit(f): max(g[0] for g in figures if unit(g) == unit(f)) for f in figures}
             kept = sorted((f for f in figures if f[0] == top[unit(f)]), key=lambda f: f[1])
+            # "410 abductions, including 120 cases of abduction of children": the part is not a second answer.
+            kept = [f for i, f in enumerate(kept)
+                    if not (_PART_OF.search(quote[max(0, f[1] - 30):f[1]])
+                            and any(unit(g) == unit(f) for g in kept[:i]))]
             return "; ".join(dict.fromkeys(f[2] for f in kept))
         if share and not (best and re.search(r"per cent|%", best[2])):
             # A share is a percentage or a fraction in words ("Three-quarters of current UN peace operations");
@@ -1586,6 +1606,18 @@ def direct_answer(question: str, quote: str) -> str | None:
             # "Who heads the Fund?": the name given the office ("the Fund, which is headed by Belqasim Khalifa
             # Haftar", S/2025/509, para. 12), not the first body the quote names ("the House of Representatives").
             # Straight after "headed by" / "led by" is nearest of all.
+            # Of several offices the quote names, those of the body asked: "Dbeibah, who leads the Government of
+            # National Unity, met Khalifa Haftar, leader of the Libyan National Army".
+            body = q_terms - terms(office.group(0)) if office else set()
+
+            def of_body(m: re.Match[str]) -> int:
+                # "leads the Government …", "leader of the Libyan National Army": the body follows the office;
+                # "the Fund, which is headed by …": it comes before a passive one.
+                if re.match(r"\s+by\b", quote[m.end():]):
+                    return len(body & terms(quote[max(0, m.start() - 50):m.start()]))
+                return len(body & terms(quote[m.end():m.end() + 50]))
+            best_fit = max(of_body(m) for m in offices)
+            offices = [m for m in offices if of_body(m) == best_fit]
             at_role = [m.start() for m in offices]
             by_role = {m.start(): m.end() for m in offices}
 
@@ -1608,7 +1640,7 @@ def direct_answer(question: str, quote: str) -> str | None:
                 continue
             if re.fullmatch(_MONTHS, words[0]):
                 continue  # "on 13 January the President designated …": a date and a title, not a name
-            if _INSTRUMENT.search(span) and not _ASKS_INSTRUMENT.search(question):
+            if _INSTRUMENT.search(span) and not _ASKS_INSTRUMENT.search(question) and not _BODY_END.search(span):
                 # "Whom did it blame?" is not answered by "the United Nations Convention on the Law of the Sea", nor
                 # "Who signed the agreement?" by the agreement: an instrument is no one (S/RES/2240 (2015)).
                 # "Which convention …?" asks for one.
@@ -1628,27 +1660,43 @@ def direct_answer(question: str, quote: str) -> str | None:
     return None
 
 
-_PER = re.compile(r"\b(?:per|each|every|for one|for each|for every|a single)\s+(?:[\w-]+\s+){0,2}?"
-                  r"(day|week|month|year|annum|truck|lorry|vehicle|ton|tonne|kilogram|kg|kilo|round|barrel|litre|"
-                  r"liter|head|camel|cow|herd|person|passenger|migrant|shop|household|clan|trip|crossing|load|"
-                  r"bag|sack|gram|ounce)s?\b|\b(daily|weekly|monthly|annually|yearly|annual)\b", re.I)
+_PER = re.compile(r"\b(?:per|each|every|a|an)\s+(day|week|month|year|annum|truck|lorry|vehicle|ton|tonne|kilogram|kg|"
+                  r"kilo|round|barrel|litre|liter|head|person|passenger|migrant|individual)s?\b|"
+                  r"\b(daily|weekly|monthly|annually|yearly|annual)\b", re.I)
 _PER_SAME = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
              "annual": "year", "annum": "year", "tonne": "ton", "kilogram": "kg", "kilo": "kg", "lorry": "truck",
-             "liter": "litre"}
+             "vehicle": "truck", "liter": "litre", "passenger": "person", "migrant": "person", "head": "person",
+             "individual": "person"}
+_UNIT_BEFORE = re.compile(r"\b(?:for|per)\s+(?:one|each|every|a|an)\s+(day|week|month|year|truck|lorry|vehicle|ton|"
+                          r"tonne|kilogram|kg|kilo|round|barrel|litre|liter|head|person|passenger|migrant)s?\b[^\d;]*$",
+                          re.I)
 
 
 def _rate_units(text: str) -> set[str]:
-    """The units a text gives rates in: "per truck", "for one ton", "monthly" (as month), "each year"."""
+    """The units a text gives rates in: "per truck", "each year", "monthly" (as month)."""
     return {_PER_SAME.get(u := (m.group(1) or m.group(2)).lower(), u) for m in _PER.finditer(text)}
 
 
-def _clause_around(quote: str, at: int) -> str:
-    """The clause of the figure at ``at``: its sentence from the last semicolon before it to the next one (a
-    sentence's rate may come before its figure: "the fees charged for one ton … were as much as $2,200")."""
-    a, b = next(((a, b) for a, b in split_sentences(quote) if a <= at < b), (0, len(quote)))
-    left = quote.rfind(";", a, at)
-    right = quote.find(";", at, b)
-    return quote[left + 1 if left >= 0 else a:right if right >= 0 else b]
+def _rate_of(quote: str, at: int) -> set[str]:
+    """The unit of the rate the figure at ``at`` is given in, if any: said after it before another figure or the
+    clause's end ("$15,000 to $20,000 monthly", "SDG 1 million ($512.82) per truck"), or for the unit just before it
+    in its clause ("the fees charged for one ton … were as much as $2,200"). A total beside a breakdown ("60,000
+    migrants … in 2024, an average of about 5,000 per month") is no rate."""
+    tail = re.match(r"(?:[^;:.]|\.(?=\d))*", quote[at:at + 80])
+    after = tail.group(0) if tail else ""
+    if per := _PER.search(after):
+        own = _OWN_FIGURE.match(after)
+        rest = re.sub(r"\([^)]*\)", "", after[own.end() if own else 0:per.start()])
+        if not re.search(r"\d", rest):
+            return _rate_units(after[per.start():per.end()])
+    clause = max(quote.rfind(";", 0, at), quote.rfind(". ", 0, at)) + 1
+    if before := _UNIT_BEFORE.search(quote[clause:at]):
+        return {_PER_SAME.get(u := before.group(1).lower(), u)}
+    return set()
+
+
+_OWN_FIGURE = re.compile(r"\s*(?:US\$|\$|€)?\d[\d,.]*(?:\s*(?:million|billion))?(?:\s*(?:to|and|-|–)\s*(?:US\$|\$|€)?"
+                         r"\d[\d,.]*(?:\s*(?:million|billion))?)?")
 
 
 _LAST_ACT = re.compile(r"\b([a-z]{3,}(?:ed|en))\b(?=[^a-z]*(?:\b(?:in|on|at|by|from|to|after|during|last|this|"
@@ -1661,7 +1709,9 @@ _SAME_ACT = [terms(words) for words in ("released freed liberated", "killed died
 def _acts(question: str) -> set[str]:
     """The question's last verb ("released" of "Where were the crew members … released?") with the words a report
     may use for it ("freed"); empty when it ends on none."""
-    verbs = _LAST_ACT.findall(question)
+    # "Where were the crew released after they were abducted?": the act asked is before the time clause.
+    main = re.split(r"\b(?:after|before|when|once|since|while|until)\b", question, maxsplit=1)[0]
+    verbs = _LAST_ACT.findall(main + "?") or _LAST_ACT.findall(question)
     if not verbs:
         return set()
     act = terms(verbs[-1])
@@ -1679,7 +1729,8 @@ _OFFICE_Q = re.compile(r"^\s*who\s+(?:currently\s+|now\s+)?(chair|head|lead|coor
                        r"(?:s|es|ed)?\b", re.I)
 # The office asked in the words a quote gives it: "led by", "Head of Mission", "chaired by", "presided over".
 _OFFICE_WORDS = {"chair": r"\bchair\w*", "head": r"\bhead(?:s|ed|ing)?\b", "lead": r"\b(?:lead(?:s|er|ers|ing)?|led)\b",
-                 "coordinat": r"\bcoordinat\w*", "command": r"\bcommand\w*", "direct": r"\bdirect\w*",
+                 "coordinat": r"\bcoordinat\w*", "command": r"\bcommand\w*",
+                 "direct": r"\bdirect(?:s|ed|or|ors|orate|ing)?\b",
                  "preside": r"\bpresid\w*"}
 _ROLE_WINDOW = 40  # characters between a name and the role it is given ("Mr. Michael Gibb as Coordinator")
 _AS_ROLE = re.compile(r"\b(?:appoint|designat|nam|nominat|elect|chos|select|serv|act)\w*\s+"

@@ -267,7 +267,7 @@ def counted_noun(question: str) -> set[str]:
             break  # a plural ends the noun: "how many Haitians left" (an acronym's S does not: "MSS officers")
     if head and m and re.search(r"\b[A-Z][a-z]+(?:ans|ese|is)\b", m.group(1)):
         head |= _PEOPLE  # "Haitians", "Sudanese": people, whom a report may count as "individuals"
-    if head & _PEOPLE and _KILLED.search(question):
+    if head & _ANYONE and _KILLED.search(question):
         # "How many people were killed …?" is answered by "led to nine deaths" (S/2025/383, para. 30).
         head |= _DEATHS
     return head.union(*(_UNIT_ALSO.get(t, set()) for t in head))
@@ -277,7 +277,11 @@ _PEOPLE = terms("people persons individuals civilians migrants nationals refugee
 # "N incidents of X" are N of X: what is counted is after "of" (a count of abductions is told as incidents of it).
 _INSTANCES_OF = re.compile(r"\s*(?:(?:alleged|reported|documented|separate|verified|confirmed|new)\s+)?(?:incidents?|"
                            r"cases?|instances?|acts?|episodes?|occurrences?)\s+of\s+", re.I)
-_KILLED = re.compile(r"\b(?:killed|died|dead|lost their lives|perished)\b", re.I)
+# Only people in general, killed as the counted noun's own verb: "how many civilians were killed" still wants
+# civilians, and "how many people fled the violence in which dozens were killed" is not a death toll.
+_ANYONE = terms("people persons individuals")
+_KILLED = re.compile(r"\bhow many (?:people|persons|individuals)\s+(?:(?:were|was|have been|had been|have|had|"
+                     r"reportedly|been)\s+)*(?:killed|died|dead|lost their lives|perished)\b", re.I)
 _DEATHS = terms("deaths dead fatalities")
 _COUNT_BREAK = frozenset("of in at from for on by with were was are is had have has been be which who that while "
                          "including included includes among per must should shall may might".split())
