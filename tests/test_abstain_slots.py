@@ -351,6 +351,18 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
      "22.5 billion"),
     ("How much did a household's minimum expenditure basket cost in June 2025?", "The basket cost 678,767 South "
      "Sudan pounds (SSP) in June 2025.", "678,767"),
+    # A range written with currency codes is one figure, never its high end alone ...
+    ("How much did the militia charge per truck?", "The militia charged between SDG 500,000 and SDG 1 million per "
+     "truck at the checkpoint.", "between SDG 500,000 and SDG 1 million"),
+    ("How much do the checkpoints charge per truck?", "Fees were raised from between SDG 200 and SDG 300 to between "
+     "SDG 500 and SDG 1,000 per truck.", "between SDG 500 and SDG 1,000"),
+    ("How much did the militia charge per truck?", "The militia charged usd. 500 to usd. 1,000 per truck.",
+     "usd. 500 to usd. 1,000"),
+    # ... and "others" told of the question's second act are the asked ones too.
+    ("How many civilians were killed and displaced in the attack?", "In the attack, 20 civilians were killed and "
+     "10,000 others were displaced.", "20 civilians; 10,000 others"),
+    ("How many civilians were killed in the attack?", "In the attack, 20 civilians were killed and 10,000 others "
+     "were displaced.", "20 civilians"),
 ])
 def test_a_figure_answers_only_for_what_is_asked(question: str, quote: str, expected: str | None) -> None:
     found = direct_answer(question, quote)

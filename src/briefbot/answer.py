@@ -1257,13 +1257,16 @@ _PART_OF = re.compile(r"\b(?:including|among them|of whom|of which|among whom)\b
 _TWO_ACTS = re.compile(r"\b([a-z]+ed)\s+(?:and|or)\s+([a-z]+ed)\b")  # "killed and displaced"
 _CURRENCY_AFTER = re.compile(r"\s(?:[A-Z][A-Za-z]+\s){0,2}(?:dollars|euros|pounds|gourdes|shillings|dinars|francs|"
                              r"afghanis)\b")
-_CODE_BEFORE = re.compile(r"\b(USD|usd|EUR|CHF|GBP|SDG|SSP|HTG|LYD|LD|SOS|KES|XAF|XOF|CDF)\.?\s?$")
-_RANGE_START = re.compile(r"\s*(?:–|-|to\s)\s*(?:US\$|\$|€)?\d")
-_BETWEEN = re.compile(r"\bbetween\s+(?:US\$|\$|€)?$")
-_RANGE_END = re.compile(r"(?<!from )(?:between\s+(?:US\$|\$|€)?\d[\d,.]*\s*and\s|(?<!from )(?:US\$|\$|€)?\d[\d,.]*"
+_CODES = r"(?:USD|usd|EUR|CHF|GBP|SDG|SSP|HTG|LYD|LD|SOS|KES|XAF|XOF|CDF)"
+_CODE_BEFORE = re.compile(rf"\b({_CODES})\.?\s?$")
+# A sum's sign or code before a range's bound: "$500 to $1,000", "between SDG 500,000 and SDG 1 million".
+_SIGN = rf"(?:US\$|\$|€|\b{_CODES}\.?\s?)?"
+_RANGE_START = re.compile(rf"\s*(?:–|-|to\s)\s*{_SIGN}\d")
+_BETWEEN = re.compile(rf"\bbetween\s+{_SIGN}$")
+_RANGE_END = re.compile(rf"(?<!from )(?:between\s+{_SIGN}\d[\d,.]*\s*and\s|(?<!from ){_SIGN}\d[\d,.]*"
                         r"\s*(?:–|-|to\s))\s*$")
 # "raised … from between $200 and $300 to between $500 and $1,000": the figure it went to answers.
-_SUPERSEDED_FIGURE = re.compile(r"^[^.;]{0,60}?\bto\s+(?:between\s+)?(?:about\s+)?(?:US\$|\$|€)?\d")
+_SUPERSEDED_FIGURE = re.compile(rf"^[^.;]{{0,60}}?\bto\s+(?:between\s+)?(?:about\s+)?{_SIGN}\d")
 _FROM = re.compile(r"\bfrom\s+(?:between\s+\S+\s+and\s+)?(?:about\s+)?$")
 _PARTITIVE = re.compile(r"(?<![\w/.,])(?:\d[\d,]*|(?i:one|two|three|four|five|six|seven|eight|nine|ten)) of "
                         r"(?:the|its|their|these|those|his|her) \d[\d,]* "
@@ -1444,8 +1447,8 @@ def direct_answer(question: str, quote: str) -> str | None:
             if re.match(r"\s?\((?:19|20)\d\d\)", quote[figure_end:]):
                 continue  # "including 1844 (2008), 1862 (2009)": resolutions, not figures
             if _RANGE_START.match(quote, figure_end) or (
-                    _BETWEEN.search(quote[max(0, m.start() - 12):m.start()])
-                    and re.match(r"\s*and\s+(?:US\$|\$|€)?\d", quote[figure_end:])):
+                    _BETWEEN.search(quote[max(0, m.start() - 16):m.start()])
+                    and re.match(rf"\s*and\s+{_SIGN}\d", quote[figure_end:])):
                 continue  # the low end of a range: "between 2 and 3 kilograms" is answered whole below
             span = _trim_unit(re.sub(r"^(\S+)\s(?:and|or|but)\s.*$", r"\1", span))  # not "$100 and small"
             words = span.split()
@@ -1490,7 +1493,11 @@ def direct_answer(question: str, quote: str) -> str | None:
                 if span.startswith(counted) and re.match(r"\s(?:of|in)\s", span[len(counted):]):
                     counted = span  # "… 133 cases of sexual violence", never "14 vessels off"
                 of_noun.append((score + 2 * len(q_terms & terms(counted)), start, counted))
-            if terms(" ".join(span.split()[1:])) & q_terms:
+            if terms(" ".join(span.split()[1:])) & q_terms or (
+                    span.split()[-1] in ("others", "more") and (two := _TWO_ACTS.search(question))
+                    and terms(quote[figure_end:figure_end + 40].split(".")[0]) & terms(" ".join(two.groups()))):
+                # "20 civilians were killed and 10,000 others were displaced": "others" are the asked ones too,
+                # told of the question's other act.
                 figures.append((score, m.start(), span))
             if share and re.search(r"per cent|%", span):
                 score += 10  # "what share" asks for the percentage, not the head count beside it
