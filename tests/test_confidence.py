@@ -35,3 +35,13 @@ def test_slot_spans_skip_what_the_question_states() -> None:
     share = "What share of UN peace operations work amid organised crime?"
     assert asked_slot(share, None) == "percentage"
     assert slot_spans("percentage", share, "Three-quarters of current UN peace operations operate there.")
+
+
+def test_a_money_slot_is_filled_by_sums_in_codes_and_currency_names() -> None:
+    # The confidence model reads sums as the answer stage does: a code or a currency's name, not only "$".
+    question = "How much did the RSF charge per truck?"
+    for sentence, sum_ in [("RSF imposed fees of SDG 1 million ($512.82) per truck.", "SDG 1"),
+                           ("The tax raised usd. 112.5 million in 2024.", "usd. 1"),
+                           ("The surcharge amounted to 22.5 billion Libyan dinars.", "22.5 billion Libyan dinars")]:
+        assert sum_ in [sentence[a:b] for a, b in slot_spans("money", question, sentence)]
+    assert slot_spans("money", question, "The old road was closed for 12 days.") == []

@@ -21,7 +21,9 @@ from .chunk import split_sentences
 from .cite import PageText, cite_sentence, terms, trim_sentence
 from .confidence import (
     CONFIDENCE,
+    CURRENCY_CODES,
     FEATURES,
+    MONEY,
     NOT_A_FIGURE,
     RESOLUTION_Q,
     confidence_features,
@@ -950,9 +952,8 @@ def _add_similarity(question: str, candidates: list[Candidate], embed: Embed, k:
 
 _MONEY_Q = re.compile(r"\b(?:cost|costs|price|prices|value|worth|paid|pay|earn|earned|revenue|revenues|ransom|"
                       r"how much money|dollars|fee|fees|charge|charged)\b", re.I)
-_MONEY = re.compile(r"(?:US\$|\$|€|£|\b(?i:USD|EUR|CHF|GBP|SDG|SSP|HTG|LYD|LD|SOS|KES|XAF|XOF|CDF|afghanis?)\.?)\s?\d|"
-                    r"\d[\d,.]*\s?(?:(?:million|billion|trillion)\s)?(?:[A-Z][A-Za-z]+\s){0,2}(?i:dollars|euros|pounds|"
-                    r"gourdes|shillings|dinars|francs|afghanis)\b|(?i:\bper (?:round|unit|piece|kg|kilogram|litre))\b")
+# A sum (confidence.MONEY), or a price said per item.
+_MONEY = re.compile(rf"{MONEY.pattern}|(?i:\bper (?:round|unit|piece|kg|kilogram|litre))\b")
 _RAISED_Q = re.compile(r"^(?!.*\bby how much\b)(?!.*\bhow much of\b).*\bhow much\b.*\b(?:raise|raised|raises|"
                        r"bring in|brought in|brings in|generate|generated|generates)\b", re.I)  # "by how much … raise"
 # is a rise; "how much did the mine yield / the campaign collect" may be a quantity
@@ -1036,7 +1037,7 @@ _BARE_MILLIONS = re.compile(r"\s*(?:[,.;:)]|$|(?:a|an|per|in|of|from|to|for|and|
 def _is_sum(quote: str, start: int, end: int) -> bool:
     """Whether the figure at ``quote[start:end]`` is a sum of money: a currency beside it ("$512.82", "usd. 112.5
     million", "SDG 1 million"), or millions of nothing named ("the Trust Fund stands at approximately 112 million,")."""
-    if _MONEY.search(quote[max(0, start - 6):end + 25]) or re.search(r"(?:US\$|\$|USD|usd|SDG|€|£)\.?\s?$",
+    if _MONEY.search(quote[max(0, start - 6):end + 25]) or re.search(rf"(?:US\$|\$|€|£|\b{_CODES})\.?\s?$",
                                                                    quote[max(0, start - 6):start]):
         return True
     return bool(re.search(r"\b(?:million|billion)$", quote[start:end])) and bool(_BARE_MILLIONS.match(quote, end))
@@ -1257,7 +1258,7 @@ _PART_OF = re.compile(r"\b(?:including|among them|of whom|of which|among whom)\b
 _TWO_ACTS = re.compile(r"\b([a-z]+ed)\s+(?:and|or)\s+([a-z]+ed)\b")  # "killed and displaced"
 _CURRENCY_AFTER = re.compile(r"\s(?:[A-Z][A-Za-z]+\s){0,2}(?:dollars|euros|pounds|gourdes|shillings|dinars|francs|"
                              r"afghanis)\b")
-_CODES = r"(?:USD|usd|EUR|CHF|GBP|SDG|SSP|HTG|LYD|LD|SOS|KES|XAF|XOF|CDF)"
+_CODES = rf"(?:{CURRENCY_CODES}|usd)"  # case as written: "ld" or "sos" in lower case are words
 _CODE_BEFORE = re.compile(rf"\b({_CODES})\.?\s?$")
 # A sum's sign or code before a range's bound: "$500 to $1,000", "between SDG 500,000 and SDG 1 million".
 _SIGN = rf"(?:US\$|\$|€|\b{_CODES}\.?\s?)?"

@@ -90,8 +90,12 @@ _PLACE_Q = re.compile(r"\bwhere\b|\bwhich (?:country|countries|city|town|state|p
 _SLOT_WORDS = terms("how many much cost price value worth paid revenue amount number total when date until long "
                     "period year name who which where country resolution per")
 # Spans of each kind. A figure, date or resolution number the question itself states does not fill its slot.
-_MONEY = re.compile(r"(?:US\$|\$|USD|€|£)\s?\d|\d[\d,.]*\s?(?:million |billion )?(?:dollars|euros|pounds|"
-                    r"gourdes|shillings|dinars|francs|afghanis)\b", re.I)
+# A sum of money, in the signs, codes and currency names reports use ("$512.82", "SDG 1 million", "usd. 112.5
+# million", "22.5 billion Libyan dinars"); the answer stage reads sums with the same pattern.
+CURRENCY_CODES = r"(?:USD|EUR|CHF|GBP|SDG|SSP|HTG|LYD|LD|SOS|KES|XAF|XOF|CDF)"
+MONEY = re.compile(rf"(?:US\$|\$|€|£|\b(?i:{CURRENCY_CODES}|afghanis?)\.?)\s?\d|"
+                   r"\d[\d,.]*\s?(?:(?i:million|billion|trillion)\s)?(?:[A-Z][A-Za-z]+\s){0,2}(?i:dollars|euros|pounds|"
+                   r"gourdes|shillings|dinars|francs|afghanis)\b")
 # A share in words answers "what share" as well as digits: "Three-quarters of current UN peace operations".
 _PERCENT = re.compile(r"\d[\d.,]*\s?(?:per ?cent|%)|\b(?:half|(?:one|two|three|four|a)[ -](?:thirds?|quarters?|"
                       r"fifths?|tenths?)|majority|minority)\b", re.I)
@@ -149,7 +153,7 @@ def slot_spans(kind: str, question: str, sentence: str) -> list[tuple[int, int]]
     """Where ``sentence`` states a span of ``kind`` that the question does not already state itself."""
     own = set(re.findall(r"\d[\d,.]*", question))
     if kind == "money":
-        return [m.span() for m in _MONEY.finditer(sentence)]
+        return [m.span() for m in MONEY.finditer(sentence)]
     if kind == "percentage":
         return [m.span() for m in _PERCENT.finditer(sentence)]
     if kind == "duration":
