@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .adoption import adoption_citation, asks_adoption
-from .chunk import split_sentences
+from .chunk import is_heading, split_sentences
 from .cite import PageText, cite_sentence, terms, trim_sentence
 from .confidence import (
     CONFIDENCE,
@@ -205,15 +205,19 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         # The question names a country or mission this document is not about: its sentences answer another case.
         # A document with no known country (a one-page resolution) or the one the question names is not elsewhere.
         about = doc_places(hit.doc)
-        elsewhere = bool(places and about) and not places & about and hit.doc.doc_id not in named_docs
+        # Unless the passage itself names the asked place: the ISIL Monitoring Team's report is about Syria, Iraq,
+        # Afghanistan and Somalia, and its paragraph "in the Lake Chad basin cattle rustling remained a prevalent
+        # method of generating revenue. Boko Haram was reported to collect zakat …" is about Lake Chad.
+        elsewhere = bool(places and about) and not places & about and hit.doc.doc_id not in named_docs \
+            and not places & sentence_places(hit.chunk.text)
         # A document of no known place (a letter) speaks for the place each sentence names: the letter on "the
         # Panel of Experts on South Sudan" does not answer for the Sudan Panel.
         by_sentence = bool(places) and not about and hit.doc.doc_id not in named_docs
         for a, b in split_sentences(hit.chunk.text):
             a, b = trim_sentence(hit.chunk.text, a, b)
             sentence = hit.chunk.text[a:b]
-            if len(sentence) < 25:
-                continue
+            if len(sentence) < 25 or is_heading(hit.chunk.section, sentence):
+                continue  # a heading ("Boko Haram/Lake Chad basin crisis 22.") is no quote
             here = elsewhere or (by_sentence and bool(named := sentence_places(sentence)) and not places & named)
             words = terms(sentence)
             own = q_terms & (words | credited(question, words))  # "arms embargo" holds the question's "weapons ban"
