@@ -1,10 +1,12 @@
 """Two rules of the answer stage, on hits built in the test (page text = the chunks' text, so quotes verify; the
 packaged model where a rule turns on sentence similarity): a section's heading is never a quote, and a passage
-naming the asked place speaks for it whatever its document is mostly about."""
+naming the asked place speaks for it whatever its document is mostly about; nor is a caption or a note of links."""
 
 from __future__ import annotations
 
-from briefbot.answer import Embed, extractive_answer
+import pytest
+
+from briefbot.answer import Embed, _says_nothing, extractive_answer
 from briefbot.chunk import is_heading
 from briefbot.config import Settings
 from briefbot.embed import Embedder
@@ -66,3 +68,26 @@ def test_a_passage_naming_the_asked_place_is_not_elsewhere() -> None:
                  None, 1.0, "22")
     quotes = _answer("How does Boko Haram get money from herders in the Lake Chad basin?", [other, lake])
     assert "cattle rustling" in quotes, quotes
+
+
+@pytest.mark.parametrize(("sentence", "nothing"), [
+    ("Map 1 Expansion of criminal groups across Port-au-Prince from March to June 2025", True),
+    ("Figure I Map of gang-controlled areas in downtown Port au Prince, December 2024", True),
+    ("² See https://globalinitiative.net/analysis/haiti-kenya-mission-paralyzed/; and www.lemonde.fr/en/a.html.", True),
+    # Prose naming a figure or a source is a sentence like any other.
+    ("Figure II shows that gangs control 90 per cent of the capital.", False),
+    ("Table 3 of the report lists 12 seizures of weapons.", False),
+    ("See the report at www.unodc.org/x, which found that 85 per cent of the city is under gang control.", False),
+])
+def test_captions_and_bare_links_say_nothing(sentence: str, nothing: bool) -> None:
+    assert _says_nothing(None, sentence) is nothing
+
+
+def test_a_caption_is_never_quoted() -> None:
+    doc = _doc("S/2025/420", ["Haiti"])
+    caption = _hit(doc, "Map 1 Expansion of gang control across Port-au-Prince from March to June 2025", None, 1.0)
+    prose = _hit(doc, "3. Criminal groups now control an estimated 90 per cent of metropolitan Port-au-Prince.",
+                 None, 0.8, "3")
+    quotes = _answer("How much of Port-au-Prince is under gang control?", [caption, prose])
+    assert quotes.startswith("Criminal groups now control"), quotes
+    assert "Map 1" not in quotes

@@ -216,8 +216,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         for a, b in split_sentences(hit.chunk.text):
             a, b = trim_sentence(hit.chunk.text, a, b)
             sentence = hit.chunk.text[a:b]
-            if len(sentence) < 25 or is_heading(hit.chunk.section, sentence):
-                continue  # a heading ("Boko Haram/Lake Chad basin crisis 22.") is no quote
+            if len(sentence) < 25 or _says_nothing(hit.chunk.section, sentence):
+                continue
             here = elsewhere or (by_sentence and bool(named := sentence_places(sentence)) and not places & named)
             words = terms(sentence)
             own = q_terms & (words | credited(question, words))  # "arms embargo" holds the question's "weapons ban"
@@ -1854,6 +1854,22 @@ def _choose(candidates: list[Candidate], limit: int) -> list[Candidate]:
         used.add(key)
         chosen.append(cand)
     return chosen or ranked[:1]
+
+
+# A figure's or map's caption ("Map 1 Expansion of criminal groups across Port-au-Prince …", "Figure I Map of
+# gang-controlled areas …"): it names what a picture shows, which the quote cannot.
+_CAPTION = re.compile(r"^(?:Map|Figure|Table|Chart|Graph)\s+(?:\d{1,2}|[IVXL]{1,5})\b"
+                      r"(?!\s+(?:of|in|above|below|shows|illustrates|indicates|presents|sets out|lists|gives)\b)")
+_LINK = re.compile(r"(?:https?://|www\.)\S+")
+
+
+def _says_nothing(section: str | None, sentence: str) -> bool:
+    """A sentence that is no quote however many of the question's words it holds: its section's heading ("Boko
+    Haram/Lake Chad basin crisis 22."), a caption, or a source note that is only links ("² See https://…; and
+    www.lemonde.fr/…")."""
+    if is_heading(section, sentence) or _CAPTION.match(sentence):
+        return True
+    return bool(_LINK.search(sentence)) and len(re.sub(r"\W+", "", _LINK.sub("", sentence))) < 20
 
 
 def _same_text(a: str, b: str) -> bool:
