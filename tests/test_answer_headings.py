@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from briefbot.answer import Embed, _says_nothing, extractive_answer
-from briefbot.chunk import is_heading
+from briefbot.cite import is_section_title
 from briefbot.config import Settings
 from briefbot.embed import Embedder
 from briefbot.models import Chunk, DocInfo, Hit, Span
@@ -34,10 +34,10 @@ def _answer(question: str, hits: list[Hit], embed: Embed | None = None) -> str:
 
 
 def test_a_heading_run_into_its_paragraph_number_is_a_heading() -> None:
-    assert is_heading("B. Gold mining (SLA/AW and RSF)", "Gold mining (SLA/AW and RSF) 90.")
-    assert is_heading("Mirebalais firearms trafficking case", "Mirebalais firearms trafficking case")
-    assert not is_heading("Gold mining (SLA/AW and RSF)", "Gold mining (SLA/AW and RSF) financed the group.")
-    assert not is_heading(None, "Gold mining 90.")
+    assert is_section_title("B. Gold mining (SLA/AW and RSF)", "Gold mining (SLA/AW and RSF) 90.")
+    assert is_section_title("Mirebalais firearms trafficking case", "Mirebalais firearms trafficking case")
+    assert not is_section_title("Gold mining (SLA/AW and RSF)", "Gold mining (SLA/AW and RSF) financed the group.")
+    assert not is_section_title(None, "Gold mining 90.")
 
 
 def test_a_heading_is_never_quoted() -> None:

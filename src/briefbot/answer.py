@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .adoption import adoption_citation, asks_adoption
-from .chunk import is_heading, split_sentences
-from .cite import PageText, cite_sentence, terms, trim_sentence
+from .chunk import split_sentences
+from .cite import PageText, cite_sentence, is_section_title, terms, trim_sentence
 from .confidence import (
     CONFIDENCE,
     CURRENCY_CODES,
@@ -1867,7 +1867,7 @@ def _says_nothing(section: str | None, sentence: str) -> bool:
     """A sentence that is no quote however many of the question's words it holds: its section's heading ("Boko
     Haram/Lake Chad basin crisis 22."), a caption, or a source note that is only links ("² See https://…; and
     www.lemonde.fr/…")."""
-    if is_heading(section, sentence) or _CAPTION.match(sentence):
+    if is_section_title(section, sentence) or _CAPTION.match(sentence):
         return True
     return bool(_LINK.search(sentence)) and len(re.sub(r"\W+", "", _LINK.sub("", sentence))) < 20
 

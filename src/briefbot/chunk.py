@@ -46,19 +46,6 @@ def token_counter(model_path: str | None) -> Callable[[str], int]:
     return lambda text: int(len(text.split()) * 1.35) + 1
 
 
-_NUMBERING = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,3}\.|\([a-z]\))\s+")
-
-
-def is_heading(section: str | None, sentence: str) -> bool:
-    """``sentence`` is its section's own heading, perhaps run into the number of the paragraph after it ("Arms
-    embargo and border control 42." under "D. Arms embargo and border control"): it names what the paragraphs
-    under it are about and says nothing itself."""
-    title = _NUMBERING.sub("", (section or "").strip())
-    text = sentence.strip()
-    return (len(title) > 5 and text[:len(title)].lower() == title.lower()
-            and bool(re.fullmatch(r"\s*(?:\d{1,3}\.?)?", text[len(title):])))
-
-
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets; keeps "para. 23" and "No. 5" together."""
     bounds: list[tuple[int, int]] = []

@@ -150,6 +150,19 @@ def is_heading(text: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
+_NUMBERING = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,3}\.|\([a-z]\))\s+")
+
+
+def is_section_title(section: str | None, sentence: str) -> bool:
+    """``sentence`` is its section's own heading, perhaps run into the number of the paragraph after it ("Arms
+    embargo and border control 42." under "D. Arms embargo and border control"): it names what the paragraphs
+    under it are about and says nothing itself."""
+    title = _NUMBERING.sub("", (section or "").strip())
+    text = sentence.strip()
+    return (len(title) > 5 and text[:len(title)].lower() == title.lower()
+            and bool(re.fullmatch(r"\s*(?:\d{1,3}\.?)?", text[len(title):])))
+
+
 def cite_on_page(info: DocInfo, chunk: Chunk, start: int, end: int, page_text: PageText, key: str = "",
                  focus: tuple[int, int] | None = None) -> Citation | None:
     """A Citation for ``chunk.text[start:end]`` on one page, or None when it is not verbatim on that page.
