@@ -268,3 +268,42 @@ def test_a_section_heading_is_not_evidence_of_its_own() -> None:
     assert is_section_title(body.sentences[0]) and not is_section_title(body.sentences[1])
     results, _ = score_themes(body, load_taxonomy())
     assert next(t for t in results if t.slug == "sanctions_measures").score == 3.0
+
+
+def _resolution(*paragraphs: tuple[str | None, str]) -> DocText:
+    """A resolution whose paragraphs are (operative number or None for a recital, text), one chunk each."""
+    sentences = []
+    for i, (label, text) in enumerate(paragraphs):
+        chunk = Chunk(f"r{i}", "r", i, text, [Span(1, 0, len(text), label, 0)], None, None, "body")
+        sentences.append(Sentence(chunk, 0, len(text), i))
+    info = DocInfo("r", "r.xml", None, "", "test", "S/RES/1(2002)", "resolution", None, None, "en", 1,
+                   len(paragraphs), [], [], [], "")
+    return DocText(info, sentences, sum(len(t.split()) for _, t in paragraphs),
+                   cast(Store, _Pages(" ".join(t for _, t in paragraphs))))
+
+
+def test_an_embargo_formula_naming_non_state_targets_between_its_parts_is_one_match() -> None:
+    # S/RES/1390 (2002) para. 2 (c): the targets lie between "supply, sale and transfer" and "arms and related
+    # materiel", further apart than the taxonomy's 120 characters; the arms embargo on the list counts as arms.
+    listed = ("Prevent the direct or indirect supply, sale and transfer, to these individuals, groups, undertakings "
+              "and entities from their territories or by their nationals outside their territories, or using their "
+              "flag vessels or aircraft, of arms and related materiel of all types including weapons and ammunition, "
+              "military vehicles and equipment, paramilitary equipment, and spare parts for the aforementioned;")
+    doc = _resolution(("2", listed))
+    arms = next(t for t in score_themes(doc, load_taxonomy())[0] if t.slug == "arms_trafficking")
+    assert arms.tagged and arms.score >= 3
+    assert any(listed[h.start:h.end].startswith("sale and transfer, to these individuals")
+               for h in _theme_hits(load_taxonomy().theme("arms_trafficking"), listed, reach=True))
+    # S/RES/1929 (2010) para. 8: an embargo on a State keeps the taxonomy's bound (the labels read it as sanctions).
+    iran = ("Decides that all States shall prevent the direct or indirect supply, sale or transfer to Iran, from or "
+            "through their territories or by their nationals or individuals subject to their jurisdiction, or using "
+            "their flag vessels or aircraft, and whether or not originating in their territories, of any battle "
+            "tanks, armoured combat vehicles, large calibre artillery systems, combat aircraft, attack helicopters, "
+            "warships, missiles or missile systems, or related materiel, including spare parts, and decides further "
+            "that all States shall prevent the provision to Iran of technical training related to the supply, "
+            "manufacture, maintenance or use of such arms and related materiel;")
+    assert not next(t for t in score_themes(_resolution(("8", iran)), load_taxonomy())[0]
+                    if t.slug == "arms_trafficking").tagged
+    # A recital keeps the bound too: the reach is for the operative formula.
+    assert not next(t for t in score_themes(_resolution((None, listed)), load_taxonomy())[0]
+                    if t.slug == "arms_trafficking").tagged
