@@ -307,3 +307,18 @@ def test_an_embargo_formula_naming_non_state_targets_between_its_parts_is_one_ma
     # A recital keeps the bound too: the reach is for the operative formula.
     assert not next(t for t in score_themes(_resolution((None, listed)), load_taxonomy())[0]
                     if t.slug == "arms_trafficking").tagged
+
+
+def test_the_risk_of_diversion_to_armed_groups_is_arms() -> None:
+    # S/RES/2688 (2023) and 2783 (2025), the DRC sanctions renewals' recital on stockpiles: labelled arms, and the
+    # only arms wording either holds besides measures renewed by paragraph number.
+    recital = ("Welcoming the report of the Government of the DRC provided pursuant to resolution 2667 (2022), "
+               "stressing the importance of enhancing the safe and effective management, storage and security of "
+               "stockpiles of weapons and ammunition, including to reduce the risk of diversion to armed groups of "
+               "source materials for improvised explosive devices, calling for continued efforts by the Government of "
+               "the DRC,")
+    assert any(recital[h.start:h.end] == "diversion to armed groups" and h.weight >= 3
+               for h in _theme_hits_of("arms_trafficking", recital))
+    arms = next(t for t in score_themes(_resolution((None, recital)), load_taxonomy())[0]
+                if t.slug == "arms_trafficking")
+    assert arms.tagged
