@@ -322,3 +322,20 @@ def test_the_risk_of_diversion_to_armed_groups_is_arms() -> None:
     arms = next(t for t in score_themes(_resolution((None, recital)), load_taxonomy())[0]
                 if t.slug == "arms_trafficking")
     assert arms.tagged
+
+
+def test_a_committee_established_by_its_resolution_and_sanctioned_individuals_are_sanctions() -> None:
+    # S/RES/2157 (2014) para. 9: the Guinea-Bissau committee named "pursuant to its resolution 2048 (2012)".
+    invites = ("Invites the Special Representative of the Secretary-General to share all relevant information with the "
+               "Committee established pursuant to its resolution 2048 (2012), particularly names of individuals who "
+               "meet the criteria set forth in paragraph 6 and encourages the Committee to consider them;")
+    sanctions = next(t for t in score_themes(_resolution(("9", invites)), load_taxonomy())[0]
+                     if t.slug == "sanctions_measures")
+    assert sanctions.tagged
+    # The counter-terrorism Committee of 1373 is no sanctions committee, however it is named.
+    ctc = "with the Committee established pursuant to paragraph 6 of its resolution 1373 (2001);"
+    assert not _theme_hits_of("sanctions_measures", ctc)
+    # S/2025/420 (UNODC on Haiti): accounts frozen of "individuals sanctioned under Security Council resolution 2653".
+    frozen = ("Build on the administrative freezing measures against individuals sanctioned under Security Council "
+              "resolution 2653 (2022) to locate their assets and to operate a criminal seizure.")
+    assert max(h.weight for h in _theme_hits_of("sanctions_measures", frozen)) >= 3
