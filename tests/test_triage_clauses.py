@@ -339,3 +339,17 @@ def test_a_committee_established_by_its_resolution_and_sanctioned_individuals_ar
     frozen = ("Build on the administrative freezing measures against individuals sanctioned under Security Council "
               "resolution 2653 (2022) to locate their assets and to operate a criminal seizure.")
     assert max(h.weight for h in _theme_hits_of("sanctions_measures", frozen)) >= 3
+
+
+def test_a_table_of_contents_line_is_not_evidence_of_its_own() -> None:
+    # S/2025/239 and E/2025/28 open with contents lines ("Drone usage in El Fasher warfare ........ ."; "Report of
+    # the International Narcotics Control Board ......................."): the sections they name are read themselves.
+    contents = _report("Contents", "Report of the International Narcotics Control Board .......................",
+                       "Illicit trafficking in small arms and light weapons .............................. 12")
+    results, _ = score_themes(contents, load_taxonomy())
+    assert all(t.score == 0 for t in results if t.slug in ("drug_trafficking", "arms_trafficking"))
+    # An ellipsis inside a quoted sentence is no leader.
+    quoted = _report("Findings", "The Panel found that the group “financed … the illicit trafficking in small arms and "
+                                 "light weapons” through the border crossings it controls.")
+    results, _ = score_themes(quoted, load_taxonomy())
+    assert next(t for t in results if t.slug == "arms_trafficking").score >= 4

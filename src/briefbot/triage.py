@@ -314,7 +314,7 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
         called = False  # named strongly in an operative call to combat it
         for index, hits in hits_by[theme.slug].items():
             s = doc.sentences[index]
-            if is_section_title(s):
+            if is_section_title(s) or is_contents_line(s.text):
                 continue  # the paragraphs under a heading are counted, the heading would count them twice
             # A list of themes, or a preambular recital naming the theme as one item among other things ("the fight
             # against drug trafficking, organized crime and human trafficking").
@@ -918,6 +918,17 @@ def is_section_title(s: Sentence) -> bool:
     text = s.text.strip()
     return (len(title) > 5 and text[:len(title)].lower() == title.lower()
             and bool(re.fullmatch(r"\s*(?:\d{1,3}\.?)?", text[len(title):])))
+
+
+# A table of contents' line: a heading, leader dots, perhaps a page number ("Report of the International Narcotics
+# Control Board ......................."; "… of 1971 .............. 20").
+_LEADERS = re.compile(r"(?:\.\s?){5,}\s*\d{0,4}\s*$|(?:…\s?){2,}\s*\d{0,4}\s*$")
+
+
+def is_contents_line(text: str) -> bool:
+    """A table of contents' entry: the heading of a section (or a decision's title) followed by leader dots. Like a
+    section's own title it names what is read elsewhere in the document, so it is not evidence of its own."""
+    return bool(_LEADERS.search(text.strip()))
 
 
 def in_passing(s: Sentence) -> bool:
