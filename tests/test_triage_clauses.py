@@ -268,3 +268,88 @@ def test_a_section_heading_is_not_evidence_of_its_own() -> None:
     assert is_section_title(body.sentences[0]) and not is_section_title(body.sentences[1])
     results, _ = score_themes(body, load_taxonomy())
     assert next(t for t in results if t.slug == "sanctions_measures").score == 3.0
+
+
+def _resolution(*paragraphs: tuple[str | None, str]) -> DocText:
+    """A resolution whose paragraphs are (operative number or None for a recital, text), one chunk each."""
+    sentences = []
+    for i, (label, text) in enumerate(paragraphs):
+        chunk = Chunk(f"r{i}", "r", i, text, [Span(1, 0, len(text), label, 0)], None, None, "body")
+        sentences.append(Sentence(chunk, 0, len(text), i))
+    info = DocInfo("r", "r.xml", None, "", "test", "S/RES/1(2002)", "resolution", None, None, "en", 1,
+                   len(paragraphs), [], [], [], "")
+    return DocText(info, sentences, sum(len(t.split()) for _, t in paragraphs),
+                   cast(Store, _Pages(" ".join(t for _, t in paragraphs))))
+
+
+def test_an_embargo_formula_naming_non_state_targets_between_its_parts_is_one_match() -> None:
+    # S/RES/1390 (2002) para. 2 (c): the targets lie between "supply, sale and transfer" and "arms and related
+    # materiel", further apart than the taxonomy's 120 characters; the arms embargo on the list counts as arms.
+    listed = ("Prevent the direct or indirect supply, sale and transfer, to these individuals, groups, undertakings "
+              "and entities from their territories or by their nationals outside their territories, or using their "
+              "flag vessels or aircraft, of arms and related materiel of all types including weapons and ammunition, "
+              "military vehicles and equipment, paramilitary equipment, and spare parts for the aforementioned;")
+    doc = _resolution(("2", listed))
+    arms = next(t for t in score_themes(doc, load_taxonomy())[0] if t.slug == "arms_trafficking")
+    assert arms.tagged and arms.score >= 3
+    assert any(listed[h.start:h.end].startswith("sale and transfer, to these individuals")
+               for h in _theme_hits(load_taxonomy().theme("arms_trafficking"), listed, reach=True))
+    # S/RES/1929 (2010) para. 8: an embargo on a State keeps the taxonomy's bound (the labels read it as sanctions).
+    iran = ("Decides that all States shall prevent the direct or indirect supply, sale or transfer to Iran, from or "
+            "through their territories or by their nationals or individuals subject to their jurisdiction, or using "
+            "their flag vessels or aircraft, and whether or not originating in their territories, of any battle "
+            "tanks, armoured combat vehicles, large calibre artillery systems, combat aircraft, attack helicopters, "
+            "warships, missiles or missile systems, or related materiel, including spare parts, and decides further "
+            "that all States shall prevent the provision to Iran of technical training related to the supply, "
+            "manufacture, maintenance or use of such arms and related materiel;")
+    assert not next(t for t in score_themes(_resolution(("8", iran)), load_taxonomy())[0]
+                    if t.slug == "arms_trafficking").tagged
+    # A recital keeps the bound too: the reach is for the operative formula.
+    assert not next(t for t in score_themes(_resolution((None, listed)), load_taxonomy())[0]
+                    if t.slug == "arms_trafficking").tagged
+
+
+def test_the_risk_of_diversion_to_armed_groups_is_arms() -> None:
+    # S/RES/2688 (2023) and 2783 (2025), the DRC sanctions renewals' recital on stockpiles: labelled arms, and the
+    # only arms wording either holds besides measures renewed by paragraph number.
+    recital = ("Welcoming the report of the Government of the DRC provided pursuant to resolution 2667 (2022), "
+               "stressing the importance of enhancing the safe and effective management, storage and security of "
+               "stockpiles of weapons and ammunition, including to reduce the risk of diversion to armed groups of "
+               "source materials for improvised explosive devices, calling for continued efforts by the Government of "
+               "the DRC,")
+    assert any(recital[h.start:h.end] == "diversion to armed groups" and h.weight >= 3
+               for h in _theme_hits_of("arms_trafficking", recital))
+    arms = next(t for t in score_themes(_resolution((None, recital)), load_taxonomy())[0]
+                if t.slug == "arms_trafficking")
+    assert arms.tagged
+
+
+def test_a_committee_established_by_its_resolution_and_sanctioned_individuals_are_sanctions() -> None:
+    # S/RES/2157 (2014) para. 9: the Guinea-Bissau committee named "pursuant to its resolution 2048 (2012)".
+    invites = ("Invites the Special Representative of the Secretary-General to share all relevant information with the "
+               "Committee established pursuant to its resolution 2048 (2012), particularly names of individuals who "
+               "meet the criteria set forth in paragraph 6 and encourages the Committee to consider them;")
+    sanctions = next(t for t in score_themes(_resolution(("9", invites)), load_taxonomy())[0]
+                     if t.slug == "sanctions_measures")
+    assert sanctions.tagged
+    # The counter-terrorism Committee of 1373 is no sanctions committee, however it is named.
+    ctc = "with the Committee established pursuant to paragraph 6 of its resolution 1373 (2001);"
+    assert not _theme_hits_of("sanctions_measures", ctc)
+    # S/2025/420 (UNODC on Haiti): accounts frozen of "individuals sanctioned under Security Council resolution 2653".
+    frozen = ("Build on the administrative freezing measures against individuals sanctioned under Security Council "
+              "resolution 2653 (2022) to locate their assets and to operate a criminal seizure.")
+    assert max(h.weight for h in _theme_hits_of("sanctions_measures", frozen)) >= 3
+
+
+def test_a_table_of_contents_line_is_not_evidence_of_its_own() -> None:
+    # S/2025/239 and E/2025/28 open with contents lines ("Drone usage in El Fasher warfare ........ ."; "Report of
+    # the International Narcotics Control Board ......................."): the sections they name are read themselves.
+    contents = _report("Contents", "Report of the International Narcotics Control Board .......................",
+                       "Illicit trafficking in small arms and light weapons .............................. 12")
+    results, _ = score_themes(contents, load_taxonomy())
+    assert all(t.score == 0 for t in results if t.slug in ("drug_trafficking", "arms_trafficking"))
+    # An ellipsis inside a quoted sentence is no leader.
+    quoted = _report("Findings", "The Panel found that the group “financed … the illicit trafficking in small arms and "
+                                 "light weapons” through the border crossings it controls.")
+    results, _ = score_themes(quoted, load_taxonomy())
+    assert next(t for t in results if t.slug == "arms_trafficking").score >= 4

@@ -36,7 +36,7 @@ from .models import Chunk, Citation, DocInfo
 from .parse.gazetteer import COUNTRIES, DATE_RE, MISSIONS, MONTHS, iso_date
 from .store import Store
 from .symbols import find_symbols, split_joint, symbol_key, symbols_match
-from .taxonomy import Actor, Taxonomy, Theme, load_actors, named_items, sentence_score, theme_hits
+from .taxonomy import Actor, Taxonomy, Term, Theme, load_actors, named_items, sentence_score, theme_hits
 
 log = logging.getLogger(__name__)
 
@@ -243,10 +243,40 @@ class ThemeResult:
                 "evidence": [e.to_dict() for e in self.evidence]}
 
 
-def _theme_hits(theme: Theme, text: str) -> list[ThemeHit]:
-    """The theme's matches in one sentence, as offsets (taxonomy.theme_hits applies the matching rules)."""
-    return [ThemeHit(theme.slug, sub, term.pattern, term.weight, m.start(), m.end())
-            for term, sub, m in theme_hits(theme, text)]
+def _theme_hits(theme: Theme, text: str, reach: bool = False) -> list[ThemeHit]:
+    """The theme's matches in one sentence, as offsets (taxonomy.theme_hits applies the matching rules). With
+    ``reach``, a term whose parts may lie apart also matches across a list of non-State targets (:func:`_reaching`)."""
+    found = theme_hits(theme, text)
+    if reach:
+        matched = {id(term) for term, _, _ in found}
+        wide = [(term, sub) for term, sub, plain in _reaching(theme) if id(plain) not in matched]
+        found += [(term, sub, m) for term, sub, m in (theme_hits(theme, text, wide) if wide else [])
+                  if _TARGETS.search(m.group()[:120])]
+    return [ThemeHit(theme.slug, sub, term.pattern, term.weight, m.start(), m.end()) for term, sub, m in found]
+
+
+_GAP_BOUND = re.compile(r"\[\^\.;\]\{0,\d+\}")
+# An operative formula's target when it is not a State, near the formula's opening ("supply, sale or transfer, to
+# these individuals, groups, undertakings and entities", "sale or supply, to all non-governmental entities").
+_TARGETS = re.compile(r"\bto\b[^.;]{0,40}\b(?:individuals|entities|undertakings|non-governmental)\b", re.I)
+_REACHING: dict[int, tuple[Theme, list[tuple[Term, str | None, Term]]]] = {}
+
+
+def _reaching(theme: Theme) -> list[tuple[Term, str | None, Term]]:
+    """The theme's terms whose parts may lie apart, with the gap opened to the whole clause (up to the next full stop
+    or semicolon), each beside the term it widens. The Council's embargo formula names its targets between the parts
+    ("prevent the direct or indirect supply, sale and transfer, to these individuals, groups, undertakings and
+    entities from their territories or by their nationals outside their territories, or using their flag vessels or
+    aircraft, of arms and related materiel", S/RES/1390 (2002) para. 2 (c); 1556 para. 7), often further apart than
+    the taxonomy's bound; when the target is a State ("to Iran, from or through their territories …") the bound
+    stands, as the labels read embargoes on a State otherwise. The taxonomy keeps its bounds for the mandate tracker,
+    whose paragraph labels read embargo clauses as measures (evals/README.md, triage, sixth round)."""
+    cached = _REACHING.get(id(theme))
+    if cached is None or cached[0] is not theme:
+        terms = [(Term(t.pattern, t.weight, re.compile(_GAP_BOUND.sub("[^.;]*", t.regex.pattern), t.regex.flags),
+                       t.unless), sub, t) for t, sub in theme.all_terms() if _GAP in t.pattern]
+        cached = _REACHING[id(theme)] = (theme, terms)
+    return cached[1]
 
 
 def threshold_for(theme: Theme, taxonomy: Taxonomy, words: int) -> float:
@@ -262,16 +292,18 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
     scoring = taxonomy.scoring
     hits_by: dict[str, dict[int, list[ThemeHit]]] = {t.slug: {} for t in taxonomy.themes}
     named: Counter[int] = Counter()  # sentence → themes it names strongly
+    resolution = doc.info.doc_type == "resolution"
+    # A resolution's operative paragraph may name its targets between a formula's parts (see _reaching).
+    reach = {s.index for s in doc.sentences if resolution and is_operative(s)}
     for theme in taxonomy.themes:
         for s in doc.sentences:
-            hits = _theme_hits(theme, s.text)
+            hits = _theme_hits(theme, s.text, s.index in reach)
             if hits:
                 hits_by[theme.slug][s.index] = hits
     for index in set().union(*(set(h) for h in hits_by.values())):
         named[index] = named_items(taxonomy, doc.sentences[index].text)
     per_sentence: dict[int, float] = {}
     results: list[ThemeResult] = []
-    resolution = doc.info.doc_type == "resolution"
     for theme in taxonomy.themes:
         total = 0.0
         best = 0.0
@@ -282,7 +314,7 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
         called = False  # named strongly in an operative call to combat it
         for index, hits in hits_by[theme.slug].items():
             s = doc.sentences[index]
-            if is_section_title(s):
+            if is_section_title(s) or is_contents_line(s.text):
                 continue  # the paragraphs under a heading are counted, the heading would count them twice
             # A list of themes, or a preambular recital naming the theme as one item among other things ("the fight
             # against drug trafficking, organized crime and human trafficking").
@@ -886,6 +918,17 @@ def is_section_title(s: Sentence) -> bool:
     text = s.text.strip()
     return (len(title) > 5 and text[:len(title)].lower() == title.lower()
             and bool(re.fullmatch(r"\s*(?:\d{1,3}\.?)?", text[len(title):])))
+
+
+# A table of contents' line: a heading, leader dots, perhaps a page number ("Report of the International Narcotics
+# Control Board ......................."; "… of 1971 .............. 20").
+_LEADERS = re.compile(r"(?:\.\s?){5,}\s*\d{0,4}\s*$|(?:…\s?){2,}\s*\d{0,4}\s*$")
+
+
+def is_contents_line(text: str) -> bool:
+    """A table of contents' entry: the heading of a section (or a decision's title) followed by leader dots. Like a
+    section's own title it names what is read elsewhere in the document, so it is not evidence of its own."""
+    return bool(_LEADERS.search(text.strip()))
 
 
 def in_passing(s: Sentence) -> bool:
