@@ -16,6 +16,7 @@ from typing import cast
 
 import pytest
 
+from briefbot.cite import is_section_title
 from briefbot.config import Settings
 from briefbot.models import Chunk, DocInfo, Span
 from briefbot.service import Briefbot
@@ -29,7 +30,6 @@ from briefbot.triage import (
     _theme_hits,
     dwells_on,
     in_passing,
-    is_section_title,
     listed_among,
     score_themes,
     triage_document,
@@ -258,14 +258,16 @@ def test_a_section_heading_is_not_evidence_of_its_own() -> None:
     # S/2025/153 (UNIFIL): "Arms embargo and border control 42." is the heading of section D run into the number of
     # the paragraph after it; the paragraphs under it are read themselves.
     heading = _report("D. Arms embargo and border control", "Arms embargo and border control 42.")
-    assert is_section_title(heading.sentences[0])
+    first = heading.sentences[0]
+    assert is_section_title(first.section, first.text)
     results, _ = score_themes(heading, load_taxonomy())
     assert not next(t for t in results if t.slug == "sanctions_measures").tagged
     # The same words under the heading, in a paragraph of the section, still count.
     body = _report("Annex II Implementation of the arms embargo", "Annex II Implementation of the arms embargo 1.",
                    "This applies to the implementation of the arms embargo under paragraph 15 of resolution 1701 "
                    "(2006) and any decision that would be adopted by the Security Council in this regard.")
-    assert is_section_title(body.sentences[0]) and not is_section_title(body.sentences[1])
+    title, text = body.sentences[0], body.sentences[1]
+    assert is_section_title(title.section, title.text) and not is_section_title(text.section, text.text)
     results, _ = score_themes(body, load_taxonomy())
     assert next(t for t in results if t.slug == "sanctions_measures").score == 3.0
 

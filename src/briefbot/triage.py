@@ -30,7 +30,7 @@ from datetime import date
 from typing import Any
 
 from .chunk import split_sentences
-from .cite import MAX_QUOTE, cite_on_page, is_heading, trim_sentence
+from .cite import MAX_QUOTE, cite_on_page, is_heading, is_section_title, trim_sentence
 from .mandates.tracks import load_tracks
 from .models import Chunk, Citation, DocInfo
 from .parse.gazetteer import COUNTRIES, DATE_RE, MISSIONS, MONTHS, iso_date
@@ -314,7 +314,7 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
         called = False  # named strongly in an operative call to combat it
         for index, hits in hits_by[theme.slug].items():
             s = doc.sentences[index]
-            if is_section_title(s) or is_contents_line(s.text):
+            if is_section_title(s.section, s.text) or is_contents_line(s.text):
                 continue  # the paragraphs under a heading are counted, the heading would count them twice
             # A list of themes, or a preambular recital naming the theme as one item among other things ("the fight
             # against drug trafficking, organized crime and human trafficking").
@@ -905,19 +905,6 @@ _BENCHMARK = re.compile(
 # A paragraph whose subject is what the Council might do ("Reaffirming its readiness to consider listing individuals
 # … providing support to ISIL"; "Expresses its intention to consider targeted sanctions …"): no measure is taken.
 _CONSIDER = re.compile(r"^(?:\w+ ){1,2}its (?:readiness|intention|willingness) to consider\b")
-
-
-_NUMBERING = re.compile(r"^(?:[IVXL]{1,6}\.|[A-Z]\.|\d{1,3}\.|\([a-z]\))\s+")
-
-
-def is_section_title(s: Sentence) -> bool:
-    """The sentence is its section's own heading, perhaps run into the number of the paragraph after it ("Arms
-    embargo and border control 42." under "D. Arms embargo and border control"; "Travel Ban and Asset Freeze"): it
-    names the subject of the paragraphs under it, which are read themselves."""
-    title = _NUMBERING.sub("", (s.section or "").strip())
-    text = s.text.strip()
-    return (len(title) > 5 and text[:len(title)].lower() == title.lower()
-            and bool(re.fullmatch(r"\s*(?:\d{1,3}\.?)?", text[len(title):])))
 
 
 # A table of contents' line: a heading, leader dots, perhaps a page number ("Report of the International Narcotics
