@@ -363,6 +363,20 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
      "10,000 others were displaced.", "20 civilians; 10,000 others"),
     ("How many civilians were killed in the attack?", "In the attack, 20 civilians were killed and 10,000 others "
      "were displaced.", "20 civilians"),
+    # A figure its sentence dates to another year answers no question about this one; a span of years or a year
+    # asked as a period's edge still may, and a cited document's year is no date of the figure.
+    ("How many people were killed in mob lynchings in Haiti in 2023?", "In 2024, at least 423 people were killed in "
+     "mob attacks known as Bwa Kale (see S/2023/674).", None),
+    ("How many Sudanese refugees arrived in Libya during 2022?", "An estimated 370,000 to 550,000 Sudanese refugees "
+     "are expected to arrive in Libya by the end of 2025.", None),
+    ("How many people were killed in Haiti in 2024?", "In 2024, at least 423 people were killed in mob attacks (see "
+     "S/2023/674).", "at least 423 people"),
+    ("How many people were killed in Haiti in 2021?", "Between 2019 and 2023, at least 4,230 people were killed in "
+     "mob attacks.", "at least 4,230 people"),
+    ("How many people were killed in Haiti since 2020?", "In 2024, at least 423 people were killed in mob attacks.",
+     "at least 423 people"),
+    ("How many people were killed in Haiti in 2024?", "At least 423 people were killed in mob attacks.",
+     "At least 423 people"),
 ])
 def test_a_figure_answers_only_for_what_is_asked(question: str, quote: str, expected: str | None) -> None:
     found = direct_answer(question, quote)

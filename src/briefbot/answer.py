@@ -1400,6 +1400,7 @@ def direct_answer(question: str, quote: str) -> str | None:
         noun = counted_noun(question) if asked else set()
         of_noun: list[tuple[float, int, str]] = []  # figures that count the asked noun: "6 Glock Gen5 pistols"
         months = asked_months(question)
+        years = _asked_years(question)
         # "How much did the cargo cost?" asks for a sum: a count beside it ("two vessel inspections") is no answer.
         cash = answer_type(question) == "money" and not share and not _CHANGE_Q.search(question)
         measured = not money and bool(_HOW_MUCH_OF.search(question))
@@ -1416,6 +1417,10 @@ def direct_answer(question: str, quote: str) -> str | None:
             if not named_here:
                 return True  # "How much did Al-Shabaab earn from charcoal?": its total revenue is another figure
             said = set(re.findall(_MONTH_WORD, _sentence_at(quote, at))) if months else set()
+            if years and (told := _years_told(_sentence_at(quote, at))) and not told & years:
+                # "How many people were killed in Bwa Kale lynchings in 2023?" is not answered by "In 2024, at least
+                # 423 people were killed … (see S/2023/674)": a figure its sentence dates to another year.
+                return True
             if not rate_q and _RATE_AFTER.match(quote, at):
                 return True  # "2 and 3 kilograms of gold per day" is no year's exports
             if per_asked and (per_said := _rate_of(quote, at)) and not per_said & per_asked:
@@ -1753,6 +1758,28 @@ _MONTH_WORD = re.compile(rf"\b(?:{_MONTHS})\b")
 # "According to the report of 30 December 2024, how many …": the document's date, not the time asked about.
 _DOCUMENT_DATE = re.compile(rf"\b(?:report|letter|note|statement|briefing|update)s?\s+(?:of|dated|from)\s+"
                             rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTHS})(?:\s+\d{{4}})?", re.I)
+
+
+# A year asked as one point in time ("in 2023", "the 2024 budget"), not as the edge of a period ("since 2020",
+# "before 2015", "between 2019 and 2023"), which a figure of another year may fall within.
+_OPEN_YEAR = re.compile(r"\b(?:since|after|before|until|till|by|from|between|through|prior to|as of|up to)\s+"
+                        r"(?:(?:early|mid|late|the end of|end|the start of)\s+)?(?:\w+\s+)?(?:19|20)\d\d\b", re.I)
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:–|-|/|to|and)\s*((?:19|20)?\d\d)\b")
+
+
+def _asked_years(question: str) -> set[int]:
+    return set() if _OPEN_YEAR.search(question) else question_years(question)
+
+
+def _years_told(sentence: str) -> set[int]:
+    """The years a sentence dates what it says by, a span "2019–2023" or "2024/25" as every year in it; not the
+    years of the documents it cites ("S/2023/674", "resolution 2653 (2022)")."""
+    told = question_years(sentence)
+    for m in _YEAR_RANGE.finditer(sentence):
+        first, last = int(m.group(1)), int(m.group(2)) if len(m.group(2)) == 4 else int(m.group(1)[:2] + m.group(2))
+        if 0 < last - first <= 30:
+            told |= set(range(first, last + 1))
+    return told
 
 
 def asked_months(question: str) -> set[str]:
