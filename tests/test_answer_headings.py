@@ -1,6 +1,7 @@
 """Two rules of the answer stage, on hits built in the test (page text = the chunks' text, so quotes verify; the
 packaged model where a rule turns on sentence similarity): a section's heading is never a quote, and a passage
-naming the asked place speaks for it whatever its document is mostly about; nor is a caption or a note of links."""
+naming the asked place speaks for it whatever its document is mostly about; nor is a caption or a note of links;
+a draft the Council did not adopt is named so and states no answer."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from briefbot.answer import Embed, _says_nothing, extractive_answer
 from briefbot.cite import is_section_title
 from briefbot.config import Settings
 from briefbot.embed import Embedder
-from briefbot.models import Chunk, DocInfo, Hit, Span
+from briefbot.models import Chunk, DocInfo, Hit, Span, not_adopted
 
 
 def _doc(doc_id: str, missions: list[str]) -> DocInfo:
@@ -91,3 +92,21 @@ def test_a_caption_is_never_quoted() -> None:
     quotes = _answer("How much of Port-au-Prince is under gang control?", [caption, prose])
     assert quotes.startswith("Criminal groups now control"), quotes
     assert "Map 1" not in quotes
+
+
+def test_a_draft_the_council_did_not_adopt_is_named_so_and_states_no_answer() -> None:
+    # "Until what date did the Council renew the Mali sanctions in 2023?": Russia vetoed the renewal; the vetoed
+    # draft's own dates are no decision and are not the bold answer.
+    draft = DocInfo(doc_id="S_2023_638", file_name="S_2023_638.xml", path=None, sha256="0", source="bulk",
+                    symbol="S/2023/638", doc_type="other", title="Draft resolution S/2023/638 (not adopted): The "
+                    "situation in Mali", date="2023-08-30", language="en", pages=1, chunks=1, empty_pages=[],
+                    warnings=[], missions=["Mali"], ingested_at="")
+    text = "Decides to renew until 31 August 2024 the measures set out in paragraphs 1 to 7 of resolution 2374 (2017);"
+    chunk = Chunk(text_hash="d", doc_id=draft.doc_id, ordinal=0, text=text, spans=[Span(page=None, start=0,
+                  end=len(text), label="1")], paragraph="1", section=None, kind="operative")
+    answer = extractive_answer("Until what date did the Council renew the Mali sanctions in 2023?",
+                               [Hit(chunk=chunk, doc=draft, score=1.0, dense_score=0.6)],
+                               Settings(abstain_threshold=0.0, sentence_model_k=0), lambda doc_id, page: text)
+    assert answer.citations and answer.citations[0].reference().startswith("S/2023/638 (draft, not adopted)")
+    assert "**31 August 2024**" not in answer.answer, answer.answer
+    assert not_adopted(draft.title) and not not_adopted("France: draft resolution")

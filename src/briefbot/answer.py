@@ -33,7 +33,7 @@ from .confidence import (
 )
 from .config import Settings
 from .glossary import council_question, credited, reading_note
-from .models import Answer, Citation, DocInfo, Hit
+from .models import Answer, Citation, DocInfo, Hit, not_adopted
 from .parse.gazetteer import COUNTRIES, DURATION_RE, MISSION_COUNTRY, MISSIONS, STATES
 from .parse.gazetteer import MONTHS as _MONTHS
 from .refs import (
@@ -195,6 +195,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         return _abstain(question, hits, _no_decision(refs, f"was found naming {commodity_named(intent)} in "
                                                            "a designation criterion"))
     by_reference = False
+    drafts_not_asked = not _DRAFT_Q.search(question)
     for hit in pool:
         passage = hit.score / top
         dense = max(hit.dense_score or 0.0, 0.0)
@@ -237,6 +238,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
                 score += 0.06 if span and span.label else -0.08
             if here:
                 score -= 0.1
+            if drafts_not_asked and not_adopted(hit.doc.title):
+                score -= 0.1  # a vetoed draft's "Decides …" decided nothing
             if len(sentence) > 500:
                 # A whole preamble parsed as one "sentence" covers many words without answering any of them.
                 score -= 0.1 * min(1.0, (len(sentence) - 500) / 1000)
@@ -822,6 +825,10 @@ def _cover_named(refs: References, chosen: list[Candidate], candidates: list[Can
     return chosen
 
 
+_DRAFT_Q = re.compile(r"\b(?:drafts?|vetoe?d?s?|vetoes|not adopted|failed to (?:adopt|pass)|rejected|voted down)\b",
+                      re.I)
+
+
 def direct_line(parts: list[str], citations: list[Citation], latest_first: bool = False) -> str | None:
     """The answer's first line: for each part of the question, the span that answers it, verbatim from a quote,
     with that quote's key ("**6 months** [2]"); None when no quote holds one. A part is read from the quote that
@@ -848,6 +855,8 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
         dated = _DOCUMENT_DATE.sub("", part)
         days = re.findall(rf"\b\d{{1,2}} (?:{_MONTHS})\b", dated) or list(asked_months(part))
         for c in ranked:
+            if not_adopted(c.title) and not _DRAFT_Q.search(part):
+                continue  # "Until when were the Mali sanctions renewed?" is not answered by a vetoed draft's date
             said = terms(c.quote)
             if c is pool[0] and actors and not any(_group_named(n, c.quote) for n in actors):
                 # "How much revenue did Al-Shabaab raise through mobile money?": ISIL-Somalia's "$50–$100" ransoms

@@ -291,6 +291,12 @@ def reference_parts(name: str, paragraph: str | None = None, page: int | None = 
     return parts
 
 
+def not_adopted(title: str | None) -> bool:
+    """A Council draft resolution that was voted down or never put to a vote: its text is no decision. The record's
+    title says so (parse/akn.py, parse/bulk.py: "Draft resolution S/2023/638 (not adopted): …")."""
+    return title is not None and title.startswith("Draft resolution") and "(not adopted)" in title
+
+
 def reference(name: str, paragraph: str | None = None, page: int | None = None, page_end: int | None = None,
               no_page: str | None = None, ocr: bool = False, page_first: bool = False) -> str:
     """How every answer, card, export and report names a place: ``S/RES/2769 (2025), para. 23, p. 6``."""
@@ -349,7 +355,10 @@ class Citation:
             name = analysis_name(self.authors, self.title, self.publisher, self.report_number, self.date)
             return reference(name or self.document, self.paragraph, self.page, self.page_end, ocr=self.ocr,
                              page_first=True)
-        return reference(self.symbol or self.document, self.paragraph, self.page, self.page_end, ocr=self.ocr)
+        name = self.symbol or self.document
+        if not_adopted(self.title):
+            name += " (draft, not adopted)"  # quoted beside decisions, a vetoed draft must not pass for one
+        return reference(name, self.paragraph, self.page, self.page_end, ocr=self.ocr)
 
 
 @dataclass(slots=True)
