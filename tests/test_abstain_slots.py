@@ -354,6 +354,10 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
     # A range written with currency codes is one figure, never its high end alone ...
     ("How much did the militia charge per truck?", "The militia charged between SDG 500,000 and SDG 1 million per "
      "truck at the checkpoint.", "between SDG 500,000 and SDG 1 million"),
+    ("How much did Al-Shabaab raise in 2024?", "Member States reported amounts between $100 million and $200 "
+     "million.", "between $100 million and $200 million"),
+    ("How much did Al-Shabaab raise in 2024?", "Al-Shabaab raised $100 million to $200 million.",
+     "$100 million to $200 million"),
     ("How much do the checkpoints charge per truck?", "Fees were raised from between SDG 200 and SDG 300 to between "
      "SDG 500 and SDG 1,000 per truck.", "between SDG 500 and SDG 1,000"),
     ("How much did the militia charge per truck?", "The militia charged usd. 500 to usd. 1,000 per truck.",

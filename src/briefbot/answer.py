@@ -1275,10 +1275,12 @@ _CODES = rf"(?:{CURRENCY_CODES}|usd)"  # case as written: "ld" or "sos" in lower
 _CODE_BEFORE = re.compile(rf"\b({_CODES})\.?\s?$")
 # A sum's sign or code before a range's bound: "$500 to $1,000", "between SDG 500,000 and SDG 1 million".
 _SIGN = rf"(?:US\$|\$|€|\b{_CODES}\.?\s?)?"
-_RANGE_START = re.compile(rf"\s*(?:–|-|to\s)\s*{_SIGN}\d")
+# ... and the magnitude a bound may carry: "between $100 million and $200 million".
+_MAGNITUDE = r"(?:\s(?:thousand|million|billion))?"
+_RANGE_START = re.compile(rf"{_MAGNITUDE}\s*(?:–|-|to\s)\s*{_SIGN}\d")
 _BETWEEN = re.compile(rf"\bbetween\s+{_SIGN}$")
-_RANGE_END = re.compile(rf"(?<!from )(?:between\s+{_SIGN}\d[\d,.]*\s*and\s|(?<!from ){_SIGN}\d[\d,.]*"
-                        r"\s*(?:–|-|to\s))\s*$")
+_RANGE_END = re.compile(rf"(?<!from )(?:between\s+{_SIGN}\d[\d,.]*{_MAGNITUDE}\s*and\s|(?<!from ){_SIGN}\d[\d,.]*"
+                        rf"{_MAGNITUDE}\s*(?:–|-|to\s))\s*$")
 # "raised … from between $200 and $300 to between $500 and $1,000": the figure it went to answers.
 _SUPERSEDED_FIGURE = re.compile(rf"^[^.;]{{0,60}}?\bto\s+(?:between\s+)?(?:about\s+)?{_SIGN}\d")
 _FROM = re.compile(r"\bfrom\s+(?:between\s+\S+\s+and\s+)?(?:about\s+)?$")
@@ -1467,7 +1469,7 @@ def direct_answer(question: str, quote: str) -> str | None:
                 continue  # "including 1844 (2008), 1862 (2009)": resolutions, not figures
             if _RANGE_START.match(quote, figure_end) or (
                     _BETWEEN.search(quote[max(0, m.start() - 16):m.start()])
-                    and re.match(rf"\s*and\s+{_SIGN}\d", quote[figure_end:])):
+                    and re.match(rf"{_MAGNITUDE}\s*and\s+{_SIGN}\d", quote[figure_end:])):
                 continue  # the low end of a range: "between 2 and 3 kilograms" is answered whole below
             span = _trim_unit(re.sub(r"^(\S+)\s(?:and|or|but)\s.*$", r"\1", span))  # not "$100 and small"
             words = span.split()
