@@ -314,6 +314,8 @@ def test_feedback_append_and_export(libya: Answer, tmp_path: Path) -> None:
     when = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
     append_feedback(path, make_record(libya, "up", " exactly right ", now=when))
     append_feedback(path, make_record(libya, "down", "=HYPERLINK(\"http://x\")", now=when))
+    # Questions and comments are personal: owner-only, as the history and the audit log are.
+    assert path.stat().st_mode & 0o077 == 0
     with path.open("a", encoding="utf-8") as fh:
         fh.write("{broken line\n")
     records = read_feedback(path)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import os
 import threading
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -55,7 +56,9 @@ def make_record(answer: Answer, rating: Rating, comment: str = "", now: datetime
 def append_feedback(path: Path, record: dict[str, Any]) -> None:
     line = json.dumps(record, ensure_ascii=False) + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
-    with _write_lock, path.open("a", encoding="utf-8") as fh:
+    # Private from the start, as the history and the audit log are: questions and comments are personal.
+    with _write_lock, os.fdopen(os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600), "a",
+                                encoding="utf-8") as fh:
         fh.write(line)
 
 
