@@ -311,6 +311,9 @@ def test_upload_is_ingested_in_the_background(bot: Briefbot, tmp_path: Path) -> 
 # --- feedback and export ------------------------------------------------------------------------------------
 def test_feedback_append_and_export(libya: Answer, tmp_path: Path) -> None:
     path = feedback_path(tmp_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.touch(mode=0o644)  # as an older version left it
+    path.chmod(0o644)
     when = datetime(2025, 6, 1, 12, 0, tzinfo=UTC)
     append_feedback(path, make_record(libya, "up", " exactly right ", now=when))
     append_feedback(path, make_record(libya, "down", "=HYPERLINK(\"http://x\")", now=when))

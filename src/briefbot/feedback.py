@@ -56,10 +56,13 @@ def make_record(answer: Answer, rating: Rating, comment: str = "", now: datetime
 def append_feedback(path: Path, record: dict[str, Any]) -> None:
     line = json.dumps(record, ensure_ascii=False) + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
-    # Private from the start, as the history and the audit log are: questions and comments are personal.
-    with _write_lock, os.fdopen(os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600), "a",
-                                encoding="utf-8") as fh:
-        fh.write(line)
+    # Private, as the history and the audit log are: questions and comments are personal (a file an older version
+    # created world-readable is made private too).
+    with _write_lock:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "a", encoding="utf-8") as fh:
+            fh.write(line)
 
 
 def read_feedback(path: Path) -> list[dict[str, Any]]:
