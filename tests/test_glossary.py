@@ -78,6 +78,13 @@ def test_what_is_asked_is_read_in_the_councils_words() -> None:
     worded = council_question("Until when are the Yemen sanctions monitors kept on?")
     assert worded == "Until when are the Yemen Panel of Experts kept on?"
     assert asks_term(worded)  # "kept on" asks for a renewal's term
+    # The Council's words scattered ("experts group") are not its phrase ("Group of Experts"); "by what date …
+    # run out" asks for a term as "until when … expire" does, "by what date must it report" does not.
+    plain = council_question("By what date does the Libyan sanctions experts group's term now run out?")
+    assert "Panel of Experts" in plain and asks_term(plain)
+    assert not asks_term("By what date must the Panel of Experts report?")
+    assert council_question("Until when is the Group of Experts extended?") == \
+        "Until when is the Group of Experts extended?"
     # A phrase the reader quotes is searched as written.
     assert council_question("Since when does the MINUSMA track use the phrase “weapons ban”?").endswith(
         "the phrase “weapons ban”?")

@@ -90,7 +90,10 @@ def expansions(question: str) -> tuple[Expansion, ...]:
         if not spans:
             continue
         means = tuple(frozenset(terms(p)) for p in entry.un)
-        if any(m <= asked for m in means):
+        # The Council's phrase itself, not its words anywhere: "the sanctions experts group" holds "group" and
+        # "experts" but not "Group of Experts".
+        if any(m <= asked and re.search(rf"\b{re.escape(p)}", text, re.I)
+               for m, p in zip(means, entry.un, strict=True)):
             continue
         wording = tuple(dict.fromkeys(question[a:b] for a, b in spans))
         said = frozenset(terms(" ".join(wording))) - frozenset().union(*means)
