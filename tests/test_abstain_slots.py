@@ -354,6 +354,11 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
     # A range written with currency codes is one figure, never its high end alone ...
     ("How much did the militia charge per truck?", "The militia charged between SDG 500,000 and SDG 1 million per "
      "truck at the checkpoint.", "between SDG 500,000 and SDG 1 million"),
+    # A measure of one material is not another's.
+    ("How many tonnes of coltan did the network smuggle?", "The network smuggled 412 tonnes of cobalt through Goma.",
+     None),
+    ("How many tonnes of coltan did the network smuggle?", "The network smuggled 412 tonnes of coltan through Goma.",
+     "412 tonnes of coltan"),
     ("How much did Al-Shabaab raise in 2024?", "Member States reported amounts between $100 million and $200 "
      "million.", "between $100 million and $200 million"),
     ("How much did Al-Shabaab raise in 2024?", "Al-Shabaab raised $100 million to $200 million.",

@@ -1412,6 +1412,7 @@ def direct_answer(question: str, quote: str) -> str | None:
         of_noun: list[tuple[float, int, str]] = []  # figures that count the asked noun: "6 Glock Gen5 pistols"
         months = asked_months(question)
         years = _asked_years(question)
+        material = terms(m.group(1)) if (m := _UNIT_OF.search(question)) and asked else set()
         # "How much did the cargo cost?" asks for a sum: a count beside it ("two vessel inspections") is no answer.
         cash = answer_type(question) == "money" and not share and not _CHANGE_Q.search(question)
         measured = not money and bool(_HOW_MUCH_OF.search(question))
@@ -1472,6 +1473,8 @@ def direct_answer(question: str, quote: str) -> str | None:
                     and re.match(rf"{_MAGNITUDE}\s*and\s+{_SIGN}\d", quote[figure_end:])):
                 continue  # the low end of a range: "between 2 and 3 kilograms" is answered whole below
             span = _trim_unit(re.sub(r"^(\S+)\s(?:and|or|but)\s.*$", r"\1", span))  # not "$100 and small"
+            if material and (said_of := _UNIT_OF.search(span)) and not terms(said_of.group(1)) & material:
+                continue  # "How many tonnes of coltan …?" is not answered by "412 tonnes of cobalt"
             words = span.split()
             if len(words) > 1 and not terms(words[-1]):
                 span = _trim_unit(" ".join(words[:-1]))  # "11 exemption requests from" → "11 exemption requests"
@@ -1776,6 +1779,12 @@ _DOCUMENT_DATE = re.compile(rf"\b(?:report|letter|note|statement|briefing|update
 _OPEN_YEAR = re.compile(r"\b(?:since|after|before|until|till|by|from|between|through|prior to|as of|up to)\s+"
                         r"(?:(?:early|mid|late|the end of|end|the start of)\s+)?(?:\w+\s+)?(?:19|20)\d\d\b", re.I)
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:–|-|/|to|and)\s*((?:19|20)?\d\d)\b")
+
+
+# What a measure counts: "tonnes of coltan", "kilograms of gold", "barrels of oil".
+_UNIT_OF = re.compile(r"\b(?:tonnes?|tons?|kilograms?|kg|grams?|barrels?|litres?|liters?|bags?|sacks?|heads?|"
+                      r"carats?|ounces?|trucks?|truckloads?|containers?|boxes|crates?|rounds?)\s+of\s+(?:the\s+)?"
+                      r"([a-z][a-z-]{2,})", re.I)
 
 
 def _asked_years(question: str) -> set[int]:
