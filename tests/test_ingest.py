@@ -645,3 +645,30 @@ def test_a_council_xml_beats_its_jsonl_record_in_the_same_run(settings: Settings
     assert store.page_text(doc.doc_id, 1) == parse_akn(xml).pages[0].text
     again = ingest_paths([folder], s)
     assert {r.status for r in again.results} == {"unchanged"}, again.results
+
+
+def test_a_lexical_rebuild_tokenises_only_new_passages(settings: SettingsFactory, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A web upload rebuilds BM25 over the whole index; passages the last build held keep their tokens (saved
+    beside it), so only the new ones are tokenised, and the build is the one a full tokenising would make."""
+    import briefbot.lexical as lexical
+
+    s = settings()
+    ingest_paths([copy(RES_2780, tmp_path / "in")], s)
+    first = Store(s).unique_texts()
+    tokenised: list[int] = []
+    real = lexical._tokenize
+    monkeypatch.setattr(lexical, "_tokenize", lambda texts: tokenised.append(len(texts)) or real(texts))
+    ingest_paths([copy(RES_2783, tmp_path / "in")], s)
+    added = len(Store(s).unique_texts()) - len(first)
+    assert added > 0 and sum(tokenised) == added
+    questions = ["diamonds Democratic Republic of the Congo", "high seas inspections Libya", "S/RES/2783 (2025)"]
+    kept = LexicalIndex(Store(s))
+    found = [kept.search(q, 10) for q in questions]
+    # The same build from scratch; a damaged token file is read as none.
+    tokens = Store(s).layout.lexical / lexical.TOKENS_FILE
+    tokens.write_text(tokens.read_text(encoding="utf-8")[:200], encoding="utf-8")
+    assert lexical._read_tokens(tokens) == {}
+    fresh = LexicalIndex(Store(s))
+    fresh.rebuild(version=Store(s).version() + 1000)
+    assert [fresh.search(q, 10) for q in questions] == found and all(found)

@@ -13,7 +13,7 @@
         catalog.sqlite            documents, page texts, chunks (store.py)
         record-places.json        the places of Council records, read from their catalogue (Store.fill_about)
         writer.lock               one writer at a time
-        lexical/                  BM25 index (lexical.py)
+        lexical/                  BM25 index and each passage's tokens for the next build (lexical.py)
         mandates.sqlite           mandate tracker cache (mandates/index.py)
         files/<sha256>/<name>     private copies of indexed files, served for downloads and page views
 """

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import threading
 import time
+import zlib
 from collections.abc import Collection
 from pathlib import Path
 
@@ -49,6 +50,44 @@ def lexical_text(text: str, context: str = "") -> str:
 def query_text(question: str) -> str:
     """The question as BM25 reads it, with the Council's words for what it says in plain words."""
     return f"{lexical_text(question)} {council_words(question)}"
+
+
+# Each passage's tokens, kept beside the build so the next build tokenises only new passages: one line per passage,
+# "<key>\t<token> <token> …" (tokens are word characters only, never a space or a tab), then "end <count>". The
+# key is the passage's text hash and its document context's CRC (a retitled document's passages are tokenised
+# again), under a format number that changes with what tokenising means (lexical_text, the stemmer, stopwords).
+TOKENS_FILE = "tokens.txt"
+TOKENS_FORMAT = "briefbot-lexical-tokens 1"
+TOKENS_END = "end"
+
+
+def _token_key(text_hash: str, context: str) -> str:
+    return f"{text_hash}:{zlib.crc32(context.encode('utf-8')):08x}"
+
+
+def _read_tokens(path: Path) -> dict[str, list[str]]:
+    """The tokens a previous build kept; nothing when the file is missing, of another format or damaged."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            if fh.readline().rstrip("\n") != TOKENS_FORMAT:
+                return {}
+            out: dict[str, list[str]] = {}
+            for line in fh:
+                key, sep, words = line.rstrip("\n").partition("\t")
+                if not sep:
+                    # The last line counts the passages: a file cut short anywhere is trusted in none of it.
+                    return out if key == f"{TOKENS_END} {len(out)}" else {}
+                out[key] = words.split(" ") if words else []
+            return {}
+    except (OSError, UnicodeDecodeError):
+        return {}
+
+
+def _write_tokens(path: Path, keys: list[str], tokens: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write(TOKENS_FORMAT + "\n")
+        fh.writelines(f"{k}\t{' '.join(t)}\n" for k, t in zip(keys, tokens, strict=True))
+        fh.write(f"{TOKENS_END} {len(keys)}\n")
 
 
 def _tokenize(texts: list[str]) -> list[list[str]]:
@@ -141,19 +180,30 @@ class LexicalIndex:
             rows = self.store.unique_texts()
             ids = [r[0] for r in rows]
             retriever = bm25s.BM25()
+            keys = [_token_key(h, c) for h, _, c in rows]
+            tokens: list[list[str]] = []
             if rows:
-                retriever.index(_tokenize([lexical_text(t, c) for _, t, c in rows]), show_progress=False)
+                # Only passages the last build did not hold are tokenised: reading symbols and tokenising every
+                # passage is ~15 s of Python on the full corpus, which a two-passage upload paid in full.
+                known = _read_tokens(self.dir / TOKENS_FILE)
+                fresh = [i for i, k in enumerate(keys) if k not in known]
+                made = _tokenize([lexical_text(rows[i][1], rows[i][2]) for i in fresh]) if fresh else []
+                known.update({keys[i]: t for i, t in zip(fresh, made, strict=True)})
+                tokens = [known[k] for k in keys]
+                retriever.index(tokens, show_progress=False)
+                log.debug("lexical tokens: %d passages reused, %d tokenised", len(rows) - len(fresh), len(fresh))
             with self._lock:
                 # An unindexed BM25 has no vocabulary to look words up in.
                 self._retriever, self._ids, self._version, self._pos = retriever if rows else None, ids, version, {}
             if rows:
                 try:
-                    self._save(retriever, ids, version)
+                    self._save(retriever, ids, version, keys, tokens)
                 except OSError as exc:  # another process (ingest, web app) swapped its build in at the same moment
                     log.info("lexical index kept in memory only (%s)", exc)
             log.info("lexical index rebuilt: %d passages (catalog version %d)", len(rows), version)
 
-    def _save(self, retriever: bm25s.BM25, ids: list[str], version: int) -> None:
+    def _save(self, retriever: bm25s.BM25, ids: list[str], version: int, keys: list[str],
+              tokens: list[list[str]]) -> None:
         try:
             if json.loads((self.dir / "stamp.json").read_text()).get("version") == version:
                 return  # the same build is already on disk
@@ -167,6 +217,7 @@ class LexicalIndex:
         try:
             retriever.save(str(tmp / "bm25"))
             (tmp / "ids.json").write_text(json.dumps(ids))
+            _write_tokens(tmp / TOKENS_FILE, keys, tokens)
             (tmp / "stamp.json").write_text(json.dumps({"version": version, "n": len(ids)}))
             # Swap in whole so a concurrent reader never sees half an index.
             if self.dir.exists():
