@@ -318,6 +318,11 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
     ("Who signed the agreement?", "The Juba Peace Agreement was signed by the Sudan Liberation Movement.",
      "Sudan Liberation Movement"),
     # The name given the office, not the first body the quote names (S/2025/509, para. 12); "led by" is leading.
+    # An office asked as a title is answered only where the quote gives it, and "coordination" is no coordinator.
+    ("Who is the Coordinator of the Panel of Experts on Yemen?", "Underlines the importance of close collaboration "
+     "and coordination between all United Nations entities.", None),
+    ("Who is the Coordinator of the Panel of Experts on Yemen?", "The Panel, whose Coordinator is Mr. Wenlei Xu of "
+     "China, reported in May.", "Wenlei Xu"),
     ("Who heads the Libya Development and Reconstruction Fund?", "Also on 3 June, the House of Representatives, "
      "acting outside the regular budgetary planning framework, approved a three-year extraordinary budget amounting "
      "to 69 billion Libyan dinars for the Libya Development and Reconstruction Fund, which is headed by Belqasim "

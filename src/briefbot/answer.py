@@ -1628,7 +1628,9 @@ def direct_answer(question: str, quote: str) -> str | None:
             # (S/2025/452) does not say who it is.
             return None
         office = _OFFICE_Q.search(question)
-        offices = [m for m in re.finditer(_OFFICE_WORDS[office.group(1).lower()], quote, re.I)] if office else []
+        office_key = (office.group(1) or office.group(2)).lower() if office else ""
+        office_key = "preside" if office_key.startswith("presid") else office_key
+        offices = [m for m in re.finditer(_OFFICE_WORDS[office_key], quote, re.I)] if office else []
         if office and not offices:
             # "Who chairs the Panel …?" is not answered by a quote naming no chair: "… briefings by the Executive
             # Director of UNODC" (a dev near miss: no such Panel exists).
@@ -1757,10 +1759,14 @@ def _a_state(span: str) -> bool:
 
 
 _OFFICE_Q = re.compile(r"^\s*who\s+(?:currently\s+|now\s+)?(chair|head|lead|coordinat|command|direct|preside)"
-                       r"(?:s|es|ed)?\b", re.I)
+                       r"(?:s|es|ed)?\b|"
+                       # ... or as a title: "Who is the Coordinator of the Panel of Experts on Yemen?"
+                       r"^\s*who\s+(?:is|was|are|were)\s+(?:currently\s+|now\s+)?(?:the\s+|its\s+|their\s+)?"
+                       r"(?:new\s+|current\s+|acting\s+)?(chair|head|lead|coordinat|command|direct|presid)"
+                       r"(?:s|person|man|woman|er|ors?|ent|ant|ing officer)?\b", re.I)
 # The office asked in the words a quote gives it: "led by", "Head of Mission", "chaired by", "presided over".
 _OFFICE_WORDS = {"chair": r"\bchair\w*", "head": r"\bhead(?:s|ed|ing)?\b", "lead": r"\b(?:lead(?:s|er|ers|ing)?|led)\b",
-                 "coordinat": r"\bcoordinat\w*", "command": r"\bcommand\w*",
+                 "coordinat": r"\bcoordinat(?:ors?|ed by|es)\b", "command": r"\bcommand\w*",
                  "direct": r"\bdirect(?:s|ed|or|ors|orate|ing)?\b",
                  "preside": r"\bpresid\w*"}
 _ROLE_WINDOW = 40  # characters between a name and the role it is given ("Mr. Michael Gibb as Coordinator")
