@@ -359,6 +359,9 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
     # A range written with currency codes is one figure, never its high end alone ...
     ("How much did the militia charge per truck?", "The militia charged between SDG 500,000 and SDG 1 million per "
      "truck at the checkpoint.", "between SDG 500,000 and SDG 1 million"),
+    # "N of the M <people> <noun>": the part with what it is part of, whatever the people's name.
+    ("How many Sudanese refugees has UNHCR registered in Libya?", "As at 31 March 2025, UNHCR had registered 46,000 "
+     "of the 240,000 Sudanese refugees estimated to have arrived in Libya.", "46,000 of the 240,000 Sudanese refugees"),
     # A measure of one material is not another's.
     ("How many tonnes of coltan did the network smuggle?", "The network smuggled 412 tonnes of cobalt through Goma.",
      None),

@@ -1286,7 +1286,8 @@ _SUPERSEDED_FIGURE = re.compile(rf"^[^.;]{{0,60}}?\bto\s+(?:between\s+)?(?:about
 _FROM = re.compile(r"\bfrom\s+(?:between\s+\S+\s+and\s+)?(?:about\s+)?$")
 _PARTITIVE = re.compile(r"(?<![\w/.,])(?:\d[\d,]*|(?i:one|two|three|four|five|six|seven|eight|nine|ten)) of "
                         r"(?:the|its|their|these|those|his|her) \d[\d,]* "
-                        r"(?P<unit>[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,})?)")
+                        # "46,000 of the 240,000 Sudanese refugees": a people's name before what is counted
+                        r"(?P<unit>[A-Z][a-z]{3,} [a-z][a-z-]{2,}|[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,})?)")
 _PAREN_COUNT = re.compile(r"\b(?P<unit>[a-z][a-z-]{2,})\s\((?P<n>\d[\d,]*)\)")
 _WHERE_Q = re.compile(r"^\s*(?:where|(?:in|at|to|from|through) (?:which|what) (?:place|town|city|port|country|"
                       r"province|region|area|market|site|border)s?)\b", re.I)
