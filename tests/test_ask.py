@@ -70,8 +70,12 @@ def test_filters_no_document_fits_are_named_not_answered(bot: Briefbot) -> None:
     assert "fits the filters (type Security Council resolution; years 2030-…)" in answer.answer
     answer = bot.ask("What did the Council decide?", filters=Filters(doc_ids=["hidden_or_gone.pdf"]))
     assert "fits the filters (1 chosen document)" in answer.answer and "hidden_or_gone" not in answer.answer
-    assert not bot.ask("What did the Council decide on the arms embargo?",
-                       filters=Filters(doc_types=["resolution"])).abstained
+    filtered = bot.ask("What did the Council decide on the arms embargo?", filters=Filters(doc_types=["resolution"]))
+    assert not filtered.abstained
+    # An answer is as narrow as its filters, and says so; an unfiltered one does not.
+    assert "Only the documents fitting the filters (type Security Council resolution) were searched; others may " \
+        "say more or later." in filtered.notes, filtered.notes
+    assert not any("filters" in n for n in bot.ask("What did the Council decide on the arms embargo?").notes)
     # Documents fit, but not the one that answers: the abstention says the filter left it out, not the index.
     answer = bot.ask("Until when is the South Sudan arms embargo renewed?", filters=Filters(
         symbols=["S/RES/2769 (2025)"]))

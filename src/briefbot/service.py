@@ -196,6 +196,11 @@ class Briefbot:
             # "No decision about South Sudan in the indexed documents …" when a filter left out the one that is.
             answer.answer += (f" Only the documents fitting the filters ({chosen}) were searched: clear or widen "
                               "them to search everything.")
+        elif filters is not None and (chosen := filters.describe()):
+            # An answer is as narrow as its filters: "15 May 2026" for the Libya Panel under "year 2025" is that
+            # year's term, and the 2026 renewal was left out.
+            answer.notes.append(f"Only the documents fitting the filters ({chosen}) were searched; others may say "
+                                "more or later.")
         answer.timings_ms.update(retrieve=round((t1 - t0) * 1000, 1),
                                  total=round((time.perf_counter() - t0) * 1000, 1))
         yield StreamEvent("done", answer=answer)
