@@ -362,6 +362,13 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
     # "N of the M <people> <noun>": the part with what it is part of, whatever the people's name.
     ("How many Sudanese refugees has UNHCR registered in Libya?", "As at 31 March 2025, UNHCR had registered 46,000 "
      "of the 240,000 Sudanese refugees estimated to have arrived in Libya.", "46,000 of the 240,000 Sudanese refugees"),
+    # One state of Darfur or province of Kivu is not another; a sentence naming both answers for each.
+    ("How many vehicles did the RSF buy from civilians in South Darfur?", "The RSF arranged the purchase of 200 "
+     "vehicles from civilians in East Darfur.", None),
+    ("How many vehicles did the RSF buy from civilians in South Darfur?", "The RSF arranged the purchase of 200 "
+     "vehicles from civilians in South Darfur.", "200 vehicles"),
+    ("How many people were displaced in North Kivu?", "In North and South Kivu, 2 million people were displaced.",
+     "2 million people"),
     # A measure of one material is not another's.
     ("How many tonnes of coltan did the network smuggle?", "The network smuggled 412 tonnes of cobalt through Goma.",
      None),

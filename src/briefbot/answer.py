@@ -1413,6 +1413,7 @@ def direct_answer(question: str, quote: str) -> str | None:
         of_noun: list[tuple[float, int, str]] = []  # figures that count the asked noun: "6 Glock Gen5 pistols"
         months = asked_months(question)
         years = _asked_years(question)
+        regions = _regions(question)
         material = terms(m.group(1)) if (m := _UNIT_OF.search(question)) and asked else set()
         # "How much did the cargo cost?" asks for a sum: a count beside it ("two vessel inspections") is no answer.
         cash = answer_type(question) == "money" and not share and not _CHANGE_Q.search(question)
@@ -1430,6 +1431,12 @@ def direct_answer(question: str, quote: str) -> str | None:
             if not named_here:
                 return True  # "How much did Al-Shabaab earn from charcoal?": its total revenue is another figure
             said = set(re.findall(_MONTH_WORD, _sentence_at(quote, at))) if months else set()
+            if regions and (named := _regions(_sentence_at(quote, at))) and not named & regions and \
+                    {r for _, r in named} & {r for _, r in regions}:
+                # "How many vehicles did the RSF buy in South Darfur?" is not answered by "the purchase of 200
+                # vehicles from civilians in East Darfur": a figure its sentence places in another state of the same
+                # region.
+                return True
             if years and (told := _years_told(_sentence_at(quote, at))) and not told & years:
                 # "How many people were killed in Bwa Kale lynchings in 2023?" is not answered by "In 2024, at least
                 # 423 people were killed … (see S/2023/674)": a figure its sentence dates to another year.
@@ -1792,6 +1799,18 @@ _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:–|-|/|to|and)\s*((?:19|20)?\
 _UNIT_OF = re.compile(r"\b(?:tonnes?|tons?|kilograms?|kg|grams?|barrels?|litres?|liters?|bags?|sacks?|heads?|"
                       r"carats?|ounces?|trucks?|truckloads?|containers?|boxes|crates?|rounds?)\s+of\s+(?:the\s+)?"
                       r"([a-z][a-z-]{2,})", re.I)
+
+
+# The states of Darfur and Kordofan and the provinces of Kivu, named by their points of the compass: one is not
+# another ("South Darfur" is not "East Darfur").
+_COMPASS = r"(?:North|South|East|West|Central)(?:ern)?"
+_COMPASS_REGION = re.compile(rf"\b({_COMPASS}(?:(?:,\s*|\s+and\s+|\s+or\s+){_COMPASS})*)\s+(Darfur|Kordofan|Kivu)\b")
+
+
+def _regions(text: str) -> set[tuple[str, str]]:
+    """("South", "Darfur") for "South Darfur"; each of "North and South Kivu"."""
+    return {(d.removesuffix("ern"), m.group(2)) for m in _COMPASS_REGION.finditer(text)
+            for d in re.findall(_COMPASS, m.group(1))}
 
 
 def _asked_years(question: str) -> set[int]:
