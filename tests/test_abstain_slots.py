@@ -369,6 +369,33 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
      "vehicles from civilians in South Darfur.", "200 vehicles"),
     ("How many people were displaced in North Kivu?", "In North and South Kivu, 2 million people were displaced.",
      "2 million people"),
+    # A second reader's probes of this round's rules: a year compared with, or a cited document's date, does not
+    # date the figure; "2023 and 2025" is two years, not a span; a region named outside the figure's clause (and
+    # not framing the sentence) does not place it; a kind of thing ("minerals", "fuel") is answered by one of its
+    # kind; "from SDG … to SDG …" is a change; "South Sudanese refugees" is one people's name.
+    ("How many people were killed in 2024?", "On 3 March, 300 people were killed in Port-au-Prince, up from 100 in "
+     "2023.", "300 people"),
+    ("How many people were killed in 2024?", "Pursuant to resolution 2719 of 21 December 2023, some 300 people were "
+     "killed.", "some 300 people"),
+    ("How many people were killed in 2024?", "As in 2023, at least 300 people were killed in the attacks.",
+     "at least 300 people"),
+    ("How many people were killed in 2024?", "In 2023 and 2025, 300 people were killed.", None),
+    ("How many fighters did the group have in 2024?", "The group had 5,000 fighters, according to a Member State "
+     "report of 12 January 2025.", "5,000 fighters"),
+    ("How many people were displaced in South Kivu?", "In the Kivus, 50,000 people were displaced, including in North "
+     "Kivu.", "50,000 people"),
+    ("How many people were displaced in South Kivu?", "In North Kivu, 50,000 people were displaced.", None),
+    ("How many people were killed in North Darfur?", "Fighting spread from South Darfur; in El Fasher 300 people were "
+     "killed.", "300 people"),
+    ("How many tonnes of minerals were exported?", "In 2023, 300 tonnes of coltan were exported.",
+     "300 tonnes of coltan"),
+    ("How much did the fuel cost?", "The price rose from SDG 500,000 to SDG 1 million.", "SDG 1 million"),
+    ("How many refugees returned?", "Some 46,000 of the 240,000 South Sudanese refugees returned.",
+     "46,000 of the 240,000 South Sudanese refugees"),
+    ("Who is the head of UNSMIL?", "Hanna Tetteh, Special Representative and Head of UNSMIL, briefed the Council.",
+     "Hanna Tetteh"),
+    ("Who coordinated the attack?", "Ali Hussein coordinated the attack with the militia.", "Ali Hussein"),
+    ("Who is the Coordinator of the Panel?", "The Panel coordinates with Mr. Ali Hussein of the Government.", None),
     # A measure of one material is not another's.
     ("How many tonnes of coltan did the network smuggle?", "The network smuggled 412 tonnes of cobalt through Goma.",
      None),

@@ -77,6 +77,8 @@ def test_a_passage_naming_the_asked_place_is_not_elsewhere() -> None:
     ("² See https://globalinitiative.net/analysis/haiti-kenya-mission-paralyzed/; and www.lemonde.fr/en/a.html.", True),
     # Prose naming a figure or a source is a sentence like any other.
     ("Figure II shows that gangs control 90 per cent of the capital.", False),
+    ("Table 2 summarizes the seizures of 300 weapons in 2024.", False),
+    ("Table 1, below, sets out the 300 items.", False),
     ("Table 3 of the report lists 12 seizures of weapons.", False),
     ("See the report at www.unodc.org/x, which found that 85 per cent of the city is under gang control.", False),
 ])

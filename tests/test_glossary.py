@@ -83,6 +83,7 @@ def test_what_is_asked_is_read_in_the_councils_words() -> None:
     plain = council_question("By what date does the Libyan sanctions experts group's term now run out?")
     assert "Panel of Experts" in plain and asks_term(plain)
     assert not asks_term("By what date must the Panel of Experts report?")
+    assert not asks_term("By what date did the RSF run out of fuel?")
     assert council_question("Until when is the Group of Experts extended?") == \
         "Until when is the Group of Experts extended?"
     # A phrase the reader quotes is searched as written.

@@ -1283,11 +1283,11 @@ _RANGE_END = re.compile(rf"(?<!from )(?:between\s+{_SIGN}\d[\d,.]*{_MAGNITUDE}\s
                         rf"{_MAGNITUDE}\s*(?:–|-|to\s))\s*$")
 # "raised … from between $200 and $300 to between $500 and $1,000": the figure it went to answers.
 _SUPERSEDED_FIGURE = re.compile(rf"^[^.;]{{0,60}}?\bto\s+(?:between\s+)?(?:about\s+)?{_SIGN}\d")
-_FROM = re.compile(r"\bfrom\s+(?:between\s+\S+\s+and\s+)?(?:about\s+)?$")
+_FROM = re.compile(rf"\bfrom\s+(?:between\s+\S+\s+and\s+)?(?:about\s+)?{_SIGN}$")
 _PARTITIVE = re.compile(r"(?<![\w/.,])(?:\d[\d,]*|(?i:one|two|three|four|five|six|seven|eight|nine|ten)) of "
                         r"(?:the|its|their|these|those|his|her) \d[\d,]* "
                         # "46,000 of the 240,000 Sudanese refugees": a people's name before what is counted
-                        r"(?P<unit>[A-Z][a-z]{3,} [a-z][a-z-]{2,}|[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,})?)")
+                        r"(?P<unit>(?:[A-Z][a-z]{3,} ){1,2}[a-z][a-z-]{2,}|[a-z][a-z-]{2,}(?: [a-z][a-z-]{2,})?)")
 _PAREN_COUNT = re.compile(r"\b(?P<unit>[a-z][a-z-]{2,})\s\((?P<n>\d[\d,]*)\)")
 _WHERE_Q = re.compile(r"^\s*(?:where|(?:in|at|to|from|through) (?:which|what) (?:place|town|city|port|country|"
                       r"province|region|area|market|site|border)s?)\b", re.I)
@@ -1431,8 +1431,8 @@ def direct_answer(question: str, quote: str) -> str | None:
             if not named_here:
                 return True  # "How much did Al-Shabaab earn from charcoal?": its total revenue is another figure
             said = set(re.findall(_MONTH_WORD, _sentence_at(quote, at))) if months else set()
-            if regions and (named := _regions(_sentence_at(quote, at))) and not named & regions and \
-                    {r for _, r in named} & {r for _, r in regions}:
+            if regions and (named := _regions(_clause_at(quote, at) + " " + _frame_of(_sentence_at(quote, at)))) \
+                    and not named & regions and {r for _, r in named} & {r for _, r in regions}:
                 # "How many vehicles did the RSF buy in South Darfur?" is not answered by "the purchase of 200
                 # vehicles from civilians in East Darfur": a figure its sentence places in another state of the same
                 # region.
@@ -1481,7 +1481,8 @@ def direct_answer(question: str, quote: str) -> str | None:
                     and re.match(rf"{_MAGNITUDE}\s*and\s+{_SIGN}\d", quote[figure_end:])):
                 continue  # the low end of a range: "between 2 and 3 kilograms" is answered whole below
             span = _trim_unit(re.sub(r"^(\S+)\s(?:and|or|but)\s.*$", r"\1", span))  # not "$100 and small"
-            if material and (said_of := _UNIT_OF.search(span)) and not terms(said_of.group(1)) & material:
+            if material and not material & _KINDS and (said_of := _UNIT_OF.search(span)) \
+                    and not terms(said_of.group(1)) & material:
                 continue  # "How many tonnes of coltan …?" is not answered by "412 tonnes of cobalt"
             words = span.split()
             if len(words) > 1 and not terms(words[-1]):
@@ -1496,7 +1497,10 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # verbatim: "SDG 1", "usd. 112.5"
                 span, start = code.group(0) + m.group(0)[:lead_space] + span, start - len(code.group(0))
             several_words = len(span.split()) > 1  # "908,001 rounds", "SDG 100,000", not a bound before a bare figure
-            low = _RANGE_END.search(quote[max(0, start - 40):start])
+            window = quote[max(0, start - 40):start]
+            low = _RANGE_END.search(window)
+            if low and re.search(rf"\bfrom\s+{_SIGN}$", window[:low.start()]):
+                low = None  # "rose from SDG 500,000 to SDG 1 million": a change, not a range (its code hid "from")
             if low:  # "between 2 and 3 kilograms of gold", "10,000–18,000 fighters"
                 span, start = low.group(0) + span, start - len(low.group(0))
             elif qualified := _QUALIFIER.search(quote[max(0, start - 30):start]):
@@ -1638,12 +1642,17 @@ def direct_answer(question: str, quote: str) -> str | None:
         office = _OFFICE_Q.search(question)
         office_key = (office.group(1) or office.group(2)).lower() if office else ""
         office_key = "preside" if office_key.startswith("presid") else office_key
-        offices = [m for m in re.finditer(_OFFICE_WORDS[office_key], quote, re.I)] if office else []
+        # Asked as a title, the office is the title ("the Coordinator", "coordinated by"), not the activity ("the
+        # Panel coordinates with …", "coordination").
+        office_said = _OFFICE_TITLES.get(office_key, _OFFICE_WORDS.get(office_key, "")) if office and office.group(2) \
+            else _OFFICE_WORDS.get(office_key, "")
+        offices = [m for m in re.finditer(office_said, quote, re.I)] if office else []
         if office and not offices:
             # "Who chairs the Panel …?" is not answered by a quote naming no chair: "… briefings by the Executive
             # Director of UNODC" (a dev near miss: no such Panel exists).
             return None
-        if offices and not role:
+        if offices and not role and office and office.group(1):  # the verb form ("who heads"); a title's
+            # holder is found as any name is ("Hanna Tetteh, Special Representative and Head of UNSMIL")
             # "Who heads the Fund?": the name given the office ("the Fund, which is headed by Belqasim Khalifa
             # Haftar", S/2025/509, para. 12), not the first body the quote names ("the House of Representatives").
             # Straight after "headed by" / "led by" is nearest of all.
@@ -1774,9 +1783,10 @@ _OFFICE_Q = re.compile(r"^\s*who\s+(?:currently\s+|now\s+)?(chair|head|lead|coor
                        r"(?:s|person|man|woman|er|ors?|ent|ant|ing officer)?\b", re.I)
 # The office asked in the words a quote gives it: "led by", "Head of Mission", "chaired by", "presided over".
 _OFFICE_WORDS = {"chair": r"\bchair\w*", "head": r"\bhead(?:s|ed|ing)?\b", "lead": r"\b(?:lead(?:s|er|ers|ing)?|led)\b",
-                 "coordinat": r"\bcoordinat(?:ors?|ed by|es)\b", "command": r"\bcommand\w*",
+                 "coordinat": r"\bcoordinat(?:ors?|ed|es|ing)\b", "command": r"\bcommand\w*",
                  "direct": r"\bdirect(?:s|ed|or|ors|orate|ing)?\b",
                  "preside": r"\bpresid\w*"}
+_OFFICE_TITLES = {"coordinat": r"\bcoordinators?\b|\bcoordinated\s+by\b"}
 _ROLE_WINDOW = 40  # characters between a name and the role it is given ("Mr. Michael Gibb as Coordinator")
 _AS_ROLE = re.compile(r"\b(?:appoint|designat|nam|nominat|elect|chos|select|serv|act)\w*\s+"
                       r"as\s+(?:(?:its|the|a|an|their|his|her|our|new|interim|acting)\s+)*([A-Za-z-]{4,})", re.I)
@@ -1792,13 +1802,32 @@ _DOCUMENT_DATE = re.compile(rf"\b(?:report|letter|note|statement|briefing|update
 # "before 2015", "between 2019 and 2023"), which a figure of another year may fall within.
 _OPEN_YEAR = re.compile(r"\b(?:since|after|before|until|till|by|from|between|through|prior to|as of|up to)\s+"
                         r"(?:(?:early|mid|late|the end of|end|the start of)\s+)?(?:\w+\s+)?(?:19|20)\d\d\b", re.I)
-_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:–|-|/|to|and)\s*((?:19|20)?\d\d)\b")
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*(?:–|-|/|to)\s*((?:19|20)?\d\d)\b|"
+                         r"\b[Bb]etween\s+((?:19|20)\d\d)\s+and\s+((?:19|20)\d\d)\b")
+# A year that dates what a sentence tells: "In 2024, …", "during 2023", "in March 2025", "for 2024", "by the end of
+# 2025", "in the first half of 2025". Not a year compared with ("up from 100 in 2023" is read below), nor a cited
+# document's date ("resolution 2719 of 21 December 2023", "a report of 12 January 2025").
+_TOLD_YEAR = re.compile(rf"(?<!from )(?<!than )(?<!over )(?<!with )(?<![Aa]s )\b(?:[Ii]n|[Dd]uring|[Ff]or|"
+                        rf"[Tt]hroughout|[Bb]y the end of|[Aa]s (?:at|of))\s+(?:(?:early|mid-?|late|the (?:first|"
+                        rf"second) (?:half|quarter) of)\s*)?(?:(?:\d{{1,2}}\s+)?(?:{_MONTHS})\s+)?"
+                        r"((?:19|20)\d\d(?:\s*(?:,|and|or)\s*(?:19|20)\d\d)*)\b")
+# A period a sentence tells of: "from January to April 2025", "between March and June 2024".
+_TOLD_PERIOD = re.compile(rf"\b(?:[Ff]rom|[Bb]etween)\s+(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+((?:19|20)\d\d))?\s+"
+                          rf"(?:to|and|until|through)\s+(?:mid-?|early |late )?(?:\d{{1,2}}\s+)?(?:{_MONTHS})\s+"
+                          r"((?:19|20)\d\d)\b")
+_COMPARED = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased)?\s*from\s+[^,;.]{0,40}$|"
+                       r"\b(?:than|over|compared (?:with|to)|against|as in|like)\s+[^,;.]{0,30}$", re.I)
 
 
 # What a measure counts: "tonnes of coltan", "kilograms of gold", "barrels of oil".
 _UNIT_OF = re.compile(r"\b(?:tonnes?|tons?|kilograms?|kg|grams?|barrels?|litres?|liters?|bags?|sacks?|heads?|"
                       r"carats?|ounces?|trucks?|truckloads?|containers?|boxes|crates?|rounds?)\s+of\s+(?:the\s+)?"
                       r"([a-z][a-z-]{2,})", re.I)
+
+
+# Kinds of things, not one thing: "tonnes of minerals" may be tonnes of coltan, "barrels of fuel" of diesel.
+_KINDS = terms("minerals mineral fuel fuels goods commodities commodity resources cargo materials products drugs "
+               "narcotics weapons arms ammunition metals ores timber food aid contraband produce livestock")
 
 
 # The states of Darfur and Kordofan and the provinces of Kivu, named by their points of the compass: one is not
@@ -1818,11 +1847,17 @@ def _asked_years(question: str) -> set[int]:
 
 
 def _years_told(sentence: str) -> set[int]:
-    """The years a sentence dates what it says by, a span "2019–2023" or "2024/25" as every year in it; not the
-    years of the documents it cites ("S/2023/674", "resolution 2653 (2022)")."""
-    told = question_years(sentence)
+    """The years a sentence dates what it says by (``_TOLD_YEAR``), a span "2019–2023" or "2024/25" as every year in
+    it; not a year it compares with, nor the documents it cites ("S/2023/674", "resolution 2653 (2022)")."""
+    told = {int(y) for m in _TOLD_YEAR.finditer(sentence) if not _COMPARED.search(sentence[:m.start()])
+            for y in re.findall(r"(?:19|20)\d\d", m.group(1))}
+    told |= {int(y) for m in _TOLD_PERIOD.finditer(sentence) for y in m.groups() if y}
+    # The sentence's opening frame dates all it says: "From January to mid-May 2025, nearly 60,000 Haitians …".
+    if frame := re.match(r"\s*(?:From|Between|Since|Until|By|As at|As of|Over|During|In)\b[^,;]{0,60},", sentence):
+        told |= {int(y) for y in re.findall(r"(?<![/\d])(?:19|20)\d\d(?![/\d])", frame.group(0))}
     for m in _YEAR_RANGE.finditer(sentence):
-        first, last = int(m.group(1)), int(m.group(2)) if len(m.group(2)) == 4 else int(m.group(1)[:2] + m.group(2))
+        a, b = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        first, last = int(a), int(b) if len(b) == 4 else int(a[:2] + b)
         if 0 < last - first <= 30:
             told |= set(range(first, last + 1))
     return told
@@ -1831,6 +1866,20 @@ def _years_told(sentence: str) -> set[int]:
 def asked_months(question: str) -> set[str]:
     """The months a question asks about ("between July and December 2024"), not a document's date it names."""
     return set(_MONTH_WORD.findall(_DOCUMENT_DATE.sub("", question)))
+
+
+def _frame_of(sentence: str) -> str:
+    """A sentence's opening frame, which places all it says: "In North Kivu, …", "Across South Darfur, …"."""
+    m = re.match(r"\s*(?:In|At|Across|Throughout|Within)\b[^,;]{0,60},", sentence)
+    return m.group(0) if m else ""
+
+
+def _clause_at(text: str, at: int) -> str:
+    """The clause of ``text`` holding offset ``at``: between the commas, semicolons, brackets or sentence ends around
+    it ("In the Kivus, 50,000 people were displaced, including in North Kivu": "50,000 people were displaced")."""
+    start = max(text.rfind(c, 0, at) for c in ",;.(") + 1
+    ends = [i for c in ",;.()" if (i := text.find(c, at)) >= 0]
+    return text[start:min(ends, default=len(text))]
 
 
 def _sentence_at(text: str, at: int) -> str:
@@ -1931,8 +1980,9 @@ def _choose(candidates: list[Candidate], limit: int) -> list[Candidate]:
 
 # A figure's or map's caption ("Map 1 Expansion of criminal groups across Port-au-Prince …", "Figure I Map of
 # gang-controlled areas …"): it names what a picture shows, which the quote cannot.
-_CAPTION = re.compile(r"^(?:Map|Figure|Table|Chart|Graph)\s+(?:\d{1,2}|[IVXL]{1,5})\b"
-                      r"(?!\s+(?:of|in|above|below|shows|illustrates|indicates|presents|sets out|lists|gives)\b)")
+# A caption's number is followed by its title ("Map 1 Expansion …"); prose goes on in lower case ("Table 2
+# summarizes …", "Figure 3 shows …", "Table 1, below, sets out …").
+_CAPTION = re.compile(r"^(?:Map|Figure|Table|Chart|Graph)\s+(?:\d{1,2}|[IVXL]{1,5})\.?\s+[A-Z]")
 _LINK = re.compile(r"(?:https?://|www\.)\S+")
 
 

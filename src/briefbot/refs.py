@@ -424,11 +424,11 @@ def asks_current_term(question: str) -> bool:
 HOW_LONG_Q = re.compile(r"\bhow long\b|\bfor how many (?:months|years)\b|\b(?:what|which) (?:time )?period\b", re.I)
 # Until when / how long / expiry, or "last renewed".
 _TERM_Q = re.compile(rf"\b(?:until|till|through|to|by)\s+(?:when|what date)\b|{HOW_LONG_Q.pattern}|"
-                     r"\b(?:expire|expires|expiry|lapse|lapses|runs? out|last (?:renewed|extended))\b|"
+                     r"\b(?:expire|expires|expiry|lapse|lapses|runs? out(?!\s+of)|last (?:renewed|extended))\b|"
                      r"\bwhen\b[^?]*\b(?:renew(?:ed)?|extend(?:ed)?|expire|end|lapse)\b", re.I)
 # "Until when are the Yemen sanctions monitors kept on?", "… stay in place?" ask for a renewal's term too.
 _RENEWAL_Q = re.compile(r"\b(?:renew|extend|prolong|authori[sz]|expir|lapse|in force|last)\w*|\bkept (?:on|in place)\b|"
-                        r"\bruns? out\b|"
+                        r"\bruns? out\b(?!\s+of)|"
                         r"\b(?:stay|stays|remain|remains) in (?:place|force)\b|\bcontinues? to apply\b", re.I)
 _ORIGINAL_Q = re.compile(r"\b(?:first|originally|initially|original)\b", re.I)
 # The resolution as where the measures come from: "under resolution 2146", "(resolution 2713)", "paragraphs 15 and
