@@ -12,6 +12,7 @@ from briefbot.cite import is_section_title
 from briefbot.config import Settings
 from briefbot.embed import Embedder
 from briefbot.models import Chunk, DocInfo, Hit, Span, not_adopted
+from briefbot.web.views import card_from_citation, card_html
 
 
 def _doc(doc_id: str, missions: list[str]) -> DocInfo:
@@ -112,3 +113,7 @@ def test_a_draft_the_council_did_not_adopt_is_named_so_and_states_no_answer() ->
     assert answer.citations and answer.citations[0].reference().startswith("S/2023/638 (draft, not adopted)")
     assert "**31 August 2024**" not in answer.answer, answer.answer
     assert not_adopted(draft.title) and not not_adopted("France: draft resolution")
+    # The web's citation card and its page view name it the same way (a browser walk found the cards did not).
+    card = card_from_citation(answer.citations[0])
+    assert card.reference().startswith("S/2023/638 (draft, not adopted)")
+    assert "<b>S/2023/638 (draft, not adopted)</b>" in card_html(card)

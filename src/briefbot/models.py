@@ -297,6 +297,12 @@ def not_adopted(title: str | None) -> bool:
     return title is not None and title.startswith("Draft resolution") and "(not adopted)" in title
 
 
+def cited_name(name: str, title: str | None) -> str:
+    """The name a citation gives a document, as every answer, card, page view and export shows it: its symbol, and
+    "(draft, not adopted)" after a draft the Council did not adopt, which must not pass for a decision."""
+    return f"{name} (draft, not adopted)" if not_adopted(title) else name
+
+
 def reference(name: str, paragraph: str | None = None, page: int | None = None, page_end: int | None = None,
               no_page: str | None = None, ocr: bool = False, page_first: bool = False) -> str:
     """How every answer, card, export and report names a place: ``S/RES/2769 (2025), para. 23, p. 6``."""
@@ -355,10 +361,8 @@ class Citation:
             name = analysis_name(self.authors, self.title, self.publisher, self.report_number, self.date)
             return reference(name or self.document, self.paragraph, self.page, self.page_end, ocr=self.ocr,
                              page_first=True)
-        name = self.symbol or self.document
-        if not_adopted(self.title):
-            name += " (draft, not adopted)"  # quoted beside decisions, a vetoed draft must not pass for one
-        return reference(name, self.paragraph, self.page, self.page_end, ocr=self.ocr)
+        return reference(cited_name(self.symbol or self.document, self.title), self.paragraph, self.page,
+                         self.page_end, ocr=self.ocr)
 
 
 @dataclass(slots=True)

@@ -23,6 +23,7 @@ from ..models import (
     Filters,
     Hit,
     analysis_name,
+    cited_name,
     reference,
     reference_parts,
 )
@@ -53,8 +54,11 @@ class Card:
     parts: list[tuple[int | None, str]] = field(default_factory=list)
 
     def reference(self) -> str:
-        return reference(self.work or self.symbol or self.doc_id, self.paragraph, self.page, self.page_end,
-                         ocr=self.ocr, page_first=self.work is not None)
+        return reference(self.name(), self.paragraph, self.page, self.page_end, ocr=self.ocr,
+                         page_first=self.work is not None)
+
+    def name(self) -> str:
+        return self.work or cited_name(self.symbol or self.doc_id, self.title)
 
 
 def _work(origin: str, authors: list[str], title: str | None, publisher: str | None, report_number: str | None,
@@ -98,8 +102,8 @@ def cards_for(answer: Answer, closest: int = 5) -> list[Card]:
 def card_html(card: Card) -> str:
     """A card as escaped HTML: reference line, title/type/date line, quote."""
     e = html.escape
-    name, *place = reference_parts(card.work or card.symbol or card.doc_id, card.paragraph, card.page, card.page_end,
-                                   ocr=card.ocr, page_first=card.work is not None)
+    name, *place = reference_parts(card.name(), card.paragraph, card.page, card.page_end, ocr=card.ocr,
+                                   page_first=card.work is not None)
     where = [f"<b>{e(name)}</b>"] + [e(p).replace(" ", "&nbsp;", 1) for p in place]
     meta = [x for x in (card.title, DOC_TYPE_LABELS.get(card.doc_type or "", card.doc_type), card.date) if x]
     quote = card.quote
