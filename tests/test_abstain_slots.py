@@ -359,6 +359,12 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
     # A range written with currency codes is one figure, never its high end alone ...
     ("How much did the militia charge per truck?", "The militia charged between SDG 500,000 and SDG 1 million per "
      "truck at the checkpoint.", "between SDG 500,000 and SDG 1 million"),
+    # ... and so is one opening its sentence; a verb after the sum is not its unit.
+    ("How many people were displaced in Darfur?", "Between 2 million and 3 million people were displaced in Darfur.",
+     "Between 2 million and 3 million people"),
+    ("What share of the budget went to arms?", "Between 5 and 10 per cent of the budget went to arms.",
+     "Between 5 and 10 per cent"),
+    ("How much did each fighter pay?", "Between $500 and $1,000 was paid by each fighter.", "Between $500 and $1,000"),
     # "N of the M <people> <noun>": the part with what it is part of, whatever the people's name.
     ("How many Sudanese refugees has UNHCR registered in Libya?", "As at 31 March 2025, UNHCR had registered 46,000 "
      "of the 240,000 Sudanese refugees estimated to have arrived in Libya.", "46,000 of the 240,000 Sudanese refugees"),

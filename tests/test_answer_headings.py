@@ -40,6 +40,10 @@ def test_a_heading_run_into_its_paragraph_number_is_a_heading() -> None:
     assert is_section_title("Mirebalais firearms trafficking case", "Mirebalais firearms trafficking case")
     assert not is_section_title("Gold mining (SLA/AW and RSF)", "Gold mining (SLA/AW and RSF) financed the group.")
     assert not is_section_title(None, "Gold mining 90.")
+    # A footnote marker after the heading, raised or flattened by the PDF's text, before the paragraph's number.
+    assert is_section_title("D. Arms embargo and border control", "Arms embargo and border control³ 42.")
+    assert is_section_title("D. Arms embargo and border control", "Arms embargo and border control12 42.")
+    assert not is_section_title("D. Arms embargo and border control", "Arms embargo and border control 42 people.")
 
 
 def test_a_heading_is_never_quoted() -> None:

@@ -368,3 +368,19 @@ def test_the_secretary_generals_own_report_under_a_covering_letter_stays_his() -
                     "President of the Security Council of 3 May 2024.",
                     "I have the honour to transmit herewith my report on the activities of the Government of Iraq."):
         assert classify(Masthead("S/2025/1", None, title, False, 10.0), f"{title}\n{opening}", 9) == "sg_report"
+
+
+def test_a_scans_masthead_date_with_its_year_split_by_ocr_is_its_date() -> None:
+    # A/39/361's OCR layer (page 1, as pypdfium2 reads it): the masthead says "25 July 19 84"; the body's first
+    # date, 30 April 1982, is an event it reports, not the report's date.
+    from briefbot.parse.meta import Line, read_masthead
+    rows = [("UNITED", 800, 10), ("NATIONS", 790, 10), ("General Assembly", 780, 16), ("Distr.", 770, 10),
+            ("GENERAL", 760, 10), ("A/39/36I", 750, 10), ("25 July 19 84", 740, 10), ("ORIGINAL: ENGLISH", 730, 10),
+            ("Thirty-ninth session", 700, 10), ("Progress report of the Secretary-General", 650, 12),
+            ("1. Upon assuming my responsibilities at the beginning of 1982, I undertook consultations", 600, 10),
+            ("held separate meetings, on 30 April 1982, with Foreign Minister Mochtar Kusumaatmadja", 590, 10)]
+    head = read_masthead([Line(t, 50, 500, y, s) for t, y, s in rows], 842, "A_39_361.pdf")
+    assert head.date == "1984-07-25"
+    # A year split anywhere but alone on the masthead's date line is not joined.
+    rows[6] = ("Distributed 25 July 19 84 in New York", 740, 10)
+    assert read_masthead([Line(t, 50, 500, y, s) for t, y, s in rows], 842, "A_39_361.pdf").date == "1982-04-30"

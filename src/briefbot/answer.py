@@ -1278,8 +1278,8 @@ _SIGN = rf"(?:US\$|\$|€|\b{_CODES}\.?\s?)?"
 # ... and the magnitude a bound may carry: "between $100 million and $200 million".
 _MAGNITUDE = r"(?:\s(?:thousand|million|billion))?"
 _RANGE_START = re.compile(rf"{_MAGNITUDE}\s*(?:–|-|to\s)\s*{_SIGN}\d")
-_BETWEEN = re.compile(rf"\bbetween\s+{_SIGN}$")
-_RANGE_END = re.compile(rf"(?<!from )(?:between\s+{_SIGN}\d[\d,.]*{_MAGNITUDE}\s*and\s|(?<!from ){_SIGN}\d[\d,.]*"
+_BETWEEN = re.compile(rf"\b[Bb]etween\s+{_SIGN}$")  # a sentence may open with it
+_RANGE_END = re.compile(rf"(?<!from )(?:[Bb]etween\s+{_SIGN}\d[\d,.]*{_MAGNITUDE}\s*and\s|(?<!from ){_SIGN}\d[\d,.]*"
                         rf"{_MAGNITUDE}\s*(?:–|-|to\s))\s*$")
 # "raised … from between $200 and $300 to between $500 and $1,000": the figure it went to answers.
 _SUPERSEDED_FIGURE = re.compile(rf"^[^.;]{{0,60}}?\bto\s+(?:between\s+)?(?:about\s+)?{_SIGN}\d")
@@ -1952,9 +1952,16 @@ def _place_terms(question: str) -> set[str]:
 
 
 def _trim_unit(span: str) -> str:
-    # "908,001 rounds of ammunition" reads well; a trailing function word or verb does not ("29 cases occurred").
-    return re.sub(r"\s(?:of|in|and|the|were|was|had|have|has|since|during|across|against|after|before|day|"
-                  r"following|including|compared|[a-z]+ed|[a-z]{3,}ing)$", "", span)
+    # "908,001 rounds of ammunition" reads well; a trailing function word or verb does not ("29 cases occurred"),
+    # nor a verb after an auxiliary ("$1,000 was paid").
+    span = re.sub(r"\s(?:was|were|is|are|had|has|have|been)\s.*$", "", span)
+    while (cut := _TRAILING.sub("", span)) != span:
+        span = cut
+    return span
+
+
+_TRAILING = re.compile(r"\s(?:of|in|and|the|were|was|had|have|has|since|during|across|against|after|before|day|"
+                       r"following|including|compared|[a-z]+ed|[a-z]{3,}ing)$")
 
 
 def _choose(candidates: list[Candidate], limit: int) -> list[Candidate]:

@@ -160,7 +160,12 @@ def is_section_title(section: str | None, sentence: str) -> bool:
     title = _NUMBERING.sub("", (section or "").strip())
     text = sentence.strip()
     return (len(title) > 5 and text[:len(title)].lower() == title.lower()
-            and bool(re.fullmatch(r"\s*(?:\d{1,3}\.?)?", text[len(title):])))
+            and bool(_AFTER_TITLE.fullmatch(text[len(title):])))
+
+
+# What may follow a heading run into its paragraph: a footnote marker, raised ("trade³") or flattened by the PDF's
+# text ("trade12 45."), then the paragraph's number.
+_AFTER_TITLE = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]*\s*(?:\d{1,3}\s+(?=\d))?(?:\d{1,3}\.?)?\s*")
 
 
 def cite_on_page(info: DocInfo, chunk: Chunk, start: int, end: int, page_text: PageText, key: str = "",

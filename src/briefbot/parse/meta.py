@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..errors import DocumentError
 from ..models import Block, Span
 from ..symbols import find_symbols, normalize_symbol, symbol_from_filename, symbol_key
-from .gazetteer import COUNTRIES, DATE_RE, MISSIONS, MONTH_NUMBER
+from .gazetteer import COUNTRIES, DATE_RE, MISSIONS, MONTH_NUMBER, MONTHS
 
 _ORGANS = re.compile(r"^(United Nations|Security Council|General Assembly|Economic and Social Council|"
                      r"Distr\.|Original:|Limited|General$)", re.I)
@@ -55,7 +55,9 @@ def read_masthead(lines: list[Line], height: float, file_name: str) -> Masthead:
         symbol = from_name
         if symbol:
             warnings.append("symbol taken from the file name (none readable on page 1)")
-    date = first_date(top_text) or first_date("\n".join(ln.text for ln in lines[:40]))
+    # The masthead's own date before any date in the text: a scan's OCR may split its year ("25 July 19 84" on
+    # A/39/361), and the body's first date is then another event's (30 April 1982).
+    date = first_date(_SPLIT_YEAR.sub(r"\1\2", top_text)) or first_date("\n".join(ln.text for ln in lines[:40]))
     title = _title(lines, height, body)
     is_resolution = bool(symbol and symbol.startswith("S/RES/")) or bool(title and title.startswith("Resolution "))
     return Masthead(symbol, date, title, is_resolution, body, warnings)
@@ -80,6 +82,9 @@ def _masthead_symbol(top: list[Line]) -> str | None:
         else:
             break
     return symbol
+
+
+_SPLIT_YEAR = re.compile(rf"(?m)^(\s*\d{{1,2}}\s+(?:{MONTHS})\s+(?:19|20))\s(\d\d)\s*$")
 
 
 def first_date(text: str) -> str | None:
