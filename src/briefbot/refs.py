@@ -34,6 +34,27 @@ _TYPE_WORDS = {
     "letter": re.compile(r"\bletter\b|\bnote verbale\b", re.I),
 }
 
+# A question asking what one kind of document says: "What did the Secretary-General report about …?", "according
+# to the Panel of Experts on the Sudan". Not a mention: "must the Secretary-General report back", "the Secretary-
+# General's reporting on …", "the Panel of Experts' mandate" ask about a resolution.
+_SG = r"(?:the )?Secretary-General"
+_PANEL = r"(?:the )?(?:Panel|Group)(?: of Experts)?(?: on [A-Z][\w-]*(?: [A-Z][\w-]*)*| on the [A-Z][\w-]*)?"
+_SAID = r"(?:report|say|write|note|find|observe|describe|characteri[sz]e|warn|document|recommend)"
+_SOURCE_ASKED = {
+    "sg_report": re.compile(rf"\b(?:(?:did|does|has) {_SG} {_SAID}|according to (?:a |the |his )?(?:\w+ ){{0,3}}"
+                            rf"(?:report of {_SG}|{_SG}(?:'s)?)|in (?:his|{_SG}'s) (?:\w+ ){{0,3}}reports?\b)"),
+    "panel_report": re.compile(rf"\b(?:(?:did|does|has) {_PANEL} {_SAID}|according to {_PANEL}\b(?!'s mandate))"),
+}
+
+
+SOURCE_LABELS = {"sg_report": "Secretary-General's reports", "panel_report": "Panels and Groups of Experts' reports"}
+
+
+def asked_source(question: str) -> str | None:
+    """The kind of document whose account the question asks for ("sg_report", "panel_report"), or None."""
+    return next((kind for kind, pattern in _SOURCE_ASKED.items() if pattern.search(question)), None)
+
+
 def label_key(label: str | None) -> str:
     """A paragraph label as compared: ``"7 (c)"``, ``"7(c)"`` and ``"7 (C)"`` → ``"7c"``."""
     return re.sub(r"[\s()]", "", label or "").lower()

@@ -36,7 +36,7 @@ from .ingest import IngestReport, Progress, ingest_paths, remove_documents
 from .layout import IndexLayout
 from .lexical import LexicalIndex
 from .models import Answer, Chunk, Citation, DocInfo, Engine, Filters, Hit, RetrievalMode, StreamEvent, finished
-from .refs import asked_time, parse_references, speaks_of
+from .refs import SOURCE_LABELS, asked_source, asked_time, parse_references, speaks_of
 from .retrieve import Retriever
 from .store import Store
 
@@ -142,6 +142,18 @@ class Briefbot:
         routed = self._mandate_route(question, filters)
         k = max(k or self.settings.k, 10)
         hits = self.retrieve(question, k=k, filters=filters)
+        # "What did the Secretary-General report about …?" asks for his reports' account: answered from them when
+        # they answer it (the Council's resolutions on the topic ranked above them), else from everything.
+        source = asked_source(question) if routed is None and not (filters and filters.doc_types) else None
+        told: Answer | None = None
+        if source is not None:
+            narrowed = dataclasses.replace(filters or Filters(), doc_types=[source])
+            own = self.retrieve(question, k=k, filters=narrowed)
+            told = self.extractive(question, own, narrowed) if own else None
+            if told is None or told.abstained:
+                source, told = None, None
+            else:
+                hits = own
         t1 = time.perf_counter()
         yield StreamEvent("hits", hits=hits)
         if not hits and filters is not None and filters.describe() and self.store.resolve_filters(filters) == []:
@@ -184,7 +196,7 @@ class Briefbot:
             events = with_fallback(question, llm_answer_stream(question, hits, self.settings, self.page_text),
                                    lambda q, h: self.extractive(q, h, filters))
         else:
-            events = finished(self.extractive(question, hits, filters))
+            events = finished(told or self.extractive(question, hits, filters))
         answer: Answer | None = None
         for event in events:
             if event.kind == "done":
@@ -201,6 +213,9 @@ class Briefbot:
             # year's term, and the 2026 renewal was left out.
             answer.notes.append(f"Only the documents fitting the filters ({chosen}) were searched; others may say "
                                 "more or later.")
+        if source is not None and not answer.abstained:
+            answer.notes.append(f"Read as asking what the {SOURCE_LABELS[source]} say: only they were searched; "
+                                "others may say more or later.")
         answer.timings_ms.update(retrieve=round((t1 - t0) * 1000, 1),
                                  total=round((time.perf_counter() - t0) * 1000, 1))
         yield StreamEvent("done", answer=answer)
