@@ -357,6 +357,17 @@ def test_every_format_is_ingested_and_answers_with_verified_quotes(settings: Set
     gold = bot.ask("How much did armed groups earn from gold in 2023?")
     hit = next(h for h in gold.hits if h.doc.file_name == WEB_PAGE.name and "30 and 40 million" in h.chunk.text)
     assert hit.chunk.section == "I.B Financing armed groups"
+    # A page-less work of no UN series has no page or paragraph number: its citations are addressed by their
+    # section, as an analysis PDF's are (they named no place in the document at all).
+    cited = next(c for c in gold.citations if c.document == WEB_PAGE.name and "30 and 40 million" in c.quote)
+    assert cited.paragraph == "I.B Financing armed groups", cited.reference()
+    militia = bot.ask("Which militia controls the mining sites north of Bunia?")
+    cited = next(c for c in militia.citations if c.document == "bunia.txt")
+    assert cited.reference().endswith('"Armed groups"'), cited.reference()
+    convoys = bot.ask("How do traffickers move cocaine north across the Sahel?")
+    cited = next((c for c in convoys.citations if c.document == "cocaine.md" and "convoys" in c.quote), None)
+    assert cited is not None, convoys.answer
+    assert cited.paragraph == "1. Routes", cited.reference()
 
     # Same path, same bytes: unchanged without parsing; changed bytes are refused unless --replace.
     again = runner.invoke(app, ["ingest", str(folder), "--index", str(s.index)])

@@ -151,6 +151,10 @@ def build_document(path: Path, data: bytes, source: Literal["docx", "html", "mar
             block = labeller.label(text, spans, footnote=False, size=0.0)
             if block is None or block.kind in ("heading", "title", "contents"):
                 block = Block("text", text, spans, None, section)
+            if block.label is None and not symbol:
+                # A page-less work of no UN series (an analysis, a field note) has no paragraph numbers: its
+                # passages are addressed by their section, as an analysis PDF's are ("Findings").
+                block.label = section
             block.section = section
             blocks.append(block)
     full = "\n".join(parts)
