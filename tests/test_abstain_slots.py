@@ -402,6 +402,11 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
      "Hanna Tetteh"),
     ("Who coordinated the attack?", "Ali Hussein coordinated the attack with the militia.", "Ali Hussein"),
     ("Who is the Coordinator of the Panel?", "The Panel coordinates with Mr. Ali Hussein of the Government.", None),
+    # A name the office acts on is not its holder, asked by verb or by title.
+    ("Who chairs the Panel of Experts on Libya?", "Requests the Chair of the Committee to inform the Permanent Mission "
+     "of the State of Libya on the final outcome;", None),
+    ("Who is the chair of the Panel of Experts on Libya?", "Requests the Chair of the Committee to inform the "
+     "Permanent Mission of the State of Libya on the final outcome;", None),
     # A measure of one material is not another's.
     ("How many tonnes of coltan did the network smuggle?", "The network smuggled 412 tonnes of cobalt through Goma.",
      None),
@@ -454,6 +459,22 @@ def test_a_figure_question_its_quotes_leave_open_is_not_answered(sample_index: t
     assert cost.abstained and "(the amount asked for)" in cost.answer
 
 
+def test_who_holds_an_office_the_quotes_name_no_holder_of_is_not_answered(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    # Round 17: "Who is the Coordinator of the Group of Experts on the DRC?" was answered with a resolution about the
+    # Group naming no coordinator (probes; and dev "Who chairs the … Panel of Experts on drug trafficking in
+    # Afghanistan?"). The samples plus the real appointment letter S/2025/172; threshold near 0, as above: the rule
+    # must hold where the confidence model would let the answer through.
+    from conftest import sample_indexes
+
+    settings = sample_indexes(tmp_path_factory).variant("letter_172", lambda _folder: [LETTER_172])
+    bot = Briefbot(settings.with_overrides(abstain_threshold=0.05))
+    named = bot.ask("Who is the Coordinator of the Panel of Experts on Libya?")
+    assert not named.abstained and named.answer.startswith("**Salma Arka** [1]"), named.answer
+    chair = bot.ask("Who chairs the Panel of Experts on Libya?")
+    assert chair.abstained and "name no chair of what it asks about" in chair.answer and chair.hits, chair.answer
+
+
 def _cites(*quotes: str) -> list[Citation]:
     return [Citation(key=str(k), document="d.pdf", symbol=None, page=1, paragraph=None, doc_id="d.pdf", quote=q)
             for k, q in enumerate(quotes, start=1)]
@@ -500,3 +521,11 @@ def test_a_figure_of_another_group_is_no_line() -> None:
     assert direct_line(["How much gold per day was the Kidineer mine in East Jebel Marra producing?"], _cites(
         "Production at the mine had reached an output of between 2 and 3 kilograms of gold per day.")) == \
         "**between 2 and 3 kilograms of gold** [1]"
+
+
+def test_a_middle_initial_ends_no_sentence() -> None:
+    # S/RES/2796 (2025) para. 2 was quoted to "… and Head of UNSMIL, Hanna S." and its name lost.
+    text = ("Reiterates its full support for the Special Representative for Libya and Head of UNSMIL, Hanna S. Tetteh, "
+            "and her staff. The Council decides to remain seized of the matter.")
+    assert next(text[a:b] for a, b in split_sentences(text)).endswith("Hanna S. Tetteh, and her staff.")
+    assert len(split_sentences(text)) == 2

@@ -380,6 +380,14 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         return _abstain(question, hits, f"The passages that best match this question state no figure of what it "
                         f"asks for ({_figure_asked(question, asked)}). The closest passages are listed below.",
                         stats, confidence)
+    # "Who is the Coordinator of the Group of Experts on the DRC?": quotes naming no holder of the office asked (no
+    # line) are about the body, not who holds the office in it (dev and probes: every such answer was to an
+    # unanswerable question; no coordinator or chair of those bodies is named anywhere).
+    if (office := _OFFICE_Q.search(question)) and lead is None and len(parts) == 1 and not (wanted or by_reference):
+        held = _OFFICE_HOLDER["preside" if (office.group(1) or office.group(2)).lower().startswith("presid")
+                              else (office.group(1) or office.group(2)).lower()]
+        return _abstain(question, hits, f"The passages that best match this question name no {held} of what it "
+                        "asks about. The closest passages are listed below.", stats, confidence)
     if closing is not None and cited[0] is closing.hit and ended is not None:
         said = ending(citations[0].quote, *ended)
         older = len(citations) > 1 and not asks_ending(intent)
@@ -1672,9 +1680,13 @@ def direct_answer(question: str, quote: str) -> str | None:
             by_role = {m.start(): m.end() for m in offices}
 
             def from_role(at: int, span: str) -> int:
+                # A name after the office that a verb of its own governs is not its holder: "Requests the Chair of
+                # the Committee to inform the Permanent Mission of the State of Libya".
                 return min(0 if r <= at and re.fullmatch(r"\s+by\s+(?:the\s+)?(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?",
                                                           quote[by_role[r]:at])
-                           else r - (at + len(span)) if r >= at else at - r + _ROLE_WINDOW // 2 for r in at_role)
+                           else r - (at + len(span)) if r >= at
+                           else 10 * _ROLE_WINDOW if _GOVERNED.search(quote[by_role[r]:at])
+                           else at - r + _ROLE_WINDOW // 2 for r in at_role)
         names: list[tuple[int, str]] = []
         named = _question_names(question)
         head = _WHICH_HEAD.search(question)
@@ -1702,10 +1714,14 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # UNODC opium survey …?" is by "UNODC Afghanistan Opium Survey" (it names what is asked for).
                 continue
             at = m.start() + m.group(0).find(span)
+            if offices and not at_role and all(o.end() <= at and _GOVERNED.search(quote[o.end():at]) for o in offices):
+                continue  # "Who is the chair …?": not a name the chair acts on ("… Chair … to inform the Mission")
             names.append((from_role(at, span) if at_role else 0, span + _year_after(quote, at + len(span))))
         if at_role and (near := [n for n in names if n[0] <= _ROLE_WINDOW]):
             # "… designated Mr. Michael Gibb as Coordinator": the name beside the role, not the first listed.
             return min(near, key=lambda n: n[0])[1]
+        if at_role and not role and names and all(n[0] >= 10 * _ROLE_WINDOW for n in names):
+            return None  # "Who chairs …?": the only names are ones the chair acts on ("to inform the Mission")
         return names[0][1] if names else None
     return None
 
@@ -1786,8 +1802,11 @@ _OFFICE_WORDS = {"chair": r"\bchair\w*", "head": r"\bhead(?:s|ed|ing)?\b", "lead
                  "coordinat": r"\bcoordinat(?:ors?|ed|es|ing)\b", "command": r"\bcommand\w*",
                  "direct": r"\bdirect(?:s|ed|or|ors|orate|ing)?\b",
                  "preside": r"\bpresid\w*"}
+_OFFICE_HOLDER = {"chair": "chair", "head": "head", "lead": "leader", "coordinat": "coordinator",
+                  "command": "commander", "direct": "director", "preside": "president"}
 _OFFICE_TITLES = {"coordinat": r"\bcoordinators?\b|\bcoordinated\s+by\b"}
 _ROLE_WINDOW = 40  # characters between a name and the role it is given ("Mr. Michael Gibb as Coordinator")
+_GOVERNED = re.compile(r"\bto\s+[a-z]{3,}\b|\b(?:inform|invite|request|urge|encourage|call)s?\b")
 _AS_ROLE = re.compile(r"\b(?:appoint|designat|nam|nominat|elect|chos|select|serv|act)\w*\s+"
                       r"as\s+(?:(?:its|the|a|an|their|his|her|our|new|interim|acting)\s+)*([A-Za-z-]{4,})", re.I)
 

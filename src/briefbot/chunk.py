@@ -20,6 +20,9 @@ _SENTENCE_END = re.compile(r"(?<=[.;!?])[\"”’)]*\s+(?=[A-Z(“\"‘\d])")
 _ABBREV = re.compile(r"\b(?:para|paras|No|Nos|Mr|Mrs|Ms|Dr|e\.g|i\.e|vol|art|Art|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|"
                      r"Sept|Oct|Nov|Dec|p|pp|Rev|Add|Corr|op|cf|etc|U\.S|U\.N)\.$")
 
+# A middle initial: "Hanna S. Tetteh" is one name, not a sentence ending at "S.".
+_INITIAL = re.compile(r"\b[A-Z][a-z]+ [A-Z]\.$")
+
 
 def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
@@ -51,7 +54,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        if _ABBREV.search(text[max(start, m.start() - 8): m.start()]):
+        if _ABBREV.search(text[max(start, m.start() - 8): m.start()]) or \
+                _INITIAL.search(text[max(start, m.start() - 30): m.start()]):
             continue
         bounds.append((start, m.start()))
         start = m.end()
