@@ -322,11 +322,36 @@ def test_library_upload_and_remove(page: Any, app: tuple[str, Briefbot], tmp_pat
         page.click("#manage-show")
         page.locator("#manage-passages").wait_for(state="visible", timeout=30_000)
 
+        # Remove asks first: nothing goes until Confirm, and Cancel loses nothing.
+        console: list[str] = []
+        page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: console.append(str(e)))
         _pick(page, "remove-docs", "S/2025/172")
         page.click("#remove-btn")
+        page.locator("#remove-confirm-text").wait_for(state="visible", timeout=30_000)
+        asked = page.inner_text("#remove-confirm-text")
+        assert "Remove S/2025/172 (S_2025_172.pdf) from the index?" in asked and "cannot be undone" in asked, asked
+        assert "S_2025_172.pdf" in {d.doc_id for d in bot.library()}
+        assert "S/2025/172" in page.inner_text("#library-table")
+        assert_no_errors(page, "asking to remove a document")
+        page.click("#remove-cancel-btn")
+        page.wait_for_function("document.querySelector('#remove-status').innerText.includes('Nothing removed')",
+                               timeout=30_000)
+        page.locator("#remove-confirm-text").wait_for(state="hidden", timeout=30_000)
+        assert "S_2025_172.pdf" in {d.doc_id for d in bot.library()}
+        assert "S/2025/172" in page.inner_text("#library-table")
+        assert_no_errors(page, "cancelling the removal")
+
+        page.click("#remove-btn")  # the choice is still there: asked again
+        page.locator("#remove-confirm-btn").wait_for(state="visible", timeout=30_000)
+        assert "S/2025/172" in page.inner_text("#remove-confirm-text")
+        page.click("#remove-confirm-btn")
         page.wait_for_function("document.querySelector('#remove-status').innerText.includes('Removed')",
                                timeout=60_000)
+        assert page.inner_text("#remove-status").strip() == "Removed from the index: S_2025_172.pdf."
+        page.locator("#remove-confirm-btn").wait_for(state="hidden", timeout=30_000)
         assert_no_errors(page, "removing a document")
+        assert not console, f"console errors while removing: {console}"
         page.wait_for_function("!document.querySelector('#library-table').innerText.includes('S/2025/172')",
                                timeout=30_000)
         # ... and from "Manage a document": its details and passages went with it.
