@@ -128,6 +128,18 @@ def test_filters_open_close_set_and_clear(page: Any) -> None:
     ask(page, LIBYA_Q)
     assert "S/RES/2769 (2025)" in page.inner_text("#cards")
 
+    # A reversed range means the years between, as in the CLI, and the answer says how it was read.
+    for box, year in (("f-from", "2026"), ("f-to", "2024")):
+        page.fill(f"#{box} input", year)
+        page.keyboard.press("Enter")
+    ask(page, LIBYA_Q)
+    said = last_bot_text(page)
+    assert "Years read as 2024-2026: the range was given from 2026 to 2024." in said and "15 May 2026" in said
+    assert_no_errors(page, "asking with a reversed year range")
+    page.click("#f-clear")
+    page.wait_for_function("['', 'Any year'].includes(document.querySelector('#f-to input').value)",
+                           timeout=10_000)
+
     # A year typed by hand that is not a year: a clear warning, the question kept, nothing asked.
     page.fill("#f-from input", "20x5")
     page.keyboard.press("Enter")

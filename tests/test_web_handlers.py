@@ -192,10 +192,13 @@ def test_temp_copies_keep_the_indexed_files_out_of_served_paths(bot: Briefbot, t
 # --- filters and library ------------------------------------------------------------------------------------
 def test_filters_from_the_form() -> None:
     assert views.filters_from_ui([], None, None, [], []) is None
-    f = views.filters_from_ui(["resolution"], 2026.0, 2024, ["Libya"], ["S_RES_2769_2025.pdf"])
+    f = views.filters_from_ui(["resolution"], 2024.0, 2026, ["Libya"], ["S_RES_2769_2025.pdf"])
     assert f is not None
     assert (f.doc_types, f.year_from, f.year_to, f.missions, f.doc_ids) == (
         ["resolution"], 2024, 2026, ["Libya"], ["S_RES_2769_2025.pdf"])
+    # A reversed range is passed on as given: the service reads it, for the CLI too (test_ask), and says so.
+    f = views.filters_from_ui(None, "2026", "2024", None, None)
+    assert f is not None and (f.year_from, f.year_to) == (2026, 2024)
 
 
 def test_empty_year_boxes_mean_no_bound_and_bad_years_say_so() -> None:
