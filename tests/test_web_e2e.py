@@ -6,6 +6,8 @@ One server for the module (the shared sample index, see web_support). Screenshot
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import shutil
@@ -265,6 +267,32 @@ def test_citation_page_pdf_export_and_feedback(page: Any, app: tuple[str, Briefb
     exported = download_from(page, "fb-export", ".jsonl").read_text(encoding="utf-8")
     assert "Right paragraph, right date." in exported
     assert_no_errors(page, "exporting feedback")
+
+
+def test_a_changed_vote_replaces_the_first_where_it_counts(page: Any, app: tuple[str, Briefbot]) -> None:
+    _, bot = app
+    ask(page, MARS_Q)
+    page.click("#fb-up")
+    page.wait_for_function("document.querySelector('#fb-status').innerText.includes('Thanks')", timeout=30_000)
+    assert "replaces" not in page.inner_text("#fb-status")
+    page.click("#fb-down")
+    page.wait_for_function("document.querySelector('#fb-status').innerText.includes('replaces')", timeout=30_000)
+    assert "recorded “not helpful”" in page.inner_text("#fb-status")
+    assert "It replaces your earlier “helpful”" in page.inner_text("#fb-status")
+    assert_no_errors(page, "changing a vote")
+    records = [json.loads(line) for line in
+               feedback_path(Path(bot.settings.index)).read_text(encoding="utf-8").splitlines()]
+    owner = records[-1]["owner"]
+    # The file keeps both votes (append-only) ...
+    assert [r["rating"] for r in records if r["owner"] == owner] == ["up", "down"]
+    # ... the Feedback tab and its exports count the latest only.
+    page.get_by_role("tab", name="Feedback").click()
+    page.wait_for_function("document.querySelector('#fb-table').innerText.includes('population of Mars')",
+                           timeout=30_000)
+    page.click("#fb-csv")
+    exported = download_from(page, "fb-export", "briefbot-feedback", "csv").read_text(encoding="utf-8")
+    assert [(r["question"], r["rating"]) for r in csv.DictReader(io.StringIO(exported))] == [(MARS_Q, "down")]
+    assert_no_errors(page, "exporting a changed vote")
 
 
 def test_feedback_of_another_session_is_not_readable(page: Any, browser: Any, app: tuple[str, Briefbot]) -> None:

@@ -35,9 +35,11 @@ from ..export import answer_markdown
 from ..feedback import (
     Rating,
     append_feedback,
+    earlier_vote,
     export_csv,
     export_jsonl,
     feedback_path,
+    latest_votes,
     make_record,
     read_feedback,
     visible_feedback,
@@ -500,11 +502,16 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         if i is None or not 0 <= i < len(session.answers):
             return {fb_status: "Ask a question first; feedback is about an answer."}
         answer = session.answers[i]
-        append_feedback(fb_file, make_record(answer, rating, text or "", owner=owner_of(request)))
+        given = make_record(answer, rating, text or "", owner=owner_of(request))
+        before = earlier_vote(read_feedback(fb_file), given) if given["owner"] else None
+        append_feedback(fb_file, given)
         verdict = "helpful" if rating == "up" else "not helpful"
         note = ", with your comment," if (text or "").strip() else ""
-        return {fb_status: f"Thanks: recorded “{verdict}”{note} for “{md_text(clip(answer.question, 80))}”.",
-                comment: ""}
+        # A second vote on one answer replaces the first where it is counted: said, so neither looks lost.
+        replaced = (f" It replaces your earlier “{'helpful' if before.get('rating') == 'up' else 'not helpful'}”: "
+                    "only your latest vote on an answer counts.") if before else ""
+        return {fb_status: f"Thanks: recorded “{verdict}”{note} for “{md_text(clip(answer.question, 80))}”."
+                           + replaced, comment: ""}
 
     def feedback_up(session: Session, text: str, request: gr.Request) -> Updates:
         return record(session, "up", text, request)
@@ -513,8 +520,9 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         return record(session, "down", text, request)
 
     def my_feedback(request: gr.Request) -> list[dict[str, Any]]:
-        """This user's feedback; everyone's for the feedback readers the settings name."""
-        records = visible_feedback(read_feedback(fb_file), owner_of(request),
+        """This user's feedback, their latest vote per answer; everyone's for the feedback readers the settings
+        name."""
+        records = visible_feedback(latest_votes(read_feedback(fb_file)), owner_of(request),
                                    everyone=bool(request.username and request.username in readers))
         return bot.readable_feedback(records, scope_of(bot, request))  # records quote the documents they cite
 
@@ -722,7 +730,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                 mandates_tab(bot, settings, tmp)  # its own module: track timelines, renewal changes, trends
             with gr.Tab("Feedback", id="feedback", elem_id="feedback-tab") as fb_tab:
                 gr.Markdown("Your feedback in this session" + (" (feedback readers see everyone's)"
-                                                               if readers else "") + ".")
+                                                               if readers else "")
+                            + ": your latest vote on each answer, the one that counts.")
                 fb_df = gr.Dataframe(headers=FEEDBACK_COLUMNS, interactive=False, wrap=True, max_height=480,
                                      label="Feedback (newest first)", elem_id="fb-table")
                 with gr.Row():
