@@ -85,6 +85,35 @@ def test_filters_no_document_fits_are_named_not_answered(bot: Briefbot) -> None:
     assert not bot.ask("Until when is the South Sudan arms embargo renewed?").abstained
 
 
+def test_a_reversed_year_range_means_the_years_between_in_every_adapter(sample_index: tuple[Any, Any],
+                                                                       bot: Briefbot) -> None:
+    """From 2026 to 2024 is read as 2024-2026, and the answer says so first: the web swapped it without a word
+    while the CLI searched an empty range and said no document fits (one input, two meanings)."""
+    settings, _ = sample_index
+    q = "Until when did the Council extend the Panel of Experts on Libya?"
+    note = "Years read as 2024-2026: the range was given from 2026 to 2024."
+    ordered = bot.ask(q, filters=Filters(year_from=2024, year_to=2026))
+    turned = bot.ask(q, filters=Filters(year_from=2026, year_to=2024))
+    assert not turned.abstained and "15 May 2026" in turned.answer
+    assert (turned.answer, [c.to_dict() for c in turned.citations]) == (
+        ordered.answer, [c.to_dict() for c in ordered.citations])
+    assert turned.notes == [note, *ordered.notes] and note not in ordered.notes
+    assert "Only the documents fitting the filters (years 2024-2026) were searched" in turned.notes[1]
+    assert [(h.doc.doc_id, h.chunk.ordinal) for h in bot.retrieve(q, filters=Filters(year_from=2026, year_to=2024))
+            ] == [(h.doc.doc_id, h.chunk.ordinal) for h in bot.retrieve(q, filters=Filters(year_from=2024,
+                                                                                            year_to=2026))]
+    # The CLI reads it the same way, through the same service.
+    result = CliRunner().invoke(app, ["ask", q, "--year-from", "2026", "--year-to", "2024", "--json",
+                                      "--index", str(settings.index)])
+    assert result.exit_code == 0, result.output
+    row = json.loads(result.stdout)
+    assert (row["abstained"], row["answer"], row["notes"][0]) == (False, ordered.answer, note)
+    result = CliRunner().invoke(app, ["ask", q, "--year-from", "2026", "--year-to", "2024",
+                                      "--index", str(settings.index)])
+    assert result.exit_code == 0, result.output
+    assert f"note: {note}" in result.stdout and "15 May 2026" in result.stdout
+
+
 def test_mission_filter_reaches_council_records(tmp_path: Path) -> None:
     """Council resolutions read from Akoma Ntoso carry no detected missions; the Mission or country filter picks
     them by the places their titles name (a mission standing for its country) instead of dropping them all."""

@@ -6,6 +6,8 @@ One server for the module (the shared sample index, see web_support). Screenshot
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import shutil
@@ -127,6 +129,18 @@ def test_filters_open_close_set_and_clear(page: Any) -> None:
     assert not page.locator("#f-types input:checked").count()
     ask(page, LIBYA_Q)
     assert "S/RES/2769 (2025)" in page.inner_text("#cards")
+
+    # A reversed range means the years between, as in the CLI, and the answer says how it was read.
+    for box, year in (("f-from", "2026"), ("f-to", "2024")):
+        page.fill(f"#{box} input", year)
+        page.keyboard.press("Enter")
+    ask(page, LIBYA_Q)
+    said = last_bot_text(page)
+    assert "Years read as 2024-2026: the range was given from 2026 to 2024." in said and "15 May 2026" in said
+    assert_no_errors(page, "asking with a reversed year range")
+    page.click("#f-clear")
+    page.wait_for_function("['', 'Any year'].includes(document.querySelector('#f-to input').value)",
+                           timeout=10_000)
 
     # A year typed by hand that is not a year: a clear warning, the question kept, nothing asked.
     page.fill("#f-from input", "20x5")
@@ -255,6 +269,32 @@ def test_citation_page_pdf_export_and_feedback(page: Any, app: tuple[str, Briefb
     assert_no_errors(page, "exporting feedback")
 
 
+def test_a_changed_vote_replaces_the_first_where_it_counts(page: Any, app: tuple[str, Briefbot]) -> None:
+    _, bot = app
+    ask(page, MARS_Q)
+    page.click("#fb-up")
+    page.wait_for_function("document.querySelector('#fb-status').innerText.includes('Thanks')", timeout=30_000)
+    assert "replaces" not in page.inner_text("#fb-status")
+    page.click("#fb-down")
+    page.wait_for_function("document.querySelector('#fb-status').innerText.includes('replaces')", timeout=30_000)
+    assert "recorded “not helpful”" in page.inner_text("#fb-status")
+    assert "It replaces your earlier “helpful”" in page.inner_text("#fb-status")
+    assert_no_errors(page, "changing a vote")
+    records = [json.loads(line) for line in
+               feedback_path(Path(bot.settings.index)).read_text(encoding="utf-8").splitlines()]
+    owner = records[-1]["owner"]
+    # The file keeps both votes (append-only) ...
+    assert [r["rating"] for r in records if r["owner"] == owner] == ["up", "down"]
+    # ... the Feedback tab and its exports count the latest only.
+    page.get_by_role("tab", name="Feedback").click()
+    page.wait_for_function("document.querySelector('#fb-table').innerText.includes('population of Mars')",
+                           timeout=30_000)
+    page.click("#fb-csv")
+    exported = download_from(page, "fb-export", "briefbot-feedback", "csv").read_text(encoding="utf-8")
+    assert [(r["question"], r["rating"]) for r in csv.DictReader(io.StringIO(exported))] == [(MARS_Q, "down")]
+    assert_no_errors(page, "exporting a changed vote")
+
+
 def test_feedback_of_another_session_is_not_readable(page: Any, browser: Any, app: tuple[str, Briefbot]) -> None:
     ask(page, MARS_Q)
     assert "Not answered by the indexed documents" in last_bot_text(page)
@@ -322,11 +362,36 @@ def test_library_upload_and_remove(page: Any, app: tuple[str, Briefbot], tmp_pat
         page.click("#manage-show")
         page.locator("#manage-passages").wait_for(state="visible", timeout=30_000)
 
+        # Remove asks first: nothing goes until Confirm, and Cancel loses nothing.
+        console: list[str] = []
+        page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: console.append(str(e)))
         _pick(page, "remove-docs", "S/2025/172")
         page.click("#remove-btn")
+        page.locator("#remove-confirm-text").wait_for(state="visible", timeout=30_000)
+        asked = page.inner_text("#remove-confirm-text")
+        assert "Remove S/2025/172 (S_2025_172.pdf) from the index?" in asked and "cannot be undone" in asked, asked
+        assert "S_2025_172.pdf" in {d.doc_id for d in bot.library()}
+        assert "S/2025/172" in page.inner_text("#library-table")
+        assert_no_errors(page, "asking to remove a document")
+        page.click("#remove-cancel-btn")
+        page.wait_for_function("document.querySelector('#remove-status').innerText.includes('Nothing removed')",
+                               timeout=30_000)
+        page.locator("#remove-confirm-text").wait_for(state="hidden", timeout=30_000)
+        assert "S_2025_172.pdf" in {d.doc_id for d in bot.library()}
+        assert "S/2025/172" in page.inner_text("#library-table")
+        assert_no_errors(page, "cancelling the removal")
+
+        page.click("#remove-btn")  # the choice is still there: asked again
+        page.locator("#remove-confirm-btn").wait_for(state="visible", timeout=30_000)
+        assert "S/2025/172" in page.inner_text("#remove-confirm-text")
+        page.click("#remove-confirm-btn")
         page.wait_for_function("document.querySelector('#remove-status').innerText.includes('Removed')",
                                timeout=60_000)
+        assert page.inner_text("#remove-status").strip() == "Removed from the index: S_2025_172.pdf."
+        page.locator("#remove-confirm-btn").wait_for(state="hidden", timeout=30_000)
         assert_no_errors(page, "removing a document")
+        assert not console, f"console errors while removing: {console}"
         page.wait_for_function("!document.querySelector('#library-table').innerText.includes('S/2025/172')",
                                timeout=30_000)
         # ... and from "Manage a document": its details and passages went with it.

@@ -21,9 +21,11 @@ from briefbot.errors import BriefbotError, ConfigError, NotFoundError, UploadRej
 from briefbot.export import answer_markdown
 from briefbot.feedback import (
     append_feedback,
+    earlier_vote,
     export_csv,
     export_jsonl,
     feedback_path,
+    latest_votes,
     make_record,
     read_feedback,
     visible_feedback,
@@ -192,10 +194,13 @@ def test_temp_copies_keep_the_indexed_files_out_of_served_paths(bot: Briefbot, t
 # --- filters and library ------------------------------------------------------------------------------------
 def test_filters_from_the_form() -> None:
     assert views.filters_from_ui([], None, None, [], []) is None
-    f = views.filters_from_ui(["resolution"], 2026.0, 2024, ["Libya"], ["S_RES_2769_2025.pdf"])
+    f = views.filters_from_ui(["resolution"], 2024.0, 2026, ["Libya"], ["S_RES_2769_2025.pdf"])
     assert f is not None
     assert (f.doc_types, f.year_from, f.year_to, f.missions, f.doc_ids) == (
         ["resolution"], 2024, 2026, ["Libya"], ["S_RES_2769_2025.pdf"])
+    # A reversed range is passed on as given: the service reads it, for the CLI too (test_ask), and says so.
+    f = views.filters_from_ui(None, "2026", "2024", None, None)
+    assert f is not None and (f.year_from, f.year_to) == (2026, 2024)
 
 
 def test_empty_year_boxes_mean_no_bound_and_bad_years_say_so() -> None:
@@ -350,6 +355,33 @@ def test_feedback_is_read_by_its_owner_only(libya: Answer) -> None:
     assert [r["comment"] for r in visible_feedback(records, "session:a")] == ["mine"]
     assert visible_feedback(records, None) == []
     assert len(visible_feedback(records, "user:lead", everyone=True)) == 3
+
+
+def test_a_changed_vote_counts_once_and_the_file_keeps_both(libya: Answer, mars: Answer, tmp_path: Path) -> None:
+    """Helpful then Not helpful on one answer was read as two votes, one each way: every reader now takes the
+    latest per answer and owner, while the file stays the append-only record of both."""
+    path = feedback_path(tmp_path)
+    given = [make_record(libya, "up", "right date", owner="session:a"),
+             make_record(libya, "up", "", owner="session:b"),
+             make_record(mars, "down", "", owner="session:a"),
+             make_record(libya, "down", "wrong paragraph after all", owner="session:a")]
+    assert earlier_vote(given[:3], given[3]) is given[0]
+    assert earlier_vote(given[:3], make_record(libya, "down", "", owner="session:c")) is None
+    for r in given:
+        append_feedback(path, r)
+    records = read_feedback(path)
+    assert len(records) == 4  # nothing rewritten: the audit trail holds both of session:a's votes on libya
+    latest = latest_votes(records)
+    assert [(r["owner"], r["question"], r["rating"]) for r in latest] == [
+        ("session:b", LIBYA_Q, "up"), ("session:a", mars.question, "down"), ("session:a", LIBYA_Q, "down")]
+    mine = visible_feedback(latest, "session:a")
+    assert [r["rating"] for r in mine if r["question"] == LIBYA_Q] == ["down"]
+    rows = list(csv.DictReader(export_csv(mine, tmp_path / "out.csv").open(encoding="utf-8")))
+    assert [(r["question"], r["rating"], r["comment"]) for r in rows] == [
+        (mars.question, "down", ""), (LIBYA_Q, "down", "wrong paragraph after all")]
+    # Records from before owners were kept count once per answer too.
+    legacy = [{k: v for k, v in make_record(libya, rating, "").items() if k != "owner"} for rating in ("up", "down")]
+    assert [r["rating"] for r in latest_votes(legacy)] == ["down"]
 
 
 def test_markdown_export(libya: Answer, mars: Answer) -> None:

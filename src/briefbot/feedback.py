@@ -3,12 +3,16 @@
 Each record names its owner (a signed-in user, or a browser session); a user reads and exports only their own,
 except the feedback readers the settings name.
 
+The file is append-only, an audit trail of every vote given. Readers count one vote per answer and owner, the
+latest (:func:`latest_votes`): "Helpful" then "Not helpful" on one answer is a change of mind, not two votes.
+
 Pure functions over files; the web app calls them, nothing here knows about Gradio.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import logging
 import os
@@ -81,6 +85,29 @@ def read_feedback(path: Path) -> list[dict[str, Any]]:
         if isinstance(item, dict):
             records.append(item)
     return records
+
+
+def answer_key(record: dict[str, Any]) -> str:
+    """Which answer a record is about: its question and answer text, stored in every record since the first
+    version, so records written before this key existed are matched too."""
+    about = json.dumps([record.get("question") or "", record.get("answer") or ""], ensure_ascii=False)
+    return hashlib.sha256(about.encode("utf-8")).hexdigest()
+
+
+def latest_votes(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The last record per answer and owner, in file order: what every reader counts. Earlier votes stay in the
+    file (append-only: who said what, when) but a change of mind must not count both ways. Records written before
+    owners were kept share one owner (None): their latest per answer stands for them."""
+    records = list(records)
+    last = {(r.get("owner"), answer_key(r)): i for i, r in enumerate(records)}
+    kept = set(last.values())
+    return [r for i, r in enumerate(records) if i in kept]
+
+
+def earlier_vote(records: Iterable[dict[str, Any]], record: dict[str, Any]) -> dict[str, Any] | None:
+    """The vote ``record`` replaces: the latest one its owner gave on the same answer, if any."""
+    key, owner = answer_key(record), record.get("owner")
+    return next((r for r in reversed(list(records)) if r.get("owner") == owner and answer_key(r) == key), None)
 
 
 def visible_feedback(records: Iterable[dict[str, Any]], owner: str | None, everyone: bool = False

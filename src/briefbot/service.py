@@ -111,6 +111,7 @@ class Briefbot:
     # --- asking --------------------------------------------------------------------------------------------
     def retrieve(self, question: str, k: int | None = None, filters: Filters | None = None,
                  mode: RetrievalMode | None = None, scope: AccessScope | None = None) -> list[Hit]:
+        filters, _ = years_in_order(filters)
         return self.retriever.search(question, k=k, filters=self._restrict(filters, scope), mode=mode)
 
     def ask(self, question: str, k: int | None = None, filters: Filters | None = None, engine: Engine | None = None,
@@ -126,7 +127,10 @@ class Briefbot:
 
     def ask_stream(self, question: str, k: int | None = None, filters: Filters | None = None,
                    engine: Engine | None = None, scope: AccessScope | None = None) -> Iterator[StreamEvent]:
+        filters, reread = years_in_order(filters)
         for event in self._ask_stream(question, k, self._restrict(filters, scope), engine):
+            if event.kind == "done" and reread and event.answer is not None:
+                event.answer.notes.insert(0, reread)  # first: it changes what every other line is about
             if event.kind == "done" and scope is not None and event.answer is not None:
                 self.audit.record(scope.user, "ask", question=event.answer.question,
                                   documents=sorted({h.doc.doc_id for h in event.answer.hits}
@@ -522,6 +526,18 @@ def _same_passage(c: Citation) -> tuple[str, str]:
 
 _KEY_AT_END = re.compile(r"\[(\d+)\]\s*$", re.M)
 _KEY_AT_START = re.compile(r"^\[(\d+)\]")
+
+
+def years_in_order(filters: Filters | None) -> tuple[Filters | None, str]:
+    """``filters`` with a reversed year range (from 2025 to 2020) read as the range it spans, and the note saying
+    so ("" when nothing was changed). Decided here once: the web's year boxes swapped it silently while the CLI
+    searched an empty range and said no document fits; an analyst typing the bounds the other way round means the
+    years between them, and is told how the range was read."""
+    if filters is None or filters.year_from is None or filters.year_to is None or filters.year_from <= filters.year_to:
+        return filters, ""
+    y0, y1 = filters.year_to, filters.year_from
+    note = f"Years read as {y0}-{y1}: the range was given from {y1} to {y0}."
+    return dataclasses.replace(filters, year_from=y0, year_to=y1), note
 
 
 def with_fallback(question: str, events: Iterator[StreamEvent],

@@ -35,9 +35,11 @@ from ..export import answer_markdown
 from ..feedback import (
     Rating,
     append_feedback,
+    earlier_vote,
     export_csv,
     export_jsonl,
     feedback_path,
+    latest_votes,
     make_record,
     read_feedback,
     visible_feedback,
@@ -500,11 +502,16 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         if i is None or not 0 <= i < len(session.answers):
             return {fb_status: "Ask a question first; feedback is about an answer."}
         answer = session.answers[i]
-        append_feedback(fb_file, make_record(answer, rating, text or "", owner=owner_of(request)))
+        given = make_record(answer, rating, text or "", owner=owner_of(request))
+        before = earlier_vote(read_feedback(fb_file), given) if given["owner"] else None
+        append_feedback(fb_file, given)
         verdict = "helpful" if rating == "up" else "not helpful"
         note = ", with your comment," if (text or "").strip() else ""
-        return {fb_status: f"Thanks: recorded “{verdict}”{note} for “{md_text(clip(answer.question, 80))}”.",
-                comment: ""}
+        # A second vote on one answer replaces the first where it is counted: said, so neither looks lost.
+        replaced = (f" It replaces your earlier “{'helpful' if before.get('rating') == 'up' else 'not helpful'}”: "
+                    "only your latest vote on an answer counts.") if before else ""
+        return {fb_status: f"Thanks: recorded “{verdict}”{note} for “{md_text(clip(answer.question, 80))}”."
+                           + replaced, comment: ""}
 
     def feedback_up(session: Session, text: str, request: gr.Request) -> Updates:
         return record(session, "up", text, request)
@@ -513,8 +520,9 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         return record(session, "down", text, request)
 
     def my_feedback(request: gr.Request) -> list[dict[str, Any]]:
-        """This user's feedback; everyone's for the feedback readers the settings name."""
-        records = visible_feedback(read_feedback(fb_file), owner_of(request),
+        """This user's feedback, their latest vote per answer; everyone's for the feedback readers the settings
+        name."""
+        records = visible_feedback(latest_votes(read_feedback(fb_file)), owner_of(request),
                                    everyone=bool(request.username and request.username in readers))
         return bot.readable_feedback(records, scope_of(bot, request))  # records quote the documents they cite
 
@@ -573,15 +581,38 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         return {timer: gr.Timer(active=False), upload_status: job.status(), upload_rows: job.rows(),
                 **library_outputs(request)}
 
-    def remove_docs(doc_ids: list[str] | None, request: gr.Request) -> Updates:
+    # Removal asks first: a document removed by a slip of the mouse had to be ingested again (a walk-through's
+    # find). The first click names what would go; only Confirm removes, and exactly what was named.
+    def ask_remove(doc_ids: list[str] | None, request: gr.Request) -> Updates:
+        hidden = {pending_remove: [], confirm_row: gr.Row(visible=False)}
         if not doc_ids:
-            return {remove_status: "Choose the documents to remove first."}
+            return {**hidden, remove_status: "Choose the documents to remove first."}
+        scope = scope_of(bot, request)
+        try:
+            infos = [bot.document(d, scope) for d in doc_ids]
+        except BriefbotError as exc:
+            return {**hidden, remove_status: f"**Not removed:** {md_text(str(exc))}"}
+        named = "; ".join(f"{d.name} ({d.file_name})" if d.symbol or d.origin == "analysis" else d.file_name
+                          for d in infos)
+        return {pending_remove: [d.doc_id for d in infos], confirm_row: gr.Row(visible=True), remove_status: "",
+                confirm_text: f"**Remove {md_text(named)} from the index?** This cannot be undone: the "
+                              f"file{'s' if len(infos) > 1 else ''} must be ingested again to bring "
+                              f"{'them' if len(infos) > 1 else 'it'} back."}
+
+    def cancel_remove() -> Updates:
+        return {pending_remove: [], confirm_row: gr.Row(visible=False), confirm_text: "",
+                remove_status: "Nothing removed."}
+
+    def remove_docs(doc_ids: list[str] | None, request: gr.Request) -> Updates:
+        hidden = {pending_remove: [], confirm_row: gr.Row(visible=False), confirm_text: ""}
+        if not doc_ids:  # a second Confirm, or one after the choice changed: nothing was named
+            return {**hidden, remove_status: "Nothing removed: choose the documents, then Remove."}
         try:
             removed = bot.remove(list(doc_ids), scope_of(bot, request))
         except BriefbotError as exc:
-            return {remove_status: f"**Not removed:** {md_text(str(exc))}"}
+            return {**hidden, remove_status: f"**Not removed:** {md_text(str(exc))}"}
         names = ", ".join(removed) or "nothing"
-        return {remove_status: f"Removed from the index: {md_text(names)}.", **library_outputs(request)}
+        return {**hidden, remove_status: f"Removed from the index: {md_text(names)}.", **library_outputs(request)}
 
     # --- API ------------------------------------------------------------------------------------------------
     def ask_api(question: str, doc_types: list[str] | None = None, year_from: int | None = None,
@@ -674,6 +705,12 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                     to_remove = gr.Dropdown([], multiselect=True, label="Remove documents from the index",
                                             scale=5, elem_id="remove-docs")
                     remove_btn = gr.Button("Remove", variant="stop", size="sm", scale=1, elem_id="remove-btn")
+                pending_remove = gr.State([])  # the doc ids the confirmation names; Confirm removes these only
+                with gr.Row(visible=False, equal_height=True, elem_id="remove-confirm") as confirm_row:
+                    confirm_text = gr.Markdown(elem_id="remove-confirm-text")
+                    confirm_btn = gr.Button("Confirm removal", variant="stop", size="sm", scale=0, min_width=150,
+                                            elem_id="remove-confirm-btn")
+                    cancel_btn = gr.Button("Cancel", size="sm", scale=0, min_width=100, elem_id="remove-cancel-btn")
                 remove_status = gr.Markdown(elem_id="remove-status")
                 gr.Markdown(f"### Add documents\nPDF, Word (.docx), web pages (.html), Markdown and text; "
                             f"up to {settings.upload_max_files} files of at most "
@@ -693,7 +730,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                 mandates_tab(bot, settings, tmp)  # its own module: track timelines, renewal changes, trends
             with gr.Tab("Feedback", id="feedback", elem_id="feedback-tab") as fb_tab:
                 gr.Markdown("Your feedback in this session" + (" (feedback readers see everyone's)"
-                                                               if readers else "") + ".")
+                                                               if readers else "")
+                            + ": your latest vote on each answer, the one that counts.")
                 fb_df = gr.Dataframe(headers=FEEDBACK_COLUMNS, interactive=False, wrap=True, max_height=480,
                                      label="Feedback (newest first)", elem_id="fb-table")
                 with gr.Row():
@@ -732,7 +770,13 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         lib_outputs = [summary, docs_df, failures_df, missions, documents, year_from, year_to, to_remove]
         demo.load(library_outputs, None, lib_outputs, **private)
         refresh.click(library_outputs, None, lib_outputs, **private)
-        remove_btn.click(remove_docs, [to_remove], [remove_status, *lib_outputs], **private)
+        confirming = [pending_remove, confirm_row, confirm_text, remove_status]
+        remove_btn.click(ask_remove, [to_remove], confirming, **private)
+        cancel_btn.click(cancel_remove, None, confirming, **private)
+        # Choosing other documents withdraws the question: Confirm must not remove what is no longer shown chosen.
+        to_remove.input(lambda: {pending_remove: [], confirm_row: gr.Row(visible=False), confirm_text: ""}, None,
+                        [pending_remove, confirm_row, confirm_text], **private)
+        confirm_btn.click(remove_docs, [pending_remove], [*confirming, *lib_outputs], **private)
         upload_btn.click(start_upload, [files, state, upload_collection],
                          [state, upload_status, upload_rows, timer, files], **private)
         manage.wire(bot, demo, refresh, library_outputs, lib_outputs, upload_collection, docs_df)

@@ -175,13 +175,12 @@ ORIGIN_CHOICES = [("All", ""), ("UN documents", "un"), ("Analyses (non-UN)", "an
 
 def filters_from_ui(doc_types: list[str] | None, year_from: Any, year_to: Any, missions: list[str] | None,
                     doc_ids: list[str] | None, origin: str | None = None) -> Filters | None:
-    """Filters from the form; empty year boxes mean no bound, a reversed range is read the way it was meant.
+    """Filters from the form; empty year boxes mean no bound. A reversed range is passed on as given: the service
+    reads it (service.years_in_order) the same way for the web and the CLI, and says so in the answer.
 
     Raises BriefbotError (with its remedy) for a year box holding something that is not a year.
     """
     y0, y1 = parse_year(year_from), parse_year(year_to)
-    if y0 is not None and y1 is not None and y0 > y1:
-        y0, y1 = y1, y0
     if origin not in (None, "", "un", "analysis"):
         raise BriefbotError(f"unknown source {origin!r}", "pick UN documents, Analyses or All")
     filters = Filters(doc_types=list(doc_types) if doc_types else None, year_from=y0, year_to=y1,
