@@ -380,6 +380,17 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         return _abstain(question, hits, f"The passages that best match this question state no figure of what it "
                         f"asks for ({_figure_asked(question, asked)}). The closest passages are listed below.",
                         stats, confidence)
+    # "What was Libya's foreign exchange deficit in 2023?": quotes dating what they say to 2024 and 2025 and never
+    # naming 2023 are about another year (probes: budgets, prices, deficits and arrivals of a year no document
+    # reports on were answered with the years it does).
+    if (asked_years := _asked_years(question)) and lead is None and not (wanted or by_reference or named_docs) \
+            and (told := _years_told(citations[0].quote)) and not told & asked_years \
+            and not any(re.search(rf"\b{y}\b", c.quote) for c in citations for y in asked_years) \
+            and not any(c.date and int(c.date[:4]) in asked_years for c in citations):
+        # (A document of the year asked need not name it: "on 6 April" in a 2025 report is 6 April 2025.)
+        return _abstain(question, hits, f"The passages that best match this question speak of "
+                        f"{', '.join(map(str, sorted(told)))}, not {', '.join(map(str, sorted(asked_years)))}. "
+                        "The closest passages are listed below.", stats, confidence)
     # "Who is the Coordinator of the Group of Experts on the DRC?": quotes naming no holder of the office asked (no
     # line) are about the body, not who holds the office in it (dev and probes: every such answer was to an
     # unanswerable question; no coordinator or chair of those bodies is named anywhere).
