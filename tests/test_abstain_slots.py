@@ -402,6 +402,11 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
      "Hanna Tetteh"),
     ("Who coordinated the attack?", "Ali Hussein coordinated the attack with the militia.", "Ali Hussein"),
     ("Who is the Coordinator of the Panel?", "The Panel coordinates with Mr. Ali Hussein of the Government.", None),
+    # The holder, not the office or another title of the holder; a middle initial is part of the name.
+    ("Who heads UNSMIL?", "Reiterates its full support for the Special Representative of the Secretary-General (SRSG) "
+     "for Libya and Head of UNSMIL, Hanna S. Tetteh, and her team;", "Hanna S. Tetteh"),
+    ("Who is the head of UNSMIL?", "I thank my Special Representative for Libya and Head of UNSMIL, Hanna Tetteh, and "
+     "the staff of UNSMIL.", "Hanna Tetteh"),
     # A name the office acts on is not its holder, asked by verb or by title.
     ("Who chairs the Panel of Experts on Libya?", "Requests the Chair of the Committee to inform the Permanent Mission "
      "of the State of Libya on the final outcome;", None),

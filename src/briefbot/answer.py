@@ -1313,7 +1313,9 @@ _WHERE_Q = re.compile(r"^\s*(?:where|(?:in|at|to|from|through) (?:which|what) (?
 _PLACE = re.compile(r"\b(?:in|at|near|to|from|off|into|through|via)\s+(?:particular,?\s)?(?:the\s)?"
                     r"(?:(?:port|town|city|village|province|region|market|border|area|site|airport)\s(?:of\s)?)?"
                     r"(?P<place>[A-Z][\w'’-]+(?:\s(?:and\s|of\s|de\s)?[A-Z][\w'’-]+)*)")
-_ENTITY = re.compile(r"\b(?:[A-Z][\w'’-]+|of|the|and|for|on|in)(?:\s(?:[A-Z][\w'’-]+|of|the|and|for|on|in))*"
+# A middle initial belongs to its name: "Hanna S. Tetteh".
+_ENTITY = re.compile(r"\b(?:[A-Z][\w'’-]+|of|the|and|for|on|in)"
+                     r"(?:\s(?:[A-Z][\w'’-]+|[A-Z]\.(?=\s[A-Z][a-z])|of|the|and|for|on|in))*"
                      r"(?:\s?\((?:[A-Z][A-Za-z]+)\))?")
 _ENTITY_SKIP = {"Decides", "Requests", "Council", "Security Council", "The", "In", "By", "On", "As", "It", "This",
                 "Further", "Calls", "Urges", "Expresses", "Recalling", "Welcomes", "Also", "Notes", "Reaffirms",
@@ -1724,6 +1726,13 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # "Whom did the United States sanction …?" is not answered by "United States of America"; "Which
                 # UNODC opium survey …?" is by "UNODC Afghanistan Opium Survey" (it names what is asked for).
                 continue
+            if office and (re.search(office_said, span, re.I) or (
+                    (title := _TITLE_WORDS.match(span)) and re.fullmatch(r"(?:\s(?:of|for|and|on|in)\b.*)?",
+                                                                          span[title.end():]))):
+                # "Who heads UNSMIL?": "Libya and Head of UNSMIL" is the office and "Special Representative of the
+                # Secretary-General (SRSG)" another title of its holder; the holder is "Hanna S. Tetteh" (a title
+                # before a name stays: "Prime Minister Abdulhamid Dbeibah").
+                continue
             at = m.start() + m.group(0).find(span)
             if offices and not at_role and all(o.end() <= at and _GOVERNED.search(quote[o.end():at]) for o in offices):
                 continue  # "Who is the chair …?": not a name the chair acts on ("… Chair … to inform the Mission")
@@ -1817,6 +1826,9 @@ _OFFICE_HOLDER = {"chair": "chair", "head": "head", "lead": "leader", "coordinat
                   "command": "commander", "direct": "director", "preside": "president"}
 _OFFICE_TITLES = {"coordinat": r"\bcoordinators?\b|\bcoordinated\s+by\b"}
 _ROLE_WINDOW = 40  # characters between a name and the role it is given ("Mr. Michael Gibb as Coordinator")
+_TITLE_WORDS = re.compile(r"(?:Special|Deputy|Personal|Executive|Permanent|Acting|Interim)?\s*(?:Representative|Envoy|"
+                          r"Secretary-General|Under-Secretary-General|Assistant Secretary-General|Coordinator|Chair|"
+                          r"Head|President|Prime Minister|Minister|Director|Commander|Chief)\b")
 _GOVERNED = re.compile(r"\bto\s+[a-z]{3,}\b|\b(?:inform|invite|request|urge|encourage|call)s?\b")
 _AS_ROLE = re.compile(r"\b(?:appoint|designat|nam|nominat|elect|chos|select|serv|act)\w*\s+"
                       r"as\s+(?:(?:its|the|a|an|their|his|her|our|new|interim|acting)\s+)*([A-Za-z-]{4,})", re.I)
