@@ -355,3 +355,18 @@ def test_a_table_of_contents_line_is_not_evidence_of_its_own() -> None:
                                  "light weapons” through the border crossings it controls.")
     results, _ = score_themes(quoted, load_taxonomy())
     assert next(t for t in results if t.slug == "arms_trafficking").score >= 4
+
+
+def test_a_match_inside_a_stronger_one_adds_nothing() -> None:
+    # S/2025/71 para. 47: "gold mining" (gold, 2.5) holds "mining" (2); the same words are one match, not two.
+    text = ("ISIL-Libya was also involved in criminal activities, including smuggling weapons, drugs and fuel, and "
+            "exploiting gold mining.")
+    resources = next(t for t in score_themes(_report("North Africa", text), load_taxonomy())[0]
+                     if t.slug == "illicit_natural_resources")
+    assert resources.score == 2.5
+    # Two terms on different words still add up: the best one plus half of the other.
+    both = "Armed groups control artisanal mining sites and the gold trade in the east."
+    resources = next(t for t in score_themes(_report("East", both), load_taxonomy())[0]
+                     if t.slug == "illicit_natural_resources")
+    assert resources.score == 3.5
+

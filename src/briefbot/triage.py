@@ -324,7 +324,7 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
                             and not dwells_on(hits, text=s.text))
                            or (resolution and in_passing(s)))
             factor = (scoring.footnote_weight if s.footnote else 1.0) * (scoring.list_weight if enumeration else 1.0)
-            score = sentence_score([h.weight for h in hits], scoring.sentence_cap) * factor
+            score = sentence_score([h.weight for h in distinct(hits)], scoring.sentence_cap) * factor
             total += score
             if not enumeration:
                 best = max(best, score)
@@ -336,7 +336,7 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
             listed += score if enumeration else 0.0
             footnoted += score if s.footnote else 0.0
             paragraphs.add(paragraph_key(s))
-            for h in hits:
+            for h in distinct(hits):
                 if h.sub:
                     subs[h.sub] = subs.get(h.sub, 0.0) + h.weight * factor
             per_sentence[index] = per_sentence.get(index, 0.0) + score
@@ -350,6 +350,18 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
         results.append(ThemeResult(theme.slug, theme.label, total, threshold, rule, len(scored),
                                    dict(sorted(subs.items(), key=lambda kv: -kv[1])), evidence, features))
     return results, per_sentence
+
+
+def distinct(hits: list[ThemeHit]) -> list[ThemeHit]:
+    """The matches that name something of their own: a match lying inside a match at least as strong is the same
+    words read twice ("gold mining" holds "mining", "kidnapping for ransom" holds "kidnapping", "supply, sale or
+    transfer of arms and related materiel" holds "related materiel"), so it adds nothing to the sentence's score."""
+    ordered = sorted(hits, key=lambda h: (-h.weight, h.start - h.end, h.start))
+    kept: list[ThemeHit] = []
+    for h in ordered:
+        if not any(k.start <= h.start and h.end <= k.end for k in kept):
+            kept.append(h)
+    return kept
 
 
 _COORDINATED = re.compile(r"[\s,]*(?:(?:and|or|as well as|and/or)\s+)?", re.I)
