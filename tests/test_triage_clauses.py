@@ -30,6 +30,7 @@ from briefbot.triage import (
     _theme_hits,
     dwells_on,
     in_passing,
+    is_exemption,
     listed_among,
     score_themes,
     triage_document,
@@ -369,4 +370,29 @@ def test_a_match_inside_a_stronger_one_adds_nothing() -> None:
     resources = next(t for t in score_themes(_report("East", both), load_taxonomy())[0]
                      if t.slug == "illicit_natural_resources")
     assert resources.score == 3.5
+
+
+def test_an_exemption_from_a_measure_is_a_mention() -> None:
+    # S/RES/1970 (2011) para. 9 (b)-(c): what the embargo on the Libyan Arab Jamahiriya leaves out is no arms flow.
+    exempt = ("Protective clothing, including flak jackets and military helmets, temporarily exported to the Libyan "
+              "Arab Jamahiriya by United Nations personnel, representatives of the media and humanitarian and "
+              "development workers and associated personnel, for their personal use only; or (c) Other sales or "
+              "supply of arms and related materiel, or provision of assistance or personnel, as approved in advance "
+              "by the Committee;")
+    assert is_exemption(_sentence(exempt))
+    results = score_themes(_resolution(("9", exempt)), load_taxonomy())[0]
+    arms = next(t for t in results if t.slug == "arms_trafficking")
+    assert not arms.tagged and arms.score > 0  # still cited
+    # An exemption modifies the measures, which the sanctions convention counts: for sanctions it is no mention (a
+    # waiver worded for this test after the charcoal-ban exemptions of the Somalia regime).
+    waiver = ("Decides that the measures on the import and export of charcoal imposed by paragraph 22 of resolution "
+              "2036 (2012) shall not apply to the disposal of the charcoal stockpile, and that the Committee shall "
+              "review the sanctions measures;")
+    sanctions = next(t for t in score_themes(_resolution(("1", waiver)), load_taxonomy())[0]
+                     if t.slug == "sanctions_measures")
+    assert sanctions.tagged
+    # S/RES/1903 (2009) para. 5: "shall not apply to: (a) Supplies of arms … intended solely for … UNMIL".
+    assert is_exemption(_sentence("Decides that the measures in paragraph 4 above shall not apply to: (a) Supplies of "
+                                  "arms and related materiel as well as technical training and assistance intended "
+                                  "solely for support of or use by the United Nations Mission in Liberia (UNMIL);"))
 

@@ -322,7 +322,7 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
                        or (resolution and not is_operative(s) and listed_among(s.text, hits)))
             enumeration = ((in_list and not (resolution and is_call_to_combat(s))
                             and not dwells_on(hits, text=s.text))
-                           or (resolution and in_passing(s)))
+                           or (resolution and (in_passing(s) or (theme.slug != MEASURES and is_exemption(s)))))
             factor = (scoring.footnote_weight if s.footnote else 1.0) * (scoring.list_weight if enumeration else 1.0)
             score = sentence_score([h.weight for h in distinct(hits)], scoring.sentence_cap) * factor
             total += score
@@ -928,6 +928,20 @@ def is_contents_line(text: str) -> bool:
     """A table of contents' entry: the heading of a section (or a decision's title) followed by leader dots. Like a
     section's own title it names what is read elsewhere in the document, so it is not evidence of its own."""
     return bool(_LEADERS.search(text.strip()))
+
+
+_EXEMPTION = re.compile(r"\bshall not apply\b|\bapproved in advance by the Committee\b|\bintended solely for\b|"
+                        r"\bfor the sole use of\b", re.I)
+# The theme whose subject the measures themselves are: an exemption modifies them (the sanctions convention counts it).
+MEASURES = "sanctions_measures"
+
+
+def is_exemption(s: Sentence) -> bool:
+    """A resolution's exemption from a measure ("shall not apply to: (a) Supplies of arms and related materiel …
+    intended solely for support of or use by the United Nations Mission"; "Other sales or supply of arms … as approved
+    in advance by the Committee"): what the measure leaves out, not a flow it acts against, so a crime theme named in
+    it is a mention (scored like an enumeration); for the measures themselves it is a paragraph modifying them."""
+    return bool(_EXEMPTION.search(s.text))
 
 
 def in_passing(s: Sentence) -> bool:
