@@ -396,3 +396,16 @@ def test_an_exemption_from_a_measure_is_a_mention() -> None:
                                   "arms and related materiel as well as technical training and assistance intended "
                                   "solely for support of or use by the United Nations Mission in Liberia (UNMIL);"))
 
+
+def test_an_embargo_on_any_related_materiel_for_non_state_entities_is_arms() -> None:
+    # S/RES/1903 (2009) para. 4: the embargo on all non-governmental entities in Liberia says "arms and any related
+    # materiel", which the formula's term did not read.
+    embargo = ("Decides that all States shall take the necessary measures to prevent the direct or indirect supply, "
+               "sale or transfer, from their territories or by their nationals, or using their flag vessels or "
+               "aircraft, of arms and any related materiel and the provision of any assistance, advice or training "
+               "related to military activities, including financing and financial assistance, to all "
+               "non-governmental entities and individuals operating in the territory of Liberia for a period of 12 "
+               "months from the date of adoption of this resolution;")
+    arms = next(t for t in score_themes(_resolution(("4", embargo)), load_taxonomy())[0]
+                if t.slug == "arms_trafficking")
+    assert arms.tagged and not in_passing(_sentence(embargo))
