@@ -30,6 +30,7 @@ from briefbot.triage import (
     _theme_hits,
     dwells_on,
     in_passing,
+    is_exemption,
     listed_among,
     score_themes,
     triage_document,
@@ -355,3 +356,56 @@ def test_a_table_of_contents_line_is_not_evidence_of_its_own() -> None:
                                  "light weapons” through the border crossings it controls.")
     results, _ = score_themes(quoted, load_taxonomy())
     assert next(t for t in results if t.slug == "arms_trafficking").score >= 4
+
+
+def test_a_match_inside_a_stronger_one_adds_nothing() -> None:
+    # S/2025/71 para. 47: "gold mining" (gold, 2.5) holds "mining" (2); the same words are one match, not two.
+    text = ("ISIL-Libya was also involved in criminal activities, including smuggling weapons, drugs and fuel, and "
+            "exploiting gold mining.")
+    resources = next(t for t in score_themes(_report("North Africa", text), load_taxonomy())[0]
+                     if t.slug == "illicit_natural_resources")
+    assert resources.score == 2.5
+    # Two terms on different words still add up: the best one plus half of the other.
+    both = "Armed groups control artisanal mining sites and the gold trade in the east."
+    resources = next(t for t in score_themes(_report("East", both), load_taxonomy())[0]
+                     if t.slug == "illicit_natural_resources")
+    assert resources.score == 3.5
+
+
+def test_an_exemption_from_a_measure_is_a_mention() -> None:
+    # S/RES/1970 (2011) para. 9 (b)-(c): what the embargo on the Libyan Arab Jamahiriya leaves out is no arms flow.
+    exempt = ("Protective clothing, including flak jackets and military helmets, temporarily exported to the Libyan "
+              "Arab Jamahiriya by United Nations personnel, representatives of the media and humanitarian and "
+              "development workers and associated personnel, for their personal use only; or (c) Other sales or "
+              "supply of arms and related materiel, or provision of assistance or personnel, as approved in advance "
+              "by the Committee;")
+    assert is_exemption(_sentence(exempt))
+    results = score_themes(_resolution(("9", exempt)), load_taxonomy())[0]
+    arms = next(t for t in results if t.slug == "arms_trafficking")
+    assert not arms.tagged and arms.score > 0  # still cited
+    # An exemption modifies the measures, which the sanctions convention counts: for sanctions it is no mention (a
+    # waiver worded for this test after the charcoal-ban exemptions of the Somalia regime).
+    waiver = ("Decides that the measures on the import and export of charcoal imposed by paragraph 22 of resolution "
+              "2036 (2012) shall not apply to the disposal of the charcoal stockpile, and that the Committee shall "
+              "review the sanctions measures;")
+    sanctions = next(t for t in score_themes(_resolution(("1", waiver)), load_taxonomy())[0]
+                     if t.slug == "sanctions_measures")
+    assert sanctions.tagged
+    # S/RES/1903 (2009) para. 5: "shall not apply to: (a) Supplies of arms … intended solely for … UNMIL".
+    assert is_exemption(_sentence("Decides that the measures in paragraph 4 above shall not apply to: (a) Supplies of "
+                                  "arms and related materiel as well as technical training and assistance intended "
+                                  "solely for support of or use by the United Nations Mission in Liberia (UNMIL);"))
+
+
+def test_an_embargo_on_any_related_materiel_for_non_state_entities_is_arms() -> None:
+    # S/RES/1903 (2009) para. 4: the embargo on all non-governmental entities in Liberia says "arms and any related
+    # materiel", which the formula's term did not read.
+    embargo = ("Decides that all States shall take the necessary measures to prevent the direct or indirect supply, "
+               "sale or transfer, from their territories or by their nationals, or using their flag vessels or "
+               "aircraft, of arms and any related materiel and the provision of any assistance, advice or training "
+               "related to military activities, including financing and financial assistance, to all "
+               "non-governmental entities and individuals operating in the territory of Liberia for a period of 12 "
+               "months from the date of adoption of this resolution;")
+    arms = next(t for t in score_themes(_resolution(("4", embargo)), load_taxonomy())[0]
+                if t.slug == "arms_trafficking")
+    assert arms.tagged and not in_passing(_sentence(embargo))

@@ -322,9 +322,9 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
                        or (resolution and not is_operative(s) and listed_among(s.text, hits)))
             enumeration = ((in_list and not (resolution and is_call_to_combat(s))
                             and not dwells_on(hits, text=s.text))
-                           or (resolution and in_passing(s)))
+                           or (resolution and (in_passing(s) or (theme.slug != MEASURES and is_exemption(s)))))
             factor = (scoring.footnote_weight if s.footnote else 1.0) * (scoring.list_weight if enumeration else 1.0)
-            score = sentence_score([h.weight for h in hits], scoring.sentence_cap) * factor
+            score = sentence_score([h.weight for h in distinct(hits)], scoring.sentence_cap) * factor
             total += score
             if not enumeration:
                 best = max(best, score)
@@ -336,7 +336,7 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
             listed += score if enumeration else 0.0
             footnoted += score if s.footnote else 0.0
             paragraphs.add(paragraph_key(s))
-            for h in hits:
+            for h in distinct(hits):
                 if h.sub:
                     subs[h.sub] = subs.get(h.sub, 0.0) + h.weight * factor
             per_sentence[index] = per_sentence.get(index, 0.0) + score
@@ -350,6 +350,18 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
         results.append(ThemeResult(theme.slug, theme.label, total, threshold, rule, len(scored),
                                    dict(sorted(subs.items(), key=lambda kv: -kv[1])), evidence, features))
     return results, per_sentence
+
+
+def distinct(hits: list[ThemeHit]) -> list[ThemeHit]:
+    """The matches that name something of their own: a match lying inside a match at least as strong is the same
+    words read twice ("gold mining" holds "mining", "kidnapping for ransom" holds "kidnapping", "supply, sale or
+    transfer of arms and related materiel" holds "related materiel"), so it adds nothing to the sentence's score."""
+    ordered = sorted(hits, key=lambda h: (-h.weight, h.start - h.end, h.start))
+    kept: list[ThemeHit] = []
+    for h in ordered:
+        if not any(k.start <= h.start and h.end <= k.end for k in kept):
+            kept.append(h)
+    return kept
 
 
 _COORDINATED = re.compile(r"[\s,]*(?:(?:and|or|as well as|and/or)\s+)?", re.I)
@@ -916,6 +928,20 @@ def is_contents_line(text: str) -> bool:
     """A table of contents' entry: the heading of a section (or a decision's title) followed by leader dots. Like a
     section's own title it names what is read elsewhere in the document, so it is not evidence of its own."""
     return bool(_LEADERS.search(text.strip()))
+
+
+_EXEMPTION = re.compile(r"\bshall not apply\b|\bapproved in advance by the Committee\b|\bintended solely for\b|"
+                        r"\bfor the sole use of\b", re.I)
+# The theme whose subject the measures themselves are: an exemption modifies them (the sanctions convention counts it).
+MEASURES = "sanctions_measures"
+
+
+def is_exemption(s: Sentence) -> bool:
+    """A resolution's exemption from a measure ("shall not apply to: (a) Supplies of arms and related materiel …
+    intended solely for support of or use by the United Nations Mission"; "Other sales or supply of arms … as approved
+    in advance by the Committee"): what the measure leaves out, not a flow it acts against, so a crime theme named in
+    it is a mention (scored like an enumeration); for the measures themselves it is a paragraph modifying them."""
+    return bool(_EXEMPTION.search(s.text))
 
 
 def in_passing(s: Sentence) -> bool:
