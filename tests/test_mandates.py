@@ -53,11 +53,11 @@ def test_minusma_timeline(idx: Any) -> None:
     assert [e.action for e in track.entries] == ["renews"] * 3
     assert all(e.vote is not None and e.vote.text() == "15-0-0" for e in track.entries)
     first = track.entries[0]
-    assert any(f.startswith("title ") for f in first.found_by)
-    assert any(f.startswith("subject: ") for f in first.found_by)
+    assert any(f.startswith("title names ") for f in first.found_by)
+    assert any(f.startswith("UN Library subject: ") for f in first.found_by)
     # 2531 has no data_extract record here: its title and subjects come from the XML's own metadata.
     assert "MINUSMA" in (track.entries[2].title or "")
-    assert any(f.startswith("subject: ") for f in track.entries[2].found_by)
+    assert any(f.startswith("UN Library subject: ") for f in track.entries[2].found_by)
     assert track.gaps == []
     # The sanctions regime is its own track, not a MINUSMA renewal.
     assert [e.symbol for e in idx.track("2374").entries] == ["S/RES/2374 (2017)", "S/RES/2432 (2018)"]

@@ -41,7 +41,7 @@ def test_a_passing_mention_does_not_place_another_operations_resolution() -> Non
                       ["Decides to extend the mandate of UNMISS, as set out in resolution 1996 (2011), until "
                        "15 July 2013;"])
     m = match_track(BOOK.find("unmiss"), renewal)
-    assert m is not None and m.action == "renews" and "subject: UN Mission in South Sudan" in m.found_by
+    assert m is not None and m.action == "renews" and "UN Library subject: UN Mission in South Sudan" in m.found_by
     # A resolution whose title names no operation keeps its subject placement.
     general = _record("S/RES/2046 (2012)", "Security Council resolution 2046 (2012) [on the situation between "
                       "Sudan and South Sudan]", ["UN Mission in South Sudan"], ["Decides that ..."])

@@ -1,5 +1,5 @@
 """End dates in the mandate tracker on real resolutions: each is traced to the paragraph that states it, a sanctions
-regime heads with its Panel's term and lists the resolution's other dates.
+regime heads with its Panel's term and lists the resolution's other dates, and "placed by" is said in words.
 
 Fixture: tests/fixtures/akn/libya_terms (S/RES/2144 (2014) and S/RES/2769 (2025), copied from the bulk corpus).
 """
@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -19,6 +21,7 @@ from briefbot.mandates import open_mandates
 from briefbot.mandates.model import Term
 
 FIXTURE = Path(__file__).parent / "fixtures" / "akn" / "libya_terms"
+REGEX_SYNTAX = re.compile(r"\\[bswd]|[\[\]^$|]|\(\?|/")  # what a track-file rule looks like, never a reason
 
 
 @pytest.fixture(scope="module")
@@ -75,6 +78,8 @@ def test_every_export_shows_the_paragraph_beside_the_date(libya: Any) -> None:
         "2026-05-15", "para. 22", "2026-05-01 — authorisations and measures, para. 19")
     md = track_markdown(libya)
     assert ("| 2026-05-15 (para. 22); also: 2026-05-01 — authorisations and measures, para. 19 |" in md)
+    row = next(line for line in md.splitlines() if line.startswith("| S/RES/2144 (2014) |"))
+    assert "title names Panel of Experts" in row and not REGEX_SYNTAX.search(row.split("|")[-2].replace("S/RES/", ""))
 
 
 def test_the_cli_timeline_shows_where_each_date_is_stated(built: tuple[Any, Path]) -> None:
@@ -89,14 +94,26 @@ def test_the_cli_timeline_shows_where_each_date_is_stated(built: tuple[Any, Path
     at = next(i for i, line in enumerate(lines) if line.startswith("S/RES/2769 (2025)"))
     assert lines[at].endswith("renews until 2026-05-15 (para. 22)")
     assert lines[at + 1] == "  also: 2026-05-01 — authorisations and measures, para. 19"
+    placed = lines[at + 2]
+    assert placed.startswith("  placed by: ") and "text: para. 19" in placed
+    assert not REGEX_SYNTAX.search(placed.removeprefix("  placed by: ").replace("S/RES/", ""))
+    run = CliRunner().invoke(app, ["mandate", "libya", "--json", "--index", str(settings.index)])
+    d = next(r for r in json.loads(run.stdout)["resolutions"] if r["symbol"] == "S/RES/2144 (2014)")
+    # The human form names the title's words; the raw rule stays in the JSON for debugging.
+    assert "title names Panel of Experts, established by para. 24 of Security Council resolution 1973" in \
+        d["found_by"]
+    assert any(r.startswith("title /") for r in d["rules"])
+    assert not any(REGEX_SYNTAX.search(f) for f in d["found_by"])
 
 
-def test_the_web_timeline_shows_the_paragraph_beside_the_date(libya: Any) -> None:
+def test_the_web_timeline_shows_the_paragraph_and_a_readable_reason(libya: Any) -> None:
     from briefbot.web.mandates_tab import TIMELINE_COLUMNS, _timeline_rows
 
     rows = {r[0]: dict(zip(TIMELINE_COLUMNS, r, strict=True)) for r in _timeline_rows(libya)}
     row = rows["S/RES/2769 (2025)"]
     assert row["Until"] == "2026-05-15 (para. 22); also: 2026-05-01 — authorisations and measures, para. 19"
+    assert "title names" in rows["S/RES/2144 (2014)"]["Placed by"]
+    assert not any(REGEX_SYNTAX.search(r["Placed by"]) for r in rows.values())
 
 
 def test_an_index_built_by_the_previous_code_is_rebuilt(built: tuple[Any, Path], tmp_path: Path) -> None:

@@ -255,11 +255,12 @@ _AUTH_PINNED_RE = re.compile(r"\bfor a period of [^;]{0,40}\bfrom the date of (?
 
 @dataclass(slots=True)
 class Membership:
-    found_by: list[str]
+    found_by: list[str]  # why, in words: "title names UNSMIL", "UN Library subject: …", "text: para. 3, 5"
     action: Action
     term: Term | None  # the headline end date and the paragraph (or title) that states it
     stage: str | None
     other_terms: list[Term] = field(default_factory=list)  # the resolution's further dates for this track
+    rules: list[str] = field(default_factory=list)  # the track-file rules that matched (raw, for debugging)
 
     @property
     def extends_until(self) -> str | None:
@@ -317,12 +318,16 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
     """Whether ``rec`` belongs to ``track``, and every rule that says so."""
     desc = bracket_title(rec.title)
     found: list[str] = []
+    rules: list[str] = []
     excluded = bool(desc) and any(x.search(desc) for x in track.exclude)
     titled = False  # the title names this track, so what it says is done (extension, establishment) is about it
     if not excluded:
         for rx in track.title:
-            if desc and rx.search(desc):
-                found.append(f"title /{rx.pattern}/")
+            if desc and (hit_t := rx.search(desc)):
+                # Said with the words the title has, not the rule: an analyst reads "title names UNSMIL".
+                words = re.sub(r"\s+", " ", hit_t.group(0)).strip()
+                found.append(f"title names {words if len(words) <= 80 else words[:79] + '…'}")
+                rules.append(f"title /{rx.pattern}/")
                 titled = True
                 break
         for rx in track.subject:
@@ -331,12 +336,14 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
             # another operation: S/RES/2031 (2011) renews BINUCA and carries the subject "UN Mission in South
             # Sudan" for a passing mention; its paragraphs are not UNMISS's.
             if hit is not None and (titled or track.kind != "mission" or not _OTHER_OP_RE.search(desc or "")):
-                found.append(f"subject: {hit}")
+                found.append(f"UN Library subject: {hit}")
+                rules.append(f"subject /{rx.pattern}/")
                 break
     placing: list[RawParagraph] = []
     for p in rec.paragraphs:
         if p.operative and any(rx.search(p.text) for rx in track.text):
             placing.append(p)
+            rules.extend(f"text /{rx.pattern}/ in para. {p.label}" for rx in track.text if rx.search(p.text))
     if placing:
         found.append("text: para. " + ", ".join(p.label for p in placing[:4]))
     founding = None
@@ -347,6 +354,7 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
         founding = next((p for p in rec.paragraphs if p.operative and _COMMITTEE_RE.search(p.text)), None)
         if founding is not None and not any(f.startswith("text:") for f in found):
             found.append(f"text: para. {founding.label} establishes the Committee")
+            rules.append(f"founding Committee in para. {founding.label}")
     if not found:
         return None
     # A resolution placed by its subjects or text only, whose title renews another operation, is "other" here.
@@ -430,4 +438,4 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
     for name, rx in track.stages:
         if rx.search(hay):
             stage = name
-    return Membership(found, action, term, stage, others)
+    return Membership(found, action, term, stage, others, rules)

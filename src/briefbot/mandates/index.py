@@ -52,8 +52,8 @@ log = logging.getLogger(__name__)
 
 # Bump when what is cached changes meaning (parsing, tagging or membership rules in code).
 # 23: an end date carries the paragraph (or title) stating it and the resolution's other dates; a sanctions
-# regime's headline date is its Panel's.
-CODE_VERSION = "23"
+# regime's headline date is its Panel's. 24: "placed by" is said in words, the raw rules kept apart.
+CODE_VERSION = "24"
 GAP_GRACE_DAYS = 10  # a renewal adopted this long after the mandate's end date still counts as continuous
 
 _SCHEMA = """
@@ -72,7 +72,7 @@ CREATE INDEX IF NOT EXISTS refs_doc ON refs (doc_id);
 CREATE INDEX IF NOT EXISTS refs_target ON refs (target_key);
 CREATE TABLE IF NOT EXISTS members (
   track TEXT, doc_id TEXT, found_by TEXT, action TEXT, until TEXT, stage TEXT, term TEXT, also TEXT,
-  PRIMARY KEY (track, doc_id));
+  rules TEXT, PRIMARY KEY (track, doc_id));
 CREATE TABLE IF NOT EXISTS changes (
   track TEXT, doc_id TEXT, seq INTEGER, status TEXT, cur_ord INTEGER, prev_doc TEXT, prev_ord INTEGER,
   similarity REAL, diff TEXT);
@@ -202,7 +202,7 @@ class MandateIndex:
                     db.executemany("INSERT INTO paragraphs VALUES (?,?,?,?,?,?,?,?,?)", paras)
                     db.executemany("INSERT INTO para_themes VALUES (?,?,?,?)", themes)
                     db.executemany("INSERT INTO refs VALUES (?,?,?,?,?)", refs)
-                    db.executemany("INSERT INTO members VALUES (?,?,?,?,?,?,?,?)", members)
+                    db.executemany("INSERT INTO members VALUES (?,?,?,?,?,?,?,?,?)", members)
                 for slug in sorted(affected):
                     db.execute("DELETE FROM changes WHERE track = ?", (slug,))
                     db.execute("DELETE FROM compared WHERE track = ?", (slug,))
@@ -249,7 +249,8 @@ class MandateIndex:
             if m is not None:
                 members.append((track.slug, rec.doc_id, json.dumps(m.found_by), m.action, m.extends_until, m.stage,
                                 json.dumps(m.term.to_dict()) if m.term else None,
-                                json.dumps([t.to_dict() for t in m.other_terms])))
+                                json.dumps([t.to_dict() for t in m.other_terms]),
+                                json.dumps(m.rules)))
         return res, paras, themes, refs, members
 
     def ensure(self) -> None:
@@ -343,7 +344,8 @@ class MandateIndex:
         for e in entries:
             out.entries.append(TrackEntry(e.doc_id, e.file_name, e.symbol, e.date, e.title, e.vote, e.action,
                                           e.term, e.stage, e.found_by, e.paragraphs,
-                                          e.changes if changes else [], e.previous, e.rollover, e.other_terms))
+                                          e.changes if changes else [], e.previous, e.rollover, e.other_terms,
+                                          e.rules))
         if phrase:
             out.phrase = phrase
             out.phrase_first = self._phrase_first(tdef, phrase)
@@ -352,7 +354,7 @@ class MandateIndex:
     def _members(self, slug: str) -> list[tuple[Any, ...]]:
         rows = self._db().execute(
             "SELECT r.doc_id, r.file_name, r.symbol, r.date, r.title, r.vote, m.action, m.until, m.stage, m.found_by, "
-            "r.number, m.term, m.also FROM members m JOIN resolutions r USING (doc_id) "
+            "r.number, m.term, m.also, m.rules FROM members m JOIN resolutions r USING (doc_id) "
             "WHERE m.track = ? ORDER BY r.date, r.number", (slug,)).fetchall()
         if self.track_def(slug).kind == "authorization":
             # An authorisation is established once; a later grant in the same words for a period of its own
@@ -416,7 +418,7 @@ class MandateIndex:
                 p.terms = {t: w for t, w in p.terms.items() if t in wanted}
         entries: list[TrackEntry] = []
         first: dict[str, FirstAppearance] = {}
-        for doc_id, file_name, symbol, day, title, vote, action, _until, stage, found_by, _, term_json, also \
+        for doc_id, file_name, symbol, day, title, vote, action, _until, stage, found_by, _, term_json, also, rules \
                 in rows:
             mine = paras[doc_id]
             changes: list[ParagraphChange] = []
@@ -441,7 +443,7 @@ class MandateIndex:
                                       stage, json.loads(found_by), [p for p in mine if p.themes], changes,
                                       symbols.get(compared.get(doc_id, ("", False))[0]),
                                       compared.get(doc_id, ("", False))[1],
-                                      [Term.from_dict(t) for t in json.loads(also or "[]")]))
+                                      [Term.from_dict(t) for t in json.loads(also or "[]")], json.loads(rules or "[]")))
         gaps = self._gaps(entries, tdef.kind, lapsed=tdef.lapsed is not None)
         return Track(tdef.slug, tdef.name, tdef.label, tdef.kind, entries, gaps, first, themes=themes,
                      lapsed=tdef.lapsed)

@@ -116,9 +116,9 @@ class Term:
 
 @dataclass(slots=True)
 class TrackEntry:
-    """A resolution in a track's timeline, with how it was placed there (``found_by``: the rules that matched).
-    ``term`` is the headline end date, ``other_terms`` the further dates the resolution sets for the track (see
-    ``analysis.match_track``)."""
+    """A resolution in a track's timeline, with how it was placed there (``found_by``: why, in words; ``rules``:
+    the track-file rules that matched, for debugging). ``term`` is the headline end date, ``other_terms`` the
+    further dates the resolution sets for the track (see ``analysis.match_track``)."""
 
     doc_id: str
     file_name: str
@@ -135,6 +135,7 @@ class TrackEntry:
     previous: str | None = None  # symbol of the entry compared against (changes.predecessors)
     rollover: bool = False  # a short extension of ``previous``: paragraphs it does not restate are not "dropped"
     other_terms: list[Term] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
 
     @property
     def extends_until(self) -> str | None:
@@ -174,7 +175,7 @@ class TrackEntry:
             "until_from": self.term.source if self.term else None, "until_text": self.until_text(),
             "other_terms": [t.to_dict() for t in self.other_terms],
             "vote": self.vote.text() if self.vote else None, "action": self.action, "stage": self.stage,
-            "title": self.title, "found_by": self.found_by, "document": self.file_name,
+            "title": self.title, "found_by": self.found_by, "rules": self.rules, "document": self.file_name,
             "paragraphs": [p.to_dict() for p in self.paragraphs]}
         if changes:
             d["compared_with"] = self.previous

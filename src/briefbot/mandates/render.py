@@ -52,10 +52,11 @@ def track_markdown(track: Track, changes: bool = False, label: Callable[[str], s
         out += [f"Themes: {', '.join(label(t) for t in track.themes)}", ""]
     if track.period():
         out += [f"Resolutions adopted {track.period()}.", ""]
-    out += ["| Resolution | Adopted | Vote | Action | Until | Theme paragraphs |", "|---|---|---|---|---|---|"]
+    out += ["| Resolution | Adopted | Vote | Action | Until | Theme paragraphs | Placed by |",
+            "|---|---|---|---|---|---|---|"]
     for e in track.entries:
         out.append(f"| {md_cell(e.symbol)} | {e.date or ''} | {e.vote.text() if e.vote else ''} | {e.action} | "
-                   f"{md_cell(e.until_full())} | {len(e.paragraphs)} |")
+                   f"{md_cell(e.until_full())} | {len(e.paragraphs)} | {md_cell('; '.join(e.found_by))} |")
     if track.gaps:
         out += ["", "## Renewals not placed", ""]
         out += [f"- {md_cell(g.reason)}" for g in track.gaps]
