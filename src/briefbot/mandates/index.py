@@ -52,8 +52,9 @@ log = logging.getLogger(__name__)
 
 # Bump when what is cached changes meaning (parsing, tagging or membership rules in code).
 # 23: an end date carries the paragraph (or title) stating it and the resolution's other dates; a sanctions
-# regime's headline date is its Panel's. 24: "placed by" is said in words, the raw rules kept apart.
-CODE_VERSION = "24"
+# regime's headline date is its Panel's. 24: "placed by" is said in words, the raw rules kept apart. 25: "through
+# 15 July 2013" is an end date.
+CODE_VERSION = "25"
 GAP_GRACE_DAYS = 10  # a renewal adopted this long after the mandate's end date still counts as continuous
 
 _SCHEMA = """
