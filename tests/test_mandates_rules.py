@@ -41,7 +41,7 @@ def test_a_passing_mention_does_not_place_another_operations_resolution() -> Non
                       ["Decides to extend the mandate of UNMISS, as set out in resolution 1996 (2011), until "
                        "15 July 2013;"])
     m = match_track(BOOK.find("unmiss"), renewal)
-    assert m is not None and m.action == "renews" and "subject: UN Mission in South Sudan" in m.found_by
+    assert m is not None and m.action == "renews" and "UN Library subject: UN Mission in South Sudan" in m.found_by
     # A resolution whose title names no operation keeps its subject placement.
     general = _record("S/RES/2046 (2012)", "Security Council resolution 2046 (2012) [on the situation between "
                       "Sudan and South Sudan]", ["UN Mission in South Sudan"], ["Decides that ..."])
@@ -164,3 +164,16 @@ def test_a_mission_renewal_filed_under_the_group_of_experts_is_not_the_regimes()
         ["Decides to renew until 1 July 2019 the measures as set out in paragraph 1 of resolution 2293 (2016);"])
     m = match_track(drc, regime)
     assert m is not None and m.action == "renews"
+
+
+def test_a_term_through_a_day_is_traced_to_its_paragraph() -> None:
+    # S/RES/2057 (2012) para. 1 (verbatim) extends UNMISS "through 15 July 2013"; its title says "until": the date
+    # was cited to the title, as if no paragraph stated it.
+    from briefbot.mandates.model import Term
+
+    rec = _record("S/RES/2057 (2012)", "Security Council resolution 2057 (2012) [on extension of the mandate of the "
+                  "UN Mission in South Sudan (UNMISS) until 15 July 2013]", ["UN Mission in South Sudan"],
+                  ["1. Decides to extend the mandate of the United Nations Mission in South Sudan (UNMISS) as set out "
+                   "in paragraph 3 of resolution 1996 (2011) through 15 July 2013;"])
+    m = match_track(BOOK.find("unmiss"), rec)
+    assert m is not None and m.term == Term("2013-07-15", "para. 1", "mandate")

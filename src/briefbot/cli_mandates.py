@@ -109,7 +109,9 @@ def mandate(track: Annotated[str, typer.Argument(help="Track name or alias: minu
         say(f"Ended: {tr.lapsed}")
     for e in tr.entries:
         say(f"\n{e.symbol}  {e.date or '?'}  vote {e.vote.text() if e.vote else '?'}  {e.action}"
-            + (f" until {e.extends_until}" if e.extends_until else "") + (f"  [{e.stage}]" if e.stage else ""))
+            + (f" until {e.until_text()}" if e.term else "") + (f"  [{e.stage}]" if e.stage else ""))
+        if e.other_terms:
+            say(f"  {e.also_text()}")
         say(f"  placed by: {'; '.join(e.found_by)}")
         if changes:
             say(f"  {e.comparison()}")

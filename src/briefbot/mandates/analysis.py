@@ -10,7 +10,7 @@ import calendar
 import re
 import re._constants as _c
 import re._parser as _parser
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -18,7 +18,7 @@ from ..chunk import split_sentences
 from ..symbols import find_symbols, normalize_symbol
 from ..taxonomy import Taxonomy, Theme, sentence_score, theme_hits
 from .corpus import RawParagraph, ResolutionRecord, bracket_title
-from .model import Action
+from .model import Action, Term
 from .tracks import TaggingConfig, TrackDef
 
 # --- themes -------------------------------------------------------------------------------------------------
@@ -148,7 +148,7 @@ _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
 _DATE_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|"
                       r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?,?\s+(\d{4})\b")
-_UNTIL_RE = re.compile(r"\b(?:until|unitl|up to and including|to)\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Z])")
+_UNTIL_RE = re.compile(r"\b(?:until|unitl|up to and including|through|to)\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Z])")
 # "for a period of 12 months", "for an initial period of one year" (an establishing resolution's term).
 _PERIOD_RE = re.compile(r"\bfor (?:an? (?:initial |further |final |new |additional )?period of |"
                         r"an? (?:additional |further )?)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -255,10 +255,46 @@ _AUTH_PINNED_RE = re.compile(r"\bfor a period of [^;]{0,40}\bfrom the date of (?
 
 @dataclass(slots=True)
 class Membership:
-    found_by: list[str]
+    found_by: list[str]  # why, in words: "title names UNSMIL", "UN Library subject: …", "text: para. 3, 5"
     action: Action
-    extends_until: str | None
+    term: Term | None  # the headline end date and the paragraph (or title) that states it
     stage: str | None
+    other_terms: list[Term] = field(default_factory=list)  # the resolution's further dates for this track
+    rules: list[str] = field(default_factory=list)  # the track-file rules that matched (raw, for debugging)
+
+    @property
+    def extends_until(self) -> str | None:
+        return self.term.until if self.term else None
+
+
+# A paragraph renewing a sanctions regime's Panel (Group) of Experts: "Decides to extend until 15 May 2026 the
+# mandate of the Panel of Experts" (2769 (2025) para. 22), "Decides to extend the mandate of the Group of Experts …
+# until 1 August 2026".
+_PANEL_TERM_RE = re.compile(r"\b(?:extend|renew)\w*\b[^;]{0,160}?\bmandate of the (?:Panel|Group) of Experts\b|"
+                            r"\b(?:Panel|Group) of Experts\b[^;]{0,160}?\bshall be (?:extended|renewed)\b", re.I)
+_WHAT_RE = [("Panel of Experts", re.compile(r"\bPanel of Experts\b", re.I)),
+            ("Group of Experts", re.compile(r"\bGroup of Experts\b", re.I)),
+            ("authorisations", re.compile(r"\bauthori[sz]ations?\b", re.I)),
+            ("measures", re.compile(r"\bmeasures\b", re.I)),
+            ("arms embargo", re.compile(r"\barms embargo\b", re.I)),
+            ("mandate", re.compile(r"\bmandate\b", re.I))]
+
+
+def _what(text: str) -> str:
+    """What a dated paragraph extends, in its words: the Panel when it names one (its "mandate" is the Panel's),
+    else every one of authorisations, measures, arms embargo, mandate it names."""
+    found = [name for name, rx in _WHAT_RE if rx.search(text)]
+    experts = [n for n in found if n.endswith("of Experts")]
+    return experts[0] if experts else " and ".join(found)
+
+
+def _terms(paras: list[RawParagraph], adopted: str | None) -> list[Term]:
+    return [Term(d, f"para. {p.label}", _what(p.text)) for p in paras if (d := until_date(p.text, adopted))]
+
+
+def _latest(terms: list[Term]) -> Term | None:
+    """The latest date; of equal ones the first stated."""
+    return max(reversed(terms), key=lambda t: t.until, default=None)
 
 
 def _action(desc: str, rec: ResolutionRecord, placing: list[RawParagraph]) -> Action:
@@ -282,12 +318,16 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
     """Whether ``rec`` belongs to ``track``, and every rule that says so."""
     desc = bracket_title(rec.title)
     found: list[str] = []
+    rules: list[str] = []
     excluded = bool(desc) and any(x.search(desc) for x in track.exclude)
     titled = False  # the title names this track, so what it says is done (extension, establishment) is about it
     if not excluded:
         for rx in track.title:
-            if desc and rx.search(desc):
-                found.append(f"title /{rx.pattern}/")
+            if desc and (hit_t := rx.search(desc)):
+                # Said with the words the title has, not the rule: an analyst reads "title names UNSMIL".
+                words = re.sub(r"\s+", " ", hit_t.group(0)).strip()
+                found.append(f"title names {words if len(words) <= 80 else words[:79] + '…'}")
+                rules.append(f"title /{rx.pattern}/")
                 titled = True
                 break
         for rx in track.subject:
@@ -296,12 +336,14 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
             # another operation: S/RES/2031 (2011) renews BINUCA and carries the subject "UN Mission in South
             # Sudan" for a passing mention; its paragraphs are not UNMISS's.
             if hit is not None and (titled or track.kind != "mission" or not _OTHER_OP_RE.search(desc or "")):
-                found.append(f"subject: {hit}")
+                found.append(f"UN Library subject: {hit}")
+                rules.append(f"subject /{rx.pattern}/")
                 break
     placing: list[RawParagraph] = []
     for p in rec.paragraphs:
         if p.operative and any(rx.search(p.text) for rx in track.text):
             placing.append(p)
+            rules.extend(f"text /{rx.pattern}/ in para. {p.label}" for rx in track.text if rx.search(p.text))
     if placing:
         found.append("text: para. " + ", ".join(p.label for p in placing[:4]))
     founding = None
@@ -312,6 +354,7 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
         founding = next((p for p in rec.paragraphs if p.operative and _COMMITTEE_RE.search(p.text)), None)
         if founding is not None and not any(f.startswith("text:") for f in found):
             found.append(f"text: para. {founding.label} establishes the Committee")
+            rules.append(f"founding Committee in para. {founding.label}")
     if not found:
         return None
     # A resolution placed by its subjects or text only, whose title renews another operation, is "other" here.
@@ -333,37 +376,66 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
         # is the Committee "established pursuant to" it (2140 (2014) for Yemen, 1533 (2004) for the DRC); 1988
         # (2011), filed only under the 1267 Committee, sets up the Taliban regime's own.
         action = "establishes"
-    until = None
+    term: Term | None = None
+    others: list[Term] = []
     if action in ("renews", "establishes"):
         # The title's date is this track's only when the title names it: S/RES/2213 (2015), placed in the Libya
         # sanctions track by its Panel paragraph, has UNSMIL's date in its title.
-        until = until_date(desc, rec.date) if desc and titled else None
+        titled_date = until_date(desc, rec.date) if desc and titled else None
+        term = Term(titled_date, "title") if titled_date else None
         # The latest term the placing paragraphs give: S/RES/1925 (2010) extends MONUC "until 30 June 2010"
         # (para. 1) and decides that MONUSCO "shall be deployed until 30 June 2011" (para. 2).
-        stated = max((d for d in (until_date(p.text, rec.date) for p in placing) if d), default=None)
-        if until is None or (stated and stated != until and stated[4:] == until[4:]):
+        placed = _terms(placing, rec.date)
+        stated = _latest(placed)
+        seen = list(placed)  # the dates the resolution's paragraphs set for this track
+        misprint = bool(term and stated and stated.until != term.until and stated.until[4:] == term.until[4:])
+        if term is None or misprint:
             # The paragraph's words over the catalogue title's when only the year differs: S/RES/2362 (2017)'s
             # title says "until 15 Nov. 2017" where paragraphs 2 and 13 say 15 November 2018. (Other differences
             # are two dates of one resolution, measures and Panel: the title's stays.)
-            until = stated
-        if until is None:
+            term = stated
+        if term is None:
             # "Decides to extend the mandate ... until ..." without the track's name; of several, the latest:
             # S/RES/1925 (2010) extends MONUC "until 30 June 2010" (para. 1) and decides that MONUSCO "shall be
             # deployed until 30 June 2011" (para. 2).
-            until = max((d for p in rec.paragraphs if p.operative and _OP_RENEW_RE.search(p.text)
-                         if (d := until_date(p.text, rec.date))), default=None)
+            renewing = _terms([p for p in rec.paragraphs if p.operative and _OP_RENEW_RE.search(p.text)], rec.date)
+            term = _latest(renewing)
+            seen += renewing
         if action == "establishes":
             # An establishing resolution's "initial period": "Decides that, for an initial period of one year from
             # the date of the adoption of this resolution, all Member States shall …" (2374 (2017) paras. 1 and 4),
             # the Panel "for an initial period of thirteen months" (para. 11); AUSSOM's authorisation "for an
             # initial period of 12 months beginning on 1 January 2025" over its first phase "until 30 June 2025"
             # (2767 (2024) paras. 16 and 20). The latest, as for a renewal of measures and Panel.
-            initial = [d for p in rec.paragraphs if p.operative and _INITIAL_RE.search(p.text)
-                       if (d := until_date(p.text, rec.date))]
-            until = max([*initial, *([until] if until else [])], default=None)
+            initial = _terms([p for p in rec.paragraphs if p.operative and _INITIAL_RE.search(p.text)], rec.date)
+            term = _latest([*initial, *([term] if term else [])])
+            seen += initial
+        if track.kind == "sanctions":
+            # A regime's headline term is its Panel (Group) of Experts': the measures mostly stand until lifted,
+            # while the Panel runs out on a date the Council must act by, so that date is when the regime next
+            # comes before it. S/RES/2769 (2025) extends the oil-export authorisations and measures until 1 May
+            # 2026 (para. 19) and the Panel until 15 May 2026 (para. 22): the headline is the Panel's, the other
+            # is listed beside it.
+            panel = _terms([p for p in rec.paragraphs if p.operative and _PANEL_TERM_RE.search(p.text)], rec.date)
+            term = _latest(panel) or term
+            seen += panel
+        if term is not None and term.source == "title":
+            # Cite the paragraph that states the title's date when one does: a figure is traced to its paragraph.
+            same = next((t for t in _terms([p for p in rec.paragraphs if p.operative], rec.date)
+                         if t.until == term.until), None)
+            term = same or term
+        if term is not None:
+            shown = {term.until}
+            for t in seen:
+                # One line per further date, each a paragraph's: a title's other date may be another operation's
+                # (S/RES/2144 (2014), in the Libya sanctions track, is titled with UNSMIL's 13 March 2015 first).
+                if t.until not in shown:
+                    shown.add(t.until)
+                    others.append(t)
+            others.sort(key=lambda t: t.until)
     stage = None
     hay = desc + " " + " ".join(p.text for p in placing[:2])
     for name, rx in track.stages:
         if rx.search(hay):
             stage = name
-    return Membership(found, action, until, stage)
+    return Membership(found, action, term, stage, others, rules)

@@ -36,6 +36,7 @@ from .model import (
     ParagraphChange,
     Reference,
     References,
+    Term,
     Track,
     TrackEntry,
     TrackParagraph,
@@ -50,7 +51,10 @@ from .tracks import TrackBook, TrackDef
 log = logging.getLogger(__name__)
 
 # Bump when what is cached changes meaning (parsing, tagging or membership rules in code).
-CODE_VERSION = "22"
+# 23: an end date carries the paragraph (or title) stating it and the resolution's other dates; a sanctions
+# regime's headline date is its Panel's. 24: "placed by" is said in words, the raw rules kept apart. 25: "through
+# 15 July 2013" is an end date.
+CODE_VERSION = "25"
 GAP_GRACE_DAYS = 10  # a renewal adopted this long after the mandate's end date still counts as continuous
 
 _SCHEMA = """
@@ -68,7 +72,8 @@ CREATE TABLE IF NOT EXISTS refs (doc_id TEXT, label TEXT, target_key TEXT, targe
 CREATE INDEX IF NOT EXISTS refs_doc ON refs (doc_id);
 CREATE INDEX IF NOT EXISTS refs_target ON refs (target_key);
 CREATE TABLE IF NOT EXISTS members (
-  track TEXT, doc_id TEXT, found_by TEXT, action TEXT, until TEXT, stage TEXT, PRIMARY KEY (track, doc_id));
+  track TEXT, doc_id TEXT, found_by TEXT, action TEXT, until TEXT, stage TEXT, term TEXT, also TEXT,
+  rules TEXT, PRIMARY KEY (track, doc_id));
 CREATE TABLE IF NOT EXISTS changes (
   track TEXT, doc_id TEXT, seq INTEGER, status TEXT, cur_ord INTEGER, prev_doc TEXT, prev_ord INTEGER,
   similarity REAL, diff TEXT);
@@ -198,7 +203,7 @@ class MandateIndex:
                     db.executemany("INSERT INTO paragraphs VALUES (?,?,?,?,?,?,?,?,?)", paras)
                     db.executemany("INSERT INTO para_themes VALUES (?,?,?,?)", themes)
                     db.executemany("INSERT INTO refs VALUES (?,?,?,?,?)", refs)
-                    db.executemany("INSERT INTO members VALUES (?,?,?,?,?,?)", members)
+                    db.executemany("INSERT INTO members VALUES (?,?,?,?,?,?,?,?,?)", members)
                 for slug in sorted(affected):
                     db.execute("DELETE FROM changes WHERE track = ?", (slug,))
                     db.execute("DELETE FROM compared WHERE track = ?", (slug,))
@@ -243,7 +248,10 @@ class MandateIndex:
         for track in self.book.tracks:
             m = match_track(track, rec)
             if m is not None:
-                members.append((track.slug, rec.doc_id, json.dumps(m.found_by), m.action, m.extends_until, m.stage))
+                members.append((track.slug, rec.doc_id, json.dumps(m.found_by), m.action, m.extends_until, m.stage,
+                                json.dumps(m.term.to_dict()) if m.term else None,
+                                json.dumps([t.to_dict() for t in m.other_terms]),
+                                json.dumps(m.rules)))
         return res, paras, themes, refs, members
 
     def ensure(self) -> None:
@@ -336,8 +344,9 @@ class MandateIndex:
                     full.first_appearance, themes=themes, years=(year_from, year_to), lapsed=full.lapsed)
         for e in entries:
             out.entries.append(TrackEntry(e.doc_id, e.file_name, e.symbol, e.date, e.title, e.vote, e.action,
-                                          e.extends_until, e.stage, e.found_by, e.paragraphs,
-                                          e.changes if changes else [], e.previous, e.rollover))
+                                          e.term, e.stage, e.found_by, e.paragraphs,
+                                          e.changes if changes else [], e.previous, e.rollover, e.other_terms,
+                                          e.rules))
         if phrase:
             out.phrase = phrase
             out.phrase_first = self._phrase_first(tdef, phrase)
@@ -346,8 +355,8 @@ class MandateIndex:
     def _members(self, slug: str) -> list[tuple[Any, ...]]:
         rows = self._db().execute(
             "SELECT r.doc_id, r.file_name, r.symbol, r.date, r.title, r.vote, m.action, m.until, m.stage, m.found_by, "
-            "r.number FROM members m JOIN resolutions r USING (doc_id) WHERE m.track = ? "
-            "ORDER BY r.date, r.number", (slug,)).fetchall()
+            "r.number, m.term, m.also, m.rules FROM members m JOIN resolutions r USING (doc_id) "
+            "WHERE m.track = ? ORDER BY r.date, r.number", (slug,)).fetchall()
         if self.track_def(slug).kind == "authorization":
             # An authorisation is established once; a later grant in the same words for a period of its own
             # (piracy: 1846 (2008) after 1816 (2008)) renews it, and what it leaves out is dropped.
@@ -410,7 +419,8 @@ class MandateIndex:
                 p.terms = {t: w for t, w in p.terms.items() if t in wanted}
         entries: list[TrackEntry] = []
         first: dict[str, FirstAppearance] = {}
-        for doc_id, file_name, symbol, day, title, vote, action, until, stage, found_by, _ in rows:
+        for doc_id, file_name, symbol, day, title, vote, action, _until, stage, found_by, _, term_json, also, rules \
+                in rows:
             mine = paras[doc_id]
             changes: list[ParagraphChange] = []
             for status, cur, prev_doc, prev_ord, sim, diff in stored.get(doc_id, []):
@@ -429,10 +439,12 @@ class MandateIndex:
                     elif fa.operative_paragraph is None and p.operative:
                         fa.operative_paragraph = p
             v = json.loads(vote) if vote else None
-            entries.append(TrackEntry(doc_id, file_name, symbol, day, title, Vote(*v) if v else None, action, until,
+            term = Term.from_dict(json.loads(term_json)) if term_json else None
+            entries.append(TrackEntry(doc_id, file_name, symbol, day, title, Vote(*v) if v else None, action, term,
                                       stage, json.loads(found_by), [p for p in mine if p.themes], changes,
                                       symbols.get(compared.get(doc_id, ("", False))[0]),
-                                      compared.get(doc_id, ("", False))[1]))
+                                      compared.get(doc_id, ("", False))[1],
+                                      [Term.from_dict(t) for t in json.loads(also or "[]")], json.loads(rules or "[]")))
         gaps = self._gaps(entries, tdef.kind, lapsed=tdef.lapsed is not None)
         return Track(tdef.slug, tdef.name, tdef.label, tdef.kind, entries, gaps, first, themes=themes,
                      lapsed=tdef.lapsed)
@@ -453,12 +465,12 @@ class MandateIndex:
             if nxt is None:
                 if last_day and limit < last_day and kind != "authorization" and not lapsed:
                     gaps.append(Gap(e.symbol, e.extends_until, None, None,
-                                    f"the mandate ran to {e.extends_until} and no later resolution of this track "
-                                    f"was found (the data runs to {last_day})"))
+                                    f"{e.symbol}'s mandate ran to {e.until_text()} and no later resolution of "
+                                    f"this track was found (the data runs to {last_day})"))
             elif (nxt.date or "") > limit:
                 gaps.append(Gap(e.symbol, e.extends_until, nxt.symbol, nxt.date,
-                                f"the mandate ran to {e.extends_until}; the next resolution found is {nxt.symbol} "
-                                f"of {nxt.date}"))
+                                f"{e.symbol}'s mandate ran to {e.until_text()}; the next resolution found is "
+                                f"{nxt.symbol} of {nxt.date}"))
         return gaps
 
     def first_match(self, name: str, pattern: re.Pattern[str], label: str) -> FirstAppearance | None:

@@ -88,9 +88,37 @@ def restates(action: str) -> bool:
     return action in ("renews", "establishes")
 
 
+@dataclass(slots=True, frozen=True)
+class Term:
+    """An end date a resolution sets, with where it says so: an operative paragraph ("para. 22") or, when no
+    paragraph states it, the catalogue title ("title"). ``what`` runs to it, in the paragraph's words ("Panel of
+    Experts", "authorisations and measures"); "" when the paragraph names nothing the tracker recognises."""
+
+    until: str  # ISO date
+    source: str
+    what: str = ""
+
+    def text(self) -> str:
+        """``2026-05-15 (para. 22)``: the one way a tracker date is shown, with what states it."""
+        return f"{self.until} ({self.source})"
+
+    def also_text(self) -> str:
+        """``2026-05-01 — authorisations and measures, para. 19``: a further date of the same resolution."""
+        return f"{self.until} — {self.what + ', ' if self.what else ''}{self.source}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"until": self.until, "source": self.source, "what": self.what, "text": self.text()}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Term:
+        return cls(d["until"], d["source"], d.get("what", ""))
+
+
 @dataclass(slots=True)
 class TrackEntry:
-    """A resolution in a track's timeline, with how it was placed there (``found_by``: the rules that matched)."""
+    """A resolution in a track's timeline, with how it was placed there (``found_by``: why, in words; ``rules``:
+    the track-file rules that matched, for debugging). ``term`` is the headline end date, ``other_terms`` the
+    further dates the resolution sets for the track (see ``analysis.match_track``)."""
 
     doc_id: str
     file_name: str
@@ -99,13 +127,31 @@ class TrackEntry:
     title: str | None
     vote: Vote | None
     action: Action
-    extends_until: str | None
+    term: Term | None
     stage: str | None
     found_by: list[str]
     paragraphs: list[TrackParagraph] = field(default_factory=list)  # theme-carrying paragraphs (filtered)
     changes: list[ParagraphChange] = field(default_factory=list)  # against the entry it was drafted from (filtered)
     previous: str | None = None  # symbol of the entry compared against (changes.predecessors)
     rollover: bool = False  # a short extension of ``previous``: paragraphs it does not restate are not "dropped"
+    other_terms: list[Term] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+
+    @property
+    def extends_until(self) -> str | None:
+        return self.term.until if self.term else None
+
+    def until_text(self) -> str:
+        """The headline date with its paragraph, "" when none: ``2026-05-15 (para. 22)``."""
+        return self.term.text() if self.term else ""
+
+    def also_text(self) -> str:
+        """The resolution's other dates: ``also: 2026-05-01 — authorisations and measures, para. 19``; "" if none."""
+        return "also: " + "; ".join(t.also_text() for t in self.other_terms) if self.other_terms else ""
+
+    def until_full(self) -> str:
+        """Headline and other dates in one cell (tables with no room for two columns)."""
+        return "; ".join(x for x in (self.until_text(), self.also_text()) if x)
 
     @property
     def year(self) -> int | None:
@@ -126,8 +172,10 @@ class TrackEntry:
     def to_dict(self, changes: bool = False) -> dict[str, Any]:
         d: dict[str, Any] = {
             "symbol": self.symbol, "date": self.date, "extends_until": self.extends_until,
+            "until_from": self.term.source if self.term else None, "until_text": self.until_text(),
+            "other_terms": [t.to_dict() for t in self.other_terms],
             "vote": self.vote.text() if self.vote else None, "action": self.action, "stage": self.stage,
-            "title": self.title, "found_by": self.found_by, "document": self.file_name,
+            "title": self.title, "found_by": self.found_by, "rules": self.rules, "document": self.file_name,
             "paragraphs": [p.to_dict() for p in self.paragraphs]}
         if changes:
             d["compared_with"] = self.previous

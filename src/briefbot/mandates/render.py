@@ -17,10 +17,13 @@ from .model import Track, Trends, upper_first
 
 
 def track_rows(track: Track) -> list[list[Any]]:
-    rows: list[list[Any]] = [["symbol", "date", "vote", "action", "extends_until", "stage", "compared_with",
-                              "rollover", "paragraph", "operative", "themes", "change", "text"]]
+    # The date stays a column of its own (sortable); where it is stated and the resolution's other dates beside it.
+    rows: list[list[Any]] = [["symbol", "date", "vote", "action", "extends_until", "until_from", "also_until",
+                              "stage", "compared_with", "rollover", "paragraph", "operative", "themes", "change",
+                              "text"]]
     for e in track.entries:
-        base = [e.symbol, e.date, e.vote.text() if e.vote else "", e.action, e.extends_until or "", e.stage or "",
+        base = [e.symbol, e.date, e.vote.text() if e.vote else "", e.action, e.extends_until or "",
+                e.term.source if e.term else "", "; ".join(t.also_text() for t in e.other_terms), e.stage or "",
                 e.previous or "", "yes" if e.rollover else ""]
         if not e.paragraphs:
             rows.append([*base, "", "", "", "", ""])
@@ -49,10 +52,11 @@ def track_markdown(track: Track, changes: bool = False, label: Callable[[str], s
         out += [f"Themes: {', '.join(label(t) for t in track.themes)}", ""]
     if track.period():
         out += [f"Resolutions adopted {track.period()}.", ""]
-    out += ["| Resolution | Adopted | Vote | Action | Until | Theme paragraphs |", "|---|---|---|---|---|---|"]
+    out += ["| Resolution | Adopted | Vote | Action | Until | Theme paragraphs | Placed by |",
+            "|---|---|---|---|---|---|---|"]
     for e in track.entries:
         out.append(f"| {md_cell(e.symbol)} | {e.date or ''} | {e.vote.text() if e.vote else ''} | {e.action} | "
-                   f"{e.extends_until or ''} | {len(e.paragraphs)} |")
+                   f"{md_cell(e.until_full())} | {len(e.paragraphs)} | {md_cell('; '.join(e.found_by))} |")
     if track.gaps:
         out += ["", "## Renewals not placed", ""]
         out += [f"- {md_cell(g.reason)}" for g in track.gaps]

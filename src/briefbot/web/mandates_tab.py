@@ -29,7 +29,7 @@ from .views import card_from_citation, parse_year
 
 TIMELINE_COLUMNS = ["Resolution", "Adopted", "Vote", "Action", "Until", "Stage", "Theme paragraphs", "Changes",
                     "Placed by"]
-TIMELINE_WIDTHS: list[str | int] = ["150px", "100px", "70px", "95px", "100px", "80px", "85px", "150px", "300px"]
+TIMELINE_WIDTHS: list[str | int] = ["150px", "100px", "70px", "95px", "220px", "80px", "85px", "150px", "300px"]
 CSS_CHANGES = {"new": "#1f7a3a", "changed": "#b36b00", "dropped": "#b3261e", "unchanged": "#6b7280"}
 
 
@@ -39,7 +39,7 @@ def _timeline_rows(track: Track) -> list[list[Any]]:
         counts: dict[str, int] = {}
         for c in e.changes:
             counts[c.status] = counts.get(c.status, 0) + 1
-        rows.append([e.symbol, e.date or "", e.vote.text() if e.vote else "", e.action, e.extends_until or "",
+        rows.append([e.symbol, e.date or "", e.vote.text() if e.vote else "", e.action, e.until_full(),
                      e.stage or "", len(e.paragraphs),
                      ", ".join(f"{v} {k}" for k, v in sorted(counts.items())), "; ".join(e.found_by)])
     return rows
