@@ -407,6 +407,14 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
      "for Libya and Head of UNSMIL, Hanna S. Tetteh, and her team;", "Hanna S. Tetteh"),
     ("Who is the head of UNSMIL?", "I thank my Special Representative for Libya and Head of UNSMIL, Hanna Tetteh, and "
      "the staff of UNSMIL.", "Hanna Tetteh"),
+    # A title is the answer when no one is named, and a State holding the office is named.
+    ("Who heads the Government?", "The Government, headed by the Minister of Interior of Libya, met.",
+     "Minister of Interior of Libya"),
+    ("Who chairs the 1970 Committee?", "The Committee is chaired by the Permanent Representative of Greece.",
+     "Permanent Representative of Greece"),
+    # A letter naming a place ends its sentence: "Area A." is no initial of a name.
+    ("Who attacked the convoy?", "The convoy was attacked near Area A. Witnesses blamed the Rapid Support Forces.",
+     "Rapid Support Forces"),
     # A name the office acts on is not its holder, asked by verb or by title.
     ("Who chairs the Panel of Experts on Libya?", "Requests the Chair of the Committee to inform the Permanent Mission "
      "of the State of Libya on the final outcome;", None),
@@ -534,3 +542,7 @@ def test_a_middle_initial_ends_no_sentence() -> None:
             "and her staff. The Council decides to remain seized of the matter.")
     assert next(text[a:b] for a, b in split_sentences(text)).endswith("Hanna S. Tetteh, and her staff.")
     assert len(split_sentences(text)) == 2
+    # A letter naming a place or part, or one before a word that opens sentences, still ends one.
+    for ends in ("Described in Annex I. Iran will continue.", "World War I. The end came.",
+                 "The convoy was near Sector D. Two civilians died.", "Bosnia and Herzegovina A. Presidency met."):
+        assert len(split_sentences(ends)) == 2, ends

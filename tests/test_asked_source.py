@@ -21,6 +21,12 @@ from briefbot.refs import asked_source
     ("How soon after the renewal must the Secretary-General report back to the Council?", None),
     ("Through what dates did the Council extend the Secretary-General's reporting on Houthi attacks?", None),
     ("Until when did resolution 2769 (2025) extend the mandate of the Panel of Experts on Libya?", None),
+    # When or how often a report is due, a document named, a letter, a regime named by its resolution's number.
+    ("How often does the Secretary-General report on UNMISS?", None),
+    ("When does the Secretary-General report to the Council on UNSMIL?", None),
+    ("According to resolution 2769, what does the Panel of Experts report?", None),
+    ("What did the Secretary-General note in his letter on the appointment of the Panel of Experts on Libya?", None),
+    ("What does the Secretary-General say about the 1267 sanctions regime?", None),
 ])
 def test_the_source_a_question_asks_for(question: str, kind: str | None) -> None:
     assert asked_source(question) == kind
@@ -33,6 +39,10 @@ def test_what_the_secretary_general_reported_is_quoted_from_his_report(bot: Any)
     assert not answer.abstained
     assert {c.symbol for c in answer.citations} == {"S/2025/231"}, [c.symbol for c in answer.citations]
     assert any("Secretary-General's reports" in n for n in answer.notes), answer.notes
+    # A report about another place is no account of this one: answered from everything, without the note.
+    congo = bot.ask("What did the Secretary-General report about arms in the Democratic Republic of the Congo?")
+    assert not any("Secretary-General's reports" in n for n in congo.notes), congo.notes
+    assert not congo.citations or congo.citations[0].doc_type != "sg_report", congo.answer
     # A question the reports do not answer is answered from everything, without the note.
     other = bot.ask("By when must the Secretary-General assess progress on the key benchmarks for the South Sudan "
                     "arms embargo?")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .adoption import adoption_citation, asks_adoption
-from .chunk import split_sentences
+from .chunk import LOCATOR_WORDS, OPENER_WORDS, split_sentences
 from .cite import PageText, cite_sentence, is_section_title, terms, trim_sentence
 from .confidence import (
     CONFIDENCE,
@@ -391,10 +391,12 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         return _abstain(question, hits, f"The passages that best match this question speak of "
                         f"{', '.join(map(str, sorted(told)))}, not {', '.join(map(str, sorted(asked_years)))}. "
                         "The closest passages are listed below.", stats, confidence)
-    # "Who is the Coordinator of the Group of Experts on the DRC?": quotes naming no holder of the office asked (no
-    # line) are about the body, not who holds the office in it (dev and probes: every such answer was to an
-    # unanswerable question; no coordinator or chair of those bodies is named anywhere).
-    if (office := _OFFICE_Q.search(question)) and lead is None and len(parts) == 1 and not (wanted or by_reference):
+    # "Who is the Coordinator of the Group of Experts on the DRC?": quotes naming no chair or coordinator (no line)
+    # are about the body, not who holds the office in it (dev and probes: every such answer was to an unanswerable
+    # question about a Panel or Committee). Not "who heads / leads …": a quote may word that office otherwise
+    # ("Commander of the Libyan National Army"), which the line does not read.
+    if (office := _OFFICE_Q.search(question)) and (office.group(1) or office.group(2)).lower() in _CHAIRS \
+            and lead is None and len(parts) == 1 and not (wanted or by_reference):
         held = _OFFICE_HOLDER["preside" if (office.group(1) or office.group(2)).lower().startswith("presid")
                               else (office.group(1) or office.group(2)).lower()]
         return _abstain(question, hits, f"The passages that best match this question name no {held} of what it "
@@ -1315,7 +1317,8 @@ _PLACE = re.compile(r"\b(?:in|at|near|to|from|off|into|through|via)\s+(?:particu
                     r"(?P<place>[A-Z][\w'’-]+(?:\s(?:and\s|of\s|de\s)?[A-Z][\w'’-]+)*)")
 # A middle initial belongs to its name: "Hanna S. Tetteh".
 _ENTITY = re.compile(r"\b(?:[A-Z][\w'’-]+|of|the|and|for|on|in)"
-                     r"(?:\s(?:[A-Z][\w'’-]+|[A-Z]\.(?=\s[A-Z][a-z])|of|the|and|for|on|in))*"
+                     r"(?:\s(?:[A-Z][\w'’-]+|" + "".join(f"(?<!{w} )" for w in LOCATOR_WORDS)
+                     + rf"[A-Z]\.(?=\s(?!(?:{'|'.join(OPENER_WORDS)})\b)[A-Z][a-z])|of|the|and|for|on|in))*"
                      r"(?:\s?\((?:[A-Z][A-Za-z]+)\))?")
 _ENTITY_SKIP = {"Decides", "Requests", "Council", "Security Council", "The", "In", "By", "On", "As", "It", "This",
                 "Further", "Calls", "Urges", "Expresses", "Recalling", "Welcomes", "Also", "Notes", "Reaffirms",
@@ -1701,6 +1704,7 @@ def direct_answer(question: str, quote: str) -> str | None:
                            else 10 * _ROLE_WINDOW if _GOVERNED.search(quote[by_role[r]:at])
                            else at - r + _ROLE_WINDOW // 2 for r in at_role)
         names: list[tuple[int, str]] = []
+        titles: list[tuple[int, str]] = []
         named = _question_names(question)
         head = _WHICH_HEAD.search(question)
         head_terms = terms(head.group(1).split()[-1]) if head else set()
@@ -1726,17 +1730,23 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # "Whom did the United States sanction …?" is not answered by "United States of America"; "Which
                 # UNODC opium survey …?" is by "UNODC Afghanistan Opium Survey" (it names what is asked for).
                 continue
-            if office and (re.search(office_said, span, re.I) or (
-                    (title := _TITLE_WORDS.match(span)) and re.fullmatch(r"(?:\s(?:of|for|and|on|in)\b.*)?",
-                                                                          span[title.end():]))):
-                # "Who heads UNSMIL?": "Libya and Head of UNSMIL" is the office and "Special Representative of the
-                # Secretary-General (SRSG)" another title of its holder; the holder is "Hanna S. Tetteh" (a title
-                # before a name stays: "Prime Minister Abdulhamid Dbeibah").
-                continue
+            if office and re.search(office_said, span, re.I):
+                continue  # "Who heads UNSMIL?": "Libya and Head of UNSMIL" is the office, not who holds it
             at = m.start() + m.group(0).find(span)
             if offices and not at_role and all(o.end() <= at and _GOVERNED.search(quote[o.end():at]) for o in offices):
                 continue  # "Who is the chair …?": not a name the chair acts on ("… Chair … to inform the Mission")
-            names.append((from_role(at, span) if at_role else 0, span + _year_after(quote, at + len(span))))
+            found = (from_role(at, span) if at_role else 0, span + _year_after(quote, at + len(span)))
+            if office and (title := _TITLE_WORDS.match(span)) and re.fullmatch(
+                    r"(?:\s(?:of|for|and|on|in)\b.*)?", span[title.end():]) \
+                    and not _a_state(re.sub(r"^\s(?:of|for)\s", "", span[title.end():])):
+                # A bare title ("Special Representative of the Secretary-General (SRSG)") is another name of the
+                # office: the holder's name first ("Hanna S. Tetteh"), the title only when no one is named ("the
+                # Minister of Interior of Libya"); a title before a name stays ("Prime Minister Abdulhamid Dbeibah"),
+                # and so does a State holding the office ("the Permanent Representative of Greece").
+                titles.append(found)
+                continue
+            names.append(found)
+        names = names or titles
         if at_role and (near := [n for n in names if n[0] <= _ROLE_WINDOW]):
             # "… designated Mr. Michael Gibb as Coordinator": the name beside the role, not the first listed.
             return min(near, key=lambda n: n[0])[1]
@@ -1822,6 +1832,7 @@ _OFFICE_WORDS = {"chair": r"\bchair\w*", "head": r"\bhead(?:s|ed|ing)?\b", "lead
                  "coordinat": r"\bcoordinat(?:ors?|ed|es|ing)\b", "command": r"\bcommand\w*",
                  "direct": r"\bdirect(?:s|ed|or|ors|orate|ing)?\b",
                  "preside": r"\bpresid\w*"}
+_CHAIRS = ("chair", "coordinat")
 _OFFICE_HOLDER = {"chair": "chair", "head": "head", "lead": "leader", "coordinat": "coordinator",
                   "command": "commander", "direct": "director", "preside": "president"}
 _OFFICE_TITLES = {"coordinat": r"\bcoordinators?\b|\bcoordinated\s+by\b"}

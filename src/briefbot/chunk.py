@@ -20,8 +20,17 @@ _SENTENCE_END = re.compile(r"(?<=[.;!?])[\"”’)]*\s+(?=[A-Z(“\"‘\d])")
 _ABBREV = re.compile(r"\b(?:para|paras|No|Nos|Mr|Mrs|Ms|Dr|e\.g|i\.e|vol|art|Art|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|"
                      r"Sept|Oct|Nov|Dec|p|pp|Rev|Add|Corr|op|cf|etc|U\.S|U\.N)\.$")
 
-# A middle initial: "Hanna S. Tetteh" is one name, not a sentence ending at "S.".
-_INITIAL = re.compile(r"\b[A-Z][a-z]+ [A-Z]\.$")
+# A middle initial: "Hanna S. Tetteh" is one name, not a sentence ending at "S.". Not a letter naming a place or
+# part ("Annex I. The", "Area A. Witnesses", "World War I. The"), nor one before a word that opens sentences.
+LOCATOR_WORDS = ("Annex", "Appendix", "Area", "Zone", "Sector", "Section", "Part", "Phase", "Plan", "Room", "Table",
+                 "Category", "War", "Camp", "Chapter", "Schedule", "Class", "Group", "Level", "Block", "Site", "Unit",
+                 "Item", "Option", "Herzegovina", "Figure", "Box", "Map", "Stage", "Type", "List", "Article")
+OPENER_WORDS = ("The", "In", "It", "This", "That", "These", "Those", "A", "An", "On", "At", "As", "By", "For", "From",
+                "Next", "Two", "Three", "Four", "Some", "Many", "Most", "Its", "Their", "His", "Her", "Since", "When",
+                "While", "During", "After", "Before", "Witnesses", "However", "Also", "Such", "There", "They", "We",
+                "He", "She", "Following", "According", "Under", "With", "Despite", "Although", "If", "No", "All")
+_INITIAL = re.compile(rf"\b(?!(?:{'|'.join(LOCATOR_WORDS)})\b)[A-Z][a-z]+ [A-Z]\.$")
+_OPENER = re.compile(rf"(?:{'|'.join(OPENER_WORDS)})\b")
 
 
 def text_hash(text: str) -> str:
@@ -54,8 +63,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        if _ABBREV.search(text[max(start, m.start() - 8): m.start()]) or \
-                _INITIAL.search(text[max(start, m.start() - 30): m.start()]):
+        if _ABBREV.search(text[max(start, m.start() - 8): m.start()]) or (
+                _INITIAL.search(text[max(start, m.start() - 30): m.start()]) and not _OPENER.match(text, m.end())):
             continue
         bounds.append((start, m.start()))
         start = m.end()

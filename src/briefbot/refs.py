@@ -40,11 +40,20 @@ _TYPE_WORDS = {
 _SG = r"(?:the )?Secretary-General"
 _PANEL = r"(?:the )?(?:Panel|Group)(?: of Experts)?(?: on [A-Z][\w-]*(?: [A-Z][\w-]*)*| on the [A-Z][\w-]*)?"
 _SAID = r"(?:report|say|write|note|find|observe|describe|characteri[sz]e|warn|document|recommend)"
+_HAS_SAID = (r"(?:reported|said|written|noted|found|observed|described|characteri[sz]ed|warned|documented|"
+             r"recommended)")
 _SOURCE_ASKED = {
-    "sg_report": re.compile(rf"\b(?:(?:did|does|has) {_SG} {_SAID}|according to (?:a |the |his )?(?:\w+ ){{0,3}}"
-                            rf"(?:report of {_SG}|{_SG}(?:'s)?)|in (?:his|{_SG}'s) (?:\w+ ){{0,3}}reports?\b)"),
-    "panel_report": re.compile(rf"\b(?:(?:did|does|has) {_PANEL} {_SAID}|according to {_PANEL}\b(?!'s mandate))"),
+    "sg_report": re.compile(rf"\b(?:(?:did|does) {_SG} {_SAID}\b|has {_SG} {_HAS_SAID}|according to (?:a |the |his )?"
+                            rf"(?:\w+ ){{0,3}}(?:report of {_SG}|{_SG}(?:'s)?)|in (?:his|{_SG}'s) (?:\w+ ){{0,3}}"
+                            r"reports?\b)"),
+    "panel_report": re.compile(rf"\b(?:(?:did|does) {_PANEL} {_SAID}\b|has {_PANEL} {_HAS_SAID}|according to "
+                               rf"{_PANEL}\b(?!'s mandate))"),
 }
+# Not an account asked for: when or how often a report is due ("When does the Secretary-General report to the
+# Council on UNSMIL?" asks about a resolution's request), or a question naming its document or a letter.
+_NOT_AN_ACCOUNT = re.compile(r"^\s*(?:when|how often|how frequently|by when|until when|how soon)\b|"
+                             r"\breport(?:s|ing)?\s+(?:back\s+)?to\s+the\s+(?:Security\s+)?(?:Council|Committee)\b|"
+                             r"\bletters?\b", re.I)
 
 
 SOURCE_LABELS = {"sg_report": "Secretary-General's reports", "panel_report": "Panels and Groups of Experts' reports"}
@@ -52,6 +61,9 @@ SOURCE_LABELS = {"sg_report": "Secretary-General's reports", "panel_report": "Pa
 
 def asked_source(question: str) -> str | None:
     """The kind of document whose account the question asks for ("sg_report", "panel_report"), or None."""
+    if _NOT_AN_ACCOUNT.search(question) or parse_references(question, actors=False).named_any or any(
+            300 <= int(n) < 1900 or 2030 < int(n) < 3000 for n in re.findall(r"\b\d{3,4}\b", question)):
+        return None  # ... nor one naming a regime by its resolution's number ("the 1267 sanctions regime")
     return next((kind for kind, pattern in _SOURCE_ASKED.items() if pattern.search(question)), None)
 
 

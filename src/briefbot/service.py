@@ -36,7 +36,7 @@ from .ingest import IngestReport, Progress, ingest_paths, remove_documents
 from .layout import IndexLayout
 from .lexical import LexicalIndex
 from .models import Answer, Chunk, Citation, DocInfo, Engine, Filters, Hit, RetrievalMode, StreamEvent, finished
-from .refs import SOURCE_LABELS, asked_source, asked_time, parse_references, speaks_of
+from .refs import SOURCE_LABELS, asked_source, asked_time, doc_places, parse_references, speaks_of
 from .retrieve import Retriever
 from .store import Store
 
@@ -46,6 +46,9 @@ if TYPE_CHECKING:
     from .summarise import Summary
 
 log = logging.getLogger(__name__)
+# How much less confident an answer from the kind of document asked for may be than the ordinary one and still be
+# preferred (refs.asked_source); measured on the dev questions and probes that ask for one.
+SOURCE_MARGIN = 0.2
 
 
 class Briefbot:
@@ -154,7 +157,7 @@ class Briefbot:
             narrowed = dataclasses.replace(filters or Filters(), doc_types=[source])
             own = self.retrieve(question, k=k, filters=narrowed)
             told = self.extractive(question, own, narrowed) if own else None
-            if told is None or told.abstained:
+            if told is None or told.abstained or not self._told_as_well(question, told, hits, filters):
                 source, told = None, None
             else:
                 hits = own
@@ -223,6 +226,24 @@ class Briefbot:
         answer.timings_ms.update(retrieve=round((t1 - t0) * 1000, 1),
                                  total=round((time.perf_counter() - t0) * 1000, 1))
         yield StreamEvent("done", answer=answer)
+
+    def _told_as_well(self, question: str, told: Answer, hits: list[Hit], filters: Filters | None) -> bool:
+        """Whether the answer from the kind of document asked for answers as well as the ordinary one: about the
+        place the question names ("the Panel of Experts on Libya" is not answered by the Sudan Panel's report) and
+        nearly as confidently (a report's prison-training paragraph is no account of how often it reports)."""
+        places = {p.lower() for p in parse_references(question).places}
+        lead = next((h.doc for h in told.hits if h.doc.doc_id == told.citations[0].doc_id), None) \
+            if told.citations else None
+        if lead is None:
+            return False
+        # A Panel's report is about the place its title names: the Sudan Panel's final report speaks of Libya often.
+        about = {p for p in places if p in (lead.title or "").lower()} if lead.doc_type == "panel_report" \
+            else doc_places(lead) & places
+        if places and not about:
+            return False
+        ordinary = self.extractive(question, hits, filters)
+        mine, theirs = told.timings_ms.get("confidence", 0.0), ordinary.timings_ms.get("confidence", 0.0)
+        return ordinary.abstained or mine >= theirs - SOURCE_MARGIN
 
     def _newest(self, filters: Filters | None) -> DocInfo | None:
         """The newest dated document the reader may search (the collections ``filters`` allow): what a question
