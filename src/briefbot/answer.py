@@ -386,8 +386,10 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     if (asked_years := _asked_years(question)) and lead is None and not (wanted or by_reference or named_docs) \
             and (told := _years_told(citations[0].quote)) and not told & asked_years \
             and not any(re.search(rf"\b{y}\b", c.quote) for c in citations for y in asked_years) \
-            and not any(c.date and int(c.date[:4]) in asked_years for c in citations):
-        # (A document of the year asked need not name it: "on 6 April" in a 2025 report is 6 April 2025.)
+            and not any(c.date and {int(c.date[:4]), int(c.date[:4]) - 1} & asked_years for c in citations):
+        # (A document of the year asked need not name it: "on 6 April" in a 2025 report is 6 April 2025; nor one of
+        # the year after, telling of the months before it: "In November, the Kimberley Process plenary …" in a
+        # report of February 2025.)
         return _abstain(question, hits, f"The passages that best match this question speak of "
                         f"{', '.join(map(str, sorted(told)))}, not {', '.join(map(str, sorted(asked_years)))}. "
                         "The closest passages are listed below.", stats, confidence)
