@@ -137,3 +137,12 @@ def test_an_index_built_by_the_previous_code_is_rebuilt(built: tuple[Any, Path],
     assert not index.fresh()
     assert index.track("libya").entry("S/RES/2769 (2025)").until_text() == "2026-05-15 (para. 22)"
     assert index.fresh()
+
+
+def test_an_end_date_written_out_is_read() -> None:
+    # S/RES/1555 (2004) para. 1 extends MONUC "until the 1st of October 2004": the timeline showed no end date.
+    from briefbot.mandates.analysis import until_date
+
+    assert until_date("1. Decides to extend the mandate of MONUC until the 1st of October 2004;", "2004-07-29") \
+        == "2004-10-01"
+    assert until_date("Decides to extend until 30 June 2019 the mandate of the Mission", "2018-06-29") == "2019-06-30"

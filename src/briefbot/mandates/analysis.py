@@ -146,9 +146,12 @@ def paragraph_refs(p: RawParagraph, own_symbol: str) -> list[RawRef]:
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
-_DATE_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|"
-                      r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?,?\s+(\d{4})\b")
-_UNTIL_RE = re.compile(r"\b(?:until|unitl|up to and including|through|to)\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Z])")
+_DATE_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(January|February|March|April|May|June|July|"
+                      r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+                      r"\.?,?\s+(\d{4})\b")
+# "until 30 June 2019", "until the 1st of October 2004" (S/RES/1555 (2004) para. 1).
+_UNTIL_RE = re.compile(r"\b(?:until|unitl|up to and including|through|to)\s+(?:the\s+)?"
+                       r"(?=\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z])")
 # "for a period of 12 months", "for an initial period of one year" (an establishing resolution's term).
 _PERIOD_RE = re.compile(r"\bfor (?:an? (?:initial |further |final |new |additional )?period of |"
                         r"an? (?:additional |further )?)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"

@@ -54,7 +54,7 @@ log = logging.getLogger(__name__)
 # 23: an end date carries the paragraph (or title) stating it and the resolution's other dates; a sanctions
 # regime's headline date is its Panel's. 24: "placed by" is said in words, the raw rules kept apart. 25: "through
 # 15 July 2013" is an end date.
-CODE_VERSION = "25"
+CODE_VERSION = "26"
 GAP_GRACE_DAYS = 10  # a renewal adopted this long after the mandate's end date still counts as continuous
 
 _SCHEMA = """
