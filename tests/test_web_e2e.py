@@ -293,6 +293,19 @@ def test_a_changed_vote_replaces_the_first_where_it_counts(page: Any, app: tuple
     exported = download_from(page, "fb-export", "briefbot-feedback", "csv").read_text(encoding="utf-8")
     assert [(r["question"], r["rating"]) for r in csv.DictReader(io.StringIO(exported))] == [(MARS_Q, "down")]
     assert_no_errors(page, "exporting a changed vote")
+    # The same vote with a comment, then clicked again (the box emptied by the first): the comment stays counted.
+    page.get_by_role("tab", name="Chat").click()
+    page.fill("#fb-comment textarea", "misses para 19")
+    page.click("#fb-down")
+    page.wait_for_function("document.querySelector('#fb-comment textarea').value === ''", timeout=30_000)
+    page.click("#fb-down")
+    page.wait_for_function("document.querySelector('#fb-status').innerText.includes('earlier comment is kept')",
+                           timeout=30_000)
+    assert_no_errors(page, "giving the same vote again")
+    page.get_by_role("tab", name="Feedback").click()
+    page.click("#fb-csv")
+    exported = download_from(page, "fb-export", "briefbot-feedback", "csv").read_text(encoding="utf-8")
+    assert [(r["rating"], r["comment"]) for r in csv.DictReader(io.StringIO(exported))] == [("down", "misses para 19")]
 
 
 def test_feedback_of_another_session_is_not_readable(page: Any, browser: Any, app: tuple[str, Briefbot]) -> None:
@@ -382,7 +395,16 @@ def test_library_upload_and_remove(page: Any, app: tuple[str, Briefbot], tmp_pat
         assert "S/2025/172" in page.inner_text("#library-table")
         assert_no_errors(page, "cancelling the removal")
 
-        page.click("#remove-btn")  # the choice is still there: asked again
+        # Refreshing the list clears the choice and withdraws the question: no Confirm left to remove it with.
+        page.click("#remove-btn")
+        page.locator("#remove-confirm-btn").wait_for(state="visible", timeout=30_000)
+        page.click("#library-refresh")
+        page.locator("#remove-confirm-btn").wait_for(state="hidden", timeout=30_000)
+        assert "S_2025_172.pdf" in {d.doc_id for d in bot.library()}
+        assert_no_errors(page, "refreshing the list while a removal was asked")
+
+        _pick(page, "remove-docs", "S/2025/172")
+        page.click("#remove-btn")  # chosen again: asked again
         page.locator("#remove-confirm-btn").wait_for(state="visible", timeout=30_000)
         assert "S/2025/172" in page.inner_text("#remove-confirm-text")
         page.click("#remove-confirm-btn")

@@ -366,7 +366,10 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                 failures_df: failure_rows(failures), missions: gr.Dropdown(choices=mission_choices(docs)),
                 documents: gr.Dropdown(choices=document_choices(docs, twins=False)),
                 year_from: gr.Dropdown(choices=year_choices(docs)),
-                year_to: gr.Dropdown(choices=year_choices(docs)), to_remove: gr.Dropdown(choices=choices, value=[])}
+                year_to: gr.Dropdown(choices=year_choices(docs)), to_remove: gr.Dropdown(choices=choices, value=[]),
+                # The list shown anew clears the choice, so a removal asked about is withdrawn with it: Confirm
+                # after a Refresh or a finished upload removed what was no longer shown chosen (a walk-through's find).
+                pending_remove: [], confirm_row: gr.Row(visible=False), confirm_text: ""}
 
     # --- chat -----------------------------------------------------------------------------------------------
     def chat(asked: str, history: list[dict[str, Any]], session: Session, doc_types: list[str],
@@ -504,6 +507,10 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         answer = session.answers[i]
         given = make_record(answer, rating, text or "", owner=owner_of(request))
         before = earlier_vote(read_feedback(fb_file), given) if given["owner"] else None
+        kept = ""
+        if before and before.get("rating") == rating and not (text or "").strip() and before.get("comment"):
+            # The same vote clicked again, its comment box emptied by the first: the comment stays with the vote.
+            given["comment"], kept = before["comment"], " Your earlier comment is kept."
         append_feedback(fb_file, given)
         verdict = "helpful" if rating == "up" else "not helpful"
         note = ", with your comment," if (text or "").strip() else ""
@@ -511,7 +518,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         replaced = (f" It replaces your earlier “{'helpful' if before.get('rating') == 'up' else 'not helpful'}”: "
                     "only your latest vote on an answer counts.") if before else ""
         return {fb_status: f"Thanks: recorded “{verdict}”{note} for “{md_text(clip(answer.question, 80))}”."
-                           + replaced, comment: ""}
+                           + replaced + kept, comment: ""}
 
     def feedback_up(session: Session, text: str, request: gr.Request) -> Updates:
         return record(session, "up", text, request)
@@ -767,7 +774,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         pdf_btn.click(export_pdf, [state], export_file, **private)
         up.click(feedback_up, [state, comment], [fb_status, comment], concurrency_limit=None, **private)
         down.click(feedback_down, [state, comment], [fb_status, comment], concurrency_limit=None, **private)
-        lib_outputs = [summary, docs_df, failures_df, missions, documents, year_from, year_to, to_remove]
+        lib_outputs = [summary, docs_df, failures_df, missions, documents, year_from, year_to, to_remove,
+                       pending_remove, confirm_row, confirm_text]
         demo.load(library_outputs, None, lib_outputs, **private)
         refresh.click(library_outputs, None, lib_outputs, **private)
         confirming = [pending_remove, confirm_row, confirm_text, remove_status]
@@ -776,7 +784,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         # Choosing other documents withdraws the question: Confirm must not remove what is no longer shown chosen.
         to_remove.input(lambda: {pending_remove: [], confirm_row: gr.Row(visible=False), confirm_text: ""}, None,
                         [pending_remove, confirm_row, confirm_text], **private)
-        confirm_btn.click(remove_docs, [pending_remove], [*confirming, *lib_outputs], **private)
+        confirm_btn.click(remove_docs, [pending_remove], [remove_status, *lib_outputs], **private)
         upload_btn.click(start_upload, [files, state, upload_collection],
                          [state, upload_status, upload_rows, timer, files], **private)
         manage.wire(bot, demo, refresh, library_outputs, lib_outputs, upload_collection, docs_df)
