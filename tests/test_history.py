@@ -144,6 +144,24 @@ def test_exports_are_the_users_own(tmp_path: Path, answers: dict[str, Answer]) -
     assert json.loads(history.export_json(CARL))["conversations"] == []
 
 
+def test_exports_say_which_answers_they_leave_out(tmp_path: Path, answers: dict[str, Answer]) -> None:
+    # A browser walk: after a document was removed, the reopened chat said "1 answer(s) … not shown" while the
+    # history export listed one question fewer and said nothing.
+    kept = History(tmp_path / "history.sqlite")
+    a = kept.save(ANA, None, answers["libya"])
+    kept.save(ANA, a.conversation, answers["mars"])
+    b = kept.answers(ANA, a.conversation)[1]
+    assert b.doc_ids != a.doc_ids
+    removed = History(tmp_path / "history.sqlite", may_read=lambda _user, doc_ids: doc_ids != a.doc_ids)
+    md = removed.export_markdown(ANA)
+    assert "1 question(s)" in md and "1 answer(s) of this conversation are not shown" in md, md
+    assert a.token not in md
+    conversation = json.loads(removed.export_json(ANA))["conversations"][0]
+    assert conversation["withheld"] == 1 and [x["question"] for x in conversation["answers"]] == [MARS_Q]
+    assert json.loads(kept.export_json(ANA))["conversations"][0]["withheld"] == 0
+    assert "are not shown" not in kept.export_markdown(ANA)
+
+
 def test_storage_errors_are_clear_and_lose_nothing(tmp_path: Path, answers: dict[str, Answer]) -> None:
     # Not a database: refused with the remedy; the file is left as it was.
     junk = tmp_path / "junk.sqlite"

@@ -80,6 +80,9 @@ class Conversation:
     questions: list[str]
 
 
+# Why a conversation shows fewer answers than were asked: the chat and the exports say it alike.
+WITHHELD = ("{n} answer(s) of this conversation are not shown: they show documents that were removed from the index "
+            "or that you may no longer read.")
 ReadCheck = Callable[[str | None, list[str]], bool]  # (signed-in user or None, doc_ids) -> may read them all
 
 
@@ -284,16 +287,17 @@ class History:
         return saved
 
     # --- exports ----------------------------------------------------------------------------------------------
-    def export(self, viewer: Viewer) -> list[tuple[Conversation, list[SavedAnswer]]]:
-        return [(c, self.answers(viewer, c.id)) for c in self.conversations(viewer, limit=1_000_000)]
+    def export(self, viewer: Viewer) -> list[tuple[Conversation, list[SavedAnswer], int]]:
+        """Every conversation of ``viewer`` with the answers they may open and how many were withheld."""
+        return [(c, *self.opened(viewer, c.id)) for c in self.conversations(viewer, limit=1_000_000)]
 
     def export_json(self, viewer: Viewer, now: datetime | None = None) -> str:
         """All of ``viewer``'s history: conversations, and per answer the API's answer fields plus its token."""
         data = {"user": viewer.user, "exported_at": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
                 "conversations": [{"id": c.id, "title": c.title, "created": c.created, "updated": c.updated,
                                    "answers": [{"token": s.token, "asked_at": s.asked_at, "doc_ids": s.doc_ids,
-                                                **s.answer.to_dict()} for s in answers]}
-                                  for c, answers in self.export(viewer)]}
+                                                **s.answer.to_dict()} for s in answers], "withheld": withheld}
+                                  for c, answers, withheld in self.export(viewer)]}
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
     def export_markdown(self, viewer: Viewer, now: datetime | None = None) -> str:
@@ -301,8 +305,11 @@ class History:
         single-answer export writes it (headings moved two levels down)."""
         stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
         out = [f"# briefbot conversations of {viewer.user}", "", f"_exported {stamp}_", ""]
-        for c, answers in self.export(viewer):
+        for c, answers, withheld in self.export(viewer):
             out += [f"## {c.title}", "", f"_{c.created} – {c.updated}, {len(answers)} question(s)_", ""]
+            if withheld:
+                # As the reopened conversation says: an export shorter than the list of questions says why.
+                out += [f"_{WITHHELD.format(n=withheld)}_", ""]
             for s in answers:
                 md = answer_markdown(s.answer, now=datetime.fromisoformat(s.asked_at))
                 out += [re.sub(r"(?m)^(#{1,4}) ", r"##\1 ", md).rstrip(), "", f"_Permalink token: {s.token}_", ""]

@@ -44,7 +44,7 @@ from ..feedback import (
     read_feedback,
     visible_feedback,
 )
-from ..history import Viewer, viewer_for
+from ..history import WITHHELD, Viewer, viewer_for
 from ..layout import IndexLayout
 from ..mdtext import md_text
 from ..models import DOC_TYPE_LABELS, DOC_TYPES, Answer
@@ -325,8 +325,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             return gr.skip()
         kept = set_aside(session, viewer)
         session.restart([s.answer for s in saved], [s.token for s in saved], session.listed[index])
-        note = (f"{withheld} answer(s) of this conversation are not shown: they cite documents that were removed "
-                "from the index or that you may no longer read.") if withheld else ""
+        note = WITHHELD.format(n=withheld) if withheld else ""
         messages = [m for i, s in enumerate(saved)
                     for m in exchange(s.answer.question, s.answer, note if i == len(saved) - 1 else "")]
         if note and not saved:
