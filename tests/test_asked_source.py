@@ -88,3 +88,23 @@ def test_a_report_of_the_next_year_tells_of_the_year_asked_without_naming_it() -
         answer = extractive_answer(question.format(year), [hit("S/2025/97", day, plenary, 1.0)], settings,
                                    lambda doc_id, page: texts[doc_id])
         assert answer.abstained == abstains, (year, day, answer.answer)
+
+
+def test_a_source_not_taken_costs_no_second_ordinary_answer(bot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Weighing the Secretary-General's reports computes the ordinary answer; when they lose, that answer is the
+    # one given, not computed again (each costs the answer stage's sentence encodings).
+    real = bot.extractive
+    calls: list[Any] = []
+
+    def counted(question: str, hits: Any, filters: Any = None) -> Any:
+        calls.append(list(filters.doc_types) if filters and filters.doc_types else None)
+        return real(question, hits, filters)
+
+    monkeypatch.setattr(bot, "extractive", counted)
+    question = "What did the Secretary-General report about the asset freeze in Libya?"
+    answer = bot.ask(question)
+    assert not any("Secretary-General's reports" in n for n in answer.notes), answer.notes  # the source lost
+    assert calls == [["sg_report"], None], calls
+    monkeypatch.undo()
+    again = bot.ask(question)
+    assert (answer.answer, answer.citations) == (again.answer, again.citations)

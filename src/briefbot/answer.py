@@ -397,10 +397,9 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     # are about the body, not who holds the office in it (dev and probes: every such answer was to an unanswerable
     # question about a Panel or Committee). Not "who heads / leads …": a quote may word that office otherwise
     # ("Commander of the Libyan National Army"), which the line does not read.
-    if (office := _OFFICE_Q.search(question)) and (office.group(1) or office.group(2)).lower() in _CHAIRS \
+    if (office := _OFFICE_Q.search(question)) and _office_key(office) in _CHAIRS \
             and lead is None and len(parts) == 1 and not (wanted or by_reference):
-        held = _OFFICE_HOLDER["preside" if (office.group(1) or office.group(2)).lower().startswith("presid")
-                              else (office.group(1) or office.group(2)).lower()]
+        held = _OFFICE_HOLDER[_office_key(office)]
         return _abstain(question, hits, f"The passages that best match this question name no {held} of what it "
                         "asks about. The closest passages are listed below.", stats, confidence)
     if closing is not None and cited[0] is closing.hit and ended is not None:
@@ -1666,8 +1665,7 @@ def direct_answer(question: str, quote: str) -> str | None:
             # (S/2025/452) does not say who it is.
             return None
         office = _OFFICE_Q.search(question)
-        office_key = (office.group(1) or office.group(2)).lower() if office else ""
-        office_key = "preside" if office_key.startswith("presid") else office_key
+        office_key = _office_key(office) if office else ""
         # Asked as a title, the office is the title ("the Coordinator", "coordinated by"), not the activity ("the
         # Panel coordinates with …", "coordination").
         office_said = _OFFICE_TITLES.get(office_key, _OFFICE_WORDS.get(office_key, "")) if office and office.group(2) \
@@ -1829,6 +1827,14 @@ _OFFICE_Q = re.compile(r"^\s*who\s+(?:currently\s+|now\s+)?(chair|head|lead|coor
                        r"^\s*who\s+(?:is|was|are|were)\s+(?:currently\s+|now\s+)?(?:the\s+|its\s+|their\s+)?"
                        r"(?:new\s+|current\s+|acting\s+)?(chair|head|lead|coordinat|command|direct|presid)"
                        r"(?:s|person|man|woman|er|ors?|ent|ant|ing officer)?\b", re.I)
+
+
+def _office_key(office: re.Match[str]) -> str:
+    """The office an :data:`_OFFICE_Q` match asks about, as the key of the tables below ("presid" → "preside")."""
+    key = (office.group(1) or office.group(2)).lower()
+    return "preside" if key.startswith("presid") else key
+
+
 # The office asked in the words a quote gives it: "led by", "Head of Mission", "chaired by", "presided over".
 _OFFICE_WORDS = {"chair": r"\bchair\w*", "head": r"\bhead(?:s|ed|ing)?\b", "lead": r"\b(?:lead(?:s|er|ers|ing)?|led)\b",
                  "coordinat": r"\bcoordinat(?:ors?|ed|es|ing)\b", "command": r"\bcommand\w*",

@@ -153,14 +153,18 @@ class Briefbot:
         # they answer it (the Council's resolutions on the topic ranked above them), else from everything.
         source = asked_source(question) if routed is None and not (filters and filters.doc_types) else None
         told: Answer | None = None
+        plain: Answer | None = None  # the ordinary answer, when weighing the source already computed it
         if source is not None:
             narrowed = dataclasses.replace(filters or Filters(), doc_types=[source])
             own = self.retrieve(question, k=k, filters=narrowed)
             told = self.extractive(question, own, narrowed) if own else None
-            if told is None or told.abstained or not self._told_as_well(question, told, hits, filters):
-                source, told = None, None
-            else:
+            stands = False
+            if told is not None and not told.abstained:
+                stands, plain = self._told_as_well(question, told, hits, filters)
+            if stands:
                 hits = own
+            else:
+                source, told = None, None
         t1 = time.perf_counter()
         yield StreamEvent("hits", hits=hits)
         if not hits and filters is not None and filters.describe() and self.store.resolve_filters(filters) == []:
@@ -203,7 +207,7 @@ class Briefbot:
             events = with_fallback(question, llm_answer_stream(question, hits, self.settings, self.page_text),
                                    lambda q, h: self.extractive(q, h, filters))
         else:
-            events = finished(told or self.extractive(question, hits, filters))
+            events = finished(told or plain or self.extractive(question, hits, filters))
         answer: Answer | None = None
         for event in events:
             if event.kind == "done":
@@ -227,23 +231,25 @@ class Briefbot:
                                  total=round((time.perf_counter() - t0) * 1000, 1))
         yield StreamEvent("done", answer=answer)
 
-    def _told_as_well(self, question: str, told: Answer, hits: list[Hit], filters: Filters | None) -> bool:
+    def _told_as_well(self, question: str, told: Answer, hits: list[Hit],
+                      filters: Filters | None) -> tuple[bool, Answer | None]:
         """Whether the answer from the kind of document asked for answers as well as the ordinary one: about the
         place the question names ("the Panel of Experts on Libya" is not answered by the Sudan Panel's report) and
-        nearly as confidently (a report's prison-training paragraph is no account of how often it reports)."""
+        nearly as confidently (a report's prison-training paragraph is no account of how often it reports). The
+        ordinary answer comes back too when it was computed, so a rejected source does not pay for it twice."""
         places = {p.lower() for p in parse_references(question).places}
         lead = next((h.doc for h in told.hits if h.doc.doc_id == told.citations[0].doc_id), None) \
             if told.citations else None
         if lead is None:
-            return False
+            return False, None
         # A Panel's report is about the place its title names: the Sudan Panel's final report speaks of Libya often.
         about = {p for p in places if p in (lead.title or "").lower()} if lead.doc_type == "panel_report" \
             else doc_places(lead) & places
         if places and not about:
-            return False
+            return False, None
         ordinary = self.extractive(question, hits, filters)
         mine, theirs = told.timings_ms.get("confidence", 0.0), ordinary.timings_ms.get("confidence", 0.0)
-        return ordinary.abstained or mine >= theirs - SOURCE_MARGIN
+        return ordinary.abstained or mine >= theirs - SOURCE_MARGIN, ordinary
 
     def _newest(self, filters: Filters | None) -> DocInfo | None:
         """The newest dated document the reader may search (the collections ``filters`` allow): what a question
