@@ -367,3 +367,13 @@ def test_a_later_quote_names_the_question_in_its_own_forms() -> None:
                           ("2", "More than 119,000 Haitian nationals were repatriated."))]
     assert direct_line(["How many Haitians were repatriated?"], cites) == \
         "**More than 119,000 Haitian nationals** [2]"
+
+
+def test_terms_are_the_callers_own_set() -> None:
+    # terms() is cached; a caller that changes its set must not change what the next caller gets.
+    from briefbot.cite import term_set, terms
+
+    first = terms("Arms embargo on South Sudan")
+    first.add("intrus")
+    assert "intrus" not in terms("Arms embargo on South Sudan")
+    assert term_set("Arms embargo on South Sudan") == frozenset(terms("Arms embargo on South Sudan"))

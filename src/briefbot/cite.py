@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterator, Mapping
+from functools import lru_cache
 from typing import Any
 
 from .models import Chunk, Citation, DocInfo, Hit, Span
@@ -35,10 +36,30 @@ except ImportError:  # stemming only sharpens overlap; plain words still work
 
 
 def terms(text: str) -> set[str]:
-    """Content words (stemmed) and numbers."""
-    words = re.findall(r"[A-Za-z][A-Za-z']+|\d[\d,.]*\d|\d", text)
-    return {_stem(w.lower().strip("'")) if not w[0].isdigit() else w.replace(",", "")
-            for w in words if w.lower() not in _STOP and (len(w) > 2 or w[0].isdigit())}
+    """Content words (stemmed) and numbers. A set of its own, which the caller may change."""
+    return set(term_set(text))
+
+
+_TERM_WORD = re.compile(r"[A-Za-z][A-Za-z']+|\d[\d,.]*\d|\d")
+
+
+@lru_cache(maxsize=8192)
+def term_set(text: str) -> frozenset[str]:
+    """:func:`terms`, shared and unchangeable (cached: no copy)."""
+    # One question reads the same passages and sentences many times over (ranking, answer, confidence), and a
+    # server's questions share passages: stemming them once is about a tenth of an answer's Python time.
+    return _content_terms(text)
+
+
+@lru_cache(maxsize=100_000)
+def word_terms(word: str) -> frozenset[str]:
+    """:func:`term_set` of one word, cached apart so the words of new passages never push passages out."""
+    return _content_terms(word)
+
+
+def _content_terms(text: str) -> frozenset[str]:
+    return frozenset(_stem(w.lower().strip("'")) if not w[0].isdigit() else w.replace(",", "")
+                     for w in _TERM_WORD.findall(text) if w.lower() not in _STOP and (len(w) > 2 or w[0].isdigit()))
 
 
 def quote_verbatim(citation: Mapping[str, Any], page_text: PageText) -> bool:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .chunk import split_sentences
-from .cite import terms
+from .cite import term_set, word_terms
 from .models import Hit
 from .refs import References, scored_places, year_fits
 
@@ -84,21 +84,11 @@ def features(hits: list[Hit], q_terms: set[str], weight: Callable[[str], float],
             float(h.doc.doc_type == "resolution" and not label),
             cover(found_terms),
             sentence_cover,
-            cover(_terms(f"{h.doc.title or ''} {h.doc.symbol or ''} {h.chunk.section or ''}")),
+            cover(term_set(f"{h.doc.title or ''} {h.doc.symbol or ''} {h.chunk.section or ''}")),
             _window_cover(marks, weight, total),
             doc_best[h.doc.doc_id] - max(h.dense_score or 0.0, 0.0),
         ])
     return rows
-
-
-@lru_cache(maxsize=100_000)
-def _word_terms(word: str) -> frozenset[str]:
-    return frozenset(terms(word))
-
-
-@lru_cache(maxsize=4096)
-def _terms(text: str) -> frozenset[str]:
-    return frozenset(terms(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +102,7 @@ class _Passage:
 
 @lru_cache(maxsize=4096)  # ~10 kB a passage
 def _passage(text: str) -> _Passage:
-    starts_terms = [(m.start(), _word_terms(m.group(0))) for m in _WORD.finditer(text)]
+    starts_terms = [(m.start(), word_terms(m.group(0))) for m in _WORD.finditer(text)]
     positions: dict[str, list[int]] = {}
     sentence_of = [-1] * len(starts_terms)
     i = 0
