@@ -309,11 +309,11 @@ def test_failure_between_vectors_and_commit_leaves_no_half_document(settings: Se
     calls: list[str] = []
 
     def failing_commit(self: Store, doc: Any, chunks: Any, from_file: bool = False,
-                       collection: str | None = None) -> None:
+                       collection: str | None = None, reader: int | None = None) -> None:
         calls.append(doc.doc_id)
         if len(calls) == 2:
             raise RuntimeError("simulated crash while committing the second document")
-        real_commit(self, doc, chunks, from_file, collection)
+        real_commit(self, doc, chunks, from_file, collection, reader)
 
     monkeypatch.setattr(Store, "commit_document", failing_commit)
     with pytest.raises(RuntimeError, match="simulated crash"):
@@ -462,7 +462,7 @@ def test_cli_bad_inputs_batch_continues(settings: SettingsFactory, tmp_path: Pat
     result = runner.invoke(app, ["library", "--json", "--index", str(s.index)])
     assert result.exit_code == 0, result.output
     library = json.loads(result.stdout)
-    assert set(library) == {"documents", "failures"}
+    assert set(library) == {"documents", "failures", "read_by_older"} and library["read_by_older"] == []
     docs = {d["file_name"]: d for d in library["documents"]}
     assert set(docs) == {"S_RES_2780_2025.pdf", "S_2025_172.pdf", SCAN.name}
     for d in docs.values():

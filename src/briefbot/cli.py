@@ -150,9 +150,10 @@ def ingest(paths: Annotated[list[Path], typer.Argument(help="Files (PDF, UN XML,
             elif r.status in ("ingested", "replaced"):
                 warn = f"  [yellow]({'; '.join(r.warnings)})[/yellow]" if r.warnings else ""
                 as_id = f" as {r.doc_id}" if r.doc_id and r.doc_id != name else ""
+                why = f" ({r.reason})" if r.reason else ""  # "read again: an earlier version of briefbot read it"
                 out.print(f"{r.status.upper():<9} {name}{as_id}: {r.symbol or r.cited_as or '?'} · {r.doc_type} · "
                           f"{r.pages} p · "
-                          f"{r.chunks} chunks{warn}", highlight=False)
+                          f"{r.chunks} chunks{why}{warn}", highlight=False)
         counts = ", ".join(f"{v} {k}" for k, v in sorted(report.counts().items()))
         out.print(f"{len(report.results)} files: {counts} in {report.seconds:.1f} s "
                   f"(embedded {report.embedded} new passages in {report.embed_seconds:.1f} s)", highlight=False)
@@ -174,13 +175,14 @@ def _ingest_through_app(settings: Settings, paths: list[Path], replace: bool, co
 
 @app.command()
 def library(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
-    """List indexed documents with their health (pages without text, failures)."""
-    from .service import open_briefbot
+    """List indexed documents with their health (pages without text, failures, read by an earlier version)."""
+    from .service import open_briefbot, read_by_older_note
 
     bot = open_briefbot(_settings(index=index))
-    docs, failures = bot.library(), bot.failures()
+    docs, failures, older = bot.library(), bot.failures(), bot.read_by_older()
     if as_json:
-        out.print_json(json.dumps({"documents": [d.to_dict() for d in docs], "failures": failures}))
+        out.print_json(json.dumps({"documents": [d.to_dict() for d in docs], "failures": failures,
+                                   "read_by_older": older}))
         return
     from rich.table import Table
 
@@ -194,6 +196,8 @@ def library(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
     for f in failures:
         out.print(f"[red]failed[/red] {f['file_name']}: {f['reason']}", highlight=False)
     out.print(f"{len(docs)} documents, {sum(d.chunks for d in docs)} chunks, {len(failures)} failures")
+    if older:
+        out.print(f"[yellow]{read_by_older_note(len(older))}[/yellow]", highlight=False)
 
 
 @app.command()

@@ -36,6 +36,11 @@ from .store import Store
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
+# The version of the reading code: parsing and chunking. Raise it when they read an unchanged file differently
+# (a quote cut at "Hanna S.", a scan's date): each indexed document keeps the version that read it, and the next
+# ingest of its file (or JSONL) reads it again instead of skipping it as unchanged. tests/test_reader_version.py
+# fails when the samples' passages change without it.
+READER_VERSION = 1
 _EMBED_BATCH = 256  # chunks gathered across documents before one model call (less padding, better throughput)
 _WALKED = (*SUPPORTED_SUFFIXES, ".jsonl")  # .jsonl: the bulk Council records (one document per line)
 # A folder's own notes (README.txt, SOURCE.txt beside the samples) are not documents; named alone they are read.
@@ -189,6 +194,7 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
                      if f.get("sha256") and not f["reason"].startswith(_RETRIED)}
     plan = _Plan(store, replace, reparse)
     awaiting_ocr = _awaiting_ocr(store, settings)
+    older = store.read_before(READER_VERSION)
     todo: list[Path] = []
     records: list[tuple[Path, str]] = []
     for f in files:
@@ -203,7 +209,7 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
             store.record_failure(f, digest, reason)
             continue
         if f.suffix.lower() == ".jsonl":
-            if store.flag(f"jsonl:{f.name}") == digest:
+            if store.flag(f"jsonl:{f.name}") == digest and _resolved(f) not in older.values():
                 report.results.append(FileResult(str(f), "unchanged", doc_id=f.name))
             else:
                 records.append((f, digest))
@@ -211,7 +217,10 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
         decided = plan.decide(f, digest)
         if decided is not None and decided.status == "unchanged" and decided.doc_id in awaiting_ocr:
             # Indexed before OCR could read its scanned pages, and now it can: read it again.
-            plan.reread(f, digest, decided.doc_id)
+            plan.reread(f, digest, decided.doc_id, "OCR can now read its pages without text")
+            decided = None
+        elif decided is not None and decided.status == "unchanged" and decided.doc_id and decided.doc_id in older:
+            plan.reread(f, digest, decided.doc_id, "an earlier version of briefbot read it")
             decided = None
         if decided is not None:
             report.results.append(decided)
@@ -239,9 +248,10 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
             xml_symbols: set[str] = set()  # this run's Council XML, parsed but maybe not yet committed
             try:
                 outcomes = itertools.chain(_noting_xml(parsed, xml_symbols),
-                                           *(_records(f, store, known, xml_symbols) for f, _ in records))
+                                           *(_records(f, store, known, xml_symbols, older.keys())
+                                             for f, _ in records))
                 _run(outcomes, len(todo), settings, store, embedder, known, report, progress, plan, parsed.idle,
-                     collection)
+                     collection, older.keys())
             finally:
                 parsed.close()  # stops the parser thread and its processes if _run failed half way
             for f, digest in records:
@@ -281,6 +291,7 @@ class _Plan:
             self.by_sha.setdefault(sha, (doc_id, path))
         self.assigned: dict[str, str] = {}  # resolved path -> doc id the parsed document gets
         self.moved: list[tuple[str, str]] = []  # (doc_id, new path) for indexed files found at a new path
+        self.why: dict[str, str] = {}  # doc_id -> why an unchanged file is read again (its result's reason)
 
     def decide(self, f: Path, digest: str) -> FileResult | None:
         """A result for a file that needs no parsing (unchanged, duplicate, refused), else None with its id set."""
@@ -322,11 +333,13 @@ class _Plan:
         self._claim(where, digest, doc_id, replacing=False)
         return None
 
-    def reread(self, f: Path, digest: str, doc_id: str) -> None:
-        """Parse an unchanged file again into its own document (OCR has become possible)."""
-        log.info("reading %s again: OCR can now read its pages without text", doc_id)
+    def reread(self, f: Path, digest: str, doc_id: str, why: str) -> None:
+        """Parse an unchanged file again into its own document (OCR has become possible, or the reading code
+        changed)."""
+        log.info("reading %s again: %s", doc_id, why)
         self.by_sha[digest] = (doc_id, _resolved(f))
         self.assigned[_resolved(f)] = doc_id
+        self.why[doc_id] = f"read again: {why}"
 
     def _claim(self, where: str, digest: str, doc_id: str, replacing: bool) -> None:
         if replacing:
@@ -432,7 +445,8 @@ class _ParseFeed:
 
 
 def _is_council_xml(doc: Document | DocInfo) -> bool:
-    return doc.source == "bulk" and doc.file_name.endswith(".xml")
+    """A Council XML file's document. A JSONL record is named after the XML it was made from, but is a record."""
+    return doc.source == "bulk" and doc.file_name.endswith(".xml") and not (doc.path or "").endswith(".jsonl")
 
 
 def _noting_xml(outcomes: Iterable[ParseOutcome], symbols: set[str]) -> Iterator[ParseOutcome]:
@@ -444,10 +458,11 @@ def _noting_xml(outcomes: Iterable[ParseOutcome], symbols: set[str]) -> Iterator
 
 
 def _records(path: Path, store: Store, known: dict[str, tuple[str, str | None]],
-             parsed_xml: AbstractSet[str] = frozenset()) -> Iterator[ParseOutcome]:
+             parsed_xml: AbstractSet[str] = frozenset(),
+             older: AbstractSet[str] = frozenset()) -> Iterator[ParseOutcome]:
     """Bulk JSONL records as parse outcomes; records already indexed unchanged (or as XML files, also those
     parsed in this run and not yet committed: ``parsed_xml``, filled before the first record is read) are
-    skipped."""
+    skipped, unless an earlier version of the reading code read them (``older``)."""
     from .errors import DocumentError
     from .parse.bulk import iter_jsonl
 
@@ -458,7 +473,7 @@ def _records(path: Path, store: Store, known: dict[str, tuple[str, str | None]],
             yield from _bad_lines(path, bad)
             # Its path as an indexed file's: absolute, so a server started from another folder finds it.
             doc.path = _resolved(Path(doc.path)) if doc.path else None
-            if known.get(doc.doc_id, ("", None))[0] != doc.sha256:
+            if known.get(doc.doc_id, ("", None))[0] != doc.sha256 or doc.doc_id in older:
                 yield ParseOutcome(path, doc, None, 0.0)
         yield from _bad_lines(path, bad)
     except DocumentError as exc:
@@ -486,7 +501,8 @@ class _Batch:
 
 def _run(outcomes: Iterator[ParseOutcome], total: int, settings: Settings, store: Store, embedder: Embedder,
          known: dict[str, tuple[str, str | None]], report: IngestReport, progress: Progress | None,
-         plan: _Plan, parser_idle: Callable[[], bool] | None = None, collection: str | None = None) -> None:
+         plan: _Plan, parser_idle: Callable[[], bool] | None = None, collection: str | None = None,
+         older: AbstractSet[str] = frozenset()) -> None:
     """Chunk parsed documents and embed their new texts in model calls of >= _EMBED_BATCH texts.
 
     One model call runs in a worker thread while this thread chunks the next documents and writes the previous
@@ -517,7 +533,8 @@ def _run(outcomes: Iterator[ParseOutcome], total: int, settings: Settings, store
                             for c in batch.chunks]) if batch.chunks else fresh
         store.add_vectors(batch.chunks, vectors, {d.doc_id: d for d, _, _ in batch.pending})
         for doc, doc_chunks, result in batch.pending:
-            store.commit_document(doc, doc_chunks, from_file=plan.from_file(doc), collection=collection)
+            store.commit_document(doc, doc_chunks, from_file=plan.from_file(doc), collection=collection,
+                                  reader=READER_VERSION)
             report.results.append(result)
         report.results.extend(batch.after)
 
@@ -565,7 +582,9 @@ def _run(outcomes: Iterator[ParseOutcome], total: int, settings: Settings, store
                 status = "no_text"
             report.pages += doc.page_count
             who = ", ".join(x for x in (author_names(doc.authors), doc.publisher) if x) or "analysis"
-            pending.append((doc, chunks, FileResult(str(path), status, None, doc.doc_id, doc.symbol, doc.doc_type,
+            why = plan.why.get(doc.doc_id) or ("read again: an earlier version of briefbot read it"
+                                               if doc.doc_id in older else None)
+            pending.append((doc, chunks, FileResult(str(path), status, why, doc.doc_id, doc.symbol, doc.doc_type,
                                                     doc.page_count, len(chunks), list(doc.warnings),
                                                     who if doc.origin == "analysis" else None)))
             if progress:

@@ -294,6 +294,17 @@ class Briefbot:
         self.store.fill_about(docs)  # the library shows, and the mission filter offers, what a record is about
         return docs
 
+    def read_by_older(self, scope: AccessScope | None = None) -> list[str]:
+        """Documents an earlier version of briefbot parsed and chunked (ingest.READER_VERSION): an ingest of their
+        files reads them again with this one, whose quotes and paragraph numbers may differ."""
+        from .ingest import READER_VERSION
+
+        older = self.store.read_before(READER_VERSION)
+        if not older:
+            return []
+        return sorted(d.doc_id for d in self.store.documents()
+                      if d.doc_id in older and (scope is None or scope.allows(d.collection)))
+
     def failures(self, scope: AccessScope | None = None) -> list[dict[str, str]]:
         """Files that failed to ingest; they belong to no collection, so only a reader of everything sees them."""
         return self.store.failures() if scope is None or scope.everything else []
@@ -623,6 +634,12 @@ def _private_copy(path: Path, sha: str, copy: Path, doc_id: str) -> Path:
 
 _instances: dict[str, Briefbot] = {}
 _instances_lock = threading.Lock()
+
+
+def read_by_older_note(count: int) -> str:
+    """What the library says of documents an earlier version read (one wording for the CLI and the web)."""
+    return (f"{count} document(s) were read by an earlier version of briefbot: ingest their files again "
+            "(briefbot ingest FOLDER, or upload them) to read them with this one.")
 
 
 def open_briefbot(settings: Settings, create: bool = False) -> Briefbot:

@@ -67,6 +67,10 @@ CREATE TABLE IF NOT EXISTS doc_collection (doc_id TEXT PRIMARY KEY, name TEXT NO
 # doc_collection: the access collection of a document (briefbot.access); no row means "general". Kept apart from
 # the documents row so a re-ingest (which replaces that row) keeps it; dropped with the document.
 # embedding_function=None: we always pass vectors; Chroma must never fetch a model.
+# readers: the version of the reading code (parsing and chunking, ingest.READER_VERSION) that wrote a document's
+# pages and passages; a document without a row was written before versions were kept. Created by the first write,
+# so reading an old index never changes it.
+_READERS = "CREATE TABLE IF NOT EXISTS readers (doc_id TEXT PRIMARY KEY, version INTEGER NOT NULL)"
 _COLLECTION: dict[str, Any] = {"embedding_function": None,
                                "configuration": {"hnsw": {"space": "cosine", "ef_search": 100}}}
 _DOC_VECTORS_CACHED = 64  # named documents whose vectors stay in memory (a few MB)
@@ -551,6 +555,16 @@ class Store:
         rows = self._db().execute("SELECT doc_id, sha256, path FROM documents").fetchall()
         return {r[0]: (r[1], r[2]) for r in rows}
 
+    def read_before(self, version: int) -> dict[str, str | None]:
+        """doc_id → path of the documents an earlier version of the reading code parsed and chunked (all of a
+        catalog written before versions were kept): an ingest of their files reads them again."""
+        db = self._db()
+        if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'readers'").fetchone() is None:
+            return {r[0]: r[1] for r in db.execute("SELECT doc_id, path FROM documents")}
+        rows = db.execute("SELECT d.doc_id, d.path FROM documents d LEFT JOIN readers r ON r.doc_id = d.doc_id "
+                          "WHERE r.version IS NULL OR r.version < ?", (version,)).fetchall()
+        return {r[0]: r[1] for r in rows}
+
     def file_documents(self) -> list[tuple[str, str | None, str]]:
         """(doc_id, path, sha256) of documents indexed from a file of their own (indexes from before the files
         table: the PDFs)."""
@@ -582,10 +596,11 @@ class Store:
             raise
 
     def commit_document(self, doc: Document, chunks: Sequence[Chunk], from_file: bool = False,
-                        collection: str | None = None) -> None:
+                        collection: str | None = None, reader: int | None = None) -> None:
         """Replace ``doc`` (if present) with its new chunks, atomically. ``from_file``: indexed from a file of its
         own, whose path and bytes' hash are kept for identity and downloads. ``collection``: its access collection
-        (in the same transaction, so it is never readable outside it); None keeps a replaced document's."""
+        (in the same transaction, so it is never readable outside it); None keeps a replaced document's.
+        ``reader``: the version of the reading code that parsed and chunked it (see :meth:`read_before`)."""
         db = self._db()
         old_hashes = self._hashes_of(doc.doc_id)
         old_sha = db.execute("SELECT sha256 FROM documents WHERE doc_id = ?", (doc.doc_id,)).fetchone()
@@ -594,6 +609,7 @@ class Store:
             if "ocr" not in {r[1] for r in db.execute("PRAGMA table_info(pages)")}:
                 db.execute("ALTER TABLE pages ADD COLUMN ocr INTEGER DEFAULT 0")
             self._pages_ocr = True
+        db.execute(_READERS)
         db.execute("BEGIN IMMEDIATE")
         try:
             self._add_analysis_columns(db)
@@ -616,6 +632,8 @@ class Store:
                 db.execute("INSERT INTO files VALUES (?,?,?)", (doc.doc_id, doc.path, doc.sha256))
             if collection is not None:
                 db.execute("INSERT OR REPLACE INTO doc_collection VALUES (?, ?)", (doc.doc_id, collection))
+            if reader is not None:
+                db.execute("INSERT INTO readers VALUES (?, ?)", (doc.doc_id, reader))
             db.execute("DELETE FROM failures WHERE path = ? OR sha256 = ?", (doc.path, doc.sha256))
             self._bump(db)
             db.execute("COMMIT")
@@ -631,6 +649,7 @@ class Store:
         info = self.document(doc_id)
         hashes = self._hashes_of(doc_id)
         db = self._db()
+        db.execute(_READERS)
         db.execute("BEGIN IMMEDIATE")
         try:
             self._delete_rows(db, doc_id)
@@ -715,7 +734,7 @@ class Store:
         return {r[0] for r in self._db().execute("SELECT text_hash FROM chunks WHERE doc_id = ?", (doc_id,))}
 
     def _delete_rows(self, db: sqlite3.Connection, doc_id: str) -> None:
-        for table in ("documents", "pages", "chunks", "files"):
+        for table in ("documents", "pages", "chunks", "files", "readers"):
             db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
 
     def _drop_unreferenced(self, hashes: set[str]) -> None:

@@ -361,7 +361,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         scope = scope_of(bot, request)
         docs, failures = bot.library(scope), bot.failures(scope)
         choices = document_choices(docs)
-        return {summary: library_summary(docs, failures), docs_df: library_rows(docs),
+        return {summary: library_summary(docs, failures, len(bot.read_by_older(scope))), docs_df: library_rows(docs),
                 failures_df: failure_rows(failures), missions: gr.Dropdown(choices=mission_choices(docs)),
                 documents: gr.Dropdown(choices=document_choices(docs, twins=False)),
                 year_from: gr.Dropdown(choices=year_choices(docs)),

@@ -28,6 +28,7 @@ from ..models import (
     reference_parts,
 )
 from ..refs import places_about
+from ..service import read_by_older_note
 
 _PASSAGE_CHARS = 420  # a closest-passage card shows this much of the passage
 
@@ -248,10 +249,11 @@ def failure_rows(failures: list[dict[str, str]]) -> list[list[Any]]:
     return [[f.get("file_name", ""), f.get("reason", ""), f.get("at", "")] for f in failures]
 
 
-def library_summary(docs: list[DocInfo], failures: list[dict[str, str]]) -> str:
+def library_summary(docs: list[DocInfo], failures: list[dict[str, str]], older: int = 0) -> str:
     unhealthy = sum(1 for d in docs if health(d) != "ok")
     return (f"**{len(docs)}** documents · **{sum(d.chunks for d in docs)}** passages · "
-            f"**{unhealthy}** with warnings or pages without text · **{len(failures)}** files failed")
+            f"**{unhealthy}** with warnings or pages without text · **{len(failures)}** files failed"
+            + (f"\n\n{md_text(read_by_older_note(older))}" if older else ""))
 
 
 # --- conversation history -------------------------------------------------------------------------------------

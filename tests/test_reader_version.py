@@ -1,0 +1,111 @@
+"""Documents read by an earlier version of the reading code (parsing, chunking) are read again by the next ingest of
+their files, and the library says how many wait for it; the samples' passages are pinned to the version."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from briefbot import ingest
+from briefbot.cli import app
+from briefbot.ingest import READER_VERSION, ingest_paths
+from briefbot.service import Briefbot
+from briefbot.store import Store
+
+REPO = Path(__file__).resolve().parents[1]
+NOTE = "read by an earlier version of briefbot"
+# The samples' pages and passages as the reading code of each version writes them (see _fingerprint). A change to
+# parsing or chunking that moves them must raise ingest.READER_VERSION, so indexes built before read them again.
+FINGERPRINTS = {1: "d2fdab869ac0a7d4ddb92a14748f9dcce78021abe12f92c84819bdc885c15b90"}
+
+
+def _fingerprint(store: Store) -> str:
+    """Everything parsing and chunking decide about the samples (text-layer PDFs: no OCR, whose output depends on
+    the Tesseract installed): page texts, each passage's text, pages, offsets, paragraph label, section, kind,
+    and the document's symbol, type, date, title."""
+    h = hashlib.sha256()
+    for d in sorted(store.documents(), key=lambda d: d.doc_id):
+        h.update(json.dumps([d.doc_id, d.symbol, d.doc_type, d.date, d.title, d.pages]).encode())
+        for c in store.chunks_of(d.doc_id):
+            h.update(json.dumps([c.ordinal, c.text, c.paragraph, c.section, c.kind,
+                                 [[s.page, s.start, s.end, s.label] for s in c.spans]]).encode())
+    return h.hexdigest()
+
+
+def test_the_samples_passages_are_those_of_this_reader_version(sample_index: Any) -> None:
+    settings, _ = sample_index
+    found = _fingerprint(Store(settings))
+    assert FINGERPRINTS.get(READER_VERSION) == found, (
+        f"The samples' pages or passages differ from those recorded for READER_VERSION {READER_VERSION}. If parsing "
+        f"or chunking changed on purpose, raise briefbot.ingest.READER_VERSION and record {{{READER_VERSION + 1}: "
+        f"{found!r}}} in FINGERPRINTS; indexes built before are then read again by their next ingest.")
+
+
+def _note_file(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    note = folder / "bunia.md"
+    note.write_text("# Field note\n\nArmed groups tax the gold mines around Bunia at each checkpoint.\n")
+    return note
+
+
+def test_a_document_an_earlier_version_read_is_read_again(settings: Any, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    note = _note_file(tmp_path)
+    first = ingest_paths([note], settings())
+    assert [r.status for r in first.results] == ["ingested"]
+    assert Briefbot(settings()).read_by_older() == []
+    assert [r.status for r in ingest_paths([note], settings()).results] == ["unchanged"]
+
+    # The reading code moves on: the document is listed, then read again (not skipped as unchanged), once.
+    monkeypatch.setattr(ingest, "READER_VERSION", READER_VERSION + 1)
+    assert Briefbot(settings()).read_by_older() == ["bunia.md"]
+    (again,) = ingest_paths([note], settings()).results
+    assert again.status == "replaced" and again.doc_id == "bunia.md" and again.chunks > 0, again
+    assert again.reason == "read again: an earlier version of briefbot read it", again
+    assert Briefbot(settings()).read_by_older() == []
+    assert [r.status for r in ingest_paths([note], settings()).results] == ["unchanged"]
+
+
+def test_an_index_from_before_versions_lists_every_document_and_reading_it_changes_nothing(
+        settings: Any, tmp_path: Path) -> None:
+    note = _note_file(tmp_path)
+    ingest_paths([note], settings())
+    catalog = Store(settings()).layout.catalog
+    with sqlite3.connect(catalog) as db:
+        db.execute("DROP TABLE readers")  # as a catalog written before readers were kept
+    runner = CliRunner()
+    listed = runner.invoke(app, ["library", "--index", str(settings().index)])
+    assert listed.exit_code == 0 and "1 document(s) were " + NOTE in " ".join(listed.output.split()), listed.output
+    as_json = runner.invoke(app, ["library", "--index", str(settings().index), "--json"])
+    assert json.loads(as_json.output)["read_by_older"] == ["bunia.md"]
+    with sqlite3.connect(catalog) as db:  # reading the library never writes the catalog
+        assert db.execute("SELECT name FROM sqlite_master WHERE name = 'readers'").fetchone() is None
+    shown = runner.invoke(app, ["ingest", str(note), "--index", str(settings().index)])
+    assert shown.exit_code == 0 and "(read again: an earlier version of briefbot read it)" in shown.output, \
+        shown.output
+    listed = runner.invoke(app, ["library", "--index", str(settings().index)])
+    assert NOTE not in listed.output, listed.output
+
+
+def test_bulk_records_an_earlier_version_read_are_read_again(settings: Any, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    records = folder / "records.jsonl"
+    shutil.copy(REPO / "tests" / "fixtures" / "akn" / "sc_documents_sample.jsonl", records)
+    first = ingest_paths([records], settings())
+    read = sorted(r.doc_id or "" for r in first.results if r.status == "ingested")
+    assert read, first.results
+    assert [r.status for r in ingest_paths([records], settings()).results] == ["unchanged"]
+    monkeypatch.setattr(ingest, "READER_VERSION", READER_VERSION + 1)
+    again = ingest_paths([records], settings())
+    assert sorted(r.doc_id or "" for r in again.results if r.status == "replaced") == read, again.results
+    assert Briefbot(settings()).read_by_older() == []
