@@ -32,6 +32,7 @@ from briefbot.triage import (
     in_passing,
     is_exemption,
     listed_among,
+    recalls_embargo,
     score_themes,
     triage_document,
 )
@@ -409,3 +410,26 @@ def test_an_embargo_on_any_related_materiel_for_non_state_entities_is_arms() -> 
     arms = next(t for t in score_themes(_resolution(("4", embargo)), load_taxonomy())[0]
                 if t.slug == "arms_trafficking")
     assert arms.tagged and not in_passing(_sentence(embargo))
+
+
+def test_a_report_naming_an_arms_embargo_by_its_resolution_is_a_mention_for_arms() -> None:
+    # S/2025/211 (UNMISS) para. 16: a Government's demand to lift the embargo is a regime the report refers to, not
+    # arms flows it reports on; it scored arms 3 of its 7 (threshold 5.9).
+    lift = ("On 28 January, the Ad Hoc Committee proposed appointing an African Union Special Representative for South "
+            "Sudan to oversee implementation of the Revitalized Agreement and noted growing demands by the Government "
+            "to lift the arms embargo imposed by resolution 2428 (2018).")
+    assert recalls_embargo(lift, _theme_hits_of("arms_trafficking", lift))
+    arms = next(t for t in score_themes(_report("Political situation", lift), load_taxonomy())[0]
+                if t.slug == "arms_trafficking")
+    assert arms.score == pytest.approx(1.2) and [e.citation.quote for e in arms.evidence]  # still cited
+    # Arms flows in the same sentence still count in full.
+    flows = ("The Panel traced weapons smuggled across the border in violation of the arms embargo imposed by "
+             "resolution 2428 (2018).")
+    assert not recalls_embargo(flows, _theme_hits_of("arms_trafficking", flows))
+    # A resolution's renewal recalling the embargo directs its implementation, which the labels count (UNSMIL 2647,
+    # 2656, 2702: "… the arms embargo established by resolution 1970 (2011)"); the rule reads reports only.
+    renewal = ("Decides that UNSMIL shall support the implementation of the arms embargo established by resolution "
+               "1970 (2011);")
+    arms = next(t for t in score_themes(_resolution(("1", renewal)), load_taxonomy())[0]
+                if t.slug == "arms_trafficking")
+    assert arms.score == 3.0

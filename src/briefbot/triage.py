@@ -322,7 +322,8 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
                        or (resolution and not is_operative(s) and listed_among(s.text, hits)))
             enumeration = ((in_list and not (resolution and is_call_to_combat(s))
                             and not dwells_on(hits, text=s.text))
-                           or (resolution and (in_passing(s) or (theme.slug != MEASURES and is_exemption(s)))))
+                           or (resolution and (in_passing(s) or (theme.slug != MEASURES and is_exemption(s))))
+                           or (not resolution and theme.slug == ARMS and recalls_embargo(s.text, hits)))
             factor = (scoring.footnote_weight if s.footnote else 1.0) * (scoring.list_weight if enumeration else 1.0)
             score = sentence_score([h.weight for h in distinct(hits)], scoring.sentence_cap) * factor
             total += score
@@ -942,6 +943,28 @@ def is_exemption(s: Sentence) -> bool:
     in advance by the Committee"): what the measure leaves out, not a flow it acts against, so a crime theme named in
     it is a mention (scored like an enumeration); for the measures themselves it is a paragraph modifying them."""
     return bool(_EXEMPTION.search(s.text))
+
+
+ARMS = "arms_trafficking"
+# An arms embargo named by the resolution that imposed it ("growing demands by the Government to lift the arms embargo
+# imposed by resolution 2428 (2018)"; "the arms embargo under paragraph 15 of resolution 1701 (2006)").
+_RECALLED_EMBARGO = re.compile(r"\barms embargo(?:es)?\b[^.;]{0,80}?\b(?:imposed|established|elaborated|pursuant to|"
+                               r"under)\b[^.;]{0,60}?\bresolutions? \d{3,4}", re.I)
+# ... unless the sentence reports a breach of it ("weapons smuggled in violation of the arms embargo imposed by …").
+_BREACH = re.compile(r"\b(?:violat\w*|breach\w*|contravention|circumvent\w*|non-?compliance)\b", re.I)
+
+
+def recalls_embargo(text: str, hits: list[ThemeHit]) -> bool:
+    """Every arms match of the sentence is an arms embargo named by the resolution that imposed it: in a report, a
+    regime the report refers to (a Government's demand to lift it, a mission's mandate text), not arms flows it
+    reports on, so for arms trafficking it is a mention (scored like an enumeration, still cited). Resolutions are
+    left out: a renewal that recalls "the arms embargo established by resolution 1970" directs its implementation,
+    which the labels count (evals/README.md, triage, eighth round). A breach of the embargo is an arms flow, so a
+    sentence that reports one counts in full."""
+    if _BREACH.search(text):
+        return False
+    spans = [(m.start(), m.end()) for m in _RECALLED_EMBARGO.finditer(text)]
+    return bool(spans) and all(any(a <= h.start and h.end <= b for a, b in spans) for h in distinct(hits))
 
 
 def in_passing(s: Sentence) -> bool:
