@@ -242,6 +242,10 @@ def test_library_rows_and_choices(bot: Briefbot) -> None:
     assert "S_RES_2769.xml" in [v for _, v in views.document_choices([*docs, xml])]
     assert len(views.document_choices([*docs, xml], twins=False)) == len(docs)
     assert views.library_summary(docs, []).startswith(f"**{len(docs)}** documents")
+    assert "earlier version" not in views.library_summary(docs, [])
+    # Documents an earlier version of briefbot read: the summary says how many and how to read them again.
+    assert "2 document(s) were read by an earlier version of briefbot: ingest their files again" in \
+        views.library_summary(docs, [], older=2)
 
 
 # --- uploads ------------------------------------------------------------------------------------------------

@@ -253,7 +253,7 @@ def library_summary(docs: list[DocInfo], failures: list[dict[str, str]], older: 
     unhealthy = sum(1 for d in docs if health(d) != "ok")
     return (f"**{len(docs)}** documents · **{sum(d.chunks for d in docs)}** passages · "
             f"**{unhealthy}** with warnings or pages without text · **{len(failures)}** files failed"
-            + (f"\n\n{md_text(read_by_older_note(older))}" if older else ""))
+            + (f"\n\n{read_by_older_note(older)}" if older else ""))  # our own words: no escaping
 
 
 # --- conversation history -------------------------------------------------------------------------------------
