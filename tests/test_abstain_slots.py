@@ -407,6 +407,10 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
      "for Libya and Head of UNSMIL, Hanna S. Tetteh, and her team;", "Hanna S. Tetteh"),
     ("Who is the head of UNSMIL?", "I thank my Special Representative for Libya and Head of UNSMIL, Hanna Tetteh, and "
      "the staff of UNSMIL.", "Hanna Tetteh"),
+    # The body asked about, by its acronym, is not its own head (S/RES/2814 (2026), para. 1).
+    ("Who heads BINUH?", "Decides to extend the mandate of the UN Integrated Office in Haiti (BINUH) to 31 January "
+     "2027, and headed by a Special Representative of the Secretary-General for the United Nations, who will play a "
+     "good offices role;", "Special Representative of the Secretary-General for the United Nations"),
     # A title is the answer when no one is named, and a State holding the office is named.
     ("Who heads the Government?", "The Government, headed by the Minister of Interior of Libya, met.",
      "Minister of Interior of Libya"),
