@@ -411,6 +411,12 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
     ("Who heads BINUH?", "Decides to extend the mandate of the UN Integrated Office in Haiti (BINUH) to 31 January "
      "2027, and headed by a Special Representative of the Secretary-General for the United Nations, who will play a "
      "good offices role;", "Special Representative of the Secretary-General for the United Nations"),
+    # A chair, head or coordinator is a person or a State, never an organ; a body may lead.
+    ("Who chairs the Peacebuilding Commission?", "Encourages the Peacebuilding Commission, through its "
+     "Organizational Committee, to review its provisional rules of procedure in order to improve the continuity of "
+     "its Chairs and Vice-Chairs;", None),
+    ("Who leads the operation?", "The operation is led by the Multinational Joint Task Force.",
+     "Multinational Joint Task Force"),
     # A title is the answer when no one is named, and a State holding the office is named.
     ("Who heads the Government?", "The Government, headed by the Minister of Interior of Libya, met.",
      "Minister of Interior of Libya"),

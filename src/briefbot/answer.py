@@ -1734,6 +1734,10 @@ def direct_answer(question: str, quote: str) -> str | None:
                 continue  # "Who heads UNSMIL?": "Libya and Head of UNSMIL" is the office, not who holds it
             if office and set(_ACRONYM.findall(span)) & set(_ACRONYM.findall(question)):
                 continue  # "Who heads BINUH?": "UN Integrated Office in Haiti (BINUH)" is the body, not its head
+            if office_key in _PERSONAL_OFFICES and _BODY_END.search(span):
+                # A chair, head or coordinator is a person or a State, not an organ: "Who chairs the Peacebuilding
+                # Commission?" is not answered by "its Organizational Committee". (A body may lead or command.)
+                continue
             at = m.start() + m.group(0).find(span)
             if offices and not at_role and all(o.end() <= at and _GOVERNED.search(quote[o.end():at]) for o in offices):
                 continue  # "Who is the chair …?": not a name the chair acts on ("… Chair … to inform the Mission")
@@ -1843,6 +1847,7 @@ _OFFICE_WORDS = {"chair": r"\bchair\w*", "head": r"\bhead(?:s|ed|ing)?\b", "lead
                  "direct": r"\bdirect(?:s|ed|or|ors|orate|ing)?\b",
                  "preside": r"\bpresid\w*"}
 _CHAIRS = ("chair", "coordinat")
+_PERSONAL_OFFICES = ("chair", "head", "coordinat", "direct", "preside")
 _ACRONYM = re.compile(r"\b[A-Z]{3,}\b")  # a body asked by its acronym: "BINUH", "UNSMIL", "MINUSCA"
 _OFFICE_HOLDER = {"chair": "chair", "head": "head", "lead": "leader", "coordinat": "coordinator",
                   "command": "commander", "direct": "director", "preside": "president"}
