@@ -109,3 +109,42 @@ def test_bulk_records_an_earlier_version_read_are_read_again(settings: Any, tmp_
     again = ingest_paths([records], settings())
     assert sorted(r.doc_id or "" for r in again.results if r.status == "replaced") == read, again.results
     assert Briefbot(settings()).read_by_older() == []
+
+
+def test_a_record_whose_xml_source_lies_beside_its_jsonl_is_read_again(settings: Any, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A record whose XML source file lies beside the JSONL (the bulk set's xml_en/ folder) has that file's name
+    and path; only the JSONL is ingested. It was neither read again (its path is not the JSONL's) nor told apart
+    from a Council XML file (its symbol was skipped), so the library counted it as waiting for ever."""
+    folder = tmp_path / "bulk"
+    beside = folder / "xml_en" / "resolutions" / "2024"
+    beside.mkdir(parents=True)
+    shutil.copy(REPO / "tests" / "fixtures" / "akn" / "S_RES_2741-2411824E.xml", beside)
+    records = folder / "records.jsonl"
+    shutil.copy(REPO / "tests" / "fixtures" / "akn" / "sc_documents_sample.jsonl", records)
+    first = ingest_paths([records], settings())
+    read = sorted(r.doc_id or "" for r in first.results if r.status == "ingested")
+    assert "S_RES_2741-2411824E.xml" in read, first.results
+    monkeypatch.setattr(ingest, "READER_VERSION", READER_VERSION + 1)
+    again = ingest_paths([records], settings())
+    assert sorted(r.doc_id or "" for r in again.results if r.status == "replaced") == read, again.results
+    assert Briefbot(settings()).read_by_older() == []
+
+
+def test_a_record_read_again_never_replaces_the_council_xml_named_like_it(settings: Any, tmp_path: Path) -> None:
+    """The XML of a symbol wins over its record also when the XML has no row of a file of its own (a catalog from
+    before the files table) and the catalog from before versions: the record, named like the XML, is skipped."""
+    xml_dir, jsonl_dir = tmp_path / "xml", tmp_path / "jsonl"
+    xml_dir.mkdir()
+    jsonl_dir.mkdir()
+    xml = xml_dir / "S_RES_2741-2411824E.xml"
+    shutil.copy(REPO / "tests" / "fixtures" / "akn" / xml.name, xml)
+    shutil.copy(REPO / "tests" / "fixtures" / "akn" / "sc_documents_sample.jsonl", jsonl_dir / "records.jsonl")
+    ingest_paths([xml_dir], settings())
+    ingest_paths([jsonl_dir], settings())
+    with sqlite3.connect(Store(settings()).layout.catalog) as db:
+        db.execute("DROP TABLE readers")
+        db.execute("DELETE FROM files")
+    again = ingest_paths([jsonl_dir], settings())
+    assert xml.name not in {r.doc_id for r in again.results if r.status != "unchanged"}, again.results
+    assert Store(settings()).document(xml.name).sha256 == hashlib.sha256(xml.read_bytes()).hexdigest()

@@ -209,7 +209,7 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
             store.record_failure(f, digest, reason)
             continue
         if f.suffix.lower() == ".jsonl":
-            if store.flag(f"jsonl:{f.name}") == digest and _resolved(f) not in older.values():
+            if store.flag(f"jsonl:{f.name}") == digest and not _older_records(f, older, store):
                 report.results.append(FileResult(str(f), "unchanged", doc_id=f.name))
             else:
                 records.append((f, digest))
@@ -449,6 +449,17 @@ def _is_council_xml(doc: Document | DocInfo) -> bool:
     return doc.source == "bulk" and doc.file_name.endswith(".xml") and not (doc.path or "").endswith(".jsonl")
 
 
+def _older_records(path: Path, older: dict[str, str | None], store: Store) -> bool:
+    """Whether an earlier version may have read records of the JSONL ``path``: documents of no file of their own
+    at its path, or (a record whose XML source lies beside the JSONL has that file's path) under its folder."""
+    if not older:
+        return False
+    where, folder = _resolved(path), Path(_resolved(path)).parent
+    own = {doc_id for doc_id, _, _ in store.file_documents()}
+    return any(p == where or (doc_id not in own and p and Path(p).is_relative_to(folder))
+               for doc_id, p in older.items())
+
+
 def _noting_xml(outcomes: Iterable[ParseOutcome], symbols: set[str]) -> Iterator[ParseOutcome]:
     """The parsed documents, noting the symbols of Council XML among them for :func:`_records`."""
     for outcome in outcomes:
@@ -465,14 +476,23 @@ def _records(path: Path, store: Store, known: dict[str, tuple[str, str | None]],
     skipped, unless an earlier version of the reading code read them (``older``)."""
     from .errors import DocumentError
     from .parse.bulk import iter_jsonl
+    from .symbols import symbol_key
 
-    have_xml = {d.symbol for d in store.documents() if _is_council_xml(d)} | parsed_xml
+    xml = [d for d in store.documents() if _is_council_xml(d) and d.symbol]
+    # A record whose XML source lies beside the JSONL bears that file's name and path: it looks like the XML. When an
+    # earlier version read it, its symbol is not skipped, but it is read again only over itself (the same id and
+    # text digest; an XML file's digest is of its bytes, never a record's text), never over an XML document.
+    own = {doc_id for doc_id, _, _ in store.file_documents()} if older else set()
+    maybe = {symbol_key(d.symbol) for d in xml if d.symbol and d.doc_id in older and d.doc_id not in own}
+    have_xml = {d.symbol for d in xml if d.symbol and symbol_key(d.symbol) not in maybe} | parsed_xml
     bad: list[tuple[int, str]] = []
     try:
         for doc in iter_jsonl(path, skip_symbols={s for s in have_xml if s}, bad_lines=bad):
             yield from _bad_lines(path, bad)
             # Its path as an indexed file's: absolute, so a server started from another folder finds it.
             doc.path = _resolved(Path(doc.path)) if doc.path else None
+            if doc.symbol and symbol_key(doc.symbol) in maybe and known.get(doc.doc_id, ("", None))[0] != doc.sha256:
+                continue  # an XML document of this symbol, not this record: the XML wins
             if known.get(doc.doc_id, ("", None))[0] != doc.sha256 or doc.doc_id in older:
                 yield ParseOutcome(path, doc, None, 0.0)
         yield from _bad_lines(path, bad)
