@@ -148,3 +148,30 @@ def test_a_record_read_again_never_replaces_the_council_xml_named_like_it(settin
     again = ingest_paths([jsonl_dir], settings())
     assert xml.name not in {r.doc_id for r in again.results if r.status != "unchanged"}, again.results
     assert Store(settings()).document(xml.name).sha256 == hashlib.sha256(xml.read_bytes()).hexdigest()
+
+
+def test_the_mandate_index_reads_a_resolution_read_again(settings: Any, tmp_path: Path) -> None:
+    """A resolution read again keeps its bytes' digest, which was all the mandate index compared: the tracker kept
+    what the earlier version read (here a wrong date, as the scan's masthead date an upgrade fixes)."""
+    from briefbot.mandates import open_mandates
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    pdf = shutil.copy(REPO / "ingest" / "samples" / "S_RES_2780_2025.pdf", folder)
+    ingest_paths([folder], settings())
+    store = Store(settings())
+    [doc] = store.documents()
+    with sqlite3.connect(store.layout.catalog) as db:  # what an earlier version read: another date
+        db.execute("UPDATE documents SET date = '1999-01-01', ingested_at = '2020-01-01T00:00:00' WHERE doc_id = ?",
+                   (doc.doc_id,))
+        db.execute("UPDATE readers SET version = 0")
+    mandates = open_mandates(Store(settings()), cache=tmp_path / "mandates.sqlite")
+    mandates.update()
+    with sqlite3.connect(tmp_path / "mandates.sqlite") as db:
+        assert db.execute("SELECT date FROM resolutions").fetchone() == ("1999-01-01",)
+    (again,) = ingest_paths([Path(pdf)], settings()).results
+    assert again.reason == "read again: an earlier version of briefbot read it", again
+    assert Store(settings()).document(doc.doc_id).date == doc.date
+    mandates.update()
+    with sqlite3.connect(tmp_path / "mandates.sqlite") as db:
+        assert db.execute("SELECT date FROM resolutions").fetchone() == (doc.date,)
