@@ -175,3 +175,23 @@ def test_the_mandate_index_reads_a_resolution_read_again(settings: Any, tmp_path
     mandates.update()
     with sqlite3.connect(tmp_path / "mandates.sqlite") as db:
         assert db.execute("SELECT date FROM resolutions").fetchone() == (doc.date,)
+
+
+def test_triage_redoes_a_card_made_from_an_earlier_versions_passages(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A triage card quotes the passages: made from an earlier version's reading, it is made again (its file read
+    again by the triage's ingest), as after an edited taxonomy; before, the file was skipped as triaged."""
+    from briefbot.config import Settings
+    from briefbot.triage_run import run_triage
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(REPO / "ingest" / "samples" / "S_RES_2780_2025.pdf", inbox)
+    settings = Settings(index=tmp_path / "idx", engine="extractive")
+    assert [o.status for o in run_triage([inbox], settings, tmp_path / "out").outcomes] == ["triaged"]
+    assert not run_triage([inbox], settings, tmp_path / "out").did_work
+    monkeypatch.setattr(ingest, "READER_VERSION", READER_VERSION + 1)
+    again = run_triage([inbox], settings, tmp_path / "out")
+    assert again.did_work and [o.status for o in again.outcomes] == ["triaged"], again.outcomes
+    assert Briefbot(settings).read_by_older() == []
+    assert not run_triage([inbox], settings, tmp_path / "out").did_work
