@@ -195,3 +195,24 @@ def test_triage_redoes_a_card_made_from_an_earlier_versions_passages(tmp_path: P
     assert again.did_work and [o.status for o in again.outcomes] == ["triaged"], again.outcomes
     assert Briefbot(settings).read_by_older() == []
     assert not run_triage([inbox], settings, tmp_path / "out").did_work
+
+
+def test_records_read_again_do_not_bring_back_a_removed_one(settings: Any, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unchanged JSONL is read again only for the records an earlier version read: one taken out with
+    `briefbot remove` stays out, as it does when the JSONL is unchanged and nothing is read again."""
+    from briefbot.ingest import remove_documents
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    records = folder / "records.jsonl"
+    shutil.copy(REPO / "tests" / "fixtures" / "akn" / "sc_documents_sample.jsonl", records)
+    read = {r.doc_id for r in ingest_paths([records], settings()).results if r.status == "ingested"}
+    assert "S_PRST_2024_3" in read
+    assert remove_documents(["S_PRST_2024_3"], settings()) == ["S_PRST_2024_3"]
+    assert [r.status for r in ingest_paths([records], settings()).results] == ["unchanged"]
+    monkeypatch.setattr(ingest, "READER_VERSION", READER_VERSION + 1)
+    again = ingest_paths([records], settings())
+    assert {r.doc_id: r.status for r in again.results} == {d: "replaced" for d in read - {"S_PRST_2024_3"}}, \
+        again.results
+    assert "S_PRST_2024_3" not in Store(settings()).known()

@@ -196,7 +196,7 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
     awaiting_ocr = _awaiting_ocr(store, settings)
     older = store.read_before(READER_VERSION)
     todo: list[Path] = []
-    records: list[tuple[Path, str]] = []
+    records: list[tuple[Path, str, bool]] = []  # (JSONL, digest, unchanged: read only for its older records)
     for f in files:
         digest = file_sha256(f)
         if digest is None:
@@ -209,10 +209,11 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
             store.record_failure(f, digest, reason)
             continue
         if f.suffix.lower() == ".jsonl":
-            if store.flag(f"jsonl:{f.name}") == digest and not _older_records(f, older, store):
+            unchanged = store.flag(f"jsonl:{f.name}") == digest
+            if unchanged and not _older_records(f, older, store):
                 report.results.append(FileResult(str(f), "unchanged", doc_id=f.name))
             else:
-                records.append((f, digest))
+                records.append((f, digest, unchanged))
             continue
         decided = plan.decide(f, digest)
         if decided is not None and decided.status == "unchanged" and decided.doc_id in awaiting_ocr:
@@ -248,13 +249,13 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
             xml_symbols: set[str] = set()  # this run's Council XML, parsed but maybe not yet committed
             try:
                 outcomes = itertools.chain(_noting_xml(parsed, xml_symbols),
-                                           *(_records(f, store, known, xml_symbols, older.keys())
-                                             for f, _ in records))
+                                           *(_records(f, store, known, xml_symbols, older.keys(), unchanged)
+                                             for f, _, unchanged in records))
                 _run(outcomes, len(todo), settings, store, embedder, known, report, progress, plan, parsed.idle,
                      collection, older.keys())
             finally:
                 parsed.close()  # stops the parser thread and its processes if _run failed half way
-            for f, digest in records:
+            for f, digest, _ in records:
                 store.set_flag(f"jsonl:{f.name}", digest)
             if any(r.status in ("ingested", "replaced", "no_text") for r in report.results):
                 if nice:  # beside a serving app's answers
@@ -470,10 +471,11 @@ def _noting_xml(outcomes: Iterable[ParseOutcome], symbols: set[str]) -> Iterator
 
 def _records(path: Path, store: Store, known: dict[str, tuple[str, str | None]],
              parsed_xml: AbstractSet[str] = frozenset(),
-             older: AbstractSet[str] = frozenset()) -> Iterator[ParseOutcome]:
+             older: AbstractSet[str] = frozenset(), unchanged: bool = False) -> Iterator[ParseOutcome]:
     """Bulk JSONL records as parse outcomes; records already indexed unchanged (or as XML files, also those
     parsed in this run and not yet committed: ``parsed_xml``, filled before the first record is read) are
-    skipped, unless an earlier version of the reading code read them (``older``)."""
+    skipped, unless an earlier version of the reading code read them (``older``). An ``unchanged`` JSONL is read only
+    for those: a record not indexed (``briefbot remove`` took it out) stays out, as when nothing was read again."""
     from .errors import DocumentError
     from .parse.bulk import iter_jsonl
     from .symbols import symbol_key
@@ -493,6 +495,8 @@ def _records(path: Path, store: Store, known: dict[str, tuple[str, str | None]],
             doc.path = _resolved(Path(doc.path)) if doc.path else None
             if doc.symbol and symbol_key(doc.symbol) in maybe and known.get(doc.doc_id, ("", None))[0] != doc.sha256:
                 continue  # an XML document of this symbol, not this record: the XML wins
+            if unchanged and doc.doc_id not in older:
+                continue
             if known.get(doc.doc_id, ("", None))[0] != doc.sha256 or doc.doc_id in older:
                 yield ParseOutcome(path, doc, None, 0.0)
         yield from _bad_lines(path, bad)
