@@ -216,3 +216,19 @@ def test_records_read_again_do_not_bring_back_a_removed_one(settings: Any, tmp_p
     assert {r.doc_id: r.status for r in again.results} == {d: "replaced" for d in read - {"S_PRST_2024_3"}}, \
         again.results
     assert "S_PRST_2024_3" not in Store(settings()).known()
+
+
+def test_records_kept_at_a_relative_path_are_read_again(settings: Any, tmp_path: Path) -> None:
+    """Records indexed before their paths were made absolute keep the relative path their ingest was given; their
+    JSONL is read again for them all the same (before, only a JSONL at the records' exact path was)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    records = folder / "records.jsonl"
+    shutil.copy(REPO / "tests" / "fixtures" / "akn" / "sc_documents_sample.jsonl", records)
+    read = sorted(r.doc_id or "" for r in ingest_paths([records], settings()).results if r.status == "ingested")
+    with sqlite3.connect(Store(settings()).layout.catalog) as db:
+        db.execute("DROP TABLE readers")
+        db.execute("UPDATE documents SET path = '../in/records.jsonl'")
+    again = ingest_paths([records], settings())
+    assert sorted(r.doc_id or "" for r in again.results if r.status == "replaced") == read, again.results
+    assert Briefbot(settings()).read_by_older() == []

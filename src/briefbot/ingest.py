@@ -452,12 +452,13 @@ def _is_council_xml(doc: Document | DocInfo) -> bool:
 
 def _older_records(path: Path, older: dict[str, str | None], store: Store) -> bool:
     """Whether an earlier version may have read records of the JSONL ``path``: documents of no file of their own
-    at its path, or (a record whose XML source lies beside the JSONL has that file's path) under its folder."""
+    at its path, or (a record whose XML source lies beside the JSONL has that file's path) under its folder, or at a
+    relative path (records indexed before their paths were made absolute: relative to where that ingest ran)."""
     if not older:
         return False
     where, folder = _resolved(path), Path(_resolved(path)).parent
     own = {doc_id for doc_id, _, _ in store.file_documents()}
-    return any(p == where or (doc_id not in own and p and Path(p).is_relative_to(folder))
+    return any(p == where or (doc_id not in own and p and (not Path(p).is_absolute() or Path(p).is_relative_to(folder)))
                for doc_id, p in older.items())
 
 
