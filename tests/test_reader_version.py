@@ -109,3 +109,126 @@ def test_bulk_records_an_earlier_version_read_are_read_again(settings: Any, tmp_
     again = ingest_paths([records], settings())
     assert sorted(r.doc_id or "" for r in again.results if r.status == "replaced") == read, again.results
     assert Briefbot(settings()).read_by_older() == []
+
+
+def test_a_record_whose_xml_source_lies_beside_its_jsonl_is_read_again(settings: Any, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A record whose XML source file lies beside the JSONL (the bulk set's xml_en/ folder) has that file's name
+    and path; only the JSONL is ingested. It was neither read again (its path is not the JSONL's) nor told apart
+    from a Council XML file (its symbol was skipped), so the library counted it as waiting for ever."""
+    folder = tmp_path / "bulk"
+    beside = folder / "xml_en" / "resolutions" / "2024"
+    beside.mkdir(parents=True)
+    shutil.copy(REPO / "tests" / "fixtures" / "akn" / "S_RES_2741-2411824E.xml", beside)
+    records = folder / "records.jsonl"
+    shutil.copy(REPO / "tests" / "fixtures" / "akn" / "sc_documents_sample.jsonl", records)
+    first = ingest_paths([records], settings())
+    read = sorted(r.doc_id or "" for r in first.results if r.status == "ingested")
+    assert "S_RES_2741-2411824E.xml" in read, first.results
+    monkeypatch.setattr(ingest, "READER_VERSION", READER_VERSION + 1)
+    again = ingest_paths([records], settings())
+    assert sorted(r.doc_id or "" for r in again.results if r.status == "replaced") == read, again.results
+    assert Briefbot(settings()).read_by_older() == []
+
+
+def test_a_record_read_again_never_replaces_the_council_xml_named_like_it(settings: Any, tmp_path: Path) -> None:
+    """The XML of a symbol wins over its record also when the XML has no row of a file of its own (a catalog from
+    before the files table) and the catalog from before versions: the record, named like the XML, is skipped."""
+    xml_dir, jsonl_dir = tmp_path / "xml", tmp_path / "jsonl"
+    xml_dir.mkdir()
+    jsonl_dir.mkdir()
+    xml = xml_dir / "S_RES_2741-2411824E.xml"
+    shutil.copy(REPO / "tests" / "fixtures" / "akn" / xml.name, xml)
+    shutil.copy(REPO / "tests" / "fixtures" / "akn" / "sc_documents_sample.jsonl", jsonl_dir / "records.jsonl")
+    ingest_paths([xml_dir], settings())
+    ingest_paths([jsonl_dir], settings())
+    with sqlite3.connect(Store(settings()).layout.catalog) as db:
+        db.execute("DROP TABLE readers")
+        db.execute("DELETE FROM files")
+    again = ingest_paths([jsonl_dir], settings())
+    assert xml.name not in {r.doc_id for r in again.results if r.status != "unchanged"}, again.results
+    assert Store(settings()).document(xml.name).sha256 == hashlib.sha256(xml.read_bytes()).hexdigest()
+
+
+def test_the_mandate_index_reads_a_resolution_read_again(settings: Any, tmp_path: Path) -> None:
+    """A resolution read again keeps its bytes' digest, which was all the mandate index compared: the tracker kept
+    what the earlier version read (here a wrong date, as the scan's masthead date an upgrade fixes)."""
+    from briefbot.mandates import open_mandates
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    pdf = shutil.copy(REPO / "ingest" / "samples" / "S_RES_2780_2025.pdf", folder)
+    ingest_paths([folder], settings())
+    store = Store(settings())
+    [doc] = store.documents()
+    with sqlite3.connect(store.layout.catalog) as db:  # what an earlier version read: another date
+        db.execute("UPDATE documents SET date = '1999-01-01', ingested_at = '2020-01-01T00:00:00' WHERE doc_id = ?",
+                   (doc.doc_id,))
+        db.execute("UPDATE readers SET version = 0")
+    mandates = open_mandates(Store(settings()), cache=tmp_path / "mandates.sqlite")
+    mandates.update()
+    with sqlite3.connect(tmp_path / "mandates.sqlite") as db:
+        assert db.execute("SELECT date FROM resolutions").fetchone() == ("1999-01-01",)
+    (again,) = ingest_paths([Path(pdf)], settings()).results
+    assert again.reason == "read again: an earlier version of briefbot read it", again
+    assert Store(settings()).document(doc.doc_id).date == doc.date
+    mandates.update()
+    with sqlite3.connect(tmp_path / "mandates.sqlite") as db:
+        assert db.execute("SELECT date FROM resolutions").fetchone() == (doc.date,)
+
+
+def test_triage_redoes_a_card_made_from_an_earlier_versions_passages(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A triage card quotes the passages: made from an earlier version's reading, it is made again (its file read
+    again by the triage's ingest), as after an edited taxonomy; before, the file was skipped as triaged."""
+    from briefbot.config import Settings
+    from briefbot.triage_run import run_triage
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(REPO / "ingest" / "samples" / "S_RES_2780_2025.pdf", inbox)
+    settings = Settings(index=tmp_path / "idx", engine="extractive")
+    assert [o.status for o in run_triage([inbox], settings, tmp_path / "out").outcomes] == ["triaged"]
+    assert not run_triage([inbox], settings, tmp_path / "out").did_work
+    monkeypatch.setattr(ingest, "READER_VERSION", READER_VERSION + 1)
+    again = run_triage([inbox], settings, tmp_path / "out")
+    assert again.did_work and [o.status for o in again.outcomes] == ["triaged"], again.outcomes
+    assert Briefbot(settings).read_by_older() == []
+    assert not run_triage([inbox], settings, tmp_path / "out").did_work
+
+
+def test_records_read_again_do_not_bring_back_a_removed_one(settings: Any, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unchanged JSONL is read again only for the records an earlier version read: one taken out with
+    `briefbot remove` stays out, as it does when the JSONL is unchanged and nothing is read again."""
+    from briefbot.ingest import remove_documents
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    records = folder / "records.jsonl"
+    shutil.copy(REPO / "tests" / "fixtures" / "akn" / "sc_documents_sample.jsonl", records)
+    read = {r.doc_id for r in ingest_paths([records], settings()).results if r.status == "ingested"}
+    assert "S_PRST_2024_3" in read
+    assert remove_documents(["S_PRST_2024_3"], settings()) == ["S_PRST_2024_3"]
+    assert [r.status for r in ingest_paths([records], settings()).results] == ["unchanged"]
+    monkeypatch.setattr(ingest, "READER_VERSION", READER_VERSION + 1)
+    again = ingest_paths([records], settings())
+    assert {r.doc_id: r.status for r in again.results} == {d: "replaced" for d in read - {"S_PRST_2024_3"}}, \
+        again.results
+    assert "S_PRST_2024_3" not in Store(settings()).known()
+
+
+def test_records_kept_at_a_relative_path_are_read_again(settings: Any, tmp_path: Path) -> None:
+    """Records indexed before their paths were made absolute keep the relative path their ingest was given; their
+    JSONL is read again for them all the same (before, only a JSONL at the records' exact path was)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    records = folder / "records.jsonl"
+    shutil.copy(REPO / "tests" / "fixtures" / "akn" / "sc_documents_sample.jsonl", records)
+    read = sorted(r.doc_id or "" for r in ingest_paths([records], settings()).results if r.status == "ingested")
+    with sqlite3.connect(Store(settings()).layout.catalog) as db:
+        db.execute("DROP TABLE readers")
+        db.execute("UPDATE documents SET path = '../in/records.jsonl'")
+    again = ingest_paths([records], settings())
+    assert sorted(r.doc_id or "" for r in again.results if r.status == "replaced") == read, again.results
+    assert Briefbot(settings()).read_by_older() == []

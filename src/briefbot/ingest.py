@@ -196,7 +196,7 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
     awaiting_ocr = _awaiting_ocr(store, settings)
     older = store.read_before(READER_VERSION)
     todo: list[Path] = []
-    records: list[tuple[Path, str]] = []
+    records: list[tuple[Path, str, bool]] = []  # (JSONL, digest, unchanged: read only for its older records)
     for f in files:
         digest = file_sha256(f)
         if digest is None:
@@ -209,10 +209,11 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
             store.record_failure(f, digest, reason)
             continue
         if f.suffix.lower() == ".jsonl":
-            if store.flag(f"jsonl:{f.name}") == digest and _resolved(f) not in older.values():
+            unchanged = store.flag(f"jsonl:{f.name}") == digest
+            if unchanged and not _older_records(f, older, store):
                 report.results.append(FileResult(str(f), "unchanged", doc_id=f.name))
             else:
-                records.append((f, digest))
+                records.append((f, digest, unchanged))
             continue
         decided = plan.decide(f, digest)
         if decided is not None and decided.status == "unchanged" and decided.doc_id in awaiting_ocr:
@@ -248,13 +249,13 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
             xml_symbols: set[str] = set()  # this run's Council XML, parsed but maybe not yet committed
             try:
                 outcomes = itertools.chain(_noting_xml(parsed, xml_symbols),
-                                           *(_records(f, store, known, xml_symbols, older.keys())
-                                             for f, _ in records))
+                                           *(_records(f, store, known, xml_symbols, older.keys(), unchanged)
+                                             for f, _, unchanged in records))
                 _run(outcomes, len(todo), settings, store, embedder, known, report, progress, plan, parsed.idle,
                      collection, older.keys())
             finally:
                 parsed.close()  # stops the parser thread and its processes if _run failed half way
-            for f, digest in records:
+            for f, digest, _ in records:
                 store.set_flag(f"jsonl:{f.name}", digest)
             if any(r.status in ("ingested", "replaced", "no_text") for r in report.results):
                 if nice:  # beside a serving app's answers
@@ -449,6 +450,18 @@ def _is_council_xml(doc: Document | DocInfo) -> bool:
     return doc.source == "bulk" and doc.file_name.endswith(".xml") and not (doc.path or "").endswith(".jsonl")
 
 
+def _older_records(path: Path, older: dict[str, str | None], store: Store) -> bool:
+    """Whether an earlier version may have read records of the JSONL ``path``: documents of no file of their own
+    at its path, or (a record whose XML source lies beside the JSONL has that file's path) under its folder, or at a
+    relative path (records indexed before their paths were made absolute: relative to where that ingest ran)."""
+    if not older:
+        return False
+    where, folder = _resolved(path), Path(_resolved(path)).parent
+    own = {doc_id for doc_id, _, _ in store.file_documents()}
+    return any(p == where or (doc_id not in own and p and (not Path(p).is_absolute() or Path(p).is_relative_to(folder)))
+               for doc_id, p in older.items())
+
+
 def _noting_xml(outcomes: Iterable[ParseOutcome], symbols: set[str]) -> Iterator[ParseOutcome]:
     """The parsed documents, noting the symbols of Council XML among them for :func:`_records`."""
     for outcome in outcomes:
@@ -459,20 +472,32 @@ def _noting_xml(outcomes: Iterable[ParseOutcome], symbols: set[str]) -> Iterator
 
 def _records(path: Path, store: Store, known: dict[str, tuple[str, str | None]],
              parsed_xml: AbstractSet[str] = frozenset(),
-             older: AbstractSet[str] = frozenset()) -> Iterator[ParseOutcome]:
+             older: AbstractSet[str] = frozenset(), unchanged: bool = False) -> Iterator[ParseOutcome]:
     """Bulk JSONL records as parse outcomes; records already indexed unchanged (or as XML files, also those
     parsed in this run and not yet committed: ``parsed_xml``, filled before the first record is read) are
-    skipped, unless an earlier version of the reading code read them (``older``)."""
+    skipped, unless an earlier version of the reading code read them (``older``). An ``unchanged`` JSONL is read only
+    for those: a record not indexed (``briefbot remove`` took it out) stays out, as when nothing was read again."""
     from .errors import DocumentError
     from .parse.bulk import iter_jsonl
+    from .symbols import symbol_key
 
-    have_xml = {d.symbol for d in store.documents() if _is_council_xml(d)} | parsed_xml
+    xml = [d for d in store.documents() if _is_council_xml(d) and d.symbol]
+    # A record whose XML source lies beside the JSONL bears that file's name and path: it looks like the XML. When an
+    # earlier version read it, its symbol is not skipped, but it is read again only over itself (the same id and
+    # text digest; an XML file's digest is of its bytes, never a record's text), never over an XML document.
+    own = {doc_id for doc_id, _, _ in store.file_documents()} if older else set()
+    maybe = {symbol_key(d.symbol) for d in xml if d.symbol and d.doc_id in older and d.doc_id not in own}
+    have_xml = {d.symbol for d in xml if d.symbol and symbol_key(d.symbol) not in maybe} | parsed_xml
     bad: list[tuple[int, str]] = []
     try:
         for doc in iter_jsonl(path, skip_symbols={s for s in have_xml if s}, bad_lines=bad):
             yield from _bad_lines(path, bad)
             # Its path as an indexed file's: absolute, so a server started from another folder finds it.
             doc.path = _resolved(Path(doc.path)) if doc.path else None
+            if doc.symbol and symbol_key(doc.symbol) in maybe and known.get(doc.doc_id, ("", None))[0] != doc.sha256:
+                continue  # an XML document of this symbol, not this record: the XML wins
+            if unchanged and doc.doc_id not in older:
+                continue
             if known.get(doc.doc_id, ("", None))[0] != doc.sha256 or doc.doc_id in older:
                 yield ParseOutcome(path, doc, None, 0.0)
         yield from _bad_lines(path, bad)

@@ -85,13 +85,18 @@ class TriageState:
         os.replace(tmp, self.path)
 
     def done(self, sha: str, taxonomy: Taxonomy, out_dir: Path) -> dict[str, Any] | None:
-        """The entry when this content needs no work: triaged with this taxonomy (card present) or failed."""
+        """The entry when this content needs no work: triaged with this taxonomy from passages this version of the
+        reading code wrote (ingest.READER_VERSION: an earlier one's quotes and paragraph numbers may differ; the
+        ingest of the triage reads the file again), card present; or failed."""
+        from .ingest import READER_VERSION  # at call time (tests raise it)
+
         entry = self.entries.get(sha)
         if entry is None:
             return None
         if entry.get("status") == "failed":
             return entry
-        if entry.get("taxonomy") == taxonomy.digest and (out_dir / entry.get("card", "")).is_file():
+        if entry.get("taxonomy") == taxonomy.digest and entry.get("reader") == READER_VERSION \
+                and (out_dir / entry.get("card", "")).is_file():
             return entry
         return None
 
@@ -149,6 +154,8 @@ def _triage_files(todo: list[tuple[Path, str]], settings: Settings, taxonomy: Ta
         if progress:
             progress("ingest", done, total, message)
 
+    from .ingest import READER_VERSION as reader  # at call time (tests raise it)
+
     started = time.perf_counter()
     ingested = bot.ingest([f for f, _ in todo], progress=ingest_tick)
     report.ingest_seconds = time.perf_counter() - started
@@ -182,7 +189,8 @@ def _triage_files(todo: list[tuple[Path, str]], settings: Settings, taxonomy: Ta
             state.entries[sha] = {"status": "failed", "file": f.name, "reason": reason, "date": stamp}
             continue
         state.entries[sha] = {"status": "triaged", "file": f.name, "card": f"{name}.json", "brief": f"{name}.md",
-                              "taxonomy": taxonomy.digest, "date": stamp, "priority": card.priority,
+                              "taxonomy": taxonomy.digest, "reader": reader, "date": stamp,
+                              "priority": card.priority,
                               "symbol": card.symbol}
         report.outcomes.append(TriageOutcome(str(f), "triaged", None, f"{name}.json", card.priority, card.symbol))
     if progress:

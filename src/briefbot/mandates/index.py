@@ -80,6 +80,7 @@ CREATE TABLE IF NOT EXISTS changes (
 CREATE INDEX IF NOT EXISTS changes_track ON changes (track);
 CREATE TABLE IF NOT EXISTS compared (
   track TEXT, doc_id TEXT, prev_doc TEXT, evidence REAL, rollover INTEGER, PRIMARY KEY (track, doc_id));
+CREATE TABLE IF NOT EXISTS read_at (doc_id TEXT PRIMARY KEY, ingested_at TEXT);
 """
 _FINAL_RE = re.compile(r"final extension|termination|terminat|lifting of (?:the )?(?:sanctions|measures)|"
                        r"dissolution", re.I)
@@ -164,8 +165,13 @@ class MandateIndex:
                 return BuildReport(n, 0, 0, False, time.perf_counter() - t0, version)
             wanted = _choose(self.store.documents())
             have = {} if rebuild else dict(db.execute("SELECT doc_id, sha256 FROM resolutions").fetchall())
+            # When the catalog wrote each one read (read_at): the same bytes are written again when a newer version
+            # of the reading code (ingest.READER_VERSION) or OCR reads them again, or the library re-ingests them,
+            # and their text, date or title may have changed.
+            read_at = {} if rebuild else dict(db.execute("SELECT doc_id, ingested_at FROM read_at").fetchall())
             stale = set(have) - set(wanted)
-            todo = [d for doc_id, d in wanted.items() if have.get(doc_id) != d.sha256]
+            todo = [d for doc_id, d in wanted.items()
+                    if have.get(doc_id) != d.sha256 or read_at.get(doc_id) != d.ingested_at]
             stale |= {d.doc_id for d in todo}  # rows of a half-present resolution go too
             records: list[ResolutionRecord] = []
             for i, info in enumerate(sorted(todo, key=lambda d: (d.date or "", d.doc_id))):
@@ -185,13 +191,13 @@ class MandateIndex:
                     # Dropped and made again, not emptied: a code version may change a table's columns, and
                     # CREATE TABLE IF NOT EXISTS leaves an old table as it was.
                     for table in ("resolutions", "paragraphs", "para_themes", "refs", "members", "changes",
-                                  "compared"):
+                                  "compared", "read_at"):
                         db.execute(f"DROP TABLE IF EXISTS {table}")
                     for statement in _SCHEMA.split(";"):
                         if statement.strip():
                             db.execute(statement)
                 for doc_id in stale:
-                    for table in ("resolutions", "paragraphs", "para_themes", "refs", "members"):
+                    for table in ("resolutions", "paragraphs", "para_themes", "refs", "members", "read_at"):
                         db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
                 touched = {doc_id for doc_id in stale} | {rec.doc_id for rec in records}
                 affected = {t for (t,) in db.execute(
@@ -204,6 +210,7 @@ class MandateIndex:
                     db.executemany("INSERT INTO para_themes VALUES (?,?,?,?)", themes)
                     db.executemany("INSERT INTO refs VALUES (?,?,?,?,?)", refs)
                     db.executemany("INSERT INTO members VALUES (?,?,?,?,?,?,?,?,?)", members)
+                    db.execute("INSERT OR REPLACE INTO read_at VALUES (?, ?)", (res[0], wanted[res[0]].ingested_at))
                 for slug in sorted(affected):
                     db.execute("DELETE FROM changes WHERE track = ?", (slug,))
                     db.execute("DELETE FROM compared WHERE track = ?", (slug,))
