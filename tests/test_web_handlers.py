@@ -317,6 +317,17 @@ def test_upload_is_ingested_in_the_background(bot: Briefbot, tmp_path: Path) -> 
     assert "S_2025_172.pdf" not in {d.doc_id for d in bot.library()}
 
 
+def test_upload_rows_say_what_a_file_read_again_became_and_why() -> None:
+    from briefbot.ingest import FileResult, IngestReport
+
+    job = uploads.IngestJob([])
+    job.report = IngestReport(results=[FileResult("/up/S_2025_172.pdf", "replaced",
+                                                  "read again: an earlier version of briefbot read it",
+                                                  "S_2025_172.pdf", "S/2025/172", "letter", 1, 3)])
+    assert job.rows() == [["S_2025_172.pdf", "replaced", "S/2025/172 · letter · 1 p · 3 passages; read again: an "
+                                                         "earlier version of briefbot read it"]]
+
+
 # --- feedback and export ------------------------------------------------------------------------------------
 def test_feedback_append_and_export(libya: Answer, tmp_path: Path) -> None:
     path = feedback_path(tmp_path)

@@ -639,7 +639,7 @@ _instances_lock = threading.Lock()
 def read_by_older_note(count: int) -> str:
     """What the library says of documents an earlier version read (one wording for the CLI and the web)."""
     return (f"{count} document(s) were read by an earlier version of briefbot: ingest their files again "
-            "(briefbot ingest FOLDER, or upload them) to read them with this one.")
+            "(briefbot ingest FOLDER, or Re-ingest in the Library tab) to read them with this one.")
 
 
 def open_briefbot(settings: Settings, create: bool = False) -> Briefbot:

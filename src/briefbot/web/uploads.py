@@ -156,8 +156,12 @@ class IngestJob:
             out = [[name, "refused", reason] for name, reason in self.rejected]
             if self.report:
                 for r in self.report.results:
-                    detail = r.reason or "; ".join(r.warnings) or (
-                        f"{r.symbol or r.cited_as or '?'} · {r.doc_type} · {r.pages} p · {r.chunks} passages"
-                        if r.pages else "")
+                    summary = (f"{r.symbol or r.cited_as or '?'} · {r.doc_type} · {r.pages} p · {r.chunks} passages"
+                               if r.pages else "")
+                    if r.status in ("ingested", "replaced") and summary:
+                        # A file read again says why beside what it became, as the CLI's line does.
+                        detail = "; ".join(x for x in (summary, r.reason, *r.warnings) if x)
+                    else:
+                        detail = r.reason or "; ".join(r.warnings) or summary
                     out.append([Path(r.path).name, r.status, detail])
             return out
