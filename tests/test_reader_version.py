@@ -83,7 +83,9 @@ def test_an_index_from_before_versions_lists_every_document_and_reading_it_chang
         db.execute("DROP TABLE readers")  # as a catalog written before readers were kept
     runner = CliRunner()
     listed = runner.invoke(app, ["library", "--index", str(settings().index)])
-    assert listed.exit_code == 0 and "1 document(s) were " + NOTE in " ".join(listed.output.split()), listed.output
+    said = " ".join(listed.output.split())
+    assert listed.exit_code == 0 and "1 document(s) were " + NOTE in said, listed.output
+    assert "(briefbot ingest FOLDER)." in said and said.rstrip().endswith("bunia.md"), listed.output  # which one
     as_json = runner.invoke(app, ["library", "--index", str(settings().index), "--json"])
     assert json.loads(as_json.output)["read_by_older"] == ["bunia.md"]
     with sqlite3.connect(catalog) as db:  # reading the library never writes the catalog

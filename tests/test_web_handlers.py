@@ -244,8 +244,11 @@ def test_library_rows_and_choices(bot: Briefbot) -> None:
     assert views.library_summary(docs, []).startswith(f"**{len(docs)}** documents")
     assert "earlier version" not in views.library_summary(docs, [])
     # Documents an earlier version of briefbot read: the summary says how many and how to read them again.
-    assert "2 document(s) were read by an earlier version of briefbot: ingest their files again" in \
-        views.library_summary(docs, [], older=2)
+    said = views.library_summary(docs, [], older=2)
+    assert "2 document(s) were read by an earlier version of briefbot" in said and "press Re-ingest" in said, said
+    marked = {r[0]: r[6] for r in views.library_rows(docs, {"S_RES_2769_2025.pdf"})}
+    assert marked["S/RES/2769 (2025)"] == "read by an earlier version of briefbot", marked
+    assert all(v == "ok" for k, v in marked.items() if k != "S/RES/2769 (2025)"), marked
 
 
 # --- uploads ------------------------------------------------------------------------------------------------

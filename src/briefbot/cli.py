@@ -197,7 +197,10 @@ def library(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
         out.print(f"[red]failed[/red] {f['file_name']}: {f['reason']}", highlight=False)
     out.print(f"{len(docs)} documents, {sum(d.chunks for d in docs)} chunks, {len(failures)} failures")
     if older:
-        out.print(f"[yellow]{read_by_older_note(len(older))}[/yellow]", highlight=False)
+        names = {d.doc_id: d.file_name for d in docs}  # what one ingests again
+        listed = ", ".join(names.get(d, d) for d in older[:8]) + (f" and {len(older) - 8} more (--json lists all)"
+                                                                   if len(older) > 8 else "")
+        out.print(f"[yellow]{read_by_older_note(len(older))}[/yellow] {listed}", highlight=False)
 
 
 @app.command()

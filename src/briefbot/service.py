@@ -636,10 +636,11 @@ _instances: dict[str, Briefbot] = {}
 _instances_lock = threading.Lock()
 
 
-def read_by_older_note(count: int) -> str:
-    """What the library says of documents an earlier version read (one wording for the CLI and the web)."""
-    return (f"{count} document(s) were read by an earlier version of briefbot: ingest their files again "
-            "(briefbot ingest FOLDER, or Re-ingest in the Library tab) to read them with this one.")
+def read_by_older_note(count: int, remedy: str = "ingest their files or folder again (briefbot ingest FOLDER)") -> str:
+    """What the library says of documents an earlier version read (one wording; ``remedy``: how the CLI or the web
+    reads them again)."""
+    return (f"{count} document(s) were read by an earlier version of briefbot, whose quotes and paragraph numbers "
+            f"may differ from this one's. To read them again: {remedy}.")
 
 
 def open_briefbot(settings: Settings, create: bool = False) -> Briefbot:

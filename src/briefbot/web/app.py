@@ -361,7 +361,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         scope = scope_of(bot, request)
         docs, failures = bot.library(scope), bot.failures(scope)
         choices = document_choices(docs)
-        return {summary: library_summary(docs, failures, len(bot.read_by_older(scope))), docs_df: library_rows(docs),
+        older = set(bot.read_by_older(scope))
+        return {summary: library_summary(docs, failures, len(older)), docs_df: library_rows(docs, older),
                 failures_df: failure_rows(failures), missions: gr.Dropdown(choices=mission_choices(docs)),
                 documents: gr.Dropdown(choices=document_choices(docs, twins=False)),
                 year_from: gr.Dropdown(choices=year_choices(docs)),
@@ -728,8 +729,11 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                                                 label="Into the collection", elem_id="upload-collection")
                 upload_btn = gr.Button("Add to index", variant="primary", elem_id="upload-btn")
                 upload_status = gr.Markdown(elem_id="upload-status")
+                # Widths, as the library's: without them the Detail column does not wrap and its end (why a file
+                # was read again or refused) runs off the page (a browser walk's find).
                 upload_rows = gr.Dataframe(headers=["File", "Status", "Detail"], interactive=False, wrap=True,
-                                           label="Files in this upload", elem_id="upload-results")
+                                           label="Files in this upload", elem_id="upload-results",
+                                           column_widths=["22%", "10%", "68%"])
                 timer = gr.Timer(1.0, active=False)
                 manage = manage_panel()  # passages as indexed, re-ingest, collection (web/library.py)
             with gr.Tab("Mandates", id="mandates"):

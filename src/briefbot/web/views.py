@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import unicodedata
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -229,12 +230,15 @@ def health(d: DocInfo) -> str:
     return "ok"
 
 
-def library_rows(docs: list[DocInfo]) -> list[list[Any]]:
-    """One row per document; health says which pages have no text and lists warnings (fewer, wider columns so
-    the table fits the page)."""
+def library_rows(docs: list[DocInfo], older: AbstractSet[str] = frozenset()) -> list[list[Any]]:
+    """One row per document; health says which pages have no text, lists warnings and says which documents an
+    earlier version of briefbot read (``older``: Re-ingest reads them again) (fewer, wider columns so the table fits
+    the page)."""
     rows = []
     for d in docs:
         state = health(d)
+        if d.doc_id in older:
+            state = ("" if state == "ok" else state + "; ") + OLDER_HEALTH
         if d.empty_pages:
             state += f" (p. {', '.join(map(str, d.empty_pages[:12]))}{' …' if len(d.empty_pages) > 12 else ''})"
         if d.warnings:
@@ -249,11 +253,20 @@ def failure_rows(failures: list[dict[str, str]]) -> list[list[Any]]:
     return [[f.get("file_name", ""), f.get("reason", ""), f.get("at", "")] for f in failures]
 
 
+OLDER_HEALTH = "read by an earlier version of briefbot"
+
+
 def library_summary(docs: list[DocInfo], failures: list[dict[str, str]], older: int = 0) -> str:
     unhealthy = sum(1 for d in docs if health(d) != "ok")
     return (f"**{len(docs)}** documents · **{sum(d.chunks for d in docs)}** passages · "
             f"**{unhealthy}** with warnings or pages without text · **{len(failures)}** files failed"
-            + (f"\n\n{read_by_older_note(older)}" if older else ""))  # our own words: no escaping
+            # our own words: no escaping
+            + (f"\n\n{read_by_older_note(older, WEB_REREAD)}" if older else ""))
+
+
+# How a web user reads a document again: an upload of the same bytes is a duplicate, not a re-read.
+WEB_REREAD = (f"their Health says “{OLDER_HEALTH}”; choose each under Manage a document below and press "
+              "Re-ingest")
 
 
 # --- conversation history -------------------------------------------------------------------------------------
