@@ -90,6 +90,31 @@ def test_direct_line_states_the_asked_fact_not_the_question_s_own() -> None:
                          "The MSS and the HNP conducted 1,602 joint patrols.") == "1,602 joint patrols"
 
 
+def test_who_holds_an_office_may_be_named_by_a_later_quote() -> None:
+    # "Who is the head of MINUSCA?": the lead quote creates the office (S/RES/2149 (2014) para. 28), a report's
+    # closing names its holder (S/2025/97 para. 84). A name asked of anything else comes from the lead quote only.
+    def cite(key: str, quote: str) -> Citation:
+        return Citation(key=key, document=f"d{key}.pdf", symbol=None, page=1, paragraph=None, quote=quote,
+                        doc_id=f"d{key}")
+    creates = cite("1", "Requests the Secretary-General to appoint a Special Representative for the Central African "
+                        "Republic and Head of Mission of MINUSCA, who shall assume overall authority on the ground;")
+    names = cite("2", "I wish to renew my gratitude to the Special Representative for the Central African Republic "
+                      "and Head of MINUSCA, Valentine Rugwabiza, for her steadfast and efficient leadership.")
+    assert direct_line(["Who is the head of MINUSCA?"], [creates, names]) == "**Valentine Rugwabiza** [2]"
+    assert direct_line(["Who heads MINUSCA?"], [creates, names]) == "**Valentine Rugwabiza** [2]"
+    # A title answers only when no later quote names the person (S/RES/2814 (2026) para. 1, S/2025/433).
+    headed = cite("1", "Decides to extend the mandate of the UN Integrated Office in Haiti (BINUH) to 31 January "
+                       "2027, and headed by a Special Representative of the Secretary-General for the United Nations;")
+    appointed = cite("2", "I should like to inform you of my intention to appoint Carlos Ruiz Massieu (Mexico) as my "
+                          "Special Representative and Head of BINUH.")
+    assert direct_line(["Who heads BINUH?"], [headed, appointed]) == "**Carlos Ruiz Massieu (Mexico)** [2]"
+    assert direct_line(["Who heads BINUH?"], [headed]) == ("**Special Representative of the Secretary-General for the "
+                                                          "United Nations** [1]")
+    attacked = cite("1", "The convoy was attacked near the border on 3 May.")
+    blamed = cite("2", "Witnesses at the market blamed the Rapid Support Forces for the looting.")
+    assert direct_line(["Who attacked the convoy?"], [attacked, blamed]) is None
+
+
 def test_when_asks_for_a_date_only_as_the_question_word() -> None:
     # A conjunction "when" dates what is asked; the figure is the answer, not the date.
     assert answer_type("How many crew members were kidnapped when pirates boarded the tanker?") == "count"
@@ -430,6 +455,31 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
      "of the State of Libya on the final outcome;", None),
     ("Who is the chair of the Panel of Experts on Libya?", "Requests the Chair of the Committee to inform the "
      "Permanent Mission of the State of Libya on the final outcome;", None),
+    # Who holds an office is named beside it, in apposition or after "by"; no other name in the quote holds it (a
+    # sweep of "Who heads …?" over the corpus: the quotes below, S/RES/2149 (2014) para. 28, S/2025/176 para. 24,
+    # E/2025/76 para. 54, S/2025/231 para. 2, S/2025/153 para. 90).
+    ("Who is the head of MINUSCA?", "Requests the Secretary-General to appoint a Special Representative for the "
+     "Central African Republic and Head of Mission of MINUSCA, who shall, from the date of appointment, assume overall "
+     "authority on the ground for the coordination of all activities of the United Nations system in the Central "
+     "African Republic;", None),
+    ("Who leads MONUSCO?", "In response, MONUSCO established a standing combat deployment in Mbau and Oicha, "
+     "strengthening the Intervention Brigade’s presence. In January, cooperation between MONUSCO and FARDC improved, "
+     "leading to more coordinated efforts against ADF.", None),
+    ("Who is the head of UNOWAS?", "UNOWAS actively pursued diplomatic engagements across the Sahel following the "
+     "withdrawal of the Confederation of Sahel States from ECOWAS. The Special Representative of the Secretary-General "
+     "for West Africa and the Sahel and Head of UNOWAS held dialogues in Burkina Faso.", None),
+    # ... and of the body asked: the Head of a Bureau does not head the Monitoring Team.
+    ("Who heads the Monitoring Team?", "During the visit, the team conducted consultations with representatives of "
+     "the Revitalized Transitional Government of National Unity, including the Minister of Cabinet Affairs, the Chair "
+     "of the South Sudan Disarmament, Demobilization and Reintegration Commission and the Head of the Bureau for "
+     "Community Security and Small Arms Control.", None),
+    # A name after its office before one before it, which holds the title before it.
+    ("Who heads UNIFIL?", "I thank the Special Coordinator for Lebanon, Jeanine Hennis-Plasschaert, the UNIFIL Head of "
+     "Mission and Force Commander, Lieutenant General Aroldo Lázaro Sáenz, as well as the troop-contributing "
+     "countries.", "Lieutenant General Aroldo Lázaro Sáenz"),
+    ("Who is the Coordinator of the Panel of Experts on Libya?", "I have appointed the following experts: Ms. Salma "
+     "Arka, regional/transport (Morocco) Mr. Georg Kerschischnig, arms/maritime (Austria). I have designated Ms. Arka "
+     "to serve as Coordinator of the Panel of Experts.", "Salma Arka"),
     # A measure of one material is not another's.
     ("How many tonnes of coltan did the network smuggle?", "The network smuggled 412 tonnes of cobalt through Goma.",
      None),

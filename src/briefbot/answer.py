@@ -860,8 +860,13 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
     spans: list[str] = []
     for i, part in enumerate(parts):
         own = terms(part) - set().union(*(terms(p) for j, p in enumerate(parts) if j != i))
-        # A date or figure may be stated by a later quote; a name only by the lead one, the quote that answers.
-        pool = citations if answer_type(part) else citations[:1]
+        # A date or figure may be stated by a later quote; a name only by the lead one, the quote that answers, except
+        # who holds an office the lead quote only creates or describes ("… appoint a Special Representative … and
+        # Head of Mission of MINUSCA"): a later quote on the same body may name the holder ("Head of MINUSCA,
+        # Valentine Rugwabiza").
+        office = _OFFICE_Q.search(part)
+        title = ""
+        pool = citations if answer_type(part) or office else citations[:1]
         ranked = sorted(pool, key=lambda c: -len(own & terms(c.quote))) if len(parts) > 1 else pool
         if latest_first and pool:
             ranked = [pool[0], *(c for c in ranked if c is not pool[0])]
@@ -894,9 +899,18 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
                     and not names_resolution(part, c.symbol)):
                 found = c.symbol  # "which resolution lifted …": the resolution quoted, not one its text recalls
             line = f"**{found}** [{c.key}]" if found else ""
+            if line and office and found and _TITLE_WORDS.match(found) and c is not ranked[-1]:
+                # An office's title ("headed by a Special Representative of the Secretary-General") answers who
+                # holds it only when no later quote names the person ("… appoint Carlos Ruiz Massieu (Mexico) as my
+                # Special Representative and Head of BINUH").
+                title = title or line
+                continue
             if line and line not in spans:
                 spans.append(line)
                 break
+        else:
+            if title and title not in spans:
+                spans.append(title)
     return "; ".join(spans) or None
 
 
@@ -1689,8 +1703,13 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # "the Fund, which is headed by …": it comes before a passive one.
                 if re.match(r"\s+by\b", quote[m.end():]):
                     return len(body & terms(quote[max(0, m.start() - 50):m.start()]))
-                return len(body & terms(quote[m.end():m.end() + 50]))
+                # … or names it just before: "the UNIFIL Head of Mission".
+                return len(body & terms(quote[max(0, m.start() - 20):m.start()] + " " + quote[m.end():m.end() + 50]))
             best_fit = max(of_body(m) for m in offices)
+            if body and not best_fit:
+                # No office the quote names is of the body asked: "Who heads the Monitoring Team?" is not answered
+                # by "the Chair of the South Sudan Disarmament … Commission and the Head of the Bureau …".
+                return None
             offices = [m for m in offices if of_body(m) == best_fit]
             at_role = [m.start() for m in offices]
             by_role = {m.start(): m.end() for m in offices}
@@ -1724,8 +1743,11 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # "Who signed the agreement?" by the agreement: an instrument is no one (S/RES/2240 (2015)).
                 # "Which convention …?" asks for one.
                 continue
-            if terms(span) and terms(span) <= q_terms | _GENERIC | _place_terms(question):
-                continue  # the question's own words, or a body named everywhere, are not its answer
+            if terms(span) <= q_terms | _GENERIC | _place_terms(question):
+                # The question's own words, or a body named everywhere, are not its answer; nor a span of no words
+                # that count ("United Nations": "Who is the head of MINUSCA?" bolded it from "… the United Nations
+                # system in the Central African Republic").
+                continue
             if any(n in span or span in n for n in named) and not head_terms & terms(span):
                 # "Whom did the United States sanction …?" is not answered by "United States of America"; "Which
                 # UNODC opium survey …?" is by "UNODC Afghanistan Opium Survey" (it names what is asked for).
@@ -1734,14 +1756,23 @@ def direct_answer(question: str, quote: str) -> str | None:
                 continue  # "Who heads UNSMIL?": "Libya and Head of UNSMIL" is the office, not who holds it
             if office and set(_ACRONYM.findall(span)) & set(_ACRONYM.findall(question)):
                 continue  # "Who heads BINUH?": "UN Integrated Office in Haiti (BINUH)" is the body, not its head
+            if office and terms(span) <= _mission_countries(question):
+                continue  # "Who is the head of MINUSCA?": "the Central African Republic" is where it works
             if office_key in _PERSONAL_OFFICES and _BODY_END.search(span):
                 # A chair, head or coordinator is a person or a State, not an organ: "Who chairs the Peacebuilding
                 # Commission?" is not answered by "its Organizational Committee". (A body may lead or command.)
                 continue
             at = m.start() + m.group(0).find(span)
+            beside = _beside_office(quote, at, span, offices) if offices and not role else None
+            if offices and not role and beside is None:
+                # Who holds an office is named beside it ("Head of MINUSCA, Valentine Rugwabiza", "headed by …",
+                # "Hanna Tetteh, Special Representative … and Head of UNSMIL"); any other name in the quote is not
+                # (a sweep of "Who heads …?" bolded "Mbau and Oicha", "Confederation of Sahel States").
+                continue
             if offices and not at_role and all(o.end() <= at and _GOVERNED.search(quote[o.end():at]) for o in offices):
                 continue  # "Who is the chair …?": not a name the chair acts on ("… Chair … to inform the Mission")
-            found = (from_role(at, span) if at_role else 0, span + _year_after(quote, at + len(span)))
+            found = (beside if beside is not None else from_role(at, span) if at_role else 0,
+                     span + _year_after(quote, at + len(span)))
             if office and (title := _TITLE_WORDS.match(span)) and re.fullmatch(
                     r"(?:\s(?:of|for|and|on|in)\b.*)?", span[title.end():]) \
                     and not _a_state(re.sub(r"^\s(?:of|for)\s", "", span[title.end():])):
@@ -1753,6 +1784,13 @@ def direct_answer(question: str, quote: str) -> str | None:
                 continue
             names.append(found)
         names = names or titles
+        if offices and not role:
+            if not names:
+                return None
+            holder = min(names, key=lambda n: n[0])[1]
+            # "I have designated Ms. Arka to serve as Coordinator": her full name where the quote gives it.
+            full = None if " " in holder else re.search(rf"\b(?:[A-Z][\w'’-]+\s){{1,3}}{re.escape(holder)}\b", quote)
+            return full.group(0) if full and full.group(0).split()[0] not in _ENTITY_SKIP else holder
         if at_role and (near := [n for n in names if n[0] <= _ROLE_WINDOW]):
             # "… designated Mr. Michael Gibb as Coordinator": the name beside the role, not the first listed.
             return min(near, key=lambda n: n[0])[1]
@@ -1818,6 +1856,35 @@ def _acts(question: str) -> set[str]:
         return set()
     act = terms(verbs[-1])
     return act.union(*(same for same in _SAME_ACT if same & act))
+
+
+# Between an office and its holder's name after it: the rest of the title, a comma, "by", an honorific or rank
+# ("Head of MINUSCA, Valentine Rugwabiza", "headed by Mr. …", "Force Commander, Lieutenant General …").
+_OFFICE_THEN_NAME = re.compile(r"(?:\s+(?:of|for|and|on|in|the|to|[A-Z][\w'’.-]*|\([^)]{1,12}\)))*\s*,?\s*"
+                               r"(?:(?:is|was)\s+)?(?:by\s+(?:an?\s+|the\s+)?)?(?:(?:the\s+)?(?:Mr|Ms|Mrs|Dr)\.?\s+|"
+                               r"(?:(?:Lieutenant|Major|Brigadier)\s+)?General\s+|(?:Lt|Maj)\.?\s*Gen\.?\s+)?")
+# Between a name and the office after it: "Hanna Tetteh, Special Representative … and Head of UNSMIL", "Dbeibah,
+# who leads …", "Mr. Michael Gibb (Norway) will serve as Coordinator", a title "… (SRSG) and Head of …".
+_NAME_THEN_OFFICE = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*(?:,\s*(?:who\s+(?:is\s+|was\s+)?(?:also\s+)?)?|"
+                               r"\s+as\s+|\s+(?:(?:will|to|shall)\s+)?serves?\s+as\s+)?"
+                               r"(?:(?:the|its|our|my|his|her|new|interim|acting)\s+)*"
+                               r"(?:[A-Z][\w'’-]*\s+|(?:of|for|and|on|in|the)\s+|\([^)]{1,12}\)\s+)*")
+_BESIDE = 120  # characters of title between an office word and its holder's name at most
+
+
+def _beside_office(quote: str, at: int, span: str, offices: list[re.Match[str]]) -> int | None:
+    """How near the name ``span`` at ``at`` is given in apposition to one of the ``offices`` the quote names (lower
+    is nearer; a name after its office before one before it: in "the Special Coordinator for Lebanon, Jeanine
+    Hennis-Plasschaert, the UNIFIL Head of Mission and Force Commander, Lieutenant General Aroldo Lázaro Sáenz" the
+    name before "Head" holds the title before it); None when it is not."""
+    end = at + len(span)
+    ranks = []
+    for o in offices:
+        if o.end() <= at and at - o.end() <= _BESIDE and _OFFICE_THEN_NAME.fullmatch(quote, o.end(), at):
+            ranks.append(at - o.end())
+        if o.start() >= end and o.start() - end <= _BESIDE and _NAME_THEN_OFFICE.fullmatch(quote, end, o.start()):
+            ranks.append(_BESIDE + o.start() - end)
+    return min(ranks, default=None)
 
 
 def _a_state(span: str) -> bool:
@@ -2018,6 +2085,11 @@ def _single_names(question: str) -> list[str]:
 
 def _place_terms(question: str) -> set[str]:
     return terms(" ".join(parse_references(question).places))
+
+
+def _mission_countries(question: str) -> set[str]:
+    """The words of the countries of the missions a question names ("MINUSCA": the Central African Republic)."""
+    return terms(" ".join(MISSION_COUNTRY[p] for p in parse_references(question).places if p in MISSION_COUNTRY))
 
 
 def _trim_unit(span: str) -> str:
