@@ -371,6 +371,13 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
                          "another.")
     else:
         lead = direct_line(parts, citations, latest_first=bool(superseded) and len(citations) > 1)
+        said = direct_line_parts(lead) if lead and _OFFICE_Q.search(question) else None
+        if said and len(said) == 1 and not _TITLE_WORDS.match(said[0][0]):
+            # Offices change hands: the holder is the one named as of that document (as for an attribute above).
+            by = next((c for c in citations if c.key == said[0][1]), None)
+            if by is not None and by.date:
+                notes.append(f"[{by.key}] names {said[0][0]} as of {_long_date(by.date)}; a later document may "
+                             "name another.")
     # "How many civilians were killed in the strikes on Nyala?": quotes on the strikes that count no dead, or count
     # another day's, answer nothing in bold and answer nothing at all. A count with no line is a near miss (dev:
     # 3 of 4 such answers were to unanswerable questions); a sum of money counts when any quote states one, as a
