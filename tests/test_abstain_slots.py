@@ -480,6 +480,30 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
     ("Who is the Coordinator of the Panel of Experts on Libya?", "I have appointed the following experts: Ms. Salma "
      "Arka, regional/transport (Morocco) Mr. Georg Kerschischnig, arms/maritime (Austria). I have designated Ms. Arka "
      "to serve as Coordinator of the Panel of Experts.", "Salma Arka"),
+    # A sweep of who / which / where questions (S/2025/356, S/2025/239, S/2025/482, S/RES/2296 (2016), S/2025/223,
+    # S/2025/71/Rev.1): the thing asked named beside its kind ("its leader, Monel Felix", "Nyala airport"), no page
+    # heading or sentence-opening verb in a name, no adjective of a people, no Government for an armed group, no
+    # office of another body.
+    ("Which gang leader controls Cité Soleil?", "Annexes At least 207 people were executed in Wharf Jérémie, a "
+     "neighborhood of Cité Soleil commune, by the gang that controls the area, at the orders of its leader, Monel "
+     "Felix (alias “Micanor”).", "Monel Felix"),
+    ("Which airport do RSF supply flights land at?", "This could represent a change as Darfur airports had been "
+     "non-operational since April 2023.¹⁰⁹ Using Nyala airport could be a way for RSF to take delivery of supplies "
+     "more quickly.", "Nyala"),
+    ("Who financed ISIL-K operations?", "ISIL-K was reported to possess approximately $10 million savings, some of "
+     "which had been invested in Middle Eastern real estate.", None),
+    ("Which armed group operates in the Jebel Marra?", "Expressing deep concern at a significant increase in "
+     "violence in and around the Jebel Marra, where fighting between the Government of Sudan and the Sudan Liberation "
+     "Army Abdul Wahid (SLA/AW) continued, including in East, West and North Darfur", "Sudan Liberation Army"),
+    ("Who runs the Libyan National Army?", "On 4 February, the Libyan National Army deployed its military police "
+     "forces to the southern region to take over military assets belonging to the 128th Reinforced Brigade.", None),
+    ("Who is the emir of ISIL in Somalia?", "Following Asim Umar’s death in 2019, Osama Mahmoud had been de facto "
+     "leader, but in March he was formally declared “emir” of AQIS.", None),
+    ("Who is the emir of ISIL in Somalia?", "Following the decision in June 2024 by leaders of Jemaah Islamiyah (JI, "
+     "QDe.092) to disband, officials released Para Wijayanto, the prior emir of JI.", None),
+    ("Who is the emir of ISIL in Somalia?", "The identity of the ISIL (Da’esh) leader, Abu Hafs al-Hashimi "
+     "al-Qurashi, was unclear. Some Member States believed that al-Qurashi was Abdul Qadir Mumin, the head of ISIL "
+     "(Da’esh) in Somalia.", "Abdul Qadir Mumin"),
     # A measure of one material is not another's.
     ("How many tonnes of coltan did the network smuggle?", "The network smuggled 412 tonnes of cobalt through Goma.",
      None),

@@ -1342,7 +1342,16 @@ _ENTITY = re.compile(r"\b(?:[A-Z][\w'’-]+|of|the|and|for|on|in)"
                      r"(?:\s(?:[A-Z][\w'’-]+|" + "".join(f"(?<!{w} )" for w in LOCATOR_WORDS)
                      + rf"[A-Z]\.(?=\s(?!(?:{'|'.join(OPENER_WORDS)})\b)[A-Z][a-z])|of|the|and|for|on|in))*"
                      r"(?:\s?\((?:[A-Z][A-Za-z]+)\))?")
-_ENTITY_SKIP = {"Decides", "Requests", "Council", "Security Council", "The", "In", "By", "On", "As", "It", "This",
+# A sentence's opening word that is no name: "Using Nyala airport could …", "Following the attack …".
+_OPENER = re.compile(r"[A-Z][a-z]+(?:ing|ed|ly)")
+_SENTENCE_START = re.compile(r"(?:^|[.;:!?][\d¹²³⁴⁵⁶⁷⁸⁹⁰]*\s+|\n\s*)$")  # after a footnote mark too
+# The adjective of a people or region, modifying what follows it: "Middle Eastern real estate", "West African".
+_MODIFIER = re.compile(r"(?:ern|[ie]an|ese|ic|ish)$")
+# Who bears arms: "Which armed group …?" is not answered by the Government it fights.
+_AUTHORITY = re.compile(r"(?:Government|State|Ministry|Republic)\b")
+_ARMED = terms("group groups militia militias gang gangs faction factions movement movements rebel rebels")
+_ENTITY_SKIP = {"Annex", "Annexes", "Appendix", "Figure", "Table",  # page furniture glued to the text
+                "Decides", "Requests", "Council", "Security Council", "The", "In", "By", "On", "As", "It", "This",
                 "Further", "Calls", "Urges", "Expresses", "Recalling", "Welcomes", "Also", "Notes", "Reaffirms",
                 "During", "According", "Since", "While", "Although", "Following", "After", "Before", "Under", "With",
                 "Despite", "Between", "From", "At", "For", "Of", "To", "Its", "Their", "These", "Those", "That",
@@ -1696,6 +1705,21 @@ def direct_answer(question: str, quote: str) -> str | None:
             # "Who chairs the Panel …?" is not answered by a quote naming no chair: "… briefings by the Executive
             # Director of UNODC" (a dev near miss: no such Panel exists).
             return None
+        if offices and not role and office and office.group(2):
+            # Asked as a title, of a body ("Who is the emir of ISIL in Somalia?"): an office the quote gives another
+            # body ("the prior emir of JI", "the leaders of Jemaah Islamiyah") has no holder to give.
+            asked_of = q_terms - terms(office.group(0))
+
+            def fits(o: re.Match[str]) -> int:
+                around = quote[max(0, o.start() - 20):o.start()] + " " + quote[o.end():o.end() + 50]
+                return len(asked_of & terms(around))
+            if asked_of:
+                fit_most = max(fits(o) for o in offices)
+                if not fit_most:
+                    return None
+                # Of several, the offices of the body asked: "the head of ISIL (Da’esh) in Somalia", not "the ISIL
+                # (Da’esh) leader" (S/2025/71/Rev.1).
+                offices = [o for o in offices if fits(o) == fit_most]
         if offices and not role and office and office.group(1):  # the verb form ("who heads"); a title's
             # holder is found as any name is ("Hanna Tetteh, Special Representative and Head of UNSMIL")
             # "Who heads the Fund?": the name given the office ("the Fund, which is headed by Belqasim Khalifa
@@ -1740,9 +1764,26 @@ def direct_answer(question: str, quote: str) -> str | None:
             span = m.group(0).strip()
             span = re.sub(r"^(?:(?:of|the|The|and|for|on|in)\s)+|(?:\s(?:of|the|and|for|on|in))+$", "", span)
             words = span.split()
+            if len(words) > 1 and _OPENER.fullmatch(words[0]) and _SENTENCE_START.search(quote[:m.start()]):
+                span = span.split(" ", 1)[1]  # "Using Nyala airport could …": the sentence's opening verb is no name
+                words = words[1:]
             titled = len(words) == 1 and _HONORIFIC.search(quote[:m.start()]) is not None  # "Mr. Kabarebe"
             if (len(words) < 2 and not titled) or span in _ENTITY_SKIP or words[0] in _ENTITY_SKIP:
                 continue
+            end = m.start() + m.group(0).find(span) + len(span)
+            if _MODIFIER.search(words[-1]) and re.match(r"\s[a-z]", quote[end:end + 2]):
+                continue  # "invested in Middle Eastern real estate": an adjective of a thing, not who
+            if head_terms & _ARMED:
+                # "Which armed group operates in the Jebel Marra?": not the Government it fights ("fighting between
+                # the Government of Sudan and the Sudan Liberation Army Abdul Wahid"), nor a place.
+                if _COMPASS_REGION.search(span) or _a_state(span):
+                    continue
+                sides = re.split(r"\s+and\s+(?:the\s+)?", span)
+                if any(_AUTHORITY.match(p) for p in sides):
+                    parts = [p for p in sides if p[:1].isupper() and not _AUTHORITY.match(p)]
+                    if not parts:
+                        continue
+                    span, words = parts[-1], parts[-1].split()
             if re.fullmatch(_MONTHS, words[0]):
                 continue  # "on 13 January the President designated …": a date and a title, not a name
             if _INSTRUMENT.search(span) and not _ASKS_INSTRUMENT.search(question) and not _BODY_END.search(span):
@@ -1874,7 +1915,7 @@ _OFFICE_THEN_NAME = re.compile(r"(?:\s+(?:of|for|and|on|in|the|to|[A-Z][\w'’.-
 # who leads …", "Mr. Michael Gibb (Norway) will serve as Coordinator", a title "… (SRSG) and Head of …".
 _NAME_THEN_OFFICE = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*(?:,\s*(?:who\s+(?:is\s+|was\s+)?(?:also\s+)?)?|"
                                r"\s+as\s+|\s+(?:(?:will|to|shall)\s+)?serves?\s+as\s+)?"
-                               r"(?:(?:the|its|our|my|his|her|new|interim|acting)\s+)*"
+                               r"(?:(?:the|its|our|my|his|her|new|interim|acting)\s+(?:[a-z-]+\s+){0,2}?)*"
                                r"(?:[A-Z][\w'’-]*\s+|(?:of|for|and|on|in|the)\s+|\([^)]{1,12}\)\s+)*")
 _BESIDE = 120  # characters of title between an office word and its holder's name at most
 
@@ -1887,7 +1928,9 @@ def _beside_office(quote: str, at: int, span: str, offices: list[re.Match[str]])
     end = at + len(span)
     ranks = []
     for o in offices:
-        if o.end() <= at and at - o.end() <= _BESIDE and _OFFICE_THEN_NAME.fullmatch(quote, o.end(), at):
+        if o.end() <= at and at - o.end() <= _BESIDE and _OFFICE_THEN_NAME.fullmatch(quote, o.end(), at) \
+                and not re.search(r"\b(?:of|for|on|in|to)(?:\s+the)?\s*$", quote[o.end():at]):
+            # (A name straight after "of" is the body the office is of: "the leaders of Jemaah Islamiyah".)
             ranks.append(at - o.end())
         if o.start() >= end and o.start() - end <= _BESIDE and _NAME_THEN_OFFICE.fullmatch(quote, end, o.start()):
             ranks.append(_BESIDE + o.start() - end)
@@ -1901,11 +1944,11 @@ def _a_state(span: str) -> bool:
                for name in (" ".join(words[:n]) for n in range(len(words), 0, -1)))
 
 
-_OFFICE_Q = re.compile(r"^\s*who\s+(?:currently\s+|now\s+)?(chair|head|lead|coordinat|command|direct|preside)"
+_OFFICE_Q = re.compile(r"^\s*who\s+(?:currently\s+|now\s+)?(chair|head|lead|coordinat|command|direct|preside|run)"
                        r"(?:s|es|ed)?\b|"
                        # ... or as a title: "Who is the Coordinator of the Panel of Experts on Yemen?"
                        r"^\s*who\s+(?:is|was|are|were)\s+(?:currently\s+|now\s+)?(?:the\s+|its\s+|their\s+)?"
-                       r"(?:new\s+|current\s+|acting\s+)?(chair|head|lead|coordinat|command|direct|presid)"
+                       r"(?:new\s+|current\s+|acting\s+)?(chair|head|lead|coordinat|command|direct|presid|emir)"
                        r"(?:s|person|man|woman|er|ors?|ent|ant|ing officer)?\b", re.I)
 
 
@@ -1919,12 +1962,16 @@ def _office_key(office: re.Match[str]) -> str:
 _OFFICE_WORDS = {"chair": r"\bchair\w*", "head": r"\bhead(?:s|ed|ing)?\b", "lead": r"\b(?:lead(?:s|er|ers|ing)?|led)\b",
                  "coordinat": r"\bcoordinat(?:ors?|ed|es|ing)\b", "command": r"\bcommand\w*",
                  "direct": r"\bdirect(?:s|ed|or|ors|orate|ing)?\b",
-                 "preside": r"\bpresid\w*"}
+                 "preside": r"\bpresid\w*",
+                 # "Who runs the Libyan National Army?": whoever heads, leads or commands it ("run by …" too).
+                 "run": r"\b(?:run(?:s|ning)?|ran|head(?:s|ed)?|lead(?:s|er|ers|ing)?|led|commander)\b",
+                 "emir": r"\bemirs?\b|\bleaders?\b|\bhead(?:s|ed)?\b"}
 _CHAIRS = ("chair", "coordinat")
-_PERSONAL_OFFICES = ("chair", "head", "coordinat", "direct", "preside")
+_PERSONAL_OFFICES = ("chair", "head", "coordinat", "direct", "preside", "emir")
 _ACRONYM = re.compile(r"\b[A-Z]{3,}\b")  # a body asked by its acronym: "BINUH", "UNSMIL", "MINUSCA"
 _OFFICE_HOLDER = {"chair": "chair", "head": "head", "lead": "leader", "coordinat": "coordinator",
-                  "command": "commander", "direct": "director", "preside": "president"}
+                  "command": "commander", "direct": "director", "preside": "president", "run": "head",
+                  "emir": "emir"}
 _OFFICE_TITLES = {"coordinat": r"\bcoordinators?\b|\bcoordinated\s+by\b"}
 _ROLE_WINDOW = 40  # characters between a name and the role it is given ("Mr. Michael Gibb as Coordinator")
 _TITLE_WORDS = re.compile(r"(?:Special|Deputy|Personal|Executive|Permanent|Acting|Interim)?\s*(?:Representative|Envoy|"
@@ -2039,9 +2086,20 @@ def _called(quote: str, head: str, q_terms: set[str]) -> str | None:
     word = re.escape(head.rstrip("s"))
     for m in re.finditer(rf"(?P<name>{_NAME}),\s(?:a|an)\s(?:[a-z-]+\s){{0,3}}?{word}s?\b|"
                          rf"\bthe\s(?:[a-z-]+\s){{0,3}}?{word}s?\s(?:of|at|in|called|known as|named)\s"
-                         rf"(?P<after>{_NAME})",
+                         rf"(?P<after>{_NAME})|"
+                         # "its leader, Monel Felix", "the gang leader, Jimmy Chérizier"
+                         rf"\b(?:its|their|his|her|the)\s(?:[a-z-]+\s){{0,2}}?{word}s?,\s(?P<appos>{_NAME})|"
+                         # "Nyala airport", "the Kidineer (Kidingir) gold mine"; not "Darfur airports", a class
+                         rf"(?P<pre>{_NAME})\s(?:\([^)]{{1,30}}\)\s)?(?:[a-z-]+\s){{0,2}}?{word}\b(?!s)",
                          quote):
-        name = m.group("name") or m.group("after")
+        name = m.group("name") or m.group("after") or m.group("appos") or m.group("pre")
+        if m.group("pre"):
+            at = m.start("pre")
+            if " " in name and _OPENER.fullmatch(name.split()[0]) and _SENTENCE_START.search(quote[:at]):
+                at += len(name.split()[0]) + 1
+                name = name.split(" ", 1)[1]  # "Using Nyala airport": the opening verb is no part of the name
+            if " " not in name and _SENTENCE_START.search(quote[:at]):
+                continue  # "Security at the airport …": a sentence's opening word
         first = name.split()[0]
         if first in _ENTITY_SKIP or re.fullmatch(_MONTHS, first) or terms(name) <= q_terms | _GENERIC:
             continue
@@ -2060,7 +2118,10 @@ def _year_after(quote: str, end: int) -> str:
 # "Which X …?" where X is a kind of thing, not a named one: its answer is "rough diamonds" or "illicit trade of
 # natural resources", and a capitalised name in the quote ("National Transitional Government of Liberia") is not it.
 _WHICH_HEAD = re.compile(r"^\s*which\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s+(?:did|does|do|is|are|was|were|has|have|"
-                         r"had|can|could|should|must|may|will|would|in|of|under|from|to|for|on|at|that)\b)", re.I)
+                         r"had|can|could|should|must|may|will|would|in|of|under|from|to|for|on|at|that|"
+                         # … or the verb of what the thing does: "Which gang leader controls Cité Soleil?"
+                         r"controls|operates|runs|leads|holds|owns|manages|supplies|finances|funds|taxes|buys|"
+                         r"sells|hosts|uses|commands)\b)", re.I)
 _KINDS_OF_THING = terms("commodities commodity resources minerals criterion criteria statistics form forms flows "
                         "kind kinds type types measures activities crimes abductions goods products items precursor "
                         "precursors substances chemicals materials provisions")
