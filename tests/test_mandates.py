@@ -407,6 +407,31 @@ def test_cli_trends_drills_down_to_the_paragraphs_behind_a_count(indexed: tuple[
     assert bad.exit_code != 0 and "exactly one --theme" in bad.output
 
 
+def test_a_reversed_year_range_is_refused_with_its_fix_in_the_cli_and_the_web(indexed: tuple[Any, Path]) -> None:
+    """From after To cannot hold a resolution: the CLI showed it as an empty track while the web refused it. Both
+    now refuse it with the fix, by the tracker's one rule; a year before the Council is refused the same way."""
+    from typer.testing import CliRunner
+
+    from briefbot.cli import app
+    from briefbot.errors import BriefbotError
+    from briefbot.service import Briefbot
+
+    settings, _ = indexed
+    run = CliRunner().invoke(app, ["mandate", "MINUSMA", "--from", "2020", "--to", "2018", "--index",
+                                   str(settings.index)])
+    assert run.exit_code == 2, run.output
+    assert "From year 2020 is after the To year 2018; swap them" in run.output
+    assert "S/RES/" not in run.output  # no timeline printed for a range that cannot hold one
+    old = CliRunner().invoke(app, ["mandate", "MINUSMA", "--from", "1800", "--index", str(settings.index)])
+    assert old.exit_code == 2 and "1800 is not a year of Council resolutions" in old.output
+    # The web tab's Show button asks the service, which refuses in the same words (shown as the tab's toast).
+    with pytest.raises(BriefbotError, match="From year 2020 is after the To year 2018; swap them"):
+        Briefbot(settings).mandate_track("MINUSMA", None, 2020, 2018)
+    ok = CliRunner().invoke(app, ["mandate", "MINUSMA", "--from", "2019", "--to", "2019", "--index",
+                                  str(settings.index)])
+    assert ok.exit_code == 0 and "S/RES/2480 (2019)" in ok.output and "S/RES/2531" not in ok.output
+
+
 def test_interleaved_lines_compare_each_renewal_with_its_own_line(tmp_path: Path) -> None:
     """Libya's measures-and-Panel renewals (2509, 2571) and June high-seas inspection renewals (2526, 2578)
     alternate in one track: each renewal is compared with the last of its own line, not the one adopted just

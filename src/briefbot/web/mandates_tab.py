@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ import gradio as gr
 from ..access import AccessScope
 from ..config import Settings
 from ..errors import BriefbotError
-from ..mandates.model import Track, TrackEntry, TrackParagraph, counted, restates, upper_first
+from ..mandates.model import FIRST_YEAR, Track, TrackEntry, TrackParagraph, counted, last_year, restates, upper_first
 from ..mandates.render import to_csv, track_markdown, track_rows, trends_plot
 from ..mdtext import md_text as h_md
 from ..service import Briefbot
@@ -70,12 +69,10 @@ def _summary(track: Track) -> str:
     return "<div id='mandate-summary-inner'>" + "".join(lines) + "</div>"
 
 
-FIRST_YEAR = 1946  # the Council's first resolutions
-
-
 def _year(box: str | None, which: str) -> int | None:
-    """A year box's year (None when empty); anything else is refused with its fix."""
-    last = date.today().year + 1
+    """A year box's year (None when empty); anything else is refused with its fix. Whether two years make a
+    range is the tracker's rule (``check_years``), the CLI's too."""
+    last = last_year()
     try:
         return parse_year(box, FIRST_YEAR, last, f"a year of Council resolutions ({FIRST_YEAR}-{last})",
                           "correct it or empty the box")
@@ -254,8 +251,6 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
         if not slug:
             raise refused("Pick a track first.")
         y0, y1 = _year(from_box, "From"), _year(to_box, "To")
-        if y0 and y1 and y0 > y1:
-            raise refused(f"The From year ({y0}) is after the To year ({y1}): swap them or empty one.")
         try:
             scope = scope_of(bot, request)
             track = bot.mandate_track(slug, chosen or None, y0, y1,
