@@ -432,6 +432,36 @@ def test_a_reversed_year_range_is_refused_with_its_fix_in_the_cli_and_the_web(in
     assert ok.exit_code == 0 and "S/RES/2480 (2019)" in ok.output and "S/RES/2531" not in ok.output
 
 
+def test_the_markdown_export_carries_the_timeline_the_tab_shows(indexed: tuple[Any, Path], idx: Any) -> None:
+    """The Markdown export (CLI ``--md``, the tab's Export Markdown) lacked the Stage and Changes columns of the
+    tab's table: an analyst's brief lost what each renewal changed. Its table is now the tab's, row for row."""
+    from typer.testing import CliRunner
+
+    from briefbot.cli import app
+
+    settings, _ = indexed
+    run = CliRunner().invoke(app, ["mandate", "MINUSMA", "--md", "--index", str(settings.index)])
+    assert run.exit_code == 0, run.output
+    lines = run.stdout.splitlines()
+    header = next(line for line in lines if line.startswith("| Resolution |"))
+    assert header == "| Resolution | Adopted | Vote | Action | Until | Stage | Theme paragraphs | Changes | Placed by |"
+    track = idx.track("MINUSMA")
+    changed = [e for e in track.entries if e.changes]
+    assert changed  # 2019 and 2020 are compared with the renewal before
+    for e in track.entries:
+        cells = next(line for line in lines if line.startswith(f"| {e.symbol} |")).split(" | ")
+        statuses = [c.status for c in e.changes]
+        counts = ", ".join(f"{statuses.count(s)} {s}" for s in sorted(set(statuses)))
+        assert (cells[5], cells[7]) == (e.stage or "", counts), cells
+    # One home for the row content: the tab's table and the export cannot drift apart again.
+    from briefbot.mandates.render import TIMELINE_COLUMNS, timeline_rows
+    from briefbot.mdtext import md_cell
+
+    table = [line for line in lines if line.startswith("| S/RES/")]
+    assert table == ["| " + " | ".join(md_cell(str(v)) for v in row) + " |" for row in timeline_rows(track)]
+    assert len(TIMELINE_COLUMNS) == len(header.split(" | "))
+
+
 def test_interleaved_lines_compare_each_renewal_with_its_own_line(tmp_path: Path) -> None:
     """Libya's measures-and-Panel renewals (2509, 2571) and June high-seas inspection renewals (2526, 2578)
     alternate in one track: each renewal is compared with the last of its own line, not the one adopted just

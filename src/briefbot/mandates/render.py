@@ -13,7 +13,25 @@ from pathlib import Path
 from typing import Any
 
 from ..mdtext import md_cell
-from .model import Track, Trends, upper_first
+from .model import Track, TrackEntry, Trends, upper_first
+
+# A track's timeline, one row per resolution: the web tab's table and the Markdown export's, so they cannot drift.
+TIMELINE_COLUMNS = ["Resolution", "Adopted", "Vote", "Action", "Until", "Stage", "Theme paragraphs", "Changes",
+                    "Placed by"]
+
+
+def change_counts(entry: TrackEntry) -> str:
+    """What a renewal changed, counted: "1 dropped, 2 changed, 3 new" ("" for none)."""
+    counts: dict[str, int] = {}
+    for c in entry.changes:
+        counts[c.status] = counts.get(c.status, 0) + 1
+    return ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
+
+
+def timeline_rows(track: Track) -> list[list[Any]]:
+    """The timeline's rows under ``TIMELINE_COLUMNS``: plain values (the caller escapes for its format)."""
+    return [[e.symbol, e.date or "", e.vote.text() if e.vote else "", e.action, e.until_full(), e.stage or "",
+             len(e.paragraphs), change_counts(e), "; ".join(e.found_by)] for e in track.entries]
 
 
 def track_rows(track: Track) -> list[list[Any]]:
@@ -52,11 +70,8 @@ def track_markdown(track: Track, changes: bool = False, label: Callable[[str], s
         out += [f"Themes: {', '.join(label(t) for t in track.themes)}", ""]
     if track.period():
         out += [f"Resolutions adopted {track.period()}.", ""]
-    out += ["| Resolution | Adopted | Vote | Action | Until | Theme paragraphs | Placed by |",
-            "|---|---|---|---|---|---|---|"]
-    for e in track.entries:
-        out.append(f"| {md_cell(e.symbol)} | {e.date or ''} | {e.vote.text() if e.vote else ''} | {e.action} | "
-                   f"{md_cell(e.until_full())} | {len(e.paragraphs)} | {md_cell('; '.join(e.found_by))} |")
+    out += ["| " + " | ".join(TIMELINE_COLUMNS) + " |", "|" + "---|" * len(TIMELINE_COLUMNS)]
+    out += ["| " + " | ".join(md_cell(str(v)) for v in row) + " |" for row in timeline_rows(track)]
     if track.gaps:
         out += ["", "## Renewals not placed", ""]
         out += [f"- {md_cell(g.reason)}" for g in track.gaps]
