@@ -427,6 +427,72 @@ def test_library_upload_and_remove(page: Any, app: tuple[str, Briefbot], tmp_pat
     assert "S_2025_172.pdf" not in {d.doc_id for d in bot.library()}
 
 
+# Words of the library table drawn over more than one line, as [column, word, cell text]: each word (a hyphen
+# ends one, as the browser may break after it) measured alone; a word whose pieces sit at two heights was broken.
+BROKEN_WORDS_JS = """(skip) => {
+  const broken = [];
+  const cells = [...document.querySelectorAll('#library-table .virtual-row .body-cell, #library-table th')];
+  for (const cell of cells) {
+    const col = Number(cell.dataset.col ?? cell.dataset.heading);
+    if (col === skip) continue;
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = walker.nextNode())) {
+      if (node.parentElement.closest('button')) continue;  // the header's menu button
+      for (const m of node.data.matchAll(/[^\\s-]+-?/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (tops.size > 1) broken.push([col, m[0], cell.innerText]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+def test_library_words_stay_whole_and_a_long_title_stops_before_the_arrow(app: tuple[str, Briefbot],
+                                                                          browser: Any) -> None:
+    """A browser walk found the Library's narrow columns breaking "S/RES/278|3 (2025)" and "resolutio|n", and the
+    Manage-a-document picker's arrow drawn over a long title's end. At a wide and a small window: every word of
+    the table but a file name (no spaces to break at) on one line, the table within the page at 1400 px, and the
+    picked title's text ending before the arrow."""
+    from briefbot.web.views import LIBRARY_COLUMNS
+
+    for width, height in ((1400, 900), (1024, 768)):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        pg = context.new_page()
+        pg.goto(app[0])
+        pg.get_by_role("tab", name="Library").click()
+        pg.wait_for_function("document.querySelector('#library-table')?.innerText.includes('S/RES/2769 (2025)')",
+                             timeout=60_000)
+        pg.wait_for_timeout(500)  # the column widths are set a frame after the rows are drawn
+        assert pg.evaluate(BROKEN_WORDS_JS, LIBRARY_COLUMNS.index("File")) == []
+        if width == 1400:  # the whole table in view; a smaller window scrolls it rather than break a symbol
+            assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+            view = pg.evaluate("() => { const v = document.querySelector('#library-table .virtual-table-viewport');"
+                               " return [v.scrollWidth, v.clientWidth]; }")
+            assert view[0] <= view[1] + 2, view
+        pg.click("#manage-doc input")
+        options = pg.locator('#manage-doc [data-testid="dropdown-option"], ul.option-list li')
+        options.first.wait_for(timeout=30_000)
+        texts = options.all_inner_texts()
+        options.nth(max(range(len(texts)), key=lambda i: len(texts[i]))).click()
+        pg.keyboard.press("Escape")
+        ends = pg.evaluate("""() => {
+          const input = document.querySelector('#manage-doc input');
+          const arrow = document.querySelector('#manage-doc .icon-wrap').getBoundingClientRect();
+          const box = input.getBoundingClientRect();
+          return {text_end: box.right - parseFloat(getComputedStyle(input).paddingRight), arrow: arrow.left,
+                  long: input.scrollWidth > input.clientWidth};
+        }""")
+        assert ends["long"] and ends["text_end"] <= ends["arrow"], ends
+        _shot(pg, f"web_library_{width}.png")
+        assert_no_errors(pg, f"the library at {width} px")
+        context.close()
+
+
 # --- hostile text -------------------------------------------------------------------------------------------
 def _hostile_pdf(browser: Any, dest: Path, payloads: list[str]) -> Path:
     """A real PDF whose text carries the payloads, printed by Chromium from an HTML page that shows them as text."""
