@@ -462,6 +462,31 @@ def test_the_markdown_export_carries_the_timeline_the_tab_shows(indexed: tuple[A
     assert len(TIMELINE_COLUMNS) == len(header.split(" | "))
 
 
+def test_a_trend_of_one_year_is_drawn_as_points_on_whole_years(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A track with resolutions of one year only (the sample index's Libya sanctions) drew an empty plot over
+    1915-2135 with counts 0.96-1.04: its counts are now points on an axis of whole years and resolutions."""
+    from matplotlib.figure import Figure
+
+    from briefbot.mandates.model import TrendCell, Trends
+    from briefbot.mandates.render import trends_plot
+
+    drawn: list[Any] = []
+    real_savefig = Figure.savefig
+    monkeypatch.setattr(Figure, "savefig", lambda fig, *a, **k: (drawn.append(fig), real_savefig(fig, *a, **k)))
+    trends = Trends(["illicit_natural_resources", "arms_trafficking"], "libya_sanctions", {2025: 1},
+                    {(2025, "illicit_natural_resources"): TrendCell(2025, "illicit_natural_resources",
+                                                                   ["S/RES/2769 (2025)"]),
+                     (2025, "arms_trafficking"): TrendCell(2025, "arms_trafficking", [], ["S/RES/2769 (2025)"])})
+    assert trends_plot(trends, tmp_path / "one.png").stat().st_size > 0
+    ax = drawn[0].axes[0]
+    low, high = ax.get_xlim()
+    assert low < 2025 < high and high - low <= 2
+    assert all(float(t).is_integer() for t in ax.get_xticks()) and all(float(t).is_integer() for t in ax.get_yticks())
+    assert ax.get_ylim()[0] == 0
+    assert all(line.get_marker() not in (None, "None", "", " ") for line in ax.get_lines())  # a point, not nothing
+
+
 def test_interleaved_lines_compare_each_renewal_with_its_own_line(tmp_path: Path) -> None:
     """Libya's measures-and-Panel renewals (2509, 2571) and June high-seas inspection renewals (2526, 2578)
     alternate in one track: each renewal is compared with the last of its own line, not the one adopted just

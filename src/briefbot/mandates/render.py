@@ -108,17 +108,27 @@ def trends_plot(trends: Trends, path: Path, title: str | None = None,
     """Resolutions per year carrying each theme (solid: operative; dotted: also counting preamble-only)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     years = sorted(trends.resolutions)
     fig = Figure(figsize=(10, 5.5))
     FigureCanvasAgg(fig)
     ax = fig.add_subplot(1, 1, 1)
+    # A track of one year drew no line at all (a line needs two points) over an axis of two centuries with
+    # fractional counts: one year's counts are points, on an axis of whole years and whole resolutions.
+    marker = "o" if len(years) == 1 else None
     for theme in trends.themes:
         totals = [trends.cell(y, theme).total for y in years]
         if not any(totals):
             continue
-        line = ax.plot(years, [len(trends.cell(y, theme).operative) for y in years], label=label(theme))[0]
-        ax.plot(years, totals, linestyle=":", color=line.get_color())
+        line = ax.plot(years, [len(trends.cell(y, theme).operative) for y in years], label=label(theme),
+                       marker=marker)[0]
+        ax.plot(years, totals, linestyle=":", color=line.get_color(), marker=marker, fillstyle="none")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylim(bottom=0)
+    if len(years) == 1:
+        ax.set_xlim(years[0] - 1, years[0] + 1)
     ax.set_xlabel("year")
     ax.set_ylabel("resolutions")
     ax.set_title(title or ("Resolutions per year carrying each theme (solid: in an operative paragraph; "
