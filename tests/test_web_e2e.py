@@ -27,6 +27,7 @@ from web_support import (
     Beacon,
     ask,
     assert_no_errors,
+    broken_words,
     chromium,
     download_from,
     errors_on,
@@ -427,29 +428,6 @@ def test_library_upload_and_remove(page: Any, app: tuple[str, Briefbot], tmp_pat
     assert "S_2025_172.pdf" not in {d.doc_id for d in bot.library()}
 
 
-# Words of the library table drawn over more than one line, as [column, word, cell text]: each word (a hyphen
-# ends one, as the browser may break after it) measured alone; a word whose pieces sit at two heights was broken.
-BROKEN_WORDS_JS = """(skip) => {
-  const broken = [];
-  const cells = [...document.querySelectorAll('#library-table .virtual-row .body-cell, #library-table th')];
-  for (const cell of cells) {
-    const col = Number(cell.dataset.col ?? cell.dataset.heading);
-    if (col === skip) continue;
-    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-    let node;
-    while ((node = walker.nextNode())) {
-      if (node.parentElement.closest('button')) continue;  // the header's menu button
-      for (const m of node.data.matchAll(/[^\\s-]+-?/g)) {
-        const range = document.createRange();
-        range.setStart(node, m.index);
-        range.setEnd(node, m.index + m[0].length);
-        const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
-        if (tops.size > 1) broken.push([col, m[0], cell.innerText]);
-      }
-    }
-  }
-  return broken;
-}"""
 
 
 def test_library_words_stay_whole_and_a_long_title_stops_before_the_arrow(app: tuple[str, Briefbot],
@@ -468,7 +446,7 @@ def test_library_words_stay_whole_and_a_long_title_stops_before_the_arrow(app: t
         pg.wait_for_function("document.querySelector('#library-table')?.innerText.includes('S/RES/2769 (2025)')",
                              timeout=60_000)
         pg.wait_for_timeout(500)  # the column widths are set a frame after the rows are drawn
-        assert pg.evaluate(BROKEN_WORDS_JS, LIBRARY_COLUMNS.index("File")) == []
+        assert broken_words(pg, "library-table", skip=LIBRARY_COLUMNS.index("File")) == []
         if width == 1400:  # the whole table in view; a smaller window scrolls it rather than break a symbol
             assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
             view = pg.evaluate("() => { const v = document.querySelector('#library-table .virtual-table-viewport');"

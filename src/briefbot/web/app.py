@@ -90,18 +90,15 @@ STREAM_GAP_S = 0.1  # streamed answer text: at most one chat update per this man
 # whole in the final update (under load the two progress updates cost as much server time as the answer itself).
 PROGRESS_AFTER_S = 0.4
 FEEDBACK_COLUMNS = ["When", "Rating", "Question", "Comment", "Citations"]
-# The Library's columns are as wide as their longest word, so that words wrap at spaces and hyphens only: at
-# percentages Gradio's cells broke "S/RES/278|3 (2025)" and "resolutio|n" (a browser walk's find). Title takes what
-# is left at 1400 px; a narrower window scrolls the table rather than break a symbol.
-LIBRARY_WIDTHS: dict[str, str] = {"Symbol": "96px", "Title": "20%", "Type": "96px", "Date": "96px", "Pages": "60px",
-                                  "Passages": "80px", "Health": "80px", "Missions": "80px", "File": "88px",
+# The Library's columns are as wide as their longest usual word ("Implementation" in a title): at percentages Gradio's
+# cells, which break a word only when it does not fit, broke "S/RES/278|3 (2025)" and "resolutio|n" (a browser walk's
+# find). The table fills the page at 1400 px; a narrower window scrolls it rather than break a symbol. A file name
+# (no spaces) or an unusually long word still breaks rather than run into the next column.
+LIBRARY_WIDTHS: dict[str, str] = {"Symbol": "96px", "Title": "190px", "Type": "96px", "Date": "96px", "Pages": "60px",
+                                  "Passages": "80px", "Health": "80px", "Missions": "88px", "File": "88px",
                                   "Collection": "96px"}
-# Smaller type so the ten columns fit; Gradio breaks a cell's words anywhere (word-break: break-word), here at
-# spaces and hyphens only. A file name has neither, so it alone may still break anywhere.
-LIBRARY_CSS = f"""
-#library-table .virtual-row, #library-table .header-cell {{ font-size: 13px; }}
-#library-table span.text.wrap {{ word-break: normal; overflow-wrap: normal; }}
-#library-table .body-cell[data-col="{LIBRARY_COLUMNS.index('File')}"] span.text.wrap {{ overflow-wrap: anywhere; }}
+LIBRARY_CSS = """
+#library-table .virtual-row, #library-table .header-cell { font-size: 13px; }  /* ten columns beside the sidebar */
 """
 CSS = """
 #cards .gallery-item, #cards button { text-align: left; }
