@@ -26,7 +26,9 @@ from .pagepanel import PagePanel, page_panel
 from .serving import TempFiles, refused
 from .views import card_from_citation, parse_year
 
-TIMELINE_WIDTHS: list[str | int] = ["150px", "100px", "70px", "95px", "220px", "80px", "85px", "150px", "300px"]
+# Each column as wide as its longest word (a date, "establishes", "MINUJUSTH", "paragraphs"): narrower, a date broke
+# at its hyphens and a word mid-word (a browser walk's find).
+TIMELINE_WIDTHS: list[str | int] = ["150px", "108px", "70px", "112px", "220px", "100px", "104px", "150px", "300px"]
 CSS_CHANGES = {"new": "#1f7a3a", "changed": "#b36b00", "dropped": "#b3261e", "unchanged": "#6b7280"}
 
 
