@@ -203,7 +203,10 @@ def test_the_year_range_narrows_the_track_and_an_empty_one_says_so(app_url: str,
     year_from.fill("1991")
     year_to.fill("1990")
     page.locator("#mandate-show").click()
-    page.locator(".toast-body").filter(has_text="swap them").first.wait_for(timeout=30_000)
+    toast = page.locator(".toast-body").filter(has_text="swap them").first
+    toast.wait_for(timeout=30_000)
+    # The tracker's own words, the CLI's too, as a sentence: the years named, the fix after them.
+    assert "The From year 1991 is after the To year 1990; swap them" in toast.inner_text()
     assert "Traceback" not in capfd.readouterr().err  # a stop the user can fix is no server error
     page.locator(".toast-body .toast-close, .toast-close").first.click()
     page.wait_for_function("() => !document.querySelector('.toast-body')", timeout=30_000)
