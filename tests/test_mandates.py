@@ -407,6 +407,86 @@ def test_cli_trends_drills_down_to_the_paragraphs_behind_a_count(indexed: tuple[
     assert bad.exit_code != 0 and "exactly one --theme" in bad.output
 
 
+def test_a_reversed_year_range_is_refused_with_its_fix_in_the_cli_and_the_web(indexed: tuple[Any, Path]) -> None:
+    """From after To cannot hold a resolution: the CLI showed it as an empty track while the web refused it. Both
+    now refuse it with the fix, by the tracker's one rule; a year before the Council is refused the same way."""
+    from typer.testing import CliRunner
+
+    from briefbot.cli import app
+    from briefbot.errors import BriefbotError
+    from briefbot.service import Briefbot
+
+    settings, _ = indexed
+    run = CliRunner().invoke(app, ["mandate", "MINUSMA", "--from", "2020", "--to", "2018", "--index",
+                                   str(settings.index)])
+    assert run.exit_code == 2, run.output
+    assert "From year 2020 is after the To year 2018; swap them" in run.output
+    assert "S/RES/" not in run.output  # no timeline printed for a range that cannot hold one
+    old = CliRunner().invoke(app, ["mandate", "MINUSMA", "--from", "1800", "--index", str(settings.index)])
+    assert old.exit_code == 2 and "1800 is not a year of Council resolutions" in old.output
+    # The web tab's Show button asks the service, which refuses in the same words (shown as the tab's toast).
+    with pytest.raises(BriefbotError, match="From year 2020 is after the To year 2018; swap them"):
+        Briefbot(settings).mandate_track("MINUSMA", None, 2020, 2018)
+    ok = CliRunner().invoke(app, ["mandate", "MINUSMA", "--from", "2019", "--to", "2019", "--index",
+                                  str(settings.index)])
+    assert ok.exit_code == 0 and "S/RES/2480 (2019)" in ok.output and "S/RES/2531" not in ok.output
+
+
+def test_the_markdown_export_carries_the_timeline_the_tab_shows(indexed: tuple[Any, Path], idx: Any) -> None:
+    """The Markdown export (CLI ``--md``, the tab's Export Markdown) lacked the Stage and Changes columns of the
+    tab's table: an analyst's brief lost what each renewal changed. Its table is now the tab's, row for row."""
+    from typer.testing import CliRunner
+
+    from briefbot.cli import app
+
+    settings, _ = indexed
+    run = CliRunner().invoke(app, ["mandate", "MINUSMA", "--md", "--index", str(settings.index)])
+    assert run.exit_code == 0, run.output
+    lines = run.stdout.splitlines()
+    header = next(line for line in lines if line.startswith("| Resolution |"))
+    assert header == "| Resolution | Adopted | Vote | Action | Until | Stage | Theme paragraphs | Changes | Placed by |"
+    track = idx.track("MINUSMA")
+    changed = [e for e in track.entries if e.changes]
+    assert changed  # 2019 and 2020 are compared with the renewal before
+    for e in track.entries:
+        cells = next(line for line in lines if line.startswith(f"| {e.symbol} |")).split(" | ")
+        statuses = [c.status for c in e.changes]
+        counts = ", ".join(f"{statuses.count(s)} {s}" for s in sorted(set(statuses)))
+        assert (cells[5], cells[7]) == (e.stage or "", counts), cells
+    # One home for the row content: the tab's table and the export cannot drift apart again.
+    from briefbot.mandates.render import TIMELINE_COLUMNS, timeline_rows
+    from briefbot.mdtext import md_cell
+
+    table = [line for line in lines if line.startswith("| S/RES/")]
+    assert table == ["| " + " | ".join(md_cell(str(v)) for v in row) + " |" for row in timeline_rows(track)]
+    assert len(TIMELINE_COLUMNS) == len(header.split(" | "))
+
+
+def test_a_trend_of_one_year_is_drawn_as_points_on_whole_years(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A track with resolutions of one year only (the sample index's Libya sanctions) drew an empty plot over
+    1915-2135 with counts 0.96-1.04: its counts are now points on an axis of whole years and resolutions."""
+    from matplotlib.figure import Figure
+
+    from briefbot.mandates.model import TrendCell, Trends
+    from briefbot.mandates.render import trends_plot
+
+    drawn: list[Any] = []
+    real_savefig = Figure.savefig
+    monkeypatch.setattr(Figure, "savefig", lambda fig, *a, **k: (drawn.append(fig), real_savefig(fig, *a, **k)))
+    trends = Trends(["illicit_natural_resources", "arms_trafficking"], "libya_sanctions", {2025: 1},
+                    {(2025, "illicit_natural_resources"): TrendCell(2025, "illicit_natural_resources",
+                                                                   ["S/RES/2769 (2025)"]),
+                     (2025, "arms_trafficking"): TrendCell(2025, "arms_trafficking", [], ["S/RES/2769 (2025)"])})
+    assert trends_plot(trends, tmp_path / "one.png").stat().st_size > 0
+    ax = drawn[0].axes[0]
+    low, high = ax.get_xlim()
+    assert low < 2025 < high and high - low <= 2
+    assert all(float(t).is_integer() for t in ax.get_xticks()) and all(float(t).is_integer() for t in ax.get_yticks())
+    assert ax.get_ylim()[0] == 0
+    assert all(line.get_marker() not in (None, "None", "", " ") for line in ax.get_lines())  # a point, not nothing
+
+
 def test_interleaved_lines_compare_each_renewal_with_its_own_line(tmp_path: Path) -> None:
     """Libya's measures-and-Panel renewals (2509, 2571) and June high-seas inspection renewals (2526, 2578)
     alternate in one track: each renewal is compared with the last of its own line, not the one adopted just

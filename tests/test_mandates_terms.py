@@ -107,9 +107,9 @@ def test_the_cli_timeline_shows_where_each_date_is_stated(built: tuple[Any, Path
 
 
 def test_the_web_timeline_shows_the_paragraph_and_a_readable_reason(libya: Any) -> None:
-    from briefbot.web.mandates_tab import TIMELINE_COLUMNS, _timeline_rows
+    from briefbot.mandates.render import TIMELINE_COLUMNS, timeline_rows
 
-    rows = {r[0]: dict(zip(TIMELINE_COLUMNS, r, strict=True)) for r in _timeline_rows(libya)}
+    rows = {r[0]: dict(zip(TIMELINE_COLUMNS, r, strict=True)) for r in timeline_rows(libya)}
     row = rows["S/RES/2769 (2025)"]
     assert row["Until"] == "2026-05-15 (para. 22); also: 2026-05-01 — authorisations and measures, para. 19"
     assert "title names" in rows["S/RES/2144 (2014)"]["Placed by"]

@@ -21,6 +21,7 @@ from web_support import (
     SAMPLES,
     ask,
     assert_no_errors,
+    broken_words,
     chromium,
     free_port,
     other_app_in_this_process,
@@ -120,6 +121,22 @@ def test_mandates_tab_track_and_renewal(app_url: str, browser: Any) -> None:
     _no_errors(page, errors)
 
 
+def test_the_timeline_keeps_each_word_and_date_whole(app_url: str, browser: Any) -> None:
+    """Narrow timeline columns broke a date at its hyphens ("2019-06-" over "28") and "paragraphs" mid-word."""
+    page, errors = _mandates_tab(browser, app_url)
+    _show_track(page, "MINUSMA (mission)", "MINUSMA", "S/RES/2531 (2020)")
+    page.wait_for_timeout(500)  # the column widths are set a frame after the rows are drawn
+    assert broken_words(page, "mandate-timeline") == []
+    adopted = page.locator('#mandate-timeline th[title="Adopted"]').get_attribute("data-heading")
+    heights = page.evaluate("""col => [...document.querySelectorAll(
+        `#mandate-timeline .virtual-row .body-cell[data-col="${col}"] span`)].map(s => {
+          const r = document.createRange(); r.selectNodeContents(s);
+          return [s.innerText, new Set([...r.getClientRects()].map(x => Math.round(x.top))).size]; })""", adopted)
+    assert heights and all(lines == 1 for _, lines in heights), heights
+    _no_errors(page, errors)
+    page.close()
+
+
 def test_first_appearance_of_a_phrase(app_url: str, browser: Any) -> None:
     page, errors = _mandates_tab(browser, app_url)
     page.fill("#mandate-phrase textarea, #mandate-phrase input", "small arms and light weapons")
@@ -186,7 +203,10 @@ def test_the_year_range_narrows_the_track_and_an_empty_one_says_so(app_url: str,
     year_from.fill("1991")
     year_to.fill("1990")
     page.locator("#mandate-show").click()
-    page.locator(".toast-body").filter(has_text="swap them").first.wait_for(timeout=30_000)
+    toast = page.locator(".toast-body").filter(has_text="swap them").first
+    toast.wait_for(timeout=30_000)
+    # The tracker's own words, the CLI's too, as a sentence: the years named, the fix after them.
+    assert "The From year 1991 is after the To year 1990; swap them" in toast.inner_text()
     assert "Traceback" not in capfd.readouterr().err  # a stop the user can fix is no server error
     page.locator(".toast-body .toast-close, .toast-close").first.click()
     page.wait_for_function("() => !document.querySelector('.toast-body')", timeout=30_000)

@@ -27,6 +27,7 @@ from web_support import (
     Beacon,
     ask,
     assert_no_errors,
+    broken_words,
     chromium,
     download_from,
     errors_on,
@@ -425,6 +426,49 @@ def test_library_upload_and_remove(page: Any, app: tuple[str, Briefbot], tmp_pat
         if "S_2025_172.pdf" in {d.doc_id for d in bot.library()}:
             bot.remove(["S_2025_172.pdf"])
     assert "S_2025_172.pdf" not in {d.doc_id for d in bot.library()}
+
+
+
+
+def test_library_words_stay_whole_and_a_long_title_stops_before_the_arrow(app: tuple[str, Briefbot],
+                                                                          browser: Any) -> None:
+    """A browser walk found the Library's narrow columns breaking "S/RES/278|3 (2025)" and "resolutio|n", and the
+    Manage-a-document picker's arrow drawn over a long title's end. At a wide and a small window: every word of
+    the table but a file name (no spaces to break at) on one line, the table within the page at 1400 px, and the
+    picked title's text ending before the arrow."""
+    from briefbot.web.views import LIBRARY_COLUMNS
+
+    for width, height in ((1400, 900), (1024, 768)):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        pg = context.new_page()
+        pg.goto(app[0])
+        pg.get_by_role("tab", name="Library").click()
+        pg.wait_for_function("document.querySelector('#library-table')?.innerText.includes('S/RES/2769 (2025)')",
+                             timeout=60_000)
+        pg.wait_for_timeout(500)  # the column widths are set a frame after the rows are drawn
+        assert broken_words(pg, "library-table", skip=LIBRARY_COLUMNS.index("File")) == []
+        if width == 1400:  # the whole table in view; a smaller window scrolls it rather than break a symbol
+            assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+            view = pg.evaluate("() => { const v = document.querySelector('#library-table .virtual-table-viewport');"
+                               " return [v.scrollWidth, v.clientWidth]; }")
+            assert view[0] <= view[1] + 2, view
+        pg.click("#manage-doc input")
+        options = pg.locator('#manage-doc [data-testid="dropdown-option"], ul.option-list li')
+        options.first.wait_for(timeout=30_000)
+        texts = options.all_inner_texts()
+        options.nth(max(range(len(texts)), key=lambda i: len(texts[i]))).click()
+        pg.keyboard.press("Escape")
+        ends = pg.evaluate("""() => {
+          const input = document.querySelector('#manage-doc input');
+          const arrow = document.querySelector('#manage-doc .icon-wrap').getBoundingClientRect();
+          const box = input.getBoundingClientRect();
+          return {text_end: box.right - parseFloat(getComputedStyle(input).paddingRight), arrow: arrow.left,
+                  long: input.scrollWidth > input.clientWidth};
+        }""")
+        assert ends["long"] and ends["text_end"] <= ends["arrow"], ends
+        _shot(pg, f"web_library_{width}.png")
+        assert_no_errors(pg, f"the library at {width} px")
+        context.close()
 
 
 # --- hostile text -------------------------------------------------------------------------------------------

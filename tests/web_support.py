@@ -102,6 +102,37 @@ ERROR_SELECTOR = ('.toast-body.error, .toast-body.warning, [data-testid="status-
                   '.error-bubble, .error-message')
 
 
+# Words of a table drawn over more than one line, as [column, word, cell text]: each word (a hyphen
+# ends one, as the browser may break after it) measured alone; a word whose pieces sit at two heights was broken.
+BROKEN_WORDS_JS = """([table, skip]) => {
+  const broken = [];
+  const cells = [...document.querySelectorAll(`#${table} .virtual-row .body-cell, #${table} th`)];
+  for (const cell of cells) {
+    const col = Number(cell.dataset.col ?? cell.dataset.heading);
+    if (col === skip) continue;
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = walker.nextNode())) {
+      if (node.parentElement.closest('button')) continue;  // the header's menu button
+      for (const m of node.data.matchAll(/[^\\s-]+-?/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (tops.size > 1) broken.push([col, m[0], cell.innerText]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+def broken_words(page: Any, table: str, skip: int = -1) -> list[list[Any]]:
+    """The words of the Dataframe ``#table`` (its column ``skip`` left out) broken over two lines."""
+    found: list[list[Any]] = page.evaluate(BROKEN_WORDS_JS, [table, skip])
+    return found
+
+
 def errors_on(page: Any) -> list[str]:
     """Texts of the visible error toasts and error badges on the page."""
     found: list[str] = page.locator(ERROR_SELECTOR).evaluate_all(

@@ -44,6 +44,7 @@ from .model import (
     TrendCell,
     Trends,
     Vote,
+    check_years,
     restates,
 )
 from .tracks import TrackBook, TrackDef
@@ -331,7 +332,9 @@ class MandateIndex:
     def track(self, name: str, themes: list[str] | None = None, year_from: int | None = None,
               year_to: int | None = None, phrase: str | None = None, changes: bool = True) -> Track:
         """A track's timeline: entries with their theme-carrying paragraphs and, with ``changes``, what each
-        renewal changed against the resolution of the track it was drafted from."""
+        renewal changed against the resolution of the track it was drafted from. A range that cannot hold a
+        resolution (reversed, or outside the Council's years) is refused (BriefbotError with its fix)."""
+        check_years(year_from, year_to)
         self.ensure()
         tdef = self.track_def(name)
         themes = self._check_themes(themes)

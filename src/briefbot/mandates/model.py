@@ -6,7 +6,10 @@ Plain dataclasses (no pandas): a notebook gets lists of objects and ``to_dict()`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Literal
+
+from ..errors import BriefbotError
 
 ChangeStatus = Literal["new", "changed", "unchanged", "dropped"]
 Action = Literal["establishes", "renews", "terminates", "other"]
@@ -81,6 +84,27 @@ def upper_first(text: str) -> str:
 def counted(n: int, noun: str, plural: str | None = None) -> str:
     """``1 resolution``, ``3 resolutions``: a count with its noun in the right number."""
     return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
+FIRST_YEAR = 1946  # the Council's first resolutions
+
+
+def last_year() -> int:
+    """The latest year a track's range may name: next year's resolutions can be indexed near New Year."""
+    return date.today().year + 1
+
+
+def check_years(year_from: int | None, year_to: int | None) -> None:
+    """A track's year range, refused with its fix when a year is not one of Council resolutions or From is after
+    To: one rule for every surface (the CLI showed a reversed range as an empty track, the web refused it)."""
+    last = last_year()
+    for which, year in (("From", year_from), ("To", year_to)):
+        if year is not None and not FIRST_YEAR <= year <= last:
+            raise BriefbotError(f"the {which} year {year} is not a year of Council resolutions ({FIRST_YEAR}-{last})",
+                                "correct it, or leave it out for no bound")
+    if year_from is not None and year_to is not None and year_from > year_to:
+        raise BriefbotError(f"the From year {year_from} is after the To year {year_to}",
+                            "swap them, or leave one out for no bound")
 
 
 def restates(action: str) -> bool:

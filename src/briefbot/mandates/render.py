@@ -13,7 +13,25 @@ from pathlib import Path
 from typing import Any
 
 from ..mdtext import md_cell
-from .model import Track, Trends, upper_first
+from .model import Track, TrackEntry, Trends, upper_first
+
+# A track's timeline, one row per resolution: the web tab's table and the Markdown export's, so they cannot drift.
+TIMELINE_COLUMNS = ["Resolution", "Adopted", "Vote", "Action", "Until", "Stage", "Theme paragraphs", "Changes",
+                    "Placed by"]
+
+
+def change_counts(entry: TrackEntry) -> str:
+    """What a renewal changed, counted: "1 dropped, 2 changed, 3 new" ("" for none)."""
+    counts: dict[str, int] = {}
+    for c in entry.changes:
+        counts[c.status] = counts.get(c.status, 0) + 1
+    return ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
+
+
+def timeline_rows(track: Track) -> list[list[Any]]:
+    """The timeline's rows under ``TIMELINE_COLUMNS``: plain values (the caller escapes for its format)."""
+    return [[e.symbol, e.date or "", e.vote.text() if e.vote else "", e.action, e.until_full(), e.stage or "",
+             len(e.paragraphs), change_counts(e), "; ".join(e.found_by)] for e in track.entries]
 
 
 def track_rows(track: Track) -> list[list[Any]]:
@@ -52,11 +70,8 @@ def track_markdown(track: Track, changes: bool = False, label: Callable[[str], s
         out += [f"Themes: {', '.join(label(t) for t in track.themes)}", ""]
     if track.period():
         out += [f"Resolutions adopted {track.period()}.", ""]
-    out += ["| Resolution | Adopted | Vote | Action | Until | Theme paragraphs | Placed by |",
-            "|---|---|---|---|---|---|---|"]
-    for e in track.entries:
-        out.append(f"| {md_cell(e.symbol)} | {e.date or ''} | {e.vote.text() if e.vote else ''} | {e.action} | "
-                   f"{md_cell(e.until_full())} | {len(e.paragraphs)} | {md_cell('; '.join(e.found_by))} |")
+    out += ["| " + " | ".join(TIMELINE_COLUMNS) + " |", "|" + "---|" * len(TIMELINE_COLUMNS)]
+    out += ["| " + " | ".join(md_cell(str(v)) for v in row) + " |" for row in timeline_rows(track)]
     if track.gaps:
         out += ["", "## Renewals not placed", ""]
         out += [f"- {md_cell(g.reason)}" for g in track.gaps]
@@ -93,17 +108,27 @@ def trends_plot(trends: Trends, path: Path, title: str | None = None,
     """Resolutions per year carrying each theme (solid: operative; dotted: also counting preamble-only)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     years = sorted(trends.resolutions)
     fig = Figure(figsize=(10, 5.5))
     FigureCanvasAgg(fig)
     ax = fig.add_subplot(1, 1, 1)
+    # A track of one year drew no line at all (a line needs two points) over an axis of two centuries with
+    # fractional counts: one year's counts are points, on an axis of whole years and whole resolutions.
+    marker = "o" if len(years) == 1 else None
     for theme in trends.themes:
         totals = [trends.cell(y, theme).total for y in years]
         if not any(totals):
             continue
-        line = ax.plot(years, [len(trends.cell(y, theme).operative) for y in years], label=label(theme))[0]
-        ax.plot(years, totals, linestyle=":", color=line.get_color())
+        line = ax.plot(years, [len(trends.cell(y, theme).operative) for y in years], label=label(theme),
+                       marker=marker)[0]
+        ax.plot(years, totals, linestyle=":", color=line.get_color(), marker=marker, fillstyle="none")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylim(bottom=0)
+    if len(years) == 1:
+        ax.set_xlim(years[0] - 1, years[0] + 1)
     ax.set_xlabel("year")
     ax.set_ylabel("resolutions")
     ax.set_title(title or ("Resolutions per year carrying each theme (solid: in an operative paragraph; "

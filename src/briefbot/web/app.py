@@ -90,6 +90,16 @@ STREAM_GAP_S = 0.1  # streamed answer text: at most one chat update per this man
 # whole in the final update (under load the two progress updates cost as much server time as the answer itself).
 PROGRESS_AFTER_S = 0.4
 FEEDBACK_COLUMNS = ["When", "Rating", "Question", "Comment", "Citations"]
+# The Library's columns are as wide as their longest usual word ("Implementation" in a title): at percentages Gradio's
+# cells, which break a word only when it does not fit, broke "S/RES/278|3 (2025)" and "resolutio|n" (a browser walk's
+# find). The table fills the page at 1400 px; a narrower window scrolls it rather than break a symbol. A file name
+# (no spaces) or an unusually long word still breaks rather than run into the next column.
+LIBRARY_WIDTHS: dict[str, str] = {"Symbol": "96px", "Title": "190px", "Type": "96px", "Date": "96px", "Pages": "60px",
+                                  "Passages": "80px", "Health": "80px", "Missions": "88px", "File": "88px",
+                                  "Collection": "96px"}
+LIBRARY_CSS = """
+#library-table .virtual-row, #library-table .header-cell { font-size: 13px; }  /* ten columns beside the sidebar */
+"""
 CSS = """
 #cards .gallery-item, #cards button { text-align: left; }
 #page-column { position: sticky; top: 8px; align-self: flex-start; }  /* the page stays in view beside the cards */
@@ -116,7 +126,9 @@ fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejo
 fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejoin='round'><path d='M10 15v4a3 3 0 \
 0 0 3 3l4-9V2H5.72a2 2 0 0 0-2 1.7l-1.38 9a2 2 0 0 0 2 2.3zm7-13h2.67A2.31 2.31 0 0 1 22 4v7a2.31 2.31 0 0 1-2.33 \
 2H17'/></svg>"); }
-"""
+/* A long choice (a document's title) ran under its dropdown's arrow: the text now stops before the arrow, in "…". */
+.secondary-wrap > input[role="combobox"] { padding-right: 28px; text-overflow: ellipsis; }
+""" + LIBRARY_CSS
 # Once an answer is complete, its question goes to the top of the chat panel (the chat's own autoscroll leaves the
 # end of a long answer in view, not its beginning) and the panel into the window.
 SHOW_NEWEST_JS = """() => {
@@ -704,7 +716,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                 summary = gr.Markdown(elem_id="library-summary")
                 docs_df = gr.Dataframe(headers=LIBRARY_COLUMNS, interactive=False, show_search="search",
                                        wrap=True, max_height=520, elem_id="library-table", label="Documents",
-                                       column_widths=["10%", "24%", "10%", "8%", "5%", "6%", "11%", "9%", "10%", "7%"])
+                                       column_widths=[LIBRARY_WIDTHS[c] for c in LIBRARY_COLUMNS])
                 failures_df = gr.Dataframe(headers=FAILURE_COLUMNS, interactive=False, label="Failed files",
                                            elem_id="failures-table", wrap=True)
                 refresh = gr.Button("Refresh", size="sm", elem_id="library-refresh")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +17,8 @@ import gradio as gr
 from ..access import AccessScope
 from ..config import Settings
 from ..errors import BriefbotError
-from ..mandates.model import Track, TrackEntry, TrackParagraph, counted, restates, upper_first
-from ..mandates.render import to_csv, track_markdown, track_rows, trends_plot
+from ..mandates.model import FIRST_YEAR, Track, TrackEntry, TrackParagraph, counted, last_year, restates, upper_first
+from ..mandates.render import TIMELINE_COLUMNS, timeline_rows, to_csv, track_markdown, track_rows, trends_plot
 from ..mdtext import md_text as h_md
 from ..service import Briefbot
 from .access import scope_of
@@ -27,22 +26,10 @@ from .pagepanel import PagePanel, page_panel
 from .serving import TempFiles, refused
 from .views import card_from_citation, parse_year
 
-TIMELINE_COLUMNS = ["Resolution", "Adopted", "Vote", "Action", "Until", "Stage", "Theme paragraphs", "Changes",
-                    "Placed by"]
-TIMELINE_WIDTHS: list[str | int] = ["150px", "100px", "70px", "95px", "220px", "80px", "85px", "150px", "300px"]
+# Each column as wide as its longest word (a date, "establishes", "MINUJUSTH", "paragraphs"): narrower, a date broke
+# at its hyphens and a word mid-word (a browser walk's find).
+TIMELINE_WIDTHS: list[str | int] = ["150px", "108px", "70px", "112px", "220px", "100px", "104px", "150px", "300px"]
 CSS_CHANGES = {"new": "#1f7a3a", "changed": "#b36b00", "dropped": "#b3261e", "unchanged": "#6b7280"}
-
-
-def _timeline_rows(track: Track) -> list[list[Any]]:
-    rows = []
-    for e in track.entries:
-        counts: dict[str, int] = {}
-        for c in e.changes:
-            counts[c.status] = counts.get(c.status, 0) + 1
-        rows.append([e.symbol, e.date or "", e.vote.text() if e.vote else "", e.action, e.until_full(),
-                     e.stage or "", len(e.paragraphs),
-                     ", ".join(f"{v} {k}" for k, v in sorted(counts.items())), "; ".join(e.found_by)])
-    return rows
 
 
 def _summary(track: Track) -> str:
@@ -70,12 +57,10 @@ def _summary(track: Track) -> str:
     return "<div id='mandate-summary-inner'>" + "".join(lines) + "</div>"
 
 
-FIRST_YEAR = 1946  # the Council's first resolutions
-
-
 def _year(box: str | None, which: str) -> int | None:
-    """A year box's year (None when empty); anything else is refused with its fix."""
-    last = date.today().year + 1
+    """A year box's year (None when empty); anything else is refused with its fix. Whether two years make a
+    range is the tracker's rule (``check_years``), the CLI's too."""
+    last = last_year()
     try:
         return parse_year(box, FIRST_YEAR, last, f"a year of Council resolutions ({FIRST_YEAR}-{last})",
                           "correct it or empty the box")
@@ -254,8 +239,6 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
         if not slug:
             raise refused("Pick a track first.")
         y0, y1 = _year(from_box, "From"), _year(to_box, "To")
-        if y0 and y1 and y0 > y1:
-            raise refused(f"The From year ({y0}) is after the To year ({y1}): swap them or empty one.")
         try:
             scope = scope_of(bot, request)
             track = bot.mandate_track(slug, chosen or None, y0, y1,
@@ -273,7 +256,7 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
         last = next((e.symbol for e in reversed(track.entries) if e.changes), symbols[-1] if symbols else None)
         first = first_cards(track, label)
         return (_summary(track), gr.Dataset(samples=[[c] for c, _ in first], visible=bool(first)),
-                [p for _, p in first], _timeline_rows(track), gr.Dropdown(choices=symbols, value=last),
+                [p for _, p in first], timeline_rows(track), gr.Dropdown(choices=symbols, value=last),
                 *renewal_view(track, last), gr.DownloadButton(value=str(csv_file), visible=True),
                 gr.DownloadButton(value=str(md_file), visible=True),
                 gr.DownloadButton(value=str(json_file), visible=True), gr.Image(value=str(png), visible=True), slug)

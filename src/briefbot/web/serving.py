@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ConfigError, NotFoundError
 from ..layout import IndexLayout
+from ..mandates.model import upper_first
 
 if TYPE_CHECKING:
     from ..config import Settings
@@ -58,10 +59,11 @@ def check_bind(host: str, auth: str | None, accounts: bool = False) -> None:
 
 def refused(message: str) -> Exception:
     """What a handler raises for a stop the user can fix (a choice missing, a bad value, an error with its remedy):
-    Gradio's error toast, without the traceback it would otherwise write to the server log for each one."""
+    Gradio's error toast, without the traceback it would otherwise write to the server log for each one. A toast is
+    a sentence of its own, so it starts with a capital (an error's own message starts in lower case)."""
     import gradio as gr
 
-    return gr.Error(message, print_exception=False)
+    return gr.Error(upper_first(message), print_exception=False)
 
 
 # --- files handed to the browser ----------------------------------------------------------------------
