@@ -322,8 +322,12 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
                        or (resolution and not is_operative(s) and listed_among(s.text, hits)))
             enumeration = ((in_list and not (resolution and is_call_to_combat(s))
                             and not dwells_on(hits, text=s.text))
-                           or (resolution and (in_passing(s) or (theme.slug != MEASURES and is_exemption(s))))
-                           or (not resolution and theme.slug == ARMS and recalls_embargo(s.text, hits)))
+                           or (resolution and (in_passing(s) or (theme.slug != MEASURES and is_exemption(s))
+                                               or only_considered(s.text, hits)))
+                           or (not resolution and theme.slug == ARMS and recalls_embargo(s.text, hits))
+                           or (theme.slug == MEASURES and (others_sanctions(s.text, hits)
+                                                           or (resolution and not is_operative(s)
+                                                               and notes_body(s.text, hits)))))
             factor = (scoring.footnote_weight if s.footnote else 1.0) * (scoring.list_weight if enumeration else 1.0)
             score = sentence_score([h.weight for h in distinct(hits)], scoring.sentence_cap) * factor
             total += score
@@ -967,6 +971,59 @@ def recalls_embargo(text: str, hits: list[ThemeHit]) -> bool:
     return bool(spans) and all(any(a <= h.start and h.end <= b for a, b in spans) for h in distinct(hits))
 
 
+# Sanctions another body imposes ("Noting the decision of the African Union to impose targeted sanctions, including
+# travel ban and asset freeze"; "the decisions of ECOWAS and AU to adopt targeted sanctions in Mali").
+_OTHER_BODY = (r"(?:African Union|AU|ECOWAS|Economic Community of (?:West|Central) African States|European Union|EU|"
+               r"IGAD|League of Arab States|Peace and Security Council|regional and subregional organizations)")
+_OTHERS_SANCTIONS = re.compile(rf"\b{_OTHER_BODY}\b[^.;]{{0,80}}?\b(?:impos|adopt|appl|decision)\w*\b[^.;]*|"
+                                rf"\b{_OTHER_BODY} (?:targeted )?sanctions\b")
+
+
+def others_sanctions(text: str, hits: list[ThemeHit]) -> bool:
+    """Every sanctions match of the sentence lies in sanctions another body imposes (the African Union's, ECOWAS's,
+    the EU's): they are not the Council's measures (evals/README.md, settled 2026-12-05), so for the measures theme
+    the sentence is a mention (scored like an enumeration, still cited). A Council measure named in another clause
+    of the sentence (after a semicolon) counts in full."""
+    spans = [(m.start(), m.end()) for m in _OTHERS_SANCTIONS.finditer(text) if re.search(r"\bsanctions\b", m.group())]
+    return bool(spans) and all(any(a <= h.start and h.end <= b for a, b in spans) for h in distinct(hits))
+
+
+# A recital that notes, welcomes or recalls a sanctions body or its report ("Taking note of the final 2024 report of the
+# Group of Experts on the DRC"; "Noting the ongoing work of the Committee established pursuant to … resolution 1988 …,
+# including its Analytical Support and Sanctions Monitoring Team").
+_NOTING = re.compile(r"^(?:Further |Also |Again )?(?:Noting|Taking note|Takes note|Welcoming|Recalling|Acknowledging|"
+                     r"Having considered|Having reviewed|Commending|Expressing (?:its )?appreciation)\b", re.I)
+_BODY = re.compile(r"(?:Panel|Group) of Experts|(?:Sanctions )?Monitoring (?:Team|Group)|Committee|"
+                   r"sanctions committees?", re.I)
+
+
+def notes_body(text: str, hits: list[ThemeHit]) -> bool:
+    """A resolution's recital that notes, welcomes or recalls a sanctions body (a committee, a panel or group of
+    experts, the Monitoring Team) or its report, and names no measure: citing the body is not imposing, renewing,
+    reviewing or directing the measures, which the sanctions convention counts (evals/README.md: a Monitoring Group
+    report cited as a source does not count). For the measures theme it is a mention (scored like an enumeration)."""
+    if not _NOTING.match(text.strip()):
+        return False
+    return all(_BODY.match(text[h.start:h.end]) for h in distinct(hits))
+
+
+# What the Council would only consider doing ("decides that if the Secretary-General reports such fighting …, it shall
+# consider applying the measures … and/or an arms embargo"): the clause from "consider" to its end.
+# A body the Council directs to consider something ("Requests the Committee … to consider the recommendations …") is
+# acting on the measures, so only the Council's own consideration counts.
+_CONSIDERED = re.compile(r"\b(?:(?:it|the (?:Security )?Council) (?:shall|will|would|may|might)|"
+                         r"(?:readiness|intention|intent|willingness|right) to) (?:further )?consider(?:ing)?\b[^.;]*",
+                         re.I)
+
+
+def only_considered(text: str, hits: list[ThemeHit]) -> bool:
+    """Every match of the theme lies in a clause saying what the Council shall, will or may consider doing: no measure
+    is taken, as `in_passing` says of a paragraph whose subject that is (evals/README.md, settled 2026-12-05: a
+    readiness or an intention to impose sanctions is not a measure), so the sentence is a mention for the theme."""
+    spans = [(m.start(), m.end()) for m in _CONSIDERED.finditer(text)]
+    return bool(spans) and all(any(a <= h.start and h.end <= b for a, b in spans) for h in distinct(hits))
+
+
 def in_passing(s: Sentence) -> bool:
     """A resolution's clause whose subject is something else, so the crimes it names are a mention, not a paragraph
     on them: an annex (a Monitoring Team's task list, a listed person's designation narrative) and the humanitarian
@@ -1109,6 +1166,21 @@ def listed_among(text: str, hits: list[ThemeHit], max_words: int = 6) -> bool:
         if not all(any(a <= h.start and h.end <= b for a, b in segments) for h in hits):
             return False
         inside = sum(any(a <= h.start and h.end <= b for h in hits) for a, b in segments)
-        if items - inside >= 2:
+        others = [text[a:b] for a, b in segments if not any(a <= h.start and h.end <= b for h in hits)]
+        if items - inside >= 2 and not shares_object(others):
             return True
     return False
+
+
+# Activities that take an object: "the cultivation, production, trade and trafficking of illicit drugs" names the
+# stages of one crime, all sharing "of illicit drugs", not other things beside it.
+_STAGES = re.compile(r"\b(?:cultivation|production|manufactur(?:e|ing)|trade|sale|supply|transfer|"
+                     r"transit|distribution|consumption|use|export|import|exploitation|possession|stockpiling|"
+                     r"acquisition|brokering|diversion|financing|planning|preparation|smuggling|trafficking)\s*$", re.I)
+
+
+def shares_object(items: list[str]) -> bool:
+    """The items beside the theme's end in an activity noun with no object of its own ("cultivation", "production",
+    "trade"; the first item may carry the clause it ends: "Expressing concern over the cultivation"), so they share
+    the object the theme's item names: a list of the crime's own stages, not an enumeration of other things."""
+    return bool(items) and all(_STAGES.search(i) for i in items)

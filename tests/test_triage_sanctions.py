@@ -1,0 +1,119 @@
+"""What is not the Council's measure, and what is only a mention (evals/README.md, triage, ninth round), read on the
+words of labelled resolutions:
+
+* another body's sanctions (the African Union's, ECOWAS's) are not the Council's measures (settled 2026-12-05);
+* a recital that notes, welcomes or recalls a sanctions body or its report names no measure;
+* what the Council would only consider doing ("it shall consider applying … an arms embargo") takes no measure;
+* "the cultivation, production, trade and trafficking of illicit drugs" names the stages of one crime, not a list of
+  other things beside it.
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+from briefbot.models import Chunk, DocInfo, Span
+from briefbot.store import Store
+from briefbot.taxonomy import load_taxonomy
+from briefbot.triage import DocText, Sentence, ThemeHit, ThemeResult, _theme_hits, score_themes
+
+
+class _Pages:
+    """A store stand-in for score_themes: page text for the quotes of the evidence."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def page_text(self, doc_id: str, page: int | None) -> str:
+        return self.text
+
+
+def _resolution(*paragraphs: tuple[str | None, str]) -> DocText:
+    """A resolution whose paragraphs are (operative number or None for a recital, text), one chunk each."""
+    sentences = []
+    for i, (label, text) in enumerate(paragraphs):
+        chunk = Chunk(f"r{i}", "r", i, text, [Span(1, 0, len(text), label, 0)], None, None, "body")
+        sentences.append(Sentence(chunk, 0, len(text), i))
+    info = DocInfo("r", "r.xml", None, "", "test", "S/RES/1(2002)", "resolution", None, None, "en", 1,
+                   len(paragraphs), [], [], [], "")
+    return DocText(info, sentences, sum(len(t.split()) for _, t in paragraphs),
+                   cast(Store, _Pages(" ".join(t for _, t in paragraphs))))
+
+
+def _theme(doc: DocText, slug: str) -> ThemeResult:
+    return next(t for t in score_themes(doc, load_taxonomy())[0] if t.slug == slug)
+
+
+def _hits(slug: str, text: str) -> list[ThemeHit]:
+    return _theme_hits(load_taxonomy().theme(slug), text)
+
+
+def test_another_bodys_sanctions_are_not_the_councils_measures() -> None:
+    # S/RES/2248 (2015), Burundi: its one sentence on sanctions (labelled 0); it scored 3.5 against a threshold of 3.
+    au = ("Noting the decision of the African Union to impose targeted sanctions, including travel ban and asset "
+          "freeze, against all the Burundian stakeholders whose actions and statements contribute to the "
+          "perpetuation of violence and impede the search for a solution,")
+    sanctions = _theme(_resolution((None, au)), "sanctions_measures")
+    assert not sanctions.tagged and sanctions.score > 0 and sanctions.evidence  # a mention, still cited
+    # S/RES/2056 (2012) para. 6: ECOWAS's and the AU's sanctions, in an operative paragraph.
+    from briefbot.triage import others_sanctions
+    mali = "Takes note of the decisions of ECOWAS and AU to adopt targeted sanctions in Mali;"
+    assert others_sanctions(mali, _hits("sanctions_measures", mali))
+    # The Council's own measures count in full, in a clause of their own too.
+    own = ("Decides to renew until 31 May 2016 the travel ban and asset freeze imposed by paragraphs 9 and 12 of "
+           "resolution 2206 (2015);")
+    assert _theme(_resolution(("1", own)), "sanctions_measures").tagged
+    both = ("Takes note of the decision of the African Union to impose sanctions; decides to renew the asset freeze "
+            "imposed by paragraph 12 of resolution 2206 (2015)")
+    assert not others_sanctions(both, _hits("sanctions_measures", both))
+
+
+def test_a_recital_noting_a_sanctions_body_names_no_measure() -> None:
+    # S/RES/2746 (2024) and S/RES/2543 (2020): a recital citing the Group of Experts' report, another noting the 1988
+    # Committee's work; each was the resolution's one sentence on sanctions (3.0 against a threshold of 3).
+    report = ("Taking note of the final 2024 report of the Group of Experts on the DRC (S/2024/432), and condemning "
+              "foreign military support provided to M23 and any other armed group operating in the DRC,")
+    work = ("Noting the ongoing work of the Committee established pursuant to Security Council resolution 1988 (2011) "
+            "and the continuation of the cooperation of the Afghan Government and UNAMA with the Committee, including "
+            "its Analytical Support and Sanctions Monitoring Team,")
+    for recital in (report, work):
+        sanctions = _theme(_resolution((None, recital)), "sanctions_measures")
+        assert not sanctions.tagged and sanctions.score > 0
+    # Directing the body is the measures' implementation, which the convention counts.
+    directs = ("Requests the Group of Experts to include in its reports information on the implementation of the "
+               "measures and to cooperate with the Committee;")
+    assert _theme(_resolution(("5", directs)), "sanctions_measures").tagged
+    # A recital that names a measure is not a citation of a body.
+    from briefbot.triage import notes_body
+    measure = ("Noting the importance of the asset freeze imposed by resolution 1970 (2011) and of the work of the "
+               "Panel of Experts,")
+    assert not notes_body(measure, _hits("sanctions_measures", measure))
+
+
+def test_what_the_council_would_only_consider_is_a_mention() -> None:
+    # S/RES/2418 (2018) para. 3: an arms embargo the Council "shall consider" if fighting is reported; it tagged arms
+    # (3.0 against a threshold of 3), which the resolution labelled sanctions only does not impose.
+    consider = ("Requests the Secretary-General to report by 30 June 2018 whether any fighting has taken place since "
+                "adoption of this resolution and decides that if the Secretary-General reports such fighting, it shall "
+                "consider applying the measures specified in paragraphs 9 and 12 of resolution 2206 (2015) to the "
+                "individuals identified in Annex 1 to this resolution and/or an arms embargo within five days of the "
+                "Secretary-General's report;")
+    arms = _theme(_resolution(("3", consider)), "arms_trafficking")
+    assert not arms.tagged and arms.score > 0
+    # A body the Council asks to consider something acts on the measures (S/RES/1853 (2008) para. 6).
+    committee = ("Requests the Committee, in consultation with the Monitoring Group, to consider the recommendations "
+                 "in the reports of the Monitoring Group and recommend to the Council ways to improve implementation "
+                 "of and compliance with the arms embargo;")
+    assert _theme(_resolution(("6", committee)), "arms_trafficking").score == 3.0
+
+
+def test_the_stages_of_one_crime_are_not_a_list_of_other_things() -> None:
+    # S/RES/2543 (2020), UNAMA: its recital of its own on drugs was scored as one item of a list (1.6 of 3).
+    drugs = ("Expressing concern over the cultivation, production, trade and trafficking of illicit drugs in "
+             "Afghanistan which continue to pose a threat to peace and stability in the region and beyond, calling "
+             "upon states to strengthen international and regional cooperation to counter this threat,")
+    assert _theme(_resolution((None, drugs)), "drug_trafficking").tagged
+    # Other crimes beside it are still a list (the fourth round's preambular-list rule).
+    listed = ("Condemning the killings, abductions, extortion and trafficking of illicit drugs by armed groups in the "
+              "region,")
+    assert not _theme(_resolution((None, listed)), "drug_trafficking").tagged
