@@ -15,6 +15,11 @@ fixing currency (the fourth to eighth rounds of issue #11), so this is a regress
 mission, and when a resolution was adopted (the eighth round): the "term" is then the direct line (a symbol, a
 date, a meeting), and ``"symbol": null`` accepts any passage (a decision older than the documents, which later
 ones name).
+
+``--dataset evals/names.jsonl`` checks who / which / where lines (the nineteenth round): the "term" is the name
+the quotes give (``"symbol": null``: any passage), and a line with ``"no_line": true`` asks something its closest
+quotes name no answer to, and passes when the answer bolds nothing (quotes alone, or an abstention): a bold name
+there is a wrong one.
 """
 
 from __future__ import annotations
@@ -47,6 +52,12 @@ def main() -> int:
             continue
         first = answer.citations[0] if answer.citations and not answer.abstained else None
         direct = answer.answer.split("**")[1] if answer.answer.startswith("**") else ""
+        if row.get("no_line"):
+            passed += not direct
+            sys.stdout.write(f"{'ok  ' if not direct else 'MISS'} {row['question']}\n     "
+                             + (f"bolded {direct}; want no line" if direct else
+                                "abstained" if answer.abstained else "no line") + "\n")
+            continue
         # "symbol": null: any passage may carry the answer (a decision older than the documents, named by many).
         ok = (first is not None and row["symbol"] in (None, first.symbol)
               and (row["symbol"] is None or first.paragraph == row["paragraph"]) and direct == row["term"])

@@ -495,6 +495,9 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
     ("Which armed group operates in the Jebel Marra?", "Expressing deep concern at a significant increase in "
      "violence in and around the Jebel Marra, where fighting between the Government of Sudan and the Sudan Liberation "
      "Army Abdul Wahid (SLA/AW) continued, including in East, West and North Darfur", "Sudan Liberation Army"),
+    ("Where is the Kidineer gold mine?", "SLA/AW, through commander Mujeeb Elrahman Elzubair from the Abdul Wahid "
+     "family, expanded its financial base by forming an alliance with RSF to facilitate the sale of gold from the "
+     "Kidineer (Kidingir) gold mine, located in the East Jebel Marra locality.", "East Jebel Marra"),
     ("Who runs the Libyan National Army?", "On 4 February, the Libyan National Army deployed its military police "
      "forces to the southern region to take over military assets belonging to the 128th Reinforced Brigade.", None),
     ("Who is the emir of ISIL in Somalia?", "Following Asim Umar’s death in 2019, Osama Mahmoud had been de facto "

@@ -1660,7 +1660,7 @@ def direct_answer(question: str, quote: str) -> str | None:
             return m.group(0) if m else None
         return best[2] if best else None
     if _WHERE_Q.search(question):
-        places: list[tuple[bool, int, int, str]] = []
+        places: list[tuple[bool, bool, int, int, str]] = []
         country_q = re.search(r"\b(?:which|what) (?:country|countries)\b", question, re.I)
         # What happened where is the question's last verb, in a report's words too: "Where were the crew members
         # abducted off Gabon released?" is "freed in Nigeria", not the port the trawler sailed to (S/2025/342,
@@ -1678,10 +1678,13 @@ def direct_answer(question: str, quote: str) -> str | None:
                 continue  # "In which country were the rounds manufactured?" is not answered by "Darfur"
             if not terms(span) <= q_terms | _GENERIC:  # a place the question does not already name
                 said = terms(_sentence_at(quote, m.start()))
-                places.append((bool(act & said), len(q_terms & said), -m.start(), span))
+                # "the Kidineer (Kidingir) gold mine, located in the East Jebel Marra locality": where a thing is,
+                # said so, before a name after "from" in the same sentence ("from the Abdul Wahid family").
+                located = bool(re.search(r"\b(?:located|situated|based|lies|lying)\s*$", quote[:m.start()]))
+                places.append((bool(act & said), located, len(q_terms & said), -m.start(), span))
         # Of several, the one whose sentence says what is asked: "the twenty-ninth meeting of the Regional
         # Committee … in Juba", not "a workshop in Nairobi" the sentence before (S/2025/202, para. 59).
-        return max(places)[3] if places else None
+        return max(places)[4] if places else None
     if _WHO_Q.search(question) and not _asks_for_kind_of_thing(question):
         role = _AS_ROLE.search(question)
         at_role = [m.start() for m in re.finditer(rf"\b{re.escape(role.group(1))}\b", quote, re.I)] if role else []
