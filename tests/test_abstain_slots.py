@@ -495,6 +495,14 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
     ("Which armed group operates in the Jebel Marra?", "Expressing deep concern at a significant increase in "
      "violence in and around the Jebel Marra, where fighting between the Government of Sudan and the Sudan Liberation "
      "Army Abdul Wahid (SLA/AW) continued, including in East, West and North Darfur", "Sudan Liberation Army"),
+    # Second reader: a verb and its article between a name and the kind asked is no naming of it ("the United Arab
+    # Emirates supplied the airport at Nyala"); an armed group named after its country is still one.
+    ("Which airport did the RSF use to receive weapons?", "In June 2024, the United Arab Emirates supplied the "
+     "airport at Nyala with cargo flights.", "Nyala"),
+    ("Which port is used to export charcoal?", "The Government of Kenya closed the port of Kismayo in 2019.",
+     "Kismayo"),
+    ("Which militia operates in Kufra?", "The Sudanese armed groups present in Kufra include the Sudan Liberation "
+     "Army.", "Sudan Liberation Army"),
     ("Who runs the Libyan National Army?", "On 4 February, the Libyan National Army deployed its military police "
      "forces to the southern region to take over military assets belonging to the 128th Reinforced Brigade.", None),
     ("Who is the emir of ISIL in Somalia?", "Following Asim Umar’s death in 2019, Osama Mahmoud had been de facto "

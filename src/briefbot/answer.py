@@ -1349,6 +1349,9 @@ _SENTENCE_START = re.compile(r"(?:^|[.;:!?][\d¹²³⁴⁵⁶⁷⁸⁹⁰]*\s+|\
 _MODIFIER = re.compile(r"(?:ern|[ie]an|ese|ic|ish)$")
 # Who bears arms: "Which armed group …?" is not answered by the Government it fights.
 _AUTHORITY = re.compile(r"(?:Government|State|Ministry|Republic)\b")
+# … though a State's name may open an armed group's: "Sudan Liberation Army", "Sudan People's Liberation Movement".
+_FIGHTERS = re.compile(r"\b(?:Army|Armies|Forces?|Front|Movement|Militias?|Brigades?|Alliance|Coalition|Liberation|"
+                       r"Resistance|Battalions?|Group)\b")
 _ARMED = terms("group groups militia militias gang gangs faction factions movement movements rebel rebels")
 _ENTITY_SKIP = {"Annex", "Annexes", "Appendix", "Figure", "Table",  # page furniture glued to the text
                 "Decides", "Requests", "Council", "Security Council", "The", "In", "By", "On", "As", "It", "This",
@@ -1776,7 +1779,7 @@ def direct_answer(question: str, quote: str) -> str | None:
             if head_terms & _ARMED:
                 # "Which armed group operates in the Jebel Marra?": not the Government it fights ("fighting between
                 # the Government of Sudan and the Sudan Liberation Army Abdul Wahid"), nor a place.
-                if _COMPASS_REGION.search(span) or _a_state(span):
+                if _COMPASS_REGION.search(span) or _a_state(span) and not _FIGHTERS.search(span):
                     continue
                 sides = re.split(r"\s+and\s+(?:the\s+)?", span)
                 if any(_AUTHORITY.match(p) for p in sides):
@@ -2080,6 +2083,12 @@ def _sentence_at(text: str, at: int) -> str:
 _NAME = r"[A-Z][\w'’-]+(?:\s(?:of\s|de\s|the\s)?[A-Z][\w'’-]+)*"
 
 
+# A lowercase word between a name and the kind of thing it names that is no modifier of it: an article,
+# preposition or past verb ("… Emirates supplied the airport"; "Nyala international airport" is one).
+_NOT_A_MODIFIER = (r"(?:the|a|an|its|their|his|her|this|that|these|those|of|at|in|into|to|by|from|for|on|with|and|or|"
+                   r"through|is|was|are|were|has|have|had|[a-z-]+ed)")
+
+
 def _called(quote: str, head: str, q_terms: set[str]) -> str | None:
     """The name the quote gives a thing of the asked kind: "Which gold mining site did M23 take?" is answered by
     "Twangiza, a gold mining site" (S/2025/403, para. 16) before any other name in the paragraph."""
@@ -2089,8 +2098,10 @@ def _called(quote: str, head: str, q_terms: set[str]) -> str | None:
                          rf"(?P<after>{_NAME})|"
                          # "its leader, Monel Felix", "the gang leader, Jimmy Chérizier"
                          rf"\b(?:its|their|his|her|the)\s(?:[a-z-]+\s){{0,2}}?{word}s?,\s(?P<appos>{_NAME})|"
-                         # "Nyala airport", "the Kidineer (Kidingir) gold mine"; not "Darfur airports", a class
-                         rf"(?P<pre>{_NAME})\s(?:\([^)]{{1,30}}\)\s)?(?:[a-z-]+\s){{0,2}}?{word}\b(?!s)",
+                         # "Nyala airport", "the Kidineer (Kidingir) gold mine"; not "Darfur airports", a class,
+                         # nor a verb's subject ("the United Arab Emirates supplied the airport at Nyala")
+                         rf"(?P<pre>{_NAME})\s(?:\([^)]{{1,30}}\)\s)?(?:(?!{_NOT_A_MODIFIER}\s)[a-z-]+\s){{0,2}}?"
+                         rf"{word}\b(?!s)",
                          quote):
         name = m.group("name") or m.group("after") or m.group("appos") or m.group("pre")
         if m.group("pre"):
