@@ -6,6 +6,7 @@ confidence.json; pure table tests for the span rules."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +89,14 @@ def test_direct_line_states_the_asked_fact_not_the_question_s_own() -> None:
                          "resolution 2640 (2022) as of June 30 2023;") == "June 30 2023"
     assert direct_answer("How many joint patrols did the MSS conduct during the period of the third report?",
                          "The MSS and the HNP conducted 1,602 joint patrols.") == "1,602 joint patrols"
+
+
+def test_a_name_beside_an_office_is_found_in_linear_time() -> None:
+    # Second reader: "the the the … !" between a name and an office backtracked for ~20 s on one quote.
+    started = time.monotonic()
+    assert direct_answer("Who heads UNSMIL?", "Hanna Tetteh " + "the " * 28 + "! Head of UNSMIL") is None
+    assert direct_answer("Who heads UNSMIL?", "Hanna Tetteh, " + "its new " * 14 + "Head of UNSMIL") == "Hanna Tetteh"
+    assert time.monotonic() - started < 2
 
 
 def test_who_holds_an_office_may_be_named_by_a_later_quote() -> None:

@@ -1779,7 +1779,7 @@ def direct_answer(question: str, quote: str) -> str | None:
             if head_terms & _ARMED:
                 # "Which armed group operates in the Jebel Marra?": not the Government it fights ("fighting between
                 # the Government of Sudan and the Sudan Liberation Army Abdul Wahid"), nor a place.
-                if _COMPASS_REGION.search(span) or _a_state(span) and not _FIGHTERS.search(span):
+                if _COMPASS_REGION.search(span) or (_a_state(span) and not _FIGHTERS.search(span)):
                     continue
                 sides = re.split(r"\s+and\s+(?:the\s+)?", span)
                 if any(_AUTHORITY.match(p) for p in sides):
@@ -1918,7 +1918,9 @@ _OFFICE_THEN_NAME = re.compile(r"(?:\s+(?:of|for|and|on|in|the|to|[A-Z][\w'’.-
 # who leads …", "Mr. Michael Gibb (Norway) will serve as Coordinator", a title "… (SRSG) and Head of …".
 _NAME_THEN_OFFICE = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*(?:,\s*(?:who\s+(?:is\s+|was\s+)?(?:also\s+)?)?|"
                                r"\s+as\s+|\s+(?:(?:will|to|shall)\s+)?serves?\s+as\s+)?"
-                               r"(?:(?:the|its|our|my|his|her|new|interim|acting)\s+(?:[a-z-]+\s+){0,2}?)*"
+                               # (a filler word is none of the openers, or "the the the … !" backtracks for minutes)
+                               r"(?:(?:the|its|our|my|his|her|new|interim|acting)\s+"
+                               r"(?:(?!(?:the|its|our|my|his|her|new|interim|acting)\s)[a-z-]+\s+){0,2}?)*"
                                r"(?:[A-Z][\w'’-]*\s+|(?:of|for|and|on|in|the)\s+|\([^)]{1,12}\)\s+)*")
 _BESIDE = 120  # characters of title between an office word and its holder's name at most
 
