@@ -510,6 +510,15 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
      "airport at Nyala with cargo flights.", "Nyala"),
     ("Which port is used to export charcoal?", "The Government of Kenya closed the port of Kismayo in 2019.",
      "Kismayo"),
+    # … and a name's own participle is no sentence opener: "Allied Democratic Forces", "United Arab Emirates", "Ahmed".
+    ("Which armed group attacked Beni?", "Attacks continued. Allied Democratic Forces fighters killed 40 civilians "
+     "near Beni.", "Allied Democratic Forces"),
+    ("Which country supplied the RSF?", "The Panel investigated the flights. United Arab Emirates cargo aircraft "
+     "landed in Amdjarass.", "United Arab Emirates"),
+    ("Which agency published the opium survey?", "Prices rose. United Nations Office on Drugs and Crime surveys "
+     "recorded the rise.", "United Nations Office on Drugs and Crime"),
+    ("Who ordered the attack on Kismayo?", "Fighting resumed. Ahmed Mohamed Islam ordered the attack on Kismayo.",
+     "Ahmed Mohamed Islam"),
     ("Which militia operates in Kufra?", "The Sudanese armed groups present in Kufra include the Sudan Liberation "
      "Army.", "Sudan Liberation Army"),
     ("Who runs the Libyan National Army?", "On 4 February, the Libyan National Army deployed its military police "

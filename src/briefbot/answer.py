@@ -1342,8 +1342,11 @@ _ENTITY = re.compile(r"\b(?:[A-Z][\w'’-]+|of|the|and|for|on|in)"
                      r"(?:\s(?:[A-Z][\w'’-]+|" + "".join(f"(?<!{w} )" for w in LOCATOR_WORDS)
                      + rf"[A-Z]\.(?=\s(?!(?:{'|'.join(OPENER_WORDS)})\b)[A-Z][a-z])|of|the|and|for|on|in))*"
                      r"(?:\s?\((?:[A-Z][A-Za-z]+)\))?")
-# A sentence's opening word that is no name: "Using Nyala airport could …", "Following the attack …".
-_OPENER = re.compile(r"[A-Z][a-z]+(?:ing|ed|ly)")
+# A sentence's opening word that is no name: "Using Nyala airport could …", "Following the attack …". Not any -ed
+# word: names open with one ("United Arab Emirates", "Allied Democratic Forces", "Ahmed Madobe", "Armed Forces").
+_OPENER = re.compile(r"(?!(?:Beijing|Italy|Kunming|Nanjing|Reading|Sterling|Kelly)\b)[A-Z][a-z]+(?:ing|ly)|"
+                     r"(?:Based|Located|Backed|Supported|Reported|Alleged|Accused|Affiliated|Stationed|Deployed|"
+                     r"Headquartered|Asked|Concerned)")
 _SENTENCE_START = re.compile(r"(?:^|[.;:!?][\d¹²³⁴⁵⁶⁷⁸⁹⁰]*\s+|\n\s*)$")  # after a footnote mark too
 # The adjective of a people or region, modifying what follows it: "Middle Eastern real estate", "West African".
 _MODIFIER = re.compile(r"(?:ern|[ie]an|ese|ic|ish)$")
@@ -1768,8 +1771,9 @@ def direct_answer(question: str, quote: str) -> str | None:
             span = re.sub(r"^(?:(?:of|the|The|and|for|on|in)\s)+|(?:\s(?:of|the|and|for|on|in))+$", "", span)
             words = span.split()
             if len(words) > 1 and _OPENER.fullmatch(words[0]) and _SENTENCE_START.search(quote[:m.start()]):
-                span = span.split(" ", 1)[1]  # "Using Nyala airport could …": the sentence's opening verb is no name
-                words = words[1:]
+                # "Using Nyala airport could …": the sentence's opening verb is no name ("Based in Tripoli": nor "in")
+                span = re.sub(r"^(?:(?:of|the|and|for|on|in)\s)+", "", span.split(" ", 1)[1])
+                words = span.split()
             titled = len(words) == 1 and _HONORIFIC.search(quote[:m.start()]) is not None  # "Mr. Kabarebe"
             if (len(words) < 2 and not titled) or span in _ENTITY_SKIP or words[0] in _ENTITY_SKIP:
                 continue
