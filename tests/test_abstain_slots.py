@@ -504,6 +504,13 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
     ("Which armed group operates in the Jebel Marra?", "Expressing deep concern at a significant increase in "
      "violence in and around the Jebel Marra, where fighting between the Government of Sudan and the Sudan Liberation "
      "Army Abdul Wahid (SLA/AW) continued, including in East, West and North Darfur", "Sudan Liberation Army"),
+    # Second reader: a holder appointed or elected to the office is named beside it too.
+    ("Who heads UNSMIL?", "In January 2025, Hanna Tetteh was appointed Special Representative and Head of UNSMIL.",
+     "Hanna Tetteh"),
+    ("Who chairs the 1591 Committee?", "Ambassador Joonkook Hwang of the Republic of Korea was elected Chair of the "
+     "Committee established pursuant to resolution 1591.", "Ambassador Joonkook Hwang"),
+    ("Who is the president of Jubaland?", "Talks stalled. Ahmed Mohamed Islam was re-elected President of Jubaland.",
+     "Ahmed Mohamed Islam"),
     # Second reader: a verb and its article between a name and the kind asked is no naming of it ("the United Arab
     # Emirates supplied the airport at Nyala"); an armed group named after its country is still one.
     ("Which airport did the RSF use to receive weapons?", "In June 2024, the United Arab Emirates supplied the "

@@ -1921,7 +1921,10 @@ _OFFICE_THEN_NAME = re.compile(r"(?:\s+(?:of|for|and|on|in|the|to|[A-Z][\w'’.-
 # Between a name and the office after it: "Hanna Tetteh, Special Representative … and Head of UNSMIL", "Dbeibah,
 # who leads …", "Mr. Michael Gibb (Norway) will serve as Coordinator", a title "… (SRSG) and Head of …".
 _NAME_THEN_OFFICE = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*(?:,\s*(?:who\s+(?:is\s+|was\s+)?(?:also\s+)?)?|"
-                               r"\s+as\s+|\s+(?:(?:will|to|shall)\s+)?serves?\s+as\s+)?"
+                               r"\s+as\s+|\s+(?:(?:will|to|shall)\s+)?serves?\s+as\s+|"
+                               # "Hanna Tetteh was appointed Special Representative and Head of UNSMIL"
+                               r"\s+(?:(?:is|was|has\s+been|had\s+been)\s+)?(?:re-?)?(?:appointed|elected|named|"
+                               r"designated)\s+(?:as\s+)?)?"
                                # (a filler word is none of the openers, or "the the the … !" backtracks for minutes)
                                r"(?:(?:the|its|our|my|his|her|new|interim|acting)\s+"
                                r"(?:(?!(?:the|its|our|my|his|her|new|interim|acting)\s)[a-z-]+\s+){0,2}?)*"
