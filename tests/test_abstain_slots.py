@@ -526,6 +526,10 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
      "recorded the rise.", "United Nations Office on Drugs and Crime"),
     ("Who ordered the attack on Kismayo?", "Fighting resumed. Ahmed Mohamed Islam ordered the attack on Kismayo.",
      "Ahmed Mohamed Islam"),
+    ("Which port did the vessel use?", "The vessel docked at the port, Somali authorities said, and unloaded "
+     "charcoal.", None),
+    ("Which gang leader controls Cité Soleil?", "The gang that controls Cité Soleil lost its leader, Monel Felix, in "
+     "May.", "Monel Felix"),
     ("Which militia operates in Kufra?", "The Sudanese armed groups present in Kufra include the Sudan Liberation "
      "Army.", "Sudan Liberation Army"),
     ("Who runs the Libyan National Army?", "On 4 February, the Libyan National Army deployed its military police "

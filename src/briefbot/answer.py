@@ -2105,8 +2105,10 @@ def _called(quote: str, head: str, q_terms: set[str]) -> str | None:
     for m in re.finditer(rf"(?P<name>{_NAME}),\s(?:a|an)\s(?:[a-z-]+\s){{0,3}}?{word}s?\b|"
                          rf"\bthe\s(?:[a-z-]+\s){{0,3}}?{word}s?\s(?:of|at|in|called|known as|named)\s"
                          rf"(?P<after>{_NAME})|"
-                         # "its leader, Monel Felix", "the gang leader, Jimmy Chérizier"
-                         rf"\b(?:its|their|his|her|the)\s(?:[a-z-]+\s){{0,2}}?{word}s?,\s(?P<appos>{_NAME})|"
+                         # "its leader, Monel Felix", "the gang leader, Jimmy Chérizier"; not the subject of the
+                         # next clause ("at the port, Somali authorities said")
+                         rf"\b(?:its|their|his|her|the)\s(?:[a-z-]+\s){{0,2}}?{word}s?,\s(?P<appos>{_NAME})"
+                         r"\b(?!\s[a-z])|"
                          # "Nyala airport", "the Kidineer (Kidingir) gold mine"; not "Darfur airports", a class,
                          # nor a verb's subject ("the United Arab Emirates supplied the airport at Nyala")
                          rf"(?P<pre>{_NAME})\s(?:\([^)]{{1,30}}\)\s)?(?:(?!{_NOT_A_MODIFIER}\s)[a-z-]+\s){{0,2}}?"
