@@ -530,6 +530,9 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
      "charcoal.", None),
     ("Which gang leader controls Cité Soleil?", "The gang that controls Cité Soleil lost its leader, Monel Felix, in "
      "May.", "Monel Felix"),
+    ("Which armed group controls Goma?", "In mid-May, M23 intensified cordon and search operations in Goma, resulting "
+     "in the detention of hundreds of individuals accused of links to the Armed Forces of the Democratic Republic of "
+     "the Congo.", None),
     ("Which militia operates in Kufra?", "The Sudanese armed groups present in Kufra include the Sudan Liberation "
      "Army.", "Sudan Liberation Army"),
     ("Who runs the Libyan National Army?", "On 4 February, the Libyan National Army deployed its military police "

@@ -1350,8 +1350,9 @@ _OPENER = re.compile(r"(?!(?:Beijing|Italy|Kunming|Nanjing|Reading|Sterling|Kell
 _SENTENCE_START = re.compile(r"(?:^|[.;:!?][\d¹²³⁴⁵⁶⁷⁸⁹⁰]*\s+|\n\s*)$")  # after a footnote mark too
 # The adjective of a people or region, modifying what follows it: "Middle Eastern real estate", "West African".
 _MODIFIER = re.compile(r"(?:ern|[ie]an|ese|ic|ish)$")
-# Who bears arms: "Which armed group …?" is not answered by the Government it fights.
-_AUTHORITY = re.compile(r"(?:Government|State|Ministry|Republic)\b")
+# Who bears arms: "Which armed group …?" is not answered by the Government it fights, nor by its army ("accused of
+# links to the Armed Forces of the Democratic Republic of the Congo" for "Which armed group controls Goma?").
+_AUTHORITY = re.compile(r"(?:Government|State|Ministry|Republic|Armed\s+Forces\s+of|Forces\s+armées)\b")
 # … though a State's name may open an armed group's: "Sudan Liberation Army", "Sudan People's Liberation Movement".
 _FIGHTERS = re.compile(r"\b(?:Army|Armies|Forces?|Front|Movement|Militias?|Brigades?|Alliance|Coalition|Liberation|"
                        r"Resistance|Battalions?|Group)\b")
