@@ -6,6 +6,7 @@ confidence.json; pure table tests for the span rules."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +89,14 @@ def test_direct_line_states_the_asked_fact_not_the_question_s_own() -> None:
                          "resolution 2640 (2022) as of June 30 2023;") == "June 30 2023"
     assert direct_answer("How many joint patrols did the MSS conduct during the period of the third report?",
                          "The MSS and the HNP conducted 1,602 joint patrols.") == "1,602 joint patrols"
+
+
+def test_a_name_beside_an_office_is_found_in_linear_time() -> None:
+    # Second reader: "the the the … !" between a name and an office backtracked for ~20 s on one quote.
+    started = time.monotonic()
+    assert direct_answer("Who heads UNSMIL?", "Hanna Tetteh " + "the " * 28 + "! Head of UNSMIL") is None
+    assert direct_answer("Who heads UNSMIL?", "Hanna Tetteh, " + "its new " * 14 + "Head of UNSMIL") == "Hanna Tetteh"
+    assert time.monotonic() - started < 2
 
 
 def test_who_holds_an_office_may_be_named_by_a_later_quote() -> None:
@@ -498,6 +507,37 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
     ("Where is the Kidineer gold mine?", "SLA/AW, through commander Mujeeb Elrahman Elzubair from the Abdul Wahid "
      "family, expanded its financial base by forming an alliance with RSF to facilitate the sale of gold from the "
      "Kidineer (Kidingir) gold mine, located in the East Jebel Marra locality.", "East Jebel Marra"),
+    # Second reader: a holder appointed or elected to the office is named beside it too.
+    ("Who heads UNSMIL?", "In January 2025, Hanna Tetteh was appointed Special Representative and Head of UNSMIL.",
+     "Hanna Tetteh"),
+    ("Who chairs the 1591 Committee?", "Ambassador Joonkook Hwang of the Republic of Korea was elected Chair of the "
+     "Committee established pursuant to resolution 1591.", "Ambassador Joonkook Hwang"),
+    ("Who is the president of Jubaland?", "Talks stalled. Ahmed Mohamed Islam was re-elected President of Jubaland.",
+     "Ahmed Mohamed Islam"),
+    # Second reader: a verb and its article between a name and the kind asked is no naming of it ("the United Arab
+    # Emirates supplied the airport at Nyala"); an armed group named after its country is still one.
+    ("Which airport did the RSF use to receive weapons?", "In June 2024, the United Arab Emirates supplied the "
+     "airport at Nyala with cargo flights.", "Nyala"),
+    ("Which port is used to export charcoal?", "The Government of Kenya closed the port of Kismayo in 2019.",
+     "Kismayo"),
+    # … and a name's own participle is no sentence opener: "Allied Democratic Forces", "United Arab Emirates", "Ahmed".
+    ("Which armed group attacked Beni?", "Attacks continued. Allied Democratic Forces fighters killed 40 civilians "
+     "near Beni.", "Allied Democratic Forces"),
+    ("Which country supplied the RSF?", "The Panel investigated the flights. United Arab Emirates cargo aircraft "
+     "landed in Amdjarass.", "United Arab Emirates"),
+    ("Which agency published the opium survey?", "Prices rose. United Nations Office on Drugs and Crime surveys "
+     "recorded the rise.", "United Nations Office on Drugs and Crime"),
+    ("Who ordered the attack on Kismayo?", "Fighting resumed. Ahmed Mohamed Islam ordered the attack on Kismayo.",
+     "Ahmed Mohamed Islam"),
+    ("Which port did the vessel use?", "The vessel docked at the port, Somali authorities said, and unloaded "
+     "charcoal.", None),
+    ("Which gang leader controls Cité Soleil?", "The gang that controls Cité Soleil lost its leader, Monel Felix, in "
+     "May.", "Monel Felix"),
+    ("Which armed group controls Goma?", "In mid-May, M23 intensified cordon and search operations in Goma, resulting "
+     "in the detention of hundreds of individuals accused of links to the Armed Forces of the Democratic Republic of "
+     "the Congo.", None),
+    ("Which militia operates in Kufra?", "The Sudanese armed groups present in Kufra include the Sudan Liberation "
+     "Army.", "Sudan Liberation Army"),
     ("Who runs the Libyan National Army?", "On 4 February, the Libyan National Army deployed its military police "
      "forces to the southern region to take over military assets belonging to the 128th Reinforced Brigade.", None),
     ("Who is the emir of ISIL in Somalia?", "Following Asim Umar’s death in 2019, Osama Mahmoud had been de facto "

@@ -43,7 +43,7 @@ def test_only_ask_is_public(client: Client) -> None:
 
 
 def test_empty_question_is_an_error(client: Client) -> None:
-    with pytest.raises(Exception, match="question is empty"):
+    with pytest.raises(Exception, match="Question is empty"):
         client.predict(question="  ", api_name="/ask")
 
 

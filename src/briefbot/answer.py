@@ -1342,13 +1342,20 @@ _ENTITY = re.compile(r"\b(?:[A-Z][\w'’-]+|of|the|and|for|on|in)"
                      r"(?:\s(?:[A-Z][\w'’-]+|" + "".join(f"(?<!{w} )" for w in LOCATOR_WORDS)
                      + rf"[A-Z]\.(?=\s(?!(?:{'|'.join(OPENER_WORDS)})\b)[A-Z][a-z])|of|the|and|for|on|in))*"
                      r"(?:\s?\((?:[A-Z][A-Za-z]+)\))?")
-# A sentence's opening word that is no name: "Using Nyala airport could …", "Following the attack …".
-_OPENER = re.compile(r"[A-Z][a-z]+(?:ing|ed|ly)")
+# A sentence's opening word that is no name: "Using Nyala airport could …", "Following the attack …". Not any -ed
+# word: names open with one ("United Arab Emirates", "Allied Democratic Forces", "Ahmed Madobe", "Armed Forces").
+_OPENER = re.compile(r"(?!(?:Beijing|Italy|Kunming|Nanjing|Reading|Sterling|Kelly)\b)[A-Z][a-z]+(?:ing|ly)|"
+                     r"(?:Based|Located|Backed|Supported|Reported|Alleged|Accused|Affiliated|Stationed|Deployed|"
+                     r"Headquartered|Asked|Concerned)")
 _SENTENCE_START = re.compile(r"(?:^|[.;:!?][\d¹²³⁴⁵⁶⁷⁸⁹⁰]*\s+|\n\s*)$")  # after a footnote mark too
 # The adjective of a people or region, modifying what follows it: "Middle Eastern real estate", "West African".
 _MODIFIER = re.compile(r"(?:ern|[ie]an|ese|ic|ish)$")
-# Who bears arms: "Which armed group …?" is not answered by the Government it fights.
-_AUTHORITY = re.compile(r"(?:Government|State|Ministry|Republic)\b")
+# Who bears arms: "Which armed group …?" is not answered by the Government it fights, nor by its army ("accused of
+# links to the Armed Forces of the Democratic Republic of the Congo" for "Which armed group controls Goma?").
+_AUTHORITY = re.compile(r"(?:Government|State|Ministry|Republic|Armed\s+Forces\s+of|Forces\s+armées)\b")
+# … though a State's name may open an armed group's: "Sudan Liberation Army", "Sudan People's Liberation Movement".
+_FIGHTERS = re.compile(r"\b(?:Army|Armies|Forces?|Front|Movement|Militias?|Brigades?|Alliance|Coalition|Liberation|"
+                       r"Resistance|Battalions?|Group)\b")
 _ARMED = terms("group groups militia militias gang gangs faction factions movement movements rebel rebels")
 _ENTITY_SKIP = {"Annex", "Annexes", "Appendix", "Figure", "Table",  # page furniture glued to the text
                 "Decides", "Requests", "Council", "Security Council", "The", "In", "By", "On", "As", "It", "This",
@@ -1768,8 +1775,9 @@ def direct_answer(question: str, quote: str) -> str | None:
             span = re.sub(r"^(?:(?:of|the|The|and|for|on|in)\s)+|(?:\s(?:of|the|and|for|on|in))+$", "", span)
             words = span.split()
             if len(words) > 1 and _OPENER.fullmatch(words[0]) and _SENTENCE_START.search(quote[:m.start()]):
-                span = span.split(" ", 1)[1]  # "Using Nyala airport could …": the sentence's opening verb is no name
-                words = words[1:]
+                # "Using Nyala airport could …": the sentence's opening verb is no name ("Based in Tripoli": nor "in")
+                span = re.sub(r"^(?:(?:of|the|and|for|on|in)\s)+", "", span.split(" ", 1)[1])
+                words = span.split()
             titled = len(words) == 1 and _HONORIFIC.search(quote[:m.start()]) is not None  # "Mr. Kabarebe"
             if (len(words) < 2 and not titled) or span in _ENTITY_SKIP or words[0] in _ENTITY_SKIP:
                 continue
@@ -1779,7 +1787,7 @@ def direct_answer(question: str, quote: str) -> str | None:
             if head_terms & _ARMED:
                 # "Which armed group operates in the Jebel Marra?": not the Government it fights ("fighting between
                 # the Government of Sudan and the Sudan Liberation Army Abdul Wahid"), nor a place.
-                if _COMPASS_REGION.search(span) or _a_state(span):
+                if _COMPASS_REGION.search(span) or (_a_state(span) and not _FIGHTERS.search(span)):
                     continue
                 sides = re.split(r"\s+and\s+(?:the\s+)?", span)
                 if any(_AUTHORITY.match(p) for p in sides):
@@ -1917,8 +1925,13 @@ _OFFICE_THEN_NAME = re.compile(r"(?:\s+(?:of|for|and|on|in|the|to|[A-Z][\w'’.-
 # Between a name and the office after it: "Hanna Tetteh, Special Representative … and Head of UNSMIL", "Dbeibah,
 # who leads …", "Mr. Michael Gibb (Norway) will serve as Coordinator", a title "… (SRSG) and Head of …".
 _NAME_THEN_OFFICE = re.compile(r"\s*(?:\([^)]{1,30}\))?\s*(?:,\s*(?:who\s+(?:is\s+|was\s+)?(?:also\s+)?)?|"
-                               r"\s+as\s+|\s+(?:(?:will|to|shall)\s+)?serves?\s+as\s+)?"
-                               r"(?:(?:the|its|our|my|his|her|new|interim|acting)\s+(?:[a-z-]+\s+){0,2}?)*"
+                               r"\s+as\s+|\s+(?:(?:will|to|shall)\s+)?serves?\s+as\s+|"
+                               # "Hanna Tetteh was appointed Special Representative and Head of UNSMIL"
+                               r"\s+(?:(?:is|was|has\s+been|had\s+been)\s+)?(?:re-?)?(?:appointed|elected|named|"
+                               r"designated)\s+(?:as\s+)?)?"
+                               # (a filler word is none of the openers, or "the the the … !" backtracks for minutes)
+                               r"(?:(?:the|its|our|my|his|her|new|interim|acting)\s+"
+                               r"(?:(?!(?:the|its|our|my|his|her|new|interim|acting)\s)[a-z-]+\s+){0,2}?)*"
                                r"(?:[A-Z][\w'’-]*\s+|(?:of|for|and|on|in|the)\s+|\([^)]{1,12}\)\s+)*")
 _BESIDE = 120  # characters of title between an office word and its holder's name at most
 
@@ -2083,6 +2096,12 @@ def _sentence_at(text: str, at: int) -> str:
 _NAME = r"[A-Z][\w'’-]+(?:\s(?:of\s|de\s|the\s)?[A-Z][\w'’-]+)*"
 
 
+# A lowercase word between a name and the kind of thing it names that is no modifier of it: an article,
+# preposition or past verb ("… Emirates supplied the airport"; "Nyala international airport" is one).
+_NOT_A_MODIFIER = (r"(?:the|a|an|its|their|his|her|this|that|these|those|of|at|in|into|to|by|from|for|on|with|and|or|"
+                   r"through|is|was|are|were|has|have|had|[a-z-]+ed)")
+
+
 def _called(quote: str, head: str, q_terms: set[str]) -> str | None:
     """The name the quote gives a thing of the asked kind: "Which gold mining site did M23 take?" is answered by
     "Twangiza, a gold mining site" (S/2025/403, para. 16) before any other name in the paragraph."""
@@ -2090,10 +2109,14 @@ def _called(quote: str, head: str, q_terms: set[str]) -> str | None:
     for m in re.finditer(rf"(?P<name>{_NAME}),\s(?:a|an)\s(?:[a-z-]+\s){{0,3}}?{word}s?\b|"
                          rf"\bthe\s(?:[a-z-]+\s){{0,3}}?{word}s?\s(?:of|at|in|called|known as|named)\s"
                          rf"(?P<after>{_NAME})|"
-                         # "its leader, Monel Felix", "the gang leader, Jimmy Chérizier"
-                         rf"\b(?:its|their|his|her|the)\s(?:[a-z-]+\s){{0,2}}?{word}s?,\s(?P<appos>{_NAME})|"
-                         # "Nyala airport", "the Kidineer (Kidingir) gold mine"; not "Darfur airports", a class
-                         rf"(?P<pre>{_NAME})\s(?:\([^)]{{1,30}}\)\s)?(?:[a-z-]+\s){{0,2}}?{word}\b(?!s)",
+                         # "its leader, Monel Felix", "the gang leader, Jimmy Chérizier"; not the subject of the
+                         # next clause ("at the port, Somali authorities said")
+                         rf"\b(?:its|their|his|her|the)\s(?:[a-z-]+\s){{0,2}}?{word}s?,\s(?P<appos>{_NAME})"
+                         r"\b(?!\s[a-z])|"
+                         # "Nyala airport", "the Kidineer (Kidingir) gold mine"; not "Darfur airports", a class,
+                         # nor a verb's subject ("the United Arab Emirates supplied the airport at Nyala")
+                         rf"(?P<pre>{_NAME})\s(?:\([^)]{{1,30}}\)\s)?(?:(?!{_NOT_A_MODIFIER}\s)[a-z-]+\s){{0,2}}?"
+                         rf"{word}\b(?!s)",
                          quote):
         name = m.group("name") or m.group("after") or m.group("appos") or m.group("pre")
         if m.group("pre"):
