@@ -36,6 +36,7 @@ from briefbot.triage import (
     score_themes,
     triage_document,
 )
+from triage_support import Pages, resolution
 
 XML = Path(__file__).resolve().parent / "fixtures" / "akn" / "triage"
 
@@ -235,16 +236,6 @@ def test_a_term_reaching_across_list_items_is_read_by_the_match_inside_it() -> N
     assert not listed_among(car, _theme_hits_of("illicit_natural_resources", car))
 
 
-class _Pages:
-    """A store stand-in for score_themes: page text for the quotes of the evidence."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def page_text(self, doc_id: str, page: int | None) -> str:
-        return self.text
-
-
 def _report(section: str, *texts: str) -> DocText:
     """A one-section report whose paragraphs are ``texts``, one chunk each."""
     sentences = []
@@ -253,7 +244,7 @@ def _report(section: str, *texts: str) -> DocText:
         sentences.append(Sentence(chunk, 0, len(text), i))
     info = DocInfo("d", "r.pdf", None, "", "test", "S/2025/1", "sg_report", None, None, "en", 1, len(texts), [], [],
                    [], "")
-    return DocText(info, sentences, sum(len(t.split()) for t in texts), cast(Store, _Pages(" ".join(texts))))
+    return DocText(info, sentences, sum(len(t.split()) for t in texts), cast(Store, Pages(" ".join(texts))))
 
 
 def test_a_section_heading_is_not_evidence_of_its_own() -> None:
@@ -274,18 +265,6 @@ def test_a_section_heading_is_not_evidence_of_its_own() -> None:
     assert next(t for t in results if t.slug == "sanctions_measures").score == 3.0
 
 
-def _resolution(*paragraphs: tuple[str | None, str]) -> DocText:
-    """A resolution whose paragraphs are (operative number or None for a recital, text), one chunk each."""
-    sentences = []
-    for i, (label, text) in enumerate(paragraphs):
-        chunk = Chunk(f"r{i}", "r", i, text, [Span(1, 0, len(text), label, 0)], None, None, "body")
-        sentences.append(Sentence(chunk, 0, len(text), i))
-    info = DocInfo("r", "r.xml", None, "", "test", "S/RES/1(2002)", "resolution", None, None, "en", 1,
-                   len(paragraphs), [], [], [], "")
-    return DocText(info, sentences, sum(len(t.split()) for _, t in paragraphs),
-                   cast(Store, _Pages(" ".join(t for _, t in paragraphs))))
-
-
 def test_an_embargo_formula_naming_non_state_targets_between_its_parts_is_one_match() -> None:
     # S/RES/1390 (2002) para. 2 (c): the targets lie between "supply, sale and transfer" and "arms and related
     # materiel", further apart than the taxonomy's 120 characters; the arms embargo on the list counts as arms.
@@ -293,7 +272,7 @@ def test_an_embargo_formula_naming_non_state_targets_between_its_parts_is_one_ma
               "and entities from their territories or by their nationals outside their territories, or using their "
               "flag vessels or aircraft, of arms and related materiel of all types including weapons and ammunition, "
               "military vehicles and equipment, paramilitary equipment, and spare parts for the aforementioned;")
-    doc = _resolution(("2", listed))
+    doc = resolution(("2", listed))
     arms = next(t for t in score_themes(doc, load_taxonomy())[0] if t.slug == "arms_trafficking")
     assert arms.tagged and arms.score >= 3
     assert any(listed[h.start:h.end].startswith("sale and transfer, to these individuals")
@@ -306,10 +285,10 @@ def test_an_embargo_formula_naming_non_state_targets_between_its_parts_is_one_ma
             "warships, missiles or missile systems, or related materiel, including spare parts, and decides further "
             "that all States shall prevent the provision to Iran of technical training related to the supply, "
             "manufacture, maintenance or use of such arms and related materiel;")
-    assert not next(t for t in score_themes(_resolution(("8", iran)), load_taxonomy())[0]
+    assert not next(t for t in score_themes(resolution(("8", iran)), load_taxonomy())[0]
                     if t.slug == "arms_trafficking").tagged
     # A recital keeps the bound too: the reach is for the operative formula.
-    assert not next(t for t in score_themes(_resolution((None, listed)), load_taxonomy())[0]
+    assert not next(t for t in score_themes(resolution((None, listed)), load_taxonomy())[0]
                     if t.slug == "arms_trafficking").tagged
 
 
@@ -323,7 +302,7 @@ def test_the_risk_of_diversion_to_armed_groups_is_arms() -> None:
                "the DRC,")
     assert any(recital[h.start:h.end] == "diversion to armed groups" and h.weight >= 3
                for h in _theme_hits_of("arms_trafficking", recital))
-    arms = next(t for t in score_themes(_resolution((None, recital)), load_taxonomy())[0]
+    arms = next(t for t in score_themes(resolution((None, recital)), load_taxonomy())[0]
                 if t.slug == "arms_trafficking")
     assert arms.tagged
 
@@ -333,7 +312,7 @@ def test_a_committee_established_by_its_resolution_and_sanctioned_individuals_ar
     invites = ("Invites the Special Representative of the Secretary-General to share all relevant information with the "
                "Committee established pursuant to its resolution 2048 (2012), particularly names of individuals who "
                "meet the criteria set forth in paragraph 6 and encourages the Committee to consider them;")
-    sanctions = next(t for t in score_themes(_resolution(("9", invites)), load_taxonomy())[0]
+    sanctions = next(t for t in score_themes(resolution(("9", invites)), load_taxonomy())[0]
                      if t.slug == "sanctions_measures")
     assert sanctions.tagged
     # The counter-terrorism Committee of 1373 is no sanctions committee, however it is named.
@@ -381,7 +360,7 @@ def test_an_exemption_from_a_measure_is_a_mention() -> None:
               "supply of arms and related materiel, or provision of assistance or personnel, as approved in advance "
               "by the Committee;")
     assert is_exemption(_sentence(exempt))
-    results = score_themes(_resolution(("9", exempt)), load_taxonomy())[0]
+    results = score_themes(resolution(("9", exempt)), load_taxonomy())[0]
     arms = next(t for t in results if t.slug == "arms_trafficking")
     assert not arms.tagged and arms.score > 0  # still cited
     # An exemption modifies the measures, which the sanctions convention counts: for sanctions it is no mention (a
@@ -389,7 +368,7 @@ def test_an_exemption_from_a_measure_is_a_mention() -> None:
     waiver = ("Decides that the measures on the import and export of charcoal imposed by paragraph 22 of resolution "
               "2036 (2012) shall not apply to the disposal of the charcoal stockpile, and that the Committee shall "
               "review the sanctions measures;")
-    sanctions = next(t for t in score_themes(_resolution(("1", waiver)), load_taxonomy())[0]
+    sanctions = next(t for t in score_themes(resolution(("1", waiver)), load_taxonomy())[0]
                      if t.slug == "sanctions_measures")
     assert sanctions.tagged
     # S/RES/1903 (2009) para. 5: "shall not apply to: (a) Supplies of arms … intended solely for … UNMIL".
@@ -407,7 +386,7 @@ def test_an_embargo_on_any_related_materiel_for_non_state_entities_is_arms() -> 
                "related to military activities, including financing and financial assistance, to all "
                "non-governmental entities and individuals operating in the territory of Liberia for a period of 12 "
                "months from the date of adoption of this resolution;")
-    arms = next(t for t in score_themes(_resolution(("4", embargo)), load_taxonomy())[0]
+    arms = next(t for t in score_themes(resolution(("4", embargo)), load_taxonomy())[0]
                 if t.slug == "arms_trafficking")
     assert arms.tagged and not in_passing(_sentence(embargo))
 
@@ -430,6 +409,6 @@ def test_a_report_naming_an_arms_embargo_by_its_resolution_is_a_mention_for_arms
     # 2656, 2702: "… the arms embargo established by resolution 1970 (2011)"); the rule reads reports only.
     renewal = ("Decides that UNSMIL shall support the implementation of the arms embargo established by resolution "
                "1970 (2011);")
-    arms = next(t for t in score_themes(_resolution(("1", renewal)), load_taxonomy())[0]
+    arms = next(t for t in score_themes(resolution(("1", renewal)), load_taxonomy())[0]
                 if t.slug == "arms_trafficking")
     assert arms.score == 3.0

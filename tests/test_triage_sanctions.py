@@ -10,34 +10,9 @@ words of labelled resolutions:
 
 from __future__ import annotations
 
-from typing import cast
-
-from briefbot.models import Chunk, DocInfo, Span
-from briefbot.store import Store
 from briefbot.taxonomy import load_taxonomy
-from briefbot.triage import DocText, Sentence, ThemeHit, ThemeResult, _theme_hits, score_themes
-
-
-class _Pages:
-    """A store stand-in for score_themes: page text for the quotes of the evidence."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def page_text(self, doc_id: str, page: int | None) -> str:
-        return self.text
-
-
-def _resolution(*paragraphs: tuple[str | None, str]) -> DocText:
-    """A resolution whose paragraphs are (operative number or None for a recital, text), one chunk each."""
-    sentences = []
-    for i, (label, text) in enumerate(paragraphs):
-        chunk = Chunk(f"r{i}", "r", i, text, [Span(1, 0, len(text), label, 0)], None, None, "body")
-        sentences.append(Sentence(chunk, 0, len(text), i))
-    info = DocInfo("r", "r.xml", None, "", "test", "S/RES/1(2002)", "resolution", None, None, "en", 1,
-                   len(paragraphs), [], [], [], "")
-    return DocText(info, sentences, sum(len(t.split()) for _, t in paragraphs),
-                   cast(Store, _Pages(" ".join(t for _, t in paragraphs))))
+from briefbot.triage import DocText, ThemeHit, ThemeResult, _theme_hits, score_themes
+from triage_support import resolution
 
 
 def _theme(doc: DocText, slug: str) -> ThemeResult:
@@ -53,7 +28,7 @@ def test_another_bodys_sanctions_are_not_the_councils_measures() -> None:
     au = ("Noting the decision of the African Union to impose targeted sanctions, including travel ban and asset "
           "freeze, against all the Burundian stakeholders whose actions and statements contribute to the "
           "perpetuation of violence and impede the search for a solution,")
-    sanctions = _theme(_resolution((None, au)), "sanctions_measures")
+    sanctions = _theme(resolution((None, au)), "sanctions_measures")
     assert not sanctions.tagged and sanctions.score > 0 and sanctions.evidence  # a mention, still cited
     # S/RES/2056 (2012) para. 6: ECOWAS's and the AU's sanctions, in an operative paragraph.
     from briefbot.triage import others_sanctions
@@ -62,7 +37,7 @@ def test_another_bodys_sanctions_are_not_the_councils_measures() -> None:
     # The Council's own measures count in full, in a clause of their own too.
     own = ("Decides to renew until 31 May 2016 the travel ban and asset freeze imposed by paragraphs 9 and 12 of "
            "resolution 2206 (2015);")
-    assert _theme(_resolution(("1", own)), "sanctions_measures").tagged
+    assert _theme(resolution(("1", own)), "sanctions_measures").tagged
     both = ("Takes note of the decision of the African Union to impose sanctions; decides to renew the asset freeze "
             "imposed by paragraph 12 of resolution 2206 (2015)")
     assert not others_sanctions(both, _hits("sanctions_measures", both))
@@ -77,12 +52,12 @@ def test_a_recital_noting_a_sanctions_body_names_no_measure() -> None:
             "and the continuation of the cooperation of the Afghan Government and UNAMA with the Committee, including "
             "its Analytical Support and Sanctions Monitoring Team,")
     for recital in (report, work):
-        sanctions = _theme(_resolution((None, recital)), "sanctions_measures")
+        sanctions = _theme(resolution((None, recital)), "sanctions_measures")
         assert not sanctions.tagged and sanctions.score > 0
     # Directing the body is the measures' implementation, which the convention counts.
     directs = ("Requests the Group of Experts to include in its reports information on the implementation of the "
                "measures and to cooperate with the Committee;")
-    assert _theme(_resolution(("5", directs)), "sanctions_measures").tagged
+    assert _theme(resolution(("5", directs)), "sanctions_measures").tagged
     # A recital that names a measure is not a citation of a body.
     from briefbot.triage import notes_body
     measure = ("Noting the importance of the asset freeze imposed by resolution 1970 (2011) and of the work of the "
@@ -98,13 +73,13 @@ def test_what_the_council_would_only_consider_is_a_mention() -> None:
                 "consider applying the measures specified in paragraphs 9 and 12 of resolution 2206 (2015) to the "
                 "individuals identified in Annex 1 to this resolution and/or an arms embargo within five days of the "
                 "Secretary-General's report;")
-    arms = _theme(_resolution(("3", consider)), "arms_trafficking")
+    arms = _theme(resolution(("3", consider)), "arms_trafficking")
     assert not arms.tagged and arms.score > 0
     # A body the Council asks to consider something acts on the measures (S/RES/1853 (2008) para. 6).
     committee = ("Requests the Committee, in consultation with the Monitoring Group, to consider the recommendations "
                  "in the reports of the Monitoring Group and recommend to the Council ways to improve implementation "
                  "of and compliance with the arms embargo;")
-    assert _theme(_resolution(("6", committee)), "arms_trafficking").score == 3.0
+    assert _theme(resolution(("6", committee)), "arms_trafficking").score == 3.0
 
 
 def test_the_stages_of_one_crime_are_not_a_list_of_other_things() -> None:
@@ -112,8 +87,8 @@ def test_the_stages_of_one_crime_are_not_a_list_of_other_things() -> None:
     drugs = ("Expressing concern over the cultivation, production, trade and trafficking of illicit drugs in "
              "Afghanistan which continue to pose a threat to peace and stability in the region and beyond, calling "
              "upon states to strengthen international and regional cooperation to counter this threat,")
-    assert _theme(_resolution((None, drugs)), "drug_trafficking").tagged
+    assert _theme(resolution((None, drugs)), "drug_trafficking").tagged
     # Other crimes beside it are still a list (the fourth round's preambular-list rule).
     listed = ("Condemning the killings, abductions, extortion and trafficking of illicit drugs by armed groups in the "
               "region,")
-    assert not _theme(_resolution((None, listed)), "drug_trafficking").tagged
+    assert not _theme(resolution((None, listed)), "drug_trafficking").tagged
