@@ -1770,6 +1770,9 @@ def direct_answer(question: str, quote: str) -> str | None:
         head_terms = terms(head.group(1).split()[-1]) if head else set()
         if head and (by_kind := _called(quote, head.group(1).split()[-1], q_terms)):
             return by_kind
+        # Once per quote, not per name in it: the question's own words and places, and where a mission asked works.
+        known = q_terms | _GENERIC | _place_terms(question)
+        works_in = _mission_countries(question) if office else set()
         for m in _ENTITY.finditer(quote):
             span = m.group(0).strip()
             span = re.sub(r"^(?:(?:of|the|The|and|for|on|in)\s)+|(?:\s(?:of|the|and|for|on|in))+$", "", span)
@@ -1802,7 +1805,7 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # "Who signed the agreement?" by the agreement: an instrument is no one (S/RES/2240 (2015)).
                 # "Which convention …?" asks for one.
                 continue
-            if terms(span) <= q_terms | _GENERIC | _place_terms(question):
+            if terms(span) <= known:
                 # The question's own words, or a body named everywhere, are not its answer; nor a span of no words
                 # that count ("United Nations": "Who is the head of MINUSCA?" bolded it from "… the United Nations
                 # system in the Central African Republic").
@@ -1815,7 +1818,7 @@ def direct_answer(question: str, quote: str) -> str | None:
                 continue  # "Who heads UNSMIL?": "Libya and Head of UNSMIL" is the office, not who holds it
             if office and set(_ACRONYM.findall(span)) & set(_ACRONYM.findall(question)):
                 continue  # "Who heads BINUH?": "UN Integrated Office in Haiti (BINUH)" is the body, not its head
-            if office and terms(span) <= _mission_countries(question):
+            if office and terms(span) <= works_in:
                 continue  # "Who is the head of MINUSCA?": "the Central African Republic" is where it works
             if office_key in _PERSONAL_OFFICES and _BODY_END.search(span):
                 # A chair, head or coordinator is a person or a State, not an organ: "Who chairs the Peacebuilding
