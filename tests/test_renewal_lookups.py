@@ -78,7 +78,7 @@ def test_a_report_recounting_an_old_renewal_gives_way_to_the_current_one(
 def test_a_term_counted_from_a_date_is_answered_whole_not_by_its_start() -> None:
     """S/RES/2816 (2026) para. 2 continues the Monitoring Team "for a period of twelve months from the date of
     expiration of the current mandate in February 2026": February 2026 is where the term starts. A compound
-    number is read whole ("twenty-four months", not its "four months")."""
+    number is read whole ("twenty-four months" or "twenty four months", not its "four months")."""
     question = "Until when is the mandate of the 1267 Monitoring Team extended?"
     quote = ("Decides, in order to assist the Committee in fulfilling its mandate, that the 1267/1988 Analytical "
              "Support and Sanctions Monitoring Team (Monitoring Team), established pursuant to paragraph 7 of "
@@ -89,6 +89,9 @@ def test_a_term_counted_from_a_date_is_answered_whole_not_by_its_start() -> None
     older = quote.replace("twelve", "twenty-four").replace("February 2026", "December 2017")
     assert direct_answer(question, older) == \
         "twenty-four months from the date of expiration of the current mandate in December 2017"
+    # S/RES/2253 (2015) para. 54 writes it without the hyphen.
+    assert direct_answer(question, older.replace("twenty-four", "twenty four")) == \
+        "twenty four months from the date of expiration of the current mandate in December 2017"
     assert direct_answer(question, "Decides to extend until 15 May 2026 the mandate") == "15 May 2026"
 
 

@@ -9,9 +9,11 @@ MONTHS = "January|February|March|April|May|June|July|August|September|October|No
 MONTH_NUMBER = {m: i for i, m in enumerate(MONTHS.split("|"), start=1)}
 DATE_RE = re.compile(rf"\b(\d{{1,2}})\s+({MONTHS})\s+(\d{{4}})\b")  # "15 May 2026": day, month, year
 # A period: "six months", "12-month", "18 years", "twenty-four months" (whole: not its "four months").
-DURATION_RE = re.compile(r"(?<![\w-])(?:(?:twenty|thirty|forty|fifty|sixty)(?:-(?:one|two|three|four|five|six|"
+# "twenty-four months" and "twenty four months" (S/RES/2253 (2015) para. 54) alike: never only "four months".
+DURATION_RE = re.compile(r"(?<![\w-])(?:(?:twenty|thirty|forty|fifty|sixty)(?:[- ](?:one|two|three|four|five|six|"
                          r"seven|eight|nine))?|\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                         r"twelve|eighteen)[ -](?:months?|years?|weeks?|days?)\b", re.I)
+                         r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)[ -]"
+                         r"(?:months?|years?|weeks?|days?)\b", re.I)
 
 
 def iso_date(day: int | str, month: str, year: int | str) -> str:
