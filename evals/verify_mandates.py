@@ -31,6 +31,7 @@ import argparse
 import json
 import re
 import sys
+from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -173,7 +174,41 @@ def check(fact: dict[str, Any], corpus: Path) -> str | None:
         if found != sorted(fact["symbols"]):
             return f"titles matching in {fact['year']}: {found}"
         return None
+    if kind == "until":
+        text = _para(corpus, fact["symbol"], fact["paragraph"])
+        if text is None or fact["evidence"] not in text:
+            return "evidence not in the paragraph"
+        return _until_holds(fact)
     return f"unknown kind {kind}"
+
+
+_MONTH_NAMES = ("January February March April May June July August September October November December").split()
+
+
+def _spelt(iso: str) -> str:
+    """2019-12-17 → "17 December 2019", as the resolutions write a date."""
+    return f"{int(iso[8:10])} {_MONTH_NAMES[int(iso[5:7]) - 1]} {iso[:4]}"
+
+
+def _until_holds(fact: dict[str, Any]) -> str | None:
+    """The end date is in the evidence as written, or is the evidence's period counted from a start given with
+    the fact (``from`` and ``months``): the evidence names the start's month and year (the day then comes from the
+    mandate that ended, in the fact's ``note``), or says "from the date of this resolution" (the adoption), or
+    spells the start day out ("as from 4 April 2004": the period ends the day before it comes round)."""
+    evidence = fact["evidence"]
+    if "from" not in fact:
+        return None if _spelt(fact["until"]) in evidence else "the date is not in the evidence as written"
+    start, months = fact["from"], fact["months"]
+    month, year = _MONTH_NAMES[int(start[5:7]) - 1], start[:4]
+    if not (f"{month} {year}" in evidence or re.search(r"from the date of (?:adoption of )?this resolution", evidence)):
+        return "the evidence does not say when the period starts"
+    y, m = divmod(int(start[5:7]) - 1 + months, 12)
+    end = date(int(start[:4]) + y, m + 1, int(start[8:10]))
+    if _spelt(start) in evidence:
+        end -= timedelta(days=1)
+    if end.isoformat() != fact["until"]:
+        return f"{months} months from {start} is not {fact['until']}"
+    return None
 
 
 def main() -> None:

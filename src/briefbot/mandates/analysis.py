@@ -18,7 +18,7 @@ from ..chunk import split_sentences
 from ..symbols import find_symbols, normalize_symbol
 from ..taxonomy import Taxonomy, Theme, sentence_score, theme_hits
 from .corpus import RawParagraph, ResolutionRecord, bracket_title
-from .model import Action, Term
+from .model import Action, Term, TrackEntry
 from .tracks import TaggingConfig, TrackDef
 
 # --- themes -------------------------------------------------------------------------------------------------
@@ -150,15 +150,26 @@ _DATE_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(January|Februar
                       r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
                       r"\.?,?\s+(\d{4})\b")
 # "until 30 June 2019", "until the 1st of October 2004" (S/RES/1555 (2004) para. 1).
-_UNTIL_RE = re.compile(r"\b(?:until|unitl|up to and including|through|to)\s+(?:the\s+)?"
+# "that the Mission shall close by 15 October 2017" (2350 (2017) para. 1, MINUSTAH's final period) ends it too.
+_UNTIL_RE = re.compile(r"\b(?:until|unitl|up to and including|through|to|shall close by)\s+(?:the\s+)?"
                        r"(?=\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z])")
 # "for a period of 12 months", "for an initial period of one year" (an establishing resolution's term).
+# Numbers as the resolutions spell them: "twenty four months" (2253 (2015)) as well as "twenty-four" and "24".
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_WORDS = {w: i for i, w in enumerate(_UNITS, start=1)} | {w: i for i, w in enumerate(_TEENS, start=10)} | {
+    f"{tens}{sep}{unit}".strip(): base + n for tens, base in (("twenty", 20), ("thirty", 30), ("forty", 40))
+    for n, unit in enumerate(("", *_UNITS)) for sep in ((" ", "-") if unit else ("",))}
+_NUMBER = r"\d{1,2}|(?:twenty|thirty|forty)(?:[- ](?:" + "|".join(_UNITS) + r"))?|" + "|".join(_TEENS + _UNITS)
 _PERIOD_RE = re.compile(r"\bfor (?:an? (?:initial |further |final |new |additional )?period of |"
-                        r"an? (?:additional |further )?)?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
-                        r"eleven|twelve|thirteen|fifteen|eighteen|twenty-four)\s+(?:further\s+)?(months?|years?)\b",
-                        re.I)
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fifteen": 15, "eighteen": 18, "twenty-four": 24}
+                        rf"an? (?:additional |further )?)?({_NUMBER})\s+(?:further\s+)?(months?|years?)\b", re.I)
+# A period that runs on from the present mandate's end rather than from adoption: "for a period of twenty four
+# months from the date of expiration of the Office of the Ombudsperson's current mandate in December 2017" (2253
+# (2015) para. 54). The month is named, not the day: MandateIndex takes the day from the track's term that ends in
+# that month (17 December 2017), else the day of adoption.
+_EXPIRY_RE = re.compile(r",?\s*from the (?:date of )?(?:the )?expiration of\b[^;]{0,120}?\bmandate,? in "
+                        r"(January|February|March|April|May|June|July|August|September|October|November|December|"
+                        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?,?\s+(\d{4})\b", re.I)
 # The day a period starts on when it is not the adoption: "on 1 July 2013 at which point MINUSMA shall commence
 # … for an initial period of 12 months" (2100 (2013)), "establish as of 9 July 2011 … UNMISS for an initial
 # period of one year" (1996 (2011)), "establish … UNSOM by 3 June 2013 … for an initial period of twelve months"
@@ -168,7 +179,8 @@ _DAY = r"(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Z])"
 _STARTS_ON_RE = re.compile(rf"\b(?:on|as of|from|with effect from)\s+{_DAY}|"
                            rf"\bestablish\w*\b[^.;]{{0,120}}?\bby\s+{_DAY}")
 _TRANSFER_ON_RE = re.compile(rf"\bauthority (?:be|is|shall be|will be) transferred\b[^.;]{{0,80}}?\bon\s+{_DAY}")
-_FROM_DAY_RE = re.compile(rf"^,?\s*(?:(?:beginning|starting|commencing|with effect) )?(?:on|from|as of)\s+{_DAY}")
+_FROM_DAY_RE = re.compile(rf"^,?\s*(?:(?:beginning|starting|commencing|with effect) )?(?:on|from|as (?:of|from))\s+"
+                          rf"{_DAY}")
 
 
 def _iso(m: re.Match[str]) -> str | None:
@@ -188,18 +200,28 @@ def _add_months(iso: str, months: int) -> str:
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1])).isoformat()
 
 
-def until_date(text: str, adopted: str | None) -> str | None:
-    """The end date a text gives a mandate: "until 30 June 2019", or "for a period of 12 months" from adoption."""
+def until_date(text: str, adopted: str | None, initial: bool = False) -> str | None:
+    """The end date a text gives a mandate: "until 30 June 2019", or "for a period of 12 months" from adoption (or
+    from the current mandate's expiry "in December 2017": see :func:`expiry_start`). ``initial``: an establishing
+    resolution's "initial period" comes first, as the paragraph may also end the operation it replaces ("establish
+    … UNOCI for an initial period of 12 months as from 4 April 2004, … renew the mandate of … MINUCI until 4 April
+    2004", 1528 (2004) para. 1)."""
+    if initial and (p := _PERIOD_RE.search(text)) and re.search(r"\binitial\b", p.group(0), re.I):
+        return _period_end(text, p, adopted)
     for m in _UNTIL_RE.finditer(text):
         d = _DATE_RE.match(text, m.end())
         if d:
             iso = _iso(d)
             if iso and (adopted is None or iso > adopted):
                 return iso
-    p = _PERIOD_RE.search(text)
-    if p and adopted:
-        n = p.group(1).lower()
-        months = int(n) if n.isdigit() else _WORDS[n]
+    return _period_end(text, p, adopted) if (p := _PERIOD_RE.search(text)) else None
+
+
+def _period_end(text: str, p: re.Match[str], adopted: str | None) -> str | None:
+    if adopted:
+        months = _months(p)
+        if (start := expiry_start(text)) is not None:
+            return _add_months(_in_month(start[0], adopted), months)
         # "for a period of 12 months from 1 January 2027", "for an initial period of 12 months beginning on 1
         # January 2025" (2767 (2024)): the day right after the period. An establishing resolution's "initial
         # period" may also start on a day named before it or where authority passes (_STARTS_ON_RE); a renewal's
@@ -208,7 +230,6 @@ def until_date(text: str, adopted: str | None) -> str | None:
         if re.search(r"\binitial\b", p.group(0), re.I):
             marks += [m.end() for m in _STARTS_ON_RE.finditer(text, max(0, p.start() - 200), p.start())]
             marks += [p.end() + m.end() for m in _TRANSFER_ON_RE.finditer(text[p.end():])]
-        months *= 12 if p.group(2).lower().startswith("year") else 1
         for at in marks:
             d = _DATE_RE.match(text, at)
             if d and (iso := _iso(d)) and iso > adopted:
@@ -217,6 +238,44 @@ def until_date(text: str, adopted: str | None) -> str | None:
                 return (date.fromisoformat(_add_months(iso, months)) - timedelta(days=1)).isoformat()
         return _add_months(adopted, months)
     return None
+
+
+def _months(p: re.Match[str]) -> int:
+    n = re.sub(r"\s+", " ", p.group(1).lower())
+    return (int(n) if n.isdigit() else _WORDS[n]) * (12 if p.group(2).lower().startswith("year") else 1)
+
+
+def expiry_start(text: str) -> tuple[str, int] | None:
+    """For a period running on from the current mandate's expiry "in December 2017": that month ("2017-12") and
+    the period's length in months; None for any other text."""
+    p = _PERIOD_RE.search(text)
+    e = _EXPIRY_RE.match(text, p.end()) if p else None
+    if p is None or e is None:
+        return None
+    return f"{int(e.group(2)):04d}-{_MONTHS[e.group(1).lower().rstrip('.')]:02d}", _months(p)
+
+
+def _in_month(month: str, day_of: str) -> str:
+    """A day of ``month`` ("2017-12"): that of ``day_of`` (an ISO date), or the month's last when it has fewer."""
+    year, mo = int(month[:4]), int(month[5:7])
+    return date(year, mo, min(int(day_of[8:10]), calendar.monthrange(year, mo)[1])).isoformat()
+
+
+def count_from_expiry(entries: list[TrackEntry]) -> None:
+    """Give a period counted from the current mandate's expiry "in" a month the day that mandate ended: the latest
+    earlier term of the track ending in that month (2253 (2015): twenty-four months from 17 December 2017, the day
+    2161 (2014)'s thirty months ran out). Without one the day of adoption stands. ``entries`` in date order."""
+    ended: list[str] = []
+
+    def counted(t: Term) -> Term:
+        day = max((u for u in ended if u.startswith(t.after)), default=None) if t.after else None
+        return Term(_add_months(day, t.months), t.source, t.what, t.after, t.months) if day else t
+
+    for e in entries:
+        if e.term is not None:
+            e.term = counted(e.term)
+        e.other_terms = sorted((counted(t) for t in e.other_terms), key=lambda t: t.until)
+        ended += [t.until for t in ([e.term] if e.term else []) + e.other_terms]
 
 
 # --- membership ---------------------------------------------------------------------------------------------
@@ -232,11 +291,15 @@ _END_RE = re.compile(r"\b(?:termination|terminat\w+|final extension|lifting|diss
 _CAPACITY_RE = re.compile(r"\b(?:redeploy\w*|additional (?:military|police)|increas\w+|force levels?|troop|"
                           r"personnel|strength|composition)\b", re.I)
 _OTHER_OP_RE = re.compile(r"\([A-Z]{3,}[A-Za-z]*\)")  # "(BINUCA)": an operation's acronym
+# "the mandate of the United Nations Support Mission in Libya (UNSMIL)": a mission's, not a regime's
+_MISSION_MANDATE_RE = re.compile(r"\bmandate of the [^;()]{0,100}\([A-Z]{3,}[A-Za-z]*\)")
 # "Authorises the Member States of the African Union to continue to deploy … to AUSSOM until 31 December 2026"
 # (2809 (2025)) renews an AU mission's authorisation as "decides to extend" renews a UN one.
 # "Decides that the arms embargo established by paragraph 54 of resolution 2127 (2013) … shall be extended for a
-# period of one year" (2134 (2014)) renews too.
-_OP_RENEW_RE = re.compile(r"^(?:\d{1,3}\.\s*)?(?:(?:Decides|Further decides|Also decides)\b[^.;]{0,40}\b"
+# period of one year" (2134 (2014)) renews too, and so does a decision whose reasons come first: "Decides, in light
+# of the failure by the parties to comply with the demands of the Council, to renew until 31 July 2007 …" (1698
+# (2006) para. 2), "Decides, in order to assist the Committee …, to extend the mandate of the … Monitoring Team".
+_OP_RENEW_RE = re.compile(r"^(?:\d{1,3}\.\s*)?(?:(?:Decides|Further decides|Also decides)\b[^.;]{0,120}\b"
                           r"(?:to (?:extend|renew)|that the mandate|shall be deployed until)|(?:Decides to )?"
                           r"authori[sz]es?\b[^.;]{0,80}\bto (?:continue to deploy|maintain the deployment of)\b|"
                           r"Decides that\b[^;]{0,200}\bshall be (?:extended|renewed)\b)", re.I)
@@ -273,8 +336,12 @@ class Membership:
 # A paragraph renewing a sanctions regime's Panel (Group) of Experts: "Decides to extend until 15 May 2026 the
 # mandate of the Panel of Experts" (2769 (2025) para. 22), "Decides to extend the mandate of the Group of Experts …
 # until 1 August 2026".
+# "Decides to renew, with effect from the date of adoption of this resolution, until 15 January 2025, the Panel"
+# (2713 (2023) para. 35) names the Panel right after its date.
 _PANEL_TERM_RE = re.compile(r"\b(?:extend|renew)\w*\b[^;]{0,160}?\bmandate of the (?:Panel|Group) of Experts\b|"
-                            r"\b(?:Panel|Group) of Experts\b[^;]{0,160}?\bshall be (?:extended|renewed)\b", re.I)
+                            r"\b(?:Panel|Group) of Experts\b[^;]{0,160}?\bshall be (?:extended|renewed)\b|"
+                            r"\b(?:extend|renew)\w*\b[^;]{0,120}?\buntil \d{1,2} \w+\.? \d{4},? the (?:Panel|Group)\b",
+                            re.I)
 _WHAT_RE = [("Panel of Experts", re.compile(r"\bPanel of Experts\b", re.I)),
             ("Group of Experts", re.compile(r"\bGroup of Experts\b", re.I)),
             ("authorisations", re.compile(r"\bauthori[sz]ations?\b", re.I)),
@@ -291,13 +358,21 @@ def _what(text: str) -> str:
     return experts[0] if experts else " and ".join(found)
 
 
-def _terms(paras: list[RawParagraph], adopted: str | None) -> list[Term]:
-    return [Term(d, f"para. {p.label}", _what(p.text)) for p in paras if (d := until_date(p.text, adopted))]
+def _terms(paras: list[RawParagraph], adopted: str | None, initial: bool = False) -> list[Term]:
+    out = []
+    for p in paras:
+        if d := until_date(p.text, adopted, initial):
+            start = expiry_start(p.text)
+            if start is not None and adopted and d != _add_months(_in_month(start[0], adopted), start[1]):
+                start = None  # the date is a stated one ("until …"), not the period's
+            out.append(Term(d, f"para. {p.label}", _what(p.text), *(start or ("", 0))))
+    return out
 
 
 def _latest(terms: list[Term]) -> Term | None:
-    """The latest date; of equal ones the first stated."""
-    return max(reversed(terms), key=lambda t: t.until, default=None)
+    """The latest date; of equal ones the first stated (2253 (2015): the Ombudsperson's para. 54, not the
+    Monitoring Team's para. 89 with the same date)."""
+    return max(terms, key=lambda t: t.until, default=None)
 
 
 def _action(desc: str, rec: ResolutionRecord, placing: list[RawParagraph]) -> Action:
@@ -311,7 +386,9 @@ def _action(desc: str, rec: ResolutionRecord, placing: list[RawParagraph]) -> Ac
             return "renews"
         if _ESTABLISH_RE.search(desc) and re.search(r"\bestablish", desc, re.I):
             return "establishes"
-        return "other"
+        # A title naming only the topic ("on threats to international peace and security caused by terrorist
+        # acts by Al-Qaida", 2161 (2014)) leaves it to the placing paragraphs: 2161 extends the Ombudsperson and
+        # the Monitoring Team (paras. 41 and 73).
     if any(_OP_RENEW_RE.search(p.text) for p in placing):
         return "renews"
     return "other"
@@ -410,9 +487,16 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
             # the Panel "for an initial period of thirteen months" (para. 11); AUSSOM's authorisation "for an
             # initial period of 12 months beginning on 1 January 2025" over its first phase "until 30 June 2025"
             # (2767 (2024) paras. 16 and 20). The latest, as for a renewal of measures and Panel.
-            initial = _terms([p for p in rec.paragraphs if p.operative and _INITIAL_RE.search(p.text)], rec.date)
+            initial = _terms([p for p in rec.paragraphs if p.operative and _INITIAL_RE.search(p.text)], rec.date,
+                             initial=True)
             term = _latest([*initial, *([term] if term else [])])
             seen += initial
+        stated_anywhere = _terms([p for p in rec.paragraphs if p.operative], rec.date)
+
+        def cited(t: Term) -> Term:
+            # Cite the paragraph that states the title's date when one does: a figure is traced to its paragraph.
+            return next((x for x in stated_anywhere if x.until == t.until), t) if t.source == "title" else t
+
         if track.kind == "sanctions":
             # A regime's headline term is its Panel (Group) of Experts': the measures mostly stand until lifted,
             # while the Panel runs out on a date the Council must act by, so that date is when the regime next
@@ -420,13 +504,19 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
             # 2026 (para. 19) and the Panel until 15 May 2026 (para. 22): the headline is the Panel's, the other
             # is listed beside it.
             panel = _terms([p for p in rec.paragraphs if p.operative and _PANEL_TERM_RE.search(p.text)], rec.date)
-            term = _latest(panel) or term
+            latest = _latest(panel)
+            stating = next((p for p in rec.paragraphs if p.operative and term is not None
+                            and f"para. {p.label}" == cited(term).source), None)
+            if latest is not None and term is not None and term.until != latest.until and stating is not None \
+                    and not _MISSION_MANDATE_RE.search(stating.text):
+                # The title's other date, when a paragraph states it of this regime: 2776 (2025) renews enforcement
+                # to 13 December 2025 (para. 23). One no paragraph states is a misprint (2713 (2023)'s "15 Dec.
+                # 2025"); a mission's is another track's (2144 (2014): UNSMIL's 13 March 2015, para. 6).
+                seen.append(term)
+            term = latest or term
             seen += panel
-        if term is not None and term.source == "title":
-            # Cite the paragraph that states the title's date when one does: a figure is traced to its paragraph.
-            same = next((t for t in _terms([p for p in rec.paragraphs if p.operative], rec.date)
-                         if t.until == term.until), None)
-            term = same or term
+        term = cited(term) if term is not None else None
+        seen = [cited(t) for t in seen]
         if term is not None:
             shown = {term.until}
             for t in seen:

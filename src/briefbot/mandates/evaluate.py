@@ -125,6 +125,14 @@ def _score(index: MandateIndex, f: dict[str, Any]) -> FactResult:
         placed = sorted(e.symbol for e in index.track(f["track"]).entries
                         if e.year == f["year"] and e.action in ("establishes", "renews"))
         return FactResult(f["id"], kind, placed == sorted(f["symbols"]), "; ".join(placed))
+    if kind == "until":  # the end date a resolution sets for the track, and the paragraph that states it
+        try:
+            entry = index.track(f["track"]).entry(f["symbol"])
+        except KeyError:
+            return FactResult(f["id"], kind, False, f"{f['symbol']} not in the track")
+        term = entry.term
+        ok = term is not None and term.until == f["until"] and term.source == f"para. {f['paragraph']}"
+        return FactResult(f["id"], kind, ok, entry.until_text() or "no end date")
     return FactResult(f.get("id", "?"), kind, False, "unknown kind")
 
 

@@ -27,7 +27,7 @@ from ..models import Citation, DocInfo, Span
 from ..store import Store
 from ..symbols import normalize_symbol, symbol_key
 from ..taxonomy import Taxonomy
-from .analysis import ParagraphTagger, match_track, paragraph_refs
+from .analysis import ParagraphTagger, count_from_expiry, match_track, paragraph_refs
 from .changes import Side, align, kept_by_number, predecessors
 from .corpus import ResolutionRecord, read_resolution
 from .model import (
@@ -54,8 +54,9 @@ log = logging.getLogger(__name__)
 # Bump when what is cached changes meaning (parsing, tagging or membership rules in code).
 # 23: an end date carries the paragraph (or title) stating it and the resolution's other dates; a sanctions
 # regime's headline date is its Panel's. 24: "placed by" is said in words, the raw rules kept apart. 25: "through
-# 15 July 2013" is an end date.
-CODE_VERSION = "26"
+# 15 July 2013" is an end date. 27: a period from the current mandate's expiry "in December 2017", "shall close by",
+# a Panel renewed "until …, the Panel", a title naming only the topic.
+CODE_VERSION = "27"
 GAP_GRACE_DAYS = 10  # a renewal adopted this long after the mandate's end date still counts as continuous
 
 _SCHEMA = """
@@ -455,6 +456,7 @@ class MandateIndex:
                                       symbols.get(compared.get(doc_id, ("", False))[0]),
                                       compared.get(doc_id, ("", False))[1],
                                       [Term.from_dict(t) for t in json.loads(also or "[]")], json.loads(rules or "[]")))
+        count_from_expiry(entries)
         gaps = self._gaps(entries, tdef.kind, lapsed=tdef.lapsed is not None)
         return Track(tdef.slug, tdef.name, tdef.label, tdef.kind, entries, gaps, first, themes=themes,
                      lapsed=tdef.lapsed)

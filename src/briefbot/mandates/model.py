@@ -121,6 +121,10 @@ class Term:
     until: str  # ISO date
     source: str
     what: str = ""
+    # A period counted from the current mandate's expiry "in December 2017" ("2017-12") and its length in months:
+    # the paragraph names the month, so the day comes from the track (analysis.from_expiry).
+    after: str = ""
+    months: int = 0
 
     def text(self) -> str:
         """``2026-05-15 (para. 22)``: the one way a tracker date is shown, with what states it."""
@@ -131,11 +135,14 @@ class Term:
         return f"{self.until} — {self.what + ', ' if self.what else ''}{self.source}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"until": self.until, "source": self.source, "what": self.what, "text": self.text()}
+        d: dict[str, Any] = {"until": self.until, "source": self.source, "what": self.what, "text": self.text()}
+        if self.after:
+            d |= {"after": self.after, "months": self.months}
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Term:
-        return cls(d["until"], d["source"], d.get("what", ""))
+        return cls(d["until"], d["source"], d.get("what", ""), d.get("after", ""), d.get("months", 0))
 
 
 @dataclass(slots=True)

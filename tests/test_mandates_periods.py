@@ -1,0 +1,88 @@
+"""End dates the tracker reads from periods, on real resolutions: a period counted from the current mandate's
+expiry "in December 2017" takes that mandate's day from the track, "shall close by" ends a final period, a Panel
+renewed "until …, the Panel" heads a regime over a misprinted catalogue title, and an establishing resolution's
+initial period is its own, not the date it ends its predecessor on.
+
+Fixture: tests/fixtures/akn/mandate_terms (S/RES/1528 (2004), 2161 (2014), 2253 (2015), 2350 (2017), 2368 (2017) and
+2713 (2023), copied from the bulk corpus with their catalogue records).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from briefbot.mandates import open_mandates
+from briefbot.mandates.analysis import expiry_start, until_date
+from briefbot.mandates.model import Term
+
+FIXTURE = Path(__file__).parent / "fixtures" / "akn" / "mandate_terms"
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from briefbot.config import Settings
+    from briefbot.ingest import ingest_paths
+    from briefbot.store import Store
+
+    root = tmp_path_factory.mktemp("mandate_terms")
+    shutil.copytree(FIXTURE, root / "corpus")
+    settings = Settings(index=root / "index")
+    assert not ingest_paths([root / "corpus" / "xml_en"], settings).failed
+    idx = open_mandates(Store(settings, create=False), cache=root / "mandates.sqlite")
+    idx.update()
+    return idx
+
+
+def test_a_period_from_the_current_mandates_expiry_runs_on_from_that_day(index: Any) -> None:
+    track = index.track("isil_alqaida")
+    # "for a period of thirty months from the date of expiration of the Office of the Ombudsperson's current
+    # mandate in June 2015": the title names only the topic ("on threats … caused by terrorist acts by Al-Qaida"),
+    # and the paragraph renews.
+    e = track.entry("S/RES/2161 (2014)")
+    assert e.action == "renews"
+    assert (e.term.until, e.term.source) == ("2017-12-17", "para. 41")
+    # "twenty four months" (not "twenty-four") "from … in December 2017": 17 December 2019, not the adoption's
+    # 17 December 2017 plus nothing, and stated in para. 54 (not only in the catalogue title).
+    e = track.entry("S/RES/2253 (2015)")
+    assert (e.term.until, e.term.source) == ("2019-12-17", "para. 54")
+    # Adopted on 20 July 2017: the day comes from the mandate that ended in December 2019 (2253's), not adoption.
+    e = track.entry("S/RES/2368 (2017)")
+    assert (e.term.until, e.term.source) == ("2021-12-17", "para. 60")
+
+
+def test_a_final_period_ends_when_the_mission_shall_close(index: Any) -> None:
+    e = index.track("haiti").entry("S/RES/2350 (2017)")
+    # "for a final period of six months, and that the Mission shall close by 15 October 2017" (para. 1): the date
+    # is the paragraph's, not only the catalogue title's.
+    assert e.term == Term("2017-10-15", "para. 1", "mandate")
+
+
+def test_a_panel_renewed_until_a_date_heads_over_a_misprinted_title(index: Any) -> None:
+    e = index.track("somalia_sanctions").entry("S/RES/2713 (2023)")
+    # The catalogue title says "until 15 Dec. 2025"; para. 25 renews "until 15 January 2025, the Panel".
+    assert (e.term.until, e.term.source) == ("2025-01-15", "para. 25")
+    assert "2025-12-15" not in [t.until for t in e.other_terms]
+
+
+def test_an_initial_period_is_the_new_operations_own(index: Any) -> None:
+    e = index.track("unoci").entry("S/RES/1528 (2004)")
+    # "establish … UNOCI for an initial period of 12 months as from 4 April 2004, … renew the mandate of … MINUCI
+    # until 4 April 2004": UNOCI's period ends the day before it comes round.
+    assert e.action == "establishes"
+    assert (e.term.until, e.term.source) == ("2005-04-03", "para. 1")
+
+
+def test_periods_read_from_text() -> None:
+    text = ("Decides to extend the mandate of the Office of the Ombudsperson … for a period of twenty four months from "
+            "the date of expiration of the Office of the Ombudsperson’s current mandate in December 2017, affirms …")
+    assert expiry_start(text) == ("2017-12", 24)
+    assert until_date(text, "2015-12-17") == "2019-12-17"
+    assert until_date(text, "2015-12-31") == "2019-12-31"  # without the track, the adoption's day
+    assert until_date("for a period of thirty-six months from the date of adoption", "2024-06-10") == "2027-06-10"
+    assert expiry_start("for a period of 12 months from the date of adoption of this resolution") is None
+    assert until_date("extend MINUSTAH's mandate … for a final period of six months, and that the Mission shall "
+                      "close by 15 October 2017;", "2017-04-13") == "2017-10-15"
