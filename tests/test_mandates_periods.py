@@ -3,8 +3,8 @@ expiry "in December 2017" takes that mandate's day from the track, "shall close 
 renewed "until …, the Panel" heads a regime over a misprinted catalogue title, and an establishing resolution's
 initial period is its own, not the date it ends its predecessor on.
 
-Fixture: tests/fixtures/akn/mandate_terms (S/RES/1528 (2004), 2161 (2014), 2253 (2015), 2350 (2017), 2368 (2017) and
-2713 (2023), copied from the bulk corpus with their catalogue records).
+Fixture: tests/fixtures/akn/mandate_terms (S/RES/1528 (2004), 2161 (2014), 2253 (2015), 2350 (2017), 2368 (2017),
+2713 (2023) and 2806 (2025), copied from the bulk corpus with their catalogue records).
 """
 
 from __future__ import annotations
@@ -66,6 +66,16 @@ def test_a_panel_renewed_until_a_date_heads_over_a_misprinted_title(index: Any) 
     # The catalogue title says "until 15 Dec. 2025"; para. 25 renews "until 15 January 2025, the Panel".
     assert (e.term.until, e.term.source) == ("2025-01-15", "para. 25")
     assert "2025-12-15" not in [t.until for t in e.other_terms]
+
+
+def test_a_renewal_titled_only_by_its_agenda_item_renews(index: Any) -> None:
+    # "Resolution 2806 (2025): Peace and security in Africa", placed by its Committee's subject: "Decides to renew,
+    # with effect from the date of adoption of this resolution until 31 December 2026, the Panel" (para. 26) and
+    # the maritime provisions "until 30 November 2026" (para. 22).
+    e = index.track("somalia_sanctions").entry("S/RES/2806 (2025)")
+    assert e.action == "renews"
+    assert (e.term.until, e.term.source) == ("2026-12-31", "para. 26")
+    assert [(t.until, t.source) for t in e.other_terms] == [("2026-11-30", "para. 22")]
 
 
 def test_an_initial_period_is_the_new_operations_own(index: Any) -> None:
