@@ -3,8 +3,9 @@ expiry "in December 2017" takes that mandate's day from the track, "shall close 
 renewed "until …, the Panel" heads a regime over a misprinted catalogue title, and an establishing resolution's
 initial period is its own, not the date it ends its predecessor on.
 
-Fixture: tests/fixtures/akn/mandate_terms (S/RES/1528 (2004), 2161 (2014), 2253 (2015), 2350 (2017), 2368 (2017),
-2713 (2023) and 2806 (2025), copied from the bulk corpus with their catalogue records).
+Fixture: tests/fixtures/akn/mandate_terms (S/RES/1528 (2004), 1712 (2006), 1876 (2009), 1949 (2010), 2161 (2014),
+2253 (2015), 2333 (2016), 2350 (2017), 2368 (2017), 2713 (2023) and 2806 (2025), copied from the bulk corpus with
+their catalogue records).
 """
 
 from __future__ import annotations
@@ -58,7 +59,10 @@ def test_a_final_period_ends_when_the_mission_shall_close(index: Any) -> None:
     e = index.track("haiti").entry("S/RES/2350 (2017)")
     # "for a final period of six months, and that the Mission shall close by 15 October 2017" (para. 1): the date
     # is the paragraph's, not only the catalogue title's.
-    assert e.term == Term("2017-10-15", "para. 1", "mandate")
+    assert e.term == Term("2017-10-15", "para. 1", "mandate", final=True)
+    # The follow-on mission's initial period is listed beside it: "MINUJUSTH … for an initial period of six months
+    # from 16 October 2017 until 15 April 2018" (para. 5).
+    assert [(t.until, t.source) for t in e.other_terms] == [("2018-04-15", "para. 5")]
 
 
 def test_a_panel_renewed_until_a_date_heads_over_a_misprinted_title(index: Any) -> None:
@@ -96,3 +100,25 @@ def test_periods_read_from_text() -> None:
     assert expiry_start("for a period of 12 months from the date of adoption of this resolution") is None
     assert until_date("extend MINUSTAH's mandate … for a final period of six months, and that the Mission shall "
                       "close by 15 October 2017;", "2017-04-13") == "2017-10-15"
+
+
+def test_a_final_period_expects_no_renewal_and_a_successor_carries_the_track(index: Any) -> None:
+    # UNMIL's mandate "for a final period until 30 March 2018" (2333 (2016) para. 10): the mission closed, no
+    # renewal is missing after it although the data runs to 2025.
+    unmil = index.track("unmil")
+    assert unmil.entry("S/RES/2333 (2016)").term.final
+    assert not [g for g in unmil.gaps if g.after == "S/RES/2333 (2016)"]
+    # 1876 (2009) extends UNOGBIS until 31 December 2009 and sets up UNIOGBIS "for an initial period of 12 months,
+    # beginning on 1 January 2010" (para. 3): the track runs on to 1949 (2010) of November 2010 without a gap.
+    uniogbis = index.track("uniogbis")
+    e = uniogbis.entry("S/RES/1876 (2009)")
+    assert (e.term.until, e.term.source) == ("2009-12-31", "para. 1")
+    assert ("2010-12-31", "para. 3") in [(t.until, t.source) for t in e.other_terms]
+    assert not [g for g in uniogbis.gaps if g.after == "S/RES/1876 (2009)"]
+
+
+def test_a_misspelt_title_still_renews(index: Any) -> None:
+    # "[on extention of the mandate of the UN Mission in Liberia (UNMIL)]" (1712 (2006)).
+    e = index.track("unmil").entry("S/RES/1712 (2006)")
+    assert e.action == "renews"
+    assert (e.term.until, e.term.source) == ("2007-03-31", "para. 1")

@@ -269,7 +269,7 @@ def count_from_expiry(entries: list[TrackEntry]) -> None:
 
     def counted(t: Term) -> Term:
         day = max((u for u in ended if u.startswith(t.after)), default=None) if t.after else None
-        return Term(_add_months(day, t.months), t.source, t.what, t.after, t.months) if day else t
+        return Term(_add_months(day, t.months), t.source, t.what, t.after, t.months, t.final) if day else t
 
     for e in entries:
         if e.term is not None:
@@ -282,8 +282,12 @@ def count_from_expiry(entries: list[TrackEntry]) -> None:
 
 _ESTABLISH_RE = re.compile(r"\bestablish(?:ment|es|ing)?\b|\bcreat(?:ion|es)\b|\bsanctions against\b|"
                            r"\bon the situation in\b|\bon measures (?:against|to prevent)\b", re.I)
-_RENEW_RE = re.compile(r"\b(?:extension|extend\w*|renew\w*|re-establish\w*|continuation|maintain the deployment|"
+_RENEW_RE = re.compile(r"\b(?:extension|extention|extend\w*|renew\w*|re-establish\w*|continuation|"
+                       r"maintain the deployment|"
                        r"deployment (?:of|until)|prolong\w*|reviewing and extending)\b", re.I)
+# A last period, after which the operation closes (2333 (2016): UNMIL's mandate "for a final period until 30 March
+# 2018"; 2284 (2016): UNOCI's "for a final period until 30 June 2017"): no renewal is missing after it.
+_LAST_PERIOD_RE = re.compile(r"\bfinal (?:period|extension)\b", re.I)
 _END_RE = re.compile(r"\b(?:termination|terminat\w+|final extension|lifting|dissolution|withdrawal|drawdown)\b", re.I)
 # A title about the operation's troops (additional ones, redeployed ones, or with no end date) and not its mandate
 # extends a capacity, not the mandate ("extension up to 3 months of the temporary redeployment of infantry
@@ -310,6 +314,10 @@ _OP_RENEW_RE = re.compile(r"^(?:\d{1,3}\.\s*)?(?:(?:Decides|Further decides|Also
 _COMMITTEE_RE = re.compile(r"^(?:\d{1,3}\.\s*)?Decides to establish,? in accordance with rule 28 of (?:its|the) "
                            r"provisional rules of procedure(?: of the Security Council)?, a Committee of the Security "
                            r"Council", re.I)
+# An operation set up to follow the one renewed: "establish … (UNIOGBIS) to succeed UNOGBIS" (1876 (2009)), "establish a
+# follow-on peacekeeping mission in Haiti, MINUJUSTH" (2350 (2017)); not a unit of the mission ("a quick reaction
+# force", 2162 (2014)).
+_SUCCESSOR_RE = re.compile(r"\bestablish\w*\b[^;]{0,200}?(?:\bto succeed\b|\bfollow-on\b|\((?:UN|MIN|BIN|MON)[A-Z]+\))")
 # The term an establishing resolution gives: "for an initial period of one year from the date of adoption".
 _INITIAL_RE = re.compile(r"\binitial period of\b", re.I)
 
@@ -365,7 +373,8 @@ def _terms(paras: list[RawParagraph], adopted: str | None, initial: bool = False
             start = expiry_start(p.text)
             if start is not None and adopted and d != _add_months(_in_month(start[0], adopted), start[1]):
                 start = None  # the date is a stated one ("until …"), not the period's
-            out.append(Term(d, f"para. {p.label}", _what(p.text), *(start or ("", 0))))
+            out.append(Term(d, f"para. {p.label}", _what(p.text), *(start or ("", 0)),
+                            final=bool(_LAST_PERIOD_RE.search(p.text))))
     return out
 
 
@@ -481,6 +490,12 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
             renewing = _terms([p for p in rec.paragraphs if p.operative and _OP_RENEW_RE.search(p.text)], rec.date)
             term = _latest(renewing)
             seen += renewing
+        if action == "renews":
+            # A renewal that also sets up the operation's successor for an initial period: 1876 (2009) extends
+            # UNOGBIS until 31 December 2009 (para. 1) and asks for UNIOGBIS "for an initial period of 12 months,
+            # beginning on 1 January 2010" (para. 3). The renewal's own date heads; the successor's is listed.
+            seen += _terms([p for p in rec.paragraphs if p.operative and _INITIAL_RE.search(p.text)
+                            and _SUCCESSOR_RE.search(p.text)], rec.date, initial=True)
         if action == "establishes":
             # An establishing resolution's "initial period": "Decides that, for an initial period of one year from
             # the date of the adoption of this resolution, all Member States shall …" (2374 (2017) paras. 1 and 4),

@@ -55,8 +55,8 @@ log = logging.getLogger(__name__)
 # 23: an end date carries the paragraph (or title) stating it and the resolution's other dates; a sanctions
 # regime's headline date is its Panel's. 24: "placed by" is said in words, the raw rules kept apart. 25: "through
 # 15 July 2013" is an end date. 27: a period from the current mandate's expiry "in December 2017", "shall close by",
-# a Panel renewed "until …, the Panel", a title naming only the topic.
-CODE_VERSION = "27"
+# a Panel renewed "until …, the Panel", a title naming only the topic. 28: a final period, a successor's initial period.
+CODE_VERSION = "28"
 GAP_GRACE_DAYS = 10  # a renewal adopted this long after the mandate's end date still counts as continuous
 
 _SCHEMA = """
@@ -469,19 +469,23 @@ class MandateIndex:
         gaps: list[Gap] = []
         decisive = [e for e in entries if e.action in ("establishes", "renews", "terminates") and e.date]
         for i, e in enumerate(decisive):
-            if e.action == "terminates" or not e.extends_until or _FINAL_RE.search(e.title or ""):
+            if e.action == "terminates" or e.term is None or e.term.final or _FINAL_RE.search(e.title or ""):
                 continue
             later = [n for n in decisive[i + 1:] if n.date and n.date > (e.date or "")]
             nxt = later[0] if later else None
-            limit = (date.fromisoformat(e.extends_until) + timedelta(days=GAP_GRACE_DAYS)).isoformat()
+            # The track runs while any of the resolution's dates for it does: 1876 (2009) extends UNOGBIS to the
+            # end of 2009 and sets up its successor UNIOGBIS for 2010, renewed in November 2010.
+            end = max([e.term.until, *(t.until for t in e.other_terms)])
+            limit = (date.fromisoformat(end) + timedelta(days=GAP_GRACE_DAYS)).isoformat()
+            ran_to = next(t.text() for t in (e.term, *e.other_terms) if t.until == end)
             if nxt is None:
                 if last_day and limit < last_day and kind != "authorization" and not lapsed:
-                    gaps.append(Gap(e.symbol, e.extends_until, None, None,
-                                    f"{e.symbol}'s mandate ran to {e.until_text()} and no later resolution of "
+                    gaps.append(Gap(e.symbol, end, None, None,
+                                    f"{e.symbol}'s mandate ran to {ran_to} and no later resolution of "
                                     f"this track was found (the data runs to {last_day})"))
             elif (nxt.date or "") > limit:
-                gaps.append(Gap(e.symbol, e.extends_until, nxt.symbol, nxt.date,
-                                f"{e.symbol}'s mandate ran to {e.until_text()}; the next resolution found is "
+                gaps.append(Gap(e.symbol, end, nxt.symbol, nxt.date,
+                                f"{e.symbol}'s mandate ran to {ran_to}; the next resolution found is "
                                 f"{nxt.symbol} of {nxt.date}"))
         return gaps
 

@@ -125,6 +125,7 @@ class Term:
     # the paragraph names the month, so the day comes from the track (analysis.from_expiry).
     after: str = ""
     months: int = 0
+    final: bool = False  # "for a final period until 30 March 2018" (UNMIL, 2333 (2016)): no renewal is expected
 
     def text(self) -> str:
         """``2026-05-15 (para. 22)``: the one way a tracker date is shown, with what states it."""
@@ -138,11 +139,14 @@ class Term:
         d: dict[str, Any] = {"until": self.until, "source": self.source, "what": self.what, "text": self.text()}
         if self.after:
             d |= {"after": self.after, "months": self.months}
+        if self.final:
+            d["final"] = True
         return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Term:
-        return cls(d["until"], d["source"], d.get("what", ""), d.get("after", ""), d.get("months", 0))
+        return cls(d["until"], d["source"], d.get("what", ""), d.get("after", ""), d.get("months", 0),
+                   d.get("final", False))
 
 
 @dataclass(slots=True)
