@@ -1344,12 +1344,35 @@ _ENTITY = re.compile(r"\b(?:[A-Z][\w'’-]+|of|the|and|for|on|in)"
                      r"(?:\s?\((?:[A-Z][A-Za-z]+)\))?")
 # A sentence's opening word that is no name: "Using Nyala airport could …", "Following the attack …". Not any -ed
 # word: names open with one ("United Arab Emirates", "Allied Democratic Forces", "Ahmed Madobe", "Armed Forces").
-_OPENER = re.compile(r"(?!(?:Beijing|Italy|Kunming|Nanjing|Reading|Sterling|Kelly)\b)[A-Z][a-z]+(?:ing|ly)|"
+# Nor any -ing or -ly word: people and places are named so ("Kimberly West", "Emily", "Kelly", "Manning", "Beijing",
+# "Italy", "July"); an adverb is told by the letters before its -ly ("Recently", "Finally", "Similarly", "Heavily").
+_OPENER = re.compile(r"(?!(?:Beijing|Kunming|Nanjing|Reading|Sterling|Stirling|Manning|Channing|Fleming|Browning|"
+                     r"Harding|Golding|Kipling|Irving|Ewing|Pershing|Dowling|Darling|Spalding|Xiaoming)\b)"
+                     r"[A-Z][a-z]+ing|"
+                     r"Early|Fully|(?:Form|Prop)erly|[A-Z][a-z]*(?:[bcdfghkmnpstvwxz]ly|[a-z]{2}(?:al|e)ly|"
+                     r"(?:ar|[vsdpkt])ily|(?:[Ee]|[iu]l)arly)|"
                      r"(?:Based|Located|Backed|Supported|Reported|Alleged|Accused|Affiliated|Stationed|Deployed|"
                      r"Headquartered|Asked|Concerned)")
-_SENTENCE_START = re.compile(r"(?:^|[.;:!?][\d¹²³⁴⁵⁶⁷⁸⁹⁰]*\s+|\n\s*)$")  # after a footnote mark too
+# After a footnote mark too; not the full stop of a title ("Ms. Kimberly Prost", "Dr. …").
+_SENTENCE_START = re.compile(r"(?:^|(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bProf)(?<!\bGen)(?<!\bCol)"
+                             r"(?<!\bMessrs)[.;:!?][\d¹²³⁴⁵⁶⁷⁸⁹⁰]*\s+|\n\s*)$")
 # The adjective of a people or region, modifying what follows it: "Middle Eastern real estate", "West African".
 _MODIFIER = re.compile(r"(?:ern|[ie]an|ese|ic|ish)$")
+# … told from a name ending so ("Jankovic", "Christian", "Brian") by its stem, a State's or region's name: "Sudanese",
+# "Haitian", "Congolese", "Islamic"; the points of the compass aside ("Eastern").
+_PEOPLE_STEMS = frozenset(w for w in (p.split()[0] for p in STATES) if len(w) >= 3) | {
+    "Arab", "Islam", "Africa", "Europe", "Asia", "America", "Sahel", "Darfur", "Kurd", "Balkan", "Caribbean",
+    "Mediterranean", "Atlantic", "Pacific", "Baltic", "Nordic", "Turk", "Britain", "Korea", "Palestine", "Ivory"}
+
+
+def _of_a_people(word: str) -> bool:
+    """Whether a word ending like an adjective of a people or region (:data:`_MODIFIER`) is one."""
+    if word.endswith("ern"):
+        return True
+    stem = re.sub(r"(?:ese|ian|ean|an|ic|ish)$", "", word)
+    return len(stem) >= 3 and any(stem[:n] == p[:n] for p in _PEOPLE_STEMS if (n := min(4, len(stem), len(p))))
+
+
 # Who bears arms: "Which armed group …?" is not answered by the Government it fights, nor by its army ("accused of
 # links to the Armed Forces of the Democratic Republic of the Congo" for "Which armed group controls Goma?").
 _AUTHORITY = re.compile(r"(?:Government|State|Ministry|Republic|Armed\s+Forces\s+of|Forces\s+armées)\b")
@@ -1785,8 +1808,9 @@ def direct_answer(question: str, quote: str) -> str | None:
             if (len(words) < 2 and not titled) or span in _ENTITY_SKIP or words[0] in _ENTITY_SKIP:
                 continue
             end = m.start() + m.group(0).find(span) + len(span)
-            if _MODIFIER.search(words[-1]) and re.match(r"\s[a-z]", quote[end:end + 2]):
-                continue  # "invested in Middle Eastern real estate": an adjective of a thing, not who
+            if _MODIFIER.search(words[-1]) and re.match(r"\s[a-z]", quote[end:end + 2]) and _of_a_people(words[-1]):
+                # "invested in Middle Eastern real estate": an adjective of a thing, not who ("Mr. Jankovic said" is)
+                continue
             if head_terms & _ARMED:
                 # "Which armed group operates in the Jebel Marra?": not the Government it fights ("fighting between
                 # the Government of Sudan and the Sudan Liberation Army Abdul Wahid"), nor a place.
