@@ -30,3 +30,59 @@ def test_a_surname_ending_like_a_people_s_adjective_is_a_name() -> None:
     assert direct_answer("Who visited MONUSCO in January?", "Mr. Christian visited MONUSCO from 18 to 22 "
                          "January.") == "Christian"
     assert direct_answer("Who supplied the fighters?", "The fighters were supplied by Sudanese traders.") is None
+
+
+def test_a_kind_of_place_is_read_capitalised_and_a_name_with_its_article_or_number() -> None:
+    # S/2025/239, para. 94: "Nyala Airport", the kind part of the name.
+    assert direct_answer("Which airport did RSF use?", "RSF expanded logistical supply lines through territories in "
+                         "Chad and Libya, as well as Nyala Airport (see para. 94).") == "Nyala Airport"
+    # S/2025/239, para. 100: a quote naming no airport (its "Nyala airport" is the question's own) gives no line,
+    # not the region beside it.
+    assert direct_answer("Which airport did RSF use in Nyala?", "Using Nyala airport could be a way for RSF to take "
+                         "delivery of supplies more quickly than by the longer land routes from southern Libya and "
+                         "eastern Chad. It could also address vulnerabilities along stretched supply lines in North "
+                         "and West Darfur.") is None
+    # A word only stemmed like a place's kind asks no place: "Which … body's prisoners …?" (S/2025/389, para. 39).
+    assert direct_answer("Which Tripoli security body's prisoners were reportedly made to sell sex?", "Inmates "
+                         "detained by the Deterrence Agency for Combating Terrorism and Organized Crime were "
+                         "reportedly subjected to forced prostitution.") == \
+        "Deterrence Agency for Combating Terrorism and Organized Crime"
+    # An Arabic article opens a name ("al-Fashir", as S/RES/2359 (2017) writes "Nusrat al-Islam"), a number a gang's.
+    assert direct_answer("Which airport was shelled?", "RSF shelled al-Fashir airport on 3 May.") == "al-Fashir"
+    assert direct_answer("Which gang killed 22 people in Tabarre?", "On 24 February 2025, at least 22 people, "
+                         "including eight women and three boys, were killed by the 400 Mawozo gang in the Tabarre 27 "
+                         "neighbourhood, in Tabarre commune.") == "400 Mawozo"
+    # S/2025/356, para. 27: a gang named by itself, its number in its name; the police it accuses people of links
+    # with is no gang.
+    assert direct_answer("Which gang killed 21 people in Croix-des-Bouquets?", "On the same day, in retaliation for "
+                         "the authorities banning its carnival, 400 Mawozo killed 21 people in Croix-des-Bouquets whom "
+                         "the gang accused of having links with the Haitian National Police.") == "400 Mawozo"
+    # S/2025/420, para. 29: "Which gang …?" read by its verb is answered by the coalition, not "red T-shirts bearing
+    # gang symbols".
+    assert direct_answer("Which gang attacked Mirebalais?", "However, on 31 March, the Mirebalais prison, where the "
+                         "suspects were detained, was attacked by heavily armed men affiliated with the Viv Ansanm "
+                         "organized crime coalition. The attackers, reportedly from the 400 Mawozo and Baz Taliban "
+                         "factions, wore identifiable red T-shirts bearing gang symbols.") == "Viv Ansanm"
+    # … nor a date's day before a word of no name (S/RES/2164 (2014): "clashes in Kidal on 17 and 18 May 2014").
+    assert direct_answer("Which armed group attacked Kidal?", "Condemning strongly the violent clashes in Kidal on 17 "
+                         "and 18 May 2014, the unacceptable seizure by the armed groups of administrative "
+                         "buildings") is None
+    # A count or a year before a name is no part of it.
+    assert direct_answer("Which gang killed 22 people in Tabarre?", "In 2024, 1,400 Mawozo gang members killed 22 "
+                         "people.") == "Mawozo"
+
+
+def test_an_armed_group_is_no_state_official_or_programme_and_keeps_its_french_name() -> None:
+    # S/RES/2164 (2014): not the Prime Minister whose visit the clashes came in, nor the national forces; the group
+    # the quote names, whole.
+    assert direct_answer("Which armed group attacked Kidal?", "Condemning strongly the violent clashes in Kidal on 17 "
+                         "and 18 May 2014 in the context of the Malian Prime Minister’s visit, which resulted in the "
+                         "death of Malian Defence and Security Forces personnel, as well as eight civilians, including "
+                         "six Government officials, the unacceptable seizure by the armed groups, notably the "
+                         "Mouvement national de Libération de l’Azawad (MNLA), of administrative buildings") == \
+        "Mouvement national de Libération de l’Azawad (MNLA)"
+    # S/2025/403, para. 88: the programme armed groups are called to join is none of them.
+    assert direct_answer("Which armed group operates in Ituri?", "I am troubled by the recent emergence of new armed "
+                         "groups, such as in Ituri, including Convention pour la révolution populaire. I call upon all "
+                         "Congolese armed groups to join the Disarmament, Demobilization, Community Recovery and "
+                         "Stabilization Programme.") is None

@@ -1379,6 +1379,11 @@ _AUTHORITY = re.compile(r"(?:Government|State|Ministry|Republic|Armed\s+Forces\s
 # … though a State's name may open an armed group's: "Sudan Liberation Army", "Sudan People's Liberation Movement".
 _FIGHTERS = re.compile(r"\b(?:Army|Armies|Forces?|Front|Movement|Militias?|Brigades?|Alliance|Coalition|Liberation|"
                        r"Resistance|Battalions?|Group)\b")
+_FRENCH_NAME = re.compile(r"(?:\bthe\s+|[,;:(]\s*|^)(?P<name>[A-Z][\w’'-]*(?:\s+(?:[a-zà-ÿ]+|[A-Z][\w’'-]*)){0,6}?"
+                          r"\s+(?:de\s+|du\s+|des\s+)?[dl][’'])$")
+_NO_ARMED_GROUP = re.compile(r"\b(?:Police|Minister|President|Government|Ministry|Armed\s+Forces|Defen[cs]e\s+and\s+"
+                             r"Security\s+Forces)\b|\b(?:Programme|Program|Plan|Commission|Committee|Council|Mission|"
+                             r"Office|Agency|Fund|Initiative|Process|Conference|Agreement)$")
 _ARMED = terms("group groups militia militias gang gangs faction factions movement movements rebel rebels")
 _ENTITY_SKIP = {"Annex", "Annexes", "Appendix", "Figure", "Table",  # page furniture glued to the text
                 "Decides", "Requests", "Council", "Security Council", "The", "In", "By", "On", "As", "It", "This",
@@ -1793,6 +1798,11 @@ def direct_answer(question: str, quote: str) -> str | None:
         head_terms = terms(head.group(1).split()[-1]) if head else set()
         if head and (by_kind := _called(quote, head.group(1).split()[-1], q_terms)):
             return by_kind
+        if head and _a_place_kind(head.group(1).split()[-1]):
+            # "Which airport did RSF use?": a quote naming no airport gives no line; its other names are the routes
+            # or regions around it ("North and West Darfur", S/2025/239, para. 100), a company ("National Oil
+            # Corporation" for a port).
+            return None
         # Once per quote, not per name in it: the question's own words and places, and where a mission asked works.
         known = q_terms | _GENERIC | _place_terms(question)
         works_in = _mission_countries(question) if office else set()
@@ -1804,17 +1814,35 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # "Using Nyala airport could …": the sentence's opening verb is no name ("Based in Tripoli": nor "in")
                 span = re.sub(r"^(?:(?:of|the|and|for|on|in)\s)+", "", span.split(" ", 1)[1])
                 words = span.split()
+            start = m.start() + m.group(0).find(span)
+            if words and re.search(r"\b[dl][’']$", quote[max(0, start - 2):start]) \
+                    and (french := _FRENCH_NAME.search(quote, max(0, start - 80), start)):
+                # "the Mouvement national de Libération de l’Azawad (MNLA)" (S/RES/2164 (2014)): a French name's
+                # lower-case words and elided article are part of it, not "Azawad (MNLA)".
+                span = french.group("name") + span
+                words = span.split()
+                start = french.start("name")
+            if head_terms & _ARMED and span[:1].isupper() and not re.fullmatch(_MONTHS, words[0]) \
+                    and (number := _NAME_NUMBER.search(quote, max(0, start - 8), start)):
+                # "400 Mawozo killed 21 people" (S/2025/356, para. 27): a gang's number is part of its name.
+                span = number.group(0) + span
+                words = span.split()
+                start = number.start()
             titled = len(words) == 1 and _HONORIFIC.search(quote[:m.start()]) is not None  # "Mr. Kabarebe"
             if (len(words) < 2 and not titled) or span in _ENTITY_SKIP or words[0] in _ENTITY_SKIP:
                 continue
-            end = m.start() + m.group(0).find(span) + len(span)
+            end = start + len(span)
             if _MODIFIER.search(words[-1]) and re.match(r"\s[a-z]", quote[end:end + 2]) and _of_a_people(words[-1]):
                 # "invested in Middle Eastern real estate": an adjective of a thing, not who ("Mr. Jankovic said" is)
                 continue
             if head_terms & _ARMED:
                 # "Which armed group operates in the Jebel Marra?": not the Government it fights ("fighting between
                 # the Government of Sudan and the Sudan Liberation Army Abdul Wahid"), nor a place.
-                if _COMPASS_REGION.search(span) or (_a_state(span) and not _FIGHTERS.search(span)):
+                if _COMPASS_REGION.search(span) or (_a_state(span) and not _FIGHTERS.search(span)) \
+                        or _NO_ARMED_GROUP.search(span):
+                    # … nor the State's police, army or officials ("the Haitian National Police", "the Malian
+                    # Prime Minister’s visit", S/RES/2164 (2014)), nor a programme it is called to join ("the
+                    # Disarmament, Demobilization, Community Recovery and Stabilization Programme", S/2025/403)
                     continue
                 sides = re.split(r"\s+and\s+(?:the\s+)?", span)
                 if any(_AUTHORITY.match(p) for p in sides):
@@ -1848,7 +1876,7 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # A chair, head or coordinator is a person or a State, not an organ: "Who chairs the Peacebuilding
                 # Commission?" is not answered by "its Organizational Committee". (A body may lead or command.)
                 continue
-            at = m.start() + m.group(0).find(span)
+            at = max(start, quote.find(span, start))  # where the span kept opens ("Yemen" of "Yemen of UNMHA")
             beside = _beside_office(quote, at, span, offices) if offices and not role else None
             if offices and not role and beside is None:
                 # Who holds an office is named beside it ("Head of MINUSCA, Valentine Rugwabiza", "headed by …",
@@ -2120,7 +2148,12 @@ def _sentence_at(text: str, at: int) -> str:
     return next((text[a:b] for a, b in split_sentences(text) if a <= at < b), text)
 
 
-_NAME = r"[A-Z][\w'’-]+(?:\s(?:of\s|de\s|the\s)?[A-Z][\w'’-]+)*"
+# A word of a name may carry an Arabic article ("al-Fashir", "Nusrat al-Islam wal-Muslimin"), and a name open on
+# a number ("400 Mawozo", "5 Segond"; not a count or a year: "1,400 Haitians", "2024 Kenscoff").
+_PARTICLE = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ed|wal)-)?"
+_NAME_NUMBER = re.compile(r"(?<!\d\s)(?<![\d,.])\b\d{1,3}\s$")
+_NAME = (rf"(?:(?<!\d\s)(?<![\d,.])\b\d{{1,3}}\s)?{_PARTICLE}[A-Z][\w'’-]+"
+         rf"(?:\s(?:of\s|de\s|the\s)?{_PARTICLE}[A-Z][\w'’-]+)*")
 
 
 # A lowercase word between a name and the kind of thing it names that is no modifier of it: an article,
@@ -2129,10 +2162,22 @@ _NOT_A_MODIFIER = (r"(?:the|a|an|its|their|his|her|this|that|these|those|of|at|i
                    r"through|is|was|are|were|has|have|had|[a-z-]+ed)")
 
 
+# The kinds of place a "Which …?" may ask, as written ("Which airports …?"; not "Which body's prisoners …?").
+_PLACE_KINDS = frozenset("airport airfield airstrip port seaport harbour harbor mine camp market base prison bridge "
+                         "crossing checkpoint hospital dam".split())
+
+
+def _a_place_kind(head: str) -> bool:
+    return head.lower().removesuffix("s") in _PLACE_KINDS
+
+
 def _called(quote: str, head: str, q_terms: set[str]) -> str | None:
     """The name the quote gives a thing of the asked kind: "Which gold mining site did M23 take?" is answered by
     "Twangiza, a gold mining site" (S/2025/403, para. 16) before any other name in the paragraph."""
     word = re.escape(head.rstrip("s"))
+    # A kind of place may open a capital after its name, being part of it: "Nyala Airport" (S/2025/239, para. 100).
+    # Not a body's: "the Group of Experts", "the Lima Group" are no answer to "Which group …?".
+    kind = f"[{word[0].upper()}{word[0]}]{word[1:]}" if _a_place_kind(head) else word
     for m in re.finditer(rf"(?P<name>{_NAME}),\s(?:a|an)\s(?:[a-z-]+\s){{0,3}}?{word}s?\b|"
                          rf"\bthe\s(?:[a-z-]+\s){{0,3}}?{word}s?\s(?:of|at|in|called|known as|named)\s"
                          rf"(?P<after>{_NAME})|"
@@ -2143,10 +2188,14 @@ def _called(quote: str, head: str, q_terms: set[str]) -> str | None:
                          # "Nyala airport", "the Kidineer (Kidingir) gold mine"; not "Darfur airports", a class,
                          # nor a verb's subject ("the United Arab Emirates supplied the airport at Nyala")
                          rf"(?P<pre>{_NAME})\s(?:\([^)]{{1,30}}\)\s)?(?:(?!{_NOT_A_MODIFIER}\s)[a-z-]+\s){{0,2}}?"
-                         rf"{word}\b(?!s)",
+                         rf"(?P<kind>{kind})(?![\w-])",
                          quote):
         name = m.group("name") or m.group("after") or m.group("appos") or m.group("pre")
+        if m.group("pre") and m.group("kind")[0].isupper() and m.end("pre") + 1 == m.start("kind"):
+            name = f"{name} {m.group('kind')}"  # "Nyala Airport": the kind is part of the name
         if m.group("pre"):
+            if re.match(r"\s[a-z-]+ing\s", quote[m.end("pre"):m.start("kind")]):
+                continue  # "red T-shirts bearing gang symbols" (S/2025/420, para. 29): a participle names nothing
             at = m.start("pre")
             if " " in name and _OPENER.fullmatch(name.split()[0]) and _SENTENCE_START.search(quote[:at]):
                 at += len(name.split()[0]) + 1
@@ -2174,7 +2223,9 @@ _WHICH_HEAD = re.compile(r"^\s*which\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s+
                          r"had|can|could|should|must|may|will|would|in|of|under|from|to|for|on|at|that|"
                          # … or the verb of what the thing does: "Which gang leader controls Cité Soleil?"
                          r"controls|operates|runs|leads|holds|owns|manages|supplies|finances|funds|taxes|buys|"
-                         r"sells|hosts|uses|commands)\b)", re.I)
+                         r"sells|hosts|uses|commands|"
+                         # … or did: "Which gang killed …?", "Which armed group attacked Kidal?"
+                         r"[a-z]{3,}ed)\b)", re.I)
 _KINDS_OF_THING = terms("commodities commodity resources minerals criterion criteria statistics form forms flows "
                         "kind kinds type types measures activities crimes abductions goods products items precursor "
                         "precursors substances chemicals materials provisions")
