@@ -72,6 +72,15 @@ def test_a_kind_of_place_is_read_capitalised_and_a_name_with_its_article_or_numb
                          "people.") == "Mawozo"
 
 
+def test_a_country_asked_is_a_state_named_as_itself() -> None:
+    # S/RES/2505 (2020), para. 5.
+    assert direct_answer("Which country hosts the UNMHA HQ?", "Requests the Secretary-General to fully deploy UNMHA "
+                         "expeditiously, and calls on the parties to the Hodeidah Agreement to support the United "
+                         "Nations as set out in S/2019/28, including by ensuring the safety and security of UNMHA "
+                         "personnel, and the unhindered and expeditious movement into and within Yemen of UNMHA "
+                         "personnel and equipment, provisions and essential supplies;") == "Yemen"
+
+
 def test_an_armed_group_is_no_state_official_or_programme_and_keeps_its_french_name() -> None:
     # S/RES/2164 (2014): not the Prime Minister whose visit the clashes came in, nor the national forces; the group
     # the quote names, whole.

@@ -1850,6 +1850,12 @@ def direct_answer(question: str, quote: str) -> str | None:
                     if not parts:
                         continue
                     span, words = parts[-1], parts[-1].split()
+            if head_terms & _COUNTRY_KINDS:
+                # "Which country hosts the UNMHA HQ?": a State, named as itself, not "Yemen of UNMHA" (S/RES/2505
+                # (2020), para. 5: "movement into and within Yemen of UNMHA personnel").
+                if not (state := _state_named(span)):
+                    continue
+                span, words = state, state.split()
             if re.fullmatch(_MONTHS, words[0]):
                 continue  # "on 13 January the President designated …": a date and a title, not a name
             if _INSTRUMENT.search(span) and not _ASKS_INSTRUMENT.search(question) and not _BODY_END.search(span):
@@ -2006,6 +2012,15 @@ def _beside_office(quote: str, at: int, span: str, offices: list[re.Match[str]])
         if o.start() >= end and o.start() - end <= _BESIDE and _NAME_THEN_OFFICE.fullmatch(quote, end, o.start()):
             ranks.append(_BESIDE + o.start() - end)
     return min(ranks, default=None)
+
+
+_COUNTRY_KINDS = terms("country state")
+
+def _state_named(span: str) -> str | None:
+    """The State's name a span opens with ("Yemen" of "Yemen of UNMHA", "United Arab Emirates"), if any."""
+    words = re.sub(r"^the\s+", "", span, flags=re.I).split()
+    return next((name for name in (" ".join(words[:n]) for n in range(len(words), 0, -1))
+                 if name.replace("’", "'") in STATES), None)
 
 
 def _a_state(span: str) -> bool:
