@@ -5,6 +5,8 @@ Pure table tests on the quotes' own wording (the documents are named beside each
 
 from __future__ import annotations
 
+import time
+
 from briefbot.answer import direct_answer
 
 
@@ -79,6 +81,37 @@ def test_a_country_asked_is_a_state_named_as_itself() -> None:
                          "Nations as set out in S/2019/28, including by ensuring the safety and security of UNMHA "
                          "personnel, and the unhindered and expeditious movement into and within Yemen of UNMHA "
                          "personnel and equipment, provisions and essential supplies;") == "Yemen"
+
+
+def test_a_group_asked_by_its_leader_is_the_one_the_quote_says_he_leads() -> None:
+    listing = ("Recalling the listing of MUJAO, the Organisation of Al-Qaida in the Islamic Maghreb, Ansar Eddine and "
+               "its leader Iyad Ag Ghali, and Al Mourabitoun on the Al-Qaida sanctions list")  # S/RES/2359 (2017)
+    assert direct_answer("Which group is led by Iyad Ag Ghaly?", listing) == "Ansar Eddine"
+    assert direct_answer("Which group did Iyad Ag Ghali lead?", listing) == "Ansar Eddine"
+    # … and no line where it names him announcing a merger, not leading a group (S/RES/2359 (2017)).
+    assert direct_answer("Which group is led by Iyad Ag Ghaly?", "Welcoming the merger of the Al Mourabitoun and "
+                         "Ansar Eddine terrorist groups into Jama’at Nusrat al-Islam wal-Muslimin (Group for the "
+                         "Support of Islam and Muslims), as announced by Iyad Ag Ghali on 2 March 2017,") is None
+    # S/2025/356: of two gangs, each "led by" its own leader.
+    shootings = ("By air, shootings at commercial aeroplanes by 400 Mawozo (led by sanctioned individual Joseph "
+                 "Wilson, alias “Lanmo San Jou” – HTi 004) and Chyen Mechan (led by Claudy Célestin, alias “Chyen "
+                 "Mechan”) in November.")
+    assert direct_answer("Which gang is led by Joseph Wilson?", shootings) == "400 Mawozo"
+    assert direct_answer("Which gang is led by Claudy Célestin?", shootings) == "Chyen Mechan"
+    assert direct_answer("Which gang is led by Vitel'Homme Innocent?", shootings) is None
+    # "X, the leader of Y".
+    assert direct_answer("Which gang is led by Monel Felix?", "Monel Felix, the leader of the Boston gang, was "
+                         "killed in May.") == "Boston"
+
+
+def test_the_name_rules_finish_at_once_on_crafted_worst_cases() -> None:
+    direct_answer("Who visited Kosovo twice?", "Kimberly West visited Kosovo.")  # the rules' first use aside
+    started = time.monotonic()
+    direct_answer("Which gang attacked Mirebalais?", "Ms. Emily " * 1000 + "the " * 2000)
+    direct_answer("Which gang is led by Joseph Wilson?", "Ab " * 3000 + "Joseph Wilson " + "the " * 2000)
+    direct_answer("Which airport was used?", "al-Ab " * 3000 + "airport")
+    direct_answer("Which gang attacked Tabarre?", "1 " * 3000 + "Ab gang")
+    assert time.monotonic() - started < 2
 
 
 def test_an_armed_group_is_no_state_official_or_programme_and_keeps_its_french_name() -> None:

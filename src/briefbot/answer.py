@@ -1796,6 +1796,11 @@ def direct_answer(question: str, quote: str) -> str | None:
         named = _question_names(question)
         head = _WHICH_HEAD.search(question)
         head_terms = terms(head.group(1).split()[-1]) if head else set()
+        if head and (leader := _LED_BY_Q.search(question)):
+            # "Which group is led by Iyad Ag Ghaly?": the group the quote says he leads, or none; not any group it
+            # lists beside him (S/RES/2359 (2017): "… the Organisation of Al-Qaida in the Islamic Maghreb, Ansar
+            # Eddine and its leader Iyad Ag Ghali").
+            return _group_led_by(quote, leader.group("who") or leader.group("did"))
         if head and (by_kind := _called(quote, head.group(1).split()[-1], q_terms)):
             return by_kind
         if head and _a_place_kind(head.group(1).split()[-1]):
@@ -2223,6 +2228,35 @@ def _called(quote: str, head: str, q_terms: set[str]) -> str | None:
         if m.group("name") and re.search(r"(?:^|[.;:]\s*)$", quote[:m.start("name")]) and " " not in name:
             continue  # "However, a …", "Overall, an …": a sentence's opening word, not a name
         return name
+    return None
+
+
+_PERSON = r"[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]*|al-[\w'’-]+|bin|ibn|ag|ould))*"
+# "Which group is led by X?", "Which gang did X lead?"
+_LED_BY_Q = re.compile(rf"\b(?:led|headed|commanded|run|founded)\s+by\s+(?P<who>{_PERSON})|"
+                       rf"\bdid\s+(?P<did>{_PERSON})\s+(?:lead|head|command|run|found)\b")
+# The group a name is told the leader of, in the quote's words: "Ansar Eddine and its leader Iyad Ag Ghali",
+# "400 Mawozo (led by sanctioned individual Joseph Wilson" (S/2025/356), "Joseph Wilson, the leader of 400 Mawozo".
+_GROUP = (r"(?:(?<!\d\s)(?<![\d,.])\b\d{1,3}\s)?[A-Z][\w'’-]+"
+          r"(?:\s(?:of\s|de\s|the\s|in\s(?:the\s)?|al-|wal-)?[A-Z][\w'’-]+)*")
+_LEADER_AFTER = re.compile(rf"(?P<group>{_GROUP})\s*(?:\(\s*|,\s*)?(?:(?:which|who)\s+(?:is|was|are|were)\s+)?"
+                           r"(?:and\s+its\s+(?:[a-z-]+\s+)?leader,?|(?:led|headed|commanded|founded)\s+by)\s+"
+                           r"(?:the\s+)?(?:[a-z-]+\s+){0,3}?$")
+_LEADER_BEFORE = re.compile(rf"\s*(?:\([^)]{{1,60}}\))?,?\s+(?:(?:who\s+)?(?:leads|led|heads|headed|commands|"
+                            rf"commanded|founded)|(?:the\s+|a\s+)?(?:[a-z-]+\s+)?(?:leader|head|chief|commander|"
+                            rf"founder|emir)\s+of)\s+(?:the\s+)?(?P<group>{_GROUP})")
+
+
+def _group_led_by(quote: str, who: str) -> str | None:
+    """The group the quote says ``who`` leads, his name spelled as the quote may ("Ghaly", "Ghali"); None when it
+    names him leading none."""
+    # Each word of the name to its last letter but one: transliterations differ in their endings.
+    spelled = r"\s+".join(re.escape(w[:max(2, len(w) - 1)]) + r"[\w'’-]*" for w in who.split())
+    for m in re.finditer(rf"\b{spelled}", quote):
+        if before := _LEADER_AFTER.search(quote[max(0, m.start() - 160):m.start()]):
+            return before.group("group")
+        if after := _LEADER_BEFORE.match(quote, m.end()):
+            return after.group("group")
     return None
 
 
