@@ -114,6 +114,32 @@ def test_the_name_rules_finish_at_once_on_crafted_worst_cases() -> None:
     assert time.monotonic() - started < 2
 
 
+def test_a_title_asked_is_answered_by_who_holds_it_beside_it_or_not_at_all() -> None:
+    # S/2025/176, para. 83: the holder beside the title asked, not the first name of the sentence.
+    visits = ("This Mission’s commitment to the fight against misconduct was emphasized during the visits to MONUSCO "
+              "of the Victims’ Rights Advocate, Najla Nassif Palma, from 15 to 20 December and the Special Coordinator "
+              "on Improving the United Nations Response to Sexual Exploitation and Abuse, Christian Saunders, from 18 "
+              "to 22 January.")
+    assert direct_answer("Who is the Special Coordinator on Improving the United Nations Response to Sexual "
+                         "Exploitation and Abuse?", visits) == "Christian Saunders"
+    # S/2025/200: the title before the name, no comma.
+    assert direct_answer("Who is the Specialist Prosecutor?", "Specialist Prosecutor Kimberly West visited Kosovo "
+                         "twice during the reporting period, in October 2024 and in December 2024.") == "Kimberly West"
+    # … and none where the quote gives the title with no one holding it (S/2025/200; S/2025/272's letter).
+    assert direct_answer("Who is the Specialist Prosecutor?", "The Specialist Chambers (SC) and the Specialist "
+                         "Prosecutor’s Office (SPO) reached a number of milestones during the reporting "
+                         "period.") is None
+    assert direct_answer("Who is the High Representative for Bosnia and Herzegovina?", "Annex Letter dated 24 April "
+                         "2025 from the High Representative for Bosnia and Herzegovina addressed to the "
+                         "Secretary-General Sixty-seventh report of the High Representative for the Implementation of "
+                         "the Peace Agreement on Bosnia and Herzegovina to the Secretary-General") is None
+    # S/2025/272: the signature's name before the title, not the heading after it.
+    assert direct_answer("Who is the High Representative for Bosnia and Herzegovina?", "I should be pleased to "
+                         "provide you with it. (Signed) Christian Schmidt High Representative for Bosnia and "
+                         "Herzegovina Summary This report covers the period from 16 October 2024 through 15 April "
+                         "2025.") == "Christian Schmidt"
+
+
 def test_an_armed_group_is_no_state_official_or_programme_and_keeps_its_french_name() -> None:
     # S/RES/2164 (2014): not the Prime Minister whose visit the clashes came in, nor the national forces; the group
     # the quote names, whole.

@@ -1791,6 +1791,9 @@ def direct_answer(question: str, quote: str) -> str | None:
                            else r - (at + len(span)) if r >= at
                            else 10 * _ROLE_WINDOW if _GOVERNED.search(quote[by_role[r]:at])
                            else at - r + _ROLE_WINDOW // 2 for r in at_role)
+        if not office and not role and (title := _TITLE_Q.match(question)) \
+                and (holder := _holder_of(quote, title.group("title"))) is not None:
+            return holder or None  # the title given, and no one holding it: no line
         names: list[tuple[int, str]] = []
         titles: list[tuple[int, str]] = []
         named = _question_names(question)
@@ -2020,6 +2023,35 @@ def _beside_office(quote: str, at: int, span: str, offices: list[re.Match[str]])
 
 
 _COUNTRY_KINDS = terms("country state")
+
+# "Who is the Specialist Prosecutor?", "Who is the Special Coordinator on Improving the United Nations Response to
+# Sexual Exploitation and Abuse?": a title, asked as the quote writes it.
+_TITLE_Q = re.compile(r"^\s*[Ww]ho\s+(?:is|was)\s+(?:the\s+|its\s+)?(?:current\s+|new\s+)?"
+                      r"(?P<title>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|on|to|the|and|in))*)\s*\??\s*$")
+_HOLDER = r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})"
+_HOLDER_AFTER = re.compile(rf",?\s+{_HOLDER}(?![\w'’-]|\s+[A-Z])")
+_HOLDER_BEFORE = re.compile(rf"(?<![\w'’-]){_HOLDER},?\s+(?:the\s+)?$")
+
+
+def _holder_of(quote: str, title: str) -> str | None:
+    """Who the quote names holding the title: beside it ("Specialist Prosecutor Kimberly West", "… Sexual
+    Exploitation and Abuse, Christian Saunders", S/2025/200 and S/2025/176, para. 83; "Christian Schmidt High
+    Representative for Bosnia and Herzegovina"); "" where it gives the title and no one holding it ("a letter from
+    the High Representative", "the Specialist Prosecutor’s Office"); None where it does not give the title."""
+    found = False
+    said = r"\s+".join(re.escape(w) for w in title.split())
+    for m in re.finditer(rf"\b{said}\b", quote):
+        found = True
+        if quote[m.end():m.end() + 1] in "’'" and m.end() < len(quote):
+            continue  # "the Specialist Prosecutor’s Office": the office, no one holding it
+        # (Not a heading or a sentence's opening: "… Herzegovina Summary This report covers …")
+        if (after := _HOLDER_AFTER.match(quote, m.end())) and not _ENTITY_SKIP & set(after.group("name").split()):
+            return after.group("name")
+        if (before := _HOLDER_BEFORE.search(quote, max(0, m.start() - 60), m.start())) \
+                and not _ENTITY_SKIP & set(before.group("name").split()):
+            return before.group("name")
+    return "" if found else None
+
 
 def _state_named(span: str) -> str | None:
     """The State's name a span opens with ("Yemen" of "Yemen of UNMHA", "United Arab Emirates"), if any."""
