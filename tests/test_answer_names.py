@@ -140,6 +140,15 @@ def test_a_title_asked_is_answered_by_who_holds_it_beside_it_or_not_at_all() -> 
                          "2025.") == "Christian Schmidt"
 
 
+def test_a_leader_asked_may_be_named_the_head() -> None:
+    # S/2025/71/Rev.1, para. 2: the head of the branch asked, not the overall leader named before.
+    isil = ("There remained a range of views about the identity of Abu Hafs al-Hashimi al-Qurashi, the overall ISIL "
+            "(Da’esh) leader (see S/2024/556, para. 49). There was growing confidence among some Member States that "
+            "al-Qurashi was Abdul Qadir Mumin (Somali, not listed), the head of ISIL (Da’esh) in Somalia.")
+    assert direct_answer("Who is the leader of ISIL in Somalia?", isil) == "Abdul Qadir Mumin"
+    assert direct_answer("Who leads ISIL in Somalia?", isil) == "Abdul Qadir Mumin"
+
+
 def test_an_armed_group_is_no_state_official_or_programme_and_keeps_its_french_name() -> None:
     # S/RES/2164 (2014): not the Prime Minister whose visit the clashes came in, nor the national forces; the group
     # the quote names, whole.

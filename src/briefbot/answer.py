@@ -2082,7 +2082,9 @@ def _office_key(office: re.Match[str]) -> str:
 
 
 # The office asked in the words a quote gives it: "led by", "Head of Mission", "chaired by", "presided over".
-_OFFICE_WORDS = {"chair": r"\bchair\w*", "head": r"\bhead(?:s|ed|ing)?\b", "lead": r"\b(?:lead(?:s|er|ers|ing)?|led)\b",
+_OFFICE_WORDS = {"chair": r"\bchair\w*", "head": r"\bhead(?:s|ed|ing)?\b",
+                 # "Who is the leader of ISIL in Somalia?": "Abdul Qadir Mumin …, the head of ISIL (Da’esh) in Somalia"
+                 "lead": r"\b(?:lead(?:s|er|ers|ing)?|led|head(?:s|ed)?)\b",
                  "coordinat": r"\bcoordinat(?:ors?|ed|es|ing)\b", "command": r"\bcommand\w*",
                  "direct": r"\bdirect(?:s|ed|or|ors|orate|ing)?\b",
                  "preside": r"\bpresid\w*",
