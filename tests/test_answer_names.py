@@ -149,6 +149,16 @@ def test_a_leader_asked_may_be_named_the_head() -> None:
     assert direct_answer("Who leads ISIL in Somalia?", isil) == "Abdul Qadir Mumin"
 
 
+def test_an_agreement_is_no_place() -> None:
+    # S/RES/2505 (2020), para. 5: "the parties to the Hodeidah Agreement" says nowhere UNMHA is.
+    assert direct_answer("Where is the UNMHA headquartered?", "Requests the Secretary-General to fully deploy UNMHA "
+                         "expeditiously, and calls on the parties to the Hodeidah Agreement to support the United "
+                         "Nations as set out in S/2019/28, including by ensuring the safety and security of UNMHA "
+                         "personnel;") is None
+    assert direct_answer("Where was the agreement signed?", "The parties signed the Juba Peace Agreement in "
+                         "Juba.") == "Juba"
+
+
 def test_an_armed_group_is_no_state_official_or_programme_and_keeps_its_french_name() -> None:
     # S/RES/2164 (2014): not the Prime Minister whose visit the clashes came in, nor the national forces; the group
     # the quote names, whole.

@@ -1705,8 +1705,10 @@ def direct_answer(question: str, quote: str) -> str | None:
             span = m.group("place")
             if re.match(rf"(?:{_MONTHS})\b", span) or span.split()[0] in _ENTITY_SKIP:
                 continue  # "in May", "In 2024"
-            if _IN_TITLE.search(quote, max(0, m.start() - 120), m.start()):
-                continue  # "the Protocol to Prevent, Suppress and Punish Trafficking in Persons" names no place
+            if _IN_TITLE.search(quote, max(0, m.start() - 120), m.start()) or _INSTRUMENT.search(span):
+                # "the Protocol to Prevent, Suppress and Punish Trafficking in Persons" names no place; nor is "the
+                # parties to the Hodeidah Agreement" one (S/RES/2505 (2020), para. 5)
+                continue
             if re.search(r"-(?:controlled|held|based|led|run|backed|occupied|affected)$", span):
                 continue  # "in RSF-controlled areas" describes the places; the names follow
             if country_q and not _a_state(span):
