@@ -147,6 +147,10 @@ def test_a_leader_asked_may_be_named_the_head() -> None:
             "al-Qurashi was Abdul Qadir Mumin (Somali, not listed), the head of ISIL (Da’esh) in Somalia.")
     assert direct_answer("Who is the leader of ISIL in Somalia?", isil) == "Abdul Qadir Mumin"
     assert direct_answer("Who leads ISIL in Somalia?", isil) == "Abdul Qadir Mumin"
+    # … but not the head of a part of it (S/2025/482, para. 40).
+    assert direct_answer("Who leads Al-Shabaab?", "Al-Shabaab leadership remained largely unchanged following the "
+                         "killing, on 24 December 2024, of Mohamed Mire, head of Al-Shabaab internal affairs and a "
+                         "close confidant of Ahmed Diriye (alias Abu Ubaidah, SOi.014).") is None
 
 
 def test_an_agreement_is_no_place() -> None:
@@ -168,6 +172,11 @@ def test_an_armed_group_is_no_state_official_or_programme_and_keeps_its_french_n
                          "six Government officials, the unacceptable seizure by the armed groups, notably the "
                          "Mouvement national de Libération de l’Azawad (MNLA), of administrative buildings") == \
         "Mouvement national de Libération de l’Azawad (MNLA)"
+    # S/RES/2296 (2016): the group fighting the Government, named in one span with it.
+    assert direct_answer("Which armed group operates in the Jebel Marra?", "expressing deep concern at a significant "
+                         "increase in violence in and around the Jebel Marra, where fighting between the Government of "
+                         "Sudan and the Sudan Liberation Army Abdul Wahid (SLA/AW) continued, including aerial "
+                         "bombardments") == "Sudan Liberation Army Abdul Wahid"
     # S/2025/403, para. 88: the programme armed groups are called to join is none of them.
     assert direct_answer("Which armed group operates in Ituri?", "I am troubled by the recent emergence of new armed "
                          "groups, such as in Ituri, including Convention pour la révolution populaire. I call upon all "

@@ -1740,7 +1740,11 @@ def direct_answer(question: str, quote: str) -> str | None:
         # Panel coordinates with …", "coordination").
         office_said = _OFFICE_TITLES.get(office_key, _OFFICE_WORDS.get(office_key, "")) if office and office.group(2) \
             else _OFFICE_WORDS.get(office_key, "")
-        offices = [m for m in re.finditer(office_said, quote, re.I)] if office else []
+        offices = [m for m in re.finditer(office_said, quote, re.I)
+                   # A leader asked is no head of a part of the body: "Mohamed Mire, head of Al-Shabaab internal
+                   # affairs" (S/2025/482, para. 40) does not lead Al-Shabaab.
+                   if not (office_key == "lead" and m.group(0).lower().startswith("head")
+                           and _HEAD_OF_PART.match(quote, m.end()))] if office else []
         if office and not offices:
             # "Who chairs the Panel …?" is not answered by a quote naming no chair: "… briefings by the Executive
             # Director of UNODC" (a dev near miss: no such Panel exists).
@@ -1848,11 +1852,7 @@ def direct_answer(question: str, quote: str) -> str | None:
             if head_terms & _ARMED:
                 # "Which armed group operates in the Jebel Marra?": not the Government it fights ("fighting between
                 # the Government of Sudan and the Sudan Liberation Army Abdul Wahid"), nor a place.
-                if _COMPASS_REGION.search(span) or (_a_state(span) and not _FIGHTERS.search(span)) \
-                        or _NO_ARMED_GROUP.search(span):
-                    # … nor the State's police, army or officials ("the Haitian National Police", "the Malian
-                    # Prime Minister’s visit", S/RES/2164 (2014)), nor a programme it is called to join ("the
-                    # Disarmament, Demobilization, Community Recovery and Stabilization Programme", S/2025/403)
+                if _COMPASS_REGION.search(span) or (_a_state(span) and not _FIGHTERS.search(span)):
                     continue
                 sides = re.split(r"\s+and\s+(?:the\s+)?", span)
                 if any(_AUTHORITY.match(p) for p in sides):
@@ -1860,6 +1860,11 @@ def direct_answer(question: str, quote: str) -> str | None:
                     if not parts:
                         continue
                     span, words = parts[-1], parts[-1].split()
+                if _NO_ARMED_GROUP.search(span):
+                    # … nor the State's police, army or officials ("the Haitian National Police", "the Malian
+                    # Prime Minister’s visit", S/RES/2164 (2014)), nor a programme it is called to join ("the
+                    # Disarmament, Demobilization, Community Recovery and Stabilization Programme", S/2025/403)
+                    continue
             if head_terms & _COUNTRY_KINDS:
                 # "Which country hosts the UNMHA HQ?": a State, named as itself, not "Yemen of UNMHA" (S/RES/2505
                 # (2020), para. 5: "movement into and within Yemen of UNMHA personnel").
@@ -2093,6 +2098,9 @@ _OFFICE_WORDS = {"chair": r"\bchair\w*", "head": r"\bhead(?:s|ed|ing)?\b",
                  # "Who runs the Libyan National Army?": whoever heads, leads or commands it ("run by …" too).
                  "run": r"\b(?:run(?:s|ning)?|ran|head(?:s|ed)?|lead(?:s|er|ers|ing)?|led|commander)\b",
                  "emir": r"\bemirs?\b|\bleaders?\b|\bhead(?:s|ed)?\b"}
+_HEAD_OF_PART = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:\([^)]{1,30}\)\s+)?)+"
+                           r"(?!(?:and|or|in|on|at|for|to|from|with|who|which|that|was|is|has|had|since|said|as|by|of)"
+                           r"\b)[a-z]")
 _CHAIRS = ("chair", "coordinat")
 _PERSONAL_OFFICES = ("chair", "head", "coordinat", "direct", "preside", "emir")
 _ACRONYM = re.compile(r"\b[A-Z]{3,}\b")  # a body asked by its acronym: "BINUH", "UNSMIL", "MINUSCA"
