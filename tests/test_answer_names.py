@@ -1,7 +1,8 @@
 """Who / which / where lines a second reader found wrong: a person's name is not a sentence's opening adverb or
 participle, nor an adjective of a people; a kind of thing is read capitalised and a name with its particle or
-number; a country asked is a State's name; a group asked by its leader is the one the quote says he leads, or none.
-Pure table tests on the quotes' own wording (the documents are named beside each)."""
+number; an armed group is no State organ or programme; a country asked is a State's name; a group asked by its
+leader is the one the quote says he leads, a title asked the one holding it beside it, or no line; an agreement is
+no place. Pure table tests on the quotes' own wording (the documents are named beside each)."""
 
 from __future__ import annotations
 
@@ -125,6 +126,13 @@ def test_a_title_asked_is_answered_by_who_holds_it_beside_it_or_not_at_all() -> 
     # S/2025/200: the title before the name, no comma.
     assert direct_answer("Who is the Specialist Prosecutor?", "Specialist Prosecutor Kimberly West visited Kosovo "
                          "twice during the reporting period, in October 2024 and in December 2024.") == "Kimberly West"
+    # … or asked beside the question's own act: the title is not part of the name (S/2025/200); a body the question
+    # names is still no answer ("the United States Treasury Department" for "Whom did the United States …?").
+    assert direct_answer("Who visited Kosovo twice as Specialist Prosecutor?", "Specialist Prosecutor Kimberly West "
+                         "visited Kosovo twice during the reporting period, in October 2024 and in December 2024.") == \
+        "Kimberly West"
+    assert direct_answer("Whom did the United States sanction?", "The United States Treasury Department sanctioned "
+                         "Jimmy Cherizier.") == "Jimmy Cherizier"
     # … and none where the quote gives the title with no one holding it (S/2025/200; S/2025/272's letter).
     assert direct_answer("Who is the Specialist Prosecutor?", "The Specialist Chambers (SC) and the Specialist "
                          "Prosecutor’s Office (SPO) reached a number of milestones during the reporting "

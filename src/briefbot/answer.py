@@ -1886,7 +1886,14 @@ def direct_answer(question: str, quote: str) -> str | None:
             if any(n in span or span in n for n in named) and not head_terms & terms(span):
                 # "Whom did the United States sanction …?" is not answered by "United States of America"; "Which
                 # UNODC opium survey …?" is by "UNODC Afghanistan Opium Survey" (it names what is asked for).
-                continue
+                # A title the question gives before a name is not the name: "Who visited Kosovo twice as Specialist
+                # Prosecutor?" is answered by "Kimberly West" of "Specialist Prosecutor Kimberly West" (S/2025/200).
+                rest = next((span[len(n) + 1:] for n in named if span.startswith(n + " ") and _TITLE_END.search(n)),
+                            "")
+                if not (re.fullmatch(r"(?:[A-Z][\w'’-]*\s)+[A-Z][\w'’-]*", rest)
+                        and not any(n in rest for n in named) and not terms(rest) <= known):
+                    continue
+                span, words = rest, rest.split()
             if office and re.search(office_said, span, re.I):
                 continue  # "Who heads UNSMIL?": "Libya and Head of UNSMIL" is the office, not who holds it
             if office and set(_ACRONYM.findall(span)) & set(_ACRONYM.findall(question)):
@@ -2112,6 +2119,8 @@ _ROLE_WINDOW = 40  # characters between a name and the role it is given ("Mr. Mi
 _TITLE_WORDS = re.compile(r"(?:Special|Deputy|Personal|Executive|Permanent|Acting|Interim)?\s*(?:Representative|Envoy|"
                           r"Secretary-General|Under-Secretary-General|Assistant Secretary-General|Coordinator|Chair|"
                           r"Head|President|Prime Minister|Minister|Director|Commander|Chief)\b")
+_TITLE_END = re.compile(r"\b(?:Prosecutor|Representative|Envoy|Coordinator|Commander|Chair|President|Minister|"
+                        r"Director|Advocate|Adviser|Judge|Rapporteur|Secretary-General|Chief|Head)$")
 _GOVERNED = re.compile(r"\bto\s+[a-z]{3,}\b|\b(?:inform|invite|request|urge|encourage|call)s?\b")
 _AS_ROLE = re.compile(r"\b(?:appoint|designat|nam|nominat|elect|chos|select|serv|act)\w*\s+"
                       r"as\s+(?:(?:its|the|a|an|their|his|her|our|new|interim|acting)\s+)*([A-Za-z-]{4,})", re.I)
