@@ -1344,18 +1344,46 @@ _ENTITY = re.compile(r"\b(?:[A-Z][\w'’-]+|of|the|and|for|on|in)"
                      r"(?:\s?\((?:[A-Z][A-Za-z]+)\))?")
 # A sentence's opening word that is no name: "Using Nyala airport could …", "Following the attack …". Not any -ed
 # word: names open with one ("United Arab Emirates", "Allied Democratic Forces", "Ahmed Madobe", "Armed Forces").
-_OPENER = re.compile(r"(?!(?:Beijing|Italy|Kunming|Nanjing|Reading|Sterling|Kelly)\b)[A-Z][a-z]+(?:ing|ly)|"
+# Nor any -ing or -ly word: people and places are named so ("Kimberly West", "Emily", "Kelly", "Manning", "Beijing",
+# "Italy", "July"); an adverb is told by the letters before its -ly ("Recently", "Finally", "Similarly", "Heavily").
+_OPENER = re.compile(r"(?!(?:Beijing|Kunming|Nanjing|Reading|Sterling|Stirling|Manning|Channing|Fleming|Browning|"
+                     r"Harding|Golding|Kipling|Irving|Ewing|Pershing|Dowling|Darling|Spalding|Xiaoming)\b)"
+                     r"[A-Z][a-z]+ing|"
+                     r"Early|Fully|(?:Form|Prop)erly|[A-Z][a-z]*(?:[bcdfghkmnpstvwxz]ly|[a-z]{2}(?:al|e)ly|"
+                     r"(?:ar|[vsdpkt])ily|(?:[Ee]|[iu]l)arly)|"
                      r"(?:Based|Located|Backed|Supported|Reported|Alleged|Accused|Affiliated|Stationed|Deployed|"
                      r"Headquartered|Asked|Concerned)")
-_SENTENCE_START = re.compile(r"(?:^|[.;:!?][\d¹²³⁴⁵⁶⁷⁸⁹⁰]*\s+|\n\s*)$")  # after a footnote mark too
+# After a footnote mark too; not the full stop of a title ("Ms. Kimberly Prost", "Dr. …").
+_SENTENCE_START = re.compile(r"(?:^|(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bProf)(?<!\bGen)(?<!\bCol)"
+                             r"(?<!\bMessrs)[.;:!?][\d¹²³⁴⁵⁶⁷⁸⁹⁰]*\s+|\n\s*)$")
 # The adjective of a people or region, modifying what follows it: "Middle Eastern real estate", "West African".
 _MODIFIER = re.compile(r"(?:ern|[ie]an|ese|ic|ish)$")
+# … told from a name ending so ("Jankovic", "Christian", "Brian") by its stem, a State's or region's name: "Sudanese",
+# "Haitian", "Congolese", "Islamic"; the points of the compass aside ("Eastern").
+_PEOPLE_STEMS = frozenset(w for w in (p.split()[0] for p in STATES) if len(w) >= 3) | {
+    "Arab", "Islam", "Africa", "Europe", "Asia", "America", "Sahel", "Darfur", "Kurd", "Balkan", "Caribbean",
+    "Mediterranean", "Atlantic", "Pacific", "Baltic", "Nordic", "Turk", "Britain", "Korea", "Palestine", "Ivory"}
+
+
+def _of_a_people(word: str) -> bool:
+    """Whether a word ending like an adjective of a people or region (:data:`_MODIFIER`) is one."""
+    if word.endswith("ern"):
+        return True
+    stem = re.sub(r"(?:ese|ian|ean|an|ic|ish)$", "", word)
+    return len(stem) >= 3 and any(stem[:n] == p[:n] for p in _PEOPLE_STEMS if (n := min(4, len(stem), len(p))))
+
+
 # Who bears arms: "Which armed group …?" is not answered by the Government it fights, nor by its army ("accused of
 # links to the Armed Forces of the Democratic Republic of the Congo" for "Which armed group controls Goma?").
 _AUTHORITY = re.compile(r"(?:Government|State|Ministry|Republic|Armed\s+Forces\s+of|Forces\s+armées)\b")
 # … though a State's name may open an armed group's: "Sudan Liberation Army", "Sudan People's Liberation Movement".
 _FIGHTERS = re.compile(r"\b(?:Army|Armies|Forces?|Front|Movement|Militias?|Brigades?|Alliance|Coalition|Liberation|"
                        r"Resistance|Battalions?|Group)\b")
+_FRENCH_NAME = re.compile(r"(?:\bthe\s+|[,;:(]\s*|^)(?P<name>[A-Z][\w’'-]*(?:\s+(?:[a-zà-ÿ]+|[A-Z][\w’'-]*)){0,6}?"
+                          r"\s+(?:de\s+|du\s+|des\s+)?[dl][’'])$")
+_NO_ARMED_GROUP = re.compile(r"\b(?:Police|Minister|President|Government|Ministry|Armed\s+Forces|Defen[cs]e\s+and\s+"
+                             r"Security\s+Forces)\b|\b(?:Programme|Program|Plan|Commission|Committee|Council|Mission|"
+                             r"Office|Agency|Fund|Initiative|Process|Conference|Agreement)$")
 _ARMED = terms("group groups militia militias gang gangs faction factions movement movements rebel rebels")
 _ENTITY_SKIP = {"Annex", "Annexes", "Appendix", "Figure", "Table",  # page furniture glued to the text
                 "Decides", "Requests", "Council", "Security Council", "The", "In", "By", "On", "As", "It", "This",
@@ -1677,8 +1705,10 @@ def direct_answer(question: str, quote: str) -> str | None:
             span = m.group("place")
             if re.match(rf"(?:{_MONTHS})\b", span) or span.split()[0] in _ENTITY_SKIP:
                 continue  # "in May", "In 2024"
-            if _IN_TITLE.search(quote, max(0, m.start() - 120), m.start()):
-                continue  # "the Protocol to Prevent, Suppress and Punish Trafficking in Persons" names no place
+            if _IN_TITLE.search(quote, max(0, m.start() - 120), m.start()) or _INSTRUMENT.search(span):
+                # "the Protocol to Prevent, Suppress and Punish Trafficking in Persons" names no place; nor is "the
+                # parties to the Hodeidah Agreement" one (S/RES/2505 (2020), para. 5)
+                continue
             if re.search(r"-(?:controlled|held|based|led|run|backed|occupied|affected)$", span):
                 continue  # "in RSF-controlled areas" describes the places; the names follow
             if country_q and not _a_state(span):
@@ -1710,7 +1740,11 @@ def direct_answer(question: str, quote: str) -> str | None:
         # Panel coordinates with …", "coordination").
         office_said = _OFFICE_TITLES.get(office_key, _OFFICE_WORDS.get(office_key, "")) if office and office.group(2) \
             else _OFFICE_WORDS.get(office_key, "")
-        offices = [m for m in re.finditer(office_said, quote, re.I)] if office else []
+        offices = [m for m in re.finditer(office_said, quote, re.I)
+                   # A leader asked is no head of a part of the body: "Mohamed Mire, head of Al-Shabaab internal
+                   # affairs" (S/2025/482, para. 40) does not lead Al-Shabaab.
+                   if not (office_key == "lead" and m.group(0).lower().startswith("head")
+                           and _HEAD_OF_PART.match(quote, m.end()))] if office else []
         if office and not offices:
             # "Who chairs the Panel …?" is not answered by a quote naming no chair: "… briefings by the Executive
             # Director of UNODC" (a dev near miss: no such Panel exists).
@@ -1763,13 +1797,26 @@ def direct_answer(question: str, quote: str) -> str | None:
                            else r - (at + len(span)) if r >= at
                            else 10 * _ROLE_WINDOW if _GOVERNED.search(quote[by_role[r]:at])
                            else at - r + _ROLE_WINDOW // 2 for r in at_role)
+        if not office and not role and (title := _TITLE_Q.match(question)) \
+                and (holder := _holder_of(quote, title.group("title"))) is not None:
+            return holder or None  # the title given, and no one holding it: no line
         names: list[tuple[int, str]] = []
         titles: list[tuple[int, str]] = []
         named = _question_names(question)
         head = _WHICH_HEAD.search(question)
         head_terms = terms(head.group(1).split()[-1]) if head else set()
+        if head and (leader := _LED_BY_Q.search(question)):
+            # "Which group is led by Iyad Ag Ghaly?": the group the quote says he leads, or none; not any group it
+            # lists beside him (S/RES/2359 (2017): "… the Organisation of Al-Qaida in the Islamic Maghreb, Ansar
+            # Eddine and its leader Iyad Ag Ghali").
+            return _group_led_by(quote, leader.group("who") or leader.group("did"))
         if head and (by_kind := _called(quote, head.group(1).split()[-1], q_terms)):
             return by_kind
+        if head and _a_place_kind(head.group(1).split()[-1]):
+            # "Which airport did RSF use?": a quote naming no airport gives no line; its other names are the routes
+            # or regions around it ("North and West Darfur", S/2025/239, para. 100), a company ("National Oil
+            # Corporation" for a port).
+            return None
         # Once per quote, not per name in it: the question's own words and places, and where a mission asked works.
         known = q_terms | _GENERIC | _place_terms(question)
         works_in = _mission_countries(question) if office else set()
@@ -1781,12 +1828,27 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # "Using Nyala airport could …": the sentence's opening verb is no name ("Based in Tripoli": nor "in")
                 span = re.sub(r"^(?:(?:of|the|and|for|on|in)\s)+", "", span.split(" ", 1)[1])
                 words = span.split()
+            start = m.start() + m.group(0).find(span)
+            if words and re.search(r"\b[dl][’']$", quote[max(0, start - 2):start]) \
+                    and (french := _FRENCH_NAME.search(quote, max(0, start - 80), start)):
+                # "the Mouvement national de Libération de l’Azawad (MNLA)" (S/RES/2164 (2014)): a French name's
+                # lower-case words and elided article are part of it, not "Azawad (MNLA)".
+                span = french.group("name") + span
+                words = span.split()
+                start = french.start("name")
+            if head_terms & _ARMED and span[:1].isupper() and not re.fullmatch(_MONTHS, words[0]) \
+                    and (number := _NAME_NUMBER.search(quote, max(0, start - 8), start)):
+                # "400 Mawozo killed 21 people" (S/2025/356, para. 27): a gang's number is part of its name.
+                span = number.group(0) + span
+                words = span.split()
+                start = number.start()
             titled = len(words) == 1 and _HONORIFIC.search(quote[:m.start()]) is not None  # "Mr. Kabarebe"
             if (len(words) < 2 and not titled) or span in _ENTITY_SKIP or words[0] in _ENTITY_SKIP:
                 continue
-            end = m.start() + m.group(0).find(span) + len(span)
-            if _MODIFIER.search(words[-1]) and re.match(r"\s[a-z]", quote[end:end + 2]):
-                continue  # "invested in Middle Eastern real estate": an adjective of a thing, not who
+            end = start + len(span)
+            if _MODIFIER.search(words[-1]) and re.match(r"\s[a-z]", quote[end:end + 2]) and _of_a_people(words[-1]):
+                # "invested in Middle Eastern real estate": an adjective of a thing, not who ("Mr. Jankovic said" is)
+                continue
             if head_terms & _ARMED:
                 # "Which armed group operates in the Jebel Marra?": not the Government it fights ("fighting between
                 # the Government of Sudan and the Sudan Liberation Army Abdul Wahid"), nor a place.
@@ -1798,6 +1860,17 @@ def direct_answer(question: str, quote: str) -> str | None:
                     if not parts:
                         continue
                     span, words = parts[-1], parts[-1].split()
+                if _NO_ARMED_GROUP.search(span):
+                    # … nor the State's police, army or officials ("the Haitian National Police", "the Malian
+                    # Prime Minister’s visit", S/RES/2164 (2014)), nor a programme it is called to join ("the
+                    # Disarmament, Demobilization, Community Recovery and Stabilization Programme", S/2025/403)
+                    continue
+            if head_terms & _COUNTRY_KINDS:
+                # "Which country hosts the UNMHA HQ?": a State, named as itself, not "Yemen of UNMHA" (S/RES/2505
+                # (2020), para. 5: "movement into and within Yemen of UNMHA personnel").
+                if not (state := _state_named(span)):
+                    continue
+                span, words = state, state.split()
             if re.fullmatch(_MONTHS, words[0]):
                 continue  # "on 13 January the President designated …": a date and a title, not a name
             if _INSTRUMENT.search(span) and not _ASKS_INSTRUMENT.search(question) and not _BODY_END.search(span):
@@ -1813,7 +1886,14 @@ def direct_answer(question: str, quote: str) -> str | None:
             if any(n in span or span in n for n in named) and not head_terms & terms(span):
                 # "Whom did the United States sanction …?" is not answered by "United States of America"; "Which
                 # UNODC opium survey …?" is by "UNODC Afghanistan Opium Survey" (it names what is asked for).
-                continue
+                # A title the question gives before a name is not the name: "Who visited Kosovo twice as Specialist
+                # Prosecutor?" is answered by "Kimberly West" of "Specialist Prosecutor Kimberly West" (S/2025/200).
+                rest = next((span[len(n) + 1:] for n in named if span.startswith(n + " ") and _TITLE_END.search(n)),
+                            "")
+                if not (re.fullmatch(r"(?:[A-Z][\w'’-]*\s)+[A-Z][\w'’-]*", rest)
+                        and not any(n in rest for n in named) and not terms(rest) <= known):
+                    continue
+                span, words = rest, rest.split()
             if office and re.search(office_said, span, re.I):
                 continue  # "Who heads UNSMIL?": "Libya and Head of UNSMIL" is the office, not who holds it
             if office and set(_ACRONYM.findall(span)) & set(_ACRONYM.findall(question)):
@@ -1824,7 +1904,7 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # A chair, head or coordinator is a person or a State, not an organ: "Who chairs the Peacebuilding
                 # Commission?" is not answered by "its Organizational Committee". (A body may lead or command.)
                 continue
-            at = m.start() + m.group(0).find(span)
+            at = max(start, quote.find(span, start))  # where the span kept opens ("Yemen" of "Yemen of UNMHA")
             beside = _beside_office(quote, at, span, offices) if offices and not role else None
             if offices and not role and beside is None:
                 # Who holds an office is named beside it ("Head of MINUSCA, Valentine Rugwabiza", "headed by …",
@@ -1956,6 +2036,44 @@ def _beside_office(quote: str, at: int, span: str, offices: list[re.Match[str]])
     return min(ranks, default=None)
 
 
+_COUNTRY_KINDS = terms("country state")
+
+# "Who is the Specialist Prosecutor?", "Who is the Special Coordinator on Improving the United Nations Response to
+# Sexual Exploitation and Abuse?": a title, asked as the quote writes it.
+_TITLE_Q = re.compile(r"^\s*[Ww]ho\s+(?:is|was)\s+(?:the\s+|its\s+)?(?:current\s+|new\s+)?"
+                      r"(?P<title>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|on|to|the|and|in))*)\s*\??\s*$")
+_HOLDER = r"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})"
+_HOLDER_AFTER = re.compile(rf",?\s+{_HOLDER}(?![\w'’-]|\s+[A-Z])")
+_HOLDER_BEFORE = re.compile(rf"(?<![\w'’-]){_HOLDER},?\s+(?:the\s+)?$")
+
+
+def _holder_of(quote: str, title: str) -> str | None:
+    """Who the quote names holding the title: beside it ("Specialist Prosecutor Kimberly West", "… Sexual
+    Exploitation and Abuse, Christian Saunders", S/2025/200 and S/2025/176, para. 83; "Christian Schmidt High
+    Representative for Bosnia and Herzegovina"); "" where it gives the title and no one holding it ("a letter from
+    the High Representative", "the Specialist Prosecutor’s Office"); None where it does not give the title."""
+    found = False
+    said = r"\s+".join(re.escape(w) for w in title.split())
+    for m in re.finditer(rf"\b{said}\b", quote):
+        found = True
+        if quote[m.end():m.end() + 1] in "’'" and m.end() < len(quote):
+            continue  # "the Specialist Prosecutor’s Office": the office, no one holding it
+        # (Not a heading or a sentence's opening: "… Herzegovina Summary This report covers …")
+        if (after := _HOLDER_AFTER.match(quote, m.end())) and not _ENTITY_SKIP & set(after.group("name").split()):
+            return after.group("name")
+        if (before := _HOLDER_BEFORE.search(quote, max(0, m.start() - 60), m.start())) \
+                and not _ENTITY_SKIP & set(before.group("name").split()):
+            return before.group("name")
+    return "" if found else None
+
+
+def _state_named(span: str) -> str | None:
+    """The State's name a span opens with ("Yemen" of "Yemen of UNMHA", "United Arab Emirates"), if any."""
+    words = re.sub(r"^the\s+", "", span, flags=re.I).split()
+    return next((name for name in (" ".join(words[:n]) for n in range(len(words), 0, -1))
+                 if name.replace("’", "'") in STATES), None)
+
+
 def _a_state(span: str) -> bool:
     """Whether a place span opens with a State's name ("the Sudan", "Libya’s south", "United Arab Emirates")."""
     words = re.sub(r"^the\s+", "", span.replace("’", "'"), flags=re.I).split()
@@ -1978,13 +2096,18 @@ def _office_key(office: re.Match[str]) -> str:
 
 
 # The office asked in the words a quote gives it: "led by", "Head of Mission", "chaired by", "presided over".
-_OFFICE_WORDS = {"chair": r"\bchair\w*", "head": r"\bhead(?:s|ed|ing)?\b", "lead": r"\b(?:lead(?:s|er|ers|ing)?|led)\b",
+_OFFICE_WORDS = {"chair": r"\bchair\w*", "head": r"\bhead(?:s|ed|ing)?\b",
+                 # "Who is the leader of ISIL in Somalia?": "Abdul Qadir Mumin …, the head of ISIL (Da’esh) in Somalia"
+                 "lead": r"\b(?:lead(?:s|er|ers|ing)?|led|head(?:s|ed)?)\b",
                  "coordinat": r"\bcoordinat(?:ors?|ed|es|ing)\b", "command": r"\bcommand\w*",
                  "direct": r"\bdirect(?:s|ed|or|ors|orate|ing)?\b",
                  "preside": r"\bpresid\w*",
                  # "Who runs the Libyan National Army?": whoever heads, leads or commands it ("run by …" too).
                  "run": r"\b(?:run(?:s|ning)?|ran|head(?:s|ed)?|lead(?:s|er|ers|ing)?|led|commander)\b",
                  "emir": r"\bemirs?\b|\bleaders?\b|\bhead(?:s|ed)?\b"}
+_HEAD_OF_PART = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:\([^)]{1,30}\)\s+)?)+"
+                           r"(?!(?:and|or|in|on|at|for|to|from|with|who|which|that|was|is|has|had|since|said|as|by|of)"
+                           r"\b)[a-z]")
 _CHAIRS = ("chair", "coordinat")
 _PERSONAL_OFFICES = ("chair", "head", "coordinat", "direct", "preside", "emir")
 _ACRONYM = re.compile(r"\b[A-Z]{3,}\b")  # a body asked by its acronym: "BINUH", "UNSMIL", "MINUSCA"
@@ -1996,6 +2119,8 @@ _ROLE_WINDOW = 40  # characters between a name and the role it is given ("Mr. Mi
 _TITLE_WORDS = re.compile(r"(?:Special|Deputy|Personal|Executive|Permanent|Acting|Interim)?\s*(?:Representative|Envoy|"
                           r"Secretary-General|Under-Secretary-General|Assistant Secretary-General|Coordinator|Chair|"
                           r"Head|President|Prime Minister|Minister|Director|Commander|Chief)\b")
+_TITLE_END = re.compile(r"\b(?:Prosecutor|Representative|Envoy|Coordinator|Commander|Chair|President|Minister|"
+                        r"Director|Advocate|Adviser|Judge|Rapporteur|Secretary-General|Chief|Head)$")
 _GOVERNED = re.compile(r"\bto\s+[a-z]{3,}\b|\b(?:inform|invite|request|urge|encourage|call)s?\b")
 _AS_ROLE = re.compile(r"\b(?:appoint|designat|nam|nominat|elect|chos|select|serv|act)\w*\s+"
                       r"as\s+(?:(?:its|the|a|an|their|his|her|our|new|interim|acting)\s+)*([A-Za-z-]{4,})", re.I)
@@ -2096,7 +2221,12 @@ def _sentence_at(text: str, at: int) -> str:
     return next((text[a:b] for a, b in split_sentences(text) if a <= at < b), text)
 
 
-_NAME = r"[A-Z][\w'’-]+(?:\s(?:of\s|de\s|the\s)?[A-Z][\w'’-]+)*"
+# A word of a name may carry an Arabic article ("al-Fashir", "Nusrat al-Islam wal-Muslimin"), and a name open on
+# a number ("400 Mawozo", "5 Segond"; not a count or a year: "1,400 Haitians", "2024 Kenscoff").
+_PARTICLE = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ed|wal)-)?"
+_NAME_NUMBER = re.compile(r"(?<!\d\s)(?<![\d,.])\b\d{1,3}\s$")
+_NAME = (rf"(?:(?<!\d\s)(?<![\d,.])\b\d{{1,3}}\s)?{_PARTICLE}[A-Z][\w'’-]+"
+         rf"(?:\s(?:of\s|de\s|the\s)?{_PARTICLE}[A-Z][\w'’-]+)*")
 
 
 # A lowercase word between a name and the kind of thing it names that is no modifier of it: an article,
@@ -2105,10 +2235,22 @@ _NOT_A_MODIFIER = (r"(?:the|a|an|its|their|his|her|this|that|these|those|of|at|i
                    r"through|is|was|are|were|has|have|had|[a-z-]+ed)")
 
 
+# The kinds of place a "Which …?" may ask, as written ("Which airports …?"; not "Which body's prisoners …?").
+_PLACE_KINDS = frozenset("airport airfield airstrip port seaport harbour harbor mine camp market base prison bridge "
+                         "crossing checkpoint hospital dam".split())
+
+
+def _a_place_kind(head: str) -> bool:
+    return head.lower().removesuffix("s") in _PLACE_KINDS
+
+
 def _called(quote: str, head: str, q_terms: set[str]) -> str | None:
     """The name the quote gives a thing of the asked kind: "Which gold mining site did M23 take?" is answered by
     "Twangiza, a gold mining site" (S/2025/403, para. 16) before any other name in the paragraph."""
     word = re.escape(head.rstrip("s"))
+    # A kind of place may open a capital after its name, being part of it: "Nyala Airport" (S/2025/239, para. 100).
+    # Not a body's: "the Group of Experts", "the Lima Group" are no answer to "Which group …?".
+    kind = f"[{word[0].upper()}{word[0]}]{word[1:]}" if _a_place_kind(head) else word
     for m in re.finditer(rf"(?P<name>{_NAME}),\s(?:a|an)\s(?:[a-z-]+\s){{0,3}}?{word}s?\b|"
                          rf"\bthe\s(?:[a-z-]+\s){{0,3}}?{word}s?\s(?:of|at|in|called|known as|named)\s"
                          rf"(?P<after>{_NAME})|"
@@ -2119,10 +2261,14 @@ def _called(quote: str, head: str, q_terms: set[str]) -> str | None:
                          # "Nyala airport", "the Kidineer (Kidingir) gold mine"; not "Darfur airports", a class,
                          # nor a verb's subject ("the United Arab Emirates supplied the airport at Nyala")
                          rf"(?P<pre>{_NAME})\s(?:\([^)]{{1,30}}\)\s)?(?:(?!{_NOT_A_MODIFIER}\s)[a-z-]+\s){{0,2}}?"
-                         rf"{word}\b(?!s)",
+                         rf"(?P<kind>{kind})(?![\w-])",
                          quote):
         name = m.group("name") or m.group("after") or m.group("appos") or m.group("pre")
+        if m.group("pre") and m.group("kind")[0].isupper() and m.end("pre") + 1 == m.start("kind"):
+            name = f"{name} {m.group('kind')}"  # "Nyala Airport": the kind is part of the name
         if m.group("pre"):
+            if re.match(r"\s[a-z-]+ing\s", quote[m.end("pre"):m.start("kind")]):
+                continue  # "red T-shirts bearing gang symbols" (S/2025/420, para. 29): a participle names nothing
             at = m.start("pre")
             if " " in name and _OPENER.fullmatch(name.split()[0]) and _SENTENCE_START.search(quote[:at]):
                 at += len(name.split()[0]) + 1
@@ -2138,6 +2284,35 @@ def _called(quote: str, head: str, q_terms: set[str]) -> str | None:
     return None
 
 
+_PERSON = r"[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]*|al-[\w'’-]+|bin|ibn|ag|ould))*"
+# "Which group is led by X?", "Which gang did X lead?"
+_LED_BY_Q = re.compile(rf"\b(?:led|headed|commanded|run|founded)\s+by\s+(?P<who>{_PERSON})|"
+                       rf"\bdid\s+(?P<did>{_PERSON})\s+(?:lead|head|command|run|found)\b")
+# The group a name is told the leader of, in the quote's words: "Ansar Eddine and its leader Iyad Ag Ghali",
+# "400 Mawozo (led by sanctioned individual Joseph Wilson" (S/2025/356), "Joseph Wilson, the leader of 400 Mawozo".
+_GROUP = (r"(?:(?<!\d\s)(?<![\d,.])\b\d{1,3}\s)?[A-Z][\w'’-]+"
+          r"(?:\s(?:of\s|de\s|the\s|in\s(?:the\s)?|al-|wal-)?[A-Z][\w'’-]+)*")
+_LEADER_AFTER = re.compile(rf"(?P<group>{_GROUP})\s*(?:\(\s*|,\s*)?(?:(?:which|who)\s+(?:is|was|are|were)\s+)?"
+                           r"(?:and\s+its\s+(?:[a-z-]+\s+)?leader,?|(?:led|headed|commanded|founded)\s+by)\s+"
+                           r"(?:the\s+)?(?:[a-z-]+\s+){0,3}?$")
+_LEADER_BEFORE = re.compile(rf"\s*(?:\([^)]{{1,60}}\))?,?\s+(?:(?:who\s+)?(?:leads|led|heads|headed|commands|"
+                            rf"commanded|founded)|(?:the\s+|a\s+)?(?:[a-z-]+\s+)?(?:leader|head|chief|commander|"
+                            rf"founder|emir)\s+of)\s+(?:the\s+)?(?P<group>{_GROUP})")
+
+
+def _group_led_by(quote: str, who: str) -> str | None:
+    """The group the quote says ``who`` leads, his name spelled as the quote may ("Ghaly", "Ghali"); None when it
+    names him leading none."""
+    # Each word of the name to its last letter but one: transliterations differ in their endings.
+    spelled = r"\s+".join(re.escape(w[:max(2, len(w) - 1)]) + r"[\w'’-]*" for w in who.split())
+    for m in re.finditer(rf"\b{spelled}", quote):
+        if before := _LEADER_AFTER.search(quote[max(0, m.start() - 160):m.start()]):
+            return before.group("group")
+        if after := _LEADER_BEFORE.match(quote, m.end()):
+            return after.group("group")
+    return None
+
+
 def _year_after(quote: str, end: int) -> str:
     """A year closing a name ("UNODC Afghanistan Opium Survey 2014"): part of it, not a date."""
     m = re.match(r"\s((?:19|20)\d\d)\b(?![/–-]\d|\s*\(\d{4}\))", quote[end:])
@@ -2150,7 +2325,9 @@ _WHICH_HEAD = re.compile(r"^\s*which\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s+
                          r"had|can|could|should|must|may|will|would|in|of|under|from|to|for|on|at|that|"
                          # … or the verb of what the thing does: "Which gang leader controls Cité Soleil?"
                          r"controls|operates|runs|leads|holds|owns|manages|supplies|finances|funds|taxes|buys|"
-                         r"sells|hosts|uses|commands)\b)", re.I)
+                         r"sells|hosts|uses|commands|"
+                         # … or did: "Which gang killed …?", "Which armed group attacked Kidal?"
+                         r"[a-z]{3,}ed)\b)", re.I)
 _KINDS_OF_THING = terms("commodities commodity resources minerals criterion criteria statistics form forms flows "
                         "kind kinds type types measures activities crimes abductions goods products items precursor "
                         "precursors substances chemicals materials provisions")
