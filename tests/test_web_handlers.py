@@ -252,6 +252,21 @@ def test_library_rows_and_choices(bot: Briefbot) -> None:
 
 
 # --- uploads ------------------------------------------------------------------------------------------------
+def test_a_table_column_is_floored_at_its_longest_words_and_document_text_stays_in_its_string() -> None:
+    """The longest value of a column ("UNMISS, South Sudan") need not hold its longest word ("MONUSCO"): each
+    column's sizing cell is given its longest words, a hyphenated word split where the browser may break it but a
+    date kept whole; text from a document can neither end the CSS string nor the <style> element."""
+    rows = [["S/RES/2781 (2025)", "UNMISS, South Sudan", "Secretary-General report", "2025-05-30", "a.pdf"],
+            ["S/2025/231", "MONUSCO", 'x"}</style><script>alert(1)</script>', "2025-04-15", "b.pdf"]]
+    css = views.word_floor_css("#t", rows, skip=4)
+    assert css.startswith("<style>") and css.endswith("</style>") and css.count("<") == 2
+    assert "MONUSCO" in css.split("nth-child(2)")[1].split("}")[0]
+    assert "Secretary\\2d \\a General" in css  # "Secretary-" on one line, "General" on another
+    assert "2025\\2d 05\\2d 30" in css
+    assert "nth-child(5)" not in css and "a.pdf" not in css
+    assert views.word_floor_css("#t", []) == ""
+
+
 def test_upload_validation_messages(tmp_path: Path) -> None:
     text = tmp_path / "notes.pdf"
     text.write_text("just text, renamed to .pdf")
