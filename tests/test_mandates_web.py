@@ -23,6 +23,7 @@ from web_support import (
     assert_no_errors,
     broken_words,
     chromium,
+    fits_sideways,
     free_port,
     other_app_in_this_process,
 )
@@ -74,9 +75,10 @@ def browser() -> Iterator[Any]:
         yield b
 
 
-def _mandates_tab(browser: Any, app_url: str) -> tuple[Any, list[str]]:
-    """A new page on the Mandates tab, and the list its page errors are collected in."""
-    page = browser.new_page()
+def _mandates_tab(browser: Any, app_url: str, viewport: dict[str, int] | None = None) -> tuple[Any, list[str]]:
+    """A new page on the Mandates tab (Playwright's default window unless ``viewport``), and the list its page
+    errors are collected in."""
+    page = browser.new_page(**({"viewport": viewport} if viewport else {}))
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(app_url)
@@ -121,11 +123,15 @@ def test_mandates_tab_track_and_renewal(app_url: str, browser: Any) -> None:
     _no_errors(page, errors)
 
 
-def test_the_timeline_keeps_each_word_and_date_whole(app_url: str, browser: Any) -> None:
-    """Narrow timeline columns broke a date at its hyphens ("2019-06-" over "28") and "paragraphs" mid-word."""
-    page, errors = _mandates_tab(browser, app_url)
+def test_the_timeline_keeps_each_word_and_date_whole_and_fits(app_url: str, browser: Any) -> None:
+    """Narrow timeline columns broke a date at its hyphens ("2019-06-" over "28") and "paragraphs" mid-word; the
+    fixed widths that mended it made the timeline scroll sideways at 1400 x 900 (a browser walk's find). Now all its
+    columns are in view, with every word and date on one line."""
+    page, errors = _mandates_tab(browser, app_url, {"width": 1400, "height": 900})
     _show_track(page, "MINUSMA (mission)", "MINUSMA", "S/RES/2531 (2020)")
     page.wait_for_timeout(500)  # the column widths are set a frame after the rows are drawn
+    assert page.locator("#history").is_visible()  # beside the open sidebar
+    assert fits_sideways(page, "mandate-timeline")
     assert broken_words(page, "mandate-timeline") == []
     adopted = page.locator('#mandate-timeline th[title="Adopted"]').get_attribute("data-heading")
     heights = page.evaluate("""col => [...document.querySelectorAll(

@@ -53,7 +53,7 @@ from .access import has_accounts, scope_of, sign_in
 from .auth import check_login, launch_options
 from .guard import RequestGuard, allowed_hosts
 from .library import manage_panel
-from .mandates_tab import mandates_tab
+from .mandates_tab import TIMELINE_CSS, mandates_tab
 from .pagepanel import CSS as PAGE_CSS
 from .pagepanel import page_panel
 from .serving import TempFiles, check_bind, is_loopback, open_temp_space, refused, resolve_pdf, temp_parent
@@ -121,7 +121,7 @@ fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejo
 2H17'/></svg>"); }
 /* A long choice (a document's title) ran under its dropdown's arrow: the text now stops before the arrow, in "…". */
 .secondary-wrap > input[role="combobox"] { padding-right: 28px; text-overflow: ellipsis; }
-""" + LIBRARY_CSS
+""" + LIBRARY_CSS + TIMELINE_CSS
 # Once an answer is complete, its question goes to the top of the chat panel (the chat's own autoscroll leaves the
 # end of a long answer in view, not its beginning) and the panel into the window.
 SHOW_NEWEST_JS = """() => {
