@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import json
+import re
 import shutil
 import socket
 from datetime import UTC, datetime
@@ -489,6 +490,35 @@ def test_a_question_quoted_under_the_answer_is_cut_at_a_word_with_an_ellipsis() 
     assert clip(question, 100) == ("Until when did the Council extend the mandate of the Panel of Experts on the "
                                    "Central African…")
     assert clip("Short question?", 80) == "Short question?"
+
+
+def test_a_time_is_shown_readably_wherever_the_web_shows_one(bot: Briefbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """"Manage a document" showed the raw stamp (2026-12-04T10:11:12.123456+00:00): one formatter serves it, the
+    failed files, the feedback table and the history. A stamp without its zone is the server's local time."""
+    import time
+
+    from briefbot.models import DocInfo
+    from briefbot.web.library import describe
+
+    assert views.when("2026-12-04T10:11:12.123456+00:00") == "4 Dec 2026, 10:11 UTC"
+    assert views.when("2026-12-04T11:11:12+01:00") == "4 Dec 2026, 10:11 UTC"
+    assert views.when("2026-01-09T00:05:00Z") == "9 Jan 2026, 00:05 UTC"
+    assert views.when("not a time") == "not a time" and views.when(None) == views.when("") == ""
+    monkeypatch.setenv("TZ", "Asia/Kolkata")  # UTC+05:30: the catalog's naive stamps are local
+    time.tzset()
+    try:
+        assert views.when("2026-12-04T15:41:12") == "4 Dec 2026, 10:11 UTC"
+        assert views.failure_rows([{"file_name": "x.pdf", "reason": "r", "at": "2026-12-04T15:41:12"}]) == \
+            [["x.pdf", "r", "4 Dec 2026, 10:11 UTC"]]
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    doc = DocInfo("a.pdf", "a.pdf", None, "0", "pdf", "S/2025/1", "sg_report", "A report", None, "en", 1, 2, [], [],
+                  [], "2026-12-04T10:11:12.123456+00:00")
+    assert "ingested " + md_text("4 Dec 2026, 10:11 UTC") in describe(doc)
+    # On the real index: what the panel shows for a sample document, with no raw ISO stamp.
+    shown = describe(bot.document(bot.library()[0].doc_id))
+    assert " UTC" in shown and not re.search(r"\d{4}\\?-\d\d\\?-\d\dT", shown), shown
 
 
 def test_an_analysis_is_found_in_the_pickers_by_its_file_name() -> None:

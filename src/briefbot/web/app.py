@@ -542,7 +542,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
 
     def feedback_table(request: gr.Request) -> list[list[Any]]:
         rows = my_feedback(request)[-500:]
-        return [[r.get("timestamp", ""), r.get("rating", ""), r.get("question", ""), r.get("comment", ""),
+        return [[when(r.get("timestamp")), r.get("rating", ""), r.get("question", ""), r.get("comment", ""),
                  "; ".join(c.get("symbol") or c.get("document", "") for c in r.get("citations") or [])]
                 for r in reversed(rows)]
 

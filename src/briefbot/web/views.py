@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from ..answer import direct_line_parts
@@ -318,7 +319,7 @@ def library_rows(docs: list[DocInfo], older: AbstractSet[str] = frozenset()) -> 
 
 
 def failure_rows(failures: list[dict[str, str]]) -> list[list[Any]]:
-    return [[f.get("file_name", ""), f.get("reason", ""), f.get("at", "")] for f in failures]
+    return [[f.get("file_name", ""), f.get("reason", ""), when(f.get("at"))] for f in failures]
 
 
 OLDER_HEALTH = "read by an earlier version of briefbot"
@@ -344,9 +345,20 @@ def exchange(question: str, answer: Answer, note: str = "") -> list[dict[str, st
             {"role": "assistant", "content": answer_message(answer) + (f"\n\n_{md_text(note)}_" if note else "")}]
 
 
-def when(stamp: str) -> str:
-    """``2026-12-02T01:52:11+00:00`` as ``2026-12-02 01:52 UTC``."""
-    return stamp[:16].replace("T", " ") + " UTC" if len(stamp) >= 16 else stamp
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def when(stamp: str | None) -> str:
+    """A stored time as the web shows it, the one place it is formatted: ``2026-12-04T10:11:12.123456+00:00`` as
+    ``4 Dec 2026, 10:11 UTC``. A time without its zone is this server's local time (how the catalog writes ingest
+    and failure times) and is given in UTC too; text that is not a time is shown as it is."""
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp.strip()).astimezone(UTC)
+    except ValueError:
+        return stamp
+    return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}, {moment:%H:%M} UTC"
 
 
 def conversation_html(conv: Conversation, current: bool = False) -> str:
