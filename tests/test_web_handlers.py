@@ -521,6 +521,24 @@ def test_a_time_is_shown_readably_wherever_the_web_shows_one(bot: Briefbot, monk
     assert " UTC" in shown and not re.search(r"\d{4}\\?-\d\d\\?-\d\dT", shown), shown
 
 
+def test_a_vote_the_samples_cannot_hold_is_said_to_be_not_recorded(bot: Briefbot) -> None:
+    """The samples' resolutions are PDFs, which do not print the vote (only the Council's XML records it): their
+    Vote cell was blank. It says "—", and the tab and the Markdown brief say what that means; a recorded vote is
+    shown as counted, and with every vote recorded no legend is added."""
+    from briefbot.mandates.model import Vote
+    from briefbot.mandates.render import NO_VOTE, TIMELINE_COLUMNS, VOTE_NOTE, timeline_rows, track_markdown, vote_note
+
+    track = bot.mandate_track("libya_sanctions")
+    rows = {r[0]: dict(zip(TIMELINE_COLUMNS, r, strict=True)) for r in timeline_rows(track)}
+    assert rows["S/RES/2769 (2025)"]["Vote"] == NO_VOTE == "—"
+    assert vote_note(track) == VOTE_NOTE and "not recorded" in VOTE_NOTE
+    assert "“—”: not recorded in the index" in track_markdown(track)
+    for e in track.entries:
+        e.vote = Vote(14, 0, 1)  # as S/RES/2769 (2025)'s XML records it
+    assert timeline_rows(track)[0][TIMELINE_COLUMNS.index("Vote")] == "14-0-1"
+    assert vote_note(track) == "" and "not recorded" not in track_markdown(track)
+
+
 def test_an_analysis_is_found_in_the_pickers_by_its_file_name() -> None:
     # "analysis — Zorvian smuggling note" alone was not found by typing the uploaded file's name (walk-through).
     from briefbot.models import DocInfo

@@ -18,7 +18,15 @@ from ..access import AccessScope
 from ..config import Settings
 from ..errors import BriefbotError
 from ..mandates.model import FIRST_YEAR, Track, TrackEntry, TrackParagraph, counted, last_year, restates, upper_first
-from ..mandates.render import TIMELINE_COLUMNS, timeline_rows, to_csv, track_markdown, track_rows, trends_plot
+from ..mandates.render import (
+    TIMELINE_COLUMNS,
+    timeline_rows,
+    to_csv,
+    track_markdown,
+    track_rows,
+    trends_plot,
+    vote_note,
+)
 from ..mdtext import md_text as h_md
 from ..service import Briefbot
 from .access import scope_of
@@ -192,6 +200,7 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
     timeline = gr.Dataframe(headers=TIMELINE_COLUMNS, interactive=False, wrap=True, max_height=420,
                             label="Timeline (select a row to open the renewal)", elem_id="mandate-timeline")
     timeline_fit = gr.HTML(visible="hidden", elem_id="mandate-timeline-fit")  # its word floors (a <style>)
+    timeline_note = gr.Markdown(elem_id="mandate-timeline-note")  # what a "—" vote means, when one is shown
     with gr.Row():
         with gr.Column(scale=4):
             firsts_head = gr.HTML(elem_id="mandate-firsts-head")
@@ -264,7 +273,7 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
         first = first_cards(track, label)
         rows = timeline_rows(track)
         return (_summary(track), _firsts_head(track), gr.Dataset(samples=[[c] for c, _ in first], visible=bool(first)),
-                [p for _, p in first], rows, word_floor_css("#mandate-timeline", rows),
+                [p for _, p in first], rows, word_floor_css("#mandate-timeline", rows), h_md(vote_note(track)),
                 gr.Dropdown(choices=symbols, value=last),
                 *renewal_view(track, last), gr.DownloadButton(value=str(csv_file), visible=True),
                 gr.DownloadButton(value=str(md_file), visible=True),
@@ -339,8 +348,8 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
     drill.click(drill_down, [plotted, drill_year, drill_theme], [drill_head, drill_cards, drilled], **private)
     drill_cards.click(pick_drilled, [drill_cards, drilled], panel.outputs, **private)
     renewal_outputs = [changes, cards, cited]
-    outputs = [summary, firsts_head, firsts, first_paras, timeline, timeline_fit, renewal, *renewal_outputs,
-               export_csv, export_md, export_json, plot, plotted]
+    outputs = [summary, firsts_head, firsts, first_paras, timeline, timeline_fit, timeline_note, renewal,
+               *renewal_outputs, export_csv, export_md, export_json, plot, plotted]
     show.click(load, [track_dd, theme_cb, year_from, year_to, phrase_box], outputs, **private)
     renewal.change(open_renewal, [track_dd, theme_cb, renewal], renewal_outputs, **private)
     timeline.select(pick_row, None, renewal, **private)
