@@ -17,7 +17,17 @@ import gradio as gr
 from ..access import AccessScope
 from ..config import Settings
 from ..errors import BriefbotError
-from ..mandates.model import FIRST_YEAR, Track, TrackEntry, TrackParagraph, counted, last_year, restates, upper_first
+from ..mandates.model import (
+    FIRST_YEAR,
+    Track,
+    TrackEntry,
+    TrackParagraph,
+    check_years,
+    counted,
+    last_year,
+    restates,
+    upper_first,
+)
 from ..mandates.render import (
     TIMELINE_COLUMNS,
     timeline_rows,
@@ -250,6 +260,18 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
         return (changes_header(entry, track.themes),
                 gr.Dataset(samples=[[card] for card, _ in items], visible=bool(items)), [p for _, p in items])
 
+    def check_show(slug: str | None, from_box: str | None, to_box: str | None) -> None:
+        """Show's inputs, refused with their fix before anything is drawn (the tracker's year rule)."""
+        if not slug:
+            raise refused("Pick a track first.")
+        try:
+            check_years(_year(from_box, "From"), _year(to_box, "To"))
+        except BriefbotError as exc:
+            raise refused(str(exc)) from exc
+
+    def check_drill(box: str | None) -> None:
+        _year(box, "drill-down")
+
     def load(slug: str | None, chosen: list[str] | None, from_box: str | None, to_box: str | None,
              phrase: str | None, request: gr.Request) -> tuple[Any, ...]:
         if not slug:
@@ -345,12 +367,17 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
     # The track stays picked (its summary and timeline stay on screen); the drill-down follows the plot.
     council.click(council_wide, [theme_cb], [plot, council_csv, plotted, drill_head, drill_cards, drilled],
                   **private)
-    drill.click(drill_down, [plotted, drill_year, drill_theme], [drill_head, drill_cards, drilled], **private)
+    drill.click(check_drill, [drill_year], None, **private).success(
+        drill_down, [plotted, drill_year, drill_theme], [drill_head, drill_cards, drilled], **private)
     drill_cards.click(pick_drilled, [drill_cards, drilled], panel.outputs, **private)
     renewal_outputs = [changes, cards, cited]
     outputs = [summary, firsts_head, firsts, first_paras, timeline, timeline_fit, timeline_note, renewal,
                *renewal_outputs, export_csv, export_md, export_json, plot, plotted]
-    show.click(load, [track_dd, theme_cb, year_from, year_to, phrase_box], outputs, **private)
+    # The inputs are checked in a step of their own, with no outputs: a stop the user can fix (a reversed range)
+    # is its toast alone. Raised by the step that draws the track, it also put a red "Error" on each of the track's
+    # seven outputs until the next Show (a walk-through's find).
+    show.click(check_show, [track_dd, year_from, year_to], None, **private).success(
+        load, [track_dd, theme_cb, year_from, year_to, phrase_box], outputs, **private)
     renewal.change(open_renewal, [track_dd, theme_cb, renewal], renewal_outputs, **private)
     timeline.select(pick_row, None, renewal, **private)
     cards.click(pick_card, [cards, cited], panel.outputs, **private)
