@@ -256,7 +256,8 @@ def test_library_rows_and_choices(bot: Briefbot) -> None:
 def test_a_table_column_is_floored_at_its_longest_words_and_document_text_stays_in_its_string() -> None:
     """The longest value of a column ("UNMISS, South Sudan") need not hold its longest word ("MONUSCO"): each
     column's sizing cell is given its longest words, a hyphenated word split where the browser may break it but a
-    date kept whole; text from a document can neither end the CSS string nor the <style> element."""
+    date kept whole, a long token left out; text from a document can neither end the CSS string nor the <style>
+    element."""
     rows = [["S/RES/2781 (2025)", "UNMISS, South Sudan", "Secretary-General report", "2025-05-30", "a.pdf"],
             ["S/2025/231", "MONUSCO", 'x"}</style><script>alert(1)</script>', "2025-04-15", "b.pdf"]]
     css = views.word_floor_css("#t", rows, skip=4)
@@ -265,6 +266,9 @@ def test_a_table_column_is_floored_at_its_longest_words_and_document_text_stays_
     assert "Secretary\\2d \\a General" in css  # "Secretary-" on one line, "General" on another
     assert "2025\\2d 05\\2d 30" in css
     assert "nth-child(5)" not in css and "a.pdf" not in css
+    # A token too long to be worth a column's width (a URL in a warning) may break instead.
+    url = "https://example.org/a/very/long/path/to/a/page"
+    assert "example" not in views.word_floor_css("#t", [["ok " + url]])
     assert views.word_floor_css("#t", []) == ""
 
 

@@ -236,7 +236,10 @@ def fitted_table_css(table: str, breakable: int | None = None) -> str:
     css = (f"{table} .header-table {{ width: 100% !important; }}\n"  # measured in the panel's width, not unbounded
            f"{table} .virtual-row, {table} .header-cell, {table} .sizing-body td {{ font-size: 12.5px; "
            "font-family: var(--font); }\n"
+           # A column's narrowest is set by word_floor_css's words alone: a long token (a URL in a warning) of
+           # the longest value would otherwise widen it past the panel.
            f"{table} .sizing-body td, {table} .sizing-body .cell-wrap {{ white-space: normal; }}\n"
+           f"{table} .sizing-body .cell-wrap {{ overflow-wrap: anywhere; }}\n"
            f"{table} .sizing-body td, {table} .body-cell span, {table} .header-cell span {{ word-break: normal; "
            "overflow-wrap: break-word; }\n"
            # The same horizontal padding around a sizing cell's text and a body cell's text.
@@ -264,16 +267,19 @@ def _css_string(text: str) -> str:
     return "".join(c if c.isascii() and (c.isalnum() or c == " ") else f"\\{ord(c):x} " for c in text)
 
 
-def word_floor_css(table: str, rows: list[list[Any]], skip: int | None = None, words: int = 3) -> str:
+FLOOR_WORD_CHARS = 24  # a longer token (a URL, a path) may break rather than widen its column past the panel
+
+
+def word_floor_css(table: str, rows: list[list[Any]], skip: int | None = None, words: int = 5) -> str:
     """A <style> element for the Dataframe ``table``: each column's sizing cell also holds its ``words`` longest
-    words (by characters), one a line and unbroken, so the column is at least as wide as the widest of them in
-    the page's own font. Column ``skip`` (a file name) is left out."""
+    words (by characters, up to :data:`FLOOR_WORD_CHARS`), one a line and unbroken, so the column is at least as
+    wide as the widest of them in the page's own font. Column ``skip`` (a file name) is left out."""
     rules = []
     for col in range(max((len(r) for r in rows), default=0)):
         if col == skip:
             continue
         found = {w for r in rows if col < len(r) for w in _WORD_BREAK.split(str(r[col] if r[col] is not None else ""))
-                 if w}
+                 if w and len(w) <= FLOOR_WORD_CHARS}
         longest = sorted(found, key=lambda w: (-len(w), w))[:words]
         if longest:
             content = "\\a ".join(_css_string(w) for w in longest)
