@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import json
+import re
 import shutil
 import socket
 from datetime import UTC, datetime
@@ -252,6 +253,25 @@ def test_library_rows_and_choices(bot: Briefbot) -> None:
 
 
 # --- uploads ------------------------------------------------------------------------------------------------
+def test_a_table_column_is_floored_at_its_longest_words_and_document_text_stays_in_its_string() -> None:
+    """The longest value of a column ("UNMISS, South Sudan") need not hold its longest word ("MONUSCO"): each
+    column's sizing cell is given its longest words, a hyphenated word split where the browser may break it but a
+    date kept whole, a long token left out; text from a document can neither end the CSS string nor the <style>
+    element."""
+    rows = [["S/RES/2781 (2025)", "UNMISS, South Sudan", "Secretary-General report", "2025-05-30", "a.pdf"],
+            ["S/2025/231", "MONUSCO", 'x"}</style><script>alert(1)</script>', "2025-04-15", "b.pdf"]]
+    css = views.word_floor_css("#t", rows, skip=4)
+    assert css.startswith("<style>") and css.endswith("</style>") and css.count("<") == 2
+    assert "MONUSCO" in css.split("nth-child(2)")[1].split("}")[0]
+    assert "Secretary\\2d \\a General" in css  # "Secretary-" on one line, "General" on another
+    assert "2025\\2d 05\\2d 30" in css
+    assert "nth-child(5)" not in css and "a.pdf" not in css
+    # A token too long to be worth a column's width (a URL in a warning) may break instead.
+    url = "https://example.org/a/very/long/path/to/a/page"
+    assert "example" not in views.word_floor_css("#t", [["ok " + url]])
+    assert views.word_floor_css("#t", []) == ""
+
+
 def test_upload_validation_messages(tmp_path: Path) -> None:
     text = tmp_path / "notes.pdf"
     text.write_text("just text, renamed to .pdf")
@@ -474,6 +494,53 @@ def test_a_question_quoted_under_the_answer_is_cut_at_a_word_with_an_ellipsis() 
     assert clip(question, 100) == ("Until when did the Council extend the mandate of the Panel of Experts on the "
                                    "Central African…")
     assert clip("Short question?", 80) == "Short question?"
+
+
+def test_a_time_is_shown_readably_wherever_the_web_shows_one(bot: Briefbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """"Manage a document" showed the raw stamp (2026-12-04T10:11:12.123456+00:00): one formatter serves it, the
+    failed files, the feedback table and the history. A stamp without its zone is the server's local time."""
+    import time
+
+    from briefbot.models import DocInfo
+    from briefbot.web.library import describe
+
+    assert views.when("2026-12-04T10:11:12.123456+00:00") == "4 Dec 2026, 10:11 UTC"
+    assert views.when("2026-12-04T11:11:12+01:00") == "4 Dec 2026, 10:11 UTC"
+    assert views.when("2026-01-09T00:05:00Z") == "9 Jan 2026, 00:05 UTC"
+    assert views.when("not a time") == "not a time" and views.when(None) == views.when("") == ""
+    monkeypatch.setenv("TZ", "Asia/Kolkata")  # UTC+05:30: the catalog's naive stamps are local
+    time.tzset()
+    try:
+        assert views.when("2026-12-04T15:41:12") == "4 Dec 2026, 10:11 UTC"
+        assert views.failure_rows([{"file_name": "x.pdf", "reason": "r", "at": "2026-12-04T15:41:12"}]) == \
+            [["x.pdf", "r", "4 Dec 2026, 10:11 UTC"]]
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    doc = DocInfo("a.pdf", "a.pdf", None, "0", "pdf", "S/2025/1", "sg_report", "A report", None, "en", 1, 2, [], [],
+                  [], "2026-12-04T10:11:12.123456+00:00")
+    assert "ingested " + md_text("4 Dec 2026, 10:11 UTC") in describe(doc)
+    # On the real index: what the panel shows for a sample document, with no raw ISO stamp.
+    shown = describe(bot.document(bot.library()[0].doc_id))
+    assert " UTC" in shown and not re.search(r"\d{4}\\?-\d\d\\?-\d\dT", shown), shown
+
+
+def test_a_vote_the_samples_cannot_hold_is_said_to_be_not_recorded(bot: Briefbot) -> None:
+    """The samples' resolutions are PDFs, which do not print the vote (only the Council's XML records it): their
+    Vote cell was blank. It says "—", and the tab and the Markdown brief say what that means; a recorded vote is
+    shown as counted, and with every vote recorded no legend is added."""
+    from briefbot.mandates.model import Vote
+    from briefbot.mandates.render import NO_VOTE, TIMELINE_COLUMNS, VOTE_NOTE, timeline_rows, track_markdown, vote_note
+
+    track = bot.mandate_track("libya_sanctions")
+    rows = {r[0]: dict(zip(TIMELINE_COLUMNS, r, strict=True)) for r in timeline_rows(track)}
+    assert rows["S/RES/2769 (2025)"]["Vote"] == NO_VOTE == "—"
+    assert vote_note(track) == VOTE_NOTE and "not recorded" in VOTE_NOTE
+    assert "“—”: not recorded in the index" in track_markdown(track)
+    for e in track.entries:
+        e.vote = Vote(14, 0, 1)  # as S/RES/2769 (2025)'s XML records it
+    assert timeline_rows(track)[0][TIMELINE_COLUMNS.index("Vote")] == "14-0-1"
+    assert vote_note(track) == "" and "not recorded" not in track_markdown(track)
 
 
 def test_an_analysis_is_found_in_the_pickers_by_its_file_name() -> None:

@@ -133,6 +133,14 @@ def broken_words(page: Any, table: str, skip: int = -1) -> list[list[Any]]:
     return found
 
 
+def fits_sideways(page: Any, table: str) -> bool:
+    """Whether the Dataframe ``#table`` shows all its columns without a sideways scroll (a pixel of rounding
+    allowed)."""
+    sizes: list[int] = page.evaluate("t => { const v = document.querySelector(`#${t} .virtual-table-viewport`);"
+                                     " return [v.scrollWidth, v.clientWidth]; }", table)
+    return sizes[0] <= sizes[1] + 1
+
+
 def errors_on(page: Any) -> list[str]:
     """Texts of the visible error toasts and error badges on the page."""
     found: list[str] = page.locator(ERROR_SELECTOR).evaluate_all(

@@ -28,9 +28,21 @@ def change_counts(entry: TrackEntry) -> str:
     return ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
 
 
+# A resolution's vote comes from the Council's XML (its <count> elements, or the corpus's data_extract beside it); a
+# resolution's PDF does not print it, so one indexed from its PDF alone has none. Said so, not left blank.
+NO_VOTE = "—"
+VOTE_NOTE = ("Vote: in favour-against-abstaining, as the Council's XML record gives it. “—”: not recorded in the "
+             "index (a resolution's PDF does not print its vote; ingest the Council's XML of it to have it).")
+
+
+def vote_note(track: Track) -> str:
+    """The legend for :data:`NO_VOTE` when a resolution of ``track`` has no vote, else ""."""
+    return VOTE_NOTE if any(e.vote is None for e in track.entries) else ""
+
+
 def timeline_rows(track: Track) -> list[list[Any]]:
     """The timeline's rows under ``TIMELINE_COLUMNS``: plain values (the caller escapes for its format)."""
-    return [[e.symbol, e.date or "", e.vote.text() if e.vote else "", e.action, e.until_full(), e.stage or "",
+    return [[e.symbol, e.date or "", e.vote.text() if e.vote else NO_VOTE, e.action, e.until_full(), e.stage or "",
              len(e.paragraphs), change_counts(e), "; ".join(e.found_by)] for e in track.entries]
 
 
@@ -72,6 +84,8 @@ def track_markdown(track: Track, changes: bool = False, label: Callable[[str], s
         out += [f"Resolutions adopted {track.period()}.", ""]
     out += ["| " + " | ".join(TIMELINE_COLUMNS) + " |", "|" + "---|" * len(TIMELINE_COLUMNS)]
     out += ["| " + " | ".join(md_cell(str(v)) for v in row) + " |" for row in timeline_rows(track)]
+    if vote_note(track):
+        out += ["", md_cell(vote_note(track))]
     if track.gaps:
         out += ["", "## Renewals not placed", ""]
         out += [f"- {md_cell(g.reason)}" for g in track.gaps]

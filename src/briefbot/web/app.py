@@ -53,7 +53,7 @@ from .access import has_accounts, scope_of, sign_in
 from .auth import check_login, launch_options
 from .guard import RequestGuard, allowed_hosts
 from .library import manage_panel
-from .mandates_tab import mandates_tab
+from .mandates_tab import TIMELINE_CSS, mandates_tab
 from .pagepanel import CSS as PAGE_CSS
 from .pagepanel import page_panel
 from .serving import TempFiles, check_bind, is_loopback, open_temp_space, refused, resolve_pdf, temp_parent
@@ -73,11 +73,13 @@ from .views import (
     exchange,
     failure_rows,
     filters_from_ui,
+    fitted_table_css,
     library_rows,
     library_summary,
     mission_choices,
     permalink_markdown,
     when,
+    word_floor_css,
     year_choices,
 )
 
@@ -90,16 +92,7 @@ STREAM_GAP_S = 0.1  # streamed answer text: at most one chat update per this man
 # whole in the final update (under load the two progress updates cost as much server time as the answer itself).
 PROGRESS_AFTER_S = 0.4
 FEEDBACK_COLUMNS = ["When", "Rating", "Question", "Comment", "Citations"]
-# The Library's columns are as wide as their longest usual word ("Implementation" in a title): at percentages Gradio's
-# cells, which break a word only when it does not fit, broke "S/RES/278|3 (2025)" and "resolutio|n" (a browser walk's
-# find). The table fills the page at 1400 px; a narrower window scrolls it rather than break a symbol. A file name
-# (no spaces) or an unusually long word still breaks rather than run into the next column.
-LIBRARY_WIDTHS: dict[str, str] = {"Symbol": "96px", "Title": "190px", "Type": "96px", "Date": "96px", "Pages": "60px",
-                                  "Passages": "80px", "Health": "80px", "Missions": "88px", "File": "88px",
-                                  "Collection": "96px"}
-LIBRARY_CSS = """
-#library-table .virtual-row, #library-table .header-cell { font-size: 13px; }  /* ten columns beside the sidebar */
-"""
+LIBRARY_CSS = fitted_table_css("#library-table", LIBRARY_COLUMNS.index("File"))
 CSS = """
 #cards .gallery-item, #cards button { text-align: left; }
 #page-column { position: sticky; top: 8px; align-self: flex-start; }  /* the page stays in view beside the cards */
@@ -128,7 +121,7 @@ fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejo
 2H17'/></svg>"); }
 /* A long choice (a document's title) ran under its dropdown's arrow: the text now stops before the arrow, in "…". */
 .secondary-wrap > input[role="combobox"] { padding-right: 28px; text-overflow: ellipsis; }
-""" + LIBRARY_CSS
+""" + LIBRARY_CSS + TIMELINE_CSS
 # Once an answer is complete, its question goes to the top of the chat panel (the chat's own autoscroll leaves the
 # end of a long answer in view, not its beginning) and the panel into the window.
 SHOW_NEWEST_JS = """() => {
@@ -374,7 +367,9 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         docs, failures = bot.library(scope), bot.failures(scope)
         choices = document_choices(docs)
         older = set(bot.read_by_older(scope))
-        return {summary: library_summary(docs, failures, len(older)), docs_df: library_rows(docs, older),
+        rows = library_rows(docs, older)
+        return {summary: library_summary(docs, failures, len(older)), docs_df: rows,
+                docs_fit: word_floor_css("#library-table", rows, LIBRARY_COLUMNS.index("File")),
                 failures_df: failure_rows(failures), missions: gr.Dropdown(choices=mission_choices(docs)),
                 documents: gr.Dropdown(choices=document_choices(docs, twins=False)),
                 year_from: gr.Dropdown(choices=year_choices(docs)),
@@ -547,7 +542,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
 
     def feedback_table(request: gr.Request) -> list[list[Any]]:
         rows = my_feedback(request)[-500:]
-        return [[r.get("timestamp", ""), r.get("rating", ""), r.get("question", ""), r.get("comment", ""),
+        return [[when(r.get("timestamp")), r.get("rating", ""), r.get("question", ""), r.get("comment", ""),
                  "; ".join(c.get("symbol") or c.get("document", "") for c in r.get("citations") or [])]
                 for r in reversed(rows)]
 
@@ -715,8 +710,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             with gr.Tab("Library", id="library", elem_id="library-tab"):
                 summary = gr.Markdown(elem_id="library-summary")
                 docs_df = gr.Dataframe(headers=LIBRARY_COLUMNS, interactive=False, show_search="search",
-                                       wrap=True, max_height=520, elem_id="library-table", label="Documents",
-                                       column_widths=[LIBRARY_WIDTHS[c] for c in LIBRARY_COLUMNS])
+                                       wrap=True, max_height=520, elem_id="library-table", label="Documents")
+                docs_fit = gr.HTML(visible="hidden", elem_id="library-fit")  # the table's word floors (a <style>)
                 failures_df = gr.Dataframe(headers=FAILURE_COLUMNS, interactive=False, label="Failed files",
                                            elem_id="failures-table", wrap=True)
                 refresh = gr.Button("Refresh", size="sm", elem_id="library-refresh")
@@ -789,7 +784,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         pdf_btn.click(export_pdf, [state], export_file, **private)
         up.click(feedback_up, [state, comment], [fb_status, comment], concurrency_limit=None, **private)
         down.click(feedback_down, [state, comment], [fb_status, comment], concurrency_limit=None, **private)
-        lib_outputs = [summary, docs_df, failures_df, missions, documents, year_from, year_to, to_remove,
+        lib_outputs = [summary, docs_df, docs_fit, failures_df, missions, documents, year_from, year_to, to_remove,
                        pending_remove, confirm_row, confirm_text]
         demo.load(library_outputs, None, lib_outputs, **private)
         refresh.click(library_outputs, None, lib_outputs, **private)

@@ -19,6 +19,7 @@ from ..mdtext import md_text
 from ..models import Chunk, DocInfo, paragraph_label
 from ..service import Briefbot
 from .access import scope_of
+from .views import when
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ def document_label(d: DocInfo) -> str:
 def describe(d: DocInfo) -> str:
     return (f"**{md_text(d.symbol or d.file_name)}** · {md_text(d.title or '')}  \n"
             f"Collection **{md_text(d.collection)}** · {d.pages} pages · {d.chunks} passages · file "
-            f"{md_text(d.file_name)} · ingested {md_text(d.ingested_at)}")
+            f"{md_text(d.file_name)} · ingested {md_text(when(d.ingested_at))}")
 
 
 @dataclass

@@ -17,18 +17,35 @@ import gradio as gr
 from ..access import AccessScope
 from ..config import Settings
 from ..errors import BriefbotError
-from ..mandates.model import FIRST_YEAR, Track, TrackEntry, TrackParagraph, counted, last_year, restates, upper_first
-from ..mandates.render import TIMELINE_COLUMNS, timeline_rows, to_csv, track_markdown, track_rows, trends_plot
+from ..mandates.model import (
+    FIRST_YEAR,
+    Track,
+    TrackEntry,
+    TrackParagraph,
+    check_years,
+    counted,
+    last_year,
+    restates,
+    upper_first,
+)
+from ..mandates.render import (
+    TIMELINE_COLUMNS,
+    timeline_rows,
+    to_csv,
+    track_markdown,
+    track_rows,
+    trends_plot,
+    vote_note,
+)
 from ..mdtext import md_text as h_md
 from ..service import Briefbot
 from .access import scope_of
 from .pagepanel import PagePanel, page_panel
 from .serving import TempFiles, refused
-from .views import card_from_citation, parse_year
+from .views import card_from_citation, fitted_table_css, parse_year, word_floor_css
 
-# Each column as wide as its longest word (a date, "establishes", "MINUJUSTH", "paragraphs"): narrower, a date broke
-# at its hyphens and a word mid-word (a browser walk's find).
-TIMELINE_WIDTHS: list[str | int] = ["150px", "108px", "70px", "112px", "220px", "100px", "104px", "150px", "300px"]
+# The timeline's columns share the tab's width, each at least as wide as its longest word (a date whole).
+TIMELINE_CSS = fitted_table_css("#mandate-timeline")
 CSS_CHANGES = {"new": "#1f7a3a", "changed": "#b36b00", "dropped": "#b3261e", "unchanged": "#6b7280"}
 
 
@@ -50,11 +67,15 @@ def _summary(track: Track) -> str:
                      "".join(f"<li>{esc(g.reason)}</li>" for g in track.gaps) + "</ul>")
     if track.phrase is not None and track.phrase_first is None:
         lines.append(f"<p>The phrase “{esc(track.phrase)}” does not occur in this track's resolutions.</p>")
-    if track.first_appearance or track.phrase_first is not None:
-        lines.append("<p><b>First appearance</b> of "
-                     + ("the phrase and of " if track.phrase_first is not None else "")
-                     + "each theme (select one to open it):</p>")
     return "<div id='mandate-summary-inner'>" + "".join(lines) + "</div>"
+
+
+def _firsts_head(track: Track) -> str:
+    """The line over the first-appearance cards ("" when there are none)."""
+    if not track.first_appearance and track.phrase_first is None:
+        return ""
+    return ("<p><b>First appearance</b> of " + ("the phrase and of " if track.phrase_first is not None else "")
+            + "each theme (select one to open it):</p>")
 
 
 def _year(box: str | None, which: str) -> int | None:
@@ -171,26 +192,31 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
     private: dict[str, Any] = {"api_visibility": "private"}
 
     cited = gr.State([])  # the TrackParagraph behind each card of the open renewal
+    # The track's overview (controls, summary, timeline) spans the tab; its paragraphs open beside the page below.
+    # In the left column beside the page the timeline's nine columns scrolled sideways at 1400 px (a browser
+    # walk's find).
+    with gr.Row():
+        track_dd = gr.Dropdown(tracks, label="Track", elem_id="mandate-track", scale=3)
+        theme_cb = gr.CheckboxGroup(themes, label="Themes (none = all)", elem_id="mandate-themes", scale=5)
+    with gr.Row():
+        # Text, not gr.Number: a number box shows 0 when empty, which read as a year; checked on Show.
+        year_from = gr.Textbox(label="From year (empty: all)", placeholder="e.g. 2015", max_length=4)
+        year_to = gr.Textbox(label="To year (empty: all)", placeholder="e.g. 2025", max_length=4)
+        phrase_box = gr.Textbox(label="First appearance of a phrase (optional)", max_length=200,
+                                placeholder="e.g. illicit export of petroleum", elem_id="mandate-phrase")
+        show = gr.Button("Show track", variant="primary", elem_id="mandate-show")
+    summary = gr.HTML(elem_id="mandate-summary")
+    # Columns as wide as the tab allows, none narrower than its longest word (views.fitted_table_css).
+    timeline = gr.Dataframe(headers=TIMELINE_COLUMNS, interactive=False, wrap=True, max_height=420,
+                            label="Timeline (select a row to open the renewal)", elem_id="mandate-timeline")
+    timeline_fit = gr.HTML(visible="hidden", elem_id="mandate-timeline-fit")  # its word floors (a <style>)
+    timeline_note = gr.Markdown(elem_id="mandate-timeline-note")  # what a "—" vote means, when one is shown
     with gr.Row():
         with gr.Column(scale=4):
-            with gr.Row():
-                track_dd = gr.Dropdown(tracks, label="Track", elem_id="mandate-track", scale=3)
-                theme_cb = gr.CheckboxGroup(themes, label="Themes (none = all)", elem_id="mandate-themes", scale=5)
-            with gr.Row():
-                # Text, not gr.Number: a number box shows 0 when empty, which read as a year; checked on Show.
-                year_from = gr.Textbox(label="From year (empty: all)", placeholder="e.g. 2015", max_length=4)
-                year_to = gr.Textbox(label="To year (empty: all)", placeholder="e.g. 2025", max_length=4)
-                phrase_box = gr.Textbox(label="First appearance of a phrase (optional)", max_length=200,
-                                        placeholder="e.g. illicit export of petroleum", elem_id="mandate-phrase")
-                show = gr.Button("Show track", variant="primary", elem_id="mandate-show")
-            summary = gr.HTML(elem_id="mandate-summary")
+            firsts_head = gr.HTML(elem_id="mandate-firsts-head")
             firsts = gr.Dataset(components=["html"], samples=[], type="index", layout="gallery", show_label=False,
                                 visible=False, elem_id="mandate-firsts", samples_per_page=30)
             first_paras = gr.State([])
-            # Fixed widths: left to the table, narrow columns wrapped "S/RES/..." and dates letter by letter.
-            timeline = gr.Dataframe(headers=TIMELINE_COLUMNS, interactive=False, wrap=True, max_height=420,
-                                    column_widths=TIMELINE_WIDTHS,
-                                    label="Timeline (select a row to open the renewal)", elem_id="mandate-timeline")
             renewal = gr.Dropdown([], label="Renewal", elem_id="mandate-renewal")
             changes = gr.HTML(elem_id="mandate-changes")
             cards = gr.Dataset(components=["html"], samples=[], type="index", layout="gallery", show_label=False,
@@ -234,6 +260,18 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
         return (changes_header(entry, track.themes),
                 gr.Dataset(samples=[[card] for card, _ in items], visible=bool(items)), [p for _, p in items])
 
+    def check_show(slug: str | None, from_box: str | None, to_box: str | None) -> None:
+        """Show's inputs, refused with their fix before anything is drawn (the tracker's year rule)."""
+        if not slug:
+            raise refused("Pick a track first.")
+        try:
+            check_years(_year(from_box, "From"), _year(to_box, "To"))
+        except BriefbotError as exc:
+            raise refused(str(exc)) from exc
+
+    def check_drill(box: str | None) -> None:
+        _year(box, "drill-down")
+
     def load(slug: str | None, chosen: list[str] | None, from_box: str | None, to_box: str | None,
              phrase: str | None, request: gr.Request) -> tuple[Any, ...]:
         if not slug:
@@ -255,8 +293,10 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
         symbols = [e.symbol for e in track.entries]
         last = next((e.symbol for e in reversed(track.entries) if e.changes), symbols[-1] if symbols else None)
         first = first_cards(track, label)
-        return (_summary(track), gr.Dataset(samples=[[c] for c, _ in first], visible=bool(first)),
-                [p for _, p in first], timeline_rows(track), gr.Dropdown(choices=symbols, value=last),
+        rows = timeline_rows(track)
+        return (_summary(track), _firsts_head(track), gr.Dataset(samples=[[c] for c, _ in first], visible=bool(first)),
+                [p for _, p in first], rows, word_floor_css("#mandate-timeline", rows), h_md(vote_note(track)),
+                gr.Dropdown(choices=symbols, value=last),
                 *renewal_view(track, last), gr.DownloadButton(value=str(csv_file), visible=True),
                 gr.DownloadButton(value=str(md_file), visible=True),
                 gr.DownloadButton(value=str(json_file), visible=True), gr.Image(value=str(png), visible=True), slug)
@@ -327,12 +367,17 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
     # The track stays picked (its summary and timeline stay on screen); the drill-down follows the plot.
     council.click(council_wide, [theme_cb], [plot, council_csv, plotted, drill_head, drill_cards, drilled],
                   **private)
-    drill.click(drill_down, [plotted, drill_year, drill_theme], [drill_head, drill_cards, drilled], **private)
+    drill.click(check_drill, [drill_year], None, **private).success(
+        drill_down, [plotted, drill_year, drill_theme], [drill_head, drill_cards, drilled], **private)
     drill_cards.click(pick_drilled, [drill_cards, drilled], panel.outputs, **private)
     renewal_outputs = [changes, cards, cited]
-    outputs = [summary, firsts, first_paras, timeline, renewal, *renewal_outputs, export_csv, export_md, export_json,
-               plot, plotted]
-    show.click(load, [track_dd, theme_cb, year_from, year_to, phrase_box], outputs, **private)
+    outputs = [summary, firsts_head, firsts, first_paras, timeline, timeline_fit, timeline_note, renewal,
+               *renewal_outputs, export_csv, export_md, export_json, plot, plotted]
+    # The inputs are checked in a step of their own, with no outputs: a stop the user can fix (a reversed range)
+    # is its toast alone. Raised by the step that draws the track, it also put a red "Error" on each of the track's
+    # seven outputs until the next Show (a walk-through's find).
+    show.click(check_show, [track_dd, year_from, year_to], None, **private).success(
+        load, [track_dd, theme_cb, year_from, year_to, phrase_box], outputs, **private)
     renewal.change(open_renewal, [track_dd, theme_cb, renewal], renewal_outputs, **private)
     timeline.select(pick_row, None, renewal, **private)
     cards.click(pick_card, [cards, cited], panel.outputs, **private)

@@ -6,9 +6,11 @@ Everything here formats what the ``Briefbot`` service returns; nothing retrieves
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from ..answer import direct_line_parts
@@ -215,6 +217,79 @@ def document_choices(docs: list[DocInfo], twins: bool = True) -> list[tuple[str,
              + (f" · {d.file_name}" if not d.symbol and d.origin == "analysis" else ""), d.doc_id) for d in shown]
 
 
+# --- tables -------------------------------------------------------------------------------------------------
+# Tables whose columns share the width they are given, each never narrower than its longest word. Gradio sizes a
+# column without a width of its own from an auto-layout table holding each column's longest value: with words
+# breaking only at spaces and hyphens there (and in the cells), a column's narrowest is that value's longest word,
+# so "S/RES/2783" and "Implementation" stay whole while the table fits its panel. The longest value need not hold
+# the column's longest word ("UNMISS, South Sudan" beside "MONUSCO"): :func:`word_floor_css` adds each column's
+# longest words to its sizing cell. Fixed pixel widths kept words whole but made the Library scroll sideways beside
+# the sidebar at 1024 px and the Mandates timeline at 1400 px (a browser walk's find); percentages broke words. A
+# file name (no spaces) may break anywhere, else it alone would widen its column. The body font, narrower than
+# Gradio's monospace, headers not in bold and less cell padding let ten columns fit at 1024 px.
+CELL_PAD = "3px"
+
+
+def fitted_table_css(table: str, breakable: int | None = None) -> str:
+    """CSS for the Dataframe ``table`` (an id selector): words whole, columns sharing the width; column
+    ``breakable`` (0-based) may break anywhere."""
+    css = (f"{table} .header-table {{ width: 100% !important; }}\n"  # measured in the panel's width, not unbounded
+           f"{table} .virtual-row, {table} .header-cell, {table} .sizing-body td {{ font-size: 12.5px; "
+           "font-family: var(--font); }\n"
+           # A column's narrowest is set by word_floor_css's words alone: a long token (a URL in a warning) of
+           # the longest value would otherwise widen it past the panel.
+           f"{table} .sizing-body td, {table} .sizing-body .cell-wrap {{ white-space: normal; }}\n"
+           f"{table} .sizing-body .cell-wrap {{ overflow-wrap: anywhere; }}\n"
+           f"{table} .sizing-body td, {table} .body-cell span, {table} .header-cell span {{ word-break: normal; "
+           "overflow-wrap: break-word; }\n"
+           # The same horizontal padding around a sizing cell's text and a body cell's text.
+           f"{table} .sizing-body td, {table} .body-cell .cell-wrap {{ padding-left: 0; padding-right: 0; }}\n"
+           f"{table} .sizing-body .cell-wrap, {table} .header-cell .cell-wrap, {table} .sizing-body td::after "
+           f"{{ padding-left: {CELL_PAD}; padding-right: {CELL_PAD}; }}\n"
+           f"{table} .body-cell span {{ padding-left: {CELL_PAD}; padding-right: {CELL_PAD}; }}\n"
+           # A word measured alone at a line's end came out a fraction of a pixel narrower than in its cell.
+           f"{table} .sizing-body td::after {{ padding-right: calc({CELL_PAD} + 2px); }}\n"
+           # Headers in the cells' weight, a size smaller: bold headers made "Passages" a column's widest word.
+           f"{table} .header-cell span {{ font-size: 12px; font-weight: 500; "
+           "color: var(--body-text-color-subdued); }\n")
+    if breakable is not None:
+        css += (f"{table} .sizing-body td:nth-child({breakable + 1}), "
+                f"{table} .body-cell[data-col=\"{breakable}\"] span {{ overflow-wrap: anywhere; }}\n")
+    return css
+
+
+_WORD_BREAK = re.compile(r"\s+|(?<=-)(?=[^\W\d_])")  # spaces, and a hyphen before a letter (not a date's)
+
+
+def _css_string(text: str) -> str:
+    """``text`` as a CSS string's content: every character but a letter, digit or space escaped, so document text
+    can neither end the string nor the <style> element."""
+    return "".join(c if c.isascii() and (c.isalnum() or c == " ") else f"\\{ord(c):x} " for c in text)
+
+
+FLOOR_WORD_CHARS = 24  # a longer token (a URL, a path) may break rather than widen its column past the panel
+
+
+def word_floor_css(table: str, rows: list[list[Any]], skip: int | None = None, words: int = 5) -> str:
+    """A <style> element for the Dataframe ``table``: each column's sizing cell also holds its ``words`` longest
+    words (by characters, up to :data:`FLOOR_WORD_CHARS`), one a line and unbroken, so the column is at least as
+    wide as the widest of them in the page's own font. Column ``skip`` (a file name) is left out."""
+    rules = []
+    for col in range(max((len(r) for r in rows), default=0)):
+        if col == skip:
+            continue
+        found = {w for r in rows if col < len(r) for w in _WORD_BREAK.split(str(r[col] if r[col] is not None else ""))
+                 if w and len(w) <= FLOOR_WORD_CHARS}
+        longest = sorted(found, key=lambda w: (-len(w), w))[:words]
+        if longest:
+            content = "\\a ".join(_css_string(w) for w in longest)
+            rules.append(f'{table} .sizing-body td:nth-child({col + 1})::after {{ content: "{content}"; }}')
+    if not rules:
+        return ""
+    return (f"<style>{table} .sizing-body td::after {{ display: block; white-space: pre; height: 0; }}\n"
+            + "\n".join(rules) + "</style>")
+
+
 # --- library ------------------------------------------------------------------------------------------------
 LIBRARY_COLUMNS = ["Symbol", "Title", "Type", "Date", "Pages", "Passages", "Health", "Missions", "File", "Collection"]
 FAILURE_COLUMNS = ["File", "Reason", "When"]
@@ -250,7 +325,7 @@ def library_rows(docs: list[DocInfo], older: AbstractSet[str] = frozenset()) -> 
 
 
 def failure_rows(failures: list[dict[str, str]]) -> list[list[Any]]:
-    return [[f.get("file_name", ""), f.get("reason", ""), f.get("at", "")] for f in failures]
+    return [[f.get("file_name", ""), f.get("reason", ""), when(f.get("at"))] for f in failures]
 
 
 OLDER_HEALTH = "read by an earlier version of briefbot"
@@ -276,9 +351,20 @@ def exchange(question: str, answer: Answer, note: str = "") -> list[dict[str, st
             {"role": "assistant", "content": answer_message(answer) + (f"\n\n_{md_text(note)}_" if note else "")}]
 
 
-def when(stamp: str) -> str:
-    """``2026-12-02T01:52:11+00:00`` as ``2026-12-02 01:52 UTC``."""
-    return stamp[:16].replace("T", " ") + " UTC" if len(stamp) >= 16 else stamp
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def when(stamp: str | None) -> str:
+    """A stored time as the web shows it, the one place it is formatted: ``2026-12-04T10:11:12.123456+00:00`` as
+    ``4 Dec 2026, 10:11 UTC``. A time without its zone is this server's local time (how the catalog writes ingest
+    and failure times) and is given in UTC too; text that is not a time is shown as it is."""
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp.strip()).astimezone(UTC)
+    except ValueError:
+        return stamp
+    return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}, {moment:%H:%M} UTC"
 
 
 def conversation_html(conv: Conversation, current: bool = False) -> str:
