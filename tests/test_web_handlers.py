@@ -541,6 +541,14 @@ def test_a_vote_the_samples_cannot_hold_is_said_to_be_not_recorded(bot: Briefbot
         e.vote = Vote(14, 0, 1)  # as S/RES/2769 (2025)'s XML records it
     assert timeline_rows(track)[0][TIMELINE_COLUMNS.index("Vote")] == "14-0-1"
     assert vote_note(track) == "" and "not recorded" not in track_markdown(track)
+    # The CLI says the same: "vote —" and the legend once, not "vote ?".
+    from typer.testing import CliRunner
+
+    from briefbot.cli import app
+    run = CliRunner().invoke(app, ["mandate", "libya_sanctions", "--index", str(bot.settings.index)])
+    assert run.exit_code == 0, run.output
+    assert "S/RES/2769 (2025)" in run.output and "vote —" in run.output and "vote ?" not in run.output
+    assert run.output.count("not recorded in the index") == 1
 
 
 def test_an_analysis_is_found_in_the_pickers_by_its_file_name() -> None:

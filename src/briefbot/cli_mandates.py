@@ -86,7 +86,7 @@ def mandate(track: Annotated[str, typer.Argument(help="Track name or alias: minu
             index: IndexOpt = None) -> None:
     """One track's timeline: each resolution's date, vote, what it extends and until when, and its paragraphs on
     organised-crime themes, with what changed at each renewal."""
-    from .mandates.render import to_csv, track_markdown, track_rows
+    from .mandates.render import NO_VOTE, to_csv, track_markdown, track_rows, vote_note
 
     try:
         idx = _open(index)
@@ -108,7 +108,7 @@ def mandate(track: Annotated[str, typer.Argument(help="Track name or alias: minu
     if tr.lapsed:
         say(f"Ended: {tr.lapsed}")
     for e in tr.entries:
-        say(f"\n{e.symbol}  {e.date or '?'}  vote {e.vote.text() if e.vote else '?'}  {e.action}"
+        say(f"\n{e.symbol}  {e.date or '?'}  vote {e.vote.text() if e.vote else NO_VOTE}  {e.action}"
             + (f" until {e.until_text()}" if e.term else "") + (f"  [{e.stage}]" if e.stage else ""))
         if e.other_terms:
             say(f"  {e.also_text()}")
@@ -127,6 +127,8 @@ def mandate(track: Annotated[str, typer.Argument(help="Track name or alias: minu
                     diff = "".join(f"[+{t}]" if op == "insert" else f"[-{t}]" if op == "delete" else
                                     (t if len(t) < 80 else t[:35] + " … " + t[-35:]) for op, t in c.diff)
                     say(f"  ~ para. {c.current.paragraph} (was {c.previous.paragraph if c.previous else '?'}): {diff}")
+    if note := vote_note(tr):
+        say(f"\n{note}")
     if tr.gaps:
         say("\nRenewals not placed:")
         for g in tr.gaps:
