@@ -122,3 +122,11 @@ def test_a_misspelt_title_still_renews(index: Any) -> None:
     e = index.track("unmil").entry("S/RES/1712 (2006)")
     assert e.action == "renews"
     assert (e.term.until, e.term.source) == ("2007-03-31", "para. 1")
+
+
+def test_a_final_period_that_sets_up_a_successor_runs_to_the_successors_date(index: Any) -> None:
+    # 2350 (2017), titled "on final extension of the mandate of … MINUSTAH … and establishment of … MINUJUSTH",
+    # closes MINUSTAH by 15 October 2017 (para. 1) and starts MINUJUSTH "until 15 April 2018" (para. 5): a renewal
+    # must follow that date, and none of the Haiti track's does in this fixture.
+    gaps = [(g.after, g.until, g.next_symbol) for g in index.track("haiti").gaps]
+    assert gaps == [("S/RES/2350 (2017)", "2018-04-15", None)]
