@@ -3,9 +3,9 @@ expiry "in December 2017" takes that mandate's day from the track, "shall close 
 renewed "until …, the Panel" heads a regime over a misprinted catalogue title, and an establishing resolution's
 initial period is its own, not the date it ends its predecessor on.
 
-Fixture: tests/fixtures/akn/mandate_terms (S/RES/1528 (2004), 1712 (2006), 1876 (2009), 1949 (2010), 2161 (2014),
-2253 (2015), 2333 (2016), 2350 (2017), 2368 (2017), 2713 (2023) and 2806 (2025), copied from the bulk corpus with
-their catalogue records).
+Fixture: tests/fixtures/akn/mandate_terms (S/RES/1528 (2004), 1692 (2006), 1712 (2006), 1876 (2009), 1949 (2010),
+2161 (2014), 2253 (2015), 2333 (2016), 2350 (2017), 2368 (2017), 2713 (2023) and 2806 (2025), copied from the bulk
+corpus with their catalogue records).
 """
 
 from __future__ import annotations
@@ -130,3 +130,12 @@ def test_a_final_period_that_sets_up_a_successor_runs_to_the_successors_date(ind
     # must follow that date, and none of the Haiti track's does in this fixture.
     gaps = [(g.after, g.until, g.next_symbol) for g in index.track("haiti").gaps]
     assert gaps == [("S/RES/2350 (2017)", "2018-04-15", None)]
+
+
+def test_another_operations_renewal_placed_by_a_paragraph_does_not_renew_the_mission(index: Any) -> None:
+    # 1692 (2006), "on extension of the mandate of the UN Operation in Burundi (ONUB)", is placed in MONUC's track
+    # by para. 2, which extends "until 30 September 2006 the authorization … to redeploy temporarily … from ONUB
+    # to MONUC": a loan of troops, not MONUC's mandate, whose date is not MONUC's.
+    e = index.track("monusco").entry("S/RES/1692 (2006)")
+    assert e.action == "other"
+    assert e.term is None

@@ -448,6 +448,12 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
         return None
     # A resolution placed by its subjects or text only, whose title renews another operation, is "other" here.
     action = _action(desc if titled else "", rec, placing)
+    if track.kind == "mission" and not titled and action == "renews" and _OTHER_OP_RE.search(desc or "") and \
+            _RENEW_RE.search(desc or ""):
+        # Nor is one placed by a paragraph about lending this mission troops: 1692 (2006), "on extension of the
+        # mandate of … ONUB", extends "the authorization … to redeploy temporarily … from ONUB to MONUC" (para. 2);
+        # MONUC's own mandate is renewed by 1711 (2006).
+        action = "other"
     if track.kind == "authorization":
         # The catalogue titles say "on piracy … off the coast of Somalia" for grant and renewal alike; the
         # granting paragraph says which it is.
