@@ -4,8 +4,8 @@ renewed "until …, the Panel" heads a regime over a misprinted catalogue title,
 initial period is its own, not the date it ends its predecessor on.
 
 Fixture: tests/fixtures/akn/mandate_terms (S/RES/1528 (2004), 1692 (2006), 1712 (2006), 1876 (2009), 1949 (2010),
-2161 (2014), 2253 (2015), 2333 (2016), 2350 (2017), 2368 (2017), 2713 (2023) and 2806 (2025), copied from the bulk
-corpus with their catalogue records).
+2161 (2014), 2182 (2014), 2232 (2015), 2253 (2015), 2333 (2016), 2350 (2017), 2368 (2017), 2713 (2023) and 2806
+(2025), copied from the bulk corpus with their catalogue records).
 """
 
 from __future__ import annotations
@@ -139,3 +139,20 @@ def test_another_operations_renewal_placed_by_a_paragraph_does_not_renew_the_mis
     e = index.track("monusco").entry("S/RES/1692 (2006)")
     assert e.action == "other"
     assert e.term is None
+
+
+def test_a_title_naming_two_operations_gives_each_the_date_after_its_name(index: Any) -> None:
+    # 2232 (2015): "[on deployment of the African Union Mission in Somalia (AMISOM) until 30 May 2016 and extension
+    # of the mandate of the UN Assistance Mission in Somalia (UNSOM) until 30 Mar. 2016]": UNSOM's is para. 21's
+    # "until 30 March 2016", AMISOM's para. 3's "until 30 May 2016".
+    e = index.track("unsom").entry("S/RES/2232 (2015)")
+    assert (e.term.until, e.term.source) == ("2016-03-30", "para. 21")
+    e = index.track("au_somalia").entry("S/RES/2232 (2015)")
+    assert (e.term.until, e.term.source) == ("2016-05-30", "para. 3")
+    # 2182 (2014): "[on renewal of the provisions … until 30 Oct. 2015 concerning the arms embargo on Somalia and on
+    # extension of the mandate of … AMISOM until 30 Nov. 2015]": AMISOM's is para. 23's, the embargo's stays the
+    # regime's.
+    e = index.track("au_somalia").entry("S/RES/2182 (2014)")
+    assert (e.term.until, e.term.source) == ("2015-11-30", "para. 23")
+    e = index.track("somalia_sanctions").entry("S/RES/2182 (2014)")
+    assert (e.term.until, e.term.source) == ("2015-10-30", "para. 3")

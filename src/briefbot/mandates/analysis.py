@@ -410,6 +410,7 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
     rules: list[str] = []
     excluded = bool(desc) and any(x.search(desc) for x in track.exclude)
     titled = False  # the title names this track, so what it says is done (extension, establishment) is about it
+    named_at = 0  # where in the title it does
     if not excluded:
         for rx in track.title:
             if desc and (hit_t := rx.search(desc)):
@@ -418,6 +419,7 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
                 found.append(f"title names {words if len(words) <= 80 else words[:79] + '…'}")
                 rules.append(f"title /{rx.pattern}/")
                 titled = True
+                named_at = hit_t.start()
                 break
         for rx in track.subject:
             hit = next((s for s in rec.subjects if rx.search(s)), None)
@@ -476,7 +478,12 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
     if action in ("renews", "establishes"):
         # The title's date is this track's only when the title names it: S/RES/2213 (2015), placed in the Libya
         # sanctions track by its Panel paragraph, has UNSMIL's date in its title.
-        titled_date = until_date(desc, rec.date) if desc and titled else None
+        # Of a title naming two operations, each with its date, the one after this operation's name: "on deployment
+        # of … AMISOM until 30 May 2016 and extension of the mandate of … UNSOM until 30 Mar. 2016" (2232 (2015)).
+        # A regime's title puts the date before what it names ("renewal of the provisions … until 30 Oct. 2015
+        # concerning the arms embargo on Somalia", 2182 (2014)).
+        after_name = until_date(desc[named_at:], rec.date) if desc and titled and track.kind != "sanctions" else None
+        titled_date = (after_name or until_date(desc, rec.date)) if desc and titled else None
         term = Term(titled_date, "title") if titled_date else None
         # The latest term the placing paragraphs give: S/RES/1925 (2010) extends MONUC "until 30 June 2010"
         # (para. 1) and decides that MONUSCO "shall be deployed until 30 June 2011" (para. 2).

@@ -56,8 +56,9 @@ log = logging.getLogger(__name__)
 # regime's headline date is its Panel's. 24: "placed by" is said in words, the raw rules kept apart. 25: "through
 # 15 July 2013" is an end date. 27: a period from the current mandate's expiry "in December 2017", "shall close by",
 # a Panel renewed "until …, the Panel", a title naming only the topic. 28: a final period, a successor's initial period.
-# 29: a mission's track does not count as its renewal another operation's, placed there by a paragraph only.
-CODE_VERSION = "29"
+# 29: a mission's track does not count as its renewal another operation's, placed there by a paragraph only. 30: of
+# a title's dates, the one after the operation's name.
+CODE_VERSION = "31"
 GAP_GRACE_DAYS = 10  # a renewal adopted this long after the mandate's end date still counts as continuous
 
 _SCHEMA = """
