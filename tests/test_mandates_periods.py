@@ -4,8 +4,8 @@ renewed "until …, the Panel" heads a regime over a misprinted catalogue title,
 initial period is its own, not the date it ends its predecessor on.
 
 Fixture: tests/fixtures/akn/mandate_terms (S/RES/1528 (2004), 1692 (2006), 1712 (2006), 1876 (2009), 1949 (2010),
-2161 (2014), 2182 (2014), 2232 (2015), 2253 (2015), 2333 (2016), 2350 (2017), 2368 (2017), 2713 (2023) and 2806
-(2025), copied from the bulk corpus with their catalogue records).
+2161 (2014), 2176 (2014), 2182 (2014), 2232 (2015), 2253 (2015), 2333 (2016), 2350 (2017), 2368 (2017), 2713 (2023)
+and 2806 (2025), copied from the bulk corpus with their catalogue records).
 """
 
 from __future__ import annotations
@@ -156,3 +156,14 @@ def test_a_title_naming_two_operations_gives_each_the_date_after_its_name(index:
     assert (e.term.until, e.term.source) == ("2015-11-30", "para. 23")
     e = index.track("somalia_sanctions").entry("S/RES/2182 (2014)")
     assert (e.term.until, e.term.source) == ("2015-10-30", "para. 3")
+
+
+def test_an_intention_to_extend_sets_no_date(index: Any) -> None:
+    # 2176 (2014) extends UNMIL "until 31 December 2014" (para. 1) and "Expresses its intention to further extend
+    # the mandate of UNMIL to 30 September 2015" (para. 3): only the first is a date the mandate runs to, so the
+    # track (next in this fixture: 2333 (2016)) ran out at the end of 2014.
+    unmil = index.track("unmil")
+    e = unmil.entry("S/RES/2176 (2014)")
+    assert (e.term.until, e.term.source) == ("2014-12-31", "para. 1")
+    assert e.other_terms == []
+    assert [g.until for g in unmil.gaps if g.after == "S/RES/2176 (2014)"] == ["2014-12-31"]

@@ -366,9 +366,16 @@ def _what(text: str) -> str:
     return experts[0] if experts else " and ".join(found)
 
 
+# A paragraph announcing a renewal sets no date: "Expresses its intention to further extend the mandate of UNMIL to
+# 30 September 2015" (2176 (2014) para. 3); the track runs to the date a renewal then sets.
+_INTENTION_RE = re.compile(r"^(?:\d{1,3}\.\s*)?(?:Expresses its (?:intention|intent|readiness)|Intends)\b", re.I)
+
+
 def _terms(paras: list[RawParagraph], adopted: str | None, initial: bool = False) -> list[Term]:
     out = []
     for p in paras:
+        if _INTENTION_RE.match(p.text):
+            continue
         if d := until_date(p.text, adopted, initial):
             start = expiry_start(p.text)
             if start is not None and adopted and d != _add_months(_in_month(start[0], adopted), start[1]):

@@ -57,8 +57,8 @@ log = logging.getLogger(__name__)
 # 15 July 2013" is an end date. 27: a period from the current mandate's expiry "in December 2017", "shall close by",
 # a Panel renewed "until …, the Panel", a title naming only the topic. 28: a final period, a successor's initial period.
 # 29: a mission's track does not count as its renewal another operation's, placed there by a paragraph only. 30: of
-# a title's dates, the one after the operation's name.
-CODE_VERSION = "31"
+# a title's dates, the one after the operation's name. 32: a paragraph announcing a renewal sets no date.
+CODE_VERSION = "32"
 GAP_GRACE_DAYS = 10  # a renewal adopted this long after the mandate's end date still counts as continuous
 
 _SCHEMA = """
