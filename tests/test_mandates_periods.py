@@ -3,9 +3,9 @@ expiry "in December 2017" takes that mandate's day from the track, "shall close 
 renewed "until …, the Panel" heads a regime over a misprinted catalogue title, and an establishing resolution's
 initial period is its own, not the date it ends its predecessor on.
 
-Fixture: tests/fixtures/akn/mandate_terms (S/RES/1528 (2004), 1712 (2006), 1876 (2009), 1949 (2010), 2161 (2014),
-2253 (2015), 2333 (2016), 2350 (2017), 2368 (2017), 2713 (2023) and 2806 (2025), copied from the bulk corpus with
-their catalogue records).
+Fixture: tests/fixtures/akn/mandate_terms (S/RES/1528 (2004), 1692 (2006), 1712 (2006), 1876 (2009), 1949 (2010),
+2161 (2014), 2176 (2014), 2182 (2014), 2232 (2015), 2253 (2015), 2333 (2016), 2350 (2017), 2368 (2017), 2713 (2023)
+and 2806 (2025), copied from the bulk corpus with their catalogue records).
 """
 
 from __future__ import annotations
@@ -122,3 +122,48 @@ def test_a_misspelt_title_still_renews(index: Any) -> None:
     e = index.track("unmil").entry("S/RES/1712 (2006)")
     assert e.action == "renews"
     assert (e.term.until, e.term.source) == ("2007-03-31", "para. 1")
+
+
+def test_a_final_period_that_sets_up_a_successor_runs_to_the_successors_date(index: Any) -> None:
+    # 2350 (2017), titled "on final extension of the mandate of … MINUSTAH … and establishment of … MINUJUSTH",
+    # closes MINUSTAH by 15 October 2017 (para. 1) and starts MINUJUSTH "until 15 April 2018" (para. 5): a renewal
+    # must follow that date, and none of the Haiti track's does in this fixture.
+    gaps = [(g.after, g.until, g.next_symbol) for g in index.track("haiti").gaps]
+    assert gaps == [("S/RES/2350 (2017)", "2018-04-15", None)]
+
+
+def test_another_operations_renewal_placed_by_a_paragraph_does_not_renew_the_mission(index: Any) -> None:
+    # 1692 (2006), "on extension of the mandate of the UN Operation in Burundi (ONUB)", is placed in MONUC's track
+    # by para. 2, which extends "until 30 September 2006 the authorization … to redeploy temporarily … from ONUB
+    # to MONUC": a loan of troops, not MONUC's mandate, whose date is not MONUC's.
+    e = index.track("monusco").entry("S/RES/1692 (2006)")
+    assert e.action == "other"
+    assert e.term is None
+
+
+def test_a_title_naming_two_operations_gives_each_the_date_after_its_name(index: Any) -> None:
+    # 2232 (2015): "[on deployment of the African Union Mission in Somalia (AMISOM) until 30 May 2016 and extension
+    # of the mandate of the UN Assistance Mission in Somalia (UNSOM) until 30 Mar. 2016]": UNSOM's is para. 21's
+    # "until 30 March 2016", AMISOM's para. 3's "until 30 May 2016".
+    e = index.track("unsom").entry("S/RES/2232 (2015)")
+    assert (e.term.until, e.term.source) == ("2016-03-30", "para. 21")
+    e = index.track("au_somalia").entry("S/RES/2232 (2015)")
+    assert (e.term.until, e.term.source) == ("2016-05-30", "para. 3")
+    # 2182 (2014): "[on renewal of the provisions … until 30 Oct. 2015 concerning the arms embargo on Somalia and on
+    # extension of the mandate of … AMISOM until 30 Nov. 2015]": AMISOM's is para. 23's, the embargo's stays the
+    # regime's.
+    e = index.track("au_somalia").entry("S/RES/2182 (2014)")
+    assert (e.term.until, e.term.source) == ("2015-11-30", "para. 23")
+    e = index.track("somalia_sanctions").entry("S/RES/2182 (2014)")
+    assert (e.term.until, e.term.source) == ("2015-10-30", "para. 3")
+
+
+def test_an_intention_to_extend_sets_no_date(index: Any) -> None:
+    # 2176 (2014) extends UNMIL "until 31 December 2014" (para. 1) and "Expresses its intention to further extend
+    # the mandate of UNMIL to 30 September 2015" (para. 3): only the first is a date the mandate runs to, so the
+    # track (next in this fixture: 2333 (2016)) ran out at the end of 2014.
+    unmil = index.track("unmil")
+    e = unmil.entry("S/RES/2176 (2014)")
+    assert (e.term.until, e.term.source) == ("2014-12-31", "para. 1")
+    assert e.other_terms == []
+    assert [g.until for g in unmil.gaps if g.after == "S/RES/2176 (2014)"] == ["2014-12-31"]

@@ -366,9 +366,16 @@ def _what(text: str) -> str:
     return experts[0] if experts else " and ".join(found)
 
 
+# A paragraph announcing a renewal sets no date: "Expresses its intention to further extend the mandate of UNMIL to
+# 30 September 2015" (2176 (2014) para. 3); the track runs to the date a renewal then sets.
+_INTENTION_RE = re.compile(r"^(?:\d{1,3}\.\s*)?(?:Expresses its (?:intention|intent|readiness)|Intends)\b", re.I)
+
+
 def _terms(paras: list[RawParagraph], adopted: str | None, initial: bool = False) -> list[Term]:
     out = []
     for p in paras:
+        if _INTENTION_RE.match(p.text):
+            continue
         if d := until_date(p.text, adopted, initial):
             start = expiry_start(p.text)
             if start is not None and adopted and d != _add_months(_in_month(start[0], adopted), start[1]):
@@ -410,6 +417,7 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
     rules: list[str] = []
     excluded = bool(desc) and any(x.search(desc) for x in track.exclude)
     titled = False  # the title names this track, so what it says is done (extension, establishment) is about it
+    named_at = 0  # where in the title it does
     if not excluded:
         for rx in track.title:
             if desc and (hit_t := rx.search(desc)):
@@ -418,6 +426,7 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
                 found.append(f"title names {words if len(words) <= 80 else words[:79] + '…'}")
                 rules.append(f"title /{rx.pattern}/")
                 titled = True
+                named_at = hit_t.start()
                 break
         for rx in track.subject:
             hit = next((s for s in rec.subjects if rx.search(s)), None)
@@ -448,6 +457,12 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
         return None
     # A resolution placed by its subjects or text only, whose title renews another operation, is "other" here.
     action = _action(desc if titled else "", rec, placing)
+    if track.kind == "mission" and not titled and action == "renews" and _OTHER_OP_RE.search(desc or "") and \
+            _RENEW_RE.search(desc or ""):
+        # Nor is one placed by a paragraph about lending this mission troops: 1692 (2006), "on extension of the
+        # mandate of … ONUB", extends "the authorization … to redeploy temporarily … from ONUB to MONUC" (para. 2);
+        # MONUC's own mandate is renewed by 1711 (2006).
+        action = "other"
     if track.kind == "authorization":
         # The catalogue titles say "on piracy … off the coast of Somalia" for grant and renewal alike; the
         # granting paragraph says which it is.
@@ -470,7 +485,12 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
     if action in ("renews", "establishes"):
         # The title's date is this track's only when the title names it: S/RES/2213 (2015), placed in the Libya
         # sanctions track by its Panel paragraph, has UNSMIL's date in its title.
-        titled_date = until_date(desc, rec.date) if desc and titled else None
+        # Of a title naming two operations, each with its date, the one after this operation's name: "on deployment
+        # of … AMISOM until 30 May 2016 and extension of the mandate of … UNSOM until 30 Mar. 2016" (2232 (2015)).
+        # A regime's title puts the date before what it names ("renewal of the provisions … until 30 Oct. 2015
+        # concerning the arms embargo on Somalia", 2182 (2014)).
+        after_name = until_date(desc[named_at:], rec.date) if desc and titled and track.kind != "sanctions" else None
+        titled_date = (after_name or until_date(desc, rec.date)) if desc and titled else None
         term = Term(titled_date, "title") if titled_date else None
         # The latest term the placing paragraphs give: S/RES/1925 (2010) extends MONUC "until 30 June 2010"
         # (para. 1) and decides that MONUSCO "shall be deployed until 30 June 2011" (para. 2).

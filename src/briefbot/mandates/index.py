@@ -56,7 +56,9 @@ log = logging.getLogger(__name__)
 # regime's headline date is its Panel's. 24: "placed by" is said in words, the raw rules kept apart. 25: "through
 # 15 July 2013" is an end date. 27: a period from the current mandate's expiry "in December 2017", "shall close by",
 # a Panel renewed "until …, the Panel", a title naming only the topic. 28: a final period, a successor's initial period.
-CODE_VERSION = "28"
+# 29: a mission's track does not count as its renewal another operation's, placed there by a paragraph only. 30: of
+# a title's dates, the one after the operation's name. 32: a paragraph announcing a renewal sets no date.
+CODE_VERSION = "32"
 GAP_GRACE_DAYS = 10  # a renewal adopted this long after the mandate's end date still counts as continuous
 
 _SCHEMA = """
@@ -469,13 +471,18 @@ class MandateIndex:
         gaps: list[Gap] = []
         decisive = [e for e in entries if e.action in ("establishes", "renews", "terminates") and e.date]
         for i, e in enumerate(decisive):
-            if e.action == "terminates" or e.term is None or e.term.final or _FINAL_RE.search(e.title or ""):
+            if e.action == "terminates" or e.term is None:
                 continue
-            later = [n for n in decisive[i + 1:] if n.date and n.date > (e.date or "")]
-            nxt = later[0] if later else None
             # The track runs while any of the resolution's dates for it does: 1876 (2009) extends UNOGBIS to the
             # end of 2009 and sets up its successor UNIOGBIS for 2010, renewed in November 2010.
             end = max([e.term.until, *(t.until for t in e.other_terms)])
+            if (e.term.final or _FINAL_RE.search(e.title or "")) and end == e.term.until:
+                # A last period with nothing after it. One that also sets up a successor runs on to the
+                # successor's date: 2350 (2017) closes MINUSTAH "by 15 October 2017" and starts MINUJUSTH until
+                # 15 April 2018 (para. 5), a date a renewal must follow.
+                continue
+            later = [n for n in decisive[i + 1:] if n.date and n.date > (e.date or "")]
+            nxt = later[0] if later else None
             limit = (date.fromisoformat(end) + timedelta(days=GAP_GRACE_DAYS)).isoformat()
             ran_to = next(t.text() for t in (e.term, *e.other_terms) if t.until == end)
             if nxt is None:
