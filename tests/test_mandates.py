@@ -432,6 +432,24 @@ def test_a_reversed_year_range_is_refused_with_its_fix_in_the_cli_and_the_web(in
     assert ok.exit_code == 0 and "S/RES/2480 (2019)" in ok.output and "S/RES/2531" not in ok.output
 
 
+def test_a_piped_table_keeps_every_cell_whole(indexed: tuple[Any, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """`briefbot mandates > tracks.txt` printed at 80 columns, every symbol cut to "S/R…"; piped, the table is as
+    wide as it needs."""
+    from rich.console import Console
+    from typer.testing import CliRunner
+
+    import briefbot.cli_mandates as cm
+    from briefbot.cli import app
+
+    settings, _ = indexed
+    monkeypatch.setattr(cm, "out", Console(soft_wrap=True, width=60))  # a narrow pipe, whatever runs the tests
+    run = CliRunner().invoke(app, ["mandates", "--index", str(settings.index)])
+    assert run.exit_code == 0, run.output
+    row = next(line for line in run.output.splitlines() if "minusma" in line)
+    assert "S/RES/2423 (2018)" in row and "S/RES/2531 (2020)" in row and "MINUSMA" in row, run.output
+    assert cm.out.width == 60  # widened for the table only
+
+
 def test_the_markdown_export_carries_the_timeline_the_tab_shows(indexed: tuple[Any, Path], idx: Any) -> None:
     """The Markdown export (CLI ``--md``, the tab's Export Markdown) lacked the Stage and Changes columns of the
     tab's table: an analyst's brief lost what each renewal changed. Its table is now the tab's, row for row."""

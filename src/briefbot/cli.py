@@ -186,13 +186,15 @@ def library(index: IndexOpt = None, as_json: JsonOpt = False) -> None:
         return
     from rich.table import Table
 
+    from .cli_output import print_table
+
     table = Table("symbol", "type", "date", "pages", "chunks", "collection", "no text", "file", "title",
                   show_lines=False)
     for d in docs:
         table.add_row(d.name, d.doc_type, d.date or "", str(d.pages), str(d.chunks), d.collection,
                       ",".join(map(str, d.empty_pages[:6])) + ("…" if len(d.empty_pages) > 6 else ""),
                       d.file_name, (d.title or "")[:60])
-    out.print(table)
+    print_table(out, table)
     for f in failures:
         out.print(f"[red]failed[/red] {f['file_name']}: {f['reason']}", highlight=False)
     out.print(f"{len(docs)} documents, {sum(d.chunks for d in docs)} chunks, {len(failures)} failures")
@@ -360,10 +362,12 @@ def eval_cmd(dataset: Annotated[Path, typer.Option("--dataset", help="Gold quest
         return
     from rich.table import Table
 
+    from .cli_output import print_table
+
     grid = Table("metric", *table.names)
     for row in table.rows():
         grid.add_row(*row)
-    out.print(grid)
+    print_table(out, grid)
     _print_kinds(runs[0])
     if out_dir:
         out.print(f"report: {out_dir / 'report.md'}")
@@ -373,6 +377,7 @@ def _print_kinds(run: Any) -> None:
     """Per-kind table of the first configuration (the per-kind weaknesses hide in the overall figures)."""
     from rich.table import Table
 
+    from .cli_output import print_table
     from .evalreport import KIND_COLUMNS
     from .evaluate import format_value
 
@@ -380,7 +385,7 @@ def _print_kinds(run: Any) -> None:
     grid = Table("kind", "n", *KIND_COLUMNS, title=f"{run.name} per kind")
     for kind, m in run.by_kind().items():
         grid.add_row(kind, str(m["n"]), *(format_value(c, m[c]) for c in KIND_COLUMNS))
-    out.print(grid)
+    print_table(out, grid)
 
 
 @app.command()

@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from .cli_output import print_table
 from .errors import BriefbotError
 
 out, err = Console(soft_wrap=True), Console(stderr=True, soft_wrap=True)
@@ -69,7 +70,7 @@ def mandates(index: IndexOpt = None, as_json: JsonOpt = False,
     for r in rows:
         table.add_row(r.slug, r.name, r.kind, str(r.resolutions), str(r.renewals), str(r.gaps),
                       f"{r.completeness:.0%}", str(r.themed), r.first or "", r.last or "")
-    out.print(table)
+    print_table(out, table)
     out.print("not placed: renewals the data implies (a mandate ran out before the next resolution found); "
               "`briefbot mandate TRACK` says which and why.", highlight=False, markup=False)
 
@@ -179,7 +180,7 @@ def trends(theme: ThemeOpt = None,
         table.add_row(str(year), str(tr.resolutions[year]),
                       *[f"{len(tr.cell(year, t).operative)}+{len(tr.cell(year, t).preambular_only)}"
                         for t in tr.themes])
-    out.print(table)
+    print_table(out, table)
     out.print("cells: resolutions with the theme in an operative paragraph + in the preamble only", highlight=False)
 
 
