@@ -1,11 +1,15 @@
 """End dates the tracker reads from periods, on real resolutions: a period counted from the current mandate's
 expiry "in December 2017" takes that mandate's day from the track, "shall close by" ends a final period, a Panel
 renewed "until …, the Panel" heads a regime over a misprinted catalogue title, and an establishing resolution's
-initial period is its own, not the date it ends its predecessor on.
+initial period is its own, not the date it ends its predecessor on; a regime's measures continued to a date are
+listed beside its Panel's, and lifting one measure while renewing the others is a renewal (a "termination" the
+track is renewed after ended a part).
 
-Fixture: tests/fixtures/akn/mandate_terms (S/RES/1528 (2004), 1692 (2006), 1712 (2006), 1876 (2009), 1949 (2010),
-2161 (2014), 2176 (2014), 2182 (2014), 2232 (2015), 2253 (2015), 2333 (2016), 2350 (2017), 2368 (2017), 2713 (2023)
-and 2806 (2025), copied from the bulk corpus with their catalogue records).
+Fixture: tests/fixtures/akn/mandate_terms (S/RES/1509 (2003), 1528 (2004), 1692 (2006), 1712 (2006), 1744 (2007), 1750
+(2007), 1772 (2007), 1863 (2009), 1876 (2009), 1949 (2010), 2161 (2014), 2176 (2014), 2182 (2014), 2196 (2015), 2215
+(2015), 2232 (2015), 2253 (2015), 2262 (2016), 2333 (2016), 2350 (2017), 2368 (2017), 2444 (2018), 2498 (2019), 2713
+(2023), 2725 (2024), 2745 (2024), 2791 (2025) and 2806 (2025), copied from the bulk corpus with their catalogue
+records).
 """
 
 from __future__ import annotations
@@ -150,12 +154,13 @@ def test_a_title_naming_two_operations_gives_each_the_date_after_its_name(index:
     e = index.track("au_somalia").entry("S/RES/2232 (2015)")
     assert (e.term.until, e.term.source) == ("2016-05-30", "para. 3")
     # 2182 (2014): "[on renewal of the provisions … until 30 Oct. 2015 concerning the arms embargo on Somalia and on
-    # extension of the mandate of … AMISOM until 30 Nov. 2015]": AMISOM's is para. 23's, the embargo's stays the
-    # regime's.
+    # extension of the mandate of … AMISOM until 30 Nov. 2015]": AMISOM's is para. 23's; the regime heads with its
+    # Monitoring Group's (para. 46, also 30 November 2015) and lists the embargo's beside it.
     e = index.track("au_somalia").entry("S/RES/2182 (2014)")
     assert (e.term.until, e.term.source) == ("2015-11-30", "para. 23")
     e = index.track("somalia_sanctions").entry("S/RES/2182 (2014)")
-    assert (e.term.until, e.term.source) == ("2015-10-30", "para. 3")
+    assert (e.term.until, e.term.source, e.term.what) == ("2015-11-30", "para. 46", "Monitoring Group")
+    assert [(t.until, t.source) for t in e.other_terms] == [("2015-10-30", "para. 3")]
 
 
 def test_an_intention_to_extend_sets_no_date(index: Any) -> None:
@@ -167,3 +172,81 @@ def test_an_intention_to_extend_sets_no_date(index: Any) -> None:
     assert (e.term.until, e.term.source) == ("2014-12-31", "para. 1")
     assert e.other_terms == []
     assert [g.until for g in unmil.gaps if g.after == "S/RES/2176 (2014)"] == ["2014-12-31"]
+
+
+def test_a_regimes_measures_continued_to_a_date_are_listed_beside_its_panel(index: Any) -> None:
+    # 2262 (2016), titled with the Group of Experts' "until 28 Feb. 2017" only: para. 1, "Decides that, until 31
+    # January 2017, all Member States shall continue to take the necessary measures to prevent the … supply … of
+    # arms", is the arms embargo's date, which an analyst reads beside the Panel's. 2196 (2015) says "through".
+    car = index.track("car_sanctions")
+    e = car.entry("S/RES/2262 (2016)")
+    assert (e.term.until, e.term.source) == ("2017-02-28", "para. 22")
+    assert [(t.until, t.source, t.what) for t in e.other_terms] == [("2017-01-31", "para. 1", "measures")]
+    e = car.entry("S/RES/2196 (2015)")
+    assert [(t.until, t.source) for t in e.other_terms] == [("2016-01-29", "para. 1")]
+    # 2498 (2019) para. 23: "decides to renew the provisions set out in paragraph 15 of resolution 2182 (2014) until
+    # 15 November 2020" (the maritime interdiction), named by what it renews.
+    e = index.track("somalia_sanctions").entry("S/RES/2498 (2019)")
+    assert ("2020-11-15", "para. 23", "provisions") in [(t.until, t.source, t.what) for t in e.other_terms]
+
+
+def test_a_regimes_measures_are_its_own_decision_not_one_it_recalls(index: Any) -> None:
+    # 2791 (2025) para. 1: "decides to reaffirm and renew these measures until 12 September 2026", beside the Panel's
+    # 12 October 2026 (para. 3). 2725 (2024) para. 1 "further recalls that resolution 2676 (2023) reaffirmed and
+    # renewed these measures until 12 September 2024": 2676's date, not one 2725 sets.
+    sudan = index.track("sudan_sanctions")
+    e = sudan.entry("S/RES/2791 (2025)")
+    assert (e.term.until, e.term.source) == ("2026-10-12", "para. 3")
+    assert [(t.until, t.source, t.what) for t in e.other_terms] == [("2026-09-12", "para. 1", "measures")]
+    assert sudan.entry("S/RES/2725 (2024)").other_terms == []
+
+
+def test_ending_one_body_while_setting_up_the_regimes_next_panel_is_a_renewal(index: Any) -> None:
+    # 2444 (2018): "[on lifting of arms embargoes … on Eritrea, termination of the mandate of the Somalia and Eritrea
+    # Monitoring Group (SEMG) with effect from 16 Dec. 2018, and establishment of the Panel of Experts on Somalia]":
+    # the Somalia regime runs on, with a Panel "until 15 December 2019" (para. 11) and the embargo's provisions
+    # renewed "until 15 November 2019" (para. 14).
+    e = index.track("somalia_sanctions").entry("S/RES/2444 (2018)")
+    assert e.action == "renews"
+    assert (e.term.until, e.term.source) == ("2019-12-15", "para. 11")
+    assert [(t.until, t.source) for t in e.other_terms] == [("2019-11-15", "para. 14")]
+
+
+def test_lifting_one_measure_while_renewing_the_others_is_a_renewal(index: Any) -> None:
+    # 2745 (2024): "[on lifting of the arms embargo on the Central African Republic, renewal of other measures until
+    # 31 July 2025 and extension of the mandate of the Panel of Experts … until 31 Aug. 2025]". It lifts the embargo
+    # on the Government (para. 1) and keeps one on armed groups (para. 2): the regime runs on, it is not ended.
+    e = index.track("car_sanctions").entry("S/RES/2745 (2024)")
+    assert e.action == "renews"
+    assert (e.term.until, e.term.source) == ("2025-08-31", "para. 6")
+    assert [(t.until, t.source) for t in e.other_terms] == [("2025-07-31", "para. 2")]
+
+
+def test_a_termination_the_track_is_renewed_after_ended_a_part(index: Any) -> None:
+    # 2215 (2015), "[on drawdown of the UN Mission in Liberia (UNMIL)]", read as UNMIL's end; 2333 (2016) renews UNMIL
+    # for its final period, so the drawdown ended a part of it.
+    unmil = index.track("unmil")
+    assert unmil.entry("S/RES/2215 (2015)").action == "other"
+    assert unmil.entry("S/RES/2333 (2016)").action == "renews"
+
+
+def test_older_wordings_of_a_renewal_and_a_period_from_adoption_give_the_date(index: Any) -> None:
+    # Each was a renewal or establishment with no end date. UNMIL: "Decides to establish the United Nations Mission in
+    # Liberia (UNMIL) … for a period of 12 months" (1509 (2003), adopted 19 September 2003); "Decides the mandate of
+    # … UNMIL shall be extended until 30 September 2007" (1750 (2007), no "that").
+    unmil = index.track("unmil")
+    e = unmil.entry("S/RES/1509 (2003)")
+    assert (e.action, e.term.until, e.term.source) == ("establishes", "2004-09-19", "para. 1")
+    e = unmil.entry("S/RES/1750 (2007)")
+    assert (e.action, e.term.until, e.term.source) == ("renews", "2007-09-30", "para. 1")
+    # AMISOM: "to establish for a period of six months a mission in Somalia" (1744 (2007), 20 February 2007); "to
+    # maintain a mission in Somalia for a further period of six months" (1772 (2007), titled "… for a further period
+    # of 6 months", read as "other"); "renew for up to six months from the date of this resolution" (1863 (2009)).
+    amisom = index.track("au_somalia")
+    e = amisom.entry("S/RES/1744 (2007)")
+    assert (e.action, e.term.until, e.term.source) == ("establishes", "2007-08-20", "para. 4")
+    e = amisom.entry("S/RES/1772 (2007)")
+    assert (e.action, e.term.until, e.term.source) == ("renews", "2008-02-20", "para. 9")
+    e = amisom.entry("S/RES/1863 (2009)")
+    assert (e.action, e.term.until, e.term.source) == ("renews", "2009-07-16", "para. 2")
+    assert not [g for g in amisom.gaps if g.after == "S/RES/1744 (2007)"]  # 1772 renewed it on the day

@@ -153,7 +153,8 @@ _DATE_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(January|Februar
 # "that the Mission shall close by 15 October 2017" (2350 (2017) para. 1, MINUSTAH's final period) ends it too.
 _UNTIL_RE = re.compile(r"\b(?:until|unitl|up to and including|through|to|shall close by)\s+(?:the\s+)?"
                        r"(?=\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z])")
-# "for a period of 12 months", "for an initial period of one year" (an establishing resolution's term).
+# "for a period of 12 months", "for an initial period of one year" (an establishing resolution's term), "for up to six
+# months from the date of this resolution" (1863 (2009) para. 2).
 # Numbers as the resolutions spell them: "twenty four months" (2253 (2015)) as well as "twenty-four" and "24".
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
@@ -161,7 +162,7 @@ _WORDS = {w: i for i, w in enumerate(_UNITS, start=1)} | {w: i for i, w in enume
     f"{tens}{sep}{unit}".strip(): base + n for tens, base in (("twenty", 20), ("thirty", 30), ("forty", 40))
     for n, unit in enumerate(("", *_UNITS)) for sep in ((" ", "-") if unit else ("",))}
 _NUMBER = r"\d{1,2}|(?:twenty|thirty|forty)(?:[- ](?:" + "|".join(_UNITS) + r"))?|" + "|".join(_TEENS + _UNITS)
-_PERIOD_RE = re.compile(r"\bfor (?:an? (?:initial |further |final |new |additional )?period of |"
+_PERIOD_RE = re.compile(r"\bfor (?:up to )?(?:an? (?:initial |further |final |new |additional )?period of |"
                         rf"an? (?:additional |further )?)?({_NUMBER})\s+(?:further\s+)?(months?|years?)\b", re.I)
 # A period that runs on from the present mandate's end rather than from adoption: "for a period of twenty four
 # months from the date of expiration of the Office of the Ombudsperson's current mandate in December 2017" (2253
@@ -282,13 +283,23 @@ def count_from_expiry(entries: list[TrackEntry]) -> None:
 
 _ESTABLISH_RE = re.compile(r"\bestablish(?:ment|es|ing)?\b|\bcreat(?:ion|es)\b|\bsanctions against\b|"
                            r"\bon the situation in\b|\bon measures (?:against|to prevent)\b", re.I)
+# "to maintain the African Union Mission in Somalia for a further period of 6 months" (1772 (2007)) renews too.
 _RENEW_RE = re.compile(r"\b(?:extension|extention|extend\w*|renew\w*|re-establish\w*|continuation|"
-                       r"maintain the deployment|"
+                       r"maintain the deployment|further period|"
                        r"deployment (?:of|until)|prolong\w*|reviewing and extending)\b", re.I)
 # A last period, after which the operation closes (2333 (2016): UNMIL's mandate "for a final period until 30 March
 # 2018"; 2284 (2016): UNOCI's "for a final period until 30 June 2017"): no renewal is missing after it.
 _LAST_PERIOD_RE = re.compile(r"\bfinal (?:period|extension)\b", re.I)
 _END_RE = re.compile(r"\b(?:termination|terminat\w+|final extension|lifting|dissolution|withdrawal|drawdown)\b", re.I)
+# A title that ends one measure and renews others to a date renews: "on lifting of the arms embargo on the Central
+# African Republic, renewal of other measures until 31 July 2025 and extension of the mandate of the Panel of Experts
+# … until 31 Aug. 2025" (2745 (2024)). "termination of the measures on diamonds … renewed by para. 1 of resolution
+# 1731" (1753 (2007)) names no date and still ends.
+# Nor does one that sets up the regime's next Panel: "on lifting of arms embargoes … on Eritrea, termination of the
+# mandate of the Somalia and Eritrea Monitoring Group (SEMG) … and establishment of the Panel of Experts on Somalia"
+# (2444 (2018)); the Somalia measures run on (para. 14).
+_NEW_PANEL_RE = re.compile(r"\bestablishment of (?:the|a) (?:Panel|Group) of Experts\b", re.I)
+_RENEWED_UNTIL_RE = re.compile(r"\b(?:renew\w*|extension|extend\w*)\b[^;]{0,160}?\buntil \d", re.I)
 # A title about the operation's troops (additional ones, redeployed ones, or with no end date) and not its mandate
 # extends a capacity, not the mandate ("extension up to 3 months of the temporary redeployment of infantry
 # companies ... to UNOCI"); "maintain the deployment of AMISOM until ..." still renews.
@@ -303,10 +314,14 @@ _MISSION_MANDATE_RE = re.compile(r"\bmandate of the [^;()]{0,100}\([A-Z]{3,}[A-Z
 # period of one year" (2134 (2014)) renews too, and so does a decision whose reasons come first: "Decides, in light
 # of the failure by the parties to comply with the demands of the Council, to renew until 31 July 2007 …" (1698
 # (2006) para. 2), "Decides, in order to assist the Committee …, to extend the mandate of the … Monitoring Team".
+# Older wordings: "Decides to authorize the Member States of the African Union to maintain AMISOM until 31 January
+# 2010" (1872 (2009) para. 16), "Decides the mandate of … UNMIL shall be extended until 30 September 2007" (1750
+# (2007)), "Requests the Secretary-General to extend the mandate of the Panel until 31 October 2003" (1499 (2003)).
 _OP_RENEW_RE = re.compile(r"^(?:\d{1,3}\.\s*)?(?:(?:Decides|Further decides|Also decides)\b[^.;]{0,120}\b"
                           r"(?:to (?:extend|renew)|that the mandate|shall be deployed until)|(?:Decides to )?"
-                          r"authori[sz]es?\b[^.;]{0,80}\bto (?:continue to deploy|maintain the deployment of)\b|"
-                          r"Decides that\b[^;]{0,200}\bshall be (?:extended|renewed)\b)", re.I)
+                          r"authori[sz]es?\b[^.;]{0,80}\bto (?:continue to deploy|maintain)\b|"
+                          r"Decides(?: that)?\b[^;]{0,200}\bshall be (?:extended|renewed)\b|"
+                          r"Requests the Secretary-General to (?:extend|renew)\b)", re.I)
 
 
 # A sanctions regime is founded by the resolution that sets up its Committee (2140 (2014) for Yemen, 2374 (2017)
@@ -320,6 +335,11 @@ _COMMITTEE_RE = re.compile(r"^(?:\d{1,3}\.\s*)?Decides to establish,? in accorda
 _SUCCESSOR_RE = re.compile(r"\bestablish\w*\b[^;]{0,200}?(?:\bto succeed\b|\bfollow-on\b|\((?:UN|MIN|BIN|MON)[A-Z]+\))")
 # The term an establishing resolution gives: "for an initial period of one year from the date of adoption".
 _INITIAL_RE = re.compile(r"\binitial period of\b", re.I)
+# Or a plain period from adoption: "Decides to establish the United Nations Mission in Liberia (UNMIL) … for a period
+# of 12 months" (1509 (2003) para. 1), "to establish for a period of six months a mission in Somalia" (1744 (2007)).
+# Not a body set up "within one month" (1425 (2002)): its period's first day is not stated.
+_ESTABLISH_PERIOD_RE = re.compile(r"\bestablish\w*\b[^;]{0,160}?\bfor (?:up to )?an? (?:initial )?period of\b", re.I)
+_WITHIN_RE = re.compile(r"\bwithin (?:one|two|three|\d+|thirty|sixty) (?:days?|months?)\b", re.I)
 
 
 _AUTH_RENEW_RE = re.compile(r"\brenew\w*|\bfurther period\b|\bextend\w*", re.I)
@@ -341,17 +361,35 @@ class Membership:
         return self.term.until if self.term else None
 
 
+# The Somalia regime's body before its Panel: "extend until 15 December 2017 the mandate of the Somalia and Eritrea
+# SEMG" (2317 (2016) para. 38), "the mandate of the Somalia and Eritrea Monitoring Group" (2182 (2014) para. 46).
+_MONITORING = r"(?:Somalia and Eritrea |Somalia )?(?:Monitoring Group|SEMG)\b"
 # A paragraph renewing a sanctions regime's Panel (Group) of Experts: "Decides to extend until 15 May 2026 the
 # mandate of the Panel of Experts" (2769 (2025) para. 22), "Decides to extend the mandate of the Group of Experts …
 # until 1 August 2026".
 # "Decides to renew, with effect from the date of adoption of this resolution, until 15 January 2025, the Panel"
 # (2713 (2023) para. 35) names the Panel right after its date.
 _PANEL_TERM_RE = re.compile(r"\b(?:extend|renew)\w*\b[^;]{0,160}?\bmandate of the (?:Panel|Group) of Experts\b|"
+                            rf"\b(?:extend|renew)\w*\b[^;]{{0,160}}?\bmandate of the {_MONITORING}|"
                             r"\b(?:Panel|Group) of Experts\b[^;]{0,160}?\bshall be (?:extended|renewed)\b|"
-                            r"\b(?:extend|renew)\w*\b[^;]{0,120}?\buntil \d{1,2} \w+\.? \d{4},? the (?:Panel|Group)\b",
-                            re.I)
+                            r"\b(?:extend|renew|establish)\w*\b[^;]{0,120}?\buntil \d{1,2} \w+\.? \d{4},? the "
+                            r"(?:Panel|Group)\b", re.I)
+# A paragraph continuing a regime's measures to a date: "Decides that, until 31 January 2017, all Member States shall
+# continue to take the necessary measures to prevent the … supply … of arms" (2262 (2016) para. 1), "Decides to renew
+# until 31 July 2025 the measures and provisions" (2745 (2024) para. 4). Titled only with the Panel's date, 2262's
+# arms embargo date was in no line of the track. "decides to reaffirm and renew these measures until 12 September
+# 2026" (2791 (2025) para. 1) too; "recalls that resolution 2676 (2023) … renewed these measures until 12 September
+# 2024" (2725 (2024) para. 1) is another resolution's date.
+_MEASURES_TERM_RE = re.compile(
+    r"^(?:\d{1,3}\.\s*)?(?:Decides|Further decides|Also decides)\b[^;]{0,40}?\b(?:until|through) \d{1,2} \w+ \d{4},? "
+    r"all (?:Member )?States shall (?:continue to )?take\b|"
+    r"\b(?:renew|extend)(?:s|ing)?\b[^;]{0,40}?\b(?:until|through) \d{1,2} \w+ \d{4},? (?:the )?(?:measures|"
+    r"arms embargo|provisions)\b|"
+    r"\b(?:renew|extend)(?:s|ing)?\b[^;]{0,20}?\b(?:the|these|those) (?:measures|arms embargo|provisions)\b[^;]{0,200}?"
+    r"\b(?:until|through) \d{1,2} \w+ \d{4}", re.I)
 _WHAT_RE = [("Panel of Experts", re.compile(r"\bPanel of Experts\b", re.I)),
             ("Group of Experts", re.compile(r"\bGroup of Experts\b", re.I)),
+            ("Monitoring Group", re.compile(r"\bMonitoring Group\b|\bSEMG\b")),
             ("authorisations", re.compile(r"\bauthori[sz]ations?\b", re.I)),
             ("measures", re.compile(r"\bmeasures\b", re.I)),
             ("arms embargo", re.compile(r"\barms embargo\b", re.I)),
@@ -362,8 +400,12 @@ def _what(text: str) -> str:
     """What a dated paragraph extends, in its words: the Panel when it names one (its "mandate" is the Panel's),
     else every one of authorisations, measures, arms embargo, mandate it names."""
     found = [name for name, rx in _WHAT_RE if rx.search(text)]
-    experts = [n for n in found if n.endswith("of Experts")]
-    return experts[0] if experts else " and ".join(found)
+    experts = [n for n in found if n.endswith("of Experts") or n == "Monitoring Group"]
+    if experts:
+        return experts[0]
+    # "renew the provisions set out in paragraph 15 of resolution 2182 (2014) until 15 November 2020" (2498 (2019)
+    # para. 23): what it names when nothing else is named.
+    return " and ".join(found) or ("provisions" if re.search(r"\bprovisions\b", text, re.I) else "")
 
 
 # A paragraph announcing a renewal sets no date: "Expresses its intention to further extend the mandate of UNMIL to
@@ -394,7 +436,7 @@ def _latest(terms: list[Term]) -> Term | None:
 def _action(desc: str, rec: ResolutionRecord, placing: list[RawParagraph]) -> Action:
     if desc:
         if _END_RE.search(desc) and not re.search(r"final extension", desc, re.I):
-            return "terminates"
+            return "renews" if _RENEWED_UNTIL_RE.search(desc) or _NEW_PANEL_RE.search(desc) else "terminates"
         if _CAPACITY_RE.search(desc) and not re.search(r"\bmandates?\b", desc, re.I) and (
                 re.search(r"\badditional\b|\bredeploy", desc, re.I) or not re.search(r"\buntil\b", desc, re.I)):
             return "other"
@@ -526,6 +568,10 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
                              initial=True)
             term = _latest([*initial, *([term] if term else [])])
             seen += initial
+            if term is None:
+                term = _latest(_terms([p for p in rec.paragraphs if p.operative
+                                       and _ESTABLISH_PERIOD_RE.search(p.text) and not _WITHIN_RE.search(p.text)],
+                                      rec.date))
         stated_anywhere = _terms([p for p in rec.paragraphs if p.operative], rec.date)
 
         def cited(t: Term) -> Term:
@@ -540,6 +586,12 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
             # is listed beside it.
             panel = _terms([p for p in rec.paragraphs if p.operative and _PANEL_TERM_RE.search(p.text)], rec.date)
             latest = _latest(panel)
+            measures = _terms([p for p in rec.paragraphs if p.operative and _MEASURES_TERM_RE.search(p.text)
+                               and not _PANEL_TERM_RE.search(p.text) and not _MISSION_MANDATE_RE.search(p.text)],
+                              rec.date)
+            if term is None:
+                term = _latest(measures)
+            seen += measures
             stating = next((p for p in rec.paragraphs if p.operative and term is not None
                             and f"para. {p.label}" == cited(term).source), None)
             if latest is not None and term is not None and term.until != latest.until and stating is not None \

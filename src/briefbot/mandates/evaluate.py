@@ -130,8 +130,13 @@ def _score(index: MandateIndex, f: dict[str, Any]) -> FactResult:
             entry = index.track(f["track"]).entry(f["symbol"])
         except KeyError:
             return FactResult(f["id"], kind, False, f"{f['symbol']} not in the track")
+        source = f"para. {f['paragraph']}"
+        if f.get("also"):  # a further date the resolution sets (a regime's measures beside its Panel), listed
+            ok = any(t.until == f["until"] and t.source == source for t in entry.other_terms)
+            got = "; ".join(f"{t.until} ({t.source})" for t in entry.other_terms)
+            return FactResult(f["id"], kind, ok, f"also: {got or 'none'}")
         term = entry.term
-        ok = term is not None and term.until == f["until"] and term.source == f"para. {f['paragraph']}"
+        ok = term is not None and term.until == f["until"] and term.source == source
         return FactResult(f["id"], kind, ok, entry.until_text() or "no end date")
     return FactResult(f.get("id", "?"), kind, False, "unknown kind")
 

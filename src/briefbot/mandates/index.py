@@ -57,8 +57,10 @@ log = logging.getLogger(__name__)
 # 15 July 2013" is an end date. 27: a period from the current mandate's expiry "in December 2017", "shall close by",
 # a Panel renewed "until …, the Panel", a title naming only the topic. 28: a final period, a successor's initial period.
 # 29: a mission's track does not count as its renewal another operation's, placed there by a paragraph only. 30: of
-# a title's dates, the one after the operation's name. 32: a paragraph announcing a renewal sets no date.
-CODE_VERSION = "32"
+# a title's dates, the one after the operation's name. 32: a paragraph announcing a renewal sets no date. 33: a
+# regime's measures continued to a date are listed; a title lifting one measure and renewing others renews; a
+# termination the track is renewed after is a part's.
+CODE_VERSION = "33"
 GAP_GRACE_DAYS = 10  # a renewal adopted this long after the mandate's end date still counts as continuous
 
 _SCHEMA = """
@@ -379,6 +381,16 @@ class MandateIndex:
                     if seen:
                         rows[i] = (*r[:6], "renews", *r[7:])
                     seen = True
+        # A track the Council renews after a "termination" outlived it: what ended was a part, not the operation or
+        # regime. "lifting of advance notification requirements to the 1533 Sanctions Committee" (2667 (2022)), "on
+        # lifting of the arms embargo on Somalia" (2714 (2023)) beside the Al-Shabaab measures renewed in 2025,
+        # "withdrawal of military personnel providing security for the Special Court … by UNMIL" (1971 (2011)),
+        # "on drawdown of UNMIL" (2215 (2015)).
+        renewed_after = False
+        for i in range(len(rows) - 1, -1, -1):
+            if rows[i][6] == "terminates" and renewed_after:
+                rows[i] = (*rows[i][:6], "other", *rows[i][7:])
+            renewed_after = renewed_after or rows[i][6] == "renews"
         return rows
 
     def _compute_changes(self, slug: str) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
