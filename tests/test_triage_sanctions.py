@@ -5,13 +5,14 @@ words of labelled resolutions:
 * a recital that notes, welcomes or recalls a sanctions body or its report names no measure;
 * what the Council would only consider doing ("it shall consider applying … an arms embargo") takes no measure;
 * "the cultivation, production, trade and trafficking of illicit drugs" names the stages of one crime, not a list of
-  other things beside it.
+  other things beside it, while "drug trafficking, arms smuggling and trafficking in persons" is a list of crimes
+  (tenth round: a stage item is the noun alone or after "the / its / their").
 """
 
 from __future__ import annotations
 
 from briefbot.taxonomy import load_taxonomy
-from briefbot.triage import DocText, ThemeHit, ThemeResult, _theme_hits, score_themes
+from briefbot.triage import DocText, ThemeHit, ThemeResult, _theme_hits, score_themes, shares_object
 from triage_support import resolution
 
 
@@ -92,3 +93,26 @@ def test_the_stages_of_one_crime_are_not_a_list_of_other_things() -> None:
     listed = ("Condemning the killings, abductions, extortion and trafficking of illicit drugs by armed groups in the "
               "region,")
     assert not _theme(resolution((None, listed)), "drug_trafficking").tagged
+
+
+def test_a_crime_with_its_own_object_is_not_a_bare_stage() -> None:
+    # The items beside the theme's share its object only when they are bare stage nouns ("production", "the
+    # trade"). S/2025/420's list (its fourth item, organ trafficking, left out), as a recital: "drug trafficking" and
+    # "arms smuggling" name their own objects, so trafficking in persons is one item of a list of other crimes (the
+    # ninth round's suspect).
+    listed = ("Expressing concern that the compromised passport system is enabling activities such as trafficking "
+              "in persons, drug trafficking and arms smuggling,")
+    assert not shares_object([" drug trafficking and arms smuggling"])
+    assert not _theme(resolution((None, listed)), "trafficking_in_persons").tagged
+    assert shares_object(["Expressing concern over the illicit cultivation", " production", " the trade"], leads=True)
+    # S/RES/2388 (2017): "recruitment and use" is not a stage of abduction; the recital names it among other abuses.
+    abuses = ("Expressing grave concern over the high numbers of women and children subjected to trafficking in armed "
+              "conflicts, and recognizing that acts of trafficking in persons are often associated with other "
+              "violations of applicable international law and other abuses, including those involving recruitment "
+              "and use, abduction and sexual violence including, inter alia, rape, sexual slavery, forced prostitution "
+              "and forced pregnancy;")
+    assert round(_theme(resolution((None, abuses)), "kidnapping_for_ransom").score, 2) == 0.3
+    # The stages of one crime still share its object (S/RES/2543).
+    drugs = ("Expressing concern over the cultivation, production, trade and trafficking of illicit drugs in "
+             "Afghanistan which continue to pose a threat to peace and stability in the region and beyond,")
+    assert _theme(resolution((None, drugs)), "drug_trafficking").tagged
