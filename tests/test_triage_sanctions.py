@@ -6,7 +6,9 @@ words of labelled resolutions:
 * what the Council would only consider doing ("it shall consider applying … an arms embargo") takes no measure;
 * "the cultivation, production, trade and trafficking of illicit drugs" names the stages of one crime, not a list of
   other things beside it, while "drug trafficking, arms smuggling and trafficking in persons" is a list of crimes
-  (tenth round: a stage item is the noun alone or after "the / its / their").
+  (tenth round: a stage item is the noun alone or after "the / its / their");
+* a crime a recital names as an example of organized crime ("transnational organized crime, including illicit
+  activities such as drug trafficking") is a mention (tenth round).
 """
 
 from __future__ import annotations
@@ -116,3 +118,25 @@ def test_a_crime_with_its_own_object_is_not_a_bare_stage() -> None:
     drugs = ("Expressing concern over the cultivation, production, trade and trafficking of illicit drugs in "
              "Afghanistan which continue to pose a threat to peace and stability in the region and beyond,")
     assert _theme(resolution((None, drugs)), "drug_trafficking").tagged
+
+
+def test_a_crime_named_as_an_example_of_organized_crime_is_a_mention() -> None:
+    # S/RES/2071 (2012), Mali: its one drugs sentence (labelled 0) names drug trafficking as an example of the
+    # organized crime the recital is about; it scored 4 against a threshold of 3.
+    mali = ("Expressing serious concerns about criminal groups activities in the north of Mali and recognizing the "
+            "urgent need for enhanced cooperation and coordination between the Malian authorities, neighbouring "
+            "countries and countries of the region, in collaboration with relevant United Nations entities, regional "
+            "and international organizations as well as bilateral partners, in order to tackle transnational "
+            "organized crime, including illicit activities such as drug trafficking,")
+    assert round(_theme(resolution((None, mali)), "drug_trafficking").score, 2) == 1.6
+    # The proceeds of organized crime that finance terrorism are drug proceeds, as S/RES/2161 is labelled.
+    proceeds = ("Recognizing the need to take measures to prevent and suppress the financing of terrorism and "
+                "terrorist organizations, including from the proceeds of organized crime, inter alia, the illicit "
+                "production and trafficking of drugs and their chemical precursors, and the importance of continued "
+                "international cooperation to that aim,")
+    assert _theme(resolution((None, proceeds)), "drug_trafficking").score == 4.0
+    # An operative call to combat organized crime and the crimes it names counts for each (third round).
+    combat = ("Calls on the Bissau-Guinean authorities to implement and review national legislations and mechanisms to "
+              "combat transnational organized crime, including drug trafficking, trafficking in persons and "
+              "money-laundering, which threaten security and stability in Guinea-Bissau and in the sub-region;")
+    assert _theme(resolution(("10", combat)), "drug_trafficking").tagged

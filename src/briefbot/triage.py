@@ -1026,8 +1026,11 @@ def only_considered(text: str, hits: list[ThemeHit]) -> bool:
 
 
 # "transnational organized crime, including illicit activities such as drug trafficking": the crimes named as examples
-# of organized crime, from the example word to the clause's end.
-_CRIME_EXAMPLES = re.compile(r"\b(?:organi[sz]ed crime|criminal activities|illicit activities)\b[^.;]{0,80}?"
+# of organized crime, from the example word to the clause's end. Not the proceeds of organized crime ("financing …
+# including from the proceeds of organized crime, inter alia, the illicit production and trafficking of drugs"): the
+# labels read that as drug proceeds financing terrorism (S/RES/2161, 2734).
+_CRIME_EXAMPLES = re.compile(r"(?<!proceeds of )(?<!derived from )(?<!proceeds from )(?<!transnational )"
+                             r"\b(?:transnational )?organi[sz]ed crime\b[^.;]{0,80}?"
                              r"\b(?:including|such as|inter alia|in particular|notably|namely)\b[^.;]*", re.I)
 
 
