@@ -8,7 +8,9 @@ words of labelled resolutions:
   other things beside it, while "drug trafficking, arms smuggling and trafficking in persons" is a list of crimes
   (tenth round: a stage item is the noun alone or after "the / its / their");
 * a crime a recital names as an example of organized crime ("transnational organized crime, including illicit
-  activities such as drug trafficking") is a mention (tenth round).
+  activities such as drug trafficking") is a mention (tenth round);
+* a readiness or an intention to take, impose or adopt measures ("expresses its readiness to take appropriate measures
+  … that could include assets freeze or travel ban measures") takes none (tenth round, the settled line).
 """
 
 from __future__ import annotations
@@ -140,3 +142,30 @@ def test_a_crime_named_as_an_example_of_organized_crime_is_a_mention() -> None:
               "combat transnational organized crime, including drug trafficking, trafficking in persons and "
               "money-laundering, which threaten security and stability in Guinea-Bissau and in the sub-region;")
     assert _theme(resolution(("10", combat)), "drug_trafficking").tagged
+
+
+def test_a_readiness_to_impose_measures_is_no_measure() -> None:
+    # S/RES/2645 (2022), Haiti: "expresses its readiness to take appropriate measures … that could include assets
+    # freeze or travel ban measures" imposes nothing (settled 2026-12-05: a readiness or an intention to impose
+    # sanctions is not a measure); it scored 3 against a threshold of 3.
+    haiti = ("Demands an immediate cessation of gang violence and criminal activities, and in this regard expresses "
+             "its readiness to take appropriate measures, as necessary, that could include assets freeze or travel ban "
+             "measures, against those engaged in or supporting gang violence, criminal activities, or human rights "
+             "abuses or who otherwise take action that undermines the peace, stability, and security of Haiti and the "
+             "region, within 90 days from the adoption of this resolution;")
+    assert not _theme(resolution(("2", haiti)), "sanctions_measures").tagged
+    # The readiness ends where the paragraph's next verb begins: S/RES/2071's decision on Al-Qaida listings counts.
+    mali = ("Calls upon Malian rebel groups to cut off all ties to terrorist organizations, notably AQIM and "
+            "affiliated groups, and expresses its readiness to adopt targeted sanctions against those rebel groups who "
+            "do not cut off all ties to terrorist organizations, including AQIM and affiliated groups, recalls "
+            "paragraphs 20 and 24 of resolution 2056 (2012) and further decides that the 1267/1989 Committee shall "
+            "take decisions on requests of Member States to add to the Al-Qaida sanctions list names of individuals, "
+            "groups, undertakings, and entities in Mali that are associated with Al-Qaida, in accordance with "
+            "resolutions 1267 (1999) and 1989 (2011);")
+    assert _theme(resolution(("3", mali)), "sanctions_measures").tagged
+    # A readiness to review an embargo in force is about that embargo (S/RES/2633, labelled arms).
+    review = ("Reiterates its readiness to review arms embargo measures, through inter alia modification, suspension, "
+              "or progressive lifting of these measures, in the light of progress achieved on the key benchmarks as "
+              "set out in paragraph 2 of resolution 2577 (2021), and encourages the South Sudan authorities to achieve "
+              "further progress in this regard;")
+    assert _theme(resolution(("3", review)), "arms_trafficking").score == 3.0

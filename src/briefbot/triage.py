@@ -1011,16 +1011,23 @@ def notes_body(text: str, hits: list[ThemeHit]) -> bool:
 # What the Council would only consider doing ("decides that if the Secretary-General reports such fighting …, it shall
 # consider applying the measures … and/or an arms embargo"): the clause from "consider" to its end.
 # A body the Council directs to consider something ("Requests the Committee … to consider the recommendations …") is
-# acting on the measures, so only the Council's own consideration counts.
+# acting on the measures, so only the Council's own consideration counts. So is a readiness or an intention to take,
+# impose, adopt or apply measures ("expresses its readiness to take appropriate measures … that could include assets
+# freeze or travel ban measures"), to the paragraph's next verb ("…, recalls …, and further decides that …"); a
+# readiness to review measures in force is about them, and still counts.
 _CONSIDERED = re.compile(r"\b(?:(?:it|the (?:Security )?Council) (?:shall|will|would|may|might)|"
-                         r"(?:readiness|intention|intent|willingness|right) to) (?:further )?consider(?:ing)?\b[^.;]*",
-                         re.I)
+                         r"(?:readiness|intention|intent|willingness|right) to) (?:further )?consider(?:ing)?\b[^.;]*|"
+                         r"\b(?:readiness|intention|intent|willingness|determination) to (?:further )?"
+                         r"(?:take|impose|adopt|apply)\b[^.;]*?(?=,? (?:and )?(?:further |also )?(?:recalls|decides|"
+                         r"requests|encourages|urges|calls|reiterates|reaffirms|stresses|underlines|emphasizes|"
+                         r"welcomes|notes|expresses|demands|condemns)\b|[.;]|$)", re.I)
 
 
 def only_considered(text: str, hits: list[ThemeHit]) -> bool:
-    """Every match of the theme lies in a clause saying what the Council shall, will or may consider doing: no measure
-    is taken, as `in_passing` says of a paragraph whose subject that is (evals/README.md, settled 2026-12-05: a
-    readiness or an intention to impose sanctions is not a measure), so the sentence is a mention for the theme."""
+    """Every match of the theme lies in a clause saying what the Council shall, will or may consider doing, or is ready
+    or intends to impose: no measure is taken, as `in_passing` says of a paragraph whose subject that is
+    (evals/README.md, settled 2026-12-05: a readiness or an intention to impose sanctions is not a measure), so the
+    sentence is a mention for the theme."""
     spans = [(m.start(), m.end()) for m in _CONSIDERED.finditer(text)]
     return bool(spans) and all(any(a <= h.start and h.end <= b for a, b in spans) for h in distinct(hits))
 
