@@ -5,13 +5,18 @@ words of labelled resolutions:
 * a recital that notes, welcomes or recalls a sanctions body or its report names no measure;
 * what the Council would only consider doing ("it shall consider applying … an arms embargo") takes no measure;
 * "the cultivation, production, trade and trafficking of illicit drugs" names the stages of one crime, not a list of
-  other things beside it.
+  other things beside it, while "drug trafficking, arms smuggling and trafficking in persons" is a list of crimes
+  (tenth round: a stage item is the noun alone or after "the / its / their");
+* a crime a recital names as an example of organized crime ("transnational organized crime, including illicit
+  activities such as drug trafficking") is a mention (tenth round);
+* a readiness or an intention to take, impose or adopt measures ("expresses its readiness to take appropriate measures
+  … that could include assets freeze or travel ban measures") takes none (tenth round, the settled line).
 """
 
 from __future__ import annotations
 
 from briefbot.taxonomy import load_taxonomy
-from briefbot.triage import DocText, ThemeHit, ThemeResult, _theme_hits, score_themes
+from briefbot.triage import DocText, ThemeHit, ThemeResult, _theme_hits, score_themes, shares_object
 from triage_support import resolution
 
 
@@ -92,3 +97,75 @@ def test_the_stages_of_one_crime_are_not_a_list_of_other_things() -> None:
     listed = ("Condemning the killings, abductions, extortion and trafficking of illicit drugs by armed groups in the "
               "region,")
     assert not _theme(resolution((None, listed)), "drug_trafficking").tagged
+
+
+def test_a_crime_with_its_own_object_is_not_a_bare_stage() -> None:
+    # The items beside the theme's share its object only when they are bare stage nouns ("production", "the
+    # trade"). S/2025/420's list (its fourth item, organ trafficking, left out), as a recital: "drug trafficking" and
+    # "arms smuggling" name their own objects, so trafficking in persons is one item of a list of other crimes (the
+    # ninth round's suspect).
+    listed = ("Expressing concern that the compromised passport system is enabling activities such as trafficking "
+              "in persons, drug trafficking and arms smuggling,")
+    assert not shares_object([" drug trafficking and arms smuggling"])
+    assert not _theme(resolution((None, listed)), "trafficking_in_persons").tagged
+    assert shares_object(["Expressing concern over the illicit cultivation", " production", " the trade"], leads=True)
+    # S/RES/2388 (2017): "recruitment and use" is not a stage of abduction; the recital names it among other abuses.
+    abuses = ("Expressing grave concern over the high numbers of women and children subjected to trafficking in armed "
+              "conflicts, and recognizing that acts of trafficking in persons are often associated with other "
+              "violations of applicable international law and other abuses, including those involving recruitment "
+              "and use, abduction and sexual violence including, inter alia, rape, sexual slavery, forced prostitution "
+              "and forced pregnancy;")
+    assert round(_theme(resolution((None, abuses)), "kidnapping_for_ransom").score, 2) == 0.3
+    # The stages of one crime still share its object (S/RES/2543).
+    drugs = ("Expressing concern over the cultivation, production, trade and trafficking of illicit drugs in "
+             "Afghanistan which continue to pose a threat to peace and stability in the region and beyond,")
+    assert _theme(resolution((None, drugs)), "drug_trafficking").tagged
+
+
+def test_a_crime_named_as_an_example_of_organized_crime_is_a_mention() -> None:
+    # S/RES/2071 (2012), Mali: its one drugs sentence (labelled 0) names drug trafficking as an example of the
+    # organized crime the recital is about; it scored 4 against a threshold of 3.
+    mali = ("Expressing serious concerns about criminal groups activities in the north of Mali and recognizing the "
+            "urgent need for enhanced cooperation and coordination between the Malian authorities, neighbouring "
+            "countries and countries of the region, in collaboration with relevant United Nations entities, regional "
+            "and international organizations as well as bilateral partners, in order to tackle transnational "
+            "organized crime, including illicit activities such as drug trafficking,")
+    assert round(_theme(resolution((None, mali)), "drug_trafficking").score, 2) == 1.6
+    # The proceeds of organized crime that finance terrorism are drug proceeds, as S/RES/2161 is labelled.
+    proceeds = ("Recognizing the need to take measures to prevent and suppress the financing of terrorism and "
+                "terrorist organizations, including from the proceeds of organized crime, inter alia, the illicit "
+                "production and trafficking of drugs and their chemical precursors, and the importance of continued "
+                "international cooperation to that aim,")
+    assert _theme(resolution((None, proceeds)), "drug_trafficking").score == 4.0
+    # An operative call to combat organized crime and the crimes it names counts for each (third round).
+    combat = ("Calls on the Bissau-Guinean authorities to implement and review national legislations and mechanisms to "
+              "combat transnational organized crime, including drug trafficking, trafficking in persons and "
+              "money-laundering, which threaten security and stability in Guinea-Bissau and in the sub-region;")
+    assert _theme(resolution(("10", combat)), "drug_trafficking").tagged
+
+
+def test_a_readiness_to_impose_measures_is_no_measure() -> None:
+    # S/RES/2645 (2022), Haiti: "expresses its readiness to take appropriate measures … that could include assets
+    # freeze or travel ban measures" imposes nothing (settled 2026-12-05: a readiness or an intention to impose
+    # sanctions is not a measure); it scored 3 against a threshold of 3.
+    haiti = ("Demands an immediate cessation of gang violence and criminal activities, and in this regard expresses "
+             "its readiness to take appropriate measures, as necessary, that could include assets freeze or travel ban "
+             "measures, against those engaged in or supporting gang violence, criminal activities, or human rights "
+             "abuses or who otherwise take action that undermines the peace, stability, and security of Haiti and the "
+             "region, within 90 days from the adoption of this resolution;")
+    assert not _theme(resolution(("2", haiti)), "sanctions_measures").tagged
+    # The readiness ends where the paragraph's next verb begins: S/RES/2071's decision on Al-Qaida listings counts.
+    mali = ("Calls upon Malian rebel groups to cut off all ties to terrorist organizations, notably AQIM and "
+            "affiliated groups, and expresses its readiness to adopt targeted sanctions against those rebel groups who "
+            "do not cut off all ties to terrorist organizations, including AQIM and affiliated groups, recalls "
+            "paragraphs 20 and 24 of resolution 2056 (2012) and further decides that the 1267/1989 Committee shall "
+            "take decisions on requests of Member States to add to the Al-Qaida sanctions list names of individuals, "
+            "groups, undertakings, and entities in Mali that are associated with Al-Qaida, in accordance with "
+            "resolutions 1267 (1999) and 1989 (2011);")
+    assert _theme(resolution(("3", mali)), "sanctions_measures").tagged
+    # A readiness to review an embargo in force is about that embargo (S/RES/2633, labelled arms).
+    review = ("Reiterates its readiness to review arms embargo measures, through inter alia modification, suspension, "
+              "or progressive lifting of these measures, in the light of progress achieved on the key benchmarks as "
+              "set out in paragraph 2 of resolution 2577 (2021), and encourages the South Sudan authorities to achieve "
+              "further progress in this regard;")
+    assert _theme(resolution(("3", review)), "arms_trafficking").score == 3.0

@@ -319,7 +319,8 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
             # A list of themes, or a preambular recital naming the theme as one item among other things ("the fight
             # against drug trafficking, organized crime and human trafficking").
             in_list = (named[index] >= scoring.list_themes
-                       or (resolution and not is_operative(s) and listed_among(s.text, hits)))
+                       or (resolution and not is_operative(s) and (listed_among(s.text, hits)
+                                                                   or crime_examples(s.text, hits))))
             enumeration = ((in_list and not (resolution and is_call_to_combat(s))
                             and not dwells_on(hits, text=s.text))
                            or (resolution and (in_passing(s) or (theme.slug != MEASURES and is_exemption(s))
@@ -1010,17 +1011,42 @@ def notes_body(text: str, hits: list[ThemeHit]) -> bool:
 # What the Council would only consider doing ("decides that if the Secretary-General reports such fighting …, it shall
 # consider applying the measures … and/or an arms embargo"): the clause from "consider" to its end.
 # A body the Council directs to consider something ("Requests the Committee … to consider the recommendations …") is
-# acting on the measures, so only the Council's own consideration counts.
+# acting on the measures, so only the Council's own consideration counts. So is a readiness or an intention to take,
+# impose, adopt or apply measures ("expresses its readiness to take appropriate measures … that could include assets
+# freeze or travel ban measures"), to the paragraph's next verb ("…, recalls …, and further decides that …"); a
+# readiness to review measures in force is about them, and still counts.
 _CONSIDERED = re.compile(r"\b(?:(?:it|the (?:Security )?Council) (?:shall|will|would|may|might)|"
-                         r"(?:readiness|intention|intent|willingness|right) to) (?:further )?consider(?:ing)?\b[^.;]*",
-                         re.I)
+                         r"(?:readiness|intention|intent|willingness|right) to) (?:further )?consider(?:ing)?\b[^.;]*|"
+                         r"\b(?:readiness|intention|intent|willingness|determination) to (?:further )?"
+                         r"(?:take|impose|adopt|apply)\b[^.;]*?(?=,? (?:and )?(?:further |also )?(?:recalls|decides|"
+                         r"requests|encourages|urges|calls|reiterates|reaffirms|stresses|underlines|emphasizes|"
+                         r"welcomes|notes|expresses|demands|condemns)\b|[.;]|$)", re.I)
 
 
 def only_considered(text: str, hits: list[ThemeHit]) -> bool:
-    """Every match of the theme lies in a clause saying what the Council shall, will or may consider doing: no measure
-    is taken, as `in_passing` says of a paragraph whose subject that is (evals/README.md, settled 2026-12-05: a
-    readiness or an intention to impose sanctions is not a measure), so the sentence is a mention for the theme."""
+    """Every match of the theme lies in a clause saying what the Council shall, will or may consider doing, or is ready
+    or intends to impose: no measure is taken, as `in_passing` says of a paragraph whose subject that is
+    (evals/README.md, settled 2026-12-05: a readiness or an intention to impose sanctions is not a measure), so the
+    sentence is a mention for the theme."""
     spans = [(m.start(), m.end()) for m in _CONSIDERED.finditer(text)]
+    return bool(spans) and all(any(a <= h.start and h.end <= b for a, b in spans) for h in distinct(hits))
+
+
+# "transnational organized crime, including illicit activities such as drug trafficking": the crimes named as examples
+# of organized crime, from the example word to the clause's end. Not the proceeds of organized crime ("financing …
+# including from the proceeds of organized crime, inter alia, the illicit production and trafficking of drugs"): the
+# labels read that as drug proceeds financing terrorism (S/RES/2161, 2734).
+_CRIME_EXAMPLES = re.compile(r"(?<!proceeds of )(?<!derived from )(?<!proceeds from )(?<!transnational )"
+                             r"\b(?:transnational )?organi[sz]ed crime\b[^.;]{0,80}?"
+                             r"\b(?:including|such as|inter alia|in particular|notably|namely)\b[^.;]*", re.I)
+
+
+def crime_examples(text: str, hits: list[ThemeHit]) -> bool:
+    """Every match of the theme lies in the examples a recital gives of organized crime ("… to tackle transnational
+    organized crime, including illicit activities such as drug trafficking"): the recital is about organized crime,
+    and the crime is named in passing, as one item of a list would be (evals/README.md: a crime named once in a list
+    is not enough)."""
+    spans = [(m.start(), m.end()) for m in _CRIME_EXAMPLES.finditer(text)]
     return bool(spans) and all(any(a <= h.start and h.end <= b for a, b in spans) for h in distinct(hits))
 
 
@@ -1167,20 +1193,33 @@ def listed_among(text: str, hits: list[ThemeHit], max_words: int = 6) -> bool:
             return False
         inside = sum(any(a <= h.start and h.end <= b for h in hits) for a, b in segments)
         others = [text[a:b] for a, b in segments if not any(a <= h.start and h.end <= b for h in hits)]
-        if items - inside >= 2 and not shares_object(others):
+        leads = bool(others) and others[0] == text[slice(*segments[0])]
+        if items - inside >= 2 and not shares_object(others, leads):
             return True
     return False
 
 
 # Activities that take an object: "the cultivation, production, trade and trafficking of illicit drugs" names the
-# stages of one crime, all sharing "of illicit drugs", not other things beside it.
-_STAGES = re.compile(r"\b(?:cultivation|production|manufactur(?:e|ing)|trade|sale|supply|transfer|"
-                     r"transit|distribution|consumption|use|export|import|exploitation|possession|stockpiling|"
-                     r"acquisition|brokering|diversion|financing|planning|preparation|smuggling|trafficking)\s*$", re.I)
+# stages of one crime, all sharing "of illicit drugs", not other things beside it. A stage item is the noun alone or
+# after "the / its / their": "drug trafficking" and "arms smuggling" carry their own object, so a list of them names
+# other crimes. The run's first item may carry the clause it ends ("Expressing concern over the cultivation").
+_STAGE = (r"(?:cultivation|production|manufactur(?:e|ing)|trade|sale|supply|transfer|transit|distribution|"
+          r"consumption|use|export|import|exploitation|possession|stockpiling|acquisition|brokering|diversion|"
+          r"financing|planning|preparation|smuggling|trafficking)")
+_BARE_STAGE = re.compile(rf"(?:(?:the|its|their)\s+)?(?:(?:illicit|illegal|unlawful)\s+)?{_STAGE}", re.I)
+_CLAUSE_STAGE = re.compile(rf"(?:.*\b(?:the|its|their|of|over|about|at|on|in|into|against|by|for|to|from|with)\s+)?"
+                           rf"(?:(?:illicit|illegal|unlawful)\s+)?{_STAGE}", re.I)
 
 
-def shares_object(items: list[str]) -> bool:
-    """The items beside the theme's end in an activity noun with no object of its own ("cultivation", "production",
-    "trade"; the first item may carry the clause it ends: "Expressing concern over the cultivation"), so they share
-    the object the theme's item names: a list of the crime's own stages, not an enumeration of other things."""
-    return bool(items) and all(_STAGES.search(i) for i in items)
+def shares_object(items: list[str], leads: bool = False) -> bool:
+    """The items beside the theme's are bare activity nouns with no object of their own ("cultivation",
+    "production", "the trade"; when ``leads``, the first item is the run's first and may carry the clause it ends:
+    "Expressing concern over the cultivation"), so they share the object the theme's item names: a list of the
+    crime's own stages, not an enumeration of other things ("drug trafficking, arms smuggling and trafficking in
+    persons" is one)."""
+    def bare(item: str, first: bool) -> bool:
+        parts = [p.strip() for p in _COORD.split(" " + _LEAD.sub("", _EXAMPLES.sub("", item.strip())) + " ")]
+        parts = [p for p in parts if p]
+        return bool(parts) and all((_CLAUSE_STAGE.fullmatch(p) if first and k == 0 else _BARE_STAGE.fullmatch(p))
+                                   for k, p in enumerate(parts))
+    return bool(items) and all(bare(item, leads and k == 0) for k, item in enumerate(items))
