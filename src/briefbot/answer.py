@@ -1514,12 +1514,20 @@ def direct_answer(question: str, quote: str) -> str | None:
         named_here = (needed := _figure_of(question)) is None or needed(terms(quote))
         rate_q = bool(_RATE.search(question))
         per_asked = _rate_units(question)
+        # "How many detainees escaped …?" is not answered by "more than 500 detainees … were released" beside "more
+        # than 70 detainees … escaped" (S/2025/482, para. 51), nor "How many ISWAP fighters were killed …?" by
+        # "ISWAP had between 8,000 and 12,000 fighters": a figure counts what its own sentence tells of it.
+        acted = _counted_act(question)
+        if acted and not any(_tells_act(s, acted) for s in (quote[a:b] for a, b in split_sentences(quote))):
+            return None
 
         def other_time(at: int) -> bool:
             # "How many tons … were looted between July and December 2024?" is not answered by "3,700 tons … looted
             # from January to June 2024": a figure whose sentence is dated by none of the question's months.
             if not named_here:
                 return True  # "How much did Al-Shabaab earn from charcoal?": its total revenue is another figure
+            if acted and not _tells_act(_sentence_at(quote, at), acted):
+                return True
             said = set(re.findall(_MONTH_WORD, _sentence_at(quote, at))) if months else set()
             if regions and (named := _regions(_clause_at(quote, at) + " " + _frame_of(_sentence_at(quote, at)))) \
                     and not named & regions and {r for _, r in named} & {r for _, r in regions}:
@@ -1986,6 +1994,38 @@ _LAST_ACT = re.compile(r"\b([a-z]{3,}(?:ed|en))\b(?=[^a-z]*(?:\b(?:in|on|at|by|f
 _SAME_ACT = [terms(words) for words in ("released freed liberated", "killed died dead death deaths",
                                         "seized confiscated intercepted", "abducted kidnapped",
                                         "arrested detained apprehended", "sold traded")]
+
+
+# "How many detainees escaped", "How many fighters were killed": the verb of what is counted, right after it (not
+# a verb of a clause about something else: "how many days must a State that destroys arms seized in an inspection
+# …", nor an adjective before it: "how many displaced people"). Not "How much …", whose sum a report gives in
+# other words ("allocated" as "expected to receive").
+_COUNTED_ACT = re.compile(r"\bhow many\s+(?:(?!(?:did|does|do|has|have|had|will|would|can|could|must|should|may|"
+                          r"shall|that|which|who|when|where)\b)[\w'’-]+\s+){1,5}?(?:(?:were|was|are|is|have been|"
+                          r"has been|had been|got)\s+)?([a-z]{3,}(?:ed|en))\b", re.I)
+# Words of telling or counting, not of the act counted: "How many guns were estimated to be circulating …?",
+# "How many incidents were recorded …?" (a report "documented" them).
+_TELLING = re.compile(r"(?:estimat|report|believ|thought|said|expect|alleg|cit|known|consider|record|document|"
+                      r"verifi|confirm|count|list|mention|not|observ|regist|identifi|found|involv|affect|given|"
+                      r"taken|seen|written|been)\w*$", re.I)
+
+
+def _counted_act(question: str) -> set[str]:
+    """The act a "how many" question counts ("escaped" of "How many detainees escaped from prisons?") with the words
+    a report may use for it; empty when it names none."""
+    m = _COUNTED_ACT.search(question)
+    if not m or _TELLING.match(m.group(1)):
+        return set()
+    act = terms(m.group(1))
+    return act.union(*(same for same in _SAME_ACT if same & act))
+
+
+def _tells_act(sentence: str, acted: set[str]) -> bool:
+    """Whether ``sentence`` tells the act (or a word for it) the question asks about: the words' stems may differ by
+    an ending ("seized" / "seizure", "killed" / "killings")."""
+    said = terms(sentence)
+    return any(w == a or (len(a) >= 4 and w.startswith(a)) or (len(w) >= 4 and a.startswith(w))
+               for w in said for a in acted)
 
 
 def _acts(question: str) -> set[str]:

@@ -1,0 +1,41 @@
+"""Direct lines a fresh sweep of analyst questions found wrong: a count is of what its own sentence tells of the
+act asked ("escaped", "killed"), and a thing due is due by a date, not until the term beside it. Pure table tests
+on the quotes' own wording (the documents are named beside each)."""
+
+from __future__ import annotations
+
+from briefbot.answer import direct_answer
+
+# S/2025/482, para. 51
+_SYRIA = ("ISIL (Da’esh) and Al-Qaida members seized stockpiles of heavy weaponry held by the previous government, "
+          "and more than 500 detainees affiliated with it were released from detention facilities following its "
+          "collapse. Prison break incidents occurred, including in Aleppo in March, during which more than 70 "
+          "detainees linked to ISIL (Da’esh) and the Al-Qaida affiliate Hurras al-Din (HAD, not listed) escaped.")
+# S/2025/496, para. 10 (its last sentence)
+_ISWAP = ("Some Member States reported that ISWAP had between 8,000 and 12,000 fighters, with indications of an "
+          "influx of some foreign terrorist fighters, mostly from West Africa, over the past year.")
+
+
+def test_a_count_is_of_the_act_its_sentence_tells() -> None:
+    assert direct_answer("How many Da'esh detainees escaped from prisons in Syria after the change of government?",
+                         _SYRIA) == "more than 70 detainees"
+    assert direct_answer("How many detainees were released in Syria?", _SYRIA) == "more than 500 detainees"
+    # No sentence tells of any killing: a head count of the group is no death toll.
+    assert direct_answer("How many ISWAP fighters were killed in Borno State in 2025?", _ISWAP) is None
+    assert direct_answer("How many fighters does ISWAP have?", _ISWAP) == "between 8,000 and 12,000 fighters"
+
+
+def test_a_telling_verb_or_a_clause_about_something_else_is_not_the_act_counted() -> None:
+    # S/2025/122, p. 3: "estimated" tells how the figure is known, not what the guns did.
+    assert direct_answer("How many guns were estimated to be circulating in Haiti, according to the 2020 estimate?",
+                         "In a 2020 report, the Haitian National Commission for Disarmament, Dismantlement and "
+                         "Reintegration estimated that up to 500,000 small arms were in circulation.") \
+        == "up to 500,000 small arms"
+    # S/2025/257, para. 13: "seized" is of the arms, in a clause about the State, not of the days counted.
+    assert direct_answer("Within how many days must a State that destroys arms seized in an inspection off Libya "
+                         "notify the sanctions committee?",
+                         "In paragraph 3 of resolution 2733 (2024), the Security Council decided that the Member "
+                         "State that seizes and disposes of the items, through destruction or rendering inoperable, "
+                         "shall notify the Committee of such disposal within 30 days, providing details of the items "
+                         "and the manner of their disposal.") == "30 days"
+
