@@ -39,3 +39,22 @@ def test_a_telling_verb_or_a_clause_about_something_else_is_not_the_act_counted(
                          "shall notify the Committee of such disposal within 30 days, providing details of the items "
                          "and the manner of their disposal.") == "30 days"
 
+
+# S/RES/2825 (2026), para. 1
+_DRC = ("Decides to renew until 1 July 2027 the measures as set out or extended in paragraphs 1 and 3 of resolution "
+        "2783 (2025), decides to extend, until 1 August 2027, the mandate of the Group of Experts as set forth in "
+        "paragraph 6 of resolution 2360 (2017) and paragraph 5 of resolution 2783 (2025), reaffirms paragraphs 4, 6 "
+        "(as modified by the below reporting dates), 7 and 8 of resolution 2783 (2025), and further decides that the "
+        "Group of Experts shall provide to the Council, after discussion with the Committee, a midterm report no "
+        "later than 30 December 2026 and a final report no later than 15 June 2027;")
+
+
+def test_a_thing_due_is_due_by_a_date_not_until_a_term() -> None:
+    assert direct_answer("By when must the DRC Group of Experts deliver its midterm report under the 2026 renewal?",
+                         _DRC) == "30 December 2026"
+    assert direct_answer("When is the final report of the Group of Experts due?", _DRC) == "15 June 2027"
+    assert direct_answer("Until when is the mandate of the Group of Experts extended?", _DRC) == "1 August 2027"
+    # S/RES/2786 (2025), para. 3: one date, before which the review is due.
+    assert direct_answer("By when must the Secretary-General present a further review of UNMHA?",
+                         "Further requests the Secretary-General to present to the Council, before 28 November 2025, a "
+                         "further review of UNMHA with a view to delivering further efficiencies") == "28 November 2025"

@@ -1282,6 +1282,10 @@ _WHEN_Q = re.compile(r"^\s*when\b|\b(?:until|till|by|since)\s+when\b|\bwhen(?=\s
 _QUALIFIER = re.compile(r"\b((?:(?:not|no)\s+)?(?:fewer|less|more) than|at (?:least|most)|up to|about|around|"
                         r"approximately|nearly|almost|roughly|some|an estimated|over)\s+$", re.I)
 # "When did MINUSMA start …?"; not "Until when will UNITAMS, launched in 2020, remain?" (the start is an aside).
+# A question asking when something is due (a report, a review, a plan), not until when a term runs.
+_DEADLINE_Q = re.compile(r"\bby when\b|\bdeadline\b|\bdue\b|\bwhen\b[^?]*\b(?:submit|submitted|deliver|delivered|"
+                         r"present|presented|provide|provided|transmit|transmitted|hand in|handed in)\b", re.I)
+_DUE_BY = re.compile(r"\b(?:(?:no|not) later than|before|by)\s*$", re.I)
 _START_Q = re.compile(r"\bwhen\b[^,?]*?\b(?:start|starts|started|begin|begins|began|commence|commenced|launch|"
                       r"launched)\b", re.I)
 _STARTS = re.compile(r"\b(?:start\w*|begin\w*|began|commenc\w*|launch\w*|as of|effective)\b"
@@ -1460,6 +1464,16 @@ def direct_answer(question: str, quote: str) -> str | None:
             # "extend until 15 May 2026 ... no later than 15 April 2026": the date after until/by is the answer.
             ends = [m for m in dates
                     if re.search(r"\b(?:until|till|by|through|to|expires? on|ending)\s*$", quote[:m.start()])]
+            if _DEADLINE_Q.search(question) and (due := [m for m in dates if _DUE_BY.search(quote[:m.start()])]):
+                # "By when must the Group of Experts deliver its midterm report?": "decides to extend, until 1
+                # August 2027, the mandate of the Group of Experts …, a midterm report no later than 30 December
+                # 2026 and a final report no later than 15 June 2027" (2825 (2026), para. 1) — a thing due is due
+                # by a date, a term runs until one. What is due is said before its date, after the date before it.
+                def said_before(m: re.Match[str]) -> int:
+                    i = dates.index(m)
+                    start = max(dates[i - 1].end() if i else 0, m.start() - 100)
+                    return len(q_terms & terms(quote[start:m.start()]))
+                return max(due, key=said_before).group(0)
             if len(ends) > 1:
                 # "extend, until 31 July 2026, the measures …, decides to extend, until 31 August 2026, the mandate
                 # of the Panel of Experts": the date whose words around it (up to its neighbouring dates) say what
