@@ -4,7 +4,7 @@ on the quotes' own wording (the documents are named beside each)."""
 
 from __future__ import annotations
 
-from briefbot.answer import direct_answer
+from briefbot.answer import direct_answer, sub_questions
 
 # S/2025/482, para. 51
 _SYRIA = ("ISIL (Da’esh) and Al-Qaida members seized stockpiles of heavy weaponry held by the previous government, "
@@ -58,3 +58,24 @@ def test_a_thing_due_is_due_by_a_date_not_until_a_term() -> None:
     assert direct_answer("By when must the Secretary-General present a further review of UNMHA?",
                          "Further requests the Secretary-General to present to the Council, before 28 November 2025, a "
                          "further review of UNMHA with a view to delivering further efficiencies") == "28 November 2025"
+
+
+# S/2025/342, para. 27: a report dates the events of its period by day and month.
+_GABON = ("On the night of 31 January, three crew members of a trawler sailing to Port- Gentil, Gabon, were reportedly "
+          "abducted by pirates near the coast of Gabon. The abductees, who were all Senegalese nationals, were "
+          "reportedly freed in Nigeria on 19 February.")
+
+
+def test_a_day_and_month_of_the_act_asked_answers_when() -> None:
+    assert direct_answer("When were the Senegalese crew members abducted off Gabon freed?", _GABON) == "19 February"
+    assert direct_answer("When were the crew members abducted?", _GABON) == "31 January"
+    # A full date is read the same way: the one told of the act, not the first.
+    assert direct_answer("When were the crew freed?", "three crew members were abducted on 31 January 2025 and "
+                         "freed on 19 February 2025.") == "19 February 2025"
+    # A year asked that the quote does not give: no yearless date stands for it.
+    assert direct_answer("When were the crew members freed in 2023?", _GABON) is None
+
+
+def test_where_and_when_asks_two_things() -> None:
+    assert sub_questions("Where and when were the Senegalese crew members released?") == [
+        "Where were the Senegalese crew members released?", "When were the Senegalese crew members released?"]

@@ -535,8 +535,15 @@ _SECOND_ASK = re.compile(r",?\s+and\s+(?=(?:for|by|in|to|on|at|from)?\s*(?:how|w
 def sub_questions(question: str) -> list[str]:
     """The things a question asks for, one per part: "Which resolutions extended the inspections, and for how
     long was the 2025 extension?" asks two things, each needing its own quote and its own direct answer."""
+    if m := _TWO_WH.match(question):
+        # "Where and when were the crew members released?" asks a place and a date of one event.
+        rest = m.group(3).rstrip(" ?")
+        return [f"{m.group(1).capitalize()} {rest}?", f"{m.group(2).capitalize()} {rest}?"]
     parts = [p for p in (p.strip(" ,?") for p in _SECOND_ASK.split(question)) if len(p.split()) >= 2]
     return parts if len(parts) > 1 else [question]
+
+
+_TWO_WH = re.compile(r"^\s*(when|where|who|how)\s+and\s+(when|where|who|how)\s+(\S.*)$", re.I)
 
 
 def _answers_part(part: str, text: str) -> bool:
@@ -1282,6 +1289,31 @@ _WHEN_Q = re.compile(r"^\s*when\b|\b(?:until|till|by|since)\s+when\b|\bwhen(?=\s
 _QUALIFIER = re.compile(r"\b((?:(?:not|no)\s+)?(?:fewer|less|more) than|at (?:least|most)|up to|about|around|"
                         r"approximately|nearly|almost|roughly|some|an estimated|over)\s+$", re.I)
 # "When did MINUSMA start …?"; not "Until when will UNITAMS, launched in 2020, remain?" (the start is an aside).
+# "on 19 February": a day and month a report gives without its year (not "19 February 2025", a full date).
+_DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})\b(?!,? \d{{4}})")
+
+
+def _told_date(question: str, quote: str, dates: list[re.Match[str]]) -> str | None:
+    """Of ``dates`` in ``quote``, the one in a sentence telling the question's last act ("freed" of "When were the
+    crew members freed?", or a word for it), nearest that word; None when the question names no act or no such
+    sentence has a date."""
+    act = _acts(question)
+    if not act or not dates:
+        return None
+    best: tuple[int, str] | None = None
+    # The verb itself over a word sharing its stem: "were reportedly abducted" over "The abductees".
+    exact = any(terms(w.group(0)) & act for w in re.finditer(r"[A-Za-z]+", quote))
+    for a, b in split_sentences(quote):
+        told = [w.start() for w in re.finditer(r"[A-Za-z]+", quote[a:b])
+                if (terms(w.group(0)) & act if exact else _tells_act(w.group(0), act))]
+        for m in dates:
+            if told and a <= m.start() < b:
+                gap = min(abs(a + t - m.start()) for t in told)
+                if best is None or gap < best[0]:
+                    best = (gap, m.group(0))
+    return best[1] if best else None
+
+
 # A question asking when something is due (a report, a review, a plan), not until when a term runs.
 _DEADLINE_Q = re.compile(r"\bby when\b|\bdeadline\b|\bdue\b|\bwhen\b[^?]*\b(?:submit|submitted|deliver|delivered|"
                          r"present|presented|provide|provided|transmit|transmitted|hand in|handed in)\b", re.I)
@@ -1490,10 +1522,19 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # "for a period of twelve months from the date of expiration of the current mandate in February
                 # 2026" (2816 (2026)): the date is where the term starts, not where it ends.
                 return m.group(1)
+            if not ends and not how_long and (acted := _told_date(question, quote, dates)):
+                return acted  # "abducted on 31 January 2025 … freed on 19 February 2025": when freed is the second
             if ends or not _HOW_LONG_DONE.search(question) or _WHEN_Q.search(question):
                 return (ends or dates)[0].group(0)
             # "For how long did residents shut down the dam?": a date that ends nothing ("June 2023") is no length.
             return None
+        if not how_long and not re.search(r"\b(?:19|20)\d\d\b", question) and (
+                acted := _told_date(question, quote, list(_DAY_MONTH.finditer(quote)))):
+            # A report dates the events of its own period by day and month: "The abductees … were reportedly freed in
+            # Nigeria on 19 February" (S/2025/342, para. 27) answers "When were the Senegalese crew members freed?"
+            # — only a date in the sentence telling the act asked, nearest it ("On the night of 31 January" is when
+            # they were abducted).
+            return acted
         # "Decides to renew until one year from the date of adoption of this resolution the measures" (2794
         # (2025)), "extend the mandate of the Panel … for a period of 10 months from the date of adoption of this
         # resolution" (2237 (2015)): the term is relative to the decision.
