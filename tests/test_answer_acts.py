@@ -79,3 +79,11 @@ def test_a_day_and_month_of_the_act_asked_answers_when() -> None:
 def test_where_and_when_asks_two_things() -> None:
     assert sub_questions("Where and when were the Senegalese crew members released?") == [
         "Where were the Senegalese crew members released?", "When were the Senegalese crew members released?"]
+
+
+def test_how_much_of_a_whole_is_a_share() -> None:
+    # S/2025/420, para. 12
+    assert direct_answer("How much of their goods' value do Madan Sara traders have to hand over at gang checkpoints?",
+                         "The “Madan Sara”, women who transport food across regions, report being extorted at "
+                         "multiple checkpoints, sometimes paying up to 20 per cent of their goods’ value to") \
+        == "up to 20 per cent"
