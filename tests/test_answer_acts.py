@@ -87,3 +87,26 @@ def test_how_much_of_a_whole_is_a_share() -> None:
                          "The “Madan Sara”, women who transport food across regions, report being extorted at "
                          "multiple checkpoints, sometimes paying up to 20 per cent of their goods’ value to") \
         == "up to 20 per cent"
+
+
+# S/2025/420, para. 10
+_BUDGET = ("The Government of Haiti appears to be expanding investments in security operations. In early 2025, media "
+           "reported that, in a revised national budget, 36 billion gourdes ($276 million) had been allocated to the "
+           "country’s security forces for the following term.¹⁴ Specifically, the Haitian National Police is expected "
+           "to receive 28 billion gourdes ($214.1 million), and the Haitian Armed Forces were allocated almost 7 "
+           "billion gourdes ($53.5 million).")
+
+
+def test_a_sum_given_to_someone_is_the_one_said_beside_them() -> None:
+    assert direct_answer("How much did Haiti's revised budget allocate to the national police?", _BUDGET) \
+        == "28 billion gourdes"
+    assert direct_answer("How much was allocated to the Haitian Armed Forces?", _BUDGET) == "almost 7 billion gourdes"
+    assert direct_answer("How much did Haiti's revised budget allocate to the security forces?", _BUDGET) \
+        == "36 billion gourdes"
+    # No sum is given to a coast guard; a head count beside the United States Coast Guard (S/2025/303, para. 18) is
+    # no sum either.
+    assert direct_answer("How much did Haiti's revised budget allocate to the coast guard?", _BUDGET) is None
+    assert direct_answer("How much did Haiti's revised budget allocate to the coast guard?",
+                         "Recent evidence underscores the scale of this phenomenon, including an interception in "
+                         "February 2025 by the United States Coast Guard of a sailboat carrying 132 Haitian nationals "
+                         "– 95 of whom were children – between Cuba and The Bahamas.") is None

@@ -1578,6 +1578,14 @@ def direct_answer(question: str, quote: str) -> str | None:
         acted = _counted_act(question)
         if acted and not any(_tells_act(s, acted) for s in (quote[a:b] for a, b in split_sentences(quote))):
             return None
+        # "How much did the revised budget allocate to the national police?" is not answered by the 36 billion gourdes
+        # "allocated to the country's security forces" beside "the Haitian National Police is expected to receive 28
+        # billion gourdes" (S/2025/420, para. 10): a sum given to someone is the one said beside the one asked.
+        given_to = _recipient(question)
+        if given_to and not given_to <= terms(quote):
+            return None
+        cash = cash or bool(given_to)  # what is given is a sum: "a sailboat carrying 132 Haitian nationals" is none
+        unbracketed = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group(0)), quote)
 
         def other_time(at: int) -> bool:
             # "How many tons … were looted between July and December 2024?" is not answered by "3,700 tons … looted
@@ -1586,6 +1594,9 @@ def direct_answer(question: str, quote: str) -> str | None:
                 return True  # "How much did Al-Shabaab earn from charcoal?": its total revenue is another figure
             if acted and not _tells_act(_sentence_at(quote, at), acted):
                 return True
+            if given_to and not given_to <= terms(_clause_at(unbracketed, at)):
+                return True  # the clause around the figure, its bracketed aside aside: "36 billion gourdes ($276
+                # million) had been allocated to the country's security forces"
             said = set(re.findall(_MONTH_WORD, _sentence_at(quote, at))) if months else set()
             if regions and (named := _regions(_clause_at(quote, at) + " " + _frame_of(_sentence_at(quote, at)))) \
                     and not named & regions and {r for _, r in named} & {r for _, r in regions}:
@@ -2066,6 +2077,19 @@ _COUNTED_ACT = re.compile(r"\bhow many\s+(?:(?!(?:did|does|do|has|have|had|will|
 _TELLING = re.compile(r"(?:estimat|report|believ|thought|said|expect|alleg|cit|known|consider|record|document|"
                       r"verifi|confirm|count|list|mention|not|observ|regist|identifi|found|involv|affect|given|"
                       r"taken|seen|written|been)\w*$", re.I)
+
+
+# "How much did the budget allocate to the national police?": whom a sum is given to (not "How much did the RSF pay
+# for fuel", what it is paid for).
+_GIVEN_TO = re.compile(r"\bhow much\b[^?]*?\b(?:allocat\w*|give|given|gave|grant\w*|transfer\w*|disburs\w*|award\w*|"
+                       r"earmark\w*|assign\w*|budget\w*)\s+(?:[\w'’$-]+\s+){0,3}?(?:to|for)\s+(?:the\s+)?"
+                       r"(?P<who>[\w'’ -]+?)\s*(?:\b(?:in|during|for|under|since|from|by)\b[^?]*)?\?", re.I)
+
+
+def _recipient(question: str) -> set[str]:
+    """The words naming whom a how-much question asks a sum was given to; empty when it names none."""
+    m = _GIVEN_TO.search(question)
+    return terms(m.group("who")) if m else set()
 
 
 def _counted_act(question: str) -> set[str]:
