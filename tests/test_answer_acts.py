@@ -4,7 +4,8 @@ on the quotes' own wording (the documents are named beside each)."""
 
 from __future__ import annotations
 
-from briefbot.answer import direct_answer, sub_questions
+from briefbot.answer import direct_answer, direct_line, sub_questions
+from briefbot.models import Citation
 
 # S/2025/482, para. 51
 _SYRIA = ("ISIL (Da’esh) and Al-Qaida members seized stockpiles of heavy weaponry held by the previous government, "
@@ -110,3 +111,19 @@ def test_a_sum_given_to_someone_is_the_one_said_beside_them() -> None:
                          "Recent evidence underscores the scale of this phenomenon, including an interception in "
                          "February 2025 by the United States Coast Guard of a sailboat carrying 132 Haitian nationals "
                          "– 95 of whom were children – between Cuba and The Bahamas.") is None
+
+
+def test_a_later_quote_on_another_place_does_not_answer_for_the_one_asked() -> None:
+    # "Borno State" is named in the question; "Member States" in a quote on Puntland (S/2025/496, para. 13) is no
+    # mention of it, so that quote's "200 Da'esh fighters" killed do not answer for ISWAP in Borno.
+    def cite(key: str, quote: str) -> Citation:
+        return Citation(key=key, document=f"d{key}.pdf", symbol=None, page=1, paragraph=None, quote=quote,
+                        doc_id=f"d{key}")
+    lead = cite("1", _ISWAP)
+    puntland = cite("2", "During the counter-offensive by security forces, 200 Da’esh fighters were killed and over "
+                         "150 arrested. Member States estimated that over half of the 600 to 800 Da’esh fighters in "
+                         "Somalia were of foreign origin, mostly from Eastern Africa, North Africa and the Arabian "
+                         "Peninsula.")
+    assert direct_line(["How many ISWAP fighters were killed in Borno State in 2025?"], [lead, puntland]) is None
+    assert direct_line(["How many fighters were killed in the counter-offensive by security forces?"],
+                       [lead, puntland]) == "**200 Da’esh fighters** [2]"

@@ -884,7 +884,8 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
         ranked = sorted(pool, key=lambda c: -len(own & terms(c.quote))) if len(parts) > 1 else pool
         if latest_first and pool:
             ranked = [pool[0], *(c for c in ranked if c is not pool[0])]
-        names = [t for n in _single_names(part) if (t := terms(n))]
+        # A generic word capitalised in a name ("Borno State") is said of anything ("Member States").
+        names = [t for n in _single_names(part) if (t := terms(n) - _GENERIC)]
         # Who a figure is of (not where: the lead quote's document gives the place, "Haitian" for Haiti).
         # Whose figure is asked, when the question names a group the way reports do ("Al-Shabaab", "RSF", "ISIL"):
         # the lead quote must name it too. Not places or plain names: a lead quote says "the mine" for "the Kidineer
