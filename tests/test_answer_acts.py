@@ -127,3 +127,9 @@ def test_a_later_quote_on_another_place_does_not_answer_for_the_one_asked() -> N
     assert direct_line(["How many ISWAP fighters were killed in Borno State in 2025?"], [lead, puntland]) is None
     assert direct_line(["How many fighters were killed in the counter-offensive by security forces?"],
                        [lead, puntland]) == "**200 Da’esh fighters** [2]"
+
+
+def test_a_typed_apostrophe_is_the_documents_curly_one() -> None:
+    from briefbot.cite import terms
+    assert terms("Da'esh") == terms("Da’esh") == {"da'esh"}
+    assert terms("Côte d'Ivoire") == terms("Côte d’Ivoire")
