@@ -1525,19 +1525,19 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # "for a period of twelve months from the date of expiration of the current mandate in February
                 # 2026" (2816 (2026)): the date is where the term starts, not where it ends.
                 return m.group(1)
-            if not ends and not how_long and (acted := _told_date(question, quote, dates)):
-                return acted  # "abducted on 31 January 2025 … freed on 19 February 2025": when freed is the second
+            if not ends and not how_long and (told := _told_date(question, quote, dates)):
+                return told  # "abducted on 31 January 2025 … freed on 19 February 2025": when freed is the second
             if ends or not _HOW_LONG_DONE.search(question) or _WHEN_Q.search(question):
                 return (ends or dates)[0].group(0)
             # "For how long did residents shut down the dam?": a date that ends nothing ("June 2023") is no length.
             return None
         if not how_long and not re.search(r"\b(?:19|20)\d\d\b", question) and (
-                acted := _told_date(question, quote, list(_DAY_MONTH.finditer(quote)))):
+                told := _told_date(question, quote, list(_DAY_MONTH.finditer(quote)))):
             # A report dates the events of its own period by day and month: "The abductees … were reportedly freed in
             # Nigeria on 19 February" (S/2025/342, para. 27) answers "When were the Senegalese crew members freed?"
             # — only a date in the sentence telling the act asked, nearest it ("On the night of 31 January" is when
             # they were abducted).
-            return acted
+            return told
         # "Decides to renew until one year from the date of adoption of this resolution the measures" (2794
         # (2025)), "extend the mandate of the Panel … for a period of 10 months from the date of adoption of this
         # resolution" (2237 (2015)): the term is relative to the decision.
