@@ -1531,7 +1531,7 @@ def direct_answer(question: str, quote: str) -> str | None:
                 return (ends or dates)[0].group(0)
             # "For how long did residents shut down the dam?": a date that ends nothing ("June 2023") is no length.
             return None
-        if not how_long and not re.search(r"\b(?:19|20)\d\d\b", question) and (
+        if not how_long and not re.search(r"\b(?:19|20)\d\d\b", question) and not _TWO_WH.match(question) and (
                 told := _told_date(question, quote, list(_DAY_MONTH.finditer(quote)))):
             # A report dates the events of its own period by day and month: "The abductees … were reportedly freed in
             # Nigeria on 19 February" (S/2025/342, para. 27) answers "When were the Senegalese crew members freed?"
@@ -1578,7 +1578,11 @@ def direct_answer(question: str, quote: str) -> str | None:
         # "ISWAP had between 8,000 and 12,000 fighters": a figure counts what its own sentence tells of it.
         acted = _counted_act(question)
         if acted and not any(_tells_act(s, acted) for s in (quote[a:b] for a, b in split_sentences(quote))):
-            return None
+            if acted & _SEIZED:
+                # A seizure is told by what was found: "The haul included … six Glock Gen5 pistols".
+                acted = set()
+            else:
+                return None
         # "How much did the revised budget allocate to the national police?" is not answered by the 36 billion gourdes
         # "allocated to the country's security forces" beside "the Haitian National Police is expected to receive 28
         # billion gourdes" (S/2025/420, para. 10): a sum given to someone is the one said beside the one asked.
@@ -2061,7 +2065,7 @@ _OWN_FIGURE = re.compile(r"\s*(?:US\$|\$|€)?\d[\d,.]*(?:\s*(?:million|billion)
 
 _LAST_ACT = re.compile(r"\b([a-z]{3,}(?:ed|en))\b(?=[^a-z]*(?:\b(?:in|on|at|by|from|to|after|during|last|this|"
                        r"\d+|[A-Z]\w*)\b[^?]*)?\?)")
-_SAME_ACT = [terms(words) for words in ("released freed liberated", "killed died dead death deaths",
+_SAME_ACT = [terms(words) for words in ("released freed liberated", "killed died dead death deaths fatalities murdered",
                                         "seized confiscated intercepted", "abducted kidnapped",
                                         "arrested detained apprehended", "sold traded")]
 
@@ -2082,8 +2086,9 @@ _TELLING = re.compile(r"(?:estimat|report|believ|thought|said|expect|alleg|cit|k
 
 # "How much did the budget allocate to the national police?": whom a sum is given to (not "How much did the RSF pay
 # for fuel", what it is paid for).
+# Only "to": "budgeted for security" may be a purpose a quote does not repeat ("36 billion gourdes were set aside").
 _GIVEN_TO = re.compile(r"\bhow much\b[^?]*?\b(?:allocat\w*|give|given|gave|grant\w*|transfer\w*|disburs\w*|award\w*|"
-                       r"earmark\w*|assign\w*|budget\w*)\s+(?:[\w'’$-]+\s+){0,3}?(?:to|for)\s+(?:the\s+)?"
+                       r"earmark\w*|assign\w*)\s+(?:[\w'’$-]+\s+){0,3}?to\s+(?:the\s+)?"
                        r"(?P<who>[\w'’ -]+?)\s*(?:\b(?:in|during|for|under|since|from|by)\b[^?]*)?\?", re.I)
 
 
@@ -2091,6 +2096,9 @@ def _recipient(question: str) -> set[str]:
     """The words naming whom a how-much question asks a sum was given to; empty when it names none."""
     m = _GIVEN_TO.search(question)
     return terms(m.group("who")) if m else set()
+
+
+_SEIZED = terms("seized confiscated intercepted")
 
 
 def _counted_act(question: str) -> set[str]:
