@@ -133,3 +133,27 @@ def test_a_typed_apostrophe_is_the_documents_curly_one() -> None:
     from briefbot.cite import terms
     assert terms("Da'esh") == terms("Da’esh") == {"da'esh"}
     assert terms("Côte d'Ivoire") == terms("Côte d’Ivoire")
+
+
+# S/RES/2813 (2026), para. 1
+_UNMHA = ("Takes note of the Secretary-General’s letter (S/2025/766) dated 25 November 2025 and decides to "
+          "extend UNMHA’s mandate for a final two-month period until 31 March 2026, during which time the "
+          "Mission will conduct the effective, efficient and safe drawdown of the Mission including ceasing of "
+          "its operations, and required planning and preparation for transition of any residual functions to "
+          "the Office of the Special Envoy, and the withdrawal of UNMHA personnel and assets and elimination of "
+          "the permanent presence in Hodeidah, as mentioned in Option 3 of S/2025/766, and further decides, as "
+          "of 1 April 2026, UNMHA will commence a liquidation process;")
+
+
+def test_a_start_does_not_date_a_completion() -> None:
+    assert direct_answer("On what date will UNMHA's liquidation be completed?", _UNMHA) is None
+    assert direct_answer("When does UNMHA begin its liquidation?", _UNMHA) == "1 April 2026"
+    assert direct_answer("When does UNMHA's mandate end?", _UNMHA) == "31 March 2026"
+
+    def cite(key: str, quote: str) -> Citation:
+        return Citation(key=key, document=f"d{key}.pdf", symbol=None, page=1, paragraph=None, quote=quote,
+                        doc_id=f"d{key}")
+    # Nor does a later quote's date on the same mission (S/RES/2786 (2025), para. 3: a review due).
+    review = cite("2", "Further requests the Secretary-General to present to the Council, before 28 November 2025, "
+                       "a further review of UNMHA")
+    assert direct_line(["On what date will UNMHA's liquidation be completed?"], [cite("1", _UNMHA), review]) is None

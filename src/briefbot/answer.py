@@ -909,6 +909,8 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
                 # A later quote on another subject or time: "80%" of ISIL-K's funds does not answer for Hamas, nor
                 # the 22 January seizure at Haina for the one on 25 February.
                 continue
+            if c is pool[0] and _only_its_start(part, c.quote):
+                break  # the lead quote dates only the start of what is asked: no later quote's date ends it
             found = direct_answer(part, c.quote)
             if (RESOLUTION_Q.search(part) and c.doc_type == "resolution" and c.symbol
                     and not names_resolution(part, c.symbol)):
@@ -1315,6 +1317,9 @@ def _told_date(question: str, quote: str, dates: list[re.Match[str]]) -> str | N
     return best[1] if best else None
 
 
+_WHEN_WORDS = terms("date dates day time")
+# "When will the liquidation be completed?": the end of something, which its start does not date.
+_END_Q = re.compile(r"\b(?:complete|completed|finish|finished|conclude|concluded|end|ended|be over|completion)\b", re.I)
 # A question asking when something is due (a report, a review, a plan), not until when a term runs.
 _DEADLINE_Q = re.compile(r"\bby when\b|\bdeadline\b|\bdue\b|\bwhen\b[^?]*\b(?:submit|submitted|deliver|delivered|"
                          r"present|presented|provide|provided|transmit|transmitted|hand in|handed in)\b", re.I)
@@ -1464,6 +1469,28 @@ _RELATIVE_TERM = re.compile(rf"\b(?:until|for (?:a|an|the) (?:further |additiona
                             r"this resolution)", re.I)
 
 
+def _only_its_start(question: str, quote: str) -> bool:
+    """Whether a question asking when something ends or is completed is answered by ``quote`` only with its start:
+    "extend UNMHA's mandate … until 31 March 2026, … and further decides, as of 1 April 2026, UNMHA will commence a
+    liquidation process" (2813 (2026), para. 1) dates the liquidation's start, and the mandate's end is another
+    thing's. True when the date said with most of the question's own words is a start."""
+    if not _END_Q.search(question) or _START_Q.search(question):
+        return False
+    dates = list(re.finditer(_DATE, quote))
+    if len(dates) < 2:
+        return False
+    asked = terms(_WHEN_CLAUSE.sub("", question)) - _GENERIC - _WHEN_WORDS  # not "date" ("letter … dated")
+
+    def about(i: int) -> int:
+        m = dates[i]
+        before = quote[max(dates[i - 1].end() if i else 0, m.start() - 60):m.start()]
+        after = quote[m.end():min(dates[i + 1].start() if i + 1 < len(dates) else len(quote), m.end() + 60)]
+        return len(asked & terms(before + " " + after))
+    most = max(range(len(dates)), key=about)
+    return about(most) > max(about(i) for i in range(len(dates)) if i != most) \
+        and bool(_STARTS.search(quote[max(0, dates[most].start() - 40):dates[most].start()]))
+
+
 def direct_answer(question: str, quote: str) -> str | None:
     """The span of ``quote`` that answers a when / how long / how many / how much / who / which question, verbatim
     ("15 May 2026", "908,001 rounds"), or None when the question is of another kind or nothing fits."""
@@ -1495,6 +1522,10 @@ def direct_answer(question: str, quote: str) -> str | None:
             # "When did MINUSMA start its withdrawal?": "start on 1 July 2023 …, completing this process by 31
             # December 2023" (2690 (2023), para. 2) answers with the start, not the deadline.
             return begun[0].group(0)
+        if _only_its_start(question, quote):
+            # "On what date will UNMHA's liquidation be completed?": "… until 31 March 2026, … and further decides,
+            # as of 1 April 2026, UNMHA will commence a liquidation process" (2813 (2026), para. 1).
+            return None
         if dates:
             # "extend until 15 May 2026 ... no later than 15 April 2026": the date after until/by is the answer.
             ends = [m for m in dates
