@@ -20,6 +20,11 @@ ones name).
 the quotes give (``"symbol": null``: any passage), and a line with ``"no_line": true`` asks something its closest
 quotes name no answer to, and passes when the answer bolds nothing (quotes alone, or an abstention): a bold name
 there is a wrong one.
+
+``--dataset evals/lines.jsonl`` checks the direct lines of figures, dates and names of the twentieth round's fresh
+analyst questions (read from S/2025/342, /420, /482, /496, /504 and the 2025-2026 Council resolutions), with their
+near misses and off-topic questions: same rules. Written before the round's fixes but the fixes were made after
+reading their answers, so, like the rest, a regression check.
 """
 
 from __future__ import annotations

@@ -190,3 +190,12 @@ def test_an_armed_group_is_no_state_official_or_programme_and_keeps_its_french_n
                          "groups, such as in Ituri, including Convention pour la révolution populaire. I call upon all "
                          "Congolese armed groups to join the Disarmament, Demobilization, Community Recovery and "
                          "Stabilization Programme.") is None
+
+
+def test_an_arabic_name_keeps_its_lower_case_links() -> None:
+    # S/2025/496, para. 10: "ibn" and "al" join the name; it is not cut at "Abu Bakr".
+    assert direct_answer("Who heads ISWAP's Furqan office?", "Islamic State West Africa Province (ISWAP) (QDe.162) "
+                         "emerged as the most prolific Da’esh propaganda producer, surpassing other affiliates in "
+                         "volume of content produced, while simultaneously supporting its regional branches in the "
+                         "Sahel and North Africa through its Furqan “office”, headed by Abu Bakr ibn Muhammad ibn Ali "
+                         "al Mainuki (not listed).") == "Abu Bakr ibn Muhammad ibn Ali al Mainuki"

@@ -535,8 +535,15 @@ _SECOND_ASK = re.compile(r",?\s+and\s+(?=(?:for|by|in|to|on|at|from)?\s*(?:how|w
 def sub_questions(question: str) -> list[str]:
     """The things a question asks for, one per part: "Which resolutions extended the inspections, and for how
     long was the 2025 extension?" asks two things, each needing its own quote and its own direct answer."""
+    if m := _TWO_WH.match(question):
+        # "Where and when were the crew members released?" asks a place and a date of one event.
+        rest = m.group(3).rstrip(" ?")
+        return [f"{m.group(1).capitalize()} {rest}?", f"{m.group(2).capitalize()} {rest}?"]
     parts = [p for p in (p.strip(" ,?") for p in _SECOND_ASK.split(question)) if len(p.split()) >= 2]
     return parts if len(parts) > 1 else [question]
+
+
+_TWO_WH = re.compile(r"^\s*(when|where|who|how)\s+and\s+(when|where|who|how)\s+(\S.*)$", re.I)
 
 
 def _answers_part(part: str, text: str) -> bool:
@@ -877,7 +884,8 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
         ranked = sorted(pool, key=lambda c: -len(own & terms(c.quote))) if len(parts) > 1 else pool
         if latest_first and pool:
             ranked = [pool[0], *(c for c in ranked if c is not pool[0])]
-        names = [t for n in _single_names(part) if (t := terms(n))]
+        # A generic word capitalised in a name ("Borno State") is said of anything ("Member States").
+        names = [t for n in _single_names(part) if (t := terms(n) - _GENERIC)]
         # Who a figure is of (not where: the lead quote's document gives the place, "Haitian" for Haiti).
         # Whose figure is asked, when the question names a group the way reports do ("Al-Shabaab", "RSF", "ISIL"):
         # the lead quote must name it too. Not places or plain names: a lead quote says "the mine" for "the Kidineer
@@ -901,6 +909,8 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
                 # A later quote on another subject or time: "80%" of ISIL-K's funds does not answer for Hamas, nor
                 # the 22 January seizure at Haina for the one on 25 February.
                 continue
+            if c is pool[0] and _only_its_start(part, c.quote):
+                break  # the lead quote dates only the start of what is asked: no later quote's date ends it
             found = direct_answer(part, c.quote)
             if (RESOLUTION_Q.search(part) and c.doc_type == "resolution" and c.symbol
                     and not names_resolution(part, c.symbol)):
@@ -1282,6 +1292,38 @@ _WHEN_Q = re.compile(r"^\s*when\b|\b(?:until|till|by|since)\s+when\b|\bwhen(?=\s
 _QUALIFIER = re.compile(r"\b((?:(?:not|no)\s+)?(?:fewer|less|more) than|at (?:least|most)|up to|about|around|"
                         r"approximately|nearly|almost|roughly|some|an estimated|over)\s+$", re.I)
 # "When did MINUSMA start …?"; not "Until when will UNITAMS, launched in 2020, remain?" (the start is an aside).
+# "on 19 February": a day and month a report gives without its year (not "19 February 2025", a full date).
+_DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})\b(?!,? \d{{4}})")
+
+
+def _told_date(question: str, quote: str, dates: list[re.Match[str]]) -> str | None:
+    """Of ``dates`` in ``quote``, the one in a sentence telling the question's last act ("freed" of "When were the
+    crew members freed?", or a word for it), nearest that word; None when the question names no act or no such
+    sentence has a date."""
+    act = _acts(question)
+    if not act or not dates:
+        return None
+    best: tuple[int, str] | None = None
+    # The verb itself over a word sharing its stem: "were reportedly abducted" over "The abductees".
+    exact = any(terms(w.group(0)) & act for w in re.finditer(r"[A-Za-z]+", quote))
+    for a, b in split_sentences(quote):
+        told = [w.start() for w in re.finditer(r"[A-Za-z]+", quote[a:b])
+                if (terms(w.group(0)) & act if exact else _tells_act(w.group(0), act))]
+        for m in dates:
+            if told and a <= m.start() < b:
+                gap = min(abs(a + t - m.start()) for t in told)
+                if best is None or gap < best[0]:
+                    best = (gap, m.group(0))
+    return best[1] if best else None
+
+
+_WHEN_WORDS = terms("date dates day time")
+# "When will the liquidation be completed?": the end of something, which its start does not date.
+_END_Q = re.compile(r"\b(?:complete|completed|finish|finished|conclude|concluded|end|ended|be over|completion)\b", re.I)
+# A question asking when something is due (a report, a review, a plan), not until when a term runs.
+_DEADLINE_Q = re.compile(r"\bby when\b|\bdeadline\b|\bdue\b|\bwhen\b[^?]*\b(?:submit|submitted|deliver|delivered|"
+                         r"present|presented|provide|provided|transmit|transmitted|hand in|handed in)\b", re.I)
+_DUE_BY = re.compile(r"\b(?:(?:no|not) later than|before|by)\s*$", re.I)
 _START_Q = re.compile(r"\bwhen\b[^,?]*?\b(?:start|starts|started|begin|begins|began|commence|commenced|launch|"
                       r"launched)\b", re.I)
 _STARTS = re.compile(r"\b(?:start\w*|begin\w*|began|commenc\w*|launch\w*|as of|effective)\b"
@@ -1340,7 +1382,9 @@ _PLACE = re.compile(r"\b(?:in|at|near|to|from|off|into|through|via)\s+(?:particu
 # A middle initial belongs to its name: "Hanna S. Tetteh".
 _ENTITY = re.compile(r"\b(?:[A-Z][\w'’-]+|of|the|and|for|on|in)"
                      r"(?:\s(?:[A-Z][\w'’-]+|" + "".join(f"(?<!{w} )" for w in LOCATOR_WORDS)
-                     + rf"[A-Z]\.(?=\s(?!(?:{'|'.join(OPENER_WORDS)})\b)[A-Z][a-z])|of|the|and|for|on|in))*"
+                     # an Arabic name's lower-case links: "Abu Bakr ibn Muhammad ibn Ali al Mainuki"
+                     + rf"[A-Z]\.(?=\s(?!(?:{'|'.join(OPENER_WORDS)})\b)[A-Z][a-z])|of|the|and|for|on|in|"
+                     r"(?:ibn|bin|bint|ould|al)(?=\s[A-Z])))*"
                      r"(?:\s?\((?:[A-Z][A-Za-z]+)\))?")
 # A sentence's opening word that is no name: "Using Nyala airport could …", "Following the attack …". Not any -ed
 # word: names open with one ("United Arab Emirates", "Allied Democratic Forces", "Ahmed Madobe", "Armed Forces").
@@ -1425,6 +1469,28 @@ _RELATIVE_TERM = re.compile(rf"\b(?:until|for (?:a|an|the) (?:further |additiona
                             r"this resolution)", re.I)
 
 
+def _only_its_start(question: str, quote: str) -> bool:
+    """Whether a question asking when something ends or is completed is answered by ``quote`` only with its start:
+    "extend UNMHA's mandate … until 31 March 2026, … and further decides, as of 1 April 2026, UNMHA will commence a
+    liquidation process" (2813 (2026), para. 1) dates the liquidation's start, and the mandate's end is another
+    thing's. True when the date said with most of the question's own words is a start."""
+    if not _END_Q.search(question) or _START_Q.search(question):
+        return False
+    dates = list(re.finditer(_DATE, quote))
+    if len(dates) < 2:
+        return False
+    asked = terms(_WHEN_CLAUSE.sub("", question)) - _GENERIC - _WHEN_WORDS  # not "date" ("letter … dated")
+
+    def about(i: int) -> int:
+        m = dates[i]
+        before = quote[max(dates[i - 1].end() if i else 0, m.start() - 60):m.start()]
+        after = quote[m.end():min(dates[i + 1].start() if i + 1 < len(dates) else len(quote), m.end() + 60)]
+        return len(asked & terms(before + " " + after))
+    most = max(range(len(dates)), key=about)
+    return about(most) > max(about(i) for i in range(len(dates)) if i != most) \
+        and bool(_STARTS.search(quote[max(0, dates[most].start() - 40):dates[most].start()]))
+
+
 def direct_answer(question: str, quote: str) -> str | None:
     """The span of ``quote`` that answers a when / how long / how many / how much / who / which question, verbatim
     ("15 May 2026", "908,001 rounds"), or None when the question is of another kind or nothing fits."""
@@ -1456,10 +1522,24 @@ def direct_answer(question: str, quote: str) -> str | None:
             # "When did MINUSMA start its withdrawal?": "start on 1 July 2023 …, completing this process by 31
             # December 2023" (2690 (2023), para. 2) answers with the start, not the deadline.
             return begun[0].group(0)
+        if _only_its_start(question, quote):
+            # "On what date will UNMHA's liquidation be completed?": "… until 31 March 2026, … and further decides,
+            # as of 1 April 2026, UNMHA will commence a liquidation process" (2813 (2026), para. 1).
+            return None
         if dates:
             # "extend until 15 May 2026 ... no later than 15 April 2026": the date after until/by is the answer.
             ends = [m for m in dates
                     if re.search(r"\b(?:until|till|by|through|to|expires? on|ending)\s*$", quote[:m.start()])]
+            if _DEADLINE_Q.search(question) and (due := [m for m in dates if _DUE_BY.search(quote[:m.start()])]):
+                # "By when must the Group of Experts deliver its midterm report?": "decides to extend, until 1
+                # August 2027, the mandate of the Group of Experts …, a midterm report no later than 30 December
+                # 2026 and a final report no later than 15 June 2027" (2825 (2026), para. 1) — a thing due is due
+                # by a date, a term runs until one. What is due is said before its date, after the date before it.
+                def said_before(m: re.Match[str]) -> int:
+                    i = dates.index(m)
+                    start = max(dates[i - 1].end() if i else 0, m.start() - 100)
+                    return len(q_terms & terms(quote[start:m.start()]))
+                return max(due, key=said_before).group(0)
             if len(ends) > 1:
                 # "extend, until 31 July 2026, the measures …, decides to extend, until 31 August 2026, the mandate
                 # of the Panel of Experts": the date whose words around it (up to its neighbouring dates) say what
@@ -1476,10 +1556,19 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # "for a period of twelve months from the date of expiration of the current mandate in February
                 # 2026" (2816 (2026)): the date is where the term starts, not where it ends.
                 return m.group(1)
+            if not ends and not how_long and (told := _told_date(question, quote, dates)):
+                return told  # "abducted on 31 January 2025 … freed on 19 February 2025": when freed is the second
             if ends or not _HOW_LONG_DONE.search(question) or _WHEN_Q.search(question):
                 return (ends or dates)[0].group(0)
             # "For how long did residents shut down the dam?": a date that ends nothing ("June 2023") is no length.
             return None
+        if not how_long and not re.search(r"\b(?:19|20)\d\d\b", question) and not _TWO_WH.match(question) and (
+                told := _told_date(question, quote, list(_DAY_MONTH.finditer(quote)))):
+            # A report dates the events of its own period by day and month: "The abductees … were reportedly freed in
+            # Nigeria on 19 February" (S/2025/342, para. 27) answers "When were the Senegalese crew members freed?"
+            # — only a date in the sentence telling the act asked, nearest it ("On the night of 31 January" is when
+            # they were abducted).
+            return told
         # "Decides to renew until one year from the date of adoption of this resolution the measures" (2794
         # (2025)), "extend the mandate of the Panel … for a period of 10 months from the date of adoption of this
         # resolution" (2237 (2015)): the term is relative to the decision.
@@ -1490,7 +1579,8 @@ def direct_answer(question: str, quote: str) -> str | None:
         return m.group(0) if m else None
     if _COUNT_Q.search(question):
         best: tuple[float, int, str] | None = None
-        share = bool(re.search(r"\b(?:share|percentage|proportion|per cent|percent)\b", question, re.I))
+        # "How much of their goods' value do traders pay?" asks a part of a whole, as "what share" does.
+        share = bool(re.search(r"\b(?:share|percentage|proportion|per cent|percent|how much of)\b", question, re.I))
         figures: list[tuple[float, int, str]] = []  # figures whose own noun the question asks about: "2,271 hailings"
         own = set(re.findall(r"\d[\d,.]*\d|\d", question))  # "on 9 and 11 November": not what is counted
         # "how much" may be money, but not "how much gold" unless its value is asked
@@ -1514,12 +1604,35 @@ def direct_answer(question: str, quote: str) -> str | None:
         named_here = (needed := _figure_of(question)) is None or needed(terms(quote))
         rate_q = bool(_RATE.search(question))
         per_asked = _rate_units(question)
+        # "How many detainees escaped …?" is not answered by "more than 500 detainees … were released" beside "more
+        # than 70 detainees … escaped" (S/2025/482, para. 51), nor "How many ISWAP fighters were killed …?" by
+        # "ISWAP had between 8,000 and 12,000 fighters": a figure counts what its own sentence tells of it.
+        acted = _counted_act(question)
+        if acted and not any(_tells_act(s, acted) for s in (quote[a:b] for a, b in split_sentences(quote))):
+            if acted & _SEIZED:
+                # A seizure is told by what was found: "The haul included … six Glock Gen5 pistols".
+                acted = set()
+            else:
+                return None
+        # "How much did the revised budget allocate to the national police?" is not answered by the 36 billion gourdes
+        # "allocated to the country's security forces" beside "the Haitian National Police is expected to receive 28
+        # billion gourdes" (S/2025/420, para. 10): a sum given to someone is the one said beside the one asked.
+        given_to = _recipient(question)
+        if given_to and not given_to <= terms(quote):
+            return None
+        cash = cash or bool(given_to)  # what is given is a sum: "a sailboat carrying 132 Haitian nationals" is none
+        unbracketed = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group(0)), quote)
 
         def other_time(at: int) -> bool:
             # "How many tons … were looted between July and December 2024?" is not answered by "3,700 tons … looted
             # from January to June 2024": a figure whose sentence is dated by none of the question's months.
             if not named_here:
                 return True  # "How much did Al-Shabaab earn from charcoal?": its total revenue is another figure
+            if acted and not _tells_act(_sentence_at(quote, at), acted):
+                return True
+            if given_to and not given_to <= terms(_clause_at(unbracketed, at)):
+                return True  # the clause around the figure, its bracketed aside aside: "36 billion gourdes ($276
+                # million) had been allocated to the country's security forces"
             said = set(re.findall(_MONTH_WORD, _sentence_at(quote, at))) if months else set()
             if regions and (named := _regions(_clause_at(quote, at) + " " + _frame_of(_sentence_at(quote, at)))) \
                     and not named & regions and {r for _, r in named} & {r for _, r in regions}:
@@ -1983,9 +2096,58 @@ _OWN_FIGURE = re.compile(r"\s*(?:US\$|\$|€)?\d[\d,.]*(?:\s*(?:million|billion)
 
 _LAST_ACT = re.compile(r"\b([a-z]{3,}(?:ed|en))\b(?=[^a-z]*(?:\b(?:in|on|at|by|from|to|after|during|last|this|"
                        r"\d+|[A-Z]\w*)\b[^?]*)?\?)")
-_SAME_ACT = [terms(words) for words in ("released freed liberated", "killed died dead death deaths",
+_SAME_ACT = [terms(words) for words in ("released freed liberated", "killed died dead death deaths fatalities murdered",
                                         "seized confiscated intercepted", "abducted kidnapped",
                                         "arrested detained apprehended", "sold traded")]
+
+
+# "How many detainees escaped", "How many fighters were killed": the verb of what is counted, right after it (not
+# a verb of a clause about something else: "how many days must a State that destroys arms seized in an inspection
+# …", nor an adjective before it: "how many displaced people"). Not "How much …", whose sum a report gives in
+# other words ("allocated" as "expected to receive").
+_COUNTED_ACT = re.compile(r"\bhow many\s+(?:(?!(?:did|does|do|has|have|had|will|would|can|could|must|should|may|"
+                          r"shall|that|which|who|when|where)\b)[\w'’-]+\s+){1,5}?(?:(?:were|was|are|is|have been|"
+                          r"has been|had been|got)\s+)?([a-z]{3,}(?:ed|en))\b", re.I)
+# Words of telling or counting, not of the act counted: "How many guns were estimated to be circulating …?",
+# "How many incidents were recorded …?" (a report "documented" them).
+_TELLING = re.compile(r"(?:estimat|report|believ|thought|said|expect|alleg|cit|known|consider|record|document|"
+                      r"verifi|confirm|count|list|mention|not|observ|regist|identifi|found|involv|affect|given|"
+                      r"taken|seen|written|been)\w*$", re.I)
+
+
+# "How much did the budget allocate to the national police?": whom a sum is given to (not "How much did the RSF pay
+# for fuel", what it is paid for).
+# Only "to": "budgeted for security" may be a purpose a quote does not repeat ("36 billion gourdes were set aside").
+_GIVEN_TO = re.compile(r"\bhow much\b[^?]*?\b(?:allocat\w*|give|given|gave|grant\w*|transfer\w*|disburs\w*|award\w*|"
+                       r"earmark\w*|assign\w*)\s+(?:[\w'’$-]+\s+){0,3}?to\s+(?:the\s+)?"
+                       r"(?P<who>[\w'’ -]+?)\s*(?:\b(?:in|during|for|under|since|from|by)\b[^?]*)?\?", re.I)
+
+
+def _recipient(question: str) -> set[str]:
+    """The words naming whom a how-much question asks a sum was given to; empty when it names none."""
+    m = _GIVEN_TO.search(question)
+    return terms(m.group("who")) if m else set()
+
+
+_SEIZED = terms("seized confiscated intercepted")
+
+
+def _counted_act(question: str) -> set[str]:
+    """The act a "how many" question counts ("escaped" of "How many detainees escaped from prisons?") with the words
+    a report may use for it; empty when it names none."""
+    m = _COUNTED_ACT.search(question)
+    if not m or _TELLING.match(m.group(1)):
+        return set()
+    act = terms(m.group(1))
+    return act.union(*(same for same in _SAME_ACT if same & act))
+
+
+def _tells_act(sentence: str, acted: set[str]) -> bool:
+    """Whether ``sentence`` tells the act (or a word for it) the question asks about: the words' stems may differ by
+    an ending ("seized" / "seizure", "killed" / "killings")."""
+    said = terms(sentence)
+    return any(w == a or (len(a) >= 4 and w.startswith(a)) or (len(w) >= 4 and a.startswith(w))
+               for w in said for a in acted)
 
 
 def _acts(question: str) -> set[str]:

@@ -58,6 +58,9 @@ def word_terms(word: str) -> frozenset[str]:
 
 
 def _content_terms(text: str) -> frozenset[str]:
+    # A typed apostrophe and the documents' curly one are the same letter: "Da'esh" is "Da’esh", "d'Ivoire" is
+    # "d’Ivoire" (the curly one split the word: "Da’esh" was "esh").
+    text = text.replace("’", "'").replace("‘", "'")
     return frozenset(_stem(w.lower().strip("'")) if not w[0].isdigit() else w.replace(",", "")
                      for w in _TERM_WORD.findall(text) if w.lower() not in _STOP and (len(w) > 2 or w[0].isdigit()))
 

@@ -1,0 +1,159 @@
+"""Direct lines a fresh sweep of analyst questions found wrong: a count is of what its own sentence tells of the
+act asked ("escaped", "killed"), and a thing due is due by a date, not until the term beside it. Pure table tests
+on the quotes' own wording (the documents are named beside each)."""
+
+from __future__ import annotations
+
+from briefbot.answer import direct_answer, direct_line, sub_questions
+from briefbot.models import Citation
+
+# S/2025/482, para. 51
+_SYRIA = ("ISIL (Da’esh) and Al-Qaida members seized stockpiles of heavy weaponry held by the previous government, "
+          "and more than 500 detainees affiliated with it were released from detention facilities following its "
+          "collapse. Prison break incidents occurred, including in Aleppo in March, during which more than 70 "
+          "detainees linked to ISIL (Da’esh) and the Al-Qaida affiliate Hurras al-Din (HAD, not listed) escaped.")
+# S/2025/496, para. 10 (its last sentence)
+_ISWAP = ("Some Member States reported that ISWAP had between 8,000 and 12,000 fighters, with indications of an "
+          "influx of some foreign terrorist fighters, mostly from West Africa, over the past year.")
+
+
+def test_a_count_is_of_the_act_its_sentence_tells() -> None:
+    assert direct_answer("How many Da'esh detainees escaped from prisons in Syria after the change of government?",
+                         _SYRIA) == "more than 70 detainees"
+    assert direct_answer("How many detainees were released in Syria?", _SYRIA) == "more than 500 detainees"
+    # No sentence tells of any killing: a head count of the group is no death toll.
+    assert direct_answer("How many ISWAP fighters were killed in Borno State in 2025?", _ISWAP) is None
+    assert direct_answer("How many fighters does ISWAP have?", _ISWAP) == "between 8,000 and 12,000 fighters"
+
+
+def test_a_telling_verb_or_a_clause_about_something_else_is_not_the_act_counted() -> None:
+    # S/2025/122, p. 3: "estimated" tells how the figure is known, not what the guns did.
+    assert direct_answer("How many guns were estimated to be circulating in Haiti, according to the 2020 estimate?",
+                         "In a 2020 report, the Haitian National Commission for Disarmament, Dismantlement and "
+                         "Reintegration estimated that up to 500,000 small arms were in circulation.") \
+        == "up to 500,000 small arms"
+    # S/2025/257, para. 13: "seized" is of the arms, in a clause about the State, not of the days counted.
+    assert direct_answer("Within how many days must a State that destroys arms seized in an inspection off Libya "
+                         "notify the sanctions committee?",
+                         "In paragraph 3 of resolution 2733 (2024), the Security Council decided that the Member "
+                         "State that seizes and disposes of the items, through destruction or rendering inoperable, "
+                         "shall notify the Committee of such disposal within 30 days, providing details of the items "
+                         "and the manner of their disposal.") == "30 days"
+
+
+# S/RES/2825 (2026), para. 1
+_DRC = ("Decides to renew until 1 July 2027 the measures as set out or extended in paragraphs 1 and 3 of resolution "
+        "2783 (2025), decides to extend, until 1 August 2027, the mandate of the Group of Experts as set forth in "
+        "paragraph 6 of resolution 2360 (2017) and paragraph 5 of resolution 2783 (2025), reaffirms paragraphs 4, 6 "
+        "(as modified by the below reporting dates), 7 and 8 of resolution 2783 (2025), and further decides that the "
+        "Group of Experts shall provide to the Council, after discussion with the Committee, a midterm report no "
+        "later than 30 December 2026 and a final report no later than 15 June 2027;")
+
+
+def test_a_thing_due_is_due_by_a_date_not_until_a_term() -> None:
+    assert direct_answer("By when must the DRC Group of Experts deliver its midterm report under the 2026 renewal?",
+                         _DRC) == "30 December 2026"
+    assert direct_answer("When is the final report of the Group of Experts due?", _DRC) == "15 June 2027"
+    assert direct_answer("Until when is the mandate of the Group of Experts extended?", _DRC) == "1 August 2027"
+    # S/RES/2786 (2025), para. 3: one date, before which the review is due.
+    assert direct_answer("By when must the Secretary-General present a further review of UNMHA?",
+                         "Further requests the Secretary-General to present to the Council, before 28 November 2025, a "
+                         "further review of UNMHA with a view to delivering further efficiencies") == "28 November 2025"
+
+
+# S/2025/342, para. 27: a report dates the events of its period by day and month.
+_GABON = ("On the night of 31 January, three crew members of a trawler sailing to Port- Gentil, Gabon, were reportedly "
+          "abducted by pirates near the coast of Gabon. The abductees, who were all Senegalese nationals, were "
+          "reportedly freed in Nigeria on 19 February.")
+
+
+def test_a_day_and_month_of_the_act_asked_answers_when() -> None:
+    assert direct_answer("When were the Senegalese crew members abducted off Gabon freed?", _GABON) == "19 February"
+    assert direct_answer("When were the crew members abducted?", _GABON) == "31 January"
+    # A full date is read the same way: the one told of the act, not the first.
+    assert direct_answer("When were the crew freed?", "three crew members were abducted on 31 January 2025 and "
+                         "freed on 19 February 2025.") == "19 February 2025"
+    # A year asked that the quote does not give: no yearless date stands for it.
+    assert direct_answer("When were the crew members freed in 2023?", _GABON) is None
+
+
+def test_where_and_when_asks_two_things() -> None:
+    assert sub_questions("Where and when were the Senegalese crew members released?") == [
+        "Where were the Senegalese crew members released?", "When were the Senegalese crew members released?"]
+
+
+def test_how_much_of_a_whole_is_a_share() -> None:
+    # S/2025/420, para. 12
+    assert direct_answer("How much of their goods' value do Madan Sara traders have to hand over at gang checkpoints?",
+                         "The “Madan Sara”, women who transport food across regions, report being extorted at "
+                         "multiple checkpoints, sometimes paying up to 20 per cent of their goods’ value to") \
+        == "up to 20 per cent"
+
+
+# S/2025/420, para. 10
+_BUDGET = ("The Government of Haiti appears to be expanding investments in security operations. In early 2025, media "
+           "reported that, in a revised national budget, 36 billion gourdes ($276 million) had been allocated to the "
+           "country’s security forces for the following term.¹⁴ Specifically, the Haitian National Police is expected "
+           "to receive 28 billion gourdes ($214.1 million), and the Haitian Armed Forces were allocated almost 7 "
+           "billion gourdes ($53.5 million).")
+
+
+def test_a_sum_given_to_someone_is_the_one_said_beside_them() -> None:
+    assert direct_answer("How much did Haiti's revised budget allocate to the national police?", _BUDGET) \
+        == "28 billion gourdes"
+    assert direct_answer("How much was allocated to the Haitian Armed Forces?", _BUDGET) == "almost 7 billion gourdes"
+    assert direct_answer("How much did Haiti's revised budget allocate to the security forces?", _BUDGET) \
+        == "36 billion gourdes"
+    # No sum is given to a coast guard; a head count beside the United States Coast Guard (S/2025/303, para. 18) is
+    # no sum either.
+    assert direct_answer("How much did Haiti's revised budget allocate to the coast guard?", _BUDGET) is None
+    assert direct_answer("How much did Haiti's revised budget allocate to the coast guard?",
+                         "Recent evidence underscores the scale of this phenomenon, including an interception in "
+                         "February 2025 by the United States Coast Guard of a sailboat carrying 132 Haitian nationals "
+                         "– 95 of whom were children – between Cuba and The Bahamas.") is None
+
+
+def test_a_later_quote_on_another_place_does_not_answer_for_the_one_asked() -> None:
+    # "Borno State" is named in the question; "Member States" in a quote on Puntland (S/2025/496, para. 13) is no
+    # mention of it, so that quote's "200 Da'esh fighters" killed do not answer for ISWAP in Borno.
+    def cite(key: str, quote: str) -> Citation:
+        return Citation(key=key, document=f"d{key}.pdf", symbol=None, page=1, paragraph=None, quote=quote,
+                        doc_id=f"d{key}")
+    lead = cite("1", _ISWAP)
+    puntland = cite("2", "During the counter-offensive by security forces, 200 Da’esh fighters were killed and over "
+                         "150 arrested. Member States estimated that over half of the 600 to 800 Da’esh fighters in "
+                         "Somalia were of foreign origin, mostly from Eastern Africa, North Africa and the Arabian "
+                         "Peninsula.")
+    assert direct_line(["How many ISWAP fighters were killed in Borno State in 2025?"], [lead, puntland]) is None
+    assert direct_line(["How many fighters were killed in the counter-offensive by security forces?"],
+                       [lead, puntland]) == "**200 Da’esh fighters** [2]"
+
+
+def test_a_typed_apostrophe_is_the_documents_curly_one() -> None:
+    from briefbot.cite import terms
+    assert terms("Da'esh") == terms("Da’esh") == {"da'esh"}
+    assert terms("Côte d'Ivoire") == terms("Côte d’Ivoire")
+
+
+# S/RES/2813 (2026), para. 1
+_UNMHA = ("Takes note of the Secretary-General’s letter (S/2025/766) dated 25 November 2025 and decides to "
+          "extend UNMHA’s mandate for a final two-month period until 31 March 2026, during which time the "
+          "Mission will conduct the effective, efficient and safe drawdown of the Mission including ceasing of "
+          "its operations, and required planning and preparation for transition of any residual functions to "
+          "the Office of the Special Envoy, and the withdrawal of UNMHA personnel and assets and elimination of "
+          "the permanent presence in Hodeidah, as mentioned in Option 3 of S/2025/766, and further decides, as "
+          "of 1 April 2026, UNMHA will commence a liquidation process;")
+
+
+def test_a_start_does_not_date_a_completion() -> None:
+    assert direct_answer("On what date will UNMHA's liquidation be completed?", _UNMHA) is None
+    assert direct_answer("When does UNMHA begin its liquidation?", _UNMHA) == "1 April 2026"
+    assert direct_answer("When does UNMHA's mandate end?", _UNMHA) == "31 March 2026"
+
+    def cite(key: str, quote: str) -> Citation:
+        return Citation(key=key, document=f"d{key}.pdf", symbol=None, page=1, paragraph=None, quote=quote,
+                        doc_id=f"d{key}")
+    # Nor does a later quote's date on the same mission (S/RES/2786 (2025), para. 3: a review due).
+    review = cite("2", "Further requests the Secretary-General to present to the Council, before 28 November 2025, "
+                       "a further review of UNMHA")
+    assert direct_line(["On what date will UNMHA's liquidation be completed?"], [cite("1", _UNMHA), review]) is None
