@@ -8,8 +8,8 @@ track is renewed after ended a part).
 Fixture: tests/fixtures/akn/mandate_terms (S/RES/1509 (2003), 1528 (2004), 1692 (2006), 1712 (2006), 1744 (2007), 1750
 (2007), 1772 (2007), 1863 (2009), 1876 (2009), 1949 (2010), 2161 (2014), 2176 (2014), 2182 (2014), 2196 (2015), 2215
 (2015), 2232 (2015), 2253 (2015), 2262 (2016), 2333 (2016), 2350 (2017), 2368 (2017), 2444 (2018), 2498 (2019), 2713
-(2023), 2725 (2024), 2745 (2024), 2791 (2025) and 2806 (2025), copied from the bulk corpus with their catalogue
-records).
+(2023), 2725 (2024), 2745 (2024), 2791 (2025), 2806 (2025) and, for the second reader, 1807 (2008) and 2825 (2026),
+copied from the bulk corpus with their catalogue records).
 """
 
 from __future__ import annotations
@@ -250,3 +250,26 @@ def test_older_wordings_of_a_renewal_and_a_period_from_adoption_give_the_date(in
     e = amisom.entry("S/RES/1863 (2009)")
     assert (e.action, e.term.until, e.term.source) == ("renews", "2009-07-16", "para. 2")
     assert not [g for g in amisom.gaps if g.after == "S/RES/1744 (2007)"]  # 1772 renewed it on the day
+
+
+def test_a_group_renewed_in_the_measures_paragraph_heads_with_its_own_date(index: Any) -> None:
+    # 2825 (2026) para. 1: "Decides to renew until 1 July 2027 the measures …, decides to extend, until 1 August
+    # 2027, the mandate of the Group of Experts …". The paragraph's first date (and the title's) is the measures':
+    # the regime's headline is the Group's, the measures' day listed beside it.
+    e = index.track("drc_sanctions").entry("S/RES/2825 (2026)")
+    assert e.action == "renews"
+    assert (e.term.until, e.term.source, e.term.what) == ("2027-08-01", "para. 1", "Group of Experts")
+    assert [(t.until, t.source, t.what) for t in e.other_terms] == [("2027-07-01", "para. 1", "measures")]
+
+
+def test_a_period_ending_or_expiring_on_a_day_gives_that_day(index: Any) -> None:
+    # 1807 (2008): the measures "for a further period ending on 31 December 2008" (para. 1) and "Requests the
+    # Secretary-General to extend, for a period expiring on 31 December 2008, the Group of Experts" (para. 17). The
+    # entry showed no date; the Group's paragraph heads.
+    e = index.track("drc_sanctions").entry("S/RES/1807 (2008)")
+    assert e.action == "renews"
+    assert (e.term.until, e.term.source, e.term.what) == ("2008-12-31", "para. 17", "Group of Experts")
+    assert until_date("extend its mandate for a further period ending on 31 January 2027", "2026-01-30") == \
+        "2027-01-31"
+    # A report's period is not a mandate's end.
+    assert until_date("to report on the period ending on 31 March 2005", "2004-09-01") is None

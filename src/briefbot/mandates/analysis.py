@@ -151,7 +151,11 @@ _DATE_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(January|Februar
                       r"\.?,?\s+(\d{4})\b")
 # "until 30 June 2019", "until the 1st of October 2004" (S/RES/1555 (2004) para. 1).
 # "that the Mission shall close by 15 October 2017" (2350 (2017) para. 1, MINUSTAH's final period) ends it too.
-_UNTIL_RE = re.compile(r"\b(?:until|unitl|up to and including|through|to|shall close by)\s+(?:the\s+)?"
+# "for a further period ending on 31 December 2008" (1807 (2008) para. 1), "Requests the Secretary-General to extend,
+# for a period expiring on 31 December 2008, the Group of Experts" (para. 17): a period's last day. Only after "for
+# a": "the period ending on 31 March" of a report is not a term.
+_UNTIL_RE = re.compile(r"\b(?:until|unitl|up to and including|through|to|shall close by|"
+                       r"for an? (?:further )?period (?:ending|expiring) on)\s+(?:the\s+)?"
                        r"(?=\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z])")
 # "for a period of 12 months", "for an initial period of one year" (an establishing resolution's term), "for up to six
 # months from the date of this resolution" (1863 (2009) para. 2).
@@ -373,7 +377,16 @@ _PANEL_TERM_RE = re.compile(r"\b(?:extend|renew)\w*\b[^;]{0,160}?\bmandate of th
                             rf"\b(?:extend|renew)\w*\b[^;]{{0,160}}?\bmandate of the {_MONITORING}|"
                             r"\b(?:Panel|Group) of Experts\b[^;]{0,160}?\bshall be (?:extended|renewed)\b|"
                             r"\b(?:extend|renew|establish)\w*\b[^;]{0,120}?\buntil \d{1,2} \w+\.? \d{4},? the "
-                            r"(?:Panel|Group)\b", re.I)
+                            r"(?:Panel|Group)\b|"
+                            # The DRC Group's older wording, 1533 (2004) to 2136 (2014): "to extend, for a period
+                            # expiring on 31 December 2008, the Group of Experts" (1807 (2008) para. 17), "to
+                            # re-establish the Group of Experts within thirty days … and for a period expiring on".
+                            r"\b(?:extend|renew|re-establish|establish|create)\w*\b[^;]{0,160}?\bperiod expiring on "
+                            r"\d{1,2} \w+ \d{4},? (?:the|a) (?:Panel|Group) of Experts\b|"
+                            r"\b(?:Panel|Group) of Experts\b[^;]{0,160}?\bfor a period expiring on\b", re.I)
+_EXPIRING_RE = re.compile(r"\bfor a period expiring on \d", re.I)
+# Where a paragraph renewing the Panel names it: its clause starts at the last such verb before the name.
+_PANEL_VERB_RE = re.compile(r"\b(?:extend|renew|re-establish|establish|create)\w*", re.I)
 # A paragraph continuing a regime's measures to a date: "Decides that, until 31 January 2017, all Member States shall
 # continue to take the necessary measures to prevent the … supply … of arms" (2262 (2016) para. 1), "Decides to renew
 # until 31 July 2025 the measures and provisions" (2745 (2024) para. 4). Titled only with the Panel's date, 2262's
@@ -425,6 +438,28 @@ def _terms(paras: list[RawParagraph], adopted: str | None, initial: bool = False
             out.append(Term(d, f"para. {p.label}", _what(p.text), *(start or ("", 0)),
                             final=bool(_LAST_PERIOD_RE.search(p.text))))
     return out
+
+
+def _panel_terms(paras: list[RawParagraph], adopted: str | None) -> tuple[list[Term], list[Term]]:
+    """The Panel's (Group's) dates the paragraphs renewing it set, and the other dates those paragraphs set. One
+    paragraph may renew both: "Decides to renew until 1 July 2027 the measures …, decides to extend, until 1 August
+    2027, the mandate of the Group of Experts" (2825 (2026) para. 1): its first date is the measures'; the Group's
+    is the one its own clause gives."""
+    panel: list[Term] = []
+    beside: list[Term] = []
+    for p in paras:
+        m = _PANEL_TERM_RE.search(p.text)
+        if m is None or _INTENTION_RE.match(p.text):
+            continue
+        verbs = list(_PANEL_VERB_RE.finditer(p.text, m.start(), m.end()))
+        first = until_date(p.text, adopted)
+        own = until_date(p.text[verbs[-1].start():], adopted) if len(verbs) > 1 else None
+        if own and first and own != first:
+            panel.append(Term(own, f"para. {p.label}", _what(p.text[verbs[-1].start():])))
+            beside.append(Term(first, f"para. {p.label}", _what(p.text[:verbs[-1].start()])))
+        else:
+            panel += _terms([p], adopted)
+    return panel, beside
 
 
 def _latest(terms: list[Term]) -> Term | None:
@@ -584,8 +619,10 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
             # comes before it. S/RES/2769 (2025) extends the oil-export authorisations and measures until 1 May
             # 2026 (para. 19) and the Panel until 15 May 2026 (para. 22): the headline is the Panel's, the other
             # is listed beside it.
-            panel = _terms([p for p in rec.paragraphs if p.operative and _PANEL_TERM_RE.search(p.text)], rec.date)
+            panel, beside = _panel_terms([p for p in rec.paragraphs if p.operative], rec.date)
             latest = _latest(panel)
+            # A date the Panel's paragraph sets for the measures is listed as theirs, not as the Panel's.
+            seen = beside + [t for t in seen if (t.until, t.source) not in {(b.until, b.source) for b in beside}]
             measures = _terms([p for p in rec.paragraphs if p.operative and _MEASURES_TERM_RE.search(p.text)
                                and not _PANEL_TERM_RE.search(p.text) and not _MISSION_MANDATE_RE.search(p.text)],
                               rec.date)
@@ -600,7 +637,14 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
                 # to 13 December 2025 (para. 23). One no paragraph states is a misprint (2713 (2023)'s "15 Dec.
                 # 2025"); a mission's is another track's (2144 (2014): UNSMIL's 13 March 2015, para. 6).
                 seen.append(term)
-            term = latest or term
+            expiring = next((p for p in rec.paragraphs if p.operative and latest is not None
+                             and f"para. {p.label}" == latest.source and _EXPIRING_RE.search(p.text)), None)
+            if not (expiring is not None and term is not None and latest is not None and term.until == latest.until):
+                # A Group asked of the Secretary-General "for a period expiring on" the day the resolution renews
+                # the measures to leaves the Council's own decision at the head: 1857 (2008) renews the measures
+                # "until 30 November 2009" (para. 1), the Group "for a period expiring on 30 November 2009" (para.
+                # 8). A Panel the Council extends itself heads on an equal day (2362 (2017) para. 13).
+                term = latest or term
             seen += panel
         term = cited(term) if term is not None else None
         seen = [cited(t) for t in seen]
