@@ -169,3 +169,13 @@ def test_a_readiness_to_impose_measures_is_no_measure() -> None:
               "set out in paragraph 2 of resolution 2577 (2021), and encourages the South Sudan authorities to achieve "
               "further progress in this regard;")
     assert _theme(resolution(("3", review)), "arms_trafficking").score == 3.0
+
+
+def test_a_determination_to_act_against_a_crime_is_not_a_readiness_to_impose_measures() -> None:
+    # S/RES/1625 (2005) para. 6 (and 2457 (2019) para. 20 in the same words): the Council's own word on the crime, an
+    # operative paragraph of its own. The readiness rule is about measures the Council might impose; it read this as
+    # a mention (0.4 of its score).
+    act = ("Reaffirms its determination to take action against illegal exploitation and trafficking of natural "
+           "resources and high-value commodities in areas where it contributes to the outbreak, escalation or "
+           "continuation of armed conflict;")
+    assert _theme(resolution(("6", act)), "illicit_natural_resources").tagged

@@ -1014,11 +1014,13 @@ def notes_body(text: str, hits: list[ThemeHit]) -> bool:
 # acting on the measures, so only the Council's own consideration counts. So is a readiness or an intention to take,
 # impose, adopt or apply measures ("expresses its readiness to take appropriate measures … that could include assets
 # freeze or travel ban measures"), to the paragraph's next verb ("…, recalls …, and further decides that …"); a
-# readiness to review measures in force is about them, and still counts.
+# readiness to review measures in force is about them, and still counts. Measures only: a "determination to take
+# action against illegal exploitation and trafficking" (1625 (2005), 2457 (2019)) is the Council's word on the crime.
 _CONSIDERED = re.compile(r"\b(?:(?:it|the (?:Security )?Council) (?:shall|will|would|may|might)|"
                          r"(?:readiness|intention|intent|willingness|right) to) (?:further )?consider(?:ing)?\b[^.;]*|"
                          r"\b(?:readiness|intention|intent|willingness|determination) to (?:further )?"
-                         r"(?:take|impose|adopt|apply)\b[^.;]*?(?=,? (?:and )?(?:further |also )?(?:recalls|decides|"
+                         r"(?:take|impose|adopt|apply)\b(?=[^.;]{0,40}?\b(?:measures|sanctions)\b)[^.;]*?"
+                         r"(?=,? (?:and )?(?:further |also )?(?:recalls|decides|"
                          r"requests|encourages|urges|calls|reiterates|reaffirms|stresses|underlines|emphasizes|"
                          r"welcomes|notes|expresses|demands|condemns)\b|[.;]|$)", re.I)
 
