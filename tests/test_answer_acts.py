@@ -157,3 +157,17 @@ def test_a_start_does_not_date_a_completion() -> None:
     review = cite("2", "Further requests the Secretary-General to present to the Council, before 28 November 2025, "
                        "a further review of UNMHA")
     assert direct_line(["On what date will UNMHA's liquidation be completed?"], [cite("1", _UNMHA), review]) is None
+
+
+# S/RES/2769 (2025), para. 23
+_LIBYA_REPORTS = ("Decides that the Panel shall provide to the Council an interim report on its work no later than 15 "
+                  "September 2025, and a final report to the Council, after discussion with the Committee, no later "
+                  "than 15 March 2026 with its findings and recommendations;")
+
+
+def test_what_is_due_is_named_from_its_article_not_the_verb_governing_all() -> None:
+    # "the Panel shall provide" governs both dates: it does not make the first the final report's.
+    assert direct_answer("By when must the Libya Panel of Experts provide its final report under resolution 2769 "
+                         "(2025)?", _LIBYA_REPORTS) == "15 March 2026"
+    assert direct_answer("By when must the Libya Panel of Experts provide its interim report?",
+                         _LIBYA_REPORTS) == "15 September 2025"

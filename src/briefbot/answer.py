@@ -1535,9 +1535,14 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # August 2027, the mandate of the Group of Experts …, a midterm report no later than 30 December
                 # 2026 and a final report no later than 15 June 2027" (2825 (2026), para. 1) — a thing due is due
                 # by a date, a term runs until one. What is due is said before its date, after the date before it.
+                # Only from the article opening what is due: "Decides that the Panel shall provide … an interim
+                # report on its work no later than 15 September 2025, and a final report … no later than 15 March
+                # 2026" (2769 (2025), para. 23) — the verb and its subject govern every date, not the first alone.
                 def said_before(m: re.Match[str]) -> int:
                     i = dates.index(m)
                     start = max(dates[i - 1].end() if i else 0, m.start() - 100)
+                    if opened := list(re.finditer(r"\b(?:a|an)\s", quote[start:m.start()])):
+                        start += opened[-1].start()
                     return len(q_terms & terms(quote[start:m.start()]))
                 return max(due, key=said_before).group(0)
             if len(ends) > 1:
