@@ -863,3 +863,39 @@ def test_a_regimes_founding_resolution_titled_by_its_agenda_item_opens_its_track
         "2015-01-28"  # "extended for a period of one year" from its adoption
     assert next((e.symbol, e.action) for e in index.track("south_sudan_sanctions").entries) == \
         ("S/RES/2206 (2015)", "establishes")
+
+
+def test_an_edited_tracks_file_is_read_by_the_cli_and_the_service(indexed: tuple[Any, Path], tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """tracks.toml told analysts to "point `tracks_file` (BRIEFBOT_TRACKS_FILE)" at an edited copy, but no setting
+    read it: the edit was silently ignored. Now the CLI and the service (web tab, chat) both read it, and a broken
+    file is refused with its fix."""
+    from typer.testing import CliRunner
+
+    from briefbot.cli import app
+    from briefbot.config import Settings
+    from briefbot.service import Briefbot
+
+    settings, _ = indexed
+    packaged = load_tracks(None, load_taxonomy(None).slugs).source
+    assert packaged == "package:tracks.toml"
+    edited = tmp_path / "tracks.toml"
+    edited.write_text("""version = 1
+[tagging]
+themes = ["arms_trafficking"]
+[tracks.mali_only]
+name = "Mali regime only"
+kind = "sanctions"
+title = ['situation in Mali']
+subject = ['Committee Established pursuant to Resolution 2374']
+""", encoding="utf-8")
+    monkeypatch.setenv("BRIEFBOT_TRACKS_FILE", str(edited))
+    run = CliRunner().invoke(app, ["mandates", "--json", "--index", str(settings.index)])
+    assert run.exit_code == 0, run.output
+    assert [t["track"] for t in json.loads(run.output[run.output.index("{"):])["tracks"]] == ["mali_only"]
+    bot = Briefbot(Settings(index=settings.index, tracks_file=edited))
+    assert [t.slug for t in bot.mandates().book.tracks] == ["mali_only"]
+    edited.write_text("[tracks.broken]\nname = 'x'\n", encoding="utf-8")
+    bad = CliRunner().invoke(app, ["mandates", "--index", str(settings.index)])
+    assert bad.exit_code != 0
+    assert "tracks" in bad.output and "tracks_file" in bad.output, bad.output

@@ -33,7 +33,7 @@ def _open(index: Path | None) -> Any:
     from .store import open_store
 
     settings = _settings(index=index)
-    idx = open_mandates(open_store(settings), settings.themes_file)
+    idx = open_mandates(open_store(settings), settings.themes_file, settings.tracks_file)
     if not idx.fresh():
         err.print("updating the mandate index from the catalog…", highlight=False, markup=False)
         report = idx.update()

@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     themes_file: Path | None = Field(None, description="Organised-crime theme taxonomy (TOML) used by `briefbot "
                                      "triage` and `summarise`; unset means the packaged briefbot/data/themes.toml "
                                      "(copy it to start an edited one).")
+    tracks_file: Path | None = Field(None, description="Mandate track definitions (TOML) used by `briefbot "
+                                     "mandate(s)`, the Mandates tab and the chat's mandate answers; unset means the "
+                                     "packaged briefbot/data/tracks.toml (copy it to start an edited one).")
 
     # --- embedding and chunking (these shape the index) ---------------------------------------
     embedding_model: str = Field("packaged:all-MiniLM-L6-v2", description="'packaged:all-MiniLM-L6-v2' uses the "

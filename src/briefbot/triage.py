@@ -31,7 +31,7 @@ from typing import Any
 
 from .chunk import split_sentences
 from .cite import MAX_QUOTE, cite_on_page, is_heading, is_section_title, trim_sentence
-from .mandates.tracks import load_tracks
+from .mandates.tracks import TrackBook, load_tracks
 from .models import Chunk, Citation, DocInfo
 from .parse.gazetteer import COUNTRIES, DATE_RE, MISSIONS, MONTHS, iso_date
 from .store import Store
@@ -524,8 +524,9 @@ class TriageCard:
 
 
 def triage_document(store: Store, info: DocInfo, taxonomy: Taxonomy, today: date | None = None,
-                    doc: DocText | None = None) -> TriageCard:
-    """Entry point: the triage card of one indexed document."""
+                    doc: DocText | None = None, tracks: TrackBook | None = None) -> TriageCard:
+    """Entry point: the triage card of one indexed document (``tracks``: the settings' track file, else the
+    packaged one)."""
     doc = doc or read_document(store, info)
     themes, per_sentence = score_themes(doc, taxonomy)
     health = {"language": info.language, "pages_without_text": info.empty_pages, "warnings": info.warnings,
@@ -540,7 +541,7 @@ def triage_document(store: Store, info: DocInfo, taxonomy: Taxonomy, today: date
         key_paragraphs=key_paragraphs(doc, theme_weight=per_sentence), priority=round(sum(parts.values()), 1),
         priority_parts=parts, taxonomy=taxonomy.source,
         missions_mentioned=[m for m in info.missions if m in MISSIONS], sanctions_regimes=regimes,
-        tracks=mandate_tracks(missions, regimes))
+        tracks=mandate_tracks(missions, regimes, tracks))
 
 
 def _readable(info: DocInfo, doc: DocText) -> bool:
@@ -671,13 +672,13 @@ class TrackLink:
 _REGIME_NUMBER = re.compile(r"\((\d{3,4})\)\s*$")
 
 
-def mandate_tracks(missions: list[str], regimes: list[str]) -> list[TrackLink]:
+def mandate_tracks(missions: list[str], regimes: list[str], book: TrackBook | None = None) -> list[TrackLink]:
     """The tracker's tracks for the missions (acronyms) and sanctions regimes ("Sudan (1591)") a card names.
 
     A mission is looked up by acronym (MONUC and MONUSCO, BINUH and MINUSTAH share a track), a regime by the
     number of the resolution that set it up; names without a track (UNIFIL, the 1718 regime) are left out.
     """
-    book = load_tracks()
+    book = book or load_tracks()
     out: dict[str, TrackLink] = {}
     for via, key in [*((m, m) for m in missions),
                      *((r, m.group(1)) for r in regimes if (m := _REGIME_NUMBER.search(r)))]:

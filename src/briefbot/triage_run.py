@@ -24,6 +24,7 @@ from typing import Any
 
 from .config import Settings
 from .ingest import discover, file_sha256
+from .mandates.tracks import TrackBook, load_tracks
 from .mdtext import md_cell, md_safe
 from .models import DOC_TYPE_LABELS, reference
 from .parse import SUPPORTED_SUFFIXES
@@ -107,6 +108,8 @@ def run_triage(paths: Iterable[Path], settings: Settings, out_dir: Path, force: 
     started = time.perf_counter()
     today = today or date.today()
     taxonomy = load_taxonomy(settings.themes_file)
+    # Cards only look tracks up by name: the track file's tagging themes need not be this taxonomy's.
+    book = load_tracks(settings.tracks_file)
     out_dir.mkdir(parents=True, exist_ok=True)
     report = TriageReport(out_dir)
     state = TriageState(out_dir)
@@ -134,18 +137,19 @@ def run_triage(paths: Iterable[Path], settings: Settings, out_dir: Path, force: 
                                                  entry.get("priority"), entry.get("symbol")))
     if todo:
         report.did_work = True
-        _triage_files(todo, settings, taxonomy, out_dir, state, report, progress, today)
+        _triage_files(todo, settings, taxonomy, book, out_dir, state, report, progress, today)
         state.save()
     if report.did_work or not (out_dir / "index.csv").is_file():
-        write_index(out_dir, state)
-        report.digest = write_digest(out_dir, state, today)
+        write_index(out_dir, state, book)
+        report.digest = write_digest(out_dir, state, today, book=book)
         state.save()  # the digest marks the documents it reported
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _triage_files(todo: list[tuple[Path, str]], settings: Settings, taxonomy: Taxonomy, out_dir: Path,
-                  state: TriageState, report: TriageReport, progress: Progress | None, today: date) -> None:
+def _triage_files(todo: list[tuple[Path, str]], settings: Settings, taxonomy: Taxonomy, book: TrackBook,
+                  out_dir: Path, state: TriageState, report: TriageReport, progress: Progress | None,
+                  today: date) -> None:
     from .service import open_briefbot
 
     bot = open_briefbot(settings, create=True)
@@ -174,7 +178,7 @@ def _triage_files(todo: list[tuple[Path, str]], settings: Settings, taxonomy: Ta
         try:
             info = bot.store.document(result.doc_id)
             doc = read_document(bot.store, info)
-            card = triage_document(bot.store, info, taxonomy, today=today, doc=doc)
+            card = triage_document(bot.store, info, taxonomy, today=today, doc=doc, tracks=book)
             summary = summarise_document(bot.store, info, settings, taxonomy, doc=doc)
             card.summary = summary.to_dict()
             name = _card_name(f, sha, used_names, state.entries.get(sha))
@@ -292,7 +296,7 @@ _INDEX_COLS = ("rank", "priority", "symbol", "doc_type", "date", "title", "theme
                "tracks", "countries", "pages", "file", "brief", "triaged")
 
 
-def write_index(out_dir: Path, state: TriageState) -> None:
+def write_index(out_dir: Path, state: TriageState, book: TrackBook | None = None) -> None:
     """index.csv and index.md over every card in the folder, highest priority first."""
     rows = []
     for rank, (entry, card) in enumerate(_cards(out_dir, state), start=1):
@@ -301,7 +305,7 @@ def write_index(out_dir: Path, state: TriageState) -> None:
                      "themes": ";".join(card["tagged_themes"]), "missions": ";".join(card["missions"]),
                      "sanctions_regimes": ";".join(card.get("sanctions_regimes", [])),
                      "tracks": ";".join(t.slug for t in mandate_tracks(card["missions"],
-                                                                       card.get("sanctions_regimes", []))),
+                                                                       card.get("sanctions_regimes", []), book)),
                      "countries": ";".join(card["countries"]), "pages": card["pages"], "file": card["file_name"],
                      "brief": entry.get("brief", ""), "triaged": entry.get("date", "")})
     buf = io.StringIO()
@@ -323,7 +327,8 @@ def write_index(out_dir: Path, state: TriageState) -> None:
     (out_dir / "index.md").write_text("\n".join(md), encoding="utf-8")
 
 
-def write_digest(out_dir: Path, state: TriageState, today: date, top: int = 10) -> Path:
+def write_digest(out_dir: Path, state: TriageState, today: date, top: int = 10,
+                 book: TrackBook | None = None) -> Path:
     """digest-YYYY-MM-DD.md: what is new since the last digest, grouped by theme and by mandate track.
 
     A document is new until a digest has reported it; each triaged entry records the digest that did
@@ -360,7 +365,7 @@ def write_digest(out_dir: Path, state: TriageState, today: date, top: int = 10) 
             labels[t["slug"]] = t["label"]
             if t["tagged"]:
                 by_theme.setdefault(t["slug"], []).append((entry, card))
-        for track in _track_groups(card):
+        for track in _track_groups(card, book):
             by_track.setdefault(track, []).append((entry, card))
     lines += ["", "## New by theme", ""]
     for slug, docs in sorted(by_theme.items(), key=lambda kv: (-len(kv[1]), labels[kv[0]])):
@@ -390,13 +395,13 @@ def _track_links(tracks: list[dict[str, Any]]) -> str:
     return ", ".join(f"{t['name']} (`{t['command']}`)" for t in tracks) or "-"
 
 
-def _track_groups(card: dict[str, Any]) -> list[str]:
+def _track_groups(card: dict[str, Any], book: TrackBook | None = None) -> list[str]:
     """Digest headings for a card: its mandate tracks (recomputed, so cards written before tracks existed group
     too), then missions and regimes the tracker has no track for."""
     missions, regimes = card.get("missions", []), card.get("sanctions_regimes", [])
-    groups = [f"{t.name} — `{t.command}`" for t in mandate_tracks(missions, regimes)]
-    groups += [f"Mission: {m} (no track)" for m in missions if not mandate_tracks([m], [])]
-    groups += [f"Sanctions: {r} (no track)" for r in regimes if not mandate_tracks([], [r])]
+    groups = [f"{t.name} — `{t.command}`" for t in mandate_tracks(missions, regimes, book)]
+    groups += [f"Mission: {m} (no track)" for m in missions if not mandate_tracks([m], [], book)]
+    groups += [f"Sanctions: {r} (no track)" for r in regimes if not mandate_tracks([], [r], book)]
     return groups or ["No mission or sanctions regime"]
 
 
