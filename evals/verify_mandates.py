@@ -97,6 +97,21 @@ def _titles(corpus: Path, year: int) -> dict[str, str]:
 
 
 @cache
+def _adopted(corpus: Path, symbol: str) -> str | None:
+    """The day ``symbol`` was adopted (ISO), from data_extract's "adoption_date" ("22 January 2015")."""
+    m = re.match(r"S/RES/\d+ \((\d{4})\)$", symbol)
+    if not m:
+        return None
+    for line in (corpus / "data_extract" / f"{m.group(1)}.json").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        sym = re.sub(r"\s*\(\s*", " (", re.sub(r"\s+", " ", rec["symbol"])).strip()
+        d = re.match(r"(\d{1,2}) (\w+) (\d{4})$", (rec.get("adoption_date") or "").strip())
+        if sym == symbol and d and d.group(2) in _MONTH_NAMES:
+            return date(int(d.group(3)), _MONTH_NAMES.index(d.group(2)) + 1, int(d.group(1))).isoformat()
+    return None
+
+
+@cache
 def _track_kind(slug: str) -> str:
     from briefbot.mandates import load_tracks
     from briefbot.taxonomy import load_taxonomy
@@ -178,7 +193,7 @@ def check(fact: dict[str, Any], corpus: Path) -> str | None:
         text = _para(corpus, fact["symbol"], fact["paragraph"])
         if text is None or fact["evidence"] not in text:
             return "evidence not in the paragraph"
-        return _until_holds(fact)
+        return _until_holds(fact, corpus)
     return f"unknown kind {kind}"
 
 
@@ -190,17 +205,23 @@ def _spelt(iso: str) -> str:
     return f"{int(iso[8:10])} {_MONTH_NAMES[int(iso[5:7]) - 1]} {iso[:4]}"
 
 
-def _until_holds(fact: dict[str, Any]) -> str | None:
+def _until_holds(fact: dict[str, Any], corpus: Path) -> str | None:
     """The end date is in the evidence as written, or is the evidence's period counted from a start given with
     the fact (``from`` and ``months``): the evidence names the start's month and year (the day then comes from the
     mandate that ended, in the fact's ``note``), or says "from the date of this resolution" (the adoption), or
-    spells the start day out ("as from 4 April 2004": the period ends the day before it comes round)."""
+    spells the start day out ("as from 4 April 2004": the period ends the day before it comes round), or gives a
+    period with no start at all ("shall also support the Committee for a period of thirty months", 2082 (2012)),
+    which runs from the adoption: ``from`` must then be the day data_extract says it was adopted."""
     evidence = fact["evidence"]
     if "from" not in fact:
         return None if _spelt(fact["until"]) in evidence else "the date is not in the evidence as written"
     start, months = fact["from"], fact["months"]
     month, year = _MONTH_NAMES[int(start[5:7]) - 1], start[:4]
-    if not (f"{month} {year}" in evidence or re.search(r"from the date of (?:adoption of )?this resolution", evidence)):
+    no_start = re.search(r"\bfor (?:an? (?:\w+ )?)?period of [\w-]+ (?:months?|years?)$", evidence) is not None
+    if no_start and start != _adopted(corpus, fact["symbol"]):
+        return f"a period with no start runs from the adoption, not from {start}"
+    if not (no_start or f"{month} {year}" in evidence
+            or re.search(r"from the date of (?:adoption of )?this resolution", evidence)):
         return "the evidence does not say when the period starts"
     y, m = divmod(int(start[5:7]) - 1 + months, 12)
     end = date(int(start[:4]) + y, m + 1, int(start[8:10]))

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from briefbot.cli import app
 from briefbot.config import Settings
-from briefbot.mandates.tracks import load_tracks
+from briefbot.mandates.tracks import load_tracks, parse_tracks
 from briefbot.models import Citation
 from briefbot.service import Briefbot
 from briefbot.store import Store
@@ -386,11 +386,24 @@ def test_boilerplate_is_recognised(text: str, boilerplate: bool) -> None:
 def test_mandate_tracks_of_missions_and_regimes() -> None:
     links = mandate_tracks(["UNSMIL", "UNIFIL", "BINUH", "UNTMIS", "AUSSOM"],
                            ["Sudan (1591)", "Taliban (1988)", "ISIL (Da'esh) and Al-Qaida (1267)"])
-    # Successor missions share their lineage's track; UNIFIL and the 1988 regime have none.
+    # Successor missions share their lineage's track; UNIFIL has none. The 1988 regime has its own since 2026-12-05.
     assert [(t.slug, t.via) for t in links] == [
         ("unsmil", "UNSMIL"), ("haiti", "BINUH"), ("unsom", "UNTMIS"), ("au_somalia", "AUSSOM"),
-        ("sudan_sanctions", "Sudan (1591)"), ("isil_alqaida", "ISIL (Da'esh) and Al-Qaida (1267)")]
+        ("sudan_sanctions", "Sudan (1591)"), ("taliban_sanctions", "Taliban (1988)"),
+        ("isil_alqaida", "ISIL (Da'esh) and Al-Qaida (1267)")]
     assert [t.slug for t in mandate_tracks(["MONUC", "MONUSCO"], [])] == ["monusco"]
+    # An edited track file (Settings.tracks_file, read once by run_triage) is the one the card links to.
+    only = parse_tracks("""version = 1
+[tagging]
+themes = ["arms_trafficking"]
+[tracks.sudan_only]
+name = "Sudan only"
+kind = "sanctions"
+aliases = ["1591"]
+title = ['Darfur']
+""", "edited")
+    assert [(t.slug, t.via) for t in mandate_tracks(["UNSMIL"], ["Sudan (1591)", "Taliban (1988)"], only)] == [
+        ("sudan_only", "Sudan (1591)")]
 
 
 def test_a_list_of_threats_counts_as_one_even_where_context_rules_a_theme_out() -> None:

@@ -321,11 +321,16 @@ _MISSION_MANDATE_RE = re.compile(r"\bmandate of the [^;()]{0,100}\([A-Z]{3,}[A-Z
 # Older wordings: "Decides to authorize the Member States of the African Union to maintain AMISOM until 31 January
 # 2010" (1872 (2009) para. 16), "Decides the mandate of … UNMIL shall be extended until 30 September 2007" (1750
 # (2007)), "Requests the Secretary-General to extend the mandate of the Panel until 31 October 2003" (1499 (2003)).
+# The Taliban regime's measures have no end date; what it renews is the Monitoring Team's support to its Committee:
+# "Decides … that the 1267 Monitoring Team … shall also support the Committee for a period of thirty months" (2082
+# (2012) para. 35), "shall continue to support the Committee for a period of twelve months" (2501 (2019) para. 2).
 _OP_RENEW_RE = re.compile(r"^(?:\d{1,3}\.\s*)?(?:(?:Decides|Further decides|Also decides)\b[^.;]{0,120}\b"
                           r"(?:to (?:extend|renew)|that the mandate|shall be deployed until)|(?:Decides to )?"
                           r"authori[sz]es?\b[^.;]{0,80}\bto (?:continue to deploy|maintain)\b|"
                           r"Decides(?: that)?\b[^;]{0,200}\bshall be (?:extended|renewed)\b|"
-                          r"Requests the Secretary-General to (?:extend|renew)\b)", re.I)
+                          r"Requests the Secretary-General to (?:extend|renew)\b|"
+                          r"Decides\b[^;]{0,260}?\bshall (?:also |continue to )?support the Committee for a period\b)",
+                          re.I)
 
 
 # A sanctions regime is founded by the resolution that sets up its Committee (2140 (2014) for Yemen, 2374 (2017)
