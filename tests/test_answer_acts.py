@@ -171,3 +171,23 @@ def test_what_is_due_is_named_from_its_article_not_the_verb_governing_all() -> N
                          "(2025)?", _LIBYA_REPORTS) == "15 March 2026"
     assert direct_answer("By when must the Libya Panel of Experts provide its interim report?",
                          _LIBYA_REPORTS) == "15 September 2025"
+
+
+# S/2025/211, para. 12
+_MACHAR = ("On 26 March, the First Vice-President, Riek Machar, was arrested, a move that drew widespread national and "
+           "international reactions (see para. 18 below). While the Government stated that Mr. Machar and other "
+           "detained SPLM/A-IO officials would face trial, an SPLM/A-IO spokesperson said on 27 March that Mr. "
+           "Machar’s arrest meant that the Revitalized Agreement had been “abrogated”.")
+# S/2025/153, para. 9 (its first sentence)
+_AMHAZ = ("The Israel Defense Forces stated on 2 November that, on 1 November, it had captured Imad Amhaz, “an "
+          "important Hezbollah naval operative”, in a naval operation on the coast of Batrun, north Lebanon.")
+
+
+def test_a_reporting_verbs_date_is_not_the_acts() -> None:
+    # "said on 27 March that Mr. Machar's arrest …" dates the saying; the arrest is the other sentence's day.
+    assert direct_answer("When was Riek Machar arrested?", _MACHAR) == "26 March"
+    # The telling's day when the telling is what is asked, or the only date its act has.
+    assert direct_answer("When did an SPLM/A-IO spokesperson say the Revitalized Agreement had been abrogated?",
+                         _MACHAR) == "27 March"
+    assert direct_answer("When was Imad Amhaz captured?", _AMHAZ) == "1 November"
+

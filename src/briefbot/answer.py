@@ -1303,7 +1303,7 @@ def _told_date(question: str, quote: str, dates: list[re.Match[str]]) -> str | N
     act = _acts(question)
     if not act or not dates:
         return None
-    best: tuple[int, str] | None = None
+    best: tuple[bool, int, str] | None = None
     # The verb itself over a word sharing its stem: "were reportedly abducted" over "The abductees".
     exact = any(terms(w.group(0)) & act for w in re.finditer(r"[A-Za-z]+", quote))
     for a, b in split_sentences(quote):
@@ -1311,10 +1311,25 @@ def _told_date(question: str, quote: str, dates: list[re.Match[str]]) -> str | N
                 if (terms(w.group(0)) & act if exact else _tells_act(w.group(0), act))]
         for m in dates:
             if told and a <= m.start() < b:
-                gap = min(abs(a + t - m.start()) for t in told)
-                if best is None or gap < best[0]:
-                    best = (gap, m.group(0))
-    return best[1] if best else None
+                at = min((a + t for t in told), key=lambda t: abs(t - m.start()))
+                # A date a reporting verb governs is the day something was said of the act, not the act's day:
+                # "On 26 March, …, Riek Machar, was arrested …. …, an SPLM/A-IO spokesperson said on 27 March that
+                # Mr. Machar's arrest meant …" (S/2025/211, para. 12). Taken only when no other date is told.
+                said = bool(_SAID_ON.search(quote[max(a, m.start() - 30):m.start()])
+                            or (at > m.end() and _SAYS.search(quote[m.end():at])))
+                key = (said, abs(at - m.start()), m.group(0))
+                if best is None or key[:2] < best[:2]:
+                    best = key
+    return best[2] if best else None
+
+
+# Verbs of telling that govern a date or the clause after them ("said on 27 March that", "On 8 March, the
+# National Security Service said that arrests would continue").
+_REPORTING = (r"(?:said|says|stated|states|announced|announces|declared|declares|reported|reports|confirmed|confirms|"
+              r"claimed|claims|told|noted|indicated|alleged|denied|warned|added|explained|asserted|affirmed|"
+              r"acknowledged|recalled)")
+_SAID_ON = re.compile(rf"\b{_REPORTING}\s+(?:[a-z]+\s+){{0,2}}?(?:on|in)\s+$", re.I)
+_SAYS = re.compile(rf"\b{_REPORTING}\b(?:\s+that\b)?", re.I)
 
 
 _WHEN_WORDS = terms("date dates day time")
