@@ -191,3 +191,61 @@ def test_a_reporting_verbs_date_is_not_the_acts() -> None:
                          _MACHAR) == "27 March"
     assert direct_answer("When was Imad Amhaz captured?", _AMHAZ) == "1 November"
 
+
+# S/2025/504, para. 25 (its last sentence), para. 24, para. 66 (its second sentence)
+_EQUATORIA = ("South Sudan People’s Defence Forces operations to dismantle SPLM/A-IO bases across Western and Central "
+              "Equatoria led to clashes resulting in five civilians killed (four men and one woman), eight injured "
+              "(six men and two women), 89 abducted (67 men, 16 women and 6 boys) and 18,700 internally displaced.")
+_JONGLEI = ("Meanwhile, the cattle-related intercommunal violence in Jonglei and the Greater Pibor Administrative Area "
+            "resulted in 30 killed (22 men, 4 women and 4 boys), 36 injured (33 men, 2 women and 1 girl) and 10 "
+            "abducted (2 women, 5 boys and 3 girls).")
+_TOTALS = ("A total of 856 civilians were killed, 792 were injured, 117 were abducted and 209 were arbitrarily "
+           "arrested and detained (see figure I).")
+# S/2025/211, para. 73
+_CHILDREN = ("UNMISS verified 53 grave violations against 49 children (35 boys, 14 girls). Twenty-seven children were "
+             "victims of killing (8 boys, 3 girls) and maiming (9 boys, 7 girls), 13 boys were recruited and used, 7 "
+             "children (5 boys, 2 girls) were abducted and 2 girls were raped.")
+# S/2025/504, para. 23 (its last sentence)
+_FANGAK = ("In Jonglei, the South Sudan People’s Defence Forces dislodged SPLM/A-IO from Diel and Atar on 22 April, "
+           "displacing civilians to Malakal and Doleib Hill, Upper Nile, and carried out attacks and aerial "
+           "bombardments in Old Fangak and New Fangak towns and in Pigi County between 3 and 15 May, which resulted "
+           "in 40 civilians killed and 59 injured.")
+
+
+def test_of_a_list_of_acts_figures_the_count_is_the_act_asked() -> None:
+    assert direct_answer("How many civilians were abducted in Central and Western Equatoria?", _EQUATORIA) \
+        == "89 abducted"
+    assert direct_answer("How many civilians were killed in Central and Western Equatoria?", _EQUATORIA) \
+        == "five civilians killed"
+    assert direct_answer("How many civilians were abducted in South Sudan during the reporting period?", _TOTALS) \
+        == "117 were abducted"
+    assert direct_answer("How many civilians were killed in South Sudan during the reporting period?", _TOTALS) \
+        == "856 civilians"
+    assert direct_answer("How many civilians were injured in Old Fangak?", _FANGAK) == "59 injured"
+    assert direct_answer("How many civilians were killed in Old Fangak?", _FANGAK) == "40 civilians"
+    # A breakdown in brackets is of the act before it: the two women injured are no count of the abducted (the
+    # abducted women's figure opens its bracket, which no count is read from), so no line.
+    assert direct_answer("How many women were abducted in cattle-related violence in Jonglei?", _JONGLEI) is None
+    # The noun between a figure and its act, and its bracket, do not hide the act: "7 children (5 boys, 2 girls)
+    # were abducted".
+    assert direct_answer("How many children were abducted in South Sudan?", _CHILDREN) == "7 children"
+    assert direct_answer("How many girls were raped?", _CHILDREN) == "2 girls"
+
+
+# S/2025/176, para. 24 (its first sentence); S/2025/239, para. 38 (its second sentence)
+_LUBERO = ("In the Grand Nord area, exploiting the security vacuum created by the redeployment of FARDC to southern "
+           "Lubero to engage M23, a surge in ADF attacks in late December, in particular in Lubero and Beni and near "
+           "Butembo, resulted in at least 224 civilians killed.")
+_TAWILA = ("According to camp coordinators, over 200,000 internally displaced persons, including many women and "
+           "children, had arrived in Tawila and Jebel Marra, areas controlled by the Sudan Liberation Army-Abdul "
+           "Wahid (SLA/AW).")
+
+
+def test_a_noun_or_an_adjective_is_not_the_act_counted() -> None:
+    # "women" is what is counted, not an act the quote must tell; "killed" is.
+    assert direct_answer("How many men and women were killed in ADF attacks in Lubero and Beni?", _LUBERO) \
+        == "at least 224 civilians"
+    # "displaced" describes the persons: the act counted is "returned", which the quote does not tell.
+    assert direct_answer("How many internally displaced persons returned to Tawila?", _TAWILA) is None
+    assert direct_answer("How many internally displaced persons arrived in Tawila?", _TAWILA) \
+        == "over 200,000 internally"

@@ -1611,6 +1611,7 @@ def direct_answer(question: str, quote: str) -> str | None:
             asked = None  # "How many hailings, friendly approaches and inspections …?" counts three things
         noun = counted_noun(question) if asked else set()
         of_noun: list[tuple[float, int, str]] = []  # figures that count the asked noun: "6 Glock Gen5 pistols"
+        heads: list[int] = []  # figures of a list of acts told with their act: "89 abducted (67 men, 16 women …)"
         months = asked_months(question)
         years = _asked_years(question)
         regions = _regions(question)
@@ -1634,6 +1635,8 @@ def direct_answer(question: str, quote: str) -> str | None:
                 acted = set()
             else:
                 return None
+        # "How many civilians were killed and displaced?" asks the figures of both acts of a list.
+        listed = acted.union(*(terms(v) for v in both.groups())) if (both := _TWO_ACTS.search(question)) else acted
         # "How much did the revised budget allocate to the national police?" is not answered by the 36 billion gourdes
         # "allocated to the country's security forces" beside "the Haitian National Police is expected to receive 28
         # billion gourdes" (S/2025/420, para. 10): a sum given to someone is the one said beside the one asked.
@@ -1650,6 +1653,8 @@ def direct_answer(question: str, quote: str) -> str | None:
                 return True  # "How much did Al-Shabaab earn from charcoal?": its total revenue is another figure
             if acted and not _tells_act(_sentence_at(quote, at), acted):
                 return True
+            if acted and _list_act(quote, at, listed) is False:
+                return True  # "five civilians killed …, 89 abducted": of a list, the figure of the act asked
             if given_to and not given_to <= terms(_clause_at(unbracketed, at)):
                 return True  # the clause around the figure, its bracketed aside aside: "36 billion gourdes ($276
                 # million) had been allocated to the country's security forces"
@@ -1741,6 +1746,9 @@ def direct_answer(question: str, quote: str) -> str | None:
             # scoring alike, the one whose sentence says more of the question ("the surcharge … amounting to 22.5
             # billion Libyan dinars" over "public revenues of 123.5 billion", S/2025/223, para. 28).
             sentence = next(((a, b) for a, b in split_sentences(quote) if a <= m.start() < b), (0, len(quote)))
+            # The figure of the act asked in a list of acts' figures, with its act: "89 abducted", "117 were abducted".
+            elided = quote[start:e.end()] if acted and (e := _ELIDED.match(quote, figure_end)) \
+                and _participle(e.group(1)) and _list_act(quote, m.start(), listed) else None
             window = terms(quote[max(sentence[0], m.start() - 60):min(sentence[1], m.end() + 40)])
             score = len(q_terms & window) + (0.5 if several_words else 0.0) + \
                 0.01 * len(q_terms & terms(quote[sentence[0]:sentence[1]]))
@@ -1752,7 +1760,13 @@ def direct_answer(question: str, quote: str) -> str | None:
                 if span.startswith(counted) and re.match(r"\s(?:of|in)\s", span[len(counted):]):
                     counted = span  # "… 133 cases of sexual violence", never "14 vessels off"
                 of_noun.append((score + 2 * len(q_terms & terms(counted)), start, counted))
-            if terms(" ".join(span.split()[1:])) & q_terms or (
+            elif noun and elided and _list_counts(quote, sentence, noun):
+                # "clashes resulting in five civilians killed …, 89 abducted …": a list says its noun once.
+                of_noun.append((score + 2 * len(q_terms & terms(elided)), start, elided))
+            if elided and not noun:
+                figures.append((score + 1, m.start(), elided))
+                heads.append(m.start())
+            elif terms(" ".join(span.split()[1:])) & q_terms or (
                     span.split()[-1] in ("others", "more") and (two := _TWO_ACTS.search(question))
                     and terms(quote[figure_end:figure_end + 40].split(".")[0]) & terms(" ".join(two.groups()))):
                 # "20 civilians were killed and 10,000 others were displaced": "others" are the asked ones too,
@@ -1799,6 +1813,10 @@ def direct_answer(question: str, quote: str) -> str | None:
             if not of_noun:
                 return None
             figures = of_noun
+        if heads:
+            # "89 abducted (67 men, 16 women and 6 boys)": a breakdown is not a second answer beside its total.
+            figures = [f for f in figures
+                       if f[1] in heads or not _ACT_THEN_BRACKET.search(quote[max(0, f[1] - 80):f[1]])]
         if figures and not share:
             # Of two figures of one thing, the one in the question's own frame ("Since January 2025, more than
             # 13,200 migrants" over "Between 7 April and 6 July, more than 5,900 migrants"); figures of different
@@ -2156,10 +2174,88 @@ def _counted_act(question: str) -> set[str]:
     """The act a "how many" question counts ("escaped" of "How many detainees escaped from prisons?") with the words
     a report may use for it; empty when it names none."""
     m = _COUNTED_ACT.search(question)
+    while m and not (_participle(m.group(1)) and not _attributive(question, m)):
+        # "How many men and women were killed": "women" is no act; "How many internally displaced persons
+        # returned": "displaced" describes the persons, the act is "returned".
+        m = _COUNTED_ACT.search(question[:m.start(1)] + " " * (m.end(1) - m.start(1)) + question[m.end(1):])
     if not m or _TELLING.match(m.group(1)):
         return set()
     act = terms(m.group(1))
     return act.union(*(same for same in _SAME_ACT if same & act))
+
+
+# A participle, not a plural noun ending like one ("men", "women", "children"): what a figure's act may be.
+_PARTICIPLE = r"(?!\w*men\b|(?:children|citizens?|gardens?|kitchens?|oxen|linen)\b)([a-z]{3,}(?:ed|en))\b"
+# The act a figure in a list is told of, right after it and its noun: "five civilians killed", "89 abducted", "117
+# were abducted", "209 were arbitrarily arrested", "7 children (5 boys, 2 girls) were abducted" (not a participle
+# after "and" or a comma, another clause's).
+_AUX = r"(?:were|was|are|is|had|have|has)"
+_OWN_ACT = re.compile(rf"\s*(?:\d[\d,.]*\d|\d|[A-Za-z-]+)\s+(?:(?!(?:and|or|but|which|who|that|while|{_AUX})\b)"
+                      rf"[A-Za-z][\w'’-]*\s+|\([^()]{{0,60}}\)\s+){{0,3}}?(?:{_AUX}\s+)?(?:been\s+)?"
+                      r"(?:[a-z]+ly\s+)?" + _PARTICIPLE)
+# A breakdown in brackets after a figure's act is of that act: "10 abducted (2 women, 5 boys and 3 girls)".
+_ACT_THEN_BRACKET = re.compile(r"\b" + _PARTICIPLE + r"\s*\([^()]*$")
+_ELIDED = re.compile(r"\s+(?:(?:were|was|are|is|had|have|has)\s+)?(?:been\s+)?(?:[a-z]+ly\s+)?" + _PARTICIPLE)
+# A figure, not a year or a day of a month ("from 1 November 2024 to 14 April 2025, Operation IRINI had carried out").
+_FIGURE_AT = re.compile(rf"(?<![\w/.,-])(?!(?:19|20)\d\d\b)\d(?:[\d,]*\d)?(?:\.\d+)?(?!\d)(?! (?:{_MONTHS})\b)|"
+                        + _NUMBER_WORD.pattern)
+# Participles that place or relate what is counted, not an act done to it: "two vessel inspections related to".
+_RELATION = re.compile(r"(?:relat|link|affiliat|associat|connect|bas|locat|concern|attribut|station|deploy|hous)ed$")
+
+
+def _told_with(quote: str, at: int) -> str | None:
+    """The act told right after the figure at ``at`` and its noun ("five civilians killed"), if any."""
+    m = _OWN_ACT.match(quote, at)
+    return m.group(1) if m and not _TELLING.match(m.group(1)) and not _RELATION.match(m.group(1)) else None
+
+
+def _own_act(quote: str, at: int, sentence_start: int) -> str | None:
+    """The act the figure at ``at`` is told of in a list of figures (see ``_OWN_ACT``), or inherited from the figure
+    its bracket breaks down; None when it has none (a telling verb is none: "358 incidents documented")."""
+    if told := _told_with(quote, at):
+        return told
+    if (m := _ACT_THEN_BRACKET.search(quote, sentence_start, at)) and _participle(m.group(1)):
+        return m.group(1)
+    return None
+
+
+def _list_act(quote: str, at: int, acted: set[str]) -> bool | None:
+    """Of a figure in a sentence counting several acts ("resulting in five civilians killed …, eight injured …, 89
+    abducted … and 18,700 internally displaced", S/2025/504, para. 25): whether it is the count of the act asked.
+    None when its sentence is no such list (one figure told of one act: "more than 70 detainees linked to ISIL …
+    escaped")."""
+    a, b = next(((a, b) for a, b in split_sentences(quote) if a <= at < b), (0, len(quote)))
+    owned = {f.start(): _own_act(quote, f.start(), a) for f in _FIGURE_AT.finditer(quote, a, b)}
+    if len({frozenset(terms(v)) for v in owned.values() if v}) < 2:
+        return None
+    own = owned.get(at) or _own_act(quote, at, a)
+    return own is not None and _tells_act(own, acted)
+
+
+def _list_counts(quote: str, sentence: tuple[int, int], noun: set[str]) -> bool:
+    """Whether a list of acts' figures in ``sentence`` counts ``noun`` at its head ("five civilians killed …, 89
+    abducted": civilians), so that a figure told only with its act ("89 abducted") counts it too."""
+    return any(_told_with(quote, f.start()) and counts(quote[f.end():f.end() + 80], noun) is not None
+               for f in _FIGURE_AT.finditer(quote, *sentence))
+
+
+def _participle(word: str) -> bool:
+    """Whether ``word`` may be a participle: "How many men and women were killed" counts no act "women"."""
+    return bool(re.fullmatch(_PARTICIPLE, word.lower()))
+
+
+# After an act, the question goes on with a preposition, a conjunction or its end; after an adjective, with its noun.
+_AFTER_ACT = frozenset("in on at by from to for during since after before between within across into over under near "
+                       "and or as when while with without this last since per off along through".split())
+
+
+def _attributive(question: str, m: re.Match[str]) -> bool:
+    """Whether the participle ``m`` found describes a noun after it ("displaced persons") rather than telling the act
+    counted ("were displaced", "escaped from")."""
+    if re.search(r"\b(?:were|was|are|is|been|got)\s+$", question[:m.start(1)], re.I):
+        return False
+    after = re.match(r"\s*([A-Za-z][\w'’-]*)", question[m.end(1):])
+    return after is not None and after.group(1).lower() not in _AFTER_ACT
 
 
 def _tells_act(sentence: str, acted: set[str]) -> bool:
