@@ -249,3 +249,16 @@ def test_a_noun_or_an_adjective_is_not_the_act_counted() -> None:
     assert direct_answer("How many internally displaced persons returned to Tawila?", _TAWILA) is None
     assert direct_answer("How many internally displaced persons arrived in Tawila?", _TAWILA) \
         == "over 200,000 internally"
+
+
+# S/2025/153, para. 16 (its first sentence)
+_VILLAGES = ("Until 18 February, the Israel Defense Forces issued repeated warnings to the Lebanese population against "
+             "entering approximately 60 villages, mostly within 5 to 7 km of the Blue Line, in southern Lebanon.")
+
+
+def test_how_much_of_beside_how_many_asks_a_count_not_a_share() -> None:
+    assert direct_answer("How many villages, within how much of the Blue Line, did the Israel Defense Forces warn the "
+                         "Lebanese population against entering?", _VILLAGES) == "approximately 60 villages"
+    # Alone, "how much of" still asks a share (S/2025/420, para. 12; test_how_much_of_a_whole_is_a_share).
+    assert direct_answer("How much of the area near the Blue Line were the Lebanese warned against entering?",
+                         _VILLAGES) is None

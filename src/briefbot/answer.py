@@ -1599,8 +1599,11 @@ def direct_answer(question: str, quote: str) -> str | None:
         return m.group(0) if m else None
     if _COUNT_Q.search(question):
         best: tuple[float, int, str] | None = None
-        # "How much of their goods' value do traders pay?" asks a part of a whole, as "what share" does.
-        share = bool(re.search(r"\b(?:share|percentage|proportion|per cent|percent|how much of)\b", question, re.I))
+        # "How much of their goods' value do traders pay?" asks a part of a whole, as "what share" does — unless a
+        # count is asked beside it: "How many villages, within how much of the Blue Line, …?" asks two figures.
+        share = bool(re.search(r"\b(?:share|percentage|proportion|per cent|percent)\b", question, re.I)
+                     or (re.search(r"\bhow much of\b", question, re.I) and not re.search(r"\bhow many\b", question,
+                                                                                     re.I)))
         figures: list[tuple[float, int, str]] = []  # figures whose own noun the question asks about: "2,271 hailings"
         own = set(re.findall(r"\d[\d,.]*\d|\d", question))  # "on 9 and 11 November": not what is counted
         # "how much" may be money, but not "how much gold" unless its value is asked
