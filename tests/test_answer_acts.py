@@ -262,3 +262,26 @@ def test_how_much_of_beside_how_many_asks_a_count_not_a_share() -> None:
     # Alone, "how much of" still asks a share (S/2025/420, para. 12; test_how_much_of_a_whole_is_a_share).
     assert direct_answer("How much of the area near the Blue Line were the Lebanese warned against entering?",
                          _VILLAGES) is None
+
+
+# S/2025/153, para. 20 (its last sentence); S/2025/303, para. 47 (a sentence); S/2025/223, para. 59 (its first)
+_WOUNDED = ("The Ministry of Public Health of Lebanon reported that 24 people, including 6 women and 1 Lebanese Armed "
+            "Forces soldier, were killed and 134 people wounded.")
+_DEPORTED = ("In February 2025, the General Directorate of Migration conducted 266 operations and deported 31,204 "
+             "Haitians.")
+_TUNISIA = ("From June 2023 to 3 April 2025, more than 12,750 migrants and refugees were intercepted at the border "
+            "with Tunisia by forces from the Ministry of the Interior and the Libyan Border Guard.")
+
+
+def test_a_counted_act_asked_in_other_words_is_told_by_the_reports() -> None:
+    # Injured / wounded; and of a list whose first figure has an "including" aside, the figure of the act asked.
+    assert direct_answer("How many people were injured in Lebanon, according to the Ministry of Public Health?",
+                         _WOUNDED) == "134 people"
+    assert direct_answer("How many people were killed in Lebanon, according to the Ministry of Public Health?",
+                         _WOUNDED) == "24 people"
+    assert direct_answer("How many Haitians were expelled by the Dominican General Directorate of Migration in "
+                         "February 2025?", _DEPORTED) == "31,204 Haitians"
+    assert direct_answer("How many migrants and refugees were picked up at the border with Tunisia?", _TUNISIA) \
+        == "more than 12,750 migrants"
+    # Another act is still not told: no one drowned at the border.
+    assert direct_answer("How many migrants drowned at the border with Tunisia?", _TUNISIA) is None

@@ -2137,9 +2137,15 @@ _OWN_FIGURE = re.compile(r"\s*(?:US\$|\$|€)?\d[\d,.]*(?:\s*(?:million|billion)
 
 _LAST_ACT = re.compile(r"\b([a-z]{3,}(?:ed|en))\b(?=[^a-z]*(?:\b(?:in|on|at|by|from|to|after|during|last|this|"
                        r"\d+|[A-Z]\w*)\b[^?]*)?\?)")
+# Acts a report tells in other words than an analyst asks them: a counted act or a dated one is told by any word of
+# its set ("How many people were injured?" by "134 people wounded", "expelled" by "deported 31,204 Haitians",
+# "picked up" at a border by "intercepted"). Words of one act only, not of a kind of event.
 _SAME_ACT = [terms(words) for words in ("released freed liberated", "killed died dead death deaths fatalities murdered",
                                         "seized confiscated intercepted", "abducted kidnapped",
-                                        "arrested detained apprehended", "sold traded")]
+                                        "arrested detained apprehended", "sold traded", "injured wounded",
+                                        "expelled deported pushed", "intercepted picked", "fled uprooted",
+                                        "recruited enlisted conscripted", "looted pillaged plundered",
+                                        "smuggled trafficked")]
 
 
 # "How many detainees escaped", "How many fighters were killed": the verb of what is counted, right after it (not
@@ -2190,11 +2196,13 @@ def _counted_act(question: str) -> set[str]:
 # A participle, not a plural noun ending like one ("men", "women", "children"): what a figure's act may be.
 _PARTICIPLE = r"(?!\w*men\b|(?:children|citizens?|gardens?|kitchens?|oxen|linen)\b)([a-z]{3,}(?:ed|en))\b"
 # The act a figure in a list is told of, right after it and its noun: "five civilians killed", "89 abducted", "117
-# were abducted", "209 were arbitrarily arrested", "7 children (5 boys, 2 girls) were abducted" (not a participle
-# after "and" or a comma, another clause's).
+# were abducted", "209 were arbitrarily arrested", "7 children (5 boys, 2 girls) were abducted", "24 people,
+# including 6 women …, were killed" (not a participle after "and" or a comma, another clause's).
 _AUX = r"(?:were|was|are|is|had|have|has)"
 _OWN_ACT = re.compile(rf"\s*(?:\d[\d,.]*\d|\d|[A-Za-z-]+)\s+(?:(?!(?:and|or|but|which|who|that|while|{_AUX})\b)"
-                      rf"[A-Za-z][\w'’-]*\s+|\([^()]{{0,60}}\)\s+){{0,3}}?(?:{_AUX}\s+)?(?:been\s+)?"
+                      rf"[A-Za-z][\w'’-]*(?:\s+|(?=,\s*including\b))|\([^()]{{0,60}}\)\s+|"
+                      rf",\s*including\b[^,;()]{{0,80}},\s*){{0,3}}?"
+                      rf"(?:{_AUX}\s+)?(?:been\s+)?"
                       r"(?:[a-z]+ly\s+)?" + _PARTICIPLE)
 # A breakdown in brackets after a figure's act is of that act: "10 abducted (2 women, 5 boys and 3 girls)".
 _ACT_THEN_BRACKET = re.compile(r"\b" + _PARTICIPLE + r"\s*\([^()]*$")
