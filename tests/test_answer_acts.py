@@ -285,3 +285,29 @@ def test_a_counted_act_asked_in_other_words_is_told_by_the_reports() -> None:
         == "more than 12,750 migrants"
     # Another act is still not told: no one drowned at the border.
     assert direct_answer("How many migrants drowned at the border with Tunisia?", _TUNISIA) is None
+
+
+# S/RES/2791 (2025), para. 3; S/RES/2772 (2025), para. 1 (its reporting clause)
+_ALIGNED = ("Decides to extend, for the purpose of aligning the timelines for the renewal of the measures and the "
+            "mandate of the Panel of Experts, the mandate of the Panel of Experts in resolution 2772 (2025) beyond 12 "
+            "March 2026 until 12 October 2026;")
+_SUDAN_PANEL = ("Decides to extend until 12 March 2026 the mandate of the Panel of Experts …, and requests the Panel "
+                "of Experts to provide the Security Council Committee … with an interim report on its activities no "
+                "later than 12 August 2025, and provide to the Council, after discussion with the Committee, a final "
+                "report by 13 January 2026 with its findings and recommendations")
+
+
+def test_a_report_due_is_not_the_terms_until() -> None:
+    # A quote naming no date the report is due by gives no line, not the mandate's end.
+    assert direct_answer("By when must the Sudan Panel of Experts provide its interim report?", _ALIGNED) is None
+    assert direct_answer("When is the Sudan Panel of Experts' final report due?", _ALIGNED) is None
+    assert direct_answer("By when must the Sudan Panel of Experts provide its interim report?", _SUDAN_PANEL) \
+        == "12 August 2025"
+    # The term is still the answer when the term is asked.
+    assert direct_answer("When does the Sudan Panel of Experts' mandate end?", _ALIGNED) == "12 October 2026"
+    # S/RES/2789 (2025), para. 1: a date the reports are moved to is theirs, the "until" dates are terms.
+    assert direct_answer("When is the midterm report of the Panel of Experts on the Central African Republic due?",
+                         "Decides to extend, until 31 July 2026, the measures …, decides to extend, until 31 August "
+                         "2026, the mandate of the Panel of Experts …, noting that references to midterm and final "
+                         "reports of the Panel of Experts should be updated to 31 January 2026 and 15 June 2026, "
+                         "respectively;") == "31 January 2026"

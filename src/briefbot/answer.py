@@ -1338,6 +1338,11 @@ _END_Q = re.compile(r"\b(?:complete|completed|finish|finished|conclude|concluded
 # A question asking when something is due (a report, a review, a plan), not until when a term runs.
 _DEADLINE_Q = re.compile(r"\bby when\b|\bdeadline\b|\bdue\b|\bwhen\b[^?]*\b(?:submit|submitted|deliver|delivered|"
                          r"present|presented|provide|provided|transmit|transmitted|hand in|handed in)\b", re.I)
+# What is due by a date, not a term: "By when is the Panel's final report due?".
+_DUE_THING = re.compile(r"\b(?:reports?|reviews?|assessments?|updates?|briefings?|recommendations?|proposals?|"
+                        r"plans?|strateg(?:y|ies)|benchmarks?)\b", re.I)
+# Where a term runs to, not a date something is due by ("… reports should be updated to 31 January 2026" is one).
+_TERM_END = re.compile(r"\b(?:until|till|through|beyond|expires? on|ending)\s*$", re.I)
 _DUE_BY = re.compile(r"\b(?:(?:no|not) later than|before|by)\s*$", re.I)
 _START_Q = re.compile(r"\bwhen\b[^,?]*?\b(?:start|starts|started|begin|begins|began|commence|commenced|launch|"
                       r"launched)\b", re.I)
@@ -1560,6 +1565,14 @@ def direct_answer(question: str, quote: str) -> str | None:
                         start += opened[-1].start()
                     return len(q_terms & terms(quote[start:m.start()]))
                 return max(due, key=said_before).group(0)
+            if _DEADLINE_Q.search(question) and (thing := _DUE_THING.search(question)):
+                # A report due is due by a date said of it; with none ("no later than"), the term's "until" beside it
+                # is no answer: "By when must the Panel provide its interim report?" is not "12 October 2026", the
+                # date its mandate runs to. A date of a sentence naming the thing, not after "until", may be.
+                named = re.compile(rf"\b{re.escape(thing.group(0)[:4])}", re.I)  # "report" is no term: too common
+                of_thing = [m for m in dates if not _TERM_END.search(quote[:m.start()])
+                            and named.search(_sentence_at(quote, m.start()))]
+                return of_thing[0].group(0) if of_thing else None
             if len(ends) > 1:
                 # "extend, until 31 July 2026, the measures …, decides to extend, until 31 August 2026, the mandate
                 # of the Panel of Experts": the date whose words around it (up to its neighbouring dates) say what
