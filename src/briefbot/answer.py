@@ -1987,6 +1987,7 @@ def direct_answer(question: str, quote: str) -> str | None:
         # Once per quote, not per name in it: the question's own words and places, and where a mission asked works.
         known = q_terms | _GENERIC | _place_terms(question)
         works_in = _mission_countries(question) if office else set()
+        told_by = _told_by(question)
         for m in _ENTITY.finditer(quote):
             span = m.group(0).strip()
             span = re.sub(r"^(?:(?:of|the|The|and|for|on|in)\s)+|(?:\s(?:of|the|and|for|on|in))+$", "", span)
@@ -2072,6 +2073,11 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # Commission?" is not answered by "its Organizational Committee". (A body may lead or command.)
                 continue
             at = max(start, quote.find(span, start))  # where the span kept opens ("Yemen" of "Yemen of UNMHA")
+            if told_by and not told_by.search(_sentence_at(quote, at)):
+                # "Who did some Member States believe was the overall leader of ISIL?" is answered in the sentence
+                # telling what they believed ("Some Member States believed that the overall leader of ISIL (Da’esh)
+                # was Abdul Qadir Mumin"), not by "Abu Hafs" of the sentence before (S/2025/482, para. 4).
+                continue
             beside = _beside_office(quote, at, span, offices) if offices and not role else None
             if offices and not role and beside is None:
                 # Who holds an office is named beside it ("Head of MINUSCA, Valentine Rugwabiza", "headed by …",
@@ -2107,6 +2113,21 @@ def direct_answer(question: str, quote: str) -> str | None:
             return None  # "Who chairs …?": the only names are ones the chair acts on ("to inform the Mission")
         return names[0][1] if names else None
     return None
+
+
+# "Who did some Member States believe was …?", "Whom do reports identify as …?": a who-question asking what someone
+# believed, said or reported, by the verb of telling after its subject.
+_BELIEVED_Q = re.compile(r"^\s*who(?:m)?\s+(?:did|do|does|had|have|has)\s+(?:[\w'’-]+\s+){1,4}?(?P<verb>believe|"
+                         r"think|say|report|assess|consider|suspect|claim|allege|identify)\b", re.I)
+_TOLD_FORMS = {"believe": "believ", "think": "th(?:ink|ought)", "say": "(?:say|said)", "report": "report",
+               "assess": "assess", "consider": "consider", "suspect": "suspect", "claim": "claim", "allege": "alleg",
+               "identify": "identif"}
+
+
+def _told_by(question: str) -> re.Pattern[str] | None:
+    """The verb of telling a who-question asks by, as a pattern its answer's sentence must hold; None otherwise."""
+    m = _BELIEVED_Q.search(question)
+    return re.compile(rf"\b{_TOLD_FORMS[m.group('verb').lower()]}\w*", re.I) if m else None
 
 
 _PER = re.compile(r"\b(?:per|each|every|a|an)\s+(day|week|month|year|annum|truck|lorry|vehicle|ton|tonne|kilogram|kg|"
