@@ -311,3 +311,8 @@ def test_a_report_due_is_not_the_terms_until() -> None:
                          "2026, the mandate of the Panel of Experts …, noting that references to midterm and final "
                          "reports of the Panel of Experts should be updated to 31 January 2026 and 15 June 2026, "
                          "respectively;") == "31 January 2026"
+    # S/2025/239, p. 1 and a report's period: the day a report was provided, or the end of what it covers, is no
+    # date it is due by.
+    assert direct_answer("By when must the Sudan Panel of Experts provide its interim report?",
+                         "The report was provided to the Committee on 23 December 2024 and was considered by the "
+                         "Committee on 9 April 2025.") is None

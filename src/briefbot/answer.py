@@ -1341,8 +1341,10 @@ _DEADLINE_Q = re.compile(r"\bby when\b|\bdeadline\b|\bdue\b|\bwhen\b[^?]*\b(?:su
 # What is due by a date, not a term: "By when is the Panel's final report due?".
 _DUE_THING = re.compile(r"\b(?:reports?|reviews?|assessments?|updates?|briefings?|recommendations?|proposals?|"
                         r"plans?|strateg(?:y|ies)|benchmarks?)\b", re.I)
-# Where a term runs to, not a date something is due by ("… reports should be updated to 31 January 2026" is one).
-_TERM_END = re.compile(r"\b(?:until|till|through|beyond|expires? on|ending)\s*$", re.I)
+# A date something due is moved to or falls on ("should be updated to 31 January 2026"), not a period's end ("from
+# 1 January to 30 June").
+_MOVED_TO = re.compile(r"\b(?:to|due (?:on|in))\s*$", re.I)
+_PERIOD_TO = re.compile(r"\b(?:from|between)\s+[^,;]{1,30}?\s+to\s*$", re.I)
 _DUE_BY = re.compile(r"\b(?:(?:no|not) later than|before|by)\s*$", re.I)
 _START_Q = re.compile(r"\bwhen\b[^,?]*?\b(?:start|starts|started|begin|begins|began|commence|commenced|launch|"
                       r"launched)\b", re.I)
@@ -1568,10 +1570,13 @@ def direct_answer(question: str, quote: str) -> str | None:
             if _DEADLINE_Q.search(question) and (thing := _DUE_THING.search(question)):
                 # A report due is due by a date said of it; with none ("no later than"), the term's "until" beside it
                 # is no answer: "By when must the Panel provide its interim report?" is not "12 October 2026", the
-                # date its mandate runs to. A date of a sentence naming the thing, not after "until", may be.
-                named = re.compile(rf"\b{re.escape(thing.group(0)[:4])}", re.I)  # "report" is no term: too common
-                of_thing = [m for m in dates if not _TERM_END.search(quote[:m.start()])
-                            and named.search(_sentence_at(quote, m.start()))]
+                # date its mandate runs to, nor is the day a report was provided. A due date moved "to" a date in a
+                # sentence naming the thing is one ("references to midterm and final reports … should be updated to
+                # 31 January 2026", 2789 (2025), para. 1).
+                naming = re.compile(rf"\b{re.escape(thing.group(0)[:4])}", re.I)  # "report" is no term: too common
+                of_thing = [m for m in dates if _MOVED_TO.search(quote[:m.start()])
+                            and not _PERIOD_TO.search(quote[:m.start()])
+                            and naming.search(_sentence_at(quote, m.start()))]
                 return of_thing[0].group(0) if of_thing else None
             if len(ends) > 1:
                 # "extend, until 31 July 2026, the measures …, decides to extend, until 31 August 2026, the mandate
