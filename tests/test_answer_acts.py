@@ -171,3 +171,148 @@ def test_what_is_due_is_named_from_its_article_not_the_verb_governing_all() -> N
                          "(2025)?", _LIBYA_REPORTS) == "15 March 2026"
     assert direct_answer("By when must the Libya Panel of Experts provide its interim report?",
                          _LIBYA_REPORTS) == "15 September 2025"
+
+
+# S/2025/211, para. 12
+_MACHAR = ("On 26 March, the First Vice-President, Riek Machar, was arrested, a move that drew widespread national and "
+           "international reactions (see para. 18 below). While the Government stated that Mr. Machar and other "
+           "detained SPLM/A-IO officials would face trial, an SPLM/A-IO spokesperson said on 27 March that Mr. "
+           "Machar’s arrest meant that the Revitalized Agreement had been “abrogated”.")
+# S/2025/153, para. 9 (its first sentence)
+_AMHAZ = ("The Israel Defense Forces stated on 2 November that, on 1 November, it had captured Imad Amhaz, “an "
+          "important Hezbollah naval operative”, in a naval operation on the coast of Batrun, north Lebanon.")
+
+
+def test_a_reporting_verbs_date_is_not_the_acts() -> None:
+    # "said on 27 March that Mr. Machar's arrest …" dates the saying; the arrest is the other sentence's day.
+    assert direct_answer("When was Riek Machar arrested?", _MACHAR) == "26 March"
+    # The telling's day when the telling is what is asked, or the only date its act has.
+    assert direct_answer("When did an SPLM/A-IO spokesperson say the Revitalized Agreement had been abrogated?",
+                         _MACHAR) == "27 March"
+    assert direct_answer("When was Imad Amhaz captured?", _AMHAZ) == "1 November"
+
+
+# S/2025/504, para. 25 (its last sentence), para. 24, para. 66 (its second sentence)
+_EQUATORIA = ("South Sudan People’s Defence Forces operations to dismantle SPLM/A-IO bases across Western and Central "
+              "Equatoria led to clashes resulting in five civilians killed (four men and one woman), eight injured "
+              "(six men and two women), 89 abducted (67 men, 16 women and 6 boys) and 18,700 internally displaced.")
+_JONGLEI = ("Meanwhile, the cattle-related intercommunal violence in Jonglei and the Greater Pibor Administrative Area "
+            "resulted in 30 killed (22 men, 4 women and 4 boys), 36 injured (33 men, 2 women and 1 girl) and 10 "
+            "abducted (2 women, 5 boys and 3 girls).")
+_TOTALS = ("A total of 856 civilians were killed, 792 were injured, 117 were abducted and 209 were arbitrarily "
+           "arrested and detained (see figure I).")
+# S/2025/211, para. 73
+_CHILDREN = ("UNMISS verified 53 grave violations against 49 children (35 boys, 14 girls). Twenty-seven children were "
+             "victims of killing (8 boys, 3 girls) and maiming (9 boys, 7 girls), 13 boys were recruited and used, 7 "
+             "children (5 boys, 2 girls) were abducted and 2 girls were raped.")
+# S/2025/504, para. 23 (its last sentence)
+_FANGAK = ("In Jonglei, the South Sudan People’s Defence Forces dislodged SPLM/A-IO from Diel and Atar on 22 April, "
+           "displacing civilians to Malakal and Doleib Hill, Upper Nile, and carried out attacks and aerial "
+           "bombardments in Old Fangak and New Fangak towns and in Pigi County between 3 and 15 May, which resulted "
+           "in 40 civilians killed and 59 injured.")
+
+
+def test_of_a_list_of_acts_figures_the_count_is_the_act_asked() -> None:
+    assert direct_answer("How many civilians were abducted in Central and Western Equatoria?", _EQUATORIA) \
+        == "89 abducted"
+    assert direct_answer("How many civilians were killed in Central and Western Equatoria?", _EQUATORIA) \
+        == "five civilians killed"
+    assert direct_answer("How many civilians were abducted in South Sudan during the reporting period?", _TOTALS) \
+        == "117 were abducted"
+    assert direct_answer("How many civilians were killed in South Sudan during the reporting period?", _TOTALS) \
+        == "856 civilians"
+    assert direct_answer("How many civilians were injured in Old Fangak?", _FANGAK) == "59 injured"
+    assert direct_answer("How many civilians were killed in Old Fangak?", _FANGAK) == "40 civilians"
+    # A breakdown in brackets is of the act before it: the two women injured are no count of the abducted (the
+    # abducted women's figure opens its bracket, which no count is read from), so no line.
+    assert direct_answer("How many women were abducted in cattle-related violence in Jonglei?", _JONGLEI) is None
+    # The noun between a figure and its act, and its bracket, do not hide the act: "7 children (5 boys, 2 girls)
+    # were abducted".
+    assert direct_answer("How many children were abducted in South Sudan?", _CHILDREN) == "7 children"
+    assert direct_answer("How many girls were raped?", _CHILDREN) == "2 girls"
+
+
+# S/2025/176, para. 24 (its first sentence); S/2025/239, para. 38 (its second sentence)
+_LUBERO = ("In the Grand Nord area, exploiting the security vacuum created by the redeployment of FARDC to southern "
+           "Lubero to engage M23, a surge in ADF attacks in late December, in particular in Lubero and Beni and near "
+           "Butembo, resulted in at least 224 civilians killed.")
+_TAWILA = ("According to camp coordinators, over 200,000 internally displaced persons, including many women and "
+           "children, had arrived in Tawila and Jebel Marra, areas controlled by the Sudan Liberation Army-Abdul "
+           "Wahid (SLA/AW).")
+
+
+def test_a_noun_or_an_adjective_is_not_the_act_counted() -> None:
+    # "women" is what is counted, not an act the quote must tell; "killed" is.
+    assert direct_answer("How many men and women were killed in ADF attacks in Lubero and Beni?", _LUBERO) \
+        == "at least 224 civilians"
+    # "displaced" describes the persons: the act counted is "returned", which the quote does not tell.
+    assert direct_answer("How many internally displaced persons returned to Tawila?", _TAWILA) is None
+    assert direct_answer("How many internally displaced persons arrived in Tawila?", _TAWILA) \
+        == "over 200,000 internally"
+
+
+# S/2025/153, para. 16 (its first sentence)
+_VILLAGES = ("Until 18 February, the Israel Defense Forces issued repeated warnings to the Lebanese population against "
+             "entering approximately 60 villages, mostly within 5 to 7 km of the Blue Line, in southern Lebanon.")
+
+
+def test_how_much_of_beside_how_many_asks_a_count_not_a_share() -> None:
+    assert direct_answer("How many villages, within how much of the Blue Line, did the Israel Defense Forces warn the "
+                         "Lebanese population against entering?", _VILLAGES) == "approximately 60 villages"
+    # Alone, "how much of" still asks a share (S/2025/420, para. 12; test_how_much_of_a_whole_is_a_share).
+    assert direct_answer("How much of the area near the Blue Line were the Lebanese warned against entering?",
+                         _VILLAGES) is None
+
+
+# S/2025/153, para. 20 (its last sentence); S/2025/303, para. 47 (a sentence); S/2025/223, para. 59 (its first)
+_WOUNDED = ("The Ministry of Public Health of Lebanon reported that 24 people, including 6 women and 1 Lebanese Armed "
+            "Forces soldier, were killed and 134 people wounded.")
+_DEPORTED = ("In February 2025, the General Directorate of Migration conducted 266 operations and deported 31,204 "
+             "Haitians.")
+_TUNISIA = ("From June 2023 to 3 April 2025, more than 12,750 migrants and refugees were intercepted at the border "
+            "with Tunisia by forces from the Ministry of the Interior and the Libyan Border Guard.")
+
+
+def test_a_counted_act_asked_in_other_words_is_told_by_the_reports() -> None:
+    # Injured / wounded; and of a list whose first figure has an "including" aside, the figure of the act asked.
+    assert direct_answer("How many people were injured in Lebanon, according to the Ministry of Public Health?",
+                         _WOUNDED) == "134 people"
+    assert direct_answer("How many people were killed in Lebanon, according to the Ministry of Public Health?",
+                         _WOUNDED) == "24 people"
+    assert direct_answer("How many Haitians were expelled by the Dominican General Directorate of Migration in "
+                         "February 2025?", _DEPORTED) == "31,204 Haitians"
+    assert direct_answer("How many migrants and refugees were picked up at the border with Tunisia?", _TUNISIA) \
+        == "more than 12,750 migrants"
+    # Another act is still not told: no one drowned at the border.
+    assert direct_answer("How many migrants drowned at the border with Tunisia?", _TUNISIA) is None
+
+
+# S/RES/2791 (2025), para. 3; S/RES/2772 (2025), para. 1 (its reporting clause)
+_ALIGNED = ("Decides to extend, for the purpose of aligning the timelines for the renewal of the measures and the "
+            "mandate of the Panel of Experts, the mandate of the Panel of Experts in resolution 2772 (2025) beyond 12 "
+            "March 2026 until 12 October 2026;")
+_SUDAN_PANEL = ("Decides to extend until 12 March 2026 the mandate of the Panel of Experts …, and requests the Panel "
+                "of Experts to provide the Security Council Committee … with an interim report on its activities no "
+                "later than 12 August 2025, and provide to the Council, after discussion with the Committee, a final "
+                "report by 13 January 2026 with its findings and recommendations")
+
+
+def test_a_report_due_is_not_the_terms_until() -> None:
+    # A quote naming no date the report is due by gives no line, not the mandate's end.
+    assert direct_answer("By when must the Sudan Panel of Experts provide its interim report?", _ALIGNED) is None
+    assert direct_answer("When is the Sudan Panel of Experts' final report due?", _ALIGNED) is None
+    assert direct_answer("By when must the Sudan Panel of Experts provide its interim report?", _SUDAN_PANEL) \
+        == "12 August 2025"
+    # The term is still the answer when the term is asked.
+    assert direct_answer("When does the Sudan Panel of Experts' mandate end?", _ALIGNED) == "12 October 2026"
+    # S/RES/2789 (2025), para. 1: a date the reports are moved to is theirs, the "until" dates are terms.
+    assert direct_answer("When is the midterm report of the Panel of Experts on the Central African Republic due?",
+                         "Decides to extend, until 31 July 2026, the measures …, decides to extend, until 31 August "
+                         "2026, the mandate of the Panel of Experts …, noting that references to midterm and final "
+                         "reports of the Panel of Experts should be updated to 31 January 2026 and 15 June 2026, "
+                         "respectively;") == "31 January 2026"
+    # S/2025/239, p. 1 and a report's period: the day a report was provided, or the end of what it covers, is no
+    # date it is due by.
+    assert direct_answer("By when must the Sudan Panel of Experts provide its interim report?",
+                         "The report was provided to the Committee on 23 December 2024 and was considered by the "
+                         "Committee on 9 April 2025.") is None

@@ -199,3 +199,21 @@ def test_an_arabic_name_keeps_its_lower_case_links() -> None:
                          "volume of content produced, while simultaneously supporting its regional branches in the "
                          "Sahel and North Africa through its Furqan “office”, headed by Abu Bakr ibn Muhammad ibn Ali "
                          "al Mainuki (not listed).") == "Abu Bakr ibn Muhammad ibn Ali al Mainuki"
+
+
+# S/2025/482, para. 4
+_ISIL_LEADER = ("ISIL (Da’esh) had still not officially confirmed the identity of its overall leader, who had adopted "
+                "the name Abu Hafs al-Hashimi al-Qurayshi. This may be due to concerns that confirming their leader’s "
+                "identity would make him a higher-priority target for counter-terrorism operations, or it may be to "
+                "avoid questions surrounding the legitimacy of the new leader. Some Member States believed that the "
+                "overall leader of ISIL (Da’esh) was Abdul Qadir Mumin (not listed); however, opinion remained "
+                "divided.")
+
+
+def test_who_someone_believed_is_named_in_the_sentence_telling_the_belief() -> None:
+    assert direct_answer("Who did some Member States believe was the overall leader of Da'esh?", _ISIL_LEADER) \
+        == "Abdul Qadir Mumin"
+    # No sentence tells what anyone said: no line.
+    assert direct_answer("Who did some Member States say was the overall leader of Da'esh?", _ISIL_LEADER) is None
+    # Asked plainly, the rule does not apply: the name the leader adopted, as before (cut short, noticed and left).
+    assert (direct_answer("Who is the overall leader of ISIL (Da'esh)?", _ISIL_LEADER) or "").startswith("Abu Hafs")

@@ -1303,7 +1303,7 @@ def _told_date(question: str, quote: str, dates: list[re.Match[str]]) -> str | N
     act = _acts(question)
     if not act or not dates:
         return None
-    best: tuple[int, str] | None = None
+    best: tuple[bool, int, str] | None = None
     # The verb itself over a word sharing its stem: "were reportedly abducted" over "The abductees".
     exact = any(terms(w.group(0)) & act for w in re.finditer(r"[A-Za-z]+", quote))
     for a, b in split_sentences(quote):
@@ -1311,10 +1311,25 @@ def _told_date(question: str, quote: str, dates: list[re.Match[str]]) -> str | N
                 if (terms(w.group(0)) & act if exact else _tells_act(w.group(0), act))]
         for m in dates:
             if told and a <= m.start() < b:
-                gap = min(abs(a + t - m.start()) for t in told)
-                if best is None or gap < best[0]:
-                    best = (gap, m.group(0))
-    return best[1] if best else None
+                at = min((a + t for t in told), key=lambda t: abs(t - m.start()))
+                # A date a reporting verb governs is the day something was said of the act, not the act's day:
+                # "On 26 March, …, Riek Machar, was arrested …. …, an SPLM/A-IO spokesperson said on 27 March that
+                # Mr. Machar's arrest meant …" (S/2025/211, para. 12). Taken only when no other date is told.
+                said = bool(_SAID_ON.search(quote[max(a, m.start() - 30):m.start()])
+                            or (at > m.end() and _SAYS.search(quote[m.end():at])))
+                key = (said, abs(at - m.start()), m.group(0))
+                if best is None or key[:2] < best[:2]:
+                    best = key
+    return best[2] if best else None
+
+
+# Verbs of telling that govern a date or the clause after them ("said on 27 March that", "On 8 March, the
+# National Security Service said that arrests would continue").
+_REPORTING = (r"(?:said|says|stated|states|announced|announces|declared|declares|reported|reports|confirmed|confirms|"
+              r"claimed|claims|told|noted|indicated|alleged|denied|warned|added|explained|asserted|affirmed|"
+              r"acknowledged|recalled)")
+_SAID_ON = re.compile(rf"\b{_REPORTING}\s+(?:[a-z]+\s+){{0,2}}?(?:on|in)\s+$", re.I)
+_SAYS = re.compile(rf"\b{_REPORTING}\b(?:\s+that\b)?", re.I)
 
 
 _WHEN_WORDS = terms("date dates day time")
@@ -1323,6 +1338,13 @@ _END_Q = re.compile(r"\b(?:complete|completed|finish|finished|conclude|concluded
 # A question asking when something is due (a report, a review, a plan), not until when a term runs.
 _DEADLINE_Q = re.compile(r"\bby when\b|\bdeadline\b|\bdue\b|\bwhen\b[^?]*\b(?:submit|submitted|deliver|delivered|"
                          r"present|presented|provide|provided|transmit|transmitted|hand in|handed in)\b", re.I)
+# What is due by a date, not a term: "By when is the Panel's final report due?".
+_DUE_THING = re.compile(r"\b(?:reports?|reviews?|assessments?|updates?|briefings?|recommendations?|proposals?|"
+                        r"plans?|strateg(?:y|ies)|benchmarks?)\b", re.I)
+# A date something due is moved to or falls on ("should be updated to 31 January 2026"), not a period's end ("from
+# 1 January to 30 June").
+_MOVED_TO = re.compile(r"\b(?:to|due (?:on|in))\s*$", re.I)
+_PERIOD_TO = re.compile(r"\b(?:from|between)\s+[^,;]{1,30}?\s+to\s*$", re.I)
 _DUE_BY = re.compile(r"\b(?:(?:no|not) later than|before|by)\s*$", re.I)
 _START_Q = re.compile(r"\bwhen\b[^,?]*?\b(?:start|starts|started|begin|begins|began|commence|commenced|launch|"
                       r"launched)\b", re.I)
@@ -1545,6 +1567,17 @@ def direct_answer(question: str, quote: str) -> str | None:
                         start += opened[-1].start()
                     return len(q_terms & terms(quote[start:m.start()]))
                 return max(due, key=said_before).group(0)
+            if _DEADLINE_Q.search(question) and (thing := _DUE_THING.search(question)):
+                # A report due is due by a date said of it; with none ("no later than"), the term's "until" beside it
+                # is no answer: "By when must the Panel provide its interim report?" is not "12 October 2026", the
+                # date its mandate runs to, nor is the day a report was provided. A due date moved "to" a date in a
+                # sentence naming the thing is one ("references to midterm and final reports … should be updated to
+                # 31 January 2026", 2789 (2025), para. 1).
+                naming = re.compile(rf"\b{re.escape(thing.group(0)[:4])}", re.I)  # "report" is no term: too common
+                of_thing = [m for m in dates if _MOVED_TO.search(quote[:m.start()])
+                            and not _PERIOD_TO.search(quote[:m.start()])
+                            and naming.search(_sentence_at(quote, m.start()))]
+                return of_thing[0].group(0) if of_thing else None
             if len(ends) > 1:
                 # "extend, until 31 July 2026, the measures …, decides to extend, until 31 August 2026, the mandate
                 # of the Panel of Experts": the date whose words around it (up to its neighbouring dates) say what
@@ -1584,8 +1617,11 @@ def direct_answer(question: str, quote: str) -> str | None:
         return m.group(0) if m else None
     if _COUNT_Q.search(question):
         best: tuple[float, int, str] | None = None
-        # "How much of their goods' value do traders pay?" asks a part of a whole, as "what share" does.
-        share = bool(re.search(r"\b(?:share|percentage|proportion|per cent|percent|how much of)\b", question, re.I))
+        # "How much of their goods' value do traders pay?" asks a part of a whole, as "what share" does — unless a
+        # count is asked beside it: "How many villages, within how much of the Blue Line, …?" asks two figures.
+        share = bool(re.search(r"\b(?:share|percentage|proportion|per cent|percent)\b", question, re.I)
+                     or (re.search(r"\bhow much of\b", question, re.I) and not re.search(r"\bhow many\b", question,
+                                                                                     re.I)))
         figures: list[tuple[float, int, str]] = []  # figures whose own noun the question asks about: "2,271 hailings"
         own = set(re.findall(r"\d[\d,.]*\d|\d", question))  # "on 9 and 11 November": not what is counted
         # "how much" may be money, but not "how much gold" unless its value is asked
@@ -1596,6 +1632,7 @@ def direct_answer(question: str, quote: str) -> str | None:
             asked = None  # "How many hailings, friendly approaches and inspections …?" counts three things
         noun = counted_noun(question) if asked else set()
         of_noun: list[tuple[float, int, str]] = []  # figures that count the asked noun: "6 Glock Gen5 pistols"
+        heads: list[int] = []  # figures of a list of acts told with their act: "89 abducted (67 men, 16 women …)"
         months = asked_months(question)
         years = _asked_years(question)
         regions = _regions(question)
@@ -1619,6 +1656,8 @@ def direct_answer(question: str, quote: str) -> str | None:
                 acted = set()
             else:
                 return None
+        # "How many civilians were killed and displaced?" asks the figures of both acts of a list.
+        listed = acted.union(*(terms(v) for v in both.groups())) if (both := _TWO_ACTS.search(question)) else acted
         # "How much did the revised budget allocate to the national police?" is not answered by the 36 billion gourdes
         # "allocated to the country's security forces" beside "the Haitian National Police is expected to receive 28
         # billion gourdes" (S/2025/420, para. 10): a sum given to someone is the one said beside the one asked.
@@ -1635,6 +1674,8 @@ def direct_answer(question: str, quote: str) -> str | None:
                 return True  # "How much did Al-Shabaab earn from charcoal?": its total revenue is another figure
             if acted and not _tells_act(_sentence_at(quote, at), acted):
                 return True
+            if acted and _list_act(quote, at, listed) is False:
+                return True  # "five civilians killed …, 89 abducted": of a list, the figure of the act asked
             if given_to and not given_to <= terms(_clause_at(unbracketed, at)):
                 return True  # the clause around the figure, its bracketed aside aside: "36 billion gourdes ($276
                 # million) had been allocated to the country's security forces"
@@ -1726,6 +1767,9 @@ def direct_answer(question: str, quote: str) -> str | None:
             # scoring alike, the one whose sentence says more of the question ("the surcharge … amounting to 22.5
             # billion Libyan dinars" over "public revenues of 123.5 billion", S/2025/223, para. 28).
             sentence = next(((a, b) for a, b in split_sentences(quote) if a <= m.start() < b), (0, len(quote)))
+            # The figure of the act asked in a list of acts' figures, with its act: "89 abducted", "117 were abducted".
+            elided = quote[start:e.end()] if acted and (e := _ELIDED.match(quote, figure_end)) \
+                and _participle(e.group(1)) and _list_act(quote, m.start(), listed) else None
             window = terms(quote[max(sentence[0], m.start() - 60):min(sentence[1], m.end() + 40)])
             score = len(q_terms & window) + (0.5 if several_words else 0.0) + \
                 0.01 * len(q_terms & terms(quote[sentence[0]:sentence[1]]))
@@ -1737,7 +1781,13 @@ def direct_answer(question: str, quote: str) -> str | None:
                 if span.startswith(counted) and re.match(r"\s(?:of|in)\s", span[len(counted):]):
                     counted = span  # "… 133 cases of sexual violence", never "14 vessels off"
                 of_noun.append((score + 2 * len(q_terms & terms(counted)), start, counted))
-            if terms(" ".join(span.split()[1:])) & q_terms or (
+            elif noun and elided and _list_counts(quote, sentence, noun):
+                # "clashes resulting in five civilians killed …, 89 abducted …": a list says its noun once.
+                of_noun.append((score + 2 * len(q_terms & terms(elided)), start, elided))
+            if elided and not noun:
+                figures.append((score + 1, m.start(), elided))
+                heads.append(m.start())
+            elif terms(" ".join(span.split()[1:])) & q_terms or (
                     span.split()[-1] in ("others", "more") and (two := _TWO_ACTS.search(question))
                     and terms(quote[figure_end:figure_end + 40].split(".")[0]) & terms(" ".join(two.groups()))):
                 # "20 civilians were killed and 10,000 others were displaced": "others" are the asked ones too,
@@ -1784,6 +1834,10 @@ def direct_answer(question: str, quote: str) -> str | None:
             if not of_noun:
                 return None
             figures = of_noun
+        if heads:
+            # "89 abducted (67 men, 16 women and 6 boys)": a breakdown is not a second answer beside its total.
+            figures = [f for f in figures
+                       if f[1] in heads or not _ACT_THEN_BRACKET.search(quote[max(0, f[1] - 80):f[1]])]
         if figures and not share:
             # Of two figures of one thing, the one in the question's own frame ("Since January 2025, more than
             # 13,200 migrants" over "Between 7 April and 6 July, more than 5,900 migrants"); figures of different
@@ -1938,6 +1992,7 @@ def direct_answer(question: str, quote: str) -> str | None:
         # Once per quote, not per name in it: the question's own words and places, and where a mission asked works.
         known = q_terms | _GENERIC | _place_terms(question)
         works_in = _mission_countries(question) if office else set()
+        told_by = _told_by(question)
         for m in _ENTITY.finditer(quote):
             span = m.group(0).strip()
             span = re.sub(r"^(?:(?:of|the|The|and|for|on|in)\s)+|(?:\s(?:of|the|and|for|on|in))+$", "", span)
@@ -2023,6 +2078,11 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # Commission?" is not answered by "its Organizational Committee". (A body may lead or command.)
                 continue
             at = max(start, quote.find(span, start))  # where the span kept opens ("Yemen" of "Yemen of UNMHA")
+            if told_by and not told_by.search(_sentence_at(quote, at)):
+                # "Who did some Member States believe was the overall leader of ISIL?" is answered in the sentence
+                # telling what they believed ("Some Member States believed that the overall leader of ISIL (Da’esh)
+                # was Abdul Qadir Mumin"), not by "Abu Hafs" of the sentence before (S/2025/482, para. 4).
+                continue
             beside = _beside_office(quote, at, span, offices) if offices and not role else None
             if offices and not role and beside is None:
                 # Who holds an office is named beside it ("Head of MINUSCA, Valentine Rugwabiza", "headed by …",
@@ -2058,6 +2118,21 @@ def direct_answer(question: str, quote: str) -> str | None:
             return None  # "Who chairs …?": the only names are ones the chair acts on ("to inform the Mission")
         return names[0][1] if names else None
     return None
+
+
+# "Who did some Member States believe was …?", "Whom do reports identify as …?": a who-question asking what someone
+# believed, said or reported, by the verb of telling after its subject.
+_BELIEVED_Q = re.compile(r"^\s*who(?:m)?\s+(?:did|do|does|had|have|has)\s+(?:[\w'’-]+\s+){1,4}?(?P<verb>believe|"
+                         r"think|say|report|assess|consider|suspect|claim|allege|identify)\b", re.I)
+_TOLD_FORMS = {"believe": "believ", "think": "th(?:ink|ought)", "say": "(?:say|said)", "report": "report",
+               "assess": "assess", "consider": "consider", "suspect": "suspect", "claim": "claim", "allege": "alleg",
+               "identify": "identif"}
+
+
+def _told_by(question: str) -> re.Pattern[str] | None:
+    """The verb of telling a who-question asks by, as a pattern its answer's sentence must hold; None otherwise."""
+    m = _BELIEVED_Q.search(question)
+    return re.compile(rf"\b{_TOLD_FORMS[m.group('verb').lower()]}\w*", re.I) if m else None
 
 
 _PER = re.compile(r"\b(?:per|each|every|a|an)\s+(day|week|month|year|annum|truck|lorry|vehicle|ton|tonne|kilogram|kg|"
@@ -2101,9 +2176,15 @@ _OWN_FIGURE = re.compile(r"\s*(?:US\$|\$|€)?\d[\d,.]*(?:\s*(?:million|billion)
 
 _LAST_ACT = re.compile(r"\b([a-z]{3,}(?:ed|en))\b(?=[^a-z]*(?:\b(?:in|on|at|by|from|to|after|during|last|this|"
                        r"\d+|[A-Z]\w*)\b[^?]*)?\?)")
+# Acts a report tells in other words than an analyst asks them: a counted act or a dated one is told by any word of
+# its set ("How many people were injured?" by "134 people wounded", "expelled" by "deported 31,204 Haitians",
+# "picked up" at a border by "intercepted"). Words of one act only, not of a kind of event.
 _SAME_ACT = [terms(words) for words in ("released freed liberated", "killed died dead death deaths fatalities murdered",
                                         "seized confiscated intercepted", "abducted kidnapped",
-                                        "arrested detained apprehended", "sold traded")]
+                                        "arrested detained apprehended", "sold traded", "injured wounded",
+                                        "expelled deported pushed", "intercepted picked", "fled uprooted",
+                                        "recruited enlisted conscripted", "looted pillaged plundered",
+                                        "smuggled trafficked")]
 
 
 # "How many detainees escaped", "How many fighters were killed": the verb of what is counted, right after it (not
@@ -2141,10 +2222,90 @@ def _counted_act(question: str) -> set[str]:
     """The act a "how many" question counts ("escaped" of "How many detainees escaped from prisons?") with the words
     a report may use for it; empty when it names none."""
     m = _COUNTED_ACT.search(question)
+    while m and not (_participle(m.group(1)) and not _attributive(question, m)):
+        # "How many men and women were killed": "women" is no act; "How many internally displaced persons
+        # returned": "displaced" describes the persons, the act is "returned".
+        m = _COUNTED_ACT.search(question[:m.start(1)] + " " * (m.end(1) - m.start(1)) + question[m.end(1):])
     if not m or _TELLING.match(m.group(1)):
         return set()
     act = terms(m.group(1))
     return act.union(*(same for same in _SAME_ACT if same & act))
+
+
+# A participle, not a plural noun ending like one ("men", "women", "children"): what a figure's act may be.
+_PARTICIPLE = r"(?!\w*men\b|(?:children|citizens?|gardens?|kitchens?|oxen|linen)\b)([a-z]{3,}(?:ed|en))\b"
+# The act a figure in a list is told of, right after it and its noun: "five civilians killed", "89 abducted", "117
+# were abducted", "209 were arbitrarily arrested", "7 children (5 boys, 2 girls) were abducted", "24 people,
+# including 6 women …, were killed" (not a participle after "and" or a comma, another clause's).
+_AUX = r"(?:were|was|are|is|had|have|has)"
+_OWN_ACT = re.compile(rf"\s*(?:\d[\d,.]*\d|\d|[A-Za-z-]+)\s+(?:(?!(?:and|or|but|which|who|that|while|{_AUX})\b)"
+                      rf"[A-Za-z][\w'’-]*(?:\s+|(?=,\s*including\b))|\([^()]{{0,60}}\)\s+|"
+                      rf",\s*including\b[^,;()]{{0,80}},\s*){{0,3}}?"
+                      rf"(?:{_AUX}\s+)?(?:been\s+)?"
+                      r"(?:[a-z]+ly\s+)?" + _PARTICIPLE)
+# A breakdown in brackets after a figure's act is of that act: "10 abducted (2 women, 5 boys and 3 girls)".
+_ACT_THEN_BRACKET = re.compile(r"\b" + _PARTICIPLE + r"\s*\([^()]*$")
+_ELIDED = re.compile(r"\s+(?:(?:were|was|are|is|had|have|has)\s+)?(?:been\s+)?(?:[a-z]+ly\s+)?" + _PARTICIPLE)
+# A figure, not a year or a day of a month ("from 1 November 2024 to 14 April 2025, Operation IRINI had carried out").
+_FIGURE_AT = re.compile(rf"(?<![\w/.,-])(?!(?:19|20)\d\d\b)\d(?:[\d,]*\d)?(?:\.\d+)?(?!\d)(?! (?:{_MONTHS})\b)|"
+                        + _NUMBER_WORD.pattern)
+# Participles that place or relate what is counted, not an act done to it: "two vessel inspections related to".
+_RELATION = re.compile(r"(?:relat|link|affiliat|associat|connect|bas|locat|concern|attribut|station|deploy|hous)ed$")
+
+
+def _told_with(quote: str, at: int) -> str | None:
+    """The act told right after the figure at ``at`` and its noun ("five civilians killed"), if any."""
+    m = _OWN_ACT.match(quote, at)
+    return m.group(1) if m and not _TELLING.match(m.group(1)) and not _RELATION.match(m.group(1)) else None
+
+
+def _own_act(quote: str, at: int, sentence_start: int) -> str | None:
+    """The act the figure at ``at`` is told of in a list of figures (see ``_OWN_ACT``), or inherited from the figure
+    its bracket breaks down; None when it has none (a telling verb is none: "358 incidents documented")."""
+    if told := _told_with(quote, at):
+        return told
+    if (m := _ACT_THEN_BRACKET.search(quote, sentence_start, at)) and _participle(m.group(1)):
+        return m.group(1)
+    return None
+
+
+def _list_act(quote: str, at: int, acted: set[str]) -> bool | None:
+    """Of a figure in a sentence counting several acts ("resulting in five civilians killed …, eight injured …, 89
+    abducted … and 18,700 internally displaced", S/2025/504, para. 25): whether it is the count of the act asked.
+    None when its sentence is no such list (one figure told of one act: "more than 70 detainees linked to ISIL …
+    escaped")."""
+    a, b = next(((a, b) for a, b in split_sentences(quote) if a <= at < b), (0, len(quote)))
+    owned = {f.start(): _own_act(quote, f.start(), a) for f in _FIGURE_AT.finditer(quote, a, b)}
+    if len({frozenset(terms(v)) for v in owned.values() if v}) < 2:
+        return None
+    own = owned.get(at) or _own_act(quote, at, a)
+    return own is not None and _tells_act(own, acted)
+
+
+def _list_counts(quote: str, sentence: tuple[int, int], noun: set[str]) -> bool:
+    """Whether a list of acts' figures in ``sentence`` counts ``noun`` at its head ("five civilians killed …, 89
+    abducted": civilians), so that a figure told only with its act ("89 abducted") counts it too."""
+    return any(_told_with(quote, f.start()) and counts(quote[f.end():f.end() + 80], noun) is not None
+               for f in _FIGURE_AT.finditer(quote, *sentence))
+
+
+def _participle(word: str) -> bool:
+    """Whether ``word`` may be a participle: "How many men and women were killed" counts no act "women"."""
+    return bool(re.fullmatch(_PARTICIPLE, word.lower()))
+
+
+# After an act, the question goes on with a preposition, a conjunction or its end; after an adjective, with its noun.
+_AFTER_ACT = frozenset("in on at by from to for during since after before between within across into over under near "
+                       "and or as when while with without this last since per off along through".split())
+
+
+def _attributive(question: str, m: re.Match[str]) -> bool:
+    """Whether the participle ``m`` found describes a noun after it ("displaced persons") rather than telling the act
+    counted ("were displaced", "escaped from")."""
+    if re.search(r"\b(?:were|was|are|is|been|got)\s+$", question[:m.start(1)], re.I):
+        return False
+    after = re.match(r"\s*([A-Za-z][\w'’-]*)", question[m.end(1):])
+    return after is not None and after.group(1).lower() not in _AFTER_ACT
 
 
 def _tells_act(sentence: str, acted: set[str]) -> bool:
