@@ -146,6 +146,12 @@ def test_which_kind_of_thing_is_not_answered_by_a_name() -> None:
     assert direct_answer("Which Liberian commodities did resolution 1521 (2003) bar States from importing?",
                          quote) is None
     assert direct_answer("Which designation criterion in resolution 1857 (2008) targets financiers?", quote) is None
+    # A route runs between places: one stop of a list of routes is not the routes asked (S/2025/239, para. 71).
+    routes = ("RSF sought to dominate several key smuggling routes, including the following:\n"
+              "• Owainat mountains – Hamrat Al Sheikh, North Kordofan, North Darfur\n"
+              "• Kufra – El Malha – (North Darfur)")
+    assert direct_answer("Which routes are used to smuggle fuel out of Libya?", routes) is None
+    assert direct_answer("Which route did RSF use to move fuel from Kufra?", routes) is None
     # Named things are still answered by their name.
     assert direct_answer("Which gangs did the United States designate?",
                          "The United States designated Viv Ansanm and Gran Grif.") == "Viv Ansanm and Gran Grif"

@@ -2658,7 +2658,10 @@ _WHICH_HEAD = re.compile(r"^\s*which\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s+
                          r"[a-z]{3,}ed)\b)", re.I)
 _KINDS_OF_THING = terms("commodities commodity resources minerals criterion criteria statistics form forms flows "
                         "kind kinds type types measures activities crimes abductions goods products items precursor "
-                        "precursors substances chemicals materials provisions")
+                        "precursors substances chemicals materials provisions "
+                        # A route runs between places: "Which routes are used to smuggle fuel out of Libya?" is not
+                        # answered by "Hamrat Al Sheikh", one stop of the routes S/2025/239 para. 71 lists.
+                        "route routes road roads corridor corridors path paths")
 
 
 def _asks_for_kind_of_thing(question: str) -> bool:
