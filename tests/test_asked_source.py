@@ -39,9 +39,11 @@ def test_what_the_secretary_general_reported_is_quoted_from_his_report(bot: Any)
     assert not answer.abstained
     assert {c.symbol for c in answer.citations} == {"S/2025/231"}, [c.symbol for c in answer.citations]
     assert any("Secretary-General's reports" in n for n in answer.notes), answer.notes
-    # A report about another place is no account of this one: answered from everything, without the note.
+    # A report about another place is no account of this one: answered from everything, without the note, and
+    # saying that none of his reports on that place is indexed.
     congo = bot.ask("What did the Secretary-General report about arms in the Democratic Republic of the Congo?")
-    assert not any("Secretary-General's reports" in n for n in congo.notes), congo.notes
+    assert not any(n.startswith("Read as asking") for n in congo.notes), congo.notes
+    assert congo.notes and congo.notes[0].startswith("No Secretary-General's reports about "), congo.notes
     assert not congo.citations or congo.citations[0].doc_type != "sg_report", congo.answer
     # A question the reports do not answer is answered from everything, without the note.
     other = bot.ask("By when must the Secretary-General assess progress on the key benchmarks for the South Sudan "
@@ -108,3 +110,15 @@ def test_a_source_not_taken_costs_no_second_ordinary_answer(bot: Any, monkeypatc
     monkeypatch.undo()
     again = bot.ask(question)
     assert (answer.answer, answer.citations) == (again.answer, again.citations)
+
+
+def test_a_source_asked_that_is_not_indexed_is_said_so(bot: Any) -> None:
+    # No Panel of Experts' report is among the samples: the answer comes from the Council's resolutions, which the
+    # reader must not take for the Panel's findings.
+    answer = bot.ask("What did the Panel of Experts on Libya find about illicit petroleum exports?")
+    assert not answer.abstained
+    assert answer.notes and answer.notes[0].startswith("No Panels and Groups of Experts' reports about Libya are "
+                                                       "among the indexed documents"), answer.notes
+    # The Secretary-General's report on South Sudan is indexed: answered from it, and no such note.
+    told = bot.ask("What did the Secretary-General report about arms in South Sudan?")
+    assert not any(n.startswith("No ") and "among the indexed documents" in n for n in told.notes), told.notes

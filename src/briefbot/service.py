@@ -152,6 +152,7 @@ class Briefbot:
         # "What did the Secretary-General report about …?" asks for his reports' account: answered from them when
         # they answer it (the Council's resolutions on the topic ranked above them), else from everything.
         source = asked_source(question) if routed is None and not (filters and filters.doc_types) else None
+        asked_kind = source  # kept when the source asked does not answer, to say so if none is indexed
         told: Answer | None = None
         plain: Answer | None = None  # the ordinary answer, when weighing the source already computed it
         if source is not None:
@@ -227,6 +228,10 @@ class Briefbot:
         if source is not None and not answer.abstained:
             answer.notes.append(f"Read as asking what the {SOURCE_LABELS[source]} say: only they were searched; "
                                 "others may say more or later.")
+        elif asked_kind is not None and (missing := self._source_missing(question, asked_kind, filters)):
+            # "What did the Panel of Experts on Libya find …?" answered from the Council's resolutions: the reader
+            # must not take them for the Panel's findings.
+            answer.notes.insert(0, missing)
         answer.timings_ms.update(retrieve=round((t1 - t0) * 1000, 1),
                                  total=round((time.perf_counter() - t0) * 1000, 1))
         yield StreamEvent("done", answer=answer)
@@ -250,6 +255,23 @@ class Briefbot:
         ordinary = self.extractive(question, hits, filters)
         mine, theirs = told.timings_ms.get("confidence", 0.0), ordinary.timings_ms.get("confidence", 0.0)
         return ordinary.abstained or mine >= theirs - SOURCE_MARGIN, ordinary
+
+    def _source_missing(self, question: str, kind: str, filters: Filters | None) -> str | None:
+        """The note that no document of the kind asked for (about the place the question names, as
+        :meth:`_told_as_well` reads it) is indexed, so the passages are others'; None when one is."""
+        named = {p.lower(): p for p in parse_references(question).places}
+        places = set(named)
+        allowed = set(filters.collections) if filters and filters.collections is not None else None
+        for d in self.retriever.documents().values():
+            if d.doc_type != kind or (allowed is not None and d.collection not in allowed):
+                continue
+            about = {p for p in places if p in (d.title or "").lower()} if kind == "panel_report" \
+                else doc_places(d) & places
+            if not places or about:
+                return None
+        where = f" about {', '.join(sorted(named.values()))}" if named else ""
+        return (f"No {SOURCE_LABELS[kind]}{where} are among the indexed documents: the passages below are from "
+                "other documents, not their account.")
 
     def _newest(self, filters: Filters | None) -> DocInfo | None:
         """The newest dated document the reader may search (the collections ``filters`` allow): what a question
