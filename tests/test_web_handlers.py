@@ -446,6 +446,21 @@ def test_markdown_export(libya: Answer, mars: Answer) -> None:
     assert "## Closest passages (not an answer)" in abstained and "## Citations" not in abstained
 
 
+
+def test_markdown_export_keeps_the_answers_lines_apart(libya: Answer) -> None:
+    """The direct line's bold date and each quote under it are paragraphs of their own in the rendered brief, not
+    one run-on paragraph (Markdown joins lines a single newline apart)."""
+    from markdown_it import MarkdownIt
+
+    lead = "**15 May 2026** [1]"
+    quote = f"S/RES/2769 (2025), para. 22, p. 6: “{LIBYA_QUOTE}” [1]"
+    answer = dataclasses.replace(libya, answer=f"{lead}\n{quote}\nS/2025/357, p. 1: “until 15 May 2026.” [2]")
+    html = MarkdownIt().render(answer_markdown(answer))
+    said = html.split("<h2>Answer</h2>")[1].split("<h2>")[0]
+    paragraphs = re.findall(r"<p>(.*?)</p>", said, re.S)
+    assert paragraphs[:3] == ["<strong>15 May 2026</strong> [1]", quote,
+                              "S/2025/357, p. 1: “until 15 May 2026.” [2]"], said
+
 # --- serving ------------------------------------------------------------------------------------------------
 def test_allowed_host_names() -> None:
     assert allowed_hosts("127.0.0.1") == {"127.0.0.1", "localhost", "::1"}
