@@ -21,6 +21,7 @@ from briefbot.cli import app as cli_app
 from briefbot.errors import BriefbotError, ConfigError, NotFoundError, UploadRejected
 from briefbot.export import answer_markdown
 from briefbot.feedback import (
+    LOCAL_OWNER,
     append_feedback,
     earlier_vote,
     export_csv,
@@ -393,6 +394,13 @@ def test_feedback_is_read_by_its_owner_only(libya: Answer) -> None:
     assert [r["comment"] for r in visible_feedback(records, "session:a")] == ["mine"]
     assert visible_feedback(records, None) == []
     assert len(visible_feedback(records, "user:lead", everyone=True)) == 3
+    # The local user (loopback, no sign-in) reads their own and what their browser sessions gave before they owned
+    # it; a signed-in user named "local" reads neither.
+    local = make_record(libya, "up", "local", owner=LOCAL_OWNER)
+    signed = make_record(libya, "up", "signed", owner="user:local")
+    both = [*records, local, signed]
+    assert [r["comment"] for r in visible_feedback(both, LOCAL_OWNER)] == ["mine", "theirs", "local"]
+    assert [r["comment"] for r in visible_feedback(both, "user:local")] == ["signed"]
 
 
 def test_a_changed_vote_counts_once_and_the_file_keeps_both(libya: Answer, mars: Answer, tmp_path: Path) -> None:

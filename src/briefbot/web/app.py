@@ -33,6 +33,7 @@ from ..config import Settings
 from ..errors import BriefbotError
 from ..export import answer_markdown
 from ..feedback import (
+    LOCAL_OWNER,
     Rating,
     append_feedback,
     earlier_vote,
@@ -192,12 +193,15 @@ class Session:
         self.current, self.cards, self.card = None, [], None
 
 
-def owner_of(request: gr.Request | None) -> str | None:
-    """Whose feedback this is: the signed-in user, else this browser session (loopback without accounts)."""
+def owner_of(request: gr.Request | None, loopback: bool) -> str | None:
+    """Whose feedback this is: the signed-in user, else the loopback server's one local user (the history's too:
+    kept per browser session, a reload lost sight of it); a session on any other bind without sign-in."""
     if request is None:
         return None
     if request.username:
         return f"user:{request.username}"
+    if loopback:
+        return LOCAL_OWNER
     return f"session:{request.session_hash}" if request.session_hash else None
 
 
@@ -212,6 +216,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
     jobs: dict[str, IngestJob] = {}
     fb_file = feedback_path(index)
     readers = {u.strip() for u in (settings.feedback_readers or "").split(",") if u.strip()}
+    loopback = is_loopback(settings.host)
 
     # Handlers return their updates keyed by component (Gradio leaves every output not named unchanged);
     # gr.skip() alone changes nothing. The components are the layout's, created below. Property changes on the chat's
@@ -512,7 +517,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         if i is None or not 0 <= i < len(session.answers):
             return {fb_status: "Ask a question first; feedback is about an answer."}
         answer = session.answers[i]
-        given = make_record(answer, rating, text or "", owner=owner_of(request))
+        given = make_record(answer, rating, text or "", owner=owner_of(request, loopback))
         before = earlier_vote(read_feedback(fb_file), given) if given["owner"] else None
         kept = ""
         if before and before.get("rating") == rating and not (text or "").strip() and before.get("comment"):
@@ -536,7 +541,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
     def my_feedback(request: gr.Request) -> list[dict[str, Any]]:
         """This user's feedback, their latest vote per answer; everyone's for the feedback readers the settings
         name."""
-        records = visible_feedback(latest_votes(read_feedback(fb_file)), owner_of(request),
+        records = visible_feedback(latest_votes(read_feedback(fb_file)), owner_of(request, loopback),
                                    everyone=bool(request.username and request.username in readers))
         return bot.readable_feedback(records, scope_of(bot, request))  # records quote the documents they cite
 
@@ -746,7 +751,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             with gr.Tab("Mandates", id="mandates"):
                 mandates_tab(bot, settings, tmp)  # its own module: track timelines, renewal changes, trends
             with gr.Tab("Feedback", id="feedback", elem_id="feedback-tab") as fb_tab:
-                gr.Markdown("Your feedback in this session" + (" (feedback readers see everyone's)"
+                gr.Markdown("Your feedback" + (" (feedback readers see everyone's)"
                                                                if readers else "")
                             + ": your latest vote on each answer, the one that counts.")
                 fb_df = gr.Dataframe(headers=FEEDBACK_COLUMNS, interactive=False, wrap=True, max_height=480,
