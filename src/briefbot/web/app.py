@@ -718,7 +718,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                                        wrap=True, max_height=520, elem_id="library-table", label="Documents")
                 docs_fit = gr.HTML(visible="hidden", elem_id="library-fit")  # the table's word floors (a <style>)
                 failures_df = gr.Dataframe(headers=FAILURE_COLUMNS, interactive=False, label="Failed files",
-                                           elem_id="failures-table", wrap=True)
+                                           elem_id="failures-table", wrap=True, datatype=["str", "str", "date"])
                 refresh = gr.Button("Refresh", size="sm", elem_id="library-refresh")
                 with gr.Row(equal_height=True):
                     to_remove = gr.Dropdown([], multiselect=True, label="Remove documents from the index",
@@ -754,8 +754,10 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                 gr.Markdown("Your feedback" + (" (feedback readers see everyone's)"
                                                                if readers else "")
                             + ": your latest vote on each answer, the one that counts.")
+                # "When" is a date to the table: its sort is by time ("4 Dec 2026" before "10 Dec 2026"), not text.
                 fb_df = gr.Dataframe(headers=FEEDBACK_COLUMNS, interactive=False, wrap=True, max_height=480,
-                                     label="Feedback (newest first)", elem_id="fb-table")
+                                     label="Feedback (newest first)", elem_id="fb-table",
+                                     datatype=["date", "str", "str", "str", "str"])
                 with gr.Row():
                     fb_refresh = gr.Button("Refresh", size="sm", elem_id="fb-refresh")
                     to_jsonl = gr.Button("Export JSONL", size="sm", elem_id="fb-jsonl")
