@@ -94,6 +94,9 @@ STREAM_GAP_S = 0.1  # streamed answer text: at most one chat update per this man
 PROGRESS_AFTER_S = 0.4
 FEEDBACK_COLUMNS = ["When", "Rating", "Question", "Comment", "Citations"]
 LIBRARY_CSS = fitted_table_css("#library-table", LIBRARY_COLUMNS.index("File"))
+# The failed files too: in Gradio's monospace, a long file name and its reason ran past the panel at 1024 px with its
+# "When" out of sight (a browser walk's find); the file name may break anywhere.
+FAILURES_CSS = fitted_table_css("#failures-table", FAILURE_COLUMNS.index("File"))
 CSS = """
 #cards .gallery-item, #cards button { text-align: left; }
 #page-column { position: sticky; top: 8px; align-self: flex-start; }  /* the page stays in view beside the cards */
@@ -122,7 +125,7 @@ fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejo
 2H17'/></svg>"); }
 /* A long choice (a document's title) ran under its dropdown's arrow: the text now stops before the arrow, in "…". */
 .secondary-wrap > input[role="combobox"] { padding-right: 28px; text-overflow: ellipsis; }
-""" + LIBRARY_CSS + TIMELINE_CSS
+""" + LIBRARY_CSS + FAILURES_CSS + TIMELINE_CSS
 # Once an answer is complete, its question goes to the top of the chat panel (the chat's own autoscroll leaves the
 # end of a long answer in view, not its beginning) and the panel into the window.
 SHOW_NEWEST_JS = """() => {
@@ -372,10 +375,11 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         docs, failures = bot.library(scope), bot.failures(scope)
         choices = document_choices(docs)
         older = set(bot.read_by_older(scope))
-        rows = library_rows(docs, older)
+        rows, failed = library_rows(docs, older), failure_rows(failures)
         return {summary: library_summary(docs, failures, len(older)), docs_df: rows,
-                docs_fit: word_floor_css("#library-table", rows, LIBRARY_COLUMNS.index("File")),
-                failures_df: failure_rows(failures), missions: gr.Dropdown(choices=mission_choices(docs)),
+                docs_fit: word_floor_css("#library-table", rows, LIBRARY_COLUMNS.index("File"))
+                + word_floor_css("#failures-table", failed, FAILURE_COLUMNS.index("File")),
+                failures_df: failed, missions: gr.Dropdown(choices=mission_choices(docs)),
                 documents: gr.Dropdown(choices=document_choices(docs, twins=False)),
                 year_from: gr.Dropdown(choices=year_choices(docs)),
                 year_to: gr.Dropdown(choices=year_choices(docs)), to_remove: gr.Dropdown(choices=choices, value=[]),
