@@ -345,6 +345,8 @@ def test_feedback_stays_after_a_reload_and_sorts_by_time(page: Any, app: tuple[s
     for day in (datetime(2025, 12, 5, 9, tzinfo=UTC), datetime(2026, 12, 10, 9, tzinfo=UTC),
                 datetime(2026, 12, 4, 9, tzinfo=UTC)):
         append_feedback(path, make_record(dataclasses.replace(mars, question=f"asked on {day:%d %b %Y}"), "up",
+                                          "Right answer, but the closest passages should have named the Panel of "
+                                          "Experts on Libya and its reporting schedule under S/RES/2769 (2025)",
                                           owner=owner, now=day))
     page.click("#fb-refresh")
     page.wait_for_function("document.querySelector('#fb-table').innerText.includes('asked on 04 Dec 2026')",
@@ -358,6 +360,8 @@ def test_feedback_stays_after_a_reload_and_sorts_by_time(page: Any, app: tuple[s
     assert seeded == ["5 Dec 2025, 09:00 UTC", "4 Dec 2026, 09:00 UTC", "10 Dec 2026, 09:00 UTC"], shown
     assert shown[0] == "5 Dec 2025, 09:00 UTC", shown
     assert_no_errors(page, "sorting the Feedback table by time")
+    # Its columns share the panel, words whole: long comments ran it past the panel even at 1440 px.
+    assert fits_sideways(page, "fb-table") and broken_words(page, "fb-table") == []
 
 
 def test_reload_starts_clean_and_keeps_working(page: Any) -> None:

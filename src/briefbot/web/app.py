@@ -97,6 +97,8 @@ LIBRARY_CSS = fitted_table_css("#library-table", LIBRARY_COLUMNS.index("File"))
 # The failed files too: in Gradio's monospace, a long file name and its reason ran past the panel at 1024 px with its
 # "When" out of sight (a browser walk's find); the file name may break anywhere.
 FAILURES_CSS = fitted_table_css("#failures-table", FAILURE_COLUMNS.index("File"))
+# And the feedback: its question, comment and citations ran past the panel even at 1440 px (a browser walk's find).
+FEEDBACK_CSS = fitted_table_css("#fb-table")
 CSS = """
 #cards .gallery-item, #cards button { text-align: left; }
 #page-column { position: sticky; top: 8px; align-self: flex-start; }  /* the page stays in view beside the cards */
@@ -125,7 +127,7 @@ fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejo
 2H17'/></svg>"); }
 /* A long choice (a document's title) ran under its dropdown's arrow: the text now stops before the arrow, in "…". */
 .secondary-wrap > input[role="combobox"] { padding-right: 28px; text-overflow: ellipsis; }
-""" + LIBRARY_CSS + FAILURES_CSS + TIMELINE_CSS
+""" + LIBRARY_CSS + FAILURES_CSS + FEEDBACK_CSS + TIMELINE_CSS
 # Once an answer is complete, its question goes to the top of the chat panel (the chat's own autoscroll leaves the
 # end of a long answer in view, not its beginning) and the panel into the window.
 SHOW_NEWEST_JS = """() => {
@@ -549,11 +551,13 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                                    everyone=bool(request.username and request.username in readers))
         return bot.readable_feedback(records, scope_of(bot, request))  # records quote the documents they cite
 
-    def feedback_table(request: gr.Request) -> list[list[Any]]:
+    def feedback_table(request: gr.Request) -> tuple[list[list[Any]], str]:
+        """The rows, newest first, and their word floors (a <style>: the table's columns fit its panel)."""
         rows = my_feedback(request)[-500:]
-        return [[when(r.get("timestamp")), r.get("rating", ""), r.get("question", ""), r.get("comment", ""),
-                 "; ".join(c.get("symbol") or c.get("document", "") for c in r.get("citations") or [])]
-                for r in reversed(rows)]
+        shown = [[when(r.get("timestamp")), r.get("rating", ""), r.get("question", ""), r.get("comment", ""),
+                  "; ".join(c.get("symbol") or c.get("document", "") for c in r.get("citations") or [])]
+                 for r in reversed(rows)]
+        return shown, word_floor_css("#fb-table", shown)
 
     def export_feedback(kind: str, request: gr.Request) -> str:
         dest = tmp.path(f"briefbot-feedback.{kind}")
@@ -762,6 +766,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                 fb_df = gr.Dataframe(headers=FEEDBACK_COLUMNS, interactive=False, wrap=True, max_height=480,
                                      label="Feedback (newest first)", elem_id="fb-table",
                                      datatype=["date", "str", "str", "str", "str"])
+                fb_fit = gr.HTML(visible="hidden", elem_id="fb-fit")  # the table's word floors (a <style>)
                 with gr.Row():
                     fb_refresh = gr.Button("Refresh", size="sm", elem_id="fb-refresh")
                     to_jsonl = gr.Button("Export JSONL", size="sm", elem_id="fb-jsonl")
@@ -811,9 +816,9 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         manage.wire(bot, demo, refresh, library_outputs, lib_outputs, upload_collection, docs_df)
         timer.tick(poll, [state], [timer, upload_status, upload_rows, *lib_outputs], concurrency_limit=None,
                    show_progress="hidden", **private)
-        fb_refresh.click(feedback_table, None, fb_df, **private)
+        fb_refresh.click(feedback_table, None, [fb_df, fb_fit], **private)
         # Opening the tab shows what was given since (it stayed empty until Refresh, the walk-through's find).
-        fb_tab.select(feedback_table, None, fb_df, **private)
+        fb_tab.select(feedback_table, None, [fb_df, fb_fit], **private)
         to_jsonl.click(export_jsonl_click, None, fb_export, **private)
         to_csv.click(export_csv_click, None, fb_export, **private)
     return demo
