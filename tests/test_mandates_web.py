@@ -93,6 +93,23 @@ def _no_errors(page: Any, errors: list[str]) -> None:
     assert errors == []
 
 
+def test_no_track_is_chosen_for_the_analyst(app_url: str, browser: Any) -> None:
+    """The tab opens with no track picked (Gradio's default was the book's first, MINUSMA) and says how to pick
+    one; Show before a pick asks for a track, without an error."""
+    page, errors = _mandates_tab(browser, app_url)
+    page.locator("#mandate-show").wait_for(timeout=30_000)
+    assert page.locator("#mandate-track input").input_value() == ""
+    assert "Pick a track" in page.inner_text("#mandate-track")
+    page.locator("#mandate-show").click()
+    page.locator("#mandate-pick").wait_for(timeout=30_000)
+    assert "Pick a track above" in page.inner_text("#mandate-summary")
+    assert page.locator("#mandate-timeline tbody tr").count() <= 1  # nothing drawn (at most Gradio's empty row)
+    _no_errors(page, errors)
+    _show_track(page, "MINUSMA (mission)", "MINUSMA", "S/RES/2531 (2020)")
+    _no_errors(page, errors)
+    page.close()
+
+
 def test_mandates_tab_track_and_renewal(app_url: str, browser: Any) -> None:
     page, errors = _mandates_tab(browser, app_url)
     # No empty image frames (broken-picture icons) before there is a plot or a page to show.

@@ -21,6 +21,7 @@ from briefbot.cli import app as cli_app
 from briefbot.errors import BriefbotError, ConfigError, NotFoundError, UploadRejected
 from briefbot.export import answer_markdown
 from briefbot.feedback import (
+    LOCAL_OWNER,
     append_feedback,
     earlier_vote,
     export_csv,
@@ -393,6 +394,13 @@ def test_feedback_is_read_by_its_owner_only(libya: Answer) -> None:
     assert [r["comment"] for r in visible_feedback(records, "session:a")] == ["mine"]
     assert visible_feedback(records, None) == []
     assert len(visible_feedback(records, "user:lead", everyone=True)) == 3
+    # The local user (loopback, no sign-in) reads their own and what their browser sessions gave before they owned
+    # it; a signed-in user named "local" reads neither.
+    local = make_record(libya, "up", "local", owner=LOCAL_OWNER)
+    signed = make_record(libya, "up", "signed", owner="user:local")
+    both = [*records, local, signed]
+    assert [r["comment"] for r in visible_feedback(both, LOCAL_OWNER)] == ["mine", "theirs", "local"]
+    assert [r["comment"] for r in visible_feedback(both, "user:local")] == ["signed"]
 
 
 def test_a_changed_vote_counts_once_and_the_file_keeps_both(libya: Answer, mars: Answer, tmp_path: Path) -> None:
@@ -445,6 +453,21 @@ def test_markdown_export(libya: Answer, mars: Answer) -> None:
     assert abstained.count("do not answer this question") == 1 and "threshold" not in abstained
     assert "## Closest passages (not an answer)" in abstained and "## Citations" not in abstained
 
+
+
+def test_markdown_export_keeps_the_answers_lines_apart(libya: Answer) -> None:
+    """The direct line's bold date and each quote under it are paragraphs of their own in the rendered brief, not
+    one run-on paragraph (Markdown joins lines a single newline apart)."""
+    from markdown_it import MarkdownIt
+
+    lead = "**15 May 2026** [1]"
+    quote = f"S/RES/2769 (2025), para. 22, p. 6: “{LIBYA_QUOTE}” [1]"
+    answer = dataclasses.replace(libya, answer=f"{lead}\n{quote}\nS/2025/357, p. 1: “until 15 May 2026.” [2]")
+    html = MarkdownIt().render(answer_markdown(answer))
+    said = html.split("<h2>Answer</h2>")[1].split("<h2>")[0]
+    paragraphs = re.findall(r"<p>(.*?)</p>", said, re.S)
+    assert paragraphs[:3] == ["<strong>15 May 2026</strong> [1]", quote,
+                              "S/2025/357, p. 1: “until 15 May 2026.” [2]"], said
 
 # --- serving ------------------------------------------------------------------------------------------------
 def test_allowed_host_names() -> None:

@@ -24,6 +24,13 @@ def plain_abstention(text: str) -> str:
     return _SAID_ALREADY.sub("", _INTERNALS.sub("", text).strip())
 
 
+def _paragraphs(text: str) -> str:
+    """An engine's text, each of its lines a paragraph: the direct line's bold date and the quotes under it are
+    separate lines, and Markdown joins lines with a single newline into one paragraph (the bold lead ran into the
+    first quote, a browser walk's find)."""
+    return "\n\n".join(md_safe(line.strip()) for line in text.strip().splitlines() if line.strip())
+
+
 def _quote_block(text: str) -> str:
     return "\n".join("> " + line if line.strip() else ">" for line in md_safe(text).strip().splitlines())
 
@@ -37,9 +44,9 @@ def answer_markdown(answer: Answer, now: datetime | None = None) -> str:
     if answer.abstained:
         out += [f"**{ABSTENTION_HEADING}**", ""]
         if said := plain_abstention(answer.answer):
-            out += [md_safe(said), ""]
+            out += [_paragraphs(said), ""]
     else:
-        out += [md_safe(answer.answer.strip()), ""]
+        out += [_paragraphs(answer.answer), ""]
     for note in answer.notes:
         out += [f"> **Note:** {md_safe(note)}", ""]
     if answer.citations:

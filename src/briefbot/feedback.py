@@ -1,7 +1,7 @@
 """Analyst feedback on answers: one JSON object per line in ``<index>/feedback.jsonl``, exportable as JSONL or CSV.
 
-Each record names its owner (a signed-in user, or a browser session); a user reads and exports only their own,
-except the feedback readers the settings name.
+Each record names its owner (a signed-in user, or the local user of a loopback server without sign-in); a user
+reads and exports only their own, except the feedback readers the settings name.
 
 The file is append-only, an audit trail of every vote given. Readers count one vote per answer and owner, the
 latest (:func:`latest_votes`): "Helpful" then "Not helpful" on one answer is a change of mind, not two votes.
@@ -30,6 +30,10 @@ log = logging.getLogger(__name__)
 Rating = Literal["up", "down"]
 CSV_COLUMNS = ("timestamp", "rating", "comment", "question", "answer", "abstained", "engine", "citations",
                "citations_json")
+
+# Who gives feedback on a loopback server without sign-in: its one local user, as for the conversation history
+# (feedback kept per browser session was gone from view after a reload).
+LOCAL_OWNER = "local"
 
 # Appends from several sessions of one server must not interleave within a line.
 _write_lock = threading.Lock()
@@ -113,10 +117,13 @@ def earlier_vote(records: Iterable[dict[str, Any]], record: dict[str, Any]) -> d
 def visible_feedback(records: Iterable[dict[str, Any]], owner: str | None, everyone: bool = False
                      ) -> list[dict[str, Any]]:
     """The records ``owner`` may read: their own; all of them for a feedback reader (``everyone``). Records
-    without an owner (written before owners were kept) are for readers only."""
+    without an owner (written before owners were kept) are for readers only. The local user also reads the
+    records of browser sessions: a server without sign-in serves loopback only, so they were this user's, kept per
+    session before the local user owned them."""
     if everyone:
         return list(records)
-    return [r for r in records if owner and r.get("owner") == owner]
+    return [r for r in records if owner and (r.get("owner") == owner or (
+        owner == LOCAL_OWNER and str(r.get("owner") or "").startswith("session:")))]
 
 
 def export_jsonl(records: Iterable[dict[str, Any]], dest: Path) -> Path:

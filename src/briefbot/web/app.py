@@ -33,6 +33,7 @@ from ..config import Settings
 from ..errors import BriefbotError
 from ..export import answer_markdown
 from ..feedback import (
+    LOCAL_OWNER,
     Rating,
     append_feedback,
     earlier_vote,
@@ -93,6 +94,11 @@ STREAM_GAP_S = 0.1  # streamed answer text: at most one chat update per this man
 PROGRESS_AFTER_S = 0.4
 FEEDBACK_COLUMNS = ["When", "Rating", "Question", "Comment", "Citations"]
 LIBRARY_CSS = fitted_table_css("#library-table", LIBRARY_COLUMNS.index("File"))
+# The failed files too: in Gradio's monospace, a long file name and its reason ran past the panel at 1024 px with its
+# "When" out of sight (a browser walk's find); the file name may break anywhere.
+FAILURES_CSS = fitted_table_css("#failures-table", FAILURE_COLUMNS.index("File"))
+# And the feedback: its question, comment and citations ran past the panel even at 1440 px (a browser walk's find).
+FEEDBACK_CSS = fitted_table_css("#fb-table")
 CSS = """
 #cards .gallery-item, #cards button { text-align: left; }
 #page-column { position: sticky; top: 8px; align-self: flex-start; }  /* the page stays in view beside the cards */
@@ -121,7 +127,7 @@ fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejo
 2H17'/></svg>"); }
 /* A long choice (a document's title) ran under its dropdown's arrow: the text now stops before the arrow, in "…". */
 .secondary-wrap > input[role="combobox"] { padding-right: 28px; text-overflow: ellipsis; }
-""" + LIBRARY_CSS + TIMELINE_CSS
+""" + LIBRARY_CSS + FAILURES_CSS + FEEDBACK_CSS + TIMELINE_CSS
 # Once an answer is complete, its question goes to the top of the chat panel (the chat's own autoscroll leaves the
 # end of a long answer in view, not its beginning) and the panel into the window.
 SHOW_NEWEST_JS = """() => {
@@ -192,12 +198,15 @@ class Session:
         self.current, self.cards, self.card = None, [], None
 
 
-def owner_of(request: gr.Request | None) -> str | None:
-    """Whose feedback this is: the signed-in user, else this browser session (loopback without accounts)."""
+def owner_of(request: gr.Request | None, loopback: bool) -> str | None:
+    """Whose feedback this is: the signed-in user, else the loopback server's one local user (the history's too:
+    kept per browser session, a reload lost sight of it); a session on any other bind without sign-in."""
     if request is None:
         return None
     if request.username:
         return f"user:{request.username}"
+    if loopback:
+        return LOCAL_OWNER
     return f"session:{request.session_hash}" if request.session_hash else None
 
 
@@ -212,6 +221,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
     jobs: dict[str, IngestJob] = {}
     fb_file = feedback_path(index)
     readers = {u.strip() for u in (settings.feedback_readers or "").split(",") if u.strip()}
+    loopback = is_loopback(settings.host)
 
     # Handlers return their updates keyed by component (Gradio leaves every output not named unchanged);
     # gr.skip() alone changes nothing. The components are the layout's, created below. Property changes on the chat's
@@ -367,10 +377,11 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         docs, failures = bot.library(scope), bot.failures(scope)
         choices = document_choices(docs)
         older = set(bot.read_by_older(scope))
-        rows = library_rows(docs, older)
+        rows, failed = library_rows(docs, older), failure_rows(failures)
         return {summary: library_summary(docs, failures, len(older)), docs_df: rows,
-                docs_fit: word_floor_css("#library-table", rows, LIBRARY_COLUMNS.index("File")),
-                failures_df: failure_rows(failures), missions: gr.Dropdown(choices=mission_choices(docs)),
+                docs_fit: word_floor_css("#library-table", rows, LIBRARY_COLUMNS.index("File"))
+                + word_floor_css("#failures-table", failed, FAILURE_COLUMNS.index("File")),
+                failures_df: failed, missions: gr.Dropdown(choices=mission_choices(docs)),
                 documents: gr.Dropdown(choices=document_choices(docs, twins=False)),
                 year_from: gr.Dropdown(choices=year_choices(docs)),
                 year_to: gr.Dropdown(choices=year_choices(docs)), to_remove: gr.Dropdown(choices=choices, value=[]),
@@ -512,7 +523,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         if i is None or not 0 <= i < len(session.answers):
             return {fb_status: "Ask a question first; feedback is about an answer."}
         answer = session.answers[i]
-        given = make_record(answer, rating, text or "", owner=owner_of(request))
+        given = make_record(answer, rating, text or "", owner=owner_of(request, loopback))
         before = earlier_vote(read_feedback(fb_file), given) if given["owner"] else None
         kept = ""
         if before and before.get("rating") == rating and not (text or "").strip() and before.get("comment"):
@@ -536,15 +547,17 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
     def my_feedback(request: gr.Request) -> list[dict[str, Any]]:
         """This user's feedback, their latest vote per answer; everyone's for the feedback readers the settings
         name."""
-        records = visible_feedback(latest_votes(read_feedback(fb_file)), owner_of(request),
+        records = visible_feedback(latest_votes(read_feedback(fb_file)), owner_of(request, loopback),
                                    everyone=bool(request.username and request.username in readers))
         return bot.readable_feedback(records, scope_of(bot, request))  # records quote the documents they cite
 
-    def feedback_table(request: gr.Request) -> list[list[Any]]:
+    def feedback_table(request: gr.Request) -> tuple[list[list[Any]], str]:
+        """The rows, newest first, and their word floors (a <style>: the table's columns fit its panel)."""
         rows = my_feedback(request)[-500:]
-        return [[when(r.get("timestamp")), r.get("rating", ""), r.get("question", ""), r.get("comment", ""),
-                 "; ".join(c.get("symbol") or c.get("document", "") for c in r.get("citations") or [])]
-                for r in reversed(rows)]
+        shown = [[when(r.get("timestamp")), r.get("rating", ""), r.get("question", ""), r.get("comment", ""),
+                  "; ".join(c.get("symbol") or c.get("document", "") for c in r.get("citations") or [])]
+                 for r in reversed(rows)]
+        return shown, word_floor_css("#fb-table", shown)
 
     def export_feedback(kind: str, request: gr.Request) -> str:
         dest = tmp.path(f"briefbot-feedback.{kind}")
@@ -713,7 +726,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                                        wrap=True, max_height=520, elem_id="library-table", label="Documents")
                 docs_fit = gr.HTML(visible="hidden", elem_id="library-fit")  # the table's word floors (a <style>)
                 failures_df = gr.Dataframe(headers=FAILURE_COLUMNS, interactive=False, label="Failed files",
-                                           elem_id="failures-table", wrap=True)
+                                           elem_id="failures-table", wrap=True, datatype=["str", "str", "date"])
                 refresh = gr.Button("Refresh", size="sm", elem_id="library-refresh")
                 with gr.Row(equal_height=True):
                     to_remove = gr.Dropdown([], multiselect=True, label="Remove documents from the index",
@@ -746,11 +759,14 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             with gr.Tab("Mandates", id="mandates"):
                 mandates_tab(bot, settings, tmp)  # its own module: track timelines, renewal changes, trends
             with gr.Tab("Feedback", id="feedback", elem_id="feedback-tab") as fb_tab:
-                gr.Markdown("Your feedback in this session" + (" (feedback readers see everyone's)"
+                gr.Markdown("Your feedback" + (" (feedback readers see everyone's)"
                                                                if readers else "")
                             + ": your latest vote on each answer, the one that counts.")
+                # "When" is a date to the table: its sort is by time ("4 Dec 2026" before "10 Dec 2026"), not text.
                 fb_df = gr.Dataframe(headers=FEEDBACK_COLUMNS, interactive=False, wrap=True, max_height=480,
-                                     label="Feedback (newest first)", elem_id="fb-table")
+                                     label="Feedback (newest first)", elem_id="fb-table",
+                                     datatype=["date", "str", "str", "str", "str"])
+                fb_fit = gr.HTML(visible="hidden", elem_id="fb-fit")  # the table's word floors (a <style>)
                 with gr.Row():
                     fb_refresh = gr.Button("Refresh", size="sm", elem_id="fb-refresh")
                     to_jsonl = gr.Button("Export JSONL", size="sm", elem_id="fb-jsonl")
@@ -800,9 +816,9 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         manage.wire(bot, demo, refresh, library_outputs, lib_outputs, upload_collection, docs_df)
         timer.tick(poll, [state], [timer, upload_status, upload_rows, *lib_outputs], concurrency_limit=None,
                    show_progress="hidden", **private)
-        fb_refresh.click(feedback_table, None, fb_df, **private)
+        fb_refresh.click(feedback_table, None, [fb_df, fb_fit], **private)
         # Opening the tab shows what was given since (it stayed empty until Refresh, the walk-through's find).
-        fb_tab.select(feedback_table, None, fb_df, **private)
+        fb_tab.select(feedback_table, None, [fb_df, fb_fit], **private)
         to_jsonl.click(export_jsonl_click, None, fb_export, **private)
         to_csv.click(export_csv_click, None, fb_export, **private)
     return demo

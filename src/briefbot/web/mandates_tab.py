@@ -46,6 +46,7 @@ from .views import card_from_citation, fitted_table_css, parse_year, word_floor_
 
 # The timeline's columns share the tab's width, each at least as wide as its longest word (a date whole).
 TIMELINE_CSS = fitted_table_css("#mandate-timeline")
+PICK_TRACK = "<p id='mandate-pick'>Pick a track above (type to search its name), then press Show track.</p>"
 CSS_CHANGES = {"new": "#1f7a3a", "changed": "#b36b00", "dropped": "#b3261e", "unchanged": "#6b7280"}
 
 
@@ -196,7 +197,10 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
     # In the left column beside the page the timeline's nine columns scrolled sideways at 1400 px (a browser
     # walk's find).
     with gr.Row():
-        track_dd = gr.Dropdown(tracks, label="Track", elem_id="mandate-track", scale=3)
+        # Nothing preselected: Gradio picked the first track of the book (MINUSMA), which no analyst chose. The
+        # tab is opened for a track in mind, found by typing; "most recent" would be a guess at it too.
+        track_dd = gr.Dropdown(tracks, value=None, label="Track", info="Pick a track (type to search), then Show track",
+                               elem_id="mandate-track", scale=3)
         theme_cb = gr.CheckboxGroup(themes, label="Themes (none = all)", elem_id="mandate-themes", scale=5)
     with gr.Row():
         # Text, not gr.Number: a number box shows 0 when empty, which read as a year; checked on Show.
@@ -261,9 +265,8 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
                 gr.Dataset(samples=[[card] for card, _ in items], visible=bool(items)), [p for _, p in items])
 
     def check_show(slug: str | None, from_box: str | None, to_box: str | None) -> None:
-        """Show's inputs, refused with their fix before anything is drawn (the tracker's year rule)."""
-        if not slug:
-            raise refused("Pick a track first.")
+        """Show's inputs, refused with their fix before anything is drawn (the tracker's year rule). No track yet is
+        not an error: the summary asks for one (``load``)."""
         try:
             check_years(_year(from_box, "From"), _year(to_box, "To"))
         except BriefbotError as exc:
@@ -274,8 +277,8 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
 
     def load(slug: str | None, chosen: list[str] | None, from_box: str | None, to_box: str | None,
              phrase: str | None, request: gr.Request) -> tuple[Any, ...]:
-        if not slug:
-            raise refused("Pick a track first.")
+        if not slug:  # Show before a track is picked: said where the track would be, the rest left as it is
+            return (PICK_TRACK, *(gr.skip(),) * (len(outputs) - 1))
         y0, y1 = _year(from_box, "From"), _year(to_box, "To")
         try:
             scope = scope_of(bot, request)
