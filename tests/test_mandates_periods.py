@@ -10,6 +10,7 @@ Fixture: tests/fixtures/akn/mandate_terms (S/RES/1509 (2003), 1528 (2004), 1692 
 (2015), 2232 (2015), 2253 (2015), 2262 (2016), 2333 (2016), 2350 (2017), 2368 (2017), 2444 (2018), 2498 (2019), 2713
 (2023), 2725 (2024), 2745 (2024), 2791 (2025), 2806 (2025) and, for the second reader, 1807 (2008) and 2825 (2026);
 for the Taliban regime's track 1988 (2011), 2082 (2012), 2160 (2014), 2255 (2015), 2501 (2019) and 2763 (2024);
+UNTMIS's 2753 (2024) and 2809 (2025);
 copied from the bulk corpus with their catalogue records).
 """
 
@@ -82,6 +83,18 @@ def test_the_taliban_regime_is_its_own_track_renewed_by_the_monitoring_teams_sup
                        "S/RES/2763 (2024)", "S/RES/2745 (2024)"}
     assert {"S/RES/2161 (2014)", "S/RES/2253 (2015)", "S/RES/2368 (2017)"} <= isil
     assert "S/RES/2745 (2024)" in {e.symbol for e in index.track("car_sanctions").entries}
+
+
+def test_a_mandate_transferred_to_a_successor_runs_on_in_its_phases(index: Any) -> None:
+    track = index.track("unsom")
+    # "on transfer of the mandate of … (UNSOM) to … (UNTMIS)": the mandate runs on under its new name, to the end of
+    # the phase para. 3 sets; the track said UNSOM's mandate ran out in October 2024 with nothing after it.
+    e = track.entry("S/RES/2753 (2024)")
+    assert (e.action, e.stage, e.term.until, e.term.source) == ("renews", "UNTMIS", "2025-10-31", "para. 3")
+    # "UNTMIS shall cease all operations on 31 October 2026": a final period (no renewal is missing after it).
+    e = track.entry("S/RES/2809 (2025)")
+    assert (e.action, e.stage) == ("renews", "UNTMIS")
+    assert e.term == Term("2026-10-31", "para. 6", "", final=True)
 
 
 def test_a_final_period_ends_when_the_mission_shall_close(index: Any) -> None:

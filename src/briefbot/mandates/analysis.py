@@ -155,6 +155,7 @@ _DATE_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(January|Februar
 # for a period expiring on 31 December 2008, the Group of Experts" (para. 17): a period's last day. Only after "for
 # a": "the period ending on 31 March" of a report is not a term.
 _UNTIL_RE = re.compile(r"\b(?:until|unitl|up to and including|through|to|shall close by|"
+                       r"shall cease all (?:its )?operations on|"
                        r"for an? (?:further )?period (?:ending|expiring) on)\s+(?:the\s+)?"
                        r"(?=\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z])")
 # "for a period of 12 months", "for an initial period of one year" (an establishing resolution's term), "for up to six
@@ -288,12 +289,15 @@ def count_from_expiry(entries: list[TrackEntry]) -> None:
 _ESTABLISH_RE = re.compile(r"\bestablish(?:ment|es|ing)?\b|\bcreat(?:ion|es)\b|\bsanctions against\b|"
                            r"\bon the situation in\b|\bon measures (?:against|to prevent)\b", re.I)
 # "to maintain the African Union Mission in Somalia for a further period of 6 months" (1772 (2007)) renews too.
+# "on transfer of the mandate of … (UNSOM) to … (UNTMIS)" (2753 (2024)): the mandate runs on under a new name.
 _RENEW_RE = re.compile(r"\b(?:extension|extention|extend\w*|renew\w*|re-establish\w*|continuation|"
+                       r"transfer of the mandate|"
                        r"maintain the deployment|further period|"
                        r"deployment (?:of|until)|prolong\w*|reviewing and extending)\b", re.I)
 # A last period, after which the operation closes (2333 (2016): UNMIL's mandate "for a final period until 30 March
 # 2018"; 2284 (2016): UNOCI's "for a final period until 30 June 2017"): no renewal is missing after it.
-_LAST_PERIOD_RE = re.compile(r"\bfinal (?:period|extension)\b", re.I)
+# "UNTMIS shall cease all operations on 31 October 2026 after completing the second phase" (2809 (2025)) too.
+_LAST_PERIOD_RE = re.compile(r"\bfinal (?:period|extension)\b|\bshall cease all (?:its )?operations\b", re.I)
 _END_RE = re.compile(r"\b(?:termination|terminat\w+|final extension|lifting|dissolution|withdrawal|drawdown)\b", re.I)
 # A title that ends one measure and renews others to a date renews: "on lifting of the arms embargo on the Central
 # African Republic, renewal of other measures until 31 July 2025 and extension of the mandate of the Panel of Experts
@@ -324,12 +328,16 @@ _MISSION_MANDATE_RE = re.compile(r"\bmandate of the [^;()]{0,100}\([A-Z]{3,}[A-Z
 # The Taliban regime's measures have no end date; what it renews is the Monitoring Team's support to its Committee:
 # "Decides … that the 1267 Monitoring Team … shall also support the Committee for a period of thirty months" (2082
 # (2012) para. 35), "shall continue to support the Committee for a period of twelve months" (2501 (2019) para. 2).
+# A mission's last phases under a new name: "Decides that UNTMIS shall deliver a first phase of its transition until
+# 31 October 2025" (2753 (2024) para. 3), "… shall cease all operations on 31 October 2026" (2809 (2025) para. 6).
 _OP_RENEW_RE = re.compile(r"^(?:\d{1,3}\.\s*)?(?:(?:Decides|Further decides|Also decides)\b[^.;]{0,120}\b"
                           r"(?:to (?:extend|renew)|that the mandate|shall be deployed until)|(?:Decides to )?"
                           r"authori[sz]es?\b[^.;]{0,80}\bto (?:continue to deploy|maintain)\b|"
                           r"Decides(?: that)?\b[^;]{0,200}\bshall be (?:extended|renewed)\b|"
                           r"Requests the Secretary-General to (?:extend|renew)\b|"
-                          r"Decides\b[^;]{0,260}?\bshall (?:also |continue to )?support the Committee for a period\b)",
+                          r"Decides\b[^;]{0,260}?\bshall (?:also |continue to )?support the Committee for a period\b|"
+                          r"Decides that\b[^.;]{0,160}\bshall (?:deliver\b[^.;]{0,120}\buntil|cease all operations on) "
+                          r"\d)",
                           re.I)
 
 

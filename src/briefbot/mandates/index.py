@@ -61,8 +61,9 @@ log = logging.getLogger(__name__)
 # regime's measures continued to a date are listed; a title lifting one measure and renewing others renews; a
 # termination the track is renewed after is a part's. 34: "for a period ending/expiring on" gives its day; a Panel
 # renewed in its measures' paragraph heads with its own clause's date. 35: the Monitoring Team's support to a
-# Committee "for a period" renews (the Taliban regime's own track).
-CODE_VERSION = "35"
+# Committee "for a period" renews (the Taliban regime's own track). 36: UNTMIS's phases, a mandate's transfer
+# renews, "shall cease all operations on" ends a final period.
+CODE_VERSION = "36"
 GAP_GRACE_DAYS = 10  # a renewal adopted this long after the mandate's end date still counts as continuous
 
 _SCHEMA = """
