@@ -215,5 +215,7 @@ def test_who_someone_believed_is_named_in_the_sentence_telling_the_belief() -> N
         == "Abdul Qadir Mumin"
     # No sentence tells what anyone said: no line.
     assert direct_answer("Who did some Member States say was the overall leader of Da'esh?", _ISIL_LEADER) is None
-    # Asked plainly, the rule does not apply: the name the leader adopted, as before (cut short, noticed and left).
-    assert (direct_answer("Who is the overall leader of ISIL (Da'esh)?", _ISIL_LEADER) or "").startswith("Abu Hafs")
+    # Asked plainly, the rule does not apply: the name the leader adopted, whole with its joined articles (it was
+    # cut to "Abu Hafs").
+    assert direct_answer("Who is the overall leader of ISIL (Da'esh)?", _ISIL_LEADER) \
+        == "Abu Hafs al-Hashimi al-Qurayshi"

@@ -1404,9 +1404,10 @@ _PLACE = re.compile(r"\b(?:in|at|near|to|from|off|into|through|via)\s+(?:particu
 # A middle initial belongs to its name: "Hanna S. Tetteh".
 _ENTITY = re.compile(r"\b(?:[A-Z][\w'’-]+|of|the|and|for|on|in)"
                      r"(?:\s(?:[A-Z][\w'’-]+|" + "".join(f"(?<!{w} )" for w in LOCATOR_WORDS)
-                     # an Arabic name's lower-case links: "Abu Bakr ibn Muhammad ibn Ali al Mainuki"
+                     # an Arabic name's lower-case links: "Abu Bakr ibn Muhammad ibn Ali al Mainuki", and its
+                     # article joined: "Abu Hafs al-Hashimi al-Qurayshi" (was cut to "Abu Hafs", S/2025/482 para. 4)
                      + rf"[A-Z]\.(?=\s(?!(?:{'|'.join(OPENER_WORDS)})\b)[A-Z][a-z])|of|the|and|for|on|in|"
-                     r"(?:ibn|bin|bint|ould|al)(?=\s[A-Z])))*"
+                     r"(?:ibn|bin|bint|ould|al)(?=\s[A-Z])|(?:al|el)-[A-Z][\w'’-]+))*"
                      r"(?:\s?\((?:[A-Z][A-Za-z]+)\))?")
 # A sentence's opening word that is no name: "Using Nyala airport could …", "Following the attack …". Not any -ed
 # word: names open with one ("United Arab Emirates", "Allied Democratic Forces", "Ahmed Madobe", "Armed Forces").
