@@ -328,3 +328,16 @@ def test_a_square_bracketed_breakdown_is_of_the_act_before_it() -> None:
     assert direct_answer("How many women were injured in Somalia?", _SOMALIA) == "44 women"
     assert direct_answer("How many women were killed in Somalia?", _SOMALIA) == "26 women"
     assert direct_answer("How many boys were killed in Somalia?", _SOMALIA) == "12 boys"
+
+
+# S/2025/54, para. 25: the list's last act is told by its noun before the figure.
+_NASIR = ("In Upper Nile, tensions persisted between the South Sudan People’s Defence Forces and Nuer youth in Nasir "
+          "County, with fighting reported between 16 and 17 October, resulting in 4 civilians killed, 16 injured and "
+          "the displacement of at least 20,000 civilians.")
+
+
+def test_an_act_named_by_its_noun_before_a_figure_of_a_list_counts_it() -> None:
+    assert direct_answer("How many civilians were displaced in Nasir County?", _NASIR) == "at least 20,000 civilians"
+    assert direct_answer("How many civilians were wounded in Nasir County?", _NASIR) == "16 injured"
+    # A noun of another act is no count of the act asked.
+    assert direct_answer("How many civilians were abducted in Nasir County?", _NASIR) is None

@@ -2281,7 +2281,16 @@ def _list_act(quote: str, at: int, acted: set[str]) -> bool | None:
     if len({frozenset(terms(v)) for v in owned.values() if v}) < 2:
         return None
     own = owned.get(at) or _own_act(quote, at, a)
+    if own is None and (named := _ACT_NAMED.search(quote, a, at)):
+        # The act named by a noun before the figure: "4 civilians killed, 16 injured and the displacement of at least
+        # 20,000 civilians" (S/2025/54, para. 25) counts the displaced.
+        return _tells_act(named.group(1), acted)
     return own is not None and _tells_act(own, acted)
+
+
+# An act told by its noun before a figure of it: "the displacement of at least 20,000 civilians".
+_ACT_NAMED = re.compile(r"\b([a-z]{4,}(?:ment|tion|sion|ing|ure|al))\s+of\s+(?:(?:at least|more than|over|about|"
+                        r"around|some|nearly|almost|up to|an estimated|approximately|an additional)\s+)?$")
 
 
 def _list_counts(quote: str, sentence: tuple[int, int], noun: set[str]) -> bool:
