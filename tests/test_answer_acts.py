@@ -316,3 +316,28 @@ def test_a_report_due_is_not_the_terms_until() -> None:
     assert direct_answer("By when must the Sudan Panel of Experts provide its interim report?",
                          "The report was provided to the Committee on 23 December 2024 and was considered by the "
                          "Committee on 9 April 2025.") is None
+
+
+# S/2025/194, para. 38: the breakdowns sit in square brackets inside the round one.
+_SOMALIA = ("UNTMIS recorded 402 civilian casualties (179 killed [132 men, 26 women, 12 boys and 9 girls] and 223 "
+            "injured [140 men, 44 women, 21 boys, 10 girls and 8 unspecified]) during the reporting period, a 34 per "
+            "cent increase compared with the 609 civilian casualties recorded during the previous period.")
+
+
+def test_a_square_bracketed_breakdown_is_of_the_act_before_it() -> None:
+    assert direct_answer("How many women were injured in Somalia?", _SOMALIA) == "44 women"
+    assert direct_answer("How many women were killed in Somalia?", _SOMALIA) == "26 women"
+    assert direct_answer("How many boys were killed in Somalia?", _SOMALIA) == "12 boys"
+
+
+# S/2025/54, para. 25: the list's last act is told by its noun before the figure.
+_NASIR = ("In Upper Nile, tensions persisted between the South Sudan People’s Defence Forces and Nuer youth in Nasir "
+          "County, with fighting reported between 16 and 17 October, resulting in 4 civilians killed, 16 injured and "
+          "the displacement of at least 20,000 civilians.")
+
+
+def test_an_act_named_by_its_noun_before_a_figure_of_a_list_counts_it() -> None:
+    assert direct_answer("How many civilians were displaced in Nasir County?", _NASIR) == "at least 20,000 civilians"
+    assert direct_answer("How many civilians were wounded in Nasir County?", _NASIR) == "16 injured"
+    # A noun of another act is no count of the act asked.
+    assert direct_answer("How many civilians were abducted in Nasir County?", _NASIR) is None

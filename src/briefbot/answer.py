@@ -2240,12 +2240,14 @@ _PARTICIPLE = r"(?!\w*men\b|(?:children|citizens?|gardens?|kitchens?|oxen|linen)
 # including 6 women …, were killed" (not a participle after "and" or a comma, another clause's).
 _AUX = r"(?:were|was|are|is|had|have|has)"
 _OWN_ACT = re.compile(rf"\s*(?:\d[\d,.]*\d|\d|[A-Za-z-]+)\s+(?:(?!(?:and|or|but|which|who|that|while|{_AUX})\b)"
-                      rf"[A-Za-z][\w'’-]*(?:\s+|(?=,\s*including\b))|\([^()]{{0,60}}\)\s+|"
+                      rf"[A-Za-z][\w'’-]*(?:\s+|(?=,\s*including\b))|\([^()]{{0,60}}\)\s+|\[[^\[\]]{{0,60}}\]\s+|"
                       rf",\s*including\b[^,;()]{{0,80}},\s*){{0,3}}?"
                       rf"(?:{_AUX}\s+)?(?:been\s+)?"
                       r"(?:[a-z]+ly\s+)?" + _PARTICIPLE)
 # A breakdown in brackets after a figure's act is of that act: "10 abducted (2 women, 5 boys and 3 girls)".
-_ACT_THEN_BRACKET = re.compile(r"\b" + _PARTICIPLE + r"\s*\([^()]*$")
+# Reports nest a breakdown in square brackets inside a round one: "402 civilian casualties (179 killed [132 men, 26
+# women, 12 boys and 9 girls] and 223 injured [140 men, 44 women, …])" (S/2025/194, para. 38).
+_ACT_THEN_BRACKET = re.compile(r"\b" + _PARTICIPLE + r"\s*[(\[][^()\[\]]*$")
 _ELIDED = re.compile(r"\s+(?:(?:were|was|are|is|had|have|has)\s+)?(?:been\s+)?(?:[a-z]+ly\s+)?" + _PARTICIPLE)
 # A figure, not a year or a day of a month ("from 1 November 2024 to 14 April 2025, Operation IRINI had carried out").
 _FIGURE_AT = re.compile(rf"(?<![\w/.,-])(?!(?:19|20)\d\d\b)\d(?:[\d,]*\d)?(?:\.\d+)?(?!\d)(?! (?:{_MONTHS})\b)|"
@@ -2280,7 +2282,16 @@ def _list_act(quote: str, at: int, acted: set[str]) -> bool | None:
     if len({frozenset(terms(v)) for v in owned.values() if v}) < 2:
         return None
     own = owned.get(at) or _own_act(quote, at, a)
+    if own is None and (named := _ACT_NAMED.search(quote, a, at)):
+        # The act named by a noun before the figure: "4 civilians killed, 16 injured and the displacement of at least
+        # 20,000 civilians" (S/2025/54, para. 25) counts the displaced.
+        return _tells_act(named.group(1), acted)
     return own is not None and _tells_act(own, acted)
+
+
+# An act told by its noun before a figure of it: "the displacement of at least 20,000 civilians".
+_ACT_NAMED = re.compile(r"\b([a-z]{4,}(?:ment|tion|sion|ing|ure|al))\s+of\s+(?:(?:at least|more than|over|about|"
+                        r"around|some|nearly|almost|up to|an estimated|approximately|an additional)\s+)?$")
 
 
 def _list_counts(quote: str, sentence: tuple[int, int], noun: set[str]) -> bool:
