@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
 import os
@@ -82,7 +83,11 @@ def verify_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(got, want)
 
 
-_DUMMY = hash_password(secrets.token_hex(16))  # checked for unknown names, so they take as long as known ones
+@functools.cache
+def _dummy() -> str:
+    """A hash checked for unknown names, so they take as long as known ones. Made on the first sign-in, not at
+    import: every `briefbot ask` imports this module and paid ~0.1 s of scrypt for it."""
+    return hash_password(secrets.token_hex(16))
 
 
 def check_collection(name: str) -> str:
@@ -241,7 +246,7 @@ class Accounts:
         row = None
         if self.path.exists():
             row = self._db().execute("SELECT hash FROM users WHERE name = ?", (name,)).fetchone()
-        ok = verify_password(password, row[0] if row else _DUMMY)
+        ok = verify_password(password, row[0] if row else _dummy())
         return ok and row is not None
 
     def scope(self, name: str) -> AccessScope:
