@@ -51,6 +51,14 @@ log = logging.getLogger(__name__)
 SOURCE_MARGIN = 0.2
 
 
+def _source_about(doc: DocInfo, places: set[str]) -> set[str]:
+    """Which of ``places`` (lower case) a report of the kind a question asks for is about. A Panel's report is
+    about the place its title names: the Sudan Panel's final report speaks of Libya often."""
+    if doc.doc_type == "panel_report":
+        return {p for p in places if p in (doc.title or "").lower()}
+    return doc_places(doc) & places
+
+
 class Briefbot:
     def __init__(self, settings: Settings, embedder: Embedder | None = None, create: bool = False) -> None:
         self.settings = settings
@@ -247,10 +255,7 @@ class Briefbot:
             if told.citations else None
         if lead is None:
             return False, None
-        # A Panel's report is about the place its title names: the Sudan Panel's final report speaks of Libya often.
-        about = {p for p in places if p in (lead.title or "").lower()} if lead.doc_type == "panel_report" \
-            else doc_places(lead) & places
-        if places and not about:
+        if places and not _source_about(lead, places):
             return False, None
         ordinary = self.extractive(question, hits, filters)
         mine, theirs = told.timings_ms.get("confidence", 0.0), ordinary.timings_ms.get("confidence", 0.0)
@@ -265,9 +270,7 @@ class Briefbot:
         for d in self.retriever.documents().values():
             if d.doc_type != kind or (allowed is not None and d.collection not in allowed):
                 continue
-            about = {p for p in places if p in (d.title or "").lower()} if kind == "panel_report" \
-                else doc_places(d) & places
-            if not places or about:
+            if not places or _source_about(d, places):
                 return None
         where = f" about {', '.join(sorted(named.values()))}" if named else ""
         return (f"No {SOURCE_LABELS[kind]}{where} are among the indexed documents: the passages below are from "
