@@ -87,28 +87,28 @@ def _whole(corpus: Path, symbol: str) -> str:
 
 
 @cache
-def _titles(corpus: Path, year: int) -> dict[str, str]:
-    out: dict[str, str] = {}
+def _records(corpus: Path, year: int) -> dict[str, dict[str, Any]]:
+    """data_extract's catalogue records of ``year`` by symbol, spelt "S/RES/2082 (2012)"."""
+    out: dict[str, dict[str, Any]] = {}
     for line in (corpus / "data_extract" / f"{year}.json").read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
         sym = re.sub(r"\s+", " ", rec["symbol"].replace("(", " (")).replace("( ", "(").strip()
-        out.setdefault(re.sub(r"\s*\(", " (", sym), rec.get("resolution_title") or "")
+        out.setdefault(re.sub(r"\s*\(", " (", sym), rec)
     return out
 
 
-@cache
+def _titles(corpus: Path, year: int) -> dict[str, str]:
+    return {sym: rec.get("resolution_title") or "" for sym, rec in _records(corpus, year).items()}
+
+
 def _adopted(corpus: Path, symbol: str) -> str | None:
     """The day ``symbol`` was adopted (ISO), from data_extract's "adoption_date" ("22 January 2015")."""
     m = re.match(r"S/RES/\d+ \((\d{4})\)$", symbol)
-    if not m:
+    rec = _records(corpus, int(m.group(1))).get(symbol) if m else None
+    d = re.match(r"(\d{1,2}) (\w+) (\d{4})$", (rec.get("adoption_date") or "").strip()) if rec else None
+    if d is None or d.group(2) not in _MONTH_NAMES:
         return None
-    for line in (corpus / "data_extract" / f"{m.group(1)}.json").read_text(encoding="utf-8").splitlines():
-        rec = json.loads(line)
-        sym = re.sub(r"\s*\(\s*", " (", re.sub(r"\s+", " ", rec["symbol"])).strip()
-        d = re.match(r"(\d{1,2}) (\w+) (\d{4})$", (rec.get("adoption_date") or "").strip())
-        if sym == symbol and d and d.group(2) in _MONTH_NAMES:
-            return date(int(d.group(3)), _MONTH_NAMES.index(d.group(2)) + 1, int(d.group(1))).isoformat()
-    return None
+    return date(int(d.group(3)), _MONTH_NAMES.index(d.group(2)) + 1, int(d.group(1))).isoformat()
 
 
 @cache
