@@ -3,7 +3,7 @@
     python benchmarks/named_docs.py --index IDX [--questions 60]
 
 For gold questions that name a symbol present in the index, plus "What does SYMBOL decide about ..." for evenly
-spread indexed symbols: the candidate search inside the named documents both ways (``Store.dense_search`` with
+spread indexed symbols: the candidate search inside the named documents both ways (``Store._chroma_search`` with
 the ``doc_id`` filter, the previous path; ``Store.score_documents``, uncached and cached) and whole
 ``Briefbot.retrieve`` calls each way, sequentially in one process. Checks that both give the same passages in the
 same order. Retrieval only: nothing is written to the index.
@@ -60,7 +60,7 @@ def main() -> int:
     for q, named in work:
         v = embedder.embed_query(q)
         t0 = time.perf_counter()
-        old = bot.store.dense_search(v, n, named)
+        old = bot.store._chroma_search(v, n, named)
         t1 = time.perf_counter()
         bot.store._doc_vectors.clear()
         new = bot.store.score_documents(v, n, named)
@@ -86,7 +86,7 @@ def main() -> int:
         return ms, hits
 
     new_retrieve, new_hits = retrieve_ms()
-    bot.store.score_documents = bot.store.dense_search  # type: ignore[method-assign]  # the previous path
+    bot.store.score_documents = bot.store._chroma_search  # type: ignore[method-assign]  # the previous path
     old_retrieve, old_hits = retrieve_ms()
     out = {"index": str(args.index), "vectors": bot.store._vector_count(), "documents": len(docs),
            "questions_naming_documents": len(work),

@@ -364,7 +364,7 @@ def step_latency(a: dict[str, Any]) -> dict[str, Any]:
     # A second, instrumented pass: where a query's time goes (kept apart so wrappers do not touch the timings).
     timers = _Timers()
     timers.wrap(bot.embedder, "embed_query", EMBED)
-    timers.wrap(bot.store, "dense_search", "Chroma query (dense_search)")
+    timers.wrap(bot.store, "dense_search", "dense search: vector file or Chroma (dense_search)")
     timers.wrap(bot.lexical, "search", "bm25 scoring (lexical.search)")
     timers.wrap(bot.store, "chunks_by_hash", "catalog: chunks_by_hash")
     timers.wrap(bot.store, "chunks_of", "catalog: chunks_of (named documents)")

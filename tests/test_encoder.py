@@ -109,14 +109,16 @@ def test_export_on_first_use_writes_a_checked_export(tmp_path: Path) -> None:
 
 
 def test_cli_ask_answers_without_torch(sample_index: tuple[Any, Any]) -> None:
-    """`briefbot ask` end to end in a fresh process: an answer with citations, and no torch/transformers loaded."""
+    """`briefbot ask` end to end in a fresh process: an answer with citations, and no torch/transformers loaded,
+    nor Chroma (an index with its vector file is searched from that file: importing and opening Chroma was ~1.3 s of
+    each CLI question)."""
     settings, _ = sample_index
     code = ("import sys\nfrom briefbot.cli import app\n"
             f"sys.argv = ['briefbot', 'ask', '--json', '--index', {str(settings.index)!r}, "
             "'Which resolution renewed the Libya Panel of Experts?']\n"
             "try:\n    app()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
             "heavy = sorted(m for m in ('torch', 'transformers', 'sentence_transformers', 'gradio', 'langchain_core',"
-            " 'matplotlib') if m in sys.modules)\n"
+            " 'matplotlib', 'chromadb') if m in sys.modules)\n"
             "print('HEAVY', heavy)\n")
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)

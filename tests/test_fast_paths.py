@@ -28,7 +28,7 @@ def test_named_documents_scored_by_id_match_the_filtered_query(bot: Briefbot) ->
         vector = embedder.embed_query(question)
         for named in [[d] for d in docs] + [docs[:2], docs]:
             for n in (5, 50):
-                old = bot.store.dense_search(vector, n, named)
+                old = bot.store._chroma_search(vector, n, named)
                 new = bot.store.score_documents(vector, n, named)
                 assert [h for h, _ in new] == [h for h, _ in old], (question, named, n)
                 np.testing.assert_allclose([s for _, s in new], [s for _, s in old], atol=1e-5)
@@ -42,7 +42,7 @@ def test_retrieval_naming_documents_is_unchanged(bot: Briefbot, monkeypatch: pyt
     naming = [q for q in QUESTIONS if "resolution 27" in q or "S/2025/" in q][:15]
     assert len(naming) >= 5
     new = [bot.retrieve(q) for q in naming]
-    monkeypatch.setattr(bot.store, "score_documents", bot.store.dense_search)  # the code before this change
+    monkeypatch.setattr(bot.store, "score_documents", bot.store._chroma_search)  # the filtered Chroma query
     old = [bot.retrieve(q) for q in naming]
     for q, a, b in zip(naming, new, old, strict=True):
         assert [(h.chunk.doc_id, h.chunk.ordinal) for h in a] == [(h.chunk.doc_id, h.chunk.ordinal) for h in b], q

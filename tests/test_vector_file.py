@@ -40,6 +40,9 @@ def _assert_same_as_chroma(settings: Any, monkeypatch: pytest.MonkeyPatch) -> in
             new = store.score_documents(vector, 50, named)
             _same(new, chroma.score_documents(vector, 50, named))
             checked += len(new)
+        # The whole index, scored exactly from the file: what Chroma's graph finds (exact at this size).
+        for n in (5, 20, 200):
+            _same(store.dense_search(vector, n, None), chroma.dense_search(vector, n, None))
         hashes = [h for h, _ in store.dense_search(vector, 20, None)]
         assert sorted(store.similarities(vector, hashes)) == sorted(chroma.similarities(vector, hashes))
     return checked
@@ -68,7 +71,7 @@ def test_a_new_index_scores_named_documents_from_its_vector_file(tmp_path_factor
     resolutions = sorted(d.doc_id for d in store.documents() if d.doc_type == "resolution")
     assert len(resolutions) >= 3
     assert [h for h, _ in store.search_documents(vector, 20, resolutions)] == \
-        [h for h, _ in store.dense_search(vector, 20, resolutions)]
+        [h for h, _ in store._chroma_search(vector, 20, resolutions)]
 
 
 def test_an_index_from_before_the_vector_file_reads_chroma_then_gets_it_on_the_next_ingest(
@@ -130,3 +133,31 @@ def test_a_vector_file_shorter_than_its_table_falls_back_to_chroma(tmp_path_fact
     after = Store(settings, create=False)
     assert after.layout.vectors.stat().st_size == _rows(settings) * 384 * 4
     assert _assert_same_as_chroma(settings, monkeypatch) > 500
+
+
+def test_the_whole_index_is_searched_from_the_file_without_chroma(tmp_path_factory: pytest.TempPathFactory,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A question on the whole index is scored exactly from the vector file, Chroma never opened (in a CLI process
+    importing and opening it was ~1.3 s); a row its table no longer names (a text written again at a new row) is
+    never returned; above EXACT_SEARCH_ROWS Chroma's graph answers."""
+    import briefbot.store as store_module
+
+    settings = sample_indexes(tmp_path_factory).variant("vector_file_search")
+    vector = embedder_for(settings).embed_query(QUESTIONS[2])
+    expected = _from_chroma(Store(settings, create=False), monkeypatch).dense_search(vector, 10, None)
+    monkeypatch.setattr(Store, "collection", property(lambda self: pytest.fail("Chroma was opened")))
+    _same(Store(settings, create=False).dense_search(vector, 10, None), expected)
+
+    store = Store(settings, create=False)
+    db = sqlite3.connect(store.layout.catalog)
+    db.execute("DELETE FROM vector_rows WHERE text_hash = ?", (expected[0][0],))
+    db.commit()
+    db.close()
+    after = Store(settings, create=False).dense_search(vector, 10, None)
+    assert len(after) == 10 and expected[0][0] not in {h for h, _ in after}
+    _same(after[:9], expected[1:])
+
+    monkeypatch.undo()
+    monkeypatch.setattr(store_module, "EXACT_SEARCH_ROWS", 10)
+    # Chroma answers: it still holds the vector the table forgot.
+    _same(Store(settings, create=False).dense_search(vector, 10, None), expected)

@@ -12,6 +12,7 @@
       <collection>/               per chunking/model settings (Settings.collection_name()):
         catalog.sqlite            documents, page texts, chunks (store.py)
         record-places.json        the places of Council records, read from their catalogue (Store.fill_about)
+        ending-passages.json      resolution passages that end something (Retriever._ending_passages)
         writer.lock               one writer at a time
         lexical/                  BM25 index and each passage's tokens for the next build (lexical.py)
         mandates.sqlite           mandate tracker cache (mandates/index.py)
@@ -81,9 +82,10 @@ class IndexLayout:
     def catalog(self) -> Path:
         return self.collection_dir / "catalog.sqlite"
 
-    @property
-    def record_places(self) -> Path:
-        return self.collection_dir / "record-places.json"
+    def derived(self, name: str) -> Path:
+        """What readers derived from the catalog for its current version, kept for the next process
+        (Store.kept): ``record-places``, ``ending-passages``."""
+        return self.collection_dir / f"{name}.json"
 
     @property
     def writer_lock(self) -> Path:

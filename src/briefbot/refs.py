@@ -118,15 +118,21 @@ def narrow_places(title: str | None, text: str) -> tuple[str, ...]:
     return keep if keep and len(keep) < len(named) else ()
 
 
+def source_fingerprint(*parts: str) -> str:
+    """A fingerprint of briefbot's source files ``parts`` (paths under the package): what a process derived with
+    them and kept (Store.keep) is derived again by another version of them."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update((here / part).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 @lru_cache(maxsize=1)
 def record_places_rules() -> str:
     """A fingerprint of the code and gazetteer that place Council records (this module, the catalogue reader, the
     gazetteer): places kept by an earlier version of them are read again (Store.fill_about)."""
-    here = Path(__file__).parent
-    digest = hashlib.sha256()
-    for part in ("refs.py", "parse/extract.py", "parse/gazetteer.py"):
-        digest.update((here / part).read_bytes())
-    return digest.hexdigest()[:16]
+    return source_fingerprint("refs.py", "parse/extract.py", "parse/gazetteer.py")
 
 
 def record_about(title: str | None, path: str | None, symbol: str | None, date: str | None,

@@ -73,6 +73,9 @@ CREATE TABLE IF NOT EXISTS doc_collection (doc_id TEXT PRIMARY KEY, name TEXT NO
 _READERS = "CREATE TABLE IF NOT EXISTS readers (doc_id TEXT PRIMARY KEY, version INTEGER NOT NULL)"
 _COLLECTION: dict[str, Any] = {"embedding_function": None,
                                "configuration": {"hnsw": {"space": "cosine", "ef_search": 100}}}
+# Up to this many vectors a question is scored against all of them from the vector file (~25 ms a question at
+# 200k on one core here) rather than through Chroma's graph.
+EXACT_SEARCH_ROWS = 200_000
 _DOC_VECTORS_CACHED = 64  # named documents whose vectors stay in memory (a few MB)
 # Every vector also goes into ``vectors.f32`` (raw float32 rows, append-only) with its row in this table, written
 # by add_vectors beside the Chroma upsert: a named document's vectors are then a file read (~1 ms per thousand)
@@ -162,7 +165,7 @@ class Store:
         self._doc_rows_version = -1
         self._vector_map: tuple[np.memmap, int] | None = None  # vectors.f32 mapped, its inode (_VECTOR_ROWS)
         self._about: tuple[int, dict[str, tuple[str, ...]]] = (-1, {})  # catalog version, fill_about()
-        self._about_kept = -1  # the catalog version whose record places are all in layout.record_places
+        self._about_kept = -1  # the catalog version whose record places are all kept (layout.derived)
 
     # --- SQLite --------------------------------------------------------------------------------------------
     def _db(self) -> sqlite3.Connection:
@@ -325,7 +328,24 @@ class Store:
                                         np.asarray([stored[h] for h in ids], dtype=np.float32))
 
     def dense_search(self, vector: np.ndarray, n: int, doc_ids: list[str] | None) -> list[tuple[str, float]]:
-        """(text_hash, cosine similarity) best first; ``doc_ids`` restricts to those documents."""
+        """(text_hash, cosine similarity) best first; ``doc_ids`` restricts to those documents.
+
+        Scored exactly from the vector file when the index keeps a complete one of at most EXACT_SEARCH_ROWS rows:
+        one matrix-vector product (~10 ms at 50k vectors, ~45 ms with the file's first read in a new process)
+        instead of importing and opening Chroma (~1.3 s in each CLI process), and no approximation. HNSW answers
+        above that size, where one product per question costs more than the graph's search."""
+        if doc_ids is not None and not doc_ids:
+            return []
+        if self._vector_file_complete():
+            if doc_ids is not None:
+                return self.score_documents(vector, n, doc_ids)
+            found = self._search_file(vector, n)
+            if found is not None:
+                return found
+        return self._chroma_search(vector, n, doc_ids)
+
+    def _chroma_search(self, vector: np.ndarray, n: int, doc_ids: list[str] | None) -> list[tuple[str, float]]:
+        """``dense_search`` by Chroma's HNSW query, filtered by metadata when ``doc_ids`` is given."""
         total = self._vector_count()
         if total == 0:
             return []
@@ -516,6 +536,37 @@ class Store:
             return None
         scores = np.concatenate([mapped[a:b] @ query for p in parts for a, b in p.runs])
         return ids, scores * np.concatenate([p.inverse_norms for p in parts])
+
+    def _search_file(self, vector: np.ndarray, n: int) -> list[tuple[str, float]] | None:
+        """The ``n`` vectors nearest to ``vector`` over the whole vector file, exactly; None when the file is
+        larger than EXACT_SEARCH_ROWS or shorter than its table (then Chroma answers). Only rows the table names
+        count: a text written again left its old row behind, and a killed writer's padding is zeros."""
+        _one_blas_thread()
+        dim = int(self.flag("vector_dim") or 0)
+        try:
+            rows_now = self.layout.vectors.stat().st_size // (dim * 4) if dim else 0
+        except FileNotFoundError:
+            return None
+        if not rows_now or rows_now > EXACT_SEARCH_ROWS:
+            return None
+        mapped = self._mapped(rows_now - 1)
+        if mapped is None:
+            return None
+        query = np.asarray(vector, dtype=np.float32)
+        scores = mapped @ (query / (np.linalg.norm(query) or 1.0))  # stored unit length (Chroma's cosine space)
+        want = n + 16
+        while True:
+            k = min(len(scores), want)
+            top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+            top = top[np.argsort(-scores[top], kind="stable")]
+            # No index on row: each IN query scans the table (~5 ms at 50k rows), so a long list reads it whole.
+            live = dict(_execute_in(self._db(), "SELECT row, text_hash FROM vector_rows WHERE row IN ({marks})",
+                                    [int(r) for r in top]) if k <= 500 else
+                        self._db().execute("SELECT row, text_hash FROM vector_rows"))
+            found = [(live[int(r)], float(scores[r])) for r in top if int(r) in live]
+            if len(found) >= n or k == len(scores):
+                return found[:n]
+            want *= 4  # many rows left behind among the best: look further
 
     def _mapped(self, last_row: int) -> np.memmap | None:
         """The vector file, mapped, holding at least ``last_row``; None when it is shorter than its table says."""
@@ -793,28 +844,55 @@ class Store:
         rules: reading them all costs ~0.6 s on the full index, which each CLI question naming a place paid."""
         from .refs import record_places_rules
 
-        try:
-            kept = json.loads(self.layout.record_places.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(kept, dict) or kept.get("version") != version or kept.get("rules") != record_places_rules():
+        kept = self.kept("record-places", version, record_places_rules())
+        if not isinstance(kept, dict):
             return {}
         self._about_kept = version
-        return {doc_id: tuple(places) for doc_id, places in (kept.get("places") or {}).items()}
+        return {doc_id: tuple(places) for doc_id, places in kept.items()}
 
     def _keep_record_places(self, version: int, cache: dict[str, tuple[str, ...]]) -> None:
         from .refs import record_places_rules
 
         self._about_kept = version
-        path = self.layout.record_places
+        self.keep("record-places", version, record_places_rules(), {k: list(v) for k, v in cache.items()})
+
+    # --- what readers derived from the catalog, kept for the next process (layout.derived) -------------------
+    def kept(self, name: str, version: int, rules: str) -> Any:
+        """The value a process before this one kept under ``name`` for this catalog version and these ``rules``
+        (a fingerprint of the code that derived it), or None. What one CLI question would otherwise derive again
+        in each process: the places of Council records, the resolution passages that end something."""
+        try:
+            kept = json.loads(self.layout.derived(name).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(kept, dict) or kept.get("version") != version or kept.get("rules") != rules:
+            return None
+        return kept.get("value")
+
+    def keep(self, name: str, version: int, rules: str, value: Any) -> None:
+        """Keep ``value`` (JSON) under ``name`` for this catalog version and ``rules``, whole or not at all."""
+        path = self.layout.derived(name)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
-            tmp.write_text(json.dumps({"version": version, "rules": record_places_rules(),
-                                       "places": {k: list(v) for k, v in cache.items()}}), encoding="utf-8")
-            os.replace(tmp, path)  # whole or not at all: a reader never sees half a file
-        except OSError as exc:  # a read-only index: each process reads the places again
-            log.debug("record places not kept: %s", exc)
+            tmp.write_text(json.dumps({"version": version, "rules": rules, "value": value}), encoding="utf-8")
+            os.replace(tmp, path)  # a reader never sees half a file
+        except OSError as exc:  # a read-only index: each process derives it again
+            log.debug("%s not kept: %s", name, exc)
             tmp.unlink(missing_ok=True)
+
+    def chunks_at(self, keys: Sequence[tuple[str, int]]) -> dict[tuple[str, int], Chunk]:
+        """The passages at (doc_id, ordinal) ``keys`` that the catalog still holds."""
+        found: dict[tuple[str, int], Chunk] = {}
+        wanted = list(dict.fromkeys(keys))
+        for i in range(0, len(wanted), SQLITE_VARIABLES // 2):
+            part = wanted[i:i + SQLITE_VARIABLES // 2]
+            rows = self._db().execute(
+                f"SELECT {_CHUNK_COLS} FROM chunks WHERE (doc_id, ordinal) IN "
+                f"(VALUES {','.join('(?, ?)' for _ in part)})", [v for key in part for v in key]).fetchall()
+            for r in rows:
+                c = _chunk(r)
+                found[(c.doc_id, c.ordinal)] = c
+        return found
 
     def _narrowed(self, doc_id: str, title: str | None, path: str | None = None, symbol: str | None = None,
                   date: str | None = None) -> tuple[str, ...]:
@@ -1056,7 +1134,7 @@ def open_store(settings: Settings) -> Store:
 SQLITE_VARIABLES = 900  # host parameters per statement, under SQLite's default limit
 
 
-def _execute_in(db: sqlite3.Connection, sql: str, values: Sequence[str]) -> Iterator[Any]:
+def _execute_in(db: sqlite3.Connection, sql: str, values: Sequence[str | int]) -> Iterator[Any]:
     """Run ``sql``, whose ``{marks}`` is an IN list, over ``values`` in batches SQLite accepts; yields the rows."""
     for i in range(0, len(values), SQLITE_VARIABLES):
         part = list(values[i:i + SQLITE_VARIABLES])
