@@ -5,6 +5,7 @@ found by the Yemen filter and read as Yemen's by the answer. Real XML and catalo
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -59,7 +60,7 @@ def test_record_places_are_kept_for_the_next_process_until_the_catalog_changes(
     settings = indexed_fixture(tmp, "catalogue")
     first = open_store(settings)
     first.fill_about(first.documents())
-    kept = IndexLayout.of(settings).record_places
+    kept = IndexLayout.of(settings).derived("record-places")
     assert kept.is_file()
 
     def unread(*args: object, **kwargs: object) -> tuple[str, ...]:
@@ -76,9 +77,18 @@ def test_record_places_are_kept_for_the_next_process_until_the_catalog_changes(
         open_store(settings).fill_about(docs.values())
     monkeypatch.undo()
 
-    # A new document: the kept places are of an older catalog version.
+    # A new document: the ingest places the records again and keeps them for the new catalog version, so the
+    # next CLI question does not (before, each one placed them until the web app or `library` kept them).
     shutil.copy(AKN / "S_RES_2769-2500687E.xml", tmp / "corpus" / "xml_en" / "S_RES_2769-2500687E.xml")
     assert not ingest_paths([tmp / "corpus" / "xml_en"], settings).failed
+    assert json.loads(kept.read_text())["version"] == open_store(settings).version()
     monkeypatch.setattr(refs, "record_about", unread)
+    third = open_store(settings)
+    docs = {d.symbol: d for d in third.documents()}
+    third.fill_about(docs.values())
+    assert "yemen" in doc_places(docs["S/RES/2801 (2025)"])
+    # Places kept for an older catalog version are read again.
+    older = json.loads(kept.read_text())
+    kept.write_text(json.dumps({**older, "version": older["version"] - 1}))
     with pytest.raises(AssertionError, match="read again"):
         open_store(settings).fill_about(open_store(settings).documents())

@@ -262,6 +262,7 @@ def ingest_paths(paths: Iterable[Path], settings: Settings, progress: Progress |
                     rebuild_niced(store, nice)
                 else:
                     LexicalIndex(store).rebuild()
+                store.keep_record_places()
             # Cleared after the lexical build: readers keep theirs until this one is on disk (else each would
             # start a build of its own at the same time).
             store.set_flag("ingest_open", None)
@@ -628,4 +629,5 @@ def remove_documents(ids: Iterable[str], settings: Settings, store: Store | None
         removed = [store.remove_document(store.document(i).doc_id).doc_id for i in ids]
         if removed:
             LexicalIndex(store).rebuild()
+            store.keep_record_places()
     return removed

@@ -833,6 +833,11 @@ class Store:
                 "SELECT COUNT(*) FROM documents WHERE source = 'bulk'").fetchone()[0]:
             self._keep_record_places(version, cache)
 
+    def keep_record_places(self) -> None:
+        """Writers, after a change: place every Council record now and keep the places for this catalog version
+        (~1 s on the full index), so each later CLI question reads them instead of placing its own again."""
+        self.fill_about(self.documents())
+
     def _about_version(self) -> dict[str, tuple[str, ...]]:
         version = self.version()
         if self._about[0] != version:
