@@ -150,6 +150,7 @@ def test_the_whole_index_is_searched_from_the_file_without_chroma(tmp_path_facto
 
     store = Store(settings, create=False)
     db = sqlite3.connect(store.layout.catalog)
+    assert db.execute("SELECT 1 FROM sqlite_master WHERE name = 'vector_rows_row'").fetchone()  # rows found by row
     db.execute("DELETE FROM vector_rows WHERE text_hash = ?", (expected[0][0],))
     db.commit()
     db.close()
