@@ -177,3 +177,43 @@ def test_a_term_through_a_day_is_traced_to_its_paragraph() -> None:
                    "in paragraph 3 of resolution 1996 (2011) through 15 July 2013;"])
     m = match_track(BOOK.find("unmiss"), rec)
     assert m is not None and m.term == Term("2013-07-15", "para. 1", "mandate")
+
+
+_COMMITTEE_1267 = ("UN. Security Council Committee Established pursuant to Resolution 1267 (1999) concerning Al-Qaida "
+                   "and the Taliban and Associated Individuals and Entities")
+
+
+def test_other_bodies_renewals_filed_under_the_1267_committee_are_not_the_regimes() -> None:
+    """UNAMA's, CTED's, the 1540 Committee's and MINUSMA's renewals carry the 1267 Committee's subject for a
+    paragraph or two on the regime; they were in its track as "other". The regime's own renewals stay."""
+    isil = BOOK.find("isil_alqaida")
+    for symbol, body in [
+            ("S/RES/1746 (2007)", "on extension of the mandate of the UN Assistance Mission in Afghanistan (UNAMA)"),
+            ("S/RES/1805 (2008)", "on extending the mandate of the Counter-Terrorism Committee Executive Directorate "
+                                  "(CTED) as special political mission under the policy guidance of the "
+                                  "Counter-Terrorism Committee (CTC)"),
+            ("S/RES/1810 (2008)", "on non-proliferation of weapons of mass destruction and on extension of the "
+                                  "mandate of the Security Council Committee Established pursuant to Resolution 1540 "
+                                  "(2004) concerning Non-Proliferation of Nuclear, Chemical and Biological Weapons"),
+            ("S/RES/2164 (2014)", "on extension the mandate of the UN Multidimensional Integrated Stabilization "
+                                  "Mission in Mali (MINUSMA) until 30 June 2015")]:
+        rec = _record(symbol, f"Security Council resolution {symbol[6:]} [{body}]", [_COMMITTEE_1267],
+                      ["Decides to extend the mandate until a date;"])
+        assert match_track(isil, rec) is None, symbol
+    own = _record("S/RES/1822 (2008)", "Security Council resolution 1822 (2008) [on continuation of measures imposed "
+                  "against the Taliban and Al-Qaida]", [_COMMITTEE_1267], ["Decides that all States shall …;"])
+    assert match_track(isil, own) is not None
+
+
+def test_the_early_libya_panel_renewals_are_renewals() -> None:
+    """S/RES/2095 (2013) para. 14 (verbatim): "the Panel of Experts, established by …", with a comma the rule did
+    not allow, so UNSMIL's renewals that extended the Panel (2040 (2012), 2095 (2013)) were "other"."""
+    rec = _record("S/RES/2095 (2013)", "Security Council resolution 2095 (2013) [on extension of the mandate of the UN "
+                  "Support Mission in Libya (UNSMIL) for a period of 12 months]",
+                  ["UN. Panel of Experts Established pursuant to Security Council Resolution 1973 (2011)"],
+                  ["Decides to extend the mandate of the Panel of Experts, established by paragraph 24 of resolution "
+                   "1973 (2011) and modified by resolution 2040 (2012), for a period of thirteen months, expresses its "
+                   "intent to review the mandate and take appropriate action regarding further extension no later "
+                   "than twelve months from the date of adoption of this resolution;"])
+    m = match_track(BOOK.find("libya_sanctions"), rec)
+    assert m is not None and m.action == "renews", m
