@@ -2234,7 +2234,10 @@ def _counted_act(question: str) -> set[str]:
 
 
 # A participle, not a plural noun ending like one ("men", "women", "children"): what a figure's act may be.
-_PARTICIPLE = r"(?!\w*men\b|(?:children|citizens?|gardens?|kitchens?|oxen|linen)\b)([a-z]{3,}(?:ed|en))\b"
+# Nor a preposition, a number or an adverb ending like one: "5,600 violent deaths between January and December
+# 2024" (S/2025/85, para. 4) tells no act "between"; "a dozen", "seven", "one hundred", "often", "even".
+_PARTICIPLE = (r"(?!\w*men\b|(?:children|citizens?|gardens?|kitchens?|oxen|linen|between|dozens?|seven|eleven|"
+               r"hundreds?|often|even|sweden)\b)([a-z]{3,}(?:ed|en))\b")
 # The act a figure in a list is told of, right after it and its noun: "five civilians killed", "89 abducted", "117
 # were abducted", "209 were arbitrarily arrested", "7 children (5 boys, 2 girls) were abducted", "24 people,
 # including 6 women …, were killed" (not a participle after "and" or a comma, another clause's).
@@ -2284,21 +2287,25 @@ def _list_act(quote: str, at: int, acted: set[str]) -> bool | None:
     own = owned.get(at) or _own_act(quote, at, a)
     if own is None and (named := _ACT_NAMED.search(quote, a, at)):
         # The act named by a noun before the figure: "4 civilians killed, 16 injured and the displacement of at least
-        # 20,000 civilians" (S/2025/54, para. 25) counts the displaced.
-        return _tells_act(named.group(1), acted)
+        # 20,000 civilians" (S/2025/54, para. 25) counts the displaced. Two nouns count both acts together: "the
+        # killing and maiming of 26 children … (14 killed and 12 maimed)" (S/2025/323, para. 55) is no count of the
+        # maimed alone.
+        return all(_tells_act(n, acted) for n in named.groups() if n)
     return own is not None and _tells_act(own, acted)
 
 
 # An act told by its noun before a figure of it: "the displacement of at least 20,000 civilians".
-_ACT_NAMED = re.compile(r"\b([a-z]{4,}(?:ment|tion|sion|ing|ure|al))\s+of\s+(?:(?:at least|more than|over|about|"
+_ACT_NAMED = re.compile(r"\b(?:([a-z]{4,}(?:ment|tion|sion|ing|ure|al))\s+and\s+)?"
+                        r"([a-z]{4,}(?:ment|tion|sion|ing|ure|al))\s+of\s+(?:(?:at least|more than|over|about|"
                         r"around|some|nearly|almost|up to|an estimated|approximately|an additional)\s+)?$")
 
 
 def _list_counts(quote: str, sentence: tuple[int, int], noun: set[str]) -> bool:
     """Whether a list of acts' figures in ``sentence`` counts ``noun`` at its head ("five civilians killed …, 89
-    abducted": civilians), so that a figure told only with its act ("89 abducted") counts it too."""
-    return any(_told_with(quote, f.start()) and counts(quote[f.end():f.end() + 80], noun) is not None
-               for f in _FIGURE_AT.finditer(quote, *sentence))
+    abducted": civilians; "the killing and maiming of 26 children … (14 killed and 12 maimed)": children), so that a
+    figure told only with its act ("89 abducted") counts it too."""
+    return any((_told_with(quote, f.start()) or _ACT_NAMED.search(quote, sentence[0], f.start()))
+               and counts(quote[f.end():f.end() + 80], noun) is not None for f in _FIGURE_AT.finditer(quote, *sentence))
 
 
 def _participle(word: str) -> bool:
