@@ -371,3 +371,22 @@ def test_a_preposition_or_a_number_is_no_figures_act() -> None:
     # Two acts' nouns before a figure count both together: "the killing and maiming of 26 children" is no count of
     # the maimed alone, and still heads the list with its noun.
     assert direct_answer("How many children were maimed by explosive remnants of war?", _REMNANTS) == "12 maimed"
+
+
+# E/2025/28-E/CN.7/2025/11, paras. 157-158 (the deliberations on the Commission's provisional agenda)
+_AGENDA = ("At the 8th meeting, on 13 March 2025, the representative of the United States proposed to amend item 9 of "
+           "the provisional agenda for the sixty-ninth session of the Commission to exclude the reference to the 2030 "
+           "Agenda for Sustainable Development; the proposal was supported by the representative of Argentina. All "
+           "other representatives making statements under agenda item 10 opposed the proposal. 158. At the 10th "
+           "meeting, on 14 March 2025, the representative of Argentina, who had expressed support for the proposed "
+           "amendment, requested a vote on the proposal.")
+
+
+def test_states_and_reports_as_nouns_tell_nothing() -> None:
+    from briefbot.answer import _SAYS
+    # "the United States proposed": "States" is no reporting verb making 13 March the day something was said.
+    assert direct_answer("When was the amendment to the Commission's agenda proposed by the United States?",
+                         _AGENDA) == "13 March 2025"
+    # S/PRST/2014/23; S/2025/211, para. 12 keeps its verb.
+    assert _SAYS.search("expresses its concern that, according to reports, more than 15,000 foreign terrorist") is None
+    assert _SAYS.search("an SPLM/A-IO spokesperson said on 27 March that")

@@ -1325,7 +1325,9 @@ def _told_date(question: str, quote: str, dates: list[re.Match[str]]) -> str | N
 
 # Verbs of telling that govern a date or the clause after them ("said on 27 March that", "On 8 March, the
 # National Security Service said that arrests would continue").
-_REPORTING = (r"(?:said|says|stated|states|announced|announces|declared|declares|reported|reports|confirmed|confirms|"
+# "States" and "reports" are nouns as often: "United States authorities", "according to reports" tell nothing.
+_REPORTING = (r"(?:said|says|stated|(?-i:states)|announced|announces|declared|declares|reported|"
+              r"(?<!\bto )(?<!\bof )(?<!\bthe )(?<!\bmedia )(?<!\bpress )(?<!\band )reports|confirmed|confirms|"
               r"claimed|claims|told|noted|indicated|alleged|denied|warned|added|explained|asserted|affirmed|"
               r"acknowledged|recalled)")
 _SAID_ON = re.compile(rf"\b{_REPORTING}\s+(?:[a-z]+\s+){{0,2}}?(?:on|in)\s+$", re.I)
