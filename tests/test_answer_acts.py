@@ -390,3 +390,21 @@ def test_states_and_reports_as_nouns_tell_nothing() -> None:
     # S/PRST/2014/23; S/2025/211, para. 12 keeps its verb.
     assert _SAYS.search("expresses its concern that, according to reports, more than 15,000 foreign terrorist") is None
     assert _SAYS.search("an SPLM/A-IO spokesperson said on 27 March that")
+
+
+# S/RES/2785 (2025), para. 1; S/RES/1861 (2009), para. 7 (c) (its opening)
+_BINUH = ("Decides to extend, to 31 January 2026, the mandate of BINUH in accordance with its resolution 2476 (2019), "
+          "headed by a Special Representative of the Secretary-General of the United Nations, and the reporting "
+          "requirements as specified in paragraph 1 of resolution 2645 (2022);")
+_MINURCAT = ("(c) Noting the agreements entered into by the Secretary-General and the Governments of Chad and the "
+             "Central African Republic on the status of MINURCAT, dated 21 March 2008 and 21 November 2008 "
+             "respectively, requests the Secretary-General and both Governments to conclude, prior to 15 March 2009, "
+             "amendments to those agreements to ensure that they fully cover MINURCAT, including its military "
+             "component authorized by this resolution, taking into account General Assembly resolution 59/47 on the "
+             "scope of legal protection")
+
+
+def test_a_thing_due_is_named_by_its_word_not_its_first_letters() -> None:
+    # "reporting requirements" extended to a date name no report due by it; "Assembly" is no assessment.
+    assert direct_answer("By when is the Secretary-General's next report on BINUH due?", _BINUH) is None
+    assert direct_answer("By when is the assessment of MINURCAT's status agreements due?", _MINURCAT) is None

@@ -1576,7 +1576,10 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # date its mandate runs to, nor is the day a report was provided. A due date moved "to" a date in a
                 # sentence naming the thing is one ("references to midterm and final reports … should be updated to
                 # 31 January 2026", 2789 (2025), para. 1).
-                naming = re.compile(rf"\b{re.escape(thing.group(0)[:4])}", re.I)  # "report" is no term: too common
+                # The thing's word, singular or plural ("report" is no term: too common); not its first letters,
+                # which "reported" and "Assembly" share with "report" and "assessment".
+                naming = re.compile(rf"\b{re.escape(re.sub(r'(?:ies|y|s)$', '', thing.group(0).lower()))}"
+                                    r"(?:ies|y|s)?\b", re.I)
                 of_thing = [m for m in dates if _MOVED_TO.search(quote[:m.start()])
                             and not _PERIOD_TO.search(quote[:m.start()])
                             and naming.search(_sentence_at(quote, m.start()))]
