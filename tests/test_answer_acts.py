@@ -408,3 +408,24 @@ def test_a_thing_due_is_named_by_its_word_not_its_first_letters() -> None:
     # "reporting requirements" extended to a date name no report due by it; "Assembly" is no assessment.
     assert direct_answer("By when is the Secretary-General's next report on BINUH due?", _BINUH) is None
     assert direct_answer("By when is the assessment of MINURCAT's status agreements due?", _MINURCAT) is None
+
+
+# S/2025/509, para. 72; S/RES/2685 (2023), para. 2
+_SURMAN = ("On 5 July, an activist reportedly abducted by the Internal Security Agency on 30 June in Surman, west of "
+           "Tripoli, died in unclear circumstances. UNSMIL urged the authorities to conduct a transparent and "
+           "independent investigation into his arbitrary detention, allegations of torture during detention and the "
+           "circumstances surrounding his death. Between March 2024 and July 2025, UNSMIL documented a total of 18 "
+           "deaths in custody, comprising 16 men and 2 women.")
+_UNITAMS = ("Requests the Secretary-General to continue to report to the Security Council every 90 days on the "
+            "implementation of UNITAMS mandate as set out in resolution 2579 (2021), with the next report due by 30 "
+            "August; 3. Decides to remain actively seized of the matter.")
+
+
+def test_a_day_and_month_without_its_year_is_a_date() -> None:
+    # Beside a later sentence's "March 2024", the abduction's own yearless day; of the two in its sentence, the one
+    # its participle's clause gives (5 July is the death's).
+    assert direct_answer("When was the activist who died in Surman abducted?", _SURMAN) == "30 June"
+    # A report due "by 30 August" is due by a date, the resolution's year.
+    assert direct_answer("By when is the next UNITAMS report due?", _UNITAMS) == "30 August"
+    # A question naming a year does not take a yearless date, which may be another year's.
+    assert direct_answer("By when is the next UNITAMS report due in 2024?", _UNITAMS) is None

@@ -1303,7 +1303,7 @@ def _told_date(question: str, quote: str, dates: list[re.Match[str]]) -> str | N
     act = _acts(question)
     if not act or not dates:
         return None
-    best: tuple[bool, int, str] | None = None
+    best: tuple[bool, bool, int, str] | None = None
     # The verb itself over a word sharing its stem: "were reportedly abducted" over "The abductees".
     exact = any(terms(w.group(0)) & act for w in re.finditer(r"[A-Za-z]+", quote))
     for a, b in split_sentences(quote):
@@ -1317,10 +1317,18 @@ def _told_date(question: str, quote: str, dates: list[re.Match[str]]) -> str | N
                 # Mr. Machar's arrest meant …" (S/2025/211, para. 12). Taken only when no other date is told.
                 said = bool(_SAID_ON.search(quote[max(a, m.start() - 30):m.start()])
                             or (at > m.end() and _SAYS.search(quote[m.end():at])))
-                key = (said, abs(at - m.start()), m.group(0))
-                if best is None or key[:2] < best[:2]:
+                # A participle with its agent and no auxiliary describes its noun, and the date after it is its own:
+                # "On 5 July, an activist reportedly abducted by the Internal Security Agency on 30 June in Surman
+                # … died" (S/2025/509, para. 72): 5 July is the death's day.
+                aside = m.end() <= at and bool(_AGENT_AFTER.match(quote, at)) and not _AUX_BEFORE.search(quote, a, at)
+                key = (said, aside, abs(at - m.start()), m.group(0))
+                if best is None or key[:3] < best[:3]:
                     best = key
-    return best[2] if best else None
+    return best[3] if best else None
+
+
+_AGENT_AFTER = re.compile(r"[a-z]*\s+by\s", re.I)
+_AUX_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being|had|has|have)\s+(?:[a-z]+ly\s+)?$", re.I)
 
 
 # Verbs of telling that govern a date or the clause after them ("said on 27 March that", "On 8 March, the
@@ -1542,6 +1550,11 @@ def direct_answer(question: str, quote: str) -> str | None:
             return m.group(1)
     if _WHEN_Q.search(question) or how_long:
         dates = list(re.finditer(_DATE, quote))
+        # A day and month without a year ("on 30 June", "due by 31 August"): the document's own year dates it,
+        # unless the question names one (then it may be another year's).
+        days = [] if re.search(r"\b(?:19|20)\d\d\b", question) or _TWO_WH.match(question) else \
+            list(_DAY_MONTH.finditer(quote))
+        due_days = [m for m in days if _DUE_BY.search(quote[:m.start()])] if _DEADLINE_Q.search(question) else []
         if dates and _START_Q.search(question) and (begun := [
                 m for m in dates if _STARTS.search(quote[max(0, m.start() - 40):m.start()])]):
             # "When did MINUSMA start its withdrawal?": "start on 1 July 2023 …, completing this process by 31
@@ -1551,11 +1564,15 @@ def direct_answer(question: str, quote: str) -> str | None:
             # "On what date will UNMHA's liquidation be completed?": "… until 31 March 2026, … and further decides,
             # as of 1 April 2026, UNMHA will commence a liquidation process" (2813 (2026), para. 1).
             return None
-        if dates:
+        if dates or due_days:
             # "extend until 15 May 2026 ... no later than 15 April 2026": the date after until/by is the answer.
             ends = [m for m in dates
                     if re.search(r"\b(?:until|till|by|through|to|expires? on|ending)\s*$", quote[:m.start()])]
-            if _DEADLINE_Q.search(question) and (due := [m for m in dates if _DUE_BY.search(quote[:m.start()])]):
+            # "with the next report due by 30 August" (2685 (2023), para. 2) is due by a date as "no later than 15
+            # June 2027" is.
+            if _DEADLINE_Q.search(question) and (due := sorted(
+                    [m for m in dates if _DUE_BY.search(quote[:m.start()])] + due_days, key=lambda m: m.start())):
+                every = sorted(dates + days, key=lambda m: m.start())
                 # "By when must the Group of Experts deliver its midterm report?": "decides to extend, until 1
                 # August 2027, the mandate of the Group of Experts …, a midterm report no later than 30 December
                 # 2026 and a final report no later than 15 June 2027" (2825 (2026), para. 1) — a thing due is due
@@ -1564,8 +1581,8 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # report on its work no later than 15 September 2025, and a final report … no later than 15 March
                 # 2026" (2769 (2025), para. 23) — the verb and its subject govern every date, not the first alone.
                 def said_before(m: re.Match[str]) -> int:
-                    i = dates.index(m)
-                    start = max(dates[i - 1].end() if i else 0, m.start() - 100)
+                    i = every.index(m)
+                    start = max(every[i - 1].end() if i else 0, m.start() - 100)
                     if opened := list(re.finditer(r"\b(?:a|an)\s", quote[start:m.start()])):
                         start += opened[-1].start()
                     return len(q_terms & terms(quote[start:m.start()]))
@@ -1600,8 +1617,13 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # "for a period of twelve months from the date of expiration of the current mandate in February
                 # 2026" (2816 (2026)): the date is where the term starts, not where it ends.
                 return m.group(1)
-            if not ends and not how_long and (told := _told_date(question, quote, dates)):
-                return told  # "abducted on 31 January 2025 … freed on 19 February 2025": when freed is the second
+            # "abducted on 31 January 2025 … freed on 19 February 2025": when freed is the second. A day and month
+            # told with the act beside a later sentence's full dates is the act's: "On 5 July, an activist reportedly
+            # abducted … on 30 June in Surman … died …. Between March 2024 and July 2025, UNSMIL documented …"
+            # (S/2025/509, para. 72).
+            if not ends and not how_long and (told := _told_date(question, quote,
+                                                                 sorted(dates + days, key=lambda m: m.start()))):
+                return told
             if ends or not _HOW_LONG_DONE.search(question) or _WHEN_Q.search(question):
                 return (ends or dates)[0].group(0)
             # "For how long did residents shut down the dam?": a date that ends nothing ("June 2023") is no length.
