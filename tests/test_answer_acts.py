@@ -429,3 +429,13 @@ def test_a_day_and_month_without_its_year_is_a_date() -> None:
     assert direct_answer("By when is the next UNITAMS report due?", _UNITAMS) == "30 August"
     # A question naming a year does not take a yearless date, which may be another year's.
     assert direct_answer("By when is the next UNITAMS report due in 2024?", _UNITAMS) is None
+
+
+def test_how_many_women_and_children_counts_either() -> None:
+    from briefbot.answer import type_found
+    from briefbot.confidence import slot_spans, typed_spans
+    # "7 children (5 boys, 2 girls) were abducted" states the count asked: the confidence features read it as the
+    # answer stage does (they read "women" alone, and the question abstained at 0.48).
+    question = "How many women and children were abducted in South Sudan?"
+    assert type_found("count", question, _CHILDREN)
+    assert typed_spans("count", question, _CHILDREN, slot_spans("count", question, _CHILDREN))

@@ -1026,6 +1026,7 @@ _RAISED_Q = re.compile(r"^(?!.*\bby how much\b)(?!.*\bhow much of\b).*\bhow much
 _CHANGE_Q = re.compile(r"\b(?:climb|rise|rose|risen|increase|grow|grew|grown|fall|fell|fallen|drop|decline|"
                        r"jump|surge|soar|double|higher|lower)\w*\b", re.I)
 _HOW_MANY_UNIT = re.compile(r"\bhow many\s+(?P<unit>[a-z-]{3,})", re.I)
+_AND_UNIT = re.compile(r"\s+(?:and|or)\s+([a-z][a-z-]{2,})\b", re.I)
 
 
 def answer_type(question: str) -> str | None:
@@ -1053,6 +1054,8 @@ def type_found(kind: str, question: str, sentence: str) -> bool:
         m = _HOW_MANY_UNIT.search(question)
         if m:  # "how many tons of gum arabic" needs a number of tons, not any number
             unit = terms(m.group("unit"))
+            if also := _AND_UNIT.match(question, m.end()):
+                unit |= terms(also.group(1))  # "how many women and children": a count of either
             return any(unit & terms(n.group(0)) for n in re.finditer(
                 r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)"
                 r"(?:\s+[\w-]+){1,3}", sentence))
