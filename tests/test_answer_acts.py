@@ -439,3 +439,19 @@ def test_how_many_women_and_children_counts_either() -> None:
     question = "How many women and children were abducted in South Sudan?"
     assert type_found("count", question, _CHILDREN)
     assert typed_spans("count", question, _CHILDREN, slot_spans("count", question, _CHILDREN))
+
+
+# S/2025/269, para. 12 (its fourth sentence); A/79/947-S/2025/372, para. 16 (its third and fourth sentences)
+_ABYEI = ("Twenty-two people were killed in those incidents, a decrease from the 27 killed in the previous reporting "
+          "period, and 56 were injured, an increase over the 51 injured in the previous reporting period.")
+_GLEZMANN = ("On 20 March, in a press statement, the Secretary of State of the United States, Marco Rubio, announced "
+             "that an American citizen, George Glezmann, had been released after more than two years of captivity in "
+             "Afghanistan. On 29 March, the former United States Special Representative announced the release of "
+             "another American citizen, Faye Hall, facilitated through Qatari mediation.")
+
+
+def test_the_figure_compared_with_is_another_periods() -> None:
+    assert direct_answer("How many people were injured in the Abyei Area during the reporting period?", _ABYEI) \
+        == "56 were injured"
+    assert direct_answer("How many people were killed in incidents in the Abyei Area during the reporting period?",
+                         _ABYEI) == "Twenty-two people"

@@ -1404,6 +1404,11 @@ _RANGE_END = re.compile(rf"(?<!from )(?:[Bb]etween\s+{_SIGN}\d[\d,.]*{_MAGNITUDE
 # "raised … from between $200 and $300 to between $500 and $1,000": the figure it went to answers.
 _SUPERSEDED_FIGURE = re.compile(rf"^[^.;]{{0,60}}?\bto\s+(?:between\s+)?(?:about\s+)?{_SIGN}\d")
 _FROM = re.compile(rf"\bfrom\s+(?:between\s+\S+\s+and\s+)?(?:about\s+)?{_SIGN}$")
+# The figure a count is compared with: "a decrease from the 27 killed", "an increase over the 51 injured".
+_COMPARED_WITH = re.compile(r"\b(?:(?:increase|decrease|rise|fall|drop|decline|up|down)\s+(?:from|over|on)|"
+                            r"compared\s+(?:with|to))\s+(?:the\s+)?(?:about\s+|some\s+)?$", re.I)
+_EARLIER_Q = re.compile(r"\b(?:previous|preceding|prior|earlier|last)\s+(?:reporting\s+)?(?:period|report|year|"
+                        r"month|quarter)\b", re.I)
 _PARTITIVE = re.compile(r"(?<![\w/.,])(?:\d[\d,]*|(?i:one|two|three|four|five|six|seven|eight|nine|ten)) of "
                         r"(?:the|its|their|these|those|his|her) \d[\d,]* "
                         # "46,000 of the 240,000 Sudanese refugees": a people's name before what is counted
@@ -1789,6 +1794,12 @@ def direct_answer(question: str, quote: str) -> str | None:
             if _FROM.search(quote[max(0, m.start() - 40):m.start()]) and \
                     _SUPERSEDED_FIGURE.search(quote[m.end():m.end() + 120]):
                 continue  # "raised … from between $200 and $300 to between $500 and $1,000": where it went
+            if _COMPARED_WITH.search(quote[max(0, m.start() - 40):m.start()]) and not _CHANGE_Q.search(question) \
+                    and not _EARLIER_Q.search(question):
+                # "Twenty-two people were killed …, a decrease from the 27 killed in the previous reporting period,
+                # and 56 were injured, an increase over the 51 injured" (S/2025/269, para. 12): the figure compared
+                # with is another period's.
+                continue
             if cash and not _is_sum(quote, start, start + len(span)):
                 continue
             if measured and not several_words:
