@@ -455,3 +455,8 @@ def test_the_figure_compared_with_is_another_periods() -> None:
         == "56 were injured"
     assert direct_answer("How many people were killed in incidents in the Abyei Area during the reporting period?",
                          _ABYEI) == "Twenty-two people"
+
+
+def test_of_two_sentences_telling_the_act_the_one_naming_whom_it_was_done_to_dates_it() -> None:
+    assert direct_answer("When was George Glezmann released?", _GLEZMANN) == "20 March"
+    assert direct_answer("When was Faye Hall released?", _GLEZMANN) == "29 March"

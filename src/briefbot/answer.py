@@ -1306,7 +1306,8 @@ def _told_date(question: str, quote: str, dates: list[re.Match[str]]) -> str | N
     act = _acts(question)
     if not act or not dates:
         return None
-    best: tuple[bool, bool, int, str] | None = None
+    best: tuple[bool, bool, bool, int, str] | None = None
+    names = _single_names(question)
     # The verb itself over a word sharing its stem: "were reportedly abducted" over "The abductees".
     exact = any(terms(w.group(0)) & act for w in re.finditer(r"[A-Za-z]+", quote))
     for a, b in split_sentences(quote):
@@ -1324,10 +1325,14 @@ def _told_date(question: str, quote: str, dates: list[re.Match[str]]) -> str | N
                 # "On 5 July, an activist reportedly abducted by the Internal Security Agency on 30 June in Surman
                 # … died" (S/2025/509, para. 72): 5 July is the death's day.
                 aside = m.end() <= at and bool(_AGENT_AFTER.match(quote, at)) and not _AUX_BEFORE.search(quote, a, at)
-                key = (said, aside, abs(at - m.start()), m.group(0))
-                if best is None or key[:3] < best[:3]:
+                # Of two sentences telling the act, the one naming whom it was done to: "… George Glezmann, had been
+                # released …. On 29 March, … announced the release of another American citizen, Faye Hall"
+                # (A/79/947-S/2025/372, para. 16).
+                key = (said, bool(names) and not any(n in quote[a:b] for n in names), aside, abs(at - m.start()),
+                       m.group(0))
+                if best is None or key[:4] < best[:4]:
                     best = key
-    return best[3] if best else None
+    return best[4] if best else None
 
 
 _AGENT_AFTER = re.compile(r"[a-z]*\s+by\s", re.I)
