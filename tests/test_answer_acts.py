@@ -427,8 +427,11 @@ def test_a_day_and_month_without_its_year_is_a_date() -> None:
     assert direct_answer("When was the activist who died in Surman abducted?", _SURMAN) == "30 June"
     # A report due "by 30 August" is due by a date, the resolution's year.
     assert direct_answer("By when is the next UNITAMS report due?", _UNITAMS) == "30 August"
-    # A question naming a year does not take a yearless date, which may be another year's.
+    # A question naming a year does not take a yearless date, which may be another year's; the year of the
+    # resolution it names is that resolution's own.
     assert direct_answer("By when is the next UNITAMS report due in 2024?", _UNITAMS) is None
+    assert direct_answer("By when was the next UNITAMS report due under resolution 2685 (2023)?", _UNITAMS) \
+        == "30 August"
 
 
 def test_how_many_women_and_children_counts_either() -> None:

@@ -1299,6 +1299,12 @@ _QUALIFIER = re.compile(r"\b((?:(?:not|no)\s+)?(?:fewer|less|more) than|at (?:le
 _DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})\b(?!,? \d{{4}})")
 
 
+def _names_a_year(question: str) -> bool:
+    """Whether the question dates what it asks by a year; a resolution's own ("under resolution 2685 (2023)") does
+    not: that resolution's yearless "due by 30 August" is of its year."""
+    return bool(re.search(r"\b(?:19|20)\d\d\b", re.sub(r"\b\d{3,4}\s*\((?:19|20)\d\d\)", "", question)))
+
+
 def _told_date(question: str, quote: str, dates: list[re.Match[str]]) -> str | None:
     """Of ``dates`` in ``quote``, the one in a sentence telling the question's last act ("freed" of "When were the
     crew members freed?", or a word for it), nearest that word; None when the question names no act or no such
@@ -1565,7 +1571,7 @@ def direct_answer(question: str, quote: str) -> str | None:
         dates = list(re.finditer(_DATE, quote))
         # A day and month without a year ("on 30 June", "due by 31 August"): the document's own year dates it,
         # unless the question names one (then it may be another year's).
-        days = [] if re.search(r"\b(?:19|20)\d\d\b", question) or _TWO_WH.match(question) else \
+        days = [] if _names_a_year(question) or _TWO_WH.match(question) else \
             list(_DAY_MONTH.finditer(quote))
         due_days = [m for m in days if _DUE_BY.search(quote[:m.start()])] if _DEADLINE_Q.search(question) else []
         if dates and _START_Q.search(question) and (begun := [
@@ -1641,7 +1647,7 @@ def direct_answer(question: str, quote: str) -> str | None:
                 return (ends or dates)[0].group(0)
             # "For how long did residents shut down the dam?": a date that ends nothing ("June 2023") is no length.
             return None
-        if not how_long and not re.search(r"\b(?:19|20)\d\d\b", question) and not _TWO_WH.match(question) and (
+        if not how_long and not _names_a_year(question) and not _TWO_WH.match(question) and (
                 told := _told_date(question, quote, list(_DAY_MONTH.finditer(quote)))):
             # A report dates the events of its own period by day and month: "The abductees … were reportedly freed in
             # Nigeria on 19 February" (S/2025/342, para. 27) answers "When were the Senegalese crew members freed?"
