@@ -463,3 +463,25 @@ def test_the_figure_compared_with_is_another_periods() -> None:
 def test_of_two_sentences_telling_the_act_the_one_naming_whom_it_was_done_to_dates_it() -> None:
     assert direct_answer("When was George Glezmann released?", _GLEZMANN) == "20 March"
     assert direct_answer("When was Faye Hall released?", _GLEZMANN) == "29 March"
+
+
+# S/2025/200, para. 35 (its first sentence) and para. 23 (its first sentence)
+_PLOTS = ("On 26 September, the Municipal Assembly in North Mitrovica reallocated four plots of land used by "
+          "Serbia-run institutions to the Kosovo government, including the former premises of the Office for Kosovo "
+          "and Metohija of the Government of Serbia and the Office of the Pension and Disability Insurance Fund of "
+          "Serbia.")
+_CLOSED = ("On 16 October, the Kosovo authorities closed the Serbia-run Interim Municipal Council for Skënderaj/Srbica "
+           "municipality, located in North Mitrovica; on 26 and 27 December 2024, they closed three Serbian public "
+           "utility companies; and on 8 January 2025, they closed the Serbian Tax Administration Office and the "
+           "Serbian public-private Dunav Insurance Company.")
+
+
+def test_when_did_asks_the_act_of_its_plain_verb_in_the_clause_saying_the_question() -> None:
+    # "reallocate" is told "reallocated": its sentence's yearless day answers (a later quote's "27 December 2024" did).
+    assert direct_answer("When did the Municipal Assembly in North Mitrovica reallocate the plots of land used by "
+                         "Serbia-run institutions?", _PLOTS) == "26 September"
+    # Of one sentence's clauses telling "closed", the one naming what was closed.
+    assert direct_answer("When did the Kosovo authorities close the Serbian Tax Administration Office?", _CLOSED) \
+        == "8 January 2025"
+    assert direct_answer("When did the Kosovo authorities close the Serbian public utility companies?", _CLOSED) \
+        == "27 December 2024"

@@ -1299,6 +1299,25 @@ _QUALIFIER = re.compile(r"\b((?:(?:not|no)\s+)?(?:fewer|less|more) than|at (?:le
 _DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})\b(?!,? \d{{4}})")
 
 
+# "When did the Municipal Assembly … reallocate …?": the verb after did / will, in its plain form.
+_DID_Q = re.compile(r"^\s*when\s+(?:did|does|do|will|would)\b(.*)$", re.I)
+
+
+def _base_act(question: str, quote: str) -> set[str]:
+    """The act of a "When did … <verb> …?" question whose verb the quote tells in its past form ("reallocate" of
+    "On 26 September, the Municipal Assembly in North Mitrovica reallocated four plots of land", S/2025/200, para.
+    35); empty when the quote tells none of its words so."""
+    m = _DID_Q.match(question)
+    if not m:
+        return set()
+    told = [w for w in re.findall(r"\b[a-z]{4,}\b", m.group(1))
+            if re.search(rf"\b{w}{'d' if w.endswith('e') else 'ed'}\b", quote)]
+    if not told:
+        return set()
+    act = terms(told[0] + ("d" if told[0].endswith("e") else "ed"))
+    return act.union(*(same for same in _SAME_ACT if same & act))
+
+
 def _names_a_year(question: str) -> bool:
     """Whether the question dates what it asks by a year; a resolution's own ("under resolution 2685 (2023)") does
     not: that resolution's yearless "due by 30 August" is of its year."""
@@ -1309,11 +1328,12 @@ def _told_date(question: str, quote: str, dates: list[re.Match[str]]) -> str | N
     """Of ``dates`` in ``quote``, the one in a sentence telling the question's last act ("freed" of "When were the
     crew members freed?", or a word for it), nearest that word; None when the question names no act or no such
     sentence has a date."""
-    act = _acts(question)
+    act = _acts(question) or _base_act(question, quote)
     if not act or not dates:
         return None
-    best: tuple[bool, bool, bool, int, str] | None = None
+    best: tuple[bool, bool, bool, int, int, str] | None = None
     names = _single_names(question)
+    asked = terms(question) - act
     # The verb itself over a word sharing its stem: "were reportedly abducted" over "The abductees".
     exact = any(terms(w.group(0)) & act for w in re.finditer(r"[A-Za-z]+", quote))
     for a, b in split_sentences(quote):
@@ -1334,11 +1354,17 @@ def _told_date(question: str, quote: str, dates: list[re.Match[str]]) -> str | N
                 # Of two sentences telling the act, the one naming whom it was done to: "… George Glezmann, had been
                 # released …. On 29 March, … announced the release of another American citizen, Faye Hall"
                 # (A/79/947-S/2025/372, para. 16).
-                key = (said, bool(names) and not any(n in quote[a:b] for n in names), aside, abs(at - m.start()),
-                       m.group(0))
-                if best is None or key[:4] < best[:4]:
+                # Of one sentence's clauses, the one saying most of the question: "on 26 and 27 December 2024, they
+                # closed three Serbian public utility companies; and on 8 January 2025, they closed the Serbian Tax
+                # Administration Office" (S/2025/200, para. 23).
+                c0 = max(a, quote.rfind(";", a, m.start()) + 1)
+                c1 = b if (c1 := quote.find(";", m.end(), b)) < 0 else c1
+                said_here = len(asked & terms(quote[c0:c1]))
+                key = (said, bool(names) and not any(n in quote[a:b] for n in names), aside, -said_here,
+                       abs(at - m.start()), m.group(0))
+                if best is None or key[:5] < best[:5]:
                     best = key
-    return best[4] if best else None
+    return best[5] if best else None
 
 
 _AGENT_AFTER = re.compile(r"[a-z]*\s+by\s", re.I)
