@@ -341,3 +341,147 @@ def test_an_act_named_by_its_noun_before_a_figure_of_a_list_counts_it() -> None:
     assert direct_answer("How many civilians were wounded in Nasir County?", _NASIR) == "16 injured"
     # A noun of another act is no count of the act asked.
     assert direct_answer("How many civilians were abducted in Nasir County?", _NASIR) is None
+
+
+# The twenty-second round: defects its predecessor's second reader left.
+# S/2025/85, para. 4 (after its first sentence; read as one sentence: no break is read after a footnote mark)
+_HAITI_DEATHS = ("The Office of the United Nations High Commissioner for Human Rights (OHCHR) reported that there had "
+                 "been close to 5,600 violent deaths between January and December 2024, although even this may be an "
+                 "undercount.⁶ Tens of thousands of people were likewise displaced in recent months as gangs secured "
+                 "control of key city centres. ⁷ There are currently an estimated 1,000,000 internally displaced "
+                 "persons in the country, and over 2 million Haitians are facing emergency levels of hunger.⁸")
+# S/2025/71, para. 44 (its second sentence); S/2025/323, para. 55 (its second sentence)
+_IBN_NAFI = ("Jund al-Khilafah (not listed, JAK, fewer than 12), and remnants of the Ibn Nafi Brigade (not listed, "
+             "fewer than three dozen fighters) were confined to mountainous regions near the Algerian border with "
+             "minimal operational capabilities.")
+_REMNANTS = ("From 1 December to 31 March, the country task force on monitoring and reporting on grave violations "
+             "against children in armed conflict verified the killing and maiming of 26 children (17 boys and 9 girls) "
+             "aged between 2 and 17 years by explosive remnants of war (14 killed and 12 maimed).")
+
+
+def test_a_preposition_or_a_number_is_no_figures_act() -> None:
+    from briefbot.answer import _own_act
+    # "deaths between January and December" told no act "between", which made the sentence a list of two acts
+    # (with "displaced") and dropped the deaths asked.
+    # (The displaced persons' figure after it is read in the same sentence, left: see evals/README.md.)
+    assert (direct_answer("How many people were killed in Haiti in 2024?", _HAITI_DEATHS) or "").startswith(
+        "5,600 violent deaths")
+    assert _own_act(_HAITI_DEATHS, _HAITI_DEATHS.index("5,600"), 0) is None
+    assert _own_act(_IBN_NAFI, _IBN_NAFI.index("three dozen"), 0) is None
+    # Two acts' nouns before a figure count both together: "the killing and maiming of 26 children" is no count of
+    # the maimed alone, and still heads the list with its noun.
+    assert direct_answer("How many children were maimed by explosive remnants of war?", _REMNANTS) == "12 maimed"
+
+
+# E/2025/28-E/CN.7/2025/11, paras. 157-158 (the deliberations on the Commission's provisional agenda)
+_AGENDA = ("At the 8th meeting, on 13 March 2025, the representative of the United States proposed to amend item 9 of "
+           "the provisional agenda for the sixty-ninth session of the Commission to exclude the reference to the 2030 "
+           "Agenda for Sustainable Development; the proposal was supported by the representative of Argentina. All "
+           "other representatives making statements under agenda item 10 opposed the proposal. 158. At the 10th "
+           "meeting, on 14 March 2025, the representative of Argentina, who had expressed support for the proposed "
+           "amendment, requested a vote on the proposal.")
+
+
+def test_states_and_reports_as_nouns_tell_nothing() -> None:
+    from briefbot.answer import _SAYS
+    # "the United States proposed": "States" is no reporting verb making 13 March the day something was said.
+    assert direct_answer("When was the amendment to the Commission's agenda proposed by the United States?",
+                         _AGENDA) == "13 March 2025"
+    # S/PRST/2014/23; S/2025/211, para. 12 keeps its verb.
+    assert _SAYS.search("expresses its concern that, according to reports, more than 15,000 foreign terrorist") is None
+    assert _SAYS.search("an SPLM/A-IO spokesperson said on 27 March that")
+
+
+# S/RES/2785 (2025), para. 1; S/RES/1861 (2009), para. 7 (c) (its opening)
+_BINUH = ("Decides to extend, to 31 January 2026, the mandate of BINUH in accordance with its resolution 2476 (2019), "
+          "headed by a Special Representative of the Secretary-General of the United Nations, and the reporting "
+          "requirements as specified in paragraph 1 of resolution 2645 (2022);")
+_MINURCAT = ("(c) Noting the agreements entered into by the Secretary-General and the Governments of Chad and the "
+             "Central African Republic on the status of MINURCAT, dated 21 March 2008 and 21 November 2008 "
+             "respectively, requests the Secretary-General and both Governments to conclude, prior to 15 March 2009, "
+             "amendments to those agreements to ensure that they fully cover MINURCAT, including its military "
+             "component authorized by this resolution, taking into account General Assembly resolution 59/47 on the "
+             "scope of legal protection")
+
+
+def test_a_thing_due_is_named_by_its_word_not_its_first_letters() -> None:
+    # "reporting requirements" extended to a date name no report due by it; "Assembly" is no assessment.
+    assert direct_answer("By when is the Secretary-General's next report on BINUH due?", _BINUH) is None
+    assert direct_answer("By when is the assessment of MINURCAT's status agreements due?", _MINURCAT) is None
+
+
+# S/2025/509, para. 72; S/RES/2685 (2023), para. 2
+_SURMAN = ("On 5 July, an activist reportedly abducted by the Internal Security Agency on 30 June in Surman, west of "
+           "Tripoli, died in unclear circumstances. UNSMIL urged the authorities to conduct a transparent and "
+           "independent investigation into his arbitrary detention, allegations of torture during detention and the "
+           "circumstances surrounding his death. Between March 2024 and July 2025, UNSMIL documented a total of 18 "
+           "deaths in custody, comprising 16 men and 2 women.")
+_UNITAMS = ("Requests the Secretary-General to continue to report to the Security Council every 90 days on the "
+            "implementation of UNITAMS mandate as set out in resolution 2579 (2021), with the next report due by 30 "
+            "August; 3. Decides to remain actively seized of the matter.")
+
+
+def test_a_day_and_month_without_its_year_is_a_date() -> None:
+    # Beside a later sentence's "March 2024", the abduction's own yearless day; of the two in its sentence, the one
+    # its participle's clause gives (5 July is the death's).
+    assert direct_answer("When was the activist who died in Surman abducted?", _SURMAN) == "30 June"
+    # A report due "by 30 August" is due by a date, the resolution's year.
+    assert direct_answer("By when is the next UNITAMS report due?", _UNITAMS) == "30 August"
+    # A question naming a year does not take a yearless date, which may be another year's; the year of the
+    # resolution it names is that resolution's own.
+    assert direct_answer("By when is the next UNITAMS report due in 2024?", _UNITAMS) is None
+    assert direct_answer("By when was the next UNITAMS report due under resolution 2685 (2023)?", _UNITAMS) \
+        == "30 August"
+
+
+def test_how_many_women_and_children_counts_either() -> None:
+    from briefbot.answer import type_found
+    from briefbot.confidence import slot_spans, typed_spans
+    # "7 children (5 boys, 2 girls) were abducted" states the count asked: the confidence features read it as the
+    # answer stage does (they read "women" alone, and the question abstained at 0.48).
+    question = "How many women and children were abducted in South Sudan?"
+    assert type_found("count", question, _CHILDREN)
+    assert typed_spans("count", question, _CHILDREN, slot_spans("count", question, _CHILDREN))
+
+
+# S/2025/269, para. 12 (its fourth sentence); A/79/947-S/2025/372, para. 16 (its third and fourth sentences)
+_ABYEI = ("Twenty-two people were killed in those incidents, a decrease from the 27 killed in the previous reporting "
+          "period, and 56 were injured, an increase over the 51 injured in the previous reporting period.")
+_GLEZMANN = ("On 20 March, in a press statement, the Secretary of State of the United States, Marco Rubio, announced "
+             "that an American citizen, George Glezmann, had been released after more than two years of captivity in "
+             "Afghanistan. On 29 March, the former United States Special Representative announced the release of "
+             "another American citizen, Faye Hall, facilitated through Qatari mediation.")
+
+
+def test_the_figure_compared_with_is_another_periods() -> None:
+    assert direct_answer("How many people were injured in the Abyei Area during the reporting period?", _ABYEI) \
+        == "56 were injured"
+    assert direct_answer("How many people were killed in incidents in the Abyei Area during the reporting period?",
+                         _ABYEI) == "Twenty-two people"
+
+
+def test_of_two_sentences_telling_the_act_the_one_naming_whom_it_was_done_to_dates_it() -> None:
+    assert direct_answer("When was George Glezmann released?", _GLEZMANN) == "20 March"
+    assert direct_answer("When was Faye Hall released?", _GLEZMANN) == "29 March"
+
+
+# S/2025/200, para. 35 (its first sentence) and para. 23 (its first sentence)
+_PLOTS = ("On 26 September, the Municipal Assembly in North Mitrovica reallocated four plots of land used by "
+          "Serbia-run institutions to the Kosovo government, including the former premises of the Office for Kosovo "
+          "and Metohija of the Government of Serbia and the Office of the Pension and Disability Insurance Fund of "
+          "Serbia.")
+_CLOSED = ("On 16 October, the Kosovo authorities closed the Serbia-run Interim Municipal Council for Skënderaj/Srbica "
+           "municipality, located in North Mitrovica; on 26 and 27 December 2024, they closed three Serbian public "
+           "utility companies; and on 8 January 2025, they closed the Serbian Tax Administration Office and the "
+           "Serbian public-private Dunav Insurance Company.")
+
+
+def test_when_did_asks_the_act_of_its_plain_verb_in_the_clause_saying_the_question() -> None:
+    # "reallocate" is told "reallocated": its sentence's yearless day answers (a later quote's "27 December 2024" did).
+    assert direct_answer("When did the Municipal Assembly in North Mitrovica reallocate the plots of land used by "
+                         "Serbia-run institutions?", _PLOTS) == "26 September"
+    # Of one sentence's clauses telling "closed", the one naming what was closed.
+    assert direct_answer("When did the Kosovo authorities close the Serbian Tax Administration Office?", _CLOSED) \
+        == "8 January 2025"
+    assert direct_answer("When did the Kosovo authorities close the Serbian public utility companies?", _CLOSED) \
+        == "27 December 2024"

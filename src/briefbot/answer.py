@@ -1026,6 +1026,7 @@ _RAISED_Q = re.compile(r"^(?!.*\bby how much\b)(?!.*\bhow much of\b).*\bhow much
 _CHANGE_Q = re.compile(r"\b(?:climb|rise|rose|risen|increase|grow|grew|grown|fall|fell|fallen|drop|decline|"
                        r"jump|surge|soar|double|higher|lower)\w*\b", re.I)
 _HOW_MANY_UNIT = re.compile(r"\bhow many\s+(?P<unit>[a-z-]{3,})", re.I)
+_AND_UNIT = re.compile(r"\s+(?:and|or)\s+([a-z][a-z-]{2,})\b", re.I)
 
 
 def answer_type(question: str) -> str | None:
@@ -1053,6 +1054,8 @@ def type_found(kind: str, question: str, sentence: str) -> bool:
         m = _HOW_MANY_UNIT.search(question)
         if m:  # "how many tons of gum arabic" needs a number of tons, not any number
             unit = terms(m.group("unit"))
+            if also := _AND_UNIT.match(question, m.end()):
+                unit |= terms(also.group(1))  # "how many women and children": a count of either
             return any(unit & terms(n.group(0)) for n in re.finditer(
                 r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)"
                 r"(?:\s+[\w-]+){1,3}", sentence))
@@ -1296,14 +1299,41 @@ _QUALIFIER = re.compile(r"\b((?:(?:not|no)\s+)?(?:fewer|less|more) than|at (?:le
 _DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})\b(?!,? \d{{4}})")
 
 
+# "When did the Municipal Assembly … reallocate …?": the verb after did / will, in its plain form.
+_DID_Q = re.compile(r"^\s*when\s+(?:did|does|do|will|would)\b(.*)$", re.I)
+
+
+def _base_act(question: str, quote: str) -> set[str]:
+    """The act of a "When did … <verb> …?" question whose verb the quote tells in its past form ("reallocate" of
+    "On 26 September, the Municipal Assembly in North Mitrovica reallocated four plots of land", S/2025/200, para.
+    35); empty when the quote tells none of its words so."""
+    m = _DID_Q.match(question)
+    if not m:
+        return set()
+    told = [w for w in re.findall(r"\b[a-z]{4,}\b", m.group(1))
+            if re.search(rf"\b{w}{'d' if w.endswith('e') else 'ed'}\b", quote)]
+    if not told:
+        return set()
+    act = terms(told[0] + ("d" if told[0].endswith("e") else "ed"))
+    return act.union(*(same for same in _SAME_ACT if same & act))
+
+
+def _names_a_year(question: str) -> bool:
+    """Whether the question dates what it asks by a year; a resolution's own ("under resolution 2685 (2023)") does
+    not: that resolution's yearless "due by 30 August" is of its year."""
+    return bool(re.search(r"\b(?:19|20)\d\d\b", re.sub(r"\b\d{3,4}\s*\((?:19|20)\d\d\)", "", question)))
+
+
 def _told_date(question: str, quote: str, dates: list[re.Match[str]]) -> str | None:
     """Of ``dates`` in ``quote``, the one in a sentence telling the question's last act ("freed" of "When were the
     crew members freed?", or a word for it), nearest that word; None when the question names no act or no such
     sentence has a date."""
-    act = _acts(question)
+    act = _acts(question) or _base_act(question, quote)
     if not act or not dates:
         return None
-    best: tuple[bool, int, str] | None = None
+    best: tuple[bool, bool, bool, int, int, str] | None = None
+    names = _single_names(question)
+    asked = terms(question) - act
     # The verb itself over a word sharing its stem: "were reportedly abducted" over "The abductees".
     exact = any(terms(w.group(0)) & act for w in re.finditer(r"[A-Za-z]+", quote))
     for a, b in split_sentences(quote):
@@ -1317,15 +1347,35 @@ def _told_date(question: str, quote: str, dates: list[re.Match[str]]) -> str | N
                 # Mr. Machar's arrest meant …" (S/2025/211, para. 12). Taken only when no other date is told.
                 said = bool(_SAID_ON.search(quote[max(a, m.start() - 30):m.start()])
                             or (at > m.end() and _SAYS.search(quote[m.end():at])))
-                key = (said, abs(at - m.start()), m.group(0))
-                if best is None or key[:2] < best[:2]:
+                # A participle with its agent and no auxiliary describes its noun, and the date after it is its own:
+                # "On 5 July, an activist reportedly abducted by the Internal Security Agency on 30 June in Surman
+                # … died" (S/2025/509, para. 72): 5 July is the death's day.
+                aside = m.end() <= at and bool(_AGENT_AFTER.match(quote, at)) and not _AUX_BEFORE.search(quote, a, at)
+                # Of two sentences telling the act, the one naming whom it was done to: "… George Glezmann, had been
+                # released …. On 29 March, … announced the release of another American citizen, Faye Hall"
+                # (A/79/947-S/2025/372, para. 16).
+                # Of one sentence's clauses, the one saying most of the question: "on 26 and 27 December 2024, they
+                # closed three Serbian public utility companies; and on 8 January 2025, they closed the Serbian Tax
+                # Administration Office" (S/2025/200, para. 23).
+                c0 = max(a, quote.rfind(";", a, m.start()) + 1)
+                c1 = b if (c1 := quote.find(";", m.end(), b)) < 0 else c1
+                said_here = len(asked & terms(quote[c0:c1]))
+                key = (said, bool(names) and not any(n in quote[a:b] for n in names), aside, -said_here,
+                       abs(at - m.start()), m.group(0))
+                if best is None or key[:5] < best[:5]:
                     best = key
-    return best[2] if best else None
+    return best[5] if best else None
+
+
+_AGENT_AFTER = re.compile(r"[a-z]*\s+by\s", re.I)
+_AUX_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being|had|has|have)\s+(?:[a-z]+ly\s+)?$", re.I)
 
 
 # Verbs of telling that govern a date or the clause after them ("said on 27 March that", "On 8 March, the
 # National Security Service said that arrests would continue").
-_REPORTING = (r"(?:said|says|stated|states|announced|announces|declared|declares|reported|reports|confirmed|confirms|"
+# "States" and "reports" are nouns as often: "United States authorities", "according to reports" tell nothing.
+_REPORTING = (r"(?:said|says|stated|(?-i:states)|announced|announces|declared|declares|reported|"
+              r"(?<!\bto )(?<!\bof )(?<!\bthe )(?<!\bmedia )(?<!\bpress )(?<!\band )reports|confirmed|confirms|"
               r"claimed|claims|told|noted|indicated|alleged|denied|warned|added|explained|asserted|affirmed|"
               r"acknowledged|recalled)")
 _SAID_ON = re.compile(rf"\b{_REPORTING}\s+(?:[a-z]+\s+){{0,2}}?(?:on|in)\s+$", re.I)
@@ -1391,6 +1441,11 @@ _RANGE_END = re.compile(rf"(?<!from )(?:[Bb]etween\s+{_SIGN}\d[\d,.]*{_MAGNITUDE
 # "raised … from between $200 and $300 to between $500 and $1,000": the figure it went to answers.
 _SUPERSEDED_FIGURE = re.compile(rf"^[^.;]{{0,60}}?\bto\s+(?:between\s+)?(?:about\s+)?{_SIGN}\d")
 _FROM = re.compile(rf"\bfrom\s+(?:between\s+\S+\s+and\s+)?(?:about\s+)?{_SIGN}$")
+# The figure a count is compared with: "a decrease from the 27 killed", "an increase over the 51 injured".
+_COMPARED_WITH = re.compile(r"\b(?:(?:increase|decrease|rise|fall|drop|decline|up|down)\s+(?:from|over|on)|"
+                            r"compared\s+(?:with|to))\s+(?:the\s+)?(?:about\s+|some\s+)?$", re.I)
+_EARLIER_Q = re.compile(r"\b(?:previous|preceding|prior|earlier|last)\s+(?:reporting\s+)?(?:period|report|year|"
+                        r"month|quarter)\b", re.I)
 _PARTITIVE = re.compile(r"(?<![\w/.,])(?:\d[\d,]*|(?i:one|two|three|four|five|six|seven|eight|nine|ten)) of "
                         r"(?:the|its|their|these|those|his|her) \d[\d,]* "
                         # "46,000 of the 240,000 Sudanese refugees": a people's name before what is counted
@@ -1540,6 +1595,11 @@ def direct_answer(question: str, quote: str) -> str | None:
             return m.group(1)
     if _WHEN_Q.search(question) or how_long:
         dates = list(re.finditer(_DATE, quote))
+        # A day and month without a year ("on 30 June", "due by 31 August"): the document's own year dates it,
+        # unless the question names one (then it may be another year's).
+        days = [] if _names_a_year(question) or _TWO_WH.match(question) else \
+            list(_DAY_MONTH.finditer(quote))
+        due_days = [m for m in days if _DUE_BY.search(quote[:m.start()])] if _DEADLINE_Q.search(question) else []
         if dates and _START_Q.search(question) and (begun := [
                 m for m in dates if _STARTS.search(quote[max(0, m.start() - 40):m.start()])]):
             # "When did MINUSMA start its withdrawal?": "start on 1 July 2023 …, completing this process by 31
@@ -1549,11 +1609,15 @@ def direct_answer(question: str, quote: str) -> str | None:
             # "On what date will UNMHA's liquidation be completed?": "… until 31 March 2026, … and further decides,
             # as of 1 April 2026, UNMHA will commence a liquidation process" (2813 (2026), para. 1).
             return None
-        if dates:
+        if dates or due_days:
             # "extend until 15 May 2026 ... no later than 15 April 2026": the date after until/by is the answer.
             ends = [m for m in dates
                     if re.search(r"\b(?:until|till|by|through|to|expires? on|ending)\s*$", quote[:m.start()])]
-            if _DEADLINE_Q.search(question) and (due := [m for m in dates if _DUE_BY.search(quote[:m.start()])]):
+            # "with the next report due by 30 August" (2685 (2023), para. 2) is due by a date as "no later than 15
+            # June 2027" is.
+            if _DEADLINE_Q.search(question) and (due := sorted(
+                    [m for m in dates if _DUE_BY.search(quote[:m.start()])] + due_days, key=lambda m: m.start())):
+                every = sorted(dates + days, key=lambda m: m.start())
                 # "By when must the Group of Experts deliver its midterm report?": "decides to extend, until 1
                 # August 2027, the mandate of the Group of Experts …, a midterm report no later than 30 December
                 # 2026 and a final report no later than 15 June 2027" (2825 (2026), para. 1) — a thing due is due
@@ -1562,8 +1626,8 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # report on its work no later than 15 September 2025, and a final report … no later than 15 March
                 # 2026" (2769 (2025), para. 23) — the verb and its subject govern every date, not the first alone.
                 def said_before(m: re.Match[str]) -> int:
-                    i = dates.index(m)
-                    start = max(dates[i - 1].end() if i else 0, m.start() - 100)
+                    i = every.index(m)
+                    start = max(every[i - 1].end() if i else 0, m.start() - 100)
                     if opened := list(re.finditer(r"\b(?:a|an)\s", quote[start:m.start()])):
                         start += opened[-1].start()
                     return len(q_terms & terms(quote[start:m.start()]))
@@ -1574,7 +1638,10 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # date its mandate runs to, nor is the day a report was provided. A due date moved "to" a date in a
                 # sentence naming the thing is one ("references to midterm and final reports … should be updated to
                 # 31 January 2026", 2789 (2025), para. 1).
-                naming = re.compile(rf"\b{re.escape(thing.group(0)[:4])}", re.I)  # "report" is no term: too common
+                # The thing's word, singular or plural ("report" is no term: too common); not its first letters,
+                # which "reported" and "Assembly" share with "report" and "assessment".
+                naming = re.compile(rf"\b{re.escape(re.sub(r'(?:ies|y|s)$', '', thing.group(0).lower()))}"
+                                    r"(?:ies|y|s)?\b", re.I)
                 of_thing = [m for m in dates if _MOVED_TO.search(quote[:m.start()])
                             and not _PERIOD_TO.search(quote[:m.start()])
                             and naming.search(_sentence_at(quote, m.start()))]
@@ -1595,13 +1662,18 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # "for a period of twelve months from the date of expiration of the current mandate in February
                 # 2026" (2816 (2026)): the date is where the term starts, not where it ends.
                 return m.group(1)
-            if not ends and not how_long and (told := _told_date(question, quote, dates)):
-                return told  # "abducted on 31 January 2025 … freed on 19 February 2025": when freed is the second
+            # "abducted on 31 January 2025 … freed on 19 February 2025": when freed is the second. A day and month
+            # told with the act beside a later sentence's full dates is the act's: "On 5 July, an activist reportedly
+            # abducted … on 30 June in Surman … died …. Between March 2024 and July 2025, UNSMIL documented …"
+            # (S/2025/509, para. 72).
+            if not ends and not how_long and (told := _told_date(question, quote,
+                                                                 sorted(dates + days, key=lambda m: m.start()))):
+                return told
             if ends or not _HOW_LONG_DONE.search(question) or _WHEN_Q.search(question):
                 return (ends or dates)[0].group(0)
             # "For how long did residents shut down the dam?": a date that ends nothing ("June 2023") is no length.
             return None
-        if not how_long and not re.search(r"\b(?:19|20)\d\d\b", question) and not _TWO_WH.match(question) and (
+        if not how_long and not _names_a_year(question) and not _TWO_WH.match(question) and (
                 told := _told_date(question, quote, list(_DAY_MONTH.finditer(quote)))):
             # A report dates the events of its own period by day and month: "The abductees … were reportedly freed in
             # Nigeria on 19 February" (S/2025/342, para. 27) answers "When were the Senegalese crew members freed?"
@@ -1759,6 +1831,12 @@ def direct_answer(question: str, quote: str) -> str | None:
             if _FROM.search(quote[max(0, m.start() - 40):m.start()]) and \
                     _SUPERSEDED_FIGURE.search(quote[m.end():m.end() + 120]):
                 continue  # "raised … from between $200 and $300 to between $500 and $1,000": where it went
+            if _COMPARED_WITH.search(quote[max(0, m.start() - 40):m.start()]) and not _CHANGE_Q.search(question) \
+                    and not _EARLIER_Q.search(question):
+                # "Twenty-two people were killed …, a decrease from the 27 killed in the previous reporting period,
+                # and 56 were injured, an increase over the 51 injured" (S/2025/269, para. 12): the figure compared
+                # with is another period's.
+                continue
             if cash and not _is_sum(quote, start, start + len(span)):
                 continue
             if measured and not several_words:
@@ -2234,7 +2312,10 @@ def _counted_act(question: str) -> set[str]:
 
 
 # A participle, not a plural noun ending like one ("men", "women", "children"): what a figure's act may be.
-_PARTICIPLE = r"(?!\w*men\b|(?:children|citizens?|gardens?|kitchens?|oxen|linen)\b)([a-z]{3,}(?:ed|en))\b"
+# Nor a preposition, a number or an adverb ending like one: "5,600 violent deaths between January and December
+# 2024" (S/2025/85, para. 4) tells no act "between"; "a dozen", "seven", "one hundred", "often", "even".
+_PARTICIPLE = (r"(?!\w*men\b|(?:children|citizens?|gardens?|kitchens?|oxen|linen|between|dozens?|seven|eleven|"
+               r"hundreds?|often|even|sweden)\b)([a-z]{3,}(?:ed|en))\b")
 # The act a figure in a list is told of, right after it and its noun: "five civilians killed", "89 abducted", "117
 # were abducted", "209 were arbitrarily arrested", "7 children (5 boys, 2 girls) were abducted", "24 people,
 # including 6 women …, were killed" (not a participle after "and" or a comma, another clause's).
@@ -2284,21 +2365,25 @@ def _list_act(quote: str, at: int, acted: set[str]) -> bool | None:
     own = owned.get(at) or _own_act(quote, at, a)
     if own is None and (named := _ACT_NAMED.search(quote, a, at)):
         # The act named by a noun before the figure: "4 civilians killed, 16 injured and the displacement of at least
-        # 20,000 civilians" (S/2025/54, para. 25) counts the displaced.
-        return _tells_act(named.group(1), acted)
+        # 20,000 civilians" (S/2025/54, para. 25) counts the displaced. Two nouns count both acts together: "the
+        # killing and maiming of 26 children … (14 killed and 12 maimed)" (S/2025/323, para. 55) is no count of the
+        # maimed alone.
+        return all(_tells_act(n, acted) for n in named.groups() if n)
     return own is not None and _tells_act(own, acted)
 
 
 # An act told by its noun before a figure of it: "the displacement of at least 20,000 civilians".
-_ACT_NAMED = re.compile(r"\b([a-z]{4,}(?:ment|tion|sion|ing|ure|al))\s+of\s+(?:(?:at least|more than|over|about|"
+_ACT_NAMED = re.compile(r"\b(?:([a-z]{4,}(?:ment|tion|sion|ing|ure|al))\s+and\s+)?"
+                        r"([a-z]{4,}(?:ment|tion|sion|ing|ure|al))\s+of\s+(?:(?:at least|more than|over|about|"
                         r"around|some|nearly|almost|up to|an estimated|approximately|an additional)\s+)?$")
 
 
 def _list_counts(quote: str, sentence: tuple[int, int], noun: set[str]) -> bool:
     """Whether a list of acts' figures in ``sentence`` counts ``noun`` at its head ("five civilians killed …, 89
-    abducted": civilians), so that a figure told only with its act ("89 abducted") counts it too."""
-    return any(_told_with(quote, f.start()) and counts(quote[f.end():f.end() + 80], noun) is not None
-               for f in _FIGURE_AT.finditer(quote, *sentence))
+    abducted": civilians; "the killing and maiming of 26 children … (14 killed and 12 maimed)": children), so that a
+    figure told only with its act ("89 abducted") counts it too."""
+    return any((_told_with(quote, f.start()) or _ACT_NAMED.search(quote, sentence[0], f.start()))
+               and counts(quote[f.end():f.end() + 80], noun) is not None for f in _FIGURE_AT.finditer(quote, *sentence))
 
 
 def _participle(word: str) -> bool:

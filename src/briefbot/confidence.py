@@ -238,6 +238,8 @@ def _unit_terms(question: str) -> set[str]:
         return set()
     out: set[str] = set()
     for word in m.group(1).split():
+        if word.lower() in ("and", "or"):
+            continue  # "how many women and children": either is counted, as counted_noun reads it
         t = terms(word)
         if not t or t & _UNIT_STOP:
             break
