@@ -118,10 +118,10 @@ class ManagePanel:
             if not doc_id or not collection:
                 return "Choose a document and a collection first."
             try:
-                bot.set_collection([doc_id], collection, scope_of(bot, request))
+                result = bot.set_collection([doc_id], collection, scope_of(bot, request))
             except BriefbotError as exc:
                 return f"**Not moved:** {md_text(str(exc))}"
-            return f"Moved {md_text(doc_id)} to the collection **{md_text(collection.strip().lower())}**."
+            return md_text(result.message())
 
         pickers = [self.doc, self.collection, upload_collection]
         demo.load(choices, None, pickers, **_PRIVATE)
