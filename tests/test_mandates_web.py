@@ -183,7 +183,7 @@ def test_the_timeline_keeps_each_word_and_date_whole_and_fits(app_url: str, brow
           const r = document.createRange(); r.selectNodeContents(s);
           return [s.innerText, new Set([...r.getClientRects()].map(x => Math.round(x.top))).size]; })""", adopted)
     assert heights and all(lines == 1 for _, lines in heights), heights
-    page.locator("#mandate-timeline").get_by_text("S/RES/2480 (2019)", exact=True).first.click()
+    page.locator("#mandate-timeline .virtual-row").get_by_text("S/RES/2480 (2019)", exact=True).first.click()
     page.locator("#mandate-changes").get_by_text("compared with S/RES/2423 (2018)").wait_for(timeout=30_000)
     assert "Placed in this track by:" in page.inner_text("#mandate-changes")
     _no_errors(page, errors)

@@ -556,7 +556,7 @@ def test_the_library_fits_at_1024_with_the_corpus_widest_words_and_a_row_opens_i
     page = browser.new_page(viewport={"width": 1024, "height": 768})
     page.goto(url)
     page.get_by_role("tab", name="Library").click()
-    page.locator("#library-table").get_by_text("S/RES/2769 (2025)", exact=True).first.click()
+    page.locator("#library-table .virtual-row").get_by_text("S/RES/2769 (2025)", exact=True).first.click()
     info = bot.document("S_RES_2769_2025.pdf")
     page.wait_for_function("t => document.querySelector('#manage-info')?.innerText.includes(t)",
                            arg=f"{info.chunks} passages", timeout=30_000)
