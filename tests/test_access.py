@@ -142,6 +142,35 @@ def test_collections_command_moves_documents(bot: Briefbot, tmp_path: Path) -> N
     assert any(e["action"] == "move" for e in AuditLog(index).read())
 
 
+def test_a_move_into_the_collection_a_document_is_in_says_so_and_writes_nothing(bot: Briefbot) -> None:
+    """Manage → Move into a document's own collection reported "Moved … to the collection …" and wrote the catalog
+    (a new version for every reader) and the audit log. The service now says it is already there, nothing changed,
+    and writes neither; the web and the CLI say the same sentence."""
+    index = Path(bot.settings.index)
+    assert bot.document("S_RES_2769_2025.pdf").collection == "general"
+    version, audited = bot.store.version(), len(list(AuditLog(index).read()))
+    said = bot.set_collection(["S_RES_2769_2025.pdf"], "General ")
+    assert said.moved == [] and said.already == ["S_RES_2769_2025.pdf"]
+    assert said.message() == "S_RES_2769_2025.pdf is already in the collection general: nothing changed."
+    shown = cli("collections", "set", "S/RES/2769 (2025)", "--to", "general", index=index)
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.strip() == said.message()
+    assert bot.store.version() == version and len(list(AuditLog(index).read())) == audited
+    assert bot.document("S_RES_2769_2025.pdf").collection == "general"
+    # A move of two, one already there: the other moves, and the sentence names both.
+    other = next(d.doc_id for d in bot.library() if d.collection == "general" and d.doc_id != "S_RES_2769_2025.pdf")
+    try:
+        said = bot.set_collection(["S_RES_2769_2025.pdf", other], "confidential")
+        assert said.moved == ["S_RES_2769_2025.pdf", other] and said.already == []
+        assert bot.set_collection(["S_RES_2769_2025.pdf"], "general").moved == ["S_RES_2769_2025.pdf"]
+        said = bot.set_collection([other, "S_RES_2769_2025.pdf"], "general")
+        assert said.moved == [other] and said.message() == (f"Moved {other} to the collection general. "
+                                                           "S_RES_2769_2025.pdf was already in it (unchanged).")
+    finally:
+        bot.set_collection(["S_RES_2769_2025.pdf", other], "general")
+    assert bot.store.version() > version
+
+
 # --- the service's one decision ----------------------------------------------------------------------------------
 def test_readable_decides_per_user(bot: Briefbot, tmp_path: Path) -> None:
     assert bot.readable(None).everything  # no accounts yet: the loopback default reads everything

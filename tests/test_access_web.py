@@ -226,6 +226,15 @@ def test_browser_manages_documents_of_its_collections(app: tuple[str, Briefbot],
     try:
         assert bot.document("S_2025_257.pdf").collection == "general"
         assert bot.may_read(["S_2025_257.pdf"], bot.readable(BOB))
+        # Moved again into the collection it is now in: said plainly, nothing written (it said "Moved …").
+        version = bot.store.version()
+        page.click("#manage-move")
+        page.wait_for_function("document.querySelector('#manage-status')?.innerText.includes('already in')",
+                               timeout=30_000)
+        assert page.inner_text("#manage-status") == ("S_2025_257.pdf is already in the collection general: "
+                                                     "nothing changed.")
+        assert bot.store.version() == version
+        assert_no_errors(page, "moving to general again")
     finally:
         bot.set_collection(["S_2025_257.pdf"], "confidential")
     page.context.close()

@@ -275,8 +275,8 @@ def test_analysis_card_and_library_row(analysis_index: Briefbot) -> None:
     assert "<b>Mensah, &quot;Fuel Smuggling in the Gulf of Guinea&quot; (Maritime Crime Observatory, 2024)</b> · " \
            "p.&nbsp;1 · footnote&nbsp;2" in html
     assert "para." not in html
-    file_col = h.LIBRARY_COLUMNS.index("File")
-    rows = {r[file_col]: r for r in h.library_rows(Store(analysis_index.settings, create=False).documents())}
+    docs = Store(analysis_index.settings, create=False).documents()
+    rows = {d.file_name: r for d, r in zip(docs, h.library_rows(docs), strict=True)}
     assert rows[ENDNOTES.name][0] == "Ortega et al., Andean Security Network"
     assert rows[SAMPLE_RES.name][0] == "S/RES/2783 (2025)"
 

@@ -152,7 +152,8 @@ def test_mission_filter_reaches_council_records(tmp_path: Path) -> None:
     from briefbot.web import views
 
     assert {"Libya", "Somalia"} <= {v for _, v in views.mission_choices(bot.library())}
-    assert {r[0]: r[7] for r in views.library_rows(bot.library())}["S/RES/2741 (2024)"] == "Somalia"
+    missions = views.LIBRARY_COLUMNS.index("Missions")
+    assert {r[0]: r[missions] for r in views.library_rows(bot.library())}["S/RES/2741 (2024)"] == "Somalia"
     answer = bot.ask("Until when is the Panel of Experts mandate extended?", filters=Filters(missions=["Libya"]))
     assert answer.citations and {c.symbol for c in answer.citations} == {"S/RES/2509 (2020)"}
 

@@ -46,6 +46,9 @@ def _restore_gradio_temp_dir() -> Iterator[None]:
         yield
 
 
+_BOTS: dict[str, Any] = {}  # the module's app's Briefbot, for a test to widen what it returns
+
+
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     from briefbot.config import Settings
@@ -63,6 +66,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     assert not ingest_paths([root / "corpus" / "xml_en", root / "pdfcopy" / "xml_en", root / "rollover" / "xml_en",
                              root / "S_RES_2781_2025.pdf"], settings).failed
     bot = Briefbot(settings)
+    _BOTS["bot"] = bot
     demo = create_app(bot, settings)
     url = launch(demo, settings, prevent_thread_lock=True, quiet=True)
     atexit.register(demo.close)
@@ -140,15 +144,38 @@ def test_mandates_tab_track_and_renewal(app_url: str, browser: Any) -> None:
     _no_errors(page, errors)
 
 
-def test_the_timeline_keeps_each_word_and_date_whole_and_fits(app_url: str, browser: Any) -> None:
+@pytest.mark.parametrize("width,height", [(1400, 900), (1024, 768)])
+def test_the_timeline_keeps_each_word_and_date_whole_and_fits(app_url: str, browser: Any, width: int,
+                                                              height: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """Narrow timeline columns broke a date at its hyphens ("2019-06-" over "28") and "paragraphs" mid-word; the
-    fixed widths that mended it made the timeline scroll sideways at 1400 x 900 (a browser walk's find). Now all its
-    columns are in view, with every word and date on one line."""
-    page, errors = _mandates_tab(browser, app_url, {"width": 1400, "height": 900})
+    fixed widths that mended it made the timeline scroll sideways at 1400 x 900, and its nine columns still did at
+    1024 x 768 (~26 px on the full corpus: "Placed by" is prose, "implementation" its widest word; browser walks'
+    finds). Now all its columns are in view, with every word and date on one line; why a resolution is in the
+    track is said with its renewal, opened by selecting its row."""
+    import dataclasses
+
+    bot = _BOTS["bot"]
+    real = bot.mandate_track
+
+    def widest(*args: Any, **kwargs: Any) -> Any:
+        """The track with the full corpus's widest words: the Libya sanctions' first entry's "Placed by" on each
+        entry, its action ("establishes") on the first."""
+        track = real(*args, **kwargs)
+        placed = ["title names Committee to monitor implementation of the arms embargo against the Libyan",
+                  "UN Library subject: UN. Security Council Committee Established pursuant to Resolution 1970 "
+                  "(2011) concerning Libya", "text: para. 24 establishes the Committee"]
+        return dataclasses.replace(track, entries=[
+            dataclasses.replace(e, found_by=placed, action="establishes" if i == 0 else e.action)
+            for i, e in enumerate(track.entries)])
+
+    monkeypatch.setattr(bot, "mandate_track", widest)
+    page, errors = _mandates_tab(browser, app_url, {"width": width, "height": height})
     _show_track(page, "MINUSMA (mission)", "MINUSMA", "S/RES/2531 (2020)")
     page.wait_for_timeout(500)  # the column widths are set a frame after the rows are drawn
     assert page.locator("#history").is_visible()  # beside the open sidebar
-    assert fits_sideways(page, "mandate-timeline")
+    sizes = page.evaluate("() => { const v = document.querySelector('#mandate-timeline .virtual-table-viewport');"
+                          " return [v.scrollWidth, v.clientWidth]; }")
+    assert fits_sideways(page, "mandate-timeline"), sizes
     assert broken_words(page, "mandate-timeline") == []
     adopted = page.locator('#mandate-timeline th[title="Adopted"]').get_attribute("data-heading")
     heights = page.evaluate("""col => [...document.querySelectorAll(
@@ -156,6 +183,9 @@ def test_the_timeline_keeps_each_word_and_date_whole_and_fits(app_url: str, brow
           const r = document.createRange(); r.selectNodeContents(s);
           return [s.innerText, new Set([...r.getClientRects()].map(x => Math.round(x.top))).size]; })""", adopted)
     assert heights and all(lines == 1 for _, lines in heights), heights
+    page.locator("#mandate-timeline .virtual-row").get_by_text("S/RES/2480 (2019)", exact=True).first.click()
+    page.locator("#mandate-changes").get_by_text("compared with S/RES/2423 (2018)").wait_for(timeout=30_000)
+    assert "Placed in this track by:" in page.inner_text("#mandate-changes")
     _no_errors(page, errors)
     page.close()
 

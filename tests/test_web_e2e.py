@@ -467,11 +467,8 @@ def test_library_words_stay_whole_and_a_long_title_stops_before_the_arrow(app: t
                                                                           browser: Any) -> None:
     """A browser walk found the Library's narrow columns breaking "S/RES/278|3 (2025)" and "resolutio|n", and the
     Manage-a-document picker's arrow drawn over a long title's end; the next walk, the table scrolling sideways at
-    1024 px beside the open sidebar. At a wide and a small window: every word of the table but a file name (no
-    spaces to break at) on one line, the table within its panel (no sideways scroll), and the picked title's text
-    ending before the arrow."""
-    from briefbot.web.views import LIBRARY_COLUMNS
-
+    1024 px beside the open sidebar. At a wide and a small window: every word of the table on one line, the table
+    within its panel (no sideways scroll), and the picked title's text ending before the arrow."""
     # A failed file as the full corpus has one: a long name, a reason with a URL. Its table ran past the panel in
     # Gradio's monospace, its "When" out of sight.
     app[1].store.record_failure(Path("S_2024_207_ODS_not_found_placeholder.pdf"), None,
@@ -485,7 +482,7 @@ def test_library_words_stay_whole_and_a_long_title_stops_before_the_arrow(app: t
         pg.wait_for_function("document.querySelector('#library-table')?.innerText.includes('S/RES/2769 (2025)')",
                              timeout=60_000)
         pg.wait_for_timeout(500)  # the column widths are set a frame after the rows are drawn
-        assert broken_words(pg, "library-table", skip=LIBRARY_COLUMNS.index("File")) == []
+        assert broken_words(pg, "library-table") == []
         # The whole table in view at both sizes: at 1024 px beside the open sidebar it scrolled sideways.
         assert pg.locator("#history").is_visible()  # the sidebar open
         assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
@@ -511,6 +508,63 @@ def test_library_words_stay_whole_and_a_long_title_stops_before_the_arrow(app: t
         _shot(pg, f"web_library_{width}.png")
         assert_no_errors(pg, f"the library at {width} px")
         context.close()
+
+
+def _widest_library(docs: list[Any]) -> list[Any]:
+    """The library with the full corpus's widest words in its first rows (its longest symbol, a title's
+    "proliferation/Democratic" and Cyrillic words, a panel report's type, two places, the warnings of a
+    presidential statement, a page without text), each document otherwise as indexed."""
+    wide = [dataclasses.replace(d, symbol="A/AC.121/2025/L.3", doc_type="panel_report", date="1947-09-26",
+                                title="Letter on non-proliferation/Democratic People's Republic of Korea "
+                                      "(Центральноафриканской Республики)",
+                                missions=["Afghanistan", "Bosnia and Herzegovina", "Mozambique"], empty_pages=[1],
+                                warnings=["cites S/PRST/2007/22; presidential statement of 2003-09-13;"],
+                                file_name="A_AC.121_2025_L.3_non_proliferation_placeholder.pdf")
+            for d in docs if d.doc_id != "S_RES_2769_2025.pdf"][:3]
+    return wide + [d for d in docs if d.doc_id not in {w.doc_id for w in wide}]
+
+
+def test_the_library_fits_at_1024_with_the_corpus_widest_words_and_a_row_opens_its_details(
+        app: tuple[str, Briefbot], browser: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On the full corpus the Library's ten columns, every word whole, needed ~869 px beside the open sidebar's
+    ~660 px at 1024 x 768 and squeezed the file name to three letters a line (a browser walk's find). With the
+    corpus's widest words: the table in its panel at 1024 and 1440 px, no word broken but a title's token longer
+    than 16 characters; the columns left out are a selected row's details under Manage a document."""
+    from briefbot.web.views import LIBRARY_COLUMNS, LIBRARY_FLOOR_CAPS
+
+    url, bot = app
+    monkeypatch.setattr(bot, "library", lambda scope=None, _real=bot.library: _widest_library(_real(scope)))
+    for width, height in ((1024, 768), (1440, 900)):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        pg = context.new_page()
+        pg.goto(url)
+        pg.get_by_role("tab", name="Library").click()
+        pg.wait_for_function("document.querySelector('#library-table')?.innerText.includes('A/AC.121/2025/L.3')",
+                             timeout=60_000)
+        pg.wait_for_timeout(500)  # the column widths are set a frame after the rows are drawn
+        assert pg.locator("#history").is_visible()  # the sidebar open
+        sizes = pg.evaluate("() => { const v = document.querySelector('#library-table .virtual-table-viewport');"
+                            " return [v.scrollWidth, v.clientWidth]; }")
+        assert fits_sideways(pg, "library-table"), (width, sizes)
+        title = LIBRARY_COLUMNS.index("Title")  # its tokens longer than its word floor may break
+        cap = LIBRARY_FLOOR_CAPS[title]
+        assert [b for b in broken_words(pg, "library-table") if b[0] != title or len(b[1]) <= cap] == [], width
+        _shot(pg, f"web_library_widest_{width}.png")
+        assert_no_errors(pg, f"the library at {width} px")
+        context.close()
+    # Selecting a row opens its document's details: pages, passages, file and its health in full.
+    page = browser.new_page(viewport={"width": 1024, "height": 768})
+    page.goto(url)
+    page.get_by_role("tab", name="Library").click()
+    page.locator("#library-table .virtual-row").get_by_text("S/RES/2769 (2025)", exact=True).first.click()
+    info = bot.document("S_RES_2769_2025.pdf")
+    page.wait_for_function("t => document.querySelector('#manage-info')?.innerText.includes(t)",
+                           arg=f"{info.chunks} passages", timeout=30_000)
+    shown = page.inner_text("#manage-info")
+    assert "S_RES_2769_2025.pdf" in shown and f"{info.pages} pages" in shown and "Health: ok" in shown, shown
+    assert page.locator("#manage-doc input").input_value().startswith("S/RES/2769 (2025)")
+    assert_no_errors(page, "selecting a library row")
+    page.close()
 
 
 # --- hostile text -------------------------------------------------------------------------------------------

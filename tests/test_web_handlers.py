@@ -231,7 +231,9 @@ def test_library_rows_and_choices(bot: Briefbot) -> None:
     docs = bot.library()
     rows = views.library_rows(docs)
     assert len(rows) == len(docs) >= 6 and all(len(r) == len(views.LIBRARY_COLUMNS) for r in rows)
-    assert any(r[0] == "S/RES/2769 (2025)" and r[6] == "ok" and r[-1] == "general" for r in rows)
+    col = views.LIBRARY_COLUMNS.index
+    assert any(r[0] == "S/RES/2769 (2025)" and r[col("Health")] == "ok" and r[col("Collection")] == "general"
+               for r in rows)
     assert ("Libya", "Libya") in views.mission_choices(docs)
     # Searchable as typed on a plain keyboard; the value stays the place's name, which the filter reads.
     ivoire = dataclasses.replace(docs[0], doc_id="x.pdf", missions=["Côte d’Ivoire"], title=None, about=[])
@@ -248,9 +250,38 @@ def test_library_rows_and_choices(bot: Briefbot) -> None:
     # Documents an earlier version of briefbot read: the summary says how many and how to read them again.
     said = views.library_summary(docs, [], older=2)
     assert "2 document(s) were read by an earlier version of briefbot" in said and "press Re-ingest" in said, said
-    marked = {r[0]: r[6] for r in views.library_rows(docs, {"S_RES_2769_2025.pdf"})}
+    marked = {r[0]: r[col("Health")] for r in views.library_rows(docs, {"S_RES_2769_2025.pdf"})}
     assert marked["S/RES/2769 (2025)"] == "read by an earlier version of briefbot", marked
     assert all(v == "ok" for k, v in marked.items() if k != "S/RES/2769 (2025)"), marked
+
+
+def test_the_library_table_shows_what_is_scanned_and_the_details_the_rest(bot: Briefbot) -> None:
+    """Ten columns, every word whole, scrolled sideways at 1024 px beside the sidebar on the full corpus. The table
+    keeps what an analyst scans for; pages, passages, file and the health in full are the document's details
+    (Manage a document), which a selected row opens."""
+    from briefbot.web.library import describe, row_document
+
+    assert views.LIBRARY_COLUMNS == ["Symbol", "Title", "Type", "Date", "Missions", "Health", "Collection"]
+    docs = bot.library()
+    base = next(d for d in docs if d.doc_id == "S_RES_2769_2025.pdf")
+    sick = dataclasses.replace(base, pages=9, empty_pages=[2, 5], warnings=["date 2003-09-13 read from the text",
+                                                                           "cites S/PRST/2007/22"])
+    row = views.library_rows([sick], {sick.doc_id})[0]
+    health = row[views.LIBRARY_COLUMNS.index("Health")]
+    assert health == "2 page(s) without text; warnings (2); read by an earlier version of briefbot", health
+    assert views.health_brief(dataclasses.replace(sick, empty_pages=[])) == "warnings (2)"
+    details = describe(sick, older=True).replace("\\", "")  # as read (Markdown's escapes left out)
+    for shown in ("9 pages", f"{base.chunks} passages", "file S_RES_2769_2025.pdf",
+                  "Health: 2 page(s) without text (p. 2, 5); read by an earlier version of briefbot; "
+                  "date 2003-09-13 read from the text; cites S/PRST/2007/22"):
+        assert shown in details, (shown, details)
+    # A selected row (as the table sends it, sorted or searched) is its document; none when it is gone.
+    rows = views.library_rows(docs)
+    for r in rows:
+        twin = next(x for x, y in zip(docs, rows, strict=True) if y[:4] == r[:4] and y[-1] == r[-1])
+        assert row_document(docs, r) == row_document(docs, [str(v) for v in r]) == twin.doc_id
+    assert row_document(docs, ["S/RES/1 (1946)", "", "", "", "", "ok", "general"]) is None
+    assert row_document(docs, None) is None
 
 
 # --- uploads ------------------------------------------------------------------------------------------------
@@ -271,6 +302,9 @@ def test_a_table_column_is_floored_at_its_longest_words_and_document_text_stays_
     url = "https://example.org/a/very/long/path/to/a/page"
     assert "example" not in views.word_floor_css("#t", [["ok " + url]])
     assert views.word_floor_css("#t", []) == ""
+    # A column given its own cap (the library's Title) leaves out its words longer than that.
+    capped = views.word_floor_css("#t", [["S/RES/2783 (2025)", "proliferation/Democratic Republic"]], caps={1: 16})
+    assert "Republic" in capped and "proliferation" not in capped and "S\\2f RES" in capped
 
 
 def test_upload_validation_messages(tmp_path: Path) -> None:

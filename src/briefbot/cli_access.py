@@ -197,19 +197,19 @@ def collections_set(docs: Annotated[list[str], typer.Argument(help="File names, 
                     index: IndexOpt = None) -> None:
     """Move documents to another collection (catalog only: safe while the web app serves)."""
     from .access import check_collection
+    from .audit import AuditLog
+    from .service import move_documents
     from .store import open_store
 
     try:
         store = open_store(_settings(index=index))
         target = check_collection(to)
         ids = [store.document(d).doc_id for d in docs]
-        store.set_collection(ids, target)
-        _audit(index, "move", documents=ids, collection=target)
+        result = move_documents(store, AuditLog(_index(index)), f"cli:{getpass.getuser()}", ids, target)
     except BriefbotError as exc:
         _fail(exc)
         return
-    for doc_id in ids:
-        out.print(f"{doc_id} -> {target}", highlight=False, markup=False)
+    out.print(result.message(), highlight=False, markup=False)
 
 
 def audit(index: IndexOpt = None,

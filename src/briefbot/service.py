@@ -351,13 +351,11 @@ class Briefbot:
             counts = {c: counts.get(c, 0) for c in sorted(scope.collections)}
         return counts
 
-    def set_collection(self, doc_ids: list[str], collection: str, scope: AccessScope | None = None) -> list[str]:
+    def set_collection(self, doc_ids: list[str], collection: str, scope: AccessScope | None = None) -> Moved:
         """Move documents to ``collection``; a reader may move only what it reads, to a collection it reads."""
         target = self.writable_collection(collection, scope)
         ids = [self.document(d, scope).doc_id for d in doc_ids]
-        self.store.set_collection(ids, target)
-        self.audit.record(scope.label() if scope else None, "move", documents=ids, collection=target)
-        return ids
+        return move_documents(self.store, self.audit, scope.label() if scope else None, ids, target)
 
     def writable_collection(self, collection: str, scope: AccessScope | None) -> str:
         target = check_collection(collection)
@@ -666,6 +664,36 @@ def read_by_older_note(count: int, remedy: str = "ingest their files or folder a
     reads them again)."""
     return (f"{count} document(s) were read by an earlier version of briefbot, whose quotes and paragraph numbers "
             f"may differ from this one's. To read them again: {remedy}.")
+
+
+@dataclasses.dataclass(frozen=True)
+class Moved:
+    """What a move did: the documents moved to ``collection``, and those already in it (left as they were)."""
+
+    collection: str
+    moved: list[str]
+    already: list[str]
+
+    def message(self) -> str:
+        """The outcome in one plain sentence, as the web and the CLI say it."""
+        already = ", ".join(self.already)
+        if not self.moved:
+            verb = "is" if len(self.already) == 1 else "are"
+            return f"{already} {verb} already in the collection {self.collection}: nothing changed."
+        said = f"Moved {', '.join(self.moved)} to the collection {self.collection}."
+        if self.already:
+            said += f" {already} {'was' if len(self.already) == 1 else 'were'} already in it (unchanged)."
+        return said
+
+
+def move_documents(store: Store, audit: AuditLog, user: str | None, ids: list[str], target: str) -> Moved:
+    """Move the documents ``ids`` (resolved, and allowed to ``user``) to the collection ``target``: the one place
+    that decides, for the web (``Briefbot.set_collection``) and the CLI (``briefbot collections set``, which opens
+    only the catalog). A document already there is left alone, and a move that changed nothing is not audited."""
+    moved = store.set_collection(ids, target)
+    if moved:
+        audit.record(user, "move", documents=moved, collection=target)
+    return Moved(target, moved, [i for i in dict.fromkeys(ids) if i not in moved])
 
 
 def open_briefbot(settings: Settings, create: bool = False) -> Briefbot:

@@ -719,21 +719,32 @@ class Store:
         return info
 
     # --- collections (access) -------------------------------------------------------------------------------
-    def set_collection(self, doc_ids: Sequence[str], collection: str) -> None:
-        """Move documents to another collection in one transaction. Catalog only (no vectors change), so it is
-        safe from any process while the web app serves; readers see it on their next catalog version check."""
+    def set_collection(self, doc_ids: Sequence[str], collection: str) -> list[str]:
+        """Move documents to another collection in one transaction; returns those moved, in order (a document
+        already in ``collection`` is left as it is, and when none moves nothing is written). Catalog only (no
+        vectors change), so it is safe from any process while the web app serves; readers see it on their next
+        catalog version check."""
         db = self._db()
         db.execute("BEGIN IMMEDIATE")
+        moved: list[str] = []
         try:
             for doc_id in doc_ids:
-                if not db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone():
+                row = db.execute(f"SELECT {_COLLECTION_OF} FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+                if not row:
                     raise NotFoundError(f"no indexed document {doc_id!r}")
+                if row[0] == collection or doc_id in moved:
+                    continue
                 db.execute("INSERT OR REPLACE INTO doc_collection VALUES (?, ?)", (doc_id, collection))
+                moved.append(doc_id)
+            if not moved:
+                db.execute("ROLLBACK")  # nothing changed: no new catalog version for readers to reload
+                return moved
             self._bump(db)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
             raise
+        return moved
 
     def collection_counts(self) -> dict[str, int]:
         """Documents per collection (every collection that holds one)."""

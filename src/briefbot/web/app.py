@@ -63,6 +63,7 @@ from .views import (
     ANY_YEAR,
     FAILURE_COLUMNS,
     LIBRARY_COLUMNS,
+    LIBRARY_FLOOR_CAPS,
     ORIGIN_CHOICES,
     Card,
     answer_message,
@@ -93,7 +94,7 @@ STREAM_GAP_S = 0.1  # streamed answer text: at most one chat update per this man
 # whole in the final update (under load the two progress updates cost as much server time as the answer itself).
 PROGRESS_AFTER_S = 0.4
 FEEDBACK_COLUMNS = ["When", "Rating", "Question", "Comment", "Citations"]
-LIBRARY_CSS = fitted_table_css("#library-table", LIBRARY_COLUMNS.index("File"))
+LIBRARY_CSS = fitted_table_css("#library-table")
 # The failed files too: in Gradio's monospace, a long file name and its reason ran past the panel at 1024 px with its
 # "When" out of sight (a browser walk's find); the file name may break anywhere.
 FAILURES_CSS = fitted_table_css("#failures-table", FAILURE_COLUMNS.index("File"))
@@ -379,7 +380,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         older = set(bot.read_by_older(scope))
         rows, failed = library_rows(docs, older), failure_rows(failures)
         return {summary: library_summary(docs, failures, len(older)), docs_df: rows,
-                docs_fit: word_floor_css("#library-table", rows, LIBRARY_COLUMNS.index("File"))
+                docs_fit: word_floor_css("#library-table", rows, caps=LIBRARY_FLOOR_CAPS)
                 + word_floor_css("#failures-table", failed, FAILURE_COLUMNS.index("File")),
                 failures_df: failed, missions: gr.Dropdown(choices=mission_choices(docs)),
                 documents: gr.Dropdown(choices=document_choices(docs, twins=False)),
@@ -723,7 +724,9 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             with gr.Tab("Library", id="library", elem_id="library-tab"):
                 summary = gr.Markdown(elem_id="library-summary")
                 docs_df = gr.Dataframe(headers=LIBRARY_COLUMNS, interactive=False, show_search="search",
-                                       wrap=True, max_height=520, elem_id="library-table", label="Documents")
+                                       wrap=True, max_height=520, elem_id="library-table",
+                                       label="Documents (select one for its pages, passages, file and health in "
+                                             "full, under Manage a document)")
                 docs_fit = gr.HTML(visible="hidden", elem_id="library-fit")  # the table's word floors (a <style>)
                 failures_df = gr.Dataframe(headers=FAILURE_COLUMNS, interactive=False, label="Failed files",
                                            elem_id="failures-table", wrap=True, datatype=["str", "str", "date"])

@@ -19,7 +19,7 @@ from ..mdtext import md_text
 from ..models import Chunk, DocInfo, paragraph_label
 from ..service import Briefbot
 from .access import scope_of
-from .views import when
+from .views import LIBRARY_COLUMNS, health_details, library_rows, when
 
 log = logging.getLogger(__name__)
 
@@ -41,10 +41,28 @@ def document_label(d: DocInfo) -> str:
     return f"{d.symbol or d.file_name} — {(d.title or d.file_name)[:60]} [{d.collection}]"
 
 
-def describe(d: DocInfo) -> str:
+# What identifies a library row's document (its health and places may change with a re-ingest or a remove).
+_ROW_KEY = [LIBRARY_COLUMNS.index(c) for c in ("Symbol", "Title", "Type", "Date", "Collection")]
+
+
+def row_document(docs: list[DocInfo], row: list[Any] | None) -> str | None:
+    """The doc id of the library row ``row`` (as the table shows it, sorted or searched); the first of twins (a
+    resolution's PDF and XML look alike there); None when no document matches any more."""
+    if not row:
+        return None
+    key = [str(row[i]) if i < len(row) and row[i] is not None else "" for i in _ROW_KEY]
+    for d, r in zip(docs, library_rows(docs), strict=True):
+        if [str(r[i]) for i in _ROW_KEY] == key:
+            return d.doc_id
+    return None
+
+
+def describe(d: DocInfo, older: bool = False) -> str:
+    """A document's details: what the library table leaves out (pages, passages, file, the health in full)."""
     return (f"**{md_text(d.symbol or d.file_name)}** · {md_text(d.title or '')}  \n"
             f"Collection **{md_text(d.collection)}** · {d.pages} pages · {d.chunks} passages · file "
-            f"{md_text(d.file_name)} · ingested {md_text(when(d.ingested_at))}")
+            f"{md_text(d.file_name)} · ingested {md_text(when(d.ingested_at))}  \n"
+            f"Health: {md_text(health_details(d, older))}")
 
 
 @dataclass
@@ -71,11 +89,13 @@ class ManagePanel:
         def pick(doc_id: str | None, request: gr.Request) -> tuple[Any, Any, Any]:
             if not doc_id:
                 return "", gr.skip(), gr.Dataframe(visible=False)
+            scope = scope_of(bot, request)
             try:
-                info = bot.document(doc_id, scope_of(bot, request))
+                info = bot.document(doc_id, scope)
             except BriefbotError as exc:
                 return f"**Not available:** {md_text(str(exc))}", gr.skip(), gr.Dataframe(visible=False)
-            return describe(info), gr.Dropdown(value=info.collection), gr.Dataframe(visible=False)
+            older = info.doc_id in bot.read_by_older(scope)
+            return describe(info, older), gr.Dropdown(value=info.collection), gr.Dataframe(visible=False)
 
         def forget_removed(doc_id: str | None, request: gr.Request) -> tuple[Any, Any, Any, Any]:
             """After the library changed: the panel clears when its document is gone, and stays as it is when not."""
@@ -118,10 +138,14 @@ class ManagePanel:
             if not doc_id or not collection:
                 return "Choose a document and a collection first."
             try:
-                bot.set_collection([doc_id], collection, scope_of(bot, request))
+                result = bot.set_collection([doc_id], collection, scope_of(bot, request))
             except BriefbotError as exc:
                 return f"**Not moved:** {md_text(str(exc))}"
-            return f"Moved {md_text(doc_id)} to the collection **{md_text(collection.strip().lower())}**."
+            return md_text(result.message())
+
+        def open_row(evt: gr.SelectData, request: gr.Request) -> Any:
+            """A library row selected: its document picked here, whose details show what the table leaves out."""
+            return gr.Dropdown(value=row_document(bot.library(scope_of(bot, request)), evt.row_value))
 
         pickers = [self.doc, self.collection, upload_collection]
         demo.load(choices, None, pickers, **_PRIVATE)
@@ -130,6 +154,9 @@ class ManagePanel:
         # A removed document's details and passages go with it from the panel.
         library_table.change(choices, None, pickers, **_PRIVATE).then(
             forget_removed, [self.doc], [self.doc, self.info, self.collection, self.passages], **_PRIVATE)
+        # The details are below the table: brought into view, or a selection seemed to do nothing.
+        library_table.select(open_row, None, [self.doc], **_PRIVATE).then(
+            None, None, None, js="() => document.querySelector('#manage-info')?.scrollIntoView({block: 'center'})")
         self.doc.change(pick, [self.doc], [self.info, self.collection, self.passages], **_PRIVATE)
         self.buttons["show"].click(show, [self.doc], [self.status, self.passages], **_PRIVATE)
         for name, fn, inputs in (("reingest", reingest, [self.doc]), ("move", move, [self.doc, self.collection])):

@@ -46,6 +46,17 @@ from .views import card_from_citation, fitted_table_css, parse_year, word_floor_
 
 # The timeline's columns share the tab's width, each at least as wide as its longest word (a date whole).
 TIMELINE_CSS = fitted_table_css("#mandate-timeline")
+# Why a resolution is in the track ("Placed by": a title's words, a library subject, a paragraph) is prose, and its
+# words ("implementation") made nine columns ~26 px wider than the tab at 1024 px beside the open sidebar (a browser
+# walk's find). It is shown with the renewal instead (changes_header), opened by selecting the row; the Markdown and
+# JSON exports keep it.
+WEB_TIMELINE_COLUMNS = [c for c in TIMELINE_COLUMNS if c != "Placed by"]
+_PLACED_BY = TIMELINE_COLUMNS.index("Placed by")
+
+
+def web_timeline_rows(track: Track) -> list[list[Any]]:
+    """The timeline's rows under :data:`WEB_TIMELINE_COLUMNS`."""
+    return [r[:_PLACED_BY] + r[_PLACED_BY + 1:] for r in timeline_rows(track)]
 PICK_TRACK = "<p id='mandate-pick'>Pick a track above (type to search its name), then press Show track.</p>"
 CSS_CHANGES = {"new": "#1f7a3a", "changed": "#b36b00", "dropped": "#b3261e", "unchanged": "#6b7280"}
 
@@ -96,6 +107,8 @@ def changes_header(entry: TrackEntry, themes: list[str] | None = None) -> str:
     head = (f"<div class='bb-changes'><h4>{esc(entry.symbol)} · adopted {esc(entry.date or '?')}"
             + (f" · compared with {esc(entry.previous)}" if entry.previous else " · first resolution of the track")
             + "</h4>")
+    if entry.found_by:
+        head += f"<p class='bb-meta'>Placed in this track by: {esc('; '.join(entry.found_by))}</p>"
     if entry.previous is not None and (entry.rollover or not restates(entry.action)):
         head += f"<p>{esc(upper_first(entry.comparison()))}.</p>"  # why nothing of it is counted as dropped
     if not entry.changes and not entry.paragraphs:
@@ -211,7 +224,7 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
         show = gr.Button("Show track", variant="primary", elem_id="mandate-show")
     summary = gr.HTML(elem_id="mandate-summary")
     # Columns as wide as the tab allows, none narrower than its longest word (views.fitted_table_css).
-    timeline = gr.Dataframe(headers=TIMELINE_COLUMNS, interactive=False, wrap=True, max_height=420,
+    timeline = gr.Dataframe(headers=WEB_TIMELINE_COLUMNS, interactive=False, wrap=True, max_height=420,
                             label="Timeline (select a row to open the renewal)", elem_id="mandate-timeline")
     timeline_fit = gr.HTML(visible="hidden", elem_id="mandate-timeline-fit")  # its word floors (a <style>)
     timeline_note = gr.Markdown(elem_id="mandate-timeline-note")  # what a "—" vote means, when one is shown
@@ -296,7 +309,7 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
         symbols = [e.symbol for e in track.entries]
         last = next((e.symbol for e in reversed(track.entries) if e.changes), symbols[-1] if symbols else None)
         first = first_cards(track, label)
-        rows = timeline_rows(track)
+        rows = web_timeline_rows(track)
         return (_summary(track), _firsts_head(track), gr.Dataset(samples=[[c] for c, _ in first], visible=bool(first)),
                 [p for _, p in first], rows, word_floor_css("#mandate-timeline", rows), h_md(vote_note(track)),
                 gr.Dropdown(choices=symbols, value=last),

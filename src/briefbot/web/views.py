@@ -226,7 +226,8 @@ def document_choices(docs: list[DocInfo], twins: bool = True) -> list[tuple[str,
 # longest words to its sizing cell. Fixed pixel widths kept words whole but made the Library scroll sideways beside
 # the sidebar at 1024 px and the Mandates timeline at 1400 px (a browser walk's find); percentages broke words. A
 # file name (no spaces) may break anywhere, else it alone would widen its column. The body font, narrower than
-# Gradio's monospace, headers not in bold and less cell padding let ten columns fit at 1024 px.
+# Gradio's monospace, headers not in bold and less cell padding save width; what still does not fit at 1024 px
+# beside the sidebar is shown elsewhere (see LIBRARY_COLUMNS, mandates_tab.WEB_TIMELINE_COLUMNS).
 CELL_PAD = "3px"
 
 
@@ -270,16 +271,19 @@ def _css_string(text: str) -> str:
 FLOOR_WORD_CHARS = 24  # a longer token (a URL, a path) may break rather than widen its column past the panel
 
 
-def word_floor_css(table: str, rows: list[list[Any]], skip: int | None = None, words: int = 5) -> str:
+def word_floor_css(table: str, rows: list[list[Any]], skip: int | None = None, words: int = 5,
+                   caps: dict[int, int] | None = None) -> str:
     """A <style> element for the Dataframe ``table``: each column's sizing cell also holds its ``words`` longest
-    words (by characters, up to :data:`FLOOR_WORD_CHARS`), one a line and unbroken, so the column is at least as
-    wide as the widest of them in the page's own font. Column ``skip`` (a file name) is left out."""
+    words (by characters, up to :data:`FLOOR_WORD_CHARS`, or ``caps[column]``), one a line and unbroken, so the
+    column is at least as wide as the widest of them in the page's own font. Column ``skip`` (a file name) is left
+    out."""
     rules = []
     for col in range(max((len(r) for r in rows), default=0)):
         if col == skip:
             continue
+        cap = (caps or {}).get(col, FLOOR_WORD_CHARS)
         found = {w for r in rows if col < len(r) for w in _WORD_BREAK.split(str(r[col] if r[col] is not None else ""))
-                 if w and len(w) <= FLOOR_WORD_CHARS}
+                 if w and len(w) <= cap}
         longest = sorted(found, key=lambda w: (-len(w), w))[:words]
         if longest:
             content = "\\a ".join(_css_string(w) for w in longest)
@@ -291,7 +295,15 @@ def word_floor_css(table: str, rows: list[list[Any]], skip: int | None = None, w
 
 
 # --- library ------------------------------------------------------------------------------------------------
-LIBRARY_COLUMNS = ["Symbol", "Title", "Type", "Date", "Pages", "Passages", "Health", "Missions", "File", "Collection"]
+# What an analyst scans the library for: which document, what and when, about where, whether it reads well, who may
+# read it. Ten columns, every word whole, needed ~870 px on the full corpus beside the open sidebar's ~660 px at
+# 1024 px, and squeezed the file name to a letter or three a line (a browser walk's find). Pages, passages, the file
+# name and the health's details (which pages, which warnings) are in the document's details under "Manage a
+# document" (library.describe), opened by selecting its row.
+LIBRARY_COLUMNS = ["Symbol", "Title", "Type", "Date", "Missions", "Health", "Collection"]
+# A title's token longer than this ("proliferation/Democratic", 24 characters) may break where it must rather than
+# widen the Title column past the panel at 1024 px; shorter words stay whole.
+LIBRARY_FLOOR_CAPS = {LIBRARY_COLUMNS.index("Title"): 16}
 FAILURE_COLUMNS = ["File", "Reason", "When"]
 
 
@@ -305,23 +317,34 @@ def health(d: DocInfo) -> str:
     return "ok"
 
 
+def health_brief(d: DocInfo, older: bool = False) -> str:
+    """The library table's Health: its state, and how many warnings (their text is in the details)."""
+    state = health(d)
+    if d.warnings:
+        state = ("warnings" if state == "warnings" else state + "; warnings") + f" ({len(d.warnings)})"
+    if older:
+        state = ("" if state == "ok" else state + "; ") + OLDER_HEALTH
+    return state
+
+
+def health_details(d: DocInfo, older: bool = False) -> str:
+    """The health in full, as the document's details show it: which pages have no text, every warning."""
+    state = health(d)
+    if d.empty_pages:
+        state += f" (p. {', '.join(map(str, d.empty_pages[:12]))}{' …' if len(d.empty_pages) > 12 else ''})"
+    if older:
+        state = ("" if state == "ok" else state + "; ") + OLDER_HEALTH
+    if d.warnings:
+        state += "; " + "; ".join(d.warnings)
+    return state
+
+
 def library_rows(docs: list[DocInfo], older: AbstractSet[str] = frozenset()) -> list[list[Any]]:
-    """One row per document; health says which pages have no text, lists warnings and says which documents an
-    earlier version of briefbot read (``older``: Re-ingest reads them again) (fewer, wider columns so the table fits
-    the page)."""
-    rows = []
-    for d in docs:
-        state = health(d)
-        if d.doc_id in older:
-            state = ("" if state == "ok" else state + "; ") + OLDER_HEALTH
-        if d.empty_pages:
-            state += f" (p. {', '.join(map(str, d.empty_pages[:12]))}{' …' if len(d.empty_pages) > 12 else ''})"
-        if d.warnings:
-            state += "; " + "; ".join(d.warnings)
-        rows.append([d.name, d.title or "", DOC_TYPE_LABELS.get(d.doc_type, d.doc_type), d.date or "",
-                     d.pages, d.chunks, state, ", ".join(places_about(d.missions, d.title, d.about)), d.file_name,
-                     d.collection])
-    return rows
+    """One row per document under :data:`LIBRARY_COLUMNS`; ``older``: the documents an earlier version of briefbot
+    read (Re-ingest reads them again)."""
+    return [[d.name, d.title or "", DOC_TYPE_LABELS.get(d.doc_type, d.doc_type), d.date or "",
+             ", ".join(places_about(d.missions, d.title, d.about)), health_brief(d, d.doc_id in older), d.collection]
+            for d in docs]
 
 
 def failure_rows(failures: list[dict[str, str]]) -> list[list[Any]]:
