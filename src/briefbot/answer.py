@@ -1959,6 +1959,13 @@ def direct_answer(question: str, quote: str) -> str | None:
             # "89 abducted (67 men, 16 women and 6 boys)": a breakdown is not a second answer beside its total.
             figures = [f for f in figures
                        if f[1] in heads or not _ACT_THEN_BRACKET.search(quote[max(0, f[1] - 80):f[1]])]
+        if len(figures) > 1:
+            # A figure in a bracket opened after another figure and its noun breaks that total down and is no second
+            # answer beside it: "the abduction of 1,170 people (1,125 men, 20 women, 21 children and 4 individuals
+            # of unknown gender and age)" (S/2025/403, para. 31).
+            starts = {f[1] for f in figures}
+            figures = [f for f in figures if not ((t := _TOTAL_THEN_BRACKET.search(quote, max(0, f[1] - 150), f[1]))
+                                                  and t.start() in starts)]
         if figures and not share:
             # Of two figures of one thing, the one in the question's own frame ("Since January 2025, more than
             # 13,200 migrants" over "Between 7 April and 6 July, more than 5,900 migrants"); figures of different
@@ -2371,6 +2378,8 @@ _OWN_ACT = re.compile(rf"\s*(?:\d[\d,.]*\d|\d|[A-Za-z-]+)\s+(?:(?!(?:and|or|but|
 # Reports nest a breakdown in square brackets inside a round one: "402 civilian casualties (179 killed [132 men, 26
 # women, 12 boys and 9 girls] and 223 injured [140 men, 44 women, …])" (S/2025/194, para. 38).
 _ACT_THEN_BRACKET = re.compile(r"\b" + _PARTICIPLE + r"\s*[(\[][^()\[\]]*$")
+# A figure and its noun, then a bracket still open at the figure looked at: "1,170 people (1,125 men, …, 4 …".
+_TOTAL_THEN_BRACKET = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?\s+[a-z][\w'’-]*\s*\([^()]*$")
 _ELIDED = re.compile(r"\s+(?:(?:were|was|are|is|had|have|has)\s+)?(?:been\s+)?(?:[a-z]+ly\s+)?" + _PARTICIPLE)
 # A figure, not a year or a day of a month ("from 1 November 2024 to 14 April 2025, Operation IRINI had carried out").
 _FIGURE_AT = re.compile(rf"(?<![\w/.,-])(?!(?:19|20)\d\d\b)\d(?:[\d,]*\d)?(?:\.\d+)?(?!\d)(?! (?:{_MONTHS})\b)|"
