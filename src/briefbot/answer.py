@@ -1963,9 +1963,9 @@ def direct_answer(question: str, quote: str) -> str | None:
             # A figure in a bracket opened after another figure and its noun breaks that total down and is no second
             # answer beside it: "the abduction of 1,170 people (1,125 men, 20 women, 21 children and 4 individuals
             # of unknown gender and age)" (S/2025/403, para. 31).
-            starts = {f[1] for f in figures}
+            heads_at = {f[1] for f in figures}
             figures = [f for f in figures if not ((t := _TOTAL_THEN_BRACKET.search(quote, max(0, f[1] - 150), f[1]))
-                                                  and t.start() in starts)]
+                                                  and t.start() in heads_at)]
         if figures and not share:
             # Of two figures of one thing, the one in the question's own frame ("Since January 2025, more than
             # 13,200 migrants" over "Between 7 April and 6 July, more than 5,900 migrants"); figures of different
