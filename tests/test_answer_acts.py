@@ -485,3 +485,45 @@ def test_when_did_asks_the_act_of_its_plain_verb_in_the_clause_saying_the_questi
         == "8 January 2025"
     assert direct_answer("When did the Kosovo authorities close the Serbian public utility companies?", _CLOSED) \
         == "27 December 2024"
+
+
+# S/2025/202, para. 23 (its third sentence) and para. 15 (its first two sentences); S/2025/231, para. 5; S/2025/403,
+# para. 31 (its first sentence)
+_TALKS = ("While direct negotiations were scheduled to begin on 18 March, AFC/M23 cancelled their participation in "
+          "the proposed talks on 17 March, citing sanctions imposed by the European Union the same day.")
+_SAMIDRC = ("On 20 November, the Southern African Development Community (SADC), during an extraordinary summit, "
+            "extended the mandate of SAMIDRC until December 2025. On 9 December, the Ministerial Committee of the SADC "
+            "Organ on Politics, Defence and Security Cooperation underscored the need for harmonized military and "
+            "diplomatic efforts.")
+_EXTENSION = ("The country’s first elections, previously planned for December 2024 under the 2018 Revitalized "
+              "Agreement for the Resolution of the Conflict in South Sudan, were postponed until December 2026, when "
+              "the leaders of South Sudan announced on 13 September 2024 a two-year extension to the transitional "
+              "period of the 2018 Revitalized Agreement until February 2027.")
+_ABDUCTED = ("During the reporting period, M23 committed 536 abuses across North Kivu and South Kivu, including the "
+             "abduction of 1,170 people (1,125 men, 20 women, 21 children and 4 individuals of unknown gender and "
+             "age).")
+
+
+def test_when_did_reads_a_doubled_consonant_and_not_a_subordinate_clauses_date() -> None:
+    # "cancel" is told "cancelled" (no line on main); "18 March" is the date of the while-clause's "begin".
+    assert direct_answer("When did AFC/M23 cancel their participation in the direct talks with the Government of "
+                         "the Democratic Republic of the Congo?", _TALKS) == "17 March"
+    assert direct_answer("When were the direct negotiations scheduled to begin?", _TALKS) == "18 March"
+
+
+def test_when_did_asks_the_day_of_the_act_not_the_term_it_gave_nor_the_date_the_question_says() -> None:
+    # Main bolded "December 2025", the end of the term the extension gave (and, below, the question's own date).
+    assert direct_answer("When did SADC extend the mandate of SAMIDRC until December 2025?", _SAMIDRC) \
+        == "20 November"
+    assert direct_answer("When did SADC extend the mandate of SAMIDRC?", _SAMIDRC) == "20 November"
+    assert direct_answer("Until when did SADC extend the mandate of SAMIDRC?", _SAMIDRC) == "December 2025"
+    # A telling asked about is dated by its own "announced on" (main: "February 2027", the term's end).
+    assert direct_answer("When did the leaders of South Sudan announce a two-year extension to the transitional "
+                         "period?", _EXTENSION) == "13 September 2024"
+
+
+def test_a_bracket_after_a_total_breaks_it_down() -> None:
+    # Main bolded "1,170 people; 4 individuals of unknown": the bracket's last item read as a second answer.
+    assert direct_answer("How many people did M23 abduct in North Kivu and South Kivu during the reporting period?",
+                         _ABDUCTED) == "1,170 people"
+    assert direct_answer("How many children did M23 abduct?", _ABDUCTED) == "21 children"

@@ -1310,17 +1310,37 @@ def _base_act(question: str, quote: str) -> set[str]:
     m = _DID_Q.match(question)
     if not m:
         return set()
-    told = [w for w in re.findall(r"\b[a-z]{4,}\b", m.group(1))
-            if re.search(rf"\b{w}{'d' if w.endswith('e') else 'ed'}\b", quote)]
+    told = [past.group(0) for w in re.findall(r"\b[a-z]{4,}\b", m.group(1))
+            if (past := re.search(rf"\b(?:{'|'.join(_past_forms(w))})\b", quote))]
     if not told:
         return set()
-    act = terms(told[0] + ("d" if told[0].endswith("e") else "ed"))
+    act = terms(told[0])
     return act.union(*(same for same in _SAME_ACT if same & act))
+
+
+def _past_forms(verb: str) -> list[str]:
+    """The regular past forms of a plain verb: "reallocate" → "reallocated", "cancel" → "cancelled" / "canceled"
+    (a final consonant after one vowel is doubled in British spelling), "carry" → "carried"."""
+    if verb.endswith("e"):
+        return [verb + "d"]
+    if re.search(r"[^aeiou]y$", verb):
+        return [verb[:-1] + "ied"]
+    if re.search(r"[^aeiou][aeiou][b-df-hj-np-tvz]$", verb):
+        return [verb + verb[-1] + "ed", verb + "ed"]
+    return [verb + "ed"]
+
+
+# "When did … extend …?", "When was … renewed?": the day an act was done, not a term's end (nor "When did … end?").
+_ACT_DONE_Q = re.compile(r"^\s*when\s+(?:did|was|were|has|have|had)\b(?!.*\b(?:until|till|expire[sd]?|end|ended|run|"
+                         r"ran|last|lasted|remain|remained|terminate|terminated|due)\b)", re.I)
 
 
 def _names_a_year(question: str) -> bool:
     """Whether the question dates what it asks by a year; a resolution's own ("under resolution 2685 (2023)") does
     not: that resolution's yearless "due by 30 August" is of its year."""
+    # Nor does a term's end it says: "When did SADC extend the mandate of SAMIDRC until December 2025?" asks the
+    # day of the extension, which S/2025/202, para. 15 gives without a year ("On 20 November").
+    question = re.sub(rf"\b(?:until|till|through)\s+{_DATE}", "", question)
     return bool(re.search(r"\b(?:19|20)\d\d\b", re.sub(r"\b\d{3,4}\s*\((?:19|20)\d\d\)", "", question)))
 
 
@@ -1336,6 +1356,8 @@ def _told_date(question: str, quote: str, dates: list[re.Match[str]]) -> str | N
     asked = terms(question) - act
     # The verb itself over a word sharing its stem: "were reportedly abducted" over "The abductees".
     exact = any(terms(w.group(0)) & act for w in re.finditer(r"[A-Za-z]+", quote))
+    telling_asked = any(_SAYS.fullmatch(w.group(0)) for w in re.finditer(r"[A-Za-z]+", quote)
+                        if terms(w.group(0)) & act)
     for a, b in split_sentences(quote):
         told = [w.start() for w in re.finditer(r"[A-Za-z]+", quote[a:b])
                 if (terms(w.group(0)) & act if exact else _tells_act(w.group(0), act))]
@@ -1345,12 +1367,22 @@ def _told_date(question: str, quote: str, dates: list[re.Match[str]]) -> str | N
                 # A date a reporting verb governs is the day something was said of the act, not the act's day:
                 # "On 26 March, …, Riek Machar, was arrested …. …, an SPLM/A-IO spokesperson said on 27 March that
                 # Mr. Machar's arrest meant …" (S/2025/211, para. 12). Taken only when no other date is told.
-                said = bool(_SAID_ON.search(quote[max(a, m.start() - 30):m.start()])
-                            or (at > m.end() and _SAYS.search(quote[m.end():at])))
+                # Unless the telling is the act asked: "When did the leaders of South Sudan announce a two-year
+                # extension …?" (S/2025/231, para. 5: "… announced on 13 September 2024 a two-year extension …").
+                said = not telling_asked and bool(_SAID_ON.search(quote[max(a, m.start() - 30):m.start()])
+                                                  or (at > m.end() and _SAYS.search(quote[m.end():at])))
+                # A date a term runs until is the term's end, not the day the act was done: "extended the mandate of
+                # SAMIDRC until December 2025" (S/2025/202, para. 15) was done "On 20 November".
+                said = said or bool(re.search(r"\b(?:until|till|through)\s+$", quote[a:m.start()]))
                 # A participle with its agent and no auxiliary describes its noun, and the date after it is its own:
                 # "On 5 July, an activist reportedly abducted by the Internal Security Agency on 30 June in Surman
                 # … died" (S/2025/509, para. 72): 5 July is the death's day.
                 aside = m.end() <= at and bool(_AGENT_AFTER.match(quote, at)) and not _AUX_BEFORE.search(quote, a, at)
+                # A date in a clause subordinate to the act's is that clause's verb's: "While direct negotiations
+                # were scheduled to begin on 18 March, AFC/M23 cancelled their participation in the proposed talks
+                # on 17 March" (S/2025/202, para. 23).
+                aside = aside or (m.end() <= at and bool(_SUBORDINATE.match(quote, a))
+                                  and "," in quote[m.end():at] and "," not in quote[a:m.start()])
                 # Of two sentences telling the act, the one naming whom it was done to: "… George Glezmann, had been
                 # released …. On 29 March, … announced the release of another American citizen, Faye Hall"
                 # (A/79/947-S/2025/372, para. 16).
@@ -1368,6 +1400,7 @@ def _told_date(question: str, quote: str, dates: list[re.Match[str]]) -> str | N
 
 
 _AGENT_AFTER = re.compile(r"[a-z]*\s+by\s", re.I)
+_SUBORDINATE = re.compile(r"\s*(?:while|although|though|whereas|after|before|once|since|as)\b", re.I)
 _AUX_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being|had|has|have)\s+(?:[a-z]+ly\s+)?$", re.I)
 
 
@@ -1594,7 +1627,10 @@ def direct_answer(question: str, quote: str) -> str | None:
             # "How long did the Jeddah talks last?" is not answered by "The Geneva talks, held from 16 to 23 August".
             return m.group(1)
     if _WHEN_Q.search(question) or how_long:
-        dates = list(re.finditer(_DATE, quote))
+        # A date the question says is what it asks about, not its answer: "When did SADC extend the mandate of
+        # SAMIDRC until December 2025?" (S/2025/202, para. 15: "On 20 November, … extended the mandate of SAMIDRC
+        # until December 2025").
+        dates = [m for m in re.finditer(_DATE, quote) if m.group(0).lower() not in question.lower()]
         # A day and month without a year ("on 30 June", "due by 31 August"): the document's own year dates it,
         # unless the question names one (then it may be another year's).
         days = [] if _names_a_year(question) or _TWO_WH.match(question) else \
@@ -1646,6 +1682,12 @@ def direct_answer(question: str, quote: str) -> str | None:
                             and not _PERIOD_TO.search(quote[:m.start()])
                             and naming.search(_sentence_at(quote, m.start()))]
                 return of_thing[0].group(0) if of_thing else None
+            if ends and _ACT_DONE_Q.search(question) and not how_long and (
+                    told := _told_date(question, quote, sorted(dates + days, key=lambda m: m.start()))):
+                # "When did SADC extend the mandate of SAMIDRC?" asks the day it was done, not the day the term it
+                # gave runs to: "On 20 November, … SADC … extended the mandate of SAMIDRC until December 2025"
+                # (S/2025/202, para. 15).
+                return told
             if len(ends) > 1:
                 # "extend, until 31 July 2026, the measures …, decides to extend, until 31 August 2026, the mandate
                 # of the Panel of Experts": the date whose words around it (up to its neighbouring dates) say what
@@ -1917,6 +1959,13 @@ def direct_answer(question: str, quote: str) -> str | None:
             # "89 abducted (67 men, 16 women and 6 boys)": a breakdown is not a second answer beside its total.
             figures = [f for f in figures
                        if f[1] in heads or not _ACT_THEN_BRACKET.search(quote[max(0, f[1] - 80):f[1]])]
+        if len(figures) > 1:
+            # A figure in a bracket opened after another figure and its noun breaks that total down and is no second
+            # answer beside it: "the abduction of 1,170 people (1,125 men, 20 women, 21 children and 4 individuals
+            # of unknown gender and age)" (S/2025/403, para. 31).
+            heads_at = {f[1] for f in figures}
+            figures = [f for f in figures if not ((t := _TOTAL_THEN_BRACKET.search(quote, max(0, f[1] - 150), f[1]))
+                                                  and t.start() in heads_at)]
         if figures and not share:
             # Of two figures of one thing, the one in the question's own frame ("Since January 2025, more than
             # 13,200 migrants" over "Between 7 April and 6 July, more than 5,900 migrants"); figures of different
@@ -2329,6 +2378,8 @@ _OWN_ACT = re.compile(rf"\s*(?:\d[\d,.]*\d|\d|[A-Za-z-]+)\s+(?:(?!(?:and|or|but|
 # Reports nest a breakdown in square brackets inside a round one: "402 civilian casualties (179 killed [132 men, 26
 # women, 12 boys and 9 girls] and 223 injured [140 men, 44 women, …])" (S/2025/194, para. 38).
 _ACT_THEN_BRACKET = re.compile(r"\b" + _PARTICIPLE + r"\s*[(\[][^()\[\]]*$")
+# A figure and its noun, then a bracket still open at the figure looked at: "1,170 people (1,125 men, …, 4 …".
+_TOTAL_THEN_BRACKET = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?\s+[a-z][\w'’-]*\s*\([^()]*$")
 _ELIDED = re.compile(r"\s+(?:(?:were|was|are|is|had|have|has)\s+)?(?:been\s+)?(?:[a-z]+ly\s+)?" + _PARTICIPLE)
 # A figure, not a year or a day of a month ("from 1 November 2024 to 14 April 2025, Operation IRINI had carried out").
 _FIGURE_AT = re.compile(rf"(?<![\w/.,-])(?!(?:19|20)\d\d\b)\d(?:[\d,]*\d)?(?:\.\d+)?(?!\d)(?! (?:{_MONTHS})\b)|"
