@@ -311,3 +311,33 @@ def test_a_period_ending_or_expiring_on_a_day_gives_that_day(index: Any) -> None
         "2027-01-31"
     # A report's period is not a mandate's end.
     assert until_date("to report on the period ending on 31 March 2005", "2004-09-01") is None
+
+
+def test_the_chat_states_the_end_the_tracker_counts_for_a_period_from_an_earlier_expiry(index: Any) -> None:
+    """"Until when …?" answered by a period "from the date of expiration of the current mandate in December 2024"
+    leaves the reader to find that day: the note gives the end the track counts, once the tracker is up to date
+    (a chat answer never waits for its rebuild)."""
+    from briefbot.answer import long_date
+    from briefbot.service import Briefbot
+
+    bot = Briefbot(index.store.settings)  # the service's own tracker cache, not yet built
+    question = "Until when does the Monitoring Team support the 1988 Committee?"
+    before = bot.ask(question)
+    assert before.answer.startswith("**fourteen months from the date of expiration of the current mandate in "
+                                    "December 2024** [1]"), before.answer
+    assert before.citations[0].symbol == "S/RES/2763 (2024)"
+    assert not any("Counted by the mandate tracker" in n for n in before.notes), before.notes
+    bot.mandates().update()
+    after = bot.ask(question)
+    until = index.track("taliban_sanctions").entry("S/RES/2763 (2024)").term.until
+    assert f"[1] Counted by the mandate tracker: until {long_date(until)} (`briefbot mandate taliban_sanctions`" \
+        in " ".join(after.notes), after.notes
+    # A resolution named: its own period, dated from the mandate 2255 (2015) ran to (17 December 2019).
+    named = bot.ask("Until when did resolution 2501 (2019) extend the Monitoring Team's support?")
+    assert named.answer.startswith("**twelve months from the date of expiration of the current mandate in December "
+                                   "2019** [1]"), named.answer
+    assert "[1] Counted by the mandate tracker: until 17 December 2020" in " ".join(named.notes), named.notes
+    # A term the line gives as a date: nothing to count.
+    dated = bot.ask("Until when did resolution 2745 (2024) renew the measures on the Central African Republic?")
+    assert dated.answer.startswith("**31 July 2025** [1]"), dated.answer
+    assert not any("Counted by the mandate tracker" in n for n in dated.notes), dated.notes

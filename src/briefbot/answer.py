@@ -367,7 +367,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         lead = f"**{holder}** [{citations[0].key}]" if holder else None
         if holder and citations[0].date:
             # A name holds as of its document: "the Interim president of Mali, Dioncounda Traoré" is of 2012.
-            notes.append(f"[1] names {holder} as of {_long_date(citations[0].date)}; a later document may name "
+            notes.append(f"[1] names {holder} as of {long_date(citations[0].date)}; a later document may name "
                          "another.")
     else:
         lead = direct_line(parts, citations, latest_first=bool(superseded) and len(citations) > 1)
@@ -376,7 +376,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             # Offices change hands: the holder is the one named as of that document (as for an attribute above).
             by = next((c for c in citations if c.key == said[0][1]), None)
             if by is not None and by.date:
-                notes.append(f"[{by.key}] names {said[0][0]} as of {_long_date(by.date)}; a later document may "
+                notes.append(f"[{by.key}] names {said[0][0]} as of {long_date(by.date)}; a later document may "
                              "name another.")
     # "How many civilians were killed in the strikes on Nyala?": quotes on the strikes that count no dead, or count
     # another day's, answer nothing in bold and answer nothing at all. A count with no line is a near miss (dev:
@@ -664,7 +664,7 @@ def after_newest(question: str, hits: list[Hit], asked: AskedTime, newest: DocIn
     later = "later than" if asked.prep == "after" else "after"
     return _abstain(question, hits, f"The question asks what happened {asked.prep} {asked.text}, {later} the newest "
                     "indexed "
-                    f"document ({name}, dated {_long_date(newest.date or '')}), so the documents cannot answer it. "
+                    f"document ({name}, dated {long_date(newest.date or '')}), so the documents cannot answer it. "
                     "Ingest later documents to ask about that time."
                     + (" The closest passages are listed below." if hits else ""))
 
@@ -748,7 +748,7 @@ def _renews_another(question: str, refs: References, chosen: list[Candidate]) ->
 def _adopted_on(citation: Citation) -> str:
     """"S/RES/2288 (2016), adopted on 25 May 2016," (without a date, the symbol alone)."""
     name = citation.symbol or citation.document
-    return f"{name}, adopted on {_long_date(citation.date)}," if citation.date else name
+    return f"{name}, adopted on {long_date(citation.date)}," if citation.date else name
 
 
 _IN_LINE_WITH = re.compile(r"\b(?:in line with|pursuant to|as set out in)\s+(?:its\s+)?paragraphs?\s+[\d(), a-z]{1,40}?"
@@ -969,12 +969,12 @@ def _adoption_notes(line: str, citations: list[Citation]) -> list[str]:
     for span, key in direct_line_parts(line) or []:
         cited = next((c for c in citations if c.key == key), None)
         if "adoption of this resolution" in span and cited is not None and cited.date:
-            notes.append(f"[{key}] {cited.symbol or cited.document} was adopted on {_long_date(cited.date)}: "
+            notes.append(f"[{key}] {cited.symbol or cited.document} was adopted on {long_date(cited.date)}: "
                          f"its term runs from that day.")
     return notes
 
 
-def _long_date(iso: str) -> str:
+def long_date(iso: str) -> str:
     """"2025-10-17" as the UN writes it: "17 October 2025" (anything else as it is)."""
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso)
     if not m or not 1 <= int(m.group(2)) <= 12:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .access import EVERYTHING, AccessScope, Accounts, check_collection
-from .answer import after_newest, extractive_answer, plain_question
+from .answer import after_newest, direct_line_parts, extractive_answer, long_date, plain_question
 from .audit import AuditLog
 from .config import Settings
 from .embed import Embedder, embedder_for, sentence_embedder_for
@@ -46,6 +46,8 @@ if TYPE_CHECKING:
     from .summarise import Summary
 
 log = logging.getLogger(__name__)
+# A term given as a period from another date: "twelve months from the date of expiration of the current mandate".
+_PERIOD_FROM = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+(?:from|after)\b", re.I)
 # How much less confident an answer from the kind of document asked for may be than the ordinary one and still be
 # preferred (refs.asked_source); measured on the dev questions and probes that ask for one.
 SOURCE_MARGIN = 0.2
@@ -240,9 +242,37 @@ class Briefbot:
             # "What did the Panel of Experts on Libya find …?" answered from the Council's resolutions: the reader
             # must not take them for the Panel's findings.
             answer.notes.insert(0, missing)
+        if not answer.abstained and (counted := self._counted_term(answer)):
+            answer.notes.append(counted)
         answer.timings_ms.update(retrieve=round((t1 - t0) * 1000, 1),
                                  total=round((time.perf_counter() - t0) * 1000, 1))
         yield StreamEvent("done", answer=answer)
+
+    def _counted_term(self, answer: Answer) -> str | None:
+        """The end date the mandate tracker counts for a resolution whose direct line gives its term as a period
+        from another date: S/RES/2816 (2026), para. 2, continues the Monitoring Team "for a period of twelve months
+        from the date of expiration of the current mandate in February 2026", whose day the track's earlier
+        renewals give (17 February 2026), so until 17 February 2027. Only from a tracker already up to date: a chat
+        answer never waits for its rebuild (~20 s after an upgrade or ingest)."""
+        parts = direct_line_parts(answer.answer.split("\n", 1)[0]) or []
+        span, key = parts[0] if parts else ("", "")
+        lead = next((c for c in answer.citations if c.key == key), None)
+        if lead is None or lead.doc_type != "resolution" or not lead.paragraph or not _PERIOD_FROM.search(span):
+            return None
+        try:
+            tracker = self.mandates()
+            if not tracker.fresh():
+                return None
+            counted = [(slug, term) for slug, term in tracker.terms_of(lead.doc_id)
+                       if re.fullmatch(rf"para\. {re.escape(lead.paragraph.split()[0])}", term.source)]
+        except Exception:  # the tracker must never break chat
+            log.warning("mandate tracker could not date %s", lead.symbol, exc_info=True)
+            return None
+        if len({term.until for _, term in counted}) != 1:
+            return None
+        slug, term = counted[0]
+        return (f"[{key}] Counted by the mandate tracker: until {long_date(term.until)} "
+                f"(`briefbot mandate {slug}` shows the renewals it counts from).")
 
     def _told_as_well(self, question: str, told: Answer, hits: list[Hit],
                       filters: Filters | None) -> tuple[bool, Answer | None]:

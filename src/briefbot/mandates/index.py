@@ -370,6 +370,19 @@ class MandateIndex:
             out.phrase_first = self._phrase_first(tdef, phrase)
         return out
 
+    def terms_of(self, doc_id: str) -> list[tuple[str, Term]]:
+        """(track slug, headline term) of each track holding the resolution ``doc_id`` with an end date, as the
+        timeline counts it (a period "from the date of expiration of the current mandate in February 2026" gets
+        its day from the track's earlier renewals)."""
+        slugs = [r[0] for r in self._db().execute("SELECT track FROM members WHERE doc_id = ? ORDER BY track",
+                                                  (doc_id,))]
+        found = []
+        for slug in slugs:
+            entry = next((e for e in self.track(slug).entries if e.doc_id == doc_id), None)
+            if entry is not None and entry.term is not None:
+                found.append((slug, entry.term))
+        return found
+
     def _members(self, slug: str) -> list[tuple[Any, ...]]:
         rows = self._db().execute(
             "SELECT r.doc_id, r.file_name, r.symbol, r.date, r.title, r.vote, m.action, m.until, m.stage, m.found_by, "
