@@ -527,3 +527,35 @@ def test_a_bracket_after_a_total_breaks_it_down() -> None:
     assert direct_answer("How many people did M23 abduct in North Kivu and South Kivu during the reporting period?",
                          _ABDUCTED) == "1,170 people"
     assert direct_answer("How many children did M23 abduct?", _ABDUCTED) == "21 children"
+
+
+# S/2025/342, para. 23
+_HASKANITE = ("On 18 February, the army of Chad announced the end of its “Haskanite” counteroffensive operation. "
+              "Launched in response to the Boko Haram attack on a military base in Lac Province at the end of October "
+              "2024, the operation reportedly resulted in the deaths of 297 alleged terrorists, 24 Chadian soldiers "
+              "and 3 civilians, while 37 soldiers and 4 civilians were wounded.")
+# S/2025/202, para. 5 (its last two sentences)
+_SAMIDRC_KILLED = ("At least 19 SAMIDRC soldiers and several FARDC commanders were killed. In addition, three "
+                   "MONUSCO peacekeepers were killed during the offensive.")
+
+
+def test_a_count_asked_of_one_nation_or_force_is_not_anothers() -> None:
+    # The figure's own qualifier is another's: no line.
+    assert direct_answer("How many Rwandan soldiers were killed when FARDC allegedly shelled Rubavu District?",
+                         _SAMIDRC_KILLED) is None
+    assert direct_answer("How many Nigerian soldiers were killed in the Haskanite counteroffensive operation?",
+                         _HASKANITE) is None
+    # A figure with none, in a sentence naming the noun of another nation only, is that nation's ("37 soldiers" are
+    # Chad's): no answer for Nigeria, still one for a question naming no nation.
+    assert direct_answer("How many Nigerian soldiers were wounded in the Haskanite counteroffensive operation?",
+                         _HASKANITE) is None
+    assert direct_answer("How many soldiers were wounded in the Haskanite counteroffensive operation?",
+                         _HASKANITE) == "37 soldiers"
+    # The same nation, in another form ("Chad" / "Chadian"), or the force itself, answers.
+    assert direct_answer("How many Chadian soldiers were killed in the Haskanite counteroffensive operation?",
+                         _HASKANITE) == "24 Chadian soldiers"
+    assert direct_answer("How many SAMIDRC soldiers were killed?", _SAMIDRC_KILLED) == "At least 19 SAMIDRC soldiers"
+    # S/2025/202, para. 13: the qualifier asked is the figure's.
+    assert direct_answer("How many Rwandan civilians were killed in the shelling of Rubavu District?",
+                         "On 27 January, the RDF spokesperson accused FARDC of having shelled Rubavu District, "
+                         "Rwanda, killing 16 Rwandan civilians and injuring 35 others.") == "16 Rwandan civilians"

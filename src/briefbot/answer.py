@@ -1749,6 +1749,7 @@ def direct_answer(question: str, quote: str) -> str | None:
         of_noun: list[tuple[float, int, str]] = []  # figures that count the asked noun: "6 Glock Gen5 pistols"
         heads: list[int] = []  # figures of a list of acts told with their act: "89 abducted (67 men, 16 women …)"
         months = asked_months(question)
+        qualifier = _asked_qualifier(question) if asked else []
         years = _asked_years(question)
         regions = _regions(question)
         material = terms(m.group(1)) if (m := _UNIT_OF.search(question)) and asked else set()
@@ -1791,6 +1792,11 @@ def direct_answer(question: str, quote: str) -> str | None:
                 return True
             if acted and _list_act(quote, at, listed) is False:
                 return True  # "five civilians killed …, 89 abducted": of a list, the figure of the act asked
+            if qualifier and noun and _other_qualifier(quote, at, qualifier, noun):
+                # "How many Rwandan soldiers were killed …?" is not answered by "At least 19 SAMIDRC soldiers …
+                # were killed" (S/2025/202), nor by "37 soldiers … were wounded" beside "24 Chadian soldiers"
+                # (S/2025/342, para. 23): a figure of another nation's or force's.
+                return True
             if given_to and not given_to <= terms(_clause_at(unbracketed, at)):
                 return True  # the clause around the figure, its bracketed aside aside: "36 billion gourdes ($276
                 # million) had been allocated to the country's security forces"
@@ -2654,6 +2660,48 @@ def _regions(text: str) -> set[tuple[str, str]]:
 
 def _asked_years(question: str) -> set[int]:
     return set() if _OPEN_YEAR.search(question) else question_years(question)
+
+
+_ASKED_QUALIFIER = re.compile(r"\b(?i:how many)\s+((?:[A-Z][\w'’/-]*\s+)+)(?=[a-z])")
+_CAPITALISED = re.compile(r"[A-Z][\w'’/-]*")
+
+
+def _asked_qualifier(question: str) -> list[str]:
+    """The names a "how many" question puts before what it counts: "Rwandan" of "How many Rwandan soldiers …",
+    "Haitian National Police" of "How many Haitian National Police officers …"; empty when none."""
+    m = _ASKED_QUALIFIER.search(question)
+    return m.group(1).split() if m else []
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Whether two names are of one nation or body: "Chad" and "Chadian", "Uganda" and "Ugandan"; "UN" and
+    "UNISFA"; an acronym and its spelling ("HNP" and "Haitian National Police", read by the caller)."""
+    la, lb = a.lower().strip("'’"), b.lower().strip("'’")
+    short, long = sorted((la, lb), key=len)
+    return la == lb or (long.startswith(short) and (len(short) >= 4 or (a.isupper() and b.isupper())))
+
+
+def _names_qualifier(words: list[str], asked: list[str]) -> bool:
+    said, spelled = " ".join(words), " ".join(asked)
+    return any(_same_name(w, q) for w in words for q in asked) \
+        or any(w.isupper() and len(w) > 1 and _group_named(w, spelled) for w in words) \
+        or any(q.isupper() and len(q) > 1 and _group_named(q, said) for q in asked)
+
+
+def _other_qualifier(quote: str, at: int, asked: list[str], noun: set[str]) -> bool:
+    """Whether the figure at ``quote[at:]`` counts the noun asked of another nation, force or group than the
+    question's: its own words say another ("19 SAMIDRC soldiers" for Rwandan soldiers), or it says none and its
+    sentence names the noun of another only ("37 soldiers … were wounded" beside "24 Chadian soldiers")."""
+    m = re.match(r"\s*\S+\s+((?:[A-Z][\w'’/-]*\s+)*)(?=[a-z])", quote[at:at + 120])
+    if not m:
+        return False
+    own = m.group(1).split()
+    if own:
+        return counts(quote[at + m.end():at + m.end() + 80], noun) is not None and not _names_qualifier(own, asked)
+    sentence = _sentence_at(quote, at)
+    others = [w for n in re.finditer(r"((?:[A-Z][\w'’/-]*\s+)+)([a-z][\w-]*)", sentence)
+              if terms(n.group(2)) & noun for w in n.group(1).split()]
+    return bool(others) and not _names_qualifier(_CAPITALISED.findall(sentence), asked)
 
 
 def _years_told(sentence: str) -> set[int]:
