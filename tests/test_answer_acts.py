@@ -559,3 +559,27 @@ def test_a_count_asked_of_one_nation_or_force_is_not_anothers() -> None:
     assert direct_answer("How many Rwandan civilians were killed in the shelling of Rubavu District?",
                          "On 27 January, the RDF spokesperson accused FARDC of having shelled Rubavu District, "
                          "Rwanda, killing 16 Rwandan civilians and injuring 35 others.") == "16 Rwandan civilians"
+
+
+def test_how_many_did_reads_the_plain_verbs_act() -> None:
+    def cite(key: str, quote: str) -> Citation:
+        return Citation(key=key, document=f"d{key}.pdf", symbol=None, page=1, paragraph=None, quote=quote,
+                        doc_id=f"d{key}")
+    # S/2025/72, para. 19
+    lead = cite("1", "The pace of repatriations declined significantly during the reporting period, with "
+                     "information that only five Member States had repatriated more than 760 individuals in total "
+                     "from Iraq and the Syrian Arab Republic. Among these Member States, the Government of Iraq "
+                     "repatriated approximately 400 Iraqi children from the northeast of the Syrian Arab Republic to "
+                     "a rehabilitation centre in Iraq.")
+    # S/2025/496, para. 17 (its fourth sentence): children living in the camps, not repatriated.
+    camps = cite("2", "More than 11,590 of those children are foreign nationals, including more than 5,960 from Iraq "
+                      "and more than 5,630 from 59 other countries. In addition, more than 9,680 Syrian children are "
+                      "living in the Hawl and Rawj camps, and most have no meaningful access to legal remedy.")
+    assert direct_line(["How many Syrian children did the Government of Iraq repatriate from the northeast of the "
+                        "Syrian Arab Republic?"], [lead, camps]) is None
+    assert direct_line(["How many Iraqi children did the Government of Iraq repatriate from the northeast of the "
+                        "Syrian Arab Republic?"], [lead, camps]) == "**approximately 400 Iraqi children** [1]"
+    # A verb that relates a figure is no act it must be told with (S/2025/403, para. 16).
+    assert direct_answer("How many civilian deaths did MONUSCO attribute to M23 in its June 2025 report?",
+                         "The main perpetrator of violence against civilians was M23, accounting for 248 civilian "
+                         "deaths.") == "248 civilian deaths"

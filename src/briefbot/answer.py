@@ -896,7 +896,16 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
                   ] if answer_type(part) in ("count", "money") else []
         dated = _DOCUMENT_DATE.sub("", part)
         days = re.findall(rf"\b\d{{1,2}} (?:{_MONTHS})\b", dated) or list(asked_months(part))
+        # "How many Syrian children did the Government of Iraq repatriate …?": the plain verb's act, as any quote
+        # tells it in the past ("repatriated", S/2025/72, para. 19); a quote telling it nowhere counts something
+        # else ("more than 9,680 Syrian children are living in the Hawl and Rawj camps", S/2025/496, para. 17). Not
+        # the lead quote, which may tell it in other words ("the purchase of 200 vehicles" for "acquire",
+        # S/2025/239, para. 92).
+        did = _base_act(part, " ".join(c.quote for c in pool), _HOW_MANY_DID) if answer_type(part) == "count" \
+            else set()
         for c in ranked:
+            if did and c is not pool[0] and not _tells_act(c.quote, did):
+                continue
             if not_adopted(c.title) and not _DRAFT_Q.search(part):
                 continue  # "Until when were the Mali sanctions renewed?" is not answered by a vetoed draft's date
             said = terms(c.quote)
@@ -1301,17 +1310,22 @@ _DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})\b(?!,? \d{{
 
 # "When did the Municipal Assembly … reallocate …?": the verb after did / will, in its plain form.
 _DID_Q = re.compile(r"^\s*when\s+(?:did|does|do|will|would)\b(.*)$", re.I)
+# "How many Iraqi children did the Government of Iraq repatriate …?": the plain verb after "did" is the act counted.
+_HOW_MANY_DID = re.compile(r"^.*?\bhow many\b.*?\b(?:did|does|do)\b(.*)$", re.I)
 
 
-def _base_act(question: str, quote: str) -> set[str]:
+def _base_act(question: str, quote: str, asked: re.Pattern[str] = _DID_Q) -> set[str]:
     """The act of a "When did … <verb> …?" question whose verb the quote tells in its past form ("reallocate" of
     "On 26 September, the Municipal Assembly in North Mitrovica reallocated four plots of land", S/2025/200, para.
-    35); empty when the quote tells none of its words so."""
-    m = _DID_Q.match(question)
+    35); empty when the quote tells none of its words so. ``asked``: the question's form ("How many … did …?")."""
+    m = asked.match(question)
     if not m:
         return set()
     told = [past.group(0) for w in re.findall(r"\b[a-z]{4,}\b", m.group(1))
-            if (past := re.search(rf"\b(?:{'|'.join(_past_forms(w))})\b", quote))]
+            if (past := re.search(rf"\b(?:{'|'.join(_past_forms(w))})\b", quote))
+            and (asked is _DID_Q or not (_TELLING.match(past.group(0)) or _RELATION.match(past.group(0))))]
+    # A count's verb that tells or relates ("How many civilian deaths did MONUSCO attribute to M23?": "accounting for
+    # 248 civilian deaths", S/2025/403, para. 16) is no act its figure must be told with.
     if not told:
         return set()
     act = terms(told[0])
@@ -1765,7 +1779,10 @@ def direct_answer(question: str, quote: str) -> str | None:
         # "How many detainees escaped …?" is not answered by "more than 500 detainees … were released" beside "more
         # than 70 detainees … escaped" (S/2025/482, para. 51), nor "How many ISWAP fighters were killed …?" by
         # "ISWAP had between 8,000 and 12,000 fighters": a figure counts what its own sentence tells of it.
-        acted = _counted_act(question)
+        # "How many Syrian children did the Government of Iraq repatriate …?" is not answered by "more than 9,680
+        # Syrian children are living" beside "the Government of Iraq repatriated approximately 400 Iraqi children"
+        # (S/2025/72, paras. 19-20): a plain verb after "did" is the act, as its past form in the quote tells it.
+        acted = _counted_act(question) or _base_act(question, quote, _HOW_MANY_DID)
         if acted and not any(_tells_act(s, acted) for s in (quote[a:b] for a, b in split_sentences(quote))):
             if acted & _SEIZED:
                 # A seizure is told by what was found: "The haul included … six Glock Gen5 pistols".
