@@ -561,6 +561,32 @@ def test_a_count_asked_of_one_nation_or_force_is_not_anothers() -> None:
                          "Rwanda, killing 16 Rwandan civilians and injuring 35 others.") == "16 Rwandan civilians"
 
 
+# S/2025/269, para. 12 (a report of May 2025 on the months before it)
+_ABYEI_INCIDENTS = ("There were 66 arms-related crimes, 6 carjackings, 2 armed clashes and 17 other incidents "
+                    "reported. In total, 91 incidents were reported, an increase over the 82 reported in the previous "
+                    "reporting period. Twenty-two people were killed in those incidents, a decrease from the 27 killed "
+                    "in the previous reporting period, and 56 were injured, an increase over the 51 injured in the "
+                    "previous reporting period.")
+
+
+def test_a_count_asked_of_a_year_is_not_a_figure_of_another_periods_document() -> None:
+    def cite(key: str, quote: str, date: str) -> Citation:
+        return Citation(key=key, document=f"d{key}.pdf", symbol=None, page=1, paragraph=None, quote=quote,
+                        doc_id=f"d{key}", date=date)
+    report = cite("1", _ABYEI_INCIDENTS, "2025-05-01")
+    assert direct_line(["How many criminal incidents were recorded in the Abyei Area in 2022?"], [report]) is None
+    assert direct_line(["How many people were killed in incidents in the Abyei Area in 2021?"], [report]) is None
+    # A report of the year asked, or of the year after it, tells of that year without naming it.
+    assert direct_line(["How many people were killed in incidents in the Abyei Area in 2025?"], [report]) \
+        == "**Twenty-two people** [1]"
+    assert direct_line(["How many people were killed in incidents in the Abyei Area in 2024?"], [report]) \
+        == "**Twenty-two people** [1]"
+    # A quote naming the year asked may hold its figure, whatever the document's date.
+    named = cite("1", "In 2022, twelve people were killed in incidents in the Abyei Area.", "2025-05-01")
+    assert direct_line(["How many people were killed in incidents in the Abyei Area in 2022?"], [named]) \
+        == "**twelve people** [1]"
+
+
 def test_how_many_did_reads_the_plain_verbs_act() -> None:
     def cite(key: str, quote: str) -> Citation:
         return Citation(key=key, document=f"d{key}.pdf", symbol=None, page=1, paragraph=None, quote=quote,

@@ -896,6 +896,7 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
                   ] if answer_type(part) in ("count", "money") else []
         dated = _DOCUMENT_DATE.sub("", part)
         days = re.findall(rf"\b\d{{1,2}} (?:{_MONTHS})\b", dated) or list(asked_months(part))
+        years = _asked_years(part) if answer_type(part) in ("count", "money") else set()
         # "How many Syrian children did the Government of Iraq repatriate …?": the plain verb's act, as any quote
         # tells it in the past ("repatriated", S/2025/72, para. 19); a quote telling it nowhere counts something
         # else ("more than 9,680 Syrian children are living in the Hawl and Rawj camps", S/2025/496, para. 17). Not
@@ -908,6 +909,13 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
                 continue
             if not_adopted(c.title) and not _DRAFT_Q.search(part):
                 continue  # "Until when were the Mali sanctions renewed?" is not answered by a vetoed draft's date
+            if years and c.date and c.date[:4].isdigit() and not {int(c.date[:4]), int(c.date[:4]) - 1} & years \
+                    and not any(re.search(rf"(?<![/(\d]){y}(?![/)\d])", c.quote) for y in years):
+                # "How many incidents were recorded in the Abyei Area in 2022?" is not answered by "17 other
+                # incidents" in a report of 2025 (S/2025/269) whose quote names no 2022: a figure of the document's
+                # own period, not the year asked. (A document of the year asked, or of the year after it telling
+                # of its last months, need not name it; the abstention on quotes of another year reads the same.)
+                continue
             said = terms(c.quote)
             if c is pool[0] and actors and not any(_group_named(n, c.quote) for n in actors):
                 # "How much revenue did Al-Shabaab raise through mobile money?": ISIL-Somalia's "$50–$100" ransoms
