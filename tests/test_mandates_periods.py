@@ -341,3 +341,51 @@ def test_the_chat_states_the_end_the_tracker_counts_for_a_period_from_an_earlier
     dated = bot.ask("Until when did resolution 2745 (2024) renew the measures on the Central African Republic?")
     assert dated.answer.startswith("**31 July 2025** [1]"), dated.answer
     assert not any("Counted by the mandate tracker" in n for n in dated.notes), dated.notes
+
+
+def _answer_with_line(line: str, doc_id: str, symbol: str, paragraph: str) -> Any:
+    from briefbot.models import Answer, Citation
+
+    return Answer("q", f"**{line}** [1]", False,
+                  [Citation("1", symbol, symbol, 1, paragraph, line, doc_id, doc_type="resolution")], [])
+
+
+def test_the_counted_end_is_never_put_beside_another_period_of_the_paragraph() -> None:
+    """2095 (2013) para. 14 renews the Libya Panel (until 14 April 2014, the tracker's term for para. 14); its
+    sub-paragraph (d) asks for an interim report "no later than 90 days after the Panel's appointment". A line
+    quoting (d) is a report's deadline, not a term counted from an expiry: no mandate end beside it."""
+    from briefbot.service import Briefbot
+
+    class Tracker:
+        def fresh(self) -> bool:
+            return True
+
+        def terms_of(self, doc_id: str) -> list[tuple[str, Term]]:
+            return [("libya_sanctions", Term("2014-04-14", "para. 14", "Panel of Experts"))]
+
+    bot = object.__new__(Briefbot)
+    bot._mandates = Tracker()  # type: ignore[attr-defined]
+    line = "an interim report on its work no later than 90 days after the Panel’s appointment"
+    assert bot._counted_term(_answer_with_line(line, "S_RES_2095", "S/RES/2095 (2013)", "14 (d)")) is None
+
+
+def test_a_chat_note_never_waits_for_the_tracker_when_the_catalog_moves_on_meanwhile(
+        index: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tracker was up to date when the note asked, and a writer in another process committed just after: the
+    note is left out (or given from the cache as it is), never after bringing the tracker up to date."""
+    from briefbot.service import Briefbot
+
+    bot = object.__new__(Briefbot)
+    bot._mandates = index  # type: ignore[attr-defined]
+    asked: list[bool] = []
+
+    def fresh() -> bool:  # up to date for the note's check, then another process commits
+        asked.append(True)
+        return len(asked) == 1
+
+    monkeypatch.setattr(index, "fresh", fresh)
+    monkeypatch.setattr(index, "update", lambda *a, **k: pytest.fail("a chat answer waited for the tracker"))
+    monkeypatch.setattr(index, "_memo_version", -1)  # as after the catalog moved on
+    doc = index.store.document("S/RES/2763 (2024)")
+    line = "fourteen months from the date of expiration of the current mandate in December 2024"
+    bot._counted_term(_answer_with_line(line, doc.doc_id, "S/RES/2763 (2024)", "2"))

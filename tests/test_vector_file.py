@@ -126,10 +126,29 @@ def test_a_vector_file_shorter_than_its_table_falls_back_to_chroma(tmp_path_fact
     vector = embedder_for(settings).embed_query(QUESTIONS[1])
     chroma = _from_chroma(Store(settings, create=False), monkeypatch)
     _same(Store(settings, create=False).score_documents(vector, 50, docs), chroma.score_documents(vector, 50, docs))
+    # The whole index too: not the ten rows the file still holds.
+    for n in (5, 20):
+        _same(Store(settings, create=False).dense_search(vector, n, None), chroma.dense_search(vector, n, None))
+    # While the next ingest copies the vectors anew, a reader in another process searching the whole index gets
+    # Chroma's answer, not the rows copied so far.
+    during: list[list[tuple[str, float]]] = []
+    write = Store._write_vector_rows
+
+    def halves(self: Store, hashes: list[str], doc_ids: list[str], matrix: np.ndarray) -> None:
+        half = len(hashes) // 2
+        write(self, hashes[:half], doc_ids[:half], matrix[:half])
+        if not during:
+            during.append(Store(settings, create=False).dense_search(vector, 20, None))
+        write(self, hashes[half:], doc_ids[half:], matrix[half:])
+
+    monkeypatch.setattr(Store, "_write_vector_rows", halves)
+    expected = chroma.dense_search(vector, 20, None)
     # The next ingest copies the vectors anew rather than appending new rows under numbers older texts still hold.
     folder = tmp_path_factory.mktemp("after_short")
     extra = shutil.copy(FIXTURES / "akn" / "S_RES_2790-2513822E.xml", folder)
     assert not ingest_paths([Path(extra)], settings).failed
+    monkeypatch.setattr(Store, "_write_vector_rows", write)
+    _same(during[0], expected)
     after = Store(settings, create=False)
     assert after.layout.vectors.stat().st_size == _rows(settings) * 384 * 4
     assert _assert_same_as_chroma(settings, monkeypatch) > 500

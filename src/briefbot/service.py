@@ -257,14 +257,17 @@ class Briefbot:
         parts = direct_line_parts(answer.answer.split("\n", 1)[0]) or []
         span, key = parts[0] if parts else ("", "")
         lead = next((c for c in answer.citations if c.key == key), None)
-        if lead is None or lead.doc_type != "resolution" or not lead.paragraph or not _PERIOD_FROM.search(span):
+        if (lead is None or lead.doc_type != "resolution" or not lead.paragraph or not _PERIOD_FROM.search(span)
+                or not re.search(r"\bexpir", span, re.I)):
             return None
         try:
             tracker = self.mandates()
             if not tracker.fresh():
                 return None
             counted = [(slug, term) for slug, term in tracker.terms_of(lead.doc_id)
-                       if re.fullmatch(rf"para\. {re.escape(lead.paragraph.split()[0])}", term.source)]
+                       # A term the tracker counted from an expiry: not another period of the paragraph (a
+                       # report due "90 days after the Panel's appointment" beside the Panel's mandate, 2095 (2013)).
+                       if term.after and re.fullmatch(rf"para\. {re.escape(lead.paragraph.split()[0])}", term.source)]
         except Exception:  # the tracker must never break chat
             log.warning("mandate tracker could not date %s", lead.symbol, exc_info=True)
             return None

@@ -452,6 +452,9 @@ class Store:
             # texts: once long enough again, those texts would read the new vectors. Copy it anew instead.
             log.warning("%s is shorter than its table says; copying the vectors from Chroma again",
                         self.layout.vectors)
+        # Incomplete until the copy ends: a reader searching the whole index meanwhile asks Chroma, not the rows
+        # copied so far.
+        self.set_flag("vector_file", None)
         self._db().executescript(_VECTOR_ROWS)
         self.layout.vectors.unlink(missing_ok=True)
         self._db().execute("DELETE FROM vector_rows")
@@ -553,9 +556,13 @@ class Store:
             return None
         if not rows_now or rows_now > EXACT_SEARCH_ROWS:
             return None
-        mapped = self._mapped(rows_now - 1)
+        # A file cut short holds only some of the rows its table names: scoring those would miss the rest.
+        last = self._db().execute("SELECT max(row) FROM vector_rows").fetchone()[0]
+        mapped = self._mapped(max(rows_now - 1, last if last is not None else -1))
         if mapped is None:
             return None
+        with self._lock:
+            inode = self._vector_map[1] if self._vector_map and self._vector_map[0] is mapped else -1
         query = np.asarray(vector, dtype=np.float32)
         scores = mapped @ (query / (np.linalg.norm(query) or 1.0))  # stored unit length (Chroma's cosine space)
         want = n + 16
@@ -567,6 +574,11 @@ class Store:
             live = dict(_execute_in(self._db(), "SELECT row, text_hash FROM vector_rows WHERE row IN ({marks})",
                                     [int(r) for r in top]) if k <= 500 else
                         self._db().execute("SELECT row, text_hash FROM vector_rows"))
+            try:
+                if self.layout.vectors.stat().st_ino != inode:
+                    return None  # made anew since it was mapped (ensure_vector_file): the rows read name its rows
+            except FileNotFoundError:
+                return None
             found = [(live[int(r)], float(scores[r])) for r in top if int(r) in live]
             if len(found) >= n or k == len(scores):
                 return found[:n]

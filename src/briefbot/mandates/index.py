@@ -338,12 +338,15 @@ class MandateIndex:
         return list(self._memo[key])
 
     def track(self, name: str, themes: list[str] | None = None, year_from: int | None = None,
-              year_to: int | None = None, phrase: str | None = None, changes: bool = True) -> Track:
+              year_to: int | None = None, phrase: str | None = None, changes: bool = True,
+              update: bool = True) -> Track:
         """A track's timeline: entries with their theme-carrying paragraphs and, with ``changes``, what each
         renewal changed against the resolution of the track it was drafted from. A range that cannot hold a
-        resolution (reversed, or outside the Council's years) is refused (BriefbotError with its fix)."""
+        resolution (reversed, or outside the Council's years) is refused (BriefbotError with its fix). Without
+        ``update``, from the cache as it is (terms_of)."""
         check_years(year_from, year_to)
-        self.ensure()
+        if update:
+            self.ensure()
         tdef = self.track_def(name)
         themes = self._check_themes(themes)
         key = ("track", tdef.slug, tuple(themes))
@@ -373,12 +376,24 @@ class MandateIndex:
     def terms_of(self, doc_id: str) -> list[tuple[str, Term]]:
         """(track slug, headline term) of each track holding the resolution ``doc_id`` with an end date, as the
         timeline counts it (a period "from the date of expiration of the current mandate in February 2026" gets
-        its day from the track's earlier renewals)."""
+        its day from the track's earlier renewals). Only from a cache up to date, and never bringing it up to date:
+        a chat note asks (a catalog committed meanwhile by another process must not make its answer wait)."""
+        version = self.store.version()
+        if not self.fresh():
+            return []
+        if self._memo_version != version:  # tracks remembered from the cache of another version
+            if not self._lock.acquire(blocking=False):  # an update is under way
+                return []
+            try:
+                self._memo.clear()
+                self._memo_version = version
+            finally:
+                self._lock.release()
         slugs = [r[0] for r in self._db().execute("SELECT track FROM members WHERE doc_id = ? ORDER BY track",
                                                   (doc_id,))]
         found = []
         for slug in slugs:
-            entry = next((e for e in self.track(slug).entries if e.doc_id == doc_id), None)
+            entry = next((e for e in self.track(slug, update=False).entries if e.doc_id == doc_id), None)
             if entry is not None and entry.term is not None:
                 found.append((slug, entry.term))
         return found
