@@ -181,3 +181,21 @@ def test_the_whole_index_is_searched_from_the_file_without_chroma(tmp_path_facto
     monkeypatch.setattr(store_module, "EXACT_SEARCH_ROWS", 10)
     # Chroma answers: it still holds the vector the table forgot.
     _same(Store(settings, create=False).dense_search(vector, 10, None), expected)
+
+
+def test_vectors_not_of_unit_length_are_scored_as_cosines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Chroma keeps a vector as given and its cosine space compares directions; the whole-index search reads one
+    product over the file as the cosine, so the file keeps unit vectors whatever the model's length."""
+    from briefbot.config import Settings
+
+    settings = Settings(index=tmp_path / "index")
+    embedder = embedder_for(settings)
+    real = embedder.embed_documents
+    monkeypatch.setattr(embedder, "embed_documents", lambda texts, threads=None: real(texts, threads) * 3.0)
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "akn" / "S_RES_2790-2513822E.xml", folder)
+    assert not ingest_paths([folder], settings, embedder=embedder).failed
+    vector = embedder.embed_query(QUESTIONS[0])
+    chroma = _from_chroma(Store(settings, create=False), monkeypatch)
+    _same(Store(settings, create=False).dense_search(vector, 10, None), chroma.dense_search(vector, 10, None))

@@ -323,8 +323,8 @@ class Store:
             self.collection.upsert(ids=ids, embeddings=vectors[i:i + 2000], documents=[c.text for c in part],
                                    metadatas=metas[i:i + 2000])
             if in_file:
-                # What Chroma stores, read back: it renormalises (cosine space) and a bit may change; the scores
-                # from the file must be the ones Chroma's vectors give.
+                # What Chroma stores, read back, so the file's vectors are Chroma's (at unit length: see
+                # _write_vector_rows).
                 got = self.collection.get(ids=ids, include=["embeddings"])
                 stored = dict(zip(got["ids"], got["embeddings"], strict=True))
                 self._write_vector_rows(ids, [m["doc_id"] for m in metas[i:i + 2000]],
@@ -473,6 +473,10 @@ class Store:
         return True
 
     def _write_vector_rows(self, hashes: list[str], doc_ids: list[str], matrix: np.ndarray) -> None:
+        # At unit length: Chroma's cosine space compares directions and stores what it is given, and the
+        # whole-index search (_search_file) reads one product as the cosine. The packaged model's vectors are unit
+        # already; another model's need not be.
+        matrix = (matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)).astype(np.float32)
         db = self._db()
         row_bytes = matrix.shape[1] * 4
         with open(self.layout.vectors, "ab") as fh:
@@ -904,7 +908,7 @@ class Store:
     def keep(self, name: str, version: int, rules: str, value: Any) -> None:
         """Keep ``value`` (JSON) under ``name`` for this catalog version and ``rules``, whole or not at all."""
         path = self.layout.derived(name)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")  # two threads may keep
         try:
             tmp.write_text(json.dumps({"version": version, "rules": rules, "value": value}), encoding="utf-8")
             os.replace(tmp, path)  # a reader never sees half a file
