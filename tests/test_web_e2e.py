@@ -564,6 +564,18 @@ def test_the_library_fits_at_1024_with_the_corpus_widest_words_and_a_row_opens_i
     assert "S_RES_2769_2025.pdf" in shown and f"{info.pages} pages" in shown and "Health: ok" in shown, shown
     assert page.locator("#manage-doc input").input_value().startswith("S/RES/2769 (2025)")
     assert_no_errors(page, "selecting a library row")
+    # The table's search finds a document by its file name (shown after its title), and the row found opens it.
+    other = next(d for d in reversed(bot.library()) if d.doc_id != "S_RES_2769_2025.pdf" and d.symbol
+                 and d.symbol != "A/AC.121/2025/L.3")  # a document as indexed, not one of _widest_library's
+    page.locator("#library-table input").first.fill(Path(other.file_name).stem)
+    page.wait_for_function("!document.querySelector('#library-table').innerText.includes('S/RES/2769 (2025)')",
+                           timeout=30_000)
+    rows = page.locator("#library-table .virtual-row")
+    assert rows.count() == 1 and other.file_name in rows.first.inner_text(), rows.first.inner_text()
+    rows.first.get_by_text(other.symbol, exact=True).click()
+    page.wait_for_function("t => document.querySelector('#manage-info')?.innerText.includes(t)",
+                           arg=f"file {other.file_name}", timeout=30_000)
+    assert_no_errors(page, "searching the library by file name")
     page.close()
 
 

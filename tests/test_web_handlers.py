@@ -275,13 +275,21 @@ def test_the_library_table_shows_what_is_scanned_and_the_details_the_rest(bot: B
                   "Health: 2 page(s) without text (p. 2, 5); read by an earlier version of briefbot; "
                   "date 2003-09-13 read from the text; cites S/PRST/2007/22"):
         assert shown in details, (shown, details)
-    # A selected row (as the table sends it, sorted or searched) is its document; none when it is gone.
+    # A selected row (as the table sends it, sorted or searched) is its own document, a resolution's Council XML
+    # beside its PDF included (same symbol, title and date: the Title cell names the file); none when it is gone.
+    xml = dataclasses.replace(base, doc_id="S_RES_2769.xml", source="bulk", file_name="S_RES_2769.xml")
+    docs = [*docs, xml]
     rows = views.library_rows(docs)
-    for r in rows:
-        twin = next(x for x, y in zip(docs, rows, strict=True) if y[:4] == r[:4] and y[-1] == r[-1])
-        assert row_document(docs, r) == row_document(docs, [str(v) for v in r]) == twin.doc_id
+    for d, r in zip(docs, rows, strict=True):
+        assert row_document(docs, r) == row_document(docs, [str(v) for v in r]) == d.doc_id
+    title = views.LIBRARY_COLUMNS.index("Title")
+    assert rows[-1][title] == f"{base.title} · S_RES_2769.xml", rows[-1]
     assert row_document(docs, ["S/RES/1 (1946)", "", "", "", "", "ok", "general"]) is None
     assert row_document(docs, None) is None
+    # The table's search reads the cells: a document is found by its file name; one without a symbol says so
+    # plainly rather than "?".
+    plain = dataclasses.replace(base, doc_id="notes.pdf", file_name="notes.pdf", symbol=None, title=None)
+    assert views.library_rows([plain])[0][:2] == [views.NO_SYMBOL, "notes.pdf"]
 
 
 # --- uploads ------------------------------------------------------------------------------------------------

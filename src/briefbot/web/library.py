@@ -46,8 +46,8 @@ _ROW_KEY = [LIBRARY_COLUMNS.index(c) for c in ("Symbol", "Title", "Type", "Date"
 
 
 def row_document(docs: list[DocInfo], row: list[Any] | None) -> str | None:
-    """The doc id of the library row ``row`` (as the table shows it, sorted or searched); the first of twins (a
-    resolution's PDF and XML look alike there); None when no document matches any more."""
+    """The doc id of the library row ``row`` (as the table shows it, sorted or searched: its Title cell names the
+    file, so a resolution's PDF and its Council XML are told apart); None when no document matches any more."""
     if not row:
         return None
     key = [str(row[i]) if i < len(row) and row[i] is not None else "" for i in _ROW_KEY]

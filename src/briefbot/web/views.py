@@ -342,9 +342,19 @@ def health_details(d: DocInfo, older: bool = False) -> str:
 def library_rows(docs: list[DocInfo], older: AbstractSet[str] = frozenset()) -> list[list[Any]]:
     """One row per document under :data:`LIBRARY_COLUMNS`; ``older``: the documents an earlier version of briefbot
     read (Re-ingest reads them again)."""
-    return [[d.name, d.title or "", DOC_TYPE_LABELS.get(d.doc_type, d.doc_type), d.date or "",
-             ", ".join(places_about(d.missions, d.title, d.about)), health_brief(d, d.doc_id in older), d.collection]
+    return [[d.name if d.name != "?" else NO_SYMBOL, title_cell(d), DOC_TYPE_LABELS.get(d.doc_type, d.doc_type),
+             d.date or "", ", ".join(places_about(d.missions, d.title, d.about)), health_brief(d, d.doc_id in older),
+             d.collection]
             for d in docs]
+
+
+NO_SYMBOL = "—"  # a document without a UN symbol or an analysis's authors: its file name is in the Title cell
+
+
+def title_cell(d: DocInfo) -> str:
+    """The title, then the file: the table's search finds a document by its file name, and a resolution's PDF
+    and Council XML (same symbol, title and date) are told apart, so a selected row opens the one chosen."""
+    return f"{d.title} · {d.file_name}" if d.title else d.file_name
 
 
 def failure_rows(failures: list[dict[str, str]]) -> list[list[Any]]:
