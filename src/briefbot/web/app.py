@@ -756,7 +756,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                 # was read again or refused) runs off the page (a browser walk's find).
                 upload_rows = gr.Dataframe(headers=["File", "Status", "Detail"], interactive=False, wrap=True,
                                            label="Files in this upload", elem_id="upload-results",
-                                           column_widths=["22%", "10%", "68%"])
+                                           column_widths=["22%", "15%", "63%"])
                 timer = gr.Timer(1.0, active=False)
                 manage = manage_panel()  # passages as indexed, re-ingest, collection (web/library.py)
             with gr.Tab("Mandates", id="mandates"):
