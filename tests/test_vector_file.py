@@ -199,3 +199,56 @@ def test_vectors_not_of_unit_length_are_scored_as_cosines(tmp_path: Path, monkey
     vector = embedder.embed_query(QUESTIONS[0])
     chroma = _from_chroma(Store(settings, create=False), monkeypatch)
     _same(Store(settings, create=False).dense_search(vector, 10, None), chroma.dense_search(vector, 10, None))
+
+
+def test_a_server_start_gives_an_older_index_its_row_index_without_waiting_for_a_writer(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """An index written before ``vector_rows_row`` scanned its table twice for every question (~10 ms at 50k rows)
+    until its next write. A server's warm-up adds the index; while another process holds the writer lock it does
+    not wait (that writer's write adds it), and the answer is the same either way."""
+    import fcntl
+    import subprocess
+    import sys
+
+    from briefbot.service import Briefbot
+
+    settings = sample_indexes(tmp_path_factory).variant("vector_file_row_index")
+    catalog = Store(settings, create=False).layout.catalog
+
+    def has_index() -> bool:
+        db = sqlite3.connect(f"file:{catalog}?mode=ro", uri=True)
+        try:
+            return bool(db.execute("SELECT 1 FROM sqlite_master WHERE name = 'vector_rows_row'").fetchone())
+        finally:
+            db.close()
+
+    def drop_index() -> None:
+        db = sqlite3.connect(catalog)
+        db.execute("DROP INDEX vector_rows_row")
+        db.commit()
+        db.close()
+
+    drop_index()
+    # Another process writing: a real second process holds the writer lock while this one warms up.
+    lock = Store(settings, create=False).layout.writer_lock
+    holder = subprocess.Popen([sys.executable, "-c", "import fcntl, sys, time\n"
+                               f"f = open({str(lock)!r}, 'a+b'); fcntl.flock(f, fcntl.LOCK_EX)\n"
+                               "print('held', flush=True); sys.stdin.read()"],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        bot = Briefbot(settings)
+        bot.warm()
+        assert not has_index()
+        busy = bot.ask(QUESTIONS[0]).answer
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    with open(lock, "a+b") as fh:  # released with its process
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(fh, fcntl.LOCK_UN)
+    bot = Briefbot(settings)
+    bot.warm()
+    assert has_index()
+    assert bot.ask(QUESTIONS[0]).answer == busy

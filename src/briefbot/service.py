@@ -324,6 +324,7 @@ class Briefbot:
         if not self.store.documents():
             return
         t0 = time.perf_counter()
+        self.store.add_row_index()  # an index from before it: ~10 ms less per question
         question = "Which measures did the Security Council decide on arms trafficking?"
         self.extractive(question, self.retrieve(question))
         # The mandate tracker's cache too: after an upgrade that changes the track definitions or their code, it
