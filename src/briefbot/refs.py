@@ -132,7 +132,7 @@ def source_fingerprint(*parts: str) -> str:
 def record_places_rules() -> str:
     """A fingerprint of the code and gazetteer that place Council records (this module, the catalogue reader, the
     gazetteer): places kept by an earlier version of them are read again (Store.fill_about)."""
-    return source_fingerprint("refs.py", "parse/extract.py", "parse/gazetteer.py")
+    return source_fingerprint("refs.py", "parse/extract.py", "parse/gazetteer.py", "parse/meta.py")
 
 
 def record_about(title: str | None, path: str | None, symbol: str | None, date: str | None,
@@ -167,23 +167,48 @@ def _with_counterparts(named: tuple[str, ...]) -> set[str]:
             | {m.lower() for m, country in MISSION_COUNTRY.items() if country in named})
 
 
-def about_any(missions: list[str], title: str | None, wanted: list[str], about: tuple[str, ...] = ()) -> bool:
+def about_any(missions: list[str], title: str | None, wanted: list[str], about: Sequence[str] = ()) -> bool:
     """Whether a document is about one of ``wanted`` (the missions and countries a filter names).
 
-    Its detected missions and countries decide; a Council record from Akoma Ntoso or JSONL carries none (they are
-    found by counting mentions in PDF text), so the places its title names decide for it (``about``: those its
-    text narrows a shared title to), a mission standing for its country: UNMISS picks the South Sudan records of
-    "Reports of the Secretary-General on the Sudan and South Sudan"."""
+    A PDF's detected missions and countries decide, narrowed to those it is about (``about``:
+    :func:`dominant_places`); a Council record from Akoma Ntoso or JSONL carries none (they are found by counting
+    mentions in PDF text), so the places its title names decide for it (``about``: those its text narrows a shared
+    title to), a mission standing for its country: UNMISS picks the South Sudan records of "Reports of the
+    Secretary-General on the Sudan and South Sudan"."""
     want = {w.lower() for w in wanted}
     if missions:
-        return bool(want & {m.lower() for m in missions})
-    return bool(want & _with_counterparts(about or _title_place_names(title or "")))
+        return bool(want & {m.lower() for m in (about or missions)})
+    return bool(want & _with_counterparts(tuple(about) or _title_place_names(title or "")))
 
 
 def places_about(missions: list[str], title: str | None, about: list[str] | tuple[str, ...] = ()) -> list[str]:
-    """The missions and countries a document is about as the filter and the library show them: its detected ones,
-    else (a Council record) those its title names, or those its text narrows a shared title to."""
-    return list(missions) if missions else list(tuple(about) or _title_place_names(title or ""))
+    """The missions and countries a document is about as the filter and the library show them: a PDF's detected
+    ones narrowed to those it is about (``about``, when known), else (a Council record) those its title names, or
+    those its text narrows a shared title to."""
+    if missions:
+        return list(about or missions)
+    return list(tuple(about) or _title_place_names(title or ""))
+
+
+ABOUT_SHARE = 3  # a place a PDF is about is named at least a third as often as its most named one
+
+
+def dominant_places(detected: Sequence[str], counts: dict[str, int]) -> tuple[str, ...]:
+    """Of a PDF's detected missions and countries (``detected``, in their order), those it is about, given how
+    often its text names each (``counts``). A country counts its missions' mentions too (a Haiti report names
+    BINUH once and Haiti 99 times) and is kept when named at least a third as often as the most named country; a
+    mission goes with its country; a mission of no single country (UNOWAS, UNOCA) stays, as before. The Sudan
+    Panel's report names Libya 21 times, as a route, and the Sudan 72 times: a Libya filter does not pick it."""
+    score: dict[str, int] = {}
+    for p in detected:
+        country = MISSION_COUNTRY.get(p, p)
+        if country in COUNTRIES:
+            score[country] = score.get(country, 0) + counts.get(p, 0)
+    if not score:
+        return tuple(detected)
+    top = max(score.values())
+    kept = {c for c, n in score.items() if ABOUT_SHARE * n >= top}
+    return tuple(p for p in detected if MISSION_COUNTRY.get(p, p) in kept or MISSION_COUNTRY.get(p, p) not in COUNTRIES)
 
 
 SAME_DECISION = 0.5  # share of the shorter quote's words two quotes of one renewed decision have in common

@@ -883,6 +883,8 @@ class Store:
                 records += 1
                 if not d.missions:
                     d.about = list(self._narrowed(d.doc_id, d.title, d.path, d.symbol, d.date))
+            elif d.missions:
+                d.about = list(self._dominant(d.doc_id, d.missions))
         version = self._about[0]
         if self._about_kept != version and records and records == self._db().execute(
                 "SELECT COUNT(*) FROM documents WHERE source = 'bulk'").fetchone()[0]:
@@ -953,6 +955,19 @@ class Store:
                 c = _chunk(r)
                 found[(c.doc_id, c.ordinal)] = c
         return found
+
+    def _dominant(self, doc_id: str, detected: list[str]) -> tuple[str, ...]:
+        """A PDF's detected places narrowed to those it is about (refs.dominant_places), counted in its passages
+        once per catalog version (kept with the records' places)."""
+        from .parse.meta import place_counts
+        from .refs import dominant_places
+
+        cache = self._about[1]
+        if doc_id not in cache:
+            text = " ".join(r[0] for r in self._db().execute(
+                "SELECT text FROM chunks WHERE doc_id = ? ORDER BY ordinal", (doc_id,)))
+            cache[doc_id] = dominant_places(detected, place_counts(text, detected))
+        return cache[doc_id]
 
     def _narrowed(self, doc_id: str, title: str | None, path: str | None = None, symbol: str | None = None,
                   date: str | None = None) -> tuple[str, ...]:
@@ -1106,7 +1121,8 @@ class Store:
             detected = json.loads(missions or "[]")
             if f.missions and not about_any(detected, title, f.missions,
                                             self._narrowed(doc_id, title, path, symbol, date)
-                                            if source == "bulk" and not detected else ()):
+                                            if source == "bulk" and not detected else
+                                            self._dominant(doc_id, detected) if detected and source != "bulk" else ()):
                 continue
             allowed.append(doc_id)
         return allowed

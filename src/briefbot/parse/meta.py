@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..errors import DocumentError
@@ -194,11 +195,17 @@ def find_missions(text: str) -> list[str]:
     for m in MISSIONS:
         if re.search(rf"\b{m}\b", text):
             found.append(m)
-    counts = {c: len(re.findall(rf"\b{re.escape(c)}\b", text)) for c in COUNTRIES}
-    # "Sudan" also matches inside "South Sudan"; count it on its own.
-    counts["Sudan"] -= counts.get("South Sudan", 0)
+    counts = place_counts(text, COUNTRIES)
     found.extend(c for c, n in sorted(counts.items(), key=lambda kv: -kv[1]) if n >= 3)
     return found
+
+
+def place_counts(text: str, places: Iterable[str]) -> dict[str, int]:
+    """How many times ``text`` names each of ``places`` (missions or countries), as find_missions counts them."""
+    counts = {p: len(re.findall(rf"\b{re.escape(p)}\b", text)) for p in places}
+    if "Sudan" in counts:  # "Sudan" also matches inside "South Sudan"; count it on its own
+        counts["Sudan"] -= len(re.findall(r"\bSouth Sudan\b", text))
+    return counts
 
 
 _NUMBERED = re.compile(r"^(\d{1,3})\.(?:\s+|(?=[A-Z]))")
