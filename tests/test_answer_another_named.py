@@ -1,0 +1,89 @@
+"""A quote that names another thing of the kind the question names (another province, airport, minister, group,
+State or sanctions resolution) does not answer it, even as the lead quote: the twenty-fourth round's near misses.
+Pure table tests on the corpus's own sentences (the documents are named beside each)."""
+
+from __future__ import annotations
+
+from briefbot.answer import another_named, direct_line
+from briefbot.models import Citation
+
+# A/79/797-S/2025/109, para. 20
+_SHRINE = ("Among the six attacks, notably, ISIL-K claimed responsibility for assault on a Sufi shrine in Nahrin "
+           "District, Baghlan Province, on 21 November, in which at least 11 worshippers were killed.")
+# A/79/797-S/2025/109, para. 63
+_RETURNS = ("Between 22 October 2024 and 7 January 2025, 356,329 Afghans are estimated to have returned to "
+            "Afghanistan, excluding passport holders with valid visas. That figure includes 59,217 from Pakistan and "
+            "297,112 from the Islamic Republic of Iran, with 173,506 of those individuals having been deported.")
+# S/2025/303, para. 35
+_CASH = ("On 1 March 2025, investigators from the counter-narcotics bureau of the Haitian National Police (Bureau de "
+         "lutte contre le trafic de stupéfiants (BLTS)) intercepted a package at Cap-Haïtien International Airport. "
+         "The shipment, arranged by two Haitian individuals, had been sent from Nassau to a Bahamian national "
+         "residing in Haiti. Upon inspection, authorities discovered $106,260 in cash concealed within the package.")
+# S/2025/303, para. 54
+_WARRANT = ("On 17 February 2025, a judge issued an arrest warrant, a travel ban and an asset freeze across multiple "
+            "financial institutions against a former Minister of Planning and External Cooperation.")
+# S/2025/303, para. 16
+_HIJACK = ("Still outside the reporting period, but important for explanation of the broader picture of Haitian "
+           "maritime criminality, in a separate incident during the same month, the Gran Ravine organized criminal "
+           "groups hijacked a boat travelling between Port-au-Prince and Cap-Haïtien, kidnapping 42 passengers and "
+           "crew members.")
+# S/2025/303, para. 18
+_SAILBOAT = ("Recent evidence underscores the scale of this phenomenon, including an interception in February 2025 by "
+             "the United States Coast Guard of a sailboat carrying 132 Haitian nationals – 95 of whom were children – "
+             "between Cuba and The Bahamas.")
+# S/2025/303, para. 53
+_PARLIAMENTARIAN = ("On 12 January 2025, the judicial police arrested a former member of the Haitian parliament in "
+                    "connection with an ongoing investigation into corruption and organized crime. The politician "
+                    "had previously been sanctioned by Canada and the United States and by the Security Council "
+                    "under resolution 2653 (2022) for allegedly supporting criminal groups and human rights "
+                    "violations.")
+
+
+def _cite(quote: str, key: str = "1") -> Citation:
+    return Citation(key=key, document=f"d{key}.pdf", symbol=None, page=1, paragraph=None, quote=quote,
+                    doc_id=f"d{key}", date="2025-03-01")
+
+
+def test_a_quote_naming_another_of_the_kind_asked_gives_no_line() -> None:
+    near_misses = [
+        ("How many worshippers were killed in the ISIL-K attack on a Sufi shrine in Kandahar Province?", _SHRINE),
+        ("How much cash did the counter-narcotics bureau seize at Toussaint Louverture International Airport?", _CASH),
+        ("When did a judge issue an arrest warrant against the former Minister of Justice of Haiti?", _WARRANT),
+        ("How many passengers did the 5 Segond group kidnap when it hijacked a boat travelling between "
+         "Port-au-Prince and Cap-Haïtien?", _HIJACK),
+        ("How many Haitian nationals were on the sailboat the United States Coast Guard intercepted between Cuba "
+         "and Jamaica?", _SAILBOAT),
+        ("How many Afghans returned to Afghanistan from Tajikistan between 22 October 2024 and 7 January 2025?",
+         _RETURNS),
+        ("When did the judicial police arrest the former Haitian parliamentarian sanctioned under resolution 2713 "
+         "(2023)?", _PARLIAMENTARIAN),
+    ]
+    for question, quote in near_misses:
+        assert another_named(question, quote) is not None, question
+        assert direct_line([question], [_cite(quote)]) is None, question
+
+
+def test_the_thing_asked_or_no_other_of_its_kind_still_answers() -> None:
+    assert direct_line(["How many worshippers died when ISIL-K assaulted the Sufi shrine in Baghlan Province?"],
+                       [_cite(_SHRINE)]) == "**at least 11 worshippers** [1]"
+    assert direct_line(["How much money was hidden in the package sent from Nassau that police found at "
+                        "Cap-Haïtien airport?"], [_cite(_CASH)]) == "**$106,260** [1]"
+    assert direct_line(["How many passengers did the Gran Ravine group kidnap when it hijacked a boat?"],
+                       [_cite(_HIJACK)]) == "**42 passengers** [1]"
+    assert direct_line(["When did the judicial police arrest the former parliamentarian sanctioned under "
+                        "resolution 2653 (2022)?"], [_cite(_PARLIAMENTARIAN)]) == "**12 January 2025** [1]"
+    # A quote naming no other of the kind may speak of the one asked in other words ("the shrine"); a number alone
+    # ("1267") is no name; a generic "Member States" names no State; the document's title may name the place.
+    assert another_named("How many worshippers were killed at the Sufi shrine in Kandahar Province?",
+                         "At least 11 worshippers were killed at the shrine.") is None
+    assert another_named("Until when is the mandate of the 1267 Monitoring Team extended?",
+                         "Decides to extend the mandate of the current New York-based Monitoring Team") is None
+    assert another_named("How big is the Islamic State's branch in Cabo Delgado?",
+                         "Regional Member States estimated that the Da’esh affiliate in Cabo Delgado Province of "
+                         "Mozambique had 300 to 400 fighters.") is None
+    assert another_named("How many worshippers were killed in Kandahar Province?", _SHRINE,
+                         "Attacks in Kandahar and Baghlan") is None
+    # The same name in another spelling of its apostrophe.
+    assert another_named("By when was the first written report on UNSOM's mandate due?",
+                         "Requests the Secretary-General to keep the Security Council regularly informed of the "
+                         "implementation of UNSOM’s mandate") is None
