@@ -87,3 +87,23 @@ def test_the_thing_asked_or_no_other_of_its_kind_still_answers() -> None:
     assert another_named("By when was the first written report on UNSOM's mandate due?",
                          "Requests the Secretary-General to keep the Security Council regularly informed of the "
                          "implementation of UNSOM’s mandate") is None
+
+
+# A/79/797-S/2025/109, paras. 19 and 20
+_CLAIMED = ("The National Resistance Front and the Afghanistan Freedom Front claimed to have carried out 53 and 21 "
+            "attacks, respectively. The People’s Sovereignty Front claimed one attack.")
+_ISIL_K = ("From 1 November 2024 to 31 January 2025, ISIL-K reportedly conducted six attacks targeting religious "
+           "minorities, de facto officials and institutions in Afghanistan. Among the six attacks, notably, ISIL-K "
+           "claimed responsibility for assault on a Sufi shrine in Nahrin District, Baghlan Province, on 21 November.")
+
+
+def test_another_subject_of_the_act_asked_gives_no_line() -> None:
+    question = "How many attacks did the Islamic Movement of Uzbekistan claim in Afghanistan from November 2024?"
+    assert another_named(question, _ISIL_K) == ("Islamic Movement Uzbekistan", "ISIL-K")
+    assert direct_line([question], [_cite(_ISIL_K)]) is None
+    assert direct_line(["How many attacks did the Afghanistan Freedom Front claim between November 2024 and "
+                        "January 2025?"], [_cite(_CLAIMED)]) == "**21 attacks** [1]"
+    # The reporter is not the doer: "did MONUSCO attribute" is told as "accounting for" (S/2025/403, para. 16).
+    assert direct_line(["How many civilian deaths did MONUSCO attribute to M23 in its June 2025 report?"],
+                       [_cite("The main perpetrator of violence against civilians was M23, accounting for 248 "
+                              "civilian deaths.")]) == "**248 civilian deaths** [1]"

@@ -3048,7 +3048,8 @@ def another_named(question: str, quote: str, title: str | None = None) -> tuple[
     Tajikistan"), "under resolution 2653 (2022)" for "under resolution 2713 (2023)". A quote that names no other
     thing of that kind may say "the mine" for the one asked, and the document's title may name it: no contrast."""
     quote_runs = _runs(quote)
-    quote_words = [w for _, _, ws in quote_runs for w in ws]
+    # What the quote names, a sentence's first word too ("Dominican law enforcement officers intercepted …").
+    quote_words = re.findall(r"\b\d+\b|[A-Z][\w'’-]*", quote)
     asked_words = {_word_key(w) for _, _, ws in _runs(question, skip_first=True) for w in ws}
     titled = {_word_key(w) for w in re.findall(r"[\w'’-]+", title or "")}
     for q_start, q_end, q in _runs(question, skip_first=True):
@@ -3090,6 +3091,17 @@ def another_named(question: str, quote: str, title: str | None = None) -> tuple[
                     w[:5] == a[:5] for w in later for a in after_q)
                 if framed and _contrast(q, r, quote, quote_words, asked_words, titled):
                     return " ".join(q), name
+    if (did := _DID_AGENT.search(question)) and (agent := [w for w in did.group(1).split() if terms(w) - _GENERIC]):
+        # Another subject of the act asked: "How many attacks did the Islamic Movement of Uzbekistan claim?" is not
+        # answered by "ISIL-K claimed responsibility …" (A/79/797-S/2025/109, para. 20). Only the act's own verb:
+        # the reporter ("did MONUSCO attribute") need not be named where the act is told.
+        verb = re.match(r"\s+([a-z]{4,})\b", question[did.end():])
+        past = "|".join(_past_forms(verb.group(1))) if verb else ""
+        for m in re.finditer(rf"((?:[A-Z][\w'’/-]*\s+)*[A-Z][\w'’/-]*)\s+(?:[a-z]+ly\s+)?(?:{past})\b", quote) \
+                if past else ():
+            doer = [w for w in m.group(1).split() if w not in _ENTITY_SKIP]
+            if doer and _contrast(agent, doer, quote, quote_words, asked_words, titled):
+                return " ".join(agent), " ".join(doer)
     for m in re.finditer(r"\b(\w+) resolution (\d{3,4})\b", question):
         said = re.findall(rf"\b{m.group(1)} resolution (\d{{3,4}})\b", quote, re.I)
         if said and m.group(2) not in said and not re.search(rf"\b{m.group(2)}\b", quote):
@@ -3107,3 +3119,8 @@ def _contrast(rest_q: list[str], rest_r: list[str], quote: str, quote_words: lis
         return False  # "Member States" names no State in particular, "United States" does
     return bool(own_q) and bool(own_r) and not own_r & asked and not _said(own_q, quote, quote_words) \
         and not {_word_key(w) for w in own_q} & titled
+
+
+# The named subject of "How many … did <name> <verb>?" ("the Islamic Movement of Uzbekistan … claim").
+_DID_AGENT = re.compile(r"\b(?i:how (?:many|much))\b.*?\b(?:did|does|do)\s+(?:the\s+)?"
+                        r"([A-Z][\w'’/-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’/-]*)*)")
