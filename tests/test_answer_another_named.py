@@ -4,7 +4,7 @@ Pure table tests on the corpus's own sentences (the documents are named beside e
 
 from __future__ import annotations
 
-from briefbot.answer import another_named, direct_line
+from briefbot.answer import another_named, direct_answer, direct_line
 from briefbot.models import Citation
 
 # A/79/797-S/2025/109, para. 20
@@ -107,3 +107,17 @@ def test_another_subject_of_the_act_asked_gives_no_line() -> None:
     assert direct_line(["How many civilian deaths did MONUSCO attribute to M23 in its June 2025 report?"],
                        [_cite("The main perpetrator of violence against civilians was M23, accounting for 248 "
                               "civilian deaths.")]) == "**248 civilian deaths** [1]"
+
+
+# A/79/797-S/2025/109, para. 66
+_OPIUM = ("In a report published in November 2024, UNODC indicated that opium production in 2024 in Afghanistan "
+          "remained low for the second consecutive year, despite an increase of 19 per cent compared with 2023, with "
+          "production estimated at 433 tons and cultivation levels still far below what they were in the period "
+          "before the implementation of the opium ban.")
+
+
+def test_a_measure_of_one_commodity_is_not_anothers() -> None:
+    # "How many tons of heroin" asks how much heroin, as "how much heroin" does: a quote on opium alone answers
+    # neither.
+    assert direct_answer("How many tons of heroin did Afghanistan produce in 2024?", _OPIUM) is None
+    assert direct_answer("How many tons of opium did Afghanistan produce in 2024?", _OPIUM) == "433 tons"

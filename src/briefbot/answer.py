@@ -1120,6 +1120,11 @@ def _figure_of(question: str) -> Callable[[set[str]], bool] | None:
     wanted: list[set[str]] = []
     if (m := _HOW_MUCH_OF.search(question)) and (thing := terms(m.group(1))):
         wanted.append(thing)
+    # "How many tons of heroin …?" asks how much heroin: "433 tons" of a paragraph on opium alone measures opium
+    # (A/79/797-S/2025/109, para. 66). A kind ("tons of drugs") may be told by one of its members.
+    if re.search(r"\bhow many\b", question, re.I) and (m := _UNIT_OF.search(question)) \
+            and (thing := terms(m.group(1)) - _KINDS):
+        wanted.append(thing)
     if (m := _SOURCE.search(question)) and (source := terms(m.group(1)) - _GENERIC_SOURCE):
         wanted.append(source)
     if not wanted:
