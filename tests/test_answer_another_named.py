@@ -121,3 +121,13 @@ def test_a_measure_of_one_commodity_is_not_anothers() -> None:
     # neither.
     assert direct_answer("How many tons of heroin did Afghanistan produce in 2024?", _OPIUM) is None
     assert direct_answer("How many tons of opium did Afghanistan produce in 2024?", _OPIUM) == "433 tons"
+
+
+def test_a_resolutions_own_text_is_no_other_resolution() -> None:
+    # S/RES/2783 (2025), para. 1 recalls resolution 2293 (2016): its own paragraph, not another's.
+    own = ("Decides to renew until 1 July 2026 the measures on arms as set out in paragraph 1 of resolution 2293 "
+           "(2016)")
+    assert another_named("What does paragraph 1 of resolution 2783 (2025) decide?", own,
+                         "Resolution 2783 (2025): Democratic Republic of the Congo — Group of Experts") is None
+    assert another_named("Until when did the Council renew the measures under resolution 2783 (2025)?", own,
+                         "Resolution 2783 (2025): Democratic Republic of the Congo — Group of Experts") is None

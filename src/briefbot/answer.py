@@ -3108,6 +3108,10 @@ def another_named(question: str, quote: str, title: str | None = None) -> tuple[
             if doer and _contrast(agent, doer, quote, quote_words, asked_words, titled):
                 return " ".join(agent), " ".join(doer)
     for m in re.finditer(r"\b(\w+) resolution (\d{3,4})\b", question):
+        # A resolution's own text never names it: "paragraph 1 of resolution 2783" is not answered by 2783's "of
+        # resolution 2293" being another (dev q124), nor is any quote from the document named.
+        if m.group(1).lower() == "of" or re.search(rf"\b{m.group(2)}\b", title or ""):
+            continue
         said = re.findall(rf"\b{m.group(1)} resolution (\d{{3,4}})\b", quote, re.I)
         if said and m.group(2) not in said and not re.search(rf"\b{m.group(2)}\b", quote):
             return f"resolution {m.group(2)}", f"resolution {said[0]}"
