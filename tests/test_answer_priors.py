@@ -329,8 +329,10 @@ def test_a_figure_of_another_period_or_a_rate_does_not_answer_a_count() -> None:
     assert direct_answer(question, "Traders confirmed that around 3,700 tons had been looted from January to June "
                          "2024.") is None
     assert direct_answer(question, "The fees charged for one ton of gum Arabic were as much as $2,200.") is None
+    # (The paragraph names what its tons are of a sentence later: "tons of gum arabic" asks how much gum arabic.)
     assert direct_answer(question.replace("July and December", "January and June"), "Traders confirmed that around "
-                         "3,700 tons had been looted from January to June 2024.") == "around 3,700 tons"
+                         "3,700 tons had been looted from January to June 2024. The looting of gum Arabic and other "
+                         "items was condoned by commanders.") == "around 3,700 tons"
     # A later quote must be of the question's months as well as its names.
     cites = [Citation(key=k, document="d.pdf", symbol=None, page=1, paragraph=None, doc_id="d.pdf", quote=q)
              for k, q in (("1", "Gum arabic looting in Darfur was condoned by commanders."),
