@@ -218,6 +218,10 @@ def test_dehyphenation_rules() -> None:
     assert _join_lines(["its counter-", "terrorism strategy"], vocab) == "its counter-terrorism strategy"
     # Not attested joined: a compound.
     assert _join_lines(["Libyan-", "owned process"], vocab) == "Libyan-owned process"
+    # A name broken at its hyphen keeps it and loses the line's space (quotes read "Port-au- Prince" before).
+    assert _join_lines(["gangs in Port-au-", "Prince and the Secretary-", "General"], vocab) == \
+        "gangs in Port-au-Prince and the Secretary-General"
+    assert _join_lines(["paragraph 20-", "The Council"], vocab) == "paragraph 20- The Council"  # no name broken
     assert _join_lines(["ends here.", "Next line"], vocab) == "ends here. Next line"
 
 

@@ -642,6 +642,10 @@ def _join_lines(lines: list[str], vocab: set[str]) -> str:
                 joined = (head.group(1) + tail.group(0)).lower() if head and tail else ""
                 compound = f"{head.group(1)}-{tail.group(0)}".lower() if head and tail else ""
                 out = out[:-1] + piece if joined in vocab and compound not in vocab else out + piece
+            elif re.search(r"[A-Za-z]-$", out) and piece[:1].isupper():
+                # A compound whose next part is capitalised is a name broken at its hyphen ("Port-au-" /
+                # "Prince", "Secretary-" / "General"): a space there put "Port-au- Prince" in quotes.
+                out = out + piece
             else:
                 out = out + " " + piece
     return re.sub(r"[ \t]{2,}", " ", out).strip()
