@@ -472,6 +472,41 @@ def test_a_changed_vote_counts_once_and_the_file_keeps_both(libya: Answer, mars:
     assert [r["rating"] for r in latest_votes(legacy)] == ["down"]
 
 
+def test_a_changed_vote_keeps_the_earlier_comment_unless_a_new_one_is_given(bot: Briefbot, libya: Answer) -> None:
+    """A comment typed with "Not helpful", then "Helpful" clicked (the box emptied by the first vote): the Feedback
+    tab and the exports showed the helpful vote with an EMPTY comment, the note lost. A later vote without a comment
+    keeps the earlier one; a later vote with a comment replaces it; the status says which."""
+    import gradio as gr
+
+    from briefbot.web.app import Session, create_app
+
+    handlers = {f.name: f.fn for f in create_app(bot, bot.settings).fns.values()}
+    answer = dataclasses.replace(libya, question="Which term does the note on the Libya Panel mis-quote?")
+    session = Session(answers=[answer], cards=views.cards_for(answer), current=0)
+    status = next(iter(handlers["feedback_down"](session, "Note mis-quotes the superseded term", gr.Request())
+                       .values()))
+    assert "with your comment" in status
+    shown = " ".join(str(v) for v in handlers["feedback_up"](session, "", gr.Request()).values())
+    assert "replaces your earlier “not helpful”" in shown and "earlier comment is kept" in shown
+    path = feedback_path(Path(bot.settings.index))
+
+    def counted() -> list[tuple[str, str]]:
+        return [(r["rating"], r["comment"]) for r in latest_votes(read_feedback(path))
+                if r["question"] == answer.question]
+
+    assert counted() == [("up", "Note mis-quotes the superseded term")]
+    shown = " ".join(str(v) for v in handlers["feedback_down"](session, "Cites para. 3, not 4", gr.Request())
+                     .values())
+    assert "new comment replaces the earlier one" in shown
+    assert counted() == [("down", "Cites para. 3, not 4")]
+    # Votes written before the comment was carried over: readers still show the comment the owner gave.
+    older = [make_record(libya, "down", "superseded term", owner="session:x"),
+             make_record(libya, "up", "", owner="session:x")]
+    assert [(r["rating"], r["comment"]) for r in latest_votes(older)] == [("up", "superseded term")]
+    rows = list(csv.DictReader(export_csv(latest_votes(older), bot.settings.index / "old.csv").open(encoding="utf-8")))
+    assert [(r["rating"], r["comment"]) for r in rows] == [("up", "superseded term")]
+
+
 def test_markdown_export(libya: Answer, mars: Answer) -> None:
     md = answer_markdown(libya, now=datetime(2025, 6, 1, tzinfo=UTC))
     assert md.startswith(f"# {LIBYA_Q}\n")

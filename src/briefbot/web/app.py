@@ -36,6 +36,7 @@ from ..feedback import (
     LOCAL_OWNER,
     Rating,
     append_feedback,
+    earlier_comment,
     earlier_vote,
     export_csv,
     export_jsonl,
@@ -525,11 +526,16 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             return {fb_status: "Ask a question first; feedback is about an answer."}
         answer = session.answers[i]
         given = make_record(answer, rating, text or "", owner=owner_of(request, loopback))
-        before = earlier_vote(read_feedback(fb_file), given) if given["owner"] else None
+        records = read_feedback(fb_file) if given["owner"] else []
+        before = earlier_vote(records, given) if given["owner"] else None
         kept = ""
-        if before and before.get("rating") == rating and not (text or "").strip() and before.get("comment"):
-            # The same vote clicked again, its comment box emptied by the first: the comment stays with the vote.
-            given["comment"], kept = before["comment"], " Your earlier comment is kept."
+        said = earlier_comment(records, given) if before else ""
+        if said and not (text or "").strip():
+            # A vote without a comment (the same one again, its box emptied by the first, or a change of mind)
+            # keeps the earlier comment: changing the rating must not delete the note.
+            given["comment"], kept = said, " Your earlier comment is kept."
+        elif said and said.strip() != (text or "").strip():
+            kept = " Your new comment replaces the earlier one."
         append_feedback(fb_file, given)
         verdict = "helpful" if rating == "up" else "not helpful"
         note = ", with your comment," if (text or "").strip() else ""
