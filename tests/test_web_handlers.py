@@ -268,11 +268,11 @@ def test_the_library_table_shows_what_is_scanned_and_the_details_the_rest(bot: B
                                                                            "cites S/PRST/2007/22"])
     row = views.library_rows([sick], {sick.doc_id})[0]
     health = row[views.LIBRARY_COLUMNS.index("Health")]
-    assert health == "2 page(s) without text; warnings (2); read by an earlier version of briefbot", health
+    assert health == "2 pages without text; warnings (2); read by an earlier version of briefbot", health
     assert views.health_brief(dataclasses.replace(sick, empty_pages=[])) == "warnings (2)"
     details = describe(sick, older=True).replace("\\", "")  # as read (Markdown's escapes left out)
     for shown in ("9 pages", f"{base.chunks} passages", "file S_RES_2769_2025.pdf",
-                  "Health: 2 page(s) without text (p. 2, 5); read by an earlier version of briefbot; "
+                  "Health: 2 pages without text (p. 2, 5); read by an earlier version of briefbot; "
                   "date 2003-09-13 read from the text; cites S/PRST/2007/22"):
         assert shown in details, (shown, details)
     # A selected row (as the table sends it, sorted or searched) is its own document, a resolution's Council XML
@@ -290,6 +290,54 @@ def test_the_library_table_shows_what_is_scanned_and_the_details_the_rest(bot: B
     # plainly rather than "?".
     plain = dataclasses.replace(base, doc_id="notes.pdf", file_name="notes.pdf", symbol=None, title=None)
     assert views.library_rows([plain])[0][:2] == [views.NO_SYMBOL, "notes.pdf"]
+
+
+def test_counts_are_separated_and_singular_and_empty_pages_are_said_once(bot: Briefbot) -> None:
+    """"2300 documents · 56362 passages · … · 1 files failed", "1 pages", and Health naming the same pages twice
+    ("3 page(s) without text (p. 40, 41, 42); 3 page(s) without text: 40-42 (…)")."""
+    from briefbot.web.library import describe
+
+    base = next(d for d in bot.library() if d.doc_id == "S_RES_2769_2025.pdf")
+    many = [dataclasses.replace(base, doc_id=f"d{i}", chunks=24, empty_pages=[]) for i in range(2300)]
+    summary = views.library_summary(many, [{"file_name": "x.pdf", "reason": "broken", "at": ""}])
+    assert summary.startswith("**2,300** documents · **55,200** passages · "), summary
+    assert summary.endswith("**1** file failed"), summary
+    assert views.library_summary(many[:1], []).startswith("**1** document · **24** passages")
+    one = dataclasses.replace(base, pages=1, chunks=1, empty_pages=[], warnings=[])
+    assert "1 page · 1 passage · file" in describe(one)
+    blank = dataclasses.replace(base, pages=44, empty_pages=[40, 41, 42], warnings=[
+        "3 page(s) without text: 40-42 (blank, or OCR found no text)", "cites S/PRST/2007/22"])
+    assert views.health_details(blank) == ("3 pages without text: p. 40-42 (blank, or OCR found no text); "
+                                           "cites S/PRST/2007/22")
+    assert views.health(dataclasses.replace(blank, empty_pages=[7])) == "1 page without text"
+
+
+def test_another_document_picked_clears_the_status_and_a_reingest_reads_the_details_again(
+        bot: Briefbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Show passages, then another document picked: "N passages of <first>" stayed. Re-ingest: the details kept
+    the old "ingested" time until Refresh; they are read again once it is done, and "1 pages" is "1 page"."""
+    import gradio as gr
+
+    from briefbot.ingest import IngestReport
+    from briefbot.web.app import create_app
+
+    handlers = {f.name: f.fn for f in create_app(bot, bot.settings).fns.values()}
+    shown = handlers["show"]("S_RES_2769_2025.pdf", gr.Request())
+    assert "passages of" in shown[0], shown
+    chosen = handlers["choose"]("S_RES_2769_2025.pdf", gr.Request())
+    assert chosen[-1] == "" and "S/RES/2769" in chosen[0]
+    info = bot.document("S_RES_2769_2025.pdf")
+    later = dataclasses.replace(info, ingested_at="2031-01-02T03:04:05+00:00", pages=1)
+
+    class Result:
+        failed, reason, pages, chunks = False, "", 1, 1
+
+    monkeypatch.setattr(Briefbot, "reingest", lambda *a, **k: IngestReport(results=[Result()]))  # type: ignore
+    monkeypatch.setattr(Briefbot, "document", lambda *a, **k: later)
+    status, details = handlers["reingest"]("S_RES_2769_2025.pdf", gr.Request())
+    assert status.replace("\\", "").endswith(": 1 page, 1 passage."), status
+    details = details.replace("\\", "")  # as read (Markdown's escapes left out)
+    assert "ingested 2 Jan 2031, 03:04 UTC" in details and "1 page ·" in details, details
 
 
 # --- uploads ------------------------------------------------------------------------------------------------
