@@ -127,6 +127,34 @@ def test_theme_filter_and_first_appearance(idx: Any) -> None:
         idx.track("UNFICYP")
 
 
+def test_a_first_mention_before_the_years_shown_says_so(idx: Any) -> None:
+    """With From 2019 the theme's first mention, S/RES/2423 (2018), read as if within the range."""
+    from briefbot.web.mandates_tab import first_cards, outside_years
+
+    inside = " ".join(card for card, _ in first_cards(idx.track("minusma", themes=["trafficking_in_persons"])))
+    assert "first mention · S/RES/2423 (2018)" in inside and "this range" not in inside
+    later = idx.track("minusma", themes=["trafficking_in_persons"], year_from=2019, year_to=2020)
+    cards = " ".join(card for card, _ in first_cards(later))
+    assert "first mentioned in S/RES/2423 (2018) para." in cards and "before this range" in cards, cards
+    assert outside_years("S/RES/2531 (2020)", (2014, 2019)) == "after"
+    assert outside_years("S/RES/2531 (2020)", (2014, 2020)) == outside_years("S/RES/2531", (2021, None)) == ""
+
+
+def test_a_renewal_with_nothing_to_select_gives_no_hint_to_select(idx: Any) -> None:
+    """"No paragraph of this resolution carries an organised-crime theme." was followed by "Select a paragraph to
+    open it on its page" with nothing to select."""
+    import dataclasses
+
+    from briefbot.web.mandates_tab import changes_header
+
+    entry = next(e for e in idx.track("minusma").entries if e.paragraphs)
+    assert "Select a paragraph" in changes_header(entry)
+    bare = dataclasses.replace(entry, paragraphs=[], changes=[])
+    head = changes_header(bare)
+    assert "No paragraph of this resolution carries an organised-crime theme." in head
+    assert "Select a paragraph" not in head, head
+
+
 def test_phrase_and_json_shape(idx: Any) -> None:
     track = idx.track("minusma", phrase="financial sources of conflicts")
     assert track.phrase_first is not None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -114,6 +115,8 @@ def changes_header(entry: TrackEntry, themes: list[str] | None = None) -> str:
     if not entry.changes and not entry.paragraphs:
         head += ("<p>No paragraph of this resolution carries the selected themes.</p>" if themes else
                  "<p>No paragraph of this resolution carries an organised-crime theme.</p>")
+    if not change_cards(entry):  # nothing below to select: no hint to select it
+        return head + "</div>"
     return head + "<p class='bb-meta'>Select a paragraph to open it on its page (or its text).</p></div>"
 
 
@@ -153,6 +156,20 @@ def change_cards(entry: TrackEntry, label: Callable[[str], str] = str) -> list[t
     return out
 
 
+def outside_years(symbol: str, years: tuple[int | None, int | None]) -> str:
+    """"before" or "after" when the resolution ``symbol`` ("S/RES/1970 (2011)") was adopted outside the year range
+    ``years``; "" when within it, when no range is set, or when the symbol carries no year."""
+    m = re.search(r"\((\d{4})\)\s*$", symbol)
+    if not m:
+        return ""
+    year, (y0, y1) = int(m[1]), years
+    return "before" if y0 is not None and year < y0 else "after" if y1 is not None and year > y1 else ""
+
+
+_FIRST_IN = {"first mention": "first mentioned in", "first operative": "first operative in",
+             "first mention (never operative)": "first mentioned (never operative) in"}
+
+
 def first_cards(track: Track, label: Callable[[str], str] = str) -> list[tuple[str, TrackParagraph]]:
     """Each theme's first paragraph in the track, and its first operative one when that is later, as cards."""
     esc = html.escape
@@ -167,9 +184,15 @@ def first_cards(track: Track, label: Callable[[str], str] = str) -> list[tuple[s
             items.append((op, "first operative"))
         for p, what in items:
             kind = "operative" if p.operative else "preamble"
+            # First appearances are the whole track's: one outside the chosen years is said to be, or S/RES/1970
+            # (2011) read as a first mention within 2014-2020.
+            outside = outside_years(p.symbol, track.years)
+            cited = f"{esc(p.symbol)} para. {esc(p.paragraph)} ({kind})"
+            where = (f"{what} · {cited}" if not outside else
+                     f"{_FIRST_IN.get(what, what)} {cited}, {outside} this range")
             out.append((f"<div class='bb-change' style='border-left:4px solid #1f5f8b;padding:4px 10px;"
-                        f"text-align:left'><b>{esc(label(theme))}</b> · {what} · {esc(p.symbol)} para. "
-                        f"{esc(p.paragraph)} ({kind})<div class='bb-quote'>{esc(p.text[:240])}"
+                        f"text-align:left'><b>{esc(label(theme))}</b> · {where}"
+                        f"<div class='bb-quote'>{esc(p.text[:240])}"
                         f"{' …' if len(p.text) > 240 else ''}</div></div>", p))
     return out
 
