@@ -533,6 +533,35 @@ def test_a_trend_of_one_year_is_drawn_as_points_on_whole_years(tmp_path: Path,
     assert all(line.get_marker() not in (None, "None", "", " ") for line in ax.get_lines())  # a point, not nothing
 
 
+def test_each_theme_has_its_own_colour_the_lines_are_explained_and_this_year_is_partial(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Council-wide, eleven themes on matplotlib's ten colours drew two in one colour; the web's title replaced the
+    one saying what solid and dotted mean; the year under way dropped as if resolutions fell."""
+    from matplotlib.colors import to_hex
+    from matplotlib.figure import Figure
+
+    from briefbot.mandates.model import TrendCell, Trends
+    from briefbot.mandates.render import trends_plot
+
+    drawn: list[Any] = []
+    real_savefig = Figure.savefig
+    monkeypatch.setattr(Figure, "savefig", lambda fig, *a, **k: (drawn.append(fig), real_savefig(fig, *a, **k)))
+    themes = [f"theme_{i}" for i in range(11)]
+    cells = {(y, t): TrendCell(y, t, [f"S/RES/{y}{i}"]) for y in (2024, 2025, 2026) for i, t in enumerate(themes)}
+    trends = Trends(themes, None, {2024: 40, 2025: 44, 2026: 9}, cells)
+    trends_plot(trends, tmp_path / "all.png", title="All Council resolutions: per year by theme", current_year=2026)
+    ax = drawn[-1].axes[0]
+    solid = [line for line in ax.get_lines() if line.get_linestyle() == "-"]
+    styles = {(to_hex(line.get_color()), str(line.get_marker())) for line in solid}
+    assert len(solid) == 11 and len(styles) == 11, styles
+    assert len({to_hex(line.get_color()) for line in solid}) == 11
+    assert "solid: in an operative paragraph; dotted: incl. preamble only" in ax.get_title()
+    assert ax.get_title().startswith("All Council resolutions")
+    assert any(t.get_text() == "2026: partial year" for t in ax.texts)
+    trends_plot(trends, tmp_path / "past.png", current_year=2027)
+    assert not drawn[-1].axes[0].texts  # a finished year is not marked
+
+
 def test_interleaved_lines_compare_each_renewal_with_its_own_line(tmp_path: Path) -> None:
     """Libya's measures-and-Panel renewals (2509, 2571) and June high-seas inspection renewals (2526, 2578)
     alternate in one track: each renewal is compared with the last of its own line, not the one adopted just
