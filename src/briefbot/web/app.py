@@ -138,8 +138,20 @@ SHOW_NEWEST_JS = """() => {
   const asked = log ? log.querySelectorAll('[data-testid="user"]') : [];
   if (!asked.length) return;
   const row = asked[asked.length - 1];
-  log.scrollTop += row.getBoundingClientRect().top - log.getBoundingClientRect().top - 8;
+  const off = () => row.getBoundingClientRect().top - log.getBoundingClientRect().top - 8;
+  log.scrollTop += off();
   chat.scrollIntoView({block: 'nearest'});
+  // Gradio's autoscroll goes to the bottom 300 ms after an update that found the chat at its bottom, which the
+  // first exchange of an empty chat always does (and its answer's components load late): that late scroll left
+  // the end of the first answer in view. For a few seconds it is undone, unless the user scrolls.
+  let user = false;
+  const mine = () => { user = true; };
+  const acts = ['wheel', 'touchstart', 'keydown', 'mousedown'];
+  acts.forEach(a => log.addEventListener(a, mine, {passive: true}));
+  const back = () => { if (!user && row.isConnected && Math.abs(off()) > 2) log.scrollTop += off(); };
+  log.addEventListener('scroll', back, {passive: true});
+  setTimeout(() => { log.removeEventListener('scroll', back); acts.forEach(a => log.removeEventListener(a, mine)); },
+             3000);
 }"""
 
 
