@@ -555,6 +555,29 @@ def test_a_changed_vote_keeps_the_earlier_comment_unless_a_new_one_is_given(bot:
     assert [(r["rating"], r["comment"]) for r in rows] == [("up", "superseded term")]
 
 
+def test_a_follow_up_is_told_earlier_questions_are_not_read(bot: Briefbot) -> None:
+    """"What role does gold play in financing the conflict in Sudan?" then "And what did the Panel recommend about
+    it?" was answered with generic methodology paragraphs and no word that the first question was not read. The
+    page says before asking that each question stands alone; an answer to one that leans on another says so."""
+    from briefbot.refs import follows_on
+    from briefbot.service import FOLLOW_UP_NOTE, STANDALONE_HINT
+    from briefbot.web.app import create_app
+
+    for q in ("And what did the Panel recommend about it?", "What about the arms embargo?",
+              "When does their mandate end?", "Which paragraph says that?"):
+        assert follows_on(q), q
+    for q in ("What role does gold play in financing the conflict in Sudan?", LIBYA_Q, MARS_Q,
+              "And what did the Panel on Libya recommend about it?", "What about resolution 2781 (2025)?",
+              "Which resolutions say that the Panel must report?", "What about MINUSMA?"):
+        assert not follows_on(q), q
+    told = bot.ask("And what did the Panel recommend about it?")
+    assert told.notes[0] == FOLLOW_UP_NOTE, told.notes
+    assert FOLLOW_UP_NOTE not in bot.ask("What role does gold play in financing the conflict in Sudan?").notes
+    assert md_text(FOLLOW_UP_NOTE) in views.answer_message(told)
+    hint = [b for b in create_app(bot, bot.settings).blocks.values() if getattr(b, "elem_id", None) == "question-hint"]
+    assert [h.value for h in hint] == [STANDALONE_HINT]
+
+
 def test_markdown_export(libya: Answer, mars: Answer) -> None:
     md = answer_markdown(libya, now=datetime(2025, 6, 1, tzinfo=UTC))
     assert md.startswith(f"# {LIBYA_Q}\n")

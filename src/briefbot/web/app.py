@@ -50,7 +50,7 @@ from ..history import WITHHELD, Viewer, viewer_for
 from ..layout import IndexLayout
 from ..mdtext import md_text
 from ..models import DOC_TYPE_LABELS, DOC_TYPES, Answer
-from ..service import Briefbot, checked_question
+from ..service import STANDALONE_HINT, Briefbot, checked_question
 from .access import has_accounts, scope_of, sign_in
 from .auth import check_login, launch_options
 from .guard import RequestGuard, allowed_hosts
@@ -719,6 +719,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                         question = gr.Textbox(placeholder="e.g. Until when did the Council extend the Panel of "
                                               "Experts on Libya?", show_label=False, scale=6, elem_id="question")
                         ask_btn = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
+                    # Said before asking: a follow-up ("And what about it?") is not read with the question before it.
+                    gr.Markdown(STANDALONE_HINT, elem_id="question-hint", elem_classes=["bb-meta"])
                     cards_title = gr.Markdown(visible=False, elem_id="cards-title")
                     cards = gr.Dataset(components=["html"], samples=[], type="index", layout="gallery",
                                        show_label=False, visible=False, elem_id="cards", samples_per_page=12)
