@@ -578,6 +578,19 @@ def test_a_follow_up_is_told_earlier_questions_are_not_read(bot: Briefbot) -> No
     assert [h.value for h in hint] == [STANDALONE_HINT]
 
 
+def test_a_verbose_server_log_keeps_the_libraries_quiet() -> None:
+    """"DEBUG bm25s: Building index from tokens" in the log of a server run at INFO (`briefbot -v serve`): bm25s
+    sets its own logger to DEBUG when imported, after the CLI had set it to WARNING. A fresh process, as the
+    server's, where bm25s is imported after the CLI's logging setup."""
+    import subprocess
+    import sys
+
+    code = ("import logging; from briefbot.cli import main; main(verbose=True); import briefbot.lexical; "
+            "print([logging.getLogger(n).getEffectiveLevel() for n in ('bm25s', 'httpx')])")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert run.stdout.strip() == "[30, 30]", (run.stdout, run.stderr[-2000:])
+
+
 def test_markdown_export(libya: Answer, mars: Answer) -> None:
     md = answer_markdown(libya, now=datetime(2025, 6, 1, tzinfo=UTC))
     assert md.startswith(f"# {LIBYA_Q}\n")
