@@ -440,6 +440,11 @@ def test_upload_rows_say_what_a_file_read_again_became_and_why() -> None:
                                                   "S_2025_172.pdf", "S/2025/172", "letter", 1, 3)])
     assert job.rows() == [["S_2025_172.pdf", "replaced", "S/2025/172 · letter · 1 p · 3 passages; read again: an "
                                                          "earlier version of briefbot read it"]]
+    # The same bytes uploaded again: its Detail was empty.
+    job.report = IngestReport(results=[FileResult("/up/S_2025_172.pdf", "unchanged", doc_id="S_2025_172.pdf"),
+                                       FileResult("/up/copy.pdf", "unchanged", doc_id="S_2025_172.pdf")])
+    assert job.rows() == [["S_2025_172.pdf", "unchanged", "already indexed, nothing changed"],
+                          ["copy.pdf", "unchanged", "already indexed, nothing changed (as S_2025_172.pdf)"]]
 
 
 # --- feedback and export ------------------------------------------------------------------------------------
