@@ -197,6 +197,25 @@ def test_the_first_answer_opens_at_its_question_as_later_ones_do(page: Any) -> N
         assert 0 <= top <= 40, f"after {step} the first question is {top:.0f} px from the chat's top, out of sight"
 
 
+PLACEHOLDER_FITS_JS = """() => {
+  const box = document.querySelector('#fb-comment textarea');
+  const style = getComputedStyle(box);
+  const ctx = document.createElement('canvas').getContext('2d');
+  ctx.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  const room = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  return [ctx.measureText(box.placeholder).width, room, box.placeholder];
+}"""
+
+
+def test_the_comment_placeholder_fits_on_its_line(page: Any) -> None:
+    """"Comment on this answer (optional)" wrapped in its one-line box, its second line clipped."""
+    for width, height in ((1400, 1000), (1024, 768)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.wait_for_timeout(300)
+        text_width, room, text = page.evaluate(PLACEHOLDER_FITS_JS)
+        assert text and text_width <= room, f"at {width} px “{text}” needs {text_width:.0f} px of {room:.0f}"
+
+
 def test_questions_in_a_row_show_the_newest_answer(page: Any) -> None:
     questions = [LIBYA_Q, MARS_Q, "What does resolution 2781 (2025) decide about the arms embargo?",
                  "Which armed groups are involved in illicit gold trade in Sudan?",

@@ -727,7 +727,9 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                     target = gr.Markdown(elem_id="fb-target")
                     permalink = gr.Markdown(elem_id="permalink")
                     with gr.Row(equal_height=True):
-                        comment = gr.Textbox(placeholder="Comment on this answer (optional)", show_label=False,
+                        # Short: beside the two buttons the box is ~230 px at 1400 px, and a longer placeholder
+                        # wrapped, its second line clipped. The line above names the answer it is about.
+                        comment = gr.Textbox(placeholder="Comment (optional)", show_label=False,
                                              scale=5, elem_id="fb-comment", max_length=4000)
                         up = gr.Button("Helpful", size="sm", scale=1, min_width=110, elem_id="fb-up")
                         down = gr.Button("Not helpful", size="sm", scale=1, min_width=130, elem_id="fb-down")
