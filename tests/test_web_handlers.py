@@ -321,7 +321,12 @@ def test_another_document_picked_clears_the_status_and_a_reingest_reads_the_deta
     from briefbot.ingest import IngestReport
     from briefbot.web.app import create_app
 
-    handlers = {f.name: f.fn for f in create_app(bot, bot.settings).fns.values()}
+    fns = list(create_app(bot, bot.settings).fns.values())
+    handlers = {f.name: f.fn for f in fns}
+    # The pick and the re-ingest write the status and the details themselves.
+    wired = {f.name: {getattr(o, "elem_id", None) for o in f.outputs} for f in fns if f.name in ("choose", "reingest")}
+    assert wired == {"choose": {"manage-info", "manage-collection", "manage-passages", "manage-status"},
+                     "reingest": {"manage-status", "manage-info"}}, wired
     shown = handlers["show"]("S_RES_2769_2025.pdf", gr.Request())
     assert "passages of" in shown[0], shown
     chosen = handlers["choose"]("S_RES_2769_2025.pdf", gr.Request())
