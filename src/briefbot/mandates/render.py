@@ -165,9 +165,8 @@ def trends_plot(trends: Trends, path: Path, title: str | None = None,
         ax.set_xlim(years[0] - 1, years[0] + 1)
     now = current_year or datetime.now(UTC).year
     if years and years[-1] >= now:
-        ax.axvspan(now - 0.5, now + 0.5, color="#8a8f98", alpha=0.15, linewidth=0)
-        ax.text(now, 0.98, f"{now}: partial year", transform=ax.get_xaxis_transform(), ha="center", va="top",
-                fontsize=7, color="#4b5058")
+        # Named in the legend: a label in the plot sat under the legend, which matplotlib puts top right.
+        ax.axvspan(now - 0.5, now + 0.5, color="#8a8f98", alpha=0.15, linewidth=0, label=f"{now}: partial year")
     ax.set_xlabel("year")
     ax.set_ylabel("resolutions")
     # A caller's title (the web's) replaced the one that said what the two line styles mean: said under it.
