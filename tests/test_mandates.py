@@ -129,13 +129,15 @@ def test_theme_filter_and_first_appearance(idx: Any) -> None:
 
 def test_a_first_mention_before_the_years_shown_says_so(idx: Any) -> None:
     """With From 2019 the theme's first mention, S/RES/2423 (2018), read as if within the range."""
-    from briefbot.web.mandates_tab import first_cards, outside_years
+    from briefbot.mandates.render import outside_years, track_markdown
+    from briefbot.web.mandates_tab import first_cards
 
     inside = " ".join(card for card, _ in first_cards(idx.track("minusma", themes=["trafficking_in_persons"])))
     assert "first mention · S/RES/2423 (2018)" in inside and "this range" not in inside
     later = idx.track("minusma", themes=["trafficking_in_persons"], year_from=2019, year_to=2020)
     cards = " ".join(card for card, _ in first_cards(later))
     assert "first mentioned in S/RES/2423 (2018) para." in cards and "before this range" in cards, cards
+    assert "S/RES/2423 (2018) para." in track_markdown(later) and "(before this range)" in track_markdown(later)
     assert outside_years("S/RES/2531 (2020)", (2014, 2019)) == "after"
     assert outside_years("S/RES/2531 (2020)", (2014, 2020)) == outside_years("S/RES/2531", (2021, None)) == ""
 

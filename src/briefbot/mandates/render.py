@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,6 +16,17 @@ from typing import Any
 
 from ..mdtext import md_cell
 from .model import Track, TrackEntry, Trends, upper_first
+
+
+def outside_years(symbol: str, years: tuple[int | None, int | None]) -> str:
+    """"before" or "after" when the resolution ``symbol`` ("S/RES/1970 (2011)") was adopted outside the year range
+    ``years``; "" when within it, when no range is set, or when the symbol carries no year."""
+    m = re.search(r"\((\d{4})\)\s*$", symbol)
+    if not m:
+        return ""
+    year, (y0, y1) = int(m[1]), years
+    return "before" if y0 is not None and year < y0 else "after" if y1 is not None and year > y1 else ""
+
 
 # A track's timeline, one row per resolution: the web tab's table and the Markdown export's, so they cannot drift.
 TIMELINE_COLUMNS = ["Resolution", "Adopted", "Vote", "Action", "Until", "Stage", "Theme paragraphs", "Changes",
@@ -93,8 +105,10 @@ def track_markdown(track: Track, changes: bool = False, label: Callable[[str], s
     out += ["", "## First appearance", ""]
     for theme, fa in track.first_appearance.items():
         op = fa.operative_paragraph
+        # The whole track's first appearance: one outside the chosen years is said to be.
+        outside = outside_years(fa.paragraph.symbol, track.years)
         out.append(f"- **{md_cell(label(theme))}**: {md_cell(fa.paragraph.symbol)} para. "
-                   f"{md_cell(fa.paragraph.paragraph)}"
+                   f"{md_cell(fa.paragraph.paragraph)}" + (f" ({outside} this range)" if outside else "")
                    + (f"; first operative: {md_cell(op.symbol)} para. {md_cell(op.paragraph)}" if op else ""))
     if track.phrase is not None:
         f = track.phrase_first

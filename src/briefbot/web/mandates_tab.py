@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ from ..mandates.model import (
 )
 from ..mandates.render import (
     TIMELINE_COLUMNS,
+    outside_years,
     timeline_rows,
     to_csv,
     track_markdown,
@@ -154,16 +154,6 @@ def change_cards(entry: TrackEntry, label: Callable[[str], str] = str) -> list[t
                     f"{esc(', '.join(map(label, p.themes)))}"
                     f"<div class='bb-quote'>{esc(p.text)}</div></div>", p))
     return out
-
-
-def outside_years(symbol: str, years: tuple[int | None, int | None]) -> str:
-    """"before" or "after" when the resolution ``symbol`` ("S/RES/1970 (2011)") was adopted outside the year range
-    ``years``; "" when within it, when no range is set, or when the symbol carries no year."""
-    m = re.search(r"\((\d{4})\)\s*$", symbol)
-    if not m:
-        return ""
-    year, (y0, y1) = int(m[1]), years
-    return "before" if y0 is not None and year < y0 else "after" if y1 is not None and year > y1 else ""
 
 
 _FIRST_IN = {"first mention": "first mentioned in", "first operative": "first operative in",
