@@ -127,6 +127,36 @@ def test_theme_filter_and_first_appearance(idx: Any) -> None:
         idx.track("UNFICYP")
 
 
+def test_a_first_mention_before_the_years_shown_says_so(idx: Any) -> None:
+    """With From 2019 the theme's first mention, S/RES/2423 (2018), read as if within the range."""
+    from briefbot.mandates.render import outside_years, track_markdown
+    from briefbot.web.mandates_tab import first_cards
+
+    inside = " ".join(card for card, _ in first_cards(idx.track("minusma", themes=["trafficking_in_persons"])))
+    assert "first mention · S/RES/2423 (2018)" in inside and "this range" not in inside
+    later = idx.track("minusma", themes=["trafficking_in_persons"], year_from=2019, year_to=2020)
+    cards = " ".join(card for card, _ in first_cards(later))
+    assert "first mentioned in S/RES/2423 (2018) para." in cards and "before this range" in cards, cards
+    assert "S/RES/2423 (2018) para." in track_markdown(later) and "(before this range)" in track_markdown(later)
+    assert outside_years("S/RES/2531 (2020)", (2014, 2019)) == "after"
+    assert outside_years("S/RES/2531 (2020)", (2014, 2020)) == outside_years("S/RES/2531", (2021, None)) == ""
+
+
+def test_a_renewal_with_nothing_to_select_gives_no_hint_to_select(idx: Any) -> None:
+    """"No paragraph of this resolution carries an organised-crime theme." was followed by "Select a paragraph to
+    open it on its page" with nothing to select."""
+    import dataclasses
+
+    from briefbot.web.mandates_tab import changes_header
+
+    entry = next(e for e in idx.track("minusma").entries if e.paragraphs)
+    assert "Select a paragraph" in changes_header(entry)
+    bare = dataclasses.replace(entry, paragraphs=[], changes=[])
+    head = changes_header(bare)
+    assert "No paragraph of this resolution carries an organised-crime theme." in head
+    assert "Select a paragraph" not in head, head
+
+
 def test_phrase_and_json_shape(idx: Any) -> None:
     track = idx.track("minusma", phrase="financial sources of conflicts")
     assert track.phrase_first is not None
@@ -503,6 +533,35 @@ def test_a_trend_of_one_year_is_drawn_as_points_on_whole_years(tmp_path: Path,
     assert all(float(t).is_integer() for t in ax.get_xticks()) and all(float(t).is_integer() for t in ax.get_yticks())
     assert ax.get_ylim()[0] == 0
     assert all(line.get_marker() not in (None, "None", "", " ") for line in ax.get_lines())  # a point, not nothing
+
+
+def test_each_theme_has_its_own_colour_the_lines_are_explained_and_this_year_is_partial(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Council-wide, eleven themes on matplotlib's ten colours drew two in one colour; the web's title replaced the
+    one saying what solid and dotted mean; the year under way dropped as if resolutions fell."""
+    from matplotlib.colors import to_hex
+    from matplotlib.figure import Figure
+
+    from briefbot.mandates.model import TrendCell, Trends
+    from briefbot.mandates.render import trends_plot
+
+    drawn: list[Any] = []
+    real_savefig = Figure.savefig
+    monkeypatch.setattr(Figure, "savefig", lambda fig, *a, **k: (drawn.append(fig), real_savefig(fig, *a, **k)))
+    themes = [f"theme_{i}" for i in range(11)]
+    cells = {(y, t): TrendCell(y, t, [f"S/RES/{y}{i}"]) for y in (2024, 2025, 2026) for i, t in enumerate(themes)}
+    trends = Trends(themes, None, {2024: 40, 2025: 44, 2026: 9}, cells)
+    trends_plot(trends, tmp_path / "all.png", title="All Council resolutions: per year by theme", current_year=2026)
+    ax = drawn[-1].axes[0]
+    solid = [line for line in ax.get_lines() if line.get_linestyle() == "-"]
+    styles = {(to_hex(line.get_color()), str(line.get_marker())) for line in solid}
+    assert len(solid) == 11 and len(styles) == 11, styles
+    assert len({to_hex(line.get_color()) for line in solid}) == 11
+    assert "solid: in an operative paragraph; dotted: incl. preamble only" in ax.get_title()
+    assert ax.get_title().startswith("All Council resolutions")
+    assert "2026: partial year" in [t.get_text() for t in ax.get_legend().get_texts()]
+    trends_plot(trends, tmp_path / "past.png", current_year=2027)
+    assert not [t for t in drawn[-1].axes[0].get_legend().get_texts() if "partial" in t.get_text()]  # finished
 
 
 def test_interleaved_lines_compare_each_renewal_with_its_own_line(tmp_path: Path) -> None:

@@ -268,11 +268,11 @@ def test_the_library_table_shows_what_is_scanned_and_the_details_the_rest(bot: B
                                                                            "cites S/PRST/2007/22"])
     row = views.library_rows([sick], {sick.doc_id})[0]
     health = row[views.LIBRARY_COLUMNS.index("Health")]
-    assert health == "2 page(s) without text; warnings (2); read by an earlier version of briefbot", health
+    assert health == "2 pages without text; warnings (2); read by an earlier version of briefbot", health
     assert views.health_brief(dataclasses.replace(sick, empty_pages=[])) == "warnings (2)"
     details = describe(sick, older=True).replace("\\", "")  # as read (Markdown's escapes left out)
     for shown in ("9 pages", f"{base.chunks} passages", "file S_RES_2769_2025.pdf",
-                  "Health: 2 page(s) without text (p. 2, 5); read by an earlier version of briefbot; "
+                  "Health: 2 pages without text (p. 2, 5); read by an earlier version of briefbot; "
                   "date 2003-09-13 read from the text; cites S/PRST/2007/22"):
         assert shown in details, (shown, details)
     # A selected row (as the table sends it, sorted or searched) is its own document, a resolution's Council XML
@@ -290,6 +290,59 @@ def test_the_library_table_shows_what_is_scanned_and_the_details_the_rest(bot: B
     # plainly rather than "?".
     plain = dataclasses.replace(base, doc_id="notes.pdf", file_name="notes.pdf", symbol=None, title=None)
     assert views.library_rows([plain])[0][:2] == [views.NO_SYMBOL, "notes.pdf"]
+
+
+def test_counts_are_separated_and_singular_and_empty_pages_are_said_once(bot: Briefbot) -> None:
+    """"2300 documents · 56362 passages · … · 1 files failed", "1 pages", and Health naming the same pages twice
+    ("3 page(s) without text (p. 40, 41, 42); 3 page(s) without text: 40-42 (…)")."""
+    from briefbot.web.library import describe
+
+    base = next(d for d in bot.library() if d.doc_id == "S_RES_2769_2025.pdf")
+    many = [dataclasses.replace(base, doc_id=f"d{i}", chunks=24, empty_pages=[]) for i in range(2300)]
+    summary = views.library_summary(many, [{"file_name": "x.pdf", "reason": "broken", "at": ""}])
+    assert summary.startswith("**2,300** documents · **55,200** passages · "), summary
+    assert summary.endswith("**1** file failed"), summary
+    assert views.library_summary(many[:1], []).startswith("**1** document · **24** passages")
+    one = dataclasses.replace(base, pages=1, chunks=1, empty_pages=[], warnings=[])
+    assert "1 page · 1 passage · file" in describe(one)
+    blank = dataclasses.replace(base, pages=44, empty_pages=[40, 41, 42], warnings=[
+        "3 page(s) without text: 40-42 (blank, or OCR found no text)", "cites S/PRST/2007/22"])
+    assert views.health_details(blank) == ("3 pages without text: p. 40-42 (blank, or OCR found no text); "
+                                           "cites S/PRST/2007/22")
+    assert views.health(dataclasses.replace(blank, empty_pages=[7])) == "1 page without text"
+
+
+def test_another_document_picked_clears_the_status_and_a_reingest_reads_the_details_again(
+        bot: Briefbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Show passages, then another document picked: "N passages of <first>" stayed. Re-ingest: the details kept
+    the old "ingested" time until Refresh; they are read again once it is done, and "1 pages" is "1 page"."""
+    import gradio as gr
+
+    from briefbot.ingest import IngestReport
+    from briefbot.web.app import create_app
+
+    fns = list(create_app(bot, bot.settings).fns.values())
+    handlers = {f.name: f.fn for f in fns}
+    # The pick and the re-ingest write the status and the details themselves.
+    wired = {f.name: {getattr(o, "elem_id", None) for o in f.outputs} for f in fns if f.name in ("choose", "reingest")}
+    assert wired == {"choose": {"manage-info", "manage-collection", "manage-passages", "manage-status"},
+                     "reingest": {"manage-status", "manage-info"}}, wired
+    shown = handlers["show"]("S_RES_2769_2025.pdf", gr.Request())
+    assert "passages of" in shown[0], shown
+    chosen = handlers["choose"]("S_RES_2769_2025.pdf", gr.Request())
+    assert chosen[-1] == "" and "S/RES/2769" in chosen[0]
+    info = bot.document("S_RES_2769_2025.pdf")
+    later = dataclasses.replace(info, ingested_at="2031-01-02T03:04:05+00:00", pages=1)
+
+    class Result:
+        failed, reason, pages, chunks = False, "", 1, 1
+
+    monkeypatch.setattr(Briefbot, "reingest", lambda *a, **k: IngestReport(results=[Result()]))  # type: ignore
+    monkeypatch.setattr(Briefbot, "document", lambda *a, **k: later)
+    status, details = handlers["reingest"]("S_RES_2769_2025.pdf", gr.Request())
+    assert status.replace("\\", "").endswith(": 1 page, 1 passage."), status
+    details = details.replace("\\", "")  # as read (Markdown's escapes left out)
+    assert "ingested 2 Jan 2031, 03:04 UTC" in details and "1 page ·" in details, details
 
 
 # --- uploads ------------------------------------------------------------------------------------------------
@@ -392,6 +445,11 @@ def test_upload_rows_say_what_a_file_read_again_became_and_why() -> None:
                                                   "S_2025_172.pdf", "S/2025/172", "letter", 1, 3)])
     assert job.rows() == [["S_2025_172.pdf", "replaced", "S/2025/172 · letter · 1 p · 3 passages; read again: an "
                                                          "earlier version of briefbot read it"]]
+    # The same bytes uploaded again: its Detail was empty.
+    job.report = IngestReport(results=[FileResult("/up/S_2025_172.pdf", "unchanged", doc_id="S_2025_172.pdf"),
+                                       FileResult("/up/copy.pdf", "unchanged", doc_id="S_2025_172.pdf")])
+    assert job.rows() == [["S_2025_172.pdf", "unchanged", "already indexed, nothing changed"],
+                          ["copy.pdf", "unchanged", "already indexed, nothing changed (as S_2025_172.pdf)"]]
 
 
 # --- feedback and export ------------------------------------------------------------------------------------
@@ -470,6 +528,77 @@ def test_a_changed_vote_counts_once_and_the_file_keeps_both(libya: Answer, mars:
     # Records from before owners were kept count once per answer too.
     legacy = [{k: v for k, v in make_record(libya, rating, "").items() if k != "owner"} for rating in ("up", "down")]
     assert [r["rating"] for r in latest_votes(legacy)] == ["down"]
+
+
+def test_a_changed_vote_keeps_the_earlier_comment_unless_a_new_one_is_given(bot: Briefbot, libya: Answer) -> None:
+    """A comment typed with "Not helpful", then "Helpful" clicked (the box emptied by the first vote): the Feedback
+    tab and the exports showed the helpful vote with an EMPTY comment, the note lost. A later vote without a comment
+    keeps the earlier one; a later vote with a comment replaces it; the status says which."""
+    import gradio as gr
+
+    from briefbot.web.app import Session, create_app
+
+    handlers = {f.name: f.fn for f in create_app(bot, bot.settings).fns.values()}
+    answer = dataclasses.replace(libya, question="Which term does the note on the Libya Panel mis-quote?")
+    session = Session(answers=[answer], cards=views.cards_for(answer), current=0)
+    status = next(iter(handlers["feedback_down"](session, "Note mis-quotes the superseded term", gr.Request())
+                       .values()))
+    assert "with your comment" in status
+    shown = " ".join(str(v) for v in handlers["feedback_up"](session, "", gr.Request()).values())
+    assert "replaces your earlier “not helpful”" in shown and "earlier comment is kept" in shown
+    path = feedback_path(Path(bot.settings.index))
+
+    def counted() -> list[tuple[str, str]]:
+        return [(r["rating"], r["comment"]) for r in latest_votes(read_feedback(path))
+                if r["question"] == answer.question]
+
+    assert counted() == [("up", "Note mis-quotes the superseded term")]
+    shown = " ".join(str(v) for v in handlers["feedback_down"](session, "Cites para. 3, not 4", gr.Request())
+                     .values())
+    assert "new comment replaces the earlier one" in shown
+    assert counted() == [("down", "Cites para. 3, not 4")]
+    # Votes written before the comment was carried over: readers still show the comment the owner gave.
+    older = [make_record(libya, "down", "superseded term", owner="session:x"),
+             make_record(libya, "up", "", owner="session:x")]
+    assert [(r["rating"], r["comment"]) for r in latest_votes(older)] == [("up", "superseded term")]
+    rows = list(csv.DictReader(export_csv(latest_votes(older), bot.settings.index / "old.csv").open(encoding="utf-8")))
+    assert [(r["rating"], r["comment"]) for r in rows] == [("up", "superseded term")]
+
+
+def test_a_follow_up_is_told_earlier_questions_are_not_read(bot: Briefbot) -> None:
+    """"What role does gold play in financing the conflict in Sudan?" then "And what did the Panel recommend about
+    it?" was answered with generic methodology paragraphs and no word that the first question was not read. The
+    page says before asking that each question stands alone; an answer to one that leans on another says so."""
+    from briefbot.refs import follows_on
+    from briefbot.service import FOLLOW_UP_NOTE, STANDALONE_HINT
+    from briefbot.web.app import create_app
+
+    for q in ("And what did the Panel recommend about it?", "What about the arms embargo?",
+              "When does their mandate end?", "Which paragraph says that?"):
+        assert follows_on(q), q
+    for q in ("What role does gold play in financing the conflict in Sudan?", LIBYA_Q, MARS_Q,
+              "And what did the Panel on Libya recommend about it?", "What about resolution 2781 (2025)?",
+              "Which resolutions say that the Panel must report?", "What about MINUSMA?"):
+        assert not follows_on(q), q
+    told = bot.ask("And what did the Panel recommend about it?")
+    assert told.notes[0] == FOLLOW_UP_NOTE, told.notes
+    assert FOLLOW_UP_NOTE not in bot.ask("What role does gold play in financing the conflict in Sudan?").notes
+    assert md_text(FOLLOW_UP_NOTE) in views.answer_message(told)
+    hint = [b for b in create_app(bot, bot.settings).blocks.values() if getattr(b, "elem_id", None) == "question-hint"]
+    assert [h.value for h in hint] == [STANDALONE_HINT]
+
+
+def test_a_verbose_server_log_keeps_the_libraries_quiet() -> None:
+    """"DEBUG bm25s: Building index from tokens" in the log of a server run at INFO (`briefbot -v serve`): bm25s
+    sets its own logger to DEBUG when imported, after the CLI had set it to WARNING. A fresh process, as the
+    server's, where bm25s is imported after the CLI's logging setup."""
+    import subprocess
+    import sys
+
+    code = ("import logging; from briefbot.cli import main; main(verbose=True); import briefbot.lexical; "
+            "print([logging.getLogger(n).getEffectiveLevel() for n in ('bm25s', 'httpx')])")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert run.stdout.strip() == "[30, 30]", (run.stdout, run.stderr[-2000:])
 
 
 def test_markdown_export(libya: Answer, mars: Answer) -> None:

@@ -94,8 +94,9 @@ def _settings(**overrides: Any) -> Settings:
 def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress details.")] = False) -> None:
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
-    for noisy in ("httpx", "chromadb", "sentence_transformers", "transformers", "bm25s"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    from .config import quiet_libraries
+
+    quiet_libraries()
 
 
 def _progress(json_mode: bool) -> Progress:

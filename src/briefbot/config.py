@@ -7,6 +7,7 @@ Sources, highest first: explicit overrides, ``BRIEFBOT_*`` environment variables
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from pathlib import Path
 from typing import Any, Literal
@@ -206,3 +207,15 @@ class Settings(BaseSettings):
 def load_settings(**overrides: Any) -> Settings:
     """Read settings once; CLI flags arrive as overrides (None means 'not given')."""
     return Settings().with_overrides(**overrides)
+
+
+# Libraries whose INFO and DEBUG lines are noise in briefbot's log (a `-v` run or the server's log).
+NOISY_LOGGERS = ("httpx", "chromadb", "sentence_transformers", "transformers", "bm25s")
+
+
+def quiet_libraries() -> None:
+    """Keep the noisy libraries' loggers at WARNING. Called again once they are imported: bm25s sets its own
+    logger to DEBUG on import, which undid the CLI's setting ("DEBUG bm25s: Building index from tokens" in a server
+    log at INFO)."""
+    for name in NOISY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)

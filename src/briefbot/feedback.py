@@ -101,17 +101,40 @@ def answer_key(record: dict[str, Any]) -> str:
 def latest_votes(records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """The last record per answer and owner, in file order: what every reader counts. Earlier votes stay in the
     file (append-only: who said what, when) but a change of mind must not count both ways. Records written before
-    owners were kept share one owner (None): their latest per answer stands for them."""
+    owners were kept share one owner (None): their latest per answer stands for them.
+
+    A latest vote without a comment keeps the comment of the owner's latest earlier vote on that answer: changing
+    "Not helpful" to "Helpful" is a change of rating, not a withdrawal of the note (votes written before the web app
+    carried the comment over itself would otherwise lose it in every reader)."""
     records = list(records)
-    last = {(r.get("owner"), answer_key(r)): i for i, r in enumerate(records)}
-    kept = set(last.values())
-    return [r for i, r in enumerate(records) if i in kept]
+    last: dict[tuple[Any, str], int] = {}
+    said: dict[tuple[Any, str], str] = {}
+    for i, r in enumerate(records):
+        key = (r.get("owner"), answer_key(r))
+        last[key] = i
+        if str(r.get("comment") or "").strip():
+            said[key] = str(r["comment"])
+    kept = {i: key for key, i in last.items()}
+    out = []
+    for i, r in enumerate(records):
+        if i not in kept:
+            continue
+        comment = said.get(kept[i], "")
+        out.append(r if str(r.get("comment") or "").strip() or not comment else {**r, "comment": comment})
+    return out
 
 
 def earlier_vote(records: Iterable[dict[str, Any]], record: dict[str, Any]) -> dict[str, Any] | None:
     """The vote ``record`` replaces: the latest one its owner gave on the same answer, if any."""
     key, owner = answer_key(record), record.get("owner")
     return next((r for r in reversed(list(records)) if r.get("owner") == owner and answer_key(r) == key), None)
+
+
+def earlier_comment(records: Iterable[dict[str, Any]], record: dict[str, Any]) -> str:
+    """The comment a new vote without one keeps: the latest its owner gave on the same answer ("" if none)."""
+    key, owner = answer_key(record), record.get("owner")
+    return next((str(r["comment"]) for r in reversed(list(records)) if r.get("owner") == owner
+                 and answer_key(r) == key and str(r.get("comment") or "").strip()), "")
 
 
 def visible_feedback(records: Iterable[dict[str, Any]], owner: str | None, everyone: bool = False

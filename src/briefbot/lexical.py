@@ -24,11 +24,13 @@ from pathlib import Path
 import bm25s
 import numpy as np
 
+from .config import quiet_libraries
 from .glossary import council_words
 from .store import Store
 from .symbols import find_symbols, symbol_key
 
 log = logging.getLogger(__name__)
+quiet_libraries()  # bm25s has just set its own logger to DEBUG
 
 # An ingest that set its "open" flag this long ago without clearing it was killed: readers rebuild without it.
 INGEST_OPEN_MAX_S = 30 * 60

@@ -541,6 +541,24 @@ def parse_references(question: str, actors: bool = True) -> References:
     return refs
 
 
+# How a question leans on an earlier one: it opens as a continuation ("And what did the Panel recommend about it?",
+# "What about …"), or refers back with a pronoun ("it", "their", "that" standing alone).
+_FOLLOW_OPENER = re.compile(r"^\W*(?:and|also|but|so|then|what about|how about|same for|as for|and what about)\b",
+                            re.I)
+_FOLLOW_PRONOUN = re.compile(r"\b(?:it|its|they|them|their|theirs)\b|\b(?:this|that|these|those)\b(?=\s*(?:[?.!,;]|$))",
+                             re.I)
+
+
+def follows_on(question: str) -> bool:
+    """Whether ``question`` reads as a follow-up of an earlier one (an opener such as "And …" or "What about …",
+    or a pronoun leaning back) while naming no country, mission, regime or document of its own: answered on its own
+    (each question is), it has nothing to say what "it" is."""
+    if not (_FOLLOW_OPENER.search(question) or _FOLLOW_PRONOUN.search(question)):
+        return False
+    refs = parse_references(question)
+    return not (refs.symbols or refs.resolutions or refs.places)
+
+
 def missions_named(text: str) -> list[str]:
     """The missions ``text`` names as words (their acronyms, case-sensitive), in gazetteer order."""
     return [m for m in MISSIONS if m in text and re.search(rf"\b{m}\b", text)]

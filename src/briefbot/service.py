@@ -36,7 +36,7 @@ from .ingest import IngestReport, Progress, ingest_paths, remove_documents
 from .layout import IndexLayout
 from .lexical import LexicalIndex
 from .models import Answer, Chunk, Citation, DocInfo, Engine, Filters, Hit, RetrievalMode, StreamEvent, finished
-from .refs import SOURCE_LABELS, asked_source, asked_time, doc_places, parse_references, speaks_of
+from .refs import SOURCE_LABELS, asked_source, asked_time, doc_places, follows_on, parse_references, speaks_of
 from .retrieve import Retriever
 from .store import Store
 
@@ -51,6 +51,12 @@ _PERIOD_FROM = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+(?:from|after)\b
 # How much less confident an answer from the kind of document asked for may be than the ordinary one and still be
 # preferred (refs.asked_source); measured on the dev questions and probes that ask for one.
 SOURCE_MARGIN = 0.2
+
+# Each question is answered on its own (no conversation memory): what a reader is told before asking, and under an
+# answer to a question that leans on an earlier one.
+STANDALONE_HINT = "Each question is answered on its own: name the country, regime or document again."
+FOLLOW_UP_NOTE = ("Earlier questions are not read: each question is answered on its own. If this one follows on "
+                  "from another, ask again naming the country, regime, mission or document.")
 
 
 def _source_about(doc: DocInfo, places: set[str]) -> set[str]:
@@ -144,6 +150,10 @@ class Briefbot:
         for event in self._ask_stream(question, k, self._restrict(filters, scope), engine):
             if event.kind == "done" and reread and event.answer is not None:
                 event.answer.notes.insert(0, reread)  # first: it changes what every other line is about
+            if event.kind == "done" and event.answer is not None and follows_on(question):
+                # "And what did the Panel recommend about it?" after a question on Sudan's gold was answered with
+                # generic paragraphs, as if the earlier question had been read: said, with what to do.
+                event.answer.notes.insert(0, FOLLOW_UP_NOTE)
             if event.kind == "done" and scope is not None and event.answer is not None:
                 self.audit.record(scope.user, "ask", question=event.answer.question,
                                   documents=sorted({h.doc.doc_id for h in event.answer.hits}

@@ -8,12 +8,25 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from ..mdtext import md_cell
 from .model import Track, TrackEntry, Trends, upper_first
+
+
+def outside_years(symbol: str, years: tuple[int | None, int | None]) -> str:
+    """"before" or "after" when the resolution ``symbol`` ("S/RES/1970 (2011)") was adopted outside the year range
+    ``years``; "" when within it, when no range is set, or when the symbol carries no year."""
+    m = re.search(r"\((\d{4})\)\s*$", symbol)
+    if not m:
+        return ""
+    year, (y0, y1) = int(m[1]), years
+    return "before" if y0 is not None and year < y0 else "after" if y1 is not None and year > y1 else ""
+
 
 # A track's timeline, one row per resolution: the web tab's table and the Markdown export's, so they cannot drift.
 TIMELINE_COLUMNS = ["Resolution", "Adopted", "Vote", "Action", "Until", "Stage", "Theme paragraphs", "Changes",
@@ -92,8 +105,10 @@ def track_markdown(track: Track, changes: bool = False, label: Callable[[str], s
     out += ["", "## First appearance", ""]
     for theme, fa in track.first_appearance.items():
         op = fa.operative_paragraph
+        # The whole track's first appearance: one outside the chosen years is said to be.
+        outside = outside_years(fa.paragraph.symbol, track.years)
         out.append(f"- **{md_cell(label(theme))}**: {md_cell(fa.paragraph.symbol)} para. "
-                   f"{md_cell(fa.paragraph.paragraph)}"
+                   f"{md_cell(fa.paragraph.paragraph)}" + (f" ({outside} this range)" if outside else "")
                    + (f"; first operative: {md_cell(op.symbol)} para. {md_cell(op.paragraph)}" if op else ""))
     if track.phrase is not None:
         f = track.phrase_first
@@ -117,9 +132,25 @@ def track_markdown(track: Track, changes: bool = False, label: Callable[[str], s
     return "\n".join(out) + "\n"
 
 
+# One colour per theme: matplotlib's cycle has ten, the taxonomy eleven themes, so two drew in one colour. Ten
+# tab10 colours, then dark ones unlike any of them; a theme past the tenth also gets a marker of its own.
+THEME_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
+                 "#17becf", "#000000", "#00008b", "#006d5b", "#8b0000")
+_LATER_MARKERS = ("s", "^", "D", "v")
+LINES_NOTE = "solid: in an operative paragraph; dotted: incl. preamble only"
+
+
+def theme_style(i: int) -> tuple[str, str | None]:
+    """The colour and marker (None: a plain line) of the ``i``-th theme drawn."""
+    colour = THEME_COLOURS[i % len(THEME_COLOURS)]
+    return colour, None if i < 10 else _LATER_MARKERS[(i - 10) % len(_LATER_MARKERS)]
+
+
 def trends_plot(trends: Trends, path: Path, title: str | None = None,
-                label: Callable[[str], str] = _as_given) -> Path:
-    """Resolutions per year carrying each theme (solid: operative; dotted: also counting preamble-only)."""
+                label: Callable[[str], str] = _as_given, current_year: int | None = None) -> Path:
+    """Resolutions per year carrying each theme (solid: operative; dotted: also counting preamble-only). The
+    ``current_year`` (default: this year), still under way, is shaded and labelled a partial year: its counts
+    so far are not a fall."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
@@ -130,23 +161,31 @@ def trends_plot(trends: Trends, path: Path, title: str | None = None,
     ax = fig.add_subplot(1, 1, 1)
     # A track of one year drew no line at all (a line needs two points) over an axis of two centuries with
     # fractional counts: one year's counts are points, on an axis of whole years and whole resolutions.
-    marker = "o" if len(years) == 1 else None
+    single = "o" if len(years) == 1 else None
+    drawn = 0
     for theme in trends.themes:
         totals = [trends.cell(y, theme).total for y in years]
         if not any(totals):
             continue
-        line = ax.plot(years, [len(trends.cell(y, theme).operative) for y in years], label=label(theme),
-                       marker=marker)[0]
-        ax.plot(years, totals, linestyle=":", color=line.get_color(), marker=marker, fillstyle="none")
+        colour, marker = theme_style(drawn)
+        drawn += 1
+        ax.plot(years, [len(trends.cell(y, theme).operative) for y in years], label=label(theme),
+                color=colour, marker=single or marker)
+        ax.plot(years, totals, linestyle=":", color=colour, marker=single or marker, fillstyle="none")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylim(bottom=0)
     if len(years) == 1:
         ax.set_xlim(years[0] - 1, years[0] + 1)
+    now = current_year or datetime.now(UTC).year
+    if years and years[-1] >= now:
+        # Named in the legend: a label in the plot sat under the legend, which matplotlib puts top right.
+        ax.axvspan(now - 0.5, now + 0.5, color="#8a8f98", alpha=0.15, linewidth=0, label=f"{now}: partial year")
     ax.set_xlabel("year")
     ax.set_ylabel("resolutions")
-    ax.set_title(title or ("Resolutions per year carrying each theme (solid: in an operative paragraph; "
-                           "dotted: incl. preamble only)"), fontsize=9)
+    # A caller's title (the web's) replaced the one that said what the two line styles mean: said under it.
+    ax.set_title(f"{title}\n({LINES_NOTE})" if title else f"Resolutions per year carrying each theme ({LINES_NOTE})",
+                 fontsize=9)
     ax.legend(fontsize=7, ncol=2)
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -49,6 +49,7 @@ def serve(settings: Settings, on_ready: Callable[[str], None] | None = None) -> 
 
     check_bind(settings.host, settings.auth, accounts=has_accounts(settings))
     check_login(settings)  # weak passwords and bad TLS files are refused before the index loads
+    from ..config import quiet_libraries
     from ..indexlock import serving
     from ..service import open_briefbot
 
@@ -57,6 +58,7 @@ def serve(settings: Settings, on_ready: Callable[[str], None] | None = None) -> 
     with serving(settings) as claim:
         bot = open_briefbot(settings)
         bot.warm()  # before the URL is announced: the first user does not wait for the model to load
+        quiet_libraries()  # the libraries the warm-up imported may have set their own loggers' levels
         from ..writer_api import WriterEndpoint
 
         writer = WriterEndpoint(bot).start()  # `briefbot ingest/remove` beside the app write through it

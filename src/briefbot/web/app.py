@@ -36,6 +36,7 @@ from ..feedback import (
     LOCAL_OWNER,
     Rating,
     append_feedback,
+    earlier_comment,
     earlier_vote,
     export_csv,
     export_jsonl,
@@ -49,7 +50,7 @@ from ..history import WITHHELD, Viewer, viewer_for
 from ..layout import IndexLayout
 from ..mdtext import md_text
 from ..models import DOC_TYPE_LABELS, DOC_TYPES, Answer
-from ..service import Briefbot, checked_question
+from ..service import STANDALONE_HINT, Briefbot, checked_question
 from .access import has_accounts, scope_of, sign_in
 from .auth import check_login, launch_options
 from .guard import RequestGuard, allowed_hosts
@@ -137,8 +138,20 @@ SHOW_NEWEST_JS = """() => {
   const asked = log ? log.querySelectorAll('[data-testid="user"]') : [];
   if (!asked.length) return;
   const row = asked[asked.length - 1];
-  log.scrollTop += row.getBoundingClientRect().top - log.getBoundingClientRect().top - 8;
+  const off = () => row.getBoundingClientRect().top - log.getBoundingClientRect().top - 8;
+  log.scrollTop += off();
   chat.scrollIntoView({block: 'nearest'});
+  // Gradio's autoscroll goes to the bottom 300 ms after an update that found the chat at its bottom, which the
+  // first exchange of an empty chat always does (and its answer's components load late): that late scroll left
+  // the end of the first answer in view. For a few seconds it is undone, unless the user scrolls.
+  let user = false;
+  const mine = () => { user = true; };
+  const acts = ['wheel', 'touchstart', 'keydown', 'mousedown'];
+  acts.forEach(a => log.addEventListener(a, mine, {passive: true}));
+  const back = () => { if (!user && row.isConnected && Math.abs(off()) > 2) log.scrollTop += off(); };
+  log.addEventListener('scroll', back, {passive: true});
+  setTimeout(() => { log.removeEventListener('scroll', back); acts.forEach(a => log.removeEventListener(a, mine)); },
+             3000);
 }"""
 
 
@@ -525,11 +538,16 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             return {fb_status: "Ask a question first; feedback is about an answer."}
         answer = session.answers[i]
         given = make_record(answer, rating, text or "", owner=owner_of(request, loopback))
-        before = earlier_vote(read_feedback(fb_file), given) if given["owner"] else None
+        records = read_feedback(fb_file) if given["owner"] else []
+        before = earlier_vote(records, given) if given["owner"] else None
         kept = ""
-        if before and before.get("rating") == rating and not (text or "").strip() and before.get("comment"):
-            # The same vote clicked again, its comment box emptied by the first: the comment stays with the vote.
-            given["comment"], kept = before["comment"], " Your earlier comment is kept."
+        said = earlier_comment(records, given) if before else ""
+        if said and not (text or "").strip():
+            # A vote without a comment (the same one again, its box emptied by the first, or a change of mind)
+            # keeps the earlier comment: changing the rating must not delete the note.
+            given["comment"], kept = said, " Your earlier comment is kept."
+        elif said and said.strip() != (text or "").strip():
+            kept = " Your new comment replaces the earlier one."
         append_feedback(fb_file, given)
         verdict = "helpful" if rating == "up" else "not helpful"
         note = ", with your comment," if (text or "").strip() else ""
@@ -701,13 +719,17 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                         question = gr.Textbox(placeholder="e.g. Until when did the Council extend the Panel of "
                                               "Experts on Libya?", show_label=False, scale=6, elem_id="question")
                         ask_btn = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
+                    # Said before asking: a follow-up ("And what about it?") is not read with the question before it.
+                    gr.Markdown(STANDALONE_HINT, elem_id="question-hint", elem_classes=["bb-meta"])
                     cards_title = gr.Markdown(visible=False, elem_id="cards-title")
                     cards = gr.Dataset(components=["html"], samples=[], type="index", layout="gallery",
                                        show_label=False, visible=False, elem_id="cards", samples_per_page=12)
                     target = gr.Markdown(elem_id="fb-target")
                     permalink = gr.Markdown(elem_id="permalink")
                     with gr.Row(equal_height=True):
-                        comment = gr.Textbox(placeholder="Comment on this answer (optional)", show_label=False,
+                        # Short: beside the two buttons the box is ~230 px at 1400 px, and a longer placeholder
+                        # wrapped, its second line clipped. The line above names the answer it is about.
+                        comment = gr.Textbox(placeholder="Comment (optional)", show_label=False,
                                              scale=5, elem_id="fb-comment", max_length=4000)
                         up = gr.Button("Helpful", size="sm", scale=1, min_width=110, elem_id="fb-up")
                         down = gr.Button("Not helpful", size="sm", scale=1, min_width=130, elem_id="fb-down")

@@ -19,7 +19,7 @@ from ..mdtext import md_text
 from ..models import Chunk, DocInfo, paragraph_label
 from ..service import Briefbot
 from .access import scope_of
-from .views import LIBRARY_COLUMNS, health_details, library_rows, when
+from .views import LIBRARY_COLUMNS, count, health_details, library_rows, when
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ def row_document(docs: list[DocInfo], row: list[Any] | None) -> str | None:
 def describe(d: DocInfo, older: bool = False) -> str:
     """A document's details: what the library table leaves out (pages, passages, file, the health in full)."""
     return (f"**{md_text(d.symbol or d.file_name)}** · {md_text(d.title or '')}  \n"
-            f"Collection **{md_text(d.collection)}** · {d.pages} pages · {d.chunks} passages · file "
+            f"Collection **{md_text(d.collection)}** · {count(d.pages, 'page')} · {count(d.chunks, 'passage')} · file "
             f"{md_text(d.file_name)} · ingested {md_text(when(d.ingested_at))}  \n"
             f"Health: {md_text(health_details(d, older))}")
 
@@ -97,6 +97,11 @@ class ManagePanel:
             older = info.doc_id in bot.read_by_older(scope)
             return describe(info, older), gr.Dropdown(value=info.collection), gr.Dataframe(visible=False)
 
+        def choose(doc_id: str | None, request: gr.Request) -> tuple[Any, Any, Any, Any]:
+            """Another document picked: its details, and the status of the last one's action cleared ("250 passages
+            of S_2025_239.pdf" stayed under the next document picked)."""
+            return (*pick(doc_id, request), "")
+
         def forget_removed(doc_id: str | None, request: gr.Request) -> tuple[Any, Any, Any, Any]:
             """After the library changed: the panel clears when its document is gone, and stays as it is when not."""
             if doc_id:
@@ -116,23 +121,26 @@ class ManagePanel:
             except BriefbotError as exc:
                 return f"**Not available:** {md_text(str(exc))}", gr.skip()
             bot.audit.record(scope.user, "open", document=doc_id, view="passages")
-            return (f"{len(chunks)} passages of {md_text(doc_id)}, as indexed.",
+            return (f"{count(len(chunks), 'passage')} of {md_text(doc_id)}, as indexed.",
                     gr.Dataframe(value=passage_rows(chunks), visible=True))
 
-        def reingest(doc_id: str | None, request: gr.Request) -> str:
+        def reingest(doc_id: str | None, request: gr.Request) -> tuple[str, Any]:
+            """The status and the document's details read again once the re-ingest is done (the old "ingested"
+            time stayed until Refresh)."""
             if not doc_id:
-                return "Choose a document first."
+                return "Choose a document first.", gr.skip()
             try:
                 report = bot.reingest(doc_id, scope_of(bot, request), background=True)
             except BriefbotError as exc:
-                return f"**Not re-ingested:** {md_text(str(exc))}"
+                return f"**Not re-ingested:** {md_text(str(exc))}", gr.skip()
             except Exception:
                 log.exception("re-ingesting %s failed", doc_id)
-                return "**Not re-ingested:** something went wrong; the server log has details."
+                return "**Not re-ingested:** something went wrong; the server log has details.", gr.skip()
             r = report.results[0] if report.results else None
             if r is None or r.failed:
-                return f"**Not re-ingested:** {md_text(r.reason if r else 'nothing to do')}"
-            return f"Re-ingested {md_text(doc_id)}: {r.pages} pages, {r.chunks} passages."
+                return f"**Not re-ingested:** {md_text(r.reason if r else 'nothing to do')}", gr.skip()
+            return (f"Re-ingested {md_text(doc_id)}: {count(r.pages, 'page')}, {count(r.chunks, 'passage')}.",
+                    pick(doc_id, request)[0])
 
         def move(doc_id: str | None, collection: str | None, request: gr.Request) -> str:
             if not doc_id or not collection:
@@ -157,10 +165,11 @@ class ManagePanel:
         # The details are below the table: brought into view, or a selection seemed to do nothing.
         library_table.select(open_row, None, [self.doc], **_PRIVATE).then(
             None, None, None, js="() => document.querySelector('#manage-info')?.scrollIntoView({block: 'center'})")
-        self.doc.change(pick, [self.doc], [self.info, self.collection, self.passages], **_PRIVATE)
+        self.doc.change(choose, [self.doc], [self.info, self.collection, self.passages, self.status], **_PRIVATE)
         self.buttons["show"].click(show, [self.doc], [self.status, self.passages], **_PRIVATE)
-        for name, fn, inputs in (("reingest", reingest, [self.doc]), ("move", move, [self.doc, self.collection])):
-            self.buttons[name].click(fn, inputs, [self.status], **_PRIVATE).then(
+        for name, fn, inputs, outputs in (("reingest", reingest, [self.doc], [self.status, self.info]),
+                                          ("move", move, [self.doc, self.collection], [self.status])):
+            self.buttons[name].click(fn, inputs, outputs, **_PRIVATE).then(
                 library_fn, None, library_outputs, **_PRIVATE).then(choices, None, pickers, **_PRIVATE).then(
                 pick, [self.doc], [self.info, self.collection, self.passages], **_PRIVATE)
 

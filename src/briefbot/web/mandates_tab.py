@@ -30,6 +30,7 @@ from ..mandates.model import (
 )
 from ..mandates.render import (
     TIMELINE_COLUMNS,
+    outside_years,
     timeline_rows,
     to_csv,
     track_markdown,
@@ -114,6 +115,8 @@ def changes_header(entry: TrackEntry, themes: list[str] | None = None) -> str:
     if not entry.changes and not entry.paragraphs:
         head += ("<p>No paragraph of this resolution carries the selected themes.</p>" if themes else
                  "<p>No paragraph of this resolution carries an organised-crime theme.</p>")
+    if not change_cards(entry):  # nothing below to select: no hint to select it
+        return head + "</div>"
     return head + "<p class='bb-meta'>Select a paragraph to open it on its page (or its text).</p></div>"
 
 
@@ -153,6 +156,10 @@ def change_cards(entry: TrackEntry, label: Callable[[str], str] = str) -> list[t
     return out
 
 
+_FIRST_IN = {"first mention": "first mentioned in", "first operative": "first operative in",
+             "first mention (never operative)": "first mentioned (never operative) in"}
+
+
 def first_cards(track: Track, label: Callable[[str], str] = str) -> list[tuple[str, TrackParagraph]]:
     """Each theme's first paragraph in the track, and its first operative one when that is later, as cards."""
     esc = html.escape
@@ -167,9 +174,15 @@ def first_cards(track: Track, label: Callable[[str], str] = str) -> list[tuple[s
             items.append((op, "first operative"))
         for p, what in items:
             kind = "operative" if p.operative else "preamble"
+            # First appearances are the whole track's: one outside the chosen years is said to be, or S/RES/1970
+            # (2011) read as a first mention within 2014-2020.
+            outside = outside_years(p.symbol, track.years)
+            cited = f"{esc(p.symbol)} para. {esc(p.paragraph)} ({kind})"
+            where = (f"{what} · {cited}" if not outside else
+                     f"{_FIRST_IN.get(what, what)} {cited}, {outside} this range")
             out.append((f"<div class='bb-change' style='border-left:4px solid #1f5f8b;padding:4px 10px;"
-                        f"text-align:left'><b>{esc(label(theme))}</b> · {what} · {esc(p.symbol)} para. "
-                        f"{esc(p.paragraph)} ({kind})<div class='bb-quote'>{esc(p.text[:240])}"
+                        f"text-align:left'><b>{esc(label(theme))}</b> · {where}"
+                        f"<div class='bb-quote'>{esc(p.text[:240])}"
                         f"{' …' if len(p.text) > 240 else ''}</div></div>", p))
     return out
 

@@ -163,5 +163,8 @@ class IngestJob:
                         detail = "; ".join(x for x in (summary, r.reason, *r.warnings) if x)
                     else:
                         detail = r.reason or "; ".join(r.warnings) or summary
+                    if not detail and r.status == "unchanged":  # an empty Detail read as if something were missing
+                        detail = "already indexed, nothing changed" + (
+                            f" (as {r.doc_id})" if r.doc_id and r.doc_id != Path(r.path).name else "")
                     out.append([Path(r.path).name, r.status, detail])
             return out

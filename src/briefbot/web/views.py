@@ -311,7 +311,7 @@ def health(d: DocInfo) -> str:
     if d.pages and len(d.empty_pages) >= d.pages:
         return "no text (scanned?)"
     if d.empty_pages:
-        return f"{len(d.empty_pages)} page(s) without text"
+        return f"{count(len(d.empty_pages), 'page')} without text"
     if d.warnings:
         return "warnings"
     return "ok"
@@ -329,14 +329,23 @@ def health_brief(d: DocInfo, older: bool = False) -> str:
 
 def health_details(d: DocInfo, older: bool = False) -> str:
     """The health in full, as the document's details show it: which pages have no text, every warning."""
-    state = health(d)
-    if d.empty_pages:
+    state, warnings = health(d), list(d.warnings)
+    # The parser's own warning names the same pages, as ranges and with the reason: said once, in its words.
+    said = next((w for w in warnings if _EMPTY_PAGES_WARNING.match(w)), None)
+    if said and d.empty_pages and state != "no text (scanned?)":
+        warnings.remove(said)
+        state = _EMPTY_PAGES_WARNING.sub(lambda m: count(int(m[1]), "page") + " without text: p. ", said)
+    elif d.empty_pages:
         state += f" (p. {', '.join(map(str, d.empty_pages[:12]))}{' …' if len(d.empty_pages) > 12 else ''})"
     if older:
         state = ("" if state == "ok" else state + "; ") + OLDER_HEALTH
-    if d.warnings:
-        state += "; " + "; ".join(d.warnings)
+    if warnings:
+        state += "; " + "; ".join(warnings)
     return state
+
+
+# How parse/pdf.py words its warning about pages without text ("3 page(s) without text: 40-42 (why)").
+_EMPTY_PAGES_WARNING = re.compile(r"^(\d+) page\(s\) without text: ")
 
 
 def library_rows(docs: list[DocInfo], older: AbstractSet[str] = frozenset()) -> list[list[Any]]:
@@ -364,10 +373,18 @@ def failure_rows(failures: list[dict[str, str]]) -> list[list[Any]]:
 OLDER_HEALTH = "read by an earlier version of briefbot"
 
 
+def count(n: int, noun: str, plural: str | None = None, bold: bool = False) -> str:
+    """``n`` things as the web says it: thousands separated, the noun singular for one ("1 page", "2,300 pages");
+    ``bold``: the number in Markdown bold."""
+    number = f"**{n:,}**" if bold else f"{n:,}"
+    return f"{number} {noun if n == 1 else plural or noun + 's'}"
+
+
 def library_summary(docs: list[DocInfo], failures: list[dict[str, str]], older: int = 0) -> str:
     unhealthy = sum(1 for d in docs if health(d) != "ok")
-    return (f"**{len(docs)}** documents · **{sum(d.chunks for d in docs)}** passages · "
-            f"**{unhealthy}** with warnings or pages without text · **{len(failures)}** files failed"
+    return (f"{count(len(docs), 'document', bold=True)} · {count(sum(d.chunks for d in docs), 'passage', bold=True)}"
+            f" · **{unhealthy:,}** with warnings or pages without text · "
+            f"{count(len(failures), 'file', bold=True)} failed"
             # our own words: no escaping
             + (f"\n\n{read_by_older_note(older, WEB_REREAD)}" if older else ""))
 
