@@ -439,8 +439,9 @@ _GENERIC_SUBJECT = terms("mandate measures")
 _BODIES = frozenset({"Panel", "Group of Experts", "Monitoring Team", *MISSIONS})
 _SANCTIONS = terms("sanctions regime")
 _SANCTIONS_RENEWED = terms("measures sanctions")
+# "When does the mandate of the Panel … expire?" asks the term, as "until when": "expire" is not what is renewed.
 _RENEWAL_WORDS = terms("decides renew renewed renews extend extended extends until resolution resolutions paragraph "
-                       "paragraphs when long last council security how")
+                       "paragraphs when long last council security how expire expires expired expiry expiration")
 
 
 def asks_original(question: str) -> bool:
