@@ -4,7 +4,7 @@ Panel of Experts; South Sudan's arms renewals and S/2025/231; Libya's Panel rene
 
 from __future__ import annotations
 
-from briefbot.answer import Candidate, _latest_first
+from briefbot.answer import Candidate, _latest_first, _listed
 from briefbot.models import Chunk, DocInfo, Hit, Span
 from briefbot.refs import parse_references, specific_subject
 
@@ -59,4 +59,64 @@ def test_the_current_somalia_panel_renewal_leads_when_asked_when_it_expires() ->
     question = "When does the mandate of the Panel of Experts on Somalia expire?"
     ordered, superseded = _latest_first(_somalia(), parse_references(question), question)
     assert ordered[0].hit.doc.symbol == "S/RES/2806 (2025)"
-    assert [s.split(" (“")[0] for s in superseded] == ["S/RES/2444 (2018)", "S/RES/2498 (2019)"], superseded
+    assert {s.split(" (“")[0] for s in superseded} == {"S/RES/2444 (2018)", "S/RES/2498 (2019)"}, superseded
+
+
+ARMS = ("Decides to renew until {until} the measures on arms imposed by paragraph 4 of resolution 2428 (2018), and "
+        "reaffirms the provisions of paragraph 5 of resolution 2428 (2018);")
+REPORT_231 = ("By its resolution 2731 (2024), the Council renewed the arms embargo measures until 31 May 2025, while "
+              "reiterating its readiness to review them, through inter alia modification, suspension or progressive "
+              "lifting in the light of progress achieved on the key benchmarks outlined in paragraph 2 of resolution "
+              "2577 (2021).")
+SOUTH_SUDAN = "Resolution {n}: Reports of the Secretary-General on the Sudan and South Sudan"
+
+
+def test_a_which_and_until_when_question_names_the_superseded_terms_not_symbols() -> None:
+    """"Which resolutions renewed …, and until when?" answered "resolution 2428 (2018)" for every renewal, so no
+    older renewal differed from 2821 (2026), and S/2025/231's "term" was "resolution 2731 (2024)"."""
+    question = "Which resolutions renewed the arms embargo on South Sudan, and until when?"
+    places = frozenset({"south sudan"})
+    chosen = [_cand("S/RES/2821 (2026)", "2026-05-29", ARMS.format(until="31 May 2027"), "1", 1.76,
+                    SOUTH_SUDAN.format(n="2821 (2026)"), series_places=places),
+              _cand("S/2025/231", "2025-04-15", REPORT_231, "1", 1.75, "Assessment of progress … Report of the "
+                    "Secretary-General", doc_type="sg_report", series_places=places),
+              _cand("S/RES/2781 (2025)", "2025-05-30", ARMS.format(until="31 May 2026"), "1", 1.67,
+                    SOUTH_SUDAN.format(n="2781 (2025)"), series_places=places),
+              _cand("S/RES/2683 (2023)", "2023-05-30", ARMS.format(until="31 May 2024"), "1", 1.58,
+                    SOUTH_SUDAN.format(n="2683 (2023)"), series_places=places)]
+    chosen[1].hit.doc.about = ["South Sudan"]
+    ordered, superseded = _latest_first(chosen, parse_references(question), question)
+    assert ordered[0].hit.doc.symbol == "S/RES/2821 (2026)"
+    assert superseded[:2] == ["S/RES/2781 (2025) (“31 May 2026”)", "S/RES/2683 (2023) (“31 May 2024”)"], superseded
+    assert superseded[2].startswith("S/2025/231's reported term (“31 May 2025”)"), superseded
+    assert not any("(“resolution" in s for s in superseded), superseded
+
+
+LIBYA_PANEL = ("Decides to extend until {until} the mandate of the Panel of Experts (the Panel), established by "
+               "paragraph 24 of resolution 1973 (2011) and modified by resolutions 2040 (2012), 2146 (2014), 2174 "
+               "(2014), 2213 (2015), 2441 (2018), 2509 (2020), 2571 (2021), 2644 (2022) and 2701 (2023), and decides "
+               "that the Panel’s mandated tasks shall remain as defined in resolution 2213 (2015);")
+LETTER_357 = ("I have the honour to refer to Security Council resolution 2769 (2025), adopted on 16 January 2025, by "
+              "which the Council decided to extend the mandate of the Panel of Experts on Libya until 15 May 2026.")
+
+
+def test_a_report_stating_an_older_decisions_term_is_said_with_that_decision() -> None:
+    """The note read "supersedes S/2025/357's reported term (“15 May 2026”); S/RES/2769 (2025) (“15 May 2026”)":
+    one term, said twice, in a list that read as one item."""
+    question = "Until when did the Council extend the Panel of Experts on Libya?"
+    libya = "Resolution {n}: Libya — sanctions, Panel of Experts"
+    chosen = [_cand("S/RES/2819 (2026)", "2026-05-14", LIBYA_PANEL.format(until="15 August 2027"), "24", 1.7,
+                    libya.format(n="2819 (2026)")),
+              _cand("S/2025/357", "2025-05-30", LETTER_357, "1", 1.6, "Letter dated 29 May 2025 from the "
+                    "Secretary-General addressed to the President of the Security Council", doc_type="letter"),
+              _cand("S/RES/2769 (2025)", "2025-01-16", LIBYA_PANEL.format(until="15 May 2026"), "22", 1.5,
+                    libya.format(n="2769 (2025)"))]
+    ordered, superseded = _latest_first(chosen, parse_references(question), question)
+    assert ordered[0].hit.doc.symbol == "S/RES/2819 (2026)"
+    assert superseded == ["S/RES/2769 (2025) (“15 May 2026”, also reported in S/2025/357)"], superseded
+
+
+def test_listed_reads_as_a_list() -> None:
+    assert _listed(["a"]) == "a"
+    assert _listed(["a", "b"]) == "a and b"
+    assert _listed(["a", "b", "c"]) == "a, b and c"
