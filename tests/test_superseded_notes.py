@@ -4,7 +4,8 @@ Panel of Experts; South Sudan's arms renewals and S/2025/231; Libya's Panel rene
 
 from __future__ import annotations
 
-from briefbot.answer import Candidate, _latest_first, _listed
+from briefbot.answer import Candidate, _latest_first, _listed, extractive_answer
+from briefbot.config import Settings
 from briefbot.models import Chunk, DocInfo, Hit, Span
 from briefbot.refs import parse_references, specific_subject
 
@@ -120,3 +121,36 @@ def test_listed_reads_as_a_list() -> None:
     assert _listed(["a"]) == "a"
     assert _listed(["a", "b"]) == "a and b"
     assert _listed(["a", "b", "c"]) == "a, b and c"
+
+
+SUDAN_PANEL_239 = ("In paragraph 2 of its resolution 2725 (2024), the Security Council requested the Panel of "
+                   "Experts on the Sudan to provide to the Council, after discussion with the Committee, a final "
+                   "report by 13 January 2025 with its findings and recommendations. In the present report, the "
+                   "Panel outlines its findings.")
+DARFUR_IN_LIBYA = ("The security situation in cross-border areas remained fragile. Since May 2024, Darfurian armed "
+                   "groups continued to operate in southern Libya, as follows:")
+
+
+def test_another_countrys_panel_date_does_not_answer_for_libyas_panel() -> None:
+    """S/2025/239, the Sudan Panel's report, is about Libya too (its Darfurian groups there), so the Libya filter let it
+    through and its sentence on "the Panel of Experts on the Sudan" answered "Until when did the Council extend the
+    Panel of Experts on Libya?" with 13 January 2025."""
+    doc = DocInfo(doc_id="S_2025_239.pdf", file_name="S_2025_239.pdf", path=None, sha256="0", source="pdf",
+                  symbol="S/2025/239", doc_type="panel_report", title="Letter dated 14 April 2025 from the Panel of "
+                  "Experts on the Sudan", date="2025-04-17", language="en", pages=1, chunks=2, empty_pages=[],
+                  warnings=[], missions=["Sudan", "Libya"], ingested_at="")
+    hits = []
+    for i, text in enumerate((SUDAN_PANEL_239, DARFUR_IN_LIBYA)):
+        chunk = Chunk(text_hash=f"h239-{i}", doc_id=doc.doc_id, ordinal=i, text=text,
+                      spans=[Span(page=1, start=0, end=len(text), label=str(i + 1))], paragraph=str(i + 1),
+                      section=None, kind="body")
+        hits.append(Hit(chunk=chunk, doc=doc, score=1.0 - i / 10, dense_score=0.5))
+    texts = "\n".join(h.chunk.text for h in hits)
+    answer = extractive_answer("Until when did the Council extend the Panel of Experts on Libya?", hits,
+                               Settings(abstain_threshold=0.0, sentence_model_k=0), lambda doc_id, page: texts)
+    assert answer.abstained, answer.answer
+    assert "**13 January 2025**" not in answer.answer
+    # The Sudan Panel's own question is still answered from it.
+    answer = extractive_answer("By when was the Panel of Experts on the Sudan to provide its final report?", hits,
+                               Settings(abstain_threshold=0.0, sentence_model_k=0), lambda doc_id, page: texts)
+    assert answer.answer.startswith("**13 January 2025** [1]"), answer.answer

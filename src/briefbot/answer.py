@@ -214,12 +214,17 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         # A document of no known place (a letter) speaks for the place each sentence names: the letter on "the
         # Panel of Experts on South Sudan" does not answer for the Sudan Panel.
         by_sentence = bool(places) and not about and hit.doc.doc_id not in named_docs
+        # A question on a place's Panel or Group of Experts: a sentence on another's ("requested the Panel of Experts
+        # on the Sudan to provide … a final report by 13 January 2025", S/2025/239) is about that one, whatever its
+        # document is about or the filters let through.
+        by_body = bool(places) and hit.doc.doc_id not in named_docs and _EXPERTS_Q.search(intent) is not None
         for a, b in split_sentences(hit.chunk.text):
             a, b = trim_sentence(hit.chunk.text, a, b)
             sentence = hit.chunk.text[a:b]
             if len(sentence) < 25 or _says_nothing(hit.chunk.section, sentence):
                 continue
-            here = elsewhere or (by_sentence and bool(named := sentence_places(sentence)) and not places & named)
+            here = elsewhere or (by_sentence and bool(named := sentence_places(sentence)) and not places & named) \
+                or (by_body and _another_body(sentence, places))
             words = terms(sentence)
             own = q_terms & (words | credited(question, words))  # "arms embargo" holds the question's "weapons ban"
             inherited = (q_terms & context) - own
@@ -311,7 +316,10 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     # "Until when is the Panel of Experts on Iraq extended?": every Panel's renewal is worded alike, so another
     # place's (Libya's) scores as an answer. A term is a decision about the place asked, or no answer. Only term
     # questions: for any question, dev wrong abstention rose 0.024 → 0.042 with no unanswerable one caught.
-    if places and not named_docs and asks_term(intent) and all(c.elsewhere for c in chosen):
+    # Nor is a term only quotes on another place state: the direct line would read it from them.
+    if places and not named_docs and asks_term(intent) and (all(c.elsewhere for c in chosen) or (
+            (termed := [c for c in chosen if direct_answer(question, c.hit.chunk.text[c.start:c.end])])
+            and all(c.elsewhere for c in termed))):
         return _abstain(question, hits, _elsewhere_message(refs.places, [c.hit for c in chosen]), stats,
                         confidence)
     if (other := _renews_another(intent, refs, chosen)) is not None:
@@ -807,6 +815,17 @@ _BODIES = frozenset({"Panel", "Group of Experts", "Monitoring Team", *MISSIONS})
 # sanctions waiver" asks about something else).
 _NAMES_RESOLUTION = re.compile(CITED_RESOLUTION.pattern, re.I)  # "Resolution 2231 (2015) …" opens a sentence too
 _COUNCIL_SUBJECT = terms("sanctions regime measures embargo panel experts group monitoring team")
+
+
+# "the Panel of Experts on the Sudan", "the Group of Experts on the Democratic Republic of the Congo".
+_EXPERTS_Q = re.compile(r"\b(?:Panel|Group) of Experts\b", re.I)
+_BODY_ON = re.compile(r"\b(?:Panel|Group) of Experts (?:on|for|concerning) (?:the )?[A-Z][^,;:.()]{0,60}")
+
+
+def _another_body(sentence: str, places: set[str]) -> bool:
+    """Whether ``sentence`` names a Panel or Group of Experts on a place, none of them one of ``places``."""
+    named = [n for m in _BODY_ON.finditer(sentence) if (n := sentence_places(m.group(0)))]
+    return bool(named) and not any(places & n for n in named)
 
 
 def _elsewhere_message(asked: list[str], hits: list[Hit]) -> str:
