@@ -214,12 +214,17 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         # A document of no known place (a letter) speaks for the place each sentence names: the letter on "the
         # Panel of Experts on South Sudan" does not answer for the Sudan Panel.
         by_sentence = bool(places) and not about and hit.doc.doc_id not in named_docs
+        # A question on a place's Panel or Group of Experts: a sentence on another's ("requested the Panel of Experts
+        # on the Sudan to provide … a final report by 13 January 2025", S/2025/239) is about that one, whatever its
+        # document is about or the filters let through.
+        by_body = bool(places) and hit.doc.doc_id not in named_docs and _EXPERTS_Q.search(intent) is not None
         for a, b in split_sentences(hit.chunk.text):
             a, b = trim_sentence(hit.chunk.text, a, b)
             sentence = hit.chunk.text[a:b]
             if len(sentence) < 25 or _says_nothing(hit.chunk.section, sentence):
                 continue
-            here = elsewhere or (by_sentence and bool(named := sentence_places(sentence)) and not places & named)
+            here = elsewhere or (by_sentence and bool(named := sentence_places(sentence)) and not places & named) \
+                or (by_body and _another_body(sentence, places))
             words = terms(sentence)
             own = q_terms & (words | credited(question, words))  # "arms embargo" holds the question's "weapons ban"
             inherited = (q_terms & context) - own
@@ -311,7 +316,10 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     # "Until when is the Panel of Experts on Iraq extended?": every Panel's renewal is worded alike, so another
     # place's (Libya's) scores as an answer. A term is a decision about the place asked, or no answer. Only term
     # questions: for any question, dev wrong abstention rose 0.024 → 0.042 with no unanswerable one caught.
-    if places and not named_docs and asks_term(intent) and all(c.elsewhere for c in chosen):
+    # Nor is a term only quotes on another place state: the direct line would read it from them.
+    if places and not named_docs and asks_term(intent) and (all(c.elsewhere for c in chosen) or (
+            (termed := [c for c in chosen if direct_answer(question, c.hit.chunk.text[c.start:c.end])])
+            and all(c.elsewhere for c in termed))):
         return _abstain(question, hits, _elsewhere_message(refs.places, [c.hit for c in chosen]), stats,
                         confidence)
     if (other := _renews_another(intent, refs, chosen)) is not None:
@@ -356,7 +364,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     cards = [c.symbol or c.document for c in citations]
     superseded = [s for s in superseded if any(s.startswith((f"{q} (", f"{q}'s ")) for q in cards)]
     if superseded and len(citations) > 1:
-        old = "; ".join(superseded)
+        old = _listed(superseded)
         notes.append(f"[1] is the latest decision in this series; it supersedes {old}.")
     # Superseded renewals quoted after the latest must not answer for it ("12 March 2026" over "12 October 2026").
     # For an attribute asked ("Who is the president of France?") only the name in apposition to it: the name nearest
@@ -816,6 +824,17 @@ _NAMES_RESOLUTION = re.compile(CITED_RESOLUTION.pattern, re.I)  # "Resolution 22
 _COUNCIL_SUBJECT = terms("sanctions regime measures embargo panel experts group monitoring team")
 
 
+# "the Panel of Experts on the Sudan", "the Group of Experts on the Democratic Republic of the Congo".
+_EXPERTS_Q = re.compile(r"\b(?:Panel|Group) of Experts\b", re.I)
+_BODY_ON = re.compile(r"\b(?:Panel|Group) of Experts (?:on|for|concerning) (?:the )?[A-Z][^,;:.()]{0,60}")
+
+
+def _another_body(sentence: str, places: set[str]) -> bool:
+    """Whether ``sentence`` names a Panel or Group of Experts on a place, none of them one of ``places``."""
+    named = [n for m in _BODY_ON.finditer(sentence) if (n := sentence_places(m.group(0)))]
+    return bool(named) and not any(places & n for n in named)
+
+
 def _elsewhere_message(asked: list[str], hits: list[Hit]) -> str:
     """Why a term question naming a place is not answered: the decisions found are about other places."""
     found = list(dict.fromkeys(MISSION_COUNTRY.get(p, p) for h in hits
@@ -1205,24 +1224,41 @@ def _latest_first(chosen: list[Candidate], refs: References,
         decisions = [c for c in decisions if c is lead or _one_series(lead, c)]
     latest = max(decisions, key=lambda c: c.hit.doc.date or "")
     mine = direct_answer(question, latest.hit.chunk.text[latest.start:latest.end])
-    older = []
+    # Terms are compared and named, never what else the question asks: for "Which resolutions renewed … and until
+    # when?" every renewal's answer was "resolution 2428 (2018)", so none differed, and a report's was the symbol.
+    term = _term_said(question, latest.hit.chunk.text[latest.start:latest.end])
+    superseded: list[tuple[str, str, str]] = []  # (date, name, term) of each older decision
+    reported: list[tuple[str, str | None, str | None]] = []  # (report, term it states, renewal it recounts)
     for c in chosen:
         if c is latest or c.hit.doc.doc_id == latest.hit.doc.doc_id or not (_one_series(latest, c)
                                                                            or _recounts(c, latest)):
             continue
         quote = c.hit.chunk.text[c.start:c.end]
-        theirs = direct_answer(question, quote) if _DECISION.search(quote) else None
-        if (c.hit.doc.date or "") < (latest.hit.doc.date or "") and theirs and mine and theirs != mine:
+        theirs = _term_said(question, quote) if _DECISION.search(quote) else None
+        if (c.hit.doc.date or "") < (latest.hit.doc.date or "") and theirs and term and theirs != term:
             name = c.hit.doc.symbol or c.hit.doc.file_name
-            # A report's date is when it says the old renewal was adopted, not a term: name that renewal.
-            recounted = recounted_renewal(quote) if c.hit.doc.doc_type != "resolution" else None
-            if recounted and not _one_series(latest, c):
-                older.append(f"{name} (“{recounted.group(0)}”)")
-            elif c.hit.doc.doc_type != "resolution":
-                # A report states the term an older decision set; it is not itself a decision superseded.
-                older.append(f"{name}'s reported term (“{theirs}”)")
-            else:
-                older.append(f"{name} (“{theirs}”)")
+            if c.hit.doc.doc_type == "resolution":
+                superseded.append((c.hit.doc.date or "", name, theirs))
+                continue
+            # A report states the term an older decision set; it is not itself a decision superseded. Its date may
+            # be the day it says the old renewal was adopted ("On 18 October 2024, the Council adopted resolution
+            # 2752 (2024), in which it renewed …"), not a term: then only the renewal it recounts is named.
+            recounted = recounted_renewal(quote)
+            stated = theirs if re.search(rf"\b(?:until|till|through|for(?: a(?: further)? period of)?)\s+"
+                                         rf"{re.escape(theirs)}", quote) else None
+            if stated or recounted:
+                reported.append((name, stated, recounted.group(0) if recounted and not _one_series(latest, c)
+                                 else None))
+    older = []
+    for _, name, theirs in sorted(superseded, reverse=True):
+        # A report stating the same older term is said with the decision that set it, not as another item.
+        also = [r for r, t, _ in reported if t == theirs]
+        older.append(f"{name} (“{theirs}”" + (f", also reported in {_listed(also)})" if also else ")"))
+    for name, stated, renewal in reported:
+        if stated is not None and any(t == stated for *_, t in superseded):
+            continue
+        older.append(f"{name}'s reported term (“{stated}”)" + (f" of {renewal}" if renewal else "")
+                     if stated is not None else f"{name}'s account of {renewal}")
     if not older:
         first = chosen[0]
         number = resolution_number(latest.hit.doc.symbol or "")
@@ -1237,6 +1273,25 @@ def _latest_first(chosen: list[Candidate], refs: References,
             return [latest] + [c for c in chosen if c is not latest], []
         return chosen, []
     return [latest] + [c for c in chosen if c is not latest], older
+
+
+def _term_said(question: str, quote: str) -> str | None:
+    """The term (a date or a period) a renewal's quote sets, for the superseded note: the question's answer when it
+    is one, else (the question's answer is a resolution: "which resolutions renewed …?") what "until when" or "for
+    how long" reads; never a resolution or a figure. None when the quote does not answer the question: 2791 (2025)
+    extends the Sudan Panel, but states no interim report's date to supersede 2772 (2025)'s with."""
+    for asked in (question, *sub_questions(question), "Until when was it renewed?", "For how long was it renewed?"):
+        said = direct_answer(asked, quote)
+        if said and (re.fullmatch(_DATE, said) or DURATION_RE.fullmatch(said)):
+            return said
+        if said is None and asked == question:
+            return None
+    return None
+
+
+def _listed(items: list[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    return " and ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
 
 
 def _keep_latest(chosen: list[Candidate], candidates: list[Candidate], refs: References) -> list[Candidate]:

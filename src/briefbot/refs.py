@@ -464,8 +464,9 @@ _GENERIC_SUBJECT = terms("mandate measures")
 _BODIES = frozenset({"Panel", "Group of Experts", "Monitoring Team", *MISSIONS})
 _SANCTIONS = terms("sanctions regime")
 _SANCTIONS_RENEWED = terms("measures sanctions")
+# "When does the mandate of the Panel … expire?" asks the term, as "until when": "expire" is not what is renewed.
 _RENEWAL_WORDS = terms("decides renew renewed renews extend extended extends until resolution resolutions paragraph "
-                       "paragraphs when long last council security how")
+                       "paragraphs when long last council security how expire expires expired expiry expiration")
 
 
 def asks_original(question: str) -> bool:
@@ -754,6 +755,11 @@ _MEASURE_KINDS = (
     (re.compile(r"\basset|\bfreez|\bfinancial sanctions?\b", re.I),
      re.compile(r"\bfreez\w*|\bfinancial assets\b", re.I)),
     (re.compile(r"\btravel\b|\bentry\b", re.I), re.compile(r"\btravel\b|\bentry into or transit\b", re.I)),
+    # "Which resolution established the Haiti sanctions regime?": the decision imposing its first measures, whichever
+    # (2653 (2022) para. 3, a travel ban, then an assets freeze and an arms embargo).
+    (re.compile(r"\bsanctions?\s+(?:regime|measures)\b|\bregime\b", re.I),
+     re.compile(r"\b(?:arms|weapons|military equipment)\b|\bfreez\w*|\bfinancial assets\b|\btravel\b|"
+                r"\bentry into or transit\b", re.I)),
 )
 _COMMODITY = re.compile(r"\b(charcoal|diamonds?|timber|logs|petroleum|crude oil|oil|gold|coltan|cassiterite|"
                         r"wolframite|tantalum|ivory|wildlife|sugar|cocoa|cotton|fish|minerals)\b", re.I)
