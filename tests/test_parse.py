@@ -222,6 +222,7 @@ def test_dehyphenation_rules() -> None:
     assert _join_lines(["gangs in Port-au-", "Prince and the Secretary-", "General"], vocab) == \
         "gangs in Port-au-Prince and the Secretary-General"
     assert _join_lines(["paragraph 20-", "The Council"], vocab) == "paragraph 20- The Council"  # no name broken
+    assert _join_lines(["the post-", "2011 order and COVID-", "19"], vocab) == "the post-2011 order and COVID-19"
     assert _join_lines(["ends here.", "Next line"], vocab) == "ends here. Next line"
 
 

@@ -27,13 +27,20 @@ def test_a_pdf_is_about_the_places_it_names_most() -> None:
     assert haiti == ("BINUH", "Haiti")
     assert dominant_places(["MINUSCA", "Central African Republic"],
                            {"MINUSCA": 42, "Central African Republic": 12}) == ("MINUSCA", "Central African Republic")
-    # A regional office of no single country stays: the UNOCA report is about UNOCA whatever it counts.
-    assert dominant_places(["UNOCA", "Chad", "Angola"], {"UNOCA": 12, "Chad": 42, "Angola": 10}) == ("UNOCA", "Chad")
+    # A regional office's report keeps every place it names (its sections are what it says about each), and so
+    # does a report spread over several countries: the Monitoring Team's names the Syrian Arab Republic 32 times
+    # and Afghanistan 35, and its revision's counts must not drop Mali from one and not the other.
+    assert dominant_places(["UNOCA", "Chad", "Angola"], {"UNOCA": 12, "Chad": 42, "Angola": 10}) == \
+        ("UNOCA", "Chad", "Angola")
+    spread = ["Syrian Arab Republic", "Afghanistan", "Iraq", "Somalia", "Mali"]
+    assert dominant_places(spread, {"Syrian Arab Republic": 32, "Afghanistan": 35, "Iraq": 30, "Somalia": 20,
+                                    "Mali": 11}) == tuple(spread)
     # Nothing counted (a catalog's places without text): every detected place stands.
     assert dominant_places(["Libya"], {}) == ("Libya",)
-    # "Sudan" inside "South Sudan" is not the Sudan, as at ingest.
+    # A name inside a longer one is not named there: "Sudan" in "South Sudan", "Chad" in "Lake Chad".
     assert place_counts("South Sudan and South Sudan; the Sudan", ["Sudan", "South Sudan"]) == {"Sudan": 1,
                                                                                                "South Sudan": 2}
+    assert place_counts("Lake Chad, Lake Chad and Chad", ["Chad", "Lake Chad"]) == {"Chad": 1, "Lake Chad": 2}
 
 
 def test_the_mission_filter_and_the_library_read_what_a_pdf_is_about(bot: Any) -> None:
@@ -50,3 +57,14 @@ def test_the_mission_filter_and_the_library_read_what_a_pdf_is_about(bot: Any) -
     assert "S_2025_231.pdf" in (bot.store.resolve_filters(Filters(missions=["UNMISS"])) or [])
     # The filter's choices are what the documents are about.
     assert ("Sudan", "Sudan") not in views.mission_choices([doc])
+
+
+def test_a_pdf_only_index_keeps_its_places_for_the_next_process(bot: Any) -> None:
+    """The places are kept once every document with places was placed: an index of PDFs only (no Council record)
+    kept none, and each CLI process with a mission filter counted every PDF again."""
+    from briefbot.refs import record_places_rules
+
+    bot.library()
+    store = bot.store
+    kept = store.kept("record-places", store.version(), record_places_rules())
+    assert isinstance(kept, dict) and "South Sudan" in kept.get("S_2025_231.pdf", []), kept

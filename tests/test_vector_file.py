@@ -252,3 +252,18 @@ def test_a_server_start_gives_an_older_index_its_row_index_without_waiting_for_a
     bot.warm()
     assert has_index()
     assert bot.ask(QUESTIONS[0]).answer == busy
+
+
+def test_a_removal_gives_an_older_index_its_row_index(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Any write under the writer lock adds the row index, a removal or an ingest of unchanged files too (these
+    write no new vector, so the vector file's own set-up never ran for them)."""
+    settings = sample_indexes(tmp_path_factory).variant("vector_file_row_index_removal")
+    catalog = Store(settings, create=False).layout.catalog
+    db = sqlite3.connect(catalog)
+    db.execute("DROP INDEX vector_rows_row")
+    db.commit()
+    db.close()
+    remove_documents(["S_2025_257.pdf"], settings)
+    db = sqlite3.connect(f"file:{catalog}?mode=ro", uri=True)
+    assert db.execute("SELECT 1 FROM sqlite_master WHERE name = 'vector_rows_row'").fetchone()
+    db.close()

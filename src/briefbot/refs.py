@@ -190,24 +190,31 @@ def places_about(missions: list[str], title: str | None, about: list[str] | tupl
     return list(tuple(about) or _title_place_names(title or ""))
 
 
-ABOUT_SHARE = 3  # a place a PDF is about is named at least a third as often as its most named one
+ABOUT_SHARE = 3  # a place a one-country PDF is about is named at least a third as often as its country
+ONE_COUNTRY = 2  # a PDF is about one country when it names it at least twice as often as any other
+# Missions of no single country; UNODC, an office every report may cite, is no region.
+_REGIONAL = frozenset(m for m in MISSIONS if m not in MISSION_COUNTRY) - {"UNODC"}
 
 
 def dominant_places(detected: Sequence[str], counts: dict[str, int]) -> tuple[str, ...]:
     """Of a PDF's detected missions and countries (``detected``, in their order), those it is about, given how
-    often its text names each (``counts``). A country counts its missions' mentions too (a Haiti report names
-    BINUH once and Haiti 99 times) and is kept when named at least a third as often as the most named country; a
-    mission goes with its country; a mission of no single country (UNOWAS, UNOCA) stays, as before. The Sudan
-    Panel's report names Libya 21 times, as a route, and the Sudan 72 times: a Libya filter does not pick it."""
+    often its text names each (``counts``). A report on one country (named at least twice as often as any other,
+    its missions' mentions counted with it) is about the places named at least a third as often, a mission going
+    with its country: the Sudan Panel's report names Libya 21 times, as a route, and the Sudan 72 times, so a
+    Libya filter does not pick it. A regional office's report (UNOWAS, UNOCA: a mission of no single country)
+    and one spread over several countries (a Monitoring Team's, a thematic one) keep every detected place: a
+    country's section in them is what they say about it."""
     score: dict[str, int] = {}
     for p in detected:
         country = MISSION_COUNTRY.get(p, p)
         if country in COUNTRIES:
             score[country] = score.get(country, 0) + counts.get(p, 0)
-    if not score:
+        elif p in _REGIONAL:
+            return tuple(detected)  # a regional office's report
+    ranked = sorted(score.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0] < ONE_COUNTRY * ranked[1]):
         return tuple(detected)
-    top = max(score.values())
-    kept = {c for c, n in score.items() if ABOUT_SHARE * n >= top}
+    kept = {c for c, n in score.items() if ABOUT_SHARE * n >= ranked[0]}
     return tuple(p for p in detected if MISSION_COUNTRY.get(p, p) in kept or MISSION_COUNTRY.get(p, p) not in COUNTRIES)
 
 

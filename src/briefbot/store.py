@@ -89,7 +89,8 @@ CREATE INDEX IF NOT EXISTS vector_rows_doc ON vector_rows (doc_id);
 CREATE INDEX IF NOT EXISTS vector_rows_row ON vector_rows (row);
 """
 # vector_rows_row: the whole-index search looks up the text of its best rows (~0.3 ms; a scan of the table without
-# it, ~9 ms at 50k). An index written before it gets it on its next write, or when a server starts (add_row_index).
+# it, ~9 ms at 50k). An index written before it gets it with its next writer lock (Store.writing) or when a server
+# starts (add_row_index).
 
 
 @lru_cache(maxsize=1)
@@ -244,9 +245,17 @@ class Store:
                 log.warning("another ingest or removal is writing to %s; waiting for it to finish", self.dir)
                 fcntl.flock(fh, fcntl.LOCK_EX)
             try:
+                self._ensure_row_index()
                 yield True
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def _ensure_row_index(self) -> None:
+        """Writers, holding the lock: a complete vector file whose table predates ``vector_rows_row`` gets it."""
+        db = self._db()
+        if self._vector_file_complete() and not db.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'vector_rows_row'").fetchone():
+            db.execute("CREATE INDEX IF NOT EXISTS vector_rows_row ON vector_rows (row)")
 
     def add_row_index(self) -> bool:
         """At a server's start: a vector file whose table predates ``vector_rows_row`` gets that index now, so a
@@ -259,9 +268,7 @@ class Store:
         if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'vector_rows_row'").fetchone():
             return True
         try:
-            with self.writing(wait=False) as held:
-                if held:
-                    db.execute("CREATE INDEX IF NOT EXISTS vector_rows_row ON vector_rows (row)")
+            with self.writing(wait=False) as held:  # holding the lock adds it (_ensure_row_index)
                 return held
         except (BriefbotError, OSError, sqlite3.Error) as exc:  # another server, a read-only folder: as before
             log.info("the vector file's row index was not added (%s); the next ingest adds it", exc)
@@ -877,17 +884,20 @@ class Store:
         from their passages, or one naming none ("The situation in the Middle East", ~1,500), from the catalogue
         record beside their XML; once per catalog version. Records only: a PDF's places are counted at ingest."""
         cache = self._about_version()
-        records = 0
+        records = pdfs = 0
         for d in docs:
             if d.source == "bulk":
                 records += 1
                 if not d.missions:
                     d.about = list(self._narrowed(d.doc_id, d.title, d.path, d.symbol, d.date))
             elif d.missions:
+                pdfs += 1
                 d.about = list(self._dominant(d.doc_id, d.missions))
         version = self._about[0]
-        if self._about_kept != version and records and records == self._db().execute(
-                "SELECT COUNT(*) FROM documents WHERE source = 'bulk'").fetchone()[0]:
+        # Kept once every document that has places to find was placed (an index of PDFs only too).
+        if self._about_kept != version and (records or pdfs) and (records, pdfs) == tuple(self._db().execute(
+                "SELECT coalesce(sum(source = 'bulk'), 0), coalesce(sum(source != 'bulk' AND "
+                "coalesce(missions, '[]') != '[]'), 0) FROM documents").fetchone()):
             self._keep_record_places(version, cache)
 
     def keep_record_places(self) -> None:

@@ -288,7 +288,9 @@ def on_track(index: MandateIndex, question: str, hits: list[Hit]) -> list[Hit]:
 
     def about(h: Hit) -> bool:
         doc = h.doc
-        return (doc.doc_id in members or any(m.lower() in names for m in doc.missions)
+        # What a PDF is about (Store.fill_about), not every place it names: the Sudan Panel's report names Libya.
+        places = (doc.missions and doc.about) or doc.missions
+        return (doc.doc_id in members or any(m.lower() in names for m in places)
                 or (rx is not None and rx.search(doc.title or "") is not None))
     return [h for h in hits if about(h)]
 

@@ -195,17 +195,26 @@ def find_missions(text: str) -> list[str]:
     for m in MISSIONS:
         if re.search(rf"\b{m}\b", text):
             found.append(m)
-    counts = place_counts(text, COUNTRIES)
+    counts = {c: len(re.findall(rf"\b{re.escape(c)}\b", text)) for c in COUNTRIES}
+    # "Sudan" also matches inside "South Sudan"; count it on its own.
+    counts["Sudan"] -= counts.get("South Sudan", 0)
     found.extend(c for c, n in sorted(counts.items(), key=lambda kv: -kv[1]) if n >= 3)
     return found
 
 
 def place_counts(text: str, places: Iterable[str]) -> dict[str, int]:
-    """How many times ``text`` names each of ``places`` (missions or countries), as find_missions counts them."""
+    """How many times ``text`` names each of ``places`` (missions or countries) on its own: what a document is
+    about (refs.dominant_places). find_missions, which decides what is detected at ingest, keeps its own count."""
     counts = {p: len(re.findall(rf"\b{re.escape(p)}\b", text)) for p in places}
-    if "Sudan" in counts:  # "Sudan" also matches inside "South Sudan"; count it on its own
-        counts["Sudan"] -= len(re.findall(r"\bSouth Sudan\b", text))
+    # A name inside a longer one is not named there: "Sudan" in "South Sudan", "Chad" in "Lake Chad".
+    for p in counts:
+        for longer in _NAMES_HOLDING.get(p, ()):
+            counts[p] -= len(re.findall(rf"\b{re.escape(longer)}\b", text))
     return counts
+
+
+_NAMES_HOLDING = {p: tuple(q for q in (*COUNTRIES, *MISSIONS) if q != p and re.search(rf"\b{re.escape(p)}\b", q))
+                  for p in (*COUNTRIES, *MISSIONS)}
 
 
 _NUMBERED = re.compile(r"^(\d{1,3})\.(?:\s+|(?=[A-Z]))")

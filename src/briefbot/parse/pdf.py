@@ -642,9 +642,10 @@ def _join_lines(lines: list[str], vocab: set[str]) -> str:
                 joined = (head.group(1) + tail.group(0)).lower() if head and tail else ""
                 compound = f"{head.group(1)}-{tail.group(0)}".lower() if head and tail else ""
                 out = out[:-1] + piece if joined in vocab and compound not in vocab else out + piece
-            elif re.search(r"[A-Za-z]-$", out) and piece[:1].isupper():
+            elif re.search(r"[A-Za-z]-$", out) and (piece[:1].isupper() or piece[:1].isdigit()):
                 # A compound whose next part is capitalised is a name broken at its hyphen ("Port-au-" /
-                # "Prince", "Secretary-" / "General"): a space there put "Port-au- Prince" in quotes.
+                # "Prince", "Secretary-" / "General"): a space there put "Port-au- Prince" in quotes. So is one
+                # whose next part is a figure ("post-" / "2011", "COVID-" / "19", a decision's code).
                 out = out + piece
             else:
                 out = out + " " + piece
