@@ -85,7 +85,7 @@ def test_an_index_from_before_versions_lists_every_document_and_reading_it_chang
     runner = CliRunner()
     listed = runner.invoke(app, ["library", "--index", str(settings().index)])
     said = " ".join(listed.output.split())
-    assert listed.exit_code == 0 and "1 document(s) were " + NOTE in said, listed.output
+    assert listed.exit_code == 0 and "1 document was " + NOTE in said, listed.output
     assert "(briefbot ingest FOLDER)." in said and said.rstrip().endswith("bunia.md"), listed.output  # which one
     as_json = runner.invoke(app, ["library", "--index", str(settings().index), "--json"])
     assert json.loads(as_json.output)["read_by_older"] == ["bunia.md"]

@@ -249,7 +249,10 @@ def test_library_rows_and_choices(bot: Briefbot) -> None:
     assert "earlier version" not in views.library_summary(docs, [])
     # Documents an earlier version of briefbot read: the summary says how many and how to read them again.
     said = views.library_summary(docs, [], older=2)
-    assert "2 document(s) were read by an earlier version of briefbot" in said and "press Re-ingest" in said, said
+    assert "2 documents were read by an earlier version of briefbot" in said and "press Re-ingest" in said, said
+    # Counted as the summary counts (a browser walk read "2300 document(s)" under "2,300 documents").
+    assert "2,300 documents were read" in views.library_summary(docs, [], older=2300)
+    assert "1 document was read" in views.library_summary(docs, [], older=1)
     marked = {r[0]: r[col("Health")] for r in views.library_rows(docs, {"S_RES_2769_2025.pdf"})}
     assert marked["S/RES/2769 (2025)"] == "read by an earlier version of briefbot", marked
     assert all(v == "ok" for k, v in marked.items() if k != "S/RES/2769 (2025)"), marked

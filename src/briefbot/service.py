@@ -706,8 +706,9 @@ _instances_lock = threading.Lock()
 def read_by_older_note(count: int, remedy: str = "ingest their files or folder again (briefbot ingest FOLDER)") -> str:
     """What the library says of documents an earlier version read (one wording; ``remedy``: how the CLI or the web
     reads them again)."""
-    return (f"{count} document(s) were read by an earlier version of briefbot, whose quotes and paragraph numbers "
-            f"may differ from this one's. To read them again: {remedy}.")
+    said = "1 document was" if count == 1 else f"{count:,} documents were"  # as the library's counts ("2,300")
+    return (f"{said} read by an earlier version of briefbot, whose quotes and paragraph numbers may differ from this "
+            f"one's. To read {'it' if count == 1 else 'them'} again: {remedy}.")
 
 
 @dataclasses.dataclass(frozen=True)
