@@ -47,7 +47,8 @@ def test_same_name_in_two_folders_keeps_both(settings: SettingsFactory, tmp_path
     second_id = f"report~{file_sha256(b)[:8]}.pdf"  # type: ignore[index]
     assert "INGESTED  report.pdf: S/RES/2780 (2025)" in result.output
     assert f"INGESTED  report.pdf as {second_id}: S/2025/172" in result.output
-    assert "DUPLICATE copy.pdf: same content as report.pdf" in result.output
+    assert "DUPLICATE copy.pdf: same content as report.pdf, already indexed" in result.output
+    assert str(tmp_path) not in result.output.split("DUPLICATE", 1)[1]  # the reason is shown on the web too
 
     store = Store(s)
     docs = {d.doc_id: d for d in store.documents()}

@@ -325,7 +325,8 @@ class _Plan:
                 self.moved.append((doc_id, where))
                 self.by_sha[digest] = (doc_id, where)
                 return FileResult(str(f), "unchanged", doc_id=doc_id)
-            return FileResult(str(f), "duplicate", f"same content as {doc_id} (from {old}); not indexed twice",
+            # The indexed document's id, never its path: the web shows this reason, and the path is the server's.
+            return FileResult(str(f), "duplicate", f"same content as {doc_id}, already indexed; not indexed twice",
                               doc_id=doc_id)
         name = f.name
         if self.replace and name in self.ids:
