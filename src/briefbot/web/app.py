@@ -399,6 +399,10 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                 documents: gr.Dropdown(choices=document_choices(docs, twins=False)),
                 year_from: gr.Dropdown(choices=year_choices(docs)),
                 year_to: gr.Dropdown(choices=year_choices(docs)), to_remove: gr.Dropdown(choices=choices, value=[]),
+                # The Source choice only where there is one to make: "Analyses (non-UN)" over an index of UN
+                # documents only filtered every question away.
+                origin: gr.Radio(visible=True) if any(d.origin == "analysis" for d in docs)
+                else gr.Radio(visible=False, value=""),
                 # The list shown anew clears the choice, so a removal asked about is withdrawn with it: Confirm
                 # after a Refresh or a finished upload removed what was no longer shown chosen (a walk-through's find).
                 pending_remove: [], confirm_row: gr.Row(visible=False), confirm_text: ""}
@@ -708,7 +712,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                                                elem_id="f-missions")
                         documents = gr.Dropdown([], multiselect=True, label="Only these documents",
                                                 elem_id="f-docs")
-                        origin = gr.Radio(ORIGIN_CHOICES, value="", label="Source", elem_id="f-origin")
+                        origin = gr.Radio(ORIGIN_CHOICES, value="", label="Source", elem_id="f-origin",
+                                          visible=False)  # shown by the library's load where analyses are indexed
                         clear = gr.Button("Clear filters", size="sm", elem_id="f-clear")
                     chatbot = gr.Chatbot(height="60vh", elem_id="chatbot",
                                          buttons=["copy"], layout="panel", show_label=False, autoscroll=True,
@@ -825,8 +830,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         pdf_btn.click(export_pdf, [state], export_file, **private)
         up.click(feedback_up, [state, comment], [fb_status, comment], concurrency_limit=None, **private)
         down.click(feedback_down, [state, comment], [fb_status, comment], concurrency_limit=None, **private)
-        lib_outputs = [summary, docs_df, docs_fit, failures_df, missions, documents, year_from, year_to, to_remove,
-                       pending_remove, confirm_row, confirm_text]
+        lib_outputs = [summary, docs_df, docs_fit, failures_df, missions, documents, year_from, year_to, origin,
+                       to_remove, pending_remove, confirm_row, confirm_text]
         demo.load(library_outputs, None, lib_outputs, **private)
         refresh.click(library_outputs, None, lib_outputs, **private)
         confirming = [pending_remove, confirm_row, confirm_text, remove_status]
