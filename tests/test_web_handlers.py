@@ -258,6 +258,20 @@ def test_library_rows_and_choices(bot: Briefbot) -> None:
     assert all(v == "ok" for k, v in marked.items() if k != "S/RES/2769 (2025)"), marked
 
 
+def test_two_files_of_one_name_are_two_rows_each_opening_its_own(bot: Briefbot) -> None:
+    """report.pdf from two folders: the second is indexed as report~<sha>.pdf, and its row says so."""
+    from briefbot.web.library import row_document
+
+    base = bot.library()[0]
+    one = dataclasses.replace(base, doc_id="report.pdf", file_name="report.pdf", symbol=None, title=None)
+    two = dataclasses.replace(one, doc_id="report~1a2b3c4d.pdf")
+    rows = views.library_rows([one, two])
+    assert rows[0] != rows[1] and "report.pdf (as report~1a2b3c4d.pdf)" in rows[1]
+    assert [row_document([one, two], r) for r in rows] == ["report.pdf", "report~1a2b3c4d.pdf"]
+    labels = [label for label, _ in views.document_choices([one, two])]  # the chat's Documents filter
+    assert labels[0] != labels[1] and labels[1].startswith("report.pdf (as report~1a2b3c4d.pdf)"), labels
+
+
 def test_the_library_table_shows_what_is_scanned_and_the_details_the_rest(bot: Briefbot) -> None:
     """Ten columns, every word whole, scrolled sideways at 1024 px beside the sidebar on the full corpus. The table
     keeps what an analyst scans for; pages, passages, file and the health in full are the document's details

@@ -213,8 +213,8 @@ def document_choices(docs: list[DocInfo], twins: bool = True) -> list[tuple[str,
     shown = docs if twins else [d for d in docs if not (d.source == "bulk" and d.symbol in pdf_symbols)]
     # A document with no symbol is also found by its file name, as it was uploaded ("analysis — Zorvian smuggling
     # note" alone was not found by typing "zorvian.md").
-    return [(f"{d.name if d.symbol or d.origin == 'analysis' else d.file_name} — {(d.title or d.file_name)[:70]}"
-             + (f" · {d.file_name}" if not d.symbol and d.origin == "analysis" else ""), d.doc_id) for d in shown]
+    return [(f"{d.name if d.symbol or d.origin == 'analysis' else shown_file(d)} — {(d.title or d.file_name)[:70]}"
+             + (f" · {shown_file(d)}" if not d.symbol and d.origin == "analysis" else ""), d.doc_id) for d in shown]
 
 
 # --- tables -------------------------------------------------------------------------------------------------
@@ -362,8 +362,16 @@ NO_SYMBOL = "—"  # a document without a UN symbol or an analysis's authors: it
 
 def title_cell(d: DocInfo) -> str:
     """The title, then the file: the table's search finds a document by its file name, and a resolution's PDF
-    and Council XML (same symbol, title and date) are told apart, so a selected row opens the one chosen."""
-    return f"{d.title} · {d.file_name}" if d.title else d.file_name
+    and Council XML (same symbol, title and date) are told apart, so a selected row opens the one chosen. A file
+    named as one indexed from another folder is indexed under another id, which is said too: the two rows read the
+    same, and selecting the second opened the first."""
+    return f"{d.title} · {shown_file(d)}" if d.title else shown_file(d)
+
+
+def shown_file(d: DocInfo) -> str:
+    """The file name, and the id it is indexed under when that differs (a second "report.pdf" from another folder
+    is "report~<sha>.pdf"), so that two documents never read the same."""
+    return d.file_name if d.doc_id == d.file_name or d.source == "bulk" else f"{d.file_name} (as {d.doc_id})"
 
 
 def failure_rows(failures: list[dict[str, str]]) -> list[list[Any]]:
