@@ -33,7 +33,7 @@ from .confidence import (
 )
 from .config import Settings
 from .glossary import council_question, credited, reading_note
-from .models import Answer, Citation, DocInfo, Hit, not_adopted
+from .models import Answer, Citation, DocInfo, Hit, not_adopted, paragraph_label
 from .parse.gazetteer import COUNTRIES, COUNTRY_ADJECTIVES, DURATION_RE, MISSION_COUNTRY, MISSIONS, STATES
 from .parse.gazetteer import MONTHS as _MONTHS
 from .refs import (
@@ -755,7 +755,7 @@ def _renews_another(question: str, refs: References, chosen: list[Candidate]) ->
                    for q in (c.hit.chunk.text[c.start:c.end] for c in chosen))):
         return None
     where = f"{lead.hit.doc.symbol or lead.hit.doc.file_name}" + (
-        f", para. {lead.hit.chunk.paragraph}" if lead.hit.chunk.paragraph else "")
+        f", {paragraph_label(lead.hit.chunk.paragraph)}" if lead.hit.chunk.paragraph else "")
     return (f"No indexed decision sets a term for this: the closest renewal ({where}) extends the mandate of "
             f"{renewed}, not what was asked. The closest passages are listed below.")
 
@@ -810,7 +810,7 @@ def _named_renews_another(question: str, specific: set[str], refs: References, c
                   and _RENEWAL_VERB.search(q) and renews_subject(specific, q)), None)
     found = "" if other is None else (
         f" The closest decision that does is {other.hit.doc.symbol or other.hit.doc.file_name}"
-        + (f", para. {other.hit.chunk.paragraph}" if other.hit.chunk.paragraph else "") + ".")
+        + (f", {paragraph_label(other.hit.chunk.paragraph)}" if other.hit.chunk.paragraph else "") + ".")
     return (f"The passages found of {symbol} do not renew what was asked: {para} extends the mandate of {body}."
             f"{found} The closest passages are listed below.")
 

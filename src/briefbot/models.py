@@ -223,12 +223,15 @@ class Hit:
 
 
 _PARAGRAPH_NUMBER = re.compile(r"^(?:PP)?\d{1,3}(?: \([a-z]{1,2}\)| \([ivx]{1,5}\))*$")
+_ANNEX_LABEL = re.compile(r"^(annex(?: [IVXLC]{1,6}| \d{1,3}| [A-Z])?), (.+)$")  # parse/meta.label_annexes
 
 
 def paragraph_label(label: str) -> str:
     """How a passage's label reads in a reference: ``para. 23``, ``footnote 12`` for a footnote (``fn 12``),
-    ``endnote 4`` (``en 4``), or the quoted section heading that addresses a passage of an analysis
-    (``"II.B Financing armed groups"``)."""
+    ``endnote 4`` (``en 4``), ``annex 1, para. 3`` for an annex's own numbering (``annex 1, 3``), or the quoted
+    section heading that addresses a passage of an analysis (``"II.B Financing armed groups"``)."""
+    if annexed := _ANNEX_LABEL.match(label):
+        return f"{annexed.group(1)}, {paragraph_label(annexed.group(2))}"
     if label.startswith("fn "):
         return "footnote " + label[3:]
     if label.startswith("en "):

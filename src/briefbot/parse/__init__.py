@@ -11,6 +11,7 @@ from pathlib import Path
 from ..errors import DocumentError
 from ..models import Document
 from .isolate import ParseOutcome, ParserPool
+from .meta import label_annexes
 from .ocr import OcrOptions
 
 # Suffix → reader. Word, web pages, Markdown and text have no pages: they are cited by section and paragraph.
@@ -24,6 +25,12 @@ __all__ = ["SUPPORTED_SUFFIXES", "OcrOptions", "ParseOutcome", "ParserPool", "pa
 def parse_file(path: Path, ocr: OcrOptions | None = None) -> Document:
     """Parse one supported file; raises DocumentError with a one-line reason. ``ocr``: how pages of a PDF without
     a text layer are recognised (None: they are not)."""
+    doc = _read(path, ocr)
+    label_annexes(doc.blocks)
+    return doc
+
+
+def _read(path: Path, ocr: OcrOptions | None) -> Document:
     reader = READERS.get(path.suffix.lower())
     if reader == "pdf":
         from .pdf import parse_pdf

@@ -448,3 +448,27 @@ def report_title(blocks: list[Block]) -> str | None:
         if _OWN_TITLE.match(text) and not re.match(r"^(Letter|Identical letters|Note verbale)\b", text):
             return text
     return None
+
+
+_ANNEX_HEADING = re.compile(r"^Annex(?!es\b)(?:\s+(?P<n>[IVXLC]{1,6}|\d{1,3}|[A-Z])\b)?", re.I)
+
+
+def label_annexes(blocks: list[Block]) -> None:
+    """An annex that numbers its paragraphs anew has them labelled with the annex: ``annex 1, 3``, cited
+    "annex 1, para. 3". As "para. 3" they sent a reader to the body's own paragraph 3 (a Panel report's methodology
+    annex, a resolution's annexed list). An annex whose numbers the body does not use (a letter's annexed report) is
+    left as it is: there the number alone finds the paragraph."""
+    body = {b.label for b in blocks if not b.annex and b.label}
+    annexes: list[tuple[str, list[Block]]] = []
+    for b in blocks:
+        if not b.annex:
+            continue
+        m = _ANNEX_HEADING.match(b.text) if b.kind in ("heading", "title") else None
+        if m or not annexes:
+            annexes.append((f"annex {m.group('n')}" if m and m.group("n") else "annex", []))
+        if b.label and not b.label.startswith(("fn ", "en ")):
+            annexes[-1][1].append(b)
+    for name, numbered in annexes:
+        if any(b.label in body for b in numbered):
+            for b in numbered:
+                b.label = f"{name}, {b.label}"
