@@ -42,10 +42,15 @@ _RULE = re.compile(r"^_{6,}\s*$")
 _LINE_RE = re.compile(rf"([^\r\n{_SOFT_BREAK}]*{_SOFT_BREAK}?)(?:\r\n|\n|\r)?")
 _RUNNING_HEAD = [
     re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$"),  # 2/7
-    re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}(?:\s+\d{1,4}/\d{1,4})?$"),  # 25-00687 (E) 170625
+    # 25-00687 (E) 170625; "98-06239 (E) 190398 /..." in the 1990s
+    re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}(?:\s+\d{1,4}/\d{1,4}|\s+/\s*(?:\.\.\.|…))?$"),
     re.compile(r"^\d{1,4}/\d{1,4}\s+\d{2}-\d{5}$"),  # 2/7 25-00687
     re.compile(r"^\*\d{6,}\*$"),  # barcode text
     re.compile(r"^Please recycle$", re.I),
+    # Documents of the 1990s: "English" / "Page 2" at the top of each page, "/..." where a page runs on.
+    re.compile(r"^(?:English|ENGLISH)(?:\s+Page\s+\d{1,4})?$"),
+    re.compile(r"^Page\s+\d{1,4}$"),
+    re.compile(r"^/\s*(?:\.\.\.|…)$"),
 ]
 
 
