@@ -7,10 +7,15 @@ question. Real Council XML (tests/fixtures/akn/car_embargo), real index."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from akn_support import indexed_fixture
-from briefbot.refs import specific_subject
+from briefbot.answer import Candidate, _latest_first
+from briefbot.chunk import split_sentences
+from briefbot.models import Hit
+from briefbot.refs import parse_references, specific_subject
 from briefbot.service import Briefbot
 
 QUESTION = "Until when is the Central African Republic arms embargo renewed?"
@@ -58,3 +63,60 @@ def test_the_abbreviation_asks_the_same(bot: Briefbot) -> None:
     answer = bot.ask("Until when is the CAR arms embargo renewed?")
     assert answer.answer.startswith("**31 July 2026** [1]"), answer.answer
     assert answer.citations[0].symbol == "S/RES/2789 (2025)"
+
+
+def _hit(bot: Briefbot, symbol: str, paragraph: str) -> Hit:
+    docs = bot.retriever.documents()
+    doc = next(d for d in docs.values() if d.symbol == symbol)
+    chunk = next(c for c in bot.retriever.store.chunks_of(doc.doc_id) if c.paragraph == paragraph)
+    return Hit(chunk=chunk, doc=doc, score=1.0)
+
+
+def test_a_renewal_continuing_a_found_but_unquoted_decision_leads(bot: Briefbot) -> None:
+    """On the corpus index, "Until when is the arms embargo on the Central African Republic in force?" quoted 2262
+    (2016) first and 2789 (2025), which the lookup had reached from 2339 (2017), ranked seventh and not quoted.
+    2789 continued no quoted decision, so 2262's "until 31 January 2017" led as the latest."""
+    question = "Until when is the arms embargo on the Central African Republic in force?"
+    # The passages as retrieval gives them here, as the corpus index had them: each resolution's places read
+    # (there from the Council records' metadata), and 2789 linked by the lookup to 2339 only.
+    found = {(h.doc.symbol, h.chunk.paragraph): h for h in bot.retriever.search(question)}
+
+    def placed(h: Hit, **changes: object) -> Hit:
+        return dataclasses.replace(h, doc=dataclasses.replace(h.doc, missions=["Central African Republic"]),
+                                   **changes)  # type: ignore[arg-type]
+
+    old, unquoted = placed(found[("S/RES/2262 (2016)", "1")]), placed(found[("S/RES/2339 (2017)", "1")])
+    current = placed(found[("S/RES/2789 (2025)", "1")], continues=frozenset({"S/RES/2339 (2017)"}))
+
+    def quoted(h: Hit) -> Candidate:  # its deciding sentence, as the answer quotes it
+        start, end = next((a, b) for a, b in split_sentences(h.chunk.text) if "Decides" in h.chunk.text[a:b])
+        return Candidate(h, start, end, 1.0, 0.5)
+
+    chosen = [quoted(old), quoted(current)]
+    led, superseded = _latest_first(chosen, parse_references(question), question, [old, current, unquoted])
+    assert led[0].hit is current, [c.hit.doc.symbol for c in led]
+    assert any("S/RES/2262 (2016)" in s and "31 January 2017" in s for s in superseded), superseded
+
+
+def test_the_asked_decision_is_followed_before_another_renewal_spends_the_lookups(
+        bot: Briefbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On the corpus index a report's account of MINUSCA's renewal ranked above the embargo, and following it
+    first spent the question's catalog scans (retrieve.RENEWAL_QUERIES): the embargo's chain from 2339 (2017) then
+    stopped at 2745 (2024), short of 2789 (2025). A chain renewing what was asked is now followed first."""
+    retriever = bot.retriever
+    docs = retriever.documents()
+    minusca_doc = next(d for d in docs.values() if d.symbol == "S/RES/2800 (2025)")
+    minusca = next(c for c in retriever.store.chunks_of(minusca_doc.doc_id)
+                   if "Decides to extend the mandate of MINUSCA" in c.text)
+    hits = [Hit(chunk=minusca, doc=minusca_doc, score=1.0), _hit(bot, "S/RES/2339 (2017)", "1")]
+    followed: list[str] = []
+    renewal_of = type(retriever)._renewal_of
+
+    def spy(self: object, symbol: str, *args: object, **kwargs: object) -> object:
+        followed.append(symbol)
+        return renewal_of(self, symbol, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(type(retriever), "_renewal_of", spy)
+    retriever._with_later_renewals(hits, docs, None, None, {"central african republic"}, {"arm", "embargo"})
+    assert followed and followed[0] == "S/RES/2339 (2017)", followed
+    assert "S/RES/2800 (2025)" in followed  # the other is still followed, after

@@ -11,7 +11,7 @@ import dataclasses
 import html
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -304,7 +304,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             c.score += 0.5
     chosen = _choose(candidates, settings.max_citations)
     chosen = _keep_latest(chosen, candidates, series_refs)
-    chosen, superseded = _latest_first(chosen, series_refs, question)
+    chosen, superseded = _latest_first(chosen, series_refs, question, hits)
     # The latest decision on what was asked ended it: that leads, and the renewals before it set no term now.
     closing = max((c for c in candidates if c.ends), key=lambda c: c.score, default=None)
     # The decision that imposed what was asked leads: the renewals after it are not where it comes from.
@@ -1189,10 +1189,11 @@ SIMILARITY_WEIGHT = 0.3
 _DECISION = re.compile(r"\b(?:[Dd]ecides|renew(?:s|ed)?|extend(?:s|ed)?)\b")
 
 
-def _latest_first(chosen: list[Candidate], refs: References,
-                  question: str) -> tuple[list[Candidate], list[str]]:
+def _latest_first(chosen: list[Candidate], refs: References, question: str,
+                  hits: Sequence[Hit] = ()) -> tuple[list[Candidate], list[str]]:
     """When quotes from several documents of one series (same country or mission) state different dates or
-    figures, lead with the latest decision, unless the question names a document; say what it supersedes."""
+    figures, lead with the latest decision, unless the question names a document; say what it supersedes.
+    ``hits``: every passage retrieval found, quoted or not."""
     if len(chosen) < 2 or refs.named_any:
         return chosen, []
     decisions = [c for c in chosen if c.hit.doc.doc_type == "resolution" and c.hit.doc.date
@@ -1213,8 +1214,13 @@ def _latest_first(chosen: list[Candidate], refs: References,
         other = [c for c in decisions if renewed_object(c.hit.chunk.text[c.start:c.end]) not in (None, *missions)]
     # … or continues such a decision in other words (2789 (2025)'s "the measures as set out … in paragraphs 2 and
     # 4 of resolution 2745", after the CAR arms embargo's "Decides that, until …" of 2339 (2017)).
-    asked += [c for c in decisions if c not in asked and c not in other
-              and c.hit.continues & {a.hit.doc.symbol for a in asked}]
+    # What it continues may be found but not quoted: for "Until when is the arms embargo on the CAR in force?" the
+    # lookup went from 2339 (2017), ranked seventh, to 2789 (2025), while 2262 (2016) was quoted and led with its
+    # "until 31 January 2017".
+    renewing = {a.hit.doc.symbol for a in asked} | {
+        h.doc.symbol for h in hits if specific and h.doc.symbol and h.doc.doc_type == "resolution"
+        and renews_subject(specific, h.chunk.text)}
+    asked += [c for c in decisions if c not in asked and c not in other and c.hit.continues & renewing]
     if asked:
         decisions = asked
         lead = next((c for c in chosen if c in asked), None) if lead is not None else None
@@ -1230,10 +1236,12 @@ def _latest_first(chosen: list[Candidate], refs: References,
     superseded: list[tuple[str, str, str]] = []  # (date, name, term) of each older decision
     reported: list[tuple[str, str | None, str | None]] = []  # (report, term it states, renewal it recounts)
     for c in chosen:
-        if c is latest or c.hit.doc.doc_id == latest.hit.doc.doc_id or not (_one_series(latest, c)
-                                                                           or _recounts(c, latest)):
+        if c is latest or c.hit.doc.doc_id == latest.hit.doc.doc_id or not (
+                _one_series(latest, c) or _recounts(c, latest) or (c in asked and latest in asked)):
             continue
         quote = c.hit.chunk.text[c.start:c.end]
+        if specific and c.hit.doc.doc_type != "resolution" and not renews_subject(specific, quote):
+            continue  # a report's term of something else: MINUSCA's mandate is no term of the CAR arms embargo
         theirs = _term_said(question, quote) if _DECISION.search(quote) else None
         if (c.hit.doc.date or "") < (latest.hit.doc.date or "") and theirs and term and theirs != term:
             name = c.hit.doc.symbol or c.hit.doc.file_name

@@ -439,7 +439,12 @@ class Retriever:
         # rank below other regimes' alike-worded ones (the Mali renewals at 7 and 8 under four of the DRC's and
         # South Sudan's): those of another country cost no lookup.
         lookups = 0
-        for hit in hits[:RENEWAL_HORIZON if places else RENEWAL_LOOKUPS]:
+        leading = hits[:RENEWAL_HORIZON if places else RENEWAL_LOOKUPS]
+        if specific:
+            # What was asked is followed first, the rest in rank order: S/2025/383's account of MINUSCA's renewal
+            # spent the scans that the CAR arms embargo's chain from 2339 (2017) needed to reach 2789 (2025).
+            leading = sorted(leading, key=lambda h: not _renews_asked(h.chunk.text, specific))
+        for hit in leading:
             if lookups >= RENEWAL_LOOKUPS:
                 break
             if places and (theirs := doc_places(hit.doc)) and not places & theirs:
