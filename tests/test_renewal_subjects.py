@@ -46,6 +46,9 @@ def test_a_panel_extension_naming_the_measures_does_not_renew_the_regime() -> No
      "**13 months from the date of adoption of this resolution** [1]"),
     ("Until when is the Haiti sanctions regime renewed?", "S/RES/2794 (2025)", "1",
      "**one year from the date of adoption of this resolution** [1]"),
+    # The report's "adopted resolution 2752 (2024), in which it renewed the sanctions regime" was the only passage
+    # quoted, and 2752 the answer, while the lookup had brought its renewal 2794 (2025) in.
+    ("Which resolution renewed the Haiti sanctions regime?", "S/RES/2794 (2025)", "1", "**S/RES/2794 (2025)** [1]"),
     ("Until when is the Libya sanctions regime renewed?", "S/RES/2819 (2026)", "21", "**1 August 2027** [1]"),
     ("Until when is the mandate of the Panel of Experts on Libya extended?", "S/RES/2819 (2026)", "24",
      "**15 August 2027** [1]"),

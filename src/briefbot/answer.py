@@ -303,7 +303,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         for c in stating:
             c.score += 0.5
     chosen = _choose(candidates, settings.max_citations)
-    chosen = _keep_latest(chosen, candidates, series_refs)
+    chosen = _keep_latest(chosen, candidates, series_refs, settings.max_citations)
     chosen, superseded = _latest_first(chosen, series_refs, question, hits)
     # The latest decision on what was asked ended it: that leads, and the renewals before it set no term now.
     closing = max((c for c in candidates if c.ends), key=lambda c: c.score, default=None)
@@ -1255,8 +1255,10 @@ def _latest_first(chosen: list[Candidate], refs: References, question: str,
             stated = theirs if re.search(rf"\b(?:until|till|through|for(?: a(?: further)? period of)?)\s+"
                                          rf"{re.escape(theirs)}", quote) else None
             if stated or recounted:
-                reported.append((name, stated, recounted.group(0) if recounted and not _one_series(latest, c)
-                                 else None))
+                # The renewal it recounts is named when its term is not ("S/2025/356's account of resolution
+                # 2752 (2024)"), or when it is another series' ("'s reported term … of resolution …").
+                reported.append((name, stated, recounted.group(0) if recounted and (
+                    stated is None or not _one_series(latest, c)) else None))
     older = []
     for _, name, theirs in sorted(superseded, reverse=True):
         # A report stating the same older term is said with the decision that set it, not as another item.
@@ -1302,7 +1304,8 @@ def _listed(items: list[str]) -> str:
     return " and ".join([", ".join(items[:-1]), items[-1]]) if len(items) > 1 else "".join(items)
 
 
-def _keep_latest(chosen: list[Candidate], candidates: list[Candidate], refs: References) -> list[Candidate]:
+def _keep_latest(chosen: list[Candidate], candidates: list[Candidate], refs: References,
+                 limit: int = 5) -> list[Candidate]:
     """The newest renewal of a decision among the candidates is quoted when an older one of its series is: the
     five Libya Panel renewals in a resolutions-only search score within 0.01 of each other, and the citation
     limit must not cut the current one (2819 (2026)) while quoting 2362 (2017). It takes the place of the
@@ -1318,8 +1321,13 @@ def _keep_latest(chosen: list[Candidate], candidates: list[Candidate], refs: Ref
     out = list(chosen)
     # A later renewal the lookup reached from a quoted decision continues it however few words it shares.
     quoted = {c.hit.doc.symbol for c in chosen if decision(c)}
+    # … or from a report's account of an older renewal: "Which resolution renewed the Haiti sanctions regime?"
+    # quoted only the Panel's "On 18 October 2024, the Security Council adopted resolution 2752 (2024), in which it
+    # renewed the sanctions regime", and answered 2752 while its renewal 2794 (2025) ranked third.
+    recounting = {c.hit.doc.symbol for c in chosen
+                  if not decision(c) and recounted_renewal(c.hit.chunk.text[c.start:c.end]) is not None}
     for cand in sorted((c for c in candidates if decision(c) and ((c.overlap > 0 and c.score >= floor)
-                                                                  or bool(c.hit.continues & quoted))),
+                                                                  or bool(c.hit.continues & (quoted | recounting)))),
                        key=lambda c: c.hit.doc.date or "", reverse=True):
         if any(c.hit.doc.doc_id == cand.hit.doc.doc_id or (decision(c) and (c.hit.doc.date or "") >=
                                                            (cand.hit.doc.date or "") and _one_series(cand, c))
@@ -1328,6 +1336,15 @@ def _keep_latest(chosen: list[Candidate], candidates: list[Candidate], refs: Ref
         older = [c for c in out if decision(c) and _one_series(cand, c)]
         if older:
             out[out.index(min(older, key=lambda c: c.score))] = cand
+        elif cand.hit.continues & recounting:
+            # The account itself stays (it is what the superseded note names); at the citation limit the weakest
+            # other passage goes.
+            rest = [c for c in out if not (c.hit.doc.symbol in cand.hit.continues
+                                           and recounted_renewal(c.hit.chunk.text[c.start:c.end]) is not None)]
+            if len(out) < limit:
+                out.append(cand)
+            elif rest:
+                out[out.index(min(rest, key=lambda c: c.score))] = cand
     return out
 
 
