@@ -15,7 +15,7 @@ from akn_support import indexed_fixture
 from briefbot.answer import Candidate, _latest_first
 from briefbot.chunk import split_sentences
 from briefbot.models import Hit
-from briefbot.refs import parse_references, specific_subject
+from briefbot.refs import asks_term, parse_references, specific_subject
 from briefbot.service import Briefbot
 
 QUESTION = "Until when is the Central African Republic arms embargo renewed?"
@@ -120,3 +120,26 @@ def test_the_asked_decision_is_followed_before_another_renewal_spends_the_lookup
     retriever._with_later_renewals(hits, docs, None, None, {"central african republic"}, {"arm", "embargo"})
     assert followed and followed[0] == "S/RES/2339 (2017)", followed
     assert "S/RES/2800 (2025)" in followed  # the other is still followed, after
+
+
+@pytest.mark.parametrize(("question", "lead"), [
+    ("What is the latest extension of the Central African Republic arms embargo?", "**31 July 2026** [1]"),
+    ("What is the most recent renewal of the arms embargo on the Central African Republic?", "**31 July 2026** [1]"),
+    ("What is the current term of the Central African Republic arms embargo?", "**31 July 2026** [1]"),
+    ("What is the latest extension of the mandate of the Panel of Experts on the Central African Republic?",
+     "**31 August 2026** [1]"),
+])
+def test_the_latest_extension_asked_in_other_words_is_the_current_term(bot: Briefbot, question: str,
+                                                                        lead: str) -> None:
+    """Asked as "the latest extension", "the most recent renewal", "the current term" (a helper's probes: six of
+    twenty such questions led with an older decision and no date, MONUSCO's with 2348 (2017)), not as "until
+    when": these words were read as what was renewed, and the answer looked for no term."""
+    assert asks_term(question) and not (specific_subject(question) & {"latest", "extens", "recent", "current"})
+    answer = bot.ask(question)
+    assert answer.answer.startswith(lead), answer.answer
+    assert answer.citations[0].symbol == "S/RES/2789 (2025)"
+
+
+def test_the_current_mandate_and_the_last_period_are_not_terms() -> None:
+    assert not asks_term("What is the current mandate of MINUSCA?")  # its tasks
+    assert not asks_term("What was the last period covered by the report?")

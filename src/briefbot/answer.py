@@ -38,6 +38,7 @@ from .parse.gazetteer import COUNTRIES, COUNTRY_ADJECTIVES, DURATION_RE, MISSION
 from .parse.gazetteer import MONTHS as _MONTHS
 from .refs import (
     CITED_RESOLUTION,
+    CURRENT_TERM_Q,
     HOW_LONG_Q,
     ORIGIN_REFERENCE,
     AskedTime,
@@ -1728,6 +1729,10 @@ def direct_answer(question: str, quote: str) -> str | None:
     """The span of ``quote`` that answers a when / how long / how many / how much / who / which question, verbatim
     ("15 May 2026", "908,001 rounds"), or None when the question is of another kind or nothing fits."""
     question = _WHEN_CLAUSE.sub("", question)
+    if CURRENT_TERM_Q.search(question) and not (_WHEN_Q.search(question) or HOW_LONG_Q.search(question)
+                                                 or RESOLUTION_Q.search(question)):
+        # "What is the latest extension of MONUSCO's mandate?" asks until when it now runs: its date answers.
+        question = f"Until when: {question}"
     q_terms = terms(question)
     if RESOLUTION_Q.search(question):
         # "Which resolution …?" is answered by a resolution the quote names, not by a body it names.

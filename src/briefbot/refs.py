@@ -473,7 +473,9 @@ _SANCTIONS = terms("sanctions regime")
 _SANCTIONS_RENEWED = terms("measures sanctions")
 # "When does the mandate of the Panel … expire?" asks the term, as "until when": "expire" is not what is renewed.
 _RENEWAL_WORDS = terms("decides renew renewed renews extend extended extends until resolution resolutions paragraph "
-                       "paragraphs when long last council security how expire expires expired expiry expiration")
+                       "paragraphs when long last council security how expire expires expired expiry expiration "
+                       # "the latest extension of", "the current term of": how it is asked, not what
+                       "renewal renewals extension extensions latest recent most current present term")
 
 
 def asks_original(question: str) -> bool:
@@ -495,11 +497,17 @@ def asks_current_term(question: str) -> bool:
 # A question asking for a duration ("what period" too; "during the period of the third report" only dates it).
 HOW_LONG_Q = re.compile(r"\bhow long\b|\bfor how many (?:months|years)\b|\b(?:what|which) (?:time )?period\b", re.I)
 # Until when / how long / expiry, or "last renewed".
-_TERM_Q = re.compile(rf"\b(?:until|till|through|to|by)\s+(?:when|what date)\b|{HOW_LONG_Q.pattern}|"
+# "What is the latest extension of MONUSCO's mandate?", "… the current term of the authorisations …?" ask it too.
+# Not "the current mandate" (its tasks) nor "the last period covered by the report".
+_CURRENT_TERM = (r"\b(?:latest|most recent|last|current|present)\s+(?:renewal|extension)\b|"
+                 r"\b(?:current|present)\s+(?:term|mandate period)\b")
+CURRENT_TERM_Q = re.compile(_CURRENT_TERM, re.I)
+_TERM_Q = re.compile(rf"\b(?:until|till|through|to|by)\s+(?:when|what date)\b|{HOW_LONG_Q.pattern}|{_CURRENT_TERM}|"
                      r"\b(?:expire|expires|expiry|lapse|lapses|runs? out(?!\s+of)|last (?:renewed|extended))\b|"
                      r"\bwhen\b[^?]*\b(?:renew(?:ed)?|extend(?:ed)?|expire|end|lapse)\b", re.I)
 # "Until when are the Yemen sanctions monitors kept on?", "… stay in place?" ask for a renewal's term too.
-_RENEWAL_Q = re.compile(r"\b(?:renew|extend|prolong|authori[sz]|expir|lapse|in force|last)\w*|\bkept (?:on|in place)\b|"
+_RENEWAL_Q = re.compile(r"\b(?:renew|extend|prolong|authori[sz]|expir|lapse|in force|last)\w*|"
+                        rf"\bkept (?:on|in place)\b|{_CURRENT_TERM}|"
                         r"\bruns? out\b(?!\s+of)|"
                         r"\b(?:stay|stays|remain|remains) in (?:place|force)\b|\bcontinues? to apply\b", re.I)
 _ORIGINAL_Q = re.compile(r"\b(?:first|originally|initially|original)\b", re.I)
