@@ -24,15 +24,15 @@ if ! .venv/bin/python -c 'import torch' 2>/dev/null; then
   # A CPU wheel of torch: from local find-links where the machine provides one, else PyTorch's CPU index.
   # TORCH_INDEX_URL overrides the index (e.g. an internal mirror).
   # Only a missing wheel falls back: any other failure (a full disk, say) stops here with pip's own message, since
-  # retrying elsewhere could fetch a multi-GB CUDA build. The fallback reads no pip configuration, so a machine's
-  # extra indexes cannot offer that CUDA build either.
+  # retrying elsewhere could fetch a multi-GB CUDA build. The fallback reads no pip configuration file and no index
+  # or find-links variable, so a machine's extra indexes cannot offer that CUDA build either.
   if ! out=$($PIP install --quiet "torch==2.13.0+cpu" 2>&1); then
     if ! grep -qE "No matching distribution|Could not find a version|ResolutionImpossible" <<<"$out"; then
       printf '%s\n' "$out" >&2
       echo "set-up stopped while installing torch (pip's message above); fix that, then run make setup again" >&2
       exit 1
     fi
-    PIP_CONFIG_FILE=/dev/null $PIP install --quiet torch \
+    env -u PIP_EXTRA_INDEX_URL -u PIP_FIND_LINKS -u PIP_INDEX_URL PIP_CONFIG_FILE=/dev/null $PIP install --quiet torch \
       --index-url "${TORCH_INDEX_URL:-https://download.pytorch.org/whl/cpu}"
   fi
 fi

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from briefbot.config import Settings
 from briefbot.ingest import ingest_paths
 from briefbot.models import Block, Span, paragraph_label
 from briefbot.parse import parse_file
 from briefbot.parse.meta import label_annexes
+from briefbot.refs import label_wanted, parse_references
 from briefbot.service import Briefbot
-from conftest import PDF_FIXTURES, SettingsFactory
+from conftest import PDF_FIXTURES
 
 REPORT = PDF_FIXTURES / "A_52_826-S_1998_222.pdf"
 
@@ -78,12 +82,42 @@ def test_council_xml_annex_through_the_reader(tmp_path: Path) -> None:
     assert labels == [("1", False), ("annex, 1", True)], labels
 
 
-def test_an_answer_cites_the_annex(settings: SettingsFactory) -> None:
-    s = settings()
-    ingest_paths([REPORT], s)
-    answer = Briefbot(s).ask("What role must the United Nations play as a universally recognized intermediary in "
-                             "the Afghan conflict?")
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    settings = Settings(index=tmp_path_factory.mktemp("annex") / "index")
+    ingest_paths([REPORT], settings)
+    return Briefbot(settings)
+
+
+def test_an_answer_cites_the_annex(bot: Briefbot) -> None:
+    answer = bot.ask("What role must the United Nations play as a universally recognized intermediary in the Afghan "
+                     "conflict?")
     cited = [c for c in answer.citations if "universally recognized intermediary" in c.quote]
     assert cited, answer.to_dict()
     assert cited[0].paragraph == "annex, 11", [c.reference() for c in cited]
     assert cited[0].reference() == "A/52/826-S/1998/222, annex, para. 11, p. 13", cited[0].reference()
+
+
+def test_a_question_names_the_annex_paragraph_or_the_body_one() -> None:
+    """As answers cite it, or in words; a plain number is the body's (a second reader's find: "paragraph 11 of the
+    annex" was read as "11" and answered with the body's paragraph 11)."""
+    assert parse_references("What does paragraph 11 of the annex of A/52/826-S/1998/222 say?").paragraphs == [
+        "annex, 11"]
+    assert parse_references("What does A/52/826-S/1998/222, annex, para. 11 say?").paragraphs == ["annex, 11"]
+    assert parse_references("What does paragraph 3 of annex A of resolution 2776 (2025) say?").paragraphs == [
+        "annex A, 3"]
+    assert parse_references("What does annex I, para. 3 of S/2025/153 say?").paragraphs == ["annex I, 3"]
+    assert parse_references("What does paragraph 11 of A/52/826-S/1998/222 say?").paragraphs == ["11"]
+    assert label_wanted("annex 1, 3", {"annex,3"}) and label_wanted("annex 1, 3", {"annex1,3"})
+    assert not label_wanted("annex 1, 3", {"3"}) and not label_wanted("3", {"annex,3"})
+
+
+@pytest.mark.parametrize(("question", "paragraph", "words"), [
+    ("What does paragraph 11 of the annex of A/52/826-S/1998/222 say?", "annex, 11",
+     "universally recognized intermediary"),
+    ("What does paragraph 11 of A/52/826-S/1998/222 say?", "11", "The two forces also clashed"),
+])
+def test_the_paragraph_named_is_quoted(bot: Briefbot, question: str, paragraph: str, words: str) -> None:
+    answer = bot.ask(question)
+    assert answer.citations and answer.citations[0].paragraph == paragraph, answer.answer
+    assert words in answer.citations[0].quote, answer.answer

@@ -98,6 +98,29 @@ def test_a_renewal_continuing_a_found_but_unquoted_decision_leads(bot: Briefbot)
     assert any("S/RES/2262 (2016)" in s and "31 January 2017" in s for s in superseded), superseded
 
 
+def _placed(h: Hit, place: str, **changes: object) -> Hit:
+    return dataclasses.replace(h, doc=dataclasses.replace(h.doc, missions=[place]), **changes)  # type: ignore[arg-type]
+
+
+def _decision(h: Hit) -> Candidate:
+    start, end = next((a, b) for a, b in split_sentences(h.chunk.text) if "Decides" in h.chunk.text[a:b])
+    return Candidate(h, start, end, 1.0, 0.5)
+
+
+def test_another_countrys_renewal_is_not_superseded(bot: Briefbot) -> None:
+    """A second reader's find: with 2339 (2017) among the hits, South Sudan's 2683 (2023) arms renewal, quoted
+    beside the CAR's 2789 (2025), was named as superseded by it ("31 May 2024")."""
+    question = "Until when is the Central African Republic arms embargo renewed?"
+    found = {(h.doc.symbol, h.chunk.paragraph): h for h in bot.retriever.search(question)}
+    current = _placed(found[("S/RES/2789 (2025)", "1")], "Central African Republic",
+                      continues=frozenset({"S/RES/2339 (2017)"}))
+    older = _placed(found[("S/RES/2339 (2017)", "1")], "Central African Republic")
+    south_sudan = _placed(found[("S/RES/2683 (2023)", "1")], "South Sudan")
+    for chosen in ([_decision(current), _decision(south_sudan)], [_decision(south_sudan), _decision(current)]):
+        _, superseded = _latest_first(chosen, parse_references(question), question, [current, south_sudan, older])
+        assert not any("2683" in s for s in superseded), superseded
+
+
 def test_the_asked_decision_is_followed_before_another_renewal_spends_the_lookups(
         bot: Briefbot, monkeypatch: pytest.MonkeyPatch) -> None:
     """On the corpus index a report's account of MINUSCA's renewal ranked above the embargo, and following it

@@ -14,9 +14,12 @@ from pathlib import Path
 import pytest
 
 from akn_support import AKN, indexed_fixture
+from briefbot.answer import Candidate, _keep_latest, _latest_first
+from briefbot.chunk import split_sentences
 from briefbot.config import Settings
 from briefbot.ingest import ingest_paths
-from briefbot.refs import renews_subject, specific_subject
+from briefbot.models import Hit
+from briefbot.refs import References, renews_subject, specific_subject
 from briefbot.service import Briefbot
 from conftest import PDF_FIXTURES, SettingsFactory
 
@@ -119,3 +122,28 @@ def test_a_renewal_of_the_year_asked_leads(bot: Briefbot, question: str, symbol:
     assert not answer.abstained, answer.answer
     assert (answer.citations[0].symbol, answer.citations[0].paragraph) == (symbol, "1"), answer.answer
     assert answer.answer.startswith("**one year from the date of adoption of this resolution** [1]"), answer.answer
+
+
+def _sentence(bot: Briefbot, symbol: str, words: str, **changes: object) -> Candidate:
+    docs = bot.retriever.documents()
+    doc = next(d for d in docs.values() if d.symbol == symbol)
+    chunk = next(c for c in bot.retriever.store.chunks_of(doc.doc_id) if words in c.text)
+    start, end = next((a, b) for a, b in split_sentences(chunk.text) if words in chunk.text[a:b])
+    return Candidate(Hit(chunk=chunk, doc=doc, score=1.0, **changes), start, end, 1.0, 0.5)  # type: ignore[arg-type]
+
+
+def test_a_renewal_continuing_a_quoted_account_is_quoted_and_named_in_the_note(bot: Briefbot) -> None:
+    """The Panel's account of 2752 (2024) quoted alone: its renewal 2794 (2025), which the lookup reached from it,
+    is quoted beside it (below the citation limit, or in place of another passage at it), the account stays, and
+    the note names the renewal it recounts (it read "S/2025/356's account of None")."""
+    question = "Which resolution renewed the Haiti sanctions regime?"
+    account = _sentence(bot, "S/2025/356", "adopted resolution 2752 (2024)")
+    renewal = _sentence(bot, "S/RES/2794 (2025)", "Decides to renew until one year",
+                        continues=frozenset({"S/2025/356"}))
+    other = _sentence(bot, "S/2025/356", "conducts its investigations in a professional")
+    assert _keep_latest([account], [account, renewal], References(), 4) == [account, renewal]
+    kept = _keep_latest([account, other], [account, other, renewal], References(), 2)
+    assert kept == [account, renewal], [c.hit.doc.symbol for c in kept]
+    led, notes = _latest_first(kept, References(), question, [account.hit, renewal.hit])
+    assert led[0] is renewal
+    assert notes == ["S/2025/356's account of resolution 2752 (2024)"], notes

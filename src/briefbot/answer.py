@@ -52,6 +52,7 @@ from .refs import (
     doc_places,
     ending,
     ending_subject,
+    label_wanted,
     measure_named,
     missions_named,
     parse_references,
@@ -161,7 +162,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     if not wanted:
         quoted = {h.doc.symbol for h in pool}
         pool += [h for h in hits if h not in pool and h.continues & quoted]
-    if wanted and not any(_label_key(s.label) in wanted or _label_key(s.label).split("(")[0] in wanted
+    if wanted and not any(label_wanted(s.label, wanted) or _label_key(s.label).split("(")[0] in wanted
                           for h in pool for s in h.chunk.spans if s.label):
         names = ", ".join(sorted({h.doc.symbol or h.doc.file_name for h in pool}))
         paras = ", ".join(refs.paragraphs)
@@ -266,11 +267,11 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
                 hit.imposed_by in sentence if hit.imposed_by else measure.search(sentence) is not None)
             origin = origin or (criterion is not None and hit.criterion and criterion.search(sentence) is not None)
             by_reference = by_reference or renews_asked or ends or origin
-            if (wanted and span and span.label and _label_key(span.label) in wanted) or renews_asked or ends or (
+            if (wanted and span and label_wanted(span.label, wanted)) or renews_asked or ends or (
                     origin or (hit.current and _DECISION.search(sentence))):
                 score += 0.5  # the paragraph named, or the renewal asked about: the answer by reference
                 overlap = max(overlap, 0.5)
-                if wanted and span and span.label and _label_key(span.label) in wanted:
+                if wanted and span and label_wanted(span.label, wanted):
                     # Its own words, not another paragraph's "the mandate outlined in paragraph 16 to this
                     # resolution", which repeats every word of "What does paragraph 16 of resolution 2767 decide?".
                     score += 0.5
@@ -805,7 +806,7 @@ def _named_renews_another(question: str, specific: set[str], refs: References, c
            for c, q in quotes):
         return None
     symbol = lead.hit.doc.symbol or lead.hit.doc.file_name
-    para = f"its paragraph {lead.hit.chunk.paragraph}" if lead.hit.chunk.paragraph else "it"
+    para = f"its {paragraph_label(lead.hit.chunk.paragraph)}" if lead.hit.chunk.paragraph else "it"
     body = renewed if renewed in MISSIONS else f"the {renewed}"
     other = next((c for c, q in quotes if not refs.names(c.hit.doc) and c.hit.doc.doc_type == "resolution"
                   and _RENEWAL_VERB.search(q) and renews_subject(specific, q)), None)
@@ -1218,9 +1219,11 @@ def _latest_first(chosen: list[Candidate], refs: References, question: str,
     # What it continues may be found but not quoted: for "Until when is the arms embargo on the CAR in force?" the
     # lookup went from 2339 (2017), ranked seventh, to 2789 (2025), while 2262 (2016) was quoted and led with its
     # "until 31 January 2017".
+    asked_places = {p.lower() for p in refs.places}
     renewing = {a.hit.doc.symbol for a in asked} | {
         h.doc.symbol for h in hits if specific and h.doc.symbol and h.doc.doc_type == "resolution"
-        and renews_subject(specific, h.chunk.text)}
+        and renews_subject(specific, h.chunk.text)
+        and (not asked_places or not _hit_places(h) or bool(asked_places & _hit_places(h)))}
     asked += [c for c in decisions if c not in asked and c not in other and c.hit.continues & renewing]
     if asked:
         decisions = asked
@@ -1238,8 +1241,10 @@ def _latest_first(chosen: list[Candidate], refs: References, question: str,
     reported: list[tuple[str, str | None, str | None]] = []  # (report, term it states, renewal it recounts)
     for c in chosen:
         if c is latest or c.hit.doc.doc_id == latest.hit.doc.doc_id or not (
-                _one_series(latest, c) or _recounts(c, latest) or (c in asked and latest in asked)):
-            continue
+                _one_series(latest, c) or _recounts(c, latest) or (
+                    c in asked and latest in asked and not (_hit_places(c.hit) and _hit_places(latest.hit)
+                                                            and not _hit_places(c.hit) & _hit_places(latest.hit)))):
+            continue  # (South Sudan's embargo renewal is asked-alike, but no older term of the CAR's)
         quote = c.hit.chunk.text[c.start:c.end]
         if specific and c.hit.doc.doc_type != "resolution" and not renews_subject(specific, quote):
             continue  # a report's term of something else: MINUSCA's mandate is no term of the CAR arms embargo
@@ -1286,6 +1291,11 @@ def _latest_first(chosen: list[Candidate], refs: References, question: str,
     return [latest] + [c for c in chosen if c is not latest], older
 
 
+def _hit_places(hit: Hit) -> set[str]:
+    """Where a passage's decision applies: its document's places, or those of the series the lookup followed."""
+    return doc_places(hit.doc) | set(hit.series_places)
+
+
 def _term_said(question: str, quote: str) -> str | None:
     """The term (a date or a period) a renewal's quote sets, for the superseded note: the question's answer when it
     is one, else (the question's answer is a resolution: "which resolutions renewed …?") what "until when" or "for
@@ -1306,7 +1316,7 @@ def _listed(items: list[str]) -> str:
 
 
 def _keep_latest(chosen: list[Candidate], candidates: list[Candidate], refs: References,
-                 limit: int = 5) -> list[Candidate]:
+                 limit: int) -> list[Candidate]:
     """The newest renewal of a decision among the candidates is quoted when an older one of its series is: the
     five Libya Panel renewals in a resolutions-only search score within 0.01 of each other, and the citation
     limit must not cut the current one (2819 (2026)) while quoting 2362 (2017). It takes the place of the

@@ -56,6 +56,8 @@ def normalize_paragraph(label: Any) -> str | None:
         return None
     s = re.sub(r"\s+", "", str(label)).casefold()
     s = re.sub(r"^(?:paragraphs?|paras?\.?|§)", "", s).rstrip(".")
+    # An annex's paragraph as cited ("annex I, para. 3") or as labelled ("annex I, 3"): "annexi,3".
+    s = re.sub(r"^((?:annex|appendix|enclosure)[^,]*,)(?:paragraphs?|paras?\.?)", r"\1", s)
     return s or None
 
 

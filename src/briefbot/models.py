@@ -223,7 +223,9 @@ class Hit:
 
 
 _PARAGRAPH_NUMBER = re.compile(r"^(?:PP)?\d{1,3}(?: \([a-z]{1,2}\)| \([ivx]{1,5}\))*$")
-_ANNEX_LABEL = re.compile(r"^(annex(?: [IVXLC]{1,6}| \d{1,3}| [A-Z])?), (.+)$")  # parse/meta.label_annexes
+# parse/meta.label_annexes: "annex I, 3", "annex 3.1, 2", "appendix, 4"
+_ANNEX_LABEL = re.compile(r"^((?:annex|appendix|enclosure)(?: [IVXLC]{1,6}| \d{1,3}(?:\.\d{1,2})?[A-Z]?| [A-Z])?), "
+                          r"(.+)$")
 
 
 def paragraph_label(label: str) -> str:

@@ -23,6 +23,9 @@ from .taxonomy import load_actors
 _PARA = re.compile(
     r"\b(?:operative\s+)?(?:paragraph|para\.?|paras?\.?|OP)\s*(?P<num>\d{1,3})(?:\s*\(?(?P<sub>[a-z]{1,2}|[ivx]{1,5})\))?",
     re.I)
+_ANNEX_NAME = r"(?:\s+(?P<an>[IVXLC]{1,6}|\d{1,3}|[A-Z])\b)?"
+_ANNEX_BEFORE = re.compile(rf"\bannex{_ANNEX_NAME}\s*,?\s*$", re.I)
+_ANNEX_AFTER = re.compile(rf"^\s+(?:of|in)\s+(?:the\s+|its\s+)?annex{_ANNEX_NAME}", re.I)
 # "resolution 2780" without its year: every resolution with that number is named (years rarely collide).
 _BARE_RESOLUTION = re.compile(r"\b[Rr]esolutions?\s+(?P<num>\d{3,4})\b(?!\s*\(\d{4}\))")
 # "resolutions 2775 and 2776 (2025)": numbers sharing one year (or none), each named by its number.
@@ -70,6 +73,19 @@ def asked_source(question: str) -> str | None:
 def label_key(label: str | None) -> str:
     """A paragraph label as compared: ``"7 (c)"``, ``"7(c)"`` and ``"7 (C)"`` → ``"7c"``."""
     return re.sub(r"[\s()]", "", label or "").lower()
+
+
+def label_wanted(label: str | None, wanted: set[str]) -> bool:
+    """Whether a passage's paragraph ``label`` is one of the ``wanted`` keys (:func:`label_key`) a question names:
+    "paragraph 11 of the annex" (``annex,11``) names "annex 1, 11" whatever the annex is called; a plain number
+    names the body's paragraph only, never an annex's (parse/meta.label_annexes)."""
+    key = label_key(label)
+    if not key:
+        return False
+    if key in wanted:
+        return True
+    annexed = re.match(r"^(annex[^,]*),(.+)$", key)
+    return annexed is not None and f"annex,{annexed.group(2)}" in wanted
 
 
 def doc_places(doc: DocInfo, titles: bool = True) -> set[str]:
@@ -532,6 +548,11 @@ def parse_references(question: str, actors: bool = True) -> References:
         refs.resolutions += [n for n in map(int, re.findall(r"\d{3,4}", m.group("nums"))) if n not in refs.resolutions]
     for m in _PARA.finditer(question):
         label = m.group("num") + (f" ({m.group('sub').lower()})" if m.group("sub") else "")
+        # An annex numbered anew is named with the paragraph ("annex I, para. 3", as answers cite it, or
+        # "paragraph 11 of the annex"): its label says the annex (parse/meta.label_annexes).
+        annex = _ANNEX_BEFORE.search(question[:m.start()]) or _ANNEX_AFTER.match(question[m.end():])
+        if annex is not None:
+            label = f"annex{' ' + annex.group('an') if annex.group('an') else ''}, {label}"
         refs.paragraphs.append(label)
     # A name is looked for as a word only where it occurs at all: a title is read for places thousands of times
     # (every Council record's, refs.record_about), and a pattern per name made that ~1 s of a first question.

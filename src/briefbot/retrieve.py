@@ -44,6 +44,7 @@ from .refs import (
     ending,
     ending_subject,
     label_key,
+    label_wanted,
     measure_named,
     missions_named,
     origin_sentence,
@@ -927,7 +928,8 @@ class Retriever:
             for chunk in self.store.chunks_of(doc_id):
                 labels = {label_key(s.label) for s in chunk.spans if s.label}
                 # "paragraph 7" also matches its sub-paragraphs "7 (a)", "7 (b)".
-                if labels & wanted or any(lab.split("(")[0] in wanted for lab in labels if lab):
+                if any(label_wanted(s.label, wanted) for s in chunk.spans) \
+                        or any(lab.split("(")[0] in wanted for lab in labels if lab):
                     out.append(Hit(chunk=chunk, doc=docs[doc_id], score=1.0, dense_score=None))
         return out[:6]
 

@@ -33,7 +33,7 @@ from .akn import (
     symbol_year,
 )
 from .gazetteer import MONTHS
-from .meta import resolution_subject
+from .meta import label_annexes, resolution_subject
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +138,7 @@ def _record_document(rec: dict[str, object], symbol: str, text: str, digest: str
         warnings.append("draft resolution that was not adopted")
         title = f"Draft resolution {symbol} (not adopted){suffix}"
     target = path.parent / file if file else None
+    label_annexes(layout.blocks)  # as parse_file does: the PDF and XML twins' labels ("annex A, 3")
     return Document(
         doc_id=doc_id,
         file_name=doc_id,

@@ -450,7 +450,10 @@ def report_title(blocks: list[Block]) -> str | None:
     return None
 
 
-_ANNEX_HEADING = re.compile(r"^Annex(?!es\b)(?:\s+(?P<n>[IVXLC]{1,6}|\d{1,3}|[A-Z])\b)?", re.I)
+# "Annex I", "Annex 3.1", "Annex-II", "Annex 10A", an appendix or enclosure within an annex; not "Annexes" (a list
+# of them), "Annexed" or "Annexure". The name is upper case as printed ("Annex i" is no numeral).
+_ANNEX_HEADING = re.compile(r"^(?P<kind>(?i:annex|appendix|enclosure))\b"
+                            r"(?:[\s-]+(?P<n>[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,2})?[A-Z]?|[A-Z])(?=\W|$))?")
 
 
 def label_annexes(blocks: list[Block]) -> None:
@@ -465,7 +468,8 @@ def label_annexes(blocks: list[Block]) -> None:
             continue
         m = _ANNEX_HEADING.match(b.text) if b.kind in ("heading", "title") else None
         if m or not annexes:
-            annexes.append((f"annex {m.group('n')}" if m and m.group("n") else "annex", []))
+            kind = m.group("kind").lower() if m else "annex"
+            annexes.append((f"{kind} {m.group('n')}" if m and m.group("n") else kind, []))
         if b.label and not b.label.startswith(("fn ", "en ")):
             annexes[-1][1].append(b)
     for name, numbered in annexes:

@@ -81,6 +81,7 @@ from .views import (
     library_summary,
     mission_choices,
     permalink_markdown,
+    shown_file,
     when,
     word_floor_css,
     year_choices,
@@ -642,7 +643,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             infos = [bot.document(d, scope) for d in doc_ids]
         except BriefbotError as exc:
             return {**hidden, remove_status: f"**Not removed:** {md_text(str(exc))}"}
-        named = "; ".join(f"{d.name} ({d.file_name})" if d.symbol or d.origin == "analysis" else d.file_name
+        named = "; ".join(f"{d.name} ({shown_file(d)})" if d.symbol or d.origin == "analysis" else shown_file(d)
                           for d in infos)
         return {pending_remove: [d.doc_id for d in infos], confirm_row: gr.Row(visible=True), remove_status: "",
                 confirm_text: f"**Remove {md_text(named)} from the index?** This cannot be undone: the "
