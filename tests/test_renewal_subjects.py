@@ -147,3 +147,28 @@ def test_a_renewal_continuing_a_quoted_account_is_quoted_and_named_in_the_note(b
     led, notes = _latest_first(kept, References(), question, [account.hit, renewal.hit])
     assert led[0] is renewal
     assert notes == ["S/2025/356's account of resolution 2752 (2024)"], notes
+
+
+def test_a_date_that_sets_no_term_is_no_answer_to_when_it_expires() -> None:
+    """A browser walk: "When does the Haiti sanctions regime expire?" answered **November 2024**, the month the
+    Panel wrote to Member States (S/2025/356, para. 11), quoted first; the renewal quoted third sets the term."""
+    from briefbot.answer import direct_line
+    from briefbot.models import Citation
+
+    letters = Citation(key="1", document="S_2025_356.pdf", symbol="S/2025/356", page=6, paragraph="11",
+                       doc_id="S_2025_356.pdf", doc_type="panel_report", date="2025-06-13",
+                       quote="In November 2024, the Panel wrote to those Member States in which Haitian nationals are "
+                             "most likely to have assets and/or to which they are most likely to travel.")
+    renewal = Citation(key="3", document="S_RES_2794.xml", symbol="S/RES/2794 (2025)", page=None, paragraph="1",
+                       doc_id="S_RES_2794.xml", doc_type="resolution", date="2025-10-17",
+                       quote="Decides to renew until one year from the date of adoption of this resolution the "
+                             "measures imposed by paragraphs 3, 4, 5, 6, 7, 8, and 9 of resolution 2653 (2022) and "
+                             "previously extended in resolution 2752 (2024), reaffirms resolution 2664 (2022), and "
+                             "affirms that paragraphs 15 and 16 of resolution 2653 (2022) shall continue to apply and "
+                             "decides that actions as described in paragraph 15 of resolution 2653 (2022) include "
+                             "engaging in activities that destabilize Haiti through the illicit exploitation or trade "
+                             "of natural resources;")
+    question = "When does the Haiti sanctions regime expire?"
+    term = "**one year from the date of adoption of this resolution** [3]"
+    assert direct_line([question], [letters, renewal]) == term
+    assert direct_line(["When did the Panel write to Member States?"], [letters, renewal]) == "**November 2024** [1]"

@@ -806,7 +806,8 @@ def _named_renews_another(question: str, specific: set[str], refs: References, c
            for c, q in quotes):
         return None
     symbol = lead.hit.doc.symbol or lead.hit.doc.file_name
-    para = f"its {paragraph_label(lead.hit.chunk.paragraph)}" if lead.hit.chunk.paragraph else "it"
+    para = ("its " + paragraph_label(lead.hit.chunk.paragraph).replace("para. ", "paragraph ")
+            if lead.hit.chunk.paragraph else "it")  # "its paragraph 1", "its annex A, paragraph 3"
     body = renewed if renewed in MISSIONS else f"the {renewed}"
     other = next((c for c, q in quotes if not refs.names(c.hit.doc) and c.hit.doc.doc_type == "resolution"
                   and _RENEWAL_VERB.search(q) and renews_subject(specific, q)), None)
@@ -963,6 +964,11 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
                 # better: a footnote's "1 August 2021" for a warrant against another minister (para. 54).
                 if c is pool[0]:
                     break
+                continue
+            if asks_term(part) and not RESOLUTION_Q.search(part) and not _STATES_TERM.search(c.quote):
+                # "When does the Haiti sanctions regime expire?" is not answered by the day a Panel wrote letters
+                # ("In November 2024, the Panel wrote to those Member States …", S/2025/356, para. 11): a date of a
+                # sentence that sets, extends or ends nothing is no term.
                 continue
             found = direct_answer(part, c.quote)
             if (RESOLUTION_Q.search(part) and c.doc_type == "resolution" and c.symbol
@@ -1289,6 +1295,12 @@ def _latest_first(chosen: list[Candidate], refs: References, question: str,
             return [latest] + [c for c in chosen if c is not latest], []
         return chosen, []
     return [latest] + [c for c in chosen if c is not latest], older
+
+
+# A sentence that sets, extends or ends a term: a date elsewhere is no answer to "until when" / "when does it expire".
+_STATES_TERM = re.compile(r"\b(?:until|till|through|expir\w*|extend\w*|extension|renew\w*|prolong\w*|periods?|"
+                          r"months?|years?|terms?|laps\w*|ends?|ended|ending|terminat\w*|authori[sz]\w*|valid\w*|"
+                          r"in force|in effect|remain\w*|continu\w*)\b", re.I)
 
 
 def _hit_places(hit: Hit) -> set[str]:
