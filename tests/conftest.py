@@ -58,6 +58,9 @@ def _offline_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         for var, val in OFFLINE_ENV.items():
             mp.setenv(var, val)
         mp.setenv("BRIEFBOT_CONFIG", str(tmp_path_factory.getbasetemp() / "no-briefbot.toml"))
+        # Answers say when a term they give has passed: a fixed day, before every term the samples give, so that
+        # what a test sees does not change with the calendar (tests of that note set their own day).
+        mp.setenv("BRIEFBOT_TODAY", "2026-01-01")
         yield
 
 

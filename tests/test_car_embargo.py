@@ -166,3 +166,22 @@ def test_the_latest_extension_asked_in_other_words_is_the_current_term(bot: Brie
 def test_the_current_mandate_and_the_last_period_are_not_terms() -> None:
     assert not asks_term("What is the current mandate of MINUSCA?")  # its tasks
     assert not asks_term("What was the last period covered by the report?")
+
+
+def test_a_term_already_past_is_said_to_be(bot: Briefbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A browser walk on 5 December 2026: "Is the CAR arms embargo still in force, and until when?" answered
+    31 July 2026 and said nothing of that day being past."""
+    import datetime
+
+    question = QUESTION
+    monkeypatch.setattr(bot.settings, "today", datetime.date(2026, 12, 5))
+    answer = bot.ask(question)
+    assert answer.answer.startswith("**31 July 2026** [1]"), answer.answer
+    assert ("[1] 31 July 2026 has passed (today is 5 December 2026), and no later decision on it was found in the "
+            "indexed documents: check whether the Council has renewed it since.") in answer.notes, answer.notes
+    monkeypatch.setattr(bot.settings, "today", datetime.date(2026, 6, 1))
+    assert not any("has passed" in n for n in bot.ask(question).notes)
+    # A decision named, or a year: what it decided then, not the current term.
+    monkeypatch.setattr(bot.settings, "today", datetime.date(2026, 12, 5))
+    assert not any("has passed" in n for n in bot.ask("Until when did resolution 2339 (2017) renew the arms "
+                                                      "embargo on the Central African Republic?").notes)

@@ -6,6 +6,7 @@ Sources, highest first: explicit overrides, ``BRIEFBOT_*`` environment variables
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import logging
 import os
@@ -129,6 +130,8 @@ class Settings(BaseSettings):
                                      "the gold set by evals/fit_confidence.py) gives the passages a lower "
                                      "probability of answering.")
     max_citations: int = Field(4, ge=1, le=10, description="Most citations in one answer.")
+    today: datetime.date | None = Field(None, description="The day answers are read on, which says whether a term "
+                                        "an answer gives has passed; unset means the system date.")
     sentence_model_k: int = Field(5, ge=0, le=20, description="The extractive engine scores this many leading "
                                   "sentences alone against the question with the embedding model (paraphrases); "
                                   "0 switches it off. Each costs a few ms of model time.")

@@ -12,6 +12,7 @@ document outside it exactly like a document that is not indexed. Calls made with
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import hashlib
 import logging
 import os
@@ -36,7 +37,17 @@ from .ingest import IngestReport, Progress, ingest_paths, remove_documents
 from .layout import IndexLayout
 from .lexical import LexicalIndex
 from .models import Answer, Chunk, Citation, DocInfo, Engine, Filters, Hit, RetrievalMode, StreamEvent, finished
-from .refs import SOURCE_LABELS, asked_source, asked_time, doc_places, follows_on, parse_references, speaks_of
+from .refs import (
+    SOURCE_LABELS,
+    asked_source,
+    asked_time,
+    asks_term,
+    doc_places,
+    follows_on,
+    parse_references,
+    question_years,
+    speaks_of,
+)
 from .retrieve import Retriever
 from .store import Store
 
@@ -254,6 +265,9 @@ class Briefbot:
             answer.notes.insert(0, missing)
         if not answer.abstained and (counted := self._counted_term(answer)):
             answer.notes.append(counted)
+        if not answer.abstained and (lapsed := lapsed_term(question, answer,
+                                                           self.settings.today or datetime.date.today())):
+            answer.notes.append(lapsed)
         answer.timings_ms.update(retrieve=round((t1 - t0) * 1000, 1),
                                  total=round((time.perf_counter() - t0) * 1000, 1))
         yield StreamEvent("done", answer=answer)
@@ -748,3 +762,25 @@ def open_briefbot(settings: Settings, create: bool = False) -> Briefbot:
         if key not in _instances:
             _instances[key] = Briefbot(settings, create=create)
         return _instances[key]
+
+
+def lapsed_term(question: str, answer: Answer, on: datetime.date) -> str | None:
+    """A note when the term an until-when answer leads with is already past: "31 July 2026" answered on 5 December
+    2026 is the latest renewal the documents hold, not a measure still in force (a browser walk: "Is the CAR arms
+    embargo still in force, and until when?" said nothing of it). Not when the question names a document or a year:
+    it then asks about that decision, not the current term."""
+    refs = parse_references(question)
+    if refs.named_any or question_years(question) or not asks_term(question):
+        return None
+    parts = direct_line_parts(answer.answer.split("\n", 1)[0]) or []
+    if not parts:
+        return None
+    span, key = parts[0]
+    try:
+        until = datetime.datetime.strptime(span, "%d %B %Y").date()
+    except ValueError:
+        return None
+    if until >= on:
+        return None
+    return (f"[{key}] {span} has passed (today is {long_date(on.isoformat())}), and no later decision on it was "
+            "found in the indexed documents: check whether the Council has renewed it since.")
