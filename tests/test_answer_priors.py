@@ -238,16 +238,16 @@ def test_the_newest_renewal_is_not_the_one_the_citation_limit_cuts() -> None:
              _renewal(2144, 2014, "13 April 2015", 1.371), _renewal(2278, 2016, "31 July 2017", 1.369)]
     newest = _renewal(2819, 2026, "15 August 2027", 1.365)
     question = parse_references("Until when is the Libya Panel of Experts mandate extended?")
-    kept = _keep_latest(older, [*older, newest], question)
+    kept = _keep_latest(older, [*older, newest], question, 4)
     assert newest in kept and len(kept) == 4
     assert older[3] not in kept  # the lowest-scored older renewal made room
     # A question naming a document keeps what was chosen for it.
     named = parse_references("Until when did resolution 2769 (2025) extend the Panel?")
-    assert _keep_latest(older, [*older, newest], named) == older
+    assert _keep_latest(older, [*older, newest], named, 4) == older
     # Another country's renewal is another series.
     other = _renewal(2821, 2026, "1 July 2027", 1.365)
     other.hit.doc.title = "Resolution 2821 (2026): South Sudan — sanctions, Panel of Experts"
-    assert _keep_latest(older, [*older, other], question) == older
+    assert _keep_latest(older, [*older, other], question, 4) == older
 
 
 # S/RES/2789 (2025) para. 1 renews two things in one paragraph, in other words than the Panel renewals before it.
@@ -273,7 +273,7 @@ def test_a_renewal_of_two_decisions_in_one_paragraph_is_the_latest_of_each_serie
     newest = _renewal(2789, 2025, "", 1.289, text=CAR_2789, country="Central African Republic")
     question = "Until when did the Council extend the mandate of the Panel of Experts on the Central African Republic?"
     refs = parse_references(question)
-    kept = _keep_latest(older, [*older, newest], refs)
+    kept = _keep_latest(older, [*older, newest], refs, 4)
     assert newest in kept and older[3] not in kept
     ordered, superseded = _latest_first(kept, refs, question)
     assert ordered[0] is newest and len(superseded) == 3
@@ -284,7 +284,7 @@ def test_a_renewal_of_two_decisions_in_one_paragraph_is_the_latest_of_each_serie
     # The measures clause alone is not the Panel's series.
     measures = _renewal(2790, 2025, "", 1.289, country="Central African Republic", text=(
         "Decides to renew until 31 July 2026 the measures as set out in paragraphs 2 and 4 of resolution 2745 (2024);"))
-    assert _keep_latest(older, [*older, measures], refs) == older
+    assert _keep_latest(older, [*older, measures], refs, 4) == older
 
 
 def test_a_count_answers_only_with_a_figure_of_the_thing_counted() -> None:
