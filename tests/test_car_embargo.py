@@ -166,6 +166,10 @@ def test_the_latest_extension_asked_in_other_words_is_the_current_term(bot: Brie
 def test_the_current_mandate_and_the_last_period_are_not_terms() -> None:
     assert not asks_term("What is the current mandate of MINUSCA?")  # its tasks
     assert not asks_term("What was the last period covered by the report?")
+    # "last" before another act dates that act; alone or before "renewed" it is a term's
+    assert not asks_term("How long has it been since the authorities last stamped and recorded any firearms?")
+    assert asks_term("How long will the weapons ban on South Sudan last under the 2025 renewal?")
+    assert asks_term("How long does the asset freeze last?")
 
 
 def test_a_term_already_past_is_said_to_be(bot: Briefbot, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -522,7 +522,9 @@ _TERM_Q = re.compile(rf"\b(?:until|till|through|to|by)\s+(?:when|what date)\b|{H
                      r"\b(?:expire|expires|expiry|lapse|lapses|runs? out(?!\s+of)|last (?:renewed|extended))\b|"
                      r"\bwhen\b[^?]*\b(?:renew(?:ed)?|extend(?:ed)?|expire|end|lapse)\b", re.I)
 # "Until when are the Yemen sanctions monitors kept on?", "… stay in place?" ask for a renewal's term too.
-_RENEWAL_Q = re.compile(r"\b(?:renew|extend|prolong|authori[sz]|expir|lapse|in force|last)\w*|"
+# "How long will the ban last?" asks a term; "since they last stamped any firearms" dates another act.
+_RENEWAL_Q = re.compile(r"\b(?:renew|extend|prolong|authori[sz]|expir|lapse|in force)\w*|"
+                        r"\blast(?:s|ed|ing)?\b(?!\s+\w+ed\b)|"
                         rf"\bkept (?:on|in place)\b|{_CURRENT_TERM}|"
                         r"\bruns? out\b(?!\s+of)|"
                         r"\b(?:stay|stays|remain|remains) in (?:place|force)\b|\bcontinues? to apply\b", re.I)
