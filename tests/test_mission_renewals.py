@@ -57,4 +57,7 @@ def test_a_term_counted_from_the_adoption_is_current_too(liberia: Briefbot) -> N
     assert answer.answer.startswith("**10 months from the date of adoption of this resolution** [1]")
     assert any("supersedes" in note and "S/RES/1961 (2010) (“16 December 2011”)" in note for note in answer.notes)
     # The quote does not say when "the date of adoption" was: the note does, from the record.
-    assert "[1] S/RES/2237 (2015) was adopted on 2 September 2015: its term runs from that day." in answer.notes
+    assert "[1] S/RES/2237 (2015) was adopted on 2 September 2015: its term runs from that day, to 2 July 2016." \
+        in answer.notes, answer.notes
+    # and that day is long past: the note says so, as for a term given as a date
+    assert any(n.startswith("[1] Its term (2 July 2016) has passed") for n in answer.notes), answer.notes

@@ -33,6 +33,7 @@ from .confidence import (
 )
 from .config import Settings
 from .glossary import council_question, credited, reading_note
+from .mandates.analysis import until_date
 from .models import Answer, Citation, DocInfo, Hit, not_adopted, paragraph_label
 from .parse.gazetteer import COUNTRIES, COUNTRY_ADJECTIVES, DURATION_RE, MISSION_COUNTRY, MISSIONS, STATES
 from .parse.gazetteer import MONTHS as _MONTHS
@@ -40,6 +41,7 @@ from .refs import (
     CITED_RESOLUTION,
     CURRENT_TERM_Q,
     HOW_LONG_Q,
+    IN_FORCE,
     ORIGIN_REFERENCE,
     AskedTime,
     References,
@@ -47,6 +49,7 @@ from .refs import (
     asks_criterion,
     asks_ending,
     asks_imposition,
+    asks_original,
     asks_term,
     commodity_named,
     doc_places,
@@ -121,6 +124,10 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     if not hits:
         return _abstain(question, hits, "No indexed passage relates to this question.")
     q_terms = terms(question)
+    if CURRENT_TERM_Q.search(question):
+        # "the current term", "the latest extension", "still in force": when, not what; "Currently, awareness
+        # around the sanctions remains very limited" shares the word, "Armed Forces of Haiti" the other.
+        q_terms = terms(IN_FORCE.sub(" ", question)) - _CURRENCY_WORDS
     # A word no passage holds has the largest IDF the index gives: the scale of the rarest-missing-word feature,
     # which would otherwise grow with the index (a 6-document index and the corpus are read by one model).
     weights = idf(q_terms | {_UNSEEN}) if idf else {}
@@ -132,7 +139,9 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     total = sum(weight(t) for t in q_terms) or 1.0
     top = max(h.score for h in hits) or 1.0
     numeric = bool(_NUMERIC_Q.search(question))
-    typed = bool(_WHEN_Q.search(question) or HOW_LONG_Q.search(question) or _COUNT_Q.search(question))
+    # "What is the current term …?" asks until when (direct_answer reads it so).
+    typed = bool(_WHEN_Q.search(question) or HOW_LONG_Q.search(question) or _COUNT_Q.search(question)
+                 or (CURRENT_TERM_Q.search(question) and not RESOLUTION_Q.search(question)))
     # What is asked is read in the Council's words ("the Yemen sanctions monitors" are its Panel of Experts); the
     # words scored against sentences stay the reader's own (a sentence in the Council's words is credited them).
     intent = council_question(question)
@@ -198,6 +207,12 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
                                                            "a designation criterion"))
     by_reference = False
     drafts_not_asked = not _DRAFT_Q.search(question)
+    # A term asked without "until when" ("Which resolution most recently extended the sanctions measures on
+    # Haiti?"): the asked place's decision renewing what was asked answers it, as a dated one answers "until when";
+    # it lost to a recital sharing more of the question's words ("Reaffirms … measures … extended by 2752").
+    # Nor do "the measures" it renews share "sanctions" with "Are the Haiti sanctions still in force?".
+    term_asked = asks_term(intent) and bool(places) and not named_docs and len(sub_questions(question)) == 1
+    term_subject = specific_subject(intent) if term_asked else set()
     for hit in pool:
         passage = hit.score / top
         dense = max(hit.dense_score or 0.0, 0.0)
@@ -236,6 +251,9 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
                 score += ANSWER_TYPE_BONUS  # holds what a when / how long / how many question asks for
             elif numeric and _QUANTITY.search(sentence):
                 score += 0.08
+            if term_asked and hit.doc.doc_type == "resolution" and places & about and not here \
+                    and _DECIDES_RENEWAL.search(sentence) and renews_subject(term_subject, sentence):
+                score += 0.5  # the decision renewing what was asked: the answer, as the paragraph named is below
             span = hit.chunk.locate(a)
             if span and span.label and span.label.startswith(("fn", "en ")):
                 score -= 0.08  # a foot- or endnote cites sources; the gold set never answers from one
@@ -1028,9 +1046,18 @@ def _adoption_notes(line: str, citations: list[Citation]) -> list[str]:
     for span, key in direct_line_parts(line) or []:
         cited = next((c for c in citations if c.key == key), None)
         if "adoption of this resolution" in span and cited is not None and cited.date:
+            end = term_end(span, cited)
             notes.append(f"[{key}] {cited.symbol or cited.document} was adopted on {long_date(cited.date)}: "
-                         f"its term runs from that day.")
+                         "its term runs from that day" + (f", to {long_date(end)}." if end else "."))
     return notes
+
+
+def term_end(span: str, citation: Citation) -> str | None:
+    """The day (ISO) a term counted from its resolution's adoption ends: "one year from the date of adoption of this
+    resolution" in 2794 (2025), adopted 17 October 2025, ends on 17 October 2026. None for any other span."""
+    if "adoption" not in span or not citation.date or citation.doc_type != "resolution":
+        return None
+    return until_date(span if span.lower().startswith(("until", "for")) else f"until {span}", citation.date)
 
 
 def long_date(iso: str) -> str:
@@ -1194,6 +1221,8 @@ ANSWER_TYPE_BONUS = 0.2
 NAMED_BONUS = 0.3  # a sentence of the document the question names
 YEAR_BONUS = 0.12  # a sentence of a document from the year the question asks about
 SIMILARITY_WEIGHT = 0.3
+_CURRENCY_WORDS = terms("latest most recent recently last current currently present still")
+_DECIDES_RENEWAL = re.compile(r"\b(?:Decides|decides)\b[^;]{0,200}?\b(?:extend|renew|prolong)")
 _DECISION = re.compile(r"\b(?:[Dd]ecides|renew(?:s|ed)?|extend(?:s|ed)?)\b")
 
 
@@ -1237,7 +1266,17 @@ def _latest_first(chosen: list[Candidate], refs: References, question: str,
     if lead is not None:
         # The leading quote's own series: UNMISS's 2820 (2026) quoted third does not make UNSMIL's 2755 (2024)
         # current while UNSMIL's 2796 (2025) is quoted too.
-        decisions = [c for c in decisions if c is lead or _one_series(lead, c)]
+        # Closed under the relation: the DRC Group's 2825 (2026) renews it in a clause after the measures' and is
+        # no match for the older wording leading (1807 (2008), "for a period expiring on"), but is for 2783 (2025).
+        series = [lead]
+        grown = True
+        while grown:
+            grown = False
+            for c in decisions:
+                if c not in series and any(_one_series(s, c) for s in series):
+                    series.append(c)
+                    grown = True
+        decisions = [c for c in decisions if c in series]
     latest = max(decisions, key=lambda c: c.hit.doc.date or "")
     mine = direct_answer(question, latest.hit.chunk.text[latest.start:latest.end])
     # Terms are compared and named, never what else the question asks: for "Which resolutions renewed … and until
@@ -1292,6 +1331,14 @@ def _latest_first(chosen: list[Candidate], refs: References, question: str,
             # A later report recounting this very decision ("On 18 October 2024, the Council adopted resolution
             # 2752 (2024), in which it renewed …") gives its day, not its term: the decision's own words lead; so
             # for "which resolution extended …?" (the Secretary-General's letter on 2769 (2025) led its para. 22).
+            return [latest] + [c for c in chosen if c is not latest], []
+        if (first is not latest and asks_term(question) and not question_years(question)
+                and not asks_original(question) and (first.hit.doc.date or "") < (latest.hit.doc.date or "")
+                and (first in decisions or not asked_places or bool(asked_places & _hit_places(latest.hit)))):
+            # Renewals worded alike, each "until one year from the date of adoption of this resolution" (Haiti's
+            # 2700, 2752, 2794): the same words, but only the latest decision's year is the one running now; nor
+            # does an older report's footnote on the one before ("UN Security Council extends sanctions …, 18
+            # October 2024") lead it.
             return [latest] + [c for c in chosen if c is not latest], []
         return chosen, []
     return [latest] + [c for c in chosen if c is not latest], older

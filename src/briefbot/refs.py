@@ -396,7 +396,11 @@ def renewal_subject(question: str, places: bool = True) -> set[str]:
     asked = [] if places else parse_references(question).places
     named = terms(" ".join([p + " " + p.replace("’", "'") for p in asked]
                            + [a for a, c in COUNTRY_ADJECTIVES.items() if c in asked and a in question]))
-    return {t for t in terms(question) - _RENEWAL_WORDS - named if not t[:1].isdigit()}
+    said = terms(IN_FORCE.sub(" ", question))  # "still in force" asks whether it runs, not about a force
+    return {t for t in said - _RENEWAL_WORDS - named if not t[:1].isdigit()}
+
+
+IN_FORCE = re.compile(r"\b(?:still )?in (?:force|effect|place)\b", re.I)
 
 
 def specific_subject(question: str) -> set[str]:
@@ -517,17 +521,21 @@ HOW_LONG_Q = re.compile(r"\bhow long\b|\bfor how many (?:months|years)\b|\b(?:wh
 # Not "the current mandate" (its tasks) nor "the last period covered by the report".
 _CURRENT_TERM = (r"\b(?:latest|most recent|last|current|present)\s+(?:renewal|extension)\b|"
                  r"\b(?:current|present)\s+(?:term|mandate period)\b")
-CURRENT_TERM_Q = re.compile(_CURRENT_TERM, re.I)
+# "Are the Haiti sanctions still in force?" asks whether their term has run out: the latest decision answers.
+_STILL = r"\bstill (?:in (?:force|place|effect)|appl(?:y|ies))\b"
+CURRENT_TERM_Q = re.compile(rf"{_CURRENT_TERM}|{_STILL}", re.I)  # the term running now, asked without "until when"
 _TERM_Q = re.compile(rf"\b(?:until|till|through|to|by)\s+(?:when|what date)\b|{HOW_LONG_Q.pattern}|{_CURRENT_TERM}|"
-                     r"\b(?:expire|expires|expiry|lapse|lapses|runs? out(?!\s+of)|last (?:renewed|extended))\b|"
-                     r"\bwhen\b[^?]*\b(?:renew(?:ed)?|extend(?:ed)?|expire|end|lapse)\b", re.I)
+                     r"\b(?:expire|expires|expiry|lapse|lapses|runs? out(?!\s+of)|"
+                     r"(?:last|most recently) (?:renewed|extended))\b|"
+                     rf"\bwhen\b[^?]*\b(?:renew(?:ed)?|extend(?:ed)?|expire|end|lapse)\b|{_STILL}", re.I)
 # "Until when are the Yemen sanctions monitors kept on?", "… stay in place?" ask for a renewal's term too.
 # "How long will the ban last?" asks a term; "since they last stamped any firearms" dates another act.
 _RENEWAL_Q = re.compile(r"\b(?:renew|extend|prolong|authori[sz]|expir|lapse|in force)\w*|"
                         r"\blast(?:s|ed|ing)?\b(?!\s+\w+ed\b)|"
                         rf"\bkept (?:on|in place)\b|{_CURRENT_TERM}|"
                         r"\bruns? out\b(?!\s+of)|"
-                        r"\b(?:stay|stays|remain|remains) in (?:place|force)\b|\bcontinues? to apply\b", re.I)
+                        r"\b(?:stay|stays|remain|remains) in (?:place|force)\b|\bcontinues? to apply\b|"
+                        rf"{_STILL}", re.I)
 _ORIGINAL_Q = re.compile(r"\b(?:first|originally|initially|original)\b", re.I)
 # The resolution as where the measures come from: "under resolution 2146", "(resolution 2713)", "paragraphs 15 and
 # 17 of resolution 2182", "established by resolution 1591".

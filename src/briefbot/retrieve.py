@@ -231,7 +231,7 @@ class Retriever:
                                    key=lambda kv: -kv[1])
         hits = self._ranked(plain, mode, dense, lexical, docs, allowed_set, named, refs, years)
         places = {p.lower() for p in refs.places}
-        if (mode != "lexical" and places and not named and hits and asks_term(question)
+        if (mode != "lexical" and places and not refs.named_any and hits and asks_term(question)
                 and not self._place_renewal_leads(question, hits[:RENEWAL_HORIZON], places, years)):
             # "Until when is the mandate of the Yemen Panel of Experts extended?": twenty other regimes' Panel
             # renewals, worded alike, fill the candidates and none of Yemen's is among them. The asked place's

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .access import EVERYTHING, AccessScope, Accounts, check_collection
-from .answer import after_newest, direct_line_parts, extractive_answer, long_date, plain_question
+from .answer import after_newest, direct_line_parts, extractive_answer, long_date, plain_question, term_end
 from .audit import AuditLog
 from .config import Settings
 from .embed import Embedder, embedder_for, sentence_embedder_for
@@ -778,9 +778,15 @@ def lapsed_term(question: str, answer: Answer, on: datetime.date) -> str | None:
     span, key = parts[0]
     try:
         until = datetime.datetime.strptime(span, "%d %B %Y").date()
+        said = span
     except ValueError:
-        return None
+        # "one year from the date of adoption of this resolution": the day it ends, counted from the adoption
+        lead = next((c for c in answer.citations if c.key == key), None)
+        end = term_end(span, lead) if lead is not None else None
+        if end is None:
+            return None
+        until, said = datetime.date.fromisoformat(end), f"Its term ({long_date(end)})"
     if until >= on:
         return None
-    return (f"[{key}] {span} has passed (today is {long_date(on.isoformat())}), and no later decision on it was "
+    return (f"[{key}] {said} has passed (today is {long_date(on.isoformat())}), and no later decision on it was "
             "found in the indexed documents: check whether the Council has renewed it since.")

@@ -167,8 +167,11 @@ _WORDS = {w: i for i, w in enumerate(_UNITS, start=1)} | {w: i for i, w in enume
     f"{tens}{sep}{unit}".strip(): base + n for tens, base in (("twenty", 20), ("thirty", 30), ("forty", 40))
     for n, unit in enumerate(("", *_UNITS)) for sep in ((" ", "-") if unit else ("",))}
 _NUMBER = r"\d{1,2}|(?:twenty|thirty|forty)(?:[- ](?:" + "|".join(_UNITS) + r"))?|" + "|".join(_TEENS + _UNITS)
-_PERIOD_RE = re.compile(r"\bfor (?:up to )?(?:an? (?:initial |further |final |new |additional )?period of |"
-                        rf"an? (?:additional |further )?)?({_NUMBER})\s+(?:further\s+)?(months?|years?)\b", re.I)
+# Or a renewal "until one year from the date of adoption of this resolution" (Haiti's measures, 2794 (2025) para. 1).
+_PERIOD_RE = re.compile(r"\b(?:for (?:up to )?(?:an? (?:initial |further |final |new |additional )?period of |"
+                        rf"an? (?:additional |further )?)?|until (?=(?:{_NUMBER})\s+(?:months?|years?)\s+"
+                        rf"(?:from|after) the date of (?:the )?adoption\b))({_NUMBER})\s+(?:further\s+)?"
+                        r"(months?|years?)\b", re.I)
 # A period that runs on from the present mandate's end rather than from adoption: "for a period of twenty four
 # months from the date of expiration of the Office of the Ombudsperson's current mandate in December 2017" (2253
 # (2015) para. 54). The month is named, not the day: MandateIndex takes the day from the track's term that ends in

@@ -62,8 +62,9 @@ log = logging.getLogger(__name__)
 # termination the track is renewed after is a part's. 34: "for a period ending/expiring on" gives its day; a Panel
 # renewed in its measures' paragraph heads with its own clause's date. 35: the Monitoring Team's support to a
 # Committee "for a period" renews (the Taliban regime's own track). 36: UNTMIS's phases, a mandate's transfer
-# renews, "shall cease all operations on" ends a final period.
-CODE_VERSION = "36"
+# renews, "shall cease all operations on" ends a final period. 37: measures renewed "until one year from the date of
+# adoption of this resolution" are dated (Haiti's, 2794 (2025) para. 1).
+CODE_VERSION = "37"
 GAP_GRACE_DAYS = 10  # a renewal adopted this long after the mandate's end date still counts as continuous
 
 _SCHEMA = """

@@ -1,0 +1,81 @@
+"""The term running now, asked without "until when": "Which resolution most recently extended the sanctions measures
+on Haiti?", "Are the Haiti sanctions still in force?", "What is the current term …?". Each answered with an older
+decision or a report's sentence sharing the words "current" or "still" (a helper's held-out probes and the last
+session's list of failures). Real Council XML (tests/fixtures/akn/haiti_sanctions, drc_group_chain), real index."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from akn_support import indexed_fixture
+from briefbot.mandates.analysis import until_date
+from briefbot.refs import asks_term, renewal_subject
+from briefbot.service import Briefbot
+
+
+@pytest.fixture(scope="module")
+def haiti(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    return Briefbot(indexed_fixture(tmp_path_factory.mktemp("haiti"), "haiti_sanctions"))
+
+
+@pytest.fixture(scope="module")
+def drc(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    return Briefbot(indexed_fixture(tmp_path_factory.mktemp("drc"), "drc_group_chain"))
+
+
+def test_these_words_ask_for_a_term() -> None:
+    for question in ("Which resolution most recently extended the sanctions measures on Haiti?",
+                     "Are the Haiti sanctions still in force?", "Does the Libya asset freeze still apply?"):
+        assert asks_term(question), question
+    # "still in force" says whether it runs, not that a force is asked about
+    assert renewal_subject("Are the Haiti sanctions still in force?", places=False) == {"sanction"}
+    assert "forc" in renewal_subject("Until when is the MSS force authorized?", places=False)
+
+
+@pytest.mark.parametrize("question", [
+    "Which resolution most recently extended the sanctions measures on Haiti?",
+    "Are the Haiti sanctions still in force?",
+    "What is the current term of the Haiti sanctions measures?",
+])
+def test_the_latest_of_renewals_worded_alike_leads(haiti: Briefbot, question: str) -> None:
+    """2700, 2752 and 2794 renew "until one year from the date of adoption of this resolution": the same words,
+    so no term differed and the oldest quoted, or BINUH's 2785 naming "the sanctions measures", led."""
+    answer = haiti.ask(question)
+    assert not answer.abstained, answer.answer
+    assert (answer.citations[0].symbol, answer.citations[0].paragraph) == ("S/RES/2794 (2025)", "1"), answer.answer
+    assert "S/RES/2785" not in answer.answer.split("\n", 1)[0]
+
+
+def test_a_term_counted_from_adoption_is_dated_and_said_past(haiti: Briefbot,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    question = "Are the Haiti sanctions still in force?"
+    answer = haiti.ask(question)
+    assert any("adopted on 17 October 2025" in n and "to 17 October 2026" in n for n in answer.notes), answer.notes
+    assert not any("has passed" in n for n in answer.notes)  # tests run on 1 January 2026 (conftest)
+    monkeypatch.setenv("BRIEFBOT_TODAY", "2026-12-05")
+    from briefbot.service import lapsed_term
+
+    note = lapsed_term(question, answer, datetime.date(2026, 12, 5))
+    assert note is not None and note.startswith("[1] Its term (17 October 2026) has passed"), note
+
+
+def test_the_tracker_dates_measures_renewed_for_a_year_from_adoption() -> None:
+    text = ("Decides to renew until one year from the date of adoption of this resolution the measures imposed by "
+            "paragraphs 3, 4, 5, 6, 7, 8, and 9 of resolution 2653 (2022)")
+    assert until_date(text, "2025-10-17") == "2026-10-17"
+    assert until_date("Decides to renew until 15 May 2026 the measures", "2025-10-17") == "2026-05-15"
+    assert until_date("Decides to extend the mandate until further notice", "2025-10-17") is None
+
+
+def test_a_renewal_in_a_second_clause_joins_its_series_through_the_others(drc: Briefbot) -> None:
+    """A helper's probe answered "1 August 2026" (2783 (2025)) and said it had passed with no later decision found,
+    while 2825 (2026) was quoted third: 2825 renews the Group in a clause after the measures', and was compared with
+    1807 (2008)'s older wording ("Requests the Secretary-General to extend, for a period expiring on …"), which led
+    the quotes, rather than with 2783, which it does continue."""
+    answer = drc.ask("When does the current mandate of the Group of Experts that monitors the Congo sanctions "
+                     "expire?")
+    assert answer.answer.startswith("**1 August 2027** [1]"), answer.answer
+    assert answer.citations[0].symbol == "S/RES/2825 (2026)"
+    assert any("supersedes" in n for n in answer.notes), answer.notes
