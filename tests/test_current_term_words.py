@@ -79,3 +79,28 @@ def test_a_renewal_in_a_second_clause_joins_its_series_through_the_others(drc: B
     assert answer.answer.startswith("**1 August 2027** [1]"), answer.answer
     assert answer.citations[0].symbol == "S/RES/2825 (2026)"
     assert any("supersedes" in n for n in answer.notes), answer.notes
+
+
+@pytest.fixture(scope="module")
+def kinds(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    return Briefbot(indexed_fixture(tmp_path_factory.mktemp("kinds"), "measures_kinds"))
+
+
+@pytest.mark.parametrize("question, lead, symbol, paragraph", [
+    # "the measures imposed by paragraphs 11 and 15 of resolution 2140" are its asset freeze and travel ban; the
+    # Panel, extended in the same resolution "as set out in paragraph 21 of resolution 2140", is not (it led)
+    ("Is the Yemen asset freeze and travel ban under resolution 2140 still in force, and what is its current expiry "
+     "date?", "**14 November 2026** [1]", "S/RES/2801 (2025)", "4"),
+    # "the travel and financial measures": the decision renewing what was asked, though it shares few of its
+    # words (it abstained), and the second part "until what date" is answered by the same date, not an older one
+    ("Are the travel ban and asset freeze on South Sudanese spoilers still in force, and until what date?",
+     "**31 May 2027** [1]", "S/RES/2821 (2026)", "11"),
+    # "the latest end date" asks the term running now (it answered 1591's own "8 April 2004")
+    ("What is the latest end date set for the mandate of the Sudan Panel of Experts created under resolution 1591?",
+     "**12 October 2026** [1]", "S/RES/2791 (2025)", "3"),
+])
+def test_measures_named_by_paragraph_answer_for_their_kind(kinds: Briefbot, question: str, lead: str, symbol: str,
+                                                           paragraph: str) -> None:
+    answer = kinds.ask(question)
+    assert answer.answer.split("\n", 1)[0] == lead, answer.answer
+    assert (answer.citations[0].symbol, answer.citations[0].paragraph) == (symbol, paragraph)

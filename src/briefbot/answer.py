@@ -211,7 +211,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     # Haiti?"): the asked place's decision renewing what was asked answers it, as a dated one answers "until when";
     # it lost to a recital sharing more of the question's words ("Reaffirms … measures … extended by 2752").
     # Nor do "the measures" it renews share "sanctions" with "Are the Haiti sanctions still in force?".
-    term_asked = asks_term(intent) and bool(places) and not named_docs and len(sub_questions(question)) == 1
+    term_asked = asks_term(intent) and bool(places) and not named_docs
     term_subject = specific_subject(intent) if term_asked else set()
     for hit in pool:
         passage = hit.score / top
@@ -253,7 +253,11 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
                 score += 0.08
             if term_asked and hit.doc.doc_type == "resolution" and places & about and not here \
                     and _DECIDES_RENEWAL.search(sentence) and renews_subject(term_subject, sentence):
-                score += 0.5  # the decision renewing what was asked: the answer, as the paragraph named is below
+                # The decision renewing what was asked: the answer by reference, as the paragraph named is below
+                # (the confidence model reads words, and "the travel and financial measures" share few with
+                # "Are the travel ban and asset freeze on South Sudanese spoilers still in force?").
+                score += 0.5
+                by_reference = True
             span = hit.chunk.locate(a)
             if span and span.label and span.label.startswith(("fn", "en ")):
                 score -= 0.08  # a foot- or endnote cites sources; the gold set never answers from one
@@ -284,9 +288,13 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             origin = measure is not None and hit.imposes and (
                 hit.imposed_by in sentence if hit.imposed_by else measure.search(sentence) is not None)
             origin = origin or (criterion is not None and hit.criterion and criterion.search(sentence) is not None)
-            by_reference = by_reference or renews_asked or ends or origin
+            # The latest renewal of measures named by the resolution that set them up (Hit.current) is found by
+            # reference too: "Is the Yemen asset freeze … under resolution 2140 still in force?" shares few words
+            # with 2801 (2025)'s "renew … the measures imposed by paragraphs 11 and 15 of resolution 2140".
+            current_decision = bool(hit.current and _DECISION.search(sentence))
+            by_reference = by_reference or renews_asked or ends or origin or current_decision
             if (wanted and span and label_wanted(span.label, wanted)) or renews_asked or ends or (
-                    origin or (hit.current and _DECISION.search(sentence))):
+                    origin or current_decision):
                 score += 0.5  # the paragraph named, or the renewal asked about: the answer by reference
                 overlap = max(overlap, 0.5)
                 if wanted and span and label_wanted(span.label, wanted):
@@ -999,8 +1007,11 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
                 # Special Representative and Head of BINUH").
                 title = title or line
                 continue
-            if line and line not in spans:
-                spans.append(line)
+            if line:
+                # The same span for two parts answers both ("… still in force, and until what date?"): not an older
+                # quote's date for the second.
+                if line not in spans:
+                    spans.append(line)
                 break
         else:
             if title and title not in spans:

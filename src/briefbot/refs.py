@@ -489,13 +489,17 @@ _ENDING_AFTERWORD = re.compile(r",\s*(?:and\s+)?(?=(?:endorses|decides|authori[s
 _PURPOSE = re.compile(r"\b(?:for the purposes? of|in order to|with a view to)\b[^,;]*,", re.I)
 _GENERIC_SUBJECT = terms("mandate measures")
 _BODIES = frozenset({"Panel", "Group of Experts", "Monitoring Team", *MISSIONS})
-_SANCTIONS = terms("sanctions regime")
+# What "the measures" a regime's renewal names stand for: its sanctions, whichever kind is asked ("Is the Yemen asset
+# freeze … still in force?" is 2801 (2025)'s "renew … the measures imposed by paragraphs 11 and 15 of 2140").
+_SANCTIONS = terms("sanctions regime asset freeze")  # not "ban": "the diamond ban" is one measure, not "the measures"
 _SANCTIONS_RENEWED = terms("measures sanctions")
 # "When does the mandate of the Panel … expire?" asks the term, as "until when": "expire" is not what is renewed.
 _RENEWAL_WORDS = terms("decides renew renewed renews extend extended extends until resolution resolutions paragraph "
                        "paragraphs when long last council security how expire expires expired expiry expiration "
                        # "the latest extension of", "the current term of": how it is asked, not what
-                       "renewal renewals extension extensions latest recent most current present term")
+                       "renewal renewals extension extensions latest recent most current present term "
+                       # "its current expiry date", "the latest end date"
+                       "date dates end")
 
 
 def asks_original(question: str) -> bool:
@@ -522,12 +526,13 @@ HOW_LONG_Q = re.compile(r"\bhow long\b|\bfor how many (?:months|years)\b|\b(?:wh
 _CURRENT_TERM = (r"\b(?:latest|most recent|last|current|present)\s+(?:renewal|extension)\b|"
                  r"\b(?:current|present)\s+(?:term|mandate period)\b")
 # "Are the Haiti sanctions still in force?" asks whether their term has run out: the latest decision answers.
-_STILL = r"\bstill (?:in (?:force|place|effect)|appl(?:y|ies))\b"
-CURRENT_TERM_Q = re.compile(rf"{_CURRENT_TERM}|{_STILL}", re.I)  # the term running now, asked without "until when"
+# "What is the latest end date set for the mandate …?" too.
+_RUNS_NOW = r"\bstill (?:in (?:force|place|effect)|appl(?:y|ies))\b|\bend date\b"
+CURRENT_TERM_Q = re.compile(rf"{_CURRENT_TERM}|{_RUNS_NOW}", re.I)  # the term running now, asked without "until when"
 _TERM_Q = re.compile(rf"\b(?:until|till|through|to|by)\s+(?:when|what date)\b|{HOW_LONG_Q.pattern}|{_CURRENT_TERM}|"
                      r"\b(?:expire|expires|expiry|lapse|lapses|runs? out(?!\s+of)|"
                      r"(?:last|most recently) (?:renewed|extended))\b|"
-                     rf"\bwhen\b[^?]*\b(?:renew(?:ed)?|extend(?:ed)?|expire|end|lapse)\b|{_STILL}", re.I)
+                     rf"\bwhen\b[^?]*\b(?:renew(?:ed)?|extend(?:ed)?|expire|end|lapse)\b|{_RUNS_NOW}", re.I)
 # "Until when are the Yemen sanctions monitors kept on?", "… stay in place?" ask for a renewal's term too.
 # "How long will the ban last?" asks a term; "since they last stamped any firearms" dates another act.
 _RENEWAL_Q = re.compile(r"\b(?:renew|extend|prolong|authori[sz]|expir|lapse|in force)\w*|"
@@ -535,7 +540,7 @@ _RENEWAL_Q = re.compile(r"\b(?:renew|extend|prolong|authori[sz]|expir|lapse|in f
                         rf"\bkept (?:on|in place)\b|{_CURRENT_TERM}|"
                         r"\bruns? out\b(?!\s+of)|"
                         r"\b(?:stay|stays|remain|remains) in (?:place|force)\b|\bcontinues? to apply\b|"
-                        rf"{_STILL}", re.I)
+                        rf"{_RUNS_NOW}", re.I)
 _ORIGINAL_Q = re.compile(r"\b(?:first|originally|initially|original)\b", re.I)
 # The resolution as where the measures come from: "under resolution 2146", "(resolution 2713)", "paragraphs 15 and
 # 17 of resolution 2182", "established by resolution 1591".

@@ -792,6 +792,8 @@ class Retriever:
         scans = _Scans(self.store, RENEWAL_QUERIES)
         q_terms = terms(question)
         subject = renewal_subject(question)
+        body_asked = _BODY_Q.search(question) is not None
+        specific = specific_subject(question)  # "the measures" renew an asset freeze asked about
         out: list[Hit] = []
         for doc_id in sorted(named, key=lambda d: docs[d].date or ""):
             origin = docs[doc_id]
@@ -808,12 +810,16 @@ class Retriever:
                 # the Committee "pursuant to resolution 2713") shares no word of what is asked about with it.
                 if any(_renewal(s) and (renews_by_reference(s, origin.symbol)
                                         or any(res == number[0] for res, _ in _renewed_pairs(s)))
-                       and subject & terms(s)
+                       and (subject & terms(s) or (specific and renews_subject(specific, s)))
                        for s in (chunk.text[a:b] for a, b in split_sentences(chunk.text))):
                     found.append(chunk)
             # One resolution renews a regime's measures and its Panel in two paragraphs, both naming the
             # resolution that set them up: the one in the question's words ("the Panel of Experts on Al-Shabaab").
-            latest = max(found, key=lambda c: len(q_terms & terms(c.text)), default=None)
+            # Tied on words ("Is the Yemen asset freeze … under resolution 2140 still in force?": 2801 (2025) para. 4
+            # renews "the measures", para. 17 the Panel, both "of resolution 2140"), a body's renewal is not the
+            # measures' unless a body is asked about.
+            latest = max(found, key=lambda c: (len(q_terms & terms(c.text)),
+                                               body_asked or renewed_object(c.text) not in _BODY_NAMES), default=None)
             for _ in range(RENEWAL_HOPS if latest is not None else 0):
                 assert latest is not None
                 info = docs[latest.doc_id]
@@ -1024,6 +1030,10 @@ class _Scans:
         chunks = self.store.later_resolutions_naming(needle, after)
         self.read[needle] = (after, chunks)
         return chunks
+
+
+_BODY_Q = re.compile(r"\b(?:panel|group|experts?|monitoring team|monitors?)\b", re.I)
+_BODY_NAMES = frozenset({"Panel", "Group of Experts", "Monitoring Team"})
 
 
 def _renewal(text: str) -> bool:
