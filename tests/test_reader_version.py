@@ -26,7 +26,8 @@ NOTE = "read by an earlier version of briefbot"
 FINGERPRINTS = {1: "d2fdab869ac0a7d4ddb92a14748f9dcce78021abe12f92c84819bdc885c15b90",
                 2: "d2fdab869ac0a7d4ddb92a14748f9dcce78021abe12f92c84819bdc885c15b90",  # 2 moved no sample passage
                 3: "d2fdab869ac0a7d4ddb92a14748f9dcce78021abe12f92c84819bdc885c15b90",  # nor 3: no sample annex
-                4: "d2fdab869ac0a7d4ddb92a14748f9dcce78021abe12f92c84819bdc885c15b90"}
+                4: "d2fdab869ac0a7d4ddb92a14748f9dcce78021abe12f92c84819bdc885c15b90",
+                5: "d2fdab869ac0a7d4ddb92a14748f9dcce78021abe12f92c84819bdc885c15b90"}  # nor 5: no marker ends a line
 
 
 def _fingerprint(store: Store) -> str:

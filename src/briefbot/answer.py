@@ -1007,11 +1007,12 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
                 # Special Representative and Head of BINUH").
                 title = title or line
                 continue
-            if line:
-                # The same span for two parts answers both ("… still in force, and until what date?"): not an older
-                # quote's date for the second.
-                if line not in spans:
-                    spans.append(line)
+            if line and line not in spans:
+                spans.append(line)
+                break
+            if line and latest_first:
+                # The latest decision's span for two parts answers both ("… still in force, and until what date?"):
+                # not an older renewal's date for the second.
                 break
         else:
             if title and title not in spans:

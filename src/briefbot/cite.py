@@ -4,6 +4,7 @@ reference string. One home for what the answer engines, summaries and triage car
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -110,8 +111,9 @@ def cite_sentence(hit: Hit, start: int, end: int, key: str, page_text: PageText)
             by_page.setdefault(span.page, []).append((span, lo, hi))
     if not by_page:
         return None
-    parts: list[Citation] = []
-    for runs in by_page.values():
+    parts: list[Citation] = []  # each page's longest verified part
+    chain: list[Citation] = []  # the parts that meet at each page break, while they do
+    for n, runs in enumerate(by_page.values()):
         # Of several blocks of one page, the longest is quoted; a block opening a list ("…I have appointed the
         # following experts:") is quoted with the list under it, and a table row's cells together, from the
         # page's own text. Other blocks are not joined: a resolution's preamble is one "sentence" of many clauses.
@@ -128,12 +130,28 @@ def cite_sentence(hit: Hit, start: int, end: int, key: str, page_text: PageText)
             else:
                 groups.append([run])
         group = max(groups, key=lambda g: g[-1][2] - g[0][1])
-        part = _cite_blocks(hit.doc, chunk, group, key, page_text) if len(group) > 1 else None
-        if part is None:
+        part = _cite_group(hit.doc, chunk, group, key, page_text)
+        if part is None and len(group) > 1:
             span, lo, hi = max(runs, key=lambda r: r[2] - r[1])
             part = _cite_run(hit.doc, chunk, span, lo, hi, key, page_text)
         if part is not None:
             parts.append(part)
+        # Over a page break the parts must meet at it: this page's first block after the last page's last one.
+        # The longest block of each page joined "… However," on p. 23 to "k. Recapture …" on p. 24 of S/2025/472,
+        # dropping a sentence and three list items between them.
+        if len(chain) == n and (n == 0 or n == len(by_page) - 1 or len(groups) == 1):
+            meets = _cite_group(hit.doc, chunk, groups[-1] if n == 0 else groups[0], key, page_text)
+            if meets is not None:
+                chain.append(meets)
+    # … and only when the pages follow each other in the passage: a page's heading read into the middle of the
+    # last paragraph of the page before ("… 800 tons per Annex 12: Trends in the elvers sector in Haiti year.")
+    # is no quote.
+    ordered = all(max(r[1] for r in a) < min(r[1] for r in b) for a, b in itertools.pairwise(by_page.values()))
+    if len(chain) == len(by_page) > 1 and ordered:
+        parts = chain
+    elif len(parts) > 1:
+        # No joined quote: the longest verified part stands alone.
+        return max(parts, key=lambda c: len(c.quote))
     if len(parts) < 2:
         # One page, or a part that is not verbatim: the longest verified part stands alone.
         return max(parts, key=lambda c: len(c.quote), default=None)
@@ -241,6 +259,15 @@ def _runs_on(block: str, following: str) -> bool:
 
 
 TABLE_CELL = 80
+
+
+def _cite_group(doc: DocInfo, chunk: Chunk, group: list[tuple[Span, int, int]], key: str,
+                page_text: PageText) -> Citation | None:
+    """A group of consecutive blocks of one page quoted together, or its one block."""
+    if len(group) > 1:
+        return _cite_blocks(doc, chunk, group, key, page_text)
+    span, lo, hi = group[0]
+    return _cite_run(doc, chunk, span, lo, hi, key, page_text)
 
 
 def _cite_blocks(doc: DocInfo, chunk: Chunk, runs: list[tuple[Span, int, int]], key: str,
