@@ -104,3 +104,14 @@ def test_measures_named_by_paragraph_answer_for_their_kind(kinds: Briefbot, ques
     answer = kinds.ask(question)
     assert answer.answer.split("\n", 1)[0] == lead, answer.answer
     assert (answer.citations[0].symbol, answer.citations[0].paragraph) == (symbol, paragraph)
+
+
+def test_a_past_term_under_filters_points_at_the_filters(haiti: Briefbot) -> None:
+    """A browser walk: under "2025 to 2025" the Libya Panel's "15 May 2026" was said to have passed with "no later
+    decision … in the indexed documents", while 2819 (2026) extends it; the filters had left it out."""
+    from briefbot.models import Filters
+
+    answer = haiti.ask("Are the Haiti sanctions still in force?", filters=Filters(year_to=2024))
+    assert answer.citations[0].symbol == "S/RES/2752 (2024)", answer.answer
+    lapsed = [n for n in answer.notes if "has passed" in n]
+    assert lapsed and "among the documents fitting the filters: widen them" in lapsed[0], answer.notes

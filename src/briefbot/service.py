@@ -266,7 +266,9 @@ class Briefbot:
         if not answer.abstained and (counted := self._counted_term(answer)):
             answer.notes.append(counted)
         if not answer.abstained and (lapsed := lapsed_term(question, answer,
-                                                           self.settings.today or datetime.date.today())):
+                                                           self.settings.today or datetime.date.today(),
+                                                           filtered=bool(filters is not None and
+                                                                         filters.describe()))):
             answer.notes.append(lapsed)
         answer.timings_ms.update(retrieve=round((t1 - t0) * 1000, 1),
                                  total=round((time.perf_counter() - t0) * 1000, 1))
@@ -764,11 +766,13 @@ def open_briefbot(settings: Settings, create: bool = False) -> Briefbot:
         return _instances[key]
 
 
-def lapsed_term(question: str, answer: Answer, on: datetime.date) -> str | None:
+def lapsed_term(question: str, answer: Answer, on: datetime.date, filtered: bool = False) -> str | None:
     """A note when the term an until-when answer leads with is already past: "31 July 2026" answered on 5 December
     2026 is the latest renewal the documents hold, not a measure still in force (a browser walk: "Is the CAR arms
     embargo still in force, and until when?" said nothing of it). Not when the question names a document or a year:
-    it then asks about that decision, not the current term."""
+    it then asks about that decision, not the current term. ``filtered``: only the documents fitting the reader's
+    filters were searched, and a later decision may be outside them (a browser walk: the Libya Panel's "15 May
+    2026" under "2025 to 2025" was said to have no later decision, while 2819 (2026) extends it)."""
     refs = parse_references(question)
     if refs.named_any or question_years(question) or not asks_term(question):
         return None
@@ -788,5 +792,7 @@ def lapsed_term(question: str, answer: Answer, on: datetime.date) -> str | None:
         until, said = datetime.date.fromisoformat(end), f"Its term ({long_date(end)})"
     if until >= on:
         return None
+    where = "among the documents fitting the filters: widen them, or" if filtered else \
+        "in the indexed documents:"
     return (f"[{key}] {said} has passed (today is {long_date(on.isoformat())}), and no later decision on it was "
-            "found in the indexed documents: check whether the Council has renewed it since.")
+            f"found {where} check whether the Council has renewed it since.")
