@@ -115,3 +115,20 @@ def test_a_past_term_under_filters_points_at_the_filters(haiti: Briefbot) -> Non
     assert answer.citations[0].symbol == "S/RES/2752 (2024)", answer.answer
     lapsed = [n for n in answer.notes if "has passed" in n]
     assert lapsed and "among the documents fitting the filters: widen them" in lapsed[0], answer.notes
+
+
+@pytest.fixture(scope="module")
+def inspections(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    return Briefbot(indexed_fixture(tmp_path_factory.mktemp("inspections"), "libya_inspections"))
+
+
+def test_a_renewal_by_reference_answers_for_what_its_resolution_is_about(inspections: Briefbot) -> None:
+    """A browser walk and a helper's probe: "Until when are Member States authorized to inspect vessels on the high
+    seas off Libya …?" quoted 2804 (2025)'s preamble and no date. Its decision, "extend the authorizations as set
+    out in resolution 2780 (2025) for a further 6 months from the date of this resolution", names neither vessels
+    nor the high seas; the rest of its one passage does, and it renews nothing else."""
+    answer = inspections.ask("Until when are Member States authorized to inspect vessels on the high seas off Libya "
+                             "to enforce the arms embargo?")
+    assert answer.answer.startswith("**6 months from the date of this resolution** [1]"), answer.answer
+    assert (answer.citations[0].symbol, answer.citations[0].paragraph) == ("S/RES/2804 (2025)", "1")
+    assert any("adopted on 25 November 2025" in n and "to 25 May 2026" in n for n in answer.notes), answer.notes

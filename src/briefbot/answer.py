@@ -252,7 +252,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             elif numeric and _QUANTITY.search(sentence):
                 score += 0.08
             if term_asked and hit.doc.doc_type == "resolution" and places & about and not here \
-                    and _DECIDES_RENEWAL.search(sentence) and renews_subject(term_subject, sentence):
+                    and _DECIDES_RENEWAL.search(sentence) and (renews_subject(term_subject, sentence)
+                                                               or _sole_renewal_of(hit.chunk.text, term_subject)):
                 # The decision renewing what was asked: the answer by reference, as the paragraph named is below
                 # (the confidence model reads words, and "the travel and financial measures" share few with
                 # "Are the travel ban and asset freeze on South Sudanese spoilers still in force?").
@@ -1057,7 +1058,7 @@ def _adoption_notes(line: str, citations: list[Citation]) -> list[str]:
     notes = []
     for span, key in direct_line_parts(line) or []:
         cited = next((c for c in citations if c.key == key), None)
-        if "adoption of this resolution" in span and cited is not None and cited.date:
+        if "this resolution" in span and cited is not None and cited.date:
             end = term_end(span, cited)
             notes.append(f"[{key}] {cited.symbol or cited.document} was adopted on {long_date(cited.date)}: "
                          "its term runs from that day" + (f", to {long_date(end)}." if end else "."))
@@ -1067,7 +1068,7 @@ def _adoption_notes(line: str, citations: list[Citation]) -> list[str]:
 def term_end(span: str, citation: Citation) -> str | None:
     """The day (ISO) a term counted from its resolution's adoption ends: "one year from the date of adoption of this
     resolution" in 2794 (2025), adopted 17 October 2025, ends on 17 October 2026. None for any other span."""
-    if "adoption" not in span or not citation.date or citation.doc_type != "resolution":
+    if "this resolution" not in span or not citation.date or citation.doc_type != "resolution":
         return None
     return until_date(span if span.lower().startswith(("until", "for")) else f"until {span}", citation.date)
 
@@ -1233,6 +1234,15 @@ ANSWER_TYPE_BONUS = 0.2
 NAMED_BONUS = 0.3  # a sentence of the document the question names
 YEAR_BONUS = 0.12  # a sentence of a document from the year the question asks about
 SIMILARITY_WEIGHT = 0.3
+def _sole_renewal_of(text: str, subject: set[str]) -> bool:
+    """Whether ``text`` renews one thing only, and what it renews is ``subject`` in its other sentences: 2804
+    (2025) is one passage, "Recalling its resolutions … concerning the strict implementation of the arms embargo on
+    the high seas off the coast of Libya, … 1. Decides to extend the authorizations as set out in resolution 2780
+    (2025) for a further 6 months"; its decision names neither inspections nor the high seas."""
+    renewing = [a for a, b in split_sentences(text) if _DECIDES_RENEWAL.search(text[a:b])]
+    return len(renewing) == 1 and renews_subject(subject, text)
+
+
 _CURRENCY_WORDS = terms("latest most recent recently last current currently present still")
 _DECIDES_RENEWAL = re.compile(r"\b(?:Decides|decides)\b[^;]{0,200}?\b(?:extend|renew|prolong)")
 _DECISION = re.compile(r"\b(?:[Dd]ecides|renew(?:s|ed)?|extend(?:s|ed)?)\b")
@@ -1779,9 +1789,10 @@ _ESTABLISHED_BY = re.compile(rf"{ORIGIN_REFERENCE.pattern}|\b(?:established|impo
                              r"(?P<res2>resolution\s+(?P<num2>\d{3,4})\s*\(\d{4}\))")
 _PERIOD_FROM = re.compile(rf"\b((?:{DURATION_RE.pattern}) (?:from|after|beginning|starting)\b[^;.]{{0,120}}?{_DATE})",
                           re.I)
-_RELATIVE_TERM = re.compile(rf"\b(?:until|for (?:a|an|the) (?:further |additional |final )?period of)\s+"
-                            rf"((?:{DURATION_RE.pattern}) (?:from|after|starting from) the (?:date of )?adoption of "
-                            r"this resolution)", re.I)
+# … or "for a further 6 months from the date of this resolution" (2804 (2025), the Libya inspections).
+_RELATIVE_TERM = re.compile(rf"\b(?:until|for (?:(?:a|an|the) )?(?:further |additional |final )?(?:period of )?)\s*"
+                            rf"((?:{DURATION_RE.pattern}) (?:from|after|starting from) the (?:date of )?(?:the )?"
+                            r"(?:adoption of )?this resolution)", re.I)
 
 
 def _only_its_start(question: str, quote: str) -> bool:
