@@ -838,3 +838,21 @@ def test_a_page_opened_while_an_answer_is_selected_is_known_to_be_open(bot: Brie
     monkeypatch.setattr(PagePanel, "open_card", selected_meanwhile)
     handlers["show_card"](0, session, gr.Request())
     assert session.panel_open and session.card == 0
+
+
+def test_twin_resolutions_read_apart_in_the_manage_list() -> None:
+    """A browser walk: "Manage a document" listed S/RES/2783 (2025)'s PDF and Council XML as two identical
+    options, cut mid-word; which one was re-ingested or moved could not be told."""
+    from briefbot.models import DocInfo
+    from briefbot.web.library import document_label
+
+    title = "Resolution 2783 (2025): Democratic Republic of the Congo — Group of Experts"
+
+    def doc(file_name: str, source: str) -> DocInfo:
+        return DocInfo(doc_id=file_name, file_name=file_name, path=None, sha256="0", source=source,
+                       symbol="S/RES/2783 (2025)", doc_type="resolution", title=title, date="2025-06-30",
+                       language="en", pages=3, chunks=9, empty_pages=[], warnings=[], missions=[], ingested_at="")
+
+    pdf, xml = document_label(doc("S_RES_2783_2025.pdf", "pdf")), document_label(doc("S_RES-2783.xml", "bulk"))
+    assert pdf != xml and "S_RES_2783_2025.pdf" in pdf and "S_RES-2783.xml" in xml
+    assert "Congo…" in pdf and "—…" not in pdf, pdf

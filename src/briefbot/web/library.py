@@ -19,7 +19,7 @@ from ..mdtext import md_text
 from ..models import Chunk, DocInfo, paragraph_label
 from ..service import Briefbot
 from .access import scope_of
-from .views import LIBRARY_COLUMNS, count, health_details, library_rows, when
+from .views import LIBRARY_COLUMNS, clip, count, health_details, library_rows, shown_file, when
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,9 @@ def passage_rows(chunks: list[Chunk]) -> list[list[Any]]:
 
 
 def document_label(d: DocInfo) -> str:
-    return f"{d.symbol or d.file_name} — {(d.title or d.file_name)[:60]} [{d.collection}]"
+    """A resolution indexed as PDF and as Council XML read the same twice (a browser walk: which one is re-ingested
+    or moved?): the file tells them apart, and the title is cut at a word."""
+    return f"{d.symbol or d.file_name} — {clip(d.title or d.file_name, 60)} · {shown_file(d)} [{d.collection}]"
 
 
 # What identifies a library row's document (its health and places may change with a re-ingest or a remove).

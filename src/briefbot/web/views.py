@@ -125,7 +125,7 @@ def clip(text: str, limit: int) -> str:
     """``text`` cut at a word boundary within ``limit`` characters, with an ellipsis when cut."""
     if len(text) <= limit:
         return text
-    return text[:limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    return text[:limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:—–-") + "…"
 
 
 def answer_message(answer: Answer) -> str:
