@@ -7,6 +7,7 @@ no place. Pure table tests on the quotes' own wording (the documents are named b
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from briefbot.answer import direct_answer
 
@@ -219,3 +220,11 @@ def test_who_someone_believed_is_named_in_the_sentence_telling_the_belief() -> N
     # cut to "Abu Hafs").
     assert direct_answer("Who is the overall leader of ISIL (Da'esh)?", _ISIL_LEADER) \
         == "Abu Hafs al-Hashimi al-Qurayshi"
+
+
+def test_a_role_no_quote_names_is_not_answered(bot: Any) -> None:
+    """A browser walk: "Who was the captain of the tanker seized by the Libyan coast guard in October 2025?"
+    bolded "UNHCR" from a quote on migrant interceptions; here a recital of 2780 (2025) was quoted as the answer."""
+    answer = bot.ask("Who was the captain of the vessel inspected off Libya under resolution 2780?")
+    assert answer.abstained, answer.answer
+    assert "name no captain" in answer.answer

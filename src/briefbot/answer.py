@@ -453,6 +453,13 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         held = _OFFICE_HOLDER[_office_key(office)]
         return _abstain(question, hits, f"The passages that best match this question name no {held} of what it "
                         "asks about. The closest passages are listed below.", stats, confidence)
+    # "Who was the captain of the tanker seized by the Libyan coast guard in October 2025?" bolded "UNHCR" from a
+    # quote on migrant interceptions (a browser walk): a role no quote names is not answered by a name near other
+    # words. Not the offices above, which quotes word otherwise ("led by", "headed by").
+    if (role := _ROLE_Q.search(question)) and not _OFFICE_Q.search(question) and len(parts) == 1 \
+            and not (wanted or by_reference) and not any(_names_role(role.group(1), c.quote) for c in citations):
+        return _abstain(question, hits, f"The passages that best match this question name no {role.group(1).lower()}"
+                        " of what it asks about. The closest passages are listed below.", stats, confidence)
     if closing is not None and cited[0] is closing.hit and ended is not None:
         said = ending(citations[0].quote, *ended)
         older = len(citations) > 1 and not asks_ending(intent)
@@ -2812,6 +2819,16 @@ _OFFICE_WORDS = {"chair": r"\bchair\w*", "head": r"\bhead(?:s|ed|ing)?\b",
 _HEAD_OF_PART = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:\([^)]{1,30}\)\s+)?)+"
                            r"(?!(?:and|or|in|on|at|for|to|from|with|who|which|that|was|is|has|had|since|said|as|by|of)"
                            r"\b)[a-z]")
+# "Who was the captain of …?", "Who is the owner of …?": a role, named in the quote that answers.
+_ROLE_Q = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?:new\s+|current\s+|acting\s+|former\s+)?"
+                     r"([a-z][a-z-]{2,})\s+(?:of|for|aboard|behind)\b", re.I)
+
+
+def _names_role(role: str, quote: str) -> bool:
+    stem = role[:-1] if role.lower().endswith("s") and len(role) > 4 else role
+    return re.search(rf"\b{re.escape(stem)}", quote, re.I) is not None
+
+
 _CHAIRS = ("chair", "coordinat")
 _PERSONAL_OFFICES = ("chair", "head", "coordinat", "direct", "preside", "emir")
 _ACRONYM = re.compile(r"\b[A-Z]{3,}\b")  # a body asked by its acronym: "BINUH", "UNSMIL", "MINUSCA"
