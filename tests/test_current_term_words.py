@@ -132,3 +132,41 @@ def test_a_renewal_by_reference_answers_for_what_its_resolution_is_about(inspect
     assert answer.answer.startswith("**6 months from the date of this resolution** [1]"), answer.answer
     assert (answer.citations[0].symbol, answer.citations[0].paragraph) == ("S/RES/2804 (2025)", "1")
     assert any("adopted on 25 November 2025" in n and "to 25 May 2026" in n for n in answer.notes), answer.notes
+
+
+def test_a_renewal_of_something_else_is_no_term_of_what_was_asked(inspections: Briefbot) -> None:
+    """A second reader: "Is the arms embargo on Libya still in force?" answered 2804 (2025)'s inspections term
+    ("6 months … to 25 May 2026 … has passed"): its passage recalls the arms embargo, but what its decision extends
+    is "the authorizations". The embargo itself has no end date."""
+    answer = inspections.ask("Is the arms embargo on Libya still in force?")
+    assert "months" not in answer.answer.split("\n", 1)[0], answer.answer
+    assert not any("has passed" in n for n in answer.notes), answer.notes
+
+
+def test_still_in_force_and_end_date_ask_a_term_only_of_what_the_council_renews() -> None:
+    assert not asks_term("Is the ceasefire still in place in Sudan?")
+    assert not asks_term("Is the curfew still in effect in Port-au-Prince?")
+    assert not asks_term("What was the end date of the reporting period of the Panel of Experts on Libya's final "
+                         "report?")
+    assert asks_term("What is the end date of the DRC sanctions measures?")
+    assert renewal_subject("Do the measures still apply to the Taliban?", places=False) == {"measur", "taliban"}
+
+
+def test_the_lapsed_note_reads_a_regime_named_by_its_origin_and_a_date_after_the_symbol(kinds: Briefbot) -> None:
+    """A browser walk: no note that 14 November 2026 had passed for "the Yemen asset freeze … under resolution
+    2140" (the question names a resolution, but as where the measures come from), nor for a line that gives the
+    resolution first ("**S/RES/2789 (2025)** [1]; **31 July 2026** [1]")."""
+    from briefbot.service import lapsed_term
+
+    on = datetime.date(2026, 12, 5)
+    question = ("Is the Yemen asset freeze and travel ban under resolution 2140 still in force, and what is its "
+                "current expiry date?")
+    note = lapsed_term(question, kinds.ask(question), on)
+    assert note is not None and note.startswith("[1] 14 November 2026 has passed"), note
+    from briefbot.models import Answer
+
+    question = "Which resolution last renewed the arms embargo on the Central African Republic, and until when?"
+    answer = Answer(question=question, answer="**S/RES/2789 (2025)** [1]; **31 July 2026** [1]\nS/RES/2789 (2025) …",
+                    abstained=False, citations=[], hits=[], notes=[])
+    note = lapsed_term(question, answer, on)
+    assert note is not None and note.startswith("[1] 31 July 2026 has passed"), note

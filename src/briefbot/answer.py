@@ -43,6 +43,7 @@ from .refs import (
     HOW_LONG_Q,
     IN_FORCE,
     ORIGIN_REFERENCE,
+    RUNS_NOW_Q,
     AskedTime,
     References,
     asked_attribute,
@@ -99,6 +100,7 @@ class Candidate:
     elsewhere: bool = False  # from a document about another country than the one the question names
     ends: bool = False  # a decision ending what a term question asks about (Hit.ends): the answer leads with it
     imposes: bool = False  # the decision imposing what was asked, or naming it (Hit.imposes): the answer leads with it
+    renews: bool = False  # the asked place's decision renewing what a term question asks about
 
 
 _TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][\w:-]*(?:\s[^<>]{0,300})?/?>", re.S)
@@ -251,14 +253,17 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
                 score += ANSWER_TYPE_BONUS  # holds what a when / how long / how many question asks for
             elif numeric and _QUANTITY.search(sentence):
                 score += 0.08
+            current_decision = bool(hit.current and _DECISION.search(sentence))
+            renewing = current_decision
             if term_asked and hit.doc.doc_type == "resolution" and places & about and not here \
                     and _DECIDES_RENEWAL.search(sentence) and (renews_subject(term_subject, sentence)
-                                                               or _sole_renewal_of(hit.chunk.text, term_subject)):
+                                                               or _sole_renewal_of(hit.chunk.text, sentence,
+                                                                                   term_subject)):
                 # The decision renewing what was asked: the answer by reference, as the paragraph named is below
                 # (the confidence model reads words, and "the travel and financial measures" share few with
                 # "Are the travel ban and asset freeze on South Sudanese spoilers still in force?").
                 score += 0.5
-                by_reference = True
+                by_reference = renewing = True
             span = hit.chunk.locate(a)
             if span and span.label and span.label.startswith(("fn", "en ")):
                 score -= 0.08  # a foot- or endnote cites sources; the gold set never answers from one
@@ -292,7 +297,6 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             # The latest renewal of measures named by the resolution that set them up (Hit.current) is found by
             # reference too: "Is the Yemen asset freeze … under resolution 2140 still in force?" shares few words
             # with 2801 (2025)'s "renew … the measures imposed by paragraphs 11 and 15 of resolution 2140".
-            current_decision = bool(hit.current and _DECISION.search(sentence))
             by_reference = by_reference or renews_asked or ends or origin or current_decision
             if (wanted and span and label_wanted(span.label, wanted)) or renews_asked or ends or (
                     origin or current_decision):
@@ -303,7 +307,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
                     # resolution", which repeats every word of "What does paragraph 16 of resolution 2767 decide?".
                     score += 0.5
             candidates.append(Candidate(hit, a, b, score, overlap, elsewhere=here and not (ends or origin),
-                                        ends=ends, imposes=origin))
+                                        ends=ends, imposes=origin, renews=renewing))
     if embed is not None and candidates and settings.sentence_model_k:
         _add_similarity(question, candidates, embed, settings.sentence_model_k)
     asked = answer_type(question)
@@ -370,6 +374,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         source is not None and not source.hit.imposed_by) else None
     dated = dated if _WHEN_Q.search(question) else None
     day: tuple[Citation, str | None, str] | None = None
+    renewing_keys: set[str] = set()  # the quotes of decisions renewing what a term question asks about
     for cand in chosen:
         citation = cite_sentence(cand.hit, cand.start, cand.end, str(len(citations) + 1), page_text)
         if citation is None:
@@ -378,6 +383,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             continue
         citations.append(citation)
         cited.append(cand.hit)
+        if cand.renews:
+            renewing_keys.add(citation.key)
         extra = f" (same text in {', '.join(cand.hit.also_in)})" if cand.hit.also_in else ""
         lines.append(f"{citation.reference()}{extra}: “{citation.quote}” [{citation.key}]")
         if dated is not None and cand.hit is dated and day is None:
@@ -408,6 +415,12 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
                          "another.")
     else:
         lead = direct_line(parts, citations, latest_first=bool(superseded) and len(citations) > 1)
+        if lead and RUNS_NOW_Q.search(intent) and not _ASKS_DATE.search(question) and not refs.named_any \
+                and not question_years(intent) \
+                and not all(key in renewing_keys for _, key in direct_line_parts(lead) or []):
+            # "Is the Libya travel ban still in force?": a term only from a decision renewing it; a Panel's date in
+            # a recital ("… extended until 15 February 2025 by resolution 2701") is none, and the ban has no end.
+            lead = None
         said = direct_line_parts(lead) if lead and _OFFICE_Q.search(question) else None
         if said and len(said) == 1 and not _TITLE_WORDS.match(said[0][0]):
             # Offices change hands: the holder is the one named as of that document (as for an attribute above).
@@ -1241,17 +1254,34 @@ ANSWER_TYPE_BONUS = 0.2
 NAMED_BONUS = 0.3  # a sentence of the document the question names
 YEAR_BONUS = 0.12  # a sentence of a document from the year the question asks about
 SIMILARITY_WEIGHT = 0.3
-def _sole_renewal_of(text: str, subject: set[str]) -> bool:
-    """Whether ``text`` renews one thing only, and what it renews is ``subject`` in its other sentences: 2804
-    (2025) is one passage, "Recalling its resolutions … concerning the strict implementation of the arms embargo on
-    the high seas off the coast of Libya, … 1. Decides to extend the authorizations as set out in resolution 2780
-    (2025) for a further 6 months"; its decision names neither inspections nor the high seas."""
+def _sole_renewal_of(text: str, sentence: str, subject: set[str]) -> bool:
+    """Whether ``text`` renews one thing only, ``sentence``, and what it renews is ``subject`` in its other
+    sentences: 2804 (2025) is one passage, "Recalling its resolutions … concerning the strict implementation of the
+    arms embargo on the high seas off the coast of Libya, … 1. Decides to extend the authorizations as set out in
+    resolution 2780 (2025) for a further 6 months"; its decision names neither inspections nor the high seas. What
+    the decision names must be asked too: its "authorizations" are no term of "the arms embargo on Libya", which
+    has none (a second reader)."""
     renewing = [a for a, b in split_sentences(text) if _DECIDES_RENEWAL.search(text[a:b])]
-    return len(renewing) == 1 and renews_subject(subject, text)
+    named = _RENEWED_NOUN.search(sentence)
+    return len(renewing) == 1 and renews_subject(subject, text) and (
+        named is None or bool(terms(named.group(1)) & subject)
+        or (named.group(1).lower() == "measures" and bool(subject & _MEASURE_KINDS)))
+
+
+_ASKS_DATE = re.compile(r"\b(?:until|till|expir\w*|how long|what date|when|end date)\b", re.I)
+_MEASURE_KINDS = terms("sanctions regime asset freeze travel ban arms embargo")
+
+
+# What a decision extends, when it is a kind of thing: "extend the authorizations", "renew … the measures".
+_RENEWED_NOUN = re.compile(r"\b(?:extend|renew|prolong)\w*\s+(?:[^;]{0,60}?,\s+)?(?:the\s+)?"
+                           r"(authori[sz]ations?|measures|mandate|exemptions?|provisions|requests?)\b", re.I)
 
 
 _CURRENCY_WORDS = terms("latest most recent recently last current currently present still")
-_DECIDES_RENEWAL = re.compile(r"\b(?:Decides|decides)\b[^;]{0,200}?\b(?:extend|renew|prolong)")
+# "Decides to renew until …", "Decides, for the purpose of aligning …, to extend"; not "Decides that the measures …
+# shall not extend to supplies", "Decides to remain seized … readiness to renew", "requests the Secretary-General to
+# extend the necessary support" (a second reader).
+_DECIDES_RENEWAL = re.compile(r"\b[Dd]ecides,?\s+(?:[^;]{0,120}?,\s+)?to\s+(?:further\s+)?(?:extend|renew|prolong)\b")
 _DECISION = re.compile(r"\b(?:[Dd]ecides|renew(?:s|ed)?|extend(?:s|ed)?)\b")
 
 
@@ -1798,7 +1828,7 @@ _PERIOD_FROM = re.compile(rf"\b((?:{DURATION_RE.pattern}) (?:from|after|beginnin
                           re.I)
 # … or "for a further 6 months from the date of this resolution" (2804 (2025), the Libya inspections).
 _RELATIVE_TERM = re.compile(rf"\b(?:until|for (?:(?:a|an|the) )?(?:further |additional |final )?(?:period of )?)\s*"
-                            rf"((?:{DURATION_RE.pattern}) (?:from|after|starting from) the (?:date of )?(?:the )?"
+                            rf"((?:{DURATION_RE.pattern}) (?:from|after|starting from) the (?:date of )?"
                             r"(?:adoption of )?this resolution)", re.I)
 
 

@@ -139,7 +139,7 @@ def cite_sentence(hit: Hit, start: int, end: int, key: str, page_text: PageText)
         # Over a page break the parts must meet at it: this page's first block after the last page's last one.
         # The longest block of each page joined "… However," on p. 23 to "k. Recapture …" on p. 24 of S/2025/472,
         # dropping a sentence and three list items between them.
-        if len(chain) == n and (n == 0 or n == len(by_page) - 1 or len(groups) == 1):
+        if len(by_page) > 1 and len(chain) == n and (n == 0 or n == len(by_page) - 1 or len(groups) == 1):
             meets = _cite_group(hit.doc, chunk, groups[-1] if n == 0 else groups[0], key, page_text)
             if meets is not None:
                 chain.append(meets)

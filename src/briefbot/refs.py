@@ -400,7 +400,7 @@ def renewal_subject(question: str, places: bool = True) -> set[str]:
     return {t for t in said - _RENEWAL_WORDS - named if not t[:1].isdigit()}
 
 
-IN_FORCE = re.compile(r"\b(?:still )?in (?:force|effect|place)\b", re.I)
+IN_FORCE = re.compile(r"\b(?:still )?(?:in (?:force|effect|place)|appl(?:y|ies))\b", re.I)
 
 
 def specific_subject(question: str) -> set[str]:
@@ -527,12 +527,19 @@ _CURRENT_TERM = (r"\b(?:latest|most recent|last|current|present)\s+(?:renewal|ex
                  r"\b(?:current|present)\s+(?:term|mandate period)\b")
 # "Are the Haiti sanctions still in force?" asks whether their term has run out: the latest decision answers.
 # "What is the latest end date set for the mandate …?" too.
-_RUNS_NOW = r"\bstill (?:in (?:force|place|effect)|appl(?:y|ies))\b|\bend date\b"
-CURRENT_TERM_Q = re.compile(rf"{_CURRENT_TERM}|{_RUNS_NOW}", re.I)  # the term running now, asked without "until when"
+# Only of something the Council renews: "Is the ceasefire still in place?", "the end date of the reporting period"
+# ask no term (a second reader).
+_RUNS_NOW = (r"\bstill (?:in (?:force|place|effect)|appl(?:y|ies))\b|"
+             r"\bend date\b(?!\s+of\s+(?:the\s+|its\s+)?(?:reporting|report|review|period|ceasefire|truce))")
+_RENEWABLE = (r"\b(?:sanctions?|measures?|embargo(?:es)?|mandates?|authori[sz]ations?|panel|group of experts|"
+              r"monitoring (?:team|group)|mission|asset freeze|travel ban|regime|inspections?)\b")
+_NOW_ASKED = rf"^(?=.*?{_RENEWABLE})(?=.*?(?:{_RUNS_NOW}))"
+RUNS_NOW_Q = re.compile(_NOW_ASKED, re.I)
+CURRENT_TERM_Q = re.compile(rf"{_CURRENT_TERM}|{_NOW_ASKED}", re.I)  # the term running now, asked without "until when"
 _TERM_Q = re.compile(rf"\b(?:until|till|through|to|by)\s+(?:when|what date)\b|{HOW_LONG_Q.pattern}|{_CURRENT_TERM}|"
                      r"\b(?:expire|expires|expiry|lapse|lapses|runs? out(?!\s+of)|"
                      r"(?:last|most recently) (?:renewed|extended))\b|"
-                     rf"\bwhen\b[^?]*\b(?:renew(?:ed)?|extend(?:ed)?|expire|end|lapse)\b|{_RUNS_NOW}", re.I)
+                     rf"\bwhen\b[^?]*\b(?:renew(?:ed)?|extend(?:ed)?|expire|end|lapse)\b|{_NOW_ASKED}", re.I)
 # "Until when are the Yemen sanctions monitors kept on?", "… stay in place?" ask for a renewal's term too.
 # "How long will the ban last?" asks a term; "since they last stamped any firearms" dates another act.
 _RENEWAL_Q = re.compile(r"\b(?:renew|extend|prolong|authori[sz]|expir|lapse|in force)\w*|"
@@ -540,7 +547,7 @@ _RENEWAL_Q = re.compile(r"\b(?:renew|extend|prolong|authori[sz]|expir|lapse|in f
                         rf"\bkept (?:on|in place)\b|{_CURRENT_TERM}|"
                         r"\bruns? out\b(?!\s+of)|"
                         r"\b(?:stay|stays|remain|remains) in (?:place|force)\b|\bcontinues? to apply\b|"
-                        rf"{_RUNS_NOW}", re.I)
+                        rf"{_NOW_ASKED}", re.I)
 _ORIGINAL_Q = re.compile(r"\b(?:first|originally|initially|original)\b", re.I)
 # The resolution as where the measures come from: "under resolution 2146", "(resolution 2713)", "paragraphs 15 and
 # 17 of resolution 2182", "established by resolution 1591".

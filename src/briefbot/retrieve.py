@@ -1032,7 +1032,7 @@ class _Scans:
         return chunks
 
 
-_BODY_Q = re.compile(r"\b(?:panel|group|experts?|monitoring team|monitors?)\b", re.I)
+_BODY_Q = re.compile(r"\b(?:panel|group of experts|experts|monitoring (?:team|group)|monitors)\b", re.I)
 _BODY_NAMES = frozenset({"Panel", "Group of Experts", "Monitoring Team"})
 
 

@@ -41,6 +41,7 @@ from .refs import (
     SOURCE_LABELS,
     asked_source,
     asked_time,
+    asks_current_term,
     asks_term,
     doc_places,
     follows_on,
@@ -766,6 +767,26 @@ def open_briefbot(settings: Settings, create: bool = False) -> Briefbot:
         return _instances[key]
 
 
+def _first_term(parts: list[tuple[str, str]], answer: Answer) -> tuple[datetime.date, str, str] | None:
+    """The first span of a direct line that is a term: a date, or a period from a renewal's adoption ("Which
+    resolution last renewed …, and until when?" leads with the resolution, then its date); (its end, how the note
+    says it, its key)."""
+    for span, key in parts:
+        try:
+            return datetime.datetime.strptime(span, "%d %B %Y").date(), span, key
+        except ValueError:
+            pass
+        # "one year from the date of adoption of this resolution": the day it ends, counted from the adoption.
+        # Only a renewal's: a relative term is most often the founding resolution's ("Decides to authorise, for a
+        # period of one year from the date of the adoption of this resolution", 2240 (2015)), whose renewals the
+        # answer may not have reached (a second reader).
+        cited = next((c for c in answer.citations if c.key == key), None)
+        if cited is not None and re.search(r"\b(?:renew|extend|prolong)", cited.quote) \
+                and (end := term_end(span, cited)) is not None:
+            return datetime.date.fromisoformat(end), f"Its term ({long_date(end)})", key
+    return None
+
+
 def lapsed_term(question: str, answer: Answer, on: datetime.date, filtered: bool = False) -> str | None:
     """A note when the term an until-when answer leads with is already past: "31 July 2026" answered on 5 December
     2026 is the latest renewal the documents hold, not a measure still in force (a browser walk: "Is the CAR arms
@@ -774,22 +795,14 @@ def lapsed_term(question: str, answer: Answer, on: datetime.date, filtered: bool
     filters were searched, and a later decision may be outside them (a browser walk: the Libya Panel's "15 May
     2026" under "2025 to 2025" was said to have no later decision, while 2819 (2026) extends it)."""
     refs = parse_references(question)
-    if refs.named_any or question_years(question) or not asks_term(question):
+    # A resolution named as where the measures come from ("the Yemen asset freeze … under resolution 2140") asks
+    # about the term running now, as a browser walk found: the note was left out.
+    if (refs.named_any and not asks_current_term(question)) or question_years(question) or not asks_term(question):
         return None
-    parts = direct_line_parts(answer.answer.split("\n", 1)[0]) or []
-    if not parts:
+    found = _first_term(direct_line_parts(answer.answer.split("\n", 1)[0]) or [], answer)
+    if found is None:
         return None
-    span, key = parts[0]
-    try:
-        until = datetime.datetime.strptime(span, "%d %B %Y").date()
-        said = span
-    except ValueError:
-        # "one year from the date of adoption of this resolution": the day it ends, counted from the adoption
-        lead = next((c for c in answer.citations if c.key == key), None)
-        end = term_end(span, lead) if lead is not None else None
-        if end is None:
-            return None
-        until, said = datetime.date.fromisoformat(end), f"Its term ({long_date(end)})"
+    until, said, key = found
     if until >= on:
         return None
     where = "among the documents fitting the filters: widen them, or" if filtered else \

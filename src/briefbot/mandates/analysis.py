@@ -170,7 +170,7 @@ _NUMBER = r"\d{1,2}|(?:twenty|thirty|forty)(?:[- ](?:" + "|".join(_UNITS) + r"))
 # Or a renewal "until one year from the date of adoption of this resolution" (Haiti's measures, 2794 (2025) para. 1).
 _PERIOD_RE = re.compile(r"\b(?:for (?:up to )?(?:an? (?:initial |further |final |new |additional )?period of |"
                         rf"an? (?:additional |further )?)?|until (?=(?:{_NUMBER})\s+(?:months?|years?)\s+"
-                        r"(?:from|after) the date of (?:the )?(?:adoption\b|this resolution\b)))"
+                        r"(?:from|after|starting from) the (?:date of )?(?:the )?(?:adoption\b|this resolution\b)))"
                         rf"({_NUMBER})\s+(?:further\s+)?(months?|years?)\b", re.I)
 # A period that runs on from the present mandate's end rather than from adoption: "for a period of twenty four
 # months from the date of expiration of the Office of the Ombudsperson's current mandate in December 2017" (2253
