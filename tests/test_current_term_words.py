@@ -179,3 +179,25 @@ def test_the_first_decision_asked_is_not_the_running_one(inspections: Briefbot) 
     answer = inspections.ask("Which resolution first authorized high-seas inspections off Libya to enforce the arms "
                              "embargo, and for how long?")
     assert answer.answer.startswith("**S/RES/2292 (2016)** [1]"), answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "When does the Haiti sanctions Panel of Experts' mandate run out under its most recent extension?",
+    "When does the mandate of the Haiti Panel of Experts lapse?",
+])
+def test_a_panel_asked_when_it_runs_out_is_the_panels_renewal(haiti: Briefbot, question: str) -> None:
+    """"run out" and "lapse" say how the term is asked, not what it is of: read as the question's subject, they
+    left no renewal of the Panel (2794 para. 11, "13 months") to lead, and the measures' year (para. 1) answered."""
+    answer = haiti.ask(question)
+    assert not answer.abstained, answer.answer
+    assert (answer.citations[0].symbol, answer.citations[0].paragraph) == ("S/RES/2794 (2025)", "11"), answer.answer
+    assert answer.answer.startswith("**13 months"), answer.answer
+
+
+def test_a_bare_until_when_asks_about_the_first_parts_subject(drc: Briefbot) -> None:
+    """2825 (2026) para. 1 renews the measures until 1 July 2027 and the Group until 1 August 2027: "…, and until
+    when?" after "Which resolution extended the mandate of the Group of Experts" asks for the Group's date."""
+    answer = drc.ask("Which resolution extended the mandate of the Group of Experts on the Democratic Republic of "
+                     "the Congo, and until when?")
+    first = answer.answer.split("\n", 1)[0]
+    assert "S/RES/2825 (2026)" in first and "1 August 2027" in first and "1 July 2027" not in first, answer.answer

@@ -605,7 +605,27 @@ def sub_questions(question: str) -> list[str]:
         rest = m.group(3).rstrip(" ?")
         return [f"{m.group(1).capitalize()} {rest}?", f"{m.group(2).capitalize()} {rest}?"]
     parts = [p for p in (p.strip(" ,?") for p in _SECOND_ASK.split(question)) if len(p.split()) >= 2]
-    return parts if len(parts) > 1 else [question]
+    if len(parts) < 2:
+        return [question]
+    # "Which resolution extended the mandate of the Group of Experts on the Congo, and until when?": the bare
+    # "until when" asks about the Group, not the measures 2825 (2026) renews first in the same paragraph.
+    return [parts[0]] + [f"{p} {_asked_about(parts[0])}" if terms(p) <= _BARE_PART else p for p in parts[1:]]
+
+
+# The words of a part that asks only what kind of answer it wants: "until when", "for how long was it renewed".
+_BARE_PART = terms("until long date dates day time period end ends expire expires expiry renew renewed extend "
+                   "extended last")
+
+
+# The head of a part that says what kind of answer it wants, not what it is about: "Which resolution", "Who".
+_PART_HEAD = re.compile(r"^\s*(?:(?:which|what)\s+(?:(?:security\s+)?council\s+)?(?:resolutions?|decisions?|documents?|"
+                        r"reports?)\b|which|what|who|whom)\s*", re.I)
+
+
+def _asked_about(part: str) -> str:
+    """A part's words without its head: "extended the mandate of the Group of Experts" of "Which resolution
+    extended the mandate of the Group of Experts"."""
+    return _PART_HEAD.sub("", part, count=1)
 
 
 _TWO_WH = re.compile(r"^\s*(when|where|who|how)\s+and\s+(when|where|who|how)\s+(\S.*)$", re.I)

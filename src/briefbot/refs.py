@@ -499,7 +499,9 @@ _RENEWAL_WORDS = terms("decides renew renewed renews extend extended extends unt
                        # "the latest extension of", "the current term of": how it is asked, not what
                        "renewal renewals extension extensions latest recent most current present term "
                        # "its current expiry date", "the latest end date"
-                       "date dates end")
+                       "date dates end "
+                       # "when does its mandate run out", "before it lapses"
+                       "run runs out lapse lapses lapsed")
 
 
 def asks_original(question: str) -> bool:
