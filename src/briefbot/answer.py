@@ -3312,6 +3312,8 @@ def _name_unsaid(question: str, hit: Hit) -> str | None:
     # Sudan); not one whose title covers many (the ISIL Monitoring Team's: Syria is not said by a Lake Chad passage).
     if len(places := title_places(hit.doc)) <= 3:
         canon |= places
+    # "Islamic State" is the passage's "Da'esh" (the glossary's names of groups)
+    held = credited(question, terms(" ".join(texts)))
     for _, _, run in _runs(question, skip_first=True):
         # "the Mirebalais-case shipment": the name, not its lower-case tail
         own = [re.sub(r"-[a-z][\w-]*$", "", w) for w in run if w.lower() not in _RUN_GLUE and not w.isdigit()]
@@ -3323,6 +3325,8 @@ def _name_unsaid(question: str, hit: Hit) -> str | None:
             continue
         if all(_word_key(w) in keys or COUNTRY_ADJECTIVES.get(w, w).lower() in canon or _stem_in(_word_key(w), keys)
                for w in distinct):
+            continue
+        if held and terms(name) - _GENERIC <= held:
             continue
         if any(re.search(r"\d", w) and _word_key(w) in keys for w in distinct):
             continue  # "M82A1" for the "Barrett M82A1": a model's designation names it
