@@ -201,3 +201,35 @@ def test_a_bare_until_when_asks_about_the_first_parts_subject(drc: Briefbot) -> 
                      "the Congo, and until when?")
     first = answer.answer.split("\n", 1)[0]
     assert "S/RES/2825 (2026)" in first and "1 August 2027" in first and "1 July 2027" not in first, answer.answer
+
+
+@pytest.fixture(scope="module")
+def cyprus(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    return Briefbot(indexed_fixture(tmp_path_factory.mktemp("cyprus"), "cyprus_unficyp"))
+
+
+def test_a_renewal_after_a_comma_continues_the_missions_series(cyprus: Briefbot) -> None:
+    """2815 (2026) renews UNFICYP in "…, decides to extend its mandate", with a comma where 2771 (2025) has "and":
+    no renewal was read there, so on the full index 2771's lapsed "31 January 2026" answered "Until when is
+    UNFICYP's mandate extended?" (a helper's held-out probe)."""
+    retriever = cyprus.retriever
+    docs = retriever.documents()
+    start = next(d for d in docs.values() if d.symbol == "S/RES/2771 (2025)")
+    chunk = next(c for c in retriever.store.chunks_of(start.doc_id) if c.paragraph == "11")
+    found = retriever._renewal_of(start.symbol or "", start.date or "", chunk.text, docs, None, None, "11")
+    assert found is not None
+    assert (docs[found.doc_id].symbol, found.paragraph) == ("S/RES/2815 (2026)", "12")
+
+
+@pytest.mark.parametrize("question", [
+    "Until when is UNFICYP's mandate extended?",
+    # the mission by what it is: the glossary's name for UNFICYP
+    "Which resolution most recently extended the mandate of the UN peacekeeping force in Cyprus, and to what date?",
+])
+def test_a_mission_asked_by_what_it_is_is_answered_by_its_latest_renewal(cyprus: Briefbot, question: str) -> None:
+    """Asked as "the UN peacekeeping force in Cyprus", the answer abstained: the lead renewal "extends the mandate
+    of UNFICYP, not what was asked"."""
+    answer = cyprus.ask(question)
+    assert not answer.abstained, answer.answer
+    assert (answer.citations[0].symbol, answer.citations[0].paragraph) == ("S/RES/2815 (2026)", "12"), answer.answer
+    assert "31 January 2027" in answer.answer.split("\n", 1)[0], answer.answer

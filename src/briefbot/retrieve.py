@@ -952,7 +952,8 @@ RENEWAL_HOPS = 6  # renewals of renewals followed (a renewal usually lists all b
 # Or a decision closing a paragraph that recalls what it renews: "1. Recalls the measures imposed by … and decides
 # to reaffirm and renew these measures until 12 September 2026" (2791 (2025)).
 _RENEWS = re.compile(r"^\s*(?:\d{1,3}\.\s*)?(?:Decides|Further decides)\b[^;]{0,200}?\b(?:extend|renew|prolong)|"
-                     r"\band decides to (?:\w+ and )?(?:extend|renew|prolong)\b|"
+                     # "Expresses its full support for UNFICYP, decides to extend its mandate" (2815 (2026))
+                     r"(?:\band|,)\s+decides to (?:\w+ and )?(?:extend|renew|prolong)\b|"
                      r"^\s*(?:\d{1,3}\.\s*)?(?:Decides|Further decides) that,? until [^;]{0,200}?\bshall\b", re.I)
 
 
