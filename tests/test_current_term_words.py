@@ -233,3 +233,23 @@ def test_a_mission_asked_by_what_it_is_is_answered_by_its_latest_renewal(cyprus:
     assert not answer.abstained, answer.answer
     assert (answer.citations[0].symbol, answer.citations[0].paragraph) == ("S/RES/2815 (2026)", "12"), answer.answer
     assert "31 January 2027" in answer.answer.split("\n", 1)[0], answer.answer
+
+
+@pytest.fixture(scope="module")
+def petroleum(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    return Briefbot(indexed_fixture(tmp_path_factory.mktemp("petroleum"), "libya_petroleum"))
+
+
+@pytest.mark.parametrize("question", [
+    "Until when are the Council's measures against illicit petroleum exports from Libya (the resolution 2146 "
+    "authorizations) currently extended?",
+    "Until when are the resolution 2146 measures on Libyan petroleum extended?",
+])
+def test_measures_named_by_their_resolution_in_passing_are_answered_by_the_latest_renewal(petroleum: Briefbot,
+                                                                                         question: str) -> None:
+    """"(the resolution 2146 authorizations)" names the measures by the resolution that set them up, as "under
+    resolution 2146" does: the answer was 2769 (2025)'s lapsed "1 May 2026" (a helper's held-out probe)."""
+    answer = petroleum.ask(question)
+    assert not answer.abstained, answer.answer
+    assert (answer.citations[0].symbol, answer.citations[0].paragraph) == ("S/RES/2819 (2026)", "21"), answer.answer
+    assert "1 August 2027" in answer.answer.split("\n", 1)[0], answer.answer

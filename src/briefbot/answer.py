@@ -157,7 +157,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         return adopted
     # "Until when are the measures under resolution 1591 renewed?": the latest renewal retrieval found for them
     # stands for the resolution named, which only set them up (its own dates are not the answer).
-    current = named_docs and any(h.current for h in hits)
+    # Even when the resolution named is not among the hits itself (the retrieved renewal stands for it).
+    current = any(h.current for h in hits)
     if current:
         named_docs = {h.doc.doc_id for h in hits if h.current}
     series_refs = References() if current else refs

@@ -555,8 +555,11 @@ _ORIGINAL_Q = re.compile(r"\b(?:first|originally|initially|original)\b", re.I)
 # 17 of resolution 2182", "established by resolution 1591".
 # "extended by resolution 2783" and "In resolution 2182, for how long …" name who decided, so "by" and "in" count
 # only after a verb that sets measures up.
+# "(the resolution 2146 authorizations)" and "the resolution 2140 measures" name them by it too.
 _ORIGIN = re.compile(r"(?:\b(?:under|of|pursuant to|(?:set out|established|imposed|created|adopted|defined) (?:by|in))"
-                     r"\s+(?:its\s+)?|\(\s*)resolutions?\s+\d{3,4}\b", re.I)
+                     r"\s+(?:its\s+)?|\(\s*(?:the\s+)?)resolutions?\s+\d{3,4}\b|"
+                     r"\bresolution\s+\d{3,4}\s+(?:measures|authori[sz]ations|sanctions|regime|asset freeze|travel ban|"
+                     r"arms embargo)\b", re.I)
 # The resolution as who decided: "did resolution 2780 extend", "did paragraph 3 of resolution 2791 extend".
 _AGENT = re.compile(r"\b(?:did|does|do|has|have|will)\s+(?:(?:operative\s+)?paragraphs?\s+\d{1,3}\s+of\s+)?"
                     r"resolutions?\s+\d{3,4}\b", re.I)

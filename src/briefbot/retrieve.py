@@ -266,6 +266,12 @@ class Retriever:
                 hits = [criterion] + [h for h in hits if h.chunk.text_hash != criterion.chunk.text_hash]
         if named and asks_current_term(question):
             current = self._current_renewals(question, named, docs, allowed_set)
+            if current and mode != "lexical":
+                # Its similarity, as the older renewals it supersedes have theirs: without it the answer scored
+                # 2819 (2026)'s "until 1 August 2027" below 2769 (2025)'s lapsed "1 May 2026" (a held-out probe).
+                similarity = dict(self.store.similarities(vector, [h.chunk.text_hash for h in current]))
+                for h in current:
+                    h.dense_score = similarity.get(h.chunk.text_hash)
             if current:
                 for h in current:
                     h.score = max((x.score for x in hits), default=1.0)
