@@ -73,6 +73,10 @@ _MONITORING = "Report of the Analytical Support and Sanctions Monitoring Team co
     ("How big is the Islamic State's branch in Cabo Delgado?", _CABO, _MONITORING, None),
     ("How many kilograms of gold a day did the Kidingir mine in East Jebel Marra produce?", _KIDINGIR,
      "Final report of the Panel of Experts on the Sudan", None),
+    # a hyphenated name the passage has whole is not cut at its lower-case part
+    ("How much of Port-au-Prince do the gangs control?",
+     "3. Criminal groups now control an estimated 90 per cent of metropolitan Port-au-Prince.",
+     "Report of the Secretary-General", None),
 ])
 def test_which_name_the_leading_passage_does_not_say(question: str, text: str, title: str,
                                                      unsaid: str | None) -> None:

@@ -3316,8 +3316,10 @@ def _name_unsaid(question: str, hit: Hit) -> str | None:
     # "Islamic State" is the passage's "Da'esh" (the glossary's names of groups)
     held = credited(question, terms(" ".join(texts)))
     for _, _, run in _runs(question, skip_first=True):
-        # "the Mirebalais-case shipment": the name, not its lower-case tail
-        own = [re.sub(r"-[a-z][\w-]*$", "", w) for w in run if w.lower() not in _RUN_GLUE and not w.isdigit()]
+        # "the Mirebalais-case shipment": the name, not its lower-case tail (unless the passage has it whole:
+        # "Port-au-Prince")
+        own = [w if _word_key(w) in keys else re.sub(r"-[a-z][\w-]*$", "", w)
+               for w in run if w.lower() not in _RUN_GLUE and not w.isdigit()]
         distinct = [w for w in own if terms(w) - _GENERIC]
         if not distinct:
             continue
