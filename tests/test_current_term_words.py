@@ -253,3 +253,25 @@ def test_measures_named_by_their_resolution_in_passing_are_answered_by_the_lates
     assert not answer.abstained, answer.answer
     assert (answer.citations[0].symbol, answer.citations[0].paragraph) == ("S/RES/2819 (2026)", "21"), answer.answer
     assert "1 August 2027" in answer.answer.split("\n", 1)[0], answer.answer
+
+
+@pytest.fixture(scope="module")
+def monitoring_team(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    return Briefbot(indexed_fixture(tmp_path_factory.mktemp("isil"), "isil_monitoring_team"))
+
+
+@pytest.mark.parametrize("question", [
+    "Until when is the mandate of the ISIL (Da'esh) and Al-Qaida Monitoring Team extended?",
+    "When is the ISIL/Al-Qaida sanctions Monitoring Team's current mandate due to run out?",
+])
+def test_a_body_no_place_names_is_answered_by_its_latest_renewal(monitoring_team: Briefbot, question: str) -> None:
+    """The Monitoring Team's renewal (2734 (2024) para. 101) is found by the body's name, not outranked by the
+    dozens of passages naming it; "the New York-based Monitoring Team" is the one asked, not another; "due to run
+    out" asks for its term, not the date the Council will review it by (17 May 2027)."""
+    answer = monitoring_team.ask(question)
+    assert not answer.abstained, answer.answer
+    assert (answer.citations[0].symbol, answer.citations[0].paragraph) == ("S/RES/2734 (2024)", "101"), answer.answer
+    first = answer.answer.split("\n", 1)[0]
+    assert "36 months from the expiration of its current mandate in June 2024" in first, answer.answer
+    assert "17 May 2027" not in first
+    assert not any("names no country" in n for n in answer.notes), answer.notes

@@ -735,7 +735,9 @@ def _country_note(hits: list[Hit], cited: list[Hit], citations: list[Citation]) 
     about, and the others whose decisions the passages found also hold. "Until when is the arms embargo renewed?"
     has one answer per sanctions regime; a bare "31 May 2027" must say it is South Sudan's."""
     lead = cited[0]
-    if lead.doc.doc_type != "resolution" or not _DECISION.search(citations[0].quote):
+    # Nor for the renewal found for what the question names (the ISIL and Al-Qaida Monitoring Team, measures by the
+    # resolution that set them up): that is its answer, of no other country.
+    if lead.doc.doc_type != "resolution" or not _DECISION.search(citations[0].quote) or lead.current:
         return None
     country = _country(lead)
     # A regime of no country the gazetteer knows (the Iran Panel, 2224 (2015)) is named by its title's subject.
@@ -1700,8 +1702,10 @@ _WHEN_WORDS = terms("date dates day time")
 # "When will the liquidation be completed?": the end of something, which its start does not date.
 _END_Q = re.compile(r"\b(?:complete|completed|finish|finished|conclude|concluded|end|ended|be over|completion)\b", re.I)
 # A question asking when something is due (a report, a review, a plan), not until when a term runs.
-_DEADLINE_Q = re.compile(r"\bby when\b|\bdeadline\b|\bdue\b|\bwhen\b[^?]*\b(?:submit|submitted|deliver|delivered|"
-                         r"present|presented|provide|provided|transmit|transmitted|hand in|handed in)\b", re.I)
+# Not "when is its mandate due to run out": a term's end.
+_DEADLINE_Q = re.compile(r"\bby when\b|\bdeadline\b|\bdue\b(?!\s+to\s+(?:run out|expire|end|lapse|terminate))|"
+                         r"\bwhen\b[^?]*\b(?:submit|submitted|deliver|delivered|present|presented|provide|provided|"
+                         r"transmit|transmitted|hand in|handed in)\b", re.I)
 # What is due by a date, not a term: "By when is the Panel's final report due?".
 _DUE_THING = re.compile(r"\b(?:reports?|reviews?|assessments?|updates?|briefings?|recommendations?|proposals?|"
                         r"plans?|strateg(?:y|ies)|benchmarks?)\b", re.I)
@@ -3373,6 +3377,8 @@ def another_named(question: str, quote: str, title: str | None = None) -> tuple[
                 kind, rest_q, rest_r = keys_q[-suffix:], q[:-suffix], r[:-suffix]
                 if rest_r and not terms(rest_r[-1]) - _GENERIC:
                     continue  # "Regional Member States" is no State's name beside "the Islamic State's branch"
+                if rest_r and rest_r[-1].lower().endswith("-based"):
+                    continue  # "the New York-based Monitoring Team" says where it sits, not which team it is
             elif prefix and keys_q[prefix - 1] == "of":
                 # An office or body "of" something: "Minister of Justice", "Ministry of Interior".
                 kind, rest_q, rest_r = keys_q[:prefix], q[prefix:], r[prefix:]
