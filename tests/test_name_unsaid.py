@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from briefbot.answer import _name_unsaid
+from briefbot.answer import _another_ordinal, _name_unsaid
 from briefbot.models import Chunk, DocInfo, Hit, Span
 
 
@@ -81,3 +81,16 @@ _MONITORING = "Report of the Analytical Support and Sanctions Monitoring Team co
 def test_which_name_the_leading_passage_does_not_say(question: str, text: str, title: str,
                                                      unsaid: str | None) -> None:
     assert _name_unsaid(question, _hit(text, title)) == unsaid
+
+
+# S/2025/223, para. 35
+_GROUPS = ("On 14 January, the High National Elections Commission resubmitted a request for 30 million Libyan dinars "
+           "to the Government of National Unity for the second group of municipal elections, of which 15 million "
+           "Libyan dinars were allocated.")
+
+
+def test_a_figure_of_the_second_of_something_does_not_answer_for_the_first() -> None:
+    asked = "How much did the Government of National Unity allocate for the first group of Libyan municipal elections?"
+    assert _another_ordinal(asked, _GROUPS) == ("the first group", "the second group")
+    assert _another_ordinal(asked.replace("first", "second"), _GROUPS) is None
+    assert _another_ordinal("How much was allocated for the municipal elections?", _GROUPS) is None

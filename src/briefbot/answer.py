@@ -446,6 +446,12 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             and (contrast := another_named(question, citations[0].quote, citations[0].title)) is not None:
         return _abstain(question, hits, f"The passages that best match this question speak of {contrast[1]}, not "
                         f"{contrast[0]}. The closest passages are listed below.", stats, confidence)
+    # "How much did the Government allocate for the first group of municipal elections?": the $30 million asked
+    # for the second group (S/2025/223, para. 35) is another group's figure (a development probe; dev unchanged).
+    if asked and len(parts) == 1 and not (wanted or by_reference) \
+            and (ordinal := _another_ordinal(question, citations[0].quote)) is not None:
+        return _abstain(question, hits, f"The passages that best match this question speak of {ordinal[1]}, not "
+                        f"{ordinal[0]}. The closest passages are listed below.", stats, confidence)
     # "How much gold per day does the Jebel Amer mine produce?": the leading passage gives the Kidingir mine's
     # output (S/2025/239, para. 91); "What is ISIL-K's annual revenue?", Al-Shabaab's. A figure asked of a name
     # its passage never names is another's figure (probes: 9 of 10 such answers were to near misses, dev 1 of 1).
@@ -3342,6 +3348,24 @@ def _name_unsaid(question: str, hit: Hit) -> str | None:
         if len(own) > 1 and "".join(w[0] for w in own if w[:1].isupper()).lower() in keys:
             continue  # "HNP" for the Haitian National Police
         return re.sub(r"['’]s$", "", " ".join(run))
+    return None
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last",
+             "final")
+_ORDINAL_NOUN = re.compile(rf"\b({'|'.join(_ORDINALS)})\s+((?:[a-z]+\s+){{0,2}}?[a-z]{{4,}})\b", re.I)
+
+
+def _another_ordinal(question: str, quote: str) -> tuple[str, str] | None:
+    """(asked, said) when the question asks of the first of something ("the first group of municipal elections")
+    and the quote tells only of another of it ("the second group")."""
+    for m in _ORDINAL_NOUN.finditer(question):
+        nouns = m.group(2).lower().split()
+        for n in (nouns[-1], nouns[0]):
+            said = [o.group(0) for o in re.finditer(rf"\b({'|'.join(_ORDINALS)})\s+(?:[a-z]+\s+){{0,2}}?{n}s?\b",
+                                                    quote, re.I)]
+            if said and not any(s.lower().startswith(m.group(1).lower()) for s in said):
+                return f"the {m.group(1).lower()} {n}", f"the {said[0]}"
     return None
 
 
