@@ -80,6 +80,24 @@ def test_a_commodity_no_criterion_names_abstains(bot: Briefbot) -> None:
                                     "in a designation criterion."), answer.answer
 
 
+def test_which_criterion_names_a_commodity_is_asked_as_which_decision_did() -> None:
+    """"Which designation criterion of the South Sudan regime names wildlife trafficking?" quoted a Panel's task on
+    natural resources (2428 (2018) para. 19 (d)) as if it answered: it asks for a criterion, as "which resolution
+    made … a designation criterion" does (dev q353)."""
+    assert asks_criterion("Which designation criterion of the South Sudan sanctions regime names wildlife trafficking?")
+    assert asks_criterion("Which listing criterion of the Somalia regime names charcoal?")
+    assert not asks_criterion("Which designation criteria does the CAR sanctions regime have?")
+
+
+def test_a_criterion_asked_by_what_it_names_is_found_or_abstains(bot: Briefbot) -> None:
+    answer = bot.ask("Which designation criterion of the Somalia sanctions regime names charcoal?")
+    assert not answer.abstained and answer.citations[0].symbol == "S/RES/2060 (2012)", answer.answer
+    answer = bot.ask("Which designation criterion of the Central African Republic sanctions regime names ivory?")
+    assert answer.abstained and answer.answer.startswith(
+        "No indexed decision about the Central African Republic was found naming ivory in a designation "
+        "criterion."), answer.answer
+
+
 def test_the_ban_itself_still_comes_from_where_it_was_imposed(bot: Briefbot) -> None:
     answer = bot.ask("Which resolution imposed the ban on Somali charcoal exports?")
     assert (answer.citations[0].symbol, answer.citations[0].paragraph) == ("S/RES/2036 (2012)", "22"), answer.answer

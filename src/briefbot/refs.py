@@ -867,8 +867,9 @@ def asks_imposition(question: str) -> bool:
 # --- where a designation criterion comes from: "Which resolution first added gold to the CAR designation criteria?"
 _CRITERION_Q = re.compile(r"\b(?:designation|listing)\s+criteri(?:on|a)\b|\bcriteri(?:on|a)\s+for\s+(?:designation|"
                           r"listing|sanctions)\b|\bgrounds?\s+for\s+(?:designation|listing)\b", re.I)
+# … or "Which designation criterion of the South Sudan regime names wildlife trafficking?": one a decision set.
 _WHICH_OR_WHEN_Q = re.compile(r"\b(?:which|what)\s+(?:(?:security\s+)?council\s+)?(?:resolutions?|decisions?)\b|"
-                              r"\bwhen\b", re.I)
+                              r"\b(?:which|what)\s+(?:designation\s+|listing\s+)?criteri(?:on|a)\b|\bwhen\b", re.I)
 # How a resolution words a designation criterion: the list's lead-in ("the individuals and entities designated by
 # the Committee as: …", "the following individuals, and, as appropriate, entities, as designated by the Committee:
 # …", "acts that threaten the peace … may include, but are not limited to: …") or the criterion itself ("the
