@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from briefbot.answer import _another_ordinal, _name_unsaid
+from briefbot.answer import _another_ordinal, _name_unsaid, _person_named, extractive_answer
+from briefbot.config import Settings
 from briefbot.models import Chunk, DocInfo, Hit, Span
 
 
@@ -94,3 +95,26 @@ def test_a_figure_of_the_second_of_something_does_not_answer_for_the_first() -> 
     assert _another_ordinal(asked, _GROUPS) == ("the first group", "the second group")
     assert _another_ordinal(asked.replace("first", "second"), _GROUPS) is None
     assert _another_ordinal("How much was allocated for the municipal elections?", _GROUPS) is None
+
+
+# S/2025/303, para. 52 (its second block)
+_SNGRS = ("On 9 January 2025, the Central Directorate of the Criminal Investigation Police (Direction centrale de la "
+          "police judiciaire – DCPJ) arrested the former director-general of the National Solid Waste Management "
+          "Service (SNGRS) on charges of criminal conspiracy and financing of criminal groups.")
+# S/2025/231, para. 20 (its second block)
+_DUOP = ("Furthermore, the arrest of Gabriel Duop Lam, Deputy Chief of the South Sudan People’s Defence Forces and "
+         "Chief of Staff of SPLM/A-IO, on 4 March 2025, along with other senior officials, deepened mistrust.")
+
+
+def test_a_name_asked_that_no_quote_gives_is_not_answered() -> None:
+    """The report tells of the arrest and names no one: the passage is no answer to the name asked (dev q428 was
+    answered so). A quote naming a person still answers, though no line reads the name from it."""
+    question = ("What is the name of the former director-general of Haiti's National Solid Waste Management Service "
+                "arrested on 9 January 2025?")
+    # the confidence model off: this rule alone (on the full index the model let the passage through)
+    answer = extractive_answer(question, [_hit(_SNGRS, "Report of the Secretary-General")],
+                               Settings(abstain_threshold=0.0), lambda doc_id, page: _SNGRS)
+    assert answer.abstained and answer.answer.startswith("The passages that best match this question name no one")
+    assert not _person_named(_SNGRS, question)
+    assert _person_named(_DUOP, "What is the name of the Deputy Chief of the South Sudan People's Defence Forces "
+                                "arrested on 4 March 2025?")

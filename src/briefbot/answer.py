@@ -452,6 +452,13 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             and (ordinal := _another_ordinal(question, citations[0].quote)) is not None:
         return _abstain(question, hits, f"The passages that best match this question speak of {ordinal[1]}, not "
                         f"{ordinal[0]}. The closest passages are listed below.", stats, confidence)
+    # "What is the name of the former director-general … arrested on 9 January 2025?": the report tells of the arrest
+    # and names no one (S/2025/303, para. 52); a quote with no name in the line does not answer a name asked (dev:
+    # the one such answer was to an unanswerable question). Not "Who is … selling to?", which a group answers.
+    if lead is None and len(parts) == 1 and not (wanted or by_reference) and _NAME_ASKED.search(question) \
+            and not any(_person_named(c.quote, question) for c in citations):
+        return _abstain(question, hits, "The passages that best match this question name no one for what it asks "
+                        "about. The closest passages are listed below.", stats, confidence)
     # "How much gold per day does the Jebel Amer mine produce?": the leading passage gives the Kidingir mine's
     # output (S/2025/239, para. 91); "What is ISIL-K's annual revenue?", Al-Shabaab's. A figure asked of a name
     # its passage never names is another's figure (probes: 9 of 10 such answers were to near misses, dev 1 of 1).
@@ -2890,6 +2897,29 @@ _HEAD_OF_PART = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:\([^)]{1
                            r"(?!(?:and|or|in|on|at|for|to|from|with|who|which|that|was|is|has|had|since|said|as|by|of)"
                            r"\b)[a-z]")
 # "Who was the captain of …?", "Who is the owner of …?": a role, named in the quote that answers.
+# Words of a body's or a place's name, not a person's: "Central Directorate of the Criminal Investigation Police".
+_BODY_WORDS = frozenset(terms("directorate police service services ministry minister council forces force department "
+                              "national management office agency bureau commission committee court tribunal army "
+                              "government republic united nations mission panel group security state states bank "
+                              "authority party movement front union coalition organization province district region "
+                              "city airport port prison camp centre center international general administrative "
+                              "treasury"))
+
+
+def _person_named(quote: str, question: str) -> bool:
+    """Whether ``quote`` names a person the question does not: a run of two to four capitalised words, none a
+    word of a body's name ("Gabriel Duop Lam", not "Central Directorate of the Criminal Investigation Police")."""
+    asked = terms(question)
+    for start, _, words in _runs(quote):
+        # "the Haitian Treasury" is a body's name: a person's is not after "the", nor a people's adjective
+        if 2 <= len(words) <= 4 and all(w[:1].isupper() and not w.isupper() for w in words) \
+                and not terms(" ".join(words)) & (_BODY_WORDS | asked) and words[0] not in COUNTRY_ADJECTIVES \
+                and words[0] not in STATES and not re.search(r"\bthe\s+$", quote[:start], re.I):
+            return True
+    return False
+
+
+_NAME_ASKED = re.compile(r"^\s*(?:what|which) (?:is|was|are|were) the names? of\b", re.I)
 _ROLE_Q = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?:new\s+|current\s+|acting\s+|former\s+)?"
                      r"([a-z][a-z-]{2,})\s+(?:of|for|aboard|behind)\b", re.I)
 
