@@ -275,3 +275,5 @@ def test_a_body_no_place_names_is_answered_by_its_latest_renewal(monitoring_team
     assert "36 months from the expiration of its current mandate in June 2024" in first, answer.answer
     assert "17 May 2027" not in first
     assert not any("names no country" in n for n in answer.notes), answer.notes
+    # counted from the mandate before it, which ended in June 2024: the month it runs to, no day invented
+    assert any("in June 2024: it runs to June 2027." in n for n in answer.notes), answer.notes

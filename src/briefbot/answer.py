@@ -33,7 +33,7 @@ from .confidence import (
 )
 from .config import Settings
 from .glossary import council_question, credited, reading_note
-from .mandates.analysis import until_date
+from .mandates.analysis import expiry_start, until_date
 from .models import Answer, Citation, DocInfo, Hit, not_adopted, paragraph_label
 from .parse.gazetteer import COUNTRIES, COUNTRY_ADJECTIVES, DURATION_RE, MISSION_COUNTRY, MISSIONS, STATES
 from .parse.gazetteer import MONTHS as _MONTHS
@@ -1127,6 +1127,13 @@ def _adoption_notes(line: str, citations: list[Citation]) -> list[str]:
             end = term_end(span, cited)
             notes.append(f"[{key}] {cited.symbol or cited.document} was adopted on {long_date(cited.date)}: "
                          "its term runs from that day" + (f", to {long_date(end)}." if end else "."))
+        elif cited is not None and (start := expiry_start(f"for a period of {span}")) is not None:
+            # "36 months from the expiration of its current mandate in June 2024" (2734 (2024), the ISIL and
+            # Al-Qaida Monitoring Team): the month it ends in; the quote names no day.
+            year, month = divmod(int(start[0][:4]) * 12 + int(start[0][5:7]) - 1 + start[1], 12)
+            began, ends = long_date(f"{start[0]}-01")[2:], long_date(f"{year:04d}-{month + 1:02d}-01")[2:]
+            notes.append(f"[{key}] counts its term from the end of the mandate before it, in {began}: it runs to "
+                         f"{ends}.")
     return notes
 
 
