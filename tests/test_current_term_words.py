@@ -11,6 +11,7 @@ import pytest
 
 from akn_support import indexed_fixture
 from briefbot.mandates.analysis import until_date
+from briefbot.models import Answer
 from briefbot.refs import asks_term, renewal_subject
 from briefbot.service import Briefbot
 
@@ -203,6 +204,15 @@ def test_a_bare_until_when_asks_about_the_first_parts_subject(drc: Briefbot) -> 
     assert "S/RES/2825 (2026)" in first and "1 August 2027" in first and "1 July 2027" not in first, answer.answer
 
 
+def _leads(answer: Answer, symbol: str, paragraph: str, said: str) -> str:
+    """The answer's first line, after checking it answers from ``symbol`` ``paragraph`` and says ``said``."""
+    assert not answer.abstained, answer.answer
+    assert (answer.citations[0].symbol, answer.citations[0].paragraph) == (symbol, paragraph), answer.answer
+    first = answer.answer.split("\n", 1)[0]
+    assert said in first, answer.answer
+    return first
+
+
 @pytest.fixture(scope="module")
 def cyprus(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
     return Briefbot(indexed_fixture(tmp_path_factory.mktemp("cyprus"), "cyprus_unficyp"))
@@ -229,10 +239,7 @@ def test_a_renewal_after_a_comma_continues_the_missions_series(cyprus: Briefbot)
 def test_a_mission_asked_by_what_it_is_is_answered_by_its_latest_renewal(cyprus: Briefbot, question: str) -> None:
     """Asked as "the UN peacekeeping force in Cyprus", the answer abstained: the lead renewal "extends the mandate
     of UNFICYP, not what was asked"."""
-    answer = cyprus.ask(question)
-    assert not answer.abstained, answer.answer
-    assert (answer.citations[0].symbol, answer.citations[0].paragraph) == ("S/RES/2815 (2026)", "12"), answer.answer
-    assert "31 January 2027" in answer.answer.split("\n", 1)[0], answer.answer
+    _leads(cyprus.ask(question), "S/RES/2815 (2026)", "12", "31 January 2027")
 
 
 @pytest.fixture(scope="module")
@@ -249,10 +256,7 @@ def test_measures_named_by_their_resolution_in_passing_are_answered_by_the_lates
                                                                                          question: str) -> None:
     """"(the resolution 2146 authorizations)" names the measures by the resolution that set them up, as "under
     resolution 2146" does: the answer was 2769 (2025)'s lapsed "1 May 2026" (a helper's held-out probe)."""
-    answer = petroleum.ask(question)
-    assert not answer.abstained, answer.answer
-    assert (answer.citations[0].symbol, answer.citations[0].paragraph) == ("S/RES/2819 (2026)", "21"), answer.answer
-    assert "1 August 2027" in answer.answer.split("\n", 1)[0], answer.answer
+    _leads(petroleum.ask(question), "S/RES/2819 (2026)", "21", "1 August 2027")
 
 
 @pytest.fixture(scope="module")
@@ -269,10 +273,8 @@ def test_a_body_no_place_names_is_answered_by_its_latest_renewal(monitoring_team
     dozens of passages naming it; "the New York-based Monitoring Team" is the one asked, not another; "due to run
     out" asks for its term, not the date the Council will review it by (17 May 2027)."""
     answer = monitoring_team.ask(question)
-    assert not answer.abstained, answer.answer
-    assert (answer.citations[0].symbol, answer.citations[0].paragraph) == ("S/RES/2734 (2024)", "101"), answer.answer
-    first = answer.answer.split("\n", 1)[0]
-    assert "36 months from the expiration of its current mandate in June 2024" in first, answer.answer
+    first = _leads(answer, "S/RES/2734 (2024)", "101",
+                   "36 months from the expiration of its current mandate in June 2024")
     assert "17 May 2027" not in first
     assert not any("names no country" in n for n in answer.notes), answer.notes
     # counted from the mandate before it, which ended in June 2024: the month it runs to, no day invented
