@@ -279,3 +279,28 @@ def test_a_body_no_place_names_is_answered_by_its_latest_renewal(monitoring_team
     assert not any("names no country" in n for n in answer.notes), answer.notes
     # counted from the mandate before it, which ended in June 2024: the month it runs to, no day invented
     assert any("in June 2024: it runs to June 2027." in n for n in answer.notes), answer.notes
+
+
+@pytest.mark.parametrize("question", [
+    "When does the Cyprus peacekeeping force's current mandate expire?",
+    "When does the authorization for the peacekeeping force in Cyprus run out?",
+])
+def test_a_mission_asked_by_its_authorization_or_its_countrys_force_is_the_mission(cyprus: Briefbot,
+                                                                                  question: str) -> None:
+    """A browser walk: the first abstained ("extends the mandate of UNFICYP, not what was asked"), the second led
+    with recitals ("Noting that … it is necessary to keep … UNFICYP beyond 31 July 2020") and no line: a mission's
+    authorization is its mandate."""
+    _leads(cyprus.ask(question), "S/RES/2815 (2026)", "12", "31 January 2027")
+
+
+def test_measures_no_decision_about_the_place_sets_are_not_answered_by_its_recitals(cyprus: Briefbot) -> None:
+    answer = cyprus.ask("Is the arms embargo on Cyprus still in force?")
+    assert answer.abstained, answer.answer
+    assert answer.answer.startswith("No indexed Council decision about Cyprus sets or renews this"), answer.answer
+
+
+def test_a_recital_sets_no_term(bot: Briefbot) -> None:
+    """2769 (2025)'s "Recalling the arms embargo, travel ban, assets freeze …" and a Panel's date were read as the
+    Libya travel ban's term ("15 February 2025", a browser walk): the ban has none. The sample index (its PDF)."""
+    answer = bot.ask("Until when is the Libya travel ban in force?")
+    assert not answer.answer.startswith("**"), answer.answer  # no line states a term

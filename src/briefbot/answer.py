@@ -842,6 +842,12 @@ def _renews_another(question: str, refs: References, chosen: list[Candidate]) ->
         # …, most recently extended for 120 days" is no Council decision, and no quote names one.
         return ("No indexed Council decision sets a term for this, and no passage found names one. The closest "
                 "passages are listed below.")
+    if refs.places and specific & _MEASURE_WORDS and not any(
+            _DECISION.search(c.hit.chunk.text[c.start:c.end]) for c in chosen):
+        # "Is the arms embargo on Cyprus still in force?": no Council decision imposes one; recitals on UNFICYP
+        # ("Noting that … it is necessary to keep … UNFICYP beyond 31 July 2020") decide nothing (a browser walk).
+        return (f"No indexed Council decision about {_listed(list(refs.places))} sets or renews this, and no "
+                "passage found decides it. The closest passages are listed below.")
     renewed = renewed_object(quote)
     if (lead.hit.doc.doc_type != "resolution" or not _DECISION.search(quote) or renewed not in MISSIONS
             or renewed in refs.places
@@ -917,6 +923,11 @@ _BODIES = frozenset({"Panel", "Group of Experts", "Monitoring Team", *MISSIONS})
 # sanctions waiver" asks about something else).
 _NAMES_RESOLUTION = re.compile(CITED_RESOLUTION.pattern, re.I)  # "Resolution 2231 (2015) …" opens a sentence too
 _COUNCIL_SUBJECT = terms("sanctions regime measures embargo panel experts group monitoring team")
+# A resolution's preambular paragraph: what the Council recalls, notes or welcomes, not what it decides.
+_RECITAL = re.compile(r"\s*(?:Recalling|Reaffirming|Noting|Taking note|Welcoming|Expressing|Recognizing|Recognising|"
+                      r"Stressing|Underlining|Emphasizing|Emphasising|Reiterating|Acknowledging|Bearing in mind|"
+                      r"Determining|Condemning|Deploring|Mindful|Concerned|Having)\b")
+_MEASURE_WORDS = terms("sanctions measures embargo arms asset freeze travel ban")
 
 
 # "the Panel of Experts on the Sudan", "the Group of Experts on the Democratic Republic of the Congo".
@@ -1056,6 +1067,11 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
                 # better: a footnote's "1 August 2021" for a warrant against another minister (para. 54).
                 if c is pool[0]:
                     break
+                continue
+            if asks_term(part) and c.doc_type == "resolution" and _RECITAL.match(c.quote):
+                # "Until when is the Libya travel ban in force?": 2769 (2025)'s "Recalling the arms embargo, travel
+                # ban … imposed … by resolutions 1970 (2011) …" and a Panel's date later in it set no term of the
+                # ban (a browser walk): a recital recounts, its operative paragraphs decide.
                 continue
             if asks_term(part) and not RESOLUTION_Q.search(part) and not _STATES_TERM.search(c.quote):
                 # "When does the Haiti sanctions regime expire?" is not answered by the day a Panel wrote letters

@@ -405,8 +405,17 @@ IN_FORCE = re.compile(r"\b(?:still )?(?:in (?:force|effect|place)|appl(?:y|ies))
 
 def specific_subject(question: str) -> set[str]:
     """What a renewal question asks about beyond "the mandate" or "the measures" and its places: {"panel",
-    "expert"} for the Yemen Panel of Experts, nothing for UNMISS's mandate."""
-    return renewal_subject(question, places=False) - _GENERIC_SUBJECT
+    "expert"} for the Yemen Panel of Experts, nothing for UNMISS's mandate (nor for "the authorization for
+    UNFICYP": a mission's authorization is its mandate)."""
+    subject = renewal_subject(question, places=False) - _GENERIC_SUBJECT
+    if any(p in MISSIONS for p in parse_references(question).places):
+        subject -= _MISSION_SUBJECT
+    return subject
+
+
+# What a question asking about a mission calls the mission or its mandate.
+_MISSION_SUBJECT = terms("authorization authorisation authorized authorised peacekeeping peacekeepers force mission "
+                         "operation presence deployment")
 
 
 def renews_subject(specific: set[str], text: str) -> bool:
