@@ -304,3 +304,12 @@ def test_a_recital_sets_no_term(bot: Briefbot) -> None:
     Libya travel ban's term ("15 February 2025", a browser walk): the ban has none. The sample index (its PDF)."""
     answer = bot.ask("Until when is the Libya travel ban in force?")
     assert not answer.answer.startswith("**"), answer.answer  # no line states a term
+
+
+def test_how_long_a_mandate_is_asks_its_term(monitoring_team: Briefbot) -> None:
+    """"How long is … current mandate, and when does it end?" named no renewal word, so it was no term question and
+    the Team's report headings answered (a browser walk)."""
+    assert asks_term("How long is the ISIL (Da'esh) and Al-Qaida Monitoring Team's current mandate, and when does "
+                     "it end?")
+    _leads(monitoring_team.ask("How long is the ISIL (Da'esh) and Al-Qaida Monitoring Team's current mandate, and "
+                               "when does it end?"), "S/RES/2734 (2024)", "101", "36 months")

@@ -553,7 +553,8 @@ _TERM_Q = re.compile(rf"\b(?:until|till|through|to|by)\s+(?:when|what date)\b|{H
                      rf"\bwhen\b[^?]*\b(?:renew(?:ed)?|extend(?:ed)?|expire|end|lapse)\b|{_NOW_ASKED}", re.I)
 # "Until when are the Yemen sanctions monitors kept on?", "… stay in place?" ask for a renewal's term too.
 # "How long will the ban last?" asks a term; "since they last stamped any firearms" dates another act.
-_RENEWAL_Q = re.compile(r"\b(?:renew|extend|prolong|authori[sz]|expir|lapse|in force)\w*|"
+# "How long is the Monitoring Team's current mandate, and when does it end?": a mandate's term, in any words.
+_RENEWAL_Q = re.compile(r"\b(?:renew|extend|prolong|authori[sz]|expir|lapse|in force)\w*|\bmandates?\b|"
                         r"\blast(?:s|ed|ing)?\b(?!\s+\w+ed\b)|"
                         rf"\bkept (?:on|in place)\b|{_CURRENT_TERM}|"
                         r"\bruns? out\b(?!\s+of)|"
