@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from briefbot.answer import _another_ordinal, _name_unsaid, _person_named, extractive_answer
+from briefbot.answer import _another_ordinal, _name_unsaid, _person_named, direct_line, extractive_answer
 from briefbot.config import Settings
-from briefbot.models import Chunk, DocInfo, Hit, Span
+from briefbot.models import Chunk, Citation, DocInfo, Hit, Span
 
 
 @pytest.mark.parametrize("question, unsaid", [
@@ -118,3 +118,23 @@ def test_a_name_asked_that_no_quote_gives_is_not_answered() -> None:
     assert not _person_named(_SNGRS, question)
     assert _person_named(_DUOP, "What is the name of the Deputy Chief of the South Sudan People's Defence Forces "
                                 "arrested on 4 March 2025?")
+
+
+# S/2025/239, paras. 107 and 71
+_MARKETS = ("Additional arms black markets have emerged in RSF-controlled areas, notably in Saraf Umrah and Kabkabiyah "
+            "in North Darfur and Habila in West Darfur.")
+_DRUM = ("A single drum of smuggled oil (250 litres) in southern Libya was priced at $600, and its cost nearly doubled "
+         "by the time it reached Darfur.")
+
+
+def test_a_price_is_of_the_thing_asked() -> None:
+    """With the Panel reports filter, "How much does a Kalashnikov cost on the arms black markets in Darfur?"
+    bolded "$600", a drum of oil's price from a later quote that names Darfur (a browser walk)."""
+    def cite(quote: str, key: str) -> Citation:
+        return Citation(key=key, document="S_2025_239.pdf", symbol="S/2025/239", page=1, paragraph=None,
+                        quote=quote, doc_id="d", date="2025-04-01")
+
+    question = "How much does a Kalashnikov cost on the arms black markets in Darfur?"
+    assert direct_line([question], [cite(_MARKETS, "1"), cite(_DRUM, "2")]) is None
+    assert direct_line(["How much does a drum of smuggled oil cost in Darfur?"],
+                       [cite(_MARKETS, "1"), cite(_DRUM, "2")]) == "**$600** [2]"

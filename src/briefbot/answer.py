@@ -1053,7 +1053,11 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
                 # "How much revenue did Al-Shabaab raise through mobile money?": ISIL-Somalia's "$50–$100" ransoms
                 # are another group's figure, even in the lead quote.
                 continue
-            if c is not pool[0] and ((names and not any(n & said for n in names))
+            # A price is of the thing it prices: a later quote must name every name asked ("How much does a
+            # Kalashnikov cost … in Darfur?" is not answered by "$600" for a drum of oil that reached Darfur, a
+            # browser walk); for other figures one of them will do.
+            named = all if answer_type(part) == "money" else any
+            if c is not pool[0] and ((names and not named(n & said for n in names))
                                      or any(not re.search(rf"\b{d}\b", c.quote) for d in days)):
                 # A later quote on another subject or time: "80%" of ISIL-K's funds does not answer for Hamas, nor
                 # the 22 January seizure at Haina for the one on 25 February.
