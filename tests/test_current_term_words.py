@@ -10,9 +10,10 @@ import datetime
 import pytest
 
 from akn_support import indexed_fixture
+from briefbot.answer import Candidate, _one_series
 from briefbot.mandates.analysis import until_date
-from briefbot.models import Answer
-from briefbot.refs import asks_term, renewal_subject
+from briefbot.models import Answer, Chunk, DocInfo, Hit, Span
+from briefbot.refs import asks_term, renewal_subject, renewed_object
 from briefbot.service import Briefbot
 
 
@@ -164,7 +165,6 @@ def test_the_lapsed_note_reads_a_regime_named_by_its_origin_and_a_date_after_the
                 "current expiry date?")
     note = lapsed_term(question, kinds.ask(question), on)
     assert note is not None and note.startswith("[1] 14 November 2026 has passed"), note
-    from briefbot.models import Answer
 
     question = "Which resolution last renewed the arms embargo on the Central African Republic, and until when?"
     answer = Answer(question=question, answer="**S/RES/2789 (2025)** [1]; **31 July 2026** [1]\nS/RES/2789 (2025) …",
@@ -313,3 +313,47 @@ def test_how_long_a_mandate_is_asks_its_term(monitoring_team: Briefbot) -> None:
                      "it end?")
     _leads(monitoring_team.ask("How long is the ISIL (Da'esh) and Al-Qaida Monitoring Team's current mandate, and "
                                "when does it end?"), "S/RES/2734 (2024)", "101", "36 months")
+
+
+_PANEL_2821 = ("Decides to extend until 1 July 2027 the mandate of the Panel of Experts as set out in paragraph 19 of "
+               "resolution 2428 (2018);")
+_PANEL_2781 = ("Decides to extend until 1 July 2026 the mandate of the Panel of Experts as set out in paragraph 19 of "
+               "resolution 2428 (2018);")
+_MEASURES_2781 = ("Decides to renew until 31 May 2026 the travel and financial measures imposed by paragraphs 9 and 12 "
+                  "of resolution 2206 (2015);")
+
+
+def _candidate(symbol: str, text: str, continues: frozenset[str] = frozenset()) -> Candidate:
+    doc = DocInfo(doc_id=symbol, file_name=f"{symbol}.xml", path=None, sha256="0", source="akn", symbol=symbol,
+                  doc_type="resolution", title="South Sudan", date="2025-05-30", language="en", pages=1, chunks=1,
+                  empty_pages=[], warnings=[], missions=[], ingested_at="")
+    chunk = Chunk(text_hash=symbol + text[:20], doc_id=symbol, ordinal=0, text=text,
+                  spans=[Span(page=1, start=0, end=len(text))], paragraph=None, section=None, kind="operative")
+    return Candidate(Hit(chunk=chunk, doc=doc, score=1.0, continues=continues), 0, len(text), 1.0, 1.0)
+
+
+def test_a_renewal_continues_the_paragraph_it_renews_not_its_neighbours() -> None:
+    """2821 (2026) para. 18 was found from 2781 (2025)'s Panel (para. 18); its measures (para. 11) are no older term
+    of that Panel: the note said 2821 superseded "S/RES/2781 (2025) (“31 May 2026”), S/RES/2781 (2025) (“1 July
+    2026”)" (a browser walk). A purpose said on the way is not what is renewed (2791 (2025) para. 3)."""
+    latest = _candidate("S/RES/2821 (2026)", _PANEL_2821, frozenset({"S/RES/2781 (2025)"}))
+    assert _one_series(latest, _candidate("S/RES/2781 (2025)", _PANEL_2781))
+    assert not _one_series(latest, _candidate("S/RES/2781 (2025)", _MEASURES_2781))
+    assert renewed_object("Decides to extend, for the purpose of aligning the timelines for the renewal of the "
+                          "measures and the mandate of the Panel of Experts, the mandate of the Panel of Experts in "
+                          "resolution 2772 (2025) beyond 12 March 2026 until 12 October 2026;") == "Panel"
+
+
+@pytest.fixture(scope="module")
+def south_sudan(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    return Briefbot(indexed_fixture(tmp_path_factory.mktemp("ssd"), "south_sudan_panel"))
+
+
+def test_what_a_renewal_supersedes_is_what_it_renews(south_sudan: Briefbot) -> None:
+    """2821 (2026) para. 18 continues 2781 (2025)'s Panel (para. 18), not its measures (para. 11): the note said it
+    superseded "S/RES/2781 (2025) (“31 May 2026”), S/RES/2781 (2025) (“1 July 2026”)" (a browser walk)."""
+    answer = south_sudan.ask("Which resolution renewed the South Sudan sanctions, and until when does the Panel of "
+                             "Experts serve?")
+    _leads(answer, "S/RES/2821 (2026)", "18", "1 July 2027")
+    note = next((n for n in answer.notes if "supersedes" in n), "")
+    assert "1 July 2026" in note and "31 May 2026" not in note, answer.notes

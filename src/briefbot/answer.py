@@ -1419,8 +1419,12 @@ def _latest_first(chosen: list[Candidate], refs: References, question: str,
         if c is latest or c.hit.doc.doc_id == latest.hit.doc.doc_id or not (
                 _one_series(latest, c) or _recounts(c, latest) or (
                     c in asked and latest in asked and not (_hit_places(c.hit) and _hit_places(latest.hit)
-                                                            and not _hit_places(c.hit) & _hit_places(latest.hit)))):
-            continue  # (South Sudan's embargo renewal is asked-alike, but no older term of the CAR's)
+                                                            and not _hit_places(c.hit) & _hit_places(latest.hit))
+                    and renewed_object(c.hit.chunk.text[c.start:c.end])
+                    == renewed_object(latest.hit.chunk.text[latest.start:latest.end]))):
+            # (South Sudan's embargo renewal is asked-alike, but no older term of the CAR's; nor is 2781 (2025)'s
+            # renewal of the measures an older term of 2821 (2026)'s Panel, a browser walk)
+            continue
         quote = c.hit.chunk.text[c.start:c.end]
         if specific and c.hit.doc.doc_type != "resolution" and not renews_subject(specific, quote):
             continue  # a report's term of something else: MINUSCA's mandate is no term of the CAR arms embargo
@@ -1554,9 +1558,15 @@ def _one_series(a: Candidate, b: Candidate) -> bool:
     them the country their titles name ("Resolution 2509 (2020): Libya — sanctions, Panel of Experts") must meet
     and the two quotes must be the same decision worded alike (a Panel renewal and its successor), since one
     country's mission mandate and its sanctions are renewed in other words (MINUSMA's 2423 (2018), Mali's 2432)."""
-    if a.hit.doc.symbol in b.hit.continues or b.hit.doc.symbol in a.hit.continues:
-        return True  # the later-renewal lookup followed one's series to the other
     quote_a, quote_b = a.hit.chunk.text[a.start:a.end], b.hit.chunk.text[b.start:b.end]
+    if a.hit.doc.symbol in b.hit.continues or b.hit.doc.symbol in a.hit.continues:
+        # The later-renewal lookup followed one's series to the other; by document, so not another paragraph of
+        # it renewing something else (2781 (2025)'s measures, para. 11, beside its Panel, para. 18, which 2821
+        # (2026) para. 18 continues: a browser walk's "supersedes … 31 May 2026").
+        # Clause by clause: 2789 (2025) para. 1 renews the measures and then the Panel.
+        ra = {o for q in _clauses(quote_a) if (o := renewed_object(q))}
+        rb = {o for q in _clauses(quote_b) if (o := renewed_object(q))}
+        return not (ra and rb and not ra & rb)
     places_a, places_b = doc_places(a.hit.doc, titles=False), doc_places(b.hit.doc, titles=False)
     if places_a and places_b:
         return bool(places_a & places_b)

@@ -306,7 +306,10 @@ def renewed_object(sentence: str) -> str | None:
     ("decides to extend UNMHA’s mandate …", "extend until 28 January 2026 the mandate of UNMHA", "Decides that the
     mandate of UNOCI … shall be extended", "Decides that UNSOM, whose mandate … most recently extended by resolution
     2705 (2023), shall be succeeded by UNTMIS"); None when it names none of them."""
-    first = _RENEWED_OBJECT.search(renewing_part(sentence))
+    # Not a purpose said on the way: "extend, for the purpose of aligning the timelines for the renewal of the
+    # measures and the mandate of the Panel of Experts, the mandate of the Panel" (2791 (2025) para. 3) renews the
+    # Panel.
+    first = _RENEWED_OBJECT.search(_PURPOSE.sub(" ", renewing_part(sentence)))
     return first.group(0) if first else None
 
 
