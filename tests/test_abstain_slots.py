@@ -681,3 +681,32 @@ def test_a_middle_initial_ends_no_sentence() -> None:
     for ends in ("Described in Annex I. Iran will continue.", "World War I. The end came.",
                  "The convoy was near Sector D. Two civilians died.", "Bosnia and Herzegovina A. Presidency met."):
         assert len(split_sentences(ends)) == 2, ends
+
+
+# S/2025/71/Rev.1, para. 105 (Boko Haram's income), as printed.
+_ZAKAT_AND_SCRAP = ("Boko Haram was reported to collect zakat of 4 to 5 cows for every 120, while herders were charged "
+                    "between 5,000 to 30,000 naira per herd of cattle and 2,000 to 10,000 naira per herd of sheep or "
+                    "goats to access grazing land. Boko Haram was also reported to have ventured into selling scrap "
+                    "metal – a ton of iron scrap metal sold for 450,000 naira, while aluminium scrap sold for 650,000 "
+                    "naira per ton.")
+
+
+def test_how_much_per_unit_asks_a_price_and_naira_are_money() -> None:
+    # "How much per tonne …?" asks a price: the count "4 to 5 cows" is not one (a probe answered with it).
+    question = "How much per tonne was Boko Haram reportedly getting for scrap iron?"
+    assert answer_type(question) == "money"
+    assert direct_answer(question, _ZAKAT_AND_SCRAP) == "450,000 naira"
+    assert "450,000 naira" in [_ZAKAT_AND_SCRAP[a:b] for a, b in slot_spans("money", question, _ZAKAT_AND_SCRAP)]
+    # A rate of output is not a price: "how much per day" stays a quantity.
+    assert answer_type("How much gold per day does the mine produce?") != "money"
+
+
+def test_a_drug_named_two_ways_fills_the_slot() -> None:
+    # S/2025/420, para. 8 says "marijuana"; a question saying "cannabis" is answered by it, not abstained on.
+    question = "How much cannabis did Dominican officers find in the truck near the Haitian frontier?"
+    sentence = ("Dominican law enforcement officers intercepted a truck near the Haitian frontier with more than 2.6 "
+                "metric tons of marijuana and 11 kg of a cocaine-like substance.")
+    assert direct_answer(question, sentence) == "more than 2.6 metric tons"
+    assert _typed("count", question, sentence) == ["2.6"]
+    # Another drug is not it.
+    assert direct_answer(question, sentence.replace("marijuana", "cocaine")) is None

@@ -29,6 +29,7 @@ from .confidence import (
     confidence_features,
     counted_noun,
     counts,
+    held,
     names_resolution,
 )
 from .config import Settings
@@ -1211,7 +1212,11 @@ def _add_similarity(question: str, candidates: list[Candidate], embed: Embed, k:
 
 
 _MONEY_Q = re.compile(r"\b(?:cost|costs|price|prices|value|worth|paid|pay|earn|earned|revenue|revenues|ransom|"
-                      r"how much money|dollars|fee|fees|charge|charged)\b", re.I)
+                      r"how much money|dollars|fee|fees|charge|charged)\b"
+                      # "How much per tonne …?" asks a price ("how much per day" a rate of output, not in this list).
+                      r"|\bhow much\s+(?:per|a|an|each)\s+(?:tons?|tonnes?|kg|kilos?|kilograms?|grams?|ounces?|litres?|"
+                      r"liters?|barrels?|drums?|gallons?|units?|pieces?|heads?|containers?|bags?|sacks?|trucks?|"
+                      r"vehicles?|rounds?|carats?)\b", re.I)
 # A sum (confidence.MONEY), or a price said per item.
 _MONEY = re.compile(rf"{MONEY.pattern}|(?i:\bper (?:round|unit|piece|kg|kilogram|litre))\b")
 _RAISED_Q = re.compile(r"^(?!.*\bby how much\b)(?!.*\bhow much of\b).*\bhow much\b.*\b(?:raise|raised|raises|"
@@ -2102,7 +2107,7 @@ def direct_answer(question: str, quote: str) -> str | None:
 
         # Read in the quote, not the figure's sentence: "around 3,700 tons … had been looted" is of the gum arabic
         # its paragraph names a sentence later.
-        named_here = (needed := _figure_of(question)) is None or needed(terms(quote))
+        named_here = (needed := _figure_of(question)) is None or needed(held(question, quote))
         rate_q = bool(_RATE.search(question))
         per_asked = _rate_units(question)
         # "How many detainees escaped …?" is not answered by "more than 500 detainees … were released" beside "more

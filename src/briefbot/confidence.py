@@ -95,7 +95,8 @@ _SLOT_WORDS = terms("how many much cost price value worth paid revenue amount nu
 CURRENCY_CODES = r"(?:USD|EUR|CHF|GBP|SDG|SSP|HTG|LYD|LD|SOS|KES|XAF|XOF|CDF)"
 MONEY = re.compile(rf"(?:US\$|\$|€|£|\b(?i:{CURRENCY_CODES}|afghanis?)\.?)\s?\d|"
                    r"\d[\d,.]*\s?(?:(?i:million|billion|trillion)\s)?(?:[A-Z][A-Za-z]+\s){0,2}(?i:dollars|euros|pounds|"
-                   r"gourdes|shillings|dinars|francs|afghanis)\b")
+                   r"gourdes|shillings|dinars|francs|afghanis|naira|nairas|birr|rupees|riyals|dirhams|pesos|yuan|roubles|rubles|"
+                   r"leones|cedis|kwacha|ouguiyas?)\b")
 # A share in words answers "what share" as well as digits: "Three-quarters of current UN peace operations".
 _PERCENT = re.compile(r"\d[\d.,]*\s?(?:per ?cent|%)|\b(?:half|(?:one|two|three|four|a)[ -](?:thirds?|quarters?|"
                       r"fifths?|tenths?)|majority|minority)\b", re.I)
@@ -200,12 +201,13 @@ def slot_fill(question: str, candidates: list[Candidate], q_terms: set[str], wei
             spans = typed_spans(kind, question, sentence, slot_spans(kind, question, sentence))
             windows = [sentence[max(0, a - SLOT_WINDOW):b + SLOT_WINDOW] for a, b in spans]
         if windows:
-            fill = max(fill, max(sum(weight(t) for t in focus & _held(question, w)) / total for w in windows))
+            fill = max(fill, max(sum(weight(t) for t in focus & held(question, w)) / total for w in windows))
             similarity = max(similarity, c.similarity)
     return fill, similarity
 
 
-def _held(question: str, text: str) -> set[str]:
+def held(question: str, text: str) -> set[str]:
+    """The words of ``text`` and the question's words it holds in the Council's wording (the glossary)."""
     seen = terms(text)
     return seen | credited(question, seen)
 
@@ -351,7 +353,7 @@ def typed_spans(kind: str, question: str, sentence: str, spans: list[tuple[int, 
     if kind == "count" and (noun := counted_noun(question)):
         return [(a, b) for a, b in spans if counts(sentence[b:b + 80], noun) is not None]
     if kind == "count" and (unit := _unit_terms(question)):
-        return [(a, b) for a, b in spans if unit & terms(" ".join(sentence[b:b + 40].split()[:4]))]
+        return [(a, b) for a, b in spans if unit & held(question, " ".join(sentence[b:b + 40].split()[:4]))]
     m = _HEAD_Q.search(question) if kind == "name" else None
     if m and (head := terms((m.group(1) or m.group(2) or m.group(3)).split()[-1])):
         at = [w.start() for w in re.finditer(r"[\w'’-]+", sentence) if terms(w.group(0)) & head]
