@@ -357,3 +357,28 @@ def test_what_a_renewal_supersedes_is_what_it_renews(south_sudan: Briefbot) -> N
     _leads(answer, "S/RES/2821 (2026)", "18", "1 July 2027")
     note = next((n for n in answer.notes if "supersedes" in n), "")
     assert "1 July 2026" in note and "31 May 2026" not in note, answer.notes
+
+
+@pytest.mark.parametrize(("question", "lines"), [
+    # One paragraph sets both terms (2825 (2026), para. 1): each asked gets its own date, not the Group's alone.
+    ("Until when are the DRC sanctions measures and the mandate of the Group of Experts extended?",
+     ["1 July 2027", "1 August 2027"]),
+    ("Until when are the Group of Experts and the DRC measures extended?", ["1 August 2027", "1 July 2027"]),
+])
+def test_measures_and_their_body_asked_together_get_a_term_each(drc: Briefbot, question: str,
+                                                               lines: list[str]) -> None:
+    answer = drc.ask(question)
+    assert not answer.abstained, answer.answer
+    assert answer.answer.split("\n", 1)[0] == "; ".join(f"**{d}** [1]" for d in lines), answer.answer
+    assert answer.citations[0].symbol == "S/RES/2825 (2026)"
+
+
+def test_only_a_term_question_naming_both_is_split() -> None:
+    from briefbot.answer import sub_questions
+
+    assert sub_questions("Until when are the Panel of Experts and the arms embargo on South Sudan extended?") == [
+        "Until when are the Panel of Experts on South Sudan extended?",
+        "Until when are the arms embargo on South Sudan extended?"]
+    for question in ("How many sanctions measures and Panel of Experts reports were issued?",
+                     "What does the Council say about sanctions and the Panel of Experts?"):
+        assert sub_questions(question) == [question]

@@ -629,10 +629,33 @@ def sub_questions(question: str) -> list[str]:
         return [f"{m.group(1).capitalize()} {rest}?", f"{m.group(2).capitalize()} {rest}?"]
     parts = [p for p in (p.strip(" ,?") for p in _SECOND_ASK.split(question)) if len(p.split()) >= 2]
     if len(parts) < 2:
-        return [question]
+        return _two_terms(question) or [question]
     # "Which resolution extended the mandate of the Group of Experts on the Congo, and until when?": the bare
     # "until when" asks about the Group, not the measures 2825 (2026) renews first in the same paragraph.
     return [parts[0]] + [f"{p} {_asked_about(parts[0])}" if terms(p) <= _BARE_PART else p for p in parts[1:]]
+
+
+# "Until when are the CAR sanctions measures and the mandate of the Panel of Experts extended?": two terms, which a
+# renewal often sets in one paragraph (S/RES/2789 (2025), para. 1: the measures to 31 July, the Panel to 31 August).
+_MEASURES_NP = r"(?:sanctions\s+)?measures|sanctions(?:\s+regime)?|(?:arms\s+)?embargo|asset\s+freeze|travel\s+ban"
+_BODY_NP = (r"(?:the\s+)?(?:(?:mandate|term)\s+of\s+(?:the\s+)?)?(?-i:[A-Z\d][\w'’-]*\s+){0,3}"
+            r"(?:(?:Panel|Group)\s+of\s+Experts|Monitoring\s+Team)")
+_TWO_TERMS = re.compile(rf"\b(?P<a>{_MEASURES_NP})\s+and\s+(?:of\s+)?(?P<b>{_BODY_NP})|"
+                        rf"\b(?P<c>{_BODY_NP})\s+and\s+(?:of\s+)?(?P<d>(?:the\s+)?(?:[^,;?]{{0,40}}?\s)?(?:{_MEASURES_NP}))\b",
+                        re.I)
+
+
+def _two_terms(question: str) -> list[str] | None:
+    """The two parts of a term question naming both the measures and the body that monitors them, one per term;
+    None for other questions."""
+    m = _TWO_TERMS.search(question)
+    if not m or not asks_term(question):
+        return None
+    first, second = ("a", "b") if m.group("a") else ("c", "d")
+    rest = question[m.end():]
+    # The second in the first's place, the words before it kept (the place, the resolution named): "Until when
+    # are the Central African Republic the mandate of the Panel of Experts extended?" reads oddly but asks right.
+    return [question[:m.end(first)] + rest, question[:m.start(first)] + m.group(second) + rest]
 
 
 # The words of a part that asks only what kind of answer it wants: "until when", "for how long was it renewed".
