@@ -586,6 +586,17 @@ def test_interleaved_lines_compare_each_renewal_with_its_own_line(tmp_path: Path
     assert index.track("libya_sanctions").to_dict(changes=True)["resolutions"][3]["compared_with"] == \
         "S/RES/2526 (2020)"
 
+    # The headline dates run back (2571's Panel to 2022-08-15, then 2578's inspections to 2022-06-03): each is shown
+    # with what runs to it, or the "Until" column reads as if the regime were cut short (a browser walk).
+    from briefbot.mandates.render import timeline_rows, track_markdown
+
+    assert track.interleaved()
+    until = {r[0]: r[4] for r in timeline_rows(track)}
+    assert until["S/RES/2571 (2021)"].startswith("2022-08-15 — Panel of Experts, para. 12"), until
+    assert until["S/RES/2578 (2021)"] == "2022-06-03 — authorisations, para. 1", until
+    assert "| 2022-06-03 — authorisations, para. 1 |" in track_markdown(track)
+    assert by_symbol["S/RES/2578 (2021)"].to_dict()["until_what"] == "authorisations"
+
     # Asked what changed in a year with a renewal of each line, the answer reports both, each against its own.
     from briefbot.mandates.chat import mandate_answer, on_track
 
@@ -664,6 +675,10 @@ def test_a_short_rollover_drops_nothing_and_the_next_renewal_is_compared_with_th
     assert [c.status for c in full.changes].count("new") < len(full.changes) / 2  # mostly carried over
     from briefbot.mandates.render import to_csv, track_markdown, track_rows
 
+    # One line of renewals: its dates run forward, shown as they always were.
+    assert not index.track("unmiss").interleaved()
+    assert entries["S/RES/2729 (2024)"].until_full(of=False) == entries["S/RES/2729 (2024)"].until_text()
+    assert "(para. " in entries["S/RES/2729 (2024)"].until_text()
     rows = track_rows(index.track("unmiss"))
     assert rows[0][8:10] == ["compared_with", "rollover"]
     assert next(r[8:10] for r in rows[1:] if r[0] == "S/RES/2726 (2024)") == ["S/RES/2677 (2023)", "yes"]

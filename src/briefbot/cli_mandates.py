@@ -108,9 +108,10 @@ def mandate(track: Annotated[str, typer.Argument(help="Track name or alias: minu
     say(f"{tr.name}: {tr.label}")
     if tr.lapsed:
         say(f"Ended: {tr.lapsed}")
+    of = tr.interleaved()
     for e in tr.entries:
         say(f"\n{e.symbol}  {e.date or '?'}  vote {e.vote.text() if e.vote else NO_VOTE}  {e.action}"
-            + (f" until {e.until_text()}" if e.term else "") + (f"  [{e.stage}]" if e.stage else ""))
+            + (f" until {e.until_text(of)}" if e.term else "") + (f"  [{e.stage}]" if e.stage else ""))
         if e.other_terms:
             say(f"  {e.also_text()}")
         say(f"  placed by: {'; '.join(e.found_by)}")

@@ -176,17 +176,20 @@ class TrackEntry:
     def extends_until(self) -> str | None:
         return self.term.until if self.term else None
 
-    def until_text(self) -> str:
-        """The headline date with its paragraph, "" when none: ``2026-05-15 (para. 22)``."""
-        return self.term.text() if self.term else ""
+    def until_text(self, of: bool = False) -> str:
+        """The headline date with its paragraph, "" when none: ``2026-05-15 (para. 22)``; ``of``: with what runs to
+        it, ``2026-05-15 — Panel of Experts, para. 22`` (a track whose lines interleave, :meth:`Track.interleaved`)."""
+        if self.term is None:
+            return ""
+        return self.term.also_text() if of and self.term.what else self.term.text()
 
     def also_text(self) -> str:
         """The resolution's other dates: ``also: 2026-05-01 — authorisations and measures, para. 19``; "" if none."""
         return "also: " + "; ".join(t.also_text() for t in self.other_terms) if self.other_terms else ""
 
-    def until_full(self) -> str:
+    def until_full(self, of: bool = False) -> str:
         """Headline and other dates in one cell (tables with no room for two columns)."""
-        return "; ".join(x for x in (self.until_text(), self.also_text()) if x)
+        return "; ".join(x for x in (self.until_text(of), self.also_text()) if x)
 
     @property
     def year(self) -> int | None:
@@ -208,6 +211,7 @@ class TrackEntry:
         d: dict[str, Any] = {
             "symbol": self.symbol, "date": self.date, "extends_until": self.extends_until,
             "until_from": self.term.source if self.term else None, "until_text": self.until_text(),
+            "until_what": self.term.what if self.term else None,
             "other_terms": [t.to_dict() for t in self.other_terms],
             "vote": self.vote.text() if self.vote else None, "action": self.action, "stage": self.stage,
             "title": self.title, "found_by": self.found_by, "rules": self.rules, "document": self.file_name,
@@ -267,6 +271,21 @@ class Track:
         if y0 and y1:
             return f"in {y0}" if y0 == y1 else f"in {y0}-{y1}"
         return f"from {y0}" if y0 else f"up to {y1}" if y1 else ""
+
+    def interleaved(self) -> bool:
+        """Whether the headline dates of this track's resolutions run back in time, because lines of renewals of
+        different things interleave (Libya's measures and Panel each year, its high-seas inspections every six
+        months: 2026-05-15, 2025-11-29, 2026-05-25): then each date is shown with what runs to it, or the "Until"
+        column reads as if the regime were cut short."""
+        latest: Term | None = None
+        for e in self.entries:
+            if e.term is None:
+                continue
+            if latest is not None and e.term.until < latest.until and e.term.what != latest.what:
+                return True
+            if latest is None or e.term.until >= latest.until:
+                latest = e.term
+        return False
 
     @property
     def renewals(self) -> list[TrackEntry]:

@@ -55,7 +55,8 @@ def vote_note(track: Track) -> str:
 
 def timeline_rows(track: Track) -> list[list[Any]]:
     """The timeline's rows under ``TIMELINE_COLUMNS``: plain values (the caller escapes for its format)."""
-    return [[e.symbol, e.date or "", e.vote.text() if e.vote else NO_VOTE, e.action, e.until_full(), e.stage or "",
+    of = track.interleaved()
+    return [[e.symbol, e.date or "", e.vote.text() if e.vote else NO_VOTE, e.action, e.until_full(of), e.stage or "",
              len(e.paragraphs), change_counts(e), "; ".join(e.found_by)] for e in track.entries]
 
 
