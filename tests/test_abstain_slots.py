@@ -710,3 +710,20 @@ def test_a_drug_named_two_ways_fills_the_slot() -> None:
     assert _typed("count", question, sentence) == ["2.6"]
     # Another drug is not it.
     assert direct_answer(question, sentence.replace("marijuana", "cocaine")) is None
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    # A figure asked as an estimate or an output is the quantity, not the rise beside it (A/79/797-S/2025/109,
+    # para. 66; a probe of this session).
+    ("What was UNODC's estimate of Afghanistan's opium output for the 2024 season?", "433 tons"),
+    # A change or a share asked is answered by the percentage.
+    ("How much did opium production rise in 2024?", "19 per cent"),
+    ("What share of the increase did UNODC report for 2024?", "19 per cent"),
+])
+def test_a_quantity_asked_is_not_the_percentage_beside_it(question: str, expected: str) -> None:
+    quote = ("In a report published in November 2024, UNODC indicated that opium production in 2024 in Afghanistan "
+             "remained low for the second consecutive year, despite an increase of 19 per cent compared with 2023, "
+             "with production estimated at 433 tons and cultivation levels still far below what they were in the "
+             "period before the implementation of the opium ban.")
+    assert answer_type(question) == "count"
+    assert direct_answer(question, quote) == expected

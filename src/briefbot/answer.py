@@ -1801,7 +1801,10 @@ _STARTS = re.compile(r"\b(?:start\w*|begin\w*|began|commenc\w*|launch\w*|as of|e
                      r"(?:\s+\w+){0,4}?\s+(?:on|from|in)?\s*$", re.I)
 _YEAR_Q = re.compile(r"\b(?:which|what) year\b", re.I)
 _COUNT_Q = re.compile(r"\b(?:how many|how much|number of|what number|percentage|per cent|what share|"
-                      r"what proportion|what portion|how large|how big|total|amount|how high|what rate)\b", re.I)
+                      r"what proportion|what portion|how large|how big|total|amount|how high|what rate)\b"
+                      # "What was UNODC's estimate of Afghanistan's opium output for 2024?" asks a figure.
+                      r"|\bestimate\s+of\b|^\s*what\s+(?:was|is|were|are)\b[^?]{0,60}\b(?:output|production|yield)\b",
+                      re.I)
 _WHO_Q = re.compile(r"^\s*(?:who|whom|which|what (?:body|organi[sz]ation|entity|group|operation|company|"
                     r"country|state|mission))\b", re.I)
 # An adjective after "of" is not the end of what is counted: "133 cases of sexual violence", not "… of sexual".
@@ -2205,6 +2208,12 @@ def direct_answer(question: str, quote: str) -> str | None:
                     and not _CHANGE_Q.search(question):
                 # A share is no sum of money: "How much money did Hamas receive?" is not "80%" (a rise may be:
                 # "how much has the price of rice climbed?" is "more than 30 per cent").
+                continue
+            if not _MONEY_Q.search(question) and not share and re.search(r"per cent|%", span) \
+                    and not _CHANGE_Q.search(question) \
+                    and not re.search(r"\brates?\b|\bcompar", question, re.I):
+                # Nor is a count: "What was UNODC's estimate of Afghanistan's opium output?" is the 433 tons, not the
+                # "increase of 19 per cent" before it (A/79/797-S/2025/109, para. 66).
                 continue
             if not money and re.match(r"(?:US\$|\$|€)", span):
                 continue  # "How many kilograms of cocaine were seized?" is not answered by "$1,000 per kilogram"
