@@ -76,6 +76,7 @@ from .refs import (
 )
 from .refs import label_key as _label_key
 from .symbols import resolution_number
+from .tables import asked_row, price_rows
 
 log = logging.getLogger(__name__)
 
@@ -465,7 +466,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     # its passage never names is another's figure (probes: 9 of 10 such answers were to near misses, dev 1 of 1).
     # Not a resolution's paragraph, which leaves its subject to the preamble ("the Houthis" of 2787 (2025)).
     if asked and len(parts) == 1 and not (wanted or by_reference or named_docs) \
-            and cited[0].doc.doc_type != "resolution" and (missing := _name_unsaid(question, cited[0])) is not None:
+            and cited[0].doc.doc_type != "resolution" \
+            and (missing := _name_unsaid(question, cited[0], tuple(hits))) is not None:
         return _abstain(question, hits, f"The passages that best match this question do not name {missing}. "
                         "The closest passages are listed below.", stats, confidence)
     # "What was Libya's foreign exchange deficit in 2023?": quotes dating what they say to 2024 and 2025 and never
@@ -528,6 +530,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     if lead:
         lines.insert(0, lead)
         notes += _adoption_notes(lead, citations)
+        notes += _table_notes(lead, citations)
         if not (refs.places or refs.named_any or placed) and (note := _country_note(hits, cited, citations)):
             notes.append(note)
     if (read_as := reading_note(question, [c.quote for c in citations])) is not None:
@@ -1271,7 +1274,7 @@ def answer_type(question: str) -> str | None:
 def type_found(kind: str, question: str, sentence: str) -> bool:
     """Whether ``sentence`` states a span of the kind the question asks for (a count of the thing it counts)."""
     if kind == "money":
-        return bool(_MONEY.search(sentence))
+        return bool(_MONEY.search(sentence) or asked_row(question, sentence))
     if kind == "count":
         m = _HOW_MANY_UNIT.search(question)
         if m:  # "how many tons of gum arabic" needs a number of tons, not any number
@@ -2104,6 +2107,10 @@ def direct_answer(question: str, quote: str) -> str | None:
     if _YEAR_Q.search(question):
         m = re.search(r"\b(?:19|20)\d\d\b", quote)
         return m.group(0) if m else None
+    if (answer_type(question) == "money" or re.search(r"\bhow much\b", question, re.I)) \
+            and (row := asked_row(question, quote)) is not None:
+        # "Kalashnikov models 450,000–600,000 170–230": the row as printed, on one line
+        return " ".join(quote[row.start:row.end].split())
     if _COUNT_Q.search(question):
         best: tuple[float, int, str] | None = None
         # "How much of their goods' value do traders pay?" asks a part of a whole, as "what share" does — unless a
@@ -3351,12 +3358,30 @@ _CAPTION = re.compile(r"^(?:Map|Figure|Table|Chart|Graph)\s+(?:\d{1,2}|[IVXL]{1,
 _LINK = re.compile(r"(?:https?://|www\.)\S+")
 
 
+def _table_notes(line: str, citations: list[Citation]) -> list[str]:
+    """What a table row in the line is priced in: its cells carry no sign, the table's columns say it ("[1] The
+    row's prices are in SDG, USD, as its table's columns head them.")."""
+    notes = []
+    for span, key in direct_line_parts(line) or []:
+        c = next((c for c in citations if c.key == key), None)
+        row = next((r for r in price_rows(c.quote) if " ".join(c.quote[r.start:r.end].split()) == span), None) \
+            if c else None
+        if row is not None:
+            notes.append(f"[{key}] The row's prices are in {row.units()}, in that order, as its table's columns "
+                         "head them.")
+    return notes
+
+
 def _says_nothing(section: str | None, sentence: str) -> bool:
     """A sentence that is no quote however many of the question's words it holds: its section's heading ("Boko
     Haram/Lake Chad basin crisis 22."), a caption, or a source note that is only links ("² See https://…; and
     www.lemonde.fr/…")."""
-    if is_section_title(section, sentence) or _CAPTION.match(sentence):
+    if is_section_title(section, sentence):
         return True
+    if _CAPTION.match(sentence):
+        # A caption says nothing, unless the table's rows ran into it: "Table 4 Weapons available … Price (SDG)
+        # Price (USD) … Kalashnikov models 450,000–600,000 170–230" (S/2025/239) is the table.
+        return not price_rows(sentence)
     return bool(_LINK.search(sentence)) and len(re.sub(r"\W+", "", _LINK.sub("", sentence))) < 20
 
 
@@ -3416,14 +3441,20 @@ def _said(words: list[str], quote: str, quote_words: list[str]) -> bool:
         or _names_qualifier(quote_words, own) or any(_group_named(w, quote) for w in own if w.isupper())
 
 
-def _name_unsaid(question: str, hit: Hit) -> str | None:
+def _name_unsaid(question: str, hit: Hit, hits: tuple[Hit, ...] = ()) -> str | None:
     """The first name the question asks about (a place, group, mine, person) that the leading passage does not
     name, nor its document's title, section or authors, nor (a report on one country) that country: "ISIL-K"
     where the passage is on Al-Shabaab, "Jebel Amer" where it is on the Kidingir mine in East Jebel Marra. Every
     distinctive word of the name must be there ("Jebel" alone is another place), or its acronym spelled out; a
-    country by its adjective ("Libyan oil" in a report on Libya)."""
+    country by its adjective ("Libyan oil" in a report on Libya). For a table, the passage just before it in the
+    same section, when among ``hits``, counts too: S/2025/239's Table 4 of black-market prices follows the
+    sentence naming the markets in Nyala it was drawn from (a paragraph's neighbour is another subject: the
+    Al-Karrar office's funds beside Al-Shabaab's)."""
     context = f"{hit.doc.title or ''} {hit.chunk.section or ''} {' '.join(hit.doc.authors)} {hit.doc.publisher or ''}"
-    texts = (hit.chunk.text, context)
+    before = [h.chunk.text for h in hits if h.doc.doc_id == hit.doc.doc_id and h.chunk.section
+              and h.chunk.section == hit.chunk.section and h.chunk.ordinal == hit.chunk.ordinal - 1
+              ] if _CAPTION.match(hit.chunk.text) else []
+    texts = (hit.chunk.text, context, *before)
     keys = {_word_key(w) for t in texts for w in re.findall(r"[\w'’-]+", t)}
     canon = {COUNTRY_ADJECTIVES.get(w, w).lower() for t in texts for w in re.findall(r"[A-Z][\w'’-]*", t)}
     # A report on one country speaks of it without naming it ("the Necessary Unified Forces" in S/2025/231 on South

@@ -255,10 +255,17 @@ def _runs_on(block: str, following: str) -> bool:
     block, following = block.strip(), following.strip()
     if block.endswith(":"):
         return True
+    if (_FIGURES_ONLY.fullmatch(following) or _TWO_FIGURES.match(following)) and block[-1:] not in ".;":
+        # A row's figures after its label, the label ending a longer block of the table ("… Tokarev rifle (Norinco
+        # CQ 3-56 copy)" then "2,000,000–2,500,000", S/2025/239, Table 4): the row is quoted with its prices.
+        return True
     return len(block) <= TABLE_CELL and block[-1:] not in ".,;" and len(following) <= TABLE_CELL
 
 
 TABLE_CELL = 80
+_FIGURE_CELL = r"\d(?:[\d,.]*\d)?(?:\s*[–-]\s*\d(?:[\d,.]*\d)?)?"
+_FIGURES_ONLY = re.compile(_FIGURE_CELL)
+_TWO_FIGURES = re.compile(rf"{_FIGURE_CELL}\s+{_FIGURE_CELL}(?:\s|$)")  # a row's cells, not "107. Additional"
 
 
 def _cite_group(doc: DocInfo, chunk: Chunk, group: list[tuple[Span, int, int]], key: str,

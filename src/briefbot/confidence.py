@@ -22,6 +22,7 @@ from .glossary import credited
 from .models import Hit
 from .parse.gazetteer import DURATION_RE, MONTHS
 from .symbols import resolution_number
+from .tables import asked_row
 
 if TYPE_CHECKING:
     from .answer import Candidate
@@ -154,7 +155,10 @@ def slot_spans(kind: str, question: str, sentence: str) -> list[tuple[int, int]]
     """Where ``sentence`` states a span of ``kind`` that the question does not already state itself."""
     own = set(re.findall(r"\d[\d,.]*", question))
     if kind == "money":
-        return [m.span() for m in MONEY.finditer(sentence)]
+        # A price table's cells are sums though no sign stands beside them (their column says the currency): those
+        # of the row the question names ("a DShK machine gun: Not specified" has none).
+        row = asked_row(question, sentence)
+        return [m.span() for m in MONEY.finditer(sentence)] + [(a, b) for a, b, _ in (row.cells if row else ())]
     if kind == "percentage":
         return [m.span() for m in _PERCENT.finditer(sentence)]
     if kind == "duration":
