@@ -31,6 +31,10 @@ from briefbot.refs import asks_term, parse_references
     ("Are the armoured vehicles of the force in working order?", "unserviceable"),
     ("What new laws does the Secretary-General want Libya to pass?", "legislation"),
     ("What yardstick did the Council set for lifting the measures?", "benchmarks"),
+    # 2026-12-06: the people who left an armed group are its defectors (dev q180); one drug, two names.
+    ("How big is the group Joseph Kony still leads, according to people who recently left it?", "defectors"),
+    ("How much cannabis did Dominican officers find in the truck?", "marijuana"),
+    ("How much marijuana was seized at the border?", "cannabis"),
 ])
 def test_plain_wording_brings_the_councils_words(question: str, expected: str) -> None:
     assert expected in council_words(question)
@@ -51,6 +55,7 @@ def test_plain_wording_brings_the_councils_words(question: str, expected: str) -
     "When did the prolonged crisis in Haiti begin?",
     "When did the Hodeidah port stop operating?",  # a port, not a mission, stopped
     "How many anti-aircraft guns did the RSF capture?",  # not small arms
+    "How many people who left Haiti in 2024 were returned?",  # leaving a country is not defecting from a group
     "Since when does the MINUSMA track use the phrase “weapons ban”?",  # a quoted phrase is taken as written
 ])
 def test_no_expansion_where_the_words_mean_something_else_or_are_the_councils(question: str) -> None:
