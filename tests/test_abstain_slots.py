@@ -727,3 +727,13 @@ def test_a_quantity_asked_is_not_the_percentage_beside_it(question: str, expecte
              "period before the implementation of the opium ban.")
     assert answer_type(question) == "count"
     assert direct_answer(question, quote) == expected
+
+
+@pytest.mark.parametrize("question", ["How much are ISIL fighters paid per month?", "How much are ISIL fighters paid?"])
+def test_a_sum_per_head_is_of_the_heads_asked(question: str) -> None:
+    # S/2025/482, para. 102 (a held-out probe of the last session, graded there): "$35 per family" is not a
+    # fighter's pay.
+    quote = ("Salaries were reduced to $50 –$70 per ISIL (Da’esh) fighter per month, with $35 per family, lower than "
+             "ever, and not paid regularly, suggesting financial difficulties.")
+    assert direct_answer(question, quote) == "$50 –$70"
+    assert direct_answer("How much did ISIL pay each family?", quote) == "$35 per family"

@@ -2201,6 +2201,11 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # "What do traders pay per truck?" is not answered by the fee "for one ton … as much as $2,200", nor
                 # "each year" by "$15,000 to $20,000 monthly": a rate of another unit.
                 return True
+            if not per_asked and (per_said := _rate_of(quote, at) & _WHO_UNITS) and q_terms & _WHO_TERMS \
+                    and not terms(" ".join(per_said)) & q_terms:
+                # "How much are ISIL fighters paid?" is not answered by "$35 per family" beside "$50 –$70 per ISIL
+                # (Da'esh) fighter per month" (S/2025/482, para. 102): a sum per head of another kind.
+                return True
             # "the fees charged for one ton of gum Arabic": one of a rate is no count either.
             return (bool(said) and not said & months) or bool(
                 re.match(r"\s?(?:1(?![,.]?\d)|one|a single)\b", quote[at:at + 10], re.I)
@@ -2660,12 +2665,15 @@ def _told_by(question: str) -> re.Pattern[str] | None:
 
 
 _PER = re.compile(r"\b(?:per|each|every|a|an)\s+(day|week|month|year|annum|truck|lorry|vehicle|ton|tonne|kilogram|kg|"
-                  r"kilo|round|barrel|litre|liter|head|person|passenger|migrant|individual)s?\b|"
+                  r"kilo|round|barrel|litre|liter|head|person|passenger|migrant|individual|family|families|household|"
+                  r"fighter|member|recruit)s?\b|"
                   r"\b(daily|weekly|monthly|annually|yearly|annual)\b", re.I)
+_WHO_UNITS = frozenset({"family", "fighter", "member", "recruit", "person"})  # rates per head, as _PER_SAME names them
+_WHO_TERMS = frozenset(terms("family families fighters members recruits persons people individuals"))
 _PER_SAME = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
              "annual": "year", "annum": "year", "tonne": "ton", "kilogram": "kg", "kilo": "kg", "lorry": "truck",
              "vehicle": "truck", "liter": "litre", "passenger": "person", "migrant": "person", "head": "person",
-             "individual": "person"}
+             "individual": "person", "families": "family", "household": "family"}
 _UNIT_BEFORE = re.compile(r"\b(?:for|per)\s+(?:one|each|every|a|an)\s+(day|week|month|year|truck|lorry|vehicle|ton|"
                           r"tonne|kilogram|kg|kilo|round|barrel|litre|liter|head|person|passenger|migrant)s?\b[^\d;]*$",
                           re.I)
