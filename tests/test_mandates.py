@@ -590,11 +590,16 @@ def test_interleaved_lines_compare_each_renewal_with_its_own_line(tmp_path: Path
     # with what runs to it, or the "Until" column reads as if the regime were cut short (a browser walk).
     from briefbot.mandates.render import timeline_rows, track_markdown
 
-    assert track.interleaved()
+    assert track.dates_of_several()
     until = {r[0]: r[4] for r in timeline_rows(track)}
     assert until["S/RES/2571 (2021)"].startswith("2022-08-15 — Panel of Experts, para. 12"), until
-    assert until["S/RES/2578 (2021)"] == "2022-06-03 — authorisations, para. 1", until
-    assert "| 2022-06-03 — authorisations, para. 1 |" in track_markdown(track)
+    assert until["S/RES/2578 (2021)"] == "2022-06-03 — inspection authorisations, para. 1", until
+    assert "| 2022-06-03 — inspection authorisations, para. 1 |" in track_markdown(track)
+    from briefbot.mandates.render import track_rows
+
+    csv_rows = track_rows(track)
+    at = csv_rows[0].index("until_what")
+    assert {r[0]: r[at] for r in csv_rows[1:]}["S/RES/2571 (2021)"] == "Panel of Experts"
     assert by_symbol["S/RES/2578 (2021)"].to_dict()["until_what"] == "authorisations"
 
     # Asked what changed in a year with a renewal of each line, the answer reports both, each against its own.
@@ -673,15 +678,18 @@ def test_a_short_rollover_drops_nothing_and_the_next_renewal_is_compared_with_th
     assert not [c for c in roll.changes if c.status == "dropped"]
     assert full.previous == "S/RES/2677 (2023)" and not full.rollover
     assert [c.status for c in full.changes].count("new") < len(full.changes) / 2  # mostly carried over
+    # A date whose paragraph names nothing the tracker knows is shown with its paragraph, not a bare dash.
+    from briefbot.mandates.model import Term
     from briefbot.mandates.render import to_csv, track_markdown, track_rows
 
-    # One line of renewals: its dates run forward, shown as they always were.
-    assert not index.track("unmiss").interleaved()
+    assert Term("2025-06-30", "para. 20").also_text() == "2025-06-30 (para. 20)"
+    # One line of renewals of one thing: its dates shown as they always were.
+    assert not index.track("unmiss").dates_of_several()
     assert entries["S/RES/2729 (2024)"].until_full(of=False) == entries["S/RES/2729 (2024)"].until_text()
     assert "(para. " in entries["S/RES/2729 (2024)"].until_text()
     rows = track_rows(index.track("unmiss"))
-    assert rows[0][8:10] == ["compared_with", "rollover"]
-    assert next(r[8:10] for r in rows[1:] if r[0] == "S/RES/2726 (2024)") == ["S/RES/2677 (2023)", "yes"]
+    assert rows[0][9:11] == ["compared_with", "rollover"]
+    assert next(r[9:11] for r in rows[1:] if r[0] == "S/RES/2726 (2024)") == ["S/RES/2677 (2023)", "yes"]
     assert "S/RES/2726 (2024)" in to_csv(rows)
     md = track_markdown(index.track("unmiss"), changes=True, label=index.taxonomy.label)
     assert "## S/RES/2726 (2024)" in md and "which it renews by reference" in md

@@ -298,6 +298,13 @@ def test_a_group_renewed_in_the_measures_paragraph_heads_with_its_own_date(index
     assert e.action == "renews"
     assert (e.term.until, e.term.source, e.term.what) == ("2027-08-01", "para. 1", "Group of Experts")
     assert [(t.until, t.source, t.what) for t in e.other_terms] == [("2027-07-01", "para. 1", "measures")]
+    # Shown with what runs to each (a browser walk: "2027-08-01 (para. 1); also: 2027-07-01 — measures, para. 1"
+    # left the Group's date unnamed).
+    from briefbot.mandates.render import TIMELINE_COLUMNS, timeline_rows
+
+    rows = {r[0]: dict(zip(TIMELINE_COLUMNS, r, strict=True)) for r in timeline_rows(index.track("drc_sanctions"))}
+    assert rows["S/RES/2825 (2026)"]["Until"] == ("2027-08-01 — Group of Experts, para. 1; also: 2027-07-01 — "
+                                                  "measures, para. 1")
 
 
 def test_a_period_ending_or_expiring_on_a_day_gives_that_day(index: Any) -> None:

@@ -77,7 +77,11 @@ def test_every_export_shows_the_paragraph_beside_the_date(libya: Any) -> None:
     assert (row["extends_until"], row["until_from"], row["also_until"]) == (
         "2026-05-15", "para. 22", "2026-05-01 — authorisations and measures, para. 19")
     md = track_markdown(libya)
-    assert ("| 2026-05-15 (para. 22); also: 2026-05-01 — authorisations and measures, para. 19 |" in md)
+    # Two dates of one resolution: each says what runs to it (a browser walk: "2027-08-01 (para. 1); also: …
+    # — measures" left the Group's date unnamed).
+    assert row["until_what"] == "Panel of Experts"
+    assert ("| 2026-05-15 — Panel of Experts, para. 22; also: 2026-05-01 — authorisations and measures, para. 19 |"
+            in md)
     row = next(line for line in md.splitlines() if line.startswith("| S/RES/2144 (2014) |"))
     assert "title names Panel of Experts" in row and not REGEX_SYNTAX.search(row.split("|")[-2].replace("S/RES/", ""))
 
@@ -92,7 +96,7 @@ def test_the_cli_timeline_shows_where_each_date_is_stated(built: tuple[Any, Path
     assert run.exit_code == 0, run.output
     lines = run.output.splitlines()
     at = next(i for i, line in enumerate(lines) if line.startswith("S/RES/2769 (2025)"))
-    assert lines[at].endswith("renews until 2026-05-15 (para. 22)")
+    assert lines[at].endswith("renews until 2026-05-15 — Panel of Experts, para. 22")
     assert lines[at + 1] == "  also: 2026-05-01 — authorisations and measures, para. 19"
     placed = lines[at + 2]
     assert placed.startswith("  placed by: ") and "text: para. 19" in placed
@@ -111,7 +115,8 @@ def test_the_web_timeline_shows_the_paragraph_and_a_readable_reason(libya: Any) 
 
     rows = {r[0]: dict(zip(TIMELINE_COLUMNS, r, strict=True)) for r in timeline_rows(libya)}
     row = rows["S/RES/2769 (2025)"]
-    assert row["Until"] == "2026-05-15 (para. 22); also: 2026-05-01 — authorisations and measures, para. 19"
+    assert row["Until"] == ("2026-05-15 — Panel of Experts, para. 22; also: 2026-05-01 — authorisations and measures, "
+                            "para. 19")
     assert "title names" in rows["S/RES/2144 (2014)"]["Placed by"]
     assert not any(REGEX_SYNTAX.search(r["Placed by"]) for r in rows.values())
 

@@ -108,7 +108,7 @@ def mandate(track: Annotated[str, typer.Argument(help="Track name or alias: minu
     say(f"{tr.name}: {tr.label}")
     if tr.lapsed:
         say(f"Ended: {tr.lapsed}")
-    of = tr.interleaved()
+    of = tr.dates_of_several()
     for e in tr.entries:
         say(f"\n{e.symbol}  {e.date or '?'}  vote {e.vote.text() if e.vote else NO_VOTE}  {e.action}"
             + (f" until {e.until_text(of)}" if e.term else "") + (f"  [{e.stage}]" if e.stage else ""))

@@ -5,6 +5,8 @@ Plain dataclasses (no pandas): a notebook gets lists of objects and ``to_dict()`
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -132,8 +134,9 @@ class Term:
         return f"{self.until} ({self.source})"
 
     def also_text(self) -> str:
-        """``2026-05-01 — authorisations and measures, para. 19``: a further date of the same resolution."""
-        return f"{self.until} — {self.what + ', ' if self.what else ''}{self.source}"
+        """``2026-05-01 — authorisations and measures, para. 19``: a further date of the same resolution, and
+        ``2025-06-30 (para. 20)`` when its paragraph names nothing the tracker recognises."""
+        return f"{self.until} — {self.what}, {self.source}" if self.what else self.text()
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"until": self.until, "source": self.source, "what": self.what, "text": self.text()}
@@ -178,9 +181,13 @@ class TrackEntry:
 
     def until_text(self, of: bool = False) -> str:
         """The headline date with its paragraph, "" when none: ``2026-05-15 (para. 22)``; ``of``: with what runs to
-        it, ``2026-05-15 — Panel of Experts, para. 22`` (a track whose lines interleave, :meth:`Track.interleaved`)."""
+        it, ``2026-05-15 — Panel of Experts, para. 22`` (:meth:`Track.dates_of_several`)."""
         if self.term is None:
             return ""
+        if of and self.term.what == "authorisations" and self.title and re.search(r"\binspect", self.title, re.I):
+            # "Decides to extend the authorizations as set out in resolution 2733 (2024)" (2780 (2025)) names no
+            # inspection; its title does, and tells these from the petroleum "authorisations and measures".
+            return dataclasses.replace(self.term, what="inspection authorisations").also_text()
         return self.term.also_text() if of and self.term.what else self.term.text()
 
     def also_text(self) -> str:
@@ -272,20 +279,15 @@ class Track:
             return f"in {y0}" if y0 == y1 else f"in {y0}-{y1}"
         return f"from {y0}" if y0 else f"up to {y1}" if y1 else ""
 
-    def interleaved(self) -> bool:
-        """Whether the headline dates of this track's resolutions run back in time, because lines of renewals of
-        different things interleave (Libya's measures and Panel each year, its high-seas inspections every six
-        months: 2026-05-15, 2025-11-29, 2026-05-25): then each date is shown with what runs to it, or the "Until"
-        column reads as if the regime were cut short."""
-        latest: Term | None = None
-        for e in self.entries:
-            if e.term is None:
-                continue
-            if latest is not None and e.term.until < latest.until and e.term.what != latest.what:
-                return True
-            if latest is None or e.term.until >= latest.until:
-                latest = e.term
-        return False
+    def dates_of_several(self) -> bool:
+        """Whether this track's resolutions set dates of more than one thing, so that each headline date is shown
+        with what runs to it: a resolution setting a second date beside its headline (the DRC measures to 1 July,
+        the Group of Experts to 1 August 2027), or headline dates of different things (Libya's Panel each year and
+        its high-seas inspection authorisations every six months, whose dates otherwise read as if the regime ran
+        back: 2026-05-15, 2025-11-29, 2026-05-25; a browser walk). One line of renewals of one thing reads as
+        before."""
+        whats = {e.term.what for e in self.entries if e.term is not None and e.term.what}
+        return len(whats) > 1 or any(e.other_terms for e in self.entries if e.term is not None)
 
     @property
     def renewals(self) -> list[TrackEntry]:

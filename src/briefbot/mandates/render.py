@@ -55,19 +55,20 @@ def vote_note(track: Track) -> str:
 
 def timeline_rows(track: Track) -> list[list[Any]]:
     """The timeline's rows under ``TIMELINE_COLUMNS``: plain values (the caller escapes for its format)."""
-    of = track.interleaved()
+    of = track.dates_of_several()
     return [[e.symbol, e.date or "", e.vote.text() if e.vote else NO_VOTE, e.action, e.until_full(of), e.stage or "",
              len(e.paragraphs), change_counts(e), "; ".join(e.found_by)] for e in track.entries]
 
 
 def track_rows(track: Track) -> list[list[Any]]:
     # The date stays a column of its own (sortable); where it is stated and the resolution's other dates beside it.
-    rows: list[list[Any]] = [["symbol", "date", "vote", "action", "extends_until", "until_from", "also_until",
-                              "stage", "compared_with", "rollover", "paragraph", "operative", "themes", "change",
-                              "text"]]
+    rows: list[list[Any]] = [["symbol", "date", "vote", "action", "extends_until", "until_from", "until_what",
+                              "also_until", "stage", "compared_with", "rollover", "paragraph", "operative", "themes",
+                              "change", "text"]]
     for e in track.entries:
         base = [e.symbol, e.date, e.vote.text() if e.vote else "", e.action, e.extends_until or "",
-                e.term.source if e.term else "", "; ".join(t.also_text() for t in e.other_terms), e.stage or "",
+                e.term.source if e.term else "", e.term.what if e.term else "",
+                "; ".join(t.also_text() for t in e.other_terms), e.stage or "",
                 e.previous or "", "yes" if e.rollover else ""]
         if not e.paragraphs:
             rows.append([*base, "", "", "", "", ""])
