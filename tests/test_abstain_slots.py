@@ -737,3 +737,24 @@ def test_a_sum_per_head_is_of_the_heads_asked(question: str) -> None:
              "ever, and not paid regularly, suggesting financial difficulties.")
     assert direct_answer(question, quote) == "$50 –$70"
     assert direct_answer("How much did ISIL pay each family?", quote) == "$35 per family"
+
+
+def test_a_total_asked_is_no_price_per_unit_nor_another_things_value() -> None:
+    # A browser walk: "What was the total value of illicit gold exported …?" bolded the price of one kilogram
+    # (S/2025/239, para. 91), then, with that ruled out, the value of gum arabic looted (para. 84).
+    question = "What was the total value of illicit gold exported from Sudan by the RSF in 2024?"
+    per_kg = ("During June to October, the estimated value per kilogram of gold amounted to $85,204.34 on formal "
+              "markets, but in the mines the average price per kilogram was $72,000.")
+    assert direct_answer(question, per_kg) is None
+    assert direct_answer("How much was a kilogram of gold worth on formal markets?", per_kg) == "$85,204.34"
+    gum = ("Local traders confirmed that around 3,700 tons of gum arabic, with an average value of $14,578,000, had "
+           "been looted.")
+    assert direct_answer(question, gum) is None
+    assert direct_answer("What was the total value of the gum arabic looted?", gum) == "$14,578,000"
+
+
+def test_where_is_not_answered_by_the_country_the_question_names() -> None:
+    # A browser walk: "Where do the weapons trafficked to Haitian gangs come from?" bolded "Haiti".
+    quote = ("Weapons seized in Haiti from Haitian gangs were pilfered from police stockpiles, and a criminal network "
+             "in the Dominican Republic trafficked them.")
+    assert direct_answer("Where do the weapons trafficked to Haitian gangs come from?", quote) == "Dominican Republic"

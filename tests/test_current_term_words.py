@@ -371,6 +371,15 @@ def test_measures_and_their_body_asked_together_get_a_term_each(drc: Briefbot, q
     assert not answer.abstained, answer.answer
     assert answer.answer.split("\n", 1)[0] == "; ".join(f"**{d}** [1]" for d in lines), answer.answer
     assert answer.citations[0].symbol == "S/RES/2825 (2026)"
+    # Which date is which is said (a browser walk: bare dates side by side), and, once both have run out, both are
+    # said to have passed, not only the first.
+    assert any(n.startswith(f"The first date ({lines[0]}) is for the ") and f"the second ({lines[1]}) for the " in n
+               for n in answer.notes), answer.notes
+    from briefbot.service import lapsed_term
+
+    note = lapsed_term(question, answer, datetime.date(2027, 12, 1))
+    assert note is not None and note.startswith(f"[1] {lines[0]} and {lines[1]} have passed"), note
+    assert lapsed_term(question, answer, datetime.date(2027, 7, 15)) .startswith("[1] 1 July 2027 has passed")
 
 
 def test_only_a_term_question_naming_both_is_split() -> None:

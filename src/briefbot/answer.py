@@ -531,6 +531,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         lines.insert(0, lead)
         notes += _adoption_notes(lead, citations)
         notes += _table_notes(lead, citations)
+        if len(parts) == 2 and (which := _two_terms_note(question, lead)) is not None:
+            notes.append(which)
         if not (refs.places or refs.named_any or placed) and (note := _country_note(hits, cited, citations)):
             notes.append(note)
     if (read_as := reading_note(question, [c.quote for c in citations])) is not None:
@@ -659,6 +661,18 @@ def _two_terms(question: str) -> list[str] | None:
     # The second in the first's place, the words before it kept (the place, the resolution named): "Until when
     # are the Central African Republic the mandate of the Panel of Experts extended?" reads oddly but asks right.
     return [question[:m.end(first)] + rest, question[:m.start(first)] + m.group(second) + rest]
+
+
+def _two_terms_note(question: str, line: str) -> str | None:
+    """Which date of a two-term line is which ("the first date is for the sanctions measures, the second for the
+    mandate of the CAR Panel of Experts"): bare dates side by side do not say it (a browser walk)."""
+    m = _TWO_TERMS.search(question)
+    said = direct_line_parts(line) or []
+    if not m or not asks_term(question) or len(said) != 2:
+        return None
+    first, second = (re.sub(r"^the\s+", "", m.group(g), flags=re.I)
+                     for g in (("a", "b") if m.group("a") else ("c", "d")))
+    return f"The first date ({said[0][0]}) is for the {first}, the second ({said[1][0]}) for the {second}."
 
 
 # The words of a part that asks only what kind of answer it wants: "until when", "for how long was it renewed".
@@ -1320,11 +1334,16 @@ def _figure_of(question: str) -> Callable[[set[str]], bool] | None:
         wanted.append(thing)
     if (m := _SOURCE.search(question)) and (source := terms(m.group(1)) - _GENERIC_SOURCE):
         wanted.append(source)
+    # "the total value of illicit gold exported": a value of gold, not of the gum arabic looted beside it
+    if (m := _VALUE_OF.search(question)) and (thing := terms(m.group(1)) - _GENERIC_SOURCE):
+        wanted.append(thing)
     if not wanted:
         return None
     return lambda said: all(w & said for w in wanted)
 
 
+_VALUE_OF = re.compile(r"\b(?:value|worth|price|cost)s?\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:(?:illicit|illegal|"
+                       r"smuggled|looted|exported|seized)\s+)?([a-z][\w-]+)", re.I)
 _GENERIC_SOURCE = terms("illicit illegal criminal activities activity sources source sales sale trade trading "
                         "exports export imports import taxes taxation money")
 
@@ -2143,6 +2162,7 @@ def direct_answer(question: str, quote: str) -> str | None:
         named_here = (needed := _figure_of(question)) is None or needed(held(question, quote))
         rate_q = bool(_RATE.search(question))
         per_asked = _rate_units(question)
+        total_q = bool(re.search(r"\b(?:total|overall|in all|altogether|combined)\b", question, re.I))
         # "How many detainees escaped …?" is not answered by "more than 500 detainees … were released" beside "more
         # than 70 detainees … escaped" (S/2025/482, para. 51), nor "How many ISWAP fighters were killed …?" by
         # "ISWAP had between 8,000 and 12,000 fighters": a figure counts what its own sentence tells of it.
@@ -2201,8 +2221,12 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # "What do traders pay per truck?" is not answered by the fee "for one ton … as much as $2,200", nor
                 # "each year" by "$15,000 to $20,000 monthly": a rate of another unit.
                 return True
-            if not per_asked and (per_said := _rate_of(quote, at) & _WHO_UNITS) and q_terms & _WHO_TERMS \
-                    and not terms(" ".join(per_said)) & q_terms:
+            if total_q and not per_asked and _rate_of(quote, at):
+                # "What was the total value of the gold the RSF exported in 2024?" is not answered by "the estimated
+                # value per kilogram of gold amounted to $85,204.34" (S/2025/239, para. 91; a browser walk).
+                return True
+            if (head := _PER_HEAD.match(quote, _figure_end(quote, at))) \
+                    and q_terms & _WHO_TERMS and not terms(head.group(1)) & q_terms:
                 # "How much are ISIL fighters paid?" is not answered by "$35 per family" beside "$50 –$70 per ISIL
                 # (Da'esh) fighter per month" (S/2025/482, para. 102): a sum per head of another kind.
                 return True
@@ -2402,8 +2426,13 @@ def direct_answer(question: str, quote: str) -> str | None:
         # abducted off Gabon released?" is "freed in Nigeria", not the port the trawler sailed to (S/2025/342,
         # para. 27).
         act = _acts(question)
+        # "Where do the weapons trafficked to Haitian gangs come from?" is not answered by "Haiti" (a browser walk):
+        # the country the question names by its adjective is no place it asks for.
+        own_places = {COUNTRY_ADJECTIVES[w] for w in re.findall(r"[A-Z][\w'’-]*", question) if w in COUNTRY_ADJECTIVES}
         for m in _PLACE.finditer(quote):
             span = m.group("place")
+            if span in own_places:
+                continue
             if re.match(rf"(?:{_MONTHS})\b", span) or span.split()[0] in _ENTITY_SKIP:
                 continue  # "in May", "In 2024"
             if _IN_TITLE.search(quote, max(0, m.start() - 120), m.start()) or _INSTRUMENT.search(span):
@@ -2665,18 +2694,26 @@ def _told_by(question: str) -> re.Pattern[str] | None:
 
 
 _PER = re.compile(r"\b(?:per|each|every|a|an)\s+(day|week|month|year|annum|truck|lorry|vehicle|ton|tonne|kilogram|kg|"
-                  r"kilo|round|barrel|litre|liter|head|person|passenger|migrant|individual|family|families|household|"
-                  r"fighter|member|recruit)s?\b|"
+                  r"kilo|round|barrel|litre|liter|head|person|passenger|migrant|individual)s?\b|"
                   r"\b(daily|weekly|monthly|annually|yearly|annual)\b", re.I)
-_WHO_UNITS = frozenset({"family", "fighter", "member", "recruit", "person"})  # rates per head, as _PER_SAME names them
-_WHO_TERMS = frozenset(terms("family families fighters members recruits persons people individuals"))
+# A sum per head of some kind, said after the figure before another figure or the clause's end: "$35 per family",
+# "$50 –$70 per ISIL (Da'esh) fighter". Only after "per": "a Member State" is no rate.
+_PER_HEAD = re.compile(r"[^\d;:.]*?\bper\s+(?:[\w'’()-]+\s+){0,3}?(famil(?:y|ies)|households?|fighters?|members?|"
+                       r"recruits?|persons?|individuals?)\b", re.I)
+_WHO_TERMS = frozenset(terms("family families household fighters members recruits persons people individuals"))
 _PER_SAME = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
              "annual": "year", "annum": "year", "tonne": "ton", "kilogram": "kg", "kilo": "kg", "lorry": "truck",
              "vehicle": "truck", "liter": "litre", "passenger": "person", "migrant": "person", "head": "person",
-             "individual": "person", "families": "family", "household": "family"}
-_UNIT_BEFORE = re.compile(r"\b(?:for|per)\s+(?:one|each|every|a|an)\s+(day|week|month|year|truck|lorry|vehicle|ton|"
-                          r"tonne|kilogram|kg|kilo|round|barrel|litre|liter|head|person|passenger|migrant)s?\b[^\d;]*$",
-                          re.I)
+             "individual": "person"}
+_UNIT_BEFORE = re.compile(r"\b(?:(?:for|per)\s+(?:one|each|every|a|an)|per)\s+(day|week|month|year|truck|lorry|vehicle|"
+                          r"ton|tonne|kilogram|kg|kilo|round|barrel|litre|liter|head|person|passenger|migrant)s?\b"
+                          r"[^\d;]*$", re.I)
+
+
+def _figure_end(quote: str, at: int) -> int:
+    """Where the figure at ``at`` ends, its range included ("$50 –$70")."""
+    m = _OWN_FIGURE.match(quote, at)
+    return m.end() if m else at
 
 
 def _rate_units(text: str) -> set[str]:

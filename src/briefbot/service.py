@@ -767,13 +767,16 @@ def open_briefbot(settings: Settings, create: bool = False) -> Briefbot:
         return _instances[key]
 
 
-def _first_term(parts: list[tuple[str, str]], answer: Answer) -> tuple[datetime.date, str, str] | None:
-    """The first span of a direct line that is a term: a date, or a period from a renewal's adoption ("Which
+def _line_terms(parts: list[tuple[str, str]], answer: Answer) -> list[tuple[datetime.date, str, str]]:
+    """The spans of a direct line that are terms, in order: a date, or a period from a renewal's adoption ("Which
     resolution last renewed …, and until when?" leads with the resolution, then its date); (its end, how the note
-    says it, its key)."""
+    says it, its key). A line may give two ("**31 July 2026** [1]; **31 August 2026** [1]": the measures' and the
+    Panel's)."""
+    out = []
     for span, key in parts:
         try:
-            return datetime.datetime.strptime(span, "%d %B %Y").date(), span, key
+            out.append((datetime.datetime.strptime(span, "%d %B %Y").date(), span, key))
+            continue
         except ValueError:
             pass
         # "one year from the date of adoption of this resolution": the day it ends, counted from the adoption.
@@ -783,8 +786,8 @@ def _first_term(parts: list[tuple[str, str]], answer: Answer) -> tuple[datetime.
         cited = next((c for c in answer.citations if c.key == key), None)
         if cited is not None and re.search(r"\b(?:renew|extend|prolong)", cited.quote) \
                 and (end := term_end(span, cited)) is not None:
-            return datetime.date.fromisoformat(end), f"Its term ({long_date(end)})", key
-    return None
+            out.append((datetime.date.fromisoformat(end), f"Its term ({long_date(end)})", key))
+    return out
 
 
 def lapsed_term(question: str, answer: Answer, on: datetime.date, filtered: bool = False) -> str | None:
@@ -799,13 +802,14 @@ def lapsed_term(question: str, answer: Answer, on: datetime.date, filtered: bool
     # about the term running now, as a browser walk found: the note was left out.
     if (refs.named_any and not asks_current_term(question)) or question_years(question) or not asks_term(question):
         return None
-    found = _first_term(direct_line_parts(answer.answer.split("\n", 1)[0]) or [], answer)
-    if found is None:
-        return None
-    until, said, key = found
-    if until >= on:
+    found = _line_terms(direct_line_parts(answer.answer.split("\n", 1)[0]) or [], answer)
+    passed = [(said, key) for until, said, key in found if until < on]
+    if not passed:
         return None
     where = "among the documents fitting the filters: widen them, or" if filtered else \
         "in the indexed documents:"
-    return (f"[{key}] {said} has passed (today is {long_date(on.isoformat())}), and no later decision on it was "
-            f"found {where} check whether the Council has renewed it since.")
+    keys = "".join(dict.fromkeys(f"[{key}]" for _, key in passed))
+    said = " and ".join(s for s, _ in passed)
+    them = "them" if len(passed) > 1 else "it"
+    return (f"{keys} {said} {'have' if len(passed) > 1 else 'has'} passed (today is {long_date(on.isoformat())}), "
+            f"and no later decision on {them} was found {where} check whether the Council has renewed {them} since.")
