@@ -259,6 +259,15 @@ def test_measures_named_by_their_resolution_in_passing_are_answered_by_the_lates
     _leads(petroleum.ask(question), "S/RES/2819 (2026)", "21", "1 August 2027")
 
 
+def test_a_later_paragraph_listing_the_resolution_does_not_renew_its_measures(petroleum: Briefbot) -> None:
+    """A browser walk: "Until when are the Libya illicit petroleum export measures extended?" answered 2769 (2025)'s
+    lapsed "1 May 2026". 2819 (2026)'s Panel paragraph lists 2769 among the resolutions that modified the Panel and
+    was taken for the renewal of 2769's measures, while 2819 para. 21, which renews them in the same words but the
+    date, names only resolution 2146."""
+    _leads(petroleum.ask("Until when are the Libya illicit petroleum export measures extended?"),
+           "S/RES/2819 (2026)", "21", "1 August 2027")
+
+
 @pytest.fixture(scope="module")
 def monitoring_team(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
     return Briefbot(indexed_fixture(tmp_path_factory.mktemp("isil"), "isil_monitoring_team"))

@@ -897,6 +897,9 @@ class Retriever:
         missions = {m for d in decisions for m in missions_named(d.split(":", 1)[0])}
 
         own = int(m.group(0)) if paragraph and (m := re.match(r"\d+", paragraph)) else None
+        # The resolutions the decision renews what of: "the measures in resolution 2146 (2014)".
+        named = {n for d in decisions for n in re.findall(r"\bresolutions? (\d{3,4})\b", d)
+                 } - {str(number[0])} if not recounted else set()
 
         def by_reference(s: str) -> bool:
             # Naming the resolution is not renewing this paragraph of it when the paragraphs it names are others:
@@ -904,24 +907,39 @@ class Retriever:
             named = renewed_paragraphs(s).get(number[0]) if own is not None else None
             return renews_by_reference(s, symbol) and (not named or own in named)
 
-        def renews(s: str) -> bool:
+        def renews(s: str, by_name_only: bool = False) -> bool:
+            if by_name_only:
+                # Found only by a resolution the decision names: the same decision in the same words but its date.
+                return _renewal(s) and any(same_decision(s, d) and same_subject(s, d)
+                                           and _first_resolution(s) == _first_resolution(d) for d in decisions)
             if recounted:
                 return _renewal(s) and by_reference(s) and any(same_subject(s, d) for d in decisions)
-            return _renewal(s) and (by_reference(s) or bool(pairs & _renewed_pairs(s))
+            # Naming the resolution renews its decision only when of the same thing: 2819 (2026)'s Panel paragraph
+            # lists 2769 (2025) among those that modified the Panel, which is no renewal of 2769's petroleum
+            # measures (a browser walk: "Until when are the Libya illicit petroleum export measures extended?"
+            # answered the lapsed 1 May 2026).
+            referred = by_reference(s) and not (
+                re.search(rf"\b(?:modified|amended) by resolutions (?:[\d\s(),and]*?\b)?{number[0]}\b", s)
+                and not any(same_subject(s, d) for d in decisions))
+            return _renewal(s) and (referred or bool(pairs & _renewed_pairs(s))
                                     or bool(missions & renewed_missions(s))
                                     or (renewed_object(s) is None  # naming a mission it does not renew
                                         and any(re.search(rf"\b{m}\b", s) for m in missions)
-                                        and any(same_decision(s, d) for d in decisions)))
+                                        and any(same_decision(s, d) for d in decisions))
+                                    )
 
         scans = scans or _Scans(self.store, 1 << 30)
         found: list[Chunk] = []
-        for needle in sorted({str(number[0])} | {str(res) for res, _ in pairs} | missions):
+        for needle in sorted({str(number[0])} | {str(res) for res, _ in pairs} | missions | named):
             chunks = scans.naming(needle, date, docs)
             if chunks is None:
                 break  # this question's scans are spent
             chunks = [c for c in chunks if c.doc_id in docs and (allowed is None or c.doc_id in allowed)]
-            direct = next((c for c in chunks if any(renews(c.text[a:b]) for a, b in split_sentences(c.text))), None)
-            if direct is None and needle[:1].isdigit():
+            # A resolution the decision only names ("the measures in resolution 2146 (2014)") ties by its words.
+            only = needle in named - ({str(number[0])} | {str(res) for res, _ in pairs})
+            direct = next((c for c in chunks if any(renews(c.text[a:b], only) for a, b in split_sentences(c.text))),
+                          None)
+            if direct is None and needle[:1].isdigit() and not only:
                 # The newest few resolutions naming it, each read for its own renewal of the same thing.
                 for doc_id in list(dict.fromkeys(c.doc_id for c in chunks))[:SAME_SUBJECT_DOCS]:
                     if (direct := self._renewal_in(doc_id, decisions)) is not None:
@@ -1077,6 +1095,13 @@ _BODY_Q = re.compile(r"\b(?:panel|group of experts|experts|monitoring (?:team|gr
 _BODY_NAMES = frozenset({"Panel", "Group of Experts", "Monitoring Team"})
 # A body no place names: the ISIL (Da'esh) and Al-Qaida / Taliban sanctions' Monitoring Team.
 _PLACELESS_BODY = re.compile(r"\bmonitoring team\b", re.I)
+
+
+def _first_resolution(text: str) -> str | None:
+    """The first resolution a decision names, by number: what it renews is of that one ("the measures in resolution
+    2146 (2014), as amended by …"); another regime's Panel worded alike names another."""
+    m = re.search(r"\bresolutions? (\d{3,4})\b", text)
+    return m.group(1) if m else None
 
 
 def _renewal(text: str) -> bool:
