@@ -40,12 +40,23 @@ def _assert_same_as_chroma(settings: Any, monkeypatch: pytest.MonkeyPatch) -> in
             new = store.score_documents(vector, 50, named)
             _same(new, chroma.score_documents(vector, 50, named))
             checked += len(new)
-        # The whole index, scored exactly from the file: what Chroma's graph finds (exact at this size).
-        for n in (5, 20, 200):
+        # The whole index, scored exactly from the file: what Chroma's graph finds at the top; deeper down its
+        # approximate graph may miss or swap a passage (a clean-clone CI run: rank 164 of 200 after an ingest
+        # appended rows), where the exact scores are never worse.
+        for n in (5, 20):
             _same(store.dense_search(vector, n, None), chroma.dense_search(vector, n, None))
+        _no_worse(store.dense_search(vector, 200, None), chroma.dense_search(vector, 200, None))
         hashes = [h for h, _ in store.dense_search(vector, 20, None)]
         _same(sorted(store.similarities(vector, hashes)), sorted(chroma.similarities(vector, hashes)))
     return checked
+
+
+def _no_worse(exact: list[tuple[str, float]], graph: list[tuple[str, float]]) -> None:
+    """The exact top n against an approximate one: as long, each score at least the graph's at its rank, and
+    nearly all the same passages."""
+    assert len(exact) == len(graph)
+    assert all(e >= g - 1e-6 for (_, e), (_, g) in zip(exact, graph, strict=True))
+    assert len({h for h, _ in exact} & {h for h, _ in graph}) >= 0.95 * len(exact)
 
 
 def _same(a: list[tuple[str, float]], b: list[tuple[str, float]]) -> None:
