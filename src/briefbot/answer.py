@@ -35,6 +35,7 @@ from .confidence import (
 from .config import Settings
 from .glossary import council_question, credited, reading_note
 from .mandates.analysis import expiry_start, until_date
+from .mandates.changes import renewed_paragraphs
 from .models import Answer, Citation, DocInfo, Hit, not_adopted, paragraph_label
 from .parse.gazetteer import COUNTRIES, COUNTRY_ADJECTIVES, DURATION_RE, MISSION_COUNTRY, MISSIONS, STATES
 from .parse.gazetteer import MONTHS as _MONTHS
@@ -45,6 +46,7 @@ from .refs import (
     IN_FORCE,
     ORIGIN_REFERENCE,
     RUNS_NOW_Q,
+    SETS_TERM,
     AskedTime,
     References,
     asked_attribute,
@@ -1410,6 +1412,24 @@ _DECIDES_RENEWAL = re.compile(r"\b[Dd]ecides,?\s+(?:[^;]{0,120}?,\s+)?to\s+(?:fu
 _DECISION = re.compile(r"\b(?:[Dd]ecides|renew(?:s|ed)?|extend(?:s|ed)?)\b")
 
 
+def _decides(quote: str) -> bool:
+    """Whether a resolution's quote is a decision: it decides, renews or extends, or sets a term ("Requests the
+    Secretary-General provide written monthly reports, through July 1, 2024", 2722 (2024) para. 10)."""
+    return bool(_DECISION.search(quote) or SETS_TERM.search(quote))
+
+
+def _renews_paragraph_of(later: Candidate, earlier: Candidate) -> bool:
+    """Whether ``later``'s quote renews or extends ``earlier``'s paragraph by its number: "Extends the reporting
+    request in paragraph 10 of resolution 2722 (2024) through July 15, 2026" (2812 (2026)) continues 2722's
+    paragraph 10, whatever words the two share."""
+    number = resolution_number(earlier.hit.doc.symbol or "")
+    span = earlier.hit.chunk.locate(earlier.start)
+    own = re.match(r"\d+", span.label) if span is not None and span.label else None
+    if number is None or own is None or later.hit.doc.doc_type != "resolution":
+        return False
+    return int(own.group(0)) in renewed_paragraphs(later.hit.chunk.text[later.start:later.end]).get(number[0], set())
+
+
 def _latest_first(chosen: list[Candidate], refs: References, question: str,
                   hits: Sequence[Hit] = ()) -> tuple[list[Candidate], list[str]]:
     """When quotes from several documents of one series (same country or mission) state different dates or
@@ -1418,7 +1438,7 @@ def _latest_first(chosen: list[Candidate], refs: References, question: str,
     if len(chosen) < 2 or refs.named_any:
         return chosen, []
     decisions = [c for c in chosen if c.hit.doc.doc_type == "resolution" and c.hit.doc.date
-                 and _DECISION.search(c.hit.chunk.text[c.start:c.end])]
+                 and _decides(c.hit.chunk.text[c.start:c.end])]
     if not decisions:
         return chosen, []
     lead = chosen[0] if chosen[0] in decisions else None
@@ -1481,7 +1501,7 @@ def _latest_first(chosen: list[Candidate], refs: References, question: str,
         quote = c.hit.chunk.text[c.start:c.end]
         if specific and c.hit.doc.doc_type != "resolution" and not renews_subject(specific, quote):
             continue  # a report's term of something else: MINUSCA's mandate is no term of the CAR arms embargo
-        theirs = _term_said(question, quote) if _DECISION.search(quote) else None
+        theirs = _term_said(question, quote) if _decides(quote) else None
         if (c.hit.doc.date or "") < (latest.hit.doc.date or "") and theirs and term and theirs != term:
             name = c.hit.doc.symbol or c.hit.doc.file_name
             if c.hit.doc.doc_type == "resolution":
@@ -1574,7 +1594,7 @@ def _keep_latest(chosen: list[Candidate], candidates: list[Candidate], refs: Ref
 
     def decision(c: Candidate) -> bool:
         return (c.hit.doc.doc_type == "resolution" and bool(c.hit.doc.date)
-                and bool(_DECISION.search(c.hit.chunk.text[c.start:c.end])))
+                and _decides(c.hit.chunk.text[c.start:c.end]))
 
     out = list(chosen)
     # A later renewal the lookup reached from a quoted decision continues it however few words it shares.
@@ -1584,8 +1604,11 @@ def _keep_latest(chosen: list[Candidate], candidates: list[Candidate], refs: Ref
     # renewed the sanctions regime", and answered 2752 while its renewal 2794 (2025) ranked third.
     recounting = {c.hit.doc.symbol for c in chosen
                   if not decision(c) and recounted_renewal(c.hit.chunk.text[c.start:c.end]) is not None}
+    # … or one renewing a quoted paragraph by its number ("Extends the reporting request in paragraph 10 of
+    # resolution 2722 (2024)"), which shares few words with the question the paragraph answered.
     for cand in sorted((c for c in candidates if decision(c) and ((c.overlap > 0 and c.score >= floor)
-                                                                  or bool(c.hit.continues & (quoted | recounting)))),
+                                                                  or bool(c.hit.continues & (quoted | recounting))
+                                                                  or any(_renews_paragraph_of(c, q) for q in chosen))),
                        key=lambda c: c.hit.doc.date or "", reverse=True):
         if any(c.hit.doc.doc_id == cand.hit.doc.doc_id or (decision(c) and (c.hit.doc.date or "") >=
                                                            (cand.hit.doc.date or "") and _one_series(cand, c))
@@ -1612,6 +1635,8 @@ def _one_series(a: Candidate, b: Candidate) -> bool:
     and the two quotes must be the same decision worded alike (a Panel renewal and its successor), since one
     country's mission mandate and its sanctions are renewed in other words (MINUSMA's 2423 (2018), Mali's 2432)."""
     quote_a, quote_b = a.hit.chunk.text[a.start:a.end], b.hit.chunk.text[b.start:b.end]
+    if _renews_paragraph_of(a, b) or _renews_paragraph_of(b, a):
+        return True
     if a.hit.doc.symbol in b.hit.continues or b.hit.doc.symbol in a.hit.continues:
         # The later-renewal lookup followed one's series to the other; by document, so not another paragraph of
         # it renewing something else (2781 (2025)'s measures, para. 11, beside its Panel, para. 18, which 2821

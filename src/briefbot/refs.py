@@ -403,6 +403,11 @@ def renewal_subject(question: str, places: bool = True) -> set[str]:
     return {t for t in said - _RENEWAL_WORDS - named if not t[:1].isdigit()}
 
 
+# A term a resolution's paragraph sets: "until 15 May 2026", "through July 1, 2024" (2722 (2024) para. 10).
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+SETS_TERM = re.compile(rf"\b(?:until|through)\s+(?:\d{{1,2}} {_MONTH} \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}})")
+
+
 IN_FORCE = re.compile(r"\b(?:still )?(?:in (?:force|effect|place)|appl(?:y|ies))\b", re.I)
 
 
@@ -557,6 +562,8 @@ _TERM_Q = re.compile(rf"\b(?:until|till|through|to|by)\s+(?:when|what date)\b|{H
 # "Until when are the Yemen sanctions monitors kept on?", "… stay in place?" ask for a renewal's term too.
 # "How long will the ban last?" asks a term; "since they last stamped any firearms" dates another act.
 # "How long is the Monitoring Team's current mandate, and when does it end?": a mandate's term, in any words.
+# "Through what date is the Secretary-General currently required to keep reporting …?": what is required now until a
+# date is something the Council sets and renews (the Red Sea reporting request, extended by 2739 to 2812).
 _RENEWAL_Q = re.compile(r"\b(?:renew|extend|prolong|authori[sz]|expir|lapse|in force)\w*|\bmandates?\b|"
                         r"\blast(?:s|ed|ing)?\b(?!\s+\w+ed\b)|"
                         rf"\bkept (?:on|in place)\b|{_CURRENT_TERM}|"

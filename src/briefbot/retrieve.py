@@ -31,6 +31,7 @@ from .refs import (
     CRITERION_TEXT,
     ORIGIN_NEEDLES,
     ORIGIN_WINDOW,
+    SETS_TERM,
     OriginSentence,
     References,
     asks_criterion,
@@ -497,6 +498,11 @@ class Retriever:
                 symbol, date, text, label = held
             elif (recounted := _recounted_renewal(hit)) is not None:
                 symbol, date, text, label = recounted
+            elif (hit.doc.doc_type == "resolution" and hit.doc.date and hit.doc.symbol and hit.chunk.paragraph
+                  and SETS_TERM.search(hit.chunk.text)):
+                # A term set without a renewal ("Requests the Secretary-General provide written monthly reports,
+                # through July 1, 2024", 2722 (2024) para. 10): later resolutions extend it by its number.
+                symbol, date, text, label = hit.doc.symbol, hit.doc.date, hit.chunk.text, hit.chunk.paragraph
             else:
                 continue
             if hit.chunk.text_hash in followed:
@@ -886,6 +892,16 @@ class Retriever:
             return None
         pairs = _renewed_pairs(text)
         decisions = [text[a:b] for a, b in split_sentences(text) if _RENEWS.search(text[a:b])]
+        own = int(m.group(0)) if paragraph and (m := re.match(r"\d+", paragraph)) else None
+        if not decisions and not _RECOUNTS.search(text):
+            # A paragraph setting a term without renewing anything is renewed only by a later resolution naming its
+            # number: "Extends the reporting request in paragraph 10 of resolution 2722 (2024) through …".
+            if own is None:
+                return None
+            chunks = (scans or _Scans(self.store, 1 << 30)).naming(str(number[0]), date, docs) or []
+            return next((c for c in chunks if c.doc_id in docs and (allowed is None or c.doc_id in allowed)
+                         and any(_RENEWS.search(s) and own in renewed_paragraphs(s).get(number[0], set())
+                                 for s in (c.text[a:b] for a, b in split_sentences(c.text)))), None)
         # A letter recounting a renewal (_recounted_renewal) decides nothing: what it says was renewed is the
         # decision, and a resolution naming the one it recounts must renew that (2776 (2025) cites 2762 (2024) for
         # the inspections, not for the Panel the letter is about).
@@ -896,7 +912,6 @@ class Retriever:
         # Supplies intended solely for … MINUSCA" (2339 (2017)) does not make MINUSCA's renewals its successors.
         missions = {m for d in decisions for m in missions_named(d.split(":", 1)[0])}
 
-        own = int(m.group(0)) if paragraph and (m := re.match(r"\d+", paragraph)) else None
         # The resolutions the decision renews what of: "the measures in resolution 2146 (2014)".
         named = {n for d in decisions for n in re.findall(r"\bresolutions? (\d{3,4})\b", d)
                  } - {str(number[0])} if not recounted else set()
@@ -1012,7 +1027,11 @@ RENEWAL_HOPS = 6  # renewals of renewals followed (a renewal usually lists all b
 _RENEWS = re.compile(r"^\s*(?:\d{1,3}\.\s*)?(?:Decides|Further decides)\b[^;]{0,200}?\b(?:extend|renew|prolong)|"
                      # "Expresses its full support for UNFICYP, decides to extend its mandate" (2815 (2026))
                      r"(?:\band|,)\s+decides to (?:\w+ and )?(?:extend|renew|prolong)\b|"
-                     r"^\s*(?:\d{1,3}\.\s*)?(?:Decides|Further decides) that,? until [^;]{0,200}?\bshall\b", re.I)
+                     r"^\s*(?:\d{1,3}\.\s*)?(?:Decides|Further decides) that,? until [^;]{0,200}?\bshall\b|"
+                     # An operative paragraph opening on the verb itself: "1. Extends the reporting request in
+                     # paragraph 10 of resolution 2722 (2024) through July 15, 2026" (the Red Sea series 2739 to
+                     # 2812), "Renews for a period of 12 months the mandate …"; not "Renews its call upon States".
+                     r"^\s*(?:\d{1,3}\.\s*)?(?:Extends|Renews|Prolongs)\b(?!\s+its\b)", re.I)
 
 
 # A letter or report recounting a renewal, and what was renewed: "resolution 2762 (2024), …, by which the Council
