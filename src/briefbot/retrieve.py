@@ -898,8 +898,8 @@ class Retriever:
             # number: "Extends the reporting request in paragraph 10 of resolution 2722 (2024) through …".
             if own is None:
                 return None
-            chunks = (scans or _Scans(self.store, 1 << 30)).naming(str(number[0]), date, docs) or []
-            return next((c for c in chunks if c.doc_id in docs and (allowed is None or c.doc_id in allowed)
+            naming = (scans or _Scans(self.store, 1 << 30)).naming(str(number[0]), date, docs) or []
+            return next((c for c in naming if c.doc_id in docs and (allowed is None or c.doc_id in allowed)
                          and any(_RENEWS.search(s) and own in renewed_paragraphs(s).get(number[0], set())
                                  for s in (c.text[a:b] for a, b in split_sentences(c.text)))), None)
         # A letter recounting a renewal (_recounted_renewal) decides nothing: what it says was renewed is the
