@@ -981,3 +981,28 @@ subject = ['Committee Established pursuant to Resolution 2374']
     bad = CliRunner().invoke(app, ["mandates", "--index", str(settings.index)])
     assert bad.exit_code != 0
     assert "tracks" in bad.output and "tracks_file" in bad.output, bad.output
+
+
+def test_a_track_says_where_it_stands_at_the_newest_indexed_resolution(tmp_path: Path) -> None:
+    """A browser walk found the migrant-smuggling timeline just stopping at 2698 (2023), as if it ran on: its
+    authorisations ran to 29 September 2024 and the data, which runs to 2026, holds no later renewal."""
+    from briefbot.mandates.render import track_markdown
+    index = _fixture_index(tmp_path, "track_ends")
+    smuggling = index.track("libya_migrant_smuggling")
+    assert smuggling.status is not None and smuggling.status.startswith(
+        "lapsed — S/RES/2698 (2023) last renewed it, to 2024-09-29 (para. 3)"), smuggling.status
+    assert "the indexed Council resolutions run to 2026-" in smuggling.status
+    assert f"Status: {smuggling.status}" in track_markdown(smuggling)
+    assert smuggling.to_dict()["status"] == smuggling.status
+    # A year range reaching the last resolution shows the whole track's standing; one before it, none.
+    assert index.track("libya_migrant_smuggling", year_from=2023, year_to=2023).status == smuggling.status
+    assert index.track("minusma", year_to=2022).status is None
+    assert index.track("minusma").status == "ended — by S/RES/2690 (2023) of 2023-06-30."
+
+
+def test_a_running_track_says_until_when_and_a_vetoed_one_says_nothing_more(tmp_path: Path) -> None:
+    running = _fixture_index(tmp_path / "a", "unmiss_rollover").track("unmiss").status
+    assert running == ("in force — S/RES/2729 (2024) runs it to 2025-04-30 (para. 1); the indexed Council "
+                       "resolutions run to 2024-04-29."), running
+    mali = _fixture_index(tmp_path / "b", "establishments").track("mali_sanctions")
+    assert mali.lapsed and mali.status is None  # "Ended: …" already says how

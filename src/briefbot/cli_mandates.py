@@ -108,6 +108,8 @@ def mandate(track: Annotated[str, typer.Argument(help="Track name or alias: minu
     say(f"{tr.name}: {tr.label}")
     if tr.lapsed:
         say(f"Ended: {tr.lapsed}")
+    if tr.status:
+        say(f"Status: {tr.status}")
     of = tr.dates_of_several()
     for e in tr.entries:
         say(f"\n{e.symbol}  {e.date or '?'}  vote {e.vote.text() if e.vote else NO_VOTE}  {e.action}"

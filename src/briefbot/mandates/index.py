@@ -363,7 +363,11 @@ class MandateIndex:
         # First appearances stay the track's own (history before the range is what they tell); a gap is shown
         # with the range its mandate ran out in.
         out = Track(full.slug, full.name, full.label, full.kind, [], [g for g in full.gaps if within(g.until)],
-                    full.first_appearance, themes=themes, years=(year_from, year_to), lapsed=full.lapsed)
+                    full.first_appearance, themes=themes, years=(year_from, year_to), lapsed=full.lapsed,
+                    # Where the whole track stands, when the range reaches its last resolution (a view of 2019
+                    # names no 2020 renewal).
+                    status=full.status if year_to is None or not full.entries
+                    or (full.entries[-1].year or 0) <= year_to else None)
         for e in entries:
             out.entries.append(TrackEntry(e.doc_id, e.file_name, e.symbol, e.date, e.title, e.vote, e.action,
                                           e.term, e.stage, e.found_by, e.paragraphs,
@@ -503,15 +507,17 @@ class MandateIndex:
                                       compared.get(doc_id, ("", False))[1],
                                       [Term.from_dict(t) for t in json.loads(also or "[]")], json.loads(rules or "[]")))
         count_from_expiry(entries)
-        gaps = self._gaps(entries, tdef.kind, lapsed=tdef.lapsed is not None)
-        return Track(tdef.slug, tdef.name, tdef.label, tdef.kind, entries, gaps, first, themes=themes,
-                     lapsed=tdef.lapsed)
+        last_day = self._db().execute("SELECT max(date) FROM resolutions").fetchone()[0]
+        gaps = self._gaps(entries, tdef.kind, last_day, lapsed=tdef.lapsed is not None)
+        track = Track(tdef.slug, tdef.name, tdef.label, tdef.kind, entries, gaps, first, themes=themes,
+                      lapsed=tdef.lapsed)
+        track.status = track_status(track, last_day)
+        return track
 
-    def _gaps(self, entries: list[TrackEntry], kind: str, lapsed: bool = False) -> list[Gap]:
+    def _gaps(self, entries: list[TrackEntry], kind: str, last_day: str | None, lapsed: bool = False) -> list[Gap]:
         """Renewals the data implies but the track lacks: a mandate's end date passed with no later resolution.
         An authorisation's last period running out is not one: the Council lets it lapse without a resolution
         (piracy off Somalia, March 2022), where a mission or a regime ends by a resolution that says so."""
-        last_day = self._db().execute("SELECT max(date) FROM resolutions").fetchone()[0]
         gaps: list[Gap] = []
         decisive = [e for e in entries if e.action in ("establishes", "renews", "terminates") and e.date]
         for i, e in enumerate(decisive):
@@ -520,7 +526,7 @@ class MandateIndex:
             # The track runs while any of the resolution's dates for it does: 1876 (2009) extends UNOGBIS to the
             # end of 2009 and sets up its successor UNIOGBIS for 2010, renewed in November 2010.
             end = max([e.term.until, *(t.until for t in e.other_terms)])
-            if (e.term.final or _FINAL_RE.search(e.title or "")) and end == e.term.until:
+            if _final(e) and end == e.term.until:
                 # A last period with nothing after it. One that also sets up a successor runs on to the
                 # successor's date: 2350 (2017) closes MINUSTAH "by 15 October 2017" and starts MINUJUSTH until
                 # 15 April 2018 (para. 5), a date a renewal must follow.
@@ -687,3 +693,37 @@ class MandateIndex:
         if conn is not None:
             conn.close()
             self._local.conn = None
+
+
+def _final(e: TrackEntry) -> bool:
+    """Whether a resolution sets its track's last period ("for a final period", a termination in its title)."""
+    return bool(e.term is not None and (e.term.final or _FINAL_RE.search(e.title or "")))
+
+
+def track_status(track: Track, last_day: str | None) -> str | None:
+    """Where the track stands at the newest indexed resolution (``last_day``), from its last renewal: running to
+    its dates, ended by a resolution, or run out with no later renewal found ("Migrant smuggling off Libya":
+    2698 (2023) renewed the authorisations to 29 September 2024 and nothing since; a browser walk found the
+    timeline just stopping there). None when tracks.toml says how it ended (``Track.lapsed``) or nothing is
+    dated."""
+    if track.lapsed:
+        return None
+    decisive = [e for e in track.entries if e.action in ("establishes", "renews", "terminates") and e.date]
+    if not decisive:
+        return None
+    last = decisive[-1]
+    if last.action == "terminates":
+        return f"ended — by {last.symbol} of {last.date}."
+    if last.term is None:
+        return None
+    end = max([last.term.until, *(t.until for t in last.other_terms)])
+    dates = last.until_full(of=track.dates_of_several())
+    data = f"the indexed Council resolutions run to {last_day}" if last_day else "no Council resolution is dated"
+    if _final(last) and end == last.term.until:
+        return f"ended — {last.symbol} set its final period, to {dates}."
+    if not last_day or end >= last_day:
+        return f"in force — {last.symbol} runs it to {dates}; {data}."
+    if track.kind == "authorization":
+        return (f"lapsed — {last.symbol} last renewed it, to {dates}, and no later resolution of this track was "
+                f"found ({data}).")
+    return f"not renewed in the indexed data — {last.symbol} ran it to {dates}, and {data}."

@@ -271,6 +271,7 @@ class Track:
     themes: list[str] = field(default_factory=list)  # the theme filter applied ([] = all tracked themes)
     years: tuple[int | None, int | None] = (None, None)  # the year filter applied to entries and gaps
     lapsed: str | None = None  # how the track ended with no resolution ending it (tracks.toml)
+    status: str | None = None  # where it stands at the newest indexed resolution (index.track_status)
 
     def period(self) -> str:
         """The year filter in words: "" when none, "in 2019-2021", "from 2019", "up to 2021"."""
@@ -304,6 +305,7 @@ class Track:
     def to_dict(self, changes: bool = False) -> dict[str, Any]:
         d: dict[str, Any] = {
             "track": self.slug, "name": self.name, "label": self.label, "kind": self.kind, "lapsed": self.lapsed,
+            "status": self.status,
             "resolutions": [e.to_dict(changes) for e in self.entries],
             "first_appearance": {k: v.to_dict() for k, v in self.first_appearance.items()},
             "gaps": [g.to_dict() for g in self.gaps]}

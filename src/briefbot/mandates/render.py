@@ -93,6 +93,8 @@ def track_markdown(track: Track, changes: bool = False, label: Callable[[str], s
     out = [f"# {md_cell(track.name)}", "", md_cell(track.label), ""]
     if track.lapsed:
         out += [f"Ended: {md_cell(track.lapsed)}.", ""]
+    if track.status:
+        out += [f"Status: {md_cell(track.status)}", ""]
     if track.themes:
         out += [f"Themes: {', '.join(label(t) for t in track.themes)}", ""]
     if track.period():

@@ -69,6 +69,8 @@ def _summary(track: Track) -> str:
              f"{len(track.renewals)} establishing or renewing</p>"]
     if track.lapsed:
         lines.append(f"<p><b>Ended:</b> {esc(track.lapsed)}.</p>")
+    if track.status:
+        lines.append(f"<p><b>Status:</b> {esc(track.status)}</p>")
     if not track.entries and track.period():
         lines.append(f"<p>No resolution of this track was adopted {esc(track.period())}: widen or empty the years."
                      + (" The first appearances below are the whole track's." if track.first_appearance else "")
