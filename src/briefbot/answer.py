@@ -264,7 +264,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             if term_asked and hit.doc.doc_type == "resolution" and places & about and not here \
                     and _DECIDES_RENEWAL.search(sentence) and (renews_subject(term_subject, sentence)
                                                                or _sole_renewal_of(hit.chunk.text, sentence,
-                                                                                   term_subject)):
+                                                                                   term_subject)
+                                                               or _renews_by_number(sentence, hits, term_subject)):
                 # The decision renewing what was asked: the answer by reference, as the paragraph named is below
                 # (the confidence model reads words, and "the travel and financial measures" share few with
                 # "Are the travel ban and asset freeze on South Sudanese spoilers still in force?").
@@ -1416,6 +1417,21 @@ def _decides(quote: str) -> bool:
     """Whether a resolution's quote is a decision: it decides, renews or extends, or sets a term ("Requests the
     Secretary-General provide written monthly reports, through July 1, 2024", 2722 (2024) para. 10)."""
     return bool(_DECISION.search(quote) or SETS_TERM.search(quote))
+
+
+def _renews_by_number(sentence: str, hits: Sequence[Hit], subject: set[str]) -> bool:
+    """Whether ``sentence`` renews, by their numbers, paragraphs of a resolution among ``hits`` that are of what was
+    asked: 2698 (2023) renews "the authorisations as set out in paragraphs 7, 8, 9 and 10 of resolution 2240
+    (2015)", whose paragraph 7 authorises inspecting vessels for migrant smuggling."""
+    named = renewed_paragraphs(sentence)
+    for h in hits:
+        number = resolution_number(h.doc.symbol or "") if h.doc.doc_type == "resolution" else None
+        if number is None or number[0] not in named or not renews_subject(subject, h.chunk.text):
+            continue
+        if any(s.label and (own := re.match(r"\d+", s.label)) and int(own.group(0)) in named[number[0]]
+               for s in h.chunk.spans):
+            return True
+    return False
 
 
 def _renews_paragraph_of(later: Candidate, earlier: Candidate) -> bool:

@@ -82,7 +82,10 @@ def names_resolution(question: str, symbol: str | None) -> bool:
     number = resolution_number(symbol) if symbol else None
     return number is not None and str(number[0]) in re.findall(r"\d{3,4}", question)
 
-_SHARE_Q = re.compile(r"\b(?:what|which) (?:share|proportion|percentage|portion|fraction)\b|\bper cent\b", re.I)
+# "How much of their goods' value do traders hand over?" asks a part of a sum: a share, not a sum of money.
+_SHARE_Q = re.compile(r"\b(?:what|which) (?:share|proportion|percentage|portion|fraction)\b|\bper cent\b|"
+                      r"\bhow much of\b(?=[^?]{0,40}\b(?:value|worth|income|revenues?|earnings|budget|profits?|"
+                      r"price|takings|turnover)\b)", re.I)
 _SIZE_Q = re.compile(r"\bceiling\b|\bhow (?:large|big|high)\b", re.I)
 _NAME_Q = re.compile(r"\bwho\b|\bname of\b|\bwhich (?:company|companies|vessels?|tankers?|ships?|broker|"
                      r"individuals?|persons?|people|officials?|groups?|gangs?|entit(?:y|ies)|firms?|militias?)\b", re.I)

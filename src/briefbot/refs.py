@@ -403,9 +403,11 @@ def renewal_subject(question: str, places: bool = True) -> set[str]:
     return {t for t in said - _RENEWAL_WORDS - named if not t[:1].isdigit()}
 
 
-# A term a resolution's paragraph sets: "until 15 May 2026", "through July 1, 2024" (2722 (2024) para. 10).
+# A term a resolution's paragraph sets: "until 15 May 2026", "through July 1, 2024" (2722 (2024) para. 10), "for a
+# period of one year from the date of the adoption" (2240 (2015) para. 7).
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-SETS_TERM = re.compile(rf"\b(?:until|through)\s+(?:\d{{1,2}} {_MONTH} \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}})")
+SETS_TERM = re.compile(rf"\b(?:until|through)\s+(?:\d{{1,2}} {_MONTH} \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}})|"
+                       r"\bfor an? (?:(?:further|initial|additional) )?period of (?:\w+|\d+) (?:months?|years?)\b")
 
 
 IN_FORCE = re.compile(r"\b(?:still )?(?:in (?:force|effect|place)|appl(?:y|ies))\b", re.I)

@@ -1,0 +1,32 @@
+"""An authorisation the Council set for a period and renewed by its paragraph numbers (tests/fixtures/akn/track_ends:
+S/RES/2240 (2015) paras. 7-10 authorise inspecting vessels for migrant smuggling off Libya "for a period of one
+year"; S/RES/2698 (2023) para. 3 renews "the authorisations as set out in paragraphs 7, 8, 9 and 10 of resolution
+2240 (2015)" for twelve months, and nothing later renews them). Real index and model. The chat quoted 2240 (2015)
+for "still in force?", and abstained on "until when?": 2698's sentence names none of the question's words about
+vessels or migrants, and 2240's paragraph, which does, set its term by a period, not "until" a date."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from akn_support import indexed_fixture
+from briefbot.service import Briefbot
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    settings = indexed_fixture(tmp_path_factory.mktemp("track_ends"), "track_ends")
+    return Briefbot(settings.model_copy(update={"today": datetime.date(2026, 12, 6)}))
+
+
+@pytest.mark.parametrize("question", [
+    "Until when are the authorisations to inspect vessels for migrant smuggling off Libya renewed?",
+    "Are the authorisations to inspect vessels for migrant smuggling off Libya still in force, and until when?",
+])
+def test_the_latest_renewal_by_number_leads_and_its_passed_term_is_said(bot: Briefbot, question: str) -> None:
+    answer = bot.ask(question)
+    assert not answer.abstained, answer.answer
+    assert (answer.citations[0].symbol, answer.citations[0].paragraph) == ("S/RES/2698 (2023)", "3"), answer.answer
+    assert any("(29 September 2024) has passed (today is 6 December 2026)" in n for n in answer.notes), answer.notes
