@@ -22,3 +22,12 @@ def test_a_share_is_not_a_change() -> None:
 def test_a_change_asked_is_still_the_change() -> None:
     assert direct_answer("By what percentage did Somalia's federal budget increase in 2025?", QUOTE) \
         == "26 per cent increase"
+
+
+def test_a_part_of_a_sum_is_a_share_for_the_confidence_model() -> None:
+    """The slot the confidence model checks: "How much of their goods' value …?" is filled by "up to 20 per cent",
+    not by a sum of money (the answer had been lifted only by a rice-price sentence's "$5 a gallon")."""
+    from briefbot.confidence import asked_slot
+    assert asked_slot("How much of their goods' value do Madan Sara traders have to hand over at gang checkpoints?",
+                      "money") == "percentage"
+    assert asked_slot("How much did the traders pay at the checkpoints?", "money") == "money"
