@@ -30,3 +30,21 @@ def test_the_latest_renewal_by_number_leads_and_its_passed_term_is_said(bot: Bri
     assert not answer.abstained, answer.answer
     assert (answer.citations[0].symbol, answer.citations[0].paragraph) == ("S/RES/2698 (2023)", "3"), answer.answer
     assert any("(29 September 2024) has passed (today is 6 December 2026)" in n for n in answer.notes), answer.notes
+
+
+def test_the_tracker_says_where_a_named_authorisation_stands_when_the_answer_does_not(bot: Briefbot) -> None:
+    """"Are the authorisations to repress piracy off Somalia still in force?" was answered with preambles; the
+    tracker knows its last renewal and that its term passed. Its word is added when the answer does not lead with
+    the resolution it names, and never for a sanctions track (dates of several things)."""
+    from briefbot.mandates.chat import standing_note
+    index = bot.mandates()
+    question = "Are the authorisations to inspect vessels for migrant smuggling off Libya still in force?"
+    note = standing_note(index, question, "S/RES/2240 (2015)")
+    assert note is not None and note.startswith("The mandate tracker's Migrant smuggling off Libya (2240) track: "
+                                                "lapsed — S/RES/2698 (2023) last renewed it, to 2024-09-29"), note
+    assert standing_note(index, question, None) == note  # an abstention gets it too
+    assert standing_note(index, question, "S/RES/2698 (2023)") is None  # the answer already leads with it
+    assert standing_note(index, "Are the Libya sanctions still in force?", None) is None
+    # Through the chat: an answer leading with the tracker's resolution carries no second word on it.
+    answer = bot.ask(question)
+    assert not any(n.startswith("The mandate tracker's") for n in answer.notes), answer.notes

@@ -271,9 +271,27 @@ class Briefbot:
                                                            filtered=bool(filters is not None and
                                                                          filters.describe()))):
             answer.notes.append(lapsed)
+        if (filters is None or not filters.describe()) and (standing := self._standing(question, answer)):
+            answer.notes.append(standing)
         answer.timings_ms.update(retrieve=round((t1 - t0) * 1000, 1),
                                  total=round((time.perf_counter() - t0) * 1000, 1))
         yield StreamEvent("done", answer=answer)
+
+    def _standing(self, question: str, answer: Answer) -> str | None:
+        """The mandate tracker's status of the mission or authorisation a current-term question names, when the
+        answer does not lead with the resolution it names (mandates.chat.standing_note); None on any failure
+        there: the tracker must never break chat."""
+        refs = parse_references(question)
+        if refs.named_any or question_years(question) or not asks_term(question):
+            return None
+        from .mandates.chat import standing_note
+
+        try:
+            return standing_note(self.mandates(), council_question(question),
+                                 None if answer.abstained or not answer.citations else answer.citations[0].symbol)
+        except Exception:
+            log.warning("mandate tracker could not place %r", question[:80], exc_info=True)
+            return None
 
     def _counted_term(self, answer: Answer) -> str | None:
         """The end date the mandate tracker counts for a resolution whose direct line gives its term as a period

@@ -139,6 +139,22 @@ def _track_named(question: str, index: MandateIndex) -> tuple[str | None, str]:
     return (best[1], best[2]) if best else (None, "")
 
 
+def standing_note(index: MandateIndex, question: str, lead: str | None) -> str | None:
+    """The tracker's word on where a mission's mandate or an authorisation the question names stands now
+    (:func:`briefbot.mandates.index.track_status`), for a current-term question whose answer does not lead with
+    the resolution the tracker names (``lead``: the answer's first cited symbol, None when it abstained): "Are the
+    authorisations to repress piracy off Somalia still in force?" was answered with preambles. Not for sanctions
+    tracks, whose dates are of several things (the Panel's term is no term of an open-ended arms embargo)."""
+    slug, _ = _track_named(question, index)
+    if slug is None or index.track_def(slug).kind not in ("mission", "authorization"):
+        return None
+    track = index.track(slug, changes=False)
+    status = track.status or (f"ended — {track.lapsed}" if track.lapsed else None)
+    if status is None or (lead is not None and lead in status):
+        return None
+    return f"The mandate tracker's {track.name} track: {status}"
+
+
 def _themes_named(question: str, index: MandateIndex) -> list[str]:
     found: list[str] = []
     for theme in index.tagger.themes:
