@@ -594,13 +594,16 @@ def test_interleaved_lines_compare_each_renewal_with_its_own_line(tmp_path: Path
     until = {r[0]: r[4] for r in timeline_rows(track)}
     assert until["S/RES/2571 (2021)"].startswith("2022-08-15 — Panel of Experts, para. 12"), until
     assert until["S/RES/2578 (2021)"] == "2022-06-03 — inspection authorisations, para. 1", until
+    # Stored so, not only shown so: the JSON, the CSV and chat read the term itself.
+    term = by_symbol["S/RES/2578 (2021)"].term
+    assert term is not None and term.what == "inspection authorisations"
     assert "| 2022-06-03 — inspection authorisations, para. 1 |" in track_markdown(track)
     from briefbot.mandates.render import track_rows
 
     csv_rows = track_rows(track)
     at = csv_rows[0].index("until_what")
     assert {r[0]: r[at] for r in csv_rows[1:]}["S/RES/2571 (2021)"] == "Panel of Experts"
-    assert by_symbol["S/RES/2578 (2021)"].to_dict()["until_what"] == "authorisations"
+    assert by_symbol["S/RES/2578 (2021)"].to_dict()["until_what"] == "inspection authorisations"
 
     # Asked what changed in a year with a renewal of each line, the answer reports both, each against its own.
     from briefbot.mandates.chat import mandate_answer, on_track

@@ -7,6 +7,7 @@ carries a theme when one of its sentences reaches the track file's threshold (``
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import re
 import re._constants as _c
 import re._parser as _parser
@@ -673,6 +674,10 @@ def match_track(track: TrackDef, rec: ResolutionRecord) -> Membership | None:
                     shown.add(t.until)
                     others.append(t)
             others.sort(key=lambda t: t.until)
+    if term is not None and term.what == "authorisations" and re.search(r"\binspect", rec.title or "", re.I):
+        # "Decides to extend the authorizations as set out in resolution 2733 (2024)" (2780 (2025)) names no
+        # inspection; its title does, and tells these from the petroleum "authorisations and measures".
+        term = dataclasses.replace(term, what="inspection authorisations")
     stage = None
     hay = desc + " " + " ".join(p.text for p in placing[:2])
     for name, rx in track.stages:

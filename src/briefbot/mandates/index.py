@@ -63,8 +63,9 @@ log = logging.getLogger(__name__)
 # renewed in its measures' paragraph heads with its own clause's date. 35: the Monitoring Team's support to a
 # Committee "for a period" renews (the Taliban regime's own track). 36: UNTMIS's phases, a mandate's transfer
 # renews, "shall cease all operations on" ends a final period. 37: measures renewed "until one year from the date of
-# adoption of this resolution" are dated (Haiti's, 2794 (2025) para. 1).
-CODE_VERSION = "37"
+# adoption of this resolution" are dated (Haiti's, 2794 (2025) para. 1). 38: authorisations renewed by a resolution
+# titled on inspections are "inspection authorisations" in the stored term (was said only when shown).
+CODE_VERSION = "38"
 GAP_GRACE_DAYS = 10  # a renewal adopted this long after the mandate's end date still counts as continuous
 
 _SCHEMA = """

@@ -5,8 +5,6 @@ Plain dataclasses (no pandas): a notebook gets lists of objects and ``to_dict()`
 
 from __future__ import annotations
 
-import dataclasses
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -184,10 +182,6 @@ class TrackEntry:
         it, ``2026-05-15 — Panel of Experts, para. 22`` (:meth:`Track.dates_of_several`)."""
         if self.term is None:
             return ""
-        if of and self.term.what == "authorisations" and self.title and re.search(r"\binspect", self.title, re.I):
-            # "Decides to extend the authorizations as set out in resolution 2733 (2024)" (2780 (2025)) names no
-            # inspection; its title does, and tells these from the petroleum "authorisations and measures".
-            return dataclasses.replace(self.term, what="inspection authorisations").also_text()
         return self.term.also_text() if of and self.term.what else self.term.text()
 
     def also_text(self) -> str:
