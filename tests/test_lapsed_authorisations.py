@@ -41,7 +41,7 @@ def test_the_tracker_says_where_a_named_authorisation_stands_when_the_answer_doe
     question = "Are the authorisations to inspect vessels for migrant smuggling off Libya still in force?"
     note = standing_note(index, question, "S/RES/2240 (2015)")
     assert note is not None and note.startswith("The mandate tracker's Migrant smuggling off Libya (2240) track: "
-                                                "lapsed — S/RES/2698 (2023) last renewed it, to 2024-09-29"), note
+                                                "expired — S/RES/2698 (2023) last renewed it, to 2024-09-29"), note
     assert standing_note(index, question, None) == note  # an abstention gets it too
     assert standing_note(index, question, "S/RES/2698 (2023)") is None  # the answer already leads with it
     assert standing_note(index, "Are the Libya sanctions still in force?", None) is None

@@ -993,7 +993,7 @@ def test_a_track_says_where_it_stands_at_the_newest_indexed_resolution(tmp_path:
     index = _fixture_index(tmp_path, "track_ends")
     smuggling = index.track("libya_migrant_smuggling")
     assert smuggling.status is not None and smuggling.status.startswith(
-        "lapsed — S/RES/2698 (2023) last renewed it, to 2024-09-29 (para. 3)"), smuggling.status
+        "expired — S/RES/2698 (2023) last renewed it, to 2024-09-29 (para. 3)"), smuggling.status
     assert "the indexed Council resolutions run to 2026-" in smuggling.status
     assert f"Status: {smuggling.status}" in track_markdown(smuggling)
     assert smuggling.to_dict()["status"] == smuggling.status

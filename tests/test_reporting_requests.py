@@ -44,3 +44,15 @@ def test_the_current_reporting_term_leads(bot: Briefbot) -> None:
     assert not answer.abstained, answer.answer
     assert answer.citations[0].symbol == "S/RES/2812 (2026)", answer.answer
     assert answer.answer.startswith("**July 15, 2026** [1]"), answer.answer
+
+
+def test_a_date_asked_of_what_holds_now_says_when_it_has_passed(bot: Briefbot) -> None:
+    """A browser walk: "… currently required …" answered "July 15, 2026" on 6 December 2026 with no word that the
+    date had passed; no renewal word was asked, and the American date was not read as one."""
+    import datetime
+
+    later = Briefbot(bot.settings.model_copy(update={"today": datetime.date(2026, 12, 6)}))
+    answer = later.ask("Through what date is the Secretary-General currently required to keep reporting on Houthi "
+                       "attacks on merchant shipping in the Red Sea?")
+    assert answer.answer.startswith("**July 15, 2026** [1]"), answer.answer
+    assert any("[1] July 15, 2026 has passed (today is 6 December 2026)" in n for n in answer.notes), answer.notes

@@ -595,7 +595,9 @@ def test_a_follow_up_is_told_earlier_questions_are_not_read(bot: Briefbot) -> No
         assert follows_on(q), q
     for q in ("What role does gold play in financing the conflict in Sudan?", LIBYA_Q, MARS_Q,
               "And what did the Panel on Libya recommend about it?", "What about resolution 2781 (2025)?",
-              "Which resolutions say that the Panel must report?", "What about MINUSMA?"):
+              "Which resolutions say that the Panel must report?", "What about MINUSMA?",
+              # a name of its own says who "their" is (a browser walk)
+              "How much of their goods' value do Madan Sara traders have to hand over at gang checkpoints?"):
         assert not follows_on(q), q
     told = bot.ask("And what did the Panel recommend about it?")
     assert told.notes[0] == FOLLOW_UP_NOTE, told.notes

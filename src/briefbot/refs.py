@@ -529,6 +529,18 @@ def asks_original(question: str) -> bool:
     return bool(_ORIGINAL_Q.search(question))
 
 
+# "Through what date is the Secretary-General currently required to keep reporting …?": a date asked of what holds
+# now, whatever the verb (a browser walk: the passed July 15, 2026 got no note, for no renewal word was asked).
+_UNTIL_NOW = re.compile(r"^(?=.*\b(?:until|till|through|to|by)\s+(?:when|what date)\b)"
+                        r"(?=.*\b(?:currently|now|at present|presently|still)\b)", re.I)
+
+
+def asks_term_now(question: str) -> bool:
+    """Whether a question asks until when something holds now: a renewal's term (:func:`asks_term`), or a date
+    asked with "currently", "now" or "still"."""
+    return asks_term(question) or bool(_UNTIL_NOW.search(question))
+
+
 def asks_current_term(question: str) -> bool:
     """Whether a question asks until when (or for how long) measures or a mandate stand that it names by the
     resolution which set them up, not what that resolution itself decided: "Until when are the Sudan sanctions
@@ -642,7 +654,17 @@ def follows_on(question: str) -> bool:
     if not (_FOLLOW_OPENER.search(question) or _FOLLOW_PRONOUN.search(question)):
         return False
     refs = parse_references(question)
-    return not (refs.symbols or refs.resolutions or refs.places)
+    # A name of its own says what the pronoun is: "How much of their goods' value do Madan Sara traders hand
+    # over …?" (a browser walk: told a first question that it leaned on an earlier one).
+    own = [w for w in re.findall(r"(?<=\s)[A-Z][\w'’-]*", question) if w.rstrip("'’s") not in _GENERIC_NAMES]
+    return not (refs.symbols or refs.resolutions or refs.places or own)
+
+
+# Capitalised words that name no one in particular: "the Panel", "the Security Council", "the UN".
+_GENERIC_NAMES = {"Security", "Council", "Panel", "Experts", "Group", "Committee", "Secretary-General", "UN",
+                  "United", "Nations", "Member", "States", "Monitoring", "Team", "Mission", "Office", "Report",
+                  "Resolution", "Resolutions", "I", "Government", "Governments", "State", "Special", "Representative",
+                  "Sanctions", "Board", "General", "Assembly", "Secretariat", "Chair", "Coordinator"}
 
 
 def missions_named(text: str) -> list[str]:

@@ -43,6 +43,7 @@ from .refs import (
     asked_time,
     asks_current_term,
     asks_term,
+    asks_term_now,
     doc_places,
     follows_on,
     parse_references,
@@ -792,11 +793,11 @@ def _line_terms(parts: list[tuple[str, str]], answer: Answer) -> list[tuple[date
     Panel's)."""
     out = []
     for span, key in parts:
-        try:
-            out.append((datetime.datetime.strptime(span, "%d %B %Y").date(), span, key))
+        # "31 July 2026", and the American "July 15, 2026" some resolutions print (the Red Sea series, 2812 (2026)).
+        day = next((d for f in ("%d %B %Y", "%B %d, %Y", "%B %d %Y") if (d := _parsed(span, f)) is not None), None)
+        if day is not None:
+            out.append((day, span, key))
             continue
-        except ValueError:
-            pass
         # "one year from the date of adoption of this resolution": the day it ends, counted from the adoption.
         # Only a renewal's: a relative term is most often the founding resolution's ("Decides to authorise, for a
         # period of one year from the date of the adoption of this resolution", 2240 (2015)), whose renewals the
@@ -806,6 +807,13 @@ def _line_terms(parts: list[tuple[str, str]], answer: Answer) -> list[tuple[date
                 and (end := term_end(span, cited)) is not None:
             out.append((datetime.date.fromisoformat(end), f"Its term ({long_date(end)})", key))
     return out
+
+
+def _parsed(span: str, form: str) -> datetime.date | None:
+    try:
+        return datetime.datetime.strptime(span, form).date()
+    except ValueError:
+        return None
 
 
 def lapsed_term(question: str, answer: Answer, on: datetime.date, filtered: bool = False) -> str | None:
@@ -818,7 +826,8 @@ def lapsed_term(question: str, answer: Answer, on: datetime.date, filtered: bool
     refs = parse_references(question)
     # A resolution named as where the measures come from ("the Yemen asset freeze … under resolution 2140") asks
     # about the term running now, as a browser walk found: the note was left out.
-    if (refs.named_any and not asks_current_term(question)) or question_years(question) or not asks_term(question):
+    if (refs.named_any and not asks_current_term(question)) or question_years(question) \
+            or not asks_term_now(question):
         return None
     found = _line_terms(direct_line_parts(answer.answer.split("\n", 1)[0]) or [], answer)
     passed = [(said, key) for until, said, key in found if until < on]

@@ -723,8 +723,13 @@ def track_status(track: Track, last_day: str | None) -> str | None:
     if _final(last) and end == last.term.until:
         return f"ended — {last.symbol} set its final period, to {dates}."
     if not last_day or end >= last_day:
+        if track.dates_of_several():
+            # Dates of several things ("2027-08-15 — Panel of Experts"): none of them is the regime's end (a
+            # browser walk read "runs it to" the Panel's date so).
+            return f"in force — its latest renewal, {last.symbol}, sets {dates}; {data}."
         return f"in force — {last.symbol} runs it to {dates}; {data}."
     if track.kind == "authorization":
-        return (f"lapsed — {last.symbol} last renewed it, to {dates}, and no later resolution of this track was "
+        # "expired", not "lapsed": the JSON's `lapsed` is tracks.toml's word on a track ended otherwise.
+        return (f"expired — {last.symbol} last renewed it, to {dates}, and no later resolution of this track was "
                 f"found ({data}).")
     return f"not renewed in the indexed data — {last.symbol} ran it to {dates}, and {data}."
