@@ -37,12 +37,21 @@ def test_the_tracker_says_where_a_named_authorisation_stands_when_the_answer_doe
     tracker knows its last renewal and that its term passed. Its word is added when the answer does not lead with
     the resolution it names, and never for a sanctions track (dates of several things)."""
     from briefbot.mandates.chat import standing_note
+    from briefbot.models import Citation
     index = bot.mandates()
     question = "Are the authorisations to inspect vessels for migrant smuggling off Libya still in force?"
-    note = standing_note(index, question, "S/RES/2240 (2015)")
-    assert note is not None and note.startswith("The mandate tracker's Migrant smuggling off Libya (2240) track: "
-                                                "expired — S/RES/2698 (2023) last renewed it, to 2024-09-29"), note
-    assert standing_note(index, question, None) == note  # an abstention gets it too
+    found = standing_note(index, question, "S/RES/2240 (2015)")
+    assert found is not None
+    note, line = found
+    assert note.startswith("The mandate tracker's Migrant smuggling off Libya (2240) track: expired — S/RES/2698 "
+                           "(2023) last renewed it, to 2024-09-29 (para. 3)") and line is None, note
+    # Given the answer's citations, the paragraph stating the date is cited, verified, under the next key.
+    cited: list[Citation] = []
+    found = standing_note(index, question, "S/RES/2240 (2015)", cited)
+    assert found is not None and found[0].endswith(" [1].") and found[1] is not None, found
+    assert [(c.symbol, c.paragraph, c.key) for c in cited] == [("S/RES/2698 (2023)", "3", "1")]
+    assert "renew the authorisations as set out in paragraphs 7, 8, 9 and 10 of resolution 2240" in cited[0].quote
+    assert standing_note(index, question, None) == (note, None)  # an abstention gets the note, no quote
     assert standing_note(index, question, "S/RES/2698 (2023)") is None  # the answer already leads with it
     assert standing_note(index, "Are the Libya sanctions still in force?", None) is None
     # Through the chat: an answer leading with the tracker's resolution carries no second word on it.

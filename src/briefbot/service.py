@@ -272,27 +272,37 @@ class Briefbot:
                                                            filtered=bool(filters is not None and
                                                                          filters.describe()))):
             answer.notes.append(lapsed)
-        if (filters is None or not filters.describe()) and (standing := self._standing(question, answer)):
-            answer.notes.append(standing)
+        if filters is None or not filters.describe():
+            self._standing(question, answer)
         answer.timings_ms.update(retrieve=round((t1 - t0) * 1000, 1),
                                  total=round((time.perf_counter() - t0) * 1000, 1))
         yield StreamEvent("done", answer=answer)
 
-    def _standing(self, question: str, answer: Answer) -> str | None:
-        """The mandate tracker's status of the mission or authorisation a current-term question names, when the
-        answer does not lead with the resolution it names (mandates.chat.standing_note); None on any failure
-        there: the tracker must never break chat."""
+    def _standing(self, question: str, answer: Answer) -> None:
+        """The mandate tracker's status of the mission or authorisation a current-term question names, as a note
+        citing the paragraph that states it (added to the answer's quotes), when the answer does not lead with
+        that resolution (mandates.chat.standing_note). Nothing on any failure there: the tracker must never break
+        chat."""
         refs = parse_references(question)
         if refs.named_any or question_years(question) or not asks_term(question):
-            return None
+            return
         from .mandates.chat import standing_note
 
+        cited = None if answer.abstained else list(answer.citations)
         try:
-            return standing_note(self.mandates(), council_question(question),
-                                 None if answer.abstained or not answer.citations else answer.citations[0].symbol)
+            found = standing_note(self.mandates(), council_question(question),
+                                  None if answer.abstained or not answer.citations else answer.citations[0].symbol,
+                                  cited)
         except Exception:
             log.warning("mandate tracker could not place %r", question[:80], exc_info=True)
-            return None
+            return
+        if found is None:
+            return
+        note, line = found
+        if line is not None and cited is not None:
+            answer.citations = cited
+            answer.answer += "\n" + line
+        answer.notes.append(note)
 
     def _counted_term(self, answer: Answer) -> str | None:
         """The end date the mandate tracker counts for a resolution whose direct line gives its term as a period

@@ -139,12 +139,16 @@ def _track_named(question: str, index: MandateIndex) -> tuple[str | None, str]:
     return (best[1], best[2]) if best else (None, "")
 
 
-def standing_note(index: MandateIndex, question: str, lead: str | None) -> str | None:
+def standing_note(index: MandateIndex, question: str, lead: str | None,
+                  citations: list[Citation] | None = None) -> tuple[str, str | None] | None:
     """The tracker's word on where a mission's mandate or an authorisation the question names stands now
     (:func:`briefbot.mandates.index.track_status`), for a current-term question whose answer does not lead with
     the resolution the tracker names (``lead``: the answer's first cited symbol, None when it abstained): "Are the
     authorisations to repress piracy off Somalia still in force?" was answered with preambles. Not for sanctions
-    tracks, whose dates are of several things (the Panel's term is no term of an open-ended arms embargo)."""
+    tracks, whose dates are of several things (the Panel's term is no term of an open-ended arms embargo).
+    ``citations``: the answer's, to which the paragraph stating the status's date is added, verified, so that the
+    note cites it ("… (para. 14) [5]") as the answer's own lines do. Returns the note and that citation's quote
+    line (None when nothing was cited)."""
     slug, _ = _track_named(question, index)
     if slug is None or index.track_def(slug).kind not in ("mission", "authorization"):
         return None
@@ -152,7 +156,15 @@ def standing_note(index: MandateIndex, question: str, lead: str | None) -> str |
     status = track.status or (f"ended — {track.lapsed}" if track.lapsed else None)
     if status is None or (lead is not None and lead in status):
         return None
-    return f"The mandate tracker's {track.name} track: {status}"
+    line: str | None = None
+    last = next((e for e in reversed(track.entries) if e.symbol in status), None)
+    source = last.term.source if last is not None and last.term is not None else ""
+    para = next((p for p in index.paragraphs(last.symbol) if f"para. {p.paragraph}" == source), None) \
+        if last is not None and source.startswith("para. ") and citations is not None else None
+    if para is not None and citations is not None:
+        line = _cite(index, para, citations)
+    key = f" [{citations[-1].key}]" if line is not None and citations else ""
+    return f"The mandate tracker's {track.name} track: {status.rstrip('.')}{key}.", line
 
 
 def _themes_named(question: str, index: MandateIndex) -> list[str]:
