@@ -840,7 +840,11 @@ def lapsed_term(question: str, answer: Answer, on: datetime.date, filtered: bool
             or not asks_term_now(question):
         return None
     found = _line_terms(direct_line_parts(answer.answer.split("\n", 1)[0]) or [], answer)
-    passed = [(said, key) for until, said, key in found if until < on]
+    # A term counted from the adoption is dated by a note already ("… its term runs from that day, to 29 September
+    # 2024."): "That term" says it once (a browser walk read the date twice).
+    passed = [("That term" if said.startswith("Its term (") and any(
+                   n.startswith(f"[{key}] ") and f"to {said[len('Its term ('):-1]}." in n for n in answer.notes)
+               else said, key) for until, said, key in found if until < on]
     if not passed:
         return None
     where = "among the documents fitting the filters: widen them, or" if filtered else \
