@@ -45,6 +45,10 @@ def test_the_mandate_question_leads_with_the_newest_renewal(bot: Briefbot) -> No
     answer = bot.ask("Until when is the UNMISS mandate extended?")
     assert answer.citations[0].symbol == "S/RES/2729 (2024)", answer.answer
     assert answer.answer.startswith("**30 April 2025** [1]")
+    # The decisions it supersedes follow newest first, as the note names them (a browser walk read 2677 before
+    # the rollover 2726).
+    dates = [c.date or "" for c in answer.citations if c.doc_type == "resolution"]
+    assert dates == sorted(dates, reverse=True), [(c.symbol, c.date) for c in answer.citations]
 
 
 @pytest.fixture(scope="module")

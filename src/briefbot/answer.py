@@ -1565,7 +1565,11 @@ def _latest_first(chosen: list[Candidate], refs: References, question: str,
             # October 2024") lead it.
             return [latest] + [c for c in chosen if c is not latest], []
         return chosen, []
-    return [latest] + [c for c in chosen if c is not latest], older
+    # The decisions it supersedes follow it newest first, as the note names them (a browser walk read UNMISS's
+    # 2820, 2677, 2567, then 2779); other quotes keep their place after them.
+    rest = [c for c in chosen if c is not latest]
+    older_first = sorted((c for c in rest if c in decisions), key=lambda c: c.hit.doc.date or "", reverse=True)
+    return [latest] + older_first + [c for c in rest if c not in decisions], older
 
 
 # A sentence that sets, extends or ends a term: a date elsewhere is no answer to "until when" / "when does it expire".
