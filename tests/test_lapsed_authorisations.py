@@ -58,3 +58,17 @@ def test_the_tracker_says_where_a_named_authorisation_stands_when_the_answer_doe
     # Through the chat: an answer leading with the tracker's resolution carries no second word on it.
     answer = bot.ask(question)
     assert not any(n.startswith("The mandate tracker's") for n in answer.notes), answer.notes
+
+
+def test_a_country_is_no_name_of_a_track_for_the_note(bot: Briefbot) -> None:
+    """Held-out probes: "How long is the current UN arms embargo on Haiti in force?" and "For how long is the Gang
+    Suppression Force in Haiti currently authorized?" got the Haiti missions' track status (BINUH, "not renewed"),
+    because the track's slug is "haiti". A track is named for the note by its own name, not a country's."""
+    from briefbot.mandates.chat import standing_note
+    index = bot.mandates()
+    assert index.track("haiti").status is not None  # BINUH's 2785 (2025) is in the fixture
+    assert standing_note(index, "How long is the current UN arms embargo on Haiti in force?", None) is None
+    assert standing_note(index, "For how long is the Gang Suppression Force in Haiti currently authorized?",
+                         None) is None
+    found = standing_note(index, "Is the mandate of BINUH still in force?", None)
+    assert found is not None and "S/RES/2785 (2025)" in found[0], found

