@@ -40,6 +40,7 @@ def test_the_tracker_says_where_a_named_authorisation_stands_when_the_answer_doe
     from briefbot.mandates.chat import standing_note
     from briefbot.models import Citation
     index = bot.mandates()
+    index.update()  # the note reads the tracker as it is: the chat never waits for a rebuild (below)
     question = "Are the authorisations to inspect vessels for migrant smuggling off Libya still in force?"
     found = standing_note(index, question, "S/RES/2240 (2015)")
     assert found is not None
@@ -72,3 +73,19 @@ def test_a_country_is_no_name_of_a_track_for_the_note(bot: Briefbot) -> None:
                          None) is None
     found = standing_note(index, "Is the mandate of BINUH still in force?", None)
     assert found is not None and "S/RES/2785 (2025)" in found[0], found
+
+
+def test_the_chat_never_waits_for_the_trackers_rebuild(bot: Briefbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The note is read from a tracker already up to date, as the counted term is: after an upgrade or an ingest
+    its rebuild takes a minute on the full corpus, which no chat answer waits for."""
+    from briefbot.models import Answer
+    question = "Are the authorisations to inspect vessels for migrant smuggling off Libya still in force?"
+    bot.mandates().update()
+    fresh = Answer(question=question, answer="", abstained=True, citations=[], hits=[])
+    bot._standing(question, fresh)
+    assert [n for n in fresh.notes if n.startswith("The mandate tracker's")], fresh.notes
+    monkeypatch.setattr(type(bot.mandates()), "fresh", lambda self: False)
+    monkeypatch.setattr(type(bot.mandates()), "update", lambda self, *a, **k: pytest.fail("waited for a rebuild"))
+    stale = Answer(question=question, answer="", abstained=True, citations=[], hits=[])
+    bot._standing(question, stale)
+    assert stale.notes == []

@@ -290,7 +290,10 @@ class Briefbot:
 
         cited = None if answer.abstained else list(answer.citations)
         try:
-            found = standing_note(self.mandates(), council_question(question),
+            tracker = self.mandates()
+            if not tracker.fresh():
+                return  # as _counted_term: a chat answer never waits for the tracker's rebuild
+            found = standing_note(tracker, council_question(question),
                                   None if answer.abstained or not answer.citations else answer.citations[0].symbol,
                                   cited)
         except Exception:

@@ -157,7 +157,7 @@ def standing_note(index: MandateIndex, question: str, lead: str | None,
     if slug is None or index.track_def(slug).kind not in ("mission", "authorization") or not named_by \
             or named_by.lower() in _COUNTRY_WORDS:
         return None
-    track = index.track(slug, changes=False)
+    track = index.track(slug, changes=False, update=False)
     status = track.status or (f"ended — {track.lapsed}" if track.lapsed else None)
     if status is None or (lead is not None and lead in status):
         return None
