@@ -405,8 +405,7 @@ def renewal_subject(question: str, places: bool = True) -> set[str]:
 
 # A term a resolution's paragraph sets: "until 15 May 2026", "through July 1, 2024" (2722 (2024) para. 10), "for a
 # period of one year from the date of the adoption" (2240 (2015) para. 7).
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-SETS_TERM = re.compile(rf"\b(?:until|through)\s+(?:\d{{1,2}} {_MONTH} \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}})|"
+SETS_TERM = re.compile(rf"\b(?:until|through)\s+(?:\d{{1,2}} (?:{MONTHS}) \d{{4}}|(?:{MONTHS}) \d{{1,2}},? \d{{4}})|"
                        r"\bfor an? (?:(?:further|initial|additional) )?period of (?:\w+|\d+) (?:months?|years?)\b")
 
 
