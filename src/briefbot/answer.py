@@ -77,6 +77,7 @@ from .refs import (
     year_fits,
 )
 from .refs import label_key as _label_key
+from .spelling import un_text
 from .symbols import resolution_number
 from .tables import asked_row, price_rows
 
@@ -1247,7 +1248,8 @@ def _add_similarity(question: str, candidates: list[Candidate], embed: Embed, k:
     # Only the best few by word overlap, cut to their opening (where a UN sentence says what it does): the model's
     # cost grows with the tokens it reads, ~10 ms per short sentence on one CPU thread.
     todo = sorted(candidates, key=lambda c: -c.score)[:k]
-    vectors = embed([question] + [c.hit.chunk.text[c.start:min(c.end, c.start + SIMILARITY_CHARS)] for c in todo])
+    vectors = embed([un_text(question)] + [c.hit.chunk.text[c.start:min(c.end, c.start + SIMILARITY_CHARS)]
+                                             for c in todo])
     sims = vectors[1:] @ vectors[0]
     for c, sim in zip(todo, sims, strict=True):
         c.similarity = float(sim)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from .models import Chunk, Citation, DocInfo, Hit, Span
+from .spelling import un_word
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +63,9 @@ def _content_terms(text: str) -> frozenset[str]:
     # A typed apostrophe and the documents' curly one are the same letter: "Da'esh" is "Da’esh", "d'Ivoire" is
     # "d’Ivoire" (the curly one split the word: "Da’esh" was "esh").
     text = text.replace("’", "'").replace("‘", "'")
-    return frozenset(_stem(w.lower().strip("'")) if not w[0].isdigit() else w.replace(",", "")
+    # Each word in the UN's spelling first: "authorisations" and "authorizations" are one term, not "authoris" and
+    # "author" (spelling.py).
+    return frozenset(_stem(un_word(w.lower().strip("'"))) if not w[0].isdigit() else w.replace(",", "")
                      for w in _TERM_WORD.findall(text) if w.lower() not in _STOP and (len(w) > 2 or w[0].isdigit()))
 
 

@@ -17,6 +17,7 @@ from importlib import resources
 
 from .cite import terms
 from .errors import ConfigError
+from .spelling import un_spellings, un_text
 
 
 class GlossaryError(ConfigError):
@@ -76,7 +77,10 @@ def expansions(question: str) -> tuple[Expansion, ...]:
     """The entries ``question`` matches in plain words, unless it already uses the Council's own. Matches are
     taken longest first: one inside a longer one is not another entry's ("Sudanese army" in "South Sudanese army",
     "Islamic State" in "Islamic State West Africa"). A phrase the reader quotes is taken as written."""
-    text = question.replace("’", "'")  # one character for one: spans stay the question's
+    # One character for one, and the UN's spelling ("authorised", "defense"), which keeps every word's length but
+    # "-our" / "-re" / "-mme" ones: spans are of this text, which council_question rewords.
+    question = un_text(question)
+    text = question.replace("’", "'")
     asked = terms(text)
     found: list[tuple[int, int, Entry]] = [(m.start(), m.end(), e) for e in entries() for m in e.plain.finditer(text)
                                            if not _quoted(question, m.start())]
@@ -107,6 +111,7 @@ def council_question(question: str) -> str:
     rules that read a question's intent (a renewal's term, a measure, a mission) read. "Until when are the Yemen
     sanctions monitors kept on?" asks about the Yemen Panel of Experts."""
     spans = sorted((a, b, e.entry.un[0]) for e in expansions(question) if e.entry.reword for a, b in e.spans)
+    question = un_text(question)  # what expansions' spans are of
     out, at = [], 0
     for a, b, council in spans:
         if a < at:
@@ -116,9 +121,11 @@ def council_question(question: str) -> str:
     return "".join(out) + question[at:]
 
 
-def council_words(question: str) -> str:
-    """The Council's phrases for what ``question`` says in plain words, for the retrieval query ('' for none)."""
-    return " ".join(p for e in expansions(question) for p in e.entry.un)
+def council_words(question: str, spellings: bool = True) -> str:
+    """The Council's phrases for what ``question`` says in plain words, and (``spellings``) its words spelt the
+    UN's way, for the retrieval query ('' for none)."""
+    return " ".join([p for e in expansions(question) for p in e.entry.un] + (un_spellings(question) if spellings
+                                                                                  else []))
 
 
 def credited(question: str, seen: set[str]) -> set[str]:

@@ -68,6 +68,7 @@ from .refs import (
 )
 from .rerank import features as rerank_features
 from .rerank import load_model, rerank
+from .spelling import un_text
 from .store import Store
 from .symbols import resolution_number, split_joint, symbol_key
 
@@ -202,7 +203,8 @@ class Retriever:
         if mode in ("hybrid", "dense"):
             # The Council's words for what the question says plainly ("weapons ban": arms embargo) move its vector
             # towards the paragraphs worded that way (dev: two paraphrases found first that were 9th and 10th).
-            vector = self.embedder.embed_query(f"{plain} {council_words(plain)}".rstrip())
+            # In the UN's spelling, as the documents are: "authorise" read as written moved the vector off them.
+            vector = self.embedder.embed_query(f"{un_text(plain)} {council_words(plain, spellings=False)}".rstrip())
             if hidden is not None:
                 dense = [(h, s) for h, s in self.store.dense_search(vector, n + min(len(hidden), 3 * n), None)
                          if h not in hidden][:n]
