@@ -1411,7 +1411,10 @@ _CURRENCY_WORDS = terms("latest most recent recently last current currently pres
 # "Decides to renew until …", "Decides, for the purpose of aligning …, to extend"; not "Decides that the measures …
 # shall not extend to supplies", "Decides to remain seized … readiness to renew", "requests the Secretary-General to
 # extend the necessary support" (a second reader).
-_DECIDES_RENEWAL = re.compile(r"\b[Dd]ecides,?\s+(?:[^;]{0,120}?,\s+)?to\s+(?:further\s+)?(?:extend|renew|prolong)\b")
+# "Decides that, for a further period of 3 months from the date of this resolution to renew the authorizations"
+# (the piracy renewals 2500 (2019) to 2608 (2021)) has no comma before its "to renew".
+_DECIDES_RENEWAL = re.compile(r"\b[Dd]ecides,?\s+(?:[^;]{0,120}?,\s+|that,?\s+for\s+a\s+[^;,]{0,80}?period\s+of\s+"
+                              r"[^;,]{0,80}?\s+)?to\s+(?:further\s+)?(?:extend|renew|prolong)\b")
 _DECISION = re.compile(r"\b(?:[Dd]ecides|renew(?:s|ed)?|extend(?:s|ed)?)\b")
 
 

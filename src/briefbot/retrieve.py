@@ -353,7 +353,10 @@ class Retriever:
         if not of_place:
             return []
         dense = self.store.search_documents(vector, n, sorted(of_place))
-        lexical = self.lexical.search(question, n, self._hashes_for(of_place), also=[h for h, _ in dense])
+        # Only renewals are kept, so BM25 is told so in the Council's verbs: "Are the authorisations to repress
+        # piracy off Somalia still in force?" names no renewal, and 87 passages on piracy outranked 2608 (2021)'s.
+        lexical = self.lexical.search(f"{question} {_RENEWAL_VERBS}", n, self._hashes_for(of_place),
+                                      also=[h for h, _ in dense])
         have = {h for h, _ in dense}
         dense += sorted(self.store.similarities(vector, [h for h, _ in lexical if h not in have]),
                         key=lambda kv: -kv[1])
@@ -1016,6 +1019,7 @@ class Retriever:
 
 
 YEAR_CANDIDATES = 20  # passages of the named year's Council decisions added to the dense candidates
+_RENEWAL_VERBS = "decides renew extend"  # what the place's renewals say
 PLACE_RENEWALS = 3  # the asked place's renewals put first when none of its decisions leads
 NAMED_RENEWALS = 2  # renewing passages of a named resolution brought in for an until-when / how-long question
 RENEWAL_LOOKUPS = 5  # leading hits whose later renewals are looked up (those about the country asked)
