@@ -350,3 +350,55 @@ def test_pdf_metadata_fills_only_what_the_page_does_not_say() -> None:
     untitled = read_front([Line("Some running text of a report that is long enough to be a body line and more "
                                 "so, and it ends here.", 50, 540, 700, 10)], 842, {"Title": "still_flying.html"}, "")
     assert untitled.title is None  # a file name is not a title
+
+
+# --- a piece asked by its title or author ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "title", "author"), [
+    ("According to Arthur Boutellis's 2019 'Still Flying Blind' article, how many police officers staff the unit?",
+     "Still Flying Blind", "Arthur Boutellis"),
+    ("In Crisis Group's report 'A Course Correction for Haiti', what is recommended?",
+     "A Course Correction for Haiti", "Crisis Group"),
+    ("What does the report entitled 'Fuel Smuggling in the Gulf of Guinea' say?", "Fuel Smuggling in the Gulf of "
+     "Guinea", None),
+    ("What did Human Rights Watch's report find about Darfur?", None, "Human Rights Watch"),
+])
+def test_a_piece_is_asked_by_its_title_or_author(question: str, title: str | None, author: str | None) -> None:
+    from briefbot.refs import Publication, asked_publication
+
+    assert asked_publication(question) == Publication(title, author)
+
+
+@pytest.mark.parametrize("question", [
+    "What did the Secretary-General's report say about gold?", "What did Sudan's report to the Committee say?",
+    "Which groups does the report call 'Armed Gangs'?", "What does the Panel of Experts' final report say?",
+    "What does S/2025/239 say in its 'Gold' section?",
+])
+def test_un_reports_and_quoted_wordings_are_no_piece(question: str) -> None:
+    from briefbot.refs import asked_publication
+
+    assert asked_publication(question) is None
+
+
+def test_a_piece_asked_by_its_author_is_answered_from_it(analysis_index: Briefbot) -> None:
+    answer = analysis_index.ask("According to Kofi Mensah's report, when was the Yaoundé Code of Conduct adopted?")
+    assert not answer.abstained, answer.answer
+    assert {c.document for c in answer.citations} == {BOXED.name}, answer.answer
+
+
+def test_a_piece_not_indexed_is_said_to_be_missing_not_answered_by_another(analysis_index: Briefbot) -> None:
+    """A held-out probe asked what "Arthur Boutellis's 2019 'Still Flying Blind' article" says of MONUSCO on an
+    index without it, and got a resolution's "660 military observers"."""
+    answer = analysis_index.ask("According to Jane Roe's 2020 'Gold Rush in the Sahel' paper, how much gold is "
+                                "smuggled out of Mali each year?")
+    assert answer.abstained
+    assert answer.answer.startswith("No indexed document is “Gold Rush in the Sahel” by Jane Roe"), answer.answer
+    assert "briefbot ingest" in answer.answer
+
+
+@pytest.mark.shared
+def test_the_oxford_research_group_piece_asked_by_title(analysis_index: Briefbot) -> None:
+    answer = analysis_index.ask("According to the 'Still Flying Blind' article, what share of UN peace operations "
+                                "operate in environments affected by organised crime?")
+    assert not answer.abstained, answer.answer
+    assert {c.document for c in answer.citations} == {ANALYSIS.name}, answer.answer

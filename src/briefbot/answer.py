@@ -48,6 +48,7 @@ from .refs import (
     RUNS_NOW_Q,
     SETS_TERM,
     AskedTime,
+    Publication,
     References,
     asked_attribute,
     asks_criterion,
@@ -832,6 +833,16 @@ def after_newest(question: str, hits: list[Hit], asked: AskedTime, newest: DocIn
                     f"document ({name}, dated {long_date(newest.date or '')}), so the documents cannot answer it. "
                     "Ingest later documents to ask about that time."
                     + (" The closest passages are listed below." if hits else ""))
+
+
+def piece_not_indexed(question: str, hits: list[Hit], piece: Publication) -> Answer:
+    """The abstention for a question asking what a publication outside the UN says when no indexed document is it
+    ("According to Arthur Boutellis's 2019 'Still Flying Blind' article, …"): another document's passage quoted
+    as its answer would put words in its author's mouth (a held-out probe got a resolution's "660 military
+    observers")."""
+    return _abstain(question, hits, f"No indexed document is {piece.describe()}, so what it says cannot be quoted. "
+                    "Ingest it (briefbot ingest FILE, or the Upload tab) to ask about it."
+                    + (" The closest passages in the other documents are listed below." if hits else ""))
 
 
 def _adopted(question: str, refs: References, named: list[Hit], hits: list[Hit],

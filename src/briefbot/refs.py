@@ -70,6 +70,65 @@ def asked_source(question: str) -> str | None:
     return next((kind for kind, pattern in _SOURCE_ASKED.items() if pattern.search(question)), None)
 
 
+# A publication outside the UN's asked for by its title or author: "According to Arthur Boutellis's 2019 'Still Flying
+# Blind' article, …", "In Crisis Group's report 'A Course Correction for Haiti', …". A name before "'s" counts only
+# before a word for such a piece; the Council's, the Secretary-General's and a Panel's reports are asked otherwise.
+_PIECE = r"(?:article|paper|study|analysis|report|briefing|brief|book|piece|essay|commentary|policy brief)"
+_QUOTED_TITLE = re.compile(r"(?<![\w’'])[‘'“\"]([A-Z][^‘’'“”\"]{3,120}?)[’'”\"](?![\w’'])")
+_AUTHOR_OF = re.compile(r"\b((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){1,3})['’]s\s+(?:\d{4}\s+)?"
+                        rf"(?:[‘'“\"][^‘’'“”\"]+[’'”\"]\s+)?{_PIECE}\b")
+_LEADING = re.compile(r"^(?:(?:In|According|To|The|A|An|By|From|Per|Did|Does|Do|What|How|Why|Which|Who|When|"
+                      r"Where)\s+)+")
+_NOT_AN_AUTHOR = re.compile(r"\b(?:Council|Assembly|Secretary|General|Nations|Union|Panel|Group of Experts|Committee|"
+                            r"Mission|Office|Team|Government|Republic|Kingdom|States)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Publication:
+    """A piece the question asks by its title or author (not a UN document)."""
+
+    title: str | None
+    author: str | None
+
+    def describe(self) -> str:
+        title = f"“{self.title}”" if self.title else "the piece"
+        return f"{title} by {self.author}" if self.author else title
+
+    def matches(self, doc: DocInfo) -> bool:
+        """Whether ``doc`` is this piece: its title holds the title asked, or its authors or publisher the name."""
+        def plain(text: str) -> str:
+            return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+        if self.title and plain(self.title) not in plain(doc.title or ""):
+            return False
+        if self.author:
+            surname = plain(self.author).split()[-1]
+            return any(surname in plain(a).split() for a in doc.authors) or plain(self.author) in plain(
+                doc.publisher or "")
+        return True
+
+
+def asked_publication(question: str) -> Publication | None:
+    """The non-UN piece a question asks about by its quoted title beside a word for a piece ("the 'Still Flying
+    Blind' article"), or by "Author's article"; None otherwise (a quoted phrase alone is a wording, not a title)."""
+    if find_symbols(question):
+        return None
+    author = next((name for m in _AUTHOR_OF.finditer(question)
+                   if (name := _LEADING.sub("", m.group(1))).count(" ") >= 1 and not _NOT_AN_AUTHOR.search(name)
+                   and not parse_references(name).places), None)
+    title = None
+    for m in _QUOTED_TITLE.finditer(question):
+        # Beside the word for the piece ("the 'Still Flying Blind' article", "the report entitled '…'"), or after
+        # its author: a capitalised phrase quoted anywhere else is the reader's wording ("… call 'Armed Gangs'").
+        before, after = question[max(0, m.start() - 30):m.start()], question[m.end():m.end() + 20]
+        if author or re.match(rf"\s*{_PIECE}\b", after, re.I) or re.search(
+                rf"\b{_PIECE}\s+(?:(?:en)?titled|called|named)?\s*$", before, re.I):
+            title = m.group(1).strip()
+            break
+    if title is None and author is None:
+        return None
+    return Publication(title, author)
+
+
 def label_key(label: str | None) -> str:
     """A paragraph label as compared: ``"7 (c)"``, ``"7(c)"`` and ``"7 (C)"`` → ``"7c"``."""
     return re.sub(r"[\s()]", "", label or "").lower()

@@ -26,7 +26,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .access import EVERYTHING, AccessScope, Accounts, check_collection
-from .answer import after_newest, direct_line_parts, extractive_answer, long_date, plain_question, term_end
+from .answer import (
+    after_newest,
+    direct_line_parts,
+    extractive_answer,
+    long_date,
+    piece_not_indexed,
+    plain_question,
+    term_end,
+)
 from .audit import AuditLog
 from .config import Settings
 from .embed import Embedder, embedder_for, sentence_embedder_for
@@ -39,6 +47,7 @@ from .lexical import LexicalIndex
 from .models import Answer, Chunk, Citation, DocInfo, Engine, Filters, Hit, RetrievalMode, StreamEvent, finished
 from .refs import (
     SOURCE_LABELS,
+    asked_publication,
     asked_source,
     asked_time,
     asks_current_term,
@@ -179,9 +188,20 @@ class Briefbot:
                     engine: Engine | None) -> Iterator[StreamEvent]:
         question = checked_question(question)
         t0 = time.perf_counter()
+        # "According to Arthur Boutellis's 2019 'Still Flying Blind' article, …": answered from that piece, or not at
+        # all when it is not indexed (unless the reader's filters already say what to search).
+        piece = asked_publication(question) if not (filters and filters.describe()) else None
+        if piece is not None and (ids := [d.doc_id for d in self.retriever.documents().values()
+                                          if d.origin == "analysis" and piece.matches(d)]):
+            filters, piece = dataclasses.replace(filters or Filters(), doc_ids=ids), None
         routed = self._mandate_route(question, filters)
         k = max(k or self.settings.k, 10)
         hits = self.retrieve(question, k=k, filters=filters)
+        if piece is not None:
+            missing = piece_not_indexed(question, hits, piece)
+            missing.timings_ms.update(total=round((time.perf_counter() - t0) * 1000, 1))
+            yield StreamEvent("done", answer=missing)
+            return
         # "What did the Secretary-General report about …?" asks for his reports' account: answered from them when
         # they answer it (the Council's resolutions on the topic ranked above them), else from everything.
         source = asked_source(question) if routed is None and not (filters and filters.doc_types) else None
