@@ -4,7 +4,7 @@ para. 19, verbatim."""
 
 from __future__ import annotations
 
-from briefbot.answer import direct_answer
+from briefbot.answer import answer_type, direct_answer
 
 QUOTE = ("On 4 November, the Federal Parliament approved the 2025 federal budget of $1,358,727,767, a 26 per cent "
          "increase from 2024 ($1,079,315,784). In all, 66 per cent of the total budget ($903,029,519) is funded from "
@@ -31,3 +31,12 @@ def test_a_part_of_a_sum_is_a_share_for_the_confidence_model() -> None:
     assert asked_slot("How much of their goods' value do Madan Sara traders have to hand over at gang checkpoints?",
                       "money") == "percentage"
     assert asked_slot("How much did the traders pay at the checkpoints?", "money") == "money"
+
+
+def test_cash_asked_is_a_sum() -> None:
+    """"Roughly how much cash is the Islamic State believed to still have stashed away …?" was read as a count and
+    answered "100 to 150 fighters" (a held-out probe)."""
+    assert answer_type("Roughly how much cash is the Islamic State believed to still have stashed away in Iraq and "
+                       "Syria") == "money"
+    assert answer_type("How much funding did the appeal receive?") == "money"
+    assert answer_type("How much of their income comes from charcoal?") != "money"

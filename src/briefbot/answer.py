@@ -1284,6 +1284,10 @@ _MONEY_Q = re.compile(r"\b(?:cost|costs|price|prices|value|worth|paid|pay|earn|e
                       r"|\bhow much\s+(?:per|a|an|each)\s+(?:tons?|tonnes?|kg|kilos?|kilograms?|grams?|ounces?|litres?|"
                       r"liters?|barrels?|drums?|gallons?|units?|pieces?|heads?|containers?|bags?|sacks?|trucks?|"
                       r"vehicles?|rounds?|carats?)\b", re.I)
+# "Roughly how much cash is the Islamic State believed to still have …?" asks a sum (a held-out probe got "100 to 150
+# fighters"); not "how much of their income", a share.
+_FUNDS_Q = re.compile(r"\bhow much (?!of\b)(?:\w+ ){0,2}(?:cash|funds|funding|money|income|profits?|proceeds|reserves|"
+                      r"budget|financing)\b", re.I)
 # A sum (confidence.MONEY), or a price said per item.
 _MONEY = re.compile(rf"{MONEY.pattern}|(?i:\bper (?:round|unit|piece|kg|kilogram|litre))\b")
 _RAISED_Q = re.compile(r"^(?!.*\bby how much\b)(?!.*\bhow much of\b).*\bhow much\b.*\b(?:raise|raised|raises|"
@@ -1299,7 +1303,8 @@ def answer_type(question: str) -> str | None:
     """What kind of span answers the question: money, count, duration, date; None for other questions. A leading
     "When the ban was rolled over in 2022, …" clause dates the question, it does not ask for a date."""
     question = _WHEN_CLAUSE.sub("", question)
-    if _MONEY_Q.search(question) and re.search(r"\b(?:how much|what|which)\b", question, re.I):
+    if (_MONEY_Q.search(question) and re.search(r"\b(?:how much|what|which)\b", question, re.I)) \
+            or _FUNDS_Q.search(question):
         return "money"
     if _RAISED_Q.search(question) and not _HOW_MUCH_OF.search(question):
         return "money"  # "How much did the surcharge raise?": a sum, not the surcharge's "15 per cent"
