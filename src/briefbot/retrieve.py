@@ -26,9 +26,10 @@ from .glossary import council_question, council_words
 from .lexical import LexicalIndex
 from .mandates.changes import renewed_paragraphs, renews_by_reference
 from .models import Chunk, DocInfo, Filters, Hit, RetrievalMode
-from .parse.gazetteer import COUNTRIES
+from .parse.gazetteer import COUNTRIES, MONTHS
 from .refs import (
     CRITERION_TEXT,
+    DEADLINE,
     ORIGIN_NEEDLES,
     ORIGIN_WINDOW,
     SETS_TERM,
@@ -261,6 +262,7 @@ class Retriever:
         if not refs.named_any and not years and hits and not asks_original(question):
             hits = self._with_later_renewals(hits, docs, allowed_set, vector if mode != "lexical" else None, places,
                                              specific_subject(question))
+            hits = self._with_restated_requests(hits, docs, allowed_set, vector if mode != "lexical" else None)
         ends = asks_ending(question)
         if places and not refs.named_any and hits and (
                 (not years and asks_term(question) and not asks_original(question)) or ends):
@@ -566,6 +568,47 @@ class Retriever:
                 out.insert(at + 1, Hit(chunk=latest, doc=docs[latest.doc_id], score=hit.score,
                                        dense_score=similarity.get(latest.text_hash), series_places=series,
                                        continues=start))
+        return out
+
+    def _with_restated_requests(self, hits: list[Hit], docs: dict[str, DocInfo], allowed: set[str] | None,
+                                vector: Any) -> list[Hit]:
+        """Currency of a request with a date: "Requests … the Secretary-General … to conduct, no later than 15 April
+        2026, an assessment of progress achieved on the key benchmarks established in paragraph 2 of resolution 2577
+        (2021)" (2781 (2025) para. 4) is restated by each renewal with a new date (2821 (2026) para. 4, "15 April
+        2027"), naming the same resolution; the restatement ranks below the older one it replaces (a held-out
+        probe). The newest restatement among later resolutions of the same place is brought in after it."""
+        out = list(hits)
+        for hit in hits[:RENEWAL_LOOKUPS]:
+            text = hit.chunk.text
+            if hit.doc.doc_type != "resolution" or not hit.doc.date or not DEADLINE.search(text) or (
+                    origin := _first_resolution(text)) is None:
+                continue
+            about = doc_places(hit.doc)
+            own = terms(_DATES_AND_NUMBERS.sub(" ", text))
+            for chunk in self.store.later_resolutions_naming(f"resolution {origin}", hit.doc.date, limit=60):
+                info = docs.get(chunk.doc_id)
+                if info is None or (allowed is not None and chunk.doc_id not in allowed) \
+                        or not DEADLINE.search(chunk.text):
+                    continue
+                theirs = terms(_DATES_AND_NUMBERS.sub(" ", chunk.text))
+                if len(own & theirs) < RESTATED_OVERLAP * len(own | theirs):
+                    continue
+                self.store.fill_about([info])
+                if about and not about & doc_places(info):
+                    continue
+                start = frozenset({hit.doc.symbol} if hit.doc.symbol else ())
+                present = next((h for h in out if h.chunk.text_hash == chunk.text_hash), None)
+                if present is None:
+                    similarity = dict(self.store.similarities(vector, [chunk.text_hash])) if vector is not None \
+                        else {}
+                    out.insert(out.index(hit) + 1, Hit(chunk=chunk, doc=info, score=hit.score,
+                                                       dense_score=similarity.get(chunk.text_hash),
+                                                       series_places=frozenset(about), continues=start))
+                elif out.index(present) > out.index(hit):  # ranked lower: it moves up to what it restates
+                    out.remove(present)
+                    present.score, present.continues = hit.score, present.continues | start
+                    out.insert(out.index(hit) + 1, present)
+                break  # newest first: the first restatement found is the one that holds
         return out
 
     def _ending(self, question: str, refs: References, hits: list[Hit], places: set[str],
@@ -1025,6 +1068,8 @@ class Retriever:
 
 YEAR_CANDIDATES = 20  # passages of the named year's Council decisions added to the dense candidates
 _RENEWAL_VERBS = "decides renew extend"  # what the place's renewals say
+RESTATED_OVERLAP = 0.7  # shared words (dates and numbers aside) of a request and its restatement
+_DATES_AND_NUMBERS = re.compile(rf"\d[\d,.]*|\b(?:{MONTHS})\b")
 PLACE_RENEWALS = 3  # the asked place's renewals put first when none of its decisions leads
 NAMED_RENEWALS = 2  # renewing passages of a named resolution brought in for an until-when / how-long question
 RENEWAL_LOOKUPS = 5  # leading hits whose later renewals are looked up (those about the country asked)
