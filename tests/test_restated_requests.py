@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from akn_support import indexed_fixture
-from briefbot.refs import CURRENT_TERM_Q, DEADLINE, asks_term
+from briefbot.refs import CURRENT_TERM_Q, DEADLINE, asks_due, asks_term
 from briefbot.service import Briefbot
 
 FRAMED = ("Under the Council's most recent renewal of the South Sudan arms embargo, by what date does the "
@@ -28,6 +28,13 @@ def test_a_date_to_deliver_by() -> None:
     assert DEADLINE.search("to conduct, no later than 15 April 2027, an assessment of progress")
     assert DEADLINE.search("a final report by 13 July 2026 with its findings")
     assert not DEADLINE.search("reduced by 15 per cent in 2026")
+    # Only a question asking when something is due reads such a date as the decision that answers it: "When did
+    # the Secretariat's assessment team visit South Sudan …?" was answered with 2781 (2025)'s "no later than 15
+    # April 2026" on the six-document sample index (tests/test_eval_gate.py).
+    assert asks_due(FRAMED)
+    assert asks_due("When is the Panel's final report due?")
+    assert not asks_due("When did the Secretariat's assessment team visit South Sudan to review progress on the arms "
+                        "embargo benchmarks in 2025?")
 
 
 @pytest.fixture(scope="module")

@@ -50,10 +50,15 @@ def test_a_paragraph_split_after_a_footnote_mark_keeps_its_number(tmp_path_facto
     assert all(h.chunk.paragraph == "35" for h in hits if h.chunk.text.startswith("35."))
 
 
-def test_the_reranker_reorders_the_fused_candidates_and_loses_none(sample_index: tuple[Any, Any]) -> None:
+def test_the_reranker_reorders_the_fused_candidates_and_loses_none(sample_index: tuple[Any, Any],
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """rerank.json matches the features the code computes; with it, the fused top candidates come back in the
-    model's order, the same passages as without it, and the scores keep fusion's scale (best first)."""
+    model's order, the same passages as without it, and the scores keep fusion's scale (best first). Read where
+    the reranker works (the first ranking of a question): the currency rules after it put a place's renewal first at
+    the leader's score, which they do with the reranker or without it, at different ranks (the first question, once
+    "authorisation" was read as the documents' "authorization")."""
     from briefbot.rerank import FEATURES, load_model
+    from briefbot.retrieve import Retriever
     from briefbot.service import Briefbot
 
     model = load_model()
@@ -61,12 +66,27 @@ def test_the_reranker_reorders_the_fused_candidates_and_loses_none(sample_index:
     settings, _ = sample_index
     on = Briefbot(settings)
     off = Briefbot(settings.model_copy(update={"rerank": False}))
+    first: list[list[Any]] = []
+    ranked_by = Retriever._ranked
+
+    def spy(self: Retriever, *args: Any, **kwargs: Any) -> Any:
+        out = ranked_by(self, *args, **kwargs)
+        first.append(list(out))
+        return out
+
+    monkeypatch.setattr(Retriever, "_ranked", spy)
+
+    def ranking(bot: Briefbot, question: str) -> list[Any]:
+        first.clear()
+        bot.retrieve(question, k=model.depth)
+        return first[0][:model.depth]
+
     moved = 0
     for question in ("Until when did the Council renew the authorisation to inspect vessels off Libya?",
                      "What share of the unified forces who graduated have been deployed in South Sudan?",
                      "Can the Libyan Investment Authority put its frozen funds in deposits?"):
-        ranked = on.retrieve(question, k=model.depth)
-        fused = off.retrieve(question, k=model.depth)
+        ranked = ranking(on, question)
+        fused = ranking(off, question)
         assert {h.chunk.text_hash for h in ranked} == {h.chunk.text_hash for h in fused}
         scores = [h.score for h in ranked]
         assert scores == sorted(scores, reverse=True)

@@ -53,6 +53,7 @@ from .refs import (
     References,
     asked_attribute,
     asks_criterion,
+    asks_due,
     asks_ending,
     asks_imposition,
     asks_original,
@@ -346,7 +347,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         for c in stating:
             c.score += 0.5
     chosen = _choose(candidates, settings.max_citations)
-    chosen = _keep_latest(chosen, candidates, series_refs, settings.max_citations)
+    chosen = _keep_latest(chosen, candidates, series_refs, settings.max_citations, asks_due(question))
     chosen, superseded = _latest_first(chosen, series_refs, question, hits)
     # The latest decision on what was asked ended it: that leads, and the renewals before it set no term now.
     closing = max((c for c in candidates if c.ends), key=lambda c: c.score, default=None)
@@ -1446,11 +1447,13 @@ _DECIDES_RENEWAL = re.compile(r"\b[Dd]ecides,?\s+(?:[^;]{0,120}?,\s+|that,?\s+fo
 _DECISION = re.compile(r"\b(?:[Dd]ecides|renew(?:s|ed)?|extend(?:s|ed)?)\b")
 
 
-def _decides(quote: str) -> bool:
-    """Whether a resolution's quote is a decision: it decides, renews or extends, sets a term ("Requests the
-    Secretary-General provide written monthly reports, through July 1, 2024", 2722 (2024) para. 10) or a date to
-    deliver by ("to conduct, no later than 15 April 2027, an assessment", 2821 (2026) para. 4)."""
-    return bool(_DECISION.search(quote) or SETS_TERM.search(quote) or DEADLINE.search(quote))
+def _decides(quote: str, due: bool = False) -> bool:
+    """Whether a resolution's quote is a decision: it decides, renews or extends, or sets a term ("Requests the
+    Secretary-General provide written monthly reports, through July 1, 2024", 2722 (2024) para. 10); ``due``: the
+    question asks when something is due, and a date to deliver by is one too ("to conduct, no later than 15 April
+    2027, an assessment", 2821 (2026) para. 4). Not for any question: "When did the Secretariat's assessment team
+    visit South Sudan …?" was answered with 2781 (2025)'s "no later than 15 April 2026" (the sample gate)."""
+    return bool(_DECISION.search(quote) or SETS_TERM.search(quote) or (due and DEADLINE.search(quote)))
 
 
 def _renews_by_number(sentence: str, hits: Sequence[Hit], subject: set[str]) -> bool:
@@ -1487,8 +1490,9 @@ def _latest_first(chosen: list[Candidate], refs: References, question: str,
     ``hits``: every passage retrieval found, quoted or not."""
     if len(chosen) < 2 or refs.named_any:
         return chosen, []
+    due = asks_due(question)
     decisions = [c for c in chosen if c.hit.doc.doc_type == "resolution" and c.hit.doc.date
-                 and _decides(c.hit.chunk.text[c.start:c.end])]
+                 and _decides(c.hit.chunk.text[c.start:c.end], due)]
     if not decisions:
         return chosen, []
     lead = chosen[0] if chosen[0] in decisions else None
@@ -1551,7 +1555,7 @@ def _latest_first(chosen: list[Candidate], refs: References, question: str,
         quote = c.hit.chunk.text[c.start:c.end]
         if specific and c.hit.doc.doc_type != "resolution" and not renews_subject(specific, quote):
             continue  # a report's term of something else: MINUSCA's mandate is no term of the CAR arms embargo
-        theirs = _term_said(question, quote) if _decides(quote) else None
+        theirs = _term_said(question, quote) if _decides(quote, due) else None
         if (c.hit.doc.date or "") < (latest.hit.doc.date or "") and theirs and term and theirs != term:
             name = c.hit.doc.symbol or c.hit.doc.file_name
             if c.hit.doc.doc_type == "resolution":
@@ -1637,7 +1641,7 @@ def _listed(items: list[str]) -> str:
 
 
 def _keep_latest(chosen: list[Candidate], candidates: list[Candidate], refs: References,
-                 limit: int) -> list[Candidate]:
+                 limit: int, due: bool = False) -> list[Candidate]:
     """The newest renewal of a decision among the candidates is quoted when an older one of its series is: the
     five Libya Panel renewals in a resolutions-only search score within 0.01 of each other, and the citation
     limit must not cut the current one (2819 (2026)) while quoting 2362 (2017). It takes the place of the
@@ -1648,7 +1652,7 @@ def _keep_latest(chosen: list[Candidate], candidates: list[Candidate], refs: Ref
 
     def decision(c: Candidate) -> bool:
         return (c.hit.doc.doc_type == "resolution" and bool(c.hit.doc.date)
-                and _decides(c.hit.chunk.text[c.start:c.end]))
+                and _decides(c.hit.chunk.text[c.start:c.end], due))
 
     out = list(chosen)
     # A later renewal the lookup reached from a quoted decision continues it however few words it shares.

@@ -475,6 +475,19 @@ DEADLINE = re.compile(rf"\b(?:no later than|not later than|by)\s+(?:\d{{1,2}} (?
                       rf"(?:{MONTHS}) \d{{1,2}},? \d{{4}})")
 
 
+# When something asked of someone is due: "By what date does the Secretary-General have to deliver his next
+# assessment …?", "When is the Panel's final report due?"; not when something was done ("When did the assessment
+# team visit …?").
+_DUE_Q = re.compile(r"\bby (?:what|which) date\b|\bdeadline\b|\bdue\b|\bno later than\b|"
+                    r"\b(?:have|has|required|expected|requested|asked|supposed) to (?:deliver|submit|report|provide|"
+                    r"present|conduct|brief|transmit)\b|\bnext (?:report|assessment|briefing|review|update)\b", re.I)
+
+
+def asks_due(question: str) -> bool:
+    """Whether a question asks by when something asked of someone is due (a date to deliver by answers it)."""
+    return bool(_DUE_Q.search(question))
+
+
 IN_FORCE = re.compile(r"\b(?:still )?(?:in (?:force|effect|place)|appl(?:y|ies))\b", re.I)
 
 
