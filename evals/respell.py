@@ -17,24 +17,12 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import re
 import sys
 from pathlib import Path
 
-from briefbot.spelling import reader_word
+from briefbot.spelling import reader_word, respelt
 
 log = logging.getLogger("respell")
-_WORD = re.compile(r"[A-Za-z]+")
-
-
-def respell(text: str) -> str:
-    def one(m: re.Match[str]) -> str:
-        w = m.group(0)
-        other = reader_word(w.lower())
-        if other == w.lower():
-            return w
-        return other.upper() if w.isupper() and len(w) > 1 else other.capitalize() if w[0].isupper() else other
-    return _WORD.sub(one, text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
             if not line.strip():
                 continue
             row = json.loads(line)
-            other = respell(row["question"])
+            other = respelt(row["question"], reader_word)
             if other != row["question"]:
                 out.write(json.dumps({**row, "question": other}, ensure_ascii=False) + "\n")
                 written += 1

@@ -16,6 +16,7 @@ spellings a retrieval query adds beside the reader's own words.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 # "-ise" → "-ize" only after the letters of the "-ize" family ("organ-ise", "author-ise", "stabil-ise",
@@ -75,12 +76,17 @@ _WORD = re.compile(r"[A-Za-z]+")
 
 def un_text(text: str) -> str:
     """``text`` with each word in the UN's spelling, its capitals kept ("Demobilisation" → "Demobilization")."""
+    return respelt(text, un_word)
+
+
+def respelt(text: str, to: Callable[[str], str]) -> str:
+    """``text`` with each word replaced by ``to`` of its lower case, its capitals kept."""
     def spelt(m: re.Match[str]) -> str:
         w = m.group(0)
-        un = un_word(w.lower())
-        if un == w.lower():
+        other = to(w.lower())
+        if other == w.lower():
             return w
-        return un.upper() if w.isupper() and len(w) > 1 else un.capitalize() if w[0].isupper() else un
+        return other.upper() if w.isupper() and len(w) > 1 else other.capitalize() if w[0].isupper() else other
     return _WORD.sub(spelt, text)
 
 
