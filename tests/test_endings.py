@@ -166,7 +166,7 @@ def test_the_passages_that_end_something_are_kept_for_the_next_process(bot: Brie
     answer = Briefbot(bot.settings).ask("Until when is the mandate of MINUSMA extended?")
     assert answer.citations[0].symbol == "S/RES/2690 (2023)", answer.answer
 
-    monkeypatch.setattr("briefbot.retrieve._endings_rules", lambda: "another version of the code")
+    monkeypatch.setattr("briefbot.retrieve._scan_rules", lambda: "another version of the code")
     assert [c.text for c, _ in fresh()._ending_passages()] == [c.text for c, _ in found]
     assert scans == [1]
     version = bot.store.version()

@@ -85,3 +85,36 @@ def test_measures_never_imposed_are_not_answered(bot: Briefbot) -> None:
     assert answer.abstained, answer.answer
     assert answer.answer.startswith("No indexed decision about the Central African Republic was found imposing "
                                     "this"), answer.answer
+
+
+def test_the_passages_that_impose_measures_are_kept_for_the_next_process(bot: Briefbot,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The catalog scan for them (~1 s of each CLI question asking which decision imposed something, on the full
+    index) runs once per catalog version and these rules; a new process reads what it found, sentences as read,
+    and a new catalog version or other rules scan again."""
+    from briefbot.retrieve import Retriever
+
+    found = bot.retriever._origin_passages()
+    assert len(found) >= 5
+    assert bot.store.layout.derived("origin-passages").exists()
+
+    def fresh() -> Retriever:  # as a new process: nothing held in memory
+        return Retriever(bot.settings, bot.store, bot.embedder, bot.lexical)
+
+    scans: list[int] = []
+    real = Retriever._sentences_of
+    monkeypatch.setattr(Retriever, "_sentences_of", lambda self, *a: scans.append(1) or real(self, *a))
+    kept = fresh()._origin_passages()
+    assert scans == []
+    assert [(c.doc_id, c.ordinal, c.text, said) for c, said in kept] == \
+        [(c.doc_id, c.ordinal, c.text, said) for c, said in found]
+    answer = Briefbot(bot.settings).ask("Which resolution imposed the arms embargo on Somalia?")
+    assert answer.answer.startswith("**resolution 733 (1992)** [1]"), answer.answer
+
+    monkeypatch.setattr("briefbot.retrieve._scan_rules", lambda: "another version of the code")
+    assert [c.text for c, _ in fresh()._origin_passages()] == [c.text for c, _ in found]
+    assert scans == [1]
+    version = bot.store.version()
+    monkeypatch.setattr(bot.store, "version", lambda: version + 1)
+    fresh()._origin_passages()
+    assert scans == [1, 1]

@@ -76,6 +76,20 @@ def test_record_places_are_kept_for_the_next_process_until_the_catalog_changes(
     with pytest.raises(AssertionError, match="read again"):
         open_store(settings).fill_about(docs.values())
     monkeypatch.undo()
+    # Other rules (an upgrade): the first process asking for one record's places places every one and keeps
+    # them, so the next reads them. Before, only a process placing all of them kept them, and each CLI question
+    # naming a place read the catalogue again until a writer ran.
+    monkeypatch.setattr(refs, "record_places_rules", lambda: "other rules")
+    upgraded = open_store(settings)
+    one = next(d for d in upgraded.documents() if d.symbol == "S/RES/2801 (2025)")
+    upgraded.fill_about([one])
+    assert "yemen" in doc_places(one)
+    assert json.loads(kept.read_text())["rules"] == "other rules"
+    monkeypatch.setattr(refs, "record_about", unread)
+    docs = {d.symbol: d for d in open_store(settings).documents()}
+    open_store(settings).fill_about(docs.values())
+    assert "yemen" in doc_places(docs["S/RES/2801 (2025)"])
+    monkeypatch.undo()
 
     # A new document: the ingest places the records again and keeps them for the new catalog version, so the
     # next CLI question does not (before, each one placed them until the web app or `library` kept them).

@@ -13,6 +13,7 @@
         catalog.sqlite            documents, page texts, chunks (store.py)
         record-places.json        the places of Council records, read from their catalogue (Store.fill_about)
         ending-passages.json      resolution passages that end something (Retriever._ending_passages)
+        origin-passages.json      resolution passages that impose measures or name where they come from
         writer.lock               one writer at a time
         lexical/                  BM25 index and each passage's tokens for the next build (lexical.py)
         mandates.sqlite           mandate tracker cache (mandates/index.py)
@@ -84,7 +85,7 @@ class IndexLayout:
 
     def derived(self, name: str) -> Path:
         """What readers derived from the catalog for its current version, kept for the next process
-        (Store.kept): ``record-places``, ``ending-passages``."""
+        (Store.kept): ``record-places``, ``ending-passages``, ``origin-passages``."""
         return self.collection_dir / f"{name}.json"
 
     @property

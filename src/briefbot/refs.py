@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .cite import terms
 from .models import DocInfo
@@ -1075,6 +1076,15 @@ class OriginSentence:
     def imposes(self, measure: re.Pattern[str]) -> bool:
         """Whether it imposes the measures ``measure`` describes in its own words."""
         return self.imposes_at >= 0 and measure.search(self.text, self.imposes_at) is not None
+
+    def kept(self) -> list[Any]:
+        """As JSON, for the next process (Store.keep): what it read, so that process need not read it again."""
+        return [self.text, [list(r) for r in self.references], self.imposes_at]
+
+    @classmethod
+    def from_kept(cls, value: list[Any]) -> OriginSentence:
+        text, references, imposes_at = value
+        return cls(text, tuple((int(a), int(n), int(y), p, str(r)) for a, n, y, p, r in references), int(imposes_at))
 
 
 def origin_sentence(sentence: str) -> OriginSentence | None:

@@ -656,7 +656,7 @@ class Retriever:
 
         def scan() -> list[tuple[Chunk, tuple[str, ...]]]:
             # Kept beside the catalog for the next process: a CLI question paid the scan (~0.4 s) each time.
-            rules = _endings_rules()
+            rules = _scan_rules()
             kept = self.store.kept("ending-passages", version, rules)
             if isinstance(kept, list):
                 chunks = self.store.chunks_at([(d, o) for d, o, _ in kept])
@@ -806,11 +806,24 @@ class Retriever:
         (refs.origin_sentence), with those sentences read: one catalog scan per catalog version (~1 s on the full
         index, ~1,600 passages), not one per question. Not a passage under an "Annex" heading of its page: 2304
         (2016) annexes a draft resolution whose "Decides that … all Member States shall" imposed nothing."""
+        version = self.store.version()
+
         def scan() -> list[tuple[Chunk, tuple[OriginSentence, ...]]]:
-            return [(c, said) for c, said in self._sentences_of(ORIGIN_NEEDLES, ORIGIN_SCAN, origin_sentence)
-                    if not (c.spans and _ANNEX_HEADING.search(
-                        self.store.page_text(c.doc_id, c.spans[0].page), 0, c.spans[0].start))]
-        return self._origins.get(self.store.version(), scan)
+            # Kept beside the catalog for the next process, as the ending passages are: a CLI question asking
+            # which decision imposed something paid the scan (~1 s) each time.
+            rules = _scan_rules()
+            kept = self.store.kept("origin-passages", version, rules)
+            if isinstance(kept, list):
+                chunks = self.store.chunks_at([(d, o) for d, o, _ in kept])
+                if len(chunks) == len(kept):
+                    return [(chunks[(d, o)], tuple(OriginSentence.from_kept(s) for s in said)) for d, o, said in kept]
+            found = [(c, said) for c, said in self._sentences_of(ORIGIN_NEEDLES, ORIGIN_SCAN, origin_sentence)
+                     if not (c.spans and _ANNEX_HEADING.search(
+                         self.store.page_text(c.doc_id, c.spans[0].page), 0, c.spans[0].start))]
+            self.store.keep("origin-passages", version, rules,
+                            [[c.doc_id, c.ordinal, [s.kept() for s in said]] for c, said in found])
+            return found
+        return self._origins.get(version, scan)
 
     def _sentences_of(self, needles: tuple[str, ...], limit: int,
                       read: Callable[[str], _T | None]) -> list[tuple[Chunk, tuple[_T, ...]]]:
@@ -1110,9 +1123,9 @@ def _recounted_renewal(hit: Hit) -> tuple[str, str, str, None] | None:
 
 
 @lru_cache(maxsize=1)
-def _endings_rules() -> str:
-    """The code that finds passages ending something (its needles and refs.says_ending, the sentence splitter):
-    passages kept by another version of it are found again."""
+def _scan_rules() -> str:
+    """The code that finds passages ending something or imposing measures (its needles, refs.says_ending and
+    refs.origin_sentence, the sentence splitter): passages kept by another version of it are found again."""
     return source_fingerprint("retrieve.py", "refs.py", "chunk.py")
 
 
