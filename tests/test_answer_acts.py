@@ -609,3 +609,25 @@ def test_how_many_did_reads_the_plain_verbs_act() -> None:
     assert direct_answer("How many civilian deaths did MONUSCO attribute to M23 in its June 2025 report?",
                          "The main perpetrator of violence against civilians was M23, accounting for 248 civilian "
                          "deaths.") == "248 civilian deaths"
+
+
+# S/2025/356, para. 34 (Haiti Panel of Experts, interim report)
+_HAITI = ("Widespread violations of human rights continue to occur in Haiti. In 2024, there were some 7,342 killings, "
+          "comprising 6,281 men, 117 boys, 884 women and 60 girls. More than 3,660 of these homicides occurred between "
+          "July and December 2024. Moreover, some 2,017 Haitian nationals were kidnapped, comprising 1,249 men, 44 "
+          "boys, 687 women and 37 girls.")
+
+
+def test_some_of_a_count_is_counted_in_the_first_parts_words() -> None:
+    """A held-out probe: "…, and how many of them were women?" counted any women the quote names (884 killed
+    beside the 687 kidnapped), and the people kidnapped, counted as "Haitian nationals", were none."""
+    parts = sub_questions("How many people were abducted in Haiti over the whole of 2024, and how many of them were "
+                          "women?")
+    assert parts == ["How many people were abducted in Haiti over the whole of 2024",
+                     "How many women were abducted in Haiti over the whole of 2024"]
+    assert direct_answer(parts[0], _HAITI) == "some 2,017 Haitian nationals"
+    assert direct_answer(parts[1], _HAITI) == "687 women"
+    assert direct_answer("How many people were killed in Haiti in 2024?", _HAITI) == "some 7,342 killings"
+    # "nationalities" stems as "nationals" does, but counts no people.
+    assert direct_answer("Roughly how many people live in the camp?", "The camp holds approximately 33,000 people "
+                         "of some 70 nationalities.") == "approximately 33,000 people"

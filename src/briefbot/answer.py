@@ -644,7 +644,23 @@ def sub_questions(question: str) -> list[str]:
         return _two_terms(question) or [question]
     # "Which resolution extended the mandate of the Group of Experts on the Congo, and until when?": the bare
     # "until when" asks about the Group, not the measures 2825 (2026) renews first in the same paragraph.
-    return [parts[0]] + [f"{p} {_asked_about(parts[0])}" if terms(p) <= _BARE_PART else p for p in parts[1:]]
+    return [parts[0]] + [f"{p} {_asked_about(parts[0])}" if terms(p) <= _BARE_PART else _of_them(p, parts[0])
+                         for p in parts[1:]]
+
+
+# "How many people were abducted in Haiti in 2024, and how many of them were women?": the second part counts the
+# women of the first's count, asked in the first's words ("How many women were abducted in Haiti in 2024"); read
+# alone it counted any women the quote names (the 884 women killed, a held-out probe).
+_OF_THEM = re.compile(r"^how many of (?:them|these|those)\s+(?:were|are|was|had been|have been)\s+([A-Za-z-]+)$", re.I)
+_HOW_MANY_VERB = re.compile(r"^how many\s+.+?\s+((?:were|was|are|is|have|has|had|did|do|does)\b.*)$", re.I | re.S)
+
+
+def _of_them(part: str, first: str) -> str:
+    """``part`` in the words of ``first`` when it counts some of what ``first`` counts ("how many of them were
+    women"); else ``part``."""
+    if (m := _OF_THEM.match(part)) and (f := _HOW_MANY_VERB.match(first)):
+        return f"How many {m.group(1)} {f.group(1)}"
+    return part
 
 
 # "Until when are the CAR sanctions measures and the mandate of the Panel of Experts extended?": two terms, which a
@@ -1917,7 +1933,9 @@ _ADJECTIVE = r"(?:illicit|[a-z-]+(?:al|ic|ive|ous|ary|ian|ese|able|ful))"
 # Not after a letter and a hyphen: "Antonov An-12 aircraft" names a model, it counts nothing.
 _NUMBER = re.compile(r"(?<![\w/.,])(?<![A-Za-z]-)(?:US\$|\$|€)?\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?!\d|(?:st|nd|rd|th)\b)"
                      r"(?:\s?(?:per cent|%|million|billion))?"
-                     r"(?:\s(?![Ss]tates\b)[a-z][a-z-]{2,}(?:\s(?:of|in)\s(?:" + _ADJECTIVE + r"\s)?[a-z-]{3,}|"
+                     # Not "of" another figure's words: "33,000 people of some 70 nationalities".
+                     r"(?:\s(?![Ss]tates\b)[a-z][a-z-]{2,}(?:\s(?:of|in)\s(?!(?:some|about|around|over|nearly|"
+                     r"almost|approximately|roughly|more|less|at)\b)(?:" + _ADJECTIVE + r"\s)?[a-z-]{3,}|"
                      r"\s[a-z][a-z-]{2,})?)?")
 # A percentage that measures a change: "a 26 per cent increase", "rose by 19 per cent", "up 12%".
 _CHANGE_AFTER = re.compile(r"\s*(?:per ?cent|%)?\s*(?:increase|decrease|rise|drop|decline|fall|growth|jump|reduction|"

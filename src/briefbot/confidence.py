@@ -233,8 +233,8 @@ _UNIT_ALSO = {"ton": terms("tonnes metric"), "tonn": terms("tons metric"),
               "boat": terms("vessels ships"),
               "kilogram": terms("kilos") | {"kg"}, "kilo": terms("kilograms") | {"kg"},  # "kg" is too short a term
               "troop": terms("soldiers personnel peacekeepers"), "soldier": terms("troops personnel"),
-              "peopl": terms("persons individuals civilians suspects migrants refugees"),
-              "person": terms("people individuals civilians"),
+              "peopl": terms("persons individuals civilians suspects migrants refugees nationals"),
+              "person": terms("people individuals civilians nationals"),
               "victim": terms("persons individuals civilians people")}
 
 
@@ -297,7 +297,7 @@ _INSTANCES_OF = re.compile(r"\s*(?:(?:alleged|reported|documented|separate|verif
 _ANYONE = terms("people persons individuals")
 _KILLED = re.compile(r"\bhow many (?:people|persons|individuals)\s+(?:(?:were|was|have been|had been|have|had|"
                      r"reportedly|been)\s+)*(?:killed|died|dead|lost their lives|perished)\b", re.I)
-_DEATHS = terms("deaths dead fatalities")
+_DEATHS = terms("deaths dead fatalities killings homicides")
 _COUNT_BREAK = frozenset("of in at from for on by with were was are is had have has been be which who that while "
                          "including included includes among per must should shall may might".split())
 _NUMBER_WORDS = re.compile(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
@@ -317,7 +317,10 @@ def counts(after: str, noun: set[str]) -> int | None:
         if not token.group(0)[0].isalpha() or token.group(0).lower() in _COUNT_BREAK \
                 or _NUMBER_WORDS.fullmatch(token.group(0)):  # "38 approaches and two inspections": two figures
             break
-        words.append(terms(token.group(0)) or {token.group(0).lower()})  # "kg" is no term but a unit
+        # "kg" is no term but a unit; "nationalities" stems as "nationals" does, and counts no people ("some 70
+        # nationalities" is not how many live in the camp).
+        words.append({"nationalities"} if token.group(0).lower().startswith("nationalit")
+                     else terms(token.group(0)) or {token.group(0).lower()})
         raw.append(token)
     at = [i for i, t in enumerate(words) if t & noun]
     if not at:
