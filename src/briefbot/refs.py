@@ -76,11 +76,14 @@ def asked_source(question: str) -> str | None:
 # before a word for such a piece; the Council's, the Secretary-General's and a Panel's reports are asked otherwise.
 _PIECE = r"(?:article|paper|study|analysis|report|briefing|brief|book|piece|essay|commentary|policy brief)"
 _QUOTED_TITLE = re.compile(r"(?<![\w’'])[‘'“\"]([A-Z][^‘’'“”\"]{3,120}?)[’'”\"](?![\w’'])")
+# The publisher may stand between the year and the piece: "Arthur Boutellis's 2019 Oxford Research Group analysis".
 _AUTHOR_OF = re.compile(r"\b((?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){1,3})['’]s\s+(?:\d{4}\s+)?"
+                        r"(?:(?:[A-Z][\w&-]*\s+){1,4})?"
                         rf"(?:[‘'“\"][^‘’'“”\"]+[’'”\"]\s+)?{_PIECE}\b")
 _LEADING = re.compile(r"^(?:(?:In|According|To|The|A|An|By|From|Per|Did|Does|Do|What|How|Why|Which|Who|When|"
                       r"Where)\s+)+")
 _NOT_AN_AUTHOR = re.compile(r"\b(?:Council|Assembly|Secretary|General|Nations|Union|Panel|Group of Experts|Committee|"
+                            r"Representative|Envoy|Coordinator|Chair|President|"
                             r"Mission|Office|Team|Government|Republic|Kingdom|States)\b")
 
 
