@@ -621,6 +621,13 @@ def test_who_holds_an_office_the_quotes_name_no_holder_of_is_not_answered(
     assert any(n.startswith("[1] names Salma Arka as of ") and "March 2025" in n for n in named.notes), named.notes
     chair = bot.ask("Who chairs the Panel of Experts on Libya?")
     assert chair.abstained and "name no chair of what it asks about" in chair.answer and chair.hits, chair.answer
+    # Whom someone appointed asks a person's name too (a held-out near miss, 2026-12-06: the DRC Group's renewal,
+    # naming no coordinator, was the answer).
+    appointed = bot.ask("Whom did the Secretary-General appoint as Coordinator of the Panel of Experts on Libya?")
+    assert not appointed.abstained and "Salma Arka" in appointed.answer, appointed.answer
+    nobody = bot.ask("Whom did the Secretary-General designate as Coordinator of the Group of Experts on the "
+                     "Democratic Republic of the Congo?")
+    assert nobody.abstained and "name no one for what it asks about" in nobody.answer, nobody.answer
 
 
 def _cites(*quotes: str) -> list[Citation]:

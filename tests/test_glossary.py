@@ -35,6 +35,9 @@ from briefbot.refs import asks_term, parse_references
     ("How big is the group Joseph Kony still leads, according to people who recently left it?", "defectors"),
     ("How much cannabis did Dominican officers find in the truck?", "marijuana"),
     ("How much marijuana was seized at the border?", "cannabis"),
+    # 2026-12-06 (held-out probes, read): the reports say "kidnapped" and "elvers".
+    ("How many people were abducted in Haiti in 2024?", "kidnapped"),
+    ("What did middlemen carrying juvenile eels pay at the roadblock?", "elvers"),
 ])
 def test_plain_wording_brings_the_councils_words(question: str, expected: str) -> None:
     assert expected in council_words(question)

