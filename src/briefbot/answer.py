@@ -52,6 +52,7 @@ from .refs import (
     Publication,
     References,
     asked_attribute,
+    asked_parts,
     asks_criterion,
     asks_due,
     asks_ending,
@@ -629,8 +630,6 @@ _LABEL_ONLY = re.compile(r"\s*(?:\d{1,3}\.?|\([a-z]{1,2}\)|\([ivx]{1,5}\))\s*") 
 _ASKS_WHAT = re.compile(r"^\s*(?:what|which|who|where|how)\b", re.I)
 
 
-_SECOND_ASK = re.compile(r",?\s+and\s+(?=(?:for|by|in|to|on|at|from)?\s*(?:how|what|which|who|whom|when|where|"
-                         r"whether|until)\b)", re.I)
 
 
 def sub_questions(question: str) -> list[str]:
@@ -640,7 +639,7 @@ def sub_questions(question: str) -> list[str]:
         # "Where and when were the crew members released?" asks a place and a date of one event.
         rest = m.group(3).rstrip(" ?")
         return [f"{m.group(1).capitalize()} {rest}?", f"{m.group(2).capitalize()} {rest}?"]
-    parts = [p for p in (p.strip(" ,?") for p in _SECOND_ASK.split(question)) if len(p.split()) >= 2]
+    parts = asked_parts(question)
     if len(parts) < 2:
         return _two_terms(question) or [question]
     # "Which resolution extended the mandate of the Group of Experts on the Congo, and until when?": the bare
@@ -1092,107 +1091,125 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
     shares most of the words only that part uses ("how many died at sea" from the quote on deaths, not the one on
     interceptions), the lead quote first among equals; ``latest_first``: the lead quote first whatever the words,
     since it is the latest decision of a series the others are older renewals of."""
-    spans: list[str] = []
-    for i, part in enumerate(parts):
-        own = terms(part) - set().union(*(terms(p) for j, p in enumerate(parts) if j != i))
-        # A date or figure may be stated by a later quote; a name only by the lead one, the quote that answers, except
-        # who holds an office the lead quote only creates or describes ("… appoint a Special Representative … and
-        # Head of Mission of MINUSCA"): a later quote on the same body may name the holder ("Head of MINUSCA,
-        # Valentine Rugwabiza").
-        office = _OFFICE_Q.search(part)
-        title = ""
-        pool = citations if answer_type(part) or office else citations[:1]
-        ranked = sorted(pool, key=lambda c: -len(own & terms(c.quote))) if len(parts) > 1 else pool
-        if latest_first and pool:
-            ranked = [pool[0], *(c for c in ranked if c is not pool[0])]
-        # A generic word capitalised in a name ("Borno State") is said of anything ("Member States").
-        names = [t for n in _single_names(part) if (t := terms(n) - _GENERIC)]
-        # Who a figure is of (not where: the lead quote's document gives the place, "Haitian" for Haiti).
-        # Whose figure is asked, when the question names a group the way reports do ("Al-Shabaab", "RSF", "ISIL"):
-        # the lead quote must name it too. Not places or plain names: a lead quote says "the mine" for "the Kidineer
-        # mine in East Jebel Marra", named a paragraph before.
-        # Only the asker's subject: "seize in operations against ISIL financing" is Türkiye's seizure.
-        actors = [n for n in _single_names(part) if _GROUP_NAME.fullmatch(n) and n not in MISSION_COUNTRY
-                  and terms(n) - _GENERIC and not re.search(rf"\b(?:against|targeting|on|to)\s+{re.escape(n)}\b", part)
-                  ] if answer_type(part) in ("count", "money") else []
-        dated = _DOCUMENT_DATE.sub("", part)
-        days = re.findall(rf"\b\d{{1,2}} (?:{_MONTHS})\b", dated) or list(asked_months(part))
-        years = _asked_years(part) if answer_type(part) in ("count", "money") else set()
-        # "How many Syrian children did the Government of Iraq repatriate …?": the plain verb's act, as any quote
-        # tells it in the past ("repatriated", S/2025/72, para. 19); a quote telling it nowhere counts something
-        # else ("more than 9,680 Syrian children are living in the Hawl and Rawj camps", S/2025/496, para. 17). Not
-        # the lead quote, which may tell it in other words ("the purchase of 200 vehicles" for "acquire",
-        # S/2025/239, para. 92).
-        did = _base_act(part, " ".join(c.quote for c in pool), _HOW_MANY_DID) if answer_type(part) == "count" \
-            else set()
-        for c in ranked:
-            if did and c is not pool[0] and not _tells_act(c.quote, did):
-                continue
-            if not_adopted(c.title) and not _DRAFT_Q.search(part):
-                continue  # "Until when were the Mali sanctions renewed?" is not answered by a vetoed draft's date
-            if years and c.date and c.date[:4].isdigit() and not {int(c.date[:4]), int(c.date[:4]) - 1} & years \
-                    and not any(re.search(rf"(?<![/(\d]){y}(?![/)\d])", c.quote) for y in years):
-                # "How many incidents were recorded in the Abyei Area in 2022?" is not answered by "17 other
-                # incidents" in a report of 2025 (S/2025/269) whose quote names no 2022: a figure of the document's
-                # own period, not the year asked. (A document of the year asked, or of the year after it telling
-                # of its last months, need not name it; the abstention on quotes of another year reads the same.)
-                continue
-            said = terms(c.quote)
-            if c is pool[0] and actors and not any(_group_named(n, c.quote) for n in actors):
-                # "How much revenue did Al-Shabaab raise through mobile money?": ISIL-Somalia's "$50–$100" ransoms
-                # are another group's figure, even in the lead quote.
-                continue
-            # A price is of the thing it prices: a later quote must name every name asked ("How much does a
-            # Kalashnikov cost … in Darfur?" is not answered by "$600" for a drum of oil that reached Darfur, a
-            # browser walk); for other figures one of them will do.
-            named = all if answer_type(part) == "money" else any
-            if c is not pool[0] and ((names and not named(n & said for n in names))
-                                     or any(not re.search(rf"\b{d}\b", c.quote) for d in days)):
-                # A later quote on another subject or time: "80%" of ISIL-K's funds does not answer for Hamas, nor
-                # the 22 January seizure at Haina for the one on 25 February.
-                continue
-            if c is pool[0] and _only_its_start(part, c.quote):
-                break  # the lead quote dates only the start of what is asked: no later quote's date ends it
-            if answer_type(part) and another_named(part, c.quote, c.title):
-                # "… at Toussaint Louverture International Airport?": the $106,260 seized at Cap-Haïtien
-                # International Airport is another airport's figure (S/2025/303, para. 35), even in the lead quote.
-                # When the lead quote is about another, the later ones matched the question less and answer it no
-                # better: a footnote's "1 August 2021" for a warrant against another minister (para. 54).
-                if c is pool[0]:
+    def read(order: Sequence[int]) -> dict[int, str]:
+        spans: list[str] = []
+        by_part: dict[int, str] = {}
+        for i in order:
+            part = parts[i]
+            own = terms(part) - set().union(*(terms(p) for j, p in enumerate(parts) if j != i))
+            # A date or figure may be stated by a later quote; a name only by the lead one, the quote that answers,
+            # except who holds an office the lead quote only creates or describes ("… appoint a Special
+            # Representative … and Head of Mission of MINUSCA"): a later quote on the same body may name the holder
+            # ("Head of MINUSCA, Valentine Rugwabiza").
+            office = _OFFICE_Q.search(part)
+            title = ""
+            pool = citations if answer_type(part) or office else citations[:1]
+            ranked = sorted(pool, key=lambda c: -len(own & terms(c.quote))) if len(parts) > 1 else pool
+            if latest_first and pool:
+                ranked = [pool[0], *(c for c in ranked if c is not pool[0])]
+            # A generic word capitalised in a name ("Borno State") is said of anything ("Member States").
+            names = [t for n in _single_names(part) if (t := terms(n) - _GENERIC)]
+            # Who a figure is of (not where: the lead quote's document gives the place, "Haitian" for Haiti).
+            # Whose figure is asked, when the question names a group the way reports do ("Al-Shabaab", "RSF", "ISIL"):
+            # the lead quote must name it too. Not places or plain names: a lead quote says "the mine" for "the Kidineer
+            # mine in East Jebel Marra", named a paragraph before.
+            # Only the asker's subject: "seize in operations against ISIL financing" is Türkiye's seizure.
+            actors = [n for n in _single_names(part) if _GROUP_NAME.fullmatch(n) and n not in MISSION_COUNTRY
+                      and terms(n) - _GENERIC
+                      and not re.search(rf"\b(?:against|targeting|on|to)\s+{re.escape(n)}\b", part)
+                      ] if answer_type(part) in ("count", "money") else []
+            dated = _DOCUMENT_DATE.sub("", part)
+            days = re.findall(rf"\b\d{{1,2}} (?:{_MONTHS})\b", dated) or list(asked_months(part))
+            years = _asked_years(part) if answer_type(part) in ("count", "money") else set()
+            # "How many Syrian children did the Government of Iraq repatriate …?": the plain verb's act, as any quote
+            # tells it in the past ("repatriated", S/2025/72, para. 19); a quote telling it nowhere counts something
+            # else ("more than 9,680 Syrian children are living in the Hawl and Rawj camps", S/2025/496, para. 17). Not
+            # the lead quote, which may tell it in other words ("the purchase of 200 vehicles" for "acquire",
+            # S/2025/239, para. 92).
+            did = _base_act(part, " ".join(c.quote for c in pool), _HOW_MANY_DID) if answer_type(part) == "count" \
+                else set()
+            for c in ranked:
+                if did and c is not pool[0] and not _tells_act(c.quote, did):
+                    continue
+                if not_adopted(c.title) and not _DRAFT_Q.search(part):
+                    continue  # "Until when were the Mali sanctions renewed?" is not answered by a vetoed draft's date
+                if years and c.date and c.date[:4].isdigit() and not {int(c.date[:4]), int(c.date[:4]) - 1} & years \
+                        and not any(re.search(rf"(?<![/(\d]){y}(?![/)\d])", c.quote) for y in years):
+                    # "How many incidents were recorded in the Abyei Area in 2022?" is not answered by "17 other
+                    # incidents" in a report of 2025 (S/2025/269) whose quote names no 2022: a figure of the document's
+                    # own period, not the year asked. (A document of the year asked, or of the year after it telling
+                    # of its last months, need not name it; the abstention on quotes of another year reads the same.)
+                    continue
+                said = terms(c.quote)
+                if c is pool[0] and actors and not any(_group_named(n, c.quote) for n in actors):
+                    # "How much revenue did Al-Shabaab raise through mobile money?": ISIL-Somalia's "$50–$100" ransoms
+                    # are another group's figure, even in the lead quote.
+                    continue
+                # A price is of the thing it prices: a later quote must name every name asked ("How much does a
+                # Kalashnikov cost … in Darfur?" is not answered by "$600" for a drum of oil that reached Darfur, a
+                # browser walk); for other figures one of them will do.
+                named = all if answer_type(part) == "money" else any
+                if c is not pool[0] and ((names and not named(n & said for n in names))
+                                         or any(not re.search(rf"\b{d}\b", c.quote) for d in days)):
+                    # A later quote on another subject or time: "80%" of ISIL-K's funds does not answer for Hamas, nor
+                    # the 22 January seizure at Haina for the one on 25 February.
+                    continue
+                if c is pool[0] and _only_its_start(part, c.quote):
+                    break  # the lead quote dates only the start of what is asked: no later quote's date ends it
+                if answer_type(part) and another_named(part, c.quote, c.title):
+                    # "… at Toussaint Louverture International Airport?": the $106,260 seized at Cap-Haïtien
+                    # International Airport is another airport's figure (S/2025/303, para. 35), even in the lead quote.
+                    # When the lead quote is about another, the later ones matched the question less and answer it no
+                    # better: a footnote's "1 August 2021" for a warrant against another minister (para. 54).
+                    if c is pool[0]:
+                        break
+                    continue
+                if asks_term(part) and c.doc_type == "resolution" and _RECITAL.match(c.quote):
+                    # "Until when is the Libya travel ban in force?": 2769 (2025)'s "Recalling the arms embargo, travel
+                    # ban … imposed … by resolutions 1970 (2011) …" and a Panel's date later in it set no term of the
+                    # ban (a browser walk): a recital recounts, its operative paragraphs decide.
+                    continue
+                if asks_term(part) and not RESOLUTION_Q.search(part) and not _STATES_TERM.search(c.quote):
+                    # "When does the Haiti sanctions regime expire?" is not answered by the day a Panel wrote letters
+                    # ("In November 2024, the Panel wrote to those Member States …", S/2025/356, para. 11): a date of a
+                    # sentence that sets, extends or ends nothing is no term.
+                    continue
+                found = direct_answer(part, c.quote)
+                if (RESOLUTION_Q.search(part) and c.doc_type == "resolution" and c.symbol
+                        and not names_resolution(part, c.symbol)):
+                    found = c.symbol  # "which resolution lifted …": the resolution quoted, not one its text recalls
+                line = f"**{found}** [{c.key}]" if found else ""
+                if line and office and found and _TITLE_WORDS.match(found) and c is not ranked[-1]:
+                    # An office's title ("headed by a Special Representative of the Secretary-General") answers who
+                    # holds it only when no later quote names the person ("… appoint Carlos Ruiz Massieu (Mexico) as my
+                    # Special Representative and Head of BINUH").
+                    title = title or line
+                    continue
+                if line and line not in spans:
+                    spans.append(line)
+                    by_part[i] = line
                     break
-                continue
-            if asks_term(part) and c.doc_type == "resolution" and _RECITAL.match(c.quote):
-                # "Until when is the Libya travel ban in force?": 2769 (2025)'s "Recalling the arms embargo, travel
-                # ban … imposed … by resolutions 1970 (2011) …" and a Panel's date later in it set no term of the
-                # ban (a browser walk): a recital recounts, its operative paragraphs decide.
-                continue
-            if asks_term(part) and not RESOLUTION_Q.search(part) and not _STATES_TERM.search(c.quote):
-                # "When does the Haiti sanctions regime expire?" is not answered by the day a Panel wrote letters
-                # ("In November 2024, the Panel wrote to those Member States …", S/2025/356, para. 11): a date of a
-                # sentence that sets, extends or ends nothing is no term.
-                continue
-            found = direct_answer(part, c.quote)
-            if (RESOLUTION_Q.search(part) and c.doc_type == "resolution" and c.symbol
-                    and not names_resolution(part, c.symbol)):
-                found = c.symbol  # "which resolution lifted …": the resolution quoted, not one its text recalls
-            line = f"**{found}** [{c.key}]" if found else ""
-            if line and office and found and _TITLE_WORDS.match(found) and c is not ranked[-1]:
-                # An office's title ("headed by a Special Representative of the Secretary-General") answers who
-                # holds it only when no later quote names the person ("… appoint Carlos Ruiz Massieu (Mexico) as my
-                # Special Representative and Head of BINUH").
-                title = title or line
-                continue
-            if line and line not in spans:
-                spans.append(line)
-                break
-            if line and latest_first:
-                # The latest decision's span for two parts answers both ("… still in force, and until what date?"):
-                # not an older renewal's date for the second.
-                break
-        else:
-            if title and title not in spans:
-                spans.append(title)
-    return "; ".join(spans) or None
+                if line and latest_first:
+                    # The latest decision's span for two parts answers both ("… still in force, and until what date?"):
+                    # not an older renewal's date for the second.
+                    break
+            else:
+                if title and title not in spans:
+                    spans.append(title)
+                    by_part[i] = title
+        return by_part
+
+    spans = read(range(len(parts)))
+    if len(spans) < len(parts) > 1:
+        # Each part from the quote sharing most of its own words, in the question's order, can leave a later
+        # part none: "What is the current expiry date of the mandate of the Panel …, and when is its next final
+        # report due?" read the report's "13 July 2026" for the expiry, from the quote on the report (it names
+        # the Committee and resolution 1591 too), and the report's part found its span taken. Read the other way
+        # round, each part finds its own.
+        again = read(range(len(parts) - 1, -1, -1))
+        if len(again) > len(spans):
+            spans = again
+    return "; ".join(spans[i] for i in sorted(spans)) or None
 
 
 _GROUP_NAME = re.compile(r"[A-Z][a-z]*-[A-Z][\w'’]+|[A-Z][A-Z\d/]+")  # "Al-Shabaab", "RSF", "M23", "SLA/AW"

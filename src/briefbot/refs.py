@@ -610,6 +610,17 @@ _RENEWAL_WORDS = terms("decides renew renewed renews extend extended extends unt
                        "run runs out lapse lapses lapsed")
 
 
+# A second thing asked: "…, and for how long was the 2025 extension?", "… and when is its next final report due?"
+_SECOND_ASK = re.compile(r",?\s+and\s+(?=(?:for|by|in|to|on|at|from)?\s*(?:how|what|which|who|whom|when|where|"
+                         r"whether|until)\b)", re.I)
+
+
+def asked_parts(question: str) -> list[str]:
+    """The parts of a question joined by "and" before another question word, as written (one when it asks one
+    thing; answer.sub_questions reads each further)."""
+    return [p for p in (p.strip(" ,?") for p in _SECOND_ASK.split(question)) if len(p.split()) >= 2]
+
+
 def asks_original(question: str) -> bool:
     """Whether a question asks for the first decision of a series ("Which resolution first authorized …?"), which
     later renewals do not answer."""

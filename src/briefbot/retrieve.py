@@ -35,6 +35,7 @@ from .refs import (
     SETS_TERM,
     OriginSentence,
     References,
+    asked_parts,
     asks_criterion,
     asks_current_term,
     asks_ending,
@@ -301,6 +302,8 @@ class Retriever:
             hits = direct + [h for h in hits if h.chunk.text_hash not in seen]
         if refs.named_any and len(named) > 1:  # named by symbol or number, not "the Syria Panel's reports"
             hits = _each_named(hits, named, k)
+        if hits and len(asked_parts(question)) > 1:
+            hits = self._with_other_parts(question, hits, vector if mode != "lexical" else None)
         hits = self._prefer_pdf_twins(hits, docs)[:k]
         self.store.label_continuations([h.chunk for h in hits])  # a paragraph's second block has its number
         for i, h in enumerate(hits, start=1):
@@ -576,6 +579,29 @@ class Retriever:
                 out.insert(at + 1, Hit(chunk=latest, doc=docs[latest.doc_id], score=hit.score,
                                        dense_score=similarity.get(latest.text_hash), series_places=series,
                                        continues=start))
+        return out
+
+    def _with_other_parts(self, question: str, hits: list[Hit], vector: Any) -> list[Hit]:
+        """A question asking two things of one decision: the leading resolution's paragraph that says the other,
+        right after it, when none of the passages at hand is it. "What is the current expiry date of the mandate of
+        the Panel of Experts … under resolution 1591 (2005), and when is its next final report due?": 2791 (2025)
+        extends the Panel in para. 3 and asks for its final report in para. 4, which ranked nowhere."""
+        lead = hits[0]
+        if lead.doc.doc_type != "resolution":
+            return hits
+        at_hand = {h.chunk.text_hash for h in hits[:RENEWAL_HORIZON]}
+        own = [c for c in self.store.chunks_of(lead.chunk.doc_id) if c.paragraph and c.text_hash not in at_hand]
+        out = list(hits)
+        for part in asked_parts(question)[1:]:
+            # The words only this part says, beyond what the lead already says ("next", "final", "due").
+            wanted = terms(part) - terms(lead.chunk.text)
+            best = max(own, key=lambda c: len(wanted & terms(c.text)), default=None)
+            if best is None or len(wanted & terms(best.text)) < OTHER_PART_WORDS:
+                continue
+            similarity = dict(self.store.similarities(vector, [best.text_hash])) if vector is not None else {}
+            out = [h for h in out if h.chunk.text_hash != best.text_hash]
+            out.insert(1, Hit(chunk=best, doc=lead.doc, score=lead.score, dense_score=similarity.get(best.text_hash)))
+            own.remove(best)
         return out
 
     def _with_restated_requests(self, hits: list[Hit], docs: dict[str, DocInfo], allowed: set[str] | None,
@@ -1094,6 +1120,7 @@ _DATES_AND_NUMBERS = re.compile(rf"\d[\d,.]*|\b(?:{MONTHS})\b")
 PLACE_RENEWALS = 3  # the asked place's renewals put first when none of its decisions leads
 NAMED_RENEWALS = 2  # renewing passages of a named resolution brought in for an until-when / how-long question
 RENEWAL_LOOKUPS = 5  # leading hits whose later renewals are looked up (those about the country asked)
+OTHER_PART_WORDS = 1  # words a paragraph shares with a further part of the question, beyond the lead's
 RENEWAL_HORIZON = 8  # the leading passages the extractive answer reads (answer.extractive_answer's pool)
 RENEWAL_QUERIES = 8  # catalog scans per question (5-25 ms each on the full index)
 SAME_SUBJECT_DOCS = 3  # resolutions naming a renewed one read whole for a renewal of the same subject
