@@ -631,3 +631,19 @@ def test_some_of_a_count_is_counted_in_the_first_parts_words() -> None:
     # "nationalities" stems as "nationals" does, but counts no people.
     assert direct_answer("Roughly how many people live in the camp?", "The camp holds approximately 33,000 people "
                          "of some 70 nationalities.") == "approximately 33,000 people"
+
+
+def test_the_source_a_figure_is_told_by_is_not_whose_figure_it_is() -> None:
+    """A held-out probe: "… according to the UNODC findings cited in the Secretary-General's June 2025 report?"
+    read UNODC as the group whose figure is asked, and the quote, starting after the sentence naming UNODC, was no
+    answer (A/79/947-S/2025/372, para. 65)."""
+    quote = ("According to the report, opiate trafficking has fallen sharply since the 2022 narcotics ban. Heroin "
+             "seizures were at half the 2021 level. About 13,200 tons of opiates remain in the country – enough to "
+             "meet global demand through 2026 – largely stockpiled by major traffickers.")
+    cites = [Citation(key="1", document="A_79_947.pdf", symbol="A/79/947-S/2025/372", page=15, paragraph="65",
+                      doc_id="A_79_947.pdf", quote=quote, doc_type="sg_report", date="2025-06-11")]
+    question = ("How many tons of opiates are estimated to remain stockpiled in Afghanistan, according to the UNODC "
+                "findings cited in the Secretary-General's June 2025 report?")
+    assert direct_line([question], cites) == "**About 13,200 tons of opiates** [1]"
+    # Whose figure is still read: another group's count is no answer.
+    assert direct_line(["How many tons of opiates did the RSF stockpile?"], cites) is None
