@@ -38,6 +38,8 @@ from briefbot.refs import asks_term, parse_references
     # 2026-12-06 (held-out probes, read): the reports say "kidnapped" and "elvers".
     ("How many people were abducted in Haiti in 2024?", "kidnapped"),
     ("What did middlemen carrying juvenile eels pay at the roadblock?", "elvers"),
+    ("What flat levy on each family did Al-Shabaab announce?", "tax"),
+    ("What flat levy on each family did Al-Shabaab announce?", "per household"),
 ])
 def test_plain_wording_brings_the_councils_words(question: str, expected: str) -> None:
     assert expected in council_words(question)
