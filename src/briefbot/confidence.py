@@ -107,8 +107,10 @@ _PERCENT = re.compile(r"\d[\d.,]*\s?(?:per ?cent|%)|\b(?:half|(?:one|two|three|f
 _FIGURE = re.compile(r"(?<![\w/.])\d[\d,]*(?:\.\d+)?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
                      r"eleven|twelve|dozens|hundreds|thousands)\b", re.I)
 # A reference, not a figure: "resolution 2428", "paragraphs 9 and 12", "S/2025/", "(2018)".
-NOT_A_FIGURE = re.compile(r"(?:resolutions?|paragraphs?|paras?\.|S/|annex|No\.)\s*(?:\d+(?:\s?\([a-z]+\))?"
-                           r"(?:,\s*|\s+and\s+|\s+to\s+))*$|\(\s*$", re.I)
+# A volume or part of a publication is no figure either: "Afghanistan Drug Insights Volume 4" (a held-out probe got
+# "**4**" for an opium estimate).
+NOT_A_FIGURE = re.compile(r"(?:resolutions?|paragraphs?|paras?\.|S/|annex|No\.|(?-i:Volume|Vol\.|Part|Chapter|Phase))"
+                          r"\s*(?:\d+(?:\s?\([a-z]+\))?(?:,\s*|\s+and\s+|\s+to\s+))*$|\(\s*$", re.I)
 _DAY_MONTH = re.compile(rf"\d{{1,2}} (?:{MONTHS})")
 _DATE = re.compile(rf"\b(?:\d{{1,2}} (?:{MONTHS}) \d{{4}}|(?:{MONTHS}) \d{{4}}|(?:{MONTHS}) \d{{1,2}}|"
                    rf"\d{{1,2}} (?:{MONTHS}))\b")
