@@ -227,6 +227,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     # Not "Which resolution first authorized …, and for how long?": the first decision, not the running one.
     term_asked = asks_term(intent) and bool(places) and not named_docs and not asks_original(intent)
     term_subject = specific_subject(intent) if term_asked else set()
+    # What a question asks is now, for the newest decision saying it (Hit.restates).
+    now_subject = specific_subject(intent) if any(h.restates for h in hits) else set()
     for hit in pool:
         passage = hit.score / top
         dense = max(hit.dense_score or 0.0, 0.0)
@@ -310,9 +312,12 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             # The latest renewal of measures named by the resolution that set them up (Hit.current) is found by
             # reference too: "Is the Yemen asset freeze … under resolution 2140 still in force?" shares few words
             # with 2801 (2025)'s "renew … the measures imposed by paragraphs 11 and 15 of resolution 2140".
-            by_reference = by_reference or renews_asked or ends or origin or current_decision
+            # Its sentence saying it ("shall comprise up to 14,046 military personnel"), not its others.
+            restated = hit.restates and bool(_DECISION.search(sentence)) \
+                and 2 * len(now_subject & terms(sentence)) >= len(now_subject)
+            by_reference = by_reference or renews_asked or ends or origin or current_decision or restated
             if (wanted and span and label_wanted(span.label, wanted)) or renews_asked or ends or (
-                    origin or current_decision):
+                    origin or current_decision or restated):
                 score += 0.5  # the paragraph named, or the renewal asked about: the answer by reference
                 overlap = max(overlap, 0.5)
                 if wanted and span and label_wanted(span.label, wanted):

@@ -207,6 +207,10 @@ class Hit:
     # The earliest decision whose designation criteria name the commodity a question asks about ("Which resolution
     # first added gold to the CAR designation criteria?": 2196 (2015) para. 12 (d); retrieve.Retriever._criterion).
     criterion: bool = False
+    # The newest decision of its place saying what a question asks is now, where it changed without a renewal
+    # ("What is the current troop ceiling for MINUSCA?": 2800 (2025) para. 29; retrieve.Retriever.
+    # _newest_statement_first): the answer leads with its sentence saying it.
+    restates: bool = False
 
     def to_passage(self) -> dict[str, Any]:
         return {

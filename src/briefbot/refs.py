@@ -701,6 +701,8 @@ _ORIGINAL_Q = re.compile(r"\b(?:first|originally|initially|original)\b", re.I)
 # still in force?"). Not "When was the embargo first imposed in the CAR?".
 _ASIDE = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)")
 _NOW_Q = re.compile(r"\b(?:currently|now|at present|presently|still|today|in force|as things stand|remains?)\b", re.I)
+# What something is now, in any words: "the current troop ceiling", "the latest figure" too.
+NOW_ASKED_Q = re.compile(rf"\b(?:current|latest|most recent)\b|{_NOW_Q.pattern}", re.I)
 _DESCRIBED_ORIGIN = re.compile(r"\b(?:first|originally|initially)\s+(?:set up|established|imposed|created|introduced|"
                                r"authori[sz]ed|launched|deployed|mandated)\s+(?:in\s+(?:19|20)\d\d|"
                                r"(?:by|under|through)\s+(?:its\s+)?resolution\s+\d{3,4})\b", re.I)

@@ -30,6 +30,7 @@ from .parse.gazetteer import COUNTRIES, MONTHS
 from .refs import (
     CRITERION_TEXT,
     DEADLINE,
+    NOW_ASKED_Q,
     ORIGIN_NEEDLES,
     ORIGIN_WINDOW,
     SETS_TERM,
@@ -302,6 +303,9 @@ class Retriever:
             hits = direct + [h for h in hits if h.chunk.text_hash not in seen]
         if refs.named_any and len(named) > 1:  # named by symbol or number, not "the Syria Panel's reports"
             hits = _each_named(hits, named, k)
+        if hits and not refs.named_any and not years and NOW_ASKED_Q.search(question) \
+                and (specific := specific_subject(question)):
+            hits = self._newest_statement_first(hits, specific, vector if mode != "lexical" else None)
         if hits and len(asked_parts(question)) > 1:
             hits = self._with_other_parts(question, hits, vector if mode != "lexical" else None)
         hits = self._prefer_pdf_twins(hits, docs)[:k]
@@ -580,6 +584,53 @@ class Retriever:
                                        dense_score=similarity.get(latest.text_hash), series_places=series,
                                        continues=start))
         return out
+
+    def _newest_statement_first(self, hits: list[Hit], specific: set[str], vector: Any) -> list[Hit]:
+        """What something is now, set by one decision and changed by a later one that renews nothing: "What is the
+        current authorised troop ceiling for UNMISS?" led with 2779 (2025)'s "maintain … a troop ceiling of
+        17,000" while 2820 (2026)'s "reduce … a troop ceiling of 12,500" ranked ninth, beyond the passages the
+        answer reads (a held-out probe); MINUSCA's 2800 (2025) para. 29 ranked nowhere, its para. 27 eighth. The
+        newest decision of the same place at hand saying what was asked in its operative words, or the paragraph of
+        it that does, moves up to just before the first such one the answer reads."""
+        def said(text: str) -> set[str]:
+            return specific & terms(" ".join(text[a:b] for a, b in split_sentences(text)
+                                             if not _RECITAL.match(text, a)))
+
+        def states(text: str) -> bool:
+            return said(text) == specific
+
+        first = next((h for h in hits[:RENEWAL_HORIZON] if h.doc.doc_type == "resolution" and h.doc.date
+                      and h.chunk.paragraph and states(h.chunk.text)), None)
+        if first is None:
+            return hits
+        later = {h.doc.doc_id: h.doc for h in hits if h.doc.doc_type == "resolution"
+                 and (h.doc.date or "") > (first.doc.date or "")}
+        self.store.fill_about([first.doc, *later.values()])
+        about = doc_places(first.doc)
+        for doc in sorted(later.values(), key=lambda d: d.date or "", reverse=True)[:NEWER_DECISIONS]:
+            if about and doc_places(doc) and not about & doc_places(doc):
+                continue
+            # Half the words asked will do, in a paragraph worded like the older decision's: 2800 (2025) para. 29
+            # says "shall comprise up to 14,046 military personnel, including 580 Military Observers …", where
+            # 2301 (2016) para. 24 said "an authorized troop ceiling of 10,750 military personnel, including …".
+            older = terms(_DATES_AND_NUMBERS.sub(" ", first.chunk.text))
+            alike = {c.text_hash: len(terms(_DATES_AND_NUMBERS.sub(" ", c.text)) & older)
+                     / max(1, len(terms(_DATES_AND_NUMBERS.sub(" ", c.text)) | older))
+                     for c in self.store.chunks_of(doc.doc_id)}
+            own = [c for c in self.store.chunks_of(doc.doc_id) if c.paragraph and 2 * len(said(c.text)) >=
+                   len(specific) and alike[c.text_hash] >= RESTATED_ALIKE]
+            if not own:
+                continue
+            best = max(own, key=lambda c: alike[c.text_hash])
+            present = next((h for h in hits if h.chunk.text_hash == best.text_hash), None)
+            if present is None:
+                similarity = dict(self.store.similarities(vector, [best.text_hash])) if vector is not None else {}
+                present = Hit(chunk=best, doc=doc, score=first.score, dense_score=similarity.get(best.text_hash))
+            out = [h for h in hits if h is not present]
+            present = dataclasses.replace(present, score=max(present.score, first.score), restates=True)
+            out.insert(out.index(first), present)
+            return out
+        return hits
 
     def _with_other_parts(self, question: str, hits: list[Hit], vector: Any) -> list[Hit]:
         """A question asking two things of one decision: the leading resolution's paragraph that says the other,
@@ -1121,6 +1172,8 @@ PLACE_RENEWALS = 3  # the asked place's renewals put first when none of its deci
 NAMED_RENEWALS = 2  # renewing passages of a named resolution brought in for an until-when / how-long question
 RENEWAL_LOOKUPS = 5  # leading hits whose later renewals are looked up (those about the country asked)
 OTHER_PART_WORDS = 1  # words a paragraph shares with a further part of the question, beyond the lead's
+RESTATED_ALIKE = 0.3  # share of words (dates and figures aside) a later decision restating an older one keeps
+NEWER_DECISIONS = 3  # the newest resolutions at hand read for what a question asks is now
 RENEWAL_HORIZON = 8  # the leading passages the extractive answer reads (answer.extractive_answer's pool)
 RENEWAL_QUERIES = 8  # catalog scans per question (5-25 ms each on the full index)
 SAME_SUBJECT_DOCS = 3  # resolutions naming a renewed one read whole for a renewal of the same subject
