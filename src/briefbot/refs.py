@@ -33,7 +33,9 @@ _BARE_RESOLUTION = re.compile(r"\b[Rr]esolutions?\s+(?P<num>\d{3,4})\b(?!\s*\(\d
 _NUMBER_LIST = re.compile(r"\b[Rr]esolutions\s+(?P<nums>\d{3,4}(?:(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)\d{3,4}\b)+)")
 _TYPE_WORDS = {
     "panel_report": re.compile(r"\b(panel|group) of experts\b|\bpanel'?s?\b|\bmonitoring team\b", re.I),
-    "sg_report": re.compile(r"\bsecretary-general'?s? report\b|\breport of the secretary-general\b", re.I),
+    # "the Secretary-General's mid-2025 report", "… June 2025 report" too
+    "sg_report": re.compile(r"\bsecretary-general'?s?\s+(?:(?:early|mid|late)-?\s?(?:19|20)\d\d\s+|"
+                            r"[a-z]+\s+(?:19|20)\d\d\s+)?report\b|\breport of the secretary-general\b", re.I),
     "resolution": re.compile(r"\bresolution\b", re.I),
     "letter": re.compile(r"\bletter\b|\bnote verbale\b", re.I),
 }
@@ -816,6 +818,31 @@ _DECISIONS = ("resolution",)  # Council decisions carry the year they were taken
 def question_years(question: str) -> set[int]:
     """The years a question asks about ("in its 2023 rollover", "between July and December 2024")."""
     return {int(y) for y in _YEAR.findall(_CITED.sub(" ", question))}
+
+
+# --- a report named by when it came out: "the Secretary-General's June 2025 report", "its mid-2025 report" -----
+_SEASONS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+_PAPERS = r"(?i:reports?|letters?|notes?|statements?|briefings?|updates?)"
+# A document's own date, which says which document, not when what is asked happened: "the Secretary-General's June
+# 2025 report", "its mid-2025 report", "the report of 12 March 2025", "the letter dated 3 May".
+REPORT_DATE = re.compile(rf"\b(?:(?i:(early|mid|late))-?\s?|({MONTHS})\s+)((?:19|20)\d\d)\s+{_PAPERS}\b|"
+                         rf"\b{_PAPERS}\s+(?i:of|dated|from|issued in|published in)\s+"
+                         rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({MONTHS})(?:\s+((?:19|20)\d\d))?\b")
+
+
+def report_window(question: str) -> tuple[str, str] | None:
+    """The dates (ISO, first and last day) a question's report came out in, when it names the report by them: "the
+    Secretary-General's mid-2025 report on the Central African Republic" (May to August 2025: S/2025/383 of 13
+    June, not S/2025/97 of February), "MONUSCO … in its June 2025 report"."""
+    m = REPORT_DATE.search(question)
+    if m is None or not (m.group(3) or m.group(5)):
+        return None
+    year = int(m.group(3) or m.group(5))
+    if m.group(1):
+        first, last = _SEASONS[m.group(1).lower()]
+    else:
+        first = last = MONTH_NUMBER[(m.group(2) or m.group(4)).capitalize()]
+    return f"{year:04d}-{first:02d}-01", f"{year:04d}-{last:02d}-31"
 
 
 # --- what happened at a time: "What did the Council decide at its renewal in May 2027?" --------------------------

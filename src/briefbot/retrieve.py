@@ -60,6 +60,7 @@ from .refs import (
     renewed_object,
     renewing_part,
     renews_subject,
+    report_window,
     same_decision,
     same_subject,
     says_ending,
@@ -193,7 +194,7 @@ class Retriever:
         refs = parse_references(question)
         allowed = self.store.resolve_filters(filters)
         allowed_set = set(allowed) if allowed is not None else None
-        named = self._named_documents(refs, docs, allowed_set)
+        named = self._named_documents(refs, docs, allowed_set, report_window(question))
         # A question naming a document needs no year: the name already picks it.
         years = set() if refs.named_any or not self.settings.year_boost else question_years(question)
         n = max(self.settings.candidates, k * 3)
@@ -408,8 +409,11 @@ class Retriever:
     def _hashes_for(self, doc_ids: set[str]) -> set[str]:
         return self.store.hashes_of_documents(doc_ids)
 
-    def _named_documents(self, refs: References, docs: dict[str, DocInfo], allowed: set[str] | None) -> set[str]:
-        """Documents the question names by symbol, or by place + kind ("the Haiti panel's report")."""
+    def _named_documents(self, refs: References, docs: dict[str, DocInfo], allowed: set[str] | None,
+                         window: tuple[str, str] | None = None) -> set[str]:
+        """Documents the question names by symbol, or by place + kind ("the Haiti panel's report"), or by place and
+        when it came out (``window``: "MONUSCO … in its June 2025 report", "the Secretary-General's mid-2025
+        report on the Central African Republic")."""
         named: set[str] = set()
         # Same matches as symbols_match(doc.symbol, sym) over every document, by key lookup: O(1) per symbol
         # instead of a regex pass over the whole library per query (≈ 30-50 ms at 1,400 documents).
@@ -420,8 +424,12 @@ class Retriever:
         # cost 20-200 ms); its symbol matches are the ones above.
         for number in refs.resolutions:
             named.update(d for d in self._by_resolution.get(number, ()) if d in docs)
-        if not named and refs.places and refs.doc_types:
-            typed = [d for d in docs.values() if d.doc_type in refs.doc_types]
+        if not named and refs.places and (refs.doc_types or window):
+            # A report: a Council decision is named by its number, not by when it was adopted.
+            typed = [d for d in docs.values() if d.doc_type in refs.doc_types
+                     or (window and not refs.doc_types and d.doc_type != "resolution")]
+            if window:
+                typed = [d for d in typed if d.date and window[0] <= d.date <= window[1]]
             self.store.fill_about(typed)
             for d in typed:
                 if doc_places(d) & {p.lower() for p in refs.places}:
