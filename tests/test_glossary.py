@@ -43,6 +43,12 @@ from briefbot.refs import asks_term, parse_references
     # 2026-12-06 (afternoon, held-out probes, read): a crew "taken away" or "taken hostage" was kidnapped.
     ("How many of the people on board were taken away?", "kidnapped"),
     ("How many aid workers were taken hostage in 2024?", "kidnapped"),
+    # "the capital" of the one country asked is its city, as reports name it (S/2025/383, para. 37: "In Bangui,
+    # crime levels increased by 7 per cent")
+    ("By how much did criminality in the capital of the Central African Republic go up?", "Bangui"),
+    ("What happened in the Haitian capital in March 2025?", "Port-au-Prince"),
+    ("Did MINUSCA patrol the capital more often?", "Bangui"),
+    ("Which armed groups clashed in South Sudan's capital in 2025?", "Juba"),
 ])
 def test_plain_wording_brings_the_councils_words(question: str, expected: str) -> None:
     assert expected in council_words(question)
@@ -58,6 +64,9 @@ def test_plain_wording_brings_the_councils_words(question: str, expected: str) -
     "Which resolution made ivory trafficking a designation criterion?",  # ivory is one wildlife product, not all
     "Which obligations under international law did the Council recall?",  # law, not new laws
     "Which vessels did the Panel report seized in 2024?",  # already the Council's words
+    "How much capital flight did Libya see in 2024?",  # money, not a city
+    "Which capital did the Panel visit in Libya and the Sudan?",  # two countries: no one capital
+    "What happened in the capital?",  # no country named
     "When is Group of Experts report due on the DRC?",  # "is Group" is not the IS group: acronyms keep their case
     "How is MINUSMA funded?",  # a mission's budget, not an armed group's sources of money
     "When did the prolonged crisis in Haiti begin?",

@@ -2614,8 +2614,8 @@ def direct_answer(question: str, quote: str) -> str | None:
             # held-out probe asked "how many people"). A breakdown of one part still is: "nine deaths, including the
             # death of six civilians" (dev q461).
             kept = [f for i, f in enumerate(kept)
-                    if not (kept[:i] and (part := _BREAKDOWN.search(quote[_sentence_start(quote, f[1]):f[1]]))
-                            and re.search(r"\d", part.group(0)) and not terms(f[2].split()[-1]) & q_terms)]
+                    if not (kept[:i] and (listed := _BREAKDOWN.search(quote[_sentence_start(quote, f[1]):f[1]]))
+                            and re.search(r"\d", listed.group(0)) and not terms(f[2].split()[-1]) & q_terms)]
             return "; ".join(dict.fromkeys(f[2] for f in kept))
         if share and not (best and re.search(r"per cent|%", best[2])):
             # A share is a percentage or a fraction in words ("Three-quarters of current UN peace operations");

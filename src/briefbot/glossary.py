@@ -17,6 +17,7 @@ from importlib import resources
 
 from .cite import terms
 from .errors import ConfigError
+from .parse.gazetteer import CAPITALS, COUNTRY_ADJECTIVES, MISSION_COUNTRY
 from .spelling import un_spellings, un_text
 
 
@@ -88,8 +89,12 @@ def expansions(question: str) -> tuple[Expansion, ...]:
     for a, b, e in sorted(found, key=lambda f: f[0] - f[1]):
         if not any(a >= x and b <= y for x, y, _ in kept):
             kept.append((a, b, e))
+    capital = _capital_entry(question)
+    if capital is not None:
+        kept += [(m.start(), m.end(), capital) for m in capital.plain.finditer(text)
+                 if not any(m.start() < y and m.end() > x for x, y, _ in kept)]
     out = []
-    for entry in entries():
+    for entry in (*entries(), *([capital] if capital else [])):
         spans = tuple(sorted((a, b) for a, b, e in kept if e is entry))
         if not spans:
             continue
@@ -103,6 +108,29 @@ def expansions(question: str) -> tuple[Expansion, ...]:
         said = frozenset(terms(" ".join(wording))) - frozenset().union(*means)
         out.append(Expansion(entry, said, means, wording, spans))
     return tuple(out)
+
+
+# "the capital", "the Haitian capital", "its capital city", not money ("capital flight", "working capital").
+_CAPITAL = re.compile(r"\b(?:the|its|their|[A-Z][\w’'-]*['’]s)\s+(?:[A-Z][a-z]+\s+)?capital(?:\s+city)?\b"
+                      r"(?!\s+(?:flight|gains?|markets?|investments?|expenditures?|budgets?|controls?|punishment|"
+                      r"offences?|crimes?)\b)")
+
+
+def _capital_entry(question: str) -> Entry | None:
+    """"The capital" of the one country a question names, as an entry of its own: reports name the city ("In
+    Bangui, crime levels increased by 7 per cent", S/2025/383, para. 37)."""
+    if not _CAPITAL.search(question):
+        return None
+    named = {country for country in CAPITALS if re.search(rf"\b{re.escape(country)}\b", question, re.I)}
+    named |= {country for word, country in COUNTRY_ADJECTIVES.items() if re.search(rf"\b{word}\b", question)}
+    named |= {country for mission, country in MISSION_COUNTRY.items() if re.search(rf"\b{mission}\b", question)}
+    # "Sudan" inside "South Sudan", "Niger" inside "Nigeria" (the word bounds keep the second apart)
+    if "South Sudan" in named:
+        named.discard("Sudan")
+    named &= set(CAPITALS)
+    if len(named) != 1:
+        return None
+    return Entry((CAPITALS[named.pop()],), _CAPITAL, False)
 
 
 @lru_cache(maxsize=512)

@@ -41,6 +41,20 @@ COUNTRIES = (
     "Côte d’Ivoire", "Liberia", "Sierra Leone", "Burundi", "Timor-Leste", "Angola",
 )
 
+# The capital cities of the countries above, as UN reports spell them: "criminality in the capital" of a question
+# on the Central African Republic is the reports' "crime levels in Bangui" (glossary.expansions).
+CAPITALS = {
+    "Afghanistan": "Kabul", "Central African Republic": "Bangui", "Colombia": "Bogotá", "Cyprus": "Nicosia",
+    "Democratic Republic of the Congo": "Kinshasa", "Haiti": "Port-au-Prince", "Iraq": "Baghdad",
+    "Kosovo": "Pristina", "Lebanon": "Beirut", "Libya": "Tripoli", "Mali": "Bamako", "Niger": "Niamey",
+    "Burkina Faso": "Ouagadougou", "Somalia": "Mogadishu", "South Sudan": "Juba", "Sudan": "Khartoum",
+    "Syrian Arab Republic": "Damascus", "Yemen": "Sana’a", "Guinea-Bissau": "Bissau", "Chad": "N’Djamena",
+    "Mozambique": "Maputo", "Ukraine": "Kyiv", "Venezuela": "Caracas", "Ecuador": "Quito", "Nigeria": "Abuja",
+    "Ethiopia": "Addis Ababa", "Eritrea": "Asmara", "Iran": "Tehran", "Liberia": "Monrovia",
+    "Sierra Leone": "Freetown", "Timor-Leste": "Dili", "Angola": "Luanda", "Bosnia and Herzegovina": "Sarajevo",
+    "Guatemala": "Guatemala City",
+}
+
 # The States a "which country" question is answered by (the 193 Member States as UN documents name them, their
 # short forms, and the two observer States); COUNTRIES above is where the Council works, this is who a weapon,
 # a ship or a national comes from.
