@@ -160,3 +160,34 @@ def test_a_price_is_of_the_thing_asked() -> None:
     assert direct_line([question], [cite(_MARKETS, "1"), cite(_DRUM, "2")]) is None
     assert direct_line(["How much does a drum of smuggled oil cost in Darfur?"],
                        [cite(_MARKETS, "1"), cite(_DRUM, "2")]) == "**$600** [2]"
+
+
+# S/2025/420, para. 8
+_DOMINICAN = ("8. Meanwhile, on 17 May, Dominican Republic authorities conducted a major drug seizure operation "
+              "close to the southern border of Haiti. Dominican law enforcement officers intercepted a truck near "
+              "the Haitian frontier with more than 2.6 metric tons of marijuana and 11 kg of a cocaine-like "
+              "substance. Ongoing investigations suggest that the shipment was part of a wider transnational drug "
+              "trafficking operation exploiting maritime and land routes connecting the Caribbean and Hispaniola.")
+
+
+def test_a_state_the_first_of_two_parts_names_that_the_passage_does_not_is_a_near_miss() -> None:
+    """A held-out probe got "**more than 2.6 metric tons** [1]; **Caribbean and Hispaniola** [1]" for cocaine seized
+    at Guayaquil, Ecuador. Only a State: a place inside one may be said otherwise (dev q275's "Haitians")."""
+    unodc = "Report of the United Nations Office on Drugs and Crime pursuant to resolution 2692 (2023)"
+    answer = extractive_answer("How many tons of cocaine were seized at the port of Guayaquil, Ecuador, in 2024, and "
+                               "which criminal gangs controlled those shipments?", [_hit(_DOMINICAN, unodc)],
+                               Settings(abstain_threshold=0.0), lambda doc_id, page: _DOMINICAN)
+    assert answer.abstained and "do not name Ecuador" in answer.answer, answer.answer
+    answer = extractive_answer("How many tons of drugs were seized near the border of Haiti in May, and which routes "
+                               "did the shipment use?", [_hit(_DOMINICAN, unodc)], Settings(abstain_threshold=0.0),
+                               lambda doc_id, page: _DOMINICAN)
+    assert not answer.abstained, answer.answer
+
+
+def test_a_state_inside_another_states_name_is_not_named_apart() -> None:
+    from briefbot.answer import _states_named
+
+    assert _states_named("Since the arms embargo on South Sudan was imposed in 2018, how many requests") == \
+        ["South Sudan"]
+    assert _states_named("seized at Guayaquil, Ecuador, and in Nigeria and the Niger") == \
+        ["Ecuador", "Niger", "Nigeria"]
