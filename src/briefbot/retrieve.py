@@ -372,7 +372,8 @@ class Retriever:
                         key=lambda kv: -kv[1])
         found = self._ranked(question, mode, dense, lexical, docs, of_place, set(), refs, set())
         specific = specific_subject(question)
-        renewing = [h for h in found if _renews_asked(h.chunk.text, specific)]
+        renewing = [h for h in found if _renews_asked(h.chunk.text, specific)
+                    or (specific and _authorizes_asked(h.chunk.text, specific))]
         # A record about the asked place alone before one filed under a title it shares with another ("… on the
         # Sudan and South Sudan": 2418 (2018) renews South Sudan's measures and names the Sudan too).
         return sorted(renewing, key=lambda h: bool(_countries(doc_places(h.doc)) - _countries(places)))[
@@ -1308,6 +1309,18 @@ def _countries(places: set[str]) -> set[str]:
 
 
 _COUNTRY_KEYS = {c.lower() for c in COUNTRIES}
+
+
+def _authorizes_asked(text: str, specific: set[str]) -> bool:
+    """Whether an operative sentence of ``text`` authorizes or establishes what was asked for a term of its own,
+    renewing nothing: "Authorizes Member States to transition the MSS mission … to the Gang Suppression Force
+    (GSF) … for an initial period of twelve months" (2793 (2025), para. 1), which "For how long is the Gang
+    Suppression Force currently authorized?" asks (a probe got MINUSTAH's six months of 2004)."""
+    return any(_AUTHORIZES.match(text, a) and SETS_TERM.search(text, a, b) and renews_subject(specific, text[a:b])
+               for a, b in split_sentences(text))
+
+
+_AUTHORIZES = re.compile(r"\s*(?:\d{1,3}\.\s*)?(?:Authori[sz]es|Decides to (?:establish|authori[sz]e|deploy))\b")
 
 
 def _renews_asked(text: str, specific: set[str]) -> bool:
