@@ -454,6 +454,14 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             if by is not None and by.date:
                 notes.append(f"[{by.key}] names {said[0][0]} as of {long_date(by.date)}; a later document may "
                              "name another.")
+    # "Until what date did the Security Council renew the Mali sanctions measures in 2023?": it did not; the 2023
+    # renewal was vetoed, and every quote was from the drafts (S/2023/638, S/2023/639; a development probe quoted
+    # their preambles as the answer). Quotes from drafts alone answer only a question about drafts.
+    if citations and not _DRAFT_Q.search(question) and all(not_adopted(c.title) for c in citations):
+        drafts = _listed(list(dict.fromkeys(c.symbol or c.document for c in citations)))
+        return _abstain(question, hits, f"The passages that best match this question are from drafts the Council "
+                        f"did not adopt ({drafts}); no adopted decision found answers it. The closest passages are "
+                        "listed below.", stats, confidence)
     # "Until what date has the Council extended the mandate of the Panel of Experts monitoring the arms embargo on
     # Lebanon?": UNIFIL's "until 31 December 2026" (2790 (2025), para. 1) is another body's term, and no Panel
     # watches that embargo (a held-out probe). A term from a decision that never names the body asked is a near
