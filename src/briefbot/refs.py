@@ -465,9 +465,7 @@ def renewal_subject(question: str, places: bool = True) -> set[str]:
     asked = [] if places else parse_references(question).places
     named = terms(" ".join([p + " " + p.replace("’", "'") for p in asked]
                            + [a for a, c in COUNTRY_ADJECTIVES.items() if c in asked and a in question]))
-    # "still in force" asks whether it runs, not about a force; "currently authorized" how it is asked, not what
-    # (the noun is: "the authorizations to inspect vessels")
-    said = terms(re.sub(r"\bauthori[sz]ed\b", " ", IN_FORCE.sub(" ", question)))
+    said = terms(IN_FORCE.sub(" ", question))  # "still in force" asks whether it runs, not about a force
     return {t for t in said - _RENEWAL_WORDS - named if not t[:1].isdigit()}
 
 

@@ -375,9 +375,11 @@ class Retriever:
         renewing = [h for h in found if _renews_asked(h.chunk.text, specific)
                     or (specific and _authorizes_asked(h.chunk.text, specific))]
         # A record about the asked place alone before one filed under a title it shares with another ("… on the
-        # Sudan and South Sudan": 2418 (2018) renews South Sudan's measures and names the Sudan too).
-        return sorted(renewing, key=lambda h: bool(_countries(doc_places(h.doc)) - _countries(places)))[
-            :PLACE_RENEWALS]
+        # Sudan and South Sudan": 2418 (2018) renews South Sudan's measures and names the Sudan too); then the one
+        # saying all that was asked before one saying half: 2793 (2025)'s "Gang Suppression Force … for an initial
+        # period of twelve months" before MINUSTAH's "stabilization force … authorized" (1542 (2004)).
+        return sorted(renewing, key=lambda h: (bool(_countries(doc_places(h.doc)) - _countries(places)),
+                                               not specific <= terms(h.chunk.text)))[:PLACE_RENEWALS]
 
     def _body_renewals(self, question: str, vector: Any, docs: dict[str, DocInfo], allowed: set[str] | None,
                        years: set[int]) -> list[Hit]:
@@ -1316,7 +1318,9 @@ def _authorizes_asked(text: str, specific: set[str]) -> bool:
     renewing nothing: "Authorizes Member States to transition the MSS mission … to the Gang Suppression Force
     (GSF) … for an initial period of twelve months" (2793 (2025), para. 1), which "For how long is the Gang
     Suppression Force currently authorized?" asks (a probe got MINUSTAH's six months of 2004)."""
-    return any(_AUTHORIZES.match(text, a) and SETS_TERM.search(text, a, b) and renews_subject(specific, text[a:b])
+    # Every word asked, not half as a renewal's (a renewal names its series by number; an authorization by name):
+    # MINUSTAH's "stabilization force" with its "authority" is no Gang Suppression Force.
+    return any(_AUTHORIZES.match(text, a) and SETS_TERM.search(text, a, b) and specific <= terms(text[a:b])
                for a, b in split_sentences(text))
 
 
