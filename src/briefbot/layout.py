@@ -10,7 +10,7 @@
       web-tmp/                    the web app's private temp space (unless web_temp_dir says otherwise)
       triage/                     default output of `briefbot triage`
       <collection>/               per chunking/model settings (Settings.collection_name()):
-        catalog.sqlite            documents, page texts, chunks (store.py)
+        catalog.sqlite            documents, page texts, chunks, a trigram index of resolution passages (store.py)
         record-places.json        the places of Council records, read from their catalogue (Store.fill_about)
         ending-passages.json      resolution passages that end something (Retriever._ending_passages)
         origin-passages.json      resolution passages that impose measures or name where they come from
