@@ -54,6 +54,8 @@ _WORDS = {
     "fulfillment": "fulfilment", "installment": "instalment", "installments": "instalments",
     "skillful": "skilful", "willful": "wilful",
     "gray": "grey", "aging": "ageing", "mold": "mould", "skeptical": "sceptical",
+    # The UN writes metric tons "tons" (its editorial style); a reader often writes "tonnes".
+    "tonne": "ton", "tonnes": "tons",
 }
 
 
