@@ -8,10 +8,18 @@ from __future__ import annotations
 
 import pytest
 
-from briefbot.answer import _name_unsaid, answer_type, direct_answer
+from briefbot.answer import (
+    _adoption_notes,
+    _clause_at,
+    _name_unsaid,
+    _rate_units,
+    answer_type,
+    direct_answer,
+    direct_line,
+)
 from briefbot.cite import terms
 from briefbot.glossary import credited
-from briefbot.models import Chunk, DocInfo, Hit, Span
+from briefbot.models import Chunk, Citation, DocInfo, Hit, Span
 from briefbot.refs import question_years
 from briefbot.spelling import un_text, un_word
 
@@ -23,10 +31,10 @@ _FEES = ("In addition to the looting of gum Arabic, RSF also imposed fees of SDG
 _MADAN_SARA = ("The “Madan Sara”, women who transport food across regions, report being extorted at multiple "
                "checkpoints, sometimes paying up to 20 per cent of their goods’ value to reach the market.")
 # A/79/947-S/2025/372, para. 65
-_OPIUM = ("According to the report, opiate trafficking has fallen sharply since the 2022 narcotics ban. Heroin seizures "
-          "were at half the 2021 level. About 13,200 tons of opiates remain in the country – enough to meet global "
-          "demand through 2026 – largely stockpiled by major traffickers. Farmers bore the brunt of seizures as income "
-          "from opium plunged 92 per cent, from $1.36 billion in 2022 to $110 million in 2023.")
+_OPIUM = ("According to the report, opiate trafficking has fallen sharply since the 2022 narcotics ban. Heroin "
+          "seizures were at half the 2021 level. About 13,200 tons of opiates remain in the country – enough to meet "
+          "global demand through 2026 – largely stockpiled by major traffickers. Farmers bore the brunt of seizures as "
+          "income from opium plunged 92 per cent, from $1.36 billion in 2022 to $110 million in 2023.")
 
 
 @pytest.mark.parametrize("question", [
@@ -91,3 +99,75 @@ def test_the_de_facto_authorities_of_the_reports_country_need_not_be_named() -> 
     assert _name_unsaid(question, _hit(_OPIUM, "The situation in Somalia")) == "Taliban"
     assert _name_unsaid("By how much did ISIL-K's income from opium fall after the narcotics ban?",
                         _hit(_OPIUM, afghanistan)) == "ISIL-K"
+
+
+def test_a_figures_clause_runs_past_the_commas_and_points_inside_figures() -> None:
+    """The clause around a figure decides whose it is (a sum given to someone, a State of the region); "50,000"
+    ended its own clause at its thousands separator, leaving "50"."""
+    text = "In the Kivus, 50,000 people were displaced, including in North Kivu"
+    assert _clause_at(text, text.index("50,000")) == " 50,000 people were displaced"
+    fees = ("The information obtained indicated that the fees charged for one ton of gum Arabic were as much as "
+            "$2,200 at the Chadian and the Central African Republic borders, and around $3,300 in Dabbah on the route "
+            "from north Sudan to Egypt.")  # S/2025/239, para. 89
+    assert _clause_at(fees, fees.index("3,300")) == \
+        " and around $3,300 in Dabbah on the route from north Sudan to Egypt"
+    assert _clause_at(_OPIUM, _OPIUM.index("1.36")).startswith(" from $1.36 billion in 2022 to $110 million")
+
+
+# S/2025/482, para. 103 (the ISIL and Al-Qaida Monitoring Team) and S/2025/71/Rev.1, para. 106 (the Somalia Panel)
+_HOUSEHOLD = ("Al-Shabaab maintained a robust financial system, primarily funding its operations through extortion and "
+              "forced taxation (S/2025/71, para. 42). To boost revenues, the group announced plans to implement a $20 "
+              "tax per household starting in June.")
+_HERDERS = ("In southern Somalia, Member States reported that Al-Shabaab imposed zakat taxes on herders, demanding 1 "
+            "camel for every 20 owned.")
+
+
+def test_a_group_that_describes_the_source_is_not_whose_figure_is_asked() -> None:
+    """"… according to the UN monitors who track ISIL and Al-Qaida sanctions" names the Monitoring Team, not
+    whose levy is asked: the lead quote on Al-Shabaab answers, as "according to ISIL's report" would."""
+    def cite(quote: str, key: str, symbol: str) -> Citation:
+        return Citation(key=key, document=symbol, symbol=symbol, page=1, paragraph=None, quote=quote, doc_id=key,
+                        date="2025-06-01")
+
+    question = ("What flat levy on each family did the Somali jihadist movement say it would start collecting in "
+                "mid-2025, according to the UN monitors who track ISIL and Al-Qaida sanctions?")
+    citations = [cite(_HOUSEHOLD, "1", "S/2025/482"), cite(_HERDERS, "2", "S/2025/71/Rev.1")]
+    assert direct_line([question], citations) == "**$20 tax** [1]"
+    # a group the question asks about is still required of the lead quote
+    assert direct_line(["What flat levy on each family did ISIL announce in mid-2025?"], citations) != "**$20 tax** [1]"
+
+
+def test_a_rate_asked_on_each_family_is_a_rate_per_household() -> None:
+    assert _rate_units("What flat levy on each family did the group announce?") == {"household"}
+    assert _rate_units(_HOUSEHOLD) == {"household"}
+    assert not _rate_units(_HERDERS) & {"household"}
+
+
+def _decision(quote: str, symbol: str, date: str) -> Citation:
+    return Citation(key="1", document=symbol, symbol=symbol, page=1, paragraph="1", quote=quote, doc_id="r",
+                    date=date, doc_type="resolution")
+
+
+@pytest.mark.parametrize("quote, symbol, date, line, note", [
+    # 2793 (2025), para. 1: an authorization for a term of its own, from the day of adoption
+    ("Decides to authorize Member States … to constitute the Gang Suppression Force (GSF), … for an initial period "
+     "of twelve months;", "S/RES/2793 (2025)", "2025-09-30", "**twelve months** [1]",
+     "[1] S/RES/2793 (2025) was adopted on 30 September 2025: its term of twelve months runs from that day, to 30 "
+     "September 2026."),
+    # 2794 (2025), para. 1, answered "how long": the line gives the duration, the note the days
+    ("Decides to renew until one year from the date of adoption of this resolution the measures imposed by "
+     "paragraphs 11, 15 and 19 of resolution 2653 (2022);", "S/RES/2794 (2025)", "2025-10-17", "**one year** [1]",
+     "[1] S/RES/2794 (2025) was adopted on 17 October 2025: its term of one year runs from that day, to 17 October "
+     "2026."),
+])
+def test_a_duration_counted_from_adoption_gets_its_days(quote: str, symbol: str, date: str, line: str,
+                                                        note: str) -> None:
+    assert _adoption_notes(line, [_decision(quote, symbol, date)]) == [note]
+
+
+def test_a_duration_counted_from_another_day_gets_no_adoption_note() -> None:
+    quote = ("Decides to extend the mandate of the Monitoring Team for a further period of 36 months from the "
+             "expiration of its current mandate in June 2024;")
+    assert not any("was adopted on" in n for n in _adoption_notes("**36 months** [1]",
+                                                                 [_decision(quote, "S/RES/2734 (2024)",
+                                                                            "2024-06-10")]))

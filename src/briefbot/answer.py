@@ -155,6 +155,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     total = sum(weight(t) for t in q_terms) or 1.0
     top = max(h.score for h in hits) or 1.0
     numeric = bool(_NUMERIC_Q.search(question))
+    per_asked = _rate_units(question)  # "per truck", "on each family": a rate's unit asked
     # "What is the current term …?" asks until when (direct_answer reads it so).
     typed = bool(_WHEN_Q.search(question) or HOW_LONG_Q.search(question) or _COUNT_Q.search(question)
                  or (CURRENT_TERM_Q.search(question) and not RESOLUTION_Q.search(question)))
@@ -272,6 +273,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             score = 0.55 * overlap + 0.25 * passage + 0.2 * dense
             if typed and direct_answer(question, sentence):
                 score += ANSWER_TYPE_BONUS  # holds what a when / how long / how many question asks for
+                if per_asked and _rate_units(sentence) & per_asked:
+                    score += RATE_BONUS  # "on each family": "$20 tax per household", not "1 camel for every 20"
             elif numeric and _QUANTITY.search(sentence):
                 score += 0.08
             current_decision = bool(hit.current and _DECISION.search(sentence))
@@ -426,7 +429,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     notes: list[str] = []
     # Only what is quoted: a superseded renewal dropped as a repeat or unquotable is not named without its card.
     cards = [c.symbol or c.document for c in citations]
-    superseded = [s for s in superseded if any(s.startswith((f"{q} (", f"{q}'s ")) for q in cards)]
+    # Once each: two passages of one decision saying the same ("S/RES/2240 (2015) (“one year”)" twice).
+    superseded = list(dict.fromkeys(s for s in superseded if any(s.startswith((f"{q} (", f"{q}'s ")) for q in cards)))
     if superseded and len(citations) > 1:
         old = _listed(superseded)
         notes.append(f"[1] is the latest decision in this series; it supersedes {old}.")
@@ -1261,7 +1265,8 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
     return "; ".join(spans[i] for i in sorted(spans)) or None
 
 
-_SOURCE_NAMED = re.compile(r"\b(?i:according to)\s+(?:(?i:the)\s+)?NAME\b|\bNAME['’]s\s+reports?\b|"
+# Also a name that describes the source: "according to the UN monitors who track ISIL and Al-Qaida sanctions".
+_SOURCE_NAMED = re.compile(r"\b(?i:according to)\b[^,;?]*?\bNAME\b|\bNAME['’]s\s+reports?\b|"
                            r"\bNAME(?:['’]s)?\s+(?:findings|data|estimates?|figures|surveys?|study|studies|analysis|"
                            r"research)\b")
 _GROUP_NAME = re.compile(r"[A-Z][a-z]*-[A-Z][\w'’]+|[A-Z][A-Z\d/]+")  # "Al-Shabaab", "RSF", "M23", "SLA/AW"
@@ -1305,6 +1310,14 @@ def _adoption_notes(line: str, citations: list[Citation]) -> list[str]:
             end = term_end(span, cited)
             notes.append(f"[{key}] {cited.symbol or cited.document} was adopted on {long_date(cited.date)}: "
                          "its term runs from that day" + (f", to {long_date(end)}." if end else "."))
+        elif cited is not None and cited.date and cited.doc_type == "resolution" and DURATION_RE.fullmatch(span) \
+                and _FROM_ADOPTION.search(cited.quote.replace(span, "SPAN", 1)):
+            # "**twelve months**" of "… authorize … for an initial period of twelve months" (2793 (2025)) or
+            # "until one year from the date of adoption of this resolution" (2794 (2025)): from the day it was
+            # adopted, which the quote does not say.
+            end = until_date(f"until {span} from the date of adoption of this resolution", cited.date)
+            notes.append(f"[{key}] {cited.symbol or cited.document} was adopted on {long_date(cited.date)}: its "
+                         f"term of {span} runs from that day" + (f", to {long_date(end)}." if end else "."))
         elif cited is not None and (start := expiry_start(f"for a period of {span}")) is not None:
             # "36 months from the expiration of its current mandate in June 2024" (2734 (2024), the ISIL and
             # Al-Qaida Monitoring Team): the month it ends in; the quote names no day.
@@ -1313,6 +1326,14 @@ def _adoption_notes(line: str, citations: list[Citation]) -> list[str]:
             notes.append(f"[{key}] counts its term from the end of the mandate before it, in {began}: it runs to "
                          f"{ends}.")
     return notes
+
+
+# A term of a duration counted from the decision's adoption: "SPAN from the date of adoption of this resolution", or
+# "for a (further / an initial) period of SPAN" with no other start ("from the expiration of …", "as from …").
+_FROM_ADOPTION = re.compile(r"\bSPAN,?\s+(?:from|after|following)\s+(?:the\s+)?(?:date\s+of\s+)?(?:the\s+)?"
+                            r"adoption\s+of\s+this\s+resolution|\b(?:for|of)\s+(?:an?\s+)?(?:initial\s+|further\s+|additional\s+)?"
+                            r"period\s+of\s+SPAN\b(?![^.;]{0,80}\b(?:from|as\s+of|as\s+from|starting|beginning|"
+                            r"after)\b)", re.I)
 
 
 def term_end(span: str, citation: Citation) -> str | None:
@@ -1504,6 +1525,7 @@ SIMILARITY_CHARS = 240
 ANSWER_TYPE_BONUS = 0.2
 NAMED_BONUS = 0.3  # a sentence of the document the question names
 YEAR_BONUS = 0.12  # a sentence of a document from the year the question asks about
+RATE_BONUS = 0.05  # a figure's sentence giving it per the unit the question asks ("per household")
 SIMILARITY_WEIGHT = 0.3
 def _sole_renewal_of(text: str, sentence: str, subject: set[str]) -> bool:
     """Whether ``text`` renews one thing only, ``sentence``, and what it renews is ``subject`` in its other
@@ -2436,7 +2458,8 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # value per kilogram of gold amounted to $85,204.34" (S/2025/239, para. 91; a browser walk).
                 return True
             if (head := _PER_HEAD.match(quote, _figure_end(quote, at))) \
-                    and q_terms & _WHO_TERMS and not terms(head.group(1)) & q_terms:
+                    and q_terms & _WHO_TERMS and not terms(head.group(1)) & q_terms \
+                    and not credited(question, terms(head.group(0))):  # "per household" is "on each family"
                 # "How much are ISIL fighters paid?" is not answered by "$35 per family" beside "$50 –$70 per ISIL
                 # (Da'esh) fighter per month" (S/2025/482, para. 102): a sum per head of another kind.
                 return True
@@ -2935,7 +2958,7 @@ def _told_by(question: str) -> re.Pattern[str] | None:
 
 
 _PER = re.compile(r"\b(?:per|each|every|a|an)\s+(day|week|month|year|annum|truck|lorry|vehicle|ton|tonne|kilogram|kg|"
-                  r"kilo|round|barrel|litre|liter|head|person|passenger|migrant|individual)s?\b|"
+                  r"kilo|round|barrel|litre|liter|head|person|passenger|migrant|individual|household|family)s?\b|"
                   r"\b(daily|weekly|monthly|annually|yearly|annual)\b", re.I)
 # A sum per head of some kind, said after the figure before another figure or the clause's end: "$35 per family",
 # "$50 –$70 per ISIL (Da'esh) fighter". Only after "per": "a Member State" is no rate.
@@ -2945,7 +2968,7 @@ _WHO_TERMS = frozenset(terms("family families household fighters members recruit
 _PER_SAME = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
              "annual": "year", "annum": "year", "tonne": "ton", "kilogram": "kg", "kilo": "kg", "lorry": "truck",
              "vehicle": "truck", "liter": "litre", "passenger": "person", "migrant": "person", "head": "person",
-             "individual": "person"}
+             "individual": "person", "family": "household"}
 _UNIT_BEFORE = re.compile(r"\b(?:(?:for|per)\s+(?:one|each|every|a|an)|per)\s+(day|week|month|year|truck|lorry|vehicle|"
                           r"ton|tonne|kilogram|kg|kilo|round|barrel|litre|liter|head|person|passenger|migrant)s?\b"
                           r"[^\d;]*$", re.I)
@@ -3466,9 +3489,13 @@ def _frame_of(sentence: str) -> str:
 def _clause_at(text: str, at: int) -> str:
     """The clause of ``text`` holding offset ``at``: between the commas, semicolons, brackets or sentence ends around
     it ("In the Kivus, 50,000 people were displaced, including in North Kivu": "50,000 people were displaced")."""
-    start = max(text.rfind(c, 0, at) for c in ",;.(") + 1
-    ends = [i for c in ",;.()" if (i := text.find(c, at)) >= 0]
-    return text[start:min(ends, default=len(text))]
+    # Not the comma or point inside a figure ("50,000", "$1.36 billion"): it ends no clause.
+    start = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, at)), default=0)
+    end = _CLAUSE_MARK.search(text, at)
+    return text[start:end.start() if end else len(text)]
+
+
+_CLAUSE_MARK = re.compile(r"[;()]|[,.](?!\d)")
 
 
 def _sentence_start(text: str, at: int) -> int:
