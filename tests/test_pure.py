@@ -165,3 +165,25 @@ def test_check_reply(reply: str, text: str, keys: list[int], notes: list[str]) -
     assert " ".join(s.text for line in checked.lines for s in line) == text
     assert checked.keys == keys
     assert len(checked.notes) == len(notes) and all(n in c for n, c in zip(notes, checked.notes, strict=True))
+
+
+def test_a_bullet_starts_a_sentence() -> None:
+    """S/2025/239, p. 22: a list of armed groups whose items end without a full stop was one sentence, so a
+    question on the first group (the SLM-MM defectors) quoted the second (the former Musa Hilal fighters)."""
+    from briefbot.chunk import split_sentences
+
+    text = ("• SLM-MM defectors from the early 2000s, primarily Zaghawa and commanded by Jarelnabi Abdul Kareem. The "
+            "group was engaged in providing security for oil smuggling operations and the transportation of used cars "
+            "for resale on behalf of RSF • Groups of former Musa Hilal fighters led by Harun Makhir, comprising 100 to "
+            "250 fighters, stationed near the border with Chad in the Oazu area • Forces under the command of Mansour "
+            "Arbab. See para. 5.")
+    sentences = [text[a:b] for a, b in split_sentences(text)]
+    assert sentences == [
+        "• SLM-MM defectors from the early 2000s, primarily Zaghawa and commanded by Jarelnabi Abdul Kareem.",
+        "The group was engaged in providing security for oil smuggling operations and the transportation of used cars "
+        "for resale on behalf of RSF",
+        "• Groups of former Musa Hilal fighters led by Harun Makhir, comprising 100 to 250 fighters, stationed near "
+        "the border with Chad in the Oazu area",
+        "• Forces under the command of Mansour Arbab.",
+        "See para. 5.",
+    ]

@@ -17,6 +17,9 @@ from .models import Block, Chunk, Document, Span
 
 SKIP_KINDS = {"contents", "title"}
 _SENTENCE_END = re.compile(r"(?<=[.;!?])[\"”’)]*\s+(?=[A-Z(“\"‘\d])")
+# A bullet starts a sentence whatever ends the item before it: a Panel's list of armed groups ("… on behalf of RSF •
+# Groups of former Musa Hilal fighters …") was one sentence, and a question on the first group quoted the second.
+_BULLET = re.compile(r"\s+(?=[•▪●◦]\s)")
 _ABBREV = re.compile(r"\b(?:para|paras|No|Nos|Mr|Mrs|Ms|Dr|e\.g|i\.e|vol|art|Art|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|"
                      r"Sept|Oct|Nov|Dec|p|pp|Rev|Add|Corr|op|cf|etc|U\.S|U\.N)\.$")
 
@@ -62,9 +65,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets; keeps "para. 23" and "No. 5" together."""
     bounds: list[tuple[int, int]] = []
     start = 0
-    for m in _SENTENCE_END.finditer(text):
-        if _ABBREV.search(text[max(start, m.start() - 8): m.start()]) or (
-                _INITIAL.search(text[max(start, m.start() - 30): m.start()]) and not _OPENER.match(text, m.end())):
+    ends = sorted([*_SENTENCE_END.finditer(text), *_BULLET.finditer(text)], key=lambda m: m.start())
+    for m in ends:
+        if m.start() < start:
+            continue
+        if m.re is _SENTENCE_END and (_ABBREV.search(text[max(start, m.start() - 8): m.start()]) or (
+                _INITIAL.search(text[max(start, m.start() - 30): m.start()]) and not _OPENER.match(text, m.end()))):
             continue
         bounds.append((start, m.start()))
         start = m.end()
