@@ -171,3 +171,22 @@ def test_a_duration_counted_from_another_day_gets_no_adoption_note() -> None:
     assert not any("was adopted on" in n for n in _adoption_notes("**36 months** [1]",
                                                                  [_decision(quote, "S/RES/2734 (2024)",
                                                                             "2024-06-10")]))
+
+
+def test_a_figure_told_after_another_day_is_that_days() -> None:
+    """S/2025/54, para. 26: the cattle were stolen on 13 December, not in the Nyirol raids of 29 October to 1
+    November that open the sentence (a fitted near-miss probe answered "over 3,000 cattle")."""
+    text = ("Between 29 October and 1 November, 9 people were killed and 13 injured in Nyirol County, and on 13 "
+            "December, 15 civilians were killed, 12 injured and over 3,000 cattle were stolen in Gumuruk County, "
+            "during revenge attacks between the Murle and Lou Nuer/Dinka Bor young people.")
+    assert direct_answer("How many cattle were stolen in the raids in Nyirol County between late October and 1 "
+                         "November 2024?", text) is None
+    assert direct_answer("How many cattle were stolen in Gumuruk County in December 2024?", text) == \
+        "over 3,000 cattle"
+    assert direct_answer("How many people were killed in Nyirol County between late October and 1 November "
+                         "2024?", text) == "9 people"
+    # A figure whose own clause tells its day after it keeps that day (S/2025/194, para. 63)
+    rotation = ("UNSOS also facilitated the rotation of 126 Uganda aviation unit personnel on 5 November and completed "
+                "the rotation of 1,099 Ugandan troops on 20 December.")
+    assert "1,099 Ugandan troops" in (direct_answer("How many Ugandan troops did UNSOS rotate on 20 December?",
+                                                    rotation) or "")

@@ -2437,6 +2437,13 @@ def direct_answer(question: str, quote: str) -> str | None:
                 return True  # the clause around the figure, its bracketed aside aside: "36 billion gourdes ($276
                 # million) had been allocated to the country's security forces"
             said = set(re.findall(_MONTH_WORD, _sentence_at(quote, at))) if months else set()
+            if months and (day := _day_before(quote, at)) and day not in months \
+                    and not _MONTH_WORD.search(_clause_at(quote, at), at - _clause_start(quote, at)):
+                # "Between 29 October and 1 November, 9 people were killed …, and on 13 December, … over 3,000
+                # cattle were stolen" (S/2025/54, para. 26): the day told just before a figure is its day, unless
+                # its own clause tells its day after it ("… on 5 November and … 1,099 Ugandan troops on 20
+                # December").
+                return True
             if regions and (named := _regions(_clause_at(quote, at) + " " + _frame_of(_sentence_at(quote, at)))) \
                     and not named & regions and {r for _, r in named} & {r for _, r in regions}:
                 # "How many vehicles did the RSF buy in South Darfur?" is not answered by "the purchase of 200
@@ -3490,7 +3497,7 @@ def _clause_at(text: str, at: int) -> str:
     """The clause of ``text`` holding offset ``at``: between the commas, semicolons, brackets or sentence ends around
     it ("In the Kivus, 50,000 people were displaced, including in North Kivu": "50,000 people were displaced")."""
     # Not the comma or point inside a figure ("50,000", "$1.36 billion"): it ends no clause.
-    start = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, at)), default=0)
+    start = _clause_start(text, at)
     end = _CLAUSE_MARK.search(text, at)
     return text[start:end.start() if end else len(text)]
 
@@ -3498,9 +3505,25 @@ def _clause_at(text: str, at: int) -> str:
 _CLAUSE_MARK = re.compile(r"[;()]|[,.](?!\d)")
 
 
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause of ``text`` holding offset ``at`` starts (see :func:`_clause_at`)."""
+    return max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, at)), default=0)
+
+
 def _sentence_start(text: str, at: int) -> int:
     """Where the sentence of ``text`` holding offset ``at`` starts."""
     return next((a for a, b in split_sentences(text) if a <= at < b), 0)
+
+
+def _day_before(text: str, at: int) -> str | None:
+    """The month of a single day told in the sentence just before offset ``at`` ("… and on 13 December, 15 civilians
+    were killed … over 3,000 cattle"), with no other month between them; None when there is none."""
+    start = _sentence_start(text, at)
+    said = list(_MONTH_WORD.finditer(text, start, at))
+    day = list(re.finditer(rf"\bon\s+\d{{1,2}}\s+({_MONTHS})\b", text[start:at]))
+    if not said or not day or said[-1].start() != start + day[-1].start(1):
+        return None
+    return day[-1].group(1)
 
 
 def _sentence_at(text: str, at: int) -> str:
