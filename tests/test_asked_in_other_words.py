@@ -190,3 +190,17 @@ def test_a_figure_told_after_another_day_is_that_days() -> None:
                 "the rotation of 1,099 Ugandan troops on 20 December.")
     assert "1,099 Ugandan troops" in (direct_answer("How many Ugandan troops did UNSOS rotate on 20 December?",
                                                     rotation) or "")
+
+
+def test_a_change_asked_by_how_much_is_told_by_its_two_ends() -> None:
+    """S/2025/239, para. 83: the fall of gum arabic output is "from 150,000 tons to 60,000 tons", the rise of the
+    Hashab gum price the sentence after it; a percentage of change, where there is one, still answers first."""
+    text = ("Gum Arabic was an essential raw material worldwide, mainly used in the food industry as an emulsifier and "
+            "stabilizer. Annual production in the Sudan declined from 150,000 tons to 60,000 tons due to the "
+            "conflict. The price per quintal (100 kg) of Hashab gum had increased from an average of SDG 30,000 to "
+            "SDG 60,000.")
+    assert direct_answer("By how much has Sudan's yearly gum arabic output fallen because of the war?", text) == \
+        "from 150,000 tons to 60,000 tons"
+    assert direct_answer("By how much did the price of Hashab gum rise?", text) == \
+        "from an average of SDG 30,000 to SDG 60,000"
+    assert direct_answer("By how much did farmers' income from opium collapse?", _OPIUM) == "92 per cent"

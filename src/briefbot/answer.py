@@ -2048,6 +2048,11 @@ _NUMBER = re.compile(r"(?<![\w/.,])(?<![A-Za-z]-)(?:US\$|\$|€)?\s?\d(?:[\d,]*\
                      r"(?:\s(?![Ss]tates\b)[a-z][a-z-]{2,}(?:\s(?:of|in)\s(?!(?:some|about|around|over|nearly|"
                      r"almost|approximately|roughly|more|less|at)\b)(?:" + _ADJECTIVE + r"\s)?[a-z-]{3,}|"
                      r"\s[a-z][a-z-]{2,})?)?")
+# A change told by its two ends: "from 150,000 tons to 60,000 tons", "from $1.36 billion in 2022 to $110 million".
+_FIGURE_END = (r"(?:an?\s+(?:average|total|estimated)\s+of\s+)?(?:US\$|\$|€|[A-Z]{3}\s?)?\d[\d,]*(?:\.\d+)?"
+               r"(?:\s+(?:million|billion|per cent|tons|tonnes|kg|kilograms|barrels|litres))?"
+               r"(?:\s+in\s+(?:19|20)\d\d)?")
+_FROM_TO = re.compile(rf"\bfrom\s+{_FIGURE_END}\s+to\s+{_FIGURE_END}")
 # A percentage that measures a change: "a 26 per cent increase", "rose by 19 per cent", "up 12%".
 _CHANGE_AFTER = re.compile(r"\s*(?:per ?cent|%)?\s*(?:increase|decrease|rise|drop|decline|fall|growth|jump|reduction|"
                            r"higher|lower|more|less|up|down)\b", re.I)
@@ -2387,6 +2392,7 @@ def direct_answer(question: str, quote: str) -> str | None:
         # "How much did the cargo cost?" asks for a sum: a count beside it ("two vessel inspections") is no answer.
         cash = answer_type(question) == "money" and not share and not _CHANGE_Q.search(question)
         by_how_much = bool(re.search(r"\bby how much\b", question, re.I)) and bool(_CHANGE_Q.search(question))
+        changed = False  # a percentage measuring the change asked was found
         measured = not money and bool(_HOW_MUCH_OF.search(question))
 
         # Read in the quote, not the figure's sentence: "around 3,700 tons … had been looted" is of the gum arabic
@@ -2592,6 +2598,7 @@ def direct_answer(question: str, quote: str) -> str | None:
                 score += 10  # "what share" asks for the percentage, not the head count beside it
             elif by_how_much and re.search(r"per cent|%", span) and _is_change(quote, m.start()):
                 score += 10  # "By how much did income collapse?": "plunged 92 per cent", not a stock beside it
+                changed = True
             if best is None or score > best[0]:
                 best = (score, m.start(), span)
         for m in _WORD_NUMBER.finditer(quote) if not cash else ():
@@ -2654,6 +2661,14 @@ def direct_answer(question: str, quote: str) -> str | None:
             heads_at = {f[1] for f in figures}
             figures = [f for f in figures if not ((t := _TOTAL_THEN_BRACKET.search(quote, max(0, f[1] - 150), f[1]))
                                                   and t.start() in heads_at)]
+        subject = q_terms - terms(" ".join(_CHANGE_Q.findall(question)))
+        if by_how_much and not changed and (moved := max(
+                ((len(subject & terms(told)), -m.start(), m.group(0)) for m in _FROM_TO.finditer(quote)
+                 if _CHANGE_Q.search(told := _sentence_at(quote, m.start())) and not other_time(m.start())
+                 and subject & terms(told)), default=None)):
+            # "By how much has Sudan's yearly gum arabic output fallen?": "declined from 150,000 tons to 60,000
+            # tons" (S/2025/239, para. 83) says it by its two ends; of several, the one told of what is asked.
+            return moved[2]
         if figures and not share:
             # Of two figures of one thing, the one in the question's own frame ("Since January 2025, more than
             # 13,200 migrants" over "Between 7 April and 6 July, more than 5,900 migrants"); figures of different
