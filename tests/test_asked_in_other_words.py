@@ -204,3 +204,29 @@ def test_a_change_asked_by_how_much_is_told_by_its_two_ends() -> None:
     assert direct_answer("By how much did the price of Hashab gum rise?", text) == \
         "from an average of SDG 30,000 to SDG 60,000"
     assert direct_answer("By how much did farmers' income from opium collapse?", _OPIUM) == "92 per cent"
+
+
+def test_the_second_readers_misreadings_stay_out() -> None:
+    """A second reader's cases against this session's rules: each read as before them."""
+    # a year the question asks of, not a source's date
+    assert question_years("How many child abductions were reported in 2024?") == {2024}
+    assert question_years("How many hostages were released in 2023?") == {2023}
+    # years and days are when a change happened, not its ends
+    assert direct_answer("By how much did fuel prices rise?", "Fuel prices rose from 1 to 5 August 2024 by 40 per "
+                         "cent.") == "40 per cent"
+    # a part of a place, charges against someone, what explains wages: no figure asked
+    assert answer_type("Which part of Darfur did the RSF control?") is None
+    assert answer_type("What are the charges against Kony?") is None
+    assert answer_type("What charges did the ICC bring against Kony?") is None
+    assert answer_type("What explains wages falling in Juba?") is None
+    # "a family of five" is no rate per household
+    assert not _rate_units("The attack killed 12 people, including a family of five")
+    # a further period runs on from the mandate before it, to the day it names
+    further = _decision("Decides to extend the mandate of UNFICYP for a further period of 12 months, until 31 "
+                        "January 2026;", "S/RES/2771 (2025)", "2025-01-30")
+    assert not any("was adopted on" in n for n in _adoption_notes("**12 months** [1]", [further]))
+    # what a source tells of is still whose figure is asked; what a report is on describes the source
+    from briefbot.answer import _SOURCE_NAMED
+    assert not _SOURCE_NAMED.search("How many civilians did NAME kill, according to reports of NAME attacks?")
+    assert _SOURCE_NAMED.search("How many people remained in the camps, according to the Secretary-General's August "
+                                "2025 report on the NAME threat?")

@@ -1265,8 +1265,10 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
     return "; ".join(spans[i] for i in sorted(spans)) or None
 
 
-# Also a name that describes the source: "according to the UN monitors who track ISIL and Al-Qaida sanctions".
-_SOURCE_NAMED = re.compile(r"\b(?i:according to)\b[^,;?]*?\bNAME\b|\bNAME['’]s\s+reports?\b|"
+# Also a name that describes the source: "according to the UN monitors who track ISIL and Al-Qaida sanctions", "…
+# report on the ISIL threat"; not what a source tells of ("according to reports of Al-Shabaab attacks").
+_SOURCE_NAMED = re.compile(r"\b(?i:according to)\b(?:(?!\b(?i:of|about|against|by)\b)[^,;?])*?\bNAME\b|"
+                           r"\bNAME['’]s\s+reports?\b|"
                            r"\bNAME(?:['’]s)?\s+(?:findings|data|estimates?|figures|surveys?|study|studies|analysis|"
                            r"research)\b")
 _GROUP_NAME = re.compile(r"[A-Z][a-z]*-[A-Z][\w'’]+|[A-Z][A-Z\d/]+")  # "Al-Shabaab", "RSF", "M23", "SLA/AW"
@@ -1329,11 +1331,12 @@ def _adoption_notes(line: str, citations: list[Citation]) -> list[str]:
 
 
 # A term of a duration counted from the decision's adoption: "SPAN from the date of adoption of this resolution", or
-# "for a (further / an initial) period of SPAN" with no other start ("from the expiration of …", "as from …").
+# "for a period (an initial period) of SPAN" with no other start or end ("from the expiration of …", "until 31
+# January 2026"). Not "a further period": it runs on from the mandate before it.
 _FROM_ADOPTION = re.compile(r"\bSPAN,?\s+(?:from|after|following)\s+(?:the\s+)?(?:date\s+of\s+)?(?:the\s+)?"
-                            r"adoption\s+of\s+this\s+resolution|\b(?:for|of)\s+(?:an?\s+)?(?:initial\s+|further\s+|additional\s+)?"
+                            r"adoption\s+of\s+this\s+resolution|\b(?:for|of)\s+(?:an?\s+)?(?:initial\s+)?"
                             r"period\s+of\s+SPAN\b(?![^.;]{0,80}\b(?:from|as\s+of|as\s+from|starting|beginning|"
-                            r"after)\b)", re.I)
+                            r"after|until|till|through|to\s+\d)\b)", re.I)
 
 
 def term_end(span: str, citation: Citation) -> str | None:
@@ -1408,7 +1411,7 @@ _CHANGE_Q = re.compile(r"\b(?:climb|rise|rose|risen|increase|grow|grew|grown|fal
 _HOW_MANY_UNIT = re.compile(r"\bhow many\s+(?P<unit>[a-z-]{3,})", re.I)
 # A part of a whole asked ("what share of the value", "what percentage of the revenue"): the whole's money words
 # name what the part is of.
-_SHARE_Q = re.compile(r"\b(?:what|which)\s+(?:share|percentage|proportion|fraction|part)\s+of\b", re.I)
+_SHARE_Q = re.compile(r"\b(?:what|which)\s+(?:share|percentage|proportion|fraction)\s+of\b", re.I)
 _AND_UNIT = re.compile(r"\s+(?:and|or)\s+([a-z][a-z-]{2,})\b", re.I)
 
 
@@ -2034,7 +2037,10 @@ _COUNT_Q = re.compile(r"\b(?:how many|how much|number of|what number|percentage|
                       r"|\bestimate\s+of\b|^\s*what\s+(?:was|is|were|are)\b[^?]{0,60}\b(?:output|production|yield)\b"
                       # "What charge did the RSF levy on each truck?", "What ransom was paid?": a sum asked by its
                       # noun, as "how much" asks it.
-                      r"|\bwhat\s+(?:(?:was|is|were|are|the|a)\s+)?(?:[\w-]+\s+)?(?:fees?|charges?|prices?|costs?|"
+                      # Not a verb before it ("What explains wages …"), nor charges brought against someone.
+                      r"|\bwhat\s+(?:(?:was|is|were|are|the|a)\s+)?(?:(?!(?:explains?|causes?|drives?|drove|affects?|"
+                      r"determines?|influences?|happened|led)\b)[\w-]+\s+)?(?:fees?|charges?(?![^?]*\b(?:against|brought|"
+                      r"bring|filed|file|laid|lay|pressed|press|indict\w*|prosecut\w*|convict\w*)\b)|prices?|costs?|"
                       r"ransoms?|tolls?|levy|levies|salar(?:y|ies)|wages?|bribes?)\b",
                       re.I)
 _WHO_Q = re.compile(r"^\s*(?:who|whom|which|what (?:body|organi[sz]ation|entity|group|operation|company|"
@@ -2049,7 +2055,9 @@ _NUMBER = re.compile(r"(?<![\w/.,])(?<![A-Za-z]-)(?:US\$|\$|€)?\s?\d(?:[\d,]*\
                      r"almost|approximately|roughly|more|less|at)\b)(?:" + _ADJECTIVE + r"\s)?[a-z-]{3,}|"
                      r"\s[a-z][a-z-]{2,})?)?")
 # A change told by its two ends: "from 150,000 tons to 60,000 tons", "from $1.36 billion in 2022 to $110 million".
-_FIGURE_END = (r"(?:an?\s+(?:average|total|estimated)\s+of\s+)?(?:US\$|\$|€|[A-Z]{3}\s?)?\d[\d,]*(?:\.\d+)?"
+# Not a year nor a day ("from 2022 to 2023", "from 1 to 5 August"): those are when.
+_FIGURE_END = (r"(?:an?\s+(?:average|total|estimated)\s+of\s+)?(?:US\$|\$|€|[A-Z]{3}\s?)?(?!(?:19|20)\d\d\b)"
+               rf"\d[\d,]*(?:\.\d+)?(?![\d,]|\.\d|\s+(?:{_MONTHS})\b)"
                r"(?:\s+(?:million|billion|per cent|tons|tonnes|kg|kilograms|barrels|litres))?"
                r"(?:\s+in\s+(?:19|20)\d\d)?")
 _FROM_TO = re.compile(rf"\bfrom\s+{_FIGURE_END}\s+to\s+{_FIGURE_END}")
@@ -3003,8 +3011,11 @@ def _figure_end(quote: str, at: int) -> int:
 
 
 def _rate_units(text: str) -> set[str]:
-    """The units a text gives rates in: "per truck", "each year", "monthly" (as month)."""
-    return {_PER_SAME.get(u := (m.group(1) or m.group(2)).lower(), u) for m in _PER.finditer(text)}
+    """The units a text gives rates in: "per truck", "each year", "monthly" (as month). A household or family only
+    after "per", "each" or "every": "a family of five" is none."""
+    units = ((m.group(0), (m.group(1) or m.group(2)).lower()) for m in _PER.finditer(text))
+    return {_PER_SAME.get(u, u) for said, u in units
+            if not (u in ("household", "family") and said[:2].lower() in ("a ", "an"))}
 
 
 def _rate_of(quote: str, at: int) -> set[str]:

@@ -61,11 +61,13 @@ def token_counter(model_path: str | None) -> Callable[[str], int]:
     return lambda text: int(len(text.split()) * 1.35) + 1
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence (start, end) offsets; keeps "para. 23" and "No. 5" together."""
+def split_sentences(text: str, bullets: bool = True) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets; keeps "para. 23" and "No. 5" together. ``bullets=False``: a bullet does not
+    end a sentence (the chunker's cut points, as every index was built: chunks stay as ingested)."""
     bounds: list[tuple[int, int]] = []
     start = 0
-    ends = sorted([*_SENTENCE_END.finditer(text), *_BULLET.finditer(text)], key=lambda m: m.start())
+    ends = sorted([*_SENTENCE_END.finditer(text), *(_BULLET.finditer(text) if bullets else ())],
+                  key=lambda m: m.start())
     for m in ends:
         if m.start() < start:
             continue
@@ -76,7 +78,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if start < len(text):
         bounds.append((start, len(text)))
-    return [(a, b) for a, b in bounds if text[a:b].strip()]
+    return [(a, b) for a, b in bounds if text[a:b].strip(" \t\n•▪●◦")]
 
 
 def chunk_document(doc: Document, max_tokens: int = 220, min_chars: int = 200,
@@ -111,7 +113,7 @@ def _fit(text: str, max_tokens: int, count: Callable[[str], int]) -> list[tuple[
         return [(0, len(text))]
     runs: list[tuple[int, int]] = []
     cur: tuple[int, int] | None = None
-    for a, b in split_sentences(text):
+    for a, b in split_sentences(text, bullets=False):
         if count(text[a:b]) > max_tokens:  # one huge "sentence" (a table, a list): cut by words
             if cur:
                 runs.append(cur)

@@ -834,8 +834,9 @@ REPORT_DATE = re.compile(rf"\b(?:(?i:(early|mid|late))-?\s?|({MONTHS})\s+)((?:19
 
 # When a source said it: "according to the UNODC study cited by the Secretary-General in mid-2025", "as reported by
 # the Panel in March 2025".
+# Only with its source ("by …"): "How many abductions were reported in 2024?" asks of 2024.
 _SAID_IN = re.compile(rf"\b(?:cited|quoted|reported|published|issued|released|presented|submitted)\s+"
-                      rf"(?:by\s+[^,;?]{{1,60}}?\s+)?in\s+(?:(?i:early|mid|late)-?\s?)?(?:(?:{MONTHS})\s+)?"
+                      rf"by\s+[^,;?]{{1,60}}?\s+in\s+(?:(?i:early|mid|late)-?\s?)?(?:(?:{MONTHS})\s+)?"
                       rf"(?:19|20)\d\d\b")
 
 

@@ -96,7 +96,9 @@ CREATE INDEX IF NOT EXISTS vector_rows_row ON vector_rows (row);
 # holding it instead of scanning ~39k of them (30-70 ms a search on the full index, 0.9-12 ms through it; a question
 # about renewals or origins runs up to ten). Kept by the writes that change chunks; usable while the meta key
 # ``resolution_text`` equals the catalog version, which every write of this code moves with it, so a write by older
-# code leaves it unused (searched by scan) until the next writer lock rebuilds it (~5 s on the full index).
+# code leaves it unused (searched by scan) until the next writer lock rebuilds it (~5 s on the full index). Rows are
+# found by ``chunks``' rowid: nothing here runs VACUUM, which may renumber them (rebuild it after one by hand: delete
+# the meta key ``resolution_text`` and ingest).
 _RESOLUTION_TEXT = ("CREATE VIRTUAL TABLE resolution_text USING fts5(text, content='chunks', content_rowid='rowid', "
                     "tokenize='trigram')")
 _TRIGRAM = 3  # shorter needles match through no trigram: the scan is as fast
@@ -228,6 +230,8 @@ class Store:
     def _bump(self, db: sqlite3.Connection) -> None:
         db.execute("INSERT INTO meta(key, value) VALUES('version', '1') ON CONFLICT(key) DO UPDATE "
                    "SET value = CAST(value AS INTEGER) + 1")
+        if not self._has_resolution_text(db):
+            return  # not kept by this write (none, or an SQLite that cannot read it): it falls behind
         # This code kept the trigram index in the same transaction (_delete_rows, commit_document): still current.
         db.execute("UPDATE meta SET value = (SELECT value FROM meta WHERE key = 'version') "
                    "WHERE key = 'resolution_text' AND value = (SELECT CAST(value AS INTEGER) - 1 FROM meta "
@@ -295,8 +299,10 @@ class Store:
             if not db.execute("SELECT 1 FROM meta WHERE key = 'version'").fetchone():  # an empty catalog
                 db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('resolution_text', '0')")
             db.execute("COMMIT")
-        except sqlite3.OperationalError as exc:
+        except BaseException as exc:
             db.execute("ROLLBACK")
+            if not isinstance(exc, sqlite3.OperationalError):
+                raise
             log.info("resolution passages are searched by scan: no trigram index (%s)", exc)
 
     def add_row_index(self) -> bool:
@@ -893,7 +899,15 @@ class Store:
 
     @staticmethod
     def _has_resolution_text(db: sqlite3.Connection) -> bool:
-        return db.execute("SELECT 1 FROM sqlite_master WHERE name = 'resolution_text'").fetchone() is not None
+        """Whether the trigram index is there and this SQLite can write it (one without the trigram tokenizer, or
+        without FTS5, opening a catalog built elsewhere cannot: its writes leave the index behind, not fail)."""
+        if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'resolution_text'").fetchone() is None:
+            return False
+        try:
+            db.execute("SELECT rowid FROM resolution_text WHERE resolution_text MATCH 'abc' LIMIT 0").fetchall()
+        except sqlite3.OperationalError:
+            return False
+        return True
 
     def _delete_rows(self, db: sqlite3.Connection, doc_id: str) -> None:
         if self._has_resolution_text(db):  # an external-content index forgets a row only told its old text
@@ -1142,12 +1156,23 @@ class Store:
             through = ("c.rowid IN (" + " UNION ".join("SELECT rowid FROM resolution_text WHERE text LIKE ?"
                                                        for _ in needles) + ") AND ")
             args = patterns
-        rows = self._db().execute(
-            f"SELECT {', '.join('c.' + c.strip() for c in _CHUNK_COLS.split(','))} FROM chunks c JOIN documents d "
-            f"USING (doc_id) WHERE {through}d.doc_type = 'resolution' AND d.date > ? AND "
-            f"({' OR '.join('c.text LIKE ?' for _ in needles)}) ORDER BY d.date {'ASC' if oldest_first else 'DESC'}, "
-            "c.ordinal, d.rowid LIMIT ?",  # d.rowid: a PDF and its XML of one date in one order, by either plan
-            (*args, after, *patterns, limit)).fetchall()
+        order = "ASC" if oldest_first else "DESC"
+
+        def search(through: str, args: list[str]) -> list[Any]:
+            return self._db().execute(
+                f"SELECT {', '.join('c.' + c.strip() for c in _CHUNK_COLS.split(','))} FROM chunks c JOIN documents d "
+                f"USING (doc_id) WHERE {through}d.doc_type = 'resolution' AND d.date > ? AND "
+                f"({' OR '.join('c.text LIKE ?' for _ in needles)}) ORDER BY d.date {order}, c.ordinal, d.rowid "
+                "LIMIT ?",  # d.rowid: a PDF and its XML of one date in one order, by either plan
+                (*args, after, *patterns, limit)).fetchall()
+
+        try:
+            rows = search(through, args)
+        except sqlite3.OperationalError as exc:  # an SQLite that cannot read the index built elsewhere
+            if not through:
+                raise
+            log.debug("resolution passages searched by scan: %s", exc)
+            rows = search("", [])
         return [_chunk(r) for r in rows]
 
     def chunks_of(self, doc_id: str) -> list[Chunk]:
