@@ -19,9 +19,10 @@ from briefbot.answer import (
 )
 from briefbot.cite import terms
 from briefbot.glossary import credited
-from briefbot.models import Chunk, Citation, DocInfo, Hit, Span
+from briefbot.models import Citation
 from briefbot.refs import question_years
 from briefbot.spelling import un_text, un_word
+from test_name_unsaid import _hit  # a report's passage, built in the test
 
 # S/2025/239, para. 88
 _FEES = ("In addition to the looting of gum Arabic, RSF also imposed fees of SDG 1 million ($512.82) per truck with a "
@@ -80,15 +81,6 @@ def test_a_source_dated_by_when_it_said_it_does_not_date_the_question() -> None:
         == {2024}
     assert question_years("How many were intercepted in 2023, as reported by the Panel in March 2025?") == {2023}
     assert question_years("How many vessels were inspected in 2024?") == {2024}
-
-
-def _hit(text: str, title: str) -> Hit:
-    doc = DocInfo(doc_id="d", file_name="d.pdf", path=None, sha256="0", source="pdf", symbol="S/2025/1",
-                  doc_type="sg_report", title=title, date="2025-06-01", language="en", pages=1, chunks=1,
-                  empty_pages=[], warnings=[], missions=[], ingested_at="")
-    chunk = Chunk(text_hash="h", doc_id="d", ordinal=0, text=text, spans=[Span(page=1, start=0, end=len(text))],
-                  paragraph=None, section=None, kind="body")
-    return Hit(chunk=chunk, doc=doc, score=1.0)
 
 
 def test_the_de_facto_authorities_of_the_reports_country_need_not_be_named() -> None:
