@@ -1,16 +1,22 @@
-"""Refit the extractive engine's confidence model (src/briefbot/data/confidence.json) on the DEV half of the gold set.
+"""Refit the extractive engine's confidence model (src/briefbot/data/confidence.json) on the DEV half of the gold set
+and the development probes.
 
-Every dev question is asked with abstention switched off; the features the engine computes (``FEATURES`` in
-briefbot.confidence, recorded in ``Answer.timings_ms``) and whether the question is answerable make one row. A
-logistic regression (numpy, L2, class-balanced) is fitted on the standardised ``--features`` (default
-``DEFAULT_FEATURES``, chosen by the cross-validation below), and its intercept is shifted so that probability 0.5
-(the ``abstain_threshold`` default) sits at the cut that maximises correct abstentions while wrong abstentions stay
-at or under ``--max-wrong`` (default 0.03) on dev. Test questions are never read.
+Every dev question, and every question of the ``--extra`` files (by default ``evals/probes.jsonl`` and
+``evals/probes_a.jsonl``, the probes written to find failures while tuning), is asked with abstention switched off;
+the features the engine computes (``FEATURES`` in briefbot.confidence, recorded in ``Answer.timings_ms``) and
+whether the question is answerable make one row. A logistic regression (numpy, L2, class-balanced) is fitted on
+the standardised ``--features`` (default ``DEFAULT_FEATURES``, chosen by the cross-validation below), and its
+intercept is shifted so that probability 0.5 (the ``abstain_threshold`` default) sits at the cut that maximises
+correct abstentions while wrong abstentions stay at or under ``--max-wrong`` (default 0.03) on those rows. Test
+questions are never read.
 
-Dev has few unanswerable questions (~37), so in-sample figures flatter the model: the script first reports
-grouped cross-validation on dev (``--folds`` folds, a question's group is the key of its split: its first-cited
-document, or its id when it cites none, so questions on one document never sit on both sides; each fold fits
-and places its cut on the other folds; averaged over ``--repeats`` fold assignments), then fits on all of dev.
+Dev alone has few unanswerable questions that reach the model (15: the rules answer the rest first), and a fit on
+it abstained wrongly on 5 of 192 answerable probes written by other readers while catching none of their 30
+unanswerable ones that reach it; the probes widen what the fit sees of how analysts word a question
+(evals/README.md, "Results (2026-12-06, night)"). In-sample figures flatter the model: the script first reports
+grouped cross-validation on dev and the probes (``--folds`` folds, a question's group is the key of its split: its
+first-cited document, or its id when it cites none, so questions on one document never sit on both sides; each
+fold fits and places its cut on the other folds; averaged over ``--repeats`` fold assignments), then fits on all.
 
     PYTHONPATH=src python evals/fit_confidence.py --gold evals/gold.jsonl --index /path/to/index [--write]
 
@@ -33,7 +39,9 @@ from briefbot.config import Settings
 from briefbot.evaldata import Question, load_dataset, select_split
 from briefbot.service import Briefbot
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "briefbot" / "data" / "confidence.json"
+EVALS = Path(__file__).resolve().parent
+OUT = EVALS.parents[0] / "src" / "briefbot" / "data" / "confidence.json"
+DEFAULT_EXTRA = (EVALS / "probes.jsonl", EVALS / "probes_a.jsonl")
 # Chosen by grouped CV on dev (evals/README.md, "Results (2026-12-02, abstention)"): the slot features carry what
 # the overlap / coverage features said, and the smaller model overfits the unanswerable less. The best sentence's
 # own similarity joined on 2026-12-03, when off-topic questions ("What is the capital of France?") entered the set:
@@ -50,23 +58,44 @@ def split_key(q: Question) -> str:
     return documents[0] if q.answerable and documents else q.id
 
 
-def collect(gold: Path, index: Path, only_indexed: bool) -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
+def probe_questions(path: Path) -> list[tuple[str, str, bool, list[str]]]:
+    """(id, question, answerable, documents) of a probe file: the held-out probe sets' lines (``expected``) or
+    the committed probes' (``doc``, or nothing for an unanswerable one)."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            obj = json.loads(line)
+            documents = [e["document"] for e in obj.get("expected") or [] if e.get("document")]
+            if obj.get("doc"):
+                documents.append(obj["doc"])
+            out.append((str(obj["id"]), str(obj["question"]), bool(obj["answerable"]), documents))
+    return out
+
+
+def collect(gold: Path, index: Path, only_indexed: bool,
+            extra: list[Path]) -> tuple[np.ndarray, np.ndarray, list[str], list[str]]:
     bot = Briefbot(Settings(index=index, abstain_threshold=0.0))
     indexed = {d.file_name for d in bot.library()}
     rows, labels, ids, groups = [], [], [], []
-    for q in select_split(load_dataset(gold), "dev"):
-        if only_indexed and q.answerable and not {e.document for e in q.expected} <= indexed:
+    questions = [(q.id, q.question, q.answerable, [e.document for e in q.expected if e.document], split_key(q))
+                 for q in select_split(load_dataset(gold), "dev")]
+    for path in extra:
+        questions += [(qid, text, answerable, documents,
+                       sorted(documents)[0] if answerable and documents else f"{path.name}:{qid}")
+                      for qid, text, answerable, documents in probe_questions(path)]
+    for qid, text, answerable, documents, group in questions:
+        if only_indexed and answerable and not set(documents) <= indexed:
             continue
-        answer = bot.ask(q.question)
+        answer = bot.ask(text)
         stats = answer.timings_ms
         # Abstained whatever the confidence (a named paragraph that is not there), or answered by a route that
         # does not read the confidence model (the mandate tracker): not the model's questions.
         if answer.abstained or any(name not in stats for name in FEATURES):
             continue
         rows.append([float(stats.get(name, 0.0)) for name in FEATURES])
-        labels.append(1.0 if q.answerable else 0.0)
-        ids.append(q.id)
-        groups.append(split_key(q))
+        labels.append(1.0 if answerable else 0.0)
+        ids.append(qid)
+        groups.append(group)
     return np.asarray(rows), np.asarray(labels), ids, groups
 
 
@@ -152,6 +181,9 @@ def main() -> int:
     ap.add_argument("--features", default=",".join(DEFAULT_FEATURES),
                     help=f"comma-separated features the model reads, of {', '.join(FEATURES)}")
     ap.add_argument("--l2", type=float, default=DEFAULT_L2, help="L2 penalty of the logistic regression")
+    ap.add_argument("--extra", type=Path, action="append",
+                    help="a probe file whose questions join the fit (repeatable; default: evals/probes.jsonl and "
+                         "evals/probes_a.jsonl; --extra none: dev alone)")
     ap.add_argument("--folds", type=int, default=5, help="grouped CV folds on dev (0: no CV)")
     ap.add_argument("--repeats", type=int, default=10, help="CV fold assignments averaged")
     ap.add_argument("--write", action="store_true", help=f"write {OUT}")
@@ -162,28 +194,30 @@ def main() -> int:
     if unknown:
         ap.error(f"unknown features {unknown}; known: {', '.join(FEATURES)}")
     max_wrong = args.max_wrong if args.max_wrong >= 0 else None
-    x_all, y, ids, groups = collect(args.gold, args.index, args.only_indexed)
+    extra = [p for p in (args.extra or DEFAULT_EXTRA) if str(p) != "none"]
+    x_all, y, ids, groups = collect(args.gold, args.index, args.only_indexed, extra)
     x = x_all[:, [FEATURES.index(n) for n in names]]
-    log.info("dev rows %d (%d unanswerable); features %s; l2 %s", len(y), int((y == 0).sum()), names, args.l2)
+    log.info("rows %d (%d unanswerable); features %s; l2 %s", len(y), int((y == 0).sum()), names, args.l2)
     if args.folds > 1:
         right, wrong = cross_validate(x, y, groups, args.l2, max_wrong, args.folds, args.repeats)
-        log.info("dev grouped %d-fold CV (%d repeats): abstention on unanswerable %.3f, wrong abstention %.3f",
+        log.info("grouped %d-fold CV (%d repeats): abstention on unanswerable %.3f, wrong abstention %.3f",
                  args.folds, args.repeats, right, wrong)
     w, mean, scale, b = fit_with_cut(x, y, args.l2, max_wrong)
     z = ((x - mean) / scale) @ w + b
     abstain = z < 0
     log.info("coef %s", dict(zip(names, np.round(w, 3).tolist(), strict=True)))
-    log.info("dev in-sample: abstention on unanswerable %.3f, wrong abstention %.3f",
+    log.info("in-sample: abstention on unanswerable %.3f, wrong abstention %.3f",
              abstain[y == 0].mean() if (y == 0).any() else float("nan"), abstain[y == 1].mean())
     for i, qid in enumerate(ids):
         if abstain[i] != (y[i] == 0):
-            log.info("  dev miss %s answerable=%d z=%.2f %s", qid, int(y[i]), z[i],
+            log.info("  miss %s answerable=%d z=%.2f %s", qid, int(y[i]), z[i],
                      dict(zip(names, np.round(x[i], 3).tolist(), strict=True)))
     if args.write:
         data = {"features": names, "coef": np.round(w, 5).tolist(), "intercept": round(float(b), 5),
                 "mean": np.round(mean, 5).tolist(), "scale": np.round(scale, 5).tolist(),
-                "_comment": f"fitted by evals/fit_confidence.py on the dev split ({len(y)} questions, "
-                            f"{int((y == 0).sum())} unanswerable) of {args.gold.name}; index {args.index.name}; "
+                "_comment": f"fitted by evals/fit_confidence.py on the dev split of {args.gold.name} and "
+                            f"{', '.join(p.name for p in extra) or 'no probes'} ({len(y)} questions, "
+                            f"{int((y == 0).sum())} unanswerable); index {args.index.name}; "
                             f"l2 {args.l2}; cut at wrong abstention <= {args.max_wrong}"}
         OUT.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
         log.info("wrote %s", OUT)
