@@ -222,3 +222,34 @@ def test_the_second_readers_misreadings_stay_out() -> None:
     assert not _SOURCE_NAMED.search("How many civilians did NAME kill, according to reports of NAME attacks?")
     assert _SOURCE_NAMED.search("How many people remained in the camps, according to the Secretary-General's August "
                                 "2025 report on the NAME threat?")
+
+
+# S/2025/223, para. 30
+_SWAP = ("Following the release on 1 December 2024 of the report of the National Audit Bureau for 2023, in which the "
+         "Bureau criticized the practice of importing fuel in exchange for crude oil as lacking transparency, the "
+         "National Oil Corporation ended the controversial oil-for-fuel trading system on 1 March 2025. According to "
+         "the report, the system had cost the Libyan State 41.3 billion Libyan dinars ($8.4 billion) in 2023, "
+         "constituting a significant burden on the country’s resources and reducing oil revenue transfers to the "
+         "Central Bank.")
+# S/2025/239, para. 71
+_DRUM = ("A single drum of smuggled oil (250 litres) in southern Libya was priced at $600, but nearly doubled in cost "
+         "when reaching Darfur.")
+
+
+def test_a_sum_asked_by_its_verb_is_a_figure() -> None:
+    """A tenth probe set's fitted half: "What did … cost …?" asks a sum as "how much did … cost" does, so a sentence
+    stating one is typed as answering it (a probe's drum price came as a quote with no line)."""
+    from briefbot.answer import _COUNT_Q
+
+    question = ("What did a 250-litre barrel of contraband fuel cost in the south of Libya before it was moved on "
+                "into Darfur?")
+    assert _COUNT_Q.search(question)
+    assert direct_answer(question, _DRUM) == "$600"
+    assert _COUNT_Q.search("What did Libya's oil-for-fuel swaps cost the State?")
+    assert not _COUNT_Q.search("What did the Panel find about the routes?")
+
+
+def test_a_day_asked_by_another_word_for_its_act() -> None:
+    """"Scrapped" is the report's "ended": the day the scheme ended, not the audit report's release before it."""
+    assert direct_answer("When was Libya's swap scheme of crude for imported fuel scrapped?", _SWAP) == "1 March 2025"
+    assert direct_answer("When was the National Audit Bureau's report released?", _SWAP) == "1 December 2024"
