@@ -3,6 +3,9 @@
   answered "10 years" from a report: "mandated" asked no term, and CTED "will continue to operate … for the period
   ending 5 January 2029" (2810 (2025) para. 3) is renewed in no renewal's words (tests/fixtures/akn/cted);
 - the Office of the Ombudsperson is extended with the 1267 regime (tests/fixtures/akn/isil_monitoring_team);
+- the Monitoring Team "supporting the Taliban (1988) sanctions committee" is kept on by the 1988 regime's 2816
+  (2026), "shall continue to support the Committee for a period of twelve months", not by the 1267 regime's 36
+  months (2734 (2024), para. 101), which a probe got (same fixture);
 - "What is the current expiry date of the mandate of the Panel of Experts … under resolution 1591 (2005), and when is
   its next final report due?" led with the lapsed "12 March 2026" and "13 January 2026" of 2772 (2025), whose
   mandate 2791 (2025), quoted first, extended (tests/fixtures/akn/sudan_panel_1591)."""
@@ -97,3 +100,14 @@ def test_a_second_part_is_not_answered_from_the_decision_the_first_parts_superse
     assert answer.citations[0].symbol == "S/RES/2791 (2025)", answer.answer
     assert answer.answer.startswith("**12 October 2026** [1]"), answer.answer
     assert "12 March 2026**" not in answer.answer and "13 January 2026**" not in answer.answer, answer.answer
+
+
+def test_the_taliban_committees_team_is_kept_on_by_its_own_resolution(isil: Briefbot) -> None:
+    answer = isil.ask("For how long is the Monitoring Team supporting the Taliban (1988) sanctions committee "
+                      "currently mandated?")
+    assert not answer.abstained, answer.answer
+    assert (answer.citations[0].symbol, answer.citations[0].paragraph) == ("S/RES/2816 (2026)", "2"), answer.answer
+    assert answer.answer.startswith("**twelve months** [1]"), answer.answer
+    # The ISIL and Al-Qaida Team's own term is still its regime's.
+    answer = isil.ask("Until when is the mandate of the ISIL (Da'esh) and Al-Qaida Monitoring Team extended?")
+    assert answer.citations[0].symbol == "S/RES/2734 (2024)", answer.answer

@@ -514,7 +514,7 @@ def specific_subject(question: str) -> set[str]:
 _REGIME_OF_BODY = re.compile(r"\b((?:Panel|Group) of Experts|Monitoring Team)\s+(?:on|for|of|under|"
                              r"(?:that|which|who)\s+(?:monitors|oversees|supports|assists|watches|tracks)|"
                              r"monitoring|overseeing|supporting|assisting|watching|tracking)\s+(?:the\s+)?"
-                             r"(?:[A-Z][\w'’-]*\s+){0,3}(?:sanctions?\s+(?:regime|committee|measures)|sanctions|"
+                             r"(?:[A-Z][\w'’-]*\s+|\(\d{3,4}\)\s+){0,3}(?:sanctions?\s+(?:regime|committee|measures)|sanctions|"
                              r"(?:sanctions\s+)?Committee)\b", re.I)
 # What a question asking about a mission calls the mission or its mandate.
 _MISSION_SUBJECT = terms("authorization authorisation authorized authorised peacekeeping peacekeepers force mission "

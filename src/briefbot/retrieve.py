@@ -373,7 +373,8 @@ class Retriever:
         found = self._ranked(question, mode, dense, lexical, docs, of_place, set(), refs, set())
         specific = specific_subject(question)
         renewing = [h for h in found if _renews_asked(h.chunk.text, specific)
-                    or (specific and _authorizes_asked(h.chunk.text, specific))]
+                    or (specific and (_authorizes_asked(h.chunk.text, specific)
+                                      or _continues_asked(h.chunk.text, specific)))]
         # A record about the asked place alone before one filed under a title it shares with another ("… on the
         # Sudan and South Sudan": 2418 (2018) renews South Sudan's measures and names the Sudan too); then the one
         # saying all that was asked before one saying half: 2793 (2025)'s "Gang Suppression Force … for an initial
@@ -1324,6 +1325,16 @@ def _authorizes_asked(text: str, specific: set[str]) -> bool:
                for a, b in split_sentences(text))
 
 
+def _continues_asked(text: str, specific: set[str]) -> bool:
+    """Whether an operative sentence of ``text`` keeps what was asked on for a term in other words than a renewal's:
+    "Decides …, that the 1267/1988 … Monitoring Team … shall continue to support the Committee for a period of
+    twelve months" (2816 (2026), para. 2, the Taliban Committee's; a probe got the 1267 Team's 36 months)."""
+    return any(_CONTINUES_FOR.match(text, a) and renews_subject(specific, text[a:b])
+               for a, b in split_sentences(text))
+
+
+_CONTINUES_FOR = re.compile(r"\s*(?:\d{1,3}\.\s*)?(?:Decides|Further decides)\b[^;]{0,300}?\bshall continue to "
+                            r"(?:support|assist|operate)\b[^;]{0,120}?\bfor (?:a|the) period\b")
 _AUTHORIZES = re.compile(r"\s*(?:\d{1,3}\.\s*)?(?:Authori[sz]es|Decides to (?:establish|authori[sz]e|deploy))\b")
 
 
