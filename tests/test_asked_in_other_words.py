@@ -253,3 +253,17 @@ def test_a_day_asked_by_another_word_for_its_act() -> None:
     """"Scrapped" is the report's "ended": the day the scheme ended, not the audit report's release before it."""
     assert direct_answer("When was Libya's swap scheme of crude for imported fuel scrapped?", _SWAP) == "1 March 2025"
     assert direct_answer("When was the National Audit Bureau's report released?", _SWAP) == "1 December 2024"
+
+
+def test_a_force_named_in_full_is_its_acronym_in_the_councils_paragraphs() -> None:
+    """2793 (2025) names the Gang Suppression Force in full once and "the GSF" in its other paragraphs, its
+    ceiling too (para. 4); the Kenyan reports call the mission "the MSS" (a probe found no passage naming the
+    force)."""
+    from briefbot.glossary import council_words
+
+    ceiling = ("4. Decides that the GSF shall have an authorized personnel ceiling of 5,550 consisting of 5,500 "
+               "uniformed personnel, comprised of both military and police personnel, and 50 civilians;")
+    question = "How many uniformed personnel may the Gang Suppression Force have?"
+    assert "GSF" in council_words(question)
+    assert {"gang", "suppress", "forc"} <= credited(question, terms(ceiling)) | terms(ceiling)
+    assert "MSS" in council_words("How many officers did the Multinational Security Support Mission have?")
