@@ -354,18 +354,20 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     # model judges whether passages answer a question in words, which "what does paragraph 1 decide?" has few of.
     # So is the renewing sentence of a resolution the question names for how long or until when it renewed
     # something (below).
-    if (confidence < settings.abstain_threshold and not (wanted or by_reference)) or not candidates:
-        return _abstain(question, hits, "The indexed documents do not answer this question "
-                        f"(confidence {confidence:.2f} < threshold {settings.abstain_threshold:.2f}). "
-                        "The closest passages are listed below.", stats, confidence)
-    # "What is the capital of France?": a sentence holding both words about something else is no answer.
+    # "What is the capital of France?": a sentence holding both words about something else is no answer. Read
+    # before the confidence model, whose abstention says less about why.
+    stating: list[Candidate] = []
     if (attribute := asked_attribute(question)) is not None:
         stating = [c for c in candidates if attribute.stated_in(c.hit.chunk.text[c.start:c.end])]
         if not stating:
             return _abstain(question, hits, f"No indexed passage states the {attribute.attribute} of "
                             f"{attribute.thing}. The closest passages are listed below.", stats, confidence)
-        for c in stating:
-            c.score += 0.5
+    if (confidence < settings.abstain_threshold and not (wanted or by_reference)) or not candidates:
+        return _abstain(question, hits, "The indexed documents do not answer this question "
+                        f"(confidence {confidence:.2f} < threshold {settings.abstain_threshold:.2f}). "
+                        "The closest passages are listed below.", stats, confidence)
+    for c in stating:
+        c.score += 0.5
     chosen = _choose(candidates, settings.max_citations)
     chosen = _keep_latest(chosen, candidates, series_refs, settings.max_citations, asks_due(question))
     chosen, superseded = _latest_first(chosen, series_refs, question, hits)
