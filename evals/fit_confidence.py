@@ -10,13 +10,14 @@ intercept is shifted so that probability 0.5 (the ``abstain_threshold`` default)
 correct abstentions while wrong abstentions stay at or under ``--max-wrong`` (default 0.03) on those rows. Test
 questions are never read.
 
-Dev alone has few unanswerable questions that reach the model (15: the rules answer the rest first), and a fit on
-it abstained wrongly on 5 of 192 answerable probes written by other readers while catching none of their 30
+Dev alone has few unanswerable questions that reach the model (15: the rules answer the rest first), and a fit on it
+abstained wrongly on 5 of 192 answerable probes written by other readers while catching none of their 30
 unanswerable ones that reach it; the probes widen what the fit sees of how analysts word a question
-(evals/README.md, "Results (2026-12-06, night)"). In-sample figures flatter the model: the script first reports
-grouped cross-validation on dev and the probes (``--folds`` folds, a question's group is the key of its split: its
-first-cited document, or its id when it cites none, so questions on one document never sit on both sides; each
-fold fits and places its cut on the other folds; averaged over ``--repeats`` fold assignments), then fits on all.
+(evals/README.md, "A tenth held-out probe set, a confidence model fitted on the probes too … (2026-12-06, late
+night)"). In-sample figures flatter the model: the script first reports grouped cross-validation on dev and the
+probes (``--folds`` folds, a question's group is the key of its split: its first-cited document, or its id when it
+cites none, so questions on one document never sit on both sides; each fold fits and places its cut on the other
+folds; averaged over ``--repeats`` fold assignments), then fits on all.
 
     PYTHONPATH=src python evals/fit_confidence.py --gold evals/gold.jsonl --index /path/to/index [--write]
 
