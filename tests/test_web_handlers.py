@@ -119,8 +119,12 @@ def test_abstention_is_said_plainly_and_offers_closest_passages(bot: Briefbot, m
     assert mars.abstained and not mars.citations
     message = views.answer_message(mars)
     assert message.startswith("**Not answered by the indexed documents.**")
-    assert "confidence" in mars.answer  # the engine's reason keeps its figures for the CLI and evals ...
-    assert "confidence" not in message and "threshold" not in message  # ... the chat says it in words
+    # An abstention on the confidence model: the engine's reason keeps its figures for the CLI and evals, the chat
+    # says it in words (Mars abstains on the population no passage states, a reason with no figures).
+    sourdough = bot.ask("How do I bake sourdough bread?")
+    assert sourdough.abstained and "confidence" in sourdough.answer
+    assert "confidence" not in views.answer_message(sourdough) and "threshold" not in views.answer_message(sourdough)
+    assert "confidence" not in message and "threshold" not in message
     assert "do not answer this question" not in message  # the heading says it once
     cards = views.cards_for(mars)
     assert 1 <= len(cards) <= 5 and all(c.passage for c in cards)
