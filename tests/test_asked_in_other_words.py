@@ -247,6 +247,12 @@ def test_a_sum_asked_by_its_verb_is_a_figure() -> None:
     assert direct_answer(question, _DRUM) == "$600"
     assert _COUNT_Q.search("What did Libya's oil-for-fuel swaps cost the State?")
     assert not _COUNT_Q.search("What did the Panel find about the routes?")
+    # The verb of a clause, or the noun, asks no sum (a second reader).
+    for other in ("What did Al-Shabaab do to earn the trust of local communities?",
+                  "What does the report say the militias do to earn income?",
+                  "What did the Panel report about how the Houthis earn revenue from the port?",
+                  "What did the Council say about the cost of the mission?"):
+        assert not _COUNT_Q.search(other), other
 
 
 def test_a_day_asked_by_another_word_for_its_act() -> None:

@@ -29,10 +29,21 @@ from briefbot.service import Briefbot
     ("In resolution 2182 (2014), for how long were naval partnerships authorized to inspect vessels?", False),
     ("Until when did paragraph 3 of resolution 2791 (2025) extend the Panel?", False),
     ("What does paragraph 1 of resolution 2780 (2025) decide?", False),  # not a question of term
-    ("Which armed groups currently run checkpoints named in resolution 2146 (2014)?", False),
+    # Asked of the past, the resolution named "in" is the one that decided (a second reader).
+    ("How long were the measures in resolution 2769 (2025) extended?", False),
+    ("For how long did the provisions in resolution 2769 (2025) extend the authorisations?", False),
 ])
 def test_which_questions_ask_for_the_current_term(question: str, current: bool) -> None:
     assert asks_current_term(question) is current
+
+
+def test_what_runs_now_is_asked_a_term_only_of_what_the_council_renews() -> None:
+    from briefbot.refs import asks_term
+
+    assert asks_term("Until what date does the Libya arms embargo currently run?")
+    # Armed groups running routes run something; no term of the Council's is asked (a second reader).
+    assert not asks_term("How long have armed groups in Libya currently run the smuggling routes described by the "
+                         "Panel of Experts?")
 
 
 @pytest.fixture(scope="module")

@@ -102,12 +102,39 @@ def test_a_second_part_is_not_answered_from_the_decision_the_first_parts_superse
     assert "12 March 2026**" not in answer.answer and "13 January 2026**" not in answer.answer, answer.answer
 
 
-def test_the_taliban_committees_team_is_kept_on_by_its_own_resolution(isil: Briefbot) -> None:
-    answer = isil.ask("For how long is the Monitoring Team supporting the Taliban (1988) sanctions committee "
-                      "currently mandated?")
+@pytest.mark.parametrize("question", [
+    "For how long is the Monitoring Team supporting the Taliban (1988) sanctions committee currently mandated?",
+    # A second reader's: the regime by its number alone (read as the year 1988 before).
+    "For how long is the Monitoring Team supporting the 1988 sanctions committee currently mandated?",
+    "Until when is the mandate of the Monitoring Team of the 1988 sanctions committee extended?",
+])
+def test_the_taliban_committees_team_is_kept_on_by_its_own_resolution(isil: Briefbot, question: str) -> None:
+    answer = isil.ask(question)
     assert not answer.abstained, answer.answer
+    # The newest of the 1988 Committee's decisions keeping it on, not 2763 (2024)'s lapsed fourteen months.
     assert (answer.citations[0].symbol, answer.citations[0].paragraph) == ("S/RES/2816 (2026)", "2"), answer.answer
-    assert answer.answer.startswith("**twelve months** [1]"), answer.answer
-    # The ISIL and Al-Qaida Team's own term is still its regime's.
+    assert answer.answer.startswith("**twelve months") and "[1]" in answer.answer.split("\n")[0], answer.answer
+
+
+def test_the_isil_teams_term_is_its_own_regimes(isil: Briefbot) -> None:
     answer = isil.ask("Until when is the mandate of the ISIL (Da'esh) and Al-Qaida Monitoring Team extended?")
     assert answer.citations[0].symbol == "S/RES/2734 (2024)", answer.answer
+
+
+def test_a_committee_named_by_its_resolution_is_no_year() -> None:
+    from briefbot.refs import question_years
+
+    assert question_years("For how long is the Monitoring Team supporting the 1988 sanctions committee mandated?") \
+        == set()
+    assert question_years("Until when is the 1970 Committee's Panel of Experts mandated?") == set()
+    assert question_years("What did the Council decide in 1988 about sanctions?") == {1988}
+
+
+def test_a_body_kept_on_is_read_within_its_own_sentence() -> None:
+    from briefbot.retrieve import _continues_asked
+
+    text = ("Decides that the Panel of Experts shall report to the Committee on the arms embargo. It further requests "
+            "that the Secretariat shall continue to support the Committee for a period of six months.")
+    assert not _continues_asked(text, {"panel", "expert"})
+    assert _continues_asked("2. Decides, in order to assist the Committee, that the Monitoring Team shall continue to "
+                            "support the Committee for a period of twelve months;", {"monitor", "team"})

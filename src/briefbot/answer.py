@@ -2046,7 +2046,11 @@ _COUNT_Q = re.compile(r"\b(?:how many|how much|number of|what number|percentage|
                       r"ransoms?|tolls?|levy|levies|salar(?:y|ies)|wages?|bribes?)\b"
                       # "What did Libya's oil-for-fuel swaps cost the State in 2023?": a sum asked by its verb (a
                       # probe's "$8.4 billion" in fifth place gave no line, and the question abstained).
-                      r"|^\s*what\s+(?:did|does|do|would|will|could|has|had|have)\b[^?]{0,150}\b(?:cost|earn|fetch)\b",
+                      # The verb is the question's own, not one a clause says ("what did Al-Shabaab do to earn
+                      # trust", "what does the report say … the human cost"), nor the noun ("the cost of").
+                      r"|^\s*what\s+(?:did|does|do|would|will|could|has|had|have)\s+"
+                      r"(?:(?!(?:do|does|did|say|says|said|report|reported|find|found|about|how|to|note|noted|"
+                      r"describe|described|tell|told)\b)[\w'’$.,-]+\s+){1,15}?(?:cost|earn|fetch)\b(?!\s+of\b)",
                       re.I)
 _WHO_Q = re.compile(r"^\s*(?:who|whom|which|what (?:body|organi[sz]ation|entity|group|operation|company|"
                     r"country|state|mission))\b", re.I)

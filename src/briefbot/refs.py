@@ -512,9 +512,9 @@ def specific_subject(question: str) -> set[str]:
 # too: "the Panel of Experts that monitors the Al-Shabaab sanctions regime" (a probe's "monitors" read as a subject
 # word got the Somalia Monitoring Group's 2017 term, 2385 para. 46, for 2806 (2025)'s Panel).
 _REGIME_OF_BODY = re.compile(r"\b((?:Panel|Group) of Experts|Monitoring Team)\s+(?:on|for|of|under|"
-                             r"(?:that|which|who)\s+(?:monitors|oversees|supports|assists|watches|tracks)|"
+                             r"(?:that|which|who)\s+(?:monitors?|oversees?|supports?|assists?|watch(?:es)?|tracks?)|"
                              r"monitoring|overseeing|supporting|assisting|watching|tracking)\s+(?:the\s+)?"
-                             r"(?:[A-Z][\w'’-]*\s+|\(\d{3,4}\)\s+){0,3}(?:sanctions?\s+(?:regime|committee|measures)|sanctions|"
+                             r"(?:[A-Z][\w'’-]*\s+|\(?\d{3,4}\)?\s+){0,3}(?:sanctions?\s+(?:regime|committee|measures)|sanctions|"
                              r"(?:sanctions\s+)?Committee)\b", re.I)
 # What a question asking about a mission calls the mission or its mandate.
 _MISSION_SUBJECT = terms("authorization authorisation authorized authorised peacekeeping peacekeepers force mission "
@@ -654,7 +654,8 @@ def asks_current_term(question: str) -> bool:
     measures under resolution 1591 renewed?" is answered by the latest resolution renewing them (2791 (2025)),
     "How long did resolution 2780 extend the inspections?" by 2780."""
     # "In its March 2025 Somalia sanctions resolution, until when …" names the renewal it asks about by its date.
-    return (asks_term(question) and bool(_ORIGIN.search(question)) and not _AGENT.search(question)
+    origin = bool(_ORIGIN.search(question)) or (bool(_ORIGIN_IN.search(question)) and not _PAST_Q.search(question))
+    return (asks_term(question) and origin and not _AGENT.search(question)
             and not asks_original(question) and not question_years(question))
 
 
@@ -699,8 +700,10 @@ _RENEWAL_Q = re.compile(r"\b(?:renew|extend|prolong|authori[sz]|expir|lapse|in f
                         rf"\bkept (?:on|in place)\b|{_CURRENT_TERM}|"
                         r"\bruns? out\b(?!\s+of)|"
                         r"\b(?:stay|stays|remain|remains) in (?:place|force)\b|\bcontinues? to (?:apply|operate)\b|"
-                        # "Until what date do the … measures … currently run?" (a probe got 2146 (2014) itself).
-                        rf"^(?=.*?{_RENEWABLE}).*?\b(?:currently|still|now)\s+(?:run|runs|apply|applies)\b|"
+                        # "Until what date do the … measures … currently run?" (a probe got 2146 (2014) itself): what
+                        # runs is the renewable thing, and it runs no object ("armed groups currently run the routes").
+                        rf"{_RENEWABLE}[^?]{{0,150}}?\b(?:currently|still|now)\s+(?:run|runs|apply|applies)\b"
+                        r"(?!\s+(?:the|a|an|their|its|his|her)\b)|"
                         rf"{_NOW_ASKED}", re.I)
 _ORIGINAL_Q = re.compile(r"\b(?:first|originally|initially|original)\b", re.I)
 # Where a series began as what names it, not what is asked: an aside ("… the illicit petroleum measures (the regime
@@ -719,12 +722,16 @@ _DESCRIBED_ORIGIN = re.compile(r"\b(?:first|originally|initially)\s+(?:set up|es
 # "extended by resolution 2783" and "In resolution 2182, for how long …" name who decided, so "by" and "in" count
 # only after a verb that sets measures up.
 # "(the resolution 2146 authorizations)" and "the resolution 2140 measures" name them by it too.
-_ORIGIN = re.compile(r"(?:\b(?:under|of|pursuant to|(?:set out|established|imposed|created|adopted|defined) (?:by|in)|"
-                     # The Council's "the authorisations and the measures in resolution 2146 (2014)" (2769 para. 19).
-                     r"(?:measures|authori[sz]ations|sanctions|provisions)\s+in)"
+_ORIGIN = re.compile(r"(?:\b(?:under|of|pursuant to|(?:set out|established|imposed|created|adopted|defined) (?:by|in))"
                      r"\s+(?:its\s+)?|\(\s*(?:the\s+)?)resolutions?\s+\d{3,4}\b|"
                      r"\bresolution\s+\d{3,4}\s+(?:measures|authori[sz]ations|sanctions|regime|asset freeze|travel ban|"
                      r"arms embargo)\b", re.I)
+# The Council's "the authorisations and the measures in resolution 2146 (2014)" (2769 para. 19) names them by where
+# they come from, asked of the present ("Until what date do the measures in resolution 2146 (2014) currently run?"; a
+# probe got 2146 itself). Asked of the past, the resolution is the one that decided: "How long were the measures in
+# resolution 2769 (2025) extended?", "For how long did the provisions in resolution 2769 extend …?" (a second reader).
+_ORIGIN_IN = re.compile(r"\b(?:measures|authori[sz]ations|sanctions|provisions)\s+in\s+resolutions?\s+\d{3,4}\b", re.I)
+_PAST_Q = re.compile(r"\b(?:did|were|was|had)\b", re.I)
 # The resolution as who decided: "did resolution 2780 extend", "did paragraph 3 of resolution 2791 extend".
 _AGENT = re.compile(r"\b(?:did|does|do|has|have|will)\s+(?:(?:operative\s+)?paragraphs?\s+\d{1,3}\s+of\s+)?"
                     r"resolutions?\s+\d{3,4}\b", re.I)
@@ -827,7 +834,15 @@ def question_years(question: str) -> set[int]:
     """The years a question asks about ("in its 2023 rollover", "between July and December 2024"), not the date of
     the source it cites ("the Secretary-General's mid-2025 report", "… cited by the Secretary-General in mid-2025":
     when it was said, not when what it says happened)."""
-    return {int(y) for y in _YEAR.findall(_SAID_IN.sub(" ", REPORT_DATE.sub(" ", _CITED.sub(" ", question))))}
+    plain = _REGIME_NUMBER.sub(" ", _SAID_IN.sub(" ", REPORT_DATE.sub(" ", _CITED.sub(" ", question))))
+    return {int(y) for y in _YEAR.findall(plain)}
+
+
+# A Committee named by the resolution that set it up is no year: "the 1988 sanctions committee", "the Taliban (1988)
+# sanctions committee", "the 1970 Committee" (a second reader's question on the 1988 Monitoring Team kept to 1988's
+# decisions and found none).
+_REGIME_NUMBER = re.compile(r"\(?\b(?:1267|1518|1533|1572|1591|1718|1737|1970|1988)\)?(?=\s+(?:sanctions\s+)?"
+                            r"(?:committee|regime|list|monitoring team)\b)", re.I)
 
 
 # --- a report named by when it came out: "the Secretary-General's June 2025 report", "its mid-2025 report" -----

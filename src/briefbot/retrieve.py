@@ -379,8 +379,14 @@ class Retriever:
         # Sudan and South Sudan": 2418 (2018) renews South Sudan's measures and names the Sudan too); then the one
         # saying all that was asked before one saying half: 2793 (2025)'s "Gang Suppression Force … for an initial
         # period of twelve months" before MINUSTAH's "stabilization force … authorized" (1542 (2004)).
+        # Of decisions keeping a body on in the same words each year ("shall continue to support the Committee for
+        # a period of …", the 1988 Committee's Team), the newest: nothing else tells them apart (a second reader
+        # got 2763 (2024)'s lapsed fourteen months for 2816 (2026)'s twelve).
+        newest = {h.chunk.text_hash: -int((h.doc.date or "0")[:4]) for h in renewing
+                  if _continues_asked(h.chunk.text, specific)}
         return sorted(renewing, key=lambda h: (bool(_countries(doc_places(h.doc)) - _countries(places)),
-                                               not specific <= terms(h.chunk.text)))[:PLACE_RENEWALS]
+                                               not specific <= terms(h.chunk.text),
+                                               newest.get(h.chunk.text_hash, 0)))[:PLACE_RENEWALS]
 
     def _body_renewals(self, question: str, vector: Any, docs: dict[str, DocInfo], allowed: set[str] | None,
                        years: set[int]) -> list[Hit]:
@@ -392,9 +398,19 @@ class Retriever:
             return []
         names = next(v for k, v in _PLACELESS_BODIES.items() if re.fullmatch(k, m.group(0), re.I))
 
+        # One Team serves two Committees, each keeping it on in its own resolutions: the 1988 (Taliban) Committee's
+        # say it "shall continue to support the Committee for a period of …" (2816 (2026)), the 1267 (ISIL and
+        # Al-Qaida) Committee's extend it (2734 (2024), para. 101). A question naming one regime is answered by its
+        # own, told by the Sanctions List each resolution names (a record's places are no guide: 1904 (2009), of the
+        # Committee before the split, is filed under Afghanistan); one naming neither as before.
+        team = names == ("Monitoring Team",)
+        taliban = team and bool(_TALIBAN_Q.search(question))
+        isil = team and not taliban and bool(_ISIL_Q.search(question))
+
         def renews(s: str) -> bool:
-            if names == ("Monitoring Team",):
-                return bool(_RENEWS.search(s)) and renewed_object(s) in _BODY_NAMES and terms(names[0]) <= terms(s)
+            if team:
+                return (bool(_RENEWS.search(s)) and renewed_object(s) in _BODY_NAMES and terms(names[0]) <= terms(s)) \
+                    or (taliban and bool(_CONTINUES_FOR.match(s)) and "Monitoring Team" in s)
             return bool(_RENEWS.search(s) or _CONTINUES_TO.search(s)) and any(n in s for n in names)
 
         for chunk in self.store.later_resolutions_naming(names, ""):
@@ -402,6 +418,10 @@ class Retriever:
             if info is None or (allowed is not None and chunk.doc_id not in allowed) or (
                     years and not year_fits(info, years)):
                 continue
+            if taliban or isil:
+                of_1988 = any(_OF_1988.search(c.text) for c in self.store.chunks_of(chunk.doc_id))
+                if of_1988 != taliban:
+                    continue
             if any(renews(s) for s in (chunk.text[a:b] for a, b in split_sentences(chunk.text))):
                 self.store.fill_about([info])
                 similarity = dict(self.store.similarities(vector, [chunk.text_hash]))
@@ -1290,6 +1310,9 @@ _PLACELESS_BODIES: dict[str, tuple[str, ...]] = {
                                                                         "Directorate"),
     r"(?:office of the )?ombudsperson": ("Ombudsperson",),
 }
+_TALIBAN_Q = re.compile(r"\bTaliban\b|\b1988\b|\bAfghan", re.I)
+_OF_1988 = re.compile(r"paragraph 30 of resolution 1988\b|\b1988 Sanctions List\b")
+_ISIL_Q = re.compile(r"\bISIL\b|\bDa['’]esh\b|\bAl-Qaida\b|\b1267\b", re.I)
 _PLACELESS_BODY = re.compile(r"\b(?:" + "|".join(_PLACELESS_BODIES) + r")\b", re.I)
 # "… will continue to operate … for the period ending 5 January 2029": a term set for a body that is not "renewed".
 _CONTINUES_TO = re.compile(r"^\s*(?:\d{1,3}\.\s*)?(?:Decides|Further decides)\b[^;]{0,200}?\bcontinue to operate\b"
@@ -1329,7 +1352,7 @@ def _continues_asked(text: str, specific: set[str]) -> bool:
     """Whether an operative sentence of ``text`` keeps what was asked on for a term in other words than a renewal's:
     "Decides …, that the 1267/1988 … Monitoring Team … shall continue to support the Committee for a period of
     twelve months" (2816 (2026), para. 2, the Taliban Committee's; a probe got the 1267 Team's 36 months)."""
-    return any(_CONTINUES_FOR.match(text, a) and renews_subject(specific, text[a:b])
+    return any(_CONTINUES_FOR.match(text, a, b) and renews_subject(specific, text[a:b])
                for a, b in split_sentences(text))
 
 
