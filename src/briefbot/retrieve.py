@@ -413,14 +413,16 @@ class Retriever:
                     or (taliban and bool(_CONTINUES_FOR.match(s)) and "Monitoring Team" in s)
             return bool(_RENEWS.search(s) or _CONTINUES_TO.search(s)) and any(n in s for n in names)
 
+        of_1988: dict[str, bool] = {}
         for chunk in self.store.later_resolutions_naming(names, ""):
             info = docs.get(chunk.doc_id)
             if info is None or (allowed is not None and chunk.doc_id not in allowed) or (
                     years and not year_fits(info, years)):
                 continue
             if taliban or isil:
-                of_1988 = any(_OF_1988.search(c.text) for c in self.store.chunks_of(chunk.doc_id))
-                if of_1988 != taliban:
+                if chunk.doc_id not in of_1988:  # once per record: many of its passages name the Team
+                    of_1988[chunk.doc_id] = any(_OF_1988.search(c.text) for c in self.store.chunks_of(chunk.doc_id))
+                if of_1988[chunk.doc_id] != taliban:
                     continue
             if any(renews(s) for s in (chunk.text[a:b] for a, b in split_sentences(chunk.text))):
                 self.store.fill_about([info])
