@@ -10,12 +10,14 @@ words of labelled resolutions:
 * a crime a recital names as an example of organized crime ("transnational organized crime, including illicit
   activities such as drug trafficking") is a mention (tenth round);
 * a readiness or an intention to take, impose or adopt measures ("expresses its readiness to take appropriate measures
-  … that could include assets freeze or travel ban measures") takes none (tenth round, the settled line).
+  … that could include assets freeze or travel ban measures") takes none (tenth round, the settled line);
+* one phrase two themes match alike ("the arms embargo") is one item of a list, and the Council's words for arms
+  flows and diamond bans are strong terms (eleventh round).
 """
 
 from __future__ import annotations
 
-from briefbot.taxonomy import load_taxonomy
+from briefbot.taxonomy import load_taxonomy, named_items
 from briefbot.triage import DocText, ThemeHit, ThemeResult, _theme_hits, score_themes, shares_object
 from triage_support import resolution
 
@@ -179,3 +181,42 @@ def test_a_determination_to_act_against_a_crime_is_not_a_readiness_to_impose_mea
            "resources and high-value commodities in areas where it contributes to the outbreak, escalation or "
            "continuation of armed conflict;")
     assert _theme(resolution(("6", act)), "illicit_natural_resources").tagged
+
+
+def test_one_phrase_two_themes_match_alike_is_one_item_of_a_list() -> None:
+    # S/RES/1439 (2002) para. 3, Angola/UNITA: "the arms embargo" names arms trafficking and the measures with the same
+    # words, so with the diamonds the sentence names two things, not a list of three; it lost arms (labelled) when
+    # the diamonds became a strong term (eleventh round).
+    angola = ("– details on ongoing monitoring and investigation of possible violations of the arms embargo "
+              "established pursuant to resolution 864 (1993) and prohibitions against the import from Angola of "
+              "diamonds not controlled by the Government of Angola's certificate of origin scheme as called for "
+              "under resolution 1173 (1998);")
+    taxonomy = load_taxonomy(None)
+    assert named_items(taxonomy, angola) == 2
+    doc = resolution(("3", angola))
+    assert _theme(doc, "arms_trafficking").tagged and _theme(doc, "illicit_natural_resources").tagged
+    # Three crimes named in their own words are still a list.
+    assert named_items(taxonomy, "arms trafficking, human trafficking and the illegal trade in natural resources") == 3
+
+
+def test_arms_flows_and_diamond_bans_in_the_councils_words() -> None:
+    # Eleventh-round dev labels the terms missed (each resolution labelled for the theme by a reader blind to rules).
+    arms = [  # S/RES/1633 (2005) para. 19; S/RES/1749 (2007), a recital of its own
+        ("19", "Urges countries neighbouring Côte d'Ivoire to prevent any cross-border movement of combatants or arms "
+               "into Côte d'Ivoire;"),
+        (None, "Stressing further the need for States in the region to ensure that arms and related materiel delivered "
+               "to them are not diverted to or used by illegal armed groups,"),
+    ]
+    for label, text in arms:
+        assert _theme(resolution((label, text)), "arms_trafficking").tagged, text
+    diamonds = [  # S/RES/1343 (2001) para. 16; S/RES/1306 (2000)
+        ("16", "Urges all diamond exporting countries in West Africa to establish Certificate of Origin regimes for "
+               "the trade in rough diamonds similar to that adopted by the Government of Sierra Leone;"),
+        (None, "Recalling its concern at the role played by the illicit diamond trade in fuelling the conflict in "
+               "Sierra Leone,"),
+    ]
+    for label, text in diamonds:
+        assert _theme(resolution((label, text)), "illicit_natural_resources").tagged, text
+    # A diamond named in passing is still not a tag of its own.
+    sector = "Noting the contribution of the diamond sector to the economy of Sierra Leone,"
+    assert not _theme(resolution((None, sector)), "illicit_natural_resources").tagged

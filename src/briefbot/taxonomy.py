@@ -277,9 +277,19 @@ def theme_hits(theme: Theme, text: str, terms: list[tuple[Term, str | None]] | N
 def named_items(taxonomy: Taxonomy, text: str, strong: float = 3.0) -> int:
     """How many themes a sentence names strongly (a term of weight >= ``strong``), before the themes' negative
     context: "terrorism, illicit drugs, money-laundering, illegal arms-trafficking and illegal movement of nuclear
-    … materials" is a list of threats even though "nuclear" rules it out as arms-trafficking evidence."""
-    return sum(1 for theme in taxonomy.themes
-               if any(term.weight >= strong for term, _, _ in theme_hits(theme, text, negatives=False)))
+    … materials" is a list of threats even though "nuclear" rules it out as arms-trafficking evidence.
+
+    One phrase that two themes' terms match alike is one item: "the arms embargo" names arms trafficking and the
+    sanctions measures with the same words, so "violations of the arms embargo … and the import of diamonds not
+    controlled by the certificate of origin scheme" names two things, not three."""
+    seen: set[tuple[int, int]] = set()
+    count = 0
+    for theme in taxonomy.themes:
+        spans = {m.span() for term, _, m in theme_hits(theme, text, negatives=False) if term.weight >= strong}
+        if spans and not spans <= seen:
+            count += 1
+        seen |= spans
+    return count
 
 
 def sentence_score(weights: list[float], cap: float) -> float:
