@@ -220,3 +220,19 @@ def test_arms_flows_and_diamond_bans_in_the_councils_words() -> None:
     # A diamond named in passing is still not a tag of its own.
     sector = "Noting the contribution of the diamond sector to the economy of Sierra Leone,"
     assert not _theme(resolution((None, sector)), "illicit_natural_resources").tagged
+
+
+def test_a_call_for_anti_corruption_efforts_is_a_call_to_combat_corruption() -> None:
+    # S/RES/1662 (2006) para. 10, UNAMA (labelled corruption in the eleventh round): one operative paragraph asking for
+    # action against corruption, in a resolution of 1,300 words, scored 3 against 3.75.
+    call = ("Calls on the Afghan Government to ensure continued public administrative reform and anti-corruption "
+            "efforts, as described in the Compact;")
+    filler = (None, "Reaffirming its strong commitment to the sovereignty, independence and territorial integrity of "
+                    "Afghanistan, " + "and stressing the importance of reconstruction " * 60 + "in the country,")
+    assert _theme(resolution(filler, ("10", call)), "corruption").tagged
+    # Laws "including anti-money-laundering, anti-corruption and anti-bribery laws" under which trafficking networks
+    # are prosecuted (S/RES/2331 (2016) para. 2 (c), labelled without corruption) are not that call.
+    laws = ("Calls upon Member States to investigate, prosecute and dismantle networks involved in trafficking in "
+            "persons, in accordance with national legislation, including anti-money-laundering, anti-corruption and "
+            "anti-bribery laws;")
+    assert not _theme(resolution(filler, ("2", laws)), "corruption").tagged

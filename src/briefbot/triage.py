@@ -898,7 +898,8 @@ def key_paragraphs(doc: DocText, limit: int = 6, theme_weight: dict[int, float] 
 _CALL_TO_COMBAT = re.compile(
     r"^(?:Demands|(?:Strongly |Further |Also )?(?:Calls (?:up)?on|Urges|Invites|Encourages)|"
     r"Reiterates its (?:call|demand)s?)\b[^;]{0,250}?"
-    r"\b(?:combat\w*|address\w*|fight\w*|tackl\w*|counter\w*|suppress\w*|cessation|end to|put an end)\b")
+    r"\b(?:combat\w*|address\w*|fight\w*|tackl\w*|counter\w*|suppress\w*|cessation|end to|put an end|"
+    r"anti-[\w-]+ (?:efforts|measures|campaigns?|strateg\w+|programmes?|initiatives?))\b")
 
 
 def is_call_to_combat(s: Sentence) -> bool:
@@ -906,7 +907,9 @@ def is_call_to_combat(s: Sentence) -> bool:
     of … kidnappings, trafficking in persons and the smuggling of migrants"; "… to combat transnational organized
     crime, including drug trafficking, trafficking in persons and money-laundering"): a list there is the
     paragraph's subject, so each crime in it counts (evals/README.md, list-paragraph convention), and one such
-    paragraph naming a crime strongly tags it even in a long resolution."""
+    paragraph naming a crime strongly tags it even in a long resolution. "Calls on the Government to ensure
+    continued … anti-corruption efforts" asks for action against corruption in the crime's own word; "anti-bribery
+    laws" under which other crimes are prosecuted do not."""
     return is_operative(s) and bool(_CALL_TO_COMBAT.search(s.text))
 
 
