@@ -236,3 +236,23 @@ def test_a_call_for_anti_corruption_efforts_is_a_call_to_combat_corruption() -> 
             "persons, in accordance with national legislation, including anti-money-laundering, anti-corruption and "
             "anti-bribery laws;")
     assert not _theme(resolution(filler, ("2", laws)), "corruption").tagged
+
+
+def test_the_lawful_arms_trade_an_exemption_named_and_an_intention_to_update_a_list_are_mentions() -> None:
+    # Eleventh-round dev labels, each 0 for the theme: S/RES/2143 (2014), children and armed conflict, tagged arms from
+    # its Arms Trade Treaty recital ("arms trade" scored like "arms trafficking"); S/RES/2245 (2015), support to
+    # AMISOM, from ammunition supplied "in accordance with the relevant exemption from the arms embargo"; S/RES/2249
+    # (2015), ISIL, from "its intention to swiftly update the 1267 committee sanctions list".
+    att = ("Acknowledging the adoption of the Arms Trade Treaty and noting that in line with the provisions in Article "
+           "7(4) of the Treaty exporting States Parties shall take into account the risk of covered conventional arms "
+           "or items being used to commit or facilitate serious acts of violence against children,")
+    assert not _theme(resolution((None, att)), "arms_trafficking").tagged
+    assert _theme(resolution((None, "Expressing grave concern at the illicit arms trade in the region,")),
+                  "arms_trafficking").tagged
+    amisom = ("Encourages Member States to support AMISOM through the provision of assistance to the AU and AMISOM "
+              "TCCs of financial support for the payment of troop stipends, training, technical assistance and the "
+              "provision of ammunition (in accordance with the relevant exemption from the arms embargo in Somalia);")
+    assert not _theme(resolution(("12", amisom)), "arms_trafficking").tagged
+    isil = ("Expresses its intention to swiftly update the 1267 committee sanctions list in order to better reflect "
+            "the threat posed by ISIL also known as Da'esh;")
+    assert not _theme(resolution(("7", isil)), "sanctions_measures").tagged

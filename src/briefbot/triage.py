@@ -941,7 +941,7 @@ def is_contents_line(text: str) -> bool:
 
 
 _EXEMPTION = re.compile(r"\bshall not apply\b|\bapproved in advance by the Committee\b|\bintended solely for\b|"
-                        r"\bfor the sole use of\b", re.I)
+                        r"\bfor the sole use of\b|\bexemptions? (?:from|to) the arms embargo\b", re.I)
 # The theme whose subject the measures themselves are: an exemption modifies them (the sanctions convention counts it).
 MEASURES = "sanctions_measures"
 
@@ -1022,8 +1022,8 @@ def notes_body(text: str, hits: list[ThemeHit]) -> bool:
 # action against illegal exploitation and trafficking" (1625 (2005), 2457 (2019)) is the Council's word on the crime.
 _CONSIDERED = re.compile(r"\b(?:(?:it|the (?:Security )?Council) (?:shall|will|would|may|might)|"
                          r"(?:readiness|intention|intent|willingness|right) to) (?:further )?consider(?:ing)?\b[^.;]*|"
-                         r"\b(?:readiness|intention|intent|willingness|determination) to (?:further )?"
-                         r"(?:take|impose|adopt|apply)\b(?=[^.;]{0,40}?\b(?:measures|sanctions)\b)[^.;]*?"
+                         r"\b(?:readiness|intention|intent|willingness|determination) to (?:further |swiftly )?"
+                         r"(?:take|impose|adopt|apply|update|designate)\b(?=[^.;]{0,40}?\b(?:measures|sanctions)\b)[^.;]*?"
                          r"(?=,? (?:and )?(?:further |also )?(?:recalls|decides|"
                          r"requests|encourages|urges|calls|reiterates|reaffirms|stresses|underlines|emphasizes|"
                          r"welcomes|notes|expresses|demands|condemns)\b|[.;]|$)", re.I)
