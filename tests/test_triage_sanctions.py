@@ -256,3 +256,17 @@ def test_the_lawful_arms_trade_an_exemption_named_and_an_intention_to_update_a_l
     isil = ("Expresses its intention to swiftly update the 1267 committee sanctions list in order to better reflect "
             "the threat posed by ISIL also known as Da'esh;")
     assert not _theme(resolution(("7", isil)), "sanctions_measures").tagged
+
+
+def test_a_decision_suspending_the_measures_in_force_is_a_measure() -> None:
+    # S/RES/1412 (2002) para. 1, Angola/UNITA (labelled sanctions in the eleventh round): the resolution modifies the
+    # measures by suspending them, which the 2026-12-02 convention counts; its only term, "measures imposed by
+    # paragraphs 4", weighed 2.5, under a strong sentence's 3.
+    suspend = ("Decides that the measures imposed by paragraphs 4 (a) and (b) of resolution 1127 (1997) are suspended "
+               "for a period of ninety days from the date of adoption of this resolution;")
+    assert _theme(resolution(("1", suspend)), "sanctions_measures").tagged
+    # Reaffirming that measures do not apply to some supplies (S/RES/1964 (2010), labelled without sanctions) is not
+    # a decision on them.
+    reaffirm = ("Reaffirms that the measures imposed by paragraph 5 of resolution 733 (1992) shall not apply to "
+                "supplies and technical assistance provided to the Transitional Federal Government;")
+    assert not _theme(resolution(("13", reaffirm)), "sanctions_measures").tagged
