@@ -17,6 +17,8 @@ words of labelled resolutions:
 
 from __future__ import annotations
 
+import dataclasses
+
 from briefbot.taxonomy import load_taxonomy, named_items
 from briefbot.triage import DocText, ThemeHit, ThemeResult, _theme_hits, score_themes, shares_object
 from triage_support import resolution
@@ -270,3 +272,35 @@ def test_a_decision_suspending_the_measures_in_force_is_a_measure() -> None:
     reaffirm = ("Reaffirms that the measures imposed by paragraph 5 of resolution 733 (1992) shall not apply to "
                 "supplies and technical assistance provided to the Transitional Federal Government;")
     assert not _theme(resolution(("13", reaffirm)), "sanctions_measures").tagged
+
+
+def test_what_a_second_reader_found_in_the_eleventh_round() -> None:
+    taxonomy = load_taxonomy(None)
+    # A theme is one item with another only when its strong matches are exactly the other's, whatever the themes'
+    # order, and every match of a term counts: the measures named in their own words are an item of their own.
+    three = "violations of the arms embargo and illicit arms trafficking, and the trade in conflict diamonds"
+    assert named_items(taxonomy, three) == 3
+    assert named_items(dataclasses.replace(taxonomy, themes=list(reversed(taxonomy.themes))), three) == 3
+    assert named_items(taxonomy, "Decides that all States shall implement the arms embargo, the asset freeze and the "
+                                 "travel ban, and shall prevent the import of conflict diamonds;") == 3
+    # The Council's decisions on measures in force as it words them; not a readiness to lift them, nor a recital.
+    for decision in ("Decides to terminate, with immediate effect, the measures referred to in paragraphs 3 and 4 of "
+                     "resolution 1127 (1997);",
+                     "Decides to renew the measures on arms and travel imposed by paragraphs 2 and 4 of resolution "
+                     "1521 (2003) for a further period of twelve months;"):
+        assert _theme(resolution(("1", decision)), "sanctions_measures").tagged, decision
+    assert not _theme(resolution(("5", "Expresses its readiness to lift the measures imposed by paragraph 6 of "
+                                       "resolution 1521 (2003) once the Government complies;")),
+                      "sanctions_measures").tagged
+    assert not _theme(resolution((None, "Recalling its decision to terminate the measures imposed by paragraph 6 of "
+                                        "resolution 1521 (2003),")), "sanctions_measures").tagged
+    # Aid diverted is not arms diverted; a comma list of what crosses a border still names the arms.
+    assert not _theme(resolution((None, "Stressing the need to ensure that humanitarian assistance is not diverted to "
+                                        "terrorist groups,")), "arms_trafficking").tagged
+    assert _theme(resolution(("3", "Calls upon States to prevent the cross-border flows of armed combatants, arms and "
+                                   "conflict minerals;")), "arms_trafficking").tagged
+    # The lawful diamond trade is not the illicit one; two anti- words share their efforts.
+    assert not _theme(resolution((None, "Welcoming the resumption of exports of rough diamonds from the Central "
+                                        "African Republic in compliant zones,")), "illicit_natural_resources").tagged
+    assert _theme(resolution(("4", "Encourages the Government to strengthen anti-corruption and transparency "
+                                   "efforts;")), "corruption").tagged

@@ -281,15 +281,16 @@ def named_items(taxonomy: Taxonomy, text: str, strong: float = 3.0) -> int:
 
     One phrase that two themes' terms match alike is one item: "the arms embargo" names arms trafficking and the
     sanctions measures with the same words, so "violations of the arms embargo … and the import of diamonds not
-    controlled by the certificate of origin scheme" names two things, not three."""
-    seen: set[tuple[int, int]] = set()
-    count = 0
+    controlled by the certificate of origin scheme" names two things, not three. Only a theme whose strong matches
+    are exactly another's is skipped (every match of each term, so "the arms embargo, the asset freeze and the
+    travel ban" are the measures' own words too), which does not depend on the themes' order."""
+    counted: set[frozenset[tuple[int, int]]] = set()
     for theme in taxonomy.themes:
-        spans = {m.span() for term, _, m in theme_hits(theme, text, negatives=False) if term.weight >= strong}
-        if spans and not spans <= seen:
-            count += 1
-        seen |= spans
-    return count
+        spans = frozenset(m.span() for term, _, _ in theme_hits(theme, text, negatives=False)
+                          if term.weight >= strong for m in term.regex.finditer(text))
+        if spans:
+            counted.add(spans)
+    return len(counted)
 
 
 def sentence_score(weights: list[float], cap: float) -> float:

@@ -899,7 +899,7 @@ _CALL_TO_COMBAT = re.compile(
     r"^(?:Demands|(?:Strongly |Further |Also )?(?:Calls (?:up)?on|Urges|Invites|Encourages)|"
     r"Reiterates its (?:call|demand)s?)\b[^;]{0,250}?"
     r"\b(?:combat\w*|address\w*|fight\w*|tackl\w*|counter\w*|suppress\w*|cessation|end to|put an end|"
-    r"anti-[\w-]+ (?:efforts|measures|campaigns?|strateg\w+|programmes?|initiatives?))\b")
+    r"anti-[\w-]+(?: and [\w-]+)? (?:efforts|measures|campaigns?|strateg\w+|programmes?|initiatives?))\b")
 
 
 def is_call_to_combat(s: Sentence) -> bool:
@@ -1023,7 +1023,7 @@ def notes_body(text: str, hits: list[ThemeHit]) -> bool:
 _CONSIDERED = re.compile(r"\b(?:(?:it|the (?:Security )?Council) (?:shall|will|would|may|might)|"
                          r"(?:readiness|intention|intent|willingness|right) to) (?:further )?consider(?:ing)?\b[^.;]*|"
                          r"\b(?:readiness|intention|intent|willingness|determination) to (?:further |swiftly )?"
-                         r"(?:take|impose|adopt|apply|update|designate)\b(?=[^.;]{0,40}?\b(?:measures|sanctions)\b)[^.;]*?"
+                         r"(?:take|impose|adopt|apply|update|designate|terminate|lift|suspend|modify)\b(?=[^.;]{0,40}?\b(?:measures|sanctions)\b)[^.;]*?"
                          r"(?=,? (?:and )?(?:further |also )?(?:recalls|decides|"
                          r"requests|encourages|urges|calls|reiterates|reaffirms|stresses|underlines|emphasizes|"
                          r"welcomes|notes|expresses|demands|condemns)\b|[.;]|$)", re.I)
