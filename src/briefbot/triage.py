@@ -1016,8 +1016,8 @@ def notes_body(text: str, hits: list[ThemeHit]) -> bool:
 # consider applying the measures … and/or an arms embargo"): the clause from "consider" to its end.
 # A body the Council directs to consider something ("Requests the Committee … to consider the recommendations …") is
 # acting on the measures, so only the Council's own consideration counts. So is a readiness or an intention to take,
-# impose, adopt or apply measures ("expresses its readiness to take appropriate measures … that could include assets
-# freeze or travel ban measures"), to the paragraph's next verb ("…, recalls …, and further decides that …"); a
+# impose, adopt, apply, update, designate, modify, suspend, lift or terminate measures ("expresses its readiness to
+# take appropriate measures … that could include assets freeze or travel ban measures"), to the paragraph's next verb ("…, recalls …, and further decides that …"); a
 # readiness to review measures in force is about them, and still counts. Measures only: a "determination to take
 # action against illegal exploitation and trafficking" (1625 (2005), 2457 (2019)) is the Council's word on the crime.
 _CONSIDERED = re.compile(r"\b(?:(?:it|the (?:Security )?Council) (?:shall|will|would|may|might)|"
