@@ -304,3 +304,84 @@ def test_what_a_second_reader_found_in_the_eleventh_round() -> None:
                                         "African Republic in compliant zones,")), "illicit_natural_resources").tagged
     assert _theme(resolution(("4", "Encourages the Government to strengthen anti-corruption and transparency "
                                    "efforts;")), "corruption").tagged
+
+
+def test_the_councils_older_words_for_its_measures_and_bodies() -> None:
+    # Thirteenth-round dev labels, each labelled for the theme by a reader blind to the rules.
+    # S/RES/1793 (2007) para. 8 exempts witnesses from a travel ban (a modification, convention 2026-12-02); S/RES/1455
+    # (2003) para. 1 improves the implementation of the 1267 measures. Each weighed 2.5, under a strong sentence's 3.
+    for decision in ("Acting under Chapter VII of the Charter of the United Nations, decides to exempt from the "
+                     "measures imposed by paragraph 5 of resolution 1171 (1998) the travel of any witnesses whose "
+                     "presence at trial before the Special Court for Sierra Leone is required;",
+                     "Decides to improve the implementation of the measures imposed by paragraph 4 (b) of resolution "
+                     "1267 (1999), paragraph 8 (c) of resolution 1333 (2000) and paragraphs 1 and 2 of resolution 1390 "
+                     "(2002);"):
+        assert _theme(resolution(("1", decision)), "sanctions_measures").tagged, decision
+    # S/RES/1436 (2002) para. 13: an arms embargo in the older wording.
+    comply = ("Calls upon all States to comply fully with all relevant resolutions of the Council, including the "
+              "embargo on all deliveries of weapons and military equipment to Liberia;")
+    assert _theme(resolution(("13", comply)), "sanctions_measures").tagged
+    # S/RES/1455 (2003) para. 7: the 1267 Committee's Monitoring Group of 2001-2004 is a sanctions body ...
+    group = ("Calls upon all States to cooperate fully with the Committee and with the Monitoring Group referred to in "
+             "paragraph 8 below;")
+    assert _theme(resolution(("7", group)), "sanctions_measures").tagged
+    # ... but a finding cited from its report is about something else (S/RES/1851 (2008), labelled without
+    # sanctions), and ECOWAS's Military Observer Group is no sanctions body.
+    for other in ("Notes with concern the findings contained in the 20 November 2008 report of the Monitoring Group on "
+                  "Somalia that escalating ransom payments are fuelling the growth of piracy;",
+                  "Commends the ECOWAS Monitoring Group for its role in the restoration of peace;"):
+        assert not _theme(resolution(("9", other)), "sanctions_measures").tagged, other
+    # S/RES/1647 (2005) para. 9 (a), the Liberia Panel's task: "the illicit trade of arms" is "the illicit trade in".
+    panel = ("To investigate the implementation of the measures, including the various sources of financing, such as "
+             "from natural resources, for the illicit trade of arms;")
+    assert _theme(resolution(("9", panel)), "arms_trafficking").tagged
+    # Other bodies' monitoring teams are no sanctions body (S/RES/1574 (2004) para. 5, the Sudan).
+    teams = ("Welcomes the continued operations of the Joint Military Commission, the Civilian Protection Monitoring "
+             "Team, and the Verification and Monitoring Team;")
+    assert not _theme(resolution(("5", teams)), "sanctions_measures").tagged
+
+
+def test_bodies_named_like_sanctions_bodies_groups_named_by_their_listing_and_an_exemption_cited() -> None:
+    # Dev labels without sanctions: S/RES/1417 (2002), MONUC, and the DRC's panel on illegal exploitation (no DRC
+    # regime then); S/RES/2167 (2014), the AU's independent panel; S/RES/2233 (2015), UNAMI, terrorist groups named by
+    # their listing; S/RES/2245 (2015), AMISOM's ammunition under the exemption in force.
+    for label, text in (
+            ("15", "Requests all parties and relevant States to extend their full cooperation to the Panel of "
+                   "Experts on the illegal exploitation of natural resources and other forms of wealth of the "
+                   "Democratic Republic of the Congo;"),
+            (None, "Welcoming the decision by the African Union to review the scope of the African Standby Force, "
+                   "consistent with the recommendations of the 2013 independent Panel of Experts,"),
+            (None, "Expressing support for Iraq in its fight against ISIL, and to prevent terrorist groups included on "
+                   "the sanctions list established by the Committee pursuant to resolutions 1267 (1999) and 1989 "
+                   "(2011), in particular ISIL, from using the territories of Iraq,"),
+            ("12", "Encourages Member States to support AMISOM through the provision of ammunition (in accordance with "
+                   "the relevant exemption from the arms embargo in Somalia);")):
+        assert not _theme(resolution((label, text)), "sanctions_measures").tagged, text
+    # The Council's own panels and lists still count, and so does an exemption it decides.
+    for label, text in (
+            ("4", "Requests the Secretary-General to re-establish the Panel of Experts on the Central African "
+                  "Republic;"),
+            ("2", "Decides that all States shall freeze the funds of the individuals and entities included on the ISIL "
+                  "(Da'esh) and Al-Qaida sanctions list;"),
+            ("3", "Decides that the measures imposed by paragraph 5 of resolution 733 (1992) shall not apply to "
+                  "supplies of weapons intended solely for the development of the Somali National Army, as an "
+                  "exemption from the arms embargo;")):
+        assert _theme(resolution((label, text)), "sanctions_measures").tagged, text
+    # S/RES/2549 (2020), labelled without corruption: the Council of Europe's body against corruption named as a
+    # source of electoral standards.
+    greco = ("Calling for the electoral framework to be improved in accordance with the Council of Europe's Group of "
+             "States against Corruption (GRECO)'s recommendations,")
+    assert not _theme(resolution((None, greco)), "corruption").tagged
+
+
+def test_an_arms_embargo_named_as_a_kind_of_measure_is_a_mention_for_arms() -> None:
+    # S/RES/2664 (2022) para. 7, the humanitarian exemption (labelled without arms): a report on sanctions' effects.
+    kinds = ("Requests the Secretary-General to issue a written report on unintended adverse humanitarian consequences "
+             "of Security Council sanctions measures, including travel ban and arms embargo measures, as well as "
+             "those measures that are sui generis to particular sanctions regimes;")
+    assert not _theme(resolution(("7", kinds)), "arms_trafficking").tagged
+    assert _theme(resolution(("7", kinds)), "sanctions_measures").tagged
+    # An embargo with its target is one on someone.
+    imposed = ("Decides to renew until 31 July 2026 the arms embargo and travel ban imposed on the armed groups in the "
+               "Central African Republic;")
+    assert _theme(resolution(("1", imposed)), "arms_trafficking").tagged

@@ -325,8 +325,10 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
                             and not dwells_on(hits, text=s.text))
                            or (resolution and (in_passing(s) or (theme.slug != MEASURES and is_exemption(s))
                                                or only_considered(s.text, hits)))
-                           or (not resolution and theme.slug == ARMS and recalls_embargo(s.text, hits))
+                           or (theme.slug == ARMS and (embargo_as_kind(s.text, hits)
+                                                       or (not resolution and recalls_embargo(s.text, hits))))
                            or (theme.slug == MEASURES and (others_sanctions(s.text, hits)
+                                                           or cites_exemption(s.text, hits)
                                                            or (resolution and not is_operative(s)
                                                                and notes_body(s.text, hits)))))
             factor = (scoring.footnote_weight if s.footnote else 1.0) * (scoring.list_weight if enumeration else 1.0)
@@ -946,6 +948,20 @@ _EXEMPTION = re.compile(r"\bshall not apply\b|\bapproved in advance by the Commi
 MEASURES = "sanctions_measures"
 
 
+# An exemption already in force, cited as the terms of something else ("the provision of ammunition (in accordance
+# with the relevant exemption from the arms embargo in Somalia)", S/RES/2245 (2015) para. 12).
+_PER_EXEMPTION = re.compile(r"\b(?:in accordance with|consistent with|in line with|under|pursuant to) the (?:relevant |"
+                            r"applicable )?exemptions? (?:from|to) the arms embargo\b[^.;,)]*", re.I)
+
+
+def cites_exemption(text: str, hits: list[ThemeHit]) -> bool:
+    """Every match of the measures lies in a reference to an exemption in force: the sentence does something else
+    within the measures' terms, as a paragraph supplying AMISOM's ammunition does, and names no measure of its own
+    (eleventh round, 2245). Deciding an exemption is a measure (:func:`is_exemption`)."""
+    spans = [m.span() for m in _PER_EXEMPTION.finditer(text)]
+    return bool(spans) and all(any(a <= h.start and h.end <= b for a, b in spans) for h in hits)
+
+
 def is_exemption(s: Sentence) -> bool:
     """A resolution's exemption from a measure ("shall not apply to: (a) Supplies of arms and related materiel …
     intended solely for support of or use by the United Nations Mission"; "Other sales or supply of arms … as approved
@@ -961,6 +977,22 @@ _RECALLED_EMBARGO = re.compile(r"\barms embargo(?:es)?\b[^.;]{0,80}?\b(?:imposed
                                r"under)\b[^.;]{0,60}?\bresolutions? \d{3,4}", re.I)
 # ... unless the sentence reports a breach of it ("weapons smuggled in violation of the arms embargo imposed by …").
 _BREACH = re.compile(r"\b(?:violat\w*|breach\w*|contravention|circumvent\w*|non-?compliance)\b", re.I)
+
+
+# An arms embargo as one kind of sanctions measure among others ("Security Council sanctions measures, including
+# travel ban and arms embargo measures", S/RES/2664 (2022) para. 7): a kind of measure, not an embargo on anyone.
+_KIND = r"(?:travel bans?|asset[- ]freezes?|financial)"
+_EMBARGO_KIND = re.compile(rf"(?:\b{_KIND}(?: measures)?,? (?:and|or) arms embargo(?:es)?(?: measures)?\b|"
+                           rf"\barms embargo(?:es)?(?: measures)?,? (?:and|or) {_KIND}\b)"
+                           r"(?![^.;]{0,40}\b(?:imposed|applied|on|against)\b)", re.I)
+
+
+def embargo_as_kind(text: str, hits: list[ThemeHit]) -> bool:
+    """Every arms match of the sentence is an arms embargo named beside a travel ban or an asset freeze as kinds of
+    measure, with no target near ("imposed on", "against"): for arms trafficking a mention (scored like an
+    enumeration, still cited)."""
+    spans = [(m.start(), m.end()) for m in _EMBARGO_KIND.finditer(text)]
+    return bool(spans) and all(any(a <= h.start and h.end <= b for a, b in spans) for h in distinct(hits))
 
 
 def recalls_embargo(text: str, hits: list[ThemeHit]) -> bool:
@@ -1017,9 +1049,10 @@ def notes_body(text: str, hits: list[ThemeHit]) -> bool:
 # A body the Council directs to consider something ("Requests the Committee … to consider the recommendations …") is
 # acting on the measures, so only the Council's own consideration counts. So is a readiness or an intention to take,
 # impose, adopt, apply, update, designate, modify, suspend, lift or terminate measures ("expresses its readiness to
-# take appropriate measures … that could include assets freeze or travel ban measures"), to the paragraph's next verb ("…, recalls …, and further decides that …"); a
-# readiness to review measures in force is about them, and still counts. Measures only: a "determination to take
-# action against illegal exploitation and trafficking" (1625 (2005), 2457 (2019)) is the Council's word on the crime.
+# take appropriate measures … that could include assets freeze or travel ban measures"), to the paragraph's next verb
+# ("…, recalls …, and further decides that …"); a readiness to review measures in force is about them, and still
+# counts. Measures only: a "determination to take action against illegal exploitation and trafficking" (1625 (2005),
+# 2457 (2019)) is the Council's word on the crime.
 _CONSIDERED = re.compile(r"\b(?:(?:it|the (?:Security )?Council) (?:shall|will|would|may|might)|"
                          r"(?:readiness|intention|intent|willingness|right) to) (?:further )?consider(?:ing)?\b[^.;]*|"
                          r"\b(?:readiness|intention|intent|willingness|determination) to (?:further |swiftly )?"
