@@ -325,10 +325,10 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
                             and not dwells_on(hits, text=s.text))
                            or (resolution and (in_passing(s) or (theme.slug != MEASURES and is_exemption(s))
                                                or only_considered(s.text, hits)))
-                           or (theme.slug == ARMS and (embargo_as_kind(s.text, hits)
+                           or (theme.slug == ARMS and (embargo_as_kind(s.text, every_match(theme, s.text, hits))
                                                        or (not resolution and recalls_embargo(s.text, hits))))
                            or (theme.slug == MEASURES and (others_sanctions(s.text, hits)
-                                                           or cites_exemption(s.text, hits)
+                                                           or cites_exemption(s.text, every_match(theme, s.text, hits))
                                                            or (resolution and not is_operative(s)
                                                                and notes_body(s.text, hits)))))
             factor = (scoring.footnote_weight if s.footnote else 1.0) * (scoring.list_weight if enumeration else 1.0)
@@ -954,12 +954,22 @@ _PER_EXEMPTION = re.compile(r"\b(?:in accordance with|consistent with|in line wi
                             r"applicable )?exemptions? (?:from|to) the arms embargo\b[^.;,)]*", re.I)
 
 
-def cites_exemption(text: str, hits: list[ThemeHit]) -> bool:
-    """Every match of the measures lies in a reference to an exemption in force: the sentence does something else
-    within the measures' terms, as a paragraph supplying AMISOM's ammunition does, and names no measure of its own
-    (eleventh round, 2245). Deciding an exemption is a measure (:func:`is_exemption`)."""
-    spans = [m.span() for m in _PER_EXEMPTION.finditer(text)]
-    return bool(spans) and all(any(a <= h.start and h.end <= b for a, b in spans) for h in hits)
+def every_match(theme: Theme, text: str, hits: list[ThemeHit]) -> list[tuple[int, int]]:
+    """Every match in ``text`` of the terms behind ``hits`` (a hit holds its term's first match only), so that a rule
+    saying "every match lies in such a clause" reads a term the sentence uses twice."""
+    used = {h.term for h in hits}
+    return [m.span() for term, _ in theme.all_terms() if term.pattern in used for m in term.regex.finditer(text)]
+
+
+def _all_within(matches: list[tuple[int, int]], spans: list[tuple[int, int]]) -> bool:
+    return bool(spans) and bool(matches) and all(any(a <= s and e <= b for a, b in spans) for s, e in matches)
+
+
+def cites_exemption(text: str, matches: list[tuple[int, int]]) -> bool:
+    """Every match of the measures (:func:`every_match`) lies in a reference to an exemption in force: the sentence
+    does something else within the measures' terms, as a paragraph supplying AMISOM's ammunition does, and names no
+    measure of its own (eleventh round, 2245). Deciding an exemption is a measure (:func:`is_exemption`)."""
+    return _all_within(matches, [m.span() for m in _PER_EXEMPTION.finditer(text)])
 
 
 def is_exemption(s: Sentence) -> bool:
@@ -984,15 +994,16 @@ _BREACH = re.compile(r"\b(?:violat\w*|breach\w*|contravention|circumvent\w*|non-
 _KIND = r"(?:travel bans?|asset[- ]freezes?|financial)"
 _EMBARGO_KIND = re.compile(rf"(?:\b{_KIND}(?: measures)?,? (?:and|or) arms embargo(?:es)?(?: measures)?\b|"
                            rf"\barms embargo(?:es)?(?: measures)?,? (?:and|or) {_KIND}\b)"
-                           r"(?![^.;]{0,40}\b(?:imposed|applied|on|against)\b)", re.I)
+                           r"(?![^.;]{0,40}\b(?:imposed|applied|apply|on|against|in paragraphs?|set out|"
+                           r"referred to)\b)",
+                           re.I)
 
 
-def embargo_as_kind(text: str, hits: list[ThemeHit]) -> bool:
-    """Every arms match of the sentence is an arms embargo named beside a travel ban or an asset freeze as kinds of
-    measure, with no target near ("imposed on", "against"): for arms trafficking a mention (scored like an
-    enumeration, still cited)."""
-    spans = [(m.start(), m.end()) for m in _EMBARGO_KIND.finditer(text)]
-    return bool(spans) and all(any(a <= h.start and h.end <= b for a, b in spans) for h in distinct(hits))
+def embargo_as_kind(text: str, matches: list[tuple[int, int]]) -> bool:
+    """Every arms match of the sentence (:func:`every_match`) is an arms embargo named beside a travel ban or an asset
+    freeze as kinds of measure, with no target or source near ("imposed on", "against", "in paragraph 1 of
+    resolution 2161"): for arms trafficking a mention (scored like an enumeration, still cited)."""
+    return _all_within(matches, [m.span() for m in _EMBARGO_KIND.finditer(text)])
 
 
 def recalls_embargo(text: str, hits: list[ThemeHit]) -> bool:
