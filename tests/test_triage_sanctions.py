@@ -402,3 +402,77 @@ def test_an_arms_embargo_named_as_a_kind_of_measure_is_a_mention_for_arms() -> N
              "resolution 2161 (2014), and to prevent and disrupt activity that would result in violations of the asset "
              "freeze or targeted arms embargo in paragraph 1 of resolution 2161 (2014);")
     assert _theme(resolution(("10", named)), "arms_trafficking").score >= 3
+
+
+def test_the_fourteenth_rounds_labels_in_the_councils_words() -> None:
+    # Fourteenth-round dev labels, read blind to the rules.
+    # S/RES/2246 (2015), Somali piracy (labelled without drugs): UNODC misnamed in a recital is a body's name.
+    unodc = ("Welcoming the financing provided by the Trust Fund to strengthen regional ability to prosecute suspected "
+             "pirates, noting with appreciation the assistance provided by the United Nations Office of Drugs and "
+             "Crime (UNODC) Maritime Crime Programme,")
+    assert not _hits("drug_trafficking", unodc)
+    # S/RES/2070 (2012) para. 23, MINUSTAH (labelled arms): a task against the flow of small arms.
+    flow = ("Requests MINUSTAH to continue to support the Haitian authorities in their efforts to control the flow of "
+            "small arms, the development of a weapons registry, the revision of current laws on importation and "
+            "possession of arms;")
+    assert _theme(resolution(("23", flow)), "arms_trafficking").tagged
+    # S/RES/2457 (2019) para. 13 (labelled sanctions): "arm embargoes imposed by the … Security Council".
+    typo = ("Underlines the need for effective implementation of relevant arms control and disarmament instruments and "
+            "regimes as well as arm embargoes imposed by the United Nations Security Council;")
+    assert _theme(resolution(("13", typo)), "sanctions_measures").tagged
+    # S/RES/2094 (2013), DPRK (labelled sanctions only): cash moved to evade the measures is sanctions evasion.
+    evade = ("Expresses concern that transfers to the DPRK of bulk cash may be used to evade the measures imposed in "
+             "resolutions 1718 (2006), 1874 (2009), 2087 (2013), and this resolution;")
+    assert not _hits("illicit_financial_flows", evade)
+    assert _hits("illicit_financial_flows", "Expresses concern at bulk cash couriers moving the group's funds;")
+    # S/RES/2663 (2022), the 1540 Committee (labelled without illicit finance): FATF's guidance on proliferation
+    # financing.
+    fatf = ("Taking note of efforts to prevent the financing of proliferation-related activities, and taking into "
+            "consideration inter alia the guidance of the framework of the Financial Action Task Force (FATF),")
+    assert not _hits("illicit_financial_flows", fatf)
+
+
+def test_an_exemption_for_the_resolutions_own_operations_is_a_mention_for_the_measures() -> None:
+    # S/RES/2246 (2015) para. 15, Somali piracy (labelled without sanctions, as the convention says of the
+    # counter-piracy exemption): it scored 3 of the 4.4 that tagged sanctions.
+    from briefbot.triage import serves_own_authorization
+    piracy = ("Decides that the arms embargo on Somalia imposed by paragraph 5 of resolution 733 (1992) and further "
+              "elaborated upon by paragraphs 1 and 2 of resolution 1425 (2002) and modified by paragraphs 33 to 38 of "
+              "resolution 2093 does not apply to supplies of weapons and military equipment or the provision of "
+              "assistance destined for the sole use of Member States, international, regional, and subregional "
+              "organizations undertaking measures in accordance with paragraph 14 above;")
+    sanctions = _theme(resolution(("15", piracy)), "sanctions_measures")
+    assert not sanctions.tagged and sanctions.score > 0
+    # An exemption for a mission still modifies the regime (S/RES/1509 (2003) para. 12).
+    unmil = ("Decides that the measures imposed by paragraphs 5 (a) and 5 (b) of resolution 1343 (2001) shall not "
+             "apply to supplies of arms and related materiel and technical training and assistance intended solely "
+             "for support of or use by UNMIL;")
+    assert _theme(resolution(("12", unmil)), "sanctions_measures").tagged
+    assert not serves_own_authorization(resolution(("12", unmil)).sentences[0])
+
+
+def test_a_recital_stressing_compliance_with_1701s_prohibition_is_a_mention_for_arms() -> None:
+    # S/RES/2004 (2011), 2115 (2013) and 2172 (2014), UNIFIL renewals (labelled 0): their one arms sentence.
+    recital = ("Emphasizing the importance of full compliance with the prohibition on sales and supply of arms and "
+               "related materiel established by resolution 1701,")
+    arms = _theme(resolution((None, recital)), "arms_trafficking")
+    assert not arms.tagged and arms.score > 0
+    # The Council monitoring its embargo on armed groups is not that recital (the DRC renewals, labelled arms).
+    from briefbot.triage import stresses_prohibition
+    monitor = ("Declaring its determination to closely monitor compliance with the arms embargo imposed by its "
+               "resolution 1493 of 28 July 2003,")
+    assert not stresses_prohibition(monitor, _hits("arms_trafficking", monitor))
+
+
+def test_a_call_after_a_paragraphs_first_clause_is_a_call_to_combat() -> None:
+    # S/RES/1746 (2007) para. 17, UNAMA (labelled corruption): one operative paragraph, 3 against 3.75.
+    call = ("Notes with concern the effects of widespread corruption on security, good governance and "
+            "counter-narcotics efforts, and calls on the Afghan Government, with the assistance of the international "
+            "community, to vigorously lead the fight against corruption and to sustain its efforts to establish a "
+            "more effective, accountable and transparent administration;")
+    filler = (None, "Reaffirming its strong commitment to the sovereignty, independence and territorial integrity of "
+                    "Afghanistan, " + "and stressing the importance of reconstruction " * 60 + "in the country,")
+    assert _theme(resolution(filler, ("17", call)), "corruption").tagged
+    # Concern alone asks for nothing.
+    concern = "Notes with concern the effects of widespread corruption on security and good governance;"
+    assert not _theme(resolution(filler, ("17", concern)), "corruption").tagged

@@ -326,9 +326,12 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
                            or (resolution and (in_passing(s) or (theme.slug != MEASURES and is_exemption(s))
                                                or only_considered(s.text, hits)))
                            or (theme.slug == ARMS and (embargo_as_kind(s.text, every_match(theme, s.text, hits))
-                                                       or (not resolution and recalls_embargo(s.text, hits))))
+                                                       or (not resolution and recalls_embargo(s.text, hits))
+                                                       or (resolution and not is_operative(s)
+                                                           and stresses_prohibition(s.text, hits))))
                            or (theme.slug == MEASURES and (others_sanctions(s.text, hits)
                                                            or cites_exemption(s.text, every_match(theme, s.text, hits))
+                                                           or (resolution and serves_own_authorization(s))
                                                            or (resolution and not is_operative(s)
                                                                and notes_body(s.text, hits)))))
             factor = (scoring.footnote_weight if s.footnote else 1.0) * (scoring.list_weight if enumeration else 1.0)
@@ -899,7 +902,11 @@ def key_paragraphs(doc: DocText, limit: int = 6, theme_weight: dict[int, float] 
 
 _CALL_TO_COMBAT = re.compile(
     r"^(?:Demands|(?:Strongly |Further |Also )?(?:Calls (?:up)?on|Urges|Invites|Encourages)|"
-    r"Reiterates its (?:call|demand)s?)\b[^;]{0,250}?"
+    r"Reiterates its (?:call|demand)s?|"
+    # The call after the paragraph's first clause: "Notes with concern the effects of widespread corruption …, and
+    # calls on the Afghan Government … to vigorously lead the fight against corruption" (S/RES/1746 (2007) para. 17).
+    r"(?:Notes|Expresses|Stresses|Underlines|Emphasizes|Recognizes|Condemns|Deplores)\b[^;]{0,250}?,? and "
+    r"(?:further |also |strongly )?(?:calls (?:up)?on|urges|demands|encourages|invites))\b[^;]{0,250}?"
     r"\b(?:combat\w*|address\w*|fight\w*|tackl\w*|counter\w*|suppress\w*|cessation|end to|put an end|"
     r"anti-[\w-]+(?: and [\w-]+)? (?:efforts|measures|campaigns?|strateg\w+|programmes?|initiatives?))\b")
 
@@ -980,6 +987,21 @@ def is_exemption(s: Sentence) -> bool:
     return bool(_EXEMPTION.search(s.text))
 
 
+# An exemption for those who act under the resolution's own authorization ("does not apply to supplies of weapons …
+# destined for the sole use of Member States … undertaking measures in accordance with paragraph 14 above", the Somali
+# piracy renewals).
+_OWN_AUTHORIZATION = re.compile(r"\b(?:for the sole use of|intended solely for)\b[^.;]{0,200}?"
+                                r"\bin accordance with paragraphs? \d+(?: \([a-z]\))? above\b", re.I)
+
+
+def serves_own_authorization(s: Sentence) -> bool:
+    """A resolution's exemption from a measure for the forces its own paragraphs authorize (counter-piracy operations
+    off Somalia): the exemption serves that authorization and modifies no regime on its own terms, so for the measures
+    theme it is a mention (evals/README.md, sanctions convention: "an arms-embargo exemption for counter-piracy
+    forces" does not count). An exemption for a mission or for witnesses (1509, 1793) still counts."""
+    return is_exemption(s) and bool(_OWN_AUTHORIZATION.search(s.text))
+
+
 ARMS = "arms_trafficking"
 # An arms embargo named by the resolution that imposed it ("growing demands by the Government to lift the arms embargo
 # imposed by resolution 2428 (2018)"; "the arms embargo under paragraph 15 of resolution 1701 (2006)").
@@ -1016,6 +1038,23 @@ def recalls_embargo(text: str, hits: list[ThemeHit]) -> bool:
     if _BREACH.search(text):
         return False
     spans = [(m.start(), m.end()) for m in _RECALLED_EMBARGO.finditer(text)]
+    return bool(spans) and all(any(a <= h.start and h.end <= b for a, b in spans) for h in distinct(hits))
+
+
+# A recital stressing compliance with an arms prohibition an earlier resolution established, in that resolution's
+# words and not as an embargo ("Emphasizing the importance of full compliance with the prohibition on sales and supply
+# of arms and related materiel established by resolution 1701", the UNIFIL renewals).
+_STRESSED_PROHIBITION = re.compile(r"\bcompliance with the prohibition on (?:the )?sales? and supply of arms\b"
+                                   r"[^.;]{0,60}?\bestablished by resolution \d{3,4}", re.I)
+
+
+def stresses_prohibition(text: str, hits: list[ThemeHit]) -> bool:
+    """Every arms match of a resolution's recital lies in a call for compliance with a prohibition an earlier
+    resolution established: the recital directs nothing and reports no flow (the labels read the UNIFIL renewals'
+    recital on resolution 1701's prohibition as no arms paragraph: 2004, 2115, 2172), so for arms trafficking it is a
+    mention. An arms embargo the Council says it monitors ("determination to closely monitor compliance with the arms
+    embargo imposed by its resolution 1493") is not this recital."""
+    spans = [(m.start(), m.end()) for m in _STRESSED_PROHIBITION.finditer(text)]
     return bool(spans) and all(any(a <= h.start and h.end <= b for a, b in spans) for h in distinct(hits))
 
 
