@@ -476,3 +476,33 @@ def test_a_call_after_a_paragraphs_first_clause_is_a_call_to_combat() -> None:
     # Concern alone asks for nothing.
     concern = "Notes with concern the effects of widespread corruption on security and good governance;"
     assert not _theme(resolution(filler, ("17", concern)), "corruption").tagged
+
+
+def test_who_the_1267_measures_target_is_no_paragraph_on_financing() -> None:
+    # S/RES/1390 (2002) para. 2 and S/RES/1455 (2003) para. 1 (labelled without terrorist financing): the list's
+    # description of its targets was the resolutions' one financing sentence.
+    targets = ("Decides that all States shall take the following measures with respect to Usama bin Laden, members of "
+               "the Al-Qaida organization and the Taliban and other individuals, groups, undertakings and entities "
+               "associated with them, who have participated in the financing, planning, facilitating and preparation "
+               "or perpetration of terrorist acts or in supporting terrorist acts;")
+    assert not _theme(resolution(("2", targets)), "terrorist_financing").tagged
+    # Acting against the financing of terrorist acts still counts.
+    call = "Calls upon all States to prevent and suppress the financing, planning and preparation of terrorist acts;"
+    assert _theme(resolution(("3", call)), "terrorist_financing").tagged
+
+
+def test_an_item_acting_against_the_crime_is_not_a_list_of_other_things() -> None:
+    # S/RES/2657 (2022), UNSOM (labelled piracy): "to suppress piracy" among the actions a recital commends.
+    from briefbot.triage import listed_among
+    piracy = ("Commending the role played by the FGS, member states, and regional organisations to suppress piracy and "
+              "armed robbery off the coast of Somalia, and taking note of UNSOM's facilitation of a Somalia-led "
+              "process, coordination, and capacity building efforts,")
+    assert not listed_among(piracy, _hits("piracy_maritime_crime", piracy))
+    # S/RES/1890 (2009) pp 7 (labelled corruption): "to fight corruption, promote transparency and increase its
+    # accountability".
+    fight = ("Stressing in this context the need for further efforts by the Afghan Government to fight corruption, "
+             "promote transparency and increase its accountability,")
+    assert not listed_among(fight, _hits("corruption", fight))
+    # A crime named beside other harms is still an item of their list.
+    harms = "Condemning the killings, sexual violence, kidnappings, forced displacement and extortion by armed groups,"
+    assert listed_among(harms, _hits("kidnapping_for_ransom", harms))

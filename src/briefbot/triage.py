@@ -1283,9 +1283,15 @@ def listed_among(text: str, hits: list[ThemeHit], max_words: int = 6) -> bool:
         inside = sum(any(a <= h.start and h.end <= b for h in hits) for a, b in segments)
         others = [text[a:b] for a, b in segments if not any(a <= h.start and h.end <= b for h in hits)]
         leads = bool(others) and others[0] == text[slice(*segments[0])]
-        if items - inside >= 2 and not shares_object(others, leads):
+        if items - inside >= 2 and not shares_object(others, leads) and not any(
+                _ACTS_AGAINST.search(text, max(start, h.start - 30), h.start) for h in hits):
             return True
     return False
+
+
+# An item that acts against the crime ("the need for further efforts by the Afghan Government to fight corruption,
+# promote transparency and increase its accountability", S/RES/1890 (2009)): a list of actions, one of them on it.
+_ACTS_AGAINST = re.compile(r"\b(?:fight|combat|tackle|counter|suppress|prevent|eradicate|end)\s+(?:the\s+)?$", re.I)
 
 
 # Activities that take an object: "the cultivation, production, trade and trafficking of illicit drugs" names the
