@@ -416,6 +416,7 @@ def test_the_fourteenth_rounds_labels_in_the_councils_words() -> None:
             "small arms, the development of a weapons registry, the revision of current laws on importation and "
             "possession of arms;")
     assert _theme(resolution(("23", flow)), "arms_trafficking").tagged
+    assert _hits("arms_trafficking", "stressing the importance of stemming the flow of weapons into the region,")
     # S/RES/2457 (2019) para. 13 (labelled sanctions): "arm embargoes imposed by the … Security Council".
     typo = ("Underlines the need for effective implementation of relevant arms control and disarmament instruments and "
             "regimes as well as arm embargoes imposed by the United Nations Security Council;")
@@ -425,6 +426,7 @@ def test_the_fourteenth_rounds_labels_in_the_councils_words() -> None:
              "resolutions 1718 (2006), 1874 (2009), 2087 (2013), and this resolution;")
     assert not _hits("illicit_financial_flows", evade)
     assert _hits("illicit_financial_flows", "Expresses concern at bulk cash couriers moving the group's funds;")
+    assert _hits("illicit_financial_flows", "Notes bulk cash smuggling and tax evasion by the armed groups;")
     # S/RES/2663 (2022), the 1540 Committee (labelled without illicit finance): FATF's guidance on proliferation
     # financing.
     fatf = ("Taking note of efforts to prevent the financing of proliferation-related activities, and taking into "
@@ -448,7 +450,13 @@ def test_an_exemption_for_the_resolutions_own_operations_is_a_mention_for_the_me
              "apply to supplies of arms and related materiel and technical training and assistance intended solely "
              "for support of or use by UNMIL;")
     assert _theme(resolution(("12", unmil)), "sanctions_measures").tagged
-    assert not serves_own_authorization(resolution(("12", unmil)).sentences[0])
+    # So does one for a force the resolution itself authorizes (S/RES/1725 (2006) para. 5, IGASOM; labelled
+    # sanctions).
+    igasom = ("Decides that the measures imposed by paragraph 5 of resolution 733 (1992) shall not apply to supplies "
+              "of weapons and military equipment and technical training and assistance intended solely for the support "
+              "of or use by the force referred to in paragraph 3 above;")
+    for text in (unmil, igasom):
+        assert not serves_own_authorization(resolution(("5", text)).sentences[0])
 
 
 def test_a_recital_stressing_compliance_with_1701s_prohibition_is_a_mention_for_arms() -> None:
@@ -461,7 +469,13 @@ def test_a_recital_stressing_compliance_with_1701s_prohibition_is_a_mention_for_
     from briefbot.triage import stresses_prohibition
     monitor = ("Declaring its determination to closely monitor compliance with the arms embargo imposed by its "
                "resolution 1493 of 28 July 2003,")
-    assert not stresses_prohibition(monitor, _hits("arms_trafficking", monitor))
+    assert not stresses_prohibition(monitor, [(0, len(monitor))])
+    # A breach of the prohibition is an arms flow.
+    breach = recital[:-1] + " and expressing deep concern at reports of violations of that prohibition,"
+    assert _theme(resolution((None, breach)), "arms_trafficking").tagged
+    # A neighbouring recital's violations, merged into the same sentence before it, are not its breach (2004).
+    merged = "Expressing deep concern at all violations in connection with resolution 1701 (2006), " + recital
+    assert not _theme(resolution((None, merged)), "arms_trafficking").tagged
 
 
 def test_a_call_after_a_paragraphs_first_clause_is_a_call_to_combat() -> None:
@@ -476,6 +490,15 @@ def test_a_call_after_a_paragraphs_first_clause_is_a_call_to_combat() -> None:
     # Concern alone asks for nothing.
     concern = "Notes with concern the effects of widespread corruption on security and good governance;"
     assert not _theme(resolution(filler, ("17", concern)), "corruption").tagged
+    # After a first clause, a call to fight in so many words; a demand for the "cessation" of what the clause condemns
+    # is not a call against whatever else the paragraph names (S/RES/2765 (2025): a Group of Experts report cited).
+    from briefbot.triage import is_call_to_combat
+    cessation = ("Condemns support by any external party to M23, and demands the cessation of such support, and "
+                 "expresses its deep concern at the information presented in the report of the Group of Experts;")
+    welcomes = ("Welcomes the communiqué of the Contact Group and encourages Member States to continue to cooperate "
+                "to combat piracy and armed robbery at sea off the coast of Somalia;")
+    assert not is_call_to_combat(resolution(("3", cessation)).sentences[0])
+    assert is_call_to_combat(resolution(("3", welcomes)).sentences[0])
 
 
 def test_who_the_1267_measures_target_is_no_paragraph_on_financing() -> None:

@@ -327,8 +327,8 @@ def score_themes(doc: DocText, taxonomy: Taxonomy) -> tuple[list[ThemeResult], d
                                                or only_considered(s.text, hits)))
                            or (theme.slug == ARMS and (embargo_as_kind(s.text, every_match(theme, s.text, hits))
                                                        or (not resolution and recalls_embargo(s.text, hits))
-                                                       or (resolution and not is_operative(s)
-                                                           and stresses_prohibition(s.text, hits))))
+                                                       or (resolution and not is_operative(s) and stresses_prohibition(
+                                                           s.text, every_match(theme, s.text, hits)))))
                            or (theme.slug == MEASURES and (others_sanctions(s.text, hits)
                                                            or cites_exemption(s.text, every_match(theme, s.text, hits))
                                                            or (resolution and serves_own_authorization(s))
@@ -902,13 +902,15 @@ def key_paragraphs(doc: DocText, limit: int = 6, theme_weight: dict[int, float] 
 
 _CALL_TO_COMBAT = re.compile(
     r"^(?:Demands|(?:Strongly |Further |Also )?(?:Calls (?:up)?on|Urges|Invites|Encourages)|"
-    r"Reiterates its (?:call|demand)s?|"
-    # The call after the paragraph's first clause: "Notes with concern the effects of widespread corruption …, and
-    # calls on the Afghan Government … to vigorously lead the fight against corruption" (S/RES/1746 (2007) para. 17).
-    r"(?:Notes|Expresses|Stresses|Underlines|Emphasizes|Recognizes|Condemns|Deplores)\b[^;]{0,250}?,? and "
-    r"(?:further |also |strongly )?(?:calls (?:up)?on|urges|demands|encourages|invites))\b[^;]{0,250}?"
+    r"Reiterates its (?:call|demand)s?)\b[^;]{0,250}?"
     r"\b(?:combat\w*|address\w*|fight\w*|tackl\w*|counter\w*|suppress\w*|cessation|end to|put an end|"
-    r"anti-[\w-]+(?: and [\w-]+)? (?:efforts|measures|campaigns?|strateg\w+|programmes?|initiatives?))\b")
+    r"anti-[\w-]+(?: and [\w-]+)? (?:efforts|measures|campaigns?|strateg\w+|programmes?|initiatives?))\b|"
+    # The call after the paragraph's first clause, to fight a crime in so many words: "Notes with concern the effects
+    # of widespread corruption …, and calls on the Afghan Government … to vigorously lead the fight against
+    # corruption" (S/RES/1746 (2007) para. 17). Not a demand for the "cessation" of something the clause condemns.
+    r"^(?:Strongly |Further |Also )?(?:Notes|Expresses|Stresses|Underlines|Emphasizes|Recognizes|Condemns|Deplores|"
+    r"Welcomes|Reaffirms)\b[^;]{0,250}?,? and (?:further |also |strongly )?(?:calls (?:up)?on|urges|demands|"
+    r"encourages|invites)\b[^;]{0,250}?\b(?:combat\w*|fight\w*|tackl\w*|counter\w*|suppress\w*)\b")
 
 
 def is_call_to_combat(s: Sentence) -> bool:
@@ -987,19 +989,20 @@ def is_exemption(s: Sentence) -> bool:
     return bool(_EXEMPTION.search(s.text))
 
 
-# An exemption for those who act under the resolution's own authorization ("does not apply to supplies of weapons …
-# destined for the sole use of Member States … undertaking measures in accordance with paragraph 14 above", the Somali
-# piracy renewals).
-_OWN_AUTHORIZATION = re.compile(r"\b(?:for the sole use of|intended solely for)\b[^.;]{0,200}?"
-                                r"\bin accordance with paragraphs? \d+(?: \([a-z]\))? above\b", re.I)
+# The Somali piracy renewals' exemption for the States fighting piracy under the resolution's own authorization ("does
+# not apply to supplies of weapons … destined for the sole use of Member States, international, regional, and
+# subregional organizations undertaking measures in accordance with paragraph 14 above").
+_COUNTER_PIRACY_EXEMPTION = re.compile(r"\bStates\b[^.;]{0,100}?\bundertaking measures in accordance with "
+                                       r"paragraphs? \d+(?: \([a-z]\))? above\b")
 
 
 def serves_own_authorization(s: Sentence) -> bool:
-    """A resolution's exemption from a measure for the forces its own paragraphs authorize (counter-piracy operations
-    off Somalia): the exemption serves that authorization and modifies no regime on its own terms, so for the measures
-    theme it is a mention (evals/README.md, sanctions convention: "an arms-embargo exemption for counter-piracy
-    forces" does not count). An exemption for a mission or for witnesses (1509, 1793) still counts."""
-    return is_exemption(s) and bool(_OWN_AUTHORIZATION.search(s.text))
+    """The counter-piracy exemption from the Somalia arms embargo, for the States and organizations that act under
+    the piracy resolution's own authorization: the sanctions convention says it does not count (evals/README.md,
+    settled 2026-12-02), so for the measures theme it is a mention. Other exemptions modify the regime and count: for
+    a force or a mission the resolution names ("the force referred to in paragraph 3 above", S/RES/1725 (2006) para.
+    5; UNMIL, 1509), or for witnesses (1793)."""
+    return is_exemption(s) and bool(_COUNTER_PIRACY_EXEMPTION.search(s.text))
 
 
 ARMS = "arms_trafficking"
@@ -1048,14 +1051,17 @@ _STRESSED_PROHIBITION = re.compile(r"\bcompliance with the prohibition on (?:the
                                    r"[^.;]{0,60}?\bestablished by resolution \d{3,4}", re.I)
 
 
-def stresses_prohibition(text: str, hits: list[ThemeHit]) -> bool:
-    """Every arms match of a resolution's recital lies in a call for compliance with a prohibition an earlier
-    resolution established: the recital directs nothing and reports no flow (the labels read the UNIFIL renewals'
-    recital on resolution 1701's prohibition as no arms paragraph: 2004, 2115, 2172), so for arms trafficking it is a
-    mention. An arms embargo the Council says it monitors ("determination to closely monitor compliance with the arms
-    embargo imposed by its resolution 1493") is not this recital."""
-    spans = [(m.start(), m.end()) for m in _STRESSED_PROHIBITION.finditer(text)]
-    return bool(spans) and all(any(a <= h.start and h.end <= b for a, b in spans) for h in distinct(hits))
+def stresses_prohibition(text: str, matches: list[tuple[int, int]]) -> bool:
+    """Every arms match of a resolution's recital (:func:`every_match`) lies in a call for compliance with a
+    prohibition an earlier resolution established: the recital directs nothing and reports no flow (the labels read
+    the UNIFIL renewals' recital on resolution 1701's prohibition as no arms paragraph: 2004, 2115, 2172), so for arms
+    trafficking it is a mention. A recital that goes on to report a breach counts in full (a breach named before it
+    belongs to a neighbouring recital merged into the same sentence: 2004 (2011)), and an arms embargo the Council
+    says it monitors ("determination to closely monitor compliance with the arms embargo imposed by its resolution
+    1493") is not this recital."""
+    found = list(_STRESSED_PROHIBITION.finditer(text))
+    return (not any(_BREACH.search(text, m.start()) for m in found)
+            and _all_within(matches, [m.span() for m in found]))
 
 
 # Sanctions another body imposes ("Noting the decision of the African Union to impose targeted sanctions, including
