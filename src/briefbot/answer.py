@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import logging
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -152,7 +153,9 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     def weight(t: str) -> float:
         return weights.get(t, 1.0)
 
-    total = sum(weight(t) for t in q_terms) or 1.0
+    # Sums over sets of words are exact (fsum): a plain sum's last bit follows the set's order, which Python's string
+    # hashing changes from process to process, and two quotes scored alike swapped places between runs.
+    total = math.fsum(weight(t) for t in q_terms) or 1.0
     top = max(h.score for h in hits) or 1.0
     numeric = bool(_NUMERIC_Q.search(question))
     per_asked = _rate_units(question)  # "per truck", "on each family": a rate's unit asked
@@ -269,7 +272,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             words = terms(sentence)
             own = q_terms & (words | credited(question, words))  # "arms embargo" holds the question's "weapons ban"
             inherited = (q_terms & context) - own
-            overlap = (sum(weight(t) for t in own) + INHERITED * sum(weight(t) for t in inherited)) / total
+            overlap = (math.fsum(weight(t) for t in own) + INHERITED * math.fsum(weight(t) for t in inherited)) / total
             score = 0.55 * overlap + 0.25 * passage + 0.2 * dense
             if typed and direct_answer(question, sentence):
                 score += ANSWER_TYPE_BONUS  # holds what a when / how long / how many question asks for
@@ -786,10 +789,10 @@ def _cover_parts(parts: list[str], chosen: list[Candidate], candidates: list[Can
     chosen = list(chosen)
     for i, part in enumerate(parts):
         own = terms(part) - set().union(*(terms(p) for j, p in enumerate(parts) if j != i))
-        total = sum(weight(t) for t in own) or 1.0
+        total = math.fsum(weight(t) for t in own) or 1.0
 
         def fit(c: Candidate, own: set[str] = own, total: float = total) -> float:
-            return c.score + 0.55 * sum(weight(t) for t in own & terms(c.hit.chunk.text[c.start:c.end])) / total
+            return c.score + 0.55 * math.fsum(weight(t) for t in own & terms(c.hit.chunk.text[c.start:c.end])) / total
 
         typed = bool(answer_type(part) or _WHO_Q.search(part))
         used = {(c.hit.doc.doc_id, c.hit.chunk.ordinal) for c in chosen}

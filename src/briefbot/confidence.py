@@ -63,11 +63,11 @@ def confidence_features(hits: list[Hit], candidates: list[Candidate], q_terms: s
     seen = passage_terms(lead) if lead else set()
     seen |= credited(question, seen)
     absent = [weight(t) for t in q_terms if t not in seen]
-    total = sum(weight(t) for t in q_terms) or 1.0
+    total = math.fsum(weight(t) for t in q_terms) or 1.0
     kind = asked_slot(question, asked)
     fill, fill_sim = slot_fill(question, candidates, q_terms, weight, kind)
     return [best_dense, best_overlap, _missing(question, q_terms, hits, weight), best_sim, lexical, float(named),
-            float(named_absent), float(holds_asked is not None), found, sum(absent) / total,
+            float(named_absent), float(holds_asked is not None), found, math.fsum(absent) / total,
             max(absent, default=0.0) / idf_ceiling, fill, fill_sim]
 
 
@@ -198,7 +198,7 @@ def slot_fill(question: str, candidates: list[Candidate], q_terms: set[str], wei
     name. Spans must be of the thing asked (:func:`typed_spans`): "70 detainees" does not fill "how many tons of
     captagon", nor "North-East Department" "the name of the boat"."""
     focus = {t for t in q_terms if t not in _SLOT_WORDS}
-    total = sum(weight(t) for t in focus) or 1.0
+    total = math.fsum(weight(t) for t in focus) or 1.0
     fill = similarity = 0.0
     for c in sorted(candidates, key=lambda c: -c.score)[:SLOT_CHECK_SENTENCES]:
         sentence = c.hit.chunk.text[c.start:c.end]
@@ -210,7 +210,7 @@ def slot_fill(question: str, candidates: list[Candidate], q_terms: set[str], wei
             spans = typed_spans(kind, question, sentence, slot_spans(kind, question, sentence))
             windows = [sentence[max(0, a - SLOT_WINDOW):b + SLOT_WINDOW] for a, b in spans]
         if windows:
-            fill = max(fill, max(sum(weight(t) for t in focus & held(question, w)) / total for w in windows))
+            fill = max(fill, max(math.fsum(weight(t) for t in focus & held(question, w)) / total for w in windows))
             similarity = max(similarity, c.similarity)
     return fill, similarity
 
@@ -382,8 +382,8 @@ def _missing(question: str, q_terms: set[str], hits: list[Hit], weight: Callable
     for hit in hits[:5]:
         seen |= passage_terms(hit)
     seen |= credited(question, seen)
-    total = sum(weight(t) for t in q_terms) or 1.0
-    return sum(weight(t) for t in q_terms if t not in seen) / total
+    total = math.fsum(weight(t) for t in q_terms) or 1.0
+    return math.fsum(weight(t) for t in q_terms if t not in seen) / total
 
 
 def passage_terms(hit: Hit) -> set[str]:

@@ -36,7 +36,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z']+|\d[\d,.]*\d|\d")
 def features(hits: list[Hit], q_terms: set[str], weight: Callable[[str], float], refs: References,
              years: set[int]) -> list[list[float]]:
     """One row of :data:`FEATURES` per hit, in the hits' (fused) order."""
-    total = sum(weight(t) for t in q_terms) or 1.0
+    total = math.fsum(weight(t) for t in q_terms) or 1.0
     top_score = max((h.score for h in hits), default=1.0) or 1.0
     top_lex = max((h.lexical_score or 0.0 for h in hits), default=1.0) or 1.0
     places = {p.lower() for p in refs.places}
@@ -48,7 +48,7 @@ def features(hits: list[Hit], q_terms: set[str], weight: Callable[[str], float],
         doc_best[h.doc.doc_id] = max(doc_best.get(h.doc.doc_id, 0.0), h.dense_score or 0.0)
 
     def cover(found: AbstractSet[str]) -> float:
-        return sum(weight(t) for t in q_terms & found) / total
+        return math.fsum(weight(t) for t in q_terms & found) / total
 
     rows: list[list[float]] = []
     for rank, h in enumerate(hits, start=1):
@@ -124,7 +124,7 @@ def _window_cover(marks: list[tuple[int, str]], weight: Callable[[str], float], 
     for hi in range(len(marks)):
         while marks[hi][0] - marks[lo][0] >= WINDOW_WORDS:
             lo += 1
-        best = max(best, sum(weight(t) for t in {t for _, t in marks[lo:hi + 1]}))
+        best = max(best, math.fsum(weight(t) for t in {t for _, t in marks[lo:hi + 1]}))
     return best / total
 
 
