@@ -116,18 +116,22 @@ def detect(question: str, index: MandateIndex) -> Intent | None:
 
 def _track_named(question: str, index: MandateIndex) -> tuple[str | None, str]:
     """The track a question names, and the words that name it ("" when found by country and "sanctions")."""
-    best: tuple[int, str, str] | None = None
+    best: tuple[int, bool, str, str] | None = None
     for t in index.book.tracks:
         names = {t.slug.replace("_", " "), *t.aliases, *(s for s, _ in t.stages)}
         if not t.name.startswith(("ISIL", "Libya", "Mali", "Central", "DRC", "South", "Somalia", "Sudan", "Yemen",
                                   "Haiti")):
             names.add(t.name)
-        for name in names:
+        for name in sorted(names):
             if len(name) < 3 or (name.isdigit() and not re.search(rf"\b{name}\b", question)):
                 continue
             m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", question, re.I)
-            if m and (best is None or len(name) > best[0]):
-                best = (len(name), t.slug, m.group(0))
+            # The longest name, and of two as long the operation's own over a country's ("BINUH" over "Haiti" in
+            # "the UN Integrated Office in Haiti (BINUH)"): a set's order, which changes from one process to the
+            # next, decided between them, so a note came and went with the process asked.
+            key = (len(name), name.lower() not in _COUNTRY_WORDS)
+            if m and (best is None or key > best[:2]):
+                best = (*key, t.slug, m.group(0))
     if best is None and re.search(r"\bsanctions?\b", question, re.I):
         for country, slug in (("Libya", "libya_sanctions"), ("Mali", "mali_sanctions"),
                               ("Central African", "car_sanctions"), ("Congo", "drc_sanctions"),
@@ -137,7 +141,7 @@ def _track_named(question: str, index: MandateIndex) -> tuple[str | None, str]:
                               ("ISIL|Al-Qaida|Da.esh", "isil_alqaida")):
             if re.search(rf"\b(?:{country})\b", question):
                 return slug, ""
-    return (best[1], best[2]) if best else (None, "")
+    return (best[2], best[3]) if best else (None, "")
 
 
 def standing_note(index: MandateIndex, question: str, lead: str | None,
