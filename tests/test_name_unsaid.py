@@ -64,6 +64,25 @@ _ABYEI = ("12. Despite an increase in overall crime, intercommunal tensions and 
           "overall security situation in the Abyei Area remained generally stable. There were 66 arms-related crimes, "
           "6 carjackings, 2 armed clashes and 17 other incidents reported.")  # S/2025/269, para. 12
 
+# S/2025/346, p. 4 (two of its sentences)
+_CAR_AMMO = ("MINUSCA significantly increased its logistical support in the context of joint operations with national "
+             "defence and internal security forces, responding to different requests of the Government. A total of "
+             "128,518 rounds of ammunition were safely destroyed during the reporting period.")
+
+
+def test_a_countrys_adjective_that_is_its_name_less_republic_is_said_by_a_letter_on_it() -> None:
+    """A held-out probe: S/2025/346, a letter whose title names no place, is about the Central African Republic
+    (DocInfo.about, from its text); "the Central African defence and security forces" are that country's."""
+    asked = ("How many rounds of ammunition were destroyed with MINUSCA's support to the Central African defence and "
+             "security forces between March 2024 and April 2025?")
+    letter = "Letter dated 29 May 2025 from the Secretary-General addressed to the President of the Security Council"
+    on_car = _hit(_CAR_AMMO, letter)
+    on_car.doc.about = ["MINUSCA", "Central African Republic"]
+    assert _name_unsaid(asked, on_car) is None
+    on_mali = _hit(_CAR_AMMO.replace("MINUSCA", "MINUSMA"), letter)
+    on_mali.doc.about = ["MINUSMA", "Mali"]
+    assert _name_unsaid(asked.replace("MINUSCA", "MINUSMA"), on_mali) == "Central African"
+
 
 def _hit(text: str, title: str) -> Hit:
     doc = DocInfo(doc_id="d", file_name="d.pdf", path=None, sha256="0", source="pdf", symbol="S/2025/1",

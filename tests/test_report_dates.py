@@ -25,6 +25,8 @@ from conftest import SHARED
     ("How many civilian deaths did MONUSCO attribute to M23 in its June 2025 report?", ("2025-06-01", "2025-06-31")),
     ("What did the early-2024 update say?", ("2024-01-01", "2024-04-31")),
     ("According to the report of 30 December 2024, how many people were displaced?", ("2024-12-01", "2024-12-31")),
+    ("When was a Swiss national kidnapped in Agadez, according to the UNOWAS report of mid-2025?",
+     ("2025-05-01", "2025-08-31")),
     ("How many people were killed in June 2025?", None),  # when it happened, not which report
     ("What did the report of 12 March say?", None),  # no year: no window
 ])
@@ -44,6 +46,22 @@ def test_a_reports_own_month_is_not_a_time_asked() -> None:
                         "2025 report?") == set()
     assert asked_months("How many people were held in the camps in August, according to the report of 1 May?") \
         == {"August"}
+
+
+# S/2025/495, para. 27
+_AGADEZ = ("In the Niger, the defence and security forces reported gains, including the rescue of eight abducted "
+           "civilians in Kaji Jiwa in the Diffa Region on 21 April. Terrorist activities in the country remained "
+           "mainly concentrated in the Dosso, Tillabéri, Agadez, Diffa and Tahoua Regions. The Niger-Benin oil "
+           "pipeline continued to be a target and was attacked on 1, 4 and 6 April. Unidentified armed individuals "
+           "also kidnapped a Swiss national in Agadez on 13 April.")
+
+
+def test_the_year_of_the_report_asked_from_leaves_its_days_without_a_year() -> None:
+    """Dev q177: the report's year ("the UNOWAS report of mid-2025") is not the year of the act, so the report's
+    "on 13 April" answers; a year the question asks the act in still does not take a day without one."""
+    assert direct_answer("When was a Swiss national kidnapped in Agadez, according to the UNOWAS report of "
+                         "mid-2025?", _AGADEZ) == "13 April"
+    assert direct_answer("When was a Swiss national kidnapped in Agadez in 2023?", _AGADEZ) is None
 
 
 # S/2025/496, para. 17

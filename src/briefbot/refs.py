@@ -849,10 +849,13 @@ _REGIME_NUMBER = re.compile(r"\(?\b(?:1267|1518|1533|1572|1591|1718|1737|1970|19
 _SEASONS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _PAPERS = r"(?i:reports?|letters?|notes?|statements?|briefings?|updates?)"
 # A document's own date, which says which document, not when what is asked happened: "the Secretary-General's June
-# 2025 report", "its mid-2025 report", "the report of 12 March 2025", "the letter dated 3 May".
+# 2025 report", "its mid-2025 report", "the report of 12 March 2025", "the letter dated 3 May", "the UNOWAS report
+# of mid-2025".
 REPORT_DATE = re.compile(rf"\b(?:(?i:(early|mid|late))-?\s?|({MONTHS})\s+)((?:19|20)\d\d)\s+{_PAPERS}\b|"
                          rf"\b{_PAPERS}\s+(?i:of|dated|from|issued in|published in)\s+"
-                         rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({MONTHS})(?:\s+((?:19|20)\d\d))?\b")
+                         rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({MONTHS})(?:\s+((?:19|20)\d\d))?\b|"
+                         rf"\b{_PAPERS}\s+(?i:of|from|issued in|published in)\s+(?i:(early|mid|late))-?\s?"
+                         rf"((?:19|20)\d\d)\b")
 
 
 # When a source said it: "according to the UNODC study cited by the Secretary-General in mid-2025", "as reported by
@@ -868,11 +871,11 @@ def report_window(question: str) -> tuple[str, str] | None:
     Secretary-General's mid-2025 report on the Central African Republic" (May to August 2025: S/2025/383 of 13
     June, not S/2025/97 of February), "MONUSCO … in its June 2025 report"."""
     m = REPORT_DATE.search(question)
-    if m is None or not (m.group(3) or m.group(5)):
+    if m is None or not (m.group(3) or m.group(5) or m.group(7)):
         return None
-    year = int(m.group(3) or m.group(5))
-    if m.group(1):
-        first, last = _SEASONS[m.group(1).lower()]
+    year = int(m.group(3) or m.group(5) or m.group(7))
+    if m.group(1) or m.group(6):
+        first, last = _SEASONS[(m.group(1) or m.group(6)).lower()]
     else:
         first = last = MONTH_NUMBER[(m.group(2) or m.group(4)).capitalize()]
     return f"{year:04d}-{first:02d}-01", f"{year:04d}-{last:02d}-31"
