@@ -1,0 +1,110 @@
+"""When an act was done, told with an irregular verb and among other places' days, and when no quote tells the act.
+
+Development probes: "When did M23 take control of Minova?" got no date although S/2025/202, para. 4 says "it took
+control of Minova on 21 January" ("take" / "took" was not read as one act); once read, "Twangiza" took Katogota's day
+from "took control of Katogota on 5 May, followed by Twangiza, …, on 6 May" (S/2025/403, para. 16), and "Uvira",
+which that sentence only advances towards, took another town's. And "When did Malawi complete the withdrawal of its
+troops from SAMIDRC?" was answered with S/2025/202's paragraph on Malawi ordering preparations for the withdrawal:
+no quote tells the completion asked, and no line gave a date. The reports' own sentences for the lines; two real
+PDFs from ../shared/corpus for the answers."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefbot.answer import _act_untold, direct_answer
+from briefbot.config import Settings
+from briefbot.ingest import ingest_paths
+from briefbot.service import Briefbot
+from conftest import SHARED
+
+# S/2025/202, para. 4 (its second block)
+_SOUTH_KIVU = ("M23 also advanced in areas in Lubero, Masisi, Nyiragongo, Rutshuru and Walikale territories. In South "
+               "Kivu Province, it took control of Minova on 21 January, followed by Kavumu airport and Bukavu on 14 "
+               "and 16 February, respectively, while advancing further towards Uvira.")
+# S/2025/403, para. 16 (its last sentences)
+_TWANGIZA = ("In South Kivu, M23 continued its territorial expansion towards Luhwinja, through Kaziba, with "
+             "recruitment and training in Kamanyola. The group took control of Katogota on 5 May, followed by "
+             "Twangiza, a gold mining site, on 6 May, and attempted to push south towards Uvira, albeit with limited "
+             "success.")
+# S/2025/176, para. 16 (its second sentence)
+_BUKAVU = ("M23 later took control of other towns and cities in the province, including Kalehe, the Kavumu airport "
+           "and, on 16 February, Bukavu.")
+# S/2025/403, para. 78
+_GOMA = ("The SADC Mission began withdrawing from Goma by road through Rwanda on 29 April. On 12 June, SADC launched "
+         "the second phase of the Mission’s withdrawal.")
+# S/2025/202, para. 23 (its third sentence)
+_TALKS = ("While direct negotiations were scheduled to begin on 18 March, AFC/M23 cancelled their participation in "
+          "the proposed talks on 17 March, citing sanctions imposed by the European Union the same day.")
+# S/2025/202, para. 16
+_MALAWI = ("On 5 February, the President of Malawi, Lazarus Chakwera, ordered preparations for the withdrawal of "
+           "Malawian troops deployed in SAMIDRC. At an extraordinary summit on 13 March, the SADC Heads of State and "
+           "Government terminated the mandate of SAMIDRC and directed the commencement of a phased withdrawal from "
+           "the Democratic Republic of the Congo.")
+# S/2025/176, para. 23 (its second sentence)
+_PARALLEL = "On 5 and 11 February, respectively, M23 appointed a parallel provincial government for North Kivu and a " \
+            "mayor for Goma."
+
+
+@pytest.mark.parametrize("question, quote, day", [
+    ("When did M23 take control of Minova?", _SOUTH_KIVU, "21 January"),
+    ("When did M23 take control of Twangiza?", _TWANGIZA, "6 May"),  # the day after its own name, not Katogota's
+    ("When did M23 take control of Katogota?", _TWANGIZA, "5 May"),
+    ("When did M23 take control of Bukavu?", _BUKAVU, "16 February"),
+    ("When did the SADC Mission begin withdrawing from Goma?", _GOMA, "29 April"),
+    # a sentence that names the place asked with no day of its own dates the others' acts
+    ("When did M23 take control of Uvira?", _SOUTH_KIVU, None),
+    ("When did M23 take control of Uvira?", _BUKAVU, None),
+    # a long name after the verb is said otherwise ("the proposed talks"): the act's own day, as before
+    ("When did AFC/M23 cancel their participation in the direct talks with the Government of the Democratic "
+     "Republic of the Congo?", _TALKS, "17 March"),
+])
+def test_the_day_of_an_act_told_with_an_irregular_verb(question: str, quote: str, day: str | None) -> None:
+    assert direct_answer(question, quote) == day
+
+
+@pytest.mark.parametrize("question, quote, untold", [
+    ("When did Malawi complete the withdrawal of its troops from SAMIDRC?", _MALAWI, True),
+    ("When was Lazarus Chakwera elected?", _MALAWI, True),
+    ("When did Malawi order the withdrawal of its troops from SAMIDRC?", _MALAWI, False),
+    ("When did the SADC summit terminate the mandate of SAMIDRC?", _MALAWI, False),
+    ("When did M23 take control of Uvira?", _SOUTH_KIVU, False),  # the act is told (of other towns)
+    ("When did M23 name its own regional government for North Kivu?", _PARALLEL, False),  # "appointed"
+    ("When did it end?", _MALAWI, False),  # no act this can read: not said to be untold
+])
+def test_whether_the_act_a_when_question_asks_about_is_told(question: str, quote: str, untold: bool) -> None:
+    assert _act_untold(question, quote) is untold
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    """The Secretary-General's reports on the Democratic Republic of the Congo of March and June 2025."""
+    root = tmp_path_factory.mktemp("drc_reports")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name in ("S_2025_202.pdf", "S_2025_403.pdf"):
+        shutil.copy(Path(SHARED) / name, corpus / name)
+    settings = Settings(index=root / "index")
+    assert not ingest_paths([corpus], settings).failed
+    return Briefbot(settings)
+
+
+@pytest.mark.shared
+def test_the_day_is_the_answers_line(bot: Briefbot) -> None:
+    answer = bot.ask("When did M23 take control of Twangiza?")
+    assert answer.answer.startswith("**6 May** [1]"), answer.answer
+    assert answer.citations[0].symbol == "S/2025/403", answer.answer
+
+
+@pytest.mark.shared
+def test_a_when_question_whose_act_no_quote_tells_is_not_answered(bot: Briefbot) -> None:
+    answer = bot.ask("When did Malawi complete the withdrawal of its troops from SAMIDRC?")
+    assert answer.abstained, answer.answer
+    assert answer.answer.startswith("The passages that best match this question do not tell when"), answer.answer
+    # Asked what the report does tell, it answers.
+    answer = bot.ask("When did the President of Malawi order preparations for the withdrawal of Malawian troops from "
+                     "SAMIDRC?")
+    assert not answer.abstained and answer.answer.startswith("**5 February** [1]"), answer.answer
