@@ -759,6 +759,21 @@ def test_the_words_naming_a_track_do_not_also_name_a_theme(idx: Any) -> None:
     assert intent is not None and intent.track == "minusma" and intent.themes == ["drug_trafficking"]
 
 
+def test_a_country_alone_does_not_make_since_when_a_question_on_the_councils_decisions(idx: Any) -> None:
+    """Dev q279, "Since when has Haiti been under the global anti-money-laundering standard-setter's increased
+    monitoring?", was answered with the Haiti missions' track's first paragraph on illicit financial flows: it asks
+    about the country. A track named by a country alone is asked about when the question speaks of the Council's
+    decisions."""
+    from briefbot.mandates.chat import detect
+
+    assert detect("Since when has Haiti been under the global anti-money-laundering standard-setter's increased "
+                  "monitoring?", idx) is None
+    intent = detect("Since when has the Council addressed drug trafficking in Haiti?", idx)
+    assert intent is not None and intent.track == "haiti", intent
+    intent = detect("Since when have the Haiti mandates mentioned drug trafficking?", idx)
+    assert intent is not None and intent.track == "haiti", intent
+
+
 def _side(symbol: str, operative: list[str]) -> Any:
     from briefbot.mandates.changes import Side
     from briefbot.mandates.model import TrackParagraph

@@ -101,6 +101,12 @@ def detect(question: str, index: MandateIndex) -> Intent | None:
     track, named_by = _track_named(question, index)
     if track is None and kind != "count":
         return None
+    # "Since when has Haiti been under the global anti-money-laundering standard-setter's increased monitoring?" (dev
+    # q279) asks about the country, not about the Council's decisions on its missions: a track named only by a
+    # country answers a "since when" question that speaks of those decisions.
+    if kind == "first" and named_by.lower() in _COUNTRY_WORDS and not _ABOUT_TEXT_RE.search(question) \
+            and not re.search(r"\bCouncil\b", question):
+        return None
     # "How many resolutions on piracy off Somalia mention kidnapping?" asks about kidnapping: the words that name
     # the track ("piracy off Somalia") do not also name a theme to count.
     themes = _themes_named(question.replace(named_by, " ") if named_by else question, index)
