@@ -57,7 +57,17 @@ _PARALLEL = "On 5 and 11 February, respectively, M23 appointed a parallel provin
     ("When did the SADC Mission begin withdrawing from Goma?", _GOMA, "29 April"),
     # a sentence that names the place asked with no day of its own dates the others' acts
     ("When did M23 take control of Uvira?", _SOUTH_KIVU, None),
-    ("When did M23 take control of Uvira?", _BUKAVU, None),
+    # reports name a place otherwise ("the commune", "the Mission"): a sentence not naming it still dates the act
+    ("When did gangs attack Kenscoff?", "On 27 January, gang members attacked the commune, killing 12 people.",
+     "27 January"),
+    ("When did SADC extend the mandate of SAMIDRC?", "On 20 November, the SADC Extraordinary Summit extended the "
+     "mandate of the Mission until December 2025.", "20 November"),
+    # the doer and a place's apposition are no place of a day ("On 5 May, M23 …", "…, in Centre Department, on …")
+    ("When did M23 seize Nyabibwe?", "On 5 May, M23 seized Kalehe and, on 6 May, Nyabibwe.", "6 May"),
+    ("When did gangs attack Mirebalais?", "Gangs attacked Mirebalais, in Centre Department, on 31 March and "
+     "Saut-d'Eau on 2 April.", "31 March"),
+    ("When did gangs attack Saut-d'Eau?", "Gangs attacked Mirebalais, in Centre Department, on 31 March and "
+     "Saut-d'Eau on 2 April.", "2 April"),
     # a long name after the verb is said otherwise ("the proposed talks"): the act's own day, as before
     ("When did AFC/M23 cancel their participation in the direct talks with the Government of the Democratic "
      "Republic of the Congo?", _TALKS, "17 March"),
@@ -73,7 +83,16 @@ def test_the_day_of_an_act_told_with_an_irregular_verb(question: str, quote: str
     ("When did the SADC summit terminate the mandate of SAMIDRC?", _MALAWI, False),
     ("When did M23 take control of Uvira?", _SOUTH_KIVU, False),  # the act is told (of other towns)
     ("When did M23 name its own regional government for North Kivu?", _PARALLEL, False),  # "appointed"
-    ("When did it end?", _MALAWI, False),  # no act this can read: not said to be untold
+    ("When did it end?", _MALAWI, False),  # "terminated" is a word for it
+    ("When did they arrive?", _MALAWI, True),
+    ("When was the withdrawal announced?", _MALAWI, True),
+    ("When were Malawian troops withdrawn?", _MALAWI, False),  # "the withdrawal"
+    ("When did the Government pay the ransom?", "The Government paid the ransom on 4 March.", False),
+    ("When did fighting break out in Wau?", "Fighting broke out in Wau on 9 April.", False),
+    ("When did gangs take control of Mirebalais?", "Gangs have essentially occupied Mirebalais since late March.",
+     False),
+    ("When was the crossing closed?", "The closure of the crossing on 2 May cut the supply route.", False),
+    ("When is the next review of the measures?", _MALAWI, False),  # no act this can read: not said to be untold
 ])
 def test_whether_the_act_a_when_question_asks_about_is_told(question: str, quote: str, untold: bool) -> None:
     assert _act_untold(question, quote) is untold

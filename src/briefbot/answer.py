@@ -499,7 +499,10 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     # completion, and no date line, are a near miss, as a count with no line is (development probes: five of five
     # such answers were to unanswerable questions). Only when the act asked is told in none of the quotes: a date
     # the line cannot read ("by the end of 2019") beside the act told ("invites Member States to submit") answers.
+    # Not "since when", which asks how long a state has held, told in other words ("Since when has MINUSMA been
+    # asked to …?" by "Requests MINUSMA to …").
     if asked == "date" and lead is None and len(parts) == 1 and not (wanted or by_reference) \
+            and not re.match(r"\s*since\b", question, re.I) \
             and _act_untold(question, " ".join(c.quote for c in citations)):
         return _abstain(question, hits, "The passages that best match this question do not tell when what it asks "
                         "about happened. The closest passages are listed below.", stats, confidence)
@@ -1528,7 +1531,7 @@ def _is_sum(quote: str, start: int, end: int) -> bool:
 
 
 _ASKED_PHRASE = re.compile(r"\bhow (?:many|much)(?:\s+(?!(?:did|does|do|is|are|was|were|has|have|had|in|at|on|"
-                           r"for|from|by|with|were|make|makes|made|the|a|an)\b)[\w-]+){0,4}", re.I)
+                           r"for|from|by|with|were|make|makes|made)\b)[\w-]+){0,4}", re.I)
 
 
 def _figure_asked(question: str, kind: str) -> str:
@@ -1932,17 +1935,22 @@ def _base_act(question: str, quote: str, asked: re.Pattern[str] = _DID_Q) -> set
 # Past tense and participle of the irregular verbs reports tell acts with: "When did M23 take control of Minova?" is
 # told "it took control of Minova on 21 January" (S/2025/202, para. 4), "begin withdrawing" as "began withdrawing".
 _IRREGULAR_PAST = {
-    "arise": "arose arisen", "become": "became", "begin": "began begun", "bring": "brought", "build": "built",
+    "arise": "arose arisen", "bear": "bore borne", "beat": "beaten", "become": "became", "begin": "began begun",
+    "bleed": "bled", "blow": "blew blown", "break": "broke broken", "bring": "brought", "build": "built",
     "buy": "bought", "catch": "caught", "choose": "chose chosen", "come": "came", "deal": "dealt",
     "draw": "drew drawn", "drive": "drove driven", "fall": "fell fallen", "feed": "fed", "fight": "fought",
-    "find": "found", "flee": "fled", "fly": "flew flown", "forbid": "forbade forbidden", "freeze": "froze frozen",
-    "give": "gave given", "grow": "grew grown", "hold": "held", "keep": "kept", "know": "knew known", "lead": "led",
+    "flee": "fled", "fly": "flew flown", "forbid": "forbade forbidden", "freeze": "froze frozen",
+    "give": "gave given", "grow": "grew grown", "hold": "held", "keep": "kept", "know": "knew known",
     "leave": "left", "lend": "lent", "lose": "lost", "make": "made", "meet": "met", "overrun": "overran",
     "overtake": "overtook overtaken", "pay": "paid", "rise": "rose risen", "seek": "sought", "sell": "sold",
     "send": "sent", "shoot": "shot", "sink": "sank sunk", "speak": "spoke spoken", "spend": "spent",
     "steal": "stole stolen", "strike": "struck", "swear": "swore sworn", "take": "took taken", "teach": "taught",
     "tell": "told", "throw": "threw thrown", "undertake": "undertook undertaken", "win": "won",
-    "withdraw": "withdrew withdrawn", "write": "wrote written",
+    "withdraw": "withdrew withdrawn", "write": "wrote written", "hang": "hung", "hear": "heard", "hide": "hid hidden",
+    "oversee": "oversaw overseen", "overthrow": "overthrew overthrown", "rebuild": "rebuilt", "see": "saw seen",
+    "shut": "shut", "set": "set", "put": "put", "cut": "cut", "hit": "hit", "spread": "spread", "stand": "stood",
+    "sweep": "swept", "undergo": "underwent undergone", "uphold": "upheld", "withhold": "withheld",
+    "withstand": "withstood",
 }
 
 
@@ -1998,14 +2006,20 @@ def _told_date(question: str, quote: str, dates: list[re.Match[str]]) -> str | N
         told = [w.start() for w in re.finditer(r"[A-Za-z]+", quote[a:b])
                 if (terms(w.group(0)) & act if exact else _tells_act(w.group(0), act))]
         here = [m for m in dates if a <= m.start() < b]
-        if objects and not any(n in quote[a:b] for n in objects):
-            continue  # "When did M23 take control of Uvira?" is not dated by "… on 16 February, Bukavu"
-        if told and len(here) > 1 and objects:
+        if told and len(here) > 1 and objects and objects[0] in quote[a:b]:
             # One act told of several places, each with its day: "took control of Katogota on 5 May, followed by
             # Twangiza, a gold mining site, on 6 May" (S/2025/403, para. 16). The day of the name asked is the one
-            # nearest it of the sentence's names; a sentence naming it with no day of its own ("… while advancing
-            # further towards Uvira") dates others.
-            here = [m for m in here if _nearest_name(quote, a, b, m) in objects]
+            # nearest it of the names after the act; a sentence naming it only after all its days ("… while
+            # advancing further towards Uvira") dates others. When no day is nearest it ("Gangs attacked
+            # Mirebalais, in Centre Department, on 31 March"), the act's nearest day, as for any sentence.
+            after = [f for f in re.finditer(r"\b[A-Z][\w'’-]*", quote[a:b])
+                     if f.start() > min(told) and f.group(0) not in _MONTH_NAMES
+                     and (f.group(0) not in names or f.group(0) in objects)]  # not the doer: "On 5 May, M23 …"
+            nearest = {m.start(): _nearest_name(quote, a, m, after) for m in here}
+            if any(n == objects[0] for n in nearest.values()):
+                here = [m for m in here if nearest[m.start()] == objects[0]]
+            elif quote.find(objects[0], a, b) > max(m.end() for m in here):
+                continue
         for m in here:
             if told:
                 at = min((a + t for t in told), key=lambda t: abs(t - m.start()))
@@ -2046,14 +2060,23 @@ def _told_date(question: str, quote: str, dates: list[re.Match[str]]) -> str | N
 
 def _act_untold(question: str, text: str) -> bool:
     """Whether the act a when-question asks about ("released" of "When was Riek Machar released?", "take" of "When
-    did M23 take control of …?") is told nowhere in ``text``, in its past form or a word for it; False when the
-    question names no act this can read."""
+    did M23 take control of …?") is told nowhere in ``text``, in any form or a word for it ("withdrawn" by "the
+    withdrawal", "took" by "occupied"); False when the question names no act this can read."""
     if act := _acts(question):
-        return not _tells_act(text, act)
+        return not _told_loosely(text, act)
     m = _DID_Q.match(question)
-    if not m or not re.search(r"\b[a-z]{4,}\b", m.group(1)):
+    verb = _did_verb(m.group(1)) if m else None
+    if verb is None:
         return False
-    return not _base_act(question, text)
+    act = terms(" ".join((verb.group(0), *_past_forms(verb.group(0)))))
+    return not _told_loosely(text, act.union(*(same for same in _SAME_ACT if same & act)))
+
+
+def _told_loosely(text: str, act: set[str]) -> bool:
+    """Whether a word of ``text`` shares the stem of a word of ``act`` ("withdrawal" and "withdrawn", "closure" and
+    "closed"): loose on purpose, as it only keeps an answer."""
+    said = terms(text)
+    return any(w.startswith(a[:max(4, len(a) - 2)]) for w in said for a in act)
 
 
 def _object_names(question: str) -> list[str]:
@@ -2062,19 +2085,24 @@ def _object_names(question: str) -> list[str]:
     m = _DID_Q.match(question)
     if not m:
         return []
-    rest = m.group(1)
-    verb = next((w for w in re.finditer(r"\b[a-z][a-z'-]*\b", rest)
-                 if w.group(0) not in ("the", "a", "an", "its", "their", "his", "her", "de", "al", "of", "and")), None)
-    return _single_names(rest[verb.end():]) if verb else []
+    verb = _did_verb(m.group(1))
+    # A name as a noun, not an adjective before one ("the Serbian public utility companies", S/2025/200, para. 23).
+    return re.findall(r"\b[A-Z][\w'’-]+(?=\s*(?:[?,.;:]|$|\s(?:in|on|at|to|from|for|by|with|and|or|after|before|"
+                      r"during|since|until|under|near|of)\b))", m.group(1)[verb.end():]) if verb else []
 
 
-def _nearest_name(quote: str, a: int, b: int, date: re.Match[str]) -> str | None:
-    """The capitalised word of the sentence ``quote[a:b]`` nearest ``date`` on either side (not a month, not the
-    sentence's first word)."""
+def _did_verb(rest: str) -> re.Match[str] | None:
+    """The plain verb after the subject of a "When did …" question's rest ("take" of "M23 take control of …")."""
+    return next((w for w in re.finditer(r"\b[a-z][a-z'-]*\b", rest)
+                 if w.group(0) not in ("the", "a", "an", "its", "their", "his", "her", "de", "al", "of", "and", "it",
+                                       "they", "he", "she", "this", "these", "those", "that")), None)
+
+
+def _nearest_name(quote: str, a: int, date: re.Match[str], names: list[re.Match[str]]) -> str | None:
+    """Of ``names`` (matches in the sentence starting at ``a`` of ``quote``), the one nearest ``date`` on either
+    side."""
     best: tuple[int, str] | None = None
-    for w in re.finditer(r"\b[A-Z][\w'’-]*", quote[a:b]):
-        if w.start() == 0 or w.group(0) in _MONTH_NAMES:
-            continue
+    for w in names:
         start, end = a + w.start(), a + w.end()
         if date.start() <= start < date.end():
             continue
@@ -3152,7 +3180,10 @@ _SAME_ACT = [terms(words) for words in ("released freed liberated", "killed died
                                         "smuggled trafficked", "closed shut",
                                         # "When did M23 name its own regional government …?": "M23 appointed a
                                         # parallel provincial government" (S/2025/176, para. 23)
-                                        "named appointed designated nominated",
+                                        "named appointed nominated",
+                                        # "When did gangs take control of Mirebalais?": "Gangs have essentially
+                                        # occupied Mirebalais" (S/2025/420, para. 33)
+                                        "took taken captured occupied overran overrun",
                                         # "When was the swap scheme scrapped?": "ended … on 1 March 2025" (S/2025/223,
                                         # para. 30), not the audit report's release "on 1 December 2024" before it.
                                         "ended scrapped abolished terminated discontinued axed")]

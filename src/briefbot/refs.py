@@ -854,8 +854,7 @@ _PAPERS = r"(?i:reports?|letters?|notes?|statements?|briefings?|updates?)"
 REPORT_DATE = re.compile(rf"\b(?:(?i:(early|mid|late))-?\s?|({MONTHS})\s+)((?:19|20)\d\d)\s+{_PAPERS}\b|"
                          rf"\b{_PAPERS}\s+(?i:of|dated|from|issued in|published in)\s+"
                          rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({MONTHS})(?:\s+((?:19|20)\d\d))?\b|"
-                         rf"\b{_PAPERS}\s+(?i:of|from|issued in|published in)\s+(?i:(early|mid|late))-?\s?"
-                         rf"((?:19|20)\d\d)\b")
+                         rf"\b{_PAPERS}\s+(?i:of)\s+(?i:(early|mid|late))-?\s?((?:19|20)\d\d)\b")
 
 
 # When a source said it: "according to the UNODC study cited by the Secretary-General in mid-2025", "as reported by
