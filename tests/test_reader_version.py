@@ -27,7 +27,8 @@ FINGERPRINTS = {1: "d2fdab869ac0a7d4ddb92a14748f9dcce78021abe12f92c84819bdc885c1
                 2: "d2fdab869ac0a7d4ddb92a14748f9dcce78021abe12f92c84819bdc885c15b90",  # 2 moved no sample passage
                 3: "d2fdab869ac0a7d4ddb92a14748f9dcce78021abe12f92c84819bdc885c15b90",  # nor 3: no sample annex
                 4: "d2fdab869ac0a7d4ddb92a14748f9dcce78021abe12f92c84819bdc885c15b90",
-                5: "d2fdab869ac0a7d4ddb92a14748f9dcce78021abe12f92c84819bdc885c15b90"}  # nor 5: no marker ends a line
+                5: "d2fdab869ac0a7d4ddb92a14748f9dcce78021abe12f92c84819bdc885c15b90",  # nor 5: no marker ends a line
+                6: "d2fdab869ac0a7d4ddb92a14748f9dcce78021abe12f92c84819bdc885c15b90"}  # nor 6: no sample title
 
 
 def _fingerprint(store: Store) -> str:

@@ -14,6 +14,7 @@ from .gazetteer import COUNTRIES, DATE_RE, MISSIONS, MONTH_NUMBER, MONTHS
 
 _ORGANS = re.compile(r"^(United Nations|Security Council|General Assembly|Economic and Social Council|"
                      r"Distr\.|Original:|Limited|General$)", re.I)
+_MASTHEAD_LINE = re.compile(r"^(Distr\.|Original:|Limited|General$)", re.I)
 
 @dataclass(slots=True)
 class Line:
@@ -105,7 +106,11 @@ def _title(lines: list[Line], height: float, body: float) -> str | None:
     for ln in lines:
         if (ln.y >= 0.72 * height and not started) or ln.y < 0.1 * height or re.match(r"^\*\d+\*$", ln.text):
             continue
-        if _ORGANS.match(ln.text) or ln.size >= body + 7:
+        # An organ's name opens the masthead's lines, but a title's line may open with it too: "Letter dated … from
+        # the President of the / Security Council acting in the absence of a Chair of the / Security Council
+        # Committee …" (S/2025/22), "… by the / United Nations system" (E/2025/76). Once the title has begun, only
+        # the masthead's distribution lines are skipped.
+        if (_MASTHEAD_LINE if started else _ORGANS).match(ln.text) or ln.size >= body + 7:
             continue
         if started and _HEADING.match(ln.text):
             break
