@@ -10,6 +10,7 @@ Use these from any test module (ingest, retrieval, web, triage, LLM):
 * ``sample_index`` -- ``(settings, report)`` for an index of ``ingest/samples`` built once per session with the
   real packaged embedding model and real embedded Chroma. Treat it as read-only (ask, retrieve, list); tests
   that add, replace or remove documents must build their own index with ``settings()``.
+* :func:`shared_index` -- settings of a fresh index of some PDFs of ``SHARED`` (for ``@pytest.mark.shared`` tests).
 * :func:`sample_indexes` -- the one factory of sample indexes: the samples are parsed and embedded once per
   session; a variant (the LLM tests' index with a prompt-injection document, the web tests' writable index) is a
   copy of that index plus its own files, so only those are embedded.
@@ -127,6 +128,21 @@ class SampleIndexes:
                 assert not report.failed, [(r.path, r.reason) for r in report.failed]
             self._variants[name] = settings
         return self._variants[name]
+
+
+def shared_index(tmp_path_factory: pytest.TempPathFactory, name: str, files: Iterable[str]) -> Any:
+    """Settings of a new index of ``files`` (names in ``SHARED``), built in a temporary folder called ``name``."""
+    from briefbot.config import Settings
+    from briefbot.ingest import ingest_paths
+
+    root = tmp_path_factory.mktemp(name)
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for file_name in files:
+        shutil.copy(SHARED / file_name, corpus / file_name)
+    settings = Settings(index=root / "index")
+    assert not ingest_paths([corpus], settings).failed
+    return settings
 
 
 _sample_indexes: dict[int, SampleIndexes] = {}

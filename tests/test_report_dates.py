@@ -6,17 +6,12 @@ General's August 2025 report") is not a time the figure must be told with. Held-
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
 from briefbot.answer import asked_months, direct_answer
-from briefbot.config import Settings
-from briefbot.ingest import ingest_paths
 from briefbot.refs import parse_references, report_window
 from briefbot.service import Briefbot
-from conftest import SHARED
+from conftest import shared_index
 
 
 @pytest.mark.parametrize(("question", "window"), [
@@ -89,14 +84,7 @@ def test_one_item_of_a_listed_breakdown_is_no_second_answer() -> None:
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
     """The Secretary-General's February and June 2025 reports on the Central African Republic."""
-    root = tmp_path_factory.mktemp("car_reports")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name in ("S_2025_97.pdf", "S_2025_383.pdf"):
-        shutil.copy(Path(SHARED) / name, corpus / name)
-    settings = Settings(index=root / "index")
-    assert not ingest_paths([corpus], settings).failed
-    return Briefbot(settings)
+    return Briefbot(shared_index(tmp_path_factory, "car_reports", ("S_2025_97.pdf", "S_2025_383.pdf")))
 
 
 @pytest.mark.shared

@@ -10,16 +10,11 @@ PDFs from ../shared/corpus for the answers."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
 from briefbot.answer import _act_untold, direct_answer
-from briefbot.config import Settings
-from briefbot.ingest import ingest_paths
 from briefbot.service import Briefbot
-from conftest import SHARED
+from conftest import shared_index
 
 # S/2025/202, para. 4 (its second block)
 _SOUTH_KIVU = ("M23 also advanced in areas in Lubero, Masisi, Nyiragongo, Rutshuru and Walikale territories. In South "
@@ -101,14 +96,7 @@ def test_whether_the_act_a_when_question_asks_about_is_told(question: str, quote
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
     """The Secretary-General's reports on the Democratic Republic of the Congo of March and June 2025."""
-    root = tmp_path_factory.mktemp("drc_reports")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name in ("S_2025_202.pdf", "S_2025_403.pdf"):
-        shutil.copy(Path(SHARED) / name, corpus / name)
-    settings = Settings(index=root / "index")
-    assert not ingest_paths([corpus], settings).failed
-    return Briefbot(settings)
+    return Briefbot(shared_index(tmp_path_factory, "drc_reports", ("S_2025_202.pdf", "S_2025_403.pdf")))
 
 
 @pytest.mark.shared
