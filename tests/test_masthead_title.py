@@ -17,3 +17,11 @@ def test_a_title_line_opening_with_an_organs_name_is_the_titles() -> None:
         "the Security Council Committee established pursuant to resolution 1373 (2001) concerning counter-terrorism "
         "addressed to the President of the Security Council")
     assert doc.symbol == "S/2025/22" and doc.date == "2025-01-10"
+
+
+def test_a_title_ends_before_the_reports_summary_and_drops_its_footnote_mark() -> None:
+    """E/2025/76 prints "Report of the Secretary-General*" (the star leads to a footnote) and then its "Summary"
+    heading in the same type: both were read into the title ("… Report of the Secretary-General* Summary")."""
+    doc = parse_pdf(PDF_FIXTURES / "E_2025_76_page_1.pdf")
+    assert doc.title == ("Implementation of integrated, coherent and coordinated support for South Sudan and the Sahel "
+                         "region by the United Nations system Report of the Secretary-General")

@@ -28,7 +28,8 @@ FINGERPRINTS = {1: "d2fdab869ac0a7d4ddb92a14748f9dcce78021abe12f92c84819bdc885c1
                 3: "d2fdab869ac0a7d4ddb92a14748f9dcce78021abe12f92c84819bdc885c15b90",  # nor 3: no sample annex
                 4: "d2fdab869ac0a7d4ddb92a14748f9dcce78021abe12f92c84819bdc885c15b90",
                 5: "d2fdab869ac0a7d4ddb92a14748f9dcce78021abe12f92c84819bdc885c15b90",  # nor 5: no marker ends a line
-                6: "d2fdab869ac0a7d4ddb92a14748f9dcce78021abe12f92c84819bdc885c15b90"}  # nor 6: no sample title
+                6: "d2fdab869ac0a7d4ddb92a14748f9dcce78021abe12f92c84819bdc885c15b90",  # nor 6: no sample title
+                7: "d2fdab869ac0a7d4ddb92a14748f9dcce78021abe12f92c84819bdc885c15b90"}  # nor 7
 
 
 def _fingerprint(store: Store) -> str:

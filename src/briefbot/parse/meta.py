@@ -112,11 +112,11 @@ def _title(lines: list[Line], height: float, body: float) -> str | None:
         # the masthead's distribution lines are skipped.
         if (_MASTHEAD_LINE if started else _ORGANS).match(ln.text) or ln.size >= body + 7:
             continue
-        if started and _HEADING.match(ln.text):
+        if started and (_HEADING.match(ln.text) or _SECTION_WORD.match(ln.text)):
             break
         large = ln.size >= body + 1.5
         if large and not ln.text.startswith("Adopted by"):
-            parts.append(ln.text)
+            parts.append(_FOOTNOTE_MARK.sub("", ln.text))
             started = True
         elif started:
             break
@@ -226,6 +226,9 @@ _NUMBERED = re.compile(r"^(\d{1,3})\.(?:\s+|(?=[A-Z]))")
 _SUB = re.compile(r"^\((?P<l>[a-z]{1,2}|[ivx]{1,5})\)\s+")
 _HEADING = re.compile(r"^(?:[IVXL]{1,6}|[A-H])\.\s+\S")
 _ROMAN = re.compile(r"^[ivx]+$")
+# The report's first section under its title ("Summary", E/2025/76), set in the subtitle's size: not the title's.
+_SECTION_WORD = re.compile(r"^(?:Summary|Introduction|Contents)$")
+_FOOTNOTE_MARK = re.compile(r"(?<=\w)\*+$")  # "Report of the Secretary-General*": the mark leads to a footnote
 _CLAUSE_END = (".", ";", ",", ":", ")")
 _SENTENCE_END = (".", ";", ",", ":")
 # Operative clauses open with a verb in the present ("Decides", "Requests"); preambular ones with a participle
