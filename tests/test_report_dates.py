@@ -22,6 +22,8 @@ from conftest import shared_index
     ("According to the report of 30 December 2024, how many people were displaced?", ("2024-12-01", "2024-12-31")),
     ("When was a Swiss national kidnapped in Agadez, according to the UNOWAS report of mid-2025?",
      ("2025-05-01", "2025-08-31")),
+    ("What did the Secretary-General's report for mid-2025 say about Bangui?", ("2025-05-01", "2025-08-31")),
+    ("How many were displaced, according to the report of mid-July 2025?", ("2025-07-01", "2025-07-31")),
     ("How many people were killed in June 2025?", None),  # when it happened, not which report
     ("What did the report of 12 March say?", None),  # no year: no window
 ])

@@ -850,11 +850,13 @@ _SEASONS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _PAPERS = r"(?i:reports?|letters?|notes?|statements?|briefings?|updates?)"
 # A document's own date, which says which document, not when what is asked happened: "the Secretary-General's June
 # 2025 report", "its mid-2025 report", "the report of 12 March 2025", "the letter dated 3 May", "the UNOWAS report
-# of mid-2025".
-REPORT_DATE = re.compile(rf"\b(?:(?i:(early|mid|late))-?\s?|({MONTHS})\s+)((?:19|20)\d\d)\s+{_PAPERS}\b|"
-                         rf"\b{_PAPERS}\s+(?i:of|dated|from|issued in|published in)\s+"
-                         rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({MONTHS})(?:\s+((?:19|20)\d\d))?\b|"
-                         rf"\b{_PAPERS}\s+(?i:of)\s+(?i:(early|mid|late))-?\s?((?:19|20)\d\d)\b")
+# of mid-2025", "its report for mid-2025", "the report of mid-July 2025".
+REPORT_DATE = re.compile(rf"\b(?:(?P<s1>(?i:early|mid|late))-?\s?|(?P<m1>{MONTHS})\s+)(?P<y1>(?:19|20)\d\d)\s+"
+                         rf"{_PAPERS}\b|"
+                         rf"\b{_PAPERS}\s+(?i:of|for|dated|from|issued in|published in)\s+"
+                         rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:(?i:early|mid|late)-?\s?)?(?P<m2>{MONTHS})"
+                         rf"(?:\s+(?P<y2>(?:19|20)\d\d))?\b|"
+                         rf"\b{_PAPERS}\s+(?i:of|for)\s+(?P<s3>(?i:early|mid|late))-?\s?(?P<y3>(?:19|20)\d\d)\b")
 
 
 # When a source said it: "according to the UNODC study cited by the Secretary-General in mid-2025", "as reported by
@@ -870,13 +872,14 @@ def report_window(question: str) -> tuple[str, str] | None:
     Secretary-General's mid-2025 report on the Central African Republic" (May to August 2025: S/2025/383 of 13
     June, not S/2025/97 of February), "MONUSCO … in its June 2025 report"."""
     m = REPORT_DATE.search(question)
-    if m is None or not (m.group(3) or m.group(5) or m.group(7)):
+    if m is None or not (m["y1"] or m["y2"] or m["y3"]):
         return None
-    year = int(m.group(3) or m.group(5) or m.group(7))
-    if m.group(1) or m.group(6):
-        first, last = _SEASONS[(m.group(1) or m.group(6)).lower()]
+    year = int(m["y1"] or m["y2"] or m["y3"])
+    month = m["m1"] or m["m2"]  # "mid-July 2025": the month says more than the season
+    if month:
+        first = last = MONTH_NUMBER[month.capitalize()]
     else:
-        first = last = MONTH_NUMBER[(m.group(2) or m.group(4)).capitalize()]
+        first, last = _SEASONS[(m["s1"] or m["s3"]).lower()]
     return f"{year:04d}-{first:02d}-01", f"{year:04d}-{last:02d}-31"
 
 
