@@ -296,6 +296,14 @@ def test_a_count_answers_only_with_a_figure_of_the_thing_counted() -> None:
     assert direct_answer("How many pistol magazines were seized?", seizure) == "13 pistol magazines"
     assert direct_answer("How many Glock pistols were seized?", "The haul included 30 rifles of various calibres, "
                          "six Glock Gen5 pistols (9mm)") == "six Glock Gen5 pistols"
+    # A seizure told by what was found, beside a figure of another act: the diverted rounds were not seized.
+    diverted = "Some 900,000 rounds had been diverted from national stockpiles since 2023."
+    assert direct_answer("How many rounds were confiscated?", "The haul included 1,200 rounds of 7.62 mm ammunition "
+                         "and two rifles. " + diverted) == "1,200 rounds"
+    assert direct_answer("How many rounds of ammunition did the authorities seize?",
+                         diverted + " The Panel documented the trafficking routes.") is None
+    assert direct_answer("How many rounds of ammunition were seized in the operation?",
+                         diverted + " The Panel documented the trafficking routes.") is None
     # S/2025/303, para. 15: "the deaths of several criminals" is no count; "two officers" were injured.
     assert direct_answer("How many criminals were killed when the police recovered the Magalie?", "a five-hour gun "
                          "battle that resulted in injuries to two officers and the deaths of several criminals."

@@ -2552,11 +2552,12 @@ def direct_answer(question: str, quote: str) -> str | None:
         # "How many Syrian children did the Government of Iraq repatriate …?" is not answered by "more than 9,680
         # Syrian children are living" beside "the Government of Iraq repatriated approximately 400 Iraqi children"
         # (S/2025/72, paras. 19-20): a plain verb after "did" is the act, as its past form in the quote tells it.
-        acted = _counted_act(question) or _base_act(question, quote, _HOW_MANY_DID)
+        acted = _counted_act(question) or _base_act(question, quote, _HOW_MANY_DID) or (terms(question) & _SEIZED)
         if acted and not any(_tells_act(s, acted) for s in (quote[a:b] for a, b in split_sentences(quote))):
-            if acted & _SEIZED:
-                # A seizure is told by what was found: "The haul included … six Glock Gen5 pistols".
-                acted = set()
+            # A seizure is told by what was found: "The haul included … six Glock Gen5 pistols". Not by a figure of
+            # another act beside it ("900,000 rounds had been diverted from national stockpiles").
+            if acted & _SEIZED and any(_tells_act(s, _FOUND) for s in (quote[a:b] for a, b in split_sentences(quote))):
+                acted = _FOUND
             else:
                 return None
         # "How many civilians were killed and displaced?" asks the figures of both acts of a list.
@@ -3228,6 +3229,8 @@ def _recipient(question: str) -> set[str]:
 
 
 _SEIZED = terms("seized confiscated intercepted")
+# The words a report tells a seizure by when it names what was found rather than the act.
+_FOUND = _SEIZED | terms("seizure haul included contained recovered found discovered impounded interdicted cache")
 
 
 def _other_kind(question: str, counted: str) -> bool:
