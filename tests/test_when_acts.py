@@ -28,6 +28,9 @@ _TWANGIZA = ("In South Kivu, M23 continued its territorial expansion towards Luh
 # S/2025/176, para. 16 (its second sentence)
 _BUKAVU = ("M23 later took control of other towns and cities in the province, including Kalehe, the Kavumu airport "
            "and, on 16 February, Bukavu.")
+# S/2025/176, para. 16 (its fourth sentence)
+_KAMANYOLA = ("On 18 February, M23 advanced further and captured Kamanyola, on the border between Burundi, the "
+              "Democratic Republic of the Congo and Rwanda.")
 # S/2025/403, para. 78
 _GOMA = ("The SADC Mission began withdrawing from Goma by road through Rwanda on 29 April. On 12 June, SADC launched "
          "the second phase of the Mission’s withdrawal.")
@@ -52,6 +55,10 @@ _PARALLEL = "On 5 and 11 February, respectively, M23 appointed a parallel provin
     ("When did the SADC Mission begin withdrawing from Goma?", _GOMA, "29 April"),
     # a sentence that names the place asked with no day of its own dates the others' acts
     ("When did M23 take control of Uvira?", _SOUTH_KIVU, None),
+    # ... nor does a sentence telling the act of other named places ("captured Kamanyola"; "including Kalehe, … and,
+    # on 16 February, Bukavu", S/2025/176, para. 16), which gave Uvira Bukavu's day
+    ("When did M23 take control of Uvira?", _BUKAVU + " " + _KAMANYOLA, None),
+    ("When did M23 capture Kamanyola?", _BUKAVU + " " + _KAMANYOLA, "18 February"),
     # reports name a place otherwise ("the commune", "the Mission"): a sentence not naming it still dates the act
     ("When did gangs attack Kenscoff?", "On 27 January, gang members attacked the commune, killing 12 people.",
      "27 January"),

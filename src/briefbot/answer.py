@@ -2030,6 +2030,11 @@ def _told_date(question: str, quote: str, dates: list[re.Match[str]]) -> str | N
                 here = [m for m in here if nearest[m.start()] == objects[0]]
             elif quote.find(objects[0], a, b) > max(m.end() for m in here):
                 continue
+        if told and objects and objects[0] not in quote[a:b]:
+            # A sentence not naming the place asked still dates the act when it names the place otherwise ("attacked
+            # the commune"), not when the act is told of another named place: "captured Kamanyola", "took control of
+            # other towns …, including Kalehe … and, on 16 February, Bukavu" (S/2025/176, para. 16) date no Uvira.
+            here = [m for m in here if not _of_another_place(quote, a, b, told, m, names)]
         for m in here:
             if told:
                 at = min((a + t for t in told), key=lambda t: abs(t - m.start()))
@@ -2066,6 +2071,25 @@ def _told_date(question: str, quote: str, dates: list[re.Match[str]]) -> str | N
                 if best is None or key[:5] < best[:5]:
                     best = key
     return best[5] if best else None
+
+
+# After the act's word, the name it is done to: "captured Kamanyola", "took control of Minova", "attacked Mirebalais".
+_ACT_OBJECT = re.compile(r"[A-Za-z]+\s+(?:(?:control|hold|possession|charge)\s+(?:of|over)\s+)?([A-Z][\w'’-]+)")
+_NAME_BY_DAY = 25  # characters between a day and the name it is the day of ("on 16 February, Bukavu")
+
+
+def _of_another_place(quote: str, a: int, b: int, told: list[int], date: re.Match[str], names: list[str]) -> bool:
+    """Whether the sentence ``quote[a:b]``, which does not name the place asked, tells the act (its words at
+    ``told``, offsets in the sentence) of another named place: the act's object is a name, or ``date`` is the day of a
+    bare name after the act (not "the Mission", not the question's own ``names``, such as its doer)."""
+    if any((o := _ACT_OBJECT.match(quote, a + t)) and o.group(1) not in _MONTH_NAMES and o.group(1) not in names
+           for t in told):
+        return True
+    after = [f for f in re.finditer(r"\b[A-Z][\w'’-]*", quote[a:b])
+             if f.start() > min(told) and f.group(0) not in _MONTH_NAMES and f.group(0) not in names
+             and not re.search(r"\b(?:the|its|their)\s+$", quote[a:a + f.start()], re.I)]
+    return any(-_NAME_BY_DAY <= a + f.start() - date.end() <= _NAME_BY_DAY
+               or 0 <= date.start() - (a + f.end()) <= _NAME_BY_DAY for f in after)
 
 
 def _act_untold(question: str, text: str) -> bool:
