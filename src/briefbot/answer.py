@@ -2513,7 +2513,10 @@ def direct_answer(question: str, quote: str) -> str | None:
                                                                  sorted(dates + days, key=lambda m: m.start()))):
                 return told
             if ends or not _HOW_LONG_DONE.search(question) or _WHEN_Q.search(question):
-                return (ends or dates)[0].group(0)
+                # Of a sentence that says something of the question: "now a subleader since January 2025" dates no
+                # Panel of Experts on Cabo Delgado (S/2025/482, para. 33, the sentence after the one naming it).
+                return next((m.group(0) for m in (ends or dates) if q_terms & terms(_sentence_at(quote, m.start()))),
+                            None)
             # "For how long did residents shut down the dam?": a date that ends nothing ("June 2023") is no length.
             return None
         if not how_long and not _names_a_year(question) and not _TWO_WH.match(question) and (
