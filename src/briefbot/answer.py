@@ -422,13 +422,13 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         if cand.renews:
             renewing_keys.add(citation.key)
         extra = f" (same text in {', '.join(cand.hit.also_in)})" if cand.hit.also_in else ""
-        lines.append(f"{citation.reference()}{extra}: “{citation.quote}” [{citation.key}]")
+        lines.append(f"{citation.reference()}{extra}: “{citation.shown_quote()}” [{citation.key}]")
         if dated is not None and cand.hit is dated and day is None:
             day = adoption_citation(dated, str(len(citations) + 1), page_text)
             if day is not None:
                 citations.append(day[0])
                 cited.append(dated)
-                lines.append(f"{day[0].reference()}: “{day[0].quote}” [{day[0].key}]")
+                lines.append(f"{day[0].reference()}: “{day[0].shown_quote()}” [{day[0].key}]")
     if not citations:
         return _abstain(question, hits, "No passage could be quoted verbatim from its page.", stats, confidence)
     notes: list[str] = []
@@ -966,7 +966,7 @@ def _adopted(question: str, refs: References, named: list[Hit], hits: list[Hit],
                          f"on {date} without one.")
         else:
             lead.append(f"**{meeting if asked == 'meeting' else date}** [{citation.key}]")
-        lines.append(f"{citation.reference()}: “{citation.quote}” [{citation.key}]")
+        lines.append(f"{citation.reference()}: “{citation.shown_quote()}” [{citation.key}]")
     if not citations:
         return None
     found = {n[0] for c in citations if c.symbol and (n := resolution_number(c.symbol))}

@@ -180,11 +180,32 @@ def verified_citation(doc: DocInfo, span: Span, lo: int, quote: str, key: str, p
             log.warning("quote not found on %s p.%s; dropped", doc.doc_id, span.page)
             return None
         page_start = found
+    end = page_start + len(quote)
     return Citation(key=key, document=doc.file_name, doc_id=doc.doc_id, symbol=doc.symbol, page=span.page,
                     paragraph=span.label, quote=quote, title=doc.title, doc_type=doc.doc_type, date=doc.date,
-                    start=page_start, end=page_start + len(quote), ocr=span.page in doc.ocr_pages,
+                    start=page_start, end=end, ocr=span.page in doc.ocr_pages,
                     origin=doc.origin, authors=list(doc.authors), publisher=doc.publisher,
-                    report_number=doc.report_number)
+                    report_number=doc.report_number, cut_before=_cut_before(text, page_start, quote),
+                    cut_after=_cut_after(text, end, quote))
+
+
+# What the source goes on with after a quote cut inside its sentence: a word in lower case, a figure, a bracket or a
+# document symbol ("… further requests the Panel of Experts to / monitor …", "… its presidential statement /
+# S/PRST/2021/19;"); a capitalised word after no closing punctuation is a new block (a heading, a table's next row).
+_GOES_ON = re.compile(r"\s*(?:[a-z0-9(]|[A-Z]{1,6}/)")
+_ENDS = ".;:!?)]”\"’'"
+
+
+def _cut_after(text: str, end: int, quote: str) -> bool:
+    """Whether ``quote``, ending at ``end`` of its page text, stops inside a sentence the page goes on with."""
+    return quote[-1:] not in _ENDS and bool(_GOES_ON.match(text, end))
+
+
+def _cut_before(text: str, start: int, quote: str) -> bool:
+    """Whether ``quote``, starting at ``start`` of its page text, starts inside a sentence: in lower case, after a
+    word or a comma of the same sentence (not after a list's label "(a)", a colon or a semicolon)."""
+    before = text[:start].rstrip()
+    return quote[:1].islower() and (before[-1:].isalnum() or before[-1:] == ",")
 
 
 def is_heading(text: str) -> bool:
@@ -257,6 +278,10 @@ def _runs_on(block: str, following: str) -> bool:
     under it."""
     block, following = block.strip(), following.strip()
     if block.endswith(":"):
+        return True
+    if block[-1:].isalpha() and re.match(r"[A-Z]{1,6}/\S", following):
+        # A symbol set as a block of its own ends the sentence: "… as well at its presidential statement" then
+        # "S/PRST/2021/19;" (S/RES/2808 (2025), para. 16).
         return True
     if (_FIGURES_ONLY.fullmatch(following) or _TWO_FIGURES.match(following)) and block[-1:] not in ".;":
         # A row's figures after its label, the label ending a longer block of the table ("… Tokarev rifle (Norinco

@@ -55,7 +55,7 @@ def answer_markdown(answer: Answer, now: datetime | None = None) -> str:
             meta = ", ".join(x for x in (DOC_TYPE_LABELS.get(c.doc_type or "", c.doc_type or ""), c.date) if x)
             title = f" — {md_safe(c.title)}" if c.title else ""
             out += [f"**[{c.key}] {md_safe(c.reference())}**{title}" + (f" ({md_safe(meta)})" if meta else ""), "",
-                    _quote_block(c.quote), ""]
+                    _quote_block(c.shown_quote()), ""]
     if answer.abstained and answer.hits:
         out += ["## Closest passages (not an answer)", ""]
         for h in answer.hits[:_CLOSEST]:

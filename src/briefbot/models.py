@@ -318,6 +318,11 @@ def reference(name: str, paragraph: str | None = None, page: int | None = None, 
     return ", ".join(reference_parts(name, paragraph, page, page_end, no_page, ocr, page_first))
 
 
+def elided(quote: str, cut_before: bool = False, cut_after: bool = False) -> str:
+    """A verbatim quote with "…" where it starts or ends inside a sentence of its source."""
+    return ("…" if cut_before else "") + quote + (" …" if cut_after else "")
+
+
 @dataclass(slots=True)
 class Citation:
     key: str
@@ -339,11 +344,17 @@ class Citation:
     authors: list[str] = field(default_factory=list)
     publisher: str | None = None
     report_number: str | None = None
+    # The quote starts / ends inside a sentence of its source (a passage cut by the chunker mid-paragraph, a long
+    # sentence cut to a window): shown with "…" there, so it is not read as a whole sentence.
+    cut_before: bool = False
+    cut_after: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         extra: dict[str, Any] = {}
+        if self.cut_before or self.cut_after:
+            extra = {"cut_before": self.cut_before, "cut_after": self.cut_after}
         if self.parts:
-            extra = {"page_end": self.page_end, "parts": [{"page": p, "quote": q} for p, q in self.parts]}
+            extra |= {"page_end": self.page_end, "parts": [{"page": p, "quote": q} for p, q in self.parts]}
         return {
             "key": self.key,
             "doc_id": self.doc_id,
@@ -361,6 +372,10 @@ class Citation:
                if self.origin == "analysis" else {}),
             **extra,
         }
+
+    def shown_quote(self) -> str:
+        """The verbatim quote as printed in an answer, a card or an export: with "…" where it is cut."""
+        return elided(self.quote, self.cut_before, self.cut_after)
 
     def reference(self) -> str:
         """``S/RES/2769 (2025), para. 23, p. 6`` (``pp. 4-5`` for a quote over a page break; ``p. 2 (OCR)`` for a

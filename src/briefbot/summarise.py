@@ -70,7 +70,7 @@ class Summary:
     def markdown(self) -> str:
         if not self.citations:
             return "_No summary: the document has no quotable English text._\n"
-        lines = [f"- “{md_safe(c.quote)}” [{c.key}]" for c in self.citations]
+        lines = [f"- “{md_safe(c.shown_quote())}” [{c.key}]" for c in self.citations]
         lines.append("")
         lines.extend(f"[{c.key}] {c.reference()}" for c in self.citations)
         lines.extend(f"\n_Note: {n}_" for n in self.notes)

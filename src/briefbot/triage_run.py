@@ -26,7 +26,7 @@ from .config import Settings
 from .ingest import discover, file_sha256
 from .mandates.tracks import TrackBook, load_tracks
 from .mdtext import md_cell, md_safe
-from .models import DOC_TYPE_LABELS, reference
+from .models import DOC_TYPE_LABELS, elided, reference
 from .parse import SUPPORTED_SUFFIXES
 from .summarise import summarise_document
 from .taxonomy import Taxonomy, load_taxonomy
@@ -251,18 +251,18 @@ def render_card(card: TriageCard, summary_md: str) -> str:
                   f"{subs}", ""]
         for e in t.evidence:
             c = e.citation
-            lines.append(f"- {md_safe(c.reference())}: “{md_safe(c.quote)}” _(terms: {', '.join(e.terms)})_")
+            lines.append(f"- {md_safe(c.reference())}: “{md_safe(c.shown_quote())}” _(terms: {', '.join(e.terms)})_")
     weak = [t for t in card.themes if not t.tagged and t.score > 0]
     if weak:
         lines += ["", "Below threshold: " + ", ".join(f"{t.slug} {t.score:.1f}/{t.threshold:.1f}"
                                                      for t in sorted(weak, key=lambda t: -t.score))]
     lines += ["", "## Summary", "", summary_md.rstrip(), "", "## Key paragraphs", ""]
-    lines += [f"- {md_safe(k.citation.reference())} ({k.reason}): “{md_safe(k.citation.quote)}”"
+    lines += [f"- {md_safe(k.citation.reference())} ({k.reason}): “{md_safe(k.citation.shown_quote())}”"
               for k in card.key_paragraphs] or ["-"]
     lines += ["", "## Actors", ""]
     for a in card.actors:
         where = f"pp. {', '.join(map(str, a.pages[:8]))}" if a.pages else ""
-        quote = f" — {md_safe(a.citation.reference())}: “{md_safe(a.citation.quote)}”" if a.citation else ""
+        quote = f" — {md_safe(a.citation.reference())}: “{md_safe(a.citation.shown_quote())}”" if a.citation else ""
         tag = "" if a.source == "gazetteer" else " _(found by pattern, not in the gazetteer)_"
         lines.append(f"- **{md_safe(a.name)}** ({a.kind}), {a.mentions} mention(s) {where}{tag}{quote}")
     if not card.actors:
@@ -356,7 +356,7 @@ def write_digest(out_dir: Path, state: TriageState, today: date, top: int = 10,
                      f"[brief]({entry.get('brief', '')})")
         lead = (card.get("summary") or {}).get("citations") or []
         if lead:
-            lines.append(f"   - “{lead[0]['quote']}” ({_ref(lead[0])})")
+            lines.append(f"   - “{_shown(lead[0])}” ({_ref(lead[0])})")
     labels: dict[str, str] = {}
     by_theme: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
     by_track: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
@@ -373,7 +373,7 @@ def write_digest(out_dir: Path, state: TriageState, today: date, top: int = 10,
         lines.append("")
         for entry, card in docs:
             evidence: list[dict[str, Any]] = next((t["evidence"] for t in card["themes"] if t["slug"] == slug), [])
-            quote = f" — “{evidence[0]['quote']}” ({_ref(evidence[0])})" if evidence else ""
+            quote = f" — “{_shown(evidence[0])}” ({_ref(evidence[0])})" if evidence else ""
             lines.append(f"- [{_name(card)}]({entry.get('brief', '')}) ({card['priority']:.0f}){quote}")
         lines.append("")
     if not by_theme:
@@ -407,6 +407,11 @@ def _track_groups(card: dict[str, Any], book: TrackBook | None = None) -> list[s
 
 def _name(card: dict[str, Any]) -> str:
     return str(card.get("symbol") or card["file_name"])
+
+
+def _shown(citation: dict[str, Any]) -> str:
+    """A stored card's citation's quote as printed (with "…" where it is cut)."""
+    return elided(citation["quote"], citation.get("cut_before", False), citation.get("cut_after", False))
 
 
 def _ref(e: dict[str, Any]) -> str:

@@ -204,7 +204,7 @@ def _cite(index: MandateIndex, p: TrackParagraph, citations: list[Citation]) -> 
     if c is None:
         return None
     citations.append(c)
-    return f"{c.reference()}: “{c.quote}” [{c.key}]"
+    return f"{c.reference()}: “{c.shown_quote()}” [{c.key}]"
 
 
 def _where(p: TrackParagraph) -> str:

@@ -27,6 +27,7 @@ from ..models import (
     Hit,
     analysis_name,
     cited_name,
+    elided,
     reference,
     reference_parts,
 )
@@ -56,6 +57,8 @@ class Card:
     work: str | None = None  # an analysis: 'Boutellis, "Still Flying Blind" (Oxford Research Group, 2019)'
     page_end: int | None = None  # a quote over a page break: its last page, and its part on each page
     parts: list[tuple[int | None, str]] = field(default_factory=list)
+    cut_before: bool = False  # the quote starts / ends inside a sentence: shown with "…" there
+    cut_after: bool = False
 
     def reference(self) -> str:
         return reference(self.name(), self.paragraph, self.page, self.page_end, ocr=self.ocr,
@@ -74,7 +77,7 @@ def card_from_citation(c: Citation) -> Card:
     return Card(key=c.key, doc_id=c.doc_id, symbol=c.symbol, title=c.title, doc_type=c.doc_type, date=c.date,
                 page=c.page, paragraph=c.paragraph, quote=c.quote, start=c.start, ocr=c.ocr,
                 work=_work(c.origin, c.authors, c.title, c.publisher, c.report_number, c.date), page_end=c.page_end,
-                parts=list(c.parts))
+                parts=list(c.parts), cut_before=c.cut_before, cut_after=c.cut_after)
 
 
 def card_from_hit(h: Hit) -> Card:
@@ -110,7 +113,7 @@ def card_html(card: Card) -> str:
                                    page_first=card.work is not None)
     where = [f"<b>{e(name)}</b>"] + [e(p).replace(" ", "&nbsp;", 1) for p in place]
     meta = [x for x in (card.title, DOC_TYPE_LABELS.get(card.doc_type or "", card.doc_type), card.date) if x]
-    quote = card.quote
+    quote = elided(card.quote, card.cut_before, card.cut_after)
     if card.passage and len(quote) > _PASSAGE_CHARS:
         quote = quote[:_PASSAGE_CHARS].rsplit(" ", 1)[0] + " …"
     badge = "closest passage" if card.passage else "citation"
