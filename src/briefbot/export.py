@@ -38,7 +38,8 @@ def _quote_block(text: str) -> str:
 def answer_markdown(answer: Answer, now: datetime | None = None) -> str:
     """Question, answer, then every citation with its reference and verbatim quote (or, for an abstention,
     the closest passages, marked as not answering)."""
-    stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
+    when = now or (datetime.fromisoformat(answer.asked_at) if answer.asked_at else None) or datetime.now(UTC)
+    stamp = when.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
     out = [f"# {md_safe(answer.question.strip()) or 'Question'}", "",
            f"_briefbot, {answer.engine} engine, {stamp}_", "", "## Answer", ""]
     if answer.abstained:

@@ -400,6 +400,9 @@ class Answer:
     notes: list[str] = field(default_factory=list)
     id: Any = None
     timings_ms: dict[str, float] = field(default_factory=dict)
+    # When it was asked (ISO 8601, UTC; set by the service): what an export is stamped with, since notes such as
+    # "today is …" are about that day, not the day of the export.
+    asked_at: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -173,7 +173,10 @@ class Briefbot:
     def ask_stream(self, question: str, k: int | None = None, filters: Filters | None = None,
                    engine: Engine | None = None, scope: AccessScope | None = None) -> Iterator[StreamEvent]:
         filters, reread = years_in_order(filters)
+        asked_at = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
         for event in self._ask_stream(question, k, self._restrict(filters, scope), engine):
+            if event.kind == "done" and event.answer is not None:
+                event.answer.asked_at = asked_at
             if event.kind == "done" and reread and event.answer is not None:
                 event.answer.notes.insert(0, reread)  # first: it changes what every other line is about
             if event.kind == "done" and event.answer is not None and follows_on(question):
