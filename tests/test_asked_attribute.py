@@ -17,6 +17,9 @@ from briefbot.service import Briefbot
     ("What is the capital of France?", AskedAttribute("capital", "France")),
     ("What is the population of Mars?", AskedAttribute("population", "Mars")),
     ("Who was the prime minister of Haiti?", AskedAttribute("prime minister", "Haiti")),
+    # said back as asked: "No indexed passage states the GDP of Norway", not "the gdp"
+    ("What is the GDP of Norway?", AskedAttribute("GDP", "Norway")),
+    ("What is the Capital of France?", AskedAttribute("capital", "France")),
     ("What is the capital of the Democratic Republic of the Congo?",
      AskedAttribute("capital", "Democratic Republic of the Congo")),
     # Anything else is answered in other words than the question's: a mandate, a role, a finding, a lower-case

@@ -1011,7 +1011,7 @@ class AskedAttribute:
         Mohamud, confirmed …", "the Libyan capital, Tripoli", "Tripoli, the capital of Libya"; None for any other
         wording ("the resignation of Jean-Bertrand Aristide as President of Haiti" names a former one) and for an
         attribute that is a figure (population, area)."""
-        if self.attribute in _FIGURE_ATTRIBUTES:
+        if self.attribute.lower() in _FIGURE_ATTRIBUTES:
             return None
         for m in self._stated().finditer(sentence):
             after = _HOLDER_AFTER.match(sentence, m.end())
@@ -1030,7 +1030,9 @@ def asked_attribute(question: str) -> AskedAttribute | None:
     m = _ATTRIBUTE_Q.match(question)
     if m is None or not m.group("thing")[0].isupper():
         return None
-    return AskedAttribute(m.group("attr").lower(), m.group("thing"))
+    attr = m.group("attr")
+    # "the GDP of Norway": an acronym keeps its capitals in what is said back; "Capital" of a sentence opening not.
+    return AskedAttribute(attr if attr.isupper() else attr.lower(), m.group("thing"))
 
 
 def year_fits(doc: DocInfo, years: set[int]) -> bool:
