@@ -36,7 +36,7 @@ from .confidence import (
     names_resolution,
 )
 from .config import Settings
-from .glossary import council_question, credited, reading_note
+from .glossary import council_question, credited, expansions, reading_note
 from .mandates.analysis import expiry_start, until_date
 from .mandates.changes import renewed_paragraphs
 from .models import Answer, Citation, DocInfo, Hit, not_adopted, paragraph_label
@@ -359,6 +359,13 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     # something (below).
     # "What is the capital of France?": a sentence holding both words about something else is no answer. Read
     # before the confidence model, whose abstention says less about why.
+    # "Which cartel controls drug trafficking through Mexico's Manzanillo port?": a name no indexed passage holds
+    # (its words have the index's ceiling IDF) is one the documents say nothing about, whatever the passages on the
+    # rest of the question say (a sweep of analyst questions: Haitian gangs were named as its cartel).
+    if idf and not (wanted or by_reference or named_docs) and (
+            unknown := _name_nowhere(question, weights, idf_ceiling)) is not None:
+        return _abstain(question, hits, f"No indexed document mentions {unknown}. The closest passages are listed "
+                        "below.", stats, confidence)
     stating: list[Candidate] = []
     if (attribute := asked_attribute(question)) is not None:
         stating = [c for c in candidates if attribute.stated_in(c.hit.chunk.text[c.start:c.end])]
@@ -2090,6 +2097,30 @@ def _of_another_place(quote: str, a: int, b: int, told: list[int], date: re.Matc
              and not re.search(r"\b(?:the|its|their)\s+$", quote[a:a + f.start()], re.I)]
     return any(-_NAME_BY_DAY <= a + f.start() - date.end() <= _NAME_BY_DAY
                or 0 <= date.start() - (a + f.end()) <= _NAME_BY_DAY for f in after)
+
+
+def _name_nowhere(question: str, weights: dict[str, float], ceiling: float) -> str | None:
+    """The names in ``question`` (capitalised words after its first) none of whose words any indexed passage
+    holds (``weights``: the question's words' IDF; ``ceiling``: a word no passage holds), as written; None
+    when every name is somewhere in the index, or a glossary word stands for it ("Mexico or Manzanillo"). Not an
+    acronym, which a passage
+    may spell out ("CMSPR", "JNIM"), nor a word with an accent or apostrophe, which the index's words do not
+    compare with as written ("Péligre", "Da'esh")."""
+    names: list[str] = []
+    end = -1  # where the last such name ended
+    for m in re.finditer(r"(?<![\w'’-])[A-Z][A-Za-z-]*(?:['’]s)?(?![\w'’-])", question):
+        if m.start() == len(question) - len(question.lstrip()) or m.group(0).rstrip("'’s").isupper():
+            continue  # the question's first word; an acronym
+        own = terms(m.group(0))
+        if own and all(weights.get(t, 0.0) >= ceiling for t in own) and not expansions(m.group(0)):
+            name = re.sub(r"['’]s$", "", m.group(0))
+            if names and question[end:m.start()] == " " and not question[:end].endswith(("'s", "’s")):
+                names[-1] += " " + name  # one name of two words: "Gioia Tauro"
+            else:
+                names.append(name)
+            end = m.end()
+    names = list(dict.fromkeys(names))
+    return " or ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) or None
 
 
 def _act_untold(question: str, text: str) -> bool:
