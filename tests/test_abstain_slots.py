@@ -662,6 +662,12 @@ def _cites(*quotes: str) -> list[Citation]:
      "redressement near the Balaka mining site", True),
     ("UPC", "elements of the Unité pour la paix en Centrafrique", True),
     ("CMSPR", "clashes between national defence forces and the Coalition des patriotes pour le changement", False),
+    # An Arabic name's articles are read as their words' letters ("ul-Islam", "al-Muslimin"), "wa" as glue
+    # (S/2025/495, para. 31; a sweep of analyst questions abstained on its "54 soldiers").
+    ("JNIM", "On 17 April, Jama‘a Nusrat ul-Islam wa al-Muslimin claimed responsibility for two coordinated "
+     "attacks on military posts in Banikoara and Koudou", True),
+    ("HTS", "the forces of Hay’at Tahrir al-Sham entered Damascus", True),
+    ("JNIM", "On 17 April, Jama‘a Nusrat ul-Islam claimed responsibility", False),
     # Lower-case words only in a French name, and within one clause (a second reader's probes).
     ("ISIL", "In Somalia, its local affiliate Al-Shabaab earned $24 million from extortion.", False),
     ("RSF", "Reliable sources further indicated that the Sudanese Armed Forces earned $50 million.", False),

@@ -1314,7 +1314,9 @@ def _group_named(name: str, quote: str) -> bool:
     # later words be lower case: "Coalition militaire de salut du peuple et de redressement" is the CMSPR
     # (S/2025/383, para. 30), "Reliable sources further" is no RSF.
     for clause in re.split(r"[,;:()“”\"]|\.\s", quote):
-        tokens = re.findall(r"[A-Za-z][\w'’-]*", clause)
+        # An Arabic name's article is read as its word's: "ul-Islam", "al-Muslimin" give the I and M of JNIM
+        # ("Jama‘a Nusrat ul-Islam wa al-Muslimin", S/2025/495, para. 31); "wa" ("and") is glue.
+        tokens = [_ARTICLE.sub("", t) for t in re.findall(r"[A-Za-z][\w'’‘-]*", clause)]
         words = [(i, w) for i, w in enumerate(tokens) if w.lower() not in _NAME_GLUE]
         for k in range(len(words) - len(letters) + 1):
             run = words[k:k + len(letters)]
@@ -1326,7 +1328,8 @@ def _group_named(name: str, quote: str) -> bool:
     return False
 
 
-_NAME_GLUE = frozenset("of the and for de des du la le les et pour en d l".split())
+_NAME_GLUE = frozenset("of the and for de des du la le les et pour en d l wa wal".split())
+_ARTICLE = re.compile(r"^(?:al|ul|el|ad|ash|as|an|ar|at|wal)-(?=[A-Z])", re.I)
 _FRENCH_GLUE = frozenset("de des du la le les et pour en".split())
 
 
