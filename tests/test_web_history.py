@@ -67,6 +67,15 @@ def page(app: tuple[str, Briefbot], browser: Any) -> Iterator[Any]:
     pg.context.close()
 
 
+# Where the newest question stands in the chat panel, and how far the panel can scroll.
+NEWEST_QUESTION_TOP_JS = """() => {
+  const log = document.querySelector('#chatbot [role="log"]');
+  const asked = log.querySelectorAll('[data-testid="user"]');
+  const q = asked[asked.length - 1].getBoundingClientRect(), l = log.getBoundingClientRect();
+  return [q.top - l.top, log.scrollHeight - log.clientHeight];
+}"""
+
+
 def _new_conversation(pg: Any) -> None:
     pg.click("#new-conversation")
     pg.wait_for_function("!document.querySelector('#chatbot [data-testid=\"bot\"]')", timeout=20_000)
@@ -133,6 +142,11 @@ def test_two_questions_survive_a_reload_with_their_citations(page: Any) -> None:
                            timeout=30_000)
     assert_no_errors(page, "reopening a conversation")
     assert "15 May 2026" in page.locator('#chatbot [data-testid="bot"]').first.inner_text()
+    # The chat shows the newest answer, the one its cards and feedback target are (a browser walk: it stood at the
+    # first answer above the last one's cards).
+    page.wait_for_timeout(1500)  # past Gradio's autoscroll and the late loads of the answers' parts
+    top, scrollable = page.evaluate(NEWEST_QUESTION_TOP_JS)
+    assert scrollable > 50 and 0 <= top <= 40, f"the newest question is {top:.0f} px from the chat's top"
     assert "answer 2:" in page.inner_text("#fb-target") and ARMS_Q[:40] in page.inner_text("#fb-target")
     wait_cards(page)
     assert "S/RES/2781 (2025)" in page.inner_text("#cards")

@@ -817,7 +817,10 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         chatbot.select(select_message, [state], [state, cards_title, cards, target, permalink, export_file, page,
                                                  caption, panel.text, panel.state, panel.nav], **private)
         demo.load(on_load, [state], chat_outputs, **private)
-        conv_list.click(open_conversation, [conv_list, state], chat_outputs, **private)
+        # A reopened conversation shows its newest answer, whose cards are under it (a browser walk: the chat stood
+        # at the first answer above the twelfth's cards).
+        conv_list.click(open_conversation, [conv_list, state], chat_outputs, **private).then(
+            None, None, None, js=SHOW_NEWEST_JS)
         new_chat.click(new_conversation, [state], chat_outputs, **private)
         # The chat's own Clear (trash) button empties the messages in the browser; without this the permalink,
         # citation cards and feedback / export target of the cleared answer stayed.
