@@ -304,6 +304,11 @@ def test_a_count_answers_only_with_a_figure_of_the_thing_counted() -> None:
                          diverted + " The Panel documented the trafficking routes.") is None
     assert direct_answer("How many rounds of ammunition were seized in the operation?",
                          diverted + " The Panel documented the trafficking routes.") is None
+    # The figure compared with is not the one said (S/2025/482, para. 103; a sweep of analyst questions).
+    revenue = ("One Member State assessed that Al-Shabaab’s annual revenue could be significantly higher than the "
+               "commonly reported $100 million, potentially reaching more than $200 million.")
+    assert direct_answer("How much annual revenue might Al-Shabaab be raising, according to a Member State "
+                         "assessment?", revenue) == "more than $200 million"
     # S/2025/303, para. 15: "the deaths of several criminals" is no count; "two officers" were injured.
     assert direct_answer("How many criminals were killed when the police recovered the Magalie?", "a five-hour gun "
                          "battle that resulted in injuries to two officers and the deaths of several criminals."

@@ -2304,8 +2304,12 @@ _RANGE_END = re.compile(rf"(?<!from )(?:[Bb]etween\s+{_SIGN}\d[\d,.]*{_MAGNITUDE
 _SUPERSEDED_FIGURE = re.compile(rf"^[^.;]{{0,60}}?\bto\s+(?:between\s+)?(?:about\s+)?{_SIGN}\d")
 _FROM = re.compile(rf"\bfrom\s+(?:between\s+\S+\s+and\s+)?(?:about\s+)?{_SIGN}$")
 # The figure a count is compared with: "a decrease from the 27 killed", "an increase over the 51 injured".
+# "higher than the commonly reported $100 million, potentially reaching more than $200 million" (S/2025/482, para.
+# 103): the figure said is the second; "more than" bounds the figure it says, "higher than" compares.
 _COMPARED_WITH = re.compile(r"\b(?:(?:increase|decrease|rise|fall|drop|decline|up|down)\s+(?:from|over|on)|"
-                            r"compared\s+(?:with|to))\s+(?:the\s+)?(?:about\s+|some\s+)?$", re.I)
+                            r"compared\s+(?:with|to)|(?:higher|lower|greater|larger|smaller|bigger)\s+than"
+                            r"(?:\s+the)?(?:\s+(?:commonly|widely|officially|previously|often|usually)\s+"
+                            r"(?:reported|cited|estimated|quoted|given))?)\s+(?:the\s+)?(?:about\s+|some\s+)?$", re.I)
 _EARLIER_Q = re.compile(r"\b(?:previous|preceding|prior|earlier|last)\s+(?:reporting\s+)?(?:period|report|year|"
                         r"month|quarter)\b", re.I)
 _HOW_MANY_OF = re.compile(r"\bhow many of (?:the|them|those|these|its|their)\b", re.I)
