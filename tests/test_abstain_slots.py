@@ -408,6 +408,10 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
      "Between 2 million and 3 million people"),
     ("What share of the budget went to arms?", "Between 5 and 10 per cent of the budget went to arms.",
      "Between 5 and 10 per cent"),
+    # "portion" asks a part as "share" does: "a quarter" answers it (S/2025/482, para. 41; a sweep of analyst
+    # questions abstained, reading a count asked)
+    ("Roughly what portion of Al-Shabaab's operating budget goes on buying weapons?", "Al-Shabaab spends about a "
+     "quarter of its operational funds to acquire arms from the Houthis.", "a quarter"),
     ("How much did each fighter pay?", "Between $500 and $1,000 was paid by each fighter.", "Between $500 and $1,000"),
     # "N of the M <people> <noun>": the part with what it is part of, whatever the people's name.
     ("How many Sudanese refugees has UNHCR registered in Libya?", "As at 31 March 2025, UNHCR had registered 46,000 "

@@ -96,8 +96,8 @@ log = logging.getLogger(__name__)
 Embed = Callable[[list[str]], np.ndarray]  # texts → unit vectors, one row each
 
 _NUMERIC_Q = re.compile(r"\b(how many|how much|number of|what number|percentage|per cent|when|until when|date|"
-                        r"which year|how long|how far|total|amount|(?:what|which) (?:share|proportion|fraction|"
-                        r"part|percentage)|how large a (?:share|part))\b", re.I)
+                        r"which year|how long|how far|total|amount|(?:what|which) (?:share|proportion|portion|fraction|"
+                        r"part|percentage)|how large a (?:share|part|portion))\b", re.I)
 # A quantity in words answers "what share" as well as digits do: "Three-quarters of current UN peace operations".
 _QUANTITY = re.compile(r"\d|\b(?:half|halves|thirds?|quarters?|fifths?|tenths?|majority|minority|per ?cent|"
                        r"percent|dozens?|hundreds|thousands|millions)\b", re.I)
@@ -1442,7 +1442,7 @@ _CHANGE_Q = re.compile(r"\b(?:climb|rise|rose|risen|increase|grow|grew|grown|fal
 _HOW_MANY_UNIT = re.compile(r"\bhow many\s+(?P<unit>[a-z-]{3,})", re.I)
 # A part of a whole asked ("what share of the value", "what percentage of the revenue"): the whole's money words
 # name what the part is of.
-_SHARE_Q = re.compile(r"\b(?:what|which)\s+(?:share|percentage|proportion|fraction)\s+of\b", re.I)
+_SHARE_Q = re.compile(r"\b(?:what|which)\s+(?:share|percentage|proportion|portion|fraction)\s+of\b", re.I)
 _AND_UNIT = re.compile(r"\s+(?:and|or)\s+([a-z][a-z-]{2,})\b", re.I)
 
 
@@ -2580,7 +2580,7 @@ def direct_answer(question: str, quote: str) -> str | None:
         best: tuple[float, int, str] | None = None
         # "How much of their goods' value do traders pay?" asks a part of a whole, as "what share" does — unless a
         # count is asked beside it: "How many villages, within how much of the Blue Line, …?" asks two figures.
-        share = bool(re.search(r"\b(?:share|percentage|proportion|per cent|percent)\b", question, re.I)
+        share = bool(re.search(r"\b(?:share|percentage|proportion|portion|per cent|percent)\b", question, re.I)
                      or (re.search(r"\bhow much of\b", question, re.I) and not re.search(r"\bhow many\b", question,
                                                                                      re.I)))
         figures: list[tuple[float, int, str]] = []  # figures whose own noun the question asks about: "2,271 hailings"
