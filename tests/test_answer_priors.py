@@ -309,6 +309,12 @@ def test_a_count_answers_only_with_a_figure_of_the_thing_counted() -> None:
                "commonly reported $100 million, potentially reaching more than $200 million.")
     assert direct_answer("How much annual revenue might Al-Shabaab be raising, according to a Member State "
                          "assessment?", revenue) == "more than $200 million"
+    # One thing asked, one figure: not the dead and the detained beside those returned (S/2025/223, para. 58).
+    returned = ("In 2024, the Libyan Coast Guard intercepted 21,762 migrants and refugees at sea and returned them to "
+                "Libya, with 665 persons reported dead and 1,034 missing. As at 23 March, more than 5,000 migrants "
+                "and refugees, including 1,156 persons of concern to UNHCR, were being arbitrarily detained.")
+    assert direct_answer("How many people did Libya's coast guard pull back from the Mediterranean during 2024?",
+                         returned) == "21,762 migrants and refugees"
     # S/2025/303, para. 15: "the deaths of several criminals" is no count; "two officers" were injured.
     assert direct_answer("How many criminals were killed when the police recovered the Magalie?", "a five-hour gun "
                          "battle that resulted in injuries to two officers and the deaths of several criminals."
