@@ -291,6 +291,13 @@ def test_the_library_table_shows_what_is_scanned_and_the_details_the_rest(bot: B
     health = row[views.LIBRARY_COLUMNS.index("Health")]
     assert health == "2 pages without text; warnings (2); read by an earlier version of briefbot", health
     assert views.health_brief(dataclasses.replace(sick, empty_pages=[])) == "warnings (2)"
+    # The parser's warning on the pages without text is the state itself, not one more warning (a browser walk:
+    # "3 pages without text; warnings (1)" over details naming no warning).
+    scan = dataclasses.replace(sick, pages=42, empty_pages=[40, 41, 42],
+                               warnings=["3 page(s) without text: 40-42 (no text layer; OCR off)"])
+    assert views.health_brief(scan) == "3 pages without text"
+    assert views.health_brief(dataclasses.replace(scan, warnings=[*scan.warnings, "cites S/PRST/2007/22"])) == \
+        "3 pages without text; warnings (1)"
     details = describe(sick, older=True).replace("\\", "")  # as read (Markdown's escapes left out)
     for shown in ("9 pages", f"{base.chunks} passages", "file S_RES_2769_2025.pdf",
                   "Health: 2 pages without text (p. 2, 5); read by an earlier version of briefbot; "

@@ -323,8 +323,11 @@ def health(d: DocInfo) -> str:
 def health_brief(d: DocInfo, older: bool = False) -> str:
     """The library table's Health: its state, and how many warnings (their text is in the details)."""
     state = health(d)
-    if d.warnings:
-        state = ("warnings" if state == "warnings" else state + "; warnings") + f" ({len(d.warnings)})"
+    # Not the parser's warning naming the pages without text, which the state already says (the details say it
+    # once): "3 pages without text; warnings (1)" promised a warning the details did not show.
+    warnings = [w for w in d.warnings if not (d.empty_pages and _EMPTY_PAGES_WARNING.match(w))]
+    if warnings:
+        state = ("warnings" if state == "warnings" else state + "; warnings") + f" ({len(warnings)})"
     if older:
         state = ("" if state == "ok" else state + "; ") + OLDER_HEALTH
     return state
