@@ -36,3 +36,8 @@ def test_the_answer_says_which_name_no_document_mentions(bot: Any) -> None:
 def test_a_name_of_two_words_is_said_whole() -> None:
     q = "How much cocaine did Italian authorities seize at the port of Gioia Tauro in 2024?"
     assert _name_nowhere(q, _weights(q, terms("Gioia Tauro")), 9.0) == "Gioia Tauro"
+
+
+def test_a_name_is_said_whole_when_one_of_its_words_is_unknown() -> None:
+    q = "How much gold per day does the Jebel Amer mine produce?"
+    assert _name_nowhere(q, _weights(q, terms("Amer")), 9.0) == "Jebel Amer"

@@ -2103,25 +2103,22 @@ def _of_another_place(quote: str, a: int, b: int, told: list[int], date: re.Matc
 
 
 def _name_nowhere(question: str, weights: dict[str, float], ceiling: float) -> str | None:
-    """The names in ``question`` (capitalised words after its first) none of whose words any indexed passage
-    holds (``weights``: the question's words' IDF; ``ceiling``: a word no passage holds), as written; None
-    when every name is somewhere in the index, or a glossary word stands for it ("Mexico or Manzanillo"). Not an
-    acronym, which a passage
-    may spell out ("CMSPR", "JNIM"), nor a word with an accent or apostrophe, which the index's words do not
-    compare with as written ("Péligre", "Da'esh")."""
+    """The names in ``question`` (runs of capitalised words after its first) with a word no indexed passage holds
+    (``weights``: the question's words' IDF; ``ceiling``: a word no passage holds), as written ("Mexico or
+    Manzanillo", "Jebel Amer" where only Jebel Marra is indexed); None when every name's words are in the index, or
+    a glossary word stands for it. Not an acronym, which a passage may spell out ("CMSPR", "JNIM"), nor a word with
+    an accent or apostrophe, which the index's words do not compare with as written ("Péligre", "Da'esh")."""
+    first = len(question) - len(question.lstrip())
     names: list[str] = []
-    end = -1  # where the last such name ended
-    for m in re.finditer(r"(?<![\w'’-])[A-Z][A-Za-z-]*(?:['’]s)?(?![\w'’-])", question):
-        if m.start() == len(question) - len(question.lstrip()) or m.group(0).rstrip("'’s").isupper():
-            continue  # the question's first word; an acronym
-        own = terms(m.group(0))
-        if own and all(weights.get(t, 0.0) >= ceiling for t in own) and not expansions(m.group(0)):
-            name = re.sub(r"['’]s$", "", m.group(0))
-            if names and question[end:m.start()] == " " and not question[:end].endswith(("'s", "’s")):
-                names[-1] += " " + name  # one name of two words: "Gioia Tauro"
-            else:
-                names.append(name)
-            end = m.end()
+    # A run of capitalised words ("Gioia Tauro", "Jebel Amer"); a possessive ends its run ("Mexico's Manzanillo").
+    for run in re.finditer(r"(?<![\w'’-])[A-Z][A-Za-z-]*(?:\s[A-Z][A-Za-z-]*)*(?:['’]s)?(?![\w'’-])", question):
+        words = list(re.finditer(r"[A-Z][A-Za-z-]*", run.group(0)))
+        if run.start() == first:
+            words = words[1:]  # the question's first word
+        unknown = [w for w in words if not w.group(0).isupper() and (own := terms(w.group(0)))
+                   and all(weights.get(t, 0.0) >= ceiling for t in own) and not expansions(w.group(0))]
+        if unknown and words:
+            names.append(run.group(0)[words[0].start():words[-1].end()])
     names = list(dict.fromkeys(names))
     return " or ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) or None
 
