@@ -34,10 +34,26 @@ def test_the_answer_says_which_name_no_document_mentions(bot: Any) -> None:
 
 
 def test_a_name_of_two_words_is_said_whole() -> None:
-    q = "How much cocaine did Italian authorities seize at the port of Gioia Tauro in 2024?"
-    assert _name_nowhere(q, _weights(q, terms("Gioia Tauro")), 9.0) == "Gioia Tauro"
+    q = "How many fighters does ISIL in Somalia have in Puntland's Cal Miskaad mountains?"
+    assert _name_nowhere(q, _weights(q, terms("Miskaad")), 9.0) == "Cal Miskaad"
+
+
+def test_a_name_the_corpus_may_write_with_an_accent_is_not_said_to_be_missing() -> None:
+    """The index reads "Türkiye" as "rkiye" and "Miragoâne" as "mirago": a question's "Turkiye" or "Miragoane" is in
+    no passage as written, yet the documents name it (a second reader's finds: answered "Ethiopia" and "8 rifles" on
+    the code before, abstained with this rule's first version). A short name ("Goita") has no piece to go by."""
+    index = terms("rkiye mirago Somalia rifles President")
+
+    def idf(words: set[str]) -> dict[str, float]:
+        return {w: (2.0 if w in index else 9.0) for w in words}
+
+    for q in ("Which country did Turkiye mediate with Somalia?", "How many rifles were bound for Miragoane?",
+              "What did President Goita decide?"):
+        assert _name_nowhere(q, idf(terms(q)), 9.0, idf) is None, q
+    q = "Which cartel controls Mexico's Manzanillo port?"
+    assert _name_nowhere(q, idf(terms(q)), 9.0, idf) == "Mexico or Manzanillo"
 
 
 def test_a_name_is_said_whole_when_one_of_its_words_is_unknown() -> None:
-    q = "How much gold per day does the Jebel Amer mine produce?"
-    assert _name_nowhere(q, _weights(q, terms("Amer")), 9.0) == "Jebel Amer"
+    q = "How much gold per day does the Jebel Mukhtar mine produce?"
+    assert _name_nowhere(q, _weights(q, terms("Mukhtar")), 9.0) == "Jebel Mukhtar"

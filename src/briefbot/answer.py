@@ -363,7 +363,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     # (its words have the index's ceiling IDF) is one the documents say nothing about, whatever the passages on the
     # rest of the question say (a sweep of analyst questions: Haitian gangs were named as its cartel).
     if idf and not (wanted or by_reference or named_docs) and (
-            unknown := _name_nowhere(question, weights, idf_ceiling)) is not None:
+            unknown := _name_nowhere(question, weights, idf_ceiling, idf)) is not None:
         return _abstain(question, hits, f"No indexed document mentions {unknown}. The closest passages are listed "
                         "below.", stats, confidence)
     stating: list[Candidate] = []
@@ -2102,12 +2102,14 @@ def _of_another_place(quote: str, a: int, b: int, told: list[int], date: re.Matc
                or 0 <= date.start() - (a + f.end()) <= _NAME_BY_DAY for f in after)
 
 
-def _name_nowhere(question: str, weights: dict[str, float], ceiling: float) -> str | None:
+def _name_nowhere(question: str, weights: dict[str, float], ceiling: float,
+                  idf: Callable[[set[str]], dict[str, float]] | None = None) -> str | None:
     """The names in ``question`` (runs of capitalised words after its first) with a word no indexed passage holds
     (``weights``: the question's words' IDF; ``ceiling``: a word no passage holds), as written ("Mexico or
-    Manzanillo", "Jebel Amer" where only Jebel Marra is indexed); None when every name's words are in the index, or
+    Manzanillo", "Cal Miskaad", of which only "Cal" is indexed); None when every name's words are in the index, or
     a glossary word stands for it. Not an acronym, which a passage may spell out ("CMSPR", "JNIM"), nor a word with
-    an accent or apostrophe, which the index's words do not compare with as written ("Péligre", "Da'esh")."""
+    an accent or apostrophe, which the index's words do not compare with as written ("Péligre", "Da'esh"), nor a
+    word the corpus may write with one (:func:`_maybe_accented`; ``idf`` reads the index for it)."""
     first = len(question) - len(question.lstrip())
     names: list[str] = []
     # A run of capitalised words ("Gioia Tauro", "Jebel Amer"); a possessive ends its run ("Mexico's Manzanillo").
@@ -2116,11 +2118,30 @@ def _name_nowhere(question: str, weights: dict[str, float], ceiling: float) -> s
         if run.start() == first:
             words = words[1:]  # the question's first word
         unknown = [w for w in words if not w.group(0).isupper() and (own := terms(w.group(0)))
-                   and all(weights.get(t, 0.0) >= ceiling for t in own) and not expansions(w.group(0))]
+                   and all(weights.get(t, 0.0) >= ceiling for t in own) and not expansions(w.group(0))
+                   and not _maybe_accented(w.group(0), ceiling, idf)]
         if unknown and words:
             names.append(run.group(0)[words[0].start():words[-1].end()])
     names = list(dict.fromkeys(names))
     return " or ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names) or None
+
+
+_ACCENTED = "aeiouyc"  # letters UN documents print with an accent in names ("Türkiye", "Gonaïves", "Thaçi")
+_SHORT_NAME = 6  # a name shorter than this leaves no piece to find it by ("Goïta" is read as no word at all)
+
+
+def _maybe_accented(word: str, ceiling: float, idf: Callable[[set[str]], dict[str, float]] | None) -> bool:
+    """Whether the corpus may hold ``word`` written with an accent: the index reads "Türkiye" as "rkiye" and
+    "Gonaïves" as "gona" and "ves" (its words are unaccented letters), so a question's "Turkiye" is found by a piece of
+    it either side of a letter that may carry one. A short name has no such piece to go by: it is taken as held."""
+    if len(word) < _SHORT_NAME:
+        return True
+    if idf is None:
+        return False
+    low = word.lower()
+    pieces = {t for i, ch in enumerate(low) if ch in _ACCENTED
+              for piece in (low[:i], low[i + 1:]) if len(piece) >= 4 for t in terms(piece)}
+    return bool(pieces) and any(v < ceiling for v in idf(pieces).values())
 
 
 def _act_untold(question: str, text: str) -> bool:
