@@ -66,3 +66,15 @@ def test_a_symbol_set_as_a_block_of_its_own_ends_the_sentence_it_is_part_of() ->
     hit = _hit(_2808, [body, symbol], "S/RES/2808 (2025)")
     c = cite_sentence(hit, 0, len(hit.chunk.text), "1", lambda doc_id, page: _2808)
     assert c is not None and c.quote == _2808 and not c.cut_after
+
+
+def test_a_footnote_mark_or_the_next_paragraphs_number_is_no_cut() -> None:
+    """A second reader's finds: "… 37 girls.²¹" before "24. …" was shown with "…" (56 of 89 flags in six reports)."""
+    page = "In 2024, 2,017 Haitian nationals were kidnapped, including 37 girls.²¹\n24. The gangs also extorted."
+    quote = "In 2024, 2,017 Haitian nationals were kidnapped, including 37 girls.²¹"
+    c = cite_sentence(_hit(page, [quote], "S/2025/356"), 0, len(quote), "1", lambda doc_id, pg: page)
+    assert c is not None and not c.cut_after
+    page = "The Panel met the authorities in Tripoli\n12 Interview with officials, 3 May."  # a footnote's number
+    quote = "The Panel met the authorities in Tripoli"
+    c = cite_sentence(_hit(page, [quote], "S/2025/1"), 0, len(quote), "1", lambda doc_id, pg: page)
+    assert c is not None and not c.cut_after

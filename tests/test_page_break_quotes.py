@@ -60,6 +60,8 @@ def test_the_parts_of_a_quote_meet_at_the_page_break() -> None:
     assert citation is not None
     assert _contiguous(citation.quote, hit.chunk.text), citation.quote
     assert "However, k." not in citation.quote
+    # Whole at its end, on the last page: not shown with "…" for where its first page's part stops.
+    assert not citation.cut_after
 
 
 def test_pages_out_of_order_in_a_passage_are_not_joined() -> None:

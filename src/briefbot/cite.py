@@ -162,6 +162,7 @@ def cite_sentence(hit: Hit, start: int, end: int, key: str, page_text: PageText)
     first.parts = [(p.page, p.quote) for p in parts]
     first.quote = " ".join(p.quote for p in parts)
     first.page_end = parts[-1].page
+    first.cut_after = parts[-1].cut_after  # where the joined quote ends: on its last page
     return first
 
 
@@ -192,13 +193,15 @@ def verified_citation(doc: DocInfo, span: Span, lo: int, quote: str, key: str, p
 # What the source goes on with after a quote cut inside its sentence: a word in lower case, a figure, a bracket or a
 # document symbol ("… further requests the Panel of Experts to / monitor …", "… its presidential statement /
 # S/PRST/2021/19;"); a capitalised word after no closing punctuation is a new block (a heading, a table's next row).
-_GOES_ON = re.compile(r"\s*(?:[a-z0-9(]|[A-Z]{1,6}/)")
+# Not a figure opening the next paragraph ("24. …") or a footnote's number at the page's foot.
+_GOES_ON = re.compile(r"\s*(?:[a-z]|\d(?![\d,]*\.?(?:\s|$))|[A-Z]{1,6}/)")
 _ENDS = ".;:!?)]”\"’'"
+_MARK_AFTER = re.compile(r"(?<=[.;:!?”)\]])(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}|\*+|†)$")  # "… 37 girls.²¹": a footnote's mark
 
 
 def _cut_after(text: str, end: int, quote: str) -> bool:
     """Whether ``quote``, ending at ``end`` of its page text, stops inside a sentence the page goes on with."""
-    return quote[-1:] not in _ENDS and bool(_GOES_ON.match(text, end))
+    return _MARK_AFTER.sub("", quote)[-1:] not in _ENDS and bool(_GOES_ON.match(text, end))
 
 
 def _cut_before(text: str, start: int, quote: str) -> bool:
