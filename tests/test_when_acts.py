@@ -59,6 +59,14 @@ _PARALLEL = "On 5 and 11 February, respectively, M23 appointed a parallel provin
     # on 16 February, Bukavu", S/2025/176, para. 16), which gave Uvira Bukavu's day
     ("When did M23 take control of Uvira?", _BUKAVU + " " + _KAMANYOLA, None),
     ("When did M23 capture Kamanyola?", _BUKAVU + " " + _KAMANYOLA, "18 February"),
+    # ... but an adjective, an agent or a source near the day is no other place (a second reader's finds)
+    ("When did the RSF attack El Fasher?", "El Fasher has been besieged since May 2024. The RSF attacked the city on "
+     "10 May, shelling the Abu Shouk camp.", "10 May"),
+    ("When did gangs attack Kenscoff?", "Gangs attacked Haitian National Police positions in the town on 2 April.",
+     "2 April"),
+    ("When did Israeli forces strike Tyre?", "Israeli forces struck the city centre on 3 October, UNIFIL reported.",
+     "3 October"),
+    ("When was Mirebalais attacked?", "The town was attacked on 31 March by Viv Ansanm gangs.", "31 March"),
     # reports name a place otherwise ("the commune", "the Mission"): a sentence not naming it still dates the act
     ("When did gangs attack Kenscoff?", "On 27 January, gang members attacked the commune, killing 12 people.",
      "27 January"),

@@ -2083,23 +2083,24 @@ def _told_date(question: str, quote: str, dates: list[re.Match[str]]) -> str | N
     return best[5] if best else None
 
 
-# After the act's word, the name it is done to: "captured Kamanyola", "took control of Minova", "attacked Mirebalais".
-_ACT_OBJECT = re.compile(r"[A-Za-z]+\s+(?:(?:control|hold|possession|charge)\s+(?:of|over)\s+)?([A-Z][\w'’-]+)")
-_NAME_BY_DAY = 25  # characters between a day and the name it is the day of ("on 16 February, Bukavu")
+# After the act's word, the name it is done to, ending its phrase: "captured Kamanyola, on the border", "took control
+# of Minova on 21 January"; not an adjective or a name's first word ("attacked Haitian National Police positions").
+_ACT_OBJECT = re.compile(r"[A-Za-z]+\s+(?:(?:control|hold|possession|charge)\s+(?:of|over)\s+)?([A-Z][\w'’-]+)"
+                         r"(?=\s*(?:[,.;]|$)|\s+(?:on|in|at|and|from|near|after|before|during|by|with|to)\b)")
+# A day followed by the one name it is the day of, as an item of a list: "… and, on 16 February, Bukavu."
+_DAY_OF_NAME = re.compile(r"[,\s]+([A-Z][\w'’-]+)(?=\s*(?:[.,;]|$)|\s+and\b)")
 
 
 def _of_another_place(quote: str, a: int, b: int, told: list[int], date: re.Match[str], names: list[str]) -> bool:
     """Whether the sentence ``quote[a:b]``, which does not name the place asked, tells the act (its words at
-    ``told``, offsets in the sentence) of another named place: the act's object is a name, or ``date`` is the day of a
-    bare name after the act (not "the Mission", not the question's own ``names``, such as its doer)."""
+    ``told``, offsets in the sentence) of another named place: the act's object is a name ("captured Kamanyola"), or
+    ``date`` is a listed name's day ("and, on 16 February, Bukavu"). Not the question's own ``names`` (its doer)."""
     if any((o := _ACT_OBJECT.match(quote, a + t)) and o.group(1) not in _MONTH_NAMES and o.group(1) not in names
            for t in told):
         return True
-    after = [f for f in re.finditer(r"\b[A-Z][\w'’-]*", quote[a:b])
-             if f.start() > min(told) and f.group(0) not in _MONTH_NAMES and f.group(0) not in names
-             and not re.search(r"\b(?:the|its|their)\s+$", quote[a:a + f.start()], re.I)]
-    return any(-_NAME_BY_DAY <= a + f.start() - date.end() <= _NAME_BY_DAY
-               or 0 <= date.start() - (a + f.end()) <= _NAME_BY_DAY for f in after)
+    after = _DAY_OF_NAME.match(quote, date.end(), b)
+    return bool(after and date.start() > a + min(told) and after.group(1) not in _MONTH_NAMES
+                and after.group(1) not in names)
 
 
 def _name_nowhere(question: str, weights: dict[str, float], ceiling: float,
