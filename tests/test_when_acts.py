@@ -130,3 +130,15 @@ def test_a_when_question_whose_act_no_quote_tells_is_not_answered(bot: Briefbot)
     answer = bot.ask("When did the President of Malawi order preparations for the withdrawal of Malawian troops from "
                      "SAMIDRC?")
     assert not answer.abstained and answer.answer.startswith("**5 February** [1]"), answer.answer
+
+
+def test_a_date_in_a_sentence_saying_nothing_of_the_question_beside_one_that_does_is_no_answer() -> None:
+    """"now a subleader since January 2025" was the line of a near miss on a Panel for Cabo Delgado (S/2025/482, para.
+    33); a quote saying the act in its own words alone still dates it (a second reader's finds)."""
+    cabo = ("In Cabo Delgado Province of Mozambique, regional Member States estimated that ASWJ had 300 to 400 "
+            "fighters. Leadership remains unchanged, with Suleimane Nguvu, now a subleader since January 2025.")
+    assert direct_answer("When did the Security Council establish a Panel of Experts on Cabo Delgado?", cabo) is None
+    assert direct_answer("When did the ceasefire start?", "Hostilities continued until a cessation of hostilities "
+                         "came into effect on 27 November 2024.") == "27 November 2024"
+    assert direct_answer("When were the elections held?", "Voters went to the polls on 28 December 2025.") == \
+        "28 December 2025"

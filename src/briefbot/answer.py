@@ -2570,10 +2570,14 @@ def direct_answer(question: str, quote: str) -> str | None:
                                                                  sorted(dates + days, key=lambda m: m.start()))):
                 return told
             if ends or not _HOW_LONG_DONE.search(question) or _WHEN_Q.search(question):
-                # Of a sentence that says something of the question: "now a subleader since January 2025" dates no
-                # Panel of Experts on Cabo Delgado (S/2025/482, para. 33, the sentence after the one naming it).
-                return next((m.group(0) for m in (ends or dates) if q_terms & terms(_sentence_at(quote, m.start()))),
-                            None)
+                # Of a sentence that says something of the question, when one does: "now a subleader since January
+                # 2025" dates no Panel of Experts on Cabo Delgado (S/2025/482, para. 33, the sentence after the one
+                # naming it). A quote none of whose sentences shares a word says it in its own words ("a cessation of
+                # hostilities came into effect on 27 November 2024" for "When did the ceasefire start?").
+                saying = [m for m in (ends or dates) if q_terms & terms(_sentence_at(quote, m.start()))]
+                if not saying and any(q_terms & terms(quote[a:b]) for a, b in split_sentences(quote)):
+                    return None
+                return (saying or ends or dates)[0].group(0)
             # "For how long did residents shut down the dam?": a date that ends nothing ("June 2023") is no length.
             return None
         if not how_long and not _names_a_year(question) and not _TWO_WH.match(question) and (
