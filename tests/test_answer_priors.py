@@ -304,6 +304,16 @@ def test_a_count_answers_only_with_a_figure_of_the_thing_counted() -> None:
                          diverted + " The Panel documented the trafficking routes.") is None
     assert direct_answer("How many rounds of ammunition were seized in the operation?",
                          diverted + " The Panel documented the trafficking routes.") is None
+    # Words, not stems: "including" is no "included", "containers" no "contained"; a capture or a possession found
+    # is a seizure; a sum a seized thing is worth is not a count of it (a second reader's finds).
+    assert direct_answer("How many rounds were seized?", diverted[:-1] + ", including to armed groups.") is None
+    assert direct_answer("How many rifles were seized?", "In 2024, 3,000 rifles were trafficked into Haiti in "
+                         "containers.") is None
+    assert direct_answer("How many rifles were seized?", "Police captured 45 rifles in the raid.") == "45 rifles"
+    assert direct_answer("How many rounds were seized?", "The police apprehended two men in possession of 2,695 "
+                         "rounds of ammunition.") == "2,695 rounds of ammunition"
+    assert direct_answer("How much was the cocaine seized at Bissau airport worth?", "Authorities seized 2.6 tons of "
+                         "cocaine at the airport. Its street value was estimated at $100 million.") == "$100 million"
     # The figure compared with is not the one said (S/2025/482, para. 103; a sweep of analyst questions).
     revenue = ("One Member State assessed that Al-Shabaab’s annual revenue could be significantly higher than the "
                "commonly reported $100 million, potentially reaching more than $200 million.")

@@ -2640,12 +2640,16 @@ def direct_answer(question: str, quote: str) -> str | None:
         # "How many Syrian children did the Government of Iraq repatriate …?" is not answered by "more than 9,680
         # Syrian children are living" beside "the Government of Iraq repatriated approximately 400 Iraqi children"
         # (S/2025/72, paras. 19-20): a plain verb after "did" is the act, as its past form in the quote tells it.
-        acted = _counted_act(question) or _base_act(question, quote, _HOW_MANY_DID) or (terms(question) & _SEIZED)
+        # A count of what was seized ("How many rounds were seized …?"), not a sum a seized thing is worth.
+        seizure_q = bool(re.search(r"\bhow many\b", question, re.I)) and bool(terms(question) & _SEIZED)
+        acted = _counted_act(question) or _base_act(question, quote, _HOW_MANY_DID) or (
+            terms(question) & _SEIZED if seizure_q else set())
+        found_only = False  # a seizure told by what was found: its figures only from sentences saying so
         if acted and not any(_tells_act(s, acted) for s in (quote[a:b] for a, b in split_sentences(quote))):
             # A seizure is told by what was found: "The haul included … six Glock Gen5 pistols". Not by a figure of
             # another act beside it ("900,000 rounds had been diverted from national stockpiles").
-            if acted & _SEIZED and any(_tells_act(s, _FOUND) for s in (quote[a:b] for a, b in split_sentences(quote))):
-                acted = _FOUND
+            if acted & _SEIZED and _FOUND_SAID.search(quote):
+                acted, found_only = set(), True
             else:
                 return None
         # "How many civilians were killed and displaced?" asks the figures of both acts of a list.
@@ -2665,6 +2669,8 @@ def direct_answer(question: str, quote: str) -> str | None:
             if not named_here:
                 return True  # "How much did Al-Shabaab earn from charcoal?": its total revenue is another figure
             if acted and not _tells_act(_sentence_at(quote, at), acted):
+                return True
+            if found_only and not _FOUND_SAID.search(_sentence_at(quote, at)):
                 return True
             if acted and _list_act(quote, at, listed) is False:
                 return True  # "five civilians killed …, 89 abducted": of a list, the figure of the act asked
@@ -3328,7 +3334,10 @@ def _recipient(question: str) -> set[str]:
 
 _SEIZED = terms("seized confiscated intercepted")
 # The words a report tells a seizure by when it names what was found rather than the act.
-_FOUND = _SEIZED | terms("seizure haul included contained recovered found discovered impounded interdicted cache")
+# As words, not stems: "including", "containers" and "recovery" tell no seizure (a second reader's finds).
+_FOUND_SAID = re.compile(r"\b(?:seiz(?:ed|ure|ures)|confiscat(?:ed|ion)|intercept(?:ed|ion)|hauls?|included|contained|"
+                         r"recovered|found|discovered|impounded|interdicted|caches?|captured|apprehended|"
+                         r"possession)\b", re.I)
 
 
 def _other_kind(question: str, counted: str) -> bool:
