@@ -672,6 +672,8 @@ def _cites(*quotes: str) -> list[Citation]:
      "attacks on military posts in Banikoara and Koudou", True),
     ("HTS", "the forces of Hay’at Tahrir al-Sham entered Damascus", True),
     ("JNIM", "On 17 April, Jama‘a Nusrat ul-Islam claimed responsibility", False),
+    ("ASWJ", "the Ahlu Sunna Wal Jama'a fighters", True),  # a capitalised "Wal" is a word of the name
+    ("SF", "Al-Shabaab Forces attacked the base", False),  # a name's own "Al-" is no article to read past
     # Lower-case words only in a French name, and within one clause (a second reader's probes).
     ("ISIL", "In Somalia, its local affiliate Al-Shabaab earned $24 million from extortion.", False),
     ("RSF", "Reliable sources further indicated that the Sudanese Armed Forces earned $50 million.", False),

@@ -325,6 +325,15 @@ def test_a_count_answers_only_with_a_figure_of_the_thing_counted() -> None:
                 "and refugees, including 1,156 persons of concern to UNHCR, were being arbitrarily detained.")
     assert direct_answer("How many people did Libya's coast guard pull back from the Mediterranean during 2024?",
                          returned) == "21,762 migrants and refugees"
+    # A class asked is answered by its kinds (a second reader's find), and "greater than" bounds the figure it says.
+    assert direct_answer("How many firearms were in the shipment bound for Miragoane?", "The shipment bound for "
+                         "Miragoâne held 8 rifles and 14 pistols.") == "8 rifles; 14 pistols"
+    assert direct_answer("How many fighters does ISWAP have?", "Member States assessed ISWAP's strength to be greater "
+                         "than 5,000 fighters.") == "5,000 fighters"
+    # "portion" asks a part only as "what portion": "the northern portion of Gaza" is a place.
+    assert direct_answer("How many people were displaced from the northern portion of Gaza?", "Approximately 1 "
+                         "million people were displaced from the northern portion of the Gaza Strip, nearly half of "
+                         "its population.") == "Approximately 1 million people"
     # S/2025/303, para. 15: "the deaths of several criminals" is no count; "two officers" were injured.
     assert direct_answer("How many criminals were killed when the police recovered the Magalie?", "a five-hour gun "
                          "battle that resulted in injuries to two officers and the deaths of several criminals."

@@ -20,6 +20,7 @@ from briefbot.service import Briefbot
     # said back as asked: "No indexed passage states the GDP of Norway", not "the gdp"
     ("What is the GDP of Norway?", AskedAttribute("GDP", "Norway")),
     ("What is the Capital of France?", AskedAttribute("capital", "France")),
+    ("WHAT IS THE CAPITAL OF LIBYA?", AskedAttribute("capital", "LIBYA")),  # all capitals: no acronym
     ("What is the capital of the Democratic Republic of the Congo?",
      AskedAttribute("capital", "Democratic Republic of the Congo")),
     # Anything else is answered in other words than the question's: a mandate, a role, a finding, a lower-case

@@ -25,6 +25,7 @@ from conftest import shared_index
     ("What did the Secretary-General's report for mid-2025 say about Bangui?", ("2025-05-01", "2025-08-31")),
     ("How many were displaced, according to the report of mid-July 2025?", ("2025-07-01", "2025-07-31")),
     ("How many people were killed in June 2025?", None),  # when it happened, not which report
+    ("Were there reports of mid-July 2025 clashes in Tawila?", None),  # the events' time, not a report's
     ("What did the report of 12 March say?", None),  # no year: no window
 ])
 def test_the_dates_a_report_is_named_by(question: str, window: tuple[str, str] | None) -> None:

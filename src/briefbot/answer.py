@@ -1328,8 +1328,9 @@ def _group_named(name: str, quote: str) -> bool:
     return False
 
 
-_NAME_GLUE = frozenset("of the and for de des du la le les et pour en d l wa wal".split())
-_ARTICLE = re.compile(r"^(?:al|ul|el|ad|ash|as|an|ar|at|wal)-(?=[A-Z])", re.I)
+_NAME_GLUE = frozenset("of the and for de des du la le les et pour en d l wa".split())
+# A lower-case article inside a name ("ul-Islam", "al-Muslimin"); not a name's own capital "Al-" ("Al-Shabaab").
+_ARTICLE = re.compile(r"^(?:al|ul|el|ad|ash|as|an|ar|at)-(?=[A-Z])")
 _FRENCH_GLUE = frozenset("de des du la le les et pour en".split())
 
 
@@ -2324,10 +2325,11 @@ _SUPERSEDED_FIGURE = re.compile(rf"^[^.;]{{0,60}}?\bto\s+(?:between\s+)?(?:about
 _FROM = re.compile(rf"\bfrom\s+(?:between\s+\S+\s+and\s+)?(?:about\s+)?{_SIGN}$")
 # The figure a count is compared with: "a decrease from the 27 killed", "an increase over the 51 injured".
 # "higher than the commonly reported $100 million, potentially reaching more than $200 million" (S/2025/482, para.
-# 103): the figure said is the second; "more than" bounds the figure it says, "higher than" compares.
+# 103): the figure said is the second; "more than" bounds the figure it says, "higher than the …" compares ("greater
+# than 5,000 fighters" bounds it too).
 _COMPARED_WITH = re.compile(r"\b(?:(?:increase|decrease|rise|fall|drop|decline|up|down)\s+(?:from|over|on)|"
-                            r"compared\s+(?:with|to)|(?:higher|lower|greater|larger|smaller|bigger)\s+than"
-                            r"(?:\s+the)?(?:\s+(?:commonly|widely|officially|previously|often|usually)\s+"
+                            r"compared\s+(?:with|to)|(?:higher|lower|greater|larger|smaller|bigger)\s+than\s+the"
+                            r"(?:\s+(?:commonly|widely|officially|previously|often|usually)\s+"
                             r"(?:reported|cited|estimated|quoted|given))?)\s+(?:the\s+)?(?:about\s+|some\s+)?$", re.I)
 _EARLIER_Q = re.compile(r"\b(?:previous|preceding|prior|earlier|last)\s+(?:reporting\s+)?(?:period|report|year|"
                         r"month|quarter)\b", re.I)
@@ -2603,7 +2605,8 @@ def direct_answer(question: str, quote: str) -> str | None:
         best: tuple[float, int, str] | None = None
         # "How much of their goods' value do traders pay?" asks a part of a whole, as "what share" does — unless a
         # count is asked beside it: "How many villages, within how much of the Blue Line, …?" asks two figures.
-        share = bool(re.search(r"\b(?:share|percentage|proportion|portion|per cent|percent)\b", question, re.I)
+        share = bool(re.search(r"\b(?:share|percentage|proportion|per cent|percent)\b|\b(?:what|which)\s+portion\b",
+                               question, re.I)
                      or (re.search(r"\bhow much of\b", question, re.I) and not re.search(r"\bhow many\b", question,
                                                                                      re.I)))
         figures: list[tuple[float, int, str]] = []  # figures whose own noun the question asks about: "2,271 hailings"
@@ -2938,8 +2941,8 @@ def direct_answer(question: str, quote: str) -> str | None:
             kept = [f for i, f in enumerate(kept)
                     if not (kept[:i] and (listed := _BREAKDOWN.search(quote[_sentence_start(quote, f[1]):f[1]]))
                             and re.search(r"\d", listed.group(0)) and not terms(f[2].split()[-1]) & q_terms)]
-            if not acts and len({unit(f) for f in kept}) > 1 and len(named := [f for f in kept
-                                                                         if unit(f)[0] & q_terms]) < 2:
+            if not acts and not q_terms & _WEAPON_CLASS and len({unit(f) for f in kept}) > 1 and len(
+                    named := [f for f in kept if unit(f)[0] & q_terms]) < 2:
                 # Figures of several things are kept when the question asks for each ("How many hailings and
                 # friendly approaches?"); "How many people did the coast guard pull back?" asks one: not "665
                 # persons" dead beside it nor "1,156 persons of concern" detained (S/2025/223, para. 58). A part
@@ -3333,6 +3336,8 @@ def _recipient(question: str) -> set[str]:
 
 
 _SEIZED = terms("seized confiscated intercepted")
+# A class of the things a report counts by kind: "How many firearms …?" is answered by "8 rifles; 14 pistols".
+_WEAPON_CLASS = terms("firearms weapons arms guns")
 # The words a report tells a seizure by when it names what was found rather than the act.
 # As words, not stems: "including", "containers" and "recovery" tell no seizure (a second reader's finds).
 _FOUND_SAID = re.compile(r"\b(?:seiz(?:ed|ure|ures)|confiscat(?:ed|ion)|intercept(?:ed|ion)|hauls?|included|contained|"

@@ -848,6 +848,9 @@ _REGIME_NUMBER = re.compile(r"\(?\b(?:1267|1518|1533|1572|1591|1718|1737|1970|19
 # --- a report named by when it came out: "the Secretary-General's June 2025 report", "its mid-2025 report" -----
 _SEASONS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _PAPERS = r"(?i:reports?|letters?|notes?|statements?|briefings?|updates?)"
+# "reports of mid-July 2025 clashes": the time of the events reported, not of a report
+_EVENTS = (r"(?i:clashes|attacks?|fighting|violence|incidents?|killings?|abductions?|kidnappings?|strikes?|raids?|"
+           r"offensives?|floods?|shelling|hostilities|displacement|arrests?|seizures?)\b")
 # A document's own date, which says which document, not when what is asked happened: "the Secretary-General's June
 # 2025 report", "its mid-2025 report", "the report of 12 March 2025", "the letter dated 3 May", "the UNOWAS report
 # of mid-2025", "its report for mid-2025", "the report of mid-July 2025".
@@ -855,8 +858,9 @@ REPORT_DATE = re.compile(rf"\b(?:(?P<s1>(?i:early|mid|late))-?\s?|(?P<m1>{MONTHS
                          rf"{_PAPERS}\b|"
                          rf"\b{_PAPERS}\s+(?i:of|for|dated|from|issued in|published in)\s+"
                          rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:(?i:early|mid|late)-?\s?)?(?P<m2>{MONTHS})"
-                         rf"(?:\s+(?P<y2>(?:19|20)\d\d))?\b|"
-                         rf"\b{_PAPERS}\s+(?i:of|for)\s+(?P<s3>(?i:early|mid|late))-?\s?(?P<y3>(?:19|20)\d\d)\b")
+                         rf"(?:\s+(?P<y2>(?:19|20)\d\d))?\b(?!\s+{_EVENTS})|"
+                         rf"\b{_PAPERS}\s+(?i:of|for)\s+(?P<s3>(?i:early|mid|late))-?\s?(?P<y3>(?:19|20)\d\d)\b"
+                         rf"(?!\s+{_EVENTS})")
 
 
 # When a source said it: "according to the UNODC study cited by the Secretary-General in mid-2025", "as reported by
@@ -1017,7 +1021,7 @@ class AskedAttribute:
             after = _HOLDER_AFTER.match(sentence, m.end())
             if after:
                 return after.group("name")
-            before = _HOLDER_BEFORE.search(sentence, 0, m.start()) if self.attribute == "capital" else None
+            before = _HOLDER_BEFORE.search(sentence, 0, m.start()) if self.attribute.lower() == "capital" else None
             if before:
                 return before.group("name")
         return None
@@ -1032,7 +1036,7 @@ def asked_attribute(question: str) -> AskedAttribute | None:
         return None
     attr = m.group("attr")
     # "the GDP of Norway": an acronym keeps its capitals in what is said back; "Capital" of a sentence opening not.
-    return AskedAttribute(attr if attr.isupper() else attr.lower(), m.group("thing"))
+    return AskedAttribute(attr if attr.isupper() and not question.isupper() else attr.lower(), m.group("thing"))
 
 
 def year_fits(doc: DocInfo, years: set[int]) -> bool:
