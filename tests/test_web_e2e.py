@@ -26,6 +26,7 @@ from web_support import (
     ARTIFACTS,
     CHROMIUM,
     LIBYA_Q,
+    QUESTION_AT_TOP_JS,
     Beacon,
     ask,
     assert_no_errors,
@@ -175,14 +176,6 @@ def test_a_question_over_the_limit_is_refused_and_kept(page: Any) -> None:
     ask(page, LIBYA_Q)  # the shortened question is answered as usual
     assert "15 May 2026" in last_bot_text(page)
     assert_no_errors(page, "asking after a refused question")
-
-
-QUESTION_AT_TOP_JS = """() => {
-  const log = document.querySelector('#chatbot [role="log"]');
-  const asked = log.querySelectorAll('[data-testid="user"]');
-  const q = asked[asked.length - 1].getBoundingClientRect(), l = log.getBoundingClientRect();
-  return [q.top - l.top, log.scrollHeight - log.clientHeight];
-}"""
 
 
 def test_the_first_answer_opens_at_its_question_as_later_ones_do(page: Any) -> None:

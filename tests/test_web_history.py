@@ -19,6 +19,7 @@ from web_support import (
     ARTIFACTS,
     BROWSER_MARKS,
     LIBYA_Q,
+    QUESTION_AT_TOP_JS,
     ask,
     assert_no_errors,
     chromium,
@@ -65,15 +66,6 @@ def page(app: tuple[str, Briefbot], browser: Any) -> Iterator[Any]:
     assert_no_errors(pg, "loading the page")
     yield pg
     pg.context.close()
-
-
-# Where the newest question stands in the chat panel, and how far the panel can scroll.
-NEWEST_QUESTION_TOP_JS = """() => {
-  const log = document.querySelector('#chatbot [role="log"]');
-  const asked = log.querySelectorAll('[data-testid="user"]');
-  const q = asked[asked.length - 1].getBoundingClientRect(), l = log.getBoundingClientRect();
-  return [q.top - l.top, log.scrollHeight - log.clientHeight];
-}"""
 
 
 def _new_conversation(pg: Any) -> None:
@@ -145,7 +137,7 @@ def test_two_questions_survive_a_reload_with_their_citations(page: Any) -> None:
     # The chat shows the newest answer, the one its cards and feedback target are (a browser walk: it stood at the
     # first answer above the last one's cards).
     page.wait_for_timeout(1500)  # past Gradio's autoscroll and the late loads of the answers' parts
-    top, scrollable = page.evaluate(NEWEST_QUESTION_TOP_JS)
+    top, scrollable = page.evaluate(QUESTION_AT_TOP_JS)
     assert scrollable > 50 and 0 <= top <= 40, f"the newest question is {top:.0f} px from the chat's top"
     assert "answer 2:" in page.inner_text("#fb-target") and ARMS_Q[:40] in page.inner_text("#fb-target")
     wait_cards(page)

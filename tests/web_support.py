@@ -104,6 +104,13 @@ ERROR_SELECTOR = ('.toast-body.error, .toast-body.warning, [data-testid="status-
 
 # Words of a table drawn over more than one line, as [column, word, cell text]: each word (a hyphen
 # ends one, as the browser may break after it) measured alone; a word whose pieces sit at two heights was broken.
+# Where the chat's newest question stands from the top of the chat panel (px), and how far the panel can scroll.
+QUESTION_AT_TOP_JS = """() => {
+  const log = document.querySelector('#chatbot [role="log"]');
+  const asked = log.querySelectorAll('[data-testid="user"]');
+  const q = asked[asked.length - 1].getBoundingClientRect(), l = log.getBoundingClientRect();
+  return [q.top - l.top, log.scrollHeight - log.clientHeight];
+}"""
 BROKEN_WORDS_JS = """([table, skip]) => {
   const broken = [];
   const cells = [...document.querySelectorAll(`#${table} .virtual-row .body-cell, #${table} th`)];
