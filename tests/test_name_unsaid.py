@@ -23,7 +23,8 @@ from briefbot.models import Chunk, Citation, DocInfo, Hit, Span
 def test_a_figure_of_a_place_the_passage_never_names_is_not_given(bot: Any, question: str, unsaid: str) -> None:
     answer = bot.ask(question)
     assert answer.abstained, answer.answer
-    assert f"do not name {unsaid}" in answer.answer
+    # A place in no passage of the index at all is said so first (Malakal is in none of the samples).
+    assert f"do not name {unsaid}" in answer.answer or f"No indexed document mentions {unsaid}." in answer.answer
 
 
 @pytest.mark.parametrize("question, figure", [

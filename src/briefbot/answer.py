@@ -2942,13 +2942,13 @@ def direct_answer(question: str, quote: str) -> str | None:
                     if not (kept[:i] and (listed := _BREAKDOWN.search(quote[_sentence_start(quote, f[1]):f[1]]))
                             and re.search(r"\d", listed.group(0)) and not terms(f[2].split()[-1]) & q_terms)]
             if not acts and not q_terms & _WEAPON_CLASS and len({unit(f) for f in kept}) > 1 and len(
-                    named := [f for f in kept if unit(f)[0] & q_terms]) < 2:
+                    asked_units := [f for f in kept if unit(f)[0] & q_terms]) < 2:
                 # Figures of several things are kept when the question asks for each ("How many hailings and
                 # friendly approaches?"); "How many people did the coast guard pull back?" asks one: not "665
                 # persons" dead beside it nor "1,156 persons of concern" detained (S/2025/223, para. 58). A part
                 # of the one said in its sentence still is ("nine deaths, including the death of six civilians").
                 top_one = max(kept, key=lambda f: (f[0], -f[1]))
-                kept = named or [f for f in kept if f is top_one or (
+                kept = asked_units or [f for f in kept if f is top_one or (
                     _sentence_start(quote, f[1]) == _sentence_start(quote, top_one[1]) and f[1] > top_one[1]
                     and _PART_OF.search(quote, top_one[1], f[1]))]
             return "; ".join(dict.fromkeys(f[2] for f in kept))
