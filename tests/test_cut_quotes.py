@@ -5,9 +5,13 @@ symbol "S/PRST/2021/19;" is a block of its own). Pasted into a briefing note, ea
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from briefbot.cite import cite_sentence
 from briefbot.export import answer_markdown
-from briefbot.models import Answer, Chunk, DocInfo, Hit, Span
+from briefbot.models import Answer, Chunk, DocInfo, Hit, Span, elided
+from briefbot.parse.bulk import iter_jsonl
+from briefbot.web.views import card_from_citation, card_html
 
 _2772 = ("Decides to extend until 12 March 2026 the mandate of the Panel of Experts, expresses its intention to review "
          "the mandate and further requests the Panel of Experts to monitor the implementation of the measures;")
@@ -78,3 +82,26 @@ def test_a_footnote_mark_or_the_next_paragraphs_number_is_no_cut() -> None:
     quote = "The Panel met the authorities in Tripoli"
     c = cite_sentence(_hit(page, [quote], "S/2025/1"), 0, len(quote), "1", lambda doc_id, pg: page)
     assert c is not None and not c.cut_after
+
+
+def test_a_statement_paragraph_is_shown_without_the_quotation_mark_it_opens() -> None:
+    """A presidential statement is printed as a quotation: each paragraph opens with “ and the last one closes it.
+    Set inside the answer's own marks, a browser walk's export read ““The Security Council condemns …”."""
+    records = Path(__file__).parent / "fixtures" / "akn" / "sc_documents_sample.jsonl"
+    prst = next(d for d in iter_jsonl(records) if d.symbol == "S/PRST/2024/3")
+    page = prst.page_text(None)
+    block = next(b for b in prst.blocks if b.text.startswith("“The Security Council welcomes the reports"))
+    sentence = block.text[:block.text.index(" The Security Council recognises")]
+    c = cite_sentence(_hit(page, [block.text], "S/PRST/2024/3"), 0, len(sentence), "1", lambda doc_id, pg: page)
+    assert c is not None and c.quote.startswith("“The Security Council welcomes")  # stored verbatim
+    assert c.shown_quote().startswith("The Security Council welcomes the reports")
+    answer = Answer(question="q", answer="a", abstained=False, citations=[c], hits=[])
+    assert "““" not in answer_markdown(answer) and "> The Security Council welcomes" in answer_markdown(answer)
+    assert "“The Security Council welcomes" in card_html(card_from_citation(c))
+    assert "““" not in card_html(card_from_citation(c))
+    # A quoted term inside the quote keeps its marks, and so does a quote that opens with one.
+    assert c.shown_quote().count("“") == c.quote.count("“") - 1
+    terms = "“conflict minerals” like tin and “blood diamonds”"
+    assert elided(terms) == terms
+    assert elided("“The Council condemns “conflict minerals”.”") == "The Council condemns “conflict minerals”."
+    assert elided("as set out in A/RES/70/304.”") == "as set out in A/RES/70/304."

@@ -319,8 +319,33 @@ def reference(name: str, paragraph: str | None = None, page: int | None = None, 
 
 
 def elided(quote: str, cut_before: bool = False, cut_after: bool = False) -> str:
-    """A verbatim quote with "…" where it starts or ends inside a sentence of its source."""
-    return ("…" if cut_before else "") + quote + (" …" if cut_after else "")
+    """A verbatim quote with "…" where it starts or ends inside a sentence of its source, without the quotation
+    marks it opens or closes that belong to a quotation around it (``outer_marks_dropped``)."""
+    return ("…" if cut_before else "") + outer_marks_dropped(quote) + (" …" if cut_after else "")
+
+
+def outer_marks_dropped(quote: str) -> str:
+    """``quote`` without a curly opening mark it starts with and never closes, a closing mark it ends with and never
+    opened, or the pair that encloses all of it. A presidential statement is printed as a quotation, each paragraph
+    opening with “ and the last closing it: set inside the answer's own marks, ““The Security Council condemns …”
+    read as a typo in a briefing note. Marks inside the quote ("so-called “conflict minerals”") are kept, and so is
+    the stored quote: only what is printed changes."""
+    depth, closes_first = 0, None
+    for i, ch in enumerate(quote):
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            depth -= 1
+            if depth == 0 and closes_first is None:
+                closes_first = i
+    opens_unmatched = quote.startswith("“") and (closes_first is None or depth > 0)
+    if quote.startswith("“") and quote.endswith("”") and closes_first == len(quote) - 1:
+        return quote[1:-1]  # one quotation, the whole quote
+    if opens_unmatched:
+        quote = quote[1:]
+    if quote.endswith("”") and quote.count("”") > quote.count("“"):
+        quote = quote[:-1]
+    return quote
 
 
 @dataclass(slots=True)
