@@ -16,7 +16,9 @@ from typing import Any
 from .models import Block, Chunk, Document, Span
 
 SKIP_KINDS = {"contents", "title"}
-_SENTENCE_END = re.compile(r"(?<=[.;!?])[\"”’)]*\s+(?=[A-Z(“\"‘\d])")
+# A footnote's marker may follow the stop, with or without a space ("has declined. ⁵⁴ In January", "point.⁶⁴ The"):
+# the sentence still ends there (the marker belongs to neither sentence's words).
+_SENTENCE_END = re.compile(r"(?<=[.;!?])[\"”’)]*(?:\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?\s+(?=[A-Z(“\"‘\d])")
 # A bullet starts a sentence whatever ends the item before it: a Panel's list of armed groups ("… on behalf of RSF •
 # Groups of former Musa Hilal fighters …") was one sentence, and a question on the first group quoted the second.
 _BULLET = re.compile(r"\s+(?=[•▪●◦]\s)")

@@ -33,6 +33,7 @@ from .textdoc import read_bytes
 log = logging.getLogger(__name__)
 
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SUPERSCRIPT_DIGITS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SOFT_BREAK = "\ufffe"  # pdfium's mark for a hyphen that ended a line
 _TERMINAL = tuple('.;:!?"”’)')
 _NUMBERED = re.compile(r"^(\d{1,3})\.(?:\s+\S|[A-Z])")
@@ -113,6 +114,8 @@ def parse_pdf(path: Path, ocr: OcrOptions | None = None) -> Document:
                                         "\n".join(ln.text for ln in pages_lines[0]))
         info.title, info.date = front.title or info.title, front.date or info.date
         pages_lines = _reading_order([_rejoin_segments(_with_named_bold(lines)) for lines in pages_lines], widths)
+    else:
+        pages_lines = [_rejoin_segments(lines, after_marks_only=True) for lines in pages_lines]
     heads = [h for h in (front.title and front.title.split(":")[0], front.publisher, front.report_number) if h] \
         if front else []
     body = _strip_running_heads(pages_lines, heights, info.symbol, widths, repeated=analysis, heads=heads)
@@ -316,12 +319,28 @@ def _named_bold(textpage: pdfium.PdfTextPage, line: str, first: int) -> bool:
     return bool(re.search(rb"Bold|Black|Heavy|Semibold|Demi", name.value))
 
 
-def _rejoin_segments(lines: list[Line]) -> list[Line]:
+def _rejoin_segments(lines: list[Line], after_marks_only: bool = False) -> list[Line]:
     """One printed line that pdfium split in pieces at a raised footnote marker ("involved." / "1" / "The"):
-    pieces on one baseline (a small marker a little above it) that follow each other left to right."""
+    pieces on one baseline (a small marker a little above it) that follow each other left to right.
+
+    ``after_marks_only`` (UN documents): only pieces on either side of a marker already read into one of them
+    ("platforms. ⁷" / "In its most recent report, the"; "irregular entries." / "⁵⁸ While deteriorating"), which
+    otherwise start a paragraph of their own at their indent (S/2025/22 para. 10 was read as four blocks, three
+    without its number); pieces of a table's row on one baseline stay apart.
+    """
     out: list[Line] = []
     for ln in lines:
         prev = out[-1] if out else None
+        if after_marks_only:
+            if prev is not None and prev.size and ln.size and abs(prev.size - ln.size) < 0.5 \
+                    and (prev.text[-1:] in _SUPERSCRIPT_DIGITS or ln.text[:1] in _SUPERSCRIPT_DIGITS) \
+                    and abs(ln.y - prev.y) < 0.2 * ln.size \
+                    and 0 <= ln.x0 - prev.x1 <= 1.5 * ln.size:
+                out[-1] = Line(prev.text + " " + ln.text, prev.x0, ln.x1, prev.y, prev.size, prev.bold and ln.bold,
+                               prev.named_bold)
+            else:
+                out.append(ln)
+            continue
         if prev is not None and prev.size and ln.size:
             size = max(prev.size, ln.size)
             marker_after = re.fullmatch(r"[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}", ln.text) and ln.size < 0.85 * prev.size
