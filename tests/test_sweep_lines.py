@@ -1,0 +1,158 @@
+"""What a second sweep of analyst questions (7 December 2026, 40 questions from 24 documents not read before) found in
+the answers' first lines, and what re-reading paragraphs whole exposed: each with the report's own sentences.
+
+- "When did M23 take control of the Twangiza gold mining site?" got Katogota's "5 May": a name before its kind
+  ("the Twangiza … site") was not read as the place asked.
+- "Which criminal group kidnapped and raped 23 women in Gressier?" got "Women's Protection Adviser": "103-Zombies" is
+  one word opening with its number.
+- "How many crew members were kidnapped …, and when were they freed?" took another ship's "4 April 2024": the second
+  part, "when were they freed", lost its act and the first part's names.
+- "… what share of Haiti-bound firearms traced by the US ATF …?" abstained: "Bureau of Alcohol, Tobacco, Firearms and
+  Explosives" spells out ATF across commas.
+- "What monthly payment does the family of the ISIL-K leader receive?" was answered with the TTP leader's family's.
+- Once a paragraph was read whole: "How many people did the Gran Grif gang kill in Arcahaie …?" got Pont-Sondé's
+  "at least 115 people in one"; "How many times were the army and its allies … supplied from the air?" got the
+  summary's "over 470,000 people displaced"; a figure of "26 Haitian organized criminal groups" counted Haitians.
+"""
+
+from __future__ import annotations
+
+from briefbot.answer import (
+    _figure_of_another_group,
+    _group_named,
+    _years_told,
+    another_named,
+    answer_type,
+    direct_answer,
+    direct_line,
+    sub_questions,
+)
+from briefbot.cite import terms
+from briefbot.confidence import counts
+from briefbot.models import Citation
+
+# S/2025/403, para. 16 (its last sentence)
+_TWANGIZA = ("The group took control of Katogota on 5 May, followed by Twangiza, a gold mining site, on 6 May, and "
+             "attempted to push south towards Uvira, albeit with limited success.")
+# S/2025/389, para. 80
+_GRESSIER = ("In one incident alone, 23 women were kidnapped and raped by the 103-Zombies organized criminal group in "
+             "Gressier. Following the establishment in September of the monitoring, analysis and reporting "
+             "arrangements facilitated by the newly deployed Women’s Protection Adviser, BINUH, through its "
+             "strengthened reporting capacities, documented an increasing number of cases of rape and collective rape "
+             "committed by armed actors, owing to the deteriorating situation.")
+# S/2025/342, para. 28, and S/2025/303, para. 15 (another ship, another country)
+_TANKER = ("On the night of 17 to 18 March, a tanker bearing the flag of Panama was boarded by three armed pirates "
+           "south-east of Sao Tome and Principe. Shots were reportedly fired and 10 of the 18 crew members were "
+           "kidnapped. The crew members, who were Indian and Romanian nationals, were reportedly freed on 13 April.")
+_MAGALIE = ("Before the reporting period, but important, for it concerns maritime criminality, on 4 April 2024, the "
+            "cargo ship Magalie departed from the port of Varreux carrying a shipment of rice. The ship was "
+            "intercepted by armed members of 5 Segond and the Baz Taliban who stole approximately 10,000 sacks of rice "
+            "and kidnapped the crew and passengers.")
+# S/RES/2793 (2025), para. 1 (its opening) and S/2025/420, footnote 31
+_GSF = ("Authorizes Member States to transition the MSS mission, as authorized in resolution 2699 (2023), and renewed "
+        "in resolution 2751 (2024), to the Gang Suppression Force (GSF), in close cooperation and coordination with "
+        "the Government of Haiti, for an initial period of twelve months following the adoption of this resolution")
+_COMPANY = "The company is also expected to send up to 150 personnel in the summer."
+# S/2025/122, p. 3
+_ATF = ("According to UNODC, about 80 per cent of Haiti-bound firearms seized and submitted for tracing to the Bureau "
+        "of Alcohol, Tobacco, Firearms and Explosives of the United States between 2020 and 2022 were manufactured in "
+        "or imported from the United States.")
+# S/2025/71/Rev.1, para. 93
+_TTP = ("The Taliban continued to provide TTP with logistical and operational space and financial support, with one "
+        "Member State noting that the family of Noor Wali Masoud (QDi.427) received a monthly payment of 3 million "
+        "Afghanis (roughly $43,000).")
+# S/2025/85, para. 8
+_ARTIBONITE = ("As noted above, on 3 October, the Gran Grif gang attacked residents in Pont-Sondé, killing at least "
+               "115 people in one of the deadliest incidents ever reported in the region. The attack seems to have "
+               "been a reprisal against residents, whom the gang accused of supporting local rivals. ¹² Several "
+               "punitive attacks by criminal groups such as the so-called 5 Segonn and Baz Taliban gangs also took "
+               "place in Arcahaie between 10 and 30 October.")
+# S/2025/239: its summary, and para. 105
+_SUMMARY = ("The civilian population bore the brunt of the conflict, with over 470,000 people displaced from El Fasher "
+            "alone and many more subjected to arbitrary arrests, sexual violence and targeted killings.")
+_AIRDROPS = ("Since April, the Panel verified 10 parachuted airdrops of military supplies to SAF and the SAF-aligned "
+             "joint force in El Fasher.")
+# S/2025/239, para. 83
+_GUM = ("Global demand for gum Arabic remained high, while Sudanese gum accounted for nearly 80 per cent of the global "
+        "gum Arabic market. Gum Arabic was an essential raw material worldwide, mainly used in the food industry as an "
+        "emulsifier and stabilizer.⁸⁷ Annual production in the Sudan declined from 150,000 tons to 60,000 tons due to "
+        "the conflict.")
+
+
+def _cite(quote: str, key: str = "1") -> Citation:
+    return Citation(key=key, document=f"d{key}.pdf", symbol=None, page=1, paragraph=None, quote=quote,
+                    doc_id=f"d{key}", date="2025-05-01")
+
+
+def test_a_place_named_before_its_kind_is_the_place_asked() -> None:
+    assert direct_answer("On what date did M23 take control of the Twangiza gold mining site?", _TWANGIZA) == "6 May"
+    assert direct_answer("On what date did M23 take control of Katogota?", _TWANGIZA) == "5 May"
+
+
+def test_a_gang_named_by_its_number_in_one_word() -> None:
+    assert direct_answer("Which criminal group kidnapped and raped 23 women in Gressier?", _GRESSIER) == "103-Zombies"
+
+
+def test_each_part_of_two_reads_what_the_question_gives_once() -> None:
+    question = ("How many crew members were kidnapped from the Panama-flagged tanker boarded south-east of Sao Tome "
+                "and Principe in March 2025, and when were they freed?")
+    parts = sub_questions(question)
+    assert parts[1] == "when were they freed"
+    assert direct_answer(parts[1], _TANKER) == "13 April"  # the act, though the part opens with its "when"
+    line = direct_line(parts, [_cite(_TANKER), _cite(_MAGALIE, "2")])
+    assert line == "**10 of the 18 crew members** [1]; **13 April** [1]"
+    # The figure asked first is of the force the last part names, not a company's staff.
+    question = ("How many uniformed personnel and how many civilians make up the authorised strength of the Gang "
+                "Suppression Force in Haiti?")
+    assert direct_line(sub_questions(question), [_cite(_GSF), _cite(_COMPANY, "2")]) is None
+
+
+def test_an_acronym_spelled_out_across_commas() -> None:
+    assert _group_named("ATF", _ATF)
+    assert direct_answer("According to S/2025/122, what share of Haiti-bound firearms traced by the US ATF came from "
+                         "the United States?", _ATF) == "about 80 per cent"
+    assert not _group_named("RSF", "Reliable sources, Further reports said so.")
+
+
+def test_a_payment_to_another_groups_family_is_not_the_one_asked() -> None:
+    asked = "What monthly payment does the family of the ISIL-K leader receive?"
+    assert answer_type(asked) == "money"
+    assert _figure_of_another_group(asked, "money", [_cite(_TTP)]) == ("ISIL-K", "TTP")
+    own = "What monthly payment does the family of the TTP leader receive?"
+    assert _figure_of_another_group(own, "money", [_cite(_TTP)]) is None
+    assert direct_answer(own, _TTP) == "3 million Afghanis"
+    # "ISIL (Da'esh) in Somalia" is not the Khorasan branch.
+    assert not _group_named("ISIL-K", "ISIL (Da’esh) in Somalia is reportedly now keeping physical cash caches.")
+
+
+def test_a_figure_its_sentence_places_in_another_town() -> None:
+    assert direct_answer("How many people did the Gran Grif gang kill in Arcahaie between 10 and 30 October?",
+                         _ARTIBONITE) is None
+    assert direct_answer("How many people did the Gran Grif gang kill in Pont-Sondé on 3 October?",
+                         _ARTIBONITE) == "at least 115 people"  # not "… people in one" (of the deadliest)
+
+
+def test_how_many_times_counts_occasions_not_people() -> None:
+    question = ("How many times were the army and its allies trapped in El Fasher supplied from the air, according "
+                "to the Panel on the Sudan?")
+    assert direct_answer(question, _SUMMARY) is None
+    assert direct_answer(question, _AIRDROPS) == "10 parachuted airdrops"
+    assert direct_answer("How many people were displaced from El Fasher?", _SUMMARY) == "over 470,000 people"
+
+
+def test_a_share_of_the_gum_market_is_not_another_places_for_an_article() -> None:
+    question = ("Roughly what share of the world's acacia-gum market comes from Sudanese production, according to "
+                "the UN experts monitoring the Darfur sanctions?")
+    assert another_named(question, _GUM) is None  # "the Darfur sanctions" and "in the Sudan" share only "the"
+    assert direct_answer(question, _GUM) == "nearly 80 per cent"
+
+
+def test_months_before_a_year_date_what_a_sentence_tells() -> None:
+    assert _years_told("In one recently reported case of smuggling of migrants in late September and early October "
+                       "2024, over 100 Haitians were abandoned at sea near the coast of Puerto Rico.") == {2024}
+
+
+def test_organized_criminal_groups_count_groups() -> None:
+    assert counts(" Haitian organized criminal groups as “terrorist organizations”", terms("Haitians")) is None
+    assert counts(" Haitians crossed the gap", terms("Haitians")) is not None
+    assert counts(" armed groups", terms("groups")) is not None
