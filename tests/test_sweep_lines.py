@@ -156,3 +156,20 @@ def test_organized_criminal_groups_count_groups() -> None:
     assert counts(" Haitian organized criminal groups as “terrorist organizations”", terms("Haitians")) is None
     assert counts(" Haitians crossed the gap", terms("Haitians")) is not None
     assert counts(" armed groups", terms("groups")) is not None
+
+
+# S/2025/383, para. 34
+_ZEMIO = ("On 28 March, suspected AAKG elements ambushed and assaulted members of a MINUSCA patrol near Tabane "
+          "village, 20 km west of Zemio, killing one peacekeeper from Kenya. Two AAKG elements suspected of being "
+          "involved in the attack and the killing of the peacekeeper were arrested on 2 and 19 April by the national "
+          "defence forces.")
+# S/2025/509, para. 75 (its second sentence)
+_DETENTION = ("Armed groups, however, reportedly continued to operate at least six unofficial detention centres, "
+              "holding over 3,000 individuals in inhumane conditions.")
+
+
+def test_an_armed_group_by_its_acronym_and_a_figure_without_its_condition() -> None:
+    assert direct_answer("Which armed group is blamed for ambushing a MINUSCA patrol near Zemio and killing a Kenyan "
+                         "peacekeeper?", _ZEMIO) == "AAKG"  # not "Two AAKG", nor the mission asked about
+    assert direct_answer("How many people did armed groups hold in unofficial detention centres?",
+                         _DETENTION) == "over 3,000 individuals"  # not "… in inhumane"

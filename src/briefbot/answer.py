@@ -2885,10 +2885,11 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # magazines, 13 pistol magazines", the one the question's own words name: words of the counted
                 # phrase weigh more than words around it.
                 counted = quote[start:figure_end + end].strip()
-                if span.startswith(counted) and re.match(r"\s(?:of|in)\s", span[len(counted):]) \
+                if span.startswith(counted) and re.match(r"\sof\s", span[len(counted):]) \
                         and not re.search(r"\s(?:one|two|three|a|an|the|its|their)$", span, re.I):
-                    # "… 133 cases of sexual violence", never "14 vessels off", nor "115 people in one" (of "in one of
-                    # the deadliest incidents", S/2025/85, para. 8).
+                    # "… 133 cases of sexual violence", never "14 vessels off", nor where or how they were: "115
+                    # people in one" (of the deadliest incidents, S/2025/85, para. 8), "over 3,000 individuals in
+                    # inhumane" (conditions, S/2025/509, para. 75).
                     counted = span
                 if not _other_kind(question, quote[figure_end:figure_end + end]):
                     of_noun.append((score + 2 * len(q_terms & terms(counted)), start, counted))
@@ -3160,6 +3161,10 @@ def direct_answer(question: str, quote: str) -> str | None:
         for m in _ENTITY.finditer(quote):
             span = m.group(0).strip()
             span = re.sub(r"^(?:(?:of|the|The|and|for|on|in)\s)+|(?:\s(?:of|the|and|for|on|in))+$", "", span)
+            # A sentence's opening count is no part of a name: "Two AAKG elements … were arrested" (S/2025/383,
+            # para. 34, a sweep of analyst questions: the armed group asked was given as "Two AAKG").
+            span = re.sub(r"^(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|Many|Most|All|Both)\s"
+                          r"(?=[A-Z])", "", span)
             words = span.split()
             if len(words) > 1 and _OPENER.fullmatch(words[0]) and _SENTENCE_START.search(quote[:m.start()]):
                 # "Using Nyala airport could …": the sentence's opening verb is no name ("Based in Tripoli": nor "in")
@@ -3183,7 +3188,10 @@ def direct_answer(question: str, quote: str) -> str | None:
                 start = number.start()
                 numbered = True
             # "Mr. Kabarebe": one word after an honorific is a name.
-            titled = numbered or (len(words) == 1 and _HONORIFIC.search(quote[:m.start()]) is not None)
+            titled = numbered or (len(words) == 1 and _HONORIFIC.search(quote[:m.start()]) is not None) or (
+                # An armed group by its acronym: "suspected AAKG elements ambushed …".
+                bool(head_terms & _ARMED) and len(words) == 1 and re.fullmatch(r"[A-Z]{3,}", span) is not None
+                and span not in _ENTITY_SKIP and span not in MISSIONS)
             if (len(words) < 2 and not titled) or span in _ENTITY_SKIP or words[0] in _ENTITY_SKIP:
                 continue
             end = start + len(span)
