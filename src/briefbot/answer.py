@@ -372,6 +372,13 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         if not stating:
             return _abstain(question, hits, f"No indexed passage states the {attribute.attribute} of "
                             f"{attribute.thing}. The closest passages are listed below.", stats, confidence)
+    # "Which gang is led by Claudy Célestin?": a sentence naming him as the leader of a group ("Chyen Mechan (led by
+    # Claudy Célestin …)", S/2025/356, para. 25) answers by his name, as a paragraph named does; the confidence
+    # model, which reads how close the best sentences sit in meaning, abstained once that paragraph was read whole.
+    if (led := _LED_BY_Q.search(question)) and any(
+            _group_led_by(c.hit.chunk.text[c.start:c.end], led.group("who") or led.group("did"))
+            for c in sorted(candidates, key=lambda c: -c.score)[:3]):
+        by_reference = True
     if (confidence < settings.abstain_threshold and not (wanted or by_reference)) or not candidates:
         return _abstain(question, hits, "The indexed documents do not answer this question "
                         f"(confidence {confidence:.2f} < threshold {settings.abstain_threshold:.2f}). "
