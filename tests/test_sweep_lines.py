@@ -173,3 +173,20 @@ def test_an_armed_group_by_its_acronym_and_a_figure_without_its_condition() -> N
                          "peacekeeper?", _ZEMIO) == "AAKG"  # not "Two AAKG", nor the mission asked about
     assert direct_answer("How many people did armed groups hold in unofficial detention centres?",
                          _DETENTION) == "over 3,000 individuals"  # not "… in inhumane"
+
+
+def test_a_treatys_title_names_no_one_and_who_was_named_asks_a_person() -> None:
+    """"Who were named as the two co-chairs of the … panel?" (a held-out probe's near miss) was answered with the
+    heading "Selection of Co-Chairs" and the decision setting the panel up, whose "Convention on Psychotropic
+    Substances" read as a person's name (E/2025/28, decision 68/1)."""
+    from briefbot.answer import _APPOINTEE_Q, _person_named
+
+    question = ("Who were named as the two co-chairs of the 19-member independent expert panel on the drug control "
+                "treaties that the Commission on Narcotic Drugs created in 2025?")
+    assert _APPOINTEE_Q.search(question)
+    assert not _person_named("… the Single Convention on Narcotic Drugs of 1961 as amended by the 1972 Protocol, the "
+                             "Convention on Psychotropic Substances of 1971, the United Nations Convention against "
+                             "Illicit Traffic in Narcotic Drugs and Psychotropic Substances of 1988", question)
+    assert _person_named("… the appointment of Carlos Ruiz Massieu as Special Representative", question)
+    assert direct_answer(question, "Selection of Co-Chairs (b) The Co-Chairs of the panel shall be selected as "
+                         "follows: 19") is None
