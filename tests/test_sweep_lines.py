@@ -12,7 +12,7 @@ the answers' first lines, and what re-reading paragraphs whole exposed: each wit
 - "What monthly payment does the family of the ISIL-K leader receive?" was answered with the TTP leader's family's.
 - Once a paragraph was read whole: "How many people did the Gran Grif gang kill in Arcahaie …?" got Pont-Sondé's
   "at least 115 people in one"; "How many times were the army and its allies … supplied from the air?" got the
-  summary's "over 470,000 people displaced"; a figure of "26 Haitian organized criminal groups" counted Haitians.
+  summary's "over 470,000 people displaced".
 """
 
 from __future__ import annotations
@@ -27,8 +27,6 @@ from briefbot.answer import (
     direct_line,
     sub_questions,
 )
-from briefbot.cite import terms
-from briefbot.confidence import counts
 from briefbot.models import Citation
 
 # S/2025/403, para. 16 (its last sentence)
@@ -121,8 +119,14 @@ def test_a_payment_to_another_groups_family_is_not_the_one_asked() -> None:
     own = "What monthly payment does the family of the TTP leader receive?"
     assert _figure_of_another_group(own, "money", [_cite(_TTP)]) is None
     assert direct_answer(own, _TTP) == "3 million Afghanis"
-    # "ISIL (Da'esh) in Somalia" is not the Khorasan branch.
-    assert not _group_named("ISIL-K", "ISIL (Da’esh) in Somalia is reportedly now keeping physical cash caches.")
+    # Nor does a quote on another branch answer it, though it shares the parent's word: ISIL-Somalia's ransoms
+    # (S/2025/482, para. 104).
+    somalia = _cite("Al-Karrar office regional affiliates were no longer receiving funds, resulting in their seeking "
+                    "alternative means of raising funds, such as kidnap for ransom, whereby smaller immediate payments "
+                    "(e.g. $50–$100) were demanded via mobile money applications to secure quick release. ISIL "
+                    "(Da’esh) in Somalia is reportedly now keeping physical cash caches.", "2")
+    assert direct_line([asked], [_cite(_TTP), somalia]) is None
+    assert _figure_of_another_group(asked, "money", [_cite(_TTP), somalia]) == ("ISIL-K", "TTP")
 
 
 def test_a_figure_its_sentence_places_in_another_town() -> None:
@@ -150,12 +154,6 @@ def test_a_share_of_the_gum_market_is_not_another_places_for_an_article() -> Non
 def test_months_before_a_year_date_what_a_sentence_tells() -> None:
     assert _years_told("In one recently reported case of smuggling of migrants in late September and early October "
                        "2024, over 100 Haitians were abandoned at sea near the coast of Puerto Rico.") == {2024}
-
-
-def test_organized_criminal_groups_count_groups() -> None:
-    assert counts(" Haitian organized criminal groups as “terrorist organizations”", terms("Haitians")) is None
-    assert counts(" Haitians crossed the gap", terms("Haitians")) is not None
-    assert counts(" armed groups", terms("groups")) is not None
 
 
 # S/2025/383, para. 34
@@ -190,3 +188,40 @@ def test_a_treatys_title_names_no_one_and_who_was_named_asks_a_person() -> None:
     assert _person_named("… the appointment of Carlos Ruiz Massieu as Special Representative", question)
     assert direct_answer(question, "Selection of Co-Chairs (b) The Co-Chairs of the panel shall be selected as "
                          "follows: 19") is None
+
+
+# S/2025/420, paras. 29 and 30
+_PRISON = ("However, on 31 March, the Mirebalais prison, where the suspects were detained, was attacked by heavily "
+           "armed men affiliated with the Viv Ansanm organized crime coalition. The attackers, reportedly from the 400 "
+           "Mawozo and Baz Taliban factions, wore identifiable red T-shirts bearing gang symbols.")
+_ESCAPED = ("Within days of the attack on the Mirebalais prison it emerged that at least 529 prisoners had escaped, "
+            "the vast majority of whom were in pretrial detention.")
+
+
+def test_what_a_second_reader_found_in_these_rules() -> None:
+    """Each rule above, probed by a second reader with the reports' sentences, misfired once as first written."""
+    # The other town is a town: not a mission's base, a body, an armed group or a State.
+    assert direct_answer("How many people were killed in Kenscoff?", "Gangs attacked Kenscoff on 27 January 2025. At "
+                         "least 40 people were killed, according to figures published in OHCHR reports.") \
+        == "At least 40 people"
+    assert direct_answer("How many civilians were sheltered in Goma?", "In Goma, the fighting displaced thousands. "
+                         "Over 1,800 civilians were sheltered at MONUSCO bases.") == "Over 1,800 civilians"
+    # A part reads the days of the parts after it, not before it: para. 30 does not repeat "31 March".
+    question = "Which gangs attacked the Mirebalais prison on 31 March, and how many prisoners escaped?"
+    assert direct_line(sub_questions(question), [_cite(_PRISON), _cite(_ESCAPED, "2")]) \
+        == "**Viv Ansanm** [1]; **at least 529 prisoners** [2]"
+    # An owner before a base is no second place asked; a time clause after a comma is not the act.
+    assert direct_answer("When did M23 take control of the FARDC base in Twangiza?", _TWANGIZA) == "6 May"
+    assert direct_answer("When were the crew freed, after they were kidnapped on 17 March?", _TANKER) == "13 April"
+    # Commas list a name's words only in a list of capitalised words ending "and …".
+    assert not _group_named("AU", "On 14 April, UNMISS reported the clashes.")
+    assert not _group_named("SAF", "The Chair of the Sovereignty Council of the Sudan, Abdel Fattah al-Burhan, said.")
+    # A branch spelt otherwise is still the group's ("ISIS-K" of the reports' "ISIL-K"); an acronym the taxonomy
+    # does not know as an armed group is not one ("FACA", the national army).
+    assert direct_answer("How many fighters does ISIS-K have in Afghanistan?", "Member States estimated that ISIL-K "
+                         "had about 2,000 fighters in Afghanistan.") == "about 2,000 fighters"
+    assert direct_answer("Which armed group killed the peacekeeper near Zemio?", "Two FACA soldiers were "
+                         "wounded.") is None
+    # An opening count word is dropped only at a sentence's start; "how many times" skips no preposition.
+    assert direct_answer("How many times did armed groups attack civilians?", "There were 25 attacks against "
+                         "civilians in the reporting period.") == "25 attacks"

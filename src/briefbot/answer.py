@@ -89,7 +89,7 @@ from .refs import label_key as _label_key
 from .spelling import un_text
 from .symbols import resolution_number
 from .tables import asked_row, price_rows
-from .taxonomy import load_actors
+from .taxonomy import Actor, load_actors
 
 log = logging.getLogger(__name__)
 
@@ -1197,12 +1197,13 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
             if latest_first and pool:
                 ranked = [pool[0], *(c for c in ranked if c is not pool[0])]
             # A generic word capitalised in a name ("Borno State") is said of anything ("Member States").
-            # A count or date asked in one part of two ("How many uniformed personnel and how many civilians make
-            # up the Gang Suppression Force?", "How many crew members were kidnapped …, and when were they freed?")
-            # is of the names and days the question gives once: "up to 150 personnel" of a company, the firearms of
-            # another day's seizure and another ship's day are no answer (held-out probes, a sweep). Not a price,
+            # A count or date asked before another part is of the names and days the question gives once, in the
+            # part after it: "How many uniformed personnel and how many civilians make up the Gang Suppression
+            # Force?" is not answered by "up to 150 personnel" of a company, nor "How many firearms and how many
+            # rounds … were seized … on 22 March 2025?" by another day's seizure (held-out probes). Not the parts
+            # before it: "… on 31 March, and how many prisoners escaped?" may be told without the day. Not a price,
             # which must name all of them.
-            whole = " ".join(parts) if len(parts) > 1 and answer_type(part) in ("count", "date") else part
+            whole = " ".join(parts[i:]) if len(parts) > 1 and answer_type(part) in ("count", "date") else part
             names = [t for n in _single_names(part) or _single_names(whole) if (t := terms(n) - _GENERIC)]
             # Who a figure is of (not where: the lead quote's document gives the place, "Haitian" for Haiti).
             # Whose figure is asked, when the question names a group the way reports do ("Al-Shabaab", "RSF", "ISIL"):
@@ -1216,6 +1217,7 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
                       and not re.search(rf"\b(?:against|targeting|on|to)\s+{re.escape(n)}\b", part)
                       and not _SOURCE_NAMED.search(part.replace(n, "NAME"))
                       ] if answer_type(part) in ("count", "money") else []
+            branches = _asked_actors(part)  # "ISIL-K"
             dated = REPORT_DATE.sub("", part)
             days = re.findall(rf"\b\d{{1,2}} (?:{_MONTHS})\b", dated) or list(asked_months(part)) or \
                 re.findall(rf"\b\d{{1,2}} (?:{_MONTHS})\b", REPORT_DATE.sub("", whole))
@@ -1240,9 +1242,7 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
                     # of its last months, need not name it; the abstention on quotes of another year reads the same.)
                     continue
                 said = terms(c.quote)
-                if actors and not any(_group_named(n, c.quote) for n in actors) and (
-                        c is pool[0] or any(_BRANCH.fullmatch(n) for n in actors)):
-                    # A later quote too, for a branch ("ISIL-K"), which the words of another branch's quote share.
+                if c is pool[0] and actors and not any(_group_named(n, c.quote) for n in actors):
                     # "How much revenue did Al-Shabaab raise through mobile money?": ISIL-Somalia's "$50–$100" ransoms
                     # are another group's figure, even in the lead quote.
                     continue
@@ -1250,6 +1250,10 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
                 # Kalashnikov cost … in Darfur?" is not answered by "$600" for a drum of oil that reached Darfur, a
                 # browser walk); for other figures one of them will do.
                 named = all if answer_type(part) == "money" else any
+                if any(_is_branch(a) and not a.regex.search(c.quote) for a, _ in branches):
+                    # A branch asked ("ISIL-K"), in any quote: one on another branch or group shares the parent's
+                    # word (ISIL-Somalia's ransoms), or names no branch (the TTP leader's family's payment).
+                    continue
                 if c is not pool[0] and ((names and not named(n & said for n in names))
                                          or any(not re.search(rf"\b{d}\b", c.quote) for d in days)):
                     # A later quote on another subject or time: "80%" of ISIL-K's funds does not answer for Hamas, nor
@@ -1319,18 +1323,30 @@ _SOURCE_NAMED = re.compile(r"\b(?i:according to)\b(?:(?!\b(?i:of|about|against|b
                            r"\bNAME['’]s\s+reports?\b|"
                            r"\bNAME(?:['’]s)?\s+(?:findings|data|estimates?|figures|surveys?|study|studies|analysis|"
                            r"research)\b")
-_BRANCH = re.compile(r"[A-Z]{2,}-[A-Z]{1,3}")  # a group's branch by its letter: "ISIL-K"
-# "Al-Shabaab", "RSF", "M23", "SLA/AW", "ISIL-K"
-_GROUP_NAME = re.compile(r"[A-Z][a-z]*-[A-Z][\w'’]+|[A-Z]{2,}-[A-Z]{1,3}|[A-Z][A-Z\d/]+")
+_GROUP_NAME = re.compile(r"[A-Z][a-z]*-[A-Z][\w'’]+|[A-Z][A-Z\d/]+")  # "Al-Shabaab", "RSF", "M23", "SLA/AW"
+
+
+def _asked_actors(text: str) -> list[tuple[Actor, str]]:
+    """The armed groups of the taxonomy ``text`` names, with the words naming each ("ISIL-K"), the more specific one
+    only where one name holds another ("Tehrik-e Taliban Pakistan", not also "Taliban")."""
+    found = [(a, m) for a in load_actors() if (m := a.regex.search(text))]
+    return [(a, m.group(0)) for a, m in found
+            if not any(o is not a and o_m.start() <= m.start() and m.end() <= o_m.end()
+                       and (o_m.end() - o_m.start()) > (m.end() - m.start()) for o, o_m in found)]
+
+
+def _is_branch(actor: Actor) -> bool:
+    """A group's branch named by its parent's letters ("ISIL-K", "ISIL-Somalia"): a quote on another branch shares
+    the parent's word."""
+    return re.match(r"[A-Z]{2,}-[A-Z]", actor.name) is not None
 
 
 def _figure_of_another_group(question: str, asked: str, citations: list[Citation]) -> tuple[str, str] | None:
-    """(asked, other) when the question asks a figure of a group ("ISIL-K", "Al-Shabaab") and every quoted sentence
-    stating a figure of that kind names another group and not it: "What monthly payment does the family of the
-    ISIL-K leader receive?" is not answered by "the family of TTP leader Noor Wali Mehsud received 3 million Afghanis
-    … monthly" (S/2025/71/Rev.1, para. 93; a sweep of analyst questions)."""
-    groups = [n for n in _single_names(question) if _GROUP_NAME.fullmatch(n) and n not in MISSION_COUNTRY
-              and terms(n) - _GENERIC]
+    """(asked, other) when the question asks a figure of an armed group the taxonomy knows ("ISIL-K") and every
+    quoted sentence stating a figure of that kind names another such group and not it: "What monthly payment does
+    the family of the ISIL-K leader receive?" is not answered by "the family of TTP leader Noor Wali Mehsud received
+    3 million Afghanis … monthly" (S/2025/71/Rev.1, para. 93; a sweep of analyst questions)."""
+    groups = _asked_actors(question)
     if not groups:
         return None
     other = None
@@ -1339,22 +1355,24 @@ def _figure_of_another_group(question: str, asked: str, citations: list[Citation
             sentence = c.quote[a:b]
             if not type_found(asked, question, sentence):
                 continue
-            if any(_group_named(g, sentence) for g in groups):
+            if any(g.regex.search(sentence) for g, _ in groups):
                 return None
-            named = [n for n in re.findall(r"[A-Z][\w'’/-]*", sentence)
-                     if _GROUP_NAME.fullmatch(n) and n not in MISSION_COUNTRY and terms(n) - _GENERIC]
+            # The sentence's groups, or its quote's when it names none ("Al-Karrar office regional affiliates …
+            # demanded $50–$100", a sentence before "ISIL (Da’esh) in Somalia is reportedly …").
+            named = [said for g, said in _asked_actors(sentence) or _asked_actors(c.quote)
+                     if all(g is not o for o, _ in groups)]
             if not named:
                 return None  # a figure said of no group may be the asked one's ("the group's", "its")
             other = other or named[0]
-    return (groups[0], other) if other else None
+    return (groups[0][1], other) if other else None
+
+
+_NAME_LIST = re.compile(r"\b[A-Z][a-z]+(?:, [A-Z][a-z]+)+,? and [A-Z][a-z]+\b")
 
 
 def _group_named(name: str, quote: str) -> bool:
     """Whether ``quote`` names the group: in its own form ("Al-Shabaab") or, for an acronym, spelled out
     ("Rapid Support Forces" for RSF, "Haitian National Police" for HNP)."""
-    if _BRANCH.fullmatch(name):
-        # "ISIL-K" is not said by "ISIL (Da'esh) in Somalia": its letter names the branch.
-        return re.search(rf"\b{re.escape(name)}\b", quote) is not None
     if terms(name) & terms(quote):
         return True
     letters = name.replace("/", "")
@@ -1363,9 +1381,10 @@ def _group_named(name: str, quote: str) -> bool:
     # Function words are skipped; inside one clause, and only in a French name (one with "de", "du", "la" …) may
     # later words be lower case: "Coalition militaire de salut du peuple et de redressement" is the CMSPR
     # (S/2025/383, para. 30), "Reliable sources further" is no RSF.
-    # Not at a comma before a capitalised word, which may list a name's words: "Bureau of Alcohol, Tobacco, Firearms
-    # and Explosives" is the ATF (a sweep of analyst questions: "the US ATF" was said to be named nowhere).
-    for clause in re.split(r",(?!\s+[A-Z])|[;:()“”\"]|\.\s", quote):
+    # A name may list its words with commas: "Bureau of Alcohol, Tobacco, Firearms and Explosives" is the ATF (a sweep
+    # of analyst questions: "the US ATF" was said to be named nowhere). Only such a list: "April, UNMISS" is no AU.
+    quote = _NAME_LIST.sub(lambda m: m.group(0).replace(",", ""), quote)
+    for clause in re.split(r"[,;:()“”\"]|\.\s", quote):
         # An Arabic name's article is read as its word's: "ul-Islam", "al-Muslimin" give the I and M of JNIM
         # ("Jama‘a Nusrat ul-Islam wa al-Muslimin", S/2025/495, para. 31); "wa" ("and") is glue.
         tokens = [_ARTICLE.sub("", t) for t in re.findall(r"[A-Za-z][\w'’‘-]*", clause)]
@@ -1474,8 +1493,8 @@ def _add_similarity(question: str, candidates: list[Candidate], embed: Embed, k:
         c.score += SIMILARITY_WEIGHT * max(float(sim), 0.0)
 
 
-_MONEY_Q = re.compile(r"\b(?:cost|costs|price|prices|value|worth|paid|pay|payments?|salary|salaries|earn|earned|"
-                      r"revenue|revenues|ransom|"
+_MONEY_Q = re.compile(r"\b(?:cost|costs|price|prices|value|worth|paid|pay|payments?|earn|earned|revenue|revenues|"
+                      r"ransom|"
                       r"how much money|dollars|fee|fees|charge|charged)\b"
                       # "How much per tonne …?" asks a price ("how much per day" a rate of output, not in this list).
                       r"|\bhow much\s+(?:per|a|an|each)\s+(?:tons?|tonnes?|kg|kilos?|kilograms?|grams?|ounces?|litres?|"
@@ -2229,9 +2248,11 @@ def _object_names(question: str) -> list[str]:
     verb = _did_verb(m.group(1))
     # A name as a noun, not an adjective before one ("the Serbian public utility companies", S/2025/200, para. 23),
     # unless it names a place ("the Twangiza gold mining site").
-    return re.findall(r"\b[A-Z][\w'’-]+(?=\s*(?:[?,.;:]|$|\s(?:in|on|at|to|from|for|by|with|and|or|after|before|"
-                      r"during|since|until|under|near|of)\b)|(?:\s[a-z]+){0,3}\s(?:site|mine|town|village|city|camp|"
-                      r"port|airport|market|base|locality)s?\b)", m.group(1)[verb.end():]) if verb else []
+    return [n for n in re.findall(r"\b[A-Z][\w'’-]+(?=\s*(?:[?,.;:]|$|\s(?:in|on|at|to|from|for|by|with|and|or|after|"
+                                 r"before|during|since|until|under|near|of)\b)|(?:\s[a-z]+){0,3}\s(?:site|mine|"
+                                 r"town|village|city|port|airport|market|locality)s?\b)", m.group(1)[verb.end():])
+            # (not an owner before its kind: "the FARDC base", "the Congolese army camp")
+            if not n.isupper() and n not in COUNTRY_ADJECTIVES] if verb else []
 
 
 def _did_verb(rest: str) -> re.Match[str] | None:
@@ -2762,8 +2783,8 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # "How many people were killed in Bwa Kale lynchings in 2023?" is not answered by "In 2024, at least
                 # 423 people were killed … (see S/2023/674)": a figure its sentence dates to another year.
                 return True
-            if town and (other := _IN_PLACE.search(_sentence_at(quote, at))) and other.group(1) not in question \
-                    and town not in _sentence_at(quote, at):
+            if town and (other := _other_town(_sentence_at(quote, at), question)) is not None \
+                    and town not in _sentence_at(quote, at) and other:
                 # "How many people did the Gran Grif gang kill in Arcahaie between 10 and 30 October?" is not answered
                 # by "… attacked residents in Pont-Sondé, killing at least 115 people" beside "Several punitive
                 # attacks … also took place in Arcahaie" (S/2025/85, para. 8): a figure its sentence places in
@@ -3170,8 +3191,9 @@ def direct_answer(question: str, quote: str) -> str | None:
             span = re.sub(r"^(?:(?:of|the|The|and|for|on|in)\s)+|(?:\s(?:of|the|and|for|on|in))+$", "", span)
             # A sentence's opening count is no part of a name: "Two AAKG elements … were arrested" (S/2025/383,
             # para. 34, a sweep of analyst questions: the armed group asked was given as "Two AAKG").
-            span = re.sub(r"^(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|Many|Most|All|Both)\s"
-                          r"(?=[A-Z])", "", span)
+            if _SENTENCE_START.search(quote[:m.start() + m.group(0).find(span)]):
+                span = re.sub(r"^(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Some|Many|Most|All|Both)\s"
+                              r"(?=[A-Z])", "", span)
             words = span.split()
             if len(words) > 1 and _OPENER.fullmatch(words[0]) and _SENTENCE_START.search(quote[:m.start()]):
                 # "Using Nyala airport could …": the sentence's opening verb is no name ("Based in Tripoli": nor "in")
@@ -3196,9 +3218,10 @@ def direct_answer(question: str, quote: str) -> str | None:
                 numbered = True
             # "Mr. Kabarebe": one word after an honorific is a name.
             titled = numbered or (len(words) == 1 and _HONORIFIC.search(quote[:m.start()]) is not None) or (
-                # An armed group by its acronym: "suspected AAKG elements ambushed …".
+                # An armed group by its acronym: "suspected AAKG elements ambushed …" (one the taxonomy knows: not
+                # "FACA", the national army that arrested them).
                 bool(head_terms & _ARMED) and len(words) == 1 and re.fullmatch(r"[A-Z]{3,}", span) is not None
-                and span not in _ENTITY_SKIP and span not in MISSIONS)
+                and any(a.regex.fullmatch(span) for a in load_actors()))
             if (len(words) < 2 and not titled) or span in _ENTITY_SKIP or words[0] in _ENTITY_SKIP:
                 continue
             end = start + len(span)
@@ -3332,10 +3355,24 @@ _PER_HEAD = re.compile(r"[^\d;:.]*?\bper\s+(?:[\w'’()-]+\s+){0,3}?(famil(?:y|i
 # A name opening with what is done ("Selection of Co-Chairs", "Appointment of Experts"): a heading, not who.
 _PROCESS_HEAD = re.compile(r"(?:Selection|Appointment|Establishment|Implementation|Composition|Election|Nomination|"
                            r"Designation|Renewal|Extension|Adoption|Consideration|Submission|Termination)\s+of\b")
+def _other_town(sentence: str, question: str) -> str | None:
+    """A town ``sentence`` tells something happened in that the question does not name ("in Pont-Sondé"); not a
+    State, a mission or body by its acronym ("at MONUSCO bases", "by OHCHR") or a people's adjective."""
+    for m in _IN_PLACE.finditer(sentence):
+        name = m.group(1)
+        first = name.split()[0]
+        if name in question or first.isupper() or name in STATES or first in STATES or first in COUNTRY_ADJECTIVES \
+                or first in MISSIONS or first in MISSION_COUNTRY:
+            continue
+        return name
+    return None
+
+
 # A place a sentence tells something happened in: "in Pont-Sondé", "at Haina" (not "In January").
 _IN_PLACE = re.compile(rf"\b(?:in|at|near)\s+(?!(?:{_MONTHS})\b)([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)")
 # A figure counting people: "over 470,000 people", "1,034 migrants and refugees".
-_PEOPLE_AFTER = re.compile(r"\s*(?:[a-z-]+\s+){0,2}?(?:people|persons|civilians|individuals|migrants|refugees|children|"
+_PEOPLE_AFTER = re.compile(r"\s*(?:(?!(?:against|of|on|in|by|for|to|among)\b)[a-z-]+\s+){0,2}?"
+                           r"(?:people|persons|civilians|individuals|migrants|refugees|children|"
                            r"women|men|soldiers|fighters|peacekeepers|residents|households|families)\b", re.I)
 _WHO_TERMS = frozenset(terms("family families household fighters members recruits persons people individuals"))
 _PER_SAME = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
@@ -3584,7 +3621,7 @@ def _acts(question: str) -> set[str]:
     may use for it ("freed"); empty when it ends on none."""
     # "Where were the crew released after they were abducted?": the act asked is before the time clause.
     # Not the question's own first word: "when were they freed", the second part of a two-part question.
-    main = re.split(r"(?<=\w)\s+(?:after|before|when|once|since|while|until)\b", question.strip(), maxsplit=1)[0]
+    main = re.split(r"(?<=[\w,])\s+(?:after|before|when|once|since|while|until)\b", question.strip(), maxsplit=1)[0]
     verbs = _LAST_ACT.findall(main + "?") or _LAST_ACT.findall(question)
     if not verbs:
         return set()
@@ -4360,14 +4397,15 @@ def another_named(question: str, quote: str, title: str | None = None) -> tuple[
                 return " ".join(q), " ".join(r)
         if " ".join(q) in STATES or " ".join(q) in COUNTRY_ADJECTIVES:
             # Another State in the same place of the sentence: after the same word, or before the same verb.
-            # Not an article: "the Darfur sanctions" and "production in the Sudan" share only "the" (a held-out probe
-            # lost "nearly 80 per cent" of the gum market so once the quote held the next sentence).
-            before = [w for w in re.findall(r"[\w'’-]+", question[:q_start])[-1:]
-                      if w.lower() not in ("the", "a", "an")]
+            before = re.findall(r"[\w'’-]+", question[:q_start])[-1:]
             after_q = re.findall(r"[a-z]{5,}", question[q_end:q_end + 30])[:1]
             for r_start, r_end, r in quote_runs:
                 name = " ".join(w for w in r if w != "The")
                 if name not in STATES or name in COUNTRY_ADJECTIVES:
+                    continue
+                if COUNTRY_ADJECTIVES.get(" ".join(q)) == name:
+                    # The place asked is in it: "the Darfur sanctions" are the Sudan's ("production in the Sudan"; a
+                    # held-out probe lost the gum market's "nearly 80 per cent" once its quote held that sentence).
                     continue
                 prior = re.findall(r"[\w'’-]+", quote[:r_start])[-1:]
                 later = re.findall(r"[a-z]{5,}", quote[r_end:r_end + 30])[:2]

@@ -339,19 +339,12 @@ def counts(after: str, noun: set[str]) -> int | None:
         # ("43 United Nations personnel") or a pair ("763,707 refugees and asylum-seekers") does not end it.
         return None
     # A singular noun before another word modifies it ("pistol magazines"); a plural is the head whatever follows.
-    # "organized" and "armed" before a noun are adjectives, not what was done to the people counted: "26 Haitian
-    # organized criminal groups" counts groups, not Haitians (S/2025/303, para. 42).
-    if not re.search(r"[a-z]s$", word) and i + 1 < len(raw) and raw[i + 1].group(0).lower() in _GROUP_ADJECTIVES:
-        return None
     if i == len(words) - 1 or not words[i + 1] or re.search(r"(?:ed|ing)$", raw[i + 1].group(0)) \
             or re.search(r"[a-z]s$", word) or _IRREGULAR_PLURAL.fullmatch(word) \
             or re.match(r"\s*(?:and|or)\s+(?:\d|" + _NUMBER_WORDS.pattern + r"\b)", after[raw[i].end():]):
         # "12 cases of killing and 4 cases of abduction": a figure after "and" starts another count.
         return raw[i].end()
     return None
-
-
-_GROUP_ADJECTIVES = frozenset({"organized", "organised", "armed"})
 
 
 def _plural(word: str) -> bool:
