@@ -4,8 +4,8 @@ Pure table tests on the corpus's own sentences (the documents are named beside e
 
 from __future__ import annotations
 
+from answer_support import cite as _cite
 from briefbot.answer import another_named, direct_answer, direct_line
-from briefbot.models import Citation
 
 # A/79/797-S/2025/109, para. 20
 _SHRINE = ("Among the six attacks, notably, ISIL-K claimed responsibility for assault on a Sufi shrine in Nahrin "
@@ -37,11 +37,6 @@ _PARLIAMENTARIAN = ("On 12 January 2025, the judicial police arrested a former m
                     "had previously been sanctioned by Canada and the United States and by the Security Council "
                     "under resolution 2653 (2022) for allegedly supporting criminal groups and human rights "
                     "violations.")
-
-
-def _cite(quote: str, key: str = "1") -> Citation:
-    return Citation(key=key, document=f"d{key}.pdf", symbol=None, page=1, paragraph=None, quote=quote,
-                    doc_id=f"d{key}", date="2025-03-01")
 
 
 def test_a_quote_naming_another_of_the_kind_asked_gives_no_line() -> None:

@@ -17,6 +17,7 @@ the answers' first lines, and what re-reading paragraphs whole exposed: each wit
 
 from __future__ import annotations
 
+from answer_support import cite as _cite
 from briefbot.answer import (
     _figure_of_another_group,
     _group_named,
@@ -27,7 +28,6 @@ from briefbot.answer import (
     direct_line,
     sub_questions,
 )
-from briefbot.models import Citation
 
 # S/2025/403, para. 16 (its last sentence)
 _TWANGIZA = ("The group took control of Katogota on 5 May, followed by Twangiza, a gold mining site, on 6 May, and "
@@ -75,11 +75,6 @@ _GUM = ("Global demand for gum Arabic remained high, while Sudanese gum accounte
         "gum Arabic market. Gum Arabic was an essential raw material worldwide, mainly used in the food industry as an "
         "emulsifier and stabilizer.⁸⁷ Annual production in the Sudan declined from 150,000 tons to 60,000 tons due to "
         "the conflict.")
-
-
-def _cite(quote: str, key: str = "1") -> Citation:
-    return Citation(key=key, document=f"d{key}.pdf", symbol=None, page=1, paragraph=None, quote=quote,
-                    doc_id=f"d{key}", date="2025-05-01")
 
 
 def test_a_place_named_before_its_kind_is_the_place_asked() -> None:
