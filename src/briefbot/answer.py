@@ -2783,8 +2783,7 @@ def direct_answer(question: str, quote: str) -> str | None:
                 # "How many people were killed in Bwa Kale lynchings in 2023?" is not answered by "In 2024, at least
                 # 423 people were killed … (see S/2023/674)": a figure its sentence dates to another year.
                 return True
-            if town and (other := _other_town(_sentence_at(quote, at), question)) is not None \
-                    and town not in _sentence_at(quote, at) and other:
+            if town and town not in _sentence_at(quote, at) and _other_town(_sentence_at(quote, at), question):
                 # "How many people did the Gran Grif gang kill in Arcahaie between 10 and 30 October?" is not answered
                 # by "… attacked residents in Pont-Sondé, killing at least 115 people" beside "Several punitive
                 # attacks … also took place in Arcahaie" (S/2025/85, para. 8): a figure its sentence places in
