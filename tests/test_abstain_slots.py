@@ -291,7 +291,7 @@ _IRINI_PARA_10 = ("The European Union informed the Secretariat that, from 1 Nove
     # Sites are centres or facilities (S/2025/509, para. 75; a held-out probe).
     ("How many informal detention sites did armed groups run in Libya?", "Armed groups, however, reportedly "
      "continued to operate at least six unofficial detention centres, holding over 3,000 individuals in inhumane "
-     "conditions.", "six unofficial detention centres"),
+     "conditions.", "at least six unofficial detention centres"),
     # "People killed" are counted as deaths too (S/2025/383, para. 30, a dev paraphrase); two acts asked of one
     # noun are both answered (S/2025/383, para. 25).
     ("How many people were killed when the army fought the CMSPR near a mine in Ouaka in late February?",

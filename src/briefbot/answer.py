@@ -1987,6 +1987,18 @@ _WHEN_Q = re.compile(r"^\s*when\b|\b(?:until|till|by|since)\s+when\b|\bwhen(?=\s
                      r"deadline|date)\b", re.I)
 _QUALIFIER = re.compile(r"\b((?:(?:not|no)\s+)?(?:fewer|less|more) than|at (?:least|most)|up to|about|around|"
                         r"approximately|nearly|almost|roughly|some|an estimated|over)\s+$", re.I)
+# "who handed over 108 weapons" (S/2025/176, para. 55): the verb's particle, not a bound on the figure.
+_PARTICLE_OVER = re.compile(r"\b(?:hand|turn|sign|pass|t[ao]ok|tak(?:en|es|ing)|gave|giv(?:en|es|ing)|give)"
+                            r"(?:ed|s|ing)?\s+over\s+$", re.I)
+
+
+def _bound(quote: str, start: int, span: str) -> tuple[int, str]:
+    """The figure at ``start`` with the bound printed before it: "fewer than 100 people" is not "100 people", and
+    "at least six unofficial detention centres" not "six …" (S/2025/509, para. 75)."""
+    before = quote[max(0, start - 30):start]
+    if (qualified := _QUALIFIER.search(before)) and not _PARTICLE_OVER.search(before):
+        return start - len(qualified.group(0)), f"{qualified.group(1)} {span}"
+    return start, span
 # "When did MINUSMA start …?"; not "Until when will UNITAMS, launched in 2020, remain?" (the start is an aside).
 # "on 19 February": a day and month a report gives without its year (not "19 February 2025", a full date).
 # A month told without its year ("on 6 April", "In November,"): the document's own year, or the one before it.
@@ -2880,9 +2892,8 @@ def direct_answer(question: str, quote: str) -> str | None:
                 low = None  # "rose from SDG 500,000 to SDG 1 million": a change, not a range (its code hid "from")
             if low:  # "between 2 and 3 kilograms of gold", "10,000–18,000 fighters"
                 span, start = low.group(0) + span, start - len(low.group(0))
-            elif qualified := _QUALIFIER.search(quote[max(0, start - 30):start]):
-                # "fewer than 100 people" is not "100 people": the bound is part of the figure.
-                span, start = f"{qualified.group(1)} {span}", start - len(qualified.group(0))
+            else:
+                start, span = _bound(quote, start, span)
             if _FROM.search(quote[max(0, m.start() - 40):m.start()]) and \
                     _SUPERSEDED_FIGURE.search(quote[m.end():m.end() + 120]):
                 continue  # "raised … from between $200 and $300 to between $500 and $1,000": where it went
@@ -2944,14 +2955,14 @@ def direct_answer(question: str, quote: str) -> str | None:
                 continue
             if terms(m.group("unit")) & q_terms:
                 figures.append((len(q_terms & terms(quote[max(0, m.start() - 60):m.end() + 40])), m.start(),
-                              m.group(0)))
+                                _bound(quote, m.start(), m.group(0))[1]))
         for m in _NUMBER_WORD.finditer(quote) if noun else ():
             if other_time(m.start()):
                 continue
             if (end := counts(quote[m.end():m.end() + 80], noun)) is not None:  # "six Glock Gen5 pistols (9mm)"
                 counted = quote[m.start():m.end() + end]
                 of_noun.append((len(q_terms & terms(quote[max(0, m.start() - 60):m.end() + 40]))
-                                + 2 * len(q_terms & terms(counted)), m.start(), counted))
+                                + 2 * len(q_terms & terms(counted)), m.start(), _bound(quote, m.start(), counted)[1]))
         for m in _PARTITIVE.finditer(quote) if not cash else ():
             if other_time(m.start()):
                 continue

@@ -1,0 +1,34 @@
+"""What a fourth round of analyst questions (7 December 2026) found in the answers' first lines, each with the
+report's own sentences.
+
+- "… how many unofficial detention sites were armed groups still running …?" got "six unofficial detention
+  centres": the bound before a figure written as a word ("at least six") was dropped, as it is kept before digits.
+- "How many weapons were handed over …?" got "over 108 weapons": in "who handed over 108 weapons" the "over" is the
+  verb's, not a bound on the figure.
+"""
+
+from __future__ import annotations
+
+from briefbot.answer import direct_answer
+
+# S/2025/509, para. 75 (its last sentence)
+_DETENTION = ("Armed groups, however, reportedly continued to operate at least six unofficial detention centres, "
+              "holding over 3,000 individuals in inhumane conditions.")
+# S/2025/176, para. 55
+_ZAIRE = ("In Ituri, in the context of the Aru II dialogue, the Mission supported the national authorities, including "
+          "the disarmament, demobilization, community recovery and stabilization programme, for the partial "
+          "demobilization of 1,217 Zaire combatants in January, who handed over 108 weapons to the authorities in "
+          "Mabanga, in Djugu territory.")
+
+
+def test_a_bound_before_a_figure_in_words_is_part_of_it() -> None:
+    question = "How many unofficial detention centres were armed groups still running in Libya?"
+    assert direct_answer(question, _DETENTION) == "at least six unofficial detention centres"
+    assert direct_answer("How many people did they hold?", _DETENTION) == "over 3,000 individuals"
+
+
+def test_handed_over_is_the_verbs_not_a_bound() -> None:
+    assert direct_answer("How many weapons did the Zaire combatants hand over in Djugu?", _ZAIRE) == "108 weapons"
+    # A bound the sentence does print stays.
+    assert direct_answer("How many weapons were seized?", "Police seized over 108 weapons in Djugu.") == \
+        "over 108 weapons"
