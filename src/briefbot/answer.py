@@ -1192,7 +1192,9 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
             # ("Head of MINUSCA, Valentine Rugwabiza").
             office = _OFFICE_Q.search(part)
             title = ""
-            pool = citations if answer_type(part) or office else citations[:1]
+            # So may whom someone appointed ("Who was appointed … Head of BINUH?": the resolution establishing the
+            # Office leads; the letter naming him follows).
+            pool = citations if answer_type(part) or office or _APPOINTEE_Q.search(part) else citations[:1]
             ranked = sorted(pool, key=lambda c: -len(own & terms(c.quote))) if len(parts) > 1 else pool
             if latest_first and pool:
                 ranked = [pool[0], *(c for c in ranked if c is not pool[0])]
@@ -2549,6 +2551,15 @@ def _only_its_start(question: str, quote: str) -> bool:
 def direct_answer(question: str, quote: str) -> str | None:
     """The span of ``quote`` that answers a when / how long / how many / how much / who / which question, verbatim
     ("15 May 2026", "908,001 rounds"), or None when the question is of another kind or nothing fits."""
+    span = _span_answering(question, quote)
+    if span is not None and _APPOINTEE_Q.search(question) and not _person_named(span, question):
+        # "Who was appointed Special Representative for Haiti and Head of BINUH?" asks a person, not the Office the
+        # resolution establishing it names (S/RES/2476 (2019), para. 1) when a letter names him (S/2025/433).
+        return None
+    return span
+
+
+def _span_answering(question: str, quote: str) -> str | None:
     question = _WHEN_CLAUSE.sub("", question)
     if CURRENT_TERM_Q.search(question) and not (_WHEN_Q.search(question) or HOW_LONG_Q.search(question)
                                                  or RESOLUTION_Q.search(question)):
