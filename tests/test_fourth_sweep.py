@@ -7,12 +7,21 @@ report's own sentences.
   verb's, not a bound on the figure.
 - "Who was appointed Special Representative for Haiti and head of BINUH?" bolded the Office the resolution
   establishing it names; the letter naming the appointee came later and was not read for a name.
+- "Roughly how much cash does the ISIL core still sit on in Iraq and Syria?" got the regional offices' "about $2
+  million" from the sentence after the core's: the words next to a figure outweighed its sentence's.
+- "How many detainees got out in the jailbreaks …?" got the paragraph before's "221 detainees" released: the escape
+  of "7,208 prisoners" counts detainees too.
+- "… which assets, how many personnel, and by what date?" got the date of the letter transmitting the offer.
+- "… how many MONUSCO personnel have been killed …?" found no figure in "stands at 25 dead", and "how many SAMIDRC
+  personnel" none in "23 people have been killed".
+- "How much still needs to be mobilized as extrabudgetary resources for the 25 per cent of the AUSSOM budget?"
+  abstained: "how much still" read as a quantity of "still", and the question's own "25 per cent" as a share asked.
 """
 
 from __future__ import annotations
 
 from answer_support import cite
-from briefbot.answer import direct_answer, direct_line
+from briefbot.answer import direct_answer, direct_line, sub_questions
 
 # S/2025/509, para. 75 (its last sentence)
 _DETENTION = ("Armed groups, however, reportedly continued to operate at least six unofficial detention centres, "
@@ -51,3 +60,82 @@ def test_whom_someone_appointed_is_a_person_a_later_quote_names() -> None:
     assert direct_line([question], [cite(_BINUH), cite(_LETTER, "2")]) == "**Carlos Ruiz Massieu (Mexico)** [2]"
     # Without the letter, no line rather than the Office.
     assert direct_line([question], [cite(_BINUH)]) is None
+    # A person a quote names inside its sentence, or by surname after a title, is one.
+    mediator = ("On 12 April, the African Union Commission appointed the then President of Togo, Faure Gnassingbé, as "
+                "its mediator, succeeding the President of Angola, João Lourenço.")
+    assert direct_answer("Who did the African Union Commission appoint as its mediator on 12 April?", mediator) == \
+        "Faure Gnassingbé"
+    panel = ("I have appointed the following experts: Mr. Joseph Farha, arms (Lebanon) Mr. Michael Gibb, natural "
+             "resources/finance (United Kingdom). Mr. Gibb will serve as Coordinator of the Panel of Experts.")
+    assert direct_answer("Who did the Secretary-General designate as Coordinator of the Panel of Experts on South "
+                         "Sudan?", panel) == "Gibb"
+
+
+# S/2025/71/Rev.1, para. 103
+_CORE = ("The ISIL (Da’esh) core retained access to cash reserves in Iraq and the Syrian Arab Republic, but the "
+         "estimated amount was reduced to approximately $10 million. While some regional offices reportedly had about "
+         "$2 million in reserves, the ISIL (Da’esh) directive to affiliates was to become self-reliant, using their "
+         "own revenue sources.")
+
+
+def test_a_figure_in_the_sentence_saying_most_of_the_question() -> None:
+    assert direct_answer("Roughly how much cash does the ISIL core still sit on in Iraq and Syria?", _CORE) == \
+        "approximately $10 million"
+    assert direct_answer("How much did the regional offices reportedly hold in reserves?", _CORE) == \
+        "about $2 million"
+
+
+# S/2025/176, paras. 63 and 64
+_RELEASED = "MONUSCO technical and logistical support contributed to the release of 221 detainees."
+_ESCAPED = ("These incidents resulted in the escape of 7,208 prisoners, including 4,709 from Goma, 2,278 from "
+            "Bukavu and 221 from Kabare. Among them were 4,502 high-risk inmates, including M23 and ADF members, who "
+            "accounted for 62 per cent of the escaped.")
+
+
+def test_detainees_are_counted_as_prisoners_or_inmates() -> None:
+    question = ("How many detainees got out in the jailbreaks at Goma, Bukavu and Kabare during the M23 offensive, "
+                "and how many of them were considered high-risk?")
+    line = direct_line(sub_questions(question), [cite(_ESCAPED), cite(_RELEASED, "2")])
+    assert line == "**7,208 prisoners** [1]; **4,502 high-risk inmates** [1]"
+
+
+# S/2025/42, the cover note and the annex
+_COVER = ("I enclose herewith the text of a letter dated 13 December 2024, addressed to me by the Minister for "
+          "Foreign Affairs of the Commonwealth of the Bahamas, referring to an offer to deploy personnel and an "
+          "offshore patrol vessel as part of the Multinational Security Support mission in the Republic of Haiti.")
+_DEPLOY = ("The Royal Bahamas Defence Force personnel, who have been undergoing rigorous training for the "
+           "Multinational Security Support Mission, will deploy no later than 22 December 2024.")
+
+
+def test_a_letters_own_date_is_not_what_it_offers() -> None:
+    question = "By what date would the Bahamas deploy personnel to the Multinational Security Support mission?"
+    assert direct_answer(question, _COVER) is None
+    assert direct_line([question], [cite(_COVER), cite(_DEPLOY, "2")]) == "**22 December 2024** [2]"
+    # Asked of the letter, its date answers.
+    assert direct_answer("When was the Minister's letter on the Bahamas' offer dated?", _COVER) == "13 December 2024"
+
+
+# S/2025/73, p. 2
+_TOLL = ("To date, the toll of attacks on MONUSCO personnel since 2022 stands at 25 dead and several injured. As "
+         "regards SAMIDRC, 23 people have been killed and several injured since that force was deployed.")
+
+
+def test_personnel_killed_are_counted_as_dead_or_people() -> None:
+    assert direct_answer("How many MONUSCO personnel have been killed in attacks since 2022?", _TOLL) == "25 dead"
+    assert direct_answer("How many SAMIDRC personnel have been killed since the force was deployed?", _TOLL) == \
+        "23 people"
+
+
+# S/2025/295, para. 6 (its second sentence)
+_AUSSOM = ("Therefore, 75 per cent of that budget would amount to approximately $142.7 million in assessed United "
+           "Nations contributions, while the remaining 25 per cent, amounting to approximately $47.5 million, would "
+           "need to be jointly mobilized by the African Union and the United Nations as extrabudgetary resources.")
+
+
+def test_how_much_still_needs_mobilizing_is_a_sum() -> None:
+    question = ("How much still needs to be mobilized as extrabudgetary resources for the 25 per cent of the AUSSOM "
+                "budget?")
+    assert direct_answer(question, _AUSSOM) == "approximately $47.5 million"
+    # A share asked is still a share.
+    assert direct_answer("What share of the AUSSOM budget would assessed contributions cover?",
+                         "Assessed contributions would cover 75 per cent of the AUSSOM budget.") == "75 per cent"

@@ -1509,7 +1509,11 @@ _FUNDS_Q = re.compile(r"\bhow much (?!of\b)(?:\w+ ){0,2}(?:cash|funds|funding|mo
 # A sum (confidence.MONEY), or a price said per item.
 _MONEY = re.compile(rf"{MONEY.pattern}|(?i:\bper (?:round|unit|piece|kg|kilogram|litre))\b")
 _RAISED_Q = re.compile(r"^(?!.*\bby how much\b)(?!.*\bhow much of\b).*\bhow much\b.*\b(?:raise|raised|raises|"
-                       r"bring in|brought in|brings in|generate|generated|generates)\b", re.I)  # "by how much … raise"
+                       r"bring in|brought in|brings in|generate|generated|generates|"
+                       # "How much still needs to be mobilized as extrabudgetary resources …?" (S/2025/295, para. 13:
+                       # "approximately $41.6 million, would need to be jointly mobilized"), pledged, disbursed …
+                       r"mobili[sz](?:e|ed|es|ing)|pledg(?:e|ed|es|ing)|disburs(?:e|ed|es|ing)|donat(?:e|ed|es|ing)|"
+                       r"allocat(?:e|ed|es|ing))\b", re.I)  # "by how much … raise"
 # is a rise; "how much did the mine yield / the campaign collect" may be a quantity
 _CHANGE_Q = re.compile(r"\b(?:climb|rise|rose|risen|increase|grow|grew|grown|fall|fell|fallen|drop|decline|"
                        r"jump|surge|soar|double|higher|lower|collaps|plung|plummet|slump|shr[iu]nk|shrank|"
@@ -1568,7 +1572,9 @@ _RATE_AFTER = re.compile(r"[\d,.]*(?:[^\d.;:,]|[,.](?=\d)){0,50}?(?<!within )(?<
 _HOW_MUCH_OF = re.compile(r"\bhow much\s+(?!of\b|money|revenue|income|funding|funds|cash|savings|assets|reserves|"
                           r"budget|financing|finance|profits?|ransoms?|capital|wealth|taxe?s?|payments?|donations?|"
                           r"contributions?|aid|assistance|support|zakat|fees?|levy|levies|tolls?|bribes?|extortion|did|does|do|is|"
-                          r"are|was|were|has|have|had)"
+                          r"are|was|were|has|have|had|"
+                          # nor a verb or adverb: "How much still needs to be mobilized …?"
+                          r"still|more|remains?|needs?|will|would|should|must|can|could|may)\b"
                           r"([a-z][\w-]+)", re.I)
 _SOURCE = re.compile(r"\b(?:earn|earned|earns|raise|raised|raises|made|make|makes|generate|generated|generates|"
                      r"receive|received|receives|collect|collected|collects|obtain|obtained)\w*\s+(?:[\w-]+\s+){0,2}?"
@@ -2006,6 +2012,13 @@ def _bound(quote: str, start: int, span: str) -> tuple[int, str]:
 # A month told without its year ("on 6 April", "In November,"): the document's own year, or the one before it.
 _UNDATED_MONTH = re.compile(rf"\b(?:{_MONTHS})\b(?!,? (?:\d{{1,2}},? )?\d{{4}})")
 _DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})\b(?!,? \d{{4}})")
+
+
+# A date naming the paper it heads: "a letter dated 13 December 2024", "note verbale dated …", "report of 5 May".
+_DATED_PAPER = re.compile(r"\b(?:letters?|notes?(?: verbales?)?|communications?|reports?|memorand(?:um|a)|decrees?)"
+                          r"(?: from [^,.;]{1,40})? dated\s+$", re.I)
+_CORRESPONDENCE_Q = re.compile(r"\b(?:letters?|notes?|communications?|wr(?:ite|ote|itten)|dated|memorand\w*)\b",
+                               re.I)
 
 
 # "When did the Municipal Assembly … reallocate …?": the verb after did / will, in its plain form.
@@ -2552,7 +2565,7 @@ def direct_answer(question: str, quote: str) -> str | None:
     """The span of ``quote`` that answers a when / how long / how many / how much / who / which question, verbatim
     ("15 May 2026", "908,001 rounds"), or None when the question is of another kind or nothing fits."""
     span = _span_answering(question, quote)
-    if span is not None and _APPOINTEE_Q.search(question) and not _person_named(span, question):
+    if span is not None and _APPOINTEE_Q.search(question) and not _a_person(span, quote, question):
         # "Who was appointed Special Representative for Haiti and Head of BINUH?" asks a person, not the Office the
         # resolution establishing it names (S/RES/2476 (2019), para. 1) when a letter names him (S/2025/433).
         return None
@@ -2590,6 +2603,10 @@ def _span_answering(question: str, quote: str) -> str | None:
         # SAMIDRC until December 2025?" (S/2025/202, para. 15: "On 20 November, … extended the mandate of SAMIDRC
         # until December 2025").
         dates = [m for m in re.finditer(_DATE, quote) if m.group(0).lower() not in question.lower()]
+        if not _CORRESPONDENCE_Q.search(question):
+            # "a letter dated 13 December 2024 … referring to an offer to deploy personnel" (S/2025/42) dates the
+            # letter, not what it offers: "by what date" the Bahamas would deploy is in the letter (22 December).
+            dates = [m for m in dates if not _DATED_PAPER.search(quote[max(0, m.start() - 60):m.start()])]
         # A day and month without a year ("on 30 June", "due by 31 August"): the document's own year dates it,
         # unless the question names one (then it may be another year's).
         days = [] if _names_a_year(question) or _TWO_WH.match(question) else \
@@ -2704,8 +2721,10 @@ def _span_answering(question: str, quote: str) -> str | None:
         best: tuple[float, int, str] | None = None
         # "How much of their goods' value do traders pay?" asks a part of a whole, as "what share" does — unless a
         # count is asked beside it: "How many villages, within how much of the Blue Line, …?" asks two figures.
+        # (A share the question gives is no share asked: "How much still needs to be mobilized … for the 25 per cent
+        # of the AUSSOM budget?" asks a sum, S/2025/295.)
         share = bool(re.search(r"\b(?:share|percentage|proportion|per cent|percent)\b|\b(?:what|which)\s+portion\b",
-                               question, re.I)
+                               re.sub(r"\d[\d.]*\s*(?:per ?cent|%)", "", question), re.I)
                      or (re.search(r"\bhow much of\b", question, re.I) and not re.search(r"\bhow many\b", question,
                                                                                      re.I)))
         figures: list[tuple[float, int, str]] = []  # figures whose own noun the question asks about: "2,271 hailings"
@@ -2837,14 +2856,19 @@ def _span_answering(question: str, quote: str) -> str | None:
             return (bool(said) and not said & months) or bool(
                 re.match(r"\s?(?:1(?![,.]?\d)|one|a single)\b", quote[at:at + 10], re.I)
                 and re.search(r"\b(?:for|per|each)\s+$", quote[max(0, at - 6):at], re.I))
+        # How much of the question the quote's most telling sentence says: a figure in a sentence saying less is
+        # another's ("The ISIL (Da’esh) core retained access to cash reserves in Iraq …, but the estimated amount was
+        # reduced to approximately $10 million. While some regional offices reportedly had about $2 million …",
+        # S/2025/71/Rev.1, para. 103, for "how much cash does the ISIL core still sit on …?").
+        most_told = max((len(q_terms & terms(quote[a:b])) for a, b in split_sentences(quote)), default=0)
         for m in _NUMBER.finditer(quote):
             if other_time(m.start()):
                 continue
             span = m.group(0).strip()
             if NOT_A_FIGURE.search(quote[max(0, m.start() - 40):m.start()]) or re.fullmatch(r"(?:19|20)\d\d", span):
                 continue
-            if money and _MONEY_Q.search(question) and re.search(r"per cent|%", span) and not share \
-                    and not _CHANGE_Q.search(question):
+            if money and (_MONEY_Q.search(question) or _FUNDS_Q.search(question) or _RAISED_Q.search(question)) \
+                    and re.search(r"per cent|%", span) and not share and not _CHANGE_Q.search(question):
                 # A share is no sum of money: "How much money did Hamas receive?" is not "80%" (a rise may be:
                 # "how much has the price of rice climbed?" is "more than 30 per cent").
                 continue
@@ -2927,8 +2951,9 @@ def _span_answering(question: str, quote: str) -> str | None:
             elided = quote[start:e.end()] if acted and (e := _ELIDED.match(quote, figure_end)) \
                 and _participle(e.group(1)) and _list_act(quote, m.start(), listed) else None
             window = terms(quote[max(sentence[0], m.start() - 60):min(sentence[1], m.end() + 40)])
-            score = len(q_terms & window) + (0.5 if several_words else 0.0) + \
-                0.01 * len(q_terms & terms(quote[sentence[0]:sentence[1]]))
+            in_sentence = len(q_terms & terms(quote[sentence[0]:sentence[1]]))
+            score = len(q_terms & window) + (0.5 if several_words else 0.0) + 0.01 * in_sentence \
+                + 0.5 * (in_sentence - most_told)
             if noun and (end := counts(quote[figure_end:figure_end + 80], noun)) is not None:
                 # The figure through the noun it counts ("260 trained and ready to deploy officers"). Of "18 rifle
                 # magazines, 13 pistol magazines", the one the question's own words name: words of the counted
@@ -3781,6 +3806,13 @@ def _person_named(quote: str, question: str) -> bool:
             # (nor the end of a longer title: "the Convention on Psychotropic Substances", "… against Illicit Traffic")
             return True
     return False
+
+
+def _a_person(span: str, quote: str, question: str) -> bool:
+    """Whether ``span`` is a person's name: as :func:`_person_named` reads one inside a sentence ("Faure Gnassingbé"),
+    or the surname of someone ``quote`` names with a title ("Gibb" of "Mr. Michael Gibb", S/2025/452)."""
+    return _person_named(f"named {span}", question) or re.search(
+        rf"\b(?:Mr|Ms|Mrs|Dr|Mme)\.?\s+(?:[A-Z][\w'’-]*\s+){{0,3}}{re.escape(span)}\b", quote) is not None
 
 
 _NAME_ASKED = re.compile(r"^\s*(?:what|which) (?:is|was|are|were) the names? of\b", re.I)

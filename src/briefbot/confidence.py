@@ -241,7 +241,14 @@ _UNIT_ALSO = {"ton": terms("tonnes metric"), "tonn": terms("tons metric"),
               # "how many informal detention sites" are "at least six unofficial detention centres" (S/2025/509,
               # para. 75; a held-out probe)
               "site": terms("centres facilities"), "centr": terms("sites facilities"),
-              "facil": terms("sites centres")}
+              "facil": terms("sites centres"),
+              # "how many detainees got out in the jailbreaks" are "the escape of 7,208 prisoners" (S/2025/176,
+              # para. 64, a sweep's question), not "the release of 221 detainees" in the paragraph before
+              "detaine": terms("prisoners inmates"), "prison": terms("detainees inmates"),
+              "inmat": terms("prisoners detainees"),
+              # "how many SAMIDRC personnel have been killed": "As regards SAMIDRC, 23 people have been killed"
+              # (S/2025/73, a sweep's question)
+              "personnel": terms("people persons troops soldiers staff peacekeepers officers")}
 
 
 def _unit_terms(question: str) -> set[str]:
@@ -300,8 +307,11 @@ _INSTANCES_OF = re.compile(r"\s*(?:(?:alleged|reported|documented|separate|verif
                            r"cases?|instances?|acts?|episodes?|occurrences?)\s+of\s+", re.I)
 # Only people in general, killed as the counted noun's own verb: "how many civilians were killed" still wants
 # civilians, and "how many people fled the violence in which dozens were killed" is not a death toll.
-_ANYONE = terms("people persons individuals")
-_KILLED = re.compile(r"\bhow many (?:people|persons|individuals)\s+(?:(?:were|was|have been|had been|have|had|"
+# Personnel too: "the toll of attacks on MONUSCO personnel since 2022 stands at 25 dead" (S/2025/73) answers "how many
+# MONUSCO personnel have been killed".
+_ANYONE = terms("people persons individuals personnel peacekeepers")
+_KILLED = re.compile(r"\bhow many (?:[A-Z][\w-]*\s+)?(?:people|persons|individuals|personnel|peacekeepers)\s+"
+                     r"(?:(?:were|was|have been|had been|have|had|"
                      r"reportedly|been)\s+)*(?:killed|died|dead|lost their lives|perished)\b", re.I)
 _DEATHS = terms("deaths dead fatalities killings homicides")
 _COUNT_BREAK = frozenset("of in at from for on by with were was are is had have has been be which who that while "
