@@ -49,6 +49,9 @@ from briefbot.refs import asks_term, parse_references
     ("What happened in the Haitian capital in March 2025?", "Port-au-Prince"),
     ("Did MINUSCA patrol the capital more often?", "Bangui"),
     ("Which armed groups clashed in South Sudan's capital in 2025?", "Juba"),
+    # 2026-12-07 (a sweep's question): the UN writes "Türkiye" (S/2025/71, para. 110)
+    ("What did Turkish crackdowns on crypto-based terrorist financing produce in 2024?", "Türkiye"),
+    ("How many ISIL suspects did Turkey arrest?", "Türkiye"),
 ])
 def test_plain_wording_brings_the_councils_words(question: str, expected: str) -> None:
     assert expected in council_words(question)
