@@ -16,12 +16,17 @@ report's own sentences.
   personnel" none in "23 people have been killed".
 - "How much still needs to be mobilized as extrabudgetary resources for the 25 per cent of the AUSSOM budget?"
   abstained: "how much still" read as a quantity of "still", and the question's own "25 per cent" as a share asked.
+- "… in the period covered by the August 2025 UNMISS report …" answered from the January report: a report named by
+  its month with its author between was not read as a report's date.
+- "What share of Somalia's 2024 federal budget was financed by external grants?" got the 2025 budget's "66 per
+  cent": "the 2025 federal budget" dates what it tells of, and the next sentence goes on from it.
 """
 
 from __future__ import annotations
 
 from answer_support import cite
-from briefbot.answer import direct_answer, direct_line, sub_questions
+from briefbot.answer import _years_told, direct_answer, direct_line, sub_questions
+from briefbot.refs import report_window
 
 # S/2025/509, para. 75 (its last sentence)
 _DETENTION = ("Armed groups, however, reportedly continued to operate at least six unofficial detention centres, "
@@ -139,3 +144,28 @@ def test_how_much_still_needs_mobilizing_is_a_sum() -> None:
     # A share asked is still a share.
     assert direct_answer("What share of the AUSSOM budget would assessed contributions cover?",
                          "Assessed contributions would cover 75 per cent of the AUSSOM budget.") == "75 per cent"
+
+
+def test_a_report_named_by_its_month_with_its_author_between() -> None:
+    question = ("How many security incidents hit UN staff and operations in South Sudan in the period covered by the "
+                "August 2025 UNMISS report?")
+    assert report_window(question) == ("2025-08-01", "2025-08-31")
+    assert report_window("What did the June 2025 Secretary-General's report say about Abyei?") == \
+        ("2025-06-01", "2025-06-31")
+    assert report_window("How many people were killed in May 2025 Haiti gang attacks?") is None
+
+
+# S/2025/194, para. 19
+_BUDGET = ("On 4 November, the Federal Parliament approved the 2025 federal budget of $1,358,727,767, a 26 per cent "
+           "increase from 2024 ($1,079,315,784). In all, 66 per cent of the total budget ($903,029,519) is funded "
+           "from external grants to Somalia.")
+
+
+def test_a_share_of_another_years_budget_is_no_answer() -> None:
+    assert _years_told("the Federal Parliament approved the 2025 federal budget, a 26 per cent increase from 2024") \
+        == {2025}
+    assert _years_told("Cultivation has fallen by 95 per cent since the 2022 narcotics ban.") == set()
+    assert direct_answer("What share of Somalia's 2024 federal budget was financed by external grants?",
+                         _BUDGET) is None
+    assert direct_answer("What share of Somalia's 2025 federal budget was financed by external grants?",
+                         _BUDGET) == "66 per cent"

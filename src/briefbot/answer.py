@@ -1574,7 +1574,7 @@ _HOW_MUCH_OF = re.compile(r"\bhow much\s+(?!of\b|money|revenue|income|funding|fu
                           r"contributions?|aid|assistance|support|zakat|fees?|levy|levies|tolls?|bribes?|extortion|did|does|do|is|"
                           r"are|was|were|has|have|had|"
                           # nor a verb or adverb: "How much still needs to be mobilized …?"
-                          r"still|more|remains?|needs?|will|would|should|must|can|could|may)\b"
+                          r"(?:still|more|remains?|needs?|will|would|should|must|can|could|may)\b)"
                           r"([a-z][\w-]+)", re.I)
 _SOURCE = re.compile(r"\b(?:earn|earned|earns|raise|raised|raises|made|make|makes|generate|generated|generates|"
                      r"receive|received|receives|collect|collected|collects|obtain|obtained)\w*\s+(?:[\w-]+\s+){0,2}?"
@@ -2821,9 +2821,13 @@ def _span_answering(question: str, quote: str) -> str | None:
                 # vehicles from civilians in East Darfur": a figure its sentence places in another state of the same
                 # region.
                 return True
-            if years and (told := _years_told(_sentence_at(quote, at))) and not told & years:
+            if years and (told := _years_told(_sentence_at(quote, at)) or _years_told(_sentence_before(quote, at))) \
+                    and not told & years:
                 # "How many people were killed in Bwa Kale lynchings in 2023?" is not answered by "In 2024, at least
-                # 423 people were killed … (see S/2023/674)": a figure its sentence dates to another year.
+                # 423 people were killed … (see S/2023/674)": a figure its sentence dates to another year. A sentence
+                # dating nothing goes on from the one before: "… approved the 2025 federal budget of $1,358,727,767, a
+                # 26 per cent increase from 2024 …. In all, 66 per cent of the total budget … is funded from external
+                # grants" (S/2025/194, para. 19) gives no share of the 2024 budget.
                 return True
             if town and town not in _sentence_at(quote, at) and _other_town(_sentence_at(quote, at), question):
                 # "How many people did the Gran Grif gang kill in Arcahaie between 10 and 30 October?" is not answered
@@ -3874,6 +3878,9 @@ _TOLD_YEAR = re.compile(rf"(?<!from )(?<!than )(?<!over )(?<!with )(?<![Aa]s )\b
 _TOLD_PERIOD = re.compile(rf"\b(?:[Ff]rom|[Bb]etween)\s+(?:\d{{1,2}}\s+)?(?:{_MONTHS})(?:\s+((?:19|20)\d\d))?\s+"
                           rf"(?:to|and|until|through)\s+(?:mid-?|early |late )?(?:\d{{1,2}}\s+)?(?:{_MONTHS})\s+"
                           r"((?:19|20)\d\d)\b")
+_YEAR_OF_THING = re.compile(r"(?<![Ss]ince )(?<![Aa]fter )(?<![Bb]efore )(?<![Ff]ollowing )(?<![Uu]ntil )"
+                            r"\b(?:the|its|their)\s+"
+                            r"((?:19|20)\d\d)\s+(?=[a-z])")
 _COMPARED = re.compile(r"\b(?:up|down|rising|falling|rose|fell|increased|decreased)?\s*from\s+[^,;.]{0,40}$|"
                        r"\b(?:than|over|compared (?:with|to)|against|as in|like)\s+[^,;.]{0,30}$", re.I)
 
@@ -3955,6 +3962,9 @@ def _years_told(sentence: str) -> set[int]:
     told = {int(y) for m in _TOLD_YEAR.finditer(sentence) if not _COMPARED.search(sentence[:m.start()])
             for y in re.findall(r"(?:19|20)\d\d", m.group(1))}
     told |= {int(y) for m in _TOLD_PERIOD.finditer(sentence) for y in m.groups() if y}
+    # "approved the 2025 federal budget": the year of the thing told of (not "since the 2022 narcotics ban", the
+    # time a change is counted from).
+    told |= {int(m.group(1)) for m in _YEAR_OF_THING.finditer(sentence) if not _COMPARED.search(sentence[:m.start()])}
     # The sentence's opening frame dates all it says: "From January to mid-May 2025, nearly 60,000 Haitians …".
     if frame := re.match(r"\s*(?:From|Between|Since|Until|By|As at|As of|Over|During|In)\b[^,;]{0,60},", sentence):
         told |= {int(y) for y in re.findall(r"(?<![/\d])(?:19|20)\d\d(?![/\d])", frame.group(0))}
@@ -3969,6 +3979,13 @@ def _years_told(sentence: str) -> set[int]:
 def asked_months(question: str) -> set[str]:
     """The months a question asks about ("between July and December 2024"), not a document's date it names."""
     return set(_MONTH_WORD.findall(REPORT_DATE.sub("", question)))
+
+
+def _sentence_before(text: str, at: int) -> str:
+    """The sentence of ``text`` before the one holding offset ``at`` ('' for the first)."""
+    spans = split_sentences(text)
+    i = next((i for i, (a, b) in enumerate(spans) if a <= at < b), 0)
+    return text[spans[i - 1][0]:spans[i - 1][1]] if i else ""
 
 
 def _frame_of(sentence: str) -> str:
