@@ -3,9 +3,9 @@
 "Since when has MINUSMA been asked to look at trafficking?", "What did the last MINUSCA renewal add on natural
 resources?", "How many resolutions on Libya mention migrant smuggling?", "How many Council resolutions in 2018
 dealt with piracy?" are not passage-similarity questions: an analyst answers them by reading a track side by side.
-:func:`mandate_answer` recognises them (cheap regexes, no index access) and answers from the mandate index; every
-sentence cites a paragraph whose quote is checked verbatim against the catalog's page text. Anything it does not
-recognise returns None, and the question goes to ordinary retrieval.
+:func:`mandate_answer` recognises them (cheap regexes; which track holds a resolution named is looked up) and answers
+from the mandate index; every sentence cites a paragraph whose quote is checked verbatim against the catalog's page
+text. Anything it does not recognise returns None, and the question goes to ordinary retrieval.
 """
 
 from __future__ import annotations
@@ -121,7 +121,8 @@ def _asks_evolution(question: str) -> bool:
 
 
 def detect(question: str, index: MandateIndex) -> Intent | None:
-    """The mandate-history intent of a question, or None. Reads the track book and taxonomy only."""
+    """The mandate-history intent of a question, or None. Reads the track book and taxonomy, and the tracks'
+    members when the question names resolutions."""
     compared = _asks_comparison(question)
     kind = ("first" if _FIRST_RE.search(question) else "change" if _CHANGE_RE.search(question) or compared
             else ("change" if _YEAR_RE.search(question) else "evolve") if _asks_evolution(question)
