@@ -3,16 +3,17 @@
 "Since when has MINUSMA been asked to look at trafficking?", "What did the last MINUSCA renewal add on natural
 resources?", "How many resolutions on Libya mention migrant smuggling?", "How many Council resolutions in 2018
 dealt with piracy?" are not passage-similarity questions: an analyst answers them by reading a track side by side.
-:func:`mandate_answer` recognises them (cheap regexes, no index access) and answers from the mandate index; every
-sentence cites a paragraph whose quote is checked verbatim against the catalog's page text. Anything it does not
-recognise returns None, and the question goes to ordinary retrieval.
+:func:`mandate_answer` recognises them (cheap regexes; which track holds a resolution named is looked up) and answers
+from the mandate index; every sentence cites a paragraph whose quote is checked verbatim against the catalog's page
+text. Anything it does not recognise returns None, and the question goes to ordinary retrieval.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ..models import Answer, Citation, Hit
 from ..parse.gazetteer import COUNTRIES, COUNTRY_ADJECTIVES
@@ -41,6 +42,14 @@ _FIGURE_Q_RE = re.compile(r"\b(?:end date|expiry|deadline|until when|share|numbe
                           r"per cent|figures?|size|strength|ceiling)\b", re.I)
 # What is counted must be resolutions: "how many experts did resolution 2653 (2022) ask for" counts experts.
 _COUNT_RE = re.compile(r"\b(?:how many|number of) (?:[\w-]+ ){0,3}resolutions\b", re.I)
+# Resolutions a question names: "resolution 2752 (2024)", "resolutions 2752 and 2794", "S/RES/2818", "2802 (2025)".
+_RES_LIST_RE = re.compile(r"\b(?:S/RES/|resolutions?\s+)(\d{1,4}(?:\s*\(\d{4}\))?(?:\s*(?:,|and|&|/)\s*(?:S/RES/)?"
+                          r"\d{1,4}(?!\d)(?:\s*\(\d{4}\))?)*)", re.I)
+_RES_YEAR_RE = re.compile(r"(?<![\w/.])(\d{1,4})\s*\((?:19[4-9]\d|20\d\d)\)")
+# Two resolutions named and set against each other: "How did … renewal of March 2026 (resolution 2818) differ from
+# the March 2025 renewal (resolution 2777)" asks what changed, in words none of the patterns above know.
+# Not "against": "the measures against illicit petroleum exports … set out in resolution 2146 (2014)" compares nothing.
+_COMPARE_RE = re.compile(r"\bdiffer\w*|\bcompar\w*|\bversus\b|\bvs\b|\bbetween\b", re.I)
 _YEAR_RE = re.compile(r"\b(20[0-2]\d)\b")
 # A phrase in quotation marks; a single quote only where it is not an apostrophe ("MINUSMA's mandate").
 _QUOTED_RE = re.compile(r"“([^”]{4,80})”|\"([^\"]{4,80})\"|(?<!\w)'([^']{4,80})'(?!\w)")
@@ -62,6 +71,8 @@ _THEME_WORDS: list[tuple[re.Pattern[str], list[str]]] = [
     (re.compile(r"\bextort\w*|\billegal taxation\b", re.I), ["extortion_illegal_taxation"]),
 ]
 _MAX_CITATIONS = 6
+# A pair of resolutions the question names is described in full: each changed paragraph and the two end dates cited.
+_MAX_PAIR_CITATIONS = 14
 # Questions about how armed groups are financed: the resolutions say "financial sources of conflicts",
 # "financing of armed groups"; matched as wording when no paragraph carries a financing theme.
 # A "since when" question naming no theme asks about organised crime as a whole only in these words.
@@ -78,12 +89,30 @@ class Intent:
     themes: list[str]
     year: int | None
     phrase: str | None
+    resolutions: list[int] = field(default_factory=list)  # numbers the question names that the track holds
 
 
 def looks_like_history(question: str) -> bool:
     """Cheap first test, before any index is opened: does the question ask for a mandate's history?"""
     return bool(_FIRST_RE.search(question) or _CHANGE_RE.search(question) or _asks_evolution(question)
-                or _COUNT_RE.search(question))
+                or _COUNT_RE.search(question) or _asks_comparison(question))
+
+
+def _named_numbers(question: str) -> list[int]:
+    """The numbers of the resolutions a question names, in the order it names them."""
+    found: list[tuple[int, int]] = []
+    for m in _RES_LIST_RE.finditer(question):
+        listed = re.sub(r"\(\d{4}\)", " ", m.group(1))
+        found.extend((m.start(1) + n.start(), int(n.group(0))) for n in re.finditer(r"\d{1,4}", listed))
+    found.extend((m.start(1), int(m.group(1))) for m in _RES_YEAR_RE.finditer(question))
+    return list(dict.fromkeys(n for _, n in sorted(found)))
+
+
+def _asks_comparison(question: str) -> bool:
+    """Two resolutions named and compared, asked of their text rather than of a figure they set ("How did the troop
+    ceiling differ between …" is retrieval's)."""
+    return bool(len(_named_numbers(question)) >= 2 and _COMPARE_RE.search(question)
+                and not _FIGURE_Q_RE.search(question))
 
 
 def _asks_evolution(question: str) -> bool:
@@ -92,13 +121,25 @@ def _asks_evolution(question: str) -> bool:
 
 
 def detect(question: str, index: MandateIndex) -> Intent | None:
-    """The mandate-history intent of a question, or None. Reads the track book and taxonomy only."""
-    kind = ("first" if _FIRST_RE.search(question) else "change" if _CHANGE_RE.search(question)
+    """The mandate-history intent of a question, or None. Reads the track book and taxonomy, and the tracks'
+    members when the question names resolutions."""
+    compared = _asks_comparison(question)
+    kind = ("first" if _FIRST_RE.search(question) else "change" if _CHANGE_RE.search(question) or compared
             else ("change" if _YEAR_RE.search(question) else "evolve") if _asks_evolution(question)
             else "count" if _COUNT_RE.search(question) else None)
     if kind is None:
         return None
     track, named_by = _track_named(question, index)
+    numbers = _named_numbers(question) if kind in ("change", "evolve") else []
+    held = _track_holding(index, numbers, track)
+    if held is not None and held[0] != track:
+        # "How did the Council's arms embargo language on Haiti change between resolution 2752 (2024) and
+        # resolution 2794 (2025)?": "Haiti" named the BINUH track, which compared 2743 with 2692; the resolutions
+        # named are the Haiti sanctions regime's.
+        track, named_by = held[0], ""
+    if compared and not _CHANGE_RE.search(question) and not _asks_evolution(question) \
+            and (held is None or held[1] < 2):
+        return None  # two resolutions compared that no one track holds: retrieval's
     if track is None and kind != "count":
         return None
     # "Since when has Haiti been under the global anti-money-laundering standard-setter's increased monitoring?" (dev
@@ -117,7 +158,20 @@ def detect(question: str, index: MandateIndex) -> Intent | None:
         return None
     years = _YEAR_RE.findall(question)
     phrase = next(g for g in quoted.groups() if g is not None) if quoted else None
-    return Intent(kind, track, themes, int(years[0]) if years else None, phrase)
+    return Intent(kind, track, themes, int(years[0]) if years else None, phrase,
+                  numbers if held is not None and held[0] == track else [])
+
+
+def _track_holding(index: MandateIndex, numbers: list[int], named: str | None) -> tuple[str, int] | None:
+    """The track holding most of the resolutions numbered ``numbers`` and how many it holds: the one the question
+    names by its words when it holds as many as any, else the first in the track file (one answer every time)."""
+    held = index.tracks_holding(numbers) if numbers else {}
+    if not held:
+        return None
+    most = max(len(v) for v in held.values())
+    if named is not None and len(held.get(named, [])) == most:
+        return named, most
+    return next(((t.slug, most) for t in index.book.tracks if len(held.get(t.slug, [])) == most), None)
 
 
 def _track_named(question: str, index: MandateIndex) -> tuple[str | None, str]:
@@ -263,24 +317,40 @@ def mandate_answer(index: MandateIndex, question: str) -> Answer | None:
         track = index.track(intent.track or "", themes=intent.themes or None)
         note = (f"Mandate track {track.name}; each renewal compared with the resolution of the track it was "
                 "drafted from.")
-        # "What did resolution 2362 (2017) add …?" is about that renewal, not every one of its year.
-        named = {f"S/RES/{m.group(1)} " for m in re.finditer(r"\bresolution\s+(\d{3,4})\b", question, re.I)}
-        picked = [e for e in track.entries if e.previous is not None and e.symbol[:e.symbol.find(" ") + 1] in named]
-        picked = picked or _pick_entries(track.entries, intent.year)
-        if not picked:
-            return _abstain(question, f"No renewal of the {track.name} track"
-                                      f"{' in ' + str(intent.year) if intent.year else ''} to compare.", note)
         scope = f" on {', '.join(t.replace('_', ' ') for t in intent.themes)}" if intent.themes else \
             " on organised-crime themes"
-        what = "renewals" if all(e.action in ("renews", "establishes") for e in picked) else "resolutions"
-        if len(picked) > 1 and intent.year:
-            lines.append(f"The {track.name} track has {len(picked)} {what} in {intent.year}, each compared with "
-                         "the one it was drafted from.")
-        elif len(picked) > 1:
-            lines.append(f"The latest renewal of the {track.name} track changes none of its theme paragraphs; "
-                         "the last one that did is shown after it.")
-        for entry in picked:
-            _describe_change(index, entry, scope, lines, citations)
+        named = [e for e in track.entries if _number(e.symbol) in intent.resolutions]
+        if len(named) >= 2:
+            # "What changed … in resolution 2794 (2025) compared with resolution 2752 (2024)?": exactly the pair
+            # named, described in full (the answer spent its quotes on 2752 against 2700 and gave 2794 one count).
+            note = (f"Mandate track {track.name}; " + "; ".join(
+                f"{b.symbol} compared with {a.symbol}" for a, b in pairwise(named))
+                    + ", as the question names them.")
+            if len(named) > 2:
+                lines.append(f"The question names {counted(len(named), 'resolution')} of the {track.name} track; "
+                             "each is compared with the one named before it.")
+            budget = max(_MAX_PAIR_CITATIONS // (len(named) - 1), 3)
+            for earlier, later in pairwise(named):
+                _describe_terms(index, later, earlier, track.dates_of_several(), lines, citations)
+                _describe_change(index, later, scope, lines, citations, against=earlier,
+                                 changes=index.compare(track.slug, earlier.symbol, later.symbol,
+                                                       intent.themes or None),
+                                 limit=len(citations) + budget)
+        else:
+            # "What did resolution 2362 (2017) add …?" is about that renewal, not every one of its year.
+            picked = [e for e in named if e.previous is not None] or _pick_entries(track.entries, intent.year)
+            if not picked:
+                return _abstain(question, f"No renewal of the {track.name} track"
+                                          f"{' in ' + str(intent.year) if intent.year else ''} to compare.", note)
+            what = "renewals" if all(e.action in ("renews", "establishes") for e in picked) else "resolutions"
+            if len(picked) > 1 and intent.year:
+                lines.append(f"The {track.name} track has {len(picked)} {what} in {intent.year}, each compared "
+                             "with the one it was drafted from.")
+            elif len(picked) > 1:
+                lines.append(f"The latest renewal of the {track.name} track changes none of its theme paragraphs; "
+                             "the last one that did is shown after it.")
+            for entry in picked:
+                _describe_change(index, entry, scope, lines, citations)
     else:
         if intent.track is not None:
             track = index.track(intent.track, themes=intent.themes or None)
@@ -398,25 +468,67 @@ def _changed(entry: TrackEntry) -> bool:
     return any(c.status in ("new", "changed", "dropped") for c in entry.changes)
 
 
+def _number(symbol: str) -> int | None:
+    m = re.match(r"S/RES/(\d+)", symbol)
+    return int(m.group(1)) if m else None
+
+
+def _term_paragraph(index: MandateIndex, entry: TrackEntry) -> TrackParagraph | None:
+    """The paragraph stating an entry's headline end date (None when only its title does)."""
+    source = entry.term.source if entry.term is not None else ""
+    if not source.startswith("para. "):
+        return None
+    return next((p for p in index.paragraphs(entry.symbol) if f"para. {p.paragraph}" == source), None)
+
+
+def _describe_terms(index: MandateIndex, later: TrackEntry, earlier: TrackEntry, of: bool, lines: list[str],
+                    citations: list[Citation]) -> None:
+    """What each of two renewals named runs the mandate to, each date cited: "How did the UNAMA mandate renewal of
+    March 2026 (resolution 2818) differ from the March 2025 renewal (resolution 2777)?" — 2818 renews for three
+    months, to 2026-06-17, where 2777 renewed for a year. ``of``: the track dates several things, so each date is
+    said with what runs to it (Track.dates_of_several). Nothing is said of a date no paragraph states."""
+    said: list[str] = []
+    quotes: list[str] = []
+    for entry, verb in ((later, "renews until" if restates(later.action) else "sets"),
+                        (earlier, "renewed until" if restates(earlier.action) else "set")):
+        p = _term_paragraph(index, entry)
+        line = _cite(index, p, citations) if p is not None else None
+        if line is None:
+            continue
+        said.append(f"{entry.symbol} {verb} {entry.until_text(of=of)} [{citations[-1].key}]")
+        quotes.append(line)
+    if said:
+        lines.append("; ".join(said) + ".")
+        lines.extend(quotes)
+
+
 def _describe_change(index: MandateIndex, entry: TrackEntry, scope: str, lines: list[str],
-                     citations: list[Citation]) -> None:
-    """One renewal's changes against the resolution it was drafted from, each cited; when none, one of its
-    unchanged theme paragraphs is quoted so the statement is checkable."""
-    news = [c for c in entry.changes if c.status in ("new", "changed")]
-    dropped = [c for c in entry.changes if c.status == "dropped"]
-    if entry.rollover or not restates(entry.action):
-        lines.append(f"{entry.symbol} (adopted {entry.date}), {entry.comparison()}: {len(news)} new or changed "
+                     citations: list[Citation], against: TrackEntry | None = None,
+                     changes: list[ParagraphChange] | None = None, limit: int = _MAX_CITATIONS) -> None:
+    """One renewal's changes against the resolution it was drafted from (``against``, with ``changes``: against
+    another resolution of its track the question names), each cited while fewer than ``limit`` citations are made;
+    when none, one of its unchanged theme paragraphs is quoted so the statement is checkable."""
+    previous = against.symbol if against is not None else entry.previous
+    changes = entry.changes if changes is None else changes
+    rollover = entry.rollover and previous == entry.previous
+    news = [c for c in changes if c.status in ("new", "changed")]
+    dropped = [c for c in changes if c.status == "dropped"]
+    if rollover or not restates(entry.action):
+        comparison = entry.comparison() if previous == entry.previous else (
+            f"compared with {previous}; not a renewal, so it leaves that text in force (what it adds is shown, "
+            "nothing counted as dropped)")
+        lines.append(f"{entry.symbol} (adopted {entry.date}), {comparison}: {len(news)} new or changed "
                      f"paragraph(s){scope}.")
-        renewing = _naming(index, entry) if entry.rollover else None
-        if renewing is not None and len(citations) < _MAX_CITATIONS:
+        renewing = _naming(index, entry) if rollover else None
+        if renewing is not None and len(citations) < limit:
             line = _cite(index, renewing, citations)
             if line:
                 lines.append(line)
     else:
-        lines.append(f"{entry.symbol} (adopted {entry.date}) against {entry.previous}{scope}: {len(news)} new or "
+        lines.append(f"{entry.symbol} (adopted {entry.date}) against {previous}{scope}: {len(news)} new or "
                      f"changed paragraph(s), {len(dropped)} dropped.")
     for c in news + dropped:
-        if len(citations) >= _MAX_CITATIONS:
+        if len(citations) >= limit:
             lines.append("(More changes in the Mandates tab or `briefbot mandate … --changes`.)")
             break
         p = c.current if c.status != "dropped" else c.previous
@@ -429,13 +541,13 @@ def _describe_change(index: MandateIndex, entry: TrackEntry, scope: str, lines: 
         line = _cite(index, p, citations)
         if line:
             lines.append(line)
-    if not news and not dropped and not entry.rollover:
-        kept = next((c.current for c in entry.changes if c.current is not None and c.status == "unchanged"), None)
+    if not news and not dropped and not rollover:
+        kept = next((c.current for c in changes if c.current is not None and c.status == "unchanged"), None)
         if kept is None:
-            lines.append(f"It carries no paragraph{scope}, nor did {entry.previous}.")
+            lines.append(f"It carries no paragraph{scope}, nor did {previous}.")
             return
-        lines.append(f"Its theme paragraphs repeat {entry.previous}'s, e.g. {_where(kept)}.")
-        if len(citations) < _MAX_CITATIONS:
+        lines.append(f"Its theme paragraphs repeat {previous}'s, e.g. {_where(kept)}.")
+        if len(citations) < limit:
             line = _cite(index, kept, citations)
             if line:
                 lines.append(line)

@@ -547,6 +547,41 @@ class MandateIndex:
                                 f"{nxt.symbol} of {nxt.date}"))
         return gaps
 
+    def tracks_holding(self, numbers: Iterable[int]) -> dict[str, list[int]]:
+        """Which of the resolutions numbered ``numbers`` each track holds, {slug: numbers}: a question naming
+        "resolution 2752 (2024) and resolution 2794 (2025)" is about the track that holds them (the Haiti sanctions
+        regime), whatever country or mission its other words name."""
+        nums = sorted(set(numbers))
+        if not nums:
+            return {}
+        self.ensure()
+        held: dict[str, list[int]] = {}
+        for slug, number in self._db().execute(
+                "SELECT m.track, r.number FROM members m JOIN resolutions r USING (doc_id) "
+                f"WHERE r.number IN ({','.join('?' * len(nums))}) ORDER BY m.track, r.number", nums):
+            held.setdefault(slug, []).append(number)
+        return held
+
+    def compare(self, name: str, earlier: str, later: str, themes: list[str] | None = None) -> list[ParagraphChange]:
+        """What ``later`` changed against ``earlier``, two resolutions of one track a reader names, in the form of
+        ``TrackEntry.changes`` (theme-carrying paragraphs, current reading order, then dropped): the stored
+        alignment when ``later`` was drafted from ``earlier``, else the two aligned here (asked what changed
+        between 2700 (2023) and 2794 (2025), though 2794 was drafted from 2752)."""
+        track = self.track(name, themes)
+        old, new = track.entry(earlier), track.entry(later)
+        if new.previous == old.symbol:
+            return list(new.changes)
+        paras = self._paragraphs([old.doc_id, new.doc_id], {old.doc_id: old.symbol, new.doc_id: new.symbol})
+        wanted = set(track.themes) if track.themes else None
+        if wanted is not None:
+            for p in (*paras[old.doc_id], *paras[new.doc_id]):
+                p.themes = [t for t in p.themes if t in wanted]
+                p.terms = {t: w for t, w in p.terms.items() if t in wanted}
+        found = kept_by_number(align(paras[old.doc_id], paras[new.doc_id]), paras[new.doc_id])
+        if not restates(new.action):
+            found = [c for c in found if c.status != "dropped"]  # as _compute_changes: it leaves that text in force
+        return found
+
     def first_match(self, name: str, pattern: re.Pattern[str], label: str) -> FirstAppearance | None:
         """The first paragraph of a track matching ``pattern`` (and the first operative one)."""
         self.ensure()
