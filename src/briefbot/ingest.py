@@ -40,13 +40,14 @@ Progress = Callable[[int, int, str], None]
 # (a quote cut at "Hanna S.", a scan's date): each indexed document keeps the version that read it, and the next
 # ingest of its file (or JSONL) reads it again instead of skipping it as unchanged. tests/test_reader_version.py
 # fails when the samples' passages change without it.
-READER_VERSION = 8  # 2: a name broken at its hyphen over two lines is joined ("Port-au-Prince"); 3: an annex numbered
+READER_VERSION = 9  # 2: a name broken at its hyphen over two lines is joined ("Port-au-Prince"); 3: an annex numbered
 # anew is labelled with it ("annex, 6"), and a 1990s page's "English / Page 2" and "/..." are running heads; 4: the
 # Council's JSONL records' annexes too, and "Annex 3.1", "Annex-II", appendices named as printed; 5: a PDF line's type
 # size is read from its letters, not its footnote markers ("year.¹⁵³" is body type); 6: a title's line opening with an
 # organ's name ("Security Council Committee …", "United Nations system") is the title's, not the masthead's; 7: a
 # title ends before the report's "Summary" heading and loses its footnote mark ("Secretary-General*"); 8: a UN
-# document's line that pdfium split after a footnote marker is one line, not a paragraph start ("platforms.⁷ In its")
+# document's line that pdfium split after a footnote marker is one line, not a paragraph start ("platforms.⁷ In its");
+# 9: a numbered sub-heading read as paragraph "1" no longer takes the numbers of the paragraphs going on after it
 _EMBED_BATCH = 256  # chunks gathered across documents before one model call (less padding, better throughput)
 _WALKED = (*SUPPORTED_SUFFIXES, ".jsonl")  # .jsonl: the bulk Council records (one document per line)
 # A folder's own notes (README.txt, SOURCE.txt beside the samples) are not documents; named alone they are read.

@@ -259,6 +259,7 @@ class Labeller:
         self.last_number = 0
         self.last_letter: str | None = None
         self.seen_body = False
+        self.restarted_from = 0  # the number before the last restart at 1, until the numbering settles
 
     def label(self, text: str, spans: list[Span], footnote: bool, size: float, bold: bool = False) -> Block | None:
         if footnote:
@@ -363,7 +364,20 @@ class Labeller:
 
     def _plausible_number(self, n: int) -> bool:
         # Numbered paragraphs rise one by one; a restart at 1 happens in annexes and enclosures.
-        return n == 1 or self.last_number < n <= self.last_number + 3
+        if n == 1:
+            self.restarted_from = self.last_number
+            return True
+        if self.last_number < n <= self.last_number + 3:
+            if n > 3:
+                self.restarted_from = 0  # the new numbering has settled: the restart was one
+            return True
+        # A numbered sub-heading read as a paragraph "1" ("1. Support to the African Union Transition Mission in
+        # Somalia and …", two lines long, under "F. United Nations Support Office in Somalia", S/2025/194, p. 12)
+        # is not a restart when the paragraphs go on from before it: 63, 64 … had lost their numbers to the end.
+        if self.restarted_from and self.restarted_from < n <= self.restarted_from + 3:
+            self.restarted_from = 0
+            return True
+        return False
 
 
 def _follows(prev: str, letter: str) -> bool:
