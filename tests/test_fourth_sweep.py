@@ -20,12 +20,15 @@ report's own sentences.
   its month with its author between was not read as a report's date.
 - "What share of Somalia's 2024 federal budget was financed by external grants?" got the 2025 budget's "66 per
   cent": "the 2025 federal budget" dates what it tells of, and the next sentence goes on from it.
+- "Does resolution 2794 (2025) impose a ban on exports of Haitian charcoal?" quoted four of its paragraphs and never
+  said no: the one document named never says "charcoal", which another resolution found does.
 """
 
 from __future__ import annotations
 
 from answer_support import cite
-from briefbot.answer import _years_told, direct_answer, direct_line, sub_questions
+from briefbot.answer import _unsaid_in_document, _years_told, direct_answer, direct_line, sub_questions
+from briefbot.models import Chunk, DocInfo, Hit, Span
 from briefbot.refs import report_window
 
 # S/2025/509, para. 75 (its last sentence)
@@ -169,3 +172,33 @@ def test_a_share_of_another_years_budget_is_no_answer() -> None:
                          _BUDGET) is None
     assert direct_answer("What share of Somalia's 2025 federal budget was financed by external grants?",
                          _BUDGET) == "66 per cent"
+
+
+def _hit(doc_id: str, symbol: str, text: str) -> Hit:
+    doc = DocInfo(doc_id=doc_id, file_name=f"{doc_id}.xml", path=None, sha256="0", source="bulk", symbol=symbol,
+                  doc_type="resolution", title="The question concerning Haiti", date="2025-10-17", language="en",
+                  pages=1, chunks=1, empty_pages=[], warnings=[], missions=[], ingested_at="")
+    chunk = Chunk(text_hash=doc_id, doc_id=doc_id, ordinal=0, text=text,
+                  spans=[Span(page=1, start=0, end=len(text))], paragraph=None, section=None, kind="body")
+    return Hit(chunk=chunk, doc=doc, score=1.0)
+
+
+# S/RES/2794 (2025), para. 1, and S/RES/2776 (2025), para. 14
+_RENEWS = ("Decides to renew until one year from the date of adoption of this resolution the measures imposed by "
+           "paragraphs 3, 4, 5, 6, 7, 8, and 9 of resolution 2653 (2022) and previously extended in resolution 2752 "
+           "(2024), reaffirms the travel ban and asset freeze on Haitian gang leaders;")
+_CHARCOAL = "Reaffirms its decision to ban the import and export of Somali charcoal, as set out in paragraph 22."
+
+
+def test_a_word_the_one_named_document_never_says() -> None:
+    hits = [_hit("r2794", "S/RES/2794 (2025)", _RENEWS), _hit("r2776", "S/RES/2776 (2025)", _CHARCOAL)]
+    rarity = {"charcoal": 6.1, "ban": 4.7, "export": 4.7, "haitian": 4.4, "impos": 3.6, "bar": 7.0, "freez": 5.5}
+
+    def unsaid(question: str) -> tuple[str, str] | None:
+        return _unsaid_in_document(question, question, hits[0].doc, hits, lambda d, p: _RENEWS,
+                                   lambda t: rarity.get(t, 1.0), 11.5)
+    assert unsaid("Does resolution 2794 (2025) impose a ban on exports of Haitian charcoal?") == \
+        ("S/RES/2794 (2025)", "“charcoal”")
+    assert unsaid("Does resolution 2794 (2025) renew the asset freeze?") is None  # it says so
+    # A plain word no document the search found uses is the reader's wording, not a subject the document lacks.
+    assert unsaid("Which gang leaders did resolution 2794 (2025) bar from travelling?") is None

@@ -547,6 +547,15 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             and not any(_person_named(c.quote, question) for c in citations):
         return _abstain(question, hits, "The passages that best match this question name no one for what it asks "
                         "about. The closest passages are listed below.", stats, confidence)
+    # "Does resolution 2794 (2025) impose a ban on exports of Haitian charcoal?": the one document the question
+    # names never says "charcoal" (a sweep's near miss, answered with four of its paragraphs and no "no"). A word
+    # of the question that document holds nowhere, in no wording of the glossary, is one it does not speak of.
+    if lead is None and len(named_docs) == 1 and not (wanted or by_reference) \
+            and (unsaid := _unsaid_in_document(question, intent, next(h.doc for h in hits
+                                                                       if h.doc.doc_id in named_docs),
+                                               hits, page_text, weight, idf_ceiling)) is not None:
+        return _abstain(question, hits, f"{unsaid[0]} does not mention {unsaid[1]}. The closest passages are "
+                        "listed below.", stats, confidence)
     # "How much gold per day does the Jebel Amer mine produce?": the leading passage gives the Kidingir mine's
     # output (S/2025/239, para. 91); "What is ISIL-K's annual revenue?", Al-Shabaab's. A figure asked of a name
     # its passage never names is another's figure (probes: 9 of 10 such answers were to near misses, dev 1 of 1).
@@ -4272,6 +4281,45 @@ def _states_named(text: str) -> list[str]:
     spans = [(a, b, state) for state, found in at.items() for a, b in found]
     return sorted(state for state, found in at.items() if found and not all(
         any(x <= a and b <= y and other != state for x, y, other in spans) for a, b in found))
+
+
+# A word the named document must hold to speak of the question: one of its rarest (the share of the index's largest
+# IDF), a content word of the question's own, not of the reference to the document.
+_UNSAID_RARITY = 0.5
+_DOC_REFERENCE = re.compile(r"\b[Rr]esolutions?\s+\d{3,4}(?:\s*\(\d{4}\))?|\b[A-Z]{1,2}/[\w./-]+")
+_REFERENCE_WORDS = terms("resolution resolutions report reports letter document paragraph security council committee "
+                         "secretary general")
+
+
+def _unsaid_in_document(question: str, intent: str, doc: DocInfo, hits: list[Hit], page_text: PageText,
+                        weight: Callable[[str], float], ceiling: float) -> tuple[str, str] | None:
+    """(the document's name, the question's word) for the rarest content word of the question that the one document
+    it names holds on none of its pages, in no glossary wording; None when it holds them all."""
+    own = terms(" ".join(filter(None, (doc.symbol, doc.title)))) | _GENERIC | _REFERENCE_WORDS
+    words = {t: w for w in re.findall(r"[A-Za-z][\w'’-]+", _DOC_REFERENCE.sub(" ", question)) for t in terms(w)
+             if t not in own and not t.isdigit()}
+    rare = [t for t in words if weight(t) >= _UNSAID_RARITY * ceiling]
+    if not rare:
+        return None
+    text = " ".join(page_text(doc.doc_id, p) for p in range(1, max(doc.pages, 1) + 1))
+    held_words = held(intent, text) | held(question, text)
+    # … and that other documents the search found do use: the question speaks of a thing the corpus tells of
+    # elsewhere ("ban the import and export of Somali charcoal", S/RES/2776 (2025)), not in plain words no UN
+    # document uses ("Which Liberian commodities did resolution 1521 (2003) bar …?": "bar" is the reader's word).
+    elsewhere = terms(" ".join(h.chunk.text for h in hits if h.doc.doc_id != doc.doc_id))
+    missing = [t for t in rare if t not in held_words and t in elsewhere]
+    if not missing:
+        return None
+    word = max(missing, key=weight)
+    # With the words beside it that the document lacks too: "cultural heritage", not "heritage".
+    said = re.findall(r"[A-Za-z][\w'’-]+", question)
+    at = next(i for i, w in enumerate(said) if w == words[word])
+    first, last = at, at
+    while first > 0 and (t := terms(said[first - 1])) and not t & (held_words | own):
+        first -= 1
+    while last + 1 < len(said) and (t := terms(said[last + 1])) and not t & (held_words | own):
+        last += 1
+    return doc.symbol or doc.title or doc.file_name, f"“{' '.join(said[first:last + 1])}”"
 
 
 def _abstain(question: str, hits: list[Hit], message: str, stats: dict[str, float] | None = None,
