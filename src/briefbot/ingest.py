@@ -47,7 +47,8 @@ READER_VERSION = 9  # 2: a name broken at its hyphen over two lines is joined ("
 # organ's name ("Security Council Committee …", "United Nations system") is the title's, not the masthead's; 7: a
 # title ends before the report's "Summary" heading and loses its footnote mark ("Secretary-General*"); 8: a UN
 # document's line that pdfium split after a footnote marker is one line, not a paragraph start ("platforms.⁷ In its");
-# 9: a numbered sub-heading read as paragraph "1" no longer takes the numbers of the paragraphs going on after it
+# 9: a numbered sub-heading read as paragraph "1" no longer takes the numbers of the paragraphs going on after it, and
+# a line ending in a spaced hyphen joins a compound ("Juba-appointed") or keeps a dash's spaces ("children - had")
 _EMBED_BATCH = 256  # chunks gathered across documents before one model call (less padding, better throughput)
 _WALKED = (*SUPPORTED_SUFFIXES, ".jsonl")  # .jsonl: the bulk Council records (one document per line)
 # A folder's own notes (README.txt, SOURCE.txt beside the samples) are not documents; named alone they are read.

@@ -654,6 +654,12 @@ def _vocabulary(paras: list[_Para]) -> set[str]:
     return words
 
 
+# Words that open a clause after a dash, never the second part of a compound.
+_DASH_FOLLOWERS = frozenset("and or but nor had has have was were is are as including namely which who whom that the a "
+                            "an in on of for to with by from at while whereas such not also then so if it its this these "
+                            "those there their they he she we".split())
+
+
 def _join_lines(lines: list[str], vocab: set[str]) -> str:
     """Join a paragraph's lines, undoing end-of-line hyphenation only where the joined word is attested."""
     out = ""
@@ -664,6 +670,12 @@ def _join_lines(lines: list[str], vocab: set[str]) -> str:
                 continue
             if not out:
                 out = piece
+            elif re.search(r"[\w)”’] -$", out) and piece[:1].islower():
+                # A line ending in a hyphen set off by a space: a compound spaced out by justification ("The Juba -"
+                # / "appointed administration", S/2025/269, p. 5; "drug -" / "related") unless a clause goes on
+                # after it, which makes it a dash ("children -" / "had"). It had been read "Juba -appointed".
+                follows = re.match(r"[a-z]+(?![\w-])", piece)  # "search -" / "and-arrest" is one compound
+                out = out + " " + piece if follows and follows.group(0) in _DASH_FOLLOWERS else out[:-2] + "-" + piece
             elif out.endswith("-") and piece[:1].islower():
                 head = re.search(r"([A-Za-z]+)-$", out)
                 tail = re.match(r"[a-z]+", piece)
