@@ -31,7 +31,7 @@ FINGERPRINTS = {1: "d2fdab869ac0a7d4ddb92a14748f9dcce78021abe12f92c84819bdc885c1
                 6: "d2fdab869ac0a7d4ddb92a14748f9dcce78021abe12f92c84819bdc885c15b90",  # nor 6: no sample title
                 7: "d2fdab869ac0a7d4ddb92a14748f9dcce78021abe12f92c84819bdc885c15b90",  # nor 7
                 8: "d2fdab869ac0a7d4ddb92a14748f9dcce78021abe12f92c84819bdc885c15b90",  # nor 8: no marker mid-line
-                9: "d2fdab869ac0a7d4ddb92a14748f9dcce78021abe12f92c84819bdc885c15b90"}  # nor 9: no sub-heading "1.", no spaced hyphen
+                9: "d2fdab869ac0a7d4ddb92a14748f9dcce78021abe12f92c84819bdc885c15b90"}  # nor 9
 
 
 def _fingerprint(store: Store) -> str:

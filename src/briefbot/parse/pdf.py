@@ -655,9 +655,9 @@ def _vocabulary(paras: list[_Para]) -> set[str]:
 
 
 # Words that open a clause after a dash, never the second part of a compound.
-_DASH_FOLLOWERS = frozenset("and or but nor had has have was were is are as including namely which who whom that the a "
-                            "an in on of for to with by from at while whereas such not also then so if it its this these "
-                            "those there their they he she we".split())
+_DASH_FOLLOWERS = frozenset("and or but nor had has have was were is are as including namely which who whom that the "
+                            "a an in on of for to with by from at while whereas such not also then so if it its this "
+                            "these those there their they he she we".split())
 
 
 def _join_lines(lines: list[str], vocab: set[str]) -> str:
