@@ -132,6 +132,11 @@ def test_personnel_killed_are_counted_as_dead_or_people() -> None:
     assert direct_answer("How many MONUSCO personnel have been killed in attacks since 2022?", _TOLL) == "25 dead"
     assert direct_answer("How many SAMIDRC personnel have been killed since the force was deployed?", _TOLL) == \
         "23 people"
+    # Not officers: the mission's "991 officers in theatre" (S/2025/472, para. 9) are not the personnel one State
+    # committed.
+    officers = ("Contributions in terms of pledged personnel has been slow in coming. To date there are 991 officers "
+                "in theatre, against a planned 2500.")
+    assert direct_answer("How many personnel did the Bahamas commit?", officers) is None
 
 
 # S/2025/295, para. 6 (its second sentence)

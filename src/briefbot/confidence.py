@@ -248,7 +248,9 @@ _UNIT_ALSO = {"ton": terms("tonnes metric"), "tonn": terms("tons metric"),
               "inmat": terms("prisoners detainees"),
               # "how many SAMIDRC personnel have been killed": "As regards SAMIDRC, 23 people have been killed"
               # (S/2025/73, a sweep's question)
-              "personnel": terms("people persons troops soldiers staff peacekeepers officers")}
+              # (not "officers" or "troops": "how many personnel" did the Bahamas commit is not the mission's "991
+              # officers", S/2025/472)
+              "personnel": terms("people persons")}
 
 
 def _unit_terms(question: str) -> set[str]:
