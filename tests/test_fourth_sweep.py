@@ -207,3 +207,69 @@ def test_a_word_the_one_named_document_never_says() -> None:
     assert unsaid("Does resolution 2794 (2025) renew the asset freeze?") is None  # it says so
     # A plain word no document the search found uses is the reader's wording, not a subject the document lacks.
     assert unsaid("Which gang leaders did resolution 2794 (2025) bar from travelling?") is None
+
+
+# What a second reader of these rules found, each with the report's own sentences.
+def test_a_request_made_by_letter_is_dated_by_it() -> None:
+    # S/2025/239, footnote 57: only a letter transmitted is no date of what is asked
+    note = ("The Panel requested information regarding the participation of Chadian nationals Ousmane Dillo and "
+            "Abdallah Jumeni in a letter dated 5 December 2024, addressed to the Permanent Mission of Chad to the "
+            "United Nations. In its response dated 16 December 2024, the Permanent Mission stated that it had no "
+            "information.")
+    assert direct_answer("When did the Panel of Experts on the Sudan request information from Chad about Ousmane "
+                         "Dillo and Abdallah Jumeni?", note) == "5 December 2024"
+
+
+def test_over_after_a_verb_or_a_power_is_no_bound() -> None:
+    # S/2025/200, para. 29
+    murals = ("On 28 November, on Albanian Flag Day, unidentified individuals painted over two Serbian flag-coloured "
+              "murals in North Mitrovica.")
+    assert not direct_answer("How many Serbian flag-coloured murals were painted over in North Mitrovica?",
+                             murals).startswith("over")
+    assert direct_answer("How many districts did the group control?",
+                         "The group retained control over three districts.") == "three districts"
+    assert direct_answer("How many people were killed?", "The clashes killed over 100 people.") == "over 100 people"
+
+
+def test_whom_someone_appointed_may_be_a_post_but_not_a_body() -> None:
+    # S/2025/389, para. 24: the post the report names answers; S/2025/272, para. 217: the Council that appointed
+    # others does not.
+    post = ("Furthermore, the Government adopted an action plan and appointed the Deputy Chief of Staff of the army to "
+            "oversee its implementation.")
+    assert direct_answer("Who was appointed to oversee implementation of the action plan?", post) == \
+        "Deputy Chief of Staff"
+    council = ("On 16 January 2025, the High Judicial and Prosecutorial Council of Bosnia and Herzegovina appointed "
+               "judges and prosecutors.")
+    assert direct_answer("Who was appointed Deputy Chief of Staff to oversee implementation?", council) is None
+
+
+def test_the_noun_asked_before_a_word_for_it() -> None:
+    # S/2025/176, para. 63
+    released = ("Similarly, 111 prisoners were released through presidential pardon, while 49 detainees, including 34 "
+                "men and 15 minors (including 1 girl), were released from Bukavu prison on 13 February.")
+    assert direct_answer("How many detainees were released from Bukavu prison?", released) == "49 detainees"
+
+
+def test_personnel_killed_are_not_anyones_deaths() -> None:
+    assert direct_answer("How many MINUSCA personnel were killed in 2024?",
+                         "In 2024, the violence caused 13 civilian deaths in Haut-Mbomou.") is None
+
+
+def test_a_statements_name_is_no_reports_date() -> None:
+    assert report_window("What did the DRC and M23 commit to in the April 2025 Doha Joint Statement?") is None
+    assert report_window("What did the March 2025 Security Council briefing say?") is None
+
+
+def test_a_sentence_with_its_own_month_is_not_dated_by_the_frame_before() -> None:
+    # S/2025/54, para. 35
+    arrivals = ("Since the conflict in the Sudan began in April 2023, over 997,522 returnees, refugees and "
+                "asylum-seekers had crossed into South Sudan from the Sudan as at 15 January. In December alone, over "
+                "100,000 people fleeing conflict arrived from the Sudan, the highest surge since the conflict began.")
+    assert direct_answer("How many people fleeing the conflict arrived in South Sudan from the Sudan in December "
+                         "2024?", arrivals) == "over 100,000 people"
+
+
+def test_how_much_more_of_a_thing_is_still_a_quantity() -> None:
+    from briefbot.answer import answer_type
+    assert answer_type("How much more land was allocated to returnees?") == "count"
+    assert answer_type("How much still needs to be mobilized for AUSSOM?") == "money"

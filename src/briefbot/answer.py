@@ -1578,12 +1578,13 @@ _RATE_AFTER = re.compile(r"[\d,.]*(?:[^\d.;:,]|[,.](?=\d)){0,50}?(?<!within )(?<
                          r"(?:day|week|month|year|hour)(?!\s+(?:later|earlier|before|after|of)\b)|daily|weekly|"
                          r"monthly|annually|per annum)\b", re.I)
 # "How much gold": a thing measured. Money in other words ("how much savings") is not a thing: a sum answers it.
-_HOW_MUCH_OF = re.compile(r"\bhow much\s+(?!of\b|money|revenue|income|funding|funds|cash|savings|assets|reserves|"
+_HOW_MUCH_OF = re.compile(r"\bhow much\s+(?:(?:more|still)\s+)?+"  # (possessive: "still" is never the thing)
+                          r"(?!of\b|money|revenue|income|funding|funds|cash|savings|assets|reserves|"
                           r"budget|financing|finance|profits?|ransoms?|capital|wealth|taxe?s?|payments?|donations?|"
                           r"contributions?|aid|assistance|support|zakat|fees?|levy|levies|tolls?|bribes?|extortion|did|does|do|is|"
                           r"are|was|were|has|have|had|"
-                          # nor a verb or adverb: "How much still needs to be mobilized …?"
-                          r"(?:still|more|remains?|needs?|will|would|should|must|can|could|may)\b)"
+                          # nor a verb: "How much still needs to be mobilized …?" ("how much more land": land)
+                          r"(?:remains?|needs?|will|would|should|must|can|could|may)\b)"
                           r"([a-z][\w-]+)", re.I)
 _SOURCE = re.compile(r"\b(?:earn|earned|earns|raise|raised|raises|made|make|makes|generate|generated|generates|"
                      r"receive|received|receives|collect|collected|collects|obtain|obtained)\w*\s+(?:[\w-]+\s+){0,2}?"
@@ -2005,8 +2006,11 @@ _WHEN_Q = re.compile(r"^\s*when\b|\b(?:until|till|by|since)\s+when\b|\bwhen(?=\s
 _QUALIFIER = re.compile(r"\b((?:(?:not|no)\s+)?(?:fewer|less|more) than|at (?:least|most)|up to|about|around|"
                         r"approximately|nearly|almost|roughly|some|an estimated|over)\s+$", re.I)
 # "who handed over 108 weapons" (S/2025/176, para. 55): the verb's particle, not a bound on the figure.
-_PARTICLE_OVER = re.compile(r"\b(?:hand|turn|sign|pass|t[ao]ok|tak(?:en|es|ing)|gave|giv(?:en|es|ing)|give)"
-                            r"(?:ed|s|ing)?\s+over\s+$", re.I)
+_PARTICLE_OVER = re.compile(r"\b(?:(?:hand|turn|sign|pass|paint|watch|preside|rul|argu|fight|puzzl|pour|ponder|"
+                            r"t[ao]ok|tak(?:en|es|ing)|gave|giv(?:en|es|ing)|give|r[au]n|fought|won|win)(?:ed|d|s|ing)?"
+                            # "control over two districts": a power over what is counted, no bound on it
+                            r"|control|authority|jurisdiction|sovereignty|influence|power|sway|dominance|say)"
+                            r"\s+over\s+$", re.I)
 
 
 def _bound(quote: str, start: int, span: str) -> tuple[int, str]:
@@ -2026,6 +2030,7 @@ _DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})\b(?!,? \d{{
 # A date naming the paper it heads: "a letter dated 13 December 2024", "note verbale dated …", "report of 5 May".
 _DATED_PAPER = re.compile(r"\b(?:letters?|notes?(?: verbales?)?|communications?|reports?|memorand(?:um|a)|decrees?)"
                           r"(?: from [^,.;]{1,40})? dated\s+$", re.I)
+_TRANSMITTED = re.compile(r"\b(?:enclos\w*|transmit\w*|herewith|forward\w*|annexed|attached)\b", re.I)
 _CORRESPONDENCE_Q = re.compile(r"\b(?:letters?|notes?|communications?|wr(?:ite|ote|itten)|dated|memorand\w*)\b",
                                re.I)
 
@@ -2574,9 +2579,12 @@ def direct_answer(question: str, quote: str) -> str | None:
     """The span of ``quote`` that answers a when / how long / how many / how much / who / which question, verbatim
     ("15 May 2026", "908,001 rounds"), or None when the question is of another kind or nothing fits."""
     span = _span_answering(question, quote)
-    if span is not None and _APPOINTEE_Q.search(question) and not _a_person(span, quote, question):
-        # "Who was appointed Special Representative for Haiti and Head of BINUH?" asks a person, not the Office the
-        # resolution establishing it names (S/RES/2476 (2019), para. 1) when a letter names him (S/2025/433).
+    if span is not None and _APPOINTEE_Q.search(question) and terms(span) & _BODY_WORDS \
+            and not _a_person(span, quote, question):
+        # "Who was appointed Special Representative for Haiti and Head of BINUH?" asks a person (or the post a
+        # report names, "the Deputy Chief of Staff of the army", S/2025/389, para. 24), not the Office the
+        # resolution establishing it names (S/RES/2476 (2019), para. 1) when a letter names him (S/2025/433), nor
+        # "the High Judicial and Prosecutorial Council", which appointed others (S/2025/272, para. 217).
         return None
     return span
 
@@ -2615,7 +2623,10 @@ def _span_answering(question: str, quote: str) -> str | None:
         if not _CORRESPONDENCE_Q.search(question):
             # "a letter dated 13 December 2024 … referring to an offer to deploy personnel" (S/2025/42) dates the
             # letter, not what it offers: "by what date" the Bahamas would deploy is in the letter (22 December).
-            dates = [m for m in dates if not _DATED_PAPER.search(quote[max(0, m.start() - 60):m.start()])]
+            # Only a paper transmitted: a request made "in a letter dated 5 December 2024" (S/2025/239, footnote 57)
+            # is dated by it.
+            dates = [m for m in dates if not (_DATED_PAPER.search(quote[max(0, m.start() - 60):m.start()])
+                                              and _TRANSMITTED.search(_sentence_at(quote, m.start())))]
         # A day and month without a year ("on 30 June", "due by 31 August"): the document's own year dates it,
         # unless the question names one (then it may be another year's).
         days = [] if _names_a_year(question) or _TWO_WH.match(question) else \
@@ -2830,7 +2841,7 @@ def _span_answering(question: str, quote: str) -> str | None:
                 # vehicles from civilians in East Darfur": a figure its sentence places in another state of the same
                 # region.
                 return True
-            if years and (told := _years_told(_sentence_at(quote, at)) or _years_told(_sentence_before(quote, at))) \
+            if years and (told := _years_told(_sentence_at(quote, at)) or _years_going_on(quote, at)) \
                     and not told & years:
                 # "How many people were killed in Bwa Kale lynchings in 2023?" is not answered by "In 2024, at least
                 # 423 people were killed … (see S/2023/674)": a figure its sentence dates to another year. A sentence
@@ -3047,7 +3058,10 @@ def _span_answering(question: str, quote: str) -> str | None:
             # "several Glock pistols": no figure of the thing counted, no line.
             if not of_noun:
                 return None
-            figures = of_noun
+            # The thing named as asked before a word for it: "49 detainees … were released from Bukavu prison",
+            # not "111 prisoners were released through presidential pardon" beside it (S/2025/176, para. 63).
+            own_word = counted_noun(question, also=False)
+            figures = [f for f in of_noun if terms(f[2]) & own_word] or of_noun
         if heads:
             # "89 abducted (67 men, 16 women and 6 boys)": a breakdown is not a second answer beside its total.
             figures = [f for f in figures
@@ -3803,7 +3817,7 @@ _BODY_WORDS = frozenset(terms("directorate police service services ministry mini
                               "government republic united nations mission panel group security state states bank "
                               "authority party movement front union coalition organization province district region "
                               "city airport port prison camp centre center international general administrative "
-                              "treasury"))
+                              "treasury guard"))
 
 
 def _person_named(quote: str, question: str) -> bool:
@@ -3824,6 +3838,8 @@ def _person_named(quote: str, question: str) -> bool:
 def _a_person(span: str, quote: str, question: str) -> bool:
     """Whether ``span`` is a person's name: as :func:`_person_named` reads one inside a sentence ("Faure Gnassingbé"),
     or the surname of someone ``quote`` names with a title ("Gibb" of "Mr. Michael Gibb", S/2025/452)."""
+    if terms(span) & _BODY_WORDS and not re.match(r"(?:Mr|Ms|Mrs|Dr|Mme)\.?\s", span):
+        return False  # "Transitional Presidential Council", "Presidential Guard": a body's name
     return _person_named(f"named {span}", question) or re.search(
         rf"\b(?:Mr|Ms|Mrs|Dr|Mme)\.?\s+(?:[A-Z][\w'’-]*\s+){{0,3}}{re.escape(span)}\b", quote) is not None
 
@@ -3988,6 +4004,17 @@ def _years_told(sentence: str) -> set[int]:
 def asked_months(question: str) -> set[str]:
     """The months a question asks about ("between July and December 2024"), not a document's date it names."""
     return set(_MONTH_WORD.findall(REPORT_DATE.sub("", question)))
+
+
+def _years_going_on(text: str, at: int) -> set[int]:
+    """The years of the sentence before the one at ``at``, when that one tells no time of its own and goes on from
+    it; not a "Since April 2023, …" frame, whose span the next sentence's "In December alone, …" is within
+    (S/2025/54, para. 35)."""
+    before = _sentence_before(text, at)
+    if _MONTH_WORD.search(_sentence_at(text, at)) or re.match(r"\s*(?:Since|From|Between|Until|By|As at|As of)\b",
+                                                                 before):
+        return set()
+    return _years_told(before)
 
 
 def _sentence_before(text: str, at: int) -> str:

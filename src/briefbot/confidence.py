@@ -278,10 +278,11 @@ _HOW_MANY_Q = re.compile(r"\bhow many\s+((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]
 _IRREGULAR_PLURAL = re.compile(r"(?i:people|children|women|men|cattle)|[A-Z][a-z]+ese")
 
 
-def counted_noun(question: str) -> set[str]:
+def counted_noun(question: str, also: bool = True) -> set[str]:
     """The head noun a "how many" question counts ("pistols" of "how many Glock pistols", "tons" of "how many
     tons of captagon", "Haitians" of "how many Haitians left"), with the words that may stand for it; empty when
-    it names none ("how many times") or counts several things ("how many women and children")."""
+    it names none ("how many times") or counts several things ("how many women and children"). ``also=False``: the
+    question's own words only."""
     m = _HOW_MANY_Q.search(question)
     head: set[str] = set()
     words = m.group(1).split() if m else []
@@ -300,7 +301,11 @@ def counted_noun(question: str) -> set[str]:
     if head & _ANYONE and _KILLED.search(question):
         # "How many people were killed …?" is answered by "led to nine deaths" (S/2025/383, para. 30).
         head |= _DEATHS
-    return head.union(*(_UNIT_ALSO.get(t, set()) for t in head))
+    elif head & _STAFF and _KILLED.search(question):
+        # "How many MONUSCO personnel have been killed …?" by "the toll … stands at 25 dead" (S/2025/73), not by
+        # "13 civilian deaths": deaths are anyone's.
+        head |= _DEAD
+    return head.union(*(_UNIT_ALSO.get(t, set()) for t in head)) if also else head
 
 
 _PEOPLE = terms("people persons individuals civilians migrants nationals refugees returnees")
@@ -309,9 +314,11 @@ _INSTANCES_OF = re.compile(r"\s*(?:(?:alleged|reported|documented|separate|verif
                            r"cases?|instances?|acts?|episodes?|occurrences?)\s+of\s+", re.I)
 # Only people in general, killed as the counted noun's own verb: "how many civilians were killed" still wants
 # civilians, and "how many people fled the violence in which dozens were killed" is not a death toll.
-# Personnel too: "the toll of attacks on MONUSCO personnel since 2022 stands at 25 dead" (S/2025/73) answers "how many
-# MONUSCO personnel have been killed".
-_ANYONE = terms("people persons individuals personnel peacekeepers")
+_ANYONE = terms("people persons individuals")
+# A force's own dead: "the toll of attacks on MONUSCO personnel since 2022 stands at 25 dead" (S/2025/73) answers "how
+# many MONUSCO personnel have been killed".
+_STAFF = terms("personnel peacekeepers")
+_DEAD = terms("dead")
 _KILLED = re.compile(r"\bhow many (?:[A-Z][\w-]*\s+)?(?:people|persons|individuals|personnel|peacekeepers)\s+"
                      r"(?:(?:were|was|have been|had been|have|had|"
                      r"reportedly|been)\s+)*(?:killed|died|dead|lost their lives|perished)\b", re.I)

@@ -854,9 +854,10 @@ _EVENTS = (r"(?i:clashes|attacks?|fighting|violence|incidents?|killings?|abducti
 # A document's own date, which says which document, not when what is asked happened: "the Secretary-General's June
 # 2025 report", "its mid-2025 report", "the report of 12 March 2025", "the letter dated 3 May", "the UNOWAS report
 # of mid-2025", "its report for mid-2025", "the report of mid-July 2025".
-# Its author may stand between: "the August 2025 UNMISS report", "the June 2025 Secretary-General's report".
+# A report's author may stand between: "the August 2025 UNMISS report", "the June 2025 Secretary-General's report"
+# (an acronym or the Secretary-General: "the April 2025 Doha Joint Statement" is a statement's name, not a date).
 REPORT_DATE = re.compile(rf"\b(?:(?P<s1>(?i:early|mid|late))-?\s?|(?P<m1>{MONTHS})\s+)(?P<y1>(?:19|20)\d\d)\s+"
-                         rf"(?:(?:[A-Z][A-Za-z'’-]*|Secretary-General['’]s)\s+){{0,2}}{_PAPERS}\b|"
+                         rf"(?:{_PAPERS}|(?:[A-Z]{{2,8}}|Secretary-General['’]s)\s+(?i:reports?))\b|"
                          rf"\b{_PAPERS}\s+(?i:of|for|dated|from|issued in|published in)\s+"
                          rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:(?i:early|mid|late)-?\s?)?(?P<m2>{MONTHS})"
                          rf"(?:\s+(?P<y2>(?:19|20)\d\d))?\b(?!\s+{_EVENTS})|"
