@@ -77,6 +77,7 @@ def test_plain_wording_brings_the_councils_words(question: str, expected: str) -
     "How many anti-aircraft guns did the RSF capture?",  # not small arms
     "How many people who left Haiti in 2024 were returned?",  # leaving a country is not defecting from a group
     "Since when does the MINUSMA track use the phrase “weapons ban”?",  # a quoted phrase is taken as written
+    "What did the Turkish Cypriot leader say about Varosha?",  # a community of Cyprus, not the State
 ])
 def test_no_expansion_where_the_words_mean_something_else_or_are_the_councils(question: str) -> None:
     assert council_words(question) == ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from akn_support import indexed_fixture
+from briefbot.mandates.chat import detect
 from briefbot.models import Answer
 from briefbot.service import Briefbot
 
@@ -116,3 +117,16 @@ def test_two_renewals_named_and_asked_how_they_differ_is_a_mandate_change_questi
     assert evolved.engine == "mandates" and "first appears in S/RES/2777 (2025)" in evolved.answer, evolved.answer
     assert unama.ask("How did resolution 2760 (2024) differ from resolution 2802 (2025)?").engine != "mandates"
 
+
+
+def test_two_resolutions_of_different_tracks_are_retrievals_however_the_change_is_asked(haiti: Briefbot) -> None:
+    """A second reader's case: "What changed between resolution 2765 (2024) and resolution 2752 (2024)?" (MONUSCO's
+    and the Haiti sanctions') was answered as MONUSCO's 2765 against 2717, 2752 silently dropped. Here 2785 is BINUH's
+    and 2794 the sanctions regime's."""
+    index = haiti.mandates()
+    assert detect("What changed between resolution 2785 (2025) and resolution 2794 (2025)?", index) is None
+    assert haiti.ask("What changed between resolution 2785 (2025) and resolution 2794 (2025)?").engine != "mandates"
+    # Both of one track, asked the same way: the tracker's.
+    intent = detect("What changed between resolution 2752 (2024) and resolution 2794 (2025)?", index)
+    assert intent is not None and intent.track == "haiti_sanctions" and intent.resolutions == [2752, 2794]
+    assert haiti.ask("What changed between resolution 2752 (2024) and resolution 2794 (2025)?").engine == "mandates"

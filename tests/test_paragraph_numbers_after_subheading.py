@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefbot.parse import parse_file
+from briefbot.parse.meta import Labeller
 
 PDF = Path(__file__).parent / "fixtures" / "pdf" / "S_2025_194_pp1-15.pdf"
 
@@ -25,3 +26,21 @@ def test_the_paragraphs_after_a_numbered_subheading_keep_their_numbers() -> None
     assert seventy_seven.label == "77" and seventy_seven.spans[0].page == 14
     # The numbers before it are as they were: 1 to 62, each once.
     assert labels[:labels.index("62") + 1] == [str(n) for n in range(1, 63)]
+
+
+def _accepted(last: int, numbers: list[int]) -> list[int]:
+    labeller = Labeller(is_resolution=False)
+    labeller.last_number = last
+    out = []
+    for n in numbers:
+        if labeller._plausible_number(n):
+            labeller.last_number = n
+            out.append(n)
+    return out
+
+
+def test_a_restart_that_went_on_is_one() -> None:
+    assert _accepted(62, [1, 63, 64]) == [1, 63, 64]  # the "1" was a sub-heading
+    # An annex numbered anew (1, 2, …) keeps its numbers: a table row opening "41." after it is no paragraph 41
+    # (a second reader's case).
+    assert _accepted(40, [1, 2, 41, 3]) == [1, 2, 3]

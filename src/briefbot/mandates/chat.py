@@ -137,9 +137,10 @@ def detect(question: str, index: MandateIndex) -> Intent | None:
         # resolution 2794 (2025)?": "Haiti" named the BINUH track, which compared 2743 with 2692; the resolutions
         # named are the Haiti sanctions regime's.
         track, named_by = held[0], ""
-    if compared and not _CHANGE_RE.search(question) and not _asks_evolution(question) \
-            and (held is None or held[1] < 2):
-        return None  # two resolutions compared that no one track holds: retrieval's
+    if len(numbers) >= 2 and (held is None or held[1] < 2):
+        # Two resolutions named that no one track holds: retrieval's, however the change is asked ("What changed
+        # between resolution 2765 (2024) and resolution 2752 (2024)?" is MONUSCO's and the Haiti sanctions').
+        return None
     if track is None and kind != "count":
         return None
     # "Since when has Haiti been under the global anti-money-laundering standard-setter's increased monitoring?" (dev

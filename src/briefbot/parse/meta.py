@@ -368,16 +368,13 @@ class Labeller:
             self.restarted_from = self.last_number
             return True
         if self.last_number < n <= self.last_number + 3:
-            if n > 3:
-                self.restarted_from = 0  # the new numbering has settled: the restart was one
             return True
         # A numbered sub-heading read as a paragraph "1" ("1. Support to the African Union Transition Mission in
         # Somalia and …", two lines long, under "F. United Nations Support Office in Somalia", S/2025/194, p. 12)
-        # is not a restart when the paragraphs go on from before it: 63, 64 … had lost their numbers to the end.
-        if self.restarted_from and self.restarted_from < n <= self.restarted_from + 3:
-            self.restarted_from = 0
-            return True
-        return False
+        # is not a restart when the next paragraph goes on from before it: 63, 64 … had lost their numbers to the
+        # end. Only straight after the "1": a restart that has gone on to 2 is one (an annex's 1, 2, then a table
+        # row "41." is not paragraph 41).
+        return self.last_number == 1 and 1 < self.restarted_from < n <= self.restarted_from + 3
 
 
 def _follows(prev: str, letter: str) -> bool:
