@@ -24,6 +24,7 @@ from .chunk import LOCATOR_WORDS, OPENER_WORDS, split_sentences
 from .cite import PageText, cite_sentence, is_section_title, terms, trim_sentence
 from .confidence import (
     CONFIDENCE,
+    COUNTED_UNITS,
     CURRENCY_CODES,
     FEATURES,
     MONEY,
@@ -3058,10 +3059,14 @@ def _span_answering(question: str, quote: str) -> str | None:
             # "several Glock pistols": no figure of the thing counted, no line.
             if not of_noun:
                 return None
-            # The thing named as asked before a word for it: "49 detainees … were released from Bukavu prison",
-            # not "111 prisoners were released through presidential pardon" beside it (S/2025/176, para. 63).
+            # The thing named as asked before another word for it: "49 detainees … were released from Bukavu
+            # prison", not also "111 prisoners were released through presidential pardon" (S/2025/176, para. 63).
+            # Only a word that is itself a thing counted (prisoners, vessels): "nine deaths, … six civilians" keeps
+            # the civilians among the dead (S/2025/383, para. 30).
             own_word = counted_noun(question, also=False)
-            figures = [f for f in of_noun if terms(f[2]) & own_word] or of_noun
+            figures = of_noun
+            if any(terms(f[2]) & own_word for f in of_noun):
+                figures = [f for f in of_noun if terms(f[2]) & own_word or not terms(f[2]) & COUNTED_UNITS]
         if heads:
             # "89 abducted (67 men, 16 women and 6 boys)": a breakdown is not a second answer beside its total.
             figures = [f for f in figures

@@ -253,6 +253,10 @@ _UNIT_ALSO = {"ton": terms("tonnes metric"), "tonn": terms("tons metric"),
               "personnel": terms("people persons")}
 
 
+# The things counted that have other words for them (a figure of "prisoners" is of a thing of its own, not a part).
+COUNTED_UNITS = frozenset(_UNIT_ALSO)
+
+
 def _unit_terms(question: str) -> set[str]:
     """The words naming what a "how many / how much" question counts: its noun phrase up to the first function
     word ("tons" of captagon, "Glock pistols", "gold" bars); empty when the question counts nothing named
