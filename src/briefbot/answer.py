@@ -21,7 +21,7 @@ import numpy as np
 
 from .adoption import adoption_citation, asks_adoption
 from .chunk import LOCATOR_WORDS, OPENER_WORDS, split_sentences
-from .cite import PageText, cite_sentence, is_section_title, terms, trim_sentence
+from .cite import PageText, cite_sentence, is_contents_line, is_section_title, terms, trim_sentence
 from .confidence import (
     CONFIDENCE,
     COUNTED_UNITS,
@@ -1411,7 +1411,8 @@ def _group_named(name: str, quote: str) -> bool:
     return False
 
 
-_NAME_GLUE = frozenset("of the and for de des du la le les et pour en d l wa".split())
+# "on" and "against": "Commission on Narcotic Drugs" is the CND, "Office on Drugs and Crime" the UNODC's ODC.
+_NAME_GLUE = frozenset("of the and for on against de des du la le les et pour en d l wa".split())
 # A lower-case article inside a name ("ul-Islam", "al-Muslimin"); not a name's own capital "Al-" ("Al-Shabaab").
 _ARTICLE = re.compile(r"^(?:al|ul|el|ad|ash|as|an|ar|at)-(?=[A-Z])")
 _FRENCH_GLUE = frozenset("de des du la le les et pour en".split())
@@ -2445,6 +2446,10 @@ _FROM = re.compile(rf"\bfrom\s+(?:between\s+\S+\s+and\s+)?(?:about\s+)?{_SIGN}$"
 # "higher than the commonly reported $100 million, potentially reaching more than $200 million" (S/2025/482, para.
 # 103): the figure said is the second; "more than" bounds the figure it says, "higher than the …" compares ("greater
 # than 5,000 fighters" bounds it too).
+# A strength asked, not the ceiling it is measured against (which "What is the authorized troop ceiling?" asks).
+_DEPLOYED_Q = re.compile(r"\b(?:actual(?:ly)?|deployed|in place|on the ground|strength)\b", re.I)
+_CEILING_BEFORE = re.compile(r"\b(?:authori[sz]ed|ceiling of|maximum of|up to)\s+(?:(?:troop|personnel|strength|"
+                             r"level|ceiling)\s+)?(?:of\s+)?(?:some\s+|about\s+)?$", re.I)
 _COMPARED_WITH = re.compile(r"\b(?:(?:increase|decrease|rise|fall|drop|decline|up|down)\s+(?:from|over|on)|"
                             r"compared\s+(?:with|to)|(?:higher|lower|greater|larger|smaller|bigger)\s+than\s+the"
                             r"(?:\s+(?:commonly|widely|officially|previously|often|usually)\s+"
@@ -2468,7 +2473,9 @@ _ENTITY = re.compile(r"\b(?:[A-Z][\w'’-]+|of|the|and|for|on|in)"
                      # an Arabic name's lower-case links: "Abu Bakr ibn Muhammad ibn Ali al Mainuki", and its
                      # article joined: "Abu Hafs al-Hashimi al-Qurayshi" (was cut to "Abu Hafs", S/2025/482 para. 4)
                      + rf"[A-Z]\.(?=\s(?!(?:{'|'.join(OPENER_WORDS)})\b)[A-Z][a-z])|of|the|and|for|on|in|"
-                     r"(?:ibn|bin|bint|ould|al)(?=\s[A-Z])|(?:al|el)-[A-Z][\w'’-]+))*"
+                     # and a European one's: "Ulisses de Mesquita Gomes" (was cut to "Lieutenant General Ulisses")
+                     r"(?:ibn|bin|bint|ould|al|de|da|dos|das|du|di|del|van|von|der|den)(?=\s[A-Z])|"
+                     r"(?:al|el)-[A-Z][\w'’-]+))*"
                      r"(?:\s?\((?:[A-Z][A-Za-z]+)\))?")
 # A sentence's opening word that is no name: "Using Nyala airport could …", "Following the attack …". Not any -ed
 # word: names open with one ("United Arab Emirates", "Allied Democratic Forces", "Ahmed Madobe", "Armed Forces").
@@ -2580,16 +2587,42 @@ def direct_answer(question: str, quote: str) -> str | None:
     """The span of ``quote`` that answers a when / how long / how many / how much / who / which question, verbatim
     ("15 May 2026", "908,001 rounds"), or None when the question is of another kind or nothing fits."""
     span = _span_answering(question, quote)
-    if span is not None and _APPOINTEE_Q.search(question) and terms(span) & _BODY_WORDS \
-            and not _a_person(span, quote, question):
+    named = _RANK.sub("", span) if span is not None else None  # "Lieutenant General …": a rank is no body's word
+    if named is not None and _APPOINTEE_Q.search(question) and terms(named) & _BODY_WORDS \
+            and not _a_person(named, quote, question):
         # "Who was appointed Special Representative for Haiti and Head of BINUH?" asks a person (or the post a
         # report names, "the Deputy Chief of Staff of the army", S/2025/389, para. 24), not the Office the
         # resolution establishing it names (S/RES/2476 (2019), para. 1) when a letter names him (S/2025/433), nor
         # "the High Judicial and Prosecutorial Council", which appointed others (S/2025/272, para. 217).
         return None
+    if span is not None and named is not None and (_bare_title(span) or not _a_person(named, quote, question)) and (
+            (_APPOINTEE_Q.search(question) and _TITLE_WORDS.search(question))
+            or _SUCCESSION_Q.search(question)):
+        # "Who did the Secretary-General say he intended to appoint as Force Commander of MONUSCO?" asks who takes
+        # the post it names, not another post ("Governor of North Kivu", S/2025/176, para. 21), nor whom he replaces.
+        return None
+    if span is not None and re.match(r"\s*(?:who|whom)\b", question, re.I) and re.fullmatch(_DATE, span):
+        # "Who was running the mission while the top job was vacant, and since when had it been vacant, …?" asks
+        # who first: a date alone, when no one is named, answers the clause and leaves the question unanswered.
+        return None
     return span
 
 
+# A rank before a name ("Lieutenant General Ulisses de Mesquita Gomes").
+_RANK = re.compile(r"^(?:(?:Lieutenant|Major|Brigadier|General|Colonel|Admiral|Rear|Vice|Captain|Commodore)\s+)+")
+
+
+def _bare_title(span: str) -> bool:
+    """A title with no one's name ("Special Representative for Libya and Head of UNSMIL"; not "President Faure
+    Gnassingbé")."""
+    title = _TITLE_WORDS.match(span)
+    return title is not None and re.fullmatch(r"(?:\s(?:of|for|and|on|in)\b.*)?", span[title.end():]) is not None
+
+
+_COVERAGE = re.compile(r"\b(?:present|this) report\b[^.]{0,300}?\bcovers?\b", re.I)
+_COVERAGE_Q = re.compile(r"\b(?:cover(?:s|ed|age)?|reporting period|period (?:of|under) review)\b", re.I)
+# Whom someone replaces or succeeds is a person too ("whom would he replace?" is not "Governor of North Kivu").
+_SUCCESSION_Q = re.compile(r"^\s*(?:who|whom)\b[^?]{0,60}\b(?:replac|succeed)", re.I)
 def _span_answering(question: str, quote: str) -> str | None:
     question = _WHEN_CLAUSE.sub("", question)
     if CURRENT_TERM_Q.search(question) and not (_WHEN_Q.search(question) or HOW_LONG_Q.search(question)
@@ -2621,6 +2654,10 @@ def _span_answering(question: str, quote: str) -> str | None:
         # SAMIDRC until December 2025?" (S/2025/202, para. 15: "On 20 November, … extended the mandate of SAMIDRC
         # until December 2025").
         dates = [m for m in re.finditer(_DATE, quote) if m.group(0).lower() not in question.lower()]
+        if not _COVERAGE_Q.search(question):
+            # "The present report … covers … developments in Libya from 5 April to 1 August 2025" (S/2025/509,
+            # para. 1) dates the report, not what a question asks about ("since when had it been vacant?").
+            dates = [m for m in dates if not _COVERAGE.search(_sentence_at(quote, m.start()))]
         if not _CORRESPONDENCE_Q.search(question):
             # "a letter dated 13 December 2024 … referring to an offer to deploy personnel" (S/2025/42) dates the
             # letter, not what it offers: "by what date" the Bahamas would deploy is in the letter (22 December).
@@ -2762,6 +2799,11 @@ def _span_answering(question: str, quote: str) -> str | None:
         months = asked_months(question)
         qualifier = _asked_qualifier(question) if asked else []
         years = _asked_years(question)
+        asked_period = next(iter(p)) if len(p := _periods(question)) == 1 else None
+        if asked_period and (told_periods := _periods(quote)) and asked_period not in told_periods:
+            # A quote telling of other periods only: its other figures are other things ("unpaid assessed
+            # contributions … $2,471.2 million" beside the last period's appropriation).
+            return None
         regions = _regions(question)
         material = terms(m.group(1)) if (m := _UNIT_OF.search(question)) and asked else set()
         # "How much did the cargo cost?" asks for a sum: a count beside it ("two vessel inspections") is no answer.
@@ -2841,6 +2883,11 @@ def _span_answering(question: str, quote: str) -> str | None:
                 # "How many vehicles did the RSF buy in South Darfur?" is not answered by "the purchase of 200
                 # vehicles from civilians in East Darfur": a figure its sentence places in another state of the same
                 # region.
+                return True
+            if asked_period and (periods := _periods(_sentence_at(quote, at))) and asked_period not in periods:
+                # "How much did the General Assembly appropriate for UNMISS for the period 1 July 2025 to 30 June
+                # 2026?" is not answered by the sum "for the period from 1 July 2024 to 30 June 2025" (S/2025/211,
+                # para. 96), though both name 2025.
                 return True
             if years and (told := _years_told(_sentence_at(quote, at)) or _years_going_on(quote, at)) \
                     and not told & years:
@@ -2962,6 +3009,10 @@ def _span_answering(question: str, quote: str) -> str | None:
                 # "Twenty-two people were killed …, a decrease from the 27 killed in the previous reporting period,
                 # and 56 were injured, an increase over the 51 injured" (S/2025/269, para. 12): the figure compared
                 # with is another period's.
+                continue
+            if _DEPLOYED_Q.search(question) and _CEILING_BEFORE.search(quote[max(0, m.start() - 40):m.start()]):
+                # "How many UNMISS troops were actually deployed against the authorized ceiling?": "Of the authorized
+                # 17,000 troops, UNMISS troop strength stood at 13,888" (S/2025/211, para. 86) — not the ceiling.
                 continue
             if cash and not _is_sum(quote, start, start + len(span)):
                 continue
@@ -3939,6 +3990,25 @@ def _regions(text: str) -> set[tuple[str, str]]:
             for d in re.findall(_COMPASS, m.group(1))}
 
 
+# A period from one dated year to another: "1 July 2024 to 30 June 2025", "2019–2023", "2024/25".
+_DATED_PERIOD = re.compile(rf"\b(?:\d{{1,2}}\s+)?(?:{_MONTHS})\s+((?:19|20)\d\d)\s*(?:to|until|through|–|-)\s*"
+                           rf"(?:\d{{1,2}}\s+)?(?:{_MONTHS})\s+((?:19|20)\d\d)\b")
+
+
+def _periods(text: str) -> set[tuple[int, int]]:
+    """The periods ``text`` names, as (first year, last year)."""
+    out = {(int(m.group(1)), int(m.group(2))) for m in _DATED_PERIOD.finditer(text)}
+    for m in _YEAR_RANGE.finditer(text):
+        first, last = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if re.match(rf"\s+(?:{_MONTHS})\b", text[m.end():]):
+            continue  # "2025 to 30 June 2026": a day, not a year "30"
+        if len(last) == 2:
+            last = first[:2] + last
+        if int(first) <= int(last) <= int(first) + 10:
+            out.add((int(first), int(last)))
+    return out
+
+
 def _asked_years(question: str) -> set[int]:
     return set() if _OPEN_YEAR.search(question) else question_years(question)
 
@@ -4281,8 +4351,8 @@ def _says_nothing(section: str | None, sentence: str) -> bool:
     """A sentence that is no quote however many of the question's words it holds: its section's heading ("Boko
     Haram/Lake Chad basin crisis 22."), a caption, or a source note that is only links ("² See https://…; and
     www.lemonde.fr/…")."""
-    if is_section_title(section, sentence):
-        return True
+    if is_section_title(section, sentence) or is_contents_line(sentence):
+        return True  # (a contents line, "Decision 68/6 … of 1971 ......", names what is read on another page)
     if _CAPTION.match(sentence):
         # A caption says nothing, unless the table's rows ran into it: "Table 4 Weapons available … Price (SDG)
         # Price (USD) … Kalashnikov models 450,000–600,000 170–230" (S/2025/239) is the table.
@@ -4442,8 +4512,9 @@ def _name_unsaid(question: str, hit: Hit, hits: tuple[Hit, ...] = ()) -> str | N
             continue
         if any(re.search(r"\d", w) and _word_key(w) in keys for w in distinct):
             continue  # "M82A1" for the "Barrett M82A1": a model's designation names it
-        if len(distinct) == 1 and distinct[0].isupper() and any(_group_named(distinct[0], t) for t in texts):
-            continue  # "RSF" for the Rapid Support Forces
+        if len(distinct) == 1 and (acronym := re.sub(r"^([A-Z]{2,})['’]s$", r"\1", distinct[0])).isupper() \
+                and any(_group_named(acronym, t) for t in texts):
+            continue  # "RSF" for the Rapid Support Forces, "the CND's" for the Commission on Narcotic Drugs
         if len(own) > 1 and "".join(w[0] for w in own if w[:1].isupper()).lower() in keys:
             continue  # "HNP" for the Haitian National Police
         if _ruler_of(name) & canon:

@@ -232,6 +232,17 @@ def is_section_title(section: str | None, sentence: str) -> bool:
             and bool(_AFTER_TITLE.fullmatch(text[len(title):])))
 
 
+# A table of contents' line: a heading, leader dots, perhaps a page number ("Report of the International Narcotics
+# Control Board ......................."; "… of 1971 .............. 20").
+_LEADERS = re.compile(r"(?:\.\s?){5,}\s*\d{0,4}\s*$|(?:…\s?){2,}\s*\d{0,4}\s*$")
+
+
+def is_contents_line(text: str) -> bool:
+    """A table of contents' entry: the heading of a section (or a decision's title) followed by leader dots. Like a
+    section's own title it names what is read elsewhere in the document, so it is not evidence of its own."""
+    return bool(_LEADERS.search(text.strip()))
+
+
 # What may follow a heading run into its paragraph: a footnote marker, raised ("trade³") or flattened by the PDF's
 # text ("trade12 45."), then the paragraph's number.
 _AFTER_TITLE = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]*\s*(?:\d{1,3}\s+(?=\d))?(?:\d{1,3}\.?)?\s*")

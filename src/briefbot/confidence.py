@@ -329,6 +329,7 @@ _KILLED = re.compile(r"\bhow many (?:[A-Z][\w-]*\s+)?(?:people|persons|individua
 _DEATHS = terms("deaths dead fatalities killings homicides")
 _COUNT_BREAK = frozenset("of in at from for on by with were was are is had have has been be which who that while "
                          "including included includes among per must should shall may might".split())
+_ASIDE = re.compile(r"\s*\([^()]{1,160}\)")
 _NUMBER_WORDS = re.compile(r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                            r"forty|fifty|hundred|thousand|dozens?|hundreds|thousands|several|many|some|few)")
 
@@ -340,6 +341,10 @@ def counts(after: str, noun: set[str]) -> int | None:
     and "six Glock Gen5 pistols (9mm)" count what they end with). Where in ``after`` the noun ends, or None."""
     if (instances := _INSTANCES_OF.match(after)) and (end := counts(after[instances.end():], noun)) is not None:
         return instances.end() + end  # "250 alleged incidents of abduction" counts abductions
+    if (aside := _ASIDE.match(after)) and (end := counts(after[aside.end():], noun)) is not None:
+        # A breakdown between a figure and its noun: "426,793 (38,168 women, 258,313 men and 130,312 children)
+        # undocumented Afghans returned" (A/79/947, para. 61) counts the Afghans.
+        return aside.end() + end
     words: list[set[str]] = []
     raw: list[re.Match[str]] = []
     for token in list(re.finditer(r"[A-Za-z][\w'’-]*|[^\w\s]|\d\S*", after))[:8]:

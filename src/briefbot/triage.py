@@ -30,7 +30,7 @@ from datetime import date
 from typing import Any
 
 from .chunk import split_sentences
-from .cite import MAX_QUOTE, cite_on_page, is_heading, is_section_title, trim_sentence
+from .cite import MAX_QUOTE, cite_on_page, is_contents_line, is_heading, is_section_title, trim_sentence
 from .mandates.tracks import TrackBook, load_tracks
 from .models import Chunk, Citation, DocInfo
 from .parse.gazetteer import COUNTRIES, DATE_RE, MISSIONS, MONTHS, iso_date
@@ -938,17 +938,6 @@ _BENCHMARK = re.compile(
 # A paragraph whose subject is what the Council might do ("Reaffirming its readiness to consider listing individuals
 # … providing support to ISIL"; "Expresses its intention to consider targeted sanctions …"): no measure is taken.
 _CONSIDER = re.compile(r"^(?:\w+ ){1,2}its (?:readiness|intention|willingness) to consider\b")
-
-
-# A table of contents' line: a heading, leader dots, perhaps a page number ("Report of the International Narcotics
-# Control Board ......................."; "… of 1971 .............. 20").
-_LEADERS = re.compile(r"(?:\.\s?){5,}\s*\d{0,4}\s*$|(?:…\s?){2,}\s*\d{0,4}\s*$")
-
-
-def is_contents_line(text: str) -> bool:
-    """A table of contents' entry: the heading of a section (or a decision's title) followed by leader dots. Like a
-    section's own title it names what is read elsewhere in the document, so it is not evidence of its own."""
-    return bool(_LEADERS.search(text.strip()))
 
 
 _EXEMPTION = re.compile(r"\bshall not apply\b|\bapproved in advance by the Committee\b|\bintended solely for\b|"
