@@ -416,6 +416,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         chosen = _cover_parts(parts, chosen, candidates, settings.max_citations, weight)
     chosen = _cover_named(refs, chosen, candidates, settings.max_citations, q_terms)
     chosen = _continue_lists(chosen, hits, settings.max_citations)
+    chosen = _with_annexes(chosen, hits, settings.max_citations)
     citations: list[Citation] = []
     lines: list[str] = []
     cited: list[Hit] = []
@@ -889,6 +890,28 @@ def _continue_lists(chosen: list[Candidate], hits: list[Hit], limit: int) -> lis
         if ends and ends[-1] > start:
             out.append(Candidate(nxt, start, ends[-1], cand.score, cand.overlap, cand.similarity, cand.elsewhere))
     return out[:limit]
+
+
+def _with_annexes(chosen: list[Candidate], hits: list[Hit], limit: int) -> list[Candidate]:
+    """Whom a resolution lists, from its annex (retrieval brings it for a question asking so): quoted from its
+    opening, as far as a lead quote goes, right after the lead ("THE HOUTHIS, AKA: ANSARALLAH …" for "Which group did
+    resolution 2624 (2022) make subject to the targeted arms embargo?", whose paragraphs name no one)."""
+    quoted = {c.hit.chunk.text_hash for c in chosen}
+    annexed = [h for h in hits if h.annexed and h.chunk.text_hash not in quoted][:ANNEX_QUOTES]
+    if not chosen or not annexed:
+        return chosen
+    added: list[Candidate] = []
+    for h in annexed:
+        text = h.chunk.text
+        start = trim_sentence(text, 0, len(text))[0]
+        ends = [b for _, b in (trim_sentence(text, *ab) for ab in split_sentences(text)) if b - start <= MAX_LEAD_CHARS]
+        if ends and ends[-1] > start:
+            lead = chosen[0]
+            added.append(Candidate(h, start, ends[-1], lead.score, lead.overlap, lead.similarity, False))
+    return (chosen[:1] + added + chosen[1:])[:limit]
+
+
+ANNEX_QUOTES = 2  # annex passages quoted: one listing is usually one passage, a second runs on
 
 
 def _named_things(refs: References) -> list[Callable[[Hit], bool]]:

@@ -211,6 +211,10 @@ class Hit:
     # ("What is the current troop ceiling for MINUSCA?": 2800 (2025) para. 29; retrieve.Retriever.
     # _newest_statement_first): the answer leads with its sentence saying it.
     restates: bool = False
+    # A passage of a resolution's annex, for a question asking whom it lists ("Decides that the entity listed in the
+    # annex of this resolution …": the annex names the Houthis; retrieve.Retriever._with_annexes): quoted after the
+    # lead.
+    annexed: bool = False
 
     def to_passage(self) -> dict[str, Any]:
         return {

@@ -309,6 +309,8 @@ class Retriever:
             hits = self._newest_statement_first(hits, specific, vector if mode != "lexical" else None)
         if hits and len(asked_parts(question)) > 1:
             hits = self._with_other_parts(question, hits, vector if mode != "lexical" else None)
+        if hits and _ASKS_LISTED.search(plain):
+            hits = self._with_annexes(hits, docs, named if refs.named_any else set())
         hits = self._prefer_pdf_twins(hits, docs)[:k]
         self.store.label_continuations([h.chunk for h in hits])  # a paragraph's second block has its number
         for i, h in enumerate(hits, start=1):
@@ -1184,6 +1186,27 @@ class Retriever:
                 out.append(hit)
         return out
 
+    def _with_annexes(self, hits: list[Hit], docs: dict[str, DocInfo], named: set[str]) -> list[Hit]:
+        """Who a resolution lists is in its annex: "Decides that the entity listed in the annex of this resolution
+        shall be subject to the measures …" (2624 (2022), para. 5) names no one; its annex names the Houthis. The
+        annex of a leading resolution that refers to it, or of a resolution the question names, follows the lead."""
+        out = list(hits)
+        at = 1
+        for doc_id in [h.doc.doc_id for h in hits[:RENEWAL_HORIZON]
+                       if h.doc.doc_type == "resolution" and (h.doc.doc_id in named or _TO_ANNEX.search(h.chunk.text))]:
+            annex = _annex_of(self.store.chunks_of(doc_id))[:ANNEX_PASSAGES]
+            placed = {h.chunk.text_hash for h in out[:at]}
+            had = {h.chunk.text_hash: h for h in out[at:]}  # a passage found lower down moves up, scores kept
+            moved = [had.get(c.text_hash) or Hit(chunk=c, doc=docs[doc_id], score=out[0].score, dense_score=None)
+                     for c in annex if c.text_hash not in placed]
+            for h in moved:
+                h.annexed = True
+            if moved:
+                keys = {h.chunk.text_hash for h in moved}
+                out = out[:at] + moved + [h for h in out[at:] if h.chunk.text_hash not in keys]
+                at += len(moved)
+        return out
+
     def _direct_paragraphs(self, refs: References, named: set[str], docs: dict[str, DocInfo]) -> list[Hit]:
         """Chunks of the named documents that carry the named paragraph labels, at the top."""
         wanted = {label_key(p) for p in refs.paragraphs}
@@ -1199,6 +1222,26 @@ class Retriever:
 
 
 YEAR_CANDIDATES = 20  # passages of the named year's Council decisions added to the dense candidates
+ANNEX_PASSAGES = 3  # passages of a resolution's annex brought in when asked whom it lists
+# Whom or what a decision lists: "Which group did resolution 2624 (2022) make subject to the targeted arms embargo?",
+# "Which individuals were added to the Haiti sanctions list by resolution 2794 (2025)?".
+_ASKS_LISTED = re.compile(r"^\s*(?:who|whom|which|what)\b[^?]{0,80}?\b(?:individuals?|entit(?:y|ies)|groups?|"
+                          r"persons?|people|vessels?|ships?|who|whom)\b[^?]{0,80}?\b(?:list\w*|designat\w*|"
+                          r"sanction\w*|added|subject(?:ed)? to|named)\b", re.I)
+_TO_ANNEX = re.compile(r"\b(?:listed|set out|named|designated|contained|included|identified)\s+in\s+the\s+annex(?:es)?"
+                       r"\s+(?:to|of)\s+(?:the present|this)\s+resolution", re.I)
+_ANNEX_OPENS = re.compile(r"^(?:Designation\s+)?Annex(?:es)?\b", re.I)
+
+
+def _annex_of(chunks: list[Chunk]) -> list[Chunk]:
+    """A resolution's annex: its passages from the heading "Annex" (or "Designation Annex") on, a heading alone
+    left out."""
+    opened = next((i for i, c in enumerate(chunks)
+                   if _ANNEX_OPENS.match(c.section or "") or (c.paragraph or "").lower().startswith("annex")
+                   or _ANNEX_OPENS.fullmatch(c.text.strip())), None)
+    if opened is None:
+        return []
+    return [c for c in chunks[opened:] if not _ANNEX_OPENS.fullmatch(c.text.strip())]
 _RENEWAL_VERBS = "decides renew extend"  # what the place's renewals say
 RESTATED_OVERLAP = 0.7  # shared words (dates and numbers aside) of a request and its restatement
 _DATES_AND_NUMBERS = re.compile(rf"\d[\d,.]*|\b(?:{MONTHS})\b")
