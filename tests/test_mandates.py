@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import shutil
@@ -886,8 +887,9 @@ def test_a_passage_the_tracker_quotes_is_not_quoted_again_beside_it() -> None:
     assert "From the retrieved passages" not in beside_tracker(routed, only_same).answer
 
 
-def _fixture_index(tmp_path: Path, name: str) -> Any:
-    """A real index of the XML fixture ``tests/fixtures/akn/NAME`` (copied) and its mandate tracker."""
+def _fixture_index(tmp_path: Path, name: str, today: Any = None) -> Any:
+    """A real index of the XML fixture ``tests/fixtures/akn/NAME`` (copied) and its mandate tracker, read on
+    ``today`` (default: a day before any fixture's term ends, so a track's standing does not move with the clock)."""
     from briefbot.config import Settings
     from briefbot.ingest import ingest_paths
     from briefbot.store import Store
@@ -896,7 +898,8 @@ def _fixture_index(tmp_path: Path, name: str) -> Any:
     shutil.copytree(Path(__file__).parent / "fixtures" / "akn" / name, corpus)
     settings = Settings(index=tmp_path / "index")
     assert not ingest_paths([corpus / "xml_en"], settings).failed
-    return open_mandates(Store(settings, create=False), cache=tmp_path / "mandates.sqlite")
+    return open_mandates(Store(settings, create=False), cache=tmp_path / "mandates.sqlite",
+                         today=today or datetime.date(2024, 5, 1))
 
 
 def test_a_renamed_mission_runs_to_its_new_names_term(tmp_path: Path) -> None:
@@ -1022,5 +1025,11 @@ def test_a_running_track_says_until_when_and_a_vetoed_one_says_nothing_more(tmp_
     running = _fixture_index(tmp_path / "a", "unmiss_rollover").track("unmiss").status
     assert running == ("in force — S/RES/2729 (2024) runs it to 2025-04-30 (para. 1); the indexed Council "
                        "resolutions run to 2024-04-29."), running
+    # Read after its date, with no later resolution indexed, it is said to have passed, as the chat says of a term
+    # (a browser walk read "in force" for Haiti's 2794 (2025), all of whose dates were behind it).
+    later = _fixture_index(tmp_path / "c", "unmiss_rollover", datetime.date(2026, 12, 7)).track("unmiss").status
+    assert later == ("passed — S/RES/2729 (2024) set 2025-04-30 (para. 1); that date has passed (today is "
+                     "2026-12-07) and no later resolution of this track is indexed (the indexed Council resolutions "
+                     "run to 2024-04-29): check whether the Council has renewed it since."), later
     mali = _fixture_index(tmp_path / "b", "establishments").track("mali_sanctions")
     assert mali.lapsed and mali.status is None  # "Ended: …" already says how

@@ -591,7 +591,8 @@ class Briefbot:
         if getattr(self, "_mandates", None) is None:
             from .mandates import open_mandates
 
-            self._mandates = open_mandates(self.store, self.settings.themes_file, self.settings.tracks_file)
+            self._mandates = open_mandates(self.store, self.settings.themes_file, self.settings.tracks_file,
+                                           today=self.settings.today)
         return self._mandates
 
     def _mandate_route(self, question: str, filters: Filters | None) -> Answer | None:

@@ -12,6 +12,7 @@ Library use (no pandas needed)::
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from ..store import Store
@@ -41,11 +42,12 @@ __all__ = [
 
 
 def open_mandates(store: Store, themes_file: Path | None = None, tracks_file: Path | None = None,
-                  cache: Path | None = None) -> MandateIndex:
+                  cache: Path | None = None, today: date | None = None) -> MandateIndex:
     """The mandate index of ``store`` (cached as ``mandates.sqlite`` in its folder unless ``cache`` names a file).
 
     Built or brought up to date on first query; an index directory you must not write to needs ``cache``.
+    ``today`` (default: the day each track is read) says whether a track's last term has passed.
     """
     taxonomy = load_taxonomy(themes_file)
     book = load_tracks(tracks_file, taxonomy.slugs)
-    return MandateIndex(store, taxonomy, book, cache)
+    return MandateIndex(store, taxonomy, book, cache, today)

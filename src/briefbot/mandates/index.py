@@ -131,8 +131,10 @@ def _choose(docs: Iterable[DocInfo]) -> dict[str, DocInfo]:
 class MandateIndex:
     """Track, trend and reference queries over one briefbot index. Thread-safe; one per Store."""
 
-    def __init__(self, store: Store, taxonomy: Taxonomy, book: TrackBook, path: Path | None = None) -> None:
+    def __init__(self, store: Store, taxonomy: Taxonomy, book: TrackBook, path: Path | None = None,
+                 today: date | None = None) -> None:
         self.store = store
+        self.today = today  # None: the day each track is read
         self.book = book
         self.taxonomy = taxonomy
         self.tagger = ParagraphTagger(taxonomy, book.tagging)
@@ -512,7 +514,7 @@ class MandateIndex:
         gaps = self._gaps(entries, tdef.kind, last_day, lapsed=tdef.lapsed is not None)
         track = Track(tdef.slug, tdef.name, tdef.label, tdef.kind, entries, gaps, first, themes=themes,
                       lapsed=tdef.lapsed)
-        track.status = track_status(track, last_day)
+        track.status = track_status(track, last_day, (self.today or date.today()).isoformat())
         return track
 
     def _gaps(self, entries: list[TrackEntry], kind: str, last_day: str | None, lapsed: bool = False) -> list[Gap]:
@@ -736,12 +738,12 @@ def _final(e: TrackEntry) -> bool:
     return bool(e.term is not None and (e.term.final or _FINAL_RE.search(e.title or "")))
 
 
-def track_status(track: Track, last_day: str | None) -> str | None:
+def track_status(track: Track, last_day: str | None, today: str | None = None) -> str | None:
     """Where the track stands at the newest indexed resolution (``last_day``), from its last renewal: running to
     its dates, ended by a resolution, or run out with no later renewal found ("Migrant smuggling off Libya":
     2698 (2023) renewed the authorisations to 29 September 2024 and nothing since; a browser walk found the
-    timeline just stopping there). None when tracks.toml says how it ended (``Track.lapsed``) or nothing is
-    dated."""
+    timeline just stopping there), or its dates passed by ``today`` (ISO) with no later resolution indexed. None
+    when tracks.toml says how it ended (``Track.lapsed``) or nothing is dated."""
     if track.lapsed:
         return None
     decisive = [e for e in track.entries if e.action in ("establishes", "renews", "terminates") and e.date]
@@ -757,6 +759,13 @@ def track_status(track: Track, last_day: str | None) -> str | None:
     data = f"the indexed Council resolutions run to {last_day}" if last_day else "no Council resolution is dated"
     if _final(last) and end == last.term.until:
         return f"ended — {last.symbol} set its final period, to {dates}."
+    if today and end < today and (not last_day or end >= last_day):
+        # The indexed resolutions stop before its dates, which have since passed: what the chat says of a term
+        # that has passed ("in force" read so for Haiti's 2794 (2025), all of whose dates were behind, a browser
+        # walk).
+        said = "these dates have" if track.dates_of_several() else "that date has"
+        return (f"passed — {last.symbol} set {dates}; {said} passed (today is {today}) and no later resolution of "
+                f"this track is indexed ({data}): check whether the Council has renewed it since.")
     if not last_day or end >= last_day:
         if track.dates_of_several():
             # Dates of several things ("2027-08-15 — Panel of Experts"): none of them is the regime's end (a
