@@ -268,6 +268,11 @@ def test_the_year_range_narrows_the_track_and_an_empty_one_says_so(app_url: str,
     page.wait_for_timeout(500)
     assert page.locator('[data-testid="status-tracker"] .error').locator("visible=true").count() == 0
     assert "Traceback" not in capfd.readouterr().err  # a stop the user can fix is no server error
+    # The 1990-1991 track left on screen is said not to be the refused years' (a browser walk read an older range's
+    # timeline under a refused one).
+    page.locator("#mandate-stale").wait_for(timeout=30_000)
+    assert page.locator("#mandate-summary").get_by_text("No resolution of this track was adopted in 1990-1991",
+                                                        exact=False).count() == 1
     page.locator(".toast-body .toast-close, .toast-close").first.click()
     page.wait_for_function("() => !document.querySelector('.toast-body')", timeout=30_000)
     year_from.fill("1800")  # not a year of Council resolutions: refused with its fix, not searched
@@ -276,6 +281,13 @@ def test_the_year_range_narrows_the_track_and_an_empty_one_says_so(app_url: str,
         timeout=30_000)
     page.locator(".toast-body .toast-close, .toast-close").first.click()
     page.wait_for_function("() => !document.querySelector('.toast-body')", timeout=30_000)
+    # A year typed with spaces around it is that year (the box kept four characters: " 2019 " was read " 201").
+    year_from.fill(" 2019 ")
+    year_to.fill(" 2019 ")
+    page.locator("#mandate-show").click()
+    page.locator("#mandate-summary").get_by_text("1 resolution in 2019,", exact=False).wait_for(timeout=30_000)
+    assert page.locator("#mandate-stale").count() == 0  # a track drawn is the one asked for
+    _no_errors(page, errors)
     year_from.fill("")
     year_to.fill("")
     page.locator("#mandate-show").click()

@@ -58,6 +58,11 @@ _PLACED_BY = TIMELINE_COLUMNS.index("Placed by")
 def web_timeline_rows(track: Track) -> list[list[Any]]:
     """The timeline's rows under :data:`WEB_TIMELINE_COLUMNS`."""
     return [r[:_PLACED_BY] + r[_PLACED_BY + 1:] for r in timeline_rows(track)]
+# Room for a year with spaces around it (" 2018 " was cut to " 201"), and for "99999" to be refused as typed.
+_YEAR_CHARS = 12
+# Said above a track drawn for inputs since refused: the timeline below is not for the years now in the boxes.
+STALE = ("<p id='mandate-stale'><b>Not updated:</b> the years were refused (see the message); what is shown is for the "
+         "previous choice. Fix them and press Show track.</p>")
 PICK_TRACK = "<p id='mandate-pick'>Pick a track above (type to search its name), then press Show track.</p>"
 CSS_CHANGES = {"new": "#1f7a3a", "changed": "#b36b00", "dropped": "#b3261e", "unchanged": "#6b7280"}
 
@@ -232,8 +237,8 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
         theme_cb = gr.CheckboxGroup(themes, label="Themes (none = all)", elem_id="mandate-themes", scale=5)
     with gr.Row():
         # Text, not gr.Number: a number box shows 0 when empty, which read as a year; checked on Show.
-        year_from = gr.Textbox(label="From year (empty: all)", placeholder="e.g. 2015", max_length=4)
-        year_to = gr.Textbox(label="To year (empty: all)", placeholder="e.g. 2025", max_length=4)
+        year_from = gr.Textbox(label="From year (empty: all)", placeholder="e.g. 2015", max_length=_YEAR_CHARS)
+        year_to = gr.Textbox(label="To year (empty: all)", placeholder="e.g. 2025", max_length=_YEAR_CHARS)
         phrase_box = gr.Textbox(label="First appearance of a phrase (optional)", max_length=200,
                                 placeholder="e.g. illicit export of petroleum", elem_id="mandate-phrase")
         show = gr.Button("Show track", variant="primary", elem_id="mandate-show")
@@ -263,7 +268,7 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
                             visible=False)
             with gr.Row(equal_height=True):  # every count of the plot drills down to its paragraphs
                 # Text, like the range boxes: a number box showed "0", which read as a year and was refused.
-                drill_year = gr.Textbox(label="Year", placeholder="e.g. 2025", max_length=4, scale=1,
+                drill_year = gr.Textbox(label="Year", placeholder="e.g. 2025", max_length=_YEAR_CHARS, scale=1,
                                         elem_id="mandate-drill-year")
                 drill_theme = gr.Dropdown(themes, label="Theme", elem_id="mandate-drill-theme", scale=3)
                 drill = gr.Button("Paragraphs behind this count", size="sm", elem_id="mandate-drill", scale=2)
@@ -299,6 +304,11 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
             check_years(_year(from_box, "From"), _year(to_box, "To"))
         except BriefbotError as exc:
             raise refused(str(exc)) from exc
+
+    def mark_stale(shown: str | None) -> str:
+        if not shown or shown == PICK_TRACK or shown.startswith(STALE):
+            return shown or PICK_TRACK
+        return STALE + shown
 
     def check_drill(box: str | None) -> None:
         _year(box, "drill-down")
@@ -407,8 +417,11 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
     # The inputs are checked in a step of their own, with no outputs: a stop the user can fix (a reversed range)
     # is its toast alone. Raised by the step that draws the track, it also put a red "Error" on each of the track's
     # seven outputs until the next Show (a walk-through's find).
-    show.click(check_show, [track_dd, year_from, year_to], None, **private).success(
-        load, [track_dd, theme_cb, year_from, year_to, phrase_box], outputs, **private)
+    checked = show.click(check_show, [track_dd, year_from, year_to], None, **private)
+    checked.success(load, [track_dd, theme_cb, year_from, year_to, phrase_box], outputs, **private)
+    # A refused Show leaves the last track on screen: said so above it, not passed off as the refused years' (a
+    # browser walk read "13 resolutions in 2015-2020" under a refused 2025-2015).
+    checked.failure(mark_stale, [summary], [summary], **private)
     renewal.change(open_renewal, [track_dd, theme_cb, renewal], renewal_outputs, **private)
     timeline.select(pick_row, None, renewal, **private)
     cards.click(pick_card, [cards, cited], panel.outputs, **private)

@@ -6,6 +6,7 @@ Everything here formats what the ``Briefbot`` service returns; nothing retrieves
 from __future__ import annotations
 
 import html
+import math
 import re
 import unicodedata
 from collections.abc import Set as AbstractSet
@@ -163,9 +164,11 @@ def parse_year(value: Any, first: int = 1900, last: int = 2200, what: str = "a y
     if value is None or str(value).strip() in ("", ANY_YEAR[0]):
         return None
     try:
-        year = int(float(str(value).strip()))
+        number = float(str(value).strip())
     except ValueError:
-        year = 0
+        number = math.nan
+    # A whole number only: a number box gives 2015.0, but "2015.5" typed is no year (it was read as 2015).
+    year = int(number) if number.is_integer() else 0
     if not first <= year <= last:
         raise BriefbotError(f"{str(value).strip()[:20]!r} is not {what}", remedy)
     return year
