@@ -19,7 +19,7 @@ report's own sentences.
 
 from __future__ import annotations
 
-from briefbot.answer import _group_named, _name_unsaid, _periods, _says_nothing, direct_answer
+from briefbot.answer import _group_named, _name_unsaid, _periods, _says_nothing, direct_answer, other_language
 from briefbot.cite import is_contents_line
 from briefbot.models import Chunk, DocInfo, Hit, Span
 
@@ -135,3 +135,30 @@ def test_a_contents_line_is_no_quote() -> None:
             "1971...........................")
     assert is_contents_line(line) and _says_nothing(None, line)
     assert not _says_nothing(None, _VOTE)
+
+
+def test_a_source_note_is_no_quote() -> None:
+    # S/2025/356's footnotes: three of four quotes a browser walk got for "Which gangs in Haiti …?".
+    assert _says_nothing(None, "Available at: https://dtm.iom.int/maps/haiti-emergency-tracking-tool-522-origin-and-"
+                               "host-locations-idps-11-20-november-2024 Visited November 2024.")
+    assert _says_nothing(None, "IOM, Haiti” Available at: https://dtm.iom.int/reports/haiti-emergency-tracking-tool"
+                               "-551?close=true Visited February 2025")
+    assert _says_nothing(None, "Forced returns to Haití 2024. Available at: https://dtm.iom.int/fr/node/23491 Visited "
+                               "January 2025.")
+    assert _says_nothing(None, "Forced returns to Haití 2024.", " Available at: https://dtm.iom.int/fr/node/23491")
+    assert _says_nothing(None, "Map data @2025 Google, INEGI The boundaries and names shown and the designations used "
+                               "on this map do not imply official endorsement or acceptance by the United Nations.")
+    assert _says_nothing(None, "IOM Haitian deportees 2024\nSource: OIM.")
+    # A sentence saying something, with its link, still is one.
+    assert not _says_nothing(None, "UNODC reported 12,000 firearms seized in Haiti; see https://unodc.org/x for the "
+                                   "data collected over two years.")
+
+
+def test_a_question_in_another_language_is_said_to_be() -> None:
+    # A browser walk's French questions got four French sentences of a debate on water as their answer.
+    assert other_language("Jusqu'à quand le Conseil de sécurité a-t-il prorogé le mandat du Groupe d'experts sur la "
+                          "Libye ?") == "French"
+    assert other_language("¿Hasta cuándo se prorrogó el mandato del Grupo de Expertos sobre Libia?") == "Spanish"
+    # French names in an English question, and keywords, are English questions.
+    assert other_language("What did the Coalition militaire de salut du peuple et de redressement do?") is None
+    assert other_language("La Linea gang extortion Haiti") is None

@@ -141,6 +141,12 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     the reader's filters pick the country or documents, so a question naming none is not ambiguous."""
     if not hits:
         return _abstain(question, hits, "No indexed passage relates to this question.")
+    if (language := other_language(question)) is not None:
+        # "Jusqu'à quand le Conseil a-t-il prorogé le mandat du Groupe d'experts sur la Libye ?" got four French
+        # sentences of a debate on water (a browser walk): the extractive engine reads words, in English.
+        return _abstain(question, hits, f"This question reads as {language}; the extractive answer reads questions in "
+                        "English, the language of the indexed documents. Ask it in English. The closest passages are "
+                        "listed below.")
     q_terms = terms(question)
     if CURRENT_TERM_Q.search(question):
         # "the current term", "the latest extension", "still in force": when, not what; "Currently, awareness
@@ -266,7 +272,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         for a, b in split_sentences(hit.chunk.text):
             a, b = trim_sentence(hit.chunk.text, a, b)
             sentence = hit.chunk.text[a:b]
-            if len(sentence) < 25 or _says_nothing(hit.chunk.section, sentence):
+            if len(sentence) < 25 or _says_nothing(hit.chunk.section, sentence, hit.chunk.text[b:b + 80]):
                 continue
             here = elsewhere or (by_sentence and bool(named := sentence_places(sentence)) and not places & named) \
                 or (by_body and _another_body(sentence, places))
@@ -652,6 +658,28 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     return answer
 
 
+# Function words that say which language a question is in ("le", "des", "quelles"; "the", "which"): a question
+# with several of another language's and none of English's is not read as English words.
+_FUNCTION_WORDS = {
+    "French": frozenset("le la les des du au aux est sont une un et ou qui que quel quelle quels quelles quand "
+                        "comment combien pourquoi où dans sur pour par avec contre jusqu il elle ils ont été".split()),
+    "Spanish": frozenset("el la los las del al es son una un y o que cuál cuáles cuándo cómo cuántos cuántas por "
+                         "para con contra hasta ha han sido está están qué quién".split()),
+}
+_ENGLISH_WORDS = frozenset("the of and to in on for by with what which who whom when where why how is are was were did "
+                           "does do has have had until from this that".split())
+
+
+def other_language(question: str) -> str | None:
+    """The language a question is written in when it is plainly not English (French, Spanish), else None."""
+    words = re.findall(r"[a-zà-ÿ]+", question.lower().replace("’", "'").replace("'", " "))
+    if sum(w in _ENGLISH_WORDS for w in words) > 0:
+        return None
+    found = {name: sum(w in vocab for w in words) for name, vocab in _FUNCTION_WORDS.items()}
+    name, count = max(found.items(), key=lambda kv: kv[1])
+    return name if count >= 3 else None
+
+
 def _lead_quote(question: str, cand: Candidate, q_terms: set[str], limit: int = 700) -> Candidate:
     """A quote: its whole numbered paragraph when that is at most ``limit`` characters (the figure or name asked
     for is often in the sentence beside the best-scored one: "…boarded by three armed pirates. … 10 of the 18 crew
@@ -715,8 +743,8 @@ def _with_answering_sentence(question: str, cand: Candidate, q_terms: set[str]) 
         other = chunk.locate(a)
         if span is None or other is None or span.label != other.label or hi - lo > MAX_LEAD_CHARS:
             continue  # another paragraph, or too long a quote
-        if _LABEL_ONLY.fullmatch(text[a:b]):
-            continue
+        if _LABEL_ONLY.fullmatch(text[a:b]) or _says_nothing(chunk.section, text[a:b], text[b:b + 80]):
+            continue  # nor a map's disclaimer beside its legend (S/2025/356, p. 42)
         new_terms = terms(text[a:b]) & q_terms - terms(quote)
         if direct_answer(question, text[a:b]) is None and not (_ASKS_WHAT.search(question) and new_terms):
             continue
@@ -4354,6 +4382,11 @@ def _choose(candidates: list[Candidate], limit: int) -> list[Candidate]:
 # summarizes …", "Figure 3 shows …", "Table 1, below, sets out …").
 _CAPTION = re.compile(r"^(?:Map|Figure|Table|Chart|Graph)\s+(?:\d{1,2}|[IVXL]{1,5})\.?\s+[A-Z]")
 _LINK = re.compile(r"(?:https?://|www\.)\S+")
+_MAP_NOTE = re.compile(r"\bdo(?:es)? not imply (?:the expression of any opinion|official endorsement)|^\s*Map data\b")
+_SOURCE_LINE = re.compile(r"\bSources?:\s*(?:\S+\s*){0,8}$")
+_REFERENCE = re.compile(r"\bAvailable (?:at|from|online)\s*:?\s*(?:https?://|www\.)")
+_SOURCE_NOTE = re.compile(rf"\b(?:Available (?:at|from|online)|Visited|Accessed|Retrieved|Consulted|See|on|in)\b|"
+                          rf"\b(?:{_MONTHS})\b|\b\d{{1,4}}\b", re.I)
 
 
 def _table_notes(line: str, citations: list[Citation]) -> list[str]:
@@ -4370,17 +4403,26 @@ def _table_notes(line: str, citations: list[Citation]) -> list[str]:
     return notes
 
 
-def _says_nothing(section: str | None, sentence: str) -> bool:
+def _says_nothing(section: str | None, sentence: str, after: str = "") -> bool:
     """A sentence that is no quote however many of the question's words it holds: its section's heading ("Boko
-    Haram/Lake Chad basin crisis 22."), a caption, or a source note that is only links ("² See https://…; and
-    www.lemonde.fr/…")."""
+    Haram/Lake Chad basin crisis 22."), a contents line, a caption, a source note that is only links ("² See
+    https://…; and www.lemonde.fr/…"), or a work cited by its title and link (``after``: the passage after it)."""
     if is_section_title(section, sentence) or is_contents_line(sentence):
         return True  # (a contents line, "Decision 68/6 … of 1971 ......", names what is read on another page)
     if _CAPTION.match(sentence):
         # A caption says nothing, unless the table's rows ran into it: "Table 4 Weapons available … Price (SDG)
         # Price (USD) … Kalashnikov models 450,000–600,000 170–230" (S/2025/239) is the table.
         return not price_rows(sentence)
-    return bool(_LINK.search(sentence)) and len(re.sub(r"\W+", "", _LINK.sub("", sentence))) < 20
+    # A source note's own words aside too: "Available at: https://dtm.iom.int/… Visited November 2024." (S/2025/356's
+    # footnotes were three of four quotes a browser walk got for the gangs of Haiti).
+    if _MAP_NOTE.search(sentence) or _SOURCE_LINE.search(sentence):
+        # "… used on this map do not imply official endorsement or acceptance by the United Nations."; a map's or
+        # chart's legend with its source ("IOM Haitian deportees 2024 Source: OIM.")
+        return True
+    if _REFERENCE.search(sentence) or _REFERENCE.match(after.lstrip()):
+        # a work cited, by its title (``after`` it, the link): "Forced returns to Haití 2024. Available at: https://…"
+        return True
+    return bool(_LINK.search(sentence)) and len(re.sub(r"\W+", "", _SOURCE_NOTE.sub("", _LINK.sub("", sentence)))) < 20
 
 
 def _same_text(a: str, b: str) -> bool:
