@@ -28,6 +28,7 @@ from .config import quiet_libraries
 from .glossary import council_words
 from .store import Store
 from .symbols import find_symbols, symbol_key
+from .taxonomy import other_names
 
 log = logging.getLogger(__name__)
 quiet_libraries()  # bm25s has just set its own logger to DEBUG
@@ -51,7 +52,7 @@ def lexical_text(text: str, context: str = "") -> str:
 
 def query_text(question: str) -> str:
     """The question as BM25 reads it, with the Council's words for what it says in plain words."""
-    return f"{lexical_text(question)} {council_words(question)}"
+    return f"{lexical_text(question)} {council_words(question)} {' '.join(other_names(question))}"
 
 
 # Each passage's tokens, kept beside the build so the next build tokenises only new passages: one line per passage,

@@ -95,6 +95,7 @@ class Actor:
     kind: str
     regex: re.Pattern[str]
     region: str = ""
+    said: tuple[str, ...] = ()  # its name and aliases as written ("Rapid Support Forces", "RSF")
 
 
 def _compile(pattern: str, where: str, source: str, case: bool = False) -> re.Pattern[str]:
@@ -251,8 +252,33 @@ def load_actors() -> list[Actor]:
         aliases = [re.escape(name), *raw.get("aliases", [])]
         actors.append(Actor(name, str(raw.get("kind", "armed group")),
                             _compile("|".join(aliases), where, source, bool(raw.get("case", True))),
-                            str(raw.get("region", ""))))
+                            str(raw.get("region", "")), (name, *raw.get("aliases", []))))
     return actors
+
+
+@lru_cache(maxsize=1)
+def _named_actors() -> tuple[Actor, ...]:
+    # Names said two or three ways, each plain words: "Sudan Liberation Army" has six factions' aliases, which are
+    # not one another.
+    return tuple(a for a in load_actors()
+                 if 1 < len(a.said) <= 3 and all(re.fullmatch(r"[\w/ '’-]+", n) for n in a.said))
+
+
+def other_names(question: str) -> list[str]:
+    """The other names of the actors ``question`` names: "RSF" for "the Rapid Support Forces", and back (a Panel's
+    report spells a name out once and uses its acronym after; a browser walk's question on "the Rapid Support
+    Forces" and gold never reached the paragraph on gold sold to the RSF)."""
+    out: list[str] = []
+    for actor in _named_actors():
+        acronyms = [n for n in actor.said if _ACRONYM.fullmatch(n)]
+        if not acronyms or not actor.regex.search(question):
+            continue  # only a name and its acronym: spellings ("Al-Qaeda") and descriptions are not added
+        said = [n for n in actor.said if re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", question, re.I)]
+        out += [n for n in actor.said if n not in said and (n in acronyms) != any(a in said for a in acronyms)]
+    return out
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 
 
 def theme_hits(theme: Theme, text: str, terms: list[tuple[Term, str | None]] | None = None,
