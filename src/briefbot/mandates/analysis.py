@@ -84,15 +84,24 @@ class ParagraphTagger:
         self._terms = {t.slug: [(term, sub, required_literals(term.regex.pattern, term.regex.flags))
                                 for term, sub in t.all_terms()] for t in self.themes}
 
-    def tag(self, text: str) -> dict[str, list[str]]:
-        """theme → the matched words of the best sentence, for every theme the paragraph carries."""
+    def tag(self, text: str, operative: bool = False) -> dict[str, list[str]]:
+        """theme → the matched words of the best sentence, for every theme the paragraph carries. An
+        ``operative`` paragraph whose wording is the theme's own measure (``[tagging.decisions]``: an arms embargo
+        imposed, extended, narrowed or lifted) carries it by itself, unless the theme's negative context is there
+        (an embargo on the DPRK is not arms trafficking)."""
         out: dict[str, list[str]] = {}
         low = text.lower()
         sentences: list[str] | None = None
         for theme in self.themes:
+            decided = next((m for rx in self.config.decisions.get(theme.slug, ()) if (m := rx.search(text))),
+                           None) if operative else None
+            if decided is not None and any(neg.search(text) for neg in theme.negative):
+                decided = None
             terms = [(term, sub) for term, sub, req in self._terms[theme.slug]
                      if req is None or any(r in low for r in req)]
             if not terms:
+                if decided is not None:
+                    out[theme.slug] = [decided.group(0)]
                 continue
             if sentences is None:
                 sentences = [text[a:b] for a, b in split_sentences(text)] or [text]
@@ -106,7 +115,80 @@ class ParagraphTagger:
                     best, words = score, list(dict.fromkeys(m.group(0) for _, _, m in hits))
             if best >= self.config.threshold(theme.slug):
                 out[theme.slug] = words
+            elif decided is not None:
+                out[theme.slug] = list(dict.fromkeys([decided.group(0), *words]))
         return out
+
+    def tag_paragraphs(self, paras: list[RawParagraph]) -> list[dict[str, list[str]]]:
+        """:meth:`tag` for each paragraph of one resolution, in order. An operative decision acting on a measure
+        that another operative paragraph of the same resolution imposes also carries that paragraph's own themes,
+        with the reference as the words that carried them: "Decides to extend the measure described in paragraph 6
+        of this resolution" (2700 (2023) para. 7), "… upon discovery of items prohibited by paragraph 2 of this
+        resolution, seize, register and dispose" (2745 (2024) para. 3). Not a review of it, a
+        period it names, a listing under it, a body's mandate over it, or a theme whose negative context the
+        decision itself has."""
+        own = [self.tag(p.text, p.operative) for p in paras]
+        tags = [dict(t) for t in own]
+        heads = {p.label: i for i, p in enumerate(paras) if p.operative and p.label.isdigit()}
+        by_slug = {t.slug: t for t in self.themes}
+        for i, p in enumerate(paras):
+            if not p.operative or not _DECISION_LEAD_RE.match(p.text) or _NOT_ACTING_RE.search(p.text):
+                continue
+            for m in _OWN_MEASURE_RE.finditer(p.text):
+                if _NOT_OBJECT_RE.search(p.text[max(0, m.start() - 40):m.start()]):
+                    continue
+                for n in _listed_numbers(m.group("list")):
+                    j = heads.get(str(n))
+                    if j is None or j == i:
+                        continue
+                    for theme in own[j]:
+                        if theme not in tags[i] and not any(neg.search(p.text) for neg in by_slug[theme].negative):
+                            tags[i][theme] = [m.group(0)]
+        return tags
+
+
+# An operative paragraph that decides: "Decides", "Further decides", "Decides also", "(a) Decides".
+_DECISION_LEAD_RE = re.compile(r"^(?:\d{1,3}\.\s*)?(?:\([a-z]{1,4}\)\s*)?(?:(?:Further|Also) decides|"
+                               r"Decides(?: further| also)?)\b", re.I)
+# A measure of the same resolution as what a decision acts on: "the measure described in paragraph 6 of this
+# resolution", "items prohibited by paragraph 2 of this resolution", "the measures imposed by paragraphs 6 and 7
+# above", "the measures in paragraph 4 above".
+_OWN_MEASURE_RE = re.compile(
+    r"\b(?:(?:measures?|items?|prohibitions?|embargo(?:es)?|bans?)\s+(?:(?:imposed|described|set out|specified|"
+    r"prohibited|referred to|established|decided|outlined|contained)\s+)?|"
+    # "items the supply, sale, or transfer of which is prohibited by paragraph 4 of this resolution" (2428 (2018))
+    r"items\b[^;]{0,60}?\bprohibited\s+)(?:by|in|under)\s+"
+    r"paragraphs? (?P<list>\d{1,3}(?:\s*\([a-z]{1,4}\))?(?:\s*(?:,|and|to|-|–)\s*\d{1,3}(?:\s*\([a-z]{1,4}\))?)*)"
+    r"\s*(?:of (?:this|the present) resolution|above)\b", re.I)
+# Decisions that do not act on the measure itself: to review it ("Decides to review the measures renewed in
+# paragraph 1 above", "… that at the end of the period …, the Security Council shall review the measures"), to list
+# individuals under it ("the individual listed in the annex … shall be subject to the measures imposed by paragraphs
+# 3, 6 and 11 above"), or on a body's mandate over it ("the mandate of the Committee shall apply to the measures in
+# paragraph 22 above").
+_NOT_ACTING_RE = re.compile(
+    r"\bdecides\b,?\s+(?:also |further )?(?:to (?:\w+ ){0,3}reviews?\b|to keep (?:\w+ ){0,3}under (?:\w+ )?review\b|"
+    r"that\b[^;]{0,120}?\b(?:shall|will) review\b)|"
+    r"\b(?:individuals?|entities|persons)\b[^;]{0,60}?\b(?:listed|designated)\b|\bin respect of such individuals\b|"
+    r"\bmandate of the (?:Committee|Panel|Group|Monitoring)", re.I)
+# ... nor what the measure is only the context of: "during the period of enforcement of the measures referred to in
+# paragraph 1 above", "in violation of the measures imposed by paragraph 7 above" (a listing criterion).
+_NOT_OBJECT_RE = re.compile(r"\bperiod\b|\bviolat\w*", re.I)
+
+
+def _listed_numbers(listed: str) -> list[int]:
+    """The paragraph numbers of "6", "1, 2 and 5", "6–7", "2 to 4" (sub-items dropped)."""
+    numbers: list[int] = []
+    span = False
+    for n, sep in re.findall(r"(\d{1,3})|(to|-|–)", re.sub(r"\([a-z]{1,4}\)", "", listed)):
+        if n:
+            if span and numbers and numbers[-1] < int(n) <= numbers[-1] + 50:
+                numbers += range(numbers[-1] + 1, int(n) + 1)
+            else:
+                numbers.append(int(n))
+            span = False
+        elif sep:
+            span = True
+    return numbers
 
 
 # --- references ---------------------------------------------------------------------------------------------

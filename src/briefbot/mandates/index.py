@@ -64,8 +64,10 @@ log = logging.getLogger(__name__)
 # Committee "for a period" renews (the Taliban regime's own track). 36: UNTMIS's phases, a mandate's transfer
 # renews, "shall cease all operations on" ends a final period. 37: measures renewed "until one year from the date of
 # adoption of this resolution" are dated (Haiti's, 2794 (2025) para. 1). 38: authorisations renewed by a resolution
-# titled on inspections are "inspection authorisations" in the stored term (was said only when shown).
-CODE_VERSION = "38"
+# titled on inspections are "inspection authorisations" in the stored term (was said only when shown). 39: an
+# arms embargo imposed, extended, narrowed or lifted in an operative paragraph is arms language
+# ([tagging.decisions]); a decision acting on a measure of the same resolution carries its paragraph's themes.
+CODE_VERSION = "39"
 GAP_GRACE_DAYS = 10  # a renewal adopted this long after the mandate's end date still counts as continuous
 
 _SCHEMA = """
@@ -255,8 +257,7 @@ class MandateIndex:
         paras: list[tuple[Any, ...]] = []
         themes: list[tuple[Any, ...]] = []
         refs: list[tuple[Any, ...]] = []
-        for p in rec.paragraphs:
-            tags = self.tagger.tag(p.text)
+        for p, tags in zip(rec.paragraphs, self.tagger.tag_paragraphs(rec.paragraphs), strict=True):
             paras.append((rec.doc_id, p.ordinal, p.label, int(p.operative), p.text, p.start, p.page,
                           json.dumps(sorted(tags)), json.dumps(tags)))
             themes.extend((rec.doc_id, p.ordinal, t, int(p.operative)) for t in tags)
