@@ -224,6 +224,60 @@ def paragraph_refs(p: RawParagraph, own_symbol: str) -> list[RawRef]:
     return out
 
 
+# --- amendments ---------------------------------------------------------------------------------------------
+
+_LIST = r"\d{1,3}(?:\s*\([a-z]{1,4}\))?(?:\s*(?:,|and|to|-|–)\s*\d{1,3}(?:\s*\([a-z]{1,4}\))?)*"
+_OF_RES = rf"paragraphs? {_LIST},? of (?:its )?resolution \d{{3,4}}(?: \(\d{{4}}\))?"
+_SET_BY = r"(?:imposed|established|set out|specified|granted|contained|provided for|decided)\s+(?:by|in|under)\s+"
+# How an operative decision amends another resolution's paragraph rather than renewing it: "Decides that paragraph 11
+# of resolution 2653 (2022) shall be replaced by the following" (2699 (2023) para. 14); "Decides to modify the
+# measures imposed in paragraphs 17, 19, 20 and 21 of resolution 1970 (2011)" (2009 (2011) para. 15); "Decides that
+# the measures imposed by paragraph 9 of resolution 1970 (2011) shall also not apply to …" (para. 13); "the arms
+# embargo on Somalia imposed by paragraph 5 of resolution 733 (1992) and further elaborated upon by paragraphs 1 and 2
+# of resolution 1425 (2002) … does not apply to supplies … destined for the sole use of Member States … undertaking
+# measures [against piracy]" (2125 (2013) para. 14). Renewing or extending is the track rules' business.
+_AMENDS_RE = [
+    re.compile(rf"\b{_OF_RES},? (?:shall be|is|are|be) (?:hereby )?(?:replaced|amended|modified|revised|superseded)\b",
+               re.I),
+    re.compile(r"\b(?:modify|modifies|amend|amends|replace|replaces|revise|terminate|lift)\b[^;]{0,80}?"
+               rf"\b(?:measures?|provisions?|authori[sz]ations?|embargo(?:es)?)\b[^;]{{0,40}}?\b{_SET_BY}{_OF_RES}",
+               re.I),
+    re.compile(rf"\b(?:measures?|provisions?|embargo(?:es)?)\b[^;]{{0,40}}?\b{_SET_BY}{_OF_RES}[^;]{{0,200}}?"
+               r"\b(?:shall (?:also )?(?:not|no longer) apply|(?:do|does) not apply|(?:are|is|shall be) (?:hereby )?"
+               r"(?:replaced|lifted|terminated|modified|amended|suspended))\b", re.I),
+]
+_PARAS_OF_RE = re.compile(rf"\bparagraphs? (?P<list>{_LIST}),? of (?:its )?resolution (?P<num>\d{{3,4}})\b", re.I)
+
+
+@dataclass(slots=True)
+class Amendment:
+    """An operative paragraph (``ordinal``, ``label``) amending paragraphs of resolution ``target`` (its number)."""
+
+    ordinal: int
+    label: str
+    target: int
+    target_paras: list[str]
+
+
+def amendments(rec: ResolutionRecord) -> list[Amendment]:
+    """The paragraphs of ``rec`` that replace, amend, modify, narrow, lift or end what a paragraph of another
+    resolution imposed, with each resolution and paragraph they name in that clause."""
+    out: list[Amendment] = []
+    for p in rec.paragraphs:
+        if not p.operative or not _DECISION_LEAD_RE.match(p.text):
+            continue
+        seen: dict[int, list[str]] = {}
+        for rx in _AMENDS_RE:
+            for m in rx.finditer(p.text):
+                for ref in _PARAS_OF_RE.finditer(m.group(0)):
+                    num = int(ref.group("num"))
+                    if num != rec.number:
+                        paras = seen.setdefault(num, [])
+                        paras.extend(str(n) for n in _listed_numbers(ref.group("list")) if str(n) not in paras)
+        out.extend(Amendment(p.ordinal, p.label, num, paras) for num, paras in seen.items())
+    return out
+
+
 # --- dates --------------------------------------------------------------------------------------------------
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
