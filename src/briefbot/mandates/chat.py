@@ -26,8 +26,9 @@ log = logging.getLogger(__name__)
 
 _FIRST_RE = re.compile(r"\bsince when\b|\bfirst (?:time|mention\w*|appear\w*|asked|request\w*|includ\w*|call\w*)\b|"
                        r"\bwhen did\b.*\b(?:first|start|begin)\b|\bwhen was\b.*\bfirst\b", re.I)
-_CHANGE_RE = re.compile(r"\bwhat (?:did|has|have)\b.*\b(?:add|drop|chang|remov|introduc)\w*|\bwhat changed\b|"
-                        r"\bwhat(?:'s| is) new\b|\bchanges? (?:in|at|to) the\b.*\brenewal\b", re.I)
+# "add" as a verb: "What has UNAMA put in place to address illicit small arms … flows" adds nothing.
+_CHANGE_RE = re.compile(r"\bwhat (?:did|has|have)\b.*\b(?:add(?:s|ed|ing)?\b|drop|chang|remov|introduc)\w*|"
+                        r"\bwhat changed\b|\bwhat(?:'s| is) new\b|\bchanges? (?:in|at|to) the\b.*\brenewal\b", re.I)
 # "How has X's language on drug trafficking evolved?", "… over successive renewals": the track's history as a whole
 # (with a year it is that year's changes).
 _EVOLVE_RE = re.compile(r"\bhow (?:has|have|did|was|were)\b.*\b(?:evolv|develop|chang|shift|grow|grew|expand|"
@@ -142,6 +143,12 @@ def detect(question: str, index: MandateIndex) -> Intent | None:
         # between resolution 2765 (2024) and resolution 2752 (2024)?" is MONUSCO's and the Haiti sanctions').
         return None
     if track is None and kind != "count":
+        return None
+    if kind == "change" and not numbers and index.track_def(track or "").kind == "mission" \
+            and not _ABOUT_TEXT_RE.search(question) and not re.search(r"\bCouncil\b", question):
+        # A mission named in a "what has … changed / added" question about what it does, not about the Council's
+        # words ("What has UNAMA added to its field presence?"): retrieval's. A regime or an authorisation is the
+        # Council's text by nature.
         return None
     # "Since when has Haiti been under the global anti-money-laundering standard-setter's increased monitoring?" (dev
     # q279) asks about the country, not about the Council's decisions on its missions: a track named only by a
