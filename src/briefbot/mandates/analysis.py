@@ -84,15 +84,24 @@ class ParagraphTagger:
         self._terms = {t.slug: [(term, sub, required_literals(term.regex.pattern, term.regex.flags))
                                 for term, sub in t.all_terms()] for t in self.themes}
 
-    def tag(self, text: str) -> dict[str, list[str]]:
-        """theme → the matched words of the best sentence, for every theme the paragraph carries."""
+    def tag(self, text: str, operative: bool = False) -> dict[str, list[str]]:
+        """theme → the matched words of the best sentence, for every theme the paragraph carries. An
+        ``operative`` paragraph whose wording is the theme's own measure (``[tagging.decisions]``: an arms embargo
+        imposed, extended, narrowed or lifted) carries it by itself, unless the theme's negative context is there
+        (an embargo on the DPRK is not arms trafficking)."""
         out: dict[str, list[str]] = {}
         low = text.lower()
         sentences: list[str] | None = None
         for theme in self.themes:
+            decided = next((m for rx in self.config.decisions.get(theme.slug, ()) if (m := rx.search(text))),
+                           None) if operative else None
+            if decided is not None and any(neg.search(text) for neg in theme.negative):
+                decided = None
             terms = [(term, sub) for term, sub, req in self._terms[theme.slug]
                      if req is None or any(r in low for r in req)]
             if not terms:
+                if decided is not None:
+                    out[theme.slug] = [decided.group(0)]
                 continue
             if sentences is None:
                 sentences = [text[a:b] for a, b in split_sentences(text)] or [text]
@@ -106,7 +115,80 @@ class ParagraphTagger:
                     best, words = score, list(dict.fromkeys(m.group(0) for _, _, m in hits))
             if best >= self.config.threshold(theme.slug):
                 out[theme.slug] = words
+            elif decided is not None:
+                out[theme.slug] = list(dict.fromkeys([decided.group(0), *words]))
         return out
+
+    def tag_paragraphs(self, paras: list[RawParagraph]) -> list[dict[str, list[str]]]:
+        """:meth:`tag` for each paragraph of one resolution, in order. An operative decision acting on a measure
+        that another operative paragraph of the same resolution imposes also carries that paragraph's own themes,
+        with the reference as the words that carried them: "Decides to extend the measure described in paragraph 6
+        of this resolution" (2700 (2023) para. 7), "… upon discovery of items prohibited by paragraph 2 of this
+        resolution, seize, register and dispose" (2745 (2024) para. 3). Not a review of it, a
+        period it names, a listing under it, a body's mandate over it, or a theme whose negative context the
+        decision itself has."""
+        own = [self.tag(p.text, p.operative) for p in paras]
+        tags = [dict(t) for t in own]
+        heads = {p.label: i for i, p in enumerate(paras) if p.operative and p.label.isdigit()}
+        by_slug = {t.slug: t for t in self.themes}
+        for i, p in enumerate(paras):
+            if not p.operative or not _DECISION_LEAD_RE.match(p.text) or _NOT_ACTING_RE.search(p.text):
+                continue
+            for m in _OWN_MEASURE_RE.finditer(p.text):
+                if _NOT_OBJECT_RE.search(p.text[max(0, m.start() - 40):m.start()]):
+                    continue
+                for n in _listed_numbers(m.group("list")):
+                    j = heads.get(str(n))
+                    if j is None or j == i:
+                        continue
+                    for theme in own[j]:
+                        if theme not in tags[i] and not any(neg.search(p.text) for neg in by_slug[theme].negative):
+                            tags[i][theme] = [m.group(0)]
+        return tags
+
+
+# An operative paragraph that decides: "Decides", "Further decides", "Decides also", "(a) Decides".
+_DECISION_LEAD_RE = re.compile(r"^(?:\d{1,3}\.\s*)?(?:\([a-z]{1,4}\)\s*)?(?:(?:Further|Also) decides|"
+                               r"Decides(?: further| also)?)\b", re.I)
+# A measure of the same resolution as what a decision acts on: "the measure described in paragraph 6 of this
+# resolution", "items prohibited by paragraph 2 of this resolution", "the measures imposed by paragraphs 6 and 7
+# above", "the measures in paragraph 4 above".
+_OWN_MEASURE_RE = re.compile(
+    r"\b(?:(?:measures?|items?|prohibitions?|embargo(?:es)?|bans?)\s+(?:(?:imposed|described|set out|specified|"
+    r"prohibited|referred to|established|decided|outlined|contained)\s+)?|"
+    # "items the supply, sale, or transfer of which is prohibited by paragraph 4 of this resolution" (2428 (2018))
+    r"items\b[^;]{0,60}?\bprohibited\s+)(?:by|in|under)\s+"
+    r"paragraphs? (?P<list>\d{1,3}(?:\s*\([a-z]{1,4}\))?(?:\s*(?:,|and|to|-|–)\s*\d{1,3}(?:\s*\([a-z]{1,4}\))?)*)"
+    r"\s*(?:of (?:this|the present) resolution|above)\b", re.I)
+# Decisions that do not act on the measure itself: to review it ("Decides to review the measures renewed in
+# paragraph 1 above", "… that at the end of the period …, the Security Council shall review the measures"), to list
+# individuals under it ("the individual listed in the annex … shall be subject to the measures imposed by paragraphs
+# 3, 6 and 11 above"), or on a body's mandate over it ("the mandate of the Committee shall apply to the measures in
+# paragraph 22 above").
+_NOT_ACTING_RE = re.compile(
+    r"\bdecides\b,?\s+(?:also |further )?(?:to (?:\w+ ){0,3}reviews?\b|to keep (?:\w+ ){0,3}under (?:\w+ )?review\b|"
+    r"that\b[^;]{0,120}?\b(?:shall|will) review\b)|"
+    r"\b(?:individuals?|entities|persons)\b[^;]{0,60}?\b(?:listed|designated)\b|\bin respect of such individuals\b|"
+    r"\bmandate of the (?:Committee|Panel|Group|Monitoring)", re.I)
+# ... nor what the measure is only the context of: "during the period of enforcement of the measures referred to in
+# paragraph 1 above", "in violation of the measures imposed by paragraph 7 above" (a listing criterion).
+_NOT_OBJECT_RE = re.compile(r"\bperiod\b|\bviolat\w*", re.I)
+
+
+def _listed_numbers(listed: str) -> list[int]:
+    """The paragraph numbers of "6", "1, 2 and 5", "6–7", "2 to 4" (sub-items dropped)."""
+    numbers: list[int] = []
+    span = False
+    for n, sep in re.findall(r"(\d{1,3})|(to|-|–)", re.sub(r"\([a-z]{1,4}\)", "", listed)):
+        if n:
+            if span and numbers and numbers[-1] < int(n) <= numbers[-1] + 50:
+                numbers += range(numbers[-1] + 1, int(n) + 1)
+            else:
+                numbers.append(int(n))
+            span = False
+        elif sep:
+            span = True
+    return numbers
 
 
 # --- references ---------------------------------------------------------------------------------------------
@@ -139,6 +221,60 @@ def paragraph_refs(p: RawParagraph, own_symbol: str) -> list[RawRef]:
         if not sym.startswith("S/RES/") or sym == own or not re.search(r"\(\d{4}\)$", sym):
             continue
         out.append(RawRef(p.label, sym, list(dict.fromkeys(named.get(sym, [])))))
+    return out
+
+
+# --- amendments ---------------------------------------------------------------------------------------------
+
+_LIST = r"\d{1,3}(?:\s*\([a-z]{1,4}\))?(?:\s*(?:,|and|to|-|–)\s*\d{1,3}(?:\s*\([a-z]{1,4}\))?)*"
+_OF_RES = rf"paragraphs? {_LIST},? of (?:its )?resolution \d{{3,4}}(?: \(\d{{4}}\))?"
+_SET_BY = r"(?:imposed|established|set out|specified|granted|contained|provided for|decided)\s+(?:by|in|under)\s+"
+# How an operative decision amends another resolution's paragraph rather than renewing it: "Decides that paragraph 11
+# of resolution 2653 (2022) shall be replaced by the following" (2699 (2023) para. 14); "Decides to modify the
+# measures imposed in paragraphs 17, 19, 20 and 21 of resolution 1970 (2011)" (2009 (2011) para. 15); "Decides that
+# the measures imposed by paragraph 9 of resolution 1970 (2011) shall also not apply to …" (para. 13); "the arms
+# embargo on Somalia imposed by paragraph 5 of resolution 733 (1992) and further elaborated upon by paragraphs 1 and 2
+# of resolution 1425 (2002) … does not apply to supplies … destined for the sole use of Member States … undertaking
+# measures [against piracy]" (2125 (2013) para. 14). Renewing or extending is the track rules' business.
+_AMENDS_RE = [
+    re.compile(rf"\b{_OF_RES},? (?:shall be|is|are|be) (?:hereby )?(?:replaced|amended|modified|revised|superseded)\b",
+               re.I),
+    re.compile(r"\b(?:modify|modifies|amend|amends|replace|replaces|revise|terminate|lift)\b[^;]{0,80}?"
+               rf"\b(?:measures?|provisions?|authori[sz]ations?|embargo(?:es)?)\b[^;]{{0,40}}?\b{_SET_BY}{_OF_RES}",
+               re.I),
+    re.compile(rf"\b(?:measures?|provisions?|embargo(?:es)?)\b[^;]{{0,40}}?\b{_SET_BY}{_OF_RES}[^;]{{0,200}}?"
+               r"\b(?:shall (?:also )?(?:not|no longer) apply|(?:do|does) not apply|(?:are|is|shall be) (?:hereby )?"
+               r"(?:replaced|lifted|terminated|modified|amended|suspended))\b", re.I),
+]
+_PARAS_OF_RE = re.compile(rf"\bparagraphs? (?P<list>{_LIST}),? of (?:its )?resolution (?P<num>\d{{3,4}})\b", re.I)
+
+
+@dataclass(slots=True)
+class Amendment:
+    """An operative paragraph (``ordinal``, ``label``) amending paragraphs of resolution ``target`` (its number)."""
+
+    ordinal: int
+    label: str
+    target: int
+    target_paras: list[str]
+
+
+def amendments(rec: ResolutionRecord) -> list[Amendment]:
+    """The paragraphs of ``rec`` that replace, amend, modify, narrow, lift or end what a paragraph of another
+    resolution imposed, with each resolution and paragraph they name in that clause."""
+    out: list[Amendment] = []
+    for p in rec.paragraphs:
+        if not p.operative or not _DECISION_LEAD_RE.match(p.text):
+            continue
+        seen: dict[int, list[str]] = {}
+        for rx in _AMENDS_RE:
+            for m in rx.finditer(p.text):
+                for ref in _PARAS_OF_RE.finditer(m.group(0)):
+                    num = int(ref.group("num"))
+                    if num != rec.number:
+                        paras = seen.setdefault(num, [])
+                        paras.extend(str(n) for n in _listed_numbers(ref.group("list")) if str(n) not in paras)
+        out.extend(Amendment(p.ordinal, p.label, num, paras) for num, paras in seen.items())
     return out
 
 

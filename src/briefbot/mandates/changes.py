@@ -49,6 +49,11 @@ def _printed(text: str) -> tuple[list[str], list[int], str]:
     return [m.group(0) for m in found], [m.start() for m in found], body
 
 
+def word_ratio(old: str, new: str) -> float:
+    """How alike two paragraphs' words are (difflib's ratio; 1.0 the same words, their numbers aside)."""
+    return difflib.SequenceMatcher(None, _words(old), _words(new), autojunk=False).ratio()
+
+
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     """Word-level diff as (op, text) runs; op is equal, insert or delete (a replacement is delete + insert).
 

@@ -26,8 +26,9 @@ log = logging.getLogger(__name__)
 
 _FIRST_RE = re.compile(r"\bsince when\b|\bfirst (?:time|mention\w*|appear\w*|asked|request\w*|includ\w*|call\w*)\b|"
                        r"\bwhen did\b.*\b(?:first|start|begin)\b|\bwhen was\b.*\bfirst\b", re.I)
-_CHANGE_RE = re.compile(r"\bwhat (?:did|has|have)\b.*\b(?:add|drop|chang|remov|introduc)\w*|\bwhat changed\b|"
-                        r"\bwhat(?:'s| is) new\b|\bchanges? (?:in|at|to) the\b.*\brenewal\b", re.I)
+# "add" as a verb: "What has UNAMA put in place to address illicit small arms … flows" adds nothing.
+_CHANGE_RE = re.compile(r"\bwhat (?:did|has|have)\b.*\b(?:add(?:s|ed|ing)?\b|drop|chang|remov|introduc)\w*|"
+                        r"\bwhat changed\b|\bwhat(?:'s| is) new\b|\bchanges? (?:in|at|to) the\b.*\brenewal\b", re.I)
 # "How has X's language on drug trafficking evolved?", "… over successive renewals": the track's history as a whole
 # (with a year it is that year's changes).
 _EVOLVE_RE = re.compile(r"\bhow (?:has|have|did|was|were)\b.*\b(?:evolv|develop|chang|shift|grow|grew|expand|"
@@ -71,6 +72,11 @@ _THEME_WORDS: list[tuple[re.Pattern[str], list[str]]] = [
     (re.compile(r"\bextort\w*|\billegal taxation\b", re.I), ["extortion_illegal_taxation"]),
 ]
 _MAX_CITATIONS = 6
+# What a question adds after its subject: "… differ from the March 2025 renewal, including on drug-financing language".
+_ASIDE_RE = re.compile(r"\b(?:including|in particular|notably|especially|as well as)\b", re.I)
+# Operative paragraphs no longer restated, and new or changed recitals, quoted after a renewal's new or changed
+# operative paragraphs; more are listed by number.
+_MAX_QUOTED = 3
 # A pair of resolutions the question names is described in full: each changed paragraph and the two end dates cited.
 _MAX_PAIR_CITATIONS = 14
 # Questions about how armed groups are financed: the resolutions say "financial sources of conflicts",
@@ -90,6 +96,9 @@ class Intent:
     year: int | None
     phrase: str | None
     resolutions: list[int] = field(default_factory=list)  # numbers the question names that the track holds
+    # The themes are what the question asks about ("How did the Haiti arms embargo change …"), not an aside
+    # ("… differ …, including on drug-financing language"): a comparison then leads with their changes.
+    theme_asked: bool = False
 
 
 def looks_like_history(question: str) -> bool:
@@ -143,6 +152,12 @@ def detect(question: str, index: MandateIndex) -> Intent | None:
         return None
     if track is None and kind != "count":
         return None
+    if kind == "change" and not numbers and index.track_def(track or "").kind == "mission" \
+            and not _ABOUT_TEXT_RE.search(question) and not re.search(r"\bCouncil\b", question):
+        # A mission named in a "what has … changed / added" question about what it does, not about the Council's
+        # words ("What has UNAMA added to its field presence?"): retrieval's. A regime or an authorisation is the
+        # Council's text by nature.
+        return None
     # "Since when has Haiti been under the global anti-money-laundering standard-setter's increased monitoring?" (dev
     # q279) asks about the country, not about the Council's decisions on its missions: a track named only by a
     # country answers a "since when" question that speaks of those decisions.
@@ -152,6 +167,11 @@ def detect(question: str, index: MandateIndex) -> Intent | None:
     # "How many resolutions on piracy off Somalia mention kidnapping?" asks about kidnapping: the words that name
     # the track ("piracy off Somalia") do not also name a theme to count.
     themes = _themes_named(question.replace(named_by, " ") if named_by else question, index)
+    if not themes and named_by:
+        # "How did the Council's language on migrant smuggling off Libya change …?": the words naming the track
+        # name the theme asked about when no other does.
+        themes = _themes_named(named_by, index)
+    theme_asked = bool(themes) and bool(_themes_named(_ASIDE_RE.split(question, maxsplit=1)[0], index))
     quoted = _QUOTED_RE.search(question)
     if kind == "first" and not themes and quoted is None and not _CRIME_Q.search(question):
         # "When did MINUSMA start its withdrawal?" asks about the mission, not when its mandate first named a
@@ -160,7 +180,7 @@ def detect(question: str, index: MandateIndex) -> Intent | None:
     years = _YEAR_RE.findall(question)
     phrase = next(g for g in quoted.groups() if g is not None) if quoted else None
     return Intent(kind, track, themes, int(years[0]) if years else None, phrase,
-                  numbers if held is not None and held[0] == track else [])
+                  numbers if held is not None and held[0] == track else [], theme_asked)
 
 
 def _track_holding(index: MandateIndex, numbers: list[int], named: str | None) -> tuple[str, int] | None:
@@ -332,11 +352,18 @@ def mandate_answer(index: MandateIndex, question: str) -> Answer | None:
                              "each is compared with the one named before it.")
             budget = max(_MAX_PAIR_CITATIONS // (len(named) - 1), 3)
             for earlier, later in pairwise(named):
-                _describe_terms(index, later, earlier, track.dates_of_several(), lines, citations)
+                if not intent.theme_asked:
+                    _describe_terms(index, later, earlier, track.dates_of_several(), lines, citations)
+                # Asked about a theme, its changes lead and the dates follow ("How did the Haiti arms embargo
+                # change between 2653 (2022) and 2700 (2023)?" led with the Panel of Experts' dates).
+                limit = len(citations) + budget - (2 if intent.theme_asked else 0)
+                _describe_amendments(track, earlier, later, lines, citations, index, limit)
                 _describe_change(index, later, scope, lines, citations, against=earlier,
                                  changes=index.compare(track.slug, earlier.symbol, later.symbol,
                                                        intent.themes or None),
-                                 limit=len(citations) + budget)
+                                 limit=limit)
+                if intent.theme_asked:
+                    _describe_terms(index, later, earlier, track.dates_of_several(), lines, citations)
         else:
             # "What did resolution 2362 (2017) add …?" is about that renewal, not every one of its year.
             picked = [e for e in named if e.previous is not None] or _pick_entries(track.entries, intent.year)
@@ -528,7 +555,15 @@ def _describe_change(index: MandateIndex, entry: TrackEntry, scope: str, lines: 
     else:
         lines.append(f"{entry.symbol} (adopted {entry.date}) against {previous}{scope}: {len(news)} new or "
                      f"changed paragraph(s), {len(dropped)} dropped.")
-    for c in news + dropped:
+    # What the Council decides first: the new or changed operative paragraphs, then a few it no longer restates; then
+    # a few new or reworded recitals; the rest said in one line by number. Asked how 2240 (2015) and 2698 (2023)
+    # differ on migrant smuggling, the answer spent its quotes on nineteen dropped recitals.
+    quoted = ([c for c in news if c.paragraph.operative] + [c for c in dropped if c.paragraph.operative][:_MAX_QUOTED]
+              + [c for c in news if not c.paragraph.operative][:_MAX_QUOTED])
+    told = [c for c in news + dropped if c not in quoted]
+    if not quoted and told:  # nothing else to show: the first recitals dropped are the change
+        quoted, told = told[:_MAX_QUOTED], told[_MAX_QUOTED:]
+    for c in quoted:
         if len(citations) >= limit:
             lines.append("(More changes in the Mandates tab or `briefbot mandate … --changes`.)")
             break
@@ -542,6 +577,8 @@ def _describe_change(index: MandateIndex, entry: TrackEntry, scope: str, lines: 
         line = _cite(index, p, citations)
         if line:
             lines.append(line)
+    if told:
+        lines.append(_rest_summary(told, previous))
     if not news and not dropped and not rollover:
         kept = next((c.current for c in changes if c.current is not None and c.status == "unchanged"), None)
         if kept is None:
@@ -552,6 +589,48 @@ def _describe_change(index: MandateIndex, entry: TrackEntry, scope: str, lines: 
             line = _cite(index, kept, citations)
             if line:
                 lines.append(line)
+
+
+def _rest_summary(told: list[ParagraphChange], previous: str | None) -> str:
+    """The changes not quoted, in one line by paragraph number: "Not quoted: 1 more paragraph new or reworded
+    (PP10); not restated from S/RES/2240 (2015): operative paras. 11, 12, 16; recitals PP4, PP5, … (10)"."""
+    def labels(ps: list[TrackParagraph]) -> str:
+        shown = ", ".join(p.paragraph for p in ps[:8])
+        return shown + (f", … ({len(ps)})" if len(ps) > 8 else "")
+
+    kept = [c.current for c in told if c.status != "dropped" and c.current is not None]
+    gone = [c.previous for c in told if c.status == "dropped" and c.previous is not None]
+    parts = []
+    if kept:
+        parts.append(f"{counted(len(kept), 'more paragraph')} new or reworded ({labels(kept)})")
+    if gone:
+        ops, recitals = [p for p in gone if p.operative], [p for p in gone if not p.operative]
+        parts.append(f"not restated from {previous or 'the earlier resolution'}: " + "; ".join(
+            x for x in (f"operative para{'s' if len(ops) > 1 else ''}. {labels(ops)}" if ops else "",
+                        f"recital{'s' if len(recitals) > 1 else ''} {labels(recitals)}" if recitals else "") if x))
+    return "Not quoted: " + "; ".join(parts) + "."
+
+
+def _describe_amendments(track: Track, earlier: TrackEntry, later: TrackEntry, lines: list[str],
+                         citations: list[Citation], index: MandateIndex, limit: int) -> None:
+    """Resolutions of the track between two it compares that amended what the earlier imposed (2699 (2023) replaced
+    the Haiti embargo of 2653 (2022) para. 11 before 2700 (2023) renewed it): the change asked happened there."""
+    told = 0
+    for e in track.entries:
+        if not (e.amends and (earlier.date or "") < (e.date or "") < (later.date or "")):
+            continue
+        for c in e.changes:
+            if c.current is None or c.previous is None:
+                continue
+            told += 1
+            lines.append(f"{'First' if told == 1 else 'Then'}, {e.symbol} (adopted {e.date}; not a renewal of the "
+                         f"track) amended "
+                         f"{c.previous.symbol}, para. {c.previous.paragraph}, by its operative para. "
+                         f"{c.current.paragraph}{_diff_summary(c)}.")
+            if len(citations) < limit:
+                line = _cite(index, c.current, citations)
+                if line:
+                    lines.append(line)
 
 
 def _describe_evolution(index: MandateIndex, track: Track, themes: list[str], lines: list[str],

@@ -27,8 +27,8 @@ from ..models import Citation, DocInfo, Span
 from ..store import Store
 from ..symbols import normalize_symbol, symbol_key
 from ..taxonomy import Taxonomy
-from .analysis import ParagraphTagger, count_from_expiry, match_track, paragraph_refs
-from .changes import Side, align, kept_by_number, predecessors
+from .analysis import ParagraphTagger, amendments, count_from_expiry, match_track, paragraph_refs
+from .changes import Side, align, kept_by_number, predecessors, word_diff, word_ratio
 from .corpus import ResolutionRecord, read_resolution
 from .model import (
     FirstAppearance,
@@ -64,8 +64,11 @@ log = logging.getLogger(__name__)
 # Committee "for a period" renews (the Taliban regime's own track). 36: UNTMIS's phases, a mandate's transfer
 # renews, "shall cease all operations on" ends a final period. 37: measures renewed "until one year from the date of
 # adoption of this resolution" are dated (Haiti's, 2794 (2025) para. 1). 38: authorisations renewed by a resolution
-# titled on inspections are "inspection authorisations" in the stored term (was said only when shown).
-CODE_VERSION = "38"
+# titled on inspections are "inspection authorisations" in the stored term (was said only when shown). 39: an
+# arms embargo imposed, extended, narrowed or lifted in an operative paragraph is arms language
+# ([tagging.decisions]); a decision acting on a measure of the same resolution carries its paragraph's themes. 40: a
+# resolution amending a regime's measures joins its track with the amending paragraphs only (members.scope).
+CODE_VERSION = "40"
 GAP_GRACE_DAYS = 10  # a renewal adopted this long after the mandate's end date still counts as continuous
 
 _SCHEMA = """
@@ -84,7 +87,9 @@ CREATE INDEX IF NOT EXISTS refs_doc ON refs (doc_id);
 CREATE INDEX IF NOT EXISTS refs_target ON refs (target_key);
 CREATE TABLE IF NOT EXISTS members (
   track TEXT, doc_id TEXT, found_by TEXT, action TEXT, until TEXT, stage TEXT, term TEXT, also TEXT,
-  rules TEXT, PRIMARY KEY (track, doc_id));
+  rules TEXT, scope TEXT, PRIMARY KEY (track, doc_id));
+CREATE TABLE IF NOT EXISTS amends (doc_id TEXT, ord INTEGER, label TEXT, target INTEGER, target_paras TEXT);
+CREATE INDEX IF NOT EXISTS amends_doc ON amends (doc_id);
 CREATE TABLE IF NOT EXISTS changes (
   track TEXT, doc_id TEXT, seq INTEGER, status TEXT, cur_ord INTEGER, prev_doc TEXT, prev_ord INTEGER,
   similarity REAL, diff TEXT);
@@ -204,26 +209,34 @@ class MandateIndex:
                     # Dropped and made again, not emptied: a code version may change a table's columns, and
                     # CREATE TABLE IF NOT EXISTS leaves an old table as it was.
                     for table in ("resolutions", "paragraphs", "para_themes", "refs", "members", "changes",
-                                  "compared", "read_at"):
+                                  "compared", "read_at", "amends"):
                         db.execute(f"DROP TABLE IF EXISTS {table}")
                     for statement in _SCHEMA.split(";"):
                         if statement.strip():
                             db.execute(statement)
+                amending = set() if rebuild else set(
+                    db.execute("SELECT track, doc_id FROM members WHERE scope IS NOT NULL"))
                 for doc_id in stale:
-                    for table in ("resolutions", "paragraphs", "para_themes", "refs", "members", "read_at"):
+                    for table in ("resolutions", "paragraphs", "para_themes", "refs", "members", "read_at", "amends"):
                         db.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
                 touched = {doc_id for doc_id in stale} | {rec.doc_id for rec in records}
                 affected = {t for (t,) in db.execute(
                     f"SELECT DISTINCT track FROM members WHERE doc_id IN ({','.join('?' * len(touched))})",
                     list(touched))} if touched and not rebuild else set()
-                for res, paras, themes, refs, members in rows:
+                for res, paras, themes, refs, members, amends in rows:
                     affected |= {m[0] for m in members}
                     db.execute("INSERT OR REPLACE INTO resolutions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", res)
                     db.executemany("INSERT INTO paragraphs VALUES (?,?,?,?,?,?,?,?,?)", paras)
                     db.executemany("INSERT INTO para_themes VALUES (?,?,?,?)", themes)
                     db.executemany("INSERT INTO refs VALUES (?,?,?,?,?)", refs)
-                    db.executemany("INSERT INTO members VALUES (?,?,?,?,?,?,?,?,?)", members)
+                    db.executemany("INSERT INTO members VALUES (?,?,?,?,?,?,?,?,?,NULL)", members)
+                    db.executemany("INSERT INTO amends VALUES (?,?,?,?,?)", amends)
                     db.execute("INSERT OR REPLACE INTO read_at VALUES (?, ?)", (res[0], wanted[res[0]].ingested_at))
+                # Who amends whom depends on every resolution's tracks: placed again after each update.
+                db.execute("DELETE FROM members WHERE scope IS NOT NULL")
+                db.executemany("INSERT INTO members VALUES (?,?,?,?,?,?,?,?,?,?)", self._amending_members(db))
+                affected |= {slug for slug, _ in amending ^ set(
+                    db.execute("SELECT track, doc_id FROM members WHERE scope IS NOT NULL"))}
                 for slug in sorted(affected):
                     db.execute("DELETE FROM changes WHERE track = ?", (slug,))
                     db.execute("DELETE FROM compared WHERE track = ?", (slug,))
@@ -257,8 +270,7 @@ class MandateIndex:
         paras: list[tuple[Any, ...]] = []
         themes: list[tuple[Any, ...]] = []
         refs: list[tuple[Any, ...]] = []
-        for p in rec.paragraphs:
-            tags = self.tagger.tag(p.text)
+        for p, tags in zip(rec.paragraphs, self.tagger.tag_paragraphs(rec.paragraphs), strict=True):
             paras.append((rec.doc_id, p.ordinal, p.label, int(p.operative), p.text, p.start, p.page,
                           json.dumps(sorted(tags)), json.dumps(tags)))
             themes.extend((rec.doc_id, p.ordinal, t, int(p.operative)) for t in tags)
@@ -272,7 +284,50 @@ class MandateIndex:
                                 json.dumps(m.term.to_dict()) if m.term else None,
                                 json.dumps([t.to_dict() for t in m.other_terms]),
                                 json.dumps(m.rules)))
-        return res, paras, themes, refs, members
+        amends = [(rec.doc_id, a.ordinal, a.label, a.target, json.dumps(a.target_paras)) for a in amendments(rec)]
+        return res, paras, themes, refs, members, amends
+
+    def _amending_members(self, db: sqlite3.Connection) -> list[tuple[Any, ...]]:
+        """Members of a sanctions track by amendment: a later resolution no rule placed there whose operative
+        paragraph replaces, modifies, narrows or lifts what a paragraph of one of the track's resolutions imposed
+        (S/RES/2699 (2023), the Multinational Security Support mission, replaces the Haiti regime's targeted arms
+        embargo, 2653 (2022) para. 11, by a territorial one in its para. 14). It joins as "other" with only those
+        paragraphs (and their sub-paragraphs) in scope: ``scope`` holds [ordinal, amended resolution's doc_id,
+        amended paragraph's ordinal or None] for each, so the track shows the amendment against what it amends and
+        none of the resolution's other business."""
+        found: dict[tuple[str, str], dict[str, Any]] = {}
+        for doc_id, ord_, label, paras, slug, target_doc, target_symbol in db.execute(
+                "SELECT a.doc_id, a.ord, a.label, a.target_paras, m.track, t.doc_id, t.symbol FROM amends a "
+                "JOIN resolutions t ON t.number = a.target JOIN members m ON m.doc_id = t.doc_id AND m.scope IS NULL "
+                "JOIN resolutions s ON s.doc_id = a.doc_id "
+                "WHERE a.doc_id != t.doc_id AND coalesce(s.date, '') >= coalesce(t.date, '') "
+                "ORDER BY a.doc_id, a.ord, t.date"):
+            if self.track_def(slug).kind != "sanctions":
+                continue
+            item = found.setdefault((slug, doc_id), {"scope": {}, "found": [], "rules": []})
+            targets = json.loads(paras)
+            ords = [o for (o,) in db.execute(
+                f"SELECT ord FROM paragraphs WHERE doc_id = ? AND label IN ({','.join('?' * len(targets))}) "
+                "ORDER BY ord", [target_doc, *targets])] if targets else []
+            item["scope"].setdefault(ord_, [ord_, target_doc, ords[0] if ords else None])
+            named = f"para{'s' if len(targets) > 1 else ''}. {', '.join(targets)}" if targets else ""
+            item["found"].append(f"text: para. {label} amends {target_symbol} {named}".rstrip())
+            item["rules"].append(f"amends {target_symbol} in para. {label}")
+        placed = set(db.execute("SELECT track, doc_id FROM members WHERE scope IS NULL"))
+        out = []
+        for (slug, doc_id), item in found.items():
+            if (slug, doc_id) in placed:
+                continue
+            labels = dict(db.execute("SELECT ord, label FROM paragraphs WHERE doc_id = ?", (doc_id,)).fetchall())
+            scope = dict(item["scope"])
+            heads = {labels[o] for o in scope if o in labels}
+            for o, label in labels.items():
+                # The amending paragraph's own sub-paragraphs: "14 (a)", "14 (b)" of 2699.
+                if o not in scope and any(label.startswith(f"{h} (") for h in heads):
+                    scope[o] = [o, None, None]
+            out.append((slug, doc_id, json.dumps(list(dict.fromkeys(item["found"]))), "other", None, None, None, "[]",
+                        json.dumps(list(dict.fromkeys(item["rules"]))), json.dumps(sorted(scope.values()))))
+        return out
 
     def ensure(self) -> None:
         """Update when the catalog moved on; memoised answers are dropped with it."""
@@ -375,7 +430,7 @@ class MandateIndex:
             out.entries.append(TrackEntry(e.doc_id, e.file_name, e.symbol, e.date, e.title, e.vote, e.action,
                                           e.term, e.stage, e.found_by, e.paragraphs,
                                           e.changes if changes else [], e.previous, e.rollover, e.other_terms,
-                                          e.rules))
+                                          e.rules, e.amends))
         if phrase:
             out.phrase = phrase
             out.phrase_first = self._phrase_first(tdef, phrase)
@@ -409,7 +464,7 @@ class MandateIndex:
     def _members(self, slug: str) -> list[tuple[Any, ...]]:
         rows = self._db().execute(
             "SELECT r.doc_id, r.file_name, r.symbol, r.date, r.title, r.vote, m.action, m.until, m.stage, m.found_by, "
-            "r.number, m.term, m.also, m.rules FROM members m JOIN resolutions r USING (doc_id) "
+            "r.number, m.term, m.also, m.rules, m.scope FROM members m JOIN resolutions r USING (doc_id) "
             "WHERE m.track = ? ORDER BY r.date, r.number", (slug,)).fetchall()
         if self.track_def(slug).kind == "authorization":
             # An authorisation is established once; a later grant in the same words for a period of its own
@@ -437,21 +492,31 @@ class MandateIndex:
         which one that is (stored at update time: aligning is the slow part of a track view)."""
         rows = self._members(slug)
         paras = self._paragraphs([r[0] for r in rows], {r[0]: r[2] for r in rows})
+        scopes = {r[0]: json.loads(r[14]) for r in rows if r[14]}
+        whole = {doc_id: list(ps) for doc_id, ps in paras.items()}
+        for doc_id, scope in scopes.items():
+            paras[doc_id] = [p for p in paras[doc_id] if p.ordinal in {s[0] for s in scope}]
         sides = [Side(paras[r[0]]) for r in rows]
         out: list[tuple[Any, ...]] = []
         compared: list[tuple[Any, ...]] = []
         renewing = [r[6] == "renews" for r in rows]
         passing = [r[6] == "other" for r in rows]
         for r, side, pred in zip(rows, sides, predecessors(sides, renewing, passing), strict=True):
-            if pred is None:
+            if r[0] in scopes:
+                # An amendment is shown against the paragraphs it amends, not against the track's last resolution.
+                found, against = _amended(scopes[r[0]], side.paras, whole)
+                if against is not None:
+                    compared.append((slug, r[0], against, 0.0, 0))
+            elif pred is not None:
+                compared.append((slug, r[0], rows[pred.index][0], round(pred.shared, 3), int(pred.rollover)))
+                found = kept_by_number(align(sides[pred.index], side), side.paras)
+                if pred.rollover or not restates(r[6]):
+                    # A rollover extends the mandate as set out before; a resolution that neither renews nor
+                    # establishes (a new task, a condemnation, a termination) leaves the earlier text as it was:
+                    # what either does not repeat is not dropped.
+                    found = [c for c in found if c.status != "dropped"]
+            else:
                 continue
-            compared.append((slug, r[0], rows[pred.index][0], round(pred.shared, 3), int(pred.rollover)))
-            found = kept_by_number(align(sides[pred.index], side), side.paras)
-            if pred.rollover or not restates(r[6]):
-                # A rollover extends the mandate as set out before; a resolution that neither renews nor
-                # establishes (a new task, a condemnation, a termination) leaves the earlier text as it was: what
-                # either does not repeat is not dropped.
-                found = [c for c in found if c.status != "dropped"]
             for seq, c in enumerate(found):
                 out.append((slug, r[0], seq, c.status, c.current.ordinal if c.current else None,
                             c.previous.doc_id if c.previous else None, c.previous.ordinal if c.previous else None,
@@ -483,9 +548,11 @@ class MandateIndex:
                 p.terms = {t: w for t, w in p.terms.items() if t in wanted}
         entries: list[TrackEntry] = []
         first: dict[str, FirstAppearance] = {}
-        for doc_id, file_name, symbol, day, title, vote, action, _until, stage, found_by, _, term_json, also, rules \
-                in rows:
+        for doc_id, file_name, symbol, day, title, vote, action, _until, stage, found_by, _, term_json, also, rules, \
+                scope in rows:
             mine = paras[doc_id]
+            if scope:  # an amending resolution: only its amending paragraphs are this track's
+                mine = [p for p in mine if p.ordinal in {s[0] for s in json.loads(scope)}]
             changes: list[ParagraphChange] = []
             for status, cur, prev_doc, prev_ord, sim, diff in stored.get(doc_id, []):
                 cp = by_key.get((doc_id, cur)) if cur is not None else None
@@ -508,7 +575,8 @@ class MandateIndex:
                                       stage, json.loads(found_by), [p for p in mine if p.themes], changes,
                                       symbols.get(compared.get(doc_id, ("", False))[0]),
                                       compared.get(doc_id, ("", False))[1],
-                                      [Term.from_dict(t) for t in json.loads(also or "[]")], json.loads(rules or "[]")))
+                                      [Term.from_dict(t) for t in json.loads(also or "[]")], json.loads(rules or "[]"),
+                                      amends=bool(scope)))
         count_from_expiry(entries)
         last_day = self._db().execute("SELECT max(date) FROM resolutions").fetchone()[0]
         gaps = self._gaps(entries, tdef.kind, last_day, lapsed=tdef.lapsed is not None)
@@ -628,11 +696,13 @@ class MandateIndex:
                 symbols[doc_id] = (year, symbol)
         seen: dict[tuple[str, str], bool] = {}  # (doc, theme) → operative somewhere
         marks = ",".join("?" * len(themes))
-        for doc_id, theme, op in db.execute(
-                f"SELECT doc_id, theme, max(operative) FROM para_themes WHERE theme IN ({marks}) "
-                f"GROUP BY doc_id, theme", themes):
-            if doc_id in symbols:
-                seen[(doc_id, theme)] = bool(op)
+        # An amending resolution counts for the track by its amending paragraphs only.
+        scoped = {doc_id: {s[0] for s in json.loads(scope)} for doc_id, scope in db.execute(
+            "SELECT doc_id, scope FROM members WHERE track = ? AND scope IS NOT NULL", (slug,))} if slug else {}
+        for doc_id, ord_, theme, op in db.execute(
+                f"SELECT doc_id, ord, theme, operative FROM para_themes WHERE theme IN ({marks})", themes):
+            if doc_id in symbols and (doc_id not in scoped or ord_ in scoped[doc_id]):
+                seen[(doc_id, theme)] = seen.get((doc_id, theme), False) or bool(op)
         cells: dict[tuple[int, str], TrendCell] = {}
         for (doc_id, theme), op in sorted(seen.items(), key=lambda kv: symbols[kv[0][0]]):
             year, symbol = symbols[doc_id]
@@ -731,6 +801,35 @@ class MandateIndex:
         if conn is not None:
             conn.close()
             self._local.conn = None
+
+
+def _amended(scope: list[list[Any]], current: list[TrackParagraph], paras: dict[str, list[TrackParagraph]],
+             ) -> tuple[list[ParagraphChange], str | None]:
+    """An amending resolution's changes: each amending paragraph against the paragraph it amends (its replacement
+    text, after the opening quotation mark, against the old one), its sub-paragraphs new; and the resolution
+    amended (the first named), None when no amended paragraph was found."""
+    by_ord = {p.ordinal: p for p in current}
+    out: list[ParagraphChange] = []
+    against: str | None = None
+    for ordinal, target_doc, target_ord in scope:
+        p = by_ord.get(ordinal)
+        old = next((q for q in paras.get(target_doc or "", []) if q.ordinal == target_ord), None)
+        if p is None:
+            continue
+        against = against or (old.doc_id if old is not None else target_doc)
+        if old is None:
+            if p.themes:
+                p.change = "new"
+                out.append(ParagraphChange("new", p, None))
+            continue
+        if not (p.themes or old.themes):
+            continue
+        quoted = p.text.find("“")
+        replacement = p.text[quoted + 1:] if quoted >= 0 else p.text
+        ratio = word_ratio(old.text, replacement)
+        p.change = "unchanged" if ratio >= 1.0 else "changed"
+        out.append(ParagraphChange(p.change, p, old, ratio, [] if ratio >= 1.0 else word_diff(old.text, replacement)))
+    return out, against
 
 
 def _final(e: TrackEntry) -> bool:

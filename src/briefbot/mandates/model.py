@@ -172,6 +172,8 @@ class TrackEntry:
     rollover: bool = False  # a short extension of ``previous``: paragraphs it does not restate are not "dropped"
     other_terms: list[Term] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
+    # Placed by amending what a resolution of the track imposed (``previous``): only its amending paragraphs are shown.
+    amends: bool = False
 
     @property
     def extends_until(self) -> str | None:
@@ -200,6 +202,9 @@ class TrackEntry:
         """What the changes are against, in words (exports, the web tab and chat say it alike)."""
         if self.previous is None:
             return "first resolution of the track"
+        if self.amends:
+            return (f"amends {self.previous}: only its amending paragraphs belong to this track, each shown against "
+                    "the paragraph it amends")
         if not restates(self.action):
             return (f"compared with {self.previous}; not a renewal, so it leaves that text in force (what it "
                     "adds is shown, nothing counted as dropped)")
@@ -216,6 +221,7 @@ class TrackEntry:
             "other_terms": [t.to_dict() for t in self.other_terms],
             "vote": self.vote.text() if self.vote else None, "action": self.action, "stage": self.stage,
             "title": self.title, "found_by": self.found_by, "rules": self.rules, "document": self.file_name,
+            "amends": self.amends,
             "paragraphs": [p.to_dict() for p in self.paragraphs]}
         if changes:
             d["compared_with"] = self.previous

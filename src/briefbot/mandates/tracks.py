@@ -47,6 +47,9 @@ class TaggingConfig:
     themes: list[str]
     min_score: float
     theme_min_score: dict[str, float]
+    # theme → regexes on operative wording that is the theme's own measure (an arms embargo imposed, extended,
+    # narrowed or lifted): such a paragraph carries the theme by itself.
+    decisions: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
 
     def threshold(self, theme: str) -> float:
         return self.theme_min_score.get(theme, self.min_score)
@@ -147,6 +150,13 @@ def parse_tracks(text: str, source: str, known_themes: list[str] | None = None) 
                                 {str(k): float(v) for k, v in per_theme.items()})
     except (TypeError, ValueError, AttributeError) as exc:
         raise TracksError(f"{source}: tagging: scores must be numbers ({exc})") from exc
+    decisions = tag.get("decisions", {})
+    if not isinstance(decisions, dict):
+        raise TracksError(f"{source}: tagging.decisions: expected a table of theme = [regexes]")
+    for theme, raw in decisions.items():
+        if theme not in themes:
+            raise TracksError(f"{source}: tagging.decisions.{theme}: not one of tagging.themes")
+        tagging.decisions[theme] = _patterns(raw, f"tagging.decisions.{theme}", source)
     raw_tracks = data.get("tracks")
     if not isinstance(raw_tracks, dict) or not raw_tracks:
         raise TracksError(f"{source}: no [tracks.SLUG] tables")
