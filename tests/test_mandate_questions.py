@@ -63,7 +63,8 @@ def test_a_comparison_asked_about_a_theme_leads_with_its_changes(bot: Briefbot) 
     lines = tracker.splitlines()
     assert lines[0].startswith("First, S/RES/2699 (2023) (adopted 2023-10-02; not a renewal of the track) amended "
                                "S/RES/2653 (2022), para. 11, by its operative para. 14"), lines[0]
-    assert "S/RES/2700 (2023) (adopted 2023-10-19) against S/RES/2653 (2022) on arms trafficking" in tracker
+    assert "S/RES/2700 (2023) (adopted 2023-10-19) against S/RES/2653 (2022) on arms trafficking and diversion" \
+        in tracker
     cited = _cited(a, tracker)
     assert cited[:4] == [("S/RES/2699 (2023)", "14"), ("S/RES/2700 (2023)", "6"), ("S/RES/2700 (2023)", "7"),
                          ("S/RES/2700 (2023)", "8")], cited

@@ -58,8 +58,8 @@ def test_the_pair_named_is_described_in_full(haiti: Briefbot) -> None:
     assert "S/RES/2700" not in tracker and "More changes" not in tracker, tracker
     # Two renewals named, one in 2024 and one in 2025: not "2 renewals in 2025".
     assert "renewals in 20" not in tracker
-    assert "S/RES/2794 (2025) (adopted 2025-10-17) against S/RES/2752 (2024) on arms trafficking: 6 new or " \
-           "changed paragraph(s), 0 dropped." in tracker, tracker
+    assert "S/RES/2794 (2025) (adopted 2025-10-17) against S/RES/2752 (2024) on arms trafficking and diversion: " \
+           "6 new or changed paragraph(s), 0 dropped." in tracker, tracker
     assert "Changed: S/RES/2794 (2025), operative para. 3: adds “including through the strengthening of their " \
            "border control mechanisms”." in tracker
     assert "New: S/RES/2794 (2025), operative para. 8." in tracker
@@ -76,7 +76,8 @@ def test_the_named_pair_is_compared_even_when_the_later_was_aligned_with_another
     a = haiti.ask("What changed on arms between resolution 2700 (2023) and resolution 2794 (2025)?")
     assert a.engine == "mandates" and not a.abstained, a.answer
     tracker = _tracker_part(a)
-    assert "S/RES/2794 (2025) (adopted 2025-10-17) against S/RES/2700 (2023) on arms trafficking" in tracker, tracker
+    assert "S/RES/2794 (2025) (adopted 2025-10-17) against S/RES/2700 (2023) on arms trafficking and diversion" \
+        in tracker, tracker
     assert "against S/RES/2752" not in tracker
     # 2700's para. 8 ("small arms, light weapons, and ammunition") became 2794's para. 3.
     assert "operative para. 3 (was para. 8)" in tracker

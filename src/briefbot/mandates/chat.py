@@ -305,7 +305,7 @@ def mandate_answer(index: MandateIndex, question: str) -> Answer | None:
             items = [("the phrase “" + intent.phrase + "”", fa)]
         else:
             themes = intent.themes or list(track.first_appearance)
-            items = [(t.replace("_", " "), track.first_appearance[t]) for t in themes if t in track.first_appearance]
+            items = [(_theme_words(index, t), track.first_appearance[t]) for t in themes if t in track.first_appearance]
             missing = [t for t in intent.themes if t not in track.first_appearance]
             if _FINANCING_Q.search(question):
                 fa_fin = index.first_match(track.slug, _FINANCING_TEXT, "the financing of armed groups")
@@ -313,7 +313,7 @@ def mandate_answer(index: MandateIndex, question: str) -> Answer | None:
                     items = [("wording on the financing of armed groups or conflicts", fa_fin), *items]
             if not items:
                 return _abstain(question, f"No paragraph of the {track.name} track carries "
-                                          f"{', '.join(t.replace('_', ' ') for t in missing)}.", note)
+                                          f"{', '.join(_theme_words(index, t) for t in missing)}.", note)
         for label, fa in items[:3]:
             p, op = fa.paragraph, fa.operative_paragraph
             lines.append(f"In the {track.name} track, {label} first appears in {_where(p)} ({p.symbol[-5:-1]}).")
@@ -332,13 +332,13 @@ def mandate_answer(index: MandateIndex, question: str) -> Answer | None:
         note = (f"Mandate track {track.name}; each renewal compared with the resolution of the track it was "
                 "drafted from (the Mandates tab shows every change).")
         if not _describe_evolution(index, track, intent.themes, lines, citations):
-            what = ", ".join(t.replace("_", " ") for t in intent.themes) or "an organised-crime theme"
+            what = ", ".join(_theme_words(index, t) for t in intent.themes) or "an organised-crime theme"
             return _abstain(question, f"No paragraph of the {track.name} track carries {what}.", note)
     elif intent.kind == "change":
         track = index.track(intent.track or "", themes=intent.themes or None)
         note = (f"Mandate track {track.name}; each renewal compared with the resolution of the track it was "
                 "drafted from.")
-        scope = f" on {', '.join(t.replace('_', ' ') for t in intent.themes)}" if intent.themes else \
+        scope = f" on {', '.join(_theme_words(index, t) for t in intent.themes)}" if intent.themes else \
             " on organised-crime themes"
         named = [e for e in track.entries if _number(e.symbol) in intent.resolutions]
         if len(named) >= 2:
@@ -386,7 +386,7 @@ def mandate_answer(index: MandateIndex, question: str) -> Answer | None:
             themed = [e for e in entries if e.paragraphs]
             scope = f" in {intent.year}" if intent.year else ""
             note = f"Mandate track {track.name}."
-            what = ", ".join(t.replace("_", " ") for t in intent.themes) or "organised-crime themes"
+            what = ", ".join(_theme_words(index, t) for t in intent.themes) or "organised-crime themes"
             lines.append(f"The {track.name} track has {len(entries)} resolution(s){scope}; {len(themed)} carry "
                          f"paragraphs on {what}.")
             for e in themed[:_MAX_CITATIONS]:
@@ -403,7 +403,7 @@ def mandate_answer(index: MandateIndex, question: str) -> Answer | None:
                 for year in years:
                     cell = trends.cell(year, theme)
                     lines.append(f"In {year}, {cell.total} of {trends.resolutions.get(year, 0)} Council resolutions "
-                                 f"carried {theme.replace('_', ' ')} ({len(cell.operative)} in an operative "
+                                 f"carried {_theme_words(index, theme)} ({len(cell.operative)} in an operative "
                                  f"paragraph, {len(cell.preambular_only)} only in the preamble).")
                     for p in index.trend_paragraphs(year, theme)[:2]:
                         if len(citations) >= _MAX_CITATIONS:
@@ -633,6 +633,12 @@ def _describe_amendments(track: Track, earlier: TrackEntry, later: TrackEntry, l
                     lines.append(line)
 
 
+def _theme_words(index: MandateIndex, slug: str) -> str:
+    """A theme as a sentence says it: its taxonomy label ("piracy and maritime crime"), not its key."""
+    theme = next((t for t in index.taxonomy.themes if t.slug == slug), None)
+    return theme.label[:1].lower() + theme.label[1:] if theme is not None else slug.replace("_", " ")
+
+
 def _describe_evolution(index: MandateIndex, track: Track, themes: list[str], lines: list[str],
                         citations: list[Citation]) -> bool:
     """A track's language on ``themes`` (all tracked themes when none) renewal by renewal: where it first appears
@@ -642,7 +648,7 @@ def _describe_evolution(index: MandateIndex, track: Track, themes: list[str], li
               if t in track.first_appearance]
     if not firsts:
         return False
-    scope = ", ".join(t.replace("_", " ") for t in themes) if themes else "organised-crime themes"
+    scope = ", ".join(_theme_words(index, t) for t in themes) if themes else "organised-crime themes"
     first = min(firsts, key=lambda fa: _order(track, fa.paragraph))
     p = first.paragraph
     lines.append(f"In the {track.name} track, language on {scope} first appears in {_where(p)} ({p.symbol[-5:-1]}).")
