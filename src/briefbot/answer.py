@@ -84,6 +84,8 @@ from .refs import (
     sentence_places,
     specific_subject,
     title_places,
+    two_terms,
+    two_terms_named,
     year_fits,
 )
 from .refs import label_key as _label_key
@@ -395,6 +397,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     chosen = _choose(candidates, settings.max_citations)
     chosen = _keep_latest(chosen, candidates, series_refs, settings.max_citations, asks_due(question))
     chosen, superseded = _latest_first(chosen, series_refs, question, hits)
+    chosen, renewed_since = _other_series_latest_first(chosen, series_refs, asks_due(question), bool(superseded))
     # The latest decision on what was asked ended it: that leads, and the renewals before it set no term now.
     closing = max((c for c in candidates if c.ends), key=lambda c: c.score, default=None)
     # The decision that imposed what was asked leads: the renewals after it are not where it comes from.
@@ -419,7 +422,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     chosen = [_lead_quote(question, c, q_terms) for c in chosen]
     parts = sub_questions(question)
     if len(parts) > 1:
-        chosen = _cover_parts(parts, chosen, candidates, settings.max_citations, weight)
+        chosen = _cover_parts(parts, chosen, candidates, settings.max_citations, weight,
+                              of_each=two_terms(question) is not None)
     chosen = _cover_named(refs, chosen, candidates, settings.max_citations, q_terms)
     chosen = _continue_lists(chosen, hits, settings.max_citations)
     chosen = _with_annexes(chosen, hits, settings.max_citations)
@@ -433,12 +437,14 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     dated = dated if _WHEN_Q.search(question) else None
     day: tuple[Citation, str | None, str] | None = None
     renewing_keys: set[str] = set()  # the quotes of decisions renewing what a term question asks about
+    keyed: dict[tuple[str, int], Citation] = {}  # a chosen passage (document, chunk) → its citation
     for cand in chosen:
         citation = cite_sentence(cand.hit, cand.start, cand.end, str(len(citations) + 1), page_text)
         if citation is None:
             continue
         if any(_same_text(citation.quote, c.quote) for c in citations):
             continue
+        keyed.setdefault((cand.hit.doc.doc_id, cand.hit.chunk.ordinal), citation)
         citations.append(citation)
         cited.append(cand.hit)
         if cand.renews:
@@ -461,6 +467,11 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     if superseded and len(citations) > 1:
         old = _listed(superseded)
         notes.append(f"[1] is the latest decision in this series; it supersedes {old}.")
+    for newest, earlier in renewed_since:
+        named = [f"{cit.symbol or cit.document} (“{term}”)" for was, term in earlier
+                 if (cit := keyed.get((was.hit.doc.doc_id, was.hit.chunk.ordinal)))]
+        if (cit := keyed.get((newest.hit.doc.doc_id, newest.hit.chunk.ordinal))) is not None and named:
+            notes.append(f"[{cit.key}] is the latest decision in its series; it supersedes {_listed(named)}.")
     # Superseded renewals quoted after the latest must not answer for it ("12 March 2026" over "12 October 2026").
     # For an attribute asked ("Who is the president of France?") only the name in apposition to it: the name nearest
     # the words is often another ("… credentials signed by the President of France, stating that Mr. Jérôme
@@ -473,7 +484,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             notes.append(f"[1] names {holder} as of {long_date(citations[0].date)}; a later document may name "
                          "another.")
     else:
-        lead = direct_line(parts, citations, latest_first=bool(superseded) and len(citations) > 1)
+        lead = direct_line(parts, citations, latest_first=bool(superseded) and len(citations) > 1,
+                           of_each=two_terms(question) is not None)
         if lead and RUNS_NOW_Q.search(intent) and not _ASKS_DATE.search(question) and not refs.named_any \
                 and not question_years(intent) \
                 and not all(key in renewing_keys for _, key in direct_line_parts(lead) or []):
@@ -769,7 +781,7 @@ def sub_questions(question: str) -> list[str]:
         return [f"{m.group(1).capitalize()} {rest}?", f"{m.group(2).capitalize()} {rest}?"]
     parts = asked_parts(question)
     if len(parts) < 2:
-        return _two_terms(question) or [question]
+        return two_terms(question) or [question]
     # "Which resolution extended the mandate of the Group of Experts on the Congo, and until when?": the bare
     # "until when" asks about the Group, not the measures 2825 (2026) renews first in the same paragraph.
     return [parts[0]] + [f"{p} {_asked_about(parts[0])}" if terms(p) <= _BARE_PART else _of_them(p, parts[0])
@@ -791,39 +803,17 @@ def _of_them(part: str, first: str) -> str:
     return part
 
 
-# "Until when are the CAR sanctions measures and the mandate of the Panel of Experts extended?": two terms, which a
-# renewal often sets in one paragraph (S/RES/2789 (2025), para. 1: the measures to 31 July, the Panel to 31 August).
-_MEASURES_NP = r"(?:sanctions\s+)?measures|sanctions(?:\s+regime)?|(?:arms\s+)?embargo|asset\s+freeze|travel\s+ban"
-_BODY_NP = (r"(?:the\s+)?(?:(?:mandate|term)\s+of\s+(?:the\s+)?)?(?-i:[A-Z\d][\w'’-]*\s+){0,3}"
-            r"(?:(?:Panel|Group)\s+of\s+Experts|Monitoring\s+Team)")
-_TWO_TERMS = re.compile(rf"\b(?P<a>{_MEASURES_NP})\s+and\s+(?:of\s+)?(?P<b>{_BODY_NP})|"
-                        rf"\b(?P<c>{_BODY_NP})\s+and\s+(?:of\s+)?(?P<d>(?:the\s+)?(?:[^,;?]{{0,40}}?\s)?(?:{_MEASURES_NP}))\b",
-                        re.I)
-
-
-def _two_terms(question: str) -> list[str] | None:
-    """The two parts of a term question naming both the measures and the body that monitors them, one per term;
-    None for other questions."""
-    m = _TWO_TERMS.search(question)
-    if not m or not asks_term(question):
-        return None
-    first, second = ("a", "b") if m.group("a") else ("c", "d")
-    rest = question[m.end():]
-    # The second in the first's place, the words before it kept (the place, the resolution named): "Until when
-    # are the Central African Republic the mandate of the Panel of Experts extended?" reads oddly but asks right.
-    return [question[:m.end(first)] + rest, question[:m.start(first)] + m.group(second) + rest]
-
-
 def _two_terms_note(question: str, line: str) -> str | None:
     """Which date of a two-term line is which ("the first date is for the sanctions measures, the second for the
     mandate of the CAR Panel of Experts"): bare dates side by side do not say it (a browser walk)."""
-    m = _TWO_TERMS.search(question)
+    named = two_terms_named(question)
     said = direct_line_parts(line) or []
-    if not m or not asks_term(question) or len(said) != 2:
+    if named is None or len(said) != 2:
         return None
-    first, second = (re.sub(r"^the\s+", "", m.group(g), flags=re.I)
-                     for g in (("a", "b") if m.group("a") else ("c", "d")))
-    return f"The first date ({said[0][0]}) is for the {first}, the second ({said[1][0]}) for the {second}."
+    first, second = named
+    # "one year from the date of adoption …" is a term, not a date.
+    kind = "date" if all(re.fullmatch(_DATE, s) for s, _ in said) else "term"
+    return f"The first {kind} ({said[0][0]}) is for the {first}, the second ({said[1][0]}) for the {second}."
 
 
 # The words of a part that asks only what kind of answer it wants: "until when", "for how long was it renewed".
@@ -845,20 +835,49 @@ def _asked_about(part: str) -> str:
 _TWO_WH = re.compile(r"^\s*(when|where|who|how)\s+and\s+(when|where|who|how)\s+(\S.*)$", re.I)
 
 
-def _answers_part(part: str, text: str) -> bool:
+def _answers_part(part: str, text: str, of_each: bool = False) -> bool:
     """Whether ``text`` states the span a typed part asks for: a duration for "how long" (or an end date after
-    "until"), a date, a figure, a name."""
+    "until"), a date, a figure, a name; ``of_each``: the term of the thing the part asks about."""
+    if of_each and not _term_of_part(part, text):
+        return False
     if answer_type(part) == "duration":
         return bool(DURATION_RE.search(text) or re.search(rf"\b(?:until|through)\s+{_DATE}", text))
-    return direct_answer(part, text) is not None
+    found = direct_answer(part, text)
+    return found is not None and not (asks_term(part) and not RESOLUTION_Q.search(part)
+                                      and _adopted_day(found, text, part))
+
+
+def _term_of_part(part: str, quote: str) -> bool:
+    """Whether ``quote`` may answer a term part of a question asking two terms by renewing what that part asks
+    about: "Until when did the Council renew the Haiti sanctions measures and the Panel of Experts on Haiti?" was
+    answered for the measures by the Panel's "13 months" (S/RES/2794 (2025), para. 11) and for the Panel by the
+    day a report says 2752 (2024) was adopted (a browser walk)."""
+    if not asks_term(part) or RESOLUTION_Q.search(part):
+        return True
+    specific = specific_subject(part)
+    return not specific or renews_subject(specific, quote)
+
+
+def _adopted_day(found: str, quote: str, part: str) -> bool:
+    """Whether a date is the day something was done ("On 18 October 2024, the Security Council adopted resolution
+    2752 (2024), in which it renewed the sanctions regime", S/2025/356, para. 1), not a term it sets; never when
+    ``part`` asks that day ("When did SADC extend the mandate of SAMIDRC until December 2025?")."""
+    if _ACT_DAY_Q.match(part):
+        return False
+    day = re.escape(found)
+    return bool(re.search(rf"\b[Oo]n {day}\b", quote)) and not re.search(
+        rf"\b(?:until|till|through|expir\w*|end\w*|laps\w*)\s+(?:on\s+)?{day}\b", quote)
+
+
+_ACT_DAY_Q = re.compile(r"\s*(?:on\s+)?(?:when|(?:what|which)\s+(?:date|day))\s+(?:did|was|were|had|has|have)\b", re.I)
 
 
 def _cover_parts(parts: list[str], chosen: list[Candidate], candidates: list[Candidate], limit: int,
-                 weight: Callable[[str], float]) -> list[Candidate]:
+                 weight: Callable[[str], float], of_each: bool = False) -> list[Candidate]:
     """Make every part of a two-part question quoted: when no chosen quote answers a part, the best sentence of
     the top passages for that part is quoted too (replacing the weakest quote when the answer is full). A typed
     part (when, how long, how many, who) needs its span; another part ("what happened to the Panel's mandate")
-    the sentence that scores best on that part's own words."""
+    the sentence that scores best on that part's own words. ``of_each``: as :func:`direct_line`'s."""
     chosen = list(chosen)
     for i, part in enumerate(parts):
         own = terms(part) - set().union(*(terms(p) for j, p in enumerate(parts) if j != i))
@@ -872,9 +891,9 @@ def _cover_parts(parts: list[str], chosen: list[Candidate], candidates: list[Can
         pool = [c for c in candidates if not c.elsewhere and (c.hit.doc.doc_id, c.hit.chunk.ordinal) not in used
                 and not _superseded_by(c, chosen)]
         if typed:
-            if any(_answers_part(part, c.hit.chunk.text[c.start:c.end]) for c in chosen):
+            if any(_answers_part(part, c.hit.chunk.text[c.start:c.end], of_each) for c in chosen):
                 continue
-            pool = [c for c in pool if _answers_part(part, c.hit.chunk.text[c.start:c.end])]
+            pool = [c for c in pool if _answers_part(part, c.hit.chunk.text[c.start:c.end], of_each)]
         elif not own:
             continue
         if not pool:
@@ -1235,12 +1254,14 @@ _DRAFT_Q = re.compile(r"\b(?:drafts?|vetoe?d?s?|vetoes|not adopted|failed to (?:
                       re.I)
 
 
-def direct_line(parts: list[str], citations: list[Citation], latest_first: bool = False) -> str | None:
+def direct_line(parts: list[str], citations: list[Citation], latest_first: bool = False,
+                of_each: bool = False) -> str | None:
     """The answer's first line: for each part of the question, the span that answers it, verbatim from a quote,
     with that quote's key ("**6 months** [2]"); None when no quote holds one. A part is read from the quote that
     shares most of the words only that part uses ("how many died at sea" from the quote on deaths, not the one on
     interceptions), the lead quote first among equals; ``latest_first``: the lead quote first whatever the words,
-    since it is the latest decision of a series the others are older renewals of."""
+    since it is the latest decision of a series the others are older renewals of; ``of_each``: each part asks the
+    term of its own thing (:func:`two_terms`), which a quote renewing the other does not state."""
     def read(order: Sequence[int]) -> dict[int, str]:
         spans: list[str] = []
         by_part: dict[int, str] = {}
@@ -1342,7 +1363,11 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
                     # ("In November 2024, the Panel wrote to those Member States …", S/2025/356, para. 11): a date of a
                     # sentence that sets, extends or ends nothing is no term.
                     continue
+                if of_each and not _term_of_part(part, c.quote):
+                    continue  # another part's term: the Panel's "13 months" is not the measures'
                 found = direct_answer(part, c.quote)
+                if found and asks_term(part) and not RESOLUTION_Q.search(part) and _adopted_day(found, c.quote, part):
+                    found = None  # the day a renewal was adopted is not the term it set
                 if (RESOLUTION_Q.search(part) and c.doc_type == "resolution" and c.symbol
                         and not names_resolution(part, c.symbol)):
                     found = c.symbol  # "which resolution lifted …": the resolution quoted, not one its text recalls
@@ -1987,6 +2012,50 @@ def _keep_latest(chosen: list[Candidate], candidates: list[Candidate], refs: Ref
     return out
 
 
+def _other_series_latest_first(chosen: list[Candidate], refs: References, due: bool, led: bool
+                               ) -> tuple[list[Candidate], list[tuple[Candidate, list[tuple[Candidate, str]]]]]:
+    """Renewals of one series quoted after a lead of another, newest first in the places they hold, each group with
+    the older ones and the terms they set: "What measures has the Security Council adopted against illicit exports
+    of petroleum from Libya?" led with 2769 (2025)'s condemnation, then quoted the petroleum measures' renewals to
+    30 October 2023 and 30 July 2022 before 2819 (2026)'s to 1 August 2027, with no word that they had lapsed (a
+    browser walk). ``led``: :func:`_latest_first` already ordered the lead's series. Not when the question names a
+    document: it asks about that one."""
+    if refs.named_any or len(chosen) < 3:
+        return chosen, []
+    lead = chosen[0]
+
+    def term(c: Candidate) -> str | None:
+        quote = c.hit.chunk.text[c.start:c.end]
+        if c.hit.doc.doc_type != "resolution" or not c.hit.doc.date or not _decides(quote, due):
+            return None
+        return _term_said("Until when was it renewed?", quote)
+
+    lead_decides = term(lead) is not None
+    rest = [c for c in chosen[1:] if term(c) is not None
+            and not (lead_decides and (led or _one_series(lead, c)))]
+    out = list(chosen)
+    groups: list[tuple[Candidate, list[tuple[Candidate, str]]]] = []
+    while rest:
+        group = [rest.pop(0)]
+        for c in list(rest):
+            if any(_one_series(g, c) for g in group):
+                group.append(c)
+                rest.remove(c)
+        terms_set = {term(c) for c in group}
+        if len(group) < 2 or len(terms_set) < 2:
+            continue
+        slots = sorted(out.index(c) for c in group)
+        newest_first = sorted(group, key=lambda c: c.hit.doc.date or "", reverse=True)
+        for at, c in zip(slots, newest_first, strict=True):
+            out[at] = c
+        newest = newest_first[0]
+        older = [(c, t) for c in newest_first[1:] if (t := term(c)) and t != term(newest)
+                 and (c.hit.doc.date or "") < (newest.hit.doc.date or "")]
+        if older:
+            groups.append((newest, older))
+    return out, groups
+
+
 def _one_series(a: Candidate, b: Candidate) -> bool:
     """Whether two decisions are of one series: their missions meet. Council XML records carry no missions; for
     them the country their titles name ("Resolution 2509 (2020): Libya — sanctions, Panel of Experts") must meet
@@ -2412,7 +2481,9 @@ _YEAR_Q = re.compile(r"\b(?:which|what) year\b", re.I)
 _COUNT_Q = re.compile(r"\b(?:how many|how much|number of|what number|percentage|per cent|what share|"
                       r"what proportion|what portion|how large|how big|total|amount|how high|what rate)\b"
                       # "What was UNODC's estimate of Afghanistan's opium output for 2024?" asks a figure.
-                      r"|\bestimate\s+of\b|^\s*what\s+(?:was|is|were|are)\b[^?]{0,60}\b(?:output|production|yield)\b"
+                      # "What is the authorized strength of UNMISS?" asks a number of troops.
+                      r"|\bestimate\s+of\b|^\s*what\s+(?:was|is|were|are)\b[^?]{0,60}\b(?:output|production|yield|"
+                      r"strength|ceiling)\b"
                       # "What charge did the RSF levy on each truck?", "What ransom was paid?": a sum asked by its
                       # noun, as "how much" asks it.
                       # Not a verb before it ("What explains wages …"), nor charges brought against someone.
@@ -2498,7 +2569,11 @@ _FROM = re.compile(rf"\bfrom\s+(?:between\s+\S+\s+and\s+)?(?:about\s+)?{_SIGN}$"
 # 103): the figure said is the second; "more than" bounds the figure it says, "higher than the …" compares ("greater
 # than 5,000 fighters" bounds it too).
 # A strength asked, not the ceiling it is measured against (which "What is the authorized troop ceiling?" asks).
-_DEPLOYED_Q = re.compile(r"\b(?:actual(?:ly)?|deployed|in place|on the ground|strength)\b", re.I)
+# "deployed" and "strength" ask what is there unless the question asks what is authorised ("How many troops are
+# authorized to be deployed?", "What is the authorized strength?"); "actually" asks what is there either way.
+_DEPLOYED_Q = re.compile(r"\b(?:actual(?:ly)?|in place|on the ground)\b|"
+                         r"^(?!.*\b(?:authori[sz](?:ed|ation)|ceiling|maximum|mandated)\b).*\b(?:deployed|strength)\b",
+                         re.I | re.S)
 _CEILING_BEFORE = re.compile(r"\b(?:authori[sz]ed|ceiling of|maximum of|up to)\s+(?:(?:troop|personnel|strength|"
                              r"level|ceiling)\s+)?(?:of\s+)?(?:some\s+|about\s+)?$", re.I)
 _COMPARED_WITH = re.compile(r"\b(?:(?:increase|decrease|rise|fall|drop|decline|up|down)\s+(?:from|over|on)|"

@@ -627,6 +627,40 @@ def asked_parts(question: str) -> list[str]:
     return [p for p in (p.strip(" ,?") for p in _SECOND_ASK.split(question)) if len(p.split()) >= 2]
 
 
+# "Until when are the CAR sanctions measures and the mandate of the Panel of Experts extended?": two terms, which a
+# renewal often sets in one paragraph (S/RES/2789 (2025), para. 1: the measures to 31 July, the Panel to 31 August).
+_MEASURES_NP = r"(?:sanctions\s+)?measures|sanctions(?:\s+regime)?|(?:arms\s+)?embargo|asset\s+freeze|travel\s+ban"
+_BODY_NP = (r"(?:the\s+)?(?:(?:mandate|term)\s+of\s+(?:the\s+)?)?(?-i:[A-Z\d][\w'’-]*\s+){0,3}"
+            r"(?:(?:Panel|Group)\s+of\s+Experts|Monitoring\s+Team)")
+_TWO_TERMS = re.compile(rf"\b(?P<a>{_MEASURES_NP})\s+and\s+(?:of\s+)?(?P<b>{_BODY_NP})|"
+                        rf"\b(?P<c>{_BODY_NP})\s+and\s+(?:of\s+)?(?P<d>(?:the\s+)?(?:[^,;?]{{0,40}}?\s)?(?:{_MEASURES_NP}))\b",
+                        re.I)
+
+
+def two_terms(question: str) -> list[str] | None:
+    """The two parts of a term question naming both the measures and the body that monitors them, one per term;
+    None for other questions."""
+    m = _TWO_TERMS.search(question)
+    if not m or not asks_term(question):
+        return None
+    first, second = ("a", "b") if m.group("a") else ("c", "d")
+    rest = question[m.end():]
+    # The second in the first's place, the words before it kept (the place, the resolution named): "Until when
+    # are the Central African Republic the mandate of the Panel of Experts extended?" reads oddly but asks right.
+    return [question[:m.end(first)] + rest, question[:m.start(first)] + m.group(second) + rest]
+
+
+def two_terms_named(question: str) -> tuple[str, str] | None:
+    """The two things a :func:`two_terms` question asks the terms of, as it names them ("sanctions measures",
+    "mandate of the Panel of Experts"), in its order; None for other questions."""
+    m = _TWO_TERMS.search(question)
+    if not m or not asks_term(question):
+        return None
+    first, second = (re.sub(r"^the\s+", "", m.group(g), flags=re.I)
+                     for g in (("a", "b") if m.group("a") else ("c", "d")))
+    return first, second
+
+
 def asks_original(question: str) -> bool:
     """Whether a question asks for the first decision of a series ("Which resolution first authorized …?"), which
     later renewals do not answer."""

@@ -68,6 +68,7 @@ from .refs import (
     sentence_places,
     source_fingerprint,
     specific_subject,
+    two_terms,
     year_fits,
 )
 from .rerank import features as rerank_features
@@ -309,6 +310,8 @@ class Retriever:
             hits = self._newest_statement_first(hits, specific, vector if mode != "lexical" else None)
         if hits and len(asked_parts(question)) > 1:
             hits = self._with_other_parts(question, hits, vector if mode != "lexical" else None)
+        if hits and (pair := two_terms(question)) is not None:
+            hits = self._with_each_term(pair, hits, vector if mode != "lexical" else None)
         if hits and _ASKS_LISTED.search(plain):
             hits = self._with_annexes(hits, docs, named if refs.named_any else set())
         hits = self._prefer_pdf_twins(hits, docs)[:k]
@@ -689,6 +692,33 @@ class Retriever:
             out = [h for h in out if h.chunk.text_hash != best.text_hash]
             out.insert(1, Hit(chunk=best, doc=lead.doc, score=lead.score, dense_score=similarity.get(best.text_hash)))
             own.remove(best)
+        return out
+
+    def _with_each_term(self, parts: list[str], hits: list[Hit], vector: Any) -> list[Hit]:
+        """A question asking two terms, of the measures and of the body monitoring them: the leading renewal's
+        paragraph renewing the other, right after it, when none at hand does. "Until when did the Security Council
+        renew the Haiti sanctions measures and the Panel of Experts on Haiti?" found 2794 (2025)'s Panel, para. 11,
+        through the Panel report's account of 2752 (2024); its measures, para. 1, ranked nowhere (a browser walk)."""
+        subjects = [s for p in parts if (s := specific_subject(p))]
+        lead = next((h for h in hits[:RENEWAL_HORIZON] if h.doc.doc_type == "resolution" and h.chunk.paragraph
+                     and _renewal(h.chunk.text) and any(renews_subject(s, h.chunk.text) for s in subjects)), None)
+        if lead is None or len(subjects) < 2:
+            return hits
+        at_hand = [h for h in hits[:RENEWAL_HORIZON] if h.chunk.doc_id == lead.chunk.doc_id]
+        out = list(hits)
+        for subject in subjects:
+            if any(renews_subject(subject, h.chunk.text) for h in at_hand):
+                continue
+            own = next((c for c in self.store.chunks_of(lead.chunk.doc_id) if c.paragraph and any(
+                _RENEWS.search(c.text[a:b]) and renews_subject(subject, c.text[a:b])
+                for a, b in split_sentences(c.text))), None)
+            if own is None:
+                continue
+            similarity = dict(self.store.similarities(vector, [own.text_hash])) if vector is not None else {}
+            out = [h for h in out if h.chunk.text_hash != own.text_hash]
+            out.insert(out.index(lead) + 1, Hit(chunk=own, doc=lead.doc, score=lead.score,
+                                                dense_score=similarity.get(own.text_hash),
+                                                series_places=lead.series_places, continues=lead.continues))
         return out
 
     def _with_restated_requests(self, hits: list[Hit], docs: dict[str, DocInfo], allowed: set[str] | None,
@@ -1144,22 +1174,29 @@ class Retriever:
             if direct is None and needle[:1].isdigit() and not only:
                 # The newest few resolutions naming it, each read for its own renewal of the same thing.
                 for doc_id in list(dict.fromkeys(c.doc_id for c in chunks))[:SAME_SUBJECT_DOCS]:
-                    if (direct := self._renewal_in(doc_id, decisions)) is not None:
+                    if (direct := self._renewal_in(doc_id, decisions, number[0])) is not None:
                         break
             if direct is not None:
                 found.append(direct)  # the newest naming this (they come newest first)
         return max(found, key=lambda c: docs[c.doc_id].date or "", default=None)
 
-    def _renewal_in(self, doc_id: str, decisions: list[str]) -> Chunk | None:
+    def _renewal_in(self, doc_id: str, decisions: list[str], number: int) -> Chunk | None:
         """The passage of a later resolution, which names the one renewed elsewhere, that renews the same thing in
         its own words: the Somalia Panel's renewals since 2713 (2023) say "Decides to renew … the Panel, with the
         following mandate" and name no earlier one, while the same resolution cites "resolution 2776" for other
-        paragraphs."""
+        paragraphs. Not a thing an older resolution the decisions do not name set up: 2819 (2026) recalls 2804
+        (2025), the arms-embargo inspections, and extends "the authorisations and the measures in resolution 2146
+        (2014)", the petroleum ones (a browser walk's "1 August 2027" for the lapsed inspections)."""
+        named = {n for d in decisions if (n := _first_resolution(d))}
         for chunk in self.store.chunks_of(doc_id):
             for a, b in split_sentences(chunk.text):
                 s = chunk.text[a:b]
-                if _RENEWS.search(s) and any(same_subject(s, d) for d in decisions):
-                    return chunk
+                if not (_RENEWS.search(s) and any(same_subject(s, d) for d in decisions)):
+                    continue
+                theirs = m.group(1) if (m := _RENEWED_OF.search(s)) else None
+                if named and theirs is not None and theirs not in named and int(theirs) < number:
+                    continue
+                return chunk
         return None
 
     def _prefer_pdf_twins(self, hits: list[Hit], docs: dict[str, DocInfo]) -> list[Hit]:
@@ -1362,6 +1399,13 @@ _PLACELESS_BODY = re.compile(r"\b(?:" + "|".join(_PLACELESS_BODIES) + r")\b", re
 # "… will continue to operate … for the period ending 5 January 2029": a term set for a body that is not "renewed".
 _CONTINUES_TO = re.compile(r"^\s*(?:\d{1,3}\.\s*)?(?:Decides|Further decides)\b[^;]{0,200}?\bcontinue to operate\b"
                            r"[^;]{0,200}?\b(?:for the period ending|until)\b")
+
+
+# The resolution whose thing a renewal's object names: "extend until 1 August 2027 the authorisations and the measures
+# in resolution 2146 (2014)"; not one a mandate's tasks refer to after a colon ("renew … the Panel, with the following
+# mandate: (a) to conduct the tasks referred to in paragraph 11 of resolution 2444 (2018)", 2776 (2025) para. 25).
+_RENEWED_OF = re.compile(r"\b(?:extend|renew|prolong)\w*\b[^;:]{0,160}?\b(?:in|of|by|under|pursuant to)\s+"
+                         r"(?:paragraphs?\s+[\d\s,(a-z)]+?(?:and\s+\d+\s+)?of\s+)?resolution\s+(\d{3,4})\b")
 
 
 def _first_resolution(text: str) -> str | None:

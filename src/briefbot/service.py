@@ -881,7 +881,10 @@ def lapsed_term(question: str, answer: Answer, on: datetime.date, filtered: bool
     where = "among the documents fitting the filters: widen them, or" if filtered else \
         "in the indexed documents:"
     keys = "".join(dict.fromkeys(f"[{key}]" for _, key in passed))
-    said = " and ".join(s for s, _ in passed)
+    # Two terms each dated by its own note ("That term and That term have passed", a term question on the measures
+    # and the Panel): "Both terms".
+    said = "Both terms" if len(passed) == 2 and all(s == "That term" for s, _ in passed) else \
+        " and ".join(s for s, _ in passed)
     them = "them" if len(passed) > 1 else "it"
     return (f"{keys} {said} {'have' if len(passed) > 1 else 'has'} passed (today is {long_date(on.isoformat())}), "
             f"and no later decision on {them} was found {where} check whether the Council has renewed {them} since.")
