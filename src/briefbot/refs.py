@@ -44,7 +44,9 @@ _TYPE_WORDS = {
 # to the Panel of Experts on the Sudan". Not a mention: "must the Secretary-General report back", "the Secretary-
 # General's reporting on …", "the Panel of Experts' mandate" ask about a resolution.
 _SG = r"(?:the )?Secretary-General"
-_PANEL = r"(?:the )?(?:Panel|Group)(?: of Experts)?(?: on [A-Z][\w-]*(?: [A-Z][\w-]*)*| on the [A-Z][\w-]*)?"
+# The 1267 and 1988 Monitoring Teams report as Panels do ("What does the Monitoring Team report about …?").
+_PANEL = (r"(?:the )?(?:(?:Panel|Group)(?: of Experts)?|Monitoring (?:Team|Group))"
+          r"(?: on [A-Z][\w-]*(?: [A-Z][\w-]*)*| on the [A-Z][\w-]*)?")
 _SAID = r"(?:report|say|write|note|find|observe|describe|characteri[sz]e|warn|document|recommend)"
 _HAS_SAID = (r"(?:reported|said|written|noted|found|observed|described|characteri[sz]ed|warned|documented|"
              r"recommended)")
@@ -62,7 +64,8 @@ _NOT_AN_ACCOUNT = re.compile(r"^\s*(?:when|how often|how frequently|by when|unti
                              r"\bletters?\b", re.I)
 
 
-SOURCE_LABELS = {"sg_report": "Secretary-General's reports", "panel_report": "Panels and Groups of Experts' reports"}
+SOURCE_LABELS = {"sg_report": "Secretary-General's reports",
+                 "panel_report": "Panel, Group of Experts or Monitoring Team reports"}
 
 
 def asked_source(question: str) -> str | None:
