@@ -149,6 +149,12 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         return _abstain(question, hits, f"This question reads as {language}; the extractive answer reads questions in "
                         "English, the language of the indexed documents. Ask it in English. The closest passages are "
                         "listed below.")
+    if (about := follow_up_only(question)) is not None:
+        # "And what about Sudan?" after a question on Libya's Panel got South Sudan's floods and a COVID-19 recital
+        # (a browser walk): each question is answered alone, and this one asks nothing of Sudan by itself.
+        return _abstain(question, hits, f"This question asks nothing of {about} by itself: each question is answered "
+                        "on its own, without the ones before it. Ask the whole question (what you want to know about "
+                        f"{about}). The closest passages are listed below.")
     q_terms = terms(question)
     if CURRENT_TERM_Q.search(question):
         # "the current term", "the latest extension", "still in force": when, not what; "Currently, awareness
@@ -680,6 +686,20 @@ _FUNCTION_WORDS = {
 }
 _ENGLISH_WORDS = frozenset("the of and to in on for by with what which who whom when where why how is are was were did "
                            "does do has have had until from this that".split())
+
+
+# "And what about Sudan?", "What about the Panel?", "And Libya?": a follow-up naming what the question before it asked
+# of, with nothing asked.
+_FOLLOW_UP = re.compile(r"^\s*(?:(?:and|but|so|also|ok|okay),?\s+)?(?:(?:what|how)\s+about\s+|(?<=and )|(?<=and, ))"
+                        r"(?!(?:how|what|which|who|whom|when|where|why|whether|is|are|was|were|did|does|do|has|have|"
+                        r"had|can|could|should|would|will|may|must)\b)"
+                        r"(?P<about>(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?)\s*\??\s*$", re.I)
+
+
+def follow_up_only(question: str) -> str | None:
+    """What a follow-up names when it asks nothing by itself ("Sudan" of "And what about Sudan?"), else None."""
+    m = _FOLLOW_UP.match(question)
+    return m.group("about") if m else None
 
 
 def other_language(question: str) -> str | None:
