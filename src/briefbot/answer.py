@@ -223,7 +223,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     # What a later decision ending it (Retriever._ending) must name: the question's subject, or its mission.
     ended = ending_subject(intent, refs) if any(h.ends for h in hits) else None
     if ended is None and places and not refs.named_any and asks_ending(intent) and \
-            len(sub_questions(question)) == 1 and any(ending_subject(intent, refs)):
+            len(sub_questions(question)) == 1 and any(ending_subject(intent, refs)) and (
+                _COUNCIL_THING.search(intent) or any(p in MISSION_COUNTRY for p in refs.places)):
         # "Which resolution lifted the ban on charcoal exports from Somalia?": no indexed decision about the place
         # lifts or ends it; a renewal or a recital quoting "lift" is no answer (it answered 2498 (2019)'s renewal).
         return _abstain(question, hits, _no_decision(refs, "was found lifting, terminating or ending this"))
@@ -433,6 +434,8 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     chosen = _cover_named(refs, chosen, candidates, settings.max_citations, q_terms)
     chosen = _continue_lists(chosen, hits, settings.max_citations)
     chosen = _with_annexes(chosen, hits, settings.max_citations)
+    if asked and len(parts) == 1 and not (wanted or by_reference or named_docs):
+        chosen = _naming_first(question, chosen, tuple(hits))
     citations: list[Citation] = []
     lines: list[str] = []
     cited: list[Hit] = []
@@ -849,7 +852,14 @@ _PART_HEAD = re.compile(r"^\s*(?:(?:which|what)\s+(?:(?:security\s+)?council\s+)
 def _asked_about(part: str) -> str:
     """A part's words without its head: "extended the mandate of the Group of Experts" of "Which resolution
     extended the mandate of the Group of Experts"."""
-    return _PART_HEAD.sub("", part, count=1)
+    # Not a clause dating the first part ("When the Haiti sanctions regime was set up in 2022, how many experts …"):
+    # "for how long When the … was set up" read the regime's renewal day as the Panel's term (a sweep).
+    # Nor a count it asks: "for how long how many experts was the panel to have" read a date as a span.
+    return _COUNT_HEAD.sub("", _PART_HEAD.sub("", _WHEN_CLAUSE.sub("", part), count=1), count=1)
+
+
+_COUNT_HEAD = re.compile(r"^\s*how (?:many|much)\s+(?:[\w'’-]+\s+){0,3}?(?=(?:was|were|is|are|did|does|do|has|have|"
+                         r"had|will|would|could|should|can)\b)", re.I)
 
 
 _TWO_WH = re.compile(r"^\s*(when|where|who|how)\s+and\s+(when|where|who|how)\s+(\S.*)$", re.I)
@@ -1155,6 +1165,13 @@ def _as_quoted(word: str | None, said: re.Pattern[str] | None, quote: str) -> st
     return f"{word} (as “{m.group(0)}”)"
 
 
+# What the Council itself imposes, renews or ends: "When was Libya's oil-for-fuel system ended?" asks about the
+# National Oil Corporation's act, which a report tells (a sweep got "No indexed decision about Libya … ending this").
+_COUNCIL_THING = re.compile(r"\b(?:sanctions?|embargo(?:es)?|bans?|freezes?|measures|mandates?|missions?|panel|"
+                            r"group of experts|monitoring team|authori[sz]ations?|regimes?|inspections?|operations?|"
+                            r"force|peacekeep\w*|designations?|listings?|travel ban|asset freeze)\b", re.I)
+
+
 def _no_decision(refs: References, what: str) -> str:
     """Why a question on which decision imposed or ended something about a place is not answered."""
     return (f"No indexed decision about {' or '.join(_the(p) for p in refs.places)} {what}. The closest passages "
@@ -1345,7 +1362,9 @@ def direct_line(parts: list[str], citations: list[Citation], latest_first: bool 
                     # own period, not the year asked. (A document of the year asked, or of the year after it telling
                     # of its last months, need not name it; the abstention on quotes of another year reads the same.)
                     continue
-                said = terms(c.quote)
+                # A resolution's paragraph leaves its place to its title ("… a group of 4 experts", 2653 (2022)
+                # para. 21, on Haiti).
+                said = terms(c.quote) | (terms(c.title or "") if c.doc_type == "resolution" else set())
                 if c is pool[0] and actors and not any(_group_named(n, c.quote) for n in actors):
                     # "How much revenue did Al-Shabaab raise through mobile money?": ISIL-Somalia's "$50–$100" ransoms
                     # are another group's figure, even in the lead quote.
@@ -1659,10 +1678,37 @@ def answer_type(question: str) -> str | None:
     return None
 
 
+def _counts_asked(after: str, noun: set[str], question: str) -> int | None:
+    """Where in ``after`` the thing counted ends (:func:`confidence.counts`), or the act the question asks of it
+    that the figure counts: "two vessel inspections" counts the vessels "How many vessels did EU Operation IRINI
+    inspect …?" asks of (S/2025/257, para. 10, a sweep's abstention: "no figure of how many vessels")."""
+    if (end := counts(after, noun)) is not None:
+        return end
+    m = _NOUN_ACT.match(after)
+    if m is None or not terms(m.group("noun")) & noun:
+        return None
+    act = m.group("act").lower()
+    if any(len(w) >= 5 and act[:6] == w[:6] and not terms(w) & noun for w in re.findall(r"[a-z]+", question.lower())):
+        return m.end("act")
+    return None
+
+
+# "vessel inspections", "truck seizures": a thing and the act done to it, the act as a plural noun.
+_NOUN_ACT = re.compile(r"\s+(?P<noun>[A-Za-z][\w'’-]*)\s+(?P<act>[a-z]{5,}s)\b")
+
+
+# A sum paid asked ("How much are the traders forced to pay?") may be told as a share of a value.
+_PAY_Q = re.compile(r"\b(?:pay|pays|paid|paying|charged?|charges|levy|levied|tax(?:ed)?|hand over|give up)\b", re.I)
+_OF_VALUE = re.compile(r"\s+of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?:[\w’'-]+\s+){0,3}?(?:value|price|"
+                       r"income|earnings|revenues?|profits?|turnover|proceeds|salar(?:y|ies)|wages?)\b", re.I)
+_PAID_SHARE = re.compile(rf"\d[\d.,]*\s*(?:per ?cent|%)(?={_OF_VALUE.pattern})", re.I)
+
+
 def type_found(kind: str, question: str, sentence: str) -> bool:
     """Whether ``sentence`` states a span of the kind the question asks for (a count of the thing it counts)."""
     if kind == "money":
-        return bool(_MONEY.search(sentence) or asked_row(question, sentence))
+        return bool(_MONEY.search(sentence) or asked_row(question, sentence)
+                    or (_PAY_Q.search(question) and _PAID_SHARE.search(sentence)))
     if kind == "count":
         m = _HOW_MANY_UNIT.search(question)
         if m:  # "how many tons of gum arabic" needs a number of tons, not any number
@@ -2190,6 +2236,11 @@ _DID_Q = re.compile(r"^\s*(?:when|(?:on|by) what (?:date|day))\s+(?:did|does|do|
 _HOW_MANY_DID = re.compile(r"^.*?\bhow many\b.*?\b(?:did|does|do)\b(.*)$", re.I)
 
 
+# A word that may be the asked verb: four letters or more, or a short verb acts are told with ("When did the NOC
+# end the swaps?" is told "ended … on 1 March 2025", not the audit report's release before it).
+_VERB_WORD = r"\b(?:[a-z]{4,}|end|cut|pay|ban|buy|sell|win|rob|tax|arm)\b"
+
+
 def _base_act(question: str, quote: str, asked: re.Pattern[str] = _DID_Q) -> set[str]:
     """The act of a "When did … <verb> …?" question whose verb the quote tells in its past form ("reallocate" of
     "On 26 September, the Municipal Assembly in North Mitrovica reallocated four plots of land", S/2025/200, para.
@@ -2197,7 +2248,7 @@ def _base_act(question: str, quote: str, asked: re.Pattern[str] = _DID_Q) -> set
     m = asked.match(question)
     if not m:
         return set()
-    told = [past.group(0) for w in re.findall(r"\b[a-z]{4,}\b", m.group(1))
+    told = [past.group(0) for w in re.findall(_VERB_WORD, m.group(1))
             if (past := re.search(rf"\b(?:{'|'.join(_past_forms(w))})\b", quote))
             and (asked is _DID_Q or not (_TELLING.match(past.group(0)) or _RELATION.match(past.group(0))))]
     # A count's verb that tells or relates ("How many civilian deaths did MONUSCO attribute to M23?": "accounting for
@@ -2205,7 +2256,7 @@ def _base_act(question: str, quote: str, asked: re.Pattern[str] = _DID_Q) -> set
     if not told and asked is _DID_Q:
         # "When did the authorities close the offices?": "shut down the offices" (S/2025/495, para. 34) tells the act
         # in another word of its set.
-        told = [w for w in re.findall(r"\b[a-z]{4,}\b", m.group(1))
+        told = [w for w in re.findall(_VERB_WORD, m.group(1))
                 if any(terms(_past_forms(w)[0]) & same and _tells_act(quote, same - terms(_past_forms(w)[0]))
                        for same in _SAME_ACT)]
         told = [_past_forms(told[0])[0]] if told else []
@@ -3093,7 +3144,8 @@ def _span_answering(question: str, quote: str) -> str | None:
             if NOT_A_FIGURE.search(quote[max(0, m.start() - 40):m.start()]) or re.fullmatch(r"(?:19|20)\d\d", span):
                 continue
             if money and (_MONEY_Q.search(question) or _FUNDS_Q.search(question) or _RAISED_Q.search(question)) \
-                    and re.search(r"per cent|%", span) and not share and not _CHANGE_Q.search(question):
+                    and re.search(r"per cent|%", span) and not share and not _CHANGE_Q.search(question) \
+                    and not (_PAY_Q.search(question) and _OF_VALUE.match(quote, m.end())):
                 # A share is no sum of money: "How much money did Hamas receive?" is not "80%" (a rise may be:
                 # "how much has the price of rice climbed?" is "more than 30 per cent").
                 continue
@@ -3167,7 +3219,10 @@ def _span_answering(question: str, quote: str) -> str | None:
                 # "How many UNMISS troops were actually deployed against the authorized ceiling?": "Of the authorized
                 # 17,000 troops, UNMISS troop strength stood at 13,888" (S/2025/211, para. 86) — not the ceiling.
                 continue
-            if cash and not _is_sum(quote, start, start + len(span)):
+            if cash and not _is_sum(quote, start, start + len(span)) \
+                    and not (_PAY_Q.search(question) and _OF_VALUE.match(quote, start + len(span))):
+                # (What is paid may be a share of a value: "sometimes paying up to 20 per cent of their goods'
+                # value", S/2025/420, para. 12, for "How much are the Madan Sara … forced to pay …?", a sweep.)
                 continue
             if measured and not several_words:
                 continue  # "How much gold …?" is a quantity with its unit, not a bare "90" (a paragraph's number)
@@ -3183,7 +3238,7 @@ def _span_answering(question: str, quote: str) -> str | None:
             in_sentence = len(q_terms & terms(quote[sentence[0]:sentence[1]]))
             score = len(q_terms & window) + (0.5 if several_words else 0.0) + 0.01 * in_sentence \
                 + 0.5 * (in_sentence - most_told)
-            if noun and (end := counts(quote[figure_end:figure_end + 80], noun)) is not None:
+            if noun and (end := _counts_asked(quote[figure_end:figure_end + 80], noun, question)) is not None:
                 # The figure through the noun it counts ("260 trained and ready to deploy officers"). Of "18 rifle
                 # magazines, 13 pistol magazines", the one the question's own words name: words of the counted
                 # phrase weigh more than words around it.
@@ -3224,7 +3279,7 @@ def _span_answering(question: str, quote: str) -> str | None:
         for m in _NUMBER_WORD.finditer(quote) if noun else ():
             if other_time(m.start()):
                 continue
-            if (end := counts(quote[m.end():m.end() + 80], noun)) is not None:  # "six Glock Gen5 pistols (9mm)"
+            if (end := _counts_asked(quote[m.end():m.end() + 80], noun, question)) is not None:  # "six Glock …"
                 counted = quote[m.start():m.end() + end]
                 of_noun.append((len(q_terms & terms(quote[max(0, m.start() - 60):m.end() + 40]))
                                 + 2 * len(q_terms & terms(counted)), m.start(), _bound(quote, m.start(), counted)[1]))
@@ -3721,7 +3776,8 @@ _SAME_ACT = [terms(words) for words in ("released freed liberated", "killed died
                                         "took taken captured occupied overran overrun",
                                         # "When was the swap scheme scrapped?": "ended … on 1 March 2025" (S/2025/223,
                                         # para. 30), not the audit report's release "on 1 December 2024" before it.
-                                        "ended scrapped abolished terminated discontinued axed")]
+                                        "ended scrapped abolished terminated discontinued axed stopped halted "
+                                        "ceased")]
 
 
 # "How many detainees escaped", "How many fighters were killed": the verb of what is counted, right after it (not
@@ -4635,6 +4691,55 @@ def _said(words: list[str], quote: str, quote_words: list[str]) -> bool:
     own = [w for w in words if w.lower() not in _RUN_GLUE]
     return any(_word_key(w) in {_word_key(q) for q in quote_words} for w in own) \
         or _names_qualifier(quote_words, own) or any(_group_named(w, quote) for w in own if w.isupper())
+
+
+def _naming_first(question: str, chosen: list[Candidate], hits: tuple[Hit, ...]) -> list[Candidate]:
+    """The first of the leading quotes that names what the question asks about and states the kind of span it
+    asks for, when the first quote does not name it: "On what date did the United States label Viv Ansanm and Gran
+    Grif as foreign terrorist organizations?" abstained ("do not name Viv Ansanm"), for the letter leading spelt
+    it "Viv Asanmn" (S/2025/472, para. 8) while the UNODC report's para. 16 (S/2025/420) names both (a sweep)."""
+    kind = answer_type(question)
+    if not chosen or kind is None or chosen[0].hit.doc.doc_type == "resolution" \
+            or _name_unsaid(question, chosen[0].hit, hits) is None:
+        return chosen
+    # Only a quote telling the same answer as the lead's: the lead names it otherwise, it is no other thing's
+    # figure ("1,044 civilians" killed beside Bukavu is no count of those who sought refuge around it, a probe).
+    said = direct_answer(question, chosen[0].hit.chunk.text[chosen[0].start:chosen[0].end])
+    if said is None:
+        return chosen
+    for c in chosen[1:NAMING_LOOKAHEAD]:
+        if c.hit.doc.doc_type == "resolution" or _name_unsaid(question, c.hit, hits) is not None:
+            continue
+        lead = c if type_found(kind, question, c.hit.chunk.text[c.start:c.end]) else _with_sentence_before(c)
+        theirs = direct_answer(question, lead.hit.chunk.text[lead.start:lead.end]) if lead is not None else None
+        if lead is not None and theirs is not None and _same_span(said, theirs):
+            return [lead, *(d for d in chosen if d is not c)]
+    return chosen
+
+
+def _same_span(a: str, b: str) -> bool:
+    """Whether two answers say the same figures and months ("2nd May 2025" and "2 May 2025")."""
+    def key(x: str) -> list[str]:
+        return re.findall(r"\d+|[a-z]+", re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", x.lower()).replace(",", ""))
+    return key(a) == key(b)
+
+
+def _with_sentence_before(c: Candidate) -> Candidate | None:
+    """The quote's first sentence with the one before it in the same paragraph ("On 2 May 2025, the United States
+    designated several Haitian armed gangs … Specifically, Viv Ansanm and Gran Grif were designated …"), or None."""
+    text, chunk = c.hit.chunk.text, c.hit.chunk
+    sentences = [trim_sentence(text, *ab) for ab in split_sentences(text)]
+    before = [(a, b) for a, b in sentences if b <= c.start][-1:]
+    first = next(((a, b) for a, b in sentences if a >= c.start and b <= c.end), None)
+    if not before or first is None:
+        return None
+    here, there = chunk.locate(c.start), chunk.locate(before[0][0])
+    if here is None or there is None or here.label != there.label or first[1] - before[0][0] > MAX_LEAD_CHARS:
+        return None
+    return dataclasses.replace(c, start=before[0][0], end=first[1])
+
+
+NAMING_LOOKAHEAD = 3  # the leading quotes read for one naming what was asked
 
 
 def _name_unsaid(question: str, hit: Hit, hits: tuple[Hit, ...] = ()) -> str | None:
