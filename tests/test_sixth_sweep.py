@@ -139,3 +139,17 @@ def test_binuh_by_its_name_and_a_capital_for_its_government() -> None:
     # "designated by Washington" is the United States' designation.
     question = "When were Viv Ansanm and Gran Grif designated by Washington as terrorist organizations?"
     assert "washington" in credited(question, terms("On 2 May 2025, the United States designated …"))
+
+
+def test_a_term_in_tens_of_days_and_the_members_of_a_panel() -> None:
+    # S/RES/2146 (2014), para. 11: the answer was cut to para. 10 (d), for "ninety days" was no duration.
+    vessels = ("11. Decides that the Committee may designate vessels for some or all of the measures in paragraph 10, "
+               "on a case-by-case basis, for a period of ninety days, which may be renewed by the Committee;")
+    assert direct_answer("Under resolution 2146 (2014), for how long can the Libya sanctions committee designate a "
+                         "vessel?", vessels) == "ninety days"
+    # S/RES/2653 (2022), para. 21: a Panel's members are its experts.
+    panel = ("Requests the Secretary-General to create for an initial period of 13 months, in consultation with the "
+             "Committee, a group of 4 experts (“Panel of Experts”), under the direction of the Committee")
+    assert direct_answer("How many members did the Haiti sanctions Panel of Experts have under resolution 2653 "
+                         "(2022)?", panel) == "4 experts"
+    assert direct_answer("How many members does the Security Council have?", panel) is None

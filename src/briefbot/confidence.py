@@ -305,6 +305,10 @@ def counted_noun(question: str, also: bool = True) -> set[str]:
     if head & _ANYONE and _KILLED.search(question):
         # "How many people were killed …?" is answered by "led to nine deaths" (S/2025/383, para. 30).
         head |= _DEATHS
+    elif head == _MEMBERS and _EXPERT_BODY.search(question):
+        # "How many members did the Haiti sanctions Panel of Experts have?": "a group of 4 experts" (2653 (2022),
+        # para. 21; a sweep's abstention, "no figure of how many members").
+        head |= _EXPERTS
     elif head & _STAFF and _KILLED.search(question):
         # "How many MONUSCO personnel have been killed …?" by "the toll … stands at 25 dead" (S/2025/73), not by
         # "13 civilian deaths": deaths are anyone's.
@@ -313,6 +317,9 @@ def counted_noun(question: str, also: bool = True) -> set[str]:
 
 
 _PEOPLE = terms("people persons individuals civilians migrants nationals refugees returnees")
+_MEMBERS = terms("members")
+_EXPERTS = terms("experts")
+_EXPERT_BODY = re.compile(r"\b(?:Panel|Group) of Experts\b|\bPanel\b", re.I)
 # "N incidents of X" are N of X: what is counted is after "of" (a count of abductions is told as incidents of it).
 _INSTANCES_OF = re.compile(r"\s*(?:(?:alleged|reported|documented|separate|verified|confirmed|new)\s+)?(?:incidents?|"
                            r"cases?|instances?|acts?|episodes?|occurrences?)\s+of\s+", re.I)

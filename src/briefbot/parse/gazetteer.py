@@ -10,8 +10,10 @@ MONTH_NUMBER = {m: i for i, m in enumerate(MONTHS.split("|"), start=1)}
 DATE_RE = re.compile(rf"\b(\d{{1,2}})\s+({MONTHS})\s+(\d{{4}})\b")  # "15 May 2026": day, month, year
 # A period: "six months", "12-month", "18 years", "twenty-four months" (whole: not its "four months").
 # "twenty-four months" and "twenty four months" (S/RES/2253 (2015) para. 54) alike: never only "four months".
-DURATION_RE = re.compile(r"(?<![\w-])(?:(?:twenty|thirty|forty|fifty|sixty)(?:[- ](?:one|two|three|four|five|six|"
-                         r"seven|eight|nine))?|\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+# "for a period of ninety days" (2146 (2014), para. 11): the tens up to ninety, as the Council writes them.
+DURATION_RE = re.compile(r"(?<![\w-])(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                         r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
+                         r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                          r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)[ -]"
                          r"(?:months?|years?|weeks?|days?)\b", re.I)
 
