@@ -127,3 +127,22 @@ def test_the_ceiling_answers_what_is_authorized(question: str) -> None:
 ])
 def test_the_strength_answers_what_is_there(question: str) -> None:
     assert direct_answer(question, _STRENGTH) == "13,888 military personnel"
+
+
+@pytest.fixture(scope="module")
+def origins(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    return Briefbot(indexed_fixture(tmp_path_factory.mktemp("origins"), "origins"))
+
+
+def test_what_a_measure_is_is_led_by_the_decision_imposing_it(origins: Briefbot) -> None:
+    """"What is the arms embargo on Libya?" quoted a 2021 call to implement it, the 2011 exemptions and 2014
+    notification rules, never 1970 (2011) para. 9, which imposes it (a browser walk)."""
+    from briefbot.refs import asks_imposition, asks_what_measure
+
+    assert asks_what_measure("What is the arms embargo on Libya?")
+    assert not asks_imposition("What is the arms embargo on Libya?")
+    assert not asks_what_measure("What is the arms embargo's effect on the Libyan coast guard, and who reports it?")
+    answer = origins.ask("What is the arms embargo on Libya?")
+    assert not answer.abstained, answer.answer
+    assert (answer.citations[0].symbol, answer.citations[0].paragraph) == ("S/RES/1970 (2011)", "9"), answer.answer
+    assert any("is the earliest indexed decision imposing it" in n for n in answer.notes), answer.notes

@@ -64,6 +64,7 @@ from .refs import (
     asks_imposition,
     asks_original,
     asks_term,
+    asks_what_measure,
     commodity_named,
     doc_places,
     ending,
@@ -229,8 +230,10 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         # lifts or ends it; a renewal or a recital quoting "lift" is no answer (it answered 2498 (2019)'s renewal).
         return _abstain(question, hits, _no_decision(refs, "was found lifting, terminating or ending this"))
     # "Which resolution imposed the Libya arms embargo?": the decision Retriever._origin found (Hit.imposes) leads.
-    measure = measure_named(intent) if places and not refs.named_any and asks_imposition(intent) else None
-    if measure is not None and not any(h.imposes for h in hits) and len(sub_questions(question)) == 1:
+    measure = measure_named(intent) if places and not refs.named_any and (
+        asks_imposition(intent) or asks_what_measure(intent)) else None
+    if measure is not None and asks_imposition(intent) and not any(h.imposes for h in hits) \
+            and len(sub_questions(question)) == 1:
         # "Which resolution imposed a ban on timber exports from the Central African Republic?": none did; the
         # renewals and designation criteria naming timber are no answer.
         return _abstain(question, hits, _no_decision(refs, "was found imposing this, nor named by two others as "

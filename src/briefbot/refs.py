@@ -1132,6 +1132,20 @@ ORIGIN_NEEDLES = ("imposed by", "imposed in", "imposed under", "established by",
                   "to impose")
 
 
+# "What is the arms embargo on Libya?": what the measures are, which the decision imposing them says first (a browser
+# walk got a 2021 call to implement it, the 2011 exemptions and 2014 notification rules, never 1970 (2011) para. 9).
+_WHAT_MEASURE_Q = re.compile(r"^\s*what\s+(?:is|are|was|were)\s+the\s+(?:(?:UN|United Nations|Security Council|"
+                             r"Council)['’]?s?\s+)?(?:arms\s+embargo|asset\s+freeze|travel\s+ban|"
+                             r"sanctions(?:\s+regime)?|[a-z]+\s+(?:ban|embargo))\s+(?:on|against|imposed\s+on|for|in)\s+"
+                             r"[^?]{2,60}\??\s*$", re.I)
+
+
+def asks_what_measure(question: str) -> bool:
+    """Whether a question asks what measures on a place are ("What is the arms embargo on Libya?"): the decision
+    imposing them leads, as for :func:`asks_imposition`, but an answer need not be that decision."""
+    return bool(_WHAT_MEASURE_Q.match(question))
+
+
 def asks_imposition(question: str) -> bool:
     """Whether a question asks which decision imposed measures, or when ("Which resolution imposed the ban on
     Somali charcoal exports?", "When was the arms embargo on the CAR first imposed?"); not one asking which made

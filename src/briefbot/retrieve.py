@@ -43,6 +43,7 @@ from .refs import (
     asks_imposition,
     asks_original,
     asks_term,
+    asks_what_measure,
     commodity_needles,
     doc_places,
     ending,
@@ -274,7 +275,7 @@ class Retriever:
             if closing is not None:
                 closing.score = hits[0].score
                 hits = [closing] + [h for h in hits if h.chunk.text_hash != closing.chunk.text_hash]
-        if places and not refs.named_any and hits and asks_imposition(question):
+        if places and not refs.named_any and hits and (asks_imposition(question) or asks_what_measure(question)):
             origin = self._origin(question, places, docs, allowed_set)
             if origin is not None:
                 origin.score = hits[0].score
