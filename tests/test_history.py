@@ -28,6 +28,7 @@ from web_support import LIBYA_Q, web_briefbot
 
 MARS_Q = "What is the population of Mars?"
 ANA, BEN, CARL = (viewer_for(name, loopback=False) for name in ("ana", "ben", "carl"))
+LOCAL = viewer_for(None, loopback=True)
 REFERENCE = "S/RES/2769 (2025), para. 22, p. 6"
 
 
@@ -152,7 +153,10 @@ def test_exports_say_which_answers_they_leave_out(tmp_path: Path, answers: dict[
     kept.save(ANA, a.conversation, answers["mars"])
     b = kept.answers(ANA, a.conversation)[1]
     assert b.doc_ids != a.doc_ids
-    removed = History(tmp_path / "history.sqlite", may_read=lambda _user, doc_ids: doc_ids != a.doc_ids)
+    cited = {c.doc_id for c in a.answer.citations}  # as if the documents only the first answer cites were removed
+    gone = cited - {c.doc_id for c in b.answer.citations}
+    assert gone
+    removed = History(tmp_path / "history.sqlite", may_read=lambda _user, doc_ids: not gone & set(doc_ids))
     md = removed.export_markdown(ANA)
     assert "1 question(s)" in md and "1 answer(s) of this conversation are not shown" in md, md
     assert a.token not in md
@@ -216,3 +220,63 @@ def test_two_processes_save_at_once(tmp_path: Path, answers: dict[str, Answer]) 
         [conv] = history.conversations(viewer)
         saved = history.answers(viewer, conv.id)
         assert [s.seq for s in saved] == list(range(1, 16)) and saved[-1].answer == answers["libya"]
+
+
+def test_an_answer_is_withheld_for_its_cited_documents_only_and_comes_back_with_them(
+        tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> None:
+    """A browser walk: removing a document that an answer only had among its retrieved passages (S/2025/172,
+    named in a note) hid the whole answer, and the conversation's title and count still promised it. Now an answer
+    is withheld only while a document it cites is unreadable; a passage of another document is left out of what
+    is shown (an abstention shows its passages, the JSON export every answer's); the list agrees with what opens;
+    and a cited document uploaded again (the same bytes under another name) brings the answer back, citing it."""
+    from briefbot.service import Briefbot
+    from conftest import SAMPLES, sample_indexes
+
+    bot = Briefbot(sample_indexes(tmp_path_factory).variant("history_removal"))
+    libya, mars = bot.ask(LIBYA_Q), bot.ask(MARS_Q)
+    cited = {c.doc_id for c in libya.citations}
+    passage_only = next(h.doc.doc_id for h in libya.hits if h.doc.doc_id not in cited)
+    first = bot.history.save(LOCAL, None, libya)
+    bot.history.save(LOCAL, first.conversation, mars)
+    bot.remove([passage_only])
+
+    [conv] = bot.history.conversations(LOCAL)
+    shown, withheld = bot.history.opened(LOCAL, conv.id)
+    assert withheld == 0 and [s.answer.question for s in shown] == [LIBYA_Q, MARS_Q]
+    assert conv.questions == [LIBYA_Q, MARS_Q] and conv.withheld == 0 and conv.title == LIBYA_Q
+    # The removed document's text is not shown: neither passage, nor in the export, nor by permalink.
+    assert all(passage_only not in s.doc_ids and passage_only not in {h.doc.doc_id for h in s.answer.hits}
+               for s in shown)
+    assert shown[0].answer.citations == libya.citations and len(shown[0].answer.hits) < len(libya.hits)
+    assert passage_only not in bot.history.export_json(LOCAL)
+    assert passage_only not in {h.doc.doc_id for h in bot.history.open_permalink(LOCAL, first.token).answer.hits}
+
+    # A cited document removed: that answer is withheld, and the list says so with the next question as title.
+    cited_file = next(iter(sorted(cited)))
+    bot.remove([cited_file])
+    [conv] = bot.history.conversations(LOCAL)
+    shown, withheld = bot.history.opened(LOCAL, conv.id)
+    assert withheld == 1 and [s.answer.question for s in shown] == [MARS_Q]
+    assert conv.questions == [MARS_Q] and conv.withheld == 1 and conv.title == MARS_Q
+    with pytest.raises(NotFoundError):
+        bot.history.open_permalink(LOCAL, first.token)
+
+    # Uploaded again under another name, the same bytes: the answer is back, its citation naming the new id.
+    again = tmp_path / f"again_{cited_file}"
+    again.write_bytes((SAMPLES / cited_file).read_bytes())
+    assert not bot.ingest([again]).failed
+    [conv] = bot.history.conversations(LOCAL)
+    shown, withheld = bot.history.opened(LOCAL, conv.id)
+    assert withheld == 0 and [s.answer.question for s in shown] == [LIBYA_Q, MARS_Q]
+    assert conv.questions == [LIBYA_Q, MARS_Q] and conv.withheld == 0 and conv.title == LIBYA_Q
+    assert {c.doc_id for c in shown[0].answer.citations} >= {again.name}
+    # ... by permalink too, for a reader of its collection, and not for anyone else.
+    bot.accounts.add("ana", "copper kettle meadow 42", collections=["general"])
+    bot.accounts.add("ben", "violet harbour lantern 7", collections=["elsewhere"])
+    try:
+        assert bot.history.open_permalink(ANA, first.token).token == first.token
+        with pytest.raises(NotFoundError):
+            bot.history.open_permalink(BEN, first.token)
+    finally:
+        bot.accounts.remove("ana")
+        bot.accounts.remove("ben")

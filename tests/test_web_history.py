@@ -218,7 +218,8 @@ def test_history_exports(page: Any, app: tuple[str, Briefbot]) -> None:
 
 def test_a_reopened_conversation_says_which_answers_it_withholds(page: Any, app: tuple[str, Briefbot]) -> None:
     """Answers citing documents removed since (or no longer readable) are withheld from a reopened conversation;
-    it says so instead of opening short, or empty, without a word."""
+    it says so, first, in a message of its own (a browser walk found the notice inside the last answer's bubble,
+    read as part of an unrelated abstention), and its sidebar entry counts what is shown."""
     _, bot = app
     _new_conversation(page)
     ask(page, LIBYA_Q)
@@ -228,14 +229,26 @@ def test_a_reopened_conversation_says_which_answers_it_withholds(page: Any, app:
     local = viewer_for(None, loopback=True)
     first, second = kept.answers(local, kept.conversations(local)[0].id)
     assert first.answer.question == LIBYA_Q and second.answer.question == ARMS_Q
-    # As if a document only the second answer shows had been removed (both show the same closest passages here).
-    bot._history = History(kept.path, may_read=lambda _user, ids: ids != second.doc_ids)
+    # As if a document only the second answer cites had been removed.
+    gone = {c.doc_id for c in second.answer.citations} - {c.doc_id for c in first.answer.citations}
+    assert gone
+    bot._history = History(kept.path, may_read=lambda _user, ids: not gone & set(ids))
     try:
-        _history_item(page, LIBYA_Q).click()
-        page.wait_for_function("document.querySelectorAll('#chatbot [data-testid=\"bot\"]').length === 1",
+        page.reload()  # the sidebar as it is now
+        page.wait_for_selector("#question textarea", timeout=60_000)
+        item = _history_item(page, LIBYA_Q, "1 not shown")
+        assert "1 question ·" in item.inner_text() and ARMS_Q[:40] not in item.inner_text()
+        item.click()
+        page.wait_for_function("document.querySelectorAll('#chatbot [data-testid=\"bot\"]').length === 2",
                                timeout=30_000)
-        text = last_bot_text(page)
-        assert "15 May 2026" in text and "1 answer(s) of this conversation are not shown" in text
+        bots = page.locator('#chatbot [data-testid="bot"]')
+        assert "1 answer(s) of this conversation are not shown" in bots.first.inner_text()
+        assert "15 May 2026" in bots.last.inner_text() and "not shown" not in bots.last.inner_text()
+        # The notice is no answer: selecting the answer under it brings that answer's citations.
+        select_answer(page, 1)
+        page.wait_for_function("document.querySelector('#fb-target').innerText.includes('answer 1:')",
+                               timeout=20_000)
+        assert "S/RES/2769 (2025)" in page.inner_text("#cards")
         assert_no_errors(page, "reopening a conversation with a withheld answer")
         _new_conversation(page)
         bot._history = History(kept.path, may_read=lambda _user, _ids: False)  # every document gone

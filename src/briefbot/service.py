@@ -136,6 +136,12 @@ class Briefbot:
             return False
         return True
 
+    def same_bytes(self, sha256: str, scope: AccessScope | None) -> DocInfo | None:
+        """An indexed document read from the file with this SHA-256 that ``scope`` reads (a removed document
+        uploaded again under another name is the same text), or None."""
+        return next((d for d in self.store.documents_with_bytes(sha256) if scope is None or scope.allows(d.collection)),
+                    None)
+
     def readable_feedback(self, records: list[dict[str, Any]], scope: AccessScope | None) -> list[dict[str, Any]]:
         """The feedback records whose cited documents are all readable in ``scope`` (a record quotes them)."""
         if scope is None or scope.collections is None:
@@ -575,7 +581,8 @@ class Briefbot:
         """Saved conversations and permalinks. Opened lazily: a read-only index still answers questions."""
         if getattr(self, "_history", None) is None:
             self._history = History(IndexLayout(Path(self.settings.index)).history,
-                                    may_read=lambda user, ids: self.may_read(ids, self.readable(user)))
+                                    may_read=lambda user, ids: self.may_read(ids, self.readable(user)),
+                                    find_copy=lambda user, sha: self.same_bytes(sha, self.readable(user)))
         return self._history
 
     # --- summaries -----------------------------------------------------------------------------------------

@@ -206,10 +206,12 @@ class Session:
     panel_open: bool = False  # the page panel shows something other than its intro (set by opening a citation)
     export_shown: bool = False  # the download under the chat is shown
 
-    def restart(self, answers: list[Answer], tokens: list[str | None], conversation: str | None) -> None:
-        """Show these (saved) answers as the chat, one exchange each; nothing selected."""
+    def restart(self, answers: list[Answer], tokens: list[str | None], conversation: str | None,
+                lead: int = 0) -> None:
+        """Show these (saved) answers as the chat, one exchange each after ``lead`` messages of our own (the
+        notice of answers withheld); nothing selected."""
         self.answers, self.tokens, self.conversation, self.unsaved = answers, tokens, conversation, []
-        self.message_answer = {2 * i + 1: i for i in range(len(answers))}
+        self.message_answer = {lead + 2 * i + 1: i for i in range(len(answers))}
         self.current, self.cards, self.card = None, [], None
 
 
@@ -354,12 +356,10 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             gr.Warning(f"History: {exc}")
             return gr.skip()
         kept = set_aside(session, viewer)
-        session.restart([s.answer for s in saved], [s.token for s in saved], session.listed[index])
-        note = WITHHELD.format(n=withheld) if withheld else ""
-        messages = [m for i, s in enumerate(saved)
-                    for m in exchange(s.answer.question, s.answer, note if i == len(saved) - 1 else "")]
-        if note and not saved:
-            messages = [{"role": "assistant", "content": f"_{md_text(note)}_"}]
+        # Said first, as a message of its own: under the last answer it read as part of that answer.
+        notice = [{"role": "assistant", "content": f"_{md_text(WITHHELD.format(n=withheld))}_"}] if withheld else []
+        session.restart([s.answer for s in saved], [s.token for s in saved], session.listed[index], len(notice))
+        messages = notice + [m for s in saved for m in exchange(s.answer.question, s.answer)]
         updates = {**show_chat(session, messages), **history_list(viewer, session), **kept}
         session.export_shown = session.export_shown or bool(kept)
         return updates

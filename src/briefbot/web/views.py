@@ -442,9 +442,10 @@ def conversation_html(conv: Conversation, current: bool = False) -> str:
     if more > 0:
         later += f'<div class="bb-conv-q">… {more} more</div>'
     n = len(conv.questions)
+    withheld = f" · {conv.withheld} not shown" if conv.withheld else ""  # as the reopened conversation says
     return (f'<div class="bb-conv{" bb-current" if current else ""}"><div class="bb-conv-title">{e(conv.title)}'
             f'</div>{later}<div class="bb-meta">{e(when(conv.updated))} · {n} question{"s" if n != 1 else ""}'
-            '</div></div>')
+            f'{withheld}</div></div>')
 
 
 def permalink_markdown(token: str | None) -> str:
