@@ -280,3 +280,34 @@ def test_an_answer_is_withheld_for_its_cited_documents_only_and_comes_back_with_
     finally:
         bot.accounts.remove("ana")
         bot.accounts.remove("ben")
+
+
+HTML_Q = "<b>What</b> is the arms embargo on Libya?"
+HOSTILE_Q = ("<script>alert(1)</script><img src=x onerror=\"alert(2)\"> **bold** [click](javascript:alert(3)) "
+             "<b>What</b> is the arms embargo on Libya? `code` | table |")
+
+
+def test_a_question_with_markup_is_kept_as_typed_and_answered_as_its_text(
+        tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> None:
+    """A browser walk asked a question with HTML and Markdown in it: history, the sidebar and the exports held it
+    rewritten (tags stripped), and it was not answered though the plain question is. The question is kept as typed
+    (exports escape it) and its markup is left out only where it is read."""
+    bot = web_briefbot(tmp_path_factory)
+    plain = bot.ask("What is the arms embargo on Libya?")
+    assert not plain.abstained and plain.citations
+    marked = bot.ask(HTML_Q)
+    assert marked.question == HTML_Q and (marked.answer, marked.citations) == (plain.answer, plain.citations)
+    # The walk's question: its script, tags and link addresses are not read; the words it shows are.
+    hostile = bot.ask(HOSTILE_Q)
+    assert hostile.question == HOSTILE_Q and not hostile.abstained
+    assert plain.citations[0].quote in {c.quote for c in hostile.citations}
+
+    history = History(tmp_path / "history.sqlite")
+    first = history.save(ANA, None, bot.ask(HOSTILE_Q))
+    [conv] = history.conversations(ANA)
+    assert conv.title.startswith("<script>alert(1)</script><img") and conv.questions == [HOSTILE_Q]
+    assert history.answers(ANA, first.conversation)[0].answer.question == HOSTILE_Q
+    assert json.loads(history.export_json(ANA))["conversations"][0]["answers"][0]["question"] == HOSTILE_Q
+    md = history.export_markdown(ANA)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in md and "&lt;b&gt;What&lt;/b&gt;" in md
+    assert "<script" not in md and "<img" not in md and "<b>" not in md and "](javascript" not in md

@@ -27,6 +27,7 @@ from typing import Any
 
 from .errors import HistoryUnavailable, NotFoundError
 from .export import answer_markdown
+from .mdtext import md_safe
 from .models import Answer, Chunk, Citation, DocInfo, Hit, Span
 from .sqlitewal import use_wal
 
@@ -414,7 +415,8 @@ class History:
         stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
         out = [f"# briefbot conversations of {viewer.user}", "", f"_exported {stamp}_", ""]
         for c, answers, withheld in self.export(viewer):
-            out += [f"## {c.title}", "", f"_{c.created} – {c.updated}, {len(answers)} question(s)_", ""]
+            # The title is the user's text as typed: shown, never run.
+            out += [f"## {md_safe(c.title)}", "", f"_{c.created} – {c.updated}, {len(answers)} question(s)_", ""]
             if withheld:
                 # As the reopened conversation says: an export shorter than the list of questions says why.
                 out += [f"_{WITHHELD.format(n=withheld)}_", ""]

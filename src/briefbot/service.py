@@ -183,9 +183,12 @@ class Briefbot:
         for event in self._ask_stream(question, k, self._restrict(filters, scope), engine):
             if event.kind == "done" and event.answer is not None:
                 event.answer.asked_at = asked_at
+                # The question as the user typed it (history, exports, the audit log show it, escaped): markup is
+                # left out only where it is read (checked_question), and a rewritten question read as another's.
+                event.answer.question = question.strip()
             if event.kind == "done" and reread and event.answer is not None:
                 event.answer.notes.insert(0, reread)  # first: it changes what every other line is about
-            if event.kind == "done" and event.answer is not None and follows_on(question):
+            if event.kind == "done" and event.answer is not None and follows_on(plain_question(question)):
                 # "And what did the Panel recommend about it?" after a question on Sudan's gold was answered with
                 # generic paragraphs, as if the earlier question had been read: said, with what to do.
                 event.answer.notes.insert(0, FOLLOW_UP_NOTE)
