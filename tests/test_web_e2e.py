@@ -425,6 +425,15 @@ def test_library_upload_and_remove(page: Any, app: tuple[str, Briefbot], tmp_pat
     assert width[0] <= width[1] + 2, width
     _shot(page, "web_library.png")
 
+    # "Add to index" with no file chosen says what to do, as Remove does (it did nothing: a browser walk's find).
+    console: list[str] = []
+    page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
+    page.click("#upload-btn")
+    page.wait_for_function("document.querySelector('#upload-status').innerText.includes('Choose the files')",
+                           timeout=30_000)
+    assert_no_errors(page, "adding with no file chosen")
+    assert not console, console
+
     upload = tmp_path / "S_2025_172.pdf"
     shutil.copyfile(FIXTURE_PDF, upload)
     try:

@@ -600,6 +600,9 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
     # --- library, uploads, removal --------------------------------------------------------------------------
     def start_upload(paths: list[str] | None, session: Session, collection: str | None,
                      request: gr.Request) -> Updates:
+        if not paths:  # said as Remove says it (nothing happened, a browser walk's find)
+            return {state: session, upload_status: "Choose the files to add first (Files, above).", upload_rows: [],
+                    timer: gr.Timer(active=False)}
         scope = scope_of(bot, request)
         try:
             target = bot.writable_collection(collection or "general", scope)
