@@ -28,7 +28,7 @@ from typing import Any
 from .errors import HistoryUnavailable, NotFoundError
 from .export import answer_markdown
 from .mdtext import md_safe
-from .models import Answer, Chunk, Citation, DocInfo, Hit, Span
+from .models import Answer, Chunk, Citation, DocInfo, Hit, Span, clip
 from .sqlitewal import use_wal
 
 log = logging.getLogger(__name__)
@@ -265,7 +265,7 @@ class History:
         with self._db("saved") as db:
             if conversation is None:
                 conversation = secrets.token_urlsafe(12)
-                title = " ".join(answer.question.split())[:_TITLE_CHARS] or "Question"
+                title = clip(" ".join(answer.question.split()), _TITLE_CHARS) or "Question"
                 db.execute("INSERT INTO conversations VALUES (?, ?, ?, ?, ?)",
                            (conversation, user, title, stamp, stamp))
             elif not db.execute("UPDATE conversations SET updated = ? WHERE id = ? AND user = ?",
@@ -305,8 +305,8 @@ class History:
         for cid, owner, title, created, updated in rows:
             shown = [q for q, cited in asked[cid]
                      if may_open_cited(viewer, [str(d) for d, _ in cited], readable(cited))]
-            if shown and shown[0] != asked[cid][0][0]:  # the first question is withheld: the list names the next
-                title = " ".join(shown[0].split())[:_TITLE_CHARS]
+            if shown:  # its first shown question (one withheld, the next), cut as every label is
+                title = clip(" ".join(shown[0].split()), _TITLE_CHARS)
             out.append(Conversation(cid, owner, title, created, updated, shown, len(asked[cid]) - len(shown)))
         return out
 
