@@ -214,6 +214,15 @@ def test_history_exports(page: Any, app: tuple[str, Briefbot]) -> None:
     assert newest["question"] == LIBYA_Q and newest["token"] and "S_RES_2769_2025.pdf" in newest["doc_ids"]
     assert any(c["symbol"] == "S/RES/2769 (2025)" and c["paragraph"] == "22" for c in newest["citations"])
     assert_no_errors(page, "exporting the history as JSON")
+    # The next question makes that file out of date: it leaves the sidebar (a stale one stayed to be downloaded).
+    ask(page, ARMS_Q)
+    page.wait_for_selector("#history-export", state="hidden", timeout=30_000)
+    page.click("#history-md")
+    md = download_from(page, "history-export", "briefbot-history", ".md").read_text(encoding="utf-8")
+    assert f"### {ARMS_Q}" in md
+    _new_conversation(page)
+    page.wait_for_selector("#history-export", state="hidden", timeout=30_000)
+    assert_no_errors(page, "a history export after the conversation changed")
 
 
 def test_a_reopened_conversation_says_which_answers_it_withholds(page: Any, app: tuple[str, Briefbot]) -> None:

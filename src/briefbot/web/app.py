@@ -205,6 +205,7 @@ class Session:
     # hidden, empty component is given its empty value again, and only one that is shown is updated.
     panel_open: bool = False  # the page panel shows something other than its intro (set by opening a citation)
     export_shown: bool = False  # the download under the chat is shown
+    history_export_shown: bool = False  # the sidebar's history export is shown
 
     def restart(self, answers: list[Answer], tokens: list[str | None], conversation: str | None,
                 lead: int = 0) -> None:
@@ -301,9 +302,11 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             "" if convs else "_Your questions and answers are kept here._")
         if session.unsaved:
             status += f" {len(session.unsaved)} answer(s) of this chat wait to be saved."
+        # A history export made before this change is out of date: it goes, not to be downloaded by mistake.
+        hide, session.history_export_shown = session.history_export_shown, False
         return {conv_list: gr.update(samples=[[conversation_html(c, c.id == session.conversation)] for c in convs],
                                      visible=bool(convs)),
-                history_status: status}
+                history_status: status, history_file: gr.update(value=None, visible=False) if hide else None}
 
     def beside_chat(session: Session) -> Updates:
         """Everything beside the chat's messages as ``session`` now holds them: its last answer's cards, nothing
@@ -372,20 +375,21 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         session.export_shown = session.export_shown or bool(kept)
         return updates
 
-    def export_history(kind: str, request: gr.Request) -> Any:
+    def export_history(kind: str, session: Session, request: gr.Request) -> Any:
         viewer = viewer_of(request)
         try:
             text = bot.history.export_json(viewer) if kind == "json" else bot.history.export_markdown(viewer)
         except BriefbotError as exc:
             gr.Warning(f"History export: {exc}")
             return gr.skip()
+        session.history_export_shown = True
         return gr.File(value=str(tmp.write_text(f"briefbot-history.{kind}", text)), visible=True)
 
-    def export_history_md(request: gr.Request) -> Any:
-        return export_history("md", request)
+    def export_history_md(session: Session, request: gr.Request) -> Any:
+        return export_history("md", session, request)
 
-    def export_history_json(request: gr.Request) -> Any:
-        return export_history("json", request)
+    def export_history_json(session: Session, request: gr.Request) -> Any:
+        return export_history("json", session, request)
 
     def library_outputs(request: gr.Request) -> Updates:
         scope = scope_of(bot, request)
@@ -812,7 +816,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         filters = [doc_types, year_from, year_to, missions, documents, origin]
         # Everything a change of what the chat shows may update (a handler names the ones it does).
         chat_outputs = [chatbot, question, state, cards_title, cards, target, permalink, page, caption, panel.text,
-                        panel.state, panel.nav, export_file, conv_list, history_status, fb_status]
+                        panel.state, panel.nav, export_file, conv_list, history_status, history_file, fb_status]
         for trigger in (ask_btn.click, question.submit):
             trigger(chat, [question, chatbot, state, *filters], [chatbot, question, state], **private).then(
                 chat_done, [state], [o for o in chat_outputs if o not in (chatbot, question)],
@@ -828,8 +832,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         # The chat's own Clear (trash) button empties the messages in the browser; without this the permalink,
         # citation cards and feedback / export target of the cleared answer stayed.
         chatbot.clear(new_conversation, [state], chat_outputs, **private)
-        history_md.click(export_history_md, None, history_file, **private)
-        history_json.click(export_history_json, None, history_file, **private)
+        history_md.click(export_history_md, [state], history_file, **private)
+        history_json.click(export_history_json, [state], history_file, **private)
         cards.click(show_card, [cards, state], [*panel.outputs, state], **private)
         clear.click(lambda: {doc_types: [], year_from: "", year_to: "", missions: [], documents: [], origin: ""},
                     None, filters, **private)
