@@ -311,3 +311,32 @@ def test_a_question_with_markup_is_kept_as_typed_and_answered_as_its_text(
     md = history.export_markdown(ANA)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in md and "&lt;b&gt;What&lt;/b&gt;" in md
     assert "<script" not in md and "<img" not in md and "<b>" not in md and "](javascript" not in md
+
+
+def test_a_conversation_is_deleted_by_its_owner_only_and_leaves_no_text(
+        tmp_path_factory: pytest.TempPathFactory, answers: dict[str, Answer]) -> None:
+    """A browser walk: the chat's Clear only emptied the view, and nothing deleted a conversation, which an analyst
+    may need for a sensitive query. Deleting removes its answers and permalinks, not another user's, and the
+    question's text is gone from the history file; the audit log says it happened."""
+    import dataclasses
+
+    bot = web_briefbot(tmp_path_factory)
+    secret = "Which zebra-crossing informants did the Panel meet in Tripoli?"
+    mine = bot.history.save(ANA, None, dataclasses.replace(answers["mars"], question=secret))
+    bot.history.save(ANA, mine.conversation, answers["libya"])
+    kept = bot.history.save(ANA, None, answers["libya"])
+    with pytest.raises(NotFoundError):
+        bot.delete_conversation(BEN, mine.conversation)  # not ben's: nothing removed
+    assert {c.id for c in bot.history.conversations(ANA)} == {mine.conversation, kept.conversation}
+    assert bot.delete_conversation(ANA, mine.conversation) == 2
+    assert [c.id for c in bot.history.conversations(ANA)] == [kept.conversation]
+    with pytest.raises(NotFoundError):
+        bot.history.open_permalink(BEN, mine.token)
+    with pytest.raises(NotFoundError):
+        bot.history.answers(ANA, mine.conversation)
+    path = bot.history.path
+    stored = b"".join(p.read_bytes() for p in (path, path.with_name(path.name + "-wal")) if p.exists())
+    assert secret.encode() not in stored
+    events = [json.loads(line) for line in (Path(bot.settings.index) / "audit.jsonl").read_text().splitlines()]
+    assert {"user": "ana", "action": "delete_conversation", "conversation": mine.conversation,
+            "answers": 2}.items() <= events[-1].items()

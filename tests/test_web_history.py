@@ -115,6 +115,65 @@ def test_the_chat_s_clear_button_starts_a_new_conversation(page: Any) -> None:
                            ".filter(b => b.innerText.includes(q)).length >= 2", arg=ARMS_Q[:60], timeout=30_000)
 
 
+def test_a_conversation_is_deleted_after_a_confirmation(page: Any, app: tuple[str, Briefbot]) -> None:
+    """The chat's Clear only empties the screen (and now says so); "Delete this conversation" deletes it from the
+    history, after naming it: Cancel keeps it, Delete removes it from the sidebar, the screen and the file."""
+    _, bot = app
+    console: list[str] = []
+    page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: console.append(str(e)))
+    secret = f"{MARS_Q} (asked for deletion 4d2e)"
+    # The page's load has listed the history (its update would replace the status this test reads).
+    page.wait_for_function("document.querySelector('#conversations')?.offsetParent"
+                           " || document.querySelector('#history-status')?.innerText.includes('kept here')",
+                           timeout=30_000)
+    page.click("#delete-conversation")  # nothing saved yet: said, nothing asked
+    page.wait_for_function("document.querySelector('#history-status').innerText.includes('Open a conversation')",
+                           timeout=30_000)
+    ask(page, secret)
+    ask(page, LIBYA_Q)
+    _history_item(page, secret, LIBYA_Q)
+    # Clear keeps it, and says how to delete it.
+    page.locator("#chatbot button[aria-label='Clear'], #chatbot button[title='Clear']").first.click()
+    page.wait_for_function("document.querySelector('#history-status').innerText.includes('stays in your history')",
+                           timeout=30_000)
+    _history_item(page, secret).click()
+    page.wait_for_function("document.querySelectorAll('#chatbot [data-testid=\"bot\"]').length === 2",
+                           timeout=30_000)
+
+    page.click("#delete-conversation")
+    page.locator("#delete-confirm-text").wait_for(state="visible", timeout=30_000)
+    asked = page.inner_text("#delete-confirm-text")
+    assert f"Delete “{secret}” (2 answers) from your history?" in asked and "cannot be undone" in asked, asked
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "web_delete_conversation.png"))
+    page.click("#delete-cancel-btn")
+    page.wait_for_function("document.querySelector('#history-status').innerText.includes('Nothing deleted')",
+                           timeout=30_000)
+    page.locator("#delete-confirm-text").wait_for(state="hidden", timeout=30_000)
+    _history_item(page, secret)
+    assert _bots(page) == 2
+    assert_no_errors(page, "cancelling a deletion")
+
+    page.click("#delete-conversation")
+    page.locator("#delete-confirm-btn").wait_for(state="visible", timeout=30_000)
+    page.click("#delete-confirm-btn")
+    page.wait_for_function("document.querySelector('#history-status').innerText.includes('Deleted from your history')",
+                           timeout=30_000)
+    page.locator("#delete-confirm-btn").wait_for(state="hidden", timeout=30_000)
+    page.wait_for_function("!document.querySelector('#chatbot [data-testid=\"bot\"]')", timeout=30_000)
+    page.wait_for_function("q => ![...document.querySelectorAll('#conversations button')]"
+                           ".some(b => b.innerText.includes(q))", arg=secret, timeout=30_000)
+    assert "permalink" not in page.inner_text("#permalink").lower()
+    assert_no_errors(page, "deleting a conversation")
+    assert secret not in [q for c in bot.history.conversations(viewer_for(None, loopback=True)) for q in c.questions]
+    page.reload()
+    page.wait_for_selector("#question textarea", timeout=60_000)
+    page.wait_for_timeout(1000)
+    assert page.locator("#conversations button").filter(has_text=secret).count() == 0
+    assert not console, console
+
+
 def test_two_questions_survive_a_reload_with_their_citations(page: Any) -> None:
     _new_conversation(page)
     ask(page, LIBYA_Q)

@@ -280,6 +280,26 @@ class History:
                         answer_to_json(answer), json.dumps(_cited(answer))))
         return SavedAnswer(token, conversation, user, seq, stamp, doc_ids, answer)
 
+    def delete(self, viewer: Viewer, conversation: str) -> int:
+        """Remove one of ``viewer``'s conversations with its answers (their permalinks open no more); returns how
+        many answers went. NotFoundError for a conversation that is not theirs (nothing is removed).
+
+        Questions can be sensitive: the freed pages are overwritten and the write-ahead log emptied, so the text
+        does not linger in the file."""
+        user = viewer.user
+        with self._db("deleted") as db:
+            db.execute("PRAGMA secure_delete = ON")
+            if not db.execute("SELECT 1 FROM conversations WHERE id = ? AND user = ?",
+                              (conversation, user)).fetchone():
+                raise NotFoundError(f"no conversation {conversation!r} in {user}'s history",
+                                    "pick one from the history list")
+            removed = int(db.execute("DELETE FROM answers WHERE conversation = ?", (conversation,)).rowcount)
+            db.execute("DELETE FROM conversations WHERE id = ?", (conversation,))
+        with self._db("deleted") as db:
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # outside the transaction: the deletion is committed
+        log.info("history: conversation %s of %s deleted (%d answers)", conversation, user, removed)
+        return removed
+
     # --- reading ----------------------------------------------------------------------------------------------
     def conversations(self, viewer: Viewer, limit: int = 200) -> list[Conversation]:
         """``viewer``'s conversations, most recently continued first, each with the questions of the answers

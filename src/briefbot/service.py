@@ -40,7 +40,7 @@ from .config import Settings
 from .embed import Embedder, embedder_for, sentence_embedder_for
 from .errors import BriefbotError, DocumentMismatch, IndexMissingError, NotFoundError
 from .glossary import council_question
-from .history import History
+from .history import History, Viewer
 from .ingest import IngestReport, Progress, ingest_paths, remove_documents
 from .layout import IndexLayout
 from .lexical import LexicalIndex
@@ -587,6 +587,14 @@ class Briefbot:
                                     may_read=lambda user, ids: self.may_read(ids, self.readable(user)),
                                     find_copy=lambda user, sha: self.same_bytes(sha, self.readable(user)))
         return self._history
+
+    def delete_conversation(self, viewer: Viewer, conversation: str) -> int:
+        """Delete one of ``viewer``'s conversations from the history (the web's "Delete this conversation");
+        returns how many answers went. The audit log keeps that it happened, as it keeps what was asked."""
+        removed = self.history.delete(viewer, conversation)
+        self.audit.record(viewer.user if viewer.signed_in else None, "delete_conversation",
+                          conversation=conversation, answers=removed)
+        return removed
 
     # --- summaries -----------------------------------------------------------------------------------------
     def summarise(self, info: DocInfo) -> Summary:

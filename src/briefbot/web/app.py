@@ -95,6 +95,8 @@ STREAM_GAP_S = 0.1  # streamed answer text: at most one chat update per this man
 # every update re-sends the whole chat, and an extractive answer, complete within a fraction of a second, goes out
 # whole in the final update (under load the two progress updates cost as much server time as the answer itself).
 PROGRESS_AFTER_S = 0.4
+CLEARED = ("Cleared from the screen; the conversation stays in your history (open it, then “Delete this "
+           "conversation”, to delete it).")
 FEEDBACK_COLUMNS = ["When", "Rating", "Question", "Comment", "Citations"]
 LIBRARY_CSS = fitted_table_css("#library-table")
 # The failed files too: in Gradio's monospace, a long file name and its reason ran past the panel at 1024 px with its
@@ -206,6 +208,7 @@ class Session:
     panel_open: bool = False  # the page panel shows something other than its intro (set by opening a citation)
     export_shown: bool = False  # the download under the chat is shown
     history_export_shown: bool = False  # the sidebar's history export is shown
+    deleting: str | None = None  # the conversation a "Delete this conversation" asked about; Confirm deletes it
 
     def restart(self, answers: list[Answer], tokens: list[str | None], conversation: str | None,
                 lead: int = 0) -> None:
@@ -373,6 +376,56 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         session.restart([], [], None)
         updates = {**show_chat(session, []), **history_list(viewer, session), **kept}
         session.export_shown = session.export_shown or bool(kept)
+        return updates
+
+    # Deleting asks first, as removing a document does: the first click names what would go, Confirm deletes it.
+    def ask_delete(session: Session, request: gr.Request) -> Updates:
+        hidden = {delete_row: gr.update(visible=False), delete_text: ""}
+        if session.conversation is None:
+            session.deleting = None
+            return {**hidden, history_status: "Open a conversation from the list first; this chat has nothing saved "
+                                              "to delete."}
+        try:
+            conv = next((c for c in bot.history.conversations(viewer_of(request), limit=1_000_000)
+                         if c.id == session.conversation), None)
+        except BriefbotError as exc:
+            return {**hidden, history_status: f"**Not deleted:** {md_text(str(exc))}"}
+        if conv is None:
+            return {**hidden, history_status: "This conversation is no longer in your history."}
+        session.deleting = conv.id
+        n = len(conv.questions) + conv.withheld
+        return {delete_row: gr.update(visible=True), history_status: "",
+                delete_text: f"**Delete “{md_text(conv.title)}” ({n} answer{'s' if n != 1 else ''}) from your "
+                             "history?** This cannot be undone; its permalinks stop working."}
+
+    def cancel_delete(session: Session) -> Updates:
+        session.deleting = None
+        return {delete_row: gr.update(visible=False), delete_text: "", history_status: "Nothing deleted."}
+
+    def confirm_delete(session: Session, request: gr.Request) -> Updates:
+        hidden = {delete_row: gr.update(visible=False), delete_text: ""}
+        doomed, session.deleting = session.deleting, None
+        if doomed is None:  # a second Confirm: nothing was named
+            return {**hidden, history_status: "Nothing deleted."}
+        viewer = viewer_of(request)
+        try:
+            removed = bot.delete_conversation(viewer, doomed)
+        except BriefbotError as exc:
+            return {**hidden, history_status: f"**Not deleted:** {md_text(str(exc))}"}
+        updates: Updates = {}
+        if session.conversation == doomed:  # the chat showed it: it goes from the screen too
+            session.restart([], [], None)
+            updates = show_chat(session, [])
+        return {**updates, **history_list(viewer, session), **hidden,
+                history_status: f"Deleted from your history: the conversation and its {removed} answer(s)."}
+
+    def clear_chat(session: Session, request: gr.Request) -> Updates:
+        """The chat's Clear (trash) button: a new conversation; the cleared one stays in the history, which is said
+        (an analyst took Clear for a deletion), with how to delete it."""
+        saved = session.conversation is not None
+        updates = new_conversation(session, request)
+        if saved:
+            updates[history_status] = " ".join(x for x in (str(updates.get(history_status) or ""), CLEARED) if x)
         return updates
 
     def export_history(kind: str, session: Session, request: gr.Request) -> Any:
@@ -696,6 +749,14 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         with gr.Sidebar(label="History", open=True, width=300, elem_id="history"):
             gr.Markdown("### Conversations")
             new_chat = gr.Button("New conversation", size="sm", elem_id="new-conversation")
+            delete_btn = gr.Button("Delete this conversation", size="sm", variant="stop",
+                                   elem_id="delete-conversation")
+            with gr.Column(visible=False, elem_id="delete-confirm") as delete_row:
+                delete_text = gr.Markdown(elem_id="delete-confirm-text")
+                with gr.Row():
+                    delete_yes = gr.Button("Delete", variant="stop", size="sm", min_width=80,
+                                           elem_id="delete-confirm-btn")
+                    delete_no = gr.Button("Cancel", size="sm", min_width=80, elem_id="delete-cancel-btn")
             conv_list = gr.Dataset(components=["html"], samples=[], type="index", layout="gallery",
                                    show_label=False, visible=False, elem_id="conversations", samples_per_page=30)
             history_status = gr.Markdown(elem_id="history-status")
@@ -831,7 +892,10 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         new_chat.click(new_conversation, [state], chat_outputs, **private)
         # The chat's own Clear (trash) button empties the messages in the browser; without this the permalink,
         # citation cards and feedback / export target of the cleared answer stayed.
-        chatbot.clear(new_conversation, [state], chat_outputs, **private)
+        chatbot.clear(clear_chat, [state], chat_outputs, **private)
+        delete_btn.click(ask_delete, [state], [delete_row, delete_text, history_status], **private)
+        delete_no.click(cancel_delete, [state], [delete_row, delete_text, history_status], **private)
+        delete_yes.click(confirm_delete, [state], [*chat_outputs, delete_row, delete_text], **private)
         history_md.click(export_history_md, [state], history_file, **private)
         history_json.click(export_history_json, [state], history_file, **private)
         cards.click(show_card, [cards, state], [*panel.outputs, state], **private)
