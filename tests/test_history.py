@@ -340,3 +340,27 @@ def test_a_conversation_is_deleted_by_its_owner_only_and_leaves_no_text(
     events = [json.loads(line) for line in (Path(bot.settings.index) / "audit.jsonl").read_text().splitlines()]
     assert {"user": "ana", "action": "delete_conversation", "conversation": mine.conversation,
             "answers": 2}.items() <= events[-1].items()
+
+
+def test_a_history_file_of_schema_1_is_read_with_its_cited_documents(tmp_path: Path,
+                                                                      answers: dict[str, Answer]) -> None:
+    """A history written before answers kept their cited documents apart (schema 1) gains them once, from the
+    answers themselves, and withholds as a new one does."""
+    import sqlite3
+
+    path = tmp_path / "history.sqlite"
+    first = History(path).save(ANA, None, answers["libya"])
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("ALTER TABLE answers DROP COLUMN cited")
+        conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    cited = {c.doc_id for c in answers["libya"].citations}
+    removed = History(path, may_read=lambda _user, ids: not cited & set(ids))
+    [conv] = removed.conversations(ANA)
+    assert conv.questions == [] and conv.withheld == 1
+    assert History(path).answers(ANA, first.conversation)[0].token == first.token
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert json.loads(conn.execute("SELECT cited FROM answers").fetchone()[0])[0][0] in cited
+    conn.close()
