@@ -86,13 +86,16 @@ def test_plain_question_strips_markup() -> None:
         "Until when is the embargo's end?"
     assert plain_question("**What** does `S/RES/2769 (2025)` say?") == "What does S/RES/2769 (2025) say?"
     assert plain_question("S_RES_2769_2025.pdf: a < b and c > d") == "S_RES_2769_2025.pdf: a < b and c > d"
+    # A script's code and a link's address are no words of the question; a link's text and a table's are.
+    assert plain_question("<script>alert(1)</script> [Which](javascript:alert(3)) | panel | a|b?") == \
+        "Which panel a|b?"
 
 
 def test_markup_does_not_change_the_answer(bot: Briefbot) -> None:
     plain = "Until when is the mandate of the Panel of Experts on Libya extended?"
     marked = bot.ask(f"<div><p><strong>{plain}</strong></p></div>")
     answer = bot.ask(plain)
-    assert marked.question == plain
+    assert marked.question == f"<div><p><strong>{plain}</strong></p></div>"  # kept as typed; read as its text
     assert marked.abstained == answer.abstained is False
     assert [c.reference() for c in marked.citations] == [c.reference() for c in answer.citations]
 
@@ -101,7 +104,7 @@ def test_a_question_too_long_or_empty_is_refused_not_cut(bot: Briefbot) -> None:
     plain = "Until when is the mandate of the Panel of Experts on Libya extended?"
     # The limit is on the text: markup around a question of fitting length does not count against it.
     padded = f"<p>{plain}</p>" + "<br>" * MAX_QUESTION_CHARS
-    assert bot.ask(padded).question == plain
+    assert bot.ask(padded).question == padded
     pasted = plain + " Context follows." + " The Panel reported on arms transfers." * 60
     with pytest.raises(BriefbotError) as exc:
         bot.ask(pasted)

@@ -28,6 +28,7 @@ from web_support import LIBYA_Q, web_briefbot
 
 MARS_Q = "What is the population of Mars?"
 ANA, BEN, CARL = (viewer_for(name, loopback=False) for name in ("ana", "ben", "carl"))
+LOCAL = viewer_for(None, loopback=True)
 REFERENCE = "S/RES/2769 (2025), para. 22, p. 6"
 
 
@@ -152,7 +153,10 @@ def test_exports_say_which_answers_they_leave_out(tmp_path: Path, answers: dict[
     kept.save(ANA, a.conversation, answers["mars"])
     b = kept.answers(ANA, a.conversation)[1]
     assert b.doc_ids != a.doc_ids
-    removed = History(tmp_path / "history.sqlite", may_read=lambda _user, doc_ids: doc_ids != a.doc_ids)
+    cited = {c.doc_id for c in a.answer.citations}  # as if the documents only the first answer cites were removed
+    gone = cited - {c.doc_id for c in b.answer.citations}
+    assert gone
+    removed = History(tmp_path / "history.sqlite", may_read=lambda _user, doc_ids: not gone & set(doc_ids))
     md = removed.export_markdown(ANA)
     assert "1 question(s)" in md and "1 answer(s) of this conversation are not shown" in md, md
     assert a.token not in md
@@ -216,3 +220,147 @@ def test_two_processes_save_at_once(tmp_path: Path, answers: dict[str, Answer]) 
         [conv] = history.conversations(viewer)
         saved = history.answers(viewer, conv.id)
         assert [s.seq for s in saved] == list(range(1, 16)) and saved[-1].answer == answers["libya"]
+
+
+def test_an_answer_is_withheld_for_its_cited_documents_only_and_comes_back_with_them(
+        tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> None:
+    """A browser walk: removing a document that an answer only had among its retrieved passages (S/2025/172,
+    named in a note) hid the whole answer, and the conversation's title and count still promised it. Now an answer
+    is withheld only while a document it cites is unreadable; a passage of another document is left out of what
+    is shown (an abstention shows its passages, the JSON export every answer's); the list agrees with what opens;
+    and a cited document uploaded again (the same bytes under another name) brings the answer back, citing it."""
+    from briefbot.service import Briefbot
+    from conftest import SAMPLES, sample_indexes
+
+    bot = Briefbot(sample_indexes(tmp_path_factory).variant("history_removal"))
+    libya, mars = bot.ask(LIBYA_Q), bot.ask(MARS_Q)
+    cited = {c.doc_id for c in libya.citations}
+    passage_only = next(h.doc.doc_id for h in libya.hits if h.doc.doc_id not in cited)
+    first = bot.history.save(LOCAL, None, libya)
+    bot.history.save(LOCAL, first.conversation, mars)
+    bot.remove([passage_only])
+
+    [conv] = bot.history.conversations(LOCAL)
+    shown, withheld = bot.history.opened(LOCAL, conv.id)
+    assert withheld == 0 and [s.answer.question for s in shown] == [LIBYA_Q, MARS_Q]
+    assert conv.questions == [LIBYA_Q, MARS_Q] and conv.withheld == 0 and conv.title == LIBYA_Q
+    # The removed document's text is not shown: neither passage, nor in the export, nor by permalink.
+    assert all(passage_only not in s.doc_ids and passage_only not in {h.doc.doc_id for h in s.answer.hits}
+               for s in shown)
+    assert shown[0].answer.citations == libya.citations and len(shown[0].answer.hits) < len(libya.hits)
+    assert passage_only not in bot.history.export_json(LOCAL)
+    assert passage_only not in {h.doc.doc_id for h in bot.history.open_permalink(LOCAL, first.token).answer.hits}
+
+    # A cited document removed: that answer is withheld, and the list says so with the next question as title.
+    cited_file = next(iter(sorted(cited)))
+    bot.remove([cited_file])
+    [conv] = bot.history.conversations(LOCAL)
+    shown, withheld = bot.history.opened(LOCAL, conv.id)
+    assert withheld == 1 and [s.answer.question for s in shown] == [MARS_Q]
+    assert conv.questions == [MARS_Q] and conv.withheld == 1 and conv.title == MARS_Q
+    with pytest.raises(NotFoundError):
+        bot.history.open_permalink(LOCAL, first.token)
+
+    # Uploaded again under another name, the same bytes: the answer is back, its citation naming the new id.
+    again = tmp_path / f"again_{cited_file}"
+    again.write_bytes((SAMPLES / cited_file).read_bytes())
+    assert not bot.ingest([again]).failed
+    [conv] = bot.history.conversations(LOCAL)
+    shown, withheld = bot.history.opened(LOCAL, conv.id)
+    assert withheld == 0 and [s.answer.question for s in shown] == [LIBYA_Q, MARS_Q]
+    assert conv.questions == [LIBYA_Q, MARS_Q] and conv.withheld == 0 and conv.title == LIBYA_Q
+    assert {c.doc_id for c in shown[0].answer.citations} >= {again.name}
+    # ... by permalink too, for a reader of its collection, and not for anyone else.
+    bot.accounts.add("ana", "copper kettle meadow 42", collections=["general"])
+    bot.accounts.add("ben", "violet harbour lantern 7", collections=["elsewhere"])
+    try:
+        assert bot.history.open_permalink(ANA, first.token).token == first.token
+        with pytest.raises(NotFoundError):
+            bot.history.open_permalink(BEN, first.token)
+    finally:
+        bot.accounts.remove("ana")
+        bot.accounts.remove("ben")
+
+
+HTML_Q = "<b>What</b> is the arms embargo on Libya?"
+HOSTILE_Q = ("<script>alert(1)</script><img src=x onerror=\"alert(2)\"> **bold** [click](javascript:alert(3)) "
+             "<b>What</b> is the arms embargo on Libya? `code` | table |")
+
+
+def test_a_question_with_markup_is_kept_as_typed_and_answered_as_its_text(
+        tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> None:
+    """A browser walk asked a question with HTML and Markdown in it: history, the sidebar and the exports held it
+    rewritten (tags stripped), and it was not answered though the plain question is. The question is kept as typed
+    (exports escape it) and its markup is left out only where it is read."""
+    bot = web_briefbot(tmp_path_factory)
+    plain = bot.ask("What is the arms embargo on Libya?")
+    assert not plain.abstained and plain.citations
+    marked = bot.ask(HTML_Q)
+    assert marked.question == HTML_Q and (marked.answer, marked.citations) == (plain.answer, plain.citations)
+    # The walk's question: its script, tags and link addresses are not read; the words it shows are.
+    hostile = bot.ask(HOSTILE_Q)
+    assert hostile.question == HOSTILE_Q and not hostile.abstained
+    assert plain.citations[0].quote in {c.quote for c in hostile.citations}
+
+    history = History(tmp_path / "history.sqlite")
+    first = history.save(ANA, None, bot.ask(HOSTILE_Q))
+    [conv] = history.conversations(ANA)
+    assert conv.title.startswith("<script>alert(1)</script><img") and conv.questions == [HOSTILE_Q]
+    assert history.answers(ANA, first.conversation)[0].answer.question == HOSTILE_Q
+    assert json.loads(history.export_json(ANA))["conversations"][0]["answers"][0]["question"] == HOSTILE_Q
+    md = history.export_markdown(ANA)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in md and "&lt;b&gt;What&lt;/b&gt;" in md
+    assert "<script" not in md and "<img" not in md and "<b>" not in md and "](javascript" not in md
+
+
+def test_a_conversation_is_deleted_by_its_owner_only_and_leaves_no_text(
+        tmp_path_factory: pytest.TempPathFactory, answers: dict[str, Answer]) -> None:
+    """A browser walk: the chat's Clear only emptied the view, and nothing deleted a conversation, which an analyst
+    may need for a sensitive query. Deleting removes its answers and permalinks, not another user's, and the
+    question's text is gone from the history file; the audit log says it happened."""
+    import dataclasses
+
+    bot = web_briefbot(tmp_path_factory)
+    secret = "Which zebra-crossing informants did the Panel meet in Tripoli?"
+    mine = bot.history.save(ANA, None, dataclasses.replace(answers["mars"], question=secret))
+    bot.history.save(ANA, mine.conversation, answers["libya"])
+    kept = bot.history.save(ANA, None, answers["libya"])
+    with pytest.raises(NotFoundError):
+        bot.delete_conversation(BEN, mine.conversation)  # not ben's: nothing removed
+    assert {c.id for c in bot.history.conversations(ANA)} == {mine.conversation, kept.conversation}
+    assert bot.delete_conversation(ANA, mine.conversation) == 2
+    assert [c.id for c in bot.history.conversations(ANA)] == [kept.conversation]
+    with pytest.raises(NotFoundError):
+        bot.history.open_permalink(BEN, mine.token)
+    with pytest.raises(NotFoundError):
+        bot.history.answers(ANA, mine.conversation)
+    path = bot.history.path
+    stored = b"".join(p.read_bytes() for p in (path, path.with_name(path.name + "-wal")) if p.exists())
+    assert secret.encode() not in stored
+    events = [json.loads(line) for line in (Path(bot.settings.index) / "audit.jsonl").read_text().splitlines()]
+    assert {"user": "ana", "action": "delete_conversation", "conversation": mine.conversation,
+            "answers": 2}.items() <= events[-1].items()
+
+
+def test_a_history_file_of_schema_1_is_read_with_its_cited_documents(tmp_path: Path,
+                                                                      answers: dict[str, Answer]) -> None:
+    """A history written before answers kept their cited documents apart (schema 1) gains them once, from the
+    answers themselves, and withholds as a new one does."""
+    import sqlite3
+
+    path = tmp_path / "history.sqlite"
+    first = History(path).save(ANA, None, answers["libya"])
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("ALTER TABLE answers DROP COLUMN cited")
+        conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    cited = {c.doc_id for c in answers["libya"].citations}
+    removed = History(path, may_read=lambda _user, ids: not cited & set(ids))
+    [conv] = removed.conversations(ANA)
+    assert conv.questions == [] and conv.withheld == 1
+    assert History(path).answers(ANA, first.conversation)[0].token == first.token
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert json.loads(conn.execute("SELECT cited FROM answers").fetchone()[0])[0][0] in cited
+    conn.close()

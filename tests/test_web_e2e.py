@@ -425,6 +425,15 @@ def test_library_upload_and_remove(page: Any, app: tuple[str, Briefbot], tmp_pat
     assert width[0] <= width[1] + 2, width
     _shot(page, "web_library.png")
 
+    # "Add to index" with no file chosen says what to do, as Remove does (it did nothing: a browser walk's find).
+    console: list[str] = []
+    page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
+    page.click("#upload-btn")
+    page.wait_for_function("document.querySelector('#upload-status').innerText.includes('Choose the files')",
+                           timeout=30_000)
+    assert_no_errors(page, "adding with no file chosen")
+    assert not console, console
+
     upload = tmp_path / "S_2025_172.pdf"
     shutil.copyfile(FIXTURE_PDF, upload)
     try:
@@ -671,6 +680,10 @@ def test_hostile_text_is_shown_as_text_and_fetches_nothing(app: tuple[str, Brief
         ask(pg, question)
         asked = pg.locator('#chatbot [data-testid="user"]').last.inner_text()
         assert md_image in asked and img_tag in asked, asked
+        # Kept as typed in the history too (it was stored with its tags stripped), and listed as text.
+        # (The list cuts it at a word: "… and <img…".)
+        pg.locator("#conversations button").filter(has_text=f"{md_image} and <img").first.wait_for(timeout=30_000)
+        assert pg.locator("#conversations img").count() == 0
         for c in range(pg.locator("#cards button").count()):
             pg.locator("#cards button").nth(c).click()
         pg.wait_for_timeout(1500)

@@ -720,6 +720,37 @@ def test_a_question_quoted_under_the_answer_is_cut_at_a_word_with_an_ellipsis() 
     assert clip("Short question?", 80) == "Short question?"
 
 
+def _cut_at_a_word(shown: str, whole: str) -> bool:
+    """Whether ``shown`` is ``whole`` cut after a whole word, with an ellipsis."""
+    kept = shown.removesuffix("…")
+    return shown.endswith("…") and whole.startswith(kept) and whole[len(kept)] in " ,;:"
+
+
+def test_shortened_labels_end_at_a_word_with_an_ellipsis(bot: Briefbot, libya: Answer, tmp_path: Path) -> None:
+    """A browser walk found labels cut mid-word, without an ellipsis: "… the Democratic Republ" (the documents
+    filter), "… petroleum from L" (a question in the history list), "… addressed to the" (the remove list)."""
+    from briefbot.history import Conversation, History, viewer_for
+
+    title = ("Resolution 2825 (2026): The situation concerning the Democratic Republic of the Congo and the Great "
+             "Lakes region")
+    doc = dataclasses.replace(bot.library()[0], title=title)
+    for label, _ in views.document_choices([doc]) + views.document_choices([doc], twins=False):
+        assert _cut_at_a_word(label.split(" — ", 1)[1], title), label
+    later = ("What measures has the Security Council adopted against illicit exports of petroleum from Libya, and "
+             "until when?")
+    shown = views.conversation_html(Conversation("c", "local", "First?", "2026-12-07T10:00:00+00:00",
+                                                 "2026-12-07T10:00:00+00:00", ["First?", later]))
+    preview = re.search(r'<div class="bb-conv-q">([^<]*)</div>', shown)
+    assert preview and _cut_at_a_word(preview[1], later), shown
+    # The history's title, as the list shows it.
+    asked = later + " " + later
+    history = History(tmp_path / "history.sqlite")
+    local = viewer_for(None, loopback=True)
+    history.save(local, None, dataclasses.replace(libya, question=asked))
+    [conv] = history.conversations(local)
+    assert _cut_at_a_word(conv.title, asked), conv.title
+
+
 def test_a_time_is_shown_readably_wherever_the_web_shows_one(bot: Briefbot, monkeypatch: pytest.MonkeyPatch) -> None:
     """"Manage a document" showed the raw stamp (2026-12-04T10:11:12.123456+00:00): one formatter serves it, the
     failed files, the feedback table and the history. A stamp without its zone is the server's local time."""

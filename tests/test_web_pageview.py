@@ -106,6 +106,17 @@ def test_two_page_citation_paging_and_zoom(app: tuple[str, Briefbot], browser: A
     six = _image(page, both["src"])
     assert six["natural"][1] < 1.5 * six["natural"][0] and six["top"] == six["bottom"] == 0, six
     assert_no_errors(page, "next page")
+    # At the last page "Next page" is disabled: it stayed active and did nothing (a browser walk's find).
+    assert page.locator("#page-next").is_enabled()
+    page.click("#page-next")
+    _caption_has(page, "p. 7 of 7")
+    seven = _image(page, six["src"])
+    page.wait_for_function("document.querySelector('#page-next').disabled", timeout=30_000)
+    assert page.locator("#page-prev").is_enabled()
+    page.click("#page-prev")
+    _caption_has(page, "p. 6 of 7")
+    six = _image(page, seven["src"])
+    page.wait_for_function("!document.querySelector('#page-next').disabled", timeout=30_000)
 
     page.click("#page-prev")
     caption = _caption_has(page, "p. 5 of 7")
@@ -130,5 +141,18 @@ def test_two_page_citation_paging_and_zoom(app: tuple[str, Briefbot], browser: A
     smaller = _image(page, back["src"])
     assert smaller["shown"] < 0.9 * four["shown"], (four, smaller)
     assert_no_errors(page, "zooming")
+    # At the smallest zoom "Zoom out" is disabled, and at page 1 "Previous page".
+    page.click("#page-zoom-out")
+    _caption_has(page, "zoom 50 %")
+    shown = _image(page, smaller["src"])
+    page.wait_for_function("document.querySelector('#page-zoom-out').disabled", timeout=30_000)
+    assert page.locator("#page-zoom-in").is_enabled()
+    for number in (3, 2, 1):
+        page.click("#page-prev")
+        _caption_has(page, f"p. {number} of 7")
+        shown = _image(page, shown["src"])
+    page.wait_for_function("document.querySelector('#page-prev').disabled", timeout=30_000)
+    assert page.locator("#page-next").is_enabled() and page.locator("#page-zoom-out").is_disabled()
+    assert_no_errors(page, "paging and zooming to their ends")
     assert errors == []
     context.close()

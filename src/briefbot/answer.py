@@ -122,8 +122,11 @@ class Candidate:
     renews: bool = False  # the asked place's decision renewing what a term question asks about
 
 
-_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][\w:-]*(?:\s[^<>]{0,300})?/?>", re.S)
-_MD = re.compile(r"\*\*|__|`+|^\s{0,3}(?:#{1,6}|>)\s*", re.M)
+_TAG = re.compile(r"<(script|style)\b[^<>]{0,300}>.*?</\1\s*>|<!--.*?-->|</?[A-Za-z][\w:-]*(?:\s[^<>]{0,300})?/?>",
+                  re.S | re.I)  # a script's or style's content is code, not words of the question
+_MD = re.compile(r"\*\*|__|`+|^\s{0,3}(?:#{1,6}|>)\s*|(?<!\S)\|(?!\S)", re.M)  # a table's lone "|" too
+# A Markdown link or image: its text stays, its address goes ("[click](javascript:alert(3))" is "click").
+_MD_LINK = re.compile(r"!?\[([^\[\]]{0,300})\]\([^()\s]{0,500}(?:\([^()\s]{0,100}\)[^()\s]{0,100})*\)")
 
 
 def plain_question(question: str) -> str:
@@ -133,6 +136,7 @@ def plain_question(question: str) -> str:
     """
     text = _TAG.sub(" ", question)
     text = html.unescape(text)
+    text = _MD_LINK.sub(r"\1", text)
     text = _MD.sub(" ", text)
     return re.sub(r"\s+", " ", text).strip()
 

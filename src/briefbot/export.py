@@ -40,7 +40,7 @@ def answer_markdown(answer: Answer, now: datetime | None = None) -> str:
     the closest passages, marked as not answering)."""
     when = now or (datetime.fromisoformat(answer.asked_at) if answer.asked_at else None) or datetime.now(UTC)
     stamp = when.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    out = [f"# {md_safe(answer.question.strip()) or 'Question'}", "",
+    out = [f"# {md_safe(' '.join(answer.question.split())) or 'Question'}", "",  # a heading is one line
            f"_briefbot, {answer.engine} engine, {stamp}_", "", "## Answer", ""]
     if answer.abstained:
         out += [f"**{ABSTENTION_HEADING}**", ""]

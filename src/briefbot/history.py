@@ -2,7 +2,7 @@
 reopened later, exported as Markdown or JSON, and each answer reachable by a permalink token.
 
 The user is whoever the front end says (a signed-in name, or :data:`LOCAL_USER` on loopback without sign-in).
-Who may open a permalink is decided in one place, :func:`may_open_answer`. Answers are stored whole (citations with
+Who may open a permalink is decided in one place, :func:`may_open_cited`. Answers are stored whole (citations with
 their offsets, the passages behind them), so a reopened answer shows the same cards and page highlights.
 
 Its own SQLite file, apart from the catalog: history is per-user state, not part of what the index means, and a
@@ -20,20 +20,21 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from .errors import HistoryUnavailable, NotFoundError
 from .export import answer_markdown
-from .models import Answer, Chunk, Citation, DocInfo, Hit, Span
+from .mdtext import md_safe
+from .models import Answer, Chunk, Citation, DocInfo, Hit, Span, clip
 from .sqlitewal import use_wal
 
 log = logging.getLogger(__name__)
 
 LOCAL_USER = "local"  # everyone on a loopback server without sign-in is this one user
-_SCHEMA = 1
+_SCHEMA = 2  # 2: answers.cited, the documents an answer quotes (what decides whether it is shown)
 _TITLE_CHARS = 120
 
 
@@ -59,7 +60,7 @@ def viewer_for(username: str | None, loopback: bool) -> Viewer:
 @dataclass(slots=True)
 class SavedAnswer:
     """One answer as kept: ``token`` is its permalink (unguessable), ``doc_ids`` every document whose text it
-    shows (cited, or among the passages kept with it)."""
+    shows (cited, or among the passages kept with it; as read back, those the viewer may read)."""
 
     token: str
     conversation: str
@@ -72,34 +73,84 @@ class SavedAnswer:
 
 @dataclass(slots=True)
 class Conversation:
+    """A conversation as its owner may see it now: ``questions`` those of the answers shown, ``withheld`` how
+    many more there are (their cited documents removed, or no longer readable), ``title`` its first shown
+    question (so the list agrees with the conversation it opens)."""
+
     id: str
     user: str
     title: str
     created: str
     updated: str
     questions: list[str]
+    withheld: int = 0
 
 
 # Why a conversation shows fewer answers than were asked: the chat and the exports say it alike.
-WITHHELD = ("{n} answer(s) of this conversation are not shown: they show documents that were removed from the index "
+WITHHELD = ("{n} answer(s) of this conversation are not shown: they cite documents that were removed from the index "
             "or that you may no longer read.")
 ReadCheck = Callable[[str | None, list[str]], bool]  # (signed-in user or None, doc_ids) -> may read them all
+# (signed-in user or None, SHA-256 of a document's bytes) -> an indexed document with those bytes that user reads
+FindCopy = Callable[[str | None, str], DocInfo | None]
 
 
 def may_open_answer(viewer: Viewer, saved: SavedAnswer, may_read: ReadCheck | None = None) -> bool:
-    """THE decision whether ``viewer`` may open ``saved`` by its permalink (the owner reopening their own history
-    goes through the same check): someone signed in to this server, or anyone on a loopback-only server, who may
-    read every document the answer shows (``may_read``, the service's per-collection access over
-    ``saved.doc_ids``; access withdrawn later withholds the answer again)."""
+    """Whether ``viewer`` may open ``saved`` by its permalink or in their history: :func:`may_open_cited` over the
+    documents it cites."""
+    return may_open_cited(viewer, [c.doc_id for c in saved.answer.citations], may_read)
+
+
+def may_open_cited(viewer: Viewer, cited: list[str], may_read: ReadCheck | None = None) -> bool:
+    """THE decision whether ``viewer`` may open an answer citing the documents ``cited``, by its permalink (the
+    owner reopening their own history goes through the same check): someone signed in to this server, or anyone on
+    a loopback-only server, who may read every document the answer cites (``may_read``, the service's
+    per-collection access; access withdrawn later withholds the answer again). Its quotes are those documents'
+    text. The passages kept beside it are shown only where the viewer may read them (:func:`readable_part`): a
+    passage of another document, removed or out of reach, does not take the whole answer away."""
     if not (viewer.signed_in or viewer.loopback):
         return False
-    return may_read is None or may_read(viewer.user if viewer.signed_in else None, saved.doc_ids)
+    return may_read is None or may_read(_reader(viewer), cited)
+
+
+def readable_part(viewer: Viewer, saved: SavedAnswer, may_read: ReadCheck | None = None) -> SavedAnswer:
+    """``saved`` as ``viewer`` may see it: the kept passages of documents they may not read left out (an
+    abstention shows them as its closest passages, the JSON export as its passages)."""
+    if may_read is None:
+        return saved
+    reader = _reader(viewer)
+    hits = [h for h in saved.answer.hits if may_read(reader, [h.doc.doc_id])]
+    if len(hits) == len(saved.answer.hits):
+        return saved
+    answer = replace(saved.answer, hits=hits)
+    return replace(saved, answer=answer, doc_ids=cited_doc_ids(answer))
+
+
+def _reader(viewer: Viewer) -> str | None:
+    return viewer.user if viewer.signed_in else None
 
 
 def cited_doc_ids(answer: Answer) -> list[str]:
     """Every document whose text the answer shows: its citations' documents, then the kept passages' documents."""
     ids = [c.doc_id for c in answer.citations] + [h.doc.doc_id for h in answer.hits]
     return list(dict.fromkeys(ids))
+
+
+def relinked(answer: Answer, user: str | None, may_read: ReadCheck, find_copy: FindCopy) -> Answer:
+    """``answer`` with each document no longer readable under its id, but indexed again from the same bytes
+    (removed, then uploaded under another name) and readable by ``user``, named by its new id: the same bytes are
+    the same text, pages and offsets, so its quotes and page views hold. A document's bytes are known from the
+    passages kept with the answer; one cited without a passage kept stays as it was."""
+    shas = {h.doc.doc_id: h.doc.sha256 for h in answer.hits if h.doc.sha256}
+    found: dict[str, DocInfo] = {}
+    for doc_id in cited_doc_ids(answer):
+        if doc_id in shas and not may_read(user, [doc_id]) and (copy := find_copy(user, shas[doc_id])) is not None:
+            found[doc_id] = copy
+    if not found:
+        return answer
+    return replace(answer,
+                   citations=[replace(c, doc_id=found[c.doc_id].doc_id, document=found[c.doc_id].file_name)
+                              if c.doc_id in found else c for c in answer.citations],
+                   hits=[replace(h, doc=found[h.doc.doc_id]) if h.doc.doc_id in found else h for h in answer.hits])
 
 
 # --- the answer as JSON, whole --------------------------------------------------------------------------------
@@ -136,9 +187,10 @@ class History:
     """Per-user conversations in one SQLite file. Nothing touches the disk until first used, so an index folder
     that cannot be written still serves questions; every storage failure is a :class:`HistoryUnavailable`."""
 
-    def __init__(self, path: Path, may_read: ReadCheck | None = None) -> None:
+    def __init__(self, path: Path, may_read: ReadCheck | None = None, find_copy: FindCopy | None = None) -> None:
         self.path = Path(path)
         self.may_read = may_read
+        self.find_copy = find_copy
         self._ready = False
         self._lock = threading.Lock()
 
@@ -191,9 +243,11 @@ class History:
                             token TEXT PRIMARY KEY,
                             conversation TEXT NOT NULL REFERENCES conversations (id),
                             user TEXT NOT NULL, seq INTEGER NOT NULL, question TEXT NOT NULL,
-                            asked_at TEXT NOT NULL, doc_ids TEXT NOT NULL, answer TEXT NOT NULL);
+                            asked_at TEXT NOT NULL, doc_ids TEXT NOT NULL, answer TEXT NOT NULL, cited TEXT);
                         CREATE INDEX IF NOT EXISTS answers_conversation ON answers (conversation, seq);
                     """)
+                    if conn.execute("PRAGMA user_version").fetchone()[0] < 2:
+                        _add_cited(conn)
                     conn.execute(f"PRAGMA user_version = {_SCHEMA}")
                 self._ready = True
 
@@ -211,7 +265,7 @@ class History:
         with self._db("saved") as db:
             if conversation is None:
                 conversation = secrets.token_urlsafe(12)
-                title = " ".join(answer.question.split())[:_TITLE_CHARS] or "Question"
+                title = clip(" ".join(answer.question.split()), _TITLE_CHARS) or "Question"
                 db.execute("INSERT INTO conversations VALUES (?, ?, ?, ?, ?)",
                            (conversation, user, title, stamp, stamp))
             elif not db.execute("UPDATE conversations SET updated = ? WHERE id = ? AND user = ?",
@@ -220,14 +274,36 @@ class History:
                                     "start a new conversation")
             seq = db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM answers WHERE conversation = ?",
                              (conversation,)).fetchone()[0]
-            db.execute("INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            db.execute("INSERT INTO answers (token, conversation, user, seq, question, asked_at, doc_ids, answer, "
+                       "cited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        (token, conversation, user, seq, answer.question, stamp, json.dumps(doc_ids),
-                        answer_to_json(answer)))
+                        answer_to_json(answer), json.dumps(_cited(answer))))
         return SavedAnswer(token, conversation, user, seq, stamp, doc_ids, answer)
+
+    def delete(self, viewer: Viewer, conversation: str) -> int:
+        """Remove one of ``viewer``'s conversations with its answers (their permalinks open no more); returns how
+        many answers went. NotFoundError for a conversation that is not theirs (nothing is removed).
+
+        Questions can be sensitive: the freed pages are overwritten and the write-ahead log emptied, so the text
+        does not linger in the file."""
+        user = viewer.user
+        with self._db("deleted") as db:
+            db.execute("PRAGMA secure_delete = ON")
+            if not db.execute("SELECT 1 FROM conversations WHERE id = ? AND user = ?",
+                              (conversation, user)).fetchone():
+                raise NotFoundError(f"no conversation {conversation!r} in {user}'s history",
+                                    "pick one from the history list")
+            removed = int(db.execute("DELETE FROM answers WHERE conversation = ?", (conversation,)).rowcount)
+            db.execute("DELETE FROM conversations WHERE id = ?", (conversation,))
+        with self._db("deleted") as db:
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # outside the transaction: the deletion is committed
+        log.info("history: conversation %s of %s deleted (%d answers)", conversation, user, removed)
+        return removed
 
     # --- reading ----------------------------------------------------------------------------------------------
     def conversations(self, viewer: Viewer, limit: int = 200) -> list[Conversation]:
-        """``viewer``'s conversations, most recently continued first, each with its questions in order."""
+        """``viewer``'s conversations, most recently continued first, each with the questions of the answers
+        :func:`may_open_answer` lets them open, in order (and how many others there are)."""
         user = viewer.user
         if not self.path.exists():
             return []
@@ -236,15 +312,44 @@ class History:
                 "SELECT id, user, title, created, updated FROM conversations WHERE user = ? "
                               "ORDER BY updated DESC, rowid DESC LIMIT ?", (user, limit)).fetchall()
             # One query for all their questions (the list is re-read after every answer the web app saves).
-            asked: dict[str, list[str]] = {row[0]: [] for row in rows}
+            asked: dict[str, list[tuple[str, list[list[str | None]]]]] = {row[0]: [] for row in rows}
             ids = list(asked)
             for i in range(0, len(ids), 900):  # within SQLite's limit on bound values
                 part = ids[i:i + 900]
-                for cid, question in db.execute(f"SELECT conversation, question FROM answers WHERE conversation IN "
-                                                f"({','.join('?' * len(part))}) ORDER BY conversation, seq", part):
-                    asked[cid].append(question)
-            return [Conversation(cid, owner, title, created, updated, asked[cid])
-                    for cid, owner, title, created, updated in rows]
+                for cid, question, cited in db.execute(
+                        f"SELECT conversation, question, cited FROM answers WHERE conversation IN "
+                        f"({','.join('?' * len(part))}) ORDER BY conversation, seq", part):
+                    asked[cid].append((question, json.loads(cited or "[]")))
+        readable = self._readable(viewer)
+        out = []
+        for cid, owner, title, created, updated in rows:
+            shown = [q for q, cited in asked[cid]
+                     if may_open_cited(viewer, [str(d) for d, _ in cited], readable(cited))]
+            if shown:  # its first shown question (one withheld, the next), cut as every label is
+                title = clip(" ".join(shown[0].split()), _TITLE_CHARS)
+            out.append(Conversation(cid, owner, title, created, updated, shown, len(asked[cid]) - len(shown)))
+        return out
+
+    def _readable(self, viewer: Viewer) -> Callable[[list[list[str | None]]], ReadCheck | None]:
+        """For :meth:`conversations`: the read check of an answer from its stored ``cited`` ([doc_id, sha256 or
+        None] each), as :meth:`opened` reads the answer (a document indexed again from the same bytes reads as
+        itself, :func:`relinked`); each document is looked up once per call."""
+        if self.may_read is None:
+            return lambda _cited: None
+        may_read, find_copy = self.may_read, self.find_copy
+        known: dict[tuple[str, str | None], bool] = {}
+
+        def one(user: str | None, doc_id: str, sha: str | None) -> bool:
+            if (doc_id, sha) not in known:
+                known[doc_id, sha] = may_read(user, [doc_id]) or (
+                    sha is not None and find_copy is not None and find_copy(user, sha) is not None)
+            return known[doc_id, sha]
+
+        def check(cited: list[list[str | None]]) -> ReadCheck:
+            shas = {str(d): s for d, s in cited}
+            return lambda user, doc_ids: all(one(user, d, shas.get(d)) for d in doc_ids)
+
+        return check
 
     def answers(self, viewer: Viewer, conversation: str) -> list[SavedAnswer]:
         """The answers of one of ``viewer``'s conversations, in the order asked (NotFoundError for anyone else's).
@@ -264,11 +369,34 @@ class History:
                                     "pick one from the history list")
             rows = db.execute(f"SELECT {_ANSWER_COLUMNS} FROM answers WHERE conversation = ? ORDER BY seq",
                               (conversation,)).fetchall()
-        saved = [_saved(row) for row in rows]
-        allowed = [s for s in saved if may_open_answer(viewer, s, self.may_read)]
+        may_read = self._once()
+        saved = [self._as_read(viewer, _saved(row), may_read) for row in rows]
+        allowed = [readable_part(viewer, s, may_read) for s in saved if may_open_answer(viewer, s, may_read)]
         if len(allowed) < len(saved):
             log.info("history: %d answer(s) of %s withheld from %s", len(saved) - len(allowed), conversation, user)
         return allowed, len(saved) - len(allowed)
+
+    def _once(self) -> ReadCheck | None:
+        """:attr:`may_read`, each document looked up once per call of this (a conversation's answers and their
+        passages name the same few documents many times)."""
+        if self.may_read is None:
+            return None
+        may_read, known = self.may_read, dict[tuple[str | None, str], bool]()
+
+        def check(user: str | None, doc_ids: list[str]) -> bool:
+            for d in doc_ids:
+                if (user, d) not in known:
+                    known[user, d] = may_read(user, [d])
+            return all(known[user, d] for d in doc_ids)
+
+        return check
+
+    def _as_read(self, viewer: Viewer, saved: SavedAnswer, may_read: ReadCheck | None) -> SavedAnswer:
+        """``saved`` with its documents indexed again from the same bytes named by their new ids (:func:`relinked`)."""
+        if may_read is None or self.find_copy is None:
+            return saved
+        answer = relinked(saved.answer, _reader(viewer), may_read, self.find_copy)
+        return saved if answer is saved.answer else replace(saved, answer=answer, doc_ids=cited_doc_ids(answer))
 
     def open_permalink(self, viewer: Viewer, token: str) -> SavedAnswer:
         """The answer behind a permalink, if :func:`may_open_answer` lets ``viewer`` open it. A token that does
@@ -281,10 +409,11 @@ class History:
             row = db.execute(f"SELECT {_ANSWER_COLUMNS} FROM answers WHERE token = ?", (token,)).fetchone()
         if row is None:
             raise missing
-        saved = _saved(row)
-        if not may_open_answer(viewer, saved, self.may_read):
+        may_read = self._once()
+        saved = self._as_read(viewer, _saved(row), may_read)
+        if not may_open_answer(viewer, saved, may_read):
             raise missing
-        return saved
+        return readable_part(viewer, saved, may_read)
 
     # --- exports ----------------------------------------------------------------------------------------------
     def export(self, viewer: Viewer) -> list[tuple[Conversation, list[SavedAnswer], int]]:
@@ -306,7 +435,8 @@ class History:
         stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
         out = [f"# briefbot conversations of {viewer.user}", "", f"_exported {stamp}_", ""]
         for c, answers, withheld in self.export(viewer):
-            out += [f"## {c.title}", "", f"_{c.created} – {c.updated}, {len(answers)} question(s)_", ""]
+            # The title is the user's text as typed: shown, never run.
+            out += [f"## {md_safe(c.title)}", "", f"_{c.created} – {c.updated}, {len(answers)} question(s)_", ""]
             if withheld:
                 # As the reopened conversation says: an export shorter than the list of questions says why.
                 out += [f"_{WITHHELD.format(n=withheld)}_", ""]
@@ -317,6 +447,29 @@ class History:
 
 
 _ANSWER_COLUMNS = "token, conversation, user, seq, asked_at, doc_ids, answer"
+
+
+def _cited(answer: Answer) -> list[tuple[str, str | None]]:
+    """The documents ``answer`` cites, each with the SHA-256 of its bytes where a kept passage gives it."""
+    shas = {h.doc.doc_id: h.doc.sha256 for h in answer.hits if h.doc.sha256}
+    return [(d, shas.get(d)) for d in dict.fromkeys(c.doc_id for c in answer.citations)]
+
+
+def _add_cited(conn: sqlite3.Connection) -> None:
+    """Schema 1 to 2: the cited documents of every answer kept, read once from the answer itself."""
+    if "cited" not in {row[1] for row in conn.execute("PRAGMA table_info(answers)")}:
+        try:
+            conn.execute("ALTER TABLE answers ADD COLUMN cited TEXT")
+        except sqlite3.OperationalError as exc:  # another process added it first
+            if "duplicate column" not in str(exc):
+                raise
+    rows = conn.execute("SELECT token, answer FROM answers WHERE cited IS NULL").fetchall()
+    for token, text in rows:
+        try:
+            cited = _cited(answer_from_json(text))
+        except (ValueError, KeyError, TypeError):
+            continue  # read (and reported) when the answer itself is read
+        conn.execute("UPDATE answers SET cited = ? WHERE token = ?", (json.dumps(cited), token))
 
 
 def _saved(row: tuple[Any, ...]) -> SavedAnswer:

@@ -322,6 +322,14 @@ def reference(name: str, paragraph: str | None = None, page: int | None = None, 
     return ", ".join(reference_parts(name, paragraph, page, page_end, no_page, ocr, page_first))
 
 
+def clip(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary within ``limit`` characters, with an ellipsis when cut: every shortened label
+    (a document's title in a picker, a question in the history list) ends as a reader expects, not mid-word."""
+    if len(text) <= limit:
+        return text
+    return text[:limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:—–-") + "…"
+
+
 def elided(quote: str, cut_before: bool = False, cut_after: bool = False) -> str:
     """A verbatim quote with "…" where it starts or ends inside a sentence of its source, without the quotation
     marks it opens or closes that belong to a quotation around it (``outer_marks_dropped``)."""

@@ -40,7 +40,7 @@ from .config import Settings
 from .embed import Embedder, embedder_for, sentence_embedder_for
 from .errors import BriefbotError, DocumentMismatch, IndexMissingError, NotFoundError
 from .glossary import council_question
-from .history import History
+from .history import History, Viewer
 from .ingest import IngestReport, Progress, ingest_paths, remove_documents
 from .layout import IndexLayout
 from .lexical import LexicalIndex
@@ -136,6 +136,12 @@ class Briefbot:
             return False
         return True
 
+    def same_bytes(self, sha256: str, scope: AccessScope | None) -> DocInfo | None:
+        """An indexed document read from the file with this SHA-256 that ``scope`` reads (a removed document
+        uploaded again under another name is the same text), or None."""
+        return next((d for d in self.store.documents_with_bytes(sha256) if scope is None or scope.allows(d.collection)),
+                    None)
+
     def readable_feedback(self, records: list[dict[str, Any]], scope: AccessScope | None) -> list[dict[str, Any]]:
         """The feedback records whose cited documents are all readable in ``scope`` (a record quotes them)."""
         if scope is None or scope.collections is None:
@@ -177,9 +183,12 @@ class Briefbot:
         for event in self._ask_stream(question, k, self._restrict(filters, scope), engine):
             if event.kind == "done" and event.answer is not None:
                 event.answer.asked_at = asked_at
+                # The question as the user typed it (history, exports, the audit log show it, escaped): markup is
+                # left out only where it is read (checked_question), and a rewritten question read as another's.
+                event.answer.question = question.strip()
             if event.kind == "done" and reread and event.answer is not None:
                 event.answer.notes.insert(0, reread)  # first: it changes what every other line is about
-            if event.kind == "done" and event.answer is not None and follows_on(question):
+            if event.kind == "done" and event.answer is not None and follows_on(plain_question(question)):
                 # "And what did the Panel recommend about it?" after a question on Sudan's gold was answered with
                 # generic paragraphs, as if the earlier question had been read: said, with what to do.
                 event.answer.notes.insert(0, FOLLOW_UP_NOTE)
@@ -575,8 +584,17 @@ class Briefbot:
         """Saved conversations and permalinks. Opened lazily: a read-only index still answers questions."""
         if getattr(self, "_history", None) is None:
             self._history = History(IndexLayout(Path(self.settings.index)).history,
-                                    may_read=lambda user, ids: self.may_read(ids, self.readable(user)))
+                                    may_read=lambda user, ids: self.may_read(ids, self.readable(user)),
+                                    find_copy=lambda user, sha: self.same_bytes(sha, self.readable(user)))
         return self._history
+
+    def delete_conversation(self, viewer: Viewer, conversation: str) -> int:
+        """Delete one of ``viewer``'s conversations from the history (the web's "Delete this conversation");
+        returns how many answers went. The audit log keeps that it happened, as it keeps what was asked."""
+        removed = self.history.delete(viewer, conversation)
+        self.audit.record(viewer.user if viewer.signed_in else None, "delete_conversation",
+                          conversation=conversation, answers=removed)
+        return removed
 
     # --- summaries -----------------------------------------------------------------------------------------
     def summarise(self, info: DocInfo) -> Summary:

@@ -1088,6 +1088,13 @@ class Store:
         self.fill_about([info])
         return info
 
+    def documents_with_bytes(self, sha256: str) -> list[DocInfo]:
+        """The documents indexed from a file with this SHA-256 (one, but for a copy indexed into another collection
+        of an index shared before identity by content)."""
+        rows = self._db().execute(f"SELECT {self._columns()} FROM documents WHERE sha256 = ? ORDER BY doc_id",
+                                  (sha256,)).fetchall()
+        return [_docinfo(r) for r in rows]
+
     def page_text(self, doc_id: str, page: int | None) -> str:
         row = self._db().execute("SELECT text FROM pages WHERE doc_id = ? AND number = ?",
                                  (doc_id, 1 if page is None else page)).fetchone()

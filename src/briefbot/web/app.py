@@ -95,6 +95,8 @@ STREAM_GAP_S = 0.1  # streamed answer text: at most one chat update per this man
 # every update re-sends the whole chat, and an extractive answer, complete within a fraction of a second, goes out
 # whole in the final update (under load the two progress updates cost as much server time as the answer itself).
 PROGRESS_AFTER_S = 0.4
+CLEARED = ("Cleared from the screen; the conversation stays in your history (open it, then “Delete this "
+           "conversation”, to delete it).")
 FEEDBACK_COLUMNS = ["When", "Rating", "Question", "Comment", "Citations"]
 LIBRARY_CSS = fitted_table_css("#library-table")
 # The failed files too: in Gradio's monospace, a long file name and its reason ran past the panel at 1024 px with its
@@ -205,11 +207,15 @@ class Session:
     # hidden, empty component is given its empty value again, and only one that is shown is updated.
     panel_open: bool = False  # the page panel shows something other than its intro (set by opening a citation)
     export_shown: bool = False  # the download under the chat is shown
+    history_export_shown: bool = False  # the sidebar's history export is shown
+    deleting: str | None = None  # the conversation a "Delete this conversation" asked about; Confirm deletes it
 
-    def restart(self, answers: list[Answer], tokens: list[str | None], conversation: str | None) -> None:
-        """Show these (saved) answers as the chat, one exchange each; nothing selected."""
+    def restart(self, answers: list[Answer], tokens: list[str | None], conversation: str | None,
+                lead: int = 0) -> None:
+        """Show these (saved) answers as the chat, one exchange each after ``lead`` messages of our own (the
+        notice of answers withheld); nothing selected."""
         self.answers, self.tokens, self.conversation, self.unsaved = answers, tokens, conversation, []
-        self.message_answer = {2 * i + 1: i for i in range(len(answers))}
+        self.message_answer = {lead + 2 * i + 1: i for i in range(len(answers))}
         self.current, self.cards, self.card = None, [], None
 
 
@@ -299,9 +305,11 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             "" if convs else "_Your questions and answers are kept here._")
         if session.unsaved:
             status += f" {len(session.unsaved)} answer(s) of this chat wait to be saved."
+        # A history export made before this change is out of date: it goes, not to be downloaded by mistake.
+        hide, session.history_export_shown = session.history_export_shown, False
         return {conv_list: gr.update(samples=[[conversation_html(c, c.id == session.conversation)] for c in convs],
                                      visible=bool(convs)),
-                history_status: status}
+                history_status: status, history_file: gr.update(value=None, visible=False) if hide else None}
 
     def beside_chat(session: Session) -> Updates:
         """Everything beside the chat's messages as ``session`` now holds them: its last answer's cards, nothing
@@ -354,12 +362,10 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             gr.Warning(f"History: {exc}")
             return gr.skip()
         kept = set_aside(session, viewer)
-        session.restart([s.answer for s in saved], [s.token for s in saved], session.listed[index])
-        note = WITHHELD.format(n=withheld) if withheld else ""
-        messages = [m for i, s in enumerate(saved)
-                    for m in exchange(s.answer.question, s.answer, note if i == len(saved) - 1 else "")]
-        if note and not saved:
-            messages = [{"role": "assistant", "content": f"_{md_text(note)}_"}]
+        # Said first, as a message of its own: under the last answer it read as part of that answer.
+        notice = [{"role": "assistant", "content": f"_{md_text(WITHHELD.format(n=withheld))}_"}] if withheld else []
+        session.restart([s.answer for s in saved], [s.token for s in saved], session.listed[index], len(notice))
+        messages = notice + [m for s in saved for m in exchange(s.answer.question, s.answer)]
         updates = {**show_chat(session, messages), **history_list(viewer, session), **kept}
         session.export_shown = session.export_shown or bool(kept)
         return updates
@@ -372,20 +378,71 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         session.export_shown = session.export_shown or bool(kept)
         return updates
 
-    def export_history(kind: str, request: gr.Request) -> Any:
+    # Deleting asks first, as removing a document does: the first click names what would go, Confirm deletes it.
+    def ask_delete(session: Session, request: gr.Request) -> Updates:
+        hidden = {delete_row: gr.update(visible=False), delete_text: ""}
+        if session.conversation is None:
+            session.deleting = None
+            return {**hidden, history_status: "Open a conversation from the list first; this chat has nothing saved "
+                                              "to delete."}
+        try:
+            conv = next((c for c in bot.history.conversations(viewer_of(request), limit=1_000_000)
+                         if c.id == session.conversation), None)
+        except BriefbotError as exc:
+            return {**hidden, history_status: f"**Not deleted:** {md_text(str(exc))}"}
+        if conv is None:
+            return {**hidden, history_status: "This conversation is no longer in your history."}
+        session.deleting = conv.id
+        n = len(conv.questions) + conv.withheld
+        return {delete_row: gr.update(visible=True), history_status: "",
+                delete_text: f"**Delete “{md_text(conv.title)}” ({n} answer{'s' if n != 1 else ''}) from your "
+                             "history?** This cannot be undone; its permalinks stop working."}
+
+    def cancel_delete(session: Session) -> Updates:
+        session.deleting = None
+        return {delete_row: gr.update(visible=False), delete_text: "", history_status: "Nothing deleted."}
+
+    def confirm_delete(session: Session, request: gr.Request) -> Updates:
+        hidden = {delete_row: gr.update(visible=False), delete_text: ""}
+        doomed, session.deleting = session.deleting, None
+        if doomed is None:  # a second Confirm: nothing was named
+            return {**hidden, history_status: "Nothing deleted."}
+        viewer = viewer_of(request)
+        try:
+            removed = bot.delete_conversation(viewer, doomed)
+        except BriefbotError as exc:
+            return {**hidden, history_status: f"**Not deleted:** {md_text(str(exc))}"}
+        updates: Updates = {}
+        if session.conversation == doomed:  # the chat showed it: it goes from the screen too
+            session.restart([], [], None)
+            updates = show_chat(session, [])
+        return {**updates, **history_list(viewer, session), **hidden,
+                history_status: f"Deleted from your history: the conversation and its {removed} answer(s)."}
+
+    def clear_chat(session: Session, request: gr.Request) -> Updates:
+        """The chat's Clear (trash) button: a new conversation; the cleared one stays in the history, which is said
+        (an analyst took Clear for a deletion), with how to delete it."""
+        saved = session.conversation is not None
+        updates = new_conversation(session, request)
+        if saved:
+            updates[history_status] = " ".join(x for x in (str(updates.get(history_status) or ""), CLEARED) if x)
+        return updates
+
+    def export_history(kind: str, session: Session, request: gr.Request) -> Any:
         viewer = viewer_of(request)
         try:
             text = bot.history.export_json(viewer) if kind == "json" else bot.history.export_markdown(viewer)
         except BriefbotError as exc:
             gr.Warning(f"History export: {exc}")
             return gr.skip()
+        session.history_export_shown = True
         return gr.File(value=str(tmp.write_text(f"briefbot-history.{kind}", text)), visible=True)
 
-    def export_history_md(request: gr.Request) -> Any:
-        return export_history("md", request)
+    def export_history_md(session: Session, request: gr.Request) -> Any:
+        return export_history("md", session, request)
 
-    def export_history_json(request: gr.Request) -> Any:
-        return export_history("json", request)
+    def export_history_json(session: Session, request: gr.Request) -> Any:
+        return export_history("json", session, request)
 
     def library_outputs(request: gr.Request) -> Updates:
         scope = scope_of(bot, request)
@@ -600,6 +657,9 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
     # --- library, uploads, removal --------------------------------------------------------------------------
     def start_upload(paths: list[str] | None, session: Session, collection: str | None,
                      request: gr.Request) -> Updates:
+        if not paths:  # said as Remove says it (nothing happened, a browser walk's find)
+            return {state: session, upload_status: "Choose the files to add first (Files, above).", upload_rows: [],
+                    timer: gr.Timer(active=False)}
         scope = scope_of(bot, request)
         try:
             target = bot.writable_collection(collection or "general", scope)
@@ -689,6 +749,14 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         with gr.Sidebar(label="History", open=True, width=300, elem_id="history"):
             gr.Markdown("### Conversations")
             new_chat = gr.Button("New conversation", size="sm", elem_id="new-conversation")
+            delete_btn = gr.Button("Delete this conversation", size="sm", variant="stop",
+                                   elem_id="delete-conversation")
+            with gr.Column(visible=False, elem_id="delete-confirm") as delete_row:
+                delete_text = gr.Markdown(elem_id="delete-confirm-text")
+                with gr.Row():
+                    delete_yes = gr.Button("Delete", variant="stop", size="sm", min_width=80,
+                                           elem_id="delete-confirm-btn")
+                    delete_no = gr.Button("Cancel", size="sm", min_width=80, elem_id="delete-cancel-btn")
             conv_list = gr.Dataset(components=["html"], samples=[], type="index", layout="gallery",
                                    show_label=False, visible=False, elem_id="conversations", samples_per_page=30)
             history_status = gr.Markdown(elem_id="history-status")
@@ -809,7 +877,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         filters = [doc_types, year_from, year_to, missions, documents, origin]
         # Everything a change of what the chat shows may update (a handler names the ones it does).
         chat_outputs = [chatbot, question, state, cards_title, cards, target, permalink, page, caption, panel.text,
-                        panel.state, panel.nav, export_file, conv_list, history_status, fb_status]
+                        panel.state, panel.nav, export_file, conv_list, history_status, history_file, fb_status]
         for trigger in (ask_btn.click, question.submit):
             trigger(chat, [question, chatbot, state, *filters], [chatbot, question, state], **private).then(
                 chat_done, [state], [o for o in chat_outputs if o not in (chatbot, question)],
@@ -824,9 +892,12 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         new_chat.click(new_conversation, [state], chat_outputs, **private)
         # The chat's own Clear (trash) button empties the messages in the browser; without this the permalink,
         # citation cards and feedback / export target of the cleared answer stayed.
-        chatbot.clear(new_conversation, [state], chat_outputs, **private)
-        history_md.click(export_history_md, None, history_file, **private)
-        history_json.click(export_history_json, None, history_file, **private)
+        chatbot.clear(clear_chat, [state], chat_outputs, **private)
+        delete_btn.click(ask_delete, [state], [delete_row, delete_text, history_status], **private)
+        delete_no.click(cancel_delete, [state], [delete_row, delete_text, history_status], **private)
+        delete_yes.click(confirm_delete, [state], [*chat_outputs, delete_row, delete_text], **private)
+        history_md.click(export_history_md, [state], history_file, **private)
+        history_json.click(export_history_json, [state], history_file, **private)
         cards.click(show_card, [cards, state], [*panel.outputs, state], **private)
         clear.click(lambda: {doc_types: [], year_from: "", year_to: "", missions: [], documents: [], origin: ""},
                     None, filters, **private)

@@ -39,6 +39,7 @@ from ..mandates.render import (
     vote_note,
 )
 from ..mdtext import md_text as h_md
+from ..models import clip
 from ..service import Briefbot
 from .access import scope_of
 from .pagepanel import PagePanel, page_panel
@@ -189,8 +190,7 @@ def first_cards(track: Track, label: Callable[[str], str] = str) -> list[tuple[s
                      f"{_FIRST_IN.get(what, what)} {cited}, {outside} this range")
             out.append((f"<div class='bb-change' style='border-left:4px solid #1f5f8b;padding:4px 10px;"
                         f"text-align:left'><b>{esc(label(theme))}</b> · {where}"
-                        f"<div class='bb-quote'>{esc(p.text[:240])}"
-                        f"{' …' if len(p.text) > 240 else ''}</div></div>", p))
+                        f"<div class='bb-quote'>{esc(clip(p.text, 240))}</div></div>", p))
     return out
 
 

@@ -63,6 +63,9 @@ def _passage_of(bot: Briefbot, card: Card, scope: AccessScope) -> str | None:
     return found.text if found is not None else None
 
 
+_UNCHANGED = (gr.skip(),) * 4  # the page buttons, in a hidden row: set again with the next page shown
+
+
 def _image(path: str | None, zoom: float = DEFAULT_ZOOM) -> Any:
     """The image update: the file, and the class that sets its displayed width for the zoom."""
     return gr.Image(value=path, elem_classes=["bb-page-image", f"bb-zoom-{round(zoom * 100)}"], visible=True)
@@ -90,17 +93,18 @@ class PagePanel:
     image: gr.Image
     text: gr.Markdown
     nav: gr.Row  # previous / next page and zoom: shown only with a page image, so they are never pressed for nothing
+    buttons: tuple[gr.Button, gr.Button, gr.Button, gr.Button]  # previous, next, zoom out, zoom in
     bot: Briefbot
     settings: Settings
     tmp: TempFiles
 
     @property
     def outputs(self) -> list[Any]:
-        return [self.state, self.image, self.caption, self.text, self.nav]
+        return [self.state, self.image, self.caption, self.text, self.nav, *self.buttons]
 
     def _message(self, reference: str, message: str) -> tuple[Any, ...]:
         return (None, gr.Image(value=None, visible=False), f"**{md_text(reference)}** — {md_text(message)}",
-                gr.Markdown(visible=False), gr.Row(visible=False))
+                gr.Markdown(visible=False), gr.Row(visible=False), *_UNCHANGED)
 
     def show(self, view: PageView | None, scope: AccessScope) -> tuple[Any, ...]:
         """Render ``view``: the image, and a caption saying where the quote is highlighted and which pages show.
@@ -127,7 +131,9 @@ class PagePanel:
             where = "scanned page: the quote is OCR text of this image and is not highlighted"
         title = f" · {md_text(t.title)}" if t.title else ""
         caption = f"**{md_text(t.reference)}**{title} — {where} · {view.label()}"
-        return view, _image(str(path), view.zoom), caption, gr.Markdown(visible=False), gr.Row(visible=True)
+        # At the first or last page, or the smallest or largest zoom, its button is disabled: it did nothing.
+        return (view, _image(str(path), view.zoom), caption, gr.Markdown(visible=False), gr.Row(visible=True),
+                *(gr.update(interactive=can) for can in view.moves()))
 
     def open_card(self, card: Card, scope: AccessScope) -> tuple[Any, ...]:
         """The card's page(s), or a line saying why there is no page to show."""
@@ -164,7 +170,7 @@ class PagePanel:
                 f"{md_text(text[:at])}**{md_text(quote)}**{md_text(text[at + len(quote):])}")
         # No empty image frame above the text.
         return (None, gr.Image(value=None, visible=False), caption, gr.Markdown(value=body, visible=True),
-                gr.Row(visible=False))
+                gr.Row(visible=False), *_UNCHANGED)
 
     def step(self, view: PageView | None, delta: int, scope: AccessScope) -> tuple[Any, ...]:
         return self.show(view.step(delta), scope) if view is not None else (gr.skip(),) * len(self.outputs)
@@ -189,7 +195,7 @@ def page_panel(bot: Briefbot, settings: Settings, tmp: TempFiles, prefix: str = 
     image = gr.Image(type="filepath", interactive=False, show_label=False, elem_id=f"{prefix}-image",
                      elem_classes=["bb-page-image", "bb-zoom-100"], buttons=["fullscreen"], visible=False)
     text = gr.Markdown(visible=False, elem_id=f"{prefix}-text", elem_classes=["bb-page-text"])
-    panel = PagePanel(state, caption, image, text, nav, bot, settings, tmp)
+    panel = PagePanel(state, caption, image, text, nav, (prev, nxt, out, into), bot, settings, tmp)
 
     def previous_page(view: PageView | None, request: gr.Request) -> tuple[Any, ...]:
         return panel.step(view, -1, scope_of(bot, request))

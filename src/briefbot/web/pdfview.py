@@ -293,6 +293,11 @@ class PageView:
         at = min(range(len(ZOOMS)), key=lambda i: abs(ZOOMS[i] - self.zoom))
         return replace(self, zoom=ZOOMS[min(max(at + delta, 0), len(ZOOMS) - 1)])
 
+    def moves(self) -> tuple[bool, bool, bool, bool]:
+        """Whether previous page, next page, zoom out and zoom in would change anything (a button that would not
+        is disabled rather than pressed for nothing)."""
+        return self.first > 1, self.last < self.pages, self.zoom > ZOOMS[0], self.zoom < ZOOMS[-1]
+
     @property
     def shown(self) -> list[int]:
         return list(range(self.first, self.last + 1))

@@ -28,6 +28,7 @@ from ..models import (
     Hit,
     analysis_name,
     cited_name,
+    clip,
     elided,
     reference,
     reference_parts,
@@ -125,13 +126,6 @@ def card_html(card: Card) -> str:
             f'<div class="bb-quote">“{e(quote)}”</div></div>')
 
 
-def clip(text: str, limit: int) -> str:
-    """``text`` cut at a word boundary within ``limit`` characters, with an ellipsis when cut."""
-    if len(text) <= limit:
-        return text
-    return text[:limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:—–-") + "…"
-
-
 def answer_message(answer: Answer) -> str:
     """The assistant's chat message for a finished answer: the answer, an abstention said plainly, notes."""
     parts = []
@@ -219,7 +213,7 @@ def document_choices(docs: list[DocInfo], twins: bool = True) -> list[tuple[str,
     shown = docs if twins else [d for d in docs if not (d.source == "bulk" and d.symbol in pdf_symbols)]
     # A document with no symbol is also found by its file name, as it was uploaded ("analysis — Zorvian smuggling
     # note" alone was not found by typing "zorvian.md").
-    return [(f"{d.name if d.symbol or d.origin == 'analysis' else shown_file(d)} — {(d.title or d.file_name)[:70]}"
+    return [(f"{d.name if d.symbol or d.origin == 'analysis' else shown_file(d)} — {clip(d.title or d.file_name, 70)}"
              + (f" · {shown_file(d)}" if not d.symbol and d.origin == "analysis" else ""), d.doc_id) for d in shown]
 
 
@@ -437,14 +431,15 @@ def when(stamp: str | None) -> str:
 def conversation_html(conv: Conversation, current: bool = False) -> str:
     """A conversation in the history list: its first question, the later ones, when and how many (escaped)."""
     e = html.escape
-    later = "".join(f'<div class="bb-conv-q">{e(q[:90])}</div>' for q in conv.questions[1:4])
+    later = "".join(f'<div class="bb-conv-q">{e(clip(q, 90))}</div>' for q in conv.questions[1:4])
     more = len(conv.questions) - 4
     if more > 0:
         later += f'<div class="bb-conv-q">… {more} more</div>'
     n = len(conv.questions)
+    withheld = f" · {conv.withheld} not shown" if conv.withheld else ""  # as the reopened conversation says
     return (f'<div class="bb-conv{" bb-current" if current else ""}"><div class="bb-conv-title">{e(conv.title)}'
             f'</div>{later}<div class="bb-meta">{e(when(conv.updated))} · {n} question{"s" if n != 1 else ""}'
-            '</div></div>')
+            f'{withheld}</div></div>')
 
 
 def permalink_markdown(token: str | None) -> str:
