@@ -153,3 +153,24 @@ def test_a_term_in_tens_of_days_and_the_members_of_a_panel() -> None:
     assert direct_answer("How many members did the Haiti sanctions Panel of Experts have under resolution 2653 "
                          "(2022)?", panel) == "4 experts"
     assert direct_answer("How many members does the Security Council have?", panel) is None
+
+
+def test_quantities_sums_and_pay_asked_in_other_words() -> None:
+    # S/2025/239, para. 84: no bold line for "What quantity …, and what was it worth?"
+    gum = ("84. Local traders from East Darfur and Nyala confirmed that around 3,700 tons, with an average value of "
+           "$14,578,000, had been looted from January to June 2024. The looting of gum Arabic and other items was "
+           "condoned by commanders.")
+    parts = sub_questions("What quantity of gum arabic was looted in Darfur in the first half of 2024, and what was "
+                          "it worth?")
+    assert [direct_answer(p, gum) for p in parts] == ["around 3,700 tons", "$14,578,000"]
+    # S/2025/303, para. 35: "undeclared cash" is money, not a thing measured.
+    cash = ("On 1 March 2025, investigators from the counter-narcotics bureau of the Haitian National Police "
+            "intercepted a package at Cap-Haïtien International Airport. Upon inspection, authorities discovered "
+            "$106,260 in cash concealed within the package.")
+    assert direct_answer("How much undeclared cash did Haitian counter-narcotics police find in a parcel?",
+                         cash) == "$106,260"
+    # S/2025/482, para. 102: "What monthly pay …" asks a sum.
+    pay = ("Salaries were reduced to $50 –$70 per ISIL (Da’esh) fighter per month, with $35 per family, lower than "
+           "ever, and not paid regularly, suggesting financial difficulties.")
+    assert answer_type("What monthly pay do ISIL fighters now receive?") == "money"
+    assert direct_answer("What monthly pay do ISIL fighters now receive?", pay) == "$50 –$70"

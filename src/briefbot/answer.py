@@ -1685,6 +1685,10 @@ def answer_type(question: str) -> str | None:
     return None
 
 
+# "What quantity of gum arabic …": a thing measured, as "how much gum arabic" is; no sum.
+_WHAT_QUANTITY = re.compile(r"\bwhat\s+quantit(?:y|ies)\b", re.I)
+
+
 def _counts_asked(after: str, noun: set[str], question: str) -> int | None:
     """Where in ``after`` the thing counted ends (:func:`confidence.counts`), or the act the question asks of it
     that the figure counts: "two vessel inspections" counts the vessels "How many vessels did EU Operation IRINI
@@ -1737,7 +1741,10 @@ _RATE_AFTER = re.compile(r"[\d,.]*(?:[^\d.;:,]|[,.](?=\d)){0,50}?(?<!within )(?<
                          r"monthly|annually|per annum)\b", re.I)
 # "How much gold": a thing measured. Money in other words ("how much savings") is not a thing: a sum answers it.
 _HOW_MUCH_OF = re.compile(r"\bhow much\s+(?:(?:more|still)\s+)?+"  # (possessive: "still" is never the thing)
-                          r"(?!of\b|money|revenue|income|funding|funds|cash|savings|assets|reserves|"
+                          # nor money told with one word before it ("how much undeclared cash", S/2025/303)
+                          r"(?!of\b|(?:(?:undeclared|illicit|illegal|hard|foreign|seized|frozen|hidden|smuggled|"
+                          r"laundered|counterfeit)\s+)?(?:money|cash|currency|funds|assets)\b|"
+                          r"money|revenue|income|funding|funds|cash|savings|assets|reserves|"
                           r"budget|financing|finance|profits?|ransoms?|capital|wealth|taxe?s?|payments?|donations?|"
                           r"contributions?|aid|assistance|support|zakat|fees?|levy|levies|tolls?|bribes?|extortion|did|does|do|is|"
                           r"are|was|were|has|have|had|"
@@ -2563,9 +2570,11 @@ _START_Q = re.compile(r"\bwhen\b[^,?]*?\b(?:start|starts|started|begin|begins|be
 _STARTS = re.compile(r"\b(?:start\w*|begin\w*|began|commenc\w*|launch\w*|as of|effective)\b"
                      r"(?:\s+\w+){0,4}?\s+(?:on|from|in)?\s*$", re.I)
 _YEAR_Q = re.compile(r"\b(?:which|what) year\b", re.I)
-_COUNT_Q = re.compile(r"\b(?:how many|how much|number of|what number|percentage|per cent|what share|"
+_COUNT_Q = re.compile(r"\b(?:how many|how much|number of|what number|what quantity|percentage|per cent|what share|"
                       r"what proportion|what portion|how large|how big|total|amount|how high|what rate)\b"
                       # "What was UNODC's estimate of Afghanistan's opium output for 2024?" asks a figure.
+                      # "… and what was it worth?" asks a sum, as "how much was it worth" does.
+                      r"|^\s*what\s+(?:was|were|is|are)\b[^?]{0,80}\bworth\b"
                       # "What is the authorized strength of UNMISS?" asks a number of troops.
                       r"|\bestimate\s+of\b|^\s*what\s+(?:was|is|were|are)\b[^?]{0,60}\b(?:output|production|yield|"
                       r"strength|ceiling)\b"
@@ -2575,7 +2584,7 @@ _COUNT_Q = re.compile(r"\b(?:how many|how much|number of|what number|percentage|
                       r"|\bwhat\s+(?:(?:was|is|were|are|the|a)\s+)?(?:(?!(?:explains?|causes?|drives?|drove|affects?|"
                       r"determines?|influences?|happened|led)\b)[\w-]+\s+)?(?:fees?|charges?(?![^?]*\b(?:against|brought|"
                       r"bring|filed|file|laid|lay|pressed|press|indict\w*|prosecut\w*|convict\w*)\b)|prices?|costs?|"
-                      r"ransoms?|tolls?|levy|levies|salar(?:y|ies)|wages?|bribes?|payments?)\b"
+                      r"ransoms?|tolls?|levy|levies|salar(?:y|ies)|wages?|pay|bribes?|payments?)\b"
                       # "What did Libya's oil-for-fuel swaps cost the State in 2023?": a sum asked by its verb (a
                       # probe's "$8.4 billion" in fifth place gave no line, and the question abstained).
                       # The verb is the question's own, not one a clause says ("what did Al-Shabaab do to earn
@@ -3000,7 +3009,8 @@ def _span_answering(question: str, quote: str) -> str | None:
         own = set(re.findall(r"\d[\d,.]*\d|\d", question))  # "on 9 and 11 November": not what is counted
         # "how much" may be money, but not "how much gold" unless its value is asked
         money = bool(_MONEY_Q.search(question)) or not (_HOW_MANY_UNIT.search(question)
-                                                         or _HOW_MUCH_OF.search(question))
+                                                         or _HOW_MUCH_OF.search(question)
+                                                         or _WHAT_QUANTITY.search(question))
         asked = _HOW_MANY_UNIT.search(question)
         if asked and re.search(r",|\band\b", question[asked.end():asked.end() + 30]):
             asked = None  # "How many hailings, friendly approaches and inspections …?" counts three things
