@@ -239,6 +239,8 @@ class Retriever:
             dense = dense + sorted(self.store.similarities(vector, [h for h, _ in lexical if h not in have]),
                                    key=lambda kv: -kv[1])
         hits = self._ranked(plain, mode, dense, lexical, docs, allowed_set, named, refs, years)
+        if not refs.named_any and not years and not asks_term(question):
+            hits = _restated_later(hits, REPEAT_WINDOW)
         places = {p.lower() for p in refs.places}
         if (mode != "lexical" and places and not refs.named_any and hits and asks_term(question)
                 and not self._place_renewal_leads(question, hits[:RENEWAL_HORIZON], places, years)):
@@ -653,10 +655,8 @@ class Retriever:
             # Half the words asked will do, in a paragraph worded like the older decision's: 2800 (2025) para. 29
             # says "shall comprise up to 14,046 military personnel, including 580 Military Observers …", where
             # 2301 (2016) para. 24 said "an authorized troop ceiling of 10,750 military personnel, including …".
-            older = terms(_DATES_AND_NUMBERS.sub(" ", first.chunk.text))
-            alike = {c.text_hash: len(terms(_DATES_AND_NUMBERS.sub(" ", c.text)) & older)
-                     / max(1, len(terms(_DATES_AND_NUMBERS.sub(" ", c.text)) | older))
-                     for c in self.store.chunks_of(doc.doc_id)}
+            older = _wording(first.chunk.text)
+            alike = {c.text_hash: _alike(_wording(c.text), older) for c in self.store.chunks_of(doc.doc_id)}
             own = [c for c in self.store.chunks_of(doc.doc_id) if c.paragraph and 2 * len(said(c.text)) >=
                    len(specific) and alike[c.text_hash] >= RESTATED_ALIKE]
             if not own:
@@ -736,14 +736,13 @@ class Retriever:
                     origin := _first_resolution(text)) is None:
                 continue
             about = doc_places(hit.doc)
-            own = terms(_DATES_AND_NUMBERS.sub(" ", text))
+            own = _wording(text)
             for chunk in self.store.later_resolutions_naming(f"resolution {origin}", hit.doc.date, limit=60):
                 info = docs.get(chunk.doc_id)
                 if info is None or (allowed is not None and chunk.doc_id not in allowed) \
                         or not DEADLINE.search(chunk.text):
                     continue
-                theirs = terms(_DATES_AND_NUMBERS.sub(" ", chunk.text))
-                if len(own & theirs) < RESTATED_OVERLAP * len(own | theirs):
+                if _alike(own, _wording(chunk.text)) < RESTATED_OVERLAP:
                     continue
                 self.store.fill_about([info])
                 if about and not about & doc_places(info):
@@ -1283,10 +1282,13 @@ def _annex_of(chunks: list[Chunk]) -> list[Chunk]:
 _RENEWAL_VERBS = "decides renew extend"  # what the place's renewals say
 RESTATED_OVERLAP = 0.7  # shared words (dates and numbers aside) of a request and its restatement
 _DATES_AND_NUMBERS = re.compile(rf"\d[\d,.]*|\b(?:{MONTHS})\b")
+_LABEL_NUMBER = re.compile(r"\d{1,3}\.|\d")  # "8." opening a paragraph, "2" of a "2b:" heading
 PLACE_RENEWALS = 3  # the asked place's renewals put first when none of its decisions leads
 NAMED_RENEWALS = 2  # renewing passages of a named resolution brought in for an until-when / how-long question
 RENEWAL_LOOKUPS = 5  # leading hits whose later renewals are looked up (those about the country asked)
 OTHER_PART_WORDS = 1  # words a paragraph shares with a further part of the question, beyond the lead's
+REPEATED_ALIKE = 0.8  # share of words a passage repeating another decision's keeps (wording Jaccard)
+REPEAT_WINDOW = 30  # leading passages read for repeats (the reranker's depth)
 RESTATED_ALIKE = 0.3  # share of words (dates and figures aside) a later decision restating an older one keeps
 NEWER_DECISIONS = 3  # the newest resolutions at hand read for what a question asks is now
 RENEWAL_HORIZON = 8  # the leading passages the extractive answer reads (answer.extractive_answer's pool)
@@ -1480,6 +1482,43 @@ def _renewed_pairs(text: str) -> set[tuple[int, int]]:
             renewed = renewed_paragraphs(renewing_part(text[a:b]))
             out.update((res, n) for res, numbers in list(renewed.items())[:1] for n in numbers)
     return out
+
+
+def _wording(text: str) -> set[str]:
+    """A passage's words, its dates and figures aside: what a renewal or restatement keeps of the text before."""
+    return terms(_DATES_AND_NUMBERS.sub(" ", text))
+
+
+def _alike(a: set[str], b: set[str]) -> float:
+    """The share of two wordings' words they have in common (Jaccard)."""
+    return len(a & b) / max(1, len(a | b))
+
+
+def _restated_later(hits: list[Hit], window: int) -> list[Hit]:
+    """The leading passages with each text the Council repeats from one decision to the next kept once: "How is
+    Al-Shabaab financed?" had the same "Notes with concern Al-Shabaab's ability to generate revenue …" from 2776,
+    2713, 2806 and 2662 in its top ten, and the Monitoring Team's account of how it is financed (S/2025/482 para.
+    103, the closest passage by meaning) 19th. A passage worded like a better-ranked one of another document, with
+    the same dates and figures, moves below the window's other passages; it is not dropped. One that changes a date
+    or figure says something else (a restated request's new deadline): the currency rules read both."""
+    kept: list[Hit] = []
+    repeats: list[Hit] = []
+    said: list[tuple[str, set[str], set[str]]] = []
+    for h in hits[:window]:
+        own, figures = _wording(h.chunk.text), _figures(h.chunk)
+        if any(doc != h.doc.doc_id and figures == theirs and _alike(own, other) >= REPEATED_ALIKE
+               for doc, other, theirs in said):
+            repeats.append(h)
+            continue
+        said.append((h.doc.doc_id, own, figures))
+        kept.append(h)
+    return kept + repeats + hits[window:]
+
+
+def _figures(chunk: Chunk) -> set[str]:
+    """The dates and figures a passage states; paragraph labels ("8.", "2b:") are not figures."""
+    return {m.group().rstrip(".,") for m in _DATES_AND_NUMBERS.finditer(chunk.text)
+            if not _LABEL_NUMBER.fullmatch(m.group())}
 
 
 def _merge(a: list[tuple[str, float]], b: list[tuple[str, float]]) -> list[tuple[str, float]]:
