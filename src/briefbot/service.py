@@ -87,9 +87,13 @@ FOLLOW_UP_NOTE = ("Earlier questions are not read: each question is answered on 
 
 def _source_about(doc: DocInfo, places: set[str]) -> set[str]:
     """Which of ``places`` (lower case) a report of the kind a question asks for is about. A Panel's report is
-    about the place its title names: the Sudan Panel's final report speaks of Libya often."""
+    about the place its title names: the Sudan Panel's final report speaks of Libya often. One whose title names no
+    place (the ISIL (Da'esh) and Al-Qaida Monitoring Team's) reports on every region: its thirty-fifth report's
+    account of Al-Shabaab's revenues was noted as "no Monitoring Team report about Somalia" (a seventh-sweep
+    question)."""
     if doc.doc_type == "panel_report":
-        return {p for p in places if p in (doc.title or "").lower()}
+        title = doc.title or ""
+        return {p for p in places if p in title.lower()} or (places if not parse_references(title).places else set())
     return doc_places(doc) & places
 
 

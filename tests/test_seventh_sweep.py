@@ -1,0 +1,61 @@
+"""Near misses of the seventh new-user sweep answered with another thing's date or sum (real Council XML and pages of
+a real Monitoring Team report in tests/fixtures/akn/seventh_sweep, real index and model): a listed man's birthday as
+the day his assets were frozen, Al-Shabaab's whole revenue as its piracy ransoms."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from akn_support import AKN
+from briefbot.answer import _figure_of
+from briefbot.confidence import held
+from briefbot.config import Settings
+from briefbot.ingest import ingest_paths
+from briefbot.service import Briefbot
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    tmp = tmp_path_factory.mktemp("seventh_sweep")
+    shutil.copytree(AKN / "seventh_sweep", tmp / "corpus")
+    settings = Settings(index=tmp / "index")
+    assert not ingest_paths([tmp / "corpus" / "xml_en", tmp / "corpus" / "reports"], settings).failed
+    return Briefbot(settings)
+
+
+def test_a_birthday_is_not_the_day_of_a_sanction(bot: Briefbot) -> None:
+    answer = bot.ask("When did the Council freeze the assets of Guinea-Bissau's General António Injai?")
+    assert "1955" not in answer.answer.split("\n")[0] and "2010" not in answer.answer.split("\n")[0], answer.answer
+    assert answer.abstained, answer.answer
+    # Asked for, it is the answer.
+    born = bot.ask("When was General António Injai born?")
+    assert born.answer.startswith("**20 January 1955** [1]"), born.answer
+
+
+def test_a_sum_of_another_source_is_no_answer(bot: Briefbot) -> None:
+    for question in ("How much ransom did Al-Shabaab collect from piracy off Somalia in 2024?",
+                     "How much does Al-Shabaab earn each year from charcoal exports according to the Monitoring "
+                     "Team's thirty-fifth report?"):
+        answer = bot.ask(question)
+        assert answer.abstained and "$100 million" not in answer.answer.split("\n")[0], answer.answer
+    # The sum it is.
+    revenue = bot.ask("How much do Al-Shabaab's annual revenues amount to, according to the Monitoring Team?")
+    assert revenue.answer.startswith("**between $100 million and $200 million** [1]"), revenue.answer
+
+
+def test_the_monitoring_teams_report_is_one_about_al_shabaab(bot: Briefbot) -> None:
+    # Its title names no place: it reports on every region, Somalia's Al-Shabaab among them, so no note says that
+    # no Monitoring Team report about Somalia is indexed.
+    answer = bot.ask("How much do Al-Shabaab's annual revenues amount to, according to the Monitoring Team?")
+    assert not any("are among the indexed documents" in n for n in answer.notes), answer.notes
+
+
+def test_a_peoples_adjective_is_not_the_thing_measured() -> None:
+    # "How much Sudanese gum arabic …?" measures gum arabic: the Panel's paragraph says "gum Arabic", not "Sudanese".
+    question = "How much Sudanese gum arabic did traders in East Darfur say was stolen from them?"
+    needed = _figure_of(question)
+    assert needed is not None
+    assert needed(held(question, "around 3,700 tons … had been looted. The looting of gum Arabic was condoned"))
+    assert not needed(held(question, "around 3,700 tons of Sudanese sesame had been looted"))
