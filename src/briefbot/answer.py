@@ -1680,13 +1680,18 @@ def answer_type(question: str) -> str | None:
         return "money"
     if _RAISED_Q.search(question) and not _HOW_MUCH_OF.search(question):
         return "money"  # "How much did the surcharge raise?": a sum, not the surcharge's "15 per cent"
-    if HOW_LONG_Q.search(question):
+    if HOW_LONG_Q.search(question) or _NOTICE_Q.search(question):
         return "duration"
     if _COUNT_Q.search(question):
         return "count"
     if _WHEN_Q.search(question) or _YEAR_Q.search(question):
         return "date"
     return None
+
+
+# "How much advance warning must Somalia give the Committee …?" asks a length of time: "at least five days in
+# advance" (2111 (2013), para. 14; a seventh-sweep question abstained for want of a count).
+_NOTICE_Q = re.compile(r"\bhow much\s+(?:advance\s+|prior\s+|(?:of\s+)?(?:a\s+)?)?(?:notice|warning|lead time)\b", re.I)
 
 
 # "What quantity of gum arabic …": a thing measured, as "how much gum arabic" is; no sum.
@@ -2872,7 +2877,7 @@ def _span_answering(question: str, quote: str) -> str | None:
             return origin.group("res") or origin.group("res2")
         return next((m.group(0) for m in re.finditer(r"\bresolution (\d{3,4}) \(\d{4}\)", quote)
                      if m.group(1) not in own), None)
-    how_long = bool(HOW_LONG_Q.search(question))
+    how_long = bool(HOW_LONG_Q.search(question) or _NOTICE_Q.search(question))
     if how_long:
         if m := DURATION_RE.search(quote):
             return m.group(0)

@@ -302,6 +302,8 @@ class Retriever:
                 hits = current + [h for h in hits if h.chunk.text_hash not in seen]
         elif refs.named_any and named and hits and asks_term(question):  # named by symbol, not "Libya resolutions"
             hits = self._with_named_renewals(hits, named, docs)
+        elif years and not refs.named_any and hits and asks_term(question):
+            hits = self._with_year_renewals(hits, years)
         direct = self._direct_paragraphs(refs, named, docs) if named and refs.paragraphs else []
         if direct:
             seen = {h.chunk.text_hash for h in direct}
@@ -1046,6 +1048,28 @@ class Retriever:
         seen = {h.chunk.text_hash for h in extra}
         rest = [h for h in hits if h.chunk.text_hash not in seen]
         return rest[:1] + extra + rest[1:]
+
+    def _with_year_renewals(self, hits: list[Hit], years: set[int]) -> list[Hit]:
+        """"For how long did the Council renew the authority to inspect migrant-smuggling boats off Libya in October
+        2018?": 2437 (2018) para. 2 renews "the authorisations as set out in paragraphs 7, 8, 9 and 10 of resolution
+        2240 (2015)" and shares no word of the question but "renew"; 2240's own paragraphs lead and it ranked nowhere,
+        so the answer gave 2240's "one year" (a seventh-sweep question). A renewing paragraph of a leading resolution
+        of the year asked that renews by number a paragraph among the hits comes in second, at the first one's score.
+        (Without a year the later-renewal rules find it.)"""
+        shown: set[tuple[int, int]] = set()
+        for h in hits[:REPEAT_WINDOW]:
+            number = resolution_number(h.doc.symbol) if h.doc.symbol and h.doc.doc_type == "resolution" else None
+            if number and (label := re.match(r"\d+", h.chunk.paragraph or "")):
+                shown.add((number[0], int(label.group())))
+        have = {h.chunk.text_hash for h in hits[:RENEWAL_HORIZON]}
+        for doc in {h.doc.doc_id: h.doc for h in hits[:RENEWAL_HORIZON]
+                    if h.doc.doc_type == "resolution" and year_fits(h.doc, years)}.values():
+            renewing = next((c for c in self.store.chunks_of(doc.doc_id)
+                             if _renewal(c.text) and _renewed_pairs(c.text) & shown), None)
+            if renewing is not None and renewing.text_hash not in have:
+                rest = [h for h in hits if h.chunk.text_hash != renewing.text_hash]
+                return [*rest[:1], Hit(chunk=renewing, doc=doc, score=hits[0].score, dense_score=None), *rest[1:]]
+        return hits
 
     def _current_renewals(self, question: str, named: set[str], docs: dict[str, DocInfo],
                           allowed: set[str] | None) -> list[Hit]:
