@@ -13,6 +13,7 @@ from briefbot.answer import _figure_of
 from briefbot.confidence import held
 from briefbot.config import Settings
 from briefbot.ingest import ingest_paths
+from briefbot.refs import question_years
 from briefbot.service import Briefbot
 
 
@@ -91,3 +92,17 @@ def test_how_much_notice_asks_a_length_of_time(bot: Briefbot) -> None:
     assert not answer.abstained, answer.answer
     assert answer.answer.startswith("**five days** [1]"), answer.answer
     assert (answer.citations[0].symbol, answer.citations[0].paragraph) == ("S/RES/2111 (2013)", "14")
+
+
+def test_a_year_in_brackets_after_words_is_asked() -> None:
+    assert question_years("How many days before a weapons delivery to Somali government forces must the committee "
+                          "be notified (2013)?") == {2013}
+    # After a resolution's number it names the resolution.
+    assert question_years("What does S/RES/2111 (2013) decide?") == set()
+    assert question_years("What did 2111 (2013) decide on notification?") == set()
+
+
+def test_the_year_in_brackets_keeps_to_that_years_decision(bot: Briefbot) -> None:
+    answer = bot.ask("How many days before a weapons delivery to Somali government forces must the committee be "
+                     "notified (2013)?")
+    assert answer.citations and answer.citations[0].symbol == "S/RES/2111 (2013)", answer.answer

@@ -871,8 +871,17 @@ def question_years(question: str) -> set[int]:
     """The years a question asks about ("in its 2023 rollover", "between July and December 2024"), not the date of
     the source it cites ("the Secretary-General's mid-2025 report", "… cited by the Secretary-General in mid-2025":
     when it was said, not when what it says happened)."""
-    plain = _REGIME_NUMBER.sub(" ", _SAID_IN.sub(" ", REPORT_DATE.sub(" ", _CITED.sub(" ", question))))
-    return {int(y) for y in _YEAR.findall(plain)}
+    def without_sources(cited: str) -> str:
+        return _REGIME_NUMBER.sub(" ", _SAID_IN.sub(" ", REPORT_DATE.sub(" ", _CITED.sub(cited, question))))
+
+    # A cited symbol stands as a number for a year in brackets: "S/RES/2111 (2013)" names a document, not a year.
+    return {int(y) for y in _YEAR.findall(without_sources(" "))} | \
+        {int(y) for y in _ASIDE_YEAR.findall(without_sources("0"))}
+
+
+# A year put in brackets after words, not after a resolution's number: "… must the committee be notified (2013)?"
+# (a seventh-sweep rewording was answered from 2776 (2025)).
+_ASIDE_YEAR = re.compile(r"(?<=[A-Za-z,;:])\s*\((19[4-9]\d|20[0-4]\d)\)")
 
 
 # A Committee named by the resolution that set it up is no year: "the 1988 sanctions committee", "the Taliban (1988)
