@@ -13,7 +13,7 @@ from briefbot.answer import _figure_of
 from briefbot.confidence import held
 from briefbot.config import Settings
 from briefbot.ingest import ingest_paths
-from briefbot.refs import question_years
+from briefbot.refs import question_years, specific_subject
 from briefbot.service import Briefbot
 
 
@@ -106,3 +106,10 @@ def test_the_year_in_brackets_keeps_to_that_years_decision(bot: Briefbot) -> Non
     answer = bot.ask("How many days before a weapons delivery to Somali government forces must the committee be "
                      "notified (2013)?")
     assert answer.citations and answer.citations[0].symbol == "S/RES/2111 (2013)", answer.answer
+
+
+def test_keeping_a_body_going_is_how_a_renewal_is_asked_not_what_it_renews() -> None:
+    # "keep" and "going" read as what is renewed made 2641 (2022) para. 8 ("Decides to extend until 1 August 2023
+    # the mandate of the Group of Experts") no renewal of what was asked, and para. 9's report deadlines led.
+    assert specific_subject("In the 2022 renewal of the Congo sanctions, how long did the Council keep the Group of "
+                            "Experts going?") == {"sanction", "group", "expert"}

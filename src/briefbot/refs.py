@@ -616,7 +616,9 @@ _RENEWAL_WORDS = terms("decides renew renewed renews extend extended extends unt
                        # "its current expiry date", "the latest end date"
                        "date dates end "
                        # "when does its mandate run out", "before it lapses"
-                       "run runs out lapse lapses lapsed")
+                       "run runs out lapse lapses lapsed "
+                       # "how long did the Council keep the Group of Experts going" (a seventh-sweep question)
+                       "keep kept keeps going")
 
 
 # A second thing asked: "…, and for how long was the 2025 extension?", "… and when is its next final report due?"
