@@ -174,6 +174,53 @@ def test_a_conversation_is_deleted_after_a_confirmation(page: Any, app: tuple[st
     assert not console, console
 
 
+def test_leaving_a_conversation_withdraws_its_delete_confirmation(page: Any, app: tuple[str, Briefbot]) -> None:
+    """A deletion asked about names the conversation shown; opening another, starting a new one or reloading
+    withdraws it: the confirmation is gone and no conversation is deleted (Delete there deleted the first one,
+    with the second on screen)."""
+    _, bot = app
+    first, second = f"{MARS_Q} (kept 7a1c)", f"{MARS_Q} (kept 9b3e)"
+    _new_conversation(page)
+    ask(page, first)
+    _new_conversation(page)
+    ask(page, second)
+    _history_item(page, first)
+    _history_item(page, second)
+    confirm = page.locator("#delete-confirm-btn")
+
+    def ask_to_delete(shown: str) -> None:
+        page.click("#delete-conversation")
+        page.locator("#delete-confirm-text").wait_for(state="visible", timeout=30_000)
+        assert shown in page.inner_text("#delete-confirm-text")
+        assert_no_errors(page, "asking to delete a conversation")
+
+    _history_item(page, first).click()
+    page.wait_for_function("q => document.querySelector('#chatbot').innerText.includes(q)", arg=first, timeout=30_000)
+    ask_to_delete(first)
+    _history_item(page, second).click()  # another conversation opened
+    page.wait_for_function("q => document.querySelector('#chatbot').innerText.includes(q)", arg=second,
+                           timeout=30_000)
+    confirm.wait_for(state="hidden", timeout=30_000)
+    assert not page.locator("#delete-confirm-text").is_visible()
+    assert_no_errors(page, "opening another conversation")
+
+    ask_to_delete(second)
+    _new_conversation(page)  # a new one started
+    confirm.wait_for(state="hidden", timeout=30_000)
+
+    _history_item(page, second).click()
+    page.wait_for_function("q => document.querySelector('#chatbot').innerText.includes(q)", arg=second,
+                           timeout=30_000)
+    ask_to_delete(second)
+    page.reload()  # the page loaded again
+    page.wait_for_selector("#question textarea", timeout=60_000)
+    _history_item(page, second)
+    assert not confirm.is_visible()
+    assert_no_errors(page, "reloading with a deletion asked about")
+    asked = [q for c in bot.history.conversations(viewer_for(None, loopback=True)) for q in c.questions]
+    assert first in asked and second in asked
+
+
 def test_two_questions_survive_a_reload_with_their_citations(page: Any) -> None:
     _new_conversation(page)
     ask(page, LIBYA_Q)
