@@ -342,6 +342,62 @@ def test_a_conversation_is_deleted_by_its_owner_only_and_leaves_no_text(
             "answers": 2}.items() <= events[-1].items()
 
 
+def test_a_deleted_conversation_is_gone_from_the_audit_log_and_the_feedback_file(
+        tmp_path_factory: pytest.TempPathFactory, answers: dict[str, Answer], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A review: a deleted conversation's questions stayed in audit.jsonl and its answers' votes in feedback.jsonl.
+    Deleting takes the text out of both files (read again from disk): each "ask" event stays, marked redacted, and
+    the deletion itself is recorded without the text. A question another conversation still holds keeps its text,
+    and other users' feedback stays. A log that cannot be rewritten deletes nothing."""
+    import dataclasses
+
+    import briefbot.audit
+    from briefbot.access import EVERYTHING
+    from briefbot.feedback import append_feedback, feedback_path, make_record, owner_for, read_feedback
+
+    bot = web_briefbot(tmp_path_factory)
+    secret = "Which heron-marsh informants did the Panel meet in Sirte?"
+    asked = bot.ask(secret, scope=EVERYTHING)  # audited as the local user
+    bot.ask(LIBYA_Q, scope=EVERYTHING)
+    secret_answer = dataclasses.replace(answers["mars"], question=secret, answer=asked.answer)
+    doomed = bot.history.save(LOCAL, None, secret_answer)
+    bot.history.save(LOCAL, doomed.conversation, answers["libya"])
+    bot.history.save(LOCAL, None, answers["libya"])  # the Libya question is still held here
+    fb = feedback_path(Path(bot.settings.index))
+    append_feedback(fb, make_record(secret_answer, "down", "heron comment", owner=owner_for(None)))
+    append_feedback(fb, make_record(answers["libya"], "up", owner=owner_for(None)))
+    append_feedback(fb, make_record(secret_answer, "up", owner=owner_for("ben")))  # not the local user's
+    audit = Path(bot.settings.index) / "audit.jsonl"
+
+    monkeypatch.setattr(briefbot.audit, "write_privately", _unwritable)
+    with pytest.raises(HistoryUnavailable, match="not deleted"):
+        bot.delete_conversation(LOCAL, doomed.conversation)
+    assert doomed.conversation in {c.id for c in bot.history.conversations(LOCAL)}
+    assert secret in audit.read_text()
+    monkeypatch.undo()
+
+    assert bot.delete_conversation(LOCAL, doomed.conversation) == 2
+    text = audit.read_text(encoding="utf-8")
+    assert secret not in text and "heron" not in text
+    events = [json.loads(line) for line in text.splitlines()]
+    redacted = [e for e in events if e.get("redacted") == f"conversation {doomed.conversation} deleted"]
+    assert redacted and all(e["action"] == "ask" and e["user"] == "local" and "question" not in e for e in redacted)
+    assert any(e.get("question") == LIBYA_Q for e in events)  # still in a kept conversation
+    assert {"action": "delete_conversation", "conversation": doomed.conversation, "answers": 2,
+            "feedback_removed": 1}.items() <= events[-1].items()
+    assert events[-1]["redacted"] == len(redacted)
+    left = read_feedback(fb)
+    assert not any(r["question"] == secret and r["owner"] == owner_for(None) for r in left)
+    assert "heron comment" not in fb.read_text(encoding="utf-8")
+    assert any(r["question"] == LIBYA_Q and r["owner"] == owner_for(None) for r in left)
+    assert any(r["question"] == secret and r["owner"] == owner_for("ben") for r in left)
+    assert (audit.stat().st_mode & 0o777, fb.stat().st_mode & 0o777) == (0o600, 0o600)
+    assert not [p.name for p in audit.parent.iterdir() if p.name.endswith(".part")]
+
+
+def _unwritable(path: Path, data: bytes) -> None:
+    raise OSError(28, "No space left on device")
+
+
 def test_a_history_file_of_schema_1_is_read_with_its_cited_documents(tmp_path: Path,
                                                                       answers: dict[str, Answer]) -> None:
     """A history written before answers kept their cited documents apart (schema 1) gains them once, from the

@@ -1,8 +1,9 @@
 """The audit log: who asked what, opened which document and page, exported, uploaded, moved or removed.
 
 One JSON object per line in ``<index>/audit.jsonl`` (mode 0600), appended with ``O_APPEND`` in one ``write`` per
-event, so lines from several threads or processes never interleave, and nothing in briefbot rewrites or truncates
-the file. ``briefbot audit`` reads it.
+event, so lines from several threads or processes never interleave. Nothing in briefbot truncates the file or
+removes an event; the one rewrite is :meth:`AuditLog.redact`, when a user deletes a conversation: its questions'
+text goes, each event stays (who, when, which documents) marked as redacted. ``briefbot audit`` reads it.
 """
 
 from __future__ import annotations
@@ -43,6 +44,36 @@ class AuditLog:
         except OSError:
             log.exception("could not write the audit log %s", self.path)
 
+    def redact(self, user: str, questions: set[str], why: str) -> int:
+        """The text of ``user``'s questions among ``questions`` taken out of their "ask" events, each event kept
+        with ``redacted: why`` in its place; returns how many events changed. The file is written anew beside
+        itself and moved over it, so a crash leaves the old log or the new one, never half of either.
+
+        Raises OSError when it cannot be rewritten (the caller deletes nothing then)."""
+        if not questions or not self.path.exists():
+            return 0
+        wanted = questions | {_cut(q) for q in questions}  # as recorded: a long question was cut
+        changed = 0
+        with _lock:
+            lines = self.path.read_bytes().decode("utf-8", errors="replace").splitlines(keepends=True)
+            out = []
+            for line in lines:
+                try:
+                    event = json.loads(line)
+                except ValueError:
+                    event = None
+                if (isinstance(event, dict) and event.get("user") == user and event.get("action") == "ask"
+                        and event.get("question") in wanted):
+                    event = {k: v for k, v in event.items() if k != "question"} | {"redacted": why}
+                    line = json.dumps(event, ensure_ascii=False) + "\n"
+                    changed += 1
+                out.append(line)
+            if changed:
+                write_privately(self.path, "".join(out).encode("utf-8"))
+        if changed:
+            log.info("audit: %d question(s) of %s redacted (%s)", changed, user, why)
+        return changed
+
     def read(self, user: str | None = None, action: str | None = None, since: str | None = None,
              document: str | None = None) -> Iterator[dict[str, Any]]:
         """Events oldest first, those matching every filter given (``since``: an ISO date or time prefix)."""
@@ -65,6 +96,21 @@ class AuditLog:
                 if document and document not in json.dumps(event.get("documents", event.get("document", ""))):
                     continue
                 yield event
+
+
+def write_privately(path: Path, data: bytes) -> None:
+    """``path`` holds ``data`` from one moment to the next (a private file written beside it, then renamed)."""
+    part = path.with_name(f".{path.name}.{os.getpid()}.part")
+    fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(part, path)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
 
 
 def _cut(value: Any) -> Any:

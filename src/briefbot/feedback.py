@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from .audit import write_privately
 from .layout import IndexLayout
 from .models import Answer, analysis_name, reference
 
@@ -37,6 +38,11 @@ LOCAL_OWNER = "local"
 
 # Appends from several sessions of one server must not interleave within a line.
 _write_lock = threading.Lock()
+
+
+def owner_for(user: str | None) -> str:
+    """The owner of feedback given by ``user`` signed in, or (None) by the local user of a loopback server."""
+    return f"user:{user}" if user else LOCAL_OWNER
 
 
 def feedback_path(index: Path) -> Path:
@@ -147,6 +153,30 @@ def visible_feedback(records: Iterable[dict[str, Any]], owner: str | None, every
         return list(records)
     return [r for r in records if owner and (r.get("owner") == owner or (
         owner == LOCAL_OWNER and str(r.get("owner") or "").startswith("session:")))]
+
+
+def forget_feedback(path: Path, owner: str, about: set[tuple[str, str]]) -> int:
+    """Remove every record of ``owner`` (as :func:`visible_feedback` reads ownership) on an answer among
+    ``about`` ((question, answer text) pairs: a deleted conversation's); returns how many went. The one rewrite
+    of this append-only file: a deletion of the answers the votes repeat. Raises OSError when it cannot be written
+    (nothing is removed then)."""
+    keys = {answer_key({"question": q, "answer": a}) for q, a in about}
+    if not keys or not path.is_file():
+        return 0
+    with _write_lock:
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        kept = []
+        for line in lines:
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError:
+                item = None
+            if not (isinstance(item, dict) and visible_feedback([item], owner) and answer_key(item) in keys):
+                kept.append(line)
+        gone = len(lines) - len(kept)
+        if gone:
+            write_privately(path, "".join(kept).encode("utf-8"))
+    return gone
 
 
 def export_jsonl(records: Iterable[dict[str, Any]], dest: Path) -> Path:

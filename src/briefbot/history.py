@@ -301,6 +301,25 @@ class History:
         return removed
 
     # --- reading ----------------------------------------------------------------------------------------------
+    def asked(self, viewer: Viewer) -> dict[str, list[tuple[str, str]]]:
+        """Every conversation of ``viewer`` with the (question, answer text) of each of its answers, withheld ones
+        too: what the audit log and the feedback file may repeat of it, read before a deletion."""
+        if not self.path.exists():
+            return {}
+        out: dict[str, list[tuple[str, str]]] = {}
+        with self._db("read") as db:
+            for (cid,) in db.execute("SELECT id FROM conversations WHERE user = ?", (viewer.user,)):
+                out[cid] = []
+            for cid, question, text in db.execute(
+                    "SELECT a.conversation, a.question, a.answer FROM answers a JOIN conversations c "
+                    "ON c.id = a.conversation WHERE c.user = ? ORDER BY a.conversation, a.seq", (viewer.user,)):
+                try:
+                    said = str(json.loads(text).get("answer") or "")
+                except (ValueError, AttributeError):
+                    said = ""  # unreadable here: its question still counts
+                out[cid].append((question, said))
+        return out
+
     def conversations(self, viewer: Viewer, limit: int = 200) -> list[Conversation]:
         """``viewer``'s conversations, most recently continued first, each with the questions of the answers
         :func:`may_open_answer` lets them open, in order (and how many others there are)."""

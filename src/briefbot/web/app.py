@@ -33,7 +33,6 @@ from ..config import Settings
 from ..errors import BriefbotError
 from ..export import answer_markdown
 from ..feedback import (
-    LOCAL_OWNER,
     Rating,
     append_feedback,
     earlier_comment,
@@ -43,6 +42,7 @@ from ..feedback import (
     feedback_path,
     latest_votes,
     make_record,
+    owner_for,
     read_feedback,
     visible_feedback,
 )
@@ -224,10 +224,8 @@ def owner_of(request: gr.Request | None, loopback: bool) -> str | None:
     kept per browser session, a reload lost sight of it); a session on any other bind without sign-in."""
     if request is None:
         return None
-    if request.username:
-        return f"user:{request.username}"
-    if loopback:
-        return LOCAL_OWNER
+    if request.username or loopback:
+        return owner_for(request.username or None)  # as a deleted conversation's feedback is found
     return f"session:{request.session_hash}" if request.session_hash else None
 
 
@@ -402,7 +400,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         n = len(conv.questions) + conv.withheld
         return {delete_row: gr.update(visible=True), history_status: "",
                 delete_text: f"**Delete “{md_text(conv.title)}” ({n} answer{'s' if n != 1 else ''}) from your "
-                             "history?** This cannot be undone; its permalinks stop working."}
+                             "history?** This cannot be undone; its permalinks stop working, and its questions and "
+                             "your feedback on its answers go from the audit log and the feedback file."}
 
     def cancel_delete(session: Session) -> Updates:
         session.deleting = None
