@@ -282,6 +282,35 @@ def test_an_answer_is_withheld_for_its_cited_documents_only_and_comes_back_with_
         bot.accounts.remove("ben")
 
 
+def test_an_answer_citing_a_document_without_a_kept_passage_comes_back_when_it_is_indexed_again(
+        tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> None:
+    """A review: a cited document's bytes were known only from the passages kept with the answer, so an answer
+    citing a document with none kept (the mandate tracker keeps no passages) stayed withheld after that document
+    was removed and uploaded again, the same bytes under another name. Its bytes are now kept when it is saved."""
+    import dataclasses
+
+    from briefbot.service import Briefbot
+    from conftest import SAMPLES, sample_indexes
+
+    bot = Briefbot(sample_indexes(tmp_path_factory).variant("history_no_passage"))
+    libya = bot.ask(LIBYA_Q)
+    bare = dataclasses.replace(libya, hits=[])  # cited, no passage kept: as the tracker answers
+    first = bot.history.save(LOCAL, None, bare)
+    [cited_file] = {c.doc_id for c in bare.citations}
+    bot.remove([cited_file])
+    assert bot.history.opened(LOCAL, first.conversation) == ([], 1)
+
+    again = tmp_path / f"again_{cited_file}"
+    again.write_bytes((SAMPLES / cited_file).read_bytes())
+    assert not bot.ingest([again]).failed
+    [conv] = bot.history.conversations(LOCAL)
+    shown, withheld = bot.history.opened(LOCAL, conv.id)
+    assert withheld == 0 and conv.withheld == 0 and conv.questions == [LIBYA_Q]
+    assert {c.doc_id for c in shown[0].answer.citations} == {again.name}
+    assert [c.quote for c in shown[0].answer.citations] == [c.quote for c in libya.citations]
+    assert bot.history.open_permalink(LOCAL, first.token).answer.citations == shown[0].answer.citations
+
+
 HTML_Q = "<b>What</b> is the arms embargo on Libya?"
 HOSTILE_Q = ("<script>alert(1)</script><img src=x onerror=\"alert(2)\"> **bold** [click](javascript:alert(3)) "
              "<b>What</b> is the arms embargo on Libya? `code` | table |")

@@ -586,8 +586,16 @@ class Briefbot:
         if getattr(self, "_history", None) is None:
             self._history = History(IndexLayout(Path(self.settings.index)).history,
                                     may_read=lambda user, ids: self.may_read(ids, self.readable(user)),
-                                    find_copy=lambda user, sha: self.same_bytes(sha, self.readable(user)))
+                                    find_copy=lambda user, sha: self.same_bytes(sha, self.readable(user)),
+                                    sha_of=self._sha_of)
         return self._history
+
+    def _sha_of(self, doc_id: str) -> str | None:
+        """The SHA-256 of an indexed document's bytes (None when it is not indexed, or was read before it was kept)."""
+        try:
+            return self.store.document(doc_id).sha256 or None
+        except BriefbotError:  # not indexed (or a file name several documents share)
+            return None
 
     def delete_conversation(self, viewer: Viewer, conversation: str) -> int:
         """Delete one of ``viewer``'s conversations (the web's "Delete this conversation"); returns how many answers
