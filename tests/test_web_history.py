@@ -331,6 +331,29 @@ def test_history_exports(page: Any, app: tuple[str, Briefbot]) -> None:
     assert_no_errors(page, "a history export after the conversation changed")
 
 
+NAME_CUT_JS = """sel => [...document.querySelectorAll(`${sel} td.filename`)].map(td => {
+  const stem = td.querySelector('.stem'), ext = td.querySelector('.ext');
+  const r = td.getBoundingClientRect(), e = ext.getBoundingClientRect();
+  return [td.getAttribute('aria-label'), stem.scrollWidth > stem.clientWidth + 1, e.right > r.right + 1];
+})"""
+
+
+def test_a_history_export_is_named_whole_in_the_sidebar(page: Any) -> None:
+    """A review: the sidebar's history export read "b….json" (Gradio cut the name to leave its size column 8rem).
+    Both exports show their whole name, in the sidebar's width."""
+    ask(page, LIBYA_Q)
+    for button, ext in (("#history-json", ".json"), ("#history-md", ".md")):
+        page.click(button)
+        page.locator("#history-export td.filename").filter(has_text=ext).wait_for(timeout=60_000)
+        assert_no_errors(page, f"exporting the history ({ext})")
+        names = page.evaluate(NAME_CUT_JS, "#history-export")
+        assert names == [[f"briefbot-history{ext}", False, False]], names
+        shown = page.inner_text("#history-export td.filename")
+        assert "…" not in shown and "briefbot-history" in shown, shown
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.locator("#history").screenshot(path=str(ARTIFACTS / "web_history_export_name.png"))
+
+
 def test_a_reopened_conversation_says_which_answers_it_withholds(page: Any, app: tuple[str, Briefbot]) -> None:
     """Answers citing documents removed since (or no longer readable) are withheld from a reopened conversation;
     it says so, first, in a message of its own (a browser walk found the notice inside the last answer's bubble,

@@ -132,6 +132,11 @@ fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejo
 2H17'/></svg>"); }
 /* A long choice (a document's title) ran under its dropdown's arrow: the text now stops before the arrow, in "…". */
 .secondary-wrap > input[role="combobox"] { padding-right: 28px; text-overflow: ellipsis; }
+/* A file offered for download is named whole: Gradio keeps its size column 8rem wide and cuts the name to fit,
+   which in the sidebar left "b….json" of briefbot-history.json. The name wraps instead. */
+.file-preview td.filename { flex-wrap: wrap; }
+.file-preview td.filename .stem { white-space: normal; overflow: visible; overflow-wrap: anywhere; }
+.file-preview td.download { min-width: 4.5rem; }
 """ + LIBRARY_CSS + FAILURES_CSS + FEEDBACK_CSS + TIMELINE_CSS
 # Once an answer is complete, its question goes to the top of the chat panel (the chat's own autoscroll leaves the
 # end of a long answer in view, not its beginning) and the panel into the window.
