@@ -297,8 +297,15 @@ def test_an_answer_citing_a_document_without_a_kept_passage_comes_back_when_it_i
     bare = dataclasses.replace(libya, hits=[])  # cited, no passage kept: as the tracker answers
     first = bot.history.save(LOCAL, None, bare)
     [cited_file] = {c.doc_id for c in bare.citations}
+    # Saved by the version before (schema 2: no bytes without a passage), then opened by this one, which fills
+    # them in while the document is still indexed.
+    legacy = History(tmp_path / "legacy.sqlite")
+    old = legacy.save(LOCAL, None, bare)
+    upgraded = History(legacy.path, bot.history.may_read, bot.history.find_copy, bot.history.sha_of)
+    assert [c.id for c in upgraded.conversations(LOCAL)] == [old.conversation]
     bot.remove([cited_file])
     assert bot.history.opened(LOCAL, first.conversation) == ([], 1)
+    assert upgraded.opened(LOCAL, old.conversation) == ([], 1)
 
     again = tmp_path / f"again_{cited_file}"
     again.write_bytes((SAMPLES / cited_file).read_bytes())
@@ -309,6 +316,8 @@ def test_an_answer_citing_a_document_without_a_kept_passage_comes_back_when_it_i
     assert {c.doc_id for c in shown[0].answer.citations} == {again.name}
     assert [c.quote for c in shown[0].answer.citations] == [c.quote for c in libya.citations]
     assert bot.history.open_permalink(LOCAL, first.token).answer.citations == shown[0].answer.citations
+    [reopened], withheld = upgraded.opened(LOCAL, old.conversation)
+    assert withheld == 0 and reopened.answer.citations == shown[0].answer.citations
 
 
 HTML_Q = "<b>What</b> is the arms embargo on Libya?"

@@ -34,7 +34,9 @@ from .sqlitewal import use_wal
 log = logging.getLogger(__name__)
 
 LOCAL_USER = "local"  # everyone on a loopback server without sign-in is this one user
-_SCHEMA = 2  # 2: answers.cited, the documents an answer quotes (what decides whether it is shown)
+# 2: answers.cited, the documents an answer quotes (what decides whether it is shown); 3: each with the SHA-256 of
+# its bytes where the catalog gives it, not only where a kept passage does (set only by a History given sha_of)
+_SCHEMA = 3
 _TITLE_CHARS = 120
 
 
@@ -253,9 +255,12 @@ class History:
                             asked_at TEXT NOT NULL, doc_ids TEXT NOT NULL, answer TEXT NOT NULL, cited TEXT);
                         CREATE INDEX IF NOT EXISTS answers_conversation ON answers (conversation, seq);
                     """)
-                    if conn.execute("PRAGMA user_version").fetchone()[0] < 2:
+                    version = conn.execute("PRAGMA user_version").fetchone()[0]
+                    if version < 2:
                         _add_cited(conn)
-                    conn.execute(f"PRAGMA user_version = {_SCHEMA}")
+                    if version < 3 and self.sha_of is not None:
+                        _add_shas(conn, self.sha_of)
+                    conn.execute(f"PRAGMA user_version = {_SCHEMA if self.sha_of is not None else max(version, 2)}")
                 self._ready = True
 
     # --- writing ----------------------------------------------------------------------------------------------
@@ -499,6 +504,24 @@ def _add_cited(conn: sqlite3.Connection) -> None:
         except (ValueError, KeyError, TypeError):
             continue  # read (and reported) when the answer itself is read
         conn.execute("UPDATE answers SET cited = ? WHERE token = ?", (json.dumps(cited), token))
+
+
+def _add_shas(conn: sqlite3.Connection, sha_of: ShaOf) -> None:
+    """Schema 2 to 3: the bytes of each cited document still indexed kept where no passage gave them, so an answer
+    saved before (a mandate-tracker answer keeps no passages) relinks once its document is removed and indexed
+    again (:func:`relinked`). One removed already cannot be told any more."""
+    known: dict[str, str | None] = {}
+    for token, text in conn.execute("SELECT token, cited FROM answers WHERE cited LIKE '%null]%'").fetchall():
+        try:
+            cited = [(str(d), h) for d, h in json.loads(text)]
+        except (ValueError, TypeError):
+            continue
+        for d, h in cited:
+            if h is None and d not in known:
+                known[d] = sha_of(d)
+        filled = [(d, h or known.get(d)) for d, h in cited]
+        if filled != cited:
+            conn.execute("UPDATE answers SET cited = ? WHERE token = ?", (json.dumps(filled), token))
 
 
 def _saved(row: tuple[Any, ...]) -> SavedAnswer:
