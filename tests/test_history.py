@@ -282,6 +282,44 @@ def test_an_answer_is_withheld_for_its_cited_documents_only_and_comes_back_with_
         bot.accounts.remove("ben")
 
 
+def test_an_answer_citing_a_document_without_a_kept_passage_comes_back_when_it_is_indexed_again(
+        tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> None:
+    """A review: a cited document's bytes were known only from the passages kept with the answer, so an answer
+    citing a document with none kept (the mandate tracker keeps no passages) stayed withheld after that document
+    was removed and uploaded again, the same bytes under another name. Its bytes are now kept when it is saved."""
+    import dataclasses
+
+    from briefbot.service import Briefbot
+    from conftest import SAMPLES, sample_indexes
+
+    bot = Briefbot(sample_indexes(tmp_path_factory).variant("history_no_passage"))
+    libya = bot.ask(LIBYA_Q)
+    bare = dataclasses.replace(libya, hits=[])  # cited, no passage kept: as the tracker answers
+    first = bot.history.save(LOCAL, None, bare)
+    [cited_file] = {c.doc_id for c in bare.citations}
+    # Saved by the version before (schema 2: no bytes without a passage), then opened by this one, which fills
+    # them in while the document is still indexed.
+    legacy = History(tmp_path / "legacy.sqlite")
+    old = legacy.save(LOCAL, None, bare)
+    upgraded = History(legacy.path, bot.history.may_read, bot.history.find_copy, bot.history.sha_of)
+    assert [c.id for c in upgraded.conversations(LOCAL)] == [old.conversation]
+    bot.remove([cited_file])
+    assert bot.history.opened(LOCAL, first.conversation) == ([], 1)
+    assert upgraded.opened(LOCAL, old.conversation) == ([], 1)
+
+    again = tmp_path / f"again_{cited_file}"
+    again.write_bytes((SAMPLES / cited_file).read_bytes())
+    assert not bot.ingest([again]).failed
+    [conv] = bot.history.conversations(LOCAL)
+    shown, withheld = bot.history.opened(LOCAL, conv.id)
+    assert withheld == 0 and conv.withheld == 0 and conv.questions == [LIBYA_Q]
+    assert {c.doc_id for c in shown[0].answer.citations} == {again.name}
+    assert [c.quote for c in shown[0].answer.citations] == [c.quote for c in libya.citations]
+    assert bot.history.open_permalink(LOCAL, first.token).answer.citations == shown[0].answer.citations
+    [reopened], withheld = upgraded.opened(LOCAL, old.conversation)
+    assert withheld == 0 and reopened.answer.citations == shown[0].answer.citations
+
+
 HTML_Q = "<b>What</b> is the arms embargo on Libya?"
 HOSTILE_Q = ("<script>alert(1)</script><img src=x onerror=\"alert(2)\"> **bold** [click](javascript:alert(3)) "
              "<b>What</b> is the arms embargo on Libya? `code` | table |")
@@ -340,6 +378,62 @@ def test_a_conversation_is_deleted_by_its_owner_only_and_leaves_no_text(
     events = [json.loads(line) for line in (Path(bot.settings.index) / "audit.jsonl").read_text().splitlines()]
     assert {"user": "ana", "action": "delete_conversation", "conversation": mine.conversation,
             "answers": 2}.items() <= events[-1].items()
+
+
+def test_a_deleted_conversation_is_gone_from_the_audit_log_and_the_feedback_file(
+        tmp_path_factory: pytest.TempPathFactory, answers: dict[str, Answer], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A review: a deleted conversation's questions stayed in audit.jsonl and its answers' votes in feedback.jsonl.
+    Deleting takes the text out of both files (read again from disk): each "ask" event stays, marked redacted, and
+    the deletion itself is recorded without the text. A question another conversation still holds keeps its text,
+    and other users' feedback stays. A log that cannot be rewritten deletes nothing."""
+    import dataclasses
+
+    import briefbot.audit
+    from briefbot.access import EVERYTHING
+    from briefbot.feedback import append_feedback, feedback_path, make_record, owner_for, read_feedback
+
+    bot = web_briefbot(tmp_path_factory)
+    secret = "Which heron-marsh informants did the Panel meet in Sirte?"
+    asked = bot.ask(secret, scope=EVERYTHING)  # audited as the local user
+    bot.ask(LIBYA_Q, scope=EVERYTHING)
+    secret_answer = dataclasses.replace(answers["mars"], question=secret, answer=asked.answer)
+    doomed = bot.history.save(LOCAL, None, secret_answer)
+    bot.history.save(LOCAL, doomed.conversation, answers["libya"])
+    bot.history.save(LOCAL, None, answers["libya"])  # the Libya question is still held here
+    fb = feedback_path(Path(bot.settings.index))
+    append_feedback(fb, make_record(secret_answer, "down", "heron comment", owner=owner_for(None)))
+    append_feedback(fb, make_record(answers["libya"], "up", owner=owner_for(None)))
+    append_feedback(fb, make_record(secret_answer, "up", owner=owner_for("ben")))  # not the local user's
+    audit = Path(bot.settings.index) / "audit.jsonl"
+
+    monkeypatch.setattr(briefbot.audit, "write_privately", _unwritable)
+    with pytest.raises(HistoryUnavailable, match="not deleted"):
+        bot.delete_conversation(LOCAL, doomed.conversation)
+    assert doomed.conversation in {c.id for c in bot.history.conversations(LOCAL)}
+    assert secret in audit.read_text()
+    monkeypatch.undo()
+
+    assert bot.delete_conversation(LOCAL, doomed.conversation) == 2
+    text = audit.read_text(encoding="utf-8")
+    assert secret not in text and "heron" not in text
+    events = [json.loads(line) for line in text.splitlines()]
+    redacted = [e for e in events if e.get("redacted") == f"conversation {doomed.conversation} deleted"]
+    assert redacted and all(e["action"] == "ask" and e["user"] == "local" and "question" not in e for e in redacted)
+    assert any(e.get("question") == LIBYA_Q for e in events)  # still in a kept conversation
+    assert {"action": "delete_conversation", "conversation": doomed.conversation, "answers": 2,
+            "feedback_removed": 1}.items() <= events[-1].items()
+    assert events[-1]["redacted"] == len(redacted)
+    left = read_feedback(fb)
+    assert not any(r["question"] == secret and r["owner"] == owner_for(None) for r in left)
+    assert "heron comment" not in fb.read_text(encoding="utf-8")
+    assert any(r["question"] == LIBYA_Q and r["owner"] == owner_for(None) for r in left)
+    assert any(r["question"] == secret and r["owner"] == owner_for("ben") for r in left)
+    assert (audit.stat().st_mode & 0o777, fb.stat().st_mode & 0o777) == (0o600, 0o600)
+    assert not [p.name for p in audit.parent.iterdir() if p.name.endswith(".part")]
+
+
+def _unwritable(path: Path, data: bytes) -> None:
+    raise OSError(28, "No space left on device")
 
 
 def test_a_history_file_of_schema_1_is_read_with_its_cited_documents(tmp_path: Path,

@@ -455,3 +455,53 @@ def test_a_chat_citation_of_a_record_without_pdf_opens_as_its_text(app_url: str,
     assert re.search(r"S/RES/\d+ \(20\d\d\) was not indexed from a PDF", toast) and ".xml" not in toast, toast
     assert not page.locator("#export-file").is_visible()
     assert_no_errors(page, "asking for the PDF of an XML-only citation")
+
+
+
+THEME_FITS_JS = """() => {
+  const box = document.querySelector('#mandate-drill-theme input');
+  return [box.value, box.scrollWidth, box.clientWidth];
+}"""
+# The options of the open list taller than the shortest (a name drawn over more than one line): [name, height].
+THEME_WRAPPED_JS = """() => {
+  const sized = [...document.querySelectorAll('[role="option"]')].map(o => [o.getAttribute('aria-label'),
+                                                                           o.getBoundingClientRect().height]);
+  const one = Math.min(...sized.map(([, h]) => h));
+  return sized.filter(([, h]) => h > one + 4);
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 1400])
+def test_the_drill_down_theme_is_read_whole(app_url: str, browser: Any, width: int) -> None:
+    """A review: the drill-down's Theme box (beside the year and two buttons, ~165 px at 1280) was too narrow to
+    read its choices: the name picked was cut in the box and the longest wrapped over four lines in the list. Each
+    choice now reads on one line in the list, and the longest names picked show whole in the box."""
+    page, errors = _mandates_tab(browser, app_url, {"width": width, "height": 900})
+    box = page.locator("#mandate-drill-theme input")
+    box.wait_for(timeout=30_000)
+    box.scroll_into_view_if_needed()
+    box.click()
+    options = page.get_by_role("option")
+    options.first.wait_for(timeout=30_000)
+    page.wait_for_timeout(300)  # the list is drawn where it opens
+    names = options.evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
+    assert len(names) >= 5, names
+    assert page.evaluate(THEME_WRAPPED_JS) == []
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"mandate_drill_theme_{width}.png"))
+    cut = []
+    for n, name in enumerate(sorted(names, key=len, reverse=True)[:3]):  # the longest names
+        if n:  # the list is open the first time
+            box.click()
+            page.get_by_role("option").first.wait_for(timeout=30_000)
+            page.wait_for_timeout(300)
+        page.get_by_role("option", name=name, exact=True).click()
+        page.wait_for_function("n => document.querySelector('#mandate-drill-theme input').value === n", arg=name,
+                               timeout=30_000)
+        value, scroll, client = page.evaluate(THEME_FITS_JS)
+        assert value == name
+        if scroll > client + 1:
+            cut.append((name, scroll, client))
+    assert not cut, cut
+    _no_errors(page, errors)
+    page.close()

@@ -115,6 +115,20 @@ def test_card_html_escapes_document_text() -> None:
     assert "&lt;script&gt;" in html and "&amp;" in html
 
 
+def test_a_closest_passage_card_is_shortened_as_every_label_is() -> None:
+    """A review: passage cards cut their text with code of their own (a comma left before " …", a card longer than
+    its limit); they use the one clipping helper, ``models.clip``."""
+    from briefbot.models import clip
+
+    text = ("The Security Council, recalling its previous resolutions, " * 12).strip()
+    card = views.Card(key="1", doc_id="x.pdf", symbol="S/1", title=None, doc_type=None, date=None, page=1,
+                      paragraph=None, quote=text, passage=True)
+    shown = re.search(r'<div class="bb-quote">“(.*)”</div>', views.card_html(card))
+    assert shown is not None
+    assert shown.group(1) == clip(text, views._PASSAGE_CHARS) and len(shown.group(1)) <= views._PASSAGE_CHARS
+    assert not shown.group(1).endswith((", …", ",…"))
+
+
 def test_abstention_is_said_plainly_and_offers_closest_passages(bot: Briefbot, mars: Answer) -> None:
     assert mars.abstained and not mars.citations
     message = views.answer_message(mars)

@@ -174,6 +174,53 @@ def test_a_conversation_is_deleted_after_a_confirmation(page: Any, app: tuple[st
     assert not console, console
 
 
+def test_leaving_a_conversation_withdraws_its_delete_confirmation(page: Any, app: tuple[str, Briefbot]) -> None:
+    """A deletion asked about names the conversation shown; opening another, starting a new one or reloading
+    withdraws it: the confirmation is gone and no conversation is deleted (Delete there deleted the first one,
+    with the second on screen)."""
+    _, bot = app
+    first, second = f"{MARS_Q} (kept 7a1c)", f"{MARS_Q} (kept 9b3e)"
+    _new_conversation(page)
+    ask(page, first)
+    _new_conversation(page)
+    ask(page, second)
+    _history_item(page, first)
+    _history_item(page, second)
+    confirm = page.locator("#delete-confirm-btn")
+
+    def ask_to_delete(shown: str) -> None:
+        page.click("#delete-conversation")
+        page.locator("#delete-confirm-text").wait_for(state="visible", timeout=30_000)
+        assert shown in page.inner_text("#delete-confirm-text")
+        assert_no_errors(page, "asking to delete a conversation")
+
+    _history_item(page, first).click()
+    page.wait_for_function("q => document.querySelector('#chatbot').innerText.includes(q)", arg=first, timeout=30_000)
+    ask_to_delete(first)
+    _history_item(page, second).click()  # another conversation opened
+    page.wait_for_function("q => document.querySelector('#chatbot').innerText.includes(q)", arg=second,
+                           timeout=30_000)
+    confirm.wait_for(state="hidden", timeout=30_000)
+    assert not page.locator("#delete-confirm-text").is_visible()
+    assert_no_errors(page, "opening another conversation")
+
+    ask_to_delete(second)
+    _new_conversation(page)  # a new one started
+    confirm.wait_for(state="hidden", timeout=30_000)
+
+    _history_item(page, second).click()
+    page.wait_for_function("q => document.querySelector('#chatbot').innerText.includes(q)", arg=second,
+                           timeout=30_000)
+    ask_to_delete(second)
+    page.reload()  # the page loaded again
+    page.wait_for_selector("#question textarea", timeout=60_000)
+    _history_item(page, second)
+    assert not confirm.is_visible()
+    assert_no_errors(page, "reloading with a deletion asked about")
+    asked = [q for c in bot.history.conversations(viewer_for(None, loopback=True)) for q in c.questions]
+    assert first in asked and second in asked
+
+
 def test_two_questions_survive_a_reload_with_their_citations(page: Any) -> None:
     _new_conversation(page)
     ask(page, LIBYA_Q)
@@ -282,6 +329,29 @@ def test_history_exports(page: Any, app: tuple[str, Briefbot]) -> None:
     _new_conversation(page)
     page.wait_for_selector("#history-export", state="hidden", timeout=30_000)
     assert_no_errors(page, "a history export after the conversation changed")
+
+
+NAME_CUT_JS = """sel => [...document.querySelectorAll(`${sel} td.filename`)].map(td => {
+  const stem = td.querySelector('.stem'), ext = td.querySelector('.ext');
+  const r = td.getBoundingClientRect(), e = ext.getBoundingClientRect();
+  return [td.getAttribute('aria-label'), stem.scrollWidth > stem.clientWidth + 1, e.right > r.right + 1];
+})"""
+
+
+def test_a_history_export_is_named_whole_in_the_sidebar(page: Any) -> None:
+    """A review: the sidebar's history export read "b….json" (Gradio cut the name to leave its size column 8rem).
+    Both exports show their whole name, in the sidebar's width."""
+    ask(page, LIBYA_Q)
+    for button, ext in (("#history-json", ".json"), ("#history-md", ".md")):
+        page.click(button)
+        page.locator("#history-export td.filename").filter(has_text=ext).wait_for(timeout=60_000)
+        assert_no_errors(page, f"exporting the history ({ext})")
+        names = page.evaluate(NAME_CUT_JS, "#history-export")
+        assert names == [[f"briefbot-history{ext}", False, False]], names
+        shown = page.inner_text("#history-export td.filename")
+        assert "…" not in shown and "briefbot-history" in shown, shown
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.locator("#history").screenshot(path=str(ARTIFACTS / "web_history_export_name.png"))
 
 
 def test_a_reopened_conversation_says_which_answers_it_withholds(page: Any, app: tuple[str, Briefbot]) -> None:

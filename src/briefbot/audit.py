@@ -1,8 +1,11 @@
 """The audit log: who asked what, opened which document and page, exported, uploaded, moved or removed.
 
 One JSON object per line in ``<index>/audit.jsonl`` (mode 0600), appended with ``O_APPEND`` in one ``write`` per
-event, so lines from several threads or processes never interleave, and nothing in briefbot rewrites or truncates
-the file. ``briefbot audit`` reads it.
+event, so lines from several threads or processes never interleave. Nothing in briefbot truncates the file or
+removes an event; the one rewrite is :meth:`AuditLog.redact`, when a user deletes a conversation: its questions'
+text goes, each event stays (who, when, which documents) marked as redacted. Appends hold a shared lock on the
+file and a rewrite an exclusive one (:func:`appending`, :func:`rewrite`), so no event is lost to a rewrite made by
+another process at the same moment. ``briefbot audit`` reads it.
 """
 
 from __future__ import annotations
@@ -11,10 +14,16 @@ import json
 import logging
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks (a rewrite there may race an append of another process)
+    fcntl = None  # type: ignore[assignment]
 
 log = logging.getLogger(__name__)
 
@@ -34,14 +43,43 @@ class AuditLog:
         line = (json.dumps(event, ensure_ascii=False) + "\n").encode("utf-8")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with _lock:
-                fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-                try:
-                    os.write(fd, line)
-                finally:
-                    os.close(fd)
+            with _lock, appending(self.path) as fd:
+                os.write(fd, line)
         except OSError:
             log.exception("could not write the audit log %s", self.path)
+
+    def redact(self, user: str, questions: set[str], why: str) -> int:
+        """The text of ``user``'s questions among ``questions`` taken out of their "ask" events, each event kept
+        with ``redacted: why`` in its place; returns how many events changed. The file is written anew beside
+        itself and moved over it, so a crash leaves the old log or the new one, never half of either.
+
+        Raises OSError when it cannot be rewritten (the caller deletes nothing then)."""
+        if not questions:
+            return 0
+        wanted = questions | {_cut(q) for q in questions}  # as recorded: a long question was cut
+        changed = 0
+
+        def redacted(data: bytes) -> bytes | None:
+            nonlocal changed
+            out = []
+            for line in data.decode("utf-8", errors="replace").splitlines(keepends=True):
+                try:
+                    event = json.loads(line)
+                except ValueError:
+                    event = None
+                if (isinstance(event, dict) and event.get("user") == user and event.get("action") == "ask"
+                        and event.get("question") in wanted):
+                    event = {k: v for k, v in event.items() if k != "question"} | {"redacted": why}
+                    line = json.dumps(event, ensure_ascii=False) + "\n"
+                    changed += 1
+                out.append(line)
+            return "".join(out).encode("utf-8") if changed else None
+
+        with _lock:
+            rewrite(self.path, redacted)
+        if changed:
+            log.info("audit: %d question(s) of %s redacted (%s)", changed, user, why)
+        return changed
 
     def read(self, user: str | None = None, action: str | None = None, since: str | None = None,
              document: str | None = None) -> Iterator[dict[str, Any]]:
@@ -65,6 +103,64 @@ class AuditLog:
                 if document and document not in json.dumps(event.get("documents", event.get("document", ""))):
                     continue
                 yield event
+
+
+def _flock(fd: int, shared: bool) -> None:
+    if fcntl is not None:
+        fcntl.flock(fd, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
+
+
+@contextmanager
+def appending(path: Path) -> Iterator[int]:
+    """A descriptor appending to ``path`` (made 0600), under a shared lock: appends go on side by side, a
+    :func:`rewrite` waits for them, and an append that waited for a rewrite opens the new file, not the one it
+    replaced."""
+    while True:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:
+            _flock(fd, shared=True)
+            if os.fstat(fd).st_ino == os.stat(path).st_ino:
+                yield fd
+                return
+        finally:
+            os.close(fd)
+
+
+def rewrite(path: Path, change: Callable[[bytes], bytes | None]) -> None:
+    """``path`` replaced by ``change`` of its content (None: left as it is), under an exclusive lock, so no
+    append of another process lands in the file being replaced. Raises OSError when it cannot be written."""
+    while True:
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except FileNotFoundError:
+            return
+        try:
+            _flock(fd, shared=False)
+            if os.fstat(fd).st_ino != os.stat(path).st_ino:
+                continue  # replaced while we waited: read the new one
+            with os.fdopen(os.dup(fd), "rb") as fh:
+                data = fh.read()
+            new = change(data)
+            if new is not None:
+                write_privately(path, new)
+            return
+        finally:
+            os.close(fd)
+
+
+def write_privately(path: Path, data: bytes) -> None:
+    """``path`` holds ``data`` from one moment to the next (a private file written beside it, then renamed)."""
+    part = path.with_name(f".{path.name}.{os.getpid()}.part")
+    fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(part, path)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
 
 
 def _cut(value: Any) -> Any:

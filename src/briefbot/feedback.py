@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from .audit import appending, rewrite
 from .layout import IndexLayout
 from .models import Answer, analysis_name, reference
 
@@ -37,6 +38,11 @@ LOCAL_OWNER = "local"
 
 # Appends from several sessions of one server must not interleave within a line.
 _write_lock = threading.Lock()
+
+
+def owner_for(user: str | None) -> str:
+    """The owner of feedback given by ``user`` signed in, or (None) by the local user of a loopback server."""
+    return f"user:{user}" if user else LOCAL_OWNER
 
 
 def feedback_path(index: Path) -> Path:
@@ -66,11 +72,9 @@ def append_feedback(path: Path, record: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     # Private, as the history and the audit log are: questions and comments are personal (a file an older version
     # created world-readable is made private too).
-    with _write_lock:
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    with _write_lock, appending(path) as fd:
         os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "a", encoding="utf-8") as fh:
-            fh.write(line)
+        os.write(fd, line.encode("utf-8"))
 
 
 def read_feedback(path: Path) -> list[dict[str, Any]]:
@@ -147,6 +151,35 @@ def visible_feedback(records: Iterable[dict[str, Any]], owner: str | None, every
         return list(records)
     return [r for r in records if owner and (r.get("owner") == owner or (
         owner == LOCAL_OWNER and str(r.get("owner") or "").startswith("session:")))]
+
+
+def forget_feedback(path: Path, owner: str, about: set[tuple[str, str]]) -> int:
+    """Remove every record of ``owner`` (as :func:`visible_feedback` reads ownership) on an answer among
+    ``about`` ((question, answer text) pairs: a deleted conversation's); returns how many went. The one rewrite
+    of this append-only file: a deletion of the answers the votes repeat. Raises OSError when it cannot be written
+    (nothing is removed then)."""
+    keys = {answer_key({"question": q, "answer": a}) for q, a in about}
+    if not keys:
+        return 0
+    gone = 0
+
+    def kept(data: bytes) -> bytes | None:
+        nonlocal gone
+        lines = data.decode("utf-8", errors="replace").splitlines(keepends=True)
+        out = []
+        for line in lines:
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError:
+                item = None
+            if not (isinstance(item, dict) and visible_feedback([item], owner) and answer_key(item) in keys):
+                out.append(line)
+        gone = len(lines) - len(out)
+        return "".join(out).encode("utf-8") if gone else None
+
+    with _write_lock:
+        rewrite(path, kept)
+    return gone
 
 
 def export_jsonl(records: Iterable[dict[str, Any]], dest: Path) -> Path:

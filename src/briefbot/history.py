@@ -20,7 +20,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, fields, is_dataclass, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,9 @@ from .sqlitewal import use_wal
 log = logging.getLogger(__name__)
 
 LOCAL_USER = "local"  # everyone on a loopback server without sign-in is this one user
-_SCHEMA = 2  # 2: answers.cited, the documents an answer quotes (what decides whether it is shown)
+# 2: answers.cited, the documents an answer quotes (what decides whether it is shown); 3: each with the SHA-256 of
+# its bytes where the catalog gives it, not only where a kept passage does (set only by a History given sha_of)
+_SCHEMA = 3
 _TITLE_CHARS = 120
 
 
@@ -69,6 +71,9 @@ class SavedAnswer:
     asked_at: str
     doc_ids: list[str]
     answer: Answer
+    # The SHA-256 of each cited document's bytes, as saved: a document cited without a kept passage (the mandate
+    # tracker's) is found again by it when indexed anew under another id.
+    shas: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -92,6 +97,7 @@ WITHHELD = ("{n} answer(s) of this conversation are not shown: they cite documen
 ReadCheck = Callable[[str | None, list[str]], bool]  # (signed-in user or None, doc_ids) -> may read them all
 # (signed-in user or None, SHA-256 of a document's bytes) -> an indexed document with those bytes that user reads
 FindCopy = Callable[[str | None, str], DocInfo | None]
+ShaOf = Callable[[str], str | None]  # doc_id -> the SHA-256 of its bytes, while it is indexed
 
 
 def may_open_answer(viewer: Viewer, saved: SavedAnswer, may_read: ReadCheck | None = None) -> bool:
@@ -135,12 +141,13 @@ def cited_doc_ids(answer: Answer) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def relinked(answer: Answer, user: str | None, may_read: ReadCheck, find_copy: FindCopy) -> Answer:
+def relinked(answer: Answer, user: str | None, may_read: ReadCheck, find_copy: FindCopy,
+             saved_shas: dict[str, str] | None = None) -> Answer:
     """``answer`` with each document no longer readable under its id, but indexed again from the same bytes
     (removed, then uploaded under another name) and readable by ``user``, named by its new id: the same bytes are
     the same text, pages and offsets, so its quotes and page views hold. A document's bytes are known from the
-    passages kept with the answer; one cited without a passage kept stays as it was."""
-    shas = {h.doc.doc_id: h.doc.sha256 for h in answer.hits if h.doc.sha256}
+    passages kept with the answer, or for one cited without a passage kept, from ``saved_shas`` (as saved)."""
+    shas = {**(saved_shas or {}), **{h.doc.doc_id: h.doc.sha256 for h in answer.hits if h.doc.sha256}}
     found: dict[str, DocInfo] = {}
     for doc_id in cited_doc_ids(answer):
         if doc_id in shas and not may_read(user, [doc_id]) and (copy := find_copy(user, shas[doc_id])) is not None:
@@ -187,10 +194,12 @@ class History:
     """Per-user conversations in one SQLite file. Nothing touches the disk until first used, so an index folder
     that cannot be written still serves questions; every storage failure is a :class:`HistoryUnavailable`."""
 
-    def __init__(self, path: Path, may_read: ReadCheck | None = None, find_copy: FindCopy | None = None) -> None:
+    def __init__(self, path: Path, may_read: ReadCheck | None = None, find_copy: FindCopy | None = None,
+                 sha_of: ShaOf | None = None) -> None:
         self.path = Path(path)
         self.may_read = may_read
         self.find_copy = find_copy
+        self.sha_of = sha_of
         self._ready = False
         self._lock = threading.Lock()
 
@@ -246,9 +255,12 @@ class History:
                             asked_at TEXT NOT NULL, doc_ids TEXT NOT NULL, answer TEXT NOT NULL, cited TEXT);
                         CREATE INDEX IF NOT EXISTS answers_conversation ON answers (conversation, seq);
                     """)
-                    if conn.execute("PRAGMA user_version").fetchone()[0] < 2:
+                    version = conn.execute("PRAGMA user_version").fetchone()[0]
+                    if version < 2:
                         _add_cited(conn)
-                    conn.execute(f"PRAGMA user_version = {_SCHEMA}")
+                    if version < 3 and self.sha_of is not None:
+                        _add_shas(conn, self.sha_of)
+                    conn.execute(f"PRAGMA user_version = {_SCHEMA if self.sha_of is not None else max(version, 2)}")
                 self._ready = True
 
     # --- writing ----------------------------------------------------------------------------------------------
@@ -262,6 +274,7 @@ class History:
         stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
         token = secrets.token_urlsafe(18)  # 144 random bits: a permalink cannot be guessed
         doc_ids = cited_doc_ids(answer)
+        cited = _cited(answer, self.sha_of)
         with self._db("saved") as db:
             if conversation is None:
                 conversation = secrets.token_urlsafe(12)
@@ -277,8 +290,8 @@ class History:
             db.execute("INSERT INTO answers (token, conversation, user, seq, question, asked_at, doc_ids, answer, "
                        "cited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        (token, conversation, user, seq, answer.question, stamp, json.dumps(doc_ids),
-                        answer_to_json(answer), json.dumps(_cited(answer))))
-        return SavedAnswer(token, conversation, user, seq, stamp, doc_ids, answer)
+                        answer_to_json(answer), json.dumps(cited)))
+        return SavedAnswer(token, conversation, user, seq, stamp, doc_ids, answer, {d: h for d, h in cited if h})
 
     def delete(self, viewer: Viewer, conversation: str) -> int:
         """Remove one of ``viewer``'s conversations with its answers (their permalinks open no more); returns how
@@ -301,6 +314,25 @@ class History:
         return removed
 
     # --- reading ----------------------------------------------------------------------------------------------
+    def asked(self, viewer: Viewer) -> dict[str, list[tuple[str, str]]]:
+        """Every conversation of ``viewer`` with the (question, answer text) of each of its answers, withheld ones
+        too: what the audit log and the feedback file may repeat of it, read before a deletion."""
+        if not self.path.exists():
+            return {}
+        out: dict[str, list[tuple[str, str]]] = {}
+        with self._db("read") as db:
+            for (cid,) in db.execute("SELECT id FROM conversations WHERE user = ?", (viewer.user,)):
+                out[cid] = []
+            for cid, question, text in db.execute(
+                    "SELECT a.conversation, a.question, a.answer FROM answers a JOIN conversations c "
+                    "ON c.id = a.conversation WHERE c.user = ? ORDER BY a.conversation, a.seq", (viewer.user,)):
+                try:
+                    said = str(json.loads(text).get("answer") or "")
+                except (ValueError, AttributeError):
+                    said = ""  # unreadable here: its question still counts
+                out[cid].append((question, said))
+        return out
+
     def conversations(self, viewer: Viewer, limit: int = 200) -> list[Conversation]:
         """``viewer``'s conversations, most recently continued first, each with the questions of the answers
         :func:`may_open_answer` lets them open, in order (and how many others there are)."""
@@ -395,7 +427,7 @@ class History:
         """``saved`` with its documents indexed again from the same bytes named by their new ids (:func:`relinked`)."""
         if may_read is None or self.find_copy is None:
             return saved
-        answer = relinked(saved.answer, _reader(viewer), may_read, self.find_copy)
+        answer = relinked(saved.answer, _reader(viewer), may_read, self.find_copy, saved.shas)
         return saved if answer is saved.answer else replace(saved, answer=answer, doc_ids=cited_doc_ids(answer))
 
     def open_permalink(self, viewer: Viewer, token: str) -> SavedAnswer:
@@ -446,13 +478,15 @@ class History:
         return "\n".join(out).rstrip() + "\n"
 
 
-_ANSWER_COLUMNS = "token, conversation, user, seq, asked_at, doc_ids, answer"
+_ANSWER_COLUMNS = "token, conversation, user, seq, asked_at, doc_ids, answer, cited"
 
 
-def _cited(answer: Answer) -> list[tuple[str, str | None]]:
-    """The documents ``answer`` cites, each with the SHA-256 of its bytes where a kept passage gives it."""
+def _cited(answer: Answer, sha_of: ShaOf | None = None) -> list[tuple[str, str | None]]:
+    """The documents ``answer`` cites, each with the SHA-256 of its bytes where a kept passage gives it, else
+    where ``sha_of`` (the catalog, while the document is indexed) does."""
     shas = {h.doc.doc_id: h.doc.sha256 for h in answer.hits if h.doc.sha256}
-    return [(d, shas.get(d)) for d in dict.fromkeys(c.doc_id for c in answer.citations)]
+    return [(d, shas.get(d) or (sha_of(d) if sha_of else None))
+            for d in dict.fromkeys(c.doc_id for c in answer.citations)]
 
 
 def _add_cited(conn: sqlite3.Connection) -> None:
@@ -472,10 +506,30 @@ def _add_cited(conn: sqlite3.Connection) -> None:
         conn.execute("UPDATE answers SET cited = ? WHERE token = ?", (json.dumps(cited), token))
 
 
+def _add_shas(conn: sqlite3.Connection, sha_of: ShaOf) -> None:
+    """Schema 2 to 3: the bytes of each cited document still indexed kept where no passage gave them, so an answer
+    saved before (a mandate-tracker answer keeps no passages) relinks once its document is removed and indexed
+    again (:func:`relinked`). One removed already cannot be told any more."""
+    known: dict[str, str | None] = {}
+    for token, text in conn.execute("SELECT token, cited FROM answers WHERE cited LIKE '%null]%'").fetchall():
+        try:
+            cited = [(str(d), h) for d, h in json.loads(text)]
+        except (ValueError, TypeError):
+            continue
+        for d, h in cited:
+            if h is None and d not in known:
+                known[d] = sha_of(d)
+        filled = [(d, h or known.get(d)) for d, h in cited]
+        if filled != cited:
+            conn.execute("UPDATE answers SET cited = ? WHERE token = ?", (json.dumps(filled), token))
+
+
 def _saved(row: tuple[Any, ...]) -> SavedAnswer:
-    token, conversation, user, seq, asked_at, doc_ids, answer = row
+    token, conversation, user, seq, asked_at, doc_ids, answer, cited = row
     try:
-        return SavedAnswer(token, conversation, user, seq, asked_at, json.loads(doc_ids), answer_from_json(answer))
+        shas = {str(d): str(h) for d, h in json.loads(cited or "[]") if h}
+        return SavedAnswer(token, conversation, user, seq, asked_at, json.loads(doc_ids), answer_from_json(answer),
+                           shas)
     except (ValueError, KeyError, TypeError) as exc:  # a row this version cannot read: say which, skip nothing
         raise HistoryUnavailable(f"the saved answer {token!r} could not be read ({type(exc).__name__}: {exc})",
                                  "it may come from another briefbot version; export the history with that "

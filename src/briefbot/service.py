@@ -38,7 +38,8 @@ from .answer import (
 from .audit import AuditLog
 from .config import Settings
 from .embed import Embedder, embedder_for, sentence_embedder_for
-from .errors import BriefbotError, DocumentMismatch, IndexMissingError, NotFoundError
+from .errors import BriefbotError, DocumentMismatch, HistoryUnavailable, IndexMissingError, NotFoundError
+from .feedback import feedback_path, forget_feedback, owner_for
 from .glossary import council_question
 from .history import History, Viewer
 from .ingest import IngestReport, Progress, ingest_paths, remove_documents
@@ -589,15 +590,42 @@ class Briefbot:
         if getattr(self, "_history", None) is None:
             self._history = History(IndexLayout(Path(self.settings.index)).history,
                                     may_read=lambda user, ids: self.may_read(ids, self.readable(user)),
-                                    find_copy=lambda user, sha: self.same_bytes(sha, self.readable(user)))
+                                    find_copy=lambda user, sha: self.same_bytes(sha, self.readable(user)),
+                                    sha_of=self._sha_of)
         return self._history
 
+    def _sha_of(self, doc_id: str) -> str | None:
+        """The SHA-256 of an indexed document's bytes (None when it is not indexed, or was read before it was kept)."""
+        try:
+            return self.store.document(doc_id).sha256 or None
+        except BriefbotError:  # not indexed (or a file name several documents share)
+            return None
+
     def delete_conversation(self, viewer: Viewer, conversation: str) -> int:
-        """Delete one of ``viewer``'s conversations from the history (the web's "Delete this conversation");
-        returns how many answers went. The audit log keeps that it happened, as it keeps what was asked."""
+        """Delete one of ``viewer``'s conversations (the web's "Delete this conversation"); returns how many answers
+        went. Deleted means gone from this index's files: its questions' text is taken out of the audit log's
+        "ask" events (each event stays, marked redacted) and the user's feedback on its answers is removed, unless
+        another of their conversations still holds the same question (or answer). The audit log then records the
+        deletion, without the text. NotFoundError for a conversation not theirs; HistoryUnavailable, with nothing
+        deleted, when the audit log or the feedback file cannot be rewritten."""
+        asked = self.history.asked(viewer)
+        if conversation not in asked:
+            raise NotFoundError(f"no conversation {conversation!r} in {viewer.user}'s history",
+                                "pick one from the history list")
+        others = [qa for cid, pairs in asked.items() if cid != conversation for qa in pairs]
+        gone = set(asked[conversation]) - set(others)
+        questions = {q for q, _ in gone} - {q for q, _ in others}
+        try:
+            redacted = self.audit.redact(viewer.user, questions, f"conversation {conversation} deleted")
+            forgotten = forget_feedback(feedback_path(Path(self.settings.index)),
+                                        owner_for(viewer.user if viewer.signed_in else None), gone)
+        except OSError as exc:
+            log.warning("deleting conversation %s: %s", conversation, exc)
+            raise HistoryUnavailable(f"the conversation was not deleted: its questions could not be taken out of the "
+                                     f"audit log or the feedback file ({exc})") from exc
         removed = self.history.delete(viewer, conversation)
         self.audit.record(viewer.user if viewer.signed_in else None, "delete_conversation",
-                          conversation=conversation, answers=removed)
+                          conversation=conversation, answers=removed, redacted=redacted, feedback_removed=forgotten)
         return removed
 
     # --- summaries -----------------------------------------------------------------------------------------

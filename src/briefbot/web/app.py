@@ -33,7 +33,6 @@ from ..config import Settings
 from ..errors import BriefbotError
 from ..export import answer_markdown
 from ..feedback import (
-    LOCAL_OWNER,
     Rating,
     append_feedback,
     earlier_comment,
@@ -43,6 +42,7 @@ from ..feedback import (
     feedback_path,
     latest_votes,
     make_record,
+    owner_for,
     read_feedback,
     visible_feedback,
 )
@@ -132,6 +132,11 @@ fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejo
 2H17'/></svg>"); }
 /* A long choice (a document's title) ran under its dropdown's arrow: the text now stops before the arrow, in "…". */
 .secondary-wrap > input[role="combobox"] { padding-right: 28px; text-overflow: ellipsis; }
+/* A file offered for download is named whole: Gradio keeps its size column 8rem wide and cuts the name to fit,
+   which in the sidebar left "b….json" of briefbot-history.json. The name wraps instead. */
+.file-preview td.filename { flex-wrap: wrap; }
+.file-preview td.filename .stem { white-space: normal; overflow: visible; overflow-wrap: anywhere; }
+.file-preview td.download { min-width: 4.5rem; }
 """ + LIBRARY_CSS + FAILURES_CSS + FEEDBACK_CSS + TIMELINE_CSS
 # Once an answer is complete, its question goes to the top of the chat panel (the chat's own autoscroll leaves the
 # end of a long answer in view, not its beginning) and the panel into the window.
@@ -224,10 +229,8 @@ def owner_of(request: gr.Request | None, loopback: bool) -> str | None:
     kept per browser session, a reload lost sight of it); a session on any other bind without sign-in."""
     if request is None:
         return None
-    if request.username:
-        return f"user:{request.username}"
-    if loopback:
-        return LOCAL_OWNER
+    if request.username or loopback:
+        return owner_for(request.username or None)  # as a deleted conversation's feedback is found
     return f"session:{request.session_hash}" if request.session_hash else None
 
 
@@ -338,7 +341,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                 session.restart([saved.answer], [saved.token], None)
                 note = f"Shared answer, asked by {saved.user} on {when(saved.asked_at)}."
                 updates = show_chat(session, exchange(saved.answer.question, saved.answer, note))
-        return {**updates, state: session, **history_list(viewer, session)}
+        return {**updates, state: session, **history_list(viewer, session), **no_deleting(session)}
 
     def set_aside(session: Session, viewer: Viewer) -> Updates:
         """Before the chat is replaced: save what waits; what still cannot be saved is handed over as a Markdown
@@ -351,6 +354,12 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         gr.Warning(f"{len(session.unsaved)} answer(s) could not be saved to the history ({problem}); they are in "
                    "the download under the chat.")
         return {export_file: gr.File(value=str(path), visible=True)}  # the caller notes it (export_shown)
+
+    def no_deleting(session: Session) -> Updates:
+        """A deletion asked about is withdrawn: the chat no longer shows what its confirmation named, so Delete
+        there must not delete it (nor what is shown now)."""
+        session.deleting = None
+        return {delete_row: gr.update(visible=False), delete_text: ""}
 
     def open_conversation(index: int | None, session: Session, request: gr.Request) -> Updates:
         if index is None or not 0 <= index < len(session.listed):
@@ -366,7 +375,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         notice = [{"role": "assistant", "content": f"_{md_text(WITHHELD.format(n=withheld))}_"}] if withheld else []
         session.restart([s.answer for s in saved], [s.token for s in saved], session.listed[index], len(notice))
         messages = notice + [m for s in saved for m in exchange(s.answer.question, s.answer)]
-        updates = {**show_chat(session, messages), **history_list(viewer, session), **kept}
+        updates = {**show_chat(session, messages), **history_list(viewer, session), **kept, **no_deleting(session)}
         session.export_shown = session.export_shown or bool(kept)
         return updates
 
@@ -374,7 +383,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         viewer = viewer_of(request)
         kept = set_aside(session, viewer)
         session.restart([], [], None)
-        updates = {**show_chat(session, []), **history_list(viewer, session), **kept}
+        updates = {**show_chat(session, []), **history_list(viewer, session), **kept, **no_deleting(session)}
         session.export_shown = session.export_shown or bool(kept)
         return updates
 
@@ -396,7 +405,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         n = len(conv.questions) + conv.withheld
         return {delete_row: gr.update(visible=True), history_status: "",
                 delete_text: f"**Delete “{md_text(conv.title)}” ({n} answer{'s' if n != 1 else ''}) from your "
-                             "history?** This cannot be undone; its permalinks stop working."}
+                             "history?** This cannot be undone; its permalinks stop working, and its questions and "
+                             "your feedback on its answers go from the audit log and the feedback file."}
 
     def cancel_delete(session: Session) -> Updates:
         session.deleting = None
@@ -884,15 +894,17 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                 **private).then(None, None, None, js=SHOW_NEWEST_JS)
         chatbot.select(select_message, [state], [state, cards_title, cards, target, permalink, export_file, page,
                                                  caption, panel.text, panel.state, panel.nav], **private)
-        demo.load(on_load, [state], chat_outputs, **private)
+        # Each of these replaces the chat, so each withdraws a deletion asked about (no_deleting).
+        leaving = [*chat_outputs, delete_row, delete_text]
+        demo.load(on_load, [state], leaving, **private)
         # A reopened conversation shows its newest answer, whose cards are under it (a browser walk: the chat stood
         # at the first answer above the twelfth's cards).
-        conv_list.click(open_conversation, [conv_list, state], chat_outputs, **private).then(
+        conv_list.click(open_conversation, [conv_list, state], leaving, **private).then(
             None, None, None, js=SHOW_NEWEST_JS)
-        new_chat.click(new_conversation, [state], chat_outputs, **private)
+        new_chat.click(new_conversation, [state], leaving, **private)
         # The chat's own Clear (trash) button empties the messages in the browser; without this the permalink,
         # citation cards and feedback / export target of the cleared answer stayed.
-        chatbot.clear(clear_chat, [state], chat_outputs, **private)
+        chatbot.clear(clear_chat, [state], leaving, **private)
         delete_btn.click(ask_delete, [state], [delete_row, delete_text, history_status], **private)
         delete_no.click(cancel_delete, [state], [delete_row, delete_text, history_status], **private)
         delete_yes.click(confirm_delete, [state], [*chat_outputs, delete_row, delete_text], **private)

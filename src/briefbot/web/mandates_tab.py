@@ -266,11 +266,14 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
             # Hidden until there is a plot: an empty image component draws a broken-picture frame.
             plot = gr.Image(type="filepath", interactive=False, show_label=False, elem_id="mandate-plot",
                             visible=False)
-            with gr.Row(equal_height=True):  # every count of the plot drills down to its paragraphs
+            # Every count of the plot drills down to its paragraphs. The theme has the column's width: beside the
+            # year and the buttons it was ~165 px at 1280, its names ("Illicit finance, money laundering and
+            # state-finance abuse") cut in the box and wrapped over four lines in its list (a review's find).
+            drill_theme = gr.Dropdown(themes, label="Theme", elem_id="mandate-drill-theme")
+            with gr.Row(equal_height=True):
                 # Text, like the range boxes: a number box showed "0", which read as a year and was refused.
                 drill_year = gr.Textbox(label="Year", placeholder="e.g. 2025", max_length=_YEAR_CHARS, scale=1,
                                         elem_id="mandate-drill-year")
-                drill_theme = gr.Dropdown(themes, label="Theme", elem_id="mandate-drill-theme", scale=3)
                 drill = gr.Button("Paragraphs behind this count", size="sm", elem_id="mandate-drill", scale=2)
                 council = gr.Button("Council-wide trend", size="sm", elem_id="mandate-council", scale=2)
             council_csv = gr.DownloadButton("Council-wide trend (CSV)", size="sm", visible=False,

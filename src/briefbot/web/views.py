@@ -116,8 +116,8 @@ def card_html(card: Card) -> str:
     where = [f"<b>{e(name)}</b>"] + [e(p).replace(" ", "&nbsp;", 1) for p in place]
     meta = [x for x in (card.title, DOC_TYPE_LABELS.get(card.doc_type or "", card.doc_type), card.date) if x]
     quote = elided(card.quote, card.cut_before, card.cut_after)
-    if card.passage and len(quote) > _PASSAGE_CHARS:
-        quote = quote[:_PASSAGE_CHARS].rsplit(" ", 1)[0] + " …"
+    if card.passage:
+        quote = clip(quote, _PASSAGE_CHARS)
     badge = "closest passage" if card.passage else "citation"
     return (f'<div class="bb-card{" bb-passage" if card.passage else ""}">'
             f'<div class="bb-ref"><span class="bb-key">[{e(card.key)}]</span> {" · ".join(where)}'
