@@ -50,6 +50,7 @@ from .refs import (
     HOW_LONG_Q,
     IN_FORCE,
     ORIGIN_REFERENCE,
+    RENEWED_BODIES,
     REPORT_DATE,
     RUNS_NOW_Q,
     SETS_TERM,
@@ -1198,13 +1199,13 @@ def _named_renews_another(question: str, specific: set[str], refs: References, c
     quote = lead.hit.chunk.text[lead.start:lead.end]
     renewed = renewed_object(quote)
     if (lead.hit.doc.doc_type != "resolution" or not refs.names(lead.hit.doc) or not _RENEWAL_VERB.search(quote)
-            or renewed not in _BODIES or renewed in refs.places or terms(renewed or "") & specific):
+            or renewed not in RENEWED_BODIES or renewed in refs.places or terms(renewed or "") & specific):
         return None  # not a renewal, or of what was asked ("the Panel" for "the Panel of Experts on Al-Shabaab")
     quotes = [(c, c.hit.chunk.text[c.start:c.end]) for c in chosen]
     # Another quote of it may set the term in other words: 1807 (2008) para. 1 "Decides, for a further period
     # ending on 31 December 2008, that all States shall …" renews the DRC embargo beside its Group's para. 17.
     if any(refs.names(c.hit.doc) and ((_RENEWAL_VERB.search(q) and renews_subject(specific, q)) or (
-            c is not lead and renewed_object(q) not in _BODIES and direct_answer(question, q) is not None))
+            c is not lead and renewed_object(q) not in RENEWED_BODIES and direct_answer(question, q) is not None))
            for c, q in quotes):
         return None
     symbol = lead.hit.doc.symbol or lead.hit.doc.file_name
@@ -1219,8 +1220,6 @@ def _named_renews_another(question: str, specific: set[str], refs: References, c
     return (f"The passages found of {symbol} do not renew what was asked: {para} extends the mandate of {body}."
             f"{found} The closest passages are listed below.")
 
-
-_BODIES = frozenset({"Panel", "Group of Experts", "Monitoring Team", *MISSIONS})
 
 
 # What the Council sets a term for: its sanctions, measures, embargoes and Panels (a question on "the United States

@@ -534,7 +534,7 @@ def renews_subject(specific: set[str], text: str) -> bool:
     words = terms(_PURPOSE.sub(" ", text))
     # "the measures" renews a regime, not the Panel extended "… and decides that the Panel's mandated tasks shall
     # … also apply with respect to the measures updated in this resolution" (2819 (2026) para. 24, Libya).
-    regime = bool(words & _SANCTIONS_RENEWED) and renewed_object(text) not in _BODIES
+    regime = bool(words & _SANCTIONS_RENEWED) and renewed_object(text) not in RENEWED_BODIES
     met = specific & words | (specific & _SANCTIONS if regime else set())
     return 2 * len(met) >= len(specific)
 
@@ -603,7 +603,8 @@ _ENDING_AFTERWORD = re.compile(r",\s*(?:and\s+)?(?=(?:endorses|decides|authori[s
 # the measures.
 _PURPOSE = re.compile(r"\b(?:for the purposes? of|in order to|with a view to)\b[^,;]*,", re.I)
 _GENERIC_SUBJECT = terms("mandate measures")
-_BODIES = frozenset({"Panel", "Group of Experts", "Monitoring Team", *MISSIONS})
+# The bodies a renewal names as its object (renewed_object): a Panel, Group, Team or mission, not a regime's measures.
+RENEWED_BODIES = frozenset({"Panel", "Group of Experts", "Monitoring Team", *MISSIONS})
 # What "the measures" a regime's renewal names stand for: its sanctions, whichever kind is asked ("Is the Yemen asset
 # freeze … still in force?" is 2801 (2025)'s "renew … the measures imposed by paragraphs 11 and 15 of 2140").
 _SANCTIONS = terms("sanctions regime asset freeze")  # not "ban": "the diamond ban" is one measure, not "the measures"
