@@ -700,6 +700,17 @@ def asks_current_term(question: str) -> bool:
 
 
 # A question asking for a duration ("what period" too; "during the period of the third report" only dates it).
+# "How often must the Panel report?", "at what intervals", "how frequently": asks a frequency, which the Council
+# writes "every three months", "every 90 days thereafter", "on an annual basis", "monthly".
+HOW_OFTEN_Q = re.compile(r"\bhow (?:often|frequently|regularly)\b|\b(?:at\s+)?what\s+(?:intervals?|frequency)\b|"
+                         r"\bhow many times (?:a|per|each|every) (?:year|month|week)\b", re.I)
+_EVERY_UNIT = r"(?:days?|weeks?|months?|years?)"
+_EVERY_COUNT = r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four|other)"
+FREQUENCY = re.compile(rf"\bevery\s+(?:{_EVERY_COUNT}\s+)?{_EVERY_UNIT}(?:\s+thereafter)?\b|"
+                       r"\b(?:(?:semi-)?annually|monthly|quarterly|yearly|weekly|biannually|biennially|each year|"
+                       r"each month)\b|\b(?:once|twice|three times)\s+(?:a|per|each|every)\s+(?:year|month|week)\b|"
+                       r"\bon\s+an?\s+(?:annual|monthly|quarterly|weekly|yearly|biannual|semi-annual|six-monthly)\s+"
+                       r"basis\b", re.I)
 HOW_LONG_Q = re.compile(r"\bhow long\b|\bfor how many (?:months|years)\b|\b(?:what|which) (?:time )?period\b", re.I)
 # Until when / how long / expiry, or "last renewed".
 # "What is the latest extension of MONUSCO's mandate?", "… the current term of the authorisations …?" ask it too.
@@ -882,9 +893,10 @@ def question_years(question: str) -> set[int]:
         {int(y) for y in _ASIDE_YEAR.findall(without_sources("0"))}
 
 
-# A year put in brackets after words, not after a resolution's number: "… must the committee be notified (2013)?"
-# (a seventh-sweep rewording was answered from 2776 (2025)).
-_ASIDE_YEAR = re.compile(r"(?<=[A-Za-z,;:])\s*\((19[4-9]\d|20[0-4]\d)\)")
+# A year put in brackets at the end of a question, after words, not after a resolution's number: "… must the
+# committee be notified (2013)?" (a seventh-sweep rewording was answered from 2776 (2025)). Within it, it names a
+# decision as "resolution 2111 (2013)" does: "What is the weapons ban (2024) about?".
+_ASIDE_YEAR = re.compile(r"(?<=[A-Za-z,;:])\s*\((19[4-9]\d|20[0-4]\d)\)\s*[?.!]?\s*$")
 
 
 # A Committee named by the resolution that set it up is no year: "the 1988 sanctions committee", "the Taliban (1988)
