@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from akn_support import AKN
-from briefbot.answer import _figure_of
+from briefbot.answer import _figure_of, direct_answer
 from briefbot.confidence import held
 from briefbot.config import Settings
 from briefbot.ingest import ingest_paths
@@ -113,3 +113,23 @@ def test_keeping_a_body_going_is_how_a_renewal_is_asked_not_what_it_renews() -> 
     # the mandate of the Group of Experts") no renewal of what was asked, and para. 9's report deadlines led.
     assert specific_subject("In the 2022 renewal of the Congo sanctions, how long did the Council keep the Group of "
                             "Experts going?") == {"sanction", "group", "expert"}
+
+
+def test_how_often_is_answered_by_the_frequency_stated() -> None:
+    quote = ("Requests that the Secretary-General reports to the Council every three months on the situation in "
+             "Afghanistan and the implementation of UNAMA's mandate")
+    assert direct_answer("How often does the Secretary-General have to brief the Council on Afghanistan?", quote) \
+        == "every three months"
+    assert direct_answer("At what intervals must the Panel report?", "to report to the Committee on an annual "
+                         "basis on its work") == "on an annual basis"
+    # Not a deadline: "within three months" is when the first report is due, not how often.
+    assert direct_answer("How often must States report?", "to inform the Council within three months") is None
+
+
+def test_how_often_a_named_decision_asks_for_reports(bot: Briefbot) -> None:
+    # 2380 (2017) para. 14 ("to inform the Security Council within three months … and every three months
+    # thereafter") shares few words with the question; its paragraphs on inspecting vessels led, with no line.
+    answer = bot.ask("How often must States using the Libya migrant-smuggling vessel authorization report to the "
+                     "Council under resolution 2380 (2017)?")
+    assert answer.answer.startswith("**every three months thereafter** [1]"), answer.answer
+    assert (answer.citations[0].symbol, answer.citations[0].paragraph) == ("S/RES/2380 (2017)", "14")

@@ -47,7 +47,9 @@ from .refs import (
     CITED_RESOLUTION,
     CURRENT_TERM_Q,
     DEADLINE,
+    FREQUENCY,
     HOW_LONG_Q,
+    HOW_OFTEN_Q,
     IN_FORCE,
     ORIGIN_REFERENCE,
     RENEWED_BODIES,
@@ -182,6 +184,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     per_asked = _rate_units(question)  # "per truck", "on each family": a rate's unit asked
     # "What is the current term …?" asks until when (direct_answer reads it so).
     typed = bool(_WHEN_Q.search(question) or HOW_LONG_Q.search(question) or _COUNT_Q.search(question)
+                 or HOW_OFTEN_Q.search(question)
                  or (CURRENT_TERM_Q.search(question) and not RESOLUTION_Q.search(question)))
     # What is asked is read in the Council's words ("the Yemen sanctions monitors" are its Panel of Experts); the
     # words scored against sentences stay the reader's own (a sentence in the Council's words is credited them).
@@ -264,6 +267,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     window = report_window(intent) if not refs.named_any else None
     # What a question asks is now, for the newest decision saying it (Hit.restates).
     now_subject = specific_subject(intent) if any(h.restates for h in hits) else set()
+    often_named = bool(named_docs) and HOW_OFTEN_Q.search(question) is not None
     for hit in pool:
         passage = hit.score / top
         dense = max(hit.dense_score or 0.0, 0.0)
@@ -355,9 +359,12 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             # Its sentence saying it ("shall comprise up to 14,046 military personnel"), not its others.
             restated = hit.restates and bool(_DECISION.search(sentence)) \
                 and 2 * len(now_subject & terms(sentence)) >= len(now_subject)
-            by_reference = by_reference or renews_asked or ends or origin or current_decision or restated
+            # "How often must States … report … under resolution 2380 (2017)?": the named decision's sentence
+            # stating a frequency ("every three months thereafter", para. 14) shares few of its words.
+            frequency = often_named and hit.doc.doc_id in named_docs and FREQUENCY.search(sentence) is not None
+            by_reference = by_reference or renews_asked or ends or origin or current_decision or restated or frequency
             if (wanted and span and label_wanted(span.label, wanted)) or renews_asked or ends or (
-                    origin or current_decision or restated):
+                    origin or current_decision or restated or frequency):
                 score += 0.5  # the paragraph named, or the renewal asked about: the answer by reference
                 overlap = max(overlap, 0.5)
                 if wanted and span and label_wanted(span.label, wanted):
@@ -1679,6 +1686,8 @@ def answer_type(question: str) -> str | None:
         return "money"
     if _RAISED_Q.search(question) and not _HOW_MUCH_OF.search(question):
         return "money"  # "How much did the surcharge raise?": a sum, not the surcharge's "15 per cent"
+    if HOW_OFTEN_Q.search(question):
+        return "frequency"
     if HOW_LONG_Q.search(question) or _NOTICE_Q.search(question):
         return "duration"
     if _COUNT_Q.search(question):
@@ -2876,6 +2885,12 @@ def _span_answering(question: str, quote: str) -> str | None:
             return origin.group("res") or origin.group("res2")
         return next((m.group(0) for m in re.finditer(r"\bresolution (\d{3,4}) \(\d{4}\)", quote)
                      if m.group(1) not in own), None)
+    if HOW_OFTEN_Q.search(question):
+        # "How often does the Secretary-General have to brief the Council …?": "reports to the Council every three
+        # months" (2777 (2025), para. 5), in the sentence that says most of the question when several say one.
+        stated = [(len(q_terms & terms(_sentence_at(quote, m.start()))), -m.start(), m.group(0))
+                  for m in FREQUENCY.finditer(quote)]
+        return max(stated)[2] if stated else None
     how_long = bool(HOW_LONG_Q.search(question) or _NOTICE_Q.search(question))
     if how_long:
         if m := DURATION_RE.search(quote):

@@ -30,6 +30,8 @@ from .parse.gazetteer import COUNTRIES, MONTHS
 from .refs import (
     CRITERION_TEXT,
     DEADLINE,
+    FREQUENCY,
+    HOW_OFTEN_Q,
     NOW_ASKED_Q,
     ORIGIN_NEEDLES,
     ORIGIN_WINDOW,
@@ -304,6 +306,8 @@ class Retriever:
             hits = self._with_named_renewals(hits, named, docs)
         elif years and not refs.named_any and hits and asks_term(question):
             hits = self._with_year_renewals(hits, years)
+        if refs.named_any and named and hits and HOW_OFTEN_Q.search(question):
+            hits = self._with_named_frequency(plain, hits, named, docs, vector if mode != "lexical" else None)
         direct = self._direct_paragraphs(refs, named, docs) if named and refs.paragraphs else []
         if direct:
             seen = {h.chunk.text_hash for h in direct}
@@ -1048,6 +1052,27 @@ class Retriever:
         seen = {h.chunk.text_hash for h in extra}
         rest = [h for h in hits if h.chunk.text_hash not in seen]
         return rest[:1] + extra + rest[1:]
+
+    def _with_named_frequency(self, question: str, hits: list[Hit], named: set[str], docs: dict[str, DocInfo],
+                              vector: Any) -> list[Hit]:
+        """"How often must States using the Libya migrant-smuggling vessel authorization report to the Council under
+        resolution 2380 (2017)?": its para. 14 ("to inform the Security Council within three months … and every
+        three months thereafter") shares few words with the question and ranked below all 2380's paragraphs on
+        inspecting vessels (a seventh-sweep question). When no leading passage of a named document states a
+        frequency, its passage that does and says most of the question comes in second, at the first one's score."""
+        top = hits[:RENEWAL_HORIZON]
+        if any(FREQUENCY.search(h.chunk.text) for h in top if h.doc.doc_id in named):
+            return hits
+        asked = terms(question)
+        stating = [(len(asked & terms(c.text)), -c.ordinal, c, d) for d in sorted(named) if d in docs
+                   for c in self.store.chunks_of(d) if FREQUENCY.search(c.text)]
+        if not stating:
+            return hits
+        _, _, chunk, doc_id = max(stating, key=lambda s: s[:2])
+        rest = [h for h in hits if h.chunk.text_hash != chunk.text_hash]
+        similarity = dict(self.store.similarities(vector, [chunk.text_hash])) if vector is not None else {}
+        brought = Hit(chunk=chunk, doc=docs[doc_id], score=hits[0].score, dense_score=similarity.get(chunk.text_hash))
+        return [*rest[:1], brought, *rest[1:]]
 
     def _with_year_renewals(self, hits: list[Hit], years: set[int]) -> list[Hit]:
         """"For how long did the Council renew the authority to inspect migrant-smuggling boats off Libya in October
