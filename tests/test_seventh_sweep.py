@@ -12,6 +12,7 @@ from akn_support import AKN
 from briefbot.answer import _figure_of, direct_answer
 from briefbot.confidence import held
 from briefbot.config import Settings
+from briefbot.glossary import council_words
 from briefbot.ingest import ingest_paths
 from briefbot.refs import question_years, specific_subject
 from briefbot.service import Briefbot
@@ -133,3 +134,14 @@ def test_how_often_a_named_decision_asks_for_reports(bot: Briefbot) -> None:
                      "Council under resolution 2380 (2017)?")
     assert answer.answer.startswith("**every three months thereafter** [1]"), answer.answer
     assert (answer.citations[0].symbol, answer.citations[0].paragraph) == ("S/RES/2380 (2017)", "14")
+
+
+def test_money_asked_in_plain_words_brings_the_councils() -> None:
+    # "drug money" is 2048 (2012) para. 7's "proceeds from … trafficking of narcotic drugs"; armed groups "paid for"
+    # are financed (2293 (2016) para. 23: "cut off financing for armed groups").
+    assert "narcotic drugs" in council_words("Can drug money count as backing for the Guinea-Bissau coup leaders "
+                                             "under the 2012 sanctions?", spellings=False)
+    assert "financing" in council_words("How are armed groups in the east of the Congo paid for, according to the "
+                                        "2016 renewal of DRC sanctions?", spellings=False)
+    # A price paid is no financing.
+    assert "financing" not in council_words("How much was paid for the weapons?", spellings=False)
