@@ -12,8 +12,9 @@ from briefbot.ingest import ingest_paths
 AKN = Path(__file__).parent / "fixtures" / "akn"
 
 
-def indexed_fixture(tmp: Path, name: str) -> Settings:
+def indexed_fixture(tmp: Path, name: str, *also: str) -> Settings:
+    """The fixture's xml_en indexed, and its folders ``also`` (PDFs beside the XML: "letters", "reports")."""
     shutil.copytree(AKN / name, tmp / "corpus")
     settings = Settings(index=tmp / "index")
-    assert not ingest_paths([tmp / "corpus" / "xml_en"], settings).failed
+    assert not ingest_paths([tmp / "corpus" / "xml_en", *(tmp / "corpus" / f for f in also)], settings).failed
     return settings

@@ -5,13 +5,9 @@ revenue …" of four resolutions in its top ten, and the Monitoring Team's accou
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from akn_support import AKN
-from briefbot.config import Settings
-from briefbot.ingest import ingest_paths
+from akn_support import indexed_fixture
 from briefbot.retrieve import REPEAT_WINDOW, _alike, _wording
 from briefbot.service import Briefbot
 
@@ -20,11 +16,7 @@ QUESTION = "How is Al-Shabaab financed?"
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
-    tmp = tmp_path_factory.mktemp("al_shabaab_finance")
-    shutil.copytree(AKN / "al_shabaab_finance", tmp / "corpus")
-    settings = Settings(index=tmp / "index")
-    assert not ingest_paths([tmp / "corpus" / "xml_en", tmp / "corpus" / "reports"], settings).failed
-    return Briefbot(settings)
+    return Briefbot(indexed_fixture(tmp_path_factory.mktemp("al_shabaab_finance"), "al_shabaab_finance", "reports"))
 
 
 def _repeats(hits: list) -> list[tuple[str, str | None]]:

@@ -6,13 +6,9 @@ titled "Somalia" (2607 (2021)) nor another regime's Panel renewed in like words.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from akn_support import AKN, indexed_fixture
-from briefbot.config import Settings
-from briefbot.ingest import ingest_paths
+from akn_support import indexed_fixture
 from briefbot.models import DocInfo
 from briefbot.refs import doc_places, parse_references, same_subject
 from briefbot.retrieve import _recounted_renewal
@@ -92,11 +88,7 @@ def test_a_named_renewal_of_the_panel_asked_about_is_its_answer(bot: Briefbot) -
 
 @pytest.fixture(scope="module")
 def bot_with_letter(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
-    tmp = tmp_path_factory.mktemp("somalia_letter")
-    shutil.copytree(AKN / "somalia_panel", tmp / "corpus")
-    settings = Settings(index=tmp / "index")
-    assert not ingest_paths([tmp / "corpus" / "xml_en", tmp / "corpus" / "letters"], settings).failed
-    return Briefbot(settings)
+    return Briefbot(indexed_fixture(tmp_path_factory.mktemp("somalia_letter"), "somalia_panel", "letters"))
 
 
 def test_a_letter_recounting_a_renewal_leads_to_its_successors(bot_with_letter: Briefbot) -> None:

@@ -4,27 +4,19 @@ the day his assets were frozen, Al-Shabaab's whole revenue as its piracy ransoms
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from akn_support import AKN
+from akn_support import indexed_fixture
 from briefbot.answer import _figure_of, direct_answer
 from briefbot.confidence import held
-from briefbot.config import Settings
 from briefbot.glossary import council_words
-from briefbot.ingest import ingest_paths
 from briefbot.refs import question_years, specific_subject
 from briefbot.service import Briefbot
 
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
-    tmp = tmp_path_factory.mktemp("seventh_sweep")
-    shutil.copytree(AKN / "seventh_sweep", tmp / "corpus")
-    settings = Settings(index=tmp / "index")
-    assert not ingest_paths([tmp / "corpus" / "xml_en", tmp / "corpus" / "reports"], settings).failed
-    return Briefbot(settings)
+    return Briefbot(indexed_fixture(tmp_path_factory.mktemp("seventh_sweep"), "seventh_sweep", "reports"))
 
 
 def test_a_birthday_is_not_the_day_of_a_sanction(bot: Briefbot) -> None:
