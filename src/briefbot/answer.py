@@ -1915,6 +1915,12 @@ def _renews_paragraph_of(later: Candidate, earlier: Candidate) -> bool:
     return int(own.group(0)) in renewed_paragraphs(later.hit.chunk.text[later.start:later.end]).get(number[0], set())
 
 
+# How often one reports is no subject renewed: "How often must the Secretary-General brief the Council on UNSMIL?"
+# asks about UNSMIL.
+_REPORTING_WORDS = terms("often frequently regularly intervals must should does do secretary general brief briefs "
+                         "briefed report reports reported update updates inform informs")
+
+
 def _latest_first(chosen: list[Candidate], refs: References, question: str,
                   hits: Sequence[Hit] = ()) -> tuple[list[Candidate], list[str]]:
     """When quotes from several documents of one series (same country or mission) state different dates or
@@ -1923,21 +1929,27 @@ def _latest_first(chosen: list[Candidate], refs: References, question: str,
     if len(chosen) < 2 or refs.named_any:
         return chosen, []
     due = asks_due(question)
+    # A request to report "every 90 days" is no decision, but it is what "How often …?" asks of the series.
+    often = HOW_OFTEN_Q.search(question) is not None
     decisions = [c for c in chosen if c.hit.doc.doc_type == "resolution" and c.hit.doc.date
-                 and _decides(c.hit.chunk.text[c.start:c.end], due)]
+                 and (_decides(c.hit.chunk.text[c.start:c.end], due)
+                      or (often and FREQUENCY.search(c.hit.chunk.text[c.start:c.end]) is not None))]
     if not decisions:
         return chosen, []
     lead = chosen[0] if chosen[0] in decisions else None
     # What was asked: South Sudan's arms renewal (2821 (2026) para. 1) is no successor of its Panel's (2781 (2025)
     # para. 18), worded alike ("Decides to renew/extend until … paragraph … of resolution 2428 (2018)").
-    specific = specific_subject(question)
+    specific = specific_subject(question) - (_REPORTING_WORDS if often else set())
     asked = [c for c in decisions if renews_subject(specific, c.hit.chunk.text[c.start:c.end])] if specific else []
     # A mission's mandate is renewed by name: Mali's Panel (2649 (2022)) is no renewal of MINUSMA (2640 (2022)),
     # although both renew "the request to MINUSMA" of 2374 (2017) and the lookup found one after the other.
     missions = {p for p in refs.places if p in MISSION_COUNTRY}
     other: list[Candidate] = []
     if missions and not specific:
-        asked = [c for c in decisions if missions & renewed_missions(c.hit.chunk.text[c.start:c.end])]
+        # How often the Council hears of a mission is asked of its own renewals, whose request to report need not
+        # name it ("report … on the implementation of this resolution every 60 days", 2796 (2025) on UNSMIL).
+        asked = [c for c in decisions if missions & renewed_missions(c.hit.chunk.text[c.start:c.end])
+                 or (often and {m.lower() for m in missions} & _hit_places(c.hit))]
         other = [c for c in decisions if renewed_object(c.hit.chunk.text[c.start:c.end]) not in (None, *missions)]
     # … or continues such a decision in other words (2789 (2025)'s "the measures as set out … in paragraphs 2 and
     # 4 of resolution 2745", after the CAR arms embargo's "Decides that, until …" of 2339 (2017)).
@@ -2026,7 +2038,7 @@ def _latest_first(chosen: list[Candidate], refs: References, question: str,
             # 2752 (2024), in which it renewed …") gives its day, not its term: the decision's own words lead; so
             # for "which resolution extended …?" (the Secretary-General's letter on 2769 (2025) led its para. 22).
             return [latest] + [c for c in chosen if c is not latest], []
-        if (first is not latest and asks_term(question) and not question_years(question)
+        if (first is not latest and (asks_term(question) or often) and not question_years(question)
                 and not asks_original(question) and (first.hit.doc.date or "") < (latest.hit.doc.date or "")
                 and (first in decisions or not asked_places or bool(asked_places & _hit_places(latest.hit)))):
             # Renewals worded alike, each "until one year from the date of adoption of this resolution" (Haiti's
@@ -2060,7 +2072,7 @@ def _term_said(question: str, quote: str) -> str | None:
     extends the Sudan Panel, but states no interim report's date to supersede 2772 (2025)'s with."""
     for asked in (question, *sub_questions(question), "Until when was it renewed?", "For how long was it renewed?"):
         said = direct_answer(asked, quote)
-        if said and (re.fullmatch(_DATE, said) or DURATION_RE.fullmatch(said)):
+        if said and (re.fullmatch(_DATE, said) or DURATION_RE.fullmatch(said) or FREQUENCY.fullmatch(said)):
             return said
         if said is None and asked == question:
             return None

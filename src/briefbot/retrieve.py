@@ -26,7 +26,7 @@ from .glossary import council_question, council_words
 from .lexical import LexicalIndex
 from .mandates.changes import renewed_paragraphs, renews_by_reference
 from .models import Chunk, DocInfo, Filters, Hit, RetrievalMode
-from .parse.gazetteer import COUNTRIES, MONTHS
+from .parse.gazetteer import COUNTRIES, MISSION_COUNTRY, MONTHS
 from .refs import (
     CRITERION_TEXT,
     DEADLINE,
@@ -308,6 +308,10 @@ class Retriever:
             hits = self._with_year_renewals(hits, years)
         if refs.named_any and named and hits and HOW_OFTEN_Q.search(question):
             hits = self._with_named_frequency(plain, hits, named, docs, vector if mode != "lexical" else None)
+        elif hits and not refs.named_any and not years and HOW_OFTEN_Q.search(question) \
+                and (missions := {p for p in refs.places if p in MISSION_COUNTRY}):
+            hits = self._with_mission_frequency(plain, hits, missions, docs, allowed_set,
+                                                vector if mode != "lexical" else None)
         direct = self._direct_paragraphs(refs, named, docs) if named and refs.paragraphs else []
         if direct:
             seen = {h.chunk.text_hash for h in direct}
@@ -1074,6 +1078,41 @@ class Retriever:
         brought = Hit(chunk=chunk, doc=docs[doc_id], score=hits[0].score, dense_score=similarity.get(chunk.text_hash))
         return [*rest[:1], brought, *rest[1:]]
 
+    def _with_mission_frequency(self, question: str, hits: list[Hit], missions: set[str], docs: dict[str, DocInfo],
+                                allowed: set[str] | None, vector: Any) -> list[Hit]:
+        """"How often must the Secretary-General brief the Council on UNSMIL?": the reporting request of UNSMIL's
+        renewals ("report … including all elements of UNSMIL's mandate, every 60 days") shares few words with the
+        question, which got 2417 (2018)'s "brief the Security Council every twelve months" on hunger. The latest
+        resolution renewing the mission's mandate is found by name; its passage stating a frequency that says most
+        of the question comes in second, at the first one's score, unless a leading passage of it states one; first
+        when the leading passage's document is about no mission asked."""
+        renewal = None
+        for c in self.store.later_resolutions_naming(tuple(sorted(missions)), "", 400):
+            if c.doc_id in docs and (allowed is None or c.doc_id in allowed) \
+                    and any(_RENEWS.search(s) and missions & renewed_missions(s)
+                            for s in (c.text[a:b] for a, b in split_sentences(c.text))):
+                renewal = c.doc_id
+                break
+        if renewal is None or any(h.doc.doc_id == renewal and FREQUENCY.search(h.chunk.text)
+                                  for h in hits[:RENEWAL_HORIZON]):
+            return hits
+        asked = terms(question)
+        # The sentence stating a frequency must be a request to report ("report annually" on human rights is one
+        # of the mission's tasks, not how often the Council hears of it); the one saying most of the question.
+        stating = [(len(asked & terms(sentence)), c.ordinal, c) for c in self.store.chunks_of(renewal)
+                   for sentence in (c.text[a:b] for a, b in split_sentences(c.text))
+                   if FREQUENCY.search(sentence) and _REPORT_REQUEST.search(sentence)]
+        if not stating:
+            return hits
+        chunk = max(stating, key=lambda s: s[:2])[2]
+        rest = [h for h in hits if h.chunk.text_hash != chunk.text_hash]
+        similarity = dict(self.store.similarities(vector, [chunk.text_hash])) if vector is not None else {}
+        brought = Hit(chunk=chunk, doc=docs[renewal], score=hits[0].score, dense_score=similarity.get(chunk.text_hash))
+        self.store.fill_about([hits[0].doc])
+        if not {m.lower() for m in missions} & doc_places(hits[0].doc):
+            return [brought, *rest]
+        return [*rest[:1], brought, *rest[1:]]
+
     def _with_year_renewals(self, hits: list[Hit], years: set[int]) -> list[Hit]:
         """"For how long did the Council renew the authority to inspect migrant-smuggling boats off Libya in October
         2018?": 2437 (2018) para. 2 renews "the authorisations as set out in paragraphs 7, 8, 9 and 10 of resolution
@@ -1340,6 +1379,7 @@ REPEATED_ALIKE = 0.8  # share of words a passage repeating another decision's ke
 REPEAT_WINDOW = 30  # leading passages read for repeats (the reranker's depth)
 RESTATED_ALIKE = 0.3  # share of words (dates and figures aside) a later decision restating an older one keeps
 NEWER_DECISIONS = 3  # the newest resolutions at hand read for what a question asks is now
+_REPORT_REQUEST = re.compile(r"\b(?:requests?|requested)\b[^;]{0,80}\b(?:report|brief|inform|update)", re.I)
 RENEWAL_HORIZON = 8  # the leading passages the extractive answer reads (answer.extractive_answer's pool)
 RENEWAL_QUERIES = 8  # catalog scans per question (5-25 ms each on the full index)
 SAME_SUBJECT_DOCS = 3  # resolutions naming a renewed one read whole for a renewal of the same subject
