@@ -788,6 +788,20 @@ _AGENT = re.compile(r"\b(?:did|does|do|has|have|will)\s+(?:(?:operative\s+)?para
                     r"resolutions?\s+\d{3,4}\b", re.I)
 
 
+# How readers write a resolution: "res 2645 (2022)", "Res. 2133", "SCR 1325", "UNSCR 2231", "S/RES/1643(2005)".
+# The rules read the Council's "resolution 1643 (2005)" ("did resolution 1643 renew …" is the decision asked, not
+# the measures' current term; a sweep's "did S/RES/1643(2005) renew …" got 2219 (2015)'s).
+_RES_ABBREVIATION = re.compile(r"\b(?:UNSCR|SCR|UNSC\s+[Rr]es\.?|S\.?C\.?\s+[Rr]es\.?|[Rr]es\.?)\s*(?=\d{3,4}\b)")
+_RES_SYMBOL = re.compile(r"(?<![\w/])S/RES/(\d{3,4})\b(?:\s*\((\d{4})\))?", re.I)
+
+
+def resolutions_spelled_out(question: str) -> str:
+    """The question with each resolution written as the Council writes it: "resolution 2645 (2022)"."""
+    question = _RES_ABBREVIATION.sub("resolution ", question)
+    return _RES_SYMBOL.sub(lambda m: f"resolution {m.group(1)}" + (f" ({m.group(2)})" if m.group(2) else ""),
+                           question)
+
+
 def parse_references(question: str, actors: bool = True) -> References:
     """What a question names: symbols, resolutions, paragraphs, places, document types. ``actors`` (questions)
     also reads an armed group working in one country as that country: "the Panel on Al-Shabaab" asks about

@@ -58,6 +58,7 @@ from .refs import (
     follows_on,
     parse_references,
     question_years,
+    resolutions_spelled_out,
     speaks_of,
 )
 from .retrieve import Retriever
@@ -689,9 +690,10 @@ MAX_QUESTION_CHARS = 2000
 
 def checked_question(question: str) -> str:
     """The question as briefbot reads it: markup stripped (it is not part of the question, and it changed the
-    answer). Refused, never cut, when it is empty or longer than MAX_QUESTION_CHARS: an answer to the first 2,000
-    characters of a pasted page would look like an answer to all of it."""
-    text = plain_question(question or "")
+    answer), resolutions written as the Council writes them ("res 2645" is "resolution 2645"). Refused, never
+    cut, when it is empty or longer than MAX_QUESTION_CHARS: an answer to the first 2,000 characters of a pasted
+    page would look like an answer to all of it."""
+    text = resolutions_spelled_out(plain_question(question or ""))
     if not text:
         raise BriefbotError("the question is empty", "type a question")
     if len(text) > MAX_QUESTION_CHARS:
