@@ -638,6 +638,16 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         return _abstain(question, hits, f"The passages that best match this question speak of "
                         f"{', '.join(map(str, sorted(told)))}, not {', '.join(map(str, sorted(asked_years)))}. "
                         "The closest passages are listed below.", stats, confidence)
+    # "Until when did the Council extend the Mali sanctions measures in 2024?": it did not (the regime ended in
+    # 2023), and 2484 (2019)'s "until 31 August 2020" answered (an eighth-sweep near miss). A renewal asked of the
+    # year it was made is a decision of that year: when no quoted decision is of it, none of them answers.
+    if (adopted := _renewal_years(question)) and not (wanted or named_docs) \
+            and citations[0].doc_type == "resolution" \
+            and not any(c.date and int(c.date[:4]) in adopted for c in citations if c.doc_type == "resolution"):
+        found = sorted({c.date[:4] for c in citations if c.doc_type == "resolution" and c.date})
+        return _abstain(question, hits, f"The decisions that best match this question are of {_listed(found)}, not "
+                        f"{_listed([str(y) for y in sorted(adopted)])}: no renewal of that year was found. The "
+                        "closest passages are listed below.", stats, confidence)
     # "Who is the Coordinator of the Group of Experts on the DRC?": quotes naming no chair or coordinator (no line)
     # are about the body, not who holds the office in it (dev and probes: every such answer was to an unanswerable
     # question about a Panel or Committee). Not "who heads / leads …": a quote may word that office otherwise
@@ -4290,6 +4300,20 @@ def _periods(text: str) -> set[tuple[int, int]]:
         if int(first) <= int(last) <= int(first) + 10:
             out.add((int(first), int(last)))
     return out
+
+
+# A renewal asked of the year it was made: "Until when did the Council extend … in 2024?", "For how long did it
+# renew … in October 2018?"; not a term's year ("extend … until 2024") nor a state in a year ("… in force in 2024").
+_RENEWED_IN_YEAR = re.compile(rf"\b(?:did|was|were)\b[^?]{{0,120}}?\b(?:extend|renew|prolong)\w*\b[^?]{{0,120}}?"
+                              rf"\b(?:in|during)\s+(?:(?:early|mid-?|late)\s*)?(?:(?:{_MONTHS})\s+)?"
+                              r"((?:19|20)\d\d)\b(?!\s*\))", re.I)
+
+
+def _renewal_years(question: str) -> set[int]:
+    """The year a term question asks a renewal to have been made in (empty when none, or not a term question)."""
+    if not asks_term(question) or _OPEN_YEAR.search(question):
+        return set()
+    return {int(m.group(1)) for m in _RENEWED_IN_YEAR.finditer(question)}
 
 
 def _asked_years(question: str) -> set[int]:
