@@ -6,7 +6,47 @@ from __future__ import annotations
 import pytest
 
 from akn_support import indexed_fixture
+from briefbot.answer import answer_type, direct_answer
 from briefbot.service import Briefbot
+
+# Paragraphs of real resolutions, verbatim from the Council's XML (bulk/unxml_sc).
+RES_2199_PARA_12 = ("Decides that Member States shall inform the 1267/1989 Committee within 30 days of the "
+                    "interdiction in their territory of any oil, oil products, modular refineries, and related "
+                    "material being transferred to or from ISIL or ANF, and calls upon Member States to report "
+                    "to the Committee the outcome of proceedings brought against individuals and entities as a "
+                    "result of such activity;")
+RES_1591_PARA_4 = ("Decides that the measures referred to in subparagraphs 3 (d) and (e) shall enter into force"
+                   " 30 days from the date of adoption of this resolution, unless the Security Council "
+                   "determines before then that the parties to the conflict in Darfur have complied with all "
+                   "the commitments and demands referred to in paragraph 1 above and paragraph 6 below;")
+RES_2039_PARA_6 = ("Encourages Benin and Nigeria to extend their joint patrols beyond March 2012, while the "
+                   "countries of the Gulf of Guinea continue to work towards building their capacities to "
+                   "independently secure their coastlines and also encourages international partners to "
+                   "consider providing support, as needed, in that regard and to the extent feasible;")
+
+
+@pytest.mark.parametrize(("question", "quote", "line"), [
+    # "How quickly" asks a length of time, as "how long" does.
+    ("How quickly must a country tell the ISIL sanctions committee after it seizes oil being moved to or from ISIL?",
+     RES_2199_PARA_12, "30 days"),
+    # A deadline counted from an event, and a "when" counted from the decision, have no date to state.
+    ("What is the deadline for notifying the 1267 committee of an interdiction of ISIL oil shipments?",
+     RES_2199_PARA_12, "within 30 days of the interdiction"),
+    ("When did the measures referred to in subparagraphs 3 (d) and (e) of resolution 1591 (2005) enter into force?",
+     RES_1591_PARA_4, "30 days from the date of adoption of this resolution"),
+    # Which countries: the list, as the Council words it.
+    ("Which countries does resolution 2039 (2012) encourage to extend their joint patrols beyond March 2012?",
+     RES_2039_PARA_6, "Benin and Nigeria"),
+])
+def test_lines_of_the_eighth_sweep(question: str, quote: str, line: str) -> None:
+    assert direct_answer(question, quote) == line
+
+
+def test_which_states_is_answered_by_states_or_not_at_all() -> None:
+    assert answer_type("How quickly must the Committee be told?") == "duration"
+    # "High State" of "the High State Council" is no State.
+    assert direct_answer("Which States took part in the talks?", "The High State Council and the House of "
+                         "Representatives met in Bouznika.") is None
 
 
 @pytest.fixture(scope="module")

@@ -1698,7 +1698,7 @@ def answer_type(question: str) -> str | None:
         return "money"  # "How much did the surcharge raise?": a sum, not the surcharge's "15 per cent"
     if HOW_OFTEN_Q.search(question):
         return "frequency"
-    if HOW_LONG_Q.search(question) or _NOTICE_Q.search(question):
+    if HOW_LONG_Q.search(question) or _NOTICE_Q.search(question) or _HOW_SOON_Q.search(question):
         return "duration"
     if _COUNT_Q.search(question):
         return "count"
@@ -1710,6 +1710,11 @@ def answer_type(question: str) -> str | None:
 # "How much advance warning must Somalia give the Committee …?" asks a length of time: "at least five days in
 # advance" (2111 (2013), para. 14; a seventh-sweep question abstained for want of a count).
 _NOTICE_Q = re.compile(r"\bhow much\s+(?:advance\s+|prior\s+|(?:of\s+)?(?:a\s+)?)?(?:notice|warning|lead time)\b", re.I)
+
+
+# "How quickly must a country tell the ISIL sanctions committee after it seizes oil …?" asks a length of time:
+# "within 30 days of the interdiction" (2199 (2015), para. 12; an eighth-sweep question with no bold line).
+_HOW_SOON_Q = re.compile(r"\bhow (?:quickly|soon|fast|promptly)\b|\bwithin how (?:many|long|much)\b", re.I)
 
 
 # "What quantity of gum arabic …": a thing measured, as "how much gum arabic" is; no sum.
@@ -2828,9 +2833,49 @@ _ESTABLISHED_BY = re.compile(rf"{ORIGIN_REFERENCE.pattern}|\b(?:established|impo
 _PERIOD_FROM = re.compile(rf"\b((?:{DURATION_RE.pattern}) (?:from|after|beginning|starting)\b[^;.]{{0,120}}?{_DATE})",
                           re.I)
 # … or "for a further 6 months from the date of this resolution" (2804 (2025), the Libya inspections).
-_RELATIVE_TERM = re.compile(rf"\b(?:until|for (?:(?:a|an|the) )?(?:further |additional |final )?(?:period of )?)\s*"
+_RELATIVE_TERM = re.compile(rf"\b(?:until|for (?:(?:a|an|the) )?(?:further |additional |final )?(?:period of )?|"
+                            # "shall enter into force 30 days from the date of adoption of this resolution" (1591
+                            # (2005), para. 4: an eighth-sweep "when" with no bold line)
+                            r"enter(?:s|ed)? into force|within|no later than)\s*"
                             rf"((?:{DURATION_RE.pattern}) (?:from|after|starting from) the (?:date of )?"
                             r"(?:adoption of )?this resolution)", re.I)
+
+
+# A deadline counted from an event: "inform the 1267/1989 Committee within 30 days of the interdiction" (2199 (2015),
+# para. 12) answers "What is the deadline for notifying the 1267 committee …?" (an eighth-sweep rewording).
+_RELATIVE_DUE = re.compile(rf"\b((?:within|no later than|not later than)\s+(?:{DURATION_RE.pattern})\s+"
+                           r"(?:of|from|after|following)\s+(?:the\s+|its\s+|their\s+)?(?:date\s+of\s+(?:the\s+)?)?"
+                           r"[a-z][\w-]*)", re.I)
+
+
+# "Which countries does resolution 2039 (2012) encourage to extend their joint patrols …?": "Encourages Benin and
+# Nigeria to extend their joint patrols" (an eighth-sweep question with no bold line).
+_WHICH_STATES_Q = re.compile(r"^\s*(?:which|what)\s+(?:(?:two|three|four|five|other|neighbouring|neighboring)\s+)?"
+                             r"(?:countries|country|(?:Member\s+)?States?)\b", re.I)
+_LIST_GLUE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+@lru_cache(maxsize=1)
+def _country_pattern() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(set(STATES) | set(COUNTRIES), key=len,
+                                                                      reverse=True)) + r")\b")
+
+
+def _states_listed(question: str, quote: str, q_terms: set[str]) -> str | None:
+    """The countries a quote lists, verbatim ("Benin and Nigeria"): of the lists of countries the question does
+    not itself name, the one whose sentence says most of the question (the first of equals)."""
+    named = set(_country_pattern().findall(question))
+    found = [m for m in _country_pattern().finditer(quote) if m.group(0) not in named]
+    runs: list[tuple[int, int]] = []
+    for m in found:
+        if runs and _LIST_GLUE.fullmatch(quote[runs[-1][1]:m.start()]):
+            runs[-1] = (runs[-1][0], m.end())
+        else:
+            runs.append((m.start(), m.end()))
+    if not runs:
+        return None
+    best = max(runs, key=lambda r: (len(q_terms & terms(_sentence_at(quote, r[0]))), -r[0]))
+    return quote[best[0]:best[1]]
 
 
 def _only_its_start(question: str, quote: str) -> bool:
@@ -2919,7 +2964,7 @@ def _span_answering(question: str, quote: str) -> str | None:
         stated = [(len(q_terms & terms(_sentence_at(quote, m.start()))), -m.start(), m.group(0))
                   for m in FREQUENCY.finditer(quote)]
         return max(stated)[2] if stated else None
-    how_long = bool(HOW_LONG_Q.search(question) or _NOTICE_Q.search(question))
+    how_long = bool(HOW_LONG_Q.search(question) or _NOTICE_Q.search(question) or _HOW_SOON_Q.search(question))
     if how_long:
         if m := DURATION_RE.search(quote):
             return m.group(0)
@@ -3054,6 +3099,8 @@ def _span_answering(question: str, quote: str) -> str | None:
         # (2025)), "extend the mandate of the Panel … for a period of 10 months from the date of adoption of this
         # resolution" (2237 (2015)): the term is relative to the decision.
         if m := _RELATIVE_TERM.search(quote):
+            return m.group(1)
+        if _DEADLINE_Q.search(question) and (m := _RELATIVE_DUE.search(quote)):
             return m.group(1)
     if _YEAR_Q.search(question):
         m = re.search(r"\b(?:19|20)\d\d\b", quote)
@@ -3508,6 +3555,8 @@ def _span_answering(question: str, quote: str) -> str | None:
         # Of several, the one whose sentence says what is asked: "the twenty-ninth meeting of the Regional
         # Committee … in Juba", not "a workshop in Nairobi" the sentence before (S/2025/202, para. 59).
         return max(places)[4] if places else None
+    if _WHICH_STATES_Q.search(question):
+        return _states_listed(question, quote, q_terms)  # ("High State" of "the High State Council" is none)
     if _WHO_Q.search(question) and not _asks_for_kind_of_thing(question):
         role = _AS_ROLE.search(question)
         at_role = [m.start() for m in re.finditer(rf"\b{re.escape(role.group(1))}\b", quote, re.I)] if role else []
