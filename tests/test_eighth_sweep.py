@@ -24,8 +24,25 @@ RES_2039_PARA_6 = ("Encourages Benin and Nigeria to extend their joint patrols b
                    "independently secure their coastlines and also encourages international partners to "
                    "consider providing support, as needed, in that regard and to the extent feasible;")
 
+RES_2199_PARA_17 = ("Reaffirms its decision in paragraph 7 of resolution 1483 (2003) and decides that all Member "
+                    "States shall take appropriate steps to prevent the trade in Iraqi and Syrian cultural property "
+                    "and other items of archaeological, historical, cultural, rare scientific, and religious "
+                    "importance illegally removed from Iraq since 6 August 1990 and from Syria since 15 March 2011, "
+                    "including by prohibiting cross-border trade in such items, thereby allowing for their eventual "
+                    "safe return to the Iraqi and Syrian people")
+RES_2039_PARA_1 = ("Welcomes the report of the Secretary-General’s assessment mission on piracy in the Gulf of "
+                   "Guinea, which was dispatched to the region from 7 to 24 November 2011;")
+
 
 @pytest.mark.parametrize(("question", "quote", "line"), [
+    # Of dates told of two places, the one told of the place asked.
+    ("Since what date are antiquities smuggled out of Syria covered by the Council's trade ban?", RES_2199_PARA_17,
+     "15 March 2011"),
+    ("Since what date are antiquities smuggled out of Iraq covered by the Council's trade ban?", RES_2199_PARA_17,
+     "6 August 1990"),
+    # When something took days: the days, not the last.
+    ("When was the UN assessment team on Gulf of Guinea piracy in the region?", RES_2039_PARA_1,
+     "7 to 24 November 2011"),
     # "How quickly" asks a length of time, as "how long" does.
     ("How quickly must a country tell the ISIL sanctions committee after it seizes oil being moved to or from ISIL?",
      RES_2199_PARA_12, "30 days"),

@@ -2841,6 +2841,32 @@ _RELATIVE_TERM = re.compile(rf"\b(?:until|for (?:(?:a|an|the) )?(?:further |addi
                             r"(?:adoption of )?this resolution)", re.I)
 
 
+def _whole_range(question: str, quote: str, date: re.Match[str]) -> str:
+    """A date, or the span of days it ends or starts when a plain "when" is asked: "When was the UN assessment team
+    … in the region?" is "7 to 24 November 2011" ("dispatched to the region from 7 to 24 November 2011", 2039 (2012),
+    para. 1), not the day it left (an eighth-sweep line). Not when a start, an end or a term is asked."""
+    if re.match(r"\s*when\b", question, re.I) and not _START_Q.search(question) and not _STATES_TERM.search(question):
+        for r in _DATE_RANGE.finditer(quote):
+            if r.start() <= date.start() and date.end() <= r.end():
+                return r.group(1)
+    return date.group(0)
+
+
+def _of_the_place_asked(question: str, quote: str, dates: list[re.Match[str]]) -> list[re.Match[str]]:
+    """Of dates told of several places, those told of a place the question names: "cultural property … illegally
+    removed from Iraq since 6 August 1990 and from Syria since 15 March 2011" (2199 (2015), para. 17) dates Syria's
+    by the second (an eighth-sweep line gave Iraq's). All of them when none or every one is."""
+    asked = set(_country_pattern().findall(question)) | {COUNTRY_ADJECTIVES[w] for w in re.findall(r"[A-Z][\w'’-]*",
+                                                                                                  question)
+                                                          if w in COUNTRY_ADJECTIVES}
+    if len(dates) < 2 or not asked:
+        return dates
+    bounds = [0, *(m.end() for m in dates)]
+    told = [m for i, m in enumerate(dates)
+            if set(_country_pattern().findall(quote[max(bounds[i], m.start() - 60):m.start()])) & asked]
+    return told if told and len(told) < len(dates) else dates
+
+
 # A deadline counted from an event: "inform the 1267/1989 Committee within 30 days of the interdiction" (2199 (2015),
 # para. 12) answers "What is the deadline for notifying the 1267 committee …?" (an eighth-sweep rewording).
 _RELATIVE_DUE = re.compile(rf"\b((?:within|no later than|not later than)\s+(?:{DURATION_RE.pattern})\s+"
@@ -3071,7 +3097,8 @@ def _span_answering(question: str, quote: str) -> str | None:
             # (S/2025/509, para. 72).
             if not ends and not how_long and (told := _told_date(question, quote,
                                                                  sorted(dates + days, key=lambda m: m.start()))):
-                return told
+                at = next((m for m in dates if m.group(0) == told), None)
+                return _whole_range(question, quote, at) if at is not None else told
             if ends or not _HOW_LONG_DONE.search(question) or _WHEN_Q.search(question):
                 # Of a sentence that says something of the question, when one does: "now a subleader since January
                 # 2025" dates no Panel of Experts on Cabo Delgado (S/2025/482, para. 33, the sentence after the one
@@ -3085,7 +3112,7 @@ def _span_answering(question: str, quote: str) -> str | None:
                     # of 1 April 2010" and no freeze dates the mutiny, not a Council act (2048 (2012), annex). Only
                     # the Council's acts: a report may tell another's in other words ("designated" for "label").
                     return None
-                return (saying or ends or dates)[0].group(0)
+                return _whole_range(question, quote, _of_the_place_asked(question, quote, saying or ends or dates)[0])
             # "For how long did residents shut down the dam?": a date that ends nothing ("June 2023") is no length.
             return None
         if not how_long and not _names_a_year(question) and not _TWO_WH.match(question) and (
