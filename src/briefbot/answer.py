@@ -3097,8 +3097,8 @@ def _span_answering(question: str, quote: str) -> str | None:
             # (S/2025/509, para. 72).
             if not ends and not how_long and (told := _told_date(question, quote,
                                                                  sorted(dates + days, key=lambda m: m.start()))):
-                at = next((m for m in dates if m.group(0) == told), None)
-                return _whole_range(question, quote, at) if at is not None else told
+                told_at = next((m for m in dates if m.group(0) == told), None)
+                return _whole_range(question, quote, told_at) if told_at is not None else told
             if ends or not _HOW_LONG_DONE.search(question) or _WHEN_Q.search(question):
                 # Of a sentence that says something of the question, when one does: "now a subleader since January
                 # 2025" dates no Panel of Experts on Cabo Delgado (S/2025/482, para. 33, the sentence after the one
