@@ -33,8 +33,16 @@ RES_2199_PARA_17 = ("Reaffirms its decision in paragraph 7 of resolution 1483 (2
 RES_2039_PARA_1 = ("Welcomes the report of the Secretary-General’s assessment mission on piracy in the Gulf of "
                    "Guinea, which was dispatched to the region from 7 to 24 November 2011;")
 
+RES_1521_PARA_22 = ("Requests the Secretary-General to establish, within one month from the date of adoption of this "
+                    "resolution, in consultation with the Committee, for a period of five months, a Panel of Experts "
+                    "consisting of up to five members, with the range of expertise necessary to fulfil the Panel’s "
+                    "mandate described in this paragraph")
+
 
 @pytest.mark.parametrize(("question", "quote", "line"), [
+    # People counted as a body's members.
+    ("How many people could serve on the Liberia expert panel set up in late 2003?", RES_1521_PARA_22,
+     "up to five members"),
     # Of dates told of two places, the one told of the place asked.
     ("Since what date are antiquities smuggled out of Syria covered by the Council's trade ban?", RES_2199_PARA_17,
      "15 March 2011"),

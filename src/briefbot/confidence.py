@@ -235,7 +235,9 @@ _UNIT_ALSO = {"ton": terms("tonnes metric"), "tonn": terms("tons metric"),
               "boat": terms("vessels ships"),
               "kilogram": terms("kilos") | {"kg"}, "kilo": terms("kilograms") | {"kg"},  # "kg" is too short a term
               "troop": terms("soldiers personnel peacekeepers"), "soldier": terms("troops personnel"),
-              "peopl": terms("persons individuals civilians suspects migrants refugees nationals"),
+              # "How many people could serve on the Liberia expert panel …?": "a Panel of Experts consisting of up
+              # to five members" (1521 (2003), para. 22; an eighth-sweep abstention)
+              "peopl": terms("persons individuals civilians suspects migrants refugees nationals members experts"),
               "person": terms("people individuals civilians nationals"),
               "victim": terms("persons individuals civilians people"),
               # "how many informal detention sites" are "at least six unofficial detention centres" (S/2025/509,
