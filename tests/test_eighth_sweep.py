@@ -89,3 +89,16 @@ def test_a_renewal_asked_of_a_year_none_was_made_in_is_not_answered(mali: Briefb
     made = mali.ask("Until when did the Council extend the Mali sanctions measures in 2019?")
     assert made.answer.startswith("**31 August 2020** [1]"), made.answer
     assert made.citations[0].symbol == "S/RES/2484 (2019)"
+
+
+def test_a_years_renewal_of_the_body_asked_comes_second(mali: Briefbot) -> None:
+    # On the full corpus 2484 (2019)'s para. 3 ranked eighth below four other regimes' Panel renewals of 2019, and
+    # the answer read 2484's renewal of the measures (para. 1) as setting no term for a Panel. Here it is taken out
+    # of the hits as it was there: the year's leading resolution of the place asked brings it back, second.
+    question = "Until when did the Council keep the Mali panel of experts running under its 2019 renewal?"
+    hits = [h for h in mali.retrieve(question, k=10) if (h.doc.symbol, h.chunk.paragraph) != ("S/RES/2484 (2019)", "3")]
+    assert any(h.doc.symbol == "S/RES/2484 (2019)" for h in hits[:8])
+    out = mali.retriever._with_year_renewals(hits, {2019}, {"panel", "expert"}, {"mali"})
+    assert (out[1].doc.symbol, out[1].chunk.paragraph) == ("S/RES/2484 (2019)", "3"), out[:3]
+    # Not for a place whose resolutions are not among the hits.
+    assert mali.retriever._with_year_renewals(hits, {2019}, {"panel", "expert"}, {"haiti"}) == hits
