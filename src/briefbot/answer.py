@@ -541,6 +541,21 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             and not re.search(rf"\b{body.group(1) or body.group(2)}\b", by.quote, re.I):
         return _abstain(question, hits, f"The decisions that best match this question set no term for a "
                         f"{body.group(0)}. The closest passages are listed below.", stats, confidence)
+    # "For how long did the Council authorize foreign navies to enter Nigeria's territorial waters …?": it never did
+    # (an eighth-sweep near miss), and quotes encouraging regional patrols, with no line and no length of time or
+    # date in any, were given. A length asked that no quote states is not answered.
+    if asked == "duration" and lead is None and len(parts) == 1 and not (wanted or by_reference) \
+            and not any(DURATION_RE.search(c.quote) or re.search(_DATE, c.quote) for c in citations):
+        return _abstain(question, hits, "The passages that best match this question state no length of time for "
+                        "what it asks about. The closest passages are listed below.", stats, confidence)
+    # "Until when did the Council extend the mandate of the Panel of Experts on piracy in the Gulf of Guinea?": no
+    # such Panel exists, and 2039 (2012)'s preamble on piracy there was quoted with no line (an eighth-sweep near
+    # miss). A term of a body asked, with no line and no quote naming the body, is none the documents set.
+    if lead is None and asks_term(question) and len(parts) == 1 and not wanted \
+            and (body := _BODY_ASKED.search(question)) \
+            and not any(re.search(rf"\b{body.group(1) or body.group(2)}\b", c.quote, re.I) for c in citations):
+        return _abstain(question, hits, f"The passages that best match this question set no term for a "
+                        f"{body.group(0)}. The closest passages are listed below.", stats, confidence)
     # "How many civilians were killed in the strikes on Nyala?": quotes on the strikes that count no dead, or count
     # another day's, answer nothing in bold and answer nothing at all. A count with no line is a near miss (dev:
     # 3 of 4 such answers were to unanswerable questions); a sum of money counts when any quote states one, as a
@@ -642,11 +657,10 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     # 2023), and 2484 (2019)'s "until 31 August 2020" answered (an eighth-sweep near miss). A renewal asked of the
     # year it was made is a decision of that year: when no quoted decision is of it, none of them answers.
     if (adopted := _renewal_years(question)) and not (wanted or named_docs) \
-            and citations[0].doc_type == "resolution" \
-            and not any(c.date and int(c.date[:4]) in adopted for c in citations if c.doc_type == "resolution"):
-        found = sorted({c.date[:4] for c in citations if c.doc_type == "resolution" and c.date})
+            and not any(c.date and int(c.date[:4]) in adopted for c in citations):
+        found = sorted({c.date[:4] for c in citations if c.date})
         return _abstain(question, hits, f"The decisions that best match this question are of {_listed(found)}, not "
-                        f"{_listed([str(y) for y in sorted(adopted)])}: no renewal of that year was found. The "
+                        f"{_listed([str(y) for y in sorted(adopted)])}: no decision of that year was found. The "
                         "closest passages are listed below.", stats, confidence)
     # "Who is the Coordinator of the Group of Experts on the DRC?": quotes naming no chair or coordinator (no line)
     # are about the body, not who holds the office in it (dev and probes: every such answer was to an unanswerable
@@ -1714,7 +1728,8 @@ _NOTICE_Q = re.compile(r"\bhow much\s+(?:advance\s+|prior\s+|(?:of\s+)?(?:a\s+)?
 
 # "How quickly must a country tell the ISIL sanctions committee after it seizes oil …?" asks a length of time:
 # "within 30 days of the interdiction" (2199 (2015), para. 12; an eighth-sweep question with no bold line).
-_HOW_SOON_Q = re.compile(r"\bhow (?:quickly|soon|fast|promptly)\b|\bwithin how (?:many|long|much)\b", re.I)
+# ("Within how many months …?" is a count of months: "within five (5) months", 2634 (2022), para. 16.)
+_HOW_SOON_Q = re.compile(r"\bhow (?:quickly|soon|fast|promptly)\b", re.I)
 
 
 # "What quantity of gum arabic …": a thing measured, as "how much gum arabic" is; no sum.
@@ -3322,8 +3337,13 @@ def _span_answering(question: str, quote: str) -> str | None:
                 continue  # "How many kilograms of cocaine were seized?" is not answered by "$1,000 per kilogram"
             if (lead := re.search(r"\d[\d,.]*\d|\d", span)) and lead.group(0) in own:
                 continue
+            # "abducted in Iraq in 2014 and sold multiple times" (S/2025/389, para. 12) dates the sale asked about
+            # ("How many Yazidi women and girls were sold …?", an eighth-sweep near miss got "2014"): after a word
+            # that dates, a year counts only the thing counted.
+            dated = re.search(r"\b(?:in|since|by|from|until|till|during|of|early|mid|late)\s*$",
+                              quote[max(0, m.start() - 12):m.start()], re.I)
             if re.fullmatch(r"(?:19|20)\d\d", lead.group(0) if lead else "") and not (
-                    terms(span.split(maxsplit=1)[-1]) & (noun or q_terms)
+                    terms(span.split(maxsplit=1)[-1]) & (noun if dated else (noun or q_terms))
                     and not (share or _CHANGE_Q.search(question))):
                 # "in 2012 and urging": a year, unless followed by what is counted ("2012 vessels"); never of a
                 # share or a change asked ("since the 2022 narcotics ban" is when the fall began).
@@ -4380,16 +4400,20 @@ def _periods(text: str) -> set[tuple[int, int]]:
 
 # A renewal asked of the year it was made: "Until when did the Council extend … in 2024?", "For how long did it
 # renew … in October 2018?"; not a term's year ("extend … until 2024") nor a state in a year ("… in force in 2024").
-_RENEWED_IN_YEAR = re.compile(rf"\b(?:did|was|were)\b[^?]{{0,120}}?\b(?:extend|renew|prolong)\w*\b[^?]{{0,120}}?"
+_RENEWED_IN_YEAR = re.compile(rf"\b(?:did|was|were)\b[^?]{{0,120}}?\b(?:extend|renew|prolong|(?P<act>adopt|issu|pass))"
+                              rf"\w*\b[^?]{{0,120}}?"
                               rf"\b(?:in|during)\s+(?:(?:early|mid-?|late)\s*)?(?:(?:{_MONTHS})\s+)?"
-                              r"((?:19|20)\d\d)\b(?!\s*\))", re.I)
+                              r"(?P<year>(?:19|20)\d\d)\b(?!\s*\))", re.I)
 
 
 def _renewal_years(question: str) -> set[int]:
-    """The year a term question asks a renewal to have been made in (empty when none, or not a term question)."""
-    if not asks_term(question) or _OPEN_YEAR.search(question):
+    """The year a question asks a decision to have been made in: a renewal's of a term question, or what the
+    Council adopted or issued ("Which presidential statement on piracy in the Gulf of Guinea did the Council adopt
+    in 2010?"; an eighth-sweep near miss bolded a 2024 statement's words). Empty when none."""
+    if _OPEN_YEAR.search(question):
         return set()
-    return {int(m.group(1)) for m in _RENEWED_IN_YEAR.finditer(question)}
+    term = asks_term(question)
+    return {int(m.group("year")) for m in _RENEWED_IN_YEAR.finditer(question) if term or m.group("act")}
 
 
 def _asked_years(question: str) -> set[int]:
@@ -4638,7 +4662,10 @@ _KINDS_OF_THING = terms("commodities commodity resources minerals criterion crit
                         "precursors substances chemicals materials provisions "
                         # A route runs between places: "Which routes are used to smuggle fuel out of Libya?" is not
                         # answered by "Hamrat Al Sheikh", one stop of the routes S/2025/239 para. 71 lists.
-                        "route routes road roads corridor corridors path paths")
+                        "route routes road roads corridor corridors path paths "
+                        # A document is named by its symbol, not by a body its text names: "Which presidential
+                        # statement on piracy … did the Council adopt in 2010?" bolded "UNOWAS and UNOCA".
+                        "statement statements report reports letter letters document documents")
 
 
 def _asks_for_kind_of_thing(question: str) -> bool:
