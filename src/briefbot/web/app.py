@@ -140,6 +140,12 @@ fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejo
 """ + LIBRARY_CSS + FAILURES_CSS + FEEDBACK_CSS + TIMELINE_CSS
 # Once an answer is complete, its question goes to the top of the chat panel (the chat's own autoscroll leaves the
 # end of a long answer in view, not its beginning) and the panel into the window.
+# On a phone the open History sidebar is the whole window (Gradio draws it 100vw wide up to 768 px), over the
+# question box, with its close button half off the screen (a browser walk at 390 px): there it starts closed.
+CLOSE_SIDEBAR_ON_PHONE_JS = """() => {
+  const bar = document.querySelector('#history');
+  if (window.innerWidth <= 768 && bar && bar.classList.contains('open')) bar.querySelector('.toggle-button')?.click();
+}"""
 SHOW_NEWEST_JS = """() => {
   const chat = document.querySelector('#chatbot');
   const log = chat && chat.querySelector('[role="log"]');
@@ -897,6 +903,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         # Each of these replaces the chat, so each withdraws a deletion asked about (no_deleting).
         leaving = [*chat_outputs, delete_row, delete_text]
         demo.load(on_load, [state], leaving, **private)
+        demo.load(None, None, None, js=CLOSE_SIDEBAR_ON_PHONE_JS)
         # A reopened conversation shows its newest answer, whose cards are under it (a browser walk: the chat stood
         # at the first answer above the twelfth's cards).
         conv_list.click(open_conversation, [conv_list, state], leaving, **private).then(
