@@ -564,3 +564,32 @@ def test_the_drill_down_starts_with_every_theme_on_the_plot(app_url: str, browse
                            timeout=60_000)
     _no_errors(page, errors)
     page.close()
+
+
+def test_every_button_on_the_trend_plot_works(app_url: str, browser: Any) -> None:
+    """The plot's toolbar offered Gradio's "Share", which shares to Hugging Face Spaces: on this server (off Spaces,
+    often air-gapped) it only raised a red "Must be on Spaces to share." and a console error (a browser walk's find).
+    Each button the toolbar shows is pressed: the download gives the plot's PNG, nothing shows an error."""
+    page, errors = _mandates_tab(browser, app_url, {"width": 1280, "height": 900})
+    console: list[str] = []
+    page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
+    _show_track(page, "MINUSMA (mission)", "MINUSMA", "S/RES/2531 (2020)")
+    page.locator("#mandate-plot img").wait_for(state="attached", timeout=60_000)
+    page.locator("#mandate-plot").scroll_into_view_if_needed()
+    buttons = page.locator("#mandate-plot button[aria-label]")
+    labels = [x for x in buttons.evaluate_all("els => els.filter(e => e.offsetParent)"
+                                              ".map(e => e.getAttribute('aria-label'))") if x]
+    assert "Download" in labels, labels
+    for name in labels:
+        button = page.locator(f'#mandate-plot button[aria-label="{name}"]')
+        if name == "Download":
+            with page.expect_download() as download:
+                button.click()
+            assert Path(download.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        else:
+            button.click()
+            page.keyboard.press("Escape")  # leaves a full screen
+        assert_no_errors(page, f"pressing the plot's {name!r}")
+    assert console == []
+    _no_errors(page, errors)
+    page.close()

@@ -280,8 +280,10 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
                 export_json = gr.DownloadButton("Export JSON", size="sm", visible=False, elem_id="mandate-json")
             # No label over the image: it covered the plot's own title and legend.
             # Hidden until there is a plot: an empty image component draws a broken-picture frame.
+            # No "share" button: it shares to Hugging Face Spaces, and off Spaces (an air-gapped server) it only
+            # raised a red "Must be on Spaces to share." (a browser walk's find).
             plot = gr.Image(type="filepath", interactive=False, show_label=False, elem_id="mandate-plot",
-                            visible=False)
+                            buttons=["download", "fullscreen"], visible=False)
             # Every count of the plot drills down to its paragraphs. Choices that wrap, not a dropdown: a box
             # shows one line, and "Illicit finance, money laundering and state-finance abuse" was cut in it at 1280
             # beside the year (a review's find) and still at 1024 at the column's width (a browser walk's).
