@@ -245,12 +245,13 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
     # The track's overview (controls, summary, timeline) spans the tab; its paragraphs open beside the page below.
     # In the left column beside the page the timeline's nine columns scrolled sideways at 1400 px (a browser
     # walk's find).
-    with gr.Row():
-        # Nothing preselected: Gradio picked the first track of the book (MINUSMA), which no analyst chose. The
-        # tab is opened for a track in mind, found by typing; "most recent" would be a guess at it too.
-        track_dd = gr.Dropdown(tracks, value=None, label="Track", info="Pick a track (type to search), then Show track",
-                               elem_id="mandate-track", scale=3)
-        theme_cb = gr.CheckboxGroup(themes, label="Themes (none = all)", elem_id="mandate-themes", scale=5)
+    # Nothing preselected: Gradio picked the first track of the book (MINUSMA), which no analyst chose. The tab is
+    # opened for a track in mind, found by typing; "most recent" would be a guess at it too.
+    # The track across the tab, the themes under it: beside them its box cut "Libya sanctions (1970) (sanctions)" at
+    # 1024 (198 px) and at 390 (104 px, the themes one word a line beside it; a browser walk's finds).
+    track_dd = gr.Dropdown(tracks, value=None, label="Track", info="Pick a track (type to search), then Show track",
+                           elem_id="mandate-track")
+    theme_cb = gr.CheckboxGroup(themes, label="Themes (none = all)", elem_id="mandate-themes")
     with gr.Row():
         # Text, not gr.Number: a number box shows 0 when empty, which read as a year; checked on Show.
         year_from = gr.Textbox(label="From year (empty: all)", placeholder="e.g. 2015", max_length=_YEAR_CHARS)
