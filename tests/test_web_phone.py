@@ -83,3 +83,28 @@ def test_a_desk_keeps_the_history_open_beside_the_chat(app: tuple[str, Briefbot]
     assert "open" in (page.locator("#history").get_attribute("class") or "")
     assert_no_errors(page, "loading at 1024 px")
     context.close()
+
+
+# The text of a table's label, as [left, right] of its lines, and the table's [left, right] (px).
+LABEL_JS = """id => {
+  const table = document.querySelector(`#${id} .table-container`);
+  const range = document.createRange();
+  range.selectNodeContents(table.querySelector('.header-row .label'));
+  const lines = [...range.getClientRects()].filter(r => r.width > 0);
+  const box = table.getBoundingClientRect();
+  return [[Math.min(...lines.map(r => r.left)), Math.max(...lines.map(r => r.right))], [box.left, box.right]];
+}"""
+
+
+def test_a_phone_reads_the_library_table_label_whole(app: tuple[str, Briefbot], browser: Any) -> None:
+    """The library's table label ("Documents (select one for its pages, …)") shared a line with the search box, pushed
+    to the right: on a phone it ran past the table's left edge, its first letters cut ("ocuments", "elect one")."""
+    context, page = _open(browser, app[0], 390, 844)
+    page.wait_for_function("() => !document.querySelector('#history').classList.contains('open')", timeout=30_000)
+    page.get_by_role("tab", name="Library").click()
+    page.locator("#library-table .header-row .label").wait_for(timeout=60_000)
+    (left, right), (table_left, table_right) = page.evaluate(LABEL_JS, "library-table")
+    assert table_left - 1 <= left and right <= table_right + 1, (left, right, table_left, table_right)
+    assert "Documents" in page.inner_text("#library-table .header-row .label")
+    assert_no_errors(page, "the library on a phone")
+    context.close()

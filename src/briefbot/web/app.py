@@ -106,6 +106,10 @@ FAILURES_CSS = fitted_table_css("#failures-table", FAILURE_COLUMNS.index("File")
 FEEDBACK_CSS = fitted_table_css("#fb-table")
 CSS = """
 #cards .gallery-item, #cards button { text-align: left; }
+/* A table's label, search box and buttons share one line, pushed to its right: on a phone the library's label
+   ("Documents (select one for its pages, …)") ran off the table's left edge, its first letters cut (a browser
+   walk at 390 px). The search and buttons go under the label when the line is too short. */
+.table-container .header-row { flex-wrap: wrap; row-gap: 4px; }
 #page-column { position: sticky; top: 8px; align-self: flex-start; }  /* the page stays in view beside the cards */
 .bb-card { padding: 8px 12px; border-left: 4px solid #d98a00; border-radius: 6px; max-width: 640px;
   white-space: normal; text-align: left; }
