@@ -485,8 +485,13 @@ def test_upload_rows_say_what_a_file_read_again_became_and_why() -> None:
     job.report = IngestReport(results=[FileResult("/up/S_2025_172.pdf", "replaced",
                                                   "read again: an earlier version of briefbot read it",
                                                   "S_2025_172.pdf", "S/2025/172", "letter", 1, 3)])
-    assert job.rows() == [["S_2025_172.pdf", "replaced", "S/2025/172 · letter · 1 p · 3 passages; read again: an "
-                                                         "earlier version of briefbot read it"]]
+    assert job.rows() == [["S_2025_172.pdf", "replaced", "S/2025/172 · Letter or note verbale · 1 p · 3 passages; "
+                                                         "read again: an earlier version of briefbot read it"]]
+    # Its type by the name the library and the filters give it, not the index's "sg_report" (a browser walk).
+    job.report = IngestReport(results=[FileResult("/up/E_2025_76_page_1.pdf", "ingested", None, "E_2025_76_page_1.pdf",
+                                                  "E/2025/76", "sg_report", 1, 5)])
+    assert job.rows() == [["E_2025_76_page_1.pdf", "ingested",
+                           "E/2025/76 · Secretary-General report · 1 p · 5 passages"]]
     # The same bytes uploaded again: its Detail was empty.
     job.report = IngestReport(results=[FileResult("/up/S_2025_172.pdf", "unchanged", doc_id="S_2025_172.pdf"),
                                        FileResult("/up/copy.pdf", "unchanged", doc_id="S_2025_172.pdf")])

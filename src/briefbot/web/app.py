@@ -106,6 +106,10 @@ FAILURES_CSS = fitted_table_css("#failures-table", FAILURE_COLUMNS.index("File")
 FEEDBACK_CSS = fitted_table_css("#fb-table")
 CSS = """
 #cards .gallery-item, #cards button { text-align: left; }
+/* A table's label, search box and buttons share one line, pushed to its right: on a phone the library's label
+   ("Documents (select one for its pages, …)") ran off the table's left edge, its first letters cut (a browser
+   walk at 390 px). The search and buttons go under the label when the line is too short. */
+.table-container .header-row { flex-wrap: wrap; row-gap: 4px; }
 #page-column { position: sticky; top: 8px; align-self: flex-start; }  /* the page stays in view beside the cards */
 .bb-card { padding: 8px 12px; border-left: 4px solid #d98a00; border-radius: 6px; max-width: 640px;
   white-space: normal; text-align: left; }
@@ -140,6 +144,12 @@ fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejo
 """ + LIBRARY_CSS + FAILURES_CSS + FEEDBACK_CSS + TIMELINE_CSS
 # Once an answer is complete, its question goes to the top of the chat panel (the chat's own autoscroll leaves the
 # end of a long answer in view, not its beginning) and the panel into the window.
+# On a phone the open History sidebar is the whole window (Gradio draws it 100vw wide up to 768 px), over the
+# question box, with its close button half off the screen (a browser walk at 390 px): there it starts closed.
+CLOSE_SIDEBAR_ON_PHONE_JS = """() => {
+  const bar = document.querySelector('#history');
+  if (window.innerWidth <= 768 && bar && bar.classList.contains('open')) bar.querySelector('.toggle-button')?.click();
+}"""
 SHOW_NEWEST_JS = """() => {
   const chat = document.querySelector('#chatbot');
   const log = chat && chat.querySelector('[role="log"]');
@@ -897,6 +907,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         # Each of these replaces the chat, so each withdraws a deletion asked about (no_deleting).
         leaving = [*chat_outputs, delete_row, delete_text]
         demo.load(on_load, [state], leaving, **private)
+        demo.load(None, None, None, js=CLOSE_SIDEBAR_ON_PHONE_JS)
         # A reopened conversation shows its newest answer, whose cards are under it (a browser walk: the chat stood
         # at the first answer above the twelfth's cards).
         conv_list.click(open_conversation, [conv_list, state], leaving, **private).then(

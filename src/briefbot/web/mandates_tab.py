@@ -65,6 +65,7 @@ _YEAR_CHARS = 12
 STALE = ("<p id='mandate-stale'><b>Not updated:</b> the years were refused (see the message); what is shown is for the "
          "previous choice. Fix them and press Show track.</p>")
 PICK_TRACK = "<p id='mandate-pick'>Pick a track above (type to search its name), then press Show track.</p>"
+ALL_THEMES = "All themes on the plot"
 CSS_CHANGES = {"new": "#1f7a3a", "changed": "#b36b00", "dropped": "#b3261e", "unchanged": "#6b7280"}
 
 
@@ -89,6 +90,21 @@ def _summary(track: Track) -> str:
     if track.phrase is not None and track.phrase_first is None:
         lines.append(f"<p>The phrase “{esc(track.phrase)}” does not occur in this track's resolutions.</p>")
     return "<div id='mandate-summary-inner'>" + "".join(lines) + "</div>"
+
+
+def drilled_paragraphs(bot: Briefbot, year: int, themes: list[str], track: str | None) -> list[TrackParagraph]:
+    """The paragraphs behind ``year``'s counts of ``themes`` on the trend plot (of ``track``, or of every
+    resolution): each once, however many of the themes it carries, by resolution number and reading order."""
+    index = bot.mandates()
+    found: dict[tuple[str, str], TrackParagraph] = {}
+    for theme in themes:
+        for p in index.trend_paragraphs(year, theme, track):
+            found.setdefault((p.symbol, p.paragraph), p)
+
+    def number(p: TrackParagraph) -> tuple[int, str, int]:
+        digits = "".join(ch for ch in p.symbol.split("(")[0] if ch.isdigit())
+        return int(digits or 0), p.symbol, p.ordinal
+    return sorted(found.values(), key=number)
 
 
 def _firsts_head(track: Track) -> str:
@@ -229,12 +245,13 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
     # The track's overview (controls, summary, timeline) spans the tab; its paragraphs open beside the page below.
     # In the left column beside the page the timeline's nine columns scrolled sideways at 1400 px (a browser
     # walk's find).
-    with gr.Row():
-        # Nothing preselected: Gradio picked the first track of the book (MINUSMA), which no analyst chose. The
-        # tab is opened for a track in mind, found by typing; "most recent" would be a guess at it too.
-        track_dd = gr.Dropdown(tracks, value=None, label="Track", info="Pick a track (type to search), then Show track",
-                               elem_id="mandate-track", scale=3)
-        theme_cb = gr.CheckboxGroup(themes, label="Themes (none = all)", elem_id="mandate-themes", scale=5)
+    # Nothing preselected: Gradio picked the first track of the book (MINUSMA), which no analyst chose. The tab is
+    # opened for a track in mind, found by typing; "most recent" would be a guess at it too.
+    # The track across the tab, the themes under it: beside them its box cut "Libya sanctions (1970) (sanctions)" at
+    # 1024 (198 px) and at 390 (104 px, the themes one word a line beside it; a browser walk's finds).
+    track_dd = gr.Dropdown(tracks, value=None, label="Track", info="Pick a track (type to search), then Show track",
+                           elem_id="mandate-track")
+    theme_cb = gr.CheckboxGroup(themes, label="Themes (none = all)", elem_id="mandate-themes")
     with gr.Row():
         # Text, not gr.Number: a number box shows 0 when empty, which read as a year; checked on Show.
         year_from = gr.Textbox(label="From year (empty: all)", placeholder="e.g. 2015", max_length=_YEAR_CHARS)
@@ -264,12 +281,17 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
                 export_json = gr.DownloadButton("Export JSON", size="sm", visible=False, elem_id="mandate-json")
             # No label over the image: it covered the plot's own title and legend.
             # Hidden until there is a plot: an empty image component draws a broken-picture frame.
+            # No "share" button: it shares to Hugging Face Spaces, and off Spaces (an air-gapped server) it only
+            # raised a red "Must be on Spaces to share." (a browser walk's find).
             plot = gr.Image(type="filepath", interactive=False, show_label=False, elem_id="mandate-plot",
-                            visible=False)
-            # Every count of the plot drills down to its paragraphs. The theme has the column's width: beside the
-            # year and the buttons it was ~165 px at 1280, its names ("Illicit finance, money laundering and
-            # state-finance abuse") cut in the box and wrapped over four lines in its list (a review's find).
-            drill_theme = gr.Dropdown(themes, label="Theme", elem_id="mandate-drill-theme")
+                            buttons=["download", "fullscreen"], visible=False)
+            # Every count of the plot drills down to its paragraphs. Choices that wrap, not a dropdown: a box
+            # shows one line, and "Illicit finance, money laundering and state-finance abuse" was cut in it at 1280
+            # beside the year (a review's find) and still at 1024 at the column's width (a browser walk's).
+            # Nothing preselected but "all": Gradio picked the first theme, arms trafficking, which no analyst
+            # chose; all themes means every theme on the plot, the paragraphs of each resolution counted in it.
+            drill_theme = gr.Radio([(ALL_THEMES, ""), *themes], value="", label="Theme of the count",
+                                   elem_id="mandate-drill-theme")
             with gr.Row(equal_height=True):
                 # Text, like the range boxes: a number box showed "0", which read as a year and was refused.
                 drill_year = gr.Textbox(label="Year", placeholder="e.g. 2025", max_length=_YEAR_CHARS, scale=1,
@@ -284,6 +306,7 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
                                      samples_per_page=40)
             drilled = gr.State([])
             plotted = gr.State("")  # the track whose trend the plot shows; "" for every resolution
+            plotted_themes = gr.State([])  # the themes it shows ([]: every theme)
         with gr.Column(scale=3, elem_id="mandate-page-column"):
             panel = page_panel(bot, settings, tmp, prefix="mandate-page",
                                intro="Select a paragraph of a renewal to see it on its page.")
@@ -343,7 +366,8 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
                 gr.Dropdown(choices=symbols, value=last),
                 *renewal_view(track, last), gr.DownloadButton(value=str(csv_file), visible=True),
                 gr.DownloadButton(value=str(md_file), visible=True),
-                gr.DownloadButton(value=str(json_file), visible=True), gr.Image(value=str(png), visible=True), slug)
+                gr.DownloadButton(value=str(json_file), visible=True), gr.Image(value=str(png), visible=True), slug,
+                list(chosen or []))
 
     def open_renewal(slug: str | None, chosen: list[str] | None, symbol: str | None,
                      request: gr.Request) -> tuple[Any, ...]:
@@ -369,26 +393,34 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
             raise refused(str(exc)) from exc
         return open_paragraph(bot, panel, paragraphs[i], scope)
 
-    def drill_down(slug: str | None, box: str | None, theme: str | None, request: gr.Request) -> tuple[Any, ...]:
+    def drill_down(slug: str | None, box: str | None, theme: str | None, on_plot: list[str] | None,
+                   request: gr.Request) -> tuple[Any, ...]:
         year = _year(box, "drill-down")
-        if not year or not theme:
-            # Not an error: the button was pressed before the boxes were filled (a walk-through's red toast).
-            return ("Type a year and pick a theme above, then press the button: the paragraphs behind that count "
-                    "are listed here.", gr.Dataset(samples=[], visible=False), [])
+        if not year:
+            # Not an error: the button was pressed before the box was filled (a walk-through's red toast).
+            return ("Type a year above (and pick a theme, or keep all of them), then press the button: the "
+                    "paragraphs behind that count are listed here.", gr.Dataset(samples=[], visible=False), [])
+        wanted = [theme] if theme else list(on_plot or []) or [t for _, t in themes]
         try:
             bot.check_mandate_access(scope_of(bot, request))
-            paras = bot.mandates().trend_paragraphs(int(year), theme, slug or None)
+            paras = drilled_paragraphs(bot, int(year), wanted, slug or None)
         except BriefbotError as exc:
             raise refused(str(exc)) from exc
         symbols = list(dict.fromkeys(p.symbol for p in paras))
         scope = f" in the {names.get(slug, slug)} track" if slug else " (all resolutions)"
+        what = (label(theme) if theme else label(wanted[0]) if len(wanted) == 1
+                else f"one or more of the plot's {len(wanted)} themes")
         head = (f"**{counted(len(symbols), 'resolution')}** of {int(year)} "
-                f"{'carries' if len(symbols) == 1 else 'carry'} {h_md(label(theme))}{h_md(scope)}: "
+                f"{'carries' if len(symbols) == 1 else 'carry'} {h_md(what)}{h_md(scope)}: "
                 f"{counted(len(paras), 'paragraph')}. Select one to open it.")
         esc = html.escape
+        shown = set(wanted)
+
+        def named(p: TrackParagraph) -> str:  # which themes put it here, when more than one may have
+            return "" if theme else " · " + ", ".join(label(t) for t in p.themes if t in shown)
         samples = [[f"<div class='bb-change' style='border-left:4px solid #8a8f98;padding:4px 10px;text-align:left'>"
                     f"{esc(p.symbol)} para. {esc(p.paragraph)} · {'operative' if p.operative else 'preamble'}"
-                    f"<div class='bb-quote'>{esc(p.text)}</div></div>"] for p in paras]
+                    f"{esc(named(p))}<div class='bb-quote'>{esc(p.text)}</div></div>"] for p in paras]
         return head, gr.Dataset(samples=samples, visible=bool(samples)), paras
 
     def pick_drilled(i: int | None, paragraphs: list[TrackParagraph], request: gr.Request) -> tuple[Any, ...]:
@@ -405,18 +437,19 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
         Path(png).chmod(0o600)
         csv_file = tmp.write_text("council-trends.csv", to_csv(trends.rows()))
         # The drill-down below was of the track's counts: cleared, not left describing another plot.
-        return (gr.Image(value=str(png), visible=True), gr.DownloadButton(value=str(csv_file), visible=True), "", "",
-                gr.Dataset(samples=[], visible=False), [])
+        return (gr.Image(value=str(png), visible=True), gr.DownloadButton(value=str(csv_file), visible=True), "",
+                list(chosen or []), "", gr.Dataset(samples=[], visible=False), [])
 
     # The track stays picked (its summary and timeline stay on screen); the drill-down follows the plot.
-    council.click(council_wide, [theme_cb], [plot, council_csv, plotted, drill_head, drill_cards, drilled],
-                  **private)
+    council.click(council_wide, [theme_cb], [plot, council_csv, plotted, plotted_themes, drill_head, drill_cards,
+                                             drilled], **private)
     drill.click(check_drill, [drill_year], None, **private).success(
-        drill_down, [plotted, drill_year, drill_theme], [drill_head, drill_cards, drilled], **private)
+        drill_down, [plotted, drill_year, drill_theme, plotted_themes], [drill_head, drill_cards, drilled],
+        **private)
     drill_cards.click(pick_drilled, [drill_cards, drilled], panel.outputs, **private)
     renewal_outputs = [changes, cards, cited]
     outputs = [summary, firsts_head, firsts, first_paras, timeline, timeline_fit, timeline_note, renewal,
-               *renewal_outputs, export_csv, export_md, export_json, plot, plotted]
+               *renewal_outputs, export_csv, export_md, export_json, plot, plotted, plotted_themes]
     # The inputs are checked in a step of their own, with no outputs: a stop the user can fix (a reversed range)
     # is its toast alone. Raised by the step that draws the track, it also put a red "Error" on each of the track's
     # seven outputs until the next Show (a walk-through's find).

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import UploadRejected
 from ..mdtext import md_text
+from ..models import DOC_TYPE_LABELS
 from .serving import safe_name
 
 if TYPE_CHECKING:
@@ -156,7 +157,9 @@ class IngestJob:
             out = [[name, "refused", reason] for name, reason in self.rejected]
             if self.report:
                 for r in self.report.results:
-                    summary = (f"{r.symbol or r.cited_as or '?'} · {r.doc_type} · {r.pages} p · {r.chunks} passages"
+                    # The type as the library and the filters name it: the upload said "sg_report" (a browser walk).
+                    kind = DOC_TYPE_LABELS.get(r.doc_type or "", r.doc_type)
+                    summary = (f"{r.symbol or r.cited_as or '?'} · {kind} · {r.pages} p · {r.chunks} passages"
                                if r.pages else "")
                     if r.status in ("ingested", "replaced") and summary:
                         # A file read again says why beside what it became, as the CLI's line does.

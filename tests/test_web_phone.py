@@ -1,0 +1,110 @@
+"""The app on a phone's width (390 x 844) in Debian Chromium: what a browser walk found there.
+
+The History sidebar opened over the whole window (Gradio draws an open sidebar 100vw wide up to 768 px): the
+question box could not be reached, and the sidebar's close button was half off the screen. It now starts closed on
+a phone, opens on request, and stays open beside the chat on a desk's width.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from briefbot.service import Briefbot
+from web_support import BROWSER_MARKS, LIBYA_Q, ask, assert_no_errors, chromium, last_bot_text, running_app
+
+pytestmark = BROWSER_MARKS
+
+# Elements drawn past the window's right edge, outside any box that scrolls sideways: [tag, id, text].
+OFF_SCREEN_JS = """() => {
+  const width = document.documentElement.clientWidth, out = [];
+  const scrolls = e => { for (let p = e.parentElement; p; p = p.parentElement) {
+    const s = getComputedStyle(p);
+    if (['auto', 'scroll', 'hidden'].includes(s.overflowX) && p.scrollWidth > p.clientWidth) return true; }
+    return false; };
+  for (const e of document.querySelectorAll('body *')) {
+    if (!e.offsetParent || e.closest('#history:not(.open)')) continue;
+    const r = e.getBoundingClientRect();
+    if (r.width && r.height && r.right > width + 1 && !scrolls(e))
+      out.push([e.tagName, e.id, e.innerText?.slice(0, 40)]);
+  }
+  return out;
+}"""
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Briefbot]:
+    return running_app(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as b:
+        yield b
+
+
+def _open(browser: Any, url: str, width: int, height: int) -> tuple[Any, Any]:
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_selector("#question textarea", timeout=60_000)
+    return context, page
+
+
+def test_a_phone_starts_on_the_chat_with_the_history_at_hand(app: tuple[str, Briefbot], browser: Any) -> None:
+    context, page = _open(browser, app[0], 390, 844)
+    # The sidebar closes itself once the page has loaded (an event of the app's load): waited for, then the
+    # question box takes a real click (Playwright fails it when anything covers the box).
+    page.wait_for_function("() => !document.querySelector('#history').classList.contains('open')", timeout=30_000)
+    page.click("#question textarea")
+    ask(page, LIBYA_Q)
+    assert "15 May 2026" in last_bot_text(page)
+    assert page.evaluate(OFF_SCREEN_JS) == []
+    # The history is one tap away, whole on the screen, and closes again.
+    page.click("#history .toggle-button")
+    page.locator("#new-conversation").wait_for(state="visible", timeout=30_000)
+    page.click("#new-conversation", trial=True)
+    page.locator("#conversations").get_by_text(LIBYA_Q).first.wait_for(timeout=30_000)
+    box = page.locator("#history .toggle-button").bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+    page.click("#history .toggle-button")
+    page.wait_for_function("() => !document.querySelector('#history').classList.contains('open')", timeout=30_000)
+    page.click("#question textarea", trial=True)
+    assert_no_errors(page, "the phone's chat and history")
+    context.close()
+
+
+def test_a_desk_keeps_the_history_open_beside_the_chat(app: tuple[str, Briefbot], browser: Any) -> None:
+    context, page = _open(browser, app[0], 1024, 768)
+    page.locator("#history #new-conversation").wait_for(state="visible", timeout=30_000)
+    page.click("#question textarea")  # beside the sidebar, not under it
+    assert "open" in (page.locator("#history").get_attribute("class") or "")
+    assert_no_errors(page, "loading at 1024 px")
+    context.close()
+
+
+# The text of a table's label, as [left, right] of its lines, and the table's [left, right] (px).
+LABEL_JS = """id => {
+  const table = document.querySelector(`#${id} .table-container`);
+  const range = document.createRange();
+  range.selectNodeContents(table.querySelector('.header-row .label'));
+  const lines = [...range.getClientRects()].filter(r => r.width > 0);
+  const box = table.getBoundingClientRect();
+  return [[Math.min(...lines.map(r => r.left)), Math.max(...lines.map(r => r.right))], [box.left, box.right]];
+}"""
+
+
+def test_a_phone_reads_the_library_table_label_whole(app: tuple[str, Briefbot], browser: Any) -> None:
+    """The library's table label ("Documents (select one for its pages, …)") shared a line with the search box, pushed
+    to the right: on a phone it ran past the table's left edge, its first letters cut ("ocuments", "elect one")."""
+    context, page = _open(browser, app[0], 390, 844)
+    page.wait_for_function("() => !document.querySelector('#history').classList.contains('open')", timeout=30_000)
+    page.get_by_role("tab", name="Library").click()
+    page.locator("#library-table .header-row .label").wait_for(timeout=60_000)
+    (left, right), (table_left, table_right) = page.evaluate(LABEL_JS, "library-table")
+    assert table_left - 1 <= left and right <= table_right + 1, (left, right, table_left, table_right)
+    assert "Documents" in page.inner_text("#library-table .header-row .label")
+    assert_no_errors(page, "the library on a phone")
+    context.close()
