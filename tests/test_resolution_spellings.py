@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from akn_support import indexed_fixture
-from briefbot.refs import resolutions_spelled_out
+from briefbot.refs import question_as_read
 from briefbot.service import Briefbot
 
 
@@ -18,12 +18,15 @@ from briefbot.service import Briefbot
     ("UNSCR 2231 and SCR 1325", "resolution 2231 and resolution 1325"),
     ("did S/RES/1643(2005) renew", "did resolution 1643 (2005) renew"),
     ("did s/res/1643 renew", "did resolution 1643 renew"),
+    # Question words mistyped are read as meant.
+    ("wich countries does res 2039 encourage", "which countries does resolution 2039 encourage"),
+    ("Waht is the term, untill when?", "What is the term, until when?"),
     # Not a resolution: another symbol, a word ending in "res", a number of something else.
     ("S/2025/71/Rev.1 and S/PRST/2024/3", "S/2025/71/Rev.1 and S/PRST/2024/3"),
     ("figures 2024 and 3,000 tres", "figures 2024 and 3,000 tres"),
 ])
 def test_spellings_of_a_resolution(asked: str, read: str) -> None:
-    assert resolutions_spelled_out(asked) == read
+    assert question_as_read(asked) == read
 
 
 @pytest.fixture(scope="module")

@@ -795,11 +795,25 @@ _RES_ABBREVIATION = re.compile(r"\b(?:UNSCR|SCR|UNSC\s+[Rr]es\.?|S\.?C\.?\s+[Rr]
 _RES_SYMBOL = re.compile(r"(?<![\w/])S/RES/(\d{3,4})\b(?:\s*\((\d{4})\))?", re.I)
 
 
-def resolutions_spelled_out(question: str) -> str:
-    """The question with each resolution written as the Council writes it: "resolution 2645 (2022)"."""
+# Question words mistyped: every rule reads "which", "what", "until" ("wich countries does resolution 2039 …?" got
+# no line where "Which countries …?" gets "Benin and Nigeria", an eighth-sweep rewording).
+_QUESTION_WORD_TYPOS = {"wich": "which", "whcih": "which", "whihc": "which", "waht": "what",
+                        "whta": "what", "untill": "until", "unitl": "until", "hwo": "how", "whe": "when"}
+_TYPO = re.compile(r"\b(?:" + "|".join(_QUESTION_WORD_TYPOS) + r")\b", re.I)
+
+
+def question_as_read(question: str) -> str:
+    """The question with each resolution written as the Council writes it ("resolution 2645 (2022)") and its
+    question words as every rule reads them ("wich" is "which")."""
+    question = _TYPO.sub(lambda m: _retyped(m.group(0)), question)
     question = _RES_ABBREVIATION.sub("resolution ", question)
     return _RES_SYMBOL.sub(lambda m: f"resolution {m.group(1)}" + (f" ({m.group(2)})" if m.group(2) else ""),
                            question)
+
+
+def _retyped(word: str) -> str:
+    right = _QUESTION_WORD_TYPOS[word.lower()]
+    return right.capitalize() if word[:1].isupper() else right
 
 
 def parse_references(question: str, actors: bool = True) -> References:

@@ -57,8 +57,8 @@ from .refs import (
     doc_places,
     follows_on,
     parse_references,
+    question_as_read,
     question_years,
-    resolutions_spelled_out,
     speaks_of,
 )
 from .retrieve import Retriever
@@ -693,7 +693,7 @@ def checked_question(question: str) -> str:
     answer), resolutions written as the Council writes them ("res 2645" is "resolution 2645"). Refused, never
     cut, when it is empty or longer than MAX_QUESTION_CHARS: an answer to the first 2,000 characters of a pasted
     page would look like an answer to all of it."""
-    text = resolutions_spelled_out(plain_question(question or ""))
+    text = question_as_read(plain_question(question or ""))
     if not text:
         raise BriefbotError("the question is empty", "type a question")
     if len(text) > MAX_QUESTION_CHARS:
