@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from akn_support import indexed_fixture
-from briefbot.answer import answer_type, direct_answer
+from briefbot.answer import direct_answer
 from briefbot.config import Settings
 from briefbot.service import Briefbot
 
@@ -73,7 +73,6 @@ def test_lines_of_the_eighth_sweep(question: str, quote: str, line: str) -> None
 
 
 def test_which_states_is_answered_by_states_or_not_at_all() -> None:
-    assert answer_type("How quickly must the Committee be told?") == "duration"
     # "High State" of "the High State Council" is no State.
     assert direct_answer("Which States took part in the talks?", "The High State Council and the House of "
                          "Representatives met in Bouznika.") is None
