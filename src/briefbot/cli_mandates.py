@@ -137,6 +137,10 @@ def mandate(track: Annotated[str, typer.Argument(help="Track name or alias: minu
         say("\nRenewals not placed:")
         for g in tr.gaps:
             say(f"  {g.reason}")
+    if tr.ran_out:
+        say("\nLet run out:")
+        for g in tr.ran_out:
+            say(f"  {g.reason}")
     say("\nFirst appearance:")
     for t, fa in tr.first_appearance.items():
         op = fa.operative_paragraph

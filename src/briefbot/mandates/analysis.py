@@ -637,6 +637,11 @@ def _action(desc: str, rec: ResolutionRecord, placing: list[RawParagraph]) -> Ac
         # the Monitoring Team (paras. 41 and 73).
     if any(_OP_RENEW_RE.search(p.text) for p in placing):
         return "renews"
+    if any(_ESTABLISH_PERIOD_RE.search(p.text) for p in placing):
+        # Placed by its own paragraph setting measures up for a term: "Decides that the measures referred to in
+        # paragraph 1 above are established for an initial period of 18 months" (1306 (2000) para. 6, Sierra
+        # Leone's diamond ban, titled only "on sanctions against import of diamonds").
+        return "establishes"
     return "other"
 
 

@@ -272,6 +272,8 @@ class Track:
     years: tuple[int | None, int | None] = (None, None)  # the year filter applied to entries and gaps
     lapsed: str | None = None  # how the track ended with no resolution ending it (tracks.toml)
     status: str | None = None  # where it stands at the newest indexed resolution (index.track_status)
+    # Terms the Council let run out while the track went on (tracks.toml's ``ran_out``): said, not counted as gaps.
+    ran_out: list[Gap] = field(default_factory=list)
 
     def period(self) -> str:
         """The year filter in words: "" when none, "in 2019-2021", "from 2019", "up to 2021"."""
@@ -308,7 +310,7 @@ class Track:
             "status": self.status,
             "resolutions": [e.to_dict(changes) for e in self.entries],
             "first_appearance": {k: v.to_dict() for k, v in self.first_appearance.items()},
-            "gaps": [g.to_dict() for g in self.gaps]}
+            "gaps": [g.to_dict() for g in self.gaps], "ran_out": [g.to_dict() for g in self.ran_out]}
         if self.phrase is not None:
             d["phrase"] = {"phrase": self.phrase,
                            "first": self.phrase_first.to_dict() if self.phrase_first else None}

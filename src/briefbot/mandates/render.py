@@ -106,6 +106,9 @@ def track_markdown(track: Track, changes: bool = False, label: Callable[[str], s
     if track.gaps:
         out += ["", "## Renewals not placed", ""]
         out += [f"- {md_cell(g.reason)}" for g in track.gaps]
+    if track.ran_out:
+        out += ["", "## Let run out", ""]
+        out += [f"- {md_cell(g.reason)}" for g in track.ran_out]
     out += ["", "## First appearance", ""]
     for theme, fa in track.first_appearance.items():
         op = fa.operative_paragraph

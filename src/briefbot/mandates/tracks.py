@@ -36,6 +36,10 @@ class TrackDef:
     # How the track ended without a resolution ending it ("not renewed: …"); its last term running out is then
     # not a renewal missing from the data.
     lapsed: str | None = None
+    # Terms the Council let run out while the track went on, by the resolution whose term it was: Sierra Leone's
+    # diamond ban, last renewed by 1446 (2002) to June 2003, while the arms embargo ran to 1940 (2010). Such a term
+    # is no renewal missing from the data; the sentence says what happened instead.
+    ran_out: dict[int, str] = field(default_factory=dict)
 
     def names(self) -> list[str]:
         """Every name the CLI accepts for this track, lower-case."""
@@ -88,7 +92,7 @@ def _patterns(raw: Any, where: str, source: str) -> list[re.Pattern[str]]:
 # A peace operation, a sanctions regime, or an authorisation to Member States (piracy off Somalia, migrant smuggling
 # off Libya) renewed for fixed periods.
 KINDS = ("mission", "sanctions", "authorization")
-_TRACK_KEYS = {"name", "label", "kind", "aliases", "title", "subject", "text", "exclude", "stages", "lapsed"}
+_TRACK_KEYS = {"name", "label", "kind", "aliases", "title", "subject", "text", "exclude", "stages", "lapsed", "ran_out"}
 
 
 def _track(slug: str, raw: Any, source: str) -> TrackDef:
@@ -116,7 +120,13 @@ def _track(slug: str, raw: Any, source: str) -> TrackDef:
     lapsed = raw.get("lapsed")
     if lapsed is not None and not (isinstance(lapsed, str) and lapsed.strip()):
         raise TracksError(f"{source}: {where}.lapsed: expected a sentence saying how the track ended")
+    ran_out = raw.get("ran_out", {})
+    if not isinstance(ran_out, dict) or not all(
+            isinstance(k, str) and k.isdigit() and isinstance(v, str) and v.strip() for k, v in ran_out.items()):
+        raise TracksError(f"{source}: {where}.ran_out: expected {{\"RESOLUTION NUMBER\" = \"what happened when its "
+                          f"term ran out\"}}")
     t = TrackDef(slug=slug, name=name, label=str(raw.get("label", name)), kind=kind, lapsed=lapsed,
+                 ran_out={int(k): v.strip() for k, v in ran_out.items()},
                  aliases=[a.lower() for a in aliases],
                  title=_patterns(raw.get("title"), f"{where}.title", source),
                  subject=_patterns(raw.get("subject"), f"{where}.subject", source),

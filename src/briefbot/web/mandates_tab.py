@@ -87,6 +87,9 @@ def _summary(track: Track) -> str:
     if track.gaps:
         lines.append("<p><b>Renewals not placed:</b></p><ul>" +
                      "".join(f"<li>{esc(g.reason)}</li>" for g in track.gaps) + "</ul>")
+    if track.ran_out:
+        lines.append("<p><b>Let run out:</b></p><ul>" +
+                     "".join(f"<li>{esc(g.reason)}</li>" for g in track.ran_out) + "</ul>")
     if track.phrase is not None and track.phrase_first is None:
         lines.append(f"<p>The phrase “{esc(track.phrase)}” does not occur in this track's resolutions.</p>")
     return "<div id='mandate-summary-inner'>" + "".join(lines) + "</div>"
