@@ -15,6 +15,7 @@ import pytest
 from briefbot.config import Settings
 from briefbot.ingest import ingest_paths
 from briefbot.mandates import TracksError, open_mandates
+from briefbot.mandates.chat import mandate_answer
 from briefbot.mandates.render import track_markdown
 from briefbot.mandates.tracks import parse_tracks
 from briefbot.store import Store
@@ -74,6 +75,15 @@ def test_the_sierra_leone_offices_follow_one_another(index: Any) -> None:
     assert "S/RES/1343 (2001)" not in [e.symbol for e in track.entries]
     entry = track.entry("S/RES/1829 (2008)")
     assert any(p.paragraph == "3 (b)" and "drug_trafficking" in p.themes for p in entry.paragraphs)
+
+
+def test_a_change_between_two_years_compares_those_years(index: Any) -> None:
+    answer = mandate_answer(index, "How did the Council's language on drug trafficking in the UNIPSIL mandate "
+                                   "change between 2008 and 2013?")
+    assert answer is not None and not answer.abstained
+    first = answer.answer.splitlines()[0]
+    assert first.startswith("S/RES/2097 (2013)") and "against S/RES/1829 (2008)" in first, first
+    assert all(c.symbol in ("S/RES/2097 (2013)", "S/RES/1829 (2008)") for c in answer.citations)
 
 
 def test_ran_out_must_name_a_resolution_and_say_what_happened() -> None:

@@ -99,6 +99,7 @@ class Intent:
     # The themes are what the question asks about ("How did the Haiti arms embargo change …"), not an aside
     # ("… differ …, including on drug-financing language"): a comparison then leads with their changes.
     theme_asked: bool = False
+    years: list[int] = field(default_factory=list)  # every year the question names, in its order
 
 
 def looks_like_history(question: str) -> bool:
@@ -180,7 +181,7 @@ def detect(question: str, index: MandateIndex) -> Intent | None:
     years = _YEAR_RE.findall(question)
     phrase = next(g for g in quoted.groups() if g is not None) if quoted else None
     return Intent(kind, track, themes, int(years[0]) if years else None, phrase,
-                  numbers if held is not None and held[0] == track else [], theme_asked)
+                  numbers if held is not None and held[0] == track else [], theme_asked, [int(y) for y in years])
 
 
 def _track_holding(index: MandateIndex, numbers: list[int], named: str | None) -> tuple[str, int] | None:
@@ -341,6 +342,10 @@ def mandate_answer(index: MandateIndex, question: str) -> Answer | None:
         scope = f" on {', '.join(_theme_words(index, t) for t in intent.themes)}" if intent.themes else \
             " on organised-crime themes"
         named = [e for e in track.entries if _number(e.symbol) in intent.resolutions]
+        if len(named) < 2 and len(set(intent.years)) >= 2:
+            # "How did … change between 2008 and 2013?": the text as it stood after each year's last renewal,
+            # compared (it compared 2008's renewal with 2007's and never reached 2013).
+            named = _as_of_years(track.entries, min(intent.years), max(intent.years)) or named
         if len(named) >= 2:
             # "What changed … in resolution 2794 (2025) compared with resolution 2752 (2024)?": exactly the pair
             # named, described in full (the answer spent its quotes on 2752 against 2700 and gave 2794 one count).
@@ -437,6 +442,18 @@ def on_track(index: MandateIndex, question: str, hits: list[Hit]) -> list[Hit]:
         return (doc.doc_id in members or any(m.lower() in names for m in places)
                 or (rx is not None and rx.search(doc.title or "") is not None))
     return [h for h in hits if about(h)]
+
+
+def _as_of_years(entries: list[TrackEntry], first: int, last: int) -> list[TrackEntry]:
+    """The last renewal (or, with none, the last resolution) of the track in each of two years; [] unless both
+    years have one."""
+    def of(year: int) -> TrackEntry | None:
+        pool = [e for e in entries if e.year == year]
+        decisive = [e for e in pool if e.action in ("renews", "establishes")]
+        return (decisive or pool)[-1] if pool else None
+
+    earlier, later = of(first), of(last)
+    return [earlier, later] if earlier is not None and later is not None else []
 
 
 def _pick_entries(entries: list[TrackEntry], year: int | None) -> list[TrackEntry]:
