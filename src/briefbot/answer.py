@@ -208,8 +208,9 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         # "What does paragraph 1 decide?" asked within one document (the Documents filter): that document's own.
         named_docs = {h.doc.doc_id for h in hits}
     # The paragraphs a question names of the resolution that set measures up say what is renewed, not where.
-    wanted = {_label_key(p) for p in refs.paragraphs} if named_docs and not current else set()
     named_pool = [h for h in hits if h.doc.doc_id in named_docs]
+    asked = refs.paragraphs_in([h.doc for h in named_pool]) if named_docs and not current else []
+    wanted = {_label_key(p) for p in asked}
     pool = named_pool[:8] if wanted else (named_pool[:4] + [h for h in hits[:8] if h not in named_pool[:4]])
     # A later renewal the lookup placed behind the one it continues, past the pool's edge, is read with it (2789
     # (2025) after 2399 (2018), ninth for "the CAR arms embargo").
@@ -219,7 +220,7 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
     if wanted and not any(label_wanted(s.label, wanted) or _label_key(s.label).split("(")[0] in wanted
                           for h in pool for s in h.chunk.spans if s.label):
         names = ", ".join(sorted({h.doc.symbol or h.doc.file_name for h in pool}))
-        paras = ", ".join(refs.paragraphs)
+        paras = ", ".join(asked)
         return _abstain(question, hits, f"Paragraph {paras} of {names} is not in the indexed text of that "
                         "document, so it is not quoted from a neighbour. The closest passages are listed below.")
     places = {p.lower() for p in refs.places}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -24,6 +24,7 @@ from .taxonomy import load_actors
 _PARA = re.compile(
     r"\b(?:operative\s+)?(?:paragraph|para\.?|paras?\.?|OP)\s*(?P<num>\d{1,3})(?:\s*\(?(?P<sub>[a-z]{1,2}|[ivx]{1,5})\))?",
     re.I)
+_PARA_OF = re.compile(r"\s+of\s+(?:Security Council\s+)?(?:resolution\s+|S/RES/)(\d{3,4})\b", re.I)
 _ANNEX_NAME = r"(?:\s+(?P<an>[IVXLC]{1,6}|\d{1,3}|[A-Z])\b)?"
 _ANNEX_BEFORE = re.compile(rf"\bannex{_ANNEX_NAME}\s*,?\s*$", re.I)
 _ANNEX_AFTER = re.compile(rf"^\s+(?:of|in)\s+(?:the\s+|its\s+)?annex{_ANNEX_NAME}", re.I)
@@ -437,6 +438,16 @@ class References:
     places: list[str] = field(default_factory=list)  # countries and missions named
     doc_types: list[str] = field(default_factory=list)
     resolutions: list[int] = field(default_factory=list)  # numbers named without a year: "resolution 2780"
+    # A paragraph the question says is another resolution's: "paragraph 30 of resolution 687 (1991)" → {"30": 687}.
+    paragraph_of: dict[str, int] = field(default_factory=dict)
+
+    def paragraphs_in(self, docs: Iterable[DocInfo]) -> list[str]:
+        """The paragraphs named that can be in ``docs``: those said to be of one of them, or of none in
+        particular. "What did resolution 2107 (2013) decide on the measures in paragraph 30 of resolution 687
+        (1991)?" names no paragraph of 2107 (it abstained: "Paragraph 30 of S/RES/2107 (2013) is not in the
+        indexed text")."""
+        numbers = {n[0] for d in docs if d.symbol and (n := resolution_number(d.symbol))}
+        return [p for p in self.paragraphs if self.paragraph_of.get(p) in (None, *numbers)]
 
     def __bool__(self) -> bool:
         return bool(self.symbols or self.paragraphs or self.places or self.doc_types or self.resolutions)
@@ -832,6 +843,8 @@ def parse_references(question: str, actors: bool = True) -> References:
         if annex is not None:
             label = f"annex{' ' + annex.group('an') if annex.group('an') else ''}, {label}"
         refs.paragraphs.append(label)
+        if owner := _PARA_OF.match(question, m.end()):
+            refs.paragraph_of[label] = int(owner.group(1))
     # A name is looked for as a word only where it occurs at all: a title is read for places thousands of times
     # (every Council record's, refs.record_about), and a pattern per name made that ~1 s of a first question.
     folded = question.lower()

@@ -1353,9 +1353,11 @@ class Retriever:
 
     def _direct_paragraphs(self, refs: References, named: set[str], docs: dict[str, DocInfo]) -> list[Hit]:
         """Chunks of the named documents that carry the named paragraph labels, at the top."""
-        wanted = {label_key(p) for p in refs.paragraphs}
         out: list[Hit] = []
         for doc_id in sorted(named, key=lambda d: docs[d].date or "", reverse=True):
+            wanted = {label_key(p) for p in refs.paragraphs_in([docs[doc_id]])}
+            if not wanted:
+                continue
             for chunk in self.store.chunks_of(doc_id):
                 labels = {label_key(s.label) for s in chunk.spans if s.label}
                 # "paragraph 7" also matches its sub-paragraphs "7 (a)", "7 (b)".

@@ -1,0 +1,36 @@
+"""Questions of the ninth new-user sweep, on Council decisions no earlier sweep had touched: the DPRK's Panel of
+Experts, Iraq's Development Fund and the 1991 measures (real Council XML under tests/fixtures/akn, real index and
+model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from akn_support import indexed_fixture
+from briefbot.config import Settings
+from briefbot.refs import parse_references
+from briefbot.service import Briefbot
+
+
+def test_a_paragraph_of_another_resolution_is_no_paragraph_of_the_one_named() -> None:
+    refs = parse_references("What did the Council decide in resolution 2107 (2013) on the measures in paragraph 30 "
+                            "of resolution 687 (1991)?")
+    assert refs.paragraph_of == {"30": 687}
+    # "paragraph 1 of resolution 2780" is still 2780's own.
+    assert parse_references("What does paragraph 1 of resolution 2780 (2025) decide?").paragraph_of == {"1": 2780}
+
+
+@pytest.fixture(scope="module")
+def iraq(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    settings = indexed_fixture(tmp_path_factory.mktemp("iraq"), "iraq_kuwait_2107")
+    return Briefbot(Settings(index=settings.index, abstain_threshold=0.0))
+
+
+def test_the_resolution_named_is_quoted_on_the_paragraph_it_names_of_another(iraq: Briefbot) -> None:
+    # It abstained: "Paragraph 30 of S/RES/2107 (2013) is not in the indexed text of that document".
+    answer = iraq.ask("What did the Council decide in resolution 2107 (2013) on the measures in paragraph 30 of "
+                      "resolution 687 (1991)?")
+    assert not answer.abstained, answer.answer
+    first = answer.citations[0]
+    assert first.symbol == "S/RES/2107 (2013)" and first.paragraph == "3", (first.symbol, first.paragraph)
+    assert "paragraph 30 of resolution 687 (1991)" in first.quote
