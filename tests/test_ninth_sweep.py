@@ -11,6 +11,18 @@ from briefbot.config import Settings
 from briefbot.refs import parse_references
 from briefbot.service import Briefbot
 
+DPRK = "Democratic People's Republic of Korea"
+
+
+@pytest.mark.parametrize("question", [
+    "When the Council first renewed the expert group watching North Korea sanctions, how long did it keep it going?",
+    "Which North Korean military unit had its assets frozen by the Council in mid-2017?",
+    "Until when did the Council extend the DPRK sanctions Panel of Experts in 2024?",
+])
+def test_north_korea_is_the_dprk(question: str) -> None:
+    # Named no place, these were answered with the South Sudan or Sudan Panel's renewals, worded alike.
+    assert parse_references(question).places == [DPRK]
+
 
 def test_a_paragraph_of_another_resolution_is_no_paragraph_of_the_one_named() -> None:
     refs = parse_references("What did the Council decide in resolution 2107 (2013) on the measures in paragraph 30 "

@@ -54,7 +54,7 @@ CAPITALS = {
     "Mozambique": "Maputo", "Ukraine": "Kyiv", "Venezuela": "Caracas", "Ecuador": "Quito", "Nigeria": "Abuja",
     "Ethiopia": "Addis Ababa", "Eritrea": "Asmara", "Iran": "Tehran", "Liberia": "Monrovia",
     "Sierra Leone": "Freetown", "Timor-Leste": "Dili", "Angola": "Luanda", "Bosnia and Herzegovina": "Sarajevo",
-    "Guatemala": "Guatemala City",
+    "Guatemala": "Guatemala City", "Democratic People's Republic of Korea": "Pyongyang",
 }
 
 # The States a "which country" question is answered by (the 193 Member States as UN documents name them, their
@@ -109,4 +109,8 @@ COUNTRY_ADJECTIVES = {
     "Syria": "Syrian Arab Republic", "Côte d'Ivoire": "Côte d’Ivoire", "Cote d'Ivoire": "Côte d’Ivoire",
     "Cote d’Ivoire": "Côte d’Ivoire", "Ivorian": "Côte d’Ivoire", "Liberian": "Liberia",
     "Sierra Leonean": "Sierra Leone",
+    # The 1718 regime's readers say "North Korea" (a sweep: "the expert group watching North Korea sanctions" got
+    # the South Sudan Panel's renewal, no place being named).
+    "North Korea": "Democratic People's Republic of Korea", "North Korean": "Democratic People's Republic of Korea",
+    "DPRK": "Democratic People's Republic of Korea",
 }
