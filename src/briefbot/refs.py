@@ -847,10 +847,14 @@ def parse_references(question: str, actors: bool = True) -> References:
             refs.paragraph_of[label] = int(owner.group(1))
     # A name is looked for as a word only where it occurs at all: a title is read for places thousands of times
     # (every Council record's, refs.record_about), and a pattern per name made that ~1 s of a first question.
-    folded = question.lower()
+    # Either apostrophe: the catalogue titles write "Democratic People’s Republic of Korea" and "… People's …"
+    # alike, and the curly one named no place (the DPRK's Panel renewals were of no country).
+    plain = question.replace("’", "'")
+    folded = plain.lower()
     refs.places.extend(missions_named(question))
     for country in COUNTRIES:
-        if country.lower() in folded and re.search(rf"\b{re.escape(country)}\b", question, re.I):
+        name = country.replace("’", "'")
+        if name.lower() in folded and re.search(rf"\b{re.escape(name)}\b", plain, re.I):
             refs.places.append(country)
     for adj, country in COUNTRY_ADJECTIVES.items():
         if adj in question and re.search(rf"\b{adj}\b", question) and country not in refs.places:
