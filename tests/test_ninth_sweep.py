@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 
 from akn_support import indexed_fixture
+from briefbot.answer import _name_unsaid
 from briefbot.config import Settings
+from briefbot.models import Chunk, DocInfo, Hit, Span
 from briefbot.refs import parse_references
 from briefbot.service import Briefbot
 
@@ -57,3 +59,34 @@ def test_a_record_titled_with_either_apostrophe_is_about_the_dprk(title: str) ->
     # The catalogue writes the curly one for most of the DPRK's records: they were of no place, and a question
     # on the DPRK's Panel got South Sudan's latest renewal ("1 July 2027", 2821 (2026)).
     assert parse_references(title, actors=False).places == [DPRK]
+
+
+def test_a_capital_is_its_country_in_a_record_on_it() -> None:
+    # "After Pyongyang's April 2012 rocket launch, …" abstained on S/PRST/2012/13, which says "the DPRK".
+    title = "Presidential statement S/PRST/2012/13: Non-proliferation/Democratic People’s Republic of Korea"
+    text = ("The Security Council directs the Committee established pursuant to resolution 1718 (2006) to report "
+            "to the Security Council within fifteen days.")
+    doc = DocInfo(doc_id="d", file_name="d.xml", path=None, sha256="0", source="xml", symbol="S/PRST/2012/13",
+                  doc_type="other", title=title, date="2012-04-16", language="en", pages=1, chunks=1, empty_pages=[],
+                  warnings=[], missions=[], ingested_at="")
+    chunk = Chunk(text_hash="h", doc_id="d", ordinal=0, text=text, spans=[Span(page=None, start=0, end=len(text))],
+                  paragraph=None, section=None, kind="body")
+    hit = Hit(chunk=chunk, doc=doc, score=1.0)
+    question = "After Pyongyang's April 2012 rocket launch, how long did the Council give its committee to report?"
+    assert _name_unsaid(question, hit) is None
+    assert _name_unsaid(question.replace("Pyongyang", "Tehran"), hit) == "Tehran"
+
+
+@pytest.fixture(scope="module")
+def gulf(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
+    settings = indexed_fixture(tmp_path_factory.mktemp("gulf"), "gulf_of_guinea")
+    return Briefbot(Settings(index=settings.index, abstain_threshold=0.0))
+
+
+def test_a_body_of_a_kind_no_quote_names_is_not_answered(gulf: Briefbot) -> None:
+    # There is no such committee: 2039 (2012) para. 10's "through UNOWA and UNOCA" was its bold answer.
+    answer = gulf.ask("Which sanctions committee did the Council create for pirates in the Gulf of Guinea?")
+    assert answer.abstained and "name no committee" in answer.answer, answer.answer[:120]
+    # A "which" question asking for something else is still answered.
+    answer = gulf.ask("Which countries did resolution 2039 (2012) encourage to extend their joint patrols?")
+    assert not answer.abstained and answer.answer.startswith("**Benin and Nigeria**"), answer.answer[:80]
