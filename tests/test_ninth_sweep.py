@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from akn_support import indexed_fixture
-from briefbot.answer import _name_unsaid
+from briefbot.answer import _name_unsaid, direct_answer
 from briefbot.config import Settings
 from briefbot.models import Chunk, DocInfo, Hit, Span
 from briefbot.refs import parse_references
@@ -90,3 +90,23 @@ def test_a_body_of_a_kind_no_quote_names_is_not_answered(gulf: Briefbot) -> None
     # A "which" question asking for something else is still answered.
     answer = gulf.ask("Which countries did resolution 2039 (2012) encourage to extend their joint patrols?")
     assert not answer.abstained and answer.answer.startswith("**Benin and Nigeria**"), answer.answer[:80]
+
+
+ANALYSIS_P2 = ("A study by the Global Initiative registered a steady increase in the number of Council resolutions "
+               "related to organised crime in the past 15 years – with 41 in 2017 alone.")
+RES_1829_PARA_1 = ("Requests the Secretary-General to establish the United Nations Integrated Peacebuilding Office in "
+                   "Sierra Leone (UNIPSIL), as recommended in his report (S/2008/281) for a period of 12 months "
+                   "beginning on 1 October 2008, with the key tasks as specified in paragraphs 3, 4, 5 and 8 below;")
+
+
+@pytest.mark.parametrize(("question", "quote", "line"), [
+    # A count of resolutions is no length of time (Boutellis, "Still Flying Blind", p. 2: it got "15 years").
+    ("How many Council resolutions related to organised crime were there in 2017?", ANALYSIS_P2, "41"),
+    ("Over how many years did the number of Council resolutions on organised crime rise?", ANALYSIS_P2, "15 years"),
+    # "From when" asks where a period begins (the second part of a two-part question got "four months").
+    ("from when", RES_1829_PARA_1, "1 October 2008"),
+    ("Since when has UNIPSIL been established?", RES_1829_PARA_1, "1 October 2008"),
+    ("How long was UNIPSIL meant to run?", RES_1829_PARA_1, "12 months"),
+])
+def test_lines_of_the_ninth_sweep(question: str, quote: str, line: str) -> None:
+    assert direct_answer(question, quote) == line

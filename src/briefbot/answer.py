@@ -2288,7 +2288,8 @@ _DATE_RANGE = re.compile(rf"\b(?:from|between) ({_RANGE_FROM} (?:to|until|and) {
 _HOW_LONG_DONE = re.compile(r"\bhow long (?:did|was|were|do|does|is|are|will|would|can|could|must|should)\b", re.I)
 # "When" asks for a date at the start, after until / by / since, or before a verb ("…, and when was it adopted?");
 # elsewhere it is a conjunction: "how many were kidnapped when pirates boarded", "focus on when it next reviewed".
-_WHEN_Q = re.compile(r"^\s*when\b|\b(?:until|till|by|since)\s+when\b|\bwhen(?=\s+(?:was|were|is|are|did|does|do|has|"
+_WHEN_Q = re.compile(r"^\s*when\b|\b(?:until|till|by|since|from)\s+when\b|"
+                     r"\bwhen(?=\s+(?:was|were|is|are|did|does|do|has|"
                      r"have|had|will|would|should|shall|can|could|must|may)\b|\s*\?)|\b(?:what dates?|which dates?|"
                      r"deadline|date)\b", re.I)
 _QUALIFIER = re.compile(r"\b((?:(?:not|no)\s+)?(?:fewer|less|more) than|at (?:least|most)|up to|about|around|"
@@ -2992,8 +2993,18 @@ _COVERAGE = re.compile(r"\b(?:present|this) report\b[^.]{0,300}?\bcovers?\b", re
 _COVERAGE_Q = re.compile(r"\b(?:cover(?:s|ed|age)?|reporting period|period (?:of|under) review)\b", re.I)
 # Whom someone replaces or succeeds is a person too ("whom would he replace?" is not "Governor of North Kivu").
 _SUCCESSION_Q = re.compile(r"^\s*(?:who|whom)\b[^?]{0,60}\b(?:replac|succeed)", re.I)
+_FROM_WHEN = re.compile(r"\b(?:from|since|starting)\s+when\b", re.I)
+_STARTS_ON = re.compile(rf"\b(?:beginning|starting|commencing|with effect from|as from|effective)\s+(?:on\s+)?"
+                        rf"(\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}})")
+_TIME_UNITS = terms("year years month months week weeks day days hour hours")
+
+
 def _span_answering(question: str, quote: str) -> str | None:
     question = _WHEN_CLAUSE.sub("", question)
+    if _FROM_WHEN.search(question) and (begins := _STARTS_ON.search(quote)):
+        # "… how long was it meant to run and from when?": "for a period of 12 months beginning on 1 October 2008"
+        # (1829 (2008) para. 1) starts on its date; the second part got "four months", a report's cycle.
+        return begins.group(1)
     if CURRENT_TERM_Q.search(question) and not (_WHEN_Q.search(question) or HOW_LONG_Q.search(question)
                                                  or RESOLUTION_Q.search(question)):
         # "What is the latest extension of MONUSCO's mandate?" asks until when it now runs: its date answers.
@@ -3200,6 +3211,9 @@ def _span_answering(question: str, quote: str) -> str | None:
         changed = False  # a percentage measuring the change asked was found
         measured = not money and bool(_HOW_MUCH_OF.search(question))
         times_q = bool(re.search(r"\bhow many times\b", question, re.I))
+        # A count of things that asks no length of time: "15 years" does not answer it.
+        count_not_time = bool(re.search(r"\bhow many\b", question, re.I)) and not terms(question) & _TIME_UNITS \
+            and not re.search(r"\bhow (?:long|old)\b", question, re.I)
         # A town asked ("in Arcahaie"), which the quote names: not a State, whose towns the quote may name instead.
         town = next((m.group(1) for m in _IN_PLACE.finditer(question)
                      if m.group(1) not in STATES and m.group(1) not in MISSION_COUNTRY and m.group(1) in quote), None)
@@ -3374,6 +3388,10 @@ def _span_answering(question: str, quote: str) -> str | None:
             if material and not material & _KINDS and (said_of := _UNIT_OF.search(span)) \
                     and not terms(said_of.group(1)) & material:
                 continue  # "How many tonnes of coltan …?" is not answered by "412 tonnes of cobalt"
+            if count_not_time and re.fullmatch(r"[\d,.]+\s+(?:year|month|week|day|hour)s?", span):
+                # "How many Council resolutions related to organised crime were there in 2017?" is not answered by
+                # "in the past 15 years – with 41 in 2017 alone" (an analysis; a ninth-sweep analyst got "15 years").
+                continue
             words = span.split()
             if len(words) > 1 and not terms(words[-1]):
                 span = _trim_unit(" ".join(words[:-1]))  # "11 exemption requests from" → "11 exemption requests"
