@@ -10,7 +10,7 @@ from akn_support import indexed_fixture
 from briefbot.answer import _name_unsaid, direct_answer
 from briefbot.config import Settings
 from briefbot.models import Chunk, DocInfo, Hit, Span
-from briefbot.refs import parse_references
+from briefbot.refs import parse_references, specific_subject
 from briefbot.service import Briefbot
 
 DPRK = "Democratic People's Republic of Korea"
@@ -110,3 +110,13 @@ RES_1829_PARA_1 = ("Requests the Secretary-General to establish the United Natio
 ])
 def test_lines_of_the_ninth_sweep(question: str, quote: str, line: str) -> None:
     assert direct_answer(question, quote) == line
+
+
+@pytest.mark.parametrize("question", [
+    "Under the 2024 renewal, how long can UNIFIL stay?",  # the glossary's reading of "the UN force in southern Lebanon"
+    "Until when is the UN peacekeeping mission in South Sudan authorized?",
+])
+def test_how_long_a_mission_stays_is_its_mandate(question: str) -> None:
+    # "stay" was read as what is renewed: no renewal of 2024 says it, and a report's annex answered.
+    assert specific_subject(question) == set()
+    assert specific_subject("Until when is the Panel of Experts on South Sudan extended?") == {"panel", "expert"}
