@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from akn_support import indexed_fixture
-from briefbot.answer import _name_unsaid, direct_answer
+from briefbot.answer import _name_unsaid, direct_answer, extractive_answer
 from briefbot.config import Settings
 from briefbot.models import Chunk, DocInfo, Hit, Span
 from briefbot.refs import parse_references, specific_subject
@@ -120,3 +120,30 @@ def test_how_long_a_mission_stays_is_its_mandate(question: str) -> None:
     # "stay" was read as what is renewed: no renewal of 2024 says it, and a report's annex answered.
     assert specific_subject(question) == set()
     assert specific_subject("Until when is the Panel of Experts on South Sudan extended?") == {"panel", "expert"}
+
+
+RES_1859_PARA_1 = ("Decides to extend until 31 December 2009 the arrangements established in paragraph 20 of "
+                   "resolution 1483 (2003) for the depositing into the Development Fund for Iraq of proceeds from "
+                   "export sales of petroleum, petroleum products and natural gas;")
+
+
+def _resolution_hit(symbol: str, date: str, text: str) -> Hit:
+    doc = DocInfo(doc_id=symbol, file_name=f"{symbol}.xml", path=None, sha256="0", source="xml", symbol=symbol,
+                  doc_type="resolution", title=f"Resolution {symbol}: The situation between Iraq and Kuwait",
+                  date=date, language="en", pages=1, chunks=1, empty_pages=[], warnings=[], missions=[],
+                  ingested_at="")
+    chunk = Chunk(text_hash=symbol, doc_id=symbol, ordinal=0, text=text,
+                  spans=[Span(page=1, start=0, end=len(text), label="1")], paragraph="1", section=None, kind="body")
+    return Hit(chunk=chunk, doc=doc, score=1.0, dense_score=0.6)
+
+
+@pytest.mark.parametrize(("after", "abstains"), [("June 2011", True), ("June 2008", False)])
+def test_a_renewal_asked_after_a_date_is_one_decided_after_it(after: str, abstains: bool) -> None:
+    # 1956 (2010) set the last term; 1859 (2008)'s "31 December 2009" answered the question after June 2011.
+    hit = _resolution_hit("S/RES/1859 (2008)", "2008-12-22", RES_1859_PARA_1)
+    answer = extractive_answer(f"Until when were the Development Fund for Iraq arrangements extended after {after}?",
+                               [hit], Settings(abstain_threshold=0.0, sentence_model_k=0),
+                               lambda doc_id, page: RES_1859_PARA_1)
+    assert answer.abstained is abstains, answer.answer[:120]
+    if abstains:
+        assert "none after June 2011" in answer.answer

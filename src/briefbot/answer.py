@@ -42,6 +42,7 @@ from .mandates.analysis import expiry_start, until_date
 from .mandates.changes import renewed_paragraphs
 from .models import Answer, Citation, DocInfo, Hit, not_adopted, paragraph_label
 from .parse.gazetteer import CAPITALS, COUNTRIES, COUNTRY_ADJECTIVES, DURATION_RE, MISSION_COUNTRY, MISSIONS, STATES
+from .parse.gazetteer import MONTH_NUMBER as _MONTH_NUMBER
 from .parse.gazetteer import MONTHS as _MONTHS
 from .refs import (
     CITED_RESOLUTION,
@@ -671,6 +672,13 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
         return _abstain(question, hits, f"The decisions that best match this question are of {_listed(found)}, not "
                         f"{_listed([str(y) for y in sorted(adopted)])}: no decision of that year was found. The "
                         "closest passages are listed below.", stats, confidence)
+    # "Until when were the Development Fund for Iraq arrangements extended after June 2011?": none was (1956 (2010)
+    # set the last term), and 1859 (2008)'s "31 December 2009" answered (a ninth-sweep near miss).
+    if (after := _renewed_after(question)) and not (wanted or named_docs) \
+            and not any(c.date and c.date[:len(after)] > after for c in citations):
+        found = sorted({c.date[:4] for c in citations if c.date})
+        return _abstain(question, hits, f"The decisions that best match this question are of {_listed(found)}, none "
+                        f"after {_after_words(after)}. The closest passages are listed below.", stats, confidence)
     # "Who is the Coordinator of the Group of Experts on the DRC?": quotes naming no chair or coordinator (no line)
     # are about the body, not who holds the office in it (dev and probes: every such answer was to an unanswerable
     # question about a Panel or Committee). Not "who heads / leads …": a quote may word that office otherwise
@@ -4433,6 +4441,28 @@ _RENEWED_IN_YEAR = re.compile(rf"\b(?:did|was|were)\b[^?]{{0,120}}?\b(?:extend|r
                               rf"\w*\b[^?]{{0,120}}?"
                               rf"\b(?:in|during)\s+(?:(?:early|mid-?|late)\s*)?(?:(?:{_MONTHS})\s+)?"
                               r"(?P<year>(?:19|20)\d\d)\b(?!\s*\))", re.I)
+
+
+_RENEWED_AFTER = re.compile(rf"\b(?:did|was|were)\b[^?]{{0,120}}?\b(?:extend|renew|prolong)\w*\b[^?]{{0,120}}?"
+                            rf"\bafter\s+(?:(?P<month>{_MONTHS})\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*\))", re.I)
+
+
+def _renewed_after(question: str) -> str | None:
+    """What a renewal question asks to have been decided after, as an ISO prefix ("2011-06" of "extended after June
+    2011", "2011" of "after 2011"); None when it asks no such thing."""
+    m = _RENEWED_AFTER.search(question)
+    if m is None:
+        return None
+    if m.group("month"):
+        return f"{m.group('year')}-{_MONTH_NUMBER[m.group('month').capitalize()]:02d}"
+    return m.group("year")
+
+
+def _after_words(prefix: str) -> str:
+    """"2011-06" → "June 2011"; "2011" → "2011"."""
+    if len(prefix) == 4:
+        return prefix
+    return f"{_MONTHS.split('|')[int(prefix[5:]) - 1]} {prefix[:4]}"
 
 
 def _renewal_years(question: str) -> set[int]:
