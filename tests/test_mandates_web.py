@@ -22,7 +22,6 @@ from web_support import (
     ask,
     assert_no_errors,
     broken_words,
-    chromium,
     fits_sideways,
     free_port,
     other_app_in_this_process,
@@ -71,12 +70,6 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     url = launch(demo, settings, prevent_thread_lock=True, quiet=True)
     atexit.register(demo.close)
     return url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as b:
-        yield b
 
 
 def _mandates_tab(browser: Any, app_url: str, viewport: dict[str, int] | None = None) -> tuple[Any, list[str]]:

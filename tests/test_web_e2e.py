@@ -12,7 +12,6 @@ import io
 import json
 import re
 import shutil
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -24,20 +23,18 @@ from briefbot.feedback import append_feedback, feedback_path, make_record
 from briefbot.service import Briefbot
 from web_support import (
     ARTIFACTS,
-    CHROMIUM,
+    BROWSER_MARKS,
     LIBYA_Q,
     QUESTION_AT_TOP_JS,
     Beacon,
     ask,
     assert_no_errors,
     broken_words,
-    chromium,
     download_from,
     errors_on,
     fits_sideways,
     last_bot_text,
     newest_answer_visible,
-    running_app,
     select_answer,
     wait_uploaded,
 )
@@ -45,35 +42,7 @@ from web_support import (
 FIXTURE_PDF = Path(__file__).parent / "fixtures" / "pdf" / "S_2025_172.pdf"
 MARS_Q = "What is the population of Mars?"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed at /usr/bin/chromium "
-                       "(apt-get install chromium, or `make browser`)"),
-]
-
-
-@pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Briefbot]:
-    return running_app(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture
-def page(app: tuple[str, Briefbot], browser: Any) -> Iterator[Any]:
-    """A fresh browser session on the app (its own context: own cookies, own Gradio session)."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    pg = context.new_page()
-    pg.goto(app[0])
-    pg.wait_for_selector("#question textarea", timeout=60_000)
-    assert_no_errors(pg, "loading the page")
-    yield pg
-    context.close()
+pytestmark = BROWSER_MARKS
 
 
 def _shot(pg: Any, name: str) -> None:

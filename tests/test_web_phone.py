@@ -7,13 +7,10 @@ a phone, opens on request, and stays open beside the chat on a desk's width.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
-
 from briefbot.service import Briefbot
-from web_support import BROWSER_MARKS, LIBYA_Q, ask, assert_no_errors, chromium, last_bot_text, running_app
+from web_support import BROWSER_MARKS, LIBYA_Q, ask, assert_no_errors, last_bot_text, open_app_page
 
 pytestmark = BROWSER_MARKS
 
@@ -34,27 +31,8 @@ OFF_SCREEN_JS = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Briefbot]:
-    return running_app(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as b:
-        yield b
-
-
-def _open(browser: Any, url: str, width: int, height: int) -> tuple[Any, Any]:
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    page.goto(url)
-    page.wait_for_selector("#question textarea", timeout=60_000)
-    return context, page
-
-
 def test_a_phone_starts_on_the_chat_with_the_history_at_hand(app: tuple[str, Briefbot], browser: Any) -> None:
-    context, page = _open(browser, app[0], 390, 844)
+    page = open_app_page(browser, app[0], 390, 844)
     # The sidebar closes itself once the page has loaded (an event of the app's load): waited for, then the
     # question box takes a real click (Playwright fails it when anything covers the box).
     page.wait_for_function("() => !document.querySelector('#history').classList.contains('open')", timeout=30_000)
@@ -73,16 +51,16 @@ def test_a_phone_starts_on_the_chat_with_the_history_at_hand(app: tuple[str, Bri
     page.wait_for_function("() => !document.querySelector('#history').classList.contains('open')", timeout=30_000)
     page.click("#question textarea", trial=True)
     assert_no_errors(page, "the phone's chat and history")
-    context.close()
+    page.context.close()
 
 
 def test_a_desk_keeps_the_history_open_beside_the_chat(app: tuple[str, Briefbot], browser: Any) -> None:
-    context, page = _open(browser, app[0], 1024, 768)
+    page = open_app_page(browser, app[0], 1024, 768)
     page.locator("#history #new-conversation").wait_for(state="visible", timeout=30_000)
     page.click("#question textarea")  # beside the sidebar, not under it
     assert "open" in (page.locator("#history").get_attribute("class") or "")
     assert_no_errors(page, "loading at 1024 px")
-    context.close()
+    page.context.close()
 
 
 # The text of a table's label, as [left, right] of its lines, and the table's [left, right] (px).
@@ -99,7 +77,7 @@ LABEL_JS = """id => {
 def test_a_phone_reads_the_library_table_label_whole(app: tuple[str, Briefbot], browser: Any) -> None:
     """The library's table label ("Documents (select one for its pages, …)") shared a line with the search box, pushed
     to the right: on a phone it ran past the table's left edge, its first letters cut ("ocuments", "elect one")."""
-    context, page = _open(browser, app[0], 390, 844)
+    page = open_app_page(browser, app[0], 390, 844)
     page.wait_for_function("() => !document.querySelector('#history').classList.contains('open')", timeout=30_000)
     page.get_by_role("tab", name="Library").click()
     page.locator("#library-table .header-row .label").wait_for(timeout=60_000)
@@ -107,4 +85,4 @@ def test_a_phone_reads_the_library_table_label_whole(app: tuple[str, Briefbot], 
     assert table_left - 1 <= left and right <= table_right + 1, (left, right, table_left, table_right)
     assert "Documents" in page.inner_text("#library-table .header-row .label")
     assert_no_errors(page, "the library on a phone")
-    context.close()
+    page.context.close()

@@ -97,6 +97,16 @@ def chromium() -> Iterator[Any]:
             b.close()
 
 
+def open_app_page(browser: Any, url: str, width: int = 1400, height: int = 1000) -> Any:
+    """A page on ``url`` in a browser context of its own (own cookies, own Gradio session; downloads accepted),
+    ``width`` x ``height`` px, once its question box is there. Close it with ``page.context.close()``."""
+    context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
+    pg = context.new_page()
+    pg.goto(url)
+    pg.wait_for_selector("#question textarea", timeout=60_000)
+    return pg
+
+
 # Everything Gradio shows when something failed: error and warning toasts, a component's red "Error" badge.
 ERROR_SELECTOR = ('.toast-body.error, .toast-body.warning, [data-testid="status-tracker"] .error, '
                   '.error-bubble, .error-message')
