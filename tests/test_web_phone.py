@@ -10,7 +10,16 @@ from __future__ import annotations
 from typing import Any
 
 from briefbot.service import Briefbot
-from web_support import BROWSER_MARKS, LIBYA_Q, ask, assert_no_errors, last_bot_text, open_app_page
+from web_support import (
+    BROWSER_MARKS,
+    LIBYA_Q,
+    ask,
+    assert_no_errors,
+    choice_shown,
+    last_bot_text,
+    open_app_page,
+    open_tab,
+)
 
 pytestmark = BROWSER_MARKS
 
@@ -85,4 +94,45 @@ def test_a_phone_reads_the_library_table_label_whole(app: tuple[str, Briefbot], 
     assert table_left - 1 <= left and right <= table_right + 1, (left, right, table_left, table_right)
     assert "Documents" in page.inner_text("#library-table .header-row .label")
     assert_no_errors(page, "the library on a phone")
+    page.context.close()
+
+
+def _pick_longest(page: Any, elem: str) -> str:
+    """Pick the longest choice of the dropdown ``#elem`` as a user does (open it, click the option), leave the
+    box, and return the choice."""
+    page.click(f"#{elem} input")
+    options = page.locator('[data-testid="dropdown-option"]')
+    options.first.wait_for(timeout=30_000)
+    texts = [t.strip() for t in options.all_inner_texts()]
+    longest = max(texts, key=len)
+    options.nth(texts.index(longest)).click()
+    page.keyboard.press("Escape")
+    page.locator(f"#{elem} input").blur()
+    page.wait_for_function("([id, v]) => document.querySelector(`#${id} input`).value === v", arg=[elem, longest],
+                           timeout=30_000)
+    return longest
+
+
+def test_a_phone_reads_the_picked_document_and_track_whole(app: tuple[str, Briefbot], browser: Any) -> None:
+    """A box of a dropdown shows one line: on a phone "Manage a document" showed 30 of a document's 110
+    characters, and the Mandates tab's Track box 38 of "ISIL (Da'esh) and Al-Qaida sanctions (1267/1989/2253)
+    (sanctions)" (a browser walk's finds). Picked, each is read whole in its box, over as many lines as it takes."""
+    page = open_app_page(browser, app[0], 390, 844)
+    page.wait_for_function("() => !document.querySelector('#history').classList.contains('open')", timeout=30_000)
+    open_tab(page, "Library")
+    longest = _pick_longest(page, "manage-doc")
+    shown = choice_shown(page, "manage-doc")
+    assert shown["value"] == longest and shown["whole"] and shown["lines"] > 1, shown
+    open_tab(page, "Mandates")
+    longest = _pick_longest(page, "mandate-track")
+    shown = choice_shown(page, "mandate-track")
+    assert shown["value"] == longest and shown["whole"] and shown["lines"] > 1, shown
+    # Typing in the box searches as before: the box shows what is typed, on its one line.
+    page.fill("#mandate-track input", "Libya")
+    page.locator('[data-testid="dropdown-option"]').first.wait_for(timeout=30_000)
+    assert page.locator("#mandate-track input").input_value() == "Libya"
+    assert page.evaluate("() => getComputedStyle(document.querySelector('#mandate-track input')).color") \
+        != "rgba(0, 0, 0, 0)"
+    page.keyboard.press("Escape")
+    assert_no_errors(page, "picking a long document and track on a phone")
     page.context.close()

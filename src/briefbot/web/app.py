@@ -136,6 +136,19 @@ fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejo
 2H17'/></svg>"); }
 /* A long choice (a document's title) ran under its dropdown's arrow: the text now stops before the arrow, in "…". */
 .secondary-wrap > input[role="combobox"] { padding-right: 28px; text-overflow: ellipsis; }
+/* A dropdown marked "bb-whole" reads its picked choice whole: a box's <input> shows one line, which cut a long
+   document title in "Manage a document" and, on a phone, the longest track names in the Mandates tab (browser
+   walks). WHOLE_CHOICE_JS copies the choice into a wrapping line of the box; the input lies over it, its own text
+   drawn only while it has the focus (typing to search shows what is typed, as before). */
+.bb-whole .secondary-wrap { position: relative; }
+.bb-whole .bb-whole-text { display: none; }
+.bb-whole .secondary-wrap.bb-has-choice > .bb-whole-text { display: block; flex: 1 1 auto; min-width: 0;
+  margin: 4px 0; padding: 0 44px 0 4px; white-space: normal; overflow-wrap: anywhere; line-height: 1.4;
+  color: var(--body-text-color); pointer-events: none; }
+.bb-whole .secondary-wrap.bb-has-choice > input[role="combobox"] { position: absolute; inset: 0; margin: 0;
+  height: 100%; width: 100%; padding: 0 44px 0 4px; }  /* the arrow is 20-40 px from the right */
+.bb-whole .secondary-wrap.bb-has-choice > input[role="combobox"]:not(:focus) { color: transparent; }
+.bb-whole .secondary-wrap.bb-has-choice > input[role="combobox"]:focus ~ .bb-whole-text { visibility: hidden; }
 /* A file offered for download is named whole: Gradio keeps its size column 8rem wide and cuts the name to fit,
    which in the sidebar left "b….json" of briefbot-history.json. The name wraps instead. */
 .file-preview td.filename { flex-wrap: wrap; }
@@ -149,6 +162,39 @@ fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejo
 CLOSE_SIDEBAR_ON_PHONE_JS = """() => {
   const bar = document.querySelector('#history');
   if (window.innerWidth <= 768 && bar && bar.classList.contains('open')) bar.querySelector('.toggle-button')?.click();
+}"""
+# Keeps each "bb-whole" dropdown's wrapping line (CSS above) showing what its input holds: the input's value is set
+# by Gradio's own code (a pick, a server update, leaving the box), which fires no event, so the value setter of
+# each such input is watched; inputs drawn later (a tab opened for the first time) are found as they appear.
+WHOLE_CHOICE_JS = """() => {
+  const native = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value');
+  const show = input => {
+    const wrap = input.parentElement;
+    let line = wrap.querySelector(':scope > .bb-whole-text');
+    if (!line) {
+      line = document.createElement('div');
+      line.className = 'bb-whole-text';
+      line.setAttribute('aria-hidden', 'true');
+      wrap.appendChild(line);
+    }
+    const value = native.get.call(input);
+    line.textContent = value;
+    wrap.classList.toggle('bb-has-choice', value.length > 0);
+  };
+  const watch = input => {
+    if (input.dataset.bbWhole) return;
+    input.dataset.bbWhole = '1';
+    Object.defineProperty(input, 'value', {configurable: true, get() { return native.get.call(this); },
+                                           set(v) { native.set.call(this, v); show(this); }});
+    input.addEventListener('input', () => show(input));
+    show(input);
+  };
+  const scan = () => document.querySelectorAll('.bb-whole input[role="combobox"]').forEach(watch);
+  let queued = false;
+  new MutationObserver(() => {
+    if (!queued) { queued = true; requestAnimationFrame(() => { queued = false; scan(); }); }
+  }).observe(document.body, {childList: true, subtree: true});
+  scan();
 }"""
 SHOW_NEWEST_JS = """() => {
   const chat = document.querySelector('#chatbot');
@@ -908,6 +954,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         leaving = [*chat_outputs, delete_row, delete_text]
         demo.load(on_load, [state], leaving, **private)
         demo.load(None, None, None, js=CLOSE_SIDEBAR_ON_PHONE_JS)
+        demo.load(None, None, None, js=WHOLE_CHOICE_JS)
         # A reopened conversation shows its newest answer, whose cards are under it (a browser walk: the chat stood
         # at the first answer above the twelfth's cards).
         conv_list.click(open_conversation, [conv_list, state], leaving, **private).then(

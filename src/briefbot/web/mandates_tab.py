@@ -249,8 +249,10 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
     # opened for a track in mind, found by typing; "most recent" would be a guess at it too.
     # The track across the tab, the themes under it: beside them its box cut "Libya sanctions (1970) (sanctions)" at
     # 1024 (198 px) and at 390 (104 px, the themes one word a line beside it; a browser walk's finds).
+    # On a phone no line of the box holds the longest names: it reads them whole over two ("bb-whole",
+    # app.WHOLE_CHOICE_JS).
     track_dd = gr.Dropdown(tracks, value=None, label="Track", info="Pick a track (type to search), then Show track",
-                           elem_id="mandate-track")
+                           elem_id="mandate-track", elem_classes=["bb-whole"])
     theme_cb = gr.CheckboxGroup(themes, label="Themes (none = all)", elem_id="mandate-themes")
     with gr.Row():
         # Text, not gr.Number: a number box shows 0 when empty, which read as a year; checked on Show.
