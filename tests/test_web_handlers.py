@@ -612,6 +612,29 @@ def test_a_changed_vote_keeps_the_earlier_comment_unless_a_new_one_is_given(bot:
     assert [(r["rating"], r["comment"]) for r in rows] == [("up", "superseded term")]
 
 
+def test_the_feedback_table_names_a_vote_as_its_button_does(bot: Briefbot, libya: Answer) -> None:
+    """The Feedback tab's Rating column said "up" / "down" where the buttons say "Helpful" / "Not helpful" (a browser
+    walk's find): a vote is shown under its button's name, and the status after a vote says it too."""
+    import gradio as gr
+
+    from briefbot.web.app import Session, create_app
+
+    demo = create_app(bot, bot.settings)
+    handlers = {f.name: f.fn for f in demo.fns.values()}
+    buttons = {b.elem_id: b.value for b in demo.blocks.values() if getattr(b, "elem_id", None) in ("fb-up", "fb-down")}
+    assert set(buttons) == {"fb-up", "fb-down"}, buttons
+    shown = {}
+    for handler, button in (("feedback_up", "fb-up"), ("feedback_down", "fb-down")):
+        answer = dataclasses.replace(libya, question=f"Which vote does the table show for {button}?")
+        session = Session(answers=[answer], cards=views.cards_for(answer), current=0)
+        status = " ".join(str(v) for v in handlers[handler](session, "", gr.Request()).values())
+        assert f"recorded “{buttons[button].lower()}”" in status, status
+        shown[answer.question] = buttons[button]
+    rows, _ = handlers["feedback_table"](gr.Request())
+    rating = {row[2]: row[1] for row in rows if row[2] in shown}
+    assert rating == shown, rating
+
+
 def test_a_follow_up_is_told_earlier_questions_are_not_read(bot: Briefbot) -> None:
     """"What role does gold play in financing the conflict in Sudan?" then "And what did the Panel recommend about
     it?" was answered with generic methodology paragraphs and no word that the first question was not read. The

@@ -33,6 +33,7 @@ from ..config import Settings
 from ..errors import BriefbotError
 from ..export import answer_markdown
 from ..feedback import (
+    RATING_LABELS,
     Rating,
     append_feedback,
     earlier_comment,
@@ -43,6 +44,7 @@ from ..feedback import (
     latest_votes,
     make_record,
     owner_for,
+    rating_label,
     read_feedback,
     visible_feedback,
 )
@@ -677,10 +679,10 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         elif said and said.strip() != (text or "").strip():
             kept = " Your new comment replaces the earlier one."
         append_feedback(fb_file, given)
-        verdict = "helpful" if rating == "up" else "not helpful"
+        verdict = rating_label(rating).lower()
         note = ", with your comment," if (text or "").strip() else ""
         # A second vote on one answer replaces the first where it is counted: said, so neither looks lost.
-        replaced = (f" It replaces your earlier “{'helpful' if before.get('rating') == 'up' else 'not helpful'}”: "
+        replaced = (f" It replaces your earlier “{rating_label(before.get('rating')).lower()}”: "
                     "only your latest vote on an answer counts.") if before else ""
         return {fb_status: f"Thanks: recorded “{verdict}”{note} for “{md_text(clip(answer.question, 80))}”."
                            + replaced + kept, comment: ""}
@@ -701,7 +703,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
     def feedback_table(request: gr.Request) -> tuple[list[list[Any]], str]:
         """The rows, newest first, and their word floors (a <style>: the table's columns fit its panel)."""
         rows = my_feedback(request)[-500:]
-        shown = [[when(r.get("timestamp")), r.get("rating", ""), r.get("question", ""), r.get("comment", ""),
+        shown = [[when(r.get("timestamp")), rating_label(r.get("rating")), r.get("question", ""), r.get("comment", ""),
                   "; ".join(c.get("symbol") or c.get("document", "") for c in r.get("citations") or [])]
                  for r in reversed(rows)]
         return shown, word_floor_css("#fb-table", shown)
@@ -871,8 +873,9 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                         # wrapped, its second line clipped. The line above names the answer it is about.
                         comment = gr.Textbox(placeholder="Comment (optional)", show_label=False,
                                              scale=5, elem_id="fb-comment", max_length=4000)
-                        up = gr.Button("Helpful", size="sm", scale=1, min_width=110, elem_id="fb-up")
-                        down = gr.Button("Not helpful", size="sm", scale=1, min_width=130, elem_id="fb-down")
+                        up = gr.Button(RATING_LABELS["up"], size="sm", scale=1, min_width=110, elem_id="fb-up")
+                        down = gr.Button(RATING_LABELS["down"], size="sm", scale=1, min_width=130,
+                                         elem_id="fb-down")
                     fb_status = gr.Markdown(elem_id="fb-status")
                     with gr.Row():
                         export_md = gr.Button("Export answer with citations (Markdown)", size="sm",
