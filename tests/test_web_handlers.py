@@ -492,6 +492,10 @@ def test_upload_rows_say_what_a_file_read_again_became_and_why() -> None:
                                                   "E/2025/76", "sg_report", 1, 5)])
     assert job.rows() == [["E_2025_76_page_1.pdf", "ingested",
                            "E/2025/76 · Secretary-General report · 1 p · 5 passages"]]
+    # One passage is one passage (a browser walk's upload of a one-page letter said "1 passages").
+    job.report = IngestReport(results=[FileResult("/up/S_2025_172.pdf", "ingested", None, "S_2025_172.pdf",
+                                                  "S/2025/172", "letter", 1, 1)])
+    assert job.rows() == [["S_2025_172.pdf", "ingested", "S/2025/172 · Letter or note verbale · 1 p · 1 passage"]]
     # The same bytes uploaded again: its Detail was empty.
     job.report = IngestReport(results=[FileResult("/up/S_2025_172.pdf", "unchanged", doc_id="S_2025_172.pdf"),
                                        FileResult("/up/copy.pdf", "unchanged", doc_id="S_2025_172.pdf")])
@@ -633,6 +637,24 @@ def test_the_feedback_table_names_a_vote_as_its_button_does(bot: Briefbot, libya
     rows, _ = handlers["feedback_table"](gr.Request())
     rating = {row[2]: row[1] for row in rows if row[2] in shown}
     assert rating == shown, rating
+
+
+def test_the_progress_line_counts_one_passage_as_one(bot: Briefbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """While an answer is read the chat says how many passages: a question limited to a one-passage document said
+    "Reading 1 passages…" (seen in a browser walk's upload of a one-page letter). Shown at once here (no wait before
+    progress), the line is read from each update as it is sent."""
+    import gradio as gr
+
+    from briefbot.web import app as web_app
+    from briefbot.web.app import Session, create_app
+
+    monkeypatch.setattr(web_app, "PROGRESS_AFTER_S", 0.0)
+    one = next(d for d in bot.library() if d.chunks == 1)
+    handlers = {f.name: f.fn for f in create_app(bot, bot.settings).fns.values()}
+    said = []
+    for update in handlers["chat"](LIBYA_Q, [], Session(), [], "", "", [], [one.doc_id], "", gr.Request()):
+        said += [m[-1]["content"] for m in update.values() if isinstance(m, list) and m and isinstance(m[-1], dict)]
+    assert "_Reading 1 passage…_" in said, said
 
 
 def test_a_follow_up_is_told_earlier_questions_are_not_read(bot: Briefbot) -> None:

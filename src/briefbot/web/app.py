@@ -74,6 +74,7 @@ from .views import (
     cards_for,
     clip,
     conversation_html,
+    count,
     document_choices,
     exchange,
     failure_rows,
@@ -562,7 +563,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         try:
             for ev in bot.ask_stream(asked, filters=filters, scope=scope_of(bot, request)):
                 if ev.kind == "hits":
-                    history[-1]["content"] = f"_Reading {len(ev.hits or [])} passages…_"
+                    history[-1]["content"] = f"_Reading {count(len(ev.hits or []), 'passage')}…_"
                 elif ev.kind == "token":
                     text += ev.text
                     history[-1]["content"] = md_text(text)
