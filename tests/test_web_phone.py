@@ -136,3 +136,33 @@ def test_a_phone_reads_the_picked_document_and_track_whole(app: tuple[str, Brief
     page.keyboard.press("Escape")
     assert_no_errors(page, "picking a long document and track on a phone")
     page.context.close()
+
+
+# Whether the element's top is in the window (with room under it to read a line or two).
+IN_VIEW_JS = """sel => { const r = document.querySelector(sel).getBoundingClientRect();
+  return r.top >= 0 && r.top < window.innerHeight - 40; }"""
+
+
+def test_a_phone_brings_an_opened_page_into_view(app: tuple[str, Briefbot], browser: Any) -> None:
+    """On a phone the page panel is under everything else: a citation card selected in the chat opened its page
+    ~150 px below the window, and a paragraph of a renewal in the Mandates tab ~2,200 px below it, so selecting
+    seemed to do nothing (a browser walk's find). The panel now comes into view with the page opened."""
+    page = open_app_page(browser, app[0], 390, 844)
+    page.wait_for_function("() => !document.querySelector('#history').classList.contains('open')", timeout=30_000)
+    ask(page, LIBYA_Q)
+    page.locator("#cards button").first.click()
+    page.wait_for_function("() => (document.querySelector('#page-caption')?.innerText || '').includes(' of ')",
+                           timeout=60_000)
+    page.wait_for_function(IN_VIEW_JS, arg="#page-caption", timeout=30_000)
+    open_tab(page, "Mandates")
+    page.locator("#mandate-track input").click()
+    page.get_by_role("option", name="South Sudan sanctions (2206) (sanctions)").click()
+    page.click("#mandate-show")
+    card = page.locator("#mandate-paras button").first
+    card.wait_for(timeout=60_000)
+    card.click()
+    page.wait_for_function("() => (document.querySelector('#mandate-page-caption')?.innerText || '')"
+                           ".includes('S/RES/2781')", timeout=60_000)
+    page.wait_for_function(IN_VIEW_JS, arg="#mandate-page-caption", timeout=30_000)
+    assert_no_errors(page, "opening pages on a phone")
+    page.context.close()

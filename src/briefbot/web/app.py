@@ -972,7 +972,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         delete_yes.click(confirm_delete, [state], [*chat_outputs, delete_row, delete_text], **private)
         history_md.click(export_history_md, [state], history_file, **private)
         history_json.click(export_history_json, [state], history_file, **private)
-        cards.click(show_card, [cards, state], [*panel.outputs, state], **private)
+        cards.click(show_card, [cards, state], [*panel.outputs, state], **private).then(
+            None, None, None, js=panel.into_view_js())
         clear.click(lambda: {doc_types: [], year_from: "", year_to: "", missions: [], documents: [], origin: ""},
                     None, filters, **private)
         export_md.click(export_answer, [state], export_file, **private)

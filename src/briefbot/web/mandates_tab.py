@@ -448,7 +448,8 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
     drill.click(check_drill, [drill_year], None, **private).success(
         drill_down, [plotted, drill_year, drill_theme, plotted_themes], [drill_head, drill_cards, drilled],
         **private)
-    drill_cards.click(pick_drilled, [drill_cards, drilled], panel.outputs, **private)
+    drill_cards.click(pick_drilled, [drill_cards, drilled], panel.outputs, **private).then(
+        None, None, None, js=panel.into_view_js())
     renewal_outputs = [changes, cards, cited]
     outputs = [summary, firsts_head, firsts, first_paras, timeline, timeline_fit, timeline_note, renewal,
                *renewal_outputs, export_csv, export_md, export_json, plot, plotted, plotted_themes]
@@ -462,5 +463,7 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
     checked.failure(mark_stale, [summary], [summary], **private)
     renewal.change(open_renewal, [track_dd, theme_cb, renewal], renewal_outputs, **private)
     timeline.select(pick_row, None, renewal, **private)
-    cards.click(pick_card, [cards, cited], panel.outputs, **private)
-    firsts.click(pick_card, [firsts, first_paras], panel.outputs, **private)
+    cards.click(pick_card, [cards, cited], panel.outputs, **private).then(
+        None, None, None, js=panel.into_view_js())
+    firsts.click(pick_card, [firsts, first_paras], panel.outputs, **private).then(
+        None, None, None, js=panel.into_view_js())
