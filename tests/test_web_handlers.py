@@ -657,6 +657,25 @@ def test_the_progress_line_counts_one_passage_as_one(bot: Briefbot, monkeypatch:
     assert "_Reading 1 passage…_" in said, said
 
 
+def test_the_feedback_export_box_is_shown_once_there_is_a_file(bot: Briefbot) -> None:
+    """The Feedback tab drew an empty "Export" box, a file icon in a frame, under its buttons before anything was
+    exported (a browser walk's find at 390 px), where the chat's and the history's exports appear only with their
+    file. It is hidden until an export, which shows it with the file."""
+    import gradio as gr
+
+    from briefbot.web.app import create_app
+
+    demo = create_app(bot, bot.settings)
+    box = next(b for b in demo.blocks.values() if getattr(b, "elem_id", None) == "fb-export")
+    assert box.visible is False
+    handlers = {f.name: f.fn for f in demo.fns.values()}
+    for name, suffix in (("export_jsonl_click", ".jsonl"), ("export_csv_click", ".csv")):
+        shown = handlers[name](gr.Request())
+        assert isinstance(shown, gr.File) and shown.visible is True, shown
+        exported = Path(shown.value["path"])
+        assert exported.name == f"briefbot-feedback{suffix}" and exported.is_file(), shown.value
+
+
 def test_a_follow_up_is_told_earlier_questions_are_not_read(bot: Briefbot) -> None:
     """"What role does gold play in financing the conflict in Sudan?" then "And what did the Panel recommend about
     it?" was answered with generic methodology paragraphs and no word that the first question was not read. The

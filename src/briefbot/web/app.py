@@ -717,11 +717,13 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         bot.audit.record(request.username or None, "export", kind=f"feedback-{kind}", records=len(records))
         return str(out)
 
-    def export_jsonl_click(request: gr.Request) -> str:
-        return export_feedback("jsonl", request)
+    # The box appears with its file, as the chat's and the history's exports do (empty, it drew a file icon in a
+    # frame under the buttons).
+    def export_jsonl_click(request: gr.Request) -> Any:
+        return gr.File(value=export_feedback("jsonl", request), visible=True)
 
-    def export_csv_click(request: gr.Request) -> str:
-        return export_feedback("csv", request)
+    def export_csv_click(request: gr.Request) -> Any:
+        return gr.File(value=export_feedback("csv", request), visible=True)
 
     # --- library, uploads, removal --------------------------------------------------------------------------
     def start_upload(paths: list[str] | None, session: Session, collection: str | None,
@@ -940,7 +942,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                     fb_refresh = gr.Button("Refresh", size="sm", elem_id="fb-refresh")
                     to_jsonl = gr.Button("Export JSONL", size="sm", elem_id="fb-jsonl")
                     to_csv = gr.Button("Export CSV", size="sm", elem_id="fb-csv")
-                fb_export = gr.File(label="Export", interactive=False, elem_id="fb-export")
+                fb_export = gr.File(label="Export", interactive=False, visible=False, elem_id="fb-export")
 
         # --- events -----------------------------------------------------------------------------------------
         gr.api(ask_api, api_name="ask")  # the one public endpoint; registered first so it keeps its name
