@@ -11,6 +11,10 @@ Use these from any test module (ingest, retrieval, web, triage, LLM):
   real packaged embedding model and real embedded Chroma. Treat it as read-only (ask, retrieve, list); tests
   that add, replace or remove documents must build their own index with ``settings()``.
 * :func:`shared_index` -- settings of a fresh index of some PDFs of ``SHARED`` (for ``@pytest.mark.shared`` tests).
+* ``app``, ``browser``, ``page`` -- for the web tests: the session's real app over its writable sample index
+  (``(url, Briefbot)``, see ``web_support.running_app``), Debian Chromium through Playwright (one per module) and a
+  fresh page on the app in a context of its own (1400 x 1000, its own cookies and Gradio session), loaded and
+  showing no error. A module with its own app (accounts, another corpus) defines its own ``app``.
 * :func:`sample_indexes` -- the one factory of sample indexes: the samples are parsed and embedded once per
   session; a variant (the LLM tests' index with a prompt-injection document, the web tests' writable index) is a
   copy of that index plus its own files, so only those are embedded.
@@ -169,3 +173,32 @@ def bot(sample_index: tuple[Any, Any]) -> Any:
 
     settings, _ = sample_index
     return Briefbot(settings)
+
+
+# --- the web tests' app, browser and page (helpers in web_support) ----------------------------------------------
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Any]:
+    """``(url, Briefbot)`` of the session's real app over its writable sample index (started on first use)."""
+    from web_support import running_app
+
+    return running_app(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian Chromium, headless, through Playwright, for one test module."""
+    from web_support import chromium
+
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture
+def page(app: tuple[str, Any], browser: Any) -> Iterator[Any]:
+    """A fresh page on ``app`` in a browser context of its own (own cookies, own Gradio session), error-free."""
+    from web_support import assert_no_errors, open_app_page
+
+    pg = open_app_page(browser, app[0])
+    assert_no_errors(pg, "loading the page")
+    yield pg
+    pg.context.close()

@@ -28,7 +28,6 @@ from web_support import (
     CHROMIUM,
     ask,
     assert_no_errors,
-    chromium,
     download_from,
     free_port,
     other_app_in_this_process,
@@ -116,12 +115,6 @@ def test_file_routes_serve_no_confidential_file(app: tuple[str, Briefbot]) -> No
 
 
 # --- the browser ---------------------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as b:
-        yield b
 
 
 def _signed_in(browser: Any, url: str, user: str, password: str) -> Any:

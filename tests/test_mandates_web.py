@@ -22,9 +22,10 @@ from web_support import (
     ask,
     assert_no_errors,
     broken_words,
-    chromium,
+    choice_shown,
     fits_sideways,
     free_port,
+    open_tab,
     other_app_in_this_process,
 )
 
@@ -73,12 +74,6 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return url
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as b:
-        yield b
-
-
 def _mandates_tab(browser: Any, app_url: str, viewport: dict[str, int] | None = None) -> tuple[Any, list[str]]:
     """A new page on the Mandates tab (Playwright's default window unless ``viewport``), and the list its page
     errors are collected in."""
@@ -86,7 +81,7 @@ def _mandates_tab(browser: Any, app_url: str, viewport: dict[str, int] | None = 
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(app_url)
-    page.get_by_role("tab", name="Mandates").click()
+    open_tab(page, "Mandates")
     return page, errors
 
 
@@ -595,21 +590,17 @@ def test_every_button_on_the_trend_plot_works(app_url: str, browser: Any) -> Non
     page.close()
 
 
-TRACK_FITS_JS = """() => {
-  const box = document.querySelector('#mandate-track input');
-  return [box.value, box.scrollWidth, box.clientWidth];
-}"""
-
-
-@pytest.mark.parametrize("width", [1024, 1280])
+@pytest.mark.parametrize("width", [390, 1024, 1280])
 def test_the_track_picked_is_read_whole(app_url: str, browser: Any, width: int) -> None:
     """Beside the themes, the Track box was 198 px at 1024 with the sidebar open: "Libya sanctions (1970)
     (sanctions)" was cut in it, let alone the longest names (a browser walk). The longest track names, picked, show
-    whole in the box."""
+    whole in the box; on a phone (390 px), where no box line holds them, over two lines (a browser walk's find: the
+    longest were cut there)."""
     page, errors = _mandates_tab(browser, app_url, {"width": width, "height": 900})
     box = page.locator("#mandate-track input")
     box.wait_for(timeout=30_000)
-    assert page.locator("#history").is_visible()  # beside the open sidebar
+    if width > 768:
+        assert page.locator("#history").is_visible()  # beside the open sidebar
     names = [f"{t.name} ({t.kind})" for t in _BOTS["bot"].mandates().book.tracks]
     cut = []
     for name in [*sorted(names, key=len, reverse=True)[:3], "Libya sanctions (1970) (sanctions)"]:
@@ -617,9 +608,10 @@ def test_the_track_picked_is_read_whole(app_url: str, browser: Any, width: int) 
         page.get_by_role("option", name=name, exact=True).click()
         page.wait_for_function("n => document.querySelector('#mandate-track input').value === n", arg=name,
                                timeout=30_000)
-        value, scroll, client = page.evaluate(TRACK_FITS_JS)
-        if scroll > client + 1:
-            cut.append((value, scroll, client))
+        box.blur()
+        shown = choice_shown(page, "mandate-track")
+        if not shown["whole"]:
+            cut.append(shown)
     assert not cut, cut
     _no_errors(page, errors)
     page.close()

@@ -12,7 +12,6 @@ import io
 import json
 import re
 import shutil
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -24,20 +23,19 @@ from briefbot.feedback import append_feedback, feedback_path, make_record
 from briefbot.service import Briefbot
 from web_support import (
     ARTIFACTS,
-    CHROMIUM,
+    BROWSER_MARKS,
     LIBYA_Q,
     QUESTION_AT_TOP_JS,
     Beacon,
     ask,
     assert_no_errors,
     broken_words,
-    chromium,
+    choice_shown,
     download_from,
     errors_on,
     fits_sideways,
     last_bot_text,
     newest_answer_visible,
-    running_app,
     select_answer,
     wait_uploaded,
 )
@@ -45,35 +43,7 @@ from web_support import (
 FIXTURE_PDF = Path(__file__).parent / "fixtures" / "pdf" / "S_2025_172.pdf"
 MARS_Q = "What is the population of Mars?"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed at /usr/bin/chromium "
-                       "(apt-get install chromium, or `make browser`)"),
-]
-
-
-@pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Briefbot]:
-    return running_app(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture
-def page(app: tuple[str, Briefbot], browser: Any) -> Iterator[Any]:
-    """A fresh browser session on the app (its own context: own cookies, own Gradio session)."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    pg = context.new_page()
-    pg.goto(app[0])
-    pg.wait_for_selector("#question textarea", timeout=60_000)
-    assert_no_errors(pg, "loading the page")
-    yield pg
-    context.close()
+pytestmark = BROWSER_MARKS
 
 
 def _shot(pg: Any, name: str) -> None:
@@ -518,12 +488,13 @@ def test_library_upload_and_remove(page: Any, app: tuple[str, Briefbot], tmp_pat
 
 
 
-def test_library_words_stay_whole_and_a_long_title_stops_before_the_arrow(app: tuple[str, Briefbot],
+def test_library_words_stay_whole_and_a_long_title_is_read_whole_in_its_box(app: tuple[str, Briefbot],
                                                                           browser: Any) -> None:
     """A browser walk found the Library's narrow columns breaking "S/RES/278|3 (2025)" and "resolutio|n", and the
     Manage-a-document picker's arrow drawn over a long title's end; the next walk, the table scrolling sideways at
-    1024 px beside the open sidebar. At a wide and a small window: every word of the table on one line, the table
-    within its panel (no sideways scroll), and the picked title's text ending before the arrow."""
+    1024 px beside the open sidebar, and the title cut in "…" before the arrow. At a wide and a small window: every
+    word of the table on one line, the table within its panel (no sideways scroll), and the picked document's name
+    read whole in its box."""
     # A failed file as the full corpus has one: a long name, a reason with a URL. Its table ran past the panel in
     # Gradio's monospace, its "When" out of sight.
     app[1].store.record_failure(Path("S_2024_207_ODS_not_found_placeholder.pdf"), None,
@@ -552,14 +523,12 @@ def test_library_words_stay_whole_and_a_long_title_stops_before_the_arrow(app: t
         texts = options.all_inner_texts()
         options.nth(max(range(len(texts)), key=lambda i: len(texts[i]))).click()
         pg.keyboard.press("Escape")
-        ends = pg.evaluate("""() => {
-          const input = document.querySelector('#manage-doc input');
-          const arrow = document.querySelector('#manage-doc .icon-wrap').getBoundingClientRect();
-          const box = input.getBoundingClientRect();
-          return {text_end: box.right - parseFloat(getComputedStyle(input).paddingRight), arrow: arrow.left,
-                  long: input.scrollWidth > input.clientWidth};
-        }""")
-        assert ends["long"] and ends["text_end"] <= ends["arrow"], ends
+        pg.locator("#manage-doc input").blur()
+        # The picked document is read whole in the box, over lines as needed, none under the arrow: its text
+        # stopped before the arrow in "…", the title's end cut (a browser walk's find).
+        pg.wait_for_function("() => document.querySelector('#manage-doc input').value.length > 0", timeout=30_000)
+        shown = choice_shown(pg, "manage-doc")
+        assert shown["value"] == max(texts, key=len).strip() and shown["whole"], shown
         _shot(pg, f"web_library_{width}.png")
         assert_no_errors(pg, f"the library at {width} px")
         context.close()

@@ -492,6 +492,10 @@ def test_upload_rows_say_what_a_file_read_again_became_and_why() -> None:
                                                   "E/2025/76", "sg_report", 1, 5)])
     assert job.rows() == [["E_2025_76_page_1.pdf", "ingested",
                            "E/2025/76 · Secretary-General report · 1 p · 5 passages"]]
+    # One passage is one passage (a browser walk's upload of a one-page letter said "1 passages").
+    job.report = IngestReport(results=[FileResult("/up/S_2025_172.pdf", "ingested", None, "S_2025_172.pdf",
+                                                  "S/2025/172", "letter", 1, 1)])
+    assert job.rows() == [["S_2025_172.pdf", "ingested", "S/2025/172 · Letter or note verbale · 1 p · 1 passage"]]
     # The same bytes uploaded again: its Detail was empty.
     job.report = IngestReport(results=[FileResult("/up/S_2025_172.pdf", "unchanged", doc_id="S_2025_172.pdf"),
                                        FileResult("/up/copy.pdf", "unchanged", doc_id="S_2025_172.pdf")])
@@ -610,6 +614,66 @@ def test_a_changed_vote_keeps_the_earlier_comment_unless_a_new_one_is_given(bot:
     assert [(r["rating"], r["comment"]) for r in latest_votes(older)] == [("up", "superseded term")]
     rows = list(csv.DictReader(export_csv(latest_votes(older), bot.settings.index / "old.csv").open(encoding="utf-8")))
     assert [(r["rating"], r["comment"]) for r in rows] == [("up", "superseded term")]
+
+
+def test_the_feedback_table_names_a_vote_as_its_button_does(bot: Briefbot, libya: Answer) -> None:
+    """The Feedback tab's Rating column said "up" / "down" where the buttons say "Helpful" / "Not helpful" (a browser
+    walk's find): a vote is shown under its button's name, and the status after a vote says it too."""
+    import gradio as gr
+
+    from briefbot.web.app import Session, create_app
+
+    demo = create_app(bot, bot.settings)
+    handlers = {f.name: f.fn for f in demo.fns.values()}
+    buttons = {b.elem_id: b.value for b in demo.blocks.values() if getattr(b, "elem_id", None) in ("fb-up", "fb-down")}
+    assert set(buttons) == {"fb-up", "fb-down"}, buttons
+    shown = {}
+    for handler, button in (("feedback_up", "fb-up"), ("feedback_down", "fb-down")):
+        answer = dataclasses.replace(libya, question=f"Which vote does the table show for {button}?")
+        session = Session(answers=[answer], cards=views.cards_for(answer), current=0)
+        status = " ".join(str(v) for v in handlers[handler](session, "", gr.Request()).values())
+        assert f"recorded “{buttons[button].lower()}”" in status, status
+        shown[answer.question] = buttons[button]
+    rows, _ = handlers["feedback_table"](gr.Request())
+    rating = {row[2]: row[1] for row in rows if row[2] in shown}
+    assert rating == shown, rating
+
+
+def test_the_progress_line_counts_one_passage_as_one(bot: Briefbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """While an answer is read the chat says how many passages: a question limited to a one-passage document said
+    "Reading 1 passages…" (seen in a browser walk's upload of a one-page letter). Shown at once here (no wait before
+    progress), the line is read from each update as it is sent."""
+    import gradio as gr
+
+    from briefbot.web import app as web_app
+    from briefbot.web.app import Session, create_app
+
+    monkeypatch.setattr(web_app, "PROGRESS_AFTER_S", 0.0)
+    one = next(d for d in bot.library() if d.chunks == 1)
+    handlers = {f.name: f.fn for f in create_app(bot, bot.settings).fns.values()}
+    said = []
+    for update in handlers["chat"](LIBYA_Q, [], Session(), [], "", "", [], [one.doc_id], "", gr.Request()):
+        said += [m[-1]["content"] for m in update.values() if isinstance(m, list) and m and isinstance(m[-1], dict)]
+    assert "_Reading 1 passage…_" in said, said
+
+
+def test_the_feedback_export_box_is_shown_once_there_is_a_file(bot: Briefbot) -> None:
+    """The Feedback tab drew an empty "Export" box, a file icon in a frame, under its buttons before anything was
+    exported (a browser walk's find at 390 px), where the chat's and the history's exports appear only with their
+    file. It is hidden until an export, which shows it with the file."""
+    import gradio as gr
+
+    from briefbot.web.app import create_app
+
+    demo = create_app(bot, bot.settings)
+    box = next(b for b in demo.blocks.values() if getattr(b, "elem_id", None) == "fb-export")
+    assert box.visible is False
+    handlers = {f.name: f.fn for f in demo.fns.values()}
+    for name, suffix in (("export_jsonl_click", ".jsonl"), ("export_csv_click", ".csv")):
+        shown = handlers[name](gr.Request())
+        assert isinstance(shown, gr.File) and shown.visible is True, shown
+        exported = Path(shown.value["path"])
+        assert exported.name == f"briefbot-feedback{suffix}" and exported.is_file(), shown.value
 
 
 def test_a_follow_up_is_told_earlier_questions_are_not_read(bot: Briefbot) -> None:

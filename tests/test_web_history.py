@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import atexit
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 
 from briefbot.history import History, viewer_for
 from briefbot.service import Briefbot
@@ -22,13 +20,12 @@ from web_support import (
     QUESTION_AT_TOP_JS,
     ask,
     assert_no_errors,
-    chromium,
     download_from,
     errors_on,
     free_port,
     last_bot_text,
+    open_app_page,
     other_app_in_this_process,
-    running_app,
     select_answer,
     wait_cards,
 )
@@ -38,34 +35,6 @@ MARS_Q = "What is the population of Mars?"
 LIBYA_REF = "S/RES/2769 (2025), para. 22, p. 6"
 
 pytestmark = BROWSER_MARKS
-
-
-@pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Briefbot]:
-    return running_app(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as b:
-        yield b
-
-
-def _open(browser: Any, url: str) -> Any:
-    """A page in a browser context of its own (own cookies, own Gradio session), loaded and error-free."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    pg = context.new_page()
-    pg.goto(url)
-    pg.wait_for_selector("#question textarea", timeout=60_000)
-    return pg
-
-
-@pytest.fixture
-def page(app: tuple[str, Briefbot], browser: Any) -> Iterator[Any]:
-    pg = _open(browser, app[0])
-    assert_no_errors(pg, "loading the page")
-    yield pg
-    pg.context.close()
 
 
 def _new_conversation(pg: Any) -> None:
@@ -276,7 +245,7 @@ def test_a_permalink_opens_for_a_colleague(page: Any, browser: Any, app: tuple[s
     href = str(link.evaluate("a => a.href"))  # absolute, as the browser resolves it
     assert href.startswith(app[0].rstrip("/")) and "?answer=" in href
 
-    other = _open(browser, href)  # another browser: other cookies, other session
+    other = open_app_page(browser, href)  # another browser: other cookies, other session
     other.wait_for_function("document.querySelectorAll('#chatbot [data-testid=\"bot\"]').length === 1",
                             timeout=30_000)
     assert_no_errors(other, "opening a permalink")
@@ -293,7 +262,7 @@ def test_a_permalink_opens_for_a_colleague(page: Any, browser: Any, app: tuple[s
     other.context.close()
 
     # A made-up token: said plainly, nothing shown, the app still works.
-    bogus = _open(browser, app[0].rstrip("/") + "/?answer=" + "A" * 24)
+    bogus = open_app_page(browser, app[0].rstrip("/") + "/?answer=" + "A" * 24)
     bogus.wait_for_selector(".toast-body.warning", timeout=30_000)
     assert "no answer at this link" in bogus.inner_text(".toast-body.warning")
     assert _bots(bogus) == 0

@@ -8,21 +8,14 @@ page 4 onto page 5 of its PDF.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
-
 from briefbot.service import Briefbot
-from web_support import ARTIFACTS, CHROMIUM, ask, assert_no_errors, chromium, running_app
+from web_support import ARTIFACTS, BROWSER_MARKS, ask, assert_no_errors
 
 QUESTION = "Until when did resolution 2781 (2025) renew the arms embargo on South Sudan?"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed at /usr/bin/chromium"),
-]
+pytestmark = BROWSER_MARKS
 
 # The shown page image: its natural and displayed sizes, and how many pixel rows in its top and bottom halves
 # carry the highlight yellow (read back through a canvas; the image is served by the app itself).
@@ -47,17 +40,6 @@ IMAGE_JS = """async () => {
   return {src: img.src, natural: [img.naturalWidth, img.naturalHeight],
           shown: img.getBoundingClientRect().width, top, bottom};
 }"""
-
-
-@pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Briefbot]:
-    return running_app(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as b:
-        yield b
 
 
 def _caption_has(page: Any, *parts: str) -> str:

@@ -7,13 +7,19 @@ a phone, opens on request, and stays open beside the chat on a desk's width.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
-
 from briefbot.service import Briefbot
-from web_support import BROWSER_MARKS, LIBYA_Q, ask, assert_no_errors, chromium, last_bot_text, running_app
+from web_support import (
+    BROWSER_MARKS,
+    LIBYA_Q,
+    ask,
+    assert_no_errors,
+    choice_shown,
+    last_bot_text,
+    open_app_page,
+    open_tab,
+)
 
 pytestmark = BROWSER_MARKS
 
@@ -34,27 +40,8 @@ OFF_SCREEN_JS = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Briefbot]:
-    return running_app(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with chromium() as b:
-        yield b
-
-
-def _open(browser: Any, url: str, width: int, height: int) -> tuple[Any, Any]:
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    page.goto(url)
-    page.wait_for_selector("#question textarea", timeout=60_000)
-    return context, page
-
-
 def test_a_phone_starts_on_the_chat_with_the_history_at_hand(app: tuple[str, Briefbot], browser: Any) -> None:
-    context, page = _open(browser, app[0], 390, 844)
+    page = open_app_page(browser, app[0], 390, 844)
     # The sidebar closes itself once the page has loaded (an event of the app's load): waited for, then the
     # question box takes a real click (Playwright fails it when anything covers the box).
     page.wait_for_function("() => !document.querySelector('#history').classList.contains('open')", timeout=30_000)
@@ -73,16 +60,16 @@ def test_a_phone_starts_on_the_chat_with_the_history_at_hand(app: tuple[str, Bri
     page.wait_for_function("() => !document.querySelector('#history').classList.contains('open')", timeout=30_000)
     page.click("#question textarea", trial=True)
     assert_no_errors(page, "the phone's chat and history")
-    context.close()
+    page.context.close()
 
 
 def test_a_desk_keeps_the_history_open_beside_the_chat(app: tuple[str, Briefbot], browser: Any) -> None:
-    context, page = _open(browser, app[0], 1024, 768)
+    page = open_app_page(browser, app[0], 1024, 768)
     page.locator("#history #new-conversation").wait_for(state="visible", timeout=30_000)
     page.click("#question textarea")  # beside the sidebar, not under it
     assert "open" in (page.locator("#history").get_attribute("class") or "")
     assert_no_errors(page, "loading at 1024 px")
-    context.close()
+    page.context.close()
 
 
 # The text of a table's label, as [left, right] of its lines, and the table's [left, right] (px).
@@ -99,7 +86,7 @@ LABEL_JS = """id => {
 def test_a_phone_reads_the_library_table_label_whole(app: tuple[str, Briefbot], browser: Any) -> None:
     """The library's table label ("Documents (select one for its pages, …)") shared a line with the search box, pushed
     to the right: on a phone it ran past the table's left edge, its first letters cut ("ocuments", "elect one")."""
-    context, page = _open(browser, app[0], 390, 844)
+    page = open_app_page(browser, app[0], 390, 844)
     page.wait_for_function("() => !document.querySelector('#history').classList.contains('open')", timeout=30_000)
     page.get_by_role("tab", name="Library").click()
     page.locator("#library-table .header-row .label").wait_for(timeout=60_000)
@@ -107,4 +94,75 @@ def test_a_phone_reads_the_library_table_label_whole(app: tuple[str, Briefbot], 
     assert table_left - 1 <= left and right <= table_right + 1, (left, right, table_left, table_right)
     assert "Documents" in page.inner_text("#library-table .header-row .label")
     assert_no_errors(page, "the library on a phone")
-    context.close()
+    page.context.close()
+
+
+def _pick_longest(page: Any, elem: str) -> str:
+    """Pick the longest choice of the dropdown ``#elem`` as a user does (open it, click the option), leave the
+    box, and return the choice."""
+    page.click(f"#{elem} input")
+    options = page.locator('[data-testid="dropdown-option"]')
+    options.first.wait_for(timeout=30_000)
+    texts = [t.strip() for t in options.all_inner_texts()]
+    longest = max(texts, key=len)
+    options.nth(texts.index(longest)).click()
+    page.keyboard.press("Escape")
+    page.locator(f"#{elem} input").blur()
+    page.wait_for_function("([id, v]) => document.querySelector(`#${id} input`).value === v", arg=[elem, longest],
+                           timeout=30_000)
+    return longest
+
+
+def test_a_phone_reads_the_picked_document_and_track_whole(app: tuple[str, Briefbot], browser: Any) -> None:
+    """A box of a dropdown shows one line: on a phone "Manage a document" showed 30 of a document's 110
+    characters, and the Mandates tab's Track box 38 of "ISIL (Da'esh) and Al-Qaida sanctions (1267/1989/2253)
+    (sanctions)" (a browser walk's finds). Picked, each is read whole in its box, over as many lines as it takes."""
+    page = open_app_page(browser, app[0], 390, 844)
+    page.wait_for_function("() => !document.querySelector('#history').classList.contains('open')", timeout=30_000)
+    open_tab(page, "Library")
+    longest = _pick_longest(page, "manage-doc")
+    shown = choice_shown(page, "manage-doc")
+    assert shown["value"] == longest and shown["whole"] and shown["lines"] > 1, shown
+    open_tab(page, "Mandates")
+    longest = _pick_longest(page, "mandate-track")
+    shown = choice_shown(page, "mandate-track")
+    assert shown["value"] == longest and shown["whole"] and shown["lines"] > 1, shown
+    # Typing in the box searches as before: the box shows what is typed, on its one line.
+    page.fill("#mandate-track input", "Libya")
+    page.locator('[data-testid="dropdown-option"]').first.wait_for(timeout=30_000)
+    assert page.locator("#mandate-track input").input_value() == "Libya"
+    assert page.evaluate("() => getComputedStyle(document.querySelector('#mandate-track input')).color") \
+        != "rgba(0, 0, 0, 0)"
+    page.keyboard.press("Escape")
+    assert_no_errors(page, "picking a long document and track on a phone")
+    page.context.close()
+
+
+# Whether the element's top is in the window (with room under it to read a line or two).
+IN_VIEW_JS = """sel => { const r = document.querySelector(sel).getBoundingClientRect();
+  return r.top >= 0 && r.top < window.innerHeight - 40; }"""
+
+
+def test_a_phone_brings_an_opened_page_into_view(app: tuple[str, Briefbot], browser: Any) -> None:
+    """On a phone the page panel is under everything else: a citation card selected in the chat opened its page
+    ~150 px below the window, and a paragraph of a renewal in the Mandates tab ~2,200 px below it, so selecting
+    seemed to do nothing (a browser walk's find). The panel now comes into view with the page opened."""
+    page = open_app_page(browser, app[0], 390, 844)
+    page.wait_for_function("() => !document.querySelector('#history').classList.contains('open')", timeout=30_000)
+    ask(page, LIBYA_Q)
+    page.locator("#cards button").first.click()
+    page.wait_for_function("() => (document.querySelector('#page-caption')?.innerText || '').includes(' of ')",
+                           timeout=60_000)
+    page.wait_for_function(IN_VIEW_JS, arg="#page-caption", timeout=30_000)
+    open_tab(page, "Mandates")
+    page.locator("#mandate-track input").click()
+    page.get_by_role("option", name="South Sudan sanctions (2206) (sanctions)").click()
+    page.click("#mandate-show")
+    card = page.locator("#mandate-paras button").first
+    card.wait_for(timeout=60_000)
+    card.click()
+    page.wait_for_function("() => (document.querySelector('#mandate-page-caption')?.innerText || '')"
+                           ".includes('S/RES/2781')", timeout=60_000)
+    page.wait_for_function(IN_VIEW_JS, arg="#mandate-page-caption", timeout=30_000)
+    assert_no_errors(page, "opening pages on a phone")
+    page.context.close()

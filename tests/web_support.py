@@ -97,6 +97,60 @@ def chromium() -> Iterator[Any]:
             b.close()
 
 
+def open_app_page(browser: Any, url: str, width: int = 1400, height: int = 1000) -> Any:
+    """A page on ``url`` in a browser context of its own (own cookies, own Gradio session; downloads accepted),
+    ``width`` x ``height`` px, once its question box is there. Close it with ``page.context.close()``."""
+    context = browser.new_context(viewport={"width": width, "height": height}, accept_downloads=True)
+    pg = context.new_page()
+    pg.goto(url)
+    pg.wait_for_selector("#question textarea", timeout=60_000)
+    return pg
+
+
+def open_tab(page: Any, name: str) -> None:
+    """Open the app's tab ``name``. On a phone the tabs that do not fit are under a "More tabs" (…) button."""
+    tab = page.get_by_role("tab", name=name)
+    more = page.locator(".overflow-menu button[aria-label='More tabs']")
+    tab.or_(more).first.wait_for(state="visible", timeout=60_000)
+    if not tab.is_visible():
+        more.click()
+        tab = page.locator(".overflow-dropdown button", has_text=name)
+    tab.click()
+
+
+# How the dropdown ``#id`` shows its picked choice: the choice, whether it is read whole (every line of its text
+# inside the box and left of the arrow, drawn once), and on how many lines. A box's <input> shows one line; a
+# choice longer than the box is drawn by another element of the box when the box reads it whole.
+CHOICE_SHOWN_JS = """id => {
+  const wrap = document.querySelector(`#${id} .wrap-inner`);
+  const input = wrap.querySelector('input[role="combobox"]');
+  const box = wrap.getBoundingClientRect();
+  const arrow = wrap.querySelector('.icon-wrap');
+  const right = arrow && arrow.getClientRects().length ? arrow.getBoundingClientRect().left : box.right;
+  const value = input.value;
+  const drawn = [...wrap.querySelectorAll('*')].filter(e => e !== input && !e.children.length && value
+    && e.textContent === value && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden');
+  const inputDraws = getComputedStyle(input).color !== 'rgba(0, 0, 0, 0)';
+  if (!drawn.length) {
+    const end = input.getBoundingClientRect().right - parseFloat(getComputedStyle(input).paddingRight);
+    return {value, whole: inputDraws && input.scrollWidth <= input.clientWidth + 1 && end <= right + 1, lines: 1};
+  }
+  const range = document.createRange();
+  range.selectNodeContents(drawn[0]);
+  const rects = [...range.getClientRects()].filter(r => r.width > 0);
+  const inside = rects.every(r => r.left >= box.left - 1 && r.right <= right + 1 && r.top >= box.top - 1
+                                  && r.bottom <= box.bottom + 1);
+  return {value, whole: inside && !inputDraws && drawn.length === 1,
+          lines: new Set(rects.map(r => Math.round(r.top))).size};
+}"""
+
+
+def choice_shown(page: Any, elem: str) -> dict[str, Any]:
+    """How the dropdown ``#elem`` shows its picked choice (:data:`CHOICE_SHOWN_JS`)."""
+    shown: dict[str, Any] = page.evaluate(CHOICE_SHOWN_JS, elem)
+    return shown
+
+
 # Everything Gradio shows when something failed: error and warning toasts, a component's red "Error" badge.
 ERROR_SELECTOR = ('.toast-body.error, .toast-body.warning, [data-testid="status-tracker"] .error, '
                   '.error-bubble, .error-message')

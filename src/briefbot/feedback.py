@@ -29,6 +29,10 @@ from .models import Answer, analysis_name, reference
 log = logging.getLogger(__name__)
 
 Rating = Literal["up", "down"]
+# What each rating is called wherever it is shown: the web's buttons, its Feedback table and what it says after a vote
+# (the table said "up"/"down" beside buttons saying "Helpful"/"Not helpful"). The file and the exports keep the
+# stored "up"/"down".
+RATING_LABELS: dict[str, str] = {"up": "Helpful", "down": "Not helpful"}
 CSV_COLUMNS = ("timestamp", "rating", "comment", "question", "answer", "abstained", "engine", "citations",
                "citations_json")
 
@@ -43,6 +47,11 @@ _write_lock = threading.Lock()
 def owner_for(user: str | None) -> str:
     """The owner of feedback given by ``user`` signed in, or (None) by the local user of a loopback server."""
     return f"user:{user}" if user else LOCAL_OWNER
+
+
+def rating_label(rating: Any) -> str:
+    """The name a stored rating is shown under (:data:`RATING_LABELS`); anything else as it is."""
+    return RATING_LABELS.get(str(rating), "" if rating is None else str(rating))
 
 
 def feedback_path(index: Path) -> Path:

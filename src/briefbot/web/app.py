@@ -33,6 +33,7 @@ from ..config import Settings
 from ..errors import BriefbotError
 from ..export import answer_markdown
 from ..feedback import (
+    RATING_LABELS,
     Rating,
     append_feedback,
     earlier_comment,
@@ -43,6 +44,7 @@ from ..feedback import (
     latest_votes,
     make_record,
     owner_for,
+    rating_label,
     read_feedback,
     visible_feedback,
 )
@@ -72,6 +74,7 @@ from .views import (
     cards_for,
     clip,
     conversation_html,
+    count,
     document_choices,
     exchange,
     failure_rows,
@@ -136,6 +139,19 @@ fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejo
 2H17'/></svg>"); }
 /* A long choice (a document's title) ran under its dropdown's arrow: the text now stops before the arrow, in "…". */
 .secondary-wrap > input[role="combobox"] { padding-right: 28px; text-overflow: ellipsis; }
+/* A dropdown marked "bb-whole" reads its picked choice whole: a box's <input> shows one line, which cut a long
+   document title in "Manage a document" and, on a phone, the longest track names in the Mandates tab (browser
+   walks). WHOLE_CHOICE_JS copies the choice into a wrapping line of the box; the input lies over it, its own text
+   drawn only while it has the focus (typing to search shows what is typed, as before). */
+.bb-whole .secondary-wrap { position: relative; }
+.bb-whole .bb-whole-text { display: none; }
+.bb-whole .secondary-wrap.bb-has-choice > .bb-whole-text { display: block; flex: 1 1 auto; min-width: 0;
+  margin: 4px 0; padding: 0 44px 0 4px; white-space: normal; overflow-wrap: anywhere; line-height: 1.4;
+  color: var(--body-text-color); pointer-events: none; }
+.bb-whole .secondary-wrap.bb-has-choice > input[role="combobox"] { position: absolute; inset: 0; margin: 0;
+  height: 100%; width: 100%; padding: 0 44px 0 4px; }  /* the arrow is 20-40 px from the right */
+.bb-whole .secondary-wrap.bb-has-choice > input[role="combobox"]:not(:focus) { color: transparent; }
+.bb-whole .secondary-wrap.bb-has-choice > input[role="combobox"]:focus ~ .bb-whole-text { visibility: hidden; }
 /* A file offered for download is named whole: Gradio keeps its size column 8rem wide and cuts the name to fit,
    which in the sidebar left "b….json" of briefbot-history.json. The name wraps instead. */
 .file-preview td.filename { flex-wrap: wrap; }
@@ -149,6 +165,39 @@ fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejo
 CLOSE_SIDEBAR_ON_PHONE_JS = """() => {
   const bar = document.querySelector('#history');
   if (window.innerWidth <= 768 && bar && bar.classList.contains('open')) bar.querySelector('.toggle-button')?.click();
+}"""
+# Keeps each "bb-whole" dropdown's wrapping line (CSS above) showing what its input holds: the input's value is set
+# by Gradio's own code (a pick, a server update, leaving the box), which fires no event, so the value setter of
+# each such input is watched; inputs drawn later (a tab opened for the first time) are found as they appear.
+WHOLE_CHOICE_JS = """() => {
+  const native = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value');
+  const show = input => {
+    const wrap = input.parentElement;
+    let line = wrap.querySelector(':scope > .bb-whole-text');
+    if (!line) {
+      line = document.createElement('div');
+      line.className = 'bb-whole-text';
+      line.setAttribute('aria-hidden', 'true');
+      wrap.appendChild(line);
+    }
+    const value = native.get.call(input);
+    line.textContent = value;
+    wrap.classList.toggle('bb-has-choice', value.length > 0);
+  };
+  const watch = input => {
+    if (input.dataset.bbWhole) return;
+    input.dataset.bbWhole = '1';
+    Object.defineProperty(input, 'value', {configurable: true, get() { return native.get.call(this); },
+                                           set(v) { native.set.call(this, v); show(this); }});
+    input.addEventListener('input', () => show(input));
+    show(input);
+  };
+  const scan = () => document.querySelectorAll('.bb-whole input[role="combobox"]').forEach(watch);
+  let queued = false;
+  new MutationObserver(() => {
+    if (!queued) { queued = true; requestAnimationFrame(() => { queued = false; scan(); }); }
+  }).observe(document.body, {childList: true, subtree: true});
+  scan();
 }"""
 SHOW_NEWEST_JS = """() => {
   const chat = document.querySelector('#chatbot');
@@ -514,7 +563,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         try:
             for ev in bot.ask_stream(asked, filters=filters, scope=scope_of(bot, request)):
                 if ev.kind == "hits":
-                    history[-1]["content"] = f"_Reading {len(ev.hits or [])} passages…_"
+                    history[-1]["content"] = f"_Reading {count(len(ev.hits or []), 'passage')}…_"
                 elif ev.kind == "token":
                     text += ev.text
                     history[-1]["content"] = md_text(text)
@@ -631,10 +680,10 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         elif said and said.strip() != (text or "").strip():
             kept = " Your new comment replaces the earlier one."
         append_feedback(fb_file, given)
-        verdict = "helpful" if rating == "up" else "not helpful"
+        verdict = rating_label(rating).lower()
         note = ", with your comment," if (text or "").strip() else ""
         # A second vote on one answer replaces the first where it is counted: said, so neither looks lost.
-        replaced = (f" It replaces your earlier “{'helpful' if before.get('rating') == 'up' else 'not helpful'}”: "
+        replaced = (f" It replaces your earlier “{rating_label(before.get('rating')).lower()}”: "
                     "only your latest vote on an answer counts.") if before else ""
         return {fb_status: f"Thanks: recorded “{verdict}”{note} for “{md_text(clip(answer.question, 80))}”."
                            + replaced + kept, comment: ""}
@@ -655,7 +704,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
     def feedback_table(request: gr.Request) -> tuple[list[list[Any]], str]:
         """The rows, newest first, and their word floors (a <style>: the table's columns fit its panel)."""
         rows = my_feedback(request)[-500:]
-        shown = [[when(r.get("timestamp")), r.get("rating", ""), r.get("question", ""), r.get("comment", ""),
+        shown = [[when(r.get("timestamp")), rating_label(r.get("rating")), r.get("question", ""), r.get("comment", ""),
                   "; ".join(c.get("symbol") or c.get("document", "") for c in r.get("citations") or [])]
                  for r in reversed(rows)]
         return shown, word_floor_css("#fb-table", shown)
@@ -668,11 +717,13 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         bot.audit.record(request.username or None, "export", kind=f"feedback-{kind}", records=len(records))
         return str(out)
 
-    def export_jsonl_click(request: gr.Request) -> str:
-        return export_feedback("jsonl", request)
+    # The box appears with its file, as the chat's and the history's exports do (empty, it drew a file icon in a
+    # frame under the buttons).
+    def export_jsonl_click(request: gr.Request) -> Any:
+        return gr.File(value=export_feedback("jsonl", request), visible=True)
 
-    def export_csv_click(request: gr.Request) -> str:
-        return export_feedback("csv", request)
+    def export_csv_click(request: gr.Request) -> Any:
+        return gr.File(value=export_feedback("csv", request), visible=True)
 
     # --- library, uploads, removal --------------------------------------------------------------------------
     def start_upload(paths: list[str] | None, session: Session, collection: str | None,
@@ -825,8 +876,9 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                         # wrapped, its second line clipped. The line above names the answer it is about.
                         comment = gr.Textbox(placeholder="Comment (optional)", show_label=False,
                                              scale=5, elem_id="fb-comment", max_length=4000)
-                        up = gr.Button("Helpful", size="sm", scale=1, min_width=110, elem_id="fb-up")
-                        down = gr.Button("Not helpful", size="sm", scale=1, min_width=130, elem_id="fb-down")
+                        up = gr.Button(RATING_LABELS["up"], size="sm", scale=1, min_width=110, elem_id="fb-up")
+                        down = gr.Button(RATING_LABELS["down"], size="sm", scale=1, min_width=130,
+                                         elem_id="fb-down")
                     fb_status = gr.Markdown(elem_id="fb-status")
                     with gr.Row():
                         export_md = gr.Button("Export answer with citations (Markdown)", size="sm",
@@ -890,7 +942,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                     fb_refresh = gr.Button("Refresh", size="sm", elem_id="fb-refresh")
                     to_jsonl = gr.Button("Export JSONL", size="sm", elem_id="fb-jsonl")
                     to_csv = gr.Button("Export CSV", size="sm", elem_id="fb-csv")
-                fb_export = gr.File(label="Export", interactive=False, elem_id="fb-export")
+                fb_export = gr.File(label="Export", interactive=False, visible=False, elem_id="fb-export")
 
         # --- events -----------------------------------------------------------------------------------------
         gr.api(ask_api, api_name="ask")  # the one public endpoint; registered first so it keeps its name
@@ -908,6 +960,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         leaving = [*chat_outputs, delete_row, delete_text]
         demo.load(on_load, [state], leaving, **private)
         demo.load(None, None, None, js=CLOSE_SIDEBAR_ON_PHONE_JS)
+        demo.load(None, None, None, js=WHOLE_CHOICE_JS)
         # A reopened conversation shows its newest answer, whose cards are under it (a browser walk: the chat stood
         # at the first answer above the twelfth's cards).
         conv_list.click(open_conversation, [conv_list, state], leaving, **private).then(
@@ -921,7 +974,8 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         delete_yes.click(confirm_delete, [state], [*chat_outputs, delete_row, delete_text], **private)
         history_md.click(export_history_md, [state], history_file, **private)
         history_json.click(export_history_json, [state], history_file, **private)
-        cards.click(show_card, [cards, state], [*panel.outputs, state], **private)
+        cards.click(show_card, [cards, state], [*panel.outputs, state], **private).then(
+            None, None, None, js=panel.into_view_js())
         clear.click(lambda: {doc_types: [], year_from: "", year_to: "", missions: [], documents: [], origin: ""},
                     None, filters, **private)
         export_md.click(export_answer, [state], export_file, **private)

@@ -183,7 +183,9 @@ def manage_panel() -> ManagePanel:
     with gr.Row(equal_height=True):
         # A custom value is allowed so that a document removed while picked is an input the app can answer ("not
         # available") instead of a value Gradio refuses before any handler runs.
-        doc = gr.Dropdown([], label="Document", scale=5, elem_id="manage-doc", allow_custom_value=True)
+        # "bb-whole": the picked document is read whole, its title over lines as needed (app.WHOLE_CHOICE_JS).
+        doc = gr.Dropdown([], label="Document", scale=5, elem_id="manage-doc", allow_custom_value=True,
+                          elem_classes=["bb-whole"])
         show = gr.Button("Show passages", size="sm", scale=1, elem_id="manage-show")
         reingest = gr.Button("Re-ingest", size="sm", scale=1, elem_id="manage-reingest")
     info = gr.Markdown(elem_id="manage-info")

@@ -252,8 +252,10 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
     # opened for a track in mind, found by typing; "most recent" would be a guess at it too.
     # The track across the tab, the themes under it: beside them its box cut "Libya sanctions (1970) (sanctions)" at
     # 1024 (198 px) and at 390 (104 px, the themes one word a line beside it; a browser walk's finds).
+    # On a phone no line of the box holds the longest names: it reads them whole over two ("bb-whole",
+    # app.WHOLE_CHOICE_JS).
     track_dd = gr.Dropdown(tracks, value=None, label="Track", info="Pick a track (type to search), then Show track",
-                           elem_id="mandate-track")
+                           elem_id="mandate-track", elem_classes=["bb-whole"])
     theme_cb = gr.CheckboxGroup(themes, label="Themes (none = all)", elem_id="mandate-themes")
     with gr.Row():
         # Text, not gr.Number: a number box shows 0 when empty, which read as a year; checked on Show.
@@ -449,7 +451,8 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
     drill.click(check_drill, [drill_year], None, **private).success(
         drill_down, [plotted, drill_year, drill_theme, plotted_themes], [drill_head, drill_cards, drilled],
         **private)
-    drill_cards.click(pick_drilled, [drill_cards, drilled], panel.outputs, **private)
+    drill_cards.click(pick_drilled, [drill_cards, drilled], panel.outputs, **private).then(
+        None, None, None, js=panel.into_view_js())
     renewal_outputs = [changes, cards, cited]
     outputs = [summary, firsts_head, firsts, first_paras, timeline, timeline_fit, timeline_note, renewal,
                *renewal_outputs, export_csv, export_md, export_json, plot, plotted, plotted_themes]
@@ -463,5 +466,7 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
     checked.failure(mark_stale, [summary], [summary], **private)
     renewal.change(open_renewal, [track_dd, theme_cb, renewal], renewal_outputs, **private)
     timeline.select(pick_row, None, renewal, **private)
-    cards.click(pick_card, [cards, cited], panel.outputs, **private)
-    firsts.click(pick_card, [firsts, first_paras], panel.outputs, **private)
+    cards.click(pick_card, [cards, cited], panel.outputs, **private).then(
+        None, None, None, js=panel.into_view_js())
+    firsts.click(pick_card, [firsts, first_paras], panel.outputs, **private).then(
+        None, None, None, js=panel.into_view_js())

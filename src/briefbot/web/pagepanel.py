@@ -172,6 +172,15 @@ class PagePanel:
         return (None, gr.Image(value=None, visible=False), caption, gr.Markdown(value=body, visible=True),
                 gr.Row(visible=False), *_UNCHANGED)
 
+    def into_view_js(self) -> str:
+        """Browser code for after a page is opened: the panel is brought into the window when its caption is out
+        of sight. On a phone the panel stands under everything else, and a selected citation or paragraph opened
+        its page below the window, as if nothing happened (a browser walk's find); beside the cards it is in
+        view and nothing moves."""
+        return ("() => { const c = document.querySelector('#" + str(self.caption.elem_id) + "'); if (!c) return;"
+                " const r = c.getBoundingClientRect();"
+                " if (r.top < 0 || r.top > window.innerHeight - 80) c.scrollIntoView({block: 'start'}); }")
+
     def step(self, view: PageView | None, delta: int, scope: AccessScope) -> tuple[Any, ...]:
         return self.show(view.step(delta), scope) if view is not None else (gr.skip(),) * len(self.outputs)
 

@@ -14,6 +14,7 @@ from ..errors import UploadRejected
 from ..mdtext import md_text
 from ..models import DOC_TYPE_LABELS
 from .serving import safe_name
+from .views import count
 
 if TYPE_CHECKING:
     from ..access import AccessScope
@@ -159,7 +160,7 @@ class IngestJob:
                 for r in self.report.results:
                     # The type as the library and the filters name it: the upload said "sg_report" (a browser walk).
                     kind = DOC_TYPE_LABELS.get(r.doc_type or "", r.doc_type)
-                    summary = (f"{r.symbol or r.cited_as or '?'} · {kind} · {r.pages} p · {r.chunks} passages"
+                    summary = (f"{r.symbol or r.cited_as or '?'} · {kind} · {r.pages} p · {count(r.chunks, 'passage')}"
                                if r.pages else "")
                     if r.status in ("ingested", "replaced") and summary:
                         # A file read again says why beside what it became, as the CLI's line does.
