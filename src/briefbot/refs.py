@@ -522,9 +522,6 @@ def specific_subject(question: str) -> set[str]:
     # report's annex (a ninth-sweep analyst; 2749 (2024) para. 2 was not in the first 100).
     if any(p in MISSIONS for p in places):
         subject -= _MISSION_SUBJECT | _DESCRIBING_A_MISSION
-    elif subject & _MISSION_SUBJECT and any(p in _MISSION_HOSTS for p in places):
-        # A country's mission described ("the UN peacekeeping mission in South Sudan"): its renewals say its name.
-        subject -= _MISSION_SUBJECT | _DESCRIBING_A_MISSION
     return subject
 
 
@@ -540,7 +537,6 @@ _REGIME_OF_BODY = re.compile(r"\b((?:Panel|Group) of Experts|Monitoring Team)\s+
 # Where a mission is and what it does while there, as a question describing it says: "the UN force in southern
 # Lebanon", "how long can it stay".
 _DESCRIBING_A_MISSION = terms("southern northern eastern western central stay remain operate serve")
-_MISSION_HOSTS = set(MISSION_COUNTRY.values())
 # What a question asking about a mission calls the mission or its mandate.
 _MISSION_SUBJECT = terms("authorization authorisation authorized authorised peacekeeping peacekeepers force mission "
                          "operation presence deployment")
