@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from akn_support import indexed_fixture
+from akn_support import indexed_fixture, rules_only_bot
 from briefbot.answer import direct_answer
-from briefbot.config import Settings
 from briefbot.service import Briefbot
 
 # Paragraphs of real resolutions, verbatim from the Council's XML (bulk/unxml_sc).
@@ -112,8 +111,7 @@ def test_a_years_renewal_of_the_body_asked_comes_second(mali: Briefbot) -> None:
 def gulf(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
     # The confidence model aside (threshold 0): the three resolutions of a small index score lower than the full
     # corpus, where these near misses were answered; the rules below must abstain on their own.
-    settings = indexed_fixture(tmp_path_factory.mktemp("gulf"), "gulf_of_guinea")
-    return Briefbot(Settings(index=settings.index, abstain_threshold=0.0))
+    return rules_only_bot(tmp_path_factory.mktemp("gulf"), "gulf_of_guinea")
 
 
 def test_a_length_no_quote_states_is_not_answered(gulf: Briefbot) -> None:

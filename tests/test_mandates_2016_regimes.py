@@ -5,26 +5,17 @@ track, S/RES/1584 (2005) on the Côte d'Ivoire embargo in UNMIL's, and the lifti
 from __future__ import annotations
 
 import datetime
-import shutil
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from briefbot.config import Settings
-from briefbot.ingest import ingest_paths
-from briefbot.mandates import open_mandates
-from briefbot.store import Store
+from akn_support import fixture_mandates
 
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    tmp = tmp_path_factory.mktemp("regimes_2016")
-    corpus = tmp / "corpus"
-    shutil.copytree(Path(__file__).parent / "fixtures" / "akn" / "liberia_cote_divoire_sanctions", corpus)
-    settings = Settings(index=tmp / "index")
-    assert not ingest_paths([corpus / "xml_en"], settings).failed
-    return open_mandates(Store(settings, create=False), cache=tmp / "mandates.sqlite", today=datetime.date(2026, 12, 7))
+    return fixture_mandates(tmp_path_factory.mktemp("regimes_2016"), "liberia_cote_divoire_sanctions",
+                            datetime.date(2026, 12, 7))
 
 
 def test_the_liberia_regime_is_a_track_of_its_own(index: Any) -> None:

@@ -6,29 +6,20 @@ compared the first year's renewal with the one before it."""
 from __future__ import annotations
 
 import datetime
-import shutil
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from briefbot.config import Settings
-from briefbot.ingest import ingest_paths
-from briefbot.mandates import TracksError, open_mandates
+from akn_support import fixture_mandates
+from briefbot.mandates import TracksError
 from briefbot.mandates.chat import mandate_answer
 from briefbot.mandates.render import track_markdown
 from briefbot.mandates.tracks import parse_tracks
-from briefbot.store import Store
 
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    tmp = tmp_path_factory.mktemp("sierra_leone")
-    corpus = tmp / "corpus"
-    shutil.copytree(Path(__file__).parent / "fixtures" / "akn" / "sierra_leone", corpus)
-    settings = Settings(index=tmp / "index")
-    assert not ingest_paths([corpus / "xml_en"], settings).failed
-    return open_mandates(Store(settings, create=False), cache=tmp / "mandates.sqlite", today=datetime.date(2026, 12, 8))
+    return fixture_mandates(tmp_path_factory.mktemp("sierra_leone"), "sierra_leone", datetime.date(2026, 12, 8))
 
 
 def test_the_diamond_ban_is_set_up_renewed_let_run_out_and_the_regime_ended(index: Any) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from akn_support import indexed_fixture
+from akn_support import rules_only_bot
 from briefbot.answer import _name_unsaid, direct_answer, extractive_answer
 from briefbot.config import Settings
 from briefbot.models import Chunk, DocInfo, Hit, Span
@@ -36,8 +36,7 @@ def test_a_paragraph_of_another_resolution_is_no_paragraph_of_the_one_named() ->
 
 @pytest.fixture(scope="module")
 def iraq(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
-    settings = indexed_fixture(tmp_path_factory.mktemp("iraq"), "iraq_kuwait_2107")
-    return Briefbot(Settings(index=settings.index, abstain_threshold=0.0))
+    return rules_only_bot(tmp_path_factory.mktemp("iraq"), "iraq_kuwait_2107")
 
 
 def test_the_resolution_named_is_quoted_on_the_paragraph_it_names_of_another(iraq: Briefbot) -> None:
@@ -79,8 +78,7 @@ def test_a_capital_is_its_country_in_a_record_on_it() -> None:
 
 @pytest.fixture(scope="module")
 def gulf(tmp_path_factory: pytest.TempPathFactory) -> Briefbot:
-    settings = indexed_fixture(tmp_path_factory.mktemp("gulf"), "gulf_of_guinea")
-    return Briefbot(Settings(index=settings.index, abstain_threshold=0.0))
+    return rules_only_bot(tmp_path_factory.mktemp("gulf"), "gulf_of_guinea")
 
 
 def test_a_body_of_a_kind_no_quote_names_is_not_answered(gulf: Briefbot) -> None:
