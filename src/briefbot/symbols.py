@@ -95,6 +95,12 @@ def resolution_number(symbol: str) -> tuple[int, int | None] | None:
     return int(m.group("num")), int(m.group("year")) if m.group("year") else None
 
 
+def resolution_no(symbol: str) -> int | None:
+    """``S/RES/2769 (2025)`` → ``2769``; None for any other symbol."""
+    number = resolution_number(symbol)
+    return number[0] if number else None
+
+
 def symbol_from_filename(name: str) -> str | None:
     """Best guess from corpus-style file names: ``S_RES_2769_2025.pdf`` → ``S/RES/2769 (2025)``."""
     stem = re.sub(r"\.(pdf|xml|txt)$", "", name, flags=re.I)

@@ -17,6 +17,7 @@ from itertools import pairwise
 
 from ..models import Answer, Citation, Hit
 from ..parse.gazetteer import COUNTRIES, COUNTRY_ADJECTIVES
+from ..symbols import resolution_no
 from ..taxonomy import theme_hits
 from .changes import renews_by_reference
 from .index import MandateIndex
@@ -341,7 +342,7 @@ def mandate_answer(index: MandateIndex, question: str) -> Answer | None:
                 "drafted from.")
         scope = f" on {', '.join(_theme_words(index, t) for t in intent.themes)}" if intent.themes else \
             " on organised-crime themes"
-        named = [e for e in track.entries if _number(e.symbol) in intent.resolutions]
+        named = [e for e in track.entries if resolution_no(e.symbol) in intent.resolutions]
         if len(named) < 2 and len(set(intent.years)) >= 2:
             # "How did … change between 2008 and 2013?": the text as it stood after each year's last renewal,
             # compared (it compared 2008's renewal with 2007's and never reached 2013).
@@ -511,11 +512,6 @@ def _naming(index: MandateIndex, entry: TrackEntry) -> TrackParagraph | None:
 
 def _changed(entry: TrackEntry) -> bool:
     return any(c.status in ("new", "changed", "dropped") for c in entry.changes)
-
-
-def _number(symbol: str) -> int | None:
-    m = re.match(r"S/RES/(\d+)", symbol)
-    return int(m.group(1)) if m else None
 
 
 def _term_paragraph(index: MandateIndex, entry: TrackEntry) -> TrackParagraph | None:

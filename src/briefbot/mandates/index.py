@@ -26,7 +26,7 @@ from ..cite import verified_citation
 from ..errors import NotFoundError
 from ..models import Citation, DocInfo, Span
 from ..store import Store
-from ..symbols import normalize_symbol, resolution_number, symbol_key
+from ..symbols import normalize_symbol, resolution_no, symbol_key
 from ..taxonomy import Taxonomy
 from .analysis import ParagraphTagger, amendments, count_from_expiry, match_track, paragraph_refs
 from .changes import Side, align, kept_by_number, predecessors, word_diff, word_ratio
@@ -583,9 +583,9 @@ class MandateIndex:
         last_day = self._db().execute("SELECT max(date) FROM resolutions").fetchone()[0]
         found = self._gaps(entries, tdef.kind, last_day, lapsed=tdef.lapsed is not None)
         # A term tracks.toml says the Council let run out is said so, not counted as a renewal missing.
-        gaps = [g for g in found if _number(g.after) not in tdef.ran_out]
+        gaps = [g for g in found if resolution_no(g.after) not in tdef.ran_out]
         ran_out = [dataclasses.replace(g, reason=f"{g.after}'s term ran to {g.until}: {tdef.ran_out[n]}")
-                   for g in found if (n := _number(g.after)) in tdef.ran_out]
+                   for g in found if (n := resolution_no(g.after)) in tdef.ran_out]
         track = Track(tdef.slug, tdef.name, tdef.label, tdef.kind, entries, gaps, first, themes=themes,
                       lapsed=tdef.lapsed, ran_out=ran_out)
         track.status = track_status(track, last_day, (self.today or date.today()).isoformat())
@@ -836,11 +836,6 @@ def _amended(scope: list[list[Any]], current: list[TrackParagraph], paras: dict[
         p.change = "unchanged" if ratio >= 1.0 else "changed"
         out.append(ParagraphChange(p.change, p, old, ratio, [] if ratio >= 1.0 else word_diff(old.text, replacement)))
     return out, against
-
-
-def _number(symbol: str) -> int | None:
-    number = resolution_number(symbol)
-    return number[0] if number else None
 
 
 def _final(e: TrackEntry) -> bool:
