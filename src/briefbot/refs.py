@@ -17,7 +17,15 @@ from typing import Any
 from .cite import terms
 from .models import DocInfo
 from .parse.extract import record_subject
-from .parse.gazetteer import COUNTRIES, COUNTRY_ADJECTIVES, MISSION_COUNTRY, MISSIONS, MONTH_NUMBER, MONTHS
+from .parse.gazetteer import (
+    COUNTRIES,
+    COUNTRY_ADJECTIVES,
+    MISSION_COUNTRY,
+    MISSIONS,
+    MONTH_NUMBER,
+    MONTHS,
+    REGIME_COUNTRY,
+)
 from .symbols import find_symbols, resolution_number, symbols_match
 from .taxonomy import load_actors
 
@@ -866,6 +874,10 @@ def parse_references(question: str, actors: bool = True) -> References:
     for adj, country in COUNTRY_ADJECTIVES.items():
         if adj in question and re.search(rf"\b{adj}\b", question) and country not in refs.places:
             refs.places.append(country)
+    # "the 1718 Committee's Panel" asks about the DPRK (a sweep's rewording named no place and got another Panel).
+    for m in _REGIME_NUMBER.finditer(question):
+        if (regime_country := REGIME_COUNTRY[m.group("num")]) and regime_country not in refs.places:
+            refs.places.append(regime_country)
     if actors:
         for pattern, country in _actor_countries():
             if country not in refs.places and pattern.search(question):
@@ -954,8 +966,9 @@ _ASIDE_YEAR = re.compile(r"(?<=[A-Za-z,;:])\s*\((19[4-9]\d|20[0-4]\d)\)\s*[?.!]?
 # A Committee named by the resolution that set it up is no year: "the 1988 sanctions committee", "the Taliban (1988)
 # sanctions committee", "the 1970 Committee" (a second reader's question on the 1988 Monitoring Team kept to 1988's
 # decisions and found none).
-_REGIME_NUMBER = re.compile(r"\(?\b(?:1267|1518|1533|1572|1591|1718|1737|1970|1988)\)?(?=\s+(?:sanctions\s+)?"
-                            r"(?:committee|regime|list|monitoring team)\b)", re.I)
+_REGIME_NUMBER = re.compile(rf"\(?\b(?P<num>{'|'.join(sorted(REGIME_COUNTRY, key=len, reverse=True))})\)?"
+                            r"(?=\s+(?:sanctions\s+)?(?:committee|regime|list|monitoring team|panel|"
+                            r"group of experts)\b)", re.I)
 
 
 # --- a report named by when it came out: "the Secretary-General's June 2025 report", "its mid-2025 report" -----

@@ -98,6 +98,20 @@ MISSION_COUNTRY = {"MINUSCA": "Central African Republic", "MONUSCO": "Democratic
                    "UNMIT": "Timor-Leste", "UNAMID": "Sudan", "MONUC": "Democratic Republic of the Congo",
                    "UNMIS": "Sudan", "ONUB": "Burundi"}
 
+# A sanctions committee is named by the resolution that set it up: "the 1718 Committee" is the DPRK's, "the 1970
+# sanctions regime" Libya's. None: a regime of no one country (1267: ISIL and Al-Qaida; 1540: weapons of mass
+# destruction; 1298: Eritrea and Ethiopia), or one whose decisions are filed under terrorism, not the country
+# (1988: the Taliban; "the 1988 Committee's Monitoring Team" read as Afghanistan got UNAMA's mandate). Numbers as
+# the Council's own committee titles give them.
+REGIME_COUNTRY: dict[str, str | None] = {
+    "751": "Somalia", "864": "Angola", "985": "Liberia", "1132": "Sierra Leone", "1160": "Kosovo",
+    "1267": None, "1298": None, "1343": "Liberia", "1518": "Iraq", "1521": "Liberia",
+    "1533": "Democratic Republic of the Congo", "1540": None, "1572": "Côte d’Ivoire", "1591": "Sudan",
+    "1636": "Lebanon", "1718": "Democratic People's Republic of Korea", "1737": "Iran", "1907": "Eritrea",
+    "1970": "Libya", "1988": None, "2048": "Guinea-Bissau", "2127": "Central African Republic",
+    "2140": "Yemen", "2206": "South Sudan", "2374": "Mali", "2653": "Haiti", "2713": "Somalia",
+}
+
 # How questions name a country: "the Libyan panel", "DRC".
 COUNTRY_ADJECTIVES = {
     "Libyan": "Libya", "Haitian": "Haiti", "Malian": "Mali", "Somali": "Somalia", "Sudanese": "Sudan",
