@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from briefbot.answer import extractive_answer
+from briefbot.config import Settings
+from briefbot.models import Chunk, DocInfo, Hit, Span
 from briefbot.refs import parse_references, question_years
 
 DPRK = "Democratic People's Republic of Korea"
@@ -32,3 +35,57 @@ def test_a_committee_of_no_one_country_names_none() -> None:
 def test_a_committee_number_is_no_year() -> None:
     assert question_years("What did the 2048 Committee decide in 2013?") == {2013}
     assert question_years("What did the Council decide on the Panel in 1970?") == {1970}
+
+
+@pytest.mark.parametrize("question", [
+    "Which Timorese criminal gang leaders did the Security Council place under sanctions?",
+    "Which East Timor militia leaders did the Council want prosecuted?",
+])
+def test_timor_leste_by_its_older_names(question: str) -> None:
+    assert parse_references(question).places == ["Timor-Leste"]
+
+
+# S/2025/85 (UNODC on Haiti), para. 13: the passage "Which Timorese … gang leaders …?" was answered with.
+HAITI_GANGS = ("Gang violence should not be viewed as random or chaotic but rather as consisting of deliberate and "
+               "instrumental actions aimed at achieving specific goals. Reportedly, many gang leaders (including "
+               "sanctioned individuals, as well as persons indicted and/or imprisoned for drug trafficking, weapons "
+               "smuggling and corruption in Haiti or the United States) maintain robust connections to a range of "
+               "political and business actors in and outside the country.")
+
+
+def _report_hit(text: str, about: list[str]) -> Hit:
+    doc = DocInfo(doc_id="S_2025_85.pdf", file_name="S_2025_85.pdf", path=None, sha256="0", source="pdf",
+                  symbol="S/2025/85", doc_type="sg_report",
+                  title="Report of the United Nations Office on Drugs and Crime pursuant to paragraph 9 of Security "
+                        "Council resolution 2692 (2023)", date="2025-02-06", language="en", pages=20, chunks=1,
+                  empty_pages=[], warnings=[], missions=["BINUH"] if about else [], ingested_at="", about=about)
+    chunk = Chunk(text_hash="h", doc_id=doc.doc_id, ordinal=0, text=text,
+                  spans=[Span(page=7, start=0, end=len(text), label="13")], paragraph="13", section=None, kind="body")
+    return Hit(chunk=chunk, doc=doc, score=1.0, dense_score=0.6)
+
+
+@pytest.mark.parametrize(("question", "about", "abstains"), [
+    # Every quote is of a report on Haiti and none names Timor-Leste: a near miss.
+    ("Which Timorese criminal gang leaders did the Security Council place under sanctions?", ["Haiti"], True),
+    # The State asked is the report's own.
+    ("Which Haitian gang leaders maintain connections to political actors?", ["Haiti"], False),
+    # A document of no one State may speak of any.
+    ("Which Timorese criminal gang leaders did the Security Council place under sanctions?", [], False),
+    # A region is reported State by State: the Sahel is not answered for by its absence from a Haiti report.
+    ("Which gang leaders in the Sahel maintain connections to political actors?", ["Haiti"], False),
+])
+def test_a_state_asked_is_not_answered_from_another_states_documents(question: str, about: list[str],
+                                                                    abstains: bool) -> None:
+    answer = extractive_answer(question, [_report_hit(HAITI_GANGS, about)],
+                               Settings(abstain_threshold=0.0, sentence_model_k=0), lambda doc_id, page: HAITI_GANGS)
+    assert answer.abstained is abstains, answer.answer[:160]
+    if abstains:
+        assert "are about Haiti, not Timor-Leste" in answer.answer
+
+
+def test_a_quote_naming_the_state_asked_answers_for_it() -> None:
+    text = HAITI_GANGS.replace("in Haiti or the United States", "in Timor-Leste or the United States")
+    answer = extractive_answer("Which Timorese criminal gang leaders maintain connections to political actors?",
+                               [_report_hit(text, ["Haiti"])], Settings(abstain_threshold=0.0, sentence_model_k=0),
+                               lambda doc_id, page: text)
+    assert not answer.abstained, answer.answer[:160]

@@ -638,6 +638,15 @@ def extractive_answer(question: str, hits: list[Hit], settings: Settings, page_t
             and (missing := _name_unsaid(question, cited[0], tuple(hits))) is not None:
         return _abstain(question, hits, f"The passages that best match this question do not name {missing}. "
                         "The closest passages are listed below.", stats, confidence)
+    # "Which Timorese criminal gang leaders did the Security Council place under sanctions?": every passage quoted
+    # is of a report on Haiti, and none names Timor-Leste (a tenth-sweep near miss, answered with Haiti's
+    # sanctioned gang leaders). A question on a State whose every quote is of a document on another State, and
+    # names it nowhere, is about a State the documents do not answer for.
+    if not (wanted or by_reference or named_docs) \
+            and (untold := _state_untold(refs.places, cited, citations)) is not None:
+        return _abstain(question, hits, f"The passages that best match this question are about "
+                        f"{_the(untold[1])}, not {_the(untold[0])}. The closest passages are listed below.",
+                        stats, confidence)
     # Of a question asking two things, a State the first part names: "How many tons of cocaine were seized at the
     # port of Guayaquil, Ecuador, in 2024, and which criminal gangs control the port?" is not answered from a
     # passage on Haiti (a held-out probe). Only a State: a place within one (dev q275's "Haitians", a probe's "Cité
@@ -1315,6 +1324,23 @@ def _country(hit: Hit) -> str | None:
     names = places_about(hit.doc.missions, hit.doc.title, hit.doc.about)
     countries = list(dict.fromkeys(c for c in (MISSION_COUNTRY.get(n, n) for n in names) if c in COUNTRIES))
     return countries[0] if countries and (len(countries) == 1 or hit.doc.missions) else None
+
+
+def _state_untold(places: list[str], cited: list[Hit], citations: list[Citation]) -> tuple[str, str] | None:
+    """(the State asked, the one the lead passage is of) when every quoted passage is of a document on one other
+    State and no quote names the one asked (by name, adjective or mission); None when any document is of no one
+    State (a thematic statement may speak of any) or a region is asked ("the Sahel" is reported State by State)."""
+    asked = {c for c in (MISSION_COUNTRY.get(p, p) for p in places) if c.replace("’", "'") in STATES}
+    if not asked or not cited:
+        return None
+    for hit, citation in zip(cited, citations, strict=True):
+        country = _country(hit)
+        if country is None or country in asked:
+            return None
+        if asked & {MISSION_COUNTRY.get(p, p) for p in parse_references(citation.quote, actors=False).places}:
+            return None
+    lead = _country(cited[0])
+    return (sorted(asked)[0], lead) if lead else None
 
 
 def _about(place: str) -> Callable[[Hit], bool]:

@@ -127,4 +127,6 @@ COUNTRY_ADJECTIVES = {
     # the South Sudan Panel's renewal, no place being named).
     "North Korea": "Democratic People's Republic of Korea", "North Korean": "Democratic People's Republic of Korea",
     "DPRK": "Democratic People's Republic of Korea",
+    # The Council's records before 2002 say "East Timor"; readers say "Timorese".
+    "Timorese": "Timor-Leste", "East Timor": "Timor-Leste", "East Timorese": "Timor-Leste",
 }
