@@ -89,3 +89,28 @@ def test_a_quote_naming_the_state_asked_answers_for_it() -> None:
                                [_report_hit(text, ["Haiti"])], Settings(abstain_threshold=0.0, sentence_model_k=0),
                                lambda doc_id, page: text)
     assert not answer.abstained, answer.answer[:160]
+
+
+def _resolution_hit(symbol: str, title: str, paragraph: str, text: str) -> Hit:
+    doc = DocInfo(doc_id=symbol, file_name=f"{symbol}.xml", path=None, sha256="0", source="xml", symbol=symbol,
+                  doc_type="resolution", title=f"Resolution {symbol}: {title}", date="2015-10-27", language="en",
+                  pages=1, chunks=1, empty_pages=[], warnings=[], missions=[], ingested_at="")
+    chunk = Chunk(text_hash=symbol + paragraph, doc_id=symbol, ordinal=0, text=text,
+                  spans=[Span(page=1, start=0, end=len(text), label=paragraph)], paragraph=paragraph, section=None,
+                  kind="body")
+    return Hit(chunk=chunk, doc=doc, score=1.0, dense_score=0.6)
+
+
+RES_2244_PARA_21 = ("Encourages the UN Office on Drugs and Crime to continue its work, within its current mandate, "
+                    "under the Indian Ocean Forum on Maritime Crime to bring together relevant Member States and "
+                    "international organisations to develop strategies to disrupt the trade in Somali charcoal;")
+
+
+def test_the_body_a_paragraph_opens_on_is_the_one_it_addresses() -> None:
+    # The span "Encourages the UN Office on Drugs and Crime" was skipped whole for its opening verb, and the line
+    # bolded the forum UNODC works under.
+    hit = _resolution_hit("S/RES/2244 (2015)", "The situation in Somalia", "21", RES_2244_PARA_21)
+    answer = extractive_answer("Which UN agency did the Council ask in 2015 to build strategies with regional states "
+                               "to shut down Somalia's charcoal trade?", [hit],
+                               Settings(abstain_threshold=0.0, sentence_model_k=0), lambda d, p: RES_2244_PARA_21)
+    assert answer.answer.startswith("**UN Office on Drugs and Crime** [1]"), answer.answer[:160]

@@ -2869,6 +2869,8 @@ _ENTITY_SKIP = {"Annex", "Annexes", "Appendix", "Figure", "Table",  # page furni
                 "Acknowledges", "Reiterates", "Commends", "Deplores", "Acting", "Determining", "Noting", "Welcoming",
                 "Expressing", "Reaffirming", "Stressing", "Underlining", "Emphasizing", "Emphasising", "Condemning",
                 "Recognizing", "Recognising", "Taking", "Bearing", "Mindful", "Concerned", "Deeply", "Strongly"}
+# Of those, the words a sentence or a resolution's paragraph opens with, before the name it goes on to give.
+_OPENING_WORDS = _ENTITY_SKIP - {"Annex", "Annexes", "Appendix", "Figure", "Table", "Council", "Security Council"}
 # The title of an instrument running up to a preposition: what follows is still its title ("Protocol to Prevent,
 # Suppress and Punish Trafficking in Persons", "Convention to Combat Desertification"), not a place.
 _INSTRUMENT = re.compile(r"\b(?:Protocols?|Conventions?|Treat(?:y|ies)|Covenants?|Charter|Agreements?|Accords?|"
@@ -3777,6 +3779,12 @@ def _span_answering(question: str, quote: str) -> str | None:
             words = span.split()
             if len(words) > 1 and _OPENER.fullmatch(words[0]) and _SENTENCE_START.search(quote[:m.start()]):
                 # "Using Nyala airport could …": the sentence's opening verb is no name ("Based in Tripoli": nor "in")
+                span = re.sub(r"^(?:(?:of|the|and|for|on|in)\s)+", "", span.split(" ", 1)[1])
+                words = span.split()
+            if len(words) > 1 and words[0] in _OPENING_WORDS:
+                # "Encourages the UN Office on Drugs and Crime to …" (2244 (2015), para. 21): a paragraph's opening
+                # verb is no part of the body it addresses (the whole span was skipped, and a "Which UN agency …?"
+                # bolded the forum named after it, a tenth-sweep line).
                 span = re.sub(r"^(?:(?:of|the|and|for|on|in)\s)+", "", span.split(" ", 1)[1])
                 words = span.split()
             start = m.start() + m.group(0).find(span)
