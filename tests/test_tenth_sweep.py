@@ -114,3 +114,26 @@ def test_the_body_a_paragraph_opens_on_is_the_one_it_addresses() -> None:
                                "to shut down Somalia's charcoal trade?", [hit],
                                Settings(abstain_threshold=0.0, sentence_model_k=0), lambda d, p: RES_2244_PARA_21)
     assert answer.answer.startswith("**UN Office on Drugs and Crime** [1]"), answer.answer[:160]
+
+
+PRST_2010_4 = ("The Security Council notes that, in a globalized society, organized crime groups and networks, better "
+               "equipped with new information and communication technologies, are becoming more diversified and "
+               "connected in their illicit operations, which in some cases may aggravate threats to international "
+               "security. In this context, the Council expresses concern at the increase in incidences of kidnapping "
+               "and hostage-taking, in some areas of the world with a specific political context, with the aim of "
+               "raising funds or gaining political concessions. The development of cybercrime is another particular "
+               "source of concern.")
+
+
+def test_kidnapping_for_ransom_is_a_crime_named_not_a_sum_asked() -> None:
+    # It abstained: "state no figure of what it asks for (the amount asked for)".
+    hit = _resolution_hit("S/PRST/2010/4", "Threats to international peace and security", "6", PRST_2010_4)
+    hit.doc.doc_type = "other"
+    answer = extractive_answer("In its February 2010 statement on transnational threats, which emerging crime "
+                               "besides kidnapping for ransom did the Council flag as a new worry?", [hit],
+                               Settings(abstain_threshold=0.0, sentence_model_k=0), lambda d, p: PRST_2010_4)
+    assert not answer.abstained, answer.answer[:160]
+    # A ransom asked as a sum still is one.
+    asked = extractive_answer("How much ransom was paid for the hostages taken in 2010?", [hit],
+                              Settings(abstain_threshold=0.0, sentence_model_k=0), lambda d, p: PRST_2010_4)
+    assert asked.abstained and "no figure" in asked.answer, asked.answer[:160]

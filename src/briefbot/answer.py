@@ -1709,7 +1709,9 @@ _REPORTS_ABOUT_Q = re.compile(r"\s*what\s+(?:does|did|do|has|have)\s+(?:(?!how\b
                               r"(?:report|say|find|note|state|conclude|describe|tell\s+us)\s+(?:about|on|regarding|"
                               r"concerning)\b", re.I)
 _MONEY_Q = re.compile(r"\b(?:cost|costs|price|prices|value|worth|paid|pay|payments?|earn|earned|revenue|revenues|"
-                      r"ransom|"
+                      # Not a crime's name: "which emerging crime besides kidnapping for ransom …?" asks no sum (a
+                      # tenth-sweep question abstained for stating "no figure of the amount asked for").
+                      r"(?<!\bfor )(?<!-for-)ransom|"
                       r"how much money|dollars|fee|fees|charge|charged)\b"
                       # "How much per tonne …?" asks a price ("how much per day" a rate of output, not in this list).
                       r"|\bhow much\s+(?:per|a|an|each)\s+(?:tons?|tonnes?|kg|kilos?|kilograms?|grams?|ounces?|litres?|"
