@@ -7,6 +7,7 @@ import pytest
 
 from briefbot.answer import extractive_answer
 from briefbot.config import Settings
+from briefbot.mandates.analysis import _what
 from briefbot.models import Chunk, DocInfo, Hit, Span
 from briefbot.refs import parse_references, question_years
 
@@ -137,3 +138,19 @@ def test_kidnapping_for_ransom_is_a_crime_named_not_a_sum_asked() -> None:
     asked = extractive_answer("How much ransom was paid for the hostages taken in 2010?", [hit],
                               Settings(abstain_threshold=0.0, sentence_model_k=0), lambda d, p: PRST_2010_4)
     assert asked.abstained and "no figure" in asked.answer, asked.answer[:160]
+
+
+# 2244 (2015) para. 2: what runs to 15 November 2016 is the exemption, not the embargo (which has no end date).
+RES_2244_PARA_2 = ("2. Decides to renew the provisions set out in paragraph 2 of resolution 2142 (2014) until 15 "
+                   "November 2016, and in that context reiterates that the arms embargo on Somalia shall not apply "
+                   "to deliveries of weapons, ammunition or military equipment or the provision of advice, "
+                   "assistance or training, intended solely for the development of the Security Forces of the FGS, "
+                   "to provide security for the Somali people, except in relation to deliveries of the items set out "
+                   "in the annex of resolution 2111 (2013);")
+
+
+def test_an_exemption_from_the_arms_embargo_is_dated_as_the_exemption() -> None:
+    assert _what(RES_2244_PARA_2) == "exemption from the arms embargo"
+    # The embargo itself renewed to a date is still the embargo.
+    assert _what("1. Decides to renew until 31 May 2026 the arms embargo on the territory of South Sudan") == \
+        "arms embargo"

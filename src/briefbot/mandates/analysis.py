@@ -562,6 +562,10 @@ _WHAT_RE = [("Panel of Experts", re.compile(r"\bPanel of Experts\b", re.I)),
             ("mandate", re.compile(r"\bmandate\b", re.I))]
 
 
+_EXEMPTION_RE = re.compile(r"\barms embargo\b[^;]{0,60}?\bshall not apply\b|\bexemptions? (?:to|from) the arms "
+                           r"embargo\b", re.I)
+
+
 def _what(text: str) -> str:
     """What a dated paragraph extends, in its words: the Panel when it names one (its "mandate" is the Panel's),
     else every one of authorisations, measures, arms embargo, mandate it names."""
@@ -569,6 +573,12 @@ def _what(text: str) -> str:
     experts = [n for n in found if n.endswith("of Experts") or n == "Monitoring Group"]
     if experts:
         return experts[0]
+    # "Decides to renew the provisions set out in paragraph 2 of resolution 2142 (2014) until 15 November 2016, and
+    # … reiterates that the arms embargo on Somalia shall not apply to deliveries … intended solely for the … Security
+    # Forces" (2244 (2015) para. 2): the exemption runs to that date, not the embargo, which has none (a tenth-sweep
+    # analyst read "arms embargo until 2016-11-15").
+    if "arms embargo" in found and _EXEMPTION_RE.search(text):
+        found[found.index("arms embargo")] = "exemption from the arms embargo"
     # "renew the provisions set out in paragraph 15 of resolution 2182 (2014) until 15 November 2020" (2498 (2019)
     # para. 23): what it names when nothing else is named.
     return " and ".join(found) or ("provisions" if re.search(r"\bprovisions\b", text, re.I) else "")
