@@ -293,7 +293,10 @@ _DATE_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(January|Februar
 # a": "the period ending on 31 March" of a report is not a term.
 _UNTIL_RE = re.compile(r"\b(?:until|unitl|up to and including|through|to|shall close by|"
                        r"shall cease all (?:its )?operations on|"
-                       r"for an? (?:further )?period (?:ending|expiring) on)\s+(?:the\s+)?"
+                       r"for an? (?:further )?period (?:ending|expiring) on|"
+                       # "for a further period of six months, ending on 19 October 2002" (1404 (2002) para. 3): the
+                       # day stated, not six months from adoption (18 October).
+                       r"(?:months?|years?),?\s+(?:ending|expiring) on)\s+(?:the\s+)?"
                        r"(?=\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z])")
 # "for a period of 12 months", "for an initial period of one year" (an establishing resolution's term), "for up to six
 # months from the date of this resolution" (1863 (2009) para. 2).

@@ -68,8 +68,10 @@ log = logging.getLogger(__name__)
 # titled on inspections are "inspection authorisations" in the stored term (was said only when shown). 39: an
 # arms embargo imposed, extended, narrowed or lifted in an operative paragraph is arms language
 # ([tagging.decisions]); a decision acting on a measure of the same resolution carries its paragraph's themes. 40: a
-# resolution amending a regime's measures joins its track with the amending paragraphs only (members.scope).
-CODE_VERSION = "40"
+# resolution amending a regime's measures joins its track with the amending paragraphs only (members.scope). 41: an
+# exemption from the arms embargo renewed to a date is labelled so; "for a further period of six months, ending on
+# 19 October 2002" gives the day stated.
+CODE_VERSION = "41"
 GAP_GRACE_DAYS = 10  # a renewal adopted this long after the mandate's end date still counts as continuous
 
 _SCHEMA = """
