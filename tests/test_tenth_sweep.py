@@ -154,3 +154,18 @@ def test_an_exemption_from_the_arms_embargo_is_dated_as_the_exemption() -> None:
     # The embargo itself renewed to a date is still the embargo.
     assert _what("1. Decides to renew until 31 May 2026 the arms embargo on the territory of South Sudan") == \
         "arms embargo"
+
+
+RES_1295_PARA_11 = ("Invites SADC to consider the establishment of monitoring activities in the border areas "
+                    "adjacent to Angola for the purpose of reducing the opportunities for the smuggling of petroleum "
+                    "and petroleum products into areas under the control of UNITA, including through the monitoring "
+                    "of the border;")
+
+
+def test_a_body_asked_by_its_kind_may_be_named_by_its_acronym_alone() -> None:
+    # No line: a name of one word was taken only for an armed group's acronym.
+    hit = _resolution_hit("S/RES/1295 (2000)", "The situation in Angola", "11", RES_1295_PARA_11)
+    answer = extractive_answer("Which regional organisation did the Council ask in 2000 to watch Angola's borders for "
+                               "fuel being smuggled to UNITA?", [hit],
+                               Settings(abstain_threshold=0.0, sentence_model_k=0), lambda d, p: RES_1295_PARA_11)
+    assert answer.answer.startswith("**SADC** [1]"), answer.answer[:160]

@@ -3811,7 +3811,12 @@ def _span_answering(question: str, quote: str) -> str | None:
                 # An armed group by its acronym: "suspected AAKG elements ambushed …" (one the taxonomy knows: not
                 # "FACA", the national army that arrested them).
                 bool(head_terms & _ARMED) and len(words) == 1 and re.fullmatch(r"[A-Z]{3,}", span) is not None
-                and any(a.regex.fullmatch(span) for a in load_actors()))
+                and any(a.regex.fullmatch(span) for a in load_actors())) or (
+                # A body by its acronym: "Which regional organisation did the Council ask in 2000 to watch Angola's
+                # borders …?" is answered by "Invites SADC to consider …" (1295 (2000), para. 11; no line before).
+                bool(head_terms & _BODY_KINDS_ASKED) and len(words) == 1
+                and re.fullmatch(r"[A-Z]{3,}", span) is not None and not _a_state(span)
+                and span not in COUNTRY_ADJECTIVES)
             if (len(words) < 2 and not titled) or span in _ENTITY_SKIP or words[0] in _ENTITY_SKIP:
                 continue
             end = start + len(span)
@@ -4257,6 +4262,9 @@ def _beside_office(quote: str, at: int, span: str, offices: list[re.Match[str]])
 
 
 _COUNTRY_KINDS = terms("country state")
+# Kinds of body a "which" question may ask for, that an acronym alone can name ("SADC", "ECOWAS", "INTERPOL").
+_BODY_KINDS_ASKED = terms("organisation organization organisations organizations body bodies agency agencies entity "
+                          "entities institution institutions bloc community office")
 
 # "Who is the Specialist Prosecutor?", "Who is the Special Coordinator on Improving the United Nations Response to
 # Sexual Exploitation and Abuse?": a title, asked as the quote writes it.
