@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefbot.answer import extractive_answer
+from briefbot.answer import direct_answer, extractive_answer
 from briefbot.config import Settings
 from briefbot.mandates.analysis import _what
 from briefbot.models import Chunk, DocInfo, Hit, Span
@@ -142,11 +142,11 @@ def test_kidnapping_for_ransom_is_a_crime_named_not_a_sum_asked() -> None:
 
 # 2244 (2015) para. 2: what runs to 15 November 2016 is the exemption, not the embargo (which has no end date).
 RES_2244_PARA_2 = ("2. Decides to renew the provisions set out in paragraph 2 of resolution 2142 (2014) until 15 "
-                   "November 2016, and in that context reiterates that the arms embargo on Somalia shall not apply "
-                   "to deliveries of weapons, ammunition or military equipment or the provision of advice, "
-                   "assistance or training, intended solely for the development of the Security Forces of the FGS, "
-                   "to provide security for the Somali people, except in relation to deliveries of the items set out "
-                   "in the annex of resolution 2111 (2013);")
+                   "November 2016, and in that context reiterates that the arms embargo on Somalia shall not apply to "
+                   "deliveries of weapons, ammunition or military equipment or the provision of advice, assistance or "
+                   "training, intended solely for the development of the Security Forces of the FGS, to provide "
+                   "security for the Somali people, except in relation to deliveries of the items set out in the "
+                   "annex of resolution 2111 (2013);")
 
 
 def test_an_exemption_from_the_arms_embargo_is_dated_as_the_exemption() -> None:
@@ -156,10 +156,10 @@ def test_an_exemption_from_the_arms_embargo_is_dated_as_the_exemption() -> None:
         "arms embargo"
 
 
-RES_1295_PARA_11 = ("Invites SADC to consider the establishment of monitoring activities in the border areas "
-                    "adjacent to Angola for the purpose of reducing the opportunities for the smuggling of petroleum "
-                    "and petroleum products into areas under the control of UNITA, including through the monitoring "
-                    "of the border;")
+RES_1295_PARA_11 = ("Invites SADC to consider the establishment of monitoring activities in the border areas adjacent "
+                    "to Angola for the purpose of reducing the opportunities for the smuggling of petroleum and "
+                    "petroleum products into areas under the control of UNITA, including through the monitoring of "
+                    "the border;")
 
 
 def test_a_body_asked_by_its_kind_may_be_named_by_its_acronym_alone() -> None:
@@ -169,3 +169,38 @@ def test_a_body_asked_by_its_kind_may_be_named_by_its_acronym_alone() -> None:
                                "fuel being smuggled to UNITA?", [hit],
                                Settings(abstain_threshold=0.0, sentence_model_k=0), lambda d, p: RES_1295_PARA_11)
     assert answer.answer.startswith("**SADC** [1]"), answer.answer[:160]
+
+
+RES_1893_PARA_16 = ("Decides that, the measures imposed by paragraph 6 of resolution 1643 (2005) shall not apply to "
+                    "an import that will be used solely for the purposes of scientific research and analysis to "
+                    "facilitate the development of specific technical information concerning Ivorian diamond "
+                    "production, provided the research is coordinated by the Kimberley Process, and approved on a "
+                    "case by case basis by the Committee;")
+
+
+def test_who_asked_after_a_sentence_setting_the_scene_gets_its_line() -> None:
+    # The line's rules read who and which from a question's first word: no line before.
+    assert direct_answer("In 2009 the Council let some Ivorian rough diamonds be imported for lab study - who had to "
+                         "coordinate that research?", RES_1893_PARA_16) == "Kimberley Process"
+    assert direct_answer("The Council let some Ivorian rough diamonds be imported for lab study in 2009. Who had to "
+                         "coordinate that research?", RES_1893_PARA_16) == "Kimberley Process"
+
+
+RES_1976_PARA_26 = ("Decides to urgently consider the establishment of specialized Somali courts to try suspected "
+                    "pirates both in Somalia and in the region, including an extraterritorial Somali specialized "
+                    "anti-piracy court, as referred to in the recommendations contained in the report of the Special "
+                    "Adviser to the Secretary-General on Legal Issues Related to Piracy off the Coast of Somalia Mr. "
+                    "Jack Lang (annex to document S/2011/30), consistent with applicable human rights law;")
+S_2025_239_PARA_100 = ("Between September and November, Nyala residents reported RSF activity at Nyala Airport. This "
+                       "could represent a change in RSF supply logistics as Darfur airports had been non-operational "
+                       "since April 2023. Using Nyala airport could be a way for RSF to take delivery of supplies "
+                       "more quickly than by the longer land routes from southern Libya and eastern Chad.")
+
+
+def test_who_is_answered_by_no_title_alone_and_no_place() -> None:
+    # "Special Adviser" of "the report of the Special Adviser" is no one the courts were to try.
+    assert direct_answer("Who did the Council want Somali piracy courts to be able to try in 2011, besides suspects "
+                         "caught at sea?", RES_1976_PARA_26) is None
+    # "Nyala Airport" controls nothing.
+    assert direct_answer("Who actually controls the different stretches of the Libya–Sudan border that the RSF's "
+                         "supply lines cross?", S_2025_239_PARA_100) is None

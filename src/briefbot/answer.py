@@ -2991,9 +2991,28 @@ def _only_its_start(question: str, quote: str) -> bool:
         and bool(_STARTS.search(quote[max(0, dates[most].start() - 40):dates[most].start()]))
 
 
+# "In 2009 the Council let some Ivorian rough diamonds be imported for lab study - who had to coordinate that
+# research?": who or which is asked after a sentence or dash setting the scene, and the rules typing a line read a
+# question from its first word (a tenth-sweep question had no line). Not after a comma: "After the Council dropped
+# …, who could still not be sold arms, and until when?" (dev q354) asks a class of buyers no name answers, and read
+# as a who-question it ranked names of other countries' passages.
+_SCENE_FIRST = re.compile(r"^(?P<scene>(?!\s*(?:who|whom|which|what|when|how|where|why|until|since|is|are|was|were|"
+                          r"did|does|do|has|have|had|can|could|will|would)\b)[^?]{8,200}?)(?:\s+[-–—]\s+|[.;:]\s+)"
+                          r"(?P<ask>(?:who|whom|which)\b[^?]*)\?\s*$", re.I)
+
+
+def _asked_first(question: str) -> str:
+    """``question`` with a scene-setting clause before its who or which moved after it; else as it is."""
+    if (m := _SCENE_FIRST.match(question)) is None:
+        return question
+    ask = m.group("ask")
+    return f"{ask[:1].upper()}{ask[1:]}, {m.group('scene')}?"
+
+
 def direct_answer(question: str, quote: str) -> str | None:
     """The span of ``quote`` that answers a when / how long / how many / how much / who / which question, verbatim
     ("15 May 2026", "908,001 rounds"), or None when the question is of another kind or nothing fits."""
+    question = _asked_first(question)
     span = _span_answering(question, quote)
     named = _RANK.sub("", span) if span is not None else None  # "Lieutenant General …": a rank is no body's word
     if named is not None and _APPOINTEE_Q.search(question) and terms(named) & _BODY_WORDS \
@@ -3009,6 +3028,16 @@ def direct_answer(question: str, quote: str) -> str | None:
         # "Who did the Secretary-General say he intended to appoint as Force Commander of MONUSCO?" asks who takes
         # the post it names, not another post ("Governor of North Kivu", S/2025/176, para. 21), nor whom he replaces.
         return None
+    if span is not None and re.match(r"\s*(?:who|whom)\b", question, re.I) and _TITLE_ALONE.fullmatch(span) \
+            and not _TITLE_WORDS.search(question) and not _TITLE_END.search(question.rstrip(" ?")):
+        # "Who did the Council want Somali piracy courts to be able to try in 2011 …?" is not answered by "Special
+        # Adviser" of "the report of the Special Adviser" (1976 (2011), para. 26): a title alone is no one, unless a
+        # title is what is asked about.
+        return None
+    if span is not None and re.match(r"\s*(?:who|whom)\b", question, re.I) and _a_place_kind(span.split()[-1]):
+        # "… who actually controls the different stretches of the Libya–Sudan border …?" is not answered by "Nyala
+        # Airport" (S/2025/239, para. 100): who is no place.
+        return None
     if span is not None and re.match(r"\s*(?:who|whom)\b", question, re.I) and re.fullmatch(_DATE, span):
         # "Who was running the mission while the top job was vacant, and since when had it been vacant, …?" asks
         # who first: a date alone, when no one is named, answers the clause and leaves the question unanswered.
@@ -3018,6 +3047,11 @@ def direct_answer(question: str, quote: str) -> str | None:
 
 # A rank before a name ("Lieutenant General Ulisses de Mesquita Gomes").
 _RANK = re.compile(r"^(?:(?:Lieutenant|Major|Brigadier|General|Colonel|Admiral|Rear|Vice|Captain|Commodore)\s+)+")
+
+
+_TITLE_ALONE = re.compile(r"(?:(?:Special|Deputy|Personal|Executive|Acting|Interim|Senior|Chief|Principal|"
+                          r"Assistant)\s+)*(?:Adviser|Advisor|Representative|Envoy|Coordinator|Rapporteur|Prosecutor|"
+                          r"Expert|Experts|Officer|Secretary-General)")
 
 
 def _bare_title(span: str) -> bool:
