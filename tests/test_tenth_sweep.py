@@ -204,3 +204,15 @@ def test_who_is_answered_by_no_title_alone_and_no_place() -> None:
     # "Nyala Airport" controls nothing.
     assert direct_answer("Who actually controls the different stretches of the Libya–Sudan border that the RSF's "
                          "supply lines cross?", S_2025_239_PARA_100) is None
+
+
+RES_1478_PARA_14 = ("Notwithstanding paragraph 15 of resolution 1343 (2001), decides that rough diamonds controlled by "
+                    "the Government of Liberia through the Certificate of Origin regime shall be exempt from the "
+                    "measures imposed by paragraph 6 of resolution 1343 (2001) when the Committee has reviewed and "
+                    "found the regime to be transparent, effective and verifiable;")
+
+
+def test_an_exemption_asked_is_no_name() -> None:
+    # "Certificate of Origin" was bolded for a research exemption the Council never allowed Liberia.
+    assert direct_answer("Which research exemption did the Council allow in 2009 for rough diamonds from Liberia?",
+                         RES_1478_PARA_14) is None

@@ -4802,7 +4802,11 @@ _KINDS_OF_THING = terms("commodities commodity resources minerals criterion crit
                         "route routes road roads corridor corridors path paths "
                         # A document is named by its symbol, not by a body its text names: "Which presidential
                         # statement on piracy … did the Council adopt in 2010?" bolded "UNOWAS and UNOCA".
-                        "statement statements report reports letter letters document documents")
+                        "statement statements report reports letter letters document documents "
+                        # An exemption is a kind of use or delivery, not a name: "Which research exemption did the
+                        # Council allow in 2009 for rough diamonds from Liberia?" bolded "Certificate of Origin", the
+                        # regime 1478 (2003)'s exemption for Liberia is for (a tenth-sweep near miss).
+                        "exemption exemptions waiver waivers")
 
 
 # The Council's bodies a "which" question may ask for by kind: a quote answering it names one of that kind.
