@@ -983,3 +983,27 @@ def test_twin_resolutions_read_apart_in_the_manage_list() -> None:
     pdf, xml = document_label(doc("S_RES_2783_2025.pdf", "pdf")), document_label(doc("S_RES-2783.xml", "bulk"))
     assert pdf != xml and "S_RES_2783_2025.pdf" in pdf and "S_RES-2783.xml" in xml
     assert "Congo…" in pdf and "—…" not in pdf, pdf
+
+
+def test_picking_a_document_a_row_or_a_renewal_sets_the_dropdown_without_a_warning(bot: Briefbot) -> None:
+    """A document picked in "Manage a document" (its collection shown), a library row selected and a timeline row
+    selected each set a dropdown's value: built as ``gr.Dropdown(value=...)`` with no choices, Gradio warned that
+    the value was not among its choices (in the server log and the handler tests' warnings summary)."""
+    import warnings
+
+    import gradio as gr
+
+    from briefbot.web.app import create_app
+
+    handlers = {f.name: f.fn for f in create_app(bot, bot.settings).fns.values()}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        chosen = handlers["choose"]("S_RES_2769_2025.pdf", gr.Request())
+        assert chosen[1] == gr.update(value="general"), chosen
+        row = views.library_rows([bot.document("S_RES_2769_2025.pdf")])[0]
+        picked = handlers["open_row"](gr.SelectData(None, {"index": [0, 0], "value": row[0], "row_value": row}),
+                                      gr.Request())
+        assert picked == gr.update(value="S_RES_2769_2025.pdf"), picked
+        renewal = handlers["pick_row"](gr.SelectData(None, {"index": [0, 0], "value": "S/RES/2781 (2025)",
+                                                            "row_value": ["S/RES/2781 (2025)"]}))
+        assert renewal == gr.update(value="S/RES/2781 (2025)"), renewal

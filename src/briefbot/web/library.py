@@ -97,7 +97,9 @@ class ManagePanel:
             except BriefbotError as exc:
                 return f"**Not available:** {md_text(str(exc))}", gr.skip(), gr.Dataframe(visible=False)
             older = info.doc_id in bot.read_by_older(scope)
-            return describe(info, older), gr.Dropdown(value=info.collection), gr.Dataframe(visible=False)
+            # A new value alone is an update: a Dropdown built with a value and no choices warns that the value is not
+            # among its (empty) choices.
+            return describe(info, older), gr.update(value=info.collection), gr.Dataframe(visible=False)
 
         def choose(doc_id: str | None, request: gr.Request) -> tuple[Any, Any, Any, Any]:
             """Another document picked: its details, and the status of the last one's action cleared ("250 passages
@@ -155,7 +157,7 @@ class ManagePanel:
 
         def open_row(evt: gr.SelectData, request: gr.Request) -> Any:
             """A library row selected: its document picked here, whose details show what the table leaves out."""
-            return gr.Dropdown(value=row_document(bot.library(scope_of(bot, request)), evt.row_value))
+            return gr.update(value=row_document(bot.library(scope_of(bot, request)), evt.row_value))
 
         pickers = [self.doc, self.collection, upload_collection]
         demo.load(choices, None, pickers, **_PRIVATE)

@@ -386,7 +386,7 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
     def pick_row(evt: gr.SelectData) -> Any:
         row = evt.index[0] if isinstance(evt.index, list | tuple) else evt.index
         value = evt.row_value[0] if getattr(evt, "row_value", None) else None
-        return gr.Dropdown(value=value) if value else gr.Dropdown(value=None) if row is None else gr.skip()
+        return gr.update(value=value) if value else gr.update(value=None) if row is None else gr.skip()
 
     def pick_card(i: int | None, paragraphs: list[TrackParagraph], request: gr.Request) -> tuple[Any, ...]:
         if i is None or not 0 <= i < len(paragraphs):
