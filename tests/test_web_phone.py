@@ -7,18 +7,23 @@ a phone, opens on request, and stays open beside the chat on a desk's width.
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import Any
 
 from briefbot.service import Briefbot
 from web_support import (
     BROWSER_MARKS,
     LIBYA_Q,
+    ROOT,
     ask,
     assert_no_errors,
+    broken_words,
     choice_shown,
     last_bot_text,
     open_app_page,
     open_tab,
+    wait_uploaded,
 )
 
 pytestmark = BROWSER_MARKS
@@ -166,3 +171,46 @@ def test_a_phone_brings_an_opened_page_into_view(app: tuple[str, Briefbot], brow
     page.wait_for_function(IN_VIEW_JS, arg="#mandate-page-caption", timeout=30_000)
     assert_no_errors(page, "opening pages on a phone")
     page.context.close()
+
+
+def test_a_phone_reads_an_uploads_files_and_a_documents_passages_in_whole_words(
+        app: tuple[str, Briefbot], browser: Any, tmp_path: Path) -> None:
+    """The table of an upload's files and "Passages as indexed" had fixed percentage widths: at 390 px "Status" and
+    "ingested" broke in two, and the passages' headers stood a letter a line ("P / a / g / e"); at 1280 px
+    "Paragraph" and "preamble" still broke (browser walks). Their columns now fit their words, as the library's do;
+    a file name may break where it must."""
+    _, bot = app
+    upload = tmp_path / "S_2025_22_phone.pdf"
+    shutil.copyfile(ROOT / "tests" / "fixtures" / "pdf" / "S_2025_22_page_1.pdf", upload)
+    page = open_app_page(browser, app[0], 390, 844)
+    try:
+        page.wait_for_function("() => !document.querySelector('#history').classList.contains('open')",
+                               timeout=30_000)
+        open_tab(page, "Library")
+        page.set_input_files("#upload input[type=file]", str(upload))
+        wait_uploaded(page, "upload", upload.name)
+        page.click("#upload-btn")
+        page.wait_for_function("document.querySelector('#upload-status').innerText.includes('Ingest finished')",
+                               timeout=300_000)
+        assert "1 ingested" in page.inner_text("#upload-status")
+        assert_no_errors(page, "uploading a PDF on a phone")
+        page.locator("#upload-results .body-cell").first.wait_for(timeout=30_000)
+        assert broken_words(page, "upload-results", skip=0) == []
+        page.click("#manage-doc input")
+        page.fill("#manage-doc input", upload.name)
+        page.locator('[data-testid="dropdown-option"]', has_text=upload.name).first.click()
+        page.keyboard.press("Escape")
+        page.wait_for_function("n => document.querySelector('#manage-info').innerText.includes(n)", arg=upload.name,
+                               timeout=30_000)
+        page.click("#manage-show")
+        page.locator("#manage-passages .body-cell").first.wait_for(timeout=30_000)
+        assert broken_words(page, "manage-passages") == []
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.wait_for_function("() => document.querySelector('#manage-passages').getBoundingClientRect().width > 600",
+                               timeout=30_000)
+        assert broken_words(page, "manage-passages") == []
+        assert broken_words(page, "upload-results", skip=0) == []
+        assert_no_errors(page, "reading a document's passages")
+    finally:
+        page.context.close()
+        bot.remove([d.doc_id for d in bot.library() if d.file_name == upload.name])

@@ -56,7 +56,7 @@ from ..service import STANDALONE_HINT, Briefbot, checked_question
 from .access import has_accounts, scope_of, sign_in
 from .auth import check_login, launch_options
 from .guard import RequestGuard, allowed_hosts
-from .library import manage_panel
+from .library import PASSAGES_CSS, manage_panel
 from .mandates_tab import TIMELINE_CSS, mandates_tab
 from .pagepanel import CSS as PAGE_CSS
 from .pagepanel import page_panel
@@ -107,6 +107,9 @@ LIBRARY_CSS = fitted_table_css("#library-table")
 FAILURES_CSS = fitted_table_css("#failures-table", FAILURE_COLUMNS.index("File"))
 # And the feedback: its question, comment and citations ran past the panel even at 1440 px (a browser walk's find).
 FEEDBACK_CSS = fitted_table_css("#fb-table")
+# And an upload's files: its fixed percentages broke "Status" and "ingested" in two at 390 px (a browser walk's
+# find); the file name may break anywhere.
+UPLOAD_CSS = fitted_table_css("#upload-results", 0)
 CSS = """
 #cards .gallery-item, #cards button { text-align: left; }
 /* A table's label, search box and buttons share one line, pushed to its right: on a phone the library's label
@@ -157,7 +160,7 @@ fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejo
 .file-preview td.filename { flex-wrap: wrap; }
 .file-preview td.filename .stem { white-space: normal; overflow: visible; overflow-wrap: anywhere; }
 .file-preview td.download { min-width: 4.5rem; }
-""" + LIBRARY_CSS + FAILURES_CSS + FEEDBACK_CSS + TIMELINE_CSS
+""" + LIBRARY_CSS + FAILURES_CSS + FEEDBACK_CSS + UPLOAD_CSS + PASSAGES_CSS + TIMELINE_CSS
 # Once an answer is complete, its question goes to the top of the chat panel (the chat's own autoscroll leaves the
 # end of a long answer in view, not its beginning) and the panel into the window.
 # On a phone the open History sidebar is the whole window (Gradio draws it 100vw wide up to 768 px), over the
@@ -726,10 +729,14 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         return gr.File(value=export_feedback("csv", request), visible=True)
 
     # --- library, uploads, removal --------------------------------------------------------------------------
+    def upload_table(rows: list[list[Any]]) -> Updates:
+        """The upload's files and their table's word floors (a <style>: each column at least its longest words)."""
+        return {upload_rows: rows, upload_fit: word_floor_css("#upload-results", rows, 0)}
+
     def start_upload(paths: list[str] | None, session: Session, collection: str | None,
                      request: gr.Request) -> Updates:
         if not paths:  # said as Remove says it (nothing happened, a browser walk's find)
-            return {state: session, upload_status: "Choose the files to add first (Files, above).", upload_rows: [],
+            return {state: session, upload_status: "Choose the files to add first (Files, above).", **upload_table([]),
                     timer: gr.Timer(active=False)}
         scope = scope_of(bot, request)
         try:
@@ -737,12 +744,12 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             check = validate_uploads([Path(f) for f in paths or []], settings.upload_max_mb,
                                      settings.upload_max_files)
         except BriefbotError as exc:
-            return {state: session, upload_status: f"**Upload refused:** {md_text(str(exc))}", upload_rows: [],
+            return {state: session, upload_status: f"**Upload refused:** {md_text(str(exc))}", **upload_table([]),
                     timer: gr.Timer(active=False)}
         if not check.accepted:
             rows = [[name, "refused", reason] for name, reason in check.rejected]
             return {state: session, upload_status: "**Nothing to ingest:** every file was refused (see below).",
-                    upload_rows: rows, timer: gr.Timer(active=False)}
+                    **upload_table(rows), timer: gr.Timer(active=False)}
         staged = stage_uploads(check.accepted, IndexLayout(index).uploads)
         running = sum(1 for j in jobs.values() if not j.finished)
         job = IngestJob(staged, check.rejected, collection=target, scope=scope).start(bot, behind=running)
@@ -750,7 +757,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         session.job = job.id
         # The files handed over leave the box: left there, the next "Add to index" sent them again with the new
         # ones (a removed note came back, and the new file was refused as its duplicate; a walk-through's find).
-        return {state: session, upload_status: job.status(), upload_rows: job.rows(), timer: gr.Timer(active=True),
+        return {state: session, upload_status: job.status(), **upload_table(job.rows()), timer: gr.Timer(active=True),
                 files: gr.update(value=None)}
 
     def poll(session: Session, request: gr.Request) -> Updates:
@@ -758,9 +765,9 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         if job is None:
             return {timer: gr.Timer(active=False)}
         if not job.finished:
-            return {upload_status: job.status(), upload_rows: job.rows()}
+            return {upload_status: job.status(), **upload_table(job.rows())}
         jobs.pop(job.id, None)
-        return {timer: gr.Timer(active=False), upload_status: job.status(), upload_rows: job.rows(),
+        return {timer: gr.Timer(active=False), upload_status: job.status(), **upload_table(job.rows()),
                 **library_outputs(request)}
 
     # Removal asks first: a document removed by a slip of the mouse had to be ingested again (a walk-through's
@@ -920,11 +927,11 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                                                 label="Into the collection", elem_id="upload-collection")
                 upload_btn = gr.Button("Add to index", variant="primary", elem_id="upload-btn")
                 upload_status = gr.Markdown(elem_id="upload-status")
-                # Widths, as the library's: without them the Detail column does not wrap and its end (why a file
-                # was read again or refused) runs off the page (a browser walk's find).
+                # Columns fitted to the panel (UPLOAD_CSS): the Detail column wraps, its end (why a file was read
+                # again or refused) no longer runs off the page (a browser walk's find).
                 upload_rows = gr.Dataframe(headers=["File", "Status", "Detail"], interactive=False, wrap=True,
-                                           label="Files in this upload", elem_id="upload-results",
-                                           column_widths=["22%", "15%", "63%"])
+                                           label="Files in this upload", elem_id="upload-results")
+                upload_fit = gr.HTML(visible="hidden", elem_id="upload-fit")  # the table's word floors (a <style>)
                 timer = gr.Timer(1.0, active=False)
                 manage = manage_panel()  # passages as indexed, re-ingest, collection (web/library.py)
             with gr.Tab("Mandates", id="mandates"):
@@ -994,9 +1001,10 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                         [pending_remove, confirm_row, confirm_text], **private)
         confirm_btn.click(remove_docs, [pending_remove], [remove_status, *lib_outputs], **private)
         upload_btn.click(start_upload, [files, state, upload_collection],
-                         [state, upload_status, upload_rows, timer, files], **private)
+                         [state, upload_status, upload_rows, upload_fit, timer, files], **private)
         manage.wire(bot, demo, refresh, library_outputs, lib_outputs, upload_collection, docs_df)
-        timer.tick(poll, [state], [timer, upload_status, upload_rows, *lib_outputs], concurrency_limit=None,
+        timer.tick(poll, [state], [timer, upload_status, upload_rows, upload_fit, *lib_outputs],
+                   concurrency_limit=None,
                    show_progress="hidden", **private)
         fb_refresh.click(feedback_table, None, [fb_df, fb_fit], **private)
         # Opening the tab shows what was given since (it stayed empty until Refresh, the walk-through's find).
