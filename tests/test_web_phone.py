@@ -11,6 +11,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from briefbot.service import Briefbot
 from web_support import (
     BROWSER_MARKS,
@@ -214,3 +216,37 @@ def test_a_phone_reads_an_uploads_files_and_a_documents_passages_in_whole_words(
     finally:
         page.context.close()
         bot.remove([d.doc_id for d in bot.library() if d.file_name == upload.name])
+
+
+# Each button's [top, left, right] (px), by id.
+BUTTONS_AT_JS = """ids => Object.fromEntries(ids.map(i => {
+  const r = document.getElementById(i).getBoundingClientRect();
+  return [i, [Math.round(r.top), Math.round(r.left), Math.round(r.right)]];
+}))"""
+PAIRS = [("fb-up", "fb-down"), ("page-prev", "page-next"), ("page-zoom-out", "page-zoom-in")]
+
+
+@pytest.mark.parametrize("width", [1280, 1024, 390])
+def test_paired_buttons_share_a_line_at_every_width(app: tuple[str, Briefbot], browser: Any, width: int) -> None:
+    """"Not helpful" wrapped alone onto a line of its own under "Helpful" at 390 and 1024 px, and "+ Zoom in" under
+    the other three page buttons (browser walks): each pair now stays side by side, inside the window."""
+    page = open_app_page(browser, app[0], width, 900)
+    if width <= 768:
+        page.wait_for_function("() => !document.querySelector('#history').classList.contains('open')",
+                               timeout=30_000)
+    ask(page, LIBYA_Q)
+    page.locator("#cards button").first.click()
+    page.wait_for_function("() => (document.querySelector('#page-caption')?.innerText || '').includes(' of ')",
+                           timeout=60_000)
+    page.click("#fb-up")
+    page.wait_for_function("() => (document.querySelector('#fb-status')?.innerText || '').includes('Thanks')",
+                           timeout=30_000)
+    at = page.evaluate(BUTTONS_AT_JS, [b for pair in PAIRS for b in pair])
+    for first, second in PAIRS:
+        assert at[first][0] == at[second][0] and at[first][2] <= at[second][1], (first, at)
+        assert at[second][2] <= width, (second, at)
+    page.click("#page-zoom-in")
+    page.wait_for_function("() => (document.querySelector('#page-caption')?.innerText || '').includes('zoom 150 %')",
+                           timeout=60_000)
+    assert_no_errors(page, "voting and zooming")
+    page.context.close()

@@ -59,7 +59,7 @@ from .guard import RequestGuard, allowed_hosts
 from .library import PASSAGES_CSS, manage_panel
 from .mandates_tab import TIMELINE_CSS, mandates_tab
 from .pagepanel import CSS as PAGE_CSS
-from .pagepanel import page_panel
+from .pagepanel import page_panel, pair_px
 from .serving import TempFiles, check_bind, is_loopback, open_temp_space, refused, resolve_pdf, temp_parent
 from .uploads import UPLOAD_KINDS, IngestJob, stage_uploads, validate_uploads
 from .views import (
@@ -140,6 +140,7 @@ fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejo
 fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejoin='round'><path d='M10 15v4a3 3 0 \
 0 0 3 3l4-9V2H5.72a2 2 0 0 0-2 1.7l-1.38 9a2 2 0 0 0 2 2.3zm7-13h2.67A2.31 2.31 0 0 1 22 4v7a2.31 2.31 0 0 1-2.33 \
 2H17'/></svg>"); }
+#fb-buttons > .row { flex-grow: 1; }  /* beside the comment box, the buttons are as tall as it is */
 /* A long choice (a document's title) ran under its dropdown's arrow: the text now stops before the arrow, in "…". */
 .secondary-wrap > input[role="combobox"] { padding-right: 28px; text-overflow: ellipsis; }
 /* A dropdown marked "bb-whole" reads its picked choice whole: a box's <input> shows one line, which cut a long
@@ -883,9 +884,13 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                         # wrapped, its second line clipped. The line above names the answer it is about.
                         comment = gr.Textbox(placeholder="Comment (optional)", show_label=False,
                                              scale=5, elem_id="fb-comment", max_length=4000)
-                        up = gr.Button(RATING_LABELS["up"], size="sm", scale=1, min_width=110, elem_id="fb-up")
-                        down = gr.Button(RATING_LABELS["down"], size="sm", scale=1, min_width=130,
-                                         elem_id="fb-down")
+                        # The two buttons go together: side by side, "Not helpful" wrapped alone onto a line of
+                        # its own where the row was short (390 and 1024 px, a browser walk's find). Now the comment
+                        # box takes a line of its own there, and the buttons share the next.
+                        with (gr.Column(scale=2, min_width=pair_px(100, 120), elem_id="fb-buttons"),
+                              gr.Row(equal_height=True)):
+                            up = gr.Button(RATING_LABELS["up"], size="sm", min_width=100, elem_id="fb-up")
+                            down = gr.Button(RATING_LABELS["down"], size="sm", min_width=120, elem_id="fb-down")
                     fb_status = gr.Markdown(elem_id="fb-status")
                     with gr.Row():
                         export_md = gr.Button("Export answer with citations (Markdown)", size="sm",
