@@ -250,3 +250,47 @@ def test_paired_buttons_share_a_line_at_every_width(app: tuple[str, Briefbot], b
                            timeout=60_000)
     assert_no_errors(page, "voting and zooming")
     page.context.close()
+
+
+# A value set as a framework may set it, through the prototype's setter (past a setter of the element's own).
+SET_PAST_THE_WATCH_JS = """([id, v]) => {
+  const input = document.querySelector(`#${id} input`);
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, v);
+}"""
+# A box marked "bb-whole" whose input is not where Gradio puts it today (its markup changed).
+FOREIGN_BOX_JS = """() => {
+  const box = document.createElement('div');
+  box.className = 'bb-whole';
+  box.id = 'bb-foreign';
+  box.innerHTML = '<div class="secondary-wrap"><span><input role="combobox" value="A choice"></span></div>';
+  document.querySelector('#manage-doc').after(box);
+}"""
+
+
+def test_a_whole_choice_box_never_shows_another_choice_and_leaves_strange_markup_alone(
+        app: tuple[str, Briefbot], browser: Any) -> None:
+    """The "bb-whole" box draws its choice in a line of its own over its input, kept in step by watching the
+    input's value setter: a value set past that setter (as a framework setting it through the prototype would) left
+    the line showing the previous choice, the box's own text hidden. Now the line is checked again, and a box whose
+    markup is not as expected keeps its own input, untouched."""
+    page = open_app_page(browser, app[0], 1280, 900)
+    open_tab(page, "Library")
+    longest = _pick_longest(page, "manage-doc")
+    assert choice_shown(page, "manage-doc")["value"] == longest
+    page.evaluate(SET_PAST_THE_WATCH_JS, ["manage-doc", "Another choice"])
+    page.wait_for_function("() => [...document.querySelectorAll('#manage-doc .bb-whole-text')]"
+                           ".every(e => e.textContent === 'Another choice')", timeout=30_000)
+    shown = choice_shown(page, "manage-doc")
+    assert shown["value"] == "Another choice" and shown["whole"], shown
+    page.evaluate(FOREIGN_BOX_JS)
+    # Handled (or not) once the page's next change is seen: a second change is made and waited for.
+    page.evaluate("() => document.querySelector('#bb-foreign').append(document.createElement('i'))")
+    page.wait_for_function("() => document.querySelector('#bb-foreign i')")
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    foreign = page.evaluate("() => { const i = document.querySelector('#bb-foreign input');"
+                            " return [getComputedStyle(i).color,"
+                            " !!document.querySelector('#bb-foreign .bb-whole-text'), i.dataset.bbWhole || '']; }")
+    assert foreign[0] != "rgba(0, 0, 0, 0)" and foreign[1:] == [False, ""], foreign
+    page.evaluate("() => document.querySelector('#bb-foreign').remove()")
+    assert_no_errors(page, "a whole choice set past its watch")
+    page.context.close()

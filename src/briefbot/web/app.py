@@ -173,34 +173,53 @@ CLOSE_SIDEBAR_ON_PHONE_JS = """() => {
 # Keeps each "bb-whole" dropdown's wrapping line (CSS above) showing what its input holds: the input's value is set
 # by Gradio's own code (a pick, a server update, leaving the box), which fires no event, so the value setter of
 # each such input is watched; inputs drawn later (a tab opened for the first time) are found as they appear.
+# It fails safe, as it leans on Gradio's markup: a box not shaped as expected (the input not directly in its
+# ".secondary-wrap") is left alone, anything that throws takes the box back to its own one-line input, and a value
+# set past the watched setter (through the prototype's, as some frameworks do) is caught by a check of every box
+# on leaving it, on any change of the page and once a second, so the line never shows another choice than the box.
 WHOLE_CHOICE_JS = """() => {
   const native = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value');
+  if (!native || !native.get || !native.set) return;
+  const watched = new Set();
+  const plain = input => input.parentElement?.classList.remove('bb-has-choice');
   const show = input => {
-    const wrap = input.parentElement;
-    let line = wrap.querySelector(':scope > .bb-whole-text');
-    if (!line) {
-      line = document.createElement('div');
-      line.className = 'bb-whole-text';
-      line.setAttribute('aria-hidden', 'true');
-      wrap.appendChild(line);
-    }
-    const value = native.get.call(input);
-    line.textContent = value;
-    wrap.classList.toggle('bb-has-choice', value.length > 0);
+    try {
+      const wrap = input.parentElement;
+      let line = wrap.querySelector(':scope > .bb-whole-text');
+      if (!line) {
+        line = document.createElement('div');
+        line.className = 'bb-whole-text';
+        line.setAttribute('aria-hidden', 'true');
+        wrap.appendChild(line);
+      }
+      const value = native.get.call(input);
+      if (line.textContent !== value) line.textContent = value;
+      wrap.classList.toggle('bb-has-choice', value.length > 0);
+    } catch (e) { plain(input); }
   };
   const watch = input => {
-    if (input.dataset.bbWhole) return;
+    if (input.dataset.bbWhole || !input.parentElement?.matches('.secondary-wrap')) return;
     input.dataset.bbWhole = '1';
-    Object.defineProperty(input, 'value', {configurable: true, get() { return native.get.call(this); },
-                                           set(v) { native.set.call(this, v); show(this); }});
-    input.addEventListener('input', () => show(input));
+    try {
+      Object.defineProperty(input, 'value', {configurable: true, get() { return native.get.call(this); },
+                                             set(v) { native.set.call(this, v); show(this); }});
+    } catch (e) { plain(input); return; }
+    ['input', 'change', 'focusout'].forEach(ev => input.addEventListener(ev, () => show(input)));
+    watched.add(input);
     show(input);
   };
-  const scan = () => document.querySelectorAll('.bb-whole input[role="combobox"]').forEach(watch);
+  const check = () => {
+    watched.forEach(input => { if (input.isConnected) show(input); else watched.delete(input); });
+  };
+  const scan = () => {
+    document.querySelectorAll('.bb-whole input[role="combobox"]').forEach(watch);
+    check();
+  };
   let queued = false;
   new MutationObserver(() => {
     if (!queued) { queued = true; requestAnimationFrame(() => { queued = false; scan(); }); }
   }).observe(document.body, {childList: true, subtree: true});
+  setInterval(check, 1000);
   scan();
 }"""
 SHOW_NEWEST_JS = """() => {
