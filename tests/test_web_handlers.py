@@ -1007,3 +1007,22 @@ def test_picking_a_document_a_row_or_a_renewal_sets_the_dropdown_without_a_warni
         renewal = handlers["pick_row"](gr.SelectData(None, {"index": [0, 0], "value": "S/RES/2781 (2025)",
                                                             "row_value": ["S/RES/2781 (2025)"]}))
         assert renewal == gr.update(value="S/RES/2781 (2025)"), renewal
+
+
+def test_the_feedback_table_names_each_cited_document_once(bot: Briefbot, libya: Answer) -> None:
+    """An answer quoting four paragraphs of one resolution showed its symbol four times in the Feedback tab's
+    Citations column (a browser walk's find): each document is named once, in the order cited."""
+    import gradio as gr
+
+    from briefbot.web.app import Session, create_app
+
+    handlers = {f.name: f.fn for f in create_app(bot, bot.settings).fns.values()}
+    first = libya.citations[0]
+    other = dataclasses.replace(first, key="9", doc_id="S_RES_2781_2025.pdf", symbol="S/RES/2781 (2025)")
+    answer = dataclasses.replace(libya, question="Which documents does the Feedback tab name for this answer?",
+                                 citations=[first, dataclasses.replace(first, key="7", paragraph="23"), other,
+                                            dataclasses.replace(first, key="8", paragraph="24")])
+    handlers["feedback_up"](Session(answers=[answer], cards=views.cards_for(answer), current=0), "", gr.Request())
+    rows, _ = handlers["feedback_table"](gr.Request())
+    cited = [row[4] for row in rows if row[2] == answer.question]
+    assert cited == [f"{first.symbol}; S/RES/2781 (2025)"], cited

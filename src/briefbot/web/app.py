@@ -727,8 +727,10 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
     def feedback_table(request: gr.Request) -> tuple[list[list[Any]], str]:
         """The rows, newest first, and their word floors (a <style>: the table's columns fit its panel)."""
         rows = my_feedback(request)[-500:]
+        # Each cited document once: an answer quoting four paragraphs of one resolution read "S/RES/2781 (2025);
+        # S/RES/2781 (2025); S/RES/2781 (2025); S/RES/2781 (2025)" (a browser walk's find).
         shown = [[when(r.get("timestamp")), rating_label(r.get("rating")), r.get("question", ""), r.get("comment", ""),
-                  "; ".join(c.get("symbol") or c.get("document", "") for c in r.get("citations") or [])]
+                  "; ".join(dict.fromkeys(c.get("symbol") or c.get("document", "") for c in r.get("citations") or []))]
                  for r in reversed(rows)]
         return shown, word_floor_css("#fb-table", shown)
 
