@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 import socket
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -38,10 +39,18 @@ from briefbot.service import Briefbot
 from briefbot.web import serving, uploads, views
 from briefbot.web.guard import allowed_hosts, fetches_url, host_name
 from briefbot.web.pdfview import locate, render_page
-from web_support import LIBYA_Q, LIBYA_QUOTE, SAMPLES, web_briefbot
+from web_support import LIBYA_Q, LIBYA_QUOTE, SAMPLES, other_app_in_this_process, web_briefbot
 
 FIXTURE_PDF = Path(__file__).parent / "fixtures" / "pdf" / "S_2025_172.pdf"
 MARS_Q = "What is the population of Mars?"
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _restore_gradio_temp_dir() -> Iterator[None]:
+    """This module's apps (create_app) point GRADIO_TEMP_DIR at their spaces; give the session's shared app its own
+    back, or an upload to it in a later module is refused ("not uploaded by a user")."""
+    with other_app_in_this_process():
+        yield
 
 
 @pytest.fixture(scope="session")
