@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 import socket
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -38,10 +39,18 @@ from briefbot.service import Briefbot
 from briefbot.web import serving, uploads, views
 from briefbot.web.guard import allowed_hosts, fetches_url, host_name
 from briefbot.web.pdfview import locate, render_page
-from web_support import LIBYA_Q, LIBYA_QUOTE, SAMPLES, web_briefbot
+from web_support import LIBYA_Q, LIBYA_QUOTE, SAMPLES, other_app_in_this_process, web_briefbot
 
 FIXTURE_PDF = Path(__file__).parent / "fixtures" / "pdf" / "S_2025_172.pdf"
 MARS_Q = "What is the population of Mars?"
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _restore_gradio_temp_dir() -> Iterator[None]:
+    """This module's apps (create_app) point GRADIO_TEMP_DIR at their spaces; give the session's shared app its own
+    back, or an upload to it in a later module is refused ("not uploaded by a user")."""
+    with other_app_in_this_process():
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -983,3 +992,46 @@ def test_twin_resolutions_read_apart_in_the_manage_list() -> None:
     pdf, xml = document_label(doc("S_RES_2783_2025.pdf", "pdf")), document_label(doc("S_RES-2783.xml", "bulk"))
     assert pdf != xml and "S_RES_2783_2025.pdf" in pdf and "S_RES-2783.xml" in xml
     assert "Congo…" in pdf and "—…" not in pdf, pdf
+
+
+def test_picking_a_document_a_row_or_a_renewal_sets_the_dropdown_without_a_warning(bot: Briefbot) -> None:
+    """A document picked in "Manage a document" (its collection shown), a library row selected and a timeline row
+    selected each set a dropdown's value: built as ``gr.Dropdown(value=...)`` with no choices, Gradio warned that
+    the value was not among its choices (in the server log and the handler tests' warnings summary)."""
+    import warnings
+
+    import gradio as gr
+
+    from briefbot.web.app import create_app
+
+    handlers = {f.name: f.fn for f in create_app(bot, bot.settings).fns.values()}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        chosen = handlers["choose"]("S_RES_2769_2025.pdf", gr.Request())
+        assert chosen[1] == gr.update(value="general"), chosen
+        row = views.library_rows([bot.document("S_RES_2769_2025.pdf")])[0]
+        picked = handlers["open_row"](gr.SelectData(None, {"index": [0, 0], "value": row[0], "row_value": row}),
+                                      gr.Request())
+        assert picked == gr.update(value="S_RES_2769_2025.pdf"), picked
+        renewal = handlers["pick_row"](gr.SelectData(None, {"index": [0, 0], "value": "S/RES/2781 (2025)",
+                                                            "row_value": ["S/RES/2781 (2025)"]}))
+        assert renewal == gr.update(value="S/RES/2781 (2025)"), renewal
+
+
+def test_the_feedback_table_names_each_cited_document_once(bot: Briefbot, libya: Answer) -> None:
+    """An answer quoting four paragraphs of one resolution showed its symbol four times in the Feedback tab's
+    Citations column (a browser walk's find): each document is named once, in the order cited."""
+    import gradio as gr
+
+    from briefbot.web.app import Session, create_app
+
+    handlers = {f.name: f.fn for f in create_app(bot, bot.settings).fns.values()}
+    first = libya.citations[0]
+    other = dataclasses.replace(first, key="9", doc_id="S_RES_2781_2025.pdf", symbol="S/RES/2781 (2025)")
+    answer = dataclasses.replace(libya, question="Which documents does the Feedback tab name for this answer?",
+                                 citations=[first, dataclasses.replace(first, key="7", paragraph="23"), other,
+                                            dataclasses.replace(first, key="8", paragraph="24")])
+    handlers["feedback_up"](Session(answers=[answer], cards=views.cards_for(answer), current=0), "", gr.Request())
+    rows, _ = handlers["feedback_table"](gr.Request())
+    cited = [row[4] for row in rows if row[2] == answer.question]
+    assert cited == [f"{first.symbol}; S/RES/2781 (2025)"], cited

@@ -7,18 +7,25 @@ a phone, opens on request, and stays open beside the chat on a desk's width.
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from briefbot.service import Briefbot
 from web_support import (
     BROWSER_MARKS,
     LIBYA_Q,
+    ROOT,
     ask,
     assert_no_errors,
+    broken_words,
     choice_shown,
     last_bot_text,
     open_app_page,
     open_tab,
+    wait_uploaded,
 )
 
 pytestmark = BROWSER_MARKS
@@ -165,4 +172,125 @@ def test_a_phone_brings_an_opened_page_into_view(app: tuple[str, Briefbot], brow
                            ".includes('S/RES/2781')", timeout=60_000)
     page.wait_for_function(IN_VIEW_JS, arg="#mandate-page-caption", timeout=30_000)
     assert_no_errors(page, "opening pages on a phone")
+    page.context.close()
+
+
+def test_a_phone_reads_an_uploads_files_and_a_documents_passages_in_whole_words(
+        app: tuple[str, Briefbot], browser: Any, tmp_path: Path) -> None:
+    """The table of an upload's files and "Passages as indexed" had fixed percentage widths: at 390 px "Status" and
+    "ingested" broke in two, and the passages' headers stood a letter a line ("P / a / g / e"); at 1280 px
+    "Paragraph" and "preamble" still broke (browser walks). Their columns now fit their words, as the library's do;
+    a file name may break where it must."""
+    _, bot = app
+    upload = tmp_path / "S_2025_22_phone.pdf"
+    shutil.copyfile(ROOT / "tests" / "fixtures" / "pdf" / "S_2025_22_page_1.pdf", upload)
+    page = open_app_page(browser, app[0], 390, 844)
+    try:
+        page.wait_for_function("() => !document.querySelector('#history').classList.contains('open')",
+                               timeout=30_000)
+        open_tab(page, "Library")
+        page.set_input_files("#upload input[type=file]", str(upload))
+        wait_uploaded(page, "upload", upload.name)
+        page.click("#upload-btn")
+        page.wait_for_function("document.querySelector('#upload-status').innerText.includes('Ingest finished')",
+                               timeout=300_000)
+        assert "1 ingested" in page.inner_text("#upload-status")
+        assert_no_errors(page, "uploading a PDF on a phone")
+        page.locator("#upload-results .body-cell").first.wait_for(timeout=30_000)
+        assert broken_words(page, "upload-results", skip=0) == []
+        page.click("#manage-doc input")
+        page.fill("#manage-doc input", upload.name)
+        page.locator('[data-testid="dropdown-option"]', has_text=upload.name).first.click()
+        page.keyboard.press("Escape")
+        page.wait_for_function("n => document.querySelector('#manage-info').innerText.includes(n)", arg=upload.name,
+                               timeout=30_000)
+        page.click("#manage-show")
+        page.locator("#manage-passages .body-cell").first.wait_for(timeout=30_000)
+        assert broken_words(page, "manage-passages") == []
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.wait_for_function("() => document.querySelector('#manage-passages').getBoundingClientRect().width > 600",
+                               timeout=30_000)
+        assert broken_words(page, "manage-passages") == []
+        assert broken_words(page, "upload-results", skip=0) == []
+        assert_no_errors(page, "reading a document's passages")
+    finally:
+        page.context.close()
+        bot.remove([d.doc_id for d in bot.library() if d.file_name == upload.name])
+
+
+# Each button's [top, left, right] (px), by id.
+BUTTONS_AT_JS = """ids => Object.fromEntries(ids.map(i => {
+  const r = document.getElementById(i).getBoundingClientRect();
+  return [i, [Math.round(r.top), Math.round(r.left), Math.round(r.right)]];
+}))"""
+PAIRS = [("fb-up", "fb-down"), ("page-prev", "page-next"), ("page-zoom-out", "page-zoom-in")]
+
+
+@pytest.mark.parametrize("width", [1280, 1024, 390])
+def test_paired_buttons_share_a_line_at_every_width(app: tuple[str, Briefbot], browser: Any, width: int) -> None:
+    """"Not helpful" wrapped alone onto a line of its own under "Helpful" at 390 and 1024 px, and "+ Zoom in" under
+    the other three page buttons (browser walks): each pair now stays side by side, inside the window."""
+    page = open_app_page(browser, app[0], width, 900)
+    if width <= 768:
+        page.wait_for_function("() => !document.querySelector('#history').classList.contains('open')",
+                               timeout=30_000)
+    ask(page, LIBYA_Q)
+    page.locator("#cards button").first.click()
+    page.wait_for_function("() => (document.querySelector('#page-caption')?.innerText || '').includes(' of ')",
+                           timeout=60_000)
+    page.click("#fb-up")
+    page.wait_for_function("() => (document.querySelector('#fb-status')?.innerText || '').includes('Thanks')",
+                           timeout=30_000)
+    at = page.evaluate(BUTTONS_AT_JS, [b for pair in PAIRS for b in pair])
+    for first, second in PAIRS:
+        assert at[first][0] == at[second][0] and at[first][2] <= at[second][1], (first, at)
+        assert at[second][2] <= width, (second, at)
+    page.click("#page-zoom-in")
+    page.wait_for_function("() => (document.querySelector('#page-caption')?.innerText || '').includes('zoom 150 %')",
+                           timeout=60_000)
+    assert_no_errors(page, "voting and zooming")
+    page.context.close()
+
+
+# A value set as a framework may set it, through the prototype's setter (past a setter of the element's own).
+SET_PAST_THE_WATCH_JS = """([id, v]) => {
+  const input = document.querySelector(`#${id} input`);
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, v);
+}"""
+# A box marked "bb-whole" whose input is not where Gradio puts it today (its markup changed).
+FOREIGN_BOX_JS = """() => {
+  const box = document.createElement('div');
+  box.className = 'bb-whole';
+  box.id = 'bb-foreign';
+  box.innerHTML = '<div class="secondary-wrap"><span><input role="combobox" value="A choice"></span></div>';
+  document.querySelector('#manage-doc').after(box);
+}"""
+
+
+def test_a_whole_choice_box_never_shows_another_choice_and_leaves_strange_markup_alone(
+        app: tuple[str, Briefbot], browser: Any) -> None:
+    """The "bb-whole" box draws its choice in a line of its own over its input, kept in step by watching the
+    input's value setter: a value set past that setter (as a framework setting it through the prototype would) left
+    the line showing the previous choice, the box's own text hidden. Now the line is checked again, and a box whose
+    markup is not as expected keeps its own input, untouched."""
+    page = open_app_page(browser, app[0], 1280, 900)
+    open_tab(page, "Library")
+    longest = _pick_longest(page, "manage-doc")
+    assert choice_shown(page, "manage-doc")["value"] == longest
+    page.evaluate(SET_PAST_THE_WATCH_JS, ["manage-doc", "Another choice"])
+    page.wait_for_function("() => [...document.querySelectorAll('#manage-doc .bb-whole-text')]"
+                           ".every(e => e.textContent === 'Another choice')", timeout=30_000)
+    shown = choice_shown(page, "manage-doc")
+    assert shown["value"] == "Another choice" and shown["whole"], shown
+    page.evaluate(FOREIGN_BOX_JS)
+    # Handled (or not) once the page's next change is seen: a second change is made and waited for.
+    page.evaluate("() => document.querySelector('#bb-foreign').append(document.createElement('i'))")
+    page.wait_for_function("() => document.querySelector('#bb-foreign i')")
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    foreign = page.evaluate("() => { const i = document.querySelector('#bb-foreign input');"
+                            " return [getComputedStyle(i).color,"
+                            " !!document.querySelector('#bb-foreign .bb-whole-text'), i.dataset.bbWhole || '']; }")
+    assert foreign[0] != "rgba(0, 0, 0, 0)" and foreign[1:] == [False, ""], foreign
+    page.evaluate("() => document.querySelector('#bb-foreign').remove()")
+    assert_no_errors(page, "a whole choice set past its watch")
     page.context.close()

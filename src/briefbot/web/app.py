@@ -56,10 +56,10 @@ from ..service import STANDALONE_HINT, Briefbot, checked_question
 from .access import has_accounts, scope_of, sign_in
 from .auth import check_login, launch_options
 from .guard import RequestGuard, allowed_hosts
-from .library import manage_panel
+from .library import PASSAGES_CSS, manage_panel
 from .mandates_tab import TIMELINE_CSS, mandates_tab
 from .pagepanel import CSS as PAGE_CSS
-from .pagepanel import page_panel
+from .pagepanel import page_panel, pair_px
 from .serving import TempFiles, check_bind, is_loopback, open_temp_space, refused, resolve_pdf, temp_parent
 from .uploads import UPLOAD_KINDS, IngestJob, stage_uploads, validate_uploads
 from .views import (
@@ -107,6 +107,9 @@ LIBRARY_CSS = fitted_table_css("#library-table")
 FAILURES_CSS = fitted_table_css("#failures-table", FAILURE_COLUMNS.index("File"))
 # And the feedback: its question, comment and citations ran past the panel even at 1440 px (a browser walk's find).
 FEEDBACK_CSS = fitted_table_css("#fb-table")
+# And an upload's files: its fixed percentages broke "Status" and "ingested" in two at 390 px (a browser walk's
+# find); the file name may break anywhere.
+UPLOAD_CSS = fitted_table_css("#upload-results", 0)
 CSS = """
 #cards .gallery-item, #cards button { text-align: left; }
 /* A table's label, search box and buttons share one line, pushed to its right: on a phone the library's label
@@ -137,6 +140,7 @@ fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejo
 fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejoin='round'><path d='M10 15v4a3 3 0 \
 0 0 3 3l4-9V2H5.72a2 2 0 0 0-2 1.7l-1.38 9a2 2 0 0 0 2 2.3zm7-13h2.67A2.31 2.31 0 0 1 22 4v7a2.31 2.31 0 0 1-2.33 \
 2H17'/></svg>"); }
+#fb-buttons > .row { flex-grow: 1; }  /* beside the comment box, the buttons are as tall as it is */
 /* A long choice (a document's title) ran under its dropdown's arrow: the text now stops before the arrow, in "…". */
 .secondary-wrap > input[role="combobox"] { padding-right: 28px; text-overflow: ellipsis; }
 /* A dropdown marked "bb-whole" reads its picked choice whole: a box's <input> shows one line, which cut a long
@@ -157,7 +161,7 @@ fill='none' stroke='black' stroke-width='2' stroke-linecap='round' stroke-linejo
 .file-preview td.filename { flex-wrap: wrap; }
 .file-preview td.filename .stem { white-space: normal; overflow: visible; overflow-wrap: anywhere; }
 .file-preview td.download { min-width: 4.5rem; }
-""" + LIBRARY_CSS + FAILURES_CSS + FEEDBACK_CSS + TIMELINE_CSS
+""" + LIBRARY_CSS + FAILURES_CSS + FEEDBACK_CSS + UPLOAD_CSS + PASSAGES_CSS + TIMELINE_CSS
 # Once an answer is complete, its question goes to the top of the chat panel (the chat's own autoscroll leaves the
 # end of a long answer in view, not its beginning) and the panel into the window.
 # On a phone the open History sidebar is the whole window (Gradio draws it 100vw wide up to 768 px), over the
@@ -169,34 +173,53 @@ CLOSE_SIDEBAR_ON_PHONE_JS = """() => {
 # Keeps each "bb-whole" dropdown's wrapping line (CSS above) showing what its input holds: the input's value is set
 # by Gradio's own code (a pick, a server update, leaving the box), which fires no event, so the value setter of
 # each such input is watched; inputs drawn later (a tab opened for the first time) are found as they appear.
+# It fails safe, as it leans on Gradio's markup: a box not shaped as expected (the input not directly in its
+# ".secondary-wrap") is left alone, anything that throws takes the box back to its own one-line input, and a value
+# set past the watched setter (through the prototype's, as some frameworks do) is caught by a check of every box
+# on leaving it, on any change of the page and once a second, so the line never shows another choice than the box.
 WHOLE_CHOICE_JS = """() => {
   const native = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value');
+  if (!native || !native.get || !native.set) return;
+  const watched = new Set();
+  const plain = input => input.parentElement?.classList.remove('bb-has-choice');
   const show = input => {
-    const wrap = input.parentElement;
-    let line = wrap.querySelector(':scope > .bb-whole-text');
-    if (!line) {
-      line = document.createElement('div');
-      line.className = 'bb-whole-text';
-      line.setAttribute('aria-hidden', 'true');
-      wrap.appendChild(line);
-    }
-    const value = native.get.call(input);
-    line.textContent = value;
-    wrap.classList.toggle('bb-has-choice', value.length > 0);
+    try {
+      const wrap = input.parentElement;
+      let line = wrap.querySelector(':scope > .bb-whole-text');
+      if (!line) {
+        line = document.createElement('div');
+        line.className = 'bb-whole-text';
+        line.setAttribute('aria-hidden', 'true');
+        wrap.appendChild(line);
+      }
+      const value = native.get.call(input);
+      if (line.textContent !== value) line.textContent = value;
+      wrap.classList.toggle('bb-has-choice', value.length > 0);
+    } catch (e) { plain(input); }
   };
   const watch = input => {
-    if (input.dataset.bbWhole) return;
+    if (input.dataset.bbWhole || !input.parentElement?.matches('.secondary-wrap')) return;
     input.dataset.bbWhole = '1';
-    Object.defineProperty(input, 'value', {configurable: true, get() { return native.get.call(this); },
-                                           set(v) { native.set.call(this, v); show(this); }});
-    input.addEventListener('input', () => show(input));
+    try {
+      Object.defineProperty(input, 'value', {configurable: true, get() { return native.get.call(this); },
+                                             set(v) { native.set.call(this, v); show(this); }});
+    } catch (e) { plain(input); return; }
+    ['input', 'change', 'focusout'].forEach(ev => input.addEventListener(ev, () => show(input)));
+    watched.add(input);
     show(input);
   };
-  const scan = () => document.querySelectorAll('.bb-whole input[role="combobox"]').forEach(watch);
+  const check = () => {
+    watched.forEach(input => { if (input.isConnected) show(input); else watched.delete(input); });
+  };
+  const scan = () => {
+    document.querySelectorAll('.bb-whole input[role="combobox"]').forEach(watch);
+    check();
+  };
   let queued = false;
   new MutationObserver(() => {
     if (!queued) { queued = true; requestAnimationFrame(() => { queued = false; scan(); }); }
   }).observe(document.body, {childList: true, subtree: true});
+  setInterval(check, 1000);
   scan();
 }"""
 SHOW_NEWEST_JS = """() => {
@@ -704,8 +727,10 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
     def feedback_table(request: gr.Request) -> tuple[list[list[Any]], str]:
         """The rows, newest first, and their word floors (a <style>: the table's columns fit its panel)."""
         rows = my_feedback(request)[-500:]
+        # Each cited document once: an answer quoting four paragraphs of one resolution read "S/RES/2781 (2025);
+        # S/RES/2781 (2025); S/RES/2781 (2025); S/RES/2781 (2025)" (a browser walk's find).
         shown = [[when(r.get("timestamp")), rating_label(r.get("rating")), r.get("question", ""), r.get("comment", ""),
-                  "; ".join(c.get("symbol") or c.get("document", "") for c in r.get("citations") or [])]
+                  "; ".join(dict.fromkeys(c.get("symbol") or c.get("document", "") for c in r.get("citations") or []))]
                  for r in reversed(rows)]
         return shown, word_floor_css("#fb-table", shown)
 
@@ -726,10 +751,14 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         return gr.File(value=export_feedback("csv", request), visible=True)
 
     # --- library, uploads, removal --------------------------------------------------------------------------
+    def upload_table(rows: list[list[Any]]) -> Updates:
+        """The upload's files and their table's word floors (a <style>: each column at least its longest words)."""
+        return {upload_rows: rows, upload_fit: word_floor_css("#upload-results", rows, 0)}
+
     def start_upload(paths: list[str] | None, session: Session, collection: str | None,
                      request: gr.Request) -> Updates:
         if not paths:  # said as Remove says it (nothing happened, a browser walk's find)
-            return {state: session, upload_status: "Choose the files to add first (Files, above).", upload_rows: [],
+            return {state: session, upload_status: "Choose the files to add first (Files, above).", **upload_table([]),
                     timer: gr.Timer(active=False)}
         scope = scope_of(bot, request)
         try:
@@ -737,12 +766,12 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
             check = validate_uploads([Path(f) for f in paths or []], settings.upload_max_mb,
                                      settings.upload_max_files)
         except BriefbotError as exc:
-            return {state: session, upload_status: f"**Upload refused:** {md_text(str(exc))}", upload_rows: [],
+            return {state: session, upload_status: f"**Upload refused:** {md_text(str(exc))}", **upload_table([]),
                     timer: gr.Timer(active=False)}
         if not check.accepted:
             rows = [[name, "refused", reason] for name, reason in check.rejected]
             return {state: session, upload_status: "**Nothing to ingest:** every file was refused (see below).",
-                    upload_rows: rows, timer: gr.Timer(active=False)}
+                    **upload_table(rows), timer: gr.Timer(active=False)}
         staged = stage_uploads(check.accepted, IndexLayout(index).uploads)
         running = sum(1 for j in jobs.values() if not j.finished)
         job = IngestJob(staged, check.rejected, collection=target, scope=scope).start(bot, behind=running)
@@ -750,7 +779,7 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         session.job = job.id
         # The files handed over leave the box: left there, the next "Add to index" sent them again with the new
         # ones (a removed note came back, and the new file was refused as its duplicate; a walk-through's find).
-        return {state: session, upload_status: job.status(), upload_rows: job.rows(), timer: gr.Timer(active=True),
+        return {state: session, upload_status: job.status(), **upload_table(job.rows()), timer: gr.Timer(active=True),
                 files: gr.update(value=None)}
 
     def poll(session: Session, request: gr.Request) -> Updates:
@@ -758,9 +787,9 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
         if job is None:
             return {timer: gr.Timer(active=False)}
         if not job.finished:
-            return {upload_status: job.status(), upload_rows: job.rows()}
+            return {upload_status: job.status(), **upload_table(job.rows())}
         jobs.pop(job.id, None)
-        return {timer: gr.Timer(active=False), upload_status: job.status(), upload_rows: job.rows(),
+        return {timer: gr.Timer(active=False), upload_status: job.status(), **upload_table(job.rows()),
                 **library_outputs(request)}
 
     # Removal asks first: a document removed by a slip of the mouse had to be ingested again (a walk-through's
@@ -876,9 +905,13 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                         # wrapped, its second line clipped. The line above names the answer it is about.
                         comment = gr.Textbox(placeholder="Comment (optional)", show_label=False,
                                              scale=5, elem_id="fb-comment", max_length=4000)
-                        up = gr.Button(RATING_LABELS["up"], size="sm", scale=1, min_width=110, elem_id="fb-up")
-                        down = gr.Button(RATING_LABELS["down"], size="sm", scale=1, min_width=130,
-                                         elem_id="fb-down")
+                        # The two buttons go together: side by side, "Not helpful" wrapped alone onto a line of
+                        # its own where the row was short (390 and 1024 px, a browser walk's find). Now the comment
+                        # box takes a line of its own there, and the buttons share the next.
+                        with (gr.Column(scale=2, min_width=pair_px(100, 120), elem_id="fb-buttons"),
+                              gr.Row(equal_height=True)):
+                            up = gr.Button(RATING_LABELS["up"], size="sm", min_width=100, elem_id="fb-up")
+                            down = gr.Button(RATING_LABELS["down"], size="sm", min_width=120, elem_id="fb-down")
                     fb_status = gr.Markdown(elem_id="fb-status")
                     with gr.Row():
                         export_md = gr.Button("Export answer with citations (Markdown)", size="sm",
@@ -920,11 +953,11 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                                                 label="Into the collection", elem_id="upload-collection")
                 upload_btn = gr.Button("Add to index", variant="primary", elem_id="upload-btn")
                 upload_status = gr.Markdown(elem_id="upload-status")
-                # Widths, as the library's: without them the Detail column does not wrap and its end (why a file
-                # was read again or refused) runs off the page (a browser walk's find).
+                # Columns fitted to the panel (UPLOAD_CSS): the Detail column wraps, its end (why a file was read
+                # again or refused) no longer runs off the page (a browser walk's find).
                 upload_rows = gr.Dataframe(headers=["File", "Status", "Detail"], interactive=False, wrap=True,
-                                           label="Files in this upload", elem_id="upload-results",
-                                           column_widths=["22%", "15%", "63%"])
+                                           label="Files in this upload", elem_id="upload-results")
+                upload_fit = gr.HTML(visible="hidden", elem_id="upload-fit")  # the table's word floors (a <style>)
                 timer = gr.Timer(1.0, active=False)
                 manage = manage_panel()  # passages as indexed, re-ingest, collection (web/library.py)
             with gr.Tab("Mandates", id="mandates"):
@@ -994,9 +1027,10 @@ def create_app(bot: Briefbot, settings: Settings, tmp: TempFiles | None = None) 
                         [pending_remove, confirm_row, confirm_text], **private)
         confirm_btn.click(remove_docs, [pending_remove], [remove_status, *lib_outputs], **private)
         upload_btn.click(start_upload, [files, state, upload_collection],
-                         [state, upload_status, upload_rows, timer, files], **private)
+                         [state, upload_status, upload_rows, upload_fit, timer, files], **private)
         manage.wire(bot, demo, refresh, library_outputs, lib_outputs, upload_collection, docs_df)
-        timer.tick(poll, [state], [timer, upload_status, upload_rows, *lib_outputs], concurrency_limit=None,
+        timer.tick(poll, [state], [timer, upload_status, upload_rows, upload_fit, *lib_outputs],
+                   concurrency_limit=None,
                    show_progress="hidden", **private)
         fb_refresh.click(feedback_table, None, [fb_df, fb_fit], **private)
         # Opening the tab shows what was given since (it stayed empty until Refresh, the walk-through's find).

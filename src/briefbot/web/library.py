@@ -19,11 +19,24 @@ from ..mdtext import md_text
 from ..models import Chunk, DocInfo, paragraph_label
 from ..service import Briefbot
 from .access import scope_of
-from .views import LIBRARY_COLUMNS, clip, count, health_details, library_rows, shown_file, when
+from .views import (
+    LIBRARY_COLUMNS,
+    clip,
+    count,
+    fitted_table_css,
+    health_details,
+    library_rows,
+    shown_file,
+    when,
+    word_floor_css,
+)
 
 log = logging.getLogger(__name__)
 
 PASSAGE_COLUMNS = ["#", "Page", "Paragraph", "Section", "Kind", "Text"]
+# Columns sized by their words (views.fitted_table_css): fixed percentages broke "Paragraph" and "preamble" in two
+# at 1280 px and every header a letter a line at 390 px (a browser walk's find).
+PASSAGES_CSS = fitted_table_css("#manage-passages")
 _PRIVATE: dict[str, Any] = {"api_visibility": "private"}
 
 
@@ -74,6 +87,7 @@ class ManagePanel:
     collection: Any
     status: Any
     passages: Any
+    passages_fit: Any  # the passages table's word floors (a <style>)
     buttons: dict[str, Any]
 
     def wire(self, bot: Briefbot, demo: gr.Blocks, refresh: Any, library_fn: Callable[..., Any],
@@ -97,7 +111,9 @@ class ManagePanel:
             except BriefbotError as exc:
                 return f"**Not available:** {md_text(str(exc))}", gr.skip(), gr.Dataframe(visible=False)
             older = info.doc_id in bot.read_by_older(scope)
-            return describe(info, older), gr.Dropdown(value=info.collection), gr.Dataframe(visible=False)
+            # A new value alone is an update: a Dropdown built with a value and no choices warns that the value is not
+            # among its (empty) choices.
+            return describe(info, older), gr.update(value=info.collection), gr.Dataframe(visible=False)
 
         def choose(doc_id: str | None, request: gr.Request) -> tuple[Any, Any, Any, Any]:
             """Another document picked: its details, and the status of the last one's action cleared ("250 passages
@@ -114,17 +130,18 @@ class ManagePanel:
                     pass
             return gr.Dropdown(value=None), "", gr.skip(), gr.Dataframe(value=None, visible=False)
 
-        def show(doc_id: str | None, request: gr.Request) -> tuple[Any, Any]:
+        def show(doc_id: str | None, request: gr.Request) -> tuple[Any, Any, Any]:
             if not doc_id:
-                return "Choose a document first.", gr.skip()
+                return "Choose a document first.", gr.skip(), gr.skip()
             scope = scope_of(bot, request)
             try:
                 chunks = bot.passages(doc_id, scope)
             except BriefbotError as exc:
-                return f"**Not available:** {md_text(str(exc))}", gr.skip()
+                return f"**Not available:** {md_text(str(exc))}", gr.skip(), gr.skip()
             bot.audit.record(scope.user, "open", document=doc_id, view="passages")
+            rows = passage_rows(chunks)
             return (f"{count(len(chunks), 'passage')} of {md_text(doc_id)}, as indexed.",
-                    gr.Dataframe(value=passage_rows(chunks), visible=True))
+                    gr.Dataframe(value=rows, visible=True), word_floor_css("#manage-passages", rows))
 
         def reingest(doc_id: str | None, request: gr.Request) -> tuple[str, Any]:
             """The status and the document's details read again once the re-ingest is done (the old "ingested"
@@ -155,7 +172,7 @@ class ManagePanel:
 
         def open_row(evt: gr.SelectData, request: gr.Request) -> Any:
             """A library row selected: its document picked here, whose details show what the table leaves out."""
-            return gr.Dropdown(value=row_document(bot.library(scope_of(bot, request)), evt.row_value))
+            return gr.update(value=row_document(bot.library(scope_of(bot, request)), evt.row_value))
 
         pickers = [self.doc, self.collection, upload_collection]
         demo.load(choices, None, pickers, **_PRIVATE)
@@ -168,7 +185,7 @@ class ManagePanel:
         library_table.select(open_row, None, [self.doc], **_PRIVATE).then(
             None, None, None, js="() => document.querySelector('#manage-info')?.scrollIntoView({block: 'center'})")
         self.doc.change(choose, [self.doc], [self.info, self.collection, self.passages, self.status], **_PRIVATE)
-        self.buttons["show"].click(show, [self.doc], [self.status, self.passages], **_PRIVATE)
+        self.buttons["show"].click(show, [self.doc], [self.status, self.passages, self.passages_fit], **_PRIVATE)
         for name, fn, inputs, outputs in (("reingest", reingest, [self.doc], [self.status, self.info]),
                                           ("move", move, [self.doc, self.collection], [self.status])):
             self.buttons[name].click(fn, inputs, outputs, **_PRIVATE).then(
@@ -195,6 +212,7 @@ def manage_panel() -> ManagePanel:
         move = gr.Button("Move to collection", size="sm", scale=1, elem_id="manage-move")
     status = gr.Markdown(elem_id="manage-status")
     passages = gr.Dataframe(headers=PASSAGE_COLUMNS, interactive=False, wrap=True, max_height=480, visible=False,
-                            label="Passages as indexed", elem_id="manage-passages",
-                            column_widths=["5%", "7%", "10%", "18%", "8%", "52%"])
-    return ManagePanel(doc, info, collection, status, passages, {"show": show, "reingest": reingest, "move": move})
+                            label="Passages as indexed", elem_id="manage-passages")
+    passages_fit = gr.HTML(visible="hidden", elem_id="manage-passages-fit")
+    return ManagePanel(doc, info, collection, status, passages, passages_fit,
+                       {"show": show, "reingest": reingest, "move": move})

@@ -359,9 +359,13 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
         csv_file = tmp.write_text(f"{slug}.csv", to_csv(track_rows(track)))
         md_file = tmp.write_text(f"{slug}.md", track_markdown(track, changes=True, label=label))
         json_file = tmp.write_text(f"{slug}.json", json.dumps(track.to_dict(True), ensure_ascii=False))
-        png = trends_plot(trends, tmp.path(f"{slug}.png"), title=f"{track.name}: resolutions per year by theme",
-                          label=label)
-        Path(png).chmod(0o600)
+        # A track none of whose resolutions is indexed has nothing to plot: its empty axes, 0 to 1 both ways, read
+        # as a broken chart (a browser walk's find); the summary says why there is none.
+        plotted_png = None
+        if any(trends.resolutions.values()):
+            plotted_png = trends_plot(trends, tmp.path(f"{slug}.png"),
+                                      title=f"{track.name}: resolutions per year by theme", label=label)
+            Path(plotted_png).chmod(0o600)
         symbols = [e.symbol for e in track.entries]
         last = next((e.symbol for e in reversed(track.entries) if e.changes), symbols[-1] if symbols else None)
         first = first_cards(track, label)
@@ -371,7 +375,9 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
                 gr.Dropdown(choices=symbols, value=last),
                 *renewal_view(track, last), gr.DownloadButton(value=str(csv_file), visible=True),
                 gr.DownloadButton(value=str(md_file), visible=True),
-                gr.DownloadButton(value=str(json_file), visible=True), gr.Image(value=str(png), visible=True), slug,
+                gr.DownloadButton(value=str(json_file), visible=True),
+                gr.Image(value=str(plotted_png), visible=True) if plotted_png else gr.Image(value=None, visible=False),
+                slug,
                 list(chosen or []))
 
     def open_renewal(slug: str | None, chosen: list[str] | None, symbol: str | None,
@@ -386,7 +392,7 @@ def mandates_tab(bot: Briefbot, settings: Settings, tmp: TempFiles) -> None:
     def pick_row(evt: gr.SelectData) -> Any:
         row = evt.index[0] if isinstance(evt.index, list | tuple) else evt.index
         value = evt.row_value[0] if getattr(evt, "row_value", None) else None
-        return gr.Dropdown(value=value) if value else gr.Dropdown(value=None) if row is None else gr.skip()
+        return gr.update(value=value) if value else gr.update(value=None) if row is None else gr.skip()
 
     def pick_card(i: int | None, paragraphs: list[TrackParagraph], request: gr.Request) -> tuple[Any, ...]:
         if i is None or not 0 <= i < len(paragraphs):

@@ -63,6 +63,15 @@ def _passage_of(bot: Briefbot, card: Card, scope: AccessScope) -> str | None:
     return found.text if found is not None else None
 
 
+_GAP_PX = 16  # the theme's gap between a row's items (--layout-gap)
+
+
+def pair_px(button_px: int, second_px: int | None = None) -> int:
+    """The least width of a column holding two buttons of at least these widths side by side (a row's gap apart):
+    a narrower column would wrap them one under the other."""
+    return button_px + (second_px or button_px) + _GAP_PX
+
+
 _UNCHANGED = (gr.skip(),) * 4  # the page buttons, in a hidden row: set again with the next page shown
 
 
@@ -195,11 +204,15 @@ def page_panel(bot: Briefbot, settings: Settings, tmp: TempFiles, prefix: str = 
     private: dict[str, Any] = {"api_visibility": "private"}
     state = gr.State(None)
     caption = gr.Markdown(intro, elem_id=f"{prefix}-caption")
+    # The buttons go in pairs: four in a row left "+ Zoom in" alone on a line of its own at 1024 and 390 px (a
+    # browser walk's find); a short row now puts the zoom pair under the page pair.
     with gr.Row(equal_height=True, visible=False, elem_id=f"{prefix}-nav") as nav:
-        prev = gr.Button("◀ Previous page", size="sm", min_width=90, elem_id=f"{prefix}-prev")
-        nxt = gr.Button("Next page ▶", size="sm", min_width=90, elem_id=f"{prefix}-next")
-        out = gr.Button("− Zoom out", size="sm", min_width=80, elem_id=f"{prefix}-zoom-out")
-        into = gr.Button("+ Zoom in", size="sm", min_width=80, elem_id=f"{prefix}-zoom-in")
+        with gr.Column(min_width=pair_px(80)), gr.Row(equal_height=True):
+            prev = gr.Button("◀ Previous page", size="sm", min_width=80, elem_id=f"{prefix}-prev")
+            nxt = gr.Button("Next page ▶", size="sm", min_width=80, elem_id=f"{prefix}-next")
+        with gr.Column(min_width=pair_px(70)), gr.Row(equal_height=True):
+            out = gr.Button("− Zoom out", size="sm", min_width=70, elem_id=f"{prefix}-zoom-out")
+            into = gr.Button("+ Zoom in", size="sm", min_width=70, elem_id=f"{prefix}-zoom-in")
     # Hidden until a citation is picked: an empty image component draws a frame with a broken-picture icon.
     image = gr.Image(type="filepath", interactive=False, show_label=False, elem_id=f"{prefix}-image",
                      elem_classes=["bb-page-image", "bb-zoom-100"], buttons=["fullscreen"], visible=False)
