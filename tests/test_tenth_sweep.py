@@ -107,16 +107,6 @@ RES_2244_PARA_21 = ("Encourages the UN Office on Drugs and Crime to continue its
                     "international organisations to develop strategies to disrupt the trade in Somali charcoal;")
 
 
-def test_the_body_a_paragraph_opens_on_is_the_one_it_addresses() -> None:
-    # The span "Encourages the UN Office on Drugs and Crime" was skipped whole for its opening verb, and the line
-    # bolded the forum UNODC works under.
-    hit = _resolution_hit("S/RES/2244 (2015)", "The situation in Somalia", "21", RES_2244_PARA_21)
-    answer = extractive_answer("Which UN agency did the Council ask in 2015 to build strategies with regional states "
-                               "to shut down Somalia's charcoal trade?", [hit],
-                               Settings(abstain_threshold=0.0, sentence_model_k=0), lambda d, p: RES_2244_PARA_21)
-    assert answer.answer.startswith("**UN Office on Drugs and Crime** [1]"), answer.answer[:160]
-
-
 PRST_2010_4 = ("The Security Council notes that, in a globalized society, organized crime groups and networks, better "
                "equipped with new information and communication technologies, are becoming more diversified and "
                "connected in their illicit operations, which in some cases may aggravate threats to international "
@@ -162,13 +152,21 @@ RES_1295_PARA_11 = ("Invites SADC to consider the establishment of monitoring ac
                     "the border;")
 
 
-def test_a_body_asked_by_its_kind_may_be_named_by_its_acronym_alone() -> None:
+@pytest.mark.parametrize(("symbol", "paragraph", "text", "question", "line"), [
+    # The span "Encourages the UN Office on Drugs and Crime" was skipped whole for its opening verb, and the line
+    # bolded the forum UNODC works under.
+    ("S/RES/2244 (2015)", "21", RES_2244_PARA_21, "Which UN agency did the Council ask in 2015 to build strategies "
+     "with regional states to shut down Somalia's charcoal trade?", "UN Office on Drugs and Crime"),
     # No line: a name of one word was taken only for an armed group's acronym.
-    hit = _resolution_hit("S/RES/1295 (2000)", "The situation in Angola", "11", RES_1295_PARA_11)
-    answer = extractive_answer("Which regional organisation did the Council ask in 2000 to watch Angola's borders for "
-                               "fuel being smuggled to UNITA?", [hit],
-                               Settings(abstain_threshold=0.0, sentence_model_k=0), lambda d, p: RES_1295_PARA_11)
-    assert answer.answer.startswith("**SADC** [1]"), answer.answer[:160]
+    ("S/RES/1295 (2000)", "11", RES_1295_PARA_11, "Which regional organisation did the Council ask in 2000 to watch "
+     "Angola's borders for fuel being smuggled to UNITA?", "SADC"),
+])
+def test_a_body_a_paragraph_addresses_is_named_whole_or_by_its_acronym(symbol: str, paragraph: str, text: str,
+                                                                       question: str, line: str) -> None:
+    hit = _resolution_hit(symbol, "Sanctions", paragraph, text)
+    answer = extractive_answer(question, [hit], Settings(abstain_threshold=0.0, sentence_model_k=0),
+                               lambda d, p: text)
+    assert answer.answer.startswith(f"**{line}** [1]"), answer.answer[:160]
 
 
 RES_1893_PARA_16 = ("Decides that, the measures imposed by paragraph 6 of resolution 1643 (2005) shall not apply to "
