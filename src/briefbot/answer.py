@@ -1327,9 +1327,10 @@ def _country(hit: Hit) -> str | None:
 
 
 def _state_untold(places: list[str], cited: list[Hit], citations: list[Citation]) -> tuple[str, str] | None:
-    """(the State asked, the one the lead passage is of) when every quoted passage is of a document on one other
-    State and no quote names the one asked (by name, adjective or mission); None when any document is of no one
-    State (a thematic statement may speak of any) or a region is asked ("the Sahel" is reported State by State)."""
+    """(the State asked, the one the lead passage is of) when every quoted passage is of a document on some other
+    one State and no quote names the one asked (by name, adjective or mission); None when any document is of no
+    one State (a thematic statement may speak of any) or a region is asked ("the Sahel" is reported State by
+    State)."""
     asked = {c for c in (MISSION_COUNTRY.get(p, p) for p in places) if c.replace("’", "'") in STATES}
     if not asked or not cited:
         return None
